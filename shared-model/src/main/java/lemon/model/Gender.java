@@ -1,0 +1,4 @@
+package lemon.model;
+
+/** Gender as stated (or strongly implied) by the story; UNKNOWN when the text does not say. */
+public enum Gender { MALE, FEMALE, UNKNOWN }
