@@ -8,5 +8,10 @@ import lemon.model.StoryCharacter;
 public interface CharacterDescriber {
     String name();
 
-    String describe(String storyTitle, String storyText, StoryCharacter character, List<CdPair> examples);
+    /**
+     * @param all every character of the story (to tell sentences about this one from the others)
+     * @param examples retrieved C.D. pairs, best first
+     */
+    String describe(String storyTitle, String storyText, StoryCharacter character, List<StoryCharacter> all,
+                    List<CdPair> examples);
 }

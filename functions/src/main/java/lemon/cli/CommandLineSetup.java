@@ -1,0 +1,22 @@
+package lemon.cli;
+
+import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import picocli.CommandLine;
+
+/** Turns expected errors (bad options, missing files, bad config) into one line instead of a stack trace. */
+@ApplicationScoped
+public class CommandLineSetup {
+    @Produces
+    CommandLine commandLine(PicocliCommandLineFactory factory) {
+        return factory.create().setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                    || e instanceof java.io.UncheckedIOException) {
+                cmd.getErr().println("lemon: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+    }
+}

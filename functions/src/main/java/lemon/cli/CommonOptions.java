@@ -1,0 +1,45 @@
+package lemon.cli;
+
+import java.nio.file.Path;
+import lemon.functions.PipelineSettings;
+import picocli.CommandLine.Option;
+
+/** Options shared by run and resume: where runs are stored and which LLM does the text stages. */
+public class CommonOptions {
+    @Option(names = "--out", paramLabel = "DIR", description = "folder for run outputs (default ./lemon-runs)")
+    Path out;
+
+    @Option(names = "--store", paramLabel = "URI", description = "store URI instead of --out, e.g. s3://bucket/prefix")
+    String store;
+
+    @Option(names = "--llm", paramLabel = "PROVIDER",
+            description = "offline (default, rule-based), openai (any OpenAI-compatible server), bedrock, gguf")
+    String llm;
+
+    @Option(names = "--llm-model", paramLabel = "MODEL", description = "model name, Bedrock model id, or .gguf path")
+    String llmModel;
+
+    @Option(names = "--llm-url", paramLabel = "URL", description = "base URL of an OpenAI-compatible server")
+    String llmUrl;
+
+    @Option(names = "--cd-db", paramLabel = "FILE", description = "your own C.D. database (JSONL) instead of the bundled one")
+    Path cdDatabase;
+
+    PipelineSettings apply(PipelineSettings s) {
+        if (out != null && store != null) {
+            throw new IllegalArgumentException("give --out or --store, not both");
+        }
+        if (out != null) {
+            s = s.withStore(out.toString());
+        } else if (store != null) {
+            s = s.withStore(store);
+        }
+        if (llm != null || llmModel != null || llmUrl != null) {
+            s = s.withLlm(s.llm().withProvider(llm != null ? llm : s.llm().provider(), llmModel, llmUrl));
+        }
+        if (cdDatabase != null) {
+            s = s.withCdDatabase(cdDatabase.toString());
+        }
+        return s;
+    }
+}

@@ -1,0 +1,11 @@
+package lemon.cli;
+
+import io.quarkus.picocli.runtime.annotations.TopCommand;
+import picocli.CommandLine.Command;
+
+@TopCommand
+@Command(name = "lemon", mixinStandardHelpOptions = true,
+        description = "LeMon: multi-character story visualisation.",
+        subcommands = {RunCommand.class, ResumeCommand.class, TrainMatcherCommand.class, EvalMatcherCommand.class})
+public class LemonCommand {
+}

@@ -1,0 +1,40 @@
+package lemon.cli;
+
+import jakarta.inject.Inject;
+import java.util.concurrent.Callable;
+import lemon.functions.LocalRun;
+import lemon.functions.PipelineProvider;
+import lemon.functions.StageFunctions;
+import lemon.pipeline.Pipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "resume", description = "Continue a failed or interrupted run from its last completed stage.")
+public class ResumeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "RUN_ID")
+    String runId;
+
+    @Mixin
+    CommonOptions common;
+
+    @Inject
+    PipelineProvider provider;
+
+    @Inject
+    StageFunctions functions;
+
+    @Override
+    public Integer call() {
+        provider.configure(common.apply(provider.settings()));
+        Pipeline pipeline = provider.get();
+        if (!pipeline.runs().exists(runId)) {
+            System.err.println("lemon: no run '" + runId + "' in " + pipeline.runs().blobs().describe()
+                    + " (use --out/--store to point at where it was stored)");
+            return 2;
+        }
+        System.out.println("LeMon: resuming " + runId + " in " + pipeline.runs().blobs().describe());
+        LocalRun.Outcome outcome = LocalRun.resume(functions, runId, System.out);
+        return RunSummary.print(outcome, pipeline.runs(), System.out, System.err);
+    }
+}

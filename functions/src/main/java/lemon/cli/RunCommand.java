@@ -1,0 +1,72 @@
+package lemon.cli;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import lemon.functions.LocalRun;
+import lemon.functions.PipelineProvider;
+import lemon.functions.StageFunctions;
+import lemon.ingest.StoryIngest;
+import lemon.pipeline.Pipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", description = "Run the workflow on a story (text or Markdown file).")
+public class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "STORY",
+            description = "a story file (.txt or .md), or example:NAME for a bundled one; default example:"
+                    + Examples.DEFAULT)
+    String story;
+
+    @Option(names = "--scenes", paramLabel = "N", defaultValue = "30", description = "scene prompts to write (default 30)")
+    int scenes;
+
+    @Option(names = "--top-k", paramLabel = "K", defaultValue = "3", description = "C.D. examples per character (default 3)")
+    int topK;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "choose the run id instead of a generated one")
+    String runId;
+
+    @Mixin
+    CommonOptions common;
+
+    @Inject
+    PipelineProvider provider;
+
+    @Inject
+    StageFunctions functions;
+
+    @Override
+    public Integer call() throws IOException {
+        String source = story == null ? "example:" + Examples.DEFAULT : story;
+        byte[] bytes;
+        String fileName;
+        if (source.startsWith("example:")) {
+            String example = source.substring("example:".length());
+            bytes = Examples.read(example);
+            fileName = example + ".md";
+        } else {
+            Path file = Path.of(source);
+            if (!Files.isRegularFile(file)) {
+                System.err.println("lemon: no such story file: " + file);
+                return 2;
+            }
+            bytes = Files.readAllBytes(file);
+            fileName = file.getFileName().toString();
+        }
+        provider.configure(common.apply(provider.settings()));
+        Pipeline pipeline = provider.get();
+        String name = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+        // content-addressed, so uploading the same story twice is harmless
+        String uploadKey = "uploads/" + StoryIngest.sha256(bytes).substring(0, 16) + "/" + name;
+        pipeline.runs().blobs().put(uploadKey, bytes);
+        System.out.println("LeMon: " + source + " → " + pipeline.runs().blobs().describe()
+                + " (LLM: " + provider.settings().llm().provider() + ")");
+        LocalRun.Outcome outcome = LocalRun.start(functions, uploadKey, scenes, topK, runId, System.out);
+        return RunSummary.print(outcome, pipeline.runs(), System.out, System.err);
+    }
+}

@@ -1,0 +1,58 @@
+package lemon.functions;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** application.properties keys under {@code lemon.}; the README lists them. */
+@ConfigMapping(prefix = "lemon")
+public interface LemonConfig {
+    /** A folder ("./lemon-runs") or an S3 location ("s3://bucket/prefix"). */
+    @WithDefault("./lemon-runs")
+    String store();
+
+    Ingest ingest();
+
+    Llm llm();
+
+    Cd cd();
+
+    interface Ingest {
+        @WithDefault("2097152")
+        long maxBytes();
+
+        @WithDefault("50")
+        int minWords();
+    }
+
+    interface Llm {
+        /** offline | openai | bedrock | gguf */
+        @WithDefault("offline")
+        String provider();
+
+        Optional<String> baseUrl();
+
+        Optional<String> model();
+
+        /** Name of the environment variable that holds the API key (never the key itself). */
+        @WithDefault("LEMON_LLM_API_KEY")
+        String apiKeyEnv();
+
+        @WithDefault("us-east-1")
+        String region();
+
+        Optional<String> ggufPath();
+
+        @WithDefault("120s")
+        Duration timeout();
+
+        @WithDefault("3")
+        int maxAttempts();
+    }
+
+    interface Cd {
+        /** A JSONL file of C.D. pairs; empty means the bundled database. */
+        Optional<String> database();
+    }
+}

@@ -1,0 +1,119 @@
+package lemon.functions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import lemon.pipeline.Stages;
+import lemon.run.Json;
+import lemon.workflow.AslStateMachine;
+import lemon.workflow.ExecutionListener;
+import lemon.workflow.ExecutionResult;
+import lemon.workflow.LocalWorkflowRunner;
+
+/**
+ * Runs the workflow of terraform/statemachine/lemon.asl.json on this machine, dispatching its
+ * Task states to the stage functions in-process, and prints one progress line per stage.
+ */
+public final class LocalRun {
+    /** The ASL file, packaged from terraform/statemachine by the functions build. */
+    public static final String WORKFLOW_RESOURCE = "lemon/workflow/lemon.asl.json";
+
+    /** How a run ended, with the run id when one was created. */
+    public record Outcome(ExecutionResult.Status status, String runId, String error, String cause,
+                          String rejection) {
+        public boolean succeeded() {
+            return status == ExecutionResult.Status.SUCCEEDED;
+        }
+    }
+
+    private LocalRun() {}
+
+    public static AslStateMachine workflow() {
+        try (InputStream in = LocalRun.class.getClassLoader().getResourceAsStream(WORKFLOW_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("workflow definition " + WORKFLOW_RESOURCE + " is not on the classpath");
+            }
+            return AslStateMachine.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a new run from an upload already in the store. */
+    public static Outcome start(StageFunctions functions, String uploadKey, int scenes, int topK, String runId,
+                                PrintStream progress) {
+        ObjectNode input = Json.MAPPER.createObjectNode().put("uploadKey", uploadKey).put("scenes", scenes)
+                .put("topK", topK);
+        if (runId != null) {
+            input.put("runId", runId);
+        }
+        return execute(functions, input, progress);
+    }
+
+    /** Continues a run: completed stages are reused, the rest run. */
+    public static Outcome resume(StageFunctions functions, String runId, PrintStream progress) {
+        return execute(functions, Json.MAPPER.createObjectNode().put("runId", runId), progress);
+    }
+
+    private static Outcome execute(StageFunctions functions, JsonNode input, PrintStream progress) {
+        ProgressPrinter printer = new ProgressPrinter(progress);
+        ExecutionResult result = new LocalWorkflowRunner(workflow(), new FunqDispatcher(functions), printer).run(input);
+        return new Outcome(result.status(), printer.runId, result.error(), result.cause(), printer.rejection);
+    }
+
+    /** One line per Task state; remembers the run id and a rejection message for the summary. */
+    private static final class ProgressPrinter implements ExecutionListener {
+        private final PrintStream out;
+        private String runId;
+        private String rejection;
+        private int step;
+
+        ProgressPrinter(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void stateEntered(String name, String type, JsonNode input) {
+            if (input != null && input.hasNonNull("runId")) {
+                runId = input.get("runId").asText();
+            }
+            if (type.equals("Task")) {
+                step++;
+                out.printf(Locale.ROOT, "[%d/%d] %-20s …%n", step, Stages.ORDER.size(), name);
+                out.flush();
+            }
+        }
+
+        @Override
+        public void stateExited(String name, JsonNode output, long millis) {
+            if (output == null || !output.hasNonNull("stage")) {
+                return;
+            }
+            if (output.hasNonNull("runId")) {
+                runId = output.get("runId").asText();
+            }
+            String status = output.path("status").asText();
+            if (status.equals("rejected")) {
+                rejection = output.path("message").asText();
+            }
+            out.printf(Locale.ROOT, "      %-20s %s in %d ms: %s%n", output.path("stage").asText(), status, millis,
+                    output.path("message").asText());
+            out.flush();
+        }
+
+        @Override
+        public void stateFailed(String name, String error, String cause) {
+            out.printf(Locale.ROOT, "      %-20s FAILED: %s: %s%n", name, error, cause);
+        }
+
+        @Override
+        public void retrying(String name, int attempt, String error) {
+            out.printf(Locale.ROOT, "      %-20s retry %d after %s%n", name, attempt, error);
+        }
+    }
+}

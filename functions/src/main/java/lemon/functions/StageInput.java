@@ -1,0 +1,22 @@
+package lemon.functions;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * What the workflow hands every stage: the run, and for ingest the upload and run options.
+ * Unknown fields (a previous stage's summary) are ignored so states can pass their input on.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record StageInput(String runId, String uploadKey, Integer scenes, Integer topK, Failure failure) {
+    /** The object a Catch with {@code "ResultPath": "$.failure"} puts into the state. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Failure(@JsonProperty("Error") String error, @JsonProperty("Cause") String cause) {}
+
+    public String requireRunId() {
+        if (runId == null || runId.isBlank()) {
+            throw new IllegalArgumentException("the stage input has no runId");
+        }
+        return runId;
+    }
+}

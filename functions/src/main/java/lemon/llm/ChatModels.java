@@ -1,0 +1,52 @@
+package lemon.llm;
+
+import dev.langchain4j.model.bedrock.BedrockChatModel;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import java.nio.file.Path;
+import lemon.port.LlmClient;
+import software.amazon.awssdk.regions.Region;
+
+/** Builds the configured LLM client; every provider goes through LangChain4j's ChatModel. */
+public final class ChatModels {
+    /** Llama-2 chat on Bedrock, the paper's LLM; any Bedrock model id can be configured. */
+    static final String DEFAULT_BEDROCK_MODEL = "meta.llama2-13b-chat-v1";
+
+    private ChatModels() {}
+
+    /** @return the client, or null when the provider is "offline" */
+    public static LlmClient create(LlmSettings s) {
+        return switch (s.provider()) {
+            case "offline" -> null;
+            case "openai" -> {
+                String url = require(s.baseUrl(), "base URL", "lemon.llm.base-url or --llm-url (e.g. http://localhost:11434/v1)");
+                String model = require(s.model(), "model", "lemon.llm.model or --llm-model");
+                String key = System.getenv(s.apiKeyEnv());
+                ChatModel chat = OpenAiChatModel.builder().baseUrl(url).modelName(model)
+                        // local servers (llama.cpp, Ollama, vLLM) accept any key
+                        .apiKey(key == null || key.isBlank() ? "not-needed" : key)
+                        .timeout(s.timeout()).maxRetries(0).temperature(0.2).build();
+                yield new ChatModelClient("openai-compatible:" + model + "@" + url, chat);
+            }
+            case "bedrock" -> {
+                String model = s.model() == null || s.model().isBlank() ? DEFAULT_BEDROCK_MODEL : s.model();
+                ChatModel chat = BedrockChatModel.builder().modelId(model).region(Region.of(s.region()))
+                        .timeout(s.timeout()).build();
+                yield new ChatModelClient("bedrock:" + model + "@" + s.region(), chat);
+            }
+            case "gguf" -> {
+                String path = s.ggufPath() != null && !s.ggufPath().isBlank() ? s.ggufPath() : s.model();
+                require(path, "GGUF file", "lemon.llm.gguf-path or --llm-model /path/model.gguf");
+                yield new ChatModelClient("gguf:" + Path.of(path).getFileName(), new GgufChatModel(Path.of(path)));
+            }
+            default -> throw new IllegalArgumentException("unknown LLM provider " + s.provider());
+        };
+    }
+
+    private static String require(String value, String what, String where) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("the LLM " + what + " is not set: configure " + where);
+        }
+        return value;
+    }
+}

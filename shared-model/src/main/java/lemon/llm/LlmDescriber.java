@@ -1,0 +1,53 @@
+package lemon.llm;
+
+import java.util.ArrayList;
+import java.util.List;
+import lemon.analysis.CharacterContexts;
+import lemon.model.CdPair;
+import lemon.model.StoryCharacter;
+import lemon.port.CharacterDescriber;
+
+/** describe-characters through an LLM with the ICL prompt of Fig. 4. */
+public final class LlmDescriber implements CharacterDescriber {
+    /** Keeps prompt + examples + answer inside Llama-2's 4,096-token context. */
+    static final int STORY_WORD_BUDGET = 2200;
+    static final int MAX_WORDS = 120;
+
+    private final StructuredLlm llm;
+
+    public LlmDescriber(StructuredLlm llm) {
+        this.llm = llm;
+    }
+
+    record Answer(String description) {}
+
+    @Override
+    public String name() {
+        return "llm:" + llm.name();
+    }
+
+    @Override
+    public String describe(String storyTitle, String storyText, StoryCharacter character, List<StoryCharacter> all,
+                           List<CdPair> examples) {
+        String excerpt = Prompts.excerptFor(CharacterContexts.mentionSentences(storyText, character, all),
+                storyText, STORY_WORD_BUDGET);
+        Answer a = llm.ask(Prompts.DESCRIBE_SYSTEM, Prompts.describeUser(storyTitle, excerpt, character, examples),
+                Answer.class, LlmDescriber::problems);
+        return a.description();
+    }
+
+    static List<String> problems(Answer a) {
+        List<String> p = new ArrayList<>();
+        if (a.description() == null || a.description().isBlank()) {
+            p.add("\"description\" is missing or empty");
+        } else {
+            if (a.description().split("\\s+").length > MAX_WORDS) {
+                p.add("the description is longer than " + MAX_WORDS + " words");
+            }
+            if (Prompts.echoesInstructions(a.description())) {
+                p.add("the description repeats the instructions instead of describing the character");
+            }
+        }
+        return p;
+    }
+}

@@ -1,0 +1,13 @@
+package lemon.port;
+
+/**
+ * A chat LLM reduced to what the stages need: a system and a user message in, text out. The
+ * functions module adapts LangChain4j's ChatModel (OpenAI-compatible, Bedrock, local GGUF) to it.
+ * Implementations throw on transport errors and timeouts; callers decide about retries.
+ */
+public interface LlmClient {
+    /** Provider and model, for the manifest ("openai-compatible:llama-2-7b-chat@http://…"). */
+    String name();
+
+    String chat(String system, String user);
+}

@@ -1,0 +1,79 @@
+package lemon.run;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import lemon.port.BlobStore;
+
+/** Typed access to one run's files in a BlobStore: keys are {@code <runId>/<file>}. */
+public final class RunStore {
+    public static final String MANIFEST = "manifest.json";
+
+    private final BlobStore blobs;
+
+    public RunStore(BlobStore blobs) {
+        this.blobs = blobs;
+    }
+
+    public BlobStore blobs() {
+        return blobs;
+    }
+
+    public static String key(String runId, String file) {
+        return runId + "/" + file;
+    }
+
+    public boolean exists(String runId) {
+        try {
+            return blobs.exists(key(runId, MANIFEST));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public RunManifest manifest(String runId) {
+        return read(runId, MANIFEST, new TypeReference<RunManifest>() {})
+                .orElseThrow(() -> new UnknownRunException(runId, blobs.describe()));
+    }
+
+    public void save(RunManifest manifest) {
+        write(manifest.runId(), MANIFEST, manifest);
+    }
+
+    public void write(String runId, String file, Object value) {
+        writeBytes(runId, file, Json.bytes(value));
+    }
+
+    public void writeBytes(String runId, String file, byte[] bytes) {
+        try {
+            blobs.put(key(runId, file), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + key(runId, file) + " to " + blobs.describe(), e);
+        }
+    }
+
+    public <T> Optional<T> read(String runId, String file, TypeReference<T> type) {
+        try {
+            Optional<byte[]> bytes = blobs.get(key(runId, file));
+            if (bytes.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(Json.MAPPER.readValue(bytes.get(), type));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + key(runId, file) + " from " + blobs.describe(), e);
+        }
+    }
+
+    public <T> T require(String runId, String file, TypeReference<T> type) {
+        return read(runId, file, type).orElseThrow(() -> new IllegalStateException(
+                "run " + runId + " has no " + file + " yet; the stage that writes it has not completed"));
+    }
+
+    /** Thrown when a run id names nothing in the store. */
+    public static final class UnknownRunException extends RuntimeException {
+        public UnknownRunException(String runId, String where) {
+            super("no run '" + runId + "' in " + where);
+        }
+    }
+}

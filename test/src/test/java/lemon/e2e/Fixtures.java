@@ -1,0 +1,45 @@
+package lemon.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import lemon.functions.PipelineProvider;
+import lemon.functions.PipelineSettings;
+import lemon.functions.StageFunctions;
+import lemon.llm.LlmSettings;
+
+/** Paths to the shared tales and ready-wired stage functions over a given store. */
+final class Fixtures {
+    private Fixtures() {}
+
+    static Path sharedDir() {
+        String p = System.getProperty("lemon.shared.dir");
+        Path dir = p != null ? Path.of(p) : Path.of("..", "..", "shared");
+        if (!Files.isDirectory(dir.resolve("data/tales"))) {
+            throw new IllegalStateException("shared data not found at " + dir.toAbsolutePath());
+        }
+        return dir;
+    }
+
+    static byte[] tale(String name) {
+        try {
+            return Files.readAllBytes(sharedDir().resolve("data/tales/" + name + ".txt"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static LlmSettings offline() {
+        return new LlmSettings("offline", null, null, "LEMON_LLM_API_KEY", "us-east-1", null, Duration.ofSeconds(30), 3);
+    }
+
+    static PipelineSettings settings(String store) {
+        return new PipelineSettings(store, offline(), 2L * 1024 * 1024, 50, null);
+    }
+
+    static StageFunctions functions(PipelineSettings settings) {
+        return new StageFunctions(new PipelineProvider(settings));
+    }
+}

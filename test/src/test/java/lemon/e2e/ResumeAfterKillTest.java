@@ -1,0 +1,87 @@
+package lemon.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import lemon.functions.LocalRun;
+import lemon.pipeline.Stages;
+import lemon.run.RunManifest;
+import lemon.run.RunStore;
+import lemon.run.StageState;
+import lemon.storage.BlobStores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills a real JVM in the middle of match-characters, resumes the run, and checks that the
+ * outputs are byte-for-byte those of an uninterrupted run.
+ */
+class ResumeAfterKillTest {
+    private static final List<String> OUTPUTS = List.of(Stages.STORY, Stages.CHARACTERS, Stages.SCENES,
+            Stages.GRAPH, Stages.GRAPH_SVG, Stages.MATCHES, Stages.DESCRIPTIONS);
+
+    @TempDir
+    Path killed;
+
+    @TempDir
+    Path clean;
+
+    @Test
+    void resumeFinishesWithTheSameOutputs() throws Exception {
+        String upload = "uploads/rapunzel.txt";
+        RunStore killedRuns = new RunStore(BlobStores.fromUri(killed.toString()));
+        killedRuns.blobs().put(upload, Fixtures.tale("rapunzel"));
+
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dlemon.shared.dir=" + Fixtures.sharedDir(),
+                InterruptedRunMain.class.getName(), killed.toString(), upload, "r1")
+                .redirectErrorStream(true).redirectOutput(killed.resolve("child.log").toFile()).start();
+        try {
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (!matchIsRunning(killedRuns)) {
+                assertTrue(child.isAlive(), "child died early: " + Files.readString(killed.resolve("child.log")));
+                assertTrue(System.currentTimeMillis() < deadline, "child never reached match-characters");
+                Thread.sleep(100);
+            }
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+        RunManifest interrupted = killedRuns.manifest("r1");
+        assertEquals(StageState.Status.DONE, interrupted.stage(Stages.ANALYZE).status());
+        assertEquals(StageState.Status.RUNNING, interrupted.stage(Stages.MATCH).status());
+        assertTrue(!Files.exists(killed.resolve("r1").resolve(Stages.MATCHES)));
+
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        var resumed = LocalRun.resume(Fixtures.functions(Fixtures.settings(killed.toString())), "r1", quiet);
+        assertTrue(resumed.succeeded(), resumed.toString());
+
+        RunStore cleanRuns = new RunStore(BlobStores.fromUri(clean.toString()));
+        cleanRuns.blobs().put(upload, Fixtures.tale("rapunzel"));
+        var straight = LocalRun.start(Fixtures.functions(Fixtures.settings(clean.toString())), upload, 30, 3, "r1", quiet);
+        assertTrue(straight.succeeded(), straight.toString());
+
+        for (String file : OUTPUTS) {
+            assertEquals(Files.readString(clean.resolve("r1").resolve(file)),
+                    Files.readString(killed.resolve("r1").resolve(file)), file);
+        }
+        RunManifest done = killedRuns.manifest("r1");
+        Stages.ORDER.forEach(s -> assertEquals(StageState.Status.DONE, done.stage(s).status(), s));
+        assertTrue(Files.list(killed.resolve("r1")).noneMatch(p -> p.getFileName().toString().contains(".tmp")),
+                "no temporary files left behind");
+    }
+
+    private static boolean matchIsRunning(RunStore runs) {
+        try {
+            return runs.exists("r1") && runs.manifest("r1").stage(Stages.MATCH).status() == StageState.Status.RUNNING;
+        } catch (RuntimeException e) {
+            return false; // manifest being replaced right now
+        }
+    }
+
+}
