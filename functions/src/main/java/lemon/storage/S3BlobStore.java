@@ -26,9 +26,16 @@ public final class S3BlobStore implements BlobStore {
     private final S3Client s3;
     private final String bucket;
     private final String prefix; // "" or ending in '/'
+    private final int pageSize;
 
     public S3BlobStore(S3Client s3, String bucket, String prefix) {
+        this(s3, bucket, prefix, 1000);
+    }
+
+    /** {@code pageSize}: keys per ListObjectsV2 page; small values let tests exercise pagination. */
+    S3BlobStore(S3Client s3, String bucket, String prefix, int pageSize) {
         this.s3 = Objects.requireNonNull(s3);
+        this.pageSize = pageSize;
         if (bucket == null || bucket.isBlank()) {
             throw new IllegalArgumentException("S3 bucket name is empty");
         }
@@ -107,7 +114,7 @@ public final class S3BlobStore implements BlobStore {
     public List<String> list(String keyPrefix) throws IOException {
         String p = prefix + BlobKeys.checkPrefix(keyPrefix);
         try {
-            return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(p)).contents().stream()
+            return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(p).maxKeys(pageSize)).contents().stream()
                     .map(S3Object::key)
                     .map(k -> k.substring(prefix.length()))
                     .sorted()
