@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import lemon.workflow.AslStateMachine.Catcher;
@@ -432,9 +433,9 @@ public final class LocalWorkflowRunner {
         return out;
     }
 
-    private static java.util.Optional<JsonNode> read(JsonPath path, JsonNode input, JsonNode context) {
+    private static Optional<JsonNode> read(JsonPath path, JsonNode input, JsonNode context) {
         if (path.isContext()) {
-            return context == null ? java.util.Optional.empty() : path.read(context);
+            return context == null ? Optional.empty() : path.read(context);
         }
         return path.read(input);
     }
