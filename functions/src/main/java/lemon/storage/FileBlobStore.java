@@ -1,0 +1,124 @@
+package lemon.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import lemon.port.BlobStore;
+
+/**
+ * {@link BlobStore} on a local directory: key {@code a/b.json} is the file {@code root/a/b.json}.
+ * Writes go to a temporary file in the target directory, are fsynced, then renamed over the target
+ * (atomic on POSIX file systems), so readers and crashes see the old bytes or the new, never a part.
+ */
+public final class FileBlobStore implements BlobStore {
+    /** Test seam: runs between writing the temporary file and renaming it into place. */
+    interface BeforeCommit {
+        void run(Path temp) throws IOException;
+    }
+
+    private final Path root;
+    private final BeforeCommit beforeCommit;
+
+    public FileBlobStore(Path root) {
+        this(root, temp -> { });
+    }
+
+    FileBlobStore(Path root, BeforeCommit beforeCommit) {
+        this.root = root.toAbsolutePath().normalize();
+        this.beforeCommit = beforeCommit;
+    }
+
+    private Path file(String key) {
+        return root.resolve(BlobKeys.check(key));
+    }
+
+    @Override
+    public void put(String key, byte[] bytes) throws IOException {
+        Path target = file(key);
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, BlobKeys.TEMP_PREFIX, ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    ch.write(buffer);
+                }
+                ch.force(true);
+            }
+            beforeCommit.run(temp);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        syncDirectory(dir);
+    }
+
+    /** Makes the rename itself durable; not every platform can open a directory, hence best effort. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // the data is already safe in the file; only the rename's durability is at stake
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) throws IOException {
+        Path f = file(key);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(f));
+        } catch (NoSuchFileException e) {
+            return Optional.empty(); // deleted in between
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return Files.isRegularFile(file(key));
+    }
+
+    @Override
+    public List<String> list(String prefix) throws IOException {
+        BlobKeys.checkPrefix(prefix);
+        // Walk only the deepest directory the prefix names, not the whole store.
+        int slash = prefix.lastIndexOf('/');
+        Path start = slash < 0 ? root : root.resolve(prefix.substring(0, slash));
+        if (!Files.isDirectory(start)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(start)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith(BlobKeys.TEMP_PREFIX))
+                    .map(p -> root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/"))
+                    .filter(k -> k.startsWith(prefix))
+                    .sorted()
+                    .toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // a file vanished or became unreadable during the walk
+        }
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(file(key));
+    }
+
+    @Override
+    public String describe() {
+        return root.toString();
+    }
+}

@@ -1,0 +1,141 @@
+package lemon.storage;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import lemon.port.BlobStore;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * {@link BlobStore} on an S3 bucket (or any S3-protocol server), keys under an optional prefix.
+ * A single PutObject is atomic in S3: readers see the old object or the new one. SDK failures are
+ * rethrown as IOException naming the location, as the port promises.
+ */
+public final class S3BlobStore implements BlobStore {
+    private final S3Client s3;
+    private final String bucket;
+    private final String prefix; // "" or ending in '/'
+    private final int pageSize;
+
+    public S3BlobStore(S3Client s3, String bucket, String prefix) {
+        this(s3, bucket, prefix, 1000);
+    }
+
+    /** {@code pageSize}: keys per ListObjectsV2 page; small values let tests exercise pagination. */
+    S3BlobStore(S3Client s3, String bucket, String prefix, int pageSize) {
+        this.s3 = Objects.requireNonNull(s3);
+        this.pageSize = pageSize;
+        if (bucket == null || bucket.isBlank()) {
+            throw new IllegalArgumentException("S3 bucket name is empty");
+        }
+        this.bucket = bucket;
+        String p = prefix == null ? "" : prefix.replaceAll("^/+|/+$", "");
+        this.prefix = p.isEmpty() ? "" : BlobKeys.check(p) + "/";
+    }
+
+    /**
+     * A store with its own client on the JDK HTTP stack. {@code endpoint} null means AWS itself;
+     * otherwise an S3-compatible server, for which checksums are only sent where required because
+     * several such servers mishandle the SDK's default trailing checksums. Credentials come from the
+     * default AWS chain (environment, system properties, profile, container/instance role).
+     */
+    public static S3BlobStore create(URI endpoint, String region, String bucket, String prefix, boolean pathStyle) {
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(region))
+                .forcePathStyle(pathStyle);
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint)
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
+        }
+        return new S3BlobStore(builder.build(), bucket, prefix);
+    }
+
+    private String objectKey(String key) {
+        return prefix + BlobKeys.check(key);
+    }
+
+    private IOException failure(String what, String key, SdkException e) {
+        return new IOException(what + " " + describe() + key + " failed: " + e.getMessage(), e);
+    }
+
+    @Override
+    public void put(String key, byte[] bytes) throws IOException {
+        String k = objectKey(key);
+        try {
+            s3.putObject(r -> r.bucket(bucket).key(k), RequestBody.fromBytes(bytes));
+        } catch (SdkException e) {
+            throw failure("put", key, e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) throws IOException {
+        String k = objectKey(key);
+        try {
+            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(bucket).key(k)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw failure("get", key, e);
+        }
+    }
+
+    @Override
+    public boolean exists(String key) throws IOException {
+        String k = objectKey(key);
+        try {
+            s3.headObject(r -> r.bucket(bucket).key(k));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) { // HEAD responses have no body, so not always NoSuchKey
+                return false;
+            }
+            throw failure("head", key, e);
+        } catch (SdkException e) {
+            throw failure("head", key, e);
+        }
+    }
+
+    @Override
+    public List<String> list(String keyPrefix) throws IOException {
+        String p = prefix + BlobKeys.checkPrefix(keyPrefix);
+        try {
+            return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(p).maxKeys(pageSize)).contents().stream()
+                    .map(S3Object::key)
+                    .map(k -> k.substring(prefix.length()))
+                    .sorted()
+                    .toList();
+        } catch (SdkException e) {
+            throw failure("list", keyPrefix, e);
+        }
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        String k = objectKey(key);
+        try {
+            s3.deleteObject(r -> r.bucket(bucket).key(k));
+        } catch (SdkException e) {
+            throw failure("delete", key, e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "s3://" + bucket + "/" + prefix;
+    }
+}

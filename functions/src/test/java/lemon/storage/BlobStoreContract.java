@@ -1,0 +1,111 @@
+package lemon.storage;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import lemon.port.BlobStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What every {@link BlobStore} adapter must do; subclasses supply a fresh, empty store. */
+abstract class BlobStoreContract {
+    BlobStore store;
+
+    abstract BlobStore newStore() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = newStore();
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(UTF_8);
+    }
+
+    @Test
+    void putThenGet() throws IOException {
+        store.put("runs/r1/manifest.json", bytes("{\"a\":1}"));
+        assertArrayEquals(bytes("{\"a\":1}"), store.get("runs/r1/manifest.json").orElseThrow());
+        assertTrue(store.exists("runs/r1/manifest.json"));
+    }
+
+    @Test
+    void emptyAndBinaryContent() throws IOException {
+        byte[] binary = new byte[70_000];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) (i * 31);
+        }
+        store.put("runs/r1/image.png", binary);
+        store.put("runs/r1/empty", new byte[0]);
+        assertArrayEquals(binary, store.get("runs/r1/image.png").orElseThrow());
+        assertArrayEquals(new byte[0], store.get("runs/r1/empty").orElseThrow());
+    }
+
+    @Test
+    void overwriteReplacesTheWholeContent() throws IOException {
+        store.put("runs/r1/x.json", bytes("a much longer first version"));
+        store.put("runs/r1/x.json", bytes("short"));
+        assertArrayEquals(bytes("short"), store.get("runs/r1/x.json").orElseThrow());
+        assertEquals(List.of("runs/r1/x.json"), store.list("runs/"));
+    }
+
+    @Test
+    void missingKeys() throws IOException {
+        assertEquals(Optional.empty(), store.get("runs/none/manifest.json"));
+        assertFalse(store.exists("runs/none/manifest.json"));
+        assertEquals(List.of(), store.list("runs/none/"));
+        store.delete("runs/none/manifest.json"); // deleting what is not there is fine
+    }
+
+    @Test
+    void listIsSortedAndFilteredByPrefix() throws IOException {
+        for (String k : List.of("runs/r2/b.json", "runs/r1/z.json", "runs/r1/a.json", "runs/r10/a.json",
+                "runs/r1/sub/deep.json", "other/x")) {
+            store.put(k, bytes(k));
+        }
+        assertEquals(List.of("runs/r1/a.json", "runs/r1/sub/deep.json", "runs/r1/z.json"), store.list("runs/r1/"));
+        assertEquals(List.of("runs/r1/a.json", "runs/r1/sub/deep.json", "runs/r1/z.json", "runs/r10/a.json"),
+                store.list("runs/r1"));
+        assertEquals(6, store.list("").size());
+        assertEquals("other/x", store.list("").get(0));
+    }
+
+    @Test
+    void deleteRemovesOnlyThatKey() throws IOException {
+        store.put("runs/r1/a", bytes("a"));
+        store.put("runs/r1/b", bytes("b"));
+        store.delete("runs/r1/a");
+        assertFalse(store.exists("runs/r1/a"));
+        assertEquals(Optional.empty(), store.get("runs/r1/a"));
+        assertEquals(List.of("runs/r1/b"), store.list("runs/"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/etc/passwd", "runs/../secret", "..", "runs//x", "runs/x/", "runs\\x", "./x",
+        "runs/.lemon-tmp-1.tmp"})
+    void badKeysAreRejected(String key) {
+        assertThrows(IllegalArgumentException.class, () -> store.put(key, bytes("x")));
+        assertThrows(IllegalArgumentException.class, () -> store.get(key));
+        assertThrows(IllegalArgumentException.class, () -> store.delete(key));
+    }
+
+    @Test
+    void badPrefixesAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> store.list("../"));
+        assertThrows(IllegalArgumentException.class, () -> store.list("/runs"));
+    }
+
+    @Test
+    void describesItself() {
+        assertFalse(store.describe().isBlank());
+    }
+}

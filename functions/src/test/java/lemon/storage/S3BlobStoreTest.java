@@ -1,0 +1,129 @@
+package lemon.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import lemon.port.BlobStore;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The contract against an in-process S3Proxy (in-memory), one server per class, one bucket per test. */
+class S3BlobStoreTest extends BlobStoreContract {
+    static final String ACCESS = "test-access";
+    static final String SECRET = "test-secret";
+    static final AtomicInteger BUCKETS = new AtomicInteger();
+
+    static S3Proxy proxy;
+    static URI endpoint;
+    static S3Client s3;
+
+    @BeforeAll
+    static void startProxy() throws Exception {
+        proxy = S3Proxy.builder()
+                .blobStore(new TransientNio2BlobStore())
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET)
+                .build();
+        proxy.start();
+        while (!"STARTED".equals(proxy.getState())) {
+            Thread.sleep(10);
+        }
+        endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+        s3 = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS, SECRET)))
+                .build();
+    }
+
+    @AfterAll
+    static void stopProxy() throws Exception {
+        if (s3 != null) {
+            s3.close();
+        }
+        if (proxy != null) {
+            proxy.stop();
+        }
+    }
+
+    static String newBucket() {
+        String bucket = "lemon-test-" + BUCKETS.incrementAndGet();
+        s3.createBucket(r -> r.bucket(bucket));
+        return bucket;
+    }
+
+    @Override
+    BlobStore newStore() {
+        return new S3BlobStore(s3, newBucket(), "store/prefix");
+    }
+
+    @Test
+    void keysLiveUnderThePrefix() throws IOException {
+        String bucket = newBucket();
+        BlobStore prefixed = new S3BlobStore(s3, bucket, "/lemon/");
+        prefixed.put("runs/r1/a", bytes("a"));
+        assertEquals("s3://" + bucket + "/lemon/", prefixed.describe());
+        assertEquals(List.of("lemon/runs/r1/a"),
+                s3.listObjectsV2(r -> r.bucket(bucket)).contents().stream().map(o -> o.key()).toList());
+        assertEquals(List.of("runs/r1/a"), prefixed.list(""));
+    }
+
+    @Test
+    void listFollowsPagination() throws IOException {
+        String bucket = newBucket();
+        BlobStore paged = new S3BlobStore(s3, bucket, "p", 2);
+        for (int i = 0; i < 7; i++) {
+            paged.put("runs/many/" + i, new byte[] {1});
+        }
+        assertTrue(s3.listObjectsV2(r -> r.bucket(bucket).maxKeys(2)).isTruncated(), "server pages");
+        List<String> keys = paged.list("runs/many/");
+        assertEquals(List.of("runs/many/0", "runs/many/1", "runs/many/2", "runs/many/3", "runs/many/4",
+                "runs/many/5", "runs/many/6"), keys);
+    }
+
+    @Test
+    void fromUriUsesTheConfiguredEndpoint() throws IOException {
+        String bucket = newBucket();
+        System.setProperty("aws.accessKeyId", ACCESS);
+        System.setProperty("aws.secretAccessKey", SECRET);
+        try {
+            Map<String, String> settings = Map.of("LEMON_S3_ENDPOINT", endpoint.toString());
+            BlobStore viaUri = BlobStores.fromUri("s3://" + bucket + "/p", settings::get);
+            assertInstanceOf(S3BlobStore.class, viaUri);
+            assertEquals("s3://" + bucket + "/p/", viaUri.describe());
+            viaUri.put("runs/r/x", bytes("x"));
+            assertArrayEquals(bytes("x"), new S3BlobStore(s3, bucket, "p").get("runs/r/x").orElseThrow());
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
+    }
+
+    @Test
+    void serverErrorsBecomeIOExceptions() {
+        BlobStore noBucket = new S3BlobStore(s3, "no-such-bucket", "");
+        IOException e = assertThrows(IOException.class, () -> noBucket.put("a", bytes("a")));
+        assertTrue(e.getMessage().contains("s3://no-such-bucket/a"), e.getMessage());
+    }
+}

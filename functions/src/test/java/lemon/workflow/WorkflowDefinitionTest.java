@@ -1,0 +1,161 @@
+package lemon.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The deployed workflow file, run locally against fake stage functions. */
+class WorkflowDefinitionTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> FUNCTIONS =
+            List.of("ingest", "analyze-story", "match-characters", "describe-characters", "publish", "record-failure");
+
+    static Path terraform;
+    static AslStateMachine machine;
+
+    @BeforeAll
+    static void load() throws IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("terraform/statemachine"))) {
+            dir = dir.getParent();
+        }
+        assertTrue(dir != null, "terraform/statemachine not found above the working directory");
+        terraform = dir.resolve("terraform");
+        machine = AslStateMachine.load(terraform.resolve("statemachine/lemon.asl.json"));
+    }
+
+    @Test
+    void everyTaskIsAKnownFunction() {
+        assertEquals(Set.copyOf(FUNCTIONS), Set.copyOf(machine.taskFunctions().values()));
+        assertEquals("analyze-story", machine.taskFunctions().get("AnalyzeStory"));
+    }
+
+    @Test
+    void terraformDeploysExactlyTheFunctionsTheWorkflowCalls() throws IOException {
+        Matcher m = Pattern.compile("functions\\s*=\\s*\\[([^]]*)]").matcher(Files.readString(terraform.resolve("main.tf")));
+        assertTrue(m.find(), "local.functions not found in main.tf");
+        Set<String> deployed = new LinkedHashSet<>();
+        Arrays.stream(m.group(1).split(",")).map(s -> s.trim().replace("\"", "")).forEach(deployed::add);
+        assertEquals(Set.copyOf(machine.taskFunctions().values()), deployed);
+    }
+
+    /** Fake stages: echo the input, add {"stage": name, "status": "ok"}; the listed ones fail. */
+    static class FakeStages implements TaskDispatcher {
+        final List<String> calls = new ArrayList<>();
+        final Set<String> failing;
+        final String ingestStatus;
+
+        FakeStages(String ingestStatus, String... failing) {
+            this.ingestStatus = ingestStatus;
+            this.failing = Set.of(failing);
+        }
+
+        @Override
+        public JsonNode invoke(String function, JsonNode input) {
+            calls.add(function);
+            assertTrue(input.hasNonNull("runId"), function + " got no runId: " + input);
+            if (failing.contains(function)) {
+                throw new WorkflowException("Lemon.StageError", function + " broke");
+            }
+            ObjectNode out = ((ObjectNode) input).put("stage", function)
+                    .put("status", function.equals("ingest") ? ingestStatus : "ok");
+            return out;
+        }
+    }
+
+    ExecutionResult run(FakeStages stages) {
+        return new LocalWorkflowRunner(machine, stages, null).withSleeper(d -> { }).run(json("{\"runId\": \"run-1\"}"));
+    }
+
+    static JsonNode json(String s) {
+        try {
+            return JSON.readTree(s);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    @Test
+    void happyPathRunsEveryStageInOrder() {
+        FakeStages stages = new FakeStages("ok");
+        ExecutionResult r = run(stages);
+        assertTrue(r.succeeded(), r.error() + ": " + r.cause());
+        assertEquals(List.of("ingest", "analyze-story", "match-characters", "describe-characters", "publish"),
+                stages.calls);
+        assertEquals(json("{\"runId\": \"run-1\", \"stage\": \"publish\", \"status\": \"ok\"}"), r.output());
+        assertEquals(List.of("Ingest", "CheckInput", "AnalyzeStory", "MatchCharacters", "DescribeCharacters",
+                "Publish", "Done"), r.history().stream().map(ExecutionResult.StateRun::name).toList());
+    }
+
+    @Test
+    void rejectedInputStopsAfterIngest() {
+        FakeStages stages = new FakeStages("rejected");
+        ExecutionResult r = run(stages);
+        assertEquals(ExecutionResult.Status.FAILED, r.status());
+        assertEquals("Lemon.InputRejected", r.error());
+        assertEquals(List.of("ingest"), stages.calls);
+    }
+
+    @Test
+    void aFailingStageIsRecordedThenTheExecutionFails() {
+        List<JsonNode> recorded = new ArrayList<>();
+        FakeStages stages = new FakeStages("ok", "match-characters") {
+            @Override
+            public JsonNode invoke(String function, JsonNode input) {
+                if (function.equals("record-failure")) {
+                    recorded.add(input.deepCopy());
+                }
+                return super.invoke(function, input);
+            }
+        };
+        ExecutionResult r = run(stages);
+        assertEquals("Lemon.StageFailed", r.error());
+        assertEquals(List.of("ingest", "analyze-story", "match-characters", "record-failure"), stages.calls);
+        assertEquals(1, recorded.size());
+        assertEquals("run-1", recorded.get(0).get("runId").asText());
+        assertEquals(json("{\"Error\": \"Lemon.StageError\", \"Cause\": \"match-characters broke\"}"),
+                recorded.get(0).get("failure"));
+    }
+
+    @Test
+    void transientErrorsAreRetriedTwice() {
+        int[] attempts = {0};
+        TaskDispatcher flaky = (function, input) -> {
+            if (function.equals("analyze-story") && ++attempts[0] <= 2) {
+                throw new WorkflowException("Lemon.Transient", "rate limited");
+            }
+            return ((ObjectNode) input).put("stage", function).put("status", "ok");
+        };
+        List<String> retries = new ArrayList<>();
+        ExecutionResult r = new LocalWorkflowRunner(machine, flaky, new ExecutionListener() {
+            @Override
+            public void retrying(String name, int attempt, String error) {
+                retries.add(name + "#" + attempt);
+            }
+        }).withSleeper(d -> { }).run(json("{\"runId\": \"run-1\"}"));
+        assertTrue(r.succeeded());
+        assertEquals(List.of("AnalyzeStory#1", "AnalyzeStory#2"), retries);
+    }
+
+    @Test
+    void aBrokenRecorderStillEndsInFailed() {
+        FakeStages stages = new FakeStages("ok", "publish", "record-failure");
+        ExecutionResult r = run(stages);
+        assertEquals("Lemon.StageFailed", r.error());
+    }
+}
