@@ -241,6 +241,14 @@ public final class SceneComposer {
             for (int i = c[0]; i < c[1]; i++) keep[i] = true;
             any = true;
         }
+        int keptWords = 0;
+        for (int i = 0; i < ts.size(); i++) if (keep[i] && ts.get(i).isWord()) keptWords++;
+        if (keptWords < 4 && fallback != null) {
+            // Too little main clause left ("Saying"): the longest unquoted clause says more.
+            java.util.Arrays.fill(keep, false);
+            for (int i = fallback[0]; i < fallback[1]; i++) keep[i] = true;
+            any = true;
+        }
         if (!any) {
             if (fallback == null) {
                 for (int[] c : clauses) if (fallback == null || c[1] - c[0] > fallback[1] - fallback[0]) fallback = c;
