@@ -1,0 +1,424 @@
+package lemon.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import lemon.model.Gender;
+import lemon.model.StoryCharacter;
+
+/**
+ * Finds the characters of a story without a language model: proper names (runs of capitalised
+ * words that behave like names), role characters ("the tailor", "the captain of the robbers")
+ * and relational characters ("Cassim's wife", "the king's son"). Genders come from the person
+ * noun when it says (queen, wife) or else from the pronouns that follow the character's mentions.
+ */
+final class CharacterFinder {
+    static final int MAX_CHARACTERS = 200;
+    /** Above this many characters, the ones mentioned only twice are dropped. */
+    static final int CROWDED = 60;
+
+    enum Kind { NAME, ROLE, RELATIONAL }
+
+    /** A character being assembled: its surface forms with counts and what kind it is. */
+    private static final class Candidate {
+        final Kind kind;
+        final String key;
+        final Map<String, Integer> forms = new TreeMap<>();
+        String head = "";
+        String ownerSurface = "";
+        String name;
+        Gender gender = Gender.UNKNOWN;
+
+        Candidate(Kind kind, String key) {
+            this.kind = kind;
+            this.key = key;
+        }
+
+        void add(String form) {
+            forms.merge(form, 1, Integer::sum);
+        }
+
+        int count() {
+            return forms.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /** Statistics of one capitalised run ("Ali Baba") across the story. */
+    private static final class NameStat {
+        int count;
+        int midSentence;
+        int afterArticle;
+        int evidence;
+    }
+
+    record Result(List<StoryCharacter> characters, MentionIndex index, List<String> warnings) {}
+
+    private final List<String> sentences;
+    private final List<List<Token>> tokens;
+    private final Map<String, Integer> lowerCounts = new HashMap<>();
+
+    private CharacterFinder(List<String> sentences, List<List<Token>> tokens) {
+        this.sentences = sentences;
+        this.tokens = tokens;
+    }
+
+    static Result find(List<String> sentences, List<List<Token>> tokens) {
+        return new CharacterFinder(sentences, tokens).run();
+    }
+
+    private Result run() {
+        for (List<Token> ts : tokens) {
+            for (Token t : ts) {
+                if (t.isWord() && !t.capitalised()) lowerCounts.merge(t.lower(), 1, Integer::sum);
+            }
+        }
+        List<Candidate> candidates = new ArrayList<>(findNames());
+        candidates.addAll(findRolesAndRelations(candidates));
+        List<String> warnings = new ArrayList<>();
+        if (candidates.isEmpty()) return new Result(List.of(), MentionIndex.build(sentences, tokens, List.of()), warnings);
+
+        // Pass 1: locate explicit mentions, then let pronouns vote on the genders not yet known.
+        List<StoryCharacter> prelim = toCharacters(candidates, Map.of(), Map.of());
+        MentionIndex first = MentionIndex.build(sentences, tokens, prelim);
+        Map<String, Gender> genders = GenderVotes.decide(first, prelim);
+        // Pass 2: with genders known, "his wife" and pronouns resolve; count and filter.
+        List<StoryCharacter> gendered = toCharacters(candidates, genders, Map.of());
+        MentionIndex second = MentionIndex.build(sentences, tokens, gendered);
+        List<StoryCharacter> merged = CopulaAliases.merge(second, gendered);
+        if (merged != gendered) {
+            gendered = merged;
+            second = MentionIndex.build(sentences, tokens, gendered);
+        }
+        List<StoryCharacter> kept = filter(second, gendered, candidates, warnings);
+        // Pass 3: index only the characters kept, so pronouns never resolve to dropped ones.
+        MentionIndex finalIndex = MentionIndex.build(sentences, tokens, kept);
+        Map<String, String> roles = NamedRoles.find(finalIndex, kept);
+        List<StoryCharacter> out = new ArrayList<>();
+        for (StoryCharacter c : kept) {
+            int mentions = finalIndex.sentencesMentioning(c.id(), false).size();
+            String role = c.role().isEmpty() ? roles.getOrDefault(c.id(), "") : c.role();
+            out.add(new StoryCharacter(c.id(), c.name(), c.aliases(), c.gender(), role, mentions));
+        }
+        out.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed()
+                .thenComparing(StoryCharacter::id));
+        return new Result(List.copyOf(out), MentionIndex.build(sentences, tokens, out), warnings);
+    }
+
+    // ---------------------------------------------------------------- proper names
+
+    private List<Candidate> findNames() {
+        Map<String, NameStat> stats = new TreeMap<>();
+        for (List<Token> ts : tokens) {
+            int i = 0;
+            while (i < ts.size()) {
+                if (!isNameWord(ts.get(i))) {
+                    i++;
+                    continue;
+                }
+                int j = i;
+                while (j < ts.size() && isNameWord(ts.get(j))) j++;
+                recordRun(ts, i, j, stats);
+                i = j;
+            }
+        }
+        List<String> accepted = new ArrayList<>();
+        for (Map.Entry<String, NameStat> e : stats.entrySet()) {
+            if (looksLikeName(e.getKey(), e.getValue())) accepted.add(e.getKey());
+        }
+        // Longer forms first, so "Baba" joins the group of "Ali Baba".
+        accepted.sort(Comparator.comparingInt((String f) -> -f.split(" ").length)
+                .thenComparing(f -> -stats.get(f).count).thenComparing(f -> f));
+        List<Candidate> groups = new ArrayList<>();
+        for (String form : accepted) {
+            Candidate home = null;
+            for (Candidate g : groups) {
+                boolean contains = g.forms.keySet().stream().anyMatch(f -> containsWords(f, form));
+                if (contains && (home == null || g.count() > home.count())) home = g;
+            }
+            if (home == null) {
+                home = new Candidate(Kind.NAME, form);
+                groups.add(home);
+            }
+            home.forms.merge(form, stats.get(form).count, Integer::sum);
+        }
+        for (Candidate g : groups) {
+            String best = null;
+            for (Map.Entry<String, Integer> f : g.forms.entrySet()) {
+                if (best == null || better(f.getKey(), f.getValue(), best, g.forms.get(best))) best = f.getKey();
+            }
+            g.name = best;
+        }
+        return groups;
+    }
+
+    /** Prefer the longest form that occurs at least twice, then the most frequent one. */
+    private static boolean better(String a, int ca, String b, int cb) {
+        int la = a.split(" ").length;
+        int lb = b.split(" ").length;
+        boolean ra = ca >= 2;
+        boolean rb = cb >= 2;
+        if (ra != rb) return ra;
+        if (la != lb) return la > lb;
+        return ca > cb;
+    }
+
+    private static boolean isNameWord(Token t) {
+        return t.capitalised() && !Lexicon.NOT_NAMES.contains(t.lower())
+                && Character.isLetter(t.text().charAt(0));
+    }
+
+    private void recordRun(List<Token> ts, int i, int j, Map<String, NameStat> stats) {
+        // A lone person noun or title ("the Captain", "King") is a role, not a name.
+        if (j - i == 1 && (Lexicon.isPersonNoun(ts.get(i).lower())
+                || Lexicon.isPersonPlural(ts.get(i).lower())
+                || Lexicon.TITLES.contains(ts.get(i).lower()))) return;
+        StringBuilder sb = new StringBuilder();
+        for (int k = i; k < j; k++) sb.append(k > i ? " " : "").append(ts.get(k).text());
+        NameStat st = stats.computeIfAbsent(sb.toString(), k -> new NameStat());
+        st.count++;
+        if (!ts.get(i).initial()) st.midSentence++;
+        if (i > 0 && (Lexicon.DETERMINERS.contains(ts.get(i - 1).lower())
+                || Lexicon.NUMBERS.contains(ts.get(i - 1).lower()))) st.afterArticle++;
+        // "the Water of Life": a capitalised word after "Capitalised of" names a thing or place.
+        if (i > 1 && ts.get(i - 1).lower().equals("of") && ts.get(i - 2).capitalised()) st.afterArticle++;
+        if (hasAgentEvidence(ts, i, j)) st.evidence++;
+    }
+
+    /** "Cassim's", "Cassim said", "said Cassim", "Cassim, who": the run names someone who acts. */
+    private static boolean hasAgentEvidence(List<Token> ts, int i, int j) {
+        if (j < ts.size()) {
+            Token next = ts.get(j);
+            if (next.kind() == Token.Kind.POSSESSIVE) return true;
+            if (next.isWord() && Lexicon.AGENT_VERBS.contains(next.lower())) return true;
+            if (next.isWord() && !next.capitalised() && next.lower().endsWith("ed")) return true;
+            if (next.text().equals(",") && j + 1 < ts.size()
+                    && List.of("who", "whom", "whose").contains(ts.get(j + 1).lower())) return true;
+        }
+        if (i > 0 && Lexicon.NAMING_CUES.contains(ts.get(i - 1).lower())) return true;
+        return false;
+    }
+
+    private boolean looksLikeName(String form, NameStat st) {
+        if (st.count < 2 || st.evidence < 1) return false;
+        if (st.afterArticle * 2 >= st.count) return false;
+        String[] words = form.split(" ");
+        String last = words[words.length - 1].toLowerCase(Locale.ROOT);
+        int lower = lowerCounts.getOrDefault(last, 0);
+        // A word mostly written in lower case is a common word capitalised by position.
+        if (lower >= st.count) return false;
+        return st.midSentence >= 1 || lower == 0;
+    }
+
+    private static boolean containsWords(String longer, String shorter) {
+        return (" " + longer + " ").contains(" " + shorter + " ");
+    }
+
+    // ---------------------------------------------------------------- roles and relations
+
+    private List<Candidate> findRolesAndRelations(List<Candidate> names) {
+        Map<String, Candidate> byKey = new TreeMap<>();
+        for (List<Token> ts : tokens) {
+            for (int i = 0; i < ts.size(); i++) {
+                Token t = ts.get(i);
+                if (!t.isWord() || !Lexicon.isPersonNoun(t.lower())) continue;
+                if (i + 1 < ts.size()) {
+                    Token next = ts.get(i + 1);
+                    if (next.kind() == Token.Kind.POSSESSIVE) continue; // an owner, not the head
+                    if (next.isWord() && Lexicon.isPersonNoun(next.lower())) continue; // a modifier
+                    if (isNameWord(next)) continue; // title or apposition: "King Thrushbeard", "the slave Morgiana"
+                }
+                rolePhrase(ts, i, byKey, names);
+            }
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    private void rolePhrase(List<Token> ts, int head, Map<String, Candidate> byKey,
+                            List<Candidate> names) {
+        String noun = ts.get(head).lower();
+        int j = head - 1;
+        String distinguishing = null;
+        while (j >= 0 && ts.get(j).isWord() && !ts.get(j).capitalised()
+                && (Lexicon.ADJECTIVES.contains(ts.get(j).lower()) || Lexicon.isPersonNoun(ts.get(j).lower()))) {
+            String w = ts.get(j).lower();
+            if (distinguishing == null && distinguishes(w, noun)) distinguishing = w;
+            j--;
+        }
+        if (j < 0) return;
+        Token det = ts.get(j);
+        String modified = joinLower(ts, j + 1, head + 1);
+        String keyNoun = distinguishing == null ? noun : distinguishing + " " + noun;
+        if (det.kind() == Token.Kind.POSSESSIVE) {
+            String owner = ownerBefore(ts, j, names);
+            if (owner != null) relation(byKey, owner, keyNoun, owner + "'s " + keyNoun);
+            return;
+        }
+        String d = det.lower();
+        if (d.equals("the") || d.equals("this") || d.equals("that")) {
+            if (head + 2 < ts.size() && ts.get(head + 1).lower().equals("of")) {
+                Token after = ts.get(head + 2);
+                if (Lexicon.RELATIONAL.contains(noun) && isNameWord(after)) {
+                    String owner = nameRun(ts, head + 2);
+                    String canon = canonicalName(owner, names);
+                    if (canon != null) {
+                        relation(byKey, canon, keyNoun, keyNoun + " of " + owner);
+                        return;
+                    }
+                }
+                if (after.lower().equals("the")) {
+                    int k = head + 3;
+                    while (k < ts.size() && Lexicon.ADJECTIVES.contains(ts.get(k).lower())) k++;
+                    if (k < ts.size() && ts.get(k).isWord() && !ts.get(k).capitalised()) {
+                        String w = ts.get(k).lower();
+                        if (Lexicon.RELATIONAL.contains(noun) && Lexicon.isPersonNoun(w)) {
+                            relation(byKey, w, keyNoun, keyNoun + " of the " + w);
+                            return;
+                        }
+                        if (!Lexicon.RELATIONAL.contains(noun)) {
+                            role(byKey, keyNoun, noun, keyNoun + " of the " + joinLower(ts, head + 3, k + 1));
+                            return;
+                        }
+                    }
+                }
+            }
+            role(byKey, keyNoun, noun, modified);
+        } else if (Lexicon.POSSESSIVE_PRONOUNS.contains(d) && !Lexicon.RELATIONAL.contains(noun)) {
+            role(byKey, keyNoun, noun, modified); // "their captain" is the captain
+        }
+    }
+
+    private static boolean distinguishes(String adjective, String noun) {
+        if (!Lexicon.DISTINGUISHING.contains(adjective)) return false;
+        boolean ordinal = !List.of("old", "young", "little").contains(adjective);
+        return ordinal || Lexicon.GENERIC.contains(noun);
+    }
+
+    private static void role(Map<String, Candidate> byKey, String key, String noun, String form) {
+        // "the man" is a different man from one page to the next; "the old man" is someone.
+        if (Lexicon.GENERIC.contains(key)) return;
+        Candidate c = byKey.computeIfAbsent("role:" + key, k -> new Candidate(Kind.ROLE, key));
+        c.head = noun;
+        c.add(form);
+    }
+
+    private static void relation(Map<String, Candidate> byKey, String owner, String noun, String form) {
+        String key = owner + "'s " + noun;
+        Candidate c = byKey.computeIfAbsent("rel:" + key, k -> new Candidate(Kind.RELATIONAL, key));
+        c.head = noun.contains(" ") ? noun.substring(noun.lastIndexOf(' ') + 1) : noun;
+        c.ownerSurface = owner;
+        c.add(form);
+    }
+
+    /** The owner before a possessive marker at p: a proper name ("Ali Baba") or a role ("king"). */
+    private String ownerBefore(List<Token> ts, int p, List<Candidate> names) {
+        if (p == 0) return null;
+        Token prev = ts.get(p - 1);
+        if (isNameWord(prev)) {
+            int s = p - 1;
+            while (s > 0 && isNameWord(ts.get(s - 1))) s--;
+            return canonicalName(joinText(ts, s, p), names);
+        }
+        if (prev.isWord() && Lexicon.isPersonNoun(prev.lower())) return prev.lower();
+        return null;
+    }
+
+    private static String canonicalName(String surface, List<Candidate> names) {
+        for (Candidate c : names) {
+            if (c.forms.containsKey(surface)) return c.name;
+        }
+        return null;
+    }
+
+    private String nameRun(List<Token> ts, int start) {
+        int e = start;
+        while (e < ts.size() && isNameWord(ts.get(e))) e++;
+        return joinText(ts, start, e);
+    }
+
+    private static String joinText(List<Token> ts, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = from; k < to; k++) sb.append(k > from ? " " : "").append(ts.get(k).text());
+        return sb.toString();
+    }
+
+    private static String joinLower(List<Token> ts, int from, int to) {
+        return joinText(ts, from, to).toLowerCase(Locale.ROOT);
+    }
+
+    // ---------------------------------------------------------------- assembling characters
+
+    private List<StoryCharacter> toCharacters(List<Candidate> candidates, Map<String, Gender> votes,
+                                              Map<String, Integer> unused) {
+        Map<String, StoryCharacter> byId = new LinkedHashMap<>();
+        for (Candidate c : candidates) {
+            String name = c.name != null ? c.name : canonicalRoleName(c);
+            String id = Slugs.of(name);
+            if (byId.containsKey(id)) continue;
+            List<String> aliases = new ArrayList<>();
+            for (String f : c.forms.keySet()) {
+                if (!f.equals(name)) aliases.add(f);
+            }
+            if (c.kind == Kind.ROLE && !name.equals(c.key) && !aliases.contains(c.key)) aliases.add(c.key);
+            aliases.sort(Comparator.naturalOrder());
+            Gender g = c.kind == Kind.NAME ? Gender.UNKNOWN : Lexicon.genderOfHead(c.head);
+            if (g == Gender.UNKNOWN) g = votes.getOrDefault(id, Gender.UNKNOWN);
+            String role = switch (c.kind) {
+                case NAME -> "";
+                case ROLE -> c.key;
+                case RELATIONAL -> c.head;
+            };
+            byId.put(id, new StoryCharacter(id, name, aliases, g, role, c.count()));
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    /** "captain of the robbers" when that phrasing recurs, else the key ("tailor", "old woman"). */
+    private static String canonicalRoleName(Candidate c) {
+        if (c.kind == Kind.RELATIONAL) return c.key;
+        String best = c.key;
+        int bestCount = 1;
+        for (Map.Entry<String, Integer> f : c.forms.entrySet()) {
+            if (f.getKey().contains(" of the ") && f.getValue() > bestCount) {
+                best = f.getKey();
+                bestCount = f.getValue();
+            }
+        }
+        return best;
+    }
+
+    /** Keeps characters mentioned often enough for their kind; caps the list. */
+    private List<StoryCharacter> filter(MentionIndex index, List<StoryCharacter> all,
+                                        List<Candidate> candidates, List<String> warnings) {
+        Map<String, Candidate> byId = new HashMap<>();
+        for (Candidate c : candidates) {
+            byId.putIfAbsent(Slugs.of(c.name != null ? c.name : canonicalRoleName(c)), c);
+        }
+        List<StoryCharacter> kept = new ArrayList<>();
+        for (StoryCharacter c : all) {
+            int mentions = index.sentencesMentioning(c.id(), false).size();
+            Candidate cand = byId.get(c.id());
+            int min = switch (cand.kind) {
+                case NAME, RELATIONAL -> 2;
+                case ROLE -> Lexicon.GENERIC.contains(cand.key) ? 5 : 3;
+            };
+            if (mentions >= min) {
+                kept.add(new StoryCharacter(c.id(), c.name(), c.aliases(), c.gender(), c.role(), mentions));
+            }
+        }
+        kept.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed()
+                .thenComparing(StoryCharacter::id));
+        if (kept.size() > CROWDED) kept.removeIf(c -> c.mentions() < 3);
+        if (kept.size() > MAX_CHARACTERS) {
+            warnings.add("story has " + kept.size() + " characters; kept the " + MAX_CHARACTERS
+                    + " mentioned most");
+            kept = new ArrayList<>(kept.subList(0, MAX_CHARACTERS));
+        }
+        return kept;
+    }
+}

@@ -1,0 +1,258 @@
+package lemon.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import lemon.model.Gender;
+import lemon.model.StoryCharacter;
+
+/**
+ * Where each character is mentioned, sentence by sentence. Works from any character list (the
+ * offline analyst's or an LLM's): names and aliases are matched as token sequences (longest
+ * first; capitalised forms case-sensitively, role forms like "captain" in any case), "his wife"
+ * resolves to "Cassim's wife" when "his" is Cassim, and he/she/him/her resolve to the most recent
+ * character of a compatible gender in the same or the two previous sentences.
+ */
+public final class MentionIndex {
+    /** One reference to a character: tokens [start, end) of sentence {@code sentence}. */
+    public record Mention(String characterId, int sentence, int start, int end, boolean explicit) {}
+
+    private static final int PRONOUN_WINDOW = 2;
+
+    private final List<String> sentences;
+    private final List<List<Token>> tokens;
+    private final List<StoryCharacter> characters;
+    private final List<List<Mention>> bySentence;
+
+    private MentionIndex(List<String> sentences, List<List<Token>> tokens,
+                         List<StoryCharacter> characters, List<List<Mention>> bySentence) {
+        this.sentences = sentences;
+        this.tokens = tokens;
+        this.characters = characters;
+        this.bySentence = bySentence;
+    }
+
+    public static MentionIndex build(String text, List<StoryCharacter> characters) {
+        List<String> sentences = Sentences.split(text);
+        List<List<Token>> tokens = new ArrayList<>();
+        for (String s : sentences) tokens.add(Tokenizer.tokenize(s));
+        return build(sentences, tokens, characters);
+    }
+
+    static MentionIndex build(List<String> sentences, List<List<Token>> tokens,
+                              List<StoryCharacter> characters) {
+        Matcher matcher = new Matcher(characters);
+        List<List<Mention>> bySentence = new ArrayList<>();
+        List<Mention> recent = new ArrayList<>();
+        for (int s = 0; s < tokens.size(); s++) {
+            List<Token> ts = tokens.get(s);
+            List<Mention> found = new ArrayList<>();
+            int i = 0;
+            while (i < ts.size()) {
+                int end = matcher.matchAt(ts, i, s, found, recent);
+                i = end > i ? end : i + 1;
+            }
+            bySentence.add(List.copyOf(found));
+            int from = s - PRONOUN_WINDOW;
+            recent.removeIf(m -> m.sentence() < from);
+        }
+        return new MentionIndex(sentences, tokens, List.copyOf(characters), List.copyOf(bySentence));
+    }
+
+    public List<String> sentences() {
+        return sentences;
+    }
+
+    public List<List<Token>> tokens() {
+        return tokens;
+    }
+
+    public List<StoryCharacter> characters() {
+        return characters;
+    }
+
+    /** All mentions in sentence s, in text order. */
+    public List<Mention> mentions(int s) {
+        return bySentence.get(s);
+    }
+
+    /** Ids of the characters referred to in sentence s (explicitly, or also by pronoun). */
+    public Set<String> charactersIn(int s, boolean withPronouns) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Mention m : bySentence.get(s)) {
+            if (m.explicit() || withPronouns) ids.add(m.characterId());
+        }
+        return ids;
+    }
+
+    /** Indices of the sentences mentioning the character (explicitly, or also by pronoun). */
+    public List<Integer> sentencesMentioning(String id, boolean withPronouns) {
+        List<Integer> out = new ArrayList<>();
+        for (int s = 0; s < bySentence.size(); s++) {
+            for (Mention m : bySentence.get(s)) {
+                if (m.characterId().equals(id) && (m.explicit() || withPronouns)) {
+                    out.add(s);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Matches surface forms, relational phrases and pronouns against a sentence's tokens. */
+    private static final class Matcher {
+        /** Surface forms by their first token (lower case), longest first. */
+        private final Map<String, List<Form>> forms = new HashMap<>();
+        private final Map<String, Gender> genders = new HashMap<>();
+        /** "ownerId|rel" of relational characters ("cassim|wife") to their id. */
+        private final Map<String, String> relational = new HashMap<>();
+        /** Role characters by their head noun, the fallback for "her stepmother". */
+        private final Map<String, String> roleByNoun = new HashMap<>();
+
+        /** {@code capitals[k]}: word k must be capitalised in the text (it is a proper name). */
+        private record Form(List<String> words, boolean[] capitals, String id) {}
+
+        Matcher(List<StoryCharacter> characters) {
+            for (StoryCharacter c : characters) {
+                genders.put(c.id(), c.gender());
+                Set<String> surfaces = new LinkedHashSet<>();
+                surfaces.add(c.name());
+                surfaces.addAll(c.aliases());
+                for (String surface : surfaces) addForm(surface, c.id());
+            }
+            for (List<Form> list : forms.values()) {
+                list.sort((a, b) -> b.words.size() - a.words.size());
+            }
+            for (StoryCharacter c : characters) {
+                String name = stripArticle(c.name());
+                int apos = name.lastIndexOf("'s ");
+                if (apos > 0) {
+                    String owner = name.substring(0, apos);
+                    String rel = name.substring(apos + 3).toLowerCase(Locale.ROOT);
+                    String ownerId = idOfSurface(owner);
+                    if (ownerId != null) relational.putIfAbsent(ownerId + "|" + lastWord(rel), c.id());
+                } else if (!Character.isUpperCase(name.isEmpty() ? 'x' : name.charAt(0))) {
+                    roleByNoun.putIfAbsent(lastWord(name.toLowerCase(Locale.ROOT)), c.id());
+                }
+            }
+        }
+
+        private void addForm(String surface, String id) {
+            String s = stripArticle(surface.replace('’', '\''));
+            List<Token> ts = Tokenizer.tokenize(s);
+            List<String> words = new ArrayList<>();
+            List<Boolean> caps = new ArrayList<>();
+            for (Token t : ts) {
+                if (t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.POSSESSIVE) {
+                    words.add(t.lower());
+                    caps.add(t.capitalised());
+                }
+            }
+            if (words.isEmpty()) return;
+            boolean[] capitals = new boolean[caps.size()];
+            for (int k = 0; k < capitals.length; k++) capitals[k] = caps.get(k);
+            forms.computeIfAbsent(words.get(0), k -> new ArrayList<>())
+                    .add(new Form(List.copyOf(words), capitals, id));
+        }
+
+        private String idOfSurface(String surface) {
+            List<Token> ts = Tokenizer.tokenize(surface);
+            for (Form f : forms.getOrDefault(ts.isEmpty() ? "" : ts.get(0).lower(), List.of())) {
+                if (f.words.size() == ts.size() && matches(ts, 0, f)) return f.id;
+            }
+            return null;
+        }
+
+        /** Tries to match a reference at token i; records it and returns the end, or i. */
+        int matchAt(List<Token> ts, int i, int s, List<Mention> found, List<Mention> recent) {
+            Token t = ts.get(i);
+            if (!t.isWord()) return i;
+            String lower = t.lower();
+            for (Form f : forms.getOrDefault(lower, List.of())) {
+                if (matches(ts, i, f)) {
+                    int end = i + f.words.size();
+                    // "the slave Morgiana" mentions Morgiana, not a second character "slave".
+                    if (!f.capitals[0] && end < ts.size() && startsName(ts.get(end))) continue;
+                    // "Cassim's" alone is a mention of Cassim, the possessive stays with him.
+                    record(new Mention(f.id, s, i, end, true), found, recent);
+                    return end;
+                }
+            }
+            boolean male = Lexicon.MALE_PRONOUNS.contains(lower);
+            boolean female = Lexicon.FEMALE_PRONOUNS.contains(lower);
+            if (!male && !female) return i;
+            String owner = resolve(male ? Gender.MALE : Gender.FEMALE, recent);
+            boolean possessive = lower.equals("his") || lower.equals("her");
+            if (possessive) {
+                int j = i + 1;
+                while (j < ts.size() && Lexicon.ADJECTIVES.contains(ts.get(j).lower())) j++;
+                if (j < ts.size() && ts.get(j).isWord() && Lexicon.isPersonNoun(ts.get(j).lower())) {
+                    String noun = ts.get(j).lower();
+                    String id = owner == null ? null : relational.get(owner + "|" + noun);
+                    if (id == null) id = roleByNoun.get(noun);
+                    if (id != null && !id.equals(owner)) {
+                        if (owner != null) found.add(new Mention(owner, s, i, i + 1, false));
+                        record(new Mention(id, s, i, j + 1, true), found, recent);
+                        return j + 1;
+                    }
+                }
+            }
+            if (owner != null) record(new Mention(owner, s, i, i + 1, false), found, recent);
+            return i + 1;
+        }
+
+        private boolean startsName(Token t) {
+            if (!t.capitalised()) return false;
+            for (Form f : forms.getOrDefault(t.lower(), List.of())) if (f.capitals[0]) return true;
+            return false;
+        }
+
+        private static void record(Mention m, List<Mention> found, List<Mention> recent) {
+            found.add(m);
+            recent.add(m);
+        }
+
+        /** Most recent character of the given gender; else the most recent one of unknown gender. */
+        private String resolve(Gender g, List<Mention> recent) {
+            for (int k = recent.size() - 1; k >= 0; k--) {
+                String id = recent.get(k).characterId();
+                if (genders.get(id) == g) return id;
+            }
+            for (int k = recent.size() - 1; k >= 0; k--) {
+                String id = recent.get(k).characterId();
+                if (genders.get(id) == Gender.UNKNOWN) return id;
+            }
+            return null;
+        }
+
+        private static boolean matches(List<Token> ts, int i, Form f) {
+            if (i + f.words.size() > ts.size()) return false;
+            for (int k = 0; k < f.words.size(); k++) {
+                Token t = ts.get(i + k);
+                if (t.kind() != Token.Kind.WORD && t.kind() != Token.Kind.POSSESSIVE) return false;
+                if (!t.lower().equals(f.words.get(k))) return false;
+                if (f.capitals[k] && !t.capitalised()) return false;
+            }
+            return true;
+        }
+    }
+
+    static String stripArticle(String s) {
+        String t = s.strip();
+        String l = t.toLowerCase(Locale.ROOT);
+        if (l.startsWith("the ")) return t.substring(4).strip();
+        if (l.startsWith("a ")) return t.substring(2).strip();
+        if (l.startsWith("an ")) return t.substring(3).strip();
+        return t;
+    }
+
+    private static String lastWord(String s) {
+        int sp = s.lastIndexOf(' ');
+        return sp < 0 ? s : s.substring(sp + 1);
+    }
+}

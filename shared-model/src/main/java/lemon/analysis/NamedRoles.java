@@ -1,0 +1,68 @@
+package lemon.analysis;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import lemon.model.StoryCharacter;
+
+/**
+ * Roles of named characters from appositions: "Abdallah, her fellow-slave", "Morgiana, a clever
+ * slave", "a slave named Morgiana", "Ali Baba the woodcutter". The most frequent one wins.
+ */
+final class NamedRoles {
+    private NamedRoles() {}
+
+    static Map<String, String> find(MentionIndex index, List<StoryCharacter> characters) {
+        Map<String, StoryCharacter> byId = new HashMap<>();
+        for (StoryCharacter c : characters) byId.put(c.id(), c);
+        Map<String, Map<String, Integer>> counts = new TreeMap<>();
+        for (int s = 0; s < index.sentences().size(); s++) {
+            List<Token> ts = index.tokens().get(s);
+            for (MentionIndex.Mention m : index.mentions(s)) {
+                StoryCharacter c = byId.get(m.characterId());
+                if (!m.explicit() || c == null || !Character.isUpperCase(c.name().charAt(0))
+                        || c.name().contains("'s ")) continue;
+                String role = after(ts, m.end());
+                if (role == null) role = before(ts, m.start());
+                if (role != null) {
+                    counts.computeIfAbsent(c.id(), k -> new TreeMap<>()).merge(role, 1, Integer::sum);
+                }
+            }
+        }
+        Map<String, String> out = new TreeMap<>();
+        counts.forEach((id, roles) -> roles.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .ifPresent(e -> out.put(id, e.getKey())));
+        return out;
+    }
+
+    /** ", a clever slave" or " the woodcutter" right after the name. */
+    private static String after(List<Token> ts, int end) {
+        int k = end;
+        if (k < ts.size() && ts.get(k).text().equals(",")) k++;
+        if (k >= ts.size() || !Lexicon.DETERMINERS.contains(ts.get(k).lower())) return null;
+        if (k == end && !ts.get(k).lower().equals("the")) return null;
+        k++;
+        while (k < ts.size() && Lexicon.ADJECTIVES.contains(ts.get(k).lower())) k++;
+        if (k < ts.size() && ts.get(k).isWord() && !ts.get(k).capitalised()
+                && Lexicon.isPersonNoun(ts.get(k).lower())
+                && (k + 1 >= ts.size() || ts.get(k + 1).kind() != Token.Kind.POSSESSIVE)) {
+            return ts.get(k).lower();
+        }
+        return null;
+    }
+
+    /** "a slave named", "a slave called" or "the slave" right before the name. */
+    private static String before(List<Token> ts, int start) {
+        if (start < 2) return null;
+        Token prev = ts.get(start - 1);
+        if (prev.isWord() && !prev.capitalised() && Lexicon.isPersonNoun(prev.lower())
+                && Lexicon.DETERMINERS.contains(ts.get(start - 2).lower())) return prev.lower();
+        String cue = prev.lower();
+        if (!cue.equals("named") && !cue.equals("called")) return null;
+        Token noun = ts.get(start - 2);
+        return noun.isWord() && Lexicon.isPersonNoun(noun.lower()) ? noun.lower() : null;
+    }
+}

@@ -1,0 +1,44 @@
+package lemon.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import lemon.model.InteractionGraph;
+import lemon.model.Scene;
+import lemon.model.StoryAnalysis;
+import lemon.port.StoryAnalyst;
+
+/**
+ * analyze-story without a language model: rule-based, deterministic, any story length. The story
+ * text is only ever analysed: nothing in it is read as an instruction.
+ */
+public final class OfflineAnalyst implements StoryAnalyst {
+    public static final int DEFAULT_SCENES = 30;
+
+    @Override
+    public String name() {
+        return "offline-analyst";
+    }
+
+    @Override
+    public StoryAnalysis analyze(String storyText, int sceneCount) {
+        String text = storyText == null ? "" : storyText;
+        int scenes = sceneCount > 0 ? sceneCount : DEFAULT_SCENES;
+        List<String> sentences = Sentences.split(text);
+        List<List<Token>> tokens = new ArrayList<>();
+        for (String s : sentences) tokens.add(Tokenizer.tokenize(s));
+        CharacterFinder.Result found = CharacterFinder.find(sentences, tokens);
+        List<String> warnings = new ArrayList<>(found.warnings());
+        if (found.characters().isEmpty()) {
+            warnings.add("no characters found in the story");
+            return new StoryAnalysis(List.of(), List.of(), new InteractionGraph(List.of(), List.of()), warnings);
+        }
+        List<Scene> sceneList = new SceneComposer(found.index()).compose(scenes);
+        if (sceneList.size() < scenes) {
+            warnings.add("story has only " + sceneList.size() + " sentences; made " + sceneList.size()
+                    + " scenes instead of " + scenes);
+        }
+        InteractionGraph graph = GraphBuilder.build(found.index(), found.characters());
+        return new StoryAnalysis(found.characters(), sceneList, graph, warnings);
+    }
+}

@@ -1,0 +1,310 @@
+package lemon.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import lemon.model.Scene;
+import lemon.model.StoryCharacter;
+
+/**
+ * Scene prompts: the story is cut into T consecutive stretches of sentences; from each, the
+ * sentence with the most characters and action is compressed to at most 20 words. Quoted speech
+ * and subordinate clauses are dropped, characters are written by their canonical names (a
+ * pronoun becomes the name the first time), and characters of the sentence that the kept words
+ * do not name are appended as "with X and Y".
+ */
+public final class SceneComposer {
+    public static final int MAX_TOKENS = 20;
+
+    private static final Set<String> LEADING_FILLERS = Set.of(
+            "and", "but", "so", "then", "now", "thus", "meanwhile", "however", "therefore", "also");
+    private static final Set<String> TRAILING_FILLERS = Set.of(
+            "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "with", "by", "for",
+            "from", "into", "his", "her", "their", "its", "my", "your", "our", "that", "which",
+            "who", "as", "so", "very", "than", "this", "these", "those", "had", "was", "were", "is",
+            "be", "been", "not", "would", "could", "should", "will", "shall", "did", "do", "among",
+            "through", "upon", "over", "under", "after", "before", "about", "without", "within",
+            "behind", "while", "when", "if", "what", "where", "how", "whom", "whose", "every",
+            "some", "any", "no", "one", "another");
+    private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "(", ")", "—", "–", "[", "]");
+
+    private final MentionIndex index;
+    private final Map<String, StoryCharacter> byId = new HashMap<>();
+
+    public SceneComposer(MentionIndex index) {
+        this.index = index;
+        for (StoryCharacter c : index.characters()) byId.put(c.id(), c);
+    }
+
+    public List<Scene> compose(int sceneCount) {
+        List<Integer> usable = new ArrayList<>();
+        for (int s = 0; s < index.sentences().size(); s++) {
+            if (hasLowerCase(index.sentences().get(s))) usable.add(s); // skip titles in capitals
+        }
+        int n = usable.size();
+        int t = Math.min(Math.max(sceneCount, 0), n);
+        List<Scene> scenes = new ArrayList<>();
+        for (int k = 0; k < t; k++) {
+            int from = (int) ((long) k * n / t);
+            int to = (int) ((long) (k + 1) * n / t);
+            int best = usable.get(from);
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int u = from; u < to; u++) {
+                int s = usable.get(u);
+                double score = score(s);
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = s;
+                }
+            }
+            scenes.add(prompt(k, best));
+        }
+        return scenes;
+    }
+
+    /** Many characters, explicitly named, acting outside quoted speech, in a mid-length sentence. */
+    private double score(int s) {
+        List<Token> ts = index.tokens().get(s);
+        int words = 0;
+        int quoted = 0;
+        boolean verb = false;
+        for (Token t : ts) {
+            if (!t.isWord()) continue;
+            words++;
+            if (t.quoted()) quoted++;
+            if (!t.quoted() && looksLikeVerb(t.lower())) verb = true;
+        }
+        if (words == 0) return -100;
+        double score = 3 * index.charactersIn(s, true).size() + index.charactersIn(s, false).size();
+        score += verb ? 2 : 0;
+        score -= 4.0 * quoted / words;
+        score += words >= 6 && words <= 40 ? 1 : 0;
+        return score;
+    }
+
+    private static boolean looksLikeVerb(String w) {
+        return w.endsWith("ed") || Lexicon.AGENT_VERBS.contains(w);
+    }
+
+    private Scene prompt(int k, int s) {
+        List<Token> ts = index.tokens().get(s);
+        boolean[] keep = keptTokens(ts);
+        // Render kept tokens, writing characters by canonical name.
+        List<String> words = new ArrayList<>();
+        List<String> wordOwner = new ArrayList<>(); // id of the character a word names, or null
+        Set<String> named = new LinkedHashSet<>();
+        Map<Integer, MentionIndex.Mention> starts = new HashMap<>();
+        for (MentionIndex.Mention m : index.mentions(s)) {
+            MentionIndex.Mention prev = starts.get(m.start());
+            if (prev == null || m.end() > prev.end()) starts.put(m.start(), m);
+        }
+        int i = 0;
+        while (i < ts.size()) {
+            Token t = ts.get(i);
+            MentionIndex.Mention m = starts.get(i);
+            if (!keep[i]) {
+                i++;
+                continue;
+            }
+            if (m != null) {
+                String id = m.characterId();
+                String name = display(byId.get(id));
+                if (m.explicit()) {
+                    StoryCharacter c = byId.get(id);
+                    if (dropDeterminer(words, wordOwner, c) || !isRoleLike(c) || m.start() == 0
+                            || !ts.get(m.start() - 1).isWord() || !isModifier(ts.get(m.start() - 1))) {
+                        addWords(words, wordOwner, name, id);
+                    } else {
+                        addWords(words, wordOwner, c.name(), id); // "another robber", "oil merchant"
+                    }
+                    named.add(id);
+                } else if (!named.contains(id)) {
+                    boolean possessive = t.lower().equals("his")
+                            || (t.lower().equals("her") && i + 1 < ts.size() && ts.get(i + 1).isWord()
+                            && !starts.containsKey(i + 1) && !TRAILING_FILLERS.contains(ts.get(i + 1).lower()));
+                    if (possessive && name.contains(" of ")) {
+                        words.add(t.text()); // "the captain of the robbers's horse" reads badly
+                        wordOwner.add(null);
+                    } else {
+                        addWords(words, wordOwner, possessive ? name + "'s" : name, id);
+                        named.add(id);
+                    }
+                } else {
+                    words.add(t.text());
+                    wordOwner.add(null);
+                }
+                i = m.end();
+                continue;
+            }
+            if (t.kind() == Token.Kind.POSSESSIVE && !words.isEmpty()) {
+                words.set(words.size() - 1, words.get(words.size() - 1) + "'s");
+            } else if (t.isWord()) {
+                words.add(t.text());
+                wordOwner.add(null);
+            }
+            i++;
+        }
+        while (!words.isEmpty() && wordOwner.get(0) == null && LEADING_FILLERS.contains(words.get(0).toLowerCase())) {
+            words.remove(0);
+            wordOwner.remove(0);
+        }
+        List<String> present = new ArrayList<>(index.charactersIn(s, true));
+        return fit(k, words, wordOwner, present);
+    }
+
+    /** Truncates to the token budget while keeping every present character named. */
+    private Scene fit(int k, List<String> words, List<String> owner, List<String> present) {
+        int limit = Math.min(words.size(), MAX_TOKENS);
+        List<String> missing = new ArrayList<>();
+        for (int round = 0; round < 4; round++) {
+            Set<String> shown = new LinkedHashSet<>();
+            for (int w = 0; w < limit; w++) if (owner.get(w) != null) shown.add(owner.get(w));
+            missing = new ArrayList<>();
+            for (String id : present) if (!shown.contains(id)) missing.add(id);
+            int suffix = suffixLength(missing);
+            while (suffix > MAX_TOKENS && !missing.isEmpty()) {
+                missing.remove(missing.size() - 1);
+                suffix = suffixLength(missing);
+            }
+            int newLimit = Math.min(words.size(), MAX_TOKENS - suffix);
+            // Never cut a multi-word name in half.
+            while (newLimit > 0 && newLimit < words.size() && owner.get(newLimit) != null
+                    && owner.get(newLimit).equals(owner.get(newLimit - 1))) newLimit--;
+            if (newLimit == limit) break;
+            limit = newLimit;
+        }
+        List<String> out = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int w = 0; w < limit; w++) {
+            String word = words.get(w);
+            out.add(word);
+            if (owner.get(w) != null && !ids.contains(owner.get(w))) ids.add(owner.get(w));
+        }
+        while (!out.isEmpty() && owner.get(out.size() - 1) == null
+                && TRAILING_FILLERS.contains(out.get(out.size() - 1).toLowerCase())) {
+            out.remove(out.size() - 1);
+        }
+        for (int m = 0; m < missing.size(); m++) {
+            out.add(m == 0 ? (out.isEmpty() ? "" : "with") : "and");
+            if (out.get(out.size() - 1).isEmpty()) out.remove(out.size() - 1);
+            for (String part : display(byId.get(missing.get(m))).split(" ")) out.add(part);
+            ids.add(missing.get(m));
+        }
+        String prompt = String.join(" ", out);
+        if (!prompt.isEmpty()) prompt = Character.toUpperCase(prompt.charAt(0)) + prompt.substring(1);
+        return new Scene(k, prompt, ids);
+    }
+
+    private int suffixLength(List<String> missing) {
+        int n = 0;
+        for (String id : missing) n += 1 + display(byId.get(id)).split(" ").length;
+        return n;
+    }
+
+    /** Which tokens survive: main clauses outside quotes; relative and subordinate clauses go. */
+    private boolean[] keptTokens(List<Token> ts) {
+        boolean[] keep = new boolean[ts.size()];
+        List<int[]> clauses = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= ts.size(); i++) {
+            boolean brk = i == ts.size() || ts.get(i).kind() == Token.Kind.QUOTE_OPEN
+                    || ts.get(i).kind() == Token.Kind.QUOTE_CLOSE
+                    || CLAUSE_BREAKS.contains(ts.get(i).text());
+            if (brk) {
+                if (i > start) clauses.add(new int[]{start, i});
+                start = i + 1;
+            }
+        }
+        boolean any = false;
+        int[] fallback = null;
+        int fallbackWords = -1;
+        for (int[] c : clauses) {
+            int words = 0;
+            int quoted = 0;
+            for (int i = c[0]; i < c[1]; i++) {
+                if (ts.get(i).isWord()) {
+                    words++;
+                    if (ts.get(i).quoted()) quoted++;
+                }
+            }
+            if (words == 0) continue;
+            if (quoted * 2 < words && words > fallbackWords) {
+                fallback = c;
+                fallbackWords = words;
+            }
+            String first = ts.get(c[0]).lower();
+            if (quoted * 2 >= words || Lexicon.SUBORDINATORS.contains(first)) continue;
+            for (int i = c[0]; i < c[1]; i++) keep[i] = true;
+            any = true;
+        }
+        int keptWords = 0;
+        for (int i = 0; i < ts.size(); i++) if (keep[i] && ts.get(i).isWord()) keptWords++;
+        if (keptWords < 4 && fallback != null) {
+            // Too little main clause left ("Saying"): the longest unquoted clause says more.
+            java.util.Arrays.fill(keep, false);
+            for (int i = fallback[0]; i < fallback[1]; i++) keep[i] = true;
+            any = true;
+        }
+        if (!any) {
+            if (fallback == null) {
+                for (int[] c : clauses) if (fallback == null || c[1] - c[0] > fallback[1] - fallback[0]) fallback = c;
+            }
+            if (fallback != null) for (int i = fallback[0]; i < fallback[1]; i++) keep[i] = true;
+        }
+        return keep;
+    }
+
+    /** How a character is written in a prompt: "Morgiana", "Cassim's wife", "the tailor". */
+    static String display(StoryCharacter c) {
+        String name = c.name();
+        return Character.isUpperCase(name.charAt(0)) ? name : "the " + name;
+    }
+
+    /** Removes a determiner just written before a role character's name; true if it did. */
+    private static boolean dropDeterminer(List<String> words, List<String> owner, StoryCharacter c) {
+        if (words.isEmpty() || owner.get(owner.size() - 1) != null) return false;
+        String last = words.get(words.size() - 1).toLowerCase();
+        if (isRoleLike(c) && Lexicon.DETERMINERS.contains(last)) {
+            words.remove(words.size() - 1);
+            owner.remove(owner.size() - 1);
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean isRoleLike(StoryCharacter c) {
+        return !Character.isUpperCase(c.name().charAt(0)) || c.name().contains("'s ");
+    }
+
+    /** A word that already qualifies the noun after it ("another", "finest", "oil"). */
+    private static boolean isModifier(Token t) {
+        String w = t.lower();
+        if (Lexicon.DETERMINERS.contains(w)) return true;
+        if ((t.capitalised() && !t.initial()) || Lexicon.AGENT_VERBS.contains(w) || w.endsWith("ed")) {
+            return false;
+        }
+        return !TAKE_ARTICLE_AFTER.contains(w) && !Lexicon.SUBORDINATORS.contains(w)
+                && !List.of("and", "or", "but", "nor", "to", "than").contains(w);
+    }
+
+    private static final Set<String> TAKE_ARTICLE_AFTER = Set.of("of", "in", "on", "at", "by", "with",
+            "for", "from", "into", "onto", "upon", "to", "towards", "toward", "among", "between",
+            "behind", "before", "after", "under", "over", "near", "beside", "about", "against",
+            "without", "through", "like", "unto", "saw", "told", "asked", "said", "called");
+
+    private static void addWords(List<String> words, List<String> owner, String text, String id) {
+        for (String part : text.split(" ")) {
+            words.add(part);
+            owner.add(id);
+        }
+    }
+
+    private static boolean hasLowerCase(String s) {
+        for (int i = 0; i < s.length(); i++) if (Character.isLowerCase(s.charAt(i))) return true;
+        return false;
+    }
+}

@@ -1,0 +1,103 @@
+package lemon.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits one sentence into tokens. Words keep inner hyphens and apostrophes ("Snow-white",
+ * "don't"); a trailing 's becomes its own POSSESSIVE token so "Cassim's wife" is three tokens.
+ * Curly and straight quotes are told apart from apostrophes by their neighbours.
+ */
+public final class Tokenizer {
+    private Tokenizer() {}
+
+    public static List<Token> tokenize(String sentence) {
+        List<Token> out = new ArrayList<>();
+        String s = sentence;
+        int n = s.length();
+        int depth = 0;
+        boolean nextInitial = true;
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                int j = i + 1;
+                while (j < n) {
+                    char d = s.charAt(j);
+                    if (Character.isLetterOrDigit(d)) {
+                        j++;
+                    } else if ((d == '-' || d == '\'' || d == '’') && j + 1 < n
+                            && Character.isLetter(s.charAt(j + 1)) && !isPossessive(s, j)) {
+                        j++;
+                    } else {
+                        break;
+                    }
+                }
+                out.add(new Token(s.substring(i, j), Token.Kind.WORD, nextInitial, depth > 0));
+                nextInitial = false;
+                i = j;
+                if (i < n && isPossessive(s, i)) {
+                    out.add(new Token("'s", Token.Kind.POSSESSIVE, false, depth > 0));
+                    i += 2;
+                }
+                continue;
+            }
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            Token.Kind kind = quoteKind(s, i, depth);
+            if (kind == Token.Kind.QUOTE_OPEN) {
+                depth++;
+                nextInitial = true;
+                out.add(new Token(String.valueOf(c), kind, false, true));
+            } else if (kind == Token.Kind.QUOTE_CLOSE) {
+                if (depth == 0) {
+                    // The sentence began inside a quotation opened in an earlier sentence.
+                    for (int k = 0; k < out.size(); k++) out.set(k, out.get(k).withQuoted(true));
+                } else {
+                    depth--;
+                }
+                out.add(new Token(String.valueOf(c), kind, false, true));
+            } else if (kind != null) {
+                out.add(new Token(String.valueOf(c), Token.Kind.PUNCT, false, depth > 0));
+                if (c == ':' || c == '(') nextInitial = true;
+            }
+            i++;
+        }
+        return out;
+    }
+
+    /** 's or ’s at {@code i} closing a word ("Cassim's" but not "she's" inside "she'shall"). */
+    private static boolean isPossessive(String s, int i) {
+        if (i + 1 >= s.length()) return false;
+        char a = s.charAt(i);
+        if (a != '\'' && a != '’') return false;
+        if (s.charAt(i + 1) != 's' && s.charAt(i + 1) != 'S') return false;
+        return i + 2 >= s.length() || !Character.isLetter(s.charAt(i + 2));
+    }
+
+    /** Quote kind of the mark at i, PUNCT for other punctuation, null for ignorable marks. */
+    private static Token.Kind quoteKind(String s, int i, int depth) {
+        char c = s.charAt(i);
+        boolean prevSpace = i == 0 || Character.isWhitespace(s.charAt(i - 1))
+                || "([—-".indexOf(s.charAt(i - 1)) >= 0;
+        switch (c) {
+            case '“': case '‘': case '«':
+                return Token.Kind.QUOTE_OPEN;
+            case '”': case '»':
+                return Token.Kind.QUOTE_CLOSE;
+            case '"':
+                return prevSpace || (depth == 0 && i + 1 < s.length() && Character.isLetter(s.charAt(i + 1)))
+                        ? Token.Kind.QUOTE_OPEN : Token.Kind.QUOTE_CLOSE;
+            case '\'': case '’':
+                if (prevSpace) return Token.Kind.QUOTE_OPEN;
+                // A plural possessive ("thieves' cave") outside quotes is no quote at all.
+                if (depth == 0 && i > 0 && s.charAt(i - 1) == 's' && i + 1 < s.length()
+                        && s.charAt(i + 1) == ' ') return null;
+                return Token.Kind.QUOTE_CLOSE;
+            default:
+                return Token.Kind.PUNCT;
+        }
+    }
+}
