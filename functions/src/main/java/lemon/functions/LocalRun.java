@@ -61,20 +61,27 @@ public final class LocalRun {
     }
 
     private static Outcome execute(StageFunctions functions, JsonNode input, PrintStream progress) {
-        ProgressPrinter printer = new ProgressPrinter(progress);
-        ExecutionResult result = new LocalWorkflowRunner(workflow(), new FunqDispatcher(functions), printer).run(input);
-        return new Outcome(result.status(), printer.runId, result.error(), result.cause(), printer.rejection);
+        AslStateMachine machine = workflow();
+        ProgressPrinter printer = new ProgressPrinter(progress, machine.taskFunctions());
+        ExecutionResult result = new LocalWorkflowRunner(machine, new FunqDispatcher(functions), printer).run(input);
+        // the Fail state carries a fixed cause; the stage's own error is the one worth showing
+        boolean stageFailed = !result.succeeded() && printer.failedError != null;
+        return new Outcome(result.status(), printer.runId, stageFailed ? printer.failedError : result.error(),
+                stageFailed ? printer.failedCause : result.cause(), printer.rejection);
     }
 
     /** One line per Task state; remembers the run id and a rejection message for the summary. */
     private static final class ProgressPrinter implements ExecutionListener {
         private final PrintStream out;
+        private final java.util.Map<String, String> functionOfState;
         private String runId;
         private String rejection;
-        private int step;
+        private String failedError;
+        private String failedCause;
 
-        ProgressPrinter(PrintStream out) {
+        ProgressPrinter(PrintStream out, java.util.Map<String, String> functionOfState) {
             this.out = out;
+            this.functionOfState = functionOfState;
         }
 
         @Override
@@ -82,9 +89,9 @@ public final class LocalRun {
             if (input != null && input.hasNonNull("runId")) {
                 runId = input.get("runId").asText();
             }
-            if (type.equals("Task")) {
-                step++;
-                out.printf(Locale.ROOT, "[%d/%d] %-20s …%n", step, Stages.ORDER.size(), name);
+            int stage = Stages.ORDER.indexOf(functionOfState.getOrDefault(name, ""));
+            if (stage >= 0) {
+                out.printf(Locale.ROOT, "[%d/%d] %s …%n", stage + 1, Stages.ORDER.size(), functionOfState.get(name));
                 out.flush();
             }
         }
@@ -108,6 +115,10 @@ public final class LocalRun {
 
         @Override
         public void stateFailed(String name, String error, String cause) {
+            if (failedError == null) {
+                failedError = error;
+                failedCause = cause;
+            }
             out.printf(Locale.ROOT, "      %-20s FAILED: %s: %s%n", name, error, cause);
         }
 

@@ -24,6 +24,7 @@ public final class StoryIngest {
     private static final Pattern MD_HEADING = Pattern.compile("(?m)^#{1,6}\\s+");
     private static final Pattern MD_LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
     private static final Pattern MD_EMPHASIS = Pattern.compile("(\\*{1,3}|_{2,3})(\\S[^*_\\n]*?\\S|\\S)\\1");
+    private static final Pattern MD_UNDERSCORE = Pattern.compile("(?<![\\w])_([^_\\n]+)_(?![\\w])");
     private static final Pattern MD_FENCE = Pattern.compile("(?m)^```.*$");
     private static final Pattern MD_RULE = Pattern.compile("(?m)^\\s*([-*_]\\s*){3,}$");
     private static final Pattern MD_QUOTE_OR_BULLET = Pattern.compile("(?m)^\\s*(>+|[-*+]|\\d+\\.)\\s+");
@@ -60,6 +61,9 @@ public final class StoryIngest {
                             .formatted(fileName, nul));
         }
         String raw = decodeUtf8(fileName, bytes);
+        if (raw.startsWith("\uFEFF")) {
+            raw = raw.substring(1);
+        }
         int controls = countControlChars(raw);
         if (controls > Math.max(8, raw.length() / 100)) {
             throw new StoryRejectedException(StoryRejectedException.Reason.BINARY,
@@ -118,8 +122,7 @@ public final class StoryIngest {
     }
 
     private static String normalise(String raw, boolean markdown) {
-        String text = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
-        text = text.replace("\r\n", "\n").replace('\r', '\n');
+        String text = raw.replace("\r\n", "\n").replace('\r', '\n');
         text = text.chars()
                 .filter(c -> c == '\n' || c == '\t' || !Character.isISOControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
@@ -130,6 +133,7 @@ public final class StoryIngest {
             text = MD_HEADING.matcher(text).replaceAll("");
             text = MD_LINK.matcher(text).replaceAll("$1");
             text = MD_EMPHASIS.matcher(text).replaceAll("$2");
+            text = MD_UNDERSCORE.matcher(text).replaceAll("$1");
             text = MD_QUOTE_OR_BULLET.matcher(text).replaceAll("");
         }
         // trailing spaces and runs of blank lines carry no meaning
