@@ -86,7 +86,7 @@ resource "aws_lambda_function" "stage" {
   environment {
     variables = {
       QUARKUS_FUNQY_EXPORT = each.key
-      LEMON_STORE          = "s3://${aws_s3_bucket.runs.bucket}"
+      LEMON_STORE          = "s3://${aws_s3_bucket.runs.bucket}/runs"
     }
   }
 
