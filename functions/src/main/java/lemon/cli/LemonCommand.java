@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "lemon", mixinStandardHelpOptions = true,
         description = "LeMon: multi-character story visualisation.",
-        subcommands = {RunCommand.class, ResumeCommand.class, TrainMatcherCommand.class, EvalMatcherCommand.class})
+        subcommands = {RunCommand.class, ResumeCommand.class, TrainMatcherCommand.class, EvalMatcherCommand.class,
+                BenchTalesCommand.class})
 public class LemonCommand {
 }
