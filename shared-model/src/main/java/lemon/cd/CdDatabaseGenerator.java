@@ -185,8 +185,8 @@ public final class CdDatabaseGenerator {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < chosen.size(); i++) {
             String other = names.get((self + 1 + rnd.nextInt(names.size() - 1)) % names.size());
-            String sentence = chosen.get(i).replace("{N}", name).replace("{O}", other);
-            if (i == 0) sentence = "In " + pick(rnd, places) + ", " + sentence;
+            String sentence = Variation.paraphrase(chosen.get(i), rnd).replace("{N}", name).replace("{O}", other);
+            sentence = i == 0 ? "In " + pick(rnd, places) + ", " + sentence : Variation.opener(sentence, rnd);
             if (i > 0) out.append(' ');
             out.append(sentence);
         }
