@@ -24,8 +24,9 @@ class HeadRetrieverTest {
         assertTrue(r.usedCache(), "committed embeddings should match the bundled database and head");
         Map<String, List<String>> story = new LinkedHashMap<>();
         story.put("alibaba", List.of(
-            "someone was a poor woodcutter who went to the forest every day with his asses. One day he hid in a tree when forty horsemen came, and he saw their captain make the rock open with a word.",
-            "When the thieves had ridden away, someone said the word himself and went into the cave. He loaded his asses with bags of gold and hid them under wood so nobody would see."));
+            "someone was a poor woodcutter who earned his living by gathering firewood in the forest and selling it in the town.",
+            "When the thieves had ridden away, someone said the word himself and went into the cave. He loaded his asses with bags of gold and hid them under wood so nobody would see.",
+            "someone told his wife to be quiet and helped her bury the gold in the garden."));
         story.put("stepmother", List.of(
             "The queen looked into her magic mirror and asked who was the fairest in the land. When someone heard that her stepdaughter was fairer, she turned pale with envy and ordered a huntsman to kill the child."));
         List<CharacterMatch> matches = r.match(story, 5);
