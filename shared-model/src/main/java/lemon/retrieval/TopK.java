@@ -2,11 +2,12 @@ package lemon.retrieval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Cosine top-K over a flat row-major matrix of L2-normalised rows (so cosine = dot product).
  * One pass computing dot products while a size-K min-heap keeps the best; O(n·d + n·log K).
- * Immutable and thread-safe.
+ * Matrices above 32k rows are scanned in chunks in parallel. Immutable and thread-safe.
  */
 public final class TopK {
     public record Hit(int index, float score) {}
@@ -47,45 +48,86 @@ public final class TopK {
         if (query.length != dim) throw new IllegalArgumentException("query has " + query.length + " dims, matrix " + dim);
         int cap = Math.min(k, rows);
         if (cap <= 0) return List.of();
-        // Min-heap on (score, -index): the root is the weakest hit kept so far.
-        int[] hIdx = new int[cap];
-        float[] hScore = new float[cap];
-        int n = 0;
-        for (int r = 0; r < rows; r++) {
-            float s = dot(query, r * dim);
-            if (n < cap) {
-                hIdx[n] = r;
-                hScore[n] = s;
-                siftUp(hIdx, hScore, n++);
-            } else if (s > hScore[0]) { // equal score: the earlier (lower) index stays
-                hIdx[0] = r;
-                hScore[0] = s;
-                siftDown(hIdx, hScore, n);
+        int chunks = rows < PARALLEL_MIN_ROWS ? 1 : (rows + CHUNK - 1) / CHUNK;
+        if (chunks == 1) return scan(query, cap, 0, rows).drain();
+        // Large matrices: scan chunks on the common pool (the scan is memory-bound, so using
+        // every core's bandwidth is what pays), then merge the per-chunk heaps.
+        Heap merged = IntStream.range(0, chunks).parallel()
+            .mapToObj(c -> scan(query, cap, c * CHUNK, Math.min(rows, (c + 1) * CHUNK)))
+            .reduce(new Heap(cap), Heap::merge, Heap::merge);
+        return merged.drain();
+    }
+
+    private static final int CHUNK = 16_384;
+    private static final int PARALLEL_MIN_ROWS = 2 * CHUNK;
+
+    private Heap scan(float[] q, int cap, int from, int to) {
+        Heap h = new Heap(cap);
+        for (int r = from; r < to; r++) h.offer(r, dot(q, r * dim));
+        return h;
+    }
+
+    /** Size-bounded min-heap on (score, -index): the root is the weakest hit kept so far. */
+    private static final class Heap {
+        final int[] idx;
+        final float[] score;
+        int n;
+
+        Heap(int cap) {
+            idx = new int[cap];
+            score = new float[cap];
+        }
+
+        void offer(int r, float s) {
+            if (n < idx.length) {
+                idx[n] = r;
+                score[n] = s;
+                siftUp(idx, score, n++);
+            } else if (weaker(score[0], idx[0], s, r)) {
+                idx[0] = r;
+                score[0] = s;
+                siftDown(idx, score, n);
             }
         }
-        // Pop the heap: weakest first, fill from the back.
-        Hit[] out = new Hit[n];
-        for (int i = n - 1; i >= 0; i--) {
-            out[i] = new Hit(hIdx[0], hScore[0]);
-            hIdx[0] = hIdx[i];
-            hScore[0] = hScore[i];
-            siftDown(hIdx, hScore, i);
+
+        Heap merge(Heap other) {
+            Heap out = new Heap(idx.length);
+            for (int i = 0; i < n; i++) out.offer(idx[i], score[i]);
+            for (int i = 0; i < other.n; i++) out.offer(other.idx[i], other.score[i]);
+            return out;
         }
-        return new ArrayList<>(List.of(out));
+
+        /** Empties the heap, best hit first. */
+        List<Hit> drain() {
+            Hit[] out = new Hit[n];
+            for (int i = n - 1; i >= 0; i--) {
+                out[i] = new Hit(idx[0], score[0]);
+                idx[0] = idx[i];
+                score[0] = score[i];
+                siftDown(idx, score, i);
+            }
+            n = 0;
+            return new ArrayList<>(List.of(out));
+        }
     }
 
     private float dot(float[] q, int off) {
-        // Four accumulators let the JIT pipeline the multiply-adds.
-        float a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        // Independent accumulators let the CPU overlap the multiply-adds (Java will not reorder
+        // a single float sum on its own).
+        float a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
         int i = 0;
-        for (; i + 3 < dim; i += 4) {
+        for (; i + 7 < dim; i += 8) {
             a0 += q[i] * data[off + i];
             a1 += q[i + 1] * data[off + i + 1];
             a2 += q[i + 2] * data[off + i + 2];
             a3 += q[i + 3] * data[off + i + 3];
+            a4 += q[i + 4] * data[off + i + 4];
+            a5 += q[i + 5] * data[off + i + 5];
+            a6 += q[i + 6] * data[off + i + 6];
+            a7 += q[i + 7] * data[off + i + 7];
         }
         for (; i < dim; i++) a0 += q[i] * data[off + i];
-        return (a0 + a1) + (a2 + a3);
+        return ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));
     }
 
     /** true when a is a weaker hit than b (lower score, or same score and later index). */

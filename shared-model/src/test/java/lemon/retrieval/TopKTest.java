@@ -40,6 +40,24 @@ class TopKTest {
     }
 
     @Test
+    void parallelChunkedScanMatchesBruteForce() {
+        Random r = new Random(3);
+        int n = 70_000, dim = 8;
+        float[] flat = new float[n * dim];
+        for (int i = 0; i < flat.length; i++) flat[i] = (float) r.nextGaussian();
+        TopK index = new TopK(flat, dim);
+        float[] q = new float[dim];
+        for (int i = 0; i < dim; i++) q[i] = (float) r.nextGaussian();
+        List<TopK.Hit> got = index.search(q, 10);
+        float[] scores = new float[n];
+        for (int i = 0; i < n; i++) scores[i] = Vectors.dot(q, java.util.Arrays.copyOfRange(flat, i * dim, i * dim + dim));
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) order.add(i);
+        order.sort(Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparingInt(i -> i));
+        for (int i = 0; i < 10; i++) assertEquals(scores[order.get(i)], got.get(i).score(), 1e-5);
+    }
+
+    @Test
     void tiesKeepLowerIndexFirst() {
         float[][] rows = {{1, 0}, {0, 1}, {1, 0}, {1, 0}};
         List<TopK.Hit> hits = TopK.of(rows).search(new float[] {1, 0}, 2);
