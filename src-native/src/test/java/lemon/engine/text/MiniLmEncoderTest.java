@@ -1,0 +1,41 @@
+package lemon.engine.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import lemon.retrieval.Vectors;
+import org.junit.jupiter.api.Test;
+
+class MiniLmEncoderTest {
+    @Test
+    void similarSentencesScoreHigherThanUnrelated() {
+        MiniLmEncoder enc = MiniLmEncoder.get();
+        assertSame(enc, MiniLmEncoder.get());
+        assertEquals(384, enc.dimension());
+        float[][] v = enc.encode(List.of(
+            "A poor woodcutter finds a cave full of gold in the forest.",
+            "In the woods, a penniless man discovers a hidden treasure inside a rock.",
+            "The detective questions the passengers on the night ferry."));
+        for (float[] x : v) {
+            assertEquals(384, x.length);
+            assertEquals(1.0, Math.sqrt(Vectors.dot(x, x)), 1e-4);
+        }
+        float related = Vectors.dot(v[0], v[1]), unrelated = Vectors.dot(v[0], v[2]);
+        assertTrue(related > unrelated + 0.2, related + " vs " + unrelated);
+    }
+
+    @Test
+    void batchingDoesNotChangeResultsAndLongTextIsTruncated() {
+        MiniLmEncoder enc = MiniLmEncoder.get();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 40; i++) texts.add("Sentence number " + i + " about a king and a princess.");
+        texts.add("word ".repeat(2000));
+        float[][] batch = enc.encode(texts);
+        float[] single = enc.encode(texts.get(33));
+        for (int d = 0; d < 384; d++) assertEquals(single[d], batch[33][d], 1e-4);
+        assertEquals(1.0, Math.sqrt(Vectors.dot(batch[40], batch[40])), 1e-4);
+    }
+}
