@@ -7,10 +7,13 @@ import java.nio.file.Path;
 final class Home {
     private Home() {}
 
-    static Path sharedDir() {
+    static Path root() {
         String home = System.getenv("LEMON_HOME");
-        Path root = home != null ? Path.of(home) : Path.of(".");
-        Path shared = root.resolve("../shared").normalize();
+        return home != null ? Path.of(home) : Path.of(".");
+    }
+
+    static Path sharedDir() {
+        Path shared = root().resolve("../shared").normalize();
         if (!Files.isDirectory(shared)) {
             throw new IllegalArgumentException("shared data not found at " + shared.toAbsolutePath()
                     + "; pass the folder explicitly");

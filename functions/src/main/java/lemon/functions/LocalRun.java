@@ -98,7 +98,7 @@ public final class LocalRun {
 
         @Override
         public void stateExited(String name, JsonNode output, long millis) {
-            if (output == null || !output.hasNonNull("stage")) {
+            if (output == null || !functionOfState.containsKey(name) || !output.hasNonNull("stage")) {
                 return;
             }
             if (output.hasNonNull("runId")) {

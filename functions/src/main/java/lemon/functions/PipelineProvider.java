@@ -77,7 +77,7 @@ public class PipelineProvider {
 
     static synchronized CharacterRetriever retriever(String cdDatabase) {
         String key = cdDatabase == null ? "" : cdDatabase;
-        return RETRIEVERS.computeIfAbsent(key, k -> HeadRetriever.create(
-                k.isEmpty() ? CdDatabase.bundled() : CdDatabase.load(Path.of(k))));
+        return RETRIEVERS.computeIfAbsent(key, k -> k.isEmpty() ? HeadRetriever.bundled()
+                : HeadRetriever.forDatabase(CdDatabase.load(Path.of(k))));
     }
 }

@@ -29,6 +29,9 @@ public final class OfflineDescriber implements CharacterDescriber {
     private static final List<String> STORY_TRAITS = List.of("beautiful", "handsome", "ugly", "tall", "short",
             "fat", "thin", "strong", "poor", "rich", "wicked", "kind", "clever", "proud", "cruel", "brave",
             "gentle", "greedy", "lovely", "fair", "pale", "lame", "hunchbacked", "small", "huge", "jealous");
+    /** Roles that say nothing about looks ("the girl", "his wife"): not worth a clause. */
+    private static final Pattern KINSHIP = Pattern.compile("(?i)(girl|boy|man|woman|son|daughter|wife|husband|"
+            + "brother|sister|mother|father|child|children|fellow|friend|person)s?");
     private static final Set<String> NEGATIVE_TRAITS = Set.of("wicked", "cruel", "greedy", "jealous", "proud", "ugly");
     /** Role words that fix the costume better than any borrowed clause. */
     private static final Map<String, String> ROLE_LOOK = Map.ofEntries(
@@ -77,118 +80,145 @@ public final class OfflineDescriber implements CharacterDescriber {
     @Override
     public String describe(String storyTitle, String storyText, StoryCharacter character, List<StoryCharacter> all,
                            List<CdPair> examples) {
-        List<String> mentions = CharacterContexts.mentionSentences(storyText, character, all);
-        Set<String> cueWords = new LinkedHashSet<>();
-        for (String s : mentions) {
-            Matcher m = WORD.matcher(s.toLowerCase(Locale.ROOT));
-            while (m.find()) {
-                cueWords.add(m.group());
-            }
-        }
+        Set<String> cues = cuesNear(CharacterContexts.mentionSentences(storyText, character, all), character);
         String roleText = (character.role() + " " + character.name()).toLowerCase(Locale.ROOT);
-        List<String> parts = new ArrayList<>();
-        parts.add(ageAndGender(character, cueWords, roleText));
-        List<String> traits = STORY_TRAITS.stream().filter(cueWords::contains).limit(2).toList();
-        if (!character.role().isBlank()) {
-            parts.add("the " + character.role() + " of " + storyTitle);
+        List<Look> looks = examples.stream().map(e -> Look.parse(e.description())).flatMap(java.util.Optional::stream)
+                .toList();
+        // vary which example lends which feature, so two characters matched to the same examples differ
+        int shift = Math.floorMod(character.id().hashCode(), Math.max(1, looks.size()));
+        java.util.function.IntFunction<Look> pick = slot -> looks.get((shift + slot) % looks.size());
+
+        Gender gender = character.gender() != Gender.UNKNOWN ? character.gender()
+                : genderFromWords(roleText).orElse(looks.isEmpty() ? Gender.UNKNOWN : looks.get(0).gender());
+        boolean young = YOUNG.stream().anyMatch(w -> cues.contains(w) || roleText.matches(".*\\b" + w + "\\b.*"));
+        boolean old = OLD.stream().anyMatch(w -> cues.contains(w) || roleText.matches(".*\\b" + w + "\\b.*"));
+        String pronoun = gender == Gender.FEMALE ? "her" : gender == Gender.MALE ? "his" : "their";
+        String noun = gender == Gender.FEMALE ? "woman" : gender == Gender.MALE ? "man" : "person";
+        String age;
+        if (young && !old) {
+            age = "in " + pronoun + " late teens";
+        } else if (old && !young) {
+            age = "in " + pronoun + " late sixties";
+        } else if (!looks.isEmpty()) {
+            age = adjustGender(pick.apply(0).age(), gender);
+        } else {
+            age = "in " + pronoun + " thirties";
         }
-        if (!traits.isEmpty()) {
-            parts.add(String.join(" and ", traits) + " in manner");
+        List<String> traits = STORY_TRAITS.stream().filter(cues::contains).limit(2).toList();
+        List<String> lead = new ArrayList<>(traits);
+        if (!looks.isEmpty()) {
+            lead.add(pick.apply(1).skin());
+        }
+        String first = String.join(", ", lead);
+        List<String> parts = new ArrayList<>();
+        parts.add(article(first.isEmpty() ? noun : first) + " " + (first.isEmpty() ? noun : first + " " + noun)
+                + " " + age);
+        if (!character.role().isBlank() && !KINSHIP.matcher(character.role()).matches()
+                && !character.name().toLowerCase(Locale.ROOT).contains(character.role().toLowerCase(Locale.ROOT))) {
+            parts.add("every inch the " + character.role());
         }
         String roleLook = ROLE_LOOK.entrySet().stream()
                 .filter(e -> Pattern.compile("\\b" + e.getKey() + "\\b").matcher(roleText).find())
                 .map(Map.Entry::getValue).sorted().findFirst().orElse(null);
-        Clauses borrowed = Clauses.from(examples, character.gender());
-        borrowed.build().ifPresent(parts::add);
-        borrowed.face().ifPresent(parts::add);
-        borrowed.hair().ifPresent(parts::add);
+        if (!looks.isEmpty()) {
+            String build = pick.apply(2).build();
+            parts.add(build.endsWith("built") ? build : "with " + article(build) + " " + build + " build");
+            parts.add(adjustGender(pick.apply(0).face(), gender));
+            parts.add(adjustGender(pick.apply(1).hair(), gender));
+            if (roleLook == null) {
+                parts.add("wearing " + adjustGender(pick.apply(2).clothing(), gender));
+            }
+        }
         if (roleLook != null) {
             parts.add(roleLook);
-        } else {
-            borrowed.clothing().ifPresent(parts::add);
         }
         boolean negative = traits.stream().anyMatch(NEGATIVE_TRAITS::contains)
-                || roleText.matches(".*\\b(witch|thief|robber|captain|giant|stepmother|wolf|magician)\\b.*");
-        parts.add(negative ? "a hard, scheming look in the eyes" : "an open, warm expression");
+                || roleText.matches(".*\\b(witch|thief|robber|robbers|thieves|captain|giant|stepmother|wolf|magician)\\b.*");
+        if (negative) {
+            parts.add("a hard, scheming look in the eyes");
+        }
         return String.join(", ", parts);
     }
 
-    private static String ageAndGender(StoryCharacter c, Set<String> cues, String roleText) {
-        String noun = switch (c.gender()) {
-            case MALE -> "man";
-            case FEMALE -> "woman";
-            case UNKNOWN -> "person";
-        };
-        boolean young = YOUNG.stream().anyMatch(w -> cues.contains(w) || roleText.contains(w));
-        boolean old = OLD.stream().anyMatch(w -> cues.contains(w) || roleText.contains(w));
-        if (young && !old) {
-            return c.gender() == Gender.UNKNOWN ? "a young person in their late teens"
-                    : "a young " + noun + " around twenty";
-        }
-        if (old && !young) {
-            return "an old " + noun + " in " + (c.gender() == Gender.FEMALE ? "her" : c.gender() == Gender.MALE ? "his" : "their") + " sixties";
-        }
-        return "a " + noun + " in " + (c.gender() == Gender.FEMALE ? "her" : c.gender() == Gender.MALE ? "his" : "their") + " late thirties";
-    }
-
-
-    /** Appearance clauses taken from example descriptions, sorted into kinds. */
-    record Clauses(java.util.Optional<String> build, java.util.Optional<String> face,
-                   java.util.Optional<String> hair, java.util.Optional<String> clothing) {
-        private static final Pattern HAIR = Pattern.compile("\\b(hair|bald|braid|braids|curls|locks|ponytail)\\b");
-        private static final Pattern FACE = Pattern.compile("\\b(face|eyes|jaw|nose|cheeks|cheekbones|brow|lips|beard|moustache|skin|smile|freckles)\\b");
-        private static final Pattern CLOTHING = Pattern.compile("\\b(wearing|dressed|robe|cloak|dress|gown|coat|tunic|jacket|shirt|apron|armour|armor|uniform|suit|hat|boots|scarf)\\b");
-        private static final Pattern BUILD = Pattern.compile("\\b(build|slim|slender|stocky|lean|tall|broad|sturdy|wiry|heavy-set|plump|muscular|frame)\\b");
-
-        static Clauses from(List<CdPair> examples, Gender gender) {
-            String build = null, face = null, hair = null, clothing = null;
-            for (CdPair ex : examples) {
-                for (String clause : ex.description().replaceAll("[.]+$", "").split(",\\s*|;\\s*")) {
-                    String c = stripLead(clause.strip());
-                    if (c.isEmpty() || c.split(" ").length > 16) {
-                        continue;
-                    }
-                    String low = c.toLowerCase(Locale.ROOT);
-                    String adjusted = adjustGender(c, gender);
-                    if (clothing == null && CLOTHING.matcher(low).find()) {
-                        clothing = adjusted;
-                    } else if (hair == null && HAIR.matcher(low).find()) {
-                        hair = adjusted;
-                    } else if (face == null && FACE.matcher(low).find()) {
-                        face = adjusted;
-                    } else if (build == null && BUILD.matcher(low).find()) {
-                        build = adjusted;
+    /** Words within a few tokens of the character's name or alias: "a young slave girl named Morgiana". */
+    static Set<String> cuesNear(List<String> sentences, StoryCharacter c) {
+        List<String> names = new ArrayList<>(c.aliases());
+        names.add(c.name());
+        Set<String> cues = new LinkedHashSet<>();
+        for (String sentence : sentences) {
+            String low = sentence.toLowerCase(Locale.ROOT);
+            for (String n : names) {
+                Matcher m = Pattern.compile("((?:[a-z'-]+[ ,]+){0,4})" + Pattern.quote(n.toLowerCase(Locale.ROOT))
+                        + "((?:[ ,]+[a-z'-]+){0,3})").matcher(low);
+                while (m.find()) {
+                    Matcher w = WORD.matcher(m.group(1) + " " + m.group(2));
+                    while (w.find()) {
+                        cues.add(w.group());
                     }
                 }
             }
-            return new Clauses(java.util.Optional.ofNullable(build), java.util.Optional.ofNullable(face),
-                    java.util.Optional.ofNullable(hair), java.util.Optional.ofNullable(clothing));
         }
+        return cues;
+    }
 
-        /** Drops the example's own "a woman in her forties with" opening: age and gender are ours. */
-        private static String stripLead(String clause) {
-            return clause.replaceFirst("(?i)^an? [a-z -]*?\\b(man|woman|person|boy|girl|lady|gentleman)\\b"
-                    + "( in (his|her|their) [a-z -]+?)?( with| who has)?\\s+", "").strip();
+    private static java.util.Optional<Gender> genderFromWords(String text) {
+        if (text.matches(".*\\b(wife|daughter|queen|princess|girl|woman|mother|stepmother|sister|maid|widow|witch|lady)\\b.*")) {
+            return java.util.Optional.of(Gender.FEMALE);
         }
+        if (text.matches(".*\\b(husband|son|king|prince|boy|man|father|brother|captain|tailor|woodcutter|cobbler)\\b.*")) {
+            return java.util.Optional.of(Gender.MALE);
+        }
+        return java.util.Optional.empty();
+    }
 
-        private static String adjustGender(String clause, Gender gender) {
-            Map<String, String> swap = switch (gender) {
-                case FEMALE -> TO_FEMALE;
-                case MALE -> TO_MALE;
-                case UNKNOWN -> Map.of();
+    private static String article(String next) {
+        return next.matches("(?i)[aeio].*") ? "an" : "a";
+    }
+
+    /** One example description taken apart: "a tanned man in his early sixties with a heavy-set build, …". */
+    record Look(String skin, Gender gender, String age, String build, String face, String hair, String clothing) {
+        private static final Pattern SHAPE = Pattern.compile("^an? (.+?) (man|woman|boy|girl|youth|person|lady)"
+                + " (in (?:his|her|their) [a-z -]+?|of (?:about )?\\d+|aged \\d+) with (?:an? )?(.+?) build, (.+)$");
+
+        static java.util.Optional<Look> parse(String description) {
+            Matcher m = SHAPE.matcher(description.strip().replaceAll("[.]+$", ""));
+            if (!m.matches()) {
+                return java.util.Optional.empty();
+            }
+            String rest = m.group(5);
+            int wearing = rest.indexOf(", wearing ");
+            String features = wearing >= 0 ? rest.substring(0, wearing) : rest;
+            String clothing = wearing >= 0 ? rest.substring(wearing + ", wearing ".length()) : "simple clothes";
+            int lastComma = features.lastIndexOf(", ");
+            String hair = lastComma >= 0 && features.substring(lastComma).contains("hair") ? features.substring(lastComma + 2) : "";
+            String face = hair.isEmpty() ? features : features.substring(0, lastComma);
+            Gender g = switch (m.group(2)) {
+                case "woman", "girl", "lady" -> Gender.FEMALE;
+                case "man", "boy" -> Gender.MALE;
+                default -> Gender.UNKNOWN;
             };
-            if (swap.isEmpty()) {
-                return clause;
-            }
-            Matcher m = WORD.matcher(clause);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                String w = m.group();
-                String r = swap.get(w.toLowerCase(Locale.ROOT));
-                m.appendReplacement(out, Matcher.quoteReplacement(r == null ? w : r));
-            }
-            m.appendTail(out);
-            return out.toString();
+            return java.util.Optional.of(new Look(m.group(1), g, m.group(3), m.group(4), face,
+                    hair.isEmpty() ? "neatly kept hair" : hair, clothing));
         }
+    }
+
+    private static String adjustGender(String clause, Gender gender) {
+        Map<String, String> swap = switch (gender) {
+            case FEMALE -> TO_FEMALE;
+            case MALE -> TO_MALE;
+            case UNKNOWN -> Map.of();
+        };
+        if (swap.isEmpty()) {
+            return clause;
+        }
+        Matcher m = WORD.matcher(clause);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String w = m.group();
+            String r = swap.get(w.toLowerCase(Locale.ROOT));
+            m.appendReplacement(out, Matcher.quoteReplacement(r == null ? w : r));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 }

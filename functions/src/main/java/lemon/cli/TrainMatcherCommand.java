@@ -1,0 +1,35 @@
+package lemon.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import lemon.cd.CdDatabase;
+import lemon.engine.matcher.HeadRetriever;
+import lemon.engine.matcher.MatcherTrainer;
+import lemon.engine.matcher.TrainMatcherMain;
+import lemon.engine.text.MiniLmEncoder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "train-matcher",
+        description = "Train the matcher head (pairwise ranking loss, Eq. 1) on the bundled C.D. database.")
+public class TrainMatcherCommand implements Callable<Integer> {
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "where to write the head (default: the bundled one in the checkout; rebuild afterwards)")
+    Path out;
+
+    @Option(names = "--steps", defaultValue = "" + MatcherTrainer.DEFAULT_STEPS, description = "optimiser steps")
+    int steps;
+
+    @Option(names = "--seed", defaultValue = "" + MatcherTrainer.DEFAULT_SEED, description = "random seed")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        Path head = out != null ? out : Home.root().resolve(TrainMatcherMain.DEFAULT_OUT);
+        var result = MatcherTrainer.trainAndSave(head, steps, seed, System.out);
+        Path embeddings = head.resolveSibling("cd-embeddings.lmpe");
+        HeadRetriever.writeEmbeddings(embeddings, CdDatabase.bundled(), result.head(), MiniLmEncoder.get());
+        System.out.println("wrote " + head + " and " + embeddings);
+        return 0;
+    }
+}
