@@ -93,8 +93,11 @@ class BadInputTest {
                 names.add(a + tail);
             }
         }
-        for (int i = 0; i + 1 < names.size(); i++) {
-            s.append(names.get(i)).append(" met ").append(names.get(i + 1)).append(" at the market and spoke with him. ");
+        for (int i = 0; i < names.size(); i++) {
+            String a = names.get(i);
+            s.append("Yesterday ").append(a).append(" met ").append(names.get((i + 1) % names.size()))
+                    .append(" at the market. Everyone saw ").append(a).append(" there. People said that ")
+                    .append(a).append(" was kind.\n");
         }
         LocalRun.Outcome o = runOffline("crowd.txt", s.toString().getBytes(StandardCharsets.UTF_8));
         assertTrue(o.succeeded(), o.toString());

@@ -38,7 +38,7 @@ class ResumeAfterKillTest {
         killedRuns.blobs().put(upload, Fixtures.tale("rapunzel"));
 
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", pathingJar(killed.resolve("classpath.jar")).toString(),
                 "-Dlemon.shared.dir=" + Fixtures.sharedDir(),
                 InterruptedRunMain.class.getName(), killed.toString(), upload, "r1")
                 .redirectErrorStream(true).redirectOutput(killed.resolve("child.log").toFile()).start();
@@ -74,6 +74,21 @@ class ResumeAfterKillTest {
         Stages.ORDER.forEach(s -> assertEquals(StageState.Status.DONE, done.stage(s).status(), s));
         assertTrue(Files.list(killed.resolve("r1")).noneMatch(p -> p.getFileName().toString().contains(".tmp")),
                 "no temporary files left behind");
+    }
+
+    /**
+     * A jar whose manifest lists the test classpath. ONNX Runtime 1.29 crashes at start-up when the
+     * -cp string is a few thousand characters long, which the full test classpath is.
+     */
+    static Path pathingJar(Path jar) throws java.io.IOException {
+        java.util.jar.Manifest mf = new java.util.jar.Manifest();
+        mf.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        mf.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH,
+                java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                        .map(p -> Path.of(p).toUri().toString()).collect(java.util.stream.Collectors.joining(" ")));
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), mf)) {
+            return jar;
+        }
     }
 
     private static boolean matchIsRunning(RunStore runs) {
