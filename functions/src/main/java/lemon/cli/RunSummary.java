@@ -43,8 +43,10 @@ final class RunSummary {
                     text.length() > 90 ? text.substring(0, 87) + "..." : text);
         }
         out.println();
-        out.println("run " + id + " done; outputs in " + runs.blobs().describe() + "/" + id + "/");
-        out.println("open " + runs.blobs().describe() + "/" + id + "/" + Stages.REPORT);
+        String where = runs.blobs().describe();
+        String folder = (where.endsWith("/") ? where : where + "/") + id + "/";
+        out.println("run " + id + " done; outputs in " + folder);
+        out.println("open " + folder + Stages.REPORT);
         return 0;
     }
 }
