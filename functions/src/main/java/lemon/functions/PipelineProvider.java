@@ -5,12 +5,15 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import lemon.analysis.OfflineAnalyst;
 import lemon.cd.CdDatabase;
 import lemon.describe.OfflineDescriber;
 import lemon.engine.matcher.HeadRetriever;
 import lemon.ingest.StoryIngest;
+import lemon.model.CdPair;
+import lemon.model.CharacterMatch;
 import lemon.llm.ChatModels;
 import lemon.llm.LlmDescriber;
 import lemon.llm.LlmStoryAnalyst;
@@ -75,9 +78,31 @@ public class PipelineProvider {
                 Clock.systemUTC());
     }
 
-    static synchronized CharacterRetriever retriever(String cdDatabase) {
+    /** Loaded on first use, so runs that stop before matching never pay for the encoder. */
+    static CharacterRetriever retriever(String cdDatabase) {
         String key = cdDatabase == null ? "" : cdDatabase;
-        return RETRIEVERS.computeIfAbsent(key, k -> k.isEmpty() ? HeadRetriever.bundled()
-                : HeadRetriever.forDatabase(CdDatabase.load(Path.of(k))));
+        return new CharacterRetriever() {
+            private CharacterRetriever loaded() {
+                synchronized (RETRIEVERS) {
+                    return RETRIEVERS.computeIfAbsent(key, k -> k.isEmpty() ? HeadRetriever.bundled()
+                            : HeadRetriever.forDatabase(CdDatabase.load(Path.of(k))));
+                }
+            }
+
+            @Override
+            public List<CharacterMatch> match(Map<String, List<String>> contexts, int k) {
+                return loaded().match(contexts, k);
+            }
+
+            @Override
+            public CdPair pair(String cdId) {
+                return loaded().pair(cdId);
+            }
+
+            @Override
+            public String name() {
+                return loaded().name();
+            }
+        };
     }
 }

@@ -1,0 +1,40 @@
+package lemon.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.main.Launch;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Test;
+
+/** The CLI as a user runs it, in the packaged Quarkus application. */
+@QuarkusMainTest
+class LemonCliTest {
+    @Test
+    @Launch({"run", "example:valiant-tailor", "--out", "target/cli-runs", "--scenes", "10", "--run-id", "tailor"})
+    void runsABundledExampleAndSummarises(LaunchResult result) {
+        String out = result.getOutput();
+        assertTrue(out.contains("[1/5] ingest") && out.contains("[5/5] publish"), out);
+        assertTrue(out.contains("run tailor done") && out.contains("report.html"), out);
+        assertTrue(out.toLowerCase().contains("tailor") && out.toLowerCase().contains("giant"), out);
+    }
+
+    @Test
+    @Launch(value = {"run", "no/such/story.txt"}, exitCode = 2)
+    void aMissingFileIsOneClearLine(LaunchResult result) {
+        assertEquals("lemon: no such story file: no/such/story.txt", result.getErrorOutput().strip());
+    }
+
+    @Test
+    @Launch(value = {"run", "example:valiant-tailor", "--llm", "gpt-banana"}, exitCode = 2)
+    void anUnknownLlmProviderIsRejected(LaunchResult result) {
+        assertTrue(result.getErrorOutput().contains("unknown LLM provider 'gpt-banana'"), result.getErrorOutput());
+    }
+
+    @Test
+    @Launch(value = {"resume", "never-ran", "--out", "target/cli-runs"}, exitCode = 2)
+    void resumingAnUnknownRunSaysWhereItLooked(LaunchResult result) {
+        assertTrue(result.getErrorOutput().contains("no run 'never-ran' in ") && result.getErrorOutput().contains("cli-runs"), result.getErrorOutput());
+    }
+}
