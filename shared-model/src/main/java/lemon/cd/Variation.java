@@ -28,7 +28,6 @@ final class Variation {
         Map.entry("quietly", List.of("silently", "softly", "without a sound")),
         Map.entry("shouts", List.of("yells", "cries out", "bellows")),
         Map.entry("whispers", List.of("murmurs", "breathes")),
-        Map.entry("hides", List.of("conceals", "tucks away")),
         Map.entry("carries", List.of("hauls", "lugs", "bears")),
         Map.entry("leads", List.of("guides", "takes")),
         Map.entry("runs", List.of("dashes", "hurries")),

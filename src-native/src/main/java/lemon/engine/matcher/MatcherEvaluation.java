@@ -34,6 +34,11 @@ import lemon.retrieval.Vectors;
  * relevant pairs among the top 5. Methods: the trained head, raw MiniLM cosine (no head; pairs
  * are the mean of their window embeddings, the same pooling as with the head) and a seeded random
  * sampler (the paper's "LeMon\Rank" ablation).
+ *
+ * <p>Caveats: the held-out windows share role phrasing with other scripts' pairs (the database is
+ * generated from archetypes), so raw cosine is near-perfect there; the story paraphrases are the
+ * harder test, but the trainer's settings were chosen by looking at them (57 queries), so they
+ * are not a pristine test set.
  */
 public final class MatcherEvaluation {
     public static final int K = 5;

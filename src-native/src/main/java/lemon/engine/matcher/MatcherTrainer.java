@@ -27,6 +27,12 @@ import lemon.retrieval.Vectors;
  * of the same character and e_j* a window from another script. Negatives are the other
  * characters' positives in the batch (only those from a different script count). DJL PyTorch
  * autograd, Adam.
+ *
+ * <p>Two additions to Eq. 1, both label-free (see {@link Config}): a false-negative filter (a
+ * window from another script that raw MiniLM already finds closer than the positive is probably
+ * the same role, not a negative) and a regulariser keeping in-batch similarities near raw
+ * MiniLM's. Without them the head learnt script trivia and lost to raw cosine on paraphrased
+ * story queries; with them it wins on precision (see {@link MatcherEvaluation}).
  */
 public final class MatcherTrainer {
     static {
@@ -42,11 +48,17 @@ public final class MatcherTrainer {
      *                      positive's minus this slack (it most likely plays the same role in its
      *                      own script, so pushing it away would teach script trivia, not roles);
      *                      NaN disables the filter
+     * @param positiveWindows 1: e_i2 is one other window, exactly Eq. 1; m > 1: e_i2 is the
+     *                      normalised mean of m other windows (drawn with replacement), which is
+     *                      how a C.D. pair is represented at retrieval time
+     * @param preserveWeight weight of a regulariser keeping the head's in-batch similarities
+     *                      close to raw MiniLM's (mean squared difference), so the head keeps the
+     *                      encoder's general sense of paraphrase; 0 disables it
      */
     public record Config(int hidden, int out, float margin, float learningRate, int batch, int steps,
-                         long seed, float negativeSlack) {
+                         long seed, float negativeSlack, int positiveWindows, float preserveWeight) {
         public static Config defaults(int steps, long seed) {
-            return new Config(384, 128, 0.3f, 5e-4f, 64, steps, seed, -0.05f);
+            return new Config(384, 128, 0.3f, 5e-4f, 64, steps, seed, -0.05f, 1, 4f);
         }
     }
 
@@ -109,7 +121,8 @@ public final class MatcherTrainer {
                 try (NDManager sm = manager.newSubManager()) {
                     // Sample distinct characters; for each, two different windows.
                     List<Integer> pick = sample(rnd, usable.size(), batch);
-                    float[] anchors = new float[batch * in], positives = new float[batch * in];
+                    int m = Math.max(1, cfg.positiveWindows());
+                    float[] anchors = new float[batch * in], positives = new float[batch * m * in];
                     float[] negMask = new float[batch * batch];
                     float[][] aRaw = new float[batch][], pRaw = new float[batch][];
                     for (int i = 0; i < batch; i++) {
@@ -119,7 +132,12 @@ public final class MatcherTrainer {
                         aRaw[i] = w[a];
                         pRaw[i] = w[p];
                         System.arraycopy(w[a], 0, anchors, i * in, in);
-                        System.arraycopy(w[p], 0, positives, i * in, in);
+                        System.arraycopy(w[p], 0, positives, i * m * in, in);
+                        for (int extra = 1; extra < m; extra++) {
+                            int o = rnd.nextInt(w.length - 1);
+                            if (o >= a) o++;
+                            System.arraycopy(w[o], 0, positives, (i * m + extra) * in, in);
+                        }
                     }
                     for (int i = 0; i < batch; i++) {
                         float posRaw = Vectors.dot(aRaw[i], pRaw[i]);
@@ -131,15 +149,23 @@ public final class MatcherTrainer {
                         }
                     }
                     NDArray xa = sm.create(anchors, new Shape(batch, in));
-                    NDArray xp = sm.create(positives, new Shape(batch, in));
+                    NDArray xp = sm.create(positives, new Shape(batch * m, in));
                     NDArray mask = sm.create(negMask, new Shape(batch, batch));
                     try (GradientCollector gc = engine.newGradientCollector()) {
                         NDArray ea = forward(xa, w1, b1, w2, b2);
                         NDArray ep = forward(xp, w1, b1, w2, b2);
+                        if (m > 1) {
+                            ep = ep.reshape(batch, m, cfg.out()).mean(new int[] {1});
+                            ep = ep.div(ep.norm(new int[] {1}, true).add(1e-8f));
+                        }
                         NDArray sim = ea.matMul(ep.transpose());                       // e_i1 · e_j2
                         NDArray pos = ea.mul(ep).sum(new int[] {1}, true);              // e_i1 · e_i2
                         NDArray hinge = sim.sub(pos).add(cfg.margin()).maximum(0f).mul(mask);
                         NDArray loss = hinge.sum().div(mask.sum().maximum(1f));
+                        if (cfg.preserveWeight() > 0) {
+                            NDArray rawSim = xa.matMul(sm.create(firstPositives(positives, batch, m, in), new Shape(batch, in)).transpose());
+                            loss = loss.add(sim.sub(rawSim).square().mean().mul(cfg.preserveWeight()));
+                        }
                         gc.backward(loss);
                         losses.add((double) loss.getFloat());
                     }
@@ -162,6 +188,12 @@ public final class MatcherTrainer {
         NDArray h = x.matMul(w1).add(b1).maximum(0f);
         NDArray y = h.matMul(w2).add(b2);
         return y.div(y.norm(new int[] {1}, true).add(1e-8f));
+    }
+
+    private static float[] firstPositives(float[] positives, int batch, int m, int in) {
+        float[] out = new float[batch * in];
+        for (int i = 0; i < batch; i++) System.arraycopy(positives, i * m * in, out, i * in, in);
+        return out;
     }
 
     private static List<Integer> sample(Random rnd, int n, int k) {

