@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 public class EvalMatcherCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        MatcherEvaluation.print(MatcherEvaluation.run(System.out), System.out);
+        MatcherEvaluation.run(System.out);
         return 0;
     }
 }

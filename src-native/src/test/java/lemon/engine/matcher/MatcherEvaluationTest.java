@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class MatcherEvaluationTest {
     @Test
-    void trainedHeadBeatsRawCosineOnPrecisionAndRandomOnEverything() {
+    void trainedHeadBeatsRawCosineAndRandomOnRecallAt5() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         var r = MatcherEvaluation.run(lemon.cd.CdDatabase.bundled(), lemon.cd.CdDatabaseGenerator.generate().archetypeById(),
             HeadRetriever.bundledHead(), CachingEncoder.SHARED, new PrintStream(buf, true, StandardCharsets.UTF_8));
@@ -18,12 +18,13 @@ class MatcherEvaluationTest {
         var random = r.row("random sampler (LeMon\\Rank)");
         String table = buf.toString(StandardCharsets.UTF_8);
         assertTrue(table.contains("Recall@5"), table);
-        assertTrue(head.storyPrecision() > raw.storyPrecision(), table);
-        assertTrue(head.windowPrecision() > raw.windowPrecision(), table);
-        // Recall@5 is near the ceiling for both (one story query is 1.8 points): only require a tie.
-        assertTrue(head.storyRecall() >= raw.storyRecall() - 0.05, table);
-        assertTrue(head.windowRecall() >= raw.windowRecall() - 0.01, table);
+        assertTrue(head.storyRecall() > raw.storyRecall(), table);
+        assertTrue(head.windowRecall() > raw.windowRecall(), table);
         assertTrue(head.storyRecall() > random.storyRecall() + 0.5, table);
         assertTrue(head.windowRecall() > random.windowRecall() + 0.5, table);
+        assertTrue(head.storyPrecision() > raw.storyPrecision(), table);
+        // Hit@5 (any relevant pair in the top 5) is at the ceiling for both: only require a tie
+        assertTrue(head.storyHit() >= raw.storyHit() - 0.05, table);
+        assertTrue(head.windowHit() >= raw.windowHit() - 0.01, table);
     }
 }
