@@ -176,4 +176,33 @@ class BadInputTest {
             assertEquals("a young woman with very long golden hair in a plain blue dress.", d.get(0).description());
         }
     }
+
+    @Test
+    void aStoryLongerThanTheLlmContextIsAnalysedInChunksAndMerged() throws Exception {
+        var chunkWords = new java.util.concurrent.CopyOnWriteArrayList<Integer>();
+        String analysis = """
+                {"characters": [{"name": "Aladdin", "aliases": ["the boy"], "gender": "male", "role": "tailor's son"},
+                                {"name": "the magician", "aliases": ["the African magician"], "gender": "male", "role": "sorcerer"}],
+                 "scenes": [{"prompt": "The magician hands Aladdin the ring at the cave", "characters": ["Aladdin", "the magician"]}]}
+                """;
+        try (var llm = new FakeOpenAiServer((system, user) -> {
+            if (system.contains("list its characters")) {
+                String story = user.substring(user.indexOf("<story>") + 7, user.lastIndexOf("</story>"));
+                chunkWords.add(story.strip().split("\\s+").length);
+                return analysis;
+            }
+            return "{\"description\": \"a young man in a red waistcoat\"}";
+        }, 0)) {
+            LocalRun.Outcome o = run(openAi(llm.baseUrl(), Duration.ofSeconds(10), 2), "aladdin.txt",
+                    Fixtures.tale("aladdin"), "long");
+            assertTrue(o.succeeded(), o.toString());
+            assertTrue(chunkWords.size() >= 3, "5,300 words need several 4,096-token chunks: " + chunkWords);
+            // about 1.3 tokens per word: every chunk leaves room for instructions and answer
+            chunkWords.forEach(w -> assertTrue(w * 1.3 <= 2600, "chunk of " + w + " words"));
+            RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
+            List<StoryCharacter> characters = runs.require("long", Stages.CHARACTERS, new TypeReference<>() {});
+            assertEquals(List.of("Aladdin", "the magician"), characters.stream().map(StoryCharacter::name).sorted().toList());
+            assertTrue(characters.stream().allMatch(c -> c.mentions() > 5), characters.toString());
+        }
+    }
 }
