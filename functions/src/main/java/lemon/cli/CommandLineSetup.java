@@ -12,7 +12,7 @@ public class CommandLineSetup {
     CommandLine commandLine(PicocliCommandLineFactory factory) {
         return factory.create().setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                    || e instanceof java.io.UncheckedIOException) {
+                    || e instanceof java.io.UncheckedIOException || e instanceof lemon.cd.CdDatabaseException) {
                 cmd.getErr().println("lemon: " + e.getMessage());
                 return 2;
             }

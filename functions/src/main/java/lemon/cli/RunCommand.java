@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import lemon.cd.CdDatabase;
 import lemon.functions.LocalRun;
 import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
@@ -59,6 +60,9 @@ public class RunCommand implements Callable<Integer> {
             fileName = file.getFileName().toString();
         }
         provider.configure(common.apply(provider.settings()));
+        if (common.cdDatabase != null) {
+            CdDatabase.load(common.cdDatabase); // bad rows are reported now, with line numbers, not mid-run
+        }
         Pipeline pipeline = provider.get();
         String name = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
         // content-addressed, so uploading the same story twice is harmless

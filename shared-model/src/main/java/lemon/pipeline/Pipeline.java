@@ -84,11 +84,19 @@ public final class Pipeline {
             throw new IllegalArgumentException("run id '" + runId
                     + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
+        boolean hasUpload = uploadKey != null && !uploadKey.isBlank();
         if (runId != null && runs.exists(runId)) {
+            String stored = runs.manifest(runId).input().sha256();
+            if (hasUpload && !stored.equals(StoryIngest.sha256(readUpload(uploadKey)))) {
+                throw new IllegalArgumentException("run '" + runId + "' already exists for a different story; "
+                        + "choose another run id, or resume that run without an upload");
+            }
             return reused(runId, Stages.INGEST);
         }
-        if (uploadKey == null || uploadKey.isBlank()) {
-            throw new IllegalArgumentException("ingest needs an uploadKey (where the story was uploaded) or an existing runId");
+        if (!hasUpload) {
+            throw new IllegalArgumentException(runId == null
+                    ? "ingest needs an uploadKey (where the story was uploaded) or an existing runId"
+                    : "no run '" + runId + "' in " + runs.blobs().describe() + " and no upload to start it from");
         }
         byte[] bytes = readUpload(uploadKey);
         String fileName = uploadKey.substring(uploadKey.lastIndexOf('/') + 1);

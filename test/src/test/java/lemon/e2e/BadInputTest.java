@@ -205,4 +205,16 @@ class BadInputTest {
             assertTrue(characters.stream().allMatch(c -> c.mentions() > 5), characters.toString());
         }
     }
+
+    @Test
+    void aRunIdTakenByAnotherStoryIsRefusedAndTheRunKept() throws Exception {
+        assertTrue(run(Fixtures.settings(dir.toString()), "rapunzel.txt", Fixtures.tale("rapunzel"), "taken").succeeded());
+        byte[] before = Files.readAllBytes(dir.resolve("taken/characters.json"));
+        LocalRun.Outcome o = run(Fixtures.settings(dir.toString()), "briar-rose.txt", Fixtures.tale("briar-rose"), "taken");
+        assertFalse(o.succeeded());
+        assertTrue(o.cause().contains("already exists for a different story"), o.cause());
+        assertEquals(new String(before), Files.readString(dir.resolve("taken/characters.json")));
+        assertTrue(run(Fixtures.settings(dir.toString()), "rapunzel.txt", Fixtures.tale("rapunzel"), "taken").succeeded(),
+                "the same story under the same id is simply reused");
+    }
 }
