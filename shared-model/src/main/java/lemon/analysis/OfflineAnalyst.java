@@ -17,7 +17,7 @@ public final class OfflineAnalyst implements StoryAnalyst {
 
     @Override
     public String name() {
-        return "offline-analyst";
+        return "offline-analyst (rule-based, deterministic; not an LLM)";
     }
 
     @Override

@@ -22,8 +22,10 @@ import lemon.port.CharacterDescriber;
  */
 public final class OfflineDescriber implements CharacterDescriber {
     private static final Pattern WORD = Pattern.compile("[A-Za-z']+");
+    /** Words near a mention that make a character young; kinship words only count in the role. */
     private static final Set<String> YOUNG = Set.of("young", "little", "child", "boy", "girl", "maiden",
-            "youth", "lad", "lass", "youngest", "baby", "daughter", "son", "prince", "princess");
+            "youth", "lad", "lass", "youngest", "baby");
+    private static final Set<String> YOUNG_ROLES = Set.of("son", "daughter", "prince", "princess");
     private static final Set<String> OLD = Set.of("old", "aged", "grey", "gray", "elderly", "ancient",
             "grandmother", "grandfather", "widow", "eldest", "wrinkled");
     private static final List<String> STORY_TRAITS = List.of("beautiful", "handsome", "ugly", "tall", "short",
@@ -90,7 +92,8 @@ public final class OfflineDescriber implements CharacterDescriber {
 
         Gender gender = character.gender() != Gender.UNKNOWN ? character.gender()
                 : genderFromWords(roleText).orElse(looks.isEmpty() ? Gender.UNKNOWN : looks.get(0).gender());
-        boolean young = YOUNG.stream().anyMatch(w -> cues.contains(w) || roleText.matches(".*\\b" + w + "\\b.*"));
+        boolean young = YOUNG.stream().anyMatch(w -> cues.contains(w) || roleText.matches(".*\\b" + w + "\\b.*"))
+                || YOUNG_ROLES.stream().anyMatch(w -> roleText.matches(".*\\b" + w + "\\b.*"));
         boolean old = OLD.stream().anyMatch(w -> cues.contains(w) || roleText.matches(".*\\b" + w + "\\b.*"));
         String pronoun = gender == Gender.FEMALE ? "her" : gender == Gender.MALE ? "his" : "their";
         String noun = gender == Gender.FEMALE ? "woman" : gender == Gender.MALE ? "man" : "person";
@@ -149,7 +152,8 @@ public final class OfflineDescriber implements CharacterDescriber {
             String low = sentence.toLowerCase(Locale.ROOT);
             for (String n : names) {
                 Matcher m = Pattern.compile("((?:[a-z'-]+[ ,]+){0,4})" + Pattern.quote(n.toLowerCase(Locale.ROOT))
-                        + "((?:[ ,]+[a-z'-]+){0,3})").matcher(low);
+                        // "Ali Baba's son" speaks of the son, not of Ali Baba
+                        + "(?!['’]s\\b)((?:[ ,]+[a-z'-]+){0,3})").matcher(low);
                 while (m.find()) {
                     Matcher w = WORD.matcher(m.group(1) + " " + m.group(2));
                     while (w.find()) {

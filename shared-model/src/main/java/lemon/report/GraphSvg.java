@@ -13,6 +13,8 @@ import lemon.model.StoryCharacter;
  */
 public final class GraphSvg {
     private static final int SIZE = 640;
+    /** Room left and right of the circle for long names ("captain of the thieves"). */
+    private static final int MARGIN = 140;
     private static final int MAX_NODES = 40;
 
     private GraphSvg() {}
@@ -22,16 +24,18 @@ public final class GraphSvg {
                 .sorted((a, b) -> Integer.compare(b.mentions(), a.mentions()))
                 .limit(MAX_NODES).toList();
         Map<String, double[]> pos = new HashMap<>();
+        double cx = SIZE / 2.0 + MARGIN;
         double c = SIZE / 2.0;
-        double r = SIZE / 2.0 - 110;
+        double r = SIZE / 2.0 - 60;
         for (int i = 0; i < shown.size(); i++) {
             double a = -Math.PI / 2 + 2 * Math.PI * i / Math.max(1, shown.size());
-            pos.put(shown.get(i).id(), new double[] {c + r * Math.cos(a), c + r * Math.sin(a)});
+            pos.put(shown.get(i).id(), new double[] {cx + r * Math.cos(a), c + r * Math.sin(a)});
         }
         int maxMentions = shown.stream().mapToInt(StoryCharacter::mentions).max().orElse(1);
         StringBuilder s = new StringBuilder();
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(SIZE).append("\" height=\"")
-                .append(SIZE).append("\" viewBox=\"0 0 ").append(SIZE).append(' ').append(SIZE)
+        int width = SIZE + 2 * MARGIN;
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
+                .append(SIZE).append("\" viewBox=\"0 0 ").append(width).append(' ').append(SIZE)
                 .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
         s.append("<rect width=\"100%\" height=\"100%\" fill=\"#fffdf5\"/>\n");
         for (InteractionGraph.Edge e : graph.edges()) {
@@ -49,7 +53,7 @@ public final class GraphSvg {
         for (StoryCharacter ch : shown) {
             double[] p = pos.get(ch.id());
             double radius = 5 + 10 * Math.sqrt((double) ch.mentions() / maxMentions);
-            double dx = p[0] - c;
+            double dx = p[0] - cx;
             String anchor = Math.abs(dx) < 20 ? "middle" : dx > 0 ? "start" : "end";
             double lx = p[0] + (anchor.equals("middle") ? 0 : Math.signum(dx) * (radius + 4));
             double ly = p[1] + (anchor.equals("middle") ? Math.signum(p[1] - c) * (radius + 12) : 4);

@@ -56,7 +56,8 @@ public final class ReportPage {
             if (!c.aliases().isEmpty()) {
                 h.append("<br><span class=\"small\">also: ").append(Html.esc(String.join(", ", c.aliases()))).append("</span>");
             }
-            h.append("</td><td>").append(c.gender().name().toLowerCase()).append(" · ").append(Html.esc(c.role()))
+            h.append("</td><td>").append(c.gender().name().toLowerCase()).append(" · ")
+                    .append(c.role().isBlank() ? "–" : Html.esc(c.role()))
                     .append(" · ").append(c.mentions()).append("</td><td>")
                     .append(desc.containsKey(c.id()) ? Html.esc(desc.get(c.id()).description()) : "")
                     .append("</td><td class=\"small\">");
@@ -83,7 +84,8 @@ public final class ReportPage {
         }
         h.append("</ol>\n<h2>Stages</h2>\n<table><tr><th>Stage</th><th>State</th><th>Time</th></tr>\n");
         m.stages().forEach((name, st) -> h.append("<tr><td>").append(Html.esc(name)).append("</td><td>")
-                .append(st.status()).append("</td><td>")
+                .append(name.equals("publish") && st.status() == lemon.run.StageState.Status.RUNNING
+                        ? "writing this page" : st.status()).append("</td><td>")
                 .append(st.millis() == null ? "" : st.millis() + " ms").append("</td></tr>\n"));
         h.append("</table>\n</body></html>\n");
         return h.toString();

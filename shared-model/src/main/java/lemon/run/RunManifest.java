@@ -1,8 +1,10 @@
 package lemon.run;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * manifest.json of a run: what went in, which components did the work (so a reader can tell an
@@ -14,8 +16,9 @@ public record RunManifest(int schema, String runId, String createdAt, Input inpu
     public static final int SCHEMA = 1;
 
     public RunManifest {
-        components = Map.copyOf(new LinkedHashMap<>(components));
-        stages = new LinkedHashMap<>(stages);
+        // sorted components and stages in workflow order keep manifest.json stable and readable
+        components = Collections.unmodifiableMap(new TreeMap<>(components));
+        stages = Collections.unmodifiableMap(new LinkedHashMap<>(stages));
         warnings = List.copyOf(warnings);
     }
 
@@ -32,7 +35,7 @@ public record RunManifest(int schema, String runId, String createdAt, Input inpu
     }
 
     public RunManifest withComponent(String role, String what) {
-        Map<String, String> copy = new java.util.TreeMap<>(components);
+        Map<String, String> copy = new TreeMap<>(components);
         copy.put(role, what);
         return new RunManifest(schema, runId, createdAt, input, options, copy, stages, warnings);
     }
