@@ -72,7 +72,7 @@ public record Attributes(Gender gender, Age age, SkinTone skinTone, HairStyle ha
     public enum Accessory { NONE, NECKLACE, EARRINGS, GLASSES, SWORD, STAFF, SCARF }
 
     public enum Background {
-        PLAIN_CREAM, PLAIN_BLUE, PLAIN_GREY, PLAIN_ROSE, FOREST, CASTLE_WALL, NIGHT_SKY, MARKET;
+        PLAIN_SAGE, PLAIN_BLUE, PLAIN_GREY, PLAIN_LILAC, FOREST, CASTLE_WALL, NIGHT_SKY, MARKET;
 
         /** Accepts "FOREST", "forest", "castle wall", "night-sky". */
         public static Background parse(String s) {

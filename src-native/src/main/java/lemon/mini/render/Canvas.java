@@ -34,10 +34,10 @@ final class Canvas {
     /** Plain backgrounds' colours, also used by tests to tell figure pixels from background. */
     static Color plainColour(Background b) {
         return switch (b) {
-            case PLAIN_CREAM -> new Color(0xEDE3C8);
+            case PLAIN_SAGE -> new Color(0xC8D4B8);
             case PLAIN_BLUE -> new Color(0xA8C4DE);
             case PLAIN_GREY -> new Color(0xB4B4B0);
-            case PLAIN_ROSE -> new Color(0xE6BEBE);
+            case PLAIN_LILAC -> new Color(0xD0C0DC);
             default -> null;
         };
     }

@@ -37,7 +37,7 @@ public final class ContactSheetMain {
         String out = args.length > 0 ? args[0] : "/tmp/lemon-mini-contact.png";
         List<Attributes> rows = List.of(
                 new Attributes(Gender.FEMALE, Age.MIDDLE_AGED, SkinTone.LIGHT, HairStyle.LONG, HairColour.BLACK, FacialHair.NONE,
-                        ClothingType.DRESS, Colour.RED, Headwear.NONE, Accessory.NECKLACE, Background.PLAIN_CREAM, Style.FLAT),
+                        ClothingType.DRESS, Colour.RED, Headwear.NONE, Accessory.NECKLACE, Background.PLAIN_SAGE, Style.FLAT),
                 new Attributes(Gender.MALE, Age.OLD, SkinTone.TAN, HairStyle.BALD, HairColour.GREY, FacialHair.BEARD,
                         ClothingType.ROBE, Colour.BROWN, Headwear.HOOD, Accessory.STAFF, Background.FOREST, Style.FLAT),
                 new Attributes(Gender.MALE, Age.YOUNG_ADULT, SkinTone.DARK, HairStyle.SHORT, HairColour.BLACK, FacialHair.NONE,

@@ -90,10 +90,10 @@ public final class SceneRenderer {
 
     private static void paintChair(Graphics2D g, Figure f) {
         g.setColor(new Color(0x6A4526));
-        g.fill(new RoundRectangle2D.Double(f.bx - f.shW - 6, f.yS - 14, 2 * f.shW + 12, 90, 10, 10));
+        g.fill(new RoundRectangle2D.Double(f.bx - f.shW - 6, f.yS - 2, 2 * f.shW + 12, 90, 10, 10));
         g.setColor(new Color(0x4A2E16));
         g.setStroke(new BasicStroke(2f));
-        g.draw(new RoundRectangle2D.Double(f.bx - f.shW - 6, f.yS - 14, 2 * f.shW + 12, 90, 10, 10));
+        g.draw(new RoundRectangle2D.Double(f.bx - f.shW - 6, f.yS - 2, 2 * f.shW + 12, 90, 10, 10));
     }
 
     /** The handed item, centred on (0, 0), about 14 units across. */
