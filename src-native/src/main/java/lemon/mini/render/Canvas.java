@@ -124,6 +124,8 @@ final class Canvas {
         Random r = new Random(seed * 31 + 7);
         for (int i = 0; i < grid.length; i++) grid[i] = (float) (r.nextDouble() * 2 - 1);
         int radius = Math.max(1, Math.min(w, h) / 96);
+        // a 3×3 blur is a big share of a 32 px image: soften less there
+        double soft = Math.min(w, h) >= 64 ? 0.6 : 0.35;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int sr = 0, sg = 0, sb = 0, n = 0;
@@ -136,10 +138,10 @@ final class Canvas {
                     }
                 }
                 int c = src[y * w + x];
-                // 60 % blur keeps shapes readable while softening every edge
-                double cr = 0.4 * ((c >> 16) & 255) + 0.6 * sr / n;
-                double cg = 0.4 * ((c >> 8) & 255) + 0.6 * sg / n;
-                double cb = 0.4 * (c & 255) + 0.6 * sb / n;
+                // a partial blur keeps shapes readable while softening every edge
+                double cr = (1 - soft) * ((c >> 16) & 255) + soft * sr / n;
+                double cg = (1 - soft) * ((c >> 8) & 255) + soft * sg / n;
+                double cb = (1 - soft) * (c & 255) + soft * sb / n;
                 float fx = (float) x / cell, fy = (float) y / cell;
                 int ix = (int) fx, iy = (int) fy;
                 float tx = fx - ix, ty = fy - iy;

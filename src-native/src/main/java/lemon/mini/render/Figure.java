@@ -163,7 +163,7 @@ final class Figure {
             p.closePath();
             fill(g, p, clothDark, true);
         } else if (a.headwear() == Headwear.HEADSCARF) {
-            fill(g, ellipse(cx, cy + 4, rx + 6, ry + 8), accent, true);
+            fill(g, ellipse(cx, cy + 2, rx + 6, ry + 4), accent, true);
             fill(g, poly(cx - rx - 2, cy + 8, cx + rx + 2, cy + 8, bx + 14, yS + 8, bx - 14, yS + 8), accent, false);
         }
     }
@@ -384,6 +384,8 @@ final class Figure {
             case HEADSCARF -> {
                 Area rim = new Area(ellipse(cx, cy + 1, rx + 4, ry + 4));
                 rim.subtract(new Area(ellipse(cx, cy + 3, rx - 1.5, ry - 1)));
+                // keep the chin free: a dark band under it reads as a beard at 32 px
+                rim.intersect(new Area(new Rectangle2D.Double(0, 0, 100, cy + ry * 0.55)));
                 fill(g, rim, accent, true);
             }
             default -> { }
