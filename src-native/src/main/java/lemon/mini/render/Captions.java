@@ -174,6 +174,7 @@ public final class Captions {
         String clothes = clothingPhrase(a, r).replaceFirst("^(wearing|dressed in|clothed in) ", "in ");
         String hair = a.facialHair() == FacialHair.BEARD && r.nextBoolean()
                 ? "with a " + a.hairColour().word() + " beard"
+                : a.hairStyle() == HairStyle.BALD ? "with a bald head and " + a.hairColour().word() + " hair at the temples"
                 : "with " + a.hairColour().word() + " hair";
         return r.nextBoolean() ? subject + " " + clothes + " " + hair : subject + " " + hair + " " + clothes;
     }
