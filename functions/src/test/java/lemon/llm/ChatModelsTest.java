@@ -1,0 +1,63 @@
+package lemon.llm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Provider selection and its configuration errors; no remote service is called. */
+class ChatModelsTest {
+    private static LlmSettings settings(String provider, String url, String model, String gguf) {
+        return new LlmSettings(provider, url, model, "LEMON_TEST_NO_KEY", "eu-west-1", gguf, Duration.ofSeconds(5), 2);
+    }
+
+    @Test
+    void offlineMeansNoClient() {
+        assertNull(ChatModels.create(settings("offline", null, null, null)));
+    }
+
+    @Test
+    void anUnknownProviderIsNamed() {
+        var e = assertThrows(IllegalArgumentException.class, () -> settings("gpt-banana", null, null, null));
+        assertTrue(e.getMessage().contains("gpt-banana") && e.getMessage().contains("openai"), e.getMessage());
+    }
+
+    @Test
+    void openAiNeedsAUrlAndAModel() {
+        var e = assertThrows(IllegalArgumentException.class, () -> ChatModels.create(settings("openai", null, "m", null)));
+        assertTrue(e.getMessage().contains("base URL"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ChatModels.create(settings("openai", "http://127.0.0.1:9/v1", null, null)));
+        assertTrue(e.getMessage().contains("model"), e.getMessage());
+        assertEquals("openai-compatible:llama3@http://127.0.0.1:9/v1",
+                ChatModels.create(settings("openai", "http://127.0.0.1:9/v1", "llama3", null)).name());
+    }
+
+    @Test
+    void bedrockDefaultsToLlama2Chat() {
+        assertEquals("bedrock:meta.llama2-13b-chat-v1@eu-west-1",
+                ChatModels.create(settings("bedrock", null, null, null)).name());
+    }
+
+    @Test
+    void aMissingGgufFileIsNamed() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> ChatModels.create(settings("gguf", null, null, "/no/such/model.gguf")));
+        assertTrue(e.getMessage().contains("/no/such/model.gguf"), e.getMessage());
+    }
+
+    @Test
+    void ggufPromptsUseTheLlama2ChatTemplate() {
+        String prompt = GgufChatModel.llama2Prompt(ChatRequest.builder().messages(SystemMessage.from("Be brief."),
+                UserMessage.from("Describe Morgiana."), AiMessage.from("{}"), UserMessage.from("Again.")).build());
+        assertEquals("[INST] <<SYS>>\nBe brief.\n<</SYS>>\n\nDescribe Morgiana. [/INST] {} </s><s>[INST] Again. [/INST]",
+                prompt);
+    }
+}
