@@ -298,7 +298,14 @@ public final class Pipeline {
     }
 
     static String version() {
-        String v = Pipeline.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        try (var in = Pipeline.class.getResourceAsStream("/lemon/version.properties")) {
+            var p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 }
