@@ -113,7 +113,8 @@ public final class Pipeline {
         Stages.ORDER.forEach(s -> stages.put(s, StageState.pending()));
         RunManifest manifest = new RunManifest(RunManifest.SCHEMA, id, now(),
                 new RunManifest.Input(fileName, story.bytes(), story.sha256(), story.words(), story.title()),
-                options, Map.of("lemon", version()), stages, story.warnings());
+                options, Map.of("lemon", version(), "java", System.getProperty("java.version")), stages,
+                story.warnings());
         runs.writeBytes(id, Stages.STORY, story.text().getBytes(StandardCharsets.UTF_8));
         String started = manifest.createdAt();
         runs.save(manifest.withStage(Stages.INGEST, new StageState(StageState.Status.DONE, started, now(),
