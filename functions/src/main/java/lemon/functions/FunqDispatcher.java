@@ -32,11 +32,6 @@ public final class FunqDispatcher implements TaskDispatcher {
         }
     }
 
-    /** Function names this dispatcher serves, sorted. */
-    public java.util.Set<String> names() {
-        return functions.keySet();
-    }
-
     public static java.util.Set<String> functionNames(Class<?> type) {
         java.util.Set<String> names = new java.util.TreeSet<>();
         for (Method m : type.getMethods()) {
