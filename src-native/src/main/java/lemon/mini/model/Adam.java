@@ -47,7 +47,7 @@ public final class Adam implements AutoCloseable {
                     NDArray g = w.getGradient();
                     mv[0].muli(beta1).addi(g.mul(1 - beta1));
                     mv[1].muli(beta2).addi(g.square().muli(1 - beta2));
-                    NDArray update = mv[0].div(c1).divi(mv[1].div(c2).sqrti().addi(eps)).muli(lr);
+                    NDArray update = mv[0].div(c1).divi(mv[1].div(c2).sqrt().addi(eps)).muli(lr);
                     w.subi(update);
                     g.subi(g); // PyTorch accumulates gradients; clear them for the next step
                 }
