@@ -10,6 +10,11 @@ public interface MiniModel extends AutoCloseable {
 
     Params params();
 
+    /** Named parameter groups saved as separate weight files (one by default). */
+    default java.util.Map<String, Params> parts() {
+        return java.util.Map.of("weights", params());
+    }
+
     @Override
     default void close() {
         params().close();
