@@ -13,6 +13,6 @@ cd "$(dirname "$0")/.."
 PROFILE=()
 if [[ "${CUDA:-0}" == "1" ]]; then PROFILE=(-Pcuda); fi
 ./mvnw -B -q "${PROFILE[@]}" -pl src-native -am package -DskipTests
-CP_FILE=src-native/target/gpu-check.classpath
+CP_FILE="$PWD/src-native/target/gpu-check.classpath"
 ./mvnw -B -q "${PROFILE[@]}" -pl src-native dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
 exec java -Xmx16g -Dai.djl.offline=true -cp "src-native/target/classes:$(cat "$CP_FILE")" lemon.mini.model.GpuCheck "$@"
