@@ -1,0 +1,105 @@
+package lemon.mini.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * ε-prediction DDPM training: x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε at a uniformly random t, loss
+ * MSE(ε̂, ε), Adam, optional EMA of the UNet's weights. Randomness (t, ε, caption dropout)
+ * comes from a seeded java.util.Random, so a run is reproducible.
+ */
+public final class DdpmTrainer implements AutoCloseable {
+    private final MiniUNet unet;
+    private final MiniTextEncoder textEncoder;
+    private final NoiseSchedule schedule;
+    private final NDManager root;
+    private final Adam adam;
+    private final Ema ema;
+    private final Random rnd;
+    private final float captionDropout;
+    private int steps;
+
+    /**
+     * @param textEncoder    optional; its trainable parameters are updated too (freeze it to keep it fixed)
+     * @param emaDecay       0 disables EMA
+     * @param captionDropout probability of training a sample on the empty caption, which is what
+     *                       makes classifier-free guidance possible (SD: 0.1)
+     */
+    public DdpmTrainer(MiniUNet unet, MiniTextEncoder textEncoder, NoiseSchedule schedule, float lr, float emaDecay,
+                       float captionDropout, long seed) {
+        this.unet = unet;
+        this.textEncoder = textEncoder;
+        this.schedule = schedule;
+        this.root = unet.params().manager().getParentManager().newSubManager();
+        this.adam = new Adam(root, lr);
+        this.ema = emaDecay > 0 ? new Ema(unet.params(), emaDecay) : null;
+        this.rnd = new Random(seed);
+        this.captionDropout = captionDropout;
+    }
+
+    /** One step on clean samples x0 [B, C, H, W] with their captions; returns the loss. */
+    public float step(NDArray x0, List<String> captions) {
+        if (textEncoder == null) throw new IllegalStateException("no text encoder: use step(x0, contextFn)");
+        List<String> used = new ArrayList<>(captions);
+        for (int i = 0; i < used.size(); i++) if (rnd.nextFloat() < captionDropout) used.set(i, "");
+        return step(x0, scope -> textEncoder.encode(scope, used).states());
+    }
+
+    /** One step with text states computed inside the step's scope by {@code context}. */
+    public float step(NDArray x0, Function<NDManager, NDArray> context) {
+        Shape s = x0.getShape();
+        int b = (int) s.get(0);
+        float[] noise = new float[(int) s.size()];
+        float[] t = new float[b], a = new float[b], sa = new float[b];
+        for (int i = 0; i < b; i++) {
+            int ti = rnd.nextInt(schedule.steps());
+            t[i] = ti;
+            a[i] = (float) Math.sqrt(schedule.alphaBar(ti));
+            sa[i] = (float) Math.sqrt(1 - schedule.alphaBar(ti));
+        }
+        for (int i = 0; i < noise.length; i++) noise[i] = (float) rnd.nextGaussian();
+        float loss;
+        try (NDManager scope = root.newSubManager()) {
+            unet.params().attachTo(scope);
+            if (textEncoder != null) textEncoder.params().attachTo(scope);
+            x0.tempAttach(scope);
+            NDArray eps = scope.create(noise, s).toDevice(x0.getDevice(), false);
+            NDArray ca = scope.create(a, new Shape(b, 1, 1, 1)).toDevice(x0.getDevice(), false);
+            NDArray cs = scope.create(sa, new Shape(b, 1, 1, 1)).toDevice(x0.getDevice(), false);
+            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+                NDArray xt = x0.mul(ca).add(eps.mul(cs));
+                NDArray pred = unet.forward(xt, t, context.apply(scope));
+                NDArray l = Nn.mse(pred, eps);
+                gc.backward(l);
+                loss = l.getFloat();
+            }
+        }
+        if (textEncoder != null) adam.step(unet.params(), textEncoder.params());
+        else adam.step(unet.params());
+        if (ema != null) ema.update(unet.params());
+        steps++;
+        return loss;
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    /** The EMA weights, or null when EMA is off. */
+    public Ema ema() {
+        return ema;
+    }
+
+    @Override
+    public void close() {
+        root.close();
+        if (ema != null) ema.close();
+    }
+}

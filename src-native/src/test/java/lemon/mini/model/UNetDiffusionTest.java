@@ -1,0 +1,78 @@
+package lemon.mini.model;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UNetDiffusionTest {
+    @Test
+    void shapesAndAnalyticParameterCount() {
+        UNetConfig cfg = UNetConfig.tiny();
+        try (NDManager m = TestSupport.manager(); MiniUNet unet = new MiniUNet(cfg, m, 3)) {
+            assertEquals(cfg.parameterCount(), unet.params().count(), "analytic count matches instantiated");
+            try (NDManager scope = m.newSubManager()) {
+                unet.params().attachTo(scope);
+                NDArray x = scope.randomNormal(new Shape(2, 4, 8, 8));
+                NDArray ctx = scope.randomNormal(new Shape(2, 5, 32));
+                assertEquals(new Shape(2, 4, 8, 8), unet.forward(x, new float[] {10, 500}, ctx).getShape());
+            }
+        }
+        long sd = UNetConfig.sd1x().parameterCount();
+        System.out.printf("SD-1.x UNet config: %,d parameters (published %,d, ratio %.4f)%n",
+            sd, UNetConfig.SD1X_PUBLISHED_PARAMS, (double) sd / UNetConfig.SD1X_PUBLISHED_PARAMS);
+        assertEquals(1.0, (double) sd / UNetConfig.SD1X_PUBLISHED_PARAMS, 0.01);
+        System.out.printf("SD-1.x text encoder config: %,d parameters (CLIP ViT-L/14 text: 123,060,480)%n",
+            TextEncoderConfig.sd1x().parameterCount());
+    }
+
+    @Test
+    void ddpmOverfitsABatchAndDdimIsDeterministicWithGuidance() {
+        UNetConfig cfg = UNetConfig.tiny();
+        TextEncoderConfig tcfg = TextEncoderConfig.tiny();
+        try (NDManager m = TestSupport.manager();
+             MiniUNet unet = new MiniUNet(cfg, m, 4);
+             MiniTextEncoder enc = new MiniTextEncoder(tcfg, TestSupport.tokenizer(tcfg), m, 5);
+             DdpmTrainer trainer = new DdpmTrainer(unet, enc, NoiseSchedule.cosine(1000), 2e-3f, 0.9f, 0.1f, 6)) {
+            enc.params().freezeAllExcept(n -> false);
+            // Four fixed "images": smooth patterns the model can learn to denoise.
+            float[] data = new float[4 * 4 * 8 * 8];
+            for (int i = 0; i < data.length; i++) data[i] = (float) Math.sin(i * 0.37) * 0.8f;
+            NDArray x0 = m.create(data, new Shape(4, 4, 8, 8));
+            List<String> caps = TestSupport.CAPTIONS.subList(0, 4);
+            double first = 0, last = 0;
+            int n = 30;
+            for (int s = 0; s < n; s++) {
+                float l = trainer.step(x0, caps);
+                if (s < 5) first += l / 5;
+                if (s >= n - 5) last += l / 5;
+            }
+            assertTrue(last < first * 0.8, "loss falls: " + first + " → " + last);
+            assertEquals(n, trainer.steps());
+
+            DdimSampler sampler = new DdimSampler(unet, NoiseSchedule.cosine(1000));
+            try (NDManager scope = m.newSubManager()) {
+                enc.params().attachTo(scope);
+                NDArray cond = enc.encode(scope, List.of("a man with red hair")).states();
+                NDArray uncond = enc.encode(scope, List.of("")).states();
+                Shape shape = new Shape(1, 4, 8, 8);
+                float[] a = sampler.sample(scope, cond, uncond, shape, 5, 3f, 42).toFloatArray();
+                float[] b = sampler.sample(scope, cond, uncond, shape, 5, 3f, 42).toFloatArray();
+                float[] c = sampler.sample(scope, cond, uncond, shape, 5, 1f, 42).toFloatArray();
+                float[] d = sampler.sample(scope, cond, uncond, shape, 5, 3f, 43).toFloatArray();
+                assertArrayEquals(a, b, "same seed, same sample");
+                assertTrue(maxDiff(a, c) > 1e-4, "guidance changes the sample");
+                assertTrue(maxDiff(a, d) > 1e-2, "another seed, another sample");
+            }
+        }
+    }
+
+    private static double maxDiff(float[] a, float[] b) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
+        return d;
+    }
+}
