@@ -259,8 +259,9 @@ public final class ClipTrainer implements AutoCloseable {
         try (ClipTrainer t = new ClipTrainer(cfg, tok, o.seed(), 64, 1e-3f, o.seed())) {
             if (o.resume() && t.resume(ckpt)) System.out.println("clip: resumed at step " + t.step() + " from " + ckpt);
             t.plan(steps);
-            ProgressBar bar = ProgressBar.forConsole("clip", steps);
             long t0 = System.nanoTime(), startStep = t.step();
+            // the bar covers this run's steps only, so its rate and time left stay right after a resume
+            ProgressBar bar = ProgressBar.forConsole(startStep > 0 ? "clip+" + startStep : "clip", steps - startStep);
             double avg = Double.NaN;
             while (t.step() < steps) {
                 double loss = t.trainStep(ckpt);
@@ -270,7 +271,7 @@ public final class ClipTrainer implements AutoCloseable {
                 } else {
                     System.out.println("\nclip: non-finite loss at step " + t.step() + ", reloaded the last checkpoint");
                 }
-                bar.update(t.step(), avg);
+                bar.update(t.step() - startStep, avg);
                 if (t.step() % TrainMini.CHECKPOINT_EVERY == 0 || t.step() == steps) {
                     t.checkpoint(ckpt, Map.of("train_loss_ema", avg));
                     curves.write(o.work().resolve("loss-curves.png"));

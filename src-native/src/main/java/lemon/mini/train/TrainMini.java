@@ -58,8 +58,9 @@ public final class TrainMini {
         try (ValidatorTrainer t = new ValidatorTrainer(ValidatorTrainer.shippedConfig(), o.seed(), 32, 2e-3f, o.seed())) {
             if (o.resume() && t.resume(ckpt)) System.out.println("validator: resumed at step " + t.step() + " from " + ckpt);
             t.plan(steps);
-            ProgressBar bar = ProgressBar.forConsole("validator", steps);
             long t0 = System.nanoTime(), startStep = t.step();
+            // the bar covers this run's steps only, so its rate and time left stay right after a resume
+            ProgressBar bar = ProgressBar.forConsole(startStep > 0 ? "validator+" + startStep : "validator", steps - startStep);
             double avg = Double.NaN;
             while (t.step() < steps) {
                 double loss = t.trainStep(ckpt);
@@ -69,7 +70,7 @@ public final class TrainMini {
                 } else {
                     System.out.println("\nvalidator: non-finite loss at step " + t.step() + ", reloaded the last checkpoint");
                 }
-                bar.update(t.step(), avg);
+                bar.update(t.step() - startStep, avg);
                 if (t.step() % CHECKPOINT_EVERY == 0 || t.step() == steps) {
                     t.checkpoint(ckpt, Map.of("train_loss_ema", avg));
                     curves.write(o.work().resolve("loss-curves.png"));
