@@ -132,7 +132,12 @@ public final class ClipTrainer implements AutoCloseable {
         return true;
     }
 
+    /** Saves a work checkpoint; if the weights went non-finite it reloads the last one instead and returns null. */
     public ModelManifest checkpoint(Path dir, Map<String, Double> metrics) throws IOException {
+        if (!WorkCheckpoints.allFinite(manager, model.params(), model.textEncoder().params())) {
+            recover(dir);
+            return null;
+        }
         return WorkCheckpoints.save(dir, NAME, model, step, dataSeed, metrics);
     }
 
@@ -152,17 +157,22 @@ public final class ClipTrainer implements AutoCloseable {
             }
         }
         if (!Double.isFinite(loss)) {
-            nonFinite++;
-            Path from = recoverFrom == null ? null : WorkCheckpoints.latest(recoverFrom);
-            if (from != null) Checkpoint.load(from, model);
-            adam.close();
-            adam = new Adam(manager, slowPhase ? lr / 5 : lr);
-            step++;
+            recover(recoverFrom);
             return loss;
         }
         adam.step(model.params(), model.textEncoder().params());
         step++;
         return loss;
+    }
+
+    /** Back to the last checkpoint (fresh arrays: weights and gradients both reset) with fresh Adam state. */
+    private void recover(Path dir) throws IOException {
+        nonFinite++;
+        Path from = dir == null ? null : WorkCheckpoints.latest(dir);
+        if (from != null) Checkpoint.load(from, model);
+        adam.close();
+        adam = new Adam(manager, slowPhase ? lr / 5 : lr);
+        step++;  // move past the batch that failed rather than retry it forever
     }
 
     private void updateSchedule() {
@@ -273,7 +283,9 @@ public final class ClipTrainer implements AutoCloseable {
                 }
                 bar.update(t.step() - startStep, avg);
                 if (t.step() % TrainMini.CHECKPOINT_EVERY == 0 || t.step() == steps) {
-                    t.checkpoint(ckpt, Map.of("train_loss_ema", avg));
+                    if (t.checkpoint(ckpt, Map.of("train_loss_ema", avg)) == null) {
+                        System.out.println("\nclip: non-finite weights at step " + t.step() + ", reloaded the last checkpoint");
+                    }
                     curves.write(o.work().resolve("loss-curves.png"));
                 }
             }

@@ -72,7 +72,9 @@ public final class TrainMini {
                 }
                 bar.update(t.step() - startStep, avg);
                 if (t.step() % CHECKPOINT_EVERY == 0 || t.step() == steps) {
-                    t.checkpoint(ckpt, Map.of("train_loss_ema", avg));
+                    if (t.checkpoint(ckpt, Map.of("train_loss_ema", avg)) == null) {
+                        System.out.println("\nvalidator: non-finite weights at step " + t.step() + ", reloaded the last checkpoint");
+                    }
                     curves.write(o.work().resolve("loss-curves.png"));
                 }
             }

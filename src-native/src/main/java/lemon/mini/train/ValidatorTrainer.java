@@ -113,7 +113,12 @@ public final class ValidatorTrainer implements AutoCloseable {
         return true;
     }
 
+    /** Saves a work checkpoint; if the weights went non-finite it reloads the last one instead and returns null. */
     public ModelManifest checkpoint(Path dir, Map<String, Double> metrics) throws IOException {
+        if (!WorkCheckpoints.allFinite(manager, model.params())) {
+            recover(dir);
+            return null;
+        }
         return WorkCheckpoints.save(dir, NAME, model, step, dataSeed, metrics);
     }
 

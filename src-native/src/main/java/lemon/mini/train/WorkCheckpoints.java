@@ -1,5 +1,7 @@
 package lemon.mini.train;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.stream.Stream;
 import lemon.mini.model.Checkpoint;
 import lemon.mini.model.MiniModel;
 import lemon.mini.model.ModelManifest;
+import lemon.mini.model.Params;
 
 /**
  * Periodic training checkpoints that survive a kill at any moment: each save goes to a fresh
@@ -32,6 +35,21 @@ final class WorkCheckpoints {
         Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(old);
         return m;
+    }
+
+    /**
+     * Whether every parameter is finite. A NaN can slip into the weights without a NaN loss (an
+     * infinite gradient turns Adam's update into inf/inf), so this runs before each save: a bad
+     * model must never overwrite the last good checkpoint.
+     */
+    static boolean allFinite(NDManager parent, Params... stores) {
+        try (NDManager scope = parent.newSubManager()) {
+            for (Params p : stores) {
+                p.attachTo(scope);
+                for (NDArray v : p.all().values()) if (!Float.isFinite(v.sum().getFloat())) return false;
+            }
+        }
+        return true;
     }
 
     /** The checkpoint to resume from: dir, or the previous one if a kill came between the two renames. */
