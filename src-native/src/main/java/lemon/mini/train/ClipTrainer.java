@@ -272,12 +272,13 @@ public final class ClipTrainer implements AutoCloseable {
             long t0 = System.nanoTime(), startStep = t.step();
             // the bar covers this run's steps only, so its rate and time left stay right after a resume
             ProgressBar bar = ProgressBar.forConsole(startStep > 0 ? "clip+" + startStep : "clip", steps - startStep);
+            LossLog log = new LossLog(o.work(), "clip", curves, startStep);
             double avg = Double.NaN;
             while (t.step() < steps) {
                 double loss = t.trainStep(ckpt);
                 if (Double.isFinite(loss)) {
                     avg = Double.isNaN(avg) ? loss : 0.95 * avg + 0.05 * loss;
-                    curves.add("clip", t.step(), loss);
+                    log.add(curves, "clip", t.step(), loss);
                 } else {
                     System.out.println("\nclip: non-finite loss at step " + t.step() + ", reloaded the last checkpoint");
                 }
@@ -286,11 +287,13 @@ public final class ClipTrainer implements AutoCloseable {
                     if (t.checkpoint(ckpt, Map.of("train_loss_ema", avg)) == null) {
                         System.out.println("\nclip: non-finite weights at step " + t.step() + ", reloaded the last checkpoint");
                     }
+                    log.flush();
                     curves.write(o.work().resolve("loss-curves.png"));
                 }
             }
+            log.close();
             double minutes = (System.nanoTime() - t0) / 60e9;
-            Metrics m = evaluate(t.model(), t.manager(), o.seed(), 500);
+            Metrics m = evaluate(t.model(), t.manager(), o.seed(), o.eval() > 0 ? o.eval() : 500);
             Map<String, Double> metrics = new LinkedHashMap<>(m.asMap("heldout_"));
             metrics.put("train_loss_ema", avg);
             metrics.put("train_minutes_this_run", minutes);

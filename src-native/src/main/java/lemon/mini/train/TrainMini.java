@@ -11,7 +11,7 @@ import lemon.mini.model.ModelManifest;
 /**
  * Trains the lemon-mini validator and/or CLIP, from the repository root:
  * <pre>
- *   java … lemon.mini.train.TrainMini validator|clip|all [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S]
+ *   java … lemon.mini.train.TrainMini validator|clip|all [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S] [--eval N]
  * </pre>
  * Work checkpoints go to {@code DIR/<model>} every 100 steps ({@code --resume} continues from them,
  * step count included), the loss curves to {@code DIR/loss-curves.png}, and the final weights with
@@ -20,7 +20,7 @@ import lemon.mini.model.ModelManifest;
 public final class TrainMini {
     static final int CHECKPOINT_EVERY = 100;
 
-    public record Options(String what, long steps, Path work, Path out, boolean resume, long seed) {}
+    public record Options(String what, long steps, Path work, Path out, boolean resume, long seed, int eval) {}
 
     private TrainMini() {}
 
@@ -34,9 +34,10 @@ public final class TrainMini {
 
     static Options parse(String[] args) {
         if (args.length == 0 || !(args[0].equals("validator") || args[0].equals("clip") || args[0].equals("all"))) {
-            throw new IllegalArgumentException("usage: TrainMini validator|clip|all [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S]");
+            throw new IllegalArgumentException("usage: TrainMini validator|clip|all [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S] [--eval N]");
         }
         long steps = -1, seed = 2026;
+        int eval = -1;
         Path work = Path.of("target", "lemon-mini-train"), out = MiniWeights.SOURCE_DIR;
         boolean resume = false;
         for (int i = 1; i < args.length; i++) {
@@ -46,10 +47,11 @@ public final class TrainMini {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--resume" -> resume = true;
                 case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--eval" -> eval = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(args[0], steps, work, out, resume, seed);
+        return new Options(args[0], steps, work, out, resume, seed, eval);
     }
 
     static void trainValidator(Options o, LossCurves curves) throws IOException {
@@ -61,12 +63,13 @@ public final class TrainMini {
             long t0 = System.nanoTime(), startStep = t.step();
             // the bar covers this run's steps only, so its rate and time left stay right after a resume
             ProgressBar bar = ProgressBar.forConsole(startStep > 0 ? "validator+" + startStep : "validator", steps - startStep);
+            LossLog log = new LossLog(o.work(), "validator", curves, startStep);
             double avg = Double.NaN;
             while (t.step() < steps) {
                 double loss = t.trainStep(ckpt);
                 if (Double.isFinite(loss)) {
                     avg = Double.isNaN(avg) ? loss : 0.95 * avg + 0.05 * loss;
-                    curves.add("validator", t.step(), loss);
+                    log.add(curves, "validator", t.step(), loss);
                 } else {
                     System.out.println("\nvalidator: non-finite loss at step " + t.step() + ", reloaded the last checkpoint");
                 }
@@ -75,12 +78,14 @@ public final class TrainMini {
                     if (t.checkpoint(ckpt, Map.of("train_loss_ema", avg)) == null) {
                         System.out.println("\nvalidator: non-finite weights at step " + t.step() + ", reloaded the last checkpoint");
                     }
+                    log.flush();
                     curves.write(o.work().resolve("loss-curves.png"));
                 }
             }
+            log.close();
             double minutes = (System.nanoTime() - t0) / 60e9;
             try (MiniValidatorAdapter a = new MiniValidatorAdapter(t.model(), t.manager(), ValidatorTrainer.NAME)) {
-                ValidatorTrainer.Metrics m = ValidatorTrainer.evaluate(a, o.seed(), 600, t.model().config().imageSize());
+                ValidatorTrainer.Metrics m = ValidatorTrainer.evaluate(a, o.seed(), o.eval() > 0 ? o.eval() : 600, t.model().config().imageSize());
                 Map<String, Double> metrics = new LinkedHashMap<>(m.asMap("heldout_"));
                 metrics.put("train_loss_ema", avg);
                 metrics.put("train_minutes_this_run", minutes);
