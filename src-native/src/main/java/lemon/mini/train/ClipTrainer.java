@@ -68,6 +68,7 @@ public final class ClipTrainer implements AutoCloseable {
     private long step;
     private long plannedSteps = Long.MAX_VALUE;
     private int nonFinite;
+    private String lastDiagnosis;
     private Future<List<Sample>> next;
 
     public ClipTrainer(ClipConfig cfg, Tokenizer tokenizer, long dataSeed, int batch, float lr, long initSeed) {
@@ -157,12 +158,41 @@ public final class ClipTrainer implements AutoCloseable {
             }
         }
         if (!Double.isFinite(loss)) {
+            diagnose(samples, loss, recoverFrom);
             recover(recoverFrom);
             return loss;
         }
         adam.step(model.params(), model.textEncoder().params());
         step++;
         return loss;
+    }
+
+    /**
+     * Records what a non-finite loss looked like, to tell its causes apart: weights already
+     * non-finite (the previous update blew up: an infinite gradient with a finite loss), or a
+     * finite model whose forward pass gave NaN, and then whether the very same forward pass
+     * repeats it (numerics) or not (memory/scope trouble). The model is saved next to the work
+     * checkpoint for replay.
+     */
+    private void diagnose(List<Sample> samples, double loss, Path workDir) throws IOException {
+        boolean finiteWeights = WorkCheckpoints.allFinite(manager, model.params(), model.textEncoder().params());
+        double again;
+        try (NDManager scope = manager.newSubManager()) {
+            model.attachTo(scope);
+            NDArray x = ImageTensors.batch(scope, samples.stream().map(Sample::image).toList());
+            again = model.contrastiveLoss(scope, x, samples.stream().map(Sample::caption).toList()).getFloat();
+        }
+        lastDiagnosis = String.format(Locale.ROOT, "step %d: loss %s, weights %s, same batch again: %s", step, loss,
+            finiteWeights ? "finite" : "NON-FINITE", again);
+        if (workDir != null) {
+            Checkpoint.save(workDir.resolveSibling(workDir.getFileName() + "-nonfinite-" + step), NAME, model, step, dataSeed,
+                Map.of("loss", loss, "loss_again", again, "weights_finite", finiteWeights ? 1.0 : 0.0));
+        }
+    }
+
+    /** What the last non-finite loss looked like (null if none). */
+    public String lastDiagnosis() {
+        return lastDiagnosis;
     }
 
     /** Back to the last checkpoint (fresh arrays: weights and gradients both reset) with fresh Adam state. */
@@ -280,7 +310,7 @@ public final class ClipTrainer implements AutoCloseable {
                     avg = Double.isNaN(avg) ? loss : 0.95 * avg + 0.05 * loss;
                     log.add(curves, "clip", t.step(), loss);
                 } else {
-                    System.out.println("\nclip: non-finite loss at step " + t.step() + ", reloaded the last checkpoint");
+                    System.out.println("\nclip: non-finite loss (" + t.lastDiagnosis() + "), reloaded the last checkpoint");
                 }
                 bar.update(t.step() - startStep, avg);
                 if (t.step() % TrainMini.CHECKPOINT_EVERY == 0 || t.step() == steps) {
