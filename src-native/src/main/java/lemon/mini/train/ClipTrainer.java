@@ -40,7 +40,7 @@ public final class ClipTrainer implements AutoCloseable {
 
     /** Top-1 caption retrieval among 10 and mean cosines, with the shuffled-caption baseline. */
     public record Metrics(int queries, double top1Of10, double shuffledTop1Of10, double meanCosineMatching,
-                          double meanCosineShuffled) {
+                          double meanCosineShuffled, int hardQueries, double hardTop1Of10) {
         public Map<String, Double> asMap(String prefix) {
             Map<String, Double> m = new LinkedHashMap<>();
             m.put(prefix + "queries", (double) queries);
@@ -48,6 +48,8 @@ public final class ClipTrainer implements AutoCloseable {
             m.put(prefix + "shuffled_top1_of_10", shuffledTop1Of10);
             m.put(prefix + "cosine_matching", meanCosineMatching);
             m.put(prefix + "cosine_shuffled", meanCosineShuffled);
+            m.put(prefix + "hard_queries", (double) hardQueries);
+            m.put(prefix + "hard_top1_of_10", hardTop1Of10);
             return m;
         }
     }
@@ -263,7 +265,23 @@ public final class ClipTrainer implements AutoCloseable {
             shuffled[i] = shuffled[j];
             shuffled[j] = t;
         }
-        return new Metrics(n, top1(sim, identity), top1(sim, shuffled), meanCos(sim, identity), meanCos(sim, shuffled));
+        // harder: all ten candidates show the same kind of picture with as many people, so only
+        // the finer attributes (gender, hair, clothes, background…) tell the right caption apart
+        int hard = 0, hardRight = 0;
+        for (int i = 0; i < n; i++) {
+            List<Integer> cands = new ArrayList<>();
+            for (int k = 1; k < n && cands.size() < 9; k++) {
+                int c = (i + k) % n;
+                if (samples.get(c).kind() == samples.get(i).kind() && samples.get(c).people().size() == samples.get(i).people().size()) cands.add(c);
+            }
+            if (cands.size() < 9) continue;
+            hard++;
+            boolean right = true;
+            for (int c : cands) if (sim[i][c] >= sim[i][i]) right = false;
+            if (right) hardRight++;
+        }
+        return new Metrics(n, top1(sim, identity), top1(sim, shuffled), meanCos(sim, identity), meanCos(sim, shuffled),
+            hard, hardRight / (double) Math.max(1, hard));
     }
 
     private static NDArray concat(NDManager scope, List<NDArray> parts) {
@@ -334,8 +352,9 @@ public final class ClipTrainer implements AutoCloseable {
             Files.createDirectories(out);
             ModelManifest saved = Checkpoint.save(out, NAME, t.model(), t.step(), o.seed(), metrics);
             System.out.printf(Locale.ROOT, "clip: %d steps (%d this run, %.1f min); held-out %d queries: top-1 of 10 %.1f%% "
-                    + "(shuffled %.1f%%, chance 10%%), cosine matching %.3f vs shuffled %.3f; saved to %s (%s)%n",
+                    + "(shuffled %.1f%%, chance 10%%), same-kind-and-count candidates %.1f%% of %d, cosine matching %.3f vs shuffled %.3f; saved to %s (%s)%n",
                 t.step(), t.step() - startStep, minutes, m.queries(), 100 * m.top1Of10(), 100 * m.shuffledTop1Of10(),
+                100 * m.hardTop1Of10(), m.hardQueries(),
                 m.meanCosineMatching(), m.meanCosineShuffled(), out, saved.sha256().get("clip.safetensors").substring(0, 12));
         }
     }

@@ -59,9 +59,9 @@ public final class EvalMini {
                 Checkpoint.load(cDir, clip);
                 ClipTrainer.Metrics m = ClipTrainer.evaluate(clip, manager, seed, nClip);
                 System.out.printf(Locale.ROOT, "%s:%s (%s, %d steps): %d held-out queries (seed %d)%n  caption top-1 of 10 %.1f%%   "
-                        + "(chance 10%%, shuffled captions %.1f%%)%n  mean cosine matching %.3f vs shuffled %.3f   [%.1f s]%n",
+                        + "(chance 10%%, shuffled captions %.1f%%)%n  top-1 of 10 with same kind and people count %.1f%% of %d%n  mean cosine matching %.3f vs shuffled %.3f   [%.1f s]%n",
                     ClipTrainer.NAME, mf.sha256().get("clip.safetensors").substring(0, 12), cDir, mf.steps(), m.queries(), seed,
-                    100 * m.top1Of10(), 100 * m.shuffledTop1Of10(), m.meanCosineMatching(), m.meanCosineShuffled(),
+                    100 * m.top1Of10(), 100 * m.shuffledTop1Of10(), 100 * m.hardTop1Of10(), m.hardQueries(), m.meanCosineMatching(), m.meanCosineShuffled(),
                     (System.nanoTime() - t0) / 1e9);
             }
         }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The committed weights are real: checksums hold and they beat chance by far on renders they never saw. */
 class CommittedWeightsTest {
     static {
-        if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
+        TestEnv.init();
     }
 
     /** A seed no training run used; validation-split indices only. */

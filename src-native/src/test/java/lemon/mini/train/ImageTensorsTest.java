@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class ImageTensorsTest {
     static {
-        if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
+        TestEnv.init();
     }
 
     @Test

@@ -11,6 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command line end to end: train, get killed (here: stop), resume, and ship with a manifest. */
 class TrainMiniTest {
+    static {
+        TestEnv.init();
+    }
+
     @Test
     void validatorRunResumesAndWritesWeightsManifestAndCurves(@TempDir Path tmp) throws Exception {
         Path work = tmp.resolve("work"), out = tmp.resolve("out");

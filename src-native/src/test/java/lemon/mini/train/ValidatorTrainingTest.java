@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ValidatorTrainingTest {
     static {
-        if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
+        TestEnv.init();
     }
 
     /** Small enough for a test: 32 px, three stages. */
