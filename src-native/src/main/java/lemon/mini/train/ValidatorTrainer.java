@@ -33,7 +33,11 @@ import lemon.port.CompatibilityValidator.Verdict;
 public final class ValidatorTrainer implements AutoCloseable {
     public static final String NAME = "lemon-mini-validator";
 
-    /** Held-out accuracy: count over all images, gender over the people actually there. */
+    /**
+     * Held-out accuracy: people count over all images; gender over the people actually there,
+     * slot by slot left to right, as the port reports it (a person the verdict does not count is
+     * a wrong gender). Majority baselines are measured on the same images.
+     */
     public record Metrics(int images, double countAccuracy, int people, double genderAccuracy,
                           double majorityCountAccuracy, double majorityGenderAccuracy) {
         public Map<String, Double> asMap(String prefix) {
