@@ -43,7 +43,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
     public record Settings(TextEncoderConfig text, UNetConfig unet, int batch, float lr, float emaDecay,
                            float captionDropout, long dataSeed, int vocabCaptions) {
         public static Settings standard() {
-            return new Settings(DiffusionConfigs.text(), DiffusionConfigs.unet(), 32, 6e-4f, 0.995f, 0.1f, 7, 3000);
+            return new Settings(DiffusionConfigs.text(), DiffusionConfigs.unet(), 32, 8e-4f, 0.995f, 0.1f, 7, 3000);
         }
 
         /** 8×8 images, batch 4: for tests. */
