@@ -13,13 +13,16 @@ import lemon.mini.model.Ema;
 import lemon.mini.model.MiniTextEncoder;
 import lemon.mini.model.MiniUNet;
 import lemon.mini.model.NoiseSchedule;
+import lemon.mini.model.Params;
 
 /**
- * The DDPM ε-prediction step of {@link lemon.mini.model.DdpmTrainer}, with one difference: the
- * loss is read <em>before</em> the backward pass, and a non-finite loss skips backward, Adam and
- * EMA altogether. (DdpmTrainer back-propagates first; one NaN batch then leaves NaN gradients,
- * which Adam's in-place zeroing {@code g − g} cannot clear, and poisons the weights, the Adam
- * moments and the EMA for good.) Both models are trained; both get an EMA.
+ * The DDPM ε-prediction step of {@link lemon.mini.model.DdpmTrainer}, guarded against NaN: the
+ * loss is read <em>before</em> the backward pass (a non-finite loss skips backward), and the
+ * gradients are checked before Adam (non-finite ones are discarded, see {@link #resetGradients}).
+ * Observed here: with finite weights and a finite loss, backward now and then returns non-finite
+ * gradients; DdpmTrainer applies them, and the NaN then sits in the weights, the Adam moments and
+ * the EMA for good (Adam's in-place zeroing {@code g − g} cannot clear a NaN either). Both models
+ * are trained; both get an EMA.
  */
 final class GuardedDdpm implements AutoCloseable {
     private final MiniUNet unet;
@@ -30,6 +33,7 @@ final class GuardedDdpm implements AutoCloseable {
     private final Ema unetEma, textEma;
     private final Random rnd;
     private final float captionDropout;
+    private int badGradients;
 
     GuardedDdpm(MiniUNet unet, MiniTextEncoder text, NoiseSchedule schedule, float lr, float emaDecay,
                 float captionDropout, long seed) {
@@ -73,11 +77,41 @@ final class GuardedDdpm implements AutoCloseable {
                 if (!Float.isFinite(loss)) return Float.NaN; // nothing back-propagated: gradients stay clean
                 gc.backward(l);
             }
+            if (!finiteGradients(unet.params()) || !finiteGradients(text.params())) {
+                badGradients++;
+                resetGradients(unet.params());
+                resetGradients(text.params());
+                return Float.NaN;
+            }
         }
         adam.step(unet.params(), text.params());
         unetEma.update(unet.params());
         textEma.update(text.params());
         return loss;
+    }
+
+    /** Steps whose loss was finite but whose gradients were not (skipped before Adam). */
+    int badGradients() {
+        return badGradients;
+    }
+
+    private static boolean finiteGradients(Params p) {
+        for (var e : p.all().entrySet()) {
+            if (!p.trainable(e.getKey())) continue;
+            for (float v : e.getValue().getGradient().toFloatArray()) if (!Float.isFinite(v)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * In-place arithmetic cannot clear a NaN gradient (NaN − NaN and NaN·0 are NaN), so each
+     * parameter is replaced by a fresh copy of its values: a new leaf tensor has no gradient.
+     */
+    private static void resetGradients(Params p) {
+        for (var e : List.copyOf(p.all().entrySet())) {
+            NDArray w = e.getValue();
+            p.load(e.getKey(), w.getShape().getShape(), w.toFloatArray());
+        }
     }
 
     Ema unetEma() {

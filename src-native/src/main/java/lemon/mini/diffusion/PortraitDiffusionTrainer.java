@@ -71,7 +71,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
     private GuardedDdpm ddpm;
     private long steps;
     private int cursor;
-    private int rollbacks, skipped, skippedInARow;
+    private int rollbacks, skipped, skippedInARow, badGradientsBefore;
     private CompletableFuture<Batch> next;
 
     private record Batch(float[] pixels, List<String> captions, int cursorAfter) {}
@@ -116,9 +116,14 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
         return steps;
     }
 
-    /** How many batches gave a non-finite loss and were skipped. */
+    /** How many batches gave a non-finite loss or non-finite gradients and were skipped. */
     public int skipped() {
         return skipped;
+    }
+
+    /** Of those, how many had a finite loss but non-finite gradients (since this run opened). */
+    public int badGradients() {
+        return ddpm.badGradients() + badGradientsBefore;
     }
 
     /** How often repeated NaN losses made the run roll back to its last checkpoint. */
@@ -147,10 +152,11 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
         if (!Float.isFinite(loss)) {
             skipped++;
             boolean finite = finiteWeights();
-            System.err.printf("%nnon-finite loss at step %d: batch skipped (%d so far); weights %s%n", steps, skipped,
-                finite ? "finite" : "NOT finite");
+            System.err.printf("%nnon-finite loss or gradients at step %d: batch skipped (%d so far, %d with finite loss); weights %s%n",
+                steps, skipped, badGradients(), finite ? "finite" : "NOT finite");
             if (!finite || ++skippedInARow >= 3) { // the weights themselves went bad: roll back
                 rollbacks++;
+                badGradientsBefore += ddpm.badGradients();
                 System.err.printf("rolling back to the last checkpoint (%d so far)%n", rollbacks);
                 closeModels();
                 openFromCheckpoint();
@@ -193,7 +199,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
 
     /** Writes raw and EMA checkpoints of both models into the work directory. */
     public void save() throws IOException {
-        Map<String, Double> metrics = Map.of("cursor", (double) cursor, "rollbacks", (double) rollbacks, "skipped", (double) skipped);
+        Map<String, Double> metrics = Map.of("cursor", (double) cursor, "rollbacks", (double) rollbacks, "skipped", (double) skipped, "badGradients", (double) badGradients());
         Checkpoint.save(work.resolve("text"), "portrait-text", text, steps, s.dataSeed(), metrics);
         Checkpoint.save(work.resolve("unet"), "portrait-unet", unet, steps, s.dataSeed(), metrics);
         exportEma(work, metrics);
