@@ -1,0 +1,188 @@
+package lemon.mini.diffusion;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import lemon.mini.model.Checkpoint;
+import lemon.mini.model.MiniTextEncoder;
+import lemon.mini.model.MiniUNet;
+import lemon.mini.model.ModelManifest;
+import lemon.mini.model.NoiseSchedule;
+import lemon.mini.model.TextEncoderConfig;
+import lemon.mini.model.Tokenizer;
+import lemon.mini.model.UNetConfig;
+
+/**
+ * Text-to-portrait: the trained text encoder and 32×32 pixel UNet sample with DDIM (η = 0) and
+ * classifier-free guidance, the predicted clean image clipped to [−1, 1] at every step (pixel
+ * space needs it: guided ε overshoots otherwise), then {@link Upsampler2x} brings it to 64×64.
+ *
+ * <p>Weights: {@code text/}, {@code unet/}, {@code upsampler/} checkpoints in one directory; every
+ * file's sha256 is checked against its manifest on load. {@link #loadDefault()} reads the
+ * committed ones from the classpath ({@value #RESOURCE}).
+ */
+public final class PortraitGenerator implements AutoCloseable {
+    public static final String RESOURCE = "/lemon/mini/diffusion";
+    public static final int DEFAULT_STEPS = 25;
+    public static final float DEFAULT_GUIDANCE = 3f;
+
+    private final NDManager root = Engine.getEngine("PyTorch").newBaseManager();
+    private final MiniTextEncoder text;
+    private final MiniUNet unet;
+    private final Upsampler2x upsampler;
+    private final NoiseSchedule schedule = PortraitDiffusionTrainer.SCHEDULE;
+    private final long trainedSteps;
+
+    private PortraitGenerator(Path dir) throws IOException {
+        ModelManifest tm = Checkpoint.verify(dir.resolve("text"));
+        ModelManifest um = Checkpoint.verify(dir.resolve("unet"));
+        ModelManifest pm = Checkpoint.verify(dir.resolve("upsampler"));
+        Tokenizer tok = Tokenizer.load(dir.resolve("text").resolve("tokenizer.json"));
+        text = new MiniTextEncoder(tm.config(TextEncoderConfig.class), tok, root, 0);
+        unet = new MiniUNet(um.config(UNetConfig.class), root, 0);
+        upsampler = new Upsampler2x(pm.config(Upsampler2x.Config.class), root, 0);
+        Checkpoint.load(dir.resolve("text"), text);
+        Checkpoint.load(dir.resolve("unet"), unet);
+        Checkpoint.load(dir.resolve("upsampler"), upsampler);
+        trainedSteps = um.steps();
+    }
+
+    /** Loads a generator directory (checksums verified). */
+    public static PortraitGenerator load(Path dir) throws IOException {
+        return new PortraitGenerator(dir);
+    }
+
+    /** Loads the committed weights from the classpath (copied out first when inside a jar). */
+    public static PortraitGenerator loadDefault() throws IOException {
+        URL url = PortraitGenerator.class.getResource(RESOURCE + "/unet/" + ModelManifest.FILE);
+        if (url == null) throw new IOException("no committed diffusion weights on the classpath under " + RESOURCE);
+        if (url.getProtocol().equals("file")) {
+            try {
+                return load(Path.of(url.toURI()).getParent().getParent());
+            } catch (URISyntaxException e) {
+                throw new IOException(e);
+            }
+        }
+        Path tmp = Files.createTempDirectory("lemon-diffusion");
+        for (String part : List.of("text", "unet", "upsampler")) {
+            Files.createDirectories(tmp.resolve(part));
+            List<String> files = new ArrayList<>(List.of(ModelManifest.FILE));
+            try (InputStream in = PortraitGenerator.class.getResourceAsStream(RESOURCE + "/" + part + "/" + ModelManifest.FILE)) {
+                Files.copy(in, tmp.resolve(part).resolve(ModelManifest.FILE));
+            }
+            files.addAll(ModelManifest.read(tmp.resolve(part)).sha256().keySet());
+            for (String f : files.subList(1, files.size())) {
+                try (InputStream in = PortraitGenerator.class.getResourceAsStream(RESOURCE + "/" + part + "/" + f)) {
+                    if (in == null) throw new IOException("missing resource " + part + "/" + f);
+                    Files.copy(in, tmp.resolve(part).resolve(f));
+                }
+            }
+        }
+        return load(tmp);
+    }
+
+    /** Training steps of the loaded UNet. */
+    public long trainedSteps() {
+        return trainedSteps;
+    }
+
+    /** The description as the text encoder will read it (synonyms mapped to caption words). */
+    public String normalise(String description) {
+        Tokenizer tok = text.tokenizer();
+        return DescriptionWords.normalise(description, w -> tok.id(w) != Tokenizer.UNK_ID);
+    }
+
+    /** n 64×64 portraits of one description with the default steps and guidance. */
+    public List<BufferedImage> generate(String description, int n, long seed) {
+        return generate(description, n, seed, DEFAULT_STEPS, DEFAULT_GUIDANCE);
+    }
+
+    /** n 64×64 portraits of one description; the same seed gives the same images. */
+    public List<BufferedImage> generate(String description, int n, long seed, int steps, float guidance) {
+        return generateAll(Collections.nCopies(n, description), seed, steps, guidance);
+    }
+
+    /** One 64×64 portrait per description, sampled as one batch; {@code ""} is unconditional. */
+    public List<BufferedImage> generateAll(List<String> descriptions, long seed, int steps, float guidance) {
+        return upsampler.upsample(root, generateSmall(descriptions, seed, steps, guidance));
+    }
+
+    /** The 32×32 samples before upsampling. */
+    public List<BufferedImage> generateSmall(List<String> descriptions, long seed, int steps, float guidance) {
+        int n = descriptions.size(), size = unet.config().sampleSize(), plane = 3 * size * size;
+        List<String> caps = new ArrayList<>();
+        for (String d : descriptions) caps.add(normalise(d));
+        float[] px;
+        try (NDManager scope = root.newSubManager()) {
+            text.params().attachTo(scope);
+            NDArray cond = text.encode(scope, caps).states();
+            NDArray uncond = text.encode(scope, Collections.nCopies(n, "")).states();
+            px = sample(scope, cond, uncond, new Shape(n, 3, size, size), steps, guidance, seed);
+        }
+        List<BufferedImage> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(PortraitData.fromChw(px, i * plane, size));
+        return out;
+    }
+
+    /**
+     * DDIM with guidance ε = ε_u + w·(ε_c − ε_u), both branches in one batch of 2n; x̂0 is clipped
+     * to [−1, 1] and ε re-derived from it, so the update stays consistent with the clipped image.
+     */
+    private float[] sample(NDManager out, NDArray cond, NDArray uncond, Shape shape, int steps, float guidance, long seed) {
+        Random rnd = new Random(seed);
+        float[] init = new float[(int) shape.size()];
+        for (int i = 0; i < init.length; i++) init[i] = (float) rnd.nextGaussian();
+        int b = (int) shape.get(0);
+        boolean guided = guidance != 1f;
+        NDArray context = guided ? uncond.concat(cond, 0) : cond;
+        NDArray x = out.create(init, shape);
+        int stride = schedule.steps() / steps;
+        for (int i = steps - 1; i >= 0; i--) {
+            int t = i * stride + (schedule.steps() - 1 - (steps - 1) * stride), prev = t - stride; // last step lands on t = T−1
+            NDArray next;
+            try (NDManager scope = out.newSubManager()) {
+                unet.params().attachTo(scope);
+                x.tempAttach(scope);
+                context.tempAttach(scope);
+                float[] ts = new float[guided ? 2 * b : b];
+                java.util.Arrays.fill(ts, t);
+                NDArray eps;
+                if (guided) {
+                    NDArray both = unet.forward(x.concat(x, 0), ts, context);
+                    NDArray eu = both.get("0:" + b), ec = both.get(b + ":");
+                    eps = eu.add(ec.sub(eu).mul(guidance));
+                } else {
+                    eps = unet.forward(x, ts, context);
+                }
+                double at = schedule.alphaBar(t), ap = schedule.alphaBar(prev);
+                NDArray x0 = x.sub(eps.mul((float) Math.sqrt(1 - at))).div((float) Math.sqrt(at)).clip(-1f, 1f);
+                eps = x.sub(x0.mul((float) Math.sqrt(at))).div((float) Math.sqrt(1 - at));
+                next = x0.mul((float) Math.sqrt(ap)).add(eps.mul((float) Math.sqrt(1 - ap)));
+                next.attach(out);
+            }
+            x.close();
+            x = next;
+        }
+        return x.toFloatArray();
+    }
+
+    @Override
+    public void close() {
+        text.close();
+        unet.close();
+        upsampler.close();
+        root.close();
+    }
+}

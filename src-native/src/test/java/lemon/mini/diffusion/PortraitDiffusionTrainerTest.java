@@ -1,0 +1,48 @@
+package lemon.mini.diffusion;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import lemon.mini.model.ModelManifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PortraitDiffusionTrainerTest {
+    static {
+        if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
+    }
+
+    @Test
+    void tinyTrainingLowersTheLossAndResumeContinuesTheStepCount(@TempDir Path work) throws Exception {
+        var settings = PortraitDiffusionTrainer.Settings.tiny();
+        double first = 0, last = 0;
+        int n = 40;
+        try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(settings, work, false)) {
+            for (int i = 0; i < n; i++) {
+                float l = t.step();
+                assertTrue(Float.isFinite(l), "finite loss at step " + i);
+                if (i < 8) first += l / 8;
+                if (i >= n - 8) last += l / 8;
+            }
+            assertEquals(n, t.steps());
+            t.save();
+        }
+        assertTrue(last < 0.85 * first, "loss falls: " + first + " → " + last);
+        assertEquals(n, ModelManifest.read(work.resolve("unet")).steps());
+
+        try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(settings, work, true)) {
+            assertEquals(n, t.steps(), "resumed at the saved step");
+            t.train(3, 1000, 0, null, null, null);
+            assertEquals(n + 3, t.steps());
+        }
+        assertEquals(n + 3, ModelManifest.read(work.resolve("unet")).steps(), "checkpoint written at the end");
+        assertEquals(n + 3, ModelManifest.read(work.resolve("ema-unet")).steps());
+    }
+
+    @Test
+    void descriptionSynonymsMapOnlyUnknownWords() {
+        var known = java.util.Set.of("a", "woman", "with", "red", "hair", "gold", "blue", "dress");
+        assertEquals("a woman with red hair in a blue dress and a gold crown",
+            DescriptionWords.normalise("A lady with auburn hair in a navy dress and a gold crown", known::contains));
+    }
+}
