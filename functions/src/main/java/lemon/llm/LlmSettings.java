@@ -20,10 +20,6 @@ public record LlmSettings(String provider, String baseUrl, String model, String 
         }
     }
 
-    public boolean offline() {
-        return provider.equals("offline");
-    }
-
     public LlmSettings withProvider(String p, String m, String url) {
         return new LlmSettings(p, url != null ? url : baseUrl, m != null ? m : model, apiKeyEnv, region,
                 ggufPath, timeout, maxAttempts);
