@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import lemon.mini.model.Checkpoint;
+import lemon.mini.model.DdpmTrainer;
 import lemon.mini.model.MiniTextEncoder;
 import lemon.mini.model.MiniUNet;
 import lemon.mini.model.ModelManifest;
@@ -35,7 +36,7 @@ import lemon.mini.train.ProgressBar;
  * the UNet manifest carries the step count and the data cursor, so a resumed run continues both.
  * Adam's moments are not saved: a resumed run restarts them (a short, harmless warm-up).
  *
- * <p>NaN guard: a batch whose loss is not finite is skipped before back-propagation ({@link GuardedDdpm}); if the weights themselves went bad, or three batches in a row fail, the run rolls back to the last checkpoint (fresh Adam, a
+ * <p>NaN guard: a batch with a non-finite loss or non-finite gradients is skipped ({@link DdpmTrainer}); if the weights themselves went bad, or three batches in a row fail, the run rolls back to the last checkpoint (fresh Adam, a
  * different noise seed) instead of letting NaN weights spread through EMA and later checkpoints.
  */
 public final class PortraitDiffusionTrainer implements AutoCloseable {
@@ -68,10 +69,10 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
     });
     private MiniTextEncoder text;
     private MiniUNet unet;
-    private GuardedDdpm ddpm;
+    private DdpmTrainer ddpm;
     private long steps;
     private int cursor;
-    private int rollbacks, skipped, skippedInARow, badGradientsBefore;
+    private int rollbacks, skipped, skippedInARow;
     private CompletableFuture<Batch> next;
 
     private record Batch(float[] pixels, List<String> captions, int cursorAfter) {}
@@ -109,7 +110,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
     }
 
     private void startOptimisers(long noiseSeed) {
-        ddpm = new GuardedDdpm(unet, text, SCHEDULE, s.lr(), s.emaDecay(), s.captionDropout(), 1000 + noiseSeed);
+        ddpm = new DdpmTrainer(unet, text, SCHEDULE, s.lr(), s.emaDecay(), s.captionDropout(), 1000 + noiseSeed);
     }
 
     public long steps() {
@@ -119,11 +120,6 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
     /** How many batches gave a non-finite loss or non-finite gradients and were skipped. */
     public int skipped() {
         return skipped;
-    }
-
-    /** Of those, how many had a finite loss but non-finite gradients (since this run opened). */
-    public int badGradients() {
-        return ddpm.badGradients() + badGradientsBefore;
     }
 
     /** How often repeated NaN losses made the run roll back to its last checkpoint. */
@@ -152,11 +148,10 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
         if (!Float.isFinite(loss)) {
             skipped++;
             boolean finite = finiteWeights();
-            System.err.printf("%nnon-finite loss or gradients at step %d: batch skipped (%d so far, %d with finite loss); weights %s%n",
-                steps, skipped, badGradients(), finite ? "finite" : "NOT finite");
+            System.err.printf("%nnon-finite loss or gradients at step %d: batch skipped (%d so far); weights %s%n",
+                steps, skipped, finite ? "finite" : "NOT finite");
             if (!finite || ++skippedInARow >= 3) { // the weights themselves went bad: roll back
                 rollbacks++;
-                badGradientsBefore += ddpm.badGradients();
                 System.err.printf("rolling back to the last checkpoint (%d so far)%n", rollbacks);
                 closeModels();
                 openFromCheckpoint();
@@ -199,7 +194,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
 
     /** Writes raw and EMA checkpoints of both models into the work directory. */
     public void save() throws IOException {
-        Map<String, Double> metrics = Map.of("cursor", (double) cursor, "rollbacks", (double) rollbacks, "skipped", (double) skipped, "badGradients", (double) badGradients());
+        Map<String, Double> metrics = Map.of("cursor", (double) cursor, "rollbacks", (double) rollbacks, "skipped", (double) skipped);
         Checkpoint.save(work.resolve("text"), "portrait-text", text, steps, s.dataSeed(), metrics);
         Checkpoint.save(work.resolve("unet"), "portrait-unet", unet, steps, s.dataSeed(), metrics);
         exportEma(work, metrics);
@@ -210,7 +205,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
         try (MiniTextEncoder t = new MiniTextEncoder(s.text(), text.tokenizer(), root, 0);
              MiniUNet u = new MiniUNet(s.unet(), root, 0)) {
             ddpm.textEma().copyInto(t.params());
-            ddpm.unetEma().copyInto(u.params());
+            ddpm.ema().copyInto(u.params());
             Checkpoint.save(dir.resolve("ema-text"), "portrait-text-ema", t, steps, s.dataSeed(), metrics);
             Checkpoint.save(dir.resolve("ema-unet"), "portrait-unet-ema", u, steps, s.dataSeed(), metrics);
         }

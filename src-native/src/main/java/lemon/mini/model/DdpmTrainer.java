@@ -12,8 +12,13 @@ import java.util.function.Function;
 
 /**
  * ε-prediction DDPM training: x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε at a uniformly random t, loss
- * MSE(ε̂, ε), Adam, optional EMA of the UNet's weights. Randomness (t, ε, caption dropout)
- * comes from a seeded java.util.Random, so a run is reproducible.
+ * MSE(ε̂, ε), Adam, optional EMA of the UNet (and of the text encoder when it is trained too).
+ * Randomness (t, ε, caption dropout) comes from a seeded java.util.Random, so a run is reproducible.
+ *
+ * <p>NaN guard: the loss is read before the backward pass (a non-finite loss skips it), and the
+ * gradients are checked before Adam. PyTorch on CPU now and then returns non-finite gradients for
+ * a finite loss and finite weights; applied, that NaN would sit in the weights, the Adam moments
+ * and the EMA for good. A skipped batch returns NaN and is counted in {@link #skipped()}.
  */
 public final class DdpmTrainer implements AutoCloseable {
     private final MiniUNet unet;
@@ -21,10 +26,10 @@ public final class DdpmTrainer implements AutoCloseable {
     private final NoiseSchedule schedule;
     private final NDManager root;
     private final Adam adam;
-    private final Ema ema;
+    private final Ema unetEma, textEma;
     private final Random rnd;
     private final float captionDropout;
-    private int steps;
+    private int steps, skipped;
 
     /**
      * @param textEncoder    optional; its trainable parameters are updated too (freeze it to keep it fixed)
@@ -39,12 +44,14 @@ public final class DdpmTrainer implements AutoCloseable {
         this.schedule = schedule;
         this.root = unet.params().manager().getParentManager().newSubManager();
         this.adam = new Adam(root, lr);
-        this.ema = emaDecay > 0 ? new Ema(unet.params(), emaDecay) : null;
+        this.unetEma = emaDecay > 0 ? new Ema(unet.params(), emaDecay) : null;
+        this.textEma = emaDecay > 0 && textEncoder != null && textEncoder.params().trainableCount() > 0
+            ? new Ema(textEncoder.params(), emaDecay) : null;
         this.rnd = new Random(seed);
         this.captionDropout = captionDropout;
     }
 
-    /** One step on clean samples x0 [B, C, H, W] with their captions; returns the loss. */
+    /** One step on clean samples x0 [B, C, H, W] with their captions; returns the loss, NaN if skipped. */
     public float step(NDArray x0, List<String> captions) {
         if (textEncoder == null) throw new IllegalStateException("no text encoder: use step(x0, contextFn)");
         List<String> used = new ArrayList<>(captions);
@@ -52,7 +59,7 @@ public final class DdpmTrainer implements AutoCloseable {
         return step(x0, scope -> textEncoder.encode(scope, used).states());
     }
 
-    /** One step with text states computed inside the step's scope by {@code context}. */
+    /** One step with text states computed inside the step's scope by {@code context}; NaN if skipped. */
     public float step(NDArray x0, Function<NDManager, NDArray> context) {
         Shape s = x0.getShape();
         int b = (int) s.get(0);
@@ -65,7 +72,6 @@ public final class DdpmTrainer implements AutoCloseable {
             sa[i] = (float) Math.sqrt(1 - schedule.alphaBar(ti));
         }
         for (int i = 0; i < noise.length; i++) noise[i] = (float) rnd.nextGaussian();
-        float loss;
         try (NDManager scope = root.newSubManager()) {
             unet.params().attachTo(scope);
             if (textEncoder != null) textEncoder.params().attachTo(scope);
@@ -73,33 +79,58 @@ public final class DdpmTrainer implements AutoCloseable {
             NDArray eps = scope.create(noise, s).toDevice(x0.getDevice(), false);
             NDArray ca = scope.create(a, new Shape(b, 1, 1, 1)).toDevice(x0.getDevice(), false);
             NDArray cs = scope.create(sa, new Shape(b, 1, 1, 1)).toDevice(x0.getDevice(), false);
+            float loss;
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                 NDArray xt = x0.mul(ca).add(eps.mul(cs));
                 NDArray pred = unet.forward(xt, t, context.apply(scope));
                 NDArray l = Nn.mse(pred, eps);
-                gc.backward(l);
                 loss = l.getFloat();
+                if (!Float.isFinite(loss)) return skip(); // nothing back-propagated: gradients stay clean
+                gc.backward(l);
             }
+            if (!unet.params().finiteGradients() || (textEncoder != null && !textEncoder.params().finiteGradients())) {
+                unet.params().clearGradients();
+                if (textEncoder != null) textEncoder.params().clearGradients();
+                return skip();
+            }
+            if (textEncoder != null) adam.step(unet.params(), textEncoder.params());
+            else adam.step(unet.params());
+            if (unetEma != null) unetEma.update(unet.params());
+            if (textEma != null) textEma.update(textEncoder.params());
+            steps++;
+            return loss;
         }
-        if (textEncoder != null) adam.step(unet.params(), textEncoder.params());
-        else adam.step(unet.params());
-        if (ema != null) ema.update(unet.params());
-        steps++;
-        return loss;
     }
 
+    private float skip() {
+        skipped++;
+        return Float.NaN;
+    }
+
+    /** Steps applied (skipped batches not counted). */
     public int steps() {
         return steps;
     }
 
-    /** The EMA weights, or null when EMA is off. */
+    /** Batches skipped for a non-finite loss or non-finite gradients. */
+    public int skipped() {
+        return skipped;
+    }
+
+    /** The UNet's EMA weights, or null when EMA is off. */
     public Ema ema() {
-        return ema;
+        return unetEma;
+    }
+
+    /** The text encoder's EMA weights, or null when EMA is off or the encoder is not trained. */
+    public Ema textEma() {
+        return textEma;
     }
 
     @Override
     public void close() {
+        if (unetEma != null) unetEma.close();
+        if (textEma != null) textEma.close();
         root.close();
-        if (ema != null) ema.close();
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -109,6 +110,33 @@ public final class Params implements AutoCloseable {
 
     public boolean trainable(String name) {
         return values.containsKey(name) && !frozen.contains(name);
+    }
+
+    /** Number of trainable (not frozen) parameters. */
+    public long trainableCount() {
+        long n = 0;
+        for (var e : values.entrySet()) if (!frozen.contains(e.getKey())) n += e.getValue().getShape().size();
+        return n;
+    }
+
+    /** Whether every trainable parameter's gradient is finite; call with the params attached to a scope. */
+    public boolean finiteGradients() {
+        for (var e : values.entrySet()) {
+            if (frozen.contains(e.getKey())) continue;
+            for (float v : e.getValue().getGradient().toFloatArray()) if (!Float.isFinite(v)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Drops all gradients. In-place arithmetic cannot clear a NaN gradient (NaN − NaN and NaN·0
+     * are NaN), so each parameter is replaced by a fresh copy of its values, a leaf with no gradient.
+     */
+    public void clearGradients() {
+        for (var e : List.copyOf(values.entrySet())) {
+            NDArray w = e.getValue();
+            load(e.getKey(), w.getShape().getShape(), w.toFloatArray());
+        }
     }
 
     /** Temporarily moves every parameter into {@code scope}; they come back when it closes. */

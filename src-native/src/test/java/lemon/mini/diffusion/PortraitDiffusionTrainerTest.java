@@ -18,13 +18,18 @@ class PortraitDiffusionTrainerTest {
         double first = 0, last = 0;
         int n = 40;
         try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(settings, work, false)) {
-            for (int i = 0; i < n; i++) {
+            // A batch with non-finite gradients is skipped (NaN returned, no step counted); PyTorch
+            // on CPU produces one now and then, so allow a few but insist training goes on.
+            int calls = 0;
+            while (t.steps() < n) {
+                assertTrue(++calls <= n + 4, "too many skipped batches: " + t.skipped());
+                long i = t.steps();
                 float l = t.step();
-                assertTrue(Float.isFinite(l), "finite loss at step " + i);
+                if (!Float.isFinite(l)) continue;
                 if (i < 8) first += l / 8;
                 if (i >= n - 8) last += l / 8;
             }
-            assertEquals(n, t.steps());
+            assertEquals(calls - n, t.skipped(), "every NaN return is counted as a skipped batch");
             t.save();
         }
         assertTrue(last < 0.85 * first, "loss falls: " + first + " → " + last);
