@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import lemon.mini.model.Checkpoint;
+import lemon.mini.model.ClipConfig;
+import lemon.mini.model.MiniClip;
 import lemon.mini.model.DdpmTrainer;
 import lemon.mini.model.MiniTextEncoder;
 import lemon.mini.model.MiniUNet;
@@ -24,6 +26,7 @@ import lemon.mini.model.Tokenizer;
 import lemon.mini.model.UNetConfig;
 import lemon.mini.render.Sample;
 import lemon.mini.train.LossCurves;
+import lemon.mini.train.MiniWeights;
 import lemon.mini.train.ProgressBar;
 
 /**
@@ -40,14 +43,21 @@ import lemon.mini.train.ProgressBar;
  * different noise seed) instead of letting NaN weights spread through EMA and later checkpoints.
  */
 public final class PortraitDiffusionTrainer implements AutoCloseable {
-    /** Hyper-parameters; {@link #standard()} is what the committed weights were trained with. */
+    /**
+     * Hyper-parameters; {@link #standard()} is what the committed weights were trained with.
+     *
+     * @param text the text encoder to train from scratch, or null to use the committed CLIP-mini's
+     *             text tower, frozen (SD's recipe: a contrastively trained text encoder whose
+     *             states already separate hair, clothing and gender words, so the UNet only has to
+     *             learn to draw them)
+     */
     public record Settings(TextEncoderConfig text, UNetConfig unet, int batch, float lr, float emaDecay,
                            float captionDropout, long dataSeed, int vocabCaptions) {
         public static Settings standard() {
-            return new Settings(DiffusionConfigs.text(), DiffusionConfigs.unet(), 32, 8e-4f, 0.995f, 0.1f, 7, 3000);
+            return new Settings(null, DiffusionConfigs.unet(), 32, 8e-4f, 0.995f, 0.1f, 7, 3000);
         }
 
-        /** 8×8 images, batch 4: for tests. */
+        /** 8×8 images, batch 4, a tiny text encoder trained along: for tests. */
         public static Settings tiny() {
             return new Settings(DiffusionConfigs.tinyText(), DiffusionConfigs.tinyUnet(8), 4, 2e-3f, 0.9f, 0.1f, 7, 200);
         }
@@ -85,8 +95,15 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
         if (resume && Files.exists(work.resolve("unet").resolve(ModelManifest.FILE))) {
             openFromCheckpoint();
         } else {
-            Tokenizer tok = Tokenizer.fromCaptions(PortraitData.trainCaptions(s.dataSeed(), s.vocabCaptions()), s.text().vocabSize());
-            text = new MiniTextEncoder(s.text(), tok, root, 11);
+            if (s.text() == null) {
+                text = clipTextEncoder(MiniWeights.clipDir(), root);
+            } else {
+                Tokenizer tok = Tokenizer.fromCaptions(PortraitData.trainCaptions(s.dataSeed(), s.vocabCaptions()), s.text().vocabSize());
+                text = new MiniTextEncoder(s.text(), tok, root, 11);
+            }
+            if (text.config().width() != s.unet().contextDim()) {
+                throw new IllegalArgumentException("UNet contextDim " + s.unet().contextDim() + " ≠ text width " + text.config().width());
+            }
             unet = new MiniUNet(s.unet(), root, 12);
             startOptimisers(0);
             save();
@@ -95,8 +112,9 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
 
     private void openFromCheckpoint() throws IOException {
         Tokenizer tok = Tokenizer.load(work.resolve("text").resolve("tokenizer.json"));
-        text = new MiniTextEncoder(s.text(), tok, root, 11);
+        text = new MiniTextEncoder(ModelManifest.read(work.resolve("text")).config(TextEncoderConfig.class), tok, root, 11);
         unet = new MiniUNet(s.unet(), root, 12);
+        if (s.text() == null) text.params().freezeAllExcept(n -> false);
         // The EMA copies are taken from whatever the models hold when the optimisers start, so
         // load the averaged weights first, start the optimisers, then load the raw weights.
         Checkpoint.load(work.resolve("ema-text"), text);
@@ -107,6 +125,22 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
         Checkpoint.load(work.resolve("unet"), unet);
         steps = m.steps();
         cursor = m.metrics().getOrDefault("cursor", 0.0).intValue();
+    }
+
+    /** The text tower of a CLIP-mini checkpoint as a frozen text encoder. */
+    static MiniTextEncoder clipTextEncoder(Path clipDir, NDManager root) throws IOException {
+        ClipConfig cfg = Checkpoint.verify(clipDir).config(ClipConfig.class);
+        Tokenizer tok = Tokenizer.load(clipDir.resolve("tokenizer.json"));
+        MiniTextEncoder text = new MiniTextEncoder(cfg.text(), tok, root, 0);
+        try (MiniClip clip = new MiniClip(cfg, tok, root, 0)) {
+            Checkpoint.load(clipDir, clip);
+            for (var e : clip.textEncoder().params().all().entrySet()) {
+                NDArray w = e.getValue();
+                text.params().load(e.getKey(), w.getShape().getShape(), w.toFloatArray());
+            }
+        }
+        text.params().freezeAllExcept(n -> false);
+        return text;
     }
 
     private void startOptimisers(long noiseSeed) {
@@ -202,9 +236,10 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
 
     /** Writes the EMA weights as {@code dir/ema-text} and {@code dir/ema-unet}. */
     private void exportEma(Path dir, Map<String, Double> metrics) throws IOException {
-        try (MiniTextEncoder t = new MiniTextEncoder(s.text(), text.tokenizer(), root, 0);
+        try (MiniTextEncoder t = new MiniTextEncoder(text.config(), text.tokenizer(), root, 0);
              MiniUNet u = new MiniUNet(s.unet(), root, 0)) {
-            ddpm.textEma().copyInto(t.params());
+            if (ddpm.textEma() != null) ddpm.textEma().copyInto(t.params());
+            else copy(text, t); // frozen: nothing averaged
             ddpm.ema().copyInto(u.params());
             Checkpoint.save(dir.resolve("ema-text"), "portrait-text-ema", t, steps, s.dataSeed(), metrics);
             Checkpoint.save(dir.resolve("ema-unet"), "portrait-unet-ema", u, steps, s.dataSeed(), metrics);
@@ -228,6 +263,12 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
             Files.delete(tmp.resolve(m[0]));
         }
         Files.delete(tmp);
+    }
+
+    private static void copy(MiniTextEncoder from, MiniTextEncoder to) {
+        for (var e : from.params().all().entrySet()) {
+            to.params().load(e.getKey(), e.getValue().getShape().getShape(), e.getValue().toFloatArray());
+        }
     }
 
     private boolean finiteWeights() {

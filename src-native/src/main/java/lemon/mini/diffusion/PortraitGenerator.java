@@ -127,8 +127,8 @@ public final class PortraitGenerator implements AutoCloseable {
         float[] px;
         try (NDManager scope = root.newSubManager()) {
             text.params().attachTo(scope);
-            NDArray cond = text.encode(scope, caps).states();
-            NDArray uncond = text.encode(scope, Collections.nCopies(n, "")).states();
+            MiniTextEncoder.Encoded cond = text.encode(scope, caps);
+            MiniTextEncoder.Encoded uncond = text.encode(scope, Collections.nCopies(n, ""));
             px = sample(scope, cond, uncond, new Shape(n, 3, size, size), steps, guidance, seed);
         }
         List<BufferedImage> out = new ArrayList<>();
@@ -140,13 +140,15 @@ public final class PortraitGenerator implements AutoCloseable {
      * DDIM with guidance ε = ε_u + w·(ε_c − ε_u), both branches in one batch of 2n; x̂0 is clipped
      * to [−1, 1] and ε re-derived from it, so the update stays consistent with the clipped image.
      */
-    private float[] sample(NDManager out, NDArray cond, NDArray uncond, Shape shape, int steps, float guidance, long seed) {
+    private float[] sample(NDManager out, MiniTextEncoder.Encoded cond, MiniTextEncoder.Encoded uncond, Shape shape,
+                           int steps, float guidance, long seed) {
         Random rnd = new Random(seed);
         float[] init = new float[(int) shape.size()];
         for (int i = 0; i < init.length; i++) init[i] = (float) rnd.nextGaussian();
         int b = (int) shape.get(0);
         boolean guided = guidance != 1f;
-        NDArray context = guided ? uncond.concat(cond, 0) : cond;
+        NDArray context = guided ? uncond.states().concat(cond.states(), 0) : cond.states();
+        NDArray pooled = guided ? uncond.pooled().concat(cond.pooled(), 0) : cond.pooled();
         NDArray x = out.create(init, shape);
         int stride = schedule.steps() / steps;
         for (int i = steps - 1; i >= 0; i--) {
@@ -156,15 +158,16 @@ public final class PortraitGenerator implements AutoCloseable {
                 unet.params().attachTo(scope);
                 x.tempAttach(scope);
                 context.tempAttach(scope);
+                pooled.tempAttach(scope);
                 float[] ts = new float[guided ? 2 * b : b];
                 java.util.Arrays.fill(ts, t);
                 NDArray eps;
                 if (guided) {
-                    NDArray both = unet.forward(x.concat(x, 0), ts, context);
+                    NDArray both = unet.forward(x.concat(x, 0), ts, context, pooled);
                     NDArray eu = both.get("0:" + b), ec = both.get(b + ":");
                     eps = eu.add(ec.sub(eu).mul(guidance));
                 } else {
-                    eps = unet.forward(x, ts, context);
+                    eps = unet.forward(x, ts, context, pooled);
                 }
                 double at = schedule.alphaBar(t), ap = schedule.alphaBar(prev);
                 NDArray x0 = x.sub(eps.mul((float) Math.sqrt(1 - at))).div((float) Math.sqrt(at)).clip(-1f, 1f);

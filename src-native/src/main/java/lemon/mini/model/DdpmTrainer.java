@@ -56,11 +56,11 @@ public final class DdpmTrainer implements AutoCloseable {
         if (textEncoder == null) throw new IllegalStateException("no text encoder: use step(x0, contextFn)");
         List<String> used = new ArrayList<>(captions);
         for (int i = 0; i < used.size(); i++) if (rnd.nextFloat() < captionDropout) used.set(i, "");
-        return step(x0, scope -> textEncoder.encode(scope, used).states());
+        return step(x0, scope -> textEncoder.encode(scope, used));
     }
 
-    /** One step with text states computed inside the step's scope by {@code context}; NaN if skipped. */
-    public float step(NDArray x0, Function<NDManager, NDArray> context) {
+    /** One step with the text encoding computed inside the step's scope by {@code context}; NaN if skipped. */
+    public float step(NDArray x0, Function<NDManager, MiniTextEncoder.Encoded> context) {
         Shape s = x0.getShape();
         int b = (int) s.get(0);
         float[] noise = new float[(int) s.size()];
@@ -82,7 +82,8 @@ public final class DdpmTrainer implements AutoCloseable {
             float loss;
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                 NDArray xt = x0.mul(ca).add(eps.mul(cs));
-                NDArray pred = unet.forward(xt, t, context.apply(scope));
+                MiniTextEncoder.Encoded text = context.apply(scope);
+                NDArray pred = unet.forward(xt, t, text.states(), text.pooled());
                 NDArray l = Nn.mse(pred, eps);
                 loss = l.getFloat();
                 if (!Float.isFinite(loss)) return skip(); // nothing back-propagated: gradients stay clean

@@ -57,10 +57,10 @@ public final class GpuCheck {
             NDArray x0 = m.randomNormal(new Shape(batch, cfg.inChannels(), cfg.sampleSize(), cfg.sampleSize()));
             NDArray ctx = m.randomNormal(new Shape(batch, ctxLen, cfg.contextDim()));
             long[] ms = new long[steps];
-            trainer.step(x0, s -> ctx); // warm-up (allocator, kernels)
+            trainer.step(x0, s -> new MiniTextEncoder.Encoded(ctx, null)); // warm-up (allocator, kernels)
             for (int i = 0; i < steps; i++) {
                 long t0 = System.nanoTime();
-                float loss = trainer.step(x0, s -> ctx);
+                float loss = trainer.step(x0, s -> new MiniTextEncoder.Encoded(ctx, null));
                 ms[i] = (System.nanoTime() - t0) / 1_000_000;
                 System.out.printf("step %d: %d ms (loss %.4f)%n", i + 1, ms[i], loss);
             }

@@ -31,6 +31,10 @@ public final class MiniUNet implements MiniModel {
         int mc = cfg.modelChannels(), ted = cfg.timeEmbedDim();
         params.linear("time_embed.0", mc, ted, true);
         params.linear("time_embed.2", ted, ted, true);
+        if (cfg.addPooled()) {
+            params.linear("add_embedding.linear_1", cfg.contextDim(), ted, true);
+            params.linear("add_embedding.linear_2", ted, ted, true);
+        }
         for (UNetLayout.Layer l : layout.all()) {
             switch (l.kind()) {
                 case CONV_IN -> params.conv(l.name(), l.in(), l.out(), 3, false);
@@ -88,13 +92,23 @@ public final class MiniUNet implements MiniModel {
         return params;
     }
 
+    /** {@link #forward(NDArray, float[], NDArray, NDArray)} for configs without {@code addPooled}. */
+    public NDArray forward(NDArray x, float[] t, NDArray context) {
+        return forward(x, t, context, null);
+    }
+
     /**
      * Predicts the noise in x [B, C, H, W] at timesteps t (one per sample) given text states
-     * context [B, S, contextDim]. H and W must be divisible by 2^(levels−1).
+     * context [B, S, contextDim] and, when the config adds it, the pooled text vector [B, contextDim].
+     * H and W must be divisible by 2^(levels−1).
      */
-    public NDArray forward(NDArray x, float[] t, NDArray context) {
+    public NDArray forward(NDArray x, float[] t, NDArray context, NDArray pooled) {
         NDArray emb = timestepEmbedding(x.getManager(), t, cfg.modelChannels());
         emb = Nn.linear(Nn.silu(Nn.linear(emb, params, "time_embed.0")), params, "time_embed.2");
+        if (cfg.addPooled()) {
+            if (pooled == null) throw new IllegalArgumentException("this UNet config adds the pooled text vector: pass it");
+            emb = emb.add(Nn.linear(Nn.silu(Nn.linear(pooled, params, "add_embedding.linear_1")), params, "add_embedding.linear_2"));
+        }
         Deque<NDArray> skips = new ArrayDeque<>();
         NDArray h = x;
         for (List<UNetLayout.Layer> blk : layout.input) {

@@ -77,6 +77,7 @@ final class UNetLayout {
     long parameterCount(UNetConfig c) {
         long mc = c.modelChannels(), ted = c.timeEmbedDim();
         long n = (mc * ted + ted) + (ted * ted + ted);                                // time_embed.0, .2
+        if (c.addPooled()) n += (c.contextDim() * ted + ted) + (ted * ted + ted);     // add_embedding.linear_1, _2
         for (Layer l : all()) {
             long in = l.in(), out = l.out();
             n += switch (l.kind()) {

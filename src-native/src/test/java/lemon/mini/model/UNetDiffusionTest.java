@@ -21,6 +21,25 @@ class UNetDiffusionTest {
                 assertEquals(new Shape(2, 4, 8, 8), unet.forward(x, new float[] {10, 500}, ctx).getShape());
             }
         }
+        UNetConfig pooledCfg = new UNetConfig(4, 4, 8, 16, List.of(1, 2), 1, List.of(1), 2, 32, 4, true);
+        try (NDManager m = TestSupport.manager(); MiniUNet unet = new MiniUNet(pooledCfg, m, 3)) {
+            assertEquals(pooledCfg.parameterCount(), unet.params().count(), "analytic count includes add_embedding");
+            java.util.Random rnd = new java.util.Random(1); // the zero-initialised output convs would hide any input
+            for (var e : java.util.List.copyOf(unet.params().all().entrySet())) {
+                float[] w = new float[(int) e.getValue().size()];
+                for (int i = 0; i < w.length; i++) w[i] = (float) rnd.nextGaussian() * 0.2f;
+                unet.params().load(e.getKey(), e.getValue().getShape().getShape(), w);
+            }
+            try (NDManager scope = m.newSubManager()) {
+                unet.params().attachTo(scope);
+                NDArray x = scope.randomNormal(new Shape(1, 4, 8, 8));
+                NDArray ctx = scope.randomNormal(new Shape(1, 5, 32));
+                float[] a = unet.forward(x, new float[] {300}, ctx, scope.randomNormal(new Shape(1, 32))).toFloatArray();
+                float[] b = unet.forward(x, new float[] {300}, ctx, scope.randomNormal(new Shape(1, 32))).toFloatArray();
+                assertTrue(maxDiff(a, b) > 1e-4, "the pooled vector conditions the output");
+                assertThrows(IllegalArgumentException.class, () -> unet.forward(x, new float[] {300}, ctx));
+            }
+        }
         long sd = UNetConfig.sd1x().parameterCount();
         System.out.printf("SD-1.x UNet config: %,d parameters (published %,d, ratio %.4f)%n",
             sd, UNetConfig.SD1X_PUBLISHED_PARAMS, (double) sd / UNetConfig.SD1X_PUBLISHED_PARAMS);
