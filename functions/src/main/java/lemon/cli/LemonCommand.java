@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lemon", mixinStandardHelpOptions = true,
         description = "LeMon: multi-character story visualisation.",
         subcommands = {RunCommand.class, ResumeCommand.class, TrainMatcherCommand.class, EvalMatcherCommand.class,
-                BenchTalesCommand.class, BenchTopKCommand.class, MiniWorldCommand.class})
+                BenchTalesCommand.class, BenchTopKCommand.class, MiniWorldCommand.class,
+                TrainMiniCommand.class, EvalMiniCommand.class})
 public class LemonCommand {
 }

@@ -1,0 +1,21 @@
+package lemon.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import lemon.mini.train.EvalMini;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Unmatched;
+
+@Command(name = "eval-mini",
+        description = "Validator and CLIP-mini accuracy on held-out renders against chance and shuffled baselines. "
+                + "Options: [--seed S] [--validator N] [--clip N] [--weights DIR]")
+public class EvalMiniCommand implements Callable<Integer> {
+    @Unmatched
+    List<String> options = new java.util.ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        EvalMini.main(options.toArray(String[]::new));
+        return 0;
+    }
+}

@@ -1,0 +1,30 @@
+package lemon.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import lemon.mini.train.TrainMini;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
+
+@Command(name = "train-mini",
+        description = "Train the lemon-mini models (validator, clip, all) on the procedural world; resumable, "
+                + "progress bar, loss curves. Options: [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S] [--eval N]")
+public class TrainMiniCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MODEL", description = "validator, clip or all")
+    String model;
+
+    @Unmatched
+    List<String> options = new java.util.ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        String[] args = new String[options.size() + 1];
+        args[0] = model;
+        for (int i = 0; i < options.size(); i++) {
+            args[i + 1] = options.get(i);
+        }
+        TrainMini.main(args);
+        return 0;
+    }
+}
