@@ -19,6 +19,7 @@ import lemon.functions.StageFunctions;
 import lemon.model.InteractionGraph;
 import lemon.model.StoryCharacter;
 import lemon.pipeline.Stages;
+import lemon.run.RunOptions;
 import lemon.run.RunStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +33,9 @@ import picocli.CommandLine.Option;
 public class BenchTalesCommand implements Callable<Integer> {
     static final List<String> PAPER_TALES = List.of("forty-thieves", "cinderella", "ashputtel", "rapunzel",
             "briar-rose", "sleeping-beauty-in-the-wood", "valiant-little-tailor", "water-of-life");
+
+    /** The paper's defaults: T=30 scenes, K=3 examples, O=5 portraits. */
+    static final RunOptions BENCH_OPTIONS = RunOptions.defaults();
 
     @Option(names = "--tales", paramLabel = "DIR", description = "folder of the tales (default ../shared/data/tales)")
     Path tales;
@@ -56,7 +60,7 @@ public class BenchTalesCommand implements Callable<Integer> {
             byte[] bytes = Files.readAllBytes(dir.resolve(tale + ".txt"));
             runs.blobs().put("uploads/" + tale + ".txt", bytes);
             long t0 = System.nanoTime();
-            LocalRun.Outcome o = LocalRun.start(functions, "uploads/" + tale + ".txt", 30, 3, tale, quiet);
+            LocalRun.Outcome o = LocalRun.start(functions, "uploads/" + tale + ".txt", BENCH_OPTIONS, tale, quiet);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             if (!o.succeeded()) {
                 System.out.printf("%-28s FAILED %s: %s%n", tale, o.error(), o.cause());
@@ -79,7 +83,7 @@ public class BenchTalesCommand implements Callable<Integer> {
         // forty-thieves ran first, so its time includes loading the encoder and the encoded C.D.
         // database; run it again to see the steady state of a long-lived worker
         long w0 = System.nanoTime();
-        LocalRun.start(functions, "uploads/forty-thieves.txt", 30, 3, "forty-thieves-warm", quiet);
+        LocalRun.start(functions, "uploads/forty-thieves.txt", BENCH_OPTIONS, "forty-thieves-warm", quiet);
         long warmMs = (System.nanoTime() - w0) / 1_000_000;
         // baseline in the same process: one pass of sentence splitting over the same text
         String text = Files.readString(dir.resolve("forty-thieves.txt"));

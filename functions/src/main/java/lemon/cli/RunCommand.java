@@ -11,6 +11,7 @@ import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
 import lemon.ingest.StoryIngest;
 import lemon.pipeline.Pipeline;
+import lemon.run.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +29,9 @@ public class RunCommand implements Callable<Integer> {
 
     @Option(names = "--top-k", paramLabel = "K", defaultValue = "3", description = "C.D. examples per character (default 3)")
     int topK;
+
+    @Option(names = "--portraits", paramLabel = "O", defaultValue = "5", description = "portraits per character (default 5)")
+    int portraits;
 
     @Option(names = "--run-id", paramLabel = "ID", description = "choose the run id instead of a generated one")
     String runId;
@@ -70,7 +74,8 @@ public class RunCommand implements Callable<Integer> {
         pipeline.runs().blobs().put(uploadKey, bytes);
         System.out.println("LeMon: " + source + " → " + pipeline.runs().blobs().describe()
                 + " (LLM: " + provider.settings().llm().provider() + ")");
-        LocalRun.Outcome outcome = LocalRun.start(functions, uploadKey, scenes, topK, runId, System.out);
+        LocalRun.Outcome outcome = LocalRun.start(functions, uploadKey, new RunOptions(scenes, topK, portraits), runId,
+                System.out);
         return RunSummary.print(outcome, pipeline.runs(), System.out, System.err);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import lemon.pipeline.Stages;
 import lemon.run.Json;
+import lemon.run.RunOptions;
 import lemon.workflow.AslStateMachine;
 import lemon.workflow.ExecutionListener;
 import lemon.workflow.ExecutionResult;
@@ -45,10 +46,10 @@ public final class LocalRun {
     }
 
     /** Starts a new run from an upload already in the store. */
-    public static Outcome start(StageFunctions functions, String uploadKey, int scenes, int topK, String runId,
+    public static Outcome start(StageFunctions functions, String uploadKey, RunOptions options, String runId,
                                 PrintStream progress) {
-        ObjectNode input = Json.MAPPER.createObjectNode().put("uploadKey", uploadKey).put("scenes", scenes)
-                .put("topK", topK);
+        ObjectNode input = Json.MAPPER.createObjectNode().put("uploadKey", uploadKey).put("scenes", options.scenes())
+                .put("topK", options.topK()).put("portraits", options.portraits());
         if (runId != null) {
             input.put("runId", runId);
         }

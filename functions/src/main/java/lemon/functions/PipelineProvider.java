@@ -19,7 +19,9 @@ import lemon.llm.LlmDescriber;
 import lemon.llm.LlmStoryAnalyst;
 import lemon.llm.StructuredLlm;
 import lemon.pipeline.Pipeline;
+import lemon.mini.diffusion.MiniImageGenerator;
 import lemon.port.CharacterRetriever;
+import lemon.port.ImageGenerator;
 import lemon.port.LlmClient;
 import lemon.run.RunStore;
 import lemon.storage.BlobStores;
@@ -32,6 +34,8 @@ import lemon.storage.BlobStores;
 @ApplicationScoped
 public class PipelineProvider {
     private static final Map<String, CharacterRetriever> RETRIEVERS = new HashMap<>();
+    /** Loads its weights on first use and keeps them, like the retriever. */
+    private static final ImageGenerator PAINTER = new MiniImageGenerator();
 
     private final LemonConfig config;
     private PipelineSettings settings;
@@ -75,7 +79,7 @@ public class PipelineProvider {
                 structured == null ? new OfflineAnalyst() : new LlmStoryAnalyst(structured),
                 retriever(s.cdDatabase()),
                 structured == null ? new OfflineDescriber() : new LlmDescriber(structured),
-                Clock.systemUTC());
+                PAINTER, Clock.systemUTC());
     }
 
     /** Loaded on first use, so runs that stop before matching never pay for the encoder. */

@@ -25,7 +25,8 @@ public class StageFunctions {
     public StageResult ingest(StageInput in) {
         RunOptions defaults = RunOptions.defaults();
         RunOptions options = new RunOptions(in.scenes() == null ? defaults.scenes() : in.scenes(),
-                in.topK() == null ? defaults.topK() : in.topK());
+                in.topK() == null ? defaults.topK() : in.topK(),
+                in.portraits() == null ? defaults.portraits() : in.portraits());
         return pipelines.get().ingest(in.runId(), in.uploadKey(), options);
     }
 
@@ -42,6 +43,11 @@ public class StageFunctions {
     @Funq(Stages.DESCRIBE)
     public StageResult describeCharacters(StageInput in) {
         return pipelines.get().describe(in.requireRunId());
+    }
+
+    @Funq(Stages.PORTRAITS)
+    public StageResult generatePortraits(StageInput in) {
+        return pipelines.get().portraits(in.requireRunId());
     }
 
     @Funq(Stages.PUBLISH)

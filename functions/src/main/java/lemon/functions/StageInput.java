@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * Unknown fields (a previous stage's summary) are ignored so states can pass their input on.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record StageInput(String runId, String uploadKey, Integer scenes, Integer topK, Failure failure) {
+public record StageInput(String runId, String uploadKey, Integer scenes, Integer topK, Integer portraits,
+                         Failure failure) {
     /** The object a Catch with {@code "ResultPath": "$.failure"} puts into the state. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Failure(@JsonProperty("Error") String error, @JsonProperty("Cause") String cause) {}

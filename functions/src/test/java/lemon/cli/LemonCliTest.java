@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusMainTest
 class LemonCliTest {
     @Test
-    @Launch({"run", "example:valiant-tailor", "--out", "target/cli-runs", "--scenes", "10", "--run-id", "tailor"})
+    @Launch({"run", "example:valiant-tailor", "--out", "target/cli-runs", "--scenes", "10", "--portraits", "1", "--run-id", "tailor"})
     void runsABundledExampleAndSummarises(LaunchResult result) {
         String out = result.getOutput();
-        assertTrue(out.contains("[1/5] ingest") && out.contains("[5/5] publish"), out);
+        assertTrue(out.contains("[1/6] ingest") && out.contains("[5/6] generate-portraits") && out.contains("[6/6] publish"), out);
         assertTrue(out.contains("run tailor done") && out.contains("report.html"), out);
         assertTrue(out.toLowerCase().contains("tailor") && out.toLowerCase().contains("giant"), out);
     }

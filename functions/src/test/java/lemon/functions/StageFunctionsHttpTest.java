@@ -23,9 +23,10 @@ class StageFunctionsHttpTest {
         String runId = "http-" + System.nanoTime(); // the test store outlives a test run
         provider.get().runs().blobs().put("uploads/briar-rose.txt",
                 Files.readAllBytes(shared.resolve("data/tales/briar-rose.txt")));
-        given().contentType("application/json").body("{\"uploadKey\": \"uploads/briar-rose.txt\", \"runId\": \"" + runId + "\", \"scenes\": 8}")
+        given().contentType("application/json").body("{\"uploadKey\": \"uploads/briar-rose.txt\", \"runId\": \"" + runId + "\", \"scenes\": 8, \"portraits\": 1}")
                 .post("/ingest").then().statusCode(200).body("status", equalTo("done")).body("runId", equalTo(runId));
-        for (String stage : new String[] {"analyze-story", "match-characters", "describe-characters", "publish"}) {
+        for (String stage : new String[] {"analyze-story", "match-characters", "describe-characters", "generate-portraits",
+                "publish"}) {
             given().contentType("application/json").body("{\"runId\": \"" + runId + "\"}").post("/" + stage)
                     .then().statusCode(200).body("stage", equalTo(stage)).body("status", equalTo("done"));
         }

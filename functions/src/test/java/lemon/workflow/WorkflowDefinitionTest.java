@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class WorkflowDefinitionTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> FUNCTIONS =
-            List.of("ingest", "analyze-story", "match-characters", "describe-characters", "publish", "record-failure");
+            List.of("ingest", "analyze-story", "match-characters", "describe-characters", "generate-portraits", "publish",
+                    "record-failure");
 
     static Path terraform;
     static AslStateMachine machine;
@@ -95,7 +96,8 @@ class WorkflowDefinitionTest {
         FakeStages stages = new FakeStages("ok");
         ExecutionResult r = run(stages);
         assertTrue(r.succeeded(), r.error() + ": " + r.cause());
-        assertEquals(List.of("ingest", "analyze-story", "match-characters", "describe-characters", "publish"),
+        assertEquals(List.of("ingest", "analyze-story", "match-characters", "describe-characters", "generate-portraits",
+                "publish"),
                 stages.calls);
         assertEquals(json("{\"runId\": \"run-1\", \"stage\": \"publish\", \"status\": \"ok\"}"), r.output());
         assertEquals(List.of("Ingest", "CheckInput", "AnalyzeStory", "MatchCharacters", "DescribeCharacters",

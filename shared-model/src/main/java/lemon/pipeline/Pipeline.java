@@ -24,11 +24,13 @@ import lemon.model.CdPair;
 import lemon.model.CharacterDescription;
 import lemon.model.CharacterMatch;
 import lemon.model.InteractionGraph;
+import lemon.model.Portrait;
 import lemon.model.Scene;
 import lemon.model.StoryAnalysis;
 import lemon.model.StoryCharacter;
 import lemon.port.CharacterDescriber;
 import lemon.port.CharacterRetriever;
+import lemon.port.ImageGenerator;
 import lemon.port.StoryAnalyst;
 import lemon.report.GraphSvg;
 import lemon.report.ReportPage;
@@ -53,21 +55,24 @@ public final class Pipeline {
     private static final TypeReference<List<CharacterMatch>> MATCHES = new TypeReference<>() {};
     private static final TypeReference<List<CharacterDescription>> DESCRIPTIONS = new TypeReference<>() {};
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<List<Portrait>> PORTRAITS = new TypeReference<>() {};
 
     private final RunStore runs;
     private final StoryIngest ingest;
     private final StoryAnalyst analyst;
     private final CharacterRetriever retriever;
     private final CharacterDescriber describer;
+    private final ImageGenerator painter;
     private final Clock clock;
 
     public Pipeline(RunStore runs, StoryIngest ingest, StoryAnalyst analyst, CharacterRetriever retriever,
-                    CharacterDescriber describer, Clock clock) {
+                    CharacterDescriber describer, ImageGenerator painter, Clock clock) {
         this.runs = runs;
         this.ingest = ingest;
         this.analyst = analyst;
         this.retriever = retriever;
         this.describer = describer;
+        this.painter = painter;
         this.clock = clock;
     }
 
@@ -184,6 +189,44 @@ public final class Pipeline {
         });
     }
 
+    /**
+     * O portraits per character from its description. Seeds come from the character id and the
+     * portrait index, so a retry or a resume paints exactly the same pictures.
+     */
+    public StageResult portraits(String runId) {
+        return stage(runId, Stages.PORTRAITS, m -> {
+            List<CharacterDescription> descriptions = runs.require(runId, Stages.DESCRIPTIONS, DESCRIPTIONS);
+            int per = m.options().portraits();
+            List<Portrait> portraits = new ArrayList<>();
+            List<String> outputs = new ArrayList<>();
+            for (CharacterDescription d : descriptions) {
+                List<Long> seeds = new ArrayList<>();
+                for (int i = 0; i < per; i++) {
+                    seeds.add(portraitSeed(d.characterId(), i));
+                }
+                List<byte[]> pngs = painter.generate(d.description(), seeds);
+                for (int i = 0; i < per; i++) {
+                    String file = Stages.PORTRAIT_DIR + d.characterId() + "-" + i + ".png";
+                    runs.writeBytes(runId, file, pngs.get(i));
+                    portraits.add(new Portrait(d.characterId(), i, seeds.get(i), file));
+                    outputs.add(file);
+                }
+            }
+            runs.write(runId, Stages.PORTRAITS_JSON, portraits);
+            outputs.add(Stages.PORTRAITS_JSON);
+            return new Work(outputs, portraits.size() + " portraits (" + per + " per character)",
+                    Map.of("portraits", portraits.size()), Map.of("painter", painter.name()), List.of());
+        });
+    }
+
+    static long portraitSeed(String characterId, int index) {
+        long h = 1125899906842597L;
+        for (char c : characterId.toCharArray()) {
+            h = 31 * h + c;
+        }
+        return h * 1000 + index;
+    }
+
     public StageResult publish(String runId) {
         return stage(runId, Stages.PUBLISH, m -> {
             ReportPage.Inputs inputs = new ReportPage.Inputs(m,
@@ -193,6 +236,7 @@ public final class Pipeline {
                     text(runId, Stages.GRAPH_SVG),
                     runs.require(runId, Stages.MATCHES, MATCHES),
                     runs.require(runId, Stages.DESCRIPTIONS, DESCRIPTIONS),
+                    runs.read(runId, Stages.PORTRAITS_JSON, PORTRAITS).orElse(List.of()),
                     runs.read(runId, Stages.ANALYSIS_WARNINGS, STRINGS).orElse(List.of()));
             runs.writeBytes(runId, Stages.REPORT, ReportPage.render(inputs).getBytes(StandardCharsets.UTF_8));
             return new Work(List.of(Stages.REPORT), "report.html written", Map.of(), Map.of(), List.of());

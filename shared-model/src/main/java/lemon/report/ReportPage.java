@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import lemon.model.CharacterDescription;
 import lemon.model.CharacterMatch;
 import lemon.model.InteractionGraph;
+import lemon.model.Portrait;
 import lemon.model.Scene;
 import lemon.model.StoryCharacter;
 import lemon.run.RunManifest;
@@ -17,7 +18,8 @@ public final class ReportPage {
 
     public record Inputs(RunManifest manifest, List<StoryCharacter> characters, List<Scene> scenes,
                          InteractionGraph graph, String graphSvg, List<CharacterMatch> matches,
-                         List<CharacterDescription> descriptions, List<String> warnings) {}
+                         List<CharacterDescription> descriptions, List<Portrait> portraits,
+                         List<String> warnings) {}
 
     public static String render(Inputs in) {
         RunManifest m = in.manifest();
@@ -34,6 +36,7 @@ public final class ReportPage {
                 .append("table{border-collapse:collapse;width:100%;margin:1em 0}")
                 .append("td,th{border:1px solid #ddd;padding:6px;vertical-align:top;text-align:left}")
                 .append("th{background:#f6f1dc}.small{color:#666;font-size:90%}.warn{color:#a04000}")
+                .append(".portrait{width:96px;height:96px;image-rendering:pixelated;margin:6px 4px 0 0}")
                 .append("</style></head><body>\n");
         h.append("<h1>").append(Html.esc(m.input().title())).append("</h1>\n<p class=\"small\">run ")
                 .append(Html.esc(m.runId())).append(" · ").append(m.input().words()).append(" words · created ")
@@ -59,8 +62,12 @@ public final class ReportPage {
             h.append("</td><td>").append(c.gender().name().toLowerCase()).append(" · ")
                     .append(c.role().isBlank() ? "–" : Html.esc(c.role()))
                     .append(" · ").append(c.mentions()).append("</td><td>")
-                    .append(desc.containsKey(c.id()) ? Html.esc(desc.get(c.id()).description()) : "")
-                    .append("</td><td class=\"small\">");
+                    .append(desc.containsKey(c.id()) ? Html.esc(desc.get(c.id()).description()) : "");
+            in.portraits().stream().filter(p -> p.characterId().equals(c.id())).forEach(p -> h.append(
+                    "<img class=\"portrait\" src=\"").append(Html.esc(p.file())).append("\" title=\"seed ")
+                    .append(p.seed()).append("\" alt=\"portrait ").append(p.index() + 1).append(" of ")
+                    .append(Html.esc(c.name())).append("\">"));
+            h.append("</td><td class=\"small\">");
             if (match.containsKey(c.id())) {
                 for (CharacterMatch.Scored s : match.get(c.id()).matches()) {
                     h.append(Html.esc(s.character())).append(" (").append(Html.esc(s.script())).append(", ")

@@ -36,7 +36,7 @@ class BadInputTest {
         RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
         runs.blobs().put("uploads/" + name, story);
         var log = new ByteArrayOutputStream();
-        return LocalRun.start(Fixtures.functions(settings), "uploads/" + name, 30, 3, runId,
+        return LocalRun.start(Fixtures.functions(settings), "uploads/" + name, Fixtures.OPTIONS, runId,
                 new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 

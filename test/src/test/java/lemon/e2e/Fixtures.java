@@ -12,6 +12,9 @@ import lemon.llm.LlmSettings;
 
 /** Paths to the shared tales and ready-wired stage functions over a given store. */
 final class Fixtures {
+    /** The paper's T=30 scenes and K=3 examples; one portrait per character keeps the tests quick. */
+    static final lemon.run.RunOptions OPTIONS = new lemon.run.RunOptions(30, 3, 1);
+
     private Fixtures() {}
 
     static Path sharedDir() {

@@ -9,6 +9,7 @@ import lemon.functions.LocalRun;
 import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
 import lemon.ingest.StoryIngest;
+import lemon.mini.diffusion.MiniImageGenerator;
 import lemon.model.CdPair;
 import lemon.model.CharacterMatch;
 import lemon.pipeline.Pipeline;
@@ -45,13 +46,13 @@ public final class InterruptedRunMain {
             }
         };
         Pipeline pipeline = new Pipeline(real.runs(), new StoryIngest(), new OfflineAnalyst(), hanging,
-                new OfflineDescriber(), Clock.systemUTC());
+                new OfflineDescriber(), new MiniImageGenerator(), Clock.systemUTC());
         StageFunctions functions = new StageFunctions(new PipelineProvider(settings) {
             @Override
             public synchronized Pipeline get() {
                 return pipeline;
             }
         });
-        LocalRun.start(functions, args[1], 30, 3, args[2], System.out);
+        LocalRun.start(functions, args[1], Fixtures.OPTIONS, args[2], System.out);
     }
 }

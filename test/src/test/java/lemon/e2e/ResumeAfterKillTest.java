@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ResumeAfterKillTest {
     private static final List<String> OUTPUTS = List.of(Stages.STORY, Stages.CHARACTERS, Stages.SCENES,
-            Stages.GRAPH, Stages.GRAPH_SVG, Stages.MATCHES, Stages.DESCRIPTIONS);
+            Stages.GRAPH, Stages.GRAPH_SVG, Stages.MATCHES, Stages.DESCRIPTIONS, Stages.PORTRAITS_JSON);
 
     @TempDir
     Path killed;
@@ -63,12 +63,18 @@ class ResumeAfterKillTest {
 
         RunStore cleanRuns = new RunStore(BlobStores.fromUri(clean.toString()));
         cleanRuns.blobs().put(upload, Fixtures.tale("rapunzel"));
-        var straight = LocalRun.start(Fixtures.functions(Fixtures.settings(clean.toString())), upload, 30, 3, "r1", quiet);
+        var straight = LocalRun.start(Fixtures.functions(Fixtures.settings(clean.toString())), upload, Fixtures.OPTIONS, "r1", quiet);
         assertTrue(straight.succeeded(), straight.toString());
 
         for (String file : OUTPUTS) {
             assertEquals(Files.readString(clean.resolve("r1").resolve(file)),
                     Files.readString(killed.resolve("r1").resolve(file)), file);
+        }
+        try (var pngs = Files.list(clean.resolve("r1/portraits"))) {
+            for (Path png : pngs.toList()) {
+                assertTrue(java.util.Arrays.equals(Files.readAllBytes(png),
+                        Files.readAllBytes(killed.resolve("r1/portraits").resolve(png.getFileName()))), png.toString());
+            }
         }
         RunManifest done = killedRuns.manifest("r1");
         Stages.ORDER.forEach(s -> assertEquals(StageState.Status.DONE, done.stage(s).status(), s));

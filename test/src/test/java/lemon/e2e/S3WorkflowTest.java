@@ -66,11 +66,11 @@ class S3WorkflowTest {
         RunStore runs = new RunStore(BlobStores.fromUri(store));
         runs.blobs().put("uploads/rapunzel.txt", Fixtures.tale("rapunzel"));
         LocalRun.Outcome o = LocalRun.start(Fixtures.functions(Fixtures.settings(store)), "uploads/rapunzel.txt",
-                12, 3, "s3run", new PrintStream(OutputStream.nullOutputStream()));
+                new lemon.run.RunOptions(12, 3, 1), "s3run", new PrintStream(OutputStream.nullOutputStream()));
         assertTrue(o.succeeded(), o.toString());
         List<String> keys = runs.blobs().list("s3run/");
         for (String f : List.of("manifest.json", "story.txt", "characters.json", "scenes.json", "graph.json",
-                "graph.svg", "matches.json", "descriptions.json", "report.html")) {
+                "graph.svg", "matches.json", "descriptions.json", "portraits.json", "report.html")) {
             assertTrue(keys.contains("s3run/" + f), f + " in " + keys);
         }
         List<StoryCharacter> cs = runs.require("s3run", Stages.CHARACTERS, new TypeReference<>() {});

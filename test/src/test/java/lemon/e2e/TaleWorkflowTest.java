@@ -41,7 +41,7 @@ class TaleWorkflowTest {
         RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
         runs.blobs().put("uploads/" + tale + ".txt", Fixtures.tale(tale));
         var log = new ByteArrayOutputStream();
-        LocalRun.Outcome outcome = LocalRun.start(functions, "uploads/" + tale + ".txt", 30, 3, runId,
+        LocalRun.Outcome outcome = LocalRun.start(functions, "uploads/" + tale + ".txt", Fixtures.OPTIONS, runId,
                 new PrintStream(log, true, StandardCharsets.UTF_8));
         assertTrue(outcome.succeeded(), outcome + "\n" + log);
         assertEquals(runId, outcome.runId());
@@ -56,7 +56,7 @@ class TaleWorkflowTest {
     void fortyThievesFindsTheCastAndDescribesEveryone() throws Exception {
         RunStore runs = runTale("forty-thieves", "ali");
         for (String f : List.of("manifest.json", "story.txt", "characters.json", "scenes.json", "graph.json",
-                "graph.svg", "matches.json", "descriptions.json", "report.html")) {
+                "graph.svg", "matches.json", "descriptions.json", "portraits.json", "report.html")) {
             assertTrue(Files.isRegularFile(dir.resolve("ali").resolve(f)), f);
         }
         List<StoryCharacter> characters = runs.require("ali", Stages.CHARACTERS, new TypeReference<>() {});
@@ -88,11 +88,18 @@ class TaleWorkflowTest {
         assertEquals(characters.size(), descriptions.size());
         descriptions.forEach(d -> assertTrue(d.description().split(" ").length >= 8, d.toString()));
 
+        for (StoryCharacter c : characters) {
+            Path png = dir.resolve("ali/portraits/" + c.id() + "-0.png");
+            var img = javax.imageio.ImageIO.read(png.toFile());
+            assertEquals(64, img.getWidth(), png.toString());
+        }
         RunManifest m = runs.manifest("ali");
         Stages.ORDER.forEach(s -> assertEquals(StageState.Status.DONE, m.stage(s).status(), s));
         assertTrue(m.components().get("analyst").contains("offline"), m.components().toString());
         String report = Files.readString(dir.resolve("ali/report.html"));
-        assertTrue(report.contains("Morgiana") && report.contains("<svg"), "report shows characters and the graph");
+        assertTrue(report.contains("Morgiana") && report.contains("<svg") && report.contains("portraits/morgiana-0.png"),
+                "report shows characters, portraits and the graph");
+        assertTrue(m.components().get("painter").contains("lemon-mini-diffusion"), m.components().toString());
     }
 
     @Test
