@@ -47,6 +47,14 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        RunOptions options;
+        try {
+            if (portraits < 1) throw new IllegalArgumentException("--portraits must be at least 1, got " + portraits);
+            options = new RunOptions(scenes, topK, portraits); // checked before anything is stored
+        } catch (IllegalArgumentException e) {
+            System.err.println("lemon: " + e.getMessage());
+            return 2;
+        }
         String source = story == null ? "example:" + Examples.DEFAULT : story;
         byte[] bytes;
         String fileName;
@@ -74,7 +82,7 @@ public class RunCommand implements Callable<Integer> {
         pipeline.runs().blobs().put(uploadKey, bytes);
         System.out.println("LeMon: " + source + " → " + pipeline.runs().blobs().describe()
                 + " (LLM: " + provider.settings().llm().provider() + ")");
-        LocalRun.Outcome outcome = LocalRun.start(functions, uploadKey, new RunOptions(scenes, topK, portraits), runId,
+        LocalRun.Outcome outcome = LocalRun.start(functions, uploadKey, options, runId,
                 System.out);
         return RunSummary.print(outcome, pipeline.runs(), System.out, System.err);
     }

@@ -33,6 +33,13 @@ class LemonCliTest {
     }
 
     @Test
+    @Launch(value = {"run", "example:valiant-tailor", "--out", "target/cli-runs", "--portraits", "0", "--run-id", "no-portraits"}, exitCode = 2)
+    void zeroPortraitsIsRefusedBeforeAnythingIsStored(LaunchResult result) {
+        assertEquals("lemon: --portraits must be at least 1, got 0", result.getErrorOutput().strip());
+        assertTrue(!java.nio.file.Files.exists(java.nio.file.Path.of("target/cli-runs/no-portraits")));
+    }
+
+    @Test
     @Launch(value = {"resume", "never-ran", "--out", "target/cli-runs"}, exitCode = 2)
     void resumingAnUnknownRunSaysWhereItLooked(LaunchResult result) {
         assertTrue(result.getErrorOutput().contains("no run 'never-ran' in ") && result.getErrorOutput().contains("cli-runs"), result.getErrorOutput());

@@ -101,7 +101,7 @@ class WorkflowDefinitionTest {
                 stages.calls);
         assertEquals(json("{\"runId\": \"run-1\", \"stage\": \"publish\", \"status\": \"ok\"}"), r.output());
         assertEquals(List.of("Ingest", "CheckInput", "AnalyzeStory", "MatchCharacters", "DescribeCharacters",
-                "Publish", "Done"), r.history().stream().map(ExecutionResult.StateRun::name).toList());
+                "GeneratePortraits", "Publish", "Done"), r.history().stream().map(ExecutionResult.StateRun::name).toList());
     }
 
     @Test

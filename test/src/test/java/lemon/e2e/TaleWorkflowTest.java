@@ -119,7 +119,7 @@ class TaleWorkflowTest {
         runTale("forty-thieves", "again");
         byte[] before = Files.readAllBytes(dir.resolve("again/descriptions.json"));
         var functions = Fixtures.functions(Fixtures.settings(dir.toString()));
-        var result = functions.describeCharacters(new lemon.functions.StageInput("again", null, null, null, null));
+        var result = functions.describeCharacters(new lemon.functions.StageInput("again", null, null, null, null, null));
         assertEquals("reused", result.status());
         assertEquals(new String(before), Files.readString(dir.resolve("again/descriptions.json")));
         assertFalse(new PipelineProvider(Fixtures.settings(dir.toString())).get().runs().exists("nope"));
