@@ -40,6 +40,27 @@ class LemonCliTest {
     }
 
     @Test
+    @Launch({"generate", "an old man with a white beard, dressed in a green robe", "-n", "2", "--steps", "5",
+            "--out", "target/cli-runs/old-man.png"})
+    void generateWritesAContactSheet(LaunchResult result) throws Exception {
+        assertTrue(result.getOutput().contains("2 portraits (64×64, 5 DDIM steps"), result.getOutput());
+        var sheet = javax.imageio.ImageIO.read(new java.io.File("target/cli-runs/old-man.png"));
+        assertTrue(sheet.getWidth() >= 2 * 128 && sheet.getHeight() >= 128, sheet.getWidth() + "×" + sheet.getHeight());
+    }
+
+    @Test
+    @Launch(value = {"generate", " "}, exitCode = 2)
+    void generateNeedsADescription(LaunchResult result) {
+        assertTrue(result.getErrorOutput().contains("lemon: give a description"), result.getErrorOutput());
+    }
+
+    @Test
+    @Launch(value = {"generate", "a tall knight", "--weights", "no/such/dir"}, exitCode = 2)
+    void generateWithMissingWeightsNamesThem(LaunchResult result) {
+        assertTrue(result.getErrorOutput().contains("no/such/dir"), result.getErrorOutput());
+    }
+
+    @Test
     @Launch(value = {"resume", "never-ran", "--out", "target/cli-runs"}, exitCode = 2)
     void resumingAnUnknownRunSaysWhereItLooked(LaunchResult result) {
         assertTrue(result.getErrorOutput().contains("no run 'never-ran' in ") && result.getErrorOutput().contains("cli-runs"), result.getErrorOutput());

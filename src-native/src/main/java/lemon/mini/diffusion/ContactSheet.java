@@ -12,14 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 
-/**
- * Contact sheets of generated portraits: one labelled row per description.
- * Usage: {@code generate "<description>" [-n 4] [--seed S] [--steps K] [--guidance G] [--out file.png] [--weights DIR]}.
- */
+/** Contact sheets of generated portraits, for people to look at: one labelled row per description. */
 public final class ContactSheet {
     static {
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
-        if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
     }
 
     private static final int LABEL_H = 18;
@@ -57,34 +53,28 @@ public final class ContactSheet {
         ImageIO.write(img, "png", png.toFile());
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length < 2 || !args[0].equals("generate")) {
-            System.err.println("usage: generate \"<description>\" [-n 4] [--seed S] [--steps K] [--guidance G] [--out file.png] [--weights DIR]");
-            System.exit(2);
+    /** The review descriptions: caption-style and free-text, four clearly different people. */
+    public static final List<String> REVIEW_DESCRIPTIONS = List.of(
+        "a young woman with long red hair, wearing a blue dress",
+        "an old man with a white beard, dressed in a green robe",
+        "a man in his forties with short black hair and a yellow tunic",
+        "a young woman in her late teens, with a slender build, long braided auburn hair, wearing a plain purple linen dress");
+
+    /** The review sheet: the four review descriptions × seeds 1–4, shown at 2×. */
+    public static BufferedImage review(PortraitGenerator gen, int steps, float guidance) {
+        List<List<BufferedImage>> rows = new java.util.ArrayList<>();
+        for (String d : REVIEW_DESCRIPTIONS) {
+            List<BufferedImage> row = new java.util.ArrayList<>();
+            for (long seed = 1; seed <= 4; seed++) row.addAll(gen.generate(d, 1, seed, steps, guidance));
+            rows.add(row);
         }
-        String description = args[1];
-        int n = 4, steps = PortraitGenerator.DEFAULT_STEPS;
-        long seed = 1;
-        float guidance = PortraitGenerator.DEFAULT_GUIDANCE;
-        Path out = Path.of("target", "diffusion-generate.png"), weights = null;
-        for (int i = 2; i < args.length; i++) {
-            switch (args[i]) {
-                case "-n" -> n = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--steps" -> steps = Integer.parseInt(args[++i]);
-                case "--guidance" -> guidance = Float.parseFloat(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                case "--weights" -> weights = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
-        try (PortraitGenerator gen = weights == null ? PortraitGenerator.loadDefault() : PortraitGenerator.load(weights)) {
-            long t0 = System.nanoTime();
-            List<BufferedImage> imgs = gen.generate(description, n, seed, steps, guidance);
-            double ms = (System.nanoTime() - t0) / 1e6;
-            write(sheet(List.of(description), List.of(imgs), 2), out);
-            System.out.printf(Locale.ROOT, "%d portraits (64×64, %d DDIM steps, guidance %.1f) in %.0f ms → %s%n  model reads: %s%n",
-                n, steps, guidance, ms, out, gen.normalise(description));
-        }
+        return sheet(REVIEW_DESCRIPTIONS, rows, 2);
+    }
+
+    /** n portraits of one description, seeds seed, seed+1, … (each seed is one portrait, as in a run). */
+    public static BufferedImage generate(PortraitGenerator gen, String description, int n, long seed, int steps, float guidance) {
+        List<BufferedImage> row = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) row.addAll(gen.generate(description, 1, seed + i, steps, guidance));
+        return sheet(List.of(description), List.of(row), 2);
     }
 }
