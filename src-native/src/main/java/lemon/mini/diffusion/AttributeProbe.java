@@ -8,14 +8,21 @@ import lemon.mini.render.Sample;
 
 /**
  * Reads gender, hair colour and clothing colour off a 64×64 portrait with three linear
- * (softmax-regression) classifiers over the image box-filtered to 16×16 RGB. They are trained on
- * renders of the training split, and {@link #accuracy} on held-out renders says how far they can
- * be trusted: a generated image is only judged as well as the probe reads real ones.
+ * (softmax-regression) classifiers over two kinds of features: the image box-filtered to 16×16
+ * RGB (shape and layout) and, per 16×16-pixel region, the share of pixels nearest to each colour
+ * the renderer paints hair, clothing and skin with (so "some red-hair-coloured pixels near the
+ * top" is one linear feature). They are trained on renders of the training split, and
+ * {@link #accuracy} on held-out renders says how far they can be trusted: a generated image is
+ * only judged as well as the probe reads real ones.
  */
 public final class AttributeProbe {
     public enum Head { GENDER, HAIR, CLOTHING }
 
-    private static final int GRID = 16, FEATURES = GRID * GRID * 3 + 1; // + bias
+    private static final int GRID = 16, REGIONS = 4;
+    private static final int[] PALETTE = palette();
+    /** raw 16×16 RGB, then per region the share of each palette colour and of "none close", then the bias */
+    private static final int RAW = GRID * GRID * 3, FEATURES = RAW + REGIONS * REGIONS * (PALETTE.length + 1) + 1;
+    private static final double CLOSE = 60; // RGB distance within which a pixel counts as a palette colour
     private final float[][][] weights = new float[Head.values().length][][];
 
     private AttributeProbe() {}
@@ -113,8 +120,35 @@ public final class AttributeProbe {
                 f[i + 2] = b / norm - 1;
             }
         }
+        int region = s / REGIONS, k = PALETTE.length + 1;
+        float share = 1f / (region * region);
+        for (int y = 0; y < s; y++) {
+            for (int x = 0; x < s; x++) {
+                int base = RAW + ((y / region) * REGIONS + x / region) * k;
+                f[base + nearest(img.getRGB(x, y))] += share;
+            }
+        }
         f[FEATURES - 1] = 1;
         return f;
+    }
+
+    private static int[] palette() {
+        List<Integer> c = new java.util.ArrayList<>();
+        for (Attributes.HairColour h : Attributes.HairColour.values()) c.add(h.rgb);
+        for (Attributes.Colour h : Attributes.Colour.values()) c.add(h.rgb);
+        for (Attributes.SkinTone h : Attributes.SkinTone.values()) c.add(h.rgb);
+        return c.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Index of the nearest palette colour, or PALETTE.length when none is within {@link #CLOSE}. */
+    private static int nearest(int rgb) {
+        int best = PALETTE.length;
+        double bestD = CLOSE;
+        for (int i = 0; i < PALETTE.length; i++) {
+            double d = Attributes.Colour.distance(PALETTE[i], rgb);
+            if (d < bestD) { bestD = d; best = i; }
+        }
+        return best;
     }
 
     private static float[] softmax(float[][] w, float[] x) {

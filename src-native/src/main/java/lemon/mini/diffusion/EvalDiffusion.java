@@ -53,8 +53,8 @@ public final class EvalDiffusion {
             else n = Integer.parseInt(args[i]);
         }
         long t0 = System.nanoTime();
-        AttributeProbe probe = AttributeProbe.train(7, 3000, 12);
-        System.out.printf(Locale.ROOT, "probe trained on 3000 training renders in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        AttributeProbe probe = AttributeProbe.train(7, 6000, 15);
+        System.out.printf(Locale.ROOT, "probe trained on 6000 training renders in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         try (PortraitGenerator gen = weights == null ? PortraitGenerator.loadDefault() : PortraitGenerator.load(weights)) {
             t0 = System.nanoTime();
             Result r = evaluate(gen, probe, n, 25, 1000);

@@ -59,7 +59,7 @@ public record Attributes(Gender gender, Age age, SkinTone skinTone, HairStyle ha
             return best;
         }
 
-        static double distance(int a, int b) {
+        public static double distance(int a, int b) {
             int dr = ((a >> 16) & 255) - ((b >> 16) & 255);
             int dg = ((a >> 8) & 255) - ((b >> 8) & 255);
             int db = (a & 255) - (b & 255);
