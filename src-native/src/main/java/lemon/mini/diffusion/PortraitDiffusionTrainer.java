@@ -89,6 +89,11 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
 
     /** Opens the run in {@code work}: resumes from its checkpoint if {@code resume} and one exists. */
     public PortraitDiffusionTrainer(Settings s, Path work, boolean resume) throws IOException {
+        this(s, work, resume, null);
+    }
+
+    /** As above; {@code clipDir} is the CLIP-mini whose text tower to use (null: the committed one). */
+    public PortraitDiffusionTrainer(Settings s, Path work, boolean resume, Path clipDir) throws IOException {
         this.s = s;
         this.work = work;
         Files.createDirectories(work);
@@ -96,7 +101,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
             openFromCheckpoint();
         } else {
             if (s.text() == null) {
-                text = clipTextEncoder(MiniWeights.clipDir(), root);
+                text = clipTextEncoder(clipDir != null ? clipDir : MiniWeights.clipDir(), root);
             } else {
                 Tokenizer tok = Tokenizer.fromCaptions(PortraitData.trainCaptions(s.dataSeed(), s.vocabCaptions()), s.text().vocabSize());
                 text = new MiniTextEncoder(s.text(), tok, root, 11);

@@ -66,11 +66,16 @@ public final class PortraitGenerator implements AutoCloseable {
 
     /** Loads the committed weights from the classpath (copied out first when inside a jar). */
     public static PortraitGenerator loadDefault() throws IOException {
+        return load(committedDir());
+    }
+
+    /** The committed generator directory: on the classpath, or a temporary copy when inside a jar. */
+    public static Path committedDir() throws IOException {
         URL url = PortraitGenerator.class.getResource(RESOURCE + "/unet/" + ModelManifest.FILE);
         if (url == null) throw new IOException("no committed diffusion weights on the classpath under " + RESOURCE);
         if (url.getProtocol().equals("file")) {
             try {
-                return load(Path.of(url.toURI()).getParent().getParent());
+                return Path.of(url.toURI()).getParent().getParent();
             } catch (URISyntaxException e) {
                 throw new IOException(e);
             }
@@ -90,7 +95,7 @@ public final class PortraitGenerator implements AutoCloseable {
                 }
             }
         }
-        return load(tmp);
+        return tmp;
     }
 
     /** Training steps of the loaded UNet. */

@@ -1,52 +1,114 @@
 package lemon.mini.diffusion;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import lemon.mini.model.Checkpoint;
 import lemon.mini.train.LossCurves;
 import lemon.mini.train.ProgressBar;
 
 /**
- * Trains the portrait diffusion model.
- * Usage: {@code --steps N [--work DIR] [--out DIR] [--resume] [--save-every N] [--minutes M]}; --out receives
- * the EMA generator checkpoint ({@code text/}, {@code unet/}) when training ends.
+ * Trains the portrait diffusion model and exports it as a generator directory ({@code text/},
+ * {@code unet/}, plus {@code upsampler/} copied from the committed one when absent), evaluated on
+ * held-out captions with {@link EvalDiffusion} so the manifest carries the faithfulness numbers.
+ * Usage: {@code --steps N [--work DIR] [--out DIR] [--resume] [--save-every N] [--minutes M] [--clip DIR] [--eval N]}.
  */
 public final class TrainDiffusionMain {
     private TrainDiffusionMain() {}
 
+    public record Options(long steps, Path work, Path out, boolean resume, int saveEvery, double minutes, Path clipDir, int eval) {}
+
     public static void main(String[] args) throws Exception {
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
-        int steps = 1000, saveEvery = 250;
-        Path work = Path.of("target", "diffusion-work"), out = null;
+        long steps = 20_000;
+        int saveEvery = 250, eval = 100;
+        Path work = Path.of("target", "diffusion-work"), out = null, clip = null;
         boolean resume = false;
         double minutes = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--steps" -> steps = Integer.parseInt(args[++i]);
+                case "--steps" -> steps = Long.parseLong(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--resume" -> resume = true;
                 case "--save-every" -> saveEvery = Integer.parseInt(args[++i]);
                 case "--minutes" -> minutes = Double.parseDouble(args[++i]);
+                case "--clip" -> clip = Path.of(args[++i]);
+                case "--eval" -> eval = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                    + "; usage: --steps N [--work DIR] [--out DIR] [--resume] [--save-every N] [--minutes M]");
+                    + "; usage: --steps N [--work DIR] [--out DIR] [--resume] [--save-every N] [--minutes M] [--clip DIR] [--eval N]");
             }
         }
+        run(new Options(steps, work, out, resume, saveEvery, minutes, clip, eval), new LossCurves());
+    }
+
+    /** Trains until {@code steps} in total or the minutes run out, then exports and evaluates into {@code out}. */
+    public static void run(Options o, LossCurves curves) throws IOException {
         long t0 = System.nanoTime();
-        try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(PortraitDiffusionTrainer.Settings.standard(), work, resume)) {
-            long start = t.steps();
-            System.out.printf(Locale.ROOT, "text encoder %,d + unet %,d parameters; starting at step %d%n",
-                t.textEncoder().params().count(), t.unet().params().count(), start);
-            LossCurves curves = new LossCurves();
-            long deadline = minutes > 0 ? t0 + (long) (minutes * 6e10) : 0;
-            int done = t.train(steps, saveEvery, deadline, curves, work.resolve("loss.png"), ProgressBar.forConsole("diffusion", steps));
+        try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(PortraitDiffusionTrainer.Settings.standard(),
+                o.work(), o.resume(), o.clipDir())) {
+            long start = t.steps(), todo = Math.max(0, o.steps() - start);
+            System.out.printf(Locale.ROOT, "diffusion: text encoder %,d (frozen CLIP-mini text tower) + unet %,d parameters; at step %d, "
+                + "%d to go%s%n", t.textEncoder().params().count(), t.unet().params().count(), start, todo,
+                o.minutes() > 0 ? String.format(Locale.ROOT, " or %.0f minutes", o.minutes()) : "");
+            long deadline = o.minutes() > 0 ? t0 + (long) (o.minutes() * 6e10) : 0;
+            int done = t.train((int) todo, o.saveEvery(), deadline, curves, o.work().resolve("diffusion-loss.png"),
+                ProgressBar.forConsole(start > 0 ? "diffusion+" + start : "diffusion", todo));
             double took = (System.nanoTime() - t0) / 6e10;
-            System.out.printf(Locale.ROOT, "trained %d steps (now at %d) in %.1f min, %.0f ms/step, %d NaN batches skipped, %d rollbacks%n",
+            System.out.printf(Locale.ROOT, "%ndiffusion: %d steps this run (now at %d) in %.1f min, %.0f ms/step, %d NaN batches skipped, %d rollbacks%n",
                 done, t.steps(), took, took * 6e4 / Math.max(1, done), t.skipped(), t.rollbacks());
-            if (out != null) {
-                t.exportGenerator(out, Map.of("steps", (double) t.steps()));
-                System.out.println("generator checkpoint written to " + out);
+            if (o.out() == null) return;
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("steps_this_run", (double) done);
+            metrics.put("train_minutes_this_run", took);
+            metrics.put("skipped_batches", (double) t.skipped());
+            if (o.eval() > 0) {
+                Path trial = Files.createTempDirectory(o.work(), "eval");
+                t.exportGenerator(trial, metrics);
+                copyUpsampler(o.out(), trial);
+                AttributeProbe probe = AttributeProbe.train(7, 6000, 15);
+                try (PortraitGenerator gen = PortraitGenerator.load(trial)) {
+                    EvalDiffusion.Result r = EvalDiffusion.evaluate(gen, probe, o.eval(), 25, 1000);
+                    String[] names = {"gender", "hair", "clothing"};
+                    for (int h = 0; h < 3; h++) {
+                        metrics.put("heldout_" + names[h], r.conditional()[h]);
+                        metrics.put("heldout_" + names[h] + "_unconditional", r.unconditional()[h]);
+                        metrics.put("heldout_" + names[h] + "_real_renders", r.realRenders()[h]);
+                    }
+                    metrics.put("heldout_captions", (double) o.eval());
+                    System.out.printf(Locale.ROOT, "diffusion: %d held-out captions: gender %.0f%% / hair %.0f%% / clothing %.0f%% "
+                            + "(unconditional %.0f / %.0f / %.0f; probe on real renders %.0f / %.0f / %.0f)%n", o.eval(),
+                        100 * r.conditional()[0], 100 * r.conditional()[1], 100 * r.conditional()[2],
+                        100 * r.unconditional()[0], 100 * r.unconditional()[1], 100 * r.unconditional()[2],
+                        100 * r.realRenders()[0], 100 * r.realRenders()[1], 100 * r.realRenders()[2]);
+                }
+                deleteTree(trial);
             }
+            t.exportGenerator(o.out(), metrics);
+            copyUpsampler(o.out(), o.out());
+            System.out.println("diffusion: generator written to " + o.out());
+        }
+    }
+
+    /** Puts an upsampler into {@code to} unless one is there: from {@code from}, else the committed one. */
+    static void copyUpsampler(Path from, Path to) throws IOException {
+        Path dst = to.resolve("upsampler");
+        if (Files.exists(dst.resolve("manifest.json"))) return;
+        Path src = from.resolve("upsampler");
+        if (!Files.exists(src.resolve("manifest.json"))) src = PortraitGenerator.committedDir().resolve("upsampler");
+        Files.createDirectories(dst);
+        try (var files = Files.list(src)) {
+            for (Path f : (Iterable<Path>) files::iterator) Files.copy(f, dst.resolve(f.getFileName()));
+        }
+        Checkpoint.verify(dst);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) Files.delete(p);
         }
     }
 }

@@ -7,14 +7,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import lemon.mini.model.Adam;
-import lemon.mini.model.Checkpoint;
 import lemon.mini.model.MiniModel;
 import lemon.mini.model.Params;
 
@@ -160,20 +155,5 @@ public final class Upsampler2x implements MiniModel {
             }
         }
         return sum / (3.0 * w * h) / 127.5;
-    }
-
-    /** Trains the committed upsampler. Usage: [outDir] [steps]. */
-    public static void main(String[] args) throws IOException {
-        if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
-        Path out = Path.of(args.length > 0 ? args[0] : "target/diffusion-upsampler");
-        int steps = args.length > 1 ? Integer.parseInt(args[1]) : 600;
-        long t0 = System.nanoTime();
-        try (NDManager m = Engine.getEngine("PyTorch").newBaseManager(); Upsampler2x up = new Upsampler2x(Config.standard(), m, 5)) {
-            double[] l1 = up.train(m, steps, 32, 2e-3f, 7, PortraitData.SMALL);
-            double min = (System.nanoTime() - t0) / 6e10;
-            System.out.printf(Locale.ROOT, "upsampler: %,d parameters, %d steps in %.1f min; held-out L1 %.4f (nearest-neighbour %.4f)%n",
-                up.params().count(), steps, min, l1[0], l1[1]);
-            Checkpoint.save(out, "portrait-upsampler-2x", up, steps, 7, Map.of("heldOutL1", l1[0], "nearestL1", l1[1]));
-        }
     }
 }

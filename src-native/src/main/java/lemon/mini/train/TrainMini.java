@@ -1,18 +1,27 @@
 package lemon.mini.train;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import lemon.mini.diffusion.PortraitData;
+import lemon.mini.diffusion.TrainDiffusionMain;
+import lemon.mini.diffusion.Upsampler2x;
 import lemon.mini.model.Checkpoint;
 import lemon.mini.model.ModelManifest;
 
 /**
- * Trains the lemon-mini validator and/or CLIP, from the repository root:
+ * Trains the lemon-mini models, from the repository root:
  * <pre>
- *   java … lemon.mini.train.TrainMini validator|clip|all [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S] [--eval N]
+ *   java … lemon.mini.train.TrainMini validator|clip|upsampler|diffusion|all [--steps N] [--work DIR] [--out DIR]
+ *       [--resume] [--seed S] [--eval N] [--minutes M]
  * </pre>
+ * {@code all} trains them in that order within {@value #ALL_MINUTES} minutes: diffusion gets what the
+ * others leave (it uses the CLIP just trained for its text encoder).
  * Work checkpoints go to {@code DIR/<model>} every 100 steps ({@code --resume} continues from them,
  * step count included), the loss curves to {@code DIR/loss-curves.png}, and the final weights with
  * their manifest (steps, data seed, held-out metrics, sha256 of each file) to {@code OUT/<model>}.
@@ -20,7 +29,13 @@ import lemon.mini.model.ModelManifest;
 public final class TrainMini {
     static final int CHECKPOINT_EVERY = 100;
 
-    public record Options(String what, long steps, Path work, Path out, boolean resume, long seed, int eval) {}
+    public record Options(String what, long steps, Path work, Path out, boolean resume, long seed, int eval, double minutes) {}
+
+    static final java.util.List<String> MODELS = java.util.List.of("validator", "clip", "upsampler", "diffusion", "all");
+    /** Wall-clock budget of {@code all}: what is left of it after the other models goes to diffusion. */
+    static final double ALL_MINUTES = 60;
+    /** Held back from the diffusion budget for its evaluation and export. */
+    static final double DIFFUSION_EVAL_MINUTES = 4;
 
     private TrainMini() {}
 
@@ -28,15 +43,48 @@ public final class TrainMini {
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
         Options o = parse(args);
         LossCurves curves = new LossCurves();
-        if (o.what().equals("validator") || o.what().equals("all")) trainValidator(o, curves);
-        if (o.what().equals("clip") || o.what().equals("all")) ClipTrainer.run(o, curves);
+        long t0 = System.nanoTime();
+        boolean all = o.what().equals("all");
+        if (all || o.what().equals("validator")) trainValidator(o, curves);
+        if (all || o.what().equals("clip")) ClipTrainer.run(o, curves);
+        if (all || o.what().equals("upsampler")) trainUpsampler(o);
+        if (all || o.what().equals("diffusion")) {
+            double minutes = o.minutes();
+            if (minutes <= 0 && all) minutes = ALL_MINUTES - (System.nanoTime() - t0) / 6e10 - DIFFUSION_EVAL_MINUTES;
+            if (all && minutes < 1) throw new IllegalStateException("no time left for diffusion in the " + ALL_MINUTES + "-minute budget");
+            Path clip = o.out().resolve(MiniWeights.CLIP);
+            TrainDiffusionMain.run(new TrainDiffusionMain.Options(o.steps() > 0 ? o.steps() : 20_000, o.work().resolve("diffusion"),
+                o.out().resolve("diffusion"), o.resume(), 250, minutes,
+                Files.exists(clip.resolve("manifest.json")) ? clip : null, o.eval() > 0 ? o.eval() : 100), curves);
+        }
+        curves.write(o.work().resolve("loss-curves.png"));
+        System.out.printf(Locale.ROOT, "train-mini %s: %.1f min in all; loss curves in %s%n", o.what(),
+            (System.nanoTime() - t0) / 6e10, o.work().resolve("loss-curves.png"));
+    }
+
+    /** The 2× upsampler after the 32 px diffusion model: small, a few minutes, not resumable. */
+    static void trainUpsampler(Options o) throws IOException {
+        long steps = o.steps() > 0 ? o.steps() : 600;
+        long t0 = System.nanoTime();
+        try (NDManager m = Engine.getEngine("PyTorch").newBaseManager();
+             Upsampler2x up = new Upsampler2x(Upsampler2x.Config.standard(), m, 5)) {
+            double[] l1 = up.train(m, (int) steps, 32, 2e-3f, 7, PortraitData.SMALL);
+            double min = (System.nanoTime() - t0) / 6e10;
+            Path dir = o.out().resolve("diffusion").resolve("upsampler");
+            Checkpoint.save(dir, "portrait-upsampler-2x", up, steps, 7, Map.of("heldOutL1", l1[0], "nearestL1", l1[1],
+                "train_minutes_this_run", min));
+            System.out.printf(Locale.ROOT, "upsampler: %,d parameters, %d steps in %.1f min; held-out L1 %.4f (nearest-neighbour %.4f); saved to %s%n",
+                up.params().count(), steps, min, l1[0], l1[1], dir);
+        }
     }
 
     static Options parse(String[] args) {
-        if (args.length == 0 || !(args[0].equals("validator") || args[0].equals("clip") || args[0].equals("all"))) {
-            throw new IllegalArgumentException("usage: TrainMini validator|clip|all [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S] [--eval N]");
+        if (args.length == 0 || !MODELS.contains(args[0])) {
+            throw new IllegalArgumentException("usage: TrainMini " + String.join("|", MODELS)
+                + " [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S] [--eval N] [--minutes M]");
         }
         long steps = -1, seed = 2026;
+        double minutes = 0;
         int eval = -1;
         Path work = Path.of("target", "lemon-mini-train"), out = MiniWeights.SOURCE_DIR;
         boolean resume = false;
@@ -48,10 +96,11 @@ public final class TrainMini {
                 case "--resume" -> resume = true;
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--eval" -> eval = Integer.parseInt(args[++i]);
+                case "--minutes" -> minutes = Double.parseDouble(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(args[0], steps, work, out, resume, seed, eval);
+        return new Options(args[0], steps, work, out, resume, seed, eval, minutes);
     }
 
     static void trainValidator(Options o, LossCurves curves) throws IOException {

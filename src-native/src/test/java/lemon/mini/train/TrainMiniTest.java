@@ -33,6 +33,22 @@ class TrainMiniTest {
         assertThrows(IllegalArgumentException.class, () -> TrainMini.parse(new String[] {"unet"}));
     }
 
+    @Test
+    void upsamplerThenDiffusionWriteAGeneratorThatLoadsAndCarriesItsEvaluation(@TempDir Path tmp) throws Exception {
+        Path work = tmp.resolve("work"), out = tmp.resolve("out");
+        String[] common = {"--work", work.toString(), "--out", out.toString(), "--eval", "4"};
+        TrainMini.main(concat(new String[] {"upsampler", "--steps", "2"}, common));
+        assertEquals(2, Checkpoint.verify(out.resolve("diffusion/upsampler")).steps());
+        TrainMini.main(concat(new String[] {"diffusion", "--steps", "2"}, common));
+        ModelManifest unet = Checkpoint.verify(out.resolve("diffusion/unet"));
+        assertEquals(2, unet.steps());
+        assertEquals(4.0, unet.metrics().get("heldout_captions"));
+        assertTrue(unet.metrics().containsKey("heldout_hair_unconditional"));
+        try (var gen = lemon.mini.diffusion.PortraitGenerator.load(out.resolve("diffusion"))) {
+            assertEquals(64, gen.generate("an old man with a white beard", 1, 1, 2, 3f).get(0).getWidth());
+        }
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
