@@ -8,22 +8,34 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import lemon.mini.model.Checkpoint;
+import lemon.mini.model.ClipConfig;
+import lemon.mini.model.MiniClip;
+import lemon.mini.model.ModelManifest;
+import lemon.mini.model.Tokenizer;
 import lemon.mini.render.Attributes;
 import lemon.mini.render.Sample;
+import lemon.mini.train.ImageTensors;
+import lemon.mini.train.MiniWeights;
 
 /**
  * Does the generator draw what the caption says? For held-out (validation-split) captions it
  * generates one 64×64 portrait each and asks {@link AttributeProbe} for gender, hair colour and
  * clothing colour; the same images drawn unconditionally (empty caption) give the chance
- * baseline, and the probe's accuracy on the real held-out renders gives its ceiling. Then a speed
- * benchmark: ms per portrait at the default steps against steps = 1, and batch throughput.
+ * baseline, and the probe's accuracy on the real held-out renders gives its ceiling. CLIP-T:
+ * CLIP-mini's cosine of each generated image with its caption against shuffled pairs. Then a
+ * speed benchmark: ms per portrait at the default steps against steps = 1, and batch throughput.
  * Usage: {@code [captions=200] [--weights DIR]}.
  */
 public final class EvalDiffusion {
     private EvalDiffusion() {}
 
     /** Accuracy per probe head for conditional, unconditional and real held-out images. */
-    public record Result(double[] conditional, double[] unconditional, double[] realRenders, int captions) {}
+    public record Result(double[] conditional, double[] unconditional, double[] realRenders, int captions,
+                         List<BufferedImage> generated, List<String> captionsUsed) {}
 
     public static Result evaluate(PortraitGenerator gen, AttributeProbe probe, int n, int batch, long seed) {
         List<Integer> idx = PortraitData.validationIndices(n);
@@ -42,7 +54,7 @@ public final class EvalDiffusion {
             cond.addAll(gen.generateAll(part, seed + from, PortraitGenerator.DEFAULT_STEPS, PortraitGenerator.DEFAULT_GUIDANCE));
             uncond.addAll(gen.generateAll(Collections.nCopies(part.size(), ""), seed + from, PortraitGenerator.DEFAULT_STEPS, 1f));
         }
-        return new Result(probe.accuracy(cond, truth), probe.accuracy(uncond, truth), probe.accuracy(real, truth), n);
+        return new Result(probe.accuracy(cond, truth), probe.accuracy(uncond, truth), probe.accuracy(real, truth), n, cond, captions);
     }
 
     public static void main(String[] args) throws IOException {
@@ -52,6 +64,14 @@ public final class EvalDiffusion {
             if (args[i].equals("--weights")) weights = Path.of(args[++i]);
             else n = Integer.parseInt(args[i]);
         }
+        report(n, weights, null);
+    }
+
+    /**
+     * Prints faithfulness (probe), CLIP-T against shuffled pairs and the speed benchmark.
+     * {@code weights}: a generator directory, or null for the committed one; {@code clipDir} likewise.
+     */
+    public static void report(int n, Path weights, Path clipDir) throws IOException {
         long t0 = System.nanoTime();
         AttributeProbe probe = AttributeProbe.train(7, 6000, 15);
         System.out.printf(Locale.ROOT, "probe trained on 6000 training renders in %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -67,7 +87,37 @@ public final class EvalDiffusion {
                 System.out.printf(Locale.ROOT, "%-16s %11.1f%% %13.1f%% %13.1f%% %7d%%%n", names[h],
                     100 * r.conditional()[h], 100 * r.unconditional()[h], 100 * r.realRenders()[h], targets[h]);
             }
+            double[] ct = clipT(clipDir != null ? clipDir : MiniWeights.clipDir(), r.generated(), r.captionsUsed());
+            System.out.printf(Locale.ROOT, "CLIP-T (CLIP-mini cosine, generated image vs its caption): %.3f; shuffled pairs %.3f; difference %.3f%n",
+                ct[0], ct[1], ct[0] - ct[1]);
             benchmark(gen);
+        }
+    }
+
+    /**
+     * Mean CLIP-mini cosine of each image with its own caption and with the next image's caption
+     * (a shuffled pairing); images are resized to CLIP-mini's input size.
+     */
+    public static double[] clipT(Path clipDir, List<BufferedImage> images, List<String> captions) throws IOException {
+        ModelManifest mf = Checkpoint.verify(clipDir);
+        try (NDManager m = Engine.getEngine("PyTorch").newBaseManager();
+             MiniClip clip = new MiniClip(mf.config(ClipConfig.class), Tokenizer.load(clipDir.resolve("tokenizer.json")), m, 0)) {
+            Checkpoint.load(clipDir, clip);
+            int size = clip.config().imageSize(), n = images.size();
+            double matching = 0, shuffled = 0;
+            for (int from = 0; from < n; from += 50) {
+                try (NDManager scope = m.newSubManager()) {
+                    clip.attachTo(scope);
+                    int to = Math.min(n, from + 50);
+                    List<BufferedImage> part = images.subList(from, to).stream().map(i -> ImageTensors.fit(i, size)).toList();
+                    List<String> next = new ArrayList<>();
+                    for (int i = from; i < to; i++) next.add(captions.get((i + 1) % n));
+                    NDArray img = clip.embedImages(ImageTensors.batch(scope, part));
+                    matching += img.mul(clip.embedTexts(scope, captions.subList(from, to))).sum().getFloat();
+                    shuffled += img.mul(clip.embedTexts(scope, next)).sum().getFloat();
+                }
+            }
+            return new double[] {matching / n, shuffled / n};
         }
     }
 

@@ -14,9 +14,10 @@ import lemon.mini.model.Tokenizer;
 /**
  * Measures the committed lemon-mini weights on fresh held-out renders, next to the baselines
  * measured on the very same images: the validator against always answering the majority class,
- * CLIP against 10% chance and against captions shuffled between images.
+ * CLIP against 10% chance and against captions shuffled between images, the portrait diffusion
+ * model against unconditional samples ({@link lemon.mini.diffusion.EvalDiffusion}).
  * <pre>
- *   java … lemon.mini.train.EvalMini [--seed S] [--validator N] [--clip N] [--weights DIR]
+ *   java … lemon.mini.train.EvalMini [--seed S] [--validator N] [--clip N] [--diffusion N] [--weights DIR]
  * </pre>
  * The default seed differs from the training seed, so every image is new to the models (and the
  * indices are in the validation split, which training never uses).
@@ -27,15 +28,16 @@ public final class EvalMini {
     public static void main(String[] args) throws IOException {
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
         long seed = 777;
-        int nValidator = 600, nClip = 500;
+        int nValidator = 600, nClip = 500, nDiffusion = 200;
         Path weights = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--validator" -> nValidator = Integer.parseInt(args[++i]);
                 case "--clip" -> nClip = Integer.parseInt(args[++i]);
+                case "--diffusion" -> nDiffusion = Integer.parseInt(args[++i]);
                 case "--weights" -> weights = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("usage: EvalMini [--seed S] [--validator N] [--clip N] [--weights DIR]");
+                default -> throw new IllegalArgumentException("usage: EvalMini [--seed S] [--validator N] [--clip N] [--diffusion N] [--weights DIR]");
             }
         }
         Path vDir = weights != null ? weights.resolve(MiniWeights.VALIDATOR) : MiniWeights.validatorDir();
@@ -64,6 +66,10 @@ public final class EvalMini {
                     100 * m.top1Of10(), 100 * m.shuffledTop1Of10(), 100 * m.hardTop1Of10(), m.hardQueries(), m.meanCosineMatching(), m.meanCosineShuffled(),
                     (System.nanoTime() - t0) / 1e9);
             }
+        }
+        if (nDiffusion > 0) {
+            System.out.println("portrait diffusion:");
+            lemon.mini.diffusion.EvalDiffusion.report(nDiffusion, weights != null ? weights.resolve("diffusion") : null, cDir);
         }
     }
 }

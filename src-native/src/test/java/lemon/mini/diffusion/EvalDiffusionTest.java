@@ -11,17 +11,21 @@ class EvalDiffusionTest {
     }
 
     @Test
-    void clothingColourProbeOnHeldOutCaptionsRunsAndReadsRealRenders() throws IOException {
-        AttributeProbe probe = AttributeProbe.train(7, 1500, 8);
+    void committedGeneratorFollowsHeldOutCaptionsBetterThanUnconditionalSamples() throws IOException {
+        AttributeProbe probe = AttributeProbe.train(7, 3000, 10);
         try (PortraitGenerator gen = PortraitGenerator.loadDefault()) {
-            EvalDiffusion.Result r = EvalDiffusion.evaluate(gen, probe, 16, 16, 77);
-            int clothing = AttributeProbe.Head.CLOTHING.ordinal();
-            System.out.printf("16 held-out captions: clothing colour %.0f%% (unconditional %.0f%%, probe on real renders %.0f%%)%n",
-                100 * r.conditional()[clothing], 100 * r.unconditional()[clothing], 100 * r.realRenders()[clothing]);
-            assertTrue(r.realRenders()[clothing] >= 0.8, "the probe reads real renders");
-            // The brief's bound (conditional ≥ 40%, clearly above unconditional) is NOT asserted: the
-            // committed model (2,860 steps, ~28 CPU-minutes on shared cores) does not reach it yet.
-            // Re-enable once a longer-trained checkpoint is committed.
+            EvalDiffusion.Result r = EvalDiffusion.evaluate(gen, probe, 24, 24, 77);
+            int clothing = AttributeProbe.Head.CLOTHING.ordinal(), gender = AttributeProbe.Head.GENDER.ordinal();
+            System.out.printf("24 held-out captions: gender %.0f%% (unconditional %.0f%%), clothing colour %.0f%% (unconditional %.0f%%); "
+                    + "probe on real renders %.0f%% / %.0f%%%n", 100 * r.conditional()[gender], 100 * r.unconditional()[gender],
+                100 * r.conditional()[clothing], 100 * r.unconditional()[clothing], 100 * r.realRenders()[gender], 100 * r.realRenders()[clothing]);
+            assertTrue(r.realRenders()[clothing] >= 0.9, "the probe reads real renders");
+            // Loose bounds (24 captions are few); eval-mini measures the real numbers on 200.
+            assertTrue(r.conditional()[clothing] >= r.unconditional()[clothing] + 0.2, "the caption's clothing colour shows");
+            assertTrue(r.conditional()[gender] >= r.unconditional()[gender], "gender no worse than chance");
+
+            double[] ct = EvalDiffusion.clipT(lemon.mini.train.MiniWeights.clipDir(), r.generated(), r.captionsUsed());
+            assertTrue(ct[0] > ct[1] + 0.05, "CLIP-T of generated images above shuffled pairs: " + ct[0] + " vs " + ct[1]);
         }
     }
 }
