@@ -1,11 +1,8 @@
 package lemon.mini.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import lemon.mini.model.Adam;
 import lemon.mini.model.Checkpoint;
+import lemon.mini.model.MiniModel;
 import lemon.mini.model.ClipConfig;
 import lemon.mini.model.MiniClip;
 import lemon.mini.model.ModelManifest;
+import lemon.mini.model.Params;
 import lemon.mini.model.TextEncoderConfig;
 import lemon.mini.model.Tokenizer;
 import lemon.mini.render.DatasetGenerator;
@@ -32,9 +27,9 @@ import lemon.mini.render.Sample;
  * Trains {@link MiniClip} with in-batch negatives on (render, caption) pairs from
  * {@link DatasetGenerator} (portraits and scenes), rendered on the fly one batch ahead.
  * The tokenizer's vocabulary comes from the captions of the first training samples and is saved
- * with the checkpoint. Same data order, resume and learning-rate drop as {@link ValidatorTrainer}.
+ * with the checkpoint. Data order, learning-rate drop, resume and NaN guard are {@link BatchTrainer}'s.
  */
-public final class ClipTrainer implements AutoCloseable {
+public final class ClipTrainer extends BatchTrainer<Sample> {
     public static final String NAME = "lemon-mini-clip";
     static final int VOCAB_SAMPLES = 3000;
 
@@ -55,31 +50,13 @@ public final class ClipTrainer implements AutoCloseable {
     }
 
     private final ClipConfig cfg;
-    private final long dataSeed;
-    private final int batch;
-    private final float lr;
-    private final NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
     private final MiniClip model;
-    private final ExecutorService renderer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "clip-data");
-        t.setDaemon(true);
-        return t;
-    });
-    private Adam adam;
-    private boolean slowPhase;
-    private long step;
-    private long plannedSteps = Long.MAX_VALUE;
-    private int nonFinite;
     private String lastDiagnosis;
-    private Future<List<Sample>> next;
 
     public ClipTrainer(ClipConfig cfg, Tokenizer tokenizer, long dataSeed, int batch, float lr, long initSeed) {
+        super("clip-data", dataSeed, batch, lr);
         this.cfg = cfg;
-        this.dataSeed = dataSeed;
-        this.batch = batch;
-        this.lr = lr;
         this.model = new MiniClip(cfg, tokenizer, manager, initSeed);
-        this.adam = new Adam(manager, lr);
     }
 
     /**
@@ -105,68 +82,42 @@ public final class ClipTrainer implements AutoCloseable {
         return model;
     }
 
-    public NDManager manager() {
-        return manager;
+    @Override
+    protected MiniModel trainee() {
+        return model;
     }
 
-    public long step() {
-        return step;
+    @Override
+    protected Params[] trained() {
+        return new Params[] {model.params(), model.textEncoder().params()};
     }
 
-    public int nonFiniteSteps() {
-        return nonFinite;
+    @Override
+    protected String name() {
+        return NAME;
     }
 
-    public void plan(long totalSteps) {
-        this.plannedSteps = totalSteps;
+    @Override
+    protected Sample item(long k) {
+        return sample(dataSeed, ValidatorTrainer.trainIndex(k), cfg.imageSize());
     }
 
-    /** Loads a work checkpoint (its own tokenizer must equal ours); true if there was one. */
-    public boolean resume(Path dir) throws IOException {
-        Path from = WorkCheckpoints.latest(dir);
-        if (from == null) return false;
-        ModelManifest m = Checkpoint.verify(from);
-        if (m.dataSeed() != dataSeed) throw new IOException(from + " was trained on data seed " + m.dataSeed() + ", not " + dataSeed);
+    @Override
+    protected NDArray loss(NDManager scope, List<Sample> items) {
+        NDArray x = ImageTensors.batch(scope, items.stream().map(Sample::image).toList());
+        return model.contrastiveLoss(scope, x, items.stream().map(Sample::caption).toList());
+    }
+
+    /** A work checkpoint's own tokenizer must equal ours. */
+    @Override
+    protected void checkResumable(Path from, ModelManifest m) throws IOException {
         Tokenizer saved = Tokenizer.load(from.resolve("tokenizer.json"));
         if (!saved.baseTokens().equals(model.textEncoder().tokenizer().baseTokens())) throw new IOException(from + ": tokenizer differs");
-        Checkpoint.load(from, model);
-        step = m.steps();
-        next = null;
-        return true;
     }
 
-    /** Saves a work checkpoint; if the weights went non-finite it reloads the last one instead and returns null. */
-    public ModelManifest checkpoint(Path dir, Map<String, Double> metrics) throws IOException {
-        if (!WorkCheckpoints.allFinite(manager, model.params(), model.textEncoder().params())) {
-            recover(dir);
-            return null;
-        }
-        return WorkCheckpoints.save(dir, NAME, model, step, dataSeed, metrics);
-    }
-
-    /** One step of symmetric InfoNCE; a non-finite loss reloads the last work checkpoint instead. */
-    public double trainStep(Path recoverFrom) throws IOException {
-        List<Sample> samples = batchSamples();
-        updateSchedule();
-        double loss;
-        try (NDManager scope = manager.newSubManager()) {
-            model.attachTo(scope);
-            NDArray x = ImageTensors.batch(scope, samples.stream().map(Sample::image).toList());
-            List<String> caps = samples.stream().map(Sample::caption).toList();
-            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-                NDArray l = model.contrastiveLoss(scope, x, caps);
-                loss = l.getFloat();
-                if (Double.isFinite(loss)) gc.backward(l);
-            }
-        }
-        if (!Double.isFinite(loss)) {
-            diagnose(samples, loss, recoverFrom);
-            recover(recoverFrom);
-            return loss;
-        }
-        adam.step(model.params(), model.textEncoder().params());
-        step++;
-        return loss;
+    @Override
+    protected void onNonFiniteLoss(List<Sample> samples, double loss, Path workDir) throws IOException {
+        diagnose(samples, loss, workDir);
     }
 
     /**
@@ -184,10 +135,10 @@ public final class ClipTrainer implements AutoCloseable {
             NDArray x = ImageTensors.batch(scope, samples.stream().map(Sample::image).toList());
             again = model.contrastiveLoss(scope, x, samples.stream().map(Sample::caption).toList()).getFloat();
         }
-        lastDiagnosis = String.format(Locale.ROOT, "step %d: loss %s, weights %s, same batch again: %s", step, loss,
+        lastDiagnosis = String.format(Locale.ROOT, "step %d: loss %s, weights %s, same batch again: %s", step(), loss,
             finiteWeights ? "finite" : "NON-FINITE", again);
         if (workDir != null) {
-            Checkpoint.save(workDir.resolveSibling(workDir.getFileName() + "-nonfinite-" + step), NAME, model, step, dataSeed,
+            Checkpoint.save(workDir.resolveSibling(workDir.getFileName() + "-nonfinite-" + step()), NAME, model, step(), dataSeed,
                 Map.of("loss", loss, "loss_again", again, "weights_finite", finiteWeights ? 1.0 : 0.0));
         }
     }
@@ -195,43 +146,6 @@ public final class ClipTrainer implements AutoCloseable {
     /** What the last non-finite loss looked like (null if none). */
     public String lastDiagnosis() {
         return lastDiagnosis;
-    }
-
-    /** Back to the last checkpoint (fresh arrays: weights and gradients both reset) with fresh Adam state. */
-    private void recover(Path dir) throws IOException {
-        nonFinite++;
-        Path from = dir == null ? null : WorkCheckpoints.latest(dir);
-        if (from != null) Checkpoint.load(from, model);
-        adam.close();
-        adam = new Adam(manager, slowPhase ? lr / 5 : lr);
-        step++;  // move past the batch that failed rather than retry it forever
-    }
-
-    private void updateSchedule() {
-        boolean slow = plannedSteps != Long.MAX_VALUE && step >= (long) (plannedSteps * 0.7);
-        if (slow != slowPhase) {
-            slowPhase = slow;
-            adam.close();
-            adam = new Adam(manager, slow ? lr / 5 : lr);
-        }
-    }
-
-    private List<Sample> batchSamples() {
-        List<Sample> items;
-        try {
-            items = next != null ? next.get() : render(step);
-        } catch (Exception e) {
-            throw new IllegalStateException("rendering training data failed", e);
-        }
-        long following = step + 1;
-        next = renderer.submit(() -> render(following));
-        return items;
-    }
-
-    private List<Sample> render(long forStep) {
-        List<Sample> out = new ArrayList<>(batch);
-        for (int j = 0; j < batch; j++) out.add(sample(dataSeed, ValidatorTrainer.trainIndex(forStep * batch + j), cfg.imageSize()));
-        return out;
     }
 
     /**
@@ -357,13 +271,5 @@ public final class ClipTrainer implements AutoCloseable {
                 100 * m.hardTop1Of10(), m.hardQueries(),
                 m.meanCosineMatching(), m.meanCosineShuffled(), out, saved.sha256().get("clip.safetensors").substring(0, 12));
         }
-    }
-
-    @Override
-    public void close() {
-        renderer.shutdownNow();
-        adam.close();
-        model.close();
-        manager.close();
     }
 }
