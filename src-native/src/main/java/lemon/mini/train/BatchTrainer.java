@@ -87,6 +87,11 @@ public abstract class BatchTrainer<B> implements AutoCloseable {
         return nonFinite;
     }
 
+    /** A line on the last batch that was not applied. */
+    public String lastNonFinite() {
+        return "non-finite loss or gradients at step " + step;
+    }
+
     /** Total steps of this run, for the learning-rate schedule. */
     public void plan(long totalSteps) {
         this.plannedSteps = totalSteps;

@@ -143,9 +143,10 @@ public final class ClipTrainer extends BatchTrainer<Sample> {
         }
     }
 
-    /** What the last non-finite loss looked like (null if none). */
-    public String lastDiagnosis() {
-        return lastDiagnosis;
+    /** What the last non-finite loss looked like. */
+    @Override
+    public String lastNonFinite() {
+        return lastDiagnosis != null ? "non-finite loss (" + lastDiagnosis + ")" : super.lastNonFinite();
     }
 
     /**
@@ -225,43 +226,14 @@ public final class ClipTrainer extends BatchTrainer<Sample> {
     /** TrainMini's clip subcommand. */
     static void run(TrainMini.Options o, LossCurves curves) throws IOException {
         long steps = o.steps() > 0 ? o.steps() : 1500;
-        Path ckpt = o.work().resolve(MiniWeights.CLIP);
         ClipConfig cfg = shippedConfig();
         Tokenizer tok = tokenizer(o.seed(), cfg.text().vocabSize());
         try (ClipTrainer t = new ClipTrainer(cfg, tok, o.seed(), 64, 1e-3f, o.seed())) {
-            if (o.resume() && t.resume(ckpt)) System.out.println("clip: resumed at step " + t.step() + " from " + ckpt);
-            t.plan(steps);
-            long t0 = System.nanoTime(), startStep = t.step();
-            // the bar covers this run's steps only, so its rate and time left stay right after a resume
-            ProgressBar bar = ProgressBar.forConsole(startStep > 0 ? "clip+" + startStep : "clip", steps - startStep);
-            LossLog log = new LossLog(o.work(), "clip", curves, startStep);
-            double avg = Double.NaN;
-            while (t.step() < steps) {
-                double loss = t.trainStep(ckpt);
-                if (Double.isFinite(loss)) {
-                    avg = Double.isNaN(avg) ? loss : 0.95 * avg + 0.05 * loss;
-                    log.add(curves, "clip", t.step(), loss);
-                } else {
-                    System.out.println("\nclip: non-finite loss (" + t.lastDiagnosis() + "), reloaded the last checkpoint");
-                }
-                bar.update(t.step() - startStep, avg);
-                if (t.step() % TrainMini.CHECKPOINT_EVERY == 0 || t.step() == steps) {
-                    if (t.checkpoint(ckpt, Map.of("train_loss_ema", avg)) == null) {
-                        System.out.println("\nclip: non-finite weights at step " + t.step() + ", reloaded the last checkpoint");
-                    }
-                    log.flush();
-                    curves.write(o.work().resolve("loss-curves.png"));
-                }
-            }
-            log.close();
-            double minutes = (System.nanoTime() - t0) / 60e9;
+            TrainMini.RunStats run = TrainMini.loop(t, MiniWeights.CLIP, steps, o, curves);
+            double minutes = run.minutes();
+            long startStep = t.step() - run.steps();
             Metrics m = evaluate(t.model(), t.manager(), o.seed(), o.eval() > 0 ? o.eval() : 500);
-            Map<String, Double> metrics = new LinkedHashMap<>(m.asMap("heldout_"));
-            metrics.put("train_loss_ema", avg);
-            metrics.put("train_minutes_this_run", minutes);
-            metrics.put("steps_this_run", (double) (t.step() - startStep));
-            metrics.put("non_finite_steps", (double) t.nonFiniteSteps());
-            metrics.put("batch", 64.0);
+            Map<String, Double> metrics = run.manifestMetrics(m.asMap("heldout_"), t);
             Path out = o.out().resolve(MiniWeights.CLIP);
             Files.createDirectories(out);
             ModelManifest saved = Checkpoint.save(out, NAME, t.model(), t.step(), o.seed(), metrics);

@@ -62,6 +62,54 @@ public final class TrainMini {
             (System.nanoTime() - t0) / 6e10, o.work().resolve("loss-curves.png"));
     }
 
+    /** What one training run did, for the manifest. */
+    record RunStats(double lossEma, double minutes, long steps) {
+        /** Held-out metrics plus how the training went. */
+        Map<String, Double> manifestMetrics(Map<String, Double> heldOut, BatchTrainer<?> t) {
+            Map<String, Double> m = new LinkedHashMap<>(heldOut);
+            m.put("train_loss_ema", lossEma);
+            m.put("train_minutes_this_run", minutes);
+            m.put("steps_this_run", (double) steps);
+            m.put("non_finite_steps", (double) t.nonFiniteSteps());
+            m.put("batch", (double) t.batch);
+            return m;
+        }
+    }
+
+    /**
+     * Trains {@code t} to {@code steps} in total: resumes from {@code work/<label>} if asked, shows a
+     * progress bar, logs the loss, checkpoints every {@value #CHECKPOINT_EVERY} steps and at the end.
+     */
+    static RunStats loop(BatchTrainer<?> t, String label, long steps, Options o, LossCurves curves) throws IOException {
+        Path ckpt = o.work().resolve(label);
+        if (o.resume() && t.resume(ckpt)) System.out.println(label + ": resumed at step " + t.step() + " from " + ckpt);
+        t.plan(steps);
+        long t0 = System.nanoTime(), startStep = t.step();
+        // the bar covers this run's steps only, so its rate and time left stay right after a resume
+        ProgressBar bar = ProgressBar.forConsole(startStep > 0 ? label + "+" + startStep : label, steps - startStep);
+        LossLog log = new LossLog(o.work(), label, curves, startStep);
+        double avg = Double.NaN;
+        while (t.step() < steps) {
+            double loss = t.trainStep(ckpt);
+            if (Double.isFinite(loss)) {
+                avg = Double.isNaN(avg) ? loss : 0.95 * avg + 0.05 * loss;
+                log.add(curves, label, t.step(), loss);
+            } else {
+                System.out.println("\n" + label + ": " + t.lastNonFinite() + "; batch skipped, reloaded the last checkpoint");
+            }
+            bar.update(t.step() - startStep, avg);
+            if (t.step() % CHECKPOINT_EVERY == 0 || t.step() == steps) {
+                if (t.checkpoint(ckpt, Map.of("train_loss_ema", avg)) == null) {
+                    System.out.println("\n" + label + ": non-finite weights at step " + t.step() + ", reloaded the last checkpoint");
+                }
+                log.flush();
+                curves.write(o.work().resolve("loss-curves.png"));
+            }
+        }
+        log.close();
+        return new RunStats(avg, (System.nanoTime() - t0) / 60e9, t.step() - startStep);
+    }
+
     /** The 2× upsampler after the 32 px diffusion model: small, a few minutes, not resumable. */
     static void trainUpsampler(Options o) throws IOException {
         long steps = o.steps() > 0 ? o.steps() : 600;
@@ -105,42 +153,13 @@ public final class TrainMini {
 
     static void trainValidator(Options o, LossCurves curves) throws IOException {
         long steps = o.steps() > 0 ? o.steps() : 2000;
-        Path ckpt = o.work().resolve(MiniWeights.VALIDATOR);
         try (ValidatorTrainer t = new ValidatorTrainer(ValidatorTrainer.shippedConfig(), o.seed(), 32, 2e-3f, o.seed())) {
-            if (o.resume() && t.resume(ckpt)) System.out.println("validator: resumed at step " + t.step() + " from " + ckpt);
-            t.plan(steps);
-            long t0 = System.nanoTime(), startStep = t.step();
-            // the bar covers this run's steps only, so its rate and time left stay right after a resume
-            ProgressBar bar = ProgressBar.forConsole(startStep > 0 ? "validator+" + startStep : "validator", steps - startStep);
-            LossLog log = new LossLog(o.work(), "validator", curves, startStep);
-            double avg = Double.NaN;
-            while (t.step() < steps) {
-                double loss = t.trainStep(ckpt);
-                if (Double.isFinite(loss)) {
-                    avg = Double.isNaN(avg) ? loss : 0.95 * avg + 0.05 * loss;
-                    log.add(curves, "validator", t.step(), loss);
-                } else {
-                    System.out.println("\nvalidator: non-finite loss at step " + t.step() + ", reloaded the last checkpoint");
-                }
-                bar.update(t.step() - startStep, avg);
-                if (t.step() % CHECKPOINT_EVERY == 0 || t.step() == steps) {
-                    if (t.checkpoint(ckpt, Map.of("train_loss_ema", avg)) == null) {
-                        System.out.println("\nvalidator: non-finite weights at step " + t.step() + ", reloaded the last checkpoint");
-                    }
-                    log.flush();
-                    curves.write(o.work().resolve("loss-curves.png"));
-                }
-            }
-            log.close();
-            double minutes = (System.nanoTime() - t0) / 60e9;
+            RunStats run = loop(t, MiniWeights.VALIDATOR, steps, o, curves);
+            double minutes = run.minutes();
+            long startStep = t.step() - run.steps();
             try (MiniValidatorAdapter a = new MiniValidatorAdapter(t.model(), t.manager(), ValidatorTrainer.NAME)) {
                 ValidatorTrainer.Metrics m = ValidatorTrainer.evaluate(a, o.seed(), o.eval() > 0 ? o.eval() : 600, t.model().config().imageSize());
-                Map<String, Double> metrics = new LinkedHashMap<>(m.asMap("heldout_"));
-                metrics.put("train_loss_ema", avg);
-                metrics.put("train_minutes_this_run", minutes);
-                metrics.put("steps_this_run", (double) (t.step() - startStep));
-                metrics.put("non_finite_steps", (double) t.nonFiniteSteps());
-                metrics.put("batch", 32.0);
+                Map<String, Double> metrics = run.manifestMetrics(m.asMap("heldout_"), t);
                 ModelManifest saved = Checkpoint.save(o.out().resolve(MiniWeights.VALIDATOR), ValidatorTrainer.NAME, t.model(),
                     t.step(), o.seed(), metrics);
                 System.out.printf(Locale.ROOT, "validator: %d steps (%d this run, %.1f min); held-out %d images: count %.1f%% "
