@@ -61,6 +61,20 @@ class LemonCliTest {
     }
 
     @Test
+    void aSingleStageRunsOnAStoredRunAsAContainerTaskWould(io.quarkus.test.junit.main.QuarkusMainLauncher launcher) {
+        LaunchResult run = launcher.launch("run", "example:ali-baba", "--out", "target/cli-runs", "--scenes", "5",
+                "--portraits", "1", "--run-id", "staged");
+        assertEquals(0, run.exitCode(), run.getErrorOutput());
+        LaunchResult again = launcher.launch("stage", "generate-portraits", "staged", "--out", "target/cli-runs");
+        assertEquals(0, again.exitCode(), again.getErrorOutput());
+        assertTrue(again.getOutput().contains("\"stage\" : \"generate-portraits\"") && again.getOutput().contains("reused"),
+                again.getOutput());
+        LaunchResult unknown = launcher.launch("stage", "paint-everything", "staged", "--out", "target/cli-runs");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.getErrorOutput().contains("no stage function 'paint-everything'; known: "), unknown.getErrorOutput());
+    }
+
+    @Test
     @Launch(value = {"resume", "never-ran", "--out", "target/cli-runs"}, exitCode = 2)
     void resumingAnUnknownRunSaysWhereItLooked(LaunchResult result) {
         assertTrue(result.getErrorOutput().contains("no run 'never-ran' in ") && result.getErrorOutput().contains("cli-runs"), result.getErrorOutput());

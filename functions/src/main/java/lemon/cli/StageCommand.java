@@ -1,0 +1,57 @@
+package lemon.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import java.util.concurrent.Callable;
+import lemon.functions.FunqDispatcher;
+import lemon.functions.PipelineProvider;
+import lemon.functions.StageFunctions;
+import lemon.pipeline.Pipeline;
+import lemon.run.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * One stage function on a stored run, with the same JSON in and out as a workflow Task. This is
+ * what a container task runs: the GPU image starts {@code lemon stage generate-portraits <runId>
+ * --store s3://…} and the stage reads and writes the run through the store like any other.
+ */
+@Command(name = "stage", description = "Run one stage function on a stored run (what a GPU container task executes); "
+        + "prints the stage's JSON result.")
+public class StageCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FUNCTION", description = "a stage function, e.g. generate-portraits")
+    String function;
+
+    @Parameters(index = "1", paramLabel = "RUN_ID")
+    String runId;
+
+    @Mixin
+    CommonOptions common;
+
+    @Inject
+    PipelineProvider provider;
+
+    @Inject
+    StageFunctions functions;
+
+    @Override
+    public Integer call() throws Exception {
+        var known = FunqDispatcher.functionNames(StageFunctions.class);
+        if (!known.contains(function)) {
+            System.err.println("lemon: no stage function '" + function + "'; known: " + String.join(", ", known));
+            return 2;
+        }
+        provider.configure(common.apply(provider.settings()));
+        Pipeline pipeline = provider.get();
+        if (!pipeline.runs().exists(runId)) {
+            System.err.println("lemon: no run '" + runId + "' in " + pipeline.runs().blobs().describe()
+                    + " (use --out/--store to point at where it was stored)");
+            return 2;
+        }
+        JsonNode input = Json.MAPPER.createObjectNode().put("runId", runId);
+        JsonNode result = new FunqDispatcher(functions).invoke(function, input);
+        System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        return "failed".equals(result.path("status").asText()) ? 1 : 0;
+    }
+}
