@@ -198,19 +198,19 @@ public final class Pipeline {
             List<CharacterDescription> descriptions = runs.require(runId, Stages.DESCRIPTIONS, DESCRIPTIONS);
             int per = m.options().portraits();
             List<Portrait> portraits = new ArrayList<>();
-            List<String> outputs = new ArrayList<>();
+            List<ImageGenerator.Request> requests = new ArrayList<>();
             for (CharacterDescription d : descriptions) {
-                List<Long> seeds = new ArrayList<>();
                 for (int i = 0; i < per; i++) {
-                    seeds.add(portraitSeed(d.characterId(), i));
+                    long seed = portraitSeed(d.characterId(), i);
+                    requests.add(new ImageGenerator.Request(d.description(), seed));
+                    portraits.add(new Portrait(d.characterId(), i, seed, Stages.PORTRAIT_DIR + d.characterId() + "-" + i + ".png"));
                 }
-                List<byte[]> pngs = painter.generate(d.description(), seeds);
-                for (int i = 0; i < per; i++) {
-                    String file = Stages.PORTRAIT_DIR + d.characterId() + "-" + i + ".png";
-                    runs.writeBytes(runId, file, pngs.get(i));
-                    portraits.add(new Portrait(d.characterId(), i, seeds.get(i), file));
-                    outputs.add(file);
-                }
+            }
+            List<byte[]> pngs = painter.generate(requests); // all at once: the generator batches them
+            List<String> outputs = new ArrayList<>();
+            for (int k = 0; k < portraits.size(); k++) {
+                runs.writeBytes(runId, portraits.get(k).file(), pngs.get(k));
+                outputs.add(portraits.get(k).file());
             }
             runs.write(runId, Stages.PORTRAITS_JSON, portraits);
             outputs.add(Stages.PORTRAITS_JSON);

@@ -63,18 +63,14 @@ public final class ContactSheet {
     /** The review sheet: the four review descriptions × seeds 1–4, shown at 2×. */
     public static BufferedImage review(PortraitGenerator gen, int steps, float guidance) {
         List<List<BufferedImage>> rows = new java.util.ArrayList<>();
-        for (String d : REVIEW_DESCRIPTIONS) {
-            List<BufferedImage> row = new java.util.ArrayList<>();
-            for (long seed = 1; seed <= 4; seed++) row.addAll(gen.generate(d, 1, seed, steps, guidance));
-            rows.add(row);
-        }
+        for (String d : REVIEW_DESCRIPTIONS) rows.add(gen.generateEach(java.util.Collections.nCopies(4, d), List.of(1L, 2L, 3L, 4L), steps, guidance));
         return sheet(REVIEW_DESCRIPTIONS, rows, 2);
     }
 
     /** n portraits of one description, seeds seed, seed+1, … (each seed is one portrait, as in a run). */
     public static BufferedImage generate(PortraitGenerator gen, String description, int n, long seed, int steps, float guidance) {
-        List<BufferedImage> row = new java.util.ArrayList<>();
-        for (int i = 0; i < n; i++) row.addAll(gen.generate(description, 1, seed + i, steps, guidance));
-        return sheet(List.of(description), List.of(row), 2);
+        List<Long> seeds = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) seeds.add(seed + i);
+        return sheet(List.of(description), List.of(gen.generateEach(java.util.Collections.nCopies(n, description), seeds, steps, guidance)), 2);
     }
 }

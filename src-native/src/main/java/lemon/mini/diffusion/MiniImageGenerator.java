@@ -11,7 +11,8 @@ import lemon.port.ImageGenerator;
 
 /**
  * The ImageGenerator port over the bundled lemon-mini diffusion model. The model is loaded on
- * first use; each seed gives one 64×64 portrait, so a recorded seed reproduces its picture.
+ * first use; each request's seed sets its start noise, so a recorded seed reproduces its 64×64
+ * portrait ({@code lemon generate "<description>" --seed S -n 1} draws it again).
  */
 public final class MiniImageGenerator implements ImageGenerator {
     private PortraitGenerator generator;
@@ -34,12 +35,17 @@ public final class MiniImageGenerator implements ImageGenerator {
                 + " training steps)";
     }
 
+    /** Portraits per sampling batch: on 2 CPU cores a batch of 16 costs about a third per portrait of single ones. */
+    static final int BATCH = 16;
+
     @Override
-    public List<byte[]> generate(String description, List<Long> seeds) {
+    public List<byte[]> generate(List<Request> requests) {
         List<byte[]> out = new ArrayList<>();
-        for (long seed : seeds) {
-            BufferedImage img = generator().generate(description, 1, seed).get(0);
-            out.add(png(img));
+        for (int from = 0; from < requests.size(); from += BATCH) {
+            List<Request> part = requests.subList(from, Math.min(requests.size(), from + BATCH));
+            List<BufferedImage> imgs = generator().generateEach(part.stream().map(Request::description).toList(),
+                part.stream().map(Request::seed).toList(), PortraitGenerator.DEFAULT_STEPS, PortraitGenerator.DEFAULT_GUIDANCE);
+            for (BufferedImage img : imgs) out.add(png(img));
         }
         return out;
     }

@@ -121,11 +121,34 @@ public final class PortraitGenerator implements AutoCloseable {
 
     /** One 64×64 portrait per description, sampled as one batch; {@code ""} is unconditional. */
     public List<BufferedImage> generateAll(List<String> descriptions, long seed, int steps, float guidance) {
-        return upsampler.upsample(root, generateSmall(descriptions, seed, steps, guidance));
+        return upsampler.upsample(root, generateSmall(descriptions, noise(new Random(seed), descriptions.size()), steps, guidance));
     }
 
-    /** The 32×32 samples before upsampling. */
-    public List<BufferedImage> generateSmall(List<String> descriptions, long seed, int steps, float guidance) {
+    /**
+     * One 64×64 portrait per (description, seed), sampled as one batch; each start noise comes from
+     * its own seed, so a portrait does not depend on what else is in the batch.
+     */
+    public List<BufferedImage> generateEach(List<String> descriptions, List<Long> seeds, int steps, float guidance) {
+        if (descriptions.size() != seeds.size()) throw new IllegalArgumentException(descriptions.size() + " descriptions, " + seeds.size() + " seeds");
+        int plane = plane();
+        float[] init = new float[seeds.size() * plane];
+        for (int i = 0; i < seeds.size(); i++) System.arraycopy(noise(new Random(seeds.get(i)), 1), 0, init, i * plane, plane);
+        return upsampler.upsample(root, generateSmall(descriptions, init, steps, guidance));
+    }
+
+    private int plane() {
+        int size = unet.config().sampleSize();
+        return 3 * size * size;
+    }
+
+    private float[] noise(Random rnd, int n) {
+        float[] init = new float[n * plane()];
+        for (int i = 0; i < init.length; i++) init[i] = (float) rnd.nextGaussian();
+        return init;
+    }
+
+    /** The 32×32 samples before upsampling, from the given start noise. */
+    private List<BufferedImage> generateSmall(List<String> descriptions, float[] init, int steps, float guidance) {
         int n = descriptions.size(), size = unet.config().sampleSize(), plane = 3 * size * size;
         List<String> caps = new ArrayList<>();
         for (String d : descriptions) caps.add(normalise(d));
@@ -134,7 +157,7 @@ public final class PortraitGenerator implements AutoCloseable {
             text.params().attachTo(scope);
             MiniTextEncoder.Encoded cond = text.encode(scope, caps);
             MiniTextEncoder.Encoded uncond = text.encode(scope, Collections.nCopies(n, ""));
-            px = sample(scope, cond, uncond, new Shape(n, 3, size, size), steps, guidance, seed);
+            px = sample(scope, cond, uncond, new Shape(n, 3, size, size), steps, guidance, init);
         }
         List<BufferedImage> out = new ArrayList<>();
         for (int i = 0; i < n; i++) out.add(PortraitData.fromChw(px, i * plane, size));
@@ -146,10 +169,7 @@ public final class PortraitGenerator implements AutoCloseable {
      * to [−1, 1] and ε re-derived from it, so the update stays consistent with the clipped image.
      */
     private float[] sample(NDManager out, MiniTextEncoder.Encoded cond, MiniTextEncoder.Encoded uncond, Shape shape,
-                           int steps, float guidance, long seed) {
-        Random rnd = new Random(seed);
-        float[] init = new float[(int) shape.size()];
-        for (int i = 0; i < init.length; i++) init[i] = (float) rnd.nextGaussian();
+                           int steps, float guidance, float[] init) {
         int b = (int) shape.get(0);
         boolean guided = guidance != 1f;
         NDArray context = guided ? uncond.states().concat(cond.states(), 0) : cond.states();
