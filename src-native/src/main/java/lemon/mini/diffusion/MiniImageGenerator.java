@@ -37,6 +37,7 @@ public final class MiniImageGenerator implements ImageGenerator {
 
     /** Portraits per sampling batch: on 2 CPU cores a batch of 16 costs about a third per portrait of single ones. */
     static final int BATCH = 16;
+    private static final System.Logger LOG = System.getLogger(MiniImageGenerator.class.getName());
 
     @Override
     public List<byte[]> generate(List<Request> requests) {
@@ -46,6 +47,7 @@ public final class MiniImageGenerator implements ImageGenerator {
             List<BufferedImage> imgs = generator().generateEach(part.stream().map(Request::description).toList(),
                 part.stream().map(Request::seed).toList(), PortraitGenerator.DEFAULT_STEPS, PortraitGenerator.DEFAULT_GUIDANCE);
             for (BufferedImage img : imgs) out.add(png(img));
+            if (requests.size() > BATCH) LOG.log(System.Logger.Level.INFO, "painted {0} of {1} portraits", out.size(), requests.size());
         }
         return out;
     }
