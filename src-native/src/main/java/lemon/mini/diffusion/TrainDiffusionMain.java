@@ -62,9 +62,11 @@ public final class TrainDiffusionMain {
                 done, t.steps(), took, took * 6e4 / Math.max(1, done), t.skipped(), t.rollbacks());
             if (o.out() == null) return;
             Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put("steps_this_run", (double) done);
-            metrics.put("train_minutes_this_run", took);
-            metrics.put("skipped_batches", (double) t.skipped());
+            if (done > 0) { // an export-only call (no steps to go) says nothing about training
+                metrics.put("steps_this_run", (double) done);
+                metrics.put("train_minutes_this_run", took);
+                metrics.put("skipped_batches", (double) t.skipped());
+            }
             if (o.eval() > 0) {
                 Path trial = Files.createTempDirectory(o.work(), "eval");
                 t.exportGenerator(trial, metrics);
