@@ -28,7 +28,7 @@ public class GenerateCommand implements Callable<Integer> {
     int steps;
 
     @Option(names = "--guidance", defaultValue = "" + PortraitGenerator.DEFAULT_GUIDANCE,
-            description = "classifier-free guidance scale (default 3.0; 1 = none)")
+            description = "classifier-free guidance scale (default 7.5; 1 = none)")
     float guidance;
 
     @Option(names = "--review", description = "write the review sheet: 4 descriptions × 4 seeds")
