@@ -63,11 +63,12 @@ public final class ReportPage {
                     .append(c.role().isBlank() ? "–" : Html.esc(c.role()))
                     .append(" · ").append(c.mentions()).append("</td><td>")
                     .append(desc.containsKey(c.id()) ? Html.esc(desc.get(c.id()).description()) : "");
+            h.append("<div>");
             in.portraits().stream().filter(p -> p.characterId().equals(c.id())).forEach(p -> h.append(
                     "<img class=\"portrait\" src=\"").append(Html.esc(p.file())).append("\" title=\"seed ")
                     .append(p.seed()).append("\" alt=\"portrait ").append(p.index() + 1).append(" of ")
                     .append(Html.esc(c.name())).append("\">"));
-            h.append("</td><td class=\"small\">");
+            h.append("</div></td><td class=\"small\">");
             if (match.containsKey(c.id())) {
                 for (CharacterMatch.Scored s : match.get(c.id()).matches()) {
                     h.append(Html.esc(s.character())).append(" (").append(Html.esc(s.script())).append(", ")

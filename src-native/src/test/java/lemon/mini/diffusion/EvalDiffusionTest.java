@@ -21,8 +21,8 @@ class EvalDiffusionTest {
                 100 * r.conditional()[clothing], 100 * r.unconditional()[clothing], 100 * r.realRenders()[gender], 100 * r.realRenders()[clothing]);
             assertTrue(r.realRenders()[clothing] >= 0.9, "the probe reads real renders");
             // Loose bounds (24 captions are few); eval-mini measures the real numbers on 200.
-            assertTrue(r.conditional()[clothing] >= r.unconditional()[clothing] + 0.2, "the caption's clothing colour shows");
-            assertTrue(r.conditional()[gender] >= r.unconditional()[gender], "gender no worse than chance");
+            assertTrue(r.conditional()[clothing] >= r.unconditional()[clothing] + 0.5, "the caption's clothing colour shows");
+            assertTrue(r.conditional()[gender] >= r.unconditional()[gender] + 0.2, "the caption's gender shows");
 
             double[] ct = EvalDiffusion.clipT(lemon.mini.train.MiniWeights.clipDir(), r.generated(), r.captionsUsed());
             assertTrue(ct[0] > ct[1] + 0.05, "CLIP-T of generated images above shuffled pairs: " + ct[0] + " vs " + ct[1]);
