@@ -25,6 +25,21 @@ public class CommonOptions {
     @Option(names = "--cd-db", paramLabel = "FILE", description = "your own C.D. database (JSONL) instead of the bundled one")
     Path cdDatabase;
 
+    /**
+     * Configures the provider from these options and returns its pipeline if the store holds
+     * {@code runId}; otherwise prints where it looked and returns null.
+     */
+    lemon.pipeline.Pipeline existingRun(lemon.functions.PipelineProvider provider, String runId) {
+        provider.configure(apply(provider.settings()));
+        lemon.pipeline.Pipeline pipeline = provider.get();
+        if (!pipeline.runs().exists(runId)) {
+            System.err.println("lemon: no run '" + runId + "' in " + pipeline.runs().blobs().describe()
+                    + " (use --out/--store to point at where it was stored)");
+            return null;
+        }
+        return pipeline;
+    }
+
     PipelineSettings apply(PipelineSettings s) {
         if (out != null && store != null) {
             throw new IllegalArgumentException("give --out or --store, not both");

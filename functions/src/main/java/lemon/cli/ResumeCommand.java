@@ -26,11 +26,8 @@ public class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        provider.configure(common.apply(provider.settings()));
-        Pipeline pipeline = provider.get();
-        if (!pipeline.runs().exists(runId)) {
-            System.err.println("lemon: no run '" + runId + "' in " + pipeline.runs().blobs().describe()
-                    + " (use --out/--store to point at where it was stored)");
+        Pipeline pipeline = common.existingRun(provider, runId);
+        if (pipeline == null) {
             return 2;
         }
         System.out.println("LeMon: resuming " + runId + " in " + pipeline.runs().blobs().describe());

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import lemon.functions.FunqDispatcher;
 import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
-import lemon.pipeline.Pipeline;
 import lemon.run.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,11 +41,7 @@ public class StageCommand implements Callable<Integer> {
             System.err.println("lemon: no stage function '" + function + "'; known: " + String.join(", ", known));
             return 2;
         }
-        provider.configure(common.apply(provider.settings()));
-        Pipeline pipeline = provider.get();
-        if (!pipeline.runs().exists(runId)) {
-            System.err.println("lemon: no run '" + runId + "' in " + pipeline.runs().blobs().describe()
-                    + " (use --out/--store to point at where it was stored)");
+        if (common.existingRun(provider, runId) == null) {
             return 2;
         }
         JsonNode input = Json.MAPPER.createObjectNode().put("runId", runId);
