@@ -27,12 +27,16 @@ import lemon.mini.model.Params;
  * the weights go back to the last work checkpoint with fresh optimiser state.
  *
  * @param <B> one training item
+ * @param <M> the model; every parameter group of {@link MiniModel#parts()} is trained
  */
-public abstract class BatchTrainer<B> implements AutoCloseable {
+public abstract class BatchTrainer<B, M extends MiniModel> implements AutoCloseable {
     protected final long dataSeed;
     protected final int batch;
     private final float lr;
     protected final NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
+    protected final M model;
+    private final String name;
+    private final Params[] trained;
     private final ExecutorService renderer;
     private Adam adam;
     private boolean slowPhase;
@@ -41,7 +45,12 @@ public abstract class BatchTrainer<B> implements AutoCloseable {
     private int nonFinite;
     private Future<List<B>> next;
 
-    protected BatchTrainer(String dataThread, long dataSeed, int batch, float lr) {
+    /** {@code name} goes into checkpoint manifests; {@code build} creates the model in this trainer's manager. */
+    protected BatchTrainer(String name, String dataThread, long dataSeed, int batch, float lr,
+                           java.util.function.Function<NDManager, M> build) {
+        this.name = name;
+        this.model = build.apply(manager);
+        this.trained = model.parts().values().toArray(Params[]::new);
         this.dataSeed = dataSeed;
         this.batch = batch;
         this.lr = lr;
@@ -52,15 +61,6 @@ public abstract class BatchTrainer<B> implements AutoCloseable {
             return t;
         });
     }
-
-    /** The model being trained, as checkpoints see it. */
-    protected abstract MiniModel trainee();
-
-    /** Its trained parameter groups. */
-    protected abstract Params[] trained();
-
-    /** The model's name in checkpoint manifests. */
-    protected abstract String name();
 
     /** Training item number k of this data seed. */
     protected abstract B item(long k);
@@ -73,6 +73,10 @@ public abstract class BatchTrainer<B> implements AutoCloseable {
 
     /** Called with a batch whose loss was not finite, before the weights go back. */
     protected void onNonFiniteLoss(List<B> items, double loss, Path workDir) throws IOException {}
+
+    public M model() {
+        return model;
+    }
 
     public NDManager manager() {
         return manager;
@@ -104,7 +108,7 @@ public abstract class BatchTrainer<B> implements AutoCloseable {
         ModelManifest m = Checkpoint.verify(from);
         if (m.dataSeed() != dataSeed) throw new IOException(from + " was trained on data seed " + m.dataSeed() + ", not " + dataSeed);
         checkResumable(from, m);
-        Checkpoint.load(from, trainee());
+        Checkpoint.load(from, model);
         step = m.steps();
         next = null;
         return true;
@@ -112,11 +116,11 @@ public abstract class BatchTrainer<B> implements AutoCloseable {
 
     /** Saves a work checkpoint; if the weights went non-finite it reloads the last one instead and returns null. */
     public ModelManifest checkpoint(Path dir, Map<String, Double> metrics) throws IOException {
-        if (!WorkCheckpoints.allFinite(manager, trained())) {
+        if (!WorkCheckpoints.allFinite(manager, trained)) {
             recover(dir);
             return null;
         }
-        return WorkCheckpoints.save(dir, name(), trainee(), step, dataSeed, metrics);
+        return WorkCheckpoints.save(dir, name, model, step, dataSeed, metrics);
     }
 
     /**
@@ -129,14 +133,14 @@ public abstract class BatchTrainer<B> implements AutoCloseable {
         double loss;
         boolean finiteGradients = true;
         try (NDManager scope = manager.newSubManager()) {
-            for (Params p : trained()) p.attachTo(scope);
+            for (Params p : trained) p.attachTo(scope);
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                 NDArray l = loss(scope, items);
                 loss = l.getFloat();
                 if (Double.isFinite(loss)) gc.backward(l);
             }
             if (Double.isFinite(loss)) {
-                for (Params p : trained()) finiteGradients &= p.finiteGradients();
+                for (Params p : trained) finiteGradients &= p.finiteGradients();
             }
         }
         if (!Double.isFinite(loss)) onNonFiniteLoss(items, loss, recoverFrom);
@@ -144,7 +148,7 @@ public abstract class BatchTrainer<B> implements AutoCloseable {
             recover(recoverFrom);
             return Double.NaN;
         }
-        adam.step(trained());
+        adam.step(trained);
         step++;
         return loss;
     }
@@ -153,8 +157,8 @@ public abstract class BatchTrainer<B> implements AutoCloseable {
     private void recover(Path dir) throws IOException {
         nonFinite++;
         Path from = dir == null ? null : WorkCheckpoints.latest(dir);
-        if (from != null) Checkpoint.load(from, trainee());
-        else for (Params p : trained()) p.clearGradients();
+        if (from != null) Checkpoint.load(from, model);
+        else for (Params p : trained) p.clearGradients();
         adam.close();
         adam = new Adam(manager, slowPhase ? lr / 5 : lr);
         step++;  // move past the batch that failed rather than retry it forever
@@ -192,7 +196,7 @@ public abstract class BatchTrainer<B> implements AutoCloseable {
     public void close() {
         renderer.shutdownNow();
         adam.close();
-        trainee().close();
+        model.close();
         manager.close();
     }
 }

@@ -13,11 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import lemon.mini.model.Checkpoint;
-import lemon.mini.model.MiniModel;
 import lemon.mini.model.ClipConfig;
 import lemon.mini.model.MiniClip;
 import lemon.mini.model.ModelManifest;
-import lemon.mini.model.Params;
 import lemon.mini.model.TextEncoderConfig;
 import lemon.mini.model.Tokenizer;
 import lemon.mini.render.DatasetGenerator;
@@ -29,7 +27,7 @@ import lemon.mini.render.Sample;
  * The tokenizer's vocabulary comes from the captions of the first training samples and is saved
  * with the checkpoint. Data order, learning-rate drop, resume and NaN guard are {@link BatchTrainer}'s.
  */
-public final class ClipTrainer extends BatchTrainer<Sample> {
+public final class ClipTrainer extends BatchTrainer<Sample, MiniClip> {
     public static final String NAME = "lemon-mini-clip";
     static final int VOCAB_SAMPLES = 3000;
 
@@ -50,13 +48,11 @@ public final class ClipTrainer extends BatchTrainer<Sample> {
     }
 
     private final ClipConfig cfg;
-    private final MiniClip model;
     private String lastDiagnosis;
 
     public ClipTrainer(ClipConfig cfg, Tokenizer tokenizer, long dataSeed, int batch, float lr, long initSeed) {
-        super("clip-data", dataSeed, batch, lr);
+        super(NAME, "clip-data", dataSeed, batch, lr, m -> new MiniClip(cfg, tokenizer, m, initSeed));
         this.cfg = cfg;
-        this.model = new MiniClip(cfg, tokenizer, manager, initSeed);
     }
 
     /**
@@ -76,25 +72,6 @@ public final class ClipTrainer extends BatchTrainer<Sample> {
 
     static Sample sample(long seed, int index, int size) {
         return DatasetGenerator.sample(seed, index, size, DatasetGenerator.DEFAULT_SCENE_FRACTION, size, size);
-    }
-
-    public MiniClip model() {
-        return model;
-    }
-
-    @Override
-    protected MiniModel trainee() {
-        return model;
-    }
-
-    @Override
-    protected Params[] trained() {
-        return new Params[] {model.params(), model.textEncoder().params()};
-    }
-
-    @Override
-    protected String name() {
-        return NAME;
     }
 
     @Override

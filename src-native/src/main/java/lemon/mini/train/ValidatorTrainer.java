@@ -6,9 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import lemon.mini.model.MiniModel;
 import lemon.mini.model.MiniValidator;
-import lemon.mini.model.Params;
 import lemon.mini.model.ValidatorConfig;
 import lemon.mini.render.DatasetGenerator;
 import lemon.port.CompatibilityValidator.Verdict;
@@ -18,7 +16,7 @@ import lemon.port.CompatibilityValidator.Verdict;
  * rendered on the fly; data order, learning-rate drop, resume and NaN guard are
  * {@link BatchTrainer}'s.
  */
-public final class ValidatorTrainer extends BatchTrainer<ValidatorData.Item> {
+public final class ValidatorTrainer extends BatchTrainer<ValidatorData.Item, MiniValidator> {
     public static final String NAME = "lemon-mini-validator";
 
     /**
@@ -41,36 +39,15 @@ public final class ValidatorTrainer extends BatchTrainer<ValidatorData.Item> {
     }
 
     private final ValidatorConfig cfg;
-    private final MiniValidator model;
 
     public ValidatorTrainer(ValidatorConfig cfg, long dataSeed, int batch, float lr, long initSeed) {
-        super("validator-data", dataSeed, batch, lr);
+        super(NAME, "validator-data", dataSeed, batch, lr, m -> new MiniValidator(cfg, m, initSeed));
         this.cfg = cfg;
-        this.model = new MiniValidator(cfg, manager, initSeed);
     }
 
     /** The 64×64 validator we ship: four stride-2 stages (64→4 px), ~160k parameters. */
     public static ValidatorConfig shippedConfig() {
         return new ValidatorConfig(64, 3, List.of(16, 32, 64, 64), ValidatorData.SLOTS);
-    }
-
-    public MiniValidator model() {
-        return model;
-    }
-
-    @Override
-    protected MiniModel trainee() {
-        return model;
-    }
-
-    @Override
-    protected Params[] trained() {
-        return new Params[] {model.params()};
-    }
-
-    @Override
-    protected String name() {
-        return NAME;
     }
 
     @Override
