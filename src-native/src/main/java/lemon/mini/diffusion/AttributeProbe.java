@@ -43,6 +43,11 @@ public final class AttributeProbe {
         };
     }
 
+    /** The probe eval-mini and diffusion training report with: 6,000 renders of data seed 7, 15 epochs. */
+    public static AttributeProbe forEvaluation() {
+        return train(7, 6000, 15);
+    }
+
     /** Trains on n training-split portraits of {@code dataSeed} (64 px renders), SGD for {@code epochs}. */
     public static AttributeProbe train(long dataSeed, int n, int epochs) {
         float[][] x = new float[n][];

@@ -14,36 +14,12 @@ import lemon.mini.train.ProgressBar;
  * Trains the portrait diffusion model and exports it as a generator directory ({@code text/},
  * {@code unet/}, plus {@code upsampler/} copied from the committed one when absent), evaluated on
  * held-out captions with {@link EvalDiffusion} so the manifest carries the faithfulness numbers.
- * Usage: {@code --steps N [--work DIR] [--out DIR] [--resume] [--save-every N] [--minutes M] [--clip DIR] [--eval N]}.
+ * Run by {@code lemon train-mini diffusion|all} ({@link lemon.mini.train.TrainMini}).
  */
-public final class TrainDiffusionMain {
-    private TrainDiffusionMain() {}
+public final class DiffusionTraining {
+    private DiffusionTraining() {}
 
     public record Options(long steps, Path work, Path out, boolean resume, int saveEvery, double minutes, Path clipDir, int eval) {}
-
-    public static void main(String[] args) throws Exception {
-        if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
-        long steps = 20_000;
-        int saveEvery = 250, eval = 100;
-        Path work = Path.of("target", "diffusion-work"), out = null, clip = null;
-        boolean resume = false;
-        double minutes = 0;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--steps" -> steps = Long.parseLong(args[++i]);
-                case "--work" -> work = Path.of(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                case "--resume" -> resume = true;
-                case "--save-every" -> saveEvery = Integer.parseInt(args[++i]);
-                case "--minutes" -> minutes = Double.parseDouble(args[++i]);
-                case "--clip" -> clip = Path.of(args[++i]);
-                case "--eval" -> eval = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                    + "; usage: --steps N [--work DIR] [--out DIR] [--resume] [--save-every N] [--minutes M] [--clip DIR] [--eval N]");
-            }
-        }
-        run(new Options(steps, work, out, resume, saveEvery, minutes, clip, eval), new LossCurves());
-    }
 
     /** Trains until {@code steps} in total or the minutes run out, then exports and evaluates into {@code out}. */
     public static void run(Options o, LossCurves curves) throws IOException {
@@ -71,7 +47,7 @@ public final class TrainDiffusionMain {
                 Path trial = Files.createTempDirectory(o.work(), "eval");
                 t.exportGenerator(trial, metrics);
                 copyUpsampler(o.out(), trial);
-                AttributeProbe probe = AttributeProbe.train(7, 6000, 15);
+                AttributeProbe probe = AttributeProbe.forEvaluation();
                 try (PortraitGenerator gen = PortraitGenerator.load(trial)) {
                     EvalDiffusion.Result r = EvalDiffusion.evaluate(gen, probe, o.eval(), 25, 1000);
                     String[] names = {"gender", "hair", "clothing"};

@@ -73,7 +73,7 @@ public final class EvalDiffusion {
      */
     public static void report(int n, Path weights, Path clipDir) throws IOException {
         long t0 = System.nanoTime();
-        AttributeProbe probe = AttributeProbe.train(7, 6000, 15);
+        AttributeProbe probe = AttributeProbe.forEvaluation();
         System.out.printf(Locale.ROOT, "probe trained on 6000 training renders in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         try (PortraitGenerator gen = weights == null ? PortraitGenerator.loadDefault() : PortraitGenerator.load(weights)) {
             t0 = System.nanoTime();

@@ -150,7 +150,7 @@ public final class PortraitGenerator implements AutoCloseable {
 
     /** The 32×32 samples before upsampling, from the given start noise. */
     private List<BufferedImage> generateSmall(List<String> descriptions, float[] init, int steps, float guidance) {
-        int n = descriptions.size(), size = unet.config().sampleSize(), plane = 3 * size * size;
+        int n = descriptions.size(), size = unet.config().sampleSize(), plane = plane();
         List<String> caps = new ArrayList<>();
         for (String d : descriptions) caps.add(normalise(d));
         float[] px;

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import lemon.mini.diffusion.PortraitData;
-import lemon.mini.diffusion.TrainDiffusionMain;
+import lemon.mini.diffusion.DiffusionTraining;
 import lemon.mini.diffusion.Upsampler2x;
 import lemon.mini.model.Checkpoint;
 import lemon.mini.model.ModelManifest;
@@ -53,7 +53,7 @@ public final class TrainMini {
             if (minutes <= 0 && all) minutes = ALL_MINUTES - (System.nanoTime() - t0) / 6e10 - DIFFUSION_EVAL_MINUTES;
             if (all && minutes < 1) throw new IllegalStateException("no time left for diffusion in the " + ALL_MINUTES + "-minute budget");
             Path clip = o.out().resolve(MiniWeights.CLIP);
-            TrainDiffusionMain.run(new TrainDiffusionMain.Options(o.steps() > 0 ? o.steps() : 20_000, o.work().resolve("diffusion"),
+            DiffusionTraining.run(new DiffusionTraining.Options(o.steps() > 0 ? o.steps() : 20_000, o.work().resolve("diffusion"),
                 o.out().resolve("diffusion"), o.resume(), 250, minutes,
                 Files.exists(clip.resolve("manifest.json")) ? clip : null, o.eval() > 0 ? o.eval() : 100), curves);
         }
@@ -65,7 +65,7 @@ public final class TrainMini {
     /** What one training run did, for the manifest. */
     record RunStats(double lossEma, double minutes, long steps) {
         /** Held-out metrics plus how the training went. */
-        Map<String, Double> manifestMetrics(Map<String, Double> heldOut, BatchTrainer<?> t) {
+        Map<String, Double> manifestMetrics(Map<String, Double> heldOut, BatchTrainer<?, ?> t) {
             Map<String, Double> m = new LinkedHashMap<>(heldOut);
             m.put("train_loss_ema", lossEma);
             m.put("train_minutes_this_run", minutes);
@@ -80,7 +80,7 @@ public final class TrainMini {
      * Trains {@code t} to {@code steps} in total: resumes from {@code work/<label>} if asked, shows a
      * progress bar, logs the loss, checkpoints every {@value #CHECKPOINT_EVERY} steps and at the end.
      */
-    static RunStats loop(BatchTrainer<?> t, String label, long steps, Options o, LossCurves curves) throws IOException {
+    static RunStats loop(BatchTrainer<?, ?> t, String label, long steps, Options o, LossCurves curves) throws IOException {
         Path ckpt = o.work().resolve(label);
         if (o.resume() && t.resume(ckpt)) System.out.println(label + ": resumed at step " + t.step() + " from " + ckpt);
         t.plan(steps);
