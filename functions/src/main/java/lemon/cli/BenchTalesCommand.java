@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Runs the eight paper tales through the whole workflow (offline) and prints what was found and
- * how long it took; forty-thieves' ingest→publish time is reported against the 10 s budget and
- * against a baseline measured in the same process.
+ * how long it took; forty-thieves' ingest→describe time (the text half, from the stage timings in
+ * its manifest) is reported against the 10 s budget and against a baseline measured in the same
+ * process, the portrait painting beside it.
  */
 @Command(name = "bench-tales", description = "Run the eight paper tales offline and print a table (benchmark).")
 public class BenchTalesCommand implements Callable<Integer> {
@@ -36,6 +37,9 @@ public class BenchTalesCommand implements Callable<Integer> {
 
     /** The paper's defaults: T=30 scenes, K=3 examples, O=5 portraits. */
     static final RunOptions BENCH_OPTIONS = RunOptions.defaults();
+
+    /** The text half of the workflow, which the 10 s budget covers. */
+    static final List<String> TEXT_STAGES = List.of(Stages.INGEST, Stages.ANALYZE, Stages.MATCH, Stages.DESCRIBE);
 
     @Option(names = "--tales", paramLabel = "DIR", description = "folder of the tales (default ../shared/data/tales)")
     Path tales;
@@ -55,7 +59,7 @@ public class BenchTalesCommand implements Callable<Integer> {
 
         System.out.printf("%-28s %6s %5s %6s %5s  %-40s %8s%n", "tale", "words", "chars", "scenes", "edges",
                 "heaviest edge", "ms");
-        long fortyThievesMs = -1;
+        long fortyThievesWallMs = -1;
         for (String tale : PAPER_TALES) {
             byte[] bytes = Files.readAllBytes(dir.resolve(tale + ".txt"));
             runs.blobs().put("uploads/" + tale + ".txt", bytes);
@@ -67,7 +71,7 @@ public class BenchTalesCommand implements Callable<Integer> {
                 continue;
             }
             if (tale.equals("forty-thieves")) {
-                fortyThievesMs = ms;
+                fortyThievesWallMs = ms;
             }
             List<StoryCharacter> cs = runs.require(tale, Stages.CHARACTERS, new TypeReference<>() {});
             Map<String, String> names = cs.stream().collect(Collectors.toMap(StoryCharacter::id, StoryCharacter::name));
@@ -93,12 +97,23 @@ public class BenchTalesCommand implements Callable<Integer> {
             n += Sentences.split(text).size();
         }
         double baselineMs = (System.nanoTime() - b0) / 1e6 / 20;
-        System.out.printf(Locale.ROOT, "%nforty-thieves ingest→publish, first run (loads models): %d ms, "
-                + "ratio to the 10,000 ms budget %.2f%n", fortyThievesMs, fortyThievesMs / 10_000.0);
-        System.out.printf(Locale.ROOT, "forty-thieves ingest→publish, warm: %d ms, ratio to budget %.2f, "
+        long textMs = millis(runs, "forty-thieves", TEXT_STAGES), warmTextMs = millis(runs, "forty-thieves-warm", TEXT_STAGES);
+        System.out.printf(Locale.ROOT, "%nforty-thieves ingest→describe, first run (loads models): %d ms, "
+                + "ratio to the 10,000 ms budget %.2f%n", textMs, textMs / 10_000.0);
+        System.out.printf(Locale.ROOT, "forty-thieves ingest→describe, warm: %d ms, ratio to budget %.2f, "
                 + "%.0f× a sentence-split pass of the same story (baseline %.1f ms, %d sentences)%n",
-                warmMs, warmMs / 10_000.0, warmMs / baselineMs, baselineMs, n / 20);
+                warmTextMs, warmTextMs / 10_000.0, warmTextMs / baselineMs, baselineMs, n / 20);
+        System.out.printf(Locale.ROOT, "forty-thieves generate-portraits (%d per character): %d ms first run, %d ms warm; "
+                + "whole run ingest→publish %d ms first, %d ms warm (wall)%n", BENCH_OPTIONS.portraits(),
+                millis(runs, "forty-thieves", List.of(Stages.PORTRAITS)), millis(runs, "forty-thieves-warm", List.of(Stages.PORTRAITS)),
+                fortyThievesWallMs, warmMs);
         System.out.println("outputs kept in " + store);
         return 0;
+    }
+
+    /** Sum of the recorded times of these stages of a run. */
+    private static long millis(RunStore runs, String runId, List<String> stages) {
+        var recorded = runs.manifest(runId).stages();
+        return stages.stream().mapToLong(st -> recorded.get(st).millis()).sum();
     }
 }
