@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.Arrays;
 
 /**
@@ -11,9 +12,10 @@ import java.util.Arrays;
  * With a CUDA device: the SD-1.x config at 64×64 latents, batch 2. Without one it refuses to
  * pretend and times a smaller config instead, saying so loudly.
  *
- * <p>Args: {@code [--config sd1x|mini|mini-pixel|tiny] [--batch N] [--steps N] [--instantiate-sd]}
- * ({@code --instantiate-sd} builds the SD-1.x UNet with random weights on this device and prints
- * its real parameter count; ~3.4 GB).
+ * <p>Args: {@code [--config sd1x|mini|mini-pixel|tiny] [--batch N] [--steps N] [--instantiate-sd]
+ * [--profile FILE]} ({@code --instantiate-sd} builds the SD-1.x UNet with random weights on this
+ * device and prints its real parameter count; ~3.4 GB. {@code --profile} records one more step with
+ * PyTorch's profiler and writes its Chrome trace to FILE, to see which operators take the time).
  */
 public final class GpuCheck {
     static {
@@ -63,6 +65,13 @@ public final class GpuCheck {
                 float loss = trainer.step(x0, s -> new MiniTextEncoder.Encoded(ctx, null));
                 ms[i] = (System.nanoTime() - t0) / 1_000_000;
                 System.out.printf("step %d: %d ms (loss %.4f)%n", i + 1, ms[i], loss);
+            }
+            String profile = arg(args, "--profile", null);
+            if (profile != null) {
+                JniUtils.startProfile(gpu, true, true);
+                trainer.step(x0, s -> new MiniTextEncoder.Encoded(ctx, null));
+                JniUtils.stopProfile(profile);
+                System.out.println("profiled one step: " + profile);
             }
             Arrays.sort(ms);
             System.out.printf("RESULT config=%s device=%s batch=%d median %d ms/step (forward+backward+Adam)%n",
