@@ -24,12 +24,16 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "first seed; portrait i uses seed + i (default 1)")
     long seed;
 
-    @Option(names = "--steps", defaultValue = "" + PortraitGenerator.DEFAULT_STEPS, description = "DDIM steps (default 25)")
+    @Option(names = "--steps", defaultValue = "" + PortraitGenerator.DEFAULT_STEPS, description = "DDIM steps (default 20)")
     int steps;
 
     @Option(names = "--guidance", defaultValue = "" + PortraitGenerator.DEFAULT_GUIDANCE,
             description = "classifier-free guidance scale (default 7.5; 1 = none)")
     float guidance;
+
+    @Option(names = "--rescale", defaultValue = "" + PortraitGenerator.DEFAULT_RESCALE,
+            description = "guidance rescale φ, 0 to 1: keeps strong guidance from oversaturating colours (default 0.7; 0 = off)")
+    float rescale;
 
     @Option(names = "--review", description = "write the review sheet: 4 descriptions × 4 seeds")
     boolean review;
@@ -46,8 +50,14 @@ public class GenerateCommand implements Callable<Integer> {
                 : description == null || description.isBlank() ? "give a description, e.g. lemon generate \"an old man with a white beard\" (or --review)"
                 : n < 1 || n > 64 ? "-n must be between 1 and 64, got " + n
                 : null;
-        if (problem == null && (steps < 1 || steps > 1000)) problem = "--steps must be between 1 and 1000, got " + steps;
-        if (problem == null && !(guidance >= 0 && guidance <= 30)) problem = "--guidance must be between 0 and 30, got " + guidance;
+        PortraitGenerator.Sampling sampling = null;
+        if (problem == null) {
+            try {
+                sampling = new PortraitGenerator.Sampling(steps, guidance, rescale);
+            } catch (IllegalArgumentException e) {
+                problem = "--" + e.getMessage().replace("guidance rescale", "rescale");
+            }
+        }
         if (problem != null) {
             System.err.println("lemon: " + problem);
             return 2;
@@ -63,12 +73,12 @@ public class GenerateCommand implements Callable<Integer> {
         }
         try (PortraitGenerator gen = loaded) {
             long t0 = System.nanoTime();
-            BufferedImage sheet = review ? ContactSheet.review(gen, steps, guidance)
-                    : ContactSheet.generate(gen, description, n, seed, steps, guidance);
+            BufferedImage sheet = review ? ContactSheet.review(gen, sampling)
+                    : ContactSheet.generate(gen, description, n, seed, sampling);
             ContactSheet.write(sheet, target);
             int count = review ? 16 : n;
-            System.out.printf(Locale.ROOT, "%d portraits (64×64, %d DDIM steps, guidance %.1f, UNet trained %d steps) in %.1f s → %s%n",
-                    count, steps, guidance, gen.trainedSteps(), (System.nanoTime() - t0) / 1e9, target);
+            System.out.printf(Locale.ROOT, "%d portraits (64×64, %s, UNet trained %d steps) in %.1f s → %s%n",
+                    count, sampling, gen.trainedSteps(), (System.nanoTime() - t0) / 1e9, target);
             if (!review) {
                 System.out.println("the model reads: " + gen.normalise(description));
             }

@@ -49,6 +49,12 @@ class LemonCliTest {
     }
 
     @Test
+    @Launch(value = {"generate", "a tall knight", "--rescale", "2"}, exitCode = 2)
+    void generateRefusesAGuidanceRescaleOutsideZeroToOne(LaunchResult result) {
+        assertEquals("lemon: --rescale must be between 0 and 1, got 2.0", result.getErrorOutput().strip());
+    }
+
+    @Test
     @Launch(value = {"generate", " "}, exitCode = 2)
     void generateNeedsADescription(LaunchResult result) {
         assertTrue(result.getErrorOutput().contains("lemon: give a description"), result.getErrorOutput());

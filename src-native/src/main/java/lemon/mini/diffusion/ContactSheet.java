@@ -61,16 +61,16 @@ public final class ContactSheet {
         "a young woman in her late teens, with a slender build, long braided auburn hair, wearing a plain purple linen dress");
 
     /** The review sheet: the four review descriptions × seeds 1–4, shown at 2×. */
-    public static BufferedImage review(PortraitGenerator gen, int steps, float guidance) {
+    public static BufferedImage review(PortraitGenerator gen, PortraitGenerator.Sampling sampling) {
         List<List<BufferedImage>> rows = new java.util.ArrayList<>();
-        for (String d : REVIEW_DESCRIPTIONS) rows.add(gen.generateEach(java.util.Collections.nCopies(4, d), List.of(1L, 2L, 3L, 4L), steps, guidance));
+        for (String d : REVIEW_DESCRIPTIONS) rows.add(gen.generateEach(java.util.Collections.nCopies(4, d), List.of(1L, 2L, 3L, 4L), sampling));
         return sheet(REVIEW_DESCRIPTIONS, rows, 2);
     }
 
     /** n portraits of one description, seeds seed, seed+1, … (each seed is one portrait, as in a run). */
-    public static BufferedImage generate(PortraitGenerator gen, String description, int n, long seed, int steps, float guidance) {
+    public static BufferedImage generate(PortraitGenerator gen, String description, int n, long seed, PortraitGenerator.Sampling sampling) {
         List<Long> seeds = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) seeds.add(seed + i);
-        return sheet(List.of(description), List.of(gen.generateEach(java.util.Collections.nCopies(n, description), seeds, steps, guidance)), 2);
+        return sheet(List.of(description), List.of(gen.generateEach(java.util.Collections.nCopies(n, description), seeds, sampling)), 2);
     }
 }

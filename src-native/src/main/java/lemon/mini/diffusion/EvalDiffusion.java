@@ -38,6 +38,11 @@ public final class EvalDiffusion {
                          List<BufferedImage> generated, List<String> captionsUsed) {}
 
     public static Result evaluate(PortraitGenerator gen, AttributeProbe probe, int n, int batch, long seed) {
+        return evaluate(gen, probe, n, batch, seed, PortraitGenerator.Sampling.DEFAULT);
+    }
+
+    public static Result evaluate(PortraitGenerator gen, AttributeProbe probe, int n, int batch, long seed,
+                                  PortraitGenerator.Sampling sampling) {
         List<Integer> idx = PortraitData.validationIndices(n);
         List<String> captions = new ArrayList<>();
         List<Attributes> truth = new ArrayList<>();
@@ -51,8 +56,8 @@ public final class EvalDiffusion {
         List<BufferedImage> cond = new ArrayList<>(), uncond = new ArrayList<>();
         for (int from = 0; from < n; from += batch) {
             List<String> part = captions.subList(from, Math.min(n, from + batch));
-            cond.addAll(gen.generateAll(part, seed + from, PortraitGenerator.DEFAULT_STEPS, PortraitGenerator.DEFAULT_GUIDANCE));
-            uncond.addAll(gen.generateAll(Collections.nCopies(part.size(), ""), seed + from, PortraitGenerator.DEFAULT_STEPS, 1f));
+            cond.addAll(gen.generateAll(part, seed + from, sampling));
+            uncond.addAll(gen.generateAll(Collections.nCopies(part.size(), ""), seed + from, sampling.withGuidance(1f)));
         }
         return new Result(probe.accuracy(cond, truth), probe.accuracy(uncond, truth), probe.accuracy(real, truth), n, cond, captions);
     }
@@ -78,8 +83,8 @@ public final class EvalDiffusion {
         try (PortraitGenerator gen = weights == null ? PortraitGenerator.loadDefault() : PortraitGenerator.load(weights)) {
             t0 = System.nanoTime();
             Result r = evaluate(gen, probe, n, 25, 1000);
-            System.out.printf(Locale.ROOT, "%d held-out captions, DDIM %d steps, guidance %.1f (UNet trained %d steps), %.1f s%n",
-                n, PortraitGenerator.DEFAULT_STEPS, PortraitGenerator.DEFAULT_GUIDANCE, gen.trainedSteps(), (System.nanoTime() - t0) / 1e9);
+            System.out.printf(Locale.ROOT, "%d held-out captions, %s (UNet trained %d steps), %.1f s%n",
+                n, PortraitGenerator.Sampling.DEFAULT, gen.trainedSteps(), (System.nanoTime() - t0) / 1e9);
             System.out.printf(Locale.ROOT, "%-16s %12s %14s %14s %8s%n", "attribute", "conditional", "unconditional", "real renders", "target");
             String[] names = {"gender", "hair colour", "clothing colour"};
             int[] targets = {85, 70, 70};
@@ -87,6 +92,10 @@ public final class EvalDiffusion {
                 System.out.printf(Locale.ROOT, "%-16s %11.1f%% %13.1f%% %13.1f%% %7d%%%n", names[h],
                     100 * r.conditional()[h], 100 * r.unconditional()[h], 100 * r.realRenders()[h], targets[h]);
             }
+            PortraitGenerator.Sampling plain = new PortraitGenerator.Sampling(PortraitGenerator.DEFAULT_STEPS, PortraitGenerator.DEFAULT_GUIDANCE, 0f);
+            double[] noRescale = evaluate(gen, probe, n, 25, 1000, plain).conditional();
+            System.out.printf(Locale.ROOT, "ablation, guidance not rescaled (%s): %.1f%% / %.1f%% / %.1f%%%n", plain,
+                100 * noRescale[0], 100 * noRescale[1], 100 * noRescale[2]);
             double[] ct = clipT(clipDir != null ? clipDir : MiniWeights.clipDir(), r.generated(), r.captionsUsed());
             System.out.printf(Locale.ROOT, "CLIP-T (CLIP-mini cosine, generated image vs its caption): %.3f; shuffled pairs %.3f; difference %.3f%n",
                 ct[0], ct[1], ct[0] - ct[1]);
@@ -126,7 +135,7 @@ public final class EvalDiffusion {
         String d = "a young woman with long red hair, wearing a blue dress";
         gen.generate(d, 1, 0); // warm-up
         double full = median(() -> gen.generate(d, 1, 1), 5);
-        double one = median(() -> gen.generate(d, 1, 1, 1, PortraitGenerator.DEFAULT_GUIDANCE), 5);
+        double one = median(() -> gen.generate(d, 1, 1, PortraitGenerator.Sampling.DEFAULT.withSteps(1)), 5);
         double batch16 = median(() -> gen.generate(d, 16, 1), 2) / 16;
         System.out.printf(Locale.ROOT, "speed (64×64, incl. text encoding + upsampler): %d steps %.0f ms/portrait; steps=1 %.0f ms/portrait; "
             + "batch of 16 at %d steps %.0f ms/portrait (%.1f portraits/s)%n", PortraitGenerator.DEFAULT_STEPS, full, one,

@@ -30,9 +30,8 @@ public final class MiniImageGenerator implements ImageGenerator {
 
     @Override
     public String name() {
-        return "lemon-mini-diffusion (32×32 pixel DDIM " + PortraitGenerator.DEFAULT_STEPS + " steps, CFG "
-                + PortraitGenerator.DEFAULT_GUIDANCE + ", learned 2× upsampler; " + generator().trainedSteps()
-                + " training steps)";
+        return "lemon-mini-diffusion (32×32 pixels, " + PortraitGenerator.Sampling.DEFAULT
+                + ", learned 2× upsampler; " + generator().trainedSteps() + " training steps)";
     }
 
     /** Portraits per sampling batch: on 2 CPU cores a batch of 16 costs about a third per portrait of single ones. */
@@ -45,7 +44,7 @@ public final class MiniImageGenerator implements ImageGenerator {
         for (int from = 0; from < requests.size(); from += BATCH) {
             List<Request> part = requests.subList(from, Math.min(requests.size(), from + BATCH));
             List<BufferedImage> imgs = generator().generateEach(part.stream().map(Request::description).toList(),
-                part.stream().map(Request::seed).toList(), PortraitGenerator.DEFAULT_STEPS, PortraitGenerator.DEFAULT_GUIDANCE);
+                part.stream().map(Request::seed).toList(), PortraitGenerator.Sampling.DEFAULT);
             for (BufferedImage img : imgs) out.add(png(img));
             if (requests.size() > BATCH) LOG.log(System.Logger.Level.INFO, "painted {0} of {1} portraits", out.size(), requests.size());
         }

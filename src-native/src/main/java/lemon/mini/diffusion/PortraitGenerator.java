@@ -35,9 +35,41 @@ import lemon.mini.model.UNetConfig;
  */
 public final class PortraitGenerator implements AutoCloseable {
     public static final String RESOURCE = "/lemon/mini/diffusion";
-    public static final int DEFAULT_STEPS = 25;
+    /** DDIM steps: with guidance rescale, 15, 20 and 25 steps read the same on held-out captions. */
+    public static final int DEFAULT_STEPS = 20;
     /** SD's usual scale; measured here: attribute faithfulness rises steeply from 2 to 7.5. */
     public static final float DEFAULT_GUIDANCE = 7.5f;
+    /**
+     * Guidance rescale φ (Lin et al. 2024, "Common diffusion noise schedules and sample steps are
+     * flawed", their suggested 0.7): the guided x̂0 is scaled to the conditional prediction's
+     * standard deviation and mixed back in with weight φ. Strong guidance otherwise oversaturates
+     * colours; here it turned brown hair orange-red (hair colour 67.5% → 76.5% at φ = 0.7).
+     */
+    public static final float DEFAULT_RESCALE = 0.7f;
+
+    /** How to sample: DDIM steps, guidance scale (1 = none, 0 = unconditional) and guidance rescale φ. */
+    public record Sampling(int steps, float guidance, float rescale) {
+        public static final Sampling DEFAULT = new Sampling(DEFAULT_STEPS, DEFAULT_GUIDANCE, DEFAULT_RESCALE);
+
+        public Sampling {
+            if (steps < 1 || steps > 1000) throw new IllegalArgumentException("steps must be between 1 and 1000, got " + steps);
+            if (!(guidance >= 0 && guidance <= 30)) throw new IllegalArgumentException("guidance must be between 0 and 30, got " + guidance);
+            if (!(rescale >= 0 && rescale <= 1)) throw new IllegalArgumentException("guidance rescale must be between 0 and 1, got " + rescale);
+        }
+
+        public Sampling withSteps(int n) {
+            return new Sampling(n, guidance, rescale);
+        }
+
+        public Sampling withGuidance(float g) {
+            return new Sampling(steps, g, rescale);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "%d DDIM steps, guidance %.1f, rescale %.1f", steps, guidance, rescale);
+        }
+    }
 
     private final NDManager root = Engine.getEngine("PyTorch").newBaseManager();
     private final MiniTextEncoder text;
@@ -110,31 +142,31 @@ public final class PortraitGenerator implements AutoCloseable {
         return DescriptionWords.normalise(description, w -> tok.id(w) != Tokenizer.UNK_ID);
     }
 
-    /** n 64×64 portraits of one description with the default steps and guidance. */
+    /** n 64×64 portraits of one description with the default sampling. */
     public List<BufferedImage> generate(String description, int n, long seed) {
-        return generate(description, n, seed, DEFAULT_STEPS, DEFAULT_GUIDANCE);
+        return generate(description, n, seed, Sampling.DEFAULT);
     }
 
     /** n 64×64 portraits of one description; the same seed gives the same images. */
-    public List<BufferedImage> generate(String description, int n, long seed, int steps, float guidance) {
-        return generateAll(Collections.nCopies(n, description), seed, steps, guidance);
+    public List<BufferedImage> generate(String description, int n, long seed, Sampling sampling) {
+        return generateAll(Collections.nCopies(n, description), seed, sampling);
     }
 
     /** One 64×64 portrait per description, sampled as one batch; {@code ""} is unconditional. */
-    public List<BufferedImage> generateAll(List<String> descriptions, long seed, int steps, float guidance) {
-        return upsampler.upsample(root, generateSmall(descriptions, noise(new Random(seed), descriptions.size()), steps, guidance));
+    public List<BufferedImage> generateAll(List<String> descriptions, long seed, Sampling sampling) {
+        return upsampler.upsample(root, generateSmall(descriptions, noise(new Random(seed), descriptions.size()), sampling));
     }
 
     /**
      * One 64×64 portrait per (description, seed), sampled as one batch; each start noise comes from
      * its own seed, so a portrait does not depend on what else is in the batch.
      */
-    public List<BufferedImage> generateEach(List<String> descriptions, List<Long> seeds, int steps, float guidance) {
+    public List<BufferedImage> generateEach(List<String> descriptions, List<Long> seeds, Sampling sampling) {
         if (descriptions.size() != seeds.size()) throw new IllegalArgumentException(descriptions.size() + " descriptions, " + seeds.size() + " seeds");
         int plane = plane();
         float[] init = new float[seeds.size() * plane];
         for (int i = 0; i < seeds.size(); i++) System.arraycopy(noise(new Random(seeds.get(i)), 1), 0, init, i * plane, plane);
-        return upsampler.upsample(root, generateSmall(descriptions, init, steps, guidance));
+        return upsampler.upsample(root, generateSmall(descriptions, init, sampling));
     }
 
     private int plane() {
@@ -149,7 +181,7 @@ public final class PortraitGenerator implements AutoCloseable {
     }
 
     /** The 32×32 samples before upsampling, from the given start noise. */
-    private List<BufferedImage> generateSmall(List<String> descriptions, float[] init, int steps, float guidance) {
+    private List<BufferedImage> generateSmall(List<String> descriptions, float[] init, Sampling sampling) {
         int n = descriptions.size(), size = unet.config().sampleSize(), plane = plane();
         List<String> caps = new ArrayList<>();
         for (String d : descriptions) caps.add(normalise(d));
@@ -158,7 +190,7 @@ public final class PortraitGenerator implements AutoCloseable {
             text.params().attachTo(scope);
             MiniTextEncoder.Encoded cond = text.encode(scope, caps);
             MiniTextEncoder.Encoded uncond = text.encode(scope, Collections.nCopies(n, ""));
-            px = sample(scope, cond, uncond, new Shape(n, 3, size, size), steps, guidance, init);
+            px = sample(scope, cond, uncond, new Shape(n, 3, size, size), sampling, init);
         }
         List<BufferedImage> out = new ArrayList<>();
         for (int i = 0; i < n; i++) out.add(PortraitData.fromChw(px, i * plane, size));
@@ -166,12 +198,14 @@ public final class PortraitGenerator implements AutoCloseable {
     }
 
     /**
-     * DDIM with guidance ε = ε_u + w·(ε_c − ε_u), both branches in one batch of 2n; x̂0 is clipped
-     * to [−1, 1] and ε re-derived from it, so the update stays consistent with the clipped image.
+     * DDIM with guidance ε = ε_u + w·(ε_c − ε_u), both branches in one batch of 2n; the guided x̂0 is
+     * rescaled towards the conditional one's standard deviation (φ), clipped to [−1, 1], and ε
+     * re-derived from it, so the update stays consistent with the image actually kept.
      */
     private float[] sample(NDManager out, MiniTextEncoder.Encoded cond, MiniTextEncoder.Encoded uncond, Shape shape,
-                           int steps, float guidance, float[] init) {
-        int b = (int) shape.get(0);
+                           Sampling sampling, float[] init) {
+        int b = (int) shape.get(0), steps = sampling.steps();
+        float guidance = sampling.guidance(), rescale = sampling.rescale();
         boolean guided = guidance != 1f;
         NDArray context = guided ? uncond.states().concat(cond.states(), 0) : cond.states();
         NDArray pooled = guided ? uncond.pooled().concat(cond.pooled(), 0) : cond.pooled();
@@ -187,16 +221,22 @@ public final class PortraitGenerator implements AutoCloseable {
                 pooled.tempAttach(scope);
                 float[] ts = new float[guided ? 2 * b : b];
                 java.util.Arrays.fill(ts, t);
-                NDArray eps;
+                NDArray eps, ec = null;
                 if (guided) {
                     NDArray both = unet.forward(x.concat(x, 0), ts, context, pooled);
-                    NDArray eu = both.get("0:" + b), ec = both.get(b + ":");
+                    NDArray eu = both.get("0:" + b);
+                    ec = both.get(b + ":");
                     eps = eu.add(ec.sub(eu).mul(guidance));
                 } else {
                     eps = unet.forward(x, ts, context, pooled);
                 }
                 double at = schedule.alphaBar(t), ap = schedule.alphaBar(prev);
-                NDArray x0 = x.sub(eps.mul((float) Math.sqrt(1 - at))).div((float) Math.sqrt(at)).clip(-1f, 1f);
+                NDArray x0 = predictX0(x, eps, at);
+                if (ec != null && rescale > 0) {
+                    NDArray rescaled = x0.mul(std(predictX0(x, ec, at)).div(std(x0)));
+                    x0 = rescaled.mul(rescale).add(x0.mul(1 - rescale));
+                }
+                x0 = x0.clip(-1f, 1f);
                 eps = x.sub(x0.mul((float) Math.sqrt(at))).div((float) Math.sqrt(1 - at));
                 next = x0.mul((float) Math.sqrt(ap)).add(eps.mul((float) Math.sqrt(1 - ap)));
                 next.attach(out);
@@ -205,6 +245,18 @@ public final class PortraitGenerator implements AutoCloseable {
             x = next;
         }
         return x.toFloatArray();
+    }
+
+    private static NDArray predictX0(NDArray x, NDArray eps, double alphaBar) {
+        return x.sub(eps.mul((float) Math.sqrt(1 - alphaBar))).div((float) Math.sqrt(alphaBar));
+    }
+
+    /** Per-sample standard deviation over all pixels and channels, shaped [b, 1, 1, 1]. */
+    private static NDArray std(NDArray x) {
+        long b = x.getShape().get(0);
+        NDArray flat = x.reshape(b, -1);
+        NDArray centred = flat.sub(flat.mean(new int[] {1}, true));
+        return centred.square().mean(new int[] {1}, true).sqrt().maximum(1e-6f).reshape(b, 1, 1, 1);
     }
 
     @Override

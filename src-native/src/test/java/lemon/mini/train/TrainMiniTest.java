@@ -45,7 +45,7 @@ class TrainMiniTest {
         assertEquals(4.0, unet.metrics().get("heldout_captions"));
         assertTrue(unet.metrics().containsKey("heldout_hair_unconditional"));
         try (var gen = lemon.mini.diffusion.PortraitGenerator.load(out.resolve("diffusion"))) {
-            assertEquals(64, gen.generate("an old man with a white beard", 1, 1, 2, 3f).get(0).getWidth());
+            assertEquals(64, gen.generate("an old man with a white beard", 1, 1, new lemon.mini.diffusion.PortraitGenerator.Sampling(2, 3f, 0.7f)).get(0).getWidth());
         }
     }
 
