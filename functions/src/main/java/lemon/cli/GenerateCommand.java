@@ -55,7 +55,7 @@ public class GenerateCommand implements Callable<Integer> {
             try {
                 sampling = new PortraitGenerator.Sampling(steps, guidance, rescale);
             } catch (IllegalArgumentException e) {
-                problem = "--" + e.getMessage().replace("guidance rescale", "rescale");
+                problem = "--" + e.getMessage(); // the messages name the record's components, which are the options' names
             }
         }
         if (problem != null) {

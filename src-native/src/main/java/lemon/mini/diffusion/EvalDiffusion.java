@@ -35,7 +35,7 @@ public final class EvalDiffusion {
 
     /** Accuracy per probe head for conditional, unconditional and real held-out images. */
     public record Result(double[] conditional, double[] unconditional, double[] realRenders, int captions,
-                         List<BufferedImage> generated, List<String> captionsUsed) {}
+                         List<BufferedImage> generated, List<String> captionsUsed, List<Attributes> truth) {}
 
     public static Result evaluate(PortraitGenerator gen, AttributeProbe probe, int n, int batch, long seed) {
         return evaluate(gen, probe, n, batch, seed, PortraitGenerator.Sampling.DEFAULT);
@@ -53,13 +53,20 @@ public final class EvalDiffusion {
             truth.add(s.attributes());
             real.add(s.image());
         }
-        List<BufferedImage> cond = new ArrayList<>(), uncond = new ArrayList<>();
-        for (int from = 0; from < n; from += batch) {
-            List<String> part = captions.subList(from, Math.min(n, from + batch));
-            cond.addAll(gen.generateAll(part, seed + from, sampling));
-            uncond.addAll(gen.generateAll(Collections.nCopies(part.size(), ""), seed + from, sampling.withGuidance(1f)));
+        List<BufferedImage> cond = generate(gen, captions, batch, seed, sampling);
+        List<BufferedImage> uncond = generate(gen, Collections.nCopies(n, ""), batch, seed, sampling.withGuidance(1f));
+        return new Result(probe.accuracy(cond, truth), probe.accuracy(uncond, truth), probe.accuracy(real, truth), n, cond,
+            captions, truth);
+    }
+
+    /** One portrait per caption in batches; batch k starts from seed + k·batch, as in {@link #evaluate}. */
+    static List<BufferedImage> generate(PortraitGenerator gen, List<String> captions, int batch, long seed,
+                                        PortraitGenerator.Sampling sampling) {
+        List<BufferedImage> out = new ArrayList<>();
+        for (int from = 0; from < captions.size(); from += batch) {
+            out.addAll(gen.generateAll(captions.subList(from, Math.min(captions.size(), from + batch)), seed + from, sampling));
         }
-        return new Result(probe.accuracy(cond, truth), probe.accuracy(uncond, truth), probe.accuracy(real, truth), n, cond, captions);
+        return out;
     }
 
     public static void main(String[] args) throws IOException {
@@ -93,7 +100,8 @@ public final class EvalDiffusion {
                     100 * r.conditional()[h], 100 * r.unconditional()[h], 100 * r.realRenders()[h], targets[h]);
             }
             PortraitGenerator.Sampling plain = new PortraitGenerator.Sampling(PortraitGenerator.DEFAULT_STEPS, PortraitGenerator.DEFAULT_GUIDANCE, 0f);
-            double[] noRescale = evaluate(gen, probe, n, 25, 1000, plain).conditional();
+            // the same captions and start noise; the unconditional and real images do not depend on φ
+            double[] noRescale = probe.accuracy(generate(gen, r.captionsUsed(), 25, 1000, plain), r.truth());
             System.out.printf(Locale.ROOT, "ablation, guidance not rescaled (%s): %.1f%% / %.1f%% / %.1f%%%n", plain,
                 100 * noRescale[0], 100 * noRescale[1], 100 * noRescale[2]);
             double[] ct = clipT(clipDir != null ? clipDir : MiniWeights.clipDir(), r.generated(), r.captionsUsed());

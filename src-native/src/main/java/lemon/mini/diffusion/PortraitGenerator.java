@@ -54,7 +54,7 @@ public final class PortraitGenerator implements AutoCloseable {
         public Sampling {
             if (steps < 1 || steps > 1000) throw new IllegalArgumentException("steps must be between 1 and 1000, got " + steps);
             if (!(guidance >= 0 && guidance <= 30)) throw new IllegalArgumentException("guidance must be between 0 and 30, got " + guidance);
-            if (!(rescale >= 0 && rescale <= 1)) throw new IllegalArgumentException("guidance rescale must be between 0 and 1, got " + rescale);
+            if (!(rescale >= 0 && rescale <= 1)) throw new IllegalArgumentException("rescale must be between 0 and 1, got " + rescale);
         }
 
         public Sampling withSteps(int n) {
