@@ -18,7 +18,11 @@ import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
 import lemon.model.InteractionGraph;
 import lemon.model.StoryCharacter;
-import lemon.pipeline.Stages;
+import lemon.stage.analyze.AnalyzeStage;
+import lemon.stage.describe.DescribeStage;
+import lemon.stage.ingest.IngestStage;
+import lemon.stage.match.MatchStage;
+import lemon.stage.portraits.PortraitsStage;
 import lemon.run.RunOptions;
 import lemon.run.RunStore;
 import picocli.CommandLine.Command;
@@ -39,7 +43,7 @@ public class BenchTalesCommand implements Callable<Integer> {
     static final RunOptions BENCH_OPTIONS = RunOptions.defaults();
 
     /** The text half of the workflow, which the 10 s budget covers. */
-    static final List<String> TEXT_STAGES = List.of(Stages.INGEST, Stages.ANALYZE, Stages.MATCH, Stages.DESCRIBE);
+    static final List<String> TEXT_STAGES = List.of(IngestStage.NAME, AnalyzeStage.NAME, MatchStage.NAME, DescribeStage.NAME);
 
     @Option(names = "--tales", paramLabel = "DIR", description = "folder of the tales (default ../shared/data/tales)")
     Path tales;
@@ -73,12 +77,12 @@ public class BenchTalesCommand implements Callable<Integer> {
             if (tale.equals("forty-thieves")) {
                 fortyThievesWallMs = ms;
             }
-            List<StoryCharacter> cs = runs.require(tale, Stages.CHARACTERS, new TypeReference<>() {});
+            List<StoryCharacter> cs = runs.require(tale, AnalyzeStage.CHARACTERS, new TypeReference<>() {});
             Map<String, String> names = cs.stream().collect(Collectors.toMap(StoryCharacter::id, StoryCharacter::name));
-            InteractionGraph g = runs.require(tale, Stages.GRAPH, new TypeReference<>() {});
+            InteractionGraph g = runs.require(tale, AnalyzeStage.GRAPH, new TypeReference<>() {});
             String top = g.edges().stream().max(Comparator.comparingDouble(InteractionGraph.Edge::weight))
                     .map(e -> names.get(e.a()) + " – " + names.get(e.b())).orElse("");
-            int scenes = runs.require(tale, Stages.SCENES, new TypeReference<List<Object>>() {}).size();
+            int scenes = runs.require(tale, AnalyzeStage.SCENES, new TypeReference<List<Object>>() {}).size();
             System.out.printf(Locale.ROOT, "%-28s %6d %5d %6d %5d  %-40s %8d%n", tale,
                     runs.manifest(tale).input().words(), cs.size(), scenes, g.edges().size(),
                     top.length() > 40 ? top.substring(0, 40) : top, ms);
@@ -105,7 +109,7 @@ public class BenchTalesCommand implements Callable<Integer> {
                 warmTextMs, warmTextMs / 10_000.0, warmTextMs / baselineMs, baselineMs, n / 20);
         System.out.printf(Locale.ROOT, "forty-thieves generate-portraits (%d per character): %d ms first run, %d ms warm; "
                 + "whole run ingest→publish %d ms first, %d ms warm (wall)%n", BENCH_OPTIONS.portraits(),
-                millis(runs, "forty-thieves", List.of(Stages.PORTRAITS)), millis(runs, "forty-thieves-warm", List.of(Stages.PORTRAITS)),
+                millis(runs, "forty-thieves", List.of(PortraitsStage.NAME)), millis(runs, "forty-thieves-warm", List.of(PortraitsStage.NAME)),
                 fortyThievesWallMs, warmMs);
         System.out.println("outputs kept in " + store);
         return 0;

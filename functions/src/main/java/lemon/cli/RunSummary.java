@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 import lemon.functions.LocalRun;
 import lemon.model.CharacterDescription;
 import lemon.model.StoryCharacter;
-import lemon.pipeline.Stages;
+import lemon.stage.analyze.AnalyzeStage;
+import lemon.stage.describe.DescribeStage;
+import lemon.stage.publish.PublishStage;
 import lemon.run.RunStore;
 
 /** The lines printed when a run ends, and the exit code that goes with them. */
@@ -30,8 +32,8 @@ final class RunSummary {
             return 1;
         }
         String id = outcome.runId();
-        List<StoryCharacter> characters = runs.require(id, Stages.CHARACTERS, new TypeReference<>() {});
-        Map<String, CharacterDescription> descriptions = runs.require(id, Stages.DESCRIPTIONS,
+        List<StoryCharacter> characters = runs.require(id, AnalyzeStage.CHARACTERS, new TypeReference<>() {});
+        Map<String, CharacterDescription> descriptions = runs.require(id, DescribeStage.DESCRIPTIONS,
                 new TypeReference<List<CharacterDescription>>() {}).stream()
                 .collect(Collectors.toMap(CharacterDescription::characterId, Function.identity()));
         out.println();
@@ -46,7 +48,7 @@ final class RunSummary {
         String where = runs.blobs().describe();
         String folder = (where.endsWith("/") ? where : where + "/") + id + "/";
         out.println("run " + id + " done; outputs in " + folder);
-        out.println("open " + folder + Stages.REPORT);
+        out.println("open " + folder + PublishStage.REPORT);
         return 0;
     }
 }

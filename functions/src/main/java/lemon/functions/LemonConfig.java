@@ -18,6 +18,8 @@ public interface LemonConfig {
 
     Cd cd();
 
+    Images images();
+
     interface Ingest {
         @WithDefault("2097152")
         long maxBytes();
@@ -49,6 +51,12 @@ public interface LemonConfig {
 
         @WithDefault("3")
         int maxAttempts();
+    }
+
+    interface Images {
+        /** The text-to-image adapter; {@code mini} = the bundled lemon-mini diffusion model. */
+        @WithDefault(PipelineSettings.DEFAULT_IMAGE_MODEL)
+        String model();
     }
 
     interface Cd {

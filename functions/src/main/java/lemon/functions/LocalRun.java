@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import lemon.pipeline.Stages;
 import lemon.run.Json;
 import lemon.run.RunOptions;
 import lemon.workflow.AslStateMachine;
@@ -48,22 +47,32 @@ public final class LocalRun {
     /** Starts a new run from an upload already in the store. */
     public static Outcome start(StageFunctions functions, String uploadKey, RunOptions options, String runId,
                                 PrintStream progress) {
+        return start(workflow(), functions, uploadKey, options, runId, progress);
+    }
+
+    /** The same on another workflow definition (a test's, with an extra state). */
+    public static Outcome start(AslStateMachine machine, StageFunctions functions, String uploadKey, RunOptions options,
+                                String runId, PrintStream progress) {
         ObjectNode input = Json.MAPPER.createObjectNode().put("uploadKey", uploadKey).put("scenes", options.scenes())
                 .put("topK", options.topK()).put("portraits", options.portraits());
         if (runId != null) {
             input.put("runId", runId);
         }
-        return execute(functions, input, progress);
+        return execute(machine, functions, input, progress);
     }
 
     /** Continues a run: completed stages are reused, the rest run. */
     public static Outcome resume(StageFunctions functions, String runId, PrintStream progress) {
-        return execute(functions, Json.MAPPER.createObjectNode().put("runId", runId), progress);
+        return resume(workflow(), functions, runId, progress);
     }
 
-    private static Outcome execute(StageFunctions functions, JsonNode input, PrintStream progress) {
-        AslStateMachine machine = workflow();
-        ProgressPrinter printer = new ProgressPrinter(progress, machine.taskFunctions());
+    public static Outcome resume(AslStateMachine machine, StageFunctions functions, String runId, PrintStream progress) {
+        return execute(machine, functions, Json.MAPPER.createObjectNode().put("runId", runId), progress);
+    }
+
+    private static Outcome execute(AslStateMachine machine, StageFunctions functions, JsonNode input,
+                                   PrintStream progress) {
+        ProgressPrinter printer = new ProgressPrinter(progress, machine.taskFunctions(), functions.stageNames());
         ExecutionResult result = new LocalWorkflowRunner(machine, new FunqDispatcher(functions), printer).run(input);
         // the Fail state carries a fixed cause; the stage's own error is the one worth showing
         boolean stageFailed = !result.succeeded() && printer.failedError != null;
@@ -75,14 +84,16 @@ public final class LocalRun {
     private static final class ProgressPrinter implements ExecutionListener {
         private final PrintStream out;
         private final java.util.Map<String, String> functionOfState;
+        private final java.util.List<String> stages;
         private String runId;
         private String rejection;
         private String failedError;
         private String failedCause;
 
-        ProgressPrinter(PrintStream out, java.util.Map<String, String> functionOfState) {
+        ProgressPrinter(PrintStream out, java.util.Map<String, String> functionOfState, java.util.List<String> stages) {
             this.out = out;
             this.functionOfState = functionOfState;
+            this.stages = stages;
         }
 
         @Override
@@ -90,9 +101,9 @@ public final class LocalRun {
             if (input != null && input.hasNonNull("runId")) {
                 runId = input.get("runId").asText();
             }
-            int stage = Stages.ORDER.indexOf(functionOfState.getOrDefault(name, ""));
+            int stage = stages.indexOf(functionOfState.getOrDefault(name, ""));
             if (stage >= 0) {
-                out.printf(Locale.ROOT, "[%d/%d] %s …%n", stage + 1, Stages.ORDER.size(), functionOfState.get(name));
+                out.printf(Locale.ROOT, "[%d/%d] %s …%n", stage + 1, stages.size(), functionOfState.get(name));
                 out.flush();
             }
         }

@@ -3,13 +3,20 @@ package lemon.functions;
 import io.quarkus.funqy.Funq;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import lemon.pipeline.StageResult;
-import lemon.pipeline.Stages;
+import java.util.List;
 import lemon.run.RunOptions;
+import lemon.stage.StageCatalogue;
+import lemon.stage.StageResult;
+import lemon.stage.analyze.AnalyzeStage;
+import lemon.stage.describe.DescribeStage;
+import lemon.stage.ingest.IngestStage;
+import lemon.stage.match.MatchStage;
+import lemon.stage.portraits.PortraitsStage;
+import lemon.stage.publish.PublishStage;
 
 /**
- * The workflow's Task states, one Funqy function each. Thin on purpose: read the input, call the
- * pipeline, return its small result. On AWS each is exported as its own Lambda
+ * The workflow's Task states, one Funqy function each, one line each: the stage catalogue holds
+ * what a stage does, the ledger keeps its books. On AWS each is exported as its own Lambda
  * (quarkus.funqy.export); locally the workflow runner calls them in-process.
  */
 @ApplicationScoped
@@ -21,7 +28,7 @@ public class StageFunctions {
         this.pipelines = pipelines;
     }
 
-    @Funq(Stages.INGEST)
+    @Funq(IngestStage.NAME)
     public StageResult ingest(StageInput in) {
         RunOptions defaults = RunOptions.defaults();
         RunOptions options = new RunOptions(in.scenes() == null ? defaults.scenes() : in.scenes(),
@@ -30,34 +37,44 @@ public class StageFunctions {
         return pipelines.get().ingest(in.runId(), in.uploadKey(), options);
     }
 
-    @Funq(Stages.ANALYZE)
+    @Funq(AnalyzeStage.NAME)
     public StageResult analyzeStory(StageInput in) {
-        return pipelines.get().analyze(in.requireRunId());
+        return run(AnalyzeStage.NAME, in);
     }
 
-    @Funq(Stages.MATCH)
+    @Funq(MatchStage.NAME)
     public StageResult matchCharacters(StageInput in) {
-        return pipelines.get().match(in.requireRunId());
+        return run(MatchStage.NAME, in);
     }
 
-    @Funq(Stages.DESCRIBE)
+    @Funq(DescribeStage.NAME)
     public StageResult describeCharacters(StageInput in) {
-        return pipelines.get().describe(in.requireRunId());
+        return run(DescribeStage.NAME, in);
     }
 
-    @Funq(Stages.PORTRAITS)
+    @Funq(PortraitsStage.NAME)
     public StageResult generatePortraits(StageInput in) {
-        return pipelines.get().portraits(in.requireRunId());
+        return run(PortraitsStage.NAME, in);
     }
 
-    @Funq(Stages.PUBLISH)
+    @Funq(PublishStage.NAME)
     public StageResult publish(StageInput in) {
-        return pipelines.get().publish(in.requireRunId());
+        return run(PublishStage.NAME, in);
     }
 
-    @Funq("record-failure")
+    @Funq(StageCatalogue.RECORD_FAILURE)
     public StageResult recordFailure(StageInput in) {
         StageInput.Failure f = in.failure() == null ? new StageInput.Failure("Unknown", "") : in.failure();
         return pipelines.get().recordFailure(in.runId(), f.error(), f.cause());
+    }
+
+    /** A catalogue stage on the input's run, at the input's iteration (0 when it names none). */
+    protected StageResult run(String stage, StageInput in) {
+        return pipelines.get().run(stage, in.requireRunId(), in.iteration() == null ? 0 : in.iteration());
+    }
+
+    /** Stage names in workflow order, for progress lines. */
+    public List<String> stageNames() {
+        return pipelines.get().catalogue().names();
     }
 }

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * What the workflow hands every stage: the run, and for ingest the upload and run options.
+ * What the workflow hands every stage: the run and the refine loop's iteration (0 when absent), and
+ * for ingest the upload and run options.
  * Unknown fields (a previous stage's summary) are ignored so states can pass their input on.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record StageInput(String runId, String uploadKey, Integer scenes, Integer topK, Integer portraits,
-                         Failure failure) {
+public record StageInput(String runId, Integer iteration, String uploadKey, Integer scenes, Integer topK,
+                         Integer portraits, Failure failure) {
     /** The object a Catch with {@code "ResultPath": "$.failure"} puts into the state. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Failure(@JsonProperty("Error") String error, @JsonProperty("Cause") String cause) {}

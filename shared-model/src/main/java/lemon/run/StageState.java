@@ -11,6 +11,10 @@ public record StageState(Status status, String startedAt, String finishedAt, Lon
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
     }
 
+    public static StageState running(String startedAt) {
+        return new StageState(Status.RUNNING, startedAt, null, null, List.of(), null);
+    }
+
     public static StageState pending() {
         return new StageState(Status.PENDING, null, null, null, List.of(), null);
     }

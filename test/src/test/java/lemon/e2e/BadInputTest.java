@@ -20,7 +20,8 @@ import lemon.functions.PipelineSettings;
 import lemon.llm.LlmSettings;
 import lemon.model.CharacterDescription;
 import lemon.model.StoryCharacter;
-import lemon.pipeline.Stages;
+import lemon.stage.analyze.AnalyzeStage;
+import lemon.stage.describe.DescribeStage;
 import lemon.run.RunStore;
 import lemon.run.StageState;
 import lemon.storage.BlobStores;
@@ -77,7 +78,7 @@ class BadInputTest {
         assertFalse(o.succeeded());
         assertTrue(o.cause().contains("no characters found"), o.cause());
         RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
-        StageState analyze = runs.manifest("bad").stage(Stages.ANALYZE);
+        StageState analyze = runs.manifest("bad").stage(AnalyzeStage.NAME);
         assertEquals(StageState.Status.FAILED, analyze.status());
         assertTrue(analyze.error().contains("no characters found"));
         assertTrue(Files.exists(dir.resolve("bad/story.txt")));
@@ -102,7 +103,7 @@ class BadInputTest {
         LocalRun.Outcome o = runOffline("crowd.txt", s.toString().getBytes(StandardCharsets.UTF_8));
         assertTrue(o.succeeded(), o.toString());
         RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
-        List<StoryCharacter> characters = runs.require("bad", Stages.CHARACTERS, new TypeReference<>() {});
+        List<StoryCharacter> characters = runs.require("bad", AnalyzeStage.CHARACTERS, new TypeReference<>() {});
         assertEquals(200, characters.size());
         assertTrue(runs.manifest("bad").warnings().stream().anyMatch(w -> w.contains("200")),
                 runs.manifest("bad").warnings().toString());
@@ -115,10 +116,10 @@ class BadInputTest {
         LocalRun.Outcome o = runOffline("injected.txt", story.getBytes(StandardCharsets.UTF_8));
         assertTrue(o.succeeded(), o.toString());
         RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
-        List<StoryCharacter> characters = runs.require("bad", Stages.CHARACTERS, new TypeReference<>() {});
+        List<StoryCharacter> characters = runs.require("bad", AnalyzeStage.CHARACTERS, new TypeReference<>() {});
         assertTrue(characters.stream().noneMatch(c -> c.name().matches("(?i).*(ignore|output|system|prompt).*")),
                 characters.toString());
-        List<CharacterDescription> d = runs.require("bad", Stages.DESCRIPTIONS, new TypeReference<>() {});
+        List<CharacterDescription> d = runs.require("bad", DescribeStage.DESCRIPTIONS, new TypeReference<>() {});
         assertTrue(d.stream().noneMatch(x -> x.description().toLowerCase().contains("hacked")));
     }
 
@@ -136,7 +137,7 @@ class BadInputTest {
             assertTrue(o.cause().contains("no usable answer after 3 attempt"), o.cause());
             assertEquals(3, llm.requests.get(), "bounded retries for one chunk");
             RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
-            assertEquals(StageState.Status.FAILED, runs.manifest("bad").stage(Stages.ANALYZE).status());
+            assertEquals(StageState.Status.FAILED, runs.manifest("bad").stage(AnalyzeStage.NAME).status());
             assertFalse(Files.exists(dir.resolve("bad/characters.json")));
         }
     }
@@ -150,7 +151,7 @@ class BadInputTest {
             assertTrue(o.cause().toLowerCase().contains("timed out") || o.cause().toLowerCase().contains("timeout"),
                     o.cause());
             assertEquals(StageState.Status.FAILED,
-                    new RunStore(BlobStores.fromUri(dir.toString())).manifest("bad").stage(Stages.ANALYZE).status());
+                    new RunStore(BlobStores.fromUri(dir.toString())).manifest("bad").stage(AnalyzeStage.NAME).status());
         }
     }
 
@@ -169,10 +170,10 @@ class BadInputTest {
                     Fixtures.tale("rapunzel"), "good");
             assertTrue(o.succeeded(), o.toString());
             RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
-            List<StoryCharacter> characters = runs.require("good", Stages.CHARACTERS, new TypeReference<>() {});
+            List<StoryCharacter> characters = runs.require("good", AnalyzeStage.CHARACTERS, new TypeReference<>() {});
             assertEquals(3, characters.size(), characters.toString());
             assertTrue(runs.manifest("good").components().get("analyst").contains("openai-compatible:llama-2-7b-chat"));
-            List<CharacterDescription> d = runs.require("good", Stages.DESCRIPTIONS, new TypeReference<>() {});
+            List<CharacterDescription> d = runs.require("good", DescribeStage.DESCRIPTIONS, new TypeReference<>() {});
             assertEquals("a young woman with very long golden hair in a plain blue dress.", d.get(0).description());
         }
     }
@@ -200,7 +201,7 @@ class BadInputTest {
             // about 1.3 tokens per word: every chunk leaves room for instructions and answer
             chunkWords.forEach(w -> assertTrue(w * 1.3 <= 2600, "chunk of " + w + " words"));
             RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
-            List<StoryCharacter> characters = runs.require("long", Stages.CHARACTERS, new TypeReference<>() {});
+            List<StoryCharacter> characters = runs.require("long", AnalyzeStage.CHARACTERS, new TypeReference<>() {});
             assertEquals(List.of("Aladdin", "the magician"), characters.stream().map(StoryCharacter::name).sorted().toList());
             assertTrue(characters.stream().allMatch(c -> c.mentions() > 5), characters.toString());
         }

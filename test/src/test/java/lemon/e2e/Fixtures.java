@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import lemon.functions.Engines;
 import lemon.functions.PipelineProvider;
 import lemon.functions.PipelineSettings;
 import lemon.functions.StageFunctions;
@@ -42,7 +43,15 @@ final class Fixtures {
         return new PipelineSettings(store, offline(), 2L * 1024 * 1024, 50, null);
     }
 
+    /** The workflow's stages in order, as the catalogue names them. */
+    static java.util.List<String> stageNames() {
+        return functions(settings("unused-store")).stageNames();
+    }
+
+    /** One set of loaded models for every test of the JVM, as one application would have. */
+    static final Engines ENGINES = new Engines();
+
     static StageFunctions functions(PipelineSettings settings) {
-        return new StageFunctions(new PipelineProvider(settings));
+        return new StageFunctions(new PipelineProvider(settings, ENGINES));
     }
 }

@@ -23,7 +23,7 @@ import lemon.port.CharacterRetriever;
 public final class InterruptedRunMain {
     public static void main(String[] args) {
         var settings = Fixtures.settings(args[0]);
-        Pipeline real = PipelineProvider.build(settings);
+        Pipeline real = PipelineProvider.build(settings, Fixtures.ENGINES);
         CharacterRetriever hanging = new CharacterRetriever() {
             @Override
             public List<CharacterMatch> match(Map<String, List<String>> contexts, int k) {
@@ -45,14 +45,10 @@ public final class InterruptedRunMain {
                 return "hanging";
             }
         };
-        Pipeline pipeline = new Pipeline(real.runs(), new StoryIngest(), new OfflineAnalyst(), hanging,
-                new OfflineDescriber(), new MiniImageGenerator(), Clock.systemUTC());
-        StageFunctions functions = new StageFunctions(new PipelineProvider(settings) {
-            @Override
-            public synchronized Pipeline get() {
-                return pipeline;
-            }
-        });
+        Pipeline pipeline = new Pipeline(real.runs(), new StoryIngest(),
+                Pipeline.standard(new OfflineAnalyst(), hanging, new OfflineDescriber(), new MiniImageGenerator()),
+                Clock.systemUTC());
+        StageFunctions functions = new StageFunctions(PipelineProvider.of(pipeline));
         LocalRun.start(functions, args[1], Fixtures.OPTIONS, args[2], System.out);
     }
 }

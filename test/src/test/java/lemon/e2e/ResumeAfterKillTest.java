@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import lemon.functions.LocalRun;
-import lemon.pipeline.Stages;
+import lemon.stage.analyze.AnalyzeStage;
+import lemon.stage.describe.DescribeStage;
+import lemon.stage.ingest.IngestStage;
+import lemon.stage.match.MatchStage;
+import lemon.stage.portraits.PortraitsStage;
 import lemon.run.RunManifest;
 import lemon.run.RunStore;
 import lemon.run.StageState;
@@ -22,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * outputs are byte-for-byte those of an uninterrupted run.
  */
 class ResumeAfterKillTest {
-    private static final List<String> OUTPUTS = List.of(Stages.STORY, Stages.CHARACTERS, Stages.SCENES,
-            Stages.GRAPH, Stages.GRAPH_SVG, Stages.MATCHES, Stages.DESCRIPTIONS, Stages.PORTRAITS_JSON);
+    private static final List<String> OUTPUTS = List.of(IngestStage.STORY, AnalyzeStage.CHARACTERS, AnalyzeStage.SCENES,
+            AnalyzeStage.GRAPH, AnalyzeStage.GRAPH_SVG, MatchStage.MATCHES, DescribeStage.DESCRIPTIONS, PortraitsStage.PORTRAITS);
 
     @TempDir
     Path killed;
@@ -53,9 +57,9 @@ class ResumeAfterKillTest {
             child.destroyForcibly().waitFor();
         }
         RunManifest interrupted = killedRuns.manifest("r1");
-        assertEquals(StageState.Status.DONE, interrupted.stage(Stages.ANALYZE).status());
-        assertEquals(StageState.Status.RUNNING, interrupted.stage(Stages.MATCH).status());
-        assertTrue(!Files.exists(killed.resolve("r1").resolve(Stages.MATCHES)));
+        assertEquals(StageState.Status.DONE, interrupted.stage(AnalyzeStage.NAME).status());
+        assertEquals(StageState.Status.RUNNING, interrupted.stage(MatchStage.NAME).status());
+        assertTrue(!Files.exists(killed.resolve("r1").resolve(MatchStage.MATCHES)));
 
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         var resumed = LocalRun.resume(Fixtures.functions(Fixtures.settings(killed.toString())), "r1", quiet);
@@ -77,7 +81,7 @@ class ResumeAfterKillTest {
             }
         }
         RunManifest done = killedRuns.manifest("r1");
-        Stages.ORDER.forEach(s -> assertEquals(StageState.Status.DONE, done.stage(s).status(), s));
+        Fixtures.stageNames().forEach(s -> assertEquals(StageState.Status.DONE, done.stage(s).status(), s));
         assertTrue(Files.list(killed.resolve("r1")).noneMatch(p -> p.getFileName().toString().contains(".tmp")),
                 "no temporary files left behind");
     }
@@ -99,7 +103,7 @@ class ResumeAfterKillTest {
 
     private static boolean matchIsRunning(RunStore runs) {
         try {
-            return runs.exists("r1") && runs.manifest("r1").stage(Stages.MATCH).status() == StageState.Status.RUNNING;
+            return runs.exists("r1") && runs.manifest("r1").stage(MatchStage.NAME).status() == StageState.Status.RUNNING;
         } catch (RuntimeException e) {
             return false; // manifest being replaced right now
         }

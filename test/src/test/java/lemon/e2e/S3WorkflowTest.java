@@ -10,7 +10,7 @@ import java.net.URI;
 import java.util.List;
 import lemon.functions.LocalRun;
 import lemon.model.StoryCharacter;
-import lemon.pipeline.Stages;
+import lemon.stage.analyze.AnalyzeStage;
 import lemon.run.RunStore;
 import lemon.storage.BlobStores;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -73,9 +73,9 @@ class S3WorkflowTest {
                 "graph.svg", "matches.json", "descriptions.json", "portraits.json", "report.html")) {
             assertTrue(keys.contains("s3run/" + f), f + " in " + keys);
         }
-        List<StoryCharacter> cs = runs.require("s3run", Stages.CHARACTERS, new TypeReference<>() {});
+        List<StoryCharacter> cs = runs.require("s3run", AnalyzeStage.CHARACTERS, new TypeReference<>() {});
         assertTrue(cs.stream().anyMatch(c -> c.name().equals("Rapunzel")), cs.toString());
-        assertEquals(12, runs.require("s3run", Stages.SCENES, new TypeReference<List<Object>>() {}).size());
+        assertEquals(12, runs.require("s3run", AnalyzeStage.SCENES, new TypeReference<List<Object>>() {}).size());
         assertEquals("s3://lemon-e2e/runs/", runs.blobs().describe());
     }
 }

@@ -22,7 +22,9 @@ import lemon.model.CharacterMatch;
 import lemon.model.InteractionGraph;
 import lemon.model.Scene;
 import lemon.model.StoryCharacter;
-import lemon.pipeline.Stages;
+import lemon.stage.analyze.AnalyzeStage;
+import lemon.stage.describe.DescribeStage;
+import lemon.stage.match.MatchStage;
 import lemon.run.RunManifest;
 import lemon.run.RunStore;
 import lemon.run.StageState;
@@ -46,7 +48,7 @@ class TaleWorkflowTest {
         assertTrue(outcome.succeeded(), outcome + "\n" + log);
         assertEquals(runId, outcome.runId());
         String progress = log.toString(StandardCharsets.UTF_8);
-        for (String stage : Stages.ORDER) {
+        for (String stage : Fixtures.stageNames()) {
             assertTrue(progress.contains(stage + " ") || progress.contains(stage), "progress names " + stage + ":\n" + progress);
         }
         return runs;
@@ -59,7 +61,7 @@ class TaleWorkflowTest {
                 "graph.svg", "matches.json", "descriptions.json", "portraits.json", "report.html")) {
             assertTrue(Files.isRegularFile(dir.resolve("ali").resolve(f)), f);
         }
-        List<StoryCharacter> characters = runs.require("ali", Stages.CHARACTERS, new TypeReference<>() {});
+        List<StoryCharacter> characters = runs.require("ali", AnalyzeStage.CHARACTERS, new TypeReference<>() {});
         Map<String, StoryCharacter> byName = characters.stream()
                 .collect(Collectors.toMap(c -> c.name().toLowerCase(), Function.identity(), (a, b) -> a));
         for (String who : List.of("ali baba", "cassim", "morgiana")) {
@@ -69,22 +71,22 @@ class TaleWorkflowTest {
         assertTrue(byName.keySet().stream().anyMatch(n -> n.contains("cassim") && n.contains("wife")),
                 "Cassim's wife in " + byName.keySet());
 
-        InteractionGraph graph = runs.require("ali", Stages.GRAPH, new TypeReference<>() {});
+        InteractionGraph graph = runs.require("ali", AnalyzeStage.GRAPH, new TypeReference<>() {});
         List<InteractionGraph.Edge> top = graph.edges().stream()
                 .sorted(Comparator.comparingDouble(InteractionGraph.Edge::weight).reversed()).limit(5).toList();
         assertEquals(1.0, top.get(0).weight(), 1e-9);
         String alibaba = byName.get("ali baba").id();
         assertTrue(top.stream().anyMatch(e -> e.a().equals(alibaba) || e.b().equals(alibaba)), top.toString());
 
-        List<Scene> scenes = runs.require("ali", Stages.SCENES, new TypeReference<>() {});
+        List<Scene> scenes = runs.require("ali", AnalyzeStage.SCENES, new TypeReference<>() {});
         assertEquals(30, scenes.size());
         scenes.forEach(s -> assertTrue(s.prompt().split("\\s+").length <= 20, s.prompt()));
 
-        List<CharacterMatch> matches = runs.require("ali", Stages.MATCHES, new TypeReference<>() {});
+        List<CharacterMatch> matches = runs.require("ali", MatchStage.MATCHES, new TypeReference<>() {});
         assertEquals(characters.size(), matches.size());
         matches.forEach(m -> assertEquals(3, m.matches().size()));
 
-        List<CharacterDescription> descriptions = runs.require("ali", Stages.DESCRIPTIONS, new TypeReference<>() {});
+        List<CharacterDescription> descriptions = runs.require("ali", DescribeStage.DESCRIPTIONS, new TypeReference<>() {});
         assertEquals(characters.size(), descriptions.size());
         descriptions.forEach(d -> assertTrue(d.description().split(" ").length >= 8, d.toString()));
 
@@ -94,7 +96,7 @@ class TaleWorkflowTest {
             assertEquals(64, img.getWidth(), png.toString());
         }
         RunManifest m = runs.manifest("ali");
-        Stages.ORDER.forEach(s -> assertEquals(StageState.Status.DONE, m.stage(s).status(), s));
+        Fixtures.stageNames().forEach(s -> assertEquals(StageState.Status.DONE, m.stage(s).status(), s));
         assertTrue(m.components().get("analyst").contains("offline"), m.components().toString());
         String report = Files.readString(dir.resolve("ali/report.html"));
         assertTrue(report.contains("Morgiana") && report.contains("<svg") && report.contains("portraits/morgiana-0.png"),
@@ -105,12 +107,12 @@ class TaleWorkflowTest {
     @Test
     void valiantTailorFindsRoleOnlyCharacters() throws Exception {
         RunStore runs = runTale("valiant-little-tailor", "tailor");
-        List<StoryCharacter> characters = runs.require("tailor", Stages.CHARACTERS, new TypeReference<>() {});
+        List<StoryCharacter> characters = runs.require("tailor", AnalyzeStage.CHARACTERS, new TypeReference<>() {});
         List<String> names = characters.stream().map(c -> c.name().toLowerCase()).toList();
         assertTrue(names.stream().anyMatch(n -> n.contains("tailor")), names.toString());
         assertTrue(names.stream().anyMatch(n -> n.contains("giant")), names.toString());
         assertTrue(names.stream().anyMatch(n -> n.contains("king")), names.toString());
-        List<CharacterDescription> d = runs.require("tailor", Stages.DESCRIPTIONS, new TypeReference<>() {});
+        List<CharacterDescription> d = runs.require("tailor", DescribeStage.DESCRIPTIONS, new TypeReference<>() {});
         assertEquals(characters.size(), d.size());
     }
 
@@ -119,9 +121,9 @@ class TaleWorkflowTest {
         runTale("forty-thieves", "again");
         byte[] before = Files.readAllBytes(dir.resolve("again/descriptions.json"));
         var functions = Fixtures.functions(Fixtures.settings(dir.toString()));
-        var result = functions.describeCharacters(new lemon.functions.StageInput("again", null, null, null, null, null));
+        var result = functions.describeCharacters(new lemon.functions.StageInput("again", null, null, null, null, null, null));
         assertEquals("reused", result.status());
         assertEquals(new String(before), Files.readString(dir.resolve("again/descriptions.json")));
-        assertFalse(new PipelineProvider(Fixtures.settings(dir.toString())).get().runs().exists("nope"));
+        assertFalse(new PipelineProvider(Fixtures.settings(dir.toString()), Fixtures.ENGINES).get().runs().exists("nope"));
     }
 }

@@ -1,0 +1,106 @@
+package lemon.stage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import lemon.run.RunManifest;
+import lemon.run.RunStore;
+import lemon.run.StageState;
+
+/**
+ * Runs a stage on a run at one iteration and keeps the books: a stage whose manifest entry for
+ * (run, stage, iteration) is done and whose outputs are all present is reused, not recomputed;
+ * otherwise it runs, each output is written whole (the BlobStore's put is atomic) and the entry
+ * turns done only after the last one, with start, end and milliseconds. Iterations are separate
+ * entries with separate files, so a retry of iteration 1 overwrites iteration 1 only.
+ */
+public final class StageLedger {
+    private final RunStore runs;
+    private final Clock clock;
+
+    public StageLedger(RunStore runs, Clock clock) {
+        this.runs = runs;
+        this.clock = clock;
+    }
+
+    public RunStore runs() {
+        return runs;
+    }
+
+    public StageResult run(Stage stage, String runId, int iteration) {
+        StageKey key = new StageKey(stage.name(), iteration);
+        RunManifest m = runs.manifest(runId);
+        StageState state = m.stage(key.toString());
+        if (state.status() == StageState.Status.DONE && outputsPresent(runId, state.outputs())) {
+            return reused(runId, key);
+        }
+        String started = now();
+        long start = System.nanoTime();
+        runs.save(m.withStage(key.toString(), StageState.running(started)));
+        StageContext context = new StageContext(runs, m, iteration);
+        StageOutput done;
+        try {
+            done = stage.run(context);
+        } catch (RuntimeException e) {
+            runs.save(runs.manifest(runId).withStage(key.toString(), new StageState(StageState.Status.FAILED, started,
+                    now(), millisSince(start), List.of(), e.getMessage())));
+            throw e;
+        }
+        RunManifest latest = runs.manifest(runId).withWarnings(done.warnings());
+        for (var c : new java.util.TreeMap<>(done.components()).entrySet()) {
+            latest = latest.withComponent(c.getKey(), c.getValue());
+        }
+        runs.save(latest.withStage(key.toString(), new StageState(StageState.Status.DONE, started, now(),
+                millisSince(start), context.outputs(), null)));
+        return new StageResult(runId, stage.name(), iteration, "done", done.message(), done.summary());
+    }
+
+    /** Marks the entry that was running as failed, so {@code lemon resume} knows where to start. */
+    public StageResult recordFailure(String runId, String error, String cause) {
+        String name = "record-failure";
+        if (runId == null || !runs.exists(runId)) {
+            return new StageResult(runId, name, 0, "done", "no run to record the failure in", Map.of());
+        }
+        RunManifest m = runs.manifest(runId);
+        for (var e : m.stages().entrySet()) {
+            StageState s = e.getValue();
+            if (s.status() == StageState.Status.RUNNING) {
+                runs.save(m.withStage(e.getKey(), new StageState(StageState.Status.FAILED, s.startedAt(), now(),
+                        null, List.of(), error + ": " + cause)));
+                StageKey key = StageKey.parse(e.getKey());
+                return new StageResult(runId, name, key.iteration(), "done", e.getKey() + " failed: " + cause,
+                        Map.of("stage", key.stage()));
+            }
+        }
+        return new StageResult(runId, name, 0, "done", error + ": " + cause, Map.of());
+    }
+
+    private boolean outputsPresent(String runId, List<String> outputs) {
+        try {
+            for (String file : outputs) {
+                if (!runs.blobs().exists(RunStore.key(runId, file))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static StageResult reused(String runId, StageKey key) {
+        return new StageResult(runId, key.stage(), key.iteration(), "reused", "already completed", Map.of());
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    public String now() {
+        return DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock));
+    }
+}

@@ -1,0 +1,58 @@
+package lemon.stage.analyze;
+
+import java.util.List;
+import java.util.Map;
+import lemon.ingest.StoryRejectedException;
+import lemon.model.StoryAnalysis;
+import lemon.port.StoryAnalyst;
+import lemon.report.GraphSvg;
+import lemon.stage.Placement;
+import lemon.stage.Stage;
+import lemon.stage.StageContext;
+import lemon.stage.StageOutput;
+import lemon.stage.StageSpec;
+import lemon.stage.ingest.IngestStage;
+
+/** analyze-story: characters, scene prompts and the interaction graph, from an LLM or the offline analyst. */
+public final class AnalyzeStage implements Stage {
+    public static final String NAME = "analyze-story";
+    public static final String CHARACTERS = "characters.json";
+    public static final String SCENES = "scenes.json";
+    public static final String GRAPH = "graph.json";
+    public static final String GRAPH_SVG = "graph.svg";
+    public static final String WARNINGS = "analysis-warnings.json";
+    public static final StageSpec SPEC = new StageSpec(NAME, List.of(IngestStage.STORY),
+            List.of(CHARACTERS, SCENES, GRAPH, GRAPH_SVG, WARNINGS), Placement.LAMBDA,
+            "LLM: characters, scene prompts, interaction graph.");
+
+    private final StoryAnalyst analyst;
+
+    public AnalyzeStage(StoryAnalyst analyst) {
+        this.analyst = analyst;
+    }
+
+    @Override
+    public StageSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public StageOutput run(StageContext run) {
+        StoryAnalysis analysis = analyst.analyze(run.requireText(IngestStage.STORY), run.options().scenes());
+        if (analysis.characters().isEmpty()) {
+            throw new StoryRejectedException(StoryRejectedException.Reason.NO_CHARACTERS,
+                    "no characters found in \"" + run.manifest().input().title() + "\": the story needs at least one"
+                            + " named or clearly described person (e.g. 'the tailor', 'Ali Baba')");
+        }
+        run.write(CHARACTERS, analysis.characters());
+        run.write(SCENES, analysis.scenes());
+        run.write(GRAPH, analysis.graph());
+        run.writeText(GRAPH_SVG, GraphSvg.render(analysis.graph(), analysis.characters()));
+        run.write(WARNINGS, analysis.warnings());
+        return new StageOutput(analysis.characters().size() + " characters, " + analysis.scenes().size() + " scenes, "
+                + analysis.graph().edges().size() + " edges",
+                Map.of("characters", analysis.characters().size(), "scenes", analysis.scenes().size(),
+                        "edges", analysis.graph().edges().size()),
+                Map.of("analyst", analyst.name()), analysis.warnings());
+    }
+}

@@ -1,0 +1,64 @@
+package lemon.stage.describe;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lemon.describe.DescriptionCleaner;
+import lemon.model.CdPair;
+import lemon.model.CharacterDescription;
+import lemon.model.CharacterMatch;
+import lemon.model.StoryCharacter;
+import lemon.port.CharacterDescriber;
+import lemon.port.CharacterRetriever;
+import lemon.stage.Files;
+import lemon.stage.Placement;
+import lemon.stage.Stage;
+import lemon.stage.StageContext;
+import lemon.stage.StageOutput;
+import lemon.stage.StageSpec;
+import lemon.stage.analyze.AnalyzeStage;
+import lemon.stage.ingest.IngestStage;
+import lemon.stage.match.MatchStage;
+
+/** describe-characters: one appearance sentence per character, guided by its retrieved examples (Fig. 4). */
+public final class DescribeStage implements Stage {
+    public static final String NAME = "describe-characters";
+    public static final String DESCRIPTIONS = "descriptions.json";
+    public static final StageSpec SPEC = new StageSpec(NAME,
+            List.of(IngestStage.STORY, AnalyzeStage.CHARACTERS, MatchStage.MATCHES), List.of(DESCRIPTIONS),
+            Placement.LAMBDA, "LLM: one descriptive sentence per character.");
+
+    private final CharacterDescriber describer;
+    private final CharacterRetriever retriever;
+
+    public DescribeStage(CharacterDescriber describer, CharacterRetriever retriever) {
+        this.describer = describer;
+        this.retriever = retriever;
+    }
+
+    @Override
+    public StageSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public StageOutput run(StageContext run) {
+        String text = run.requireText(IngestStage.STORY);
+        List<StoryCharacter> characters = run.require(AnalyzeStage.CHARACTERS, Files.CHARACTERS);
+        Map<String, CharacterMatch> matches = new LinkedHashMap<>();
+        run.require(MatchStage.MATCHES, Files.MATCHES).forEach(x -> matches.put(x.characterId(), x));
+        List<CharacterDescription> out = new ArrayList<>();
+        for (StoryCharacter c : characters) {
+            List<String> ids = matches.containsKey(c.id())
+                    ? matches.get(c.id()).matches().stream().map(CharacterMatch.Scored::cdId).toList()
+                    : List.of();
+            List<CdPair> examples = ids.stream().map(retriever::pair).toList();
+            String raw = describer.describe(run.manifest().input().title(), text, c, characters, examples);
+            out.add(new CharacterDescription(c.id(), c.name(), DescriptionCleaner.clean(raw, c.name()), ids));
+        }
+        run.write(DESCRIPTIONS, out);
+        return new StageOutput(out.size() + " descriptions", Map.of("descriptions", out.size()),
+                Map.of("describer", describer.name()), List.of());
+    }
+}

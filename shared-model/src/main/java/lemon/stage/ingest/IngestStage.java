@@ -1,0 +1,123 @@
+package lemon.stage.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import lemon.ingest.IngestedStory;
+import lemon.ingest.StoryIngest;
+import lemon.ingest.StoryRejectedException;
+import lemon.run.RunManifest;
+import lemon.run.RunOptions;
+import lemon.run.RunStore;
+import lemon.run.StageState;
+import lemon.stage.Placement;
+import lemon.stage.StageResult;
+import lemon.stage.StageSpec;
+
+/**
+ * The first stage, and the only one that runs before a run exists: validates the upload, stores
+ * the normalised story and creates the manifest with every stage of the catalogue pending. With a
+ * run id that already exists the run is reused as it is (resume); a rejected upload leaves no run.
+ */
+public final class IngestStage {
+    public static final String NAME = "ingest";
+    public static final String STORY = "story.txt";
+    public static final StageSpec SPEC = new StageSpec(NAME, List.of(), List.of(STORY), Placement.LAMBDA,
+            "Validate and normalise the upload; create the run's manifest.");
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private final RunStore runs;
+    private final StoryIngest ingest;
+    private final Clock clock;
+
+    public IngestStage(RunStore runs, StoryIngest ingest, Clock clock) {
+        this.runs = runs;
+        this.ingest = ingest;
+        this.clock = clock;
+    }
+
+    /** @param stages every stage of the workflow, in order, for the manifest's pending entries */
+    public StageResult ingest(String runId, String uploadKey, RunOptions options, List<String> stages) {
+        if (runId != null && !RUN_ID.matcher(runId).matches()) {
+            throw new IllegalArgumentException("run id '" + runId
+                    + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        boolean hasUpload = uploadKey != null && !uploadKey.isBlank();
+        if (runId != null && runs.exists(runId)) {
+            String stored = runs.manifest(runId).input().sha256();
+            if (hasUpload && !stored.equals(StoryIngest.sha256(readUpload(uploadKey)))) {
+                throw new IllegalArgumentException("run '" + runId + "' already exists for a different story; "
+                        + "choose another run id, or resume that run without an upload");
+            }
+            return new StageResult(runId, NAME, 0, "reused", "already completed", Map.of());
+        }
+        if (!hasUpload) {
+            throw new IllegalArgumentException(runId == null
+                    ? "ingest needs an uploadKey (where the story was uploaded) or an existing runId"
+                    : "no run '" + runId + "' in " + runs.blobs().describe() + " and no upload to start it from");
+        }
+        byte[] bytes = readUpload(uploadKey);
+        String fileName = uploadKey.substring(uploadKey.lastIndexOf('/') + 1);
+        IngestedStory story;
+        try {
+            story = ingest.ingest(fileName, bytes);
+        } catch (StoryRejectedException e) {
+            return new StageResult(runId, NAME, 0, "rejected", e.getMessage(), Map.of("reason", e.reason().name()));
+        }
+        String id = runId != null ? runId : newRunId();
+        long start = System.nanoTime();
+        Map<String, StageState> pending = new LinkedHashMap<>();
+        stages.forEach(s -> pending.put(s, StageState.pending()));
+        RunManifest manifest = new RunManifest(RunManifest.SCHEMA, id, now(),
+                new RunManifest.Input(fileName, story.bytes(), story.sha256(), story.words(), story.title()),
+                options, Map.of("lemon", version(), "java", System.getProperty("java.version")), pending,
+                story.warnings());
+        runs.writeBytes(id, STORY, story.text().getBytes(StandardCharsets.UTF_8));
+        runs.save(manifest.withStage(NAME, new StageState(StageState.Status.DONE, manifest.createdAt(), now(),
+                (System.nanoTime() - start) / 1_000_000, List.of(STORY), null)));
+        return new StageResult(id, NAME, 0, "done", "\"" + story.title() + "\", " + story.words() + " words",
+                Map.of("words", story.words(), "title", story.title()));
+    }
+
+    private byte[] readUpload(String uploadKey) {
+        try {
+            return runs.blobs().get(uploadKey).orElseThrow(() -> new IllegalArgumentException(
+                    "no upload at '" + uploadKey + "' in " + runs.blobs().describe()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read upload " + uploadKey, e);
+        }
+    }
+
+    private String now() {
+        return DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock));
+    }
+
+    private String newRunId() {
+        byte[] random = new byte[3];
+        new SecureRandom().nextBytes(random);
+        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now(clock))
+                + "-" + HexFormat.of().formatHex(random);
+    }
+
+    static String version() {
+        try (var in = IngestStage.class.getResourceAsStream("/lemon/version.properties")) {
+            var p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

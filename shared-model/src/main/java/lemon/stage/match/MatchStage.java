@@ -1,0 +1,53 @@
+package lemon.stage.match;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lemon.analysis.CharacterContexts;
+import lemon.model.CharacterMatch;
+import lemon.model.StoryCharacter;
+import lemon.port.CharacterRetriever;
+import lemon.stage.Files;
+import lemon.stage.Placement;
+import lemon.stage.Stage;
+import lemon.stage.StageContext;
+import lemon.stage.StageOutput;
+import lemon.stage.StageSpec;
+import lemon.stage.analyze.AnalyzeStage;
+import lemon.stage.ingest.IngestStage;
+
+/** match-characters: the portrait-prompting model of §4.1, top-K C.D. pairs per character. */
+public final class MatchStage implements Stage {
+    public static final String NAME = "match-characters";
+    public static final String MATCHES = "matches.json";
+    public static final StageSpec SPEC = new StageSpec(NAME, List.of(IngestStage.STORY, AnalyzeStage.CHARACTERS),
+            List.of(MATCHES), Placement.LAMBDA,
+            "Portrait-prompting model: top-K character descriptions per character.");
+    /** Context windows per character handed to the matcher; more adds time, little signal. */
+    static final int CONTEXT_WINDOWS = 12;
+
+    private final CharacterRetriever retriever;
+
+    public MatchStage(CharacterRetriever retriever) {
+        this.retriever = retriever;
+    }
+
+    @Override
+    public StageSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public StageOutput run(StageContext run) {
+        String text = run.requireText(IngestStage.STORY);
+        List<StoryCharacter> characters = run.require(AnalyzeStage.CHARACTERS, Files.CHARACTERS);
+        Map<String, List<String>> contexts = new LinkedHashMap<>();
+        for (StoryCharacter c : characters) {
+            contexts.put(c.id(), CharacterContexts.windows(text, c, characters, CONTEXT_WINDOWS));
+        }
+        List<CharacterMatch> matches = retriever.match(contexts, run.options().topK());
+        run.write(MATCHES, matches);
+        return new StageOutput(matches.size() + " characters matched, top-" + run.options().topK(),
+                Map.of("characters", matches.size()), Map.of("retriever", retriever.name()), List.of());
+    }
+}

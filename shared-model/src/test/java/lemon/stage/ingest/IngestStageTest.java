@@ -1,0 +1,60 @@
+package lemon.stage.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import lemon.ingest.StoryIngest;
+import lemon.run.RunManifest;
+import lemon.run.RunOptions;
+import lemon.run.RunStore;
+import lemon.run.StageState;
+import lemon.stage.StageResult;
+import lemon.testing.InMemoryBlobStore;
+import lemon.testing.TestRuns;
+import org.junit.jupiter.api.Test;
+
+class IngestStageTest {
+    final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    final RunStore runs = new RunStore(blobs);
+    final IngestStage ingest = new IngestStage(runs, new StoryIngest(), TestRuns.CLOCK);
+    final List<String> stages = List.of("ingest", "analyze-story", "publish");
+
+    @Test
+    void createsTheRunWithEveryStagePending() throws Exception {
+        blobs.put("uploads/s.txt", TestRuns.STORY.getBytes(StandardCharsets.UTF_8));
+        StageResult r = ingest.ingest("r1", "uploads/s.txt", RunOptions.defaults(), stages);
+        assertEquals("done", r.status());
+        RunManifest m = runs.manifest("r1");
+        assertEquals(stages, List.copyOf(m.stages().keySet()));
+        assertEquals(StageState.Status.DONE, m.stage("ingest").status());
+        assertEquals(StageState.Status.PENDING, m.stage("publish").status());
+        assertEquals(List.of(IngestStage.STORY), m.stage("ingest").outputs());
+        assertTrue(new String(blobs.get("r1/story.txt").orElseThrow(), StandardCharsets.UTF_8).contains("Anna Berg"));
+        assertEquals("reused", ingest.ingest("r1", "uploads/s.txt", RunOptions.defaults(), stages).status());
+    }
+
+    @Test
+    void aRejectedUploadLeavesNoRun() throws Exception {
+        blobs.put("uploads/short.txt", "Too short to be a story.".getBytes(StandardCharsets.UTF_8));
+        StageResult r = ingest.ingest("r2", "uploads/short.txt", RunOptions.defaults(), stages);
+        assertEquals("rejected", r.status());
+        assertFalse(runs.exists("r2"));
+        assertEquals(List.of("uploads/short.txt"), blobs.list(""));
+    }
+
+    @Test
+    void anotherStoryUnderAnExistingRunIdIsRefused() throws Exception {
+        blobs.put("uploads/s.txt", TestRuns.STORY.getBytes(StandardCharsets.UTF_8));
+        blobs.put("uploads/t.txt", (TestRuns.STORY + " The end.").getBytes(StandardCharsets.UTF_8));
+        ingest.ingest("r3", "uploads/s.txt", RunOptions.defaults(), stages);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> ingest.ingest("r3", "uploads/t.txt", RunOptions.defaults(), stages));
+        assertTrue(e.getMessage().contains("already exists for a different story"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> ingest.ingest("../etc", "uploads/s.txt", RunOptions.defaults(), stages));
+    }
+}

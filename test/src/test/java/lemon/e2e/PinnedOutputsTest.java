@@ -1,0 +1,98 @@
+package lemon.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import lemon.functions.LocalRun;
+import lemon.run.RunOptions;
+import lemon.run.RunStore;
+import lemon.storage.BlobStores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pins what {@code lemon run} produces on the default options: the text outputs and every
+ * portrait PNG, byte for byte, for forty-thieves and the bundled example. Restructuring the code
+ * must not move a single byte; a deliberate change of behaviour updates these hashes in the same
+ * commit and says why.
+ */
+class PinnedOutputsTest {
+    static final List<String> FILES = List.of("characters.json", "scenes.json", "graph.json", "matches.json",
+            "descriptions.json", "portraits.json");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fortyThievesIsByteForByteWhatItWas() throws Exception {
+        assertPinned(Fixtures.tale("forty-thieves"), "forty-thieves.txt", Map.of(
+                "characters.json", "92f1cc78bf5f2de0",
+                "scenes.json", "e5892e00a0b1d55d",
+                "graph.json", "b7786ad0e6d40a18",
+                "matches.json", "c187989dff01c9a5",
+                "descriptions.json", "95fadc767eae1589",
+                "portraits.json", "d1a8a0a5694dfa6f",
+                "portraits/*.png", "1aa4d3b7c5322056"));
+    }
+
+    @Test
+    void theBundledExampleIsByteForByteWhatItWas() throws Exception {
+        byte[] story;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("lemon/examples/ali-baba.md")) {
+            story = in.readAllBytes();
+        }
+        assertPinned(story, "ali-baba.md", Map.of(
+                "characters.json", "e7ecb7df5ba38fbf",
+                "scenes.json", "b68ae4b822ce02a1",
+                "graph.json", "0a6a6648988010ec",
+                "matches.json", "4fc38ed1c9f6298c",
+                "descriptions.json", "016774bc62079dff",
+                "portraits.json", "b221729dcba06a12",
+                "portraits/*.png", "b3ef427efc35e45b"));
+    }
+
+    private void assertPinned(byte[] story, String fileName, Map<String, String> expected) throws Exception {
+        RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
+        runs.blobs().put("uploads/" + fileName, story);
+        var log = new ByteArrayOutputStream();
+        LocalRun.Outcome outcome = LocalRun.start(Fixtures.functions(Fixtures.settings(dir.toString())),
+                "uploads/" + fileName, RunOptions.defaults(), "pinned", new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertTrue(outcome.succeeded(), outcome + "\n" + log);
+        Path run = dir.resolve("pinned");
+        Map<String, String> actual = new LinkedHashMap<>();
+        for (String f : FILES) {
+            actual.put(f, sha256(List.of(run.resolve(f))));
+        }
+        try (Stream<Path> pngs = Files.list(run.resolve("portraits"))) {
+            actual.put("portraits/*.png", sha256(pngs.sorted().toList()));
+        }
+        assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(actual));
+    }
+
+    /** One digest over the files' names and bytes, in the given order. */
+    static String sha256(List<Path> files) throws IOException {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (Path f : files) {
+                d.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                d.update(Files.readAllBytes(f));
+            }
+            return HexFormat.of().formatHex(d.digest()).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
