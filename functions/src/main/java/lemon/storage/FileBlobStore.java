@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import lemon.port.BlobKeys;
 import lemon.port.BlobStore;
 
 /**

@@ -1,13 +1,13 @@
-package lemon.storage;
+package lemon.port;
 
-/** Key rules shared by every adapter, so a key that works on disk also works on S3 and back. */
-final class BlobKeys {
+/** Key rules shared by every BlobStore, so a key that works on disk also works on S3 and back. */
+public final class BlobKeys {
     private BlobKeys() {}
 
     /** Segments starting with this are the file store's temporary files; no key may use it. */
-    static final String TEMP_PREFIX = ".lemon-tmp-";
+    public static final String TEMP_PREFIX = ".lemon-tmp-";
 
-    static String check(String key) {
+    public static String check(String key) {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("Blob key is empty");
         }
@@ -35,7 +35,7 @@ final class BlobKeys {
     }
 
     /** Prefixes may end in '/' or be empty, but must not escape the store either. */
-    static String checkPrefix(String prefix) {
+    public static String checkPrefix(String prefix) {
         if (prefix == null) {
             throw new IllegalArgumentException("Prefix is null");
         }
