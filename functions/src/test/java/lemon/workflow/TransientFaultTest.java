@@ -9,7 +9,6 @@ import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import io.quarkus.funqy.Funq;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -17,14 +16,15 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
-import lemon.functions.FunqDispatcher;
 import lemon.llm.ChatModelClient;
 import lemon.llm.StructuredLlm;
+import lemon.run.Json;
 import org.junit.jupiter.api.Test;
 
 /**
  * A fault of the LLM travels as a real one would: LangChain4j ChatModel → our ChatModelClient →
- * StructuredLlm → a @Funq method → FunqDispatcher → the runner, which retries it as the ASL says.
+ * StructuredLlm → a stage → the runner, which retries it as the ASL says. (The stand-in stage is
+ * not a @Funq method: Quarkus would export it, and need its ChatModel, in every @QuarkusTest.)
  */
 class TransientFaultTest {
     static final String ARN = "arn:aws:lambda:${aws_region}:${account_id}:function:lemon-";
@@ -68,14 +68,13 @@ class TransientFaultTest {
     public record Description(String description) {}
 
     /** A stand-in stage: one structured LLM question, as the describe stage asks it. */
-    public static final class DescribeStage {
+    static final class DescribeStage {
         final StructuredLlm llm;
 
         DescribeStage(ChatModel model) {
             llm = new StructuredLlm(new ChatModelClient("scripted", model), 3);
         }
 
-        @Funq("describe")
         public Description describe(Object input) {
             return llm.ask("Describe the character.", "Ali Baba", Description.class,
                     d -> d.description() == null ? List.of("no description") : List.of());
@@ -97,8 +96,9 @@ class TransientFaultTest {
                 events.add("retry " + name + " #" + attempt + " " + error);
             }
         };
-        return new LocalWorkflowRunner(AslStateMachine.parse(ASL), new FunqDispatcher(new DescribeStage(model)),
-                recorder).withSleeper(sleeps::add).run(LocalWorkflowRunnerTest.json("{'runId': 'r'}"));
+        DescribeStage stage = new DescribeStage(model);
+        TaskDispatcher dispatcher = (fn, in) -> Json.MAPPER.valueToTree(stage.describe(in));
+        return new LocalWorkflowRunner(AslStateMachine.parse(ASL), dispatcher, recorder).withSleeper(sleeps::add).run(LocalWorkflowRunnerTest.json("{'runId': 'r'}"));
     }
 
     @Test
