@@ -51,7 +51,13 @@ final class Intrinsic {
             values.add(a.literal() != null ? a.literal() : a.call() != null ? a.call().evaluate(paths)
                     : paths.read(a.path()));
         }
-        if (name.equals("States.Array")) {
+        boolean format = name.equals("States.Format");
+        for (int i = format ? 1 : 0; i < values.size(); i++) {
+            if (args.get(i).literal() != null && values.get(i).isTextual()) {
+                values.set(i, NODES.textNode(unescapeBraces(values.get(i).asText())));
+            }
+        }
+        if (!format) {
             ArrayNode out = NODES.arrayNode();
             values.forEach(v -> out.add(v.deepCopy()));
             return out;
@@ -65,7 +71,9 @@ final class Intrinsic {
         int next = 1;
         for (int i = 0; i < template.length(); i++) {
             char c = template.charAt(i);
-            if (c == '{' && i + 1 < template.length() && template.charAt(i + 1) == '}') {
+            if (c == '\\' && i + 1 < template.length() && (template.charAt(i + 1) == '{' || template.charAt(i + 1) == '}')) {
+                out.append(template.charAt(++i));
+            } else if (c == '{' && i + 1 < template.length() && template.charAt(i + 1) == '}') {
                 if (next >= values.size()) {
                     throw StateError.runtime("States.Format has more {} than arguments");
                 }
@@ -80,6 +88,10 @@ final class Intrinsic {
             throw StateError.runtime("States.Format has more arguments than {}");
         }
         return NODES.textNode(out.toString());
+    }
+
+    static String unescapeBraces(String s) {
+        return s.replace("\\{", "{").replace("\\}", "}");
     }
 
     /** How a path argument is read: from the state's effective input or the context object. */
@@ -183,7 +195,11 @@ final class Intrinsic {
             while (pos < text.length()) {
                 char c = text.charAt(pos++);
                 if (c == '\\' && pos < text.length()) {
-                    out.append(text.charAt(pos++));
+                    char escaped = text.charAt(pos++);
+                    if (escaped == '{' || escaped == '}') {
+                        out.append('\\'); // kept, so States.Format can tell \{ from a placeholder
+                    }
+                    out.append(escaped);
                 } else if (c == '\'') {
                     return out.toString();
                 } else {

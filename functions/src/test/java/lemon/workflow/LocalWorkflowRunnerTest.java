@@ -599,12 +599,14 @@ class LocalWorkflowRunnerTest {
                 {"StartAt": "P", "States": {
                   "P": {"Type": "Pass", "Parameters": {
                     "key.$": "States.Format('runs/{}/portraits/{}.png', $.runId, $$.Execution.Input.n)",
-                    "args.$": "States.Array('stage', $.runId, 3, true, States.Format('x{}', $.runId))"},
+                    "args.$": "States.Array('stage', $.runId, 3, true, States.Format('x{}', $.runId))",
+                    "braces.$": "States.Format('\\\\{{}\\\\} it\\\\'s', $.runId)"},
                     "End": true}}}
                 """;
         ExecutionResult r = new LocalWorkflowRunner(AslStateMachine.parse(asl), MARK, null).run(json("{'runId': 'r1', 'n': 2}"));
         assertEquals(Status.SUCCEEDED, r.status(), r.cause());
         assertEquals("runs/r1/portraits/2.png", r.output().get("key").asText());
         assertEquals(json("['stage', 'r1', 3, true, 'xr1']"), r.output().get("args"));
+        assertEquals("{r1} it's", r.output().get("braces").asText());
     }
 }
