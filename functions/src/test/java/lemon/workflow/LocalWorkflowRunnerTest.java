@@ -370,10 +370,10 @@ class LocalWorkflowRunnerTest {
               'Ok': {'Type': 'Succeed'}}}
             """.formatted(ARN);
 
-    ExecutionResult runTimed(String asl, TaskDispatcher dispatcher) {
-        // TimeoutSeconds 1 lasts 50 ms here
-        return new LocalWorkflowRunner(AslStateMachine.parse(asl.replace('\'', '"')), dispatcher, recorder)
-                .withSleeper(sleeps::add).withTimeoutScale(0.05).run(json("{'runId': 'r'}"));
+    /** {@code scale}: what TimeoutSeconds 1 lasts here, in seconds. */
+    ExecutionResult runTimed(TaskDispatcher dispatcher, double scale) {
+        return new LocalWorkflowRunner(AslStateMachine.parse(TIMED.replace('\'', '"')), dispatcher, recorder)
+                .withSleeper(sleeps::add).withTimeoutScale(scale).run(json("{'runId': 'r'}"));
     }
 
     @Test
@@ -381,7 +381,7 @@ class LocalWorkflowRunnerTest {
         AtomicInteger calls = new AtomicInteger();
         java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(2);
         long start = System.nanoTime();
-        ExecutionResult r = runTimed(TIMED, (fn, in) -> {
+        ExecutionResult r = runTimed((fn, in) -> {
             calls.incrementAndGet();
             try {
                 Thread.sleep(30_000);
@@ -390,7 +390,7 @@ class LocalWorkflowRunnerTest {
                 throw e;
             }
             return in;
-        });
+        }, 0.2);
         assertTrue(System.nanoTime() - start < 5_000_000_000L, "abandoned, not waited for");
         assertEquals(Status.SUCCEEDED, r.status());
         assertEquals("States.Timeout", r.output().at("/failure/Error").asText());
@@ -405,21 +405,22 @@ class LocalWorkflowRunnerTest {
     @Test
     void aTaskWithinItsTimeoutSucceedsAndItsErrorsKeepTheirNames() {
         AtomicInteger calls = new AtomicInteger();
-        ExecutionResult ok = runTimed(TIMED, (fn, in) -> {
+        // a real second: these tasks return at once
+        ExecutionResult ok = runTimed((fn, in) -> {
             calls.incrementAndGet();
             return MARK.invoke(fn, in);
-        });
+        }, 1.0);
         assertEquals(Status.SUCCEEDED, ok.status());
         assertTrue(ok.output().get("slow").asBoolean());
         assertEquals(1, calls.get());
 
-        ExecutionResult broken = runTimed(TIMED, (fn, in) -> {
+        ExecutionResult broken = runTimed((fn, in) -> {
             throw new IllegalStateException("broken");
-        });
+        }, 1.0);
         assertEquals(json("{'Error': 'IllegalStateException', 'Cause': 'broken'}"), broken.output().get("failure"));
-        ExecutionResult busy = runTimed(TIMED, (fn, in) -> {
+        ExecutionResult busy = runTimed((fn, in) -> {
             throw new lemon.port.TransientFailure("store busy", null);
-        });
+        }, 1.0);
         assertEquals(json("{'Error': 'Lemon.Transient', 'Cause': 'store busy'}"), busy.output().get("failure"));
     }
 
@@ -567,12 +568,14 @@ class LocalWorkflowRunnerTest {
                     'Catch': [{'ErrorEquals': ['Boom'], 'ResultPath': '$.error', 'Next': 'Caught'}], 'End': true},
                   'Caught': {'Type': 'Pass', 'End': true}}}
                 """.formatted(ARN);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(2);
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(2);
         TaskDispatcher t = (fn, in) -> {
             if (in.asInt() == 1) {
-                Thread.sleep(20);
+                started.await(5, java.util.concurrent.TimeUnit.SECONDS); // the others are running
                 throw new WorkflowException("Boom", "item 1");
             }
+            started.countDown();
             try {
                 Thread.sleep(30_000);
             } catch (InterruptedException e) {
