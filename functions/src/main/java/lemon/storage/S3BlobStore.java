@@ -7,7 +7,11 @@ import java.util.Objects;
 import java.util.Optional;
 import lemon.port.BlobKeys;
 import lemon.port.BlobStore;
+import lemon.port.TransientFailure;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -21,7 +25,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * {@link BlobStore} on an S3 bucket (or any S3-protocol server), keys under an optional prefix.
  * A single PutObject is atomic in S3: readers see the old object or the new one. SDK failures are
- * rethrown as IOException naming the location, as the port promises.
+ * rethrown as IOException naming the location, as the port promises, except the transient ones
+ * (throttling, 5xx, timeouts) that are still there after the SDK's own quick retries: those are a
+ * {@link TransientFailure}, which the workflow retries later with back-off.
  */
 public final class S3BlobStore implements BlobStore {
     private final S3Client s3;
@@ -67,8 +73,22 @@ public final class S3BlobStore implements BlobStore {
         return prefix + BlobKeys.check(key);
     }
 
+    /** The IOException to throw; a transient fault is thrown from here instead, as a TransientFailure. */
     private IOException failure(String what, String key, SdkException e) {
-        return new IOException(what + " " + describe() + key + " failed: " + e.getMessage(), e);
+        String message = what + " " + describe() + key + " failed: " + e.getMessage();
+        if (isTransient(e)) {
+            throw new TransientFailure(message, e);
+        }
+        return new IOException(message, e);
+    }
+
+    /** Throttling (429, SlowDown), any 5xx, and call timeouts; not 4xx such as AccessDenied. */
+    static boolean isTransient(SdkException e) {
+        if (e instanceof AwsServiceException service) {
+            return service.isThrottlingException() || service.statusCode() == 429 || service.statusCode() >= 500;
+        }
+        return e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException
+                || TransientFailure.causedByTimeout(e);
     }
 
     @Override

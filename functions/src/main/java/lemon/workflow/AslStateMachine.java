@@ -30,6 +30,9 @@ public final class AslStateMachine {
     /** Direct Lambda ARN of one of our functions; region/account may still be Terraform placeholders. */
     private static final Pattern LAMBDA_ARN =
             Pattern.compile("^arn:aws:lambda:[^:]+:[^:]+:function:lemon-([a-z0-9][a-z0-9-]*)$");
+    /** Run a container task and wait for it: what the engine stages use on AWS. */
+    static final String ECS_RUN_TASK_SYNC = "arn:aws:states:::ecs:runTask.sync";
+    private static final Pattern FUNCTION_NAME = Pattern.compile("^[a-z0-9][a-z0-9-]*$");
 
     private static final Set<String> TOP_FIELDS =
             Set.of("StartAt", "States", "Comment", "Version", "TimeoutSeconds", "QueryLanguage");
@@ -76,16 +79,26 @@ public final class AslStateMachine {
             "NumericGreaterThanEquals", "BooleanEquals");
     static final Set<String> TYPE_TESTS = Set.of("IsPresent", "IsNull", "IsString", "IsNumeric", "IsBoolean");
 
-    /** A retry policy, with the ASL defaults filled in. */
+    /** A retry policy, with the ASL defaults filled in; {@code fullJitter} is JitterStrategy FULL. */
     record Retrier(List<String> errorEquals, double intervalSeconds, int maxAttempts, double backoffRate,
-                   Double maxDelaySeconds) {}
+                   Double maxDelaySeconds, boolean fullJitter) {}
+
+    /**
+     * Where an ecs:runTask.sync Task names its stage: {@code Parameters.Overrides.ContainerOverrides[override]}
+     * has a Command whose element {@code stageArg} is the literal "stage", followed by the function
+     * name and the run id, as the engine image's entry point {@code lemon stage <function> <runId>} reads them.
+     */
+    record ContainerCommand(int override, int stageArg) {}
 
     /** {@code resultPath} null means ResultPath: null (keep the input, drop the error). */
     record Catcher(List<String> errorEquals, String next, JsonPath resultPath) {}
 
-    /** One validated state; {@code function} is set for Task states, {@code processor} for Map states. */
-    record State(String name, String type, JsonNode def, String function, AslStateMachine processor,
-                 List<Retrier> retriers, List<Catcher> catchers) {
+    /**
+     * One validated state; {@code function} is set for Task states, {@code container} too for
+     * ecs:runTask.sync Tasks, {@code processor} for Map states.
+     */
+    record State(String name, String type, JsonNode def, String function, ContainerCommand container,
+                 AslStateMachine processor, List<Retrier> retriers, List<Catcher> catchers) {
         /** The path in {@code field}: "$" when absent, null when the field is JSON null. */
         JsonPath path(String field) {
             JsonNode value = def.get(field);
@@ -241,9 +254,18 @@ public final class AslStateMachine {
             }
         }
         String function = null;
+        ContainerCommand container = null;
         AslStateMachine processor = null;
         switch (type) {
-            case "Task" -> function = functionOf(name, def.get("Resource"));
+            case "Task" -> {
+                checkTimeouts(name, def);
+                if (def.has("Resource") && ECS_RUN_TASK_SYNC.equals(def.get("Resource").asText())) {
+                    container = containerCommand(name, def.get("Parameters"));
+                    function = stageOf(name, def.get("Parameters"), container);
+                } else {
+                    function = functionOf(name, def.get("Resource"));
+                }
+            }
             case "Choice" -> checkChoice(name, def);
             case "Wait" -> checkWait(name, def);
             case "Fail" -> {
@@ -253,10 +275,17 @@ public final class AslStateMachine {
                     }
                 }
             }
-            case "Map" -> processor = processorOf(name, def);
+            case "Map" -> {
+                JsonNode mc = def.get("MaxConcurrency");
+                if (mc != null && (!mc.canConvertToInt() || !mc.isIntegralNumber() || mc.asInt() < 0)) {
+                    throw error(name, "MaxConcurrency", "must be a non-negative integer (0: no limit)");
+                }
+                processor = processorOf(name, def);
+            }
             default -> { }
         }
-        return new State(name, type, def, function, processor, retriers(name, def), catchers(name, def));
+        return new State(name, type, def, function, container, processor, retriers(name, def),
+                catchers(name, def));
     }
 
     private void checkNextOrEnd(String name, String type, JsonNode def) {
@@ -306,8 +335,17 @@ public final class AslStateMachine {
                         throw error(state, field, "'" + e.getKey() + "' must be a JsonPath string");
                     }
                     if (path.startsWith("States.")) {
-                        throw error(state, field, "'" + e.getKey() + "' uses an intrinsic function ("
-                                + path.substring(0, Math.max(path.indexOf('('), 0)) + "), which is not supported");
+                        if (!Intrinsic.SUPPORTED.contains(Intrinsic.nameOf(path))) {
+                            throw error(state, field, "'" + e.getKey() + "' uses an intrinsic function ("
+                                    + Intrinsic.nameOf(path) + "), which is not supported; only "
+                                    + String.join(", ", Intrinsic.SUPPORTED.stream().sorted().toList()) + " are");
+                        }
+                        try {
+                            Intrinsic.parse(path);
+                        } catch (AslException bad) {
+                            throw error(state, field + "." + e.getKey(), bad.getMessage());
+                        }
+                        return;
                     }
                     checkPath(state, field + "." + e.getKey(), e.getValue(), false);
                 } else {
@@ -325,8 +363,8 @@ public final class AslStateMachine {
         }
         String arn = resource.asText();
         if (arn.startsWith("arn:aws:states:::")) {
-            throw error(name, "Resource", "'" + arn + "': service integrations are not supported; use the "
-                    + "function ARN arn:aws:lambda:<region>:<account>:function:lemon-<name>");
+            throw error(name, "Resource", "'" + arn + "': service integrations are not supported except "
+                    + ECS_RUN_TASK_SYNC + "; use the function ARN arn:aws:lambda:<region>:<account>:function:lemon-<name>");
         }
         Matcher m = LAMBDA_ARN.matcher(arn);
         if (!m.matches()) {
@@ -334,6 +372,65 @@ public final class AslStateMachine {
                     + "arn:aws:lambda:<region>:<account>:function:lemon-<name>");
         }
         return m.group(1);
+    }
+
+    /** TimeoutSeconds and HeartbeatSeconds: positive integers, the heartbeat shorter than the timeout. */
+    private void checkTimeouts(String name, JsonNode def) {
+        for (String f : List.of("TimeoutSeconds", "HeartbeatSeconds")) {
+            JsonNode v = def.get(f);
+            if (v != null && (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1)) {
+                throw error(name, f, "must be a positive integer");
+            }
+        }
+        if (def.has("HeartbeatSeconds") && def.has("TimeoutSeconds")
+                && def.get("HeartbeatSeconds").asInt() >= def.get("TimeoutSeconds").asInt()) {
+            throw error(name, "HeartbeatSeconds", "must be smaller than TimeoutSeconds");
+        }
+    }
+
+    /**
+     * The container override whose Command runs a stage: either a literal array or
+     * {@code "Command.$": "States.Array('stage', '<function>', $.runId)"}.
+     */
+    private ContainerCommand containerCommand(String name, JsonNode parameters) {
+        String usage = "an " + ECS_RUN_TASK_SYNC + " Task needs Parameters.Overrides.ContainerOverrides with a "
+                + "Command such as \"Command.$\": \"States.Array('stage', '<function>', $.runId)\"";
+        JsonNode overrides = parameters == null ? null : parameters.path("Overrides").get("ContainerOverrides");
+        if (overrides == null || !overrides.isArray()) {
+            throw error(name, "Parameters", usage);
+        }
+        for (int i = 0; i < overrides.size(); i++) {
+            List<String> args = literalCommand(overrides.get(i));
+            int stage = args.indexOf("stage");
+            if (stage >= 0) {
+                return new ContainerCommand(i, stage);
+            }
+        }
+        throw error(name, "Parameters", usage);
+    }
+
+    /** The command's elements, null where one is only known at run time. */
+    private static List<String> literalCommand(JsonNode override) {
+        List<String> out = new ArrayList<>();
+        if (override.path("Command").isArray()) {
+            override.get("Command").forEach(a -> out.add(a.isTextual() ? a.asText() : null));
+        } else if (override.path("Command.$").isTextual() && override.get("Command.$").asText().startsWith("States.")) {
+            Intrinsic call = Intrinsic.parse(override.get("Command.$").asText());
+            if (call.name.equals("States.Array")) {
+                call.args.forEach(a -> out.add(a.literal() != null && a.literal().isTextual() ? a.literal().asText() : null));
+            }
+        }
+        return out;
+    }
+
+    private String stageOf(String name, JsonNode parameters, ContainerCommand c) {
+        List<String> args = literalCommand(parameters.get("Overrides").get("ContainerOverrides").get(c.override()));
+        String function = c.stageArg() + 1 < args.size() ? args.get(c.stageArg() + 1) : null;
+        if (function == null || !FUNCTION_NAME.matcher(function).matches()) {
+            throw error(name, "Parameters", "the container Command must name the stage function literally "
+                    + "right after 'stage' (e.g. 'generate-portraits')");
+        }
+        return function;
     }
 
     private void checkWait(String name, JsonNode def) {
@@ -451,7 +548,7 @@ public final class AslStateMachine {
             String field = "Retry[" + i + "]";
             for (Iterator<String> it = r.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
-                if (f.equals("JitterStrategy") && "NONE".equals(r.get(f).asText())) {
+                if (f.equals("JitterStrategy") && Set.of("NONE", "FULL").contains(r.get(f).asText())) {
                     continue;
                 }
                 if (!Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds",
@@ -467,7 +564,11 @@ public final class AslStateMachine {
                 throw error(name, field, "needs IntervalSeconds >= 1, MaxAttempts >= 0, BackoffRate >= 1.0");
             }
             Double maxDelay = r.has("MaxDelaySeconds") ? r.get("MaxDelaySeconds").asDouble() : null;
-            out.add(new Retrier(errors, interval, attempts, backoff, maxDelay));
+            if (maxDelay != null && maxDelay < 1) {
+                throw error(name, field + ".MaxDelaySeconds", "must be a positive integer");
+            }
+            out.add(new Retrier(errors, interval, attempts, backoff, maxDelay,
+                    "FULL".equals(r.path("JitterStrategy").asText())));
         }
         return List.copyOf(out);
     }

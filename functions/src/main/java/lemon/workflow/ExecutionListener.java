@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Progress callbacks of a {@link LocalWorkflowRunner}; states inside a Map iteration are reported
- * too, under their own names. All methods default to doing nothing.
+ * too, under their own names (from the iteration's thread when Map iterations run in parallel, but
+ * never two calls at once). All methods default to doing nothing.
  */
 public interface ExecutionListener {
     ExecutionListener NONE = new ExecutionListener() {};

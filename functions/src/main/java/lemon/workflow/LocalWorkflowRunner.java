@@ -9,12 +9,24 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import lemon.workflow.AslStateMachine.Catcher;
 import lemon.workflow.AslStateMachine.Retrier;
@@ -24,13 +36,18 @@ import lemon.workflow.ExecutionResult.Status;
 
 /**
  * Executes an {@link AslStateMachine} in-process, one state at a time, with Step Functions semantics
- * for input/output processing, Choice, Map (sequential), Retry and Catch. Tasks go to a
- * {@link TaskDispatcher}; waits and retry back-off go to an injectable {@link Sleeper}.
- * Not thread-safe: use one runner per concurrent execution.
+ * for input/output processing, Choice, Map, Retry and Catch, and a Task's TimeoutSeconds. Tasks go
+ * to a {@link TaskDispatcher} (ecs:runTask.sync Tasks too: to the stage their container command
+ * names); waits and retry back-off go to an injectable {@link Sleeper}.
+ * <p>Map iterations run one after the other unless {@link #withMapConcurrency} allows more; then
+ * the dispatcher and the sleeper are called from several threads and must be thread-safe (listener
+ * calls are serialised by the runner). Not thread-safe itself: use one runner per concurrent execution.
  */
 public final class LocalWorkflowRunner {
     /** Error name of an execution stopped by the transition limit (not catchable). */
     public static final String TRANSITION_LIMIT = "Lemon.TransitionLimitExceeded";
+    /** Error name of a Task that ran past its TimeoutSeconds. */
+    public static final String TIMEOUT = "States.Timeout";
 
     @FunctionalInterface
     public interface Sleeper {
@@ -38,23 +55,62 @@ public final class LocalWorkflowRunner {
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Runs Tasks that have a TimeoutSeconds, so that the runner can stop waiting and interrupt them. */
+    private static final ExecutorService TASKS = Executors.newCachedThreadPool(daemon("lemon-task"));
 
     private final AslStateMachine machine;
     private final TaskDispatcher dispatcher;
     private final ExecutionListener listener;
     private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
     private LongSupplier clock = System::currentTimeMillis;
+    private DoubleSupplier jitter = Math::random;
     private int maxTransitions = 10_000;
+    private double timeoutScale = 1.0;
+    private int mapThreads = 1;
 
-    // per execution
+    // per execution; Map iterations may add from several threads
     private List<StateRun> history;
-    private int transitions;
+    private final AtomicInteger transitions = new AtomicInteger();
     private ObjectNode execution;
 
     public LocalWorkflowRunner(AslStateMachine machine, TaskDispatcher dispatcher, ExecutionListener listener) {
         this.machine = Objects.requireNonNull(machine);
         this.dispatcher = Objects.requireNonNull(dispatcher);
-        this.listener = listener == null ? ExecutionListener.NONE : listener;
+        this.listener = serialised(listener == null ? ExecutionListener.NONE : listener);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true); // an abandoned task must not keep the JVM alive
+            return t;
+        };
+    }
+
+    /** Listeners are written for one thread; parallel Map iterations take turns calling them. */
+    private static ExecutionListener serialised(ExecutionListener l) {
+        return new ExecutionListener() {
+            @Override
+            public synchronized void stateEntered(String name, String type, JsonNode input) {
+                l.stateEntered(name, type, input);
+            }
+
+            @Override
+            public synchronized void stateExited(String name, JsonNode output, long millis) {
+                l.stateExited(name, output, millis);
+            }
+
+            @Override
+            public synchronized void stateFailed(String name, String error, String cause) {
+                l.stateFailed(name, error, cause);
+            }
+
+            @Override
+            public synchronized void retrying(String name, int attempt, String error) {
+                l.retrying(name, attempt, error);
+            }
+        };
     }
 
     public LocalWorkflowRunner withSleeper(Sleeper sleeper) {
@@ -64,6 +120,36 @@ public final class LocalWorkflowRunner {
 
     public LocalWorkflowRunner withClock(LongSupplier millis) {
         this.clock = Objects.requireNonNull(millis);
+        return this;
+    }
+
+    /** Uniform [0, 1) draws for JitterStrategy FULL. */
+    public LocalWorkflowRunner withJitter(DoubleSupplier random) {
+        this.jitter = Objects.requireNonNull(random);
+        return this;
+    }
+
+    /**
+     * Multiplies every TimeoutSeconds: 1 (the default) is real seconds; tests use a small factor so a
+     * "1 second" timeout takes milliseconds. Retry intervals and waits are the sleeper's business.
+     */
+    public LocalWorkflowRunner withTimeoutScale(double factor) {
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("timeout scale must be positive");
+        }
+        this.timeoutScale = factor;
+        return this;
+    }
+
+    /**
+     * At most this many Map iterations at once (each Map also within its MaxConcurrency). 1, the
+     * default, runs them in order on the calling thread; more needs a thread-safe dispatcher and sleeper.
+     */
+    public LocalWorkflowRunner withMapConcurrency(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("map concurrency must be at least 1");
+        }
+        this.mapThreads = threads;
         return this;
     }
 
@@ -77,8 +163,8 @@ public final class LocalWorkflowRunner {
     }
 
     public ExecutionResult run(JsonNode input) {
-        history = new ArrayList<>();
-        transitions = 0;
+        history = Collections.synchronizedList(new ArrayList<>());
+        transitions.set(0);
         JsonNode in = input == null ? NODES.objectNode() : input;
         String name = UUID.randomUUID().toString();
         execution = NODES.objectNode();
@@ -101,7 +187,11 @@ public final class LocalWorkflowRunner {
         String current = m.startAt();
         JsonNode data = input;
         while (true) {
-            if (++transitions > maxTransitions) {
+            if (Thread.currentThread().isInterrupted()) {
+                // an abandoned Map iteration, or the caller stopping the run
+                throw new StateError("Lemon.Interrupted", "the execution was interrupted", false);
+            }
+            if (transitions.incrementAndGet() > maxTransitions) {
                 throw new StateError(TRANSITION_LIMIT, "more than " + maxTransitions
                         + " state transitions (entering '" + current + "'); does the workflow loop?", false);
             }
@@ -165,6 +255,9 @@ public final class LocalWorkflowRunner {
                     if (retrier.maxDelaySeconds() != null) {
                         seconds = Math.min(seconds, retrier.maxDelaySeconds());
                     }
+                    if (retrier.fullJitter()) {
+                        seconds *= jitter.getAsDouble();
+                    }
                     used[r]++;
                     retries++;
                     listener.retrying(s.name(), retries, e.error);
@@ -201,16 +294,85 @@ public final class LocalWorkflowRunner {
         JsonNode effective = inputPath(s, raw);
         JsonNode context = context(s, entered, retries);
         JsonNode payload = s.def().has("Parameters") ? template(s.def().get("Parameters"), effective, context) : effective;
-        JsonNode result;
-        try {
-            result = dispatcher.invoke(s.function(), payload.deepCopy());
-        } catch (Exception e) {
-            throw StateError.fromTask(e);
-        }
+        JsonNode result = s.container() != null ? containerTask(s, payload) : invoke(s, s.function(), payload.deepCopy());
         if (result == null) {
             result = NullNode.getInstance();
         }
         return finish(s, raw, result, context);
+    }
+
+    /**
+     * Calls the dispatcher; with TimeoutSeconds on a worker thread, which is interrupted and
+     * abandoned when the time is up, failing the state with States.Timeout.
+     */
+    private JsonNode invoke(State s, String function, JsonNode payload) throws StateError {
+        JsonNode timeout = s.def().get("TimeoutSeconds");
+        if (timeout == null) {
+            try {
+                return dispatcher.invoke(function, payload);
+            } catch (Exception e) {
+                throw StateError.fromTask(e);
+            }
+        }
+        Future<JsonNode> call = TASKS.submit(() -> dispatcher.invoke(function, payload));
+        try {
+            return call.get(Math.max(1, Math.round(timeout.asLong() * 1000 * timeoutScale)), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new StateError(TIMEOUT, "State '" + s.name() + "' did not finish within its TimeoutSeconds ("
+                    + timeout.asLong() + " s)", true);
+        } catch (ExecutionException e) {
+            throw StateError.fromTask(e.getCause());
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new StateError("Lemon.Interrupted", "the execution was interrupted", false);
+        }
+    }
+
+    /**
+     * An ecs:runTask.sync Task run here: the stage its container command names gets the run id that
+     * follows it, as {@code lemon stage <function> <runId>} would. As on AWS, the state's result is
+     * the stopped ECS task (not the stage's output), and a stage that fails is States.TaskFailed,
+     * whatever its own error, because an exit code is all Step Functions sees of a container.
+     */
+    private JsonNode containerTask(State s, JsonNode payload) throws StateError {
+        JsonNode override = payload.path("Overrides").path("ContainerOverrides").path(s.container().override());
+        JsonNode command = override.path("Command");
+        ObjectNode task = NODES.objectNode();
+        task.put("LastStatus", "STOPPED").put("StopCode", "EssentialContainerExited")
+                .put("StoppedReason", "Essential container in task exited");
+        if (payload.has("Cluster")) {
+            task.set("ClusterArn", payload.get("Cluster"));
+        }
+        if (payload.has("TaskDefinition")) {
+            task.set("TaskDefinitionArn", payload.get("TaskDefinition"));
+        }
+        task.putObject("Overrides").putArray("ContainerOverrides").add(override.deepCopy());
+        ObjectNode container = task.putArray("Containers").addObject()
+                .put("Name", override.path("Name").asText("engine")).put("LastStatus", "STOPPED");
+        int at = s.container().stageArg() + 2;
+        String failure;
+        if (!command.isArray() || command.size() <= at || !command.get(at).isValueNode()) {
+            failure = "usage: lemon stage <function> <runId>; the command " + command + " has no run id";
+        } else {
+            try {
+                JsonNode out = invoke(s, s.function(), NODES.objectNode().put("runId", command.get(at).asText()));
+                failure = out != null && "failed".equals(out.path("status").asText()) // lemon stage exits 1
+                        ? "the stage reported status failed: " + out.path("message").asText() : null;
+            } catch (StateError e) {
+                if (!e.catchable || e.error.equals(TIMEOUT)) {
+                    throw e;
+                }
+                failure = e.error + ": " + e.cause;
+            }
+        }
+        if (failure == null) {
+            container.put("ExitCode", 0);
+            return task;
+        }
+        container.put("ExitCode", 1).put("Reason", failure);
+        throw new StateError("States.TaskFailed", task.toString(), true);
     }
 
     private JsonNode map(State s, JsonNode raw, long entered, int retries) throws StateError {
@@ -223,17 +385,67 @@ public final class LocalWorkflowRunner {
                     + "' does not select an array in the input");
         }
         JsonNode selector = s.def().has("ItemSelector") ? s.def().get("ItemSelector") : s.def().get("Parameters");
+        int maxConcurrency = s.def().path("MaxConcurrency").asInt(0); // 0: no limit
+        int threads = Math.min(Math.min(mapThreads, items.size()), maxConcurrency == 0 ? Integer.MAX_VALUE : maxConcurrency);
         ArrayNode results = NODES.arrayNode();
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode itemInput = items.get(i);
-            if (selector != null) {
-                ObjectNode itemContext = ((ObjectNode) context).deepCopy();
-                itemContext.putObject("Map").putObject("Item").put("Index", i).set("Value", items.get(i));
-                itemInput = template(selector, effective, itemContext);
+        if (threads <= 1) {
+            for (int i = 0; i < items.size(); i++) {
+                results.add(iteration(s, effective, context, selector, items, i));
             }
-            results.add(runMachine(s.processor(), itemInput));
+        } else {
+            parallel(s, effective, context, selector, items, threads).forEach(results::add);
         }
         return finish(s, raw, results, context);
+    }
+
+    private JsonNode iteration(State s, JsonNode effective, JsonNode context, JsonNode selector, JsonNode items, int i)
+            throws StateError {
+        JsonNode itemInput = items.get(i);
+        if (selector != null) {
+            ObjectNode itemContext = ((ObjectNode) context).deepCopy();
+            itemContext.putObject("Map").putObject("Item").put("Index", i).set("Value", items.get(i));
+            itemInput = template(selector, effective, itemContext);
+        }
+        return runMachine(s.processor(), itemInput);
+    }
+
+    /**
+     * Iterations on a pool of {@code threads}; results in item order. The first iteration to fail
+     * fails the Map, as in Step Functions: the others are interrupted and abandoned.
+     */
+    private List<JsonNode> parallel(State s, JsonNode effective, JsonNode context, JsonNode selector, JsonNode items,
+                                    int threads) throws StateError {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("lemon-map-" + s.name()));
+        try {
+            CompletionService<JsonNode> done = new ExecutorCompletionService<>(pool);
+            List<Future<JsonNode>> futures = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                int index = i;
+                futures.add(done.submit(() -> iteration(s, effective, context, selector, items, index)));
+            }
+            for (int n = 0; n < items.size(); n++) {
+                try {
+                    done.take().get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof StateError error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException("Map iteration of '" + s.name() + "' broke", e.getCause());
+                }
+            }
+            List<JsonNode> out = new ArrayList<>();
+            for (Future<JsonNode> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StateError("Lemon.Interrupted", "the execution was interrupted", false);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("unreachable: every iteration succeeded", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** ResultSelector, ResultPath, OutputPath: shared tail of Task and Map. */
@@ -423,8 +635,15 @@ public final class LocalWorkflowRunner {
             String key = e.getKey();
             if (key.endsWith(".$")) {
                 String path = e.getValue().asText();
-                JsonNode value = read(JsonPath.parse(path), input, context).orElseThrow(() -> StateError.runtime(
-                        "The JsonPath '" + path + "' of field '" + key + "' could not be found in the input"));
+                JsonNode value;
+                if (path.startsWith("States.")) {
+                    value = Intrinsic.parse(path).evaluate(p -> read(p, input, context).orElseThrow(() ->
+                            StateError.runtime("The JsonPath '" + p + "' in field '" + key
+                                    + "' could not be found in the input")));
+                } else {
+                    value = read(JsonPath.parse(path), input, context).orElseThrow(() -> StateError.runtime(
+                            "The JsonPath '" + path + "' of field '" + key + "' could not be found in the input"));
+                }
                 out.set(key.substring(0, key.length() - 2), value.deepCopy());
             } else {
                 out.set(key, template(e.getValue(), input, context));

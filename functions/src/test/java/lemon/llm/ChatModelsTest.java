@@ -1,6 +1,7 @@
 package lemon.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,5 +60,19 @@ class ChatModelsTest {
                 UserMessage.from("Describe Morgiana."), AiMessage.from("{}"), UserMessage.from("Again.")).build());
         assertEquals("[INST] <<SYS>>\nBe brief.\n<</SYS>>\n\nDescribe Morgiana. [/INST] {} </s><s>[INST] Again. [/INST]",
                 prompt);
+    }
+
+    @Test
+    void timeoutsThrottlingAndServerErrorsAreTransient() {
+        assertTrue(ChatModelClient.isTransient(new dev.langchain4j.exception.TimeoutException("slow")));
+        assertTrue(ChatModelClient.isTransient(new dev.langchain4j.exception.RateLimitException("429")));
+        assertTrue(ChatModelClient.isTransient(new dev.langchain4j.exception.InternalServerException("503")));
+        assertTrue(ChatModelClient.isTransient(new RuntimeException(new dev.langchain4j.exception.HttpException(502, "bad gateway"))));
+        assertTrue(ChatModelClient.isTransient(new dev.langchain4j.exception.LangChain4jException(
+                new java.net.http.HttpTimeoutException("request timed out"))));
+        assertTrue(ChatModelClient.isTransient(new RuntimeException(new java.net.SocketTimeoutException("read timed out"))));
+        assertFalse(ChatModelClient.isTransient(new dev.langchain4j.exception.AuthenticationException("401")));
+        assertFalse(ChatModelClient.isTransient(new dev.langchain4j.exception.HttpException(400, "bad request")));
+        assertFalse(ChatModelClient.isTransient(new RuntimeException(new java.net.ConnectException("refused"))));
     }
 }

@@ -2,16 +2,23 @@ package lemon.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import lemon.port.BlobStore;
+import lemon.port.TransientFailure;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
@@ -19,11 +26,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The contract against an in-process S3Proxy (in-memory), one server per class, one bucket per test. */
 class S3BlobStoreTest extends BlobStoreContract {
@@ -125,5 +137,73 @@ class S3BlobStoreTest extends BlobStoreContract {
         BlobStore noBucket = new S3BlobStore(s3, "no-such-bucket", "");
         IOException e = assertThrows(IOException.class, () -> noBucket.put("a", bytes("a")));
         assertTrue(e.getMessage().contains("s3://no-such-bucket/a"), e.getMessage());
+    }
+
+    /** An S3 endpoint that answers every request with {@code status} and an S3 error document. */
+    static HttpServer failingServer(int status, String code, AtomicInteger requests) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code
+                    + "</Code><Message>" + code + "</Message></Error>").getBytes(StandardCharsets.UTF_8);
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/xml");
+            boolean head = exchange.getRequestMethod().equals("HEAD");
+            exchange.sendResponseHeaders(status, head ? -1 : body.length);
+            if (!head) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    static S3Client clientWithoutRetries(HttpServer server) {
+        return S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS, SECRET)))
+                .build();
+    }
+
+    @Test
+    void aBusyServerIsATransientFailure() throws IOException {
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer server = failingServer(503, "SlowDown", requests);
+        try (S3Client client = clientWithoutRetries(server)) {
+            BlobStore store = new S3BlobStore(client, "b", "");
+            TransientFailure put = assertThrows(TransientFailure.class, () -> store.put("runs/r/a", bytes("a")));
+            assertTrue(put.getMessage().contains("s3://b/runs/r/a"), put.getMessage());
+            assertThrows(TransientFailure.class, () -> store.get("runs/r/a"));
+            assertThrows(TransientFailure.class, () -> store.exists("runs/r/a"));
+            assertEquals(3, requests.get());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aRefusalIsNotTransient() throws IOException {
+        HttpServer server = failingServer(403, "AccessDenied", new AtomicInteger());
+        try (S3Client client = clientWithoutRetries(server)) {
+            IOException e = assertThrows(IOException.class, () -> new S3BlobStore(client, "b", "").get("k"));
+            assertTrue(e.getMessage().contains("s3://b/k"), e.getMessage());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void classification() {
+        assertTrue(S3BlobStore.isTransient((SdkException) S3Exception.builder().statusCode(500).build()));
+        assertTrue(S3BlobStore.isTransient((SdkException) S3Exception.builder().statusCode(429).build()));
+        assertTrue(S3BlobStore.isTransient(ApiCallTimeoutException.create(1000)));
+        assertTrue(S3BlobStore.isTransient(SdkClientException.create("read", new SocketTimeoutException("slow"))));
+        assertFalse(S3BlobStore.isTransient((SdkException) S3Exception.builder().statusCode(404).build()));
+        assertFalse(S3BlobStore.isTransient(SdkClientException.create("no credentials")));
     }
 }

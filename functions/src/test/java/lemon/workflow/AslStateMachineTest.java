@@ -138,4 +138,59 @@ class AslStateMachineTest {
     void rejectsInvalidJson() {
         assertRejected("{not json", "not valid JSON");
     }
+
+    static final String ECS = "arn:aws:states:::ecs:runTask.sync";
+
+    static String ecsTask(String overrides) {
+        return "{'StartAt': 'E', 'States': {'E': {'Type': 'Task', 'Resource': '" + ECS + "', 'Parameters': "
+                + "{'LaunchType': 'FARGATE', 'Cluster': 'lemon', 'TaskDefinition': 'lemon-engine', " + overrides
+                + "}, 'End': true}}}";
+    }
+
+    @Test
+    void acceptsEcsRunTaskSyncAndNamesItsStage() {
+        AslStateMachine intrinsic = AslStateMachine.parse("""
+                {"StartAt": "E", "States": {"E": {"Type": "Task", "Resource": "arn:aws:states:::ecs:runTask.sync",
+                  "Parameters": {"LaunchType": "FARGATE", "Cluster": "lemon", "TaskDefinition": "lemon-engine",
+                    "Overrides": {"ContainerOverrides": [{"Name": "sidecar"},
+                      {"Name": "engine", "Command.$": "States.Array('lemon', 'stage', 'personalize', $.runId)"}]}},
+                  "TimeoutSeconds": 3600, "HeartbeatSeconds": 60, "End": true}}}""");
+        assertEquals(Map.of("E", "personalize"), intrinsic.taskFunctions());
+        AslStateMachine literal = parse(ecsTask(
+                "'Overrides': {'ContainerOverrides': [{'Name': 'engine', 'Command': ['stage', 'visualize', 'r1']}]}"));
+        assertEquals(Map.of("E", "visualize"), literal.taskFunctions());
+    }
+
+    @Test
+    void rejectsEcsTasksWhoseStageIsNotNamed() {
+        assertRejected(ecsTask("'Overrides': {}"), "State 'E'", "Parameters", "ContainerOverrides");
+        assertRejected(ecsTask("'Overrides': {'ContainerOverrides': [{'Name': 'engine', 'Command.$': '$.command'}]}"),
+                "State 'E'", "ContainerOverrides");
+        assertRejected(ecsTask("'Overrides': {'ContainerOverrides': [{'Name': 'engine', 'Command': ['stage']}]}"),
+                "State 'E'", "name the stage function literally");
+        assertRejected("{'StartAt': 'T', 'States': {'T': {'Type': 'Task', 'Resource': 'arn:aws:states:::ecs:runTask', "
+                + "'End': true}}}", "State 'T'", "service integrations are not supported except " + ECS);
+        String uuid = assertThrows(AslException.class, () -> AslStateMachine.parse("""
+                {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true,
+                  "Parameters": {"a.$": "States.Array('x', States.UUID())"}}}}""")).getMessage();
+        assertTrue(uuid.contains("State 'P'") && uuid.contains("States.UUID"), uuid);
+        assertRejected("""
+                {'StartAt': 'P', 'States': {'P': {'Type': 'Pass', 'End': true,
+                  'Parameters': {'a.$': 'States.Array($.x'}}}}""", "State 'P'", "')' is missing");
+    }
+
+    @Test
+    void rejectsBadTimeoutsConcurrencyAndJitter() {
+        String task = "{'StartAt': 'T', 'States': {'T': {'Type': 'Task', 'Resource': '" + ARN + "x', 'End': true, %s}}}";
+        assertRejected(task.formatted("'TimeoutSeconds': 0"), "State 'T'", "TimeoutSeconds", "positive integer");
+        assertRejected(task.formatted("'TimeoutSeconds': '60'"), "TimeoutSeconds", "positive integer");
+        assertRejected(task.formatted("'TimeoutSeconds': 60, 'HeartbeatSeconds': 60"), "HeartbeatSeconds",
+                "smaller than TimeoutSeconds");
+        assertRejected(task.formatted("'Retry': [{'ErrorEquals': ['X'], 'JitterStrategy': 'SOME'}]"),
+                "Retry[0].JitterStrategy");
+        assertRejected("""
+                {'StartAt': 'M', 'States': {'M': {'Type': 'Map', 'MaxConcurrency': -1, 'ItemProcessor':
+                  {'StartAt': 'I', 'States': {'I': {'Type': 'Succeed'}}}, 'End': true}}}""",
+                "State 'M'", "MaxConcurrency", "non-negative integer");
+    }
 }

@@ -357,4 +357,259 @@ class LocalWorkflowRunnerTest {
         assertTrue(r.output().get("id").asText().startsWith("arn:local:states:execution:"));
         assertFalse(r.output().has("runId"));
     }
+
+    // ---------------------------------------------------------------- TimeoutSeconds
+
+    static final String TIMED = """
+            {'StartAt': 'Slow', 'States': {
+              'Slow': {'Type': 'Task', 'Resource': '%sslow', 'TimeoutSeconds': 1,
+                'Retry': [{'ErrorEquals': ['States.Timeout'], 'IntervalSeconds': 1, 'MaxAttempts': 1}],
+                'Catch': [{'ErrorEquals': ['States.ALL'], 'ResultPath': '$.failure', 'Next': 'Late'}],
+                'Next': 'Ok'},
+              'Late': {'Type': 'Pass', 'End': true},
+              'Ok': {'Type': 'Succeed'}}}
+            """.formatted(ARN);
+
+    /** {@code scale}: what TimeoutSeconds 1 lasts here, in seconds. */
+    ExecutionResult runTimed(TaskDispatcher dispatcher, double scale) {
+        return new LocalWorkflowRunner(AslStateMachine.parse(TIMED.replace('\'', '"')), dispatcher, recorder)
+                .withSleeper(sleeps::add).withTimeoutScale(scale).run(json("{'runId': 'r'}"));
+    }
+
+    @Test
+    void aTaskPastItsTimeoutIsInterruptedRetriedThenCaught() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(2);
+        long start = System.nanoTime();
+        ExecutionResult r = runTimed((fn, in) -> {
+            calls.incrementAndGet();
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw e;
+            }
+            return in;
+        }, 0.2);
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "abandoned, not waited for");
+        assertEquals(Status.SUCCEEDED, r.status());
+        assertEquals("States.Timeout", r.output().at("/failure/Error").asText());
+        assertTrue(r.output().at("/failure/Cause").asText().contains("TimeoutSeconds (1 s)"), r.output().toString());
+        assertEquals(2, calls.get());
+        assertEquals(List.of(Duration.ofSeconds(1)), sleeps);
+        assertEquals(List.of("enter Slow", "retry Slow #1 States.Timeout", "fail Slow States.Timeout", "enter Late",
+                "exit Late"), events);
+        assertTrue(interrupted.await(5, java.util.concurrent.TimeUnit.SECONDS), "both attempts were interrupted");
+    }
+
+    @Test
+    void aTaskWithinItsTimeoutSucceedsAndItsErrorsKeepTheirNames() {
+        AtomicInteger calls = new AtomicInteger();
+        // a real second: these tasks return at once
+        ExecutionResult ok = runTimed((fn, in) -> {
+            calls.incrementAndGet();
+            return MARK.invoke(fn, in);
+        }, 1.0);
+        assertEquals(Status.SUCCEEDED, ok.status());
+        assertTrue(ok.output().get("slow").asBoolean());
+        assertEquals(1, calls.get());
+
+        ExecutionResult broken = runTimed((fn, in) -> {
+            throw new IllegalStateException("broken");
+        }, 1.0);
+        assertEquals(json("{'Error': 'IllegalStateException', 'Cause': 'broken'}"), broken.output().get("failure"));
+        ExecutionResult busy = runTimed((fn, in) -> {
+            throw new lemon.port.TransientFailure("store busy", null);
+        }, 1.0);
+        assertEquals(json("{'Error': 'Lemon.Transient', 'Cause': 'store busy'}"), busy.output().get("failure"));
+    }
+
+    @Test
+    void retryEntriesMatchInOrderWithBackoffMaxDelayAndJitter() {
+        String asl = """
+                {'StartAt': 'T', 'States': {
+                  'T': {'Type': 'Task', 'Resource': '%sx', 'End': true, 'Retry': [
+                    {'ErrorEquals': ['A'], 'IntervalSeconds': 1, 'MaxAttempts': 1},
+                    {'ErrorEquals': ['States.ALL'], 'IntervalSeconds': 3, 'MaxAttempts': 2, 'BackoffRate': 2,
+                     'MaxDelaySeconds': 4, 'JitterStrategy': 'FULL'}]}}}
+                """.formatted(ARN);
+        List<String> errors = new ArrayList<>(List.of("A", "B", "B", "B", "never"));
+        ExecutionResult r = new LocalWorkflowRunner(AslStateMachine.parse(asl.replace('\'', '"')), (fn, in) -> {
+            throw new WorkflowException(errors.remove(0), "e");
+        }, recorder).withSleeper(sleeps::add).withJitter(() -> 0.5).run(json("{}"));
+        assertEquals("B", r.error());
+        assertEquals(List.of("never"), errors);
+        // A: 1 s; B: 3 s × 0.5 jitter, then min(6, 4) s × 0.5
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofMillis(1500), Duration.ofSeconds(2)), sleeps);
+    }
+
+    // ---------------------------------------------------------------- ecs:runTask.sync
+
+    /** Real double quotes: the intrinsic function's arguments need the single ones. */
+    static final String CONTAINER = """
+            {"StartAt": "Portraits", "States": {
+              "Portraits": {"Type": "Task", "Resource": "arn:aws:states:::ecs:runTask.sync",
+                "Parameters": {"LaunchType": "FARGATE", "Cluster": "arn:aws:ecs:eu-west-1:123:cluster/lemon",
+                  "TaskDefinition": "arn:aws:ecs:eu-west-1:123:task-definition/lemon-engine",
+                  "Overrides": {"ContainerOverrides": [{"Name": "engine",
+                    "Command.$": "States.Array('stage', 'generate-portraits', $.runId, '--store', $.store)"}]}},
+                "ResultPath": "$.task",
+                "Retry": [{"ErrorEquals": ["States.TaskFailed"], "IntervalSeconds": 5, "MaxAttempts": 1}],
+                "Next": "Done"},
+              "Done": {"Type": "Succeed"}}}
+            """;
+
+    static ExecutionResult runContainer(TaskDispatcher dispatcher, List<Duration> sleeps) {
+        return new LocalWorkflowRunner(AslStateMachine.parse(CONTAINER), dispatcher, null).withSleeper(sleeps::add)
+                .run(json("{'runId': 'r7', 'store': 's3://bucket/runs'}"));
+    }
+
+    @Test
+    void anEcsRunTaskStateRunsItsStageLocally() {
+        List<String> calls = new ArrayList<>();
+        ExecutionResult r = runContainer((fn, in) -> {
+            calls.add(fn + " " + in);
+            return json("{'runId': 'r7', 'stage': 'generate-portraits', 'status': 'done'}");
+        }, sleeps);
+        assertEquals(Status.SUCCEEDED, r.status(), r.cause());
+        assertEquals(List.of("generate-portraits {\"runId\":\"r7\"}"), calls);
+        JsonNode task = r.output().get("task");
+        assertEquals("r7", r.output().get("runId").asText(), "ResultPath keeps the input");
+        assertEquals("STOPPED", task.get("LastStatus").asText());
+        assertEquals(0, task.at("/Containers/0/ExitCode").asInt());
+        assertEquals(json("['stage', 'generate-portraits', 'r7', '--store', 's3://bucket/runs']"),
+                task.at("/Overrides/ContainerOverrides/0/Command"));
+        assertEquals("arn:aws:ecs:eu-west-1:123:task-definition/lemon-engine", task.get("TaskDefinitionArn").asText());
+    }
+
+    @Test
+    void aFailingContainerStageIsTaskFailedAsOnAws() {
+        AtomicInteger calls = new AtomicInteger();
+        ExecutionResult r = runContainer((fn, in) -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new lemon.port.TransientFailure("GPU out of memory", null);
+            }
+            return json("{'status': 'done'}");
+        }, sleeps);
+        assertEquals(Status.SUCCEEDED, r.status(), r.cause());
+        assertEquals(2, calls.get());
+        assertEquals(List.of(Duration.ofSeconds(5)), sleeps);
+
+        ExecutionResult failed = runContainer((fn, in) -> json("{'status': 'failed', 'message': 'no portraits'}"),
+                new ArrayList<>());
+        assertEquals("States.TaskFailed", failed.error());
+        JsonNode cause = json(failed.cause());
+        assertEquals(1, cause.at("/Containers/0/ExitCode").asInt());
+        assertTrue(cause.at("/Containers/0/Reason").asText().contains("no portraits"), failed.cause());
+    }
+
+    // ---------------------------------------------------------------- Map concurrency
+
+    @Test
+    void mapWithMaxConcurrencyTwoNeverRunsMoreThanTwoAndKeepsItemOrder() {
+        String asl = """
+                {'StartAt': 'Each', 'States': {
+                  'Each': {'Type': 'Map', 'ItemsPath': '$.characters', 'MaxConcurrency': 2,
+                    'ItemProcessor': {'StartAt': 'Portrait', 'States': {
+                      'Portrait': {'Type': 'Task', 'Resource': '%sportrait', 'End': true}}},
+                    'ResultPath': '$.portraits', 'End': true}}}
+                """.formatted(ARN);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+        TaskDispatcher portrait = (fn, in) -> {
+            int now = running.incrementAndGet();
+            peak.accumulateAndGet(now, Math::max);
+            threads.add(Thread.currentThread().getName());
+            try {
+                together.await(5, java.util.concurrent.TimeUnit.SECONDS); // two really do run at once
+                Thread.sleep(in.asInt() % 2 == 0 ? 30 : 5); // finish out of order
+            } finally {
+                running.decrementAndGet();
+            }
+            return JSON.getNodeFactory().textNode("p" + in.asInt());
+        };
+        ExecutionResult r = new LocalWorkflowRunner(AslStateMachine.parse(asl.replace('\'', '"')), portrait, recorder)
+                .withMapConcurrency(8).run(json("{'characters': [0, 1, 2, 3, 4, 5]}"));
+        assertEquals(Status.SUCCEEDED, r.status(), r.cause());
+        assertEquals(json("['p0', 'p1', 'p2', 'p3', 'p4', 'p5']"), r.output().get("portraits"));
+        assertEquals(2, peak.get());
+        assertTrue(threads.stream().allMatch(t -> t.startsWith("lemon-map-Each")), threads.toString());
+        assertEquals(6, events.stream().filter(e -> e.equals("exit Portrait")).count());
+        assertEquals(1 + 6, r.history().size());
+    }
+
+    @Test
+    void mapOverAnEmptyListGivesAnEmptyList() {
+        String asl = """
+                {'StartAt': 'Each', 'States': {
+                  'Each': {'Type': 'Map', 'ItemsPath': '$.characters', 'MaxConcurrency': 2,
+                    'Iterator': {'StartAt': 'Portrait', 'States': {
+                      'Portrait': {'Type': 'Task', 'Resource': '%sportrait', 'End': true}}},
+                    'ResultPath': '$.portraits', 'End': true}}}
+                """.formatted(ARN);
+        TaskDispatcher never = (fn, in) -> {
+            throw new AssertionError("no items, no calls");
+        };
+        ExecutionResult r = new LocalWorkflowRunner(AslStateMachine.parse(asl.replace('\'', '"')), never, recorder)
+                .withMapConcurrency(4).run(json("{'runId': 'r', 'characters': []}"));
+        assertEquals(json("{'runId': 'r', 'characters': [], 'portraits': []}"), r.output());
+        assertEquals(List.of("enter Each", "exit Each"), events);
+    }
+
+    @Test
+    void aFailingParallelIterationFailsTheMapAndStopsTheOthers() {
+        String asl = """
+                {'StartAt': 'Each', 'States': {
+                  'Each': {'Type': 'Map', 'ItemsPath': '$.items', 'MaxConcurrency': 0,
+                    'ItemProcessor': {'StartAt': 'T', 'States': {
+                      'T': {'Type': 'Task', 'Resource': '%st', 'End': true}}},
+                    'Catch': [{'ErrorEquals': ['Boom'], 'ResultPath': '$.error', 'Next': 'Caught'}], 'End': true},
+                  'Caught': {'Type': 'Pass', 'End': true}}}
+                """.formatted(ARN);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(2);
+        TaskDispatcher t = (fn, in) -> {
+            if (in.asInt() == 1) {
+                started.await(5, java.util.concurrent.TimeUnit.SECONDS); // the others are running
+                throw new WorkflowException("Boom", "item 1");
+            }
+            started.countDown();
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                stopped.countDown();
+                throw e;
+            }
+            return in;
+        };
+        long start = System.nanoTime();
+        ExecutionResult r = new LocalWorkflowRunner(AslStateMachine.parse(asl.replace('\'', '"')), t, null)
+                .withMapConcurrency(3).run(json("{'items': [0, 1, 2]}"));
+        assertEquals(json("{'items': [0, 1, 2], 'error': {'Error': 'Boom', 'Cause': 'item 1'}}"), r.output());
+        assertTrue(System.nanoTime() - start < 5_000_000_000L);
+        try {
+            assertTrue(stopped.await(5, java.util.concurrent.TimeUnit.SECONDS), "the other iterations were interrupted");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void intrinsicArrayAndFormatInParameters() {
+        String asl = """
+                {"StartAt": "P", "States": {
+                  "P": {"Type": "Pass", "Parameters": {
+                    "key.$": "States.Format('runs/{}/portraits/{}.png', $.runId, $$.Execution.Input.n)",
+                    "args.$": "States.Array('stage', $.runId, 3, true, States.Format('x{}', $.runId))",
+                    "braces.$": "States.Format('\\\\{{}\\\\} it\\\\'s', $.runId)"},
+                    "End": true}}}
+                """;
+        ExecutionResult r = new LocalWorkflowRunner(AslStateMachine.parse(asl), MARK, null).run(json("{'runId': 'r1', 'n': 2}"));
+        assertEquals(Status.SUCCEEDED, r.status(), r.cause());
+        assertEquals("runs/r1/portraits/2.png", r.output().get("key").asText());
+        assertEquals(json("['stage', 'r1', 3, true, 'xr1']"), r.output().get("args"));
+        assertEquals("{r1} it's", r.output().get("braces").asText());
+    }
 }

@@ -138,6 +138,33 @@ class WorkflowDefinitionTest {
     }
 
     @Test
+    void theFilesRetryBlocksRetryATransientFailureThenRecordIt() {
+        int[] attempts = {0};
+        List<JsonNode> recorded = new ArrayList<>();
+        List<java.time.Duration> sleeps = new ArrayList<>();
+        TaskDispatcher busyStore = (function, input) -> {
+            if (function.equals("record-failure")) {
+                recorded.add(input.deepCopy());
+                return input;
+            }
+            if (function.equals("describe-characters")) {
+                attempts[0]++;
+                // what S3BlobStore throws for a 503 SlowDown, wrapped as a stage might wrap it
+                throw new IllegalStateException("describe failed",
+                        new lemon.port.TransientFailure("put s3://b/runs/run-1/descriptions.json failed: 503", null));
+            }
+            return ((ObjectNode) input).put("stage", function).put("status", "ok");
+        };
+        ExecutionResult r = new LocalWorkflowRunner(machine, busyStore, null).withSleeper(sleeps::add)
+                .run(json("{\"runId\": \"run-1\"}"));
+        assertEquals("Lemon.StageFailed", r.error());
+        assertEquals(3, attempts[0], "the first call and the file's two retries");
+        assertEquals(List.of(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(4)), sleeps);
+        assertEquals(json("{\"Error\": \"Lemon.Transient\", "
+                + "\"Cause\": \"put s3://b/runs/run-1/descriptions.json failed: 503\"}"), recorded.get(0).get("failure"));
+    }
+
+    @Test
     void aBrokenRecorderStillEndsInFailed() {
         FakeStages stages = new FakeStages("ok", "publish", "record-failure");
         ExecutionResult r = run(stages);

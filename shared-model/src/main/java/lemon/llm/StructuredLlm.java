@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
 import java.util.function.Function;
 import lemon.port.LlmClient;
+import lemon.port.TransientFailure;
 import lemon.run.Json;
 
 /**
  * Asks an LLM for JSON that must bind to a record and pass our checks. A malformed answer is
  * first repaired locally (code fences, prose around the object); if it still fails, the model is
  * asked again with the problem spelled out. After {@code maxAttempts} the stage fails clearly.
+ * A {@link TransientFailure} from the client (timeout, throttling) is not retried here, where
+ * there is no back-off: it propagates, and the workflow's Retry runs the stage again later.
  */
 public final class StructuredLlm {
     private final LlmClient client;
@@ -38,6 +41,8 @@ public final class StructuredLlm {
             String answer;
             try {
                 answer = client.chat(system, prompt);
+            } catch (TransientFailure e) {
+                throw e;
             } catch (RuntimeException e) {
                 lastError = e;
                 lastProblem = "the call failed: " + describe(e);

@@ -3,7 +3,8 @@ package lemon.port;
 /**
  * A chat LLM reduced to what the stages need: a system and a user message in, text out. The
  * functions module adapts LangChain4j's ChatModel (OpenAI-compatible, Bedrock, local GGUF) to it.
- * Implementations throw on transport errors and timeouts; callers decide about retries.
+ * Implementations throw on transport errors and timeouts, a {@link TransientFailure} for those
+ * worth retrying later (timeouts, throttling, 5xx); callers decide about retries.
  */
 public interface LlmClient {
     /** Provider and model, for the manifest ("openai-compatible:llama-2-7b-chat@http://…"). */

@@ -85,6 +85,16 @@ class StructuredLlmTest {
     }
 
     @Test
+    void transientFailuresAreLeftToTheWorkflowsRetry() {
+        var throttled = new lemon.port.TransientFailure("LLM scripted: rate limited", null);
+        var llm = new ScriptedLlm().thenFail(throttled).then("{\"description\": \"never asked\"}");
+        var e = assertThrows(lemon.port.TransientFailure.class, () -> new StructuredLlm(llm, 3)
+                .ask("sys", "user", Answer.class, StructuredLlmTest::needDescription));
+        assertEquals(throttled, e);
+        assertEquals(1, llm.prompts.size(), "no immediate re-ask without back-off");
+    }
+
+    @Test
     void anAnswerThatLeaksTheInstructionsIsRefused() {
         String leak = "{\"description\": \"" + Prompts.DESCRIBE_SYSTEM.substring(0, 120).replace("\"", "'") + "\"}";
         var llm = new ScriptedLlm().then(leak).then("{\"description\": \"a young woman in a red dress\"}");
