@@ -2,7 +2,7 @@ package lemon.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import lemon.mini.train.EvalMini;
+import lemon.mini.training.EvalMini;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 

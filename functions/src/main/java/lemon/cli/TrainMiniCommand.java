@@ -2,7 +2,7 @@ package lemon.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import lemon.mini.train.TrainMini;
+import lemon.mini.training.TrainMini;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;

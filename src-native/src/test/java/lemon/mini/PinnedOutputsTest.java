@@ -10,12 +10,12 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import lemon.mini.diffusion.MiniImageGenerator;
-import lemon.mini.diffusion.PortraitData;
-import lemon.mini.diffusion.PortraitDiffusionTrainer;
-import lemon.mini.diffusion.PortraitGenerator;
-import lemon.mini.diffusion.Upsampler2x;
-import lemon.mini.model.Checkpoint;
+import lemon.mini.loaders.Checkpoint;
+import lemon.mini.models.Upsampler2x;
+import lemon.mini.pipelines.MiniImageGenerator;
+import lemon.mini.pipelines.PortraitPipeline;
+import lemon.mini.training.PortraitData;
+import lemon.mini.training.PortraitDiffusionTrainer;
 import lemon.port.ImageGenerator.Request;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,7 +81,7 @@ class PinnedOutputsTest {
     @Test
     void committedUpsamplerGivesTheSameImage() throws Exception {
         BufferedImage small = PortraitData.half(PortraitData.portrait(4242, 3, 64).image());
-        Path dir = PortraitGenerator.committedDir().resolve("upsampler");
+        Path dir = PortraitPipeline.committedDir().resolve("upsampler");
         try (NDManager m = Engine.getEngine("PyTorch").newBaseManager();
              Upsampler2x up = new Upsampler2x(Checkpoint.verify(dir).config(Upsampler2x.Config.class), m, 0)) {
             Checkpoint.load(dir, up);
@@ -107,9 +107,9 @@ class PinnedOutputsTest {
 
     @Test
     void fixedSeedValidatorTrainingGivesTheSameLosses() throws Exception {
-        var cfg = new lemon.mini.model.ValidatorConfig(32, 3, List.of(8, 16, 32), lemon.mini.train.ValidatorData.SLOTS);
+        var cfg = new lemon.mini.models.ValidatorConfig(32, 3, List.of(8, 16, 32), lemon.mini.training.ValidatorData.SLOTS);
         double[] got = new double[VALIDATOR_LOSSES.length];
-        try (var t = new lemon.mini.train.ValidatorTrainer(cfg, 11, 16, 3e-3f, 1)) {
+        try (var t = new lemon.mini.training.ValidatorTrainer(cfg, 11, 16, 3e-3f, 1)) {
             for (int i = 0; i < got.length; i++) got[i] = t.trainStep(null);
         }
         System.out.println("validator losses: " + java.util.Arrays.toString(got));
@@ -117,11 +117,12 @@ class PinnedOutputsTest {
     }
 
     @Test
-    void fixedSeedUpsamplerTrainingGivesTheSameHeldOutL1() {
+    void fixedSeedUpsamplerTrainingGivesTheSameHeldOutL1() throws Exception {
         double[] got;
-        try (NDManager m = Engine.getEngine("PyTorch").newBaseManager();
-             Upsampler2x up = new Upsampler2x(new Upsampler2x.Config(8, 2), m, 5)) {
-            got = up.train(m, 2, 4, 2e-3f, 7, PortraitData.SMALL);
+        try (var t = new lemon.mini.training.UpsamplerTrainer(new Upsampler2x.Config(8, 2), 7, 4, 2e-3f, 5, PortraitData.SMALL)) {
+            t.plan(2);
+            while (t.step() < 2) assertTrue(Double.isFinite(t.trainStep(null)));
+            got = t.heldOutL1();
         }
         System.out.println("upsampler held-out L1: " + java.util.Arrays.toString(got));
         assertArrayEquals(UPSAMPLER_HELD_OUT_L1, got, 1e-6);

@@ -1,0 +1,138 @@
+package lemon.mini.training;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import lemon.mini.models.MiniTextEncoder;
+import lemon.mini.models.MiniUNet;
+import lemon.mini.models.Nn;
+import lemon.mini.schedulers.NoiseScheduler;
+
+/**
+ * ε-prediction DDPM training: x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε at a uniformly random t, loss
+ * MSE(ε̂, ε), Adam, optional EMA of the UNet (and of the text encoder when it is trained too).
+ * Randomness (t, ε, caption dropout) comes from a seeded java.util.Random, so a run is reproducible.
+ *
+ * <p>NaN guard: the loss is read before the backward pass (a non-finite loss skips it), and the
+ * gradients are checked before Adam. PyTorch on CPU now and then returns non-finite gradients for
+ * a finite loss and finite weights; applied, that NaN would sit in the weights, the Adam moments
+ * and the EMA for good. A skipped batch returns NaN and is counted in {@link #skipped()}.
+ */
+public final class DdpmTrainer implements AutoCloseable {
+    private final MiniUNet unet;
+    private final MiniTextEncoder textEncoder;
+    private final NoiseScheduler scheduler;
+    private final NDManager root;
+    private final Adam adam;
+    private final Ema unetEma, textEma;
+    private final Random rnd;
+    private final float captionDropout;
+    private int steps, skipped;
+
+    /**
+     * @param textEncoder    optional; its trainable parameters are updated too (freeze it to keep it fixed)
+     * @param emaDecay       0 disables EMA
+     * @param captionDropout probability of training a sample on the empty caption, which is what
+     *                       makes classifier-free guidance possible (SD: 0.1)
+     */
+    public DdpmTrainer(MiniUNet unet, MiniTextEncoder textEncoder, NoiseScheduler scheduler, float lr, float emaDecay,
+                       float captionDropout, long seed) {
+        this.unet = unet;
+        this.textEncoder = textEncoder;
+        this.scheduler = scheduler;
+        this.root = unet.params().manager().getParentManager().newSubManager();
+        this.adam = new Adam(root, lr);
+        this.unetEma = emaDecay > 0 ? new Ema(unet.params(), emaDecay) : null;
+        this.textEma = emaDecay > 0 && textEncoder != null && textEncoder.params().trainableCount() > 0
+            ? new Ema(textEncoder.params(), emaDecay) : null;
+        this.rnd = new Random(seed);
+        this.captionDropout = captionDropout;
+    }
+
+    /** One step on clean samples x0 [B, C, H, W] with their captions; returns the loss, NaN if skipped. */
+    public float step(NDArray x0, List<String> captions) {
+        if (textEncoder == null) throw new IllegalStateException("no text encoder: use step(x0, contextFn)");
+        List<String> used = new ArrayList<>(captions);
+        for (int i = 0; i < used.size(); i++) if (rnd.nextFloat() < captionDropout) used.set(i, "");
+        return step(x0, scope -> textEncoder.encode(scope, used));
+    }
+
+    /** One step with the text encoding computed inside the step's scope by {@code context}; NaN if skipped. */
+    public float step(NDArray x0, Function<NDManager, MiniTextEncoder.Encoded> context) {
+        Shape s = x0.getShape();
+        int b = (int) s.get(0);
+        float[] noise = new float[(int) s.size()];
+        float[] t = new float[b];
+        int[] ti = new int[b];
+        for (int i = 0; i < b; i++) {
+            ti[i] = rnd.nextInt(scheduler.trainTimesteps());
+            t[i] = ti[i];
+        }
+        for (int i = 0; i < noise.length; i++) noise[i] = (float) rnd.nextGaussian();
+        try (NDManager scope = root.newSubManager()) {
+            unet.params().attachTo(scope);
+            if (textEncoder != null) textEncoder.params().attachTo(scope);
+            x0.tempAttach(scope);
+            NDArray eps = scope.create(noise, s).toDevice(x0.getDevice(), false);
+            float loss;
+            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+                NDArray xt = scheduler.addNoise(x0, eps, ti);
+                MiniTextEncoder.Encoded text = context.apply(scope);
+                NDArray pred = unet.forward(xt, t, text.states(), text.pooled());
+                NDArray l = Nn.mse(pred, eps);
+                loss = l.getFloat();
+                if (!Float.isFinite(loss)) return skip(); // nothing back-propagated: gradients stay clean
+                gc.backward(l);
+            }
+            if (!unet.params().finiteGradients() || (textEncoder != null && !textEncoder.params().finiteGradients())) {
+                unet.params().clearGradients();
+                if (textEncoder != null) textEncoder.params().clearGradients();
+                return skip();
+            }
+            if (textEncoder != null) adam.step(unet.params(), textEncoder.params());
+            else adam.step(unet.params());
+            if (unetEma != null) unetEma.update(unet.params());
+            if (textEma != null) textEma.update(textEncoder.params());
+            steps++;
+            return loss;
+        }
+    }
+
+    private float skip() {
+        skipped++;
+        return Float.NaN;
+    }
+
+    /** Steps applied (skipped batches not counted). */
+    public int steps() {
+        return steps;
+    }
+
+    /** Batches skipped for a non-finite loss or non-finite gradients. */
+    public int skipped() {
+        return skipped;
+    }
+
+    /** The UNet's EMA weights, or null when EMA is off. */
+    public Ema ema() {
+        return unetEma;
+    }
+
+    /** The text encoder's EMA weights, or null when EMA is off or the encoder is not trained. */
+    public Ema textEma() {
+        return textEma;
+    }
+
+    @Override
+    public void close() {
+        if (unetEma != null) unetEma.close();
+        if (textEma != null) textEma.close();
+        root.close();
+    }
+}
