@@ -16,7 +16,7 @@ public class EvalMiniCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EvalMini.main(options.toArray(String[]::new));
+        EvalMini.run(options, System.out);
         return 0;
     }
 }

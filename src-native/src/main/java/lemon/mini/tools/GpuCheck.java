@@ -30,22 +30,24 @@ public final class GpuCheck {
 
     private GpuCheck() {}
 
-    public static void main(String[] args) {
+    /** Runs the check with its arguments, printing to {@code out} (launched by src-native/gpu-check.sh and gpu-bundle.sh). */
+    public static void run(java.util.List<String> argList, java.io.PrintStream out) {
+        String[] args = argList.toArray(String[]::new);
         Engine engine = Engine.getEngine("PyTorch");
         boolean gpu = engine.getGpuCount() > 0;
         String config = arg(args, "--config", gpu ? "sd1x" : "mini");
         int batch = Integer.parseInt(arg(args, "--batch", gpu ? "2" : "32"));
         int steps = Integer.parseInt(arg(args, "--steps", "5"));
-        System.out.printf("engine %s %s, device %s, CUDA devices: %d%n", engine.getEngineName(), engine.getVersion(),
+        out.printf("engine %s %s, device %s, CUDA devices: %d%n", engine.getEngineName(), engine.getVersion(),
             engine.defaultDevice(), engine.getGpuCount());
         if (!gpu) {
-            System.out.println("!!! NO CUDA DEVICE DETECTED BY DJL — CPU run with config '" + config + "' batch " + batch
+            out.println("!!! NO CUDA DEVICE DETECTED BY DJL — CPU run with config '" + config + "' batch " + batch
                 + ", NOT the SD-1.x GPU check !!!");
         }
         if (Arrays.asList(args).contains("--instantiate-sd")) {
             try (NDManager m = engine.newBaseManager(); MiniUNet sd = new MiniUNet(UNetConfig.sd1x(), m, 0)) {
                 long n = sd.params().count();
-                System.out.printf("SD-1.x UNet instantiated: %,d parameters; published %,d; ratio %.4f%n", n,
+                out.printf("SD-1.x UNet instantiated: %,d parameters; published %,d; ratio %.4f%n", n,
                     UNetConfig.SD1X_PUBLISHED_PARAMS, (double) n / UNetConfig.SD1X_PUBLISHED_PARAMS);
             }
         }
@@ -60,7 +62,7 @@ public final class GpuCheck {
         try (NDManager m = engine.newBaseManager();
              MiniUNet unet = new MiniUNet(cfg, m, 1);
              DdpmTrainer trainer = new DdpmTrainer(unet, null, new DdpmScheduler(SchedulerConfig.sd1x(), 0), 1e-4f, 0f, 0f, 2)) {
-            System.out.printf("UNet '%s': %,d parameters, input %d×%d×%d, batch %d%n", config, unet.params().count(),
+            out.printf("UNet '%s': %,d parameters, input %d×%d×%d, batch %d%n", config, unet.params().count(),
                 cfg.inChannels(), cfg.sampleSize(), cfg.sampleSize(), batch);
             NDArray x0 = m.randomNormal(new Shape(batch, cfg.inChannels(), cfg.sampleSize(), cfg.sampleSize()));
             NDArray ctx = m.randomNormal(new Shape(batch, ctxLen, cfg.contextDim()));
@@ -70,17 +72,17 @@ public final class GpuCheck {
                 long t0 = System.nanoTime();
                 float loss = trainer.step(x0, s -> new MiniTextEncoder.Encoded(ctx, null));
                 ms[i] = (System.nanoTime() - t0) / 1_000_000;
-                System.out.printf("step %d: %d ms (loss %.4f)%n", i + 1, ms[i], loss);
+                out.printf("step %d: %d ms (loss %.4f)%n", i + 1, ms[i], loss);
             }
             String profile = arg(args, "--profile", null);
             if (profile != null) {
                 JniUtils.startProfile(gpu, true, true);
                 trainer.step(x0, s -> new MiniTextEncoder.Encoded(ctx, null));
                 JniUtils.stopProfile(profile);
-                System.out.println("profiled one step: " + profile);
+                out.println("profiled one step: " + profile);
             }
             Arrays.sort(ms);
-            System.out.printf("RESULT config=%s device=%s batch=%d median %d ms/step (forward+backward+Adam)%n",
+            out.printf("RESULT config=%s device=%s batch=%d median %d ms/step (forward+backward+Adam)%n",
                 config, gpu ? "cuda" : "CPU", batch, ms[steps / 2]);
         }
     }

@@ -216,7 +216,7 @@ public final class ClipTrainer extends BatchTrainer<Sample, MiniClip> {
             Path out = o.out().resolve(MiniWeights.CLIP);
             Files.createDirectories(out);
             ModelManifest saved = Checkpoint.save(out, NAME, t.model(), t.step(), o.seed(), metrics);
-            System.out.printf(Locale.ROOT, "clip: %d steps (%d this run, %.1f min); held-out %d queries: top-1 of 10 %.1f%% "
+            o.log().printf(Locale.ROOT, "clip: %d steps (%d this run, %.1f min); held-out %d queries: top-1 of 10 %.1f%% "
                     + "(shuffled %.1f%%, chance 10%%), same-kind-and-count candidates %.1f%% of %d, cosine matching %.3f vs shuffled %.3f; saved to %s (%s)%n",
                 t.step(), t.step() - startStep, minutes, m.queries(), 100 * m.top1Of10(), 100 * m.shuffledTop1Of10(),
                 100 * m.hardTop1Of10(), m.hardQueries(),

@@ -18,7 +18,8 @@ import lemon.mini.pipelines.PortraitPipeline;
 public final class DiffusionTraining {
     private DiffusionTraining() {}
 
-    public record Options(long steps, Path work, Path out, boolean resume, int saveEvery, double minutes, Path clipDir, int eval) {}
+    public record Options(long steps, Path work, Path out, boolean resume, int saveEvery, double minutes, Path clipDir, int eval,
+                          java.io.PrintStream log) {}
 
     /** Trains until {@code steps} in total or the minutes run out, then exports and evaluates into {@code out}. */
     public static void run(Options o, LossCurves curves) throws IOException {
@@ -26,14 +27,14 @@ public final class DiffusionTraining {
         try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(PortraitDiffusionTrainer.Settings.standard(),
                 o.work(), o.resume(), o.clipDir())) {
             long start = t.steps(), todo = Math.max(0, o.steps() - start);
-            System.out.printf(Locale.ROOT, "diffusion: text encoder %,d (frozen CLIP-mini text tower) + unet %,d parameters; at step %d, "
+            o.log().printf(Locale.ROOT, "diffusion: text encoder %,d (frozen CLIP-mini text tower) + unet %,d parameters; at step %d, "
                 + "%d to go%s%n", t.textEncoder().params().count(), t.unet().params().count(), start, todo,
                 o.minutes() > 0 ? String.format(Locale.ROOT, " or %.0f minutes", o.minutes()) : "");
             long deadline = o.minutes() > 0 ? t0 + (long) (o.minutes() * 6e10) : 0;
             int done = t.train((int) todo, o.saveEvery(), deadline, curves, o.work().resolve("diffusion-loss.png"),
-                ProgressBar.forConsole(start > 0 ? "diffusion+" + start : "diffusion", todo));
+                ProgressBar.forConsole(o.log(), start > 0 ? "diffusion+" + start : "diffusion", todo));
             double took = (System.nanoTime() - t0) / 6e10;
-            System.out.printf(Locale.ROOT, "%ndiffusion: %d steps this run (now at %d) in %.1f min, %.0f ms/step, %d NaN batches skipped, %d rollbacks%n",
+            o.log().printf(Locale.ROOT, "%ndiffusion: %d steps this run (now at %d) in %.1f min, %.0f ms/step, %d NaN batches skipped, %d rollbacks%n",
                 done, t.steps(), took, took * 6e4 / Math.max(1, done), t.skipped(), t.rollbacks());
             if (o.out() == null) return;
             Map<String, Double> metrics = new LinkedHashMap<>();
@@ -56,7 +57,7 @@ public final class DiffusionTraining {
                         metrics.put("heldout_" + names[h] + "_real_renders", r.realRenders()[h]);
                     }
                     metrics.put("heldout_captions", (double) o.eval());
-                    System.out.printf(Locale.ROOT, "diffusion: %d held-out captions: gender %.0f%% / hair %.0f%% / clothing %.0f%% "
+                    o.log().printf(Locale.ROOT, "diffusion: %d held-out captions: gender %.0f%% / hair %.0f%% / clothing %.0f%% "
                             + "(unconditional %.0f / %.0f / %.0f; probe on real renders %.0f / %.0f / %.0f)%n", o.eval(),
                         100 * r.conditional()[0], 100 * r.conditional()[1], 100 * r.conditional()[2],
                         100 * r.unconditional()[0], 100 * r.unconditional()[1], 100 * r.unconditional()[2],
@@ -66,7 +67,7 @@ public final class DiffusionTraining {
             }
             t.exportGenerator(o.out(), metrics);
             copyUpsampler(o.out(), o.out());
-            System.out.println("diffusion: generator written to " + o.out());
+            o.log().println("diffusion: generator written to " + o.out());
         }
     }
 

@@ -70,45 +70,35 @@ public final class EvalDiffusion {
         return out;
     }
 
-    public static void main(String[] args) throws IOException {
-        int n = 200;
-        Path weights = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--weights")) weights = Path.of(args[++i]);
-            else n = Integer.parseInt(args[i]);
-        }
-        report(n, weights, null);
-    }
-
     /**
      * Prints faithfulness (probe), CLIP-T against shuffled pairs and the speed benchmark.
      * {@code weights}: a generator directory, or null for the committed one; {@code clipDir} likewise.
      */
-    public static void report(int n, Path weights, Path clipDir) throws IOException {
+    public static void report(int n, Path weights, Path clipDir, java.io.PrintStream out) throws IOException {
         long t0 = System.nanoTime();
         AttributeProbe probe = AttributeProbe.forEvaluation();
-        System.out.printf(Locale.ROOT, "probe trained on 6000 training renders in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        out.printf(Locale.ROOT, "probe trained on 6000 training renders in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         try (PortraitPipeline gen = weights == null ? PortraitPipeline.loadDefault() : PortraitPipeline.load(weights)) {
             t0 = System.nanoTime();
             Result r = evaluate(gen, probe, n, 25, 1000);
-            System.out.printf(Locale.ROOT, "%d held-out captions, %s (UNet trained %d steps), %.1f s%n",
+            out.printf(Locale.ROOT, "%d held-out captions, %s (UNet trained %d steps), %.1f s%n",
                 n, PortraitPipeline.Sampling.DEFAULT, gen.trainedSteps(), (System.nanoTime() - t0) / 1e9);
-            System.out.printf(Locale.ROOT, "%-16s %12s %14s %14s %8s%n", "attribute", "conditional", "unconditional", "real renders", "target");
+            out.printf(Locale.ROOT, "%-16s %12s %14s %14s %8s%n", "attribute", "conditional", "unconditional", "real renders", "target");
             String[] names = {"gender", "hair colour", "clothing colour"};
             int[] targets = {85, 70, 70};
             for (int h = 0; h < 3; h++) {
-                System.out.printf(Locale.ROOT, "%-16s %11.1f%% %13.1f%% %13.1f%% %7d%%%n", names[h],
+                out.printf(Locale.ROOT, "%-16s %11.1f%% %13.1f%% %13.1f%% %7d%%%n", names[h],
                     100 * r.conditional()[h], 100 * r.unconditional()[h], 100 * r.realRenders()[h], targets[h]);
             }
             PortraitPipeline.Sampling plain = new PortraitPipeline.Sampling(PortraitPipeline.DEFAULT_STEPS, PortraitPipeline.DEFAULT_GUIDANCE, 0f);
             // the same captions and start noise; the unconditional and real images do not depend on φ
             double[] noRescale = probe.accuracy(generate(gen, r.captionsUsed(), 25, 1000, plain), r.truth());
-            System.out.printf(Locale.ROOT, "ablation, guidance not rescaled (%s): %.1f%% / %.1f%% / %.1f%%%n", plain,
+            out.printf(Locale.ROOT, "ablation, guidance not rescaled (%s): %.1f%% / %.1f%% / %.1f%%%n", plain,
                 100 * noRescale[0], 100 * noRescale[1], 100 * noRescale[2]);
             double[] ct = clipT(clipDir != null ? clipDir : MiniWeights.clipDir(), r.generated(), r.captionsUsed());
-            System.out.printf(Locale.ROOT, "CLIP-T (CLIP-mini cosine, generated image vs its caption): %.3f; shuffled pairs %.3f; difference %.3f%n",
+            out.printf(Locale.ROOT, "CLIP-T (CLIP-mini cosine, generated image vs its caption): %.3f; shuffled pairs %.3f; difference %.3f%n",
                 ct[0], ct[1], ct[0] - ct[1]);
-            benchmark(gen);
+            benchmark(gen, out);
         }
     }
 
@@ -140,13 +130,13 @@ public final class EvalDiffusion {
     }
 
     /** Median wall time per portrait: one image at the default steps vs steps = 1, then a batch of 16. */
-    static void benchmark(PortraitPipeline gen) {
+    static void benchmark(PortraitPipeline gen, java.io.PrintStream out) {
         String d = "a young woman with long red hair, wearing a blue dress";
         gen.generate(d, 1, 0); // warm-up
         double full = median(() -> gen.generate(d, 1, 1), 5);
         double one = median(() -> gen.generate(d, 1, 1, PortraitPipeline.Sampling.DEFAULT.withSteps(1)), 5);
         double batch16 = median(() -> gen.generate(d, 16, 1), 2) / 16;
-        System.out.printf(Locale.ROOT, "speed (64×64, incl. text encoding + upsampler): %d steps %.0f ms/portrait; steps=1 %.0f ms/portrait; "
+        out.printf(Locale.ROOT, "speed (64×64, incl. text encoding + upsampler): %d steps %.0f ms/portrait; steps=1 %.0f ms/portrait; "
             + "batch of 16 at %d steps %.0f ms/portrait (%.1f portraits/s)%n", PortraitPipeline.DEFAULT_STEPS, full, one,
             PortraitPipeline.DEFAULT_STEPS, batch16, 1000 / batch16);
     }

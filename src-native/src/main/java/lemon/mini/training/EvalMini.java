@@ -19,7 +19,7 @@ import lemon.mini.pipelines.MiniValidatorAdapter;
  * CLIP against 10% chance and against captions shuffled between images, the portrait diffusion
  * model against unconditional samples ({@link lemon.mini.training.EvalDiffusion}).
  * <pre>
- *   java … lemon.mini.training.EvalMini [--seed S] [--validator N] [--clip N] [--diffusion N] [--weights DIR]
+ *   lemon eval-mini [--seed S] [--validator N] [--clip N] [--diffusion N] [--weights DIR]
  * </pre>
  * The default seed differs from the training seed, so every image is new to the models (and the
  * indices are in the validation split, which training never uses).
@@ -27,7 +27,9 @@ import lemon.mini.pipelines.MiniValidatorAdapter;
 public final class EvalMini {
     private EvalMini() {}
 
-    public static void main(String[] args) throws IOException {
+    /** Runs {@code lemon eval-mini} with its options, printing to {@code out}. */
+    public static void run(java.util.List<String> argList, java.io.PrintStream out) throws IOException {
+        String[] args = argList.toArray(String[]::new);
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
         long seed = 777;
         int nValidator = 600, nClip = 500, nDiffusion = 200;
@@ -48,7 +50,7 @@ public final class EvalMini {
             long t0 = System.nanoTime();
             try (MiniValidatorAdapter v = MiniValidatorAdapter.load(vDir)) {
                 ValidatorTrainer.Metrics m = ValidatorTrainer.evaluate(v, seed, nValidator, v.model().config().imageSize());
-                System.out.printf(Locale.ROOT, "%s (%s, %d steps): %d held-out renders (seed %d)%n  people count %.1f%%   (majority class %.1f%%)%n"
+                out.printf(Locale.ROOT, "%s (%s, %d steps): %d held-out renders (seed %d)%n  people count %.1f%%   (majority class %.1f%%)%n"
                         + "  gender per person %.1f%% of %d   (majority gender %.1f%%)   [%.1f s]%n",
                     v.name(), vDir, ModelManifest.read(vDir).steps(), m.images(), seed, 100 * m.countAccuracy(),
                     100 * m.majorityCountAccuracy(), 100 * m.genderAccuracy(), m.people(), 100 * m.majorityGenderAccuracy(),
@@ -62,7 +64,7 @@ public final class EvalMini {
                  MiniClip clip = new MiniClip(mf.config(ClipConfig.class), CaptionTokenizer.load(cDir.resolve("tokenizer.json")), manager, 0)) {
                 Checkpoint.load(cDir, clip);
                 ClipTrainer.Metrics m = ClipTrainer.evaluate(clip, manager, seed, nClip);
-                System.out.printf(Locale.ROOT, "%s:%s (%s, %d steps): %d held-out queries (seed %d)%n  caption top-1 of 10 %.1f%%   "
+                out.printf(Locale.ROOT, "%s:%s (%s, %d steps): %d held-out queries (seed %d)%n  caption top-1 of 10 %.1f%%   "
                         + "(chance 10%%, shuffled captions %.1f%%)%n  top-1 of 10 with same kind and people count %.1f%% of %d%n  mean cosine matching %.3f vs shuffled %.3f   [%.1f s]%n",
                     ClipTrainer.NAME, mf.sha256().get("clip.safetensors").substring(0, 12), cDir, mf.steps(), m.queries(), seed,
                     100 * m.top1Of10(), 100 * m.shuffledTop1Of10(), 100 * m.hardTop1Of10(), m.hardQueries(), m.meanCosineMatching(), m.meanCosineShuffled(),
@@ -70,8 +72,8 @@ public final class EvalMini {
             }
         }
         if (nDiffusion > 0) {
-            System.out.println("portrait diffusion:");
-            lemon.mini.training.EvalDiffusion.report(nDiffusion, weights != null ? weights.resolve("diffusion") : null, cDir);
+            out.println("portrait diffusion:");
+            lemon.mini.training.EvalDiffusion.report(nDiffusion, weights != null ? weights.resolve("diffusion") : null, cDir, out);
         }
     }
 }

@@ -26,7 +26,12 @@ public final class ProgressBar {
 
     /** A bar that redraws in place only when a console is attached. */
     public static ProgressBar forConsole(String label, long total) {
-        return new ProgressBar(System.out, label, total, System.console() != null);
+        return forConsole(System.out, label, total);
+    }
+
+    /** In place (carriage returns) only when {@code out} is the terminal's standard output. */
+    public static ProgressBar forConsole(java.io.PrintStream out, String label, long total) {
+        return new ProgressBar(out, label, total, out == System.out && System.console() != null);
     }
 
     public void update(long done, double loss) {

@@ -1,9 +1,11 @@
 package lemon.mini.training;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lemon.mini.loaders.Checkpoint;
@@ -15,7 +17,7 @@ import lemon.mini.pipelines.MiniValidatorAdapter;
 /**
  * Trains the lemon-mini models, from the repository root:
  * <pre>
- *   java … lemon.mini.training.TrainMini validator|clip|upsampler|diffusion|all [--steps N] [--work DIR] [--out DIR]
+ *   lemon train-mini validator|clip|upsampler|diffusion|all [--steps N] [--work DIR] [--out DIR]
  *       [--resume] [--seed S] [--eval N] [--minutes M]
  * </pre>
  * {@code all} trains them in that order within {@value #ALL_MINUTES} minutes: diffusion gets what the
@@ -27,7 +29,9 @@ import lemon.mini.pipelines.MiniValidatorAdapter;
 public final class TrainMini {
     static final int CHECKPOINT_EVERY = 100;
 
-    public record Options(String what, long steps, Path work, Path out, boolean resume, long seed, int eval, double minutes) {}
+    /** {@code log}: where progress and results are printed. */
+    public record Options(String what, long steps, Path work, Path out, boolean resume, long seed, int eval, double minutes,
+                          PrintStream log) {}
 
     static final java.util.List<String> MODELS = java.util.List.of("validator", "clip", "upsampler", "diffusion", "all");
     /** Wall-clock budget of {@code all}: what is left of it after the other models goes to diffusion. */
@@ -37,9 +41,14 @@ public final class TrainMini {
 
     private TrainMini() {}
 
-    public static void main(String[] args) throws IOException {
+    /** Runs {@code lemon train-mini} with its arguments (model first, then options), printing to {@code out}. */
+    public static void run(List<String> args, PrintStream out) throws IOException {
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
-        Options o = parse(args);
+        run(parse(out, args.toArray(String[]::new)));
+    }
+
+    /** Trains what the options say. */
+    public static void run(Options o) throws IOException {
         LossCurves curves = new LossCurves();
         long t0 = System.nanoTime();
         boolean all = o.what().equals("all");
@@ -53,10 +62,10 @@ public final class TrainMini {
             Path clip = o.out().resolve(MiniWeights.CLIP);
             DiffusionTraining.run(new DiffusionTraining.Options(o.steps() > 0 ? o.steps() : 20_000, o.work().resolve("diffusion"),
                 o.out().resolve("diffusion"), o.resume(), 250, minutes,
-                Files.exists(clip.resolve("manifest.json")) ? clip : null, o.eval() > 0 ? o.eval() : 100), curves);
+                Files.exists(clip.resolve("manifest.json")) ? clip : null, o.eval() > 0 ? o.eval() : 100, o.log()), curves);
         }
         curves.write(o.work().resolve("loss-curves.png"));
-        System.out.printf(Locale.ROOT, "train-mini %s: %.1f min in all; loss curves in %s%n", o.what(),
+        o.log().printf(Locale.ROOT, "train-mini %s: %.1f min in all; loss curves in %s%n", o.what(),
             (System.nanoTime() - t0) / 6e10, o.work().resolve("loss-curves.png"));
     }
 
@@ -80,11 +89,11 @@ public final class TrainMini {
      */
     static RunStats loop(BatchTrainer<?, ?> t, String label, long steps, Options o, LossCurves curves) throws IOException {
         Path ckpt = o.work().resolve(label);
-        if (o.resume() && t.resume(ckpt)) System.out.println(label + ": resumed at step " + t.step() + " from " + ckpt);
+        if (o.resume() && t.resume(ckpt)) o.log().println(label + ": resumed at step " + t.step() + " from " + ckpt);
         t.plan(steps);
         long t0 = System.nanoTime(), startStep = t.step();
         // the bar covers this run's steps only, so its rate and time left stay right after a resume
-        ProgressBar bar = ProgressBar.forConsole(startStep > 0 ? label + "+" + startStep : label, steps - startStep);
+        ProgressBar bar = ProgressBar.forConsole(o.log(), startStep > 0 ? label + "+" + startStep : label, steps - startStep);
         LossLog log = new LossLog(o.work(), label, curves, startStep);
         double avg = Double.NaN;
         while (t.step() < steps) {
@@ -93,12 +102,12 @@ public final class TrainMini {
                 avg = Double.isNaN(avg) ? loss : 0.95 * avg + 0.05 * loss;
                 log.add(curves, label, t.step(), loss);
             } else {
-                System.out.println("\n" + label + ": " + t.lastNonFinite() + "; batch skipped, reloaded the last checkpoint");
+                o.log().println("\n" + label + ": " + t.lastNonFinite() + "; batch skipped, reloaded the last checkpoint");
             }
             bar.update(t.step() - startStep, avg);
             if (t.step() % CHECKPOINT_EVERY == 0 || t.step() == steps) {
                 if (t.checkpoint(ckpt, Map.of("train_loss_ema", avg)) == null) {
-                    System.out.println("\n" + label + ": non-finite weights at step " + t.step() + ", reloaded the last checkpoint");
+                    o.log().println("\n" + label + ": non-finite weights at step " + t.step() + ", reloaded the last checkpoint");
                 }
                 log.flush();
                 curves.write(o.work().resolve("loss-curves.png"));
@@ -117,12 +126,16 @@ public final class TrainMini {
             Path dir = o.out().resolve("diffusion").resolve("upsampler");
             Map<String, Double> metrics = run.manifestMetrics(Map.of("heldOutL1", l1[0], "nearestL1", l1[1]), t);
             Checkpoint.save(dir, UpsamplerTrainer.NAME, t.model(), t.step(), 7, metrics);
-            System.out.printf(Locale.ROOT, "upsampler: %,d parameters, %d steps (%d this run) in %.1f min; held-out L1 %.4f (nearest-neighbour %.4f); saved to %s%n",
+            o.log().printf(Locale.ROOT, "upsampler: %,d parameters, %d steps (%d this run) in %.1f min; held-out L1 %.4f (nearest-neighbour %.4f); saved to %s%n",
                 t.model().params().count(), t.step(), run.steps(), run.minutes(), l1[0], l1[1], dir);
         }
     }
 
-    static Options parse(String[] args) {
+    static Options parse(String... args) {
+        return parse(System.out, args);
+    }
+
+    static Options parse(PrintStream log, String... args) {
         if (args.length == 0 || !MODELS.contains(args[0])) {
             throw new IllegalArgumentException("usage: TrainMini " + String.join("|", MODELS)
                 + " [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S] [--eval N] [--minutes M]");
@@ -144,7 +157,7 @@ public final class TrainMini {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(args[0], steps, work, out, resume, seed, eval, minutes);
+        return new Options(args[0], steps, work, out, resume, seed, eval, minutes, log);
     }
 
     static void trainValidator(Options o, LossCurves curves) throws IOException {
@@ -158,7 +171,7 @@ public final class TrainMini {
                 Map<String, Double> metrics = run.manifestMetrics(m.asMap("heldout_"), t);
                 ModelManifest saved = Checkpoint.save(o.out().resolve(MiniWeights.VALIDATOR), ValidatorTrainer.NAME, t.model(),
                     t.step(), o.seed(), metrics);
-                System.out.printf(Locale.ROOT, "validator: %d steps (%d this run, %.1f min); held-out %d images: count %.1f%% "
+                o.log().printf(Locale.ROOT, "validator: %d steps (%d this run, %.1f min); held-out %d images: count %.1f%% "
                         + "(majority %.1f%%), gender %.1f%% of %d people (majority %.1f%%); saved to %s (%s)%n",
                     t.step(), t.step() - startStep, minutes, m.images(), 100 * m.countAccuracy(), 100 * m.majorityCountAccuracy(),
                     100 * m.genderAccuracy(), m.people(), 100 * m.majorityGenderAccuracy(), o.out().resolve(MiniWeights.VALIDATOR),

@@ -13,28 +13,29 @@ import lemon.mini.render.Attributes.Headwear;
 import lemon.mini.render.Attributes.SkinTone;
 import lemon.mini.render.Attributes.Style;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import javax.imageio.ImageIO;
 
 /**
  * Writes a contact sheet for eyeballing the renderer: each row is one description, shown for
  * four seeds at 64 px and two at 32 px (upscaled without smoothing, so what you see is what a
- * model sees), then rows of scenes. Usage: [out.png] (default /tmp/lemon-mini-contact.png).
+ * model sees), then rows of scenes ({@code lemon mini-world --sheet PNG}).
  */
-public final class ContactSheetMain {
+public final class WorldSheet {
+    private WorldSheet() {}
+
     private static final int CELL = 128, LABEL = 14;
 
-    public static void main(String[] args) throws IOException {
-        String out = args.length > 0 ? args[0] : "/tmp/lemon-mini-contact.png";
+    /** Writes the sheet as a PNG to {@code png}. */
+    public static void write(java.nio.file.Path png) throws IOException {
         List<Attributes> rows = List.of(
                 new Attributes(Gender.FEMALE, Age.MIDDLE_AGED, SkinTone.LIGHT, HairStyle.LONG, HairColour.BLACK, FacialHair.NONE,
                         ClothingType.DRESS, Colour.RED, Headwear.NONE, Accessory.NECKLACE, Background.PLAIN_SAGE, Style.FLAT),
@@ -97,8 +98,7 @@ public final class ContactSheetMain {
             y += CELL + 2 * LABEL;
         }
         g.dispose();
-        ImageIO.write(sheet, "png", new File(out));
-        System.out.println("contact sheet written to " + out);
+        ImageIO.write(sheet, "png", png.toFile());
     }
 
     /** Nearest-neighbour upscaling: shows the real pixels. */
