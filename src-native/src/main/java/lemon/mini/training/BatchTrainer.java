@@ -3,15 +3,11 @@ package lemon.mini.training;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import lemon.mini.loaders.Checkpoint;
 import lemon.mini.loaders.ModelManifest;
 import lemon.mini.models.MiniModel;
@@ -36,13 +32,12 @@ public abstract class BatchTrainer<B, M extends MiniModel> implements AutoClosea
     protected final M model;
     private final String name;
     private final Params[] trained;
-    private final ExecutorService renderer;
+    private final Prefetcher<List<B>> data;
     private Adam adam;
     private boolean slowPhase;
     private long step;
     private long plannedSteps = Long.MAX_VALUE;
     private int nonFinite;
-    private Future<List<B>> next;
 
     /** {@code name} goes into checkpoint manifests; {@code build} creates the model in this trainer's manager. */
     protected BatchTrainer(String name, String dataThread, long dataSeed, int batch, float lr,
@@ -54,11 +49,7 @@ public abstract class BatchTrainer<B, M extends MiniModel> implements AutoClosea
         this.batch = batch;
         this.lr = lr;
         this.adam = new Adam(manager, lr);
-        this.renderer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, dataThread);
-            t.setDaemon(true);
-            return t;
-        });
+        this.data = new Prefetcher<>(dataThread, this::render);
     }
 
     /** Training item number k of this data seed. */
@@ -109,7 +100,7 @@ public abstract class BatchTrainer<B, M extends MiniModel> implements AutoClosea
         checkResumable(from, m);
         Checkpoint.load(from, model);
         step = m.steps();
-        next = null;
+        data.drain();
         return true;
     }
 
@@ -127,23 +118,17 @@ public abstract class BatchTrainer<B, M extends MiniModel> implements AutoClosea
      * back to the checkpoint in {@code recoverFrom} (if any) with fresh optimiser state, and NaN is returned.
      */
     public double trainStep(Path recoverFrom) throws IOException {
-        List<B> items = batchItems();
+        long following = step + 1;
+        List<B> items = data.take(step, b -> following);
         updateSchedule();
-        double loss;
-        boolean finiteGradients = true;
+        NonFiniteGuard.Outcome o;
         try (NDManager scope = manager.newSubManager()) {
             for (Params p : trained) p.attachTo(scope);
-            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-                NDArray l = loss(scope, items);
-                loss = l.getFloat();
-                if (Double.isFinite(loss)) gc.backward(l);
-            }
-            if (Double.isFinite(loss)) {
-                for (Params p : trained) finiteGradients &= p.finiteGradients();
-            }
+            o = NonFiniteGuard.backward(() -> loss(scope, items), trained);
         }
-        if (!Double.isFinite(loss)) onNonFiniteLoss(items, loss, recoverFrom);
-        if (!Double.isFinite(loss) || !finiteGradients) {
+        double loss = o.loss();
+        if (!o.finiteLoss()) onNonFiniteLoss(items, loss, recoverFrom);
+        if (!o.applicable()) {
             recover(recoverFrom);
             return Double.NaN;
         }
@@ -177,19 +162,6 @@ public abstract class BatchTrainer<B, M extends MiniModel> implements AutoClosea
         }
     }
 
-    /** Items of the current step, rendering the following step's batch in the background. */
-    private List<B> batchItems() {
-        List<B> items;
-        try {
-            items = next != null ? next.get() : render(step);
-        } catch (Exception e) {
-            throw new IllegalStateException("rendering training data failed", e);
-        }
-        long following = step + 1;
-        next = renderer.submit(() -> render(following));
-        return items;
-    }
-
     private List<B> render(long forStep) {
         List<B> out = new ArrayList<>(batch);
         for (int j = 0; j < batch; j++) out.add(item(forStep * batch + j));
@@ -198,7 +170,7 @@ public abstract class BatchTrainer<B, M extends MiniModel> implements AutoClosea
 
     @Override
     public void close() {
-        renderer.shutdownNow();
+        data.close();
         adam.close();
         model.close();
         manager.close();

@@ -1,10 +1,8 @@
 package lemon.mini.training;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -12,6 +10,7 @@ import java.util.function.Function;
 import lemon.mini.models.MiniTextEncoder;
 import lemon.mini.models.MiniUNet;
 import lemon.mini.models.Nn;
+import lemon.mini.models.Params;
 import lemon.mini.schedulers.NoiseScheduler;
 
 /**
@@ -19,10 +18,8 @@ import lemon.mini.schedulers.NoiseScheduler;
  * MSE(ε̂, ε), Adam, optional EMA of the UNet (and of the text encoder when it is trained too).
  * Randomness (t, ε, caption dropout) comes from a seeded java.util.Random, so a run is reproducible.
  *
- * <p>NaN guard: the loss is read before the backward pass (a non-finite loss skips it), and the
- * gradients are checked before Adam. PyTorch on CPU now and then returns non-finite gradients for
- * a finite loss and finite weights; applied, that NaN would sit in the weights, the Adam moments
- * and the EMA for good. A skipped batch returns NaN and is counted in {@link #skipped()}.
+ * <p>NaN guard ({@link NonFiniteGuard}): a batch with a non-finite loss or gradients is not
+ * applied; it returns NaN and is counted in {@link #skipped()}.
  */
 public final class DdpmTrainer implements AutoCloseable {
     private final MiniUNet unet;
@@ -80,21 +77,14 @@ public final class DdpmTrainer implements AutoCloseable {
             if (textEncoder != null) textEncoder.params().attachTo(scope);
             x0.tempAttach(scope);
             NDArray eps = scope.create(noise, s).toDevice(x0.getDevice(), false);
-            float loss;
-            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+            Params[] trained = textEncoder != null ? new Params[] {unet.params(), textEncoder.params()} : new Params[] {unet.params()};
+            NonFiniteGuard.Outcome o = NonFiniteGuard.backward(() -> {
                 NDArray xt = scheduler.addNoise(x0, eps, ti);
                 MiniTextEncoder.Encoded text = context.apply(scope);
-                NDArray pred = unet.forward(xt, t, text.states(), text.pooled());
-                NDArray l = Nn.mse(pred, eps);
-                loss = l.getFloat();
-                if (!Float.isFinite(loss)) return skip(); // nothing back-propagated: gradients stay clean
-                gc.backward(l);
-            }
-            if (!unet.params().finiteGradients() || (textEncoder != null && !textEncoder.params().finiteGradients())) {
-                unet.params().clearGradients();
-                if (textEncoder != null) textEncoder.params().clearGradients();
-                return skip();
-            }
+                return Nn.mse(unet.forward(xt, t, text.states(), text.pooled()), eps);
+            }, trained);
+            if (!o.applicable()) return skip();
+            float loss = (float) o.loss();
             if (textEncoder != null) adam.step(unet.params(), textEncoder.params());
             else adam.step(unet.params());
             if (unetEma != null) unetEma.update(unet.params());

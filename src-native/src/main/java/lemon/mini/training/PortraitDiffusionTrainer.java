@@ -10,9 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import lemon.mini.loaders.Checkpoint;
 import lemon.mini.loaders.MiniWeights;
 import lemon.mini.loaders.ModelManifest;
@@ -72,18 +69,13 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
     private final Settings s;
     private final Path work;
     private final NDManager root = Engine.getEngine("PyTorch").newBaseManager();
-    private final ExecutorService renderer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "portrait-render");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Prefetcher<Batch> data = new Prefetcher<>("portrait-render", from -> render((int) from));
     private MiniTextEncoder text;
     private MiniUNet unet;
     private DdpmTrainer ddpm;
     private long steps;
     private int cursor;
     private int rollbacks, skipped, skippedInARow;
-    private CompletableFuture<Batch> next;
 
     private record Batch(float[] pixels, List<String> captions, int cursorAfter) {}
 
@@ -288,10 +280,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
     }
 
     private Batch nextBatch() {
-        if (next == null) next = CompletableFuture.supplyAsync(() -> render(cursor), renderer);
-        Batch b = next.join();
-        next = CompletableFuture.supplyAsync(() -> render(b.cursorAfter()), renderer); // render ahead
-        return b;
+        return data.take(cursor, Batch::cursorAfter); // renders the following batch ahead
     }
 
     /** Renders one batch of training portraits starting at data index {@code from}. */
@@ -310,8 +299,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
     }
 
     private void closeModels() {
-        if (next != null) next.join();
-        next = null;
+        data.drain();
         ddpm.close();
         text.close();
         unet.close();
@@ -320,7 +308,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
     @Override
     public void close() {
         closeModels();
-        renderer.shutdownNow();
+        data.close();
         root.close();
     }
 }
