@@ -137,6 +137,31 @@ public abstract class BatchTrainer<B, M extends MiniModel> implements AutoClosea
         return loss;
     }
 
+    /** This trainer as the shared {@link TrainingLoop} drives it, with its work checkpoints in {@code dir}. */
+    public TrainingLoop.Trainer inLoop(Path dir) {
+        return new TrainingLoop.Trainer() {
+            @Override
+            public long step() {
+                return step;
+            }
+
+            @Override
+            public double trainStep() throws IOException {
+                return BatchTrainer.this.trainStep(dir);
+            }
+
+            @Override
+            public boolean checkpoint(double lossEma) throws IOException {
+                return BatchTrainer.this.checkpoint(dir, Map.of("train_loss_ema", lossEma)) != null;
+            }
+
+            @Override
+            public String skipped() {
+                return lastNonFinite() + "; batch skipped, reloaded the last checkpoint";
+            }
+        };
+    }
+
     /** Back to the last checkpoint (fresh arrays: weights and gradients both reset) with fresh Adam state. */
     private void recover(Path dir) throws IOException {
         nonFinite++;

@@ -31,8 +31,7 @@ public final class DiffusionTraining {
                 + "%d to go%s%n", t.textEncoder().params().count(), t.unet().params().count(), start, todo,
                 o.minutes() > 0 ? String.format(Locale.ROOT, " or %.0f minutes", o.minutes()) : "");
             long deadline = o.minutes() > 0 ? t0 + (long) (o.minutes() * 6e10) : 0;
-            int done = t.train((int) todo, o.saveEvery(), deadline, curves, o.work().resolve("diffusion-loss.png"),
-                ProgressBar.forConsole(o.log(), start > 0 ? "diffusion+" + start : "diffusion", todo));
+            long done = t.train((int) todo, o.saveEvery(), deadline, curves, o.work(), o.log());
             double took = (System.nanoTime() - t0) / 6e10;
             o.log().printf(Locale.ROOT, "%ndiffusion: %d steps this run (now at %d) in %.1f min, %.0f ms/step, %d NaN batches skipped, %d rollbacks%n",
                 done, t.steps(), took, took * 6e4 / Math.max(1, done), t.skipped(), t.rollbacks());

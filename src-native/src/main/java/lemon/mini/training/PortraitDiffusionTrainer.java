@@ -195,32 +195,44 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
         return loss;
     }
 
+    /** This trainer as the shared {@link TrainingLoop} drives it. */
+    public TrainingLoop.Trainer inLoop() {
+        return new TrainingLoop.Trainer() {
+            @Override
+            public long step() {
+                return steps;
+            }
+
+            @Override
+            public double trainStep() throws IOException {
+                return PortraitDiffusionTrainer.this.step();
+            }
+
+            @Override
+            public boolean checkpoint(double lossEma) throws IOException {
+                save(); // a bad batch never reaches the weights here: step() rolls back first
+                return true;
+            }
+
+            @Override
+            public String skipped() {
+                return "non-finite loss or gradients at step " + steps + ": batch skipped (" + skipped + " so far, "
+                    + rollbacks + " rollbacks)";
+            }
+        };
+    }
+
     /**
-     * Trains n more steps (or until {@code deadlineNanos}, a System.nanoTime() value; 0 = none),
-     * checkpointing every {@code saveEvery} steps and at the end. Returns the steps done.
+     * Trains n more steps on the shared {@link TrainingLoop} (or until {@code deadlineNanos}, a
+     * System.nanoTime() value; 0 = none), checkpointing every {@code saveEvery} steps and at the end;
+     * the loss log and curves go to {@code curvesDir} (null: none), progress to {@code out} (null: none).
+     * Returns the steps done.
      */
-    public int train(int n, int saveEvery, long deadlineNanos, LossCurves curves, Path curvesPng, ProgressBar bar)
+    public long train(int n, int saveEvery, long deadlineNanos, LossCurves curves, Path curvesDir, java.io.PrintStream out)
             throws IOException {
-        double smooth = Double.NaN;
-        int i = 0;
-        for (; i < n; i++) {
-            if (deadlineNanos != 0 && System.nanoTime() > deadlineNanos) {
-                save();
-                if (curves != null && curvesPng != null) curves.write(curvesPng);
-                break;
-            }
-            float loss = step();
-            if (Float.isFinite(loss)) {
-                smooth = Double.isNaN(smooth) ? loss : 0.98 * smooth + 0.02 * loss;
-                if (curves != null) curves.add("diffusion ε-MSE", steps, loss);
-            }
-            if (bar != null) bar.update(i + 1, smooth);
-            if (steps % saveEvery == 0 || i == n - 1) {
-                save();
-                if (curves != null && curvesPng != null) curves.write(curvesPng);
-            }
-        }
-        return i;
+        TrainingLoop.Plan plan = new TrainingLoop.Plan("diffusion", steps + n, saveEvery, deadlineNanos, 0.98, curvesDir);
+        return TrainingLoop.run(inLoop(), plan, curves,
+            out != null ? out : new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).steps();
     }
 
     /** Writes raw and EMA checkpoints of both models into the work directory. */

@@ -91,30 +91,9 @@ public final class TrainMini {
         Path ckpt = o.work().resolve(label);
         if (o.resume() && t.resume(ckpt)) o.log().println(label + ": resumed at step " + t.step() + " from " + ckpt);
         t.plan(steps);
-        long t0 = System.nanoTime(), startStep = t.step();
-        // the bar covers this run's steps only, so its rate and time left stay right after a resume
-        ProgressBar bar = ProgressBar.forConsole(o.log(), startStep > 0 ? label + "+" + startStep : label, steps - startStep);
-        LossLog log = new LossLog(o.work(), label, curves, startStep);
-        double avg = Double.NaN;
-        while (t.step() < steps) {
-            double loss = t.trainStep(ckpt);
-            if (Double.isFinite(loss)) {
-                avg = Double.isNaN(avg) ? loss : 0.95 * avg + 0.05 * loss;
-                log.add(curves, label, t.step(), loss);
-            } else {
-                o.log().println("\n" + label + ": " + t.lastNonFinite() + "; batch skipped, reloaded the last checkpoint");
-            }
-            bar.update(t.step() - startStep, avg);
-            if (t.step() % CHECKPOINT_EVERY == 0 || t.step() == steps) {
-                if (t.checkpoint(ckpt, Map.of("train_loss_ema", avg)) == null) {
-                    o.log().println("\n" + label + ": non-finite weights at step " + t.step() + ", reloaded the last checkpoint");
-                }
-                log.flush();
-                curves.write(o.work().resolve("loss-curves.png"));
-            }
-        }
-        log.close();
-        return new RunStats(avg, (System.nanoTime() - t0) / 60e9, t.step() - startStep);
+        TrainingLoop.Result r = TrainingLoop.run(t.inLoop(ckpt),
+            new TrainingLoop.Plan(label, steps, CHECKPOINT_EVERY, 0, 0.95, o.work()), curves, o.log());
+        return new RunStats(r.lossEma(), r.minutes(), r.steps());
     }
 
     /** The 2× upsampler after the 32 px diffusion model: small, a few minutes; resumable like the others. */
