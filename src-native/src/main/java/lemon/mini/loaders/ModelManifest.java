@@ -21,6 +21,15 @@ public record ModelManifest(String name, String kind, JsonNode config, long para
         JSON.writeValue(dir.resolve(FILE).toFile(), this);
     }
 
+    /** manifest.json's bytes (what {@link #write} writes). */
+    public byte[] toBytes() throws IOException {
+        return JSON.writeValueAsBytes(this);
+    }
+
+    public static ModelManifest fromBytes(byte[] json) throws IOException {
+        return JSON.readValue(json, ModelManifest.class);
+    }
+
     public static ModelManifest read(Path dir) throws IOException {
         return JSON.readValue(dir.resolve(FILE).toFile(), ModelManifest.class);
     }

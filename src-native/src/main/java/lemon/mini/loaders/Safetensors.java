@@ -20,6 +20,8 @@ import java.util.Map;
  * Minimal safetensors reader/writer: 8-byte little-endian header length, a JSON header
  * {name: {dtype, shape, data_offsets: [begin, end]}} (offsets relative to the data section),
  * then the raw little-endian tensor data. F32, F16 and BF16 are read (into float), F32/F16 written.
+ * Files are read by random access (SD weights run to gigabytes); bytes in memory (from a blob store)
+ * and output streams work the same way.
  */
 public final class Safetensors implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,21 +38,70 @@ public final class Safetensors implements AutoCloseable {
     /** A tensor in memory, as float32. */
     public record Tensor(long[] shape, float[] data) {}
 
+    /** Random-access bytes: a file channel or an array. */
+    private interface Source extends AutoCloseable {
+        int read(ByteBuffer dst, long pos) throws IOException;
+
+        long size() throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
     private final Path path;
-    private final FileChannel channel;
+    private final String name;
+    private final Source channel;
     private final long dataStart;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, String> metadata = new LinkedHashMap<>();
 
     private Safetensors(Path path) throws IOException {
+        this(path, path.toString(), fileSource(FileChannel.open(path, StandardOpenOption.READ)));
+    }
+
+    private static Source fileSource(FileChannel ch) {
+        return new Source() {
+            public int read(ByteBuffer dst, long pos) throws IOException {
+                return ch.read(dst, pos);
+            }
+
+            public long size() throws IOException {
+                return ch.size();
+            }
+
+            public void close() throws IOException {
+                ch.close();
+            }
+        };
+    }
+
+    private static Source byteSource(byte[] bytes) {
+        return new Source() {
+            public int read(ByteBuffer dst, long pos) {
+                if (pos >= bytes.length) return -1;
+                int n = (int) Math.min(dst.remaining(), bytes.length - pos);
+                dst.put(bytes, (int) pos, n);
+                return n;
+            }
+
+            public long size() {
+                return bytes.length;
+            }
+
+            public void close() {}
+        };
+    }
+
+    private Safetensors(Path path, String name, Source source) throws IOException {
         this.path = path;
-        this.channel = FileChannel.open(path, StandardOpenOption.READ);
+        this.name = name;
+        this.channel = source;
         try {
             ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
             readFully(len, 0);
             long n = len.flip().getLong();
             if (n <= 0 || n > 100_000_000L || 8 + n > channel.size()) {
-                throw new IOException(path + ": not a safetensors file (header length " + n + ")");
+                throw new IOException(name + ": not a safetensors file (header length " + n + ")");
             }
             ByteBuffer hdr = ByteBuffer.allocate((int) n);
             readFully(hdr, 8);
@@ -69,7 +120,7 @@ public final class Safetensors implements AutoCloseable {
                     v.get("data_offsets").get(0).asLong(), v.get("data_offsets").get(1).asLong());
                 long expected = e.elements() * bytesPer(e.dtype());
                 if (bytesPer(e.dtype()) > 0 && e.end() - e.begin() != expected) {
-                    throw new IOException(path + ": tensor " + e.name() + " has " + (e.end() - e.begin())
+                    throw new IOException(name + ": tensor " + e.name() + " has " + (e.end() - e.begin())
                         + " bytes, shape needs " + expected);
                 }
                 entries.put(e.name(), e);
@@ -84,6 +135,12 @@ public final class Safetensors implements AutoCloseable {
         return new Safetensors(path);
     }
 
+    /** Reads safetensors bytes held in memory (e.g. fetched from a blob store); {@code name} is for messages. */
+    public static Safetensors open(byte[] bytes, String name) throws IOException {
+        return new Safetensors(null, name, byteSource(bytes));
+    }
+
+    /** The file read, or null when read from bytes. */
     public Path path() {
         return path;
     }
@@ -99,9 +156,9 @@ public final class Safetensors implements AutoCloseable {
     /** Reads one tensor, converting F16/BF16 to float32. */
     public Tensor read(String name) throws IOException {
         Entry e = entries.get(name);
-        if (e == null) throw new IllegalArgumentException(path + ": no tensor " + name);
+        if (e == null) throw new IllegalArgumentException(this.name + ": no tensor " + name);
         long bytes = e.end() - e.begin();
-        if (bytes > Integer.MAX_VALUE) throw new IOException(path + ": tensor " + name + " too large");
+        if (bytes > Integer.MAX_VALUE) throw new IOException(this.name + ": tensor " + name + " too large");
         ByteBuffer buf = ByteBuffer.allocate((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
         readFully(buf, dataStart + e.begin());
         buf.flip();
@@ -110,7 +167,7 @@ public final class Safetensors implements AutoCloseable {
             case "F32" -> buf.asFloatBuffer().get(out);
             case "F16" -> { for (int i = 0; i < out.length; i++) out[i] = halfToFloat(buf.getShort()); }
             case "BF16" -> { for (int i = 0; i < out.length; i++) out[i] = Float.intBitsToFloat((buf.getShort() & 0xffff) << 16); }
-            default -> throw new IOException(path + ": tensor " + name + " has unsupported dtype " + e.dtype());
+            default -> throw new IOException(this.name + ": tensor " + name + " has unsupported dtype " + e.dtype());
         }
         return new Tensor(e.shape(), out);
     }
@@ -118,7 +175,7 @@ public final class Safetensors implements AutoCloseable {
     private void readFully(ByteBuffer buf, long pos) throws IOException {
         while (buf.hasRemaining()) {
             int r = channel.read(buf, pos);
-            if (r < 0) throw new IOException(path + ": truncated");
+            if (r < 0) throw new IOException(name + ": truncated");
             pos += r;
         }
     }
@@ -130,6 +187,14 @@ public final class Safetensors implements AutoCloseable {
 
     /** Writes tensors in insertion order as F32 or F16 ("F32"/"F16"). */
     public static void write(Path path, Map<String, Tensor> tensors, String dtype, Map<String, String> metadata)
+            throws IOException {
+        try (OutputStream out = Files.newOutputStream(path)) {
+            write(out, tensors, dtype, metadata);
+        }
+    }
+
+    /** As {@link #write(Path, Map, String, Map)} to a stream (left open). */
+    public static void write(OutputStream sink, Map<String, Tensor> tensors, String dtype, Map<String, String> metadata)
             throws IOException {
         int per = bytesPer(dtype);
         if (!dtype.equals("F32") && !dtype.equals("F16")) throw new IllegalArgumentException("write F32 or F16, not " + dtype);
@@ -153,7 +218,8 @@ public final class Safetensors implements AutoCloseable {
         byte[] hdr = new byte[padded];
         System.arraycopy(json, 0, hdr, 0, json.length);
         for (int i = json.length; i < padded; i++) hdr[i] = ' ';
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(path), 1 << 20)) {
+        OutputStream out = new java.io.BufferedOutputStream(sink, 1 << 20);
+        {
             out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded).array());
             out.write(hdr);
             for (Tensor t : tensors.values()) {
@@ -163,6 +229,7 @@ public final class Safetensors implements AutoCloseable {
                 else for (float f : d) buf.putShort(floatToHalf(f));
                 out.write(buf.array());
             }
+            out.flush();
         }
     }
 

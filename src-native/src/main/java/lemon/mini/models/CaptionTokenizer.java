@@ -101,16 +101,25 @@ public final class CaptionTokenizer {
     }
 
     public void save(Path file) throws IOException {
+        java.nio.file.Files.write(file, toBytes());
+    }
+
+    /** tokenizer.json's bytes (what {@link #save} writes). */
+    public byte[] toBytes() throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("baseSize", baseSize);
         m.put("tokens", base);
         m.put("added", added);
-        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), m);
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
+    }
+
+    public static CaptionTokenizer load(Path file) throws IOException {
+        return fromBytes(java.nio.file.Files.readAllBytes(file));
     }
 
     @SuppressWarnings("unchecked")
-    public static CaptionTokenizer load(Path file) throws IOException {
-        Map<String, Object> m = JSON.readValue(file.toFile(), Map.class);
+    public static CaptionTokenizer fromBytes(byte[] json) throws IOException {
+        Map<String, Object> m = JSON.readValue(json, Map.class);
         return new CaptionTokenizer((Integer) m.get("baseSize"), (List<String>) m.get("tokens"), (List<String>) m.get("added"));
     }
 }

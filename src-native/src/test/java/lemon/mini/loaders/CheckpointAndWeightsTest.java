@@ -24,6 +24,33 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointAndWeightsTest {
     @Test
+    void checkpointAsBytesIsWhatSaveWritesAndLoadsBack(@TempDir Path dir) throws Exception {
+        TextEncoderConfig tcfg = TextEncoderConfig.tiny();
+        try (NDManager m = TestSupport.manager()) {
+            MiniClip clip = new MiniClip(ClipConfig.tiny(), TestSupport.tokenizer(tcfg), m, 1);
+            Checkpoint.Encoded enc = Checkpoint.encode("clip-test", clip, 25, 99, Map.of("loss", 0.5));
+            ModelManifest saved = Checkpoint.save(dir, "clip-test", clip, 25, 99, Map.of("loss", 0.5));
+            assertEquals(saved, enc.manifest());
+            for (var f : enc.files().entrySet()) {
+                assertArrayEquals(Files.readAllBytes(dir.resolve(f.getKey())), f.getValue(), f.getKey() + " byte for byte");
+            }
+            MiniClip other = new MiniClip(ClipConfig.tiny(), TestSupport.tokenizer(tcfg), m, 2);
+            Checkpoint.load(enc.files(), other);
+            for (var part : clip.parts().entrySet()) {
+                for (var e : part.getValue().all().entrySet()) {
+                    assertArrayEquals(e.getValue().toFloatArray(), other.parts().get(part.getKey()).get(e.getKey()).toFloatArray(), e.getKey());
+                }
+            }
+            Map<String, byte[]> bad = new LinkedHashMap<>(enc.files());
+            byte[] text = bad.get("text.safetensors").clone();
+            text[text.length - 3] ^= 1;
+            bad.put("text.safetensors", text);
+            var e = assertThrows(IOException.class, () -> Checkpoint.load(bad, other));
+            assertTrue(e.getMessage().contains("text.safetensors"), e.getMessage());
+        }
+    }
+
+    @Test
     void checkpointRoundTripAndChecksumMismatchNamesTheFile(@TempDir Path dir) throws Exception {
         TextEncoderConfig tcfg = TextEncoderConfig.tiny();
         try (NDManager m = TestSupport.manager()) {
