@@ -30,11 +30,13 @@ import lemon.mini.schedulers.SchedulerConfig;
 
 /**
  * Text-to-portrait: the trained text encoder and 32×32 pixel UNet sample with DDIM (η = 0) and
- * classifier-free guidance, the predicted clean image clipped to [−1, 1] at every step (pixel
- * space needs it: guided ε overshoots otherwise), then {@link Upsampler2x} brings it to 64×64.
+ * classifier-free guidance ({@link #denoise}), the predicted clean image clipped to [−1, 1] at every
+ * step as the scheduler config says (pixel space needs it: guided ε overshoots otherwise), then
+ * {@link Upsampler2x} brings it to 64×64.
  *
- * <p>Weights: {@code text/}, {@code unet/}, {@code upsampler/} checkpoints in one directory; every
- * file's sha256 is checked against its manifest on load. {@link #loadDefault()} reads the
+ * <p>Weights: {@code text/}, {@code unet/}, {@code upsampler/} checkpoints and
+ * {@code scheduler/scheduler_config.json} in one directory; every file's sha256 is checked against
+ * its manifest on load. {@link #loadDefault()} reads the
  * committed ones from the classpath ({@value #RESOURCE}).
  */
 public final class PortraitPipeline implements AutoCloseable {

@@ -20,8 +20,6 @@ import javax.imageio.ImageIO;
  * train/validation split depends only on i, so it is the same for every seed.
  */
 public final class DatasetGenerator {
-    /** Where {@link #main} writes by default; under target/ so it is never committed. */
-    public static final Path DEFAULT_OUTPUT = Path.of("target", "lemon-mini-data");
     public static final double VALIDATION_FRACTION = 0.1;
     public static final double DEFAULT_SCENE_FRACTION = 0.25;
 

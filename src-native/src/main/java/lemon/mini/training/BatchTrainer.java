@@ -14,12 +14,12 @@ import lemon.mini.models.MiniModel;
 import lemon.mini.models.Params;
 
 /**
- * What the validator and CLIP trainers share: data rendered on the fly one batch ahead on a
- * second thread (batch k of a run always holds training items k·B … k·B+B−1, so a resumed run
+ * What the validator, CLIP and upsampler trainers share (driven by {@link TrainingLoop}): data
+ * rendered on the fly one batch ahead ({@link Prefetcher}; batch k of a run always holds training items k·B … k·B+B−1, so a resumed run
  * sees exactly the data an uninterrupted one would), Adam with a learning-rate drop to a fifth
  * for the last 30% of the planned steps (a fresh Adam, as ours has a fixed rate), resumable work
- * checkpoints, and the NaN guard: a batch whose loss or gradients are not finite is not applied;
- * the weights go back to the last work checkpoint with fresh optimiser state.
+ * checkpoints, and the NaN guard ({@link NonFiniteGuard}): a batch whose loss or gradients are not
+ * finite is not applied; the weights go back to the last work checkpoint with fresh optimiser state.
  *
  * @param <B> one training item
  * @param <M> the model; every parameter group of {@link MiniModel#parts()} is trained
