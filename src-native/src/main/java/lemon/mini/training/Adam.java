@@ -2,8 +2,11 @@ package lemon.mini.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import lemon.mini.loaders.Safetensors;
 import lemon.mini.models.Params;
 
 /**
@@ -53,6 +56,39 @@ public final class Adam implements AutoCloseable {
                     g.subi(g); // PyTorch accumulates gradients; clear them for the next step
                 }
             }
+        }
+    }
+
+    /** File name of the optimiser state beside a work checkpoint's weights. */
+    public static final String STATE_FILE = "adam.safetensors";
+
+    /**
+     * Writes the moments and step count, so a resumed run continues exactly where this one stopped
+     * (without it Adam would restart from zero moments: a different run).
+     */
+    public void save(Path file) throws IOException {
+        Map<String, Safetensors.Tensor> tensors = new java.util.LinkedHashMap<>();
+        for (var e : new java.util.TreeMap<>(moments).entrySet()) {
+            for (int k = 0; k < 2; k++) {
+                NDArray a = e.getValue()[k];
+                tensors.put((k == 0 ? "m/" : "v/") + e.getKey(), new Safetensors.Tensor(a.getShape().getShape(), a.toFloatArray()));
+            }
+        }
+        Safetensors.write(file, tensors, "F32", Map.of("t", Integer.toString(t), "lr", Float.toString(lr)));
+    }
+
+    /** Restores what {@link #save} wrote (into an Adam built with the same parameter groups). */
+    public void load(Path file) throws IOException {
+        try (Safetensors st = Safetensors.open(file)) {
+            for (String name : st.entries().keySet()) {
+                Safetensors.Tensor tensor = st.read(name);
+                String key = name.substring(2);
+                NDArray[] mv = moments.computeIfAbsent(key, k -> new NDArray[2]);
+                int k = name.startsWith("m/") ? 0 : 1;
+                if (mv[k] != null) mv[k].close();
+                mv[k] = manager.create(tensor.data(), new ai.djl.ndarray.types.Shape(tensor.shape()));
+            }
+            t = Integer.parseInt(st.metadata().get("t"));
         }
     }
 

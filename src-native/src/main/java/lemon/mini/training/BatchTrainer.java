@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +101,13 @@ public abstract class BatchTrainer<B, M extends MiniModel> implements AutoClosea
         checkResumable(from, m);
         Checkpoint.load(from, model);
         step = m.steps();
+        Path state = from.resolve(Adam.STATE_FILE);
+        if (Files.exists(state)) { // exact resume: the optimiser continues too (older checkpoints: fresh Adam)
+            adam.close();
+            slowPhase = Boolean.parseBoolean(slowFlag(state));
+            adam = new Adam(manager, slowPhase ? lr / 5 : lr);
+            adam.load(state);
+        }
         data.drain();
         return true;
     }
@@ -110,7 +118,11 @@ public abstract class BatchTrainer<B, M extends MiniModel> implements AutoClosea
             recover(dir);
             return null;
         }
-        return WorkCheckpoints.save(dir, name, model, step, dataSeed, metrics);
+        boolean slow = slowPhase;
+        return WorkCheckpoints.save(dir, name, model, step, dataSeed, metrics, d -> {
+            adam.save(d.resolve(Adam.STATE_FILE));
+            Files.writeString(d.resolve(SLOW_FILE), Boolean.toString(slow));
+        });
     }
 
     /**
@@ -160,6 +172,14 @@ public abstract class BatchTrainer<B, M extends MiniModel> implements AutoClosea
                 return lastNonFinite() + "; batch skipped, reloaded the last checkpoint";
             }
         };
+    }
+
+    private static final String SLOW_FILE = "lr-phase.txt";
+
+    /** Whether the saved optimiser ran at the dropped learning rate. */
+    private static String slowFlag(Path adamState) throws IOException {
+        Path f = adamState.resolveSibling(SLOW_FILE);
+        return Files.exists(f) ? Files.readString(f).trim() : "false";
     }
 
     /** Back to the last checkpoint (fresh arrays: weights and gradients both reset) with fresh Adam state. */

@@ -22,14 +22,25 @@ import lemon.mini.models.Params;
 final class WorkCheckpoints {
     private WorkCheckpoints() {}
 
+    /** Writes more state (the optimiser's) into the checkpoint folder before it replaces the last one. */
+    interface Extra {
+        void write(Path dir) throws IOException;
+    }
+
     static ModelManifest save(Path dir, String name, MiniModel model, long steps, long dataSeed,
                               Map<String, Double> metrics) throws IOException {
+        return save(dir, name, model, steps, dataSeed, metrics, d -> {});
+    }
+
+    static ModelManifest save(Path dir, String name, MiniModel model, long steps, long dataSeed,
+                              Map<String, Double> metrics, Extra extra) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = parent.resolve(dir.getFileName() + ".new");
         Path old = parent.resolve(dir.getFileName() + ".old");
         deleteTree(tmp);
         ModelManifest m = Checkpoint.save(tmp, name, model, steps, dataSeed, metrics);
+        extra.write(tmp);
         deleteTree(old);
         if (Files.exists(dir)) Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
         Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);

@@ -119,4 +119,30 @@ class ValidatorTrainingTest {
             assertTrue(Double.isFinite(t.trainStep(ckpt)), "training goes on");
         }
     }
+
+    @Test
+    void aResumedRunIsTheUninterruptedRunExactly(@TempDir Path work) throws Exception {
+        Map<String, float[]> straight = new java.util.TreeMap<>();
+        try (ValidatorTrainer t = new ValidatorTrainer(SMALL, 11, 8, 3e-3f, 1)) {
+            t.plan(4);
+            while (t.step() < 4) t.trainStep(null);
+            t.model().params().all().forEach((k, v) -> straight.put(k, v.toFloatArray()));
+        }
+        Path ckpt = work.resolve("validator");
+        try (ValidatorTrainer t = new ValidatorTrainer(SMALL, 11, 8, 3e-3f, 1)) {
+            t.plan(4);
+            while (t.step() < 2) t.trainStep(ckpt);
+            assertNotNull(t.checkpoint(ckpt, Map.of()));
+        }
+        try (ValidatorTrainer t = new ValidatorTrainer(SMALL, 11, 8, 3e-3f, 99)) { // other init: the checkpoint decides
+            assertTrue(t.resume(ckpt));
+            t.plan(4);
+            while (t.step() < 4) t.trainStep(ckpt);
+            assertEquals(0, t.nonFiniteSteps(), "a skipped batch would make the runs differ for another reason");
+            for (var e : straight.entrySet()) {
+                assertArrayEquals(e.getValue(), t.model().params().get(e.getKey()).toFloatArray(), e.getKey()
+                    + ": weights, Adam moments and data all continue where the first run stopped");
+            }
+        }
+    }
 }
