@@ -3,6 +3,11 @@ package lemon.mini.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -28,7 +33,7 @@ public final class DdpmTrainer implements AutoCloseable {
     private final NDManager root;
     private final Adam adam;
     private final Ema unetEma, textEma;
-    private final Random rnd;
+    private Random rnd;
     private final float captionDropout;
     private int steps, skipped;
 
@@ -93,6 +98,29 @@ public final class DdpmTrainer implements AutoCloseable {
             return loss;
         }
     }
+
+    /** Saves what an exact resume needs beyond the weights: Adam's moments and the noise generator. */
+    public void saveState(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        adam.save(dir.resolve(Adam.STATE_FILE));
+        try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(dir.resolve(RNG_FILE)))) {
+            out.writeObject(rnd);
+        }
+    }
+
+    /** Restores {@link #saveState}; false (nothing changed) when {@code dir} holds none. */
+    public boolean loadState(Path dir) throws IOException {
+        if (!Files.exists(dir.resolve(Adam.STATE_FILE)) || !Files.exists(dir.resolve(RNG_FILE))) return false;
+        adam.load(dir.resolve(Adam.STATE_FILE));
+        try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(dir.resolve(RNG_FILE)))) {
+            rnd = (Random) in.readObject();
+        } catch (ClassNotFoundException e) {
+            throw new IOException(e);
+        }
+        return true;
+    }
+
+    private static final String RNG_FILE = "noise-rng.bin";
 
     private float skip() {
         skipped++;

@@ -33,7 +33,8 @@ import lemon.mini.schedulers.SchedulerConfig;
  * <p>The work directory holds {@code text/}, {@code unet/} (raw weights) and {@code ema-text/},
  * {@code ema-unet/} (averaged weights, what sampling uses), each a checksummed {@link Checkpoint};
  * the UNet manifest carries the step count and the data cursor, so a resumed run continues both.
- * Adam's moments are not saved: a resumed run restarts them (a short, harmless warm-up).
+ * {@code optimizer/} holds Adam's moments and the noise generator, so a resumed run is the
+ * uninterrupted one exactly (work directories without it resume with a fresh Adam).
  *
  * <p>NaN guard: a batch with a non-finite loss or non-finite gradients is skipped ({@link DdpmTrainer}); if the weights themselves went bad, or three batches in a row fail, the run rolls back to the last checkpoint (fresh Adam, a
  * different noise seed) instead of letting NaN weights spread through EMA and later checkpoints.
@@ -65,6 +66,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
 
     /** Written with the weights ({@link SchedulerConfig#writeTo}), so sampling reads it instead of assuming it. */
     public static final SchedulerConfig SCHEDULER = SchedulerConfig.portrait();
+    private static final String OPTIMIZER = "optimizer";
 
     private final Settings s;
     private final Path work;
@@ -90,7 +92,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
         this.work = work;
         Files.createDirectories(work);
         if (resume && Files.exists(work.resolve("unet").resolve(ModelManifest.FILE))) {
-            openFromCheckpoint();
+            openFromCheckpoint(true);
         } else {
             if (s.text() == null) {
                 text = clipTextEncoder(clipDir != null ? clipDir : MiniWeights.clipDir(), root);
@@ -107,7 +109,8 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
         }
     }
 
-    private void openFromCheckpoint() throws IOException {
+    /** {@code exact}: continue the optimiser and noise too (a resume); a rollback restarts both on purpose. */
+    private void openFromCheckpoint(boolean exact) throws IOException {
         CaptionTokenizer tok = CaptionTokenizer.load(work.resolve("text").resolve("tokenizer.json"));
         text = new MiniTextEncoder(ModelManifest.read(work.resolve("text")).config(TextEncoderConfig.class), tok, root, 11);
         unet = new MiniUNet(s.unet(), root, 12);
@@ -118,6 +121,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
         Checkpoint.load(work.resolve("ema-unet"), unet);
         ModelManifest m = ModelManifest.read(work.resolve("unet"));
         startOptimisers(m.steps() + 1000L * rollbacks);
+        if (exact) ddpm.loadState(work.resolve(OPTIMIZER));
         Checkpoint.load(work.resolve("text"), text);
         Checkpoint.load(work.resolve("unet"), unet);
         steps = m.steps();
@@ -185,7 +189,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
                 rollbacks++;
                 System.err.printf("rolling back to the last checkpoint (%d so far)%n", rollbacks);
                 closeModels();
-                openFromCheckpoint();
+                openFromCheckpoint(false);
                 skippedInARow = 0;
             }
             return Float.NaN;
@@ -241,6 +245,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
         Checkpoint.save(work.resolve("text"), "portrait-text", text, steps, s.dataSeed(), metrics);
         Checkpoint.save(work.resolve("unet"), "portrait-unet", unet, steps, s.dataSeed(), metrics);
         exportEma(work, metrics);
+        ddpm.saveState(work.resolve(OPTIMIZER));
         SCHEDULER.writeTo(work);
     }
 

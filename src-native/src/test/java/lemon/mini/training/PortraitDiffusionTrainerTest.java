@@ -46,6 +46,30 @@ class PortraitDiffusionTrainerTest {
     }
 
     @Test
+    void aResumedRunIsTheUninterruptedRunExactly(@TempDir Path work) throws Exception {
+        var settings = PortraitDiffusionTrainer.Settings.tiny();
+        java.util.Map<String, float[]> straight = new java.util.TreeMap<>();
+        try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(settings, work.resolve("a"), false)) {
+            while (t.steps() < 4) t.step();
+            t.unet().params().all().forEach((k, v) -> straight.put(k, v.toFloatArray()));
+            org.junit.jupiter.api.Assumptions.assumeTrue(t.skipped() == 0, "a skipped batch changes the run for another reason");
+        }
+        try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(settings, work.resolve("b"), false)) {
+            while (t.steps() < 2) t.step();
+            t.save();
+        }
+        try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(settings, work.resolve("b"), true)) {
+            assertEquals(2, t.steps());
+            while (t.steps() < 4) t.step();
+            org.junit.jupiter.api.Assumptions.assumeTrue(t.skipped() == 0, "a skipped batch changes the run for another reason");
+            for (var e : straight.entrySet()) {
+                assertArrayEquals(e.getValue(), t.unet().params().get(e.getKey()).toFloatArray(), e.getKey()
+                    + ": weights, EMA, Adam moments, noise and data all continue where the first run stopped");
+            }
+        }
+    }
+
+    @Test
     void descriptionSynonymsMapOnlyUnknownWords() {
         var known = java.util.Set.of("a", "woman", "with", "red", "hair", "gold", "blue", "dress");
         assertEquals("a woman with red hair in a blue dress and a gold crown",
