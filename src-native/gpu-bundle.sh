@@ -19,6 +19,9 @@ tr ':' '\n' <"$OUT/cp.txt" | grep -v -e onnxruntime -e minilm -e pytorch-native-
   -e opentest4j -e apiguardian | xargs -I{} cp {} "$OUT/lib/" && rm "$OUT/cp.txt"
 (cd src-native/target/classes && find lemon -name '*.class' >"$OUT/classes.txt" \
   && jar cf "$OUT/lib/src-native-classes.jar" @"$OUT/classes.txt") && rm "$OUT/classes.txt"
+# the library has no main methods: the bundle runs the one-file launcher from src-native/launch/
+javac --release 17 -d "$OUT/launch" -cp src-native/target/classes src-native/launch/GpuCheckLauncher.java \
+  && jar cf "$OUT/lib/gpu-check-launcher.jar" -C "$OUT/launch" . && rm -rf "$OUT/launch"
 JDK=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
 "$JDK/bin/jlink" --add-modules java.base,java.logging,java.management,java.naming,java.xml,jdk.unsupported \
   --strip-debug --no-man-pages --no-header-files --compress=2 --output "$OUT/jre"
@@ -45,7 +48,7 @@ echo "python torch $(python3 -c 'import torch;print(torch.__version__)') at $TL"
 # reports is the one named here, not the Python torch's.
 cp djl/engines/pytorch/pytorch-native/build/libdjl_torch.so "$TL/0.36.0-libdjl_torch.so"
 PYTORCH_LIBRARY_PATH=$TL PYTORCH_VERSION=2.7.1 PYTORCH_FLAVOR=cu128 \
-  "$W/jre/bin/java" -Xmx16g -cp "$B/lib/*" lemon.mini.model.GpuCheck "$@"
+  "$W/jre/bin/java" -Xmx16g -cp "$B/lib/*" GpuCheckLauncher "$@"
 RUN
 chmod +x "$OUT/run.sh"
 du -sh "$OUT"

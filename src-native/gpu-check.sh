@@ -15,4 +15,6 @@ if [[ "${CUDA:-0}" == "1" ]]; then PROFILE=(-Pcuda); fi
 ./mvnw -B -q "${PROFILE[@]}" -pl src-native -am package -DskipTests
 CP_FILE="$PWD/src-native/target/gpu-check.classpath"
 ./mvnw -B -q "${PROFILE[@]}" -pl src-native dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
-exec java -Xmx16g -Dai.djl.offline=true -cp "src-native/target/classes:$(cat "$CP_FILE")" lemon.mini.model.GpuCheck "$@"
+# the library has no main methods: compile the one-file launcher (src-native/launch/) beside the classes
+javac -d src-native/target/launch -cp src-native/target/classes src-native/launch/GpuCheckLauncher.java
+exec java -Xmx16g -Dai.djl.offline=true -cp "src-native/target/launch:src-native/target/classes:$(cat "$CP_FILE")" GpuCheckLauncher "$@"

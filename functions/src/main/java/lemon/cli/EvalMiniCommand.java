@@ -2,7 +2,7 @@ package lemon.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import lemon.mini.train.EvalMini;
+import lemon.mini.training.EvalMini;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
@@ -16,7 +16,7 @@ public class EvalMiniCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EvalMini.main(options.toArray(String[]::new));
+        EvalMini.run(options, System.out);
         return 0;
     }
 }

@@ -4,8 +4,8 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import lemon.mini.diffusion.ContactSheet;
-import lemon.mini.diffusion.PortraitGenerator;
+import lemon.mini.pipelines.ContactSheet;
+import lemon.mini.pipelines.PortraitPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,14 +24,14 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "first seed; portrait i uses seed + i (default 1)")
     long seed;
 
-    @Option(names = "--steps", defaultValue = "" + PortraitGenerator.DEFAULT_STEPS, description = "DDIM steps (default 20)")
+    @Option(names = "--steps", defaultValue = "" + PortraitPipeline.DEFAULT_STEPS, description = "DDIM steps (default 20)")
     int steps;
 
-    @Option(names = "--guidance", defaultValue = "" + PortraitGenerator.DEFAULT_GUIDANCE,
+    @Option(names = "--guidance", defaultValue = "" + PortraitPipeline.DEFAULT_GUIDANCE,
             description = "classifier-free guidance scale (default 7.5; 1 = none)")
     float guidance;
 
-    @Option(names = "--rescale", defaultValue = "" + PortraitGenerator.DEFAULT_RESCALE,
+    @Option(names = "--rescale", defaultValue = "" + PortraitPipeline.DEFAULT_RESCALE,
             description = "guidance rescale φ, 0 to 1: keeps strong guidance from oversaturating colours (default 0.7; 0 = off)")
     float rescale;
 
@@ -50,10 +50,10 @@ public class GenerateCommand implements Callable<Integer> {
                 : description == null || description.isBlank() ? "give a description, e.g. lemon generate \"an old man with a white beard\" (or --review)"
                 : n < 1 || n > 64 ? "-n must be between 1 and 64, got " + n
                 : null;
-        PortraitGenerator.Sampling sampling = null;
+        PortraitPipeline.Sampling sampling = null;
         if (problem == null) {
             try {
-                sampling = new PortraitGenerator.Sampling(steps, guidance, rescale);
+                sampling = new PortraitPipeline.Sampling(steps, guidance, rescale);
             } catch (IllegalArgumentException e) {
                 problem = "--" + e.getMessage(); // the messages name the record's components, which are the options' names
             }
@@ -63,15 +63,15 @@ public class GenerateCommand implements Callable<Integer> {
             return 2;
         }
         Path target = out != null ? out : Path.of(review ? "lemon-review.png" : "lemon-generate.png");
-        PortraitGenerator loaded;
+        PortraitPipeline loaded;
         try {
-            loaded = weights == null ? PortraitGenerator.loadDefault() : PortraitGenerator.load(weights);
+            loaded = weights == null ? PortraitPipeline.loadDefault() : PortraitPipeline.load(weights);
         } catch (java.io.IOException e) {
             System.err.println("lemon: cannot load the diffusion model from " + (weights == null ? "the bundled weights" : weights)
                     + ": " + e.getMessage());
             return 2;
         }
-        try (PortraitGenerator gen = loaded) {
+        try (PortraitPipeline gen = loaded) {
             long t0 = System.nanoTime();
             BufferedImage sheet = review ? ContactSheet.review(gen, sampling)
                     : ContactSheet.generate(gen, description, n, seed, sampling);

@@ -2,13 +2,14 @@ package lemon.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import lemon.mini.render.ContactSheetMain;
 import lemon.mini.render.DatasetGenerator;
+import lemon.mini.render.RenderBenchmark;
+import lemon.mini.render.WorldSheet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The procedural lemon-mini world the small models learn from: look at it, or write a dataset. */
-@Command(name = "mini-world", description = "Render a contact sheet of the lemon-mini world, or write a dataset.")
+@Command(name = "mini-world", description = "Render a contact sheet of the lemon-mini world, write a dataset, or time the renderer.")
 public class MiniWorldCommand implements Callable<Integer> {
     @Option(names = "--sheet", paramLabel = "PNG", defaultValue = "lemon-mini-world.png",
             description = "contact sheet to write (default lemon-mini-world.png)")
@@ -26,13 +27,19 @@ public class MiniWorldCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "dataset seed (default 1)")
     long seed;
 
+    @Option(names = "--bench", paramLabel = "SECONDS", description = "time the renderer instead: images per second, SECONDS per case")
+    Double bench;
+
     @Override
     public Integer call() throws Exception {
-        if (dataset != null) {
+        if (bench != null) {
+            RenderBenchmark.run(bench, System.out);
+        } else if (dataset != null) {
             DatasetGenerator.write(dataset, seed, n, size);
             System.out.println("wrote " + n + " samples and labels.jsonl to " + dataset);
         } else {
-            ContactSheetMain.main(new String[] {sheet.toString()}); // prints where it wrote
+            WorldSheet.write(sheet);
+            System.out.println("contact sheet written to " + sheet);
         }
         return 0;
     }

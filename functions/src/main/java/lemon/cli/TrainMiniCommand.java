@@ -2,7 +2,7 @@ package lemon.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import lemon.mini.train.TrainMini;
+import lemon.mini.training.TrainMini;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
@@ -19,12 +19,10 @@ public class TrainMiniCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String[] args = new String[options.size() + 1];
-        args[0] = model;
-        for (int i = 0; i < options.size(); i++) {
-            args[i + 1] = options.get(i);
-        }
-        TrainMini.main(args);
+        List<String> args = new java.util.ArrayList<>();
+        args.add(model);
+        args.addAll(options);
+        TrainMini.run(args, System.out);
         return 0;
     }
 }

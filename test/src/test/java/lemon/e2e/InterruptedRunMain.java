@@ -9,7 +9,7 @@ import lemon.functions.LocalRun;
 import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
 import lemon.ingest.StoryIngest;
-import lemon.mini.diffusion.MiniImageGenerator;
+import lemon.mini.pipelines.MiniImageGenerator;
 import lemon.model.CdPair;
 import lemon.model.CharacterMatch;
 import lemon.pipeline.Pipeline;

@@ -1,7 +1,6 @@
 package lemon.mini.render;
 
 
-import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 
 /**
  * Generates lemon-mini training data: portraits and multi-person scenes with captions. Sample i
@@ -20,8 +20,6 @@ import java.util.stream.Stream;
  * train/validation split depends only on i, so it is the same for every seed.
  */
 public final class DatasetGenerator {
-    /** Where {@link #main} writes by default; under target/ so it is never committed. */
-    public static final Path DEFAULT_OUTPUT = Path.of("target", "lemon-mini-data");
     public static final double VALIDATION_FRACTION = 0.1;
     public static final double DEFAULT_SCENE_FRACTION = 0.25;
 
@@ -143,16 +141,5 @@ public final class DatasetGenerator {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
-    }
-
-    /** Usage: [outDir] [n] [size] [seed]. */
-    public static void main(String[] args) throws IOException {
-        Path dir = args.length > 0 ? Path.of(args[0]) : DEFAULT_OUTPUT;
-        int n = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        int size = args.length > 2 ? Integer.parseInt(args[2]) : 64;
-        long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
-        long t0 = System.nanoTime();
-        write(dir, seed, n, size);
-        System.out.printf(Locale.ROOT, "wrote %d samples of %d px to %s in %.1f s%n", n, size, dir, (System.nanoTime() - t0) / 1e9);
     }
 }

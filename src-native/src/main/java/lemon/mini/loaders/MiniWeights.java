@@ -1,0 +1,52 @@
+package lemon.mini.loaders;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Where the committed lemon-mini weights live: {@code src/main/resources/lemon/mini/<model>/},
+ * on the classpath as {@code /lemon/mini/<model>/}. From a jar the files are copied to a temp
+ * folder first, because checkpoints are read as files.
+ */
+public final class MiniWeights {
+    public static final String VALIDATOR = "validator", CLIP = "clip";
+    /** Source folder the trainers write to when run from the repository root. */
+    public static final Path SOURCE_DIR = Path.of("src-native", "src", "main", "resources", "lemon", "mini");
+    private static final List<String> FILES = List.of("manifest.json", "weights.safetensors", "clip.safetensors",
+        "text.safetensors", "tokenizer.json");
+
+    private MiniWeights() {}
+
+    public static Path validatorDir() throws IOException {
+        return dir(VALIDATOR);
+    }
+
+    public static Path clipDir() throws IOException {
+        return dir(CLIP);
+    }
+
+    static Path dir(String model) throws IOException {
+        URL url = MiniWeights.class.getResource("/lemon/mini/" + model + "/manifest.json");
+        if (url == null) throw new IOException("no bundled lemon-mini " + model + " weights on the classpath");
+        if ("file".equals(url.getProtocol())) {
+            try {
+                return Path.of(url.toURI()).getParent();
+            } catch (URISyntaxException e) {
+                throw new IOException(e);
+            }
+        }
+        Path tmp = Files.createTempDirectory("lemon-mini-" + model);
+        for (String f : FILES) {
+            try (InputStream in = MiniWeights.class.getResourceAsStream("/lemon/mini/" + model + "/" + f)) {
+                if (in != null) Files.copy(in, tmp.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return tmp;
+    }
+}

@@ -1,0 +1,65 @@
+package lemon.mini.pipelines;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Free-text descriptions (from the story pipeline's LLM) use words the training captions never
+ * do: "auburn", "navy", "lady". Each word the tokenizer does not know is replaced by its nearest
+ * caption word from a small synonym table, so the colour and gender words that steer the model
+ * survive; everything else still maps to {@code <unk>}.
+ */
+public final class DescriptionWords {
+    private DescriptionWords() {}
+
+    private static final Map<String, String> SYNONYMS = Map.ofEntries(
+        // hair colours
+        Map.entry("auburn", "red"), Map.entry("ginger", "red"), Map.entry("copper", "red"), Map.entry("coppery", "red"),
+        Map.entry("strawberry", "red"), Map.entry("redhead", "red"),
+        Map.entry("blond", "blonde"), Map.entry("flaxen", "blonde"), Map.entry("fair-haired", "blonde"),
+        Map.entry("platinum", "blonde"), Map.entry("honey", "blonde"),
+        Map.entry("brunette", "brown"), Map.entry("chestnut", "brown"), Map.entry("hazel", "brown"), Map.entry("mousy", "brown"),
+        Map.entry("raven", "black"), Map.entry("jet", "black"), Map.entry("ebony", "black"), Map.entry("charcoal", "black"),
+        Map.entry("gray", "grey"), Map.entry("silver", "grey"), Map.entry("silvery", "grey"), Map.entry("greying", "grey"),
+        Map.entry("graying", "grey"), Map.entry("snowy", "white"), Map.entry("ivory", "white"), Map.entry("cream", "white"),
+        // clothing colours
+        Map.entry("crimson", "red"), Map.entry("scarlet", "red"), Map.entry("maroon", "red"), Map.entry("burgundy", "red"),
+        Map.entry("ruby", "red"), Map.entry("rust", "red"),
+        Map.entry("navy", "blue"), Map.entry("azure", "blue"), Map.entry("sapphire", "blue"), Map.entry("cobalt", "blue"),
+        Map.entry("indigo", "blue"), Map.entry("teal", "blue"), Map.entry("turquoise", "blue"), Map.entry("cyan", "blue"),
+        Map.entry("emerald", "green"), Map.entry("jade", "green"), Map.entry("olive", "green"), Map.entry("sage", "green"),
+        Map.entry("moss", "green"), Map.entry("violet", "purple"), Map.entry("lavender", "purple"), Map.entry("lilac", "purple"),
+        Map.entry("plum", "purple"), Map.entry("mauve", "purple"), Map.entry("magenta", "purple"),
+        Map.entry("mustard", "yellow"), Map.entry("ochre", "yellow"), Map.entry("saffron", "yellow"), Map.entry("amber", "yellow"),
+        Map.entry("tan", "brown"), Map.entry("beige", "brown"), Map.entry("khaki", "brown"), Map.entry("umber", "brown"),
+        Map.entry("russet", "brown"), Map.entry("sepia", "brown"),
+        // people
+        Map.entry("lady", "woman"), Map.entry("female", "woman"), Map.entry("maiden", "woman"), Map.entry("queen", "woman"),
+        Map.entry("princess", "woman"), Map.entry("gentleman", "man"), Map.entry("male", "man"), Map.entry("king", "man"),
+        Map.entry("prince", "man"), Map.entry("knight", "man"), Map.entry("lad", "boy"), Map.entry("lass", "girl"),
+        Map.entry("teen", "young"), Map.entry("teens", "young"), Map.entry("teenage", "young"), Map.entry("elderly", "old"),
+        Map.entry("women", "woman"), Map.entry("men", "man"), Map.entry("grandmother", "woman"), Map.entry("grandfather", "man"));
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}-]*");
+
+    /** Rewrites unknown words (per {@code known}) that have a caption synonym; keeps the rest as written. */
+    public static String normalise(String description, Predicate<String> known) {
+        String lower = description.toLowerCase(Locale.ROOT);
+        Matcher m = WORD.matcher(lower);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String w = m.group(), rep = w;
+            if (!known.test(w)) {
+                String syn = SYNONYMS.get(w);
+                if (syn == null && w.contains("-")) syn = SYNONYMS.get(w.substring(0, w.indexOf('-'))); // "silver-grey"
+                if (syn != null) rep = syn;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(rep));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,173 @@
+package lemon.mini.training;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Random;
+import lemon.mini.render.Attributes;
+import lemon.mini.render.Sample;
+
+/**
+ * Reads gender, hair colour and clothing colour off a 64×64 portrait with three linear
+ * (softmax-regression) classifiers over two kinds of features: the image box-filtered to 16×16
+ * RGB (shape and layout) and, per 16×16-pixel region, the share of pixels nearest to each colour
+ * the renderer paints hair, clothing and skin with (so "some red-hair-coloured pixels near the
+ * top" is one linear feature). They are trained on renders of the training split, and
+ * {@link #accuracy} on held-out renders says how far they can be trusted: a generated image is
+ * only judged as well as the probe reads real ones.
+ */
+public final class AttributeProbe {
+    public enum Head { GENDER, HAIR, CLOTHING }
+
+    private static final int GRID = 16, REGIONS = 4;
+    private static final int[] PALETTE = palette();
+    /** raw 16×16 RGB, then per region the share of each palette colour and of "none close", then the bias */
+    private static final int RAW = GRID * GRID * 3, FEATURES = RAW + REGIONS * REGIONS * (PALETTE.length + 1) + 1;
+    private static final double CLOSE = 60; // RGB distance within which a pixel counts as a palette colour
+    private final float[][][] weights = new float[Head.values().length][][];
+
+    private AttributeProbe() {}
+
+    public static int classes(Head h) {
+        return switch (h) {
+            case GENDER -> 2;
+            case HAIR -> Attributes.HairColour.values().length;
+            case CLOTHING -> Attributes.Colour.values().length;
+        };
+    }
+
+    public static int label(Head h, Attributes a) {
+        return switch (h) {
+            case GENDER -> a.gender().ordinal();
+            case HAIR -> a.hairColour().ordinal();
+            case CLOTHING -> a.clothingColour().ordinal();
+        };
+    }
+
+    /** The probe eval-mini and diffusion training report with: 6,000 renders of data seed 7, 15 epochs. */
+    public static AttributeProbe forEvaluation() {
+        return train(7, 6000, 15);
+    }
+
+    /** Trains on n training-split portraits of {@code dataSeed} (64 px renders), SGD for {@code epochs}. */
+    public static AttributeProbe train(long dataSeed, int n, int epochs) {
+        float[][] x = new float[n][];
+        Attributes[] y = new Attributes[n];
+        int idx = 0;
+        for (int i = 0; i < n; i++, idx++) {
+            idx = PortraitData.nextTrainIndex(idx);
+            Sample s = PortraitData.portrait(dataSeed, idx, PortraitData.LARGE);
+            x[i] = features(s.image());
+            y[i] = s.attributes();
+        }
+        AttributeProbe p = new AttributeProbe();
+        Random rnd = new Random(dataSeed);
+        for (Head h : Head.values()) {
+            int k = classes(h);
+            float[][] w = new float[k][FEATURES];
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) order[i] = i;
+            for (int e = 0; e < epochs; e++) {
+                float lr = 0.05f * (1 - (float) e / epochs) + 0.002f;
+                for (int i = n - 1; i > 0; i--) { int j = rnd.nextInt(i + 1), t = order[i]; order[i] = order[j]; order[j] = t; }
+                for (int i : order) {
+                    float[] prob = softmax(w, x[i]);
+                    int target = label(h, y[i]);
+                    for (int c = 0; c < k; c++) {
+                        float g = prob[c] - (c == target ? 1 : 0);
+                        if (Math.abs(g) < 1e-4f) continue;
+                        float[] wc = w[c];
+                        for (int f = 0; f < FEATURES; f++) wc[f] -= lr * (g * x[i][f] + 1e-4f * wc[f]);
+                    }
+                }
+            }
+            p.weights[h.ordinal()] = w;
+        }
+        return p;
+    }
+
+    /** The predicted class index of one head. */
+    public int predict(Head h, BufferedImage img) {
+        float[] prob = softmax(weights[h.ordinal()], features(img));
+        int best = 0;
+        for (int c = 1; c < prob.length; c++) if (prob[c] > prob[best]) best = c;
+        return best;
+    }
+
+    /** Fraction of images whose predicted class matches the attributes, per head. */
+    public double[] accuracy(List<BufferedImage> images, List<Attributes> truth) {
+        double[] acc = new double[Head.values().length];
+        for (int i = 0; i < images.size(); i++) {
+            for (Head h : Head.values()) if (predict(h, images.get(i)) == label(h, truth.get(i))) acc[h.ordinal()]++;
+        }
+        for (int h = 0; h < acc.length; h++) acc[h] /= images.size();
+        return acc;
+    }
+
+    /** Box-filters any square image to 16×16 and scales channels to [−1, 1], then appends a bias 1. */
+    static float[] features(BufferedImage img) {
+        int s = img.getWidth(), cell = s / GRID;
+        float[] f = new float[FEATURES];
+        for (int gy = 0; gy < GRID; gy++) {
+            for (int gx = 0; gx < GRID; gx++) {
+                float r = 0, g = 0, b = 0;
+                for (int y = gy * cell; y < (gy + 1) * cell; y++) {
+                    for (int x = gx * cell; x < (gx + 1) * cell; x++) {
+                        int p = img.getRGB(x, y);
+                        r += (p >> 16) & 255;
+                        g += (p >> 8) & 255;
+                        b += p & 255;
+                    }
+                }
+                float norm = 127.5f * cell * cell;
+                int i = 3 * (gy * GRID + gx);
+                f[i] = r / norm - 1;
+                f[i + 1] = g / norm - 1;
+                f[i + 2] = b / norm - 1;
+            }
+        }
+        int region = s / REGIONS, k = PALETTE.length + 1;
+        float share = 1f / (region * region);
+        for (int y = 0; y < s; y++) {
+            for (int x = 0; x < s; x++) {
+                int base = RAW + ((y / region) * REGIONS + x / region) * k;
+                f[base + nearest(img.getRGB(x, y))] += share;
+            }
+        }
+        f[FEATURES - 1] = 1;
+        return f;
+    }
+
+    private static int[] palette() {
+        List<Integer> c = new java.util.ArrayList<>();
+        for (Attributes.HairColour h : Attributes.HairColour.values()) c.add(h.rgb);
+        for (Attributes.Colour h : Attributes.Colour.values()) c.add(h.rgb);
+        for (Attributes.SkinTone h : Attributes.SkinTone.values()) c.add(h.rgb);
+        return c.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Index of the nearest palette colour, or PALETTE.length when none is within {@link #CLOSE}. */
+    private static int nearest(int rgb) {
+        int best = PALETTE.length;
+        double bestD = CLOSE;
+        for (int i = 0; i < PALETTE.length; i++) {
+            double d = Attributes.Colour.distance(PALETTE[i], rgb);
+            if (d < bestD) { bestD = d; best = i; }
+        }
+        return best;
+    }
+
+    private static float[] softmax(float[][] w, float[] x) {
+        float[] z = new float[w.length];
+        float max = -Float.MAX_VALUE;
+        for (int c = 0; c < w.length; c++) {
+            float s = 0;
+            for (int f = 0; f < x.length; f++) s += w[c][f] * x[f];
+            z[c] = s;
+            max = Math.max(max, s);
+        }
+        float sum = 0;
+        for (int c = 0; c < z.length; c++) sum += z[c] = (float) Math.exp(z[c] - max);
+        for (int c = 0; c < z.length; c++) z[c] /= sum;
+        return z;
+    }
+}
