@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import lemon.cd.CdDatabase;
 import lemon.engine.matcher.HeadRetriever;
-import lemon.mini.diffusion.MiniImageGenerator;
+import lemon.mini.pipelines.MiniImageGenerator;
 import lemon.model.CdPair;
 import lemon.model.CharacterMatch;
 import lemon.port.CharacterRetriever;

@@ -40,6 +40,13 @@ public final class MiniImageGenerator implements ImageGenerator {
 
     @Override
     public List<byte[]> generate(List<Request> requests) {
+        for (Request r : requests) {
+            if (!r.tokens().isEmpty()) {
+                // painting "<s1>" as a word would look like success; personalised sampling comes with the personalize stage
+                throw new UnsupportedOperationException("the lemon-mini generator cannot use learned tokens yet "
+                        + r.tokens().keySet() + "; it paints plain descriptions only");
+            }
+        }
         List<byte[]> out = new ArrayList<>();
         for (int from = 0; from < requests.size(); from += BATCH) {
             List<Request> part = requests.subList(from, Math.min(requests.size(), from + BATCH));

@@ -33,6 +33,14 @@ class MiniImageGeneratorTest {
         assertTrue(painter.name().startsWith("lemon-mini-diffusion"), painter.name());
     }
 
+    @Test
+    void learnedTokensAreRefusedNotPaintedAsWords() {
+        var token = new lemon.port.ImageGenerator.LearnedToken(new float[] {0.1f, 0.2f}, null);
+        Request personal = new Request("a photo of <s1> in the forest", 3, java.util.Map.of("<s1>", token));
+        var e = assertThrows(UnsupportedOperationException.class, () -> new MiniImageGenerator().generate(List.of(personal)));
+        assertTrue(e.getMessage().contains("<s1>"), e.getMessage());
+    }
+
     private static double meanChannelDiff(BufferedImage a, BufferedImage b) {
         long sum = 0;
         for (int y = 0; y < a.getHeight(); y++) {
