@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, ResumeCommand.class, TrainMatcherCommand.class, EvalMatcherCommand.class,
                 BenchTalesCommand.class, BenchTopKCommand.class, MiniWorldCommand.class,
                 TrainMiniCommand.class, EvalMiniCommand.class, GenerateCommand.class, StageCommand.class,
-                AnalyzeCommand.class, CdDatabaseCommand.class})
+                AnalyzeCommand.class, CdDatabaseCommand.class, BenchThreadsCommand.class})
 public class LemonCommand {
 }
