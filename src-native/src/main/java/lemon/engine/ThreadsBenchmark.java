@@ -112,7 +112,7 @@ public final class ThreadsBenchmark {
     public static List<Row> run(List<Setup> setups, int portraits, Launcher launcher, PrintStream out) {
         if (portraits < 1 || portraits > 64) throw new IllegalArgumentException("--portraits must be 1 to 64, got " + portraits);
         if (setups.isEmpty()) throw new IllegalArgumentException("no setups to measure");
-        out.printf(Locale.ROOT, "bench-threads: %d portraits per run (lemon-mini, %s, one batch), %d cores, load average %.1f at start%n",
+        out.printf(Locale.ROOT, "bench-threads: %d portraits per run (lemon-mini, %s), %d cores, load average %.1f at start%n",
             portraits, PortraitGenerator.Sampling.DEFAULT, Runtime.getRuntime().availableProcessors(),
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         List<Row> rows = new ArrayList<>();
