@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "LeMon: multi-character story visualisation.",
         subcommands = {RunCommand.class, ResumeCommand.class, TrainMatcherCommand.class, EvalMatcherCommand.class,
                 BenchTalesCommand.class, BenchTopKCommand.class, MiniWorldCommand.class,
-                TrainMiniCommand.class, EvalMiniCommand.class, GenerateCommand.class, StageCommand.class})
+                TrainMiniCommand.class, EvalMiniCommand.class, GenerateCommand.class, StageCommand.class,
+                AnalyzeCommand.class, CdDatabaseCommand.class, BenchThreadsCommand.class})
 public class LemonCommand {
 }

@@ -2,11 +2,7 @@ package lemon.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import lemon.cd.CdDatabase;
-import lemon.engine.matcher.HeadRetriever;
 import lemon.engine.matcher.MatcherTrainer;
-import lemon.engine.matcher.TrainMatcherMain;
-import lemon.engine.text.MiniLmEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,11 +21,8 @@ public class TrainMatcherCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path head = out != null ? out : Home.root().resolve(TrainMatcherMain.DEFAULT_OUT);
-        var result = MatcherTrainer.trainAndSave(head, steps, seed, System.out);
-        Path embeddings = head.resolveSibling("cd-embeddings.lmpe");
-        HeadRetriever.writeEmbeddings(embeddings, CdDatabase.bundled(), result.head(), MiniLmEncoder.get());
-        System.out.println("wrote " + head + " and " + embeddings);
+        Path head = out != null ? out : Home.root().resolve(MatcherTrainer.DEFAULT_OUT);
+        MatcherTrainer.trainAndSaveWithEmbeddings(head, steps, seed, System.out);
         return 0;
     }
 }

@@ -67,6 +67,31 @@ class LemonCliTest {
     }
 
     @Test
+    void analyzePrintsCharactersAndScenesOfAStoryFile(io.quarkus.test.junit.main.QuarkusMainLauncher launcher) throws Exception {
+        java.nio.file.Path story = java.nio.file.Path.of("target/cli-runs/analyze-story.txt");
+        java.nio.file.Files.createDirectories(story.getParent());
+        java.nio.file.Files.writeString(story, ("Once a poor miller named Hans lived by the river with his daughter Greta. "
+                + "Hans told the king that Greta could spin straw into gold. The king locked Greta in a tower full of straw. "
+                + "Greta wept until a little man named Rumpel appeared and spun the straw for her necklace. ").repeat(3));
+        LaunchResult result = launcher.launch("analyze", story.toString(), "--scenes", "4");
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        String out = result.getOutput();
+        assertTrue(out.contains("== " + story) && out.contains("Greta") && out.contains("scenes:"), out);
+    }
+
+    @Test
+    @Launch({"cd-database", "--out", "target/cli-runs/cd-database.jsonl"})
+    void cdDatabaseRegeneratesTheBundledFile(LaunchResult result) throws Exception {
+        assertTrue(result.getOutput().startsWith("wrote "), result.getOutput());
+        byte[] bundled;
+        try (var in = lemon.cd.CdDatabase.class.getResourceAsStream(lemon.cd.CdDatabase.BUNDLED_RESOURCE)) {
+            bundled = in.readAllBytes();
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(bundled,
+                java.nio.file.Files.readAllBytes(java.nio.file.Path.of("target/cli-runs/cd-database.jsonl")));
+    }
+
+    @Test
     void aSingleStageRunsOnAStoredRunAsAContainerTaskWould(io.quarkus.test.junit.main.QuarkusMainLauncher launcher) {
         LaunchResult run = launcher.launch("run", "example:ali-baba", "--out", "target/cli-runs", "--scenes", "5",
                 "--portraits", "1", "--run-id", "staged");

@@ -59,17 +59,17 @@ public final class CharacterContexts {
     /** Sentence k with explicit mentions replaced by placeholders (pronouns are left alone). */
     static String mask(MentionIndex index, int k, String selfId) {
         String sentence = index.sentences().get(k);
-        List<Token> ts = index.tokens().get(k);
+        List<WordToken> ts = index.tokens().get(k);
         // Locate each token in the sentence text, to cut the original string, not a re-spelling.
         int[] starts = new int[ts.size()];
         int[] ends = new int[ts.size()];
         int pos = 0;
         for (int i = 0; i < ts.size(); i++) {
             String t = ts.get(i).text();
-            int at = ts.get(i).kind() == Token.Kind.POSSESSIVE ? findPossessive(sentence, pos) : sentence.indexOf(t, pos);
+            int at = ts.get(i).kind() == WordToken.Kind.POSSESSIVE ? findPossessive(sentence, pos) : sentence.indexOf(t, pos);
             if (at < 0) at = pos;
             starts[i] = at;
-            ends[i] = ts.get(i).kind() == Token.Kind.POSSESSIVE ? at + 2 : at + t.length();
+            ends[i] = ts.get(i).kind() == WordToken.Kind.POSSESSIVE ? at + 2 : at + t.length();
             pos = ends[i];
         }
         StringBuilder sb = new StringBuilder();

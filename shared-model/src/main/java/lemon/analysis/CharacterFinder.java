@@ -60,21 +60,21 @@ final class CharacterFinder {
     record Result(List<StoryCharacter> characters, MentionIndex index, List<String> warnings) {}
 
     private final List<String> sentences;
-    private final List<List<Token>> tokens;
+    private final List<List<WordToken>> tokens;
     private final Map<String, Integer> lowerCounts = new HashMap<>();
 
-    private CharacterFinder(List<String> sentences, List<List<Token>> tokens) {
+    private CharacterFinder(List<String> sentences, List<List<WordToken>> tokens) {
         this.sentences = sentences;
         this.tokens = tokens;
     }
 
-    static Result find(List<String> sentences, List<List<Token>> tokens) {
+    static Result find(List<String> sentences, List<List<WordToken>> tokens) {
         return new CharacterFinder(sentences, tokens).run();
     }
 
     private Result run() {
-        for (List<Token> ts : tokens) {
-            for (Token t : ts) {
+        for (List<WordToken> ts : tokens) {
+            for (WordToken t : ts) {
                 if (t.isWord() && !t.capitalised()) lowerCounts.merge(t.lower(), 1, Integer::sum);
             }
         }
@@ -114,7 +114,7 @@ final class CharacterFinder {
 
     private List<Candidate> findNames() {
         Map<String, NameStat> stats = new TreeMap<>();
-        for (List<Token> ts : tokens) {
+        for (List<WordToken> ts : tokens) {
             int i = 0;
             while (i < ts.size()) {
                 if (!isNameWord(ts.get(i))) {
@@ -168,12 +168,12 @@ final class CharacterFinder {
         return ca > cb;
     }
 
-    private static boolean isNameWord(Token t) {
+    private static boolean isNameWord(WordToken t) {
         return t.capitalised() && !Lexicon.NOT_NAMES.contains(t.lower())
                 && Character.isLetter(t.text().charAt(0));
     }
 
-    private void recordRun(List<Token> ts, int i, int j, Map<String, NameStat> stats) {
+    private void recordRun(List<WordToken> ts, int i, int j, Map<String, NameStat> stats) {
         // A lone person noun or title ("the Captain", "King") is a role, not a name.
         if (j - i == 1 && (Lexicon.isPersonNoun(ts.get(i).lower())
                 || Lexicon.isPersonPlural(ts.get(i).lower())
@@ -191,10 +191,10 @@ final class CharacterFinder {
     }
 
     /** "Cassim's", "Cassim said", "said Cassim", "Cassim, who": the run names someone who acts. */
-    private static boolean hasAgentEvidence(List<Token> ts, int i, int j) {
+    private static boolean hasAgentEvidence(List<WordToken> ts, int i, int j) {
         if (j < ts.size()) {
-            Token next = ts.get(j);
-            if (next.kind() == Token.Kind.POSSESSIVE) return true;
+            WordToken next = ts.get(j);
+            if (next.kind() == WordToken.Kind.POSSESSIVE) return true;
             if (next.isWord() && Lexicon.AGENT_VERBS.contains(next.lower())) return true;
             if (next.isWord() && !next.capitalised() && next.lower().endsWith("ed")) return true;
             if (next.text().equals(",") && j + 1 < ts.size()
@@ -223,13 +223,13 @@ final class CharacterFinder {
 
     private List<Candidate> findRolesAndRelations(List<Candidate> names) {
         Map<String, Candidate> byKey = new TreeMap<>();
-        for (List<Token> ts : tokens) {
+        for (List<WordToken> ts : tokens) {
             for (int i = 0; i < ts.size(); i++) {
-                Token t = ts.get(i);
+                WordToken t = ts.get(i);
                 if (!t.isWord() || !Lexicon.isPersonNoun(t.lower())) continue;
                 if (i + 1 < ts.size()) {
-                    Token next = ts.get(i + 1);
-                    if (next.kind() == Token.Kind.POSSESSIVE) continue; // an owner, not the head
+                    WordToken next = ts.get(i + 1);
+                    if (next.kind() == WordToken.Kind.POSSESSIVE) continue; // an owner, not the head
                     if (next.isWord() && Lexicon.isPersonNoun(next.lower())) continue; // a modifier
                     if (isNameWord(next)) continue; // title or apposition: "King Thrushbeard", "the slave Morgiana"
                 }
@@ -239,7 +239,7 @@ final class CharacterFinder {
         return new ArrayList<>(byKey.values());
     }
 
-    private void rolePhrase(List<Token> ts, int head, Map<String, Candidate> byKey,
+    private void rolePhrase(List<WordToken> ts, int head, Map<String, Candidate> byKey,
                             List<Candidate> names) {
         String noun = ts.get(head).lower();
         int j = head - 1;
@@ -251,10 +251,10 @@ final class CharacterFinder {
             j--;
         }
         if (j < 0) return;
-        Token det = ts.get(j);
+        WordToken det = ts.get(j);
         String modified = joinLower(ts, j + 1, head + 1);
         String keyNoun = distinguishing == null ? noun : distinguishing + " " + noun;
-        if (det.kind() == Token.Kind.POSSESSIVE) {
+        if (det.kind() == WordToken.Kind.POSSESSIVE) {
             String owner = ownerBefore(ts, j, names);
             if (owner != null) relation(byKey, owner, keyNoun, owner + "'s " + keyNoun);
             return;
@@ -262,7 +262,7 @@ final class CharacterFinder {
         String d = det.lower();
         if (d.equals("the") || d.equals("this") || d.equals("that")) {
             if (head + 2 < ts.size() && ts.get(head + 1).lower().equals("of")) {
-                Token after = ts.get(head + 2);
+                WordToken after = ts.get(head + 2);
                 if (Lexicon.RELATIONAL.contains(noun) && isNameWord(after)) {
                     String owner = nameRun(ts, head + 2);
                     String canon = canonicalName(owner, names);
@@ -316,9 +316,9 @@ final class CharacterFinder {
     }
 
     /** The owner before a possessive marker at p: a proper name ("Ali Baba") or a role ("king"). */
-    private String ownerBefore(List<Token> ts, int p, List<Candidate> names) {
+    private String ownerBefore(List<WordToken> ts, int p, List<Candidate> names) {
         if (p == 0) return null;
-        Token prev = ts.get(p - 1);
+        WordToken prev = ts.get(p - 1);
         if (isNameWord(prev)) {
             int s = p - 1;
             while (s > 0 && isNameWord(ts.get(s - 1))) s--;
@@ -335,19 +335,19 @@ final class CharacterFinder {
         return null;
     }
 
-    private String nameRun(List<Token> ts, int start) {
+    private String nameRun(List<WordToken> ts, int start) {
         int e = start;
         while (e < ts.size() && isNameWord(ts.get(e))) e++;
         return joinText(ts, start, e);
     }
 
-    private static String joinText(List<Token> ts, int from, int to) {
+    private static String joinText(List<WordToken> ts, int from, int to) {
         StringBuilder sb = new StringBuilder();
         for (int k = from; k < to; k++) sb.append(k > from ? " " : "").append(ts.get(k).text());
         return sb.toString();
     }
 
-    private static String joinLower(List<Token> ts, int from, int to) {
+    private static String joinLower(List<WordToken> ts, int from, int to) {
         return joinText(ts, from, to).toLowerCase(Locale.ROOT);
     }
 

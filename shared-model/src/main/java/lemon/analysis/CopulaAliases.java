@@ -22,7 +22,7 @@ final class CopulaAliases {
         for (StoryCharacter c : characters) byId.put(c.id(), c);
         Map<String, String> pairs = new LinkedHashMap<>();
         for (int s = 0; s < index.sentences().size(); s++) {
-            List<Token> ts = index.tokens().get(s);
+            List<WordToken> ts = index.tokens().get(s);
             List<MentionIndex.Mention> ms = index.mentions(s).stream()
                     .filter(MentionIndex.Mention::explicit).toList();
             for (int k = 0; k + 1 < ms.size(); k++) {

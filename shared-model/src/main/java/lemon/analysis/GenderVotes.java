@@ -27,12 +27,12 @@ final class GenderVotes {
         Map<String, int[]> votes = new TreeMap<>();
         String previousOnly = null;
         for (int s = 0; s < index.sentences().size(); s++) {
-            List<Token> ts = index.tokens().get(s);
+            List<WordToken> ts = index.tokens().get(s);
             List<MentionIndex.Mention> ms = index.mentions(s).stream()
                     .filter(MentionIndex.Mention::explicit).toList();
             Map<Gender, String> carried = new HashMap<>(); // referent of a sentence-opening pronoun
             for (int p = 0; p < ts.size(); p++) {
-                Token t = ts.get(p);
+                WordToken t = ts.get(p);
                 if (!t.isWord() || t.quoted() || !SUBJECT_PRONOUNS.contains(t.lower())) continue;
                 Gender g = Lexicon.MALE_PRONOUNS.contains(t.lower()) ? Gender.MALE : Gender.FEMALE;
                 String voter = null;

@@ -25,11 +25,11 @@ public final class MentionIndex {
     private static final int PRONOUN_WINDOW = 2;
 
     private final List<String> sentences;
-    private final List<List<Token>> tokens;
+    private final List<List<WordToken>> tokens;
     private final List<StoryCharacter> characters;
     private final List<List<Mention>> bySentence;
 
-    private MentionIndex(List<String> sentences, List<List<Token>> tokens,
+    private MentionIndex(List<String> sentences, List<List<WordToken>> tokens,
                          List<StoryCharacter> characters, List<List<Mention>> bySentence) {
         this.sentences = sentences;
         this.tokens = tokens;
@@ -39,18 +39,18 @@ public final class MentionIndex {
 
     public static MentionIndex build(String text, List<StoryCharacter> characters) {
         List<String> sentences = Sentences.split(text);
-        List<List<Token>> tokens = new ArrayList<>();
-        for (String s : sentences) tokens.add(Tokenizer.tokenize(s));
+        List<List<WordToken>> tokens = new ArrayList<>();
+        for (String s : sentences) tokens.add(WordTokenizer.tokenize(s));
         return build(sentences, tokens, characters);
     }
 
-    static MentionIndex build(List<String> sentences, List<List<Token>> tokens,
+    static MentionIndex build(List<String> sentences, List<List<WordToken>> tokens,
                               List<StoryCharacter> characters) {
         Matcher matcher = new Matcher(characters);
         List<List<Mention>> bySentence = new ArrayList<>();
         List<Mention> recent = new ArrayList<>();
         for (int s = 0; s < tokens.size(); s++) {
-            List<Token> ts = tokens.get(s);
+            List<WordToken> ts = tokens.get(s);
             List<Mention> found = new ArrayList<>();
             int i = 0;
             while (i < ts.size()) {
@@ -68,7 +68,7 @@ public final class MentionIndex {
         return sentences;
     }
 
-    public List<List<Token>> tokens() {
+    public List<List<WordToken>> tokens() {
         return tokens;
     }
 
@@ -144,11 +144,11 @@ public final class MentionIndex {
 
         private void addForm(String surface, String id) {
             String s = stripArticle(surface.replace('’', '\''));
-            List<Token> ts = Tokenizer.tokenize(s);
+            List<WordToken> ts = WordTokenizer.tokenize(s);
             List<String> words = new ArrayList<>();
             List<Boolean> caps = new ArrayList<>();
-            for (Token t : ts) {
-                if (t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.POSSESSIVE) {
+            for (WordToken t : ts) {
+                if (t.kind() == WordToken.Kind.WORD || t.kind() == WordToken.Kind.POSSESSIVE) {
                     words.add(t.lower());
                     caps.add(t.capitalised());
                 }
@@ -161,7 +161,7 @@ public final class MentionIndex {
         }
 
         private String idOfSurface(String surface) {
-            List<Token> ts = Tokenizer.tokenize(surface);
+            List<WordToken> ts = WordTokenizer.tokenize(surface);
             for (Form f : forms.getOrDefault(ts.isEmpty() ? "" : ts.get(0).lower(), List.of())) {
                 if (f.words.size() == ts.size() && matches(ts, 0, f)) return f.id;
             }
@@ -169,8 +169,8 @@ public final class MentionIndex {
         }
 
         /** Tries to match a reference at token i; records it and returns the end, or i. */
-        int matchAt(List<Token> ts, int i, int s, List<Mention> found, List<Mention> recent) {
-            Token t = ts.get(i);
+        int matchAt(List<WordToken> ts, int i, int s, List<Mention> found, List<Mention> recent) {
+            WordToken t = ts.get(i);
             if (!t.isWord()) return i;
             String lower = t.lower();
             for (Form f : forms.getOrDefault(lower, List.of())) {
@@ -206,7 +206,7 @@ public final class MentionIndex {
             return i + 1;
         }
 
-        private boolean startsName(Token t) {
+        private boolean startsName(WordToken t) {
             if (!t.capitalised()) return false;
             for (Form f : forms.getOrDefault(t.lower(), List.of())) if (f.capitals[0]) return true;
             return false;
@@ -230,11 +230,11 @@ public final class MentionIndex {
             return null;
         }
 
-        private static boolean matches(List<Token> ts, int i, Form f) {
+        private static boolean matches(List<WordToken> ts, int i, Form f) {
             if (i + f.words.size() > ts.size()) return false;
             for (int k = 0; k < f.words.size(); k++) {
-                Token t = ts.get(i + k);
-                if (t.kind() != Token.Kind.WORD && t.kind() != Token.Kind.POSSESSIVE) return false;
+                WordToken t = ts.get(i + k);
+                if (t.kind() != WordToken.Kind.WORD && t.kind() != WordToken.Kind.POSSESSIVE) return false;
                 if (!t.lower().equals(f.words.get(k))) return false;
                 if (f.capitals[k] && !t.capitalised()) return false;
             }

@@ -19,7 +19,7 @@ final class NamedRoles {
         for (StoryCharacter c : characters) byId.put(c.id(), c);
         Map<String, Map<String, Integer>> counts = new TreeMap<>();
         for (int s = 0; s < index.sentences().size(); s++) {
-            List<Token> ts = index.tokens().get(s);
+            List<WordToken> ts = index.tokens().get(s);
             for (MentionIndex.Mention m : index.mentions(s)) {
                 StoryCharacter c = byId.get(m.characterId());
                 if (!m.explicit() || c == null || !Character.isUpperCase(c.name().charAt(0))
@@ -39,7 +39,7 @@ final class NamedRoles {
     }
 
     /** ", a clever slave" or " the woodcutter" right after the name. */
-    private static String after(List<Token> ts, int end) {
+    private static String after(List<WordToken> ts, int end) {
         int k = end;
         if (k < ts.size() && ts.get(k).text().equals(",")) k++;
         if (k >= ts.size() || !Lexicon.DETERMINERS.contains(ts.get(k).lower())) return null;
@@ -48,21 +48,21 @@ final class NamedRoles {
         while (k < ts.size() && Lexicon.ADJECTIVES.contains(ts.get(k).lower())) k++;
         if (k < ts.size() && ts.get(k).isWord() && !ts.get(k).capitalised()
                 && Lexicon.isPersonNoun(ts.get(k).lower())
-                && (k + 1 >= ts.size() || ts.get(k + 1).kind() != Token.Kind.POSSESSIVE)) {
+                && (k + 1 >= ts.size() || ts.get(k + 1).kind() != WordToken.Kind.POSSESSIVE)) {
             return ts.get(k).lower();
         }
         return null;
     }
 
     /** "a slave named", "a slave called" or "the slave" right before the name. */
-    private static String before(List<Token> ts, int start) {
+    private static String before(List<WordToken> ts, int start) {
         if (start < 2) return null;
-        Token prev = ts.get(start - 1);
+        WordToken prev = ts.get(start - 1);
         if (prev.isWord() && !prev.capitalised() && Lexicon.isPersonNoun(prev.lower())
                 && Lexicon.DETERMINERS.contains(ts.get(start - 2).lower())) return prev.lower();
         String cue = prev.lower();
         if (!cue.equals("named") && !cue.equals("called")) return null;
-        Token noun = ts.get(start - 2);
+        WordToken noun = ts.get(start - 2);
         return noun.isWord() && Lexicon.isPersonNoun(noun.lower()) ? noun.lower() : null;
     }
 }

@@ -25,8 +25,8 @@ public final class OfflineAnalyst implements StoryAnalyst {
         String text = storyText == null ? "" : storyText;
         int scenes = sceneCount > 0 ? sceneCount : DEFAULT_SCENES;
         List<String> sentences = Sentences.split(text);
-        List<List<Token>> tokens = new ArrayList<>();
-        for (String s : sentences) tokens.add(Tokenizer.tokenize(s));
+        List<List<WordToken>> tokens = new ArrayList<>();
+        for (String s : sentences) tokens.add(WordTokenizer.tokenize(s));
         CharacterFinder.Result found = CharacterFinder.find(sentences, tokens);
         List<String> warnings = new ArrayList<>(found.warnings());
         if (found.characters().isEmpty()) {

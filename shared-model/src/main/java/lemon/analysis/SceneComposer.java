@@ -68,11 +68,11 @@ public final class SceneComposer {
 
     /** Many characters, explicitly named, acting outside quoted speech, in a mid-length sentence. */
     private double score(int s) {
-        List<Token> ts = index.tokens().get(s);
+        List<WordToken> ts = index.tokens().get(s);
         int words = 0;
         int quoted = 0;
         boolean verb = false;
-        for (Token t : ts) {
+        for (WordToken t : ts) {
             if (!t.isWord()) continue;
             words++;
             if (t.quoted()) quoted++;
@@ -91,7 +91,7 @@ public final class SceneComposer {
     }
 
     private Scene prompt(int k, int s) {
-        List<Token> ts = index.tokens().get(s);
+        List<WordToken> ts = index.tokens().get(s);
         boolean[] keep = keptTokens(ts);
         // Render kept tokens, writing characters by canonical name.
         List<String> words = new ArrayList<>();
@@ -104,7 +104,7 @@ public final class SceneComposer {
         }
         int i = 0;
         while (i < ts.size()) {
-            Token t = ts.get(i);
+            WordToken t = ts.get(i);
             MentionIndex.Mention m = starts.get(i);
             if (!keep[i]) {
                 i++;
@@ -140,7 +140,7 @@ public final class SceneComposer {
                 i = m.end();
                 continue;
             }
-            if (t.kind() == Token.Kind.POSSESSIVE && !words.isEmpty()) {
+            if (t.kind() == WordToken.Kind.POSSESSIVE && !words.isEmpty()) {
                 words.set(words.size() - 1, words.get(words.size() - 1) + "'s");
             } else if (t.isWord()) {
                 words.add(t.text());
@@ -206,13 +206,13 @@ public final class SceneComposer {
     }
 
     /** Which tokens survive: main clauses outside quotes; relative and subordinate clauses go. */
-    private boolean[] keptTokens(List<Token> ts) {
+    private boolean[] keptTokens(List<WordToken> ts) {
         boolean[] keep = new boolean[ts.size()];
         List<int[]> clauses = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= ts.size(); i++) {
-            boolean brk = i == ts.size() || ts.get(i).kind() == Token.Kind.QUOTE_OPEN
-                    || ts.get(i).kind() == Token.Kind.QUOTE_CLOSE
+            boolean brk = i == ts.size() || ts.get(i).kind() == WordToken.Kind.QUOTE_OPEN
+                    || ts.get(i).kind() == WordToken.Kind.QUOTE_CLOSE
                     || CLAUSE_BREAKS.contains(ts.get(i).text());
             if (brk) {
                 if (i > start) clauses.add(new int[]{start, i});
@@ -281,7 +281,7 @@ public final class SceneComposer {
     }
 
     /** A word that already qualifies the noun after it ("another", "finest", "oil"). */
-    private static boolean isModifier(Token t) {
+    private static boolean isModifier(WordToken t) {
         String w = t.lower();
         if (Lexicon.DETERMINERS.contains(w)) return true;
         if ((t.capitalised() && !t.initial()) || Lexicon.AGENT_VERBS.contains(w) || w.endsWith("ed")) {

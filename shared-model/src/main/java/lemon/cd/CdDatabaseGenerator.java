@@ -2,6 +2,10 @@ package lemon.cd;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +24,8 @@ import lemon.model.CdPair;
 public final class CdDatabaseGenerator {
     public static final long DEFAULT_SEED = 20240825L;
     public static final int DEFAULT_SCRIPTS = 80;
+    /** The bundled database, relative to the repository root. */
+    public static final String DEFAULT_OUT = "shared-model/src/main/resources/lemon/cd/cd-database.jsonl";
 
     /** The pairs plus the archetype behind each pair id (evaluation ground truth). */
     public record Generated(List<CdPair> pairs, Map<String, String> archetypeById) {}
@@ -139,6 +145,14 @@ public final class CdDatabaseGenerator {
             }
         }
         return out.toString();
+    }
+
+    /** Regenerates the database (default seed and size) into {@code out}; returns the number of pairs. */
+    public static int write(Path out) throws IOException {
+        List<CdPair> pairs = generate().pairs();
+        if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, toJsonl(pairs), StandardCharsets.UTF_8);
+        return pairs.size();
     }
 
     private static String uniqueTitle(Random rnd, String genre, Set<String> used) {

@@ -47,7 +47,7 @@ class CdDatabaseTest {
             committed = in.readAllBytes();
         }
         byte[] generated = CdDatabaseGenerator.toJsonl(CdDatabaseGenerator.generate().pairs()).getBytes(StandardCharsets.UTF_8);
-        assertArrayEquals(committed, generated, "regenerate with lemon.cd.GenerateCdDatabase");
+        assertArrayEquals(committed, generated, "regenerate with ./lemon cd-database");
     }
 
     @Test

@@ -41,6 +41,8 @@ public final class MatcherTrainer {
 
     public static final int DEFAULT_STEPS = 800;
     public static final long DEFAULT_SEED = 7L;
+    /** The bundled head, relative to the repository root; the pair embeddings go beside it. */
+    public static final String DEFAULT_OUT = "src-native/src/main/resources/lemon/matcher/head.lmhd";
 
     /**
      * @param negativeSlack false-negative filter: a window from another script is not used as a
@@ -93,6 +95,18 @@ public final class MatcherTrainer {
         progress.printf("saved head %s (sha256 %s) to %s%n", r.head().hiddenDim() + "/" + r.head().outputDim(),
             r.head().checksum(), outHead);
         return r;
+    }
+
+    /**
+     * What {@code lemon train-matcher} does: {@link #trainAndSave} then the bundled database's
+     * pair embeddings for the new head, written beside it as {@code cd-embeddings.lmpe}.
+     */
+    public static Path trainAndSaveWithEmbeddings(Path outHead, int steps, long seed, PrintStream progress) throws IOException {
+        Result r = trainAndSave(outHead, steps, seed, progress);
+        Path embeddings = outHead.resolveSibling("cd-embeddings.lmpe");
+        HeadRetriever.writeEmbeddings(embeddings, CdDatabase.bundled(), r.head(), MiniLmEncoder.get());
+        progress.println("wrote pair embeddings to " + embeddings);
+        return embeddings;
     }
 
     /** Trains a head on pre-encoded characters (each needs at least two windows to give a positive pair). */

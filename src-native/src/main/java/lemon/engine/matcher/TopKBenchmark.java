@@ -1,5 +1,6 @@
 package lemon.engine.matcher;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,23 +11,27 @@ import lemon.retrieval.Vectors;
 
 /**
  * Times {@link TopK} on random L2-normalised embeddings against a naive baseline measured in the
- * same run (score every row, box the scores, full sort). Usage:
- * {@code TopKBenchmark [rows=100000] [dims=128,384] [k=5] [queries=200]}.
+ * same run (score every row, box the scores, full sort); {@code lemon bench-topk} runs it.
  */
 public final class TopKBenchmark {
     private TopKBenchmark() {}
 
-    public static void main(String[] args) {
-        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int[] dims = args.length > 1 ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray() : new int[] {128, 384};
-        int k = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        int queries = args.length > 3 ? Integer.parseInt(args[3]) : 200;
-        System.out.printf("TopK benchmark: %d rows, k=%d, %d queries, %d cores%n", rows, k, queries,
+    public static final int DEFAULT_ROWS = 100_000;
+    public static final int DEFAULT_K = 5;
+    public static final int DEFAULT_QUERIES = 200;
+
+    /** One line per dimension: ms/query of TopK and of the baseline, the speed-up and mismatches. */
+    public static void run(int rows, List<Integer> dims, int k, int queries, PrintStream out) {
+        if (rows < 1 || k < 1 || queries < 1 || dims.isEmpty() || dims.stream().anyMatch(d -> d < 1)) {
+            throw new IllegalArgumentException("rows, k, queries and every dimension must be positive (rows " + rows
+                + ", dims " + dims + ", k " + k + ", queries " + queries + ")");
+        }
+        out.printf("TopK benchmark: %d rows, k=%d, %d queries, %d cores%n", rows, k, queries,
             Runtime.getRuntime().availableProcessors());
-        for (int dim : dims) run(rows, dim, k, queries);
+        for (int dim : dims) run(rows, dim, k, queries, out);
     }
 
-    private static void run(int rows, int dim, int k, int queries) {
+    private static void run(int rows, int dim, int k, int queries, PrintStream out) {
         Random rnd = new Random(1);
         float[] data = new float[rows * dim];
         for (int r = 0; r < rows; r++) {
@@ -53,7 +58,7 @@ public final class TopKBenchmark {
             for (int j = 0; j < k; j++) if (slow[j] != fast.get(i).get(j).index()) mismatches++;
         }
         double naiveMs = (System.nanoTime() - t0) / 1e6 / naiveQueries;
-        System.out.printf("dim %3d: TopK %.2f ms/query, naive full sort %.2f ms/query, speed-up %.1fx, "
+        out.printf("dim %3d: TopK %.2f ms/query, naive full sort %.2f ms/query, speed-up %.1fx, "
             + "target ≤ 20 ms %s, result mismatches %d%n", dim, fastMs, naiveMs, naiveMs / fastMs,
             fastMs <= 20 ? "met" : "MISSED", mismatches);
     }

@@ -3,12 +3,12 @@ package lemon.analysis;
 import java.util.Locale;
 
 /**
- * One token of a sentence: a word, a possessive marker ('s), punctuation or a quote mark.
+ * One token of a story sentence ({@link WordTokenizer}): a word, a possessive marker ('s), punctuation or a quote mark.
  *
  * @param initial the word opens the sentence or a quotation, so its capital says nothing
  * @param quoted  the token lies inside quoted speech
  */
-public record Token(String text, Kind kind, boolean initial, boolean quoted) {
+public record WordToken(String text, Kind kind, boolean initial, boolean quoted) {
     public enum Kind { WORD, POSSESSIVE, PUNCT, QUOTE_OPEN, QUOTE_CLOSE }
 
     public String lower() {
@@ -29,7 +29,7 @@ public record Token(String text, Kind kind, boolean initial, boolean quoted) {
         return false;
     }
 
-    Token withQuoted(boolean q) {
-        return new Token(text, kind, initial, q);
+    WordToken withQuoted(boolean q) {
+        return new WordToken(text, kind, initial, q);
     }
 }

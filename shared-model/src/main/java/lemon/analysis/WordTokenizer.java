@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits one sentence into tokens. Words keep inner hyphens and apostrophes ("Snow-white",
+ * Splits one sentence of story text into word-level tokens for the offline analyst (not the
+ * caption tokenizer of the mini models, which maps words to vocabulary ids). Words keep inner hyphens and apostrophes ("Snow-white",
  * "don't"); a trailing 's becomes its own POSSESSIVE token so "Cassim's wife" is three tokens.
  * Curly and straight quotes are told apart from apostrophes by their neighbours.
  */
-public final class Tokenizer {
-    private Tokenizer() {}
+public final class WordTokenizer {
+    private WordTokenizer() {}
 
-    public static List<Token> tokenize(String sentence) {
-        List<Token> out = new ArrayList<>();
+    public static List<WordToken> tokenize(String sentence) {
+        List<WordToken> out = new ArrayList<>();
         String s = sentence;
         int n = s.length();
         int depth = 0;
@@ -33,11 +34,11 @@ public final class Tokenizer {
                         break;
                     }
                 }
-                out.add(new Token(s.substring(i, j), Token.Kind.WORD, nextInitial, depth > 0));
+                out.add(new WordToken(s.substring(i, j), WordToken.Kind.WORD, nextInitial, depth > 0));
                 nextInitial = false;
                 i = j;
                 if (i < n && isPossessive(s, i)) {
-                    out.add(new Token("'s", Token.Kind.POSSESSIVE, false, depth > 0));
+                    out.add(new WordToken("'s", WordToken.Kind.POSSESSIVE, false, depth > 0));
                     i += 2;
                 }
                 continue;
@@ -46,21 +47,21 @@ public final class Tokenizer {
                 i++;
                 continue;
             }
-            Token.Kind kind = quoteKind(s, i, depth);
-            if (kind == Token.Kind.QUOTE_OPEN) {
+            WordToken.Kind kind = quoteKind(s, i, depth);
+            if (kind == WordToken.Kind.QUOTE_OPEN) {
                 depth++;
                 nextInitial = true;
-                out.add(new Token(String.valueOf(c), kind, false, true));
-            } else if (kind == Token.Kind.QUOTE_CLOSE) {
+                out.add(new WordToken(String.valueOf(c), kind, false, true));
+            } else if (kind == WordToken.Kind.QUOTE_CLOSE) {
                 if (depth == 0) {
                     // The sentence began inside a quotation opened in an earlier sentence.
                     for (int k = 0; k < out.size(); k++) out.set(k, out.get(k).withQuoted(true));
                 } else {
                     depth--;
                 }
-                out.add(new Token(String.valueOf(c), kind, false, true));
+                out.add(new WordToken(String.valueOf(c), kind, false, true));
             } else if (kind != null) {
-                out.add(new Token(String.valueOf(c), Token.Kind.PUNCT, false, depth > 0));
+                out.add(new WordToken(String.valueOf(c), WordToken.Kind.PUNCT, false, depth > 0));
                 if (c == ':' || c == '(') nextInitial = true;
             }
             i++;
@@ -78,26 +79,26 @@ public final class Tokenizer {
     }
 
     /** Quote kind of the mark at i, PUNCT for other punctuation, null for ignorable marks. */
-    private static Token.Kind quoteKind(String s, int i, int depth) {
+    private static WordToken.Kind quoteKind(String s, int i, int depth) {
         char c = s.charAt(i);
         boolean prevSpace = i == 0 || Character.isWhitespace(s.charAt(i - 1))
                 || "([—-".indexOf(s.charAt(i - 1)) >= 0;
         switch (c) {
             case '“': case '‘': case '«':
-                return Token.Kind.QUOTE_OPEN;
+                return WordToken.Kind.QUOTE_OPEN;
             case '”': case '»':
-                return Token.Kind.QUOTE_CLOSE;
+                return WordToken.Kind.QUOTE_CLOSE;
             case '"':
                 return prevSpace || (depth == 0 && i + 1 < s.length() && Character.isLetter(s.charAt(i + 1)))
-                        ? Token.Kind.QUOTE_OPEN : Token.Kind.QUOTE_CLOSE;
+                        ? WordToken.Kind.QUOTE_OPEN : WordToken.Kind.QUOTE_CLOSE;
             case '\'': case '’':
-                if (prevSpace) return Token.Kind.QUOTE_OPEN;
+                if (prevSpace) return WordToken.Kind.QUOTE_OPEN;
                 // A plural possessive ("thieves' cave") outside quotes is no quote at all.
                 if (depth == 0 && i > 0 && s.charAt(i - 1) == 's' && i + 1 < s.length()
                         && s.charAt(i + 1) == ' ') return null;
-                return Token.Kind.QUOTE_CLOSE;
+                return WordToken.Kind.QUOTE_CLOSE;
             default:
-                return Token.Kind.PUNCT;
+                return WordToken.Kind.PUNCT;
         }
     }
 }
