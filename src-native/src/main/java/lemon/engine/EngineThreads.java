@@ -13,11 +13,11 @@ import java.util.function.Function;
  * 117–148 s instead of 14–16 s with one thread. {@code lemon bench-threads} measures the choice.
  *
  * <p>Settings: {@value #THREADS} (intra-op) and {@value #INTEROP}, each a positive number or
- * {@code pytorch} (leave it to libtorch); intra-op also {@code auto}, the default: one thread per
- * core when waiting threads sleep ({@code OMP_WAIT_POLICY=PASSIVE}), else one thread. Measured:
- * two threads that spin were 10–20× slower on a busy 2-core machine than the same two threads
- * with PASSIVE, which were the fastest setup alone and with two runs at once; one thread does not
- * depend on the policy. Inter-op defaults to 1 (our models run op by op). They reach DJL as the system properties it reads when
+ * {@code pytorch} (leave it to libtorch); both default to 1. Measured on 2 cores: libtorch's
+ * default was the fastest alone but fell to 18–25% of that per run with two runs at once, and to
+ * a tenth beside other busy processes; one thread kept 49–94% and needs no wait policy (it never
+ * waits for another thread); two threads with PASSIVE were slower alone on a quiet machine and
+ * only ahead when the machine was crowded. They reach DJL as the system properties it reads when
  * its PyTorch engine starts, so {@link #apply} must run before anything touches the engine: the
  * Quarkus startup (CLI and functions) does it first. The OpenMP wait policy is the environment
  * variable {@code OMP_WAIT_POLICY}, read by libgomp when libtorch loads, so only a launcher can
@@ -26,20 +26,21 @@ import java.util.function.Function;
 public final class EngineThreads {
     public static final String THREADS = "lemon.engine.threads";
     public static final String INTEROP = "lemon.engine.interop-threads";
-    /** The intra-op default, chosen by measurement ({@code lemon bench-threads}, README): see the class comment. */
-    public static final String AUTO = "auto";
+    /** Chosen by measurement ({@code lemon bench-threads}, README): see the class comment. */
+    public static final int DEFAULT_THREADS = 1;
     public static final int DEFAULT_INTEROP = 1;
     /** What DJL's PtEngine reads when it starts. */
     static final String DJL_THREADS = "ai.djl.pytorch.num_threads";
     static final String DJL_INTEROP = "ai.djl.pytorch.num_interop_threads";
     public static final String WAIT_POLICY_ENV = "OMP_WAIT_POLICY";
-    /** What the launchers export unless the caller set it (measured like the thread counts). */
+    /** What the launchers export unless the caller set it: harmless for one thread, vital for more. */
     public static final String DEFAULT_WAIT_POLICY = "PASSIVE";
     private static final String PYTORCH = "pytorch";
     private static final int MAX_THREADS = 1024;
 
     /** Empty = libtorch's own choice. */
     public record Settings(OptionalInt threads, OptionalInt interop) {
+        public static final Settings DEFAULT = new Settings(OptionalInt.of(DEFAULT_THREADS), OptionalInt.of(DEFAULT_INTEROP));
         public static final Settings PYTORCH_DEFAULT = new Settings(OptionalInt.empty(), OptionalInt.empty());
 
         @Override
@@ -57,19 +58,10 @@ public final class EngineThreads {
 
     /**
      * Reads the two settings from {@code config} (key → value if set); unset keys take the
-     * defaults, {@code auto} going by this process's {@code OMP_WAIT_POLICY}. Bad values are
-     * rejected with a message naming the key.
+     * defaults. Bad values are rejected with a message naming the key.
      */
     public static Settings read(Function<String, Optional<String>> config) {
-        return read(config, System.getenv(WAIT_POLICY_ENV));
-    }
-
-    /** As {@link #read(Function)}, for a process launched with {@code waitPolicy} (null = unset). */
-    public static Settings read(Function<String, Optional<String>> config, String waitPolicy) {
-        Optional<String> threads = config.apply(THREADS).filter(v -> !v.isBlank());
-        boolean auto = threads.isEmpty() || threads.get().strip().equalsIgnoreCase(AUTO);
-        int autoThreads = passive(waitPolicy) ? Runtime.getRuntime().availableProcessors() : 1;
-        return new Settings(auto ? OptionalInt.of(autoThreads) : parse(THREADS, threads, autoThreads),
+        return new Settings(parse(THREADS, config.apply(THREADS), DEFAULT_THREADS),
             parse(INTEROP, config.apply(INTEROP), DEFAULT_INTEROP));
     }
 
@@ -99,7 +91,7 @@ public final class EngineThreads {
             // reported below
         }
         throw new IllegalArgumentException(key + " must be a number of threads from 1 to " + MAX_THREADS
-            + (key.equals(THREADS) ? ", 'auto'" : "") + " or 'pytorch' (libtorch's default, one per core), got '" + v + "'");
+            + " or 'pytorch' (libtorch's default, one per core), got '" + v + "'");
     }
 
     /** Reads the system configuration and applies it; returns what was applied. */
@@ -143,6 +135,6 @@ public final class EngineThreads {
         return Optional.of("PyTorch runs " + (s.threads().isPresent() ? s.threads().getAsInt() : "one per core")
             + " intra-op threads with " + WAIT_POLICY_ENV + " " + (policy == null ? "unset" : policy)
             + ": on a busy machine its spinning threads were 10-20x slower; export " + WAIT_POLICY_ENV
-            + "=PASSIVE before the JVM starts (the lemon script does) or leave " + THREADS + " at auto");
+            + "=PASSIVE before the JVM starts (the lemon script does) or leave " + THREADS + " at 1");
     }
 }

@@ -48,12 +48,12 @@ public final class ThreadsBenchmark {
     /**
      * One setup: engine threads and the wait policy the child is launched with (null = unset).
      * Spelled {@code <threads>[:<policy>]}: {@code 1:passive}, {@code 2:active}, {@code 2},
-     * {@code auto:passive} (the default: one thread per core here), {@code pytorch} (libtorch's own
+     * {@code pytorch} (libtorch's own
      * threads and no policy: what runs when nobody chooses).
      */
     public record Setup(EngineThreads.Settings settings, String waitPolicy) {
-        /** What the launchers run by default: auto threads with the policy they export. */
-        public static final Setup DEFAULT = parse(EngineThreads.AUTO + ":" + EngineThreads.DEFAULT_WAIT_POLICY);
+        /** What the launchers run by default: the default threads with the policy they export. */
+        public static final Setup DEFAULT = new Setup(EngineThreads.Settings.DEFAULT, EngineThreads.DEFAULT_WAIT_POLICY);
 
         public static Setup parse(String spec) {
             String[] parts = spec.strip().split(":", -1);
@@ -65,8 +65,8 @@ public final class ThreadsBenchmark {
                 s = EngineThreads.Settings.PYTORCH_DEFAULT;
             } else {
                 try {
-                    // intra-op threads (auto resolved for this setup's policy); inter-op keeps its default
-                    s = EngineThreads.read(key -> key.equals(EngineThreads.THREADS) ? Optional.of(parts[0]) : Optional.empty(), policy);
+                    // intra-op threads; inter-op keeps its default
+                    s = EngineThreads.read(key -> key.equals(EngineThreads.THREADS) ? Optional.of(parts[0]) : Optional.empty());
                 } catch (IllegalArgumentException e) {
                     throw bad(spec);
                 }
@@ -75,7 +75,7 @@ public final class ThreadsBenchmark {
         }
 
         private static IllegalArgumentException bad(String spec) {
-            return new IllegalArgumentException("a setup is <threads>[:passive|active], threads a number, 'auto' or 'pytorch', e.g. "
+            return new IllegalArgumentException("a setup is <threads>[:passive|active], threads a number or 'pytorch', e.g. "
                 + "1:passive or pytorch; got '" + spec + "'");
         }
 

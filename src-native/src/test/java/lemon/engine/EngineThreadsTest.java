@@ -17,20 +17,13 @@ class EngineThreadsTest {
     private static final EngineThreads.Settings ONE = new EngineThreads.Settings(OptionalInt.of(1), OptionalInt.of(1));
 
     private static EngineThreads.Settings read(Map<String, String> config) {
-        return read(config, null);
-    }
-
-    private static EngineThreads.Settings read(Map<String, String> config, String waitPolicy) {
-        return EngineThreads.read(key -> Optional.ofNullable(config.get(key)), waitPolicy);
+        return EngineThreads.read(key -> Optional.ofNullable(config.get(key)));
     }
 
     @Test
-    void autoIsOneThreadPerCoreWhenWaitingThreadsSleepElseOne() {
-        int cores = Runtime.getRuntime().availableProcessors();
+    void unsetKeysTakeTheDefaultsOfOneThreadEach() {
+        assertEquals(ONE, EngineThreads.Settings.DEFAULT);
         assertEquals(ONE, read(Map.of()));
-        assertEquals(ONE, read(Map.of(), "ACTIVE"));
-        assertEquals(new EngineThreads.Settings(OptionalInt.of(cores), OptionalInt.of(1)), read(Map.of(), "passive"));
-        assertEquals(read(Map.of(), "PASSIVE"), read(Map.of(EngineThreads.THREADS, " Auto "), "PASSIVE"));
         assertEquals(ONE, read(Map.of(EngineThreads.THREADS, " ")), "blank is unset");
     }
 
@@ -44,13 +37,13 @@ class EngineThreadsTest {
 
     @Test
     void badValuesAreRejectedNamingTheKeyAndTheValue() {
-        for (String bad : new String[] {"0", "-1", "two", "1.5", "99999", "auto"}) { // auto is for intra-op only
+        for (String bad : new String[] {"0", "-1", "two", "1.5", "99999", "auto"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> read(Map.of(EngineThreads.INTEROP, bad)), bad);
             assertEquals("lemon.engine.interop-threads must be a number of threads from 1 to 1024 or 'pytorch' "
                 + "(libtorch's default, one per core), got '" + bad + "'", e.getMessage());
         }
-        assertEquals("lemon.engine.threads must be a number of threads from 1 to 1024, 'auto' or 'pytorch' "
+        assertEquals("lemon.engine.threads must be a number of threads from 1 to 1024 or 'pytorch' "
             + "(libtorch's default, one per core), got 'many'",
             assertThrows(IllegalArgumentException.class, () -> read(Map.of(EngineThreads.THREADS, "many"))).getMessage());
     }
@@ -99,7 +92,6 @@ class EngineThreadsTest {
         assertEquals(EngineThreads.Settings.PYTORCH_DEFAULT, p.settings());
         assertNull(p.waitPolicy());
         assertEquals(ThreadsBenchmark.Setup.DEFAULT, ThreadsBenchmark.Setup.parse(ThreadsBenchmark.Setup.DEFAULT.spec()));
-        assertEquals(OptionalInt.of(1), ThreadsBenchmark.Setup.parse("auto").settings().threads(), "auto without PASSIVE");
         for (String bad : new String[] {"", "x", "0", "1:lazy", "1:passive:x", ":passive"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ThreadsBenchmark.Setup.parse(bad), bad);
             assertTrue(e.getMessage().contains("got '" + bad + "'"), e.getMessage());
