@@ -9,34 +9,8 @@ import ai.djl.ndarray.NDArray;
  * consistent with the image actually kept.
  */
 public final class DdimScheduler extends NoiseScheduler {
-    private int[] timesteps = new int[0];
-    private int stride;
-
     public DdimScheduler(SchedulerConfig config) {
         super(config);
-    }
-
-    /** Integer stride T/n, shifted so the first (noisiest) step is t = T−1 (trailing spacing). */
-    @Override
-    public void setTimesteps(int n) {
-        int total = schedule.steps();
-        if (n < 1 || n > total) throw new IllegalArgumentException("steps must be between 1 and " + total + ", got " + n);
-        stride = total / n;
-        timesteps = new int[n];
-        for (int k = 0; k < n; k++) {
-            int i = n - 1 - k;
-            timesteps[k] = i * stride + (total - 1 - (n - 1) * stride);
-        }
-    }
-
-    @Override
-    public int[] timesteps() {
-        return timesteps.clone();
-    }
-
-    /** The timestep the step from t lands on (−1: clean). */
-    public int previousTimestep(int t) {
-        return t - stride;
     }
 
     @Override

@@ -11,8 +11,6 @@ import java.util.Random;
  */
 public final class DdpmScheduler extends NoiseScheduler {
     private final Random rnd;
-    private int[] timesteps = new int[0];
-    private int stride;
 
     public DdpmScheduler(SchedulerConfig config, long seed) {
         super(config);
@@ -20,22 +18,8 @@ public final class DdpmScheduler extends NoiseScheduler {
     }
 
     @Override
-    public void setTimesteps(int n) {
-        int total = schedule.steps();
-        if (n < 1 || n > total) throw new IllegalArgumentException("steps must be between 1 and " + total + ", got " + n);
-        stride = total / n;
-        timesteps = new int[n];
-        for (int k = 0; k < n; k++) timesteps[k] = (n - 1 - k) * stride + (total - 1 - (n - 1) * stride);
-    }
-
-    @Override
-    public int[] timesteps() {
-        return timesteps.clone();
-    }
-
-    @Override
     public NDArray step(NDArray eps, int t, NDArray x) {
-        int prev = t - stride;
+        int prev = previousTimestep(t);
         double at = schedule.alphaBar(t), ap = schedule.alphaBar(prev), beta = 1 - at / ap;
         NDArray x0 = predictOriginal(x, eps, t);
         if (config.clipSample()) x0 = x0.clip(-config.clipSampleRange(), config.clipSampleRange());

@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.Shape;
 public abstract class NoiseScheduler {
     protected final SchedulerConfig config;
     protected final NoiseSchedule schedule;
+    private int[] timesteps = new int[0];
+    private int stride;
 
     protected NoiseScheduler(SchedulerConfig config) {
         this.config = config;
@@ -48,11 +50,27 @@ public abstract class NoiseScheduler {
         return x.sub(eps.mul((float) Math.sqrt(1 - at))).div((float) Math.sqrt(at));
     }
 
-    /** Sets the n sampling timesteps, highest first. */
-    public abstract void setTimesteps(int n);
+    /**
+     * Sets the n sampling timesteps, highest first: integer stride T/n, shifted so the first
+     * (noisiest) step is t = T−1 (trailing spacing).
+     */
+    public void setTimesteps(int n) {
+        int total = schedule.steps();
+        if (n < 1 || n > total) throw new IllegalArgumentException("steps must be between 1 and " + total + ", got " + n);
+        stride = total / n;
+        timesteps = new int[n];
+        for (int k = 0; k < n; k++) timesteps[k] = (n - 1 - k) * stride + (total - 1 - (n - 1) * stride);
+    }
 
     /** The sampling timesteps set last, highest first. */
-    public abstract int[] timesteps();
+    public int[] timesteps() {
+        return timesteps.clone();
+    }
+
+    /** The timestep the step from t lands on (−1: clean). */
+    public int previousTimestep(int t) {
+        return t - stride;
+    }
 
     /** One denoising step from x_t with the model's ε̂ to the next (less noisy) sample. */
     public abstract NDArray step(NDArray eps, int t, NDArray x);
