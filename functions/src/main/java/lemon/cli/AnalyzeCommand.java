@@ -10,13 +10,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** A developer's look at the offline analyst: no run, no store, just what it finds. */
-@Command(name = "analyze",
+@Command(
+        name = "analyze",
         description = "Print what the offline analyst makes of story files: characters, interaction edges, scenes.")
 public class AnalyzeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "STORY", description = "UTF-8 story files")
     List<Path> stories;
 
-    @Option(names = "--scenes", defaultValue = "" + OfflineAnalyst.DEFAULT_SCENES, description = "scene prompts (default 30)")
+    @Option(
+            names = "--scenes",
+            defaultValue = "" + OfflineAnalyst.DEFAULT_SCENES,
+            description = "scene prompts (default 30)")
     int scenes;
 
     @Override

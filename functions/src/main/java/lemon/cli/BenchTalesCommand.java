@@ -18,13 +18,13 @@ import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
 import lemon.model.InteractionGraph;
 import lemon.model.StoryCharacter;
+import lemon.run.RunOptions;
+import lemon.run.RunStore;
 import lemon.stage.analyze.AnalyzeStage;
 import lemon.stage.describe.DescribeStage;
 import lemon.stage.ingest.IngestStage;
 import lemon.stage.match.MatchStage;
 import lemon.stage.portraits.PortraitsStage;
-import lemon.run.RunOptions;
-import lemon.run.RunStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,14 +36,22 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench-tales", description = "Run the eight paper tales offline and print a table (benchmark).")
 public class BenchTalesCommand implements Callable<Integer> {
-    static final List<String> PAPER_TALES = List.of("forty-thieves", "cinderella", "ashputtel", "rapunzel",
-            "briar-rose", "sleeping-beauty-in-the-wood", "valiant-little-tailor", "water-of-life");
+    static final List<String> PAPER_TALES = List.of(
+            "forty-thieves",
+            "cinderella",
+            "ashputtel",
+            "rapunzel",
+            "briar-rose",
+            "sleeping-beauty-in-the-wood",
+            "valiant-little-tailor",
+            "water-of-life");
 
     /** The paper's defaults: T=30 scenes, K=3 examples, O=5 portraits. */
     static final RunOptions BENCH_OPTIONS = RunOptions.defaults();
 
     /** The text half of the workflow, which the 10 s budget covers. */
-    static final List<String> TEXT_STAGES = List.of(IngestStage.NAME, AnalyzeStage.NAME, MatchStage.NAME, DescribeStage.NAME);
+    static final List<String> TEXT_STAGES =
+            List.of(IngestStage.NAME, AnalyzeStage.NAME, MatchStage.NAME, DescribeStage.NAME);
 
     @Option(names = "--tales", paramLabel = "DIR", description = "folder of the tales (default ../shared/data/tales)")
     Path tales;
@@ -61,8 +69,9 @@ public class BenchTalesCommand implements Callable<Integer> {
         RunStore runs = provider.get().runs();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
 
-        System.out.printf("%-28s %6s %5s %6s %5s  %-40s %8s%n", "tale", "words", "chars", "scenes", "edges",
-                "heaviest edge", "ms");
+        System.out.printf(
+                "%-28s %6s %5s %6s %5s  %-40s %8s%n",
+                "tale", "words", "chars", "scenes", "edges", "heaviest edge", "ms");
         long fortyThievesWallMs = -1;
         for (String tale : PAPER_TALES) {
             byte[] bytes = Files.readAllBytes(dir.resolve(tale + ".txt"));
@@ -80,13 +89,24 @@ public class BenchTalesCommand implements Callable<Integer> {
             List<StoryCharacter> cs = runs.require(tale, AnalyzeStage.CHARACTERS, new TypeReference<>() {});
             Map<String, String> names = cs.stream().collect(Collectors.toMap(StoryCharacter::id, StoryCharacter::name));
             InteractionGraph g = runs.require(tale, AnalyzeStage.GRAPH, new TypeReference<>() {});
-            String top = g.edges().stream().max(Comparator.comparingDouble(InteractionGraph.Edge::weight))
-                    .map(e -> names.get(e.a()) + " – " + names.get(e.b())).orElse("");
-            int scenes = runs.require(tale, AnalyzeStage.SCENES, new TypeReference<List<Object>>() {}).size();
-            System.out.printf(Locale.ROOT, "%-28s %6d %5d %6d %5d  %-40s %8d%n", tale,
-                    runs.manifest(tale).input().words(), cs.size(), scenes, g.edges().size(),
-                    top.length() > 40 ? top.substring(0, 40) : top, ms);
-            System.out.println("    " + cs.stream().limit(10).map(StoryCharacter::name).collect(Collectors.joining(", ")));
+            String top = g.edges().stream()
+                    .max(Comparator.comparingDouble(InteractionGraph.Edge::weight))
+                    .map(e -> names.get(e.a()) + " – " + names.get(e.b()))
+                    .orElse("");
+            int scenes = runs.require(tale, AnalyzeStage.SCENES, new TypeReference<List<Object>>() {})
+                    .size();
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-28s %6d %5d %6d %5d  %-40s %8d%n",
+                    tale,
+                    runs.manifest(tale).input().words(),
+                    cs.size(),
+                    scenes,
+                    g.edges().size(),
+                    top.length() > 40 ? top.substring(0, 40) : top,
+                    ms);
+            System.out.println(
+                    "    " + cs.stream().limit(10).map(StoryCharacter::name).collect(Collectors.joining(", ")));
         }
         // forty-thieves ran first, so its time includes loading the encoder and the encoded C.D.
         // database; run it again to see the steady state of a long-lived worker
@@ -101,16 +121,32 @@ public class BenchTalesCommand implements Callable<Integer> {
             n += Sentences.split(text).size();
         }
         double baselineMs = (System.nanoTime() - b0) / 1e6 / 20;
-        long textMs = millis(runs, "forty-thieves", TEXT_STAGES), warmTextMs = millis(runs, "forty-thieves-warm", TEXT_STAGES);
-        System.out.printf(Locale.ROOT, "%nforty-thieves ingest→describe, first run (loads models): %d ms, "
-                + "ratio to the 10,000 ms budget %.2f%n", textMs, textMs / 10_000.0);
-        System.out.printf(Locale.ROOT, "forty-thieves ingest→describe, warm: %d ms, ratio to budget %.2f, "
-                + "%.0f× a sentence-split pass of the same story (baseline %.1f ms, %d sentences)%n",
-                warmTextMs, warmTextMs / 10_000.0, warmTextMs / baselineMs, baselineMs, n / 20);
-        System.out.printf(Locale.ROOT, "forty-thieves generate-portraits (%d per character): %d ms first run, %d ms warm; "
-                + "whole run ingest→publish %d ms first, %d ms warm (wall)%n", BENCH_OPTIONS.portraits(),
-                millis(runs, "forty-thieves", List.of(PortraitsStage.NAME)), millis(runs, "forty-thieves-warm", List.of(PortraitsStage.NAME)),
-                fortyThievesWallMs, warmMs);
+        long textMs = millis(runs, "forty-thieves", TEXT_STAGES),
+                warmTextMs = millis(runs, "forty-thieves-warm", TEXT_STAGES);
+        System.out.printf(
+                Locale.ROOT,
+                "%nforty-thieves ingest→describe, first run (loads models): %d ms, "
+                        + "ratio to the 10,000 ms budget %.2f%n",
+                textMs,
+                textMs / 10_000.0);
+        System.out.printf(
+                Locale.ROOT,
+                "forty-thieves ingest→describe, warm: %d ms, ratio to budget %.2f, "
+                        + "%.0f× a sentence-split pass of the same story (baseline %.1f ms, %d sentences)%n",
+                warmTextMs,
+                warmTextMs / 10_000.0,
+                warmTextMs / baselineMs,
+                baselineMs,
+                n / 20);
+        System.out.printf(
+                Locale.ROOT,
+                "forty-thieves generate-portraits (%d per character): %d ms first run, %d ms warm; "
+                        + "whole run ingest→publish %d ms first, %d ms warm (wall)%n",
+                BENCH_OPTIONS.portraits(),
+                millis(runs, "forty-thieves", List.of(PortraitsStage.NAME)),
+                millis(runs, "forty-thieves-warm", List.of(PortraitsStage.NAME)),
+                fortyThievesWallMs,
+                warmMs);
         System.out.println("outputs kept in " + store);
         return 0;
     }

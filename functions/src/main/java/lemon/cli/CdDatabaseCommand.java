@@ -6,10 +6,14 @@ import lemon.cd.CdDatabaseGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "cd-database",
-        description = "Regenerate the bundled C.D. database from the archetypes (deterministic; a test checks the committed file).")
+@Command(
+        name = "cd-database",
+        description =
+                "Regenerate the bundled C.D. database from the archetypes (deterministic; a test checks the committed file).")
 public class CdDatabaseCommand implements Callable<Integer> {
-    @Option(names = "--out", paramLabel = "FILE",
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
             description = "where to write the JSONL (default: the bundled one in the checkout; rebuild afterwards)")
     Path out;
 

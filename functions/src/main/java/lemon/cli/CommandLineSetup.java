@@ -11,8 +11,10 @@ public class CommandLineSetup {
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
         return factory.create().setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                    || e instanceof java.io.UncheckedIOException || e instanceof lemon.cd.CdDatabaseException) {
+            if (e instanceof IllegalArgumentException
+                    || e instanceof IllegalStateException
+                    || e instanceof java.io.UncheckedIOException
+                    || e instanceof lemon.cd.CdDatabaseException) {
                 cmd.getErr().println("lemon: " + e.getMessage());
                 return 2;
             }

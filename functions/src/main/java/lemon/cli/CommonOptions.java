@@ -12,7 +12,9 @@ public class CommonOptions {
     @Option(names = "--store", paramLabel = "URI", description = "store URI instead of --out, e.g. s3://bucket/prefix")
     String store;
 
-    @Option(names = "--llm", paramLabel = "PROVIDER",
+    @Option(
+            names = "--llm",
+            paramLabel = "PROVIDER",
             description = "offline (default, rule-based), openai (any OpenAI-compatible server), bedrock, gguf")
     String llm;
 
@@ -22,7 +24,10 @@ public class CommonOptions {
     @Option(names = "--llm-url", paramLabel = "URL", description = "base URL of an OpenAI-compatible server")
     String llmUrl;
 
-    @Option(names = "--cd-db", paramLabel = "FILE", description = "your own C.D. database (JSONL) instead of the bundled one")
+    @Option(
+            names = "--cd-db",
+            paramLabel = "FILE",
+            description = "your own C.D. database (JSONL) instead of the bundled one")
     Path cdDatabase;
 
     /**
@@ -33,8 +38,8 @@ public class CommonOptions {
         provider.configure(apply(provider.settings()));
         lemon.pipeline.Pipeline pipeline = provider.get();
         if (!pipeline.runs().exists(runId)) {
-            System.err.println("lemon: no run '" + runId + "' in " + pipeline.runs().blobs().describe()
-                    + " (use --out/--store to point at where it was stored)");
+            System.err.println("lemon: no run '" + runId + "' in "
+                    + pipeline.runs().blobs().describe() + " (use --out/--store to point at where it was stored)");
             return null;
         }
         return pipeline;

@@ -8,10 +8,14 @@ import lemon.retrieval.MlpHead;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "eval-matcher",
+@Command(
+        name = "eval-matcher",
         description = "Recall@5 on held-out scripts: trained head vs raw MiniLM cosine vs random sampler.")
 public class EvalMatcherCommand implements Callable<Integer> {
-    @Option(names = "--head", paramLabel = "FILE", description = "a head written by train-matcher --out (default: the bundled one)")
+    @Option(
+            names = "--head",
+            paramLabel = "FILE",
+            description = "a head written by train-matcher --out (default: the bundled one)")
     Path head;
 
     @Override

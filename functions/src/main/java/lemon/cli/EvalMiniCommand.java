@@ -6,10 +6,12 @@ import lemon.mini.training.EvalMini;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
-@Command(name = "eval-mini",
-        description = "Validator and CLIP-mini accuracy on held-out renders, and the portrait diffusion model's faithfulness, "
-                + "CLIP-T and speed on held-out captions, each against chance, unconditional or shuffled baselines. "
-                + "Options: [--seed S] [--validator N] [--clip N] [--diffusion N] [--weights DIR] (0 skips a model)")
+@Command(
+        name = "eval-mini",
+        description =
+                "Validator and CLIP-mini accuracy on held-out renders, and the portrait diffusion model's faithfulness, "
+                        + "CLIP-T and speed on held-out captions, each against chance, unconditional or shuffled baselines. "
+                        + "Options: [--seed S] [--validator N] [--clip N] [--diffusion N] [--weights DIR] (0 skips a model)")
 public class EvalMiniCommand implements Callable<Integer> {
     @Unmatched
     List<String> options = new java.util.ArrayList<>();

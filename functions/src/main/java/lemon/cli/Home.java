@@ -15,8 +15,8 @@ final class Home {
     static Path sharedDir() {
         Path shared = root().resolve("../shared").normalize();
         if (!Files.isDirectory(shared)) {
-            throw new IllegalArgumentException("shared data not found at " + shared.toAbsolutePath()
-                    + "; pass the folder explicitly");
+            throw new IllegalArgumentException(
+                    "shared data not found at " + shared.toAbsolutePath() + "; pass the folder explicitly");
         }
         return shared;
     }

@@ -4,11 +4,24 @@ import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
 
 @TopCommand
-@Command(name = "lemon", mixinStandardHelpOptions = true,
+@Command(
+        name = "lemon",
+        mixinStandardHelpOptions = true,
         description = "LeMon: multi-character story visualisation.",
-        subcommands = {RunCommand.class, ResumeCommand.class, TrainMatcherCommand.class, EvalMatcherCommand.class,
-                BenchTalesCommand.class, BenchTopKCommand.class, MiniWorldCommand.class,
-                TrainMiniCommand.class, EvalMiniCommand.class, GenerateCommand.class, StageCommand.class,
-                AnalyzeCommand.class, CdDatabaseCommand.class, BenchThreadsCommand.class})
-public class LemonCommand {
-}
+        subcommands = {
+            RunCommand.class,
+            ResumeCommand.class,
+            TrainMatcherCommand.class,
+            EvalMatcherCommand.class,
+            BenchTalesCommand.class,
+            BenchTopKCommand.class,
+            MiniWorldCommand.class,
+            TrainMiniCommand.class,
+            EvalMiniCommand.class,
+            GenerateCommand.class,
+            StageCommand.class,
+            AnalyzeCommand.class,
+            CdDatabaseCommand.class,
+            BenchThreadsCommand.class
+        })
+public class LemonCommand {}

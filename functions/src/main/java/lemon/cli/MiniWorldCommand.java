@@ -9,9 +9,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The procedural lemon-mini world the small models learn from: look at it, or write a dataset. */
-@Command(name = "mini-world", description = "Render a contact sheet of the lemon-mini world, write a dataset, or time the renderer.")
+@Command(
+        name = "mini-world",
+        description = "Render a contact sheet of the lemon-mini world, write a dataset, or time the renderer.")
 public class MiniWorldCommand implements Callable<Integer> {
-    @Option(names = "--sheet", paramLabel = "PNG", defaultValue = "lemon-mini-world.png",
+    @Option(
+            names = "--sheet",
+            paramLabel = "PNG",
+            defaultValue = "lemon-mini-world.png",
             description = "contact sheet to write (default lemon-mini-world.png)")
     Path sheet;
 
@@ -27,7 +32,10 @@ public class MiniWorldCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "dataset seed (default 1)")
     long seed;
 
-    @Option(names = "--bench", paramLabel = "SECONDS", description = "time the renderer instead: images per second, SECONDS per case")
+    @Option(
+            names = "--bench",
+            paramLabel = "SECONDS",
+            description = "time the renderer instead: images per second, SECONDS per case")
     Double bench;
 
     @Override

@@ -30,7 +30,8 @@ public class ResumeCommand implements Callable<Integer> {
         if (pipeline == null) {
             return 2;
         }
-        System.out.println("LeMon: resuming " + runId + " in " + pipeline.runs().blobs().describe());
+        System.out.println(
+                "LeMon: resuming " + runId + " in " + pipeline.runs().blobs().describe());
         LocalRun.Outcome outcome = LocalRun.resume(functions, runId, System.out);
         return RunSummary.print(outcome, pipeline.runs(), System.out, System.err);
     }

@@ -19,18 +19,33 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", description = "Run the workflow on a story (text or Markdown file).")
 public class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "STORY",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "STORY",
             description = "a story file (.txt or .md), or example:NAME for a bundled one; default example:"
                     + Examples.DEFAULT)
     String story;
 
-    @Option(names = "--scenes", paramLabel = "N", defaultValue = "30", description = "scene prompts to write (default 30)")
+    @Option(
+            names = "--scenes",
+            paramLabel = "N",
+            defaultValue = "30",
+            description = "scene prompts to write (default 30)")
     int scenes;
 
-    @Option(names = "--top-k", paramLabel = "K", defaultValue = "3", description = "C.D. examples per character (default 3)")
+    @Option(
+            names = "--top-k",
+            paramLabel = "K",
+            defaultValue = "3",
+            description = "C.D. examples per character (default 3)")
     int topK;
 
-    @Option(names = "--portraits", paramLabel = "O", defaultValue = "5", description = "portraits per character (default 5)")
+    @Option(
+            names = "--portraits",
+            paramLabel = "O",
+            defaultValue = "5",
+            description = "portraits per character (default 5)")
     int portraits;
 
     @Option(names = "--run-id", paramLabel = "ID", description = "choose the run id instead of a generated one")
@@ -80,10 +95,9 @@ public class RunCommand implements Callable<Integer> {
         // content-addressed, so uploading the same story twice is harmless
         String uploadKey = "uploads/" + StoryIngest.sha256(bytes).substring(0, 16) + "/" + name;
         pipeline.runs().blobs().put(uploadKey, bytes);
-        System.out.println("LeMon: " + source + " → " + pipeline.runs().blobs().describe()
-                + " (LLM: " + provider.settings().llm().provider() + ")");
-        LocalRun.Outcome outcome = LocalRun.start(functions, uploadKey, options, runId,
-                System.out);
+        System.out.println("LeMon: " + source + " → " + pipeline.runs().blobs().describe() + " (LLM: "
+                + provider.settings().llm().provider() + ")");
+        LocalRun.Outcome outcome = LocalRun.start(functions, uploadKey, options, runId, System.out);
         return RunSummary.print(outcome, pipeline.runs(), System.out, System.err);
     }
 }

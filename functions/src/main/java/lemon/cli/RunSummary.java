@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
 import lemon.functions.LocalRun;
 import lemon.model.CharacterDescription;
 import lemon.model.StoryCharacter;
+import lemon.run.RunStore;
 import lemon.stage.analyze.AnalyzeStage;
 import lemon.stage.describe.DescribeStage;
 import lemon.stage.publish.PublishStage;
-import lemon.run.RunStore;
 
 /** The lines printed when a run ends, and the exit code that goes with them. */
 final class RunSummary {
@@ -33,15 +33,21 @@ final class RunSummary {
         }
         String id = outcome.runId();
         List<StoryCharacter> characters = runs.require(id, AnalyzeStage.CHARACTERS, new TypeReference<>() {});
-        Map<String, CharacterDescription> descriptions = runs.require(id, DescribeStage.DESCRIPTIONS,
-                new TypeReference<List<CharacterDescription>>() {}).stream()
-                .collect(Collectors.toMap(CharacterDescription::characterId, Function.identity()));
+        Map<String, CharacterDescription> descriptions =
+                runs
+                        .require(id, DescribeStage.DESCRIPTIONS, new TypeReference<List<CharacterDescription>>() {})
+                        .stream()
+                        .collect(Collectors.toMap(CharacterDescription::characterId, Function.identity()));
         out.println();
         out.printf("%d characters:%n", characters.size());
         for (StoryCharacter c : characters) {
             CharacterDescription d = descriptions.get(c.id());
             String text = d == null ? "" : d.description();
-            out.printf("  %-28s %-7s %3d  %s%n", c.name(), c.gender().name().toLowerCase(), c.mentions(),
+            out.printf(
+                    "  %-28s %-7s %3d  %s%n",
+                    c.name(),
+                    c.gender().name().toLowerCase(),
+                    c.mentions(),
                     text.length() > 90 ? text.substring(0, 87) + "..." : text);
         }
         out.println();

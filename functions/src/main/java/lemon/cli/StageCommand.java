@@ -16,8 +16,10 @@ import picocli.CommandLine.Parameters;
  * what a container task runs: the GPU image starts {@code lemon stage generate-portraits <runId>
  * --store s3://…} and the stage reads and writes the run through the store like any other.
  */
-@Command(name = "stage", description = "Run one stage function on a stored run (what a GPU container task executes); "
-        + "prints the stage's JSON result.")
+@Command(
+        name = "stage",
+        description = "Run one stage function on a stored run (what a GPU container task executes); "
+                + "prints the stage's JSON result.")
 public class StageCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FUNCTION", description = "a stage function, e.g. generate-portraits")
     String function;

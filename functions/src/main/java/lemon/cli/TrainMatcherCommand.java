@@ -6,10 +6,13 @@ import lemon.engine.matcher.MatcherTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "train-matcher",
+@Command(
+        name = "train-matcher",
         description = "Train the matcher head (pairwise ranking loss, Eq. 1) on the bundled C.D. database.")
 public class TrainMatcherCommand implements Callable<Integer> {
-    @Option(names = "--out", paramLabel = "FILE",
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
             description = "where to write the head (default: the bundled one in the checkout; rebuild afterwards)")
     Path out;
 

@@ -7,9 +7,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
-@Command(name = "train-mini",
-        description = "Train the lemon-mini models (validator, clip, upsampler, diffusion, or all within 60 minutes) on the procedural world; resumable, "
-                + "progress bar, loss curves. Options: [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S] [--eval N] [--minutes M]")
+@Command(
+        name = "train-mini",
+        description =
+                "Train the lemon-mini models (validator, clip, upsampler, diffusion, or all within 60 minutes) on the procedural world; resumable, "
+                        + "progress bar, loss curves. Options: [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S] [--eval N] [--minutes M]")
 public class TrainMiniCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "validator, clip, upsampler, diffusion or all")
     String model;

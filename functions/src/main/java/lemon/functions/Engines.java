@@ -40,8 +40,11 @@ public class Engines {
         return new CharacterRetriever() {
             private CharacterRetriever loaded() {
                 synchronized (retrievers) {
-                    return retrievers.computeIfAbsent(key, k -> k.isEmpty() ? HeadRetriever.bundled()
-                            : HeadRetriever.forDatabase(CdDatabase.load(Path.of(k))));
+                    return retrievers.computeIfAbsent(
+                            key,
+                            k -> k.isEmpty()
+                                    ? HeadRetriever.bundled()
+                                    : HeadRetriever.forDatabase(CdDatabase.load(Path.of(k))));
                 }
             }
 

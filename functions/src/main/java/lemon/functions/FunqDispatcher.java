@@ -49,7 +49,8 @@ public final class FunqDispatcher implements TaskDispatcher {
         if (t == null) {
             throw new IllegalArgumentException("no function '" + functionName + "'; known: " + functions.keySet());
         }
-        Object[] args = t.method().getParameterCount() == 0 ? new Object[0]
+        Object[] args = t.method().getParameterCount() == 0
+                ? new Object[0]
                 : new Object[] {Json.MAPPER.treeToValue(input, t.method().getParameterTypes()[0])};
         try {
             return Json.MAPPER.valueToTree(t.method().invoke(t.bean(), args));

@@ -24,8 +24,7 @@ public final class LocalRun {
     public static final String WORKFLOW_RESOURCE = "lemon/workflow/lemon.asl.json";
 
     /** How a run ended, with the run id when one was created. */
-    public record Outcome(ExecutionResult.Status status, String runId, String error, String cause,
-                          String rejection) {
+    public record Outcome(ExecutionResult.Status status, String runId, String error, String cause, String rejection) {
         public boolean succeeded() {
             return status == ExecutionResult.Status.SUCCEEDED;
         }
@@ -36,7 +35,8 @@ public final class LocalRun {
     public static AslStateMachine workflow() {
         try (InputStream in = LocalRun.class.getClassLoader().getResourceAsStream(WORKFLOW_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("workflow definition " + WORKFLOW_RESOURCE + " is not on the classpath");
+                throw new IllegalStateException(
+                        "workflow definition " + WORKFLOW_RESOURCE + " is not on the classpath");
             }
             return AslStateMachine.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -45,16 +45,25 @@ public final class LocalRun {
     }
 
     /** Starts a new run from an upload already in the store. */
-    public static Outcome start(StageFunctions functions, String uploadKey, RunOptions options, String runId,
-                                PrintStream progress) {
+    public static Outcome start(
+            StageFunctions functions, String uploadKey, RunOptions options, String runId, PrintStream progress) {
         return start(workflow(), functions, uploadKey, options, runId, progress);
     }
 
     /** The same on another workflow definition (a test's, with an extra state). */
-    public static Outcome start(AslStateMachine machine, StageFunctions functions, String uploadKey, RunOptions options,
-                                String runId, PrintStream progress) {
-        ObjectNode input = Json.MAPPER.createObjectNode().put("uploadKey", uploadKey).put("scenes", options.scenes())
-                .put("topK", options.topK()).put("portraits", options.portraits());
+    public static Outcome start(
+            AslStateMachine machine,
+            StageFunctions functions,
+            String uploadKey,
+            RunOptions options,
+            String runId,
+            PrintStream progress) {
+        ObjectNode input = Json.MAPPER
+                .createObjectNode()
+                .put("uploadKey", uploadKey)
+                .put("scenes", options.scenes())
+                .put("topK", options.topK())
+                .put("portraits", options.portraits());
         if (runId != null) {
             input.put("runId", runId);
         }
@@ -66,18 +75,23 @@ public final class LocalRun {
         return resume(workflow(), functions, runId, progress);
     }
 
-    public static Outcome resume(AslStateMachine machine, StageFunctions functions, String runId, PrintStream progress) {
+    public static Outcome resume(
+            AslStateMachine machine, StageFunctions functions, String runId, PrintStream progress) {
         return execute(machine, functions, Json.MAPPER.createObjectNode().put("runId", runId), progress);
     }
 
-    private static Outcome execute(AslStateMachine machine, StageFunctions functions, JsonNode input,
-                                   PrintStream progress) {
+    private static Outcome execute(
+            AslStateMachine machine, StageFunctions functions, JsonNode input, PrintStream progress) {
         ProgressPrinter printer = new ProgressPrinter(progress, machine.taskFunctions(), functions.stageNames());
         ExecutionResult result = new LocalWorkflowRunner(machine, new FunqDispatcher(functions), printer).run(input);
         // the Fail state carries a fixed cause; the stage's own error is the one worth showing
         boolean stageFailed = !result.succeeded() && printer.failedError != null;
-        return new Outcome(result.status(), printer.runId, stageFailed ? printer.failedError : result.error(),
-                stageFailed ? printer.failedCause : result.cause(), printer.rejection);
+        return new Outcome(
+                result.status(),
+                printer.runId,
+                stageFailed ? printer.failedError : result.error(),
+                stageFailed ? printer.failedCause : result.cause(),
+                printer.rejection);
     }
 
     /** One line per Task state; remembers the run id and a rejection message for the summary. */
@@ -120,7 +134,12 @@ public final class LocalRun {
             if (status.equals("rejected")) {
                 rejection = output.path("message").asText();
             }
-            out.printf(Locale.ROOT, "      %-20s %s in %d ms: %s%n", output.path("stage").asText(), status, millis,
+            out.printf(
+                    Locale.ROOT,
+                    "      %-20s %s in %d ms: %s%n",
+                    output.path("stage").asText(),
+                    status,
+                    millis,
                     output.path("message").asText());
             out.flush();
         }

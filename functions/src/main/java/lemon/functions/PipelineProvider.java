@@ -70,11 +70,16 @@ public class PipelineProvider {
 
     public static Pipeline build(PipelineSettings s, Engines engines) {
         LlmClient llm = ChatModels.create(s.llm());
-        StructuredLlm structured = llm == null ? null : new StructuredLlm(llm, s.llm().maxAttempts());
+        StructuredLlm structured =
+                llm == null ? null : new StructuredLlm(llm, s.llm().maxAttempts());
         CharacterRetriever retriever = engines.retriever(s.cdDatabase());
-        return new Pipeline(new RunStore(BlobStores.fromUri(s.store())), new StoryIngest(s.maxBytes(), s.minWords()),
-                Pipeline.standard(structured == null ? new OfflineAnalyst() : new LlmStoryAnalyst(structured),
-                        retriever, structured == null ? new OfflineDescriber() : new LlmDescriber(structured),
+        return new Pipeline(
+                new RunStore(BlobStores.fromUri(s.store())),
+                new StoryIngest(s.maxBytes(), s.minWords()),
+                Pipeline.standard(
+                        structured == null ? new OfflineAnalyst() : new LlmStoryAnalyst(structured),
+                        retriever,
+                        structured == null ? new OfflineDescriber() : new LlmDescriber(structured),
                         engines.painter(s.imageModel())),
                 Clock.systemUTC());
     }

@@ -3,8 +3,8 @@ package lemon.functions;
 import lemon.llm.LlmSettings;
 
 /** Everything that decides how a pipeline is wired; from config, possibly overridden by the CLI. */
-public record PipelineSettings(String store, LlmSettings llm, long maxBytes, int minWords, String cdDatabase,
-                               String imageModel) {
+public record PipelineSettings(
+        String store, LlmSettings llm, long maxBytes, int minWords, String cdDatabase, String imageModel) {
     public static final String DEFAULT_IMAGE_MODEL = "mini";
 
     /** With the bundled image model. */
@@ -14,10 +14,21 @@ public record PipelineSettings(String store, LlmSettings llm, long maxBytes, int
 
     static PipelineSettings from(LemonConfig c) {
         LemonConfig.Llm l = c.llm();
-        return new PipelineSettings(c.store(),
-                new LlmSettings(l.provider(), l.baseUrl().orElse(null), l.model().orElse(null), l.apiKeyEnv(),
-                        l.region(), l.ggufPath().orElse(null), l.timeout(), l.maxAttempts()),
-                c.ingest().maxBytes(), c.ingest().minWords(), c.cd().database().orElse(null), c.images().model());
+        return new PipelineSettings(
+                c.store(),
+                new LlmSettings(
+                        l.provider(),
+                        l.baseUrl().orElse(null),
+                        l.model().orElse(null),
+                        l.apiKeyEnv(),
+                        l.region(),
+                        l.ggufPath().orElse(null),
+                        l.timeout(),
+                        l.maxAttempts()),
+                c.ingest().maxBytes(),
+                c.ingest().minWords(),
+                c.cd().database().orElse(null),
+                c.images().model());
     }
 
     public PipelineSettings withStore(String s) {

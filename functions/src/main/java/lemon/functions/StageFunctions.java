@@ -31,7 +31,8 @@ public class StageFunctions {
     @Funq(IngestStage.NAME)
     public StageResult ingest(StageInput in) {
         RunOptions defaults = RunOptions.defaults();
-        RunOptions options = new RunOptions(in.scenes() == null ? defaults.scenes() : in.scenes(),
+        RunOptions options = new RunOptions(
+                in.scenes() == null ? defaults.scenes() : in.scenes(),
                 in.topK() == null ? defaults.topK() : in.topK(),
                 in.portraits() == null ? defaults.portraits() : in.portraits());
         return pipelines.get().ingest(in.runId(), in.uploadKey(), options);

@@ -9,11 +9,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * Unknown fields (a previous stage's summary) are ignored so states can pass their input on.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record StageInput(String runId, Integer iteration, String uploadKey, Integer scenes, Integer topK,
-                         Integer portraits, Failure failure) {
+public record StageInput(
+        String runId,
+        Integer iteration,
+        String uploadKey,
+        Integer scenes,
+        Integer topK,
+        Integer portraits,
+        Failure failure) {
     /** The object a Catch with {@code "ResultPath": "$.failure"} puts into the state. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Failure(@JsonProperty("Error") String error, @JsonProperty("Cause") String cause) {}
+    public record Failure(
+            @JsonProperty("Error") String error,
+            @JsonProperty("Cause") String cause) {}
 
     public String requireRunId() {
         if (runId == null || runId.isBlank()) {

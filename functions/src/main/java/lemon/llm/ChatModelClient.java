@@ -30,7 +30,9 @@ public final class ChatModelClient implements LlmClient {
     @Override
     public String chat(String system, String user) {
         try {
-            return model.chat(SystemMessage.from(system), UserMessage.from(user)).aiMessage().text();
+            return model.chat(SystemMessage.from(system), UserMessage.from(user))
+                    .aiMessage()
+                    .text();
         } catch (RuntimeException e) {
             if (isTransient(e)) {
                 throw new TransientFailure("LLM " + name + ": " + TransientFailure.rootMessage(e), e);

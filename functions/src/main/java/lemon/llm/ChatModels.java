@@ -19,19 +19,28 @@ public final class ChatModels {
         return switch (s.provider()) {
             case "offline" -> null;
             case "openai" -> {
-                String url = require(s.baseUrl(), "base URL", "lemon.llm.base-url or --llm-url (e.g. http://localhost:11434/v1)");
+                String url = require(
+                        s.baseUrl(), "base URL", "lemon.llm.base-url or --llm-url (e.g. http://localhost:11434/v1)");
                 String model = require(s.model(), "model", "lemon.llm.model or --llm-model");
                 String key = System.getenv(s.apiKeyEnv());
-                ChatModel chat = OpenAiChatModel.builder().baseUrl(url).modelName(model)
+                ChatModel chat = OpenAiChatModel.builder()
+                        .baseUrl(url)
+                        .modelName(model)
                         // local servers (llama.cpp, Ollama, vLLM) accept any key
                         .apiKey(key == null || key.isBlank() ? "not-needed" : key)
-                        .timeout(s.timeout()).maxRetries(0).temperature(0.2).build();
+                        .timeout(s.timeout())
+                        .maxRetries(0)
+                        .temperature(0.2)
+                        .build();
                 yield new ChatModelClient("openai-compatible:" + model + "@" + url, chat);
             }
             case "bedrock" -> {
                 String model = s.model() == null || s.model().isBlank() ? DEFAULT_BEDROCK_MODEL : s.model();
-                ChatModel chat = BedrockChatModel.builder().modelId(model).region(Region.of(s.region()))
-                        .timeout(s.timeout()).build();
+                ChatModel chat = BedrockChatModel.builder()
+                        .modelId(model)
+                        .region(Region.of(s.region()))
+                        .timeout(s.timeout())
+                        .build();
                 yield new ChatModelClient("bedrock:" + model + "@" + s.region(), chat);
             }
             case "gguf" -> {

@@ -26,14 +26,18 @@ public final class GgufChatModel implements ChatModel, AutoCloseable {
             throw new IllegalArgumentException("GGUF model file not found: " + gguf.toAbsolutePath()
                     + " (set lemon.llm.gguf-path or --llm-model to an existing .gguf file)");
         }
-        this.model = new LlamaModel(new ModelParameters().setModel(gguf.toString()).setCtxSize(4096)
+        this.model = new LlamaModel(new ModelParameters()
+                .setModel(gguf.toString())
+                .setCtxSize(4096)
                 .setThreads(Math.max(1, Runtime.getRuntime().availableProcessors())));
     }
 
     @Override
     public ChatResponse doChat(ChatRequest request) {
         String prompt = llama2Prompt(request);
-        String text = model.complete(new InferenceParameters(prompt).setTemperature(0.2f).setNPredict(1024)
+        String text = model.complete(new InferenceParameters(prompt)
+                .setTemperature(0.2f)
+                .setNPredict(1024)
                 .setStopStrings("</s>", "[INST]"));
         return ChatResponse.builder().aiMessage(AiMessage.from(text.strip())).build();
     }
@@ -45,7 +49,8 @@ public final class GgufChatModel implements ChatModel, AutoCloseable {
             if (m instanceof SystemMessage s) {
                 system.append(s.text()).append('\n');
             } else if (m instanceof UserMessage u) {
-                String sys = system.isEmpty() ? "" : "<<SYS>>\n" + system.toString().strip() + "\n<</SYS>>\n\n";
+                String sys =
+                        system.isEmpty() ? "" : "<<SYS>>\n" + system.toString().strip() + "\n<</SYS>>\n\n";
                 system.setLength(0);
                 out.append("[INST] ").append(sys).append(u.singleText()).append(" [/INST]");
             } else if (m instanceof AiMessage a) {

@@ -4,8 +4,15 @@ import java.time.Duration;
 import java.util.List;
 
 /** Which LLM to use and how patiently; {@code provider = "offline"} means none. */
-public record LlmSettings(String provider, String baseUrl, String model, String apiKeyEnv, String region,
-                          String ggufPath, Duration timeout, int maxAttempts) {
+public record LlmSettings(
+        String provider,
+        String baseUrl,
+        String model,
+        String apiKeyEnv,
+        String region,
+        String ggufPath,
+        Duration timeout,
+        int maxAttempts) {
     public static final List<String> PROVIDERS = List.of("offline", "openai", "bedrock", "gguf");
 
     public LlmSettings {
@@ -21,7 +28,14 @@ public record LlmSettings(String provider, String baseUrl, String model, String 
     }
 
     public LlmSettings withProvider(String p, String m, String url) {
-        return new LlmSettings(p, url != null ? url : baseUrl, m != null ? m : model, apiKeyEnv, region,
-                ggufPath, timeout, maxAttempts);
+        return new LlmSettings(
+                p,
+                url != null ? url : baseUrl,
+                m != null ? m : model,
+                apiKeyEnv,
+                region,
+                ggufPath,
+                timeout,
+                maxAttempts);
     }
 }

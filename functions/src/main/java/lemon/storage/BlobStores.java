@@ -38,8 +38,12 @@ public final class BlobStores {
             if (region == null) {
                 region = settings.apply("AWS_REGION");
             }
-            return S3BlobStore.create(endpoint == null ? null : URI.create(endpoint),
-                    region == null ? "us-east-1" : region, bucket, uri.getPath(), endpoint != null);
+            return S3BlobStore.create(
+                    endpoint == null ? null : URI.create(endpoint),
+                    region == null ? "us-east-1" : region,
+                    bucket,
+                    uri.getPath(),
+                    endpoint != null);
         }
         if (location.startsWith("file://")) {
             return new FileBlobStore(Path.of(URI.create(location)));

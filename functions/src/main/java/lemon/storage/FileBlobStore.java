@@ -30,7 +30,7 @@ public final class FileBlobStore implements BlobStore {
     private final BeforeCommit beforeCommit;
 
     public FileBlobStore(Path root) {
-        this(root, temp -> { });
+        this(root, temp -> {});
     }
 
     FileBlobStore(Path root, BeforeCommit beforeCommit) {
@@ -104,7 +104,9 @@ public final class FileBlobStore implements BlobStore {
         try (Stream<Path> files = Files.walk(start)) {
             return files.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().startsWith(BlobKeys.TEMP_PREFIX))
-                    .map(p -> root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/"))
+                    .map(p -> root.relativize(p)
+                            .toString()
+                            .replace(p.getFileSystem().getSeparator(), "/"))
                     .filter(k -> k.startsWith(prefix))
                     .sorted()
                     .toList();

@@ -63,8 +63,7 @@ public final class S3BlobStore implements BlobStore {
                 .region(Region.of(region))
                 .forcePathStyle(pathStyle);
         if (endpoint != null) {
-            builder.endpointOverride(endpoint)
-                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
+            builder.endpointOverride(endpoint).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
         }
         return new S3BlobStore(builder.build(), bucket, prefix);
     }
@@ -87,7 +86,8 @@ public final class S3BlobStore implements BlobStore {
         if (e instanceof AwsServiceException service) {
             return service.isThrottlingException() || service.statusCode() == 429 || service.statusCode() >= 500;
         }
-        return e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException
+        return e instanceof ApiCallTimeoutException
+                || e instanceof ApiCallAttemptTimeoutException
                 || TransientFailure.causedByTimeout(e);
     }
 

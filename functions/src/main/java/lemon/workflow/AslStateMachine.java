@@ -32,6 +32,7 @@ public final class AslStateMachine {
             Pattern.compile("^arn:aws:lambda:[^:]+:[^:]+:function:lemon-([a-z0-9][a-z0-9-]*)$");
     /** Run a container task and wait for it: what the engine stages use on AWS. */
     static final String ECS_RUN_TASK_SYNC = "arn:aws:states:::ecs:runTask.sync";
+
     private static final Pattern FUNCTION_NAME = Pattern.compile("^[a-z0-9][a-z0-9-]*$");
 
     private static final Set<String> TOP_FIELDS =
@@ -39,15 +40,41 @@ public final class AslStateMachine {
     private static final Set<String> PROCESSOR_FIELDS = Set.of("StartAt", "States", "Comment", "ProcessorConfig");
 
     private static final Map<String, Set<String>> STATE_FIELDS = Map.of(
-            "Task", Set.of("Resource", "Parameters", "ResultSelector", "ResultPath", "InputPath", "OutputPath",
-                    "Retry", "Catch", "TimeoutSeconds", "HeartbeatSeconds", "Next", "End"),
+            "Task",
+                    Set.of(
+                            "Resource",
+                            "Parameters",
+                            "ResultSelector",
+                            "ResultPath",
+                            "InputPath",
+                            "OutputPath",
+                            "Retry",
+                            "Catch",
+                            "TimeoutSeconds",
+                            "HeartbeatSeconds",
+                            "Next",
+                            "End"),
             "Pass", Set.of("Result", "ResultPath", "Parameters", "InputPath", "OutputPath", "Next", "End"),
             "Choice", Set.of("Choices", "Default", "InputPath", "OutputPath"),
             "Wait", Set.of("Seconds", "SecondsPath", "InputPath", "OutputPath", "Next", "End"),
             "Succeed", Set.of("InputPath", "OutputPath"),
             "Fail", Set.of("Error", "Cause"),
-            "Map", Set.of("ItemProcessor", "Iterator", "ItemsPath", "ItemSelector", "Parameters", "MaxConcurrency",
-                    "ResultSelector", "ResultPath", "InputPath", "OutputPath", "Retry", "Catch", "Next", "End"));
+            "Map",
+                    Set.of(
+                            "ItemProcessor",
+                            "Iterator",
+                            "ItemsPath",
+                            "ItemSelector",
+                            "Parameters",
+                            "MaxConcurrency",
+                            "ResultSelector",
+                            "ResultPath",
+                            "InputPath",
+                            "OutputPath",
+                            "Retry",
+                            "Catch",
+                            "Next",
+                            "End"));
     private static final Set<String> COMMON_FIELDS = Set.of("Type", "Comment", "QueryLanguage");
 
     /** Fields that are valid ASL but deliberately not implemented, with the reason given to the user. */
@@ -74,14 +101,27 @@ public final class AslStateMachine {
             Map.entry("Credentials", "is not supported"));
 
     static final Set<String> COMPARISONS = Set.of(
-            "StringEquals", "StringLessThan", "StringGreaterThan", "StringLessThanEquals", "StringGreaterThanEquals",
-            "NumericEquals", "NumericLessThan", "NumericGreaterThan", "NumericLessThanEquals",
-            "NumericGreaterThanEquals", "BooleanEquals");
+            "StringEquals",
+            "StringLessThan",
+            "StringGreaterThan",
+            "StringLessThanEquals",
+            "StringGreaterThanEquals",
+            "NumericEquals",
+            "NumericLessThan",
+            "NumericGreaterThan",
+            "NumericLessThanEquals",
+            "NumericGreaterThanEquals",
+            "BooleanEquals");
     static final Set<String> TYPE_TESTS = Set.of("IsPresent", "IsNull", "IsString", "IsNumeric", "IsBoolean");
 
     /** A retry policy, with the ASL defaults filled in; {@code fullJitter} is JitterStrategy FULL. */
-    record Retrier(List<String> errorEquals, double intervalSeconds, int maxAttempts, double backoffRate,
-                   Double maxDelaySeconds, boolean fullJitter) {}
+    record Retrier(
+            List<String> errorEquals,
+            double intervalSeconds,
+            int maxAttempts,
+            double backoffRate,
+            Double maxDelaySeconds,
+            boolean fullJitter) {}
 
     /**
      * Where an ecs:runTask.sync Task names its stage: {@code Parameters.Overrides.ContainerOverrides[override]}
@@ -97,8 +137,15 @@ public final class AslStateMachine {
      * One validated state; {@code function} is set for Task states, {@code container} too for
      * ecs:runTask.sync Tasks, {@code processor} for Map states.
      */
-    record State(String name, String type, JsonNode def, String function, ContainerCommand container,
-                 AslStateMachine processor, List<Retrier> retriers, List<Catcher> catchers) {
+    record State(
+            String name,
+            String type,
+            JsonNode def,
+            String function,
+            ContainerCommand container,
+            AslStateMachine processor,
+            List<Retrier> retriers,
+            List<Catcher> catchers) {
         /** The path in {@code field}: "$" when absent, null when the field is JSON null. */
         JsonPath path(String field) {
             JsonNode value = def.get(field);
@@ -131,11 +178,12 @@ public final class AslStateMachine {
         });
         JsonNode ql = root.get("QueryLanguage");
         if (ql != null && !"JSONPath".equals(ql.asText())) {
-            throw new AslException("State machine: QueryLanguage '" + ql.asText()
-                    + "' is not supported; only JSONPath is");
+            throw new AslException(
+                    "State machine: QueryLanguage '" + ql.asText() + "' is not supported; only JSONPath is");
         }
         JsonNode processorConfig = root.get("ProcessorConfig");
-        if (processorConfig != null && processorConfig.has("Mode")
+        if (processorConfig != null
+                && processorConfig.has("Mode")
                 && !"INLINE".equals(processorConfig.get("Mode").asText())) {
             throw new AslException("State machine" + where + ": ProcessorConfig.Mode '"
                     + processorConfig.get("Mode").asText() + "' is not supported; only INLINE Map is");
@@ -213,8 +261,8 @@ public final class AslStateMachine {
     // ---------------------------------------------------------------- validation
 
     private AslException error(String state, String field, String message) {
-        return new AslException("State '" + state + "'" + where + (field == null ? "" : ", field " + field)
-                + ": " + message);
+        return new AslException(
+                "State '" + state + "'" + where + (field == null ? "" : ", field " + field) + ": " + message);
     }
 
     private State parseState(String name, JsonNode def) {
@@ -259,7 +307,8 @@ public final class AslStateMachine {
         switch (type) {
             case "Task" -> {
                 checkTimeouts(name, def);
-                if (def.has("Resource") && ECS_RUN_TASK_SYNC.equals(def.get("Resource").asText())) {
+                if (def.has("Resource")
+                        && ECS_RUN_TASK_SYNC.equals(def.get("Resource").asText())) {
                     container = containerCommand(name, def.get("Parameters"));
                     function = stageOf(name, def.get("Parameters"), container);
                 } else {
@@ -282,10 +331,9 @@ public final class AslStateMachine {
                 }
                 processor = processorOf(name, def);
             }
-            default -> { }
+            default -> {}
         }
-        return new State(name, type, def, function, container, processor, retriers(name, def),
-                catchers(name, def));
+        return new State(name, type, def, function, container, processor, retriers(name, def), catchers(name, def));
     }
 
     private void checkNextOrEnd(String name, String type, JsonNode def) {
@@ -336,9 +384,16 @@ public final class AslStateMachine {
                     }
                     if (path.startsWith("States.")) {
                         if (!Intrinsic.SUPPORTED.contains(Intrinsic.nameOf(path))) {
-                            throw error(state, field, "'" + e.getKey() + "' uses an intrinsic function ("
-                                    + Intrinsic.nameOf(path) + "), which is not supported; only "
-                                    + String.join(", ", Intrinsic.SUPPORTED.stream().sorted().toList()) + " are");
+                            throw error(
+                                    state,
+                                    field,
+                                    "'" + e.getKey() + "' uses an intrinsic function ("
+                                            + Intrinsic.nameOf(path) + "), which is not supported; only "
+                                            + String.join(
+                                                    ", ",
+                                                    Intrinsic.SUPPORTED.stream()
+                                                            .sorted()
+                                                            .toList()) + " are");
                         }
                         try {
                             Intrinsic.parse(path);
@@ -363,13 +418,19 @@ public final class AslStateMachine {
         }
         String arn = resource.asText();
         if (arn.startsWith("arn:aws:states:::")) {
-            throw error(name, "Resource", "'" + arn + "': service integrations are not supported except "
-                    + ECS_RUN_TASK_SYNC + "; use the function ARN arn:aws:lambda:<region>:<account>:function:lemon-<name>");
+            throw error(
+                    name,
+                    "Resource",
+                    "'" + arn + "': service integrations are not supported except " + ECS_RUN_TASK_SYNC
+                            + "; use the function ARN arn:aws:lambda:<region>:<account>:function:lemon-<name>");
         }
         Matcher m = LAMBDA_ARN.matcher(arn);
         if (!m.matches()) {
-            throw error(name, "Resource", "'" + arn + "' is not a Lambda ARN of the form "
-                    + "arn:aws:lambda:<region>:<account>:function:lemon-<name>");
+            throw error(
+                    name,
+                    "Resource",
+                    "'" + arn + "' is not a Lambda ARN of the form "
+                            + "arn:aws:lambda:<region>:<account>:function:lemon-<name>");
         }
         return m.group(1);
     }
@@ -382,8 +443,10 @@ public final class AslStateMachine {
                 throw error(name, f, "must be a positive integer");
             }
         }
-        if (def.has("HeartbeatSeconds") && def.has("TimeoutSeconds")
-                && def.get("HeartbeatSeconds").asInt() >= def.get("TimeoutSeconds").asInt()) {
+        if (def.has("HeartbeatSeconds")
+                && def.has("TimeoutSeconds")
+                && def.get("HeartbeatSeconds").asInt()
+                        >= def.get("TimeoutSeconds").asInt()) {
             throw error(name, "HeartbeatSeconds", "must be smaller than TimeoutSeconds");
         }
     }
@@ -395,7 +458,8 @@ public final class AslStateMachine {
     private ContainerCommand containerCommand(String name, JsonNode parameters) {
         String usage = "an " + ECS_RUN_TASK_SYNC + " Task needs Parameters.Overrides.ContainerOverrides with a "
                 + "Command such as \"Command.$\": \"States.Array('stage', '<function>', $.runId)\"";
-        JsonNode overrides = parameters == null ? null : parameters.path("Overrides").get("ContainerOverrides");
+        JsonNode overrides =
+                parameters == null ? null : parameters.path("Overrides").get("ContainerOverrides");
         if (overrides == null || !overrides.isArray()) {
             throw error(name, "Parameters", usage);
         }
@@ -414,21 +478,29 @@ public final class AslStateMachine {
         List<String> out = new ArrayList<>();
         if (override.path("Command").isArray()) {
             override.get("Command").forEach(a -> out.add(a.isTextual() ? a.asText() : null));
-        } else if (override.path("Command.$").isTextual() && override.get("Command.$").asText().startsWith("States.")) {
+        } else if (override.path("Command.$").isTextual()
+                && override.get("Command.$").asText().startsWith("States.")) {
             Intrinsic call = Intrinsic.parse(override.get("Command.$").asText());
             if (call.name.equals("States.Array")) {
-                call.args.forEach(a -> out.add(a.literal() != null && a.literal().isTextual() ? a.literal().asText() : null));
+                call.args.forEach(a -> out.add(
+                        a.literal() != null && a.literal().isTextual()
+                                ? a.literal().asText()
+                                : null));
             }
         }
         return out;
     }
 
     private String stageOf(String name, JsonNode parameters, ContainerCommand c) {
-        List<String> args = literalCommand(parameters.get("Overrides").get("ContainerOverrides").get(c.override()));
+        List<String> args = literalCommand(
+                parameters.get("Overrides").get("ContainerOverrides").get(c.override()));
         String function = c.stageArg() + 1 < args.size() ? args.get(c.stageArg() + 1) : null;
         if (function == null || !FUNCTION_NAME.matcher(function).matches()) {
-            throw error(name, "Parameters", "the container Command must name the stage function literally "
-                    + "right after 'stage' (e.g. 'generate-portraits')");
+            throw error(
+                    name,
+                    "Parameters",
+                    "the container Command must name the stage function literally "
+                            + "right after 'stage' (e.g. 'generate-portraits')");
         }
         return function;
     }
@@ -438,7 +510,8 @@ public final class AslStateMachine {
         if (seconds == def.has("SecondsPath")) {
             throw error(name, null, "needs exactly one of Seconds or SecondsPath");
         }
-        if (seconds && (!def.get("Seconds").canConvertToInt() || def.get("Seconds").asInt() < 0)) {
+        if (seconds
+                && (!def.get("Seconds").canConvertToInt() || def.get("Seconds").asInt() < 0)) {
             throw error(name, "Seconds", "must be a non-negative integer");
         }
     }
@@ -452,11 +525,12 @@ public final class AslStateMachine {
             throw error(name, null, "has both ItemSelector and Parameters");
         }
         try {
-            return new AslStateMachine(def.get(modern ? "ItemProcessor" : "Iterator"), " (in Map '" + name + "')",
-                    false);
+            return new AslStateMachine(
+                    def.get(modern ? "ItemProcessor" : "Iterator"), " (in Map '" + name + "')", false);
         } catch (AslException e) {
-            throw e.getMessage().startsWith("State") ? e : error(name, modern ? "ItemProcessor" : "Iterator",
-                    e.getMessage());
+            throw e.getMessage().startsWith("State")
+                    ? e
+                    : error(name, modern ? "ItemProcessor" : "Iterator", e.getMessage());
         }
     }
 
@@ -484,11 +558,17 @@ public final class AslStateMachine {
                 continue;
             }
             String base = f.endsWith("Path") ? f.substring(0, f.length() - 4) : f;
-            if (f.equals("And") || f.equals("Or") || f.equals("Not") || TYPE_TESTS.contains(f)
+            if (f.equals("And")
+                    || f.equals("Or")
+                    || f.equals("Not")
+                    || TYPE_TESTS.contains(f)
                     || COMPARISONS.contains(base)) {
                 operators.add(f);
-            } else if (f.startsWith("String") || f.startsWith("Timestamp") || f.startsWith("Numeric")
-                    || f.startsWith("Boolean") || f.startsWith("Is")) {
+            } else if (f.startsWith("String")
+                    || f.startsWith("Timestamp")
+                    || f.startsWith("Numeric")
+                    || f.startsWith("Boolean")
+                    || f.startsWith("Is")) {
                 throw error(name, "Choices", "operator '" + f + "' is not supported by the local runner");
             } else {
                 throw error(name, "Choices", "unknown field '" + f + "' in a rule");
@@ -548,11 +628,18 @@ public final class AslStateMachine {
             String field = "Retry[" + i + "]";
             for (Iterator<String> it = r.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
-                if (f.equals("JitterStrategy") && Set.of("NONE", "FULL").contains(r.get(f).asText())) {
+                if (f.equals("JitterStrategy")
+                        && Set.of("NONE", "FULL").contains(r.get(f).asText())) {
                     continue;
                 }
-                if (!Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds",
-                        "Comment").contains(f)) {
+                if (!Set.of(
+                                "ErrorEquals",
+                                "IntervalSeconds",
+                                "MaxAttempts",
+                                "BackoffRate",
+                                "MaxDelaySeconds",
+                                "Comment")
+                        .contains(f)) {
                     throw error(name, field + "." + f, "is not supported");
                 }
             }
@@ -563,11 +650,17 @@ public final class AslStateMachine {
             if (interval < 1 || attempts < 0 || backoff < 1.0) {
                 throw error(name, field, "needs IntervalSeconds >= 1, MaxAttempts >= 0, BackoffRate >= 1.0");
             }
-            Double maxDelay = r.has("MaxDelaySeconds") ? r.get("MaxDelaySeconds").asDouble() : null;
+            Double maxDelay =
+                    r.has("MaxDelaySeconds") ? r.get("MaxDelaySeconds").asDouble() : null;
             if (maxDelay != null && maxDelay < 1) {
                 throw error(name, field + ".MaxDelaySeconds", "must be a positive integer");
             }
-            out.add(new Retrier(errors, interval, attempts, backoff, maxDelay,
+            out.add(new Retrier(
+                    errors,
+                    interval,
+                    attempts,
+                    backoff,
+                    maxDelay,
                     "FULL".equals(r.path("JitterStrategy").asText())));
         }
         return List.copyOf(out);

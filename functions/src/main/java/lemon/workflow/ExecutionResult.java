@@ -5,7 +5,10 @@ import java.util.List;
 
 /** How an execution ended; {@code output} is set on success, {@code error}/{@code cause} on failure. */
 public record ExecutionResult(Status status, JsonNode output, String error, String cause, List<StateRun> history) {
-    public enum Status { SUCCEEDED, FAILED }
+    public enum Status {
+        SUCCEEDED,
+        FAILED
+    }
 
     /** One state visit; {@code error} is null unless the state ended in an error (caught or not). */
     public record StateRun(String name, String type, long startMillis, long endMillis, String error) {}

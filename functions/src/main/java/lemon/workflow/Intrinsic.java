@@ -48,8 +48,10 @@ final class Intrinsic {
     JsonNode evaluate(Resolver paths) throws StateError {
         List<JsonNode> values = new ArrayList<>();
         for (Arg a : args) {
-            values.add(a.literal() != null ? a.literal() : a.call() != null ? a.call().evaluate(paths)
-                    : paths.read(a.path()));
+            values.add(
+                    a.literal() != null
+                            ? a.literal()
+                            : a.call() != null ? a.call().evaluate(paths) : paths.read(a.path()));
         }
         boolean format = name.equals("States.Format");
         for (int i = format ? 1 : 0; i < values.size(); i++) {
@@ -71,7 +73,9 @@ final class Intrinsic {
         int next = 1;
         for (int i = 0; i < template.length(); i++) {
             char c = template.charAt(i);
-            if (c == '\\' && i + 1 < template.length() && (template.charAt(i + 1) == '{' || template.charAt(i + 1) == '}')) {
+            if (c == '\\'
+                    && i + 1 < template.length()
+                    && (template.charAt(i + 1) == '{' || template.charAt(i + 1) == '}')) {
                 out.append(template.charAt(++i));
             } else if (c == '{' && i + 1 < template.length() && template.charAt(i + 1) == '}') {
                 if (next >= values.size()) {
@@ -174,10 +178,14 @@ final class Intrinsic {
                 return new Arg(null, JsonPath.parse(token), null);
             }
             switch (token) {
-                case "true": return new Arg(NODES.booleanNode(true), null, null);
-                case "false": return new Arg(NODES.booleanNode(false), null, null);
-                case "null": return new Arg(NODES.nullNode(), null, null);
-                default: break;
+                case "true":
+                    return new Arg(NODES.booleanNode(true), null, null);
+                case "false":
+                    return new Arg(NODES.booleanNode(false), null, null);
+                case "null":
+                    return new Arg(NODES.nullNode(), null, null);
+                default:
+                    break;
             }
             if (token.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
                 try {

@@ -50,7 +50,9 @@ final class JsonPath {
                 String inside = text.substring(i + 1, close);
                 if (inside.matches("\\d+")) {
                     segments.add(Integer.parseInt(inside));
-                } else if (inside.length() >= 2 && inside.startsWith("'") && inside.endsWith("'")
+                } else if (inside.length() >= 2
+                        && inside.startsWith("'")
+                        && inside.endsWith("'")
                         && !inside.substring(1, inside.length() - 1).contains("'")) {
                     segments.add(inside.substring(1, inside.length() - 1));
                 } else {
@@ -65,8 +67,8 @@ final class JsonPath {
     }
 
     private static AslException unsupported(String text) {
-        return new AslException("JsonPath '" + text
-                + "' is not supported: only $, $$, .name, ['name'] and [index] steps are");
+        return new AslException(
+                "JsonPath '" + text + "' is not supported: only $, $$, .name, ['name'] and [index] steps are");
     }
 
     boolean isContext() {
@@ -113,7 +115,8 @@ final class JsonPath {
             } else if (child.isObject()) {
                 node = (ObjectNode) child;
             } else {
-                throw StateError.runtime("ResultPath '" + text + "' cannot be applied: '" + name + "' is not an object");
+                throw StateError.runtime(
+                        "ResultPath '" + text + "' cannot be applied: '" + name + "' is not an object");
             }
         }
         node.set((String) segments.get(segments.size() - 1), value);

@@ -192,8 +192,11 @@ public final class LocalWorkflowRunner {
                 throw new StateError("Lemon.Interrupted", "the execution was interrupted", false);
             }
             if (transitions.incrementAndGet() > maxTransitions) {
-                throw new StateError(TRANSITION_LIMIT, "more than " + maxTransitions
-                        + " state transitions (entering '" + current + "'); does the workflow loop?", false);
+                throw new StateError(
+                        TRANSITION_LIMIT,
+                        "more than " + maxTransitions + " state transitions (entering '" + current
+                                + "'); does the workflow loop?",
+                        false);
             }
             State s = m.state(current);
             long start = clock.getAsLong();
@@ -228,8 +231,11 @@ public final class LocalWorkflowRunner {
             case "Choice" -> choice(s, raw);
             case "Wait" -> new Step(waitState(s, raw), s.next(), null);
             case "Succeed" -> new Step(outputPath(s, inputPath(s, raw)), null, null);
-            case "Fail" -> throw new StateError(s.def().path("Error").asText("States.Fail"),
-                    s.def().path("Cause").asText(""), true);
+            case "Fail" ->
+                throw new StateError(
+                        s.def().path("Error").asText("States.Fail"),
+                        s.def().path("Cause").asText(""),
+                        true);
             case "Task", "Map" -> withRetryAndCatch(s, raw, entered);
             default -> throw new IllegalStateException("unvalidated state type " + s.type());
         };
@@ -248,7 +254,8 @@ public final class LocalWorkflowRunner {
                 if (!e.catchable) {
                     throw e;
                 }
-                int r = firstMatch(s.retriers().stream().map(Retrier::errorEquals).toList(), e.error);
+                int r = firstMatch(
+                        s.retriers().stream().map(Retrier::errorEquals).toList(), e.error);
                 if (r >= 0 && used[r] < s.retriers().get(r).maxAttempts()) {
                     Retrier retrier = s.retriers().get(r);
                     double seconds = retrier.intervalSeconds() * Math.pow(retrier.backoffRate(), used[r]);
@@ -264,13 +271,17 @@ public final class LocalWorkflowRunner {
                     sleep(Duration.ofMillis(Math.round(seconds * 1000)));
                     continue;
                 }
-                int c = firstMatch(s.catchers().stream().map(Catcher::errorEquals).toList(), e.error);
+                int c = firstMatch(
+                        s.catchers().stream().map(Catcher::errorEquals).toList(), e.error);
                 if (c < 0) {
                     throw e;
                 }
                 Catcher catcher = s.catchers().get(c);
-                ObjectNode errorOutput = NODES.objectNode().put("Error", e.error).put("Cause", e.cause);
-                JsonNode out = catcher.resultPath() == null ? raw : catcher.resultPath().write(raw, errorOutput);
+                ObjectNode errorOutput =
+                        NODES.objectNode().put("Error", e.error).put("Cause", e.cause);
+                JsonNode out = catcher.resultPath() == null
+                        ? raw
+                        : catcher.resultPath().write(raw, errorOutput);
                 return new Step(out, catcher.next(), e);
             }
         }
@@ -281,7 +292,8 @@ public final class LocalWorkflowRunner {
         for (int i = 0; i < errorEquals.size(); i++) {
             for (String name : errorEquals.get(i)) {
                 // States.TaskFailed matches every error except States.Timeout, as in Step Functions.
-                if (name.equals("States.ALL") || name.equals(error)
+                if (name.equals("States.ALL")
+                        || name.equals(error)
                         || (name.equals("States.TaskFailed") && !error.equals("States.Timeout"))) {
                     return i;
                 }
@@ -293,8 +305,10 @@ public final class LocalWorkflowRunner {
     private JsonNode task(State s, JsonNode raw, long entered, int retries) throws StateError {
         JsonNode effective = inputPath(s, raw);
         JsonNode context = context(s, entered, retries);
-        JsonNode payload = s.def().has("Parameters") ? template(s.def().get("Parameters"), effective, context) : effective;
-        JsonNode result = s.container() != null ? containerTask(s, payload) : invoke(s, s.function(), payload.deepCopy());
+        JsonNode payload =
+                s.def().has("Parameters") ? template(s.def().get("Parameters"), effective, context) : effective;
+        JsonNode result =
+                s.container() != null ? containerTask(s, payload) : invoke(s, s.function(), payload.deepCopy());
         if (result == null) {
             result = NullNode.getInstance();
         }
@@ -319,8 +333,10 @@ public final class LocalWorkflowRunner {
             return call.get(Math.max(1, Math.round(timeout.asLong() * 1000 * timeoutScale)), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw new StateError(TIMEOUT, "State '" + s.name() + "' did not finish within its TimeoutSeconds ("
-                    + timeout.asLong() + " s)", true);
+            throw new StateError(
+                    TIMEOUT,
+                    "State '" + s.name() + "' did not finish within its TimeoutSeconds (" + timeout.asLong() + " s)",
+                    true);
         } catch (ExecutionException e) {
             throw StateError.fromTask(e.getCause());
         } catch (InterruptedException e) {
@@ -337,10 +353,13 @@ public final class LocalWorkflowRunner {
      * whatever its own error, because an exit code is all Step Functions sees of a container.
      */
     private JsonNode containerTask(State s, JsonNode payload) throws StateError {
-        JsonNode override = payload.path("Overrides").path("ContainerOverrides").path(s.container().override());
+        JsonNode override = payload.path("Overrides")
+                .path("ContainerOverrides")
+                .path(s.container().override());
         JsonNode command = override.path("Command");
         ObjectNode task = NODES.objectNode();
-        task.put("LastStatus", "STOPPED").put("StopCode", "EssentialContainerExited")
+        task.put("LastStatus", "STOPPED")
+                .put("StopCode", "EssentialContainerExited")
                 .put("StoppedReason", "Essential container in task exited");
         if (payload.has("Cluster")) {
             task.set("ClusterArn", payload.get("Cluster"));
@@ -349,17 +368,24 @@ public final class LocalWorkflowRunner {
             task.set("TaskDefinitionArn", payload.get("TaskDefinition"));
         }
         task.putObject("Overrides").putArray("ContainerOverrides").add(override.deepCopy());
-        ObjectNode container = task.putArray("Containers").addObject()
-                .put("Name", override.path("Name").asText("engine")).put("LastStatus", "STOPPED");
+        ObjectNode container = task.putArray("Containers")
+                .addObject()
+                .put("Name", override.path("Name").asText("engine"))
+                .put("LastStatus", "STOPPED");
         int at = s.container().stageArg() + 2;
         String failure;
         if (!command.isArray() || command.size() <= at || !command.get(at).isValueNode()) {
             failure = "usage: lemon stage <function> <runId>; the command " + command + " has no run id";
         } else {
             try {
-                JsonNode out = invoke(s, s.function(), NODES.objectNode().put("runId", command.get(at).asText()));
+                JsonNode out = invoke(
+                        s,
+                        s.function(),
+                        NODES.objectNode().put("runId", command.get(at).asText()));
                 failure = out != null && "failed".equals(out.path("status").asText()) // lemon stage exits 1
-                        ? "the stage reported status failed: " + out.path("message").asText() : null;
+                        ? "the stage reported status failed: "
+                                + out.path("message").asText()
+                        : null;
             } catch (StateError e) {
                 if (!e.catchable || e.error.equals(TIMEOUT)) {
                     throw e;
@@ -381,12 +407,15 @@ public final class LocalWorkflowRunner {
         JsonPath itemsPath = s.path("ItemsPath");
         JsonNode items = itemsPath == null ? null : itemsPath.read(effective).orElse(null);
         if (items == null || !items.isArray()) {
-            throw StateError.runtime("State '" + s.name() + "': ItemsPath '" + itemsPath
-                    + "' does not select an array in the input");
+            throw StateError.runtime(
+                    "State '" + s.name() + "': ItemsPath '" + itemsPath + "' does not select an array in the input");
         }
-        JsonNode selector = s.def().has("ItemSelector") ? s.def().get("ItemSelector") : s.def().get("Parameters");
+        JsonNode selector = s.def().has("ItemSelector")
+                ? s.def().get("ItemSelector")
+                : s.def().get("Parameters");
         int maxConcurrency = s.def().path("MaxConcurrency").asInt(0); // 0: no limit
-        int threads = Math.min(Math.min(mapThreads, items.size()), maxConcurrency == 0 ? Integer.MAX_VALUE : maxConcurrency);
+        int threads =
+                Math.min(Math.min(mapThreads, items.size()), maxConcurrency == 0 ? Integer.MAX_VALUE : maxConcurrency);
         ArrayNode results = NODES.arrayNode();
         if (threads <= 1) {
             for (int i = 0; i < items.size(); i++) {
@@ -413,8 +442,9 @@ public final class LocalWorkflowRunner {
      * Iterations on a pool of {@code threads}; results in item order. The first iteration to fail
      * fails the Map, as in Step Functions: the others are interrupted and abandoned.
      */
-    private List<JsonNode> parallel(State s, JsonNode effective, JsonNode context, JsonNode selector, JsonNode items,
-                                    int threads) throws StateError {
+    private List<JsonNode> parallel(
+            State s, JsonNode effective, JsonNode context, JsonNode selector, JsonNode items, int threads)
+            throws StateError {
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("lemon-map-" + s.name()));
         try {
             CompletionService<JsonNode> done = new ExecutorCompletionService<>(pool);
@@ -465,7 +495,8 @@ public final class LocalWorkflowRunner {
         } else {
             JsonNode effective = inputPath(s, raw);
             result = s.def().has("Parameters")
-                    ? template(s.def().get("Parameters"), effective, context(s, entered, 0)) : effective;
+                    ? template(s.def().get("Parameters"), effective, context(s, entered, 0))
+                    : effective;
         }
         return outputPath(s, resultPath(s, raw, result));
     }
@@ -480,8 +511,10 @@ public final class LocalWorkflowRunner {
         if (s.def().has("Default")) {
             return new Step(outputPath(s, effective), s.def().get("Default").asText(), null);
         }
-        throw new StateError("States.NoChoiceMatched",
-                "State '" + s.name() + "': no Choices rule matched and there is no Default", true);
+        throw new StateError(
+                "States.NoChoiceMatched",
+                "State '" + s.name() + "': no Choices rule matched and there is no Default",
+                true);
     }
 
     private boolean matches(State s, JsonNode rule, JsonNode input) throws StateError {
@@ -516,15 +549,16 @@ public final class LocalWorkflowRunner {
                 return (value != null) == e.getValue().asBoolean();
             }
             if (value == null) {
-                throw StateError.runtime("State '" + s.name() + "': Choice Variable '" + variable
-                        + "' is not present in the input");
+                throw StateError.runtime(
+                        "State '" + s.name() + "': Choice Variable '" + variable + "' is not present in the input");
             }
             JsonNode expected = e.getValue();
             if (op.endsWith("Path") && !AslStateMachine.TYPE_TESTS.contains(op)) {
                 op = op.substring(0, op.length() - 4);
                 String path = expected.asText();
-                expected = read(JsonPath.parse(path), input, null).orElseThrow(() -> StateError.runtime(
-                        "State '" + s.name() + "': Choice path '" + path + "' is not present in the input"));
+                expected = read(JsonPath.parse(path), input, null)
+                        .orElseThrow(() -> StateError.runtime(
+                                "State '" + s.name() + "': Choice path '" + path + "' is not present in the input"));
             }
             return compare(op, value, expected);
         }
@@ -534,13 +568,18 @@ public final class LocalWorkflowRunner {
     /** Type mismatches are simply false, as in Step Functions. */
     private static boolean compare(String op, JsonNode value, JsonNode expected) {
         switch (op) {
-            case "IsNull": return value.isNull() == expected.asBoolean();
-            case "IsString": return value.isTextual() == expected.asBoolean();
-            case "IsNumeric": return value.isNumber() == expected.asBoolean();
-            case "IsBoolean": return value.isBoolean() == expected.asBoolean();
-            case "BooleanEquals": return value.isBoolean() && expected.isBoolean()
-                    && value.asBoolean() == expected.asBoolean();
-            default: break;
+            case "IsNull":
+                return value.isNull() == expected.asBoolean();
+            case "IsString":
+                return value.isTextual() == expected.asBoolean();
+            case "IsNumeric":
+                return value.isNumber() == expected.asBoolean();
+            case "IsBoolean":
+                return value.isBoolean() == expected.asBoolean();
+            case "BooleanEquals":
+                return value.isBoolean() && expected.isBoolean() && value.asBoolean() == expected.asBoolean();
+            default:
+                break;
         }
         int cmp;
         if (op.startsWith("String")) {
@@ -599,8 +638,9 @@ public final class LocalWorkflowRunner {
         if (path == null) {
             return NODES.objectNode(); // InputPath: null passes {}
         }
-        return path.read(raw).orElseThrow(() -> StateError.runtime(
-                "State '" + s.name() + "': InputPath '" + path + "' does not match the input"));
+        return path.read(raw)
+                .orElseThrow(() -> StateError.runtime(
+                        "State '" + s.name() + "': InputPath '" + path + "' does not match the input"));
     }
 
     private static JsonNode resultPath(State s, JsonNode raw, JsonNode result) throws StateError {
@@ -613,8 +653,9 @@ public final class LocalWorkflowRunner {
         if (path == null) {
             return NODES.objectNode();
         }
-        return path.read(data).orElseThrow(() -> StateError.runtime(
-                "State '" + s.name() + "': OutputPath '" + path + "' does not match the state output"));
+        return path.read(data)
+                .orElseThrow(() -> StateError.runtime(
+                        "State '" + s.name() + "': OutputPath '" + path + "' does not match the state output"));
     }
 
     /** Evaluates a Parameters/ItemSelector/ResultSelector template: "key.$" fields take path values. */
@@ -637,12 +678,14 @@ public final class LocalWorkflowRunner {
                 String path = e.getValue().asText();
                 JsonNode value;
                 if (path.startsWith("States.")) {
-                    value = Intrinsic.parse(path).evaluate(p -> read(p, input, context).orElseThrow(() ->
-                            StateError.runtime("The JsonPath '" + p + "' in field '" + key
-                                    + "' could not be found in the input")));
+                    value = Intrinsic.parse(path)
+                            .evaluate(p -> read(p, input, context)
+                                    .orElseThrow(() -> StateError.runtime("The JsonPath '" + p + "' in field '" + key
+                                            + "' could not be found in the input")));
                 } else {
-                    value = read(JsonPath.parse(path), input, context).orElseThrow(() -> StateError.runtime(
-                            "The JsonPath '" + path + "' of field '" + key + "' could not be found in the input"));
+                    value = read(JsonPath.parse(path), input, context)
+                            .orElseThrow(() -> StateError.runtime("The JsonPath '" + path + "' of field '" + key
+                                    + "' could not be found in the input"));
                 }
                 out.set(key.substring(0, key.length() - 2), value.deepCopy());
             } else {
@@ -663,8 +706,12 @@ public final class LocalWorkflowRunner {
     private ObjectNode context(State s, long entered, int retries) {
         ObjectNode ctx = NODES.objectNode();
         ctx.set("Execution", execution);
-        ctx.putObject("StateMachine").put("Id", "arn:local:states:stateMachine:lemon").put("Name", "lemon");
-        ctx.putObject("State").put("Name", s.name()).put("EnteredTime", Instant.ofEpochMilli(entered).toString())
+        ctx.putObject("StateMachine")
+                .put("Id", "arn:local:states:stateMachine:lemon")
+                .put("Name", "lemon");
+        ctx.putObject("State")
+                .put("Name", s.name())
+                .put("EnteredTime", Instant.ofEpochMilli(entered).toString())
                 .put("RetryCount", retries);
         return ctx;
     }

@@ -36,7 +36,8 @@ final class StateError extends Exception {
         }
         TransientFailure transientFailure = TransientFailure.in(t);
         if (transientFailure != null) {
-            String message = transientFailure.getMessage() != null ? transientFailure.getMessage()
+            String message = transientFailure.getMessage() != null
+                    ? transientFailure.getMessage()
                     : TransientFailure.rootMessage(transientFailure);
             return new StateError(TransientFailure.ERROR_NAME, message, true);
         }

@@ -12,36 +12,78 @@ import org.junit.jupiter.api.Test;
 @QuarkusMainTest
 class LemonCliTest {
     @Test
-    @Launch({"run", "example:valiant-tailor", "--out", "target/cli-runs", "--scenes", "10", "--portraits", "1", "--run-id", "tailor"})
+    @Launch({
+        "run",
+        "example:valiant-tailor",
+        "--out",
+        "target/cli-runs",
+        "--scenes",
+        "10",
+        "--portraits",
+        "1",
+        "--run-id",
+        "tailor"
+    })
     void runsABundledExampleAndSummarises(LaunchResult result) {
         String out = result.getOutput();
-        assertTrue(out.contains("[1/6] ingest") && out.contains("[5/6] generate-portraits") && out.contains("[6/6] publish"), out);
+        assertTrue(
+                out.contains("[1/6] ingest")
+                        && out.contains("[5/6] generate-portraits")
+                        && out.contains("[6/6] publish"),
+                out);
         assertTrue(out.contains("run tailor done") && out.contains("report.html"), out);
         assertTrue(out.toLowerCase().contains("tailor") && out.toLowerCase().contains("giant"), out);
     }
 
     @Test
-    @Launch(value = {"run", "no/such/story.txt"}, exitCode = 2)
+    @Launch(
+            value = {"run", "no/such/story.txt"},
+            exitCode = 2)
     void aMissingFileIsOneClearLine(LaunchResult result) {
-        assertEquals("lemon: no such story file: no/such/story.txt", result.getErrorOutput().strip());
+        assertEquals(
+                "lemon: no such story file: no/such/story.txt",
+                result.getErrorOutput().strip());
     }
 
     @Test
-    @Launch(value = {"run", "example:valiant-tailor", "--llm", "gpt-banana"}, exitCode = 2)
+    @Launch(
+            value = {"run", "example:valiant-tailor", "--llm", "gpt-banana"},
+            exitCode = 2)
     void anUnknownLlmProviderIsRejected(LaunchResult result) {
         assertTrue(result.getErrorOutput().contains("unknown LLM provider 'gpt-banana'"), result.getErrorOutput());
     }
 
     @Test
-    @Launch(value = {"run", "example:valiant-tailor", "--out", "target/cli-runs", "--portraits", "0", "--run-id", "no-portraits"}, exitCode = 2)
+    @Launch(
+            value = {
+                "run",
+                "example:valiant-tailor",
+                "--out",
+                "target/cli-runs",
+                "--portraits",
+                "0",
+                "--run-id",
+                "no-portraits"
+            },
+            exitCode = 2)
     void zeroPortraitsIsRefusedBeforeAnythingIsStored(LaunchResult result) {
-        assertEquals("lemon: --portraits must be at least 1, got 0", result.getErrorOutput().strip());
+        assertEquals(
+                "lemon: --portraits must be at least 1, got 0",
+                result.getErrorOutput().strip());
         assertTrue(!java.nio.file.Files.exists(java.nio.file.Path.of("target/cli-runs/no-portraits")));
     }
 
     @Test
-    @Launch({"generate", "an old man with a white beard, dressed in a green robe", "-n", "2", "--steps", "5",
-            "--out", "target/cli-runs/old-man.png"})
+    @Launch({
+        "generate",
+        "an old man with a white beard, dressed in a green robe",
+        "-n",
+        "2",
+        "--steps",
+        "5",
+        "--out",
+        "target/cli-runs/old-man.png"
+    })
     void generateWritesAContactSheet(LaunchResult result) throws Exception {
         assertTrue(result.getOutput().contains("2 portraits (64×64, 5 DDIM steps"), result.getOutput());
         var sheet = javax.imageio.ImageIO.read(new java.io.File("target/cli-runs/old-man.png"));
@@ -49,30 +91,42 @@ class LemonCliTest {
     }
 
     @Test
-    @Launch(value = {"generate", "a tall knight", "--rescale", "2"}, exitCode = 2)
+    @Launch(
+            value = {"generate", "a tall knight", "--rescale", "2"},
+            exitCode = 2)
     void generateRefusesAGuidanceRescaleOutsideZeroToOne(LaunchResult result) {
-        assertEquals("lemon: --rescale must be between 0 and 1, got 2.0", result.getErrorOutput().strip());
+        assertEquals(
+                "lemon: --rescale must be between 0 and 1, got 2.0",
+                result.getErrorOutput().strip());
     }
 
     @Test
-    @Launch(value = {"generate", " "}, exitCode = 2)
+    @Launch(
+            value = {"generate", " "},
+            exitCode = 2)
     void generateNeedsADescription(LaunchResult result) {
         assertTrue(result.getErrorOutput().contains("lemon: give a description"), result.getErrorOutput());
     }
 
     @Test
-    @Launch(value = {"generate", "a tall knight", "--weights", "no/such/dir"}, exitCode = 2)
+    @Launch(
+            value = {"generate", "a tall knight", "--weights", "no/such/dir"},
+            exitCode = 2)
     void generateWithMissingWeightsNamesThem(LaunchResult result) {
         assertTrue(result.getErrorOutput().contains("no/such/dir"), result.getErrorOutput());
     }
 
     @Test
-    void analyzePrintsCharactersAndScenesOfAStoryFile(io.quarkus.test.junit.main.QuarkusMainLauncher launcher) throws Exception {
+    void analyzePrintsCharactersAndScenesOfAStoryFile(io.quarkus.test.junit.main.QuarkusMainLauncher launcher)
+            throws Exception {
         java.nio.file.Path story = java.nio.file.Path.of("target/cli-runs/analyze-story.txt");
         java.nio.file.Files.createDirectories(story.getParent());
-        java.nio.file.Files.writeString(story, ("Once a poor miller named Hans lived by the river with his daughter Greta. "
-                + "Hans told the king that Greta could spin straw into gold. The king locked Greta in a tower full of straw. "
-                + "Greta wept until a little man named Rumpel appeared and spun the straw for her necklace. ").repeat(3));
+        java.nio.file.Files.writeString(
+                story,
+                ("Once a poor miller named Hans lived by the river with his daughter Greta. "
+                                + "Hans told the king that Greta could spin straw into gold. The king locked Greta in a tower full of straw. "
+                                + "Greta wept until a little man named Rumpel appeared and spun the straw for her necklace. ")
+                        .repeat(3));
         LaunchResult result = launcher.launch("analyze", story.toString(), "--scenes", "4");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         String out = result.getOutput();
@@ -87,27 +141,45 @@ class LemonCliTest {
         try (var in = lemon.cd.CdDatabase.class.getResourceAsStream(lemon.cd.CdDatabase.BUNDLED_RESOURCE)) {
             bundled = in.readAllBytes();
         }
-        org.junit.jupiter.api.Assertions.assertArrayEquals(bundled,
-                java.nio.file.Files.readAllBytes(java.nio.file.Path.of("target/cli-runs/cd-database.jsonl")));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                bundled, java.nio.file.Files.readAllBytes(java.nio.file.Path.of("target/cli-runs/cd-database.jsonl")));
     }
 
     @Test
     void aSingleStageRunsOnAStoredRunAsAContainerTaskWould(io.quarkus.test.junit.main.QuarkusMainLauncher launcher) {
-        LaunchResult run = launcher.launch("run", "example:ali-baba", "--out", "target/cli-runs", "--scenes", "5",
-                "--portraits", "1", "--run-id", "staged");
+        LaunchResult run = launcher.launch(
+                "run",
+                "example:ali-baba",
+                "--out",
+                "target/cli-runs",
+                "--scenes",
+                "5",
+                "--portraits",
+                "1",
+                "--run-id",
+                "staged");
         assertEquals(0, run.exitCode(), run.getErrorOutput());
         LaunchResult again = launcher.launch("stage", "generate-portraits", "staged", "--out", "target/cli-runs");
         assertEquals(0, again.exitCode(), again.getErrorOutput());
-        assertTrue(again.getOutput().contains("\"stage\" : \"generate-portraits\"") && again.getOutput().contains("reused"),
+        assertTrue(
+                again.getOutput().contains("\"stage\" : \"generate-portraits\"")
+                        && again.getOutput().contains("reused"),
                 again.getOutput());
         LaunchResult unknown = launcher.launch("stage", "paint-everything", "staged", "--out", "target/cli-runs");
         assertEquals(2, unknown.exitCode());
-        assertTrue(unknown.getErrorOutput().contains("no stage function 'paint-everything'; known: "), unknown.getErrorOutput());
+        assertTrue(
+                unknown.getErrorOutput().contains("no stage function 'paint-everything'; known: "),
+                unknown.getErrorOutput());
     }
 
     @Test
-    @Launch(value = {"resume", "never-ran", "--out", "target/cli-runs"}, exitCode = 2)
+    @Launch(
+            value = {"resume", "never-ran", "--out", "target/cli-runs"},
+            exitCode = 2)
     void resumingAnUnknownRunSaysWhereItLooked(LaunchResult result) {
-        assertTrue(result.getErrorOutput().contains("no run 'never-ran' in ") && result.getErrorOutput().contains("cli-runs"), result.getErrorOutput());
+        assertTrue(
+                result.getErrorOutput().contains("no run 'never-ran' in ")
+                        && result.getErrorOutput().contains("cli-runs"),
+                result.getErrorOutput());
     }
 }

@@ -21,24 +21,47 @@ class StageFunctionsHttpTest {
     void stagesRunOneAfterAnotherOverHttp() throws Exception {
         Path shared = Path.of(System.getProperty("lemon.shared.dir"));
         String runId = "http-" + System.nanoTime(); // the test store outlives a test run
-        provider.get().runs().blobs().put("uploads/briar-rose.txt",
-                Files.readAllBytes(shared.resolve("data/tales/briar-rose.txt")));
-        given().contentType("application/json").body("{\"uploadKey\": \"uploads/briar-rose.txt\", \"runId\": \"" + runId + "\", \"scenes\": 8, \"portraits\": 1}")
-                .post("/ingest").then().statusCode(200).body("status", equalTo("done")).body("runId", equalTo(runId));
-        for (String stage : new String[] {"analyze-story", "match-characters", "describe-characters", "generate-portraits",
-                "publish"}) {
-            given().contentType("application/json").body("{\"runId\": \"" + runId + "\"}").post("/" + stage)
-                    .then().statusCode(200).body("stage", equalTo(stage)).body("status", equalTo("done"));
+        provider.get()
+                .runs()
+                .blobs()
+                .put("uploads/briar-rose.txt", Files.readAllBytes(shared.resolve("data/tales/briar-rose.txt")));
+        given().contentType("application/json")
+                .body("{\"uploadKey\": \"uploads/briar-rose.txt\", \"runId\": \"" + runId
+                        + "\", \"scenes\": 8, \"portraits\": 1}")
+                .post("/ingest")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("done"))
+                .body("runId", equalTo(runId));
+        for (String stage : new String[] {
+            "analyze-story", "match-characters", "describe-characters", "generate-portraits", "publish"
+        }) {
+            given().contentType("application/json")
+                    .body("{\"runId\": \"" + runId + "\"}")
+                    .post("/" + stage)
+                    .then()
+                    .statusCode(200)
+                    .body("stage", equalTo(stage))
+                    .body("status", equalTo("done"));
         }
-        given().contentType("application/json").body("{\"runId\": \"" + runId + "\"}").post("/publish")
-                .then().statusCode(200).body("status", equalTo("reused"));
+        given().contentType("application/json")
+                .body("{\"runId\": \"" + runId + "\"}")
+                .post("/publish")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("reused"));
         assertTrue(provider.get().runs().exists(runId));
     }
 
     @Test
     void aRejectedUploadSaysWhy() throws Exception {
         provider.get().runs().blobs().put("uploads/tiny.txt", "Too short.".getBytes());
-        given().contentType("application/json").body("{\"uploadKey\": \"uploads/tiny.txt\"}").post("/ingest")
-                .then().statusCode(200).body("status", equalTo("rejected")).body("message", containsString("at least 50"));
+        given().contentType("application/json")
+                .body("{\"uploadKey\": \"uploads/tiny.txt\"}")
+                .post("/ingest")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("rejected"))
+                .body("message", containsString("at least 50"));
     }
 }

@@ -16,8 +16,8 @@ final class TestPipelines {
     private TestPipelines() {}
 
     static StageCatalogue catalogue() {
-        return Pipeline.standard(new OfflineAnalyst(), new FirstPairsRetriever(), new OfflineDescriber(),
-                new FixedImageGenerator());
+        return Pipeline.standard(
+                new OfflineAnalyst(), new FirstPairsRetriever(), new OfflineDescriber(), new FixedImageGenerator());
     }
 
     static Pipeline over(BlobStore blobs, StageCatalogue catalogue) {

@@ -43,7 +43,11 @@ class ThrowawayStageTest {
 
         @Override
         public StageSpec spec() {
-            return new StageSpec(NAME, List.of(IngestStage.STORY), List.of("word-count.json"), Placement.LAMBDA,
+            return new StageSpec(
+                    NAME,
+                    List.of(IngestStage.STORY),
+                    List.of("word-count.json"),
+                    Placement.LAMBDA,
                     "Counts the story's words.");
         }
 
@@ -88,10 +92,13 @@ class ThrowawayStageTest {
         StageCatalogue catalogue = TestPipelines.catalogue().with(new CountWords(), "publish");
         ObjectNode asl = workflowWithCountWords();
         AslStateMachine machine = AslStateMachine.parse(asl.toString());
-        Set<String> deployed = new LinkedHashSet<>(WorkflowContract.terraformFunctions(WorkflowContract.terraformDir()));
+        Set<String> deployed =
+                new LinkedHashSet<>(WorkflowContract.terraformFunctions(WorkflowContract.terraformDir()));
         deployed.add(NAME);
-        assertEquals(List.of(), WorkflowContract.problems(catalogue, asl,
-                FunqDispatcher.functionNames(WithCountWords.class), deployed));
+        assertEquals(
+                List.of(),
+                WorkflowContract.problems(
+                        catalogue, asl, FunqDispatcher.functionNames(WithCountWords.class), deployed));
 
         InMemoryBlobStore blobs = new InMemoryBlobStore();
         Pipeline pipeline = TestPipelines.over(blobs, catalogue);
@@ -100,24 +107,38 @@ class ThrowawayStageTest {
 
         CountWords.FAIL_ONCE.set(true);
         var log = new ByteArrayOutputStream();
-        LocalRun.Outcome first = LocalRun.start(machine, functions, "uploads/story.txt", new RunOptions(4, 2, 1), "t",
+        LocalRun.Outcome first = LocalRun.start(
+                machine,
+                functions,
+                "uploads/story.txt",
+                new RunOptions(4, 2, 1),
+                "t",
                 new PrintStream(log, true, StandardCharsets.UTF_8));
         assertFalse(first.succeeded(), log.toString());
         assertTrue(first.cause().contains("counting broke"), first.toString());
         RunStore runs = pipeline.runs();
         assertEquals(StageState.Status.FAILED, runs.manifest("t").stage(NAME).status());
-        assertEquals(StageState.Status.PENDING, runs.manifest("t").stage("publish").status());
+        assertEquals(
+                StageState.Status.PENDING, runs.manifest("t").stage("publish").status());
 
         log.reset();
-        LocalRun.Outcome resumed = LocalRun.resume(machine, functions, "t", new PrintStream(log, true, StandardCharsets.UTF_8));
+        LocalRun.Outcome resumed =
+                LocalRun.resume(machine, functions, "t", new PrintStream(log, true, StandardCharsets.UTF_8));
         String progress = log.toString(StandardCharsets.UTF_8);
         assertTrue(resumed.succeeded(), resumed + "\n" + progress);
         assertTrue(progress.contains("[6/7] count-words"), progress);
         assertTrue(progress.matches("(?s).*generate-portraits +reused.*"), progress);
         assertTrue(progress.matches("(?s).*count-words +done.*"), progress);
-        catalogue.names().forEach(s -> assertEquals(StageState.Status.DONE, runs.manifest("t").stage(s).status(), s));
+        catalogue
+                .names()
+                .forEach(s -> assertEquals(
+                        StageState.Status.DONE, runs.manifest("t").stage(s).status(), s));
         int words = TestRuns.STORY.trim().split("\\s+").length;
-        assertEquals(Map.of("words", words), runs.require("t", "word-count.json",
-                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Integer>>() {}));
+        assertEquals(
+                Map.of("words", words),
+                runs.require(
+                        "t",
+                        "word-count.json",
+                        new com.fasterxml.jackson.core.type.TypeReference<Map<String, Integer>>() {}));
     }
 }

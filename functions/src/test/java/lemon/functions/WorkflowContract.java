@@ -23,19 +23,27 @@ import lemon.workflow.AslStateMachine;
 final class WorkflowContract {
     private WorkflowContract() {}
 
-    static List<String> problems(StageCatalogue catalogue, JsonNode asl, Set<String> funqFunctions,
-                                 Set<String> terraformFunctions) {
+    static List<String> problems(
+            StageCatalogue catalogue, JsonNode asl, Set<String> funqFunctions, Set<String> terraformFunctions) {
         AslStateMachine machine = AslStateMachine.parse(asl.toString());
         List<String> problems = new ArrayList<>();
         Set<String> expected = new LinkedHashSet<>(catalogue.functions());
-        compare("the ASL file's Task states", new LinkedHashSet<>(machine.taskFunctions().values()), expected, problems);
+        compare(
+                "the ASL file's Task states",
+                new LinkedHashSet<>(machine.taskFunctions().values()),
+                expected,
+                problems);
         compare("the @Funq functions", funqFunctions, expected, problems);
         compare("Terraform's function list", terraformFunctions, expected, problems);
-        List<String> inFile = happyPath(asl).stream().map(machine.taskFunctions()::get)
-                .filter(catalogue.names()::contains).toList();
-        List<String> inCatalogue = catalogue.names().stream().filter(inFile::contains).toList();
+        List<String> inFile = happyPath(asl).stream()
+                .map(machine.taskFunctions()::get)
+                .filter(catalogue.names()::contains)
+                .toList();
+        List<String> inCatalogue =
+                catalogue.names().stream().filter(inFile::contains).toList();
         if (!inFile.equals(inCatalogue)) {
-            problems.add("the ASL file calls the stages in the order " + inFile + ", the catalogue's is " + inCatalogue);
+            problems.add(
+                    "the ASL file calls the stages in the order " + inFile + ", the catalogue's is " + inCatalogue);
         }
         return problems;
     }
@@ -47,7 +55,9 @@ final class WorkflowContract {
         while (!state.isEmpty() && !path.contains(state)) {
             path.add(state);
             JsonNode s = asl.path("States").path(state);
-            state = s.path("Type").asText().equals("Choice") ? s.path("Default").asText() : s.path("Next").asText();
+            state = s.path("Type").asText().equals("Choice")
+                    ? s.path("Default").asText()
+                    : s.path("Next").asText();
         }
         return path;
     }
@@ -71,12 +81,15 @@ final class WorkflowContract {
 
     /** {@code local.functions} of terraform/main.tf. */
     static Set<String> terraformFunctions(Path terraform) throws IOException {
-        Matcher m = Pattern.compile("functions\\s*=\\s*\\[([^]]*)]").matcher(Files.readString(terraform.resolve("main.tf")));
+        Matcher m = Pattern.compile("functions\\s*=\\s*\\[([^]]*)]")
+                .matcher(Files.readString(terraform.resolve("main.tf")));
         if (!m.find()) {
             throw new IllegalStateException("local.functions not found in main.tf");
         }
         Set<String> deployed = new LinkedHashSet<>();
-        Arrays.stream(m.group(1).split(",")).map(s -> s.trim().replace("\"", "")).forEach(deployed::add);
+        Arrays.stream(m.group(1).split(","))
+                .map(s -> s.trim().replace("\"", ""))
+                .forEach(deployed::add);
         return deployed;
     }
 

@@ -13,8 +13,11 @@ class WorkflowContractTest {
     @Test
     void theShippedFilesAgreeWithTheCatalogue() throws Exception {
         var terraform = WorkflowContract.terraformDir();
-        List<String> problems = WorkflowContract.problems(TestPipelines.catalogue(), WorkflowContract.shippedWorkflow(),
-                FunqDispatcher.functionNames(StageFunctions.class), WorkflowContract.terraformFunctions(terraform));
+        List<String> problems = WorkflowContract.problems(
+                TestPipelines.catalogue(),
+                WorkflowContract.shippedWorkflow(),
+                FunqDispatcher.functionNames(StageFunctions.class),
+                WorkflowContract.terraformFunctions(terraform));
         assertEquals(List.of(), problems);
     }
 
@@ -22,8 +25,11 @@ class WorkflowContractTest {
     void aStageMissingFromTheFilesIsNamed() throws Exception {
         var terraform = WorkflowContract.terraformDir();
         StageCatalogue more = TestPipelines.catalogue().with(new ThrowawayStageTest.CountWords(), "publish");
-        List<String> problems = WorkflowContract.problems(more, WorkflowContract.shippedWorkflow(),
-                FunqDispatcher.functionNames(StageFunctions.class), WorkflowContract.terraformFunctions(terraform));
+        List<String> problems = WorkflowContract.problems(
+                more,
+                WorkflowContract.shippedWorkflow(),
+                FunqDispatcher.functionNames(StageFunctions.class),
+                WorkflowContract.terraformFunctions(terraform));
         assertEquals(3, problems.size(), problems.toString());
         problems.forEach(p -> assertTrue(p.contains("lack [count-words]"), p));
     }
@@ -36,9 +42,13 @@ class WorkflowContractTest {
                   "B": {"Type": "Task", "Resource": "arn:aws:lambda:r:1:function:lemon-analyze-story", "End": true}}}
                 """;
         StageCatalogue catalogue = TestPipelines.catalogue();
-        List<String> problems = WorkflowContract.problems(catalogue, lemon.run.Json.MAPPER.readTree(asl),
-                Set.copyOf(catalogue.functions()), Set.copyOf(catalogue.functions()));
-        assertTrue(problems.stream().anyMatch(p -> p.contains("order [match-characters, analyze-story]")),
+        List<String> problems = WorkflowContract.problems(
+                catalogue,
+                lemon.run.Json.MAPPER.readTree(asl),
+                Set.copyOf(catalogue.functions()),
+                Set.copyOf(catalogue.functions()));
+        assertTrue(
+                problems.stream().anyMatch(p -> p.contains("order [match-characters, analyze-story]")),
                 problems.toString());
     }
 }

@@ -32,33 +32,45 @@ class ChatModelsTest {
 
     @Test
     void openAiNeedsAUrlAndAModel() {
-        var e = assertThrows(IllegalArgumentException.class, () -> ChatModels.create(settings("openai", null, "m", null)));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> ChatModels.create(settings("openai", null, "m", null)));
         assertTrue(e.getMessage().contains("base URL"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> ChatModels.create(settings("openai", "http://127.0.0.1:9/v1", null, null)));
         assertTrue(e.getMessage().contains("model"), e.getMessage());
-        assertEquals("openai-compatible:llama3@http://127.0.0.1:9/v1",
-                ChatModels.create(settings("openai", "http://127.0.0.1:9/v1", "llama3", null)).name());
+        assertEquals(
+                "openai-compatible:llama3@http://127.0.0.1:9/v1",
+                ChatModels.create(settings("openai", "http://127.0.0.1:9/v1", "llama3", null))
+                        .name());
     }
 
     @Test
     void bedrockDefaultsToLlama2Chat() {
-        assertEquals("bedrock:meta.llama2-13b-chat-v1@eu-west-1",
+        assertEquals(
+                "bedrock:meta.llama2-13b-chat-v1@eu-west-1",
                 ChatModels.create(settings("bedrock", null, null, null)).name());
     }
 
     @Test
     void aMissingGgufFileIsNamed() {
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> ChatModels.create(settings("gguf", null, null, "/no/such/model.gguf")));
         assertTrue(e.getMessage().contains("/no/such/model.gguf"), e.getMessage());
     }
 
     @Test
     void ggufPromptsUseTheLlama2ChatTemplate() {
-        String prompt = GgufChatModel.llama2Prompt(ChatRequest.builder().messages(SystemMessage.from("Be brief."),
-                UserMessage.from("Describe Morgiana."), AiMessage.from("{}"), UserMessage.from("Again.")).build());
-        assertEquals("[INST] <<SYS>>\nBe brief.\n<</SYS>>\n\nDescribe Morgiana. [/INST] {} </s><s>[INST] Again. [/INST]",
+        String prompt = GgufChatModel.llama2Prompt(ChatRequest.builder()
+                .messages(
+                        SystemMessage.from("Be brief."),
+                        UserMessage.from("Describe Morgiana."),
+                        AiMessage.from("{}"),
+                        UserMessage.from("Again."))
+                .build());
+        assertEquals(
+                "[INST] <<SYS>>\nBe brief.\n<</SYS>>\n\nDescribe Morgiana. [/INST] {} </s><s>[INST] Again. [/INST]",
                 prompt);
     }
 
@@ -67,10 +79,12 @@ class ChatModelsTest {
         assertTrue(ChatModelClient.isTransient(new dev.langchain4j.exception.TimeoutException("slow")));
         assertTrue(ChatModelClient.isTransient(new dev.langchain4j.exception.RateLimitException("429")));
         assertTrue(ChatModelClient.isTransient(new dev.langchain4j.exception.InternalServerException("503")));
-        assertTrue(ChatModelClient.isTransient(new RuntimeException(new dev.langchain4j.exception.HttpException(502, "bad gateway"))));
+        assertTrue(ChatModelClient.isTransient(
+                new RuntimeException(new dev.langchain4j.exception.HttpException(502, "bad gateway"))));
         assertTrue(ChatModelClient.isTransient(new dev.langchain4j.exception.LangChain4jException(
                 new java.net.http.HttpTimeoutException("request timed out"))));
-        assertTrue(ChatModelClient.isTransient(new RuntimeException(new java.net.SocketTimeoutException("read timed out"))));
+        assertTrue(ChatModelClient.isTransient(
+                new RuntimeException(new java.net.SocketTimeoutException("read timed out"))));
         assertFalse(ChatModelClient.isTransient(new dev.langchain4j.exception.AuthenticationException("401")));
         assertFalse(ChatModelClient.isTransient(new dev.langchain4j.exception.HttpException(400, "bad request")));
         assertFalse(ChatModelClient.isTransient(new RuntimeException(new java.net.ConnectException("refused"))));

@@ -68,12 +68,18 @@ abstract class BlobStoreContract {
 
     @Test
     void listIsSortedAndFilteredByPrefix() throws IOException {
-        for (String k : List.of("runs/r2/b.json", "runs/r1/z.json", "runs/r1/a.json", "runs/r10/a.json",
-                "runs/r1/sub/deep.json", "other/x")) {
+        for (String k : List.of(
+                "runs/r2/b.json",
+                "runs/r1/z.json",
+                "runs/r1/a.json",
+                "runs/r10/a.json",
+                "runs/r1/sub/deep.json",
+                "other/x")) {
             store.put(k, bytes(k));
         }
         assertEquals(List.of("runs/r1/a.json", "runs/r1/sub/deep.json", "runs/r1/z.json"), store.list("runs/r1/"));
-        assertEquals(List.of("runs/r1/a.json", "runs/r1/sub/deep.json", "runs/r1/z.json", "runs/r10/a.json"),
+        assertEquals(
+                List.of("runs/r1/a.json", "runs/r1/sub/deep.json", "runs/r1/z.json", "runs/r10/a.json"),
                 store.list("runs/r1"));
         assertEquals(6, store.list("").size());
         assertEquals("other/x", store.list("").get(0));
@@ -90,8 +96,18 @@ abstract class BlobStoreContract {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "/etc/passwd", "runs/../secret", "..", "runs//x", "runs/x/", "runs\\x", "./x",
-        "runs/.lemon-tmp-1.tmp"})
+    @ValueSource(
+            strings = {
+                "",
+                "/etc/passwd",
+                "runs/../secret",
+                "..",
+                "runs//x",
+                "runs/x/",
+                "runs\\x",
+                "./x",
+                "runs/.lemon-tmp-1.tmp"
+            })
     void badKeysAreRejected(String key) {
         assertThrows(IllegalArgumentException.class, () -> store.put(key, bytes("x")));
         assertThrows(IllegalArgumentException.class, () -> store.get(key));

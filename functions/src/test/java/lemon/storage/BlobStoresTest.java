@@ -22,7 +22,8 @@ class BlobStoresTest {
             assertInstanceOf(FileBlobStore.class, store);
             assertEquals(abs, store.describe());
         }
-        assertEquals(Path.of("lemon-runs").toAbsolutePath().toString(),
+        assertEquals(
+                Path.of("lemon-runs").toAbsolutePath().toString(),
                 BlobStores.fromUri("file:./lemon-runs").describe());
     }
 
@@ -31,7 +32,9 @@ class BlobStoresTest {
         BlobStore store = BlobStores.fromUri("s3://bucket/some/prefix", Map.of("AWS_REGION", "eu-west-1")::get);
         assertInstanceOf(S3BlobStore.class, store);
         assertEquals("s3://bucket/some/prefix/", store.describe());
-        assertEquals("s3://bucket/", BlobStores.fromUri("s3://bucket", Map.<String, String>of()::get).describe());
+        assertEquals(
+                "s3://bucket/",
+                BlobStores.fromUri("s3://bucket", Map.<String, String>of()::get).describe());
     }
 
     @Test

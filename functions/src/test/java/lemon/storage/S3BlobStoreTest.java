@@ -26,8 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -96,8 +96,11 @@ class S3BlobStoreTest extends BlobStoreContract {
         BlobStore prefixed = new S3BlobStore(s3, bucket, "/lemon/");
         prefixed.put("runs/r1/a", bytes("a"));
         assertEquals("s3://" + bucket + "/lemon/", prefixed.describe());
-        assertEquals(List.of("lemon/runs/r1/a"),
-                s3.listObjectsV2(r -> r.bucket(bucket)).contents().stream().map(o -> o.key()).toList());
+        assertEquals(
+                List.of("lemon/runs/r1/a"),
+                s3.listObjectsV2(r -> r.bucket(bucket)).contents().stream()
+                        .map(o -> o.key())
+                        .toList());
         assertEquals(List.of("runs/r1/a"), prefixed.list(""));
     }
 
@@ -110,8 +113,16 @@ class S3BlobStoreTest extends BlobStoreContract {
         }
         assertTrue(s3.listObjectsV2(r -> r.bucket(bucket).maxKeys(2)).isTruncated(), "server pages");
         List<String> keys = paged.list("runs/many/");
-        assertEquals(List.of("runs/many/0", "runs/many/1", "runs/many/2", "runs/many/3", "runs/many/4",
-                "runs/many/5", "runs/many/6"), keys);
+        assertEquals(
+                List.of(
+                        "runs/many/0",
+                        "runs/many/1",
+                        "runs/many/2",
+                        "runs/many/3",
+                        "runs/many/4",
+                        "runs/many/5",
+                        "runs/many/6"),
+                keys);
     }
 
     @Test
@@ -125,7 +136,8 @@ class S3BlobStoreTest extends BlobStoreContract {
             assertInstanceOf(S3BlobStore.class, viaUri);
             assertEquals("s3://" + bucket + "/p/", viaUri.describe());
             viaUri.put("runs/r/x", bytes("x"));
-            assertArrayEquals(bytes("x"), new S3BlobStore(s3, bucket, "p").get("runs/r/x").orElseThrow());
+            assertArrayEquals(
+                    bytes("x"), new S3BlobStore(s3, bucket, "p").get("runs/r/x").orElseThrow());
         } finally {
             System.clearProperty("aws.accessKeyId");
             System.clearProperty("aws.secretAccessKey");
@@ -144,8 +156,9 @@ class S3BlobStoreTest extends BlobStoreContract {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
-            byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code
-                    + "</Code><Message>" + code + "</Message></Error>").getBytes(StandardCharsets.UTF_8);
+            byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>" + code
+                            + "</Message></Error>")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getRequestBody().readAllBytes();
             exchange.getResponseHeaders().add("Content-Type", "application/xml");
             boolean head = exchange.getRequestMethod().equals("HEAD");
@@ -162,7 +175,8 @@ class S3BlobStoreTest extends BlobStoreContract {
     static S3Client clientWithoutRetries(HttpServer server) {
         return S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+                .endpointOverride(
+                        URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
                 .region(Region.US_EAST_1)
                 .forcePathStyle(true)
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
@@ -199,11 +213,14 @@ class S3BlobStoreTest extends BlobStoreContract {
 
     @Test
     void classification() {
-        assertTrue(S3BlobStore.isTransient((SdkException) S3Exception.builder().statusCode(500).build()));
-        assertTrue(S3BlobStore.isTransient((SdkException) S3Exception.builder().statusCode(429).build()));
+        assertTrue(S3BlobStore.isTransient(
+                (SdkException) S3Exception.builder().statusCode(500).build()));
+        assertTrue(S3BlobStore.isTransient(
+                (SdkException) S3Exception.builder().statusCode(429).build()));
         assertTrue(S3BlobStore.isTransient(ApiCallTimeoutException.create(1000)));
         assertTrue(S3BlobStore.isTransient(SdkClientException.create("read", new SocketTimeoutException("slow"))));
-        assertFalse(S3BlobStore.isTransient((SdkException) S3Exception.builder().statusCode(404).build()));
+        assertFalse(S3BlobStore.isTransient(
+                (SdkException) S3Exception.builder().statusCode(404).build()));
         assertFalse(S3BlobStore.isTransient(SdkClientException.create("no credentials")));
     }
 }

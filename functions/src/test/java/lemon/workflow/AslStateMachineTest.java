@@ -51,64 +51,85 @@ class AslStateMachineTest {
 
     @Test
     void rejectsBadTransitions() {
-        assertRejected("{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Next': 'Nowhere'}}}",
-                "State 'A'", "Next", "'Nowhere' is not a state");
+        assertRejected(
+                "{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Next': 'Nowhere'}}}",
+                "State 'A'",
+                "Next",
+                "'Nowhere' is not a state");
         assertRejected("""
                 {'StartAt': 'A', 'States': {'A': {'Type': 'Choice',
-                  'Choices': [{'Variable': '$.x', 'IsNull': true, 'Next': 'A'}], 'Default': 'Gone'}}}""",
-                "State 'A'", "Default", "'Gone'");
+                  'Choices': [{'Variable': '$.x', 'IsNull': true, 'Next': 'A'}], 'Default': 'Gone'}}}""", "State 'A'", "Default", "'Gone'");
         assertRejected("""
                 {'StartAt': 'A', 'States': {'A': {'Type': 'Task', 'Resource': '%sx', 'End': true,
-                  'Catch': [{'ErrorEquals': ['States.ALL'], 'Next': 'Missing'}]}}}""".formatted(ARN),
-                "Catch[0].Next", "'Missing'");
+                  'Catch': [{'ErrorEquals': ['States.ALL'], 'Next': 'Missing'}]}}}""".formatted(ARN), "Catch[0].Next", "'Missing'");
         assertRejected("{'StartAt': 'A', 'States': {'A': {'Type': 'Pass'}}}", "State 'A'", "Next or \"End\": true");
-        assertRejected("{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Next': 'A', 'End': true}}}",
-                "both Next and End");
-        assertRejected("{'StartAt': 'A', 'States': {'A': {'Type': 'Succeed'}, 'B': {'Type': 'Succeed'}}}",
-                "State 'B'", "not reachable");
-        assertRejected("{'StartAt': 'A', 'States': {'A': {'Type': 'Succeed', 'Next': 'A'}}}",
-                "State 'A'", "Next", "not allowed in a Succeed state");
+        assertRejected(
+                "{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Next': 'A', 'End': true}}}", "both Next and End");
+        assertRejected(
+                "{'StartAt': 'A', 'States': {'A': {'Type': 'Succeed'}, 'B': {'Type': 'Succeed'}}}",
+                "State 'B'",
+                "not reachable");
+        assertRejected(
+                "{'StartAt': 'A', 'States': {'A': {'Type': 'Succeed', 'Next': 'A'}}}",
+                "State 'A'",
+                "Next",
+                "not allowed in a Succeed state");
     }
 
     @Test
     void rejectsUnsupportedStateTypesAndFeatures() {
-        assertRejected("{'StartAt': 'P', 'States': {'P': {'Type': 'Parallel', 'Branches': [], 'End': true}}}",
-                "State 'P'", "Type", "Parallel states are not supported");
-        assertRejected("{'StartAt': 'P', 'States': {'P': {'Type': 'Dance', 'End': true}}}", "unknown state type 'Dance'");
-        assertRejected("{'QueryLanguage': 'JSONata', 'StartAt': 'A', 'States': {'A': {'Type': 'Succeed'}}}",
+        assertRejected(
+                "{'StartAt': 'P', 'States': {'P': {'Type': 'Parallel', 'Branches': [], 'End': true}}}",
+                "State 'P'",
+                "Type",
+                "Parallel states are not supported");
+        assertRejected(
+                "{'StartAt': 'P', 'States': {'P': {'Type': 'Dance', 'End': true}}}", "unknown state type 'Dance'");
+        assertRejected(
+                "{'QueryLanguage': 'JSONata', 'StartAt': 'A', 'States': {'A': {'Type': 'Succeed'}}}",
                 "QueryLanguage 'JSONata' is not supported");
         assertRejected("""
                 {'StartAt': 'P', 'States': {'P': {'Type': 'Pass',
-                  'Parameters': {'id.$': 'States.UUID()'}, 'End': true}}}""",
-                "State 'P'", "Parameters", "intrinsic function (States.UUID)");
-        assertRejected("{'StartAt': 'P', 'States': {'P': {'Type': 'Pass', 'InputPath': '$.a[*]', 'End': true}}}",
-                "State 'P'", "InputPath", "'$.a[*]' is not supported");
+                  'Parameters': {'id.$': 'States.UUID()'}, 'End': true}}}""", "State 'P'", "Parameters", "intrinsic function (States.UUID)");
+        assertRejected(
+                "{'StartAt': 'P', 'States': {'P': {'Type': 'Pass', 'InputPath': '$.a[*]', 'End': true}}}",
+                "State 'P'",
+                "InputPath",
+                "'$.a[*]' is not supported");
         assertRejected("""
                 {'StartAt': 'M', 'States': {'M': {'Type': 'Map', 'ItemReader': {}, 'ItemProcessor':
-                  {'StartAt': 'I', 'States': {'I': {'Type': 'Succeed'}}}, 'End': true}}}""",
-                "State 'M'", "ItemReader", "Distributed Map");
+                  {'StartAt': 'I', 'States': {'I': {'Type': 'Succeed'}}}, 'End': true}}}""", "State 'M'", "ItemReader", "Distributed Map");
         assertRejected("""
                 {'StartAt': 'M', 'States': {'M': {'Type': 'Map', 'ItemProcessor': {'ProcessorConfig':
-                  {'Mode': 'DISTRIBUTED'}, 'StartAt': 'I', 'States': {'I': {'Type': 'Succeed'}}}, 'End': true}}}""",
-                "Map 'M'", "DISTRIBUTED");
-        assertRejected("{'StartAt': 'W', 'States': {'W': {'Type': 'Wait', 'Timestamp': 'x', 'End': true}}}",
-                "State 'W'", "Timestamp");
+                  {'Mode': 'DISTRIBUTED'}, 'StartAt': 'I', 'States': {'I': {'Type': 'Succeed'}}}, 'End': true}}}""", "Map 'M'", "DISTRIBUTED");
+        assertRejected(
+                "{'StartAt': 'W', 'States': {'W': {'Type': 'Wait', 'Timestamp': 'x', 'End': true}}}",
+                "State 'W'",
+                "Timestamp");
         assertRejected("""
                 {'StartAt': 'C', 'States': {'C': {'Type': 'Choice', 'Default': 'S', 'Choices':
-                  [{'Variable': '$.x', 'StringMatches': 'a*', 'Next': 'S'}]}, 'S': {'Type': 'Succeed'}}}""",
-                "State 'C'", "StringMatches", "not supported");
-        assertRejected("{'StartAt': 'P', 'States': {'P': {'Type': 'Pass', 'Assign': {}, 'End': true}}}",
-                "State 'P'", "Assign", "variables");
+                  [{'Variable': '$.x', 'StringMatches': 'a*', 'Next': 'S'}]}, 'S': {'Type': 'Succeed'}}}""", "State 'C'", "StringMatches", "not supported");
+        assertRejected(
+                "{'StartAt': 'P', 'States': {'P': {'Type': 'Pass', 'Assign': {}, 'End': true}}}",
+                "State 'P'",
+                "Assign",
+                "variables");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "arn:aws:states:::lambda:invoke|service integrations are not supported",
-        "arn:aws:lambda:eu-west-1:123:function:other-thing|is not a Lambda ARN",
-        "arn:aws:lambda:eu-west-1:123:function:lemon-x:live|is not a Lambda ARN"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "arn:aws:states:::lambda:invoke|service integrations are not supported",
+                "arn:aws:lambda:eu-west-1:123:function:other-thing|is not a Lambda ARN",
+                "arn:aws:lambda:eu-west-1:123:function:lemon-x:live|is not a Lambda ARN"
+            })
     void rejectsResourcesThatAreNotOurLambdas(String resource, String message) {
-        assertRejected("{'StartAt': 'T', 'States': {'T': {'Type': 'Task', 'Resource': '" + resource
-                + "', 'End': true}}}", "State 'T'", "Resource", message);
+        assertRejected(
+                "{'StartAt': 'T', 'States': {'T': {'Type': 'Task', 'Resource': '" + resource + "', 'End': true}}}",
+                "State 'T'",
+                "Resource",
+                message);
     }
 
     @Test
@@ -120,18 +141,17 @@ class AslStateMachineTest {
 
     @Test
     void rejectsMisplacedStatesAll() {
-        assertRejected("""
+        assertRejected(
+                """
                 {'StartAt': 'T', 'States': {'T': {'Type': 'Task', 'Resource': '%sx', 'End': true,
-                  'Retry': [{'ErrorEquals': ['States.ALL']}, {'ErrorEquals': ['X']}]}}}""".formatted(ARN),
-                "Retry[0].ErrorEquals", "States.ALL must appear alone and in the last entry");
+                  'Retry': [{'ErrorEquals': ['States.ALL']}, {'ErrorEquals': ['X']}]}}}""".formatted(ARN), "Retry[0].ErrorEquals", "States.ALL must appear alone and in the last entry");
     }
 
     @Test
     void errorsInsideMapProcessorsNameTheMap() {
         assertRejected("""
                 {'StartAt': 'M', 'States': {'M': {'Type': 'Map', 'ItemProcessor':
-                  {'StartAt': 'I', 'States': {'I': {'Type': 'Pass', 'Next': 'Elsewhere'}}}, 'End': true}}}""",
-                "State 'I' (in Map 'M')", "'Elsewhere'");
+                  {'StartAt': 'I', 'States': {'I': {'Type': 'Pass', 'Next': 'Elsewhere'}}}, 'End': true}}}""", "State 'I' (in Map 'M')", "'Elsewhere'");
     }
 
     @Test
@@ -164,15 +184,23 @@ class AslStateMachineTest {
     @Test
     void rejectsEcsTasksWhoseStageIsNotNamed() {
         assertRejected(ecsTask("'Overrides': {}"), "State 'E'", "Parameters", "ContainerOverrides");
-        assertRejected(ecsTask("'Overrides': {'ContainerOverrides': [{'Name': 'engine', 'Command.$': '$.command'}]}"),
-                "State 'E'", "ContainerOverrides");
-        assertRejected(ecsTask("'Overrides': {'ContainerOverrides': [{'Name': 'engine', 'Command': ['stage']}]}"),
-                "State 'E'", "name the stage function literally");
-        assertRejected("{'StartAt': 'T', 'States': {'T': {'Type': 'Task', 'Resource': 'arn:aws:states:::ecs:runTask', "
-                + "'End': true}}}", "State 'T'", "service integrations are not supported except " + ECS);
+        assertRejected(
+                ecsTask("'Overrides': {'ContainerOverrides': [{'Name': 'engine', 'Command.$': '$.command'}]}"),
+                "State 'E'",
+                "ContainerOverrides");
+        assertRejected(
+                ecsTask("'Overrides': {'ContainerOverrides': [{'Name': 'engine', 'Command': ['stage']}]}"),
+                "State 'E'",
+                "name the stage function literally");
+        assertRejected(
+                "{'StartAt': 'T', 'States': {'T': {'Type': 'Task', 'Resource': 'arn:aws:states:::ecs:runTask', "
+                        + "'End': true}}}",
+                "State 'T'",
+                "service integrations are not supported except " + ECS);
         String uuid = assertThrows(AslException.class, () -> AslStateMachine.parse("""
                 {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true,
-                  "Parameters": {"a.$": "States.Array('x', States.UUID())"}}}}""")).getMessage();
+                  "Parameters": {"a.$": "States.Array('x', States.UUID())"}}}}"""))
+                .getMessage();
         assertTrue(uuid.contains("State 'P'") && uuid.contains("States.UUID"), uuid);
         assertRejected("""
                 {'StartAt': 'P', 'States': {'P': {'Type': 'Pass', 'End': true,
@@ -181,16 +209,19 @@ class AslStateMachineTest {
 
     @Test
     void rejectsBadTimeoutsConcurrencyAndJitter() {
-        String task = "{'StartAt': 'T', 'States': {'T': {'Type': 'Task', 'Resource': '" + ARN + "x', 'End': true, %s}}}";
+        String task =
+                "{'StartAt': 'T', 'States': {'T': {'Type': 'Task', 'Resource': '" + ARN + "x', 'End': true, %s}}}";
         assertRejected(task.formatted("'TimeoutSeconds': 0"), "State 'T'", "TimeoutSeconds", "positive integer");
         assertRejected(task.formatted("'TimeoutSeconds': '60'"), "TimeoutSeconds", "positive integer");
-        assertRejected(task.formatted("'TimeoutSeconds': 60, 'HeartbeatSeconds': 60"), "HeartbeatSeconds",
+        assertRejected(
+                task.formatted("'TimeoutSeconds': 60, 'HeartbeatSeconds': 60"),
+                "HeartbeatSeconds",
                 "smaller than TimeoutSeconds");
-        assertRejected(task.formatted("'Retry': [{'ErrorEquals': ['X'], 'JitterStrategy': 'SOME'}]"),
+        assertRejected(
+                task.formatted("'Retry': [{'ErrorEquals': ['X'], 'JitterStrategy': 'SOME'}]"),
                 "Retry[0].JitterStrategy");
         assertRejected("""
                 {'StartAt': 'M', 'States': {'M': {'Type': 'Map', 'MaxConcurrency': -1, 'ItemProcessor':
-                  {'StartAt': 'I', 'States': {'I': {'Type': 'Succeed'}}}, 'End': true}}}""",
-                "State 'M'", "MaxConcurrency", "non-negative integer");
+                  {'StartAt': 'I', 'States': {'I': {'Type': 'Succeed'}}}, 'End': true}}}""", "State 'M'", "MaxConcurrency", "non-negative integer");
     }
 }

@@ -77,7 +77,9 @@ class LocalWorkflowRunnerTest {
         assertEquals(json("{'runId': 'r1', 'first': true, 'second': true}"), r.output());
         assertEquals(List.of("first {\"runId\":\"r1\"}", "second {\"runId\":\"r1\",\"first\":true}"), calls);
         assertEquals(List.of("enter A", "exit A", "enter B", "exit B"), events);
-        assertEquals(List.of("A", "B"), r.history().stream().map(ExecutionResult.StateRun::name).toList());
+        assertEquals(
+                List.of("A", "B"),
+                r.history().stream().map(ExecutionResult.StateRun::name).toList());
         assertEquals("Task", r.history().get(0).type());
         assertTrue(r.history().get(0).endMillis() >= r.history().get(0).startMillis());
     }
@@ -106,15 +108,26 @@ class LocalWorkflowRunnerTest {
         assertEquals("Rejected", rejected.error());
         assertEquals("input rejected", rejected.cause());
 
-        assertEquals(json("'big'"), run(CHOICE, "{'status': 'ok', 'n': 10, 'small': false}", MARK).output());
-        assertEquals(json("'odd'"), run(CHOICE, "{'status': 'ok', 'n': 10, 'small': true, 'nothing': null}", MARK).output());
-        assertEquals(json("'small'"),
-                run(CHOICE, "{'status': 'ok', 'n': 3, 'small': true, 'limit': 5, 'nothing': 0}", MARK).output());
-        assertEquals(json("{'status': 'ok', 'n': 7, 'small': true, 'limit': 5, 'nothing': 0}"),
-                run(CHOICE, "{'status': 'ok', 'n': 7, 'small': true, 'limit': 5, 'nothing': 0}", MARK).output());
+        assertEquals(
+                json("'big'"),
+                run(CHOICE, "{'status': 'ok', 'n': 10, 'small': false}", MARK).output());
+        assertEquals(
+                json("'odd'"),
+                run(CHOICE, "{'status': 'ok', 'n': 10, 'small': true, 'nothing': null}", MARK)
+                        .output());
+        assertEquals(
+                json("'small'"),
+                run(CHOICE, "{'status': 'ok', 'n': 3, 'small': true, 'limit': 5, 'nothing': 0}", MARK)
+                        .output());
+        assertEquals(
+                json("{'status': 'ok', 'n': 7, 'small': true, 'limit': 5, 'nothing': 0}"),
+                run(CHOICE, "{'status': 'ok', 'n': 7, 'small': true, 'limit': 5, 'nothing': 0}", MARK)
+                        .output());
         // a value of the wrong type is "no match", not an error
-        assertEquals(json("{'status': 1, 'n': 'ten', 'limit': 5, 'nothing': 0}"),
-                run(CHOICE, "{'status': 1, 'n': 'ten', 'limit': 5, 'nothing': 0}", MARK).output());
+        assertEquals(
+                json("{'status': 1, 'n': 'ten', 'limit': 5, 'nothing': 0}"),
+                run(CHOICE, "{'status': 1, 'n': 'ten', 'limit': 5, 'nothing': 0}", MARK)
+                        .output());
         // a missing Variable is a runtime error, as in Step Functions
         assertEquals("States.Runtime", run(CHOICE, "{'n': 1}", MARK).error());
     }
@@ -151,12 +164,26 @@ class LocalWorkflowRunnerTest {
             return json("{'portrait': '" + in.get("name").asText() + ".png'}");
         });
         assertEquals(Status.SUCCEEDED, r.status(), r.cause());
-        assertEquals(List.of("{\"runId\":\"r\",\"name\":\"Ann\",\"index\":0,\"fixed\":\"x\"}",
-                "{\"runId\":\"r\",\"name\":\"Bo\",\"index\":1,\"fixed\":\"x\"}"), calls);
-        assertEquals(json("[{'portrait': 'Ann.png'}, {'portrait': 'Bo.png'}]"), r.output().get("portraits"));
+        assertEquals(
+                List.of(
+                        "{\"runId\":\"r\",\"name\":\"Ann\",\"index\":0,\"fixed\":\"x\"}",
+                        "{\"runId\":\"r\",\"name\":\"Bo\",\"index\":1,\"fixed\":\"x\"}"),
+                calls);
+        assertEquals(
+                json("[{'portrait': 'Ann.png'}, {'portrait': 'Bo.png'}]"),
+                r.output().get("portraits"));
         assertEquals("r", r.output().get("runId").asText());
-        assertEquals(List.of("enter Each", "enter Portrait", "exit Portrait", "enter Portrait", "exit Portrait",
-                "exit Each", "enter Done", "exit Done"), events);
+        assertEquals(
+                List.of(
+                        "enter Each",
+                        "enter Portrait",
+                        "exit Portrait",
+                        "enter Portrait",
+                        "exit Portrait",
+                        "exit Each",
+                        "enter Done",
+                        "exit Done"),
+                events);
     }
 
     @Test
@@ -256,8 +283,15 @@ class LocalWorkflowRunnerTest {
         assertEquals(Status.SUCCEEDED, r.status());
         assertEquals(3, calls.get());
         assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(6)), sleeps);
-        assertEquals(List.of("enter Flaky", "retry Flaky #1 Lemon.Transient", "retry Flaky #2 Lemon.Transient",
-                "exit Flaky", "enter Ok", "exit Ok"), events);
+        assertEquals(
+                List.of(
+                        "enter Flaky",
+                        "retry Flaky #1 Lemon.Transient",
+                        "retry Flaky #2 Lemon.Transient",
+                        "exit Flaky",
+                        "enter Ok",
+                        "exit Ok"),
+                events);
     }
 
     @Test
@@ -272,7 +306,8 @@ class LocalWorkflowRunnerTest {
         assertEquals("Lemon.StageFailed", r.error());
         assertEquals("see failure", r.cause());
         assertNull(r.output());
-        assertEquals(List.of("Flaky", "Record", "Failed"),
+        assertEquals(
+                List.of("Flaky", "Record", "Failed"),
                 r.history().stream().map(ExecutionResult.StateRun::name).toList());
         assertEquals("States.Timeout", r.history().get(0).error());
         assertTrue(events.contains("fail Flaky States.Timeout"));
@@ -282,7 +317,8 @@ class LocalWorkflowRunnerTest {
     @Test
     void plainExceptionsAreNamedByClassAndNotRetriedUnlessListed() {
         List<JsonNode> recorded = new ArrayList<>();
-        String asl = RETRY.replace("'Record': {'Type': 'Pass', 'Next': 'Failed'}",
+        String asl = RETRY.replace(
+                "'Record': {'Type': 'Pass', 'Next': 'Failed'}",
                 "'Record': {'Type': 'Task', 'Resource': '" + ARN + "record', 'ResultPath': null, 'Next': 'Failed'}");
         ExecutionResult r = run(asl, "{'runId': 'r'}", (fn, in) -> {
             if (fn.equals("record")) {
@@ -292,7 +328,8 @@ class LocalWorkflowRunnerTest {
             throw new IllegalStateException("broken");
         });
         assertEquals(List.of(), sleeps);
-        assertEquals(List.of(json("{'runId': 'r', 'failure': {'Error': 'IllegalStateException', 'Cause': 'broken'}}")),
+        assertEquals(
+                List.of(json("{'runId': 'r', 'failure': {'Error': 'IllegalStateException', 'Cause': 'broken'}}")),
                 recorded);
         assertEquals("Lemon.StageFailed", r.error());
     }
@@ -339,7 +376,8 @@ class LocalWorkflowRunnerTest {
                   'End': {'Type': 'Succeed'}}}
                 """;
         ExecutionResult r = new LocalWorkflowRunner(AslStateMachine.parse(asl.replace('\'', '"')), MARK, null)
-                .withMaxTransitions(50).run(json("{}"));
+                .withMaxTransitions(50)
+                .run(json("{}"));
         assertEquals(LocalWorkflowRunner.TRANSITION_LIMIT, r.error());
         assertTrue(r.cause().contains("50"), r.cause());
         assertEquals(50, r.history().size());
@@ -373,7 +411,9 @@ class LocalWorkflowRunnerTest {
     /** {@code scale}: what TimeoutSeconds 1 lasts here, in seconds. */
     ExecutionResult runTimed(TaskDispatcher dispatcher, double scale) {
         return new LocalWorkflowRunner(AslStateMachine.parse(TIMED.replace('\'', '"')), dispatcher, recorder)
-                .withSleeper(sleeps::add).withTimeoutScale(scale).run(json("{'runId': 'r'}"));
+                .withSleeper(sleeps::add)
+                .withTimeoutScale(scale)
+                .run(json("{'runId': 'r'}"));
     }
 
     @Test
@@ -381,24 +421,34 @@ class LocalWorkflowRunnerTest {
         AtomicInteger calls = new AtomicInteger();
         java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(2);
         long start = System.nanoTime();
-        ExecutionResult r = runTimed((fn, in) -> {
-            calls.incrementAndGet();
-            try {
-                Thread.sleep(30_000);
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                throw e;
-            }
-            return in;
-        }, 0.2);
+        ExecutionResult r = runTimed(
+                (fn, in) -> {
+                    calls.incrementAndGet();
+                    try {
+                        Thread.sleep(30_000);
+                    } catch (InterruptedException e) {
+                        interrupted.countDown();
+                        throw e;
+                    }
+                    return in;
+                },
+                0.2);
         assertTrue(System.nanoTime() - start < 5_000_000_000L, "abandoned, not waited for");
         assertEquals(Status.SUCCEEDED, r.status());
         assertEquals("States.Timeout", r.output().at("/failure/Error").asText());
-        assertTrue(r.output().at("/failure/Cause").asText().contains("TimeoutSeconds (1 s)"), r.output().toString());
+        assertTrue(
+                r.output().at("/failure/Cause").asText().contains("TimeoutSeconds (1 s)"),
+                r.output().toString());
         assertEquals(2, calls.get());
         assertEquals(List.of(Duration.ofSeconds(1)), sleeps);
-        assertEquals(List.of("enter Slow", "retry Slow #1 States.Timeout", "fail Slow States.Timeout", "enter Late",
-                "exit Late"), events);
+        assertEquals(
+                List.of(
+                        "enter Slow",
+                        "retry Slow #1 States.Timeout",
+                        "fail Slow States.Timeout",
+                        "enter Late",
+                        "exit Late"),
+                events);
         assertTrue(interrupted.await(5, java.util.concurrent.TimeUnit.SECONDS), "both attempts were interrupted");
     }
 
@@ -406,22 +456,32 @@ class LocalWorkflowRunnerTest {
     void aTaskWithinItsTimeoutSucceedsAndItsErrorsKeepTheirNames() {
         AtomicInteger calls = new AtomicInteger();
         // a real second: these tasks return at once
-        ExecutionResult ok = runTimed((fn, in) -> {
-            calls.incrementAndGet();
-            return MARK.invoke(fn, in);
-        }, 1.0);
+        ExecutionResult ok = runTimed(
+                (fn, in) -> {
+                    calls.incrementAndGet();
+                    return MARK.invoke(fn, in);
+                },
+                1.0);
         assertEquals(Status.SUCCEEDED, ok.status());
         assertTrue(ok.output().get("slow").asBoolean());
         assertEquals(1, calls.get());
 
-        ExecutionResult broken = runTimed((fn, in) -> {
-            throw new IllegalStateException("broken");
-        }, 1.0);
-        assertEquals(json("{'Error': 'IllegalStateException', 'Cause': 'broken'}"), broken.output().get("failure"));
-        ExecutionResult busy = runTimed((fn, in) -> {
-            throw new lemon.port.TransientFailure("store busy", null);
-        }, 1.0);
-        assertEquals(json("{'Error': 'Lemon.Transient', 'Cause': 'store busy'}"), busy.output().get("failure"));
+        ExecutionResult broken = runTimed(
+                (fn, in) -> {
+                    throw new IllegalStateException("broken");
+                },
+                1.0);
+        assertEquals(
+                json("{'Error': 'IllegalStateException', 'Cause': 'broken'}"),
+                broken.output().get("failure"));
+        ExecutionResult busy = runTimed(
+                (fn, in) -> {
+                    throw new lemon.port.TransientFailure("store busy", null);
+                },
+                1.0);
+        assertEquals(
+                json("{'Error': 'Lemon.Transient', 'Cause': 'store busy'}"),
+                busy.output().get("failure"));
     }
 
     @Test
@@ -434,9 +494,15 @@ class LocalWorkflowRunnerTest {
                      'MaxDelaySeconds': 4, 'JitterStrategy': 'FULL'}]}}}
                 """.formatted(ARN);
         List<String> errors = new ArrayList<>(List.of("A", "B", "B", "B", "never"));
-        ExecutionResult r = new LocalWorkflowRunner(AslStateMachine.parse(asl.replace('\'', '"')), (fn, in) -> {
-            throw new WorkflowException(errors.remove(0), "e");
-        }, recorder).withSleeper(sleeps::add).withJitter(() -> 0.5).run(json("{}"));
+        ExecutionResult r = new LocalWorkflowRunner(
+                        AslStateMachine.parse(asl.replace('\'', '"')),
+                        (fn, in) -> {
+                            throw new WorkflowException(errors.remove(0), "e");
+                        },
+                        recorder)
+                .withSleeper(sleeps::add)
+                .withJitter(() -> 0.5)
+                .run(json("{}"));
         assertEquals("B", r.error());
         assertEquals(List.of("never"), errors);
         // A: 1 s; B: 3 s × 0.5 jitter, then min(6, 4) s × 0.5
@@ -460,43 +526,51 @@ class LocalWorkflowRunnerTest {
             """;
 
     static ExecutionResult runContainer(TaskDispatcher dispatcher, List<Duration> sleeps) {
-        return new LocalWorkflowRunner(AslStateMachine.parse(CONTAINER), dispatcher, null).withSleeper(sleeps::add)
+        return new LocalWorkflowRunner(AslStateMachine.parse(CONTAINER), dispatcher, null)
+                .withSleeper(sleeps::add)
                 .run(json("{'runId': 'r7', 'store': 's3://bucket/runs'}"));
     }
 
     @Test
     void anEcsRunTaskStateRunsItsStageLocally() {
         List<String> calls = new ArrayList<>();
-        ExecutionResult r = runContainer((fn, in) -> {
-            calls.add(fn + " " + in);
-            return json("{'runId': 'r7', 'stage': 'generate-portraits', 'status': 'done'}");
-        }, sleeps);
+        ExecutionResult r = runContainer(
+                (fn, in) -> {
+                    calls.add(fn + " " + in);
+                    return json("{'runId': 'r7', 'stage': 'generate-portraits', 'status': 'done'}");
+                },
+                sleeps);
         assertEquals(Status.SUCCEEDED, r.status(), r.cause());
         assertEquals(List.of("generate-portraits {\"runId\":\"r7\"}"), calls);
         JsonNode task = r.output().get("task");
         assertEquals("r7", r.output().get("runId").asText(), "ResultPath keeps the input");
         assertEquals("STOPPED", task.get("LastStatus").asText());
         assertEquals(0, task.at("/Containers/0/ExitCode").asInt());
-        assertEquals(json("['stage', 'generate-portraits', 'r7', '--store', 's3://bucket/runs']"),
+        assertEquals(
+                json("['stage', 'generate-portraits', 'r7', '--store', 's3://bucket/runs']"),
                 task.at("/Overrides/ContainerOverrides/0/Command"));
-        assertEquals("arn:aws:ecs:eu-west-1:123:task-definition/lemon-engine", task.get("TaskDefinitionArn").asText());
+        assertEquals(
+                "arn:aws:ecs:eu-west-1:123:task-definition/lemon-engine",
+                task.get("TaskDefinitionArn").asText());
     }
 
     @Test
     void aFailingContainerStageIsTaskFailedAsOnAws() {
         AtomicInteger calls = new AtomicInteger();
-        ExecutionResult r = runContainer((fn, in) -> {
-            if (calls.incrementAndGet() == 1) {
-                throw new lemon.port.TransientFailure("GPU out of memory", null);
-            }
-            return json("{'status': 'done'}");
-        }, sleeps);
+        ExecutionResult r = runContainer(
+                (fn, in) -> {
+                    if (calls.incrementAndGet() == 1) {
+                        throw new lemon.port.TransientFailure("GPU out of memory", null);
+                    }
+                    return json("{'status': 'done'}");
+                },
+                sleeps);
         assertEquals(Status.SUCCEEDED, r.status(), r.cause());
         assertEquals(2, calls.get());
         assertEquals(List.of(Duration.ofSeconds(5)), sleeps);
 
-        ExecutionResult failed = runContainer((fn, in) -> json("{'status': 'failed', 'message': 'no portraits'}"),
-                new ArrayList<>());
+        ExecutionResult failed =
+                runContainer((fn, in) -> json("{'status': 'failed', 'message': 'no portraits'}"), new ArrayList<>());
         assertEquals("States.TaskFailed", failed.error());
         JsonNode cause = json(failed.cause());
         assertEquals(1, cause.at("/Containers/0/ExitCode").asInt());
@@ -531,7 +605,8 @@ class LocalWorkflowRunnerTest {
             return JSON.getNodeFactory().textNode("p" + in.asInt());
         };
         ExecutionResult r = new LocalWorkflowRunner(AslStateMachine.parse(asl.replace('\'', '"')), portrait, recorder)
-                .withMapConcurrency(8).run(json("{'characters': [0, 1, 2, 3, 4, 5]}"));
+                .withMapConcurrency(8)
+                .run(json("{'characters': [0, 1, 2, 3, 4, 5]}"));
         assertEquals(Status.SUCCEEDED, r.status(), r.cause());
         assertEquals(json("['p0', 'p1', 'p2', 'p3', 'p4', 'p5']"), r.output().get("portraits"));
         assertEquals(2, peak.get());
@@ -553,7 +628,8 @@ class LocalWorkflowRunnerTest {
             throw new AssertionError("no items, no calls");
         };
         ExecutionResult r = new LocalWorkflowRunner(AslStateMachine.parse(asl.replace('\'', '"')), never, recorder)
-                .withMapConcurrency(4).run(json("{'runId': 'r', 'characters': []}"));
+                .withMapConcurrency(4)
+                .run(json("{'runId': 'r', 'characters': []}"));
         assertEquals(json("{'runId': 'r', 'characters': [], 'portraits': []}"), r.output());
         assertEquals(List.of("enter Each", "exit Each"), events);
     }
@@ -586,11 +662,13 @@ class LocalWorkflowRunnerTest {
         };
         long start = System.nanoTime();
         ExecutionResult r = new LocalWorkflowRunner(AslStateMachine.parse(asl.replace('\'', '"')), t, null)
-                .withMapConcurrency(3).run(json("{'items': [0, 1, 2]}"));
+                .withMapConcurrency(3)
+                .run(json("{'items': [0, 1, 2]}"));
         assertEquals(json("{'items': [0, 1, 2], 'error': {'Error': 'Boom', 'Cause': 'item 1'}}"), r.output());
         assertTrue(System.nanoTime() - start < 5_000_000_000L);
         try {
-            assertTrue(stopped.await(5, java.util.concurrent.TimeUnit.SECONDS), "the other iterations were interrupted");
+            assertTrue(
+                    stopped.await(5, java.util.concurrent.TimeUnit.SECONDS), "the other iterations were interrupted");
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
@@ -606,7 +684,8 @@ class LocalWorkflowRunnerTest {
                     "braces.$": "States.Format('\\\\{{}\\\\} it\\\\'s', $.runId)"},
                     "End": true}}}
                 """;
-        ExecutionResult r = new LocalWorkflowRunner(AslStateMachine.parse(asl), MARK, null).run(json("{'runId': 'r1', 'n': 2}"));
+        ExecutionResult r =
+                new LocalWorkflowRunner(AslStateMachine.parse(asl), MARK, null).run(json("{'runId': 'r1', 'n': 2}"));
         assertEquals(Status.SUCCEEDED, r.status(), r.cause());
         assertEquals("runs/r1/portraits/2.png", r.output().get("key").asText());
         assertEquals(json("['stage', 'r1', 3, true, 'xr1']"), r.output().get("args"));

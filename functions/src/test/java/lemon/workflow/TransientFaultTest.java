@@ -60,7 +60,9 @@ class TransientFaultTest {
         @Override
         public ChatResponse doChat(ChatRequest request) {
             calls++;
-            return ChatResponse.builder().aiMessage(AiMessage.from(script.isEmpty() ? "no more" : script.poll().get()))
+            return ChatResponse.builder()
+                    .aiMessage(AiMessage.from(
+                            script.isEmpty() ? "no more" : script.poll().get()))
                     .build();
         }
     }
@@ -76,7 +78,10 @@ class TransientFaultTest {
         }
 
         public Description describe(Object input) {
-            return llm.ask("Describe the character.", "Ali Baba", Description.class,
+            return llm.ask(
+                    "Describe the character.",
+                    "Ali Baba",
+                    Description.class,
                     d -> d.description() == null ? List.of("no description") : List.of());
         }
     }
@@ -98,7 +103,9 @@ class TransientFaultTest {
         };
         DescribeStage stage = new DescribeStage(model);
         TaskDispatcher dispatcher = (fn, in) -> Json.MAPPER.valueToTree(stage.describe(in));
-        return new LocalWorkflowRunner(AslStateMachine.parse(ASL), dispatcher, recorder).withSleeper(sleeps::add).run(LocalWorkflowRunnerTest.json("{'runId': 'r'}"));
+        return new LocalWorkflowRunner(AslStateMachine.parse(ASL), dispatcher, recorder)
+                .withSleeper(sleeps::add)
+                .run(LocalWorkflowRunnerTest.json("{'runId': 'r'}"));
     }
 
     @Test
@@ -109,7 +116,9 @@ class TransientFaultTest {
                 .answer("{\"description\": \"a poor woodcutter in a brown tunic\"}");
         ExecutionResult r = run(model);
         assertTrue(r.succeeded(), r.error() + ": " + r.cause());
-        assertEquals("a poor woodcutter in a brown tunic", r.output().at("/answer/description").asText());
+        assertEquals(
+                "a poor woodcutter in a brown tunic",
+                r.output().at("/answer/description").asText());
         assertEquals(2, model.calls, "StructuredLlm left the timeout to the workflow, which asked again");
         assertEquals(List.of("retry Describe #1 Lemon.Transient"), events);
         assertEquals(List.of(Duration.ofSeconds(2)), sleeps);
@@ -125,8 +134,13 @@ class TransientFaultTest {
         assertEquals("Lemon.StageFailed", r.error());
         assertEquals(3, model.calls);
         assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(4)), sleeps);
-        assertEquals(List.of("retry Describe #1 Lemon.Transient", "retry Describe #2 Lemon.Transient",
-                "fail Describe Lemon.Transient", "fail Failed Lemon.StageFailed"), events);
+        assertEquals(
+                List.of(
+                        "retry Describe #1 Lemon.Transient",
+                        "retry Describe #2 Lemon.Transient",
+                        "fail Describe Lemon.Transient",
+                        "fail Failed Lemon.StageFailed"),
+                events);
     }
 
     @Test

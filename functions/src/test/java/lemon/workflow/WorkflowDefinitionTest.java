@@ -56,14 +56,17 @@ class WorkflowDefinitionTest {
             if (failing.contains(function)) {
                 throw new WorkflowException("Lemon.StageError", function + " broke");
             }
-            ObjectNode out = ((ObjectNode) input).put("stage", function)
+            ObjectNode out = ((ObjectNode) input)
+                    .put("stage", function)
                     .put("status", function.equals("ingest") ? ingestStatus : "ok");
             return out;
         }
     }
 
     ExecutionResult run(FakeStages stages) {
-        return new LocalWorkflowRunner(machine, stages, null).withSleeper(d -> { }).run(json("{\"runId\": \"run-1\"}"));
+        return new LocalWorkflowRunner(machine, stages, null)
+                .withSleeper(d -> {})
+                .run(json("{\"runId\": \"run-1\"}"));
     }
 
     static JsonNode json(String s) {
@@ -79,12 +82,27 @@ class WorkflowDefinitionTest {
         FakeStages stages = new FakeStages("ok");
         ExecutionResult r = run(stages);
         assertTrue(r.succeeded(), r.error() + ": " + r.cause());
-        assertEquals(List.of("ingest", "analyze-story", "match-characters", "describe-characters", "generate-portraits",
-                "publish"),
+        assertEquals(
+                List.of(
+                        "ingest",
+                        "analyze-story",
+                        "match-characters",
+                        "describe-characters",
+                        "generate-portraits",
+                        "publish"),
                 stages.calls);
         assertEquals(json("{\"runId\": \"run-1\", \"stage\": \"publish\", \"status\": \"ok\"}"), r.output());
-        assertEquals(List.of("Ingest", "CheckInput", "AnalyzeStory", "MatchCharacters", "DescribeCharacters",
-                "GeneratePortraits", "Publish", "Done"), r.history().stream().map(ExecutionResult.StateRun::name).toList());
+        assertEquals(
+                List.of(
+                        "Ingest",
+                        "CheckInput",
+                        "AnalyzeStory",
+                        "MatchCharacters",
+                        "DescribeCharacters",
+                        "GeneratePortraits",
+                        "Publish",
+                        "Done"),
+                r.history().stream().map(ExecutionResult.StateRun::name).toList());
     }
 
     @Test
@@ -113,7 +131,8 @@ class WorkflowDefinitionTest {
         assertEquals(List.of("ingest", "analyze-story", "match-characters", "record-failure"), stages.calls);
         assertEquals(1, recorded.size());
         assertEquals("run-1", recorded.get(0).get("runId").asText());
-        assertEquals(json("{\"Error\": \"Lemon.StageError\", \"Cause\": \"match-characters broke\"}"),
+        assertEquals(
+                json("{\"Error\": \"Lemon.StageError\", \"Cause\": \"match-characters broke\"}"),
                 recorded.get(0).get("failure"));
     }
 
@@ -128,11 +147,13 @@ class WorkflowDefinitionTest {
         };
         List<String> retries = new ArrayList<>();
         ExecutionResult r = new LocalWorkflowRunner(machine, flaky, new ExecutionListener() {
-            @Override
-            public void retrying(String name, int attempt, String error) {
-                retries.add(name + "#" + attempt);
-            }
-        }).withSleeper(d -> { }).run(json("{\"runId\": \"run-1\"}"));
+                    @Override
+                    public void retrying(String name, int attempt, String error) {
+                        retries.add(name + "#" + attempt);
+                    }
+                })
+                .withSleeper(d -> {})
+                .run(json("{\"runId\": \"run-1\"}"));
         assertTrue(r.succeeded());
         assertEquals(List.of("AnalyzeStory#1", "AnalyzeStory#2"), retries);
     }
@@ -150,18 +171,22 @@ class WorkflowDefinitionTest {
             if (function.equals("describe-characters")) {
                 attempts[0]++;
                 // what S3BlobStore throws for a 503 SlowDown, wrapped as a stage might wrap it
-                throw new IllegalStateException("describe failed",
+                throw new IllegalStateException(
+                        "describe failed",
                         new lemon.port.TransientFailure("put s3://b/runs/run-1/descriptions.json failed: 503", null));
             }
             return ((ObjectNode) input).put("stage", function).put("status", "ok");
         };
-        ExecutionResult r = new LocalWorkflowRunner(machine, busyStore, null).withSleeper(sleeps::add)
+        ExecutionResult r = new LocalWorkflowRunner(machine, busyStore, null)
+                .withSleeper(sleeps::add)
                 .run(json("{\"runId\": \"run-1\"}"));
         assertEquals("Lemon.StageFailed", r.error());
         assertEquals(3, attempts[0], "the first call and the file's two retries");
         assertEquals(List.of(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(4)), sleeps);
-        assertEquals(json("{\"Error\": \"Lemon.Transient\", "
-                + "\"Cause\": \"put s3://b/runs/run-1/descriptions.json failed: 503\"}"), recorded.get(0).get("failure"));
+        assertEquals(
+                json("{\"Error\": \"Lemon.Transient\", "
+                        + "\"Cause\": \"put s3://b/runs/run-1/descriptions.json failed: 503\"}"),
+                recorded.get(0).get("failure"));
     }
 
     @Test

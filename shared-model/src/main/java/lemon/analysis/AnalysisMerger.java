@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import lemon.model.Gender;
 import lemon.model.InteractionGraph;
 import lemon.model.Scene;
@@ -40,7 +39,8 @@ public final class AnalysisMerger {
             }
         }
         Map<String, List<StoryCharacter>> groups = new TreeMap<>();
-        for (StoryCharacter c : all) groups.computeIfAbsent(find(parent, c.id()), k -> new ArrayList<>()).add(c);
+        for (StoryCharacter c : all)
+            groups.computeIfAbsent(find(parent, c.id()), k -> new ArrayList<>()).add(c);
 
         Map<String, String> idMap = new TreeMap<>(); // part id -> merged id
         List<StoryCharacter> characters = new ArrayList<>();
@@ -49,8 +49,8 @@ public final class AnalysisMerger {
             characters.add(merged);
             for (StoryCharacter c : group) idMap.put(c.id(), merged.id());
         }
-        characters.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed()
-                .thenComparing(StoryCharacter::id));
+        characters.sort(
+                Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));
 
         // 2. Scenes: concatenate, remap ids, sample evenly.
         List<Scene> concatenated = new ArrayList<>();
@@ -78,7 +78,8 @@ public final class AnalysisMerger {
                 counts.merge(key, e.count(), Integer::sum);
             }
         }
-        List<String> nodes = characters.stream().map(StoryCharacter::id).sorted().toList();
+        List<String> nodes =
+                characters.stream().map(StoryCharacter::id).sorted().toList();
         InteractionGraph graph = GraphBuilder.of(nodes, counts);
 
         Set<String> warnings = new TreeSet<>();
@@ -121,7 +122,10 @@ public final class AnalysisMerger {
     }
 
     private static String norm(String s) {
-        return MentionIndex.stripArticle(s).replace('’', '\'').toLowerCase(Locale.ROOT).strip();
+        return MentionIndex.stripArticle(s)
+                .replace('’', '\'')
+                .toLowerCase(Locale.ROOT)
+                .strip();
     }
 
     private static String find(Map<String, String> parent, String x) {

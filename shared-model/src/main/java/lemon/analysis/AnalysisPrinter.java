@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import lemon.model.InteractionGraph;
 import lemon.model.Scene;
 import lemon.model.StoryAnalysis;
@@ -23,12 +22,15 @@ public final class AnalysisPrinter {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         out.println("== " + story + " (" + ms + " ms)");
         for (StoryCharacter c : a.characters()) {
-            out.printf("  %-28s %-28s %-7s %-20s %3d  %s%n", c.id(), c.name(), c.gender(),
-                    c.role(), c.mentions(), c.aliases());
+            out.printf(
+                    "  %-28s %-28s %-7s %-20s %3d  %s%n",
+                    c.id(), c.name(), c.gender(), c.role(), c.mentions(), c.aliases());
         }
         out.println("  edges:");
-        a.graph().edges().stream().limit(8).forEach((InteractionGraph.Edge e) ->
-                out.printf("    %s -- %s  %d  %.2f%n", e.a(), e.b(), e.count(), e.weight()));
+        a.graph().edges().stream()
+                .limit(8)
+                .forEach((InteractionGraph.Edge e) ->
+                        out.printf("    %s -- %s  %d  %.2f%n", e.a(), e.b(), e.count(), e.weight()));
         out.println("  scenes:");
         for (Scene s : a.scenes()) {
             out.printf("    %2d %s  %s%n", s.index(), s.prompt(), s.characterIds());

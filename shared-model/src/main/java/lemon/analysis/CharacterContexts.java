@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
-
 import lemon.model.StoryCharacter;
 
 /**
@@ -22,7 +21,8 @@ public final class CharacterContexts {
     public static List<String> mentionSentences(String text, StoryCharacter c, List<StoryCharacter> all) {
         MentionIndex index = MentionIndex.build(text, withCharacter(c, all));
         List<String> out = new ArrayList<>();
-        for (int s : index.sentencesMentioning(c.id(), false)) out.add(index.sentences().get(s));
+        for (int s : index.sentencesMentioning(c.id(), false))
+            out.add(index.sentences().get(s));
         return out;
     }
 
@@ -31,8 +31,7 @@ public final class CharacterContexts {
      * spread evenly over the story. Explicit mentions come first; sentences that refer to the
      * character only by pronoun fill up when there are too few.
      */
-    public static List<String> windows(String text, StoryCharacter c, List<StoryCharacter> all,
-                                       int maxWindows) {
+    public static List<String> windows(String text, StoryCharacter c, List<StoryCharacter> all, int maxWindows) {
         if (maxWindows <= 0) return List.of();
         List<StoryCharacter> chars = withCharacter(c, all);
         MentionIndex index = MentionIndex.build(text, chars);
@@ -66,7 +65,9 @@ public final class CharacterContexts {
         int pos = 0;
         for (int i = 0; i < ts.size(); i++) {
             String t = ts.get(i).text();
-            int at = ts.get(i).kind() == WordToken.Kind.POSSESSIVE ? findPossessive(sentence, pos) : sentence.indexOf(t, pos);
+            int at = ts.get(i).kind() == WordToken.Kind.POSSESSIVE
+                    ? findPossessive(sentence, pos)
+                    : sentence.indexOf(t, pos);
             if (at < 0) at = pos;
             starts[i] = at;
             ends[i] = ts.get(i).kind() == WordToken.Kind.POSSESSIVE ? at + 2 : at + t.length();

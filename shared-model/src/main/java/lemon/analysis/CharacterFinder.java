@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-
 import lemon.model.Gender;
 import lemon.model.StoryCharacter;
 
@@ -23,7 +22,11 @@ final class CharacterFinder {
     /** Above this many characters, the ones mentioned only twice are dropped. */
     static final int CROWDED = 60;
 
-    enum Kind { NAME, ROLE, RELATIONAL }
+    enum Kind {
+        NAME,
+        ROLE,
+        RELATIONAL
+    }
 
     /** A character being assembled: its surface forms with counts and what kind it is. */
     private static final class Candidate {
@@ -81,7 +84,8 @@ final class CharacterFinder {
         List<Candidate> candidates = new ArrayList<>(findNames());
         candidates.addAll(findRolesAndRelations(candidates));
         List<String> warnings = new ArrayList<>();
-        if (candidates.isEmpty()) return new Result(List.of(), MentionIndex.build(sentences, tokens, List.of()), warnings);
+        if (candidates.isEmpty())
+            return new Result(List.of(), MentionIndex.build(sentences, tokens, List.of()), warnings);
 
         // Pass 1: locate explicit mentions, then let pronouns vote on the genders not yet known.
         List<StoryCharacter> prelim = toCharacters(candidates, Map.of(), Map.of());
@@ -105,8 +109,7 @@ final class CharacterFinder {
             String role = c.role().isEmpty() ? roles.getOrDefault(c.id(), "") : c.role();
             out.add(new StoryCharacter(c.id(), c.name(), c.aliases(), c.gender(), role, mentions));
         }
-        out.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed()
-                .thenComparing(StoryCharacter::id));
+        out.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));
         return new Result(List.copyOf(out), MentionIndex.build(sentences, tokens, out), warnings);
     }
 
@@ -133,7 +136,8 @@ final class CharacterFinder {
         }
         // Longer forms first, so "Baba" joins the group of "Ali Baba".
         accepted.sort(Comparator.comparingInt((String f) -> -f.split(" ").length)
-                .thenComparing(f -> -stats.get(f).count).thenComparing(f -> f));
+                .thenComparing(f -> -stats.get(f).count)
+                .thenComparing(f -> f));
         List<Candidate> groups = new ArrayList<>();
         for (String form : accepted) {
             Candidate home = null;
@@ -169,22 +173,25 @@ final class CharacterFinder {
     }
 
     private static boolean isNameWord(WordToken t) {
-        return t.capitalised() && !Lexicon.NOT_NAMES.contains(t.lower())
+        return t.capitalised()
+                && !Lexicon.NOT_NAMES.contains(t.lower())
                 && Character.isLetter(t.text().charAt(0));
     }
 
     private void recordRun(List<WordToken> ts, int i, int j, Map<String, NameStat> stats) {
         // A lone person noun or title ("the Captain", "King") is a role, not a name.
-        if (j - i == 1 && (Lexicon.isPersonNoun(ts.get(i).lower())
-                || Lexicon.isPersonPlural(ts.get(i).lower())
-                || Lexicon.TITLES.contains(ts.get(i).lower()))) return;
+        if (j - i == 1
+                && (Lexicon.isPersonNoun(ts.get(i).lower())
+                        || Lexicon.isPersonPlural(ts.get(i).lower())
+                        || Lexicon.TITLES.contains(ts.get(i).lower()))) return;
         StringBuilder sb = new StringBuilder();
         for (int k = i; k < j; k++) sb.append(k > i ? " " : "").append(ts.get(k).text());
         NameStat st = stats.computeIfAbsent(sb.toString(), k -> new NameStat());
         st.count++;
         if (!ts.get(i).initial()) st.midSentence++;
-        if (i > 0 && (Lexicon.DETERMINERS.contains(ts.get(i - 1).lower())
-                || Lexicon.NUMBERS.contains(ts.get(i - 1).lower()))) st.afterArticle++;
+        if (i > 0
+                && (Lexicon.DETERMINERS.contains(ts.get(i - 1).lower())
+                        || Lexicon.NUMBERS.contains(ts.get(i - 1).lower()))) st.afterArticle++;
         // "the Water of Life": a capitalised word after "Capitalised of" names a thing or place.
         if (i > 1 && ts.get(i - 1).lower().equals("of") && ts.get(i - 2).capitalised()) st.afterArticle++;
         if (hasAgentEvidence(ts, i, j)) st.evidence++;
@@ -197,7 +204,8 @@ final class CharacterFinder {
             if (next.kind() == WordToken.Kind.POSSESSIVE) return true;
             if (next.isWord() && Lexicon.AGENT_VERBS.contains(next.lower())) return true;
             if (next.isWord() && !next.capitalised() && next.lower().endsWith("ed")) return true;
-            if (next.text().equals(",") && j + 1 < ts.size()
+            if (next.text().equals(",")
+                    && j + 1 < ts.size()
                     && List.of("who", "whom", "whose").contains(ts.get(j + 1).lower())) return true;
         }
         if (i > 0 && Lexicon.NAMING_CUES.contains(ts.get(i - 1).lower())) return true;
@@ -239,13 +247,15 @@ final class CharacterFinder {
         return new ArrayList<>(byKey.values());
     }
 
-    private void rolePhrase(List<WordToken> ts, int head, Map<String, Candidate> byKey,
-                            List<Candidate> names) {
+    private void rolePhrase(List<WordToken> ts, int head, Map<String, Candidate> byKey, List<Candidate> names) {
         String noun = ts.get(head).lower();
         int j = head - 1;
         String distinguishing = null;
-        while (j >= 0 && ts.get(j).isWord() && !ts.get(j).capitalised()
-                && (Lexicon.ADJECTIVES.contains(ts.get(j).lower()) || Lexicon.isPersonNoun(ts.get(j).lower()))) {
+        while (j >= 0
+                && ts.get(j).isWord()
+                && !ts.get(j).capitalised()
+                && (Lexicon.ADJECTIVES.contains(ts.get(j).lower())
+                        || Lexicon.isPersonNoun(ts.get(j).lower()))) {
             String w = ts.get(j).lower();
             if (distinguishing == null && distinguishes(w, noun)) distinguishing = w;
             j--;
@@ -273,7 +283,8 @@ final class CharacterFinder {
                 }
                 if (after.lower().equals("the")) {
                     int k = head + 3;
-                    while (k < ts.size() && Lexicon.ADJECTIVES.contains(ts.get(k).lower())) k++;
+                    while (k < ts.size()
+                            && Lexicon.ADJECTIVES.contains(ts.get(k).lower())) k++;
                     if (k < ts.size() && ts.get(k).isWord() && !ts.get(k).capitalised()) {
                         String w = ts.get(k).lower();
                         if (Lexicon.RELATIONAL.contains(noun) && Lexicon.isPersonNoun(w)) {
@@ -343,7 +354,8 @@ final class CharacterFinder {
 
     private static String joinText(List<WordToken> ts, int from, int to) {
         StringBuilder sb = new StringBuilder();
-        for (int k = from; k < to; k++) sb.append(k > from ? " " : "").append(ts.get(k).text());
+        for (int k = from; k < to; k++)
+            sb.append(k > from ? " " : "").append(ts.get(k).text());
         return sb.toString();
     }
 
@@ -353,8 +365,8 @@ final class CharacterFinder {
 
     // ---------------------------------------------------------------- assembling characters
 
-    private List<StoryCharacter> toCharacters(List<Candidate> candidates, Map<String, Gender> votes,
-                                              Map<String, Integer> unused) {
+    private List<StoryCharacter> toCharacters(
+            List<Candidate> candidates, Map<String, Gender> votes, Map<String, Integer> unused) {
         Map<String, StoryCharacter> byId = new LinkedHashMap<>();
         for (Candidate c : candidates) {
             String name = c.name != null ? c.name : canonicalRoleName(c);
@@ -393,8 +405,8 @@ final class CharacterFinder {
     }
 
     /** Keeps characters mentioned often enough for their kind; caps the list. */
-    private List<StoryCharacter> filter(MentionIndex index, List<StoryCharacter> all,
-                                        List<Candidate> candidates, List<String> warnings) {
+    private List<StoryCharacter> filter(
+            MentionIndex index, List<StoryCharacter> all, List<Candidate> candidates, List<String> warnings) {
         Map<String, Candidate> byId = new HashMap<>();
         for (Candidate c : candidates) {
             byId.putIfAbsent(Slugs.of(c.name != null ? c.name : canonicalRoleName(c)), c);
@@ -411,12 +423,10 @@ final class CharacterFinder {
                 kept.add(new StoryCharacter(c.id(), c.name(), c.aliases(), c.gender(), c.role(), mentions));
             }
         }
-        kept.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed()
-                .thenComparing(StoryCharacter::id));
+        kept.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));
         if (kept.size() > CROWDED) kept.removeIf(c -> c.mentions() < 3);
         if (kept.size() > MAX_CHARACTERS) {
-            warnings.add("story has " + kept.size() + " characters; kept the " + MAX_CHARACTERS
-                    + " mentioned most");
+            warnings.add("story has " + kept.size() + " characters; kept the " + MAX_CHARACTERS + " mentioned most");
             kept = new ArrayList<>(kept.subList(0, MAX_CHARACTERS));
         }
         return kept;

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
 import lemon.model.Gender;
 import lemon.model.StoryCharacter;
 
@@ -24,7 +23,8 @@ final class CopulaAliases {
         for (int s = 0; s < index.sentences().size(); s++) {
             List<WordToken> ts = index.tokens().get(s);
             List<MentionIndex.Mention> ms = index.mentions(s).stream()
-                    .filter(MentionIndex.Mention::explicit).toList();
+                    .filter(MentionIndex.Mention::explicit)
+                    .toList();
             for (int k = 0; k + 1 < ms.size(); k++) {
                 MentionIndex.Mention a = ms.get(k);
                 MentionIndex.Mention b = ms.get(k + 1);
@@ -34,7 +34,8 @@ final class CopulaAliases {
                 if (!isProperName(named) || isProperName(role) || role.name().contains("'s ")) continue;
                 if (b.start() - a.end() != 2) continue;
                 String verb = ts.get(a.end()).lower();
-                if ((verb.equals("was") || verb.equals("is")) && ts.get(a.end() + 1).lower().equals("the")) {
+                if ((verb.equals("was") || verb.equals("is"))
+                        && ts.get(a.end() + 1).lower().equals("the")) {
                     pairs.putIfAbsent(named.id(), role.id());
                 }
             }
@@ -54,8 +55,15 @@ final class CopulaAliases {
             aliases.remove(winner.name());
             Gender g = winner.gender() != Gender.UNKNOWN ? winner.gender() : loser.gender();
             String roleText = winner.role().isEmpty() ? loser.role() : winner.role();
-            byId.put(winner.id(), new StoryCharacter(winner.id(), winner.name(), new ArrayList<>(aliases),
-                    g, roleText, winner.mentions() + loser.mentions()));
+            byId.put(
+                    winner.id(),
+                    new StoryCharacter(
+                            winner.id(),
+                            winner.name(),
+                            new ArrayList<>(aliases),
+                            g,
+                            roleText,
+                            winner.mentions() + loser.mentions()));
             byId.remove(loser.id());
         }
         return new ArrayList<>(byId.values());

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import lemon.model.Gender;
 import lemon.model.StoryCharacter;
 
@@ -16,8 +15,7 @@ import lemon.model.StoryCharacter;
  */
 final class GenderVotes {
     /** Subject and reflexive pronouns: possessives and objects too often point at someone else. */
-    private static final java.util.Set<String> SUBJECT_PRONOUNS = java.util.Set.of("he", "she",
-            "himself", "herself");
+    private static final java.util.Set<String> SUBJECT_PRONOUNS = java.util.Set.of("he", "she", "himself", "herself");
 
     private GenderVotes() {}
 
@@ -29,7 +27,8 @@ final class GenderVotes {
         for (int s = 0; s < index.sentences().size(); s++) {
             List<WordToken> ts = index.tokens().get(s);
             List<MentionIndex.Mention> ms = index.mentions(s).stream()
-                    .filter(MentionIndex.Mention::explicit).toList();
+                    .filter(MentionIndex.Mention::explicit)
+                    .toList();
             Map<Gender, String> carried = new HashMap<>(); // referent of a sentence-opening pronoun
             for (int p = 0; p < ts.size(); p++) {
                 WordToken t = ts.get(p);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import lemon.model.InteractionGraph;
 import lemon.model.StoryCharacter;
 
@@ -27,7 +26,8 @@ public final class GraphBuilder {
                 }
             }
         }
-        List<String> nodes = characters.stream().map(StoryCharacter::id).sorted().toList();
+        List<String> nodes =
+                characters.stream().map(StoryCharacter::id).sorted().toList();
         return of(nodes, counts);
     }
 
@@ -39,8 +39,10 @@ public final class GraphBuilder {
             String[] ab = key.split("\u0000");
             edges.add(new InteractionGraph.Edge(ab[0], ab[1], count, (double) count / max));
         });
-        edges.sort(Comparator.comparingInt(InteractionGraph.Edge::count).reversed()
-                .thenComparing(InteractionGraph.Edge::a).thenComparing(InteractionGraph.Edge::b));
+        edges.sort(Comparator.comparingInt(InteractionGraph.Edge::count)
+                .reversed()
+                .thenComparing(InteractionGraph.Edge::a)
+                .thenComparing(InteractionGraph.Edge::b));
         return new InteractionGraph(nodes, edges);
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import lemon.model.Gender;
 import lemon.model.StoryCharacter;
 
@@ -29,8 +28,11 @@ public final class MentionIndex {
     private final List<StoryCharacter> characters;
     private final List<List<Mention>> bySentence;
 
-    private MentionIndex(List<String> sentences, List<List<WordToken>> tokens,
-                         List<StoryCharacter> characters, List<List<Mention>> bySentence) {
+    private MentionIndex(
+            List<String> sentences,
+            List<List<WordToken>> tokens,
+            List<StoryCharacter> characters,
+            List<List<Mention>> bySentence) {
         this.sentences = sentences;
         this.tokens = tokens;
         this.characters = characters;
@@ -44,8 +46,7 @@ public final class MentionIndex {
         return build(sentences, tokens, characters);
     }
 
-    static MentionIndex build(List<String> sentences, List<List<WordToken>> tokens,
-                              List<StoryCharacter> characters) {
+    static MentionIndex build(List<String> sentences, List<List<WordToken>> tokens, List<StoryCharacter> characters) {
         Matcher matcher = new Matcher(characters);
         List<List<Mention>> bySentence = new ArrayList<>();
         List<Mention> recent = new ArrayList<>();
@@ -108,6 +109,7 @@ public final class MentionIndex {
     private static final class Matcher {
         /** Surface forms by their first token (lower case), longest first. */
         private final Map<String, List<Form>> forms = new HashMap<>();
+
         private final Map<String, Gender> genders = new HashMap<>();
         /** "ownerId|rel" of relational characters ("cassim|wife") to their id. */
         private final Map<String, String> relational = new HashMap<>();
@@ -156,8 +158,7 @@ public final class MentionIndex {
             if (words.isEmpty()) return;
             boolean[] capitals = new boolean[caps.size()];
             for (int k = 0; k < capitals.length; k++) capitals[k] = caps.get(k);
-            forms.computeIfAbsent(words.get(0), k -> new ArrayList<>())
-                    .add(new Form(List.copyOf(words), capitals, id));
+            forms.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(new Form(List.copyOf(words), capitals, id));
         }
 
         private String idOfSurface(String surface) {
@@ -191,7 +192,9 @@ public final class MentionIndex {
             if (possessive) {
                 int j = i + 1;
                 while (j < ts.size() && Lexicon.ADJECTIVES.contains(ts.get(j).lower())) j++;
-                if (j < ts.size() && ts.get(j).isWord() && Lexicon.isPersonNoun(ts.get(j).lower())) {
+                if (j < ts.size()
+                        && ts.get(j).isWord()
+                        && Lexicon.isPersonNoun(ts.get(j).lower())) {
                     String noun = ts.get(j).lower();
                     String id = owner == null ? null : relational.get(owner + "|" + noun);
                     if (id == null) id = roleByNoun.get(noun);

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import lemon.model.StoryCharacter;
 
 /**
@@ -22,7 +21,9 @@ final class NamedRoles {
             List<WordToken> ts = index.tokens().get(s);
             for (MentionIndex.Mention m : index.mentions(s)) {
                 StoryCharacter c = byId.get(m.characterId());
-                if (!m.explicit() || c == null || !Character.isUpperCase(c.name().charAt(0))
+                if (!m.explicit()
+                        || c == null
+                        || !Character.isUpperCase(c.name().charAt(0))
                         || c.name().contains("'s ")) continue;
                 String role = after(ts, m.end());
                 if (role == null) role = before(ts, m.start());
@@ -32,9 +33,8 @@ final class NamedRoles {
             }
         }
         Map<String, String> out = new TreeMap<>();
-        counts.forEach((id, roles) -> roles.entrySet().stream()
-                .max(Map.Entry.comparingByValue())
-                .ifPresent(e -> out.put(id, e.getKey())));
+        counts.forEach((id, roles) ->
+                roles.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(e -> out.put(id, e.getKey())));
         return out;
     }
 
@@ -46,7 +46,9 @@ final class NamedRoles {
         if (k == end && !ts.get(k).lower().equals("the")) return null;
         k++;
         while (k < ts.size() && Lexicon.ADJECTIVES.contains(ts.get(k).lower())) k++;
-        if (k < ts.size() && ts.get(k).isWord() && !ts.get(k).capitalised()
+        if (k < ts.size()
+                && ts.get(k).isWord()
+                && !ts.get(k).capitalised()
                 && Lexicon.isPersonNoun(ts.get(k).lower())
                 && (k + 1 >= ts.size() || ts.get(k + 1).kind() != WordToken.Kind.POSSESSIVE)) {
             return ts.get(k).lower();
@@ -58,7 +60,9 @@ final class NamedRoles {
     private static String before(List<WordToken> ts, int start) {
         if (start < 2) return null;
         WordToken prev = ts.get(start - 1);
-        if (prev.isWord() && !prev.capitalised() && Lexicon.isPersonNoun(prev.lower())
+        if (prev.isWord()
+                && !prev.capitalised()
+                && Lexicon.isPersonNoun(prev.lower())
                 && Lexicon.DETERMINERS.contains(ts.get(start - 2).lower())) return prev.lower();
         String cue = prev.lower();
         if (!cue.equals("named") && !cue.equals("called")) return null;

@@ -2,7 +2,6 @@ package lemon.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import lemon.model.InteractionGraph;
 import lemon.model.Scene;
 import lemon.model.StoryAnalysis;

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import lemon.model.Scene;
 import lemon.model.StoryCharacter;
 
@@ -20,15 +19,14 @@ import lemon.model.StoryCharacter;
 public final class SceneComposer {
     public static final int MAX_TOKENS = 20;
 
-    private static final Set<String> LEADING_FILLERS = Set.of(
-            "and", "but", "so", "then", "now", "thus", "meanwhile", "however", "therefore", "also");
+    private static final Set<String> LEADING_FILLERS =
+            Set.of("and", "but", "so", "then", "now", "thus", "meanwhile", "however", "therefore", "also");
     private static final Set<String> TRAILING_FILLERS = Set.of(
-            "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "with", "by", "for",
-            "from", "into", "his", "her", "their", "its", "my", "your", "our", "that", "which",
-            "who", "as", "so", "very", "than", "this", "these", "those", "had", "was", "were", "is",
-            "be", "been", "not", "would", "could", "should", "will", "shall", "did", "do", "among",
-            "through", "upon", "over", "under", "after", "before", "about", "without", "within",
-            "behind", "while", "when", "if", "what", "where", "how", "whom", "whose", "every",
+            "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "with", "by", "for", "from", "into",
+            "his", "her", "their", "its", "my", "your", "our", "that", "which", "who", "as", "so", "very", "than",
+            "this", "these", "those", "had", "was", "were", "is", "be", "been", "not", "would", "could", "should",
+            "will", "shall", "did", "do", "among", "through", "upon", "over", "under", "after", "before", "about",
+            "without", "within", "behind", "while", "when", "if", "what", "where", "how", "whom", "whose", "every",
             "some", "any", "no", "one", "another");
     private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "(", ")", "—", "–", "[", "]");
 
@@ -79,7 +77,8 @@ public final class SceneComposer {
             if (!t.quoted() && looksLikeVerb(t.lower())) verb = true;
         }
         if (words == 0) return -100;
-        double score = 3 * index.charactersIn(s, true).size() + index.charactersIn(s, false).size();
+        double score = 3 * index.charactersIn(s, true).size()
+                + index.charactersIn(s, false).size();
         score += verb ? 2 : 0;
         score -= 4.0 * quoted / words;
         score += words >= 6 && words <= 40 ? 1 : 0;
@@ -115,8 +114,11 @@ public final class SceneComposer {
                 String name = display(byId.get(id));
                 if (m.explicit()) {
                     StoryCharacter c = byId.get(id);
-                    if (dropDeterminer(words, wordOwner, c) || !isRoleLike(c) || m.start() == 0
-                            || !ts.get(m.start() - 1).isWord() || !isModifier(ts.get(m.start() - 1))) {
+                    if (dropDeterminer(words, wordOwner, c)
+                            || !isRoleLike(c)
+                            || m.start() == 0
+                            || !ts.get(m.start() - 1).isWord()
+                            || !isModifier(ts.get(m.start() - 1))) {
                         addWords(words, wordOwner, name, id);
                     } else {
                         addWords(words, wordOwner, c.name(), id); // "another robber", "oil merchant"
@@ -124,8 +126,11 @@ public final class SceneComposer {
                     named.add(id);
                 } else if (!named.contains(id)) {
                     boolean possessive = t.lower().equals("his")
-                            || (t.lower().equals("her") && i + 1 < ts.size() && ts.get(i + 1).isWord()
-                            && !starts.containsKey(i + 1) && !TRAILING_FILLERS.contains(ts.get(i + 1).lower()));
+                            || (t.lower().equals("her")
+                                    && i + 1 < ts.size()
+                                    && ts.get(i + 1).isWord()
+                                    && !starts.containsKey(i + 1)
+                                    && !TRAILING_FILLERS.contains(ts.get(i + 1).lower()));
                     if (possessive && name.contains(" of ")) {
                         words.add(t.text()); // "the captain of the robbers's horse" reads badly
                         wordOwner.add(null);
@@ -148,7 +153,9 @@ public final class SceneComposer {
             }
             i++;
         }
-        while (!words.isEmpty() && wordOwner.get(0) == null && LEADING_FILLERS.contains(words.get(0).toLowerCase())) {
+        while (!words.isEmpty()
+                && wordOwner.get(0) == null
+                && LEADING_FILLERS.contains(words.get(0).toLowerCase())) {
             words.remove(0);
             wordOwner.remove(0);
         }
@@ -172,7 +179,9 @@ public final class SceneComposer {
             }
             int newLimit = Math.min(words.size(), MAX_TOKENS - suffix);
             // Never cut a multi-word name in half.
-            while (newLimit > 0 && newLimit < words.size() && owner.get(newLimit) != null
+            while (newLimit > 0
+                    && newLimit < words.size()
+                    && owner.get(newLimit) != null
                     && owner.get(newLimit).equals(owner.get(newLimit - 1))) newLimit--;
             if (newLimit == limit) break;
             limit = newLimit;
@@ -184,7 +193,8 @@ public final class SceneComposer {
             out.add(word);
             if (owner.get(w) != null && !ids.contains(owner.get(w))) ids.add(owner.get(w));
         }
-        while (!out.isEmpty() && owner.get(out.size() - 1) == null
+        while (!out.isEmpty()
+                && owner.get(out.size() - 1) == null
                 && TRAILING_FILLERS.contains(out.get(out.size() - 1).toLowerCase())) {
             out.remove(out.size() - 1);
         }
@@ -211,11 +221,12 @@ public final class SceneComposer {
         List<int[]> clauses = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= ts.size(); i++) {
-            boolean brk = i == ts.size() || ts.get(i).kind() == WordToken.Kind.QUOTE_OPEN
+            boolean brk = i == ts.size()
+                    || ts.get(i).kind() == WordToken.Kind.QUOTE_OPEN
                     || ts.get(i).kind() == WordToken.Kind.QUOTE_CLOSE
                     || CLAUSE_BREAKS.contains(ts.get(i).text());
             if (brk) {
-                if (i > start) clauses.add(new int[]{start, i});
+                if (i > start) clauses.add(new int[] {start, i});
                 start = i + 1;
             }
         }
@@ -287,13 +298,14 @@ public final class SceneComposer {
         if ((t.capitalised() && !t.initial()) || Lexicon.AGENT_VERBS.contains(w) || w.endsWith("ed")) {
             return false;
         }
-        return !TAKE_ARTICLE_AFTER.contains(w) && !Lexicon.SUBORDINATORS.contains(w)
+        return !TAKE_ARTICLE_AFTER.contains(w)
+                && !Lexicon.SUBORDINATORS.contains(w)
                 && !List.of("and", "or", "but", "nor", "to", "than").contains(w);
     }
 
-    private static final Set<String> TAKE_ARTICLE_AFTER = Set.of("of", "in", "on", "at", "by", "with",
-            "for", "from", "into", "onto", "upon", "to", "towards", "toward", "among", "between",
-            "behind", "before", "after", "under", "over", "near", "beside", "about", "against",
+    private static final Set<String> TAKE_ARTICLE_AFTER = Set.of(
+            "of", "in", "on", "at", "by", "with", "for", "from", "into", "onto", "upon", "to", "towards", "toward",
+            "among", "between", "behind", "before", "after", "under", "over", "near", "beside", "about", "against",
             "without", "through", "like", "unto", "saw", "told", "asked", "said", "called");
 
     private static void addWords(List<String> words, List<String> owner, String text, String id) {

@@ -12,8 +12,8 @@ import java.util.Set;
  */
 public final class Sentences {
     private static final Set<String> ABBREVIATIONS = Set.of(
-            "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "mt", "capt", "col", "gen", "rev",
-            "vs", "etc", "messrs", "no", "vol", "ch", "fig");
+            "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "mt", "capt", "col", "gen", "rev", "vs", "etc", "messrs",
+            "no", "vol", "ch", "fig");
 
     private Sentences() {}
 
@@ -49,13 +49,20 @@ public final class Sentences {
     }
 
     private static boolean isTerminalTrailer(char c) {
-        return c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == '”' || c == '’'
-                || c == ')' || c == ']' || c == '»';
+        return c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == '”' || c == '’' || c == ')' || c == ']'
+                || c == '»';
     }
 
     private static boolean startsSentence(char c) {
-        return Character.isUpperCase(c) || Character.isDigit(c) || c == '"' || c == '“' || c == '‘'
-                || c == '\'' || c == '(' || c == '[' || c == '«';
+        return Character.isUpperCase(c)
+                || Character.isDigit(c)
+                || c == '"'
+                || c == '“'
+                || c == '‘'
+                || c == '\''
+                || c == '('
+                || c == '['
+                || c == '«';
     }
 
     /** True when the word ending just before {@code dot} is an abbreviation or an initial. */

@@ -11,7 +11,8 @@ public final class Slugs {
         String s = Normalizer.normalize(MentionIndex.stripArticle(name), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT)
-                .replace("'", "").replace("’", "")
+                .replace("'", "")
+                .replace("’", "")
                 .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");
         return s.isEmpty() ? "character" : s;

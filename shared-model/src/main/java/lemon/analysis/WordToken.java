@@ -9,7 +9,13 @@ import java.util.Locale;
  * @param quoted  the token lies inside quoted speech
  */
 public record WordToken(String text, Kind kind, boolean initial, boolean quoted) {
-    public enum Kind { WORD, POSSESSIVE, PUNCT, QUOTE_OPEN, QUOTE_CLOSE }
+    public enum Kind {
+        WORD,
+        POSSESSIVE,
+        PUNCT,
+        QUOTE_OPEN,
+        QUOTE_CLOSE
+    }
 
     public String lower() {
         return text.toLowerCase(Locale.ROOT);

@@ -27,8 +27,10 @@ public final class WordTokenizer {
                     char d = s.charAt(j);
                     if (Character.isLetterOrDigit(d)) {
                         j++;
-                    } else if ((d == '-' || d == '\'' || d == '’') && j + 1 < n
-                            && Character.isLetter(s.charAt(j + 1)) && !isPossessive(s, j)) {
+                    } else if ((d == '-' || d == '\'' || d == '’')
+                            && j + 1 < n
+                            && Character.isLetter(s.charAt(j + 1))
+                            && !isPossessive(s, j)) {
                         j++;
                     } else {
                         break;
@@ -81,21 +83,25 @@ public final class WordTokenizer {
     /** Quote kind of the mark at i, PUNCT for other punctuation, null for ignorable marks. */
     private static WordToken.Kind quoteKind(String s, int i, int depth) {
         char c = s.charAt(i);
-        boolean prevSpace = i == 0 || Character.isWhitespace(s.charAt(i - 1))
-                || "([—-".indexOf(s.charAt(i - 1)) >= 0;
+        boolean prevSpace = i == 0 || Character.isWhitespace(s.charAt(i - 1)) || "([—-".indexOf(s.charAt(i - 1)) >= 0;
         switch (c) {
-            case '“': case '‘': case '«':
+            case '“':
+            case '‘':
+            case '«':
                 return WordToken.Kind.QUOTE_OPEN;
-            case '”': case '»':
+            case '”':
+            case '»':
                 return WordToken.Kind.QUOTE_CLOSE;
             case '"':
                 return prevSpace || (depth == 0 && i + 1 < s.length() && Character.isLetter(s.charAt(i + 1)))
-                        ? WordToken.Kind.QUOTE_OPEN : WordToken.Kind.QUOTE_CLOSE;
-            case '\'': case '’':
+                        ? WordToken.Kind.QUOTE_OPEN
+                        : WordToken.Kind.QUOTE_CLOSE;
+            case '\'':
+            case '’':
                 if (prevSpace) return WordToken.Kind.QUOTE_OPEN;
                 // A plural possessive ("thieves' cave") outside quotes is no quote at all.
-                if (depth == 0 && i > 0 && s.charAt(i - 1) == 's' && i + 1 < s.length()
-                        && s.charAt(i + 1) == ' ') return null;
+                if (depth == 0 && i > 0 && s.charAt(i - 1) == 's' && i + 1 < s.length() && s.charAt(i + 1) == ' ')
+                    return null;
                 return WordToken.Kind.QUOTE_CLOSE;
             default:
                 return WordToken.Kind.PUNCT;

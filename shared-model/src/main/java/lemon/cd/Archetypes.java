@@ -25,9 +25,17 @@ final class Archetypes {
     private Archetypes() {}
 
     /** gender: 'M', 'F' or 'A' (either). */
-    record Archetype(String key, char gender, int minAge, int maxAge, List<String> genres,
-                     List<String> actions, List<String> lines, List<String> clothes,
-                     List<String> looks, List<String> builds) {
+    record Archetype(
+            String key,
+            char gender,
+            int minAge,
+            int maxAge,
+            List<String> genres,
+            List<String> actions,
+            List<String> lines,
+            List<String> clothes,
+            List<String> looks,
+            List<String> builds) {
         Archetype {
             genres = List.copyOf(genres);
             actions = List.copyOf(actions);
@@ -51,25 +59,31 @@ final class Archetypes {
 
     static List<Archetype> parse(InputStream in) throws IOException {
         List<Archetype> all = List.of(new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES,
-                DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-            .readValue(in, Archetype[].class));
+                .enable(
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                        DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+                .readValue(in, Archetype[].class));
         List<String> problems = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (Archetype a : all) {
             String k = a.key() == null || a.key().isBlank() ? "archetype #" + (all.indexOf(a) + 1) : a.key();
             if (!keys.add(k)) problems.add(k + ": duplicate key");
             if ("MFA".indexOf(a.gender()) < 0) problems.add(k + ": gender must be M, F or A, got " + a.gender());
-            if (a.minAge() < 1 || a.maxAge() < a.minAge()) problems.add(k + ": bad age range " + a.minAge() + "-" + a.maxAge());
+            if (a.minAge() < 1 || a.maxAge() < a.minAge())
+                problems.add(k + ": bad age range " + a.minAge() + "-" + a.maxAge());
             // The generator picks at least 4 actions' worth of sentences and up to 2 lines of dialogue.
             if (a.actions().size() < 4) problems.add(k + ": needs at least 4 actions");
             if (a.lines().size() < 2) problems.add(k + ": needs at least 2 lines");
-            if (a.genres().isEmpty() || a.clothes().isEmpty() || a.looks().isEmpty() || a.builds().isEmpty()) {
+            if (a.genres().isEmpty()
+                    || a.clothes().isEmpty()
+                    || a.looks().isEmpty()
+                    || a.builds().isEmpty()) {
                 problems.add(k + ": genres, clothes, looks and builds must not be empty");
             }
         }
-        if (!problems.isEmpty()) throw new IllegalStateException("bad " + RESOURCE + ": " + String.join("; ", problems));
+        if (!problems.isEmpty())
+            throw new IllegalStateException("bad " + RESOURCE + ": " + String.join("; ", problems));
         return all;
     }
 }

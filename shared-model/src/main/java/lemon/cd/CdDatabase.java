@@ -105,7 +105,9 @@ public final class CdDatabase {
                 }
             }
             Set<String> unknown = new TreeSet<>();
-            node.fieldNames().forEachRemaining(n -> { if (!FIELDS.contains(n)) unknown.add(n); });
+            node.fieldNames().forEachRemaining(n -> {
+                if (!FIELDS.contains(n)) unknown.add(n);
+            });
             if (!unknown.isEmpty()) {
                 problems.add(where + "unknown field(s) " + unknown);
                 ok = false;
@@ -116,8 +118,8 @@ public final class CdDatabase {
                 problems.add(where + "duplicate id '" + values.get(0) + "' (first on line " + first + ")");
                 continue;
             }
-            pairs.add(new CdPair(values.get(0), values.get(1), values.get(2), values.get(3),
-                values.get(4), values.get(5)));
+            pairs.add(new CdPair(
+                    values.get(0), values.get(1), values.get(2), values.get(3), values.get(4), values.get(5)));
         }
         if (problems.isEmpty() && pairs.isEmpty()) problems.add(source + ": no C.D. pairs");
         if (!problems.isEmpty()) throw new CdDatabaseException(source, problems);

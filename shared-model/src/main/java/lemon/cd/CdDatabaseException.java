@@ -7,8 +7,7 @@ public class CdDatabaseException extends RuntimeException {
     private final List<String> problems;
 
     public CdDatabaseException(String source, List<String> problems) {
-        super(problems.size() + " problem(s) in C.D. database " + source + ":\n  "
-            + String.join("\n  ", problems));
+        super(problems.size() + " problem(s) in C.D. database " + source + ":\n  " + String.join("\n  ", problems));
         this.problems = List.copyOf(problems);
     }
 

@@ -23,17 +23,53 @@ import lemon.port.CharacterDescriber;
 public final class OfflineDescriber implements CharacterDescriber {
     private static final Pattern WORD = Pattern.compile("[A-Za-z']+");
     /** Words near a mention that make a character young; kinship words only count in the role. */
-    private static final Set<String> YOUNG = Set.of("young", "little", "child", "boy", "girl", "maiden",
-            "youth", "lad", "lass", "youngest", "baby");
+    private static final Set<String> YOUNG =
+            Set.of("young", "little", "child", "boy", "girl", "maiden", "youth", "lad", "lass", "youngest", "baby");
+
     private static final Set<String> YOUNG_ROLES = Set.of("son", "daughter", "prince", "princess");
-    private static final Set<String> OLD = Set.of("old", "aged", "grey", "gray", "elderly", "ancient",
-            "grandmother", "grandfather", "widow", "eldest", "wrinkled");
-    private static final List<String> STORY_TRAITS = List.of("beautiful", "handsome", "ugly", "tall", "short",
-            "fat", "thin", "strong", "poor", "rich", "wicked", "kind", "clever", "proud", "cruel", "brave",
-            "gentle", "greedy", "lovely", "fair", "pale", "lame", "hunchbacked", "small", "huge", "jealous");
+    private static final Set<String> OLD = Set.of(
+            "old",
+            "aged",
+            "grey",
+            "gray",
+            "elderly",
+            "ancient",
+            "grandmother",
+            "grandfather",
+            "widow",
+            "eldest",
+            "wrinkled");
+    private static final List<String> STORY_TRAITS = List.of(
+            "beautiful",
+            "handsome",
+            "ugly",
+            "tall",
+            "short",
+            "fat",
+            "thin",
+            "strong",
+            "poor",
+            "rich",
+            "wicked",
+            "kind",
+            "clever",
+            "proud",
+            "cruel",
+            "brave",
+            "gentle",
+            "greedy",
+            "lovely",
+            "fair",
+            "pale",
+            "lame",
+            "hunchbacked",
+            "small",
+            "huge",
+            "jealous");
     /** Roles that say nothing about looks ("the girl", "his wife"): not worth a clause. */
     private static final Pattern KINSHIP = Pattern.compile("(?i)(girl|boy|man|woman|son|daughter|wife|husband|"
             + "brother|sister|mother|father|child|children|fellow|friend|person)s?");
+
     private static final Set<String> NEGATIVE_TRAITS = Set.of("wicked", "cruel", "greedy", "jealous", "proud", "ugly");
     /** Role words that fix the costume better than any borrowed clause. */
     private static final Map<String, String> ROLE_LOOK = Map.ofEntries(
@@ -44,7 +80,9 @@ public final class OfflineDescriber implements CharacterDescriber {
             Map.entry("witch", "wearing a ragged dark cloak, with a hooked nose and bony hands"),
             Map.entry("enchantress", "wearing a dark hooded cloak embroidered with strange signs"),
             Map.entry("fairy", "wearing a shimmering pale gown, a slender wand in hand"),
-            Map.entry("tailor", "wearing a patched waistcoat with a measuring tape around the neck and a needle cushion at the belt"),
+            Map.entry(
+                    "tailor",
+                    "wearing a patched waistcoat with a measuring tape around the neck and a needle cushion at the belt"),
             Map.entry("woodcutter", "wearing a rough woollen tunic and leather boots, an axe over the shoulder"),
             Map.entry("miller", "wearing a flour-dusted apron over plain work clothes"),
             Map.entry("merchant", "wearing a rich silk robe and a turban, a purse at the belt"),
@@ -65,14 +103,31 @@ public final class OfflineDescriber implements CharacterDescriber {
             Map.entry("magician", "wearing a long dark robe patterned with stars and a tall pointed hat"),
             Map.entry("sultan", "wearing a jewelled turban and a robe of gold brocade"),
             Map.entry("genie", "enormous and blue-skinned, with a topknot and golden armbands"));
-    private static final Map<String, String> TO_FEMALE = Map.ofEntries(Map.entry("he", "she"),
-            Map.entry("his", "her"), Map.entry("him", "her"), Map.entry("man", "woman"), Map.entry("men", "women"),
-            Map.entry("boy", "girl"), Map.entry("beard", "braid"), Map.entry("moustache", "earrings"),
-            Map.entry("stubble", "freckles"), Map.entry("gentleman", "lady"), Map.entry("himself", "herself"));
-    private static final Map<String, String> TO_MALE = Map.ofEntries(Map.entry("she", "he"),
-            Map.entry("her", "his"), Map.entry("hers", "his"), Map.entry("woman", "man"), Map.entry("women", "men"),
-            Map.entry("girl", "boy"), Map.entry("lady", "gentleman"), Map.entry("herself", "himself"),
-            Map.entry("gown", "robe"), Map.entry("dress", "tunic"), Map.entry("skirt", "breeches"));
+
+    private static final Map<String, String> TO_FEMALE = Map.ofEntries(
+            Map.entry("he", "she"),
+            Map.entry("his", "her"),
+            Map.entry("him", "her"),
+            Map.entry("man", "woman"),
+            Map.entry("men", "women"),
+            Map.entry("boy", "girl"),
+            Map.entry("beard", "braid"),
+            Map.entry("moustache", "earrings"),
+            Map.entry("stubble", "freckles"),
+            Map.entry("gentleman", "lady"),
+            Map.entry("himself", "herself"));
+    private static final Map<String, String> TO_MALE = Map.ofEntries(
+            Map.entry("she", "he"),
+            Map.entry("her", "his"),
+            Map.entry("hers", "his"),
+            Map.entry("woman", "man"),
+            Map.entry("women", "men"),
+            Map.entry("girl", "boy"),
+            Map.entry("lady", "gentleman"),
+            Map.entry("herself", "himself"),
+            Map.entry("gown", "robe"),
+            Map.entry("dress", "tunic"),
+            Map.entry("skirt", "breeches"));
 
     @Override
     public String name() {
@@ -80,18 +135,26 @@ public final class OfflineDescriber implements CharacterDescriber {
     }
 
     @Override
-    public String describe(String storyTitle, String storyText, StoryCharacter character, List<StoryCharacter> all,
-                           List<CdPair> examples) {
+    public String describe(
+            String storyTitle,
+            String storyText,
+            StoryCharacter character,
+            List<StoryCharacter> all,
+            List<CdPair> examples) {
         Set<String> cues = cuesNear(CharacterContexts.mentionSentences(storyText, character, all), character);
         String roleText = (character.role() + " " + character.name()).toLowerCase(Locale.ROOT);
-        List<Look> looks = examples.stream().map(e -> Look.parse(e.description())).flatMap(java.util.Optional::stream)
+        List<Look> looks = examples.stream()
+                .map(e -> Look.parse(e.description()))
+                .flatMap(java.util.Optional::stream)
                 .toList();
         // vary which example lends which feature, so two characters matched to the same examples differ
         int shift = Math.floorMod(character.id().hashCode(), Math.max(1, looks.size()));
         java.util.function.IntFunction<Look> pick = slot -> looks.get((shift + slot) % looks.size());
 
-        Gender gender = character.gender() != Gender.UNKNOWN ? character.gender()
-                : genderFromWords(roleText).orElse(looks.isEmpty() ? Gender.UNKNOWN : looks.get(0).gender());
+        Gender gender = character.gender() != Gender.UNKNOWN
+                ? character.gender()
+                : genderFromWords(roleText)
+                        .orElse(looks.isEmpty() ? Gender.UNKNOWN : looks.get(0).gender());
         boolean young = YOUNG.stream().anyMatch(w -> cues.contains(w) || roleText.matches(".*\\b" + w + "\\b.*"))
                 || YOUNG_ROLES.stream().anyMatch(w -> roleText.matches(".*\\b" + w + "\\b.*"));
         boolean old = OLD.stream().anyMatch(w -> cues.contains(w) || roleText.matches(".*\\b" + w + "\\b.*"));
@@ -107,22 +170,32 @@ public final class OfflineDescriber implements CharacterDescriber {
         } else {
             age = "in " + pronoun + " thirties";
         }
-        List<String> traits = STORY_TRAITS.stream().filter(cues::contains).limit(2).toList();
+        List<String> traits =
+                STORY_TRAITS.stream().filter(cues::contains).limit(2).toList();
         List<String> lead = new ArrayList<>(traits);
         if (!looks.isEmpty()) {
             lead.add(pick.apply(1).skin());
         }
         String first = String.join(", ", lead);
         List<String> parts = new ArrayList<>();
-        parts.add(article(first.isEmpty() ? noun : first) + " " + (first.isEmpty() ? noun : first + " " + noun)
-                + " " + age);
-        if (!character.role().isBlank() && !KINSHIP.matcher(character.role()).matches()
-                && !character.name().toLowerCase(Locale.ROOT).contains(character.role().toLowerCase(Locale.ROOT))) {
+        parts.add(article(first.isEmpty() ? noun : first) + " " + (first.isEmpty() ? noun : first + " " + noun) + " "
+                + age);
+        if (!character.role().isBlank()
+                && !KINSHIP.matcher(character.role()).matches()
+                && !character
+                        .name()
+                        .toLowerCase(Locale.ROOT)
+                        .contains(character.role().toLowerCase(Locale.ROOT))) {
             parts.add("every inch the " + character.role());
         }
         String roleLook = ROLE_LOOK.entrySet().stream()
-                .filter(e -> Pattern.compile("\\b" + e.getKey() + "\\b").matcher(roleText).find())
-                .map(Map.Entry::getValue).sorted().findFirst().orElse(null);
+                .filter(e -> Pattern.compile("\\b" + e.getKey() + "\\b")
+                        .matcher(roleText)
+                        .find())
+                .map(Map.Entry::getValue)
+                .sorted()
+                .findFirst()
+                .orElse(null);
         if (!looks.isEmpty()) {
             String build = pick.apply(2).build();
             parts.add(build.endsWith("built") ? build : "with " + article(build) + " " + build + " build");
@@ -136,7 +209,8 @@ public final class OfflineDescriber implements CharacterDescriber {
             parts.add(roleLook);
         }
         boolean negative = traits.stream().anyMatch(NEGATIVE_TRAITS::contains)
-                || roleText.matches(".*\\b(witch|thief|robber|robbers|thieves|captain|giant|stepmother|wolf|magician)\\b.*");
+                || roleText.matches(
+                        ".*\\b(witch|thief|robber|robbers|thieves|captain|giant|stepmother|wolf|magician)\\b.*");
         if (negative) {
             parts.add("a hard, scheming look in the eyes");
         }
@@ -152,8 +226,9 @@ public final class OfflineDescriber implements CharacterDescriber {
             String low = sentence.toLowerCase(Locale.ROOT);
             for (String n : names) {
                 Matcher m = Pattern.compile("((?:[a-z'-]+[ ,]+){0,4})" + Pattern.quote(n.toLowerCase(Locale.ROOT))
-                        // "Ali Baba's son" speaks of the son, not of Ali Baba
-                        + "(?!['’]s\\b)((?:[ ,]+[a-z'-]+){0,3})").matcher(low);
+                                // "Ali Baba's son" speaks of the son, not of Ali Baba
+                                + "(?!['’]s\\b)((?:[ ,]+[a-z'-]+){0,3})")
+                        .matcher(low);
                 while (m.find()) {
                     Matcher w = WORD.matcher(m.group(1) + " " + m.group(2));
                     while (w.find()) {
@@ -166,10 +241,12 @@ public final class OfflineDescriber implements CharacterDescriber {
     }
 
     private static java.util.Optional<Gender> genderFromWords(String text) {
-        if (text.matches(".*\\b(wife|daughter|queen|princess|girl|woman|mother|stepmother|sister|maid|widow|witch|lady)\\b.*")) {
+        if (text.matches(
+                ".*\\b(wife|daughter|queen|princess|girl|woman|mother|stepmother|sister|maid|widow|witch|lady)\\b.*")) {
             return java.util.Optional.of(Gender.FEMALE);
         }
-        if (text.matches(".*\\b(husband|son|king|prince|boy|man|father|brother|captain|tailor|woodcutter|cobbler)\\b.*")) {
+        if (text.matches(
+                ".*\\b(husband|son|king|prince|boy|man|father|brother|captain|tailor|woodcutter|cobbler)\\b.*")) {
             return java.util.Optional.of(Gender.MALE);
         }
         return java.util.Optional.empty();
@@ -194,15 +271,17 @@ public final class OfflineDescriber implements CharacterDescriber {
             String features = wearing >= 0 ? rest.substring(0, wearing) : rest;
             String clothing = wearing >= 0 ? rest.substring(wearing + ", wearing ".length()) : "simple clothes";
             int lastComma = features.lastIndexOf(", ");
-            String hair = lastComma >= 0 && features.substring(lastComma).contains("hair") ? features.substring(lastComma + 2) : "";
+            String hair = lastComma >= 0 && features.substring(lastComma).contains("hair")
+                    ? features.substring(lastComma + 2)
+                    : "";
             String face = hair.isEmpty() ? features : features.substring(0, lastComma);
             Gender g = switch (m.group(2)) {
                 case "woman", "girl", "lady" -> Gender.FEMALE;
                 case "man", "boy" -> Gender.MALE;
                 default -> Gender.UNKNOWN;
             };
-            return java.util.Optional.of(new Look(m.group(1), g, m.group(3), m.group(4), face,
-                    hair.isEmpty() ? "neatly kept hair" : hair, clothing));
+            return java.util.Optional.of(new Look(
+                    m.group(1), g, m.group(3), m.group(4), face, hair.isEmpty() ? "neatly kept hair" : hair, clothing));
         }
     }
 

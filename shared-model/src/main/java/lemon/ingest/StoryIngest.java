@@ -46,17 +46,18 @@ public final class StoryIngest {
 
     public IngestedStory ingest(String fileName, byte[] bytes) {
         if (bytes.length == 0) {
-            throw new StoryRejectedException(StoryRejectedException.Reason.EMPTY,
-                    fileName + " is empty (0 bytes)");
+            throw new StoryRejectedException(StoryRejectedException.Reason.EMPTY, fileName + " is empty (0 bytes)");
         }
         if (bytes.length > maxBytes) {
-            throw new StoryRejectedException(StoryRejectedException.Reason.TOO_LARGE,
-                    "%s is %s, larger than the %s cap (lemon.ingest.max-bytes)".formatted(
-                            fileName, humanBytes(bytes.length), humanBytes(maxBytes)));
+            throw new StoryRejectedException(
+                    StoryRejectedException.Reason.TOO_LARGE,
+                    "%s is %s, larger than the %s cap (lemon.ingest.max-bytes)"
+                            .formatted(fileName, humanBytes(bytes.length), humanBytes(maxBytes)));
         }
         int nul = indexOf(bytes, (byte) 0);
         if (nul >= 0) {
-            throw new StoryRejectedException(StoryRejectedException.Reason.BINARY,
+            throw new StoryRejectedException(
+                    StoryRejectedException.Reason.BINARY,
                     "%s looks binary (NUL byte at offset %d); upload a UTF-8 text or Markdown file"
                             .formatted(fileName, nul));
         }
@@ -66,20 +67,22 @@ public final class StoryIngest {
         }
         int controls = countControlChars(raw);
         if (controls > Math.max(8, raw.length() / 100)) {
-            throw new StoryRejectedException(StoryRejectedException.Reason.BINARY,
+            throw new StoryRejectedException(
+                    StoryRejectedException.Reason.BINARY,
                     "%s looks binary (%d control characters); upload a UTF-8 text or Markdown file"
                             .formatted(fileName, controls));
         }
         if (raw.isBlank()) {
-            throw new StoryRejectedException(StoryRejectedException.Reason.EMPTY,
-                    fileName + " contains only whitespace");
+            throw new StoryRejectedException(
+                    StoryRejectedException.Reason.EMPTY, fileName + " contains only whitespace");
         }
         boolean markdown = fileName.endsWith(".md") || fileName.endsWith(".markdown");
         String title = titleOf(raw, fileName);
         String text = normalise(raw, markdown);
         int words = countWords(text);
         if (words < minWords) {
-            throw new StoryRejectedException(StoryRejectedException.Reason.TOO_SHORT,
+            throw new StoryRejectedException(
+                    StoryRejectedException.Reason.TOO_SHORT,
                     "%s has %d words; a story needs at least %d".formatted(fileName, words, minWords));
         }
         List<String> warnings = new ArrayList<>();
@@ -107,7 +110,8 @@ public final class StoryIngest {
     }
 
     private static String decodeUtf8(String fileName, byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -115,7 +119,8 @@ public final class StoryIngest {
             return decoder.decode(in).toString();
         } catch (CharacterCodingException e) {
             // the decoder stops at the first bad byte: report it, it is usually a Latin-1 accent
-            throw new StoryRejectedException(StoryRejectedException.Reason.NOT_UTF8,
+            throw new StoryRejectedException(
+                    StoryRejectedException.Reason.NOT_UTF8,
                     "%s is not valid UTF-8 (bad byte 0x%02X at offset %d); save it as UTF-8"
                             .formatted(fileName, bytes[in.position()] & 0xff, in.position()));
         }
@@ -155,12 +160,13 @@ public final class StoryIngest {
         }
         String base = fileName.replaceAll(".*[/\\\\]", "").replaceFirst("\\.[^.]+$", "");
         String spaced = base.replace('-', ' ').replace('_', ' ').strip();
-        return spaced.isEmpty() ? "Untitled story"
-                : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+        return spaced.isEmpty() ? "Untitled story" : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
     private static int countControlChars(String s) {
-        return (int) s.chars().filter(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t').count();
+        return (int) s.chars()
+                .filter(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
+                .count();
     }
 
     private static int indexOf(byte[] bytes, byte b) {

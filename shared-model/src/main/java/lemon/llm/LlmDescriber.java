@@ -11,6 +11,7 @@ import lemon.port.CharacterDescriber;
 public final class LlmDescriber implements CharacterDescriber {
     /** Keeps prompt + examples + answer inside Llama-2's 4,096-token context. */
     static final int STORY_WORD_BUDGET = 2200;
+
     static final int MAX_WORDS = 120;
 
     private final StructuredLlm llm;
@@ -27,12 +28,19 @@ public final class LlmDescriber implements CharacterDescriber {
     }
 
     @Override
-    public String describe(String storyTitle, String storyText, StoryCharacter character, List<StoryCharacter> all,
-                           List<CdPair> examples) {
-        String excerpt = Prompts.excerptFor(CharacterContexts.mentionSentences(storyText, character, all),
-                storyText, STORY_WORD_BUDGET);
-        Answer a = llm.ask(Prompts.DESCRIBE_SYSTEM, Prompts.describeUser(storyTitle, excerpt, character, examples),
-                Answer.class, LlmDescriber::problems);
+    public String describe(
+            String storyTitle,
+            String storyText,
+            StoryCharacter character,
+            List<StoryCharacter> all,
+            List<CdPair> examples) {
+        String excerpt = Prompts.excerptFor(
+                CharacterContexts.mentionSentences(storyText, character, all), storyText, STORY_WORD_BUDGET);
+        Answer a = llm.ask(
+                Prompts.DESCRIBE_SYSTEM,
+                Prompts.describeUser(storyTitle, excerpt, character, examples),
+                Answer.class,
+                LlmDescriber::problems);
         return a.description();
     }
 

@@ -54,8 +54,11 @@ public final class LlmStoryAnalyst implements StoryAnalyst {
         List<StoryAnalysis> parts = new ArrayList<>();
         for (String chunk : chunks) {
             int scenes = Math.max(1, Math.round((float) sceneCount * words(chunk) / totalWords));
-            AnalysisAnswer answer = llm.ask(Prompts.ANALYZE_SYSTEM, Prompts.analyzeUser(chunk, scenes),
-                    AnalysisAnswer.class, LlmStoryAnalyst::problems);
+            AnalysisAnswer answer = llm.ask(
+                    Prompts.ANALYZE_SYSTEM,
+                    Prompts.analyzeUser(chunk, scenes),
+                    AnalysisAnswer.class,
+                    LlmStoryAnalyst::problems);
             parts.add(toAnalysis(answer));
         }
         StoryAnalysis merged = AnalysisMerger.merge(parts, sceneCount);
@@ -63,20 +66,28 @@ public final class LlmStoryAnalyst implements StoryAnalyst {
         MentionIndex index = MentionIndex.build(storyText, merged.characters());
         List<StoryCharacter> counted = new ArrayList<>();
         for (StoryCharacter c : merged.characters()) {
-            counted.add(new StoryCharacter(c.id(), c.name(), c.aliases(), c.gender(), c.role(),
+            counted.add(new StoryCharacter(
+                    c.id(),
+                    c.name(),
+                    c.aliases(),
+                    c.gender(),
+                    c.role(),
                     index.sentencesMentioning(c.id(), true).size()));
         }
         if (counted.size() > MAX_CHARACTERS) {
-            warnings.add("the LLM listed " + counted.size() + " characters; kept the " + MAX_CHARACTERS
-                    + " mentioned most");
-            counted.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed()
-                    .thenComparing(StoryCharacter::id));
+            warnings.add(
+                    "the LLM listed " + counted.size() + " characters; kept the " + MAX_CHARACTERS + " mentioned most");
+            counted.sort(
+                    Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));
             counted = new ArrayList<>(counted.subList(0, MAX_CHARACTERS));
         }
         InteractionGraph graph = GraphBuilder.build(MentionIndex.build(storyText, counted), counted);
         List<String> kept = counted.stream().map(StoryCharacter::id).toList();
         List<Scene> scenes = merged.scenes().stream()
-                .map(s -> new Scene(s.index(), s.prompt(), s.characterIds().stream().filter(kept::contains).toList()))
+                .map(s -> new Scene(
+                        s.index(),
+                        s.prompt(),
+                        s.characterIds().stream().filter(kept::contains).toList()))
                 .toList();
         return new StoryAnalysis(counted, scenes, graph, warnings);
     }
@@ -87,23 +98,38 @@ public final class LlmStoryAnalyst implements StoryAnalyst {
         Map<String, String> idByName = new HashMap<>();
         for (CharacterAnswer c : a.characters()) {
             String id = Slugs.of(c.name());
-            List<String> aliases = c.aliases() == null ? List.of()
-                    : c.aliases().stream().filter(x -> x != null && !x.isBlank() && !x.equalsIgnoreCase(c.name()))
-                    .map(String::strip).distinct().toList();
-            byId.putIfAbsent(id, new StoryCharacter(id, c.name().strip(), aliases, gender(c.gender()),
-                    c.role() == null ? "" : c.role().strip(), 0));
+            List<String> aliases = c.aliases() == null
+                    ? List.of()
+                    : c.aliases().stream()
+                            .filter(x -> x != null && !x.isBlank() && !x.equalsIgnoreCase(c.name()))
+                            .map(String::strip)
+                            .distinct()
+                            .toList();
+            byId.putIfAbsent(
+                    id,
+                    new StoryCharacter(
+                            id,
+                            c.name().strip(),
+                            aliases,
+                            gender(c.gender()),
+                            c.role() == null ? "" : c.role().strip(),
+                            0));
             idByName.put(c.name().strip().toLowerCase(Locale.ROOT), id);
             aliases.forEach(x -> idByName.putIfAbsent(x.toLowerCase(Locale.ROOT), id));
         }
         List<Scene> scenes = new ArrayList<>();
         for (SceneAnswer s : a.scenes()) {
-            List<String> ids = s.characters() == null ? List.of() : s.characters().stream()
-                    .map(n -> idByName.get(n == null ? "" : n.strip().toLowerCase(Locale.ROOT)))
-                    .filter(java.util.Objects::nonNull).distinct().toList();
+            List<String> ids = s.characters() == null
+                    ? List.of()
+                    : s.characters().stream()
+                            .map(n -> idByName.get(n == null ? "" : n.strip().toLowerCase(Locale.ROOT)))
+                            .filter(java.util.Objects::nonNull)
+                            .distinct()
+                            .toList();
             scenes.add(new Scene(scenes.size(), firstWords(s.prompt().strip(), MAX_SCENE_WORDS), ids));
         }
-        return new StoryAnalysis(List.copyOf(byId.values()), scenes, new InteractionGraph(List.of(), List.of()),
-                List.of());
+        return new StoryAnalysis(
+                List.copyOf(byId.values()), scenes, new InteractionGraph(List.of(), List.of()), List.of());
     }
 
     static List<String> problems(AnalysisAnswer a) {

@@ -38,17 +38,26 @@ public final class Prompts {
         b.append("Given a story and one of its characters, describe the character's appearance in one sentence")
                 .append(" that a text-to-image model can use to paint a high-quality portrait. Examples:\n");
         for (CdPair ex : examples) {
-            b.append("Story: ").append(ex.script()).append(", Character: ").append(ex.character())
-                    .append(", Description: ").append(ex.description()).append('\n');
+            b.append("Story: ")
+                    .append(ex.script())
+                    .append(", Character: ")
+                    .append(ex.character())
+                    .append(", Description: ")
+                    .append(ex.description())
+                    .append('\n');
         }
-        b.append("Now, for the story \"").append(storyTitle).append("\", describe the character \"")
-                .append(c.name()).append('"');
+        b.append("Now, for the story \"")
+                .append(storyTitle)
+                .append("\", describe the character \"")
+                .append(c.name())
+                .append('"');
         if (!c.role().isBlank()) {
             b.append(" (").append(c.role()).append(')');
         }
         b.append(": include age, gender, build, face, hair and clothing, and let the look reflect whether the")
                 .append(" character plays a good or a bad part in the story.\n<story>\n")
-                .append(neutraliseMarkers(storyExcerpt)).append("\n</story>");
+                .append(neutraliseMarkers(storyExcerpt))
+                .append("\n</story>");
         return b.toString();
     }
 
@@ -77,7 +86,10 @@ public final class Prompts {
     }
 
     private static String normalise(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]+", " ").replaceAll("\\s+", " ").strip();
+        return s.toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9 ]+", " ")
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 
     /** Sentences of the story that matter for one character, within a word budget. */

@@ -63,8 +63,10 @@ public final class StructuredLlm {
             prompt = user + "\n\nYour previous answer could not be used: " + lastProblem
                     + ". Answer again with only the JSON object described above.";
         }
-        throw new LlmFailedException("LLM " + client.name() + " gave no usable answer after " + maxAttempts
-                + " attempt(s); last problem: " + lastProblem, lastError);
+        throw new LlmFailedException(
+                "LLM " + client.name() + " gave no usable answer after " + maxAttempts + " attempt(s); last problem: "
+                        + lastProblem,
+                lastError);
     }
 
     /** The outermost JSON object in an answer that may wrap it in prose or a ``` fence. */

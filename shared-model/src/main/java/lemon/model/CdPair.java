@@ -5,5 +5,4 @@ package lemon.model;
  * the script it comes from, the character, a short script context naming the character, and an
  * appearance description.
  */
-public record CdPair(String id, String script, String genre, String character, String context,
-                     String description) {}
+public record CdPair(String id, String script, String genre, String character, String context, String description) {}

@@ -1,4 +1,8 @@
 package lemon.model;
 
 /** Gender as stated (or strongly implied) by the story; UNKNOWN when the text does not say. */
-public enum Gender { MALE, FEMALE, UNKNOWN }
+public enum Gender {
+    MALE,
+    FEMALE,
+    UNKNOWN
+}

@@ -3,8 +3,8 @@ package lemon.model;
 import java.util.List;
 
 /** What analyze-story produces: characters, scene prompts, the interaction graph and warnings. */
-public record StoryAnalysis(List<StoryCharacter> characters, List<Scene> scenes,
-                            InteractionGraph graph, List<String> warnings) {
+public record StoryAnalysis(
+        List<StoryCharacter> characters, List<Scene> scenes, InteractionGraph graph, List<String> warnings) {
     public StoryAnalysis {
         characters = List.copyOf(characters);
         scenes = List.copyOf(scenes);

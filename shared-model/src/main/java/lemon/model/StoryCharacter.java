@@ -10,8 +10,7 @@ import java.util.List;
  *             "captain of the thieves"), or empty when unknown
  * @param mentions how many sentences mention the character after alias merging
  */
-public record StoryCharacter(String id, String name, List<String> aliases, Gender gender,
-                             String role, int mentions) {
+public record StoryCharacter(String id, String name, List<String> aliases, Gender gender, String role, int mentions) {
     public StoryCharacter {
         aliases = List.copyOf(aliases);
         role = role == null ? "" : role;

@@ -37,10 +37,14 @@ public final class Pipeline {
     }
 
     /** The stages of the paper built so far, in workflow order after ingest. */
-    public static StageCatalogue standard(StoryAnalyst analyst, CharacterRetriever retriever,
-                                          CharacterDescriber describer, ImageGenerator painter) {
-        return new StageCatalogue(List.<Stage>of(new AnalyzeStage(analyst), new MatchStage(retriever),
-                new DescribeStage(describer, retriever), new PortraitsStage(painter), new PublishStage()));
+    public static StageCatalogue standard(
+            StoryAnalyst analyst, CharacterRetriever retriever, CharacterDescriber describer, ImageGenerator painter) {
+        return new StageCatalogue(List.<Stage>of(
+                new AnalyzeStage(analyst),
+                new MatchStage(retriever),
+                new DescribeStage(describer, retriever),
+                new PortraitsStage(painter),
+                new PublishStage()));
     }
 
     public RunStore runs() {

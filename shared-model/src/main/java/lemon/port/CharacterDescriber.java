@@ -12,6 +12,10 @@ public interface CharacterDescriber {
      * @param all every character of the story (to tell sentences about this one from the others)
      * @param examples retrieved C.D. pairs, best first
      */
-    String describe(String storyTitle, String storyText, StoryCharacter character, List<StoryCharacter> all,
-                    List<CdPair> examples);
+    String describe(
+            String storyTitle,
+            String storyText,
+            StoryCharacter character,
+            List<StoryCharacter> all,
+            List<CdPair> examples);
 }

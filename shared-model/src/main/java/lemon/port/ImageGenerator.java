@@ -22,7 +22,8 @@ public interface ImageGenerator {
             tokens = Map.copyOf(tokens);
             tokens.forEach((placeholder, token) -> {
                 if (!description.contains(placeholder)) {
-                    throw new IllegalArgumentException("token " + placeholder + " does not occur in \"" + description + "\"");
+                    throw new IllegalArgumentException(
+                            "token " + placeholder + " does not occur in \"" + description + "\"");
                 }
             });
         }

@@ -17,8 +17,12 @@ public interface Personalizer {
      * @param portraits PNGs per character id
      * @param classWords the word each character's token starts from ("man", "woman", "person")
      */
-    Result personalize(Map<String, List<byte[]>> portraits, Map<String, String> classWords, InteractionGraph graph,
-                       long seed, Checkpoints checkpoints);
+    Result personalize(
+            Map<String, List<byte[]>> portraits,
+            Map<String, String> classWords,
+            InteractionGraph graph,
+            long seed,
+            Checkpoints checkpoints);
 
     /** Learned tokens by character id, and training figures for the manifest. */
     record Result(Map<String, ImageGenerator.LearnedToken> tokens, Map<String, Object> metrics) {

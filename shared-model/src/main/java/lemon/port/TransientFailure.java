@@ -31,7 +31,8 @@ public class TransientFailure extends RuntimeException {
     /** Whether a socket, HTTP or future timeout is somewhere in {@code t}'s cause chain. */
     public static boolean causedByTimeout(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof SocketTimeoutException || c instanceof HttpTimeoutException
+            if (c instanceof SocketTimeoutException
+                    || c instanceof HttpTimeoutException
                     || c instanceof TimeoutException) {
                 return true;
             }

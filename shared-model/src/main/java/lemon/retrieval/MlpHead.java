@@ -48,9 +48,17 @@ public final class MlpHead {
         this.checksum = HexFormat.of().formatHex(sha256(payload()));
     }
 
-    public int inputDim() { return in; }
-    public int hiddenDim() { return hidden; }
-    public int outputDim() { return out; }
+    public int inputDim() {
+        return in;
+    }
+
+    public int hiddenDim() {
+        return hidden;
+    }
+
+    public int outputDim() {
+        return out;
+    }
 
     /** SHA-256 (hex) of the serialised weights: names this head in manifests and caches. */
     public String checksum() {
@@ -121,19 +129,27 @@ public final class MlpHead {
         }
         try (DataInputStream d = new DataInputStream(new java.io.ByteArrayInputStream(body, 4, body.length - 4))) {
             int version = d.readInt();
-            if (version != VERSION) throw new IllegalArgumentException("matcher head " + name + ": unsupported version " + version);
+            if (version != VERSION)
+                throw new IllegalArgumentException("matcher head " + name + ": unsupported version " + version);
             int in = d.readInt(), hidden = d.readInt(), out = d.readInt();
             long expected = 4L + 16 + 4L * ((long) hidden * in + hidden + (long) out * hidden + out);
             if (expected != body.length) throw new IllegalArgumentException("matcher head " + name + ": truncated");
-            return new MlpHead(in, hidden, out, floats(d, hidden * in), floats(d, hidden),
-                floats(d, out * hidden), floats(d, out));
+            return new MlpHead(
+                    in,
+                    hidden,
+                    out,
+                    floats(d, hidden * in),
+                    floats(d, hidden),
+                    floats(d, out * hidden),
+                    floats(d, out));
         } catch (IOException e) {
             throw new IllegalArgumentException("matcher head " + name + ": " + e.getMessage(), e);
         }
     }
 
     private byte[] payload() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + 4 * (w1.length + b1.length + w2.length + b2.length));
+        ByteArrayOutputStream bytes =
+                new ByteArrayOutputStream(16 + 4 * (w1.length + b1.length + w2.length + b2.length));
         try (DataOutputStream d = new DataOutputStream(bytes)) {
             d.write(MAGIC);
             d.writeInt(VERSION);

@@ -26,7 +26,8 @@ public record PairEmbeddings(String dbChecksum, String headChecksum, List<String
 
     public PairEmbeddings {
         ids = List.copyOf(ids);
-        if (ids.size() != vectors.length) throw new IllegalArgumentException(ids.size() + " ids but " + vectors.length + " vectors");
+        if (ids.size() != vectors.length)
+            throw new IllegalArgumentException(ids.size() + " ids but " + vectors.length + " vectors");
     }
 
     /** Whether these embeddings belong to this database, head and pair order. */
@@ -63,10 +64,12 @@ public record PairEmbeddings(String dbChecksum, String headChecksum, List<String
         }
         byte[] body = Arrays.copyOf(bytes, bytes.length - 32);
         if (!MessageDigest.isEqual(sha256(body), Arrays.copyOfRange(bytes, bytes.length - 32, bytes.length))) {
-            throw new IllegalArgumentException("pair embeddings " + name + ": checksum mismatch (file corrupt or edited)");
+            throw new IllegalArgumentException(
+                    "pair embeddings " + name + ": checksum mismatch (file corrupt or edited)");
         }
         try (DataInputStream d = new DataInputStream(new ByteArrayInputStream(body, 4, body.length - 4))) {
-            if (d.readInt() != 1) throw new IllegalArgumentException("pair embeddings " + name + ": unsupported version");
+            if (d.readInt() != 1)
+                throw new IllegalArgumentException("pair embeddings " + name + ": unsupported version");
             String db = d.readUTF(), head = d.readUTF();
             int n = d.readInt(), dim = d.readInt();
             List<String> ids = new ArrayList<>(n);

@@ -45,16 +45,18 @@ public final class TopK {
 
     /** The min(k, size) best rows, highest score first; ties broken by lower index. */
     public List<Hit> search(float[] query, int k) {
-        if (query.length != dim) throw new IllegalArgumentException("query has " + query.length + " dims, matrix " + dim);
+        if (query.length != dim)
+            throw new IllegalArgumentException("query has " + query.length + " dims, matrix " + dim);
         int cap = Math.min(k, rows);
         if (cap <= 0) return List.of();
         int chunks = rows < PARALLEL_MIN_ROWS ? 1 : (rows + CHUNK - 1) / CHUNK;
         if (chunks == 1) return scan(query, cap, 0, rows).drain();
         // Large matrices: scan chunks on the common pool (the scan is memory-bound, so using
         // every core's bandwidth is what pays), then merge the per-chunk heaps.
-        Heap merged = IntStream.range(0, chunks).parallel()
-            .mapToObj(c -> scan(query, cap, c * CHUNK, Math.min(rows, (c + 1) * CHUNK)))
-            .reduce(new Heap(cap), Heap::merge, Heap::merge);
+        Heap merged = IntStream.range(0, chunks)
+                .parallel()
+                .mapToObj(c -> scan(query, cap, c * CHUNK, Math.min(rows, (c + 1) * CHUNK)))
+                .reduce(new Heap(cap), Heap::merge, Heap::merge);
         return merged.drain();
     }
 
@@ -157,7 +159,11 @@ public final class TopK {
     }
 
     private static void swap(int[] idx, float[] sc, int a, int b) {
-        int ti = idx[a]; idx[a] = idx[b]; idx[b] = ti;
-        float ts = sc[a]; sc[a] = sc[b]; sc[b] = ts;
+        int ti = idx[a];
+        idx[a] = idx[b];
+        idx[b] = ti;
+        float ts = sc[a];
+        sc[a] = sc[b];
+        sc[b] = ts;
     }
 }

@@ -10,9 +10,15 @@ import java.util.TreeMap;
  * manifest.json of a run: what went in, which components did the work (so a reader can tell an
  * offline analyst from an LLM), the options every later stage reads, and each stage's state.
  */
-public record RunManifest(int schema, String runId, String createdAt, Input input,
-                          RunOptions options, Map<String, String> components,
-                          Map<String, StageState> stages, List<String> warnings) {
+public record RunManifest(
+        int schema,
+        String runId,
+        String createdAt,
+        Input input,
+        RunOptions options,
+        Map<String, String> components,
+        Map<String, StageState> stages,
+        List<String> warnings) {
     public static final int SCHEMA = 1;
 
     public RunManifest {

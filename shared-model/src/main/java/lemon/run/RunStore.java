@@ -66,8 +66,9 @@ public final class RunStore {
     }
 
     public <T> T require(String runId, String file, TypeReference<T> type) {
-        return read(runId, file, type).orElseThrow(() -> new IllegalStateException(
-                "run " + runId + " has no " + file + " yet; the stage that writes it has not completed"));
+        return read(runId, file, type)
+                .orElseThrow(() -> new IllegalStateException(
+                        "run " + runId + " has no " + file + " yet; the stage that writes it has not completed"));
     }
 
     /** Thrown when a run id names nothing in the store. */

@@ -3,9 +3,14 @@ package lemon.run;
 import java.util.List;
 
 /** Where one stage of a run stands, with timings and the keys it wrote. */
-public record StageState(Status status, String startedAt, String finishedAt, Long millis,
-                         List<String> outputs, String error) {
-    public enum Status { PENDING, RUNNING, DONE, FAILED }
+public record StageState(
+        Status status, String startedAt, String finishedAt, Long millis, List<String> outputs, String error) {
+    public enum Status {
+        PENDING,
+        RUNNING,
+        DONE,
+        FAILED
+    }
 
     public StageState {
         outputs = outputs == null ? List.of() : List.copyOf(outputs);

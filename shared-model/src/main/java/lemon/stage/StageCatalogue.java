@@ -20,7 +20,8 @@ public final class StageCatalogue {
 
     public StageCatalogue(List<Stage> stages) {
         for (Stage s : stages) {
-            if (s.name().equals(IngestStage.NAME) || s.name().equals(RECORD_FAILURE)
+            if (s.name().equals(IngestStage.NAME)
+                    || s.name().equals(RECORD_FAILURE)
                     || this.stages.put(s.name(), s) != null) {
                 throw new IllegalArgumentException("stage name '" + s.name() + "' is taken");
             }
@@ -66,7 +67,7 @@ public final class StageCatalogue {
     }
 
     public Stage get(String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException(
-                "no stage '" + name + "'; the stages are " + names()));
+        return find(name)
+                .orElseThrow(() -> new IllegalArgumentException("no stage '" + name + "'; the stages are " + names()));
     }
 }

@@ -94,7 +94,10 @@ public final class StageContext {
                 try {
                     runs.blobs().put(key, checkpoint);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write checkpoint " + key + " to " + runs.blobs().describe(), e);
+                    throw new UncheckedIOException(
+                            "cannot write checkpoint " + key + " to "
+                                    + runs.blobs().describe(),
+                            e);
                 }
             }
         };
@@ -117,8 +120,10 @@ public final class StageContext {
             try {
                 return runs.blobs().get(RunStore.key(runId(), key));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + RunStore.key(runId(), key) + " from "
-                        + runs.blobs().describe(), e);
+                throw new UncheckedIOException(
+                        "cannot read " + RunStore.key(runId(), key) + " from "
+                                + runs.blobs().describe(),
+                        e);
             }
         });
     }
@@ -133,12 +138,13 @@ public final class StageContext {
             }
             return Optional.of(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot look up " + file + " in " + runs.blobs().describe(), e);
+            throw new UncheckedIOException(
+                    "cannot look up " + file + " in " + runs.blobs().describe(), e);
         }
     }
 
     private IllegalStateException missing(String file) {
-        return new IllegalStateException("run " + runId() + " has no " + file
-                + " yet; the stage that writes it has not completed");
+        return new IllegalStateException(
+                "run " + runId() + " has no " + file + " yet; the stage that writes it has not completed");
     }
 }

@@ -17,7 +17,8 @@ public record StageKey(String stage, int iteration) {
 
     public static StageKey parse(String key) {
         int at = key.lastIndexOf(SEPARATOR);
-        return at < 0 ? new StageKey(key, 0)
+        return at < 0
+                ? new StageKey(key, 0)
                 : new StageKey(key.substring(0, at), Integer.parseInt(key.substring(at + 1)));
     }
 

@@ -46,16 +46,25 @@ public final class StageLedger {
         try {
             done = stage.run(context);
         } catch (RuntimeException e) {
-            runs.save(runs.manifest(runId).withStage(key.toString(), new StageState(StageState.Status.FAILED, started,
-                    now(), millisSince(start), List.of(), e.getMessage())));
+            runs.save(runs.manifest(runId)
+                    .withStage(
+                            key.toString(),
+                            new StageState(
+                                    StageState.Status.FAILED,
+                                    started,
+                                    now(),
+                                    millisSince(start),
+                                    List.of(),
+                                    e.getMessage())));
             throw e;
         }
         RunManifest latest = runs.manifest(runId).withWarnings(done.warnings());
         for (var c : new java.util.TreeMap<>(done.components()).entrySet()) {
             latest = latest.withComponent(c.getKey(), c.getValue());
         }
-        runs.save(latest.withStage(key.toString(), new StageState(StageState.Status.DONE, started, now(),
-                millisSince(start), context.outputs(), null)));
+        runs.save(latest.withStage(
+                key.toString(),
+                new StageState(StageState.Status.DONE, started, now(), millisSince(start), context.outputs(), null)));
         return new StageResult(runId, stage.name(), iteration, "done", done.message(), done.summary());
     }
 
@@ -69,10 +78,22 @@ public final class StageLedger {
         for (var e : m.stages().entrySet()) {
             StageState s = e.getValue();
             if (s.status() == StageState.Status.RUNNING) {
-                runs.save(m.withStage(e.getKey(), new StageState(StageState.Status.FAILED, s.startedAt(), now(),
-                        null, List.of(), error + ": " + cause)));
+                runs.save(m.withStage(
+                        e.getKey(),
+                        new StageState(
+                                StageState.Status.FAILED,
+                                s.startedAt(),
+                                now(),
+                                null,
+                                List.of(),
+                                error + ": " + cause)));
                 StageKey key = StageKey.parse(e.getKey());
-                return new StageResult(runId, name, key.iteration(), "done", e.getKey() + " failed: " + cause,
+                return new StageResult(
+                        runId,
+                        name,
+                        key.iteration(),
+                        "done",
+                        e.getKey() + " failed: " + cause,
                         Map.of("stage", key.stage()));
             }
         }

@@ -8,8 +8,8 @@ import java.util.Map;
  * components that did the work (for the manifest), and warnings. The files it wrote are known to
  * the ledger through the {@link StageContext}.
  */
-public record StageOutput(String message, Map<String, Object> summary, Map<String, String> components,
-                          List<String> warnings) {
+public record StageOutput(
+        String message, Map<String, Object> summary, Map<String, String> components, List<String> warnings) {
     public StageOutput {
         summary = Map.copyOf(summary);
         components = Map.copyOf(components);

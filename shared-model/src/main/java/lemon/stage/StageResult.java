@@ -7,8 +7,8 @@ import java.util.Map;
  * its iteration, what happened, and a few numbers worth printing. {@code status} is "done",
  * "reused" (the stage had already completed: idempotent retry or resume) or "rejected" (ingest only).
  */
-public record StageResult(String runId, String stage, int iteration, String status, String message,
-                          Map<String, Object> summary) {
+public record StageResult(
+        String runId, String stage, int iteration, String status, String message, Map<String, Object> summary) {
     public StageResult {
         summary = summary == null ? Map.of() : Map.copyOf(summary);
     }

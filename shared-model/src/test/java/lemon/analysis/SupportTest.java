@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import lemon.model.Gender;
 import lemon.model.InteractionGraph;
 import lemon.model.Scene;
 import lemon.model.StoryAnalysis;
 import lemon.model.StoryCharacter;
+import org.junit.jupiter.api.Test;
 
 /** Sentences, Chunker, AnalysisMerger and CharacterContexts. */
 class SupportTest {
@@ -22,8 +20,14 @@ class SupportTest {
         String text = "Mr. Smith went to St. Ives. He said: “Open, Sesame!” and it\nopened.\n\n"
                 + "THE END\n\n‘Who is there?’ asked the witch. ‘Only me,’ said Dr. Brown.";
         List<String> s = Sentences.split(text);
-        assertEquals(List.of("Mr. Smith went to St. Ives.", "He said: “Open, Sesame!” and it opened.",
-                "THE END", "‘Who is there?’ asked the witch.", "‘Only me,’ said Dr. Brown."), s);
+        assertEquals(
+                List.of(
+                        "Mr. Smith went to St. Ives.",
+                        "He said: “Open, Sesame!” and it opened.",
+                        "THE END",
+                        "‘Who is there?’ asked the witch.",
+                        "‘Only me,’ said Dr. Brown."),
+                s);
     }
 
     @Test
@@ -49,26 +53,41 @@ class SupportTest {
         StoryCharacter ali1 = new StoryCharacter("ali-baba", "Ali Baba", List.of("Baba"), Gender.MALE, "woodcutter", 5);
         StoryCharacter mor1 = new StoryCharacter("morgiana", "Morgiana", List.of(), Gender.UNKNOWN, "", 2);
         StoryCharacter ali2 = new StoryCharacter("baba", "Baba", List.of(), Gender.UNKNOWN, "", 3);
-        StoryCharacter mor2 = new StoryCharacter("morgiana", "Morgiana", List.of("the slave"), Gender.FEMALE, "slave", 4);
-        StoryAnalysis p1 = new StoryAnalysis(List.of(ali1, mor1),
-                List.of(new Scene(0, "Ali Baba meets Morgiana", List.of("ali-baba", "morgiana")),
+        StoryCharacter mor2 =
+                new StoryCharacter("morgiana", "Morgiana", List.of("the slave"), Gender.FEMALE, "slave", 4);
+        StoryAnalysis p1 = new StoryAnalysis(
+                List.of(ali1, mor1),
+                List.of(
+                        new Scene(0, "Ali Baba meets Morgiana", List.of("ali-baba", "morgiana")),
                         new Scene(1, "Ali Baba hides", List.of("ali-baba"))),
-                new InteractionGraph(List.of("ali-baba", "morgiana"),
-                        List.of(new InteractionGraph.Edge("ali-baba", "morgiana", 2, 1.0))), List.of());
-        StoryAnalysis p2 = new StoryAnalysis(List.of(ali2, mor2),
+                new InteractionGraph(
+                        List.of("ali-baba", "morgiana"),
+                        List.of(new InteractionGraph.Edge("ali-baba", "morgiana", 2, 1.0))),
+                List.of());
+        StoryAnalysis p2 = new StoryAnalysis(
+                List.of(ali2, mor2),
                 List.of(new Scene(0, "Baba thanks Morgiana", List.of("baba", "morgiana"))),
-                new InteractionGraph(List.of("baba", "morgiana"),
-                        List.of(new InteractionGraph.Edge("baba", "morgiana", 4, 1.0))), List.of("w"));
+                new InteractionGraph(
+                        List.of("baba", "morgiana"), List.of(new InteractionGraph.Edge("baba", "morgiana", 4, 1.0))),
+                List.of("w"));
         StoryAnalysis m = AnalysisMerger.merge(List.of(p1, p2), 2);
         assertEquals(2, m.characters().size());
-        StoryCharacter ali = m.characters().stream().filter(c -> c.id().equals("ali-baba")).findFirst().orElseThrow();
+        StoryCharacter ali = m.characters().stream()
+                .filter(c -> c.id().equals("ali-baba"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("Ali Baba", ali.name());
         assertEquals(8, ali.mentions());
         assertTrue(ali.aliases().contains("Baba"));
-        StoryCharacter mor = m.characters().stream().filter(c -> c.id().equals("morgiana")).findFirst().orElseThrow();
+        StoryCharacter mor = m.characters().stream()
+                .filter(c -> c.id().equals("morgiana"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Gender.FEMALE, mor.gender());
         assertEquals(6, mor.mentions());
-        assertEquals(List.of(new InteractionGraph.Edge("ali-baba", "morgiana", 6, 1.0)), m.graph().edges());
+        assertEquals(
+                List.of(new InteractionGraph.Edge("ali-baba", "morgiana", 6, 1.0)),
+                m.graph().edges());
         assertEquals(2, m.scenes().size());
         assertEquals(List.of(0, 1), m.scenes().stream().map(Scene::index).toList());
         for (Scene s : m.scenes()) assertFalse(s.characterIds().contains("baba"));
@@ -79,9 +98,13 @@ class SupportTest {
     void chunkedAnalysisMergesBackToOneAliBaba() {
         String text = Tales.read("forty-thieves.txt");
         OfflineAnalyst analyst = new OfflineAnalyst();
-        List<StoryAnalysis> parts = Chunker.chunks(text, 1500).stream().map(c -> analyst.analyze(c, 10)).toList();
+        List<StoryAnalysis> parts = Chunker.chunks(text, 1500).stream()
+                .map(c -> analyst.analyze(c, 10))
+                .toList();
         StoryAnalysis m = AnalysisMerger.merge(parts, 30);
-        assertEquals(1, m.characters().stream().filter(c -> c.name().equals("Ali Baba")).count());
+        assertEquals(
+                1,
+                m.characters().stream().filter(c -> c.name().equals("Ali Baba")).count());
         assertEquals("ali-baba", m.characters().get(0).id());
         assertEquals(30, m.scenes().size());
         assertEquals(1.0, m.graph().edges().get(0).weight(), 1e-9);
@@ -91,7 +114,10 @@ class SupportTest {
     void contextWindowsMaskEveryName() {
         String text = Tales.read("forty-thieves.txt");
         StoryAnalysis a = new OfflineAnalyst().analyze(text, 30);
-        StoryCharacter morgiana = a.characters().stream().filter(c -> c.name().equals("Morgiana")).findFirst().orElseThrow();
+        StoryCharacter morgiana = a.characters().stream()
+                .filter(c -> c.name().equals("Morgiana"))
+                .findFirst()
+                .orElseThrow();
         List<String> windows = CharacterContexts.windows(text, morgiana, a.characters(), 8);
         assertEquals(8, windows.size());
         for (String w : windows) {

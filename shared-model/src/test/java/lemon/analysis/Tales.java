@@ -16,9 +16,11 @@ final class Tales {
     static Path dir() {
         String prop = System.getProperty("lemon.shared.dir");
         List<Path> tries = Stream.of(
-                prop == null ? null : Paths.get(prop),
-                Paths.get("..", "..", "shared"),
-                Paths.get("..", "shared")).filter(p -> p != null).toList();
+                        prop == null ? null : Paths.get(prop),
+                        Paths.get("..", "..", "shared"),
+                        Paths.get("..", "shared"))
+                .filter(p -> p != null)
+                .toList();
         for (Path p : tries) {
             Path tales = p.resolve("data").resolve("tales");
             if (Files.isDirectory(tales)) return tales;
@@ -36,7 +38,10 @@ final class Tales {
 
     static List<String> all() {
         try (Stream<Path> s = Files.list(dir())) {
-            return s.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".txt")).sorted().toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(f -> f.endsWith(".txt"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

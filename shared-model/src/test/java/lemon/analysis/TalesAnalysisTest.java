@@ -8,32 +8,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-
 import lemon.model.Gender;
 import lemon.model.InteractionGraph;
 import lemon.model.Scene;
 import lemon.model.StoryAnalysis;
 import lemon.model.StoryCharacter;
+import org.junit.jupiter.api.Test;
 
 class TalesAnalysisTest {
     private final OfflineAnalyst analyst = new OfflineAnalyst();
 
     private static Optional<StoryCharacter> byName(StoryAnalysis a, String part) {
         return a.characters().stream()
-                .filter(c -> c.name().toLowerCase().contains(part.toLowerCase())).findFirst();
+                .filter(c -> c.name().toLowerCase().contains(part.toLowerCase()))
+                .findFirst();
     }
 
     private static boolean edgeBetween(List<InteractionGraph.Edge> edges, String x, String y) {
-        return edges.stream().anyMatch(e -> (e.a().equals(x) && e.b().equals(y)) || (e.a().equals(y) && e.b().equals(x)));
+        return edges.stream()
+                .anyMatch(e -> (e.a().equals(x) && e.b().equals(y)) || (e.a().equals(y) && e.b().equals(x)));
     }
 
     @Test
     void fortyThievesCharactersEdgesAndScenes() {
         StoryAnalysis a = analyst.analyze(Tales.read("forty-thieves.txt"), 30);
         StoryCharacter ali = byName(a, "Ali Baba").orElseThrow();
-        StoryCharacter cassim = a.characters().stream().filter(c -> c.name().equals("Cassim")).findFirst().orElseThrow();
+        StoryCharacter cassim = a.characters().stream()
+                .filter(c -> c.name().equals("Cassim"))
+                .findFirst()
+                .orElseThrow();
         StoryCharacter morgiana = byName(a, "Morgiana").orElseThrow();
         StoryCharacter captain = byName(a, "captain").orElseThrow();
         StoryCharacter wife = byName(a, "Cassim's wife").orElseThrow();
@@ -44,7 +47,8 @@ class TalesAnalysisTest {
         assertEquals(Gender.FEMALE, wife.gender());
         assertEquals("cassims-wife", wife.id());
         // "Baba" is never a character of its own: Ali Baba is one person.
-        assertTrue(a.characters().stream().noneMatch(c -> c.name().equals("Baba") || c.name().equals("Ali")));
+        assertTrue(a.characters().stream()
+                .noneMatch(c -> c.name().equals("Baba") || c.name().equals("Ali")));
         assertTrue(ali.mentions() >= 30, "Ali Baba mentions " + ali.mentions());
 
         List<InteractionGraph.Edge> top = a.graph().edges().subList(0, 8);
@@ -84,8 +88,9 @@ class TalesAnalysisTest {
 
     @Test
     void everyTaleGivesSensibleCharactersAndScenes() {
-        Set<String> notCharacters = Set.of("then", "yes", "no", "god", "heaven", "persia", "china",
-                "africa", "the", "oh", "ah", "sesame", "thieves", "life", "man", "woman");
+        Set<String> notCharacters = Set.of(
+                "then", "yes", "no", "god", "heaven", "persia", "china", "africa", "the", "oh", "ah", "sesame",
+                "thieves", "life", "man", "woman");
         for (String tale : Tales.all()) {
             StoryAnalysis a = analyst.analyze(Tales.read(tale), 30);
             assertTrue(a.characters().size() >= 3, tale + ": " + a.characters());
@@ -121,7 +126,10 @@ class TalesAnalysisTest {
             assertTrue(s.prompt().split("\\s+").length <= 20, s.prompt());
             for (String id : s.characterIds()) {
                 assertTrue(ids.contains(id), id);
-                StoryCharacter c = a.characters().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+                StoryCharacter c = a.characters().stream()
+                        .filter(x -> x.id().equals(id))
+                        .findFirst()
+                        .orElseThrow();
                 assertTrue(s.prompt().contains(c.name()), s.prompt() + " should name " + c.name());
             }
         }

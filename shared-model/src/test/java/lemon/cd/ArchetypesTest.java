@@ -30,12 +30,15 @@ class ArchetypesTest {
 
     @Test
     void badDataIsRejectedNamingTheArchetype() {
-        var e = assertThrows(IllegalStateException.class,
-            () -> parse("[" + GOOD + "," + GOOD.replace("\"A\"", "\"X\"").replace("\"minAge\": 20", "\"minAge\": 40") + "]"));
+        var e = assertThrows(
+                IllegalStateException.class,
+                () -> parse("[" + GOOD + ","
+                        + GOOD.replace("\"A\"", "\"X\"").replace("\"minAge\": 20", "\"minAge\": 40") + "]"));
         assertTrue(e.getMessage().contains("k: duplicate key"), e.getMessage());
         assertTrue(e.getMessage().contains("k: gender must be M, F or A, got X"), e.getMessage());
         assertTrue(e.getMessage().contains("k: bad age range 40-30"), e.getMessage());
-        var missing = assertThrows(IOException.class, () -> parse("[" + GOOD.replace("\"looks\": [\"a face\"],", "") + "]"));
+        var missing =
+                assertThrows(IOException.class, () -> parse("[" + GOOD.replace("\"looks\": [\"a face\"],", "") + "]"));
         assertTrue(missing.getMessage().contains("looks"), missing.getMessage());
     }
 }

@@ -27,14 +27,17 @@ class CdDatabaseTest {
         assertTrue(db.pairs().size() >= 300, "pairs: " + db.pairs().size());
         Set<String> genres = db.pairs().stream().map(CdPair::genre).collect(Collectors.toSet());
         assertTrue(genres.size() >= 6, "genres: " + genres);
-        Map<String, Long> perScript = db.pairs().stream().collect(Collectors.groupingBy(CdPair::script, Collectors.counting()));
+        Map<String, Long> perScript =
+                db.pairs().stream().collect(Collectors.groupingBy(CdPair::script, Collectors.counting()));
         perScript.forEach((s, n) -> assertTrue(n >= 3 && n <= 6, s + " has " + n + " characters"));
         for (CdPair p : db.pairs()) {
             int windows = ContextWindows.windows(p.context(), p.character()).size();
             assertTrue(windows >= 5, p.id() + " gives only " + windows + " windows");
         }
         // Contexts are varied, not clones: no two characters share a context.
-        assertEquals(db.pairs().size(), db.pairs().stream().map(CdPair::context).distinct().count());
+        assertEquals(
+                db.pairs().size(),
+                db.pairs().stream().map(CdPair::context).distinct().count());
         assertEquals(64, db.checksum().length());
         assertEquals("s001-c1", db.byId("s001-c1").id());
         assertThrows(IllegalArgumentException.class, () -> db.byId("nope"));
@@ -46,7 +49,9 @@ class CdDatabaseTest {
         try (InputStream in = CdDatabase.class.getResourceAsStream(CdDatabase.BUNDLED_RESOURCE)) {
             committed = in.readAllBytes();
         }
-        byte[] generated = CdDatabaseGenerator.toJsonl(CdDatabaseGenerator.generate().pairs()).getBytes(StandardCharsets.UTF_8);
+        byte[] generated = CdDatabaseGenerator.toJsonl(
+                        CdDatabaseGenerator.generate().pairs())
+                .getBytes(StandardCharsets.UTF_8);
         assertArrayEquals(committed, generated, "regenerate with ./lemon cd-database");
     }
 
@@ -59,16 +64,22 @@ class CdDatabaseTest {
 
     @Test
     void badFileReportsEveryBadLineWithItsNumber(@TempDir Path dir) throws IOException {
-        String good = "{\"id\":\"a\",\"script\":\"S\",\"genre\":\"drama\",\"character\":\"Ann\",\"context\":\"Ann runs.\",\"description\":\"a woman\"}";
+        String good =
+                "{\"id\":\"a\",\"script\":\"S\",\"genre\":\"drama\",\"character\":\"Ann\",\"context\":\"Ann runs.\",\"description\":\"a woman\"}";
         Path file = dir.resolve("cd.jsonl");
-        Files.writeString(file, String.join("\n", List.of(
-            good,                                                              // 1 ok
-            "{\"id\":\"b\",\"script\":\"S\",\"genre\":\"drama\",\"character\":\"Bo\",\"context\":\"Bo sits.\"}", // 2 missing description
-            "{not json",                                                       // 3 invalid JSON
-            "",                                                                // 4 blank: allowed
-            good,                                                              // 5 duplicate id
-            "{\"id\":\"c\",\"script\":\"\",\"genre\":\"drama\",\"character\":\"C\",\"context\":\"C.\",\"description\":\"d\"}", // 6 empty script
-            "[1,2]")) + "\n");                                                 // 7 not an object
+        Files.writeString(
+                file,
+                String.join(
+                                "\n",
+                                List.of(
+                                        good, // 1 ok
+                                        "{\"id\":\"b\",\"script\":\"S\",\"genre\":\"drama\",\"character\":\"Bo\",\"context\":\"Bo sits.\"}", // 2 missing description
+                                        "{not json", // 3 invalid JSON
+                                        "", // 4 blank: allowed
+                                        good, // 5 duplicate id
+                                        "{\"id\":\"c\",\"script\":\"\",\"genre\":\"drama\",\"character\":\"C\",\"context\":\"C.\",\"description\":\"d\"}", // 6 empty script
+                                        "[1,2]"))
+                        + "\n"); // 7 not an object
         CdDatabaseException e = assertThrows(CdDatabaseException.class, () -> CdDatabase.load(file));
         List<String> p = e.problems();
         assertEquals(5, p.size(), e.getMessage());
@@ -83,7 +94,9 @@ class CdDatabaseTest {
     @Test
     void userFileLoadsAndChecksumFollowsContent(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("mine.jsonl");
-        Files.writeString(file, CdDatabaseGenerator.toJsonl(CdDatabaseGenerator.generate(1, 3).pairs()));
+        Files.writeString(
+                file,
+                CdDatabaseGenerator.toJsonl(CdDatabaseGenerator.generate(1, 3).pairs()));
         CdDatabase db = CdDatabase.load(file);
         assertTrue(db.pairs().size() >= 9);
         Set<String> ids = new HashSet<>();

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class DescriptionCleanerTest {
     @Test
     void stripsLabelsQuotesAndMarkup() {
-        assertEquals("a tall man with a grey beard.",
+        assertEquals(
+                "a tall man with a grey beard.",
                 DescriptionCleaner.clean("Description: \"**Cassim**: a tall man\n with a grey beard\"", "Cassim"));
         assertEquals("a tall man.", DescriptionCleaner.clean("Cassim: a tall man", "Cassim"));
     }

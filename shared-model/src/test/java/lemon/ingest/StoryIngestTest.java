@@ -20,7 +20,9 @@ class StoryIngestTest {
         var e = rejected("tale.txt", new byte[0]);
         assertEquals(StoryRejectedException.Reason.EMPTY, e.reason());
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
-        assertEquals(StoryRejectedException.Reason.EMPTY, rejected("t.txt", " \n\t\n".getBytes()).reason());
+        assertEquals(
+                StoryRejectedException.Reason.EMPTY,
+                rejected("t.txt", " \n\t\n".getBytes()).reason());
     }
 
     @Test
@@ -36,7 +38,8 @@ class StoryIngestTest {
         byte[] latin1 = (STORY + "Caf\u00e9").getBytes(StandardCharsets.ISO_8859_1);
         var e = rejected("latin1.txt", latin1);
         assertEquals(StoryRejectedException.Reason.NOT_UTF8, e.reason());
-        assertTrue(e.getMessage().contains("0xE9") && e.getMessage().contains("offset " + (latin1.length - 1)),
+        assertTrue(
+                e.getMessage().contains("0xE9") && e.getMessage().contains("offset " + (latin1.length - 1)),
                 e.getMessage());
     }
 
@@ -60,9 +63,11 @@ class StoryIngestTest {
                 + "had a _daughter_. " + STORY + "\r\n";
         IngestedStory s = ingest.ingest("miller.md", md.getBytes(StandardCharsets.UTF_8));
         assertEquals("The Miller's Daughter", s.title());
-        assertTrue(s.text().startsWith("The Miller's Daughter\n\nOnce there was a miller who had a daughter."),
-                s.text());
-        assertTrue(!s.text().contains("\r") && !s.text().contains("**") && !s.text().contains("http"));
+        assertTrue(
+                s.text().startsWith("The Miller's Daughter\n\nOnce there was a miller who had a daughter."), s.text());
+        assertTrue(!s.text().contains("\r")
+                && !s.text().contains("**")
+                && !s.text().contains("http"));
         assertEquals(64, s.sha256().length());
     }
 

@@ -68,18 +68,21 @@ class StructuredLlmTest {
     @Test
     void failsClearlyAfterBoundedAttempts() {
         var llm = new ScriptedLlm().then("no").then("still no").then("never").then("{\"description\": \"late\"}");
-        var e = assertThrows(LlmFailedException.class, () -> new StructuredLlm(llm, 3)
-                .ask("sys", "user", Answer.class, StructuredLlmTest::needDescription));
+        var e = assertThrows(
+                LlmFailedException.class,
+                () -> new StructuredLlm(llm, 3).ask("sys", "user", Answer.class, StructuredLlmTest::needDescription));
         assertEquals(3, llm.prompts.size());
         assertTrue(e.getMessage().contains("scripted") && e.getMessage().contains("after 3 attempt"), e.getMessage());
     }
 
     @Test
     void timeoutsCountAsAttemptsAndAreReported() {
-        var timeout = new RuntimeException("request failed", new java.net.http.HttpTimeoutException("timed out after 5s"));
+        var timeout =
+                new RuntimeException("request failed", new java.net.http.HttpTimeoutException("timed out after 5s"));
         var llm = new ScriptedLlm().thenFail(timeout).thenFail(timeout);
-        var e = assertThrows(LlmFailedException.class, () -> new StructuredLlm(llm, 2)
-                .ask("sys", "user", Answer.class, StructuredLlmTest::needDescription));
+        var e = assertThrows(
+                LlmFailedException.class,
+                () -> new StructuredLlm(llm, 2).ask("sys", "user", Answer.class, StructuredLlmTest::needDescription));
         assertTrue(e.getMessage().contains("timed out after 5s"), e.getMessage());
         assertEquals(timeout, e.getCause());
     }
@@ -88,18 +91,20 @@ class StructuredLlmTest {
     void transientFailuresAreLeftToTheWorkflowsRetry() {
         var throttled = new lemon.port.TransientFailure("LLM scripted: rate limited", null);
         var llm = new ScriptedLlm().thenFail(throttled).then("{\"description\": \"never asked\"}");
-        var e = assertThrows(lemon.port.TransientFailure.class, () -> new StructuredLlm(llm, 3)
-                .ask("sys", "user", Answer.class, StructuredLlmTest::needDescription));
+        var e = assertThrows(
+                lemon.port.TransientFailure.class,
+                () -> new StructuredLlm(llm, 3).ask("sys", "user", Answer.class, StructuredLlmTest::needDescription));
         assertEquals(throttled, e);
         assertEquals(1, llm.prompts.size(), "no immediate re-ask without back-off");
     }
 
     @Test
     void anAnswerThatLeaksTheInstructionsIsRefused() {
-        String leak = "{\"description\": \"" + Prompts.DESCRIBE_SYSTEM.substring(0, 120).replace("\"", "'") + "\"}";
+        String leak = "{\"description\": \""
+                + Prompts.DESCRIBE_SYSTEM.substring(0, 120).replace("\"", "'") + "\"}";
         var llm = new ScriptedLlm().then(leak).then("{\"description\": \"a young woman in a red dress\"}");
-        var a = new StructuredLlm(llm, 3).ask(Prompts.DESCRIBE_SYSTEM, "u", LlmDescriber.Answer.class,
-                LlmDescriber::problems);
+        var a = new StructuredLlm(llm, 3)
+                .ask(Prompts.DESCRIBE_SYSTEM, "u", LlmDescriber.Answer.class, LlmDescriber::problems);
         assertEquals("a young woman in a red dress", a.description());
         assertTrue(llm.prompts.get(1).contains("repeats the instructions"));
     }

@@ -17,15 +17,16 @@ class MlpHeadTest {
     static MlpHead randomHead(int in, int hidden, int out, long seed) {
         Random r = new Random(seed);
         float[] w1 = new float[hidden * in], b1 = new float[hidden], w2 = new float[out * hidden], b2 = new float[out];
-        for (float[] a : new float[][] {w1, b1, w2, b2}) for (int i = 0; i < a.length; i++) a[i] = (float) r.nextGaussian() * 0.1f;
+        for (float[] a : new float[][] {w1, b1, w2, b2})
+            for (int i = 0; i < a.length; i++) a[i] = (float) r.nextGaussian() * 0.1f;
         return new MlpHead(in, hidden, out, w1, b1, w2, b2);
     }
 
     @Test
     void computesReluMlpAndNormalises() {
         // 2 → 2 → 1 by hand: h = relu([x0 - x1, x1]); y = h0 + 2 h1, normalised to ±1.
-        MlpHead h = new MlpHead(2, 2, 2, new float[] {1, -1, 0, 1}, new float[] {0, 0},
-            new float[] {1, 2, 0, 0}, new float[] {0, 3});
+        MlpHead h = new MlpHead(
+                2, 2, 2, new float[] {1, -1, 0, 1}, new float[] {0, 0}, new float[] {1, 2, 0, 0}, new float[] {0, 3});
         float[] y = h.apply(new float[] {1, 2}); // h = [0, 2] → y = [4, 3] → [0.8, 0.6]
         assertArrayEquals(new float[] {0.8f, 0.6f}, y, 1e-6f);
         float[] z = randomHead(8, 6, 4, 1).apply(new float[] {1, 2, 3, 4, 5, 6, 7, 8});

@@ -27,7 +27,8 @@ class TopKTest {
                 List<TopK.Hit> got = index.search(q, k);
                 List<Integer> order = new ArrayList<>();
                 for (int i = 0; i < n; i++) order.add(i);
-                order.sort(Comparator.<Integer>comparingDouble(i -> -dotScore(rows[i], q)).thenComparingInt(i -> i));
+                order.sort(Comparator.<Integer>comparingDouble(i -> -dotScore(rows[i], q))
+                        .thenComparingInt(i -> i));
                 assertEquals(Math.min(k, n), got.size());
                 for (int i = 0; i < got.size(); i++) {
                     assertEquals(dotScore(rows[order.get(i)], q), got.get(i).score(), 1e-5);
@@ -50,11 +51,13 @@ class TopKTest {
         for (int i = 0; i < dim; i++) q[i] = (float) r.nextGaussian();
         List<TopK.Hit> got = index.search(q, 10);
         float[] scores = new float[n];
-        for (int i = 0; i < n; i++) scores[i] = Vectors.dot(q, java.util.Arrays.copyOfRange(flat, i * dim, i * dim + dim));
+        for (int i = 0; i < n; i++)
+            scores[i] = Vectors.dot(q, java.util.Arrays.copyOfRange(flat, i * dim, i * dim + dim));
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < n; i++) order.add(i);
         order.sort(Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparingInt(i -> i));
-        for (int i = 0; i < 10; i++) assertEquals(scores[order.get(i)], got.get(i).score(), 1e-5);
+        for (int i = 0; i < 10; i++)
+            assertEquals(scores[order.get(i)], got.get(i).score(), 1e-5);
     }
 
     @Test

@@ -30,13 +30,16 @@ class StageLedgerTest {
 
         @Override
         public StageSpec spec() {
-            return new StageSpec("count", List.of("tally.txt"), List.of("tally.txt", "note.txt"), Placement.LAMBDA, "test");
+            return new StageSpec(
+                    "count", List.of("tally.txt"), List.of("tally.txt", "note.txt"), Placement.LAMBDA, "test");
         }
 
         @Override
         public StageOutput run(StageContext run) {
             attempts++;
-            seen = run.bytes("tally.txt").map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
+            seen = run.bytes("tally.txt")
+                    .map(b -> new String(b, StandardCharsets.UTF_8))
+                    .orElse(null);
             run.writeText("tally.txt", "iteration " + run.iteration() + ", attempt " + attempts);
             if (attempts == failOnAttempt) {
                 throw new IllegalStateException("broke after the first file");
@@ -93,7 +96,9 @@ class StageLedgerTest {
         RunManifest m = runs.manifest("r");
         assertEquals(StageState.Status.DONE, m.stage("count").status());
         assertEquals(StageState.Status.DONE, m.stage("count@1").status());
-        assertEquals(List.of("iterations/1/tally.txt", "iterations/1/note.txt"), m.stage("count@1").outputs());
+        assertEquals(
+                List.of("iterations/1/tally.txt", "iterations/1/note.txt"),
+                m.stage("count@1").outputs());
         assertEquals("iteration 1, attempt 2", text("iterations/1/tally.txt"));
         assertEquals("iteration 0, attempt 1", count.seen, "iteration 1 reads what iteration 0 wrote");
         afterZero.forEach((k, v) -> {
@@ -159,8 +164,9 @@ class StageLedgerTest {
         assertEquals(new StageKey("visualize", 3), StageKey.parse("visualize@3"));
         assertEquals("iterations/3/storyboard.html", StageKey.file("storyboard.html", 3));
         assertThrows(IllegalArgumentException.class, () -> new StageKey("visualize", -1));
-        assertThrows(IllegalArgumentException.class, () -> new StageSpec("Bad Name", List.of(), List.of(),
-                Placement.LAMBDA, "x"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new StageSpec("Bad Name", List.of(), List.of(), Placement.LAMBDA, "x"));
     }
 
     @Test
@@ -182,7 +188,9 @@ class StageLedgerTest {
         };
         ledger.run(trainer, "r", 1);
         assertEquals(5, blobs.get("r/iterations/1/checkpoints/unet.ckpt").orElseThrow()[0]);
-        assertEquals(List.of("iterations/1/weights.bin"), runs.manifest("r").stage("train@1").outputs());
+        assertEquals(
+                List.of("iterations/1/weights.bin"),
+                runs.manifest("r").stage("train@1").outputs());
         blobs.delete("r/iterations/1/weights.bin"); // as if the task died before its outputs were complete
         assertEquals("trained from step 5", ledger.run(trainer, "r", 1).message());
     }

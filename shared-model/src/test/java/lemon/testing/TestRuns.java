@@ -24,6 +24,7 @@ public final class TestRuns {
             Carl Voss worked hard, and at the end of the summer he and Anna Berg walked by the river,
             while Boris Kade watched from the door of the forge and smiled into his grey beard.
             """;
+
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
 
     private TestRuns() {}
@@ -36,7 +37,8 @@ public final class TestRuns {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        StageResult r = new IngestStage(runs, new StoryIngest(), CLOCK).ingest(runId, "uploads/story.txt", options, stages);
+        StageResult r =
+                new IngestStage(runs, new StoryIngest(), CLOCK).ingest(runId, "uploads/story.txt", options, stages);
         if (!r.status().equals("done")) {
             throw new IllegalStateException("test story rejected: " + r.message());
         }

@@ -28,19 +28,23 @@ public final class EngineThreads {
     public static final String INTEROP = "lemon.engine.interop-threads";
     /** Chosen by measurement ({@code lemon bench-threads}, README): see the class comment. */
     public static final int DEFAULT_THREADS = 1;
+
     public static final int DEFAULT_INTEROP = 1;
     /** What DJL's PtEngine reads when it starts. */
     static final String DJL_THREADS = "ai.djl.pytorch.num_threads";
+
     static final String DJL_INTEROP = "ai.djl.pytorch.num_interop_threads";
     public static final String WAIT_POLICY_ENV = "OMP_WAIT_POLICY";
     /** What the launchers export unless the caller set it: harmless for one thread, vital for more. */
     public static final String DEFAULT_WAIT_POLICY = "PASSIVE";
+
     private static final String PYTORCH = "pytorch";
     private static final int MAX_THREADS = 1024;
 
     /** Empty = libtorch's own choice. */
     public record Settings(OptionalInt threads, OptionalInt interop) {
-        public static final Settings DEFAULT = new Settings(OptionalInt.of(DEFAULT_THREADS), OptionalInt.of(DEFAULT_INTEROP));
+        public static final Settings DEFAULT =
+                new Settings(OptionalInt.of(DEFAULT_THREADS), OptionalInt.of(DEFAULT_INTEROP));
         public static final Settings PYTORCH_DEFAULT = new Settings(OptionalInt.empty(), OptionalInt.empty());
 
         @Override
@@ -61,8 +65,9 @@ public final class EngineThreads {
      * defaults. Bad values are rejected with a message naming the key.
      */
     public static Settings read(Function<String, Optional<String>> config) {
-        return new Settings(parse(THREADS, config.apply(THREADS), DEFAULT_THREADS),
-            parse(INTEROP, config.apply(INTEROP), DEFAULT_INTEROP));
+        return new Settings(
+                parse(THREADS, config.apply(THREADS), DEFAULT_THREADS),
+                parse(INTEROP, config.apply(INTEROP), DEFAULT_INTEROP));
     }
 
     static boolean passive(String waitPolicy) {
@@ -71,8 +76,8 @@ public final class EngineThreads {
 
     /** System properties first, then environment variables ({@code LEMON_ENGINE_THREADS}). */
     public static Function<String, Optional<String>> systemConfig() {
-        return key -> Optional.ofNullable(System.getProperty(key))
-            .or(() -> Optional.ofNullable(System.getenv(envName(key))));
+        return key ->
+                Optional.ofNullable(System.getProperty(key)).or(() -> Optional.ofNullable(System.getenv(envName(key))));
     }
 
     /** {@code lemon.engine.interop-threads} → {@code LEMON_ENGINE_INTEROP_THREADS}, as MicroProfile Config maps it. */
@@ -91,7 +96,7 @@ public final class EngineThreads {
             // reported below
         }
         throw new IllegalArgumentException(key + " must be a number of threads from 1 to " + MAX_THREADS
-            + " or 'pytorch' (libtorch's default, one per core), got '" + v + "'");
+                + " or 'pytorch' (libtorch's default, one per core), got '" + v + "'");
     }
 
     /** Reads the system configuration and applies it; returns what was applied. */
@@ -132,9 +137,10 @@ public final class EngineThreads {
     public static Optional<String> waitPolicyWarning(Settings s, String policy) {
         boolean oneThread = s.threads().isPresent() && s.threads().getAsInt() == 1;
         if (oneThread || passive(policy)) return Optional.empty();
-        return Optional.of("PyTorch runs " + (s.threads().isPresent() ? s.threads().getAsInt() : "one per core")
-            + " intra-op threads with " + WAIT_POLICY_ENV + " " + (policy == null ? "unset" : policy)
-            + ": on a busy machine its spinning threads were 10-20x slower; export " + WAIT_POLICY_ENV
-            + "=PASSIVE before the JVM starts (the lemon script does) or leave " + THREADS + " at 1");
+        return Optional.of(
+                "PyTorch runs " + (s.threads().isPresent() ? s.threads().getAsInt() : "one per core")
+                        + " intra-op threads with " + WAIT_POLICY_ENV + " " + (policy == null ? "unset" : policy)
+                        + ": on a busy machine its spinning threads were 10-20x slower; export " + WAIT_POLICY_ENV
+                        + "=PASSIVE before the JVM starts (the lemon script does) or leave " + THREADS + " at 1");
     }
 }

@@ -4,9 +4,9 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -38,10 +38,10 @@ public final class ThreadsBenchmark {
     static final String RESULT = "bench-threads:result";
     private static final long CHILD_TIMEOUT_MIN = 15;
     private static final List<String> DESCRIPTIONS = List.of(
-        "a young woman with red hair in a blue dress",
-        "an old man with a white beard in a green robe",
-        "a boy with short black hair in a yellow shirt",
-        "a woman with long blond hair in a red coat");
+            "a young woman with red hair in a blue dress",
+            "an old man with a white beard in a green robe",
+            "a boy with short black hair in a yellow shirt",
+            "a woman with long blond hair in a red coat");
 
     private ThreadsBenchmark() {}
 
@@ -53,7 +53,8 @@ public final class ThreadsBenchmark {
      */
     public record Setup(EngineThreads.Settings settings, String waitPolicy) {
         /** What the launchers run by default: the default threads with the policy they export. */
-        public static final Setup DEFAULT = new Setup(EngineThreads.Settings.DEFAULT, EngineThreads.DEFAULT_WAIT_POLICY);
+        public static final Setup DEFAULT =
+                new Setup(EngineThreads.Settings.DEFAULT, EngineThreads.DEFAULT_WAIT_POLICY);
 
         public static Setup parse(String spec) {
             String[] parts = spec.strip().split(":", -1);
@@ -66,7 +67,8 @@ public final class ThreadsBenchmark {
             } else {
                 try {
                     // intra-op threads; inter-op keeps its default
-                    s = EngineThreads.read(key -> key.equals(EngineThreads.THREADS) ? Optional.of(parts[0]) : Optional.empty());
+                    s = EngineThreads.read(
+                            key -> key.equals(EngineThreads.THREADS) ? Optional.of(parts[0]) : Optional.empty());
                 } catch (IllegalArgumentException e) {
                     throw bad(spec);
                 }
@@ -75,19 +77,23 @@ public final class ThreadsBenchmark {
         }
 
         private static IllegalArgumentException bad(String spec) {
-            return new IllegalArgumentException("a setup is <threads>[:passive|active], threads a number or 'pytorch', e.g. "
-                + "1:passive or pytorch; got '" + spec + "'");
+            return new IllegalArgumentException(
+                    "a setup is <threads>[:passive|active], threads a number or 'pytorch', e.g. "
+                            + "1:passive or pytorch; got '" + spec + "'");
         }
 
         /** The setup as {@link #parse} reads it. */
         public String spec() {
-            return EngineThreads.Settings.text(settings.threads()) + (waitPolicy == null ? "" : ":" + waitPolicy.toLowerCase(Locale.ROOT));
+            return EngineThreads.Settings.text(settings.threads())
+                    + (waitPolicy == null ? "" : ":" + waitPolicy.toLowerCase(Locale.ROOT));
         }
 
         String label() {
-            return (settings.threads().isEmpty() ? "pytorch default threads" : "threads " + settings.threads().getAsInt()
-                + ", interop " + EngineThreads.Settings.text(settings.interop()))
-                + ", OMP_WAIT_POLICY " + (waitPolicy == null ? "unset" : waitPolicy);
+            return (settings.threads().isEmpty()
+                            ? "pytorch default threads"
+                            : "threads " + settings.threads().getAsInt() + ", interop "
+                                    + EngineThreads.Settings.text(settings.interop()))
+                    + ", OMP_WAIT_POLICY " + (waitPolicy == null ? "unset" : waitPolicy);
         }
     }
 
@@ -110,11 +116,16 @@ public final class ThreadsBenchmark {
 
     /** Runs every setup, prints the table, and returns the rows. */
     public static List<Row> run(List<Setup> setups, int portraits, Launcher launcher, PrintStream out) {
-        if (portraits < 1 || portraits > 64) throw new IllegalArgumentException("--portraits must be 1 to 64, got " + portraits);
+        if (portraits < 1 || portraits > 64)
+            throw new IllegalArgumentException("--portraits must be 1 to 64, got " + portraits);
         if (setups.isEmpty()) throw new IllegalArgumentException("no setups to measure");
-        out.printf(Locale.ROOT, "bench-threads: %d portraits per run (lemon-mini, %s), %d cores, load average %.1f at start%n",
-            portraits, PortraitPipeline.Sampling.DEFAULT, Runtime.getRuntime().availableProcessors(),
-            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.printf(
+                Locale.ROOT,
+                "bench-threads: %d portraits per run (lemon-mini, %s), %d cores, load average %.1f at start%n",
+                portraits,
+                PortraitPipeline.Sampling.DEFAULT,
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         List<Row> rows = new ArrayList<>();
         for (Setup s : setups) {
             out.print("measuring " + s.label() + " … ");
@@ -133,13 +144,26 @@ public final class ThreadsBenchmark {
     }
 
     static String header() {
-        return String.format(Locale.ROOT, "%-52s %7s %17s %8s %14s", "setup (portraits/s)", "alone", "2 at once: A, B",
-            "per run", "per run/alone");
+        return String.format(
+                Locale.ROOT,
+                "%-52s %7s %17s %8s %14s",
+                "setup (portraits/s)",
+                "alone",
+                "2 at once: A, B",
+                "per run",
+                "per run/alone");
     }
 
     static String line(Row r) {
-        return String.format(Locale.ROOT, "%-52s %7.2f %8.2f, %6.2f %8.2f %13.0f%%", r.setup().label(), r.alone(), r.runA(),
-            r.runB(), r.perRun(), 100 * r.ratio());
+        return String.format(
+                Locale.ROOT,
+                "%-52s %7.2f %8.2f, %6.2f %8.2f %13.0f%%",
+                r.setup().label(),
+                r.alone(),
+                r.runA(),
+                r.runB(),
+                r.perRun(),
+                100 * r.ratio());
     }
 
     /**
@@ -175,8 +199,11 @@ public final class ThreadsBenchmark {
         }
 
         static Child start(Setup s, Launcher launcher) {
-            List<String> jvm = List.of("-D" + EngineThreads.THREADS + "=" + EngineThreads.Settings.text(s.settings().threads()),
-                "-D" + EngineThreads.INTEROP + "=" + EngineThreads.Settings.text(s.settings().interop()));
+            List<String> jvm = List.of(
+                    "-D" + EngineThreads.THREADS + "="
+                            + EngineThreads.Settings.text(s.settings().threads()),
+                    "-D" + EngineThreads.INTEROP + "="
+                            + EngineThreads.Settings.text(s.settings().interop()));
             ProcessBuilder pb = new ProcessBuilder(launcher.command(jvm)).redirectErrorStream(true);
             Map<String, String> env = pb.environment();
             // Only the setup decides: a thread count inherited from the caller would blur the comparison.
@@ -187,7 +214,8 @@ public final class ThreadsBenchmark {
             try {
                 return new Child(pb.start());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot start a benchmark run " + pb.command() + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "cannot start a benchmark run " + pb.command() + ": " + e.getMessage(), e);
             }
         }
 
@@ -214,7 +242,7 @@ public final class ThreadsBenchmark {
             if (line == null) {
                 process.destroyForcibly();
                 throw new IllegalStateException("a benchmark run stopped before '" + marker + "'; its last output:\n  "
-                    + String.join("\n  ", tail));
+                        + String.join("\n  ", tail));
             }
             return line;
         }
@@ -243,7 +271,8 @@ public final class ThreadsBenchmark {
         MiniImageGenerator generator = new MiniImageGenerator();
         generator.generate(requests(2, 1000));
         out.println(READY + " intra-op " + JniUtils.getNumThreads() + ", inter-op " + JniUtils.getNumInteropThreads()
-            + ", " + EngineThreads.WAIT_POLICY_ENV + " " + java.util.Objects.requireNonNullElse(System.getenv(EngineThreads.WAIT_POLICY_ENV), "unset"));
+                + ", " + EngineThreads.WAIT_POLICY_ENV + " "
+                + java.util.Objects.requireNonNullElse(System.getenv(EngineThreads.WAIT_POLICY_ENV), "unset"));
         out.flush();
         String line = in.readLine();
         if (line == null) return;
@@ -256,7 +285,8 @@ public final class ThreadsBenchmark {
 
     private static List<ImageGenerator.Request> requests(int n, long firstSeed) {
         List<ImageGenerator.Request> r = new ArrayList<>();
-        for (int i = 0; i < n; i++) r.add(new ImageGenerator.Request(DESCRIPTIONS.get(i % DESCRIPTIONS.size()), firstSeed + i));
+        for (int i = 0; i < n; i++)
+            r.add(new ImageGenerator.Request(DESCRIPTIONS.get(i % DESCRIPTIONS.size()), firstSeed + i));
         return r;
     }
 }

@@ -38,14 +38,18 @@ class EngineThreadsTest {
     @Test
     void badValuesAreRejectedNamingTheKeyAndTheValue() {
         for (String bad : new String[] {"0", "-1", "two", "1.5", "99999", "auto"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> read(Map.of(EngineThreads.INTEROP, bad)), bad);
-            assertEquals("lemon.engine.interop-threads must be a number of threads from 1 to 1024 or 'pytorch' "
-                + "(libtorch's default, one per core), got '" + bad + "'", e.getMessage());
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> read(Map.of(EngineThreads.INTEROP, bad)), bad);
+            assertEquals(
+                    "lemon.engine.interop-threads must be a number of threads from 1 to 1024 or 'pytorch' "
+                            + "(libtorch's default, one per core), got '" + bad + "'",
+                    e.getMessage());
         }
-        assertEquals("lemon.engine.threads must be a number of threads from 1 to 1024 or 'pytorch' "
-            + "(libtorch's default, one per core), got 'many'",
-            assertThrows(IllegalArgumentException.class, () -> read(Map.of(EngineThreads.THREADS, "many"))).getMessage());
+        assertEquals(
+                "lemon.engine.threads must be a number of threads from 1 to 1024 or 'pytorch' "
+                        + "(libtorch's default, one per core), got 'many'",
+                assertThrows(IllegalArgumentException.class, () -> read(Map.of(EngineThreads.THREADS, "many")))
+                        .getMessage());
     }
 
     @Test
@@ -65,7 +69,9 @@ class EngineThreadsTest {
         String before = System.getProperty(EngineThreads.THREADS);
         try {
             System.setProperty(EngineThreads.THREADS, "4");
-            assertEquals(OptionalInt.of(4), EngineThreads.read(EngineThreads.systemConfig()).threads());
+            assertEquals(
+                    OptionalInt.of(4),
+                    EngineThreads.read(EngineThreads.systemConfig()).threads());
         } finally {
             if (before == null) System.clearProperty(EngineThreads.THREADS);
             else System.setProperty(EngineThreads.THREADS, before);
@@ -78,8 +84,9 @@ class EngineThreadsTest {
         assertTrue(EngineThreads.waitPolicyWarning(ONE, null).isEmpty());
         assertTrue(EngineThreads.waitPolicyWarning(two, "passive").isEmpty());
         assertTrue(EngineThreads.waitPolicyWarning(two, null).orElseThrow().contains("OMP_WAIT_POLICY unset"));
-        assertTrue(EngineThreads.waitPolicyWarning(EngineThreads.Settings.PYTORCH_DEFAULT, "ACTIVE").orElseThrow()
-            .startsWith("PyTorch runs one per core intra-op threads with OMP_WAIT_POLICY ACTIVE"));
+        assertTrue(EngineThreads.waitPolicyWarning(EngineThreads.Settings.PYTORCH_DEFAULT, "ACTIVE")
+                .orElseThrow()
+                .startsWith("PyTorch runs one per core intra-op threads with OMP_WAIT_POLICY ACTIVE"));
     }
 
     @Test
@@ -91,9 +98,11 @@ class EngineThreadsTest {
         ThreadsBenchmark.Setup p = ThreadsBenchmark.Setup.parse("pytorch");
         assertEquals(EngineThreads.Settings.PYTORCH_DEFAULT, p.settings());
         assertNull(p.waitPolicy());
-        assertEquals(ThreadsBenchmark.Setup.DEFAULT, ThreadsBenchmark.Setup.parse(ThreadsBenchmark.Setup.DEFAULT.spec()));
+        assertEquals(
+                ThreadsBenchmark.Setup.DEFAULT, ThreadsBenchmark.Setup.parse(ThreadsBenchmark.Setup.DEFAULT.spec()));
         for (String bad : new String[] {"", "x", "0", "1:lazy", "1:passive:x", ":passive"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ThreadsBenchmark.Setup.parse(bad), bad);
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> ThreadsBenchmark.Setup.parse(bad), bad);
             assertTrue(e.getMessage().contains("got '" + bad + "'"), e.getMessage());
         }
     }

@@ -56,14 +56,14 @@ class PinnedOutputsTest {
     }
 
     static final List<Request> REQUESTS = List.of(
-        new Request("a young woman with long red hair, wearing a blue dress", 11),
-        new Request("an old man with a white beard, dressed in a green robe", 12),
-        new Request("a boy with short black hair in a yellow shirt and a red hat", 2026));
+            new Request("a young woman with long red hair, wearing a blue dress", 11),
+            new Request("an old man with a white beard, dressed in a green robe", 12),
+            new Request("a boy with short black hair in a yellow shirt and a red hat", 2026));
 
     static final List<String> PORTRAIT_SHA256 = List.of(
-        "c7a71760d058c2d9e79c1f83a49eb6aff7bad5c0378d903699c9a2ba937edc89",
-        "1b4cb933cd838675d224224c7a34ce0ba0f59799a95a25cde8890dd0ad6d69e8",
-        "7c2677fe0dc38bce6fcef18f8a7433d643683fd86dee3c524c0e2adb281c006a");
+            "c7a71760d058c2d9e79c1f83a49eb6aff7bad5c0378d903699c9a2ba937edc89",
+            "1b4cb933cd838675d224224c7a34ce0ba0f59799a95a25cde8890dd0ad6d69e8",
+            "7c2677fe0dc38bce6fcef18f8a7433d643683fd86dee3c524c0e2adb281c006a");
     static final String UPSAMPLED_SHA256 = "23868442293818b1cb0093ee7d7e92479b1e920c1e170ea32bf616f515b9e1f4";
     static final float[] DIFFUSION_LOSSES = {1.0808156f, 0.97065777f};
     static final double[] VALIDATOR_LOSSES = {2.60164737701416, 2.617794990539551};
@@ -80,10 +80,11 @@ class PinnedOutputsTest {
 
     @Test
     void committedUpsamplerGivesTheSameImage() throws Exception {
-        BufferedImage small = PortraitData.half(PortraitData.portrait(4242, 3, 64).image());
+        BufferedImage small =
+                PortraitData.half(PortraitData.portrait(4242, 3, 64).image());
         Path dir = PortraitPipeline.committedDir().resolve("upsampler");
         try (NDManager m = Engine.getEngine("PyTorch").newBaseManager();
-             Upsampler2x up = new Upsampler2x(Checkpoint.verify(dir).config(Upsampler2x.Config.class), m, 0)) {
+                Upsampler2x up = new Upsampler2x(Checkpoint.verify(dir).config(Upsampler2x.Config.class), m, 0)) {
             Checkpoint.load(dir, up);
             BufferedImage big = up.upsample(m, List.of(small)).get(0);
             int[] rgb = big.getRGB(0, 0, 64, 64, null, 0, 64);
@@ -98,7 +99,8 @@ class PinnedOutputsTest {
     @Test
     void fixedSeedDiffusionTrainingGivesTheSameLosses(@TempDir Path work) throws Exception {
         float[] got = new float[DIFFUSION_LOSSES.length];
-        try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(PortraitDiffusionTrainer.Settings.tiny(), work, false)) {
+        try (PortraitDiffusionTrainer t =
+                new PortraitDiffusionTrainer(PortraitDiffusionTrainer.Settings.tiny(), work, false)) {
             for (int i = 0; i < got.length; i++) got[i] = t.step();
         }
         System.out.println("diffusion losses: " + java.util.Arrays.toString(got));
@@ -107,7 +109,8 @@ class PinnedOutputsTest {
 
     @Test
     void fixedSeedValidatorTrainingGivesTheSameLosses() throws Exception {
-        var cfg = new lemon.mini.models.ValidatorConfig(32, 3, List.of(8, 16, 32), lemon.mini.training.ValidatorData.SLOTS);
+        var cfg = new lemon.mini.models.ValidatorConfig(
+                32, 3, List.of(8, 16, 32), lemon.mini.training.ValidatorData.SLOTS);
         double[] got = new double[VALIDATOR_LOSSES.length];
         try (var t = new lemon.mini.training.ValidatorTrainer(cfg, 11, 16, 3e-3f, 1)) {
             for (int i = 0; i < got.length; i++) got[i] = t.trainStep(null);
@@ -119,7 +122,8 @@ class PinnedOutputsTest {
     @Test
     void fixedSeedUpsamplerTrainingGivesTheSameHeldOutL1() throws Exception {
         double[] got;
-        try (var t = new lemon.mini.training.UpsamplerTrainer(new Upsampler2x.Config(8, 2), 7, 4, 2e-3f, 5, PortraitData.SMALL)) {
+        try (var t = new lemon.mini.training.UpsamplerTrainer(
+                new Upsampler2x.Config(8, 2), 7, 4, 2e-3f, 5, PortraitData.SMALL)) {
             t.plan(2);
             while (t.step() < 2) assertTrue(Double.isFinite(t.trainStep(null)));
             got = t.heldOutL1();

@@ -20,10 +20,10 @@ import lemon.functions.PipelineSettings;
 import lemon.llm.LlmSettings;
 import lemon.model.CharacterDescription;
 import lemon.model.StoryCharacter;
-import lemon.stage.analyze.AnalyzeStage;
-import lemon.stage.describe.DescribeStage;
 import lemon.run.RunStore;
 import lemon.run.StageState;
+import lemon.stage.analyze.AnalyzeStage;
+import lemon.stage.describe.DescribeStage;
 import lemon.storage.BlobStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +37,11 @@ class BadInputTest {
         RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
         runs.blobs().put("uploads/" + name, story);
         var log = new ByteArrayOutputStream();
-        return LocalRun.start(Fixtures.functions(settings), "uploads/" + name, Fixtures.OPTIONS, runId,
+        return LocalRun.start(
+                Fixtures.functions(settings),
+                "uploads/" + name,
+                Fixtures.OPTIONS,
+                runId,
                 new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
@@ -47,7 +51,9 @@ class BadInputTest {
 
     private void assertNoRunStored() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("uploads"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("uploads"),
+                    files.map(p -> p.getFileName().toString()).toList());
         }
     }
 
@@ -63,17 +69,21 @@ class BadInputTest {
     void emptyBinaryNonUtf8OversizeAndTooShortAreRejected() throws Exception {
         assertRejected("empty.txt", new byte[0], "is empty");
         assertRejected("image.txt", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1}, "looks binary");
-        assertRejected("latin1.txt", ("Il était une fois une reine. " .repeat(20)).getBytes(StandardCharsets.ISO_8859_1),
+        assertRejected(
+                "latin1.txt",
+                ("Il était une fois une reine. ".repeat(20)).getBytes(StandardCharsets.ISO_8859_1),
                 "not valid UTF-8");
-        assertRejected("huge.txt", "The king spoke. ".repeat(150_000).getBytes(StandardCharsets.UTF_8),
+        assertRejected(
+                "huge.txt",
+                "The king spoke. ".repeat(150_000).getBytes(StandardCharsets.UTF_8),
                 "larger than the 2.0 MB cap");
         assertRejected("short.txt", "The king died.".getBytes(StandardCharsets.UTF_8), "at least 50");
     }
 
     @Test
     void aStoryWithoutCharactersFailsAtAnalysisAndKeepsTheRunResumable() throws Exception {
-        String weather = "The wind came over the hills in the morning and the rain followed it across the fields. "
-                .repeat(8);
+        String weather =
+                "The wind came over the hills in the morning and the rain followed it across the fields. ".repeat(8);
         LocalRun.Outcome o = runOffline("weather.txt", weather.getBytes(StandardCharsets.UTF_8));
         assertFalse(o.succeeded());
         assertTrue(o.cause().contains("no characters found"), o.cause());
@@ -90,22 +100,30 @@ class BadInputTest {
         StringBuilder s = new StringBuilder();
         List<String> names = new ArrayList<>();
         for (char a = 'B'; a <= 'Z'; a++) {
-            for (String tail : List.of("orin", "elda", "arak", "umbo", "iska", "ovan", "ethe", "alric", "ynne", "osk")) {
+            for (String tail :
+                    List.of("orin", "elda", "arak", "umbo", "iska", "ovan", "ethe", "alric", "ynne", "osk")) {
                 names.add(a + tail);
             }
         }
         for (int i = 0; i < names.size(); i++) {
             String a = names.get(i);
-            s.append("Yesterday ").append(a).append(" met ").append(names.get((i + 1) % names.size()))
-                    .append(" at the market. Everyone saw ").append(a).append(" there. People said that ")
-                    .append(a).append(" was kind.\n");
+            s.append("Yesterday ")
+                    .append(a)
+                    .append(" met ")
+                    .append(names.get((i + 1) % names.size()))
+                    .append(" at the market. Everyone saw ")
+                    .append(a)
+                    .append(" there. People said that ")
+                    .append(a)
+                    .append(" was kind.\n");
         }
         LocalRun.Outcome o = runOffline("crowd.txt", s.toString().getBytes(StandardCharsets.UTF_8));
         assertTrue(o.succeeded(), o.toString());
         RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
         List<StoryCharacter> characters = runs.require("bad", AnalyzeStage.CHARACTERS, new TypeReference<>() {});
         assertEquals(200, characters.size());
-        assertTrue(runs.manifest("bad").warnings().stream().anyMatch(w -> w.contains("200")),
+        assertTrue(
+                runs.manifest("bad").warnings().stream().anyMatch(w -> w.contains("200")),
                 runs.manifest("bad").warnings().toString());
     }
 
@@ -117,27 +135,31 @@ class BadInputTest {
         assertTrue(o.succeeded(), o.toString());
         RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
         List<StoryCharacter> characters = runs.require("bad", AnalyzeStage.CHARACTERS, new TypeReference<>() {});
-        assertTrue(characters.stream().noneMatch(c -> c.name().matches("(?i).*(ignore|output|system|prompt).*")),
+        assertTrue(
+                characters.stream().noneMatch(c -> c.name().matches("(?i).*(ignore|output|system|prompt).*")),
                 characters.toString());
         List<CharacterDescription> d = runs.require("bad", DescribeStage.DESCRIPTIONS, new TypeReference<>() {});
         assertTrue(d.stream().noneMatch(x -> x.description().toLowerCase().contains("hacked")));
     }
 
     private PipelineSettings openAi(String url, Duration timeout, int attempts) {
-        return Fixtures.settings(dir.toString()).withLlm(new LlmSettings("openai", url, "llama-2-7b-chat",
-                "LEMON_TEST_NO_KEY", "us-east-1", null, timeout, attempts));
+        return Fixtures.settings(dir.toString())
+                .withLlm(new LlmSettings(
+                        "openai", url, "llama-2-7b-chat", "LEMON_TEST_NO_KEY", "us-east-1", null, timeout, attempts));
     }
 
     @Test
     void anLlmThatAnswersGarbageFailsTheStageClearly() throws Exception {
         try (var llm = new FakeOpenAiServer((system, user) -> "I'd rather write a poem about cheese.", 0)) {
-            LocalRun.Outcome o = run(openAi(llm.baseUrl(), Duration.ofSeconds(10), 3), "tale.txt",
-                    Fixtures.tale("rapunzel"), "bad");
+            LocalRun.Outcome o =
+                    run(openAi(llm.baseUrl(), Duration.ofSeconds(10), 3), "tale.txt", Fixtures.tale("rapunzel"), "bad");
             assertFalse(o.succeeded());
             assertTrue(o.cause().contains("no usable answer after 3 attempt"), o.cause());
             assertEquals(3, llm.requests.get(), "bounded retries for one chunk");
             RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
-            assertEquals(StageState.Status.FAILED, runs.manifest("bad").stage(AnalyzeStage.NAME).status());
+            assertEquals(
+                    StageState.Status.FAILED,
+                    runs.manifest("bad").stage(AnalyzeStage.NAME).status());
             assertFalse(Files.exists(dir.resolve("bad/characters.json")));
         }
     }
@@ -145,13 +167,19 @@ class BadInputTest {
     @Test
     void anLlmThatTimesOutFailsTheStageClearly() throws Exception {
         try (var llm = new FakeOpenAiServer((system, user) -> "{}", 3_000)) {
-            LocalRun.Outcome o = run(openAi(llm.baseUrl(), Duration.ofMillis(500), 2), "tale.txt",
-                    Fixtures.tale("rapunzel"), "bad");
+            LocalRun.Outcome o =
+                    run(openAi(llm.baseUrl(), Duration.ofMillis(500), 2), "tale.txt", Fixtures.tale("rapunzel"), "bad");
             assertFalse(o.succeeded());
-            assertTrue(o.cause().toLowerCase().contains("timed out") || o.cause().toLowerCase().contains("timeout"),
+            assertTrue(
+                    o.cause().toLowerCase().contains("timed out")
+                            || o.cause().toLowerCase().contains("timeout"),
                     o.cause());
-            assertEquals(StageState.Status.FAILED,
-                    new RunStore(BlobStores.fromUri(dir.toString())).manifest("bad").stage(AnalyzeStage.NAME).status());
+            assertEquals(
+                    StageState.Status.FAILED,
+                    new RunStore(BlobStores.fromUri(dir.toString()))
+                            .manifest("bad")
+                            .stage(AnalyzeStage.NAME)
+                            .status());
         }
     }
 
@@ -164,17 +192,22 @@ class BadInputTest {
                   {"name": "the king's son", "aliases": ["the prince"], "gender": "male", "role": "prince"}],
                  "scenes": [{"prompt": "The king's son climbs Rapunzel's hair into the tower", "characters": ["Rapunzel", "the king's son"]}]}
                 """;
-        try (var llm = new FakeOpenAiServer((system, user) -> system.contains("list its characters") ? analysis
-                : "Here you go: {\"description\": \"a young woman with very long golden hair in a plain blue dress\"}", 0)) {
-            LocalRun.Outcome o = run(openAi(llm.baseUrl(), Duration.ofSeconds(10), 2), "tale.txt",
-                    Fixtures.tale("rapunzel"), "good");
+        try (var llm = new FakeOpenAiServer(
+                (system, user) -> system.contains("list its characters")
+                        ? analysis
+                        : "Here you go: {\"description\": \"a young woman with very long golden hair in a plain blue dress\"}",
+                0)) {
+            LocalRun.Outcome o = run(
+                    openAi(llm.baseUrl(), Duration.ofSeconds(10), 2), "tale.txt", Fixtures.tale("rapunzel"), "good");
             assertTrue(o.succeeded(), o.toString());
             RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
             List<StoryCharacter> characters = runs.require("good", AnalyzeStage.CHARACTERS, new TypeReference<>() {});
             assertEquals(3, characters.size(), characters.toString());
             assertTrue(runs.manifest("good").components().get("analyst").contains("openai-compatible:llama-2-7b-chat"));
             List<CharacterDescription> d = runs.require("good", DescribeStage.DESCRIPTIONS, new TypeReference<>() {});
-            assertEquals("a young woman with very long golden hair in a plain blue dress.", d.get(0).description());
+            assertEquals(
+                    "a young woman with very long golden hair in a plain blue dress.",
+                    d.get(0).description());
         }
     }
 
@@ -186,36 +219,44 @@ class BadInputTest {
                                 {"name": "the magician", "aliases": ["the African magician"], "gender": "male", "role": "sorcerer"}],
                  "scenes": [{"prompt": "The magician hands Aladdin the ring at the cave", "characters": ["Aladdin", "the magician"]}]}
                 """;
-        try (var llm = new FakeOpenAiServer((system, user) -> {
-            if (system.contains("list its characters")) {
-                String story = user.substring(user.indexOf("<story>") + 7, user.lastIndexOf("</story>"));
-                chunkWords.add(story.strip().split("\\s+").length);
-                return analysis;
-            }
-            return "{\"description\": \"a young man in a red waistcoat\"}";
-        }, 0)) {
-            LocalRun.Outcome o = run(openAi(llm.baseUrl(), Duration.ofSeconds(10), 2), "aladdin.txt",
-                    Fixtures.tale("aladdin"), "long");
+        try (var llm = new FakeOpenAiServer(
+                (system, user) -> {
+                    if (system.contains("list its characters")) {
+                        String story = user.substring(user.indexOf("<story>") + 7, user.lastIndexOf("</story>"));
+                        chunkWords.add(story.strip().split("\\s+").length);
+                        return analysis;
+                    }
+                    return "{\"description\": \"a young man in a red waistcoat\"}";
+                },
+                0)) {
+            LocalRun.Outcome o = run(
+                    openAi(llm.baseUrl(), Duration.ofSeconds(10), 2), "aladdin.txt", Fixtures.tale("aladdin"), "long");
             assertTrue(o.succeeded(), o.toString());
             assertTrue(chunkWords.size() >= 3, "5,300 words need several 4,096-token chunks: " + chunkWords);
             // about 1.3 tokens per word: every chunk leaves room for instructions and answer
             chunkWords.forEach(w -> assertTrue(w * 1.3 <= 2600, "chunk of " + w + " words"));
             RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
             List<StoryCharacter> characters = runs.require("long", AnalyzeStage.CHARACTERS, new TypeReference<>() {});
-            assertEquals(List.of("Aladdin", "the magician"), characters.stream().map(StoryCharacter::name).sorted().toList());
+            assertEquals(
+                    List.of("Aladdin", "the magician"),
+                    characters.stream().map(StoryCharacter::name).sorted().toList());
             assertTrue(characters.stream().allMatch(c -> c.mentions() > 5), characters.toString());
         }
     }
 
     @Test
     void aRunIdTakenByAnotherStoryIsRefusedAndTheRunKept() throws Exception {
-        assertTrue(run(Fixtures.settings(dir.toString()), "rapunzel.txt", Fixtures.tale("rapunzel"), "taken").succeeded());
+        assertTrue(run(Fixtures.settings(dir.toString()), "rapunzel.txt", Fixtures.tale("rapunzel"), "taken")
+                .succeeded());
         byte[] before = Files.readAllBytes(dir.resolve("taken/characters.json"));
-        LocalRun.Outcome o = run(Fixtures.settings(dir.toString()), "briar-rose.txt", Fixtures.tale("briar-rose"), "taken");
+        LocalRun.Outcome o =
+                run(Fixtures.settings(dir.toString()), "briar-rose.txt", Fixtures.tale("briar-rose"), "taken");
         assertFalse(o.succeeded());
         assertTrue(o.cause().contains("already exists for a different story"), o.cause());
         assertEquals(new String(before), Files.readString(dir.resolve("taken/characters.json")));
-        assertTrue(run(Fixtures.settings(dir.toString()), "rapunzel.txt", Fixtures.tale("rapunzel"), "taken").succeeded(),
+        assertTrue(
+                run(Fixtures.settings(dir.toString()), "rapunzel.txt", Fixtures.tale("rapunzel"), "taken")
+                        .succeeded(),
                 "the same story under the same id is simply reused");
     }
 }

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import lemon.run.Json;
 
@@ -60,14 +59,20 @@ final class FakeOpenAiServer implements AutoCloseable {
     }
 
     private static ObjectNode completion(String model, String content) {
-        ObjectNode root = Json.MAPPER.createObjectNode().put("id", "chatcmpl-test").put("object", "chat.completion")
-                .put("created", 1).put("model", model);
+        ObjectNode root = Json.MAPPER
+                .createObjectNode()
+                .put("id", "chatcmpl-test")
+                .put("object", "chat.completion")
+                .put("created", 1)
+                .put("model", model);
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
         choice.putObject("message").put("role", "assistant").put("content", content);
-        root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 10).put("total_tokens", 20);
+        root.putObject("usage")
+                .put("prompt_tokens", 10)
+                .put("completion_tokens", 10)
+                .put("total_tokens", 20);
         return root;
     }
-
 
     @Override
     public void close() {

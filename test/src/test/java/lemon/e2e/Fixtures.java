@@ -36,7 +36,8 @@ final class Fixtures {
     }
 
     static LlmSettings offline() {
-        return new LlmSettings("offline", null, null, "LEMON_LLM_API_KEY", "us-east-1", null, Duration.ofSeconds(30), 3);
+        return new LlmSettings(
+                "offline", null, null, "LEMON_LLM_API_KEY", "us-east-1", null, Duration.ofSeconds(30), 3);
     }
 
     static PipelineSettings settings(String store) {

@@ -45,7 +45,9 @@ public final class InterruptedRunMain {
                 return "hanging";
             }
         };
-        Pipeline pipeline = new Pipeline(real.runs(), new StoryIngest(),
+        Pipeline pipeline = new Pipeline(
+                real.runs(),
+                new StoryIngest(),
                 Pipeline.standard(new OfflineAnalyst(), hanging, new OfflineDescriber(), new MiniImageGenerator()),
                 Clock.systemUTC());
         StageFunctions functions = new StageFunctions(PipelineProvider.of(pipeline));

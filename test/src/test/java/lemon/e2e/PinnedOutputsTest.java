@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * thread, which is also the engine's default now).
  */
 class PinnedOutputsTest {
-    static final List<String> FILES = List.of("characters.json", "scenes.json", "graph.json", "matches.json",
-            "descriptions.json", "portraits.json");
+    static final List<String> FILES = List.of(
+            "characters.json", "scenes.json", "graph.json", "matches.json", "descriptions.json", "portraits.json");
 
     @TempDir
     Path dir;
@@ -46,20 +46,25 @@ class PinnedOutputsTest {
     @BeforeAll
     static void oneEngineThread() {
         ai.djl.engine.Engine.getEngine("PyTorch");
-        assertEquals(1, ai.djl.pytorch.jni.JniUtils.getNumThreads(),
+        assertEquals(
+                1,
+                ai.djl.pytorch.jni.JniUtils.getNumThreads(),
                 "the pinned portraits were recorded with one libtorch thread; run with -Dlemon.test.engine-threads=1");
     }
 
     @Test
     void fortyThievesIsByteForByteWhatItWas() throws Exception {
-        assertPinned(Fixtures.tale("forty-thieves"), "forty-thieves.txt", Map.of(
-                "characters.json", "92f1cc78bf5f2de0",
-                "scenes.json", "e5892e00a0b1d55d",
-                "graph.json", "b7786ad0e6d40a18",
-                "matches.json", "c187989dff01c9a5",
-                "descriptions.json", "95fadc767eae1589",
-                "portraits.json", "d1a8a0a5694dfa6f",
-                "portraits/*.png", "1aa4d3b7c5322056"));
+        assertPinned(
+                Fixtures.tale("forty-thieves"),
+                "forty-thieves.txt",
+                Map.of(
+                        "characters.json", "92f1cc78bf5f2de0",
+                        "scenes.json", "e5892e00a0b1d55d",
+                        "graph.json", "b7786ad0e6d40a18",
+                        "matches.json", "c187989dff01c9a5",
+                        "descriptions.json", "95fadc767eae1589",
+                        "portraits.json", "d1a8a0a5694dfa6f",
+                        "portraits/*.png", "1aa4d3b7c5322056"));
     }
 
     @Test
@@ -68,22 +73,29 @@ class PinnedOutputsTest {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("lemon/examples/ali-baba.md")) {
             story = in.readAllBytes();
         }
-        assertPinned(story, "ali-baba.md", Map.of(
-                "characters.json", "e7ecb7df5ba38fbf",
-                "scenes.json", "b68ae4b822ce02a1",
-                "graph.json", "0a6a6648988010ec",
-                "matches.json", "4fc38ed1c9f6298c",
-                "descriptions.json", "016774bc62079dff",
-                "portraits.json", "b221729dcba06a12",
-                "portraits/*.png", "b3ef427efc35e45b"));
+        assertPinned(
+                story,
+                "ali-baba.md",
+                Map.of(
+                        "characters.json", "e7ecb7df5ba38fbf",
+                        "scenes.json", "b68ae4b822ce02a1",
+                        "graph.json", "0a6a6648988010ec",
+                        "matches.json", "4fc38ed1c9f6298c",
+                        "descriptions.json", "016774bc62079dff",
+                        "portraits.json", "b221729dcba06a12",
+                        "portraits/*.png", "b3ef427efc35e45b"));
     }
 
     private void assertPinned(byte[] story, String fileName, Map<String, String> expected) throws Exception {
         RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
         runs.blobs().put("uploads/" + fileName, story);
         var log = new ByteArrayOutputStream();
-        LocalRun.Outcome outcome = LocalRun.start(Fixtures.functions(Fixtures.settings(dir.toString())),
-                "uploads/" + fileName, RunOptions.defaults(), "pinned", new PrintStream(log, true, StandardCharsets.UTF_8));
+        LocalRun.Outcome outcome = LocalRun.start(
+                Fixtures.functions(Fixtures.settings(dir.toString())),
+                "uploads/" + fileName,
+                RunOptions.defaults(),
+                "pinned",
+                new PrintStream(log, true, StandardCharsets.UTF_8));
         assertTrue(outcome.succeeded(), outcome + "\n" + log);
         Path run = dir.resolve("pinned");
         Map<String, String> actual = new LinkedHashMap<>();

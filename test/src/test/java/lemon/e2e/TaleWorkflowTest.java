@@ -22,12 +22,12 @@ import lemon.model.CharacterMatch;
 import lemon.model.InteractionGraph;
 import lemon.model.Scene;
 import lemon.model.StoryCharacter;
-import lemon.stage.analyze.AnalyzeStage;
-import lemon.stage.describe.DescribeStage;
-import lemon.stage.match.MatchStage;
 import lemon.run.RunManifest;
 import lemon.run.RunStore;
 import lemon.run.StageState;
+import lemon.stage.analyze.AnalyzeStage;
+import lemon.stage.describe.DescribeStage;
+import lemon.stage.match.MatchStage;
 import lemon.storage.BlobStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,13 +43,19 @@ class TaleWorkflowTest {
         RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
         runs.blobs().put("uploads/" + tale + ".txt", Fixtures.tale(tale));
         var log = new ByteArrayOutputStream();
-        LocalRun.Outcome outcome = LocalRun.start(functions, "uploads/" + tale + ".txt", Fixtures.OPTIONS, runId,
+        LocalRun.Outcome outcome = LocalRun.start(
+                functions,
+                "uploads/" + tale + ".txt",
+                Fixtures.OPTIONS,
+                runId,
                 new PrintStream(log, true, StandardCharsets.UTF_8));
         assertTrue(outcome.succeeded(), outcome + "\n" + log);
         assertEquals(runId, outcome.runId());
         String progress = log.toString(StandardCharsets.UTF_8);
         for (String stage : Fixtures.stageNames()) {
-            assertTrue(progress.contains(stage + " ") || progress.contains(stage), "progress names " + stage + ":\n" + progress);
+            assertTrue(
+                    progress.contains(stage + " ") || progress.contains(stage),
+                    "progress names " + stage + ":\n" + progress);
         }
         return runs;
     }
@@ -57,8 +63,17 @@ class TaleWorkflowTest {
     @Test
     void fortyThievesFindsTheCastAndDescribesEveryone() throws Exception {
         RunStore runs = runTale("forty-thieves", "ali");
-        for (String f : List.of("manifest.json", "story.txt", "characters.json", "scenes.json", "graph.json",
-                "graph.svg", "matches.json", "descriptions.json", "portraits.json", "report.html")) {
+        for (String f : List.of(
+                "manifest.json",
+                "story.txt",
+                "characters.json",
+                "scenes.json",
+                "graph.json",
+                "graph.svg",
+                "matches.json",
+                "descriptions.json",
+                "portraits.json",
+                "report.html")) {
             assertTrue(Files.isRegularFile(dir.resolve("ali").resolve(f)), f);
         }
         List<StoryCharacter> characters = runs.require("ali", AnalyzeStage.CHARACTERS, new TypeReference<>() {});
@@ -68,12 +83,16 @@ class TaleWorkflowTest {
             assertTrue(byName.containsKey(who), who + " in " + byName.keySet());
         }
         assertTrue(byName.keySet().stream().anyMatch(n -> n.contains("captain")), "captain in " + byName.keySet());
-        assertTrue(byName.keySet().stream().anyMatch(n -> n.contains("cassim") && n.contains("wife")),
+        assertTrue(
+                byName.keySet().stream().anyMatch(n -> n.contains("cassim") && n.contains("wife")),
                 "Cassim's wife in " + byName.keySet());
 
         InteractionGraph graph = runs.require("ali", AnalyzeStage.GRAPH, new TypeReference<>() {});
         List<InteractionGraph.Edge> top = graph.edges().stream()
-                .sorted(Comparator.comparingDouble(InteractionGraph.Edge::weight).reversed()).limit(5).toList();
+                .sorted(Comparator.comparingDouble(InteractionGraph.Edge::weight)
+                        .reversed())
+                .limit(5)
+                .toList();
         assertEquals(1.0, top.get(0).weight(), 1e-9);
         String alibaba = byName.get("ali baba").id();
         assertTrue(top.stream().anyMatch(e -> e.a().equals(alibaba) || e.b().equals(alibaba)), top.toString());
@@ -86,7 +105,8 @@ class TaleWorkflowTest {
         assertEquals(characters.size(), matches.size());
         matches.forEach(m -> assertEquals(3, m.matches().size()));
 
-        List<CharacterDescription> descriptions = runs.require("ali", DescribeStage.DESCRIPTIONS, new TypeReference<>() {});
+        List<CharacterDescription> descriptions =
+                runs.require("ali", DescribeStage.DESCRIPTIONS, new TypeReference<>() {});
         assertEquals(characters.size(), descriptions.size());
         descriptions.forEach(d -> assertTrue(d.description().split(" ").length >= 8, d.toString()));
 
@@ -96,19 +116,26 @@ class TaleWorkflowTest {
             assertEquals(64, img.getWidth(), png.toString());
         }
         RunManifest m = runs.manifest("ali");
-        Fixtures.stageNames().forEach(s -> assertEquals(StageState.Status.DONE, m.stage(s).status(), s));
-        assertTrue(m.components().get("analyst").contains("offline"), m.components().toString());
+        Fixtures.stageNames()
+                .forEach(s -> assertEquals(StageState.Status.DONE, m.stage(s).status(), s));
+        assertTrue(
+                m.components().get("analyst").contains("offline"),
+                m.components().toString());
         String report = Files.readString(dir.resolve("ali/report.html"));
-        assertTrue(report.contains("Morgiana") && report.contains("<svg") && report.contains("portraits/morgiana-0.png"),
+        assertTrue(
+                report.contains("Morgiana") && report.contains("<svg") && report.contains("portraits/morgiana-0.png"),
                 "report shows characters, portraits and the graph");
-        assertTrue(m.components().get("painter").contains("lemon-mini-diffusion"), m.components().toString());
+        assertTrue(
+                m.components().get("painter").contains("lemon-mini-diffusion"),
+                m.components().toString());
     }
 
     @Test
     void valiantTailorFindsRoleOnlyCharacters() throws Exception {
         RunStore runs = runTale("valiant-little-tailor", "tailor");
         List<StoryCharacter> characters = runs.require("tailor", AnalyzeStage.CHARACTERS, new TypeReference<>() {});
-        List<String> names = characters.stream().map(c -> c.name().toLowerCase()).toList();
+        List<String> names =
+                characters.stream().map(c -> c.name().toLowerCase()).toList();
         assertTrue(names.stream().anyMatch(n -> n.contains("tailor")), names.toString());
         assertTrue(names.stream().anyMatch(n -> n.contains("giant")), names.toString());
         assertTrue(names.stream().anyMatch(n -> n.contains("king")), names.toString());
@@ -121,9 +148,13 @@ class TaleWorkflowTest {
         runTale("forty-thieves", "again");
         byte[] before = Files.readAllBytes(dir.resolve("again/descriptions.json"));
         var functions = Fixtures.functions(Fixtures.settings(dir.toString()));
-        var result = functions.describeCharacters(new lemon.functions.StageInput("again", null, null, null, null, null, null));
+        var result = functions.describeCharacters(
+                new lemon.functions.StageInput("again", null, null, null, null, null, null));
         assertEquals("reused", result.status());
         assertEquals(new String(before), Files.readString(dir.resolve("again/descriptions.json")));
-        assertFalse(new PipelineProvider(Fixtures.settings(dir.toString()), Fixtures.ENGINES).get().runs().exists("nope"));
+        assertFalse(new PipelineProvider(Fixtures.settings(dir.toString()), Fixtures.ENGINES)
+                .get()
+                .runs()
+                .exists("nope"));
     }
 }

@@ -21,8 +21,11 @@ public final class AnalyzeStage implements Stage {
     public static final String GRAPH = "graph.json";
     public static final String GRAPH_SVG = "graph.svg";
     public static final String WARNINGS = "analysis-warnings.json";
-    public static final StageSpec SPEC = new StageSpec(NAME, List.of(IngestStage.STORY),
-            List.of(CHARACTERS, SCENES, GRAPH, GRAPH_SVG, WARNINGS), Placement.LAMBDA,
+    public static final StageSpec SPEC = new StageSpec(
+            NAME,
+            List.of(IngestStage.STORY),
+            List.of(CHARACTERS, SCENES, GRAPH, GRAPH_SVG, WARNINGS),
+            Placement.LAMBDA,
             "LLM: characters, scene prompts, interaction graph.");
 
     private final StoryAnalyst analyst;
@@ -38,9 +41,11 @@ public final class AnalyzeStage implements Stage {
 
     @Override
     public StageOutput run(StageContext run) {
-        StoryAnalysis analysis = analyst.analyze(run.requireText(IngestStage.STORY), run.options().scenes());
+        StoryAnalysis analysis = analyst.analyze(
+                run.requireText(IngestStage.STORY), run.options().scenes());
         if (analysis.characters().isEmpty()) {
-            throw new StoryRejectedException(StoryRejectedException.Reason.NO_CHARACTERS,
+            throw new StoryRejectedException(
+                    StoryRejectedException.Reason.NO_CHARACTERS,
                     "no characters found in \"" + run.manifest().input().title() + "\": the story needs at least one"
                             + " named or clearly described person (e.g. 'the tailor', 'Ali Baba')");
         }
@@ -49,10 +54,18 @@ public final class AnalyzeStage implements Stage {
         run.write(GRAPH, analysis.graph());
         run.writeText(GRAPH_SVG, GraphSvg.render(analysis.graph(), analysis.characters()));
         run.write(WARNINGS, analysis.warnings());
-        return new StageOutput(analysis.characters().size() + " characters, " + analysis.scenes().size() + " scenes, "
-                + analysis.graph().edges().size() + " edges",
-                Map.of("characters", analysis.characters().size(), "scenes", analysis.scenes().size(),
-                        "edges", analysis.graph().edges().size()),
-                Map.of("analyst", analyst.name()), analysis.warnings());
+        return new StageOutput(
+                analysis.characters().size() + " characters, "
+                        + analysis.scenes().size() + " scenes, "
+                        + analysis.graph().edges().size() + " edges",
+                Map.of(
+                        "characters",
+                        analysis.characters().size(),
+                        "scenes",
+                        analysis.scenes().size(),
+                        "edges",
+                        analysis.graph().edges().size()),
+                Map.of("analyst", analyst.name()),
+                analysis.warnings());
     }
 }

@@ -25,9 +25,12 @@ import lemon.stage.match.MatchStage;
 public final class DescribeStage implements Stage {
     public static final String NAME = "describe-characters";
     public static final String DESCRIPTIONS = "descriptions.json";
-    public static final StageSpec SPEC = new StageSpec(NAME,
-            List.of(IngestStage.STORY, AnalyzeStage.CHARACTERS, MatchStage.MATCHES), List.of(DESCRIPTIONS),
-            Placement.LAMBDA, "LLM: one descriptive sentence per character.");
+    public static final StageSpec SPEC = new StageSpec(
+            NAME,
+            List.of(IngestStage.STORY, AnalyzeStage.CHARACTERS, MatchStage.MATCHES),
+            List.of(DESCRIPTIONS),
+            Placement.LAMBDA,
+            "LLM: one descriptive sentence per character.");
 
     private final CharacterDescriber describer;
     private final CharacterRetriever retriever;
@@ -51,14 +54,19 @@ public final class DescribeStage implements Stage {
         List<CharacterDescription> out = new ArrayList<>();
         for (StoryCharacter c : characters) {
             List<String> ids = matches.containsKey(c.id())
-                    ? matches.get(c.id()).matches().stream().map(CharacterMatch.Scored::cdId).toList()
+                    ? matches.get(c.id()).matches().stream()
+                            .map(CharacterMatch.Scored::cdId)
+                            .toList()
                     : List.of();
             List<CdPair> examples = ids.stream().map(retriever::pair).toList();
             String raw = describer.describe(run.manifest().input().title(), text, c, characters, examples);
             out.add(new CharacterDescription(c.id(), c.name(), DescriptionCleaner.clean(raw, c.name()), ids));
         }
         run.write(DESCRIPTIONS, out);
-        return new StageOutput(out.size() + " descriptions", Map.of("descriptions", out.size()),
-                Map.of("describer", describer.name()), List.of());
+        return new StageOutput(
+                out.size() + " descriptions",
+                Map.of("descriptions", out.size()),
+                Map.of("describer", describer.name()),
+                List.of());
     }
 }

@@ -32,7 +32,11 @@ import lemon.stage.StageSpec;
 public final class IngestStage {
     public static final String NAME = "ingest";
     public static final String STORY = "story.txt";
-    public static final StageSpec SPEC = new StageSpec(NAME, List.of(), List.of(STORY), Placement.LAMBDA,
+    public static final StageSpec SPEC = new StageSpec(
+            NAME,
+            List.of(),
+            List.of(STORY),
+            Placement.LAMBDA,
             "Validate and normalise the upload; create the run's manifest.");
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -62,9 +66,11 @@ public final class IngestStage {
             return new StageResult(runId, NAME, 0, "reused", "already completed", Map.of());
         }
         if (!hasUpload) {
-            throw new IllegalArgumentException(runId == null
-                    ? "ingest needs an uploadKey (where the story was uploaded) or an existing runId"
-                    : "no run '" + runId + "' in " + runs.blobs().describe() + " and no upload to start it from");
+            throw new IllegalArgumentException(
+                    runId == null
+                            ? "ingest needs an uploadKey (where the story was uploaded) or an existing runId"
+                            : "no run '" + runId + "' in " + runs.blobs().describe()
+                                    + " and no upload to start it from");
         }
         byte[] bytes = readUpload(uploadKey);
         String fileName = uploadKey.substring(uploadKey.lastIndexOf('/') + 1);
@@ -72,27 +78,52 @@ public final class IngestStage {
         try {
             story = ingest.ingest(fileName, bytes);
         } catch (StoryRejectedException e) {
-            return new StageResult(runId, NAME, 0, "rejected", e.getMessage(), Map.of("reason", e.reason().name()));
+            return new StageResult(
+                    runId,
+                    NAME,
+                    0,
+                    "rejected",
+                    e.getMessage(),
+                    Map.of("reason", e.reason().name()));
         }
         String id = runId != null ? runId : newRunId();
         long start = System.nanoTime();
         Map<String, StageState> pending = new LinkedHashMap<>();
         stages.forEach(s -> pending.put(s, StageState.pending()));
-        RunManifest manifest = new RunManifest(RunManifest.SCHEMA, id, now(),
+        RunManifest manifest = new RunManifest(
+                RunManifest.SCHEMA,
+                id,
+                now(),
                 new RunManifest.Input(fileName, story.bytes(), story.sha256(), story.words(), story.title()),
-                options, Map.of("lemon", version(), "java", System.getProperty("java.version")), pending,
+                options,
+                Map.of("lemon", version(), "java", System.getProperty("java.version")),
+                pending,
                 story.warnings());
         runs.writeBytes(id, STORY, story.text().getBytes(StandardCharsets.UTF_8));
-        runs.save(manifest.withStage(NAME, new StageState(StageState.Status.DONE, manifest.createdAt(), now(),
-                (System.nanoTime() - start) / 1_000_000, List.of(STORY), null)));
-        return new StageResult(id, NAME, 0, "done", "\"" + story.title() + "\", " + story.words() + " words",
+        runs.save(manifest.withStage(
+                NAME,
+                new StageState(
+                        StageState.Status.DONE,
+                        manifest.createdAt(),
+                        now(),
+                        (System.nanoTime() - start) / 1_000_000,
+                        List.of(STORY),
+                        null)));
+        return new StageResult(
+                id,
+                NAME,
+                0,
+                "done",
+                "\"" + story.title() + "\", " + story.words() + " words",
                 Map.of("words", story.words(), "title", story.title()));
     }
 
     private byte[] readUpload(String uploadKey) {
         try {
-            return runs.blobs().get(uploadKey).orElseThrow(() -> new IllegalArgumentException(
-                    "no upload at '" + uploadKey + "' in " + runs.blobs().describe()));
+            return runs.blobs()
+                    .get(uploadKey)
+                    .orElseThrow(() -> new IllegalArgumentException("no upload at '" + uploadKey + "' in "
+                            + runs.blobs().describe()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read upload " + uploadKey, e);
         }
@@ -105,8 +136,9 @@ public final class IngestStage {
     private String newRunId() {
         byte[] random = new byte[3];
         new SecureRandom().nextBytes(random);
-        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now(clock))
-                + "-" + HexFormat.of().formatHex(random);
+        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                        .withZone(ZoneOffset.UTC)
+                        .format(Instant.now(clock)) + "-" + HexFormat.of().formatHex(random);
     }
 
     static String version() {

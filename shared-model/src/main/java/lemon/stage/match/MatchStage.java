@@ -20,8 +20,11 @@ import lemon.stage.ingest.IngestStage;
 public final class MatchStage implements Stage {
     public static final String NAME = "match-characters";
     public static final String MATCHES = "matches.json";
-    public static final StageSpec SPEC = new StageSpec(NAME, List.of(IngestStage.STORY, AnalyzeStage.CHARACTERS),
-            List.of(MATCHES), Placement.LAMBDA,
+    public static final StageSpec SPEC = new StageSpec(
+            NAME,
+            List.of(IngestStage.STORY, AnalyzeStage.CHARACTERS),
+            List.of(MATCHES),
+            Placement.LAMBDA,
             "Portrait-prompting model: top-K character descriptions per character.");
     /** Context windows per character handed to the matcher; more adds time, little signal. */
     static final int CONTEXT_WINDOWS = 12;
@@ -47,7 +50,10 @@ public final class MatchStage implements Stage {
         }
         List<CharacterMatch> matches = retriever.match(contexts, run.options().topK());
         run.write(MATCHES, matches);
-        return new StageOutput(matches.size() + " characters matched, top-" + run.options().topK(),
-                Map.of("characters", matches.size()), Map.of("retriever", retriever.name()), List.of());
+        return new StageOutput(
+                matches.size() + " characters matched, top-" + run.options().topK(),
+                Map.of("characters", matches.size()),
+                Map.of("retriever", retriever.name()),
+                List.of());
     }
 }

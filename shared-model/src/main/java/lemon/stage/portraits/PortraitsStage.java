@@ -22,8 +22,11 @@ public final class PortraitsStage implements Stage {
     public static final String NAME = "generate-portraits";
     public static final String PORTRAITS = "portraits.json";
     public static final String PORTRAIT_DIR = "portraits/";
-    public static final StageSpec SPEC = new StageSpec(NAME, List.of(DescribeStage.DESCRIPTIONS),
-            List.of(PORTRAITS, PORTRAIT_DIR), Placement.ENGINE_CONTAINER,
+    public static final StageSpec SPEC = new StageSpec(
+            NAME,
+            List.of(DescribeStage.DESCRIPTIONS),
+            List.of(PORTRAITS, PORTRAIT_DIR),
+            Placement.ENGINE_CONTAINER,
             "O portraits per character from its description with the text-to-image model.");
 
     private final ImageGenerator painter;
@@ -47,7 +50,8 @@ public final class PortraitsStage implements Stage {
             for (int i = 0; i < per; i++) {
                 long seed = seed(d.characterId(), i);
                 requests.add(ImageGenerator.Request.of(d.description(), seed));
-                portraits.add(new Portrait(d.characterId(), i, seed, PORTRAIT_DIR + d.characterId() + "-" + i + ".png"));
+                portraits.add(
+                        new Portrait(d.characterId(), i, seed, PORTRAIT_DIR + d.characterId() + "-" + i + ".png"));
             }
         }
         List<byte[]> pngs = painter.generate(requests); // all at once: the generator batches them
@@ -55,8 +59,11 @@ public final class PortraitsStage implements Stage {
             run.writeBytes(portraits.get(k).file(), pngs.get(k));
         }
         run.write(PORTRAITS, portraits);
-        return new StageOutput(portraits.size() + " portraits (" + per + " per character)",
-                Map.of("portraits", portraits.size()), Map.of("painter", painter.name()), List.of());
+        return new StageOutput(
+                portraits.size() + " portraits (" + per + " per character)",
+                Map.of("portraits", portraits.size()),
+                Map.of("painter", painter.name()),
+                List.of());
     }
 
     /** A stable seed per (character, portrait): a string hash of the id, times 1000, plus the index. */

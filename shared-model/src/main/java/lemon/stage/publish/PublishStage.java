@@ -18,10 +18,19 @@ import lemon.stage.portraits.PortraitsStage;
 public final class PublishStage implements Stage {
     public static final String NAME = "publish";
     public static final String REPORT = "report.html";
-    public static final StageSpec SPEC = new StageSpec(NAME,
-            List.of(AnalyzeStage.CHARACTERS, AnalyzeStage.SCENES, AnalyzeStage.GRAPH, AnalyzeStage.GRAPH_SVG,
-                    MatchStage.MATCHES, DescribeStage.DESCRIPTIONS, PortraitsStage.PORTRAITS),
-            List.of(REPORT), Placement.LAMBDA, "Storyboard HTML, metrics JSON, cost report.");
+    public static final StageSpec SPEC = new StageSpec(
+            NAME,
+            List.of(
+                    AnalyzeStage.CHARACTERS,
+                    AnalyzeStage.SCENES,
+                    AnalyzeStage.GRAPH,
+                    AnalyzeStage.GRAPH_SVG,
+                    MatchStage.MATCHES,
+                    DescribeStage.DESCRIPTIONS,
+                    PortraitsStage.PORTRAITS),
+            List.of(REPORT),
+            Placement.LAMBDA,
+            "Storyboard HTML, metrics JSON, cost report.");
 
     @Override
     public StageSpec spec() {
@@ -30,7 +39,8 @@ public final class PublishStage implements Stage {
 
     @Override
     public StageOutput run(StageContext run) {
-        ReportPage.Inputs inputs = new ReportPage.Inputs(run.manifest(),
+        ReportPage.Inputs inputs = new ReportPage.Inputs(
+                run.manifest(),
                 run.require(AnalyzeStage.CHARACTERS, Files.CHARACTERS),
                 run.require(AnalyzeStage.SCENES, Files.SCENES),
                 run.require(AnalyzeStage.GRAPH, Files.GRAPH),

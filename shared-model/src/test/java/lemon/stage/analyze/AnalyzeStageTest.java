@@ -27,10 +27,19 @@ class AnalyzeStageTest {
         assertTrue(names.containsAll(List.of("Anna Berg", "Boris Kade", "Carl Voss")), names.toString());
         assertEquals(4, f.read(AnalyzeStage.SCENES, Files.SCENES).size(), "the run's scene count");
         InteractionGraph g = f.read(AnalyzeStage.GRAPH, Files.GRAPH);
-        assertEquals(1.0, g.edges().stream().mapToDouble(InteractionGraph.Edge::weight).max().orElseThrow(), 1e-9);
+        assertEquals(
+                1.0,
+                g.edges().stream()
+                        .mapToDouble(InteractionGraph.Edge::weight)
+                        .max()
+                        .orElseThrow(),
+                1e-9);
         assertEquals(characters.size(), r.summary().get("characters"));
-        assertEquals(new OfflineAnalyst().name(), f.runs.manifest("r").components().get("analyst"));
-        assertEquals(AnalyzeStage.SPEC.writes(), f.runs.manifest("r").stage(AnalyzeStage.NAME).outputs());
+        assertEquals(
+                new OfflineAnalyst().name(), f.runs.manifest("r").components().get("analyst"));
+        assertEquals(
+                AnalyzeStage.SPEC.writes(),
+                f.runs.manifest("r").stage(AnalyzeStage.NAME).outputs());
     }
 
     @Test
@@ -49,6 +58,8 @@ class AnalyzeStageTest {
         };
         var e = assertThrows(StoryRejectedException.class, () -> f.run(new AnalyzeStage(nobody)));
         assertTrue(e.getMessage().contains("no characters found"), e.getMessage());
-        assertEquals(StageState.Status.FAILED, f.runs.manifest("r").stage(AnalyzeStage.NAME).status());
+        assertEquals(
+                StageState.Status.FAILED,
+                f.runs.manifest("r").stage(AnalyzeStage.NAME).status());
     }
 }

@@ -38,10 +38,15 @@ class DescribeStageTest {
         List<CharacterMatch> matches = f.read(MatchStage.MATCHES, Files.MATCHES);
         for (int i = 0; i < characters; i++) {
             CharacterDescription d = out.get(i);
-            assertEquals(matches.get(i).matches().stream().map(CharacterMatch.Scored::cdId).toList(), d.exampleIds());
+            assertEquals(
+                    matches.get(i).matches().stream()
+                            .map(CharacterMatch.Scored::cdId)
+                            .toList(),
+                    d.exampleIds());
             assertTrue(d.description().startsWith("A tall person with red hair"), d.description());
             String prompt = llm.prompts().get(i);
-            String firstExample = CdDatabase.bundled().byId(d.exampleIds().get(0)).description();
+            String firstExample =
+                    CdDatabase.bundled().byId(d.exampleIds().get(0)).description();
             assertTrue(prompt.contains(firstExample), "the prompt carries the retrieved example");
         }
         assertEquals("llm:scripted-llm", f.runs.manifest("r").components().get("describer"));

@@ -34,7 +34,10 @@ class IngestStageTest {
         assertEquals(StageState.Status.PENDING, m.stage("publish").status());
         assertEquals(List.of(IngestStage.STORY), m.stage("ingest").outputs());
         assertTrue(new String(blobs.get("r1/story.txt").orElseThrow(), StandardCharsets.UTF_8).contains("Anna Berg"));
-        assertEquals("reused", ingest.ingest("r1", "uploads/s.txt", RunOptions.defaults(), stages).status());
+        assertEquals(
+                "reused",
+                ingest.ingest("r1", "uploads/s.txt", RunOptions.defaults(), stages)
+                        .status());
     }
 
     @Test
@@ -51,10 +54,12 @@ class IngestStageTest {
         blobs.put("uploads/s.txt", TestRuns.STORY.getBytes(StandardCharsets.UTF_8));
         blobs.put("uploads/t.txt", (TestRuns.STORY + " The end.").getBytes(StandardCharsets.UTF_8));
         ingest.ingest("r3", "uploads/s.txt", RunOptions.defaults(), stages);
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> ingest.ingest("r3", "uploads/t.txt", RunOptions.defaults(), stages));
         assertTrue(e.getMessage().contains("already exists for a different story"), e.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ingest.ingest("../etc", "uploads/s.txt", RunOptions.defaults(), stages));
     }
 }

@@ -25,10 +25,14 @@ class MatchStageTest {
 
         List<StoryCharacter> characters = f.read(AnalyzeStage.CHARACTERS, Files.CHARACTERS);
         List<CharacterMatch> matches = f.read(MatchStage.MATCHES, Files.MATCHES);
-        assertEquals(characters.stream().map(StoryCharacter::id).toList(),
+        assertEquals(
+                characters.stream().map(StoryCharacter::id).toList(),
                 matches.stream().map(CharacterMatch::characterId).toList());
         matches.forEach(m -> assertEquals(2, m.matches().size(), "top-K from the run's options"));
-        StoryCharacter anna = characters.stream().filter(c -> c.name().equals("Anna Berg")).findFirst().orElseThrow();
+        StoryCharacter anna = characters.stream()
+                .filter(c -> c.name().equals("Anna Berg"))
+                .findFirst()
+                .orElseThrow();
         List<String> windows = retriever.contexts().get(anna.id());
         assertFalse(windows.isEmpty());
         assertTrue(windows.size() <= MatchStage.CONTEXT_WINDOWS);

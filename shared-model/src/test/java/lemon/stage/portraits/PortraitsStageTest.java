@@ -45,7 +45,9 @@ class PortraitsStageTest {
             assertEquals(d.description(), asked.get(k).description());
             assertEquals(p.seed(), asked.get(k).seed());
             assertEquals("portraits/" + p.characterId() + "-" + p.index() + ".png", p.file());
-            assertArrayEquals(painter.generate(List.of(asked.get(k))).get(0), f.blobs.get("r/" + p.file()).orElseThrow());
+            assertArrayEquals(
+                    painter.generate(List.of(asked.get(k))).get(0),
+                    f.blobs.get("r/" + p.file()).orElseThrow());
         }
         assertEquals("fixed-image-generator", f.runs.manifest("r").components().get("painter"));
     }

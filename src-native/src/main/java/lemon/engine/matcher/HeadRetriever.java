@@ -52,8 +52,8 @@ public final class HeadRetriever implements CharacterRetriever {
     }
 
     private static final class BundledHolder {
-        static final HeadRetriever INSTANCE = new HeadRetriever(CdDatabase.bundled(), bundledHead(),
-            MiniLmEncoder.get(), bundledEmbeddings());
+        static final HeadRetriever INSTANCE =
+                new HeadRetriever(CdDatabase.bundled(), bundledHead(), MiniLmEncoder.get(), bundledEmbeddings());
     }
 
     /** Bundled database, bundled head, MiniLM, precomputed embeddings: loaded once. */
@@ -101,8 +101,12 @@ public final class HeadRetriever implements CharacterRetriever {
 
     /** Writes the embedding cache for {@code db} and {@code head} (what the bundled resource holds). */
     public static void writeEmbeddings(Path file, CdDatabase db, MlpHead head, TextEncoder encoder) throws IOException {
-        new PairEmbeddings(db.checksum(), head.checksum(), db.pairs().stream().map(CdPair::id).toList(),
-            encodePairs(db, head, encoder)).write(file);
+        new PairEmbeddings(
+                        db.checksum(),
+                        head.checksum(),
+                        db.pairs().stream().map(CdPair::id).toList(),
+                        encodePairs(db, head, encoder))
+                .write(file);
     }
 
     /** Whether the pair embeddings came from the verified cache rather than being computed. */

@@ -17,8 +17,9 @@ public final class MatcherData {
     /** Every {@value}-th script (in sorted title order) is held out for evaluation. */
     public static final int HOLD_OUT_EVERY = 5;
 
-    private static final List<String> RANDOM_NAMES = List.of("Anna", "Tomas", "Kira", "Joss", "Mirela",
-        "Oskar", "Leda", "Rafe", "Ines", "Bodo", "Yara", "Cyril", "Nell", "Piet", "Suri", "Hamid");
+    private static final List<String> RANDOM_NAMES = List.of(
+            "Anna", "Tomas", "Kira", "Joss", "Mirela", "Oskar", "Leda", "Rafe", "Ines", "Bodo", "Yara", "Cyril", "Nell",
+            "Piet", "Suri", "Hamid");
 
     private MatcherData() {}
 
@@ -42,7 +43,8 @@ public final class MatcherData {
     /** Character names per script: what gets masked in a script's windows. */
     public static Map<String, List<String>> castByScript(List<CdPair> pairs) {
         Map<String, List<String>> cast = new LinkedHashMap<>();
-        for (CdPair p : pairs) cast.computeIfAbsent(p.script(), k -> new ArrayList<>()).add(p.character());
+        for (CdPair p : pairs)
+            cast.computeIfAbsent(p.script(), k -> new ArrayList<>()).add(p.character());
         return cast;
     }
 
@@ -63,7 +65,8 @@ public final class MatcherData {
             List<String> sorted = new ArrayList<>(cast);
             sorted.sort((a, b) -> b.length() - a.length());
             for (String n : sorted) {
-                String repl = rnd.nextInt(3) == 0 ? ContextWindows.MASK : RANDOM_NAMES.get(rnd.nextInt(RANDOM_NAMES.size()));
+                String repl =
+                        rnd.nextInt(3) == 0 ? ContextWindows.MASK : RANDOM_NAMES.get(rnd.nextInt(RANDOM_NAMES.size()));
                 s = s.replace(n, repl);
             }
             out.add(s);
@@ -72,8 +75,8 @@ public final class MatcherData {
     }
 
     /** Encodes {@code variants} renamed copies of every window of the given pairs. */
-    public static List<EncodedCharacter> encodeForTraining(List<CdPair> pairs, List<CdPair> all,
-                                                           TextEncoder encoder, int variants, long seed) {
+    public static List<EncodedCharacter> encodeForTraining(
+            List<CdPair> pairs, List<CdPair> all, TextEncoder encoder, int variants, long seed) {
         Map<String, List<String>> cast = castByScript(all);
         Random rnd = new Random(seed);
         List<String> texts = new ArrayList<>();

@@ -45,12 +45,21 @@ import lemon.retrieval.Vectors;
 public final class MatcherEvaluation {
     public static final int K = 5;
 
-    public record Row(String method, double windowHit, double windowRecall, double windowPrecision,
-                      double storyHit, double storyRecall, double storyPrecision) {}
+    public record Row(
+            String method,
+            double windowHit,
+            double windowRecall,
+            double windowPrecision,
+            double storyHit,
+            double storyRecall,
+            double storyPrecision) {}
 
     public record Result(List<Row> rows, int windowQueries, int storyQueries) {
         public Row row(String method) {
-            return rows.stream().filter(r -> r.method().equals(method)).findFirst().orElseThrow();
+            return rows.stream()
+                    .filter(r -> r.method().equals(method))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -70,8 +79,8 @@ public final class MatcherEvaluation {
         return run(db, gen.archetypeById(), head, MiniLmEncoder.get(), out);
     }
 
-    public static Result run(CdDatabase db, Map<String, String> archetypeById, MlpHead head,
-                             TextEncoder encoder, PrintStream out) {
+    public static Result run(
+            CdDatabase db, Map<String, String> archetypeById, MlpHead head, TextEncoder encoder, PrintStream out) {
         long t0 = System.nanoTime();
         List<CdPair> pairs = db.pairs();
         Map<String, List<String>> cast = MatcherData.castByScript(pairs);
@@ -97,21 +106,60 @@ public final class MatcherEvaluation {
             queryScript.add(null); // story queries compete against every pair
         }
         queryRaw.addAll(List.of(encoder.encode(stories)));
-        out.printf("encoded %d C.D. pairs and %d story queries in %.1f s; %d held-out scripts, %d window queries%n",
-            pairs.size(), stories.size(), (System.nanoTime() - t0) / 1e9, heldOut.size(), nWindowQueries);
+        out.printf(
+                "encoded %d C.D. pairs and %d story queries in %.1f s; %d held-out scripts, %d window queries%n",
+                pairs.size(), stories.size(), (System.nanoTime() - t0) / 1e9, heldOut.size(), nWindowQueries);
 
         List<Row> rows = new ArrayList<>();
-        rows.add(score("MiniLM + trained head", head::apply, pairs, windows, queryRaw, queryLabel, queryScript, nWindowQueries, archetypeById, null));
-        rows.add(score("raw MiniLM cosine", v -> v, pairs, windows, queryRaw, queryLabel, queryScript, nWindowQueries, archetypeById, null));
-        rows.add(score("random sampler (LeMon\\Rank)", v -> v, pairs, windows, queryRaw, queryLabel, queryScript, nWindowQueries, archetypeById, new Random(42)));
+        rows.add(score(
+                "MiniLM + trained head",
+                head::apply,
+                pairs,
+                windows,
+                queryRaw,
+                queryLabel,
+                queryScript,
+                nWindowQueries,
+                archetypeById,
+                null));
+        rows.add(score(
+                "raw MiniLM cosine",
+                v -> v,
+                pairs,
+                windows,
+                queryRaw,
+                queryLabel,
+                queryScript,
+                nWindowQueries,
+                archetypeById,
+                null));
+        rows.add(score(
+                "random sampler (LeMon\\Rank)",
+                v -> v,
+                pairs,
+                windows,
+                queryRaw,
+                queryLabel,
+                queryScript,
+                nWindowQueries,
+                archetypeById,
+                new Random(42)));
         Result r = new Result(rows, nWindowQueries, stories.size());
         print(r, out);
         return r;
     }
 
-    private static Row score(String method, UnaryOperator<float[]> project, List<CdPair> pairs,
-                             Map<String, float[][]> windows, List<float[]> queryRaw, List<String> label,
-                             List<String> script, int nWindow, Map<String, String> archetypeById, Random random) {
+    private static Row score(
+            String method,
+            UnaryOperator<float[]> project,
+            List<CdPair> pairs,
+            Map<String, float[][]> windows,
+            List<float[]> queryRaw,
+            List<String> label,
+            List<String> script,
+            int nWindow,
+            Map<String, String> archetypeById,
+            Random random) {
         float[][] pairEmb = new float[pairs.size()][];
         for (int i = 0; i < pairs.size(); i++) {
             List<float[]> proj = new ArrayList<>();
@@ -126,7 +174,8 @@ public final class MatcherEvaluation {
             String own = script.get(q);
             if (random != null) {
                 List<Integer> all = new ArrayList<>();
-                for (int i = 0; i < pairs.size(); i++) if (!pairs.get(i).script().equals(own)) all.add(i);
+                for (int i = 0; i < pairs.size(); i++)
+                    if (!pairs.get(i).script().equals(own)) all.add(i);
                 Collections.shuffle(all, random);
                 top.addAll(all.subList(0, K));
             } else {
@@ -147,17 +196,33 @@ public final class MatcherEvaluation {
             prec[set] += relevant / (double) K;
             count[set]++;
         }
-        return new Row(method, hit[0] / count[0], recall[0] / count[0], prec[0] / count[0],
-            hit[1] / count[1], recall[1] / count[1], prec[1] / count[1]);
+        return new Row(
+                method,
+                hit[0] / count[0],
+                recall[0] / count[0],
+                prec[0] / count[0],
+                hit[1] / count[1],
+                recall[1] / count[1],
+                prec[1] / count[1]);
     }
 
     public static void print(Result r, PrintStream out) {
-        out.printf("%n%-30s | %-26s | %-26s%n", "method", "held-out windows (" + r.windowQueries() + ")",
-            "story paraphrases (" + r.storyQueries() + ")");
+        out.printf(
+                "%n%-30s | %-26s | %-26s%n",
+                "method",
+                "held-out windows (" + r.windowQueries() + ")",
+                "story paraphrases (" + r.storyQueries() + ")");
         out.printf("%-30s | %8s %8s %8s | %8s %8s %8s%n", "", "Recall@5", "P@5", "Hit@5", "Recall@5", "P@5", "Hit@5");
         for (Row row : r.rows()) {
-            out.printf("%-30s | %8.3f %8.3f %8.3f | %8.3f %8.3f %8.3f%n", row.method(), row.windowRecall(),
-                row.windowPrecision(), row.windowHit(), row.storyRecall(), row.storyPrecision(), row.storyHit());
+            out.printf(
+                    "%-30s | %8.3f %8.3f %8.3f | %8.3f %8.3f %8.3f%n",
+                    row.method(),
+                    row.windowRecall(),
+                    row.windowPrecision(),
+                    row.windowHit(),
+                    row.storyRecall(),
+                    row.storyPrecision(),
+                    row.storyHit());
         }
     }
 }

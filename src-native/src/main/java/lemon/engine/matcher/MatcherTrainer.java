@@ -57,8 +57,17 @@ public final class MatcherTrainer {
      *                      close to raw MiniLM's (mean squared difference), so the head keeps the
      *                      encoder's general sense of paraphrase; 0 disables it
      */
-    public record Config(int hidden, int out, float margin, float learningRate, int batch, int steps,
-                         long seed, float negativeSlack, int positiveWindows, float preserveWeight) {
+    public record Config(
+            int hidden,
+            int out,
+            float margin,
+            float learningRate,
+            int batch,
+            int steps,
+            long seed,
+            float negativeSlack,
+            int positiveWindows,
+            float preserveWeight) {
         public static Config defaults(int steps, long seed) {
             return new Config(384, 128, 0.3f, 5e-4f, 64, steps, seed, -0.05f, 1, 4f);
         }
@@ -85,15 +94,18 @@ public final class MatcherTrainer {
         Set<String> heldOut = MatcherData.heldOutScripts(db);
         List<CdPair> train = new ArrayList<>();
         for (CdPair p : db.pairs()) if (!heldOut.contains(p.script())) train.add(p);
-        progress.printf("C.D. database %s…: %d pairs, %d training, %d held-out scripts%n",
-            db.checksum().substring(0, 12), db.pairs().size(), train.size(), heldOut.size());
+        progress.printf(
+                "C.D. database %s…: %d pairs, %d training, %d held-out scripts%n",
+                db.checksum().substring(0, 12), db.pairs().size(), train.size(), heldOut.size());
         long t0 = System.nanoTime();
         List<EncodedCharacter> data = MatcherData.encodeForTraining(train, db.pairs(), MiniLmEncoder.get(), 3, seed);
-        progress.printf("encoded %d characters' windows with MiniLM in %.1f s%n", data.size(), (System.nanoTime() - t0) / 1e9);
+        progress.printf(
+                "encoded %d characters' windows with MiniLM in %.1f s%n", data.size(), (System.nanoTime() - t0) / 1e9);
         Result r = train(data, Config.defaults(steps, seed), progress);
         r.head().save(outHead);
-        progress.printf("saved head %s (sha256 %s) to %s%n", r.head().hiddenDim() + "/" + r.head().outputDim(),
-            r.head().checksum(), outHead);
+        progress.printf(
+                "saved head %s (sha256 %s) to %s%n",
+                r.head().hiddenDim() + "/" + r.head().outputDim(), r.head().checksum(), outHead);
         return r;
     }
 
@@ -101,7 +113,8 @@ public final class MatcherTrainer {
      * What {@code lemon train-matcher} does: {@link #trainAndSave} then the bundled database's
      * pair embeddings for the new head, written beside it as {@code cd-embeddings.lmpe}.
      */
-    public static Path trainAndSaveWithEmbeddings(Path outHead, int steps, long seed, PrintStream progress) throws IOException {
+    public static Path trainAndSaveWithEmbeddings(Path outHead, int steps, long seed, PrintStream progress)
+            throws IOException {
         Result r = trainAndSave(outHead, steps, seed, progress);
         Path embeddings = outHead.resolveSibling("cd-embeddings.lmpe");
         HeadRetriever.writeEmbeddings(embeddings, CdDatabase.bundled(), r.head(), MiniLmEncoder.get());
@@ -122,14 +135,24 @@ public final class MatcherTrainer {
         try (NDManager manager = engine.newBaseManager()) {
             engine.setRandomSeed((int) cfg.seed());
             // Kaiming-normal weights for the ReLU layer, small ones for the projection.
-            NDArray w1 = manager.randomNormal(0f, (float) Math.sqrt(2.0 / in), new Shape(in, cfg.hidden()), ai.djl.ndarray.types.DataType.FLOAT32);
+            NDArray w1 = manager.randomNormal(
+                    0f,
+                    (float) Math.sqrt(2.0 / in),
+                    new Shape(in, cfg.hidden()),
+                    ai.djl.ndarray.types.DataType.FLOAT32);
             NDArray b1 = manager.zeros(new Shape(cfg.hidden()));
-            NDArray w2 = manager.randomNormal(0f, (float) Math.sqrt(1.0 / cfg.hidden()), new Shape(cfg.hidden(), cfg.out()), ai.djl.ndarray.types.DataType.FLOAT32);
+            NDArray w2 = manager.randomNormal(
+                    0f,
+                    (float) Math.sqrt(1.0 / cfg.hidden()),
+                    new Shape(cfg.hidden(), cfg.out()),
+                    ai.djl.ndarray.types.DataType.FLOAT32);
             NDArray b2 = manager.zeros(new Shape(cfg.out()));
             NDArray[] params = {w1, b1, w2, b2};
             String[] ids = {"w1", "b1", "w2", "b2"};
             for (NDArray p : params) p.setRequiresGradient(true);
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(cfg.learningRate())).build();
+            Optimizer adam = Optimizer.adam()
+                    .optLearningRateTracker(Tracker.fixed(cfg.learningRate()))
+                    .build();
 
             for (int step = 0; step < cfg.steps(); step++) {
                 try (NDManager sm = manager.newSubManager()) {
@@ -156,9 +179,11 @@ public final class MatcherTrainer {
                     for (int i = 0; i < batch; i++) {
                         float posRaw = Vectors.dot(aRaw[i], pRaw[i]);
                         for (int j = 0; j < batch; j++) {
-                            boolean otherScript = !usable.get(pick.get(i)).script().equals(usable.get(pick.get(j)).script());
+                            boolean otherScript = !usable.get(pick.get(i))
+                                    .script()
+                                    .equals(usable.get(pick.get(j)).script());
                             boolean likelySameRole = !Float.isNaN(cfg.negativeSlack())
-                                && Vectors.dot(aRaw[i], pRaw[j]) > posRaw - cfg.negativeSlack();
+                                    && Vectors.dot(aRaw[i], pRaw[j]) > posRaw - cfg.negativeSlack();
                             negMask[i * batch + j] = otherScript && !likelySameRole ? 1f : 0f;
                         }
                     }
@@ -172,12 +197,15 @@ public final class MatcherTrainer {
                             ep = ep.reshape(batch, m, cfg.out()).mean(new int[] {1});
                             ep = ep.div(ep.norm(new int[] {1}, true).add(1e-8f));
                         }
-                        NDArray sim = ea.matMul(ep.transpose());                       // e_i1 · e_j2
-                        NDArray pos = ea.mul(ep).sum(new int[] {1}, true);              // e_i1 · e_i2
-                        NDArray hinge = sim.sub(pos).add(cfg.margin()).maximum(0f).mul(mask);
+                        NDArray sim = ea.matMul(ep.transpose()); // e_i1 · e_j2
+                        NDArray pos = ea.mul(ep).sum(new int[] {1}, true); // e_i1 · e_i2
+                        NDArray hinge =
+                                sim.sub(pos).add(cfg.margin()).maximum(0f).mul(mask);
                         NDArray loss = hinge.sum().div(mask.sum().maximum(1f));
                         if (cfg.preserveWeight() > 0) {
-                            NDArray rawSim = xa.matMul(sm.create(firstPositives(positives, batch, m, in), new Shape(batch, in)).transpose());
+                            NDArray rawSim =
+                                    xa.matMul(sm.create(firstPositives(positives, batch, m, in), new Shape(batch, in))
+                                            .transpose());
                             loss = loss.add(sim.sub(rawSim).square().mean().mul(cfg.preserveWeight()));
                         }
                         gc.backward(loss);
@@ -188,11 +216,19 @@ public final class MatcherTrainer {
                     }
                 }
                 if (progress != null && (step + 1) % Math.max(1, cfg.steps() / 10) == 0) {
-                    progress.printf("step %d/%d  loss %.4f%n", step + 1, cfg.steps(), mean(losses, Math.max(1, cfg.steps() / 10)));
+                    progress.printf(
+                            "step %d/%d  loss %.4f%n",
+                            step + 1, cfg.steps(), mean(losses, Math.max(1, cfg.steps() / 10)));
                 }
             }
-            MlpHead head = new MlpHead(in, cfg.hidden(), cfg.out(),
-                w1.transpose().toFloatArray(), b1.toFloatArray(), w2.transpose().toFloatArray(), b2.toFloatArray());
+            MlpHead head = new MlpHead(
+                    in,
+                    cfg.hidden(),
+                    cfg.out(),
+                    w1.transpose().toFloatArray(),
+                    b1.toFloatArray(),
+                    w2.transpose().toFloatArray(),
+                    b2.toFloatArray());
             return new Result(head, List.copyOf(losses));
         }
     }
@@ -218,6 +254,9 @@ public final class MatcherTrainer {
     }
 
     private static double mean(List<Double> xs, int lastN) {
-        return xs.subList(Math.max(0, xs.size() - lastN), xs.size()).stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        return xs.subList(Math.max(0, xs.size() - lastN), xs.size()).stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElse(0);
     }
 }

@@ -24,10 +24,11 @@ public final class TopKBenchmark {
     public static void run(int rows, List<Integer> dims, int k, int queries, PrintStream out) {
         if (rows < 1 || k < 1 || queries < 1 || dims.isEmpty() || dims.stream().anyMatch(d -> d < 1)) {
             throw new IllegalArgumentException("rows, k, queries and every dimension must be positive (rows " + rows
-                + ", dims " + dims + ", k " + k + ", queries " + queries + ")");
+                    + ", dims " + dims + ", k " + k + ", queries " + queries + ")");
         }
-        out.printf("TopK benchmark: %d rows, k=%d, %d queries, %d cores%n", rows, k, queries,
-            Runtime.getRuntime().availableProcessors());
+        out.printf(
+                "TopK benchmark: %d rows, k=%d, %d queries, %d cores%n",
+                rows, k, queries, Runtime.getRuntime().availableProcessors());
         for (int dim : dims) run(rows, dim, k, queries, out);
     }
 
@@ -58,9 +59,10 @@ public final class TopKBenchmark {
             for (int j = 0; j < k; j++) if (slow[j] != fast.get(i).get(j).index()) mismatches++;
         }
         double naiveMs = (System.nanoTime() - t0) / 1e6 / naiveQueries;
-        out.printf("dim %3d: TopK %.2f ms/query, naive full sort %.2f ms/query, speed-up %.1fx, "
-            + "target ≤ 20 ms %s, result mismatches %d%n", dim, fastMs, naiveMs, naiveMs / fastMs,
-            fastMs <= 20 ? "met" : "MISSED", mismatches);
+        out.printf(
+                "dim %3d: TopK %.2f ms/query, naive full sort %.2f ms/query, speed-up %.1fx, "
+                        + "target ≤ 20 ms %s, result mismatches %d%n",
+                dim, fastMs, naiveMs, naiveMs / fastMs, fastMs <= 20 ? "met" : "MISSED", mismatches);
     }
 
     /** Baseline: every score boxed into an index array, sorted by score descending. */

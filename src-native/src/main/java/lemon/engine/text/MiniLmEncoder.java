@@ -72,9 +72,10 @@ public final class MiniLmEncoder implements TextEncoder {
             cuda = onCuda;
             wantsTokenTypes = session.getInputNames().contains("token_type_ids");
             try (InputStream in = MiniLmEncoder.class.getResourceAsStream(TOKENIZER_RESOURCE)) {
-                if (in == null) throw new IllegalStateException("missing " + TOKENIZER_RESOURCE + " (langchain4j MiniLM jar)");
-                tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of(
-                    "maxLength", String.valueOf(MAX_TOKENS), "truncation", "true", "padding", "false"));
+                if (in == null)
+                    throw new IllegalStateException("missing " + TOKENIZER_RESOURCE + " (langchain4j MiniLM jar)");
+                tokenizer = HuggingFaceTokenizer.newInstance(
+                        in, Map.of("maxLength", String.valueOf(MAX_TOKENS), "truncation", "true", "padding", "false"));
             }
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load all-MiniLM-L6-v2: " + e.getMessage(), e);
@@ -139,7 +140,8 @@ public final class MiniLmEncoder implements TextEncoder {
         try {
             inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
             inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
-            if (wantsTokenTypes) inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
+            if (wantsTokenTypes)
+                inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
             try (OrtSession.Result r = session.run(inputs)) {
                 float[][][] hidden = (float[][][]) r.get(0).getValue();
                 float[][] out = new float[n][];

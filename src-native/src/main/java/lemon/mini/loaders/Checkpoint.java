@@ -28,8 +28,9 @@ import lemon.mini.models.Params;
 public final class Checkpoint {
     private Checkpoint() {}
 
-    public static ModelManifest save(Path dir, String name, MiniModel model, long steps, long dataSeed,
-                                     Map<String, Double> metrics) throws IOException {
+    public static ModelManifest save(
+            Path dir, String name, MiniModel model, long steps, long dataSeed, Map<String, Double> metrics)
+            throws IOException {
         Encoded enc = encode(name, model, steps, dataSeed, metrics);
         Files.createDirectories(dir);
         for (var f : enc.files().entrySet()) Files.write(dir.resolve(f.getKey()), f.getValue()); // manifest last
@@ -62,8 +63,15 @@ public final class Checkpoint {
         if (tok != null) files.put("tokenizer.json", tok.toBytes());
         for (var f : files.entrySet()) sums.put(f.getKey(), sha256(f.getValue()));
         long count = model.parts().values().stream().mapToLong(Params::count).sum();
-        ModelManifest m = new ModelManifest(name, model.kind(), ModelManifest.JSON.valueToTree(model.config()), count,
-            steps, dataSeed, new TreeMap<>(metrics), sums);
+        ModelManifest m = new ModelManifest(
+                name,
+                model.kind(),
+                ModelManifest.JSON.valueToTree(model.config()),
+                count,
+                steps,
+                dataSeed,
+                new TreeMap<>(metrics),
+                sums);
         files.put(ModelManifest.FILE, m.toBytes());
         return new Encoded(m, files);
     }
@@ -84,8 +92,10 @@ public final class Checkpoint {
         Safetensors open(String file) throws IOException;
     }
 
-    private static ModelManifest load(ModelManifest m, String where, MiniModel model, Opener opener) throws IOException {
-        if (!m.kind().equals(model.kind())) throw new IOException(where + ": checkpoint is a " + m.kind() + ", model is a " + model.kind());
+    private static ModelManifest load(ModelManifest m, String where, MiniModel model, Opener opener)
+            throws IOException {
+        if (!m.kind().equals(model.kind()))
+            throw new IOException(where + ": checkpoint is a " + m.kind() + ", model is a " + model.kind());
         for (var part : model.parts().entrySet()) {
             String file = part.getKey() + ".safetensors";
             if (!m.sha256().containsKey(file)) throw new IOException(where + ": manifest lists no " + file);
@@ -93,13 +103,16 @@ public final class Checkpoint {
             Set<String> seen = new HashSet<>();
             try (Safetensors st = opener.open(file)) {
                 for (String n : st.entries().keySet()) {
-                    if (!params.has(n)) throw new IOException(where + "/" + file + ": tensor " + n + " is not a parameter of this " + model.kind());
+                    if (!params.has(n))
+                        throw new IOException(
+                                where + "/" + file + ": tensor " + n + " is not a parameter of this " + model.kind());
                     Safetensors.Tensor t = st.read(n);
                     params.load(n, t.shape(), t.data());
                     seen.add(n);
                 }
             }
-            for (String n : params.all().keySet()) if (!seen.contains(n)) throw new IOException(where + "/" + file + ": missing parameter " + n);
+            for (String n : params.all().keySet())
+                if (!seen.contains(n)) throw new IOException(where + "/" + file + ": missing parameter " + n);
         }
         return m;
     }
@@ -114,7 +127,8 @@ public final class Checkpoint {
             if (f == null) throw new IOException("checkpoint file missing: " + e.getKey());
             String actual = sha256(f);
             if (!actual.equals(e.getValue())) {
-                throw new IOException("checksum mismatch for " + e.getKey() + ": manifest " + e.getValue() + ", file " + actual);
+                throw new IOException(
+                        "checksum mismatch for " + e.getKey() + ": manifest " + e.getValue() + ", file " + actual);
             }
         }
         return m;

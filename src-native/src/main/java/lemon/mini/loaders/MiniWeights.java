@@ -18,8 +18,9 @@ public final class MiniWeights {
     public static final String VALIDATOR = "validator", CLIP = "clip";
     /** Source folder the trainers write to when run from the repository root. */
     public static final Path SOURCE_DIR = Path.of("src-native", "src", "main", "resources", "lemon", "mini");
-    private static final List<String> FILES = List.of("manifest.json", "weights.safetensors", "clip.safetensors",
-        "text.safetensors", "tokenizer.json");
+
+    private static final List<String> FILES =
+            List.of("manifest.json", "weights.safetensors", "clip.safetensors", "text.safetensors", "tokenizer.json");
 
     private MiniWeights() {}
 

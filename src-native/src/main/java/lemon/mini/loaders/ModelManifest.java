@@ -11,11 +11,19 @@ import java.util.Map;
  * What a checkpoint directory holds: model name and kind, its size config, parameter count,
  * training steps, the data seed it was trained on, metrics, and the sha256 of every file.
  */
-public record ModelManifest(String name, String kind, JsonNode config, long parameters, long steps, long dataSeed,
-                            Map<String, Double> metrics, Map<String, String> sha256) {
+public record ModelManifest(
+        String name,
+        String kind,
+        JsonNode config,
+        long parameters,
+        long steps,
+        long dataSeed,
+        Map<String, Double> metrics,
+        Map<String, String> sha256) {
     public static final String FILE = "manifest.json";
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     public void write(Path dir) throws IOException {
         JSON.writeValue(dir.resolve(FILE).toFile(), this);

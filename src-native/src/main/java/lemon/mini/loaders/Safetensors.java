@@ -110,18 +110,26 @@ public final class Safetensors implements AutoCloseable {
             for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
                 var f = it.next();
                 if (f.getKey().equals("__metadata__")) {
-                    f.getValue().fields().forEachRemaining(m -> metadata.put(m.getKey(), m.getValue().asText()));
+                    f.getValue()
+                            .fields()
+                            .forEachRemaining(
+                                    m -> metadata.put(m.getKey(), m.getValue().asText()));
                     continue;
                 }
                 JsonNode v = f.getValue();
                 long[] shape = new long[v.get("shape").size()];
-                for (int i = 0; i < shape.length; i++) shape[i] = v.get("shape").get(i).asLong();
-                Entry e = new Entry(f.getKey(), v.get("dtype").asText(), shape,
-                    v.get("data_offsets").get(0).asLong(), v.get("data_offsets").get(1).asLong());
+                for (int i = 0; i < shape.length; i++)
+                    shape[i] = v.get("shape").get(i).asLong();
+                Entry e = new Entry(
+                        f.getKey(),
+                        v.get("dtype").asText(),
+                        shape,
+                        v.get("data_offsets").get(0).asLong(),
+                        v.get("data_offsets").get(1).asLong());
                 long expected = e.elements() * bytesPer(e.dtype());
                 if (bytesPer(e.dtype()) > 0 && e.end() - e.begin() != expected) {
                     throw new IOException(name + ": tensor " + e.name() + " has " + (e.end() - e.begin())
-                        + " bytes, shape needs " + expected);
+                            + " bytes, shape needs " + expected);
                 }
                 entries.put(e.name(), e);
             }
@@ -165,8 +173,12 @@ public final class Safetensors implements AutoCloseable {
         float[] out = new float[(int) e.elements()];
         switch (e.dtype()) {
             case "F32" -> buf.asFloatBuffer().get(out);
-            case "F16" -> { for (int i = 0; i < out.length; i++) out[i] = halfToFloat(buf.getShort()); }
-            case "BF16" -> { for (int i = 0; i < out.length; i++) out[i] = Float.intBitsToFloat((buf.getShort() & 0xffff) << 16); }
+            case "F16" -> {
+                for (int i = 0; i < out.length; i++) out[i] = halfToFloat(buf.getShort());
+            }
+            case "BF16" -> {
+                for (int i = 0; i < out.length; i++) out[i] = Float.intBitsToFloat((buf.getShort() & 0xffff) << 16);
+            }
             default -> throw new IOException(this.name + ": tensor " + name + " has unsupported dtype " + e.dtype());
         }
         return new Tensor(e.shape(), out);
@@ -197,7 +209,8 @@ public final class Safetensors implements AutoCloseable {
     public static void write(OutputStream sink, Map<String, Tensor> tensors, String dtype, Map<String, String> metadata)
             throws IOException {
         int per = bytesPer(dtype);
-        if (!dtype.equals("F32") && !dtype.equals("F16")) throw new IllegalArgumentException("write F32 or F16, not " + dtype);
+        if (!dtype.equals("F32") && !dtype.equals("F16"))
+            throw new IllegalArgumentException("write F32 or F16, not " + dtype);
         ObjectNode header = JSON.createObjectNode();
         if (metadata != null && !metadata.isEmpty()) {
             ObjectNode m = header.putObject("__metadata__");
@@ -220,7 +233,10 @@ public final class Safetensors implements AutoCloseable {
         for (int i = json.length; i < padded; i++) hdr[i] = ' ';
         OutputStream out = new java.io.BufferedOutputStream(sink, 1 << 20);
         {
-            out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded).array());
+            out.write(ByteBuffer.allocate(8)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putLong(padded)
+                    .array());
             out.write(hdr);
             for (Tensor t : tensors.values()) {
                 float[] d = t.data();

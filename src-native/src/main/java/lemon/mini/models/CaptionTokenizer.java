@@ -33,7 +33,8 @@ public final class CaptionTokenizer {
 
     /** @param baseSize the embedding table's row count; base tokens beyond the list are never used */
     public CaptionTokenizer(int baseSize, List<String> baseTokens, List<String> addedTokens) {
-        if (baseTokens.size() > baseSize) throw new IllegalArgumentException("vocabulary of " + baseTokens.size() + " exceeds " + baseSize);
+        if (baseTokens.size() > baseSize)
+            throw new IllegalArgumentException("vocabulary of " + baseTokens.size() + " exceeds " + baseSize);
         if (baseTokens.size() < 4 || !baseTokens.subList(0, 4).equals(List.of(PAD, BOS, EOS, UNK))) {
             throw new IllegalArgumentException("vocabulary must start with " + List.of(PAD, BOS, EOS, UNK));
         }
@@ -120,6 +121,7 @@ public final class CaptionTokenizer {
     @SuppressWarnings("unchecked")
     public static CaptionTokenizer fromBytes(byte[] json) throws IOException {
         Map<String, Object> m = JSON.readValue(json, Map.class);
-        return new CaptionTokenizer((Integer) m.get("baseSize"), (List<String>) m.get("tokens"), (List<String>) m.get("added"));
+        return new CaptionTokenizer(
+                (Integer) m.get("baseSize"), (List<String>) m.get("tokens"), (List<String>) m.get("added"));
     }
 }

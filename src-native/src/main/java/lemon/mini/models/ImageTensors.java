@@ -41,7 +41,8 @@ public final class ImageTensors {
         for (int i = 0; i < images.size(); i++) {
             BufferedImage img = images.get(i);
             if (img.getWidth() != w || img.getHeight() != h) {
-                throw new IllegalArgumentException("image " + i + " is " + img.getWidth() + "×" + img.getHeight() + ", batch is " + w + "×" + h);
+                throw new IllegalArgumentException(
+                        "image " + i + " is " + img.getWidth() + "×" + img.getHeight() + ", batch is " + w + "×" + h);
             }
             write(img, d, i * per);
         }
@@ -50,7 +51,8 @@ public final class ImageTensors {
 
     /** Resizes (bilinear) to size×size unless it already is; used for PNGs of other sizes. */
     public static BufferedImage fit(BufferedImage img, int size) {
-        if (img.getWidth() == size && img.getHeight() == size && img.getType() == BufferedImage.TYPE_INT_RGB) return img;
+        if (img.getWidth() == size && img.getHeight() == size && img.getType() == BufferedImage.TYPE_INT_RGB)
+            return img;
         BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);

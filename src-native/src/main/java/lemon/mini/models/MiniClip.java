@@ -24,7 +24,11 @@ public final class MiniClip implements MiniModel {
         Engine.getEngine("PyTorch").setRandomSeed((int) seed);
         ConvEncoder.create(params, "visual.", 3, cfg.imageWidths());
         int side = cfg.imageSize() >> cfg.imageWidths().size();
-        params.linear("visual_projection", (long) cfg.imageWidths().get(cfg.imageWidths().size() - 1) * side * side, cfg.embedDim(), false);
+        params.linear(
+                "visual_projection",
+                (long) cfg.imageWidths().get(cfg.imageWidths().size() - 1) * side * side,
+                cfg.embedDim(),
+                false);
         params.linear("text_projection", cfg.text().width(), cfg.embedDim(), false);
         params.put("logit_scale", params.manager().create(new float[] {(float) Math.log(1 / 0.07)}));
     }
@@ -65,7 +69,8 @@ public final class MiniClip implements MiniModel {
 
     /** Normalised image embeddings [B, embed] of images [B, 3, H, W]. */
     public NDArray embedImages(NDArray images) {
-        NDArray f = Nn.linear(ConvEncoder.forward(params, "visual.", images, cfg.imageWidths()), params, "visual_projection");
+        NDArray f = Nn.linear(
+                ConvEncoder.forward(params, "visual.", images, cfg.imageWidths()), params, "visual_projection");
         return normalise(f);
     }
 
@@ -86,10 +91,13 @@ public final class MiniClip implements MiniModel {
 
     /** Symmetric InfoNCE over a batch of matching (image_i, caption_i) pairs. */
     public NDArray contrastiveLoss(NDManager scope, NDArray images, List<String> captions) {
-        NDArray logits = imageTextSimilarity(scope, images, captions).mul(params.get("logit_scale").exp().minimum(100f));
+        NDArray logits = imageTextSimilarity(scope, images, captions)
+                .mul(params.get("logit_scale").exp().minimum(100f));
         long n = logits.getShape().get(0);
         NDArray labels = scope.arange(0, (int) n).toType(ai.djl.ndarray.types.DataType.INT64, false);
-        return Nn.crossEntropy(logits, labels).add(Nn.crossEntropy(logits.transpose(), labels)).div(2f);
+        return Nn.crossEntropy(logits, labels)
+                .add(Nn.crossEntropy(logits.transpose(), labels))
+                .div(2f);
     }
 
     private static NDArray normalise(NDArray x) {

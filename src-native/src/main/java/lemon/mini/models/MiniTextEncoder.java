@@ -3,7 +3,6 @@ package lemon.mini.models;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import java.util.List;
@@ -32,7 +31,8 @@ public final class MiniTextEncoder implements MiniModel {
 
     public MiniTextEncoder(TextEncoderConfig cfg, CaptionTokenizer tokenizer, NDManager parent, long seed) {
         if (tokenizer.baseSize() != cfg.vocabSize()) {
-            throw new IllegalArgumentException("tokenizer size " + tokenizer.baseSize() + " ≠ config vocab " + cfg.vocabSize());
+            throw new IllegalArgumentException(
+                    "tokenizer size " + tokenizer.baseSize() + " ≠ config vocab " + cfg.vocabSize());
         }
         this.cfg = cfg;
         this.tokenizer = tokenizer;
@@ -43,7 +43,8 @@ public final class MiniTextEncoder implements MiniModel {
         params.normal(POS_EMB, 0.01f, cfg.maxTokens(), w);
         for (int l = 0; l < cfg.layers(); l++) {
             String p = "encoder.layers." + l + ".";
-            for (String proj : List.of("q_proj", "k_proj", "v_proj", "out_proj")) params.linear(p + "self_attn." + proj, w, w, true);
+            for (String proj : List.of("q_proj", "k_proj", "v_proj", "out_proj"))
+                params.linear(p + "self_attn." + proj, w, w, true);
             params.norm(p + "layer_norm1", w);
             params.norm(p + "layer_norm2", w);
             params.linear(p + "mlp.fc1", w, cfg.mlpDim(), true);
@@ -107,7 +108,8 @@ public final class MiniTextEncoder implements MiniModel {
     public NDArray tokenIds(NDManager m, List<String> captions) {
         int t = cfg.maxTokens();
         long[] all = new long[captions.size() * t];
-        for (int i = 0; i < captions.size(); i++) System.arraycopy(tokenizer.encode(captions.get(i), t), 0, all, i * t, t);
+        for (int i = 0; i < captions.size(); i++)
+            System.arraycopy(tokenizer.encode(captions.get(i), t), 0, all, i * t, t);
         return m.create(all, new Shape(captions.size(), t));
     }
 
@@ -120,7 +122,9 @@ public final class MiniTextEncoder implements MiniModel {
         long b = ids.getShape().get(0), t = ids.getShape().get(1);
         int w = cfg.width();
         NDArray table = params.has(EXTRA) ? params.get(TOKEN_EMB).concat(params.get(EXTRA), 0) : params.get(TOKEN_EMB);
-        NDArray x = ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+        NDArray x = ids.getNDArrayInternal()
+                .embedding(ids, table, SparseFormat.DENSE)
+                .singletonOrThrow();
         x = x.add(params.get(POS_EMB).get("0:" + t));
         // Causal mask: −inf above the diagonal, as in CLIP.
         float[] causal = new float[(int) (t * t)];
@@ -142,7 +146,11 @@ public final class MiniTextEncoder implements MiniModel {
         float[] pick = new float[(int) (b * t)];
         for (int i = 0; i < b; i++) {
             int pos = (int) t - 1;
-            for (int j = 0; j < t; j++) if (idArr[(int) (i * t + j)] == CaptionTokenizer.EOS_ID) { pos = j; break; }
+            for (int j = 0; j < t; j++)
+                if (idArr[(int) (i * t + j)] == CaptionTokenizer.EOS_ID) {
+                    pos = j;
+                    break;
+                }
             pick[(int) (i * t + pos)] = 1f;
         }
         NDArray sel = ids.getManager().create(pick, new Shape(b, t, 1));

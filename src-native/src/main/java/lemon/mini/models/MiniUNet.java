@@ -96,7 +96,9 @@ public final class MiniUNet implements MiniModel {
 
     /** How many cross-attention layers {@link Conditioning#context} is asked for, per forward pass. */
     public int crossAttentionLayers() {
-        return (int) layout.all().stream().filter(l -> l.kind() == UNetLayout.Kind.ATTN).count();
+        return (int) layout.all().stream()
+                .filter(l -> l.kind() == UNetLayout.Kind.ATTN)
+                .count();
     }
 
     /** {@link #forward(NDArray, float[], NDArray, NDArray)} for configs without {@code addPooled}. */
@@ -123,8 +125,10 @@ public final class MiniUNet implements MiniModel {
         NDArray emb = timestepEmbedding(x.getManager(), t, cfg.modelChannels());
         emb = Nn.linear(Nn.silu(Nn.linear(emb, params, "time_embed.0")), params, "time_embed.2");
         if (cfg.addPooled()) {
-            if (pooled == null) throw new IllegalArgumentException("this UNet config adds the pooled text vector: pass it");
-            emb = emb.add(Nn.linear(Nn.silu(Nn.linear(pooled, params, "add_embedding.linear_1")), params, "add_embedding.linear_2"));
+            if (pooled == null)
+                throw new IllegalArgumentException("this UNet config adds the pooled text vector: pass it");
+            emb = emb.add(Nn.linear(
+                    Nn.silu(Nn.linear(pooled, params, "add_embedding.linear_1")), params, "add_embedding.linear_2"));
         }
         Deque<NDArray> skips = new ArrayDeque<>();
         NDArray h = x;
@@ -152,7 +156,8 @@ public final class MiniUNet implements MiniModel {
     }
 
     private NDArray res(String p, NDArray x, NDArray emb, boolean project) {
-        NDArray h = Nn.conv(Nn.silu(Nn.groupNorm(x, params, p + "in_layers.0", cfg.groups())), params, p + "in_layers.2", 1);
+        NDArray h = Nn.conv(
+                Nn.silu(Nn.groupNorm(x, params, p + "in_layers.0", cfg.groups())), params, p + "in_layers.2", 1);
         NDArray e = Nn.linear(Nn.silu(emb), params, p + "emb_layers.1");
         h = h.add(e.reshape(e.getShape().get(0), e.getShape().get(1), 1, 1));
         h = Nn.conv(Nn.silu(Nn.groupNorm(h, params, p + "out_layers.0", cfg.groups())), params, p + "out_layers.3", 1);
@@ -163,12 +168,13 @@ public final class MiniUNet implements MiniModel {
         Shape s = x.getShape();
         long b = s.get(0), c = s.get(1), hh = s.get(2), ww = s.get(3);
         NDArray h = Nn.conv(Nn.groupNorm(x, params, p + "norm", cfg.groups()), params, p + "proj_in", 1);
-        h = h.reshape(b, c, hh * ww).transpose(0, 2, 1);                      // [B, HW, C] tokens
+        h = h.reshape(b, c, hh * ww).transpose(0, 2, 1); // [B, HW, C] tokens
         String t = p + "transformer_blocks.0.";
         NDArray n1 = Nn.layerNorm(h, params, t + "norm1");
         h = h.add(Nn.attention(n1, n1, params, t + "attn1", cfg.heads(), null));
         h = h.add(Nn.attention(Nn.layerNorm(h, params, t + "norm2"), context, params, t + "attn2", cfg.heads(), null));
-        NDList gate = Nn.linear(Nn.layerNorm(h, params, t + "norm3"), params, t + "ff.net.0.proj").split(2, 2);
+        NDList gate = Nn.linear(Nn.layerNorm(h, params, t + "norm3"), params, t + "ff.net.0.proj")
+                .split(2, 2);
         h = h.add(Nn.linear(gate.get(0).mul(Nn.gelu(gate.get(1))), params, t + "ff.net.2")); // GEGLU
         h = h.transpose(0, 2, 1).reshape(b, c, hh, ww);
         return x.add(Nn.conv(h, params, p + "proj_out", 1));

@@ -14,22 +14,29 @@ public final class Nn {
     static NDArray linear(NDArray x, Params p, String name) {
         NDArray w = p.get(name + ".weight");
         return p.has(name + ".bias")
-            ? Linear.linear(x, w, p.get(name + ".bias")).singletonOrThrow()
-            : Linear.linear(x, w).singletonOrThrow();
+                ? Linear.linear(x, w, p.get(name + ".bias")).singletonOrThrow()
+                : Linear.linear(x, w).singletonOrThrow();
     }
 
     /** Same-padded conv (k odd), optional stride. */
     static NDArray conv(NDArray x, Params p, String name, int stride) {
         NDArray w = p.get(name + ".weight");
         long k = w.getShape().get(2);
-        return Conv2d.conv2d(x, w, p.get(name + ".bias"), new Shape(stride, stride),
-            new Shape(k / 2, k / 2), new Shape(1, 1), 1).singletonOrThrow();
+        return Conv2d.conv2d(
+                        x,
+                        w,
+                        p.get(name + ".bias"),
+                        new Shape(stride, stride),
+                        new Shape(k / 2, k / 2),
+                        new Shape(1, 1),
+                        1)
+                .singletonOrThrow();
     }
 
     static NDArray layerNorm(NDArray x, Params p, String name) {
         long c = x.getShape().get(x.getShape().dimension() - 1);
         return LayerNorm.layerNorm(x, new Shape(c), p.get(name + ".weight"), p.get(name + ".bias"), 1e-5f)
-            .singletonOrThrow();
+                .singletonOrThrow();
     }
 
     /** GroupNorm over [B, C, H, W]: DJL has no GroupNorm, so normalise C/G·H·W slices by hand. */
@@ -41,7 +48,8 @@ public final class Nn {
         NDArray centred = g.sub(mean);
         NDArray var = centred.square().mean(new int[] {2}, true);
         NDArray norm = centred.div(var.add(1e-5f).sqrt()).reshape(s);
-        return norm.mul(p.get(name + ".weight").reshape(1, c, 1, 1)).add(p.get(name + ".bias").reshape(1, c, 1, 1));
+        return norm.mul(p.get(name + ".weight").reshape(1, c, 1, 1))
+                .add(p.get(name + ".bias").reshape(1, c, 1, 1));
     }
 
     static NDArray silu(NDArray x) {
@@ -76,7 +84,10 @@ public final class Nn {
 
     /** Scaled dot-product attention over already projected q [B,T,C], k, v [B,S,C]. */
     static NDArray heads(NDArray q, NDArray k, NDArray v, int heads, NDArray mask) {
-        long b = q.getShape().get(0), t = q.getShape().get(1), c = q.getShape().get(2), s = k.getShape().get(1);
+        long b = q.getShape().get(0),
+                t = q.getShape().get(1),
+                c = q.getShape().get(2),
+                s = k.getShape().get(1);
         long d = c / heads;
         NDArray qh = q.reshape(b, t, heads, d).transpose(0, 2, 1, 3);
         NDArray kh = k.reshape(b, s, heads, d).transpose(0, 2, 3, 1);

@@ -62,7 +62,8 @@ public final class OnnxClipScorer implements AutoCloseable {
      */
     public float[][] score(float[] pixels, int batch, int size, long[][] ids) throws OrtException {
         if (!isClip()) {
-            throw new IllegalStateException("not a CLIP model: inputs " + session.getInputNames() + ", need " + REQUIRED_INPUTS);
+            throw new IllegalStateException(
+                    "not a CLIP model: inputs " + session.getInputNames() + ", need " + REQUIRED_INPUTS);
         }
         int n = ids.length, len = ids[0].length;
         long[] flat = new long[n * len], mask = new long[n * len];
@@ -74,7 +75,9 @@ public final class OnnxClipScorer implements AutoCloseable {
         }
         Map<String, OnnxTensor> in = new HashMap<>();
         try {
-            in.put("pixel_values", OnnxTensor.createTensor(env, FloatBuffer.wrap(pixels), new long[] {batch, 3, size, size}));
+            in.put(
+                    "pixel_values",
+                    OnnxTensor.createTensor(env, FloatBuffer.wrap(pixels), new long[] {batch, 3, size, size}));
             in.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(flat), new long[] {n, len}));
             in.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), new long[] {n, len}));
             try (OrtSession.Result r = session.run(in, Set.of("logits_per_image"))) {

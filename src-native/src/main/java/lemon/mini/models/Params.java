@@ -115,7 +115,8 @@ public final class Params implements AutoCloseable {
     /** Number of trainable (not frozen) parameters. */
     public long trainableCount() {
         long n = 0;
-        for (var e : values.entrySet()) if (!frozen.contains(e.getKey())) n += e.getValue().getShape().size();
+        for (var e : values.entrySet())
+            if (!frozen.contains(e.getKey())) n += e.getValue().getShape().size();
         return n;
     }
 
@@ -155,8 +156,8 @@ public final class Params implements AutoCloseable {
     public void load(String name, long[] shape, float[] data) {
         NDArray cur = get(name);
         if (!cur.getShape().equals(new Shape(shape))) {
-            throw new IllegalArgumentException("shape mismatch for " + name + ": model " + cur.getShape()
-                + ", file " + new Shape(shape));
+            throw new IllegalArgumentException(
+                    "shape mismatch for " + name + ": model " + cur.getShape() + ", file " + new Shape(shape));
         }
         put(name, manager.create(data, new Shape(shape)));
     }

@@ -3,7 +3,8 @@ package lemon.mini.models;
 /** Size of a {@link MiniTextEncoder}: a CLIP-style causal transformer. */
 public record TextEncoderConfig(int vocabSize, int width, int layers, int heads, int maxTokens, int mlpDim) {
     public TextEncoderConfig {
-        if (width % heads != 0) throw new IllegalArgumentException("width " + width + " not divisible by heads " + heads);
+        if (width % heads != 0)
+            throw new IllegalArgumentException("width " + width + " not divisible by heads " + heads);
     }
 
     /** lemon-mini captions: a few hundred words, one or two sentences. */

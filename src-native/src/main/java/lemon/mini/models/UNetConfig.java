@@ -15,9 +15,18 @@ import java.util.List;
  *                          SD-XL's {@code add_embedding} does: a global conditioning path that every
  *                          residual block sees; SD-1.x has none
  */
-public record UNetConfig(int inChannels, int outChannels, int sampleSize, int modelChannels, List<Integer> channelMult,
-                         int numResBlocks, List<Integer> attentionLevels, int heads, int contextDim, int groups,
-                         boolean addPooled) {
+public record UNetConfig(
+        int inChannels,
+        int outChannels,
+        int sampleSize,
+        int modelChannels,
+        List<Integer> channelMult,
+        int numResBlocks,
+        List<Integer> attentionLevels,
+        int heads,
+        int contextDim,
+        int groups,
+        boolean addPooled) {
     /** SD-1.5's UNet as published: 859,520,964 parameters. */
     public static final long SD1X_PUBLISHED_PARAMS = 859_520_964L;
 
@@ -25,8 +34,12 @@ public record UNetConfig(int inChannels, int outChannels, int sampleSize, int mo
         channelMult = List.copyOf(channelMult);
         attentionLevels = List.copyOf(attentionLevels);
         for (int m : channelMult) {
-            if (m * modelChannels % groups != 0) throw new IllegalArgumentException("channels " + m * modelChannels + " not divisible by " + groups + " groups");
-            if (m * modelChannels % heads != 0) throw new IllegalArgumentException("channels " + m * modelChannels + " not divisible by " + heads + " heads");
+            if (m * modelChannels % groups != 0)
+                throw new IllegalArgumentException(
+                        "channels " + m * modelChannels + " not divisible by " + groups + " groups");
+            if (m * modelChannels % heads != 0)
+                throw new IllegalArgumentException(
+                        "channels " + m * modelChannels + " not divisible by " + heads + " heads");
         }
     }
 

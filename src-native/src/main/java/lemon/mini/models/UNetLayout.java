@@ -9,7 +9,13 @@ import java.util.List;
  * {@code model.diffusion_model.*} state dict, so SD weights map one-to-one.
  */
 final class UNetLayout {
-    enum Kind { CONV_IN, RES, ATTN, DOWN, UP }
+    enum Kind {
+        CONV_IN,
+        RES,
+        ATTN,
+        DOWN,
+        UP
+    }
 
     /** One layer: its parameter prefix, kind and channel counts. */
     record Layer(String name, Kind kind, int in, int out) {}
@@ -30,7 +36,8 @@ final class UNetLayout {
                 List<Layer> blk = new ArrayList<>();
                 blk.add(new Layer("input_blocks." + idx + ".0", Kind.RES, ch, out));
                 ch = out;
-                if (c.attentionLevels().contains(level)) blk.add(new Layer("input_blocks." + idx + ".1", Kind.ATTN, ch, ch));
+                if (c.attentionLevels().contains(level))
+                    blk.add(new Layer("input_blocks." + idx + ".1", Kind.ATTN, ch, ch));
                 input.add(blk);
                 skips.add(ch);
                 idx++;
@@ -76,24 +83,36 @@ final class UNetLayout {
 
     long parameterCount(UNetConfig c) {
         long mc = c.modelChannels(), ted = c.timeEmbedDim();
-        long n = (mc * ted + ted) + (ted * ted + ted);                                // time_embed.0, .2
-        if (c.addPooled()) n += (c.contextDim() * ted + ted) + (ted * ted + ted);     // add_embedding.linear_1, _2
+        long n = (mc * ted + ted) + (ted * ted + ted); // time_embed.0, .2
+        if (c.addPooled()) n += (c.contextDim() * ted + ted) + (ted * ted + ted); // add_embedding.linear_1, _2
         for (Layer l : all()) {
             long in = l.in(), out = l.out();
             n += switch (l.kind()) {
                 case CONV_IN, DOWN, UP -> in * out * 9 + out;
-                case RES -> 2 * in + (in * out * 9 + out) + (ted * out + out) + 2 * out + (out * out * 9 + out)
-                    + (in != out ? in * out + out : 0);
+                case RES ->
+                    2 * in
+                            + (in * out * 9 + out)
+                            + (ted * out + out)
+                            + 2 * out
+                            + (out * out * 9 + out)
+                            + (in != out ? in * out + out : 0);
                 case ATTN -> {
                     long d = in, ctx = c.contextDim(), inner = 4 * d;
-                    yield 2 * d + 2 * (d * d + d)                                     // norm, proj_in, proj_out
-                        + 3 * 2 * d                                                     // norm1..3
-                        + 3 * d * d + (d * d + d)                                       // attn1
-                        + d * d + 2 * ctx * d + (d * d + d)                             // attn2
-                        + (d * inner * 2 + inner * 2) + (inner * d + d);                // GEGLU feed-forward
+                    yield 2 * d
+                            + 2 * (d * d + d) // norm, proj_in, proj_out
+                            + 3 * 2 * d // norm1..3
+                            + 3 * d * d
+                            + (d * d + d) // attn1
+                            + d * d
+                            + 2 * ctx * d
+                            + (d * d + d) // attn2
+                            + (d * inner * 2 + inner * 2)
+                            + (inner * d + d); // GEGLU feed-forward
                 }
             };
         }
-        return n + 2 * (long) outChannels + ((long) outChannels * c.outChannels() * 9 + c.outChannels()); // out.0, out.2
+        return n
+                + 2 * (long) outChannels
+                + ((long) outChannels * c.outChannels() * 9 + c.outChannels()); // out.0, out.2
     }
 }

@@ -56,13 +56,23 @@ public final class Upsampler2x implements MiniModel {
         NDArray f = x;
         for (int i = 0; i < cfg.layers(); i++) f = relu(conv(f, "body." + i));
         // [B, 12, H, W] → [B, 3, 2, 2, H, W] → [B, 3, H, 2, W, 2] → [B, 3, 2H, 2W]
-        NDArray sub = conv(f, "to_subpixels").reshape(b, 3, 2, 2, h, w).transpose(0, 1, 4, 2, 5, 3).reshape(b, 3, 2 * h, 2 * w);
+        NDArray sub = conv(f, "to_subpixels")
+                .reshape(b, 3, 2, 2, h, w)
+                .transpose(0, 1, 4, 2, 5, 3)
+                .reshape(b, 3, 2 * h, 2 * w);
         return x.repeat(2, 2).repeat(3, 2).add(sub);
     }
 
     private NDArray conv(NDArray x, String name) {
-        return Conv2d.conv2d(x, params.get(name + ".weight"), params.get(name + ".bias"), new Shape(1, 1),
-            new Shape(1, 1), new Shape(1, 1), 1).singletonOrThrow();
+        return Conv2d.conv2d(
+                        x,
+                        params.get(name + ".weight"),
+                        params.get(name + ".bias"),
+                        new Shape(1, 1),
+                        new Shape(1, 1),
+                        new Shape(1, 1),
+                        1)
+                .singletonOrThrow();
     }
 
     private static NDArray relu(NDArray x) {

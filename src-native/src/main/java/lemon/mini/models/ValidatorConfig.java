@@ -4,12 +4,13 @@ import java.util.List;
 
 /** Size of a {@link MiniValidator}: image size, conv widths (each halves the resolution), person slots. */
 public record ValidatorConfig(int imageSize, int inChannels, List<Integer> widths, int slots) {
-    public static final int COUNT_CLASSES = 4;   // 0, 1, 2, 3+
-    public static final int GENDER_CLASSES = 3;  // male, female, none
+    public static final int COUNT_CLASSES = 4; // 0, 1, 2, 3+
+    public static final int GENDER_CLASSES = 3; // male, female, none
 
     public ValidatorConfig {
         widths = List.copyOf(widths);
-        if (imageSize % (1 << widths.size()) != 0) throw new IllegalArgumentException("image size must be divisible by 2^" + widths.size());
+        if (imageSize % (1 << widths.size()) != 0)
+            throw new IllegalArgumentException("image size must be divisible by 2^" + widths.size());
     }
 
     public static ValidatorConfig mini() {

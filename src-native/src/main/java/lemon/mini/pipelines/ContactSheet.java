@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /** Contact sheets of generated portraits, for people to look at: one labelled row per description. */
@@ -37,7 +36,8 @@ public final class ContactSheet {
             int y = r * rowH + gap;
             g.setColor(Color.DARK_GRAY);
             String label = labels.get(r);
-            while (g.getFontMetrics().stringWidth(label) > w - 8 && label.length() > 4) label = label.substring(0, label.length() - 4) + "…";
+            while (g.getFontMetrics().stringWidth(label) > w - 8 && label.length() > 4)
+                label = label.substring(0, label.length() - 4) + "…";
             g.drawString(label, gap, y + LABEL_H - 5);
             for (int c = 0; c < rows.get(r).size(); c++) {
                 g.drawImage(rows.get(r).get(c), gap + c * (cell + gap), y + LABEL_H, cell, cell, null);
@@ -55,22 +55,27 @@ public final class ContactSheet {
 
     /** The review descriptions: caption-style and free-text, four clearly different people. */
     public static final List<String> REVIEW_DESCRIPTIONS = List.of(
-        "a young woman with long red hair, wearing a blue dress",
-        "an old man with a white beard, dressed in a green robe",
-        "a man in his forties with short black hair and a yellow tunic",
-        "a young woman in her late teens, with a slender build, long braided auburn hair, wearing a plain purple linen dress");
+            "a young woman with long red hair, wearing a blue dress",
+            "an old man with a white beard, dressed in a green robe",
+            "a man in his forties with short black hair and a yellow tunic",
+            "a young woman in her late teens, with a slender build, long braided auburn hair, wearing a plain purple linen dress");
 
     /** The review sheet: the four review descriptions × seeds 1–4, shown at 2×. */
     public static BufferedImage review(PortraitPipeline gen, PortraitPipeline.Sampling sampling) {
         List<List<BufferedImage>> rows = new java.util.ArrayList<>();
-        for (String d : REVIEW_DESCRIPTIONS) rows.add(gen.generateEach(java.util.Collections.nCopies(4, d), List.of(1L, 2L, 3L, 4L), sampling));
+        for (String d : REVIEW_DESCRIPTIONS)
+            rows.add(gen.generateEach(java.util.Collections.nCopies(4, d), List.of(1L, 2L, 3L, 4L), sampling));
         return sheet(REVIEW_DESCRIPTIONS, rows, 2);
     }
 
     /** n portraits of one description, seeds seed, seed+1, … (each seed is one portrait, as in a run). */
-    public static BufferedImage generate(PortraitPipeline gen, String description, int n, long seed, PortraitPipeline.Sampling sampling) {
+    public static BufferedImage generate(
+            PortraitPipeline gen, String description, int n, long seed, PortraitPipeline.Sampling sampling) {
         List<Long> seeds = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) seeds.add(seed + i);
-        return sheet(List.of(description), List.of(gen.generateEach(java.util.Collections.nCopies(n, description), seeds, sampling)), 2);
+        return sheet(
+                List.of(description),
+                List.of(gen.generateEach(java.util.Collections.nCopies(n, description), seeds, sampling)),
+                2);
     }
 }

@@ -30,19 +30,21 @@ public final class MiniImageGenerator implements ImageGenerator {
 
     @Override
     public String name() {
-        return "lemon-mini-diffusion (32×32 pixels, " + PortraitPipeline.Sampling.DEFAULT
-                + ", learned 2× upsampler; " + generator().trainedSteps() + " training steps)";
+        return "lemon-mini-diffusion (32×32 pixels, " + PortraitPipeline.Sampling.DEFAULT + ", learned 2× upsampler; "
+                + generator().trainedSteps() + " training steps)";
     }
 
     /** Portraits per sampling batch: on 2 CPU cores a batch of 16 costs about a third per portrait of single ones. */
     static final int BATCH = 16;
+
     private static final System.Logger LOG = System.getLogger(MiniImageGenerator.class.getName());
 
     @Override
     public List<byte[]> generate(List<Request> requests) {
         for (Request r : requests) {
             if (!r.tokens().isEmpty()) {
-                // painting "<s1>" as a word would look like success; personalised sampling comes with the personalize stage
+                // painting "<s1>" as a word would look like success; personalised sampling comes with the personalize
+                // stage
                 throw new UnsupportedOperationException("the lemon-mini generator cannot use learned tokens yet "
                         + r.tokens().keySet() + "; it paints plain descriptions only");
             }
@@ -50,10 +52,14 @@ public final class MiniImageGenerator implements ImageGenerator {
         List<byte[]> out = new ArrayList<>();
         for (int from = 0; from < requests.size(); from += BATCH) {
             List<Request> part = requests.subList(from, Math.min(requests.size(), from + BATCH));
-            List<BufferedImage> imgs = generator().generateEach(part.stream().map(Request::description).toList(),
-                part.stream().map(Request::seed).toList(), PortraitPipeline.Sampling.DEFAULT);
+            List<BufferedImage> imgs = generator()
+                    .generateEach(
+                            part.stream().map(Request::description).toList(),
+                            part.stream().map(Request::seed).toList(),
+                            PortraitPipeline.Sampling.DEFAULT);
             for (BufferedImage img : imgs) out.add(png(img));
-            if (requests.size() > BATCH) LOG.log(System.Logger.Level.INFO, "painted {0} of {1} portraits", out.size(), requests.size());
+            if (requests.size() > BATCH)
+                LOG.log(System.Logger.Level.INFO, "painted {0} of {1} portraits", out.size(), requests.size());
         }
         return out;
     }

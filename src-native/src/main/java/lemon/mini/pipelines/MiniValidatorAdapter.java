@@ -93,18 +93,24 @@ public final class MiniValidatorAdapter implements CompatibilityValidator, AutoC
         List<Verdict> out = new ArrayList<>(images.size());
         try (NDManager scope = manager.newSubManager()) {
             model.params().attachTo(scope);
-            NDArray x = ImageTensors.batch(scope, images.stream().map(i -> ImageTensors.fit(i, size)).toList());
+            NDArray x = ImageTensors.batch(
+                    scope, images.stream().map(i -> ImageTensors.fit(i, size)).toList());
             MiniValidator.Output o = model.forward(x);
             float[] count = o.count().softmax(-1).toFloatArray();
             float[] gender = o.gender().toFloatArray();
-            int k = ValidatorConfig.COUNT_CLASSES, g = ValidatorConfig.GENDER_CLASSES, slots = model.config().slots();
+            int k = ValidatorConfig.COUNT_CLASSES,
+                    g = ValidatorConfig.GENDER_CLASSES,
+                    slots = model.config().slots();
             for (int b = 0; b < images.size(); b++) {
                 int people = 0;
                 for (int c = 1; c < k; c++) if (count[b * k + c] > count[b * k + people]) people = c;
                 List<Gender> genders = new ArrayList<>();
                 for (int s = 0; s < Math.min(people, slots); s++) {
                     int at = (b * slots + s) * g;
-                    genders.add(gender[at + MiniValidator.MALE] >= gender[at + MiniValidator.FEMALE] ? Gender.MALE : Gender.FEMALE);
+                    genders.add(
+                            gender[at + MiniValidator.MALE] >= gender[at + MiniValidator.FEMALE]
+                                    ? Gender.MALE
+                                    : Gender.FEMALE);
                 }
                 out.add(new Verdict(people, genders, count[b * k + people]));
             }

@@ -58,9 +58,12 @@ public final class PortraitPipeline implements AutoCloseable {
         public static final Sampling DEFAULT = new Sampling(DEFAULT_STEPS, DEFAULT_GUIDANCE, DEFAULT_RESCALE);
 
         public Sampling {
-            if (steps < 1 || steps > 1000) throw new IllegalArgumentException("steps must be between 1 and 1000, got " + steps);
-            if (!(guidance >= 0 && guidance <= 30)) throw new IllegalArgumentException("guidance must be between 0 and 30, got " + guidance);
-            if (!(rescale >= 0 && rescale <= 1)) throw new IllegalArgumentException("rescale must be between 0 and 1, got " + rescale);
+            if (steps < 1 || steps > 1000)
+                throw new IllegalArgumentException("steps must be between 1 and 1000, got " + steps);
+            if (!(guidance >= 0 && guidance <= 30))
+                throw new IllegalArgumentException("guidance must be between 0 and 30, got " + guidance);
+            if (!(rescale >= 0 && rescale <= 1))
+                throw new IllegalArgumentException("rescale must be between 0 and 1, got " + rescale);
         }
 
         public Sampling withSteps(int n) {
@@ -73,7 +76,8 @@ public final class PortraitPipeline implements AutoCloseable {
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "%d DDIM steps, guidance %.1f, rescale %.1f", steps, guidance, rescale);
+            return String.format(
+                    java.util.Locale.ROOT, "%d DDIM steps, guidance %.1f, rescale %.1f", steps, guidance, rescale);
         }
     }
 
@@ -124,7 +128,8 @@ public final class PortraitPipeline implements AutoCloseable {
         for (String part : List.of("text", "unet", "upsampler")) {
             Files.createDirectories(tmp.resolve(part));
             List<String> files = new ArrayList<>(List.of(ModelManifest.FILE));
-            try (InputStream in = PortraitPipeline.class.getResourceAsStream(RESOURCE + "/" + part + "/" + ModelManifest.FILE)) {
+            try (InputStream in =
+                    PortraitPipeline.class.getResourceAsStream(RESOURCE + "/" + part + "/" + ModelManifest.FILE)) {
                 Files.copy(in, tmp.resolve(part).resolve(ModelManifest.FILE));
             }
             files.addAll(ModelManifest.read(tmp.resolve(part)).sha256().keySet());
@@ -135,7 +140,8 @@ public final class PortraitPipeline implements AutoCloseable {
                 }
             }
         }
-        try (InputStream in = PortraitPipeline.class.getResourceAsStream(RESOURCE + "/" + SchedulerConfig.DIR + "/" + SchedulerConfig.FILE)) {
+        try (InputStream in = PortraitPipeline.class.getResourceAsStream(
+                RESOURCE + "/" + SchedulerConfig.DIR + "/" + SchedulerConfig.FILE)) {
             if (in != null) { // weights from before the scheduler config fall back to its defaults
                 Files.createDirectories(tmp.resolve(SchedulerConfig.DIR));
                 Files.copy(in, tmp.resolve(SchedulerConfig.DIR).resolve(SchedulerConfig.FILE));
@@ -167,7 +173,8 @@ public final class PortraitPipeline implements AutoCloseable {
 
     /** One 64×64 portrait per description, sampled as one batch; {@code ""} is unconditional. */
     public List<BufferedImage> generateAll(List<String> descriptions, long seed, Sampling sampling) {
-        return upsampler.upsample(root, generateSmall(descriptions, noise(new Random(seed), descriptions.size()), sampling));
+        return upsampler.upsample(
+                root, generateSmall(descriptions, noise(new Random(seed), descriptions.size()), sampling));
     }
 
     /**
@@ -175,10 +182,12 @@ public final class PortraitPipeline implements AutoCloseable {
      * its own seed, so a portrait does not depend on what else is in the batch.
      */
     public List<BufferedImage> generateEach(List<String> descriptions, List<Long> seeds, Sampling sampling) {
-        if (descriptions.size() != seeds.size()) throw new IllegalArgumentException(descriptions.size() + " descriptions, " + seeds.size() + " seeds");
+        if (descriptions.size() != seeds.size())
+            throw new IllegalArgumentException(descriptions.size() + " descriptions, " + seeds.size() + " seeds");
         int plane = plane();
         float[] init = new float[seeds.size() * plane];
-        for (int i = 0; i < seeds.size(); i++) System.arraycopy(noise(new Random(seeds.get(i)), 1), 0, init, i * plane, plane);
+        for (int i = 0; i < seeds.size(); i++)
+            System.arraycopy(noise(new Random(seeds.get(i)), 1), 0, init, i * plane, plane);
         return upsampler.upsample(root, generateSmall(descriptions, init, sampling));
     }
 
@@ -203,8 +212,14 @@ public final class PortraitPipeline implements AutoCloseable {
             text.params().attachTo(scope);
             MiniTextEncoder.Encoded cond = text.encode(scope, caps);
             MiniTextEncoder.Encoded uncond = text.encode(scope, Collections.nCopies(n, ""));
-            NDArray x = denoise(scope, unet, scheduler, Conditioning.constant(cond.states(), cond.pooled()),
-                Conditioning.constant(uncond.states(), uncond.pooled()), scope.create(init, new Shape(n, 3, size, size)), sampling);
+            NDArray x = denoise(
+                    scope,
+                    unet,
+                    scheduler,
+                    Conditioning.constant(cond.states(), cond.pooled()),
+                    Conditioning.constant(uncond.states(), uncond.pooled()),
+                    scope.create(init, new Shape(n, 3, size, size)),
+                    sampling);
             px = x.toFloatArray();
         }
         List<BufferedImage> out = new ArrayList<>();
@@ -218,8 +233,14 @@ public final class PortraitPipeline implements AutoCloseable {
      * (φ, Lin et al.), then the scheduler clips it and re-derives ε, so the update stays consistent
      * with the image actually kept. Returns the final sample attached to {@code out}.
      */
-    public static NDArray denoise(NDManager out, MiniUNet unet, DdimScheduler scheduler, Conditioning.Constant cond,
-                                  Conditioning.Constant uncond, NDArray init, Sampling sampling) {
+    public static NDArray denoise(
+            NDManager out,
+            MiniUNet unet,
+            DdimScheduler scheduler,
+            Conditioning.Constant cond,
+            Conditioning.Constant uncond,
+            NDArray init,
+            Sampling sampling) {
         return denoise(out, unet, scheduler, guided(sampling) ? uncond.concat(cond) : cond, init, sampling);
     }
 
@@ -231,8 +252,8 @@ public final class PortraitPipeline implements AutoCloseable {
      * As above with any conditioning: when guided, {@code both} holds the unconditional batch
      * followed by the conditional one (2n rows), e.g. per-layer, per-timestep states from a mapper.
      */
-    public static NDArray denoise(NDManager out, MiniUNet unet, DdimScheduler scheduler, Conditioning both,
-                                  NDArray init, Sampling sampling) {
+    public static NDArray denoise(
+            NDManager out, MiniUNet unet, DdimScheduler scheduler, Conditioning both, NDArray init, Sampling sampling) {
         int b = (int) init.getShape().get(0);
         float guidance = sampling.guidance(), rescale = sampling.rescale();
         boolean guided = guided(sampling);
@@ -257,7 +278,8 @@ public final class PortraitPipeline implements AutoCloseable {
                 }
                 NDArray x0 = scheduler.predictOriginal(x, eps, t);
                 if (ec != null && rescale > 0) {
-                    NDArray rescaled = x0.mul(std(scheduler.predictOriginal(x, ec, t)).div(std(x0)));
+                    NDArray rescaled =
+                            x0.mul(std(scheduler.predictOriginal(x, ec, t)).div(std(x0)));
                     x0 = rescaled.mul(rescale).add(x0.mul(1 - rescale));
                 }
                 next = scheduler.stepFromOriginal(x, x0, t);

@@ -14,10 +14,16 @@ public enum Action {
 
     /** Things that can change hands; the phrase is what captions call them. */
     public enum Item {
-        APPLE("a red apple"), BOOK("a brown book"), FLOWER("a yellow flower"),
-        LETTER("a sealed letter"), CUP("a golden cup");
+        APPLE("a red apple"),
+        BOOK("a brown book"),
+        FLOWER("a yellow flower"),
+        LETTER("a sealed letter"),
+        CUP("a golden cup");
         public final String phrase;
-        Item(String phrase) { this.phrase = phrase; }
+
+        Item(String phrase) {
+            this.phrase = phrase;
+        }
     }
 
     private final Layout layout;
@@ -29,8 +35,12 @@ public enum Action {
     }
 
     /** The layout this action is normally drawn with. */
-    public Layout defaultLayout() { return layout; }
+    public Layout defaultLayout() {
+        return layout;
+    }
 
     /** The handed item, or null. */
-    public Item item() { return item; }
+    public Item item() {
+        return item;
+    }
 }

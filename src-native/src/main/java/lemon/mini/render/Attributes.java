@@ -9,44 +9,112 @@ import java.util.Random;
  * What a lemon-mini character looks like. Every field is a small closed vocabulary so that the
  * renderer can draw it, the captioner can name it and models can be conditioned on it.
  */
-public record Attributes(Gender gender, Age age, SkinTone skinTone, HairStyle hairStyle,
-                         HairColour hairColour, FacialHair facialHair, ClothingType clothing,
-                         Colour clothingColour, Headwear headwear, Accessory accessory,
-                         Background background, Style style) {
+public record Attributes(
+        Gender gender,
+        Age age,
+        SkinTone skinTone,
+        HairStyle hairStyle,
+        HairColour hairColour,
+        FacialHair facialHair,
+        ClothingType clothing,
+        Colour clothingColour,
+        Headwear headwear,
+        Accessory accessory,
+        Background background,
+        Style style) {
 
-    public enum Gender { MALE, FEMALE }
+    public enum Gender {
+        MALE,
+        FEMALE
+    }
 
-    public enum Age { CHILD, YOUNG_ADULT, MIDDLE_AGED, OLD }
+    public enum Age {
+        CHILD,
+        YOUNG_ADULT,
+        MIDDLE_AGED,
+        OLD
+    }
 
     public enum SkinTone {
-        PALE(0xF6DCC8), LIGHT(0xEEC09A), TAN(0xD69E70), OLIVE(0xBE8C5C), BROWN(0x8C5A37), DARK(0x5E3C26);
+        PALE(0xF6DCC8),
+        LIGHT(0xEEC09A),
+        TAN(0xD69E70),
+        OLIVE(0xBE8C5C),
+        BROWN(0x8C5A37),
+        DARK(0x5E3C26);
         public final int rgb;
-        SkinTone(int rgb) { this.rgb = rgb; }
+
+        SkinTone(int rgb) {
+            this.rgb = rgb;
+        }
     }
 
-    public enum HairStyle { SHORT, LONG, CURLY, BALD, PONYTAIL, BRAIDS, BUN }
+    public enum HairStyle {
+        SHORT,
+        LONG,
+        CURLY,
+        BALD,
+        PONYTAIL,
+        BRAIDS,
+        BUN
+    }
 
     public enum HairColour {
-        BLACK(0x1E1A1A), BROWN(0x6A3E1E), BLONDE(0xE6C66A), RED(0xB8461C), GREY(0x9A9A9E), WHITE(0xEEEEEA);
+        BLACK(0x1E1A1A),
+        BROWN(0x6A3E1E),
+        BLONDE(0xE6C66A),
+        RED(0xB8461C),
+        GREY(0x9A9A9E),
+        WHITE(0xEEEEEA);
         public final int rgb;
-        HairColour(int rgb) { this.rgb = rgb; }
-        public String word() { return name().toLowerCase(Locale.ROOT); }
+
+        HairColour(int rgb) {
+            this.rgb = rgb;
+        }
+
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
-    public enum FacialHair { NONE, MOUSTACHE, BEARD }
+    public enum FacialHair {
+        NONE,
+        MOUSTACHE,
+        BEARD
+    }
 
     public enum ClothingType {
-        TUNIC, DRESS, ROBE, COAT, ARMOUR, SHIRT;
-        public String word() { return name().toLowerCase(Locale.ROOT); }
+        TUNIC,
+        DRESS,
+        ROBE,
+        COAT,
+        ARMOUR,
+        SHIRT;
+
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** Clothing palette; strong, well separated colours so they survive 32 px and watercolour. */
     public enum Colour {
-        RED(0xC42828), BLUE(0x2850C0), GREEN(0x2A8C3C), YELLOW(0xE8C832), PURPLE(0x7A3296),
-        BLACK(0x222226), WHITE(0xF0F0EA), BROWN(0x7E4E24);
+        RED(0xC42828),
+        BLUE(0x2850C0),
+        GREEN(0x2A8C3C),
+        YELLOW(0xE8C832),
+        PURPLE(0x7A3296),
+        BLACK(0x222226),
+        WHITE(0xF0F0EA),
+        BROWN(0x7E4E24);
         public final int rgb;
-        Colour(int rgb) { this.rgb = rgb; }
-        public String word() { return name().toLowerCase(Locale.ROOT); }
+
+        Colour(int rgb) {
+            this.rgb = rgb;
+        }
+
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
 
         /** The palette colour nearest (in RGB) to a measured colour. */
         public static Colour nearest(int rgb) {
@@ -54,7 +122,10 @@ public record Attributes(Gender gender, Age age, SkinTone skinTone, HairStyle ha
             double bestD = Double.MAX_VALUE;
             for (Colour c : values()) {
                 double d = distance(c.rgb, rgb);
-                if (d < bestD) { bestD = d; best = c; }
+                if (d < bestD) {
+                    bestD = d;
+                    best = c;
+                }
             }
             return best;
         }
@@ -67,12 +138,34 @@ public record Attributes(Gender gender, Age age, SkinTone skinTone, HairStyle ha
         }
     }
 
-    public enum Headwear { NONE, CROWN, HAT, HOOD, TURBAN, HEADSCARF }
+    public enum Headwear {
+        NONE,
+        CROWN,
+        HAT,
+        HOOD,
+        TURBAN,
+        HEADSCARF
+    }
 
-    public enum Accessory { NONE, NECKLACE, EARRINGS, GLASSES, SWORD, STAFF, SCARF }
+    public enum Accessory {
+        NONE,
+        NECKLACE,
+        EARRINGS,
+        GLASSES,
+        SWORD,
+        STAFF,
+        SCARF
+    }
 
     public enum Background {
-        PLAIN_SAGE, PLAIN_BLUE, PLAIN_GREY, PLAIN_LILAC, FOREST, CASTLE_WALL, NIGHT_SKY, MARKET;
+        PLAIN_SAGE,
+        PLAIN_BLUE,
+        PLAIN_GREY,
+        PLAIN_LILAC,
+        FOREST,
+        CASTLE_WALL,
+        NIGHT_SKY,
+        MARKET;
 
         /** Accepts "FOREST", "forest", "castle wall", "night-sky". */
         public static Background parse(String s) {
@@ -80,9 +173,14 @@ public record Attributes(Gender gender, Age age, SkinTone skinTone, HairStyle ha
         }
     }
 
-    public enum Style { FLAT, WATERCOLOUR }
+    public enum Style {
+        FLAT,
+        WATERCOLOUR
+    }
 
-    public boolean isMale() { return gender == Gender.MALE; }
+    public boolean isMale() {
+        return gender == Gender.MALE;
+    }
 
     /** Plausibility rules the sampler respects; returns the broken ones (empty when fine). */
     public List<String> violations() {
@@ -92,15 +190,19 @@ public record Attributes(Gender gender, Age age, SkinTone skinTone, HairStyle ha
         if (clothing == ClothingType.DRESS && isMale()) v.add("no dresses on men");
         if (headwear == Headwear.HEADSCARF && isMale()) v.add("headscarves are worn by women");
         if (hairStyle == HairStyle.BALD && (!isMale() || child)) v.add("only adult men are bald");
-        if ((hairStyle == HairStyle.BRAIDS || hairStyle == HairStyle.BUN) && isMale()) v.add("braids and buns are worn by women");
-        if (hairColour == HairColour.GREY && (age == Age.CHILD || age == Age.YOUNG_ADULT)) v.add("grey hair only from middle age");
+        if ((hairStyle == HairStyle.BRAIDS || hairStyle == HairStyle.BUN) && isMale())
+            v.add("braids and buns are worn by women");
+        if (hairColour == HairColour.GREY && (age == Age.CHILD || age == Age.YOUNG_ADULT))
+            v.add("grey hair only from middle age");
         if (hairColour == HairColour.WHITE && age != Age.OLD) v.add("white hair only when old");
         if (child && (clothing == ClothingType.ARMOUR || accessory == Accessory.SWORD || accessory == Accessory.STAFF))
             v.add("children carry no arms or armour");
         return v;
     }
 
-    public boolean isPlausible() { return violations().isEmpty(); }
+    public boolean isPlausible() {
+        return violations().isEmpty();
+    }
 
     /** Draws a plausible character: each field is chosen given the ones already chosen. */
     public static Attributes random(Random r) {
@@ -118,18 +220,22 @@ public record Attributes(Gender gender, Age age, SkinTone skinTone, HairStyle ha
             case OLD -> pick(r, HairColour.values(), 5, 5, 5, 5, 40, 40);
         };
         FacialHair facial = male && age != Age.CHILD
-                ? pick(r, FacialHair.values(), 45, 20, age == Age.OLD ? 50 : 35) : FacialHair.NONE;
+                ? pick(r, FacialHair.values(), 45, 20, age == Age.OLD ? 50 : 35)
+                : FacialHair.NONE;
         ClothingType clothing;
         if (age == Age.CHILD) {
-            clothing = male ? pick(r, ClothingType.values(), 40, 0, 10, 20, 0, 30)
-                            : pick(r, ClothingType.values(), 20, 50, 5, 10, 0, 15);
+            clothing = male
+                    ? pick(r, ClothingType.values(), 40, 0, 10, 20, 0, 30)
+                    : pick(r, ClothingType.values(), 20, 50, 5, 10, 0, 15);
         } else {
-            clothing = male ? pick(r, ClothingType.values(), 25, 0, 20, 20, 15, 20)
-                            : pick(r, ClothingType.values(), 12, 45, 15, 12, 4, 12);
+            clothing = male
+                    ? pick(r, ClothingType.values(), 25, 0, 20, 20, 15, 20)
+                    : pick(r, ClothingType.values(), 12, 45, 15, 12, 4, 12);
         }
         Colour colour = Colour.values()[r.nextInt(Colour.values().length)];
-        Headwear head = male ? pick(r, Headwear.values(), 55, 8, 15, 12, 10, 0)
-                             : pick(r, Headwear.values(), 60, 10, 8, 8, 4, 10);
+        Headwear head = male
+                ? pick(r, Headwear.values(), 55, 8, 15, 12, 10, 0)
+                : pick(r, Headwear.values(), 60, 10, 8, 8, 4, 10);
         Accessory acc = age == Age.CHILD
                 ? pick(r, Accessory.values(), 55, 10, 10, 10, 0, 0, 15)
                 : pick(r, Accessory.values(), 35, male ? 5 : 15, male ? 3 : 15, 12, male ? 15 : 4, 10, 10);
@@ -151,12 +257,34 @@ public record Attributes(Gender gender, Age age, SkinTone skinTone, HairStyle ha
     }
 
     public Attributes withStyle(Style s) {
-        return new Attributes(gender, age, skinTone, hairStyle, hairColour, facialHair, clothing,
-                clothingColour, headwear, accessory, background, s);
+        return new Attributes(
+                gender,
+                age,
+                skinTone,
+                hairStyle,
+                hairColour,
+                facialHair,
+                clothing,
+                clothingColour,
+                headwear,
+                accessory,
+                background,
+                s);
     }
 
     public Attributes withBackground(Background b) {
-        return new Attributes(gender, age, skinTone, hairStyle, hairColour, facialHair, clothing,
-                clothingColour, headwear, accessory, b, style);
+        return new Attributes(
+                gender,
+                age,
+                skinTone,
+                hairStyle,
+                hairColour,
+                facialHair,
+                clothing,
+                clothingColour,
+                headwear,
+                accessory,
+                b,
+                style);
     }
 }

@@ -1,7 +1,5 @@
 package lemon.mini.render;
 
-import lemon.mini.render.Attributes.Background;
-
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -10,6 +8,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.Random;
+import lemon.mini.render.Attributes.Background;
 
 /** Shared drawing plumbing: image creation, backgrounds and the watercolour finish. */
 final class Canvas {
@@ -18,7 +17,7 @@ final class Canvas {
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
     }
 
-    private Canvas() { }
+    private Canvas() {}
 
     static BufferedImage image(int w, int h) {
         return new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -100,7 +99,8 @@ final class Canvas {
                 g.setColor(new Color(0xB08858));
                 g.fill(new Rectangle2D.Double(0, 70 * u, w, 30 * u));
                 for (int i = 0; i < w / (8 * u); i++) { // fruit on the stall
-                    g.setColor(i % 3 == 0 ? new Color(0xE0962A) : i % 3 == 1 ? new Color(0x9ABE3C) : new Color(0xC84A3A));
+                    g.setColor(
+                            i % 3 == 0 ? new Color(0xE0962A) : i % 3 == 1 ? new Color(0x9ABE3C) : new Color(0xC84A3A));
                     g.fill(new Ellipse2D.Double(i * 8 * u + r.nextDouble() * 3 * u, 66 * u, 6 * u, 6 * u));
                 }
             }
@@ -134,7 +134,10 @@ final class Canvas {
                     for (int dx = -radius; dx <= radius; dx++) {
                         int xx = Math.min(w - 1, Math.max(0, x + dx));
                         int c = src[yy * w + xx];
-                        sr += (c >> 16) & 255; sg += (c >> 8) & 255; sb += c & 255; n++;
+                        sr += (c >> 16) & 255;
+                        sg += (c >> 8) & 255;
+                        sb += c & 255;
+                        n++;
                     }
                 }
                 int c = src[y * w + x];
@@ -145,8 +148,10 @@ final class Canvas {
                 float fx = (float) x / cell, fy = (float) y / cell;
                 int ix = (int) fx, iy = (int) fy;
                 float tx = fx - ix, ty = fy - iy;
-                float low = lerp(lerp(grid[iy * gw + ix], grid[iy * gw + ix + 1], tx),
-                        lerp(grid[(iy + 1) * gw + ix], grid[(iy + 1) * gw + ix + 1], tx), ty);
+                float low = lerp(
+                        lerp(grid[iy * gw + ix], grid[iy * gw + ix + 1], tx),
+                        lerp(grid[(iy + 1) * gw + ix], grid[(iy + 1) * gw + ix + 1], tx),
+                        ty);
                 double grain = ((hash(x, y, seed) & 255) / 255.0 - 0.5);
                 double k = 1 + 0.06 * low + 0.05 * grain;
                 px[y * w + x] = rgb(paper(cr * k, 250), paper(cg * k, 246), paper(cb * k, 236));
@@ -154,9 +159,13 @@ final class Canvas {
         }
     }
 
-    private static double paper(double v, int paper) { return v + (paper - v) * 0.05; }
+    private static double paper(double v, int paper) {
+        return v + (paper - v) * 0.05;
+    }
 
-    private static float lerp(float a, float b, float t) { return a + (b - a) * t; }
+    private static float lerp(float a, float b, float t) {
+        return a + (b - a) * t;
+    }
 
     private static int hash(int x, int y, long seed) {
         long z = seed + x * 0x9E3779B97F4A7C15L + y * 0xC2B2AE3D27D4EB4FL;

@@ -1,15 +1,13 @@
 package lemon.mini.render;
 
-import lemon.mini.render.Attributes.Accessory;
-import lemon.mini.render.Attributes.Age;
-import lemon.mini.render.Attributes.FacialHair;
-import lemon.mini.render.Attributes.HairStyle;
-import lemon.mini.render.Attributes.Headwear;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import lemon.mini.render.Attributes.Accessory;
+import lemon.mini.render.Attributes.FacialHair;
+import lemon.mini.render.Attributes.HairStyle;
+import lemon.mini.render.Attributes.Headwear;
 
 /**
  * Captions in the register of an LLM's appearance description. Wording, order and optional
@@ -17,7 +15,7 @@ import java.util.Random;
  * clothing colour word are always present: later evaluation checks exactly those.
  */
 public final class Captions {
-    private Captions() { }
+    private Captions() {}
 
     public static String portraitCaption(Attributes a, Random r) {
         StringBuilder sb = new StringBuilder(subject(a, r));
@@ -36,8 +34,13 @@ public final class Captions {
         }
         for (int i = 0; i < parts.size(); i++) {
             String p = parts.get(i);
-            boolean verb = p.startsWith("wearing") || p.startsWith("holding") || p.startsWith("carrying")
-                    || p.startsWith("leaning") || p.startsWith("clad") || p.startsWith("dressed") || p.startsWith("clothed");
+            boolean verb = p.startsWith("wearing")
+                    || p.startsWith("holding")
+                    || p.startsWith("carrying")
+                    || p.startsWith("leaning")
+                    || p.startsWith("clad")
+                    || p.startsWith("dressed")
+                    || p.startsWith("clothed");
             sb.append(i == 0 ? " " : i == parts.size() - 1 && !verb ? " and " : ", ");
             sb.append(p);
         }
@@ -48,34 +51,55 @@ public final class Captions {
     static String subject(Attributes a, Random r) {
         boolean m = a.isMale();
         String[] options = switch (a.age()) {
-            case CHILD -> m ? new String[]{"a young boy", "a little boy", "a boy"}
-                            : new String[]{"a young girl", "a little girl", "a girl"};
-            case YOUNG_ADULT -> m ? new String[]{"a young man", "a man in his twenties", "a youthful man"}
-                                  : new String[]{"a young woman", "a woman in her twenties", "a youthful woman"};
-            case MIDDLE_AGED -> m ? new String[]{"a middle-aged man", "a man in his forties", "a man in his fifties"}
-                                  : new String[]{"a middle-aged woman", "a woman in her forties", "a woman in her fifties"};
-            case OLD -> m ? new String[]{"an old man", "an elderly man", "an aged man"}
-                          : new String[]{"an old woman", "an elderly woman", "an aged woman"};
+            case CHILD ->
+                m
+                        ? new String[] {"a young boy", "a little boy", "a boy"}
+                        : new String[] {"a young girl", "a little girl", "a girl"};
+            case YOUNG_ADULT ->
+                m
+                        ? new String[] {"a young man", "a man in his twenties", "a youthful man"}
+                        : new String[] {"a young woman", "a woman in her twenties", "a youthful woman"};
+            case MIDDLE_AGED ->
+                m
+                        ? new String[] {"a middle-aged man", "a man in his forties", "a man in his fifties"}
+                        : new String[] {"a middle-aged woman", "a woman in her forties", "a woman in her fifties"};
+            case OLD ->
+                m
+                        ? new String[] {"an old man", "an elderly man", "an aged man"}
+                        : new String[] {"an old woman", "an elderly woman", "an aged woman"};
         };
         return options[r.nextInt(options.length)];
     }
 
-    private static String pronoun(Attributes a) { return a.isMale() ? "his" : "her"; }
+    private static String pronoun(Attributes a) {
+        return a.isMale() ? "his" : "her";
+    }
 
     static String hairPhrase(Attributes a, Random r) {
         String c = a.hairColour().word();
         String hair = switch (a.hairStyle()) {
             case SHORT -> pickOf(r, "short " + c + " hair", "cropped " + c + " hair", c + " hair cut short");
-            case LONG -> pickOf(r, "long " + c + " hair", "long, flowing " + c + " hair", c + " hair falling past " + pronoun(a) + " shoulders");
+            case LONG ->
+                pickOf(
+                        r,
+                        "long " + c + " hair",
+                        "long, flowing " + c + " hair",
+                        c + " hair falling past " + pronoun(a) + " shoulders");
             case CURLY -> pickOf(r, "curly " + c + " hair", c + " curls", "a mop of curly " + c + " hair");
-            case BALD -> pickOf(r, "a bald head fringed with " + c + " hair", "a balding head and " + c + " hair at the temples");
+            case BALD ->
+                pickOf(
+                        r,
+                        "a bald head fringed with " + c + " hair",
+                        "a balding head and " + c + " hair at the temples");
             case PONYTAIL -> pickOf(r, c + " hair tied in a ponytail", "a " + c + " ponytail");
             case BRAIDS -> pickOf(r, c + " hair in two braids", "two long " + c + " braids");
             case BUN -> pickOf(r, c + " hair pinned up in a bun", "a neat " + c + " bun");
         };
         String with = "with " + hair;
-        if (a.facialHair() == FacialHair.BEARD) with += pickOf(r, " and a " + c + " beard", " and a full " + c + " beard");
-        else if (a.facialHair() == FacialHair.MOUSTACHE) with += pickOf(r, " and a " + c + " moustache", " and a thick moustache");
+        if (a.facialHair() == FacialHair.BEARD)
+            with += pickOf(r, " and a " + c + " beard", " and a full " + c + " beard");
+        else if (a.facialHair() == FacialHair.MOUSTACHE)
+            with += pickOf(r, " and a " + c + " moustache", " and a thick moustache");
         if (a.hairStyle() == HairStyle.BALD && a.facialHair() == FacialHair.BEARD && r.nextBoolean())
             with = "with a bald head and a " + c + " beard";
         return with;
@@ -94,7 +118,10 @@ public final class Captions {
         if (a.headwear() == Headwear.HOOD && a.clothing() != Attributes.ClothingType.ARMOUR && r.nextBoolean())
             item = "hooded " + item;
         if (a.clothing() == Attributes.ClothingType.ARMOUR)
-            return pickOf(r, "wearing steel armour under a " + colour + " tabard", "clad in armour with a " + colour + " surcoat");
+            return pickOf(
+                    r,
+                    "wearing steel armour under a " + colour + " tabard",
+                    "clad in armour with a " + colour + " surcoat");
         String np = article(colour) + " " + colour + " " + item;
         return pickOf(r, "wearing " + np, "dressed in " + np, "in " + np, "clothed in " + np);
     }
@@ -124,7 +151,9 @@ public final class Captions {
     }
 
     /** The headscarf is painted in the figure's accent colour, which depends on the seed; stay vague. */
-    private static String accentWord(Attributes a) { return "colourful"; }
+    private static String accentWord(Attributes a) {
+        return "colourful";
+    }
 
     static String skinPhrase(Attributes a) {
         return switch (a.skinTone()) {
@@ -146,20 +175,29 @@ public final class Captions {
         for (Attributes p : people) names.add(shortDescription(p, r));
         String a0 = names.get(0);
         if (people.size() == 1) {
-            return a0 + switch (action) {
-                case LISTEN_SEATED -> " sits on a chair";
-                case TALK, ARGUE -> " speaks";
-                default -> pickOf(r, " stands alone", " stands waiting");
-            };
+            return a0
+                    + switch (action) {
+                        case LISTEN_SEATED -> " sits on a chair";
+                        case TALK, ARGUE -> " speaks";
+                        default -> pickOf(r, " stands alone", " stands waiting");
+                    };
         }
         String a1 = names.get(1);
         String main = switch (action) {
             case STAND_TOGETHER -> pickOf(r, a0 + " stands beside " + a1, a0 + " and " + a1 + " stand side by side");
             case TALK -> pickOf(r, a0 + " talks with " + a1, a0 + " and " + a1 + " face each other, talking");
             case ARGUE -> pickOf(r, a0 + " argues with " + a1, a0 + " and " + a1 + " quarrel face to face");
-            case LISTEN_SEATED -> pickOf(r, a0 + " sits on a chair and listens to " + a1, a1 + " stands before " + a0 + ", who is seated");
-            default -> pickOf(r, a0 + " hands " + action.item().phrase + " to " + a1,
-                    a0 + " gives " + a1 + " " + action.item().phrase, a0 + " offers " + action.item().phrase + " to " + a1);
+            case LISTEN_SEATED ->
+                pickOf(
+                        r,
+                        a0 + " sits on a chair and listens to " + a1,
+                        a1 + " stands before " + a0 + ", who is seated");
+            default ->
+                pickOf(
+                        r,
+                        a0 + " hands " + action.item().phrase + " to " + a1,
+                        a0 + " gives " + a1 + " " + action.item().phrase,
+                        a0 + " offers " + action.item().phrase + " to " + a1);
         };
         if (people.size() == 3) {
             String a2 = names.get(2);
@@ -174,8 +212,9 @@ public final class Captions {
         String clothes = clothingPhrase(a, r).replaceFirst("^(wearing|dressed in|clothed in) ", "in ");
         String hair = a.facialHair() == FacialHair.BEARD && r.nextBoolean()
                 ? "with a " + a.hairColour().word() + " beard"
-                : a.hairStyle() == HairStyle.BALD ? "with a bald head and " + a.hairColour().word() + " hair at the temples"
-                : "with " + a.hairColour().word() + " hair";
+                : a.hairStyle() == HairStyle.BALD
+                        ? "with a bald head and " + a.hairColour().word() + " hair at the temples"
+                        : "with " + a.hairColour().word() + " hair";
         return r.nextBoolean() ? subject + " " + clothes + " " + hair : subject + " " + hair + " " + clothes;
     }
 
@@ -183,9 +222,12 @@ public final class Captions {
         return "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
     }
 
-    private static String pickOf(Random r, String... options) { return options[r.nextInt(options.length)]; }
+    private static String pickOf(Random r, String... options) {
+        return options[r.nextInt(options.length)];
+    }
 
     /** Words that name each gender (as whole words); evaluation and tests use these. */
     public static final List<String> MALE_WORDS = List.of("man", "boy");
+
     public static final List<String> FEMALE_WORDS = List.of("woman", "girl");
 }

@@ -1,6 +1,5 @@
 package lemon.mini.render;
 
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -23,14 +22,15 @@ public final class DatasetGenerator {
     public static final double VALIDATION_FRACTION = 0.1;
     public static final double DEFAULT_SCENE_FRACTION = 0.25;
 
-    private DatasetGenerator() { }
+    private DatasetGenerator() {}
 
     /** n samples, a quarter of them scenes, all size×size. */
     public static Stream<Sample> samples(long seed, int n, int size) {
         return samples(seed, n, size, DEFAULT_SCENE_FRACTION, size, size);
     }
 
-    public static Stream<Sample> samples(long seed, int n, int size, double sceneFraction, int sceneWidth, int sceneHeight) {
+    public static Stream<Sample> samples(
+            long seed, int n, int size, double sceneFraction, int sceneWidth, int sceneHeight) {
         return IntStream.range(0, n).mapToObj(i -> sample(seed, i, size, sceneFraction, sceneWidth, sceneHeight));
     }
 
@@ -46,8 +46,16 @@ public final class DatasetGenerator {
         if (r.nextDouble() >= sceneFraction) {
             Attributes a = Attributes.random(r);
             String caption = Captions.portraitCaption(a, r);
-            return new Sample(PortraitRenderer.render(a, s, size), a, List.of(a), caption,
-                    Sample.Kind.PORTRAIT, validation, s, null, null);
+            return new Sample(
+                    PortraitRenderer.render(a, s, size),
+                    a,
+                    List.of(a),
+                    caption,
+                    Sample.Kind.PORTRAIT,
+                    validation,
+                    s,
+                    null,
+                    null);
         }
         int k = pickCount(r);
         Action action = Action.values()[r.nextInt(Action.values().length)];
@@ -59,8 +67,16 @@ public final class DatasetGenerator {
         for (int i = 1; i < k; i++)
             people.add(Attributes.random(r).withStyle(first.style()).withBackground(first.background()));
         String caption = Captions.sceneCaption(people, action, r);
-        return new Sample(SceneRenderer.render(people, layout, action, first.background().name(), s, sceneWidth, sceneHeight),
-                null, List.copyOf(people), caption, Sample.Kind.SCENE, validation, s, layout, action);
+        return new Sample(
+                SceneRenderer.render(people, layout, action, first.background().name(), s, sceneWidth, sceneHeight),
+                null,
+                List.copyOf(people),
+                caption,
+                Sample.Kind.SCENE,
+                validation,
+                s,
+                layout,
+                action);
     }
 
     private static int pickCount(Random r) {
@@ -89,19 +105,27 @@ public final class DatasetGenerator {
         field(b, "kind", s.kind().name().toLowerCase(Locale.ROOT)).append(',');
         field(b, "split", s.validation() ? "validation" : "train").append(',');
         b.append("\"seed\":").append(s.seed()).append(',');
-        b.append("\"width\":").append(s.image().getWidth()).append(",\"height\":").append(s.image().getHeight()).append(',');
+        b.append("\"width\":")
+                .append(s.image().getWidth())
+                .append(",\"height\":")
+                .append(s.image().getHeight())
+                .append(',');
         field(b, "caption", s.caption()).append(',');
         b.append("\"people_count\":").append(s.people().size()).append(',');
         b.append("\"genders\":[");
         for (int i = 0; i < s.people().size(); i++)
-            b.append(i > 0 ? "," : "").append('"').append(s.people().get(i).gender().name().toLowerCase(Locale.ROOT)).append('"');
+            b.append(i > 0 ? "," : "")
+                    .append('"')
+                    .append(s.people().get(i).gender().name().toLowerCase(Locale.ROOT))
+                    .append('"');
         b.append("],");
         if (s.kind() == Sample.Kind.SCENE) {
             field(b, "layout", s.layout().name()).append(',');
             field(b, "action", s.action().name()).append(',');
         }
         b.append("\"people\":[");
-        for (int i = 0; i < s.people().size(); i++) b.append(i > 0 ? "," : "").append(attributesJson(s.people().get(i)));
+        for (int i = 0; i < s.people().size(); i++)
+            b.append(i > 0 ? "," : "").append(attributesJson(s.people().get(i)));
         return b.append("]}").toString();
     }
 

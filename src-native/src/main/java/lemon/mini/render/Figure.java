@@ -1,15 +1,5 @@
 package lemon.mini.render;
 
-import lemon.mini.render.Attributes.Accessory;
-import lemon.mini.render.Attributes.Age;
-import lemon.mini.render.Attributes.ClothingType;
-import lemon.mini.render.Attributes.Colour;
-import lemon.mini.render.Attributes.FacialHair;
-import lemon.mini.render.Attributes.HairColour;
-import lemon.mini.render.Attributes.HairStyle;
-import lemon.mini.render.Attributes.Headwear;
-import lemon.mini.render.Attributes.Style;
-
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -21,6 +11,15 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.Random;
+import lemon.mini.render.Attributes.Accessory;
+import lemon.mini.render.Attributes.Age;
+import lemon.mini.render.Attributes.ClothingType;
+import lemon.mini.render.Attributes.Colour;
+import lemon.mini.render.Attributes.FacialHair;
+import lemon.mini.render.Attributes.HairColour;
+import lemon.mini.render.Attributes.HairStyle;
+import lemon.mini.render.Attributes.Headwear;
+import lemon.mini.render.Attributes.Style;
 
 /**
  * One character, painted in a 100-unit frame: the head is centred near (50, 40), the shoulders
@@ -31,14 +30,13 @@ import java.util.Random;
 final class Figure {
     final Attributes a;
     final boolean outlines;
-    final int facing;              // -1 looks left, 0 at the viewer, +1 looks right
+    final int facing; // -1 looks left, 0 at the viewer, +1 looks right
     // geometry (frame units), varied a little by the seed
-    final double cx, cy, rx, ry;   // head
+    final double cx, cy, rx, ry; // head
     final double bx, yS, shW, neckW; // body centre, shoulder line, half shoulder width, half neck width
     final double eyeGap, eyeW, eyeH, mouthW;
     // colours
     final Color skin, skinShade, hair, hairDark, cloth, clothDark, clothLight, accent, line;
-
     static final Color GOLD = new Color(0xE8B828), GOLD_DARK = new Color(0x9A7414);
     static final Color METAL = new Color(0xA8AEB8), METAL_DARK = new Color(0x5E646E);
 
@@ -76,10 +74,13 @@ final class Figure {
         line = new Color(0x2A1E1A);
     }
 
-    static double jit(Random r, double amount) { return (r.nextDouble() * 2 - 1) * amount; }
+    static double jit(Random r, double amount) {
+        return (r.nextDouble() * 2 - 1) * amount;
+    }
 
     static Color jitter(int rgb, Random r, int amount) {
-        return new Color(clamp(((rgb >> 16) & 255) + r.nextInt(2 * amount + 1) - amount),
+        return new Color(
+                clamp(((rgb >> 16) & 255) + r.nextInt(2 * amount + 1) - amount),
                 clamp(((rgb >> 8) & 255) + r.nextInt(2 * amount + 1) - amount),
                 clamp((rgb & 255) + r.nextInt(2 * amount + 1) - amount));
     }
@@ -89,12 +90,15 @@ final class Figure {
     }
 
     static Color mix(Color a, Color b, double t) {
-        return new Color(clamp((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t)),
+        return new Color(
+                clamp((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t)),
                 clamp((int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t)),
                 clamp((int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t)));
     }
 
-    static int clamp(int v) { return v < 0 ? 0 : Math.min(255, v); }
+    static int clamp(int v) {
+        return v < 0 ? 0 : Math.min(255, v);
+    }
 
     // ---------------------------------------------------------------- painting
 
@@ -174,21 +178,26 @@ final class Figure {
         switch (a.hairStyle()) {
             case LONG -> {
                 double len = male ? yS + 2 : yS + 16;
-                fill(g, new RoundRectangle2D.Double(cx - rx - 5, cy - ry - 2, 2 * rx + 10, len - (cy - ry - 2), 22, 22), hair, true);
+                fill(
+                        g,
+                        new RoundRectangle2D.Double(cx - rx - 5, cy - ry - 2, 2 * rx + 10, len - (cy - ry - 2), 22, 22),
+                        hair,
+                        true);
             }
             case CURLY -> {
                 if (!male) {
                     Area vol = new Area(ellipse(cx, cy + 4, rx + 8, ry + 9));
                     for (int i = 0; i < 12; i++) {
                         double t = Math.PI * (0.9 + 1.2 * i / 11.0); // left, over the top, to the right
-                        vol.add(new Area(ellipse(cx + Math.cos(t) * (rx + 8), cy + 6 + Math.sin(t) * (ry + 8), 5.5, 5.5)));
+                        vol.add(new Area(
+                                ellipse(cx + Math.cos(t) * (rx + 8), cy + 6 + Math.sin(t) * (ry + 8), 5.5, 5.5)));
                     }
                     fill(g, vol, hair, true);
                 }
             }
             case PONYTAIL -> fill(g, ellipse(cx + rx + 1, cy + 14, 5, 13), hair, true);
             case BUN -> fill(g, ellipse(cx, cy - ry - 2, 8.5, 7.5), hair, true);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -215,12 +224,21 @@ final class Figure {
             }
             case TUNIC -> {
                 fill(g, ellipse(bx, yS, neckW + 2, 5), skin, false);
-                stroke(g, new java.awt.geom.Arc2D.Double(bx - neckW - 2, yS - 5, 2 * neckW + 4, 10, 180, 180, java.awt.geom.Arc2D.OPEN), clothDark, 2.5);
+                stroke(
+                        g,
+                        new java.awt.geom.Arc2D.Double(
+                                bx - neckW - 2, yS - 5, 2 * neckW + 4, 10, 180, 180, java.awt.geom.Arc2D.OPEN),
+                        clothDark,
+                        2.5);
                 fill(g, new Rectangle2D.Double(bx - shW, yS + 44, 2 * shW, 5), new Color(0x4A3018), false); // belt
             }
             case DRESS -> {
                 fill(g, ellipse(bx, yS - 1, 12, 9), skin, false);
-                stroke(g, new java.awt.geom.Arc2D.Double(bx - 12, yS - 10, 24, 18, 180, 180, java.awt.geom.Arc2D.OPEN), clothDark, 1.8);
+                stroke(
+                        g,
+                        new java.awt.geom.Arc2D.Double(bx - 12, yS - 10, 24, 18, 180, 180, java.awt.geom.Arc2D.OPEN),
+                        clothDark,
+                        1.8);
                 fill(g, ellipse(bx - shW + 4, yS + 6, 9, 7), clothLight, true); // puffed sleeves
                 fill(g, ellipse(bx + shW - 4, yS + 6, 9, 7), clothLight, true);
             }
@@ -236,7 +254,7 @@ final class Figure {
                 fill(g, poly(bx + 8, yS - 1, bx + 1, yS + 13, bx + 12, yS + 6), clothDark, true);
                 for (int i = 0; i < 3; i++) fill(g, ellipse(bx + 7, yS + 18 + 7 * i, 1.3, 1.3), GOLD, false);
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -258,11 +276,19 @@ final class Figure {
             double ex = cx + s * eyeGap + shift;
             fill(g, ellipse(ex, ey, eyeW / 2 + 0.3, eyeH / 2 + 0.3), Color.WHITE, false);
             fill(g, ellipse(ex + facing * 0.9, ey + 0.2, eyeH * 0.5, eyeH * 0.55), pupil, false);
-            if (!male) stroke(g, new Line2D.Double(ex - eyeW / 2 - s * 0.0, ey - eyeH / 2, ex + eyeW / 2, ey - eyeH / 2 - 0.3), pupil, 1.2);
+            if (!male)
+                stroke(
+                        g,
+                        new Line2D.Double(ex - eyeW / 2 - s * 0.0, ey - eyeH / 2, ex + eyeW / 2, ey - eyeH / 2 - 0.3),
+                        pupil,
+                        1.2);
             // brows: heavy for men, thin for women
             double by = ey - eyeH / 2 - 3.5;
-            stroke(g, new Line2D.Double(ex - eyeW / 2 - 0.5, by + (male ? 0.5 : 0.8), ex + eyeW / 2 + 0.5, by),
-                    a.hairStyle() == HairStyle.BALD ? hairDark : mix(hairDark, Color.BLACK, 0.2), male ? 2.2 : 1.0);
+            stroke(
+                    g,
+                    new Line2D.Double(ex - eyeW / 2 - 0.5, by + (male ? 0.5 : 0.8), ex + eyeW / 2 + 0.5, by),
+                    a.hairStyle() == HairStyle.BALD ? hairDark : mix(hairDark, Color.BLACK, 0.2),
+                    male ? 2.2 : 1.0);
         }
         // nose
         stroke(g, new Line2D.Double(cx + shift * 1.2, ey + 3, cx + shift * 1.5 + 1, ey + 7.5), skinShade, 1.3);
@@ -276,7 +302,11 @@ final class Figure {
         if (!male) {
             fill(g, ellipse(cx + shift, my, mouthW * 0.55 + 0.5, 1.8), new Color(0xC8384C), false); // lips
         } else {
-            stroke(g, new Line2D.Double(cx - mouthW / 2 + shift, my, cx + mouthW / 2 + shift, my), new Color(0x7A3A30), 1.3);
+            stroke(
+                    g,
+                    new Line2D.Double(cx - mouthW / 2 + shift, my, cx + mouthW / 2 + shift, my),
+                    new Color(0x7A3A30),
+                    1.3);
         }
         if (a.age() == Age.OLD) {
             for (int i = 0; i < 2; i++)
@@ -358,8 +388,25 @@ final class Figure {
             case CROWN -> {
                 double top = cy - ry - 9, base = cy - ry + 4;
                 double w = rx * 0.8;
-                fill(g, poly(cx - w, base, cx - w, top + 2, cx - w / 2, top + 7, cx, top, cx + w / 2, top + 7,
-                        cx + w, top + 2, cx + w, base), GOLD, true);
+                fill(
+                        g,
+                        poly(
+                                cx - w,
+                                base,
+                                cx - w,
+                                top + 2,
+                                cx - w / 2,
+                                top + 7,
+                                cx,
+                                top,
+                                cx + w / 2,
+                                top + 7,
+                                cx + w,
+                                top + 2,
+                                cx + w,
+                                base),
+                        GOLD,
+                        true);
                 fill(g, ellipse(cx, base - 3, 1.8, 1.8), new Color(0xD0202E), false);
             }
             case HAT -> {
@@ -378,7 +425,11 @@ final class Figure {
             case TURBAN -> {
                 Color cloth2 = a.clothingColour() == Colour.WHITE ? new Color(0xE8DCC0) : new Color(0xF4F0E6);
                 fill(g, ellipse(cx, cy - ry + 3, rx + 4, 11), cloth2, true);
-                stroke(g, new Line2D.Double(cx - rx, cy - ry + 6, cx + rx - 2, cy - ry - 4), mix(cloth2, Color.BLACK, 0.2), 1.2);
+                stroke(
+                        g,
+                        new Line2D.Double(cx - rx, cy - ry + 6, cx + rx - 2, cy - ry - 4),
+                        mix(cloth2, Color.BLACK, 0.2),
+                        1.2);
                 fill(g, ellipse(cx, cy - ry + 1, 2.2, 2.2), accent, false);
             }
             case HEADSCARF -> {
@@ -388,14 +439,18 @@ final class Figure {
                 rim.intersect(new Area(new Rectangle2D.Double(0, 0, 100, cy + ry * 0.55)));
                 fill(g, rim, accent, true);
             }
-            default -> { }
+            default -> {}
         }
     }
 
     private void paintAccessories(Graphics2D g) {
         switch (a.accessory()) {
             case NECKLACE -> {
-                stroke(g, new java.awt.geom.Arc2D.Double(bx - 9, yS - 8, 18, 14, 200, 140, java.awt.geom.Arc2D.OPEN), GOLD, 1.6);
+                stroke(
+                        g,
+                        new java.awt.geom.Arc2D.Double(bx - 9, yS - 8, 18, 14, 200, 140, java.awt.geom.Arc2D.OPEN),
+                        GOLD,
+                        1.6);
                 fill(g, ellipse(bx, yS + 6.5, 2, 2), GOLD, false);
             }
             case EARRINGS -> {
@@ -408,7 +463,12 @@ final class Figure {
                 double shift = facing * 2.5, ey = cy + 1.5;
                 for (int s = -1; s <= 1; s += 2)
                     stroke(g, ellipse(cx + s * eyeGap + shift, ey, eyeW / 2 + 1.6, eyeH / 2 + 1.6), line, 1.1);
-                stroke(g, new Line2D.Double(cx - eyeGap + eyeW / 2 + 1.6 + shift, ey, cx + eyeGap - eyeW / 2 - 1.6 + shift, ey), line, 1.1);
+                stroke(
+                        g,
+                        new Line2D.Double(
+                                cx - eyeGap + eyeW / 2 + 1.6 + shift, ey, cx + eyeGap - eyeW / 2 - 1.6 + shift, ey),
+                        line,
+                        1.1);
             }
             case SWORD -> {
                 double x = bx + shW + 1;
@@ -420,16 +480,20 @@ final class Figure {
                 fill(g, new RoundRectangle2D.Double(bx - neckW - 5, yS - 5, 2 * neckW + 10, 9, 6, 6), accent, true);
                 fill(g, new RoundRectangle2D.Double(bx - shW * 0.55 - 3, yS, 6, 22, 3, 3), accent, true);
             }
-            default -> { }
+            default -> {}
         }
     }
 
     // ---------------------------------------------------------------- scene helpers
 
     /** Where the shoulder joint sits in the frame; side −1 is the figure's left on screen. */
-    double shoulderX(int side) { return bx + side * (shW - 6); }
+    double shoulderX(int side) {
+        return bx + side * (shW - 6);
+    }
 
-    double shoulderY() { return yS + 9; }
+    double shoulderY() {
+        return yS + 9;
+    }
 
     /** An arm from the shoulder to a hand at (hx, hy), both in frame units. */
     void paintArm(Graphics2D g, int side, double hx, double hy) {

@@ -1,14 +1,13 @@
 package lemon.mini.render;
 
-import lemon.mini.render.Attributes.Style;
-
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.Random;
+import lemon.mini.render.Attributes.Style;
 
 /** Head-and-shoulders portraits of one character. */
 public final class PortraitRenderer {
-    private PortraitRenderer() { }
+    private PortraitRenderer() {}
 
     /**
      * Renders a size×size portrait. The attributes fix what the character is; the seed only

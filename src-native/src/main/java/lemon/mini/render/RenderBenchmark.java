@@ -18,13 +18,26 @@ public final class RenderBenchmark {
         for (int i = 0; i < pool.length; i++) pool[i] = Attributes.random(r);
         measure(out, "warm-up", seconds / 2, i -> PortraitRenderer.render(pool[i & 255], i, 64));
         measure(out, "portrait 64 px, mixed styles", seconds, i -> PortraitRenderer.render(pool[i & 255], i, 64));
-        measure(out, "portrait 64 px, flat", seconds, i -> PortraitRenderer.render(pool[i & 255].withStyle(Attributes.Style.FLAT), i, 64));
-        measure(out, "portrait 64 px, watercolour", seconds, i -> PortraitRenderer.render(pool[i & 255].withStyle(Attributes.Style.WATERCOLOUR), i, 64));
+        measure(
+                out,
+                "portrait 64 px, flat",
+                seconds,
+                i -> PortraitRenderer.render(pool[i & 255].withStyle(Attributes.Style.FLAT), i, 64));
+        measure(
+                out,
+                "portrait 64 px, watercolour",
+                seconds,
+                i -> PortraitRenderer.render(pool[i & 255].withStyle(Attributes.Style.WATERCOLOUR), i, 64));
         measure(out, "portrait 32 px, mixed styles", seconds, i -> PortraitRenderer.render(pool[i & 255], i, 32));
-        measure(out, "dataset stream 64 px (25% scenes, captions)", seconds, i -> DatasetGenerator.sample(7, i, 64, 0.25, 64, 64));
+        measure(
+                out,
+                "dataset stream 64 px (25% scenes, captions)",
+                seconds,
+                i -> DatasetGenerator.sample(7, i, 64, 0.25, 64, 64));
     }
 
-    private static void measure(PrintStream out, String name, double seconds, java.util.function.IntFunction<Object> work) {
+    private static void measure(
+            PrintStream out, String name, double seconds, java.util.function.IntFunction<Object> work) {
         long end = System.nanoTime() + (long) (seconds * 1e9), t0 = System.nanoTime();
         int n = 0;
         while (System.nanoTime() < end) work.apply(n++);

@@ -1,8 +1,5 @@
 package lemon.mini.render;
 
-import lemon.mini.render.Attributes.Background;
-import lemon.mini.render.Attributes.Style;
-
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -14,6 +11,8 @@ import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Random;
+import lemon.mini.render.Attributes.Background;
+import lemon.mini.render.Attributes.Style;
 
 /**
  * Scenes of one to three half-body figures. Each person gets an equal column of the image and
@@ -24,14 +23,20 @@ public final class SceneRenderer {
     /** Frame units a figure needs across (staff to sword) and from its crown to the image bottom. */
     private static final double FIGURE_W = 90, FIGURE_TOP = 8, FIGURE_BOTTOM = 130;
 
-    private SceneRenderer() { }
+    private SceneRenderer() {}
 
     /**
      * Renders people in the given layout; the drawing style is the first person's. Background is
      * a {@link Background} name ("forest", "NIGHT_SKY"…).
      */
-    public static BufferedImage render(List<Attributes> people, Layout layout, Action action,
-                                       String background, long seed, int width, int height) {
+    public static BufferedImage render(
+            List<Attributes> people,
+            Layout layout,
+            Action action,
+            String background,
+            long seed,
+            int width,
+            int height) {
         int k = people.size();
         if (k < 1 || k > 3) throw new IllegalArgumentException("scenes hold 1 to 3 people, got " + k);
         if (layout == Layout.HANDING && (k < 2 || action.item() == null))

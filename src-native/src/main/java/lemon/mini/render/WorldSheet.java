@@ -1,5 +1,15 @@
 package lemon.mini.render;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
 import lemon.mini.render.Attributes.Accessory;
 import lemon.mini.render.Attributes.Age;
 import lemon.mini.render.Attributes.Background;
@@ -12,17 +22,6 @@ import lemon.mini.render.Attributes.HairStyle;
 import lemon.mini.render.Attributes.Headwear;
 import lemon.mini.render.Attributes.SkinTone;
 import lemon.mini.render.Attributes.Style;
-
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-import javax.imageio.ImageIO;
 
 /**
  * Writes a contact sheet for eyeballing the renderer: each row is one description, shown for
@@ -37,31 +36,110 @@ public final class WorldSheet {
     /** Writes the sheet as a PNG to {@code png}. */
     public static void write(java.nio.file.Path png) throws IOException {
         List<Attributes> rows = List.of(
-                new Attributes(Gender.FEMALE, Age.MIDDLE_AGED, SkinTone.LIGHT, HairStyle.LONG, HairColour.BLACK, FacialHair.NONE,
-                        ClothingType.DRESS, Colour.RED, Headwear.NONE, Accessory.NECKLACE, Background.PLAIN_SAGE, Style.FLAT),
-                new Attributes(Gender.MALE, Age.OLD, SkinTone.TAN, HairStyle.BALD, HairColour.GREY, FacialHair.BEARD,
-                        ClothingType.ROBE, Colour.BROWN, Headwear.HOOD, Accessory.STAFF, Background.FOREST, Style.FLAT),
-                new Attributes(Gender.MALE, Age.YOUNG_ADULT, SkinTone.DARK, HairStyle.SHORT, HairColour.BLACK, FacialHair.NONE,
-                        ClothingType.ARMOUR, Colour.BLUE, Headwear.NONE, Accessory.SWORD, Background.CASTLE_WALL, Style.FLAT),
-                new Attributes(Gender.FEMALE, Age.CHILD, SkinTone.PALE, HairStyle.BRAIDS, HairColour.RED, FacialHair.NONE,
-                        ClothingType.TUNIC, Colour.GREEN, Headwear.NONE, Accessory.NONE, Background.PLAIN_BLUE, Style.FLAT),
-                new Attributes(Gender.FEMALE, Age.YOUNG_ADULT, SkinTone.OLIVE, HairStyle.CURLY, HairColour.BLONDE, FacialHair.NONE,
-                        ClothingType.COAT, Colour.PURPLE, Headwear.CROWN, Accessory.EARRINGS, Background.NIGHT_SKY, Style.WATERCOLOUR),
-                new Attributes(Gender.MALE, Age.MIDDLE_AGED, SkinTone.BROWN, HairStyle.SHORT, HairColour.BROWN, FacialHair.MOUSTACHE,
-                        ClothingType.SHIRT, Colour.YELLOW, Headwear.HAT, Accessory.GLASSES, Background.MARKET, Style.WATERCOLOUR));
+                new Attributes(
+                        Gender.FEMALE,
+                        Age.MIDDLE_AGED,
+                        SkinTone.LIGHT,
+                        HairStyle.LONG,
+                        HairColour.BLACK,
+                        FacialHair.NONE,
+                        ClothingType.DRESS,
+                        Colour.RED,
+                        Headwear.NONE,
+                        Accessory.NECKLACE,
+                        Background.PLAIN_SAGE,
+                        Style.FLAT),
+                new Attributes(
+                        Gender.MALE,
+                        Age.OLD,
+                        SkinTone.TAN,
+                        HairStyle.BALD,
+                        HairColour.GREY,
+                        FacialHair.BEARD,
+                        ClothingType.ROBE,
+                        Colour.BROWN,
+                        Headwear.HOOD,
+                        Accessory.STAFF,
+                        Background.FOREST,
+                        Style.FLAT),
+                new Attributes(
+                        Gender.MALE,
+                        Age.YOUNG_ADULT,
+                        SkinTone.DARK,
+                        HairStyle.SHORT,
+                        HairColour.BLACK,
+                        FacialHair.NONE,
+                        ClothingType.ARMOUR,
+                        Colour.BLUE,
+                        Headwear.NONE,
+                        Accessory.SWORD,
+                        Background.CASTLE_WALL,
+                        Style.FLAT),
+                new Attributes(
+                        Gender.FEMALE,
+                        Age.CHILD,
+                        SkinTone.PALE,
+                        HairStyle.BRAIDS,
+                        HairColour.RED,
+                        FacialHair.NONE,
+                        ClothingType.TUNIC,
+                        Colour.GREEN,
+                        Headwear.NONE,
+                        Accessory.NONE,
+                        Background.PLAIN_BLUE,
+                        Style.FLAT),
+                new Attributes(
+                        Gender.FEMALE,
+                        Age.YOUNG_ADULT,
+                        SkinTone.OLIVE,
+                        HairStyle.CURLY,
+                        HairColour.BLONDE,
+                        FacialHair.NONE,
+                        ClothingType.COAT,
+                        Colour.PURPLE,
+                        Headwear.CROWN,
+                        Accessory.EARRINGS,
+                        Background.NIGHT_SKY,
+                        Style.WATERCOLOUR),
+                new Attributes(
+                        Gender.MALE,
+                        Age.MIDDLE_AGED,
+                        SkinTone.BROWN,
+                        HairStyle.SHORT,
+                        HairColour.BROWN,
+                        FacialHair.MOUSTACHE,
+                        ClothingType.SHIRT,
+                        Colour.YELLOW,
+                        Headwear.HAT,
+                        Accessory.GLASSES,
+                        Background.MARKET,
+                        Style.WATERCOLOUR));
         int cols = 6;
         Random sceneRandom = new Random(5);
         List<BufferedImage> scenes = new ArrayList<>();
         List<String> sceneLabels = new ArrayList<>();
-        Action[] actions = {Action.HAND_APPLE, Action.TALK, Action.STAND_TOGETHER, Action.LISTEN_SEATED, Action.HAND_BOOK, Action.ARGUE};
+        Action[] actions = {
+            Action.HAND_APPLE, Action.TALK, Action.STAND_TOGETHER, Action.LISTEN_SEATED, Action.HAND_BOOK, Action.ARGUE
+        };
         for (int i = 0; i < actions.length; i++) {
             int k = i == 2 || i == 5 ? 3 : 2;
             Attributes first = Attributes.random(sceneRandom);
             List<Attributes> people = new ArrayList<>(List.of(first));
-            while (people.size() < k) people.add(Attributes.random(sceneRandom).withStyle(first.style()).withBackground(first.background()));
+            while (people.size() < k)
+                people.add(
+                        Attributes.random(sceneRandom).withStyle(first.style()).withBackground(first.background()));
             // first row wide (128×64), second row square (64×64) as in the default data stream
             int sw = i < 3 ? 128 : 64;
-            scenes.add(upscale(SceneRenderer.render(people, actions[i].defaultLayout(), actions[i], first.background().name(), i, sw, 64), 2));
+            scenes.add(upscale(
+                    SceneRenderer.render(
+                            people,
+                            actions[i].defaultLayout(),
+                            actions[i],
+                            first.background().name(),
+                            i,
+                            sw,
+                            64),
+                    2));
             sceneLabels.add(Captions.sceneCaption(people, actions[i], sceneRandom));
         }
         int sceneRows = 2;
@@ -79,7 +157,9 @@ public final class WorldSheet {
             g.drawString(Captions.portraitCaption(a, new Random(ri)), 4, y + 12);
             y += LABEL;
             for (int c = 0; c < cols; c++) {
-                BufferedImage p = c < 4 ? upscale(PortraitRenderer.render(a, c, 64), 2) : upscale(PortraitRenderer.render(a, c, 32), 4);
+                BufferedImage p = c < 4
+                        ? upscale(PortraitRenderer.render(a, c, 64), 2)
+                        : upscale(PortraitRenderer.render(a, c, 32), 4);
                 g.drawImage(p, c * CELL, y, null);
             }
             y += CELL;

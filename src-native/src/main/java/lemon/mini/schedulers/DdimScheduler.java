@@ -15,8 +15,9 @@ public final class DdimScheduler extends NoiseScheduler {
 
     @Override
     public NDArray step(NDArray eps, int t, NDArray x) {
-        return config.clipSample() ? stepFromOriginal(x, predictOriginal(x, eps, t), t)
-            : moveTo(predictOriginal(x, eps, t), eps, previousTimestep(t));
+        return config.clipSample()
+                ? stepFromOriginal(x, predictOriginal(x, eps, t), t)
+                : moveTo(predictOriginal(x, eps, t), eps, previousTimestep(t));
     }
 
     /** The step given x̂0 (clipped here when the config says so); ε is re-derived from the x̂0 kept. */

@@ -24,11 +24,15 @@ public final class DdpmScheduler extends NoiseScheduler {
         NDArray x0 = predictOriginal(x, eps, t);
         if (config.clipSample()) x0 = x0.clip(-config.clipSampleRange(), config.clipSampleRange());
         // posterior mean: √ᾱ_{t'}·β/(1−ᾱ_t)·x̂0 + √(1−β)·(1−ᾱ_{t'})/(1−ᾱ_t)·x_t
-        NDArray mean = x0.mul((float) (Math.sqrt(ap) * beta / (1 - at))).add(x.mul((float) (Math.sqrt(1 - beta) * (1 - ap) / (1 - at))));
+        NDArray mean = x0.mul((float) (Math.sqrt(ap) * beta / (1 - at)))
+                .add(x.mul((float) (Math.sqrt(1 - beta) * (1 - ap) / (1 - at))));
         if (prev < 0) return mean;
         float[] z = new float[(int) x.size()];
         for (int i = 0; i < z.length; i++) z[i] = (float) rnd.nextGaussian();
         double var = (1 - ap) / (1 - at) * beta;
-        return mean.add(x.getManager().create(z, x.getShape()).toDevice(x.getDevice(), false).mul((float) Math.sqrt(var)));
+        return mean.add(x.getManager()
+                .create(z, x.getShape())
+                .toDevice(x.getDevice(), false)
+                .mul((float) Math.sqrt(var)));
     }
 }

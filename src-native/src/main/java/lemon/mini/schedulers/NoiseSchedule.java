@@ -2,7 +2,11 @@ package lemon.mini.schedulers;
 
 /** Discrete DDPM noise schedule: ᾱ_t for t = 0..T−1. */
 public final class NoiseSchedule {
-    public enum Kind { LINEAR, SCALED_LINEAR, COSINE }
+    public enum Kind {
+        LINEAR,
+        SCALED_LINEAR,
+        COSINE
+    }
 
     private final Kind kind;
     private final double[] alphaBar;
@@ -30,7 +34,10 @@ public final class NoiseSchedule {
     public static NoiseSchedule cosine(int steps) {
         double s = 0.008;
         java.util.function.DoubleUnaryOperator f = u -> Math.pow(Math.cos((u + s) / (1 + s) * Math.PI / 2), 2);
-        return fromBetas(Kind.COSINE, steps, i -> Math.min(0.999, 1 - f.applyAsDouble((i + 1.0) / steps) / f.applyAsDouble((double) i / steps)));
+        return fromBetas(
+                Kind.COSINE,
+                steps,
+                i -> Math.min(0.999, 1 - f.applyAsDouble((i + 1.0) / steps) / f.applyAsDouble((double) i / steps)));
     }
 
     private static NoiseSchedule fromBetas(Kind kind, int steps, java.util.function.IntToDoubleFunction beta) {

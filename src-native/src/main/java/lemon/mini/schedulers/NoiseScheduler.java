@@ -56,7 +56,8 @@ public abstract class NoiseScheduler {
      */
     public void setTimesteps(int n) {
         int total = schedule.steps();
-        if (n < 1 || n > total) throw new IllegalArgumentException("steps must be between 1 and " + total + ", got " + n);
+        if (n < 1 || n > total)
+            throw new IllegalArgumentException("steps must be between 1 and " + total + ", got " + n);
         stride = total / n;
         timesteps = new int[n];
         for (int k = 0; k < n; k++) timesteps[k] = (n - 1 - k) * stride + (total - 1 - (n - 1) * stride);

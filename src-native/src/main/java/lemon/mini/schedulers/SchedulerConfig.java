@@ -20,8 +20,13 @@ import java.nio.file.Path;
  *                        (pixel space needs it: guided ε overshoots otherwise)
  * @param predictionType  what the model predicts; only {@code epsilon} is implemented
  */
-public record SchedulerConfig(String betaSchedule, int trainTimesteps, String timestepSpacing, boolean clipSample,
-                              float clipSampleRange, String predictionType) {
+public record SchedulerConfig(
+        String betaSchedule,
+        int trainTimesteps,
+        String timestepSpacing,
+        boolean clipSample,
+        float clipSampleRange,
+        String predictionType) {
     public static final String FILE = "scheduler_config.json";
     public static final String DIR = "scheduler";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -31,8 +36,10 @@ public record SchedulerConfig(String betaSchedule, int trainTimesteps, String ti
             throw new IllegalArgumentException("unknown beta schedule " + betaSchedule);
         }
         if (trainTimesteps < 2) throw new IllegalArgumentException("trainTimesteps must be ≥ 2, got " + trainTimesteps);
-        if (!"trailing".equals(timestepSpacing)) throw new IllegalArgumentException("unknown timestep spacing " + timestepSpacing);
-        if (!"epsilon".equals(predictionType)) throw new IllegalArgumentException("unsupported prediction type " + predictionType);
+        if (!"trailing".equals(timestepSpacing))
+            throw new IllegalArgumentException("unknown timestep spacing " + timestepSpacing);
+        if (!"epsilon".equals(predictionType))
+            throw new IllegalArgumentException("unsupported prediction type " + predictionType);
     }
 
     /**

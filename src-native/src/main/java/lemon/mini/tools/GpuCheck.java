@@ -38,17 +38,20 @@ public final class GpuCheck {
         String config = arg(args, "--config", gpu ? "sd1x" : "mini");
         int batch = Integer.parseInt(arg(args, "--batch", gpu ? "2" : "32"));
         int steps = Integer.parseInt(arg(args, "--steps", "5"));
-        out.printf("engine %s %s, device %s, CUDA devices: %d%n", engine.getEngineName(), engine.getVersion(),
-            engine.defaultDevice(), engine.getGpuCount());
+        out.printf(
+                "engine %s %s, device %s, CUDA devices: %d%n",
+                engine.getEngineName(), engine.getVersion(), engine.defaultDevice(), engine.getGpuCount());
         if (!gpu) {
             out.println("!!! NO CUDA DEVICE DETECTED BY DJL — CPU run with config '" + config + "' batch " + batch
-                + ", NOT the SD-1.x GPU check !!!");
+                    + ", NOT the SD-1.x GPU check !!!");
         }
         if (Arrays.asList(args).contains("--instantiate-sd")) {
-            try (NDManager m = engine.newBaseManager(); MiniUNet sd = new MiniUNet(UNetConfig.sd1x(), m, 0)) {
+            try (NDManager m = engine.newBaseManager();
+                    MiniUNet sd = new MiniUNet(UNetConfig.sd1x(), m, 0)) {
                 long n = sd.params().count();
-                out.printf("SD-1.x UNet instantiated: %,d parameters; published %,d; ratio %.4f%n", n,
-                    UNetConfig.SD1X_PUBLISHED_PARAMS, (double) n / UNetConfig.SD1X_PUBLISHED_PARAMS);
+                out.printf(
+                        "SD-1.x UNet instantiated: %,d parameters; published %,d; ratio %.4f%n",
+                        n, UNetConfig.SD1X_PUBLISHED_PARAMS, (double) n / UNetConfig.SD1X_PUBLISHED_PARAMS);
             }
         }
         UNetConfig cfg = switch (config) {
@@ -60,10 +63,12 @@ public final class GpuCheck {
         };
         int ctxLen = cfg.contextDim() == 768 ? 77 : 32;
         try (NDManager m = engine.newBaseManager();
-             MiniUNet unet = new MiniUNet(cfg, m, 1);
-             DdpmTrainer trainer = new DdpmTrainer(unet, null, new DdpmScheduler(SchedulerConfig.sd1x(), 0), 1e-4f, 0f, 0f, 2)) {
-            out.printf("UNet '%s': %,d parameters, input %d×%d×%d, batch %d%n", config, unet.params().count(),
-                cfg.inChannels(), cfg.sampleSize(), cfg.sampleSize(), batch);
+                MiniUNet unet = new MiniUNet(cfg, m, 1);
+                DdpmTrainer trainer =
+                        new DdpmTrainer(unet, null, new DdpmScheduler(SchedulerConfig.sd1x(), 0), 1e-4f, 0f, 0f, 2)) {
+            out.printf(
+                    "UNet '%s': %,d parameters, input %d×%d×%d, batch %d%n",
+                    config, unet.params().count(), cfg.inChannels(), cfg.sampleSize(), cfg.sampleSize(), batch);
             NDArray x0 = m.randomNormal(new Shape(batch, cfg.inChannels(), cfg.sampleSize(), cfg.sampleSize()));
             NDArray ctx = m.randomNormal(new Shape(batch, ctxLen, cfg.contextDim()));
             long[] ms = new long[steps];
@@ -82,8 +87,9 @@ public final class GpuCheck {
                 out.println("profiled one step: " + profile);
             }
             Arrays.sort(ms);
-            out.printf("RESULT config=%s device=%s batch=%d median %d ms/step (forward+backward+Adam)%n",
-                config, gpu ? "cuda" : "CPU", batch, ms[steps / 2]);
+            out.printf(
+                    "RESULT config=%s device=%s batch=%d median %d ms/step (forward+backward+Adam)%n",
+                    config, gpu ? "cuda" : "CPU", batch, ms[steps / 2]);
         }
     }
 

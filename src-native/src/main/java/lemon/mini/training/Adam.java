@@ -42,8 +42,8 @@ public final class Adam implements AutoCloseable {
                 if (!ps.trainable(e.getKey())) continue;
                 NDArray w = e.getValue();
                 String key = si + "/" + e.getKey();
-                NDArray[] mv = moments.computeIfAbsent(key, k -> new NDArray[] {
-                    manager.zeros(w.getShape()), manager.zeros(w.getShape())});
+                NDArray[] mv = moments.computeIfAbsent(
+                        key, k -> new NDArray[] {manager.zeros(w.getShape()), manager.zeros(w.getShape())});
                 try (NDManager scope = manager.newSubManager()) {
                     w.tempAttach(scope);
                     mv[0].tempAttach(scope);
@@ -51,7 +51,8 @@ public final class Adam implements AutoCloseable {
                     NDArray g = w.getGradient();
                     mv[0].muli(beta1).addi(g.mul(1 - beta1));
                     mv[1].muli(beta2).addi(g.square().muli(1 - beta2));
-                    NDArray update = mv[0].div(c1).divi(mv[1].div(c2).sqrt().addi(eps)).muli(lr);
+                    NDArray update =
+                            mv[0].div(c1).divi(mv[1].div(c2).sqrt().addi(eps)).muli(lr);
                     w.subi(update);
                     g.subi(g); // PyTorch accumulates gradients; clear them for the next step
                 }
@@ -71,7 +72,9 @@ public final class Adam implements AutoCloseable {
         for (var e : new java.util.TreeMap<>(moments).entrySet()) {
             for (int k = 0; k < 2; k++) {
                 NDArray a = e.getValue()[k];
-                tensors.put((k == 0 ? "m/" : "v/") + e.getKey(), new Safetensors.Tensor(a.getShape().getShape(), a.toFloatArray()));
+                tensors.put(
+                        (k == 0 ? "m/" : "v/") + e.getKey(),
+                        new Safetensors.Tensor(a.getShape().getShape(), a.toFloatArray()));
             }
         }
         Safetensors.write(file, tensors, "F32", Map.of("t", Integer.toString(t), "lr", Float.toString(lr)));

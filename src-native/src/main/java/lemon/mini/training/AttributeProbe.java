@@ -16,12 +16,17 @@ import lemon.mini.render.Sample;
  * only judged as well as the probe reads real ones.
  */
 public final class AttributeProbe {
-    public enum Head { GENDER, HAIR, CLOTHING }
+    public enum Head {
+        GENDER,
+        HAIR,
+        CLOTHING
+    }
 
     private static final int GRID = 16, REGIONS = 4;
     private static final int[] PALETTE = palette();
     /** raw 16×16 RGB, then per region the share of each palette colour and of "none close", then the bias */
     private static final int RAW = GRID * GRID * 3, FEATURES = RAW + REGIONS * REGIONS * (PALETTE.length + 1) + 1;
+
     private static final double CLOSE = 60; // RGB distance within which a pixel counts as a palette colour
     private final float[][][] weights = new float[Head.values().length][][];
 
@@ -68,7 +73,11 @@ public final class AttributeProbe {
             for (int i = 0; i < n; i++) order[i] = i;
             for (int e = 0; e < epochs; e++) {
                 float lr = 0.05f * (1 - (float) e / epochs) + 0.002f;
-                for (int i = n - 1; i > 0; i--) { int j = rnd.nextInt(i + 1), t = order[i]; order[i] = order[j]; order[j] = t; }
+                for (int i = n - 1; i > 0; i--) {
+                    int j = rnd.nextInt(i + 1), t = order[i];
+                    order[i] = order[j];
+                    order[j] = t;
+                }
                 for (int i : order) {
                     float[] prob = softmax(w, x[i]);
                     int target = label(h, y[i]);
@@ -151,7 +160,10 @@ public final class AttributeProbe {
         double bestD = CLOSE;
         for (int i = 0; i < PALETTE.length; i++) {
             double d = Attributes.Colour.distance(PALETTE[i], rgb);
-            if (d < bestD) { bestD = d; best = i; }
+            if (d < bestD) {
+                bestD = d;
+                best = i;
+            }
         }
         return best;
     }

@@ -41,8 +41,13 @@ public abstract class BatchTrainer<B, M extends MiniModel> implements AutoClosea
     private int nonFinite;
 
     /** {@code name} goes into checkpoint manifests; {@code build} creates the model in this trainer's manager. */
-    protected BatchTrainer(String name, String dataThread, long dataSeed, int batch, float lr,
-                           java.util.function.Function<NDManager, M> build) {
+    protected BatchTrainer(
+            String name,
+            String dataThread,
+            long dataSeed,
+            int batch,
+            float lr,
+            java.util.function.Function<NDManager, M> build) {
         this.name = name;
         this.model = build.apply(manager);
         this.trained = model.parts().values().toArray(Params[]::new);
@@ -97,7 +102,8 @@ public abstract class BatchTrainer<B, M extends MiniModel> implements AutoClosea
         Path from = WorkCheckpoints.latest(dir);
         if (from == null) return false;
         ModelManifest m = Checkpoint.verify(from);
-        if (m.dataSeed() != dataSeed) throw new IOException(from + " was trained on data seed " + m.dataSeed() + ", not " + dataSeed);
+        if (m.dataSeed() != dataSeed)
+            throw new IOException(from + " was trained on data seed " + m.dataSeed() + ", not " + dataSeed);
         checkResumable(from, m);
         Checkpoint.load(from, model);
         step = m.steps();
@@ -190,7 +196,7 @@ public abstract class BatchTrainer<B, M extends MiniModel> implements AutoClosea
         else for (Params p : trained) p.clearGradients();
         adam.close();
         adam = new Adam(manager, slowPhase ? lr / 5 : lr);
-        step++;  // move past the batch that failed rather than retry it forever
+        step++; // move past the batch that failed rather than retry it forever
     }
 
     /** Whether the rate drops to a fifth for the last 30% of the planned steps (the upsampler keeps one rate). */

@@ -34,8 +34,14 @@ public final class ClipTrainer extends BatchTrainer<Sample, MiniClip> {
     static final int VOCAB_SAMPLES = 3000;
 
     /** Top-1 caption retrieval among 10 and mean cosines, with the shuffled-caption baseline. */
-    public record Metrics(int queries, double top1Of10, double shuffledTop1Of10, double meanCosineMatching,
-                          double meanCosineShuffled, int hardQueries, double hardTop1Of10) {
+    public record Metrics(
+            int queries,
+            double top1Of10,
+            double shuffledTop1Of10,
+            double meanCosineMatching,
+            double meanCosineShuffled,
+            int hardQueries,
+            double hardTop1Of10) {
         public Map<String, Double> asMap(String prefix) {
             Map<String, Double> m = new LinkedHashMap<>();
             m.put(prefix + "queries", (double) queries);
@@ -68,7 +74,8 @@ public final class ClipTrainer extends BatchTrainer<Sample, MiniClip> {
     /** Vocabulary from the captions of the first training samples of a seed. */
     public static CaptionTokenizer tokenizer(long seed, int vocabSize) {
         List<String> caps = new ArrayList<>();
-        for (int k = 0; k < VOCAB_SAMPLES; k++) caps.add(sample(seed, ValidatorTrainer.trainIndex(k), 16).caption());
+        for (int k = 0; k < VOCAB_SAMPLES; k++)
+            caps.add(sample(seed, ValidatorTrainer.trainIndex(k), 16).caption());
         return CaptionTokenizer.fromCaptions(caps, vocabSize);
     }
 
@@ -84,14 +91,16 @@ public final class ClipTrainer extends BatchTrainer<Sample, MiniClip> {
     @Override
     protected NDArray loss(NDManager scope, List<Sample> items) {
         NDArray x = ImageTensors.batch(scope, items.stream().map(Sample::image).toList());
-        return model.contrastiveLoss(scope, x, items.stream().map(Sample::caption).toList());
+        return model.contrastiveLoss(
+                scope, x, items.stream().map(Sample::caption).toList());
     }
 
     /** A work checkpoint's own tokenizer must equal ours. */
     @Override
     protected void checkResumable(Path from, ModelManifest m) throws IOException {
         CaptionTokenizer saved = CaptionTokenizer.load(from.resolve("tokenizer.json"));
-        if (!saved.baseTokens().equals(model.textEncoder().tokenizer().baseTokens())) throw new IOException(from + ": tokenizer differs");
+        if (!saved.baseTokens().equals(model.textEncoder().tokenizer().baseTokens()))
+            throw new IOException(from + ": tokenizer differs");
     }
 
     @Override
@@ -107,18 +116,32 @@ public final class ClipTrainer extends BatchTrainer<Sample, MiniClip> {
      * checkpoint for replay.
      */
     private void diagnose(List<Sample> samples, double loss, Path workDir) throws IOException {
-        boolean finiteWeights = WorkCheckpoints.allFinite(manager, model.params(), model.textEncoder().params());
+        boolean finiteWeights = WorkCheckpoints.allFinite(
+                manager, model.params(), model.textEncoder().params());
         double again;
         try (NDManager scope = manager.newSubManager()) {
             model.attachTo(scope);
-            NDArray x = ImageTensors.batch(scope, samples.stream().map(Sample::image).toList());
-            again = model.contrastiveLoss(scope, x, samples.stream().map(Sample::caption).toList()).getFloat();
+            NDArray x = ImageTensors.batch(
+                    scope, samples.stream().map(Sample::image).toList());
+            again = model.contrastiveLoss(
+                            scope, x, samples.stream().map(Sample::caption).toList())
+                    .getFloat();
         }
-        lastDiagnosis = String.format(Locale.ROOT, "step %d: loss %s, weights %s, same batch again: %s", step(), loss,
-            finiteWeights ? "finite" : "NON-FINITE", again);
+        lastDiagnosis = String.format(
+                Locale.ROOT,
+                "step %d: loss %s, weights %s, same batch again: %s",
+                step(),
+                loss,
+                finiteWeights ? "finite" : "NON-FINITE",
+                again);
         if (workDir != null) {
-            Checkpoint.save(workDir.resolveSibling(workDir.getFileName() + "-nonfinite-" + step()), NAME, model, step(), dataSeed,
-                Map.of("loss", loss, "loss_again", again, "weights_finite", finiteWeights ? 1.0 : 0.0));
+            Checkpoint.save(
+                    workDir.resolveSibling(workDir.getFileName() + "-nonfinite-" + step()),
+                    NAME,
+                    model,
+                    step(),
+                    dataSeed,
+                    Map.of("loss", loss, "loss_again", again, "weights_finite", finiteWeights ? 1.0 : 0.0));
         }
     }
 
@@ -135,17 +158,22 @@ public final class ClipTrainer extends BatchTrainer<Sample, MiniClip> {
      */
     public static Metrics evaluate(MiniClip clip, NDManager manager, long seed, int n) {
         int size = clip.config().imageSize();
-        List<Sample> samples = ValidatorData.indices(0, n, true).stream().map(i -> sample(seed, i, size)).toList();
+        List<Sample> samples = ValidatorData.indices(0, n, true).stream()
+                .map(i -> sample(seed, i, size))
+                .toList();
         float[][] sim = new float[n][];
         try (NDManager scope = manager.newSubManager()) {
             clip.attachTo(scope);
             List<NDArray> imgs = new ArrayList<>(), txts = new ArrayList<>();
             for (int from = 0; from < n; from += 100) {
                 List<Sample> part = samples.subList(from, Math.min(n, from + 100));
-                imgs.add(clip.embedImages(ImageTensors.batch(scope, part.stream().map(Sample::image).toList())));
-                txts.add(clip.embedTexts(scope, part.stream().map(Sample::caption).toList()));
+                imgs.add(clip.embedImages(ImageTensors.batch(
+                        scope, part.stream().map(Sample::image).toList())));
+                txts.add(clip.embedTexts(
+                        scope, part.stream().map(Sample::caption).toList()));
             }
-            float[] all = concat(scope, imgs).matMul(concat(scope, txts).transpose()).toFloatArray();
+            float[] all =
+                    concat(scope, imgs).matMul(concat(scope, txts).transpose()).toFloatArray();
             for (int i = 0; i < n; i++) {
                 sim[i] = new float[n];
                 System.arraycopy(all, i * n, sim[i], 0, n);
@@ -166,7 +194,9 @@ public final class ClipTrainer extends BatchTrainer<Sample, MiniClip> {
             List<Integer> cands = new ArrayList<>();
             for (int k = 1; k < n && cands.size() < 9; k++) {
                 int c = (i + k) % n;
-                if (samples.get(c).kind() == samples.get(i).kind() && samples.get(c).people().size() == samples.get(i).people().size()) cands.add(c);
+                if (samples.get(c).kind() == samples.get(i).kind()
+                        && samples.get(c).people().size()
+                                == samples.get(i).people().size()) cands.add(c);
             }
             if (cands.size() < 9) continue;
             hard++;
@@ -174,8 +204,14 @@ public final class ClipTrainer extends BatchTrainer<Sample, MiniClip> {
             for (int c : cands) if (sim[i][c] >= sim[i][i]) right = false;
             if (right) hardRight++;
         }
-        return new Metrics(n, top1(sim, identity), top1(sim, shuffled), meanCos(sim, identity), meanCos(sim, shuffled),
-            hard, hardRight / (double) Math.max(1, hard));
+        return new Metrics(
+                n,
+                top1(sim, identity),
+                top1(sim, shuffled),
+                meanCos(sim, identity),
+                meanCos(sim, shuffled),
+                hard,
+                hardRight / (double) Math.max(1, hard));
     }
 
     private static NDArray concat(NDManager scope, List<NDArray> parts) {
@@ -216,11 +252,23 @@ public final class ClipTrainer extends BatchTrainer<Sample, MiniClip> {
             Path out = o.out().resolve(MiniWeights.CLIP);
             Files.createDirectories(out);
             ModelManifest saved = Checkpoint.save(out, NAME, t.model(), t.step(), o.seed(), metrics);
-            o.log().printf(Locale.ROOT, "clip: %d steps (%d this run, %.1f min); held-out %d queries: top-1 of 10 %.1f%% "
-                    + "(shuffled %.1f%%, chance 10%%), same-kind-and-count candidates %.1f%% of %d, cosine matching %.3f vs shuffled %.3f; saved to %s (%s)%n",
-                t.step(), t.step() - startStep, minutes, m.queries(), 100 * m.top1Of10(), 100 * m.shuffledTop1Of10(),
-                100 * m.hardTop1Of10(), m.hardQueries(),
-                m.meanCosineMatching(), m.meanCosineShuffled(), out, saved.sha256().get("clip.safetensors").substring(0, 12));
+            o.log()
+                    .printf(
+                            Locale.ROOT,
+                            "clip: %d steps (%d this run, %.1f min); held-out %d queries: top-1 of 10 %.1f%% "
+                                    + "(shuffled %.1f%%, chance 10%%), same-kind-and-count candidates %.1f%% of %d, cosine matching %.3f vs shuffled %.3f; saved to %s (%s)%n",
+                            t.step(),
+                            t.step() - startStep,
+                            minutes,
+                            m.queries(),
+                            100 * m.top1Of10(),
+                            100 * m.shuffledTop1Of10(),
+                            100 * m.hardTop1Of10(),
+                            m.hardQueries(),
+                            m.meanCosineMatching(),
+                            m.meanCosineShuffled(),
+                            out,
+                            saved.sha256().get("clip.safetensors").substring(0, 12));
         }
     }
 }

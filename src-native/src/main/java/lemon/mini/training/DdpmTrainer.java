@@ -43,16 +43,24 @@ public final class DdpmTrainer implements AutoCloseable {
      * @param captionDropout probability of training a sample on the empty caption, which is what
      *                       makes classifier-free guidance possible (SD: 0.1)
      */
-    public DdpmTrainer(MiniUNet unet, MiniTextEncoder textEncoder, NoiseScheduler scheduler, float lr, float emaDecay,
-                       float captionDropout, long seed) {
+    public DdpmTrainer(
+            MiniUNet unet,
+            MiniTextEncoder textEncoder,
+            NoiseScheduler scheduler,
+            float lr,
+            float emaDecay,
+            float captionDropout,
+            long seed) {
         this.unet = unet;
         this.textEncoder = textEncoder;
         this.scheduler = scheduler;
         this.root = unet.params().manager().getParentManager().newSubManager();
         this.adam = new Adam(root, lr);
         this.unetEma = emaDecay > 0 ? new Ema(unet.params(), emaDecay) : null;
-        this.textEma = emaDecay > 0 && textEncoder != null && textEncoder.params().trainableCount() > 0
-            ? new Ema(textEncoder.params(), emaDecay) : null;
+        this.textEma =
+                emaDecay > 0 && textEncoder != null && textEncoder.params().trainableCount() > 0
+                        ? new Ema(textEncoder.params(), emaDecay)
+                        : null;
         this.rnd = new Random(seed);
         this.captionDropout = captionDropout;
     }
@@ -82,12 +90,16 @@ public final class DdpmTrainer implements AutoCloseable {
             if (textEncoder != null) textEncoder.params().attachTo(scope);
             x0.tempAttach(scope);
             NDArray eps = scope.create(noise, s).toDevice(x0.getDevice(), false);
-            Params[] trained = textEncoder != null ? new Params[] {unet.params(), textEncoder.params()} : new Params[] {unet.params()};
-            NonFiniteGuard.Outcome o = NonFiniteGuard.backward(() -> {
-                NDArray xt = scheduler.addNoise(x0, eps, ti);
-                MiniTextEncoder.Encoded text = context.apply(scope);
-                return Nn.mse(unet.forward(xt, t, text.states(), text.pooled()), eps);
-            }, trained);
+            Params[] trained = textEncoder != null
+                    ? new Params[] {unet.params(), textEncoder.params()}
+                    : new Params[] {unet.params()};
+            NonFiniteGuard.Outcome o = NonFiniteGuard.backward(
+                    () -> {
+                        NDArray xt = scheduler.addNoise(x0, eps, ti);
+                        MiniTextEncoder.Encoded text = context.apply(scope);
+                        return Nn.mse(unet.forward(xt, t, text.states(), text.pooled()), eps);
+                    },
+                    trained);
             if (!o.applicable()) return skip();
             float loss = (float) o.loss();
             if (textEncoder != null) adam.step(unet.params(), textEncoder.params());

@@ -18,23 +18,46 @@ import lemon.mini.pipelines.PortraitPipeline;
 public final class DiffusionTraining {
     private DiffusionTraining() {}
 
-    public record Options(long steps, Path work, Path out, boolean resume, int saveEvery, double minutes, Path clipDir, int eval,
-                          java.io.PrintStream log) {}
+    public record Options(
+            long steps,
+            Path work,
+            Path out,
+            boolean resume,
+            int saveEvery,
+            double minutes,
+            Path clipDir,
+            int eval,
+            java.io.PrintStream log) {}
 
     /** Trains until {@code steps} in total or the minutes run out, then exports and evaluates into {@code out}. */
     public static void run(Options o, LossCurves curves) throws IOException {
         long t0 = System.nanoTime();
-        try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(PortraitDiffusionTrainer.Settings.standard(),
-                o.work(), o.resume(), o.clipDir())) {
+        try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(
+                PortraitDiffusionTrainer.Settings.standard(), o.work(), o.resume(), o.clipDir())) {
             long start = t.steps(), todo = Math.max(0, o.steps() - start);
-            o.log().printf(Locale.ROOT, "diffusion: text encoder %,d (frozen CLIP-mini text tower) + unet %,d parameters; at step %d, "
-                + "%d to go%s%n", t.textEncoder().params().count(), t.unet().params().count(), start, todo,
-                o.minutes() > 0 ? String.format(Locale.ROOT, " or %.0f minutes", o.minutes()) : "");
+            o.log()
+                    .printf(
+                            Locale.ROOT,
+                            "diffusion: text encoder %,d (frozen CLIP-mini text tower) + unet %,d parameters; at step %d, "
+                                    + "%d to go%s%n",
+                            t.textEncoder().params().count(),
+                            t.unet().params().count(),
+                            start,
+                            todo,
+                            o.minutes() > 0 ? String.format(Locale.ROOT, " or %.0f minutes", o.minutes()) : "");
             long deadline = o.minutes() > 0 ? t0 + (long) (o.minutes() * 6e10) : 0;
             long done = t.train((int) todo, o.saveEvery(), deadline, curves, o.work(), o.log());
             double took = (System.nanoTime() - t0) / 6e10;
-            o.log().printf(Locale.ROOT, "%ndiffusion: %d steps this run (now at %d) in %.1f min, %.0f ms/step, %d NaN batches skipped, %d rollbacks%n",
-                done, t.steps(), took, took * 6e4 / Math.max(1, done), t.skipped(), t.rollbacks());
+            o.log()
+                    .printf(
+                            Locale.ROOT,
+                            "%ndiffusion: %d steps this run (now at %d) in %.1f min, %.0f ms/step, %d NaN batches skipped, %d rollbacks%n",
+                            done,
+                            t.steps(),
+                            took,
+                            took * 6e4 / Math.max(1, done),
+                            t.skipped(),
+                            t.rollbacks());
             if (o.out() == null) return;
             Map<String, Double> metrics = new LinkedHashMap<>();
             if (done > 0) { // an export-only call (no steps to go) says nothing about training
@@ -56,11 +79,21 @@ public final class DiffusionTraining {
                         metrics.put("heldout_" + names[h] + "_real_renders", r.realRenders()[h]);
                     }
                     metrics.put("heldout_captions", (double) o.eval());
-                    o.log().printf(Locale.ROOT, "diffusion: %d held-out captions: gender %.0f%% / hair %.0f%% / clothing %.0f%% "
-                            + "(unconditional %.0f / %.0f / %.0f; probe on real renders %.0f / %.0f / %.0f)%n", o.eval(),
-                        100 * r.conditional()[0], 100 * r.conditional()[1], 100 * r.conditional()[2],
-                        100 * r.unconditional()[0], 100 * r.unconditional()[1], 100 * r.unconditional()[2],
-                        100 * r.realRenders()[0], 100 * r.realRenders()[1], 100 * r.realRenders()[2]);
+                    o.log()
+                            .printf(
+                                    Locale.ROOT,
+                                    "diffusion: %d held-out captions: gender %.0f%% / hair %.0f%% / clothing %.0f%% "
+                                            + "(unconditional %.0f / %.0f / %.0f; probe on real renders %.0f / %.0f / %.0f)%n",
+                                    o.eval(),
+                                    100 * r.conditional()[0],
+                                    100 * r.conditional()[1],
+                                    100 * r.conditional()[2],
+                                    100 * r.unconditional()[0],
+                                    100 * r.unconditional()[1],
+                                    100 * r.unconditional()[2],
+                                    100 * r.realRenders()[0],
+                                    100 * r.realRenders()[1],
+                                    100 * r.realRenders()[2]);
                 }
                 deleteTree(trial);
             }
@@ -75,7 +108,8 @@ public final class DiffusionTraining {
         Path dst = to.resolve("upsampler");
         if (Files.exists(dst.resolve("manifest.json"))) return;
         Path src = from.resolve("upsampler");
-        if (!Files.exists(src.resolve("manifest.json"))) src = PortraitPipeline.committedDir().resolve("upsampler");
+        if (!Files.exists(src.resolve("manifest.json")))
+            src = PortraitPipeline.committedDir().resolve("upsampler");
         Files.createDirectories(dst);
         try (var files = Files.list(src)) {
             for (Path f : (Iterable<Path>) files::iterator) Files.copy(f, dst.resolve(f.getFileName()));

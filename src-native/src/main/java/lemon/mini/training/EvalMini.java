@@ -41,7 +41,9 @@ public final class EvalMini {
                 case "--clip" -> nClip = Integer.parseInt(args[++i]);
                 case "--diffusion" -> nDiffusion = Integer.parseInt(args[++i]);
                 case "--weights" -> weights = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("usage: EvalMini [--seed S] [--validator N] [--clip N] [--diffusion N] [--weights DIR]");
+                default ->
+                    throw new IllegalArgumentException(
+                            "usage: EvalMini [--seed S] [--validator N] [--clip N] [--diffusion N] [--weights DIR]");
             }
         }
         Path vDir = weights != null ? weights.resolve(MiniWeights.VALIDATOR) : MiniWeights.validatorDir();
@@ -49,31 +51,59 @@ public final class EvalMini {
         if (nValidator > 0) {
             long t0 = System.nanoTime();
             try (MiniValidatorAdapter v = MiniValidatorAdapter.load(vDir)) {
-                ValidatorTrainer.Metrics m = ValidatorTrainer.evaluate(v, seed, nValidator, v.model().config().imageSize());
-                out.printf(Locale.ROOT, "%s (%s, %d steps): %d held-out renders (seed %d)%n  people count %.1f%%   (majority class %.1f%%)%n"
-                        + "  gender per person %.1f%% of %d   (majority gender %.1f%%)   [%.1f s]%n",
-                    v.name(), vDir, ModelManifest.read(vDir).steps(), m.images(), seed, 100 * m.countAccuracy(),
-                    100 * m.majorityCountAccuracy(), 100 * m.genderAccuracy(), m.people(), 100 * m.majorityGenderAccuracy(),
-                    (System.nanoTime() - t0) / 1e9);
+                ValidatorTrainer.Metrics m = ValidatorTrainer.evaluate(
+                        v, seed, nValidator, v.model().config().imageSize());
+                out.printf(
+                        Locale.ROOT,
+                        "%s (%s, %d steps): %d held-out renders (seed %d)%n  people count %.1f%%   (majority class %.1f%%)%n"
+                                + "  gender per person %.1f%% of %d   (majority gender %.1f%%)   [%.1f s]%n",
+                        v.name(),
+                        vDir,
+                        ModelManifest.read(vDir).steps(),
+                        m.images(),
+                        seed,
+                        100 * m.countAccuracy(),
+                        100 * m.majorityCountAccuracy(),
+                        100 * m.genderAccuracy(),
+                        m.people(),
+                        100 * m.majorityGenderAccuracy(),
+                        (System.nanoTime() - t0) / 1e9);
             }
         }
         if (nClip > 0) {
             long t0 = System.nanoTime();
             ModelManifest mf = Checkpoint.verify(cDir);
             try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
-                 MiniClip clip = new MiniClip(mf.config(ClipConfig.class), CaptionTokenizer.load(cDir.resolve("tokenizer.json")), manager, 0)) {
+                    MiniClip clip = new MiniClip(
+                            mf.config(ClipConfig.class),
+                            CaptionTokenizer.load(cDir.resolve("tokenizer.json")),
+                            manager,
+                            0)) {
                 Checkpoint.load(cDir, clip);
                 ClipTrainer.Metrics m = ClipTrainer.evaluate(clip, manager, seed, nClip);
-                out.printf(Locale.ROOT, "%s:%s (%s, %d steps): %d held-out queries (seed %d)%n  caption top-1 of 10 %.1f%%   "
-                        + "(chance 10%%, shuffled captions %.1f%%)%n  top-1 of 10 with same kind and people count %.1f%% of %d%n  mean cosine matching %.3f vs shuffled %.3f   [%.1f s]%n",
-                    ClipTrainer.NAME, mf.sha256().get("clip.safetensors").substring(0, 12), cDir, mf.steps(), m.queries(), seed,
-                    100 * m.top1Of10(), 100 * m.shuffledTop1Of10(), 100 * m.hardTop1Of10(), m.hardQueries(), m.meanCosineMatching(), m.meanCosineShuffled(),
-                    (System.nanoTime() - t0) / 1e9);
+                out.printf(
+                        Locale.ROOT,
+                        "%s:%s (%s, %d steps): %d held-out queries (seed %d)%n  caption top-1 of 10 %.1f%%   "
+                                + "(chance 10%%, shuffled captions %.1f%%)%n  top-1 of 10 with same kind and people count %.1f%% of %d%n  mean cosine matching %.3f vs shuffled %.3f   [%.1f s]%n",
+                        ClipTrainer.NAME,
+                        mf.sha256().get("clip.safetensors").substring(0, 12),
+                        cDir,
+                        mf.steps(),
+                        m.queries(),
+                        seed,
+                        100 * m.top1Of10(),
+                        100 * m.shuffledTop1Of10(),
+                        100 * m.hardTop1Of10(),
+                        m.hardQueries(),
+                        m.meanCosineMatching(),
+                        m.meanCosineShuffled(),
+                        (System.nanoTime() - t0) / 1e9);
             }
         }
         if (nDiffusion > 0) {
             out.println("portrait diffusion:");
-            lemon.mini.training.EvalDiffusion.report(nDiffusion, weights != null ? weights.resolve("diffusion") : null, cDir, out);
+            lemon.mini.training.EvalDiffusion.report(
+                    nDiffusion, weights != null ? weights.resolve("diffusion") : null, cDir, out);
         }
     }
 }

@@ -48,15 +48,23 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
      *             states already separate hair, clothing and gender words, so the UNet only has to
      *             learn to draw them)
      */
-    public record Settings(TextEncoderConfig text, UNetConfig unet, int batch, float lr, float emaDecay,
-                           float captionDropout, long dataSeed, int vocabCaptions) {
+    public record Settings(
+            TextEncoderConfig text,
+            UNetConfig unet,
+            int batch,
+            float lr,
+            float emaDecay,
+            float captionDropout,
+            long dataSeed,
+            int vocabCaptions) {
         public static Settings standard() {
             return new Settings(null, DiffusionConfigs.unet(), 32, 8e-4f, 0.995f, 0.1f, 7, 3000);
         }
 
         /** 8×8 images, batch 4, a tiny text encoder trained along: for tests. */
         public static Settings tiny() {
-            return new Settings(DiffusionConfigs.tinyText(), DiffusionConfigs.tinyUnet(8), 4, 2e-3f, 0.9f, 0.1f, 7, 200);
+            return new Settings(
+                    DiffusionConfigs.tinyText(), DiffusionConfigs.tinyUnet(8), 4, 2e-3f, 0.9f, 0.1f, 7, 200);
         }
 
         int size() {
@@ -66,6 +74,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
 
     /** Written with the weights ({@link SchedulerConfig#writeTo}), so sampling reads it instead of assuming it. */
     public static final SchedulerConfig SCHEDULER = SchedulerConfig.portrait();
+
     private static final String OPTIMIZER = "optimizer";
 
     private final Settings s;
@@ -97,11 +106,14 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
             if (s.text() == null) {
                 text = clipTextEncoder(clipDir != null ? clipDir : MiniWeights.clipDir(), root);
             } else {
-                CaptionTokenizer tok = CaptionTokenizer.fromCaptions(PortraitData.trainCaptions(s.dataSeed(), s.vocabCaptions()), s.text().vocabSize());
+                CaptionTokenizer tok = CaptionTokenizer.fromCaptions(
+                        PortraitData.trainCaptions(s.dataSeed(), s.vocabCaptions()),
+                        s.text().vocabSize());
                 text = new MiniTextEncoder(s.text(), tok, root, 11);
             }
             if (text.config().width() != s.unet().contextDim()) {
-                throw new IllegalArgumentException("UNet contextDim " + s.unet().contextDim() + " ≠ text width " + text.config().width());
+                throw new IllegalArgumentException("UNet contextDim " + s.unet().contextDim() + " ≠ text width "
+                        + text.config().width());
             }
             unet = new MiniUNet(s.unet(), root, 12);
             startOptimisers(0);
@@ -112,7 +124,8 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
     /** {@code exact}: continue the optimiser and noise too (a resume); a rollback restarts both on purpose. */
     private void openFromCheckpoint(boolean exact) throws IOException {
         CaptionTokenizer tok = CaptionTokenizer.load(work.resolve("text").resolve("tokenizer.json"));
-        text = new MiniTextEncoder(ModelManifest.read(work.resolve("text")).config(TextEncoderConfig.class), tok, root, 11);
+        text = new MiniTextEncoder(
+                ModelManifest.read(work.resolve("text")).config(TextEncoderConfig.class), tok, root, 11);
         unet = new MiniUNet(s.unet(), root, 12);
         if (s.text() == null) text.params().freezeAllExcept(n -> false);
         // The EMA copies are taken from whatever the models hold when the optimisers start, so
@@ -145,7 +158,14 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
     }
 
     private void startOptimisers(long noiseSeed) {
-        ddpm = new DdpmTrainer(unet, text, new DdpmScheduler(SCHEDULER, noiseSeed), s.lr(), s.emaDecay(), s.captionDropout(), 1000 + noiseSeed);
+        ddpm = new DdpmTrainer(
+                unet,
+                text,
+                new DdpmScheduler(SCHEDULER, noiseSeed),
+                s.lr(),
+                s.emaDecay(),
+                s.captionDropout(),
+                1000 + noiseSeed);
     }
 
     public long steps() {
@@ -183,8 +203,9 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
         if (!Float.isFinite(loss)) {
             skipped++;
             boolean finite = finiteWeights();
-            System.err.printf("%nnon-finite loss or gradients at step %d: batch skipped (%d so far); weights %s%n",
-                steps, skipped, finite ? "finite" : "NOT finite");
+            System.err.printf(
+                    "%nnon-finite loss or gradients at step %d: batch skipped (%d so far); weights %s%n",
+                    steps, skipped, finite ? "finite" : "NOT finite");
             if (!finite || ++skippedInARow >= 3) { // the weights themselves went bad: roll back
                 rollbacks++;
                 System.err.printf("rolling back to the last checkpoint (%d so far)%n", rollbacks);
@@ -221,7 +242,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
             @Override
             public String skipped() {
                 return "non-finite loss or gradients at step " + steps + ": batch skipped (" + skipped + " so far, "
-                    + rollbacks + " rollbacks)";
+                        + rollbacks + " rollbacks)";
             }
         };
     }
@@ -232,16 +253,23 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
      * the loss log and curves go to {@code curvesDir} (null: none), progress to {@code out} (null: none).
      * Returns the steps done.
      */
-    public long train(int n, int saveEvery, long deadlineNanos, LossCurves curves, Path curvesDir, java.io.PrintStream out)
+    public long train(
+            int n, int saveEvery, long deadlineNanos, LossCurves curves, Path curvesDir, java.io.PrintStream out)
             throws IOException {
-        TrainingLoop.Plan plan = new TrainingLoop.Plan("diffusion", steps + n, saveEvery, deadlineNanos, 0.98, curvesDir);
-        return TrainingLoop.run(inLoop(), plan, curves,
-            out != null ? out : new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).steps();
+        TrainingLoop.Plan plan =
+                new TrainingLoop.Plan("diffusion", steps + n, saveEvery, deadlineNanos, 0.98, curvesDir);
+        return TrainingLoop.run(
+                        inLoop(),
+                        plan,
+                        curves,
+                        out != null ? out : new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                .steps();
     }
 
     /** Writes raw and EMA checkpoints of both models into the work directory. */
     public void save() throws IOException {
-        Map<String, Double> metrics = Map.of("cursor", (double) cursor, "rollbacks", (double) rollbacks, "skipped", (double) skipped);
+        Map<String, Double> metrics =
+                Map.of("cursor", (double) cursor, "rollbacks", (double) rollbacks, "skipped", (double) skipped);
         Checkpoint.save(work.resolve("text"), "portrait-text", text, steps, s.dataSeed(), metrics);
         Checkpoint.save(work.resolve("unet"), "portrait-unet", unet, steps, s.dataSeed(), metrics);
         exportEma(work, metrics);
@@ -252,7 +280,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
     /** Writes the EMA weights as {@code dir/ema-text} and {@code dir/ema-unet}. */
     private void exportEma(Path dir, Map<String, Double> metrics) throws IOException {
         try (MiniTextEncoder t = new MiniTextEncoder(text.config(), text.tokenizer(), root, 0);
-             MiniUNet u = new MiniUNet(s.unet(), root, 0)) {
+                MiniUNet u = new MiniUNet(s.unet(), root, 0)) {
             if (ddpm.textEma() != null) ddpm.textEma().copyInto(t.params());
             else copy(text, t); // frozen: nothing averaged
             ddpm.ema().copyInto(u.params());
@@ -272,8 +300,8 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
             Path dst = out.resolve(m[1]);
             Files.createDirectories(dst);
             try (var files = Files.list(tmp.resolve(m[0]))) {
-                for (Path f : (Iterable<Path>) files::iterator) Files.move(f, dst.resolve(f.getFileName()),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                for (Path f : (Iterable<Path>) files::iterator)
+                    Files.move(f, dst.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             Files.delete(tmp.resolve(m[0]));
         }
@@ -283,7 +311,11 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
 
     private static void copy(MiniTextEncoder from, MiniTextEncoder to) {
         for (var e : from.params().all().entrySet()) {
-            to.params().load(e.getKey(), e.getValue().getShape().getShape(), e.getValue().toFloatArray());
+            to.params()
+                    .load(
+                            e.getKey(),
+                            e.getValue().getShape().getShape(),
+                            e.getValue().toFloatArray());
         }
     }
 

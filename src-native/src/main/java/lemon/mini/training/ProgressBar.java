@@ -50,8 +50,17 @@ public final class ProgressBar {
         int filled = (int) (WIDTH * clamped / total);
         double rate = seconds > 0 ? clamped / seconds : 0;
         long left = rate > 0 ? (long) ((total - clamped) / rate) : -1;
-        return String.format(Locale.ROOT, "%-12s [%s%s] %3d%% %,d/%,d  %.1f steps/s  %s left  loss %.4f",
-                label, "#".repeat(filled), ".".repeat(WIDTH - filled), (int) (100 * clamped / total), clamped, total,
-                rate, left < 0 ? "?" : String.format(Locale.ROOT, "%d:%02d", left / 60, left % 60), loss);
+        return String.format(
+                Locale.ROOT,
+                "%-12s [%s%s] %3d%% %,d/%,d  %.1f steps/s  %s left  loss %.4f",
+                label,
+                "#".repeat(filled),
+                ".".repeat(WIDTH - filled),
+                (int) (100 * clamped / total),
+                clamped,
+                total,
+                rate,
+                left < 0 ? "?" : String.format(Locale.ROOT, "%d:%02d", left / 60, left % 60),
+                loss);
     }
 }

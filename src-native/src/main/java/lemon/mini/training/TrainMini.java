@@ -30,10 +30,19 @@ public final class TrainMini {
     static final int CHECKPOINT_EVERY = 100;
 
     /** {@code log}: where progress and results are printed. */
-    public record Options(String what, long steps, Path work, Path out, boolean resume, long seed, int eval, double minutes,
-                          PrintStream log) {}
+    public record Options(
+            String what,
+            long steps,
+            Path work,
+            Path out,
+            boolean resume,
+            long seed,
+            int eval,
+            double minutes,
+            PrintStream log) {}
 
-    static final java.util.List<String> MODELS = java.util.List.of("validator", "clip", "upsampler", "diffusion", "all");
+    static final java.util.List<String> MODELS =
+            java.util.List.of("validator", "clip", "upsampler", "diffusion", "all");
     /** Wall-clock budget of {@code all}: what is left of it after the other models goes to diffusion. */
     static final double ALL_MINUTES = 60;
     /** Held back from the diffusion budget for its evaluation and export. */
@@ -58,15 +67,30 @@ public final class TrainMini {
         if (all || o.what().equals("diffusion")) {
             double minutes = o.minutes();
             if (minutes <= 0 && all) minutes = ALL_MINUTES - (System.nanoTime() - t0) / 6e10 - DIFFUSION_EVAL_MINUTES;
-            if (all && minutes < 1) throw new IllegalStateException("no time left for diffusion in the " + ALL_MINUTES + "-minute budget");
+            if (all && minutes < 1)
+                throw new IllegalStateException("no time left for diffusion in the " + ALL_MINUTES + "-minute budget");
             Path clip = o.out().resolve(MiniWeights.CLIP);
-            DiffusionTraining.run(new DiffusionTraining.Options(o.steps() > 0 ? o.steps() : 20_000, o.work().resolve("diffusion"),
-                o.out().resolve("diffusion"), o.resume(), 250, minutes,
-                Files.exists(clip.resolve("manifest.json")) ? clip : null, o.eval() > 0 ? o.eval() : 100, o.log()), curves);
+            DiffusionTraining.run(
+                    new DiffusionTraining.Options(
+                            o.steps() > 0 ? o.steps() : 20_000,
+                            o.work().resolve("diffusion"),
+                            o.out().resolve("diffusion"),
+                            o.resume(),
+                            250,
+                            minutes,
+                            Files.exists(clip.resolve("manifest.json")) ? clip : null,
+                            o.eval() > 0 ? o.eval() : 100,
+                            o.log()),
+                    curves);
         }
         curves.write(o.work().resolve("loss-curves.png"));
-        o.log().printf(Locale.ROOT, "train-mini %s: %.1f min in all; loss curves in %s%n", o.what(),
-            (System.nanoTime() - t0) / 6e10, o.work().resolve("loss-curves.png"));
+        o.log()
+                .printf(
+                        Locale.ROOT,
+                        "train-mini %s: %.1f min in all; loss curves in %s%n",
+                        o.what(),
+                        (System.nanoTime() - t0) / 6e10,
+                        o.work().resolve("loss-curves.png"));
     }
 
     /** What one training run did, for the manifest. */
@@ -87,26 +111,40 @@ public final class TrainMini {
      * Trains {@code t} to {@code steps} in total: resumes from {@code work/<label>} if asked, shows a
      * progress bar, logs the loss, checkpoints every {@value #CHECKPOINT_EVERY} steps and at the end.
      */
-    static RunStats loop(BatchTrainer<?, ?> t, String label, long steps, Options o, LossCurves curves) throws IOException {
+    static RunStats loop(BatchTrainer<?, ?> t, String label, long steps, Options o, LossCurves curves)
+            throws IOException {
         Path ckpt = o.work().resolve(label);
         if (o.resume() && t.resume(ckpt)) o.log().println(label + ": resumed at step " + t.step() + " from " + ckpt);
         t.plan(steps);
-        TrainingLoop.Result r = TrainingLoop.run(t.inLoop(ckpt),
-            new TrainingLoop.Plan(label, steps, CHECKPOINT_EVERY, 0, 0.95, o.work()), curves, o.log());
+        TrainingLoop.Result r = TrainingLoop.run(
+                t.inLoop(ckpt),
+                new TrainingLoop.Plan(label, steps, CHECKPOINT_EVERY, 0, 0.95, o.work()),
+                curves,
+                o.log());
         return new RunStats(r.lossEma(), r.minutes(), r.steps());
     }
 
     /** The 2× upsampler after the 32 px diffusion model: small, a few minutes; resumable like the others. */
     static void trainUpsampler(Options o, LossCurves curves) throws IOException {
         long steps = o.steps() > 0 ? o.steps() : 600;
-        try (UpsamplerTrainer t = new UpsamplerTrainer(Upsampler2x.Config.standard(), 7, 32, 2e-3f, 5, PortraitData.SMALL)) {
+        try (UpsamplerTrainer t =
+                new UpsamplerTrainer(Upsampler2x.Config.standard(), 7, 32, 2e-3f, 5, PortraitData.SMALL)) {
             RunStats run = loop(t, "upsampler", steps, o, curves);
             double[] l1 = t.heldOutL1();
             Path dir = o.out().resolve("diffusion").resolve("upsampler");
             Map<String, Double> metrics = run.manifestMetrics(Map.of("heldOutL1", l1[0], "nearestL1", l1[1]), t);
             Checkpoint.save(dir, UpsamplerTrainer.NAME, t.model(), t.step(), 7, metrics);
-            o.log().printf(Locale.ROOT, "upsampler: %,d parameters, %d steps (%d this run) in %.1f min; held-out L1 %.4f (nearest-neighbour %.4f); saved to %s%n",
-                t.model().params().count(), t.step(), run.steps(), run.minutes(), l1[0], l1[1], dir);
+            o.log()
+                    .printf(
+                            Locale.ROOT,
+                            "upsampler: %,d parameters, %d steps (%d this run) in %.1f min; held-out L1 %.4f (nearest-neighbour %.4f); saved to %s%n",
+                            t.model().params().count(),
+                            t.step(),
+                            run.steps(),
+                            run.minutes(),
+                            l1[0],
+                            l1[1],
+                            dir);
         }
     }
 
@@ -117,7 +155,7 @@ public final class TrainMini {
     static Options parse(PrintStream log, String... args) {
         if (args.length == 0 || !MODELS.contains(args[0])) {
             throw new IllegalArgumentException("usage: TrainMini " + String.join("|", MODELS)
-                + " [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S] [--eval N] [--minutes M]");
+                    + " [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S] [--eval N] [--minutes M]");
         }
         long steps = -1, seed = 2026;
         double minutes = 0;
@@ -141,20 +179,41 @@ public final class TrainMini {
 
     static void trainValidator(Options o, LossCurves curves) throws IOException {
         long steps = o.steps() > 0 ? o.steps() : 2000;
-        try (ValidatorTrainer t = new ValidatorTrainer(ValidatorTrainer.shippedConfig(), o.seed(), 32, 2e-3f, o.seed())) {
+        try (ValidatorTrainer t =
+                new ValidatorTrainer(ValidatorTrainer.shippedConfig(), o.seed(), 32, 2e-3f, o.seed())) {
             RunStats run = loop(t, MiniWeights.VALIDATOR, steps, o, curves);
             double minutes = run.minutes();
             long startStep = t.step() - run.steps();
             try (MiniValidatorAdapter a = new MiniValidatorAdapter(t.model(), t.manager(), ValidatorTrainer.NAME)) {
-                ValidatorTrainer.Metrics m = ValidatorTrainer.evaluate(a, o.seed(), o.eval() > 0 ? o.eval() : 600, t.model().config().imageSize());
+                ValidatorTrainer.Metrics m = ValidatorTrainer.evaluate(
+                        a,
+                        o.seed(),
+                        o.eval() > 0 ? o.eval() : 600,
+                        t.model().config().imageSize());
                 Map<String, Double> metrics = run.manifestMetrics(m.asMap("heldout_"), t);
-                ModelManifest saved = Checkpoint.save(o.out().resolve(MiniWeights.VALIDATOR), ValidatorTrainer.NAME, t.model(),
-                    t.step(), o.seed(), metrics);
-                o.log().printf(Locale.ROOT, "validator: %d steps (%d this run, %.1f min); held-out %d images: count %.1f%% "
-                        + "(majority %.1f%%), gender %.1f%% of %d people (majority %.1f%%); saved to %s (%s)%n",
-                    t.step(), t.step() - startStep, minutes, m.images(), 100 * m.countAccuracy(), 100 * m.majorityCountAccuracy(),
-                    100 * m.genderAccuracy(), m.people(), 100 * m.majorityGenderAccuracy(), o.out().resolve(MiniWeights.VALIDATOR),
-                    saved.sha256().get("weights.safetensors").substring(0, 12));
+                ModelManifest saved = Checkpoint.save(
+                        o.out().resolve(MiniWeights.VALIDATOR),
+                        ValidatorTrainer.NAME,
+                        t.model(),
+                        t.step(),
+                        o.seed(),
+                        metrics);
+                o.log()
+                        .printf(
+                                Locale.ROOT,
+                                "validator: %d steps (%d this run, %.1f min); held-out %d images: count %.1f%% "
+                                        + "(majority %.1f%%), gender %.1f%% of %d people (majority %.1f%%); saved to %s (%s)%n",
+                                t.step(),
+                                t.step() - startStep,
+                                minutes,
+                                m.images(),
+                                100 * m.countAccuracy(),
+                                100 * m.majorityCountAccuracy(),
+                                100 * m.genderAccuracy(),
+                                m.people(),
+                                100 * m.majorityGenderAccuracy(),
+                                o.out().resolve(MiniWeights.VALIDATOR),
+                                saved.sha256().get("weights.safetensors").substring(0, 12));
             }
         }
     }

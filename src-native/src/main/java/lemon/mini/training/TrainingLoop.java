@@ -42,7 +42,8 @@ public final class TrainingLoop {
      * @param smoothing       weight of the old value in the displayed loss average (0.95: ~20 steps)
      * @param work            where {@code loss-curves.png} and the loss log go; null for neither
      */
-    public record Plan(String label, long target, int checkpointEvery, long deadlineNanos, double smoothing, Path work) {}
+    public record Plan(
+            String label, long target, int checkpointEvery, long deadlineNanos, double smoothing, Path work) {}
 
     /** The smoothed loss at the end, minutes and steps this run. */
     public record Result(double lossEma, double minutes, long steps) {}
@@ -51,7 +52,8 @@ public final class TrainingLoop {
     public static Result run(Trainer t, Plan p, LossCurves curves, PrintStream out) throws IOException {
         long t0 = System.nanoTime(), start = t.step();
         // the bar covers this run's steps only, so its rate and time left stay right after a resume
-        ProgressBar bar = ProgressBar.forConsole(out, start > 0 ? p.label() + "+" + start : p.label(), Math.max(1, p.target() - start));
+        ProgressBar bar = ProgressBar.forConsole(
+                out, start > 0 ? p.label() + "+" + start : p.label(), Math.max(1, p.target() - start));
         LossCurves c = curves != null ? curves : new LossCurves();
         LossLog log = p.work() != null ? new LossLog(p.work(), p.label(), c, start) : null;
         double avg = Double.NaN;
@@ -80,9 +82,11 @@ public final class TrainingLoop {
         return new Result(avg, (System.nanoTime() - t0) / 60e9, t.step() - start);
     }
 
-    private static void checkpoint(Trainer t, Plan p, double avg, LossCurves c, LossLog log, PrintStream out) throws IOException {
+    private static void checkpoint(Trainer t, Plan p, double avg, LossCurves c, LossLog log, PrintStream out)
+            throws IOException {
         if (!t.checkpoint(avg)) {
-            out.println("\n" + p.label() + ": non-finite weights at step " + t.step() + ", reloaded the last checkpoint");
+            out.println(
+                    "\n" + p.label() + ": non-finite weights at step " + t.step() + ", reloaded the last checkpoint");
         }
         if (log != null) log.flush();
         if (p.work() != null) c.write(p.work().resolve("loss-curves.png"));

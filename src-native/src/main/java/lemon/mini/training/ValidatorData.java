@@ -28,7 +28,8 @@ public final class ValidatorData {
 
     public static Item item(long seed, int index, int size) {
         Random r = new Random(seed * 0x5DEECE66DL + index * 0x9E3779B97F4A7C15L);
-        if (r.nextInt(10) == 0) return new Item(background(Attributes.random(r), r.nextLong(), size), 0, new int[] {NONE, NONE, NONE});
+        if (r.nextInt(10) == 0)
+            return new Item(background(Attributes.random(r), r.nextLong(), size), 0, new int[] {NONE, NONE, NONE});
         // of the rest, a third portraits and two thirds scenes
         Sample s = DatasetGenerator.sample(seed, index, size, 2.0 / 3, size, size);
         int[] g = {NONE, NONE, NONE};
@@ -43,8 +44,14 @@ public final class ValidatorData {
      * as wide as tall puts its figure in the middle third, so the left third is background only.
      */
     static BufferedImage background(Attributes a, long seed, int size) {
-        BufferedImage wide = SceneRenderer.render(List.of(a), Layout.SIDE_BY_SIDE, Action.STAND_TOGETHER,
-            a.background().name(), seed, 3 * size, size);
+        BufferedImage wide = SceneRenderer.render(
+                List.of(a),
+                Layout.SIDE_BY_SIDE,
+                Action.STAND_TOGETHER,
+                a.background().name(),
+                seed,
+                3 * size,
+                size);
         BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         out.setRGB(0, 0, size, size, wide.getRGB(0, 0, size, size, null, 0, size), 0, size);
         return out;

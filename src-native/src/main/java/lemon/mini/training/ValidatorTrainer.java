@@ -26,8 +26,13 @@ public final class ValidatorTrainer extends BatchTrainer<ValidatorData.Item, Min
      * slot by slot left to right, as the port reports it (a person the verdict does not count is
      * a wrong gender). Majority baselines are measured on the same images.
      */
-    public record Metrics(int images, double countAccuracy, int people, double genderAccuracy,
-                          double majorityCountAccuracy, double majorityGenderAccuracy) {
+    public record Metrics(
+            int images,
+            double countAccuracy,
+            int people,
+            double genderAccuracy,
+            double majorityCountAccuracy,
+            double majorityGenderAccuracy) {
         public Map<String, Double> asMap(String prefix) {
             Map<String, Double> m = new LinkedHashMap<>();
             m.put(prefix + "images", (double) images);
@@ -59,11 +64,13 @@ public final class ValidatorTrainer extends BatchTrainer<ValidatorData.Item, Min
 
     @Override
     protected NDArray loss(NDManager scope, List<ValidatorData.Item> items) {
-        NDArray x = ImageTensors.batch(scope, items.stream().map(ValidatorData.Item::image).toList());
+        NDArray x = ImageTensors.batch(
+                scope, items.stream().map(ValidatorData.Item::image).toList());
         long[] counts = new long[items.size()], genders = new long[items.size() * ValidatorData.SLOTS];
         for (int i = 0; i < items.size(); i++) {
             counts[i] = MiniValidator.countClass(items.get(i).people());
-            for (int s = 0; s < ValidatorData.SLOTS; s++) genders[i * ValidatorData.SLOTS + s] = items.get(i).genders()[s];
+            for (int s = 0; s < ValidatorData.SLOTS; s++)
+                genders[i * ValidatorData.SLOTS + s] = items.get(i).genders()[s];
         }
         NDArray cl = scope.create(counts), gl = scope.create(genders, new Shape(items.size(), ValidatorData.SLOTS));
         return model.loss(model.forward(x), cl, gl);
@@ -84,8 +91,10 @@ public final class ValidatorTrainer extends BatchTrainer<ValidatorData.Item, Min
         List<Integer> idx = ValidatorData.indices(0, n, true);
         for (int from = 0; from < n; from += 50) {
             List<ValidatorData.Item> items = idx.subList(from, Math.min(n, from + 50)).stream()
-                .map(i -> ValidatorData.item(seed, i, size)).toList();
-            List<Verdict> verdicts = v.inspect(items.stream().map(ValidatorData.Item::image).toList());
+                    .map(i -> ValidatorData.item(seed, i, size))
+                    .toList();
+            List<Verdict> verdicts =
+                    v.inspect(items.stream().map(ValidatorData.Item::image).toList());
             for (int i = 0; i < items.size(); i++) {
                 ValidatorData.Item it = items.get(i);
                 Verdict vd = verdicts.get(i);
@@ -95,12 +104,18 @@ public final class ValidatorTrainer extends BatchTrainer<ValidatorData.Item, Min
                     people++;
                     byGender[it.genders()[s]]++;
                     boolean male = it.genders()[s] == ValidatorData.MALE;
-                    if (s < vd.genders().size() && (vd.genders().get(s) == lemon.model.Gender.MALE) == male) genderRight++;
+                    if (s < vd.genders().size() && (vd.genders().get(s) == lemon.model.Gender.MALE) == male)
+                        genderRight++;
                 }
             }
         }
         int majority = Math.max(Math.max(byCount[0], byCount[1]), Math.max(byCount[2], byCount[3]));
-        return new Metrics(n, countRight / (double) n, people, genderRight / (double) Math.max(1, people),
-            majority / (double) n, Math.max(byGender[0], byGender[1]) / (double) Math.max(1, people));
+        return new Metrics(
+                n,
+                countRight / (double) n,
+                people,
+                genderRight / (double) Math.max(1, people),
+                majority / (double) n,
+                Math.max(byGender[0], byGender[1]) / (double) Math.max(1, people));
     }
 }

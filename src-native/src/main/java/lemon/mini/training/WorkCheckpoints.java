@@ -27,13 +27,15 @@ final class WorkCheckpoints {
         void write(Path dir) throws IOException;
     }
 
-    static ModelManifest save(Path dir, String name, MiniModel model, long steps, long dataSeed,
-                              Map<String, Double> metrics) throws IOException {
+    static ModelManifest save(
+            Path dir, String name, MiniModel model, long steps, long dataSeed, Map<String, Double> metrics)
+            throws IOException {
         return save(dir, name, model, steps, dataSeed, metrics, d -> {});
     }
 
-    static ModelManifest save(Path dir, String name, MiniModel model, long steps, long dataSeed,
-                              Map<String, Double> metrics, Extra extra) throws IOException {
+    static ModelManifest save(
+            Path dir, String name, MiniModel model, long steps, long dataSeed, Map<String, Double> metrics, Extra extra)
+            throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = parent.resolve(dir.getFileName() + ".new");

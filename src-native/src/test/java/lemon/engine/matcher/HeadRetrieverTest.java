@@ -15,24 +15,32 @@ import lemon.retrieval.PairEmbeddings;
 import org.junit.jupiter.api.Test;
 
 class HeadRetrieverTest {
-    private static final Map<String, String> ARCHETYPE = CdDatabaseGenerator.generate().archetypeById();
+    private static final Map<String, String> ARCHETYPE =
+            CdDatabaseGenerator.generate().archetypeById();
 
     @Test
     void storyCharactersRetrievePairsOfTheSameRole() {
         HeadRetriever r = HeadRetriever.bundled();
         assertTrue(r.usedCache(), "committed embeddings should match the bundled database and head");
         Map<String, List<String>> story = new LinkedHashMap<>();
-        story.put("alibaba", List.of(
-            "someone was a poor woodcutter who earned his living by gathering firewood in the forest and selling it in the town.",
-            "When the thieves had ridden away, someone said the word himself and went into the cave. He loaded his asses with bags of gold and hid them under wood so nobody would see.",
-            "someone told his wife to be quiet and helped her bury the gold in the garden."));
-        story.put("stepmother", List.of(
-            "The queen looked into her magic mirror and asked who was the fairest in the land. When someone heard that her stepdaughter was fairer, she turned pale with envy and ordered a huntsman to kill the child."));
+        story.put(
+                "alibaba",
+                List.of(
+                        "someone was a poor woodcutter who earned his living by gathering firewood in the forest and selling it in the town.",
+                        "When the thieves had ridden away, someone said the word himself and went into the cave. He loaded his asses with bags of gold and hid them under wood so nobody would see.",
+                        "someone told his wife to be quiet and helped her bury the gold in the garden."));
+        story.put(
+                "stepmother",
+                List.of(
+                        "The queen looked into her magic mirror and asked who was the fairest in the land. When someone heard that her stepdaughter was fairer, she turned pale with envy and ordered a huntsman to kill the child."));
         List<CharacterMatch> matches = r.match(story, 5);
-        assertEquals(List.of("alibaba", "stepmother"), matches.stream().map(CharacterMatch::characterId).toList());
+        assertEquals(
+                List.of("alibaba", "stepmother"),
+                matches.stream().map(CharacterMatch::characterId).toList());
         for (CharacterMatch m : matches) {
             assertEquals(5, m.matches().size());
-            for (int i = 1; i < 5; i++) assertTrue(m.matches().get(i - 1).score() >= m.matches().get(i).score());
+            for (int i = 1; i < 5; i++)
+                assertTrue(m.matches().get(i - 1).score() >= m.matches().get(i).score());
         }
         assertRole(matches.get(0), "woodcutter");
         assertRole(matches.get(1), "stepmother");
@@ -40,7 +48,9 @@ class HeadRetrieverTest {
     }
 
     private static void assertRole(CharacterMatch m, String archetype) {
-        long hits = m.matches().stream().filter(s -> archetype.equals(ARCHETYPE.get(s.cdId()))).count();
+        long hits = m.matches().stream()
+                .filter(s -> archetype.equals(ARCHETYPE.get(s.cdId())))
+                .count();
         assertTrue(hits >= 3, m.characterId() + " top-5: " + m.matches());
     }
 
@@ -62,8 +72,13 @@ class HeadRetrieverTest {
         assertTrue(!fresh.usedCache());
         // The recomputed embeddings agree with the committed ones.
         var q = Map.of("x", List.of("someone chops firewood in the forest and finds a cave full of gold."));
-        assertEquals(HeadRetriever.bundled().match(q, 3).get(0).matches().stream().map(CharacterMatch.Scored::cdId).toList(),
-            fresh.match(q, 3).get(0).matches().stream().map(CharacterMatch.Scored::cdId).toList());
+        assertEquals(
+                HeadRetriever.bundled().match(q, 3).get(0).matches().stream()
+                        .map(CharacterMatch.Scored::cdId)
+                        .toList(),
+                fresh.match(q, 3).get(0).matches().stream()
+                        .map(CharacterMatch.Scored::cdId)
+                        .toList());
     }
 
     @Test

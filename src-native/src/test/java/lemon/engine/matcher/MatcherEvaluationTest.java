@@ -11,8 +11,12 @@ class MatcherEvaluationTest {
     @Test
     void trainedHeadBeatsRawCosineAndRandomOnRecallAt5() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        var r = MatcherEvaluation.run(lemon.cd.CdDatabase.bundled(), lemon.cd.CdDatabaseGenerator.generate().archetypeById(),
-            HeadRetriever.bundledHead(), CachingEncoder.SHARED, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        var r = MatcherEvaluation.run(
+                lemon.cd.CdDatabase.bundled(),
+                lemon.cd.CdDatabaseGenerator.generate().archetypeById(),
+                HeadRetriever.bundledHead(),
+                CachingEncoder.SHARED,
+                new PrintStream(buf, true, StandardCharsets.UTF_8));
         var head = r.row("MiniLM + trained head");
         var raw = r.row("raw MiniLM cosine");
         var random = r.row("random sampler (LeMon\\Rank)");

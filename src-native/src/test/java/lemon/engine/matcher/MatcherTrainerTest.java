@@ -3,8 +3,8 @@ package lemon.engine.matcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.List;
 import lemon.cd.CdDatabase;
 import lemon.engine.text.MiniLmEncoder;

@@ -16,9 +16,9 @@ class MiniLmEncoderTest {
         assertSame(enc, MiniLmEncoder.get());
         assertEquals(384, enc.dimension());
         float[][] v = enc.encode(List.of(
-            "A poor woodcutter finds a cave full of gold in the forest.",
-            "In the woods, a penniless man discovers a hidden treasure inside a rock.",
-            "The detective questions the passengers on the night ferry."));
+                "A poor woodcutter finds a cave full of gold in the forest.",
+                "In the woods, a penniless man discovers a hidden treasure inside a rock.",
+                "The detective questions the passengers on the night ferry."));
         for (float[] x : v) {
             assertEquals(384, x.length);
             assertEquals(1.0, Math.sqrt(Vectors.dot(x, x)), 1e-4);
@@ -34,7 +34,8 @@ class MiniLmEncoderTest {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             List<java.util.concurrent.Future<float[]>> futures = new ArrayList<>();
-            for (int i = 0; i < 8; i++) futures.add(pool.submit(() -> enc.encode("The witch locks the boy in a cage.")));
+            for (int i = 0; i < 8; i++)
+                futures.add(pool.submit(() -> enc.encode("The witch locks the boy in a cage.")));
             for (var f : futures) {
                 float[] got = f.get();
                 for (int d = 0; d < 384; d++) assertEquals(expected[d], got[d], 1e-5);

@@ -31,10 +31,14 @@ class ClipValidatorTest {
     @Test
     void clipContrastiveLossFalls() {
         ClipConfig cfg = ClipConfig.tiny();
-        List<String> caps = List.of("a man with red hair", "a woman with black hair", "two people standing in a park", "an old man with a grey beard");
+        List<String> caps = List.of(
+                "a man with red hair",
+                "a woman with black hair",
+                "two people standing in a park",
+                "an old man with a grey beard");
         try (NDManager m = TestSupport.manager();
-             MiniClip clip = new MiniClip(cfg, TestSupport.tokenizer(cfg.text()), m, 7);
-             Adam adam = new Adam(m, 3e-3f)) {
+                MiniClip clip = new MiniClip(cfg, TestSupport.tokenizer(cfg.text()), m, 7);
+                Adam adam = new Adam(m, 3e-3f)) {
             NDArray images = m.create(quadrantImages(4, 16, new Random(1)), new Shape(4, 3, 16, 16));
             float first = 0, last = 0;
             for (int s = 0; s < 25; s++) {
@@ -56,7 +60,9 @@ class ClipValidatorTest {
                 images.tempAttach(scope);
                 NDArray sim = clip.imageTextSimilarity(scope, images, caps);
                 assertEquals(new Shape(4, 4), sim.getShape());
-                assertEquals(new Shape(4, 4), clip.imageImageSimilarity(images, images).getShape());
+                assertEquals(
+                        new Shape(4, 4),
+                        clip.imageImageSimilarity(images, images).getShape());
                 assertArrayEquals(new long[] {0, 1, 2, 3}, sim.argMax(1).toLongArray(), "each image finds its caption");
             }
         }
@@ -65,7 +71,9 @@ class ClipValidatorTest {
     @Test
     void validatorShapesAndLossFalls() {
         ValidatorConfig cfg = ValidatorConfig.tiny();
-        try (NDManager m = TestSupport.manager(); MiniValidator v = new MiniValidator(cfg, m, 8); Adam adam = new Adam(m, 3e-3f)) {
+        try (NDManager m = TestSupport.manager();
+                MiniValidator v = new MiniValidator(cfg, m, 8);
+                Adam adam = new Adam(m, 3e-3f)) {
             NDArray images = m.create(quadrantImages(8, 16, new Random(2)), new Shape(8, 3, 16, 16));
             long[] counts = new long[8], genders = new long[8 * 3];
             for (int i = 0; i < 8; i++) {

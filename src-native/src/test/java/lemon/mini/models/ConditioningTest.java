@@ -14,7 +14,8 @@ class ConditioningTest {
     @Test
     void everyCrossAttentionLayerAsksForItsStatesAndAConstantOneChangesNothing() {
         UNetConfig cfg = UNetConfig.tiny();
-        try (NDManager m = TestSupport.manager(); MiniUNet unet = new MiniUNet(cfg, m, 3)) {
+        try (NDManager m = TestSupport.manager();
+                MiniUNet unet = new MiniUNet(cfg, m, 3)) {
             java.util.Random rnd = new java.util.Random(1); // the zero-initialised output convs would hide any input
             for (var e : List.copyOf(unet.params().all().entrySet())) {
                 float[] w = new float[(int) e.getValue().size()];
@@ -28,7 +29,10 @@ class ConditioningTest {
                 NDArray other = scope.randomNormal(new Shape(2, 5, cfg.contextDim()));
                 float[] t = {10, 500};
                 float[] plain = unet.forward(x, t, ctx).toFloatArray();
-                assertArrayEquals(plain, unet.forward(x, t, Conditioning.constant(ctx, null)).toFloatArray(), "constant = plain");
+                assertArrayEquals(
+                        plain,
+                        unet.forward(x, t, Conditioning.constant(ctx, null)).toFloatArray(),
+                        "constant = plain");
 
                 List<Integer> layers = new ArrayList<>();
                 Conditioning perLayer = new Conditioning() {

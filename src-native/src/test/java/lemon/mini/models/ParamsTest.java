@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 class ParamsTest {
     /** Back-propagates {@code loss(a, b)} over two parameters [0, 1, 4] and asks the guard. */
     private static boolean finiteAfter(BiFunction<NDArray, NDArray, NDArray> loss) {
-        try (NDManager m = TestSupport.manager(); Params p = new Params(m); NDManager scope = m.newSubManager()) {
+        try (NDManager m = TestSupport.manager();
+                Params p = new Params(m);
+                NDManager scope = m.newSubManager()) {
             p.put("a", p.manager().create(new float[] {0, 1, 4}));
             p.put("b", p.manager().create(new float[] {0, 1, 4}));
             p.get("a").setRequiresGradient(true);

@@ -11,9 +11,12 @@ public final class TestSupport {
     }
 
     public static final List<String> CAPTIONS = List.of(
-        "a man with red hair and a blue shirt", "a woman with black hair and a green dress",
-        "two people standing in a park", "an old man with a grey beard", "a girl with a red hat",
-        "three people at the beach, smiling");
+            "a man with red hair and a blue shirt",
+            "a woman with black hair and a green dress",
+            "two people standing in a park",
+            "an old man with a grey beard",
+            "a girl with a red hat",
+            "three people at the beach, smiling");
 
     private TestSupport() {}
 

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +38,7 @@ class TextEncoderTest {
     void encoderShapesAndCausalPooling() {
         TextEncoderConfig cfg = TextEncoderConfig.tiny();
         try (NDManager m = TestSupport.manager();
-             MiniTextEncoder enc = new MiniTextEncoder(cfg, TestSupport.tokenizer(cfg), m, 1)) {
+                MiniTextEncoder enc = new MiniTextEncoder(cfg, TestSupport.tokenizer(cfg), m, 1)) {
             assertEquals(cfg.parameterCount(), enc.params().count());
             try (NDManager scope = m.newSubManager()) {
                 enc.params().attachTo(scope);
@@ -48,7 +47,10 @@ class TextEncoderTest {
                 assertEquals(new Shape(2, 32), e.pooled().getShape());
                 // causal: the first tokens of "a man" and "a man in a park" have identical states
                 MiniTextEncoder.Encoded f = enc.encode(scope, List.of("a man in a park"));
-                assertArrayEquals(e.states().get("0,0:3").toFloatArray(), f.states().get("0,0:3").toFloatArray(), 1e-5f);
+                assertArrayEquals(
+                        e.states().get("0,0:3").toFloatArray(),
+                        f.states().get("0,0:3").toFloatArray(),
+                        1e-5f);
             }
         }
     }
@@ -57,8 +59,8 @@ class TextEncoderTest {
     void onlyNewTokenEmbeddingsTrainWhenFrozen() {
         TextEncoderConfig cfg = TextEncoderConfig.tiny();
         try (NDManager m = TestSupport.manager();
-             MiniTextEncoder enc = new MiniTextEncoder(cfg, TestSupport.tokenizer(cfg), m, 2);
-             Adam adam = new Adam(m, 1e-2f)) {
+                MiniTextEncoder enc = new MiniTextEncoder(cfg, TestSupport.tokenizer(cfg), m, 2);
+                Adam adam = new Adam(m, 1e-2f)) {
             enc.addTokens(List.of("<alice>", "<bob>"));
             enc.freezeAllButAddedTokens();
             Map<String, float[]> before = new HashMap<>();
@@ -68,7 +70,8 @@ class TextEncoderTest {
                 try (NDManager scope = m.newSubManager()) {
                     enc.params().attachTo(scope);
                     try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-                        NDArray pooled = enc.encode(scope, List.of("<alice> with red hair")).pooled();
+                        NDArray pooled = enc.encode(scope, List.of("<alice> with red hair"))
+                                .pooled();
                         NDArray loss = pooled.sub(1f).square().mean(); // pull the pooled vector towards 1s
                         gc.backward(loss);
                         if (step == 0) first = loss.getFloat();
@@ -82,10 +85,15 @@ class TextEncoderTest {
                 float[] now = e.getValue().toFloatArray();
                 if (e.getKey().equals(MiniTextEncoder.EXTRA)) {
                     // <alice> row moved, <bob> row (unused) did not
-                    assertFalse(java.util.Arrays.equals(java.util.Arrays.copyOfRange(before.get(e.getKey()), 0, 32),
-                        java.util.Arrays.copyOfRange(now, 0, 32)), "<alice> learnt");
-                    assertArrayEquals(java.util.Arrays.copyOfRange(before.get(e.getKey()), 32, 64),
-                        java.util.Arrays.copyOfRange(now, 32, 64), "<bob> unused");
+                    assertFalse(
+                            java.util.Arrays.equals(
+                                    java.util.Arrays.copyOfRange(before.get(e.getKey()), 0, 32),
+                                    java.util.Arrays.copyOfRange(now, 0, 32)),
+                            "<alice> learnt");
+                    assertArrayEquals(
+                            java.util.Arrays.copyOfRange(before.get(e.getKey()), 32, 64),
+                            java.util.Arrays.copyOfRange(now, 32, 64),
+                            "<bob> unused");
                 } else {
                     assertArrayEquals(before.get(e.getKey()), now, e.getKey() + " frozen");
                 }

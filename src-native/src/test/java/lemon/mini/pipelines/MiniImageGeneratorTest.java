@@ -22,7 +22,8 @@ class MiniImageGeneratorTest {
         List<byte[]> both = painter.generate(List.of(woman, man));
         List<byte[]> alone = painter.generate(List.of(man));
         assertEquals(2, both.size());
-        BufferedImage a = ImageIO.read(new ByteArrayInputStream(both.get(1))), b = ImageIO.read(new ByteArrayInputStream(alone.get(0)));
+        BufferedImage a = ImageIO.read(new ByteArrayInputStream(both.get(1))),
+                b = ImageIO.read(new ByteArrayInputStream(alone.get(0)));
         assertEquals(64, a.getWidth());
         // batch size changes float summation order a little; a mean bound keeps other CPUs' kernels in
         // (different requests differ by tens of levels on average)
@@ -37,7 +38,8 @@ class MiniImageGeneratorTest {
     void learnedTokensAreRefusedNotPaintedAsWords() {
         var token = new lemon.port.ImageGenerator.LearnedToken(new float[] {0.1f, 0.2f}, null);
         Request personal = new Request("a photo of <s1> in the forest", 3, java.util.Map.of("<s1>", token));
-        var e = assertThrows(UnsupportedOperationException.class, () -> new MiniImageGenerator().generate(List.of(personal)));
+        var e = assertThrows(
+                UnsupportedOperationException.class, () -> new MiniImageGenerator().generate(List.of(personal)));
         assertTrue(e.getMessage().contains("<s1>"), e.getMessage());
     }
 

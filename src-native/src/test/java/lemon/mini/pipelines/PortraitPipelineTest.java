@@ -21,7 +21,8 @@ class PortraitPipelineTest {
     }
 
     static PortraitPipeline gen;
-    static final PortraitPipeline.Sampling FEW_STEPS = PortraitPipeline.Sampling.DEFAULT.withSteps(10).withGuidance(3f);
+    static final PortraitPipeline.Sampling FEW_STEPS =
+            PortraitPipeline.Sampling.DEFAULT.withSteps(10).withGuidance(3f);
 
     @BeforeAll
     static void load() throws IOException {
@@ -46,7 +47,9 @@ class PortraitPipelineTest {
         assertEquals(0, meanAbsDiff(x.get(0), y.get(0)), "same seed, same pixels");
         assertTrue(meanAbsDiff(x.get(0), x.get(1)) > 2, "two samples of one call differ");
         // few steps and weak guidance: asks for a visible difference, not a large one
-        assertTrue(meanAbsDiff(x.get(0), z.get(0)) > 1, "another description, another image: " + meanAbsDiff(x.get(0), z.get(0)));
+        assertTrue(
+                meanAbsDiff(x.get(0), z.get(0)) > 1,
+                "another description, another image: " + meanAbsDiff(x.get(0), z.get(0)));
     }
 
     @Test
@@ -82,15 +85,19 @@ class PortraitPipelineTest {
 
     @Test
     void freeTextColourWordsAreMappedOntoTheCaptionVocabulary() {
-        assertEquals("a young woman with long braided red hair, wearing a plain blue linen dress",
-            gen.normalise("A young woman with long braided auburn hair, wearing a plain navy linen dress"));
+        assertEquals(
+                "a young woman with long braided red hair, wearing a plain blue linen dress",
+                gen.normalise("A young woman with long braided auburn hair, wearing a plain navy linen dress"));
     }
 
     @Test
     void learnedUpsamplerBeatsNearestNeighbourOnHeldOutRenders() throws IOException {
         try (var m = ai.djl.engine.Engine.getEngine("PyTorch").newBaseManager();
-             Upsampler2x up = new Upsampler2x(Upsampler2x.Config.standard(), m, 0)) {
-            Path dir = Path.of(getClass().getResource(PortraitPipeline.RESOURCE + "/upsampler/manifest.json").getPath()).getParent();
+                Upsampler2x up = new Upsampler2x(Upsampler2x.Config.standard(), m, 0)) {
+            Path dir = Path.of(getClass()
+                            .getResource(PortraitPipeline.RESOURCE + "/upsampler/manifest.json")
+                            .getPath())
+                    .getParent();
             lemon.mini.loaders.Checkpoint.load(dir, up);
             double[] l1 = lemon.mini.training.UpsamplerTrainer.heldOutL1(up, m, 7, PortraitData.SMALL, 16);
             assertTrue(l1[0] < 0.9 * l1[1], "learned " + l1[0] + " vs nearest " + l1[1]);
@@ -99,11 +106,16 @@ class PortraitPipelineTest {
 
     @Test
     void tamperedWeightsAreRefused(@TempDir Path tmp) throws IOException {
-        Path src = Path.of(getClass().getResource(PortraitPipeline.RESOURCE + "/unet/manifest.json").getPath()).getParent().getParent();
+        Path src = Path.of(getClass()
+                        .getResource(PortraitPipeline.RESOURCE + "/unet/manifest.json")
+                        .getPath())
+                .getParent()
+                .getParent();
         for (String part : List.of("text", "unet", "upsampler")) {
             Files.createDirectories(tmp.resolve(part));
             try (var files = Files.list(src.resolve(part))) {
-                for (Path f : (Iterable<Path>) files::iterator) Files.copy(f, tmp.resolve(part).resolve(f.getFileName()));
+                for (Path f : (Iterable<Path>) files::iterator)
+                    Files.copy(f, tmp.resolve(part).resolve(f.getFileName()));
             }
         }
         Path w = tmp.resolve("unet").resolve("weights.safetensors");

@@ -1,15 +1,14 @@
 package lemon.mini.render;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class CaptionsTest {
     static final Pattern MALE = Pattern.compile("\\b(man|boy)\\b"), FEMALE = Pattern.compile("\\b(woman|girl)\\b");

@@ -1,17 +1,5 @@
 package lemon.mini.render;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.IntStream;
-
 import static lemon.mini.render.PortraitRendererTest.pixels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,14 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 class DatasetGeneratorTest {
 
     @Test
     void validationSplitIsAboutTenPercentAndDependsOnlyOnTheIndex() {
-        long val = IntStream.range(0, 20000).filter(DatasetGenerator::isValidation).count();
+        long val =
+                IntStream.range(0, 20000).filter(DatasetGenerator::isValidation).count();
         assertTrue(val > 1800 && val < 2200, "validation count " + val);
-        List<Boolean> a = DatasetGenerator.samples(1, 60, 16).map(Sample::validation).toList();
-        List<Boolean> b = DatasetGenerator.samples(2, 60, 16).map(Sample::validation).toList();
+        List<Boolean> a =
+                DatasetGenerator.samples(1, 60, 16).map(Sample::validation).toList();
+        List<Boolean> b =
+                DatasetGenerator.samples(2, 60, 16).map(Sample::validation).toList();
         assertEquals(a, b);
     }
 
@@ -62,9 +64,13 @@ class DatasetGeneratorTest {
         Pattern genders = Pattern.compile("\"genders\":\\[((\"(male|female)\",?)+)]");
         for (String line : lines) {
             assertTrue(line.startsWith("{") && line.endsWith("}"), line);
-            for (String key : List.of("\"kind\":\"", "\"split\":\"", "\"seed\":", "\"caption\":\"", "\"people\":[{\"gender\":\""))
+            for (String key :
+                    List.of("\"kind\":\"", "\"split\":\"", "\"seed\":", "\"caption\":\"", "\"people\":[{\"gender\":\""))
                 assertTrue(line.contains(key), key + " missing in " + line);
-            assertTrue(line.contains("\"kind\":\"portrait\"") || line.contains("\"kind\":\"scene\",") && line.contains("\"action\":"), line);
+            assertTrue(
+                    line.contains("\"kind\":\"portrait\"")
+                            || line.contains("\"kind\":\"scene\",") && line.contains("\"action\":"),
+                    line);
             assertTrue(line.contains("\"split\":\"train\"") || line.contains("\"split\":\"validation\""), line);
             Matcher f = file.matcher(line), c = count.matcher(line), g = genders.matcher(line);
             assertTrue(f.find() && c.find() && g.find(), line);

@@ -1,22 +1,21 @@
 package lemon.mini.render;
 
-import lemon.mini.render.Attributes.Accessory;
-import lemon.mini.render.Attributes.Background;
-import lemon.mini.render.Attributes.Colour;
-import lemon.mini.render.Attributes.Style;
-import org.junit.jupiter.api.Test;
+import static lemon.mini.render.PortraitRendererTest.pixels;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
-import static lemon.mini.render.PortraitRendererTest.pixels;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import lemon.mini.render.Attributes.Accessory;
+import lemon.mini.render.Attributes.Background;
+import lemon.mini.render.Attributes.Colour;
+import lemon.mini.render.Attributes.Style;
+import org.junit.jupiter.api.Test;
 
 class SceneRendererTest {
 
@@ -65,7 +64,7 @@ class SceneRendererTest {
                     Style style = rep % 2 == 0 ? Style.FLAT : Style.WATERCOLOUR;
                     List<Attributes> ps = people(r, k, bg, style);
                     Action action = layout == Layout.HANDING ? Action.HAND_APPLE : Action.TALK;
-                    for (int[] wh : new int[][]{{128, 64}, {64, 64}}) {
+                    for (int[] wh : new int[][] {{128, 64}, {64, 64}}) {
                         BufferedImage img = SceneRenderer.render(ps, layout, action, "plain sage", rep, wh[0], wh[1]);
                         // face band: above the shoulders, where arms and handed items never reach
                         // (mirrors SceneRenderer's framing: 90 units per person, 122 units tall, bottom-aligned)
@@ -85,14 +84,21 @@ class SceneRendererTest {
         List<Attributes> ps = people(new Random(9), 3, Background.FOREST, Style.WATERCOLOUR);
         int[] a = pixels(SceneRenderer.render(ps, Layout.HANDING, Action.HAND_BOOK, "forest", 3, 96, 64));
         assertArrayEquals(a, pixels(SceneRenderer.render(ps, Layout.HANDING, Action.HAND_BOOK, "forest", 3, 96, 64)));
-        assertFalse(Arrays.equals(a, pixels(SceneRenderer.render(ps, Layout.HANDING, Action.HAND_BOOK, "forest", 4, 96, 64))));
+        assertFalse(Arrays.equals(
+                a, pixels(SceneRenderer.render(ps, Layout.HANDING, Action.HAND_BOOK, "forest", 4, 96, 64))));
     }
 
     @Test
     void rejectsImpossibleScenes() {
         List<Attributes> one = people(new Random(1), 1, Background.MARKET, Style.FLAT);
-        assertThrows(IllegalArgumentException.class, () -> SceneRenderer.render(one, Layout.HANDING, Action.HAND_CUP, "market", 1, 64, 64));
-        assertThrows(IllegalArgumentException.class, () -> SceneRenderer.render(List.of(), Layout.FACING, Action.TALK, "market", 1, 64, 64));
-        assertThrows(IllegalArgumentException.class, () -> SceneRenderer.render(one, Layout.FACING, Action.TALK, "moon", 1, 64, 64));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SceneRenderer.render(one, Layout.HANDING, Action.HAND_CUP, "market", 1, 64, 64));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SceneRenderer.render(List.of(), Layout.FACING, Action.TALK, "market", 1, 64, 64));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SceneRenderer.render(one, Layout.FACING, Action.TALK, "moon", 1, 64, 64));
     }
 }

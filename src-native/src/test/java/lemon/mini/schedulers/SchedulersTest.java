@@ -38,12 +38,17 @@ class SchedulersTest {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         SchedulerConfig.sd1x().write(buf);
         assertEquals(SchedulerConfig.sd1x(), SchedulerConfig.read(new ByteArrayInputStream(buf.toByteArray())));
-        assertEquals(SchedulerConfig.portrait(), SchedulerConfig.readFrom(dir), "no file: the constants older weights used");
+        assertEquals(
+                SchedulerConfig.portrait(), SchedulerConfig.readFrom(dir), "no file: the constants older weights used");
         SchedulerConfig.sd1x().writeTo(dir);
         assertEquals(SchedulerConfig.sd1x(), SchedulerConfig.readFrom(dir));
-        assertEquals(SchedulerConfig.portrait(), SchedulerConfig.readFrom(PortraitPipeline.committedDir()),
-            "the committed diffusion weights carry the config they were trained with");
-        assertThrows(IllegalArgumentException.class, () -> new SchedulerConfig("sigmoid", 1000, "trailing", true, 1f, "epsilon"));
+        assertEquals(
+                SchedulerConfig.portrait(),
+                SchedulerConfig.readFrom(PortraitPipeline.committedDir()),
+                "the committed diffusion weights carry the config they were trained with");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new SchedulerConfig("sigmoid", 1000, "trailing", true, 1f, "epsilon"));
     }
 
     @Test
@@ -56,14 +61,25 @@ class SchedulersTest {
             int t = s.timesteps()[0];
             NDArray xt = s.addNoise(x0, eps, new int[] {t, t});
             double ab = s.schedule().alphaBar(t);
-            assertTrue(xt.sub(x0.mul((float) Math.sqrt(ab)).add(eps.mul((float) Math.sqrt(1 - ab)))).abs().max().getFloat() < 1e-6);
+            assertTrue(xt.sub(x0.mul((float) Math.sqrt(ab)).add(eps.mul((float) Math.sqrt(1 - ab))))
+                            .abs()
+                            .max()
+                            .getFloat()
+                    < 1e-6);
             int mid = s.timesteps()[5]; // at t = T−1 ᾱ is ~1e-5: x̂0 magnifies float rounding there
-            assertTrue(s.predictOriginal(s.addNoise(x0, eps, new int[] {mid, mid}), eps, mid).sub(x0).abs().max().getFloat() < 1e-4,
-                "x̂0 from the true ε is x0");
+            assertTrue(
+                    s.predictOriginal(s.addNoise(x0, eps, new int[] {mid, mid}), eps, mid)
+                                    .sub(x0)
+                                    .abs()
+                                    .max()
+                                    .getFloat()
+                            < 1e-4,
+                    "x̂0 from the true ε is x0");
             // with the true ε every DDIM step stays on the same trajectory: the last one returns x0
             NDArray x = xt;
             for (int ti : s.timesteps()) {
-                NDArray e = x.sub(x0.mul((float) Math.sqrt(s.schedule().alphaBar(ti)))).div((float) Math.sqrt(1 - s.schedule().alphaBar(ti)));
+                NDArray e = x.sub(x0.mul((float) Math.sqrt(s.schedule().alphaBar(ti))))
+                        .div((float) Math.sqrt(1 - s.schedule().alphaBar(ti)));
                 x = s.step(e, ti, x);
             }
             assertTrue(x.sub(x0).abs().max().getFloat() < 1e-3);
@@ -88,7 +104,9 @@ class SchedulersTest {
             NDArray x0 = s.predictOriginal(x, eps, last).clip(-1f, 1f);
             double at = s.schedule().alphaBar(last), beta = 1 - at;
             NDArray mean = x0.mul((float) (beta / (1 - at))).add(x.mul((float) (Math.sqrt(1 - beta) * 0 / (1 - at))));
-            assertTrue(s.step(eps, last, x).sub(mean).abs().max().getFloat() < 1e-5, "the last step is the posterior mean, x̂0");
+            assertTrue(
+                    s.step(eps, last, x).sub(mean).abs().max().getFloat() < 1e-5,
+                    "the last step is the posterior mean, x̂0");
         }
     }
 }

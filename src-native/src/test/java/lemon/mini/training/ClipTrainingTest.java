@@ -16,7 +16,8 @@ class ClipTrainingTest {
         TestEnv.init();
     }
 
-    static final ClipConfig SMALL = new ClipConfig(16, List.of(8, 16), new TextEncoderConfig(256, 32, 1, 2, 64, 64), 32);
+    static final ClipConfig SMALL =
+            new ClipConfig(16, List.of(8, 16), new TextEncoderConfig(256, 32, 1, 2, 64, 64), 32);
 
     @Test
     void contrastiveLossFallsAndAResumedRunRefusesAnotherTokenizer(@TempDir Path work) throws Exception {
@@ -28,8 +29,14 @@ class ClipTrainingTest {
             for (int s = 0; s < n; s++) {
                 double l = t.trainStep(ckpt);
                 if (!Double.isFinite(l)) continue; // a skipped batch (NaN guard)
-                if (s < k) { first += l; firstN++; }
-                if (s >= n - k) { last += l; lastN++; }
+                if (s < k) {
+                    first += l;
+                    firstN++;
+                }
+                if (s >= n - k) {
+                    last += l;
+                    lastN++;
+                }
             }
             assertTrue(t.nonFiniteSteps() <= 2, "rare skips only: " + t.nonFiniteSteps());
             assertTrue(last / lastN < 0.9 * first / firstN, "InfoNCE falls: " + first / firstN + " → " + last / lastN);
@@ -39,7 +46,8 @@ class ClipTrainingTest {
             assertTrue(t.resume(ckpt));
             assertEquals(40, t.step());
         }
-        CaptionTokenizer other = CaptionTokenizer.fromCaptions(List.of("a completely different vocabulary of words"), 256);
+        CaptionTokenizer other =
+                CaptionTokenizer.fromCaptions(List.of("a completely different vocabulary of words"), 256);
         try (ClipTrainer t = new ClipTrainer(SMALL, other, 5, 16, 3e-3f, 1)) {
             var e = assertThrows(java.io.IOException.class, () -> t.resume(ckpt));
             assertTrue(e.getMessage().contains("tokenizer differs"), e.getMessage());

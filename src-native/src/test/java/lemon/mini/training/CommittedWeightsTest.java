@@ -39,7 +39,8 @@ class CommittedWeightsTest {
         try (MiniValidatorAdapter v = MiniValidatorAdapter.bundled()) {
             String sha = Checkpoint.verify(MiniWeights.validatorDir()).sha256().get("weights.safetensors");
             assertEquals("lemon-mini-validator:" + sha.substring(0, 12), v.name());
-            ValidatorTrainer.Metrics m = ValidatorTrainer.evaluate(v, FRESH_SEED, 40, v.model().config().imageSize());
+            ValidatorTrainer.Metrics m = ValidatorTrainer.evaluate(
+                    v, FRESH_SEED, 40, v.model().config().imageSize());
             assertTrue(m.countAccuracy() >= 0.8, "people count accuracy " + m.countAccuracy());
             assertTrue(m.genderAccuracy() >= 0.7, "gender accuracy " + m.genderAccuracy());
         }
@@ -48,8 +49,16 @@ class CommittedWeightsTest {
     @Test
     void adapterInspectsAPngOfTwoPeople() throws Exception {
         Attributes man = person(Attributes.Gender.MALE, 1);
-        Attributes woman = person(Attributes.Gender.FEMALE, 2).withStyle(man.style()).withBackground(man.background());
-        var img = SceneRenderer.render(List.of(man, woman), Layout.SIDE_BY_SIDE, Action.STAND_TOGETHER, man.background().name(), 5, 64, 64);
+        Attributes woman =
+                person(Attributes.Gender.FEMALE, 2).withStyle(man.style()).withBackground(man.background());
+        var img = SceneRenderer.render(
+                List.of(man, woman),
+                Layout.SIDE_BY_SIDE,
+                Action.STAND_TOGETHER,
+                man.background().name(),
+                5,
+                64,
+                64);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(img, "png", png);
         try (MiniValidatorAdapter v = MiniValidatorAdapter.bundled()) {
@@ -86,7 +95,8 @@ class CommittedWeightsTest {
         Path dir = MiniWeights.clipDir();
         ModelManifest mf = Checkpoint.verify(dir);
         try (NDManager m = Engine.getEngine("PyTorch").newBaseManager();
-             MiniClip clip = new MiniClip(mf.config(ClipConfig.class), CaptionTokenizer.load(dir.resolve("tokenizer.json")), m, 0)) {
+                MiniClip clip = new MiniClip(
+                        mf.config(ClipConfig.class), CaptionTokenizer.load(dir.resolve("tokenizer.json")), m, 0)) {
             Checkpoint.load(dir, clip);
             ClipTrainer.Metrics r = ClipTrainer.evaluate(clip, m, FRESH_SEED, 30);
             assertTrue(r.top1Of10() >= 0.3, "top-1 of 10 (chance 0.1): " + r);
@@ -100,7 +110,8 @@ class CommittedWeightsTest {
         for (String part : List.of("text", "unet", "upsampler")) Checkpoint.verify(dir.resolve(part));
         // scheduler/scheduler_config.json is plain JSON beside the checkpoints (no weights, so no manifest):
         // cosine β, T = 1000, trailing steps, x̂0 clipped to ±1, what PortraitDiffusionTrainer trains with
-        assertEquals(lemon.mini.schedulers.SchedulerConfig.portrait(), lemon.mini.schedulers.SchedulerConfig.readFrom(dir));
+        assertEquals(
+                lemon.mini.schedulers.SchedulerConfig.portrait(), lemon.mini.schedulers.SchedulerConfig.readFrom(dir));
         assertEquals(PortraitDiffusionTrainer.SCHEDULER, lemon.mini.schedulers.SchedulerConfig.readFrom(dir));
     }
 }

@@ -52,8 +52,13 @@ class LossCurvesTest {
         var buf = new ByteArrayOutputStream();
         ProgressBar bar = new ProgressBar(new PrintStream(buf, true, StandardCharsets.UTF_8), "unet", 200, false);
         String line = bar.render(50, 0.1234, 10);
-        assertTrue(line.contains("25%") && line.contains("50/200") && line.contains("5.0 steps/s")
-                && line.contains("0:30 left") && line.contains("loss 0.1234"), line);
+        assertTrue(
+                line.contains("25%")
+                        && line.contains("50/200")
+                        && line.contains("5.0 steps/s")
+                        && line.contains("0:30 left")
+                        && line.contains("loss 0.1234"),
+                line);
         for (int i = 1; i <= 200; i++) {
             bar.update(i, 0.5);
         }

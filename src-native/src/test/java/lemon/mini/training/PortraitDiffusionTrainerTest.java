@@ -52,7 +52,8 @@ class PortraitDiffusionTrainerTest {
         try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(settings, work.resolve("a"), false)) {
             while (t.steps() < 4) t.step();
             t.unet().params().all().forEach((k, v) -> straight.put(k, v.toFloatArray()));
-            org.junit.jupiter.api.Assumptions.assumeTrue(t.skipped() == 0, "a skipped batch changes the run for another reason");
+            org.junit.jupiter.api.Assumptions.assumeTrue(
+                    t.skipped() == 0, "a skipped batch changes the run for another reason");
         }
         try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(settings, work.resolve("b"), false)) {
             while (t.steps() < 2) t.step();
@@ -61,10 +62,14 @@ class PortraitDiffusionTrainerTest {
         try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(settings, work.resolve("b"), true)) {
             assertEquals(2, t.steps());
             while (t.steps() < 4) t.step();
-            org.junit.jupiter.api.Assumptions.assumeTrue(t.skipped() == 0, "a skipped batch changes the run for another reason");
+            org.junit.jupiter.api.Assumptions.assumeTrue(
+                    t.skipped() == 0, "a skipped batch changes the run for another reason");
             for (var e : straight.entrySet()) {
-                assertArrayEquals(e.getValue(), t.unet().params().get(e.getKey()).toFloatArray(), e.getKey()
-                    + ": weights, EMA, Adam moments, noise and data all continue where the first run stopped");
+                assertArrayEquals(
+                        e.getValue(),
+                        t.unet().params().get(e.getKey()).toFloatArray(),
+                        e.getKey()
+                                + ": weights, EMA, Adam moments, noise and data all continue where the first run stopped");
             }
         }
     }
@@ -72,7 +77,9 @@ class PortraitDiffusionTrainerTest {
     @Test
     void descriptionSynonymsMapOnlyUnknownWords() {
         var known = java.util.Set.of("a", "woman", "with", "red", "hair", "gold", "blue", "dress");
-        assertEquals("a woman with red hair in a blue dress and a gold crown",
-            DescriptionWords.normalise("A lady with auburn hair in a navy dress and a gold crown", known::contains));
+        assertEquals(
+                "a woman with red hair in a blue dress and a gold crown",
+                DescriptionWords.normalise(
+                        "A lady with auburn hair in a navy dress and a gold crown", known::contains));
     }
 }

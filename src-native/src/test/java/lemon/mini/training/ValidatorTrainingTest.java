@@ -29,7 +29,8 @@ class ValidatorTrainingTest {
                 assertEquals(s >= it.people(), it.genders()[s] == ValidatorData.NONE, "slot " + s + " of item " + i);
             }
         }
-        for (int c = 0; c < 4; c++) assertTrue(counts[c] >= 8, "people=" + c + " appears: " + java.util.Arrays.toString(counts));
+        for (int c = 0; c < 4; c++)
+            assertTrue(counts[c] >= 8, "people=" + c + " appears: " + java.util.Arrays.toString(counts));
         // training never draws a validation-split index
         for (long k = 0; k < 5000; k++) assertFalse(DatasetGenerator.isValidation(ValidatorTrainer.trainIndex(k)));
     }
@@ -41,12 +42,16 @@ class ValidatorTrainingTest {
         java.util.Random r = new java.util.Random(3);
         for (int i = 0; i < 12; i++) {
             lemon.mini.render.Attributes a = lemon.mini.render.Attributes.random(r);
-            lemon.mini.render.Attributes b = lemon.mini.render.Attributes.random(r).withStyle(a.style()).withBackground(a.background());
+            lemon.mini.render.Attributes b =
+                    lemon.mini.render.Attributes.random(r).withStyle(a.style()).withBackground(a.background());
             long seed = r.nextLong();
             var x = ValidatorData.background(a, seed, 64);
             var y = ValidatorData.background(b, seed, 64);
             assertEquals(64, x.getWidth());
-            assertArrayEquals(x.getRGB(0, 0, 64, 64, null, 0, 64), y.getRGB(0, 0, 64, 64, null, 0, 64), "crop " + i + " (" + a.background() + ")");
+            assertArrayEquals(
+                    x.getRGB(0, 0, 64, 64, null, 0, 64),
+                    y.getRGB(0, 0, 64, 64, null, 0, 64),
+                    "crop " + i + " (" + a.background() + ")");
         }
     }
 
@@ -59,8 +64,14 @@ class ValidatorTrainingTest {
                 double l = t.trainStep(null);
                 // PyTorch on CPU now and then gives non-finite gradients; the guard skips that batch
                 if (!Double.isFinite(l)) continue;
-                if (s < k) { first += l; firstN++; }
-                if (s >= n - k) { last += l; lastN++; }
+                if (s < k) {
+                    first += l;
+                    firstN++;
+                }
+                if (s >= n - k) {
+                    last += l;
+                    lastN++;
+                }
             }
             assertEquals(n, t.step());
             assertTrue(t.nonFiniteSteps() <= 2, "rare skips only: " + t.nonFiniteSteps());
@@ -103,14 +114,18 @@ class ValidatorTrainingTest {
             var p = t.model().params();
             float[] nan = new float[good.length];
             java.util.Arrays.fill(nan, Float.NaN);
-            p.put("count_head.weight", p.manager().create(nan, p.get("count_head.weight").getShape()));
+            p.put(
+                    "count_head.weight",
+                    p.manager().create(nan, p.get("count_head.weight").getShape()));
 
             assertNull(t.checkpoint(ckpt, Map.of()), "non-finite weights are not saved");
             assertArrayEquals(good, p.get("count_head.weight").toFloatArray(), "reloaded from the last checkpoint");
             assertEquals(1, t.nonFiniteSteps());
             assertEquals(1, ModelManifest.read(ckpt).steps());
 
-            p.put("count_head.weight", p.manager().create(nan, p.get("count_head.weight").getShape()));
+            p.put(
+                    "count_head.weight",
+                    p.manager().create(nan, p.get("count_head.weight").getShape()));
             long before = t.step();
             assertTrue(Double.isNaN(t.trainStep(ckpt)), "a NaN loss is reported, not applied");
             assertEquals(2, t.nonFiniteSteps());
@@ -140,8 +155,10 @@ class ValidatorTrainingTest {
             while (t.step() < 4) t.trainStep(ckpt);
             assertEquals(0, t.nonFiniteSteps(), "a skipped batch would make the runs differ for another reason");
             for (var e : straight.entrySet()) {
-                assertArrayEquals(e.getValue(), t.model().params().get(e.getKey()).toFloatArray(), e.getKey()
-                    + ": weights, Adam moments and data all continue where the first run stopped");
+                assertArrayEquals(
+                        e.getValue(),
+                        t.model().params().get(e.getKey()).toFloatArray(),
+                        e.getKey() + ": weights, Adam moments and data all continue where the first run stopped");
             }
         }
     }
