@@ -48,6 +48,8 @@ public final class LocalWorkflowRunner {
     public static final String TRANSITION_LIMIT = "Lemon.TransitionLimitExceeded";
     /** Error name of a Task that ran past its TimeoutSeconds. */
     public static final String TIMEOUT = "States.Timeout";
+    /** Error name of an execution whose thread was interrupted (not catchable). */
+    public static final String INTERRUPTED = "Lemon.Interrupted";
 
     @FunctionalInterface
     public interface Sleeper {
@@ -77,6 +79,10 @@ public final class LocalWorkflowRunner {
         this.machine = Objects.requireNonNull(machine);
         this.dispatcher = Objects.requireNonNull(dispatcher);
         this.listener = serialised(listener == null ? ExecutionListener.NONE : listener);
+    }
+
+    private static StateError interrupted() {
+        return new StateError(INTERRUPTED, "the execution was interrupted", false);
     }
 
     private static ThreadFactory daemon(String name) {
@@ -189,7 +195,7 @@ public final class LocalWorkflowRunner {
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
                 // an abandoned Map iteration, or the caller stopping the run
-                throw new StateError("Lemon.Interrupted", "the execution was interrupted", false);
+                throw interrupted();
             }
             if (transitions.incrementAndGet() > maxTransitions) {
                 throw new StateError(
@@ -342,7 +348,7 @@ public final class LocalWorkflowRunner {
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();
-            throw new StateError("Lemon.Interrupted", "the execution was interrupted", false);
+            throw interrupted();
         }
     }
 
@@ -470,7 +476,7 @@ public final class LocalWorkflowRunner {
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StateError("Lemon.Interrupted", "the execution was interrupted", false);
+            throw interrupted();
         } catch (ExecutionException e) {
             throw new IllegalStateException("unreachable: every iteration succeeded", e);
         } finally {
@@ -627,7 +633,7 @@ public final class LocalWorkflowRunner {
             sleeper.sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StateError("Lemon.Interrupted", "the execution was interrupted", false);
+            throw interrupted();
         }
     }
 

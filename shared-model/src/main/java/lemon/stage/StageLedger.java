@@ -121,7 +121,7 @@ public final class StageLedger {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
-    public String now() {
+    private String now() {
         return DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock));
     }
 }

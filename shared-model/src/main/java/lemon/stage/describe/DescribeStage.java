@@ -11,8 +11,8 @@ import lemon.model.CharacterMatch;
 import lemon.model.StoryCharacter;
 import lemon.port.CharacterDescriber;
 import lemon.port.CharacterRetriever;
-import lemon.stage.Files;
 import lemon.stage.Placement;
+import lemon.stage.RunFileTypes;
 import lemon.stage.Stage;
 import lemon.stage.StageContext;
 import lemon.stage.StageOutput;
@@ -48,9 +48,9 @@ public final class DescribeStage implements Stage {
     @Override
     public StageOutput run(StageContext run) {
         String text = run.requireText(IngestStage.STORY);
-        List<StoryCharacter> characters = run.require(AnalyzeStage.CHARACTERS, Files.CHARACTERS);
+        List<StoryCharacter> characters = run.require(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS);
         Map<String, CharacterMatch> matches = new LinkedHashMap<>();
-        run.require(MatchStage.MATCHES, Files.MATCHES).forEach(x -> matches.put(x.characterId(), x));
+        run.require(MatchStage.MATCHES, RunFileTypes.MATCHES).forEach(x -> matches.put(x.characterId(), x));
         List<CharacterDescription> out = new ArrayList<>();
         for (StoryCharacter c : characters) {
             List<String> ids = matches.containsKey(c.id())

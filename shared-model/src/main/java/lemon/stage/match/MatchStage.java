@@ -7,8 +7,8 @@ import lemon.analysis.CharacterContexts;
 import lemon.model.CharacterMatch;
 import lemon.model.StoryCharacter;
 import lemon.port.CharacterRetriever;
-import lemon.stage.Files;
 import lemon.stage.Placement;
+import lemon.stage.RunFileTypes;
 import lemon.stage.Stage;
 import lemon.stage.StageContext;
 import lemon.stage.StageOutput;
@@ -43,7 +43,7 @@ public final class MatchStage implements Stage {
     @Override
     public StageOutput run(StageContext run) {
         String text = run.requireText(IngestStage.STORY);
-        List<StoryCharacter> characters = run.require(AnalyzeStage.CHARACTERS, Files.CHARACTERS);
+        List<StoryCharacter> characters = run.require(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS);
         Map<String, List<String>> contexts = new LinkedHashMap<>();
         for (StoryCharacter c : characters) {
             contexts.put(c.id(), CharacterContexts.windows(text, c, characters, CONTEXT_WINDOWS));

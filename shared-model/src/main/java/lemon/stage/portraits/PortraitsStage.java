@@ -6,8 +6,8 @@ import java.util.Map;
 import lemon.model.CharacterDescription;
 import lemon.model.Portrait;
 import lemon.port.ImageGenerator;
-import lemon.stage.Files;
 import lemon.stage.Placement;
+import lemon.stage.RunFileTypes;
 import lemon.stage.Stage;
 import lemon.stage.StageContext;
 import lemon.stage.StageOutput;
@@ -42,7 +42,7 @@ public final class PortraitsStage implements Stage {
 
     @Override
     public StageOutput run(StageContext run) {
-        List<CharacterDescription> descriptions = run.require(DescribeStage.DESCRIPTIONS, Files.DESCRIPTIONS);
+        List<CharacterDescription> descriptions = run.require(DescribeStage.DESCRIPTIONS, RunFileTypes.DESCRIPTIONS);
         int per = run.options().portraits();
         List<Portrait> portraits = new ArrayList<>();
         List<ImageGenerator.Request> requests = new ArrayList<>();

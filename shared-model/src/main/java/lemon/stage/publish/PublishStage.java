@@ -3,8 +3,8 @@ package lemon.stage.publish;
 import java.util.List;
 import java.util.Map;
 import lemon.report.ReportPage;
-import lemon.stage.Files;
 import lemon.stage.Placement;
+import lemon.stage.RunFileTypes;
 import lemon.stage.Stage;
 import lemon.stage.StageContext;
 import lemon.stage.StageOutput;
@@ -41,14 +41,14 @@ public final class PublishStage implements Stage {
     public StageOutput run(StageContext run) {
         ReportPage.Inputs inputs = new ReportPage.Inputs(
                 run.manifest(),
-                run.require(AnalyzeStage.CHARACTERS, Files.CHARACTERS),
-                run.require(AnalyzeStage.SCENES, Files.SCENES),
-                run.require(AnalyzeStage.GRAPH, Files.GRAPH),
+                run.require(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS),
+                run.require(AnalyzeStage.SCENES, RunFileTypes.SCENES),
+                run.require(AnalyzeStage.GRAPH, RunFileTypes.GRAPH),
                 run.requireText(AnalyzeStage.GRAPH_SVG),
-                run.require(MatchStage.MATCHES, Files.MATCHES),
-                run.require(DescribeStage.DESCRIPTIONS, Files.DESCRIPTIONS),
-                run.read(PortraitsStage.PORTRAITS, Files.PORTRAITS).orElse(List.of()),
-                run.read(AnalyzeStage.WARNINGS, Files.STRINGS).orElse(List.of()));
+                run.require(MatchStage.MATCHES, RunFileTypes.MATCHES),
+                run.require(DescribeStage.DESCRIPTIONS, RunFileTypes.DESCRIPTIONS),
+                run.read(PortraitsStage.PORTRAITS, RunFileTypes.PORTRAITS).orElse(List.of()),
+                run.read(AnalyzeStage.WARNINGS, RunFileTypes.STRINGS).orElse(List.of()));
         run.writeText(REPORT, ReportPage.render(inputs));
         return StageOutput.of("report.html written", Map.of());
     }

@@ -12,7 +12,7 @@ import lemon.model.StoryAnalysis;
 import lemon.model.StoryCharacter;
 import lemon.run.RunOptions;
 import lemon.run.StageState;
-import lemon.stage.Files;
+import lemon.stage.RunFileTypes;
 import lemon.stage.StageFixture;
 import lemon.stage.StageResult;
 import org.junit.jupiter.api.Test;
@@ -22,11 +22,11 @@ class AnalyzeStageTest {
     void writesCharactersScenesAndTheGraph() {
         StageFixture f = new StageFixture(new RunOptions(4, 3, 1));
         StageResult r = f.run(new AnalyzeStage(new OfflineAnalyst()));
-        List<StoryCharacter> characters = f.read(AnalyzeStage.CHARACTERS, Files.CHARACTERS);
+        List<StoryCharacter> characters = f.read(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS);
         List<String> names = characters.stream().map(StoryCharacter::name).toList();
         assertTrue(names.containsAll(List.of("Anna Berg", "Boris Kade", "Carl Voss")), names.toString());
-        assertEquals(4, f.read(AnalyzeStage.SCENES, Files.SCENES).size(), "the run's scene count");
-        InteractionGraph g = f.read(AnalyzeStage.GRAPH, Files.GRAPH);
+        assertEquals(4, f.read(AnalyzeStage.SCENES, RunFileTypes.SCENES).size(), "the run's scene count");
+        InteractionGraph g = f.read(AnalyzeStage.GRAPH, RunFileTypes.GRAPH);
         assertEquals(
                 1.0,
                 g.edges().stream()

@@ -11,7 +11,7 @@ import lemon.llm.StructuredLlm;
 import lemon.model.CharacterDescription;
 import lemon.model.CharacterMatch;
 import lemon.run.RunOptions;
-import lemon.stage.Files;
+import lemon.stage.RunFileTypes;
 import lemon.stage.StageFixture;
 import lemon.stage.analyze.AnalyzeStage;
 import lemon.stage.match.MatchStage;
@@ -26,16 +26,17 @@ class DescribeStageTest {
         f.run(new AnalyzeStage(new OfflineAnalyst()));
         FirstPairsRetriever retriever = new FirstPairsRetriever();
         f.run(new MatchStage(retriever));
-        int characters = f.read(AnalyzeStage.CHARACTERS, Files.CHARACTERS).size();
+        int characters =
+                f.read(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS).size();
         ScriptedLlm llm = new ScriptedLlm();
         for (int i = 0; i < characters; i++) {
             llm.answer("{\"description\": \"  A tall person with red hair, in a green coat.  \"}");
         }
         f.run(new DescribeStage(new LlmDescriber(new StructuredLlm(llm, 1)), retriever));
 
-        List<CharacterDescription> out = f.read(DescribeStage.DESCRIPTIONS, Files.DESCRIPTIONS);
+        List<CharacterDescription> out = f.read(DescribeStage.DESCRIPTIONS, RunFileTypes.DESCRIPTIONS);
         assertEquals(characters, out.size());
-        List<CharacterMatch> matches = f.read(MatchStage.MATCHES, Files.MATCHES);
+        List<CharacterMatch> matches = f.read(MatchStage.MATCHES, RunFileTypes.MATCHES);
         for (int i = 0; i < characters; i++) {
             CharacterDescription d = out.get(i);
             assertEquals(

@@ -9,7 +9,7 @@ import lemon.analysis.OfflineAnalyst;
 import lemon.model.CharacterMatch;
 import lemon.model.StoryCharacter;
 import lemon.run.RunOptions;
-import lemon.stage.Files;
+import lemon.stage.RunFileTypes;
 import lemon.stage.StageFixture;
 import lemon.stage.analyze.AnalyzeStage;
 import lemon.testing.FirstPairsRetriever;
@@ -23,8 +23,8 @@ class MatchStageTest {
         FirstPairsRetriever retriever = new FirstPairsRetriever();
         f.run(new MatchStage(retriever));
 
-        List<StoryCharacter> characters = f.read(AnalyzeStage.CHARACTERS, Files.CHARACTERS);
-        List<CharacterMatch> matches = f.read(MatchStage.MATCHES, Files.MATCHES);
+        List<StoryCharacter> characters = f.read(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS);
+        List<CharacterMatch> matches = f.read(MatchStage.MATCHES, RunFileTypes.MATCHES);
         assertEquals(
                 characters.stream().map(StoryCharacter::id).toList(),
                 matches.stream().map(CharacterMatch::characterId).toList());

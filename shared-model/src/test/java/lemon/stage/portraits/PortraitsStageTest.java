@@ -11,7 +11,7 @@ import lemon.model.CharacterDescription;
 import lemon.model.Portrait;
 import lemon.port.ImageGenerator;
 import lemon.run.RunOptions;
-import lemon.stage.Files;
+import lemon.stage.RunFileTypes;
 import lemon.stage.StageFixture;
 import lemon.stage.analyze.AnalyzeStage;
 import lemon.stage.describe.DescribeStage;
@@ -31,8 +31,8 @@ class PortraitsStageTest {
         FixedImageGenerator painter = new FixedImageGenerator();
         f.run(new PortraitsStage(painter));
 
-        List<CharacterDescription> descriptions = f.read(DescribeStage.DESCRIPTIONS, Files.DESCRIPTIONS);
-        List<Portrait> portraits = f.read(PortraitsStage.PORTRAITS, Files.PORTRAITS);
+        List<CharacterDescription> descriptions = f.read(DescribeStage.DESCRIPTIONS, RunFileTypes.DESCRIPTIONS);
+        List<Portrait> portraits = f.read(PortraitsStage.PORTRAITS, RunFileTypes.PORTRAITS);
         assertEquals(3 * descriptions.size(), portraits.size());
         List<ImageGenerator.Request> asked = painter.requests();
         assertEquals(portraits.size(), asked.size(), "one request per portrait, sent as one batch");

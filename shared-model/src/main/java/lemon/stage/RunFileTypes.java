@@ -10,7 +10,7 @@ import lemon.model.Scene;
 import lemon.model.StoryCharacter;
 
 /** The JSON types of the run files that more than one stage reads. */
-public final class Files {
+public final class RunFileTypes {
     public static final TypeReference<List<StoryCharacter>> CHARACTERS = new TypeReference<>() {};
     public static final TypeReference<List<Scene>> SCENES = new TypeReference<>() {};
     public static final TypeReference<InteractionGraph> GRAPH = new TypeReference<>() {};
@@ -19,5 +19,5 @@ public final class Files {
     public static final TypeReference<List<Portrait>> PORTRAITS = new TypeReference<>() {};
     public static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
-    private Files() {}
+    private RunFileTypes() {}
 }
