@@ -57,14 +57,13 @@ public class BenchTalesCommand implements Callable<Integer> {
     Path tales;
 
     @Inject
-    PipelineProvider provider;
+    PipelineProvider configured;
 
     @Override
     public Integer call() throws Exception {
         Path dir = tales != null ? tales : Home.sharedDir().resolve("data/tales");
         Path store = Files.createTempDirectory("lemon-bench-");
-        var settings = provider.settings().withStore(store.toString());
-        provider.configure(settings);
+        PipelineProvider provider = configured.with(configured.settings().withStore(store.toString()));
         StageFunctions functions = new StageFunctions(provider);
         RunStore runs = provider.get().runs();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());

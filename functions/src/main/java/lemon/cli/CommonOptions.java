@@ -1,6 +1,7 @@
 package lemon.cli;
 
 import java.nio.file.Path;
+import lemon.functions.PipelineProvider;
 import lemon.functions.PipelineSettings;
 import picocli.CommandLine.Option;
 
@@ -30,19 +31,22 @@ public class CommonOptions {
             description = "your own C.D. database (JSONL) instead of the bundled one")
     Path cdDatabase;
 
+    /** The configured provider with these options applied. */
+    PipelineProvider provider(PipelineProvider configured) {
+        return configured.with(apply(configured.settings()));
+    }
+
     /**
-     * Configures the provider from these options and returns its pipeline if the store holds
-     * {@code runId}; otherwise prints where it looked and returns null.
+     * True if the provider's store holds {@code runId}; otherwise prints where it looked.
      */
-    lemon.pipeline.Pipeline existingRun(lemon.functions.PipelineProvider provider, String runId) {
-        provider.configure(apply(provider.settings()));
-        lemon.pipeline.Pipeline pipeline = provider.get();
-        if (!pipeline.runs().exists(runId)) {
+    static boolean runExists(PipelineProvider provider, String runId) {
+        var runs = provider.get().runs();
+        if (!runs.exists(runId)) {
             System.err.println("lemon: no run '" + runId + "' in "
-                    + pipeline.runs().blobs().describe() + " (use --out/--store to point at where it was stored)");
-            return null;
+                    + runs.blobs().describe() + " (use --out/--store to point at where it was stored)");
+            return false;
         }
-        return pipeline;
+        return true;
     }
 
     PipelineSettings apply(PipelineSettings s) {

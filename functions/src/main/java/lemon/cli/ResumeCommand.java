@@ -19,20 +19,18 @@ public class ResumeCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Inject
-    PipelineProvider provider;
-
-    @Inject
-    StageFunctions functions;
+    PipelineProvider configured;
 
     @Override
     public Integer call() {
-        Pipeline pipeline = common.existingRun(provider, runId);
-        if (pipeline == null) {
+        PipelineProvider provider = common.provider(configured);
+        if (!CommonOptions.runExists(provider, runId)) {
             return 2;
         }
+        Pipeline pipeline = provider.get();
         System.out.println(
                 "LeMon: resuming " + runId + " in " + pipeline.runs().blobs().describe());
-        LocalRun.Outcome outcome = LocalRun.resume(functions, runId, System.out);
+        LocalRun.Outcome outcome = LocalRun.resume(new StageFunctions(provider), runId, System.out);
         return RunSummary.print(outcome, pipeline.runs(), System.out, System.err);
     }
 }

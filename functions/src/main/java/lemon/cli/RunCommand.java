@@ -55,10 +55,7 @@ public class RunCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Inject
-    PipelineProvider provider;
-
-    @Inject
-    StageFunctions functions;
+    PipelineProvider configured;
 
     @Override
     public Integer call() throws IOException {
@@ -86,7 +83,7 @@ public class RunCommand implements Callable<Integer> {
             bytes = Files.readAllBytes(file);
             fileName = file.getFileName().toString();
         }
-        provider.configure(common.apply(provider.settings()));
+        PipelineProvider provider = common.provider(configured);
         if (common.cdDatabase != null) {
             CdDatabase.load(common.cdDatabase); // bad rows are reported now, with line numbers, not mid-run
         }
@@ -97,7 +94,7 @@ public class RunCommand implements Callable<Integer> {
         pipeline.runs().blobs().put(uploadKey, bytes);
         System.out.println("LeMon: " + source + " → " + pipeline.runs().blobs().describe() + " (LLM: "
                 + provider.settings().llm().provider() + ")");
-        LocalRun.Outcome outcome = LocalRun.start(functions, uploadKey, options, runId, System.out);
+        LocalRun.Outcome outcome = LocalRun.start(new StageFunctions(provider), uploadKey, options, runId, System.out);
         return RunSummary.print(outcome, pipeline.runs(), System.out, System.err);
     }
 }

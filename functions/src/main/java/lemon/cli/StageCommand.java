@@ -31,10 +31,7 @@ public class StageCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Inject
-    PipelineProvider provider;
-
-    @Inject
-    StageFunctions functions;
+    PipelineProvider configured;
 
     @Override
     public Integer call() throws Exception {
@@ -43,11 +40,12 @@ public class StageCommand implements Callable<Integer> {
             System.err.println("lemon: no stage function '" + function + "'; known: " + String.join(", ", known));
             return 2;
         }
-        if (common.existingRun(provider, runId) == null) {
+        PipelineProvider provider = common.provider(configured);
+        if (!CommonOptions.runExists(provider, runId)) {
             return 2;
         }
         JsonNode input = Json.MAPPER.createObjectNode().put("runId", runId);
-        JsonNode result = new FunqDispatcher(functions).invoke(function, input);
+        JsonNode result = new FunqDispatcher(new StageFunctions(provider)).invoke(function, input);
         System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         return "failed".equals(result.path("status").asText()) ? 1 : 0;
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import lemon.cd.CdDatabase;
 import lemon.engine.matcher.HeadRetriever;
 import lemon.mini.pipelines.MiniImageGenerator;
+import lemon.mini.pipelines.PortraitPipeline;
 import lemon.model.CdPair;
 import lemon.model.CharacterMatch;
 import lemon.port.CharacterRetriever;
@@ -26,12 +27,13 @@ public class Engines {
     private final Map<String, CharacterRetriever> retrievers = new HashMap<>();
     private final Map<String, ImageGenerator> painters = new HashMap<>();
 
-    /** The text-to-image adapter; its weights load on its first request. */
-    public synchronized ImageGenerator painter(String model) {
+    /** The text-to-image adapter sampling with {@code steps}; its weights load on its first request. */
+    public synchronized ImageGenerator painter(String model, int steps) {
         if (!IMAGE_MODELS.contains(model)) {
             throw new IllegalArgumentException("lemon.images.model '" + model + "' is not one of " + IMAGE_MODELS);
         }
-        return painters.computeIfAbsent(model, m -> new MiniImageGenerator());
+        var sampling = PortraitPipeline.Sampling.DEFAULT.withSteps(steps); // checks the range
+        return painters.computeIfAbsent(model + "@" + steps, k -> new MiniImageGenerator(sampling));
     }
 
     /** Loaded on first use, so runs that stop before matching never pay for the encoder. */

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
+import lemon.mini.pipelines.PortraitPipeline;
 
 /** application.properties keys under {@code lemon.}; the README lists them. */
 @ConfigMapping(prefix = "lemon")
@@ -57,6 +58,10 @@ public interface LemonConfig {
         /** The text-to-image adapter; {@code mini} = the bundled lemon-mini diffusion model. */
         @WithDefault(PipelineSettings.DEFAULT_IMAGE_MODEL)
         String model();
+
+        /** DDIM steps per image: fewer is faster and rougher (a draft run, a load test). */
+        @WithDefault("" + PortraitPipeline.DEFAULT_STEPS)
+        int steps();
     }
 
     interface Cd {

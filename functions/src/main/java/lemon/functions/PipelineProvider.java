@@ -18,27 +18,24 @@ import lemon.storage.BlobStores;
 
 /**
  * Wires the pipeline from settings: storage, analyst and describer (offline or LLM), and the
- * adapters of {@link Engines}. Settings come from configuration; the CLI may override them with its
- * options before the first run ({@link #configure}).
+ * adapters of {@link Engines}. The CDI instance takes its settings from configuration; the CLI
+ * derives a provider with its options applied ({@link #with}) instead of changing this one.
  */
 @ApplicationScoped
 public class PipelineProvider {
-    private final LemonConfig config;
+    private final PipelineSettings settings;
     private final Engines engines;
-    private PipelineSettings settings;
     private Pipeline pipeline;
 
     @Inject
     public PipelineProvider(LemonConfig config, Engines engines) {
-        this.config = config;
-        this.engines = engines;
+        this(PipelineSettings.from(config), engines);
     }
 
     /** Outside CDI (tests, tools): fixed settings. */
     public PipelineProvider(PipelineSettings settings, Engines engines) {
-        this.config = null;
-        this.engines = engines;
         this.settings = settings;
+        this.engines = engines;
     }
 
     /** A provider of one ready pipeline (tests, tools that wire their own stages). */
@@ -48,22 +45,19 @@ public class PipelineProvider {
         return p;
     }
 
-    public synchronized PipelineSettings settings() {
-        if (settings == null) {
-            settings = PipelineSettings.from(config);
-        }
+    /** A provider over other settings, sharing this one's loaded engines. */
+    public PipelineProvider with(PipelineSettings s) {
+        return new PipelineProvider(s, engines);
+    }
+
+    public PipelineSettings settings() {
         return settings;
     }
 
-    /** The CLI calls this with its options before running the workflow. */
-    public synchronized void configure(PipelineSettings s) {
-        this.settings = s;
-        this.pipeline = null;
-    }
-
+    /** Built on first use, so a provider costs nothing until a stage runs. */
     public synchronized Pipeline get() {
         if (pipeline == null) {
-            pipeline = build(settings(), engines);
+            pipeline = build(settings, engines);
         }
         return pipeline;
     }
@@ -80,7 +74,7 @@ public class PipelineProvider {
                         structured == null ? new OfflineAnalyst() : new LlmStoryAnalyst(structured),
                         retriever,
                         structured == null ? new OfflineDescriber() : new LlmDescriber(structured),
-                        engines.painter(s.imageModel())),
+                        engines.painter(s.imageModel(), s.imageSteps())),
                 Clock.systemUTC());
     }
 }

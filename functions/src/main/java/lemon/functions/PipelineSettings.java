@@ -1,15 +1,22 @@
 package lemon.functions;
 
 import lemon.llm.LlmSettings;
+import lemon.mini.pipelines.PortraitPipeline;
 
 /** Everything that decides how a pipeline is wired; from config, possibly overridden by the CLI. */
 public record PipelineSettings(
-        String store, LlmSettings llm, long maxBytes, int minWords, String cdDatabase, String imageModel) {
+        String store,
+        LlmSettings llm,
+        long maxBytes,
+        int minWords,
+        String cdDatabase,
+        String imageModel,
+        int imageSteps) {
     public static final String DEFAULT_IMAGE_MODEL = "mini";
 
-    /** With the bundled image model. */
+    /** With the bundled image model at its default steps. */
     public PipelineSettings(String store, LlmSettings llm, long maxBytes, int minWords, String cdDatabase) {
-        this(store, llm, maxBytes, minWords, cdDatabase, DEFAULT_IMAGE_MODEL);
+        this(store, llm, maxBytes, minWords, cdDatabase, DEFAULT_IMAGE_MODEL, PortraitPipeline.DEFAULT_STEPS);
     }
 
     static PipelineSettings from(LemonConfig c) {
@@ -28,18 +35,23 @@ public record PipelineSettings(
                 c.ingest().maxBytes(),
                 c.ingest().minWords(),
                 c.cd().database().orElse(null),
-                c.images().model());
+                c.images().model(),
+                c.images().steps());
     }
 
     public PipelineSettings withStore(String s) {
-        return new PipelineSettings(s, llm, maxBytes, minWords, cdDatabase, imageModel);
+        return new PipelineSettings(s, llm, maxBytes, minWords, cdDatabase, imageModel, imageSteps);
     }
 
     public PipelineSettings withLlm(LlmSettings l) {
-        return new PipelineSettings(store, l, maxBytes, minWords, cdDatabase, imageModel);
+        return new PipelineSettings(store, l, maxBytes, minWords, cdDatabase, imageModel, imageSteps);
+    }
+
+    public PipelineSettings withImageSteps(int steps) {
+        return new PipelineSettings(store, llm, maxBytes, minWords, cdDatabase, imageModel, steps);
     }
 
     public PipelineSettings withCdDatabase(String path) {
-        return new PipelineSettings(store, llm, maxBytes, minWords, path, imageModel);
+        return new PipelineSettings(store, llm, maxBytes, minWords, path, imageModel, imageSteps);
     }
 }

@@ -117,7 +117,12 @@ class BadInputTest {
                     .append(a)
                     .append(" was kind.\n");
         }
-        LocalRun.Outcome o = runOffline("crowd.txt", s.toString().getBytes(StandardCharsets.UTF_8));
+        // the cap is under test, not the painting: 200 portraits at 4 steps instead of 20
+        LocalRun.Outcome o = run(
+                Fixtures.settings(dir.toString()).withImageSteps(4),
+                "crowd.txt",
+                s.toString().getBytes(StandardCharsets.UTF_8),
+                "bad");
         assertTrue(o.succeeded(), o.toString());
         RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
         List<StoryCharacter> characters = runs.require("bad", AnalyzeStage.CHARACTERS, new TypeReference<>() {});

@@ -15,7 +15,16 @@ import lemon.port.ImageGenerator;
  * portrait ({@code lemon generate "<description>" --seed S -n 1} draws it again).
  */
 public final class MiniImageGenerator implements ImageGenerator {
+    private final PortraitPipeline.Sampling sampling;
     private PortraitPipeline generator;
+
+    public MiniImageGenerator() {
+        this(PortraitPipeline.Sampling.DEFAULT);
+    }
+
+    public MiniImageGenerator(PortraitPipeline.Sampling sampling) {
+        this.sampling = sampling;
+    }
 
     private synchronized PortraitPipeline generator() {
         if (generator == null) {
@@ -30,7 +39,7 @@ public final class MiniImageGenerator implements ImageGenerator {
 
     @Override
     public String name() {
-        return "lemon-mini-diffusion (32×32 pixels, " + PortraitPipeline.Sampling.DEFAULT + ", learned 2× upsampler; "
+        return "lemon-mini-diffusion (32×32 pixels, " + sampling + ", learned 2× upsampler; "
                 + generator().trainedSteps() + " training steps)";
     }
 
@@ -56,7 +65,7 @@ public final class MiniImageGenerator implements ImageGenerator {
                     .generateEach(
                             part.stream().map(Request::description).toList(),
                             part.stream().map(Request::seed).toList(),
-                            PortraitPipeline.Sampling.DEFAULT);
+                            sampling);
             for (BufferedImage img : imgs) out.add(png(img));
             if (requests.size() > BATCH)
                 LOG.log(System.Logger.Level.INFO, "painted {0} of {1} portraits", out.size(), requests.size());
