@@ -165,15 +165,23 @@ public final class RetryingLlmClient implements LlmClient {
                 .append(client.name())
                 .append(" did not answer within the stage deadline of ")
                 .append(LlmRetryPolicy.human(policy.stageDeadline()))
-                .append(" (lemon.llm.stage-deadline)");
+                .append(" (lemon.llm.stage-deadline): ");
+        String lastFailure = last == null ? "" : ", the last with " + TransientLlmFailure.reasonOf(last);
         if (callRunning) {
-            m.append(": a call was still waiting for an answer");
-        }
-        if (last != null) {
-            m.append(callRunning ? "; " : ": ")
-                    .append(failedCalls)
-                    .append(" call(s) failed before, the last with ")
-                    .append(TransientLlmFailure.reasonOf(last));
+            m.append("a call was still waiting for an answer");
+            if (last != null) {
+                m.append(" after ")
+                        .append(failedCalls)
+                        .append(" failed call(s)")
+                        .append(lastFailure);
+            }
+        } else if (last != null) {
+            m.append(failedCalls)
+                    .append(" call(s) failed")
+                    .append(lastFailure)
+                    .append(", and the next retry would not fit");
+        } else {
+            m.append("no time was left for another call");
         }
         m.append(". Check that the LLM server is up and not overloaded, or raise the deadline.");
         // the transient failure itself stays out of the cause chain, where the workflow would find

@@ -118,18 +118,19 @@ class RetryingLlmClientTest {
 
     @Test
     void theStageDeadlineStopsRetriesThatWouldOutlastIt() {
-        // 1 s of budget: the first back-off (0.75 s) fits, the second (1.5 s) would not
+        // 2 s of budget: the first back-off (0.75 s) fits, the second (1.5 s more) would not
         ScriptedLlm llm = new ScriptedLlm().fail(http(429)).fail(http(429)).answer("{}");
         var e = assertThrows(
                 LlmFailedException.class,
                 () -> inStage(
-                        () -> retrying(llm, policy(3, Duration.ofSeconds(1))).chat("s", "u")));
+                        () -> retrying(llm, policy(3, Duration.ofSeconds(2))).chat("s", "u")));
         assertEquals(2, llm.prompts().size());
         assertEquals(List.of(Duration.ofMillis(750)), time.sleeps);
         assertEquals(1, lines.size());
         assertTrue(
-                e.getMessage().contains("stage deadline of 1 s (lemon.llm.stage-deadline)")
-                        && e.getMessage().contains("2 call(s) failed before, the last with HTTP 429"),
+                e.getMessage().contains("stage deadline of 2 s (lemon.llm.stage-deadline)")
+                        && e.getMessage()
+                                .contains("2 call(s) failed, the last with HTTP 429, and the next retry would not fit"),
                 e.getMessage());
         assertEquals(null, TransientFailure.in(e), "a deadline is final for the attempt, not Lemon.Transient");
     }
@@ -138,10 +139,10 @@ class RetryingLlmClientTest {
     void theDeadlineIsSharedByEveryCallOfTheStageAttempt() {
         ScriptedLlm llm =
                 new ScriptedLlm().fail(http(500)).answer("{}").fail(http(500)).answer("{}");
-        RetryingLlmClient client = retrying(llm, policy(3, Duration.ofMillis(1200)));
+        RetryingLlmClient client = retrying(llm, policy(3, Duration.ofMillis(1400)));
         inStage(() -> {
             assertEquals("{}", client.chat("s", "first question"));
-            // 0.75 s of this attempt's 1.2 s are gone: the next 0.75 s wait no longer fits
+            // 0.75 s of this attempt's 1.4 s are gone: the next 0.75 s wait no longer fits
             assertThrows(LlmFailedException.class, () -> client.chat("s", "second question"));
             return null;
         });
