@@ -1,5 +1,7 @@
 package lemon.functions;
 
+import java.time.Duration;
+import lemon.llm.LlmRetryPolicy;
 import lemon.llm.LlmSettings;
 
 /** Everything that decides how a pipeline is wired; from config, possibly overridden by the CLI. */
@@ -24,11 +26,20 @@ public record PipelineSettings(
                         l.region(),
                         l.ggufPath().orElse(null),
                         l.timeout(),
-                        l.maxAttempts()),
+                        l.maxAttempts(),
+                        new LlmRetryPolicy(
+                                l.retries(),
+                                l.backoff(),
+                                max(l.backoff(), LlmRetryPolicy.DEFAULT.maxBackoff()),
+                                l.stageDeadline())),
                 c.ingest().maxBytes(),
                 c.ingest().minWords(),
                 c.cd().database().orElse(null),
                 c.images().model());
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     public PipelineSettings withStore(String s) {
