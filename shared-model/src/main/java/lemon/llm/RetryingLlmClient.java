@@ -110,7 +110,7 @@ public final class RetryingLlmClient implements LlmClient {
                 throw new TransientLlmFailure(
                         "LLM " + client.name() + " failed " + (retry + 1) + " time(s) in a row over "
                                 + LlmRetryPolicy.human(Duration.ofNanos(nanoTime.getAsLong() - firstCall))
-                                + "; last: " + last.getMessage(),
+                                + "; last: " + detail(last),
                         reason,
                         last);
             }
@@ -158,6 +158,16 @@ public final class RetryingLlmClient implements LlmClient {
             Thread.currentThread().interrupt();
             throw new LlmFailedException("interrupted while waiting for LLM " + client.name(), e);
         }
+    }
+
+    /** "HTTP 500 (CUDA out of memory)": the short reason and what the server or the JDK said. */
+    private static String detail(TransientFailure f) {
+        String reason = TransientLlmFailure.reasonOf(f);
+        if (f.getCause() == null) {
+            return reason;
+        }
+        String root = TransientFailure.rootMessage(f);
+        return root.equals(reason) ? reason : reason + " (" + root + ")";
     }
 
     private LlmFailedException pastDeadline(TransientFailure last, int failedCalls, boolean callRunning) {
