@@ -174,14 +174,15 @@ class BadInputTest {
     void anLlmThatTimesOutIsRetriedWithAProgressLineUntilTheStageDeadline() throws Exception {
         try (var llm = new FakeOpenAiServer((system, user) -> "{}", 3_000)) {
             PipelineSettings s = openAi(llm.baseUrl(), Duration.ofMillis(200), 2);
-            // back-off 0.25-0.5 s, 0.5-1 s, 1-2 s: four 200 ms calls cannot end within 2.5 s, so the
-            // deadline, not the retry count, ends the stage
+            // back-off 0.5-1 s, 1-2 s, 2-4 s: four 200 ms calls and three waits take at least 4.3 s,
+            // so the deadline, not the retry count, ends the stage; a first call slowed by a cold
+            // JVM on a busy machine still leaves time for the first retry line
             s = s.withLlm(s.llm()
                     .withRetry(new LlmRetryPolicy(
-                            3, Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofMillis(2500))));
+                            3, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofMillis(4300))));
             LocalRun.Outcome o = run(s, "tale.txt", Fixtures.tale("rapunzel"), "bad");
             assertFalse(o.succeeded());
-            assertTrue(o.cause().contains("did not answer within the stage deadline of 2.5 s"), o.cause());
+            assertTrue(o.cause().contains("did not answer within the stage deadline of 4.3 s"), o.cause());
             assertTrue(
                     printed.contains("analyze-story        LLM call failed (timed out after 200 ms), retry 1 of 3 in"),
                     printed);
