@@ -31,7 +31,7 @@ variable "memory_mb" {
 }
 
 variable "lambda_timeout_seconds" {
-  description = "Lambda timeout; the state machine retries States.Timeout twice."
+  description = "Lambda timeout; the state machine retries States.Timeout twice. Keep it above lemon.llm.stage-deadline (4 min by default), so an LLM stage stops with its own message first."
   type        = number
   default     = 300
 }

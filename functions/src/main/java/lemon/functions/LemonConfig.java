@@ -52,6 +52,18 @@ public interface LemonConfig {
 
         @WithDefault("3")
         int maxAttempts();
+
+        /** Retries of one call after a timeout, throttling or a 5xx, with exponential back-off. */
+        @WithDefault("3")
+        int retries();
+
+        /** The first back-off; it doubles per retry, up to 30 s, with jitter. */
+        @WithDefault("1s")
+        Duration backoff();
+
+        /** All LLM work of one stage attempt, back-off included, must end within this. */
+        @WithDefault("4m")
+        Duration stageDeadline();
     }
 
     interface Images {

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import lemon.port.Progress;
 import lemon.run.Json;
 import lemon.run.RunOptions;
 import lemon.workflow.AslStateMachine;
@@ -17,7 +18,8 @@ import lemon.workflow.LocalWorkflowRunner;
 
 /**
  * Runs the workflow of terraform/statemachine/lemon.asl.json on this machine, dispatching its
- * Task states to the stage functions in-process, and prints one progress line per stage.
+ * Task states to the stage functions in-process, and prints one progress line per stage, with the
+ * stages' own lines (an LLM call being retried) under it.
  */
 public final class LocalRun {
     /** The ASL file, packaged from terraform/statemachine by the functions build. */
@@ -83,7 +85,13 @@ public final class LocalRun {
     private static Outcome execute(
             AslStateMachine machine, StageFunctions functions, JsonNode input, PrintStream progress) {
         ProgressPrinter printer = new ProgressPrinter(progress, machine.taskFunctions(), functions.stageNames());
-        ExecutionResult result = new LocalWorkflowRunner(machine, new FunqDispatcher(functions), printer).run(input);
+        Progress previous = functions.reportProgressTo(printer);
+        ExecutionResult result;
+        try {
+            result = new LocalWorkflowRunner(machine, new FunqDispatcher(functions), printer).run(input);
+        } finally {
+            functions.reportProgressTo(previous);
+        }
         // the Fail state carries a fixed cause; the stage's own error is the one worth showing
         boolean stageFailed = !result.succeeded() && printer.failedError != null;
         return new Outcome(
@@ -94,8 +102,11 @@ public final class LocalRun {
                 printer.rejection);
     }
 
-    /** One line per Task state; remembers the run id and a rejection message for the summary. */
-    private static final class ProgressPrinter implements ExecutionListener {
+    /**
+     * One line per Task state, and the stages' own lines (LLM retries) under it; remembers the run
+     * id and a rejection message for the summary.
+     */
+    private static final class ProgressPrinter implements ExecutionListener, Progress {
         private final PrintStream out;
         private final java.util.Map<String, String> functionOfState;
         private final java.util.List<String> stages;
@@ -151,6 +162,12 @@ public final class LocalRun {
                 failedCause = cause;
             }
             out.printf(Locale.ROOT, "      %-20s FAILED: %s: %s%n", name, error, cause);
+        }
+
+        @Override
+        public void report(String stage, String message) {
+            out.printf(Locale.ROOT, "      %-20s %s%n", stage, message);
+            out.flush();
         }
 
         @Override

@@ -3,6 +3,7 @@ package lemon.functions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 import lemon.analysis.OfflineAnalyst;
 import lemon.describe.OfflineDescriber;
 import lemon.ingest.StoryIngest;
@@ -13,6 +14,7 @@ import lemon.llm.StructuredLlm;
 import lemon.pipeline.Pipeline;
 import lemon.port.CharacterRetriever;
 import lemon.port.LlmClient;
+import lemon.port.Progress;
 import lemon.run.RunStore;
 import lemon.storage.BlobStores;
 
@@ -23,9 +25,22 @@ import lemon.storage.BlobStores;
  */
 @ApplicationScoped
 public class PipelineProvider {
+    /** Without a LocalRun printing them (a Lambda, the HTTP functions), progress lines are logged. */
+    static final Progress LOG = new Progress() {
+        private final System.Logger log = System.getLogger("lemon.progress");
+
+        @Override
+        public void report(String stage, String message) {
+            log.log(System.Logger.Level.INFO, stage.isEmpty() ? message : stage + ": " + message);
+        }
+    };
+
     private final PipelineSettings settings;
     private final Engines engines;
     private Pipeline pipeline;
+    private final AtomicReference<Progress> progressTarget = new AtomicReference<>(LOG);
+    /** What the pipeline's adapters report to: forwards to whoever listens now, so a rebuild is not needed. */
+    private final Progress progress = (stage, message) -> progressTarget.get().report(stage, message);
 
     @Inject
     public PipelineProvider(LemonConfig config, Engines engines) {
@@ -57,13 +72,26 @@ public class PipelineProvider {
     /** Built on first use, so a provider costs nothing until a stage runs. */
     public synchronized Pipeline get() {
         if (pipeline == null) {
-            pipeline = build(settings, engines);
+            pipeline = build(settings, engines, progress);
         }
         return pipeline;
     }
 
+    /**
+     * Sends the stages' progress lines (LLM retries) to {@code target} from now on, null meaning
+     * the log; returns the previous target, for the caller to put back. One listener at a time:
+     * LocalRun installs its printer for the length of an execution.
+     */
+    public Progress reportProgressTo(Progress target) {
+        return progressTarget.getAndSet(target == null ? LOG : target);
+    }
+
     public static Pipeline build(PipelineSettings s, Engines engines) {
-        LlmClient llm = ChatModels.create(s.llm());
+        return build(s, engines, LOG);
+    }
+
+    public static Pipeline build(PipelineSettings s, Engines engines, Progress progress) {
+        LlmClient llm = ChatModels.create(s.llm(), progress);
         StructuredLlm structured =
                 llm == null ? null : new StructuredLlm(llm, s.llm().maxAttempts());
         CharacterRetriever retriever = engines.retriever(s.cdDatabase());

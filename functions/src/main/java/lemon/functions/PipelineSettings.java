@@ -1,5 +1,7 @@
 package lemon.functions;
 
+import java.time.Duration;
+import lemon.llm.LlmRetryPolicy;
 import lemon.llm.LlmSettings;
 import lemon.mini.pipelines.PortraitPipeline;
 
@@ -31,12 +33,21 @@ public record PipelineSettings(
                         l.region(),
                         l.ggufPath().orElse(null),
                         l.timeout(),
-                        l.maxAttempts()),
+                        l.maxAttempts(),
+                        new LlmRetryPolicy(
+                                l.retries(),
+                                l.backoff(),
+                                max(l.backoff(), LlmRetryPolicy.DEFAULT.maxBackoff()),
+                                l.stageDeadline())),
                 c.ingest().maxBytes(),
                 c.ingest().minWords(),
                 c.cd().database().orElse(null),
                 c.images().model(),
                 c.images().steps());
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     public PipelineSettings withStore(String s) {

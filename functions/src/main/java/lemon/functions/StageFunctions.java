@@ -74,6 +74,11 @@ public class StageFunctions {
         return pipelines.get().run(stage, in.requireRunId(), in.iteration() == null ? 0 : in.iteration());
     }
 
+    /** Where the stages' own progress lines go (LLM retries); returns the previous target. */
+    public lemon.port.Progress reportProgressTo(lemon.port.Progress target) {
+        return pipelines.reportProgressTo(target);
+    }
+
     /** Stage names in workflow order, for progress lines. */
     public List<String> stageNames() {
         return pipelines.get().catalogue().names();

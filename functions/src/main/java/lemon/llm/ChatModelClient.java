@@ -3,23 +3,45 @@ package lemon.llm;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.InternalServerException;
+import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.RetriableException;
+import dev.langchain4j.exception.UnresolvedModelServerException;
 import dev.langchain4j.model.chat.ChatModel;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
 import lemon.port.LlmClient;
 import lemon.port.TransientFailure;
 
 /**
  * Our LlmClient over any LangChain4j ChatModel. Timeouts, throttling and server errors become a
- * {@link TransientFailure}, so the workflow retries the stage with back-off; the rest (bad key,
- * unknown model, refused connection) propagate as they are and fail the stage.
+ * {@link TransientLlmFailure} with a short reason ("HTTP 500"), for the {@link RetryingLlmClient}
+ * around it and then the workflow to retry. Nothing listening at the endpoint, or a host that does
+ * not resolve, becomes an {@link LlmFailedException} that names the URL: a configuration problem,
+ * not worth retrying. The rest (bad key, unknown model) propagate as they are and fail the stage.
  */
 public final class ChatModelClient implements LlmClient {
     private final String name;
+    private final String endpoint;
+    private final Duration timeout;
     private final ChatModel model;
 
-    public ChatModelClient(String name, ChatModel model) {
+    /**
+     * @param endpoint where the model is served, for connection errors ("http://localhost:11434/v1"),
+     *     or null when it is in-process
+     * @param timeout the model's own per-call timeout, for messages; null when it has none
+     */
+    public ChatModelClient(String name, String endpoint, Duration timeout, ChatModel model) {
         this.name = name;
+        this.endpoint = endpoint;
+        this.timeout = timeout;
         this.model = model;
+    }
+
+    public ChatModelClient(String name, ChatModel model) {
+        this(name, null, null, model);
     }
 
     @Override
@@ -35,7 +57,13 @@ public final class ChatModelClient implements LlmClient {
                     .text();
         } catch (RuntimeException e) {
             if (isTransient(e)) {
-                throw new TransientFailure("LLM " + name + ": " + TransientFailure.rootMessage(e), e);
+                String reason = transientReason(e);
+                throw new TransientLlmFailure(
+                        "LLM " + name + ": " + reason + " (" + TransientFailure.rootMessage(e) + ")", reason, e);
+            }
+            String unreachable = unreachable(e);
+            if (unreachable != null) {
+                throw new LlmFailedException(unreachable, e);
             }
             throw e;
         }
@@ -56,5 +84,51 @@ public final class ChatModelClient implements LlmClient {
             }
         }
         return TransientFailure.causedByTimeout(e);
+    }
+
+    /** "HTTP 503", "throttled, HTTP 429", "timed out after 2 min": what a progress line says. */
+    String transientReason(Throwable e) {
+        if (TransientFailure.causedByTimeout(e) || has(e, dev.langchain4j.exception.TimeoutException.class)) {
+            return timeout == null ? "timed out" : "timed out after " + LlmRetryPolicy.human(timeout);
+        }
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof HttpException h) {
+                return h.statusCode() == 429 ? "throttled, HTTP 429" : "HTTP " + h.statusCode();
+            }
+        }
+        if (has(e, RateLimitException.class)) {
+            return "throttled";
+        }
+        if (has(e, InternalServerException.class)) {
+            return "server error";
+        }
+        return TransientFailure.rootMessage(e);
+    }
+
+    /**
+     * The one-line message for an endpoint that cannot be reached at all, or null. The JDK HTTP
+     * client reports a refused connection as a ConnectException without a message, caused by a
+     * ClosedChannelException, which is all the root message would say.
+     */
+    String unreachable(Throwable e) {
+        String where = endpoint == null ? "LLM " + name : endpoint;
+        if (has(e, UnresolvedModelServerException.class)
+                || has(e, UnknownHostException.class)
+                || has(e, UnresolvedAddressException.class)) {
+            return "cannot resolve the host of " + where + " — check the LLM URL (--llm-url or lemon.llm.base-url)";
+        }
+        if (has(e, ConnectException.class)) {
+            return "connection refused at " + where + " — is the LLM server running?";
+        }
+        return null;
+    }
+
+    private static boolean has(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -14,7 +14,18 @@ public final class ChatModels {
 
     private ChatModels() {}
 
-    /** @return the client, or null when the provider is "offline" */
+    /**
+     * The configured LLM with the settings' retry policy around it; its retry lines go to
+     * {@code progress}.
+     *
+     * @return the client, or null when the provider is "offline"
+     */
+    public static LlmClient create(LlmSettings s, lemon.port.Progress progress) {
+        LlmClient client = create(s);
+        return client == null ? null : new RetryingLlmClient(client, s.retry(), progress);
+    }
+
+    /** @return the bare client (no retries), or null when the provider is "offline" */
     public static LlmClient create(LlmSettings s) {
         return switch (s.provider()) {
             case "offline" -> null;
@@ -32,7 +43,7 @@ public final class ChatModels {
                         .maxRetries(0)
                         .temperature(0.2)
                         .build();
-                yield new ChatModelClient("openai-compatible:" + model + "@" + url, chat);
+                yield new ChatModelClient("openai-compatible:" + model + "@" + url, url, s.timeout(), chat);
             }
             case "bedrock" -> {
                 String model = s.model() == null || s.model().isBlank() ? DEFAULT_BEDROCK_MODEL : s.model();
@@ -41,7 +52,8 @@ public final class ChatModels {
                         .region(Region.of(s.region()))
                         .timeout(s.timeout())
                         .build();
-                yield new ChatModelClient("bedrock:" + model + "@" + s.region(), chat);
+                yield new ChatModelClient(
+                        "bedrock:" + model + "@" + s.region(), "Bedrock in " + s.region(), s.timeout(), chat);
             }
             case "gguf" -> {
                 String path = s.ggufPath() != null && !s.ggufPath().isBlank() ? s.ggufPath() : s.model();

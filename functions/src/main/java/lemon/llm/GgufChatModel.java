@@ -32,8 +32,12 @@ public final class GgufChatModel implements ChatModel, AutoCloseable {
                 .setThreads(Math.max(1, Runtime.getRuntime().availableProcessors())));
     }
 
+    /**
+     * One generation at a time: a call abandoned at a stage deadline goes on running, and the
+     * next one must not share the native model with it.
+     */
     @Override
-    public ChatResponse doChat(ChatRequest request) {
+    public synchronized ChatResponse doChat(ChatRequest request) {
         String prompt = llama2Prompt(request);
         String text = model.complete(new InferenceParameters(prompt)
                 .setTemperature(0.2f)
@@ -61,7 +65,7 @@ public final class GgufChatModel implements ChatModel, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         model.close();
     }
 }

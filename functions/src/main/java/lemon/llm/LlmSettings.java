@@ -3,7 +3,11 @@ package lemon.llm;
 import java.time.Duration;
 import java.util.List;
 
-/** Which LLM to use and how patiently; {@code provider = "offline"} means none. */
+/**
+ * Which LLM to use and how patiently; {@code provider = "offline"} means none. {@code timeout}
+ * bounds one call, {@code maxAttempts} the re-asks after unusable answers, {@code retry} the
+ * back-off after transient faults and the deadline of each stage attempt.
+ */
 public record LlmSettings(
         String provider,
         String baseUrl,
@@ -12,7 +16,8 @@ public record LlmSettings(
         String region,
         String ggufPath,
         Duration timeout,
-        int maxAttempts) {
+        int maxAttempts,
+        LlmRetryPolicy retry) {
     public static final List<String> PROVIDERS = List.of("offline", "openai", "bedrock", "gguf");
 
     public LlmSettings {
@@ -25,6 +30,22 @@ public record LlmSettings(
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("LLM max attempts must be at least 1");
         }
+        if (retry == null) {
+            retry = LlmRetryPolicy.DEFAULT;
+        }
+    }
+
+    /** With the default retry policy. */
+    public LlmSettings(
+            String provider,
+            String baseUrl,
+            String model,
+            String apiKeyEnv,
+            String region,
+            String ggufPath,
+            Duration timeout,
+            int maxAttempts) {
+        this(provider, baseUrl, model, apiKeyEnv, region, ggufPath, timeout, maxAttempts, LlmRetryPolicy.DEFAULT);
     }
 
     public LlmSettings withProvider(String p, String m, String url) {
@@ -36,6 +57,11 @@ public record LlmSettings(
                 region,
                 ggufPath,
                 timeout,
-                maxAttempts);
+                maxAttempts,
+                retry);
+    }
+
+    public LlmSettings withRetry(LlmRetryPolicy r) {
+        return new LlmSettings(provider, baseUrl, model, apiKeyEnv, region, ggufPath, timeout, maxAttempts, r);
     }
 }

@@ -23,7 +23,8 @@ import lemon.port.StoryAnalyst;
  * analyze-story through an LLM. Long stories are cut into chunks that fit Llama-2's 4,096-token
  * context with room for the instructions and the answer; per-chunk answers are merged. The LLM
  * names the characters and writes the scenes; mention counts and the interaction graph are then
- * computed from the text itself, so edge weights mean the same thing whichever analyst ran.
+ * computed from the text itself, so edge weights mean the same thing whichever analyst ran, and a
+ * character the story never mentions is dropped with a warning.
  */
 public final class LlmStoryAnalyst implements StoryAnalyst {
     static final int CHUNK_TOKENS = 2500;
@@ -63,9 +64,10 @@ public final class LlmStoryAnalyst implements StoryAnalyst {
         }
         StoryAnalysis merged = AnalysisMerger.merge(parts, sceneCount);
         List<String> warnings = new ArrayList<>(merged.warnings());
-        MentionIndex index = MentionIndex.build(storyText, merged.characters());
+        List<StoryCharacter> grounded = grounded(storyText, merged.characters(), warnings);
+        MentionIndex index = MentionIndex.build(storyText, grounded);
         List<StoryCharacter> counted = new ArrayList<>();
-        for (StoryCharacter c : merged.characters()) {
+        for (StoryCharacter c : grounded) {
             counted.add(new StoryCharacter(
                     c.id(),
                     c.name(),
@@ -90,6 +92,66 @@ public final class LlmStoryAnalyst implements StoryAnalyst {
                         s.characterIds().stream().filter(kept::contains).toList()))
                 .toList();
         return new StoryAnalysis(counted, scenes, graph, warnings);
+    }
+
+    /**
+     * The characters the story itself names: one whose name and aliases all occur nowhere in the
+     * text (as whole words, ignoring case and a leading article) was made up by the LLM, and is
+     * dropped with a warning rather than painted. Pronouns do not count: an invented "queen" would
+     * otherwise collect every "she".
+     */
+    static List<StoryCharacter> grounded(String storyText, List<StoryCharacter> characters, List<String> warnings) {
+        String text = normalise(storyText);
+        List<StoryCharacter> kept = new ArrayList<>();
+        List<String> invented = new ArrayList<>();
+        for (StoryCharacter c : characters) {
+            List<String> surfaces = new ArrayList<>(c.aliases());
+            surfaces.add(0, c.name());
+            if (surfaces.stream().anyMatch(x -> occurs(text, x))) {
+                kept.add(c);
+            } else {
+                invented.add('"' + c.name() + '"');
+            }
+        }
+        if (!invented.isEmpty()) {
+            warnings.add("dropped " + invented.size() + " character(s) the LLM named but the story never mentions"
+                    + " (by name or alias): " + String.join(", ", invented));
+        }
+        return kept;
+    }
+
+    /** Whether {@code surface}, or it without a leading "the"/"a"/"an", is a whole-word match in {@code text}. */
+    static boolean occurs(String text, String surface) {
+        String term = normalise(surface);
+        if (term.isEmpty()) {
+            return false;
+        }
+        if (containsWords(text, term)) {
+            return true;
+        }
+        String bare = term.replaceFirst("^(the|a|an) ", "");
+        return !bare.equals(term) && !bare.isEmpty() && containsWords(text, bare);
+    }
+
+    private static boolean containsWords(String text, String term) {
+        for (int i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
+            int end = i + term.length();
+            boolean startsWord = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
+            boolean endsWord = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+            if (startsWord && endsWord) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lower case, one kind of apostrophe ("king’s son" = "king's son"), single spaces. */
+    static String normalise(String s) {
+        return s.toLowerCase(Locale.ROOT)
+                .replace('\u2019', '\'')
+                .replace('\u2018', '\'')
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 
     /** One chunk's answer as an analysis; scene characters are resolved by name or alias. */

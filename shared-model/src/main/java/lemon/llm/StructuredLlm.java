@@ -11,8 +11,11 @@ import lemon.run.Json;
  * Asks an LLM for JSON that must bind to a record and pass our checks. A malformed answer is
  * first repaired locally (code fences, prose around the object); if it still fails, the model is
  * asked again with the problem spelled out. After {@code maxAttempts} the stage fails clearly.
- * A {@link TransientFailure} from the client (timeout, throttling) is not retried here, where
- * there is no back-off: it propagates, and the workflow's Retry runs the stage again later.
+ * A {@link TransientFailure} from the client (timeout, throttling, 5xx) is not retried here: the
+ * client's {@link RetryingLlmClient} has already retried it with back-off, so it propagates and
+ * the workflow's Retry runs the stage again later. An {@link LlmFailedException} from the client
+ * (nothing listening at the URL, the stage deadline passed) propagates too: asking again at once
+ * cannot help.
  */
 public final class StructuredLlm {
     private final LlmClient client;
@@ -41,7 +44,7 @@ public final class StructuredLlm {
             String answer;
             try {
                 answer = client.chat(system, prompt);
-            } catch (TransientFailure e) {
+            } catch (TransientFailure | LlmFailedException e) {
                 throw e;
             } catch (RuntimeException e) {
                 lastError = e;

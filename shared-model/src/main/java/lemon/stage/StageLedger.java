@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import lemon.port.StageAttempt;
 import lemon.run.RunManifest;
 import lemon.run.RunStore;
 import lemon.run.StageState;
@@ -16,7 +17,8 @@ import lemon.run.StageState;
  * (run, stage, iteration) is done and whose outputs are all present is reused, not recomputed;
  * otherwise it runs, each output is written whole (the BlobStore's put is atomic) and the entry
  * turns done only after the last one, with start, end and milliseconds. Iterations are separate
- * entries with separate files, so a retry of iteration 1 overwrites iteration 1 only.
+ * entries with separate files, so a retry of iteration 1 overwrites iteration 1 only. The stage
+ * runs as a {@link StageAttempt}, which adapters inside it use for per-attempt deadlines.
  */
 public final class StageLedger {
     private final RunStore runs;
@@ -44,7 +46,7 @@ public final class StageLedger {
         StageContext context = new StageContext(runs, m, iteration);
         StageOutput done;
         try {
-            done = stage.run(context);
+            done = new StageAttempt(key.toString(), start).run(() -> stage.run(context));
         } catch (RuntimeException e) {
             runs.save(runs.manifest(runId)
                     .withStage(

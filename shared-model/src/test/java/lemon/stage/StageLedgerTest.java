@@ -27,6 +27,7 @@ class StageLedgerTest {
         int attempts;
         int failOnAttempt = -1;
         String seen;
+        lemon.port.StageAttempt attempt;
 
         @Override
         public StageSpec spec() {
@@ -37,6 +38,7 @@ class StageLedgerTest {
         @Override
         public StageOutput run(StageContext run) {
             attempts++;
+            attempt = lemon.port.StageAttempt.current().orElse(null);
             seen = run.bytes("tally.txt")
                     .map(b -> new String(b, StandardCharsets.UTF_8))
                     .orElse(null);
@@ -73,6 +75,16 @@ class StageLedgerTest {
         assertEquals(StageState.Status.DONE, state.status());
         assertEquals(List.of("tally.txt", "note.txt"), state.outputs());
         assertEquals("2026-12-01T12:00:00Z", state.startedAt());
+    }
+
+    @Test
+    void eachAttemptRunsAsAStageAttemptForTheAdaptersInside() {
+        Count count = new Count();
+        long before = System.nanoTime();
+        ledger.run(count, "r", 1);
+        assertEquals("count@1", count.attempt.stage(), "named as the manifest names the entry");
+        assertTrue(count.attempt.startNanos() >= before, "an LLM deadline counts from the attempt's start");
+        assertTrue(lemon.port.StageAttempt.current().isEmpty(), "and only while the stage runs");
     }
 
     @Test
