@@ -15,7 +15,7 @@ import lemon.mini.models.MiniModel;
 import lemon.mini.models.Params;
 
 /**
- * What the validator, CLIP and upsampler trainers share (driven by
+ * What the validator, CLIP, upsampler and matcher-head trainers share (driven by
  * {@link TrainingLoop}, which gives each step its learning rate): data rendered on the fly one batch
  * ahead ({@link Prefetcher}; batch k of a run always holds training items k·B … k·B+B−1, so a
  * resumed run sees exactly the data an uninterrupted one would), {@link Adam}, resumable work

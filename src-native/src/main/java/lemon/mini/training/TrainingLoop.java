@@ -5,13 +5,14 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * The one training loop every trainer runs in (validator, CLIP, upsampler, diffusion): steps
- * until a target step count (a resumed run counts from where it stopped) or a deadline, each at
- * the rate the plan's {@link LearningRate} schedule gives, a progress bar over this run's steps,
- * the loss into the curves and the run's loss log, a work checkpoint every {@code checkpointEvery}
- * steps, at the target and at the deadline. What a step is (data prefetch, NaN/Inf guard, Adam,
- * EMA) is the trainer's, built from the shared {@link Prefetcher}, {@link NonFiniteGuard},
- * {@link Adam} and {@link Ema}: {@link BatchTrainer} (validator, CLIP, upsampler) and
+ * The one training loop every trainer runs in (validator, CLIP, upsampler, diffusion, and the
+ * matcher head of {@code lemon.engine.matcher.training}): steps until a target step count (a
+ * resumed run counts from where it stopped) or a deadline, each at the rate the plan's
+ * {@link LearningRate} schedule gives, a progress bar over this run's steps, the loss into the
+ * curves and the run's loss log, a work checkpoint every {@code checkpointEvery} steps, at the
+ * target and at the deadline. What a step is (data prefetch, NaN/Inf guard, Adam, EMA) is the
+ * trainer's, built from the shared {@link Prefetcher}, {@link NonFiniteGuard}, {@link Adam} and
+ * {@link Ema}: {@link BatchTrainer} (validator, CLIP, upsampler, matcher head) and
  * {@link PortraitDiffusionTrainer}.
  */
 public final class TrainingLoop {
