@@ -2,7 +2,7 @@ package lemon.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import lemon.engine.matcher.MatcherTrainer;
+import lemon.engine.matcher.training.MatcherTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,10 +22,20 @@ public class TrainMatcherCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "" + MatcherTrainer.DEFAULT_SEED, description = "random seed")
     long seed;
 
+    @Option(
+            names = "--work",
+            paramLabel = "DIR",
+            description = "work checkpoints, loss log and loss curves (default: target/matcher-train)")
+    Path work;
+
+    @Option(names = "--resume", description = "continue from the work checkpoint, exactly as if never stopped")
+    boolean resume;
+
     @Override
     public Integer call() throws Exception {
         Path head = out != null ? out : Home.root().resolve(MatcherTrainer.DEFAULT_OUT);
-        MatcherTrainer.trainAndSaveWithEmbeddings(head, steps, seed, System.out);
+        Path dir = work != null ? work : Path.of("target", "matcher-train");
+        MatcherTrainer.trainAndSaveWithEmbeddings(head, steps, seed, dir, resume, System.out);
         return 0;
     }
 }

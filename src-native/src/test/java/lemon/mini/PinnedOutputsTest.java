@@ -113,7 +113,7 @@ class PinnedOutputsTest {
                 32, 3, List.of(8, 16, 32), lemon.mini.training.ValidatorData.SLOTS);
         double[] got = new double[VALIDATOR_LOSSES.length];
         try (var t = new lemon.mini.training.ValidatorTrainer(cfg, 11, 16, 3e-3f, 1)) {
-            for (int i = 0; i < got.length; i++) got[i] = t.trainStep(null);
+            for (int i = 0; i < got.length; i++) got[i] = t.trainStep(null, t.baseRate());
         }
         System.out.println("validator losses: " + java.util.Arrays.toString(got));
         for (int i = 0; i < got.length; i++) assertEquals(VALIDATOR_LOSSES[i], got[i], 1e-6, "loss of step " + (i + 1));
@@ -124,8 +124,7 @@ class PinnedOutputsTest {
         double[] got;
         try (var t = new lemon.mini.training.UpsamplerTrainer(
                 new Upsampler2x.Config(8, 2), 7, 4, 2e-3f, 5, PortraitData.SMALL)) {
-            t.plan(2);
-            while (t.step() < 2) assertTrue(Double.isFinite(t.trainStep(null)));
+            while (t.step() < 2) assertTrue(Double.isFinite(t.trainStep(null, t.baseRate())));
             got = t.heldOutL1();
         }
         System.out.println("upsampler held-out L1: " + java.util.Arrays.toString(got));

@@ -15,9 +15,11 @@ import lemon.mini.models.Params;
  * which during our scoped steps is the short-lived scope.
  */
 public final class Adam implements AutoCloseable {
-    private final NDManager manager;
-    private final float lr, beta1, beta2, eps;
+    private final NDManager parent;
+    private final float beta1, beta2, eps;
     private final Map<String, NDArray[]> moments = new HashMap<>();
+    private NDManager manager;
+    private float lr;
     private int t;
 
     public Adam(NDManager parent, float lr) {
@@ -25,11 +27,30 @@ public final class Adam implements AutoCloseable {
     }
 
     public Adam(NDManager parent, float lr, float beta1, float beta2, float eps) {
+        this.parent = parent;
         this.manager = parent.newSubManager();
         this.lr = lr;
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
+    }
+
+    /**
+     * The rate of the following steps. A different rate restarts the moments, as a fresh Adam at
+     * that rate would: {@link LearningRate}'s drop is a warm restart.
+     */
+    public void setRate(float rate) {
+        if (rate == lr) return;
+        lr = rate;
+        restart();
+    }
+
+    /** Forgets the moments and the step count: a fresh Adam at the same rate. */
+    public void restart() {
+        manager.close();
+        manager = parent.newSubManager();
+        moments.clear();
+        t = 0;
     }
 
     /** One update from the gradients left by the last backward pass; gradients are zeroed after. */
@@ -80,8 +101,9 @@ public final class Adam implements AutoCloseable {
         Safetensors.write(file, tensors, "F32", Map.of("t", Integer.toString(t), "lr", Float.toString(lr)));
     }
 
-    /** Restores what {@link #save} wrote (into an Adam built with the same parameter groups). */
+    /** Restores what {@link #save} wrote, rate included (into an Adam built with the same parameter groups). */
     public void load(Path file) throws IOException {
+        restart();
         try (Safetensors st = Safetensors.open(file)) {
             for (String name : st.entries().keySet()) {
                 Safetensors.Tensor tensor = st.read(name);
@@ -92,6 +114,7 @@ public final class Adam implements AutoCloseable {
                 mv[k] = manager.create(tensor.data(), new ai.djl.ndarray.types.Shape(tensor.shape()));
             }
             t = Integer.parseInt(st.metadata().get("t"));
+            lr = Float.parseFloat(st.metadata().get("lr"));
         }
     }
 

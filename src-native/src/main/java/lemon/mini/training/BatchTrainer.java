@@ -15,12 +15,13 @@ import lemon.mini.models.MiniModel;
 import lemon.mini.models.Params;
 
 /**
- * What the validator, CLIP and upsampler trainers share (driven by {@link TrainingLoop}): data
- * rendered on the fly one batch ahead ({@link Prefetcher}; batch k of a run always holds training items k·B … k·B+B−1, so a resumed run
- * sees exactly the data an uninterrupted one would), Adam with a learning-rate drop to a fifth
- * for the last 30% of the planned steps (a fresh Adam, as ours has a fixed rate), resumable work
- * checkpoints, and the NaN guard ({@link NonFiniteGuard}): a batch whose loss or gradients are not
- * finite is not applied; the weights go back to the last work checkpoint with fresh optimiser state.
+ * What the validator, CLIP, upsampler and matcher-head trainers share (driven by
+ * {@link TrainingLoop}, which gives each step its learning rate): data rendered on the fly one batch
+ * ahead ({@link Prefetcher}; batch k of a run always holds training items k·B … k·B+B−1, so a
+ * resumed run sees exactly the data an uninterrupted one would), {@link Adam}, resumable work
+ * checkpoints (weights, Adam's moments and rate), and the NaN guard ({@link NonFiniteGuard}): a
+ * batch whose loss or gradients are not finite is not applied; the weights go back to the last work
+ * checkpoint with fresh optimiser state.
  *
  * @param <B> one training item
  * @param <M> the model; every parameter group of {@link MiniModel#parts()} is trained
@@ -34,13 +35,14 @@ public abstract class BatchTrainer<B, M extends MiniModel> implements AutoClosea
     private final String name;
     private final Params[] trained;
     private final Prefetcher<List<B>> data;
-    private Adam adam;
-    private boolean slowPhase;
+    private final Adam adam;
     private long step;
-    private long plannedSteps = Long.MAX_VALUE;
     private int nonFinite;
 
-    /** {@code name} goes into checkpoint manifests; {@code build} creates the model in this trainer's manager. */
+    /**
+     * {@code name} goes into checkpoint manifests; {@code lr} is the base rate the loop's schedule is
+     * relative to; {@code build} creates the model in this trainer's manager.
+     */
     protected BatchTrainer(
             String name,
             String dataThread,
@@ -92,9 +94,9 @@ public abstract class BatchTrainer<B, M extends MiniModel> implements AutoClosea
         return "non-finite loss or gradients at step " + step;
     }
 
-    /** Total steps of this run, for the learning-rate schedule. */
-    public void plan(long totalSteps) {
-        this.plannedSteps = totalSteps;
+    /** The rate {@link LearningRate} schedules are relative to. */
+    public float baseRate() {
+        return lr;
     }
 
     /** Loads weights and step count from a work checkpoint if there is one; true if it did. */
@@ -108,12 +110,8 @@ public abstract class BatchTrainer<B, M extends MiniModel> implements AutoClosea
         Checkpoint.load(from, model);
         step = m.steps();
         Path state = from.resolve(Adam.STATE_FILE);
-        if (Files.exists(state)) { // exact resume: the optimiser continues too (older checkpoints: fresh Adam)
-            adam.close();
-            slowPhase = Boolean.parseBoolean(slowFlag(state));
-            adam = new Adam(manager, slowPhase ? lr / 5 : lr);
-            adam.load(state);
-        }
+        // exact resume: the optimiser continues too, at its saved rate (older checkpoints: fresh Adam)
+        if (Files.exists(state)) adam.load(state);
         data.drain();
         return true;
     }
@@ -124,21 +122,19 @@ public abstract class BatchTrainer<B, M extends MiniModel> implements AutoClosea
             recover(dir);
             return null;
         }
-        boolean slow = slowPhase;
-        return WorkCheckpoints.save(dir, name, model, step, dataSeed, metrics, d -> {
-            adam.save(d.resolve(Adam.STATE_FILE));
-            Files.writeString(d.resolve(SLOW_FILE), Boolean.toString(slow));
-        });
+        return WorkCheckpoints.save(
+                dir, name, model, step, dataSeed, metrics, d -> adam.save(d.resolve(Adam.STATE_FILE)));
     }
 
     /**
-     * One Adam step; returns the loss. A non-finite loss or gradient is not applied: the weights go
-     * back to the checkpoint in {@code recoverFrom} (if any) with fresh optimiser state, and NaN is returned.
+     * One Adam step at learning rate {@code rate}; returns the loss. A non-finite loss or gradient is
+     * not applied: the weights go back to the checkpoint in {@code recoverFrom} (if any) with fresh
+     * optimiser state, and NaN is returned.
      */
-    public double trainStep(Path recoverFrom) throws IOException {
+    public double trainStep(Path recoverFrom, float rate) throws IOException {
         long following = step + 1;
         List<B> items = data.take(step, b -> following);
-        updateSchedule();
+        adam.setRate(rate);
         NonFiniteGuard.Outcome o;
         try (NDManager scope = manager.newSubManager()) {
             for (Params p : trained) p.attachTo(scope);
@@ -164,8 +160,13 @@ public abstract class BatchTrainer<B, M extends MiniModel> implements AutoClosea
             }
 
             @Override
-            public double trainStep() throws IOException {
-                return BatchTrainer.this.trainStep(dir);
+            public float baseRate() {
+                return lr;
+            }
+
+            @Override
+            public double trainStep(float rate) throws IOException {
+                return BatchTrainer.this.trainStep(dir, rate);
             }
 
             @Override
@@ -180,37 +181,14 @@ public abstract class BatchTrainer<B, M extends MiniModel> implements AutoClosea
         };
     }
 
-    private static final String SLOW_FILE = "lr-phase.txt";
-
-    /** Whether the saved optimiser ran at the dropped learning rate. */
-    private static String slowFlag(Path adamState) throws IOException {
-        Path f = adamState.resolveSibling(SLOW_FILE);
-        return Files.exists(f) ? Files.readString(f).trim() : "false";
-    }
-
     /** Back to the last checkpoint (fresh arrays: weights and gradients both reset) with fresh Adam state. */
     private void recover(Path dir) throws IOException {
         nonFinite++;
         Path from = dir == null ? null : WorkCheckpoints.latest(dir);
         if (from != null) Checkpoint.load(from, model);
         else for (Params p : trained) p.clearGradients();
-        adam.close();
-        adam = new Adam(manager, slowPhase ? lr / 5 : lr);
+        adam.restart();
         step++; // move past the batch that failed rather than retry it forever
-    }
-
-    /** Whether the rate drops to a fifth for the last 30% of the planned steps (the upsampler keeps one rate). */
-    protected boolean dropsLearningRate() {
-        return true;
-    }
-
-    private void updateSchedule() {
-        boolean slow = dropsLearningRate() && plannedSteps != Long.MAX_VALUE && step >= (long) (plannedSteps * 0.7);
-        if (slow != slowPhase) {
-            slowPhase = slow;
-            adam.close();
-            adam = new Adam(manager, slow ? lr / 5 : lr);
-        }
     }
 
     private List<B> render(long forStep) {

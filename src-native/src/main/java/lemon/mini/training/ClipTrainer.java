@@ -27,7 +27,8 @@ import lemon.mini.render.Sample;
  * Trains {@link MiniClip} with in-batch negatives on (render, caption) pairs from
  * {@link DatasetGenerator} (portraits and scenes), rendered on the fly one batch ahead.
  * The tokenizer's vocabulary comes from the captions of the first training samples and is saved
- * with the checkpoint. Data order, learning-rate drop, resume and NaN guard are {@link BatchTrainer}'s.
+ * with the checkpoint. Data order, resume and NaN guard are {@link BatchTrainer}'s, the learning-rate
+ * drop the loop's ({@link LearningRate#DROP_LAST_30_PERCENT}).
  */
 public final class ClipTrainer extends BatchTrainer<Sample, MiniClip> {
     public static final String NAME = "lemon-mini-clip";
@@ -244,7 +245,8 @@ public final class ClipTrainer extends BatchTrainer<Sample, MiniClip> {
         ClipConfig cfg = shippedConfig();
         CaptionTokenizer tok = tokenizer(o.seed(), cfg.text().vocabSize());
         try (ClipTrainer t = new ClipTrainer(cfg, tok, o.seed(), 64, 1e-3f, o.seed())) {
-            TrainMini.RunStats run = TrainMini.loop(t, MiniWeights.CLIP, steps, o, curves);
+            TrainMini.RunStats run =
+                    TrainMini.loop(t, MiniWeights.CLIP, steps, LearningRate.DROP_LAST_30_PERCENT, o, curves);
             double minutes = run.minutes();
             long startStep = t.step() - run.steps();
             Metrics m = evaluate(t.model(), t.manager(), o.seed(), o.eval() > 0 ? o.eval() : 500);

@@ -65,6 +65,11 @@ public final class DdpmTrainer implements AutoCloseable {
         this.captionDropout = captionDropout;
     }
 
+    /** The learning rate of the following steps ({@link Adam#setRate}). */
+    public void setRate(float rate) {
+        adam.setRate(rate);
+    }
+
     /** One step on clean samples x0 [B, C, H, W] with their captions; returns the loss, NaN if skipped. */
     public float step(NDArray x0, List<String> captions) {
         if (textEncoder == null) throw new IllegalStateException("no text encoder: use step(x0, contextFn)");

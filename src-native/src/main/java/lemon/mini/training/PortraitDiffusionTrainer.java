@@ -190,9 +190,15 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
         return unet;
     }
 
-    /** One optimisation step on the next batch; returns the loss (NaN if it rolled back). */
+    /** One optimisation step on the next batch at the settings' rate; returns the loss (NaN if skipped). */
     public float step() throws IOException {
+        return step(s.lr());
+    }
+
+    /** One optimisation step on the next batch at learning rate {@code rate}; returns the loss (NaN if skipped). */
+    public float step(float rate) throws IOException {
         Batch b = nextBatch();
+        ddpm.setRate(rate);
         float loss;
         int size = s.size();
         try (NDManager bm = root.newSubManager()) {
@@ -229,8 +235,13 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
             }
 
             @Override
-            public double trainStep() throws IOException {
-                return PortraitDiffusionTrainer.this.step();
+            public float baseRate() {
+                return s.lr();
+            }
+
+            @Override
+            public double trainStep(float rate) throws IOException {
+                return PortraitDiffusionTrainer.this.step(rate);
             }
 
             @Override
@@ -248,7 +259,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
     }
 
     /**
-     * Trains n more steps on the shared {@link TrainingLoop} (or until {@code deadlineNanos}, a
+     * Trains n more steps on the shared {@link TrainingLoop} at one rate (or until {@code deadlineNanos}, a
      * System.nanoTime() value; 0 = none), checkpointing every {@code saveEvery} steps and at the end;
      * the loss log and curves go to {@code curvesDir} (null: none), progress to {@code out} (null: none).
      * Returns the steps done.
@@ -256,8 +267,8 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
     public long train(
             int n, int saveEvery, long deadlineNanos, LossCurves curves, Path curvesDir, java.io.PrintStream out)
             throws IOException {
-        TrainingLoop.Plan plan =
-                new TrainingLoop.Plan("diffusion", steps + n, saveEvery, deadlineNanos, 0.98, curvesDir);
+        TrainingLoop.Plan plan = new TrainingLoop.Plan(
+                "diffusion", steps + n, saveEvery, deadlineNanos, 0.98, curvesDir, LearningRate.CONSTANT);
         return TrainingLoop.run(
                         inLoop(),
                         plan,

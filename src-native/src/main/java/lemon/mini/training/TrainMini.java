@@ -108,17 +108,18 @@ public final class TrainMini {
     }
 
     /**
-     * Trains {@code t} to {@code steps} in total: resumes from {@code work/<label>} if asked, shows a
-     * progress bar, logs the loss, checkpoints every {@value #CHECKPOINT_EVERY} steps and at the end.
+     * Trains {@code t} to {@code steps} in total at the rates of {@code schedule}: resumes from
+     * {@code work/<label>} if asked, shows a progress bar, logs the loss, checkpoints every
+     * {@value #CHECKPOINT_EVERY} steps and at the end.
      */
-    static RunStats loop(BatchTrainer<?, ?> t, String label, long steps, Options o, LossCurves curves)
+    static RunStats loop(
+            BatchTrainer<?, ?> t, String label, long steps, LearningRate schedule, Options o, LossCurves curves)
             throws IOException {
         Path ckpt = o.work().resolve(label);
         if (o.resume() && t.resume(ckpt)) o.log().println(label + ": resumed at step " + t.step() + " from " + ckpt);
-        t.plan(steps);
         TrainingLoop.Result r = TrainingLoop.run(
                 t.inLoop(ckpt),
-                new TrainingLoop.Plan(label, steps, CHECKPOINT_EVERY, 0, 0.95, o.work()),
+                new TrainingLoop.Plan(label, steps, CHECKPOINT_EVERY, 0, 0.95, o.work(), schedule),
                 curves,
                 o.log());
         return new RunStats(r.lossEma(), r.minutes(), r.steps());
@@ -129,7 +130,7 @@ public final class TrainMini {
         long steps = o.steps() > 0 ? o.steps() : 600;
         try (UpsamplerTrainer t =
                 new UpsamplerTrainer(Upsampler2x.Config.standard(), 7, 32, 2e-3f, 5, PortraitData.SMALL)) {
-            RunStats run = loop(t, "upsampler", steps, o, curves);
+            RunStats run = loop(t, "upsampler", steps, LearningRate.CONSTANT, o, curves);
             double[] l1 = t.heldOutL1();
             Path dir = o.out().resolve("diffusion").resolve("upsampler");
             Map<String, Double> metrics = run.manifestMetrics(Map.of("heldOutL1", l1[0], "nearestL1", l1[1]), t);
@@ -181,7 +182,7 @@ public final class TrainMini {
         long steps = o.steps() > 0 ? o.steps() : 2000;
         try (ValidatorTrainer t =
                 new ValidatorTrainer(ValidatorTrainer.shippedConfig(), o.seed(), 32, 2e-3f, o.seed())) {
-            RunStats run = loop(t, MiniWeights.VALIDATOR, steps, o, curves);
+            RunStats run = loop(t, MiniWeights.VALIDATOR, steps, LearningRate.DROP_LAST_30_PERCENT, o, curves);
             double minutes = run.minutes();
             long startStep = t.step() - run.steps();
             try (MiniValidatorAdapter a = new MiniValidatorAdapter(t.model(), t.manager(), ValidatorTrainer.NAME)) {

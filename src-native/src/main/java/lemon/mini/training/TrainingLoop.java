@@ -5,13 +5,15 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * The one training loop every lemon-mini trainer runs in (validator, CLIP, upsampler, diffusion):
- * steps until a target step count (a resumed run counts from where it stopped) or a deadline, a
- * progress bar over this run's steps, the loss into the curves and the run's loss log, a work
- * checkpoint every {@code checkpointEvery} steps, at the target and at the deadline. What a step
- * is (data prefetch, NaN/Inf guard, optimiser, learning-rate schedule, EMA) is the trainer's:
- * {@link BatchTrainer} and {@link PortraitDiffusionTrainer} share {@link Prefetcher} and
- * {@link NonFiniteGuard} for it.
+ * The one training loop every trainer runs in (validator, CLIP, upsampler, diffusion, and the
+ * matcher head of {@code lemon.engine.matcher.training}): steps until a target step count (a
+ * resumed run counts from where it stopped) or a deadline, each at the rate the plan's
+ * {@link LearningRate} schedule gives, a progress bar over this run's steps, the loss into the
+ * curves and the run's loss log, a work checkpoint every {@code checkpointEvery} steps, at the
+ * target and at the deadline. What a step is (data prefetch, NaN/Inf guard, Adam, EMA) is the
+ * trainer's, built from the shared {@link Prefetcher}, {@link NonFiniteGuard}, {@link Adam} and
+ * {@link Ema}: {@link BatchTrainer} (validator, CLIP, upsampler, matcher head) and
+ * {@link PortraitDiffusionTrainer}.
  */
 public final class TrainingLoop {
     private TrainingLoop() {}
@@ -21,8 +23,11 @@ public final class TrainingLoop {
         /** Steps applied so far, resumed ones included. */
         long step();
 
-        /** Trains on one batch; the loss, or NaN when the guard did not apply the batch. */
-        double trainStep() throws IOException;
+        /** The rate the plan's schedule is relative to. */
+        float baseRate();
+
+        /** Trains on one batch at learning rate {@code rate}; the loss, or NaN when the guard did not apply the batch. */
+        double trainStep(float rate) throws IOException;
 
         /**
          * Writes a work checkpoint with the smoothed loss; false when the weights were not finite and
@@ -41,9 +46,16 @@ public final class TrainingLoop {
      * @param deadlineNanos   System.nanoTime() to stop at (a checkpoint is written), or 0 for none
      * @param smoothing       weight of the old value in the displayed loss average (0.95: ~20 steps)
      * @param work            where {@code loss-curves.png} and the loss log go; null for neither
+     * @param rate            the learning-rate schedule over the steps up to {@code target}
      */
     public record Plan(
-            String label, long target, int checkpointEvery, long deadlineNanos, double smoothing, Path work) {}
+            String label,
+            long target,
+            int checkpointEvery,
+            long deadlineNanos,
+            double smoothing,
+            Path work,
+            LearningRate rate) {}
 
     /** The smoothed loss at the end, minutes and steps this run. */
     public record Result(double lossEma, double minutes, long steps) {}
@@ -61,7 +73,7 @@ public final class TrainingLoop {
         try {
             while (t.step() < p.target()) {
                 if (p.deadlineNanos() != 0 && System.nanoTime() > p.deadlineNanos()) break;
-                double loss = t.trainStep();
+                double loss = t.trainStep(p.rate().at(t.baseRate(), t.step(), p.target()));
                 if (Double.isFinite(loss)) {
                     avg = Double.isNaN(avg) ? loss : p.smoothing() * avg + (1 - p.smoothing()) * loss;
                     if (log != null) log.add(c, p.label(), t.step(), loss);

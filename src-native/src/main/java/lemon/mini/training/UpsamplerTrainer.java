@@ -11,8 +11,8 @@ import lemon.mini.models.Upsampler2x;
 /**
  * Trains the {@link Upsampler2x} with L1 on portrait renders: input = the 64 px render box-filtered
  * to 32 px ({@link PortraitData#half}), target = the 64 px render; item k is the k-th training-split
- * portrait of the data seed. Runs on the shared loop (prefetch, NaN guard, checkpoints, resume) at
- * one constant learning rate, as it always has.
+ * portrait of the data seed. Runs on the shared loop (prefetch, NaN guard, checkpoints, resume);
+ * {@code train-mini} gives it one constant learning rate, as it always had.
  */
 public final class UpsamplerTrainer extends BatchTrainer<BufferedImage, Upsampler2x> {
     public static final String NAME = "portrait-upsampler-2x";
@@ -23,11 +23,6 @@ public final class UpsamplerTrainer extends BatchTrainer<BufferedImage, Upsample
     public UpsamplerTrainer(Upsampler2x.Config cfg, long dataSeed, int batch, float lr, long initSeed, int small) {
         super(NAME, "upsampler-render", dataSeed, batch, lr, m -> new Upsampler2x(cfg, m, initSeed));
         this.small = small;
-    }
-
-    @Override
-    protected boolean dropsLearningRate() {
-        return false;
     }
 
     /** The k-th training-split index, walked forward from the last one asked for (items come in order). */

@@ -15,8 +15,8 @@ import lemon.port.CompatibilityValidator.Verdict;
 
 /**
  * Trains {@link MiniValidator} (people count + gender per slot) on {@link ValidatorData}
- * rendered on the fly; data order, learning-rate drop, resume and NaN guard are
- * {@link BatchTrainer}'s.
+ * rendered on the fly; data order, resume and NaN guard are {@link BatchTrainer}'s, the
+ * learning-rate drop the loop's ({@link LearningRate#DROP_LAST_30_PERCENT}).
  */
 public final class ValidatorTrainer extends BatchTrainer<ValidatorData.Item, MiniValidator> {
     public static final String NAME = "lemon-mini-validator";

@@ -27,7 +27,7 @@ class ClipTrainingTest {
             double first = 0, last = 0;
             int n = 40, k = 6, firstN = 0, lastN = 0;
             for (int s = 0; s < n; s++) {
-                double l = t.trainStep(ckpt);
+                double l = t.trainStep(ckpt, t.baseRate());
                 if (!Double.isFinite(l)) continue; // a skipped batch (NaN guard)
                 if (s < k) {
                     first += l;

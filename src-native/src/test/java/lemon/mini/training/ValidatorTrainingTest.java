@@ -61,7 +61,7 @@ class ValidatorTrainingTest {
             double first = 0, last = 0;
             int n = 40, k = 6, firstN = 0, lastN = 0;
             for (int s = 0; s < n; s++) {
-                double l = t.trainStep(null);
+                double l = t.trainStep(null, t.baseRate());
                 // PyTorch on CPU now and then gives non-finite gradients; the guard skips that batch
                 if (!Double.isFinite(l)) continue;
                 if (s < k) {
@@ -86,7 +86,7 @@ class ValidatorTrainingTest {
         Path ckpt = work.resolve("validator");
         float[] saved;
         try (ValidatorTrainer t = new ValidatorTrainer(SMALL, 12, 8, 1e-3f, 1)) {
-            for (int s = 0; s < 3; s++) t.trainStep(ckpt);
+            for (int s = 0; s < 3; s++) t.trainStep(ckpt, t.baseRate());
             ModelManifest m = t.checkpoint(ckpt, Map.of("loss", 1.0));
             assertEquals(3, m.steps());
             saved = t.model().params().get("count_head.weight").toFloatArray();
@@ -95,7 +95,7 @@ class ValidatorTrainingTest {
             assertTrue(t.resume(ckpt));
             assertEquals(3, t.step());
             assertArrayEquals(saved, t.model().params().get("count_head.weight").toFloatArray());
-            t.trainStep(ckpt);
+            t.trainStep(ckpt, t.baseRate());
             assertEquals(4, t.step());
             assertEquals(4, t.checkpoint(ckpt, Map.of()).steps());
         }
@@ -108,7 +108,7 @@ class ValidatorTrainingTest {
     void nanWeightsAreNeverSavedAndTrainingRecovers(@TempDir Path work) throws Exception {
         Path ckpt = work.resolve("validator");
         try (ValidatorTrainer t = new ValidatorTrainer(SMALL, 14, 8, 1e-3f, 1)) {
-            t.trainStep(ckpt);
+            t.trainStep(ckpt, t.baseRate());
             t.checkpoint(ckpt, Map.of());
             float[] good = t.model().params().get("count_head.weight").toFloatArray();
             var p = t.model().params();
@@ -127,11 +127,11 @@ class ValidatorTrainingTest {
                     "count_head.weight",
                     p.manager().create(nan, p.get("count_head.weight").getShape()));
             long before = t.step();
-            assertTrue(Double.isNaN(t.trainStep(ckpt)), "a NaN loss is reported, not applied");
+            assertTrue(Double.isNaN(t.trainStep(ckpt, t.baseRate())), "a NaN loss is reported, not applied");
             assertEquals(2, t.nonFiniteSteps());
             assertEquals(before + 1, t.step());
             assertArrayEquals(good, p.get("count_head.weight").toFloatArray());
-            assertTrue(Double.isFinite(t.trainStep(ckpt)), "training goes on");
+            assertTrue(Double.isFinite(t.trainStep(ckpt, t.baseRate())), "training goes on");
         }
     }
 
@@ -139,20 +139,17 @@ class ValidatorTrainingTest {
     void aResumedRunIsTheUninterruptedRunExactly(@TempDir Path work) throws Exception {
         Map<String, float[]> straight = new java.util.TreeMap<>();
         try (ValidatorTrainer t = new ValidatorTrainer(SMALL, 11, 8, 3e-3f, 1)) {
-            t.plan(4);
-            while (t.step() < 4) t.trainStep(null);
+            while (t.step() < 4) t.trainStep(null, dropping(t, 4));
             t.model().params().all().forEach((k, v) -> straight.put(k, v.toFloatArray()));
         }
         Path ckpt = work.resolve("validator");
         try (ValidatorTrainer t = new ValidatorTrainer(SMALL, 11, 8, 3e-3f, 1)) {
-            t.plan(4);
-            while (t.step() < 2) t.trainStep(ckpt);
+            while (t.step() < 2) t.trainStep(ckpt, dropping(t, 4));
             assertNotNull(t.checkpoint(ckpt, Map.of()));
         }
         try (ValidatorTrainer t = new ValidatorTrainer(SMALL, 11, 8, 3e-3f, 99)) { // other init: the checkpoint decides
             assertTrue(t.resume(ckpt));
-            t.plan(4);
-            while (t.step() < 4) t.trainStep(ckpt);
+            while (t.step() < 4) t.trainStep(ckpt, dropping(t, 4));
             assertEquals(0, t.nonFiniteSteps(), "a skipped batch would make the runs differ for another reason");
             for (var e : straight.entrySet()) {
                 assertArrayEquals(
@@ -161,5 +158,10 @@ class ValidatorTrainingTest {
                         e.getKey() + ": weights, Adam moments and data all continue where the first run stopped");
             }
         }
+    }
+
+    /** The rate of the next step in a run of {@code target} steps with the validator's drop (at step 2 of 4: the resume point). */
+    private static float dropping(ValidatorTrainer t, long target) {
+        return LearningRate.DROP_LAST_30_PERCENT.at(t.baseRate(), t.step(), target);
     }
 }
