@@ -2,6 +2,8 @@ package lemon.port;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Text-to-image: one PNG per request; the same request gives the same picture. Implementations
@@ -56,4 +58,14 @@ public interface ImageGenerator {
 
     /** One PNG per request, in order. */
     List<byte[]> generate(List<Request> requests);
+
+    /**
+     * This generator reading the mappers its requests' tokens name ({@link LearnedToken#mapperKey})
+     * from {@code mappers} (e.g. a stage's run files: {@code key -> ctx.bytes(key)}). Without it a
+     * request whose token names a mapper is rejected. The default suits generators that take no
+     * mappers at all: they reject such requests anyway.
+     */
+    default ImageGenerator withMappers(Function<String, Optional<byte[]>> mappers) {
+        return this;
+    }
 }

@@ -1,5 +1,6 @@
 package lemon.port;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import lemon.model.InteractionGraph;
@@ -24,11 +25,42 @@ public interface Personalizer {
             long seed,
             Checkpoints checkpoints);
 
-    /** Learned tokens by character id, and training figures for the manifest. */
-    record Result(Map<String, ImageGenerator.LearnedToken> tokens, Map<String, Object> metrics) {
+    /**
+     * Learned tokens by character id, training figures for the manifest, and the blobs the tokens
+     * name: each token's {@link ImageGenerator.LearnedToken#mapperKey} is a key of {@code blobs}.
+     * A stage stores every blob under its key (or under {@link #prefixed} keys) and later hands the
+     * generator a reader of those keys ({@link ImageGenerator#withMappers}).
+     */
+    record Result(
+            Map<String, ImageGenerator.LearnedToken> tokens, Map<String, Object> metrics, Map<String, byte[]> blobs) {
         public Result {
             tokens = Map.copyOf(tokens);
             metrics = Map.copyOf(metrics);
+            blobs = Map.copyOf(blobs);
+            for (var t : tokens.entrySet()) {
+                String key = t.getValue().mapperKey();
+                if (key != null && !blobs.containsKey(key)) {
+                    throw new IllegalArgumentException(
+                            "token of " + t.getKey() + " names mapper " + key + ", which the result does not carry");
+                }
+            }
+        }
+
+        /** Tokens without mappers (Textual Inversion): nothing to store but the tokens. */
+        public Result(Map<String, ImageGenerator.LearnedToken> tokens, Map<String, Object> metrics) {
+            this(tokens, metrics, Map.of());
+        }
+
+        /** The same result with {@code prefix} put before every blob key and every token's mapper key. */
+        public Result prefixed(String prefix) {
+            Map<String, byte[]> b = new HashMap<>();
+            blobs.forEach((k, v) -> b.put(prefix + k, v));
+            Map<String, ImageGenerator.LearnedToken> t = new HashMap<>();
+            tokens.forEach((id, token) -> t.put(
+                    id,
+                    new ImageGenerator.LearnedToken(
+                            token.embedding(), token.mapperKey() == null ? null : prefix + token.mapperKey())));
+            return new Result(t, metrics, b);
         }
     }
 }

@@ -85,6 +85,20 @@ public final class CaptionTokenizer {
         return out;
     }
 
+    /**
+     * Where {@code token} (e.g. a placeholder {@code <s1>}) sits among {@link #encode}'s ids for this
+     * caption (position 0 is bos); occurrences cut off by {@code maxTokens} are left out.
+     */
+    public int[] positions(String caption, String token, int maxTokens) {
+        List<String> words = split(caption);
+        String t = token.toLowerCase(Locale.ROOT);
+        int n = Math.min(words.size(), maxTokens - 2);
+        return java.util.stream.IntStream.range(0, n)
+                .filter(i -> words.get(i).equals(t))
+                .map(i -> i + 1)
+                .toArray();
+    }
+
     public int id(String token) {
         return ids.getOrDefault(token, UNK_ID);
     }

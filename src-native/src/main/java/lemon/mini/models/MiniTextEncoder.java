@@ -104,6 +104,18 @@ public final class MiniTextEncoder implements MiniModel {
         params.freezeAllExcept(EXTRA::equals);
     }
 
+    /** The input embedding row of a known word (or added token); unknown words are refused. */
+    public float[] embeddingOf(String word) {
+        int id = tokenizer.id(word);
+        if (id == CaptionTokenizer.UNK_ID && !CaptionTokenizer.UNK.equals(word))
+            throw new IllegalArgumentException("the text encoder does not know the word '" + word + "'");
+        try (NDArray row = id < cfg.vocabSize()
+                ? params.get(TOKEN_EMB).get(id)
+                : params.get(EXTRA).get(id - cfg.vocabSize())) {
+            return row.toFloatArray();
+        }
+    }
+
     /** Token ids [B, maxTokens] (int64) for captions. */
     public NDArray tokenIds(NDManager m, List<String> captions) {
         int t = cfg.maxTokens();
@@ -119,12 +131,27 @@ public final class MiniTextEncoder implements MiniModel {
     }
 
     public Encoded forward(NDArray ids) {
+        return forward(ids, null, null);
+    }
+
+    /**
+     * As {@link #forward(NDArray)} with learned input embeddings (personalisation): where
+     * {@code placement} [B, T, K] marks row b's position p as learned token k (one-hot; zero rows
+     * elsewhere), the input embedding there is {@code vectors}[b, k] ([B, K, width]) instead of the
+     * table's row. Other positions compute x·1 + 0, so a vector equal to a word's row encodes exactly
+     * as that word does. Null placement: plain text.
+     */
+    public Encoded forward(NDArray ids, NDArray placement, NDArray vectors) {
         long b = ids.getShape().get(0), t = ids.getShape().get(1);
         int w = cfg.width();
         NDArray table = params.has(EXTRA) ? params.get(TOKEN_EMB).concat(params.get(EXTRA), 0) : params.get(TOKEN_EMB);
         NDArray x = ids.getNDArrayInternal()
                 .embedding(ids, table, SparseFormat.DENSE)
                 .singletonOrThrow();
+        if (placement != null) {
+            NDArray keep = placement.sum(new int[] {2}, true).neg().add(1f); // 0 at learned tokens, 1 elsewhere
+            x = x.mul(keep).add(placement.matMul(vectors));
+        }
         x = x.add(params.get(POS_EMB).get("0:" + t));
         // Causal mask: −inf above the diagonal, as in CLIP.
         float[] causal = new float[(int) (t * t)];

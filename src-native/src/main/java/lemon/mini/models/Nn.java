@@ -52,13 +52,24 @@ public final class Nn {
                 .add(p.get(name + ".bias").reshape(1, c, 1, 1));
     }
 
+    /**
+     * x·c. Not {@code x.mul(c)}: DJL wraps c in a tensor over a direct buffer and closes it right
+     * after the op, while autograd keeps that tensor for the backward pass; once the garbage
+     * collector frees the buffer, a gradient through the product reads freed memory (wrong or
+     * non-finite gradients now and then, more often the more garbage a step makes). Here the scalar
+     * lives in x's manager until its scope closes. The forward value is the same.
+     */
+    public static NDArray scale(NDArray x, float c) {
+        return x.mul(x.getManager().create(c));
+    }
+
     static NDArray silu(NDArray x) {
         return x.mul(Activation.sigmoid(x));
     }
 
     /** CLIP's quick GELU: x·σ(1.702x). */
     static NDArray quickGelu(NDArray x) {
-        return x.mul(Activation.sigmoid(x.mul(1.702f)));
+        return x.mul(Activation.sigmoid(scale(x, 1.702f)));
     }
 
     static NDArray gelu(NDArray x) {
@@ -92,7 +103,7 @@ public final class Nn {
         NDArray qh = q.reshape(b, t, heads, d).transpose(0, 2, 1, 3);
         NDArray kh = k.reshape(b, s, heads, d).transpose(0, 2, 3, 1);
         NDArray vh = v.reshape(b, s, heads, d).transpose(0, 2, 1, 3);
-        NDArray scores = qh.matMul(kh).mul((float) (1 / Math.sqrt(d)));
+        NDArray scores = scale(qh.matMul(kh), (float) (1 / Math.sqrt(d)));
         if (mask != null) scores = scores.add(mask);
         NDArray out = scores.softmax(-1).matMul(vh);
         return out.transpose(0, 2, 1, 3).reshape(b, t, c);

@@ -5,42 +5,72 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
+import lemon.mini.models.TokenMapper;
 import lemon.port.ImageGenerator;
 
 /**
  * The ImageGenerator port over the bundled lemon-mini diffusion model. The model is loaded on
  * first use; each request's seed sets its start noise, so a recorded seed reproduces its 64×64
  * portrait ({@code lemon generate "<description>" --seed S -n 1} draws it again).
+ *
+ * <p>Learned tokens replace their placeholders' input embeddings; a token's mapper (read through
+ * {@link #withMappers}) offsets it per timestep and cross-attention layer. Requests are painted in
+ * batches of one mapper each; requests without tokens take the plain path unchanged.
  */
 public final class MiniImageGenerator implements ImageGenerator {
     private final PortraitPipeline.Sampling sampling;
-    private PortraitPipeline generator;
+    private final Model model;
+    private final Function<String, Optional<byte[]>> mappers;
+
+    /** The pipeline, loaded once and shared by the generators {@link #withMappers} derives. */
+    private static final class Model {
+        private PortraitPipeline pipeline;
+
+        synchronized PortraitPipeline get() {
+            if (pipeline == null) {
+                try {
+                    pipeline = PortraitPipeline.loadDefault();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot load the lemon-mini diffusion model: " + e.getMessage(), e);
+                }
+            }
+            return pipeline;
+        }
+    }
 
     public MiniImageGenerator() {
         this(PortraitPipeline.Sampling.DEFAULT);
     }
 
     public MiniImageGenerator(PortraitPipeline.Sampling sampling) {
-        this.sampling = sampling;
+        this(sampling, new Model(), null);
     }
 
-    private synchronized PortraitPipeline generator() {
-        if (generator == null) {
-            try {
-                generator = PortraitPipeline.loadDefault();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot load the lemon-mini diffusion model: " + e.getMessage(), e);
-            }
-        }
-        return generator;
+    private MiniImageGenerator(
+            PortraitPipeline.Sampling sampling, Model model, Function<String, Optional<byte[]>> mappers) {
+        this.sampling = sampling;
+        this.model = model;
+        this.mappers = mappers;
+    }
+
+    /** The same model (loaded once) reading token mappers from {@code mappers}. */
+    @Override
+    public MiniImageGenerator withMappers(Function<String, Optional<byte[]>> mappers) {
+        return new MiniImageGenerator(sampling, model, Objects.requireNonNull(mappers));
     }
 
     @Override
     public String name() {
         return "lemon-mini-diffusion (32×32 pixels, " + sampling + ", learned 2× upsampler; "
-                + generator().trainedSteps() + " training steps)";
+                + model.get().trainedSteps() + " training steps)";
     }
 
     /** Portraits per sampling batch: on 2 CPU cores a batch of 16 costs about a third per portrait of single ones. */
@@ -50,27 +80,70 @@ public final class MiniImageGenerator implements ImageGenerator {
 
     @Override
     public List<byte[]> generate(List<Request> requests) {
-        for (Request r : requests) {
-            if (!r.tokens().isEmpty()) {
-                // painting "<s1>" as a word would look like success; personalised sampling comes with the personalize
-                // stage
-                throw new UnsupportedOperationException("the lemon-mini generator cannot use learned tokens yet "
-                        + r.tokens().keySet() + "; it paints plain descriptions only");
+        Map<String, List<Integer>> byMapper = new LinkedHashMap<>(); // null key: no mapper
+        for (int i = 0; i < requests.size(); i++)
+            byMapper.computeIfAbsent(mapperKey(requests.get(i)), k -> new ArrayList<>())
+                    .add(i);
+        PortraitPipeline pipeline = model.get();
+        byte[][] out = new byte[requests.size()][];
+        int done = 0;
+        for (var group : byMapper.entrySet()) {
+            try (TokenMapper mapper = group.getKey() == null ? null : loadMapper(pipeline, group.getKey())) {
+                List<Integer> idx = group.getValue();
+                for (int from = 0; from < idx.size(); from += BATCH) {
+                    List<Request> part = idx.subList(from, Math.min(idx.size(), from + BATCH)).stream()
+                            .map(requests::get)
+                            .toList();
+                    List<BufferedImage> imgs = paint(pipeline, part, mapper);
+                    for (int j = 0; j < imgs.size(); j++) out[idx.get(from + j)] = png(imgs.get(j));
+                    done += part.size();
+                    if (requests.size() > BATCH)
+                        LOG.log(System.Logger.Level.INFO, "painted {0} of {1} portraits", done, requests.size());
+                }
             }
         }
-        List<byte[]> out = new ArrayList<>();
-        for (int from = 0; from < requests.size(); from += BATCH) {
-            List<Request> part = requests.subList(from, Math.min(requests.size(), from + BATCH));
-            List<BufferedImage> imgs = generator()
-                    .generateEach(
-                            part.stream().map(Request::description).toList(),
-                            part.stream().map(Request::seed).toList(),
-                            sampling);
-            for (BufferedImage img : imgs) out.add(png(img));
-            if (requests.size() > BATCH)
-                LOG.log(System.Logger.Level.INFO, "painted {0} of {1} portraits", out.size(), requests.size());
+        return List.of(out);
+    }
+
+    private List<BufferedImage> paint(PortraitPipeline pipeline, List<Request> part, TokenMapper mapper) {
+        List<String> descriptions = part.stream().map(Request::description).toList();
+        List<Long> seeds = part.stream().map(Request::seed).toList();
+        if (part.stream().allMatch(r -> r.tokens().isEmpty()))
+            return pipeline.generateEach(descriptions, seeds, sampling);
+        List<Map<String, float[]>> tokens = new ArrayList<>();
+        for (Request r : part) {
+            Map<String, float[]> t = new HashMap<>();
+            r.tokens().forEach((placeholder, token) -> t.put(placeholder, token.embedding()));
+            tokens.add(t);
         }
-        return out;
+        return pipeline.generateEach(descriptions, seeds, tokens, mapper, sampling);
+    }
+
+    /** The one mapper a request's tokens name (null: none); tokens of one request cannot mix mappers. */
+    private String mapperKey(Request r) {
+        List<String> keys = r.tokens().values().stream()
+                .map(LearnedToken::mapperKey)
+                .distinct()
+                .toList();
+        if (keys.size() > 1)
+            throw new IllegalArgumentException("the tokens of \"" + r.description() + "\" name different mappers "
+                    + keys + "; one request, one mapper");
+        String key = keys.isEmpty() ? null : keys.get(0);
+        if (key != null && mappers == null) {
+            // painting without the mapper would look like success; the caller has to say where mappers live
+            throw new UnsupportedOperationException("token mapper " + key + " of \"" + r.description()
+                    + "\" cannot be read: use withMappers to say where mappers are stored");
+        }
+        return key;
+    }
+
+    private TokenMapper loadMapper(PortraitPipeline pipeline, String key) {
+        byte[] bytes = mappers.apply(key).orElseThrow(() -> new IllegalArgumentException("no token mapper " + key));
+        try {
+            return pipeline.loadMapper(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("token mapper " + key + " is unreadable: " + e.getMessage(), e);
+        }
     }
 
     static byte[] png(BufferedImage img) {

@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import lemon.mini.loaders.Checkpoint;
+import lemon.mini.loaders.MapperFiles;
 import lemon.mini.loaders.ModelManifest;
 import lemon.mini.models.CaptionTokenizer;
 import lemon.mini.models.Conditioning;
@@ -23,6 +25,8 @@ import lemon.mini.models.ImageTensors;
 import lemon.mini.models.MiniTextEncoder;
 import lemon.mini.models.MiniUNet;
 import lemon.mini.models.TextEncoderConfig;
+import lemon.mini.models.TokenConditioning;
+import lemon.mini.models.TokenMapper;
 import lemon.mini.models.UNetConfig;
 import lemon.mini.models.Upsampler2x;
 import lemon.mini.schedulers.DdimScheduler;
@@ -182,13 +186,66 @@ public final class PortraitPipeline implements AutoCloseable {
      * its own seed, so a portrait does not depend on what else is in the batch.
      */
     public List<BufferedImage> generateEach(List<String> descriptions, List<Long> seeds, Sampling sampling) {
+        return upsampler.upsample(root, generateSmall(descriptions, noise(descriptions, seeds), sampling));
+    }
+
+    /**
+     * As {@link #generateEach(List, List, Sampling)} with learned tokens: {@code tokens.get(i)} maps
+     * placeholders of description i ({@code <s1>}, one word each) to the embeddings that replace them
+     * in the text encoder's input; {@code mapper} (null: none) offsets them per timestep and
+     * cross-attention layer. A token equal to a word's embedding paints exactly what that word paints.
+     */
+    public List<BufferedImage> generateEach(
+            List<String> descriptions,
+            List<Long> seeds,
+            List<Map<String, float[]>> tokens,
+            TokenMapper mapper,
+            Sampling sampling) {
+        if (tokens.size() != descriptions.size())
+            throw new IllegalArgumentException(descriptions.size() + " descriptions, " + tokens.size() + " token maps");
+        return upsampler.upsample(
+                root, generateSmall(descriptions, noise(descriptions, seeds), tokens, mapper, sampling));
+    }
+
+    /** Start noise for each seed, one after the other. */
+    private float[] noise(List<String> descriptions, List<Long> seeds) {
         if (descriptions.size() != seeds.size())
             throw new IllegalArgumentException(descriptions.size() + " descriptions, " + seeds.size() + " seeds");
         int plane = plane();
         float[] init = new float[seeds.size() * plane];
         for (int i = 0; i < seeds.size(); i++)
             System.arraycopy(noise(new Random(seeds.get(i)), 1), 0, init, i * plane, plane);
-        return upsampler.upsample(root, generateSmall(descriptions, init, sampling));
+        return init;
+    }
+
+    /** The text encoder the UNet reads (personalisation trains tokens against it). */
+    public MiniTextEncoder textEncoder() {
+        return text;
+    }
+
+    public MiniUNet unet() {
+        return unet;
+    }
+
+    /** How the UNet was trained to be noised. */
+    public SchedulerConfig schedulerConfig() {
+        return scheduler.config();
+    }
+
+    /** A mapper from its bytes ({@link TokenMapper#toBytes}), refused unless made for this text encoder and UNet. */
+    public TokenMapper loadMapper(byte[] bytes) throws IOException {
+        TokenMapper m = MapperFiles.fromBytes(bytes, root);
+        TokenMapper.Config c = m.config();
+        if (c.width() != text.config().width()
+                || c.layers() != unet.crossAttentionLayers()
+                || c.timesteps() != scheduler.trainTimesteps()) {
+            m.close();
+            throw new IllegalArgumentException("the mapper was made for width " + c.width() + ", " + c.layers()
+                    + " cross-attention layers and " + c.timesteps() + " timesteps; this model has "
+                    + text.config().width() + ", " + unet.crossAttentionLayers() + " and "
+                    + scheduler.trainTimesteps());
+        }
+        return m;
     }
 
     private int plane() {
@@ -220,6 +277,64 @@ public final class PortraitPipeline implements AutoCloseable {
                     Conditioning.constant(uncond.states(), uncond.pooled()),
                     scope.create(init, new Shape(n, 3, size, size)),
                     sampling);
+            px = x.toFloatArray();
+        }
+        List<BufferedImage> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(ImageTensors.read(px, i * plane, size));
+        return out;
+    }
+
+    /** The 32×32 samples of descriptions with learned tokens (see {@link #generateEach(List, List, List, TokenMapper, Sampling)}). */
+    private List<BufferedImage> generateSmall(
+            List<String> descriptions,
+            float[] init,
+            List<Map<String, float[]>> tokens,
+            TokenMapper mapper,
+            Sampling sampling) {
+        int n = descriptions.size(), size = unet.config().sampleSize(), plane = plane();
+        int maxTokens = text.config().maxTokens(), width = text.config().width();
+        List<String> caps = new ArrayList<>();
+        for (String d : descriptions) caps.add(normalise(d));
+        List<float[]> vectors = new ArrayList<>();
+        List<int[]> placed = new ArrayList<>(); // (row, position, token)
+        for (int i = 0; i < n; i++) {
+            for (var e : tokens.get(i).entrySet()) {
+                if (e.getValue().length != width)
+                    throw new IllegalArgumentException("token " + e.getKey() + " has " + e.getValue().length
+                            + " numbers; the text encoder's embeddings have " + width);
+                int[] at = text.tokenizer().positions(caps.get(i), e.getKey(), maxTokens);
+                if (at.length == 0)
+                    throw new IllegalArgumentException("token " + e.getKey() + " is not a word of \"" + caps.get(i)
+                            + "\" within the text encoder's " + maxTokens + " tokens");
+                for (int p : at) placed.add(new int[] {i, p, vectors.size()});
+                vectors.add(e.getValue());
+            }
+        }
+        int k = vectors.size();
+        float[] placement = new float[n * maxTokens * k], flat = new float[k * width];
+        for (int[] r : placed) placement[(r[0] * maxTokens + r[1]) * k + r[2]] = 1f;
+        for (int j = 0; j < k; j++) System.arraycopy(vectors.get(j), 0, flat, j * width, width);
+        float[] px;
+        try (NDManager scope = root.newSubManager()) {
+            Conditioning.Constant uncond = null;
+            if (guided(sampling)) {
+                try (NDManager enc = scope.newSubManager()) { // the parameters go back when it closes
+                    text.params().attachTo(enc);
+                    MiniTextEncoder.Encoded u = text.encode(enc, Collections.nCopies(n, ""));
+                    u.states().attach(scope);
+                    u.pooled().attach(scope);
+                    uncond = Conditioning.constant(u.states(), u.pooled());
+                }
+            }
+            TokenConditioning cond = new TokenConditioning(
+                    text,
+                    text.tokenIds(scope, caps),
+                    scope.create(placement, new Shape(n, maxTokens, k)),
+                    scope.create(flat, new Shape(k, width)),
+                    mapper,
+                    uncond);
+            NDArray x =
+                    denoise(scope, unet, scheduler, cond, scope.create(init, new Shape(n, 3, size, size)), sampling);
             px = x.toFloatArray();
         }
         List<BufferedImage> out = new ArrayList<>();

@@ -12,11 +12,11 @@ import lemon.mini.models.Params;
 /**
  * Adam over the trainable parameters of one or more {@link Params}. Our own (a dozen lines)
  * rather than DJL's, because DJL's keeps its moment arrays in the weight's current manager,
- * which during our scoped steps is the short-lived scope.
+ * which during our scoped steps is the short-lived scope. With a weight decay it is AdamW.
  */
 public final class Adam implements AutoCloseable {
     private final NDManager parent;
-    private final float beta1, beta2, eps;
+    private final float beta1, beta2, eps, weightDecay;
     private final Map<String, NDArray[]> moments = new HashMap<>();
     private NDManager manager;
     private float lr;
@@ -27,12 +27,27 @@ public final class Adam implements AutoCloseable {
     }
 
     public Adam(NDManager parent, float lr, float beta1, float beta2, float eps) {
+        this(parent, lr, beta1, beta2, eps, 0f);
+    }
+
+    /**
+     * AdamW (Loshchilov &amp; Hutter) when {@code weightDecay} &gt; 0: each step first shrinks every
+     * trained weight by the factor 1 − lr·weightDecay, then applies the Adam update (PyTorch's order);
+     * the decay never enters the moments. 0 is plain Adam.
+     */
+    public Adam(NDManager parent, float lr, float beta1, float beta2, float eps, float weightDecay) {
         this.parent = parent;
         this.manager = parent.newSubManager();
         this.lr = lr;
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
+        this.weightDecay = weightDecay;
+    }
+
+    /** AdamW with PyTorch's default betas and epsilon. */
+    public static Adam adamW(NDManager parent, float lr, float weightDecay) {
+        return new Adam(parent, lr, 0.9f, 0.999f, 1e-8f, weightDecay);
     }
 
     /**
@@ -70,6 +85,7 @@ public final class Adam implements AutoCloseable {
                     mv[0].tempAttach(scope);
                     mv[1].tempAttach(scope);
                     NDArray g = w.getGradient();
+                    if (weightDecay > 0) w.muli(1 - lr * weightDecay);
                     mv[0].muli(beta1).addi(g.mul(1 - beta1));
                     mv[1].muli(beta2).addi(g.square().muli(1 - beta2));
                     NDArray update =
@@ -89,6 +105,13 @@ public final class Adam implements AutoCloseable {
      * (without it Adam would restart from zero moments: a different run).
      */
     public void save(Path file) throws IOException {
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            save(out);
+        }
+    }
+
+    /** As {@link #save(Path)} to a stream (left open), e.g. into a checkpoint kept in a blob store. */
+    public void save(java.io.OutputStream out) throws IOException {
         Map<String, Safetensors.Tensor> tensors = new java.util.LinkedHashMap<>();
         for (var e : new java.util.TreeMap<>(moments).entrySet()) {
             for (int k = 0; k < 2; k++) {
@@ -98,24 +121,36 @@ public final class Adam implements AutoCloseable {
                         new Safetensors.Tensor(a.getShape().getShape(), a.toFloatArray()));
             }
         }
-        Safetensors.write(file, tensors, "F32", Map.of("t", Integer.toString(t), "lr", Float.toString(lr)));
+        Safetensors.write(out, tensors, "F32", Map.of("t", Integer.toString(t), "lr", Float.toString(lr)));
     }
 
     /** Restores what {@link #save} wrote, rate included (into an Adam built with the same parameter groups). */
     public void load(Path file) throws IOException {
         restart();
         try (Safetensors st = Safetensors.open(file)) {
-            for (String name : st.entries().keySet()) {
-                Safetensors.Tensor tensor = st.read(name);
-                String key = name.substring(2);
-                NDArray[] mv = moments.computeIfAbsent(key, k -> new NDArray[2]);
-                int k = name.startsWith("m/") ? 0 : 1;
-                if (mv[k] != null) mv[k].close();
-                mv[k] = manager.create(tensor.data(), new ai.djl.ndarray.types.Shape(tensor.shape()));
-            }
-            t = Integer.parseInt(st.metadata().get("t"));
-            lr = Float.parseFloat(st.metadata().get("lr"));
+            load(st);
         }
+    }
+
+    /** As {@link #load(Path)} from the bytes {@link #save(java.io.OutputStream)} wrote. */
+    public void load(byte[] state) throws IOException {
+        restart();
+        try (Safetensors st = Safetensors.open(state, "optimizer state")) {
+            load(st);
+        }
+    }
+
+    private void load(Safetensors st) throws IOException {
+        for (String name : st.entries().keySet()) {
+            Safetensors.Tensor tensor = st.read(name);
+            String key = name.substring(2);
+            NDArray[] mv = moments.computeIfAbsent(key, k -> new NDArray[2]);
+            int k = name.startsWith("m/") ? 0 : 1;
+            if (mv[k] != null) mv[k].close();
+            mv[k] = manager.create(tensor.data(), new ai.djl.ndarray.types.Shape(tensor.shape()));
+        }
+        t = Integer.parseInt(st.metadata().get("t"));
+        lr = Float.parseFloat(st.metadata().get("lr"));
     }
 
     @Override

@@ -2,10 +2,19 @@ package lemon.mini.pipelines;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import ai.djl.ndarray.NDManager;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.imageio.ImageIO;
+import lemon.mini.loaders.MapperFiles;
+import lemon.mini.loaders.Safetensors;
+import lemon.mini.models.CaptionTokenizer;
+import lemon.mini.models.MiniTextEncoder;
+import lemon.mini.models.TokenMapper;
+import lemon.port.ImageGenerator.LearnedToken;
 import lemon.port.ImageGenerator.Request;
 import org.junit.jupiter.api.Test;
 
@@ -35,12 +44,70 @@ class MiniImageGeneratorTest {
     }
 
     @Test
-    void learnedTokensAreRefusedNotPaintedAsWords() {
-        var token = new lemon.port.ImageGenerator.LearnedToken(new float[] {0.1f, 0.2f}, null);
-        Request personal = new Request("a photo of <s1> in the forest", 3, java.util.Map.of("<s1>", token));
+    void aTokenWhoseMapperCannotBeReadIsRefusedNotPaintedAsAWord() {
+        var token = new LearnedToken(new float[] {0.1f, 0.2f}, "mapper-1.safetensors");
+        Request personal = new Request("a photo of <s1> in the forest", 3, Map.of("<s1>", token));
         var e = assertThrows(
                 UnsupportedOperationException.class, () -> new MiniImageGenerator().generate(List.of(personal)));
-        assertTrue(e.getMessage().contains("<s1>"), e.getMessage());
+        assertTrue(e.getMessage().contains("mapper-1.safetensors"), e.getMessage());
+    }
+
+    /**
+     * Injection checked against the plain path: tokens equal to words' input embeddings, with a zero
+     * mapper or none, paint byte for byte what the words paint (one or two characters in a prompt);
+     * a mapper that is not zero changes the picture. Batches are compared row for row at equal sizes.
+     */
+    @Test
+    void learnedTokensEqualToWordsPaintExactlyWhatTheWordsPaint() throws Exception {
+        float[] woman = committedWordEmbedding("woman"), man = committedWordEmbedding("man");
+        byte[] zero, random;
+        try (NDManager m = ai.djl.engine.Engine.getEngine("PyTorch").newBaseManager();
+                TokenMapper mapper = new TokenMapper(TokenMapper.Config.of(woman.length, 4, 1000), m, 1)) {
+            zero = MapperFiles.toBytes(mapper);
+            float[] w = new float[(int) mapper.params().get("out.weight").size()];
+            java.util.Random r = new java.util.Random(2);
+            for (int i = 0; i < w.length; i++) w[i] = (float) r.nextGaussian() * 0.05f;
+            mapper.params()
+                    .load(
+                            "out.weight",
+                            mapper.params().get("out.weight").getShape().getShape(),
+                            w);
+            random = MapperFiles.toBytes(mapper);
+        }
+        MiniImageGenerator plain = new MiniImageGenerator(PortraitPipeline.Sampling.DEFAULT.withSteps(4));
+        var painter = plain.withMappers(key ->
+                Optional.ofNullable(Map.of("zero", zero, "random", random).get(key)));
+        String one = "a young %s with long red hair, wearing a blue dress", two = "a %s and a %s at the market";
+        List<byte[]> words = plain.generate(List.of(
+                new Request(String.format(one, "woman"), 21), new Request(String.format(two, "woman", "man"), 22)));
+        for (String mapper : java.util.Arrays.asList("zero", null)) {
+            List<byte[]> tokens = painter.generate(tokenRequests(one, two, woman, man, mapper));
+            for (int i = 0; i < 2; i++)
+                assertArrayEquals(words.get(i), tokens.get(i), mapper + " mapper, request " + i);
+        }
+        List<byte[]> mapped = painter.generate(tokenRequests(one, two, woman, man, "random"));
+        assertFalse(java.util.Arrays.equals(words.get(0), mapped.get(0)), "a non-zero mapper changes the portrait");
+
+        var wrongWidth = new Request("a <s1>", 1, Map.of("<s1>", new LearnedToken(new float[] {1, 2}, null)));
+        assertThrows(IllegalArgumentException.class, () -> painter.generate(List.of(wrongWidth)));
+    }
+
+    private static List<Request> tokenRequests(String one, String two, float[] woman, float[] man, String mapper) {
+        LearnedToken w = new LearnedToken(woman, mapper), m = new LearnedToken(man, mapper);
+        return List.of(
+                new Request(String.format(one, "<s1>"), 21, Map.of("<s1>", w)),
+                new Request(String.format(two, "<s1>", "<s2>"), 22, Map.of("<s1>", w, "<s2>", m)));
+    }
+
+    /** A word's row of the committed text encoder's input embeddings, read from its weights file. */
+    private static float[] committedWordEmbedding(String word) throws Exception {
+        java.nio.file.Path text = PortraitPipeline.committedDir().resolve("text");
+        int id = CaptionTokenizer.load(text.resolve("tokenizer.json")).id(word);
+        try (Safetensors st = Safetensors.open(text.resolve("weights.safetensors"))) {
+            Safetensors.Tensor t = st.read(MiniTextEncoder.TOKEN_EMB);
+            int w = (int) t.shape()[1];
+            return java.util.Arrays.copyOfRange(t.data(), id * w, (id + 1) * w);
+        }
     }
 
     private static double meanChannelDiff(BufferedImage a, BufferedImage b) {

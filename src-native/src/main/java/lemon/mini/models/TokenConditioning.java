@@ -1,0 +1,96 @@
+package lemon.mini.models;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.Arrays;
+
+/**
+ * Text conditioning with learned tokens: the captions' ids go through the text encoder with the
+ * learned embeddings in place of the placeholders' ({@link MiniTextEncoder#forward(NDArray, NDArray,
+ * NDArray)}). With a {@link TokenMapper}, each cross-attention layer at each timestep reads states
+ * encoded with token + M(t, layer); without one every layer and timestep reads the same states
+ * (Textual Inversion). The pooled vector (a global input, not per layer) sees the tokens without
+ * offsets.
+ *
+ * <p>{@code prefix}, when given, are rows that come first in the UNet's batch (the unconditional half
+ * under classifier-free guidance) and are passed through unchanged; the timesteps of those rows are
+ * ignored. States are computed within the step (after {@link #tempAttach}), so nothing outlives it.
+ */
+public final class TokenConditioning implements Conditioning {
+    private final MiniTextEncoder text;
+    private final NDArray ids, placement, tokens;
+    private final TokenMapper mapper;
+    private final Conditioning.Constant prefix;
+    private NDArray pooled, states;
+
+    /**
+     * @param ids       token ids [B, T] of the captions
+     * @param placement [B, T, K]: one at (b, p, k) where row b's position p is learned token k
+     * @param tokens    the learned embeddings [K, width]
+     * @param mapper    per-(t, layer) offsets, or null
+     * @param prefix    rows before these in the UNet's batch, or null
+     */
+    public TokenConditioning(
+            MiniTextEncoder text,
+            NDArray ids,
+            NDArray placement,
+            NDArray tokens,
+            TokenMapper mapper,
+            Conditioning.Constant prefix) {
+        this.text = text;
+        this.ids = ids;
+        this.placement = placement;
+        this.tokens = tokens;
+        this.mapper = mapper;
+        this.prefix = prefix;
+    }
+
+    private int rows() {
+        return (int) ids.getShape().get(0);
+    }
+
+    /** The tokens as one [K, width] block per row. */
+    private NDArray perRow() {
+        return tokens.expandDims(0).repeat(0, rows());
+    }
+
+    @Override
+    public NDArray pooled() {
+        if (pooled == null) encodeWithoutOffsets();
+        return pooled;
+    }
+
+    @Override
+    public NDArray context(int layer, float[] t) {
+        if (mapper == null) {
+            if (states == null) encodeWithoutOffsets();
+            return states;
+        }
+        float[] own = Arrays.copyOfRange(t, t.length - rows(), t.length);
+        NDArray v = perRow().add(mapper.offsets(tokens, own, layer));
+        return withPrefix(text.forward(ids, placement, v).states(), prefix == null ? null : prefix.states());
+    }
+
+    private void encodeWithoutOffsets() {
+        MiniTextEncoder.Encoded e = text.forward(ids, placement, perRow());
+        pooled = withPrefix(e.pooled(), prefix == null ? null : prefix.pooled());
+        states = withPrefix(e.states(), prefix == null ? null : prefix.states());
+    }
+
+    private static NDArray withPrefix(NDArray own, NDArray first) {
+        return first == null ? own : first.concat(own, 0);
+    }
+
+    /** Moves the inputs and both models' parameters into the step's scope; what the last step computed is dropped. */
+    @Override
+    public void tempAttach(NDManager scope) {
+        text.params().attachTo(scope);
+        if (mapper != null) mapper.params().attachTo(scope);
+        ids.tempAttach(scope);
+        placement.tempAttach(scope);
+        tokens.tempAttach(scope);
+        if (prefix != null) prefix.tempAttach(scope);
+        pooled = null;
+        states = null;
+    }
+}

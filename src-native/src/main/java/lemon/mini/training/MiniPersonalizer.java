@@ -1,0 +1,208 @@
+package lemon.mini.training;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.imageio.ImageIO;
+import lemon.mini.loaders.Checkpoint;
+import lemon.mini.loaders.MiniWeights;
+import lemon.mini.loaders.ModelManifest;
+import lemon.mini.models.CaptionTokenizer;
+import lemon.mini.models.ClipConfig;
+import lemon.mini.models.MiniClip;
+import lemon.mini.models.MiniTextEncoder;
+import lemon.mini.pipelines.DescriptionWords;
+import lemon.mini.pipelines.PortraitPipeline;
+import lemon.model.InteractionGraph;
+import lemon.port.Checkpoints;
+import lemon.port.ImageGenerator.LearnedToken;
+import lemon.port.Personalizer;
+
+/**
+ * The Personalizer port over lemon-mini: {@link PersonalizationTrainer} on the bundled diffusion
+ * model and CLIP-mini, driven by the shared {@link TrainingLoop}, its state saved through the
+ * stage's {@link Checkpoints} (a retried task continues; a state from other inputs is ignored).
+ *
+ * <p>The result's token per character is the graph network's output; every token names the one
+ * mapper of the run, {@code mapper-<sha256 prefix>.safetensors} in the result's blobs (named by its
+ * content, so the same training gives the same key). A stage stores the blobs under their keys and
+ * paints with {@code generator.withMappers(key -> its stored bytes)}.
+ */
+public final class MiniPersonalizer implements Personalizer {
+    private final PersonalizationTrainer.Settings settings;
+    private final PrintStream progress;
+    private PersonalizationTrainer.Models models;
+
+    /** The bundled models (loaded on first use), default settings, progress on stderr. */
+    public MiniPersonalizer() {
+        this(PersonalizationTrainer.Settings.DEFAULT, System.err);
+    }
+
+    public MiniPersonalizer(PersonalizationTrainer.Settings settings, PrintStream progress) {
+        this(settings, null, progress);
+    }
+
+    /** Over the given frozen models (tests use small ones). */
+    public MiniPersonalizer(
+            PersonalizationTrainer.Settings settings, PersonalizationTrainer.Models models, PrintStream progress) {
+        this.settings = settings;
+        this.models = models;
+        this.progress = progress;
+    }
+
+    private synchronized PersonalizationTrainer.Models models() {
+        if (models == null) {
+            try {
+                PortraitPipeline p = PortraitPipeline.loadDefault(); // kept open: its models are what we train against
+                models = new PersonalizationTrainer.Models(
+                        p.textEncoder(), p.unet(), p.schedulerConfig(), loadClip(MiniWeights.clipDir()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot load the lemon-mini models: " + e.getMessage(), e);
+            }
+        }
+        return models;
+    }
+
+    static MiniClip loadClip(Path dir) throws IOException {
+        ModelManifest mf = Checkpoint.verify(dir);
+        NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
+        MiniClip clip = new MiniClip(
+                mf.config(ClipConfig.class), CaptionTokenizer.load(dir.resolve("tokenizer.json")), manager, 0);
+        Checkpoint.load(dir, clip);
+        return clip;
+    }
+
+    @Override
+    public String name() {
+        var s = settings;
+        return String.format(
+                Locale.ROOT,
+                "lemon-mini-personalizer (graph network L=%d, NeTI mapper, L_rec + %.3g·L_ct with δ=%.2f, AdamW lr %.3g, "
+                        + "%d steps of %d portraits)",
+                s.rounds(),
+                s.lambda(),
+                s.delta(),
+                s.lr(),
+                s.steps(),
+                s.batch());
+    }
+
+    @Override
+    public Result personalize(
+            Map<String, List<byte[]>> portraits,
+            Map<String, String> classWords,
+            InteractionGraph graph,
+            long seed,
+            Checkpoints checkpoints) {
+        PersonalizationTrainer.Models m = models();
+        List<String> ids =
+                new ArrayList<>(new TreeMap<>(portraits).keySet()); // an order that does not depend on the map
+        List<PersonalizationTrainer.Character> characters = new ArrayList<>();
+        for (String id : ids) {
+            List<BufferedImage> images = new ArrayList<>();
+            for (byte[] png : portraits.get(id)) images.add(decode(id, png));
+            String word = classWords.getOrDefault(id, "person");
+            characters.add(new PersonalizationTrainer.Character(id, classEmbedding(m.text(), word), images));
+        }
+        float[][] weights = weights(ids, graph);
+        try (PersonalizationTrainer trainer = new PersonalizationTrainer(m, settings, characters, weights, seed)) {
+            long resumed = 0;
+            var saved = checkpoints.latest();
+            if (saved.isPresent()) {
+                if (trainer.restore(saved.get())) resumed = trainer.steps();
+                else progress.println("personalize: the saved state is from other inputs; starting over");
+            }
+            progress.printf(
+                    Locale.ROOT,
+                    "personalize: %d characters, %d interactions, %d steps%s%n",
+                    ids.size(),
+                    graph.edges().size(),
+                    settings.steps(),
+                    resumed > 0 ? ", resuming at step " + resumed : "");
+            long t0 = System.nanoTime();
+            TrainingLoop.Plan plan = new TrainingLoop.Plan(
+                    "personalize", settings.steps(), settings.checkpointEvery(), 0, 0.95, null, LearningRate.CONSTANT);
+            TrainingLoop.Result run = TrainingLoop.run(trainer.inLoop(checkpoints), plan, null, progress);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+
+            byte[] mapper = trainer.mapperBytes();
+            String key = "mapper-" + Checkpoint.sha256(mapper).substring(0, 16) + ".safetensors";
+            Map<String, LearnedToken> tokens = new HashMap<>();
+            trainer.learnedTokens().forEach((id, e) -> tokens.put(id, new LearnedToken(e, key)));
+            double[] losses = trainer.losses();
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("characters", ids.size());
+            metrics.put("steps", trainer.steps());
+            metrics.put("resumedAtStep", resumed);
+            metrics.put("skippedBatches", trainer.skipped());
+            metrics.put("seconds", round(seconds));
+            if (run.steps() > 0) metrics.put("secondsPerStep", round(seconds / run.steps()));
+            if (!Double.isNaN(losses[0])) {
+                metrics.put("loss", round(losses[0]));
+                metrics.put("lossRec", round(losses[1]));
+                metrics.put("lossCt", round(losses[2]));
+            }
+            return new Result(tokens, metrics, Map.of(key, mapper));
+        } catch (IOException e) {
+            throw new UncheckedIOException("personalisation state: " + e.getMessage(), e);
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+
+    private static BufferedImage decode(String id, byte[] png) {
+        try {
+            BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+            if (img == null) throw new IllegalArgumentException("a portrait of " + id + " is not an image");
+            return img;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("a portrait of " + id + " is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Symmetric w_nj between the characters, in {@code ids} order; edges to others are left out. */
+    static float[][] weights(List<String> ids, InteractionGraph graph) {
+        float[][] w = new float[ids.size()][ids.size()];
+        for (InteractionGraph.Edge e : graph.edges()) {
+            int a = ids.indexOf(e.a()), b = ids.indexOf(e.b());
+            if (a < 0 || b < 0 || a == b) continue;
+            w[a][b] = w[b][a] = (float) e.weight();
+        }
+        return w;
+    }
+
+    /**
+     * Where a character's token starts: the mean input embedding of its class word's known words
+     * (after the caption synonyms: "lady" is "woman"). A word the text encoder does not know, such
+     * as "person" in the mini vocabulary, starts from the mean of "man" and "woman": a person of
+     * either gender, rather than the unknown-word row.
+     */
+    static float[] classEmbedding(MiniTextEncoder text, String classWord) {
+        CaptionTokenizer tok = text.tokenizer();
+        String normal = DescriptionWords.normalise(classWord, w -> tok.id(w) != CaptionTokenizer.UNK_ID);
+        List<String> known = new ArrayList<>();
+        for (String w : normal.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+            if (!w.isEmpty() && tok.id(w) != CaptionTokenizer.UNK_ID) known.add(w);
+        if (known.isEmpty()) known = List.of("man", "woman");
+        float[] sum = new float[text.config().width()];
+        for (String w : known) {
+            float[] row = text.embeddingOf(w);
+            for (int i = 0; i < sum.length; i++) sum[i] += row[i] / known.size();
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,244 @@
+package lemon.mini.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import lemon.mini.loaders.MiniWeights;
+import lemon.mini.models.ImageTensors;
+import lemon.mini.models.MiniClip;
+import lemon.mini.pipelines.MiniImageGenerator;
+import lemon.model.InteractionGraph;
+import lemon.port.Checkpoints;
+import lemon.port.ImageGenerator;
+import lemon.port.ImageGenerator.LearnedToken;
+import lemon.port.ImageGenerator.Request;
+import lemon.port.Personalizer;
+
+/**
+ * Measures personalisation on the bundled models (printed, not asserted): three characters'
+ * portraits are painted from distinct descriptions, the characters are personalised, and new
+ * portraits ("a portrait of &lt;s&gt;", new seeds) are compared with CLIP-mini, image to image, with
+ * each character's own portraits (consistency) and the other characters' (distinctness), next to
+ * the base model given only the class word and given the whole description (the ceiling).
+ * <pre>
+ *   lemon personalize-check [--steps N] [--lambda L] [--portraits O] [--samples K] [--seed S]
+ * </pre>
+ */
+public final class PersonalizeCheck {
+    private PersonalizeCheck() {}
+
+    /** id, class word, description: two men, so the class word alone cannot tell them apart. */
+    static final List<String[]> CHARACTERS = List.of(
+            new String[] {"morgiana", "woman", "a young woman with long red hair, wearing a blue dress"},
+            new String[] {"ali", "man", "a man with short black hair and a black beard, dressed in a green robe"},
+            new String[] {"cassim", "man", "an old man with grey hair, wearing a yellow tunic"});
+
+    public static void run(List<String> args, PrintStream out) throws IOException {
+        if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
+        var settings = PersonalizationTrainer.Settings.DEFAULT;
+        int portraitsPer = 5, samples = 8;
+        long seed = 1;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--steps" -> settings = settings.withSteps(Integer.parseInt(args.get(++i)));
+                case "--lambda" -> settings = settings.withLambda(Float.parseFloat(args.get(++i)));
+                case "--portraits" -> portraitsPer = Integer.parseInt(args.get(++i));
+                case "--samples" -> samples = Integer.parseInt(args.get(++i));
+                case "--seed" -> seed = Long.parseLong(args.get(++i));
+                default ->
+                    throw new IllegalArgumentException(
+                            "usage: personalize-check [--steps N] [--lambda L] [--portraits O] [--samples K] [--seed S]");
+            }
+        }
+        MiniImageGenerator painter = new MiniImageGenerator();
+        int n = CHARACTERS.size();
+        long t0 = System.nanoTime();
+        List<Request> portraitRequests = new ArrayList<>();
+        for (int c = 0; c < n; c++)
+            for (int i = 0; i < portraitsPer; i++)
+                portraitRequests.add(Request.of(CHARACTERS.get(c)[2], seed * 1000 + 100L * c + i));
+        List<byte[]> portraitPngs = painter.generate(portraitRequests);
+        Map<String, List<byte[]>> portraits = new LinkedHashMap<>();
+        Map<String, String> classWords = new HashMap<>();
+        for (int c = 0; c < n; c++) {
+            portraits.put(CHARACTERS.get(c)[0], portraitPngs.subList(c * portraitsPer, (c + 1) * portraitsPer));
+            classWords.put(CHARACTERS.get(c)[0], CHARACTERS.get(c)[1]);
+        }
+        out.printf(Locale.ROOT, "painted %d portraits per character in %.1f s%n", portraitsPer, secondsSince(t0));
+
+        // Ali and Cassim are brothers; Morgiana serves Ali
+        InteractionGraph graph = new InteractionGraph(
+                List.of("ali", "cassim", "morgiana"),
+                List.of(
+                        new InteractionGraph.Edge("ali", "cassim", 4, 1.0),
+                        new InteractionGraph.Edge("ali", "morgiana", 2, 0.5)));
+        Personalizer personalizer = new MiniPersonalizer(settings, out);
+        out.println(personalizer.name());
+        Personalizer.Result result =
+                personalizer.personalize(portraits, classWords, graph, seed, new MemoryCheckpoints());
+        out.println("personalize metrics: " + result.metrics());
+
+        ImageGenerator personal =
+                painter.withMappers(key -> Optional.ofNullable(result.blobs().get(key)));
+        Map<String, List<Request>> methods = new LinkedHashMap<>();
+        for (String m : List.of("lemon", "lemon-no-mapper", "class-word", "description"))
+            methods.put(m, new ArrayList<>());
+        for (int c = 0; c < n; c++) {
+            String[] ch = CHARACTERS.get(c);
+            LearnedToken token = result.tokens().get(ch[0]);
+            for (int k = 0; k < samples; k++) {
+                long s = seed * 1000 + 500 + 100L * c + k; // seeds the portraits never used
+                methods.get("lemon").add(new Request("a portrait of <s1>", s, Map.of("<s1>", token)));
+                methods.get("lemon-no-mapper")
+                        .add(new Request(
+                                "a portrait of <s1>", s, Map.of("<s1>", new LearnedToken(token.embedding(), null))));
+                methods.get("class-word").add(Request.of("a portrait of " + ch[1], s));
+                methods.get("description").add(Request.of(ch[2], s));
+            }
+        }
+        try (MiniClip clip = MiniPersonalizer.loadClip(MiniWeights.clipDir());
+                NDManager scope = clip.params().manager().newSubManager()) {
+            clip.attachTo(scope);
+            float[][] ref = embed(clip, scope, portraitPngs);
+            out.printf(
+                    Locale.ROOT,
+                    "CLIP-mini image–image cosine to the characters' %d portraits each (mean over %d new portraits per character):%n",
+                    portraitsPer,
+                    samples);
+            out.printf(
+                    Locale.ROOT,
+                    "  %-30s %12s %8s %8s %11s %7s%n",
+                    "painted from",
+                    "own (cons.)",
+                    "others",
+                    "margin",
+                    "identified",
+                    "paint");
+            report(out, "the portraits themselves", ref, ref, n, portraitsPer, true, Double.NaN);
+            for (var m : methods.entrySet()) {
+                long tm = System.nanoTime();
+                List<byte[]> pngs = (m.getKey().startsWith("lemon") ? personal : painter).generate(m.getValue());
+                float[][] e = embed(clip, scope, pngs);
+                report(out, label(m.getKey()), e, ref, n, portraitsPer, false, secondsSince(tm));
+            }
+        }
+        Object perStep = result.metrics().get("secondsPerStep");
+        out.printf(
+                Locale.ROOT,
+                "personalise: %s steps, %s s per step (batch %d, %d threads)%n",
+                result.metrics().get("steps"),
+                perStep,
+                settings.batch(),
+                ai.djl.pytorch.jni.JniUtils.getNumThreads());
+    }
+
+    private static String label(String method) {
+        return switch (method) {
+            case "lemon" -> "LeMon \"a portrait of <s>\"";
+            case "lemon-no-mapper" -> "  the same, no mapper";
+            case "class-word" -> "base \"a portrait of <class>\"";
+            default -> "base, full description";
+        };
+    }
+
+    /**
+     * One line: the mean cosine of each image with its own character's portraits, with the other
+     * characters' (mean over them), the margin, and how often the own character is the closest.
+     */
+    private static void report(
+            PrintStream out,
+            String label,
+            float[][] images,
+            float[][] ref,
+            int n,
+            int per,
+            boolean self,
+            double seconds) {
+        int perImage = images.length / n;
+        double own = 0, others = 0;
+        int identified = 0;
+        for (int i = 0; i < images.length; i++) {
+            int c = i / perImage;
+            double[] mean = new double[n];
+            for (int d = 0; d < n; d++) {
+                int count = 0;
+                for (int j = d * per; j < (d + 1) * per; j++) {
+                    if (self && j == i) continue; // a portrait is not compared with itself
+                    mean[d] += dot(images[i], ref[j]);
+                    count++;
+                }
+                mean[d] /= count;
+            }
+            double other = 0, best = -2;
+            for (int d = 0; d < n; d++) {
+                if (d == c) continue;
+                other += mean[d] / (n - 1);
+                best = Math.max(best, mean[d]);
+            }
+            own += mean[c];
+            others += other;
+            if (mean[c] > best) identified++;
+        }
+        own /= images.length;
+        others /= images.length;
+        out.printf(
+                Locale.ROOT,
+                "  %-30s %12.3f %8.3f %8.3f %10.0f%% %7s%n",
+                label,
+                own,
+                others,
+                own - others,
+                100.0 * identified / images.length,
+                Double.isNaN(seconds) ? "" : String.format(Locale.ROOT, "%.0f s", seconds));
+    }
+
+    private static float[][] embed(MiniClip clip, NDManager scope, List<byte[]> pngs) throws IOException {
+        int size = clip.config().imageSize();
+        List<BufferedImage> imgs = new ArrayList<>();
+        for (byte[] p : pngs) imgs.add(PersonalizationTrainer.atSize(ImageIO.read(new ByteArrayInputStream(p)), size));
+        try (NDManager s = scope.newSubManager()) {
+            NDArray e = clip.embedImages(ImageTensors.batch(s, imgs));
+            float[] flat = e.toFloatArray();
+            int d = (int) e.getShape().get(1);
+            float[][] out = new float[imgs.size()][];
+            for (int i = 0; i < out.length; i++) out[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+            return out;
+        }
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    private static double secondsSince(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Checkpoints kept in memory: the check never resumes. */
+    private static final class MemoryCheckpoints implements Checkpoints {
+        private byte[] saved;
+
+        @Override
+        public Optional<byte[]> latest() {
+            return Optional.ofNullable(saved);
+        }
+
+        @Override
+        public void save(byte[] checkpoint) {
+            saved = checkpoint;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package lemon.mini.training;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import lemon.mini.models.ClipConfig;
+import lemon.mini.models.DiffusionConfigs;
+import lemon.mini.models.MiniClip;
+import lemon.mini.models.MiniTextEncoder;
+import lemon.mini.models.MiniUNet;
+import lemon.mini.models.Params;
+import lemon.mini.models.TestSupport;
+import lemon.mini.models.TextEncoderConfig;
+import lemon.mini.schedulers.SchedulerConfig;
+import lemon.model.InteractionGraph;
+import lemon.port.Checkpoints;
+import lemon.port.Personalizer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Personalisation on tiny random models (8 px, 16-wide tokens): what trains, determinism, exact
+ * resume. What it learns on the real models is measured by {@code lemon personalize-check}.
+ */
+class PersonalizationTest {
+    static {
+        TestEnv.init();
+    }
+
+    static final PersonalizationTrainer.Settings SETTINGS =
+            new PersonalizationTrainer.Settings(2, 1e-2f, 1e-2f, 4, 0.5f, 0.8f, 2, 999, 1);
+    static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+    // ali and cassim interact, morgiana is on her own
+    static final InteractionGraph GRAPH = new InteractionGraph(
+            List.of("ali", "cassim", "morgiana"), List.of(new InteractionGraph.Edge("ali", "cassim", 3, 1.0)));
+    static final Map<String, String> CLASS_WORDS = Map.of("ali", "man", "cassim", "man", "morgiana", "woman");
+
+    static NDManager manager;
+    static PersonalizationTrainer.Models models;
+    static Map<String, List<byte[]>> portraits;
+
+    @BeforeAll
+    static void tinyModels() throws Exception {
+        manager = TestSupport.manager();
+        TextEncoderConfig text = DiffusionConfigs.tinyText();
+        var tok = TestSupport.tokenizer(text);
+        MiniUNet unet = new MiniUNet(DiffusionConfigs.tinyUnet(8), manager, 2);
+        randomise(unet.params(), 3); // its zero-initialised output convs would make the conditioning invisible
+        models = new PersonalizationTrainer.Models(
+                new MiniTextEncoder(text, tok, manager, 1),
+                unet,
+                SchedulerConfig.portrait(),
+                new MiniClip(new ClipConfig(8, List.of(8, 16), text, 16), tok, manager, 4));
+        portraits = new HashMap<>();
+        int[] colours = {0xC03020, 0x2040C0, 0x30A040};
+        for (int c = 0; c < 3; c++) {
+            List<byte[]> pngs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) pngs.add(png(colours[c], 10 * c + i));
+            portraits.put(List.of("ali", "cassim", "morgiana").get(c), pngs);
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        manager.close();
+    }
+
+    @Test
+    void oneStepChangesTheTokensGraphAndMapperAndNothingFrozen() throws Exception {
+        List<Params> frozen =
+                new ArrayList<>(List.of(models.text().params(), models.unet().params()));
+        frozen.addAll(models.clip().parts().values());
+        List<float[]> before = snapshot(frozen);
+        var characters = new ArrayList<PersonalizationTrainer.Character>();
+        for (String id : List.of("ali", "cassim", "morgiana")) {
+            List<BufferedImage> imgs = new ArrayList<>();
+            for (byte[] p : portraits.get(id)) imgs.add(ImageIO.read(new java.io.ByteArrayInputStream(p)));
+            characters.add(new PersonalizationTrainer.Character(
+                    id, MiniPersonalizer.classEmbedding(models.text(), CLASS_WORDS.get(id)), imgs));
+        }
+        float[][] w = MiniPersonalizer.weights(List.of("ali", "cassim", "morgiana"), GRAPH);
+        try (var trainer = new PersonalizationTrainer(models, SETTINGS, characters, w, 7)) {
+            Map<String, float[]> tokens0 = trainer.learnedTokens();
+            byte[] mapper0 = trainer.mapperBytes();
+            assertArrayEquals(
+                    models.text().embeddingOf("woman"),
+                    tokens0.get("morgiana"),
+                    0.01f * 0.3f,
+                    "tokens start at the class word");
+            double loss = trainer.trainStep();
+            assertTrue(Double.isFinite(loss), "a finite loss: " + loss);
+            assertEquals(1, trainer.steps());
+            assertTrue(trainer.losses()[2] != 0, "L_ct took part: " + trainer.losses()[2]);
+            Map<String, float[]> tokens1 = trainer.learnedTokens();
+            for (String id : tokens0.keySet())
+                assertFalse(java.util.Arrays.equals(tokens0.get(id), tokens1.get(id)), id + "'s token trained");
+            assertFalse(java.util.Arrays.equals(mapper0, trainer.mapperBytes()), "the mapper trained");
+        }
+        List<float[]> after = snapshot(frozen);
+        for (int i = 0; i < before.size(); i++) assertArrayEquals(before.get(i), after.get(i), "frozen tensor " + i);
+    }
+
+    @Test
+    void sameSeedSameTokensAndAResumedRunEndsWhereTheStraightOneDoes() {
+        Personalizer.Result straight = personalize(SETTINGS, 7, new MemoryCheckpoints());
+        assertEquals(2L, straight.metrics().get("steps"));
+        assertEquals(1, straight.blobs().size());
+        String key = straight.blobs().keySet().iterator().next();
+        assertTrue(key.startsWith("mapper-") && key.endsWith(".safetensors"), key);
+        straight.tokens().values().forEach(t -> assertEquals(key, t.mapperKey()));
+        assertEquals(
+                List.of("ali", "cassim", "morgiana"),
+                straight.tokens().keySet().stream().sorted().toList());
+
+        assertSame(straight, personalize(SETTINGS, 7, new MemoryCheckpoints()), "same seed, same result");
+
+        MemoryCheckpoints sink = new MemoryCheckpoints();
+        Personalizer.Result half = personalize(SETTINGS.withSteps(1), 7, sink); // as if killed after step 1
+        assertFalse(equalTokens(straight, half));
+        Personalizer.Result resumed = personalize(SETTINGS, 7, sink);
+        assertEquals(1L, resumed.metrics().get("resumedAtStep"));
+        assertSame(straight, resumed, "resumed = straight");
+
+        Personalizer.Result other = personalize(SETTINGS, 8, sink);
+        assertEquals(0L, other.metrics().get("resumedAtStep"), "another seed's state is not continued");
+        assertFalse(equalTokens(straight, other), "another seed, other tokens");
+    }
+
+    private static Personalizer.Result personalize(PersonalizationTrainer.Settings s, long seed, Checkpoints sink) {
+        return new MiniPersonalizer(s, models, QUIET).personalize(portraits, CLASS_WORDS, GRAPH, seed, sink);
+    }
+
+    private static void assertSame(Personalizer.Result a, Personalizer.Result b, String why) {
+        assertTrue(equalTokens(a, b), why + ": tokens");
+        assertEquals(a.blobs().keySet(), b.blobs().keySet(), why + ": mapper key");
+        for (String k : a.blobs().keySet())
+            assertArrayEquals(a.blobs().get(k), b.blobs().get(k), why + ": mapper");
+    }
+
+    private static boolean equalTokens(Personalizer.Result a, Personalizer.Result b) {
+        for (String id : a.tokens().keySet())
+            if (!java.util.Arrays.equals(
+                    a.tokens().get(id).embedding(), b.tokens().get(id).embedding())) return false;
+        return true;
+    }
+
+    static final class MemoryCheckpoints implements Checkpoints {
+        byte[] saved;
+
+        @Override
+        public Optional<byte[]> latest() {
+            return Optional.ofNullable(saved);
+        }
+
+        @Override
+        public void save(byte[] checkpoint) {
+            saved = checkpoint.clone();
+        }
+    }
+
+    private static List<float[]> snapshot(List<Params> stores) {
+        List<float[]> out = new ArrayList<>();
+        for (Params p : stores) for (NDArray v : p.all().values()) out.add(v.toFloatArray());
+        return out;
+    }
+
+    private static void randomise(Params p, long seed) {
+        Random r = new Random(seed);
+        for (var e : List.copyOf(p.all().entrySet())) {
+            float[] w = new float[(int) e.getValue().size()];
+            for (int i = 0; i < w.length; i++) w[i] = (float) r.nextGaussian() * 0.2f;
+            p.load(e.getKey(), e.getValue().getShape().getShape(), w);
+        }
+    }
+
+    /** A 16×16 portrait stand-in: a character's colour with a little per-image texture. */
+    private static byte[] png(int rgb, long seed) throws Exception {
+        Random r = new Random(seed);
+        BufferedImage img = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 16; y++) for (int x = 0; x < 16; x++) img.setRGB(x, y, rgb ^ r.nextInt(0x20));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+}
