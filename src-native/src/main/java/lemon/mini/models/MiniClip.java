@@ -92,12 +92,12 @@ public final class MiniClip implements MiniModel {
     /** Symmetric InfoNCE over a batch of matching (image_i, caption_i) pairs. */
     public NDArray contrastiveLoss(NDManager scope, NDArray images, List<String> captions) {
         NDArray logits = imageTextSimilarity(scope, images, captions)
-                .mul(params.get("logit_scale").exp().minimum(100f));
+                .mul(Nn.atMost(params.get("logit_scale").exp(), 100f));
         long n = logits.getShape().get(0);
         NDArray labels = scope.arange(0, (int) n).toType(ai.djl.ndarray.types.DataType.INT64, false);
         return Nn.crossEntropy(logits, labels)
                 .add(Nn.crossEntropy(logits.transpose(), labels))
-                .div(2f);
+                .div(scope.create(2f)); // a scalar kept in the scope: see Nn.scale
     }
 
     private static NDArray normalise(NDArray x) {

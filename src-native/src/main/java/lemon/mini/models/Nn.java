@@ -63,6 +63,11 @@ public final class Nn {
         return x.mul(x.getManager().create(c));
     }
 
+    /** min(x, c), with c kept alive for the backward pass as in {@link #scale}. */
+    public static NDArray atMost(NDArray x, float c) {
+        return x.minimum(x.getManager().create(c));
+    }
+
     static NDArray silu(NDArray x) {
         return x.mul(Activation.sigmoid(x));
     }

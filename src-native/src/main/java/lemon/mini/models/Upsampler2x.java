@@ -76,7 +76,7 @@ public final class Upsampler2x implements MiniModel {
     }
 
     private static NDArray relu(NDArray x) {
-        return x.maximum(0f);
+        return x.maximum(x.getManager().create(0f)); // the scalar outlives the backward pass: see Nn.scale
     }
 
     /** Upsamples 32 px images to 64 px. */
