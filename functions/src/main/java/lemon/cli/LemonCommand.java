@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             MiniWorldCommand.class,
             TrainMiniCommand.class,
             EvalMiniCommand.class,
+            EvalDescriptionsCommand.class,
             PersonalizeCheckCommand.class,
             GenerateCommand.class,
             StageCommand.class,

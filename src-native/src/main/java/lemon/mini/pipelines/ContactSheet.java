@@ -78,4 +78,52 @@ public final class ContactSheet {
                 List.of(gen.generateEach(java.util.Collections.nCopies(n, description), seeds, sampling)),
                 2);
     }
+
+    /**
+     * Each row: its portraits (enlarged {@code scale}×) on the left, its text wrapped beside them, so
+     * a long description can be read whole next to what was painted from it.
+     */
+    public static BufferedImage described(List<String> texts, List<List<BufferedImage>> rows, int scale) {
+        int cell = rows.get(0).get(0).getWidth() * scale, gap = 4, textW = 420, lineH = 13;
+        int cols = rows.stream().mapToInt(List::size).max().orElse(1);
+        int left = cols * (cell + gap) + gap, w = left + textW;
+        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D pg = probe.createGraphics();
+        pg.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        List<List<String>> wrapped = new java.util.ArrayList<>();
+        int height = gap;
+        for (String t : texts) {
+            List<String> lines = new java.util.ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            for (String word : t.split(" ")) {
+                if (line.length() > 0 && pg.getFontMetrics().stringWidth(line + " " + word) > textW - 2 * gap) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                if (line.length() > 0) line.append(' ');
+                line.append(word);
+            }
+            lines.add(line.toString());
+            wrapped.add(lines);
+            height += Math.max(cell, lines.size() * lineH) + gap;
+        }
+        pg.dispose();
+        BufferedImage img = new BufferedImage(w, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, height);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        int y = gap;
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.get(r).size(); c++)
+                g.drawImage(rows.get(r).get(c), gap + c * (cell + gap), y, cell, cell, null);
+            g.setColor(Color.DARK_GRAY);
+            List<String> lines = wrapped.get(r);
+            for (int k = 0; k < lines.size(); k++) g.drawString(lines.get(k), left + gap, y + (k + 1) * lineH - 2);
+            y += Math.max(cell, lines.size() * lineH) + gap;
+        }
+        g.dispose();
+        return img;
+    }
 }

@@ -19,7 +19,14 @@ public final class AttributeProbe {
     public enum Head {
         GENDER,
         HAIR,
-        CLOTHING
+        CLOTHING,
+        AGE,
+        FACIAL_HAIR,
+        HEADWEAR,
+        SKIN;
+
+        /** The heads eval-mini has always reported (and trains by default). */
+        public static final java.util.Set<Head> TEMPLATE = java.util.EnumSet.of(GENDER, HAIR, CLOTHING);
     }
 
     private static final int GRID = 16, REGIONS = 4;
@@ -37,6 +44,10 @@ public final class AttributeProbe {
             case GENDER -> 2;
             case HAIR -> Attributes.HairColour.values().length;
             case CLOTHING -> Attributes.Colour.values().length;
+            case AGE -> Attributes.Age.values().length;
+            case FACIAL_HAIR -> Attributes.FacialHair.values().length;
+            case HEADWEAR -> Attributes.Headwear.values().length;
+            case SKIN -> Attributes.SkinTone.values().length;
         };
     }
 
@@ -45,6 +56,10 @@ public final class AttributeProbe {
             case GENDER -> a.gender().ordinal();
             case HAIR -> a.hairColour().ordinal();
             case CLOTHING -> a.clothingColour().ordinal();
+            case AGE -> a.age().ordinal();
+            case FACIAL_HAIR -> a.facialHair().ordinal();
+            case HEADWEAR -> a.headwear().ordinal();
+            case SKIN -> a.skinTone().ordinal();
         };
     }
 
@@ -53,8 +68,26 @@ public final class AttributeProbe {
         return train(7, 6000, 15);
     }
 
+    /** As {@link #forEvaluation} with every head (age, facial hair, headwear, skin too), for eval-descriptions. */
+    public static AttributeProbe forDescriptions() {
+        return train(7, 6000, 15, java.util.EnumSet.allOf(Head.class));
+    }
+
+    /** Whether this probe was trained for head h. */
+    public boolean has(Head h) {
+        return weights[h.ordinal()] != null;
+    }
+
     /** Trains on n training-split portraits of {@code dataSeed} (64 px renders), SGD for {@code epochs}. */
     public static AttributeProbe train(long dataSeed, int n, int epochs) {
+        return train(dataSeed, n, epochs, Head.TEMPLATE);
+    }
+
+    /**
+     * As {@link #train(long, int, int)} for the given heads; heads train in enum order from one
+     * random source, so the template heads come out the same whatever else is trained.
+     */
+    public static AttributeProbe train(long dataSeed, int n, int epochs, java.util.Set<Head> heads) {
         float[][] x = new float[n][];
         Attributes[] y = new Attributes[n];
         int idx = 0;
@@ -67,6 +100,7 @@ public final class AttributeProbe {
         AttributeProbe p = new AttributeProbe();
         Random rnd = new Random(dataSeed);
         for (Head h : Head.values()) {
+            if (!heads.contains(h)) continue;
             int k = classes(h);
             float[][] w = new float[k][FEATURES];
             int[] order = new int[n];
@@ -102,13 +136,14 @@ public final class AttributeProbe {
         return best;
     }
 
-    /** Fraction of images whose predicted class matches the attributes, per head. */
+    /** Fraction of images whose predicted class matches the attributes, per head (NaN for heads not trained). */
     public double[] accuracy(List<BufferedImage> images, List<Attributes> truth) {
         double[] acc = new double[Head.values().length];
         for (int i = 0; i < images.size(); i++) {
-            for (Head h : Head.values()) if (predict(h, images.get(i)) == label(h, truth.get(i))) acc[h.ordinal()]++;
+            for (Head h : Head.values())
+                if (has(h) && predict(h, images.get(i)) == label(h, truth.get(i))) acc[h.ordinal()]++;
         }
-        for (int h = 0; h < acc.length; h++) acc[h] /= images.size();
+        for (Head h : Head.values()) acc[h.ordinal()] = has(h) ? acc[h.ordinal()] / images.size() : Double.NaN;
         return acc;
     }
 

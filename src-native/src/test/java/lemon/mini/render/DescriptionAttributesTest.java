@@ -1,0 +1,87 @@
+package lemon.mini.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import lemon.mini.render.Attributes.Age;
+import lemon.mini.render.Attributes.Colour;
+import lemon.mini.render.Attributes.FacialHair;
+import lemon.mini.render.Attributes.Gender;
+import lemon.mini.render.Attributes.HairColour;
+import lemon.mini.render.Attributes.Headwear;
+import lemon.mini.render.Attributes.SkinTone;
+import org.junit.jupiter.api.Test;
+
+class DescriptionAttributesTest {
+    @Test
+    void aliBabaFromIssue14() {
+        DescriptionAttributes a = DescriptionAttributes.parse(
+                "a weathered man in his early forties with a lean and wiry build, a thick black beard and "
+                        + "watchful dark eyes, tousled greying copper hair, wearing a black turban, a long dark cloak "
+                        + "over leather armour and a curved scimitar");
+        assertEquals(Gender.MALE, a.gender());
+        assertEquals(Age.MIDDLE_AGED, a.age());
+        assertEquals(HairColour.RED, a.hair(), "copper is nearest the noun; greying only modifies it");
+        assertEquals(FacialHair.BEARD, a.facialHair());
+        assertEquals(Headwear.TURBAN, a.headwear());
+        assertEquals(Colour.BLACK, a.headwearColour(), "black belongs to the turban");
+        assertNull(a.clothing(), "a dark cloak over leather armour names no palette colour");
+        assertNull(a.skin());
+    }
+
+    @Test
+    void colourBelongsToItsOwnNounAndWeakWordsStandAlone() {
+        DescriptionAttributes a = DescriptionAttributes.parse(
+                "an olive-skinned woman in her mid-fifties with heavily kohled eyes, short greying hair, "
+                        + "wearing a crimson headscarf and a long emerald-green gown with a white apron");
+        assertEquals(Gender.FEMALE, a.gender());
+        assertEquals(Age.MIDDLE_AGED, a.age());
+        assertEquals(HairColour.GREY, a.hair());
+        assertEquals(FacialHair.NONE, a.facialHair());
+        assertEquals(Headwear.HEADSCARF, a.headwear());
+        assertEquals(Colour.RED, a.headwearColour());
+        assertEquals(Colour.GREEN, a.clothing());
+        assertEquals(SkinTone.OLIVE, a.skin());
+    }
+
+    @Test
+    void unstatedStaysNull() {
+        DescriptionAttributes a = DescriptionAttributes.parse("a little boy with a gap-toothed grin and scabbed knees");
+        assertEquals(Gender.MALE, a.gender());
+        assertEquals(Age.CHILD, a.age());
+        assertNull(a.hair());
+        assertNull(a.clothing());
+        assertNull(a.headwear());
+        assertNull(a.facialHair());
+        DescriptionAttributes b =
+                DescriptionAttributes.parse("a fair-haired youth of nineteen, dark-skinned, in a blue hooded cloak");
+        assertEquals(HairColour.BLONDE, b.hair());
+        assertEquals(Colour.BLUE, b.clothing());
+        assertEquals(Headwear.HOOD, b.headwear());
+        assertEquals(SkinTone.DARK, b.skin());
+    }
+
+    /** On the world's own captions every stated attribute is the rendered one, and gender, hair and clothing are always stated. */
+    @Test
+    void agreesWithTheWorldOnTemplateCaptions() {
+        int statedHair = 0;
+        for (int i = 0; i < 300; i++) {
+            Sample s = DatasetGenerator.sample(2026, i, 8, 0.0, 8, 8);
+            Attributes t = s.attributes();
+            DescriptionAttributes a = DescriptionAttributes.parse(s.caption());
+            String c = s.caption();
+            assertEquals(t.gender(), a.gender(), c);
+            assertEquals(t.clothingColour(), a.clothing(), c);
+            if (a.hair() != null) {
+                assertEquals(t.hairColour(), a.hair(), c);
+                statedHair++;
+            }
+            if (a.age() != null) assertEquals(t.age(), a.age(), c);
+            if (a.headwear() != null) assertEquals(t.headwear(), a.headwear(), c);
+            if (a.skin() != null) assertEquals(t.skinTone(), a.skin(), c);
+            if (a.facialHair() != null && t.isMale()) assertEquals(t.facialHair(), a.facialHair(), c);
+        }
+        assertTrue(statedHair >= 285, statedHair + " of 300 captions state a hair colour");
+    }
+}
