@@ -56,6 +56,11 @@ public final class CaptionTokenizer {
         return new CaptionTokenizer(baseSize, vocab, List.of());
     }
 
+    /** The words and marks the tokenizer reads in {@code text}, lower-cased, before ids. */
+    public List<String> words(String text) {
+        return split(text);
+    }
+
     static List<String> split(String text) {
         List<String> out = new ArrayList<>();
         Matcher m = TOKEN.matcher(text.toLowerCase(Locale.ROOT));

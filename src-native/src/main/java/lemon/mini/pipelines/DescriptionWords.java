@@ -1,5 +1,7 @@
 package lemon.mini.pipelines;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -120,5 +122,25 @@ public final class DescriptionWords {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * Keeps a long description's attribute words inside the text encoder's window: a run of
+     * words the encoder does not know ("hawk-nosed", "scimitar") becomes one {@code unk} word, since
+     * each would encode as the same unknown token anyway, and when the result is still longer than
+     * {@code maxWords} the remaining unknown words go first, from the end. Known words keep their
+     * order, so "a black turban" stays a black turban. (Chosen over encoding in chunks: the UNet
+     * reads one sequence of states, and a second chunk's pooled vector would need a merge rule the
+     * model never trained on.)
+     */
+    public static String compact(List<String> tokens, Predicate<String> known, String unk, int maxWords) {
+        List<String> out = new ArrayList<>();
+        for (String w : tokens) {
+            if (known.test(w)) out.add(w);
+            else if (out.isEmpty() || !out.get(out.size() - 1).equals(unk)) out.add(unk);
+        }
+        for (int i = out.size() - 1; out.size() > maxWords && i >= 0; i--)
+            if (out.get(i).equals(unk)) out.remove(i);
+        return String.join(" ", out.subList(0, Math.min(out.size(), maxWords)));
     }
 }

@@ -91,6 +91,7 @@ public final class PortraitPipeline implements AutoCloseable {
     private final Upsampler2x upsampler;
     private final DdimScheduler scheduler;
     private final long trainedSteps;
+    private final GeneratorConfig generator;
 
     private PortraitPipeline(Path dir) throws IOException {
         ModelManifest tm = Checkpoint.verify(dir.resolve("text"));
@@ -104,6 +105,7 @@ public final class PortraitPipeline implements AutoCloseable {
         Checkpoint.load(dir.resolve("unet"), unet);
         Checkpoint.load(dir.resolve("upsampler"), upsampler);
         trainedSteps = um.steps();
+        generator = GeneratorConfig.readFrom(dir);
         scheduler = new DdimScheduler(SchedulerConfig.readFrom(dir));
     }
 
@@ -151,6 +153,9 @@ public final class PortraitPipeline implements AutoCloseable {
                 Files.copy(in, tmp.resolve(SchedulerConfig.DIR).resolve(SchedulerConfig.FILE));
             }
         }
+        try (InputStream in = PortraitPipeline.class.getResourceAsStream(RESOURCE + "/" + GeneratorConfig.FILE)) {
+            if (in != null) Files.copy(in, tmp.resolve(GeneratorConfig.FILE)); // absent: portraits only
+        }
         return tmp;
     }
 
@@ -159,10 +164,24 @@ public final class PortraitPipeline implements AutoCloseable {
         return trainedSteps;
     }
 
-    /** The description as the text encoder will read it (synonyms mapped to caption words). */
+    /**
+     * The description as the text encoder will read it (synonyms mapped to caption words); for
+     * weights trained on compacted descriptions, also {@link DescriptionWords#compact} to the window.
+     */
     public String normalise(String description) {
         CaptionTokenizer tok = text.tokenizer();
-        return DescriptionWords.normalise(description, w -> tok.id(w) != CaptionTokenizer.UNK_ID);
+        String n = DescriptionWords.normalise(description, w -> tok.id(w) != CaptionTokenizer.UNK_ID);
+        if (!generator.compactDescriptions()) return n;
+        return DescriptionWords.compact(
+                tok.words(n),
+                w -> tok.id(w) != CaptionTokenizer.UNK_ID,
+                CaptionTokenizer.UNK,
+                text.config().maxTokens() - 2);
+    }
+
+    /** What these weights were trained for (portraits only when the directory has no config). */
+    public GeneratorConfig generatorConfig() {
+        return generator;
     }
 
     /** n 64×64 portraits of one description with the default sampling. */

@@ -226,6 +226,72 @@ public final class Captions {
         return options[r.nextInt(options.length)];
     }
 
+    private static final String[] BUILDS = {
+        "a lean and wiry build", "a broad, heavy build", "a slight frame", "a tall, gaunt figure", "a stocky build"
+    };
+    private static final String[] FACES = {
+        "a hawk-nosed, weathered face",
+        "commanding eyes",
+        "watchful dark eyes",
+        "a sharp chin and thin lips",
+        "a kindly, lined face",
+        "ruddy cheeks",
+        "a crooked smile",
+        "heavy-lidded eyes",
+        "a scar across one cheek"
+    };
+    private static final String[] ITEMS = {
+        "a curved scimitar",
+        "brown leather boots",
+        "a leather belt",
+        "a black leather pouch",
+        "a silver ring",
+        "a green sash",
+        "worn sandals",
+        "a dagger in the belt",
+        "a golden earring"
+    };
+
+    /**
+     * A caption in the register describe-characters writes: long, with details the world does not
+     * draw (build, face, eyes, weapons, and colours on items it does not paint: "brown leather
+     * boots", "a black turban" on a pale one) as distractors, the attribute phrases in varied
+     * order and place, "greying" before the real hair colour now and then. Gender, hair colour and
+     * clothing colour are always stated in the world's words, as {@link #portraitCaption} does.
+     */
+    public static String descriptionCaption(Attributes a, Random r) {
+        List<String> parts = new ArrayList<>();
+        String hair = hairPhrase(a, r).substring(5); // drop "with "
+        if (a.age() != Attributes.Age.CHILD && a.age() != Attributes.Age.YOUNG_ADULT && r.nextInt(3) == 0)
+            hair = hair.replaceFirst(
+                    "\\b" + a.hairColour().word() + "\\b",
+                    "greying " + a.hairColour().word());
+        parts.add(pickOf(r, "tousled ", "", "", "thick ") + hair);
+        parts.add(clothingPhrase(a, r));
+        String head = headwearPhrase(a, r);
+        if (head != null) {
+            if (a.headwear() == Headwear.TURBAN
+                    && r.nextBoolean()) // descriptions colour turbans; the world paints them pale
+            head = "a " + Attributes.Colour.values()[r.nextInt(Attributes.Colour.values().length)].word() + " turban";
+            parts.add(head.startsWith("wearing") ? head : "wearing " + head);
+        }
+        String acc = accessoryPhrase(a, r);
+        if (acc != null) parts.add(acc);
+        if (r.nextBoolean()) parts.add(skinPhrase(a));
+        int extras = 1 + r.nextInt(3);
+        for (int k = 0; k < extras; k++) {
+            String[] pool = k == 0 ? FACES : r.nextBoolean() ? ITEMS : BUILDS;
+            parts.add(pickOf(r, pool));
+        }
+        Collections.shuffle(parts.subList(0, parts.size()), r);
+        StringBuilder sb = new StringBuilder(subject(a, r));
+        if (r.nextBoolean()) sb.append(" with ").append(pickOf(r, BUILDS));
+        for (int i = 0; i < parts.size(); i++) {
+            sb.append(i == 0 ? ", " : i == parts.size() - 1 ? " and " : ", ").append(parts.get(i));
+        }
+        return sb.toString();
+    }
+
     /** Words that name each gender (as whole words); evaluation and tests use these. */
     public static final List<String> MALE_WORDS = List.of("man", "boy");
 

@@ -26,6 +26,11 @@ public final class PortraitData {
         return DatasetGenerator.sample(seed, index, size, 0.0, size, size);
     }
 
+    /** Scene number {@code index} of the data stream with this seed: 1–3 people on a width × height canvas. */
+    public static Sample scene(long seed, int index, int width, int height) {
+        return DatasetGenerator.sample(seed, index, height, 1.0, width, height);
+    }
+
     /** The next training (non-validation) index at or after {@code index}. */
     public static int nextTrainIndex(int index) {
         while (DatasetGenerator.isValidation(index)) index++;

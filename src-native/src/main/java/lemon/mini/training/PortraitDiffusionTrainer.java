@@ -16,6 +16,7 @@ import lemon.mini.loaders.ModelManifest;
 import lemon.mini.models.CaptionTokenizer;
 import lemon.mini.models.ClipConfig;
 import lemon.mini.models.DiffusionConfigs;
+import lemon.mini.models.ImageTensors;
 import lemon.mini.models.MiniClip;
 import lemon.mini.models.MiniTextEncoder;
 import lemon.mini.models.MiniUNet;
@@ -56,9 +57,56 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
             float emaDecay,
             float captionDropout,
             long dataSeed,
-            int vocabCaptions) {
+            int vocabCaptions,
+            int sceneEvery,
+            int sceneWidth,
+            int sceneHeight,
+            float descriptionCaptions) {
+        /** Portraits only, template captions: what trained the committed weights. */
+        public Settings(
+                TextEncoderConfig text,
+                UNetConfig unet,
+                int batch,
+                float lr,
+                float emaDecay,
+                float captionDropout,
+                long dataSeed,
+                int vocabCaptions) {
+            this(text, unet, batch, lr, emaDecay, captionDropout, dataSeed, vocabCaptions, 0, 0, 0, 0f);
+        }
+
         public static Settings standard() {
             return new Settings(null, DiffusionConfigs.unet(), 32, 8e-4f, 0.995f, 0.1f, 7, 3000);
+        }
+
+        /**
+         * The retraining for issues 9 and 14: every {@code every}-th batch is scenes of 1–3 people on
+         * a {@code 2·size × size} canvas (the UNet is convolutional, attention reads any H×W), and a
+         * {@code fraction} of portrait captions is in the description register, compacted as the
+         * pipeline compacts descriptions.
+         */
+        public Settings withScenesAndDescriptions(int every, float fraction) {
+            return new Settings(
+                    text,
+                    unet,
+                    batch,
+                    lr,
+                    emaDecay,
+                    captionDropout,
+                    dataSeed,
+                    vocabCaptions,
+                    every,
+                    2 * unet.sampleSize(),
+                    unet.sampleSize(),
+                    fraction);
+        }
+
+        /** What the exported generator says it was trained for. */
+        public lemon.mini.pipelines.GeneratorConfig generatorConfig() {
+            return sceneEvery > 0 || descriptionCaptions > 0
+                    ? new lemon.mini.pipelines.GeneratorConfig(
+                            sceneEvery > 0 ? sceneWidth : 0, sceneEvery > 0 ? sceneHeight : 0, descriptionCaptions > 0)
+                    : lemon.mini.pipelines.GeneratorConfig.PORTRAITS_ONLY;
         }
 
         /** 8×8 images, batch 4, a tiny text encoder trained along: for tests. */
@@ -88,7 +136,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
     private int cursor;
     private int rollbacks, skipped, skippedInARow;
 
-    private record Batch(float[] pixels, List<String> captions, int cursorAfter) {}
+    private record Batch(float[] pixels, int height, int width, List<String> captions, int cursorAfter) {}
 
     /** Opens the run in {@code work}: resumes from its checkpoint if {@code resume} and one exists. */
     public PortraitDiffusionTrainer(Settings s, Path work, boolean resume) throws IOException {
@@ -200,9 +248,8 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
         Batch b = nextBatch();
         ddpm.setRate(rate);
         float loss;
-        int size = s.size();
         try (NDManager bm = root.newSubManager()) {
-            NDArray x0 = bm.create(b.pixels(), new Shape(b.captions().size(), 3, size, size));
+            NDArray x0 = bm.create(b.pixels(), new Shape(b.captions().size(), 3, b.height(), b.width()));
             loss = ddpm.step(x0, b.captions());
         }
         cursor = b.cursorAfter();
@@ -317,6 +364,9 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
             Files.delete(tmp.resolve(m[0]));
         }
         SCHEDULER.writeTo(out);
+        if (s.generatorConfig().equals(lemon.mini.pipelines.GeneratorConfig.PORTRAITS_ONLY))
+            Files.deleteIfExists(out.resolve(lemon.mini.pipelines.GeneratorConfig.FILE));
+        else s.generatorConfig().writeTo(out);
         Files.delete(tmp);
     }
 
@@ -343,19 +393,49 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
         return data.take(cursor, Batch::cursorAfter); // renders the following batch ahead
     }
 
-    /** Renders one batch of training portraits starting at data index {@code from}. */
+    /**
+     * Renders one batch starting at data index {@code from}: portraits, or (when scenes are on and
+     * {@link #isSceneBatch} says so) scenes on the wide canvas. The kind, the captions' register and
+     * the pixels depend only on {@code from}, so a resumed run sees the straight run's batches.
+     */
     private Batch render(int from) {
         int size = s.size(), n = s.batch();
-        float[] px = new float[n * 3 * size * size];
+        boolean scenes = isSceneBatch(from);
+        int h = size, w = scenes ? s.sceneWidth() : size;
+        float[] px = new float[n * 3 * h * w];
         List<String> caps = new ArrayList<>();
         int i = from;
         for (int j = 0; j < n; j++, i++) {
             i = PortraitData.nextTrainIndex(i);
-            Sample smp = PortraitData.portrait(s.dataSeed(), i, 2 * size);
-            PortraitData.toChw(PortraitData.half(smp.image()), px, j * 3 * size * size);
-            caps.add(smp.caption());
+            Sample smp = scenes
+                    ? PortraitData.scene(s.dataSeed(), i, 2 * s.sceneWidth(), 2 * s.sceneHeight())
+                    : PortraitData.portrait(s.dataSeed(), i, 2 * size);
+            ImageTensors.write(PortraitData.half(smp.image()), px, j * 3 * h * w);
+            String caption = smp.caption();
+            if (!scenes && s.descriptionCaptions() > 0) {
+                java.util.Random r = new java.util.Random(s.dataSeed() * 1_000_003L + i);
+                if (r.nextFloat() < s.descriptionCaptions())
+                    caption = compacted(lemon.mini.render.Captions.descriptionCaption(smp.attributes(), r));
+            }
+            caps.add(caption);
         }
-        return new Batch(px, caps, i);
+        return new Batch(px, h, w, caps, i);
+    }
+
+    /** Every sceneEvery-th block of batch-size indices is a scene batch. */
+    private boolean isSceneBatch(int from) {
+        return s.sceneEvery() > 0 && (from / s.batch()) % s.sceneEvery() == s.sceneEvery() - 1;
+    }
+
+    /** A description-register caption as the pipeline will read such text (normalised, compacted to the window). */
+    private String compacted(String description) {
+        CaptionTokenizer tok = text.tokenizer();
+        java.util.function.Predicate<String> known = x -> tok.id(x) != CaptionTokenizer.UNK_ID;
+        return lemon.mini.pipelines.DescriptionWords.compact(
+                tok.words(lemon.mini.pipelines.DescriptionWords.normalise(description, known)),
+                known,
+                CaptionTokenizer.UNK,
+                text.config().maxTokens() - 2);
     }
 
     private void closeModels() {

@@ -39,7 +39,21 @@ public final class TrainMini {
             long seed,
             int eval,
             double minutes,
-            PrintStream log) {}
+            PrintStream log,
+            boolean scenes) {
+        public Options(
+                String what,
+                long steps,
+                Path work,
+                Path out,
+                boolean resume,
+                long seed,
+                int eval,
+                double minutes,
+                PrintStream log) {
+            this(what, steps, work, out, resume, seed, eval, minutes, log, false);
+        }
+    }
 
     static final java.util.List<String> MODELS =
             java.util.List.of("validator", "clip", "upsampler", "diffusion", "all");
@@ -80,7 +94,8 @@ public final class TrainMini {
                             minutes,
                             Files.exists(clip.resolve("manifest.json")) ? clip : null,
                             o.eval() > 0 ? o.eval() : 100,
-                            o.log()),
+                            o.log(),
+                            o.scenes()),
                     curves);
         }
         curves.write(o.work().resolve("loss-curves.png"));
@@ -155,14 +170,15 @@ public final class TrainMini {
 
     static Options parse(PrintStream log, String... args) {
         if (args.length == 0 || !MODELS.contains(args[0])) {
-            throw new IllegalArgumentException("usage: TrainMini " + String.join("|", MODELS)
-                    + " [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S] [--eval N] [--minutes M]");
+            throw new IllegalArgumentException(
+                    "usage: TrainMini " + String.join("|", MODELS)
+                            + " [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S] [--eval N] [--minutes M] [--scenes]");
         }
         long steps = -1, seed = 2026;
         double minutes = 0;
         int eval = -1;
         Path work = Path.of("target", "lemon-mini-train"), out = MiniWeights.SOURCE_DIR;
-        boolean resume = false;
+        boolean resume = false, scenes = false;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--steps" -> steps = Long.parseLong(args[++i]);
@@ -172,10 +188,11 @@ public final class TrainMini {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--eval" -> eval = Integer.parseInt(args[++i]);
                 case "--minutes" -> minutes = Double.parseDouble(args[++i]);
+                case "--scenes" -> scenes = true; // diffusion: scenes + description-register captions
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(args[0], steps, work, out, resume, seed, eval, minutes, log);
+        return new Options(args[0], steps, work, out, resume, seed, eval, minutes, log, scenes);
     }
 
     static void trainValidator(Options o, LossCurves curves) throws IOException {

@@ -84,4 +84,19 @@ class DescriptionAttributesTest {
         }
         assertTrue(statedHair >= 285, statedHair + " of 300 captions state a hair colour");
     }
+
+    /** The trainer's description-register captions state gender, hair and clothing colour the way the parser reads them. */
+    @Test
+    void descriptionRegisterCaptionsKeepTheirAttributes() {
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < 300; i++) {
+            Attributes t = Attributes.random(r);
+            String c = Captions.descriptionCaption(t, r);
+            DescriptionAttributes a = DescriptionAttributes.parse(c);
+            assertEquals(t.gender(), a.gender(), c);
+            assertEquals(t.clothingColour(), a.clothing(), c);
+            if (a.hair() != null) assertEquals(t.hairColour(), a.hair(), c);
+            assertTrue(c.split(" ").length >= 15, "long, with distractors: " + c);
+        }
+    }
 }

@@ -1,0 +1,75 @@
+package lemon.mini.training;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import lemon.mini.pipelines.DescriptionWords;
+import lemon.mini.pipelines.GeneratorConfig;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The retraining's mixed trainer: portraits and wide scenes in alternating batches, description-register captions. */
+class SceneDiffusionTrainerTest {
+    static {
+        if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
+    }
+
+    // every 2nd block of indices is a scene batch, so 4 steps see both shapes (8×8 and 16×8)
+    static final PortraitDiffusionTrainer.Settings MIXED =
+            PortraitDiffusionTrainer.Settings.tiny().withScenesAndDescriptions(2, 0.5f);
+
+    @Test
+    void mixedBatchesTrainAndResumeExactly(@TempDir Path work) throws Exception {
+        Map<String, float[]> straight = new TreeMap<>();
+        try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(MIXED, work.resolve("a"), false)) {
+            while (t.steps() < 4) assertTrue(Float.isFinite(t.step()) || t.skipped() > 0);
+            t.unet().params().all().forEach((k, v) -> straight.put(k, v.toFloatArray()));
+            Assumptions.assumeTrue(t.skipped() == 0, "a skipped batch changes the run for another reason");
+            t.exportGenerator(work.resolve("gen"), Map.of());
+        }
+        assertEquals(new GeneratorConfig(16, 8, true), GeneratorConfig.readFrom(work.resolve("gen")));
+        try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(MIXED, work.resolve("b"), false)) {
+            while (t.steps() < 2) t.step();
+            t.save();
+        }
+        try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(MIXED, work.resolve("b"), true)) {
+            while (t.steps() < 4) t.step();
+            Assumptions.assumeTrue(t.skipped() == 0, "a skipped batch changes the run for another reason");
+            for (var e : straight.entrySet())
+                assertArrayEquals(
+                        e.getValue(), t.unet().params().get(e.getKey()).toFloatArray(), e.getKey());
+        }
+    }
+
+    @Test
+    void portraitOnlyExportWritesNoGeneratorConfig(@TempDir Path work) throws Exception {
+        try (PortraitDiffusionTrainer t =
+                new PortraitDiffusionTrainer(PortraitDiffusionTrainer.Settings.tiny(), work, false)) {
+            t.exportGenerator(work.resolve("gen"), Map.of());
+        }
+        assertEquals(GeneratorConfig.PORTRAITS_ONLY, GeneratorConfig.readFrom(work.resolve("gen")));
+    }
+
+    @Test
+    void compactKeepsAttributeWordsOfALongDescriptionInTheWindow() {
+        Set<String> known = Set.of("a", "man", "with", "black", "beard", "red", "hair", "wearing", "turban", ",");
+        List<String> words = new java.util.ArrayList<>();
+        for (String w : ("a weathered hawk-nosed man , with a thick black beard and watchful eyes , tousled red hair ,"
+                        + " wearing a black turban")
+                .split(" ")) words.add(w);
+        for (int i = 0; i < 40; i++) words.add("scimitar" + i); // a long tail of unknown words: one <unk>
+        words.add("red");
+        assertEquals(
+                "a <unk> man , with a <unk> black beard <unk> , <unk> red hair , wearing a black turban <unk> red",
+                DescriptionWords.compact(words, known::contains, "<unk>", 24));
+        assertEquals(
+                "a man , with a black beard , red hair , wearing a black turban red",
+                DescriptionWords.compact(words, known::contains, "<unk>", 16),
+                "over the window, unknown words go before any known word");
+    }
+}
