@@ -12,6 +12,7 @@ import lemon.functions.StageFunctions;
 import lemon.ingest.StoryIngest;
 import lemon.pipeline.Pipeline;
 import lemon.run.RunOptions;
+import lemon.stage.ingest.IngestStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -88,9 +89,7 @@ public class RunCommand implements Callable<Integer> {
             CdDatabase.load(common.cdDatabase); // bad rows are reported now, with line numbers, not mid-run
         }
         Pipeline pipeline = provider.get();
-        String name = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
-        // content-addressed, so uploading the same story twice is harmless
-        String uploadKey = "uploads/" + StoryIngest.sha256(bytes).substring(0, 16) + "/" + name;
+        String uploadKey = IngestStage.uploadKey(fileName, StoryIngest.sha256(bytes));
         pipeline.runs().blobs().put(uploadKey, bytes);
         System.out.println("LeMon: " + source + " → " + pipeline.runs().blobs().describe() + " (LLM: "
                 + provider.settings().llm().provider() + ")");

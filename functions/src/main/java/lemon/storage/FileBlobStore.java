@@ -9,6 +9,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -19,12 +23,16 @@ import lemon.port.BlobStore;
  * {@link BlobStore} on a local directory: key {@code a/b.json} is the file {@code root/a/b.json}.
  * Writes go to a temporary file in the target directory, are fsynced, then renamed over the target
  * (atomic on POSIX file systems), so readers and crashes see the old bytes or the new, never a part.
+ * Files get the mode the umask gives. A kill between the two leaves a {@code .lemon-tmp-*} file,
+ * which {@link #sweep} removes once it is old enough to be certainly dead.
  */
 public final class FileBlobStore implements BlobStore {
     /** Test seam: runs between writing the temporary file and renaming it into place. */
     interface BeforeCommit {
         void run(Path temp) throws IOException;
     }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path root;
     private final BeforeCommit beforeCommit;
@@ -47,9 +55,11 @@ public final class FileBlobStore implements BlobStore {
         Path target = file(key);
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, BlobKeys.TEMP_PREFIX, ".tmp");
+        Path temp = dir.resolve(BlobKeys.TEMP_PREFIX + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            // CREATE_NEW without attributes: the mode is what the umask gives, as for any file the user
+            // writes (createTempFile would make every output 0600, unreadable to a web server or teammate)
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     ch.write(buffer);
@@ -118,6 +128,40 @@ public final class FileBlobStore implements BlobStore {
     @Override
     public void delete(String key) throws IOException {
         Files.deleteIfExists(file(key));
+    }
+
+    /** Temporary files of puts that never reached their rename (the process was killed), by age. */
+    @Override
+    public int sweep(String prefix, Duration olderThan) throws IOException {
+        BlobKeys.checkPrefix(prefix);
+        int slash = prefix.lastIndexOf('/');
+        Path start = slash < 0 ? root : root.resolve(prefix.substring(0, slash));
+        if (!Files.isDirectory(start)) {
+            return 0;
+        }
+        FileTime cutoff = FileTime.from(Instant.now().minus(olderThan));
+        List<Path> orphans;
+        try (Stream<Path> files = Files.walk(start)) {
+            orphans = files.filter(p -> p.getFileName().toString().startsWith(BlobKeys.TEMP_PREFIX))
+                    .filter(p -> {
+                        try {
+                            return Files.isRegularFile(p)
+                                    && Files.getLastModifiedTime(p).compareTo(cutoff) < 0;
+                        } catch (IOException e) {
+                            return false; // renamed or deleted meanwhile: not an orphan
+                        }
+                    })
+                    .toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        int removed = 0;
+        for (Path p : orphans) {
+            if (Files.deleteIfExists(p)) {
+                removed++;
+            }
+        }
+        return removed;
     }
 
     @Override

@@ -3,12 +3,21 @@ package lemon.run;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Optional;
 import lemon.port.BlobStore;
 
 /** Typed access to one run's files in a BlobStore: keys are {@code <runId>/<file>}. */
 public final class RunStore {
     public static final String MANIFEST = "manifest.json";
+
+    /**
+     * How long a temporary file must sit untouched before a stage start removes it as the orphan of a
+     * killed write. A put holds its temporary file for the milliseconds to seconds of one write, and
+     * every write moves its modification time; an hour is four times the workflow's longest state
+     * timeout (900 s), so no live writer, however slow, is ever swept.
+     */
+    public static final Duration ORPHAN_AGE = Duration.ofHours(1);
 
     private final BlobStore blobs;
 
@@ -18,6 +27,18 @@ public final class RunStore {
 
     public BlobStore blobs() {
         return blobs;
+    }
+
+    /**
+     * Sweeps orphaned temporary files under {@code prefix} ({@link #ORPHAN_AGE}). Best effort: an
+     * orphan that stays is swept at the next stage start, and no stage should fail over one.
+     */
+    public void sweepOrphans(String prefix) {
+        try {
+            blobs.sweep(prefix, ORPHAN_AGE);
+        } catch (IOException | UncheckedIOException e) {
+            // the stage's own reads and writes will report a store that really is broken
+        }
     }
 
     public static String key(String runId, String file) {

@@ -72,6 +72,9 @@ public final class IngestStage {
                             : "no run '" + runId + "' in " + runs.blobs().describe()
                                     + " and no upload to start it from");
         }
+        if (uploadKey.indexOf('/') > 0) { // never the whole store: only the upload's own folder
+            runs.sweepOrphans(uploadKey.substring(0, uploadKey.lastIndexOf('/') + 1));
+        }
         byte[] bytes = readUpload(uploadKey);
         String fileName = uploadKey.substring(uploadKey.lastIndexOf('/') + 1);
         IngestedStory story;
@@ -116,6 +119,16 @@ public final class IngestStage {
                 "done",
                 "\"" + story.title() + "\", " + story.words() + " words",
                 Map.of("words", story.words(), "title", story.title()));
+    }
+
+    /**
+     * Where {@code lemon run} keeps an upload: content-addressed, so the same story twice is one
+     * object, under its file name made a safe key segment (no leading dot: that would hide the file,
+     * and {@code .lemon-tmp-} is the file store's own prefix).
+     */
+    public static String uploadKey(String fileName, String sha256) {
+        String name = fileName.replaceAll("[^A-Za-z0-9._-]", "_").replaceFirst("^\\.", "_");
+        return "uploads/" + sha256.substring(0, 16) + "/" + (name.isEmpty() ? "story.txt" : name);
     }
 
     private byte[] readUpload(String uploadKey) {

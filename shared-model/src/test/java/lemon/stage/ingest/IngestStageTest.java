@@ -62,4 +62,20 @@ class IngestStageTest {
                 IllegalArgumentException.class,
                 () -> ingest.ingest("../etc", "uploads/s.txt", RunOptions.defaults(), stages));
     }
+
+    @Test
+    void anUploadKeyIsAValidKeyWhateverTheFileIsCalled() throws Exception {
+        String sha = lemon.ingest.StoryIngest.sha256(TestRuns.STORY.getBytes(StandardCharsets.UTF_8));
+        for (String name : List.of(".lemon-tmp-x.txt", "..", ".", "Märchen (final).md", "")) {
+            String key = IngestStage.uploadKey(name, sha);
+            blobs.put(key, TestRuns.STORY.getBytes(StandardCharsets.UTF_8)); // the store's key rules accept it
+            assertTrue(key.startsWith("uploads/" + sha.substring(0, 16) + "/"), key);
+        }
+        assertEquals(
+                "uploads/" + sha.substring(0, 16) + "/_lemon-tmp-x.txt",
+                IngestStage.uploadKey(".lemon-tmp-x.txt", sha));
+        assertEquals(
+                "uploads/" + sha.substring(0, 16) + "/M_rchen__final_.md",
+                IngestStage.uploadKey("Märchen (final).md", sha));
+    }
 }
