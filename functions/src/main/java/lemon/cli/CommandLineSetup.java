@@ -11,6 +11,10 @@ public class CommandLineSetup {
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
         return factory.create().setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof lemon.ingest.StoryRejectedException) {
+                cmd.getErr().println("lemon: story rejected: " + e.getMessage());
+                return 2;
+            }
             if (e instanceof IllegalArgumentException
                     || e instanceof IllegalStateException
                     || e instanceof java.io.UncheckedIOException

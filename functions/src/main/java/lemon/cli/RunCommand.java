@@ -2,6 +2,7 @@ package lemon.cli;
 
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -69,6 +70,7 @@ public class RunCommand implements Callable<Integer> {
             return 2;
         }
         String source = story == null ? "example:" + Examples.DEFAULT : story;
+        PipelineProvider provider = common.provider(configured);
         byte[] bytes;
         String fileName;
         if (source.startsWith("example:")) {
@@ -81,10 +83,14 @@ public class RunCommand implements Callable<Integer> {
                 System.err.println("lemon: no such story file: " + file);
                 return 2;
             }
-            bytes = Files.readAllBytes(file);
             fileName = file.getFileName().toString();
+            // bounded: a file over lemon.ingest.max-bytes is refused unread, and nothing is stored
+            StoryIngest limits = new StoryIngest(
+                    provider.settings().maxBytes(), provider.settings().minWords());
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = limits.read(fileName, in, Files.size(file));
+            }
         }
-        PipelineProvider provider = common.provider(configured);
         if (common.cdDatabase != null) {
             CdDatabase.load(common.cdDatabase); // bad rows are reported now, with line numbers, not mid-run
         }

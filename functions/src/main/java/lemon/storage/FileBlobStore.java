@@ -3,7 +3,9 @@ package lemon.storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -54,12 +56,10 @@ public final class FileBlobStore implements BlobStore {
     public void put(String key, byte[] bytes) throws IOException {
         Path target = file(key);
         Path dir = target.getParent();
-        Files.createDirectories(dir);
         Path temp = dir.resolve(BlobKeys.TEMP_PREFIX + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+        FileChannel channel = createTemp(temp); // before the try: if it fails, there is nothing to clean up
         try {
-            // CREATE_NEW without attributes: the mode is what the umask gives, as for any file the user
-            // writes (createTempFile would make every output 0600, unreadable to a web server or teammate)
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel ch = channel) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     ch.write(buffer);
@@ -73,6 +73,24 @@ public final class FileBlobStore implements BlobStore {
             throw e;
         }
         syncDirectory(dir);
+    }
+
+    /**
+     * CREATE_NEW without attributes: the file gets the mode the umask gives, as any file the user
+     * writes does (createTempFile would make every output 0600, unreadable to a web server or a
+     * teammate). A folder that a concurrent delete just pruned as empty is made again.
+     */
+    private static FileChannel createTemp(Path temp) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Files.createDirectories(temp.getParent());
+            try {
+                return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (NoSuchFileException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Makes the rename itself durable; not every platform can open a directory, hence best effort. */
@@ -92,6 +110,27 @@ public final class FileBlobStore implements BlobStore {
         }
         try {
             return Optional.of(Files.readAllBytes(f));
+        } catch (NoSuchFileException e) {
+            return Optional.empty(); // deleted in between
+        }
+    }
+
+    @Override
+    public Optional<Capped> getCapped(String key, long maxBytes) throws IOException {
+        Path f = file(key);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            if (ch.size() > maxBytes) {
+                return Optional.of(Capped.over(ch.size())); // not a byte read
+            }
+            // bounded even so: the file may grow while it is read
+            byte[] bytes = Channels.newInputStream(ch).readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            return Optional.of(
+                    bytes.length > maxBytes
+                            ? Capped.over(Math.max(ch.size(), bytes.length))
+                            : new Capped(bytes.length, bytes));
         } catch (NoSuchFileException e) {
             return Optional.empty(); // deleted in between
         }
@@ -125,9 +164,20 @@ public final class FileBlobStore implements BlobStore {
         }
     }
 
+    /** Also removes the folders the delete leaves empty (a rejected upload's uploads/<sha>/), never the root. */
     @Override
     public void delete(String key) throws IOException {
-        Files.deleteIfExists(file(key));
+        Path f = file(key);
+        Files.deleteIfExists(f);
+        for (Path dir = f.getParent();
+                dir != null && dir.startsWith(root) && !dir.equals(root);
+                dir = dir.getParent()) {
+            try {
+                Files.delete(dir);
+            } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+                break; // in use, or another delete was first
+            }
+        }
     }
 
     /** Temporary files of puts that never reached their rename (the process was killed), by age. */

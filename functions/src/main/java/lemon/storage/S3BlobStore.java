@@ -9,6 +9,7 @@ import lemon.port.BlobKeys;
 import lemon.port.BlobStore;
 import lemon.port.TransientFailure;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -111,6 +113,51 @@ public final class S3BlobStore implements BlobStore {
         } catch (SdkException e) {
             throw failure("get", key, e);
         }
+    }
+
+    /**
+     * One ranged GET of the first {@code maxBytes + 1} bytes: an object over the cap costs that much
+     * transfer at most, and its full size comes from the Content-Range header. A server that ignores
+     * the range is read just as far, then the connection is aborted rather than drained.
+     */
+    @Override
+    public Optional<Capped> getCapped(String key, long maxBytes) throws IOException {
+        String k = objectKey(key);
+        try (ResponseInputStream<GetObjectResponse> in =
+                s3.getObject(r -> r.bucket(bucket).key(k).range("bytes=0-" + maxBytes))) {
+            long size = fullSize(in.response());
+            if (size > maxBytes) {
+                in.abort();
+                return Optional.of(Capped.over(size));
+            }
+            byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > maxBytes) {
+                in.abort();
+                return Optional.of(Capped.over(Math.max(size, bytes.length)));
+            }
+            return Optional.of(new Capped(bytes.length, bytes));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 416) { // no byte 0 to start the range at: the object is empty
+                return Optional.of(new Capped(0, new byte[0]));
+            }
+            throw failure("get", key, e);
+        } catch (SdkException e) {
+            throw failure("get", key, e);
+        }
+    }
+
+    /** From "bytes 0-2097152/524288000", else the length of the whole body sent; -1 if unknown. */
+    static long fullSize(GetObjectResponse r) {
+        String range = r.contentRange();
+        if (range != null && range.lastIndexOf('/') >= 0) {
+            String total = range.substring(range.lastIndexOf('/') + 1).strip();
+            if (total.matches("\\d+")) {
+                return Long.parseLong(total);
+            }
+        }
+        return range == null && r.contentLength() != null ? r.contentLength() : -1;
     }
 
     @Override

@@ -142,4 +142,33 @@ class FileBlobStoreTest extends BlobStoreContract {
         assertFalse(Files.exists(inRun), "the stage start sweeps the run's folder");
         assertTrue(Files.exists(recent), "younger than " + RunStore.ORPHAN_AGE + ": maybe a live write");
     }
+
+    @Test
+    void aHugeFileIsSizedNotRead() throws IOException {
+        Path huge = Files.createDirectories(root.resolve("uploads/h")).resolve("huge.txt");
+        try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(3L * 1024 * 1024 * 1024); // sparse: no disk, but readAllBytes would need 3 GB of heap
+        }
+        long t0 = System.nanoTime();
+        BlobStore.Capped capped =
+                store.getCapped("uploads/h/huge.txt", 2L * 1024 * 1024).orElseThrow();
+        assertTrue(capped.overCap());
+        assertEquals(3L * 1024 * 1024 * 1024, capped.size());
+        assertTrue(System.nanoTime() - t0 < 1_000_000_000L, "sized, not read");
+    }
+
+    @Test
+    void deleteRemovesTheFoldersItEmptiesButNotTheRoot() throws IOException {
+        store.put("uploads/0123/story.txt", bytes("s"));
+        store.put("runs/r1/a", bytes("a"));
+        store.put("runs/r1/b", bytes("b"));
+        store.delete("uploads/0123/story.txt");
+        store.delete("runs/r1/a");
+        assertEquals(List.of("runs"), filesIn(root));
+        assertEquals(List.of("b"), filesIn(root.resolve("runs/r1")));
+        store.delete("runs/r1/b");
+        assertEquals(List.of(), filesIn(root));
+        store.put("runs/r1/c", bytes("c")); // and the folders come back when needed
+        assertArrayEquals(bytes("c"), store.get("runs/r1/c").orElseThrow());
+    }
 }

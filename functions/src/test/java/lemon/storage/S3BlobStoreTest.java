@@ -145,6 +145,21 @@ class S3BlobStoreTest extends BlobStoreContract {
     }
 
     @Test
+    void anUploadOverTheCapIsRejectedFromItsFirstBytesAndDeleted() throws IOException {
+        BlobStore store = newStore();
+        byte[] threeMb = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(threeMb, (byte) 'a');
+        store.put("uploads/big/story.txt", threeMb);
+        lemon.run.RunStore runs = new lemon.run.RunStore(store);
+        var result = new lemon.stage.ingest.IngestStage(
+                        runs, new lemon.ingest.StoryIngest(), java.time.Clock.systemUTC())
+                .ingest("big", "uploads/big/story.txt", lemon.run.RunOptions.defaults(), List.of("ingest"));
+        assertEquals("rejected", result.status());
+        assertEquals("story.txt is 3.0 MB, larger than the 2.0 MB cap (lemon.ingest.max-bytes)", result.message());
+        assertEquals(List.of(), store.list(""), "nothing over the cap stays in the bucket");
+    }
+
+    @Test
     void serverErrorsBecomeIOExceptions() {
         BlobStore noBucket = new S3BlobStore(s3, "no-such-bucket", "");
         IOException e = assertThrows(IOException.class, () -> noBucket.put("a", bytes("a")));

@@ -1,5 +1,7 @@
 package lemon.ingest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -50,10 +52,7 @@ public final class StoryIngest {
             throw new StoryRejectedException(StoryRejectedException.Reason.EMPTY, fileName + " is empty (0 bytes)");
         }
         if (bytes.length > maxBytes) {
-            throw new StoryRejectedException(
-                    StoryRejectedException.Reason.TOO_LARGE,
-                    "%s is %s, larger than the %s cap (lemon.ingest.max-bytes)"
-                            .formatted(fileName, humanBytes(bytes.length), humanBytes(maxBytes)));
+            throw tooLarge(fileName, bytes.length);
         }
         Decoded decoded = decode(fileName, bytes);
         String raw = decoded.text();
@@ -91,6 +90,39 @@ public final class StoryIngest {
             warnings.add(controls + " control characters were removed");
         }
         return new IngestedStory(title, text, words, bytes.length, sha256(bytes), warnings);
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /**
+     * Reads an upload through a bounded stream: at most the cap plus one byte is ever read, so a
+     * file of any size is rejected in the time it takes to read the cap, and memory holds no more.
+     *
+     * @param size the size the source declares (a file's length), or -1 when unknown; a source
+     *     declaring more than the cap is rejected before a byte is read
+     */
+    public byte[] read(String fileName, InputStream in, long size) throws IOException {
+        if (size > maxBytes) {
+            throw tooLarge(fileName, size);
+        }
+        byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+        if (bytes.length > maxBytes) { // it grew, or did not say
+            throw tooLarge(fileName, -1);
+        }
+        return bytes;
+    }
+
+    /** The rejection of an upload over the cap; {@code size} -1 when only "more than the cap" is known. */
+    public StoryRejectedException tooLarge(String fileName, long size) {
+        return new StoryRejectedException(
+                StoryRejectedException.Reason.TOO_LARGE,
+                size > maxBytes
+                        ? "%s is %s, larger than the %s cap (lemon.ingest.max-bytes)"
+                                .formatted(fileName, humanBytes(size), humanBytes(maxBytes))
+                        : "%s is larger than the %s cap (lemon.ingest.max-bytes)"
+                                .formatted(fileName, humanBytes(maxBytes)));
     }
 
     public static int countWords(String text) {
@@ -243,6 +275,9 @@ public final class StoryIngest {
     }
 
     static String humanBytes(long n) {
+        if (n >= 1024L * 1024 * 1024) {
+            return "%.1f GB".formatted(n / (1024.0 * 1024.0 * 1024.0));
+        }
         if (n >= 1024 * 1024) {
             return "%.1f MB".formatted(n / (1024.0 * 1024.0));
         }

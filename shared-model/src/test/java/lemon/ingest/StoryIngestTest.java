@@ -172,4 +172,37 @@ class StoryIngestTest {
         assertEquals(StoryRejectedException.Reason.TOO_SHORT, e.reason());
         assertTrue(e.getMessage().contains("has 2 words outside code blocks"), e.getMessage());
     }
+
+    /** An endless stream of story text that counts what was taken from it. */
+    static final class Endless extends java.io.InputStream {
+        long read;
+
+        @Override
+        public int read() {
+            read++;
+            return 'a' + (int) (read % 26);
+        }
+    }
+
+    @Test
+    void readingAnUploadStopsAtTheCap() throws Exception {
+        Endless endless = new Endless();
+        var e = assertThrows(StoryRejectedException.class, () -> ingest.read("stream.txt", endless, -1));
+        assertEquals(StoryRejectedException.Reason.TOO_LARGE, e.reason());
+        assertEquals("stream.txt is larger than the 9.8 KB cap (lemon.ingest.max-bytes)", e.getMessage());
+        assertEquals(10_001, endless.read, "the cap plus one byte, not a byte more");
+
+        Endless declared = new Endless();
+        var big = assertThrows(
+                StoryRejectedException.class, () -> ingest.read("big.txt", declared, 3L * 1024 * 1024 * 1024));
+        assertTrue(big.getMessage().startsWith("big.txt is 3.0 GB, larger than the 9.8 KB cap"), big.getMessage());
+        assertEquals(0, declared.read, "a declared size over the cap is refused unread");
+
+        byte[] story = STORY.getBytes(StandardCharsets.UTF_8);
+        assertEquals(
+                STORY,
+                new String(
+                        ingest.read("tale.txt", new java.io.ByteArrayInputStream(story), story.length),
+                        StandardCharsets.UTF_8));
+    }
 }

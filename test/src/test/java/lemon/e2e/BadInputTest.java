@@ -50,11 +50,10 @@ class BadInputTest {
         return run(Fixtures.settings(dir.toString()), name, story, "bad");
     }
 
+    /** No run, and not the rejected upload either. */
     private void assertNoRunStored() throws Exception {
-        try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(
-                    List.of("uploads"),
-                    files.map(p -> p.getFileName().toString()).toList());
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertEquals(List.of(), files.filter(Files::isRegularFile).toList());
         }
     }
 
@@ -79,6 +78,23 @@ class BadInputTest {
                 "The king spoke. ".repeat(150_000).getBytes(StandardCharsets.UTF_8),
                 "larger than the 2.0 MB cap");
         assertRejected("short.txt", "The king died.".getBytes(StandardCharsets.UTF_8), "at least 50");
+    }
+
+    @Test
+    void aThreeGigabyteUploadIsRejectedUnreadAndRemoved() throws Exception {
+        Path huge =
+                Files.createDirectories(dir.resolve("uploads/0123456789abcdef")).resolve("huge.txt");
+        try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(3L * 1024 * 1024 * 1024); // sparse; reading it whole would need a 3 GB array
+        }
+        LocalRun.Outcome o = LocalRun.start(
+                Fixtures.functions(Fixtures.settings(dir.toString())),
+                "uploads/0123456789abcdef/huge.txt",
+                Fixtures.OPTIONS,
+                "huge",
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertEquals("huge.txt is 3.0 GB, larger than the 2.0 MB cap (lemon.ingest.max-bytes)", o.rejection());
+        assertNoRunStored();
     }
 
     @Test

@@ -46,7 +46,19 @@ class IngestStageTest {
         StageResult r = ingest.ingest("r2", "uploads/short.txt", RunOptions.defaults(), stages);
         assertEquals("rejected", r.status());
         assertFalse(runs.exists("r2"));
-        assertEquals(List.of("uploads/short.txt"), blobs.list(""));
+        assertEquals(List.of(), blobs.list(""), "the rejected upload is deleted too");
+    }
+
+    @Test
+    void anUploadOverTheCapIsRejectedWithItsSizeAndDeleted() throws Exception {
+        IngestStage capped = new IngestStage(runs, new StoryIngest(1000, 50), TestRuns.CLOCK);
+        blobs.put("uploads/big.txt", TestRuns.STORY.repeat(3).getBytes(StandardCharsets.UTF_8));
+        StageResult r = capped.ingest("r4", "uploads/big.txt", RunOptions.defaults(), stages);
+        assertEquals("rejected", r.status());
+        assertEquals("TOO_LARGE", r.summary().get("reason"));
+        assertTrue(r.message().matches("big\\.txt is [0-9.]+ KB, larger than the 1000 bytes cap.*"), r.message());
+        assertEquals(List.of(), blobs.list(""));
+        assertFalse(runs.exists("r4"));
     }
 
     @Test
