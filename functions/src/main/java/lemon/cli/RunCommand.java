@@ -16,8 +16,10 @@ import lemon.run.RunOptions;
 import lemon.stage.ingest.IngestStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "run", description = "Run the workflow on a story (text or Markdown file).")
 public class RunCommand implements Callable<Integer> {
@@ -55,6 +57,9 @@ public class RunCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
 
     @Inject
     PipelineProvider configured;
@@ -100,6 +105,11 @@ public class RunCommand implements Callable<Integer> {
         System.out.println("LeMon: " + source + " → " + pipeline.runs().blobs().describe() + " (LLM: "
                 + provider.settings().llm().provider() + ")");
         LocalRun.Outcome outcome = LocalRun.start(new StageFunctions(provider), uploadKey, options, runId, System.out);
-        return RunSummary.print(outcome, pipeline.runs(), System.out, System.err);
+        return RunSummary.print(
+                outcome,
+                pipeline.runs(),
+                System.out,
+                System.err,
+                CommandLineSetup.verbose(spec.root().commandLine().getParseResult()));
     }
 }

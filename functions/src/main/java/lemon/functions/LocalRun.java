@@ -8,12 +8,14 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import lemon.run.Json;
 import lemon.run.RunOptions;
 import lemon.workflow.AslStateMachine;
 import lemon.workflow.ExecutionListener;
 import lemon.workflow.ExecutionResult;
 import lemon.workflow.LocalWorkflowRunner;
+import lemon.workflow.TaskDispatcher;
 
 /**
  * Runs the workflow of terraform/statemachine/lemon.asl.json on this machine, dispatching its
@@ -23,8 +25,17 @@ public final class LocalRun {
     /** The ASL file, packaged from terraform/statemachine by the functions build. */
     public static final String WORKFLOW_RESOURCE = "lemon/workflow/lemon.asl.json";
 
-    /** How a run ended, with the run id when one was created. */
-    public record Outcome(ExecutionResult.Status status, String runId, String error, String cause, String rejection) {
+    /**
+     * How a run ended, with the run id when one was created; {@code exception} is what the failing
+     * stage threw (for {@code --verbose}), null when it succeeded or failed without one.
+     */
+    public record Outcome(
+            ExecutionResult.Status status,
+            String runId,
+            String error,
+            String cause,
+            String rejection,
+            Throwable exception) {
         public boolean succeeded() {
             return status == ExecutionResult.Status.SUCCEEDED;
         }
@@ -83,7 +94,17 @@ public final class LocalRun {
     private static Outcome execute(
             AslStateMachine machine, StageFunctions functions, JsonNode input, PrintStream progress) {
         ProgressPrinter printer = new ProgressPrinter(progress, machine.taskFunctions(), functions.stageNames());
-        ExecutionResult result = new LocalWorkflowRunner(machine, new FunqDispatcher(functions), printer).run(input);
+        FunqDispatcher funqs = new FunqDispatcher(functions);
+        AtomicReference<Throwable> thrown = new AtomicReference<>(); // the workflow keeps only its message
+        TaskDispatcher dispatcher = (function, in) -> {
+            try {
+                return funqs.invoke(function, in);
+            } catch (Exception e) {
+                thrown.set(e); // the last attempt's, after any retries
+                throw e;
+            }
+        };
+        ExecutionResult result = new LocalWorkflowRunner(machine, dispatcher, printer).run(input);
         // the Fail state carries a fixed cause; the stage's own error is the one worth showing
         boolean stageFailed = !result.succeeded() && printer.failedError != null;
         return new Outcome(
@@ -91,7 +112,8 @@ public final class LocalRun {
                 printer.runId,
                 stageFailed ? printer.failedError : result.error(),
                 stageFailed ? printer.failedCause : result.cause(),
-                printer.rejection);
+                printer.rejection,
+                result.succeeded() ? null : thrown.get());
     }
 
     /** One line per Task state; remembers the run id and a rejection message for the summary. */

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import lemon.port.BlobKeys;
 import lemon.port.BlobStore;
+import lemon.port.StoreUnavailableException;
 
 /**
  * {@link BlobStore} on a local directory: key {@code a/b.json} is the file {@code root/a/b.json}.
@@ -57,7 +60,12 @@ public final class FileBlobStore implements BlobStore {
         Path target = file(key);
         Path dir = target.getParent();
         Path temp = dir.resolve(BlobKeys.TEMP_PREFIX + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
-        FileChannel channel = createTemp(temp); // before the try: if it fails, there is nothing to clean up
+        FileChannel channel; // opened before the try: if that fails, there is nothing to clean up
+        try {
+            channel = createTemp(temp);
+        } catch (IOException e) {
+            throw unusable(dir, e);
+        }
         try {
             try (FileChannel ch = channel) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -68,11 +76,44 @@ public final class FileBlobStore implements BlobStore {
             }
             beforeCommit.run(temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw unusable(dir, e); // a full disk, say
+        } catch (RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
         }
         syncDirectory(dir);
+    }
+
+    /**
+     * Why no file can be made in {@code dir}, as a {@link StoreUnavailableException} that says how to
+     * fix it when the cause is the store's folder itself; otherwise {@code e} as it was.
+     */
+    private IOException unusable(Path dir, IOException e) {
+        String fix = "choose another folder for the runs (--out DIR, or lemon.store)";
+        for (Path p = dir; p != null && !p.equals(p.getRoot()); p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                return new StoreUnavailableException(
+                        "cannot store runs in " + root + ": " + p + " is a file, not a folder; "
+                                + (p.startsWith(root) && !p.equals(root) ? "move it away, or " : "") + fix,
+                        e);
+            }
+        }
+        String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : "";
+        if (e instanceof AccessDeniedException || reason.contains("Permission denied")) {
+            return new StoreUnavailableException(
+                    "cannot write to " + root + ": permission denied; " + fix + ", or make it writable", e);
+        }
+        if (reason.contains("Read-only file system")) {
+            return new StoreUnavailableException(
+                    "cannot write to " + root + ": it is on a read-only file system; " + fix, e);
+        }
+        if (reason.contains("No space left")) {
+            return new StoreUnavailableException(
+                    "cannot write to " + root + ": no space left on the device; free some space or " + fix, e);
+        }
+        return e;
     }
 
     /**

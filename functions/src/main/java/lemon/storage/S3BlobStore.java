@@ -1,12 +1,15 @@
 package lemon.storage;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import lemon.port.BlobKeys;
 import lemon.port.BlobStore;
+import lemon.port.StoreUnavailableException;
 import lemon.port.TransientFailure;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -74,13 +77,60 @@ public final class S3BlobStore implements BlobStore {
         return prefix + BlobKeys.check(key);
     }
 
-    /** The IOException to throw; a transient fault is thrown from here instead, as a TransientFailure. */
+    /**
+     * The IOException to throw: a {@link StoreUnavailableException} saying how to fix it when the
+     * store as a whole cannot be used; a transient fault is thrown from here instead, as a
+     * TransientFailure.
+     */
     private IOException failure(String what, String key, SdkException e) {
+        String unusable = unusable(e, key);
+        if (unusable != null) {
+            return new StoreUnavailableException(unusable, e);
+        }
         String message = what + " " + describe() + key + " failed: " + e.getMessage();
         if (isTransient(e)) {
             throw new TransientFailure(message, e);
         }
         return new IOException(message, e);
+    }
+
+    /** What is wrong with the store itself and how to fix it, or null when the fault is not that. */
+    String unusable(SdkException e, String key) {
+        String endpoint = s3.serviceClientConfiguration()
+                .endpointOverride()
+                .map(URI::toString)
+                .orElse("AWS S3");
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            String code = String.valueOf(service.awsErrorDetails().errorCode());
+            switch (code) {
+                case "NoSuchBucket":
+                    return "S3 bucket '" + bucket + "' does not exist at " + endpoint + "; create it (aws s3 mb s3://"
+                            + bucket + ") or fix --store / lemon.store";
+                case "InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken", "InvalidToken":
+                    return "S3 at " + endpoint + " refused the AWS credentials (" + code
+                            + "); check AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or AWS_PROFILE)";
+                case "AccessDenied", "AllAccessDisabled":
+                    return "access to " + describe() + key + " denied (" + code + "); the AWS credentials need"
+                            + " s3:GetObject, s3:PutObject, s3:DeleteObject and s3:ListBucket on it";
+                default:
+                    return null;
+            }
+        }
+        if (e.getMessage() != null && e.getMessage().startsWith("Unable to load credentials")) {
+            return "no AWS credentials for " + describe() + "; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
+                    + " or AWS_PROFILE, or run where an IAM role provides them";
+        }
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ConnectException) {
+                return "cannot reach S3 at " + endpoint + " (connection refused); start the server or fix"
+                        + " LEMON_S3_ENDPOINT";
+            }
+            if (c instanceof UnknownHostException) {
+                return "cannot reach S3 at " + endpoint + " (unknown host " + c.getMessage()
+                        + "); check the network, LEMON_S3_ENDPOINT or the bucket name";
+            }
+        }
+        return null;
     }
 
     /** Throttling (429, SlowDown), any 5xx, and call timeouts; not 4xx such as AccessDenied. */
