@@ -171,4 +171,15 @@ class FileBlobStoreTest extends BlobStoreContract {
         store.put("runs/r1/c", bytes("c")); // and the folders come back when needed
         assertArrayEquals(bytes("c"), store.get("runs/r1/c").orElseThrow());
     }
+
+    @Test
+    void aFailedWriteSaysWhyInItsMessage() throws IOException {
+        Path file = Files.writeString(root.resolve("not-a-folder"), "x");
+        RunStore runs = new RunStore(new FileBlobStore(file));
+        var e = assertThrows(java.io.UncheckedIOException.class, () -> runs.writeBytes("r", "a.json", bytes("a")));
+        assertEquals(
+                "cannot write r/a.json to " + file + ": cannot store runs in " + file + ": " + file
+                        + " is a file, not a folder; choose another folder for the runs (--out DIR, or lemon.store)",
+                e.getMessage());
+    }
 }

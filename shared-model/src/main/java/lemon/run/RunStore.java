@@ -3,6 +3,7 @@ package lemon.run;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.time.Duration;
 import java.util.Optional;
 import lemon.port.BlobStore;
@@ -70,7 +71,8 @@ public final class RunStore {
         try {
             blobs.put(key(runId, file), bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + key(runId, file) + " to " + blobs.describe(), e);
+            throw new UncheckedIOException(
+                    "cannot write " + key(runId, file) + " to " + blobs.describe() + ": " + because(e), e);
         }
     }
 
@@ -82,7 +84,8 @@ public final class RunStore {
             }
             return Optional.of(Json.MAPPER.readValue(bytes.get(), type));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + key(runId, file) + " from " + blobs.describe(), e);
+            throw new UncheckedIOException(
+                    "cannot read " + key(runId, file) + " from " + blobs.describe() + ": " + because(e), e);
         }
     }
 
@@ -90,6 +93,14 @@ public final class RunStore {
         return read(runId, file, type)
                 .orElseThrow(() -> new IllegalStateException(
                         "run " + runId + " has no " + file + " yet; the stage that writes it has not completed"));
+    }
+
+    /** Why, in words: a failed stage reports only its exception's message, so the reason must be in it. */
+    private static String because(IOException e) {
+        if (e instanceof FileSystemException f) {
+            return f.getReason() != null ? f.getReason() : e.getClass().getSimpleName() + " " + f.getFile();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** Thrown when a run id names nothing in the store. */
