@@ -2,6 +2,8 @@ package lemon.cli;
 
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 @TopCommand
 @Command(
@@ -26,4 +28,11 @@ import picocli.CommandLine.Command;
             CdDatabaseCommand.class,
             BenchThreadsCommand.class
         })
-public class LemonCommand {}
+public class LemonCommand {
+    /** Read from the parse result by the error handlers (CommandLineSetup), whichever command it follows. */
+    @Option(
+            names = "--verbose",
+            scope = ScopeType.INHERIT,
+            description = "on an error, print its stack trace after the one-line message")
+    boolean verbose;
+}

@@ -8,7 +8,9 @@ import lemon.functions.StageFunctions;
 import lemon.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "resume", description = "Continue a failed or interrupted run from its last completed stage.")
 public class ResumeCommand implements Callable<Integer> {
@@ -17,6 +19,9 @@ public class ResumeCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
 
     @Inject
     PipelineProvider configured;
@@ -31,6 +36,11 @@ public class ResumeCommand implements Callable<Integer> {
         System.out.println(
                 "LeMon: resuming " + runId + " in " + pipeline.runs().blobs().describe());
         LocalRun.Outcome outcome = LocalRun.resume(new StageFunctions(provider), runId, System.out);
-        return RunSummary.print(outcome, pipeline.runs(), System.out, System.err);
+        return RunSummary.print(
+                outcome,
+                pipeline.runs(),
+                System.out,
+                System.err,
+                CommandLineSetup.verbose(spec.root().commandLine().getParseResult()));
     }
 }

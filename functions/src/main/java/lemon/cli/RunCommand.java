@@ -2,6 +2,7 @@ package lemon.cli;
 
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,10 +13,13 @@ import lemon.functions.StageFunctions;
 import lemon.ingest.StoryIngest;
 import lemon.pipeline.Pipeline;
 import lemon.run.RunOptions;
+import lemon.stage.ingest.IngestStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "run", description = "Run the workflow on a story (text or Markdown file).")
 public class RunCommand implements Callable<Integer> {
@@ -54,6 +58,9 @@ public class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Spec
+    CommandSpec spec;
+
     @Inject
     PipelineProvider configured;
 
@@ -68,6 +75,7 @@ public class RunCommand implements Callable<Integer> {
             return 2;
         }
         String source = story == null ? "example:" + Examples.DEFAULT : story;
+        PipelineProvider provider = common.provider(configured);
         byte[] bytes;
         String fileName;
         if (source.startsWith("example:")) {
@@ -80,21 +88,28 @@ public class RunCommand implements Callable<Integer> {
                 System.err.println("lemon: no such story file: " + file);
                 return 2;
             }
-            bytes = Files.readAllBytes(file);
             fileName = file.getFileName().toString();
+            // bounded: a file over lemon.ingest.max-bytes is refused unread, and nothing is stored
+            StoryIngest limits = new StoryIngest(
+                    provider.settings().maxBytes(), provider.settings().minWords());
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = limits.read(fileName, in, Files.size(file));
+            }
         }
-        PipelineProvider provider = common.provider(configured);
         if (common.cdDatabase != null) {
             CdDatabase.load(common.cdDatabase); // bad rows are reported now, with line numbers, not mid-run
         }
         Pipeline pipeline = provider.get();
-        String name = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
-        // content-addressed, so uploading the same story twice is harmless
-        String uploadKey = "uploads/" + StoryIngest.sha256(bytes).substring(0, 16) + "/" + name;
+        String uploadKey = IngestStage.uploadKey(fileName, StoryIngest.sha256(bytes));
         pipeline.runs().blobs().put(uploadKey, bytes);
         System.out.println("LeMon: " + source + " → " + pipeline.runs().blobs().describe() + " (LLM: "
                 + provider.settings().llm().provider() + ")");
         LocalRun.Outcome outcome = LocalRun.start(new StageFunctions(provider), uploadKey, options, runId, System.out);
-        return RunSummary.print(outcome, pipeline.runs(), System.out, System.err);
+        return RunSummary.print(
+                outcome,
+                pipeline.runs(),
+                System.out,
+                System.err,
+                CommandLineSetup.verbose(spec.root().commandLine().getParseResult()));
     }
 }

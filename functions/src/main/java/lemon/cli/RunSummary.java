@@ -18,16 +18,25 @@ import lemon.stage.publish.PublishStage;
 final class RunSummary {
     private RunSummary() {}
 
-    static int print(LocalRun.Outcome outcome, RunStore runs, PrintStream out, PrintStream err) {
+    /**
+     * A rejected story is an input problem: one line, exit 2. A failed stage: one line with the run id
+     * and the command that continues it, exit 1 ({@code verbose}: the stage's stack trace after it).
+     */
+    static int print(LocalRun.Outcome outcome, RunStore runs, PrintStream out, PrintStream err, boolean verbose) {
         if (outcome.rejection() != null) {
             err.println("lemon: story rejected: " + outcome.rejection());
             return 2;
         }
         if (!outcome.succeeded()) {
-            err.println("lemon: run " + (outcome.runId() == null ? "" : outcome.runId() + " ") + "failed: "
-                    + outcome.error() + ": " + outcome.cause());
-            if (outcome.runId() != null && runs.exists(outcome.runId())) {
-                err.println("lemon: fix the cause, then continue with: ./lemon resume " + outcome.runId());
+            String id = outcome.runId();
+            String line = "lemon: run " + (id == null ? "" : id + " ") + "failed: " + outcome.error() + ": "
+                    + outcome.cause();
+            if (id != null && runs.exists(id)) {
+                line += "; when that is fixed, continue with: " + resumeCommand(id, runs);
+            }
+            err.println(line.replaceAll("\\s*\\R\\s*", " "));
+            if (verbose && outcome.exception() != null) {
+                outcome.exception().printStackTrace(err);
             }
             return 1;
         }
@@ -56,5 +65,12 @@ final class RunSummary {
         out.println("run " + id + " done; outputs in " + folder);
         out.println("open " + folder + PublishStage.REPORT);
         return 0;
+    }
+
+    /** The resume command for where this run is stored, so it finds the run from any folder. */
+    static String resumeCommand(String runId, RunStore runs) {
+        String where = runs.blobs().describe();
+        String quoted = where.matches("[A-Za-z0-9_./:@+-]+") ? where : "'" + where.replace("'", "'\\''") + "'";
+        return "lemon resume " + runId + (where.startsWith("s3://") ? " --store " : " --out ") + quoted;
     }
 }

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import lemon.port.Progress;
 import lemon.run.Json;
 import lemon.run.RunOptions;
@@ -15,6 +16,7 @@ import lemon.workflow.AslStateMachine;
 import lemon.workflow.ExecutionListener;
 import lemon.workflow.ExecutionResult;
 import lemon.workflow.LocalWorkflowRunner;
+import lemon.workflow.TaskDispatcher;
 
 /**
  * Runs the workflow of terraform/statemachine/lemon.asl.json on this machine, dispatching its
@@ -25,8 +27,17 @@ public final class LocalRun {
     /** The ASL file, packaged from terraform/statemachine by the functions build. */
     public static final String WORKFLOW_RESOURCE = "lemon/workflow/lemon.asl.json";
 
-    /** How a run ended, with the run id when one was created. */
-    public record Outcome(ExecutionResult.Status status, String runId, String error, String cause, String rejection) {
+    /**
+     * How a run ended, with the run id when one was created; {@code exception} is what the failing
+     * stage threw (for {@code --verbose}), null when it succeeded or failed without one.
+     */
+    public record Outcome(
+            ExecutionResult.Status status,
+            String runId,
+            String error,
+            String cause,
+            String rejection,
+            Throwable exception) {
         public boolean succeeded() {
             return status == ExecutionResult.Status.SUCCEEDED;
         }
@@ -85,10 +96,20 @@ public final class LocalRun {
     private static Outcome execute(
             AslStateMachine machine, StageFunctions functions, JsonNode input, PrintStream progress) {
         ProgressPrinter printer = new ProgressPrinter(progress, machine.taskFunctions(), functions.stageNames());
+        FunqDispatcher funqs = new FunqDispatcher(functions);
+        AtomicReference<Throwable> thrown = new AtomicReference<>(); // the workflow keeps only its message
+        TaskDispatcher dispatcher = (function, in) -> {
+            try {
+                return funqs.invoke(function, in);
+            } catch (Exception e) {
+                thrown.set(e); // the last attempt's, after any retries
+                throw e;
+            }
+        };
         Progress previous = functions.reportProgressTo(printer);
         ExecutionResult result;
         try {
-            result = new LocalWorkflowRunner(machine, new FunqDispatcher(functions), printer).run(input);
+            result = new LocalWorkflowRunner(machine, dispatcher, printer).run(input);
         } finally {
             functions.reportProgressTo(previous);
         }
@@ -99,7 +120,8 @@ public final class LocalRun {
                 printer.runId,
                 stageFailed ? printer.failedError : result.error(),
                 stageFailed ? printer.failedCause : result.cause(),
-                printer.rejection);
+                printer.rejection,
+                result.succeeded() ? null : thrown.get());
     }
 
     /**

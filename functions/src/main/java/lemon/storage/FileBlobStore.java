@@ -3,28 +3,41 @@ package lemon.storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import lemon.port.BlobKeys;
 import lemon.port.BlobStore;
+import lemon.port.StoreUnavailableException;
 
 /**
  * {@link BlobStore} on a local directory: key {@code a/b.json} is the file {@code root/a/b.json}.
  * Writes go to a temporary file in the target directory, are fsynced, then renamed over the target
  * (atomic on POSIX file systems), so readers and crashes see the old bytes or the new, never a part.
+ * Files get the mode the umask gives. A kill between the two leaves a {@code .lemon-tmp-*} file,
+ * which {@link #sweep} removes once it is old enough to be certainly dead.
  */
 public final class FileBlobStore implements BlobStore {
     /** Test seam: runs between writing the temporary file and renaming it into place. */
     interface BeforeCommit {
         void run(Path temp) throws IOException;
     }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path root;
     private final BeforeCommit beforeCommit;
@@ -46,10 +59,15 @@ public final class FileBlobStore implements BlobStore {
     public void put(String key, byte[] bytes) throws IOException {
         Path target = file(key);
         Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, BlobKeys.TEMP_PREFIX, ".tmp");
+        Path temp = dir.resolve(BlobKeys.TEMP_PREFIX + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+        FileChannel channel; // opened before the try: if that fails, there is nothing to clean up
         try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            channel = createTemp(temp);
+        } catch (IOException e) {
+            throw unusable(dir, e);
+        }
+        try {
+            try (FileChannel ch = channel) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     ch.write(buffer);
@@ -58,11 +76,62 @@ public final class FileBlobStore implements BlobStore {
             }
             beforeCommit.run(temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw unusable(dir, e); // a full disk, say
+        } catch (RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
         }
         syncDirectory(dir);
+    }
+
+    /**
+     * Why no file can be made in {@code dir}, as a {@link StoreUnavailableException} that says how to
+     * fix it when the cause is the store's folder itself; otherwise {@code e} as it was.
+     */
+    private IOException unusable(Path dir, IOException e) {
+        String fix = "choose another folder for the runs (--out DIR, or lemon.store)";
+        for (Path p = dir; p != null && !p.equals(p.getRoot()); p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                return new StoreUnavailableException(
+                        "cannot store runs in " + root + ": " + p + " is a file, not a folder; "
+                                + (p.startsWith(root) && !p.equals(root) ? "move it away, or " : "") + fix,
+                        e);
+            }
+        }
+        String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : "";
+        if (e instanceof AccessDeniedException || reason.contains("Permission denied")) {
+            return new StoreUnavailableException(
+                    "cannot write to " + root + ": permission denied; " + fix + ", or make it writable", e);
+        }
+        if (reason.contains("Read-only file system")) {
+            return new StoreUnavailableException(
+                    "cannot write to " + root + ": it is on a read-only file system; " + fix, e);
+        }
+        if (reason.contains("No space left")) {
+            return new StoreUnavailableException(
+                    "cannot write to " + root + ": no space left on the device; free some space or " + fix, e);
+        }
+        return e;
+    }
+
+    /**
+     * CREATE_NEW without attributes: the file gets the mode the umask gives, as any file the user
+     * writes does (createTempFile would make every output 0600, unreadable to a web server or a
+     * teammate). A folder that a concurrent delete just pruned as empty is made again.
+     */
+    private static FileChannel createTemp(Path temp) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Files.createDirectories(temp.getParent());
+            try {
+                return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (NoSuchFileException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Makes the rename itself durable; not every platform can open a directory, hence best effort. */
@@ -82,6 +151,27 @@ public final class FileBlobStore implements BlobStore {
         }
         try {
             return Optional.of(Files.readAllBytes(f));
+        } catch (NoSuchFileException e) {
+            return Optional.empty(); // deleted in between
+        }
+    }
+
+    @Override
+    public Optional<Capped> getCapped(String key, long maxBytes) throws IOException {
+        Path f = file(key);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            if (ch.size() > maxBytes) {
+                return Optional.of(Capped.over(ch.size())); // not a byte read
+            }
+            // bounded even so: the file may grow while it is read
+            byte[] bytes = Channels.newInputStream(ch).readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            return Optional.of(
+                    bytes.length > maxBytes
+                            ? Capped.over(Math.max(ch.size(), bytes.length))
+                            : new Capped(bytes.length, bytes));
         } catch (NoSuchFileException e) {
             return Optional.empty(); // deleted in between
         }
@@ -115,9 +205,54 @@ public final class FileBlobStore implements BlobStore {
         }
     }
 
+    /** Also removes the folders the delete leaves empty (a rejected upload's uploads/<sha>/), never the root. */
     @Override
     public void delete(String key) throws IOException {
-        Files.deleteIfExists(file(key));
+        Path f = file(key);
+        Files.deleteIfExists(f);
+        for (Path dir = f.getParent();
+                dir != null && dir.startsWith(root) && !dir.equals(root);
+                dir = dir.getParent()) {
+            try {
+                Files.delete(dir);
+            } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+                break; // in use, or another delete was first
+            }
+        }
+    }
+
+    /** Temporary files of puts that never reached their rename (the process was killed), by age. */
+    @Override
+    public int sweep(String prefix, Duration olderThan) throws IOException {
+        BlobKeys.checkPrefix(prefix);
+        int slash = prefix.lastIndexOf('/');
+        Path start = slash < 0 ? root : root.resolve(prefix.substring(0, slash));
+        if (!Files.isDirectory(start)) {
+            return 0;
+        }
+        FileTime cutoff = FileTime.from(Instant.now().minus(olderThan));
+        List<Path> orphans;
+        try (Stream<Path> files = Files.walk(start)) {
+            orphans = files.filter(p -> p.getFileName().toString().startsWith(BlobKeys.TEMP_PREFIX))
+                    .filter(p -> {
+                        try {
+                            return Files.isRegularFile(p)
+                                    && Files.getLastModifiedTime(p).compareTo(cutoff) < 0;
+                        } catch (IOException e) {
+                            return false; // renamed or deleted meanwhile: not an orphan
+                        }
+                    })
+                    .toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        int removed = 0;
+        for (Path p : orphans) {
+            if (Files.deleteIfExists(p)) {
+                removed++;
+            }
+        }
+        return removed;
     }
 
     @Override

@@ -1,14 +1,18 @@
 package lemon.storage;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import lemon.port.BlobKeys;
 import lemon.port.BlobStore;
+import lemon.port.StoreUnavailableException;
 import lemon.port.TransientFailure;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -18,6 +22,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -72,13 +77,60 @@ public final class S3BlobStore implements BlobStore {
         return prefix + BlobKeys.check(key);
     }
 
-    /** The IOException to throw; a transient fault is thrown from here instead, as a TransientFailure. */
+    /**
+     * The IOException to throw: a {@link StoreUnavailableException} saying how to fix it when the
+     * store as a whole cannot be used; a transient fault is thrown from here instead, as a
+     * TransientFailure.
+     */
     private IOException failure(String what, String key, SdkException e) {
+        String unusable = unusable(e, key);
+        if (unusable != null) {
+            return new StoreUnavailableException(unusable, e);
+        }
         String message = what + " " + describe() + key + " failed: " + e.getMessage();
         if (isTransient(e)) {
             throw new TransientFailure(message, e);
         }
         return new IOException(message, e);
+    }
+
+    /** What is wrong with the store itself and how to fix it, or null when the fault is not that. */
+    String unusable(SdkException e, String key) {
+        String endpoint = s3.serviceClientConfiguration()
+                .endpointOverride()
+                .map(URI::toString)
+                .orElse("AWS S3");
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            String code = String.valueOf(service.awsErrorDetails().errorCode());
+            switch (code) {
+                case "NoSuchBucket":
+                    return "S3 bucket '" + bucket + "' does not exist at " + endpoint + "; create it (aws s3 mb s3://"
+                            + bucket + ") or fix --store / lemon.store";
+                case "InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken", "InvalidToken":
+                    return "S3 at " + endpoint + " refused the AWS credentials (" + code
+                            + "); check AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or AWS_PROFILE)";
+                case "AccessDenied", "AllAccessDisabled":
+                    return "access to " + describe() + key + " denied (" + code + "); the AWS credentials need"
+                            + " s3:GetObject, s3:PutObject, s3:DeleteObject and s3:ListBucket on it";
+                default:
+                    return null;
+            }
+        }
+        if (e.getMessage() != null && e.getMessage().startsWith("Unable to load credentials")) {
+            return "no AWS credentials for " + describe() + "; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
+                    + " or AWS_PROFILE, or run where an IAM role provides them";
+        }
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ConnectException) {
+                return "cannot reach S3 at " + endpoint + " (connection refused); start the server or fix"
+                        + " LEMON_S3_ENDPOINT";
+            }
+            if (c instanceof UnknownHostException) {
+                return "cannot reach S3 at " + endpoint + " (unknown host " + c.getMessage()
+                        + "); check the network, LEMON_S3_ENDPOINT or the bucket name";
+            }
+        }
+        return null;
     }
 
     /** Throttling (429, SlowDown), any 5xx, and call timeouts; not 4xx such as AccessDenied. */
@@ -111,6 +163,51 @@ public final class S3BlobStore implements BlobStore {
         } catch (SdkException e) {
             throw failure("get", key, e);
         }
+    }
+
+    /**
+     * One ranged GET of the first {@code maxBytes + 1} bytes: an object over the cap costs that much
+     * transfer at most, and its full size comes from the Content-Range header. A server that ignores
+     * the range is read just as far, then the connection is aborted rather than drained.
+     */
+    @Override
+    public Optional<Capped> getCapped(String key, long maxBytes) throws IOException {
+        String k = objectKey(key);
+        try (ResponseInputStream<GetObjectResponse> in =
+                s3.getObject(r -> r.bucket(bucket).key(k).range("bytes=0-" + maxBytes))) {
+            long size = fullSize(in.response());
+            if (size > maxBytes) {
+                in.abort();
+                return Optional.of(Capped.over(size));
+            }
+            byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > maxBytes) {
+                in.abort();
+                return Optional.of(Capped.over(Math.max(size, bytes.length)));
+            }
+            return Optional.of(new Capped(bytes.length, bytes));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 416) { // no byte 0 to start the range at: the object is empty
+                return Optional.of(new Capped(0, new byte[0]));
+            }
+            throw failure("get", key, e);
+        } catch (SdkException e) {
+            throw failure("get", key, e);
+        }
+    }
+
+    /** From "bytes 0-2097152/524288000", else the length of the whole body sent; -1 if unknown. */
+    static long fullSize(GetObjectResponse r) {
+        String range = r.contentRange();
+        if (range != null && range.lastIndexOf('/') >= 0) {
+            String total = range.substring(range.lastIndexOf('/') + 1).strip();
+            if (total.matches("\\d+")) {
+                return Long.parseLong(total);
+            }
+        }
+        return range == null && r.contentLength() != null ? r.contentLength() : -1;
     }
 
     @Override

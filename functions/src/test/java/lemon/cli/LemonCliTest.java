@@ -1,14 +1,40 @@
 package lemon.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The CLI as a user runs it, in the packaged Quarkus application. */
+/**
+ * The CLI as a user runs it, in the packaged Quarkus application, and its error taxonomy as a user
+ * meets it: a configuration or input problem is one line on stderr and exit 2, a failed stage one
+ * line with the resume command and exit 1, and --verbose adds the stack trace. One class, because
+ * each class starts the application anew.
+ */
 @QuarkusMainTest
 class LemonCliTest {
     @Test
@@ -181,5 +207,215 @@ class LemonCliTest {
                 result.getErrorOutput().contains("no run 'never-ran' in ")
                         && result.getErrorOutput().contains("cli-runs"),
                 result.getErrorOutput());
+    }
+
+    // ---- errors: one line each ----
+
+    static final Path DIR = Path.of("target/cli-errors").toAbsolutePath();
+    static final String ACCESS = "cli-access";
+    static final String SECRET = "cli-secret";
+    static S3Proxy proxy;
+
+    @BeforeAll
+    static void startS3() throws Exception {
+        proxy = S3Proxy.builder()
+                .blobStore(new TransientNio2BlobStore())
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET)
+                .build();
+        proxy.start();
+        while (!"STARTED".equals(proxy.getState())) {
+            Thread.sleep(10);
+        }
+    }
+
+    @AfterAll
+    static void stopS3() throws Exception {
+        proxy.stop();
+    }
+
+    @BeforeEach
+    void freshFolder() throws IOException {
+        if (Files.exists(DIR)) {
+            try (Stream<Path> all = Files.walk(DIR)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(DIR);
+    }
+
+    @AfterEach
+    void noS3Settings() {
+        for (String key : List.of("LEMON_S3_ENDPOINT", "aws.accessKeyId", "aws.secretAccessKey")) {
+            System.clearProperty(key);
+        }
+    }
+
+    /** Exit code and the single line on stderr. */
+    static String oneLine(LaunchResult r, int exitCode) {
+        String err = r.getErrorOutput().strip();
+        assertEquals(exitCode, r.exitCode(), err);
+        assertFalse(err.contains("\n"), "one line, not:\n" + err);
+        return err;
+    }
+
+    static List<Path> filesUnder(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    static Path sparse(String name, long size) throws IOException {
+        Path file = DIR.resolve(name);
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(size); // no disk used; reading it whole would
+        }
+        return file;
+    }
+
+    @Test
+    void aStoryOverTheCapIsRefusedUnreadAndNothingIsStored(QuarkusMainLauncher launcher) throws Exception {
+        Path runs = DIR.resolve("runs");
+        Path huge = sparse("huge.txt", 3L * 1024 * 1024 * 1024); // Files.readAllBytes: OutOfMemoryError
+        LaunchResult h = launcher.launch("run", huge.toString(), "--out", runs.toString());
+        assertEquals(
+                "lemon: story rejected: huge.txt is 3.0 GB, larger than the 2.0 MB cap (lemon.ingest.max-bytes)",
+                oneLine(h, 2));
+        assertEquals(List.of(), filesUnder(runs));
+
+        // the time a rejection takes at all, start-up included, on this machine now
+        Path small = Files.writeString(DIR.resolve("small.txt"), "The king died.");
+        long t0 = System.nanoTime();
+        assertEquals(
+                2,
+                launcher.launch("run", small.toString(), "--out", runs.toString())
+                        .exitCode());
+        long baseline = (System.nanoTime() - t0) / 1_000_000;
+        Path big = sparse("big.txt", 500L * 1024 * 1024);
+        t0 = System.nanoTime();
+        LaunchResult r = launcher.launch("run", big.toString(), "--out", runs.toString());
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(
+                "lemon: story rejected: big.txt is 500.0 MB, larger than the 2.0 MB cap (lemon.ingest.max-bytes)",
+                oneLine(r, 2));
+        assertTrue(millis - baseline < 2000, millis + " ms against " + baseline + " ms for a 14-byte story");
+        assertEquals(List.of(), filesUnder(runs));
+    }
+
+    @Test
+    void outNamingARegularFileIsOneLine(QuarkusMainLauncher launcher) throws Exception {
+        Path file = Files.writeString(DIR.resolve("not-a-folder.txt"), "mine");
+        LaunchResult r = launcher.launch("run", "example:valiant-tailor", "--out", file.toString());
+        assertEquals(
+                "lemon: cannot store runs in " + file + ": " + file
+                        + " is a file, not a folder; choose another folder for the runs (--out DIR, or lemon.store)",
+                oneLine(r, 2));
+        assertEquals("mine", Files.readString(file));
+
+        LaunchResult verbose = launcher.launch("run", "example:valiant-tailor", "--out", file.toString(), "--verbose");
+        assertEquals(2, verbose.exitCode());
+        String[] lines = verbose.getErrorOutput().strip().split("\n");
+        assertEquals(oneLine(r, 2), lines[0]);
+        assertTrue(verbose.getErrorOutput().contains("at lemon.storage.FileBlobStore"), verbose.getErrorOutput());
+    }
+
+    @Test
+    void aReadOnlyOutIsOneLine(QuarkusMainLauncher launcher) throws Exception {
+        Path ro = Files.createDirectories(DIR.resolve("read-only"));
+        boolean mounted = false;
+        ro.toFile().setWritable(false, false);
+        try {
+            if (Files.isWritable(ro)) { // root ignores the mode: mount a read-only file system there instead
+                Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "ro,size=16k", "tmpfs", ro.toString())
+                        .redirectErrorStream(true)
+                        .start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                mounted = p.waitFor() == 0;
+                Assumptions.assumeTrue(mounted, "no read-only folder to be had here (root, and mount said: " + out);
+            }
+            LaunchResult r = launcher.launch(
+                    "run", "example:valiant-tailor", "--out", ro.resolve("runs").toString());
+            String line = oneLine(r, 2);
+            assertTrue(
+                    line.startsWith("lemon: cannot write to " + ro.resolve("runs") + ": ")
+                            && (line.contains("read-only file system") || line.contains("permission denied"))
+                            && line.contains("choose another folder for the runs (--out DIR, or lemon.store)"),
+                    line);
+        } finally {
+            if (mounted) {
+                new ProcessBuilder("umount", ro.toString()).start().waitFor();
+            }
+            ro.toFile().setWritable(true, false);
+        }
+    }
+
+    @Test
+    void anS3EndpointThatIsDownIsOneLine(QuarkusMainLauncher launcher) throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort(); // nothing listens there once it is closed
+        }
+        System.setProperty("LEMON_S3_ENDPOINT", "http://127.0.0.1:" + closed);
+        System.setProperty("aws.accessKeyId", ACCESS);
+        System.setProperty("aws.secretAccessKey", SECRET);
+        LaunchResult r = launcher.launch("run", "example:valiant-tailor", "--store", "s3://lemon/runs");
+        assertEquals(
+                "lemon: cannot reach S3 at http://127.0.0.1:" + closed
+                        + " (connection refused); start the server or fix LEMON_S3_ENDPOINT",
+                oneLine(r, 2));
+    }
+
+    @Test
+    void aMissingBucketIsOneLine(QuarkusMainLauncher launcher) {
+        String endpoint = "http://127.0.0.1:" + proxy.getPort();
+        System.setProperty("LEMON_S3_ENDPOINT", endpoint);
+        System.setProperty("aws.accessKeyId", ACCESS);
+        System.setProperty("aws.secretAccessKey", SECRET);
+        LaunchResult r = launcher.launch("run", "example:valiant-tailor", "--store", "s3://no-such-bucket/runs");
+        assertEquals(
+                "lemon: S3 bucket 'no-such-bucket' does not exist at " + endpoint
+                        + "; create it (aws s3 mb s3://no-such-bucket) or fix --store / lemon.store",
+                oneLine(r, 2));
+    }
+
+    @Test
+    void aFailedStageIsOneLineWithTheRunIdAndTheResumeCommand(QuarkusMainLauncher launcher) throws Exception {
+        Path story = Files.writeString(
+                DIR.resolve("weather.txt"),
+                "The wind came over the hills in the morning and the rain followed it across the fields. ".repeat(8));
+        Path runs = DIR.resolve("runs");
+        LaunchResult r = launcher.launch("run", story.toString(), "--out", runs.toString(), "--run-id", "weather");
+        String line = oneLine(r, 1);
+        assertTrue(line.startsWith("lemon: run weather failed: ") && line.contains("no characters found"), line);
+        assertTrue(line.endsWith("; when that is fixed, continue with: lemon resume weather --out " + runs), line);
+
+        // the command it names finds the run; --verbose adds the stage's stack trace to the same line
+        LaunchResult again = launcher.launch("resume", "weather", "--out", runs.toString(), "--verbose");
+        assertEquals(1, again.exitCode());
+        String[] lines = again.getErrorOutput().strip().split("\n");
+        assertEquals(line, lines[0]);
+        assertTrue(again.getErrorOutput().contains("at lemon.stage.analyze.AnalyzeStage.run"), again.getErrorOutput());
+    }
+
+    @Test
+    void badOptionsAreOneLine(QuarkusMainLauncher launcher) {
+        assertEquals(
+                "lemon: Invalid value for option '--scenes': 'many' is not an int (see: lemon run --help)",
+                oneLine(launcher.launch("run", "--scenes", "many"), 2));
+        String unknown = oneLine(launcher.launch("rn", "story.txt"), 2);
+        assertTrue(unknown.startsWith("lemon: Unmatched argument") && unknown.endsWith("(see: lemon --help)"), unknown);
+    }
+
+    @Test
+    void aStoryFileNamedLikeATemporaryFileIsJustAStory(QuarkusMainLauncher launcher) throws Exception {
+        Path story = Files.writeString(DIR.resolve(".lemon-tmp-x.txt"), "The king died. The queen wept.");
+        LaunchResult r = launcher.launch(
+                "run", story.toString(), "--out", DIR.resolve("runs").toString());
+        assertEquals("lemon: story rejected: _lemon-tmp-x.txt has 6 words; a story needs at least 50", oneLine(r, 2));
     }
 }

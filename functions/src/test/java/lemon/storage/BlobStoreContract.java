@@ -67,6 +67,24 @@ abstract class BlobStoreContract {
     }
 
     @Test
+    void getCappedHasTheBytesWithinTheCapAndOnlyTheSizeOverIt() throws IOException {
+        byte[] thousand = new byte[1000];
+        java.util.Arrays.fill(thousand, (byte) 'x');
+        store.put("uploads/a/story.txt", thousand);
+        store.put("uploads/a/empty.txt", new byte[0]);
+        BlobStore.Capped within = store.getCapped("uploads/a/story.txt", 1000).orElseThrow();
+        assertFalse(within.overCap());
+        assertArrayEquals(thousand, within.bytes());
+        BlobStore.Capped over = store.getCapped("uploads/a/story.txt", 999).orElseThrow();
+        assertTrue(over.overCap());
+        assertEquals(1000, over.size());
+        assertArrayEquals(
+                new byte[0],
+                store.getCapped("uploads/a/empty.txt", 10).orElseThrow().bytes());
+        assertEquals(Optional.empty(), store.getCapped("uploads/a/none.txt", 10));
+    }
+
+    @Test
     void listIsSortedAndFilteredByPrefix() throws IOException {
         for (String k : List.of(
                 "runs/r2/b.json",

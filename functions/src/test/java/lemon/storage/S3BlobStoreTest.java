@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import lemon.port.BlobStore;
+import lemon.port.StoreUnavailableException;
 import lemon.port.TransientFailure;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -145,10 +148,83 @@ class S3BlobStoreTest extends BlobStoreContract {
     }
 
     @Test
-    void serverErrorsBecomeIOExceptions() {
+    void anUploadOverTheCapIsRejectedFromItsFirstBytesAndDeleted() throws IOException {
+        BlobStore store = newStore();
+        byte[] threeMb = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(threeMb, (byte) 'a');
+        store.put("uploads/big/story.txt", threeMb);
+        lemon.run.RunStore runs = new lemon.run.RunStore(store);
+        var result = new lemon.stage.ingest.IngestStage(
+                        runs, new lemon.ingest.StoryIngest(), java.time.Clock.systemUTC())
+                .ingest("big", "uploads/big/story.txt", lemon.run.RunOptions.defaults(), List.of("ingest"));
+        assertEquals("rejected", result.status());
+        assertEquals("story.txt is 3.0 MB, larger than the 2.0 MB cap (lemon.ingest.max-bytes)", result.message());
+        assertEquals(List.of(), store.list(""), "nothing over the cap stays in the bucket");
+    }
+
+    @Test
+    void aMissingBucketSaysSoAndHowToFixIt() {
         BlobStore noBucket = new S3BlobStore(s3, "no-such-bucket", "");
-        IOException e = assertThrows(IOException.class, () -> noBucket.put("a", bytes("a")));
-        assertTrue(e.getMessage().contains("s3://no-such-bucket/a"), e.getMessage());
+        StoreUnavailableException e =
+                assertThrows(StoreUnavailableException.class, () -> noBucket.put("a", bytes("a")));
+        assertEquals(
+                "S3 bucket 'no-such-bucket' does not exist at " + endpoint
+                        + "; create it (aws s3 mb s3://no-such-bucket) or fix --store / lemon.store",
+                e.getMessage());
+        assertInstanceOf(StoreUnavailableException.class, assertThrows(IOException.class, () -> noBucket.get("a")));
+    }
+
+    @Test
+    void anEndpointThatIsDownSaysSo() throws IOException {
+        int closed;
+        try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort(); // free now, and nothing listens once it is closed
+        }
+        try (S3Client down = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(URI.create("http://127.0.0.1:" + closed))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS, SECRET)))
+                .build()) {
+            var e = assertThrows(
+                    StoreUnavailableException.class, () -> new S3BlobStore(down, "b", "").put("a", bytes("a")));
+            assertEquals(
+                    "cannot reach S3 at http://127.0.0.1:" + closed
+                            + " (connection refused); start the server or fix LEMON_S3_ENDPOINT",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void missingOrWrongCredentialsSaySo() {
+        // the SDK's own chain, finding nothing: a profile that is not there
+        try (S3Client anonymous = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(
+                        AwsCredentialsProviderChain.of(ProfileCredentialsProvider.create("lemon-test-no-such-profile")))
+                .build()) {
+            var e = assertThrows(
+                    StoreUnavailableException.class,
+                    () -> new S3BlobStore(anonymous, newBucket(), "").put("a", bytes("a")));
+            assertTrue(e.getMessage().startsWith("no AWS credentials for s3://"), e.getMessage());
+        }
+        try (S3Client wrong = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("nobody", "wrong")))
+                .build()) {
+            var e = assertThrows(
+                    StoreUnavailableException.class,
+                    () -> new S3BlobStore(wrong, newBucket(), "").put("a", bytes("a")));
+            assertTrue(e.getMessage().contains("refused the AWS credentials"), e.getMessage());
+        }
     }
 
     /** An S3 endpoint that answers every request with {@code status} and an S3 error document. */

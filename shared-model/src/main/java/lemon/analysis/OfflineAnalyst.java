@@ -34,7 +34,7 @@ public final class OfflineAnalyst implements StoryAnalyst {
         }
         List<Scene> sceneList = new SceneComposer(found.index()).compose(scenes);
         if (sceneList.size() < scenes) {
-            warnings.add("story has only " + sceneList.size() + " sentences; made " + sceneList.size()
+            warnings.add("story has only " + sceneList.size() + " sentences with characters; made " + sceneList.size()
                     + " scenes instead of " + scenes);
         }
         InteractionGraph graph = GraphBuilder.build(found.index(), found.characters());

@@ -1,6 +1,7 @@
 package lemon.analysis;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,9 +40,12 @@ public final class SceneComposer {
     }
 
     public List<Scene> compose(int sceneCount) {
+        // Only sentences with a character can become scenes: a scene is drawn with the characters'
+        // tokens, so one without (a description of the weather, an instruction to an LLM) is nothing.
         List<Integer> usable = new ArrayList<>();
         for (int s = 0; s < index.sentences().size(); s++) {
-            if (hasLowerCase(index.sentences().get(s))) usable.add(s); // skip titles in capitals
+            if (hasLowerCase(index.sentences().get(s)) // skip titles in capitals
+                    && !index.charactersIn(s, true).isEmpty()) usable.add(s);
         }
         int n = usable.size();
         int t = Math.min(Math.max(sceneCount, 0), n);
@@ -49,17 +53,16 @@ public final class SceneComposer {
         for (int k = 0; k < t; k++) {
             int from = (int) ((long) k * n / t);
             int to = (int) ((long) (k + 1) * n / t);
-            int best = usable.get(from);
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (int u = from; u < to; u++) {
-                int s = usable.get(u);
-                double score = score(s);
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = s;
+            List<Integer> stretch = new ArrayList<>(usable.subList(from, to));
+            // best first; stable, so ties keep story order as before
+            stretch.sort(Comparator.comparingDouble((Integer s) -> -score(s)));
+            for (int s : stretch) {
+                Scene scene = prompt(scenes.size(), s);
+                if (!scene.characterIds().isEmpty()) { // its only pronoun may sit in a dropped clause
+                    scenes.add(scene);
+                    break;
                 }
             }
-            scenes.add(prompt(k, best));
         }
         return scenes;
     }

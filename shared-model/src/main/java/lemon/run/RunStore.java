@@ -3,12 +3,22 @@ package lemon.run;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.time.Duration;
 import java.util.Optional;
 import lemon.port.BlobStore;
 
 /** Typed access to one run's files in a BlobStore: keys are {@code <runId>/<file>}. */
 public final class RunStore {
     public static final String MANIFEST = "manifest.json";
+
+    /**
+     * How long a temporary file must sit untouched before a stage start removes it as the orphan of a
+     * killed write. A put holds its temporary file for the milliseconds to seconds of one write, and
+     * every write moves its modification time; an hour is four times the workflow's longest state
+     * timeout (900 s), so no live writer, however slow, is ever swept.
+     */
+    public static final Duration ORPHAN_AGE = Duration.ofHours(1);
 
     private final BlobStore blobs;
 
@@ -18,6 +28,18 @@ public final class RunStore {
 
     public BlobStore blobs() {
         return blobs;
+    }
+
+    /**
+     * Sweeps orphaned temporary files under {@code prefix} ({@link #ORPHAN_AGE}). Best effort: an
+     * orphan that stays is swept at the next stage start, and no stage should fail over one.
+     */
+    public void sweepOrphans(String prefix) {
+        try {
+            blobs.sweep(prefix, ORPHAN_AGE);
+        } catch (IOException | UncheckedIOException e) {
+            // the stage's own reads and writes will report a store that really is broken
+        }
     }
 
     public static String key(String runId, String file) {
@@ -49,7 +71,8 @@ public final class RunStore {
         try {
             blobs.put(key(runId, file), bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + key(runId, file) + " to " + blobs.describe(), e);
+            throw new UncheckedIOException(
+                    "cannot write " + key(runId, file) + " to " + blobs.describe() + ": " + because(e), e);
         }
     }
 
@@ -61,7 +84,8 @@ public final class RunStore {
             }
             return Optional.of(Json.MAPPER.readValue(bytes.get(), type));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + key(runId, file) + " from " + blobs.describe(), e);
+            throw new UncheckedIOException(
+                    "cannot read " + key(runId, file) + " from " + blobs.describe() + ": " + because(e), e);
         }
     }
 
@@ -69,6 +93,14 @@ public final class RunStore {
         return read(runId, file, type)
                 .orElseThrow(() -> new IllegalStateException(
                         "run " + runId + " has no " + file + " yet; the stage that writes it has not completed"));
+    }
+
+    /** Why, in words: a failed stage reports only its exception's message, so the reason must be in it. */
+    private static String because(IOException e) {
+        if (e instanceof FileSystemException f) {
+            return f.getReason() != null ? f.getReason() : e.getClass().getSimpleName() + " " + f.getFile();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** Thrown when a run id names nothing in the store. */

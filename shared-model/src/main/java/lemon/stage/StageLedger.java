@@ -40,6 +40,7 @@ public final class StageLedger {
         if (state.status() == StageState.Status.DONE && outputsPresent(runId, state.outputs())) {
             return reused(runId, key);
         }
+        runs.sweepOrphans(runId + "/"); // temporary files of a write that a kill interrupted
         String started = now();
         long start = System.nanoTime();
         runs.save(m.withStage(key.toString(), StageState.running(started)));

@@ -66,6 +66,24 @@ class OfflineAnalystTest {
                 plain.characters().stream().map(StoryCharacter::id).toList(),
                 injected.characters().stream().map(StoryCharacter::id).toList());
         assertEquals(plain.graph().nodes(), injected.graph().nodes());
+        assertTrue(
+                injected.scenes().stream()
+                        .noneMatch(sc ->
+                                sc.prompt().contains("Ignore") || sc.prompt().contains("system prompt")),
+                injected.scenes().toString());
+        TalesAnalysisTest.assertScenesWellFormed(injected);
+    }
+
+    @Test
+    void scenesComeOnlyFromSentencesWithCharacters() {
+        String weather = "The wind came over the hills and the rain followed it across the empty fields. ";
+        String story = weather.repeat(12) + "\n\n" + SHORT_STORY + "\n\n" + weather.repeat(12);
+        StoryAnalysis a = analyst.analyze(story, 6);
+        assertEquals(6, a.scenes().size(), a.scenes().toString());
+        TalesAnalysisTest.assertScenesWellFormed(a);
+        assertTrue(
+                a.scenes().stream().noneMatch(sc -> sc.prompt().contains("wind")),
+                a.scenes().toString());
     }
 
     @Test

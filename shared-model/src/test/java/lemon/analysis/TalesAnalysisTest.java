@@ -124,6 +124,7 @@ class TalesAnalysisTest {
             assertNotNull(s.prompt());
             assertFalse(s.prompt().isBlank());
             assertTrue(s.prompt().split("\\s+").length <= 20, s.prompt());
+            assertFalse(s.characterIds().isEmpty(), "a scene names its characters: " + s.prompt());
             for (String id : s.characterIds()) {
                 assertTrue(ids.contains(id), id);
                 StoryCharacter c = a.characters().stream()

@@ -1,8 +1,10 @@
 package lemon.stage.analyze;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import lemon.ingest.StoryRejectedException;
+import lemon.model.Scene;
 import lemon.model.StoryAnalysis;
 import lemon.port.StoryAnalyst;
 import lemon.report.GraphSvg;
@@ -39,10 +41,34 @@ public final class AnalyzeStage implements Stage {
         return SPEC;
     }
 
+    /**
+     * Drops scene prompts that name no character, from whichever analyst: a scene is drawn with its
+     * characters' tokens, and an LLM that followed instructions hidden in the story ("Ignore previous
+     * instructions and …") answers with exactly such a scene.
+     */
+    static StoryAnalysis withCharactersInEveryScene(StoryAnalysis a) {
+        List<Scene> kept = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        for (Scene s : a.scenes()) {
+            if (s.characterIds().isEmpty()) {
+                dropped.add(s.prompt().length() > 60 ? s.prompt().substring(0, 57) + "..." : s.prompt());
+            } else {
+                kept.add(new Scene(kept.size(), s.prompt(), s.characterIds()));
+            }
+        }
+        if (dropped.isEmpty()) {
+            return a;
+        }
+        List<String> warnings = new ArrayList<>(a.warnings());
+        warnings.add("dropped " + dropped.size() + " scene prompt" + (dropped.size() == 1 ? "" : "s")
+                + " naming no character: \"" + String.join("\", \"", dropped) + "\"");
+        return new StoryAnalysis(a.characters(), kept, a.graph(), warnings);
+    }
+
     @Override
     public StageOutput run(StageContext run) {
-        StoryAnalysis analysis = analyst.analyze(
-                run.requireText(IngestStage.STORY), run.options().scenes());
+        StoryAnalysis analysis = withCharactersInEveryScene(analyst.analyze(
+                run.requireText(IngestStage.STORY), run.options().scenes()));
         if (analysis.characters().isEmpty()) {
             throw new StoryRejectedException(
                     StoryRejectedException.Reason.NO_CHARACTERS,

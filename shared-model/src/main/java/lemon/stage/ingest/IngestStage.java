@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import lemon.ingest.IngestedStory;
 import lemon.ingest.StoryIngest;
 import lemon.ingest.StoryRejectedException;
+import lemon.port.BlobStore;
 import lemon.run.RunManifest;
 import lemon.run.RunOptions;
 import lemon.run.RunStore;
@@ -27,7 +28,8 @@ import lemon.stage.StageSpec;
 /**
  * The first stage, and the only one that runs before a run exists: validates the upload, stores
  * the normalised story and creates the manifest with every stage of the catalogue pending. With a
- * run id that already exists the run is reused as it is (resume); a rejected upload leaves no run.
+ * run id that already exists the run is reused as it is (resume); a rejected upload leaves no run
+ * and is deleted from the store. The upload is read under the size cap (lemon.ingest.max-bytes).
  */
 public final class IngestStage {
     public static final String NAME = "ingest";
@@ -59,7 +61,9 @@ public final class IngestStage {
         boolean hasUpload = uploadKey != null && !uploadKey.isBlank();
         if (runId != null && runs.exists(runId)) {
             String stored = runs.manifest(runId).input().sha256();
-            if (hasUpload && !stored.equals(StoryIngest.sha256(readUpload(uploadKey)))) {
+            BlobStore.Capped upload = hasUpload ? readUpload(uploadKey) : null;
+            // an upload over the cap cannot be the story the run was made from
+            if (upload != null && (upload.overCap() || !stored.equals(StoryIngest.sha256(upload.bytes())))) {
                 throw new IllegalArgumentException("run '" + runId + "' already exists for a different story; "
                         + "choose another run id, or resume that run without an upload");
             }
@@ -72,12 +76,19 @@ public final class IngestStage {
                             : "no run '" + runId + "' in " + runs.blobs().describe()
                                     + " and no upload to start it from");
         }
-        byte[] bytes = readUpload(uploadKey);
+        if (uploadKey.indexOf('/') > 0) { // never the whole store: only the upload's own folder
+            runs.sweepOrphans(uploadKey.substring(0, uploadKey.lastIndexOf('/') + 1));
+        }
         String fileName = uploadKey.substring(uploadKey.lastIndexOf('/') + 1);
         IngestedStory story;
         try {
-            story = ingest.ingest(fileName, bytes);
+            BlobStore.Capped upload = readUpload(uploadKey);
+            if (upload.overCap()) {
+                throw ingest.tooLarge(fileName, upload.size());
+            }
+            story = ingest.ingest(fileName, upload.bytes());
         } catch (StoryRejectedException e) {
+            discard(uploadKey);
             return new StageResult(
                     runId,
                     NAME,
@@ -118,14 +129,37 @@ public final class IngestStage {
                 Map.of("words", story.words(), "title", story.title()));
     }
 
-    private byte[] readUpload(String uploadKey) {
+    /**
+     * Where {@code lemon run} keeps an upload: content-addressed, so the same story twice is one
+     * object, under its file name made a safe key segment (no leading dot: that would hide the file,
+     * and {@code .lemon-tmp-} is the file store's own prefix).
+     */
+    public static String uploadKey(String fileName, String sha256) {
+        String name = fileName.replaceAll("[^A-Za-z0-9._-]", "_").replaceFirst("^\\.", "_");
+        return "uploads/" + sha256.substring(0, 16) + "/" + (name.isEmpty() ? "story.txt" : name);
+    }
+
+    /** Bounded by the cap: an upload over it is never fetched or held whole, only its size is learnt. */
+    private BlobStore.Capped readUpload(String uploadKey) {
         try {
             return runs.blobs()
-                    .get(uploadKey)
+                    .getCapped(uploadKey, ingest.maxBytes())
                     .orElseThrow(() -> new IllegalArgumentException("no upload at '" + uploadKey + "' in "
                             + runs.blobs().describe()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read upload " + uploadKey, e);
+        }
+    }
+
+    /**
+     * A rejected upload is deleted, not kept: it is useless to every later run (the same bytes would be
+     * rejected again) and may be huge. Best effort: the rejection is what the user must hear about.
+     */
+    private void discard(String uploadKey) {
+        try {
+            runs.blobs().delete(uploadKey);
+        } catch (IOException | RuntimeException e) {
+            // a store that cannot delete will fail the user's next write loudly enough
         }
     }
 

@@ -46,7 +46,19 @@ class IngestStageTest {
         StageResult r = ingest.ingest("r2", "uploads/short.txt", RunOptions.defaults(), stages);
         assertEquals("rejected", r.status());
         assertFalse(runs.exists("r2"));
-        assertEquals(List.of("uploads/short.txt"), blobs.list(""));
+        assertEquals(List.of(), blobs.list(""), "the rejected upload is deleted too");
+    }
+
+    @Test
+    void anUploadOverTheCapIsRejectedWithItsSizeAndDeleted() throws Exception {
+        IngestStage capped = new IngestStage(runs, new StoryIngest(1000, 50), TestRuns.CLOCK);
+        blobs.put("uploads/big.txt", TestRuns.STORY.repeat(3).getBytes(StandardCharsets.UTF_8));
+        StageResult r = capped.ingest("r4", "uploads/big.txt", RunOptions.defaults(), stages);
+        assertEquals("rejected", r.status());
+        assertEquals("TOO_LARGE", r.summary().get("reason"));
+        assertTrue(r.message().matches("big\\.txt is [0-9.]+ KB, larger than the 1000 bytes cap.*"), r.message());
+        assertEquals(List.of(), blobs.list(""));
+        assertFalse(runs.exists("r4"));
     }
 
     @Test
@@ -61,5 +73,21 @@ class IngestStageTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> ingest.ingest("../etc", "uploads/s.txt", RunOptions.defaults(), stages));
+    }
+
+    @Test
+    void anUploadKeyIsAValidKeyWhateverTheFileIsCalled() throws Exception {
+        String sha = lemon.ingest.StoryIngest.sha256(TestRuns.STORY.getBytes(StandardCharsets.UTF_8));
+        for (String name : List.of(".lemon-tmp-x.txt", "..", ".", "Märchen (final).md", "")) {
+            String key = IngestStage.uploadKey(name, sha);
+            blobs.put(key, TestRuns.STORY.getBytes(StandardCharsets.UTF_8)); // the store's key rules accept it
+            assertTrue(key.startsWith("uploads/" + sha.substring(0, 16) + "/"), key);
+        }
+        assertEquals(
+                "uploads/" + sha.substring(0, 16) + "/_lemon-tmp-x.txt",
+                IngestStage.uploadKey(".lemon-tmp-x.txt", sha));
+        assertEquals(
+                "uploads/" + sha.substring(0, 16) + "/M_rchen__final_.md",
+                IngestStage.uploadKey("Märchen (final).md", sha));
     }
 }
