@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,14 +30,21 @@ public final class FileBlobStore implements BlobStore {
 
     private final Path root;
     private final BeforeCommit beforeCommit;
+    private final boolean hardLinks;
 
     public FileBlobStore(Path root) {
         this(root, temp -> {});
     }
 
     FileBlobStore(Path root, BeforeCommit beforeCommit) {
+        this(root, beforeCommit, true);
+    }
+
+    /** {@code hardLinks} false: test seam for the create-if-absent of file systems without links. */
+    FileBlobStore(Path root, BeforeCommit beforeCommit, boolean hardLinks) {
         this.root = root.toAbsolutePath().normalize();
         this.beforeCommit = beforeCommit;
+        this.hardLinks = hardLinks;
     }
 
     private Path file(String key) {
@@ -46,16 +55,8 @@ public final class FileBlobStore implements BlobStore {
     public void put(String key, byte[] bytes) throws IOException {
         Path target = file(key);
         Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, BlobKeys.TEMP_PREFIX, ".tmp");
+        Path temp = writeTemp(dir, bytes);
         try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    ch.write(buffer);
-                }
-                ch.force(true);
-            }
             beforeCommit.run(temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
@@ -63,6 +64,73 @@ public final class FileBlobStore implements BlobStore {
             throw e;
         }
         syncDirectory(dir);
+    }
+
+    /**
+     * A hard link from the fully written temporary file is the atomic create-if-absent: link(2)
+     * fails when the name exists and otherwise makes the whole file visible at once, which neither
+     * a rename (it replaces) nor CREATE_NEW (readers see it grow) does.
+     */
+    @Override
+    public boolean putIfAbsent(String key, byte[] bytes) throws IOException {
+        Path target = file(key);
+        Path dir = target.getParent();
+        Path temp = writeTemp(dir, bytes);
+        try {
+            beforeCommit.run(temp);
+            if (hardLinks) {
+                try {
+                    Files.createLink(target, temp);
+                    syncDirectory(dir);
+                    return true;
+                } catch (FileAlreadyExistsException e) {
+                    return false;
+                } catch (UnsupportedOperationException | FileSystemException e) {
+                    // a file system without hard links (some network and FAT mounts): fall through
+                }
+            }
+            return createNew(target, bytes);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Create-if-absent where links are impossible: still exactly one winner (O_EXCL), but a reader
+     * may see the file before its bytes are all there, so only the fallback.
+     */
+    private static boolean createNew(Path target, byte[] bytes) throws IOException {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+        try (ch) {
+            write(ch, bytes);
+        }
+        return true;
+    }
+
+    /** The bytes in a new, fsynced temporary file beside the target. */
+    private static Path writeTemp(Path dir, byte[] bytes) throws IOException {
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, BlobKeys.TEMP_PREFIX, ".tmp");
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            write(ch, bytes);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return temp;
+    }
+
+    private static void write(FileChannel ch, byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            ch.write(buffer);
+        }
+        ch.force(true);
     }
 
     /** Makes the rename itself durable; not every platform can open a directory, hence best effort. */

@@ -30,6 +30,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@link TransientFailure}, which the workflow retries later with back-off.
  */
 public final class S3BlobStore implements BlobStore {
+    /** Tries of a conditional put that S3 answers with 409 ConditionalRequestConflict. */
+    private static final int CONFLICT_ATTEMPTS = 5;
+
     private final S3Client s3;
     private final String bucket;
     private final String prefix; // "" or ending in '/'
@@ -98,6 +101,41 @@ public final class S3BlobStore implements BlobStore {
             s3.putObject(r -> r.bucket(bucket).key(k), RequestBody.fromBytes(bytes));
         } catch (SdkException e) {
             throw failure("put", key, e);
+        }
+    }
+
+    /**
+     * A conditional PutObject ({@code If-None-Match: *}): S3 itself refuses the write with 412 when
+     * the key exists, so exactly one of racing writers wins. A 409 means another conditional write
+     * of the key was in flight; S3 asks for a retry, which then meets that write's object.
+     */
+    @Override
+    public boolean putIfAbsent(String key, byte[] bytes) throws IOException {
+        String k = objectKey(key);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                s3.putObject(r -> r.bucket(bucket).key(k).ifNoneMatch("*"), RequestBody.fromBytes(bytes));
+                return true;
+            } catch (S3Exception e) {
+                if (e.statusCode() == 412) {
+                    return false;
+                }
+                if (e.statusCode() != 409 || attempt == CONFLICT_ATTEMPTS) {
+                    throw failure("conditional put", key, e);
+                }
+                pause(20L * attempt);
+            } catch (SdkException e) {
+                throw failure("conditional put", key, e);
+            }
+        }
+    }
+
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while retrying a conditional put");
         }
     }
 

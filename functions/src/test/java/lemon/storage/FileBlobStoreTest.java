@@ -64,6 +64,25 @@ class FileBlobStoreTest extends BlobStoreContract {
     }
 
     @Test
+    void putIfAbsentLeavesNoTemporaryFileWhetherItWinsOrNot() throws IOException {
+        assertTrue(store.putIfAbsent("runs/r1/m.json", bytes("a")));
+        assertFalse(store.putIfAbsent("runs/r1/m.json", bytes("b")));
+        assertEquals(List.of("m.json"), filesIn(root.resolve("runs/r1")));
+    }
+
+    /** Where a file system has no hard links, create-if-absent still has one winner (O_EXCL). */
+    @Test
+    void withoutHardLinksPutIfAbsentStillHasOneWinner() throws Exception {
+        BlobStore noLinks = new FileBlobStore(root, temp -> {}, false);
+        assertTrue(noLinks.putIfAbsent("runs/r2/m.json", bytes("first")));
+        assertFalse(noLinks.putIfAbsent("runs/r2/m.json", bytes("second")));
+        assertArrayEquals(bytes("first"), noLinks.get("runs/r2/m.json").orElseThrow());
+        assertEquals(List.of("m.json"), filesIn(root.resolve("runs/r2")));
+        store = noLinks;
+        putIfAbsentHasExactlyOneWinnerUnderARace();
+    }
+
+    @Test
     void listIgnoresTemporaryFiles() throws IOException {
         store.put("runs/r1/a", bytes("a"));
         Files.writeString(root.resolve("runs/r1/" + BlobKeys.TEMP_PREFIX + "123.tmp"), "half");
