@@ -7,14 +7,18 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Locale;
 import lemon.port.Progress;
 import lemon.run.Json;
+import lemon.run.RunIds;
+import lemon.run.RunLease;
 import lemon.run.RunOptions;
 import lemon.workflow.AslStateMachine;
 import lemon.workflow.ExecutionListener;
 import lemon.workflow.ExecutionResult;
 import lemon.workflow.LocalWorkflowRunner;
+import lemon.workflow.TaskDispatcher;
 
 /**
  * Runs the workflow of terraform/statemachine/lemon.asl.json on this machine, dispatching its
@@ -25,8 +29,17 @@ public final class LocalRun {
     /** The ASL file, packaged from terraform/statemachine by the functions build. */
     public static final String WORKFLOW_RESOURCE = "lemon/workflow/lemon.asl.json";
 
-    /** How a run ended, with the run id when one was created. */
-    public record Outcome(ExecutionResult.Status status, String runId, String error, String cause, String rejection) {
+    /**
+     * How a run ended, with the run id when one was created; {@code rejection} and its reason when
+     * ingest refused the request (a bad story, or a run id taken by a run with other settings).
+     */
+    public record Outcome(
+            ExecutionResult.Status status,
+            String runId,
+            String error,
+            String cause,
+            String rejection,
+            String rejectionReason) {
         public boolean succeeded() {
             return status == ExecutionResult.Status.SUCCEEDED;
         }
@@ -46,7 +59,7 @@ public final class LocalRun {
         }
     }
 
-    /** Starts a new run from an upload already in the store. */
+    /** Starts a new run from an upload already in the store; {@code runId} null: a generated one. */
     public static Outcome start(
             StageFunctions functions, String uploadKey, RunOptions options, String runId, PrintStream progress) {
         return start(workflow(), functions, uploadKey, options, runId, progress);
@@ -60,16 +73,30 @@ public final class LocalRun {
             RunOptions options,
             String runId,
             PrintStream progress) {
+        return start(machine, functions, uploadKey, options, runId, progress, RunLease.Settings.DEFAULT);
+    }
+
+    /**
+     * The same with other lease timings. The run id is fixed before anything runs, so the lease can
+     * be taken on it: while another process works on that id this one waits, then continues.
+     */
+    public static Outcome start(
+            AslStateMachine machine,
+            StageFunctions functions,
+            String uploadKey,
+            RunOptions options,
+            String runId,
+            PrintStream progress,
+            RunLease.Settings lease) {
+        String id = runId != null ? runId : RunIds.generate(Clock.systemUTC());
         ObjectNode input = Json.MAPPER
                 .createObjectNode()
+                .put("runId", id)
                 .put("uploadKey", uploadKey)
                 .put("scenes", options.scenes())
                 .put("topK", options.topK())
                 .put("portraits", options.portraits());
-        if (runId != null) {
-            input.put("runId", runId);
-        }
-        return execute(machine, functions, input, progress);
+        return underLease(machine, functions, input, progress, lease, "lemon run");
     }
 
     /** Continues a run: completed stages are reused, the rest run. */
@@ -79,16 +106,60 @@ public final class LocalRun {
 
     public static Outcome resume(
             AslStateMachine machine, StageFunctions functions, String runId, PrintStream progress) {
-        return execute(machine, functions, Json.MAPPER.createObjectNode().put("runId", runId), progress);
+        return resume(machine, functions, runId, progress, RunLease.Settings.DEFAULT);
+    }
+
+    public static Outcome resume(
+            AslStateMachine machine,
+            StageFunctions functions,
+            String runId,
+            PrintStream progress,
+            RunLease.Settings lease) {
+        return underLease(
+                machine,
+                functions,
+                Json.MAPPER.createObjectNode().put("runId", runId),
+                progress,
+                lease,
+                "lemon resume");
+    }
+
+    private static Outcome underLease(
+            AslStateMachine machine,
+            StageFunctions functions,
+            ObjectNode input,
+            PrintStream progress,
+            RunLease.Settings settings,
+            String purpose) {
+        String runId = input.get("runId").asText();
+        try (RunLease lease = RunLease.acquire(
+                functions.runs().blobs(),
+                runId,
+                purpose,
+                settings,
+                Clock.systemUTC(),
+                RunLease.Processes.CURRENT,
+                holder -> {
+                    progress.println("run " + runId + " is in use by " + holder.describe()
+                            + "; waiting for it to finish (Ctrl-C stops waiting)");
+                    progress.flush();
+                })) {
+            return execute(machine, functions, lease, input, progress);
+        }
     }
 
     private static Outcome execute(
-            AslStateMachine machine, StageFunctions functions, JsonNode input, PrintStream progress) {
+            AslStateMachine machine, StageFunctions functions, RunLease lease, JsonNode input, PrintStream progress) {
         ProgressPrinter printer = new ProgressPrinter(progress, machine.taskFunctions(), functions.stageNames());
+        FunqDispatcher stages = new FunqDispatcher(functions);
+        TaskDispatcher leased = (function, in) -> {
+            lease.check(); // a process that lost the run must not write to it
+            return stages.invoke(function, in);
+        };
         Progress previous = functions.reportProgressTo(printer);
         ExecutionResult result;
         try {
-            result = new LocalWorkflowRunner(machine, new FunqDispatcher(functions), printer).run(input);
+            result = new LocalWorkflowRunner(machine, leased, printer).run(input);
         } finally {
             functions.reportProgressTo(previous);
         }
@@ -99,7 +170,8 @@ public final class LocalRun {
                 printer.runId,
                 stageFailed ? printer.failedError : result.error(),
                 stageFailed ? printer.failedCause : result.cause(),
-                printer.rejection);
+                printer.rejection,
+                printer.rejectionReason);
     }
 
     /**
@@ -112,6 +184,7 @@ public final class LocalRun {
         private final java.util.List<String> stages;
         private String runId;
         private String rejection;
+        private String rejectionReason;
         private String failedError;
         private String failedCause;
 
@@ -135,7 +208,11 @@ public final class LocalRun {
 
         @Override
         public void stateExited(String name, JsonNode output, long millis) {
-            if (output == null || !functionOfState.containsKey(name) || !output.hasNonNull("stage")) {
+            // a state's output is its result only when it names this state's function: RecordFailure
+            // (ResultPath null) passes on the failed state's input, which is the previous stage's result
+            if (output == null
+                    || !functionOfState.containsKey(name)
+                    || !output.path("stage").asText().equals(functionOfState.get(name))) {
                 return;
             }
             if (output.hasNonNull("runId")) {
@@ -144,6 +221,7 @@ public final class LocalRun {
             String status = output.path("status").asText();
             if (status.equals("rejected")) {
                 rejection = output.path("message").asText();
+                rejectionReason = output.path("summary").path("reason").asText(null);
             }
             out.printf(
                     Locale.ROOT,
@@ -161,7 +239,9 @@ public final class LocalRun {
                 failedError = error;
                 failedCause = cause;
             }
-            out.printf(Locale.ROOT, "      %-20s FAILED: %s: %s%n", name, error, cause);
+            if (functionOfState.containsKey(name)) { // a Fail state only repeats what a Task said
+                out.printf(Locale.ROOT, "      %-20s FAILED: %s: %s%n", name, error, cause);
+            }
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -114,8 +115,18 @@ public final class FileBlobStore implements BlobStore {
 
     /** The bytes in a new, fsynced temporary file beside the target. */
     private static Path writeTemp(Path dir, byte[] bytes) throws IOException {
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, BlobKeys.TEMP_PREFIX, ".tmp");
+        Path temp;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Files.createDirectories(dir);
+                temp = Files.createTempFile(dir, BlobKeys.TEMP_PREFIX, ".tmp");
+                break;
+            } catch (NoSuchFileException e) {
+                if (attempt == 3) {
+                    throw e; // a delete pruned the empty folder between the two calls, three times over
+                }
+            }
+        }
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             write(ch, bytes);
         } catch (IOException | RuntimeException e) {
@@ -183,9 +194,23 @@ public final class FileBlobStore implements BlobStore {
         }
     }
 
+    /**
+     * Deletes the file and then the folders it leaves empty, up to the root, as S3 has no empty
+     * "folders" either: a released lease or a removed upload leaves nothing behind.
+     */
     @Override
     public void delete(String key) throws IOException {
-        Files.deleteIfExists(file(key));
+        Path f = file(key);
+        Files.deleteIfExists(f);
+        for (Path dir = f.getParent();
+                dir != null && !dir.equals(root) && dir.startsWith(root);
+                dir = dir.getParent()) {
+            try {
+                Files.delete(dir);
+            } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+                break; // still in use, or another delete was first
+            }
+        }
     }
 
     @Override

@@ -83,6 +83,19 @@ class FileBlobStoreTest extends BlobStoreContract {
     }
 
     @Test
+    void deleteRemovesTheFoldersItEmptiesButNotTheRoot() throws IOException {
+        store.put("runs/r1/lease/a.json", bytes("a"));
+        store.put("runs/r1/manifest.json", bytes("m"));
+        store.delete("runs/r1/lease/a.json");
+        assertEquals(List.of("manifest.json"), filesIn(root.resolve("runs/r1")));
+        store.delete("runs/r1/manifest.json");
+        assertEquals(List.of(), filesIn(root));
+        assertTrue(Files.isDirectory(root));
+        store.put("runs/r1/again.json", bytes("a")); // and the folders come back when needed
+        assertArrayEquals(bytes("a"), store.get("runs/r1/again.json").orElseThrow());
+    }
+
+    @Test
     void listIgnoresTemporaryFiles() throws IOException {
         store.put("runs/r1/a", bytes("a"));
         Files.writeString(root.resolve("runs/r1/" + BlobKeys.TEMP_PREFIX + "123.tmp"), "half");
