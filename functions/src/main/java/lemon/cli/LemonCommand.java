@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class,
             ResumeCommand.class,
+            RunsCommand.class,
             TrainMatcherCommand.class,
             EvalMatcherCommand.class,
             BenchTalesCommand.class,
