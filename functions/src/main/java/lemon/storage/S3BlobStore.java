@@ -3,8 +3,10 @@ package lemon.storage;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import lemon.port.BlobKeys;
 import lemon.port.BlobStore;
 import lemon.port.TransientFailure;
@@ -30,6 +32,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@link TransientFailure}, which the workflow retries later with back-off.
  */
 public final class S3BlobStore implements BlobStore {
+    /** User metadata (x-amz-meta-lemon-put) naming the conditional put that created an object. */
+    static final String PUT_TOKEN = "lemon-put";
+
     /** Tries of a conditional put that S3 answers with 409 ConditionalRequestConflict. */
     private static final int CONFLICT_ATTEMPTS = 5;
 
@@ -107,18 +112,23 @@ public final class S3BlobStore implements BlobStore {
     /**
      * A conditional PutObject ({@code If-None-Match: *}): S3 itself refuses the write with 412 when
      * the key exists, so exactly one of racing writers wins. A 409 means another conditional write
-     * of the key was in flight; S3 asks for a retry, which then meets that write's object.
+     * of the key was in flight; S3 asks for a retry, which then meets that write's object. Each call
+     * tags its object with a token of its own, because a 412 can also answer the SDK's retry of this
+     * very write whose first response was lost: then the object carries our token and we won.
      */
     @Override
     public boolean putIfAbsent(String key, byte[] bytes) throws IOException {
         String k = objectKey(key);
+        String token = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
             try {
-                s3.putObject(r -> r.bucket(bucket).key(k).ifNoneMatch("*"), RequestBody.fromBytes(bytes));
+                s3.putObject(
+                        r -> r.bucket(bucket).key(k).ifNoneMatch("*").metadata(Map.of(PUT_TOKEN, token)),
+                        RequestBody.fromBytes(bytes));
                 return true;
             } catch (S3Exception e) {
                 if (e.statusCode() == 412) {
-                    return false;
+                    return token.equals(storedToken(key, k));
                 }
                 if (e.statusCode() != 409 || attempt == CONFLICT_ATTEMPTS) {
                     throw failure("conditional put", key, e);
@@ -127,6 +137,15 @@ public final class S3BlobStore implements BlobStore {
             } catch (SdkException e) {
                 throw failure("conditional put", key, e);
             }
+        }
+    }
+
+    /** The token of the conditional put that created the object; null when another writer made it. */
+    private String storedToken(String key, String k) throws IOException {
+        try {
+            return s3.headObject(r -> r.bucket(bucket).key(k)).metadata().get(PUT_TOKEN);
+        } catch (SdkException e) {
+            throw failure("head", key, e);
         }
     }
 
