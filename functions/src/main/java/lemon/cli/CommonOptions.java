@@ -40,13 +40,18 @@ public class CommonOptions {
      * True if the provider's store holds {@code runId}; otherwise prints where it looked.
      */
     static boolean runExists(PipelineProvider provider, String runId) {
-        var runs = provider.get().runs();
+        var runs = ExistingRun.store(provider); // not provider.get(): its LLM may not be the run's
         if (!runs.exists(runId)) {
             System.err.println("lemon: no run '" + runId + "' in "
                     + runs.blobs().describe() + " (use --out/--store to point at where it was stored)");
             return false;
         }
         return true;
+    }
+
+    /** The option that points another command at the same store: " --out DIR", " --store URI" or "". */
+    String storeOption() {
+        return out != null ? " --out " + out : store != null ? " --store " + store : "";
     }
 
     PipelineSettings apply(PipelineSettings s) {

@@ -13,6 +13,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             RunCommand.class,
             ResumeCommand.class,
+            RunsCommand.class,
             TrainMatcherCommand.class,
             EvalMatcherCommand.class,
             BenchTalesCommand.class,

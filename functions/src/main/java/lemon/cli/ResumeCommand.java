@@ -5,7 +5,9 @@ import java.util.concurrent.Callable;
 import lemon.functions.LocalRun;
 import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
+import lemon.llm.RunLlm;
 import lemon.pipeline.Pipeline;
+import lemon.run.RunIds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,13 +30,25 @@ public class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!RunIds.valid(runId)) {
+            System.err.println("lemon: " + new RunIds.InvalidRunIdException(runId).getMessage());
+            return 2;
+        }
         PipelineProvider provider = common.provider(configured);
         if (!CommonOptions.runExists(provider, runId)) {
             return 2;
         }
+        RunLlm.Choice llm;
+        try {
+            llm = ExistingRun.llm(provider, common, runId); // a resumed run keeps the LLM it started with
+        } catch (IllegalArgumentException e) {
+            System.err.println("lemon: " + e.getMessage());
+            return 2;
+        }
+        provider = ExistingRun.with(provider, llm);
         Pipeline pipeline = provider.get();
         System.out.println(
-                "LeMon: resuming " + runId + " in " + pipeline.runs().blobs().describe());
+                "LeMon: resuming " + runId + " in " + pipeline.runs().blobs().describe() + " with " + llm.message());
         LocalRun.Outcome outcome = LocalRun.resume(new StageFunctions(provider), runId, System.out);
         return RunSummary.print(
                 outcome,

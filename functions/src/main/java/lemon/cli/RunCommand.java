@@ -5,13 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import lemon.cd.CdDatabase;
 import lemon.functions.LocalRun;
 import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
 import lemon.ingest.StoryIngest;
+import lemon.llm.RunLlm;
 import lemon.pipeline.Pipeline;
+import lemon.run.RunIds;
 import lemon.run.RunOptions;
 import lemon.stage.ingest.IngestStage;
 import picocli.CommandLine.Command;
@@ -70,6 +73,9 @@ public class RunCommand implements Callable<Integer> {
         try {
             if (portraits < 1) throw new IllegalArgumentException("--portraits must be at least 1, got " + portraits);
             options = new RunOptions(scenes, topK, portraits); // checked before anything is stored
+            if (runId != null) {
+                RunIds.check(runId); // likewise: a bad id must not leave an upload behind
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("lemon: " + e.getMessage());
             return 2;
@@ -99,12 +105,25 @@ public class RunCommand implements Callable<Integer> {
         if (common.cdDatabase != null) {
             CdDatabase.load(common.cdDatabase); // bad rows are reported now, with line numbers, not mid-run
         }
+        String id = runId != null ? runId : RunIds.generate(Clock.systemUTC());
+        if (runId != null && ExistingRun.store(provider).exists(runId)) {
+            try {
+                // continuing a stored run: the same story and options, with its own LLM
+                provider = ExistingRun.toContinue(provider, common, runId, fileName, bytes, options);
+            } catch (IllegalArgumentException e) {
+                System.err.println("lemon: " + e.getMessage());
+                return 2;
+            }
+        }
         Pipeline pipeline = provider.get();
+        // the id first, so a user who stops the run (Ctrl-C) knows what to resume
+        System.out.println("LeMon: run " + id + ": " + source + " → "
+                + pipeline.runs().blobs().describe()
+                + " (LLM: " + RunLlm.of(provider.settings().llm()).describe() + "); if it stops: ./lemon resume "
+                + id + common.storeOption());
         String uploadKey = IngestStage.uploadKey(fileName, StoryIngest.sha256(bytes));
         pipeline.runs().blobs().put(uploadKey, bytes);
-        System.out.println("LeMon: " + source + " → " + pipeline.runs().blobs().describe() + " (LLM: "
-                + provider.settings().llm().provider() + ")");
-        LocalRun.Outcome outcome = LocalRun.start(new StageFunctions(provider), uploadKey, options, runId, System.out);
+        LocalRun.Outcome outcome = LocalRun.start(new StageFunctions(provider), uploadKey, options, id, System.out);
         return RunSummary.print(
                 outcome,
                 pipeline.runs(),

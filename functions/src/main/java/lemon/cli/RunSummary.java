@@ -12,6 +12,7 @@ import lemon.model.StoryCharacter;
 import lemon.run.RunStore;
 import lemon.stage.analyze.AnalyzeStage;
 import lemon.stage.describe.DescribeStage;
+import lemon.stage.ingest.IngestStage;
 import lemon.stage.publish.PublishStage;
 
 /** The lines printed when a run ends, and the exit code that goes with them. */
@@ -24,7 +25,10 @@ final class RunSummary {
      */
     static int print(LocalRun.Outcome outcome, RunStore runs, PrintStream out, PrintStream err, boolean verbose) {
         if (outcome.rejection() != null) {
-            err.println("lemon: story rejected: " + outcome.rejection());
+            err.println(
+                    IngestStage.RUN_EXISTS.equals(outcome.rejectionReason())
+                            ? "lemon: " + outcome.rejection()
+                            : "lemon: story rejected: " + outcome.rejection());
             return 2;
         }
         if (!outcome.succeeded()) {

@@ -7,6 +7,7 @@ import lemon.functions.FunqDispatcher;
 import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
 import lemon.run.Json;
+import lemon.run.RunIds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -38,6 +39,10 @@ public class StageCommand implements Callable<Integer> {
         var known = FunqDispatcher.functionNames(StageFunctions.class);
         if (!known.contains(function)) {
             System.err.println("lemon: no stage function '" + function + "'; known: " + String.join(", ", known));
+            return 2;
+        }
+        if (!RunIds.valid(runId)) {
+            System.err.println("lemon: " + new RunIds.InvalidRunIdException(runId).getMessage());
             return 2;
         }
         PipelineProvider provider = common.provider(configured);

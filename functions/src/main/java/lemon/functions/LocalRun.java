@@ -7,10 +7,13 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import lemon.port.Progress;
 import lemon.run.Json;
+import lemon.run.RunIds;
+import lemon.run.RunLease;
 import lemon.run.RunOptions;
 import lemon.workflow.AslStateMachine;
 import lemon.workflow.ExecutionListener;
@@ -28,8 +31,10 @@ public final class LocalRun {
     public static final String WORKFLOW_RESOURCE = "lemon/workflow/lemon.asl.json";
 
     /**
-     * How a run ended, with the run id when one was created; {@code exception} is what the failing
-     * stage threw (for {@code --verbose}), null when it succeeded or failed without one.
+     * How a run ended, with the run id when one was created; {@code rejection} and its reason when
+     * ingest refused the request (a bad story, or a run id taken by a run with other settings);
+     * {@code exception} is what the failing stage threw (for {@code --verbose}), null when it
+     * succeeded or failed without one.
      */
     public record Outcome(
             ExecutionResult.Status status,
@@ -37,6 +42,7 @@ public final class LocalRun {
             String error,
             String cause,
             String rejection,
+            String rejectionReason,
             Throwable exception) {
         public boolean succeeded() {
             return status == ExecutionResult.Status.SUCCEEDED;
@@ -57,7 +63,7 @@ public final class LocalRun {
         }
     }
 
-    /** Starts a new run from an upload already in the store. */
+    /** Starts a new run from an upload already in the store; {@code runId} null: a generated one. */
     public static Outcome start(
             StageFunctions functions, String uploadKey, RunOptions options, String runId, PrintStream progress) {
         return start(workflow(), functions, uploadKey, options, runId, progress);
@@ -71,16 +77,30 @@ public final class LocalRun {
             RunOptions options,
             String runId,
             PrintStream progress) {
+        return start(machine, functions, uploadKey, options, runId, progress, RunLease.Settings.DEFAULT);
+    }
+
+    /**
+     * The same with other lease timings. The run id is fixed before anything runs, so the lease can
+     * be taken on it: while another process works on that id this one waits, then continues.
+     */
+    public static Outcome start(
+            AslStateMachine machine,
+            StageFunctions functions,
+            String uploadKey,
+            RunOptions options,
+            String runId,
+            PrintStream progress,
+            RunLease.Settings lease) {
+        String id = runId != null ? runId : RunIds.generate(Clock.systemUTC());
         ObjectNode input = Json.MAPPER
                 .createObjectNode()
+                .put("runId", id)
                 .put("uploadKey", uploadKey)
                 .put("scenes", options.scenes())
                 .put("topK", options.topK())
                 .put("portraits", options.portraits());
-        if (runId != null) {
-            input.put("runId", runId);
-        }
-        return execute(machine, functions, input, progress);
+        return underLease(machine, functions, input, progress, lease, "lemon run");
     }
 
     /** Continues a run: completed stages are reused, the rest run. */
@@ -90,17 +110,57 @@ public final class LocalRun {
 
     public static Outcome resume(
             AslStateMachine machine, StageFunctions functions, String runId, PrintStream progress) {
-        return execute(machine, functions, Json.MAPPER.createObjectNode().put("runId", runId), progress);
+        return resume(machine, functions, runId, progress, RunLease.Settings.DEFAULT);
+    }
+
+    public static Outcome resume(
+            AslStateMachine machine,
+            StageFunctions functions,
+            String runId,
+            PrintStream progress,
+            RunLease.Settings lease) {
+        return underLease(
+                machine,
+                functions,
+                Json.MAPPER.createObjectNode().put("runId", runId),
+                progress,
+                lease,
+                "lemon resume");
+    }
+
+    private static Outcome underLease(
+            AslStateMachine machine,
+            StageFunctions functions,
+            ObjectNode input,
+            PrintStream progress,
+            RunLease.Settings settings,
+            String purpose) {
+        String runId = input.get("runId").asText();
+        try (RunLease lease = RunLease.acquire(
+                functions.runs().blobs(),
+                runId,
+                purpose,
+                settings,
+                Clock.systemUTC(),
+                RunLease.Processes.CURRENT,
+                holder -> {
+                    progress.println("run " + runId + " is in use by " + holder.describe()
+                            + "; waiting for it to finish (Ctrl-C stops waiting)");
+                    progress.flush();
+                })) {
+            return execute(machine, functions, lease, input, progress);
+        }
     }
 
     private static Outcome execute(
-            AslStateMachine machine, StageFunctions functions, JsonNode input, PrintStream progress) {
+            AslStateMachine machine, StageFunctions functions, RunLease lease, JsonNode input, PrintStream progress) {
         ProgressPrinter printer = new ProgressPrinter(progress, machine.taskFunctions(), functions.stageNames());
-        FunqDispatcher funqs = new FunqDispatcher(functions);
+        FunqDispatcher stages = new FunqDispatcher(functions);
         AtomicReference<Throwable> thrown = new AtomicReference<>(); // the workflow keeps only its message
-        TaskDispatcher dispatcher = (function, in) -> {
+        TaskDispatcher leased = (function, in) -> {
+            lease.check(); // a process that lost the run must not write to it
             try {
-                return funqs.invoke(function, in);
+                return stages.invoke(function, in);
             } catch (Exception e) {
                 thrown.set(e); // the last attempt's, after any retries
                 throw e;
@@ -109,7 +169,7 @@ public final class LocalRun {
         Progress previous = functions.reportProgressTo(printer);
         ExecutionResult result;
         try {
-            result = new LocalWorkflowRunner(machine, dispatcher, printer).run(input);
+            result = new LocalWorkflowRunner(machine, leased, printer).run(input);
         } finally {
             functions.reportProgressTo(previous);
         }
@@ -121,6 +181,7 @@ public final class LocalRun {
                 stageFailed ? printer.failedError : result.error(),
                 stageFailed ? printer.failedCause : result.cause(),
                 printer.rejection,
+                printer.rejectionReason,
                 result.succeeded() ? null : thrown.get());
     }
 
@@ -134,6 +195,7 @@ public final class LocalRun {
         private final java.util.List<String> stages;
         private String runId;
         private String rejection;
+        private String rejectionReason;
         private String failedError;
         private String failedCause;
 
@@ -157,7 +219,11 @@ public final class LocalRun {
 
         @Override
         public void stateExited(String name, JsonNode output, long millis) {
-            if (output == null || !functionOfState.containsKey(name) || !output.hasNonNull("stage")) {
+            // a state's output is its result only when it names this state's function: RecordFailure
+            // (ResultPath null) passes on the failed state's input, which is the previous stage's result
+            if (output == null
+                    || !functionOfState.containsKey(name)
+                    || !output.path("stage").asText().equals(functionOfState.get(name))) {
                 return;
             }
             if (output.hasNonNull("runId")) {
@@ -166,6 +232,7 @@ public final class LocalRun {
             String status = output.path("status").asText();
             if (status.equals("rejected")) {
                 rejection = output.path("message").asText();
+                rejectionReason = output.path("summary").path("reason").asText(null);
             }
             out.printf(
                     Locale.ROOT,
@@ -183,7 +250,9 @@ public final class LocalRun {
                 failedError = error;
                 failedCause = cause;
             }
-            out.printf(Locale.ROOT, "      %-20s FAILED: %s: %s%n", name, error, cause);
+            if (functionOfState.containsKey(name)) { // a Fail state only repeats what a Task said
+                out.printf(Locale.ROOT, "      %-20s FAILED: %s: %s%n", name, error, cause);
+            }
         }
 
         @Override

@@ -10,6 +10,7 @@ import lemon.ingest.StoryIngest;
 import lemon.llm.ChatModels;
 import lemon.llm.LlmDescriber;
 import lemon.llm.LlmStoryAnalyst;
+import lemon.llm.RunLlm;
 import lemon.llm.StructuredLlm;
 import lemon.pipeline.Pipeline;
 import lemon.port.CharacterRetriever;
@@ -103,6 +104,7 @@ public class PipelineProvider {
                         retriever,
                         structured == null ? new OfflineDescriber() : new LlmDescriber(structured),
                         engines.painter(s.imageModel(), s.imageSteps())),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                RunLlm.of(s.llm()));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import lemon.run.RunOptions;
+import lemon.run.RunStore;
 import lemon.stage.StageCatalogue;
 import lemon.stage.StageResult;
 import lemon.stage.analyze.AnalyzeStage;
@@ -77,6 +78,11 @@ public class StageFunctions {
     /** Where the stages' own progress lines go (LLM retries); returns the previous target. */
     public lemon.port.Progress reportProgressTo(lemon.port.Progress target) {
         return pipelines.reportProgressTo(target);
+    }
+
+    /** The store the stages read and write. */
+    public RunStore runs() {
+        return pipelines.get().runs();
     }
 
     /** Stage names in workflow order, for progress lines. */

@@ -7,6 +7,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,14 +42,21 @@ public final class FileBlobStore implements BlobStore {
 
     private final Path root;
     private final BeforeCommit beforeCommit;
+    private final boolean hardLinks;
 
     public FileBlobStore(Path root) {
         this(root, temp -> {});
     }
 
     FileBlobStore(Path root, BeforeCommit beforeCommit) {
+        this(root, beforeCommit, true);
+    }
+
+    /** {@code hardLinks} false: test seam for the create-if-absent of file systems without links. */
+    FileBlobStore(Path root, BeforeCommit beforeCommit, boolean hardLinks) {
         this.root = root.toAbsolutePath().normalize();
         this.beforeCommit = beforeCommit;
+        this.hardLinks = hardLinks;
     }
 
     private Path file(String key) {
@@ -59,21 +67,8 @@ public final class FileBlobStore implements BlobStore {
     public void put(String key, byte[] bytes) throws IOException {
         Path target = file(key);
         Path dir = target.getParent();
-        Path temp = dir.resolve(BlobKeys.TEMP_PREFIX + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
-        FileChannel channel; // opened before the try: if that fails, there is nothing to clean up
+        Path temp = writeTemp(dir, bytes);
         try {
-            channel = createTemp(temp);
-        } catch (IOException e) {
-            throw unusable(dir, e);
-        }
-        try {
-            try (FileChannel ch = channel) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    ch.write(buffer);
-                }
-                ch.force(true);
-            }
             beforeCommit.run(temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -132,6 +127,78 @@ public final class FileBlobStore implements BlobStore {
                 }
             }
         }
+    }
+
+    /**
+     * A hard link from the fully written temporary file is the atomic create-if-absent: link(2)
+     * fails when the name exists and otherwise makes the whole file visible at once, which neither
+     * a rename (it replaces) nor CREATE_NEW (readers see it grow) does.
+     */
+    @Override
+    public boolean putIfAbsent(String key, byte[] bytes) throws IOException {
+        Path target = file(key);
+        Path dir = target.getParent();
+        Path temp = writeTemp(dir, bytes);
+        try {
+            beforeCommit.run(temp);
+            if (hardLinks) {
+                try {
+                    Files.createLink(target, temp);
+                    syncDirectory(dir);
+                    return true;
+                } catch (FileAlreadyExistsException e) {
+                    return false;
+                } catch (UnsupportedOperationException | FileSystemException e) {
+                    // a file system without hard links (some network and FAT mounts): fall through
+                }
+            }
+            return createNew(target, bytes);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Create-if-absent where links are impossible: still exactly one winner (O_EXCL), but a reader
+     * may see the file before its bytes are all there, so only the fallback.
+     */
+    private static boolean createNew(Path target, byte[] bytes) throws IOException {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+        try (ch) {
+            write(ch, bytes);
+        }
+        return true;
+    }
+
+    /** The bytes in a new, fsynced temporary file beside the target. */
+    private Path writeTemp(Path dir, byte[] bytes) throws IOException {
+        Path temp = dir.resolve(BlobKeys.TEMP_PREFIX + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+        FileChannel channel; // opened before the try: if that fails, there is nothing to clean up
+        try {
+            channel = createTemp(temp);
+        } catch (IOException e) {
+            throw unusable(dir, e);
+        }
+        try (FileChannel ch = channel) {
+            write(ch, bytes);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return temp;
+    }
+
+    private static void write(FileChannel ch, byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            ch.write(buffer);
+        }
+        ch.force(true);
     }
 
     /** Makes the rename itself durable; not every platform can open a directory, hence best effort. */
@@ -205,7 +272,10 @@ public final class FileBlobStore implements BlobStore {
         }
     }
 
-    /** Also removes the folders the delete leaves empty (a rejected upload's uploads/<sha>/), never the root. */
+    /**
+     * Deletes the file and then the folders it leaves empty, up to the root, as S3 has no empty
+     * "folders" either: a released lease or a removed upload leaves nothing behind.
+     */
     @Override
     public void delete(String key) throws IOException {
         Path f = file(key);

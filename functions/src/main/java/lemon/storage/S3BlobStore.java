@@ -5,8 +5,10 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import lemon.port.BlobKeys;
 import lemon.port.BlobStore;
 import lemon.port.StoreUnavailableException;
@@ -35,6 +37,12 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@link TransientFailure}, which the workflow retries later with back-off.
  */
 public final class S3BlobStore implements BlobStore {
+    /** User metadata (x-amz-meta-lemon-put) naming the conditional put that created an object. */
+    static final String PUT_TOKEN = "lemon-put";
+
+    /** Tries of a conditional put that S3 answers with 409 ConditionalRequestConflict. */
+    private static final int CONFLICT_ATTEMPTS = 5;
+
     private final S3Client s3;
     private final String bucket;
     private final String prefix; // "" or ending in '/'
@@ -150,6 +158,55 @@ public final class S3BlobStore implements BlobStore {
             s3.putObject(r -> r.bucket(bucket).key(k), RequestBody.fromBytes(bytes));
         } catch (SdkException e) {
             throw failure("put", key, e);
+        }
+    }
+
+    /**
+     * A conditional PutObject ({@code If-None-Match: *}): S3 itself refuses the write with 412 when
+     * the key exists, so exactly one of racing writers wins. A 409 means another conditional write
+     * of the key was in flight; S3 asks for a retry, which then meets that write's object. Each call
+     * tags its object with a token of its own, because a 412 can also answer the SDK's retry of this
+     * very write whose first response was lost: then the object carries our token and we won.
+     */
+    @Override
+    public boolean putIfAbsent(String key, byte[] bytes) throws IOException {
+        String k = objectKey(key);
+        String token = UUID.randomUUID().toString();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                s3.putObject(
+                        r -> r.bucket(bucket).key(k).ifNoneMatch("*").metadata(Map.of(PUT_TOKEN, token)),
+                        RequestBody.fromBytes(bytes));
+                return true;
+            } catch (S3Exception e) {
+                if (e.statusCode() == 412) {
+                    return token.equals(storedToken(key, k));
+                }
+                if (e.statusCode() != 409 || attempt == CONFLICT_ATTEMPTS) {
+                    throw failure("conditional put", key, e);
+                }
+                pause(20L * attempt);
+            } catch (SdkException e) {
+                throw failure("conditional put", key, e);
+            }
+        }
+    }
+
+    /** The token of the conditional put that created the object; null when another writer made it. */
+    private String storedToken(String key, String k) throws IOException {
+        try {
+            return s3.headObject(r -> r.bucket(bucket).key(k)).metadata().get(PUT_TOKEN);
+        } catch (SdkException e) {
+            throw failure("head", key, e);
+        }
+    }
+
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while retrying a conditional put");
         }
     }
 

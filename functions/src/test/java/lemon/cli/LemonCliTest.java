@@ -417,5 +417,111 @@ class LemonCliTest {
         LaunchResult r = launcher.launch(
                 "run", story.toString(), "--out", DIR.resolve("runs").toString());
         assertEquals("lemon: story rejected: _lemon-tmp-x.txt has 6 words; a story needs at least 50", oneLine(r, 2));
+
+    static final java.util.regex.Pattern BAD_ID_LINE = java.util.regex.Pattern.compile(
+            "lemon: run id '.*'( \\(\\d+ characters\\))? is not valid: use 1-64 letters, digits, '\\.', '_' or '-',"
+                    + " starting with a letter or digit, and not uploads \\(the store keeps its own files there\\)");
+
+    /** The CLI's side of the run-id battery (RunIdsTest has all of it): checked before anything is stored. */
+    @Test
+    void aBadRunIdGetsOneLineAndNothingIsStored(io.quarkus.test.junit.main.QuarkusMainLauncher launcher) {
+        java.nio.file.Path out = java.nio.file.Path.of("target/cli-bad-ids");
+        LaunchResult run =
+                launcher.launch("run", "example:valiant-tailor", "--out", out.toString(), "--run-id", "../../etc");
+        assertEquals(2, run.exitCode(), run.getErrorOutput());
+        assertTrue(BAD_ID_LINE.matcher(run.getErrorOutput().strip()).matches(), run.getErrorOutput());
+        LaunchResult resume = launcher.launch("resume", "uploads", "--out", out.toString());
+        assertEquals(2, resume.exitCode());
+        assertTrue(BAD_ID_LINE.matcher(resume.getErrorOutput().strip()).matches(), resume.getErrorOutput());
+        assertTrue(!java.nio.file.Files.exists(out), "no upload, no run, not even the folder");
+    }
+
+    /**
+     * One stored run, found again: its id is the first thing run prints; runs lists it; resume
+     * continues it with its own LLM and refuses another; run refuses its id with other options.
+     */
+    @Test
+    void aRunIsFoundByItsIdAndContinuedWithItsOwnSettings(io.quarkus.test.junit.main.QuarkusMainLauncher launcher)
+            throws Exception {
+        java.nio.file.Path out = java.nio.file.Path.of("target/cli-runs-list");
+        deleteTree(out);
+        java.nio.file.Path story = java.nio.file.Path.of("target/weather.txt");
+        java.nio.file.Files.writeString(
+                story,
+                "The wind came over the hills in the morning and the rain followed it across the fields. ".repeat(8));
+
+        LaunchResult run = launcher.launch("run", story.toString(), "--out", out.toString(), "--scenes", "5");
+        assertEquals(1, run.exitCode(), run.getErrorOutput());
+        var first = java.util.regex.Pattern.compile("LeMon: run (\\d{8}-\\d{6}-[0-9a-f]{6}): target/weather.txt → .*"
+                        + "\\(LLM: offline \\(rule-based analyst and describer\\)\\); if it stops: ./lemon resume "
+                        + "\\1 --out target/cli-runs-list")
+                .matcher(run.getOutput().lines().findFirst().orElse(""));
+        assertTrue(first.matches(), run.getOutput());
+        String id = first.group(1);
+
+        LaunchResult runs = launcher.launch("runs", "--failed", "--out", out.toString());
+        assertEquals(0, runs.exitCode(), runs.getErrorOutput());
+        List<String> lines = runs.getOutput().lines().toList();
+        assertEquals("RUN ID                  STATUS       STAGES   AGE  TITLE", lines.get(0));
+        assertTrue(lines.get(1).matches(id + "  failed       1/6     +\\d+s  Weather"), lines.toString());
+        assertTrue(
+                lines.get(2).strip().startsWith("↳ ") && lines.get(2).contains("no characters found"),
+                lines.toString());
+        assertEquals("continue one with: ./lemon resume " + id + " --out target/cli-runs-list", lines.get(3));
+
+        LaunchResult resume = launcher.launch("resume", id, "--out", out.toString());
+        assertEquals(1, resume.exitCode(), "the story still has no characters");
+        assertTrue(
+                resume.getOutput()
+                        .contains("resuming " + id + " in " + out.toAbsolutePath()
+                                + " with the run's LLM: offline (rule-based analyst and describer)"),
+                resume.getOutput());
+        LaunchResult other = launcher.launch(
+                "resume",
+                id,
+                "--out",
+                out.toString(),
+                "--llm",
+                "openai",
+                "--llm-model",
+                "m",
+                "--llm-url",
+                "http://h:1/v1");
+        assertEquals(2, other.exitCode());
+        assertTrue(
+                other.getErrorOutput()
+                        .contains("was made with the LLM offline (rule-based analyst and describer); the options ask"
+                                + " for another (provider offline → openai, model (none) → m, URL (none) →"
+                                + " http://h:1/v1)"),
+                other.getErrorOutput());
+
+        LaunchResult again =
+                launcher.launch("run", story.toString(), "--out", out.toString(), "--run-id", id, "--scenes", "7");
+        assertEquals(2, again.exitCode());
+        assertTrue(
+                again.getErrorOutput()
+                        .strip()
+                        .matches(
+                                "lemon: run '" + id + "' already exists with other settings \\(--scenes: the run has 5,"
+                                        + " this request 7\\); choose another --run-id for a new run, or continue that one"
+                                        + " with: lemon resume " + id),
+                again.getErrorOutput());
+        assertEquals(
+                List.of(id),
+                java.nio.file.Files.list(out)
+                        .map(p -> p.getFileName().toString())
+                        .filter(n -> !n.equals("uploads"))
+                        .toList());
+    }
+
+    static void deleteTree(java.nio.file.Path dir) throws java.io.IOException {
+        if (java.nio.file.Files.exists(dir)) {
+            try (var all = java.nio.file.Files.walk(dir)) {
+                for (java.nio.file.Path p :
+                        all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+        }
     }
 }

@@ -59,6 +59,54 @@ abstract class BlobStoreContract {
     }
 
     @Test
+    void putIfAbsentWritesOnlyWhenNothingIsThere() throws IOException {
+        assertTrue(store.putIfAbsent("runs/r1/manifest.json", bytes("first")));
+        assertFalse(store.putIfAbsent("runs/r1/manifest.json", bytes("second, longer")));
+        assertArrayEquals(bytes("first"), store.get("runs/r1/manifest.json").orElseThrow());
+        assertEquals(List.of("runs/r1/manifest.json"), store.list("runs/"), "a refused write leaves nothing");
+        store.delete("runs/r1/manifest.json");
+        assertTrue(store.putIfAbsent("runs/r1/manifest.json", bytes("third")));
+        assertArrayEquals(bytes("third"), store.get("runs/r1/manifest.json").orElseThrow());
+    }
+
+    /** Racing writers on each key: one winner, and the stored bytes are the winner's, whole. */
+    @Test
+    void putIfAbsentHasExactlyOneWinnerUnderARace() throws Exception {
+        int writers = 6;
+        int keys = 5;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            for (int k = 0; k < keys; k++) {
+                String key = "runs/race" + k + "/manifest.json";
+                var start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    byte[] mine = bytes(("writer " + w + " ").repeat(200 + w));
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return store.putIfAbsent(key, mine);
+                    }));
+                }
+                start.countDown();
+                int winner = -1;
+                for (int w = 0; w < writers; w++) {
+                    if (results.get(w).get()) {
+                        assertEquals(-1, winner, key + ": writers " + winner + " and " + w + " both won");
+                        winner = w;
+                    }
+                }
+                assertTrue(winner >= 0, key + ": nobody won");
+                assertArrayEquals(
+                        bytes(("writer " + winner + " ").repeat(200 + winner)),
+                        store.get(key).orElseThrow(),
+                        key);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void missingKeys() throws IOException {
         assertEquals(Optional.empty(), store.get("runs/none/manifest.json"));
         assertFalse(store.exists("runs/none/manifest.json"));
@@ -128,6 +176,7 @@ abstract class BlobStoreContract {
             })
     void badKeysAreRejected(String key) {
         assertThrows(IllegalArgumentException.class, () -> store.put(key, bytes("x")));
+        assertThrows(IllegalArgumentException.class, () -> store.putIfAbsent(key, bytes("x")));
         assertThrows(IllegalArgumentException.class, () -> store.get(key));
         assertThrows(IllegalArgumentException.class, () -> store.delete(key));
     }

@@ -77,6 +77,38 @@ class FileBlobStoreTest extends BlobStoreContract {
     }
 
     @Test
+    void putIfAbsentLeavesNoTemporaryFileWhetherItWinsOrNot() throws IOException {
+        assertTrue(store.putIfAbsent("runs/r1/m.json", bytes("a")));
+        assertFalse(store.putIfAbsent("runs/r1/m.json", bytes("b")));
+        assertEquals(List.of("m.json"), filesIn(root.resolve("runs/r1")));
+    }
+
+    /** Where a file system has no hard links, create-if-absent still has one winner (O_EXCL). */
+    @Test
+    void withoutHardLinksPutIfAbsentStillHasOneWinner() throws Exception {
+        BlobStore noLinks = new FileBlobStore(root, temp -> {}, false);
+        assertTrue(noLinks.putIfAbsent("runs/r2/m.json", bytes("first")));
+        assertFalse(noLinks.putIfAbsent("runs/r2/m.json", bytes("second")));
+        assertArrayEquals(bytes("first"), noLinks.get("runs/r2/m.json").orElseThrow());
+        assertEquals(List.of("m.json"), filesIn(root.resolve("runs/r2")));
+        store = noLinks;
+        putIfAbsentHasExactlyOneWinnerUnderARace();
+    }
+
+    @Test
+    void deleteRemovesTheFoldersItEmptiesButNotTheRoot() throws IOException {
+        store.put("runs/r1/lease/a.json", bytes("a"));
+        store.put("runs/r1/manifest.json", bytes("m"));
+        store.delete("runs/r1/lease/a.json");
+        assertEquals(List.of("manifest.json"), filesIn(root.resolve("runs/r1")));
+        store.delete("runs/r1/manifest.json");
+        assertEquals(List.of(), filesIn(root));
+        assertTrue(Files.isDirectory(root));
+        store.put("runs/r1/again.json", bytes("a")); // and the folders come back when needed
+        assertArrayEquals(bytes("a"), store.get("runs/r1/again.json").orElseThrow());
+    }
+
+    @Test
     void listIgnoresTemporaryFiles() throws IOException {
         store.put("runs/r1/a", bytes("a"));
         Files.writeString(root.resolve("runs/r1/" + BlobKeys.TEMP_PREFIX + "123.tmp"), "half");

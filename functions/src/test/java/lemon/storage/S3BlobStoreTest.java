@@ -35,9 +35,14 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The contract against an in-process S3Proxy (in-memory), one server per class, one bucket per test. */
@@ -126,6 +131,40 @@ class S3BlobStoreTest extends BlobStoreContract {
                         "runs/many/5",
                         "runs/many/6"),
                 keys);
+    }
+
+    /**
+     * The first PUT lands but its answer is lost (turned into a 503 here), so the SDK sends it again
+     * and the retry meets the object it created: still a win, and a later writer still loses.
+     */
+    @Test
+    void aConditionalPutWhoseAnswerWasLostStillKnowsItWon() throws IOException {
+        AtomicInteger puts = new AtomicInteger();
+        ExecutionInterceptor loseFirstAnswer = new ExecutionInterceptor() {
+            @Override
+            public SdkHttpResponse modifyHttpResponse(
+                    Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+                if (context.request() instanceof PutObjectRequest && puts.incrementAndGet() == 1) {
+                    return context.httpResponse().toBuilder().statusCode(503).build();
+                }
+                return context.httpResponse();
+            }
+        };
+        try (S3Client flaky = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS, SECRET)))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(loseFirstAnswer))
+                .build()) {
+            BlobStore store = new S3BlobStore(flaky, newBucket(), "p");
+            assertTrue(store.putIfAbsent("runs/r1/manifest.json", bytes("mine")));
+            assertEquals(2, puts.get(), "the SDK sent the write again");
+            assertFalse(store.putIfAbsent("runs/r1/manifest.json", bytes("theirs")));
+            assertArrayEquals(bytes("mine"), store.get("runs/r1/manifest.json").orElseThrow());
+        }
     }
 
     @Test

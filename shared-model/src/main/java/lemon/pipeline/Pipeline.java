@@ -7,6 +7,7 @@ import lemon.port.CharacterDescriber;
 import lemon.port.CharacterRetriever;
 import lemon.port.ImageGenerator;
 import lemon.port.StoryAnalyst;
+import lemon.run.RunManifest;
 import lemon.run.RunOptions;
 import lemon.run.RunStore;
 import lemon.stage.Stage;
@@ -31,8 +32,13 @@ public final class Pipeline {
     private final StageCatalogue catalogue;
 
     public Pipeline(RunStore runs, StoryIngest ingest, StageCatalogue catalogue, Clock clock) {
+        this(runs, ingest, catalogue, clock, null);
+    }
+
+    /** @param llm the LLM its analyst and describer use, recorded in every run it creates (null: not said) */
+    public Pipeline(RunStore runs, StoryIngest ingest, StageCatalogue catalogue, Clock clock, RunManifest.Llm llm) {
         this.ledger = new StageLedger(runs, clock);
-        this.ingest = new IngestStage(runs, ingest, clock);
+        this.ingest = new IngestStage(runs, ingest, clock, llm);
         this.catalogue = catalogue;
     }
 

@@ -12,6 +12,14 @@ import java.util.Optional;
 public interface BlobStore {
     void put(String key, byte[] bytes) throws IOException;
 
+    /**
+     * Writes {@code bytes} under {@code key} only if nothing is stored there, as one atomic step:
+     * of several callers racing on one key, in this process or another, exactly one gets true and
+     * the stored bytes are the winner's, whole; the others get false and change nothing. This is
+     * what creates a run, so two runs can never both claim one run id.
+     */
+    boolean putIfAbsent(String key, byte[] bytes) throws IOException;
+
     Optional<byte[]> get(String key) throws IOException;
 
     boolean exists(String key) throws IOException;

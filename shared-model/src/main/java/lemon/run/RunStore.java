@@ -42,8 +42,9 @@ public final class RunStore {
         }
     }
 
+    /** Every key of a run goes through here, so an invalid run id never reaches the store. */
     public static String key(String runId, String file) {
-        return runId + "/" + file;
+        return RunIds.check(runId) + "/" + file;
     }
 
     public boolean exists(String runId) {
@@ -57,6 +58,21 @@ public final class RunStore {
     public RunManifest manifest(String runId) {
         return read(runId, MANIFEST, new TypeReference<RunManifest>() {})
                 .orElseThrow(() -> new UnknownRunException(runId, blobs.describe()));
+    }
+
+    /**
+     * Creates the run: writes its manifest only if the run id is free, atomically, so of two
+     * requests racing for one id exactly one creates it.
+     *
+     * @return false when the run already existed (nothing was written)
+     */
+    public boolean create(RunManifest manifest) {
+        String key = key(manifest.runId(), MANIFEST);
+        try {
+            return blobs.putIfAbsent(key, Json.bytes(manifest));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + key + " to " + blobs.describe(), e);
+        }
     }
 
     public void save(RunManifest manifest) {

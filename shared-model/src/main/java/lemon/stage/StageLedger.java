@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import lemon.port.StageAttempt;
+import lemon.run.RunIds;
 import lemon.run.RunManifest;
 import lemon.run.RunStore;
 import lemon.run.StageState;
@@ -74,7 +75,7 @@ public final class StageLedger {
     /** Marks the entry that was running as failed, so {@code lemon resume} knows where to start. */
     public StageResult recordFailure(String runId, String error, String cause) {
         String name = "record-failure";
-        if (runId == null || !runs.exists(runId)) {
+        if (!RunIds.valid(runId) || !runs.exists(runId)) {
             return new StageResult(runId, name, 0, "done", "no run to record the failure in", Map.of());
         }
         RunManifest m = runs.manifest(runId);

@@ -16,6 +16,11 @@ public final class InMemoryBlobStore implements BlobStore {
     }
 
     @Override
+    public boolean putIfAbsent(String key, byte[] bytes) {
+        return blobs.putIfAbsent(BlobKeys.check(key), bytes.clone()) == null;
+    }
+
+    @Override
     public Optional<byte[]> get(String key) {
         return Optional.ofNullable(blobs.get(BlobKeys.check(key))).map(byte[]::clone);
     }

@@ -26,6 +26,7 @@ import lemon.run.RunStore;
 import lemon.run.StageState;
 import lemon.stage.analyze.AnalyzeStage;
 import lemon.stage.describe.DescribeStage;
+import lemon.stage.ingest.IngestStage;
 import lemon.storage.BlobStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -297,7 +298,10 @@ class BadInputTest {
         LocalRun.Outcome o =
                 run(Fixtures.settings(dir.toString()), "briar-rose.txt", Fixtures.tale("briar-rose"), "taken");
         assertFalse(o.succeeded());
-        assertTrue(o.cause().contains("already exists for a different story"), o.cause());
+        assertEquals(IngestStage.RUN_EXISTS, o.rejectionReason());
+        assertTrue(
+                o.rejection().contains("already exists with other settings (story: the run has rapunzel.txt"),
+                o.rejection());
         assertEquals(new String(before), Files.readString(dir.resolve("taken/characters.json")));
         assertTrue(
                 run(Fixtures.settings(dir.toString()), "rapunzel.txt", Fixtures.tale("rapunzel"), "taken")

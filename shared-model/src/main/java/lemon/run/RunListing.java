@@ -1,0 +1,137 @@
+package lemon.run;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import lemon.port.BlobStore;
+
+/** The runs of a store, newest first, each with where it stands: what {@code lemon runs} prints. */
+public final class RunListing {
+    /** Where a run stands. FAILED and INTERRUPTED runs are the ones to {@code lemon resume}. */
+    public enum Status {
+        /** A process holds the run's lease now. */
+        RUNNING,
+        DONE,
+        /** A stage failed; the manifest has its error. */
+        FAILED,
+        /** Stopped before the end without a recorded failure (killed, Ctrl-C), and nobody works on it. */
+        INTERRUPTED;
+
+        public boolean needsResume() {
+            return this == FAILED || this == INTERRUPTED;
+        }
+    }
+
+    /** One run: id, status, title, stages done of all, when it was created, and the failed stage's error. */
+    public record Row(
+            String runId, Status status, String title, int stagesDone, int stages, Instant createdAt, String error) {
+        /** "12s", "5m", "3h", "2d": how long ago the run was created. */
+        public String age(Instant now) {
+            long s = Math.max(0, Duration.between(createdAt, now).toSeconds());
+            if (s < 60) {
+                return s + "s";
+            }
+            if (s < 3600) {
+                return s / 60 + "m";
+            }
+            if (s < 86_400) {
+                return s / 3600 + "h";
+            }
+            return s / 86_400 + "d";
+        }
+    }
+
+    private RunListing() {}
+
+    public static List<Row> list(BlobStore blobs, Clock clock, RunLease.Processes processes) {
+        RunStore runs = new RunStore(blobs);
+        List<Row> rows = new ArrayList<>();
+        try {
+            // every key is listed once; a run is a top-level folder with a manifest (uploads have none)
+            for (String key : blobs.list("")) {
+                int slash = key.indexOf('/');
+                if (slash < 0 || !key.substring(slash + 1).equals(RunStore.MANIFEST)) {
+                    continue;
+                }
+                String runId = key.substring(0, slash);
+                if (!RunIds.valid(runId)) {
+                    continue;
+                }
+                Optional<RunManifest> m;
+                try {
+                    m = runs.read(runId, RunStore.MANIFEST, new TypeReference<RunManifest>() {});
+                } catch (UncheckedIOException unreadable) {
+                    continue; // not a manifest this code can read; a listing should not stop there
+                }
+                if (m.isPresent()) {
+                    boolean held =
+                            RunLease.holder(blobs, runId, clock, processes).isPresent();
+                    rows.add(row(m.get(), held));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the runs in " + blobs.describe(), e);
+        }
+        rows.sort(Comparator.comparing(Row::createdAt).reversed().thenComparing(Row::runId));
+        return rows;
+    }
+
+    static Row row(RunManifest m, boolean held) {
+        int done = 0;
+        String error = null;
+        boolean failed = false;
+        for (StageState s : m.stages().values()) {
+            if (s.status() == StageState.Status.DONE) {
+                done++;
+            } else if (s.status() == StageState.Status.FAILED && !failed) {
+                failed = true;
+                error = s.error();
+            }
+        }
+        Status status = held
+                ? Status.RUNNING
+                : failed ? Status.FAILED : done == m.stages().size() ? Status.DONE : Status.INTERRUPTED;
+        return new Row(
+                m.runId(),
+                status,
+                m.input().title(),
+                done,
+                m.stages().size(),
+                Instant.parse(m.createdAt()),
+                status == Status.FAILED ? error : null);
+    }
+
+    /** The table: a header and one line per run, and under a failed run its error. */
+    public static List<String> table(List<Row> rows, Instant now) {
+        List<String> lines = new ArrayList<>();
+        int idWidth = Math.max(
+                6, rows.stream().mapToInt(r -> r.runId().length()).max().orElse(0));
+        String format = "%-" + idWidth + "s  %-11s  %-6s  %4s  %s";
+        lines.add(String.format(Locale.ROOT, format, "RUN ID", "STATUS", "STAGES", "AGE", "TITLE"));
+        for (Row r : rows) {
+            String title = r.title() == null ? "" : r.title();
+            lines.add(String.format(
+                            Locale.ROOT,
+                            format,
+                            r.runId(),
+                            r.status().name().toLowerCase(Locale.ROOT),
+                            r.stagesDone() + "/" + r.stages(),
+                            r.age(now),
+                            title.length() > 60 ? title.substring(0, 57) + "..." : title)
+                    .stripTrailing());
+            if (r.error() != null) {
+                String e = r.error().replaceAll("\\s+", " ");
+                lines.add(" ".repeat(idWidth + 2) + "↳ " + (e.length() > 100 ? e.substring(0, 97) + "..." : e));
+            }
+        }
+        return lines;
+    }
+}
