@@ -16,8 +16,6 @@ import lemon.analysis.Sentences;
 import lemon.functions.LocalRun;
 import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
-import lemon.model.InteractionGraph;
-import lemon.model.StoryCharacter;
 import lemon.run.RunOptions;
 import lemon.run.RunStore;
 import lemon.stage.analyze.AnalyzeStage;
@@ -25,6 +23,8 @@ import lemon.stage.describe.DescribeStage;
 import lemon.stage.ingest.IngestStage;
 import lemon.stage.match.MatchStage;
 import lemon.stage.portraits.PortraitsStage;
+import lemon.story.InteractionGraph;
+import lemon.story.StoryCharacter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -14,9 +14,9 @@ import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
 import lemon.functions.StageInput;
 import lemon.mini.training.EvalDescriptions;
-import lemon.model.CharacterDescription;
 import lemon.run.RunStore;
 import lemon.stage.describe.DescribeStage;
+import lemon.story.CharacterDescription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

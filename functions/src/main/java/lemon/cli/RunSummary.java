@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import lemon.functions.LocalRun;
-import lemon.model.CharacterDescription;
-import lemon.model.StoryCharacter;
 import lemon.run.RunStore;
 import lemon.stage.analyze.AnalyzeStage;
 import lemon.stage.describe.DescribeStage;
 import lemon.stage.ingest.IngestStage;
 import lemon.stage.publish.PublishStage;
+import lemon.story.CharacterDescription;
+import lemon.story.StoryCharacter;
 
 /** The lines printed when a run ends, and the exit code that goes with them. */
 final class RunSummary {

@@ -9,10 +9,10 @@ import lemon.cd.CdDatabase;
 import lemon.engine.matcher.HeadRetriever;
 import lemon.mini.pipelines.MiniImageGenerator;
 import lemon.mini.pipelines.PortraitPipeline;
-import lemon.model.CdPair;
-import lemon.model.CharacterMatch;
 import lemon.port.CharacterRetriever;
 import lemon.port.ImageGenerator;
+import lemon.story.CdPair;
+import lemon.story.CharacterMatch;
 
 /**
  * The costly adapters, built on first use and kept while the application runs: the matcher (text

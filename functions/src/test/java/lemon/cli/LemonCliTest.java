@@ -417,6 +417,7 @@ class LemonCliTest {
         LaunchResult r = launcher.launch(
                 "run", story.toString(), "--out", DIR.resolve("runs").toString());
         assertEquals("lemon: story rejected: _lemon-tmp-x.txt has 6 words; a story needs at least 50", oneLine(r, 2));
+    }
 
     static final java.util.regex.Pattern BAD_ID_LINE = java.util.regex.Pattern.compile(
             "lemon: run id '.*'( \\(\\d+ characters\\))? is not valid: use 1-64 letters, digits, '\\.', '_' or '-',"

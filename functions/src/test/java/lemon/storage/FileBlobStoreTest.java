@@ -190,7 +190,7 @@ class FileBlobStoreTest extends BlobStoreContract {
     }
 
     @Test
-    void deleteRemovesTheFoldersItEmptiesButNotTheRoot() throws IOException {
+    void deleteOfAnUploadAndOfRunFilesLeavesNoEmptyFolders() throws IOException {
         store.put("uploads/0123/story.txt", bytes("s"));
         store.put("runs/r1/a", bytes("a"));
         store.put("runs/r1/b", bytes("b"));

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import lemon.model.Gender;
-import lemon.model.InteractionGraph;
-import lemon.model.Scene;
-import lemon.model.StoryAnalysis;
-import lemon.model.StoryCharacter;
+import lemon.story.Gender;
+import lemon.story.InteractionGraph;
+import lemon.story.Scene;
+import lemon.story.StoryAnalysis;
+import lemon.story.StoryCharacter;
 
 /**
  * Merges the analyses of consecutive chunks of one story. Characters with the same id, or whose

@@ -5,10 +5,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import lemon.model.InteractionGraph;
-import lemon.model.Scene;
-import lemon.model.StoryAnalysis;
-import lemon.model.StoryCharacter;
+import lemon.story.InteractionGraph;
+import lemon.story.Scene;
+import lemon.story.StoryAnalysis;
+import lemon.story.StoryCharacter;
 
 /** Prints what the offline analyst makes of a story file, for eyeballing ({@code lemon analyze}). */
 public final class AnalysisPrinter {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
-import lemon.model.StoryCharacter;
+import lemon.story.StoryCharacter;
 
 /**
  * Contexts of a character for the portrait-prompting matcher: every sentence that refers to the

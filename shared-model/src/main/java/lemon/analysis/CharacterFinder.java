@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import lemon.model.Gender;
-import lemon.model.StoryCharacter;
+import lemon.story.Gender;
+import lemon.story.StoryCharacter;
 
 /**
  * Finds the characters of a story without a language model: proper names (runs of capitalised

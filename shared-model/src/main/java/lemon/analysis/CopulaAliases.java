@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import lemon.model.Gender;
-import lemon.model.StoryCharacter;
+import lemon.story.Gender;
+import lemon.story.StoryCharacter;
 
 /**
  * Merges a name into a role the story equates it with: "Cogia Hassan was the robber Captain"

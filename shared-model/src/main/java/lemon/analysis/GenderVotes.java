@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import lemon.model.Gender;
-import lemon.model.StoryCharacter;
+import lemon.story.Gender;
+import lemon.story.StoryCharacter;
 
 /**
  * Decides genders the nouns do not state, from subject pronouns: a "he" after "Cassim" votes male

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import lemon.model.InteractionGraph;
-import lemon.model.StoryCharacter;
+import lemon.story.InteractionGraph;
+import lemon.story.StoryCharacter;
 
 /**
  * The interaction graph: two characters interact once for every sentence that refers to both

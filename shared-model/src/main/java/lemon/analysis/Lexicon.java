@@ -3,7 +3,7 @@ package lemon.analysis;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import lemon.model.Gender;
+import lemon.story.Gender;
 
 /** Word lists the rule-based analyst relies on. All entries are lower case. */
 final class Lexicon {

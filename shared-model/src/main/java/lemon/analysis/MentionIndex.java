@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import lemon.model.Gender;
-import lemon.model.StoryCharacter;
+import lemon.story.Gender;
+import lemon.story.StoryCharacter;
 
 /**
  * Where each character is mentioned, sentence by sentence. Works from any character list (the

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import lemon.model.StoryCharacter;
+import lemon.story.StoryCharacter;
 
 /**
  * Roles of named characters from appositions: "Abdallah, her fellow-slave", "Morgiana, a clever

@@ -2,10 +2,10 @@ package lemon.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import lemon.model.InteractionGraph;
-import lemon.model.Scene;
-import lemon.model.StoryAnalysis;
 import lemon.port.StoryAnalyst;
+import lemon.story.InteractionGraph;
+import lemon.story.Scene;
+import lemon.story.StoryAnalysis;
 
 /**
  * analyze-story without a language model: rule-based, deterministic, any story length. The story

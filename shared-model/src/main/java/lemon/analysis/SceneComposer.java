@@ -7,8 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import lemon.model.Scene;
-import lemon.model.StoryCharacter;
+import lemon.story.Scene;
+import lemon.story.StoryCharacter;
 
 /**
  * Scene prompts: the story is cut into T consecutive stretches of sentences; from each, the

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import lemon.model.CdPair;
+import lemon.story.CdPair;
 
 /**
  * The character-description database: a JSONL file, one {@link CdPair} per line (schema in

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import lemon.cd.Archetypes.Archetype;
-import lemon.model.CdPair;
+import lemon.story.CdPair;
 
 /**
  * Generates the project's own C.D. database: invented scripts per genre, each with 3–6 characters

@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lemon.analysis.CharacterContexts;
-import lemon.model.CdPair;
-import lemon.model.Gender;
-import lemon.model.StoryCharacter;
 import lemon.port.CharacterDescriber;
+import lemon.story.CdPair;
+import lemon.story.Gender;
+import lemon.story.StoryCharacter;
 
 /**
  * The describer used when no LLM is configured. It does what the ICL prompt asks an LLM to do,

@@ -3,9 +3,9 @@ package lemon.llm;
 import java.util.ArrayList;
 import java.util.List;
 import lemon.analysis.CharacterContexts;
-import lemon.model.CdPair;
-import lemon.model.StoryCharacter;
 import lemon.port.CharacterDescriber;
+import lemon.story.CdPair;
+import lemon.story.StoryCharacter;
 
 /** describe-characters through an LLM with the ICL prompt of Fig. 4. */
 public final class LlmDescriber implements CharacterDescriber {

@@ -12,12 +12,12 @@ import lemon.analysis.Chunker;
 import lemon.analysis.GraphBuilder;
 import lemon.analysis.MentionIndex;
 import lemon.analysis.Slugs;
-import lemon.model.Gender;
-import lemon.model.InteractionGraph;
-import lemon.model.Scene;
-import lemon.model.StoryAnalysis;
-import lemon.model.StoryCharacter;
 import lemon.port.StoryAnalyst;
+import lemon.story.Gender;
+import lemon.story.InteractionGraph;
+import lemon.story.Scene;
+import lemon.story.StoryAnalysis;
+import lemon.story.StoryCharacter;
 
 /**
  * analyze-story through an LLM. Long stories are cut into chunks that fit Llama-2's 4,096-token

@@ -3,8 +3,8 @@ package lemon.llm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import lemon.model.CdPair;
-import lemon.model.StoryCharacter;
+import lemon.story.CdPair;
+import lemon.story.StoryCharacter;
 
 /**
  * Prompt texts for the LLM stages. The story always travels between {@code <story>} markers

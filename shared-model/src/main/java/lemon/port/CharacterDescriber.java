@@ -1,8 +1,8 @@
 package lemon.port;
 
 import java.util.List;
-import lemon.model.CdPair;
-import lemon.model.StoryCharacter;
+import lemon.story.CdPair;
+import lemon.story.StoryCharacter;
 
 /** describe-characters: one appearance sentence for a character, guided by retrieved examples. */
 public interface CharacterDescriber {

@@ -2,8 +2,8 @@ package lemon.port;
 
 import java.util.List;
 import java.util.Map;
-import lemon.model.CdPair;
-import lemon.model.CharacterMatch;
+import lemon.story.CdPair;
+import lemon.story.CharacterMatch;
 
 /**
  * match-characters: the portrait-prompting model of §4.1. Encodes each character's context

@@ -1,7 +1,7 @@
 package lemon.port;
 
 import java.util.List;
-import lemon.model.Gender;
+import lemon.story.Gender;
 
 /**
  * The paper's VLM role in the refining module: asked of a picture, how many people are in it and

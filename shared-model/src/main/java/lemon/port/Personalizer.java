@@ -3,7 +3,7 @@ package lemon.port;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import lemon.model.InteractionGraph;
+import lemon.story.InteractionGraph;
 
 /**
  * The personalize stage's engine (§4.2): learns one token per character from its portraits, with

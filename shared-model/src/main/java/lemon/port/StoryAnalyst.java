@@ -1,6 +1,6 @@
 package lemon.port;
 
-import lemon.model.StoryAnalysis;
+import lemon.story.StoryAnalysis;
 
 /** analyze-story: characters, scene prompts and the interaction graph of a story. */
 public interface StoryAnalyst {

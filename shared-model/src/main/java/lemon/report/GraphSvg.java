@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import lemon.model.InteractionGraph;
-import lemon.model.StoryCharacter;
+import lemon.story.InteractionGraph;
+import lemon.story.StoryCharacter;
 
 /**
  * Draws the interaction graph as a standalone SVG: characters on a circle, most-mentioned first,

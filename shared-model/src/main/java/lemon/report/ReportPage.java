@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import lemon.model.CharacterDescription;
-import lemon.model.CharacterMatch;
-import lemon.model.InteractionGraph;
-import lemon.model.Portrait;
-import lemon.model.Scene;
-import lemon.model.StoryCharacter;
 import lemon.run.RunManifest;
+import lemon.story.CharacterDescription;
+import lemon.story.CharacterMatch;
+import lemon.story.InteractionGraph;
+import lemon.story.Portrait;
+import lemon.story.Scene;
+import lemon.story.StoryCharacter;
 
 /** report.html: one self-contained page a person can open to see what the run found. */
 public final class ReportPage {

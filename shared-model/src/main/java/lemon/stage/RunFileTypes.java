@@ -2,12 +2,12 @@ package lemon.stage;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
-import lemon.model.CharacterDescription;
-import lemon.model.CharacterMatch;
-import lemon.model.InteractionGraph;
-import lemon.model.Portrait;
-import lemon.model.Scene;
-import lemon.model.StoryCharacter;
+import lemon.story.CharacterDescription;
+import lemon.story.CharacterMatch;
+import lemon.story.InteractionGraph;
+import lemon.story.Portrait;
+import lemon.story.Scene;
+import lemon.story.StoryCharacter;
 
 /** The JSON types of the run files that more than one stage reads. */
 public final class RunFileTypes {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import lemon.model.StoryAnalysis;
-import lemon.model.StoryCharacter;
+import lemon.story.StoryAnalysis;
+import lemon.story.StoryCharacter;
 import org.junit.jupiter.api.Test;
 
 class OfflineAnalystTest {

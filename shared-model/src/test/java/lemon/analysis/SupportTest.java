@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import lemon.model.Gender;
-import lemon.model.InteractionGraph;
-import lemon.model.Scene;
-import lemon.model.StoryAnalysis;
-import lemon.model.StoryCharacter;
+import lemon.story.Gender;
+import lemon.story.InteractionGraph;
+import lemon.story.Scene;
+import lemon.story.StoryAnalysis;
+import lemon.story.StoryCharacter;
 import org.junit.jupiter.api.Test;
 
 /** Sentences, Chunker, AnalysisMerger and CharacterContexts. */

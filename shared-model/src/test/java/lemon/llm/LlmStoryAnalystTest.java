@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import lemon.model.Gender;
-import lemon.model.Scene;
-import lemon.model.StoryCharacter;
 import lemon.run.RunOptions;
 import lemon.stage.RunFileTypes;
 import lemon.stage.StageFixture;
 import lemon.stage.analyze.AnalyzeStage;
+import lemon.story.Gender;
+import lemon.story.Scene;
+import lemon.story.StoryCharacter;
 import lemon.testing.ScriptedLlm;
 import org.junit.jupiter.api.Test;
 

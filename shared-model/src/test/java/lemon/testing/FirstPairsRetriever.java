@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lemon.cd.CdDatabase;
-import lemon.model.CdPair;
-import lemon.model.CharacterMatch;
 import lemon.port.CharacterRetriever;
+import lemon.story.CdPair;
+import lemon.story.CharacterMatch;
 
 /**
  * A stand-in for the trained matcher (which lives with the tensor engine): the i-th character gets

@@ -19,15 +19,15 @@ import lemon.functions.LocalRun;
 import lemon.functions.PipelineSettings;
 import lemon.llm.LlmRetryPolicy;
 import lemon.llm.LlmSettings;
-import lemon.model.CharacterDescription;
-import lemon.model.Scene;
-import lemon.model.StoryCharacter;
 import lemon.run.RunStore;
 import lemon.run.StageState;
 import lemon.stage.analyze.AnalyzeStage;
 import lemon.stage.describe.DescribeStage;
 import lemon.stage.ingest.IngestStage;
 import lemon.storage.BlobStores;
+import lemon.story.CharacterDescription;
+import lemon.story.Scene;
+import lemon.story.StoryCharacter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

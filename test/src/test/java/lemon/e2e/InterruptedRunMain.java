@@ -10,10 +10,10 @@ import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
 import lemon.ingest.StoryIngest;
 import lemon.mini.pipelines.MiniImageGenerator;
-import lemon.model.CdPair;
-import lemon.model.CharacterMatch;
 import lemon.pipeline.Pipeline;
 import lemon.port.CharacterRetriever;
+import lemon.story.CdPair;
+import lemon.story.CharacterMatch;
 
 /**
  * Child process for {@link ResumeAfterKillTest}: runs the real workflow, but match-characters

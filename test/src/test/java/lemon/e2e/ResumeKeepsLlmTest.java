@@ -17,12 +17,12 @@ import lemon.functions.LocalRun;
 import lemon.functions.PipelineSettings;
 import lemon.llm.LlmSettings;
 import lemon.llm.RunLlm;
-import lemon.model.CharacterDescription;
 import lemon.run.RunManifest;
 import lemon.run.RunStore;
 import lemon.run.StageState;
 import lemon.stage.describe.DescribeStage;
 import lemon.storage.BlobStores;
+import lemon.story.CharacterDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

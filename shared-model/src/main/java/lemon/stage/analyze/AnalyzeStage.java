@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import lemon.ingest.StoryRejectedException;
-import lemon.model.Scene;
-import lemon.model.StoryAnalysis;
 import lemon.port.StoryAnalyst;
 import lemon.report.GraphSvg;
 import lemon.stage.Placement;
@@ -14,6 +12,8 @@ import lemon.stage.StageContext;
 import lemon.stage.StageOutput;
 import lemon.stage.StageSpec;
 import lemon.stage.ingest.IngestStage;
+import lemon.story.Scene;
+import lemon.story.StoryAnalysis;
 
 /** analyze-story: characters, scene prompts and the interaction graph, from an LLM or the offline analyst. */
 public final class AnalyzeStage implements Stage {

@@ -5,10 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lemon.describe.DescriptionCleaner;
-import lemon.model.CdPair;
-import lemon.model.CharacterDescription;
-import lemon.model.CharacterMatch;
-import lemon.model.StoryCharacter;
 import lemon.port.CharacterDescriber;
 import lemon.port.CharacterRetriever;
 import lemon.stage.Placement;
@@ -20,6 +16,10 @@ import lemon.stage.StageSpec;
 import lemon.stage.analyze.AnalyzeStage;
 import lemon.stage.ingest.IngestStage;
 import lemon.stage.match.MatchStage;
+import lemon.story.CdPair;
+import lemon.story.CharacterDescription;
+import lemon.story.CharacterMatch;
+import lemon.story.StoryCharacter;
 
 /** describe-characters: one appearance sentence per character, guided by its retrieved examples (Fig. 4). */
 public final class DescribeStage implements Stage {

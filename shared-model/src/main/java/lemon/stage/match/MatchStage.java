@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lemon.analysis.CharacterContexts;
-import lemon.model.CharacterMatch;
-import lemon.model.StoryCharacter;
 import lemon.port.CharacterRetriever;
 import lemon.stage.Placement;
 import lemon.stage.RunFileTypes;
@@ -15,6 +13,8 @@ import lemon.stage.StageOutput;
 import lemon.stage.StageSpec;
 import lemon.stage.analyze.AnalyzeStage;
 import lemon.stage.ingest.IngestStage;
+import lemon.story.CharacterMatch;
+import lemon.story.StoryCharacter;
 
 /** match-characters: the portrait-prompting model of §4.1, top-K C.D. pairs per character. */
 public final class MatchStage implements Stage {

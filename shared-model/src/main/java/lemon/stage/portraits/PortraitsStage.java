@@ -3,8 +3,6 @@ package lemon.stage.portraits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import lemon.model.CharacterDescription;
-import lemon.model.Portrait;
 import lemon.port.ImageGenerator;
 import lemon.stage.Placement;
 import lemon.stage.RunFileTypes;
@@ -13,6 +11,8 @@ import lemon.stage.StageContext;
 import lemon.stage.StageOutput;
 import lemon.stage.StageSpec;
 import lemon.stage.describe.DescribeStage;
+import lemon.story.CharacterDescription;
+import lemon.story.Portrait;
 
 /**
  * generate-portraits: O portraits per character from its description. Seeds come from the

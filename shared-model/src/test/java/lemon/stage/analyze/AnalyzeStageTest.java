@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import lemon.analysis.OfflineAnalyst;
 import lemon.ingest.StoryRejectedException;
-import lemon.model.Gender;
-import lemon.model.InteractionGraph;
-import lemon.model.Scene;
-import lemon.model.StoryAnalysis;
-import lemon.model.StoryCharacter;
 import lemon.run.RunOptions;
 import lemon.run.StageState;
 import lemon.stage.RunFileTypes;
 import lemon.stage.StageFixture;
 import lemon.stage.StageResult;
+import lemon.story.Gender;
+import lemon.story.InteractionGraph;
+import lemon.story.Scene;
+import lemon.story.StoryAnalysis;
+import lemon.story.StoryCharacter;
 import org.junit.jupiter.api.Test;
 
 class AnalyzeStageTest {

@@ -97,7 +97,9 @@ class IngestStageTest {
         assertEquals(
                 "uploads/" + sha.substring(0, 16) + "/M_rchen__final_.md",
                 IngestStage.uploadKey("Märchen (final).md", sha));
+    }
 
+    @Test
     void otherOptionsOrAnotherLlmUnderAnExistingRunIdAreRefusedWithEachDifferenceNamed() throws Exception {
         blobs.put("uploads/s.txt", TestRuns.STORY.getBytes(StandardCharsets.UTF_8));
         RunManifest.Llm openai = new RunManifest.Llm("openai", "llama2", "http://gpu:8000/v1", null);

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import lemon.analysis.OfflineAnalyst;
-import lemon.model.CharacterMatch;
-import lemon.model.StoryCharacter;
 import lemon.run.RunOptions;
 import lemon.stage.RunFileTypes;
 import lemon.stage.StageFixture;
 import lemon.stage.analyze.AnalyzeStage;
+import lemon.story.CharacterMatch;
+import lemon.story.StoryCharacter;
 import lemon.testing.FirstPairsRetriever;
 import org.junit.jupiter.api.Test;
 

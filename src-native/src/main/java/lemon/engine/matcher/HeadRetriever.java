@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Map;
 import lemon.cd.CdDatabase;
 import lemon.engine.text.MiniLmEncoder;
-import lemon.model.CdPair;
-import lemon.model.CharacterMatch;
 import lemon.port.CharacterRetriever;
 import lemon.port.TextEncoder;
 import lemon.retrieval.MlpHead;
 import lemon.retrieval.PairEmbeddings;
 import lemon.retrieval.TopK;
 import lemon.retrieval.Vectors;
+import lemon.story.CdPair;
+import lemon.story.CharacterMatch;
 
 /**
  * The portrait-prompting model at inference (§4.1): a character is the normalised mean of

@@ -8,9 +8,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import lemon.cd.CdDatabase;
-import lemon.model.CdPair;
 import lemon.port.TextEncoder;
 import lemon.retrieval.ContextWindows;
+import lemon.story.CdPair;
 
 /** Context windows of the C.D. database and their script-level train / held-out split. */
 public final class MatcherData {

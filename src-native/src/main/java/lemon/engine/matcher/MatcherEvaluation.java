@@ -12,11 +12,11 @@ import java.util.function.UnaryOperator;
 import lemon.cd.CdDatabase;
 import lemon.cd.CdDatabaseGenerator;
 import lemon.engine.text.MiniLmEncoder;
-import lemon.model.CdPair;
 import lemon.port.TextEncoder;
 import lemon.retrieval.MlpHead;
 import lemon.retrieval.TopK;
 import lemon.retrieval.Vectors;
+import lemon.story.CdPair;
 
 /**
  * Held-out evaluation of the portrait-prompting model.

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import lemon.cd.CdDatabase;
-import lemon.model.CdPair;
-import lemon.model.CharacterMatch;
 import lemon.port.CharacterRetriever;
+import lemon.story.CdPair;
+import lemon.story.CharacterMatch;
 
 /**
  * The "LeMon\Rank" ablation: K C.D. pairs drawn at random per character. Deterministic for a

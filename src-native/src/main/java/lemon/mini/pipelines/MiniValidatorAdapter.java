@@ -17,8 +17,8 @@ import lemon.mini.loaders.ModelManifest;
 import lemon.mini.models.ImageTensors;
 import lemon.mini.models.MiniValidator;
 import lemon.mini.models.ValidatorConfig;
-import lemon.model.Gender;
 import lemon.port.CompatibilityValidator;
+import lemon.story.Gender;
 
 /**
  * The lemon-mini validator behind the {@link CompatibilityValidator} port. People count is the

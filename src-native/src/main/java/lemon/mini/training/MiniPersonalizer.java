@@ -25,10 +25,10 @@ import lemon.mini.models.MiniClip;
 import lemon.mini.models.MiniTextEncoder;
 import lemon.mini.pipelines.DescriptionWords;
 import lemon.mini.pipelines.PortraitPipeline;
-import lemon.model.InteractionGraph;
 import lemon.port.Checkpoints;
 import lemon.port.ImageGenerator.LearnedToken;
 import lemon.port.Personalizer;
+import lemon.story.InteractionGraph;
 
 /**
  * The Personalizer port over lemon-mini: {@link PersonalizationTrainer} on the bundled diffusion

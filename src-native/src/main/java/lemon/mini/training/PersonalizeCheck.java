@@ -18,12 +18,12 @@ import lemon.mini.loaders.MiniWeights;
 import lemon.mini.models.ImageTensors;
 import lemon.mini.models.MiniClip;
 import lemon.mini.pipelines.MiniImageGenerator;
-import lemon.model.InteractionGraph;
 import lemon.port.Checkpoints;
 import lemon.port.ImageGenerator;
 import lemon.port.ImageGenerator.LearnedToken;
 import lemon.port.ImageGenerator.Request;
 import lemon.port.Personalizer;
+import lemon.story.InteractionGraph;
 
 /**
  * Measures personalisation on the bundled models (printed, not asserted): three characters'

@@ -104,7 +104,7 @@ public final class ValidatorTrainer extends BatchTrainer<ValidatorData.Item, Min
                     people++;
                     byGender[it.genders()[s]]++;
                     boolean male = it.genders()[s] == ValidatorData.MALE;
-                    if (s < vd.genders().size() && (vd.genders().get(s) == lemon.model.Gender.MALE) == male)
+                    if (s < vd.genders().size() && (vd.genders().get(s) == lemon.story.Gender.MALE) == male)
                         genderRight++;
                 }
             }

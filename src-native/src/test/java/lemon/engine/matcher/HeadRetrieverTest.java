@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import lemon.cd.CdDatabase;
 import lemon.cd.CdDatabaseGenerator;
-import lemon.model.CharacterMatch;
 import lemon.retrieval.PairEmbeddings;
+import lemon.story.CharacterMatch;
 import org.junit.jupiter.api.Test;
 
 class HeadRetrieverTest {

@@ -3,7 +3,7 @@ package lemon.engine.matcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import lemon.cd.CdDatabase;
-import lemon.model.CdPair;
+import lemon.story.CdPair;
 import org.junit.jupiter.api.Test;
 
 class MatcherDataTest {

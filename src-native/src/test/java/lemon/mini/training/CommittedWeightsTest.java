@@ -20,8 +20,8 @@ import lemon.mini.render.Action;
 import lemon.mini.render.Attributes;
 import lemon.mini.render.Layout;
 import lemon.mini.render.SceneRenderer;
-import lemon.model.Gender;
 import lemon.port.CompatibilityValidator.Verdict;
+import lemon.story.Gender;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -18,9 +18,9 @@ import lemon.engine.text.MiniLmEncoder;
 import lemon.mini.training.BatchTrainer;
 import lemon.mini.training.LearningRate;
 import lemon.mini.training.TrainingLoop;
-import lemon.model.CdPair;
 import lemon.retrieval.MlpHead;
 import lemon.retrieval.Vectors;
+import lemon.story.CdPair;
 
 /**
  * Trains the portrait-prompting head (§4.1) on frozen MiniLM window embeddings with the pairwise

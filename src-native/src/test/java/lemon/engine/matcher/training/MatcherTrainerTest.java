@@ -19,8 +19,8 @@ import lemon.engine.matcher.MatcherData;
 import lemon.engine.matcher.MatcherData.EncodedCharacter;
 import lemon.engine.text.MiniLmEncoder;
 import lemon.mini.loaders.ModelManifest;
-import lemon.model.CdPair;
 import lemon.retrieval.MlpHead;
+import lemon.story.CdPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package lemon.model;
+package lemon.story;
 
 /** Gender as stated (or strongly implied) by the story; UNKNOWN when the text does not say. */
 public enum Gender {

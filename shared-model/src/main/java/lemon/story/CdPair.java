@@ -1,4 +1,4 @@
-package lemon.model;
+package lemon.story;
 
 /**
  * One row of the character-description (C.D.) database (Definition 7 of the paper):

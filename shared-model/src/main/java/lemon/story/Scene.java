@@ -1,4 +1,4 @@
-package lemon.model;
+package lemon.story;
 
 import java.util.List;
 
