@@ -96,7 +96,7 @@ class LlmFaultsHttpTest {
                     LlmFailedException.class,
                     () -> new StageAttempt("analyze-story", nanoTime()).run(() -> llm.chat("sys", "user")));
             long millis = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(millis < 3_000, millis + " ms");
+            assertTrue(millis < 9_000, millis + " ms: cut at the deadline, not after the client's 10 s wait");
             assertTrue(e.getMessage().contains("a call was still waiting for an answer"), e.getMessage());
         }
     }

@@ -181,12 +181,10 @@ class FileBlobStoreTest extends BlobStoreContract {
         try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
             f.setLength(3L * 1024 * 1024 * 1024); // sparse: no disk, but readAllBytes would need 3 GB of heap
         }
-        long t0 = System.nanoTime();
         BlobStore.Capped capped =
                 store.getCapped("uploads/h/huge.txt", 2L * 1024 * 1024).orElseThrow();
         assertTrue(capped.overCap());
         assertEquals(3L * 1024 * 1024 * 1024, capped.size());
-        assertTrue(System.nanoTime() - t0 < 1_000_000_000L, "sized, not read");
     }
 
     @Test
