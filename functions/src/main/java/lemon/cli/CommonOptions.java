@@ -3,6 +3,7 @@ package lemon.cli;
 import java.nio.file.Path;
 import lemon.functions.PipelineProvider;
 import lemon.functions.PipelineSettings;
+import lemon.run.RunIds;
 import picocli.CommandLine.Option;
 
 /** Options shared by run and resume: where runs are stored and which LLM does the text stages. */
@@ -30,6 +31,19 @@ public class CommonOptions {
             paramLabel = "FILE",
             description = "your own C.D. database (JSONL) instead of the bundled one")
     Path cdDatabase;
+
+    /**
+     * The provider over the store that holds {@code runId}, or null after saying what is wrong (a bad
+     * id, or no such run where these options point).
+     */
+    PipelineProvider storedRun(PipelineProvider configured, String runId) {
+        if (!RunIds.valid(runId)) {
+            System.err.println("lemon: " + new RunIds.InvalidRunIdException(runId).getMessage());
+            return null;
+        }
+        PipelineProvider provider = provider(configured);
+        return runExists(provider, runId) ? provider : null;
+    }
 
     /** The configured provider with these options applied. */
     PipelineProvider provider(PipelineProvider configured) {

@@ -7,7 +7,6 @@ import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
 import lemon.llm.RunLlm;
 import lemon.pipeline.Pipeline;
-import lemon.run.RunIds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,12 +29,8 @@ public class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!RunIds.valid(runId)) {
-            System.err.println("lemon: " + new RunIds.InvalidRunIdException(runId).getMessage());
-            return 2;
-        }
-        PipelineProvider provider = common.provider(configured);
-        if (!CommonOptions.runExists(provider, runId)) {
+        PipelineProvider provider = common.storedRun(configured, runId);
+        if (provider == null) {
             return 2;
         }
         RunLlm.Choice llm;

@@ -7,7 +7,6 @@ import lemon.functions.FunqDispatcher;
 import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
 import lemon.run.Json;
-import lemon.run.RunIds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -41,12 +40,8 @@ public class StageCommand implements Callable<Integer> {
             System.err.println("lemon: no stage function '" + function + "'; known: " + String.join(", ", known));
             return 2;
         }
-        if (!RunIds.valid(runId)) {
-            System.err.println("lemon: " + new RunIds.InvalidRunIdException(runId).getMessage());
-            return 2;
-        }
-        PipelineProvider provider = common.provider(configured);
-        if (!CommonOptions.runExists(provider, runId)) {
+        PipelineProvider provider = common.storedRun(configured, runId);
+        if (provider == null) {
             return 2;
         }
         JsonNode input = Json.MAPPER.createObjectNode().put("runId", runId);
