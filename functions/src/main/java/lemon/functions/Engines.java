@@ -25,7 +25,7 @@ public class Engines {
     public static final List<String> IMAGE_MODELS = List.of("mini");
 
     private final Map<String, CharacterRetriever> retrievers = new HashMap<>();
-    private final Map<String, ImageGenerator> painters = new HashMap<>();
+    private final Map<String, MiniImageGenerator> painters = new HashMap<>();
 
     /** The text-to-image adapter sampling with {@code steps}; its weights load on its first request. */
     public synchronized ImageGenerator painter(String model, int steps) {
@@ -33,7 +33,7 @@ public class Engines {
             throw new IllegalArgumentException("lemon.images.model '" + model + "' is not one of " + IMAGE_MODELS);
         }
         var sampling = PortraitPipeline.Sampling.DEFAULT.withSteps(steps); // checks the range
-        return painters.computeIfAbsent(model + "@" + steps, k -> new MiniImageGenerator(sampling));
+        return painters.computeIfAbsent(model, m -> new MiniImageGenerator()).withSampling(sampling);
     }
 
     /** Loaded on first use, so runs that stop before matching never pay for the encoder. */

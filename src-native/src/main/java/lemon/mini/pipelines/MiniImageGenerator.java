@@ -30,7 +30,7 @@ public final class MiniImageGenerator implements ImageGenerator {
     private final Model model;
     private final Function<String, Optional<byte[]>> mappers;
 
-    /** The pipeline, loaded once and shared by the generators {@link #withMappers} derives. */
+    /** The pipeline, loaded once and shared by the generators {@link #withMappers} and {@link #withSampling} derive. */
     private static final class Model {
         private PortraitPipeline pipeline;
 
@@ -65,6 +65,11 @@ public final class MiniImageGenerator implements ImageGenerator {
     @Override
     public MiniImageGenerator withMappers(Function<String, Optional<byte[]>> mappers) {
         return new MiniImageGenerator(sampling, model, Objects.requireNonNull(mappers));
+    }
+
+    /** The same model (loaded once) sampling with {@code other}: a draft run does not load a second copy. */
+    public MiniImageGenerator withSampling(PortraitPipeline.Sampling other) {
+        return new MiniImageGenerator(Objects.requireNonNull(other), model, mappers);
     }
 
     @Override
