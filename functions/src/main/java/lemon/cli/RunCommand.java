@@ -116,13 +116,13 @@ public class RunCommand implements Callable<Integer> {
             }
         }
         Pipeline pipeline = provider.get();
-        // the id first, so a user who stops the run (Ctrl-C) knows what to resume
+        String uploadKey = IngestStage.uploadKey(fileName, StoryIngest.sha256(bytes));
+        pipeline.runs().blobs().put(uploadKey, bytes); // an unusable store fails here, before any resume hint
+        // the id before the stages, so a user who stops the run (Ctrl-C) knows what to resume
         System.out.println("LeMon: run " + id + ": " + source + " → "
                 + pipeline.runs().blobs().describe()
                 + " (LLM: " + RunLlm.of(provider.settings().llm()).describe() + "); if it stops: ./lemon resume "
                 + id + common.storeOption());
-        String uploadKey = IngestStage.uploadKey(fileName, StoryIngest.sha256(bytes));
-        pipeline.runs().blobs().put(uploadKey, bytes);
         LocalRun.Outcome outcome = LocalRun.start(new StageFunctions(provider), uploadKey, options, id, System.out);
         return RunSummary.print(
                 outcome,
