@@ -15,11 +15,15 @@ public interface ImageGenerator {
      * @param tokens learned embeddings for placeholder words of the description ("a photo of
      *     &lt;s1&gt; and &lt;s2&gt;"), by placeholder; empty for plain text. A generator that cannot
      *     use them rejects the request rather than paint the placeholder as a word.
+     * @param canvas a portrait of one person, or a wider scene of several
      */
-    record Request(String description, long seed, Map<String, LearnedToken> tokens) {
+    record Request(String description, long seed, Map<String, LearnedToken> tokens, Canvas canvas) {
         public Request {
             if (description == null || description.isBlank()) {
                 throw new IllegalArgumentException("an image request needs a description");
+            }
+            if (canvas == null) {
+                throw new IllegalArgumentException("an image request needs a canvas (PORTRAIT or SCENE)");
             }
             tokens = Map.copyOf(tokens);
             tokens.forEach((placeholder, token) -> {
@@ -30,13 +34,31 @@ public interface ImageGenerator {
             });
         }
 
+        public Request(String description, long seed, Map<String, LearnedToken> tokens) {
+            this(description, seed, tokens, Canvas.PORTRAIT);
+        }
+
         public Request(String description, long seed) {
             this(description, seed, Map.of());
+        }
+
+        /** A scene of one to three people on the generator's wide canvas. */
+        public static Request scene(String description, long seed, Map<String, LearnedToken> tokens) {
+            return new Request(description, seed, tokens, Canvas.SCENE);
         }
 
         public static Request of(String description, long seed) {
             return new Request(description, seed);
         }
+    }
+
+    /**
+     * The picture's shape: a square portrait of one person, or a scene of one to three people on a
+     * canvas twice as wide as high (the lemon-mini world's scene layout: one column per person).
+     */
+    enum Canvas {
+        PORTRAIT,
+        SCENE
     }
 
     /**

@@ -169,6 +169,19 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the UNet from a trained generator's weights instead of random ones (a fine-tune: the
+     * retraining with scenes builds on the committed portrait model). Only before the first step;
+     * the EMA copies restart from the loaded weights.
+     */
+    public void warmStartFrom(Path generatorDir) throws IOException {
+        if (steps != 0) throw new IllegalStateException("a warm start comes before the first step, not at " + steps);
+        Checkpoint.load(generatorDir.resolve("unet"), unet);
+        ddpm.close();
+        startOptimisers(0);
+        save();
+    }
+
     /** {@code exact}: continue the optimiser and noise too (a resume); a rollback restarts both on purpose. */
     private void openFromCheckpoint(boolean exact) throws IOException {
         CaptionTokenizer tok = CaptionTokenizer.load(work.resolve("text").resolve("tokenizer.json"));

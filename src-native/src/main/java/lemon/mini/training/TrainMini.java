@@ -13,12 +13,13 @@ import lemon.mini.loaders.MiniWeights;
 import lemon.mini.loaders.ModelManifest;
 import lemon.mini.models.Upsampler2x;
 import lemon.mini.pipelines.MiniValidatorAdapter;
+import lemon.mini.pipelines.PortraitPipeline;
 
 /**
  * Trains the lemon-mini models, from the repository root:
  * <pre>
  *   lemon train-mini validator|clip|upsampler|diffusion|all [--steps N] [--work DIR] [--out DIR]
- *       [--resume] [--seed S] [--eval N] [--minutes M]
+ *       [--resume] [--seed S] [--eval N] [--minutes M] [--scenes] [--warm-start [DIR]]
  * </pre>
  * {@code all} trains them in that order within {@value #ALL_MINUTES} minutes: diffusion gets what the
  * others leave (it uses the CLIP just trained for its text encoder).
@@ -40,7 +41,8 @@ public final class TrainMini {
             int eval,
             double minutes,
             PrintStream log,
-            boolean scenes) {
+            boolean scenes,
+            Path warmStart) {
         public Options(
                 String what,
                 long steps,
@@ -51,7 +53,7 @@ public final class TrainMini {
                 int eval,
                 double minutes,
                 PrintStream log) {
-            this(what, steps, work, out, resume, seed, eval, minutes, log, false);
+            this(what, steps, work, out, resume, seed, eval, minutes, log, false, null);
         }
     }
 
@@ -95,7 +97,8 @@ public final class TrainMini {
                             Files.exists(clip.resolve("manifest.json")) ? clip : null,
                             o.eval() > 0 ? o.eval() : 100,
                             o.log(),
-                            o.scenes()),
+                            o.scenes(),
+                            o.warmStart()),
                     curves);
         }
         curves.write(o.work().resolve("loss-curves.png"));
@@ -164,6 +167,14 @@ public final class TrainMini {
         }
     }
 
+    private static Path committedGenerator() {
+        try {
+            return PortraitPipeline.committedDir();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the committed generator cannot be read", e);
+        }
+    }
+
     static Options parse(String... args) {
         return parse(System.out, args);
     }
@@ -172,13 +183,14 @@ public final class TrainMini {
         if (args.length == 0 || !MODELS.contains(args[0])) {
             throw new IllegalArgumentException(
                     "usage: TrainMini " + String.join("|", MODELS)
-                            + " [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S] [--eval N] [--minutes M] [--scenes]");
+                            + " [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S] [--eval N] [--minutes M] [--scenes] [--warm-start [DIR]]");
         }
         long steps = -1, seed = 2026;
         double minutes = 0;
         int eval = -1;
         Path work = Path.of("target", "lemon-mini-train"), out = MiniWeights.SOURCE_DIR;
         boolean resume = false, scenes = false;
+        Path warm = null;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--steps" -> steps = Long.parseLong(args[++i]);
@@ -189,10 +201,14 @@ public final class TrainMini {
                 case "--eval" -> eval = Integer.parseInt(args[++i]);
                 case "--minutes" -> minutes = Double.parseDouble(args[++i]);
                 case "--scenes" -> scenes = true; // diffusion: scenes + description-register captions
+                case "--warm-start" -> // diffusion: start from a generator's weights (default: the committed one)
+                    warm = i + 1 < args.length && !args[i + 1].startsWith("--")
+                            ? Path.of(args[++i])
+                            : committedGenerator();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(args[0], steps, work, out, resume, seed, eval, minutes, log, scenes);
+        return new Options(args[0], steps, work, out, resume, seed, eval, minutes, log, scenes, warm);
     }
 
     static void trainValidator(Options o, LossCurves curves) throws IOException {
