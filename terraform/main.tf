@@ -2,7 +2,7 @@ data "aws_caller_identity" "current" {}
 
 locals {
   # Every Task of statemachine/lemon.asl.json, by function name (lemon-<name>); a test keeps them in step.
-  functions = ["ingest", "analyze-story", "match-characters", "describe-characters", "generate-portraits", "publish", "record-failure"]
+  functions = ["ingest", "analyze-story", "match-characters", "describe-characters", "generate-portraits", "personalize", "visualize", "validate", "refine", "publish", "record-failure"]
   # Artefacts live under runs/<runId>/ in the bucket.
   runs_prefix = "runs/"
 }

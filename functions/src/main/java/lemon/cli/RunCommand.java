@@ -55,6 +55,28 @@ public class RunCommand implements Callable<Integer> {
             description = "portraits per character (default 5)")
     int portraits;
 
+    @Option(
+            names = "--seeds-per-scene",
+            paramLabel = "S",
+            defaultValue = "" + RunOptions.DEFAULT_SEEDS_PER_SCENE,
+            description = "pictures painted per scene; the storyboard shows the best (default 2)")
+    int seedsPerScene;
+
+    @Option(
+            names = "--iterations",
+            paramLabel = "N",
+            defaultValue = "" + RunOptions.DEFAULT_ITERATIONS,
+            description = "at most N passes of personalise → visualise → validate → refine (default 3);"
+                    + " 0 stops after the portraits")
+    int iterations;
+
+    @Option(
+            names = "--style",
+            paramLabel = "WORDS",
+            defaultValue = "",
+            description = "words appended to every scene prompt (default none)")
+    String style;
+
     @Option(names = "--run-id", paramLabel = "ID", description = "choose the run id instead of a generated one")
     String runId;
 
@@ -72,7 +94,10 @@ public class RunCommand implements Callable<Integer> {
         RunOptions options;
         try {
             if (portraits < 1) throw new IllegalArgumentException("--portraits must be at least 1, got " + portraits);
-            options = new RunOptions(scenes, topK, portraits); // checked before anything is stored
+            if (seedsPerScene < 1)
+                throw new IllegalArgumentException("--seeds-per-scene must be at least 1, got " + seedsPerScene);
+            // checked before anything is stored
+            options = new RunOptions(scenes, topK, portraits, seedsPerScene, iterations, style);
             if (runId != null) {
                 RunIds.check(runId); // likewise: a bad id must not leave an upload behind
             }

@@ -7,10 +7,17 @@ import java.util.List;
 import java.util.Map;
 import lemon.cd.CdDatabase;
 import lemon.engine.matcher.HeadRetriever;
+import lemon.mini.pipelines.MiniClipScorer;
 import lemon.mini.pipelines.MiniImageGenerator;
+import lemon.mini.pipelines.MiniValidatorAdapter;
 import lemon.mini.pipelines.PortraitPipeline;
+import lemon.mini.training.MiniPersonalizer;
+import lemon.mini.training.PersonalizationTrainer;
 import lemon.port.CharacterRetriever;
+import lemon.port.CompatibilityValidator;
 import lemon.port.ImageGenerator;
+import lemon.port.ImageTextScorer;
+import lemon.port.Personalizer;
 import lemon.story.CdPair;
 import lemon.story.CharacterMatch;
 
@@ -26,6 +33,9 @@ public class Engines {
 
     private final Map<String, CharacterRetriever> retrievers = new HashMap<>();
     private final Map<String, MiniImageGenerator> painters = new HashMap<>();
+    private final Map<Integer, MiniPersonalizer> personalizers = new HashMap<>();
+    private MiniValidatorAdapter validator;
+    private MiniClipScorer scorer;
 
     /** The text-to-image adapter sampling with {@code steps}; its weights load on its first request. */
     public synchronized ImageGenerator painter(String model, int steps) {
@@ -34,6 +44,66 @@ public class Engines {
         }
         var sampling = PortraitPipeline.Sampling.DEFAULT.withSteps(steps); // checks the range
         return painters.computeIfAbsent(model, m -> new MiniImageGenerator()).withSampling(sampling);
+    }
+
+    /**
+     * The bundled personalizer training {@code steps} per fresh run; its models load on its first
+     * request and are shared with nothing else (it freezes them).
+     */
+    public synchronized Personalizer personalizer(int steps) {
+        return personalizers.computeIfAbsent(
+                steps, n -> new MiniPersonalizer(PersonalizationTrainer.Settings.DEFAULT.withSteps(n), System.err));
+    }
+
+    /** The bundled people/gender validator, loaded on first use. */
+    public CompatibilityValidator validator() {
+        return new CompatibilityValidator() {
+            @Override
+            public String name() {
+                return loadedValidator().name();
+            }
+
+            @Override
+            public Verdict inspect(byte[] png) {
+                return loadedValidator().inspect(png);
+            }
+        };
+    }
+
+    private synchronized MiniValidatorAdapter loadedValidator() {
+        if (validator == null) {
+            try {
+                validator = MiniValidatorAdapter.bundled();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot load the lemon-mini validator: " + e.getMessage(), e);
+            }
+        }
+        return validator;
+    }
+
+    /** CLIP-mini, loaded on first use. */
+    public ImageTextScorer scorer() {
+        return new ImageTextScorer() {
+            @Override
+            public String name() {
+                return loadedScorer().name();
+            }
+
+            @Override
+            public float[][] embedImages(List<byte[]> pngs) {
+                return loadedScorer().embedImages(pngs);
+            }
+
+            @Override
+            public float[][] embedTexts(List<String> texts) {
+                return loadedScorer().embedTexts(texts);
+            }
+        };
+    }
+
+    private synchronized MiniClipScorer loadedScorer() {
+        if (scorer == null) scorer = MiniClipScorer.bundled();
+        return scorer;
     }
 
     /** Loaded on first use, so runs that stop before matching never pay for the encoder. */

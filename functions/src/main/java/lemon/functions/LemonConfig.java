@@ -21,6 +21,8 @@ public interface LemonConfig {
 
     Images images();
 
+    Loop loop();
+
     interface Ingest {
         @WithDefault("2097152")
         long maxBytes();
@@ -74,6 +76,18 @@ public interface LemonConfig {
         /** DDIM steps per image: fewer is faster and rougher (a draft run, a load test). */
         @WithDefault("" + PortraitPipeline.DEFAULT_STEPS)
         int steps();
+    }
+
+    /** The personalise → visualise → validate → refine loop (see PipelineSettings.Loop for the reasons). */
+    interface Loop {
+        @WithDefault("200")
+        int personalizeSteps();
+
+        @WithDefault("0.0")
+        double clipThreshold();
+
+        @WithDefault("0.05")
+        double dropMargin();
     }
 
     interface Cd {

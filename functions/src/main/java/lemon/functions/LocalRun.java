@@ -99,7 +99,10 @@ public final class LocalRun {
                 .put("uploadKey", uploadKey)
                 .put("scenes", options.scenes())
                 .put("topK", options.topK())
-                .put("portraits", options.portraits());
+                .put("portraits", options.portraits())
+                .put("seedsPerScene", options.seedsPerScene())
+                .put("iterations", options.iterations())
+                .put("style", options.style());
         return underLease(machine, functions, input, progress, lease, "lemon run");
     }
 

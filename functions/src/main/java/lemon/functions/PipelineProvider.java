@@ -103,7 +103,13 @@ public class PipelineProvider {
                         structured == null ? new OfflineAnalyst() : new LlmStoryAnalyst(structured),
                         retriever,
                         structured == null ? new OfflineDescriber() : new LlmDescriber(structured),
-                        engines.painter(s.imageModel(), s.imageSteps())),
+                        engines.painter(s.imageModel(), s.imageSteps()),
+                        new Pipeline.LoopEngines(
+                                engines.personalizer(s.loop().personalizeSteps()),
+                                engines.validator(),
+                                engines.scorer(),
+                                s.loop().clipThreshold(),
+                                s.loop().dropMargin())),
                 Clock.systemUTC(),
                 RunLlm.of(s.llm()));
     }

@@ -13,12 +13,42 @@ public record PipelineSettings(
         int minWords,
         String cdDatabase,
         String imageModel,
-        int imageSteps) {
+        int imageSteps,
+        Loop loop) {
     public static final String DEFAULT_IMAGE_MODEL = "mini";
+
+    /**
+     * The personalise → refine loop's engines' settings.
+     *
+     * @param personalizeSteps optimiser steps of a fresh personalisation (later iterations continue with a quarter)
+     * @param clipThreshold    CLIP-mini text–image score a scene picture must reach to be accepted
+     * @param dropMargin       how far below its character's median group similarity a portrait is dropped
+     */
+    public record Loop(int personalizeSteps, double clipThreshold, double dropMargin) {
+        public static final Loop DEFAULT = new Loop(200, 0.0, 0.05);
+
+        public Loop {
+            if (personalizeSteps < 1)
+                throw new IllegalArgumentException("lemon.loop.personalize-steps must be ≥ 1, got " + personalizeSteps);
+            if (!(clipThreshold >= -1 && clipThreshold <= 1))
+                throw new IllegalArgumentException(
+                        "lemon.loop.clip-threshold must be in [−1, 1], got " + clipThreshold);
+            if (!(dropMargin >= 0))
+                throw new IllegalArgumentException("lemon.loop.drop-margin must be ≥ 0, got " + dropMargin);
+        }
+    }
 
     /** With the bundled image model at its default steps. */
     public PipelineSettings(String store, LlmSettings llm, long maxBytes, int minWords, String cdDatabase) {
-        this(store, llm, maxBytes, minWords, cdDatabase, DEFAULT_IMAGE_MODEL, PortraitPipeline.DEFAULT_STEPS);
+        this(
+                store,
+                llm,
+                maxBytes,
+                minWords,
+                cdDatabase,
+                DEFAULT_IMAGE_MODEL,
+                PortraitPipeline.DEFAULT_STEPS,
+                Loop.DEFAULT);
     }
 
     static PipelineSettings from(LemonConfig c) {
@@ -43,7 +73,11 @@ public record PipelineSettings(
                 c.ingest().minWords(),
                 c.cd().database().orElse(null),
                 c.images().model(),
-                c.images().steps());
+                c.images().steps(),
+                new Loop(
+                        c.loop().personalizeSteps(),
+                        c.loop().clipThreshold(),
+                        c.loop().dropMargin()));
     }
 
     private static Duration max(Duration a, Duration b) {
@@ -51,18 +85,22 @@ public record PipelineSettings(
     }
 
     public PipelineSettings withStore(String s) {
-        return new PipelineSettings(s, llm, maxBytes, minWords, cdDatabase, imageModel, imageSteps);
+        return new PipelineSettings(s, llm, maxBytes, minWords, cdDatabase, imageModel, imageSteps, loop);
     }
 
     public PipelineSettings withLlm(LlmSettings l) {
-        return new PipelineSettings(store, l, maxBytes, minWords, cdDatabase, imageModel, imageSteps);
+        return new PipelineSettings(store, l, maxBytes, minWords, cdDatabase, imageModel, imageSteps, loop);
     }
 
     public PipelineSettings withImageSteps(int steps) {
-        return new PipelineSettings(store, llm, maxBytes, minWords, cdDatabase, imageModel, steps);
+        return new PipelineSettings(store, llm, maxBytes, minWords, cdDatabase, imageModel, steps, loop);
+    }
+
+    public PipelineSettings withLoop(Loop l) {
+        return new PipelineSettings(store, llm, maxBytes, minWords, cdDatabase, imageModel, imageSteps, l);
     }
 
     public PipelineSettings withCdDatabase(String path) {
-        return new PipelineSettings(store, llm, maxBytes, minWords, path, imageModel, imageSteps);
+        return new PipelineSettings(store, llm, maxBytes, minWords, path, imageModel, imageSteps, loop);
     }
 }

@@ -12,8 +12,12 @@ import lemon.stage.analyze.AnalyzeStage;
 import lemon.stage.describe.DescribeStage;
 import lemon.stage.ingest.IngestStage;
 import lemon.stage.match.MatchStage;
+import lemon.stage.personalize.PersonalizeStage;
 import lemon.stage.portraits.PortraitsStage;
 import lemon.stage.publish.PublishStage;
+import lemon.stage.refine.RefineStage;
+import lemon.stage.validate.ValidateStage;
+import lemon.stage.visualize.VisualizeStage;
 
 /**
  * The workflow's Task states, one Funqy function each, one line each: the stage catalogue holds
@@ -35,7 +39,10 @@ public class StageFunctions {
         RunOptions options = new RunOptions(
                 in.scenes() == null ? defaults.scenes() : in.scenes(),
                 in.topK() == null ? defaults.topK() : in.topK(),
-                in.portraits() == null ? defaults.portraits() : in.portraits());
+                in.portraits() == null ? defaults.portraits() : in.portraits(),
+                in.seedsPerScene() == null ? defaults.seedsPerScene() : in.seedsPerScene(),
+                in.iterations() == null ? defaults.iterations() : in.iterations(),
+                in.style() == null ? defaults.style() : in.style());
         return pipelines.get().ingest(in.runId(), in.uploadKey(), options);
     }
 
@@ -57,6 +64,26 @@ public class StageFunctions {
     @Funq(PortraitsStage.NAME)
     public StageResult generatePortraits(StageInput in) {
         return run(PortraitsStage.NAME, in);
+    }
+
+    @Funq(PersonalizeStage.NAME)
+    public StageResult personalize(StageInput in) {
+        return run(PersonalizeStage.NAME, in);
+    }
+
+    @Funq(VisualizeStage.NAME)
+    public StageResult visualize(StageInput in) {
+        return run(VisualizeStage.NAME, in);
+    }
+
+    @Funq(ValidateStage.NAME)
+    public StageResult validate(StageInput in) {
+        return run(ValidateStage.NAME, in);
+    }
+
+    @Funq(RefineStage.NAME)
+    public StageResult refine(StageInput in) {
+        return run(RefineStage.NAME, in);
     }
 
     @Funq(PublishStage.NAME)

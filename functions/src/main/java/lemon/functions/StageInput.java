@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * What the workflow hands every stage: the run and the refine loop's iteration (0 when absent), and
- * for ingest the upload and run options.
+ * for ingest the upload and run options ({@code iterations} is the loop's cap, an option; {@code
+ * iteration} the pass a stage runs in).
  * Unknown fields (a previous stage's summary) are ignored so states can pass their input on.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -16,6 +17,9 @@ public record StageInput(
         Integer scenes,
         Integer topK,
         Integer portraits,
+        Integer seedsPerScene,
+        Integer iterations,
+        String style,
         Failure failure) {
     /** The object a Catch with {@code "ResultPath": "$.failure"} puts into the state. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -10,6 +10,7 @@ import lemon.run.RunStore;
 import lemon.stage.StageCatalogue;
 import lemon.testing.FirstPairsRetriever;
 import lemon.testing.FixedImageGenerator;
+import lemon.testing.LoopStandIns;
 
 /** The standard stages over quick stand-ins for the matcher and the image model. */
 final class TestPipelines {
@@ -17,7 +18,11 @@ final class TestPipelines {
 
     static StageCatalogue catalogue() {
         return Pipeline.standard(
-                new OfflineAnalyst(), new FirstPairsRetriever(), new OfflineDescriber(), new FixedImageGenerator());
+                new OfflineAnalyst(),
+                new FirstPairsRetriever(),
+                new OfflineDescriber(),
+                new FixedImageGenerator(),
+                LoopStandIns.engines());
     }
 
     static Pipeline over(BlobStore blobs, StageCatalogue catalogue) {

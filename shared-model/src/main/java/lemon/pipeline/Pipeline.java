@@ -5,7 +5,10 @@ import java.util.List;
 import lemon.ingest.StoryIngest;
 import lemon.port.CharacterDescriber;
 import lemon.port.CharacterRetriever;
+import lemon.port.CompatibilityValidator;
 import lemon.port.ImageGenerator;
+import lemon.port.ImageTextScorer;
+import lemon.port.Personalizer;
 import lemon.port.StoryAnalyst;
 import lemon.run.RunManifest;
 import lemon.run.RunOptions;
@@ -18,8 +21,12 @@ import lemon.stage.analyze.AnalyzeStage;
 import lemon.stage.describe.DescribeStage;
 import lemon.stage.ingest.IngestStage;
 import lemon.stage.match.MatchStage;
+import lemon.stage.personalize.PersonalizeStage;
 import lemon.stage.portraits.PortraitsStage;
 import lemon.stage.publish.PublishStage;
+import lemon.stage.refine.RefineStage;
+import lemon.stage.validate.ValidateStage;
+import lemon.stage.visualize.VisualizeStage;
 
 /**
  * LeMon as plain Java: the stage catalogue over one store. Ingest creates a run; every other stage
@@ -42,14 +49,30 @@ public final class Pipeline {
         this.catalogue = catalogue;
     }
 
-    /** The stages of the paper built so far, in workflow order after ingest. */
+    /** The engines of the personalise → visualise → validate → refine loop. */
+    public record LoopEngines(
+            Personalizer personalizer,
+            CompatibilityValidator validator,
+            ImageTextScorer scorer,
+            double clipThreshold,
+            double dropMargin) {}
+
+    /** Every stage of the paper, in workflow order after ingest. */
     public static StageCatalogue standard(
-            StoryAnalyst analyst, CharacterRetriever retriever, CharacterDescriber describer, ImageGenerator painter) {
+            StoryAnalyst analyst,
+            CharacterRetriever retriever,
+            CharacterDescriber describer,
+            ImageGenerator painter,
+            LoopEngines loop) {
         return new StageCatalogue(List.<Stage>of(
                 new AnalyzeStage(analyst),
                 new MatchStage(retriever),
                 new DescribeStage(describer, retriever),
                 new PortraitsStage(painter),
+                new PersonalizeStage(loop.personalizer()),
+                new VisualizeStage(painter),
+                new ValidateStage(loop.validator(), loop.scorer(), loop.clipThreshold()),
+                new RefineStage(loop.scorer(), painter, loop.dropMargin()),
                 new PublishStage()));
     }
 

@@ -14,25 +14,71 @@ import lemon.story.InteractionGraph;
 public interface Personalizer {
     String name();
 
-    /**
-     * @param portraits PNGs per character id
-     * @param classWords the word each character's token starts from ("man", "woman", "person")
-     */
-    Result personalize(
+    /** Learns the tokens of {@code request}'s characters; see {@link Request}. */
+    Result personalize(Request request, Checkpoints checkpoints);
+
+    /** From portraits alone, from scratch. */
+    default Result personalize(
             Map<String, List<byte[]>> portraits,
             Map<String, String> classWords,
             InteractionGraph graph,
             long seed,
-            Checkpoints checkpoints);
+            Checkpoints checkpoints) {
+        return personalize(new Request(portraits, classWords, graph, List.of(), null, seed), checkpoints);
+    }
 
     /**
-     * Learned tokens by character id, training figures for the manifest, and the blobs the tokens
+     * @param portraits  PNGs per character id
+     * @param classWords the word each character's token starts from ("man", "woman", "person")
+     * @param pairs      accepted scene images with their prompts (the refine loop's extra pairs)
+     * @param startFrom  the {@link Result#state} of the previous iteration to continue from, or null
+     */
+    record Request(
+            Map<String, List<byte[]>> portraits,
+            Map<String, String> classWords,
+            InteractionGraph graph,
+            List<Pair> pairs,
+            byte[] startFrom,
+            long seed) {
+        public Request {
+            portraits = Map.copyOf(portraits);
+            classWords = Map.copyOf(classWords);
+            pairs = List.copyOf(pairs);
+            for (Pair p : pairs) {
+                for (String id : p.placeholders().values()) {
+                    if (!portraits.containsKey(id)) {
+                        throw new IllegalArgumentException(
+                                "a scene pair names " + id + ", who has no portraits to personalise");
+                    }
+                }
+            }
+        }
+    }
+
+    /** A scene image and its prompt, each placeholder in it standing for a character id. */
+    record Pair(byte[] png, String prompt, Map<String, String> placeholders) {
+        public Pair {
+            placeholders = Map.copyOf(placeholders);
+            placeholders.keySet().forEach(p -> {
+                if (!prompt.contains(p)) {
+                    throw new IllegalArgumentException("placeholder " + p + " is not in \"" + prompt + "\"");
+                }
+            });
+        }
+    }
+
+    /**
+     * Learned tokens by character id, training figures for the manifest, the trained state a next
+     * iteration can start from ({@link Request#startFrom}; null if the personaliser keeps none), and the blobs the tokens
      * name: each token's {@link ImageGenerator.LearnedToken#mapperKey} is a key of {@code blobs}.
      * A stage stores every blob under its key (or under {@link #prefixed} keys) and later hands the
      * generator a reader of those keys ({@link ImageGenerator#withMappers}).
      */
     record Result(
-            Map<String, ImageGenerator.LearnedToken> tokens, Map<String, Object> metrics, Map<String, byte[]> blobs) {
+            Map<String, ImageGenerator.LearnedToken> tokens,
+            Map<String, Object> metrics,
+            Map<String, byte[]> blobs,
+            byte[] state) {
         public Result {
             tokens = Map.copyOf(tokens);
             metrics = Map.copyOf(metrics);
@@ -44,6 +90,13 @@ public interface Personalizer {
                             "token of " + t.getKey() + " names mapper " + key + ", which the result does not carry");
                 }
             }
+        }
+
+        public Result(
+                Map<String, ImageGenerator.LearnedToken> tokens,
+                Map<String, Object> metrics,
+                Map<String, byte[]> blobs) {
+            this(tokens, metrics, blobs, null);
         }
 
         /** Tokens without mappers (Textual Inversion): nothing to store but the tokens. */
@@ -60,7 +113,7 @@ public interface Personalizer {
                     id,
                     new ImageGenerator.LearnedToken(
                             token.embedding(), token.mapperKey() == null ? null : prefix + token.mapperKey())));
-            return new Result(t, metrics, b);
+            return new Result(t, metrics, b, state);
         }
     }
 }

@@ -3,17 +3,28 @@ package lemon.run;
 /**
  * Options fixed when a run is created; later stages and resumes read them from the manifest so a
  * resumed run computes exactly what the first attempt would have.
+ *
+ * @param seedsPerScene S, images painted per scene prompt (the validator picks among them)
+ * @param iterations    the refine loop's cap: personalise → visualise → validate → refine at most this
+ *                      often; 0 stops after the initial portraits (as runs did before the loop existed,
+ *                      whose manifests read as 0)
+ * @param style         words appended to every scene prompt ("" for none)
  */
-public record RunOptions(int scenes, int topK, int portraits) {
+public record RunOptions(int scenes, int topK, int portraits, int seedsPerScene, int iterations, String style) {
     public static final int DEFAULT_SCENES = 30;
     public static final int DEFAULT_TOP_K = 3;
     /** O, portraits per character; the paper uses 5. */
     public static final int DEFAULT_PORTRAITS = 5;
+    /** Two pictures per scene: enough for the validator to have a choice, half the painting of three. */
+    public static final int DEFAULT_SEEDS_PER_SCENE = 2;
+    /** The cap; the loop usually stops earlier, when refinement drops no portrait. */
+    public static final int DEFAULT_ITERATIONS = 3;
 
     public RunOptions {
-        if (portraits == 0) {
-            portraits = DEFAULT_PORTRAITS; // manifests written before portraits existed
-        }
+        // manifests written before these options existed read as 0 / null
+        if (portraits == 0) portraits = DEFAULT_PORTRAITS;
+        if (seedsPerScene == 0) seedsPerScene = DEFAULT_SEEDS_PER_SCENE;
+        style = style == null ? "" : style.strip();
         if (portraits < 1 || portraits > 20) {
             throw new IllegalArgumentException("portraits per character must be between 1 and 20, got " + portraits);
         }
@@ -23,9 +34,31 @@ public record RunOptions(int scenes, int topK, int portraits) {
         if (topK < 1 || topK > 20) {
             throw new IllegalArgumentException("top-K must be between 1 and 20, got " + topK);
         }
+        if (seedsPerScene < 1 || seedsPerScene > 8) {
+            throw new IllegalArgumentException("seeds per scene must be between 1 and 8, got " + seedsPerScene);
+        }
+        if (iterations < 0 || iterations > 10) {
+            throw new IllegalArgumentException(
+                    "refinement iterations must be between 0 (no personalisation) and 10, got " + iterations);
+        }
+        if (style.length() > 200 || style.contains("\n")) {
+            throw new IllegalArgumentException("the style suffix must be one line of at most 200 characters");
+        }
     }
 
+    /** Up to the initial portraits, without the personalise → refine loop. */
+    public RunOptions(int scenes, int topK, int portraits) {
+        this(scenes, topK, portraits, DEFAULT_SEEDS_PER_SCENE, 0, "");
+    }
+
+    /** Everything on its default, the refine loop included. */
     public static RunOptions defaults() {
-        return new RunOptions(DEFAULT_SCENES, DEFAULT_TOP_K, DEFAULT_PORTRAITS);
+        return new RunOptions(
+                DEFAULT_SCENES, DEFAULT_TOP_K, DEFAULT_PORTRAITS, DEFAULT_SEEDS_PER_SCENE, DEFAULT_ITERATIONS, "");
+    }
+
+    /** Whether the run goes on past the portraits into personalisation and the storyboard. */
+    public boolean personalises() {
+        return iterations > 0;
     }
 }

@@ -2,9 +2,18 @@ package lemon.run;
 
 import java.util.List;
 
-/** Where one stage of a run stands, with timings and the keys it wrote. */
+/**
+ * Where one stage of a run stands, with timings, the keys it wrote and, once done, the summary it
+ * returned (a reused stage returns it again: the workflow's Choice states read it).
+ */
 public record StageState(
-        Status status, String startedAt, String finishedAt, Long millis, List<String> outputs, String error) {
+        Status status,
+        String startedAt,
+        String finishedAt,
+        Long millis,
+        List<String> outputs,
+        String error,
+        java.util.Map<String, Object> summary) {
     public enum Status {
         PENDING,
         RUNNING,
@@ -14,6 +23,14 @@ public record StageState(
 
     public StageState {
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
+        summary = summary == null
+                ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(summary));
+    }
+
+    public StageState(
+            Status status, String startedAt, String finishedAt, Long millis, List<String> outputs, String error) {
+        this(status, startedAt, finishedAt, millis, outputs, error, null);
     }
 
     public static StageState running(String startedAt) {

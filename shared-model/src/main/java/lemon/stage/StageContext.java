@@ -128,9 +128,43 @@ public final class StageContext {
         });
     }
 
-    private Optional<String> newest(String file) {
+    /** The run file under its exact run-relative key ({@link StageKey#file}), no iteration lookup. */
+    public Optional<byte[]> bytesAt(String key) {
         try {
-            for (int i = iteration; i > 0; i--) {
+            return runs.blobs().get(RunStore.key(runId(), key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot read " + RunStore.key(runId(), key) + " from "
+                            + runs.blobs().describe(),
+                    e);
+        }
+    }
+
+    /** {@code file} as iteration {@code at} (or the newest before it) wrote it: a later stage reading a loop's last pass. */
+    public <T> Optional<T> readAt(String file, int at, TypeReference<T> type) {
+        return newest(file, at).flatMap(key -> runs.read(runId(), key, type));
+    }
+
+    /**
+     * {@code file} as an earlier iteration wrote it, never this one: what a stage that rewrites the
+     * file at this iteration started from, even on a retry after a partial write.
+     */
+    public <T> Optional<T> readEarlier(String file, TypeReference<T> type) {
+        return iteration == 0 ? Optional.empty() : readAt(file, iteration - 1, type);
+    }
+
+    /** As {@link #readEarlier}, the raw bytes. */
+    public Optional<byte[]> bytesEarlier(String file) {
+        return iteration == 0 ? Optional.empty() : newest(file, iteration - 1).flatMap(this::bytesAt);
+    }
+
+    private Optional<String> newest(String file) {
+        return newest(file, iteration);
+    }
+
+    private Optional<String> newest(String file, int from) {
+        try {
+            for (int i = from; i > 0; i--) {
                 String key = StageKey.file(file, i);
                 if (runs.blobs().exists(RunStore.key(runId(), key))) {
                     return Optional.of(key);

@@ -39,7 +39,7 @@ public final class StageLedger {
         RunManifest m = runs.manifest(runId);
         StageState state = m.stage(key.toString());
         if (state.status() == StageState.Status.DONE && outputsPresent(runId, state.outputs())) {
-            return reused(runId, key);
+            return reused(runId, key, state.summary());
         }
         runs.sweepOrphans(runId + "/"); // temporary files of a write that a kill interrupted
         String started = now();
@@ -68,7 +68,14 @@ public final class StageLedger {
         }
         runs.save(latest.withStage(
                 key.toString(),
-                new StageState(StageState.Status.DONE, started, now(), millisSince(start), context.outputs(), null)));
+                new StageState(
+                        StageState.Status.DONE,
+                        started,
+                        now(),
+                        millisSince(start),
+                        context.outputs(),
+                        null,
+                        done.summary())));
         return new StageResult(runId, stage.name(), iteration, "done", done.message(), done.summary());
     }
 
@@ -117,8 +124,8 @@ public final class StageLedger {
         }
     }
 
-    static StageResult reused(String runId, StageKey key) {
-        return new StageResult(runId, key.stage(), key.iteration(), "reused", "already completed", Map.of());
+    static StageResult reused(String runId, StageKey key, Map<String, Object> summary) {
+        return new StageResult(runId, key.stage(), key.iteration(), "reused", "already completed", summary);
     }
 
     private static long millisSince(long startNanos) {

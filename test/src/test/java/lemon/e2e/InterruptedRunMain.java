@@ -48,7 +48,17 @@ public final class InterruptedRunMain {
         Pipeline pipeline = new Pipeline(
                 real.runs(),
                 new StoryIngest(),
-                Pipeline.standard(new OfflineAnalyst(), hanging, new OfflineDescriber(), new MiniImageGenerator()),
+                Pipeline.standard(
+                        new OfflineAnalyst(),
+                        hanging,
+                        new OfflineDescriber(),
+                        new MiniImageGenerator(),
+                        new Pipeline.LoopEngines( // never reached: matching hangs
+                                Fixtures.ENGINES.personalizer(1),
+                                Fixtures.ENGINES.validator(),
+                                Fixtures.ENGINES.scorer(),
+                                0,
+                                0.05)),
                 Clock.systemUTC());
         StageFunctions functions = new StageFunctions(PipelineProvider.of(pipeline));
         LocalRun.start(functions, args[1], Fixtures.OPTIONS, args[2], System.out);

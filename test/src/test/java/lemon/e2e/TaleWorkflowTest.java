@@ -149,7 +149,7 @@ class TaleWorkflowTest {
         byte[] before = Files.readAllBytes(dir.resolve("again/descriptions.json"));
         var functions = Fixtures.functions(Fixtures.settings(dir.toString()));
         var result = functions.describeCharacters(
-                new lemon.functions.StageInput("again", null, null, null, null, null, null));
+                new lemon.functions.StageInput("again", null, null, null, null, null, null, null, null, null));
         assertEquals("reused", result.status());
         assertEquals(new String(before), Files.readString(dir.resolve("again/descriptions.json")));
         assertFalse(new PipelineProvider(Fixtures.settings(dir.toString()), Fixtures.ENGINES)

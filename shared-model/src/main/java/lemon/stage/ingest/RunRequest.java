@@ -24,6 +24,11 @@ public record RunRequest(String fileName, String sha256, RunOptions options, Run
         option(d, "--scenes", run.options().scenes(), options.scenes());
         option(d, "--top-k", run.options().topK(), options.topK());
         option(d, "--portraits", run.options().portraits(), options.portraits());
+        option(d, "--seeds-per-scene", run.options().seedsPerScene(), options.seedsPerScene());
+        option(d, "--iterations", run.options().iterations(), options.iterations());
+        if (!run.options().style().equals(options.style())) {
+            d.add("--style: the run has \"" + run.options().style() + "\", this request \"" + options.style() + "\"");
+        }
         if (llm != null && run.llm() != null && !llm.equals(run.llm())) {
             d.add("LLM: the run has " + run.llm().describe() + ", this request " + llm.describe());
         }

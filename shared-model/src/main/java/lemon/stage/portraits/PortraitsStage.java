@@ -61,7 +61,12 @@ public final class PortraitsStage implements Stage {
         run.write(PORTRAITS, portraits);
         return new StageOutput(
                 portraits.size() + " portraits (" + per + " per character)",
-                Map.of("portraits", portraits.size()),
+                // the workflow's Choice reads "iterations": 0 skips personalisation and goes to publish
+                Map.of(
+                        "portraits",
+                        portraits.size(),
+                        "iterations",
+                        run.options().iterations()),
                 Map.of("painter", painter.name()),
                 List.of());
     }

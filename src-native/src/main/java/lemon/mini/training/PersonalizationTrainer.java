@@ -64,6 +64,16 @@ public final class PersonalizationTrainer implements AutoCloseable {
     public record Character(String id, float[] start, List<BufferedImage> portraits) {}
 
     /**
+     * An accepted scene image (§4.3) and the prompt it was painted from; each placeholder in the
+     * prompt stands for the character of that id. Trained with L_rec only: L_ct compares people,
+     * and a scene holds several.
+     */
+    public record ScenePair(BufferedImage image, String prompt, Map<String, String> placeholders) {}
+
+    /** Every this-many-th batch is scene pairs when there are any (the rest stay portraits, as in the paper's mix). */
+    static final int PAIR_EVERY = 4;
+
+    /**
      * Hyper-parameters. {@link #DEFAULT} and why:
      *
      * @param steps               optimiser steps (default 200: on {@code lemon personalize-check}'s three
@@ -139,7 +149,10 @@ public final class PersonalizationTrainer implements AutoCloseable {
     private final List<float[]> pixels = new ArrayList<>(); // per character: its portraits, CHW at the UNet's size
     private final int size, width;
     private final long seed;
-    private final String fingerprint;
+    private String fingerprint;
+    private final List<float[]> pairPixels = new ArrayList<>(); // per pair, CHW at the UNet's scale
+    private final List<ScenePair> pairs = new ArrayList<>();
+    private int pairHeight, pairWidth;
     private final NDManager root = Engine.getEngine("PyTorch").newBaseManager();
     private final Params tokens;
     private final GraphNetwork graph;
@@ -154,6 +167,20 @@ public final class PersonalizationTrainer implements AutoCloseable {
      * @param weights symmetric interaction weights w_nj between the characters, in their order
      */
     public PersonalizationTrainer(Models m, Settings s, List<Character> characters, float[][] weights, long seed) {
+        this(m, s, characters, List.of(), weights, seed);
+    }
+
+    /**
+     * @param scenePairs accepted scene images with their prompts; all of one size (the generator's
+     *                   scene canvas, at the UNet's scale or twice it)
+     */
+    public PersonalizationTrainer(
+            Models m,
+            Settings s,
+            List<Character> characters,
+            List<ScenePair> scenePairs,
+            float[][] weights,
+            long seed) {
         if (characters.isEmpty()) throw new IllegalArgumentException("no characters to personalise");
         this.m = m;
         this.s = s;
@@ -180,6 +207,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
                 ImageTensors.write(atSize(c.portraits().get(j), size), px, j * 3 * size * size);
             pixels.add(px);
         }
+        for (ScenePair p : scenePairs) addPair(p);
         tokens = new Params(root);
         tokens.put(TOKENS, root.create(start, new Shape(characters.size(), width)));
         graph = new GraphNetwork(width, s.rounds(), weights, root);
@@ -190,7 +218,50 @@ public final class PersonalizationTrainer implements AutoCloseable {
                 seed);
         adam = Adam.adamW(root, s.lr(), s.weightDecay());
         noise = new DdpmScheduler(m.scheduler(), 0); // for addNoise and ᾱ_t only
-        fingerprint = fingerprint(s, seed, ids, start, pixels, weights);
+        fingerprint = fingerprint(s, seed, ids, start, pixels, weights, pairs, pairPixels);
+    }
+
+    /** A scene pair at the UNet's scale: a 2× image is box-filtered, as the generator's upsampler doubled it. */
+    private void addPair(ScenePair p) {
+        BufferedImage img = p.image();
+        int h = img.getHeight(), w = img.getWidth();
+        if (h > size) { // painted at 2× by the upsampler
+            img = PortraitData.half(img);
+            h = img.getHeight();
+            w = img.getWidth();
+        }
+        if (h != size)
+            throw new IllegalArgumentException(
+                    "a scene pair is " + p.image().getWidth() + "×" + p.image().getHeight()
+                            + "; the UNet paints scenes " + size + " px high (or twice that, upsampled)");
+        if (!pairs.isEmpty() && (h != pairHeight || w != pairWidth))
+            throw new IllegalArgumentException(
+                    "scene pairs of different sizes: " + pairWidth + "×" + pairHeight + " and " + w + "×" + h);
+        for (String id : p.placeholders().values())
+            if (!ids.contains(id))
+                throw new IllegalArgumentException("a scene pair names " + id + ", not a character here");
+        int maxTokens = m.text().config().maxTokens();
+        if (p.placeholders().keySet().stream()
+                .allMatch(ph -> m.text().tokenizer().positions(p.prompt(), ph, maxTokens).length == 0))
+            throw new IllegalArgumentException("scene pair \"" + p.prompt() + "\" has no placeholder within "
+                    + m.text().config().maxTokens() + " tokens");
+        pairHeight = h;
+        pairWidth = w;
+        float[] px = new float[3 * h * w];
+        ImageTensors.write(img, px, 0);
+        pairs.add(p);
+        pairPixels.add(px);
+    }
+
+    /**
+     * Starts from the weights of another run's {@link #state()} (the previous refine iteration: same
+     * characters, new portraits and pairs) with a fresh optimiser. A resumed state of this run
+     * ({@link #restore}) takes precedence, so call this first.
+     */
+    public void warmStart(byte[] state) throws IOException {
+        Map<String, byte[]> files = unzip(state);
+        loadWeights(files.get("weights.safetensors"));
+        fingerprint = sha256(fingerprint + "|" + sha256Bytes(state));
     }
 
     /** The UNet's input size: a 2× portrait is box-filtered (as training data was), any other size resized. */
@@ -247,6 +318,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
 
     /** One step; the loss, or NaN when the batch was skipped for a non-finite loss or gradients. */
     public double trainStep() {
+        if (!pairs.isEmpty() && batches % PAIR_EVERY == PAIR_EVERY - 1) return pairStep(batches++);
         Batch bt = draw(batches++);
         int b = s.batch(), maxTokens = m.text().config().maxTokens();
         int n = ids.size();
@@ -302,6 +374,64 @@ public final class PersonalizationTrainer implements AutoCloseable {
             loss = smooth(loss, o.loss());
             lossRec = smooth(lossRec, parts[0].getFloat());
             lossCt = smooth(lossCt, parts[1].getFloat());
+            return o.loss();
+        }
+    }
+
+    /** A batch of scene pairs (L_rec only), drawn from (seed, batch number) like the portrait batches. */
+    private double pairStep(long number) {
+        Random r = new Random(seed * 0x9E3779B97F4A7C15L + number);
+        int b = Math.min(s.batch(), pairs.size()),
+                n = ids.size(),
+                maxTokens = m.text().config().maxTokens();
+        int plane = 3 * pairHeight * pairWidth;
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) order.add(i);
+        Collections.shuffle(order, r);
+        float[] x0 = new float[b * plane], eps = new float[b * plane], tf = new float[b];
+        int[] t = new int[b];
+        float[] placement = new float[b * maxTokens * n];
+        List<String> prompts = new ArrayList<>();
+        for (int k = 0; k < b; k++) {
+            ScenePair p = pairs.get(order.get(k));
+            System.arraycopy(pairPixels.get(order.get(k)), 0, x0, k * plane, plane);
+            t[k] = r.nextInt(noise.trainTimesteps());
+            tf[k] = t[k];
+            prompts.add(p.prompt());
+            for (var e : new java.util.TreeMap<>(p.placeholders()).entrySet()) {
+                int who = ids.indexOf(e.getValue());
+                for (int at : m.text().tokenizer().positions(p.prompt(), e.getKey(), maxTokens))
+                    placement[(k * maxTokens + at) * n + who] = 1f;
+            }
+        }
+        for (int i = 0; i < eps.length; i++) eps[i] = (float) r.nextGaussian();
+        try (NDManager scope = root.newSubManager()) {
+            for (Params p : frozenAndTrained()) p.attachTo(scope);
+            Shape img = new Shape(b, 3, pairHeight, pairWidth);
+            NDArray x = scope.create(x0, img), e = scope.create(eps, img);
+            NDArray tokenIds = m.text().tokenIds(scope, prompts);
+            NDArray place = scope.create(placement, new Shape(b, maxTokens, n));
+            NonFiniteGuard.Outcome o = NonFiniteGuard.backward(
+                    () -> {
+                        NDArray learned = graph.forward(tokens.get(TOKENS));
+                        var cond = new TokenConditioning(m.text(), tokenIds, place, learned, mapper, null);
+                        return Nn.mse(m.unet().forward(noise.addNoise(x, e, t), tf, cond), e);
+                    },
+                    tokens,
+                    graph.params(),
+                    mapper.params());
+            if (!o.applicable()) {
+                skipped++;
+                if (++skippedInARow >= 10)
+                    throw new IllegalStateException(
+                            "personalisation: 10 batches in a row gave non-finite losses or gradients");
+                return Double.NaN;
+            }
+            skippedInARow = 0;
+            adam.step(tokens, graph.params(), mapper.params());
+            steps++;
+            loss = smooth(loss, o.loss());
+            lossRec = smooth(lossRec, o.loss());
             return o.loss();
         }
     }
@@ -411,23 +541,10 @@ public final class PersonalizationTrainer implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     public boolean restore(byte[] state) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(state))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) files.put(e.getName(), zip.readAllBytes());
-        }
-        if (!files.keySet().containsAll(List.of("state.json", "weights.safetensors", Adam.STATE_FILE)))
-            throw new IOException("not a personalisation state: " + files.keySet());
+        Map<String, byte[]> files = unzip(state);
         Map<String, Object> counters = JSON.readValue(files.get("state.json"), Map.class);
         if (!fingerprint.equals(counters.get("fingerprint"))) return false;
-        try (Safetensors st = Safetensors.open(files.get("weights.safetensors"), "personalisation weights")) {
-            for (var e : Map.of("tokens/", tokens, "graph/", graph.params(), "mapper/", mapper.params())
-                    .entrySet()) {
-                for (String name : List.copyOf(e.getValue().all().keySet())) {
-                    Safetensors.Tensor t = st.read(e.getKey() + name);
-                    e.getValue().load(name, t.shape(), t.data());
-                }
-            }
-        }
+        loadWeights(files.get("weights.safetensors"));
         adam.load(files.get(Adam.STATE_FILE));
         steps = ((Number) counters.get("steps")).longValue();
         batches = ((Number) counters.get("batches")).longValue();
@@ -439,15 +556,62 @@ public final class PersonalizationTrainer implements AutoCloseable {
         return true;
     }
 
+    private static Map<String, byte[]> unzip(byte[] state) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(state))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) files.put(e.getName(), zip.readAllBytes());
+        }
+        if (!files.keySet().containsAll(List.of("state.json", "weights.safetensors", Adam.STATE_FILE)))
+            throw new IOException("not a personalisation state: " + files.keySet());
+        return files;
+    }
+
+    private void loadWeights(byte[] safetensors) throws IOException {
+        try (Safetensors st = Safetensors.open(safetensors, "personalisation weights")) {
+            for (var e : Map.of("tokens/", tokens, "graph/", graph.params(), "mapper/", mapper.params())
+                    .entrySet()) {
+                for (String name : List.copyOf(e.getValue().all().keySet())) {
+                    Safetensors.Tensor t = st.read(e.getKey() + name);
+                    e.getValue().load(name, t.shape(), t.data());
+                }
+            }
+        }
+    }
+
     private static String fingerprint(
-            Settings s, long seed, List<String> ids, float[] start, List<float[]> pixels, float[][] weights) {
+            Settings s,
+            long seed,
+            List<String> ids,
+            float[] start,
+            List<float[]> pixels,
+            float[][] weights,
+            List<ScenePair> pairs,
+            List<float[]> pairPixels) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update((s.trajectory() + "|" + seed + "|" + ids).getBytes(StandardCharsets.UTF_8));
             update(d, start);
             for (float[] p : pixels) update(d, p);
             for (float[] w : weights) update(d, w);
+            for (int i = 0; i < pairs.size(); i++) {
+                d.update((pairs.get(i).prompt() + "|"
+                                + new java.util.TreeMap<>(pairs.get(i).placeholders()))
+                        .getBytes(StandardCharsets.UTF_8));
+                update(d, pairPixels.get(i));
+            }
             return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        return sha256Bytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256Bytes(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,152 @@
+package lemon.stage.personalize;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import lemon.port.ImageGenerator;
+import lemon.port.Personalizer;
+import lemon.stage.Placement;
+import lemon.stage.RunFileTypes;
+import lemon.stage.Stage;
+import lemon.stage.StageContext;
+import lemon.stage.StageOutput;
+import lemon.stage.StageSpec;
+import lemon.stage.analyze.AnalyzeStage;
+import lemon.stage.portraits.PortraitsStage;
+import lemon.stage.refine.RefineStage;
+import lemon.story.Gender;
+import lemon.story.InteractionGraph;
+import lemon.story.Personalization;
+import lemon.story.Portrait;
+import lemon.story.StoryCharacter;
+import lemon.story.TrainingSet;
+
+/**
+ * personalize (§4.2): one token per character learned from its portraits over the interaction
+ * graph. Iteration 0 learns from the initial portraits; a later iteration from the training set the
+ * previous refine wrote (portraits kept and replaced, accepted scene images), continuing from the
+ * previous iteration's tokens. Writes the tokens, the mapper they name and the trained state.
+ */
+public final class PersonalizeStage implements Stage {
+    public static final String NAME = "personalize";
+    public static final String PERSONALIZATION = "personalization.json";
+    /** Mapper blobs and the trained state, by iteration. */
+    public static final String DIR = "personalization/";
+
+    public static final String STATE = DIR + "state.zip";
+    public static final StageSpec SPEC = new StageSpec(
+            NAME,
+            List.of(AnalyzeStage.CHARACTERS, AnalyzeStage.GRAPH, PortraitsStage.PORTRAITS, RefineStage.TRAINING_SET),
+            List.of(PERSONALIZATION, DIR),
+            Placement.ENGINE_CONTAINER,
+            "Learn one token per character over the interaction graph (graph network, NeTI mapper, L_rec + λ·L_ct).");
+
+    /** Fixed so a run is reproducible; the iteration is added so each pass draws its own batches. */
+    static final long SEED = 2024;
+
+    private final Personalizer personalizer;
+
+    public PersonalizeStage(Personalizer personalizer) {
+        this.personalizer = personalizer;
+    }
+
+    @Override
+    public StageSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public StageOutput run(StageContext run) {
+        List<StoryCharacter> characters = run.require(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS);
+        InteractionGraph graph = run.require(AnalyzeStage.GRAPH, RunFileTypes.GRAPH);
+        TrainingSet set = trainingSet(run);
+        Map<String, List<byte[]>> portraits = new TreeMap<>();
+        Map<String, String> classWords = new TreeMap<>();
+        for (StoryCharacter c : characters) {
+            List<String> files = set.portraits().get(c.id());
+            if (files == null || files.isEmpty()) continue; // a character without portraits gets no token
+            List<byte[]> pngs = new ArrayList<>();
+            for (String f : files) pngs.add(run.bytesAt(f).orElseThrow(() -> missing(run, f)));
+            portraits.put(c.id(), pngs);
+            classWords.put(c.id(), classWord(c.gender()));
+        }
+        if (portraits.isEmpty()) {
+            throw new IllegalStateException("run " + run.runId() + " has no portraits to personalise");
+        }
+        List<Personalizer.Pair> pairs = new ArrayList<>();
+        for (TrainingSet.ScenePair p : set.pairs()) {
+            pairs.add(new Personalizer.Pair(
+                    run.bytesAt(p.file()).orElseThrow(() -> missing(run, p.file())), p.prompt(), p.placeholders()));
+        }
+        byte[] start = run.bytesEarlier(STATE).orElse(null);
+        Personalizer.Result result = personalizer
+                .personalize(
+                        new Personalizer.Request(portraits, classWords, graph, pairs, start, SEED + run.iteration()),
+                        run.checkpoints(NAME))
+                .prefixed(DIR);
+        for (var blob : new TreeMap<>(result.blobs()).entrySet()) run.writeBytes(blob.getKey(), blob.getValue());
+        if (result.state() != null) run.writeBytes(STATE, result.state());
+        Map<String, Personalization.Token> tokens = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>(portraits.keySet());
+        for (int i = 0; i < ids.size(); i++) {
+            ImageGenerator.LearnedToken t = result.tokens().get(ids.get(i));
+            if (t == null)
+                throw new IllegalStateException(personalizer.name() + " returned no token for " + ids.get(i));
+            tokens.put(ids.get(i), new Personalization.Token(placeholder(i), t.embedding(), t.mapperKey()));
+        }
+        run.write(PERSONALIZATION, new Personalization(personalizer.name(), tokens, result.metrics()));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("characters", tokens.size());
+        summary.put("scenePairs", pairs.size());
+        return new StageOutput(
+                tokens.size() + " character tokens learned"
+                        + (pairs.isEmpty() ? "" : ", with " + pairs.size() + " accepted scene images")
+                        + metricsLine(result.metrics()),
+                summary,
+                Map.of("personalizer", personalizer.name()),
+                List.of());
+    }
+
+    /** What this iteration learns from: the previous refine's training set, or the initial portraits. */
+    static TrainingSet trainingSet(StageContext run) {
+        return run.readEarlier(RefineStage.TRAINING_SET, RunFileTypes.TRAINING_SET)
+                .orElseGet(() -> initial(run.require(PortraitsStage.PORTRAITS, RunFileTypes.PORTRAITS)));
+    }
+
+    /** The initial portraits as a training set. */
+    public static TrainingSet initial(List<Portrait> portraits) {
+        Map<String, List<String>> files = new TreeMap<>();
+        for (Portrait p : portraits)
+            files.computeIfAbsent(p.characterId(), k -> new ArrayList<>()).add(p.file());
+        return new TrainingSet(files, List.of());
+    }
+
+    /** The placeholder of the i-th character (in id order): one word to the tokenizers. */
+    public static String placeholder(int i) {
+        return "<c" + (i + 1) + ">";
+    }
+
+    /** The word a character's token starts from (§4.2: its class word). */
+    public static String classWord(Gender g) {
+        return switch (g) {
+            case MALE -> "man";
+            case FEMALE -> "woman";
+            default -> "person";
+        };
+    }
+
+    private static String metricsLine(Map<String, Object> m) {
+        Object steps = m.get("steps"), loss = m.get("loss"), secs = m.get("seconds");
+        return steps == null
+                ? ""
+                : " (" + steps + " steps" + (loss == null ? "" : ", loss " + loss)
+                        + (secs == null ? "" : ", " + secs + " s") + ")";
+    }
+
+    private static IllegalStateException missing(StageContext run, String file) {
+        return new IllegalStateException(
+                "run " + run.runId() + " is missing " + file + ", which the training set names");
+    }
+}

@@ -1,0 +1,33 @@
+package lemon.story;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * refine's decisions at one iteration: which accepted scene images join the training set, which
+ * portraits were dropped (their group-level similarity, Eq. 5) and what replaced them, the
+ * within-character portrait spread before and after, and whether the loop goes on.
+ */
+public record Refinement(
+        int iteration,
+        List<String> acceptedImages,
+        List<Drop> dropped,
+        Map<String, Double> portraitScores,
+        Map<String, Double> spreadBefore,
+        Map<String, Double> spreadAfter,
+        boolean again,
+        String reason) {
+    public Refinement {
+        acceptedImages = List.copyOf(acceptedImages);
+        dropped = List.copyOf(dropped);
+        portraitScores =
+                java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(portraitScores)); // sorted: stable JSON
+        spreadBefore =
+                java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(spreadBefore)); // sorted: stable JSON
+        spreadAfter =
+                java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(spreadAfter)); // sorted: stable JSON
+    }
+
+    /** A dropped portrait, its score and the portrait painted in its place by the personalised model. */
+    public record Drop(String characterId, String file, double score, String replacement) {}
+}

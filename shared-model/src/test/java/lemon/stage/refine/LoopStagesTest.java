@@ -1,0 +1,154 @@
+package lemon.stage.refine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import lemon.analysis.OfflineAnalyst;
+import lemon.describe.OfflineDescriber;
+import lemon.pipeline.Pipeline;
+import lemon.run.RunOptions;
+import lemon.stage.RunFileTypes;
+import lemon.stage.StageFixture;
+import lemon.stage.StageResult;
+import lemon.stage.analyze.AnalyzeStage;
+import lemon.stage.describe.DescribeStage;
+import lemon.stage.match.MatchStage;
+import lemon.stage.personalize.PersonalizeStage;
+import lemon.stage.portraits.PortraitsStage;
+import lemon.stage.publish.PublishStage;
+import lemon.stage.validate.ValidateStage;
+import lemon.stage.visualize.VisualizeStage;
+import lemon.story.Personalization;
+import lemon.story.Refinement;
+import lemon.story.SceneCheck;
+import lemon.story.SceneImage;
+import lemon.story.TrainingSet;
+import lemon.testing.FirstPairsRetriever;
+import lemon.testing.FixedImageGenerator;
+import lemon.testing.LoopStandIns;
+import org.junit.jupiter.api.Test;
+
+/** The loop's stages over stand-in engines: what each reads and writes, per iteration. */
+class LoopStagesTest {
+    final StageFixture f = new StageFixture(new RunOptions(4, 2, 3, 2, 3, "ink drawing"));
+    final FixedImageGenerator painter = new FixedImageGenerator();
+    final Pipeline.LoopEngines loop = LoopStandIns.engines();
+    final LoopStandIns.CountingPersonalizer personalizer = (LoopStandIns.CountingPersonalizer) loop.personalizer();
+
+    LoopStagesTest() {
+        FirstPairsRetriever retriever = new FirstPairsRetriever();
+        f.run(new AnalyzeStage(new OfflineAnalyst()));
+        f.run(new MatchStage(retriever));
+        f.run(new DescribeStage(new OfflineDescriber(), retriever));
+        f.run(new PortraitsStage(painter));
+    }
+
+    StageResult run(lemon.stage.Stage s, int iteration) {
+        return f.ledger.run(s, "r", iteration);
+    }
+
+    @Test
+    void oneIterationPaintsEveryScenePersonalisedAndRecordsItsDecisions() {
+        run(new PersonalizeStage(personalizer), 0);
+        Personalization p = f.read(PersonalizeStage.PERSONALIZATION, RunFileTypes.PERSONALIZATION);
+        assertEquals(
+                List.of("<c1>", "<c2>", "<c3>"),
+                p.tokens().values().stream()
+                        .map(Personalization.Token::placeholder)
+                        .sorted()
+                        .toList()
+                        .subList(0, Math.min(3, p.tokens().size())));
+        assertNull(personalizer.requests.get(0).startFrom(), "iteration 0 starts from the class words");
+        assertEquals(
+                3,
+                personalizer
+                        .requests
+                        .get(0)
+                        .portraits()
+                        .values()
+                        .iterator()
+                        .next()
+                        .size(),
+                "O portraits each");
+
+        run(new VisualizeStage(painter), 0);
+        List<SceneImage> images = f.read(VisualizeStage.SCENE_IMAGES, RunFileTypes.SCENE_IMAGES);
+        assertEquals(4 * 2, images.size(), "S takes of every scene");
+        for (SceneImage img : images) {
+            assertTrue(img.paintedPrompt().endsWith(", ink drawing"), img.paintedPrompt());
+            img.placeholders()
+                    .keySet()
+                    .forEach(ph -> assertTrue(img.paintedPrompt().contains(ph)));
+            assertTrue(img.characterIds().size() <= VisualizeStage.MAX_PEOPLE);
+        }
+        assertTrue(painter.requests().stream().anyMatch(r -> r.canvas() == lemon.port.ImageGenerator.Canvas.SCENE));
+        assertTrue(painter.requests().stream().anyMatch(r -> !r.tokens().isEmpty()), "names painted as tokens");
+
+        run(new ValidateStage(loop.validator(), loop.scorer(), -1), 0);
+        List<SceneCheck> checks = f.read(ValidateStage.SCENE_CHECKS, RunFileTypes.SCENE_CHECKS);
+        assertEquals(images.size(), checks.size());
+        for (SceneCheck c : checks) assertEquals(c.countOk() && c.gendersOk() && c.clipOk(), c.accepted());
+
+        StageResult r = run(new RefineStage(loop.scorer(), painter, 0.0), 0);
+        Refinement ref = f.read(RefineStage.REFINEMENT, RunFileTypes.REFINEMENT);
+        TrainingSet next = f.read(RefineStage.TRAINING_SET, RunFileTypes.TRAINING_SET);
+        assertEquals(
+                checks.stream().filter(SceneCheck::accepted).count(),
+                ref.acceptedImages().size());
+        assertEquals(ref.dropped().size(), r.summary().get("dropped"));
+        assertEquals(1, r.summary().get("nextIteration"));
+        assertEquals(!ref.dropped().isEmpty(), r.summary().get("again"));
+        for (Refinement.Drop d : ref.dropped()) {
+            assertTrue(next.portraits().get(d.characterId()).contains(d.replacement()));
+            assertFalse(next.portraits().get(d.characterId()).contains(d.file()));
+            assertTrue(f.blobs.get("r/" + d.replacement()).isPresent(), "replacement painted and stored");
+        }
+        next.pairs().forEach(pair -> assertTrue(pair.placeholders().size() >= 2, "only multi-character pictures"));
+    }
+
+    @Test
+    void aLaterIterationLearnsFromTheRefinedSetAndContinuesThePreviousTokens() {
+        for (int i = 0; i < 2; i++) {
+            run(new PersonalizeStage(personalizer), i);
+            run(new VisualizeStage(painter), i);
+            run(new ValidateStage(loop.validator(), loop.scorer(), -1), i);
+            run(new RefineStage(loop.scorer(), painter, 0.0), i);
+        }
+        var second = personalizer.requests.get(1);
+        assertNotNull(second.startFrom(), "iteration 1 continues iteration 0's state");
+        TrainingSet after0 = f.runs.read("r", RefineStage.TRAINING_SET, RunFileTypes.TRAINING_SET)
+                .orElseThrow();
+        assertEquals(after0.pairs().size(), second.pairs().size(), "the pairs refine 0 accepted");
+        assertTrue(f.blobs.get("r/iterations/1/" + VisualizeStage.SCENE_IMAGES).isPresent(), "own files per iteration");
+        assertEquals(
+                "reused", run(new PersonalizeStage(personalizer), 1).status(), "(run, stage, iteration) is done once");
+        assertEquals(2, personalizer.calls.get());
+
+        f.run(new PublishStage());
+        String board = new String(f.blobs.get("r/" + PublishStage.STORYBOARD).orElseThrow(), StandardCharsets.UTF_8);
+        assertTrue(board.contains("iterations/1/scenes/"), "the storyboard shows the last iteration's pictures");
+        assertTrue(board.contains("<svg"), "and the graph");
+        assertTrue(f.blobs.get("r/" + PublishStage.SHEET).isPresent(), "and a PNG sheet");
+        Map<String, Object> metrics =
+                f.read(PublishStage.METRICS, new com.fasterxml.jackson.core.type.TypeReference<>() {});
+        assertEquals(2, metrics.get("iterations"));
+    }
+
+    @Test
+    void aReusedRefineReturnsTheSummaryTheWorkflowChoosesBy() {
+        run(new PersonalizeStage(personalizer), 0);
+        run(new VisualizeStage(painter), 0);
+        run(new ValidateStage(loop.validator(), loop.scorer(), -1), 0);
+        StageResult first = run(new RefineStage(loop.scorer(), painter, 0.0), 0);
+        StageResult again = run(new RefineStage(loop.scorer(), painter, 0.0), 0);
+        assertEquals("reused", again.status());
+        assertEquals(first.summary().get("again"), again.summary().get("again"));
+        assertEquals(first.summary().get("nextIteration"), again.summary().get("nextIteration"));
+    }
+}
