@@ -21,6 +21,8 @@ public interface LemonConfig {
 
     Images images();
 
+    Validator validator();
+
     interface Ingest {
         @WithDefault("2097152")
         long maxBytes();
@@ -74,6 +76,27 @@ public interface LemonConfig {
         /** DDIM steps per image: fewer is faster and rougher (a draft run, a load test). */
         @WithDefault("" + PortraitPipeline.DEFAULT_STEPS)
         int steps();
+    }
+
+    /** The refining module's people/gender validator (see lemon.vision.VisionSettings). */
+    interface Validator {
+        /** mini (the bundled lemon-mini validator) | openai | bedrock */
+        @WithDefault("mini")
+        String model();
+
+        /** openai: the server's base URL (required); bedrock: an optional endpoint override. */
+        Optional<String> url();
+
+        /** openai: the served model's name (required); bedrock: the model id (a Llama 3.2 Vision default). */
+        Optional<String> llmModel();
+
+        /** bedrock only. */
+        @WithDefault("us-east-1")
+        String region();
+
+        /** One call, image upload and answer included. */
+        @WithDefault("120s")
+        Duration timeout();
     }
 
     interface Cd {
