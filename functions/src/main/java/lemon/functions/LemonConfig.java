@@ -23,6 +23,8 @@ public interface LemonConfig {
 
     Loop loop();
 
+    Validator validator();
+
     interface Ingest {
         @WithDefault("2097152")
         long maxBytes();
@@ -88,6 +90,27 @@ public interface LemonConfig {
 
         @WithDefault("0.05")
         double dropMargin();
+    }
+
+    /** The refining module's people/gender validator (see lemon.vision.VisionSettings). */
+    interface Validator {
+        /** mini (the bundled lemon-mini validator) | openai | bedrock */
+        @WithDefault("mini")
+        String model();
+
+        /** openai: the server's base URL (required); bedrock: an optional endpoint override. */
+        Optional<String> url();
+
+        /** openai: the served model's name (required); bedrock: the model id (a Llama 3.2 Vision default). */
+        Optional<String> llmModel();
+
+        /** bedrock only. */
+        @WithDefault("us-east-1")
+        String region();
+
+        /** One call, image upload and answer included. */
+        @WithDefault("120s")
+        Duration timeout();
     }
 
     interface Cd {

@@ -3,21 +3,25 @@ package lemon.functions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import lemon.analysis.OfflineAnalyst;
 import lemon.describe.OfflineDescriber;
 import lemon.ingest.StoryIngest;
 import lemon.llm.ChatModels;
 import lemon.llm.LlmDescriber;
+import lemon.llm.LlmRetryPolicy;
 import lemon.llm.LlmStoryAnalyst;
 import lemon.llm.RunLlm;
 import lemon.llm.StructuredLlm;
 import lemon.pipeline.Pipeline;
 import lemon.port.CharacterRetriever;
+import lemon.port.CompatibilityValidator;
 import lemon.port.LlmClient;
 import lemon.port.Progress;
 import lemon.run.RunStore;
 import lemon.storage.BlobStores;
+import lemon.vision.VisionValidators;
 
 /**
  * Wires the pipeline from settings: storage, analyst and describer (offline or LLM), and the
@@ -87,6 +91,17 @@ public class PipelineProvider {
         return progressTarget.getAndSet(target == null ? LOG : target);
     }
 
+    /**
+     * A vision LLM when configured, else the bundled validator. Its calls in one validate attempt
+     * share a deadline: 14 minutes, inside the Task's 15, since a stage asks about every picture.
+     */
+    static CompatibilityValidator validator(PipelineSettings s, Progress progress, Engines engines) {
+        LlmRetryPolicy r = s.llm().retry();
+        LlmRetryPolicy forImages = new LlmRetryPolicy(r.retries(), r.backoff(), r.maxBackoff(), Duration.ofMinutes(14));
+        return VisionValidators.create(s.loop().validator(), forImages, progress)
+                .orElseGet(engines::validator);
+    }
+
     public static Pipeline build(PipelineSettings s, Engines engines) {
         return build(s, engines, LOG);
     }
@@ -106,7 +121,7 @@ public class PipelineProvider {
                         engines.painter(s.imageModel(), s.imageSteps()),
                         new Pipeline.LoopEngines(
                                 engines.personalizer(s.loop().personalizeSteps()),
-                                engines.validator(),
+                                validator(s, progress, engines),
                                 engines.scorer(),
                                 s.loop().clipThreshold(),
                                 s.loop().dropMargin())),

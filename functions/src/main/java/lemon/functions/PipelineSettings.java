@@ -4,6 +4,7 @@ import java.time.Duration;
 import lemon.llm.LlmRetryPolicy;
 import lemon.llm.LlmSettings;
 import lemon.mini.pipelines.PortraitPipeline;
+import lemon.vision.VisionSettings;
 
 /** Everything that decides how a pipeline is wired; from config, possibly overridden by the CLI. */
 public record PipelineSettings(
@@ -23,9 +24,10 @@ public record PipelineSettings(
      * @param personalizeSteps optimiser steps of a fresh personalisation (later iterations continue with a quarter)
      * @param clipThreshold    CLIP-mini text–image score a scene picture must reach to be accepted
      * @param dropMargin       how far below its character's median group similarity a portrait is dropped
+     * @param validator        the people/gender validator: the bundled one, or a vision LLM
      */
-    public record Loop(int personalizeSteps, double clipThreshold, double dropMargin) {
-        public static final Loop DEFAULT = new Loop(200, 0.0, 0.05);
+    public record Loop(int personalizeSteps, double clipThreshold, double dropMargin, VisionSettings validator) {
+        public static final Loop DEFAULT = new Loop(200, 0.0, 0.05, VisionSettings.MINI);
 
         public Loop {
             if (personalizeSteps < 1)
@@ -77,7 +79,8 @@ public record PipelineSettings(
                 new Loop(
                         c.loop().personalizeSteps(),
                         c.loop().clipThreshold(),
-                        c.loop().dropMargin()));
+                        c.loop().dropMargin(),
+                        VisionSettings.from(c.validator())));
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -1,5 +1,6 @@
 package lemon.llm;
 
+import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
@@ -27,6 +28,7 @@ public final class ChatModelClient implements LlmClient {
     private final String endpoint;
     private final Duration timeout;
     private final ChatModel model;
+    private final String urlSetting;
 
     /**
      * @param endpoint where the model is served, for connection errors ("http://localhost:11434/v1"),
@@ -34,10 +36,19 @@ public final class ChatModelClient implements LlmClient {
      * @param timeout the model's own per-call timeout, for messages; null when it has none
      */
     public ChatModelClient(String name, String endpoint, Duration timeout, ChatModel model) {
+        this(name, endpoint, timeout, model, "--llm-url or lemon.llm.base-url");
+    }
+
+    /**
+     * @param urlSetting where the user sets the endpoint, for the message about a host that does
+     *     not resolve ("lemon.validator.url")
+     */
+    public ChatModelClient(String name, String endpoint, Duration timeout, ChatModel model, String urlSetting) {
         this.name = name;
         this.endpoint = endpoint;
         this.timeout = timeout;
         this.model = model;
+        this.urlSetting = urlSetting;
     }
 
     public ChatModelClient(String name, ChatModel model) {
@@ -51,10 +62,16 @@ public final class ChatModelClient implements LlmClient {
 
     @Override
     public String chat(String system, String user) {
+        return chat(SystemMessage.from(system), UserMessage.from(user));
+    }
+
+    /**
+     * Any conversation, e.g. one user turn with an image beside the text; faults are mapped as
+     * for {@link #chat(String, String)}.
+     */
+    public String chat(ChatMessage... messages) {
         try {
-            return model.chat(SystemMessage.from(system), UserMessage.from(user))
-                    .aiMessage()
-                    .text();
+            return model.chat(messages).aiMessage().text();
         } catch (RuntimeException e) {
             if (isTransient(e)) {
                 String reason = transientReason(e);
@@ -115,7 +132,7 @@ public final class ChatModelClient implements LlmClient {
         if (has(e, UnresolvedModelServerException.class)
                 || has(e, UnknownHostException.class)
                 || has(e, UnresolvedAddressException.class)) {
-            return "cannot resolve the host of " + where + " — check the LLM URL (--llm-url or lemon.llm.base-url)";
+            return "cannot resolve the host of " + where + " — check the LLM URL (" + urlSetting + ")";
         }
         if (has(e, ConnectException.class)) {
             return "connection refused at " + where + " — is the LLM server running?";

@@ -8,7 +8,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,9 +22,11 @@ import lemon.run.Json;
 /**
  * Stands in for a remote OpenAI-compatible server on 127.0.0.1: /v1/chat/completions plays a
  * script of replies (a status and an error body, an assistant answer, or no answer at all until
- * the test ends); when the script runs out it hangs. Only for the LLM client's fault handling.
+ * the test ends); when the script runs out it hangs. It keeps each request's body and
+ * Authorization header for tests that check what was sent. For the LLM clients' fault handling
+ * and the vision validator.
  */
-final class OpenAiStandIn implements AutoCloseable {
+public final class OpenAiStandIn implements AutoCloseable {
     private interface Reply {
         void send(HttpExchange exchange) throws IOException;
     }
@@ -30,13 +35,19 @@ final class OpenAiStandIn implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Deque<Reply> script = new ArrayDeque<>();
     private final CountDownLatch closed = new CountDownLatch(1);
-    final AtomicInteger requests = new AtomicInteger();
+    public final AtomicInteger requests = new AtomicInteger();
+    /** The bodies of the requests that arrived, in order. */
+    public final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+    /** Their Authorization headers ("" when absent). */
+    public final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
 
-    OpenAiStandIn() throws IOException {
+    public OpenAiStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", exchange -> {
             requests.incrementAndGet();
-            exchange.getRequestBody().readAllBytes();
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            authorizations.add(auth == null ? "" : auth);
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             Reply next;
             synchronized (script) {
                 next = script.poll();
@@ -57,15 +68,15 @@ final class OpenAiStandIn implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    OpenAiStandIn status(int code, String body) {
+    public OpenAiStandIn status(int code, String body) {
         return add(exchange -> send(exchange, code, body.getBytes(StandardCharsets.UTF_8)));
     }
 
-    OpenAiStandIn answer(String content) {
+    public OpenAiStandIn answer(String content) {
         return add(exchange -> send(exchange, 200, Json.bytes(completion(content))));
     }
 
