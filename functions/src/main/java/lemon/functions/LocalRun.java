@@ -215,7 +215,14 @@ public final class LocalRun {
             }
             int stage = stages.indexOf(functionOfState.getOrDefault(name, ""));
             if (stage >= 0) {
-                out.printf(Locale.ROOT, "[%d/%d] %s …%n", stage + 1, stages.size(), functionOfState.get(name));
+                int iteration = input == null ? 0 : input.path("iteration").asInt(0);
+                out.printf(
+                        Locale.ROOT,
+                        "[%d/%d] %s%s …%n",
+                        stage + 1,
+                        stages.size(),
+                        functionOfState.get(name),
+                        iteration > 0 ? " (refinement iteration " + iteration + ")" : "");
                 out.flush();
             }
         }
@@ -237,10 +244,11 @@ public final class LocalRun {
                 rejection = output.path("message").asText();
                 rejectionReason = output.path("summary").path("reason").asText(null);
             }
+            int iteration = output.path("iteration").asInt(0);
             out.printf(
                     Locale.ROOT,
                     "      %-20s %s in %d ms: %s%n",
-                    output.path("stage").asText(),
+                    output.path("stage").asText() + (iteration > 0 ? "@" + iteration : ""),
                     status,
                     millis,
                     output.path("message").asText());
