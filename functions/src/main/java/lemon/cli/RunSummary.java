@@ -67,8 +67,17 @@ final class RunSummary {
         String where = runs.blobs().describe();
         String folder = (where.endsWith("/") ? where : where + "/") + id + "/";
         out.println("run " + id + " done; outputs in " + folder);
-        out.println("open " + folder + PublishStage.REPORT);
+        boolean board = runs.exists(id) && existsFile(runs, id, PublishStage.STORYBOARD);
+        out.println("open " + folder + (board ? PublishStage.STORYBOARD : PublishStage.REPORT));
         return 0;
+    }
+
+    private static boolean existsFile(RunStore runs, String id, String file) {
+        try {
+            return runs.blobs().exists(RunStore.key(id, file));
+        } catch (java.io.IOException e) {
+            return false; // only decides which page to name
+        }
     }
 
     /** The resume command for where this run is stored, so it finds the run from any folder. */

@@ -148,11 +148,13 @@ public final class RefineStage implements Stage {
 
         boolean capped = iteration + 1 >= run.options().iterations();
         boolean again = !drops.isEmpty() && !capped;
-        String reason = drops.isEmpty()
-                ? "no portrait dropped: the characters are stable"
-                : capped
-                        ? "iteration cap " + run.options().iterations() + " reached"
-                        : drops.size() + " portraits replaced";
+        String reason = accepted.isEmpty()
+                ? "no picture accepted: nothing to score the portraits against"
+                : drops.isEmpty()
+                        ? "no portrait dropped: the characters are stable"
+                        : capped
+                                ? "iteration cap " + run.options().iterations() + " reached"
+                                : drops.size() + " portraits replaced";
         run.write(TRAINING_SET, next);
         run.write(
                 REFINEMENT,

@@ -49,8 +49,8 @@ public final class MiniClipScorer implements ImageTextScorer, AutoCloseable {
             Checkpoint.load(dir, clip);
             clip.params().freezeAllExcept(n -> false);
             clip.textEncoder().params().freezeAllExcept(n -> false);
-            String sha = m.sha256().get("weights.safetensors");
-            return new MiniClipScorer(manager, clip, "clip-mini:" + sha.substring(0, 12));
+            String sha = m.sha256().getOrDefault("clip.safetensors", "unknown");
+            return new MiniClipScorer(manager, clip, "clip-mini:" + sha.substring(0, Math.min(12, sha.length())));
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
