@@ -63,11 +63,16 @@ public final class ImageTensors {
 
     /** Reads a size×size image back from [3, H, W] floats in [−1, 1] at offset (clamped). */
     public static BufferedImage read(float[] src, int offset, int size) {
-        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        int plane = size * size;
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                int i = offset + y * size + x;
+        return read(src, offset, size, size);
+    }
+
+    /** Reads a width×height image back from [3, H, W] floats in [−1, 1] at offset (clamped). */
+    public static BufferedImage read(float[] src, int offset, int width, int height) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int plane = width * height;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = offset + y * width + x;
                 img.setRGB(x, y, byteOf(src[i]) << 16 | byteOf(src[i + plane]) << 8 | byteOf(src[i + 2 * plane]));
             }
         }

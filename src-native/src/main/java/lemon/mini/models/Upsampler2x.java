@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Learned 2× super-resolution from 32×32 to 64×64: a few 3×3 convolutions at 32×32 predict, per
+ * Learned 2× super-resolution from 32×32 to 64×64 (and any H×W to 2H×2W: it is convolutional, so
+ * scenes go through the same weights): a few 3×3 convolutions at the input size predict, per
  * input pixel, a correction for each of its four output pixels (depth-to-space), added to the
  * nearest-neighbour enlargement. Trained by {@link lemon.mini.training.UpsamplerTrainer}.
  */
@@ -79,18 +80,24 @@ public final class Upsampler2x implements MiniModel {
         return x.maximum(x.getManager().create(0f)); // the scalar outlives the backward pass: see Nn.scale
     }
 
-    /** Upsamples 32 px images to 64 px. */
+    /** Doubles equally sized images (32×32 portraits to 64×64, 64×32 scenes to 128×64). */
     public List<BufferedImage> upsample(NDManager parent, List<BufferedImage> small) {
-        int n = small.size(), size = small.get(0).getWidth(), plane = 3 * size * size;
+        int n = small.size(), w = small.get(0).getWidth(), h = small.get(0).getHeight(), plane = 3 * w * h;
         float[] px = new float[n * plane];
-        for (int i = 0; i < n; i++) ImageTensors.write(small.get(i), px, i * plane);
+        for (int i = 0; i < n; i++) {
+            BufferedImage img = small.get(i);
+            if (img.getWidth() != w || img.getHeight() != h)
+                throw new IllegalArgumentException(
+                        "image " + i + " is " + img.getWidth() + "×" + img.getHeight() + ", the batch " + w + "×" + h);
+            ImageTensors.write(img, px, i * plane);
+        }
         float[] out;
         try (NDManager scope = parent.newSubManager()) {
             params.attachTo(scope);
-            out = forward(scope.create(px, new Shape(n, 3, size, size))).toFloatArray();
+            out = forward(scope.create(px, new Shape(n, 3, h, w))).toFloatArray();
         }
         List<BufferedImage> big = new ArrayList<>();
-        for (int i = 0; i < n; i++) big.add(ImageTensors.read(out, i * 4 * plane, 2 * size));
+        for (int i = 0; i < n; i++) big.add(ImageTensors.read(out, i * 4 * plane, 2 * w, 2 * h));
         return big;
     }
 }

@@ -19,11 +19,13 @@ import lemon.port.ImageGenerator;
 /**
  * The ImageGenerator port over the bundled lemon-mini diffusion model. The model is loaded on
  * first use; each request's seed sets its start noise, so a recorded seed reproduces its 64×64
- * portrait ({@code lemon generate "<description>" --seed S -n 1} draws it again).
+ * portrait ({@code lemon generate "<description>" --seed S -n 1} draws it again) or its 128×64
+ * scene ({@link Canvas#SCENE}: the pipeline's {@link PortraitPipeline#sceneCanvas()}, upsampled).
  *
  * <p>Learned tokens replace their placeholders' input embeddings; a token's mapper (read through
  * {@link #withMappers}) offsets it per timestep and cross-attention layer. Requests are painted in
- * batches of one mapper each; requests without tokens take the plain path unchanged.
+ * batches of one mapper and one canvas each (a batch is one tensor, so one shape), answers in
+ * request order; requests without tokens take the plain path unchanged.
  */
 public final class MiniImageGenerator implements ImageGenerator {
     private final PortraitPipeline.Sampling sampling;
@@ -74,54 +76,71 @@ public final class MiniImageGenerator implements ImageGenerator {
 
     @Override
     public String name() {
-        return "lemon-mini-diffusion (32×32 pixels, " + sampling + ", learned 2× upsampler; "
-                + model.get().trainedSteps() + " training steps)";
+        PortraitPipeline p = model.get();
+        return "lemon-mini-diffusion (" + p.portraitCanvas() + " portraits, " + p.sceneCanvas() + " scenes, " + sampling
+                + ", learned 2× upsampler; " + p.trainedSteps() + " training steps)";
     }
 
-    /** Portraits per sampling batch: on 2 CPU cores a batch of 16 costs about a third per portrait of single ones. */
+    /** Images per sampling batch: on 2 CPU cores a batch of 16 costs about a third per portrait of single ones. */
     static final int BATCH = 16;
 
     private static final System.Logger LOG = System.getLogger(MiniImageGenerator.class.getName());
 
+    /** Requests painted together: one mapper (null: none) and one canvas. */
+    private record Group(String mapperKey, Canvas canvas) {}
+
     @Override
     public List<byte[]> generate(List<Request> requests) {
-        Map<String, List<Integer>> byMapper = new LinkedHashMap<>(); // null key: no mapper
-        for (int i = 0; i < requests.size(); i++)
-            byMapper.computeIfAbsent(mapperKey(requests.get(i)), k -> new ArrayList<>())
+        Map<Group, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Request r = requests.get(i);
+            groups.computeIfAbsent(new Group(mapperKey(r), r.canvas()), k -> new ArrayList<>())
                     .add(i);
+        }
         PortraitPipeline pipeline = model.get();
         byte[][] out = new byte[requests.size()][];
         int done = 0;
-        for (var group : byMapper.entrySet()) {
-            try (TokenMapper mapper = group.getKey() == null ? null : loadMapper(pipeline, group.getKey())) {
+        for (var group : groups.entrySet()) {
+            String key = group.getKey().mapperKey();
+            PortraitPipeline.CanvasSize canvas =
+                    canvasSize(pipeline, group.getKey().canvas());
+            try (TokenMapper mapper = key == null ? null : loadMapper(pipeline, key)) {
                 List<Integer> idx = group.getValue();
                 for (int from = 0; from < idx.size(); from += BATCH) {
                     List<Request> part = idx.subList(from, Math.min(idx.size(), from + BATCH)).stream()
                             .map(requests::get)
                             .toList();
-                    List<BufferedImage> imgs = paint(pipeline, part, mapper);
+                    List<BufferedImage> imgs = paint(pipeline, canvas, part, mapper);
                     for (int j = 0; j < imgs.size(); j++) out[idx.get(from + j)] = png(imgs.get(j));
                     done += part.size();
                     if (requests.size() > BATCH)
-                        LOG.log(System.Logger.Level.INFO, "painted {0} of {1} portraits", done, requests.size());
+                        LOG.log(System.Logger.Level.INFO, "painted {0} of {1} images", done, requests.size());
                 }
             }
         }
         return List.of(out);
     }
 
-    private List<BufferedImage> paint(PortraitPipeline pipeline, List<Request> part, TokenMapper mapper) {
+    private static PortraitPipeline.CanvasSize canvasSize(PortraitPipeline pipeline, Canvas canvas) {
+        return switch (canvas) {
+            case PORTRAIT -> pipeline.portraitCanvas();
+            case SCENE -> pipeline.sceneCanvas();
+        };
+    }
+
+    private List<BufferedImage> paint(
+            PortraitPipeline pipeline, PortraitPipeline.CanvasSize canvas, List<Request> part, TokenMapper mapper) {
         List<String> descriptions = part.stream().map(Request::description).toList();
         List<Long> seeds = part.stream().map(Request::seed).toList();
         if (part.stream().allMatch(r -> r.tokens().isEmpty()))
-            return pipeline.generateEach(descriptions, seeds, sampling);
+            return pipeline.generateEach(canvas, descriptions, seeds, sampling);
         List<Map<String, float[]>> tokens = new ArrayList<>();
         for (Request r : part) {
             Map<String, float[]> t = new HashMap<>();
             r.tokens().forEach((placeholder, token) -> t.put(placeholder, token.embedding()));
             tokens.add(t);
         }
-        return pipeline.generateEach(descriptions, seeds, tokens, mapper, sampling);
+        return pipeline.generateEach(canvas, descriptions, seeds, tokens, mapper, sampling);
     }
 
     /** The one mapper a request's tokens name (null: none); tokens of one request cannot mix mappers. */

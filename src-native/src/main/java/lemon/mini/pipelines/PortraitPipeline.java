@@ -38,6 +38,10 @@ import lemon.mini.schedulers.SchedulerConfig;
  * step as the scheduler config says (pixel space needs it: guided ε overshoots otherwise), then
  * {@link Upsampler2x} brings it to 64×64.
  *
+ * <p>Scenes: the same UNet (convolutional; attention reads any H×W) paints the wide
+ * {@link #sceneCanvas()}, 64×32 unless the generator config says otherwise, and the upsampler
+ * makes it 128×64. Every {@code generate…} method without a canvas paints portraits.
+ *
  * <p>Weights: {@code text/}, {@code unet/}, {@code upsampler/} checkpoints and
  * {@code scheduler/scheduler_config.json} in one directory; every file's sha256 is checked against
  * its manifest on load. {@link #loadDefault()} reads the
@@ -82,6 +86,24 @@ public final class PortraitPipeline implements AutoCloseable {
         public String toString() {
             return String.format(
                     java.util.Locale.ROOT, "%d DDIM steps, guidance %.1f, rescale %.1f", steps, guidance, rescale);
+        }
+    }
+
+    /** What the UNet paints, in pixels before the 2× upsampler: square for portraits, wide for scenes. */
+    public record CanvasSize(int width, int height) {
+        public CanvasSize {
+            if (width < 1 || height < 1)
+                throw new IllegalArgumentException("a canvas needs a positive size, got " + width + "×" + height);
+        }
+
+        /** Floats of one image: three channels of width × height. */
+        int plane() {
+            return 3 * width * height;
+        }
+
+        @Override
+        public String toString() {
+            return width + "×" + height;
         }
     }
 
@@ -184,6 +206,23 @@ public final class PortraitPipeline implements AutoCloseable {
         return generator;
     }
 
+    /** The UNet's training size, square: what every portrait is painted at. */
+    public CanvasSize portraitCanvas() {
+        int size = unet.config().sampleSize();
+        return new CanvasSize(size, size);
+    }
+
+    /**
+     * The scene canvas the weights learned ({@link GeneratorConfig}); weights that say nothing get
+     * twice the portrait's width at its height, the canvas the scene retraining uses, so today's
+     * portrait-only weights can still be asked for a scene (they paint it poorly).
+     */
+    public CanvasSize sceneCanvas() {
+        if (generator.knowsScenes()) return new CanvasSize(generator.sceneWidth(), generator.sceneHeight());
+        int size = unet.config().sampleSize();
+        return new CanvasSize(2 * size, size);
+    }
+
     /** n 64×64 portraits of one description with the default sampling. */
     public List<BufferedImage> generate(String description, int n, long seed) {
         return generate(description, n, seed, Sampling.DEFAULT);
@@ -196,8 +235,10 @@ public final class PortraitPipeline implements AutoCloseable {
 
     /** One 64×64 portrait per description, sampled as one batch; {@code ""} is unconditional. */
     public List<BufferedImage> generateAll(List<String> descriptions, long seed, Sampling sampling) {
+        CanvasSize canvas = portraitCanvas();
         return upsampler.upsample(
-                root, generateSmall(descriptions, noise(new Random(seed), descriptions.size()), sampling));
+                root,
+                generateSmall(canvas, descriptions, noise(new Random(seed), descriptions.size(), canvas), sampling));
     }
 
     /**
@@ -205,7 +246,17 @@ public final class PortraitPipeline implements AutoCloseable {
      * its own seed, so a portrait does not depend on what else is in the batch.
      */
     public List<BufferedImage> generateEach(List<String> descriptions, List<Long> seeds, Sampling sampling) {
-        return upsampler.upsample(root, generateSmall(descriptions, noise(descriptions, seeds), sampling));
+        return generateEach(portraitCanvas(), descriptions, seeds, sampling);
+    }
+
+    /**
+     * One image per (description, seed) on the given canvas, upsampled to twice its size (a
+     * {@link #sceneCanvas()} gives 128×64 scenes); each seed alone sets its start noise.
+     */
+    public List<BufferedImage> generateEach(
+            CanvasSize canvas, List<String> descriptions, List<Long> seeds, Sampling sampling) {
+        return upsampler.upsample(
+                root, generateSmall(canvas, descriptions, noise(canvas, descriptions, seeds), sampling));
     }
 
     /**
@@ -220,20 +271,35 @@ public final class PortraitPipeline implements AutoCloseable {
             List<Map<String, float[]>> tokens,
             TokenMapper mapper,
             Sampling sampling) {
+        return generateEach(portraitCanvas(), descriptions, seeds, tokens, mapper, sampling);
+    }
+
+    /**
+     * As {@link #generateEach(List, List, List, TokenMapper, Sampling)} on the given canvas: a scene
+     * of several characters names each with its own placeholder, all under one mapper.
+     */
+    public List<BufferedImage> generateEach(
+            CanvasSize canvas,
+            List<String> descriptions,
+            List<Long> seeds,
+            List<Map<String, float[]>> tokens,
+            TokenMapper mapper,
+            Sampling sampling) {
         if (tokens.size() != descriptions.size())
             throw new IllegalArgumentException(descriptions.size() + " descriptions, " + tokens.size() + " token maps");
         return upsampler.upsample(
-                root, generateSmall(descriptions, noise(descriptions, seeds), tokens, mapper, sampling));
+                root,
+                generateSmall(canvas, descriptions, noise(canvas, descriptions, seeds), tokens, mapper, sampling));
     }
 
     /** Start noise for each seed, one after the other. */
-    private float[] noise(List<String> descriptions, List<Long> seeds) {
+    private float[] noise(CanvasSize canvas, List<String> descriptions, List<Long> seeds) {
         if (descriptions.size() != seeds.size())
             throw new IllegalArgumentException(descriptions.size() + " descriptions, " + seeds.size() + " seeds");
-        int plane = plane();
+        int plane = canvas.plane();
         float[] init = new float[seeds.size() * plane];
         for (int i = 0; i < seeds.size(); i++)
-            System.arraycopy(noise(new Random(seeds.get(i)), 1), 0, init, i * plane, plane);
+            System.arraycopy(noise(new Random(seeds.get(i)), 1, canvas), 0, init, i * plane, plane);
         return init;
     }
 
@@ -267,20 +333,25 @@ public final class PortraitPipeline implements AutoCloseable {
         return m;
     }
 
-    private int plane() {
-        int size = unet.config().sampleSize();
-        return 3 * size * size;
-    }
-
-    private float[] noise(Random rnd, int n) {
-        float[] init = new float[n * plane()];
+    private static float[] noise(Random rnd, int n, CanvasSize canvas) {
+        float[] init = new float[n * canvas.plane()];
         for (int i = 0; i < init.length; i++) init[i] = (float) rnd.nextGaussian();
         return init;
     }
 
-    /** The 32×32 samples before upsampling, from the given start noise. */
-    private List<BufferedImage> generateSmall(List<String> descriptions, float[] init, Sampling sampling) {
-        int n = descriptions.size(), size = unet.config().sampleSize(), plane = plane();
+    /** The UNet halves the canvas once per level after the first, so each side must divide evenly. */
+    private void checkFits(CanvasSize canvas) {
+        int step = 1 << (unet.config().channelMult().size() - 1);
+        if (canvas.width() % step != 0 || canvas.height() % step != 0)
+            throw new IllegalArgumentException("a " + canvas
+                    + " canvas does not halve evenly through the UNet's levels (multiples of " + step + ")");
+    }
+
+    /** The samples before upsampling, from the given start noise. */
+    private List<BufferedImage> generateSmall(
+            CanvasSize canvas, List<String> descriptions, float[] init, Sampling sampling) {
+        checkFits(canvas);
+        int n = descriptions.size();
         List<String> caps = new ArrayList<>();
         for (String d : descriptions) caps.add(normalise(d));
         float[] px;
@@ -294,23 +365,29 @@ public final class PortraitPipeline implements AutoCloseable {
                     scheduler,
                     Conditioning.constant(cond.states(), cond.pooled()),
                     Conditioning.constant(uncond.states(), uncond.pooled()),
-                    scope.create(init, new Shape(n, 3, size, size)),
+                    scope.create(init, new Shape(n, 3, canvas.height(), canvas.width())),
                     sampling);
             px = x.toFloatArray();
         }
+        return read(px, n, canvas);
+    }
+
+    private static List<BufferedImage> read(float[] px, int n, CanvasSize canvas) {
         List<BufferedImage> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) out.add(ImageTensors.read(px, i * plane, size));
+        for (int i = 0; i < n; i++) out.add(ImageTensors.read(px, i * canvas.plane(), canvas.width(), canvas.height()));
         return out;
     }
 
-    /** The 32×32 samples of descriptions with learned tokens (see {@link #generateEach(List, List, List, TokenMapper, Sampling)}). */
+    /** The samples of descriptions with learned tokens before upsampling (see {@link #generateEach(CanvasSize, List, List, List, TokenMapper, Sampling)}). */
     private List<BufferedImage> generateSmall(
+            CanvasSize canvas,
             List<String> descriptions,
             float[] init,
             List<Map<String, float[]>> tokens,
             TokenMapper mapper,
             Sampling sampling) {
-        int n = descriptions.size(), size = unet.config().sampleSize(), plane = plane();
+        checkFits(canvas);
+        int n = descriptions.size();
         int maxTokens = text.config().maxTokens(), width = text.config().width();
         List<String> caps = new ArrayList<>();
         for (String d : descriptions) caps.add(normalise(d));
@@ -352,13 +429,16 @@ public final class PortraitPipeline implements AutoCloseable {
                     scope.create(flat, new Shape(k, width)),
                     mapper,
                     uncond);
-            NDArray x =
-                    denoise(scope, unet, scheduler, cond, scope.create(init, new Shape(n, 3, size, size)), sampling);
+            NDArray x = denoise(
+                    scope,
+                    unet,
+                    scheduler,
+                    cond,
+                    scope.create(init, new Shape(n, 3, canvas.height(), canvas.width())),
+                    sampling);
             px = x.toFloatArray();
         }
-        List<BufferedImage> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) out.add(ImageTensors.read(px, i * plane, size));
-        return out;
+        return read(px, n, canvas);
     }
 
     /**

@@ -3,6 +3,7 @@ package lemon.mini.training;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Random;
+import lemon.mini.pipelines.SceneRegions;
 import lemon.mini.render.Attributes;
 import lemon.mini.render.Sample;
 
@@ -97,8 +98,37 @@ public final class AttributeProbe {
             x[i] = features(s.image());
             y[i] = s.attributes();
         }
+        return fit(x, y, dataSeed, epochs, heads);
+    }
+
+    /**
+     * A probe for one person of a scene: trained on n people of training-split scenes rendered at
+     * width × height, each read off its own column as {@link SceneRegions#squares} crops it (64 px).
+     * A portrait-trained probe reads those crops near chance (gender 58%, hair colour 46% on real
+     * renders): a half-body figure in a scene is framed unlike a head-and-shoulders portrait.
+     */
+    public static AttributeProbe trainOnScenes(long dataSeed, int n, int epochs, int width, int height) {
+        float[][] x = new float[n][];
+        Attributes[] y = new Attributes[n];
+        int i = 0;
+        for (int idx = 0; i < n; idx++) {
+            idx = PortraitData.nextTrainIndex(idx);
+            Sample s = PortraitData.scene(dataSeed, idx, width, height);
+            List<BufferedImage> people =
+                    SceneRegions.squares(s.image(), s.people().size(), PortraitData.LARGE);
+            for (int p = 0; p < people.size() && i < n; p++, i++) {
+                x[i] = features(people.get(p));
+                y[i] = s.people().get(p);
+            }
+        }
+        return fit(x, y, dataSeed, epochs, Head.TEMPLATE);
+    }
+
+    /** Softmax regression per head, SGD over the examples in a shuffled order per epoch. */
+    private static AttributeProbe fit(float[][] x, Attributes[] y, long seed, int epochs, java.util.Set<Head> heads) {
+        int n = x.length;
         AttributeProbe p = new AttributeProbe();
-        Random rnd = new Random(dataSeed);
+        Random rnd = new Random(seed);
         for (Head h : Head.values()) {
             if (!heads.contains(h)) continue;
             int k = classes(h);

@@ -17,9 +17,11 @@ import lemon.mini.pipelines.MiniValidatorAdapter;
  * Measures the committed lemon-mini weights on fresh held-out renders, next to the baselines
  * measured on the very same images: the validator against always answering the majority class,
  * CLIP against 10% chance and against captions shuffled between images, the portrait diffusion
- * model against unconditional samples ({@link lemon.mini.training.EvalDiffusion}).
+ * model against unconditional samples ({@link lemon.mini.training.EvalDiffusion}), and its scenes
+ * (people count and each person's attributes) against unconditional scenes and real renders
+ * ({@link EvalScenes}).
  * <pre>
- *   lemon eval-mini [--seed S] [--validator N] [--clip N] [--diffusion N] [--weights DIR]
+ *   lemon eval-mini [--seed S] [--validator N] [--clip N] [--diffusion N] [--scenes N] [--weights DIR]
  * </pre>
  * The default seed differs from the training seed, so every image is new to the models (and the
  * indices are in the validation split, which training never uses).
@@ -32,7 +34,7 @@ public final class EvalMini {
         String[] args = argList.toArray(String[]::new);
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
         long seed = 777;
-        int nValidator = 600, nClip = 500, nDiffusion = 200;
+        int nValidator = 600, nClip = 500, nDiffusion = 200, nScenes = 60;
         Path weights = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -40,10 +42,11 @@ public final class EvalMini {
                 case "--validator" -> nValidator = Integer.parseInt(args[++i]);
                 case "--clip" -> nClip = Integer.parseInt(args[++i]);
                 case "--diffusion" -> nDiffusion = Integer.parseInt(args[++i]);
+                case "--scenes" -> nScenes = Integer.parseInt(args[++i]);
                 case "--weights" -> weights = Path.of(args[++i]);
                 default ->
                     throw new IllegalArgumentException(
-                            "usage: EvalMini [--seed S] [--validator N] [--clip N] [--diffusion N] [--weights DIR]");
+                            "usage: EvalMini [--seed S] [--validator N] [--clip N] [--diffusion N] [--scenes N] [--weights DIR]");
             }
         }
         Path vDir = weights != null ? weights.resolve(MiniWeights.VALIDATOR) : MiniWeights.validatorDir();
@@ -104,6 +107,10 @@ public final class EvalMini {
             out.println("portrait diffusion:");
             lemon.mini.training.EvalDiffusion.report(
                     nDiffusion, weights != null ? weights.resolve("diffusion") : null, cDir, out);
+        }
+        if (nScenes > 0) {
+            out.println("scenes:");
+            EvalScenes.report(nScenes, weights != null ? weights.resolve("diffusion") : null, vDir, out);
         }
     }
 }

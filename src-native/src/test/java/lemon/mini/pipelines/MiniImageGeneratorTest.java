@@ -100,7 +100,7 @@ class MiniImageGeneratorTest {
     }
 
     /** A word's row of the committed text encoder's input embeddings, read from its weights file. */
-    private static float[] committedWordEmbedding(String word) throws Exception {
+    static float[] committedWordEmbedding(String word) throws Exception {
         java.nio.file.Path text = PortraitPipeline.committedDir().resolve("text");
         int id = CaptionTokenizer.load(text.resolve("tokenizer.json")).id(word);
         try (Safetensors st = Safetensors.open(text.resolve("weights.safetensors"))) {
@@ -110,7 +110,7 @@ class MiniImageGeneratorTest {
         }
     }
 
-    private static double meanChannelDiff(BufferedImage a, BufferedImage b) {
+    static double meanChannelDiff(BufferedImage a, BufferedImage b) {
         long sum = 0;
         for (int y = 0; y < a.getHeight(); y++) {
             for (int x = 0; x < a.getWidth(); x++) {

@@ -126,6 +126,82 @@ class PortraitPipelineTest {
         assertTrue(e.getMessage().contains("weights.safetensors"), e.getMessage());
     }
 
+    @Test
+    void withoutAGeneratorConfigScenesAreTwiceAsWideAsPortraits() {
+        assertFalse(gen.generatorConfig().knowsScenes(), "the committed weights are portrait-only");
+        assertEquals(new PortraitPipeline.CanvasSize(32, 32), gen.portraitCanvas());
+        assertEquals(new PortraitPipeline.CanvasSize(64, 32), gen.sceneCanvas());
+    }
+
+    @Test
+    void aSceneCanvasPaintsWideImagesThatTheirSeedsReproduce() {
+        String d = "a young woman in a blue dress talks with an old man with a white beard";
+        List<BufferedImage> x = gen.generateEach(gen.sceneCanvas(), List.of(d, d), List.of(1L, 2L), FEW_STEPS);
+        List<BufferedImage> y = gen.generateEach(gen.sceneCanvas(), List.of(d, d), List.of(1L, 2L), FEW_STEPS);
+        assertEquals(128, x.get(0).getWidth());
+        assertEquals(64, x.get(0).getHeight());
+        assertEquals(0, meanAbsDiff(x.get(0), y.get(0)), "same seed, same pixels");
+        assertEquals(0, meanAbsDiff(x.get(1), y.get(1)), "same seed, same pixels");
+        assertTrue(meanAbsDiff(x.get(0), x.get(1)) > 2, "another seed, another scene");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> gen.generateEach(new PortraitPipeline.CanvasSize(30, 32), List.of(d), List.of(1L), FEW_STEPS),
+                "30 pixels do not halve twice");
+    }
+
+    @Test
+    void theGeneratorConfigSetsTheSceneCanvas(@TempDir Path tmp) throws IOException {
+        copyCommitted(tmp);
+        new GeneratorConfig(96, 32, false).writeTo(tmp);
+        try (PortraitPipeline wide = PortraitPipeline.load(tmp)) {
+            assertEquals(new PortraitPipeline.CanvasSize(96, 32), wide.sceneCanvas());
+            BufferedImage scene = wide.generateEach(
+                            wide.sceneCanvas(), List.of("a man stands alone"), List.of(3L), FEW_STEPS.withSteps(2))
+                    .get(0);
+            assertEquals(192, scene.getWidth());
+            assertEquals(64, scene.getHeight());
+        }
+    }
+
+    /** Convolutions see only a few pixels around each one: two portraits side by side upsample as each alone. */
+    @Test
+    void theUpsamplerDoublesAWideImageAsItDoublesItsHalves() throws IOException {
+        BufferedImage
+                left = PortraitData.half(PortraitData.portrait(4242, 3, 64).image()),
+                right = PortraitData.half(PortraitData.portrait(4242, 5, 64).image());
+        BufferedImage wide = new BufferedImage(64, 32, BufferedImage.TYPE_INT_RGB);
+        wide.setRGB(0, 0, 32, 32, left.getRGB(0, 0, 32, 32, null, 0, 32), 0, 32);
+        wide.setRGB(32, 0, 32, 32, right.getRGB(0, 0, 32, 32, null, 0, 32), 0, 32);
+        Path dir = PortraitPipeline.committedDir().resolve("upsampler");
+        try (var m = ai.djl.engine.Engine.getEngine("PyTorch").newBaseManager();
+                Upsampler2x up = new Upsampler2x(Upsampler2x.Config.standard(), m, 0)) {
+            lemon.mini.loaders.Checkpoint.load(dir, up);
+            BufferedImage big = up.upsample(m, List.of(wide)).get(0),
+                    alone = up.upsample(m, List.of(left)).get(0);
+            assertEquals(128, big.getWidth());
+            assertEquals(64, big.getHeight());
+            int worst = 0;
+            for (int y = 0; y < 64; y++) // 5 convolutions of 3×3 reach 5 pixels, 10 after doubling
+            for (int x = 0; x < 64 - 12; x++)
+                    for (int s = 0; s <= 16; s += 8)
+                        worst = Math.max(
+                                worst, Math.abs(((big.getRGB(x, y) >> s) & 255) - ((alone.getRGB(x, y) >> s) & 255)));
+            assertTrue(worst <= 1, "away from the seam the left half is the left portrait upsampled: " + worst);
+        }
+    }
+
+    private void copyCommitted(Path tmp) throws IOException {
+        Path src = PortraitPipeline.committedDir();
+        for (String part : List.of("text", "unet", "upsampler", "scheduler")) {
+            if (!Files.isDirectory(src.resolve(part))) continue;
+            Files.createDirectories(tmp.resolve(part));
+            try (var files = Files.list(src.resolve(part))) {
+                for (Path f : (Iterable<Path>) files::iterator)
+                    Files.copy(f, tmp.resolve(part).resolve(f.getFileName()));
+            }
+        }
+    }
+
     static double meanAbsDiff(BufferedImage a, BufferedImage b) {
         double sum = 0;
         for (int y = 0; y < a.getHeight(); y++) {
