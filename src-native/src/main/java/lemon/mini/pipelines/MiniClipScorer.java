@@ -3,8 +3,6 @@ package lemon.mini.pipelines;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,8 +23,8 @@ import lemon.port.ImageTextScorer;
 /**
  * The ImageTextScorer port over CLIP-mini: CLIP-T and CLIP-I as the paper uses them, on the bundled
  * model. CLIP-mini reads square images; a wide scene is scaled to the square's width and set on
- * its bottom edge, the top filled with the scene's own top row, since the model saw scenes as
- * figures standing on the bottom of a square frame.
+ * its bottom edge over its background colour, as the validator's true-aspect view, since the model
+ * saw scenes as figures standing on the bottom of a square frame.
  */
 public final class MiniClipScorer implements ImageTextScorer, AutoCloseable {
     private final NDManager manager;
@@ -105,20 +103,11 @@ public final class MiniClipScorer implements ImageTextScorer, AutoCloseable {
             out[from + i] = java.util.Arrays.copyOfRange(flat, i * dim, (i + 1) * dim);
     }
 
-    /** A square view of {@code img}: square images resized, wide ones set on the bottom edge. */
+    /** A square view of {@code img}: square images resized, wide ones at their true aspect on the bottom edge. */
     static BufferedImage square(BufferedImage img, int size) {
         if (img.getWidth() <= img.getHeight()) return ImageTensors.fit(img, size);
         int h = Math.max(1, Math.round((float) size * img.getHeight() / img.getWidth()));
-        BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(img, 0, size - h, size, h, null);
-        g.dispose();
-        for (int x = 0; x < size; x++) {
-            int top = out.getRGB(x, size - h);
-            for (int y = 0; y < size - h; y++) out.setRGB(x, y, top);
-        }
-        return out;
+        return MiniValidatorAdapter.bottomAligned(img, size, h);
     }
 
     private static BufferedImage decode(byte[] png) {

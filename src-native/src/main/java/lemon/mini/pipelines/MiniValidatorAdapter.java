@@ -185,7 +185,7 @@ public final class MiniValidatorAdapter implements CompatibilityValidator, AutoC
      * size × size square whose rest is the scene's background colour (its top corners, which no
      * figure reaches: each stands in the middle of its column).
      */
-    private static BufferedImage bottomAligned(BufferedImage scene, int size, int height) {
+    static BufferedImage bottomAligned(BufferedImage scene, int size, int height) {
         BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setColor(new Color(topCorners(scene)));
