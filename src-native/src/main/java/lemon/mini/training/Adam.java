@@ -68,8 +68,23 @@ public final class Adam implements AutoCloseable {
         t = 0;
     }
 
-    /** One update from the gradients left by the last backward pass; gradients are zeroed after. */
+    /**
+     * One update from the gradients left by the last backward pass; gradients are zeroed after.
+     * The in-place updates of parameters that require gradients run with PyTorch's grad mode off,
+     * which is per thread: a fresh thread (a workflow task's) starts with it on, and DJL's gradient
+     * collector gives back whatever it found, so it is set here rather than assumed.
+     */
     public void step(Params... stores) {
+        boolean grad = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        try {
+            update(stores);
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(grad);
+        }
+    }
+
+    private void update(Params... stores) {
         t++;
         float c1 = (float) (1 - Math.pow(beta1, t)), c2 = (float) (1 - Math.pow(beta2, t));
         for (int si = 0; si < stores.length; si++) {

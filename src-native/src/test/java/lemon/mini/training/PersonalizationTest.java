@@ -139,6 +139,48 @@ class PersonalizationTest {
         assertFalse(equalTokens(straight, other), "another seed, other tokens");
     }
 
+    @Test
+    void trainsOnAFreshThreadAsAWorkflowTaskDoes() throws Exception {
+        // PyTorch's grad mode is per thread and on by default: the optimiser's in-place updates must not rely on it
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        Thread t = new Thread(() -> {
+            try {
+                personalize(SETTINGS, 7, new MemoryCheckpoints());
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        t.start();
+        t.join();
+        assertEquals(null, failure.get(), "personalisation on a fresh thread");
+    }
+
+    @Test
+    void aLaterIterationContinuesThePreviousStateAndLearnsFromScenePairs() throws Exception {
+        Personalizer.Result first = personalize(SETTINGS, 7, new MemoryCheckpoints());
+        assertTrue(first.state() != null && first.state().length > 0, "a state to continue from");
+        // a 16×8 "scene" of ali and morgiana, as the generator's wide canvas at the tiny UNet's scale
+        BufferedImage wide = new BufferedImage(16, 8, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 16; x++) for (int y = 0; y < 8; y++) wide.setRGB(x, y, x < 8 ? 0xC03020 : 0x30A040);
+        var buf = new java.io.ByteArrayOutputStream();
+        ImageIO.write(wide, "png", buf);
+        var pair = new Personalizer.Pair(
+                buf.toByteArray(), "<c1> talks with <c2>", Map.of("<c1>", "ali", "<c2>", "morgiana"));
+        var request = new Personalizer.Request(portraits, CLASS_WORDS, GRAPH, List.of(pair), first.state(), 8);
+        var settings = SETTINGS.withSteps(8); // continued: a quarter, 2 steps, one of them… none of pairs yet
+        Personalizer.Result next = new MiniPersonalizer(settings.withSteps(16), models, QUIET)
+                .personalize(request, new MemoryCheckpoints());
+        assertEquals(4L, next.metrics().get("steps"), "a continued run trains a quarter of the steps");
+        assertEquals(true, next.metrics().get("warmStart"));
+        assertEquals(1, next.metrics().get("scenePairs"));
+        assertFalse(equalTokens(first, next), "it trained on");
+        Personalizer.Result fresh = new MiniPersonalizer(settings.withSteps(16), models, QUIET)
+                .personalize(
+                        new Personalizer.Request(portraits, CLASS_WORDS, GRAPH, List.of(pair), null, 8),
+                        new MemoryCheckpoints());
+        assertFalse(equalTokens(fresh, next), "continuing differs from starting over");
+    }
+
     private static Personalizer.Result personalize(PersonalizationTrainer.Settings s, long seed, Checkpoints sink) {
         return new MiniPersonalizer(s, models, QUIET).personalize(portraits, CLASS_WORDS, GRAPH, seed, sink);
     }
