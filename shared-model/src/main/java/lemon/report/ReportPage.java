@@ -53,6 +53,7 @@ public final class ReportPage {
                 .append(m.input().words())
                 .append(" words · created ")
                 .append(Html.esc(m.createdAt()))
+                .append(m.options().personalises() ? " · <a href=\"storyboard.html\">storyboard</a>" : "")
                 .append("</p>\n");
         h.append("<h2>Who did the work</h2>\n<table>");
         m.components()
