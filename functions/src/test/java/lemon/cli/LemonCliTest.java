@@ -46,18 +46,27 @@ class LemonCliTest {
         "--scenes",
         "10",
         "--portraits",
+        "2",
+        "--seeds-per-scene",
+        "1",
+        "--iterations",
         "1",
         "--run-id",
-        "tailor"
+        "tailor-storyboard"
     })
-    void runsABundledExampleAndSummarises(LaunchResult result) {
+    void runsABundledExampleThroughTheLoopToAStoryboardAndSummarises(LaunchResult result) {
         String out = result.getOutput();
         assertTrue(
-                out.contains("[1/6] ingest")
-                        && out.contains("[5/6] generate-portraits")
-                        && out.contains("[6/6] publish"),
+                out.contains("[1/10] ingest")
+                        && out.contains("[5/10] generate-portraits")
+                        && out.contains("[6/10] personalize")
+                        && out.contains("[9/10] refine")
+                        && out.contains("[10/10] publish"),
                 out);
-        assertTrue(out.contains("run tailor done") && out.contains("report.html"), out);
+        assertTrue(out.contains("run tailor-storyboard done") && out.contains("storyboard.html"), out);
+        assertTrue(
+                java.nio.file.Files.exists(java.nio.file.Path.of("target/cli-runs/tailor-storyboard/storyboard.png")),
+                out);
         assertTrue(out.toLowerCase().contains("tailor") && out.toLowerCase().contains("giant"), out);
     }
 
@@ -182,6 +191,8 @@ class LemonCliTest {
                 "5",
                 "--portraits",
                 "1",
+                "--iterations",
+                "0",
                 "--run-id",
                 "staged");
         assertEquals(0, run.exitCode(), run.getErrorOutput());
@@ -465,7 +476,7 @@ class LemonCliTest {
         assertEquals(0, runs.exitCode(), runs.getErrorOutput());
         List<String> lines = runs.getOutput().lines().toList();
         assertEquals("RUN ID                  STATUS       STAGES   AGE  TITLE", lines.get(0));
-        assertTrue(lines.get(1).matches(id + "  failed       1/6     +\\d+s  Weather"), lines.toString());
+        assertTrue(lines.get(1).matches(id + "  failed       1/10    +\\d+s  Weather"), lines.toString());
         assertTrue(
                 lines.get(2).strip().startsWith("↳ ") && lines.get(2).contains("no characters found"),
                 lines.toString());

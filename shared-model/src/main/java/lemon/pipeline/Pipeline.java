@@ -84,8 +84,16 @@ public final class Pipeline {
         return catalogue;
     }
 
+    /** The stages of the refine loop, which a run with {@code --iterations 0} skips. */
+    public static final List<String> LOOP_STAGES =
+            List.of(PersonalizeStage.NAME, VisualizeStage.NAME, ValidateStage.NAME, RefineStage.NAME);
+
+    /** Creates the run; its manifest lists the stages it will run (the loop's only when it personalises). */
     public StageResult ingest(String runId, String uploadKey, RunOptions options) {
-        return ingest.ingest(runId, uploadKey, options, catalogue.names());
+        List<String> stages = catalogue.names().stream()
+                .filter(s -> options.personalises() || !LOOP_STAGES.contains(s))
+                .toList();
+        return ingest.ingest(runId, uploadKey, options, stages);
     }
 
     public StageResult run(String stage, String runId, int iteration) {

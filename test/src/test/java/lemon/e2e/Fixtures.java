@@ -44,9 +44,11 @@ final class Fixtures {
         return new PipelineSettings(store, offline(), 2L * 1024 * 1024, 50, null);
     }
 
-    /** The workflow's stages in order, as the catalogue names them. */
+    /** The stages a run with {@link #OPTIONS} goes through (no refine loop), in order. */
     static java.util.List<String> stageNames() {
-        return functions(settings("unused-store")).stageNames();
+        return functions(settings("unused-store")).stageNames().stream()
+                .filter(s -> !lemon.pipeline.Pipeline.LOOP_STAGES.contains(s))
+                .toList();
     }
 
     /** One set of loaded models for every test of the JVM, as one application would have. */
