@@ -44,7 +44,7 @@ class LemonCliTest {
         "--out",
         "target/cli-runs",
         "--scenes",
-        "10",
+        "4",
         "--portraits",
         "2",
         "--seeds-per-scene",
