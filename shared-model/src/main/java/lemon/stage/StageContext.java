@@ -116,16 +116,7 @@ public final class StageContext {
     }
 
     public Optional<byte[]> bytes(String file) {
-        return newest(file).flatMap(key -> {
-            try {
-                return runs.blobs().get(RunStore.key(runId(), key));
-            } catch (IOException e) {
-                throw new UncheckedIOException(
-                        "cannot read " + RunStore.key(runId(), key) + " from "
-                                + runs.blobs().describe(),
-                        e);
-            }
-        });
+        return newest(file).flatMap(this::bytesAt);
     }
 
     /** The run file under its exact run-relative key ({@link StageKey#file}), no iteration lookup. */

@@ -361,17 +361,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
                     tokens,
                     graph.params(),
                     mapper.params());
-            if (!o.applicable()) {
-                skipped++;
-                if (++skippedInARow >= 10)
-                    throw new IllegalStateException(
-                            "personalisation: 10 batches in a row gave non-finite losses or gradients");
-                return Double.NaN;
-            }
-            skippedInARow = 0;
-            adam.step(tokens, graph.params(), mapper.params());
-            steps++;
-            loss = smooth(loss, o.loss());
+            if (!apply(o)) return Double.NaN;
             lossRec = smooth(lossRec, parts[0].getFloat());
             lossCt = smooth(lossCt, parts[1].getFloat());
             return o.loss();
@@ -420,20 +410,26 @@ public final class PersonalizationTrainer implements AutoCloseable {
                     tokens,
                     graph.params(),
                     mapper.params());
-            if (!o.applicable()) {
-                skipped++;
-                if (++skippedInARow >= 10)
-                    throw new IllegalStateException(
-                            "personalisation: 10 batches in a row gave non-finite losses or gradients");
-                return Double.NaN;
-            }
-            skippedInARow = 0;
-            adam.step(tokens, graph.params(), mapper.params());
-            steps++;
-            loss = smooth(loss, o.loss());
+            if (!apply(o)) return Double.NaN;
             lossRec = smooth(lossRec, o.loss());
             return o.loss();
         }
+    }
+
+    /** Takes the optimiser step of a finite outcome (true), or counts a skipped batch (false). */
+    private boolean apply(NonFiniteGuard.Outcome o) {
+        if (!o.applicable()) {
+            skipped++;
+            if (++skippedInARow >= 10)
+                throw new IllegalStateException(
+                        "personalisation: 10 batches in a row gave non-finite losses or gradients");
+            return false;
+        }
+        skippedInARow = 0;
+        adam.step(tokens, graph.params(), mapper.params());
+        steps++;
+        loss = smooth(loss, o.loss());
+        return true;
     }
 
     private static double smooth(double avg, double v) {
