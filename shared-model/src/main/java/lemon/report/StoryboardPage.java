@@ -37,6 +37,10 @@ public final class StoryboardPage {
             List<Iteration> iterations,
             String sheetFile) {}
 
+    /** What the page shows of personalisation: what it learned from and how far, not how long it took (the manifest has times). */
+    static final java.util.Set<String> SHOWN_TRAINING_FIGURES =
+            java.util.Set.of("steps", "scenePairs", "warmStart", "loss", "lossRec", "lossCt", "characters");
+
     public static String render(Inputs in) {
         RunManifest m = in.manifest();
         Map<String, String> names = in.characters().stream()
@@ -158,11 +162,14 @@ public final class StoryboardPage {
                 .append("<th>Pictures</th><th>Decisions</th></tr>\n");
         for (Iteration it : in.iterations()) {
             h.append("<tr><td>").append(it.iteration()).append("</td><td class=\"small\">");
-            it.personalization()
-                    .forEach((k, v) -> h.append(Html.esc(k))
+            it.personalization().forEach((k, v) -> {
+                if (SHOWN_TRAINING_FIGURES.contains(k)) {
+                    h.append(Html.esc(k))
                             .append(" ")
                             .append(Html.esc(String.valueOf(v)))
-                            .append("<br>"));
+                            .append("<br>");
+                }
+            });
             h.append("</td><td class=\"small\">");
             it.checks()
                     .forEach((k, v) -> h.append(Html.esc(k))

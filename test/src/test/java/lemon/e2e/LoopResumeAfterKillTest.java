@@ -110,7 +110,6 @@ class LoopResumeAfterKillTest {
                 "storyboard.html",
                 "storyboard.png",
                 "metrics.json",
-                "iterations/1/personalization.json",
                 "iterations/1/scene-checks.json",
                 "iterations/1/refinement.json")) {
             assertArrayEquals(
