@@ -31,9 +31,10 @@ import lemon.story.StoryCharacter;
  * <p><b>Long descriptions.</b> A description-writer's sentence is 35–45 words; two or three of them
  * do not fit the text encoder's window (64 tokens with its start and end marks), and the generator
  * would cut the prompt at the end, so the last character would lose its description (the hair and
- * clothing words come last in each). Instead each painted character gets an equal share of the
- * window left after the rest of the prompt ({@code (window − other words) / k}, at least {@value
- * #MIN_SHARE}), and its description is fitted into it ({@link #fit}) by what the text encoder can
+ * clothing words come last in each). Instead each mention of a painted character gets an equal
+ * share of the window left after the rest of the prompt ({@code (window − other words) /
+ * mentions}, at least {@value #MIN_SHARE}; a character named twice is described twice, as
+ * visualize names its token twice), and its description is fitted into it ({@link #fit}) by what the text encoder can
  * read of it: words it does not know are left out (each would only be the one unknown token),
  * comma-phrases left with nothing but articles and prepositions go, and if it is still too long,
  * such filler words go from the end, then the end is cut. The colour, hair, clothing and gender
@@ -114,12 +115,16 @@ public final class BasePrompts {
                     + " but its prompt names " + p.characterIds() + " in that order");
         }
         String outside = p.prompt();
-        for (String m : markers.values()) outside = outside.replace(m, " ");
-        int share = painted.isEmpty()
+        int mentions = 0; // a character named twice ("Rapunzel cast out Rapunzel") is described twice
+        for (String m : markers.values()) {
+            for (int at = outside.indexOf(m); at >= 0; at = outside.indexOf(m, at + 1)) mentions++;
+            outside = outside.replace(m, " ");
+        }
+        int share = mentions == 0
                 ? window.maxWords()
                 : Math.max(
                         MIN_SHARE,
-                        (window.maxWords() - compactLength(window.words().apply(outside), window)) / painted.size());
+                        (window.maxWords() - compactLength(window.words().apply(outside), window)) / mentions);
         String prompt = p.prompt();
         Map<String, String> fitted = new LinkedHashMap<>();
         for (String id : painted) {

@@ -104,6 +104,18 @@ class BasePromptsTest {
     }
 
     @Test
+    void aCharacterNamedTwiceIsDescribedTwiceWithinTheWindow() {
+        BasePrompts.Window small = window(30, CAPTIONS.known()::test);
+        Scene s = new Scene(3, "Anna Berg greets Carl Voss and Anna Berg smiles", List.of("anna", "carl"));
+        BasePrompts.Painted p = BasePrompts.paint(s, CAST, DESCRIBED, List.of("anna", "carl"), "", small);
+        String anna = p.fitted().get("anna");
+        assertEquals(2, p.prompt().split(java.util.regex.Pattern.quote(anna), -1).length - 1, p.prompt());
+        // three mentions share what "greets", "and", "smiles" leave: 9 words each
+        assertTrue(small.words().apply(anna).size() <= 9, anna);
+        assertTrue(small.words().apply(p.prompt()).size() <= 30, p.prompt());
+    }
+
+    @Test
     void fittingDropsUnknownWordsThenFillerFromTheEndThenCuts() {
         String d = "a cheerful young woman with long auburn hair, wearing a navy dress and a flour-dusted apron.";
         assertEquals("a young woman with long red hair, wearing a blue dress", BasePrompts.fit(d, 40, CAPTIONS));
