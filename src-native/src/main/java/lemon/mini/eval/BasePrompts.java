@@ -1,5 +1,6 @@
 package lemon.mini.eval;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import lemon.mini.loaders.ModelManifest;
 import lemon.mini.models.CaptionTokenizer;
 import lemon.mini.models.TextEncoderConfig;
 import lemon.mini.pipelines.DescriptionWords;
+import lemon.mini.pipelines.GeneratorConfig;
 import lemon.mini.pipelines.PortraitPipeline;
 import lemon.stage.personalize.PersonalizeStage;
 import lemon.stage.visualize.ScenePrompts;
@@ -33,13 +35,13 @@ import lemon.story.StoryCharacter;
  * would cut the prompt at the end, so the last character would lose its description (the hair and
  * clothing words come last in each). Instead each mention of a painted character gets an equal
  * share of the window left after the rest of the prompt ({@code (window − other words) /
- * mentions}, at least {@value #MIN_SHARE}; a character named twice is described twice, as
- * visualize names its token twice), and its description is fitted into it ({@link #fit}) by what the text encoder can
- * read of it: words it does not know are left out (each would only be the one unknown token),
+ * mentions}, at least {@value #MIN_SHARE}; the other words counted as the generator reads them,
+ * {@link Window#length}; a character named twice is described twice, as visualize names its token
+ * twice), and its description is fitted into that share ({@link #fit}) by what the text encoder
+ * can read of it: words it does not know are left out (each would only be an unknown token),
  * comma-phrases left with nothing but articles and prepositions go, and if it is still too long,
  * such filler words go from the end, then the end is cut. The colour, hair, clothing and gender
- * words survive; the fitted prompt is what the generator reads, whatever its weights' own rule for
- * long text.
+ * words survive, and the prompt fits the window, so no character loses its description to the cut.
  */
 public final class BasePrompts {
     private BasePrompts() {}
@@ -56,15 +58,21 @@ public final class BasePrompts {
 
     /**
      * What the text encoder reads: its word splitter (lower-cased words and marks), the words it
-     * knows, and how many words fit its window besides the start and end marks.
+     * knows, how many words fit its window besides the start and end marks, and whether the
+     * generator compacts a run of unknown words into one ({@link DescriptionWords#compact}) or reads
+     * each as an unknown token of its own.
      */
-    public record Window(Function<String, List<String>> words, Predicate<String> known, int maxWords) {
+    public record Window(
+            Function<String, List<String>> words, Predicate<String> known, int maxWords, boolean compacts) {
         public Window {
             if (maxWords < MIN_SHARE)
                 throw new IllegalArgumentException("a window of " + maxWords + " words is too small");
         }
 
-        /** The bundled diffusion model's text encoder (its tokenizer and window; no weights loaded). */
+        /**
+         * The bundled diffusion model's text encoder (its tokenizer, window, and whether its weights
+         * read compacted descriptions; no weights loaded).
+         */
         public static Window bundled() {
             String dir = PortraitPipeline.RESOURCE + "/text/";
             try {
@@ -72,10 +80,35 @@ public final class BasePrompts {
                 int maxTokens = ModelManifest.fromBytes(resource(dir + ModelManifest.FILE))
                         .config(TextEncoderConfig.class)
                         .maxTokens();
-                return new Window(tok::words, w -> tok.id(w) != CaptionTokenizer.UNK_ID, maxTokens - 2);
+                byte[] config = optionalResource(PortraitPipeline.RESOURCE + "/" + GeneratorConfig.FILE);
+                boolean compacts = config != null
+                        && new ObjectMapper()
+                                .readValue(config, GeneratorConfig.class)
+                                .compactDescriptions();
+                return new Window(tok::words, w -> tok.id(w) != CaptionTokenizer.UNK_ID, maxTokens - 2, compacts);
             } catch (IOException e) {
                 throw new UncheckedIOException(
                         "cannot read the bundled text encoder's tokenizer: " + e.getMessage(), e);
+            }
+        }
+
+        /** How many of the window's words {@code text} takes. */
+        public int length(String text) {
+            List<String> ws = words.apply(text);
+            if (!compacts) return ws.size();
+            int n = 0;
+            boolean inUnknown = false;
+            for (String w : ws) {
+                boolean k = known.test(w);
+                if (k || !inUnknown) n++;
+                inUnknown = !k;
+            }
+            return n;
+        }
+
+        private static byte[] optionalResource(String name) throws IOException {
+            try (InputStream in = BasePrompts.class.getResourceAsStream(name)) {
+                return in == null ? null : in.readAllBytes();
             }
         }
 
@@ -122,9 +155,7 @@ public final class BasePrompts {
         }
         int share = mentions == 0
                 ? window.maxWords()
-                : Math.max(
-                        MIN_SHARE,
-                        (window.maxWords() - compactLength(window.words().apply(outside), window)) / mentions);
+                : Math.max(MIN_SHARE, (window.maxWords() - window.length(outside)) / mentions);
         String prompt = p.prompt();
         Map<String, String> fitted = new LinkedHashMap<>();
         for (String id : painted) {
@@ -173,18 +204,6 @@ public final class BasePrompts {
         List<String> kept = new ArrayList<>(out.subList(0, Math.min(share, out.size())));
         while (!kept.isEmpty() && kept.get(kept.size() - 1).equals(",")) kept.remove(kept.size() - 1);
         return String.join(" ", kept).replace(" , ", ", ").replace(" - ", "-");
-    }
-
-    /** Words as the generator counts them when it compacts: known ones, and one per run of unknown ones. */
-    static int compactLength(List<String> words, Window window) {
-        int n = 0;
-        boolean inUnknown = false;
-        for (String w : words) {
-            boolean known = window.known().test(w);
-            if (known || !inUnknown) n++;
-            inUnknown = !known;
-        }
-        return n;
     }
 
     private static boolean isWord(String w) {

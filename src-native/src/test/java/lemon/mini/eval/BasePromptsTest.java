@@ -33,7 +33,8 @@ class BasePromptsTest {
                     return out;
                 },
                 words::contains,
-                max);
+                max,
+                true);
     }
 
     static final BasePrompts.Window CAPTIONS = window(
@@ -127,9 +128,18 @@ class BasePromptsTest {
     }
 
     @Test
-    void theBundledWindowFitsARealDescription() {
+    void theBundledWindowFitsARealDescription() throws Exception {
         BasePrompts.Window bundled = BasePrompts.Window.bundled();
         assertEquals(62, bundled.maxWords());
+        // the committed weights say in generator_config.json whether they read compacted text
+        assertEquals(
+                BasePrompts.class.getResource("/lemon/mini/diffusion/generator_config.json") != null
+                        && new String(BasePrompts.class
+                                        .getResourceAsStream("/lemon/mini/diffusion/generator_config.json")
+                                        .readAllBytes())
+                                .replace(" ", "")
+                                .contains("\"compactDescriptions\":true"),
+                bundled.compacts());
         String d = "a poor, olive-skinned woman in her late teens, with a lean and graceful build, a handsome, "
                 + "clean-shaven face and earnest, kind eyes, short cropped auburn hair, wearing a royal blue doublet "
                 + "with gold buttons, a short velvet cape and riding boots.";
@@ -141,12 +151,19 @@ class BasePromptsTest {
     }
 
     @Test
-    void compactLengthCountsARunOfUnknownWordsOnce() {
-        assertEquals(5, BasePrompts.compactLength(CAPTIONS.words().apply("the quick brown fox and a hat"), CAPTIONS));
+    void aCompactingGeneratorCountsARunOfUnknownWordsOnceAnotherEachWord() {
+        assertEquals(5, CAPTIONS.length("the quick brown fox and a hat"));
+        BasePrompts.Window plain = new BasePrompts.Window(CAPTIONS.words(), CAPTIONS.known(), 62, false);
+        assertEquals(7, plain.length("the quick brown fox and a hat"));
+        // so a generator that reads every unknown word leaves each description less room
+        Scene s = new Scene(5, "On the same quiet grey morning Anna Berg met Carl Voss", List.of("anna", "carl"));
+        BasePrompts.Window small = new BasePrompts.Window(CAPTIONS.words(), CAPTIONS.known(), 30, false);
+        BasePrompts.Painted p = BasePrompts.paint(s, CAST, DESCRIBED, List.of("anna", "carl"), "", small);
+        assertTrue(small.words().apply(p.prompt()).size() <= 30, p.prompt());
     }
 
     static BasePrompts.Window window(int max, java.util.function.Predicate<String> known) {
-        return new BasePrompts.Window(CAPTIONS.words(), known, max);
+        return new BasePrompts.Window(CAPTIONS.words(), known, max, true);
     }
 
     static Map<String, StoryCharacter> cast(StoryCharacter... cs) {
