@@ -118,7 +118,7 @@ public class EvalStoryboardCommand implements Callable<Integer> {
         used.put("personalize steps", steps);
         used.put("image steps", settings.imageSteps());
         used.put("--out", out.toString());
-        System.out.println("eval-storyboard: " + found.size() + " stories → " + out
+        System.out.println("eval-storyboard: " + found.size() + (found.size() == 1 ? " story → " : " stories → ") + out
                 + " (workflow progress on stderr; completed runs there are reused)");
         System.out.flush();
         StoryboardEval eval = new StoryboardEval(new StageFunctions(provider), models, options, suffix, System.err);

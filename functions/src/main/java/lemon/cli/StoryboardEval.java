@@ -556,7 +556,11 @@ public final class StoryboardEval {
                         r.wallMillis() / 600_000.0));
         long measured = report.stories().stream().filter(StoryResult::measured).count();
         out.println();
-        out.printf(Locale.ROOT, "Pooled over %d stories (every crop, every picture):%n", measured);
+        out.printf(
+                Locale.ROOT,
+                "Pooled over %d %s (every crop, every picture):%n",
+                measured,
+                measured == 1 ? "story" : "stories");
         out.printf(Locale.ROOT, "%-34s %12s %12s %12s%n", "", "Base", "LeMon it.0", "LeMon");
         row(out, "crops", report.pooled(), s -> String.valueOf(s.crops()));
         row(out, "within-character consistency", report.pooled(), s -> dec(s.consistency()));
