@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             TrainMiniCommand.class,
             EvalMiniCommand.class,
             EvalDescriptionsCommand.class,
+            EvalStoryboardCommand.class,
             PersonalizeCheckCommand.class,
             GenerateCommand.class,
             StageCommand.class,

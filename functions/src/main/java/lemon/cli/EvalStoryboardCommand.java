@@ -1,0 +1,170 @@
+package lemon.cli;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import lemon.functions.Engines;
+import lemon.functions.PipelineProvider;
+import lemon.functions.PipelineSettings;
+import lemon.functions.StageFunctions;
+import lemon.mini.eval.BasePrompts;
+import lemon.run.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Issue 9's acceptance measurement: Base (descriptions, no personalisation) against LeMon before
+ * and after refinement, on the same scenes, seeds and models, over the tales in ../shared/data.
+ * The work is {@link StoryboardEval}'s; this command picks the stories and the engines.
+ */
+@Command(
+        name = "eval-storyboard",
+        description =
+                "Measure Base (descriptions, no personalisation) vs LeMon at iteration 0 vs LeMon on the same"
+                        + " scenes and seeds: within-character consistency, identification accuracy, multi-character success,"
+                        + " portrait spread and stage times, over the tales in ../shared/data/tales (runs are kept and reused).")
+public class EvalStoryboardCommand implements Callable<Integer> {
+    @Option(
+            names = "--stories",
+            arity = "1..*",
+            paramLabel = "PATH",
+            description = "story files, or folders of .txt/.md stories (default ../shared/data/tales)")
+    List<Path> stories;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "target/eval-storyboard",
+            description = "the store of runs and Base pictures, reused by a rerun; eval-storyboard.json goes here"
+                    + " (default target/eval-storyboard)")
+    Path out;
+
+    @Option(names = "--scenes", paramLabel = "N", defaultValue = "30", description = "scenes per story (default 30)")
+    int scenes;
+
+    @Option(
+            names = "--iterations",
+            paramLabel = "N",
+            defaultValue = "" + RunOptions.DEFAULT_ITERATIONS,
+            description = "refine iterations at most, ≥ 1 (default 3)")
+    int iterations;
+
+    @Option(
+            names = "--seeds-per-scene",
+            paramLabel = "S",
+            defaultValue = "" + RunOptions.DEFAULT_SEEDS_PER_SCENE,
+            description = "pictures per scene (default 2)")
+    int seedsPerScene;
+
+    @Option(
+            names = "--portraits",
+            paramLabel = "O",
+            defaultValue = "" + RunOptions.DEFAULT_PORTRAITS,
+            description = "portraits per character (default 5)")
+    int portraits;
+
+    @Inject
+    PipelineProvider configured;
+
+    @Inject
+    Engines engines;
+
+    @Override
+    public Integer call() throws IOException {
+        RunOptions options;
+        List<StoryboardEval.Story> found;
+        try {
+            if (iterations < 1)
+                throw new IllegalArgumentException(
+                        "--iterations must be at least 1: LeMon is measured after personalisation, got " + iterations);
+            options = new RunOptions(scenes, RunOptions.DEFAULT_TOP_K, portraits, seedsPerScene, iterations, "");
+            found = read(stories != null ? stories : List.of(Home.sharedDir().resolve("data/tales")));
+            if (found.isEmpty()) throw new IllegalArgumentException("no stories (.txt or .md) found in " + stories);
+        } catch (IllegalArgumentException e) {
+            System.err.println("lemon: " + e.getMessage());
+            return 2;
+        }
+        PipelineSettings settings = configured.settings().withStore(out.toString());
+        PipelineProvider provider = configured.with(settings);
+        int steps = settings.loop().personalizeSteps();
+        String suffix = String.format(
+                Locale.ROOT,
+                "-t%d-o%d-s%d-i%d-ps%d",
+                options.scenes(),
+                options.portraits(),
+                options.seedsPerScene(),
+                options.iterations(),
+                steps);
+        StoryboardEval.Models models = new StoryboardEval.Models(
+                engines.painter(settings.imageModel(), settings.imageSteps()),
+                engines.scorer(),
+                engines.validator(),
+                BasePrompts.Window.bundled());
+        Map<String, Object> used = new LinkedHashMap<>();
+        used.put("stories", found.size());
+        used.put("--scenes", options.scenes());
+        used.put("--seeds-per-scene", options.seedsPerScene());
+        used.put("--portraits", options.portraits());
+        used.put("--iterations", options.iterations());
+        used.put("top-K", options.topK());
+        used.put("personalize steps", steps);
+        used.put("image steps", settings.imageSteps());
+        used.put("--out", out.toString());
+        System.out.println("eval-storyboard: " + found.size() + (found.size() == 1 ? " story → " : " stories → ") + out
+                + " (workflow progress on stderr; completed runs there are reused)");
+        System.out.flush();
+        StoryboardEval eval = new StoryboardEval(new StageFunctions(provider), models, options, suffix, System.err);
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("Base painter", models.painter().name());
+        names.put("CLIP (crops, portraits)", models.scorer().name());
+        names.put("validator (people counts)", models.validator().name());
+        StoryboardEval.Report report = eval.evaluate(found, used, names);
+        System.out.println();
+        StoryboardEval.print(report, System.out);
+        Path json = out.resolve("eval-storyboard.json");
+        StoryboardEval.writeJson(report, json);
+        System.out.println("numbers also in " + json);
+        return report.stories().stream().allMatch(r -> r.error() == null) ? 0 : 1;
+    }
+
+    /** The stories named: files as given, folders' .txt and .md files (not README) by name; each file once. */
+    static List<StoryboardEval.Story> read(List<Path> paths) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> in = Files.list(p)) {
+                    in.filter(Files::isRegularFile)
+                            .filter(f -> {
+                                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                                return (n.endsWith(".txt") || n.endsWith(".md")) && !n.startsWith("readme");
+                            })
+                            .sorted()
+                            .forEach(files::add);
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw new IllegalArgumentException("no such story file or folder: " + p);
+            }
+        }
+        List<StoryboardEval.Story> out = new ArrayList<>();
+        List<Path> seen = new ArrayList<>();
+        for (Path f : files) {
+            Path real = f.toRealPath();
+            if (seen.contains(real)) continue;
+            seen.add(real);
+            String file = f.getFileName().toString();
+            int dot = file.lastIndexOf('.');
+            out.add(new StoryboardEval.Story(dot > 0 ? file.substring(0, dot) : file, file, Files.readAllBytes(f)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,684 @@
+package lemon.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import lemon.functions.LocalRun;
+import lemon.functions.StageFunctions;
+import lemon.ingest.StoryIngest;
+import lemon.mini.eval.BasePrompts;
+import lemon.mini.eval.StoryboardMetrics;
+import lemon.mini.eval.StoryboardMetrics.Summary;
+import lemon.mini.eval.StoryboardMetrics.Tally;
+import lemon.port.CompatibilityValidator;
+import lemon.port.ImageGenerator;
+import lemon.port.ImageTextScorer;
+import lemon.run.Json;
+import lemon.run.RunManifest;
+import lemon.run.RunOptions;
+import lemon.run.RunStore;
+import lemon.run.StageState;
+import lemon.stage.RunFileTypes;
+import lemon.stage.StageContext;
+import lemon.stage.StageKey;
+import lemon.stage.analyze.AnalyzeStage;
+import lemon.stage.describe.DescribeStage;
+import lemon.stage.ingest.IngestStage;
+import lemon.stage.ingest.RunRequest;
+import lemon.stage.portraits.PortraitsStage;
+import lemon.stage.publish.PublishStage;
+import lemon.stage.refine.RefineStage;
+import lemon.stage.visualize.VisualizeStage;
+import lemon.story.CharacterDescription;
+import lemon.story.Portrait;
+import lemon.story.Refinement;
+import lemon.story.Scene;
+import lemon.story.SceneImage;
+import lemon.story.StoryCharacter;
+
+/**
+ * Issue 9's acceptance measurement, as plain code ({@link EvalStoryboardCommand} wires it to the
+ * configured engines, tests to stand-ins). Each story runs through the whole workflow into one store
+ * (a completed run there is reused), then three methods are measured on the same scenes, seeds and
+ * models:
+ *
+ * <ul>
+ *   <li><b>Base</b>: the diffusion model with each painted character's description in place of its
+ *       name ({@link BasePrompts}), no personalisation: the paper's "StableDiffusion" row, painted
+ *       here on the scene canvas with visualize's seeds ({@link VisualizeStage#seed}) and visualize's
+ *       characters per picture, left to right;
+ *   <li><b>LeMon it.0</b>: visualize's pictures at iteration 0, before any refinement;
+ *   <li><b>LeMon</b>: visualize's pictures at the last iteration.
+ * </ul>
+ *
+ * Every painted character's crop is compared by CLIP with the mean embedding of that character's
+ * initial portraits ({@link StoryboardMetrics}); the validator counts the people of every picture
+ * of two or more characters.
+ */
+public final class StoryboardEval {
+    /** The three methods, in the order printed. */
+    public enum Method {
+        BASE("Base"),
+        LEMON_0("LeMon it.0"),
+        LEMON("LeMon");
+
+        public final String label;
+
+        Method(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * The models the measurement uses: the painter for the Base pictures (the pipeline's), CLIP for
+     * the crops and portraits, the validator for the people counts, and the text encoder's window
+     * the Base prompts are fitted to.
+     */
+    public record Models(
+            ImageGenerator painter,
+            ImageTextScorer scorer,
+            CompatibilityValidator validator,
+            BasePrompts.Window window) {}
+
+    /** A story to measure: its name (the run id's stem), file name and bytes. */
+    public record Story(String name, String fileName, byte[] bytes) {}
+
+    /**
+     * One story's numbers; {@code error} set (and the rest empty) when it could not be measured.
+     *
+     * @param status         "ran", "reused" (a completed run in the store) or "failed"
+     * @param iterations     refine passes the run made (its last iteration + 1)
+     * @param spreadBefore   mean within-character portrait spread at iteration 0 (refinement.json)
+     * @param spreadAfter    the same after the last refine
+     * @param stageMillis    manifest.json's milliseconds per stage key ("personalize@1")
+     * @param totalMillis    their sum
+     * @param wallMillis     first stage start to last stage end
+     * @param baseMillis     painting the Base pictures (0 when reused from the store)
+     */
+    public record StoryResult(
+            String story,
+            String runId,
+            String status,
+            String error,
+            int characters,
+            int scenes,
+            int pictures,
+            int iterations,
+            Map<Method, Summary> methods,
+            double spreadBefore,
+            double spreadAfter,
+            Map<String, Long> stageMillis,
+            long totalMillis,
+            long wallMillis,
+            long baseMillis) {
+        boolean measured() {
+            return error == null;
+        }
+
+        static StoryResult failed(String story, String runId, String error) {
+            return new StoryResult(
+                    story, runId, "failed", error, 0, 0, 0, 0, Map.of(), Double.NaN, Double.NaN, Map.of(), 0, 0, 0);
+        }
+    }
+
+    /** Everything measured: the options and models used, the pooled numbers and each story's. */
+    public record Report(
+            Map<String, Object> options,
+            Map<String, String> models,
+            Map<Method, Summary> pooled,
+            List<StoryResult> stories) {}
+
+    /** Where the Base pictures of a run are kept in the store, beside (not inside) the run. */
+    static final String BASE_PREFIX = "eval-base/";
+
+    static final String BASE_INDEX = "base-images.json";
+
+    /** The Base pictures of a run as painted: what a rerun checks before reusing them. */
+    record BaseSet(String painter, List<BaseImage> images) {}
+
+    record BaseImage(int scene, int take, long seed, String prompt, List<String> characterIds, String file) {}
+
+    private final StageFunctions functions;
+    private final RunStore runs;
+    private final Models models;
+    private final RunOptions options;
+    private final String runIdSuffix;
+    private final PrintStream log;
+    /** Each measured run's tallies, for pooling by crop and picture rather than by story. */
+    private final Map<String, Map<Method, Tally>> tallies = new LinkedHashMap<>();
+
+    /**
+     * @param runIdSuffix appended to each story's name to make its run id (the options that shape the
+     *     run, so other options make other runs rather than clash with a stored one)
+     * @param log         the workflow's progress and one line per step of the measurement
+     */
+    public StoryboardEval(
+            StageFunctions functions, Models models, RunOptions options, String runIdSuffix, PrintStream log) {
+        if (!options.personalises())
+            throw new IllegalArgumentException("the storyboard measurement needs at least one refine iteration");
+        this.functions = functions;
+        this.runs = functions.runs();
+        this.models = models;
+        this.options = options;
+        this.runIdSuffix = runIdSuffix;
+        this.log = log;
+    }
+
+    /**
+     * Runs (or reuses) and measures every story; {@code optionsUsed} and {@code modelNames} are
+     * recorded as given, with the first measured run's own components beside them.
+     */
+    public Report evaluate(List<Story> stories, Map<String, Object> optionsUsed, Map<String, String> modelNames) {
+        List<StoryResult> results = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Story s : stories) {
+            String id = runId(s.name(), ids);
+            ids.add(id);
+            StoryResult r;
+            try {
+                r = evaluate(s, id);
+            } catch (RuntimeException e) {
+                r = StoryResult.failed(s.name(), id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            log.println(
+                    r.measured()
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "%s: %s, %d pictures measured (%s)",
+                                    s.name(),
+                                    r.status(),
+                                    r.pictures(),
+                                    r.runId())
+                            : s.name() + ": FAILED: " + r.error());
+            log.flush();
+            results.add(r);
+        }
+        Map<Method, Summary> pooled = new EnumMap<>(Method.class);
+        for (Method m : Method.values()) {
+            Tally t = new Tally();
+            for (StoryResult r : results)
+                if (r.measured()) t.addAll(tallies.get(r.runId()).get(m));
+            pooled.put(m, t.summary());
+        }
+        Map<String, String> allModels = new LinkedHashMap<>(modelNames);
+        results.stream()
+                .filter(StoryResult::measured)
+                .findFirst()
+                .ifPresent(r -> runs.manifest(r.runId()).components().forEach((role, what) -> {
+                    if (List.of("painter", "personalizer", "scorer", "validator")
+                            .contains(role)) allModels.putIfAbsent("run " + role, what);
+                }));
+        return new Report(optionsUsed, allModels, pooled, results);
+    }
+
+    private StoryResult evaluate(Story story, String runId) {
+        String sha = StoryIngest.sha256(story.bytes());
+        boolean stored = runs.exists(runId);
+        if (stored) {
+            List<String> d = new RunRequest(story.fileName(), sha, options, null).differences(runs.manifest(runId));
+            if (!d.isEmpty())
+                return StoryResult.failed(
+                        story.name(),
+                        runId,
+                        "the store's run " + runId + " was made with other settings (" + String.join("; ", d)
+                                + "); measure into another --out");
+        }
+        boolean reused = stored && complete(runs.manifest(runId));
+        if (!reused) {
+            log.println(story.name() + ": running the workflow as run " + runId);
+            String uploadKey = IngestStage.uploadKey(story.fileName(), sha);
+            try {
+                runs.blobs().put(uploadKey, story.bytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            LocalRun.Outcome o = LocalRun.start(functions, uploadKey, options, runId, log);
+            if (!o.succeeded())
+                return StoryResult.failed(
+                        story.name(), runId, o.rejection() != null ? o.rejection() : o.error() + ": " + o.cause());
+        }
+        return measure(story.name(), runId, reused ? "reused" : "ran");
+    }
+
+    private StoryResult measure(String story, String runId, String status) {
+        RunManifest manifest = runs.manifest(runId);
+        int last = lastRefinement(manifest);
+        if (last < 0) return StoryResult.failed(story, runId, "the run has no completed refine stage");
+        StageContext run = new StageContext(runs, manifest, last);
+        List<StoryCharacter> characters = run.require(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS);
+        Map<String, StoryCharacter> byId = new LinkedHashMap<>();
+        characters.forEach(c -> byId.put(c.id(), c));
+        Map<Integer, Scene> scenes = new LinkedHashMap<>();
+        run.require(AnalyzeStage.SCENES, RunFileTypes.SCENES).forEach(s -> scenes.put(s.index(), s));
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        for (CharacterDescription d : run.require(DescribeStage.DESCRIPTIONS, RunFileTypes.DESCRIPTIONS))
+            descriptions.put(d.characterId(), d.description());
+        List<Portrait> portraits =
+                run.readAt(PortraitsStage.PORTRAITS, 0, RunFileTypes.PORTRAITS).orElseThrow(() -> missing(runId, 0));
+        List<SceneImage> first = run.readAt(VisualizeStage.SCENE_IMAGES, 0, RunFileTypes.SCENE_IMAGES)
+                .orElseThrow(() -> missing(runId, 0));
+        List<SceneImage> lastImages = run.readAt(VisualizeStage.SCENE_IMAGES, last, RunFileTypes.SCENE_IMAGES)
+                .orElseThrow(() -> missing(runId, last));
+
+        // the reference of each character: the mean CLIP embedding of its initial portraits
+        Map<String, float[]> references = references(run, characters, portraits);
+
+        long b0 = System.nanoTime();
+        boolean[] painted = {false};
+        List<Picture> base = basePictures(run, byId, scenes, descriptions, first, painted);
+        long baseMillis = painted[0] ? (System.nanoTime() - b0) / 1_000_000 : 0;
+        Map<Method, List<Picture>> pictures = new EnumMap<>(Method.class);
+        pictures.put(Method.BASE, base);
+        pictures.put(Method.LEMON_0, stored(run, first, 0));
+        pictures.put(Method.LEMON, stored(run, lastImages, last));
+        Map<Method, Tally> mine = new EnumMap<>(Method.class);
+        Map<Method, Summary> summaries = new EnumMap<>(Method.class);
+        for (var e : pictures.entrySet()) {
+            Tally t = tally(e.getValue(), references);
+            mine.put(e.getKey(), t);
+            summaries.put(e.getKey(), t.summary());
+        }
+        tallies.put(runId, mine);
+
+        Optional<Refinement> r0 = run.readAt(RefineStage.REFINEMENT, 0, RunFileTypes.REFINEMENT);
+        Optional<Refinement> rLast = run.readAt(RefineStage.REFINEMENT, last, RunFileTypes.REFINEMENT);
+        Map<String, Long> millis = new LinkedHashMap<>();
+        Instant start = null, end = null;
+        for (var e : manifest.stages().entrySet()) {
+            StageState s = e.getValue();
+            if (s.millis() != null) millis.put(e.getKey(), s.millis());
+            if (s.startedAt() != null) {
+                Instant t = Instant.parse(s.startedAt());
+                if (start == null || t.isBefore(start)) start = t;
+            }
+            if (s.finishedAt() != null) {
+                Instant t = Instant.parse(s.finishedAt());
+                if (end == null || t.isAfter(end)) end = t;
+            }
+        }
+        long total = millis.values().stream().mapToLong(Long::longValue).sum();
+        long wall = start == null || end == null ? 0 : end.toEpochMilli() - start.toEpochMilli();
+        return new StoryResult(
+                story,
+                runId,
+                status,
+                null,
+                characters.size(),
+                scenes.size(),
+                first.size(),
+                last + 1,
+                summaries,
+                r0.map(r -> StoryboardMetrics.meanSpread(r.spreadBefore())).orElse(Double.NaN),
+                rLast.map(r -> StoryboardMetrics.meanSpread(r.spreadAfter())).orElse(Double.NaN),
+                millis,
+                total,
+                wall,
+                baseMillis);
+    }
+
+    /** A picture to measure and the characters painted in it, left to right. */
+    record Picture(byte[] png, List<String> characterIds) {}
+
+    private Map<String, float[]> references(
+            StageContext run, List<StoryCharacter> characters, List<Portrait> portraits) {
+        List<byte[]> pngs = new ArrayList<>();
+        for (Portrait p : portraits)
+            pngs.add(run.bytesAt(p.file())
+                    .orElseThrow(() ->
+                            new IllegalStateException("run " + run.runId() + " is missing its portrait " + p.file())));
+        float[][] emb = pngs.isEmpty() ? new float[0][] : models.scorer().embedImages(pngs);
+        Map<String, List<float[]>> byCharacter = new LinkedHashMap<>();
+        for (int i = 0; i < emb.length; i++)
+            byCharacter
+                    .computeIfAbsent(portraits.get(i).characterId(), k -> new ArrayList<>())
+                    .add(emb[i]);
+        Map<String, float[]> out = new LinkedHashMap<>(); // in the story's character order
+        for (StoryCharacter c : characters)
+            if (byCharacter.containsKey(c.id())) out.put(c.id(), StoryboardMetrics.mean(byCharacter.get(c.id())));
+        return out;
+    }
+
+    /** Every painted character's crop scored against the references; the people count of every multi-character picture. */
+    private Tally tally(List<Picture> pictures, Map<String, float[]> references) {
+        Tally t = new Tally();
+        List<byte[]> crops = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        for (Picture p : pictures) {
+            int k = p.characterIds().size();
+            if (k == 0) continue;
+            List<byte[]> squares = StoryboardMetrics.crops(p.png(), k);
+            for (int i = 0; i < k; i++) {
+                if (!references.containsKey(p.characterIds().get(i))) continue; // no portraits to compare with
+                crops.add(squares.get(i));
+                owners.add(p.characterIds().get(i));
+            }
+            if (k >= 2) t.picture(k, models.validator().inspect(p.png()).people());
+        }
+        float[][] emb = crops.isEmpty() ? new float[0][] : models.scorer().embedImages(crops);
+        for (int i = 0; i < emb.length; i++) t.add(StoryboardMetrics.score(owners.get(i), emb[i], references));
+        return t;
+    }
+
+    private static List<Picture> stored(StageContext run, List<SceneImage> images, int iteration) {
+        List<Picture> out = new ArrayList<>();
+        for (SceneImage img : images) {
+            String key = StageKey.file(img.file(), iteration);
+            out.add(new Picture(
+                    run.bytesAt(key)
+                            .orElseThrow(() ->
+                                    new IllegalStateException("run " + run.runId() + " is missing its picture " + key)),
+                    img.characterIds()));
+        }
+        return out;
+    }
+
+    /**
+     * The Base pictures of iteration 0's scene images: the same scene, seed and painted characters,
+     * descriptions instead of tokens, no personalisation. Kept in the store beside the run and
+     * reused while the painter and every prompt are the same.
+     */
+    private List<Picture> basePictures(
+            StageContext run,
+            Map<String, StoryCharacter> byId,
+            Map<Integer, Scene> scenes,
+            Map<String, String> descriptions,
+            List<SceneImage> images,
+            boolean[] painted) {
+        String dir = BASE_PREFIX + run.runId() + "/";
+        List<BaseImage> wanted = new ArrayList<>();
+        for (SceneImage img : images) {
+            Scene scene = scenes.get(img.scene());
+            if (scene == null)
+                throw new IllegalStateException(
+                        "run " + run.runId() + " painted scene " + img.scene() + ", which scenes.json lacks");
+            BasePrompts.Painted p = BasePrompts.paint(
+                    scene, byId, descriptions, img.characterIds(), run.options().style(), models.window());
+            wanted.add(new BaseImage(
+                    img.scene(),
+                    img.take(),
+                    VisualizeStage.seed(img.scene(), img.take()),
+                    p.prompt(),
+                    p.characterIds(),
+                    "base/" + img.scene() + "-" + img.take() + ".png"));
+        }
+        String painter = models.painter().name();
+        BaseSet want = new BaseSet(painter, wanted);
+        try {
+            Optional<byte[]> index = runs.blobs().get(dir + BASE_INDEX);
+            if (index.isPresent()
+                    && Json.MAPPER.readValue(index.get(), BaseSet.class).equals(want)) {
+                List<Picture> out = new ArrayList<>();
+                for (BaseImage b : wanted) {
+                    Optional<byte[]> png = runs.blobs().get(dir + b.file());
+                    if (png.isEmpty()) break;
+                    out.add(new Picture(png.get(), b.characterIds()));
+                }
+                if (out.size() == wanted.size()) return out;
+            }
+            log.println("  painting " + wanted.size() + " Base pictures");
+            log.flush();
+            List<ImageGenerator.Request> requests = new ArrayList<>();
+            for (BaseImage b : wanted) requests.add(ImageGenerator.Request.scene(b.prompt(), b.seed(), Map.of()));
+            List<byte[]> pngs = models.painter().generate(requests);
+            List<Picture> out = new ArrayList<>();
+            for (int i = 0; i < wanted.size(); i++) {
+                runs.blobs().put(dir + wanted.get(i).file(), pngs.get(i));
+                out.add(new Picture(pngs.get(i), wanted.get(i).characterIds()));
+            }
+            runs.blobs().put(dir + BASE_INDEX, Json.bytes(want)); // last: the index vouches for the pictures
+            painted[0] = true;
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the Base pictures under " + dir, e);
+        }
+    }
+
+    /** A run that published: every stage of its loop done. */
+    static boolean complete(RunManifest m) {
+        StageState publish = m.stages().get(PublishStage.NAME);
+        return publish != null && publish.status() == StageState.Status.DONE;
+    }
+
+    /** The last iteration whose refine completed, or −1. */
+    static int lastRefinement(RunManifest m) {
+        int last = -1;
+        for (var e : m.stages().entrySet()) {
+            StageKey key = StageKey.parse(e.getKey());
+            if (key.stage().equals(RefineStage.NAME) && e.getValue().status() == StageState.Status.DONE)
+                last = Math.max(last, key.iteration());
+        }
+        return last;
+    }
+
+    /** A run id from a story's name: lower case, letters, digits, '.', '_' and '-'; unique among {@code taken}. */
+    String runId(String name, List<String> taken) {
+        String stem =
+                name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "");
+        if (stem.isEmpty()) stem = "story";
+        int room = 64 - runIdSuffix.length() - 3;
+        if (stem.length() > room) stem = stem.substring(0, room);
+        String id = stem + runIdSuffix;
+        for (int i = 2; taken.contains(id); i++) id = stem + "-" + i + runIdSuffix;
+        return id;
+    }
+
+    private static IllegalStateException missing(String runId, int iteration) {
+        return new IllegalStateException("run " + runId + " lacks files of iteration " + iteration);
+    }
+
+    // ---- the report ------------------------------------------------------------------------------
+
+    /** The per-story tables, the pooled numbers and the closing comparison. */
+    public static void print(Report report, PrintStream out) {
+        out.println("options: "
+                + report.options().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")));
+        report.models().forEach((role, what) -> out.println("  " + role + ": " + what));
+        out.println();
+        out.println("Per story: B = Base (descriptions, no personalisation), L0 = LeMon at iteration 0, L = LeMon"
+                + " after its last iteration.");
+        out.println("consistency: CLIP cosine of a character's crop to its initial portraits; identified: crops"
+                + " nearest their own character; other: cosine to the other characters; multi-ok: validator counts"
+                + " the painted people (pictures of ≥ 2)");
+        out.printf(
+                Locale.ROOT,
+                "%-26s %5s %4s %2s | %-17s | %-14s | %-17s | %-19s | %s%n",
+                "story",
+                "chars",
+                "pics",
+                "it",
+                "consistency B L0 L",
+                "identified %",
+                "other cos",
+                "multi-ok % (n)",
+                "portrait spread it0→last");
+        for (StoryResult r : report.stories()) {
+            if (!r.measured()) {
+                out.printf(Locale.ROOT, "%-26s FAILED: %s%n", clip(r.story(), 26), r.error());
+                continue;
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "%-26s %5d %4d %2d | %-17s | %-14s | %-17s | %-19s | %s → %s%n",
+                    clip(r.story(), 26),
+                    r.characters(),
+                    r.pictures(),
+                    r.iterations(),
+                    three(r.methods(), Summary::consistency, StoryboardEval::dec),
+                    three(r.methods(), Summary::identification, StoryboardEval::pct),
+                    three(r.methods(), Summary::otherCosine, StoryboardEval::dec),
+                    three(r.methods(), Summary::multiSuccess, StoryboardEval::pct) + " ("
+                            + r.methods().get(Method.BASE).multiPictures() + ")",
+                    dec(r.spreadBefore()),
+                    dec(r.spreadAfter()));
+        }
+        out.println();
+        out.println("Times (manifest.json; total = the stages' sum, wall = first start to last end; the issue's"
+                + " budget for a whole run on 2 cores is 10 min):");
+        for (StoryResult r : report.stories()) {
+            if (!r.measured()) continue;
+            out.printf(
+                    Locale.ROOT,
+                    "%-26s %-6s total %6.1f s, wall %6.1f s; Base pictures %s%n",
+                    clip(r.story(), 26),
+                    r.status(),
+                    r.totalMillis() / 1000.0,
+                    r.wallMillis() / 1000.0,
+                    r.baseMillis() > 0
+                            ? String.format(Locale.ROOT, "painted in %.1f s", r.baseMillis() / 1000.0)
+                            : "reused");
+            out.println("    "
+                    + r.stageMillis().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(" · "))
+                    + " (ms)");
+        }
+        report.stories().stream()
+                .filter(StoryResult::measured)
+                .max(java.util.Comparator.comparingLong(StoryResult::wallMillis))
+                .ifPresent(r -> out.printf(
+                        Locale.ROOT,
+                        "longest run: %s, wall %.1f s (%.2f of 600 s)%n",
+                        r.story(),
+                        r.wallMillis() / 1000.0,
+                        r.wallMillis() / 600_000.0));
+        long measured = report.stories().stream().filter(StoryResult::measured).count();
+        out.println();
+        out.printf(
+                Locale.ROOT,
+                "Pooled over %d %s (every crop, every picture):%n",
+                measured,
+                measured == 1 ? "story" : "stories");
+        out.printf(Locale.ROOT, "%-34s %12s %12s %12s%n", "", "Base", "LeMon it.0", "LeMon");
+        row(out, "crops", report.pooled(), s -> String.valueOf(s.crops()));
+        row(out, "within-character consistency", report.pooled(), s -> dec(s.consistency()));
+        row(out, "identification accuracy", report.pooled(), s -> pct(s.identification()));
+        row(out, "cosine to other characters", report.pooled(), s -> dec(s.otherCosine()));
+        row(out, "multi-character success", report.pooled(), s -> pct(s.multiSuccess()));
+        row(out, "  (of pictures with ≥ 2 painted)", report.pooled(), s -> s.multiOk() + "/" + s.multiPictures());
+        out.println();
+        out.println(closing(report.pooled()));
+    }
+
+    /** The closing line: LeMon against Base on consistency and multi-character success. */
+    static String closing(Map<Method, Summary> pooled) {
+        Summary b = pooled.get(Method.BASE), l = pooled.get(Method.LEMON);
+        return "LeMon vs Base: within-character consistency "
+                + compare(l.consistency(), b.consistency(), false)
+                + "; multi-character success "
+                + compare(l.multiSuccess(), b.multiSuccess(), true)
+                + ".";
+    }
+
+    private static String compare(double lemon, double base, boolean percent) {
+        if (Double.isNaN(lemon) || Double.isNaN(base)) return "not measured (nothing to compare)";
+        double d = lemon - base;
+        String verdict = Math.abs(d) < 1e-9 ? "the same" : d > 0 ? "better" : "worse";
+        return percent
+                ? String.format(
+                        Locale.ROOT, "%.1f%% vs %.1f%% (%+.1f points, %s)", 100 * lemon, 100 * base, 100 * d, verdict)
+                : String.format(Locale.ROOT, "%.3f vs %.3f (%+.3f, %s)", lemon, base, d, verdict);
+    }
+
+    private static void row(
+            PrintStream out, String label, Map<Method, Summary> m, java.util.function.Function<Summary, String> f) {
+        out.printf(
+                Locale.ROOT,
+                "%-34s %12s %12s %12s%n",
+                label,
+                f.apply(m.get(Method.BASE)),
+                f.apply(m.get(Method.LEMON_0)),
+                f.apply(m.get(Method.LEMON)));
+    }
+
+    private static String three(
+            Map<Method, Summary> m,
+            java.util.function.ToDoubleFunction<Summary> value,
+            java.util.function.DoubleFunction<String> format) {
+        List<String> parts = new ArrayList<>();
+        for (Method k : Method.values()) parts.add(format.apply(value.applyAsDouble(m.get(k))));
+        return String.join(" ", parts);
+    }
+
+    static String dec(double v) {
+        return Double.isNaN(v) ? "  –  " : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    static String pct(double v) {
+        return Double.isNaN(v) ? "  – " : String.format(Locale.ROOT, "%3.0f%%", 100 * v);
+    }
+
+    private static String clip(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+
+    /** eval-storyboard.json: the report with "not measured" as null rather than NaN. */
+    public static void writeJson(Report report, Path file) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("options", report.options());
+        root.put("models", report.models());
+        root.put("pooled", methods(report.pooled()));
+        root.put("closing", closing(report.pooled()));
+        List<Map<String, Object>> stories = new ArrayList<>();
+        for (StoryResult r : report.stories()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("story", r.story());
+            s.put("runId", r.runId());
+            s.put("status", r.status());
+            if (!r.measured()) {
+                s.put("error", r.error());
+                stories.add(s);
+                continue;
+            }
+            s.put("characters", r.characters());
+            s.put("scenes", r.scenes());
+            s.put("pictures", r.pictures());
+            s.put("iterations", r.iterations());
+            s.put("methods", methods(r.methods()));
+            s.put("portraitSpreadIteration0", num(r.spreadBefore()));
+            s.put("portraitSpreadLast", num(r.spreadAfter()));
+            s.put("stageMillis", r.stageMillis());
+            s.put("totalMillis", r.totalMillis());
+            s.put("wallMillis", r.wallMillis());
+            s.put("baseMillis", r.baseMillis());
+            stories.add(s);
+        }
+        root.put("stories", stories);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        Files.write(file, Json.bytes(root));
+    }
+
+    private static Map<String, Object> methods(Map<Method, Summary> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Method k : Method.values()) {
+            Summary s = m.get(k);
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("crops", s.crops());
+            v.put("consistency", num(s.consistency()));
+            v.put("identification", num(s.identification()));
+            v.put("otherCosine", num(s.otherCosine()));
+            v.put("multiPictures", s.multiPictures());
+            v.put("multiOk", s.multiOk());
+            v.put("multiSuccess", num(s.multiSuccess()));
+            out.put(k.label, v);
+        }
+        return out;
+    }
+
+    private static Double num(double v) {
+        return Double.isNaN(v) ? null : Math.round(v * 1e4) / 1e4;
+    }
+}

@@ -1,0 +1,217 @@
+package lemon.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import lemon.analysis.OfflineAnalyst;
+import lemon.describe.OfflineDescriber;
+import lemon.functions.PipelineProvider;
+import lemon.functions.StageFunctions;
+import lemon.ingest.StoryIngest;
+import lemon.mini.eval.BasePrompts;
+import lemon.pipeline.Pipeline;
+import lemon.port.ImageGenerator;
+import lemon.run.Json;
+import lemon.run.RunOptions;
+import lemon.run.RunStore;
+import lemon.stage.RunFileTypes;
+import lemon.stage.visualize.VisualizeStage;
+import lemon.story.SceneImage;
+import lemon.testing.FirstPairsRetriever;
+import lemon.testing.FixedImageGenerator;
+import lemon.testing.InMemoryBlobStore;
+import lemon.testing.LoopStandIns;
+import lemon.testing.TestRuns;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The storyboard measurement end to end on the test story, over the standard stages with quick
+ * stand-in engines (the real models are measured by the command itself): the workflow runs once,
+ * Base is painted with visualize's seeds and characters but descriptions instead of tokens, a rerun
+ * reuses both, and the report and its JSON hold every number.
+ */
+class StoryboardEvalTest {
+    static final RunOptions OPTIONS = new RunOptions(4, 2, 3, 2, 2, "");
+
+    record Fixture(InMemoryBlobStore blobs, FixedImageGenerator painter, StageFunctions functions) {
+        RunStore runs() {
+            return functions.runs();
+        }
+
+        StoryboardEval eval(PrintStream log) {
+            return new StoryboardEval(
+                    functions,
+                    new StoryboardEval.Models(
+                            painter,
+                            new LoopStandIns.ColourScorer(),
+                            new LoopStandIns.ColourValidator(),
+                            BasePrompts.Window.bundled()),
+                    OPTIONS,
+                    "-test",
+                    log);
+        }
+    }
+
+    static Fixture fixture() {
+        InMemoryBlobStore blobs = new InMemoryBlobStore();
+        FixedImageGenerator painter = new FixedImageGenerator();
+        Pipeline pipeline = new Pipeline(
+                new RunStore(blobs),
+                new StoryIngest(),
+                Pipeline.standard(
+                        new OfflineAnalyst(),
+                        new FirstPairsRetriever(),
+                        new OfflineDescriber(),
+                        painter,
+                        LoopStandIns.engines()),
+                Clock.systemUTC());
+        return new Fixture(blobs, painter, new StageFunctions(PipelineProvider.of(pipeline)));
+    }
+
+    static final List<StoryboardEval.Story> STORIES = List.of(
+            new StoryboardEval.Story("Market Day", "market-day.txt", TestRuns.STORY.getBytes(StandardCharsets.UTF_8)));
+
+    @Test
+    void measuresBaseAndLeMonOnTheSameScenesAndReusesTheRunOnARerun(@TempDir Path dir) throws Exception {
+        Fixture f = fixture();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        StoryboardEval.Report report = f.eval(new PrintStream(log, true, StandardCharsets.UTF_8))
+                .evaluate(STORIES, Map.of("--scenes", 4), Map.of());
+        StoryboardEval.StoryResult r = report.stories().get(0);
+        assertNull(r.error(), log.toString());
+        assertEquals("ran", r.status());
+        assertEquals("market-day-test", r.runId());
+        assertTrue(f.runs().exists("market-day-test"));
+
+        // Base: one picture per iteration-0 scene image, same seed, same characters, descriptions not tokens
+        List<SceneImage> first = f.runs().require(r.runId(), VisualizeStage.SCENE_IMAGES, RunFileTypes.SCENE_IMAGES);
+        List<ImageGenerator.Request> all = f.painter().requests();
+        List<ImageGenerator.Request> base = all.subList(all.size() - first.size(), all.size());
+        assertEquals(first.size(), r.pictures());
+        for (int i = 0; i < first.size(); i++) {
+            ImageGenerator.Request q = base.get(i);
+            SceneImage img = first.get(i);
+            assertEquals(ImageGenerator.Canvas.SCENE, q.canvas());
+            assertTrue(q.tokens().isEmpty());
+            assertEquals(VisualizeStage.seed(img.scene(), img.take()), q.seed());
+            assertFalse(q.description().contains("<c"), q.description());
+            for (String ph : img.placeholders().keySet())
+                assertTrue(img.paintedPrompt().contains(ph), "visualize painted " + ph);
+        }
+        assertTrue(
+                base.stream().anyMatch(q -> q.description().contains("woman")),
+                "Anna's description is painted: " + base);
+
+        // every method measured the same pictures' crops; multi-character pictures are the same ones
+        var b = r.methods().get(StoryboardEval.Method.BASE);
+        var l0 = r.methods().get(StoryboardEval.Method.LEMON_0);
+        var l = r.methods().get(StoryboardEval.Method.LEMON);
+        int crops = first.stream().mapToInt(i -> i.characterIds().size()).sum();
+        assertEquals(crops, b.crops());
+        assertEquals(crops, l0.crops());
+        assertEquals(b.multiPictures(), l0.multiPictures());
+        assertTrue(b.multiPictures() > 0, "the test story has scenes of two or more");
+        assertTrue(l.consistency() <= 1 && l.consistency() >= -1);
+        assertTrue(r.iterations() >= 1 && r.iterations() <= 2);
+        assertTrue(r.stageMillis().containsKey("personalize") && r.stageMillis().containsKey("publish"));
+        assertEquals(
+                r.stageMillis().values().stream().mapToLong(Long::longValue).sum(), r.totalMillis());
+        assertFalse(Double.isNaN(r.spreadBefore()));
+
+        // a rerun reuses the run and the Base pictures: nothing is painted, the numbers are the same
+        int painted = f.painter().requests().size();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StoryboardEval.Report again = f.eval(new PrintStream(new ByteArrayOutputStream()))
+                .evaluate(STORIES, Map.of("--scenes", 4), Map.of("CLIP", "colour"));
+        assertEquals(painted, f.painter().requests().size());
+        StoryboardEval.StoryResult r2 = again.stories().get(0);
+        assertEquals("reused", r2.status());
+        assertEquals(0, r2.baseMillis());
+        assertEquals(r.methods(), r2.methods());
+        assertEquals(again.pooled().get(StoryboardEval.Method.BASE), b);
+
+        StoryboardEval.print(again, new PrintStream(out, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("Market Day") && text.contains("LeMon vs Base: within-character consistency"), text);
+        assertTrue(text.contains("personalize") && text.contains("longest run"), text);
+
+        Path json = dir.resolve("eval-storyboard.json");
+        StoryboardEval.writeJson(again, json);
+        JsonNode root = Json.MAPPER.readTree(Files.readAllBytes(json));
+        assertEquals(4, root.path("options").path("--scenes").asInt());
+        assertEquals(b.crops(), root.path("pooled").path("Base").path("crops").asInt());
+        JsonNode story = root.path("stories").get(0);
+        assertEquals("market-day-test", story.path("runId").asText());
+        assertTrue(story.path("methods").path("LeMon").has("multiSuccess"));
+        assertTrue(story.path("stageMillis").has("refine"));
+        assertTrue(root.path("closing").asText().startsWith("LeMon vs Base"));
+    }
+
+    @Test
+    void aStoredRunWithOtherSettingsIsReportedNotMixedIn() {
+        Fixture f = fixture();
+        f.eval(new PrintStream(new ByteArrayOutputStream())).evaluate(STORIES, Map.of(), Map.of());
+        StoryboardEval other = new StoryboardEval(
+                f.functions(),
+                new StoryboardEval.Models(
+                        f.painter(),
+                        new LoopStandIns.ColourScorer(),
+                        new LoopStandIns.ColourValidator(),
+                        BasePrompts.Window.bundled()),
+                new RunOptions(5, 2, 3, 2, 2, ""),
+                "-test",
+                new PrintStream(new ByteArrayOutputStream()));
+        StoryboardEval.StoryResult r =
+                other.evaluate(STORIES, Map.of(), Map.of()).stories().get(0);
+        assertEquals("failed", r.status());
+        assertTrue(r.error().contains("--scenes") && r.error().contains("another --out"), r.error());
+    }
+
+    @Test
+    void runIdsComeFromStoryNamesAndStayUnique() {
+        StoryboardEval e = fixture().eval(new PrintStream(new ByteArrayOutputStream()));
+        assertEquals("snow-white-and-rose-red-test", e.runId("Snow White and Rose-Red", List.of()));
+        assertEquals("tale-2-test", e.runId("tale", List.of("tale-test")));
+        assertEquals(64, e.runId("x".repeat(100), List.of()).length() + 3);
+    }
+
+    @Test
+    void storiesAreFilesOrFoldersOfTextAndMarkdownWithoutReadme(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("b.txt"), "b");
+        Files.writeString(dir.resolve("a.md"), "a");
+        Files.writeString(dir.resolve("README.md"), "about the tales");
+        Files.writeString(dir.resolve("notes.json"), "{}");
+        Path single = Files.writeString(dir.resolve("c.txt"), "c");
+        List<StoryboardEval.Story> s = EvalStoryboardCommand.read(List.of(dir, single));
+        assertEquals(
+                List.of("a", "b", "c"),
+                s.stream().map(StoryboardEval.Story::name).toList());
+        assertEquals("a.md", s.get(0).fileName());
+        assertNotNull(s.get(2).bytes());
+    }
+
+    @Test
+    void theClosingLineSaysBetterOrWorseAndByHowMuch() {
+        var base = new lemon.mini.eval.StoryboardMetrics.Summary(10, 0.70, 0.5, 0.6, 4, 1, 0.25);
+        var lemon = new lemon.mini.eval.StoryboardMetrics.Summary(10, 0.75, 0.6, 0.5, 4, 2, 0.5);
+        assertEquals(
+                "LeMon vs Base: within-character consistency 0.750 vs 0.700 (+0.050, better); "
+                        + "multi-character success 50.0% vs 25.0% (+25.0 points, better).",
+                StoryboardEval.closing(Map.of(StoryboardEval.Method.BASE, base, StoryboardEval.Method.LEMON, lemon)));
+        assertTrue(StoryboardEval.closing(Map.of(StoryboardEval.Method.BASE, lemon, StoryboardEval.Method.LEMON, base))
+                .contains("(-0.050, worse)"));
+    }
+}

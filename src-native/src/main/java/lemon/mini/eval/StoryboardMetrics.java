@@ -1,0 +1,207 @@
+package lemon.mini.eval;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import lemon.mini.pipelines.SceneRegions;
+
+/**
+ * The storyboard measurement's metrics (issue 9), on embeddings and verdicts already computed, so
+ * they are checked on hand-made numbers:
+ *
+ * <ul>
+ *   <li><b>within-character consistency</b>: a painted character's crop (column i of k, {@link
+ *       #crops}) against the mean embedding of that character's initial portraits, cosine;
+ *   <li><b>distinctness</b>: whether that crop is nearest to its own character's reference among the
+ *       story's characters (identification accuracy), and its mean cosine to the others';
+ *   <li><b>multi-character success</b>: of the pictures with two or more painted characters, those
+ *       where the validator counts as many people as were painted.
+ * </ul>
+ */
+public final class StoryboardMetrics {
+    private StoryboardMetrics() {}
+
+    /** One painted character's crop, scored against the story's references. */
+    public record CropScore(String characterId, double own, double others, String nearest) {
+        public boolean identified() {
+            return characterId.equals(nearest);
+        }
+    }
+
+    /**
+     * Scores a crop of {@code characterId}: cosine to its own reference, mean cosine to the other
+     * characters' references (NaN when the story has no other), and the character whose reference
+     * is nearest (ties: the first in {@code references}' order).
+     */
+    public static CropScore score(String characterId, float[] crop, Map<String, float[]> references) {
+        float[] mine = references.get(characterId);
+        if (mine == null) throw new IllegalArgumentException("no reference for character " + characterId);
+        double own = cosine(crop, mine), others = 0, best = Double.NEGATIVE_INFINITY;
+        int n = 0;
+        String nearest = null;
+        for (var e : references.entrySet()) {
+            double c = cosine(crop, e.getValue());
+            if (c > best) {
+                best = c;
+                nearest = e.getKey();
+            }
+            if (!e.getKey().equals(characterId)) {
+                others += c;
+                n++;
+            }
+        }
+        return new CropScore(characterId, own, n == 0 ? Double.NaN : others / n, nearest);
+    }
+
+    /** The mean of some embeddings: a character's reference from its portraits. */
+    public static float[] mean(List<float[]> embeddings) {
+        if (embeddings.isEmpty()) throw new IllegalArgumentException("no embeddings to average");
+        float[] m = new float[embeddings.get(0).length];
+        for (float[] e : embeddings) {
+            if (e.length != m.length)
+                throw new IllegalArgumentException("embeddings of " + m.length + " and " + e.length + " dimensions");
+            for (int i = 0; i < m.length; i++) m[i] += e[i];
+        }
+        for (int i = 0; i < m.length; i++) m[i] /= embeddings.size();
+        return m;
+    }
+
+    public static double cosine(float[] a, float[] b) {
+        if (a.length != b.length)
+            throw new IllegalArgumentException("vectors of " + a.length + " and " + b.length + " dimensions");
+        double dot = 0, na = 0, nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+
+    /**
+     * A refinement's within-character portrait spreads ({@code spreadBefore}/{@code spreadAfter} of
+     * refinement.json, per character) as one number: their mean; NaN when there are none.
+     */
+    public static double meanSpread(Map<String, Double> spreads) {
+        return spreads == null || spreads.isEmpty()
+                ? Double.NaN
+                : spreads.values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .average()
+                        .orElse(Double.NaN);
+    }
+
+    /**
+     * The k painted characters of a scene picture, left to right, as square PNGs ({@link
+     * SceneRegions#squares} at the picture's height: one column of k each).
+     */
+    public static List<byte[]> crops(byte[] scenePng, int people) {
+        BufferedImage scene = read(scenePng);
+        List<byte[]> out = new ArrayList<>(people);
+        for (BufferedImage square : SceneRegions.squares(scene, people, scene.getHeight())) out.add(png(square));
+        return out;
+    }
+
+    /** Everything measured of one method (on one story, or pooled): add scores and verdicts, read a summary. */
+    public static final class Tally {
+        private int crops, identified, othersCounted, multi, multiOk;
+        private double own, others;
+
+        public Tally add(CropScore s) {
+            crops++;
+            own += s.own();
+            identified += s.identified() ? 1 : 0;
+            if (!Double.isNaN(s.others())) {
+                others += s.others();
+                othersCounted++;
+            }
+            return this;
+        }
+
+        /**
+         * A picture's validator verdict: counted when {@code painted} ≥ 2, a success when the
+         * validator saw exactly that many people.
+         */
+        public Tally picture(int painted, int seen) {
+            if (painted >= 2) {
+                multi++;
+                multiOk += seen == painted ? 1 : 0;
+            }
+            return this;
+        }
+
+        public Tally addAll(Tally other) {
+            crops += other.crops;
+            identified += other.identified;
+            othersCounted += other.othersCounted;
+            multi += other.multi;
+            multiOk += other.multiOk;
+            own += other.own;
+            others += other.others;
+            return this;
+        }
+
+        public Summary summary() {
+            return new Summary(
+                    crops,
+                    crops == 0 ? Double.NaN : own / crops,
+                    crops == 0 ? Double.NaN : (double) identified / crops,
+                    othersCounted == 0 ? Double.NaN : others / othersCounted,
+                    multi,
+                    multiOk,
+                    multi == 0 ? Double.NaN : (double) multiOk / multi);
+        }
+
+        public static Tally of(Collection<Tally> tallies) {
+            Tally t = new Tally();
+            tallies.forEach(t::addAll);
+            return t;
+        }
+    }
+
+    /**
+     * One method's numbers: NaN where nothing was there to measure.
+     *
+     * @param consistency     mean cosine of a crop to its own character's reference
+     * @param identification  fraction of crops nearest to their own character's reference
+     * @param otherCosine     mean cosine of a crop to the other characters' references
+     * @param multiPictures   pictures with two or more painted characters
+     * @param multiOk         of those, the ones where the validator counted as many people as painted
+     * @param multiSuccess    multiOk / multiPictures
+     */
+    public record Summary(
+            int crops,
+            double consistency,
+            double identification,
+            double otherCosine,
+            int multiPictures,
+            int multiOk,
+            double multiSuccess) {}
+
+    private static BufferedImage read(byte[] png) {
+        try {
+            BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+            if (img == null) throw new IllegalArgumentException("not an image (" + png.length + " bytes)");
+            return img;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] png(BufferedImage img) {
+        try {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            ImageIO.write(img, "png", buf);
+            return buf.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
