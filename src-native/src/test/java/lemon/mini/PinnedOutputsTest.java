@@ -61,9 +61,9 @@ class PinnedOutputsTest {
             new Request("a boy with short black hair in a yellow shirt and a red hat", 2026));
 
     static final List<String> PORTRAIT_SHA256 = List.of(
-            "c7a71760d058c2d9e79c1f83a49eb6aff7bad5c0378d903699c9a2ba937edc89",
-            "1b4cb933cd838675d224224c7a34ce0ba0f59799a95a25cde8890dd0ad6d69e8",
-            "7c2677fe0dc38bce6fcef18f8a7433d643683fd86dee3c524c0e2adb281c006a");
+            "ac23a1e92d88ec056ed5bfd2f54585c5c68ed7cab4bffadad2146a5cf1da71ac",
+            "18bf178cddbf3576862da945b84774dd515de0f53847a9103c97ed92716e36c1",
+            "15e2520f1e6e3b58ac7860fdbd5f61a708e5f63f8f9204c1d2c396458ea777b8");
     static final String UPSAMPLED_SHA256 = "23868442293818b1cb0093ee7d7e92479b1e920c1e170ea32bf616f515b9e1f4";
     static final float[] DIFFUSION_LOSSES = {1.0808156f, 0.97065777f};
     static final double[] VALIDATOR_LOSSES = {2.60164737701416, 2.617794990539551};

@@ -196,9 +196,18 @@ public final class PortraitPipeline implements AutoCloseable {
         if (!generator.compactDescriptions()) return n;
         return DescriptionWords.compact(
                 tok.words(n),
-                w -> tok.id(w) != CaptionTokenizer.UNK_ID,
+                w -> tok.id(w) != CaptionTokenizer.UNK_ID || isPlaceholder(w),
                 CaptionTokenizer.UNK,
                 text.config().maxTokens() - 2);
+    }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("<[\\p{L}\\p{N}_-]+>");
+
+    /** A learned token's placeholder ("<c1>"): never compacted away, its embedding replaces it later. */
+    static boolean isPlaceholder(String word) {
+        return PLACEHOLDER.matcher(word).matches()
+                && !List.of(CaptionTokenizer.PAD, CaptionTokenizer.BOS, CaptionTokenizer.EOS, CaptionTokenizer.UNK)
+                        .contains(word);
     }
 
     /** What these weights were trained for (portraits only when the directory has no config). */

@@ -84,10 +84,15 @@ class PortraitPipelineTest {
     }
 
     @Test
-    void freeTextColourWordsAreMappedOntoTheCaptionVocabulary() {
+    void freeTextColourWordsAreMappedOntoTheCaptionVocabularyAndUnknownWordsCompacted() {
+        // the committed weights were trained on compacted descriptions: a run of unknown words reads as one <unk>
         assertEquals(
-                "a young woman with long braided red hair, wearing a plain blue linen dress",
+                "a young woman with long <unk> red hair , wearing a <unk> blue <unk> dress",
                 gen.normalise("A young woman with long braided auburn hair, wearing a plain navy linen dress"));
+        assertEquals(
+                "<c1> talks with <c2> , in blue",
+                gen.normalise("<c1> talks with <c2>, in navy"),
+                "placeholders of learned tokens are kept as they are");
     }
 
     @Test
@@ -127,10 +132,15 @@ class PortraitPipelineTest {
     }
 
     @Test
-    void withoutAGeneratorConfigScenesAreTwiceAsWideAsPortraits() {
-        assertFalse(gen.generatorConfig().knowsScenes(), "the committed weights are portrait-only");
-        assertEquals(new PortraitPipeline.CanvasSize(32, 32), gen.portraitCanvas());
+    void withoutAGeneratorConfigScenesAreTwiceAsWideAsPortraits(@TempDir Path tmp) throws IOException {
+        assertTrue(gen.generatorConfig().knowsScenes(), "the committed weights were trained on scenes");
         assertEquals(new PortraitPipeline.CanvasSize(64, 32), gen.sceneCanvas());
+        copyCommitted(tmp); // without generator_config.json
+        try (PortraitPipeline bare = PortraitPipeline.load(tmp)) {
+            assertFalse(bare.generatorConfig().knowsScenes());
+            assertEquals(new PortraitPipeline.CanvasSize(32, 32), bare.portraitCanvas());
+            assertEquals(new PortraitPipeline.CanvasSize(64, 32), bare.sceneCanvas());
+        }
     }
 
     @Test
