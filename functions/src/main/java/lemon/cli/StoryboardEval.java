@@ -403,7 +403,15 @@ public final class StoryboardEval {
                 throw new IllegalStateException(
                         "run " + run.runId() + " painted scene " + img.scene() + ", which scenes.json lacks");
             BasePrompts.Painted p = BasePrompts.paint(
-                    scene, byId, descriptions, img.characterIds(), run.options().style(), models.window());
+                    scene,
+                    byId,
+                    descriptions,
+                    img.characterIds(),
+                    run.options().style(),
+                    models.window(),
+                    models.painter().readsFreeText()
+                            ? lemon.stage.visualize.ScenePrompts.Register.SENTENCE
+                            : lemon.stage.visualize.ScenePrompts.Register.CAPTION);
             wanted.add(new BaseImage(
                     img.scene(),
                     img.take(),

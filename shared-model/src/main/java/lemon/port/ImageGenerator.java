@@ -78,6 +78,14 @@ public interface ImageGenerator {
     /** Model and its checksum, for the manifest. */
     String name();
 
+    /**
+     * Whether the model reads free text (SD's CLIP text encoder) or only the words of the captions
+     * it was trained on (the bundled lemon-mini model): visualize words its scene prompts for it.
+     */
+    default boolean readsFreeText() {
+        return true;
+    }
+
     /** One PNG per request, in order. */
     List<byte[]> generate(List<Request> requests);
 

@@ -79,6 +79,17 @@ public final class GroupSimilarity {
         return low.subList(0, Math.min(low.size(), scores.length / 2));
     }
 
+    /** Index of the candidate with the highest cosine to the mean of {@code reference} (0 when there is none). */
+    public static int closest(List<float[]> candidates, List<float[]> reference) {
+        if (reference.isEmpty()) return 0;
+        float[] mean = new float[reference.get(0).length];
+        for (float[] r : reference) add(mean, r);
+        int best = 0;
+        for (int i = 1; i < candidates.size(); i++)
+            if (cosine(candidates.get(i), mean) > cosine(candidates.get(best), mean)) best = i;
+        return best;
+    }
+
     /** Mean pairwise cosine distance (1 − cos) among a character's portraits: 0 when all alike. */
     public static double spread(List<float[]> embeddings) {
         double total = 0;

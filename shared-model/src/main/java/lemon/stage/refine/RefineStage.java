@@ -50,6 +50,12 @@ public final class RefineStage implements Stage {
             "Add accepted multi-character pictures to the training set; drop portraits unlike the accepted"
                     + " pictures (Eq. 5) and paint replacements; decide whether to iterate.");
 
+    /**
+     * Portraits painted for each dropped one; the one nearest the character's kept portraits
+     * replaces it (one painted at random would often widen the spread refinement is meant to narrow).
+     */
+    static final int CANDIDATES = 4;
+
     /** Random portrait groups drawn per accepted picture (Eq. 5's sum over groups). */
     static final int GROUPS_PER_ANCHOR = 24;
 
@@ -100,37 +106,53 @@ public final class RefineStage implements Stage {
         Map<String, double[]> scores =
                 GroupSimilarity.scores(anchors, portraitEmb, GROUPS_PER_ANCHOR, 31L * iteration + 5);
 
-        // drop and replace
+        // drop, and replace each dropped portrait by the likeliest of a few the personalised model paints
         Map<String, List<String>> portraits = new TreeMap<>();
         set.portraits().forEach((id, files) -> portraits.put(id, new ArrayList<>(files)));
         Map<String, Double> portraitScores = new TreeMap<>();
         List<Refinement.Drop> drops = new ArrayList<>();
         List<ImageGenerator.Request> requests = new ArrayList<>();
-        List<String> newFiles = new ArrayList<>();
-        for (var e : scores.entrySet()) {
-            String id = e.getKey();
+        List<int[]> dropped = new ArrayList<>(); // {character index in ids, portrait index}
+        List<String> ids = new ArrayList<>(scores.keySet());
+        for (int ci = 0; ci < ids.size(); ci++) {
+            String id = ids.get(ci);
+            double[] sc = scores.get(id);
             List<String> files = set.portraits().get(id);
             for (int j = 0; j < files.size(); j++)
-                if (!Double.isNaN(e.getValue()[j])) portraitScores.put(files.get(j), round(e.getValue()[j]));
+                if (!Double.isNaN(sc[j])) portraitScores.put(files.get(j), round(sc[j]));
             Personalization.Token token = p.tokens().get(id);
             if (token == null) continue;
-            for (int j : GroupSimilarity.toDrop(e.getValue(), dropMargin)) {
-                String name = PortraitsStage.PORTRAIT_DIR + id + "-r" + iteration + "-" + j + ".png";
-                String key = StageKey.file(name, iteration);
-                portraits.get(id).set(j, key);
-                drops.add(new Refinement.Drop(id, files.get(j), round(e.getValue()[j]), key));
-                requests.add(new ImageGenerator.Request(
-                        VisualizeStage.PORTRAIT_PROMPT + token.placeholder(),
-                        PortraitsStage.seed(id, 100 * (iteration + 1) + j),
-                        Map.of(
-                                token.placeholder(),
-                                new ImageGenerator.LearnedToken(token.embedding(), token.mapper()))));
-                newFiles.add(name);
+            for (int j : GroupSimilarity.toDrop(sc, dropMargin)) {
+                dropped.add(new int[] {ci, j});
+                for (int c = 0; c < CANDIDATES; c++) {
+                    requests.add(new ImageGenerator.Request(
+                            VisualizeStage.PORTRAIT_PROMPT + token.placeholder(),
+                            PortraitsStage.seed(id, 1000 * (iteration + 1) + 10 * j + c),
+                            Map.of(
+                                    token.placeholder(),
+                                    new ImageGenerator.LearnedToken(token.embedding(), token.mapper()))));
+                }
             }
         }
         if (!requests.isEmpty()) {
             List<byte[]> pngs = painter.withMappers(run::bytes).generate(requests);
-            for (int i = 0; i < pngs.size(); i++) run.writeBytes(newFiles.get(i), pngs.get(i));
+            float[][] emb = scorer.embedImages(pngs);
+            for (int d = 0; d < dropped.size(); d++) {
+                int ci = dropped.get(d)[0], j = dropped.get(d)[1];
+                String id = ids.get(ci);
+                List<float[]> kept = new ArrayList<>();
+                List<Integer> gone =
+                        dropped.stream().filter(x -> x[0] == ci).map(x -> x[1]).toList();
+                for (int k = 0; k < portraitEmb.get(id).size(); k++)
+                    if (!gone.contains(k)) kept.add(portraitEmb.get(id).get(k));
+                int best = GroupSimilarity.closest(
+                        java.util.Arrays.asList(emb).subList(d * CANDIDATES, (d + 1) * CANDIDATES), kept);
+                String name = PortraitsStage.PORTRAIT_DIR + id + "-r" + iteration + "-" + j + ".png";
+                run.writeBytes(name, pngs.get(d * CANDIDATES + best));
+                String key = StageKey.file(name, iteration);
+                portraits.get(id).set(j, key);
+                drops.add(new Refinement.Drop(id, set.portraits().get(id).get(j), round(scores.get(id)[j]), key));
+            }
         }
 
         // accepted pictures of two or more characters become training pairs

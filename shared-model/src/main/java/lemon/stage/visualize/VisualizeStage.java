@@ -68,7 +68,12 @@ public final class VisualizeStage implements Stage {
         List<SceneImage> images = new ArrayList<>();
         for (Scene s : scenes) {
             ScenePrompts.Painted painted = ScenePrompts.paint(
-                    s, byId, placeholders, MAX_PEOPLE, run.options().style());
+                    s,
+                    byId,
+                    placeholders,
+                    MAX_PEOPLE,
+                    run.options().style(),
+                    painter.readsFreeText() ? ScenePrompts.Register.SENTENCE : ScenePrompts.Register.CAPTION);
             for (int k = 0; k < takes; k++) {
                 long seed = seed(s.index(), k);
                 requests.add(ImageGenerator.Request.scene(painted.prompt(), seed, tokens(p, painted.placeholders())));

@@ -138,11 +138,24 @@ public final class BasePrompts {
             List<String> painted,
             String style,
             Window window) {
+        return paint(scene, characters, descriptions, painted, style, window, ScenePrompts.Register.SENTENCE);
+    }
+
+    /** @param register the wording visualize used around the tokens (the painter's: {@code ImageGenerator.readsFreeText}) */
+    public static Painted paint(
+            Scene scene,
+            Map<String, StoryCharacter> characters,
+            Map<String, String> descriptions,
+            List<String> painted,
+            String style,
+            Window window,
+            ScenePrompts.Register register) {
         // markers where visualize puts the tokens: only the painted characters get one, so the
         // rest become class words exactly as in visualize's prompt
         Map<String, String> markers = new LinkedHashMap<>();
         for (int i = 0; i < painted.size(); i++) markers.put(painted.get(i), "\uE000" + i + "\uE001");
-        ScenePrompts.Painted p = ScenePrompts.paint(scene, characters, markers, VisualizeStage.MAX_PEOPLE, style);
+        ScenePrompts.Painted p =
+                ScenePrompts.paint(scene, characters, markers, VisualizeStage.MAX_PEOPLE, style, register);
         if (!p.characterIds().equals(painted)) {
             throw new IllegalStateException("scene " + scene.index() + ": visualize painted " + painted
                     + " but its prompt names " + p.characterIds() + " in that order");

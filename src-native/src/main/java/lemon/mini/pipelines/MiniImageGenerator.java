@@ -81,6 +81,12 @@ public final class MiniImageGenerator implements ImageGenerator {
                 + ", learned 2× upsampler; " + p.trainedSteps() + " training steps)";
     }
 
+    /** Its text encoder knows only the lemon-mini world's caption words. */
+    @Override
+    public boolean readsFreeText() {
+        return false;
+    }
+
     /** Images per sampling batch: on 2 CPU cores a batch of 16 costs about a third per portrait of single ones. */
     static final int BATCH = 16;
 
