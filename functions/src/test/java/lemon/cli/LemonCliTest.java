@@ -38,23 +38,25 @@ import org.junit.jupiter.api.Test;
 @QuarkusMainTest
 class LemonCliTest {
     @Test
-    @Launch({
-        "run",
-        "example:valiant-tailor",
-        "--out",
-        "target/cli-runs",
-        "--scenes",
-        "4",
-        "--portraits",
-        "2",
-        "--seeds-per-scene",
-        "1",
-        "--iterations",
-        "1",
-        "--run-id",
-        "tailor-storyboard"
-    })
-    void runsABundledExampleThroughTheLoopToAStoryboardAndSummarises(LaunchResult result) {
+    void runsABundledExampleThroughTheLoopToAStoryboardAndSummarises(QuarkusMainLauncher launcher) throws Exception {
+        deleteTree(java.nio.file.Path.of("target/cli-runs/tailor-storyboard")); // a run of an earlier build
+        LaunchResult result = launcher.launch(
+                "run",
+                "example:valiant-tailor",
+                "--out",
+                "target/cli-runs",
+                "--scenes",
+                "4",
+                "--portraits",
+                "2",
+                "--seeds-per-scene",
+                "1",
+                "--iterations",
+                "1",
+                "--run-id",
+                "tailor-storyboard");
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+
         String out = result.getOutput();
         assertTrue(
                 out.contains("[1/10] ingest")

@@ -59,6 +59,12 @@ class WorkflowDefinitionTest {
             ObjectNode out = ((ObjectNode) input)
                     .put("stage", function)
                     .put("status", function.equals("ingest") ? ingestStatus : "ok");
+            // the summaries the loop's Choice states read: two passes of the refine loop
+            if (function.equals("generate-portraits")) out.putObject("summary").put("iterations", 2);
+            if (function.equals("refine")) {
+                int i = input.path("iteration").asInt(0);
+                out.putObject("summary").put("again", i + 1 < 2).put("nextIteration", i + 1);
+            }
             return out;
         }
     }
@@ -89,6 +95,14 @@ class WorkflowDefinitionTest {
                         "match-characters",
                         "describe-characters",
                         "generate-portraits",
+                        "personalize",
+                        "visualize",
+                        "validate",
+                        "refine",
+                        "personalize",
+                        "visualize",
+                        "validate",
+                        "refine",
                         "publish"),
                 stages.calls);
         assertEquals(json("{\"runId\": \"run-1\", \"stage\": \"publish\", \"status\": \"ok\"}"), r.output());
@@ -100,6 +114,19 @@ class WorkflowDefinitionTest {
                         "MatchCharacters",
                         "DescribeCharacters",
                         "GeneratePortraits",
+                        "PersonaliseOrPublish",
+                        "Personalize",
+                        "Visualize",
+                        "Validate",
+                        "Refine",
+                        "AnotherIteration",
+                        "NextIteration",
+                        "Personalize",
+                        "Visualize",
+                        "Validate",
+                        "Refine",
+                        "AnotherIteration",
+                        "Storyboard",
                         "Publish",
                         "Done"),
                 r.history().stream().map(ExecutionResult.StateRun::name).toList());
