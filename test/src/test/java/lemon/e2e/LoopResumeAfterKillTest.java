@@ -83,6 +83,11 @@ class LoopResumeAfterKillTest {
                         ResumeAfterKillTest.pathingJar(killed.resolve("classpath.jar"))
                                 .toString(),
                         "-Dlemon.shared.dir=" + Fixtures.sharedDir(),
+                        // the child paints and trains before the kill: with this JVM's libtorch threads, or its
+                        // floating-point sums (and so the pictures) would differ from the uninterrupted run's
+                        "-Dai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads", "1"),
+                        "-Dai.djl.pytorch.num_interop_threads="
+                                + System.getProperty("ai.djl.pytorch.num_interop_threads", "1"),
                         InterruptedLoopMain.class.getName(),
                         killed.toString(),
                         upload,
@@ -112,11 +117,21 @@ class LoopResumeAfterKillTest {
                 "metrics.json",
                 "iterations/1/scene-checks.json",
                 "iterations/1/refinement.json")) {
-            assertArrayEquals(
-                    Files.readAllBytes(clean.resolve("r1").resolve(file)),
-                    Files.readAllBytes(killed.resolve("r1").resolve(file)),
-                    file);
+            byte[] want = Files.readAllBytes(clean.resolve("r1").resolve(file)),
+                    got = Files.readAllBytes(killed.resolve("r1").resolve(file));
+            assertArrayEquals(want, got, () -> file + " differs: " + around(want, got));
         }
+    }
+
+    /** Where two texts first differ, with some context, for the failure message. */
+    static String around(byte[] a, byte[] b) {
+        int i = 0;
+        while (i < Math.min(a.length, b.length) && a[i] == b[i]) i++;
+        int from = Math.max(0, i - 200);
+        return "\n  uninterrupted: …"
+                + new String(a, from, Math.min(a.length, i + 100) - from, java.nio.charset.StandardCharsets.UTF_8)
+                + "\n  resumed:       …"
+                + new String(b, from, Math.min(b.length, i + 100) - from, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static StageFunctions functions(Path store) {
