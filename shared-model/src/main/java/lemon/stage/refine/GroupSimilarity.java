@@ -103,7 +103,10 @@ public final class GroupSimilarity {
         return pairs == 0 ? 0 : total / pairs;
     }
 
-    static double cosine(float[] a, float[] b) {
+    /** Cosine similarity of two vectors of one length (0 when either is all zeros). */
+    public static double cosine(float[] a, float[] b) {
+        if (a.length != b.length)
+            throw new IllegalArgumentException("vectors of " + a.length + " and " + b.length + " dimensions");
         double dot = 0, na = 0, nb = 0;
         for (int i = 0; i < a.length; i++) {
             dot += a[i] * b[i];

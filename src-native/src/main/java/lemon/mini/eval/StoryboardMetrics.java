@@ -73,16 +73,9 @@ public final class StoryboardMetrics {
         return m;
     }
 
+    /** The refine stage's cosine, so the evaluation and refinement measure alike. */
     public static double cosine(float[] a, float[] b) {
-        if (a.length != b.length)
-            throw new IllegalArgumentException("vectors of " + a.length + " and " + b.length + " dimensions");
-        double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+        return lemon.stage.refine.GroupSimilarity.cosine(a, b);
     }
 
     /**
