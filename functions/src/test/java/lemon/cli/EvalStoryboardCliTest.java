@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -24,17 +22,24 @@ import org.junit.jupiter.api.Test;
  * sampling steps): every table and the JSON come out, and a rerun reuses the run.
  */
 @QuarkusMainTest
-@TestProfile(EvalStoryboardCliTest.Tiny.class)
 class EvalStoryboardCliTest {
-    public static class Tiny implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("lemon.loop.personalize-steps", "2", "lemon.images.steps", "2");
-        }
-    }
+    /**
+     * The tiny budgets as system properties, which each launch reads like any other config source:
+     * a test profile would cost this module a second build of the application.
+     */
+    static final Map<String, String> TINY = Map.of("lemon.loop.personalize-steps", "2", "lemon.images.steps", "2");
 
     @Test
     void measuresTheTestStoryAndReusesItsRun(QuarkusMainLauncher launcher) throws Exception {
+        TINY.forEach(System::setProperty);
+        try {
+            measure(launcher);
+        } finally {
+            TINY.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    private void measure(QuarkusMainLauncher launcher) throws Exception {
         Path out = Path.of("target/eval-storyboard-cli");
         if (Files.exists(out)) {
             try (Stream<Path> old = Files.walk(out)) {

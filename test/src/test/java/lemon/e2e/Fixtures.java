@@ -40,7 +40,13 @@ final class Fixtures {
                 "offline", null, null, "LEMON_LLM_API_KEY", "us-east-1", null, Duration.ofSeconds(30), 3);
     }
 
+    /** Settings for tests whose subject is not the pictures: portraits painted in 6 DDIM steps, not 20. */
     static PipelineSettings settings(String store) {
+        return defaultSettings(store).withImageSteps(6);
+    }
+
+    /** The settings a user's run has (20 steps), for the runs whose bytes are pinned. */
+    static PipelineSettings defaultSettings(String store) {
         return new PipelineSettings(store, offline(), 2L * 1024 * 1024, 50, null);
     }
 

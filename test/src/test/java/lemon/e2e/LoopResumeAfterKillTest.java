@@ -66,15 +66,6 @@ class LoopResumeAfterKillTest {
     void aRunKilledInItsSecondPersonalisationResumesToTheSameStoryboard() throws Exception {
         String upload = "uploads/rapunzel.txt";
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        RunStore cleanRuns = new RunStore(BlobStores.fromUri(clean.toString()));
-        cleanRuns.blobs().put(upload, Fixtures.tale("rapunzel"));
-        StageFunctions straight = functions(clean);
-        assertTrue(LocalRun.start(straight, upload, OPTIONS, "r1", quiet).succeeded());
-        assertEquals(
-                StageState.Status.DONE,
-                cleanRuns.manifest("r1").stage("refine@1").status(),
-                "the uninterrupted run made a second pass (its precondition)");
-
         RunStore killedRuns = new RunStore(BlobStores.fromUri(killed.toString()));
         killedRuns.blobs().put(upload, Fixtures.tale("rapunzel"));
         Process child = new ProcessBuilder(
@@ -96,6 +87,15 @@ class LoopResumeAfterKillTest {
                 .redirectOutput(killed.resolve("child.log").toFile())
                 .start();
         try {
+            // the uninterrupted run goes while the child paints: both use one libtorch thread, there are two cores
+            RunStore cleanRuns = new RunStore(BlobStores.fromUri(clean.toString()));
+            cleanRuns.blobs().put(upload, Fixtures.tale("rapunzel"));
+            StageFunctions straight = functions(clean);
+            assertTrue(LocalRun.start(straight, upload, OPTIONS, "r1", quiet).succeeded());
+            assertEquals(
+                    StageState.Status.DONE,
+                    cleanRuns.manifest("r1").stage("refine@1").status(),
+                    "the uninterrupted run made a second pass (its precondition)");
             long deadline = System.currentTimeMillis() + 240_000;
             while (!running(killedRuns, "personalize@1")) {
                 assertTrue(child.isAlive(), "child died early: " + Files.readString(killed.resolve("child.log")));

@@ -1,12 +1,9 @@
 package lemon.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import lemon.functions.LocalRun;
-import lemon.run.RunOptions;
-import lemon.run.RunStore;
-import lemon.storage.BlobStores;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pins what {@code lemon run} produces up to the portraits on the default options: the text outputs and every
@@ -37,9 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PinnedOutputsTest {
     static final List<String> FILES = List.of(
             "characters.json", "scenes.json", "graph.json", "matches.json", "descriptions.json", "portraits.json");
-
-    @TempDir
-    Path dir;
 
     /**
      * The portraits' bytes depend on libtorch's thread count (float summation order); they were
@@ -90,18 +79,7 @@ class PinnedOutputsTest {
     }
 
     private void assertPinned(byte[] story, String fileName, Map<String, String> expected) throws Exception {
-        RunStore runs = new RunStore(BlobStores.fromUri(dir.toString()));
-        runs.blobs().put("uploads/" + fileName, story);
-        var log = new ByteArrayOutputStream();
-        LocalRun.Outcome outcome = LocalRun.start(
-                Fixtures.functions(Fixtures.settings(dir.toString())),
-                "uploads/" + fileName,
-                // the stages up to the portraits: the refine loop's outputs are pinned by its own test
-                new RunOptions(RunOptions.DEFAULT_SCENES, RunOptions.DEFAULT_TOP_K, RunOptions.DEFAULT_PORTRAITS),
-                "pinned",
-                new PrintStream(log, true, StandardCharsets.UTF_8));
-        assertTrue(outcome.succeeded(), outcome + "\n" + log);
-        Path run = dir.resolve("pinned");
+        Path run = PinnedRuns.of(fileName, story).dir();
         Map<String, String> actual = new LinkedHashMap<>();
         for (String f : FILES) {
             actual.put(f, sha256(List.of(run.resolve(f))));

@@ -60,9 +60,20 @@ class TaleWorkflowTest {
         return runs;
     }
 
+    /** Forty-thieves on the default options, the run whose bytes {@link PinnedOutputsTest} pins. */
+    private static PinnedRuns.Run fortyThieves() {
+        PinnedRuns.Run run = PinnedRuns.of("forty-thieves.txt", Fixtures.tale("forty-thieves"));
+        for (String stage : Fixtures.stageNames()) {
+            assertTrue(run.progress().contains(stage), "progress names " + stage + ":\n" + run.progress());
+        }
+        return run;
+    }
+
     @Test
     void fortyThievesFindsTheCastAndDescribesEveryone() throws Exception {
-        RunStore runs = runTale("forty-thieves", "ali");
+        PinnedRuns.Run run = fortyThieves();
+        RunStore runs = run.runs();
+        Path ali = run.dir();
         for (String f : List.of(
                 "manifest.json",
                 "story.txt",
@@ -74,9 +85,10 @@ class TaleWorkflowTest {
                 "descriptions.json",
                 "portraits.json",
                 "report.html")) {
-            assertTrue(Files.isRegularFile(dir.resolve("ali").resolve(f)), f);
+            assertTrue(Files.isRegularFile(ali.resolve(f)), f);
         }
-        List<StoryCharacter> characters = runs.require("ali", AnalyzeStage.CHARACTERS, new TypeReference<>() {});
+        List<StoryCharacter> characters =
+                runs.require(PinnedRuns.RUN_ID, AnalyzeStage.CHARACTERS, new TypeReference<>() {});
         Map<String, StoryCharacter> byName = characters.stream()
                 .collect(Collectors.toMap(c -> c.name().toLowerCase(), Function.identity(), (a, b) -> a));
         for (String who : List.of("ali baba", "cassim", "morgiana")) {
@@ -87,7 +99,7 @@ class TaleWorkflowTest {
                 byName.keySet().stream().anyMatch(n -> n.contains("cassim") && n.contains("wife")),
                 "Cassim's wife in " + byName.keySet());
 
-        InteractionGraph graph = runs.require("ali", AnalyzeStage.GRAPH, new TypeReference<>() {});
+        InteractionGraph graph = runs.require(PinnedRuns.RUN_ID, AnalyzeStage.GRAPH, new TypeReference<>() {});
         List<InteractionGraph.Edge> top = graph.edges().stream()
                 .sorted(Comparator.comparingDouble(InteractionGraph.Edge::weight)
                         .reversed())
@@ -97,31 +109,31 @@ class TaleWorkflowTest {
         String alibaba = byName.get("ali baba").id();
         assertTrue(top.stream().anyMatch(e -> e.a().equals(alibaba) || e.b().equals(alibaba)), top.toString());
 
-        List<Scene> scenes = runs.require("ali", AnalyzeStage.SCENES, new TypeReference<>() {});
+        List<Scene> scenes = runs.require(PinnedRuns.RUN_ID, AnalyzeStage.SCENES, new TypeReference<>() {});
         assertEquals(30, scenes.size());
         scenes.forEach(s -> assertTrue(s.prompt().split("\\s+").length <= 20, s.prompt()));
 
-        List<CharacterMatch> matches = runs.require("ali", MatchStage.MATCHES, new TypeReference<>() {});
+        List<CharacterMatch> matches = runs.require(PinnedRuns.RUN_ID, MatchStage.MATCHES, new TypeReference<>() {});
         assertEquals(characters.size(), matches.size());
         matches.forEach(m -> assertEquals(3, m.matches().size()));
 
         List<CharacterDescription> descriptions =
-                runs.require("ali", DescribeStage.DESCRIPTIONS, new TypeReference<>() {});
+                runs.require(PinnedRuns.RUN_ID, DescribeStage.DESCRIPTIONS, new TypeReference<>() {});
         assertEquals(characters.size(), descriptions.size());
         descriptions.forEach(d -> assertTrue(d.description().split(" ").length >= 8, d.toString()));
 
         for (StoryCharacter c : characters) {
-            Path png = dir.resolve("ali/portraits/" + c.id() + "-0.png");
+            Path png = ali.resolve("portraits/" + c.id() + "-0.png");
             var img = javax.imageio.ImageIO.read(png.toFile());
             assertEquals(64, img.getWidth(), png.toString());
         }
-        RunManifest m = runs.manifest("ali");
+        RunManifest m = runs.manifest(PinnedRuns.RUN_ID);
         Fixtures.stageNames()
                 .forEach(s -> assertEquals(StageState.Status.DONE, m.stage(s).status(), s));
         assertTrue(
                 m.components().get("analyst").contains("offline"),
                 m.components().toString());
-        String report = Files.readString(dir.resolve("ali/report.html"));
+        String report = Files.readString(ali.resolve("report.html"));
         assertTrue(
                 report.contains("Morgiana") && report.contains("<svg") && report.contains("portraits/morgiana-0.png"),
                 "report shows characters, portraits and the graph");
@@ -145,13 +157,13 @@ class TaleWorkflowTest {
 
     @Test
     void runningAStageAgainReusesItsOutputs() throws Exception {
-        runTale("forty-thieves", "again");
-        byte[] before = Files.readAllBytes(dir.resolve("again/descriptions.json"));
-        var functions = Fixtures.functions(Fixtures.settings(dir.toString()));
-        var result = functions.describeCharacters(
-                new lemon.functions.StageInput("again", null, null, null, null, null, null, null, null, null));
+        PinnedRuns.Run run = fortyThieves();
+        byte[] before = Files.readAllBytes(run.dir().resolve("descriptions.json"));
+        var functions = Fixtures.functions(Fixtures.settings(run.store().toString()));
+        var result = functions.describeCharacters(new lemon.functions.StageInput(
+                PinnedRuns.RUN_ID, null, null, null, null, null, null, null, null, null));
         assertEquals("reused", result.status());
-        assertEquals(new String(before), Files.readString(dir.resolve("again/descriptions.json")));
+        assertEquals(new String(before), Files.readString(run.dir().resolve("descriptions.json")));
         assertFalse(new PipelineProvider(Fixtures.settings(dir.toString()), Fixtures.ENGINES)
                 .get()
                 .runs()

@@ -13,7 +13,7 @@ class EvalDiffusionTest {
 
     @Test
     void committedGeneratorFollowsHeldOutCaptionsBetterThanUnconditionalSamples() throws IOException {
-        AttributeProbe probe = AttributeProbe.train(7, 3000, 10);
+        AttributeProbe probe = AttributeProbe.forEvaluation(); // the one train-mini's test uses too
         try (PortraitPipeline gen = PortraitPipeline.loadDefault()) {
             EvalDiffusion.Result r = EvalDiffusion.evaluate(gen, probe, 24, 24, 77);
             int clothing = AttributeProbe.Head.CLOTHING.ordinal(), gender = AttributeProbe.Head.GENDER.ordinal();
