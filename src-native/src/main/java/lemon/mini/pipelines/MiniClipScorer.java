@@ -18,6 +18,7 @@ import lemon.mini.models.CaptionTokenizer;
 import lemon.mini.models.ClipConfig;
 import lemon.mini.models.ImageTensors;
 import lemon.mini.models.MiniClip;
+import lemon.mini.models.NoGrad;
 import lemon.port.ImageTextScorer;
 
 /**
@@ -75,7 +76,8 @@ public final class MiniClipScorer implements ImageTextScorer, AutoCloseable {
         List<BufferedImage> square = new ArrayList<>();
         for (byte[] png : pngs) square.add(square(decode(png), size));
         float[][] out = new float[pngs.size()][];
-        try (NDManager scope = manager.newSubManager()) {
+        try (NoGrad g = NoGrad.enter();
+                NDManager scope = manager.newSubManager()) {
             clip.attachTo(scope);
             for (int from = 0; from < square.size(); from += 32) {
                 List<BufferedImage> part = square.subList(from, Math.min(square.size(), from + 32));
@@ -89,7 +91,8 @@ public final class MiniClipScorer implements ImageTextScorer, AutoCloseable {
     @Override
     public synchronized float[][] embedTexts(List<String> texts) {
         float[][] out = new float[texts.size()][];
-        try (NDManager scope = manager.newSubManager()) {
+        try (NoGrad g = NoGrad.enter();
+                NDManager scope = manager.newSubManager()) {
             clip.attachTo(scope);
             rows(clip.embedTexts(scope, texts), out, 0);
         }

@@ -18,6 +18,7 @@ import lemon.mini.loaders.MiniWeights;
 import lemon.mini.loaders.ModelManifest;
 import lemon.mini.models.ImageTensors;
 import lemon.mini.models.MiniValidator;
+import lemon.mini.models.NoGrad;
 import lemon.mini.models.ValidatorConfig;
 import lemon.port.CompatibilityValidator;
 import lemon.story.Gender;
@@ -223,7 +224,8 @@ public final class MiniValidatorAdapter implements CompatibilityValidator, AutoC
     }
 
     private Read read(List<BufferedImage> images) {
-        try (NDManager scope = manager.newSubManager()) {
+        try (NoGrad g = NoGrad.enter();
+                NDManager scope = manager.newSubManager()) {
             model.params().attachTo(scope);
             MiniValidator.Output o = model.forward(ImageTensors.batch(scope, images));
             return new Read(

@@ -24,6 +24,7 @@ import lemon.mini.models.Conditioning;
 import lemon.mini.models.ImageTensors;
 import lemon.mini.models.MiniTextEncoder;
 import lemon.mini.models.MiniUNet;
+import lemon.mini.models.NoGrad;
 import lemon.mini.models.TextEncoderConfig;
 import lemon.mini.models.TokenConditioning;
 import lemon.mini.models.TokenMapper;
@@ -245,9 +246,12 @@ public final class PortraitPipeline implements AutoCloseable {
     /** One 64×64 portrait per description, sampled as one batch; {@code ""} is unconditional. */
     public List<BufferedImage> generateAll(List<String> descriptions, long seed, Sampling sampling) {
         CanvasSize canvas = portraitCanvas();
-        return upsampler.upsample(
-                root,
-                generateSmall(canvas, descriptions, noise(new Random(seed), descriptions.size(), canvas), sampling));
+        try (NoGrad g = NoGrad.enter()) {
+            return upsampler.upsample(
+                    root,
+                    generateSmall(
+                            canvas, descriptions, noise(new Random(seed), descriptions.size(), canvas), sampling));
+        }
     }
 
     /**
@@ -264,8 +268,10 @@ public final class PortraitPipeline implements AutoCloseable {
      */
     public List<BufferedImage> generateEach(
             CanvasSize canvas, List<String> descriptions, List<Long> seeds, Sampling sampling) {
-        return upsampler.upsample(
-                root, generateSmall(canvas, descriptions, noise(canvas, descriptions, seeds), sampling));
+        try (NoGrad g = NoGrad.enter()) {
+            return upsampler.upsample(
+                    root, generateSmall(canvas, descriptions, noise(canvas, descriptions, seeds), sampling));
+        }
     }
 
     /**
@@ -296,9 +302,11 @@ public final class PortraitPipeline implements AutoCloseable {
             Sampling sampling) {
         if (tokens.size() != descriptions.size())
             throw new IllegalArgumentException(descriptions.size() + " descriptions, " + tokens.size() + " token maps");
-        return upsampler.upsample(
-                root,
-                generateSmall(canvas, descriptions, noise(canvas, descriptions, seeds), tokens, mapper, sampling));
+        try (NoGrad g = NoGrad.enter()) {
+            return upsampler.upsample(
+                    root,
+                    generateSmall(canvas, descriptions, noise(canvas, descriptions, seeds), tokens, mapper, sampling));
+        }
     }
 
     /** Start noise for each seed, one after the other. */

@@ -75,12 +75,8 @@ public final class Adam implements AutoCloseable {
      * collector gives back whatever it found, so it is set here rather than assumed.
      */
     public void step(Params... stores) {
-        boolean grad = ai.djl.pytorch.jni.JniUtils.isGradMode();
-        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
-        try {
+        try (lemon.mini.models.NoGrad g = lemon.mini.models.NoGrad.enter()) {
             update(stores);
-        } finally {
-            ai.djl.pytorch.jni.JniUtils.setGradMode(grad);
         }
     }
 

@@ -447,7 +447,8 @@ public final class PersonalizationTrainer implements AutoCloseable {
     /** The graph network's output per character: what stands for its token in prompts. */
     public Map<String, float[]> learnedTokens() {
         Map<String, float[]> out = new LinkedHashMap<>();
-        try (NDManager scope = root.newSubManager()) {
+        try (lemon.mini.models.NoGrad g = lemon.mini.models.NoGrad.enter();
+                NDManager scope = root.newSubManager()) {
             tokens.attachTo(scope);
             graph.params().attachTo(scope);
             float[] e = graph.forward(tokens.get(TOKENS)).toFloatArray();
