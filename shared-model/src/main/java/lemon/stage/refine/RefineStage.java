@@ -113,6 +113,9 @@ public final class RefineStage implements Stage {
         List<Refinement.Drop> drops = new ArrayList<>();
         List<ImageGenerator.Request> requests = new ArrayList<>();
         List<int[]> dropped = new ArrayList<>(); // {character index in ids, portrait index}
+        // the portraits' embeddings after the replacements: the kept ones as scored, the new ones as chosen
+        Map<String, List<float[]>> embAfter = new TreeMap<>();
+        portraitEmb.forEach((id, e) -> embAfter.put(id, new ArrayList<>(e)));
         List<String> ids = new ArrayList<>(scores.keySet());
         for (int ci = 0; ci < ids.size(); ci++) {
             String id = ids.get(ci);
@@ -147,6 +150,7 @@ public final class RefineStage implements Stage {
                     if (!gone.contains(k)) kept.add(portraitEmb.get(id).get(k));
                 int best = GroupSimilarity.closest(
                         java.util.Arrays.asList(emb).subList(d * CANDIDATES, (d + 1) * CANDIDATES), kept);
+                embAfter.get(id).set(j, emb[d * CANDIDATES + best]);
                 String name = PortraitsStage.PORTRAIT_DIR + id + "-r" + iteration + "-" + j + ".png";
                 run.writeBytes(name, pngs.get(d * CANDIDATES + best));
                 String key = StageKey.file(name, iteration);
@@ -166,7 +170,7 @@ public final class RefineStage implements Stage {
         }
         TrainingSet next = new TrainingSet(portraits, pairs);
         Map<String, Double> before = spreads(portraitEmb);
-        Map<String, Double> after = drops.isEmpty() ? before : spreads(embedPortraits(run, next));
+        Map<String, Double> after = spreads(embAfter);
 
         boolean capped = iteration + 1 >= run.options().iterations();
         boolean again = !drops.isEmpty() && !capped;
