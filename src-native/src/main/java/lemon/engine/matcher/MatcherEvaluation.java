@@ -85,7 +85,16 @@ public final class MatcherEvaluation {
         List<CdPair> pairs = db.pairs();
         Map<String, List<String>> cast = MatcherData.castByScript(pairs);
         Map<String, float[][]> windows = new LinkedHashMap<>();
-        for (CdPair p : pairs) windows.put(p.id(), encoder.encode(MatcherData.maskedWindows(p, cast.get(p.script()))));
+        // every window in one call: the encoder batches texts of like length together
+        List<String> texts = new ArrayList<>();
+        for (CdPair p : pairs) texts.addAll(MatcherData.maskedWindows(p, cast.get(p.script())));
+        float[][] encoded = encoder.encode(texts);
+        int at = 0;
+        for (CdPair p : pairs) {
+            int n = MatcherData.maskedWindows(p, cast.get(p.script())).size();
+            windows.put(p.id(), java.util.Arrays.copyOfRange(encoded, at, at + n));
+            at += n;
+        }
         Set<String> heldOut = MatcherData.heldOutScripts(db);
 
         List<String> queryLabel = new ArrayList<>(), queryScript = new ArrayList<>();

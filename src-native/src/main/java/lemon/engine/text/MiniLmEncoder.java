@@ -108,13 +108,24 @@ public final class MiniLmEncoder implements TextEncoder {
         return DIMENSION;
     }
 
+    /**
+     * Texts are batched by token length, so a batch pads to about its own length rather than to the
+     * longest text of an arbitrary batch; results come back in the order given.
+     */
     @Override
     public float[][] encode(List<String> texts) {
+        if (texts.isEmpty()) return new float[0][];
+        Encoding[] enc = tokenizer.batchEncode(new ArrayList<>(texts));
+        Integer[] order = new Integer[enc.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> enc[i].getIds().length));
         float[][] out = new float[texts.size()][];
-        for (int from = 0; from < texts.size(); from += BATCH) {
-            int to = Math.min(texts.size(), from + BATCH);
-            float[][] part = encodeBatch(texts.subList(from, to));
-            System.arraycopy(part, 0, out, from, part.length);
+        for (int from = 0; from < order.length; from += BATCH) {
+            int to = Math.min(order.length, from + BATCH);
+            Encoding[] batch = new Encoding[to - from];
+            for (int i = from; i < to; i++) batch[i - from] = enc[order[i]];
+            float[][] part = encodeBatch(batch);
+            for (int i = from; i < to; i++) out[order[i]] = part[i - from];
         }
         return out;
     }
@@ -123,8 +134,7 @@ public final class MiniLmEncoder implements TextEncoder {
         return encode(List.of(text))[0];
     }
 
-    private float[][] encodeBatch(List<String> texts) {
-        Encoding[] enc = tokenizer.batchEncode(new ArrayList<>(texts));
+    private float[][] encodeBatch(Encoding[] enc) {
         int n = enc.length;
         int len = 1;
         for (Encoding e : enc) len = Math.max(len, e.getIds().length);

@@ -56,4 +56,20 @@ class MiniLmEncoderTest {
         for (int d = 0; d < 384; d++) assertEquals(single[d], batch[33][d], 1e-4);
         assertEquals(1.0, Math.sqrt(Vectors.dot(batch[40], batch[40])), 1e-4);
     }
+
+    @Test
+    void textsOfMixedLengthsComeBackInTheOrderGiven() {
+        MiniLmEncoder enc = MiniLmEncoder.get();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 70; i++) // the encoder batches by length: long and short interleaved here
+        texts.add(
+                    i % 2 == 0
+                            ? "A king " + i + "."
+                            : "The miller's daughter spun straw into gold ".repeat(1 + i % 5) + i);
+        float[][] all = enc.encode(texts);
+        for (int i : new int[] {0, 1, 2, 33, 68, 69}) {
+            float[] alone = enc.encode(texts.get(i));
+            for (int d = 0; d < 384; d++) assertEquals(alone[d], all[i][d], 1e-4, "text " + i);
+        }
+    }
 }
