@@ -60,7 +60,14 @@ class ResumeAfterKillTest {
                 .redirectErrorStream(true)
                 .redirectOutput(killed.resolve("child.log").toFile())
                 .start();
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         try {
+            // the uninterrupted run goes while the child JVM starts (it hangs in match-characters, so it waits)
+            RunStore cleanRuns = new RunStore(BlobStores.fromUri(clean.toString()));
+            cleanRuns.blobs().put(upload, Fixtures.tale("rapunzel"));
+            var straight = LocalRun.start(
+                    Fixtures.functions(Fixtures.settings(clean.toString())), upload, Fixtures.OPTIONS, "r1", quiet);
+            assertTrue(straight.succeeded(), straight.toString());
             long deadline = System.currentTimeMillis() + 120_000;
             while (!matchIsRunning(killedRuns)) {
                 assertTrue(child.isAlive(), "child died early: " + Files.readString(killed.resolve("child.log")));
@@ -77,15 +84,8 @@ class ResumeAfterKillTest {
                 StageState.Status.RUNNING, interrupted.stage(MatchStage.NAME).status());
         assertTrue(!Files.exists(killed.resolve("r1").resolve(MatchStage.MATCHES)));
 
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         var resumed = LocalRun.resume(Fixtures.functions(Fixtures.settings(killed.toString())), "r1", quiet);
         assertTrue(resumed.succeeded(), resumed.toString());
-
-        RunStore cleanRuns = new RunStore(BlobStores.fromUri(clean.toString()));
-        cleanRuns.blobs().put(upload, Fixtures.tale("rapunzel"));
-        var straight = LocalRun.start(
-                Fixtures.functions(Fixtures.settings(clean.toString())), upload, Fixtures.OPTIONS, "r1", quiet);
-        assertTrue(straight.succeeded(), straight.toString());
 
         for (String file : OUTPUTS) {
             assertEquals(
