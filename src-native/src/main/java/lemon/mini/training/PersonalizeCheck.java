@@ -18,6 +18,7 @@ import lemon.mini.loaders.MiniWeights;
 import lemon.mini.models.ImageTensors;
 import lemon.mini.models.MiniClip;
 import lemon.mini.pipelines.MiniImageGenerator;
+import lemon.mini.pipelines.MiniValidatorAdapter;
 import lemon.port.Checkpoints;
 import lemon.port.ImageGenerator;
 import lemon.port.ImageGenerator.LearnedToken;
@@ -132,6 +133,7 @@ public final class PersonalizeCheck {
                 float[][] e = embed(clip, scope, pngs);
                 report(out, label(m.getKey()), e, ref, n, portraitsPer, false, secondsSince(tm));
             }
+            scenes(out, painter, personal, result, clip, scope, ref, portraitsPer, samples, seed);
         }
         Object perStep = result.metrics().get("secondsPerStep");
         out.printf(
@@ -141,6 +143,120 @@ public final class PersonalizeCheck {
                 perStep,
                 settings.batch(),
                 ai.djl.pytorch.jni.JniUtils.getNumThreads());
+    }
+
+    /**
+     * Scenes of two (each character with the next, {@code samples} each): the people count by the
+     * bundled validator, and each column's crop scored as the portraits above are. Three prompts:
+     * Base's descriptions, the tokens alone (the paper's register), and each token beside its
+     * character's description ("anchored"), to see whether a token keeps the count that the
+     * descriptions give (the mini model learned the count from how captions describe people).
+     */
+    private static void scenes(
+            PrintStream out,
+            ImageGenerator painter,
+            ImageGenerator personal,
+            Personalizer.Result result,
+            MiniClip clip,
+            NDManager scope,
+            float[][] ref,
+            int per,
+            int samples,
+            long seed)
+            throws IOException {
+        int n = CHARACTERS.size();
+        out.printf(
+                Locale.ROOT,
+                "two-character scenes, %d per pair: exactly two people (bundled validator), and each column's crop as above:%n",
+                samples);
+        out.printf(
+                Locale.ROOT,
+                "  %-30s %12s %12s %8s %8s %11s%n",
+                "prompt",
+                "two people",
+                "own (cons.)",
+                "others",
+                "margin",
+                "identified");
+        try (MiniValidatorAdapter validator = MiniValidatorAdapter.bundled()) {
+            for (String method : List.of("base", "tokens", "anchored")) {
+                List<Request> requests = new ArrayList<>();
+                List<Integer> owners = new ArrayList<>();
+                for (int a = 0; a < n; a++) {
+                    int b = (a + 1) % n;
+                    String[] x = CHARACTERS.get(a), y = CHARACTERS.get(b);
+                    Map<String, LearnedToken> tokens = Map.of(
+                            "<c1>",
+                            result.tokens().get(x[0]),
+                            "<c2>",
+                            result.tokens().get(y[0]));
+                    for (int k = 0; k < samples; k++) {
+                        long s = seed * 1000 + 700 + 10L * a + 100L * k;
+                        requests.add(
+                                switch (method) {
+                                    case "base" ->
+                                        new Request(
+                                                x[2] + " talks with " + y[2], s, Map.of(), ImageGenerator.Canvas.SCENE);
+                                    case "tokens" ->
+                                        new Request("<c1> talks with <c2>", s, tokens, ImageGenerator.Canvas.SCENE);
+                                    default ->
+                                        new Request(
+                                                "<c1> " + x[2] + " talks with <c2> " + y[2],
+                                                s,
+                                                tokens,
+                                                ImageGenerator.Canvas.SCENE);
+                                });
+                        owners.add(a);
+                        owners.add(b);
+                    }
+                }
+                List<byte[]> pngs = (method.equals("base") ? painter : personal).generate(requests);
+                int two = 0;
+                List<BufferedImage> crops = new ArrayList<>();
+                for (byte[] png : pngs) {
+                    if (validator.inspect(png).people() == 2) two++;
+                    crops.addAll(lemon.mini.pipelines.SceneRegions.squares(
+                            ImageIO.read(new ByteArrayInputStream(png)),
+                            2,
+                            clip.config().imageSize()));
+                }
+                float[][] e = embedImages(clip, scope, crops);
+                double own = 0, others = 0;
+                int identified = 0;
+                for (int i = 0; i < e.length; i++) {
+                    double[] mean = new double[n];
+                    for (int d = 0; d < n; d++) {
+                        for (int j = d * per; j < (d + 1) * per; j++) mean[d] += dot(e[i], ref[j]) / per;
+                    }
+                    int c = owners.get(i);
+                    double other = 0, best = -2;
+                    for (int d = 0; d < n; d++) {
+                        if (d == c) continue;
+                        other += mean[d] / (n - 1);
+                        best = Math.max(best, mean[d]);
+                    }
+                    own += mean[c];
+                    others += other;
+                    if (mean[c] > best) identified++;
+                }
+                own /= e.length;
+                others /= e.length;
+                out.printf(
+                        Locale.ROOT,
+                        "  %-30s %6d of %-3d %12.3f %8.3f %8.3f %10.0f%%%n",
+                        switch (method) {
+                            case "base" -> "base \"desc talks with desc\"";
+                            case "tokens" -> "LeMon \"<c1> talks with <c2>\"";
+                            default -> "anchored \"<c1> desc … <c2> desc\"";
+                        },
+                        two,
+                        pngs.size(),
+                        own,
+                        others,
+                        own - others,
+                        100.0 * identified / e.length);
+            }
+        }
     }
 
     private static String label(String method) {
@@ -204,9 +320,15 @@ public final class PersonalizeCheck {
     }
 
     private static float[][] embed(MiniClip clip, NDManager scope, List<byte[]> pngs) throws IOException {
+        List<BufferedImage> imgs = new ArrayList<>();
+        for (byte[] p : pngs) imgs.add(ImageIO.read(new ByteArrayInputStream(p)));
+        return embedImages(clip, scope, imgs);
+    }
+
+    private static float[][] embedImages(MiniClip clip, NDManager scope, List<BufferedImage> images) {
         int size = clip.config().imageSize();
         List<BufferedImage> imgs = new ArrayList<>();
-        for (byte[] p : pngs) imgs.add(PersonalizationTrainer.atSize(ImageIO.read(new ByteArrayInputStream(p)), size));
+        for (BufferedImage img : images) imgs.add(PersonalizationTrainer.atSize(img, size));
         try (NDManager s = scope.newSubManager()) {
             NDArray e = clip.embedImages(ImageTensors.batch(s, imgs));
             float[] flat = e.toFloatArray();
