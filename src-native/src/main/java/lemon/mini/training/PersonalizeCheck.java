@@ -221,26 +221,7 @@ public final class PersonalizeCheck {
                             clip.config().imageSize()));
                 }
                 float[][] e = embedImages(clip, scope, crops);
-                double own = 0, others = 0;
-                int identified = 0;
-                for (int i = 0; i < e.length; i++) {
-                    double[] mean = new double[n];
-                    for (int d = 0; d < n; d++) {
-                        for (int j = d * per; j < (d + 1) * per; j++) mean[d] += dot(e[i], ref[j]) / per;
-                    }
-                    int c = owners.get(i);
-                    double other = 0, best = -2;
-                    for (int d = 0; d < n; d++) {
-                        if (d == c) continue;
-                        other += mean[d] / (n - 1);
-                        best = Math.max(best, mean[d]);
-                    }
-                    own += mean[c];
-                    others += other;
-                    if (mean[c] > best) identified++;
-                }
-                own /= e.length;
-                others /= e.length;
+                Scores sc = score(e, owners::get, ref, n, per, false);
                 out.printf(
                         Locale.ROOT,
                         "  %-30s %6d of %-3d %12.3f %8.3f %8.3f %10.0f%%%n",
@@ -251,10 +232,10 @@ public final class PersonalizeCheck {
                         },
                         two,
                         pngs.size(),
-                        own,
-                        others,
-                        own - others,
-                        100.0 * identified / e.length);
+                        sc.own(),
+                        sc.others(),
+                        sc.own() - sc.others(),
+                        100 * sc.identified());
             }
         }
     }
@@ -282,15 +263,36 @@ public final class PersonalizeCheck {
             boolean self,
             double seconds) {
         int perImage = images.length / n;
+        Scores sc = score(images, i -> i / perImage, ref, n, per, self);
+        out.printf(
+                Locale.ROOT,
+                "  %-30s %12.3f %8.3f %8.3f %10.0f%% %7s%n",
+                label,
+                sc.own(),
+                sc.others(),
+                sc.own() - sc.others(),
+                100 * sc.identified(),
+                Double.isNaN(seconds) ? "" : String.format(Locale.ROOT, "%.0f s", seconds));
+    }
+
+    /** Mean cosine to the own character's portraits and to the others', and the share nearest their own. */
+    private record Scores(double own, double others, double identified) {}
+
+    /**
+     * Each image against every character's {@code per} portraits in {@code ref} (mean cosine per
+     * character; with {@code self}, image i is portrait i and not compared with itself).
+     */
+    private static Scores score(
+            float[][] images, java.util.function.IntUnaryOperator owner, float[][] ref, int n, int per, boolean self) {
         double own = 0, others = 0;
         int identified = 0;
         for (int i = 0; i < images.length; i++) {
-            int c = i / perImage;
+            int c = owner.applyAsInt(i);
             double[] mean = new double[n];
             for (int d = 0; d < n; d++) {
                 int count = 0;
                 for (int j = d * per; j < (d + 1) * per; j++) {
-                    if (self && j == i) continue; // a portrait is not compared with itself
+                    if (self && j == i) continue;
                     mean[d] += dot(images[i], ref[j]);
                     count++;
                 }
@@ -306,17 +308,7 @@ public final class PersonalizeCheck {
             others += other;
             if (mean[c] > best) identified++;
         }
-        own /= images.length;
-        others /= images.length;
-        out.printf(
-                Locale.ROOT,
-                "  %-30s %12.3f %8.3f %8.3f %10.0f%% %7s%n",
-                label,
-                own,
-                others,
-                own - others,
-                100.0 * identified / images.length,
-                Double.isNaN(seconds) ? "" : String.format(Locale.ROOT, "%.0f s", seconds));
+        return new Scores(own / images.length, others / images.length, (double) identified / images.length);
     }
 
     private static float[][] embed(MiniClip clip, NDManager scope, List<byte[]> pngs) throws IOException {
