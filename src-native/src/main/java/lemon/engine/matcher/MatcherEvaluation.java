@@ -87,14 +87,15 @@ public final class MatcherEvaluation {
         Map<String, float[][]> windows = new LinkedHashMap<>();
         // every window in one call: the encoder batches texts of like length together
         List<String> texts = new ArrayList<>();
-        for (CdPair p : pairs) texts.addAll(MatcherData.maskedWindows(p, cast.get(p.script())));
-        float[][] encoded = encoder.encode(texts);
-        int at = 0;
-        for (CdPair p : pairs) {
-            int n = MatcherData.maskedWindows(p, cast.get(p.script())).size();
-            windows.put(p.id(), java.util.Arrays.copyOfRange(encoded, at, at + n));
-            at += n;
+        int[] ends = new int[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            texts.addAll(MatcherData.maskedWindows(
+                    pairs.get(i), cast.get(pairs.get(i).script())));
+            ends[i] = texts.size();
         }
+        float[][] encoded = encoder.encode(texts);
+        for (int i = 0; i < pairs.size(); i++)
+            windows.put(pairs.get(i).id(), java.util.Arrays.copyOfRange(encoded, i == 0 ? 0 : ends[i - 1], ends[i]));
         Set<String> heldOut = MatcherData.heldOutScripts(db);
 
         List<String> queryLabel = new ArrayList<>(), queryScript = new ArrayList<>();
