@@ -17,6 +17,7 @@ import lemon.functions.PipelineSettings;
 import lemon.functions.StageFunctions;
 import lemon.mini.eval.BasePrompts;
 import lemon.run.RunOptions;
+import lemon.stage.personalize.PersonalizeStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -96,13 +97,15 @@ public class EvalStoryboardCommand implements Callable<Integer> {
         PipelineProvider provider = configured.with(settings);
         int steps = settings.loop().personalizeSteps();
         String suffix = String.format(
-                Locale.ROOT,
-                "-t%d-o%d-s%d-i%d-ps%d",
-                options.scenes(),
-                options.portraits(),
-                options.seedsPerScene(),
-                options.iterations(),
-                steps);
+                        Locale.ROOT,
+                        "-t%d-o%d-s%d-i%d-ps%d",
+                        options.scenes(),
+                        options.portraits(),
+                        options.seedsPerScene(),
+                        options.iterations(),
+                        steps)
+                // a run learned with described tokens is another run, not one to reuse
+                + (settings.loop().tokens() == PersonalizeStage.Tokens.ALONE ? "" : "-described");
         StoryboardEval.Models models = new StoryboardEval.Models(
                 engines.painter(settings.imageModel(), settings.imageSteps()),
                 engines.scorer(),
@@ -116,6 +119,7 @@ public class EvalStoryboardCommand implements Callable<Integer> {
         used.put("--iterations", options.iterations());
         used.put("top-K", options.topK());
         used.put("personalize steps", steps);
+        used.put("tokens (lemon.loop.tokens)", settings.loop().tokens().name().toLowerCase(Locale.ROOT));
         used.put("image steps", settings.imageSteps());
         used.put("--out", out.toString());
         System.out.println("eval-storyboard: " + found.size() + (found.size() == 1 ? " story → " : " stories → ") + out

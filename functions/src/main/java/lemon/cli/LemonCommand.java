@@ -9,6 +9,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
         name = "lemon",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT, // every command takes --help, as the error messages promise
         description = "LeMon: multi-character story visualisation.",
         subcommands = {
             RunCommand.class,

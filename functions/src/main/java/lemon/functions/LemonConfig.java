@@ -90,6 +90,10 @@ public interface LemonConfig {
 
         @WithDefault("0.05")
         double dropMargin();
+
+        /** alone | described: what each character's token stands beside (see PersonalizeStage.Tokens) */
+        @WithDefault("alone")
+        String tokens();
     }
 
     /** The refining module's people/gender validator (see lemon.vision.VisionSettings). */

@@ -124,7 +124,8 @@ public class PipelineProvider {
                                 validator(s, progress, engines),
                                 engines.scorer(),
                                 s.loop().clipThreshold(),
-                                s.loop().dropMargin())),
+                                s.loop().dropMargin(),
+                                s.loop().tokens())),
                 Clock.systemUTC(),
                 RunLlm.of(s.llm()));
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import lemon.llm.LlmRetryPolicy;
 import lemon.llm.LlmSettings;
 import lemon.mini.pipelines.PortraitPipeline;
+import lemon.stage.personalize.PersonalizeStage;
 import lemon.vision.VisionSettings;
 
 /** Everything that decides how a pipeline is wired; from config, possibly overridden by the CLI. */
@@ -25,9 +26,19 @@ public record PipelineSettings(
      * @param clipThreshold    CLIP-mini text–image score a scene picture must reach to be accepted
      * @param dropMargin       how far below its character's median group similarity a portrait is dropped
      * @param validator        the people/gender validator: the bundled one, or a vision LLM
+     * @param tokens           what each character's token stands beside in prompts
      */
-    public record Loop(int personalizeSteps, double clipThreshold, double dropMargin, VisionSettings validator) {
-        public static final Loop DEFAULT = new Loop(200, 0.0, 0.05, VisionSettings.MINI);
+    public record Loop(
+            int personalizeSteps,
+            double clipThreshold,
+            double dropMargin,
+            VisionSettings validator,
+            PersonalizeStage.Tokens tokens) {
+        public static final Loop DEFAULT = new Loop(200, 0.0, 0.05, VisionSettings.MINI, PersonalizeStage.Tokens.ALONE);
+
+        public Loop(int personalizeSteps, double clipThreshold, double dropMargin, VisionSettings validator) {
+            this(personalizeSteps, clipThreshold, dropMargin, validator, PersonalizeStage.Tokens.ALONE);
+        }
 
         public Loop {
             if (personalizeSteps < 1)
@@ -80,7 +91,8 @@ public record PipelineSettings(
                         c.loop().personalizeSteps(),
                         c.loop().clipThreshold(),
                         c.loop().dropMargin(),
-                        VisionSettings.from(c.validator())));
+                        VisionSettings.from(c.validator()),
+                        PersonalizeStage.Tokens.parse(c.loop().tokens())));
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -73,6 +73,17 @@ class LemonCliTest {
     }
 
     @Test
+    void anUnknownOptionPointsToTheCommandsHelpWhichExists(QuarkusMainLauncher launcher) {
+        LaunchResult wrong = launcher.launch("eval-storyboard", "--storys", "x");
+        assertEquals(2, wrong.exitCode());
+        assertTrue(wrong.getErrorOutput().contains("lemon eval-storyboard --help"), wrong.getErrorOutput());
+        LaunchResult help = launcher.launch("eval-storyboard", "--help");
+        assertEquals(0, help.exitCode(), help.getErrorOutput());
+        assertTrue(help.getOutput().contains("Usage: lemon eval-storyboard"), help.getOutput());
+        assertTrue(help.getOutput().contains("--stories"), help.getOutput());
+    }
+
+    @Test
     @Launch(
             value = {"run", "no/such/story.txt"},
             exitCode = 2)

@@ -55,7 +55,18 @@ public final class Pipeline {
             CompatibilityValidator validator,
             ImageTextScorer scorer,
             double clipThreshold,
-            double dropMargin) {}
+            double dropMargin,
+            PersonalizeStage.Tokens tokens) {
+        /** With the tokens alone, as the paper paints them. */
+        public LoopEngines(
+                Personalizer personalizer,
+                CompatibilityValidator validator,
+                ImageTextScorer scorer,
+                double clipThreshold,
+                double dropMargin) {
+            this(personalizer, validator, scorer, clipThreshold, dropMargin, PersonalizeStage.Tokens.ALONE);
+        }
+    }
 
     /** Every stage of the paper, in workflow order after ingest. */
     public static StageCatalogue standard(
@@ -69,7 +80,7 @@ public final class Pipeline {
                 new MatchStage(retriever),
                 new DescribeStage(describer, retriever),
                 new PortraitsStage(painter),
-                new PersonalizeStage(loop.personalizer()),
+                new PersonalizeStage(loop.personalizer(), loop.tokens()),
                 new VisualizeStage(painter),
                 new ValidateStage(loop.validator(), loop.scorer(), loop.clipThreshold()),
                 new RefineStage(loop.scorer(), painter, loop.dropMargin()),

@@ -17,6 +17,16 @@ public interface Personalizer {
     /** Learns the tokens of {@code request}'s characters; see {@link Request}. */
     Result personalize(Request request, Checkpoints checkpoints);
 
+    /**
+     * The words of a character's description that this personaliser's image model reads beside the
+     * character's token (its {@link Request#anchors anchor}): short enough that three characters and
+     * a scene's action fit the text encoder's window. The default keeps the description whole, for a
+     * model that reads free text.
+     */
+    default String anchor(String description) {
+        return description.strip();
+    }
+
     /** From portraits alone, from scratch. */
     default Result personalize(
             Map<String, List<byte[]>> portraits,
@@ -24,7 +34,7 @@ public interface Personalizer {
             InteractionGraph graph,
             long seed,
             Checkpoints checkpoints) {
-        return personalize(new Request(portraits, classWords, graph, List.of(), null, seed), checkpoints);
+        return personalize(new Request(portraits, classWords, graph, List.of(), null, seed, Map.of()), checkpoints);
     }
 
     /**
@@ -32,6 +42,10 @@ public interface Personalizer {
      * @param classWords the word each character's token starts from ("man", "woman", "person")
      * @param pairs      accepted scene images with their prompts (the refine loop's extra pairs)
      * @param startFrom  the {@link Result#state} of the previous iteration to continue from, or null
+     * @param anchors    per character id, the words its token is painted beside (from {@link
+     *                   #anchor}): the portraits are learned as "a portrait of S_i" followed by them, so
+     *                   the token learns what they leave out. A character without one is learned from
+     *                   its token alone (the paper's prompt).
      */
     record Request(
             Map<String, List<byte[]>> portraits,
@@ -39,11 +53,18 @@ public interface Personalizer {
             InteractionGraph graph,
             List<Pair> pairs,
             byte[] startFrom,
-            long seed) {
+            long seed,
+            Map<String, String> anchors) {
         public Request {
             portraits = Map.copyOf(portraits);
             classWords = Map.copyOf(classWords);
             pairs = List.copyOf(pairs);
+            anchors = Map.copyOf(anchors);
+            for (String id : anchors.keySet()) {
+                if (!portraits.containsKey(id)) {
+                    throw new IllegalArgumentException("an anchor is given for " + id + ", who has no portraits");
+                }
+            }
             for (Pair p : pairs) {
                 for (String id : p.placeholders().values()) {
                     if (!portraits.containsKey(id)) {
@@ -52,6 +73,17 @@ public interface Personalizer {
                     }
                 }
             }
+        }
+
+        /** Every token learned alone. */
+        public Request(
+                Map<String, List<byte[]>> portraits,
+                Map<String, String> classWords,
+                InteractionGraph graph,
+                List<Pair> pairs,
+                byte[] startFrom,
+                long seed) {
+            this(portraits, classWords, graph, pairs, startFrom, seed, Map.of());
         }
     }
 

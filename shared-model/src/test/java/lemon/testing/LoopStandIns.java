@@ -34,7 +34,7 @@ public final class LoopStandIns {
     }
 
     /** Tokens from a hash of the character id and the number of training images; counts its calls. */
-    public static final class CountingPersonalizer implements Personalizer {
+    public static class CountingPersonalizer implements Personalizer {
         public final AtomicInteger calls = new AtomicInteger();
         public final List<Request> requests = new ArrayList<>();
 

@@ -14,8 +14,10 @@ import lemon.stage.StageContext;
 import lemon.stage.StageOutput;
 import lemon.stage.StageSpec;
 import lemon.stage.analyze.AnalyzeStage;
+import lemon.stage.describe.DescribeStage;
 import lemon.stage.portraits.PortraitsStage;
 import lemon.stage.refine.RefineStage;
+import lemon.story.CharacterDescription;
 import lemon.story.Gender;
 import lemon.story.InteractionGraph;
 import lemon.story.Personalization;
@@ -38,7 +40,12 @@ public final class PersonalizeStage implements Stage {
     public static final String STATE = DIR + "state.zip";
     public static final StageSpec SPEC = new StageSpec(
             NAME,
-            List.of(AnalyzeStage.CHARACTERS, AnalyzeStage.GRAPH, PortraitsStage.PORTRAITS, RefineStage.TRAINING_SET),
+            List.of(
+                    AnalyzeStage.CHARACTERS,
+                    AnalyzeStage.GRAPH,
+                    DescribeStage.DESCRIPTIONS,
+                    PortraitsStage.PORTRAITS,
+                    RefineStage.TRAINING_SET),
             List.of(PERSONALIZATION, DIR),
             Placement.ENGINE_CONTAINER,
             "Learn one token per character over the interaction graph (graph network, NeTI mapper, L_rec + λ·L_ct).");
@@ -46,10 +53,36 @@ public final class PersonalizeStage implements Stage {
     /** Fixed so a run is reproducible; the iteration is added so each pass draws its own batches. */
     static final long SEED = 2024;
 
+    /**
+     * What a character's token stands beside in every prompt. {@link #ALONE}: nothing, the paper's
+     * "a portrait of S_i" and scene prompts with the token in place of the name. {@link #DESCRIBED}:
+     * the character's description as the model reads it ({@link Personalizer#anchor}), in training
+     * and painting alike, so the token learns what the description leaves out and a scene keeps
+     * what the descriptions say (the bundled model learned how many people to paint from captions
+     * that describe each of them; with the tokens alone it often paints too few).
+     */
+    public enum Tokens {
+        ALONE,
+        DESCRIBED;
+
+        /** From a setting's value: "alone" or "described". */
+        public static Tokens parse(String value) {
+            for (Tokens t : values()) if (t.name().equalsIgnoreCase(value.strip())) return t;
+            throw new IllegalArgumentException(
+                    "lemon.loop.tokens must be \"alone\" or \"described\", got \"" + value + "\"");
+        }
+    }
+
     private final Personalizer personalizer;
+    private final Tokens words;
 
     public PersonalizeStage(Personalizer personalizer) {
+        this(personalizer, Tokens.ALONE);
+    }
+
+    public PersonalizeStage(Personalizer personalizer, Tokens words) {
         this.personalizer = personalizer;
+        this.words = words;
     }
 
     @Override
@@ -81,9 +114,11 @@ public final class PersonalizeStage implements Stage {
                     run.bytesAt(p.file()).orElseThrow(() -> missing(run, p.file())), p.prompt(), p.placeholders()));
         }
         byte[] start = run.bytesEarlier(STATE).orElse(null);
+        Map<String, String> anchors = words == Tokens.DESCRIBED ? anchors(run, portraits.keySet()) : Map.of();
         Personalizer.Result result = personalizer
                 .personalize(
-                        new Personalizer.Request(portraits, classWords, graph, pairs, start, SEED + run.iteration()),
+                        new Personalizer.Request(
+                                portraits, classWords, graph, pairs, start, SEED + run.iteration(), anchors),
                         run.checkpoints(NAME))
                 .prefixed(DIR);
         for (var blob : new TreeMap<>(result.blobs()).entrySet()) run.writeBytes(blob.getKey(), blob.getValue());
@@ -94,12 +129,15 @@ public final class PersonalizeStage implements Stage {
             ImageGenerator.LearnedToken t = result.tokens().get(ids.get(i));
             if (t == null)
                 throw new IllegalStateException(personalizer.name() + " returned no token for " + ids.get(i));
-            tokens.put(ids.get(i), new Personalization.Token(placeholder(i), t.embedding(), t.mapperKey()));
+            tokens.put(
+                    ids.get(i),
+                    new Personalization.Token(placeholder(i), t.embedding(), t.mapperKey(), anchors.get(ids.get(i))));
         }
         run.write(PERSONALIZATION, new Personalization(personalizer.name(), tokens, result.metrics()));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("characters", tokens.size());
         summary.put("scenePairs", pairs.size());
+        summary.put("tokens", words.name().toLowerCase(java.util.Locale.ROOT));
         return new StageOutput(
                 tokens.size() + " character tokens learned"
                         + (pairs.isEmpty() ? "" : ", with " + pairs.size() + " accepted scene images")
@@ -107,6 +145,19 @@ public final class PersonalizeStage implements Stage {
                 summary,
                 Map.of("personalizer", personalizer.name()),
                 List.of());
+    }
+
+    /** Each character's description as the personaliser's model reads it; one without a description stands alone. */
+    private Map<String, String> anchors(StageContext run, java.util.Set<String> ids) {
+        Map<String, String> out = new TreeMap<>();
+        for (CharacterDescription d : run.require(DescribeStage.DESCRIPTIONS, RunFileTypes.DESCRIPTIONS)) {
+            if (!ids.contains(d.characterId())
+                    || d.description() == null
+                    || d.description().isBlank()) continue;
+            String a = personalizer.anchor(d.description());
+            if (a != null && !a.isBlank()) out.put(d.characterId(), a.strip());
+        }
+        return out;
     }
 
     /** What this iteration learns from: the previous refine's training set, or the initial portraits. */

@@ -22,7 +22,8 @@ import lemon.story.StoryCharacter;
 /**
  * visualize (§4.3): S pictures of every scene prompt with each named character's learned token in
  * place of its name, plus one portrait per character from its token alone ("a portrait of S_i"),
- * which shows what the model has learned of that character at this iteration. Seeds depend on the
+ * which shows what the model has learned of that character at this iteration. A token learned
+ * beside its description ({@link PersonalizeStage.Tokens#DESCRIBED}) is painted beside it too. Seeds depend on the
  * scene and take only, so iterations differ by the model, not by the noise.
  */
 public final class VisualizeStage implements Stage {
@@ -74,15 +75,16 @@ public final class VisualizeStage implements Stage {
                     MAX_PEOPLE,
                     run.options().style(),
                     painter.readsFreeText() ? ScenePrompts.Register.SENTENCE : ScenePrompts.Register.CAPTION);
+            String prompt = withAnchors(painted.prompt(), p, painted.placeholders());
             for (int k = 0; k < takes; k++) {
                 long seed = seed(s.index(), k);
-                requests.add(ImageGenerator.Request.scene(painted.prompt(), seed, tokens(p, painted.placeholders())));
+                requests.add(ImageGenerator.Request.scene(prompt, seed, tokens(p, painted.placeholders())));
                 images.add(new SceneImage(
                         s.index(),
                         k,
                         seed,
                         s.prompt(),
-                        painted.prompt(),
+                        prompt,
                         painted.characterIds(),
                         painted.placeholders(),
                         SCENE_DIR + s.index() + "-" + k + ".png"));
@@ -90,7 +92,7 @@ public final class VisualizeStage implements Stage {
         }
         List<String> portraitFiles = new ArrayList<>();
         for (var t : p.tokens().entrySet()) {
-            String prompt = PORTRAIT_PROMPT + t.getValue().placeholder();
+            String prompt = PORTRAIT_PROMPT + t.getValue().phrase();
             requests.add(new ImageGenerator.Request(
                     prompt, seed(-1, 0), tokens(p, Map.of(t.getValue().placeholder(), t.getKey()))));
             portraitFiles.add(TOKEN_PORTRAITS + t.getKey() + ".png");
@@ -107,6 +109,14 @@ public final class VisualizeStage implements Stage {
                 Map.of("images", images.size(), "scenes", scenes.size()),
                 Map.of("painter", painter.name()),
                 List.of());
+    }
+
+    /** {@code prompt} with each placeholder followed by its token's anchor, for tokens learned beside one. */
+    static String withAnchors(String prompt, Personalization p, Map<String, String> placeholders) {
+        String out = prompt;
+        for (var e : placeholders.entrySet())
+            out = out.replace(e.getKey(), p.tokens().get(e.getValue()).phrase());
+        return out;
     }
 
     /** The learned tokens of a prompt's placeholders, as the generator takes them. */

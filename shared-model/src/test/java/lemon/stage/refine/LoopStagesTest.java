@@ -151,4 +151,63 @@ class LoopStagesTest {
         assertEquals(first.summary().get("again"), again.summary().get("again"));
         assertEquals(first.summary().get("nextIteration"), again.summary().get("nextIteration"));
     }
+
+    @Test
+    void describedTokensAreLearnedAndPaintedBesideTheWordsThePersonalizerKeepsOfEachDescription() {
+        List<lemon.story.CharacterDescription> described =
+                f.read(DescribeStage.DESCRIPTIONS, RunFileTypes.DESCRIPTIONS);
+        // a personaliser whose model reads only the first three words of a description
+        var shortReader = new LoopStandIns.CountingPersonalizer() {
+            @Override
+            public String anchor(String description) {
+                return String.join(
+                        " ", java.util.Arrays.asList(description.split(" ")).subList(0, 3));
+            }
+        };
+        run(new PersonalizeStage(shortReader, PersonalizeStage.Tokens.DESCRIBED), 0);
+        Map<String, String> anchors = shortReader.requests.get(0).anchors();
+        assertEquals(shortReader.requests.get(0).portraits().keySet(), anchors.keySet(), "every painted character");
+        for (var d : described) {
+            if (anchors.containsKey(d.characterId()))
+                assertEquals(shortReader.anchor(d.description()), anchors.get(d.characterId()));
+        }
+        Personalization p = f.read(PersonalizeStage.PERSONALIZATION, RunFileTypes.PERSONALIZATION);
+        p.tokens().forEach((id, t) -> assertEquals(anchors.get(id), t.anchor(), "kept with the token"));
+
+        run(new VisualizeStage(painter), 0);
+        List<SceneImage> images = f.read(VisualizeStage.SCENE_IMAGES, RunFileTypes.SCENE_IMAGES);
+        assertTrue(images.stream().anyMatch(i -> !i.placeholders().isEmpty()));
+        for (SceneImage img : images) {
+            img.placeholders()
+                    .forEach((ph, id) ->
+                            assertTrue(img.paintedPrompt().contains(ph + " " + anchors.get(id)), img.paintedPrompt()));
+        }
+        for (var t : p.tokens().values()) {
+            String portrait = VisualizeStage.PORTRAIT_PROMPT + t.placeholder() + " " + t.anchor();
+            assertTrue(
+                    painter.requests().stream().anyMatch(r -> r.description().equals(portrait)),
+                    "token portrait painted as \"" + portrait + "\"");
+        }
+
+        // the default keeps the paper's prompts: no anchor stored, none painted
+        StageFixture alone = new StageFixture(new RunOptions(4, 2, 3, 2, 3, ""));
+        FirstPairsRetriever retriever = new FirstPairsRetriever();
+        alone.run(new AnalyzeStage(new OfflineAnalyst()));
+        alone.run(new MatchStage(retriever));
+        alone.run(new DescribeStage(new OfflineDescriber(), retriever));
+        alone.run(new PortraitsStage(new FixedImageGenerator()));
+        alone.ledger.run(new PersonalizeStage(new LoopStandIns.CountingPersonalizer()), "r", 0);
+        alone.read(PersonalizeStage.PERSONALIZATION, RunFileTypes.PERSONALIZATION)
+                .tokens()
+                .values()
+                .forEach(t -> assertNull(t.anchor()));
+        assertFalse(new String(
+                        alone.blobs.get("r/" + PersonalizeStage.PERSONALIZATION).orElseThrow(), StandardCharsets.UTF_8)
+                .contains("anchor"));
+
+        assertEquals(PersonalizeStage.Tokens.DESCRIBED, PersonalizeStage.Tokens.parse(" Described"));
+        var bad = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> PersonalizeStage.Tokens.parse("both"));
+        assertEquals("lemon.loop.tokens must be \"alone\" or \"described\", got \"both\"", bad.getMessage());
+    }
 }

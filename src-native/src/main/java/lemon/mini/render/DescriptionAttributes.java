@@ -297,6 +297,86 @@ public record DescriptionAttributes(
                 gender, age(lower, w, gender), hair, facial, clothing, headwear, headColour, skin(lower));
     }
 
+    /** The world's garment words, as its captions name them; a description's first one is kept. */
+    private static final List<String> WORLD_GARMENTS =
+            List.of("tunic", "dress", "gown", "robe", "coat", "shirt", "blouse", "armour", "armor");
+
+    /**
+     * A description said in the words of the world's portrait captions, with only what it states
+     * that the world can draw: "a middle-aged man with grey hair and a grey beard, wearing a blue
+     * robe, a wrapped turban". Null when it states none of gender, age, hair, clothing or headwear.
+     * A clothing colour on a garment the world lacks ("a red cloak") goes on the world's usual one
+     * (a tunic for a man, a dress for a woman, a robe otherwise). A person of unknown gender gets no
+     * noun ("with fair skin and brown hair"): the token painted before it names them.
+     */
+    public static String inWorldWords(String description) {
+        DescriptionAttributes a = parse(description);
+        String said = render(a, description);
+        return said.isEmpty() ? null : said;
+    }
+
+    private static String render(DescriptionAttributes a, String description) {
+        boolean male = a.gender() == Gender.MALE, female = a.gender() == Gender.FEMALE;
+        // a person of unknown gender gets no noun: the token beside the words stands for them ("<c2> with fair skin …")
+        String noun = male ? "man" : "woman";
+        String subject = !male && !female
+                ? ""
+                : a.age() == null
+                        ? "a " + noun
+                        : switch (a.age()) {
+                            case CHILD -> male ? "a boy" : "a girl";
+                            case YOUNG_ADULT -> "a young " + noun;
+                            case MIDDLE_AGED -> "a middle-aged " + noun;
+                            case OLD -> "an old " + noun;
+                        };
+        List<String> with = new ArrayList<>();
+        if (a.skin() != null)
+            with.add(
+                    switch (a.skin()) {
+                        case PALE -> "pale skin";
+                        case LIGHT -> "fair skin";
+                        case TAN -> "tanned skin";
+                        case OLIVE -> "olive skin";
+                        case BROWN -> "brown skin";
+                        case DARK -> "dark skin";
+                    });
+        if (a.hair() != null) with.add(a.hair().word() + " hair");
+        String hairWord = a.hair() == null ? "" : a.hair().word() + " ";
+        if (a.facialHair() == FacialHair.BEARD) with.add("a " + hairWord + "beard");
+        else if (a.facialHair() == FacialHair.MOUSTACHE) with.add("a thick moustache");
+        StringBuilder out = new StringBuilder(subject);
+        if (!with.isEmpty()) out.append(out.isEmpty() ? "with " : " with ").append(String.join(" and ", with));
+        if (a.clothing() != null) {
+            String lower = description.toLowerCase(Locale.ROOT);
+            String garment = male ? "tunic" : female ? "dress" : "robe";
+            int first = Integer.MAX_VALUE;
+            for (String g : WORLD_GARMENTS) {
+                Matcher m = Pattern.compile("\\b" + g + "\\b").matcher(lower);
+                if (m.find() && m.start() < first) {
+                    first = m.start();
+                    garment = g.equals("armor") ? "armour" : g;
+                }
+            }
+            String colour = a.clothing().word();
+            if (!out.isEmpty()) out.append(", ");
+            out.append(
+                    garment.equals("armour")
+                            ? "wearing steel armour under a " + colour + " tabard"
+                            : "wearing a " + colour + " " + garment);
+        }
+        if (a.headwear() != null && a.headwear() != Headwear.NONE)
+            out.append(out.isEmpty() ? "" : ", ")
+                    .append(
+                            switch (a.headwear()) {
+                                case CROWN -> "a golden crown";
+                                case HAT -> "a wide-brimmed hat";
+                                case HOOD -> "a raised hood";
+                                case TURBAN -> "a wrapped turban";
+                                default -> "a headscarf";
+                            });
+        return out.toString();
+    }
+
     private static String stripPossessive(String x) {
         return x.endsWith("'s") ? x.substring(0, x.length() - 2) : x;
     }

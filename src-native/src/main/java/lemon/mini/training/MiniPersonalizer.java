@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
+import lemon.mini.eval.BasePrompts;
 import lemon.mini.loaders.Checkpoint;
 import lemon.mini.loaders.MiniWeights;
 import lemon.mini.loaders.ModelManifest;
@@ -25,6 +26,7 @@ import lemon.mini.models.MiniClip;
 import lemon.mini.models.MiniTextEncoder;
 import lemon.mini.pipelines.DescriptionWords;
 import lemon.mini.pipelines.PortraitPipeline;
+import lemon.mini.render.DescriptionAttributes;
 import lemon.port.Checkpoints;
 import lemon.port.ImageGenerator.LearnedToken;
 import lemon.port.Personalizer;
@@ -99,6 +101,33 @@ public final class MiniPersonalizer implements Personalizer {
                 s.batch());
     }
 
+    /**
+     * Words of a description an anchor keeps: three anchors and the longest scene caption's other
+     * words ("&lt;c1&gt; … hands a golden cup to &lt;c2&gt; …, while &lt;c3&gt; … looks on": 12)
+     * fit the bundled text encoder's 62-word window, so no anchor is cut off at the end.
+     */
+    static final int ANCHOR_WORDS = 16;
+
+    /**
+     * The description in the words of the world's captions ({@link DescriptionAttributes#inWorldWords}:
+     * what it states of gender, age, skin, hair, beard, clothing colour and headwear, in the register
+     * the model was trained on), fitted to {@link #ANCHOR_WORDS} words the text encoder knows ({@link
+     * BasePrompts#fit}). A description that states none of those is fitted as written.
+     */
+    @Override
+    public String anchor(String description) {
+        MiniTextEncoder text = models().text();
+        CaptionTokenizer tok = text.tokenizer();
+        var window = new BasePrompts.Window(
+                tok::words,
+                w -> tok.id(w) != CaptionTokenizer.UNK_ID,
+                text.config().maxTokens() - 2,
+                false);
+        String world = DescriptionAttributes.inWorldWords(description);
+        return BasePrompts.fit(
+                world == null ? description : world, Math.min(ANCHOR_WORDS, window.maxWords() - 4), window);
+    }
+
     @Override
     public Result personalize(Request request, Checkpoints checkpoints) {
         Map<String, List<byte[]>> portraits = request.portraits();
@@ -113,7 +142,11 @@ public final class MiniPersonalizer implements Personalizer {
             List<BufferedImage> images = new ArrayList<>();
             for (byte[] png : portraits.get(id)) images.add(decode("a portrait of " + id, png));
             String word = classWords.getOrDefault(id, "person");
-            characters.add(new PersonalizationTrainer.Character(id, classEmbedding(m.text(), word), images));
+            String anchor = request.anchors().get(id);
+            String prompt = anchor == null || anchor.isBlank()
+                    ? PersonalizationTrainer.PROMPT
+                    : PersonalizationTrainer.PROMPT + " " + anchor.strip();
+            characters.add(new PersonalizationTrainer.Character(id, classEmbedding(m.text(), word), images, prompt));
         }
         float[][] weights = weights(ids, graph);
         List<PersonalizationTrainer.ScenePair> pairs = new ArrayList<>();

@@ -60,8 +60,22 @@ public final class PersonalizationTrainer implements AutoCloseable {
     /** The frozen models: the text encoder and UNet that paint, their noise schedule, CLIP for L_ct. */
     public record Models(MiniTextEncoder text, MiniUNet unet, SchedulerConfig scheduler, MiniClip clip) {}
 
-    /** A character to learn: its id, the embedding its token starts from, its portraits (any size). */
-    public record Character(String id, float[] start, List<BufferedImage> portraits) {}
+    /**
+     * A character to learn: its id, the embedding its token starts from, its portraits (any size),
+     * and the prompt of its portraits, which names {@link #PLACEHOLDER} ({@link #PROMPT}, or that
+     * followed by the words the token is painted beside).
+     */
+    public record Character(String id, float[] start, List<BufferedImage> portraits, String prompt) {
+        public Character {
+            if (!prompt.contains(PLACEHOLDER))
+                throw new IllegalArgumentException(
+                        id + "'s training prompt \"" + prompt + "\" does not name " + PLACEHOLDER);
+        }
+
+        public Character(String id, float[] start, List<BufferedImage> portraits) {
+            this(id, start, portraits, PROMPT);
+        }
+    }
 
     /**
      * An accepted scene image (§4.3) and the prompt it was painted from; each placeholder in the
@@ -146,6 +160,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
     private final Models m;
     private final Settings s;
     private final List<String> ids = new ArrayList<>();
+    private final List<String> prompts = new ArrayList<>(); // per character
     private final List<float[]> pixels = new ArrayList<>(); // per character: its portraits, CHW at the UNet's size
     private final int size, width;
     private final long seed;
@@ -201,6 +216,11 @@ public final class PersonalizationTrainer implements AutoCloseable {
                         c.id() + "'s start embedding has " + c.start().length + " numbers, the text encoder " + width);
             if (c.portraits().isEmpty()) throw new IllegalArgumentException(c.id() + " has no portraits");
             ids.add(c.id());
+            prompts.add(c.prompt());
+            int maxTokens = m.text().config().maxTokens();
+            if (m.text().tokenizer().positions(c.prompt(), PLACEHOLDER, maxTokens).length == 0)
+                throw new IllegalArgumentException(c.id() + "'s training prompt \"" + c.prompt() + "\" has no "
+                        + PLACEHOLDER + " within " + maxTokens + " tokens");
             System.arraycopy(c.start(), 0, start, i * width, width);
             float[] px = new float[c.portraits().size() * 3 * size * size];
             for (int j = 0; j < c.portraits().size(); j++)
@@ -218,7 +238,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
                 seed);
         adam = Adam.adamW(root, s.lr(), s.weightDecay());
         noise = new DdpmScheduler(m.scheduler(), 0); // for addNoise and ᾱ_t only
-        fingerprint = fingerprint(s, seed, ids, start, pixels, weights, pairs, pairPixels);
+        fingerprint = fingerprint(s, seed, ids, prompts, start, pixels, weights, pairs, pairPixels);
     }
 
     /** A scene pair at the UNet's scale: a 2× image is box-filtered, as the generator's upsampler doubled it. */
@@ -323,8 +343,13 @@ public final class PersonalizationTrainer implements AutoCloseable {
         int b = s.batch(), maxTokens = m.text().config().maxTokens();
         int n = ids.size();
         float[] placement = new float[b * maxTokens * n];
-        int[] at = m.text().tokenizer().positions(PROMPT, PLACEHOLDER, maxTokens);
-        for (int k = 0; k < b; k++) for (int p : at) placement[(k * maxTokens + p) * n + bt.who()[k]] = 1f;
+        List<String> rowPrompts = new ArrayList<>();
+        for (int k = 0; k < b; k++) {
+            String prompt = prompts.get(bt.who()[k]);
+            rowPrompts.add(prompt);
+            for (int p : m.text().tokenizer().positions(prompt, PLACEHOLDER, maxTokens))
+                placement[(k * maxTokens + p) * n + bt.who()[k]] = 1f;
+        }
         float[] tf = new float[b], keep = new float[b], drop = new float[b];
         boolean[] use = new boolean[b];
         for (int k = 0; k < b; k++) {
@@ -339,7 +364,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
             for (Params p : frozenAndTrained()) p.attachTo(scope);
             Shape img = new Shape(b, 3, size, size);
             NDArray x0 = scope.create(bt.x0(), img), eps = scope.create(bt.eps(), img);
-            NDArray tokenIds = m.text().tokenIds(scope, Collections.nCopies(b, PROMPT));
+            NDArray tokenIds = m.text().tokenIds(scope, rowPrompts);
             NDArray place = scope.create(placement, new Shape(b, maxTokens, n));
             NonFiniteGuard.Outcome o = NonFiniteGuard.backward(
                     () -> {
@@ -579,6 +604,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
             Settings s,
             long seed,
             List<String> ids,
+            List<String> prompts,
             float[] start,
             List<float[]> pixels,
             float[][] weights,
@@ -587,6 +613,9 @@ public final class PersonalizationTrainer implements AutoCloseable {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update((s.trajectory() + "|" + seed + "|" + ids).getBytes(StandardCharsets.UTF_8));
+            // the default prompt adds nothing, so states saved before prompts could differ still resume
+            if (prompts.stream().anyMatch(p -> !p.equals(PROMPT)))
+                d.update(("|" + prompts).getBytes(StandardCharsets.UTF_8));
             update(d, start);
             for (float[] p : pixels) update(d, p);
             for (float[] w : weights) update(d, w);

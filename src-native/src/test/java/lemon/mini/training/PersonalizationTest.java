@@ -181,6 +181,34 @@ class PersonalizationTest {
         assertFalse(equalTokens(fresh, next), "continuing differs from starting over");
     }
 
+    @Test
+    void describedTokensAreLearnedBesideTheWordsOfTheirDescriptionTheModelReads() {
+        MiniPersonalizer p = new MiniPersonalizer(SETTINGS, models, QUIET);
+        String anchor = p.anchor(
+                "a tall, hawk-nosed man with a thick grey beard and red hair, wearing a blue shirt and a scimitar.");
+        assertTrue(anchor.contains("grey beard") && anchor.contains("red hair"), anchor);
+        assertTrue(anchor.contains("blue shirt"), anchor);
+        assertFalse(
+                anchor.contains("hawk") || anchor.contains("scimitar"),
+                "words the encoder does not know go: " + anchor);
+        assertTrue(anchor.split(" ").length <= MiniPersonalizer.ANCHOR_WORDS, anchor);
+
+        MemoryCheckpoints sink = new MemoryCheckpoints();
+        Personalizer.Result alone = personalize(SETTINGS, 7, sink);
+        var request = new Personalizer.Request(
+                portraits, CLASS_WORDS, GRAPH, List.of(), null, 7, Map.of("ali", anchor, "morgiana", "a woman"));
+        Personalizer.Result described = p.personalize(request, sink);
+        assertEquals(
+                0L, described.metrics().get("resumedAtStep"), "a state learned with other prompts is not continued");
+        assertFalse(equalTokens(alone, described), "the prompts took part");
+        assertTrue(equalTokens(described, p.personalize(request, new MemoryCheckpoints())), "and deterministically");
+
+        var noPlaceholder = assertThrows(
+                IllegalArgumentException.class,
+                () -> new PersonalizationTrainer.Character("ali", new float[16], List.of(), "a portrait of ali"));
+        assertTrue(noPlaceholder.getMessage().contains(PersonalizationTrainer.PLACEHOLDER), noPlaceholder.getMessage());
+    }
+
     private static Personalizer.Result personalize(PersonalizationTrainer.Settings s, long seed, Checkpoints sink) {
         return new MiniPersonalizer(s, models, QUIET).personalize(portraits, CLASS_WORDS, GRAPH, seed, sink);
     }
