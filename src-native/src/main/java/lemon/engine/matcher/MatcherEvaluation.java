@@ -81,6 +81,22 @@ public final class MatcherEvaluation {
 
     public static Result run(
             CdDatabase db, Map<String, String> archetypeById, MlpHead head, TextEncoder encoder, PrintStream out) {
+        return run(db, archetypeById, head, encoder, out, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param windowsPerPair at most this many masked windows of each pair, the first ones: a
+     *     sample for a quick check (each pair still in the index; fewer, shorter-context queries);
+     *     {@code lemon eval-matcher} uses all
+     */
+    public static Result run(
+            CdDatabase db,
+            Map<String, String> archetypeById,
+            MlpHead head,
+            TextEncoder encoder,
+            PrintStream out,
+            int windowsPerPair) {
+        if (windowsPerPair < 1) throw new IllegalArgumentException("windowsPerPair must be ≥ 1, got " + windowsPerPair);
         long t0 = System.nanoTime();
         List<CdPair> pairs = db.pairs();
         Map<String, List<String>> cast = MatcherData.castByScript(pairs);
@@ -89,8 +105,9 @@ public final class MatcherEvaluation {
         List<String> texts = new ArrayList<>();
         int[] ends = new int[pairs.size()];
         for (int i = 0; i < pairs.size(); i++) {
-            texts.addAll(MatcherData.maskedWindows(
-                    pairs.get(i), cast.get(pairs.get(i).script())));
+            List<String> w = MatcherData.maskedWindows(
+                    pairs.get(i), cast.get(pairs.get(i).script()));
+            texts.addAll(w.subList(0, Math.min(windowsPerPair, w.size())));
             ends[i] = texts.size();
         }
         float[][] encoded = encoder.encode(texts);
