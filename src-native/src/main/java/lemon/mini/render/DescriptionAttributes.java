@@ -302,50 +302,31 @@ public record DescriptionAttributes(
             List.of("tunic", "dress", "gown", "robe", "coat", "shirt", "blouse", "armour", "armor");
 
     /**
-     * A description said in the words of the world's portrait captions, with only what it states
-     * that the world can draw: "a middle-aged man with grey hair and a grey beard, wearing a blue
-     * robe, a wrapped turban". Null when it states none of gender, age, hair, clothing or headwear.
-     * A clothing colour on a garment the world lacks ("a red cloak") goes on the world's usual one
-     * (a tunic for a man, a dress for a woman, a robe otherwise). A person of unknown gender gets no
-     * noun ("with fair skin and brown hair"): the token painted before it names them.
+     * A description said as the world's scene captions name a person ("a young woman in a blue
+     * dress with red hair", "an old man in a brown robe with a grey beard"), with only what it
+     * states: gender and age, clothing colour, hair colour or beard. Short, as three people and
+     * an action must share the text encoder's window, and in the register the model learned scenes
+     * from. Null when it states none of these. A clothing colour on a garment the world lacks ("a
+     * red cloak") goes on the world's usual one (a tunic for a man, a dress for a woman, a robe
+     * otherwise). A person of unknown gender gets no noun ("in a green robe with brown hair"): the
+     * token painted before the words names them.
      */
     public static String inWorldWords(String description) {
         DescriptionAttributes a = parse(description);
-        String said = render(a, description);
-        return said.isEmpty() ? null : said;
-    }
-
-    private static String render(DescriptionAttributes a, String description) {
         boolean male = a.gender() == Gender.MALE, female = a.gender() == Gender.FEMALE;
-        // a person of unknown gender gets no noun: the token beside the words stands for them ("<c2> with fair skin …")
         String noun = male ? "man" : "woman";
-        String subject = !male && !female
-                ? ""
-                : a.age() == null
-                        ? "a " + noun
-                        : switch (a.age()) {
-                            case CHILD -> male ? "a boy" : "a girl";
-                            case YOUNG_ADULT -> "a young " + noun;
-                            case MIDDLE_AGED -> "a middle-aged " + noun;
-                            case OLD -> "an old " + noun;
-                        };
-        List<String> with = new ArrayList<>();
-        if (a.skin() != null)
-            with.add(
-                    switch (a.skin()) {
-                        case PALE -> "pale skin";
-                        case LIGHT -> "fair skin";
-                        case TAN -> "tanned skin";
-                        case OLIVE -> "olive skin";
-                        case BROWN -> "brown skin";
-                        case DARK -> "dark skin";
-                    });
-        if (a.hair() != null) with.add(a.hair().word() + " hair");
-        String hairWord = a.hair() == null ? "" : a.hair().word() + " ";
-        if (a.facialHair() == FacialHair.BEARD) with.add("a " + hairWord + "beard");
-        else if (a.facialHair() == FacialHair.MOUSTACHE) with.add("a thick moustache");
-        StringBuilder out = new StringBuilder(subject);
-        if (!with.isEmpty()) out.append(out.isEmpty() ? "with " : " with ").append(String.join(" and ", with));
+        List<String> words = new ArrayList<>();
+        if (male || female) {
+            words.add(
+                    a.age() == null
+                            ? "a " + noun
+                            : switch (a.age()) {
+                                case CHILD -> male ? "a boy" : "a girl";
+                                case YOUNG_ADULT -> "a young " + noun;
+                                case MIDDLE_AGED -> "a middle-aged " + noun;
+                                case OLD -> "an old " + noun;
+                            });
+        }
         if (a.clothing() != null) {
             String lower = description.toLowerCase(Locale.ROOT);
             String garment = male ? "tunic" : female ? "dress" : "robe";
@@ -358,23 +339,15 @@ public record DescriptionAttributes(
                 }
             }
             String colour = a.clothing().word();
-            if (!out.isEmpty()) out.append(", ");
-            out.append(
+            words.add(
                     garment.equals("armour")
-                            ? "wearing steel armour under a " + colour + " tabard"
-                            : "wearing a " + colour + " " + garment);
+                            ? "in steel armour under a " + colour + " tabard"
+                            : "in " + ("aeiou".indexOf(colour.charAt(0)) >= 0 ? "an " : "a ") + colour + " " + garment);
         }
-        if (a.headwear() != null && a.headwear() != Headwear.NONE)
-            out.append(out.isEmpty() ? "" : ", ")
-                    .append(
-                            switch (a.headwear()) {
-                                case CROWN -> "a golden crown";
-                                case HAT -> "a wide-brimmed hat";
-                                case HOOD -> "a raised hood";
-                                case TURBAN -> "a wrapped turban";
-                                default -> "a headscarf";
-                            });
-        return out.toString();
+        if (a.facialHair() == FacialHair.BEARD)
+            words.add("with a " + (a.hair() == null ? "" : a.hair().word() + " ") + "beard");
+        else if (a.hair() != null) words.add("with " + a.hair().word() + " hair");
+        return words.isEmpty() ? null : String.join(" ", words);
     }
 
     private static String stripPossessive(String x) {

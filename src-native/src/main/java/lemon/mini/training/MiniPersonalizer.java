@@ -109,10 +109,11 @@ public final class MiniPersonalizer implements Personalizer {
     static final int ANCHOR_WORDS = 16;
 
     /**
-     * The description in the words of the world's captions ({@link DescriptionAttributes#inWorldWords}:
-     * what it states of gender, age, skin, hair, beard, clothing colour and headwear, in the register
-     * the model was trained on), fitted to {@link #ANCHOR_WORDS} words the text encoder knows ({@link
-     * BasePrompts#fit}). A description that states none of those is fitted as written.
+     * The description as the world's scene captions name a person ({@link
+     * DescriptionAttributes#inWorldWords}: gender and age, clothing colour, hair colour or beard, in
+     * the register the model learned scenes from), fitted to {@link #ANCHOR_WORDS} words the text
+     * encoder knows ({@link BasePrompts#fit}). A description that states none of those is fitted as
+     * written.
      */
     @Override
     public String anchor(String description) {

@@ -101,18 +101,18 @@ class DescriptionAttributesTest {
     }
 
     @Test
-    void aDescriptionIsSaidInTheWorldsCaptionWordsWithOnlyWhatItStates() {
+    void aDescriptionIsSaidAsTheWorldsSceneCaptionsNameAPersonWithOnlyWhatItStates() {
         assertEquals(
-                "a middle-aged man with olive skin and red hair and a red beard, wearing a black robe, a wrapped turban",
+                "a middle-aged man in a black robe with a red beard",
                 DescriptionAttributes.inWorldWords(
                         "a swarthy, olive-skinned man in his forties with a thick red beard,"
                                 + " greying copper hair, a hawk nose, wearing a black robe under a curved scimitar and a black turban"));
         assertEquals(
-                "a young woman with black hair, wearing a blue dress",
+                "a young woman in a blue dress with black hair",
                 DescriptionAttributes.inWorldWords("a slender woman in her twenties, jet-black hair, a blue cloak"),
                 "a colour on a garment the world lacks goes on the world's usual one");
         assertEquals(
-                "with fair skin and brown hair",
+                "with brown hair",
                 DescriptionAttributes.inWorldWords(
                         "a fair-skinned person of 18, towering, neatly combed dark brown hair"),
                 "no noun for an unknown gender: the token before the words names them");
