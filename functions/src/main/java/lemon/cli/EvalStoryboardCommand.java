@@ -110,7 +110,8 @@ public class EvalStoryboardCommand implements Callable<Integer> {
                 engines.painter(settings.imageModel(), settings.imageSteps()),
                 engines.scorer(),
                 engines.validator(),
-                BasePrompts.Window.bundled());
+                BasePrompts.Window.bundled(),
+                engines.personalizer(steps)::anchor);
         Map<String, Object> used = new LinkedHashMap<>();
         used.put("stories", found.size());
         used.put("--scenes", options.scenes());

@@ -58,6 +58,10 @@ import lemon.story.StoryCharacter;
  *       name ({@link BasePrompts}), no personalisation: the paper's "StableDiffusion" row, painted
  *       here on the scene canvas with visualize's seeds ({@link VisualizeStage#seed}) and visualize's
  *       characters per picture, left to right;
+ *   <li><b>Base, anchors</b>: the same with each description replaced by its anchor, the words a
+ *       described token stands beside ({@code lemon.loop.tokens=described}, {@link
+ *       lemon.port.Personalizer#anchor}): LeMon with described tokens differs from it only by the
+ *       learned tokens;
  *   <li><b>LeMon it.0</b>: visualize's pictures at iteration 0, before any refinement;
  *   <li><b>LeMon</b>: visualize's pictures at the last iteration.
  * </ul>
@@ -70,6 +74,7 @@ public final class StoryboardEval {
     /** The three methods, in the order printed. */
     public enum Method {
         BASE("Base"),
+        BASE_ANCHORS("Base, anchors"),
         LEMON_0("LeMon it.0"),
         LEMON("LeMon");
 
@@ -82,14 +87,15 @@ public final class StoryboardEval {
 
     /**
      * The models the measurement uses: the painter for the Base pictures (the pipeline's), CLIP for
-     * the crops and portraits, the validator for the people counts, and the text encoder's window
-     * the Base prompts are fitted to.
+     * the crops and portraits, the validator for the people counts, the text encoder's window
+     * the Base prompts are fitted to, and the anchor of a description (the personaliser's).
      */
     public record Models(
             ImageGenerator painter,
             ImageTextScorer scorer,
             CompatibilityValidator validator,
-            BasePrompts.Window window) {}
+            BasePrompts.Window window,
+            java.util.function.UnaryOperator<String> anchor) {}
 
     /** A story to measure: its name (the run id's stem), file name and bytes. */
     public record Story(String name, String fileName, byte[] bytes) {}
@@ -276,10 +282,15 @@ public final class StoryboardEval {
 
         long b0 = System.nanoTime();
         boolean[] painted = {false};
-        List<Picture> base = basePictures(run, byId, scenes, descriptions, first, painted);
+        List<Picture> base = basePictures(run, byId, scenes, descriptions, first, painted, "");
+        Map<String, String> anchors = new LinkedHashMap<>();
+        descriptions.forEach(
+                (id, d) -> anchors.put(id, d == null ? null : models.anchor().apply(d)));
+        List<Picture> baseAnchors = basePictures(run, byId, scenes, anchors, first, painted, "anchors/");
         long baseMillis = painted[0] ? (System.nanoTime() - b0) / 1_000_000 : 0;
         Map<Method, List<Picture>> pictures = new EnumMap<>(Method.class);
         pictures.put(Method.BASE, base);
+        pictures.put(Method.BASE_ANCHORS, baseAnchors);
         pictures.put(Method.LEMON_0, stored(run, first, 0));
         pictures.put(Method.LEMON, stored(run, lastImages, last));
         Map<Method, Tally> mine = new EnumMap<>(Method.class);
@@ -386,7 +397,8 @@ public final class StoryboardEval {
     /**
      * The Base pictures of iteration 0's scene images: the same scene, seed and painted characters,
      * descriptions instead of tokens, no personalisation. Kept in the store beside the run and
-     * reused while the painter and every prompt are the same.
+     * reused while the painter and every prompt are the same; {@code variant} names the subfolder of
+     * one set of descriptions ("" for the stories' own).
      */
     private List<Picture> basePictures(
             StageContext run,
@@ -394,8 +406,9 @@ public final class StoryboardEval {
             Map<Integer, Scene> scenes,
             Map<String, String> descriptions,
             List<SceneImage> images,
-            boolean[] painted) {
-        String dir = BASE_PREFIX + run.runId() + "/";
+            boolean[] painted,
+            String variant) {
+        String dir = BASE_PREFIX + run.runId() + "/" + variant;
         List<BaseImage> wanted = new ArrayList<>();
         for (SceneImage img : images) {
             Scene scene = scenes.get(img.scene());
@@ -434,7 +447,8 @@ public final class StoryboardEval {
                 }
                 if (out.size() == wanted.size()) return out;
             }
-            log.println("  painting " + wanted.size() + " Base pictures");
+            log.println("  painting " + wanted.size() + " Base pictures"
+                    + (variant.isEmpty() ? "" : " (" + variant.replace("/", "") + ")"));
             log.flush();
             List<ImageGenerator.Request> requests = new ArrayList<>();
             for (BaseImage b : wanted) requests.add(ImageGenerator.Request.scene(b.prompt(), b.seed(), Map.of()));
@@ -495,19 +509,20 @@ public final class StoryboardEval {
                         .collect(Collectors.joining(", ")));
         report.models().forEach((role, what) -> out.println("  " + role + ": " + what));
         out.println();
-        out.println("Per story: B = Base (descriptions, no personalisation), L0 = LeMon at iteration 0, L = LeMon"
-                + " after its last iteration.");
+        out.println("Per story: B = Base (descriptions, no personalisation), BA = Base with each description's anchor"
+                + " (the words a described token stands beside), L0 = LeMon at iteration 0, L = LeMon after its last"
+                + " iteration.");
         out.println("consistency: CLIP cosine of a character's crop to its initial portraits; identified: crops"
                 + " nearest their own character; other: cosine to the other characters; multi-ok: validator counts"
                 + " the painted people (pictures of ≥ 2)");
         out.printf(
                 Locale.ROOT,
-                "%-26s %5s %4s %2s | %-17s | %-14s | %-17s | %-19s | %s%n",
+                "%-26s %5s %4s %2s | %-23s | %-19s | %-23s | %-25s | %s%n",
                 "story",
                 "chars",
                 "pics",
                 "it",
-                "consistency B L0 L",
+                "consistency B BA L0 L",
                 "identified %",
                 "other cos",
                 "multi-ok % (n)",
@@ -519,7 +534,7 @@ public final class StoryboardEval {
             }
             out.printf(
                     Locale.ROOT,
-                    "%-26s %5d %4d %2d | %-17s | %-14s | %-17s | %-19s | %s → %s%n",
+                    "%-26s %5d %4d %2d | %-23s | %-19s | %-23s | %-25s | %s → %s%n",
                     clip(r.story(), 26),
                     r.characters(),
                     r.pictures(),
@@ -569,7 +584,7 @@ public final class StoryboardEval {
                 "Pooled over %d %s (every crop, every picture):%n",
                 measured,
                 measured == 1 ? "story" : "stories");
-        out.printf(Locale.ROOT, "%-34s %12s %12s %12s%n", "", "Base", "LeMon it.0", "LeMon");
+        out.printf(Locale.ROOT, "%-34s %12s %14s %12s %12s%n", "", "Base", "Base, anchors", "LeMon it.0", "LeMon");
         row(out, "crops", report.pooled(), s -> String.valueOf(s.crops()));
         row(out, "within-character consistency", report.pooled(), s -> dec(s.consistency()));
         row(out, "identification accuracy", report.pooled(), s -> pct(s.identification()));
@@ -580,13 +595,19 @@ public final class StoryboardEval {
         out.println(closing(report.pooled()));
     }
 
-    /** The closing line: LeMon against Base on consistency and multi-character success. */
+    /** The closing lines: LeMon against Base (and Base with anchors) on consistency and multi-character success. */
     static String closing(Map<Method, Summary> pooled) {
-        Summary b = pooled.get(Method.BASE), l = pooled.get(Method.LEMON);
-        return "LeMon vs Base: within-character consistency "
+        Summary b = pooled.get(Method.BASE), l = pooled.get(Method.LEMON), ba = pooled.get(Method.BASE_ANCHORS);
+        String line = "LeMon vs Base: within-character consistency "
                 + compare(l.consistency(), b.consistency(), false)
                 + "; multi-character success "
                 + compare(l.multiSuccess(), b.multiSuccess(), true)
+                + ".";
+        if (ba == null) return line;
+        return line + "\nLeMon vs Base, anchors: within-character consistency "
+                + compare(l.consistency(), ba.consistency(), false)
+                + "; multi-character success "
+                + compare(l.multiSuccess(), ba.multiSuccess(), true)
                 + ".";
     }
 
@@ -604,9 +625,10 @@ public final class StoryboardEval {
             PrintStream out, String label, Map<Method, Summary> m, java.util.function.Function<Summary, String> f) {
         out.printf(
                 Locale.ROOT,
-                "%-34s %12s %12s %12s%n",
+                "%-34s %12s %14s %12s %12s%n",
                 label,
                 f.apply(m.get(Method.BASE)),
+                f.apply(m.get(Method.BASE_ANCHORS)),
                 f.apply(m.get(Method.LEMON_0)),
                 f.apply(m.get(Method.LEMON)));
     }

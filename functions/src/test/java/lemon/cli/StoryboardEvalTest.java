@@ -58,7 +58,8 @@ class StoryboardEvalTest {
                             painter,
                             new LoopStandIns.ColourScorer(),
                             new LoopStandIns.ColourValidator(),
-                            BasePrompts.Window.bundled()),
+                            BasePrompts.Window.bundled(),
+                            StoryboardEvalTest::firstThreeWords),
                     OPTIONS,
                     "-test",
                     log);
@@ -99,7 +100,9 @@ class StoryboardEvalTest {
         // Base: one picture per iteration-0 scene image, same seed, same characters, descriptions not tokens
         List<SceneImage> first = f.runs().require(r.runId(), VisualizeStage.SCENE_IMAGES, RunFileTypes.SCENE_IMAGES);
         List<ImageGenerator.Request> all = f.painter().requests();
-        List<ImageGenerator.Request> base = all.subList(all.size() - first.size(), all.size());
+        // Base's pictures, then Base with anchors: the same scenes, seeds and characters
+        List<ImageGenerator.Request> base = all.subList(all.size() - 2 * first.size(), all.size() - first.size());
+        List<ImageGenerator.Request> anchored = all.subList(all.size() - first.size(), all.size());
         assertEquals(first.size(), r.pictures());
         for (int i = 0; i < first.size(); i++) {
             ImageGenerator.Request q = base.get(i);
@@ -108,6 +111,11 @@ class StoryboardEvalTest {
             assertTrue(q.tokens().isEmpty());
             assertEquals(VisualizeStage.seed(img.scene(), img.take()), q.seed());
             assertFalse(q.description().contains("<c"), q.description());
+            assertEquals(q.seed(), anchored.get(i).seed());
+            assertTrue(anchored.get(i).tokens().isEmpty());
+            assertTrue(
+                    anchored.get(i).description().length() < q.description().length(),
+                    "anchors are shorter: " + anchored.get(i).description());
             for (String ph : img.placeholders().keySet())
                 assertTrue(img.paintedPrompt().contains(ph), "visualize painted " + ph);
         }
@@ -122,6 +130,7 @@ class StoryboardEvalTest {
         int crops = first.stream().mapToInt(i -> i.characterIds().size()).sum();
         assertEquals(crops, b.crops());
         assertEquals(crops, l0.crops());
+        assertEquals(crops, r.methods().get(StoryboardEval.Method.BASE_ANCHORS).crops());
         assertEquals(b.multiPictures(), l0.multiPictures());
         assertTrue(b.multiPictures() > 0, "the test story has scenes of two or more");
         assertTrue(l.consistency() <= 1 && l.consistency() >= -1);
@@ -158,6 +167,7 @@ class StoryboardEvalTest {
         assertTrue(story.path("methods").path("LeMon").has("multiSuccess"));
         assertTrue(story.path("stageMillis").has("refine"));
         assertTrue(root.path("closing").asText().startsWith("LeMon vs Base"));
+        assertTrue(root.path("closing").asText().contains("LeMon vs Base, anchors"));
     }
 
     @Test
@@ -170,7 +180,8 @@ class StoryboardEvalTest {
                         f.painter(),
                         new LoopStandIns.ColourScorer(),
                         new LoopStandIns.ColourValidator(),
-                        BasePrompts.Window.bundled()),
+                        BasePrompts.Window.bundled(),
+                        StoryboardEvalTest::firstThreeWords),
                 new RunOptions(5, 2, 3, 2, 2, ""),
                 "-test",
                 new PrintStream(new ByteArrayOutputStream()));
@@ -213,5 +224,13 @@ class StoryboardEvalTest {
                 StoryboardEval.closing(Map.of(StoryboardEval.Method.BASE, base, StoryboardEval.Method.LEMON, lemon)));
         assertTrue(StoryboardEval.closing(Map.of(StoryboardEval.Method.BASE, lemon, StoryboardEval.Method.LEMON, base))
                 .contains("(-0.050, worse)"));
+    }
+
+    /** The stand-in personaliser's anchor: a description's first three words. */
+    static String firstThreeWords(String description) {
+        return String.join(
+                " ",
+                java.util.Arrays.asList(description.split("\\s+"))
+                        .subList(0, Math.min(3, description.split("\\s+").length)));
     }
 }
