@@ -105,7 +105,8 @@ public class EvalStoryboardCommand implements Callable<Integer> {
                         options.iterations(),
                         steps)
                 // a run learned with described tokens is another run, not one to reuse
-                + (settings.loop().tokens() == PersonalizeStage.Tokens.ALONE ? "" : "-described");
+                + (settings.loop().tokens() == PersonalizeStage.Tokens.ALONE ? "" : "-described")
+                + (settings.loop().sceneMapper() ? "" : "-nomap");
         StoryboardEval.Models models = new StoryboardEval.Models(
                 engines.painter(settings.imageModel(), settings.imageSteps()),
                 engines.scorer(),
@@ -121,6 +122,7 @@ public class EvalStoryboardCommand implements Callable<Integer> {
         used.put("top-K", options.topK());
         used.put("personalize steps", steps);
         used.put("tokens (lemon.loop.tokens)", settings.loop().tokens().name().toLowerCase(Locale.ROOT));
+        used.put("scene mapper (lemon.loop.scene-mapper)", settings.loop().sceneMapper());
         used.put("image steps", settings.imageSteps());
         used.put("--out", out.toString());
         System.out.println("eval-storyboard: " + found.size() + (found.size() == 1 ? " story → " : " stories → ") + out

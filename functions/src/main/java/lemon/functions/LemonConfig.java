@@ -94,6 +94,10 @@ public interface LemonConfig {
         /** alone | described: what each character's token stands beside (see PersonalizeStage.Tokens) */
         @WithDefault("alone")
         String tokens();
+
+        /** whether scenes are painted with the tokens' NeTI mappers (see VisualizeStage) */
+        @WithDefault("true")
+        boolean sceneMapper();
     }
 
     /** The refining module's people/gender validator (see lemon.vision.VisionSettings). */

@@ -125,7 +125,8 @@ public class PipelineProvider {
                                 engines.scorer(),
                                 s.loop().clipThreshold(),
                                 s.loop().dropMargin(),
-                                s.loop().tokens())),
+                                s.loop().tokens(),
+                                s.loop().sceneMapper())),
                 Clock.systemUTC(),
                 RunLlm.of(s.llm()));
     }

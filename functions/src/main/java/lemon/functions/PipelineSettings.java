@@ -27,17 +27,20 @@ public record PipelineSettings(
      * @param dropMargin       how far below its character's median group similarity a portrait is dropped
      * @param validator        the people/gender validator: the bundled one, or a vision LLM
      * @param tokens           what each character's token stands beside in prompts
+     * @param sceneMapper      whether scenes are painted with the tokens' mappers
      */
     public record Loop(
             int personalizeSteps,
             double clipThreshold,
             double dropMargin,
             VisionSettings validator,
-            PersonalizeStage.Tokens tokens) {
-        public static final Loop DEFAULT = new Loop(200, 0.0, 0.05, VisionSettings.MINI, PersonalizeStage.Tokens.ALONE);
+            PersonalizeStage.Tokens tokens,
+            boolean sceneMapper) {
+        public static final Loop DEFAULT =
+                new Loop(200, 0.0, 0.05, VisionSettings.MINI, PersonalizeStage.Tokens.ALONE, true);
 
         public Loop(int personalizeSteps, double clipThreshold, double dropMargin, VisionSettings validator) {
-            this(personalizeSteps, clipThreshold, dropMargin, validator, PersonalizeStage.Tokens.ALONE);
+            this(personalizeSteps, clipThreshold, dropMargin, validator, PersonalizeStage.Tokens.ALONE, true);
         }
 
         public Loop {
@@ -92,7 +95,8 @@ public record PipelineSettings(
                         c.loop().clipThreshold(),
                         c.loop().dropMargin(),
                         VisionSettings.from(c.validator()),
-                        PersonalizeStage.Tokens.parse(c.loop().tokens())));
+                        PersonalizeStage.Tokens.parse(c.loop().tokens()),
+                        c.loop().sceneMapper()));
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -56,7 +56,8 @@ public final class Pipeline {
             ImageTextScorer scorer,
             double clipThreshold,
             double dropMargin,
-            PersonalizeStage.Tokens tokens) {
+            PersonalizeStage.Tokens tokens,
+            boolean sceneMapper) {
         /** With the tokens alone, as the paper paints them. */
         public LoopEngines(
                 Personalizer personalizer,
@@ -64,7 +65,7 @@ public final class Pipeline {
                 ImageTextScorer scorer,
                 double clipThreshold,
                 double dropMargin) {
-            this(personalizer, validator, scorer, clipThreshold, dropMargin, PersonalizeStage.Tokens.ALONE);
+            this(personalizer, validator, scorer, clipThreshold, dropMargin, PersonalizeStage.Tokens.ALONE, true);
         }
     }
 
@@ -81,7 +82,7 @@ public final class Pipeline {
                 new DescribeStage(describer, retriever),
                 new PortraitsStage(painter),
                 new PersonalizeStage(loop.personalizer(), loop.tokens()),
-                new VisualizeStage(painter),
+                new VisualizeStage(painter, loop.sceneMapper()),
                 new ValidateStage(loop.validator(), loop.scorer(), loop.clipThreshold()),
                 new RefineStage(loop.scorer(), painter, loop.dropMargin()),
                 new PublishStage()));

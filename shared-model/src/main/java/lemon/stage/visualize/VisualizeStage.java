@@ -44,9 +44,20 @@ public final class VisualizeStage implements Stage {
             "Paint S pictures of every scene with the characters' learned tokens.");
 
     private final ImageGenerator painter;
+    private final boolean sceneMapper;
 
     public VisualizeStage(ImageGenerator painter) {
+        this(painter, true);
+    }
+
+    /**
+     * @param sceneMapper whether scenes are painted with each token's NeTI mapper offsets, as the
+     *     token portraits are (the paper), or with the token embedding alone: on the bundled model a
+     *     mapper learned from portraits costs scenes people (issue 9's note)
+     */
+    public VisualizeStage(ImageGenerator painter, boolean sceneMapper) {
         this.painter = painter;
+        this.sceneMapper = sceneMapper;
     }
 
     @Override
@@ -78,7 +89,8 @@ public final class VisualizeStage implements Stage {
             String prompt = withAnchors(painted.prompt(), p, painted.placeholders());
             for (int k = 0; k < takes; k++) {
                 long seed = seed(s.index(), k);
-                requests.add(ImageGenerator.Request.scene(prompt, seed, tokens(p, painted.placeholders())));
+                requests.add(
+                        ImageGenerator.Request.scene(prompt, seed, tokens(p, painted.placeholders(), sceneMapper)));
                 images.add(new SceneImage(
                         s.index(),
                         k,
@@ -121,10 +133,16 @@ public final class VisualizeStage implements Stage {
 
     /** The learned tokens of a prompt's placeholders, as the generator takes them. */
     static Map<String, ImageGenerator.LearnedToken> tokens(Personalization p, Map<String, String> placeholders) {
+        return tokens(p, placeholders, true);
+    }
+
+    /** As {@link #tokens(Personalization, Map)}, without the mappers unless {@code withMapper}. */
+    static Map<String, ImageGenerator.LearnedToken> tokens(
+            Personalization p, Map<String, String> placeholders, boolean withMapper) {
         Map<String, ImageGenerator.LearnedToken> out = new LinkedHashMap<>();
         placeholders.forEach((ph, id) -> {
             Personalization.Token t = p.tokens().get(id);
-            out.put(ph, new ImageGenerator.LearnedToken(t.embedding(), t.mapper()));
+            out.put(ph, new ImageGenerator.LearnedToken(t.embedding(), withMapper ? t.mapper() : null));
         });
         return out;
     }

@@ -210,4 +210,34 @@ class LoopStagesTest {
                 IllegalArgumentException.class, () -> PersonalizeStage.Tokens.parse("both"));
         assertEquals("lemon.loop.tokens must be \"alone\" or \"described\", got \"both\"", bad.getMessage());
     }
+
+    @Test
+    void withoutTheSceneMapperScenesArePaintedFromTheTokensAloneAndTokenPortraitsKeepIt() {
+        var withMapper = new LoopStandIns.CountingPersonalizer() {
+            @Override
+            public synchronized Result personalize(Request r, lemon.port.Checkpoints checkpoints) {
+                Result plain = super.personalize(r, checkpoints);
+                Map<String, lemon.port.ImageGenerator.LearnedToken> tokens = new java.util.HashMap<>();
+                plain.tokens()
+                        .forEach((id, t) ->
+                                tokens.put(id, new lemon.port.ImageGenerator.LearnedToken(t.embedding(), "m")));
+                return new Result(tokens, plain.metrics(), Map.of("m", new byte[] {1}), plain.state());
+            }
+        };
+        run(new PersonalizeStage(withMapper), 0);
+        run(new VisualizeStage(painter, false), 0);
+        var scenes = painter.requests().stream()
+                .filter(r -> r.canvas() == lemon.port.ImageGenerator.Canvas.SCENE
+                        && !r.tokens().isEmpty())
+                .toList();
+        assertFalse(scenes.isEmpty());
+        scenes.forEach(r -> r.tokens().values().forEach(t -> assertNull(t.mapperKey(), r.description())));
+        var portraits = painter.requests().stream()
+                .filter(r -> r.description().startsWith(VisualizeStage.PORTRAIT_PROMPT)
+                        && !r.tokens().isEmpty())
+                .toList();
+        assertFalse(portraits.isEmpty());
+        portraits.forEach(r ->
+                r.tokens().values().forEach(t -> assertEquals(PersonalizeStage.DIR + "m", t.mapperKey())));
+    }
 }
