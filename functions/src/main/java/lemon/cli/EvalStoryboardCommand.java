@@ -17,7 +17,6 @@ import lemon.functions.PipelineSettings;
 import lemon.functions.StageFunctions;
 import lemon.mini.eval.BasePrompts;
 import lemon.run.RunOptions;
-import lemon.stage.personalize.PersonalizeStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -104,9 +103,11 @@ public class EvalStoryboardCommand implements Callable<Integer> {
                         options.seedsPerScene(),
                         options.iterations(),
                         steps)
-                // a run learned with described tokens is another run, not one to reuse
-                + (settings.loop().tokens() == PersonalizeStage.Tokens.ALONE ? "" : "-described")
-                + (settings.loop().sceneMapper() ? "" : "-nomap");
+                // a run with other loop settings than the defaults is another run, not one to reuse
+                + (settings.loop().tokens() == PipelineSettings.Loop.DEFAULT.tokens()
+                        ? ""
+                        : "-" + settings.loop().tokens().name().toLowerCase(Locale.ROOT))
+                + (settings.loop().sceneMapper() == PipelineSettings.Loop.DEFAULT.sceneMapper() ? "" : "-nomap");
         StoryboardEval.Models models = new StoryboardEval.Models(
                 engines.painter(settings.imageModel(), settings.imageSteps()),
                 engines.scorer(),

@@ -91,8 +91,11 @@ public interface LemonConfig {
         @WithDefault("0.05")
         double dropMargin();
 
-        /** alone | described: what each character's token stands beside (see PersonalizeStage.Tokens) */
-        @WithDefault("alone")
+        /**
+         * alone | described: what each character's token stands beside (see PersonalizeStage.Tokens);
+         * described by default: on the twelve tales it beat alone on consistency and people count
+         */
+        @WithDefault("described")
         String tokens();
 
         /** whether scenes are painted with the tokens' NeTI mappers (see VisualizeStage) */

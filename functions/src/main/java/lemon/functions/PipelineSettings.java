@@ -37,7 +37,7 @@ public record PipelineSettings(
             PersonalizeStage.Tokens tokens,
             boolean sceneMapper) {
         public static final Loop DEFAULT =
-                new Loop(200, 0.0, 0.05, VisionSettings.MINI, PersonalizeStage.Tokens.ALONE, true);
+                new Loop(200, 0.0, 0.05, VisionSettings.MINI, PersonalizeStage.Tokens.DESCRIBED, true);
 
         public Loop(int personalizeSteps, double clipThreshold, double dropMargin, VisionSettings validator) {
             this(personalizeSteps, clipThreshold, dropMargin, validator, PersonalizeStage.Tokens.ALONE, true);
