@@ -85,11 +85,16 @@ public final class BasePrompts {
                         && new ObjectMapper()
                                 .readValue(config, GeneratorConfig.class)
                                 .compactDescriptions();
-                return new Window(tok::words, w -> tok.id(w) != CaptionTokenizer.UNK_ID, maxTokens - 2, compacts);
+                return of(tok, maxTokens, compacts);
             } catch (IOException e) {
                 throw new UncheckedIOException(
                         "cannot read the bundled text encoder's tokenizer: " + e.getMessage(), e);
             }
+        }
+
+        /** What a text encoder with this tokenizer and window (start and end marks included) reads. */
+        public static Window of(CaptionTokenizer tok, int maxTokens, boolean compacts) {
+            return new Window(tok::words, w -> tok.id(w) != CaptionTokenizer.UNK_ID, maxTokens - 2, compacts);
         }
 
         /** How many of the window's words {@code text} takes. */

@@ -118,12 +118,7 @@ public final class MiniPersonalizer implements Personalizer {
     @Override
     public String anchor(String description) {
         MiniTextEncoder text = models().text();
-        CaptionTokenizer tok = text.tokenizer();
-        var window = new BasePrompts.Window(
-                tok::words,
-                w -> tok.id(w) != CaptionTokenizer.UNK_ID,
-                text.config().maxTokens() - 2,
-                false);
+        var window = BasePrompts.Window.of(text.tokenizer(), text.config().maxTokens(), false);
         String world = DescriptionAttributes.inWorldWords(description);
         return BasePrompts.fit(
                 world == null ? description : world, Math.min(ANCHOR_WORDS, window.maxWords() - 4), window);
