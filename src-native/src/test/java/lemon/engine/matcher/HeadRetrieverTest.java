@@ -1,18 +1,27 @@
 package lemon.engine.matcher;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lemon.cd.CdDatabase;
 import lemon.cd.CdDatabaseGenerator;
+import lemon.retrieval.MlpHead;
 import lemon.retrieval.PairEmbeddings;
+import lemon.story.CdPair;
 import lemon.story.CharacterMatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HeadRetrieverTest {
     private static final Map<String, String> ARCHETYPE =
@@ -64,16 +73,43 @@ class HeadRetrieverTest {
     }
 
     @Test
-    void mismatchedCacheIsRecomputedNotTrusted() {
-        CdDatabase db = CdDatabase.bundled();
-        PairEmbeddings cached = HeadRetriever.bundledEmbeddings();
-        PairEmbeddings stale = new PairEmbeddings(cached.dbChecksum(), "0".repeat(64), cached.ids(), cached.vectors());
-        HeadRetriever fresh = new HeadRetriever(db, HeadRetriever.bundledHead(), CachingEncoder.SHARED, stale);
+    void mismatchedCacheIsRecomputedNotTrusted(@TempDir Path dir) throws IOException {
+        // Three whole scripts (a pair's masked windows depend on its script's cast): encoding all
+        // 380 pairs again would prove the same thing in 20 s instead of 1.
+        Path subset = dir.resolve("cd-subset.jsonl");
+        List<String> scripts = CdDatabase.bundled().pairs().stream()
+                .map(CdPair::script)
+                .distinct()
+                .limit(3)
+                .toList();
+        try (InputStream in = CdDatabase.class.getResourceAsStream(CdDatabase.BUNDLED_RESOURCE)) {
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> scripts.stream().anyMatch(s -> l.contains("\"script\":\"" + s + "\"")))
+                    .toList();
+            Files.write(subset, lines);
+        }
+        CdDatabase db = CdDatabase.load(subset);
+        assertTrue(db.pairs().size() >= 12, "subset of " + db.pairs().size() + " pairs");
+        MlpHead head = HeadRetriever.bundledHead();
+        PairEmbeddings committed = HeadRetriever.bundledEmbeddings();
+        List<String> ids = db.pairs().stream().map(CdPair::id).toList();
+        float[][] committedVectors = ids.stream()
+                .map(id -> committed.vectors()[committed.ids().indexOf(id)])
+                .toArray(float[][]::new);
+
+        PairEmbeddings trusted = new PairEmbeddings(db.checksum(), head.checksum(), ids, committedVectors);
+        PairEmbeddings stale = new PairEmbeddings(db.checksum(), "0".repeat(64), ids, committedVectors);
+        HeadRetriever cached = new HeadRetriever(db, head, CachingEncoder.SHARED, trusted);
+        HeadRetriever fresh = new HeadRetriever(db, head, CachingEncoder.SHARED, stale);
+        assertTrue(cached.usedCache());
         assertTrue(!fresh.usedCache());
         // The recomputed embeddings agree with the committed ones.
+        float[][] recomputed = HeadRetriever.encodePairs(db, head, CachingEncoder.SHARED);
+        for (int i = 0; i < ids.size(); i++) assertArrayEquals(committedVectors[i], recomputed[i], 1e-4f, ids.get(i));
         var q = Map.of("x", List.of("someone chops firewood in the forest and finds a cave full of gold."));
         assertEquals(
-                HeadRetriever.bundled().match(q, 3).get(0).matches().stream()
+                cached.match(q, 3).get(0).matches().stream()
                         .map(CharacterMatch.Scored::cdId)
                         .toList(),
                 fresh.match(q, 3).get(0).matches().stream()

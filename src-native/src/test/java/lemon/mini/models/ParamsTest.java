@@ -3,11 +3,11 @@ package lemon.mini.models;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.function.BiFunction;
+import lemon.mini.training.NonFiniteGuard;
 import org.junit.jupiter.api.Test;
 
 class ParamsTest {
@@ -21,7 +21,7 @@ class ParamsTest {
             p.get("a").setRequiresGradient(true);
             p.get("b").setRequiresGradient(true);
             p.attachTo(scope);
-            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+            try (GradientCollector gc = NonFiniteGuard.collector()) {
                 NDArray l = loss.apply(p.get("a"), p.get("b"));
                 assertTrue(Float.isFinite(l.getFloat()), "the loss itself is finite");
                 gc.backward(l);
@@ -44,5 +44,20 @@ class ParamsTest {
     @Test
     void oppositeInfinitiesInTwoParametersDoNotCancel() {
         assertFalse(finiteAfter((a, b) -> a.sqrt().sum().sub(b.sqrt().sum())));
+    }
+
+    @Test
+    void twoThreadsTrainAtOnceTakingTurnsForTheCollector() throws Exception {
+        // DJL alone throws "A PtGradientCollector is already collecting" for the second thread.
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int i = 0; i < 40; i++)
+                futures.add(pool.submit(() ->
+                        finiteAfter((a, b) -> a.square().sum().add(b.mul(3).sum()))));
+            for (var f : futures) assertTrue(f.get());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
