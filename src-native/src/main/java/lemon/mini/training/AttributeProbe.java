@@ -187,13 +187,14 @@ public final class AttributeProbe {
     /** Box-filters any square image to 16×16 and scales channels to [−1, 1], then appends a bias 1. */
     static float[] features(BufferedImage img) {
         int s = img.getWidth(), cell = s / GRID;
+        int[] rgb = img.getRGB(0, 0, s, s, null, 0, s); // one call: per-pixel getRGB dominated the cost
         float[] f = new float[FEATURES];
         for (int gy = 0; gy < GRID; gy++) {
             for (int gx = 0; gx < GRID; gx++) {
                 float r = 0, g = 0, b = 0;
                 for (int y = gy * cell; y < (gy + 1) * cell; y++) {
                     for (int x = gx * cell; x < (gx + 1) * cell; x++) {
-                        int p = img.getRGB(x, y);
+                        int p = rgb[y * s + x];
                         r += (p >> 16) & 255;
                         g += (p >> 8) & 255;
                         b += p & 255;
@@ -208,10 +209,12 @@ public final class AttributeProbe {
         }
         int region = s / REGIONS, k = PALETTE.length + 1;
         float share = 1f / (region * region);
+        // a render has a few hundred distinct colours in its 4,096 pixels: look each one up once
+        java.util.Map<Integer, Integer> nearest = new java.util.HashMap<>();
         for (int y = 0; y < s; y++) {
             for (int x = 0; x < s; x++) {
                 int base = RAW + ((y / region) * REGIONS + x / region) * k;
-                f[base + nearest(img.getRGB(x, y))] += share;
+                f[base + nearest.computeIfAbsent(rgb[y * s + x], AttributeProbe::nearest)] += share;
             }
         }
         f[FEATURES - 1] = 1;
