@@ -68,7 +68,7 @@ public final class AttributeProbe {
 
     /**
      * The probe eval-mini and diffusion training report with: 6,000 renders of data seed 7, 15
-     * epochs. Trained once per JVM (about 16 s on one core, 12 s with its renders spread over two); it is deterministic and never changed.
+     * epochs. Trained once per JVM (10–12 s on two cores); it is deterministic and never changed.
      */
     public static synchronized AttributeProbe forEvaluation() {
         if (forEvaluation == null) forEvaluation = train(7, 6000, 15);
