@@ -1,0 +1,164 @@
+package lemon.analysis.gold;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import lemon.port.StoryAnalyst;
+
+/**
+ * {@code lemon eval-cast}: an analyst's casts of the gold stories scored against the gold casts,
+ * per story and pooled (the twelve tales, the four new stories, all), beside a saved baseline.
+ */
+public final class CastEvaluation {
+    /** The pooled counts a row prints; also what a baseline file keeps per story. */
+    public record Counts(
+            int gold, int judged, int recalled, int correct, int aliasErrors, int genderKnown, int genderRight) {
+        static Counts of(CastScore s) {
+            return new Counts(
+                    s.gold(),
+                    s.found() - s.minorFound(),
+                    s.recalled(),
+                    s.correct(),
+                    s.aliasErrors(),
+                    s.genderKnown(),
+                    s.genderRight());
+        }
+
+        Counts plus(Counts o) {
+            return new Counts(
+                    gold + o.gold,
+                    judged + o.judged,
+                    recalled + o.recalled,
+                    correct + o.correct,
+                    aliasErrors + o.aliasErrors,
+                    genderKnown + o.genderKnown,
+                    genderRight + o.genderRight);
+        }
+
+        double recall() {
+            return gold == 0 ? 1 : (double) recalled / gold;
+        }
+
+        double precision() {
+            return judged == 0 ? 1 : (double) correct / judged;
+        }
+
+        double genderAccuracy() {
+            return genderKnown == 0 ? 1 : (double) genderRight / genderKnown;
+        }
+    }
+
+    public static final String BASELINE_RESOURCE = "/lemon/analysis/gold/baseline.json";
+
+    private CastEvaluation() {}
+
+    /** Scores every gold story (its text read from {@code sharedData}, the folder holding tales/ and new-stories/). */
+    public static List<CastScore> score(StoryAnalyst analyst, Path sharedData, int scenes) throws IOException {
+        List<CastScore> scores = new ArrayList<>();
+        for (String story : GoldCast.STORIES) {
+            GoldCast gold = GoldCast.bundled(story);
+            String text = Files.readString(sharedData.resolve(gold.source()), StandardCharsets.UTF_8);
+            scores.add(CastScore.of(gold, analyst.analyze(text, scenes).characters()));
+        }
+        return scores;
+    }
+
+    /** The committed baseline: per story, the counts of the analyst as it was when the gold casts were written. */
+    public static Map<String, Counts> bundledBaseline() {
+        try (InputStream in = CastEvaluation.class.getResourceAsStream(BASELINE_RESOURCE)) {
+            if (in == null) return Map.of();
+            return readBaseline(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, Counts> readBaseline(byte[] json) throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        return m.readValue(json, m.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Counts.class));
+    }
+
+    public static void writeBaseline(List<CastScore> scores, Path file) throws IOException {
+        Map<String, Counts> out = new LinkedHashMap<>();
+        for (CastScore s : scores) out.put(s.story(), Counts.of(s));
+        Files.writeString(
+                file,
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out) + "\n");
+    }
+
+    /** The table (per story, then pooled), each figure beside the baseline's, then what went wrong per story. */
+    public static void print(List<CastScore> scores, Map<String, Counts> baseline, PrintStream out) {
+        out.printf(
+                Locale.ROOT,
+                "%-28s %5s %6s  %-13s %-13s %-9s %-13s%n",
+                "story",
+                "gold",
+                "found",
+                "recall",
+                "precision",
+                "alias err",
+                "gender");
+        Counts tales = zero(), fresh = zero(), talesThen = zero(), freshThen = zero();
+        boolean complete = true;
+        for (CastScore s : scores) {
+            Counts now = Counts.of(s), then = baseline.get(s.story());
+            row(out, s.story(), now, then);
+            boolean tale = GoldCast.bundled(s.story()).source().startsWith("tales/");
+            if (tale) tales = tales.plus(now);
+            else fresh = fresh.plus(now);
+            if (then == null) complete = false;
+            else if (tale) talesThen = talesThen.plus(then);
+            else freshThen = freshThen.plus(then);
+        }
+        out.println();
+        row(out, "the twelve tales", tales, complete ? talesThen : null);
+        row(out, "the four new stories", fresh, complete ? freshThen : null);
+        row(out, "all sixteen", tales.plus(fresh), complete ? talesThen.plus(freshThen) : null);
+        out.println(baseline.isEmpty() ? "" : "(in brackets: the baseline, " + BASELINE_RESOURCE + ")");
+        for (CastScore s : scores) {
+            List<String> lines = new ArrayList<>();
+            if (!s.missed().isEmpty()) lines.add("missed: " + String.join("; ", s.missed()));
+            if (!s.spurious().isEmpty()) lines.add("not characters: " + String.join("; ", s.spurious()));
+            if (!s.splits().isEmpty()) lines.add("split: " + String.join("; ", s.splits()));
+            if (!s.merges().isEmpty()) lines.add("merged: " + String.join("; ", s.merges()));
+            if (!s.genderWrong().isEmpty()) lines.add("gender: " + String.join("; ", s.genderWrong()));
+            if (lines.isEmpty()) continue;
+            out.println();
+            out.println(s.story());
+            for (String l : lines) out.println("  " + l);
+        }
+    }
+
+    private static Counts zero() {
+        return new Counts(0, 0, 0, 0, 0, 0, 0);
+    }
+
+    private static void row(PrintStream out, String label, Counts now, Counts then) {
+        out.printf(
+                Locale.ROOT,
+                "%-28s %5d %6d  %-13s %-13s %-9s %-13s%n",
+                label,
+                now.gold(),
+                now.judged(),
+                pct(now.recall(), then == null ? null : then.recall()),
+                pct(now.precision(), then == null ? null : then.precision()),
+                now.aliasErrors() + (then == null ? "" : " (" + then.aliasErrors() + ")"),
+                pct(now.genderAccuracy(), then == null ? null : then.genderAccuracy()));
+    }
+
+    private static String pct(double now, Double then) {
+        String s = String.format(Locale.ROOT, "%3.0f%%", 100 * now);
+        return then == null ? s : s + String.format(Locale.ROOT, " (%2.0f%%)", 100 * then);
+    }
+}
