@@ -19,10 +19,44 @@ final class GenderVotes {
 
     private GenderVotes() {}
 
+    /** Titles before a name that say its gender ("Mrs Plum", "Sir Hector"), beside the gendered person nouns. */
+    private static final java.util.Set<String> TITLE_GENDER_MALE = java.util.Set.of("mr", "sir", "master");
+
+    private static final java.util.Set<String> TITLE_GENDER_FEMALE =
+            java.util.Set.of("mrs", "ms", "miss", "madam", "madame", "dame");
+
+    /**
+     * The words just before a name that name its gender: a gendered noun it is introduced by ("a man
+     * named Anselm Varga", "his sister Clementine") or a title ("Mrs Plum", "King Lear"). Each counts
+     * as two votes, as strong as the pronoun majority.
+     */
+    private static void namingVotes(MentionIndex index, Map<String, Gender> known, Map<String, int[]> votes) {
+        for (int s = 0; s < index.sentences().size(); s++) {
+            List<WordToken> ts = index.tokens().get(s);
+            for (MentionIndex.Mention m : index.mentions(s)) {
+                if (!m.explicit() || known.get(m.characterId()) != Gender.UNKNOWN) continue;
+                int before = m.start() - 1;
+                if (before < 0 || !ts.get(before).isWord()) continue;
+                String word = ts.get(before).lower();
+                Gender g = Gender.UNKNOWN;
+                if (TITLE_GENDER_MALE.contains(word)) g = Gender.MALE;
+                else if (TITLE_GENDER_FEMALE.contains(word)) g = Gender.FEMALE;
+                else if (Lexicon.NAMING_VERBS.contains(word)
+                        && before > 0
+                        && ts.get(before - 1).isWord())
+                    g = Lexicon.genderOfHead(ts.get(before - 1).lower()); // "a man named X"
+                else g = Lexicon.genderOfHead(word); // "his sister Clementine", "Queen Mab"
+                if (g == Gender.UNKNOWN) continue;
+                votes.computeIfAbsent(m.characterId(), k -> new int[4])[g == Gender.MALE ? 0 : 1] += 2;
+            }
+        }
+    }
+
     static Map<String, Gender> decide(MentionIndex index, List<StoryCharacter> characters) {
         Map<String, Gender> known = new HashMap<>();
         for (StoryCharacter c : characters) known.put(c.id(), c.gender());
         Map<String, int[]> votes = new TreeMap<>();
+        namingVotes(index, known, votes);
         String previousOnly = null;
         for (int s = 0; s < index.sentences().size(); s++) {
             List<WordToken> ts = index.tokens().get(s);
@@ -35,6 +69,7 @@ final class GenderVotes {
                 if (!t.isWord() || t.quoted() || !SUBJECT_PRONOUNS.contains(t.lower())) continue;
                 Gender g = Lexicon.MALE_PRONOUNS.contains(t.lower()) ? Gender.MALE : Gender.FEMALE;
                 String voter = null;
+                boolean inSentence = false;
                 if (carried.containsKey(g)) {
                     voter = carried.get(g);
                 } else if (ms.isEmpty() || ms.get(0).start() > p) {
@@ -42,6 +77,7 @@ final class GenderVotes {
                     carried.put(g, voter);
                 } else {
                     // The sentence's first compatible character, usually its subject.
+                    inSentence = true;
                     for (MentionIndex.Mention m : ms) {
                         Gender k = known.get(m.characterId());
                         if (m.end() <= p && (k == Gender.UNKNOWN || k == g)) {
@@ -51,7 +87,9 @@ final class GenderVotes {
                     }
                 }
                 if (voter != null && known.get(voter) == Gender.UNKNOWN) {
-                    votes.computeIfAbsent(voter, k -> new int[2])[g == Gender.MALE ? 0 : 1]++;
+                    int[] v = votes.computeIfAbsent(voter, k -> new int[4]);
+                    v[g == Gender.MALE ? 0 : 1]++;
+                    if (inSentence) v[g == Gender.MALE ? 2 : 3]++;
                 }
             }
             var ids = index.charactersIn(s, false);
@@ -59,10 +97,12 @@ final class GenderVotes {
         }
         Map<String, Gender> out = new TreeMap<>();
         for (Map.Entry<String, int[]> e : votes.entrySet()) {
-            int m = e.getValue()[0];
-            int f = e.getValue()[1];
-            if (m >= 2 && m >= 2 * f) out.put(e.getKey(), Gender.MALE);
-            else if (f >= 2 && f >= 2 * m) out.put(e.getKey(), Gender.FEMALE);
+            int m = e.getValue()[0], f = e.getValue()[1];
+            boolean sureMale = e.getValue()[2] > 0, sureFemale = e.getValue()[3] > 0;
+            // A single vote decides only when it came from the character's own sentence and none disagrees:
+            // a short story may give a name one "she"; a pronoun carried from the sentence before is weaker.
+            if ((m >= 2 && m >= 2 * f) || (m == 1 && f == 0 && sureMale)) out.put(e.getKey(), Gender.MALE);
+            else if ((f >= 2 && f >= 2 * m) || (f == 1 && m == 0 && sureFemale)) out.put(e.getKey(), Gender.FEMALE);
         }
         return out;
     }

@@ -728,6 +728,9 @@ final class Lexicon {
             "added",
             "thought");
 
+    /** The verbs of "a man named X", "a bodyguard called Dacre". */
+    static final Set<String> NAMING_VERBS = set("named", "called");
+
     /** Subordinating words: a clause they open is background, not the scene's action. */
     static final Set<String> SUBORDINATORS = set(
             "when",

@@ -1,0 +1,51 @@
+package lemon.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import lemon.story.Gender;
+import lemon.story.StoryCharacter;
+import org.junit.jupiter.api.Test;
+
+/** Genders of named characters from how the text introduces them and from single, sure pronouns. */
+class GenderVotesTest {
+    static Map<String, Gender> genders(String story) {
+        return new OfflineAnalyst()
+                .analyze(story, 5).characters().stream()
+                        .collect(Collectors.toMap(StoryCharacter::name, StoryCharacter::gender));
+    }
+
+    @Test
+    void aGenderedNounThatIntroducesANameGivesItsGender() {
+        Map<String, Gender> g = genders("The diplomat, a man named Anselm Varga, boarded with a briefcase."
+                + " Her sister Clementine waited on the quay with Varga."
+                + " Anselm Varga waved to Clementine, and Clementine waved back at Anselm Varga.");
+        assertEquals(Gender.MALE, g.get("Anselm Varga"), g.toString());
+        assertEquals(Gender.FEMALE, g.get("Clementine"), g.toString());
+    }
+
+    @Test
+    void aTitleGivesTheGender() {
+        Map<String, Gender> g = genders("Mrs Plum baked the cake for the wedding. Mr Tilly iced it."
+                + " Then Plum and Tilly carried the cake to the tent, where Plum cut it and Tilly served it.");
+        assertEquals(Gender.FEMALE, g.get("Plum"), g.toString());
+        assertEquals(Gender.MALE, g.get("Tilly"), g.toString());
+    }
+
+    @Test
+    void oneSubjectPronounInTheNamesOwnSentenceDecides() {
+        Map<String, Gender> g = genders(
+                "A student called Juno Reyes said that she had heard a splash."
+                        + " \"Over there,\" said Merritt. Juno Reyes pointed at the rail, and Merritt ran to it with Juno Reyes.");
+        assertEquals(Gender.FEMALE, g.get("Juno Reyes"), g.toString());
+    }
+
+    @Test
+    void aSinglePronounCarriedFromTheSentenceBeforeDoesNotDecide() {
+        // "She" opens a sentence after one that names only Abdallah: too weak alone to make him a woman
+        Map<String, Gender> g = genders("Abdallah brought the broth to the kitchen. She thanked the cook for it."
+                + " Abdallah played the tabor at the feast, and Abdallah stopped at the door.");
+        assertEquals(Gender.UNKNOWN, g.get("Abdallah"), g.toString());
+    }
+}
