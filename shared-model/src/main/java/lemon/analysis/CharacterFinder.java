@@ -58,7 +58,12 @@ final class CharacterFinder {
         int midSentence;
         int afterArticle;
         int evidence;
+        /** Evidence only a person gives: speech, a possessive, "who", a verb things do not do. */
+        int animate;
     }
+
+    /** Below this many sentences a story may name a character once ("Anna found a kitten"). */
+    static final int SHORT_STORY_SENTENCES = 15;
 
     record Result(List<StoryCharacter> characters, MentionIndex index, List<String> warnings) {}
 
@@ -78,7 +83,9 @@ final class CharacterFinder {
     private Result run() {
         for (List<WordToken> ts : tokens) {
             for (WordToken t : ts) {
-                if (t.isWord() && !t.capitalised()) lowerCounts.merge(t.lower(), 1, Integer::sum);
+                if (t.isWord()
+                        && !t.capitalised()
+                        && !PARTICLE_NAME.matcher(t.text()).matches()) lowerCounts.merge(t.lower(), 1, Integer::sum);
             }
         }
         List<Candidate> candidates = new ArrayList<>(findNames());
@@ -94,7 +101,7 @@ final class CharacterFinder {
         // Pass 2: with genders known, "his wife" and pronouns resolve; count and filter.
         List<StoryCharacter> gendered = toCharacters(candidates, genders, Map.of());
         MentionIndex second = MentionIndex.build(sentences, tokens, gendered);
-        List<StoryCharacter> merged = CopulaAliases.merge(second, gendered);
+        List<StoryCharacter> merged = RoleAliases.merge(second, CopulaAliases.merge(second, gendered));
         if (merged != gendered) {
             gendered = merged;
             second = MentionIndex.build(sentences, tokens, gendered);
@@ -125,7 +132,14 @@ final class CharacterFinder {
                     continue;
                 }
                 int j = i;
-                while (j < ts.size() && isNameWord(ts.get(j))) j++;
+                // "Fatima bint Khalid", "Ludwig van Beethoven": a particle continues a name
+                while (j < ts.size()
+                        && (isNameWord(ts.get(j))
+                                || (j > i
+                                        && j + 1 < ts.size()
+                                        && Lexicon.NAME_PARTICLES.contains(
+                                                ts.get(j).lower())
+                                        && isNameWord(ts.get(j + 1))))) j++;
                 recordRun(ts, i, j, stats);
                 i = j;
             }
@@ -173,10 +187,14 @@ final class CharacterFinder {
     }
 
     private static boolean isNameWord(WordToken t) {
+        if (PARTICLE_NAME.matcher(t.text()).matches()) return true; // "al-Rashid", "d'Artagnan"
         return t.capitalised()
                 && !Lexicon.NOT_NAMES.contains(t.lower())
                 && Character.isLetter(t.text().charAt(0));
     }
+
+    private static final java.util.regex.Pattern PARTICLE_NAME = java.util.regex.Pattern.compile(
+            "(al|el|ad|ar|as|ash|at|az|ad-d|abu|ibn|bin|bint|ben|d|de|di|da|du|o)[-'’]\\p{Lu}\\p{L}+");
 
     private void recordRun(List<WordToken> ts, int i, int j, Map<String, NameStat> stats) {
         // A lone person noun or title ("the Captain", "King") is a role, not a name.
@@ -195,6 +213,7 @@ final class CharacterFinder {
         // "the Water of Life": a capitalised word after "Capitalised of" names a thing or place.
         if (i > 1 && ts.get(i - 1).lower().equals("of") && ts.get(i - 2).capitalised()) st.afterArticle++;
         if (hasAgentEvidence(ts, i, j)) st.evidence++;
+        if (hasAnimateEvidence(ts, i, j)) st.animate++;
     }
 
     /** "Cassim's", "Cassim said", "said Cassim", "Cassim, who": the run names someone who acts. */
@@ -212,8 +231,43 @@ final class CharacterFinder {
         return false;
     }
 
+    /** Possessive, ", who", a speech cue or a verb of people ("Anna found", "said Boris"). */
+    private static boolean hasAnimateEvidence(List<WordToken> ts, int i, int j) {
+        if (j < ts.size()) {
+            WordToken next = ts.get(j);
+            if (next.kind() == WordToken.Kind.POSSESSIVE) return true;
+            if (next.isWord() && Lexicon.ANIMATE_VERBS.contains(next.lower())) return true;
+            if (next.text().equals(",")
+                    && j + 1 < ts.size()
+                    && List.of("who", "whom", "whose").contains(ts.get(j + 1).lower())) return true;
+            // "Carl Voss, a young sailor", "Cogia Hassan was the robber Captain": a person noun said of it
+            boolean apposition = next.text().equals(",")
+                    || next.lower().equals("was")
+                    || next.lower().equals("is");
+            if (apposition
+                    && j + 1 < ts.size()
+                    && Lexicon.DETERMINERS.contains(ts.get(j + 1).lower()))
+                for (int k = j + 2; k < Math.min(ts.size(), j + 6) && ts.get(k).isWord(); k++)
+                    if (Lexicon.isPersonNoun(ts.get(k).lower())) return true;
+        }
+        if (i == 0) return false;
+        String before = ts.get(i - 1).lower();
+        return Lexicon.NAMING_CUES.contains(before)
+                || Lexicon.PERSON_OBJECT_VERBS.contains(before)
+                || Lexicon.isPersonNoun(before) // "her sister Clementine", "the slave Morgiana"
+                || Lexicon.PERSON_TITLES.contains(before); // "Mrs Plum"
+    }
+
+    private boolean shortStory() {
+        return sentences.size() < SHORT_STORY_SENTENCES;
+    }
+
     private boolean looksLikeName(String form, NameStat st) {
-        if (st.count < 2 || st.evidence < 1) return false;
+        if (st.count < (shortStory() ? 1 : 2) || st.evidence < 1) return false;
+        if (st.count == 1 && st.animate < 1) return false;
+        // Capitalised mid-sentence is not enough: only a person's verb tells a name from a capitalised noun
+        // ("Temperatures climbed", "and Humidity rose" in a weather report).
+        if (st.animate < 1) return false;
         if (st.afterArticle * 2 >= st.count) return false;
         String[] words = form.split(" ");
         String last = words[words.length - 1].toLowerCase(Locale.ROOT);
@@ -416,7 +470,8 @@ final class CharacterFinder {
             int mentions = index.sentencesMentioning(c.id(), false).size();
             Candidate cand = byId.get(c.id());
             int min = switch (cand.kind) {
-                case NAME, RELATIONAL -> 2;
+                case NAME -> shortStory() ? 1 : 2;
+                case RELATIONAL -> 2;
                 case ROLE -> Lexicon.GENERIC.contains(cand.key) ? 5 : 3;
             };
             if (mentions >= min) {

@@ -728,6 +728,102 @@ final class Lexicon {
             "added",
             "thought");
 
+    /** Lower-case words inside a name ("Fatima bint Khalid", "Ludwig van Beethoven", "Yusuf ibn Ali"). */
+    static final Set<String> NAME_PARTICLES = set(
+            "bin", "bint", "ibn", "ben", "abu", "van", "von", "der", "den", "de", "del", "della", "da", "di", "du",
+            "la", "le");
+
+    /** Verbs that people do and weather, numbers and dates do not: a name's evidence when nothing else is. */
+    static final Set<String> ANIMATE_VERBS = set(
+            "said",
+            "says",
+            "cried",
+            "replied",
+            "answered",
+            "asked",
+            "told",
+            "thought",
+            "knew",
+            "laughed",
+            "smiled",
+            "sighed",
+            "wept",
+            "married",
+            "loved",
+            "whispered",
+            "shouted",
+            "spoke",
+            "sang",
+            "slept",
+            "woke",
+            "swore",
+            "found",
+            "named",
+            "carried",
+            "gave",
+            "took",
+            "saw",
+            "heard",
+            "felt",
+            "wanted",
+            "walked",
+            "ran",
+            "went",
+            "came",
+            "sat",
+            "stood",
+            "hid",
+            "fled",
+            "wrote",
+            "kissed",
+            "nodded",
+            "frowned",
+            "shrugged",
+            "promised",
+            "decided",
+            "agreed",
+            "refused",
+            "thanked",
+            "begged",
+            "lived",
+            "met",
+            "helped",
+            "kissed",
+            "worked",
+            "waited",
+            "waved",
+            "watched",
+            "listened",
+            "pointed",
+            "ate",
+            "drank");
+
+    /** Titles that only a person's name follows. */
+    static final Set<String> PERSON_TITLES = set(
+            "mr", "mrs", "ms", "miss", "sir", "dame", "lady", "lord", "madam", "master", "mistress", "dr", "doctor");
+
+    /** Verbs whose object is a person: "met Boris", "told Anna", "saw Carl". */
+    static final Set<String> PERSON_OBJECT_VERBS = set(
+            "met",
+            "saw",
+            "told",
+            "asked",
+            "married",
+            "kissed",
+            "helped",
+            "thanked",
+            "loved",
+            "followed",
+            "greeted",
+            "visited",
+            "warned",
+            "begged",
+            "killed",
+            "called",
+            "answered",
+            "sent",
+            "gave");
+
     /** The verbs of "a man named X", "a bodyguard called Dacre". */
     static final Set<String> NAMING_VERBS = set("named", "called");
 

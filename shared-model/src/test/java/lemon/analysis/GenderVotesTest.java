@@ -45,7 +45,7 @@ class GenderVotesTest {
     void aSinglePronounCarriedFromTheSentenceBeforeDoesNotDecide() {
         // "She" opens a sentence after one that names only Abdallah: too weak alone to make him a woman
         Map<String, Gender> g = genders("Abdallah brought the broth to the kitchen. She thanked the cook for it."
-                + " Abdallah played the tabor at the feast, and Abdallah stopped at the door.");
+                + " Abdallah played the tabor at the feast, and Abdallah smiled at the door.");
         assertEquals(Gender.UNKNOWN, g.get("Abdallah"), g.toString());
     }
 }

@@ -1,0 +1,48 @@
+package lemon.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import lemon.story.StoryCharacter;
+import org.junit.jupiter.api.Test;
+
+/** Which capitalised runs are people: the precision and reach findings of the analyst's issue. */
+class NameFindingTest {
+    static List<String> names(String story) {
+        return new OfflineAnalyst()
+                .analyze(story, 5).characters().stream()
+                        .map(StoryCharacter::name)
+                        .sorted()
+                        .toList();
+    }
+
+    @Test
+    void aWeatherReportHasNoCharacters() {
+        assertEquals(
+                List.of(),
+                names("Temperatures climbed through the morning and reached twenty degrees by noon. Humidity"
+                        + " stayed high along the shore, and fog lingered in the valleys. Temperatures dropped again"
+                        + " after sunset, and Humidity rose towards evening. Tomorrow begins cloudy, with rain from the"
+                        + " west. Tomorrow brings stronger winds on the hills. Temperatures reached a record for the"
+                        + " month, and Humidity is expected to ease on Thursday."));
+    }
+
+    @Test
+    void aFiftyWordStoryNamesEachOfItsPeopleOnce() {
+        assertEquals(
+                List.of("Anna", "Boris", "Carl"),
+                names("Anna found a kitten in the rain and carried it home, though Boris said they could not keep"
+                        + " it. Carl laughed and gave the little cat a saucer of warm milk by the stove, and by morning"
+                        + " the kitten was asleep on the rug and everyone was smiling at it."));
+    }
+
+    @Test
+    void namesWithParticlesAreWhole() {
+        assertEquals(
+                List.of("Fatima bint Khalid", "Li Wei", "Yusuf al-Rashid"),
+                names("Yusuf al-Rashid kept a spice stall in the old market. Every morning Li Wei, a tea merchant,"
+                        + " stopped at the stall. Yusuf al-Rashid poured him coffee, and Li Wei poured Yusuf green tea."
+                        + " Fatima bint Khalid, who sold saffron beside them, laughed. Li Wei said that the ship needed"
+                        + " spices, and Fatima bint Khalid said it needed saffron. Yusuf al-Rashid agreed."));
+    }
+}

@@ -1,0 +1,51 @@
+package lemon.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import lemon.story.StoryCharacter;
+import org.junit.jupiter.api.Test;
+
+class RoleAliasesTest {
+    static List<StoryCharacter> cast(String story) {
+        return new OfflineAnalyst().analyze(story, 5).characters();
+    }
+
+    static StoryCharacter named(List<StoryCharacter> cast, String name) {
+        return cast.stream()
+                .filter(c -> c.name().equals(name) || c.aliases().contains(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not in " + cast));
+    }
+
+    @Test
+    void theKingsSonIsThePrince() {
+        List<StoryCharacter> cast = cast("The king's son rode into the forest. The prince found a tower there."
+                + " The king's son called to the maiden, and the prince climbed the tower."
+                + " The maiden was afraid of the prince at first, but the king's son spoke kindly.");
+        assertEquals(named(cast, "prince"), named(cast, "king's son"), cast.toString());
+    }
+
+    @Test
+    void theMaidOfAStoryWithOneWaitingMaidIsShe() {
+        List<StoryCharacter> cast = cast("The princess rode out with her waiting-maid. The waiting-maid was proud."
+                + " The maid would not fetch water for the princess. The maid took the princess's horse,"
+                + " and the waiting-maid rode to the king's castle while the princess walked.");
+        assertEquals(named(cast, "maid"), named(cast, "waiting-maid"), cast.toString());
+    }
+
+    @Test
+    void twoKindsOfMaidOrTwoRoyalChildrenStayApart() {
+        List<StoryCharacter> maids = cast(
+                "The waiting-maid combed the queen's hair. The kitchen-maid scrubbed the pots."
+                        + " The maid sang. The waiting-maid laughed at the kitchen-maid, and the maid laughed too."
+                        + " The kitchen-maid wept, and the waiting-maid went away. The maid stayed with the kitchen-maid.");
+        assertTrue(named(maids, "maid") != named(maids, "waiting-maid"), maids.toString());
+        assertTrue(named(maids, "maid") != named(maids, "kitchen-maid"), maids.toString());
+        List<StoryCharacter> royals = cast("The king's son and the queen's son rode out. The prince fell behind."
+                + " The king's son waited for the queen's son, and the prince caught up with the king's son."
+                + " The queen's son laughed at the prince.");
+        assertTrue(named(royals, "prince") != named(royals, "king's son"), royals.toString());
+    }
+}
