@@ -55,6 +55,9 @@ final class GenderVotes {
     static Map<String, Gender> decide(MentionIndex index, List<StoryCharacter> characters) {
         Map<String, Gender> known = new HashMap<>();
         for (StoryCharacter c : characters) known.put(c.id(), c.gender());
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (StoryCharacter c : characters)
+            if (Character.isUpperCase(c.name().charAt(0)) && !c.name().contains("'s ")) names.add(c.id());
         Map<String, int[]> votes = new TreeMap<>();
         namingVotes(index, known, votes);
         String previousOnly = null;
@@ -98,9 +101,11 @@ final class GenderVotes {
         Map<String, Gender> out = new TreeMap<>();
         for (Map.Entry<String, int[]> e : votes.entrySet()) {
             int m = e.getValue()[0], f = e.getValue()[1];
-            boolean sureMale = e.getValue()[2] > 0, sureFemale = e.getValue()[3] > 0;
-            // A single vote decides only when it came from the character's own sentence and none disagrees:
-            // a short story may give a name one "she"; a pronoun carried from the sentence before is weaker.
+            // A single vote decides only for a proper name, when it came from the name's own sentence and
+            // none disagrees: a short story may give a name one "she". A role noun ("the butler") is often
+            // the object the pronoun skips past, and a pronoun carried from the sentence before is weaker.
+            boolean name = names.contains(e.getKey());
+            boolean sureMale = name && e.getValue()[2] > 0, sureFemale = name && e.getValue()[3] > 0;
             if ((m >= 2 && m >= 2 * f) || (m == 1 && f == 0 && sureMale)) out.put(e.getKey(), Gender.MALE);
             else if ((f >= 2 && f >= 2 * m) || (f == 1 && m == 0 && sureFemale)) out.put(e.getKey(), Gender.FEMALE);
         }

@@ -23,6 +23,7 @@ final class Lexicon {
     static {
         nouns(
                 Gender.MALE,
+                "countryman",
                 "king",
                 "prince",
                 "man",
@@ -118,6 +119,11 @@ final class Lexicon {
                 "servant-girl");
         nouns(
                 Gender.UNKNOWN,
+                "clerk",
+                "ambassador",
+                "bearer",
+                "butler",
+                "slaughterer",
                 "tailor",
                 "giant",
                 "dwarf",
