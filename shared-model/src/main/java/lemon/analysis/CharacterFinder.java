@@ -122,8 +122,22 @@ final class CharacterFinder {
 
     // ---------------------------------------------------------------- proper names
 
+    /** Capitalised words the story gives as a name ("a goat whose name was Duchess", "a dog called King"). */
+    private final java.util.Set<String> givenNames = new java.util.HashSet<>();
+
     private List<Candidate> findNames() {
         Map<String, NameStat> stats = new TreeMap<>();
+        for (List<WordToken> ts : tokens) {
+            for (int i = 1; i < ts.size(); i++) {
+                if (!ts.get(i).capitalised() || ts.get(i).initial()) continue;
+                String before = ts.get(i - 1).lower();
+                boolean nameWas = i > 1
+                        && (before.equals("was") || before.equals("is"))
+                        && ts.get(i - 2).lower().equals("name");
+                if (Lexicon.NAMING_VERBS.contains(before) || nameWas)
+                    givenNames.add(ts.get(i).lower());
+            }
+        }
         for (List<WordToken> ts : tokens) {
             int i = 0;
             while (i < ts.size()) {
@@ -197,8 +211,9 @@ final class CharacterFinder {
             "(al|el|ad|ar|as|ash|at|az|ad-d|abu|ibn|bin|bint|ben|d|de|di|da|du|o)[-'’]\\p{Lu}\\p{L}+");
 
     private void recordRun(List<WordToken> ts, int i, int j, Map<String, NameStat> stats) {
-        // A lone person noun or title ("the Captain", "King") is a role, not a name.
+        // A lone person noun or title ("the Captain", "King") is a role, not a name, unless the story gives it as one.
         if (j - i == 1
+                && !givenNames.contains(ts.get(i).lower())
                 && (Lexicon.isPersonNoun(ts.get(i).lower())
                         || Lexicon.isPersonPlural(ts.get(i).lower())
                         || Lexicon.TITLES.contains(ts.get(i).lower()))) return;
@@ -263,7 +278,7 @@ final class CharacterFinder {
     }
 
     private boolean looksLikeName(String form, NameStat st) {
-        if (st.count < (shortStory() ? 1 : 2) || st.evidence < 1) return false;
+        if (st.count < (shortStory() ? 1 : 2) || st.evidence + st.animate < 1) return false;
         if (st.count == 1 && st.animate < 1) return false;
         // Capitalised mid-sentence is not enough: only a person's verb tells a name from a capitalised noun
         // ("Temperatures climbed", "and Humidity rose" in a weather report).

@@ -45,4 +45,11 @@ class NameFindingTest {
                         + " Fatima bint Khalid, who sold saffron beside them, laughed. Li Wei said that the ship needed"
                         + " spices, and Fatima bint Khalid said it needed saffron. Yusuf al-Rashid agreed."));
     }
+
+    @Test
+    void aPersonNounTheStoryGivesAsANameIsAName() {
+        List<String> found = names("Ned arrived with a goat, whose name was Duchess. It took Ned an hour to get Duchess"
+                + " out of the car. Duchess ate the flowers, and Ned laughed.");
+        assertEquals(true, found.contains("Duchess"), found.toString());
+    }
 }

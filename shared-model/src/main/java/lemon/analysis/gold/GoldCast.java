@@ -101,12 +101,34 @@ public record GoldCast(
     }
 
     private static final Set<String> LEADING = Set.of(
-            "the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "this", "that", "these", "those");
+            "the",
+            "a",
+            "an",
+            "his",
+            "her",
+            "their",
+            "its",
+            "my",
+            "our",
+            "your",
+            "this",
+            "that",
+            "these",
+            "those",
+            // honorifics: "Miss Charlotte" and "Charlotte" are one person
+            "miss",
+            "mrs",
+            "mr",
+            "ms",
+            "sir",
+            "dame",
+            "madam");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}' -]+");
 
     /**
      * How phrases are compared: lower case, curly apostrophes straightened, punctuation dropped, and
-     * leading articles and possessives removed ("Her Two Sisters" and "two sisters" are one key).
+     * leading articles, possessives and honorifics removed ("Her Two Sisters" and "two sisters" are one
+     * key, as are "Miss Charlotte" and "Charlotte").
      */
     public static String key(String phrase) {
         String s = phrase.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'');
