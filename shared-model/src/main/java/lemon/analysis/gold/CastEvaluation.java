@@ -74,6 +74,74 @@ public final class CastEvaluation {
         return scores;
     }
 
+    /** What describe-characters writes for a found cast: character id → description. */
+    @FunctionalInterface
+    public interface Describer {
+        Map<String, String> describe(String storyText, List<lemon.story.StoryCharacter> cast) throws IOException;
+    }
+
+    /** The gold cues of one story's recalled characters, checked against their descriptions. */
+    public record CueScore(int judged, int kept, int contradicted, List<String> contradictions) {}
+
+    /**
+     * Each story's cues judged against the descriptions {@code describer} writes for the analyst's
+     * cast; a cue counts only when its character was found (recall is the cast's own figure).
+     */
+    public static Map<String, CueScore> cues(StoryAnalyst analyst, Path sharedData, int scenes, Describer describer)
+            throws IOException {
+        Map<String, CueScore> out = new LinkedHashMap<>();
+        for (String story : GoldCast.STORIES) {
+            GoldCast gold = GoldCast.bundled(story);
+            String text = Files.readString(sharedData.resolve(gold.source()), StandardCharsets.UTF_8);
+            List<lemon.story.StoryCharacter> cast =
+                    analyst.analyze(text, scenes).characters();
+            CastScore score = CastScore.of(gold, cast);
+            Map<String, String> descriptions = describer.describe(text, cast);
+            int judged = 0, kept = 0, contradicted = 0;
+            List<String> bad = new ArrayList<>();
+            for (GoldCast.Cue cue : gold.cues()) {
+                String id = score.assigned().get(cue.character());
+                if (id == null || !descriptions.containsKey(id)) continue;
+                judged++;
+                switch (CueCheck.check(cue, descriptions.get(id))) {
+                    case KEPT -> kept++;
+                    case CONTRADICTED -> {
+                        contradicted++;
+                        bad.add(cue.character() + ": " + cue.kind() + " '" + cue.value() + "'");
+                    }
+                    case MISSING -> {}
+                }
+            }
+            out.put(story, new CueScore(judged, kept, contradicted, bad));
+        }
+        return out;
+    }
+
+    /** Per story and pooled over the tales: cues kept and contradicted by the descriptions. */
+    public static void printCues(Map<String, CueScore> cues, PrintStream out) {
+        out.println();
+        out.printf(Locale.ROOT, "%-28s %6s %6s %13s%n", "descriptions", "cues", "kept", "contradicted");
+        int j = 0, k = 0, c = 0;
+        for (Map.Entry<String, CueScore> e : cues.entrySet()) {
+            CueScore s = e.getValue();
+            out.printf(
+                    Locale.ROOT,
+                    "%-28s %6d %5.0f%% %13d%n",
+                    e.getKey(),
+                    s.judged(),
+                    s.judged() == 0 ? 100.0 : 100.0 * s.kept() / s.judged(),
+                    s.contradicted());
+            j += s.judged();
+            k += s.kept();
+            c += s.contradicted();
+        }
+        out.printf(Locale.ROOT, "%-28s %6d %5.0f%% %13d%n", "all sixteen", j, j == 0 ? 100.0 : 100.0 * k / j, c);
+        for (Map.Entry<String, CueScore> e : cues.entrySet())
+            if (!e.getValue().contradictions().isEmpty())
+                out.println("  " + e.getKey() + " contradicts: "
+                        + String.join("; ", e.getValue().contradictions()));
+    }
+
     /** The committed baseline: per story, the counts of the analyst as it was when the gold casts were written. */
     public static Map<String, Counts> bundledBaseline() {
         try (InputStream in = CastEvaluation.class.getResourceAsStream(BASELINE_RESOURCE)) {

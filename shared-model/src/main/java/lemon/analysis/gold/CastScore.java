@@ -15,7 +15,8 @@ import lemon.story.StoryCharacter;
  * How a found cast compares with a gold one. A found character stands for the gold character whose
  * name or alias it shares (compared by {@link GoldCast#key}); sharing with two gold characters is a
  * merge, two found characters for one gold character a split (the second counts as wrong). Found
- * characters that are only minor gold figures count neither way.
+ * characters that are only minor gold figures count neither way. {@code assigned}: each recalled
+ * gold character's found character id.
  */
 public record CastScore(
         String story,
@@ -30,7 +31,8 @@ public record CastScore(
         List<String> merges,
         int genderKnown,
         int genderRight,
-        List<String> genderWrong) {
+        List<String> genderWrong,
+        Map<String, String> assigned) {
 
     public double recall() {
         return gold == 0 ? 1 : (double) recalled / gold;
@@ -89,6 +91,7 @@ public record CastScore(
 
         int recalled = 0, genderKnown = 0, genderRight = 0;
         List<String> missed = new ArrayList<>(), splits = new ArrayList<>(), genderWrong = new ArrayList<>();
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
         for (int g = 0; g < gold.characters().size(); g++) {
             GoldCast.Member m = gold.characters().get(g);
             List<StoryCharacter> mine = assigned.get(g);
@@ -97,6 +100,7 @@ public record CastScore(
                 continue;
             }
             recalled++;
+            ids.put(m.name(), mine.get(0).id());
             if (mine.size() > 1)
                 splits.add(m.name() + " ← "
                         + String.join(
@@ -124,7 +128,8 @@ public record CastScore(
                 merges,
                 genderKnown,
                 genderRight,
-                genderWrong);
+                genderWrong,
+                ids);
     }
 
     private static List<String> phrases(StoryCharacter c) {

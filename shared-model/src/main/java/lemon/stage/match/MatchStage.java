@@ -27,7 +27,7 @@ public final class MatchStage implements Stage {
             Placement.LAMBDA,
             "Portrait-prompting model: top-K character descriptions per character.");
     /** Context windows per character handed to the matcher; more adds time, little signal. */
-    static final int CONTEXT_WINDOWS = 12;
+    public static final int CONTEXT_WINDOWS = 12;
 
     private final CharacterRetriever retriever;
 

@@ -37,4 +37,35 @@ class CastEvaluationTest {
         Map<String, CastEvaluation.Counts> again = CastEvaluation.readBaseline(Files.readAllBytes(file));
         for (CastScore s : scores) assertEquals(CastEvaluation.Counts.of(s), again.get(s.story()));
     }
+
+    @Test
+    void cuesCountOnlyForFoundCharactersAndTellKeptFromContradicted() throws Exception {
+        // a describer that writes each found character's gold cue values keeps every cue it is judged on
+        Map<String, CastEvaluation.CueScore> echo =
+                CastEvaluation.cues(new OfflineAnalyst(), GoldCastsTest.data(), 30, (text, cast) -> {
+                    Map<String, String> out = new java.util.HashMap<>();
+                    for (String story : GoldCast.STORIES) {
+                        GoldCast g = GoldCast.bundled(story);
+                        CastScore s = CastScore.of(g, cast);
+                        for (GoldCast.Cue c : g.cues()) {
+                            String id = s.assigned().get(c.character());
+                            if (id != null) out.merge(id, c.value(), (a, b) -> a + ", " + b);
+                        }
+                    }
+                    return out;
+                });
+        CastEvaluation.CueScore forty = echo.get("forty-thieves");
+        assertTrue(forty.judged() > 10, forty.toString());
+        assertEquals(forty.judged(), forty.kept(), forty.toString());
+        // one that calls everyone "a young woman" contradicts the men's gender cues
+        Map<String, CastEvaluation.CueScore> wrong =
+                CastEvaluation.cues(new OfflineAnalyst(), GoldCastsTest.data(), 30, (text, cast) -> {
+                    Map<String, String> out = new java.util.HashMap<>();
+                    cast.forEach(c -> out.put(c.id(), "a young woman in a blue dress"));
+                    return out;
+                });
+        assertTrue(
+                wrong.get("forty-thieves").contradicted() > 0,
+                wrong.get("forty-thieves").toString());
+    }
 }

@@ -1,0 +1,157 @@
+package lemon.analysis.gold;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Whether a description keeps or contradicts one appearance cue the story states. Kept: most of
+ * the cue's content words are in the description (a word counts when the description has a word
+ * with the same first five letters: "braided" keeps "braid"). Contradicted: the description says
+ * the opposite gender or age, or paints the cue's hair, beard, skin, clothing or headwear in
+ * another colour and never in the cue's. A rough, printed measure, not a judge of style.
+ */
+public final class CueCheck {
+    public enum Verdict {
+        KEPT,
+        MISSING,
+        CONTRADICTED
+    }
+
+    private static final Set<String> STOP = Set.of(
+            "a", "an", "the", "of", "and", "in", "on", "with", "his", "her", "their", "its", "as", "to", "was", "were",
+            "is", "be", "had", "has", "that", "this", "very", "like", "so", "i", "am", "my", "all", "for", "by", "at",
+            "from", "who", "which", "than", "more", "most");
+    static final Set<String> MALE = Set.of(
+            "man",
+            "men",
+            "boy",
+            "king",
+            "prince",
+            "father",
+            "son",
+            "brother",
+            "husband",
+            "lord",
+            "gentleman",
+            "he",
+            "him",
+            "his",
+            "uncle",
+            "nephew",
+            "sultan",
+            "bridegroom",
+            "lad");
+    static final Set<String> FEMALE = Set.of(
+            "woman",
+            "women",
+            "girl",
+            "queen",
+            "princess",
+            "mother",
+            "daughter",
+            "sister",
+            "wife",
+            "she",
+            "her",
+            "lady",
+            "maid",
+            "maiden",
+            "niece",
+            "aunt",
+            "bride",
+            "dame",
+            "widow");
+    static final Set<String> OLD = Set.of("old", "aged", "elderly", "grey-haired", "ancient", "sixties", "seventies");
+    static final Set<String> YOUNG = Set.of("young", "little", "child", "youth", "teens", "twenties", "youngest");
+    static final Set<String> COLOURS = Set.of(
+            "black", "white", "grey", "gray", "red", "golden", "gold", "yellow", "brown", "blue", "green", "silver",
+            "auburn", "copper", "purple", "pink", "orange", "scarlet", "crimson", "fair", "dark", "ruddy");
+    private static final Set<String> TEENS_OR_LESS = Set.of(
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen");
+    private static final Set<String> COLOURED = Set.of("hair", "beard", "skin", "clothing", "headwear");
+
+    private CueCheck() {}
+
+    public static Verdict check(GoldCast.Cue cue, String description) {
+        List<String> d = words(description), v = words(cue.value());
+        if (contradicts(cue, v, d)) return Verdict.CONTRADICTED;
+        List<String> content =
+                v.stream().filter(w -> !STOP.contains(w) && w.length() > 2).toList();
+        if (content.isEmpty()) return Verdict.MISSING;
+        long present = content.stream().filter(w -> has(d, w)).count();
+        return 2 * present >= content.size() ? Verdict.KEPT : Verdict.MISSING;
+    }
+
+    private static boolean contradicts(GoldCast.Cue cue, List<String> v, List<String> d) {
+        switch (cue.kind()) {
+            case "gender" -> {
+                boolean male = v.stream().anyMatch(MALE::contains),
+                        female = v.stream().anyMatch(FEMALE::contains);
+                if (male == female) return false;
+                Set<String> same = male ? MALE : FEMALE, other = male ? FEMALE : MALE;
+                return d.stream().anyMatch(other::contains) && d.stream().noneMatch(same::contains);
+            }
+            case "age" -> {
+                boolean old = v.stream().anyMatch(OLD::contains),
+                        young = v.stream().anyMatch(YOUNG::contains);
+                if (v.contains("years")) { // "fifteen years old" is young: the count decides, not "old"
+                    old = false;
+                    young = v.stream().anyMatch(TEENS_OR_LESS::contains);
+                }
+                if (old == young) return false;
+                Set<String> same = old ? OLD : YOUNG, other = old ? YOUNG : OLD;
+                return d.stream().anyMatch(other::contains) && d.stream().noneMatch(same::contains);
+            }
+            default -> {
+                if (!COLOURED.contains(cue.kind())) return false;
+                List<String> colours = v.stream().filter(COLOURS::contains).toList();
+                if (colours.isEmpty()) return false;
+                String noun = switch (cue.kind()) {
+                    case "hair", "beard", "skin" -> cue.kind();
+                    default -> v.get(v.size() - 1);
+                };
+                boolean other = false;
+                for (int i = 0; i < d.size(); i++) {
+                    if (!d.get(i).startsWith(noun)) continue;
+                    for (int k = Math.max(0, i - 3); k < i; k++) {
+                        if (colours.contains(d.get(k))) return false;
+                        if (COLOURS.contains(d.get(k))) other = true;
+                    }
+                }
+                return other && colours.stream().noneMatch(d::contains);
+            }
+        }
+    }
+
+    private static boolean has(List<String> d, String w) {
+        String stem = w.length() > 5 ? w.substring(0, 5) : w;
+        return d.stream().anyMatch(x -> x.startsWith(stem));
+    }
+
+    static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        for (String w : s.toLowerCase(Locale.ROOT).replace('’', '\'').split("[^\\p{L}'-]+"))
+            if (!w.isBlank()) out.add(w.replaceAll("'s$", ""));
+        return out;
+    }
+}
