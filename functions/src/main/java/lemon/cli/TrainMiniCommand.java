@@ -13,7 +13,10 @@ import picocli.CommandLine.Unmatched;
                 "Train the lemon-mini models (validator, clip, upsampler, diffusion, or all within 60 minutes) on the procedural world; resumable, "
                         + "progress bar, loss curves. Options: [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S] [--eval N] [--minutes M]")
 public class TrainMiniCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "validator, clip, upsampler, diffusion or all")
+    @Parameters(
+            index = "0",
+            paramLabel = "MODEL",
+            description = "validator, clip, upsampler, diffusion or all; probe: the evaluations' attribute probe")
     String model;
 
     @Unmatched

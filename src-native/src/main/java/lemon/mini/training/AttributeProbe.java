@@ -66,13 +66,71 @@ public final class AttributeProbe {
 
     private static AttributeProbe forEvaluation;
 
+    /** The evaluation probe as {@code lemon train-mini probe} writes it, committed beside the other weights. */
+    public static final String EVALUATION_RESOURCE = "/lemon/mini/probe/evaluation.safetensors";
+
+    /** How the evaluation probe is trained: data seed, training renders, epochs. */
+    static final int EVAL_SEED = 7, EVAL_RENDERS = 6000, EVAL_EPOCHS = 15;
+
     /**
      * The probe eval-mini and diffusion training report with: 6,000 renders of data seed 7, 15
-     * epochs. Trained once per JVM (10–12 s on two cores); it is deterministic and never changed.
+     * epochs. Read from {@link #EVALUATION_RESOURCE} (training it takes 10–12 s on two cores; it is
+     * deterministic, and {@code lemon train-mini probe} writes the same bytes again), or trained
+     * once per JVM when the resource is absent.
      */
     public static synchronized AttributeProbe forEvaluation() {
-        if (forEvaluation == null) forEvaluation = train(7, 6000, 15);
+        if (forEvaluation == null) {
+            try (java.io.InputStream in = AttributeProbe.class.getResourceAsStream(EVALUATION_RESOURCE)) {
+                forEvaluation = in != null
+                        ? read(in.readAllBytes(), EVALUATION_RESOURCE)
+                        : train(EVAL_SEED, EVAL_RENDERS, EVAL_EPOCHS);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + EVALUATION_RESOURCE, e);
+            }
+        }
         return forEvaluation;
+    }
+
+    /** Writes the trained heads as safetensors (one [classes, features] tensor per head) with how it was trained. */
+    public void write(java.nio.file.Path file, java.util.Map<String, String> metadata) throws java.io.IOException {
+        java.util.Map<String, lemon.mini.loaders.Safetensors.Tensor> tensors = new java.util.LinkedHashMap<>();
+        for (Head h : Head.values()) {
+            if (!has(h)) continue;
+            float[][] w = weights[h.ordinal()];
+            float[] flat = new float[w.length * FEATURES];
+            for (int c = 0; c < w.length; c++) System.arraycopy(w[c], 0, flat, c * FEATURES, FEATURES);
+            tensors.put(
+                    h.name().toLowerCase(java.util.Locale.ROOT),
+                    new lemon.mini.loaders.Safetensors.Tensor(new long[] {w.length, FEATURES}, flat));
+        }
+        java.util.Map<String, String> meta = new java.util.TreeMap<>(metadata); // sorted: the same bytes every time
+        meta.put("features", String.valueOf(FEATURES));
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        lemon.mini.loaders.Safetensors.write(file, tensors, "F32", meta);
+    }
+
+    /** A probe {@link #write} wrote; refused when its features are not today's (the probe must be trained again). */
+    public static AttributeProbe read(byte[] bytes, String name) throws java.io.IOException {
+        try (var st = lemon.mini.loaders.Safetensors.open(bytes, name)) {
+            String features = st.metadata().get("features");
+            if (!String.valueOf(FEATURES).equals(features))
+                throw new IllegalStateException(name + " was trained on " + features + " features, the probe now reads "
+                        + FEATURES + ": train it again with lemon train-mini probe");
+            AttributeProbe p = new AttributeProbe();
+            for (Head h : Head.values()) {
+                String key = h.name().toLowerCase(java.util.Locale.ROOT);
+                if (!st.entries().containsKey(key)) continue;
+                lemon.mini.loaders.Safetensors.Tensor t = st.read(key);
+                if (t.shape()[0] != classes(h) || t.shape()[1] != FEATURES)
+                    throw new IllegalStateException(
+                            name + ": head " + key + " has shape " + java.util.Arrays.toString(t.shape())
+                                    + ", expected [" + classes(h) + ", " + FEATURES + "]");
+                float[][] w = new float[classes(h)][FEATURES];
+                for (int c = 0; c < w.length; c++) System.arraycopy(t.data(), c * FEATURES, w[c], 0, FEATURES);
+                p.weights[h.ordinal()] = w;
+            }
+            return p;
+        }
     }
 
     /** As {@link #forEvaluation} with every head (age, facial hair, headwear, skin too), for eval-descriptions. */

@@ -18,7 +18,7 @@ import lemon.mini.pipelines.PortraitPipeline;
 /**
  * Trains the lemon-mini models, from the repository root:
  * <pre>
- *   lemon train-mini validator|clip|upsampler|diffusion|all [--steps N] [--work DIR] [--out DIR]
+ *   lemon train-mini validator|clip|upsampler|diffusion|all|probe [--steps N] [--work DIR] [--out DIR]
  *       [--resume] [--seed S] [--eval N] [--minutes M] [--scenes] [--warm-start [DIR]]
  * </pre>
  * {@code all} trains them in that order within {@value #ALL_MINUTES} minutes: diffusion gets what the
@@ -58,7 +58,7 @@ public final class TrainMini {
     }
 
     static final java.util.List<String> MODELS =
-            java.util.List.of("validator", "clip", "upsampler", "diffusion", "all");
+            java.util.List.of("validator", "clip", "upsampler", "diffusion", "all", "probe");
     /** Wall-clock budget of {@code all}: what is left of it after the other models goes to diffusion. */
     static final double ALL_MINUTES = 60;
     /** Held back from the diffusion budget for its evaluation and export. */
@@ -74,6 +74,10 @@ public final class TrainMini {
 
     /** Trains what the options say. */
     public static void run(Options o) throws IOException {
+        if (o.what().equals("probe")) {
+            trainProbe(o);
+            return;
+        }
         LossCurves curves = new LossCurves();
         long t0 = System.nanoTime();
         boolean all = o.what().equals("all");
@@ -141,6 +145,42 @@ public final class TrainMini {
                 curves,
                 o.log());
         return new RunStats(r.lossEma(), r.minutes(), r.steps());
+    }
+
+    /**
+     * The attribute probe eval-mini and diffusion training judge portraits with (not a model LeMon
+     * paints with, so not part of {@code all}): trained as {@link AttributeProbe#forEvaluation}
+     * describes, written to {@code OUT/probe/evaluation.safetensors}, with its accuracy on renders
+     * of a seed it never saw.
+     */
+    static void trainProbe(Options o) throws IOException {
+        long t0 = System.nanoTime();
+        AttributeProbe p =
+                AttributeProbe.train(AttributeProbe.EVAL_SEED, AttributeProbe.EVAL_RENDERS, AttributeProbe.EVAL_EPOCHS);
+        Path file = o.out().resolve("probe").resolve("evaluation.safetensors");
+        p.write(
+                file,
+                Map.of(
+                        "data_seed", String.valueOf(AttributeProbe.EVAL_SEED),
+                        "renders", String.valueOf(AttributeProbe.EVAL_RENDERS),
+                        "epochs", String.valueOf(AttributeProbe.EVAL_EPOCHS)));
+        List<java.awt.image.BufferedImage> images = new java.util.ArrayList<>();
+        List<lemon.mini.render.Attributes> truth = new java.util.ArrayList<>();
+        for (int index : PortraitData.validationIndices(300)) {
+            var s = PortraitData.portrait(4242, index, PortraitData.LARGE);
+            images.add(s.image());
+            truth.add(s.attributes());
+        }
+        double[] acc = p.accuracy(images, truth);
+        o.log()
+                .printf(
+                        Locale.ROOT,
+                        "probe: trained in %.1f s; on 300 validation renders of seed 4242 gender %.0f%%, hair %.0f%%, clothing %.0f%%; written to %s%n",
+                        (System.nanoTime() - t0) / 1e9,
+                        100 * acc[AttributeProbe.Head.GENDER.ordinal()],
+                        100 * acc[AttributeProbe.Head.HAIR.ordinal()],
+                        100 * acc[AttributeProbe.Head.CLOTHING.ordinal()],
+                        file);
     }
 
     /** The 2× upsampler after the 32 px diffusion model: small, a few minutes; resumable like the others. */
