@@ -214,7 +214,8 @@ public final class Safetensors implements AutoCloseable {
         ObjectNode header = JSON.createObjectNode();
         if (metadata != null && !metadata.isEmpty()) {
             ObjectNode m = header.putObject("__metadata__");
-            metadata.forEach(m::put);
+            // sorted: Map.of iterates in a different order in each JVM, and the same weights must give the same bytes
+            new java.util.TreeMap<>(metadata).forEach(m::put);
         }
         long offset = 0;
         for (var t : tensors.entrySet()) {

@@ -103,7 +103,7 @@ public final class AttributeProbe {
                     h.name().toLowerCase(java.util.Locale.ROOT),
                     new lemon.mini.loaders.Safetensors.Tensor(new long[] {w.length, FEATURES}, flat));
         }
-        java.util.Map<String, String> meta = new java.util.TreeMap<>(metadata); // sorted: the same bytes every time
+        java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(metadata);
         meta.put("features", String.valueOf(FEATURES));
         java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
         lemon.mini.loaders.Safetensors.write(file, tensors, "F32", meta);

@@ -62,4 +62,19 @@ class AttributeProbeTest {
                 IllegalStateException.class, () -> AttributeProbe.read(Files.readAllBytes(file), "old.safetensors"));
         assertTrue(e.getMessage().contains("lemon train-mini probe"), e.getMessage());
     }
+
+    @Test
+    void metadataIsWrittenInKeyOrderSoTheSameWeightsGiveTheSameBytes(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("m.safetensors");
+        lemon.mini.loaders.Safetensors.write(
+                file,
+                Map.of("w", new lemon.mini.loaders.Safetensors.Tensor(new long[] {1}, new float[] {1f})),
+                "F32",
+                Map.of("model", "x", "kind", "y", "a", "z"));
+        String header = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(
+                header.indexOf("\"a\"") < header.indexOf("\"kind\"")
+                        && header.indexOf("\"kind\"") < header.indexOf("\"model\""),
+                header);
+    }
 }
