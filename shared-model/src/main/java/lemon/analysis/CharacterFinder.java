@@ -57,7 +57,6 @@ final class CharacterFinder {
         int count;
         int midSentence;
         int afterArticle;
-        int evidence;
         /** Evidence only a person gives: speech, a possessive, "who", a verb things do not do. */
         int animate;
     }
@@ -227,23 +226,7 @@ final class CharacterFinder {
                         || Lexicon.NUMBERS.contains(ts.get(i - 1).lower()))) st.afterArticle++;
         // "the Water of Life": a capitalised word after "Capitalised of" names a thing or place.
         if (i > 1 && ts.get(i - 1).lower().equals("of") && ts.get(i - 2).capitalised()) st.afterArticle++;
-        if (hasAgentEvidence(ts, i, j)) st.evidence++;
         if (hasAnimateEvidence(ts, i, j)) st.animate++;
-    }
-
-    /** "Cassim's", "Cassim said", "said Cassim", "Cassim, who": the run names someone who acts. */
-    private static boolean hasAgentEvidence(List<WordToken> ts, int i, int j) {
-        if (j < ts.size()) {
-            WordToken next = ts.get(j);
-            if (next.kind() == WordToken.Kind.POSSESSIVE) return true;
-            if (next.isWord() && Lexicon.AGENT_VERBS.contains(next.lower())) return true;
-            if (next.isWord() && !next.capitalised() && next.lower().endsWith("ed")) return true;
-            if (next.text().equals(",")
-                    && j + 1 < ts.size()
-                    && List.of("who", "whom", "whose").contains(ts.get(j + 1).lower())) return true;
-        }
-        if (i > 0 && Lexicon.NAMING_CUES.contains(ts.get(i - 1).lower())) return true;
-        return false;
     }
 
     /** Possessive, ", who", a speech cue or a verb of people ("Anna found", "said Boris"). */
@@ -278,11 +261,9 @@ final class CharacterFinder {
     }
 
     private boolean looksLikeName(String form, NameStat st) {
-        if (st.count < (shortStory() ? 1 : 2) || st.evidence + st.animate < 1) return false;
-        if (st.count == 1 && st.animate < 1) return false;
-        // Capitalised mid-sentence is not enough: only a person's verb tells a name from a capitalised noun
+        // Capitalised mid-sentence is not enough: only a person's evidence tells a name from a capitalised noun
         // ("Temperatures climbed", "and Humidity rose" in a weather report).
-        if (st.animate < 1) return false;
+        if (st.count < (shortStory() ? 1 : 2) || st.animate < 1) return false;
         if (st.afterArticle * 2 >= st.count) return false;
         String[] words = form.split(" ");
         String last = words[words.length - 1].toLowerCase(Locale.ROOT);

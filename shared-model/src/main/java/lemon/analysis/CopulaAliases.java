@@ -49,27 +49,32 @@ final class CopulaAliases {
             int my = index.sentencesMentioning(y.id(), false).size();
             StoryCharacter winner = mx > my ? x : y;
             StoryCharacter loser = winner == x ? y : x;
-            TreeSet<String> aliases = new TreeSet<>(winner.aliases());
-            aliases.add(loser.name());
-            aliases.addAll(loser.aliases());
-            aliases.remove(winner.name());
-            Gender g = winner.gender() != Gender.UNKNOWN ? winner.gender() : loser.gender();
-            String roleText = winner.role().isEmpty() ? loser.role() : winner.role();
-            byId.put(
-                    winner.id(),
-                    new StoryCharacter(
-                            winner.id(),
-                            winner.name(),
-                            new ArrayList<>(aliases),
-                            g,
-                            roleText,
-                            winner.mentions() + loser.mentions()));
+            byId.put(winner.id(), absorbed(winner, loser));
             byId.remove(loser.id());
         }
         return new ArrayList<>(byId.values());
     }
 
-    private static boolean isProperName(StoryCharacter c) {
+    /**
+     * One character from two: the winner's id and name, the loser's name and aliases as aliases, the
+     * first known gender and role, the mentions of both.
+     */
+    static StoryCharacter absorbed(StoryCharacter winner, StoryCharacter loser) {
+        TreeSet<String> aliases = new TreeSet<>(winner.aliases());
+        aliases.add(loser.name());
+        aliases.addAll(loser.aliases());
+        aliases.remove(winner.name());
+        return new StoryCharacter(
+                winner.id(),
+                winner.name(),
+                new ArrayList<>(aliases),
+                winner.gender() != Gender.UNKNOWN ? winner.gender() : loser.gender(),
+                winner.role().isEmpty() ? loser.role() : winner.role(),
+                winner.mentions() + loser.mentions());
+    }
+
+    /** Capitalised and not "someone's …": a name, not a role or a relation. */
+    static boolean isProperName(StoryCharacter c) {
         return Character.isUpperCase(c.name().charAt(0)) && !c.name().contains("'s ");
     }
 }

@@ -56,8 +56,7 @@ final class GenderVotes {
         Map<String, Gender> known = new HashMap<>();
         for (StoryCharacter c : characters) known.put(c.id(), c.gender());
         java.util.Set<String> names = new java.util.HashSet<>();
-        for (StoryCharacter c : characters)
-            if (Character.isUpperCase(c.name().charAt(0)) && !c.name().contains("'s ")) names.add(c.id());
+        for (StoryCharacter c : characters) if (CopulaAliases.isProperName(c)) names.add(c.id());
         Map<String, int[]> votes = new TreeMap<>();
         namingVotes(index, known, votes);
         String previousOnly = null;

@@ -794,7 +794,6 @@ final class Lexicon {
             "lived",
             "met",
             "helped",
-            "kissed",
             "worked",
             "waited",
             "waved",

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import lemon.story.Gender;
 import lemon.story.StoryCharacter;
 
 /**
@@ -56,20 +54,7 @@ final class RoleAliases {
             int mx = index.sentencesMentioning(x.id(), false).size();
             int my = index.sentencesMentioning(y.id(), false).size();
             StoryCharacter winner = mx >= my ? x : y, loser = winner == x ? y : x;
-            TreeSet<String> aliases = new TreeSet<>(winner.aliases());
-            aliases.add(loser.name());
-            aliases.addAll(loser.aliases());
-            aliases.remove(winner.name());
-            Gender g = winner.gender() != Gender.UNKNOWN ? winner.gender() : loser.gender();
-            byId.put(
-                    winner.id(),
-                    new StoryCharacter(
-                            winner.id(),
-                            winner.name(),
-                            new ArrayList<>(aliases),
-                            g,
-                            winner.role().isEmpty() ? loser.role() : winner.role(),
-                            winner.mentions() + loser.mentions()));
+            byId.put(winner.id(), CopulaAliases.absorbed(winner, loser));
             byId.remove(loser.id());
         }
         return new ArrayList<>(byId.values());
