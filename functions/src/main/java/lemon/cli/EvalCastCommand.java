@@ -6,6 +6,10 @@ import java.util.concurrent.Callable;
 import lemon.analysis.OfflineAnalyst;
 import lemon.analysis.gold.CastEvaluation;
 import lemon.analysis.gold.CastScore;
+import lemon.describe.OfflineDescriber;
+import lemon.run.RunOptions;
+import lemon.stage.describe.DescribeStage;
+import lemon.stage.match.MatchStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,27 +59,12 @@ public class EvalCastCommand implements Callable<Integer> {
     /** match-characters then describe-characters, as the stages do, without a run. */
     static Map<String, String> describe(String text, java.util.List<lemon.story.StoryCharacter> cast) {
         lemon.engine.matcher.HeadRetriever retriever = lemon.engine.matcher.HeadRetriever.bundled();
-        Map<String, java.util.List<String>> contexts = new java.util.LinkedHashMap<>();
-        for (lemon.story.StoryCharacter c : cast)
-            contexts.put(
-                    c.id(),
-                    lemon.analysis.CharacterContexts.windows(
-                            text, c, cast, lemon.stage.match.MatchStage.CONTEXT_WINDOWS));
-        lemon.describe.OfflineDescriber describer = new lemon.describe.OfflineDescriber();
         String title = text.strip().lines().findFirst().orElse("").strip();
         Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (lemon.story.CharacterMatch m : retriever.match(contexts, lemon.run.RunOptions.DEFAULT_TOP_K)) {
-            lemon.story.StoryCharacter c = cast.stream()
-                    .filter(x -> x.id().equals(m.characterId()))
-                    .findFirst()
-                    .orElseThrow();
-            var examples =
-                    m.matches().stream().map(x -> retriever.pair(x.cdId())).toList();
-            out.put(
-                    c.id(),
-                    lemon.describe.DescriptionCleaner.clean(
-                            describer.describe(title, text, c, cast, examples), c.name()));
-        }
+        for (lemon.story.CharacterDescription d : new DescribeStage(new OfflineDescriber(), retriever)
+                .describe(
+                        title, text, cast, retriever.match(MatchStage.contexts(text, cast), RunOptions.DEFAULT_TOP_K)))
+            out.put(d.characterId(), d.description());
         return out;
     }
 }

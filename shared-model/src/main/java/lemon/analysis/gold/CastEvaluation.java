@@ -29,7 +29,7 @@ public final class CastEvaluation {
                     s.gold(),
                     s.found() - s.minorFound(),
                     s.recalled(),
-                    s.correct(),
+                    s.recalled(), // each recalled gold character has exactly one right found character
                     s.aliasErrors(),
                     s.genderKnown(),
                     s.genderRight());

@@ -23,7 +23,6 @@ public record CastScore(
         int gold,
         int found,
         int recalled,
-        int correct,
         int minorFound,
         List<String> missed,
         List<String> spurious,
@@ -35,13 +34,12 @@ public record CastScore(
         Map<String, String> assigned) {
 
     public double recall() {
-        return gold == 0 ? 1 : (double) recalled / gold;
+        return CastEvaluation.Counts.of(this).recall();
     }
 
-    /** Correct found characters over those that are not minor figures. */
+    /** Right found characters (one per recalled gold character) over those that are not minor figures. */
     public double precision() {
-        int judged = found - minorFound;
-        return judged == 0 ? 1 : (double) correct / judged;
+        return CastEvaluation.Counts.of(this).precision();
     }
 
     public int aliasErrors() {
@@ -49,7 +47,7 @@ public record CastScore(
     }
 
     public double genderAccuracy() {
-        return genderKnown == 0 ? 1 : (double) genderRight / genderKnown;
+        return CastEvaluation.Counts.of(this).genderAccuracy();
     }
 
     public static CastScore of(GoldCast gold, List<StoryCharacter> found) {
@@ -119,7 +117,6 @@ public record CastScore(
                 gold.story(),
                 gold.characters().size(),
                 found.size(),
-                recalled,
                 recalled,
                 minorFound,
                 missed,

@@ -45,12 +45,11 @@ public final class DescribeStage implements Stage {
         return SPEC;
     }
 
-    @Override
-    public StageOutput run(StageContext run) {
-        String text = run.requireText(IngestStage.STORY);
-        List<StoryCharacter> characters = run.require(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS);
+    /** One cleaned description per character, from its retrieved examples (none when it has no match). */
+    public List<CharacterDescription> describe(
+            String title, String text, List<StoryCharacter> characters, List<CharacterMatch> matchList) {
         Map<String, CharacterMatch> matches = new LinkedHashMap<>();
-        run.require(MatchStage.MATCHES, RunFileTypes.MATCHES).forEach(x -> matches.put(x.characterId(), x));
+        matchList.forEach(x -> matches.put(x.characterId(), x));
         List<CharacterDescription> out = new ArrayList<>();
         for (StoryCharacter c : characters) {
             List<String> ids = matches.containsKey(c.id())
@@ -59,9 +58,21 @@ public final class DescribeStage implements Stage {
                             .toList()
                     : List.of();
             List<CdPair> examples = ids.stream().map(retriever::pair).toList();
-            String raw = describer.describe(run.manifest().input().title(), text, c, characters, examples);
+            String raw = describer.describe(title, text, c, characters, examples);
             out.add(new CharacterDescription(c.id(), c.name(), DescriptionCleaner.clean(raw, c.name()), ids));
         }
+        return out;
+    }
+
+    @Override
+    public StageOutput run(StageContext run) {
+        String text = run.requireText(IngestStage.STORY);
+        List<StoryCharacter> characters = run.require(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS);
+        List<CharacterDescription> out = describe(
+                run.manifest().input().title(),
+                text,
+                characters,
+                run.require(MatchStage.MATCHES, RunFileTypes.MATCHES));
         run.write(DESCRIPTIONS, out);
         return new StageOutput(
                 out.size() + " descriptions",

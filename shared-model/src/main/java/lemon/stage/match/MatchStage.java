@@ -27,7 +27,7 @@ public final class MatchStage implements Stage {
             Placement.LAMBDA,
             "Portrait-prompting model: top-K character descriptions per character.");
     /** Context windows per character handed to the matcher; more adds time, little signal. */
-    public static final int CONTEXT_WINDOWS = 12;
+    static final int CONTEXT_WINDOWS = 12;
 
     private final CharacterRetriever retriever;
 
@@ -40,15 +40,21 @@ public final class MatchStage implements Stage {
         return SPEC;
     }
 
-    @Override
-    public StageOutput run(StageContext run) {
-        String text = run.requireText(IngestStage.STORY);
-        List<StoryCharacter> characters = run.require(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS);
+    /** What the retriever matches each character by: its masked context windows in the story. */
+    public static Map<String, List<String>> contexts(String text, List<StoryCharacter> characters) {
         Map<String, List<String>> contexts = new LinkedHashMap<>();
         for (StoryCharacter c : characters) {
             contexts.put(c.id(), CharacterContexts.windows(text, c, characters, CONTEXT_WINDOWS));
         }
-        List<CharacterMatch> matches = retriever.match(contexts, run.options().topK());
+        return contexts;
+    }
+
+    @Override
+    public StageOutput run(StageContext run) {
+        String text = run.requireText(IngestStage.STORY);
+        List<StoryCharacter> characters = run.require(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS);
+        List<CharacterMatch> matches =
+                retriever.match(contexts(text, characters), run.options().topK());
         run.write(MATCHES, matches);
         return new StageOutput(
                 matches.size() + " characters matched, top-" + run.options().topK(),

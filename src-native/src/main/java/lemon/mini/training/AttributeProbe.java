@@ -242,6 +242,18 @@ public final class AttributeProbe {
         return acc;
     }
 
+    /** {@link #accuracy} on the first n validation-split portraits of data seed {@code seed}, rendered now. */
+    public double[] accuracyOnRenders(long seed, int n) {
+        List<BufferedImage> images = new java.util.ArrayList<>();
+        List<Attributes> truth = new java.util.ArrayList<>();
+        for (int index : PortraitData.validationIndices(n)) {
+            Sample s = PortraitData.portrait(seed, index, PortraitData.LARGE);
+            images.add(s.image());
+            truth.add(s.attributes());
+        }
+        return accuracy(images, truth);
+    }
+
     /** Box-filters any square image to 16×16 and scales channels to [−1, 1], then appends a bias 1. */
     static float[] features(BufferedImage img) {
         int s = img.getWidth(), cell = s / GRID;

@@ -164,14 +164,7 @@ public final class TrainMini {
                         "data_seed", String.valueOf(AttributeProbe.EVAL_SEED),
                         "renders", String.valueOf(AttributeProbe.EVAL_RENDERS),
                         "epochs", String.valueOf(AttributeProbe.EVAL_EPOCHS)));
-        List<java.awt.image.BufferedImage> images = new java.util.ArrayList<>();
-        List<lemon.mini.render.Attributes> truth = new java.util.ArrayList<>();
-        for (int index : PortraitData.validationIndices(300)) {
-            var s = PortraitData.portrait(4242, index, PortraitData.LARGE);
-            images.add(s.image());
-            truth.add(s.attributes());
-        }
-        double[] acc = p.accuracy(images, truth);
+        double[] acc = p.accuracyOnRenders(4242, 300);
         o.log()
                 .printf(
                         Locale.ROOT,

@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import lemon.mini.render.Attributes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,14 +18,7 @@ class AttributeProbeTest {
         try (var in = AttributeProbe.class.getResourceAsStream(AttributeProbe.EVALUATION_RESOURCE)) {
             assertTrue(in != null, "committed at " + AttributeProbe.EVALUATION_RESOURCE);
         }
-        List<BufferedImage> images = new ArrayList<>();
-        List<Attributes> truth = new ArrayList<>();
-        for (int index : PortraitData.validationIndices(200)) {
-            var s = PortraitData.portrait(CommittedWeightsTest.FRESH_SEED, index, PortraitData.LARGE);
-            images.add(s.image());
-            truth.add(s.attributes());
-        }
-        double[] acc = AttributeProbe.forEvaluation().accuracy(images, truth);
+        double[] acc = AttributeProbe.forEvaluation().accuracyOnRenders(CommittedWeightsTest.FRESH_SEED, 200);
         // measured when it was written (train-mini probe, 300 renders): gender 90%, hair 87%, clothing 100%
         assertTrue(acc[AttributeProbe.Head.GENDER.ordinal()] >= 0.8, "gender " + acc[0]);
         assertTrue(acc[AttributeProbe.Head.HAIR.ordinal()] >= 0.75, "hair " + acc[1]);
