@@ -110,7 +110,7 @@ public final class AnalysisMerger {
         if (best.gender() != Gender.UNKNOWN) gender = best.gender();
         if (!best.role().isEmpty()) role = best.role();
         aliases.remove(best.name());
-        return new StoryCharacter(best.id(), best.name(), new ArrayList<>(aliases), gender, role, mentions);
+        return best.with(new ArrayList<>(aliases), gender, role, mentions);
     }
 
     private static List<String> surfaces(StoryCharacter c) {

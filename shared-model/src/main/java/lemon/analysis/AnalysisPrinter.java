@@ -14,6 +14,11 @@ import lemon.story.StoryCharacter;
 public final class AnalysisPrinter {
     private AnalysisPrinter() {}
 
+    private static String groupNote(StoryCharacter c) {
+        if (c.isGroup()) return c.members() == 0 ? "  group" : "  group of " + c.members();
+        return c.memberOf() == null ? "" : "  member of " + c.memberOf();
+    }
+
     /** Characters, the heaviest edges, scenes and warnings of one story, with the analysis time. */
     public static void print(Path story, int scenes, PrintStream out) throws IOException {
         String text = Files.readString(story, StandardCharsets.UTF_8);
@@ -23,8 +28,8 @@ public final class AnalysisPrinter {
         out.println("== " + story + " (" + ms + " ms)");
         for (StoryCharacter c : a.characters()) {
             out.printf(
-                    "  %-28s %-28s %-7s %-20s %3d  %s%n",
-                    c.id(), c.name(), c.gender(), c.role(), c.mentions(), c.aliases());
+                    "  %-28s %-28s %-7s %-20s %3d  %s%s%n",
+                    c.id(), c.name(), c.gender(), c.role(), c.mentions(), c.aliases(), groupNote(c));
         }
         out.println("  edges:");
         a.graph().edges().stream()

@@ -25,7 +25,8 @@ final class CharacterFinder {
     enum Kind {
         NAME,
         ROLE,
-        RELATIONAL
+        RELATIONAL,
+        GROUP
     }
 
     /** A character being assembled: its surface forms with counts and what kind it is. */
@@ -37,6 +38,8 @@ final class CharacterFinder {
         String ownerSurface = "";
         String name;
         Gender gender = Gender.UNKNOWN;
+        /** For a group: how often each count was given ("two sisters" → 2). */
+        final Map<Integer, Integer> counts = new LinkedHashMap<>();
 
         Candidate(Kind kind, String key) {
             this.kind = kind;
@@ -100,12 +103,13 @@ final class CharacterFinder {
         // Pass 2: with genders known, "his wife" and pronouns resolve; count and filter.
         List<StoryCharacter> gendered = toCharacters(candidates, genders, Map.of());
         MentionIndex second = MentionIndex.build(sentences, tokens, gendered);
-        List<StoryCharacter> merged = RoleAliases.merge(second, CopulaAliases.merge(second, gendered));
+        List<StoryCharacter> merged =
+                GroupAliases.merge(second, RoleAliases.merge(second, CopulaAliases.merge(second, gendered)));
         if (merged != gendered) {
             gendered = merged;
             second = MentionIndex.build(sentences, tokens, gendered);
         }
-        List<StoryCharacter> kept = filter(second, gendered, candidates, warnings);
+        List<StoryCharacter> kept = GroupMembers.link(second, filter(second, gendered, candidates, warnings));
         // Pass 3: index only the characters kept, so pronouns never resolve to dropped ones.
         MentionIndex finalIndex = MentionIndex.build(sentences, tokens, kept);
         Map<String, String> roles = NamedRoles.find(finalIndex, kept);
@@ -113,7 +117,7 @@ final class CharacterFinder {
         for (StoryCharacter c : kept) {
             int mentions = finalIndex.sentencesMentioning(c.id(), false).size();
             String role = c.role().isEmpty() ? roles.getOrDefault(c.id(), "") : c.role();
-            out.add(new StoryCharacter(c.id(), c.name(), c.aliases(), c.gender(), role, mentions));
+            out.add(c.with(c.aliases(), c.gender(), role, mentions));
         }
         out.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));
         return new Result(List.copyOf(out), MentionIndex.build(sentences, tokens, out), warnings);
@@ -284,6 +288,11 @@ final class CharacterFinder {
         for (List<WordToken> ts : tokens) {
             for (int i = 0; i < ts.size(); i++) {
                 WordToken t = ts.get(i);
+                GroupPhrase group = GroupPhrase.at(ts, i);
+                if (group != null) {
+                    group(byKey, group);
+                    continue;
+                }
                 if (!t.isWord() || !Lexicon.isPersonNoun(t.lower())) continue;
                 if (i + 1 < ts.size()) {
                     WordToken next = ts.get(i + 1);
@@ -368,6 +377,15 @@ final class CharacterFinder {
         c.add(form);
     }
 
+    private static void group(Map<String, Candidate> byKey, GroupPhrase p) {
+        Candidate c = byKey.computeIfAbsent("group:" + p.key(), k -> new Candidate(Kind.GROUP, p.key()));
+        c.head = p.singular();
+        c.add(p.form());
+        // the bare plural finds every mention ("her sisters"); a subgroup's would find the whole group
+        if (!p.key().contains(" ")) c.forms.putIfAbsent(p.plural(), 0);
+        if (p.count() > 0) c.counts.merge(p.count(), 1, Integer::sum);
+    }
+
     private static void relation(Map<String, Candidate> byKey, String owner, String noun, String form) {
         String key = owner + "'s " + noun;
         Candidate c = byKey.computeIfAbsent("rel:" + key, k -> new Candidate(Kind.RELATIONAL, key));
@@ -432,23 +450,62 @@ final class CharacterFinder {
             if (g == Gender.UNKNOWN) g = votes.getOrDefault(id, Gender.UNKNOWN);
             String role = switch (c.kind) {
                 case NAME -> "";
-                case ROLE -> c.key;
+                case ROLE, GROUP -> c.kind == Kind.GROUP ? name : c.key;
                 case RELATIONAL -> c.head;
             };
-            byId.put(id, new StoryCharacter(id, name, aliases, g, role, c.count()));
+            Integer members = c.kind == Kind.GROUP ? members(c) : null;
+            byId.put(id, new StoryCharacter(id, name, aliases, g, role, c.count(), members, null));
         }
         return new ArrayList<>(byId.values());
     }
 
-    /** "captain of the robbers" when that phrasing recurs, else the key ("tailor", "old woman"). */
+    /** Plural heads that, uncounted, mean whoever is about rather than a band of the story. */
+    private static final java.util.Set<String> ANYONE = java.util.Set.of("man", "woman", "person", "fellow");
+
+    /** How many of a group's mentions give its count. */
+    private static int counted(Candidate c) {
+        return c.counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The count the story gives most often for a group, or 0 when it gives none. */
+    private static int members(Candidate c) {
+        int best = 0, votes = 0;
+        for (Map.Entry<Integer, Integer> e : c.counts.entrySet()) // ascending: a tie goes to the whole group
+        if (e.getValue() >= votes) {
+                best = e.getKey();
+                votes = e.getValue();
+            }
+        return best;
+    }
+
+    /**
+     * "captain of the robbers" when that phrasing recurs, else the key ("tailor", "old woman"); a group
+     * by its most frequent form, a counted one ("two sisters") when it recurs.
+     */
     private static String canonicalRoleName(Candidate c) {
         if (c.kind == Kind.RELATIONAL) return c.key;
+        if (c.kind == Kind.GROUP) return canonicalGroupName(c);
         String best = c.key;
         int bestCount = 1;
         for (Map.Entry<String, Integer> f : c.forms.entrySet()) {
             if (f.getKey().contains(" of the ") && f.getValue() > bestCount) {
                 best = f.getKey();
                 bestCount = f.getValue();
+            }
+        }
+        return best;
+    }
+
+    private static String canonicalGroupName(Candidate c) {
+        String best = null;
+        int bestScore = -1;
+        for (Map.Entry<String, Integer> f : c.forms.entrySet()) {
+            String[] words = f.getKey().split(" ");
+            boolean counted = GroupPhrase.COUNTS.containsKey(words[0]) && f.getValue() >= 2;
+            int score = f.getValue() * 10 + (counted ? 10000 : 0) - words.length;
+            if (score > bestScore) {
+                best = f.getKey();
+                bestScore = score;
             }
         }
         return best;
@@ -469,9 +526,13 @@ final class CharacterFinder {
                 case NAME -> shortStory() ? 1 : 2;
                 case RELATIONAL -> 2;
                 case ROLE -> Lexicon.GENERIC.contains(cand.key) ? 5 : 3;
+                // "the men" may be any men; a group of men must be named often to be one band.
+                case GROUP -> Lexicon.GENERIC.contains(cand.head) ? 5 : 3;
             };
+            // "the men" may be whoever is about; only men the story keeps counting ("the two men") are a band
+            if (cand.kind == Kind.GROUP && ANYONE.contains(cand.head) && 2 * counted(cand) < cand.count()) continue;
             if (mentions >= min) {
-                kept.add(new StoryCharacter(c.id(), c.name(), c.aliases(), c.gender(), c.role(), mentions));
+                kept.add(c.with(c.aliases(), c.gender(), c.role(), mentions));
             }
         }
         kept.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));

@@ -11,7 +11,9 @@ import lemon.story.StoryCharacter;
 /**
  * Merges a name into a role the story equates it with: "Cogia Hassan was the robber Captain"
  * makes Cogia Hassan an alias of the captain (or the other way round when the name is mentioned
- * more). Only "NAME was/is the ROLE" counts; relational roles ("the son of") never merge.
+ * more), and so does an introduction, "an old cobbler named Baba Mustapha". Only "NAME was/is the
+ * ROLE" and "a/an ROLE named/called NAME" count, a role introduced under two names merges with
+ * neither, and relational roles ("the son of") never merge. Each merge keeps its sentence as evidence.
  */
 final class CopulaAliases {
     private CopulaAliases() {}
@@ -19,7 +21,10 @@ final class CopulaAliases {
     static List<StoryCharacter> merge(MentionIndex index, List<StoryCharacter> characters) {
         Map<String, StoryCharacter> byId = new LinkedHashMap<>();
         for (StoryCharacter c : characters) byId.put(c.id(), c);
-        Map<String, String> pairs = new LinkedHashMap<>();
+        Map<String, String> pairs = new LinkedHashMap<>(); // name id → role id
+        Map<String, Integer> said = new LinkedHashMap<>(); // name id → the sentence that says so
+        Map<String, java.util.Set<String>> namesOfRole = new LinkedHashMap<>();
+        java.util.Set<String> introduced = new java.util.HashSet<>(); // names given at the introduction keep their name
         for (int s = 0; s < index.sentences().size(); s++) {
             List<WordToken> ts = index.tokens().get(s);
             List<MentionIndex.Mention> ms = index.mentions(s).stream()
@@ -28,18 +33,34 @@ final class CopulaAliases {
             for (int k = 0; k + 1 < ms.size(); k++) {
                 MentionIndex.Mention a = ms.get(k);
                 MentionIndex.Mention b = ms.get(k + 1);
-                StoryCharacter named = byId.get(a.characterId());
-                StoryCharacter role = byId.get(b.characterId());
-                if (named == null || role == null || named == role) continue;
-                if (!isProperName(named) || isProperName(role) || role.name().contains("'s ")) continue;
-                if (b.start() - a.end() != 2) continue;
-                String verb = ts.get(a.end()).lower();
-                if ((verb.equals("was") || verb.equals("is"))
-                        && ts.get(a.end() + 1).lower().equals("the")) {
-                    pairs.putIfAbsent(named.id(), role.id());
-                }
+                StoryCharacter x = byId.get(a.characterId());
+                StoryCharacter y = byId.get(b.characterId());
+                if (x == null || y == null || x == y) continue;
+                if (x.isGroup() || y.isGroup()) continue; // one person is never a whole group
+                String between = ts.get(a.end()).lower();
+                // "Cogia Hassan was the robber Captain"
+                boolean copula = b.start() - a.end() == 2
+                        && (between.equals("was") || between.equals("is"))
+                        && ts.get(a.end() + 1).lower().equals("the");
+                // "an old cobbler named Baba Mustapha": the role is introduced by its name
+                boolean naming = b.start() - a.end() == 1
+                        && Lexicon.NAMING_VERBS.contains(between)
+                        && introducedAt(ts, a.start());
+                StoryCharacter named = copula ? x : naming ? y : null;
+                StoryCharacter role = copula ? y : naming ? x : null;
+                if (named == null
+                        || !isProperName(named)
+                        || isProperName(role)
+                        || role.name().contains("'s ")) continue;
+                namesOfRole
+                        .computeIfAbsent(role.id(), r -> new java.util.TreeSet<>())
+                        .add(named.id());
+                if (pairs.putIfAbsent(named.id(), role.id()) == null) said.put(named.id(), s);
+                if (naming) introduced.add(named.id());
             }
         }
+        // a role introduced under two names ("a man named Hans", "a man named Peter") is two people
+        pairs.entrySet().removeIf(p -> namesOfRole.get(p.getValue()).size() > 1);
         if (pairs.isEmpty()) return characters;
         for (Map.Entry<String, String> p : pairs.entrySet()) {
             StoryCharacter x = byId.get(p.getKey());
@@ -47,9 +68,10 @@ final class CopulaAliases {
             if (x == null || y == null) continue;
             int mx = index.sentencesMentioning(x.id(), false).size();
             int my = index.sentencesMentioning(y.id(), false).size();
-            StoryCharacter winner = mx > my ? x : y;
+            StoryCharacter winner = mx > my || introduced.contains(x.id()) ? x : y;
             StoryCharacter loser = winner == x ? y : x;
-            byId.put(winner.id(), absorbed(winner, loser));
+            String evidence = index.sentences().get(said.get(p.getKey()));
+            byId.put(winner.id(), absorbed(winner, loser).withEvidence("alias " + loser.name(), evidence));
             byId.remove(loser.id());
         }
         return new ArrayList<>(byId.values());
@@ -64,13 +86,21 @@ final class CopulaAliases {
         aliases.add(loser.name());
         aliases.addAll(loser.aliases());
         aliases.remove(winner.name());
-        return new StoryCharacter(
-                winner.id(),
-                winner.name(),
+        StoryCharacter merged = winner.with(
                 new ArrayList<>(aliases),
                 winner.gender() != Gender.UNKNOWN ? winner.gender() : loser.gender(),
                 winner.role().isEmpty() ? loser.role() : winner.role(),
                 winner.mentions() + loser.mentions());
+        for (Map.Entry<String, String> e : loser.evidence().entrySet())
+            merged = merged.withEvidence(e.getKey(), e.getValue());
+        return merged;
+    }
+
+    /** "a"/"an" before the mention at start, past its adjectives ("an old cobbler"). */
+    private static boolean introducedAt(List<WordToken> ts, int start) {
+        int j = start - 1;
+        while (j >= 0 && Lexicon.ADJECTIVES.contains(ts.get(j).lower())) j--;
+        return j >= 0 && (ts.get(j).lower().equals("a") || ts.get(j).lower().equals("an"));
     }
 
     /** Capitalised and not "someone's …": a name, not a role or a relation. */

@@ -52,13 +52,30 @@ final class GenderVotes {
         }
     }
 
+    /** "Cassim's wife" makes Cassim a man, "Gerda's husband" Gerda a woman: two votes, like a naming noun. */
+    private static void spouseVotes(
+            List<StoryCharacter> characters, Map<String, Gender> known, Map<String, int[]> votes) {
+        Map<String, String> idByName = new HashMap<>();
+        for (StoryCharacter c : characters) idByName.putIfAbsent(c.name(), c.id());
+        for (StoryCharacter c : characters) {
+            int apos = c.name().lastIndexOf("'s ");
+            if (apos <= 0) continue;
+            String owner = idByName.get(c.name().substring(0, apos));
+            String rel = c.name().substring(apos + 3).toLowerCase(java.util.Locale.ROOT);
+            Gender g = rel.equals("wife") ? Gender.MALE : rel.equals("husband") ? Gender.FEMALE : Gender.UNKNOWN;
+            if (owner == null || g == Gender.UNKNOWN || known.get(owner) != Gender.UNKNOWN) continue;
+            votes.computeIfAbsent(owner, k -> new int[4])[g == Gender.MALE ? 0 : 1] += 2;
+        }
+    }
+
     static Map<String, Gender> decide(MentionIndex index, List<StoryCharacter> characters) {
         Map<String, Gender> known = new HashMap<>();
-        for (StoryCharacter c : characters) known.put(c.id(), c.gender());
+        for (StoryCharacter c : characters) if (!c.isGroup()) known.put(c.id(), c.gender()); // "he" is never a group
         java.util.Set<String> names = new java.util.HashSet<>();
         for (StoryCharacter c : characters) if (CopulaAliases.isProperName(c)) names.add(c.id());
         Map<String, int[]> votes = new TreeMap<>();
         namingVotes(index, known, votes);
+        spouseVotes(characters, known, votes);
         String previousOnly = null;
         for (int s = 0; s < index.sentences().size(); s++) {
             List<WordToken> ts = index.tokens().get(s);
@@ -99,6 +116,7 @@ final class GenderVotes {
         }
         Map<String, Gender> out = new TreeMap<>();
         for (Map.Entry<String, int[]> e : votes.entrySet()) {
+            if (!known.containsKey(e.getKey())) continue;
             int m = e.getValue()[0], f = e.getValue()[1];
             // A single vote decides only for a proper name, when it came from the name's own sentence and
             // none disagrees: a short story may give a name one "she". A role noun ("the butler") is often

@@ -1,6 +1,8 @@
 package lemon.analysis;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import lemon.story.Gender;
@@ -885,11 +887,20 @@ final class Lexicon {
 
     /** "thieves", "giants", "kings": a group, never one character. */
     static boolean isPersonPlural(String lower) {
-        if (lower.endsWith("ves") && isPersonNoun(lower.substring(0, lower.length() - 3) + "f")) return true;
-        if (lower.endsWith("men") && isPersonNoun(lower.substring(0, lower.length() - 3) + "man")) return true;
-        if (lower.endsWith("es") && isPersonNoun(lower.substring(0, lower.length() - 2))) return true;
-        if (lower.endsWith("ren") && isPersonNoun(lower.substring(0, lower.length() - 3))) return true;
-        return lower.endsWith("s") && isPersonNoun(lower.substring(0, lower.length() - 1));
+        return singularOfPlural(lower) != null;
+    }
+
+    /** The person noun a plural is of ("thieves" → "thief", "fairies" → "fairy"), or null. */
+    static String singularOfPlural(String lower) {
+        List<String> tries = new ArrayList<>();
+        if (lower.endsWith("ies")) tries.add(lower.substring(0, lower.length() - 3) + "y");
+        if (lower.endsWith("ves")) tries.add(lower.substring(0, lower.length() - 3) + "f");
+        if (lower.endsWith("men")) tries.add(lower.substring(0, lower.length() - 3) + "man");
+        if (lower.endsWith("es")) tries.add(lower.substring(0, lower.length() - 2));
+        if (lower.endsWith("ren")) tries.add(lower.substring(0, lower.length() - 3));
+        if (lower.endsWith("s") && !lower.endsWith("ss")) tries.add(lower.substring(0, lower.length() - 1));
+        for (String t : tries) if (isPersonNoun(t)) return t;
+        return null;
     }
 
     static Gender genderOf(String noun) {

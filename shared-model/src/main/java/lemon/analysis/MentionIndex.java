@@ -121,7 +121,7 @@ public final class MentionIndex {
 
         Matcher(List<StoryCharacter> characters) {
             for (StoryCharacter c : characters) {
-                genders.put(c.id(), c.gender());
+                if (!c.isGroup()) genders.put(c.id(), c.gender()); // "she" is never a whole group
                 Set<String> surfaces = new LinkedHashSet<>();
                 surfaces.add(c.name());
                 surfaces.addAll(c.aliases());

@@ -54,7 +54,12 @@ final class RoleAliases {
             int mx = index.sentencesMentioning(x.id(), false).size();
             int my = index.sentencesMentioning(y.id(), false).size();
             StoryCharacter winner = mx >= my ? x : y, loser = winner == x ? y : x;
-            byId.put(winner.id(), CopulaAliases.absorbed(winner, loser));
+            byId.put(
+                    winner.id(),
+                    CopulaAliases.absorbed(winner, loser)
+                            .withEvidence(
+                                    "alias " + loser.name(),
+                                    "the story has one " + x.name() + " and one " + y.name() + " (rule)"));
             byId.remove(loser.id());
         }
         return new ArrayList<>(byId.values());

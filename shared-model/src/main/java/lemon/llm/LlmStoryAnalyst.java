@@ -68,9 +68,7 @@ public final class LlmStoryAnalyst implements StoryAnalyst {
         MentionIndex index = MentionIndex.build(storyText, grounded);
         List<StoryCharacter> counted = new ArrayList<>();
         for (StoryCharacter c : grounded) {
-            counted.add(new StoryCharacter(
-                    c.id(),
-                    c.name(),
+            counted.add(c.with(
                     c.aliases(),
                     c.gender(),
                     c.role(),

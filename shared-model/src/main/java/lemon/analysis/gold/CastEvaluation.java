@@ -23,7 +23,15 @@ import lemon.port.StoryAnalyst;
 public final class CastEvaluation {
     /** The pooled counts a row prints; also what a baseline file keeps per story. */
     public record Counts(
-            int gold, int judged, int recalled, int correct, int aliasErrors, int genderKnown, int genderRight) {
+            int gold,
+            int judged,
+            int recalled,
+            int correct,
+            int aliasErrors,
+            int genderKnown,
+            int genderRight,
+            int groupsKnown,
+            int groupsRight) {
         static Counts of(CastScore s) {
             return new Counts(
                     s.gold(),
@@ -32,7 +40,9 @@ public final class CastEvaluation {
                     s.recalled(), // each recalled gold character has exactly one right found character
                     s.aliasErrors(),
                     s.genderKnown(),
-                    s.genderRight());
+                    s.genderRight(),
+                    s.groupsKnown() + s.membersKnown(),
+                    s.groupsRight() + s.membersRight());
         }
 
         Counts plus(Counts o) {
@@ -43,7 +53,9 @@ public final class CastEvaluation {
                     correct + o.correct,
                     aliasErrors + o.aliasErrors,
                     genderKnown + o.genderKnown,
-                    genderRight + o.genderRight);
+                    genderRight + o.genderRight,
+                    groupsKnown + o.groupsKnown,
+                    groupsRight + o.groupsRight);
         }
 
         double recall() {
@@ -169,14 +181,15 @@ public final class CastEvaluation {
     public static void print(List<CastScore> scores, Map<String, Counts> baseline, PrintStream out) {
         out.printf(
                 Locale.ROOT,
-                "%-28s %5s %6s  %-13s %-13s %-9s %-13s%n",
+                "%-28s %5s %6s  %-13s %-13s %-9s %-13s %s%n",
                 "story",
                 "gold",
                 "found",
                 "recall",
                 "precision",
                 "alias err",
-                "gender");
+                "gender",
+                "groups");
         Counts tales = zero(), fresh = zero(), talesThen = zero(), freshThen = zero();
         boolean complete = true;
         for (CastScore s : scores) {
@@ -201,6 +214,7 @@ public final class CastEvaluation {
             if (!s.splits().isEmpty()) lines.add("split: " + String.join("; ", s.splits()));
             if (!s.merges().isEmpty()) lines.add("merged: " + String.join("; ", s.merges()));
             if (!s.genderWrong().isEmpty()) lines.add("gender: " + String.join("; ", s.genderWrong()));
+            if (!s.groupWrong().isEmpty()) lines.add("groups: " + String.join("; ", s.groupWrong()));
             if (lines.isEmpty()) continue;
             out.println();
             out.println(s.story());
@@ -209,20 +223,24 @@ public final class CastEvaluation {
     }
 
     private static Counts zero() {
-        return new Counts(0, 0, 0, 0, 0, 0, 0);
+        return new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     private static void row(PrintStream out, String label, Counts now, Counts then) {
         out.printf(
                 Locale.ROOT,
-                "%-28s %5d %6d  %-13s %-13s %-9s %-13s%n",
+                "%-28s %5d %6d  %-13s %-13s %-9s %-13s %s%n",
                 label,
                 now.gold(),
                 now.judged(),
                 pct(now.recall(), then == null ? null : then.recall()),
                 pct(now.precision(), then == null ? null : then.precision()),
                 now.aliasErrors() + (then == null ? "" : " (" + then.aliasErrors() + ")"),
-                pct(now.genderAccuracy(), then == null ? null : then.genderAccuracy()));
+                pct(now.genderAccuracy(), then == null ? null : then.genderAccuracy()),
+                now.groupsRight() + "/" + now.groupsKnown()
+                        + (then == null || then.groupsKnown() == 0
+                                ? ""
+                                : " (" + then.groupsRight() + "/" + then.groupsKnown() + ")"));
     }
 
     private static String pct(double now, Double then) {

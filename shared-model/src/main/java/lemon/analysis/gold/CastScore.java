@@ -16,7 +16,9 @@ import lemon.story.StoryCharacter;
  * name or alias it shares (compared by {@link GoldCast#key}); sharing with two gold characters is a
  * merge, two found characters for one gold character a split (the second counts as wrong). Found
  * characters that are only minor gold figures count neither way. {@code assigned}: each recalled
- * gold character's found character id.
+ * gold character's found character id. Of the recalled gold groups, {@code groupsRight} were found as a
+ * group with the gold count (any count when the gold gives none); of the gold members whose group was
+ * recalled too, {@code membersRight} were linked to it.
  */
 public record CastScore(
         String story,
@@ -31,7 +33,12 @@ public record CastScore(
         int genderKnown,
         int genderRight,
         List<String> genderWrong,
-        Map<String, String> assigned) {
+        Map<String, String> assigned,
+        int groupsKnown,
+        int groupsRight,
+        int membersKnown,
+        int membersRight,
+        List<String> groupWrong) {
 
     public double recall() {
         return CastEvaluation.Counts.of(this).recall();
@@ -113,6 +120,31 @@ public record CastScore(
                             + got.name().toLowerCase(Locale.ROOT));
             }
         }
+        int groupsKnown = 0, groupsRight = 0, membersKnown = 0, membersRight = 0;
+        List<String> groupWrong = new ArrayList<>();
+        Map<String, StoryCharacter> foundById = new HashMap<>();
+        for (StoryCharacter c : found) foundById.put(c.id(), c);
+        for (GoldCast.Member m : gold.characters()) {
+            StoryCharacter mine = foundById.get(ids.get(m.name()));
+            if (mine == null) continue;
+            if (m.group()) {
+                groupsKnown++;
+                boolean right =
+                        mine.isGroup() && (m.members() == null || m.members().equals(mine.members()));
+                if (right) groupsRight++;
+                else
+                    groupWrong.add(m.name() + " (" + (m.members() == null ? "a group" : m.members()) + "), found "
+                            + (mine.isGroup() ? "a group of " + mine.members() : "one person"));
+            }
+            String groupId = m.memberOf() == null ? null : ids.get(m.memberOf());
+            if (groupId != null) {
+                membersKnown++;
+                if (groupId.equals(mine.memberOf())) membersRight++;
+                else
+                    groupWrong.add(m.name() + " member of " + m.memberOf() + ", found "
+                            + (mine.memberOf() == null ? "no group" : "member of " + mine.memberOf()));
+            }
+        }
         return new CastScore(
                 gold.story(),
                 gold.characters().size(),
@@ -126,7 +158,12 @@ public record CastScore(
                 genderKnown,
                 genderRight,
                 genderWrong,
-                ids);
+                ids,
+                groupsKnown,
+                groupsRight,
+                membersKnown,
+                membersRight,
+                groupWrong);
     }
 
     private static List<String> phrases(StoryCharacter c) {

@@ -79,4 +79,31 @@ class CastScoreTest {
         assertEquals(2, s.genderRight());
         assertEquals(List.of("the forty thieves male, found unknown"), s.genderWrong());
     }
+
+    @Test
+    void aGroupCountsWhenFoundAsAGroupWithTheGoldCountAndAMemberWhenLinkedToIt() throws Exception {
+        GoldCast gold = GoldCast.parse(GOLD.getBytes(StandardCharsets.UTF_8));
+        StoryCharacter band = new StoryCharacter("robbers", "robbers", List.of(), Gender.MALE, "", 5, 40, null);
+        StoryCharacter captain = found("the captain", Gender.MALE).memberOf("robbers");
+        CastScore right = CastScore.of(gold, List.of(band, captain));
+        assertEquals(1, right.groupsKnown());
+        assertEquals(1, right.groupsRight());
+        assertEquals(1, right.membersKnown());
+        assertEquals(1, right.membersRight());
+        assertEquals(List.of(), right.groupWrong());
+
+        StoryCharacter wrongCount = new StoryCharacter("robbers", "robbers", List.of(), Gender.MALE, "", 5, 6, null);
+        CastScore wrong = CastScore.of(gold, List.of(wrongCount, found("the captain", Gender.MALE)));
+        assertEquals(0, wrong.groupsRight());
+        assertEquals(0, wrong.membersRight());
+        assertEquals(
+                List.of(
+                        "the forty thieves (40), found a group of 6",
+                        "the captain member of the forty thieves, found no group"),
+                wrong.groupWrong());
+        // a person where the gold has a group is no group
+        assertEquals(
+                0,
+                CastScore.of(gold, List.of(found("the robbers", Gender.MALE))).groupsRight());
+    }
 }

@@ -1,0 +1,125 @@
+package lemon.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import lemon.story.StoryCharacter;
+
+/**
+ * Links a character the story singles out of a group to that group: "the eldest son" to "the three
+ * sons", "the captain of the robbers" to "the forty thieves". Only a distinguishing word ("eldest",
+ * "second") or "of the …" links; a plain "the old woman" is no member of "the women". A pair of
+ * names the story keeps joining ("Hansel and Grettel", at least twice) are the members of its one
+ * pair named by kinship ("the two children").
+ */
+final class GroupMembers {
+    private GroupMembers() {}
+
+    /** A pair of names must be joined by "and" this often to be taken for a pair group's members. */
+    static final int PAIR_MENTIONS = 2;
+
+    static List<StoryCharacter> link(MentionIndex index, List<StoryCharacter> characters) {
+        List<StoryCharacter> linked = linkByNoun(characters);
+        return linkPair(index, linked);
+    }
+
+    private static List<StoryCharacter> linkPair(MentionIndex index, List<StoryCharacter> characters) {
+        List<StoryCharacter> pairs = characters.stream()
+                .filter(c -> c.isGroup() && c.members() == 2 && GroupAliases.PLAIN.contains(GroupAliases.head(c)))
+                .toList();
+        if (pairs.size() != 1) return characters;
+        StoryCharacter group = pairs.get(0);
+        Map<String, StoryCharacter> byId = new HashMap<>();
+        for (StoryCharacter c : characters) byId.put(c.id(), c);
+        Map<String, Integer> joined = new java.util.TreeMap<>();
+        for (int s = 0; s < index.sentences().size(); s++) {
+            List<MentionIndex.Mention> ms = index.mentions(s);
+            List<WordToken> ts = index.tokens().get(s);
+            for (int k = 0; k + 1 < ms.size(); k++) {
+                MentionIndex.Mention a = ms.get(k), b = ms.get(k + 1);
+                if (!a.explicit() || !b.explicit() || b.start() != a.end() + 1) continue;
+                if (!ts.get(a.end()).lower().equals("and") || a.characterId().equals(b.characterId())) continue;
+                StoryCharacter x = byId.get(a.characterId()), y = byId.get(b.characterId());
+                if (x == null || y == null || !CopulaAliases.isProperName(x) || !CopulaAliases.isProperName(y))
+                    continue;
+                if (!fits(x, group) || !fits(y, group)) continue;
+                String key = x.id().compareTo(y.id()) < 0 ? x.id() + "|" + y.id() : y.id() + "|" + x.id();
+                joined.merge(key, 1, Integer::sum);
+            }
+        }
+        String best = null;
+        for (Map.Entry<String, Integer> e : joined.entrySet())
+            if (e.getValue() >= PAIR_MENTIONS && (best == null || e.getValue() > joined.get(best))) best = e.getKey();
+        if (best == null) return characters;
+        List<String> members = List.of(best.split("\\|"));
+        List<StoryCharacter> out = new ArrayList<>();
+        for (StoryCharacter c : characters)
+            out.add(members.contains(c.id()) && c.memberOf() == null ? c.memberOf(group.id()) : c);
+        return out;
+    }
+
+    /** A member's gender does not contradict the group's ("the sisters" take no man). */
+    private static boolean fits(StoryCharacter member, StoryCharacter group) {
+        return group.gender() == lemon.story.Gender.UNKNOWN
+                || member.gender() == lemon.story.Gender.UNKNOWN
+                || member.gender() == group.gender();
+    }
+
+    private static List<StoryCharacter> linkByNoun(List<StoryCharacter> characters) {
+        Map<String, String> groupByNoun = new HashMap<>();
+        Map<String, Integer> groupsPerNoun = new HashMap<>();
+        for (StoryCharacter g : characters) {
+            if (!g.isGroup()) continue;
+            for (String noun : nouns(g)) {
+                groupByNoun.putIfAbsent(noun, g.id());
+                groupsPerNoun.merge(noun, 1, Integer::sum);
+            }
+        }
+        if (groupByNoun.isEmpty()) return characters;
+        List<StoryCharacter> out = new ArrayList<>();
+        for (StoryCharacter c : characters) {
+            String group = c.isGroup() || c.memberOf() != null ? null : groupOf(c, groupByNoun, groupsPerNoun);
+            out.add(group == null ? c : c.memberOf(group));
+        }
+        return out;
+    }
+
+    /** The singular nouns a group's plural names stand for, synonyms folded ("robbers" → "thief"). */
+    private static List<String> nouns(StoryCharacter g) {
+        List<String> out = new ArrayList<>();
+        for (String phrase : phrases(g)) {
+            String[] w = phrase.split(" ");
+            if (w.length == 0) continue;
+            String s = Lexicon.singularOfPlural(w[w.length - 1]);
+            if (s != null && !out.contains(GroupPhrase.fold(s))) out.add(GroupPhrase.fold(s));
+        }
+        return out;
+    }
+
+    private static String groupOf(StoryCharacter c, Map<String, String> groupByNoun, Map<String, Integer> count) {
+        for (String phrase : phrases(c)) {
+            String[] w = phrase.split(" ");
+            String noun = null;
+            int of = phrase.indexOf(" of the ");
+            if (of > 0) { // "captain of the robbers", "one of the thieves"
+                String[] after = phrase.substring(of + 8).split(" ");
+                noun = Lexicon.singularOfPlural(after[after.length - 1]);
+            } else if (w.length >= 2 && Lexicon.DISTINGUISHING.contains(w[w.length - 2])) {
+                noun = w[w.length - 1]; // "eldest son", "second giant"
+            }
+            if (noun == null) continue;
+            String folded = GroupPhrase.fold(noun);
+            if (count.getOrDefault(folded, 0) == 1) return groupByNoun.get(folded);
+        }
+        return null;
+    }
+
+    private static List<String> phrases(StoryCharacter c) {
+        List<String> out = new ArrayList<>();
+        out.add(MentionIndex.stripArticle(c.name()).toLowerCase(Locale.ROOT));
+        for (String a : c.aliases()) out.add(MentionIndex.stripArticle(a).toLowerCase(Locale.ROOT));
+        return out;
+    }
+}

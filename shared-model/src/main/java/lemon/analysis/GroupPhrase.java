@@ -1,0 +1,107 @@
+package lemon.analysis;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A reference to a group of people at one plural person noun: "her two sisters", "the Forty
+ * Thieves", "both the sisters", "twelve fairies", "the elder sons". A plural needs a determiner,
+ * a possessive or a count before it, so that "thieves are punished" (people in general) is not a
+ * group of the story.
+ *
+ * @param key what tells two groups apart: the singular noun, after "elder"/"younger" when the
+ *            text sets a subgroup apart ("elder son" for "the elder sons"), with synonyms folded
+ *            ("robber" → "thief")
+ * @param singular the person noun the plural is of ("thief")
+ * @param plural the plural noun as written, lower case ("thieves")
+ * @param form the count, subgroup and plural of the phrase, lower case ("forty thieves", "two elder sons";
+ *             "sisters" for "her poor sisters")
+ * @param count the number the phrase gives ("forty" → 40, "both" → 2), or 0 when none
+ */
+record GroupPhrase(String key, String singular, String plural, String form, int count) {
+
+    static final Map<String, Integer> COUNTS = Map.ofEntries(
+            Map.entry("two", 2),
+            Map.entry("both", 2),
+            Map.entry("twin", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("ten", 10),
+            Map.entry("eleven", 11),
+            Map.entry("twelve", 12),
+            Map.entry("thirteen", 13),
+            Map.entry("twenty", 20),
+            Map.entry("thirty", 30),
+            Map.entry("forty", 40),
+            Map.entry("fifty", 50),
+            Map.entry("sixty", 60),
+            Map.entry("seventy", 70),
+            Map.entry("eighty", 80),
+            Map.entry("ninety", 90),
+            Map.entry("hundred", 100));
+
+    /** Nouns a story uses for the same band ("the robbers" are "the thieves"). */
+    private static final Map<String, String> SYNONYMS = Map.of("robber", "thief", "bandit", "thief");
+
+    /** Words before a plural that make it this story's group rather than people in general. */
+    private static final List<String> DETERMINERS =
+            List.of("the", "these", "those", "her", "his", "their", "my", "our", "your", "its");
+
+    /** Adjectives that set a subgroup apart: "the elder sons" are not all "the sons". */
+    private static final List<String> SUBGROUP = List.of("elder", "older", "younger");
+
+    /** One noun for words a story uses for the same band ("robber" → "thief"). */
+    static String fold(String singular) {
+        return SYNONYMS.getOrDefault(singular, singular);
+    }
+
+    private static String countWord(List<WordToken> ts, int from, int to) {
+        for (int k = from; k < to; k++)
+            if (COUNTS.containsKey(ts.get(k).lower())) return ts.get(k).lower();
+        return "two"; // "both the sisters"
+    }
+
+    /** The group phrase headed by the plural at token i, or null when there is none. */
+    static GroupPhrase at(List<WordToken> ts, int i) {
+        WordToken head = ts.get(i);
+        if (!head.isWord()) return null;
+        String plural = head.lower();
+        String singular = Lexicon.singularOfPlural(plural);
+        if (singular == null) return null;
+        if (i + 1 < ts.size()) {
+            WordToken next = ts.get(i + 1);
+            if (next.kind() == WordToken.Kind.POSSESSIVE) return null; // "the sisters' room": owners
+            if (next.isWord() && (Lexicon.isPersonNoun(next.lower()) || Lexicon.isPersonPlural(next.lower())))
+                return null; // a modifier: "the servants' hall", "robber captains"
+        }
+        int j = i - 1;
+        int count = 0;
+        String subgroup = null;
+        while (j >= 0 && ts.get(j).isWord()) {
+            String w = ts.get(j).lower();
+            if (COUNTS.containsKey(w)) count = count == 0 ? COUNTS.get(w) : count;
+            else if (SUBGROUP.contains(w)) subgroup = subgroup == null ? w : subgroup;
+            else if (!Lexicon.ADJECTIVES.contains(w)) break;
+            j--;
+        }
+        boolean determined =
+                j >= 0 && (DETERMINERS.contains(ts.get(j).lower()) || ts.get(j).kind() == WordToken.Kind.POSSESSIVE);
+        if (j >= 0
+                && ts.get(j).lower().equals("the")
+                && j > 0
+                && ts.get(j - 1).lower().equals("both")
+                && count == 0) count = 2;
+        if (!determined && count == 0) return null;
+        // "the poor children" and "the children" are one form: only the count and a subgroup tell apart
+        String form =
+                (count > 0 ? countWord(ts, j + 1, i) + " " : "") + (subgroup == null ? "" : subgroup + " ") + plural;
+        String base = fold(singular);
+        String key = subgroup == null ? base : (subgroup.equals("younger") ? "younger " : "elder ") + base;
+        return new GroupPhrase(key, singular, plural, form, count);
+    }
+}

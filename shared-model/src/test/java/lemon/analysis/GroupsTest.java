@@ -1,0 +1,113 @@
+package lemon.analysis;
+
+import static lemon.analysis.RoleAliasesTest.cast;
+import static lemon.analysis.RoleAliasesTest.named;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import lemon.story.Gender;
+import lemon.story.StoryCharacter;
+import org.junit.jupiter.api.Test;
+
+class GroupsTest {
+    private static boolean anyGroup(List<StoryCharacter> cast) {
+        return cast.stream().anyMatch(StoryCharacter::isGroup);
+    }
+
+    @Test
+    void countedSistersAreOneGroupWithTheirCountAndGender() {
+        List<StoryCharacter> cast = cast("Ella lived with her two sisters. Her sisters laughed at Ella every day."
+                + " The two sisters went to the ball in silk. Ella swept the floor while her sisters danced."
+                + " When the two sisters came home, Ella was asleep.");
+        StoryCharacter sisters = named(cast, "sisters");
+        assertEquals(2, sisters.members(), cast.toString());
+        assertEquals(Gender.FEMALE, sisters.gender());
+        assertFalse(named(cast, "Ella").isGroup());
+    }
+
+    @Test
+    void aGroupTakesNoSingularPronoun() {
+        List<StoryCharacter> cast = cast("The two sisters came into the kitchen. She was tired."
+                + " The sisters sat down. She was hungry. The two sisters ate bread. She smiled at them.");
+        StoryCharacter sisters = named(cast, "sisters");
+        MentionIndex index =
+                MentionIndex.build("The two sisters came into the kitchen. She was tired. The sisters sat down.", cast);
+        assertTrue(index.sentencesMentioning(sisters.id(), true).equals(List.of(0, 2)), cast.toString());
+    }
+
+    @Test
+    void theBandIsOneGroupUnderEitherWordAndItsCaptainIsAMember() {
+        List<StoryCharacter> cast = cast("The Forty Thieves rode into the forest."
+                + " The captain of the robbers called to his band. The robbers hid their gold in the cave."
+                + " The captain of the robbers spoke the magic words. The thieves waited outside."
+                + " Later the captain of the robbers rode to the town, and the robbers followed him.");
+        StoryCharacter band = named(cast, "robbers");
+        assertEquals(band, named(cast, "thieves"), cast.toString());
+        assertEquals(40, band.members());
+        assertEquals(band.id(), named(cast, "captain of the robbers").memberOf());
+    }
+
+    @Test
+    void aSubgroupTheTextSetsApartStaysApart() {
+        List<StoryCharacter> cast = cast("The king had three sons. The three sons rode out one by one."
+                + " The elder sons laughed at the youngest. The elder sons were proud and the three sons quarrelled."
+                + " The king waited for his sons. The elder sons came back first.");
+        StoryCharacter all = named(cast, "three sons");
+        StoryCharacter elder = named(cast, "elder sons");
+        assertNotEquals(all, elder, cast.toString());
+        assertEquals(3, all.members());
+    }
+
+    @Test
+    void daughtersCountedAsTheSistersAreTheSistersButLordsAreNot() {
+        List<StoryCharacter> cast = cast("The widow had two daughters. The two daughters were proud."
+                + " Cinderella served the two sisters. The two sisters laughed at Cinderella."
+                + " Cinderella combed the hair of the two sisters, and two lords bowed to them.");
+        assertEquals(named(cast, "two daughters"), named(cast, "two sisters"), cast.toString());
+        assertEquals(Gender.FEMALE, named(cast, "two sisters").gender());
+        assertTrue(cast.stream().noneMatch(c -> c.aliases().contains("two lords")), cast.toString());
+    }
+
+    @Test
+    void namesTheStoryKeepsJoiningAreThePairsMembers() {
+        List<StoryCharacter> cast = cast("Hansel and Grettel were the woodcutter's two children."
+                + " The children were hungry. Hansel and Grettel walked into the wood, and the children got lost."
+                + " Hansel said they would find the way. Grettel cried. The children slept under a tree."
+                + " In the morning the children woke, and the children walked on.");
+        StoryCharacter children = named(cast, "children");
+        assertEquals(2, children.members(), cast.toString());
+        assertEquals(children.id(), named(cast, "Hansel").memberOf());
+        assertEquals(children.id(), named(cast, "Grettel").memberOf());
+    }
+
+    @Test
+    void peopleInGeneralAreNoGroup() {
+        // no determiner: thieves in general; "the men" uncounted: whoever is about
+        List<StoryCharacter> cast = cast("Thieves are hanged in that country. Anna told Boris so."
+                + " The men at the inn laughed. Boris said thieves were clever. The men drank."
+                + " Anna laughed at the men. The men went home, and Boris went with the men.");
+        assertFalse(anyGroup(cast), cast.toString());
+    }
+
+    @Test
+    void aPluralSaidOnceOrTwiceIsNoCharacter() {
+        List<StoryCharacter> cast = cast("The old miller ground the corn. The two soldiers passed the mill."
+                + " The miller waved. The miller's cat slept. The miller sang all day long.");
+        assertFalse(anyGroup(cast), cast.toString());
+    }
+
+    @Test
+    void aGroupWithoutACountHasZeroMembersAndAPersonHasNone() {
+        List<StoryCharacter> cast = cast(
+                "The fairies came to the feast. The king thanked the fairies."
+                        + " The fairies gave gifts. The king's daughter smiled at the fairies. The king laughed. The king sang.");
+        StoryCharacter fairies = named(cast, "fairies");
+        assertEquals(0, fairies.members(), cast.toString());
+        assertNull(named(cast, "king").members());
+        assertNull(named(cast, "king").memberOf());
+    }
+}

@@ -1,0 +1,46 @@
+package lemon.analysis;
+
+import static lemon.analysis.RoleAliasesTest.cast;
+import static lemon.analysis.RoleAliasesTest.named;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import lemon.story.Gender;
+import lemon.story.StoryCharacter;
+import org.junit.jupiter.api.Test;
+
+class NamingAliasesTest {
+    @Test
+    void aRoleIntroducedByItsNameIsThatPersonWithTheSentenceKept() {
+        List<StoryCharacter> cast = cast("Before dawn, Morgiana visited an old cobbler named Baba Mustapha."
+                + " The cobbler was sewing. Morgiana gave the cobbler a gold piece, and the cobbler followed her."
+                + " Later Baba Mustapha boasted to a stranger. The cobbler led the stranger to the door.");
+        StoryCharacter cobbler = named(cast, "Baba Mustapha");
+        assertEquals(cobbler, named(cast, "cobbler"), cast.toString());
+        assertEquals("Baba Mustapha", cobbler.name(), "the introduced name is the character's name");
+        assertEquals(
+                "Before dawn, Morgiana visited an old cobbler named Baba Mustapha.",
+                cobbler.evidence().get("alias cobbler"));
+    }
+
+    @Test
+    void aRoleIntroducedUnderTwoNamesIsTwoPeople() {
+        List<StoryCharacter> cast = cast("In the village lived an old man named Tomas. The old man kept bees."
+                + " Across the river lived an old man named Piet. The old man sold fish, and Tomas bought it."
+                + " Piet laughed at the old man. Tomas said nothing.");
+        assertNotEquals(named(cast, "Tomas"), named(cast, "Piet"), cast.toString());
+        assertTrue(named(cast, "Tomas").evidence().isEmpty(), cast.toString());
+    }
+
+    @Test
+    void aWifeMakesHerHusbandAManAndASisterSaysNothing() {
+        List<StoryCharacter> married = cast("Cassim lived in the town. Cassim's wife was greedy."
+                + " Cassim counted gold. Cassim's wife watched from the door. Cassim went to the cave.");
+        assertEquals(Gender.MALE, named(married, "Cassim").gender(), married.toString());
+        List<StoryCharacter> sibling = cast("Kiri lived in the town. Kiri's sister was greedy."
+                + " Kiri counted gold. Kiri's sister watched from the door. Kiri went to the cave.");
+        assertEquals(Gender.UNKNOWN, named(sibling, "Kiri").gender(), sibling.toString());
+    }
+}
