@@ -117,7 +117,9 @@ final class CharacterFinder {
         for (StoryCharacter c : kept) {
             int mentions = finalIndex.sentencesMentioning(c.id(), false).size();
             String role = c.role().isEmpty() ? roles.getOrDefault(c.id(), "") : c.role();
-            out.add(c.with(c.aliases(), c.gender(), role, mentions));
+            // no pronoun or noun said it: an occupation tales give to one sex ("the coachman") is a last resort
+            Gender g = c.gender() == Gender.UNKNOWN ? Lexicon.usualGender(role) : c.gender();
+            out.add(c.with(c.aliases(), g, role, mentions));
         }
         out.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));
         return new Result(List.copyOf(out), MentionIndex.build(sentences, tokens, out), warnings);

@@ -36,20 +36,37 @@ final class GenderVotes {
             for (MentionIndex.Mention m : index.mentions(s)) {
                 if (!m.explicit() || known.get(m.characterId()) != Gender.UNKNOWN) continue;
                 int before = m.start() - 1;
-                if (before < 0 || !ts.get(before).isWord()) continue;
-                String word = ts.get(before).lower();
+                String word =
+                        before >= 0 && ts.get(before).isWord() ? ts.get(before).lower() : "";
                 Gender g = Gender.UNKNOWN;
-                if (TITLE_GENDER_MALE.contains(word)) g = Gender.MALE;
+                if (word.isEmpty()) g = Gender.UNKNOWN;
+                else if (TITLE_GENDER_MALE.contains(word)) g = Gender.MALE;
                 else if (TITLE_GENDER_FEMALE.contains(word)) g = Gender.FEMALE;
                 else if (Lexicon.NAMING_VERBS.contains(word)
                         && before > 0
                         && ts.get(before - 1).isWord())
                     g = Lexicon.genderOfHead(ts.get(before - 1).lower()); // "a man named X"
                 else g = Lexicon.genderOfHead(word); // "his sister Clementine", "Queen Mab"
+                if (g == Gender.UNKNOWN) g = copulaNoun(ts, m.end()); // "Henrik was a tall man"
                 if (g == Gender.UNKNOWN) continue;
                 votes.computeIfAbsent(m.characterId(), k -> new int[4])[g == Gender.MALE ? 0 : 1] += 2;
             }
         }
+    }
+
+    /** The gender of the person noun in "… was a tall man", "…, an old woman" right after a mention. */
+    private static Gender copulaNoun(List<WordToken> ts, int end) {
+        int k = end;
+        if (k >= ts.size()
+                || !List.of("was", "is", ",").contains(ts.get(k).text().toLowerCase(java.util.Locale.ROOT)))
+            return Gender.UNKNOWN;
+        k++;
+        if (k >= ts.size() || !List.of("a", "an").contains(ts.get(k).lower())) return Gender.UNKNOWN;
+        for (k++; k < ts.size() && k < end + 7 && ts.get(k).isWord(); k++) {
+            Gender g = Lexicon.genderOfHead(ts.get(k).lower());
+            if (g != Gender.UNKNOWN || Lexicon.isPersonNoun(ts.get(k).lower())) return g;
+        }
+        return Gender.UNKNOWN;
     }
 
     /** "Cassim's wife" makes Cassim a man, "Gerda's husband" Gerda a woman: two votes, like a naming noun. */
@@ -85,7 +102,20 @@ final class GenderVotes {
             Map<Gender, String> carried = new HashMap<>(); // referent of a sentence-opening pronoun
             for (int p = 0; p < ts.size(); p++) {
                 WordToken t = ts.get(p);
-                if (!t.isWord() || t.quoted() || !SUBJECT_PRONOUNS.contains(t.lower())) continue;
+                if (!t.isWord() || t.quoted()) continue;
+                // "Pippa promised to guard it with her life": with no one else named, a possessive is the subject's
+                boolean possessive = (t.lower().equals("his") || t.lower().equals("her"))
+                        && p + 1 < ts.size()
+                        && ts.get(p + 1).isWord()
+                        && !Lexicon.DETERMINERS.contains(ts.get(p + 1).lower())
+                        && !ms.isEmpty()
+                        && ms.get(0).start() < p
+                        && ms.stream()
+                                        .map(MentionIndex.Mention::characterId)
+                                        .distinct()
+                                        .count()
+                                == 1;
+                if (!SUBJECT_PRONOUNS.contains(t.lower()) && !possessive) continue;
                 Gender g = Lexicon.MALE_PRONOUNS.contains(t.lower()) ? Gender.MALE : Gender.FEMALE;
                 String voter = null;
                 boolean inSentence = false;

@@ -903,6 +903,67 @@ final class Lexicon {
         return null;
     }
 
+    /** Occupations of unstated sex that tales nearly always give to men; used only when nothing else tells. */
+    static final Set<String> USUALLY_MALE = set(
+            "coachman",
+            "butler",
+            "executioner",
+            "clerk",
+            "vizier",
+            "slaughterer",
+            "footman",
+            "soldier",
+            "guard",
+            "robber",
+            "thief",
+            "captain",
+            "giant",
+            "woodcutter",
+            "miller",
+            "shoemaker",
+            "cobbler",
+            "blacksmith",
+            "smith",
+            "merchant",
+            "sailor",
+            "hunter",
+            "farmer",
+            "peasant",
+            "shepherd",
+            "boar",
+            "ogre",
+            "dwarf",
+            "sentinel",
+            "watchman",
+            "porter",
+            "innkeeper",
+            "landlord",
+            "carpenter",
+            "tinker",
+            "fiddler",
+            "hermit",
+            "dervish",
+            "pedlar",
+            "genie",
+            "magician",
+            "sorcerer",
+            "jeweller",
+            "goldsmith",
+            "steward",
+            "ambassador",
+            "bearer");
+
+    /** The sex a role's head noun ("grand vizier", "the coachman") usually has in tales, else unknown. */
+    static Gender usualGender(String role) {
+        String r = role == null ? "" : role.strip().toLowerCase(java.util.Locale.ROOT);
+        if (r.contains(" of ")) r = r.substring(0, r.indexOf(" of ")); // "clerk of the kitchen"
+        String head = r.substring(r.lastIndexOf(' ') + 1);
+        if (head.contains("-")) head = head.substring(head.lastIndexOf('-') + 1);
+        String singular = singularOfPlural(head); // a group: "forty thieves"
+        if (singular != null) head = singular;
+        return USUALLY_MALE.contains(head) ? Gender.MALE : Gender.UNKNOWN;
+    }
+
     static Gender genderOf(String noun) {
         Gender g = PERSON_NOUNS.get(noun);
         return g == null ? Gender.UNKNOWN : g;

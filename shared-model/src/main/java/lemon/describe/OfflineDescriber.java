@@ -9,10 +9,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lemon.analysis.CharacterContexts;
+import lemon.analysis.StoryCues;
 import lemon.port.CharacterDescriber;
 import lemon.story.CdPair;
 import lemon.story.Gender;
 import lemon.story.StoryCharacter;
+import lemon.story.StoryCue;
 
 /**
  * The describer used when no LLM is configured. It does what the ICL prompt asks an LLM to do,
@@ -25,6 +27,12 @@ public final class OfflineDescriber implements CharacterDescriber {
     /** Words near a mention that make a character young; kinship words only count in the role. */
     private static final Set<String> YOUNG =
             Set.of("young", "little", "child", "boy", "girl", "maiden", "youth", "lad", "lass", "youngest", "baby");
+
+    /** Borrowed looks that belong to age, not youth. */
+    private static final Pattern AGED = Pattern.compile(
+            "(?i)\\b(grey|greying|gray|graying|silver|silvered|white|thinning|balding|bald|wrinkled|weathered|lined)\\b");
+
+    private static final Set<String> YOUNG_NOUNS = Set.of("girl", "boy", "lad", "lass", "maiden", "youth", "child");
 
     private static final Set<String> YOUNG_ROLES = Set.of("son", "daughter", "prince", "princess");
     private static final Set<String> OLD = Set.of(
@@ -66,6 +74,10 @@ public final class OfflineDescriber implements CharacterDescriber {
             "small",
             "huge",
             "jealous");
+    /** Person words the story may use that a description can stand on instead of "man" or "woman". */
+    private static final Set<String> STORY_NOUNS =
+            Set.of("girl", "boy", "lady", "gentleman", "maiden", "youth", "lad", "lass", "old woman", "old man");
+
     /** Roles that say nothing about looks ("the girl", "his wife"): not worth a clause. */
     private static final Pattern KINSHIP = Pattern.compile("(?i)(girl|boy|man|woman|son|daughter|wife|husband|"
             + "brother|sister|mother|father|child|children|fellow|friend|person)s?");
@@ -98,6 +110,7 @@ public final class OfflineDescriber implements CharacterDescriber {
             Map.entry("dwarf", "very short and stout, with a long beard and a pointed cap"),
             Map.entry("stepmother", "wearing a stiff dark gown and a tight lace collar, lips pressed thin"),
             Map.entry("shoemaker", "wearing a leather apron, an awl tucked in the pocket"),
+            Map.entry("cobbler", "wearing a worn leather apron, an awl and waxed thread at the belt"),
             Map.entry("fisherman", "wearing a salt-stained smock and rolled trousers"),
             Map.entry("shepherd", "wearing a rough cloak, a crook in hand"),
             Map.entry("magician", "wearing a long dark robe patterned with stars and a tall pointed hat"),
@@ -141,8 +154,30 @@ public final class OfflineDescriber implements CharacterDescriber {
             StoryCharacter character,
             List<StoryCharacter> all,
             List<CdPair> examples) {
+        return describe(storyText, character, all, examples, StoryCues.of(storyText, character, all));
+    }
+
+    /**
+     * What the story states comes first and stays: its gender and age words, looks and build, station,
+     * hair, beard, clothing and things carried. The retrieved examples lend only what it leaves open
+     * (age in years, build, face, hair, clothing), and a borrowed clause that contradicts the story is dropped.
+     */
+    public String describe(
+            String storyText,
+            StoryCharacter character,
+            List<StoryCharacter> all,
+            List<CdPair> examples,
+            List<StoryCue> story) {
         Set<String> cues = cuesNear(CharacterContexts.mentionSentences(storyText, character, all), character);
-        String roleText = (character.role() + " " + character.name()).toLowerCase(Locale.ROOT);
+        // the role, the name and the work the story tells ("cutting wood" → woodcutter) pick the costume
+        String roleText = (character.role() + " " + character.name() + " "
+                        + String.join(
+                                " ",
+                                story.stream()
+                                        .filter(q -> q.kind().equals("station"))
+                                        .map(q -> StoryCues.WORK.getOrDefault(q.value(), q.value()))
+                                        .toList()))
+                .toLowerCase(Locale.ROOT);
         List<Look> looks = examples.stream()
                 .map(e -> Look.parse(e.description()))
                 .flatMap(java.util.Optional::stream)
@@ -150,44 +185,76 @@ public final class OfflineDescriber implements CharacterDescriber {
         // vary which example lends which feature, so two characters matched to the same examples differ
         int shift = Math.floorMod(character.id().hashCode(), Math.max(1, looks.size()));
         java.util.function.IntFunction<Look> pick = slot -> looks.get((shift + slot) % looks.size());
+        java.util.function.Function<String, List<String>> stated = kind -> story.stream()
+                .filter(c -> c.kind().equals(kind))
+                .map(StoryCue::value)
+                .toList();
 
         Gender gender = character.gender() != Gender.UNKNOWN
                 ? character.gender()
-                : genderFromWords(roleText)
+                : genderFromWords(roleText + " " + String.join(" ", stated.apply("gender")))
                         .orElse(looks.isEmpty() ? Gender.UNKNOWN : looks.get(0).gender());
-        boolean young = YOUNG.stream().anyMatch(w -> cues.contains(w) || roleText.matches(".*\\b" + w + "\\b.*"))
-                || YOUNG_ROLES.stream().anyMatch(w -> roleText.matches(".*\\b" + w + "\\b.*"));
-        boolean old = OLD.stream().anyMatch(w -> cues.contains(w) || roleText.matches(".*\\b" + w + "\\b.*"));
+        // the story's own age words decide; words merely near a mention only when the story states none
+        List<String> ages = stated.apply("age");
+        boolean young, old;
+        if (!ages.isEmpty()) {
+            old = OLD.contains(ages.get(0));
+            young = !old;
+        } else { // no age word at a mention: only a role or a noun that implies youth says young
+            young = YOUNG_ROLES.stream().anyMatch(w -> roleText.matches(".*\\b" + w + "\\b.*"))
+                    || stated.apply("gender").stream().anyMatch(YOUNG_NOUNS::contains);
+            old = false;
+        }
         String pronoun = gender == Gender.FEMALE ? "her" : gender == Gender.MALE ? "his" : "their";
         String noun = gender == Gender.FEMALE ? "woman" : gender == Gender.MALE ? "man" : "person";
+        // the story's own word when it says more than the sex: "a young slave girl", "an old lady"
+        for (String w : stated.apply("gender"))
+            if (STORY_NOUNS.contains(w) && genderFromWords(w).orElse(gender) == gender) {
+                noun = w;
+                break;
+            }
         String age;
         if (young && !old) {
             age = "in " + pronoun + " late teens";
         } else if (old && !young) {
             age = "in " + pronoun + " late sixties";
         } else if (!looks.isEmpty()) {
-            age = adjustGender(pick.apply(0).age(), gender);
+            // the story says no age: a borrowed one stays in the middle years, which no story word contradicts
+            age = adjustGender(pick.apply(0).age(), gender)
+                    .replaceAll("\\b(teens|twenties)\\b", "thirties")
+                    .replaceAll("\\b(sixties|seventies|eighties|nineties)\\b", "fifties");
+            java.util.regex.Matcher years = Pattern.compile("\\d+").matcher(age);
+            if (years.find()) // "of about 25", "aged 70"
+            age = age.replace(
+                    years.group(), String.valueOf(Math.max(30, Math.min(59, Integer.parseInt(years.group())))));
         } else {
             age = "in " + pronoun + " thirties";
         }
-        List<String> traits =
-                STORY_TRAITS.stream().filter(cues::contains).limit(2).toList();
-        List<String> lead = new ArrayList<>(traits);
-        if (!looks.isEmpty()) {
+        List<String> lead = new ArrayList<>();
+        lead.addAll(ages.stream().limit(1).toList());
+        for (String kind : List.of("looks", "build", "skin", "station"))
+            for (String w : stated.apply(kind))
+                if (!w.contains(" ") && !isStationNoun(w) && lead.size() < 4) lead.add(w);
+        List<String> traits = List.copyOf(lead);
+        boolean storyBuild = !stated.apply("build").isEmpty();
+        if (!looks.isEmpty() && stated.apply("skin").isEmpty())
             lead.add(pick.apply(1).skin());
-        }
         String first = String.join(", ", lead);
         List<String> parts = new ArrayList<>();
         parts.add(article(first.isEmpty() ? noun : first) + " " + (first.isEmpty() ? noun : first + " " + noun) + " "
                 + age);
+        List<String> stations = new ArrayList<>();
         if (!character.role().isBlank()
                 && !KINSHIP.matcher(character.role()).matches()
                 && !character
                         .name()
                         .toLowerCase(Locale.ROOT)
-                        .contains(character.role().toLowerCase(Locale.ROOT))) {
-            parts.add("every inch the " + character.role());
+                        .contains(character.role().toLowerCase(Locale.ROOT))) stations.add(character.role());
+        for (String said : stated.apply("station")) {
+            String w = StoryCues.WORK.getOrDefault(said, said);
+            if (isStationNoun(w) && stations.stream().noneMatch(x -> x.contains(w))) stations.add(w);
         }
+        if (!stations.isEmpty()) parts.add("every inch the " + String.join(" and ", stations));
         String roleLook = ROLE_LOOK.entrySet().stream()
                 .filter(e -> Pattern.compile("\\b" + e.getKey() + "\\b")
                         .matcher(roleText)
@@ -196,25 +263,41 @@ public final class OfflineDescriber implements CharacterDescriber {
                 .sorted()
                 .findFirst()
                 .orElse(null);
+        List<String> wearing = new ArrayList<>(stated.apply("headwear"));
+        wearing.addAll(stated.apply("clothing"));
         if (!looks.isEmpty()) {
             String build = pick.apply(2).build();
-            parts.add(build.endsWith("built") ? build : "with " + article(build) + " " + build + " build");
-            parts.add(adjustGender(pick.apply(0).face(), gender));
-            parts.add(adjustGender(pick.apply(1).hair(), gender));
-            if (roleLook == null) {
+            if (!storyBuild)
+                parts.add(build.endsWith("built") ? build : "with " + article(build) + " " + build + " build");
+            String face = adjustGender(pick.apply(0).face(), gender);
+            if (!young || !AGED.matcher(face).find()) parts.add(face); // no silver beard on a young man
+            // a beard the story colours would clash with borrowed hair of another colour
+            String hair = adjustGender(pick.apply(1).hair(), gender);
+            if (stated.apply("hair").isEmpty()
+                    && stated.apply("beard").isEmpty()
+                    && (!young || !AGED.matcher(hair).find())) parts.add(hair);
+            if (roleLook == null && wearing.isEmpty()) {
                 parts.add("wearing " + adjustGender(pick.apply(2).clothing(), gender));
             }
         }
-        if (roleLook != null) {
-            parts.add(roleLook);
-        }
+        for (String kind : List.of("hair", "beard", "skin"))
+            for (StoryCue c : story)
+                if (c.kind().equals(kind) && c.value().contains(" ")) parts.add(CueRepair.clause(c));
+        if (!wearing.isEmpty()) parts.add("wearing " + String.join(", ", wearing));
+        else if (roleLook != null) parts.add(roleLook);
+        List<String> carried = stated.apply("object");
+        if (!carried.isEmpty()) parts.add("carrying " + String.join(" and ", carried));
         boolean negative = traits.stream().anyMatch(NEGATIVE_TRAITS::contains)
                 || roleText.matches(
                         ".*\\b(witch|thief|robber|robbers|thieves|captain|giant|stepmother|wolf|magician)\\b.*");
         if (negative) {
             parts.add("a hard, scheming look in the eyes");
         }
-        return String.join(", ", parts);
+        return CueRepair.repair(String.join(", ", parts), story);
+    }
+
+    private static boolean isStationNoun(String w) {
+        return lemon.analysis.StoryCues.isStation(w);
     }
 
     /** Words within a few tokens of the character's name or alias: "a young slave girl named Morgiana". */
@@ -240,7 +323,7 @@ public final class OfflineDescriber implements CharacterDescriber {
         return cues;
     }
 
-    private static java.util.Optional<Gender> genderFromWords(String text) {
+    static java.util.Optional<Gender> genderFromWords(String text) {
         if (text.matches(
                 ".*\\b(wife|daughter|queen|princess|girl|woman|mother|stepmother|sister|maid|widow|witch|lady)\\b.*")) {
             return java.util.Optional.of(Gender.FEMALE);
@@ -285,7 +368,7 @@ public final class OfflineDescriber implements CharacterDescriber {
         }
     }
 
-    private static String adjustGender(String clause, Gender gender) {
+    static String adjustGender(String clause, Gender gender) {
         Map<String, String> swap = switch (gender) {
             case FEMALE -> TO_FEMALE;
             case MALE -> TO_MALE;

@@ -3,9 +3,12 @@ package lemon.llm;
 import java.util.ArrayList;
 import java.util.List;
 import lemon.analysis.CharacterContexts;
+import lemon.analysis.StoryCues;
+import lemon.describe.CueRepair;
 import lemon.port.CharacterDescriber;
 import lemon.story.CdPair;
 import lemon.story.StoryCharacter;
+import lemon.story.StoryCue;
 
 /** describe-characters through an LLM with the ICL prompt of Fig. 4. */
 public final class LlmDescriber implements CharacterDescriber {
@@ -36,12 +39,24 @@ public final class LlmDescriber implements CharacterDescriber {
             List<CdPair> examples) {
         String excerpt = Prompts.excerptFor(
                 CharacterContexts.mentionSentences(storyText, character, all), storyText, STORY_WORD_BUDGET);
-        Answer a = llm.ask(
-                Prompts.DESCRIBE_SYSTEM,
-                Prompts.describeUser(storyTitle, excerpt, character, examples),
-                Answer.class,
-                LlmDescriber::problems);
-        return a.description();
+        List<StoryCue> stated = StoryCues.of(storyText, character, all);
+        String user = Prompts.describeUser(storyTitle, excerpt, character, examples, stated);
+        String description = llm.ask(Prompts.DESCRIBE_SYSTEM, user, Answer.class, LlmDescriber::problems)
+                .description();
+        List<StoryCue> wrong = CueRepair.contradicted(description, stated);
+        if (wrong.isEmpty()) return description;
+        // asked once more with what it got wrong; still wrong, the contradicting clauses are repaired
+        String again = user + "\nYour last description contradicted the story: \"" + description
+                + "\". The story states "
+                + String.join(
+                        "; ",
+                        wrong.stream().map(q -> q.kind() + ": " + q.value()).toList())
+                + ". Write the description again.";
+        description = llm.ask(Prompts.DESCRIBE_SYSTEM, again, Answer.class, LlmDescriber::problems)
+                .description();
+        return CueRepair.contradicted(description, stated).isEmpty()
+                ? description
+                : CueRepair.repair(description, stated);
     }
 
     static List<String> problems(Answer a) {

@@ -34,6 +34,16 @@ public final class Prompts {
 
     /** The ICL prompt of the paper's Fig. 4: retrieved C.D. pairs as examples, then the task. */
     public static String describeUser(String storyTitle, String storyExcerpt, StoryCharacter c, List<CdPair> examples) {
+        return describeUser(storyTitle, storyExcerpt, c, examples, List.of());
+    }
+
+    /** As above, with what the story states about the character: the description keeps it and never contradicts it. */
+    public static String describeUser(
+            String storyTitle,
+            String storyExcerpt,
+            StoryCharacter c,
+            List<CdPair> examples,
+            List<lemon.story.StoryCue> stated) {
         StringBuilder b = new StringBuilder();
         b.append("Given a story and one of its characters, describe the character's appearance in one sentence")
                 .append(" that a text-to-image model can use to paint a high-quality portrait. Examples:\n");
@@ -55,9 +65,14 @@ public final class Prompts {
             b.append(" (").append(c.role()).append(')');
         }
         b.append(": include age, gender, build, face, hair and clothing, and let the look reflect whether the")
-                .append(" character plays a good or a bad part in the story.\n<story>\n")
-                .append(neutraliseMarkers(storyExcerpt))
-                .append("\n</story>");
+                .append(" character plays a good or a bad part in the story.");
+        if (!stated.isEmpty()) {
+            b.append(" The story states (keep these, never contradict them; the examples fill only the rest): ");
+            b.append(String.join(
+                    "; ", stated.stream().map(q -> q.kind() + ": " + q.value()).toList()));
+            b.append('.');
+        }
+        b.append("\n<story>\n").append(neutraliseMarkers(storyExcerpt)).append("\n</story>");
         return b.toString();
     }
 

@@ -52,8 +52,26 @@ class GenderVotesTest {
     @Test
     void aRoleNounIsNotGenderedByOnePronounThatMayPassItBy() {
         // the "she" is the queen's: a single vote never decides for a role
-        Map<String, Gender> g = genders("The butler opened the door for the queen, and she smiled at the guests."
-                + " The butler bowed to the guests. The butler carried the tray into the hall, and the queen ate.");
-        assertEquals(Gender.UNKNOWN, g.get("butler"), g.toString());
+        Map<String, Gender> g = genders("The cook opened the door for the queen, and she smiled at the guests."
+                + " The cook bowed to the guests. The cook carried the tray into the hall, and the queen ate.");
+        assertEquals(Gender.UNKNOWN, g.get("cook"), g.toString());
+    }
+
+    @Test
+    void aNameSaidToBeAManOrAWomanIsOne() {
+        Map<String, Gender> g = genders("Henrik was a tall man with a grey beard. Henrik lived by the sea."
+                + " Ilse, an old woman, sold fish. Henrik bought fish from Ilse every day.");
+        assertEquals(Gender.MALE, g.get("Henrik"), g.toString());
+        assertEquals(Gender.FEMALE, g.get("Ilse"), g.toString());
+    }
+
+    @Test
+    void anOccupationTalesGiveToMenIsALastResortThatPronounsOverrule() {
+        Map<String, Gender> quiet = genders(
+                "The coachman waited at the gate. The coachman yawned." + " The coachman drove the carriage home.");
+        assertEquals(Gender.MALE, quiet.get("coachman"), quiet.toString());
+        Map<String, Gender> told = genders("The coachman waited at the gate. She yawned."
+                + " The coachman drove the carriage home, and she sang. The coachman smiled.");
+        assertEquals(Gender.FEMALE, told.get("coachman"), told.toString());
     }
 }

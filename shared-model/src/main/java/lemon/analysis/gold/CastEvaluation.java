@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lemon.describe.CueCheck;
 import lemon.port.StoryAnalyst;
 
 /**
@@ -115,7 +116,7 @@ public final class CastEvaluation {
                 String id = score.assigned().get(cue.character());
                 if (id == null || !descriptions.containsKey(id)) continue;
                 judged++;
-                switch (CueCheck.check(cue, descriptions.get(id))) {
+                switch (CueCheck.check(cue.kind(), cue.value(), descriptions.get(id))) {
                     case KEPT -> kept++;
                     case CONTRADICTED -> {
                         contradicted++;

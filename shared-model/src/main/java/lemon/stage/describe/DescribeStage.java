@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lemon.analysis.StoryCues;
+import lemon.describe.CueCheck;
 import lemon.describe.DescriptionCleaner;
 import lemon.port.CharacterDescriber;
 import lemon.port.CharacterRetriever;
@@ -20,8 +22,12 @@ import lemon.story.CdPair;
 import lemon.story.CharacterDescription;
 import lemon.story.CharacterMatch;
 import lemon.story.StoryCharacter;
+import lemon.story.StoryCue;
 
-/** describe-characters: one appearance sentence per character, guided by its retrieved examples (Fig. 4). */
+/**
+ * describe-characters: one appearance sentence per character, guided by its retrieved examples (Fig. 4)
+ * and true to what the story states; each description records the story cues it keeps.
+ */
 public final class DescribeStage implements Stage {
     public static final String NAME = "describe-characters";
     public static final String DESCRIPTIONS = "descriptions.json";
@@ -59,7 +65,11 @@ public final class DescribeStage implements Stage {
                     : List.of();
             List<CdPair> examples = ids.stream().map(retriever::pair).toList();
             String raw = describer.describe(title, text, c, characters, examples);
-            out.add(new CharacterDescription(c.id(), c.name(), DescriptionCleaner.clean(raw, c.name()), ids));
+            String description = DescriptionCleaner.clean(raw, c.name());
+            List<StoryCue> kept = StoryCues.of(text, c, characters).stream()
+                    .filter(q -> CueCheck.check(q.kind(), q.value(), description) == CueCheck.Verdict.KEPT)
+                    .toList();
+            out.add(new CharacterDescription(c.id(), c.name(), description, ids, kept));
         }
         return out;
     }

@@ -1,13 +1,13 @@
-package lemon.analysis.gold;
+package lemon.describe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import lemon.analysis.gold.CueCheck.Verdict;
+import lemon.describe.CueCheck.Verdict;
 import org.junit.jupiter.api.Test;
 
 class CueCheckTest {
     static Verdict check(String kind, String value, String description) {
-        return CueCheck.check(new GoldCast.Cue("X", kind, value, value), description);
+        return CueCheck.check(kind, value, description);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package lemon.analysis.gold;
+package lemon.describe;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -92,9 +92,9 @@ public final class CueCheck {
 
     private CueCheck() {}
 
-    public static Verdict check(GoldCast.Cue cue, String description) {
-        List<String> d = words(description), v = words(cue.value());
-        if (contradicts(cue, v, d)) return Verdict.CONTRADICTED;
+    public static Verdict check(String kind, String value, String description) {
+        List<String> d = words(description), v = words(value);
+        if (contradicts(kind, v, d)) return Verdict.CONTRADICTED;
         List<String> content =
                 v.stream().filter(w -> !STOP.contains(w) && w.length() > 2).toList();
         if (content.isEmpty()) return Verdict.MISSING;
@@ -102,8 +102,8 @@ public final class CueCheck {
         return 2 * present >= content.size() ? Verdict.KEPT : Verdict.MISSING;
     }
 
-    private static boolean contradicts(GoldCast.Cue cue, List<String> v, List<String> d) {
-        switch (cue.kind()) {
+    private static boolean contradicts(String kind, List<String> v, List<String> d) {
+        switch (kind) {
             case "gender" -> {
                 boolean male = v.stream().anyMatch(MALE::contains),
                         female = v.stream().anyMatch(FEMALE::contains);
@@ -123,11 +123,11 @@ public final class CueCheck {
                 return d.stream().anyMatch(other::contains) && d.stream().noneMatch(same::contains);
             }
             default -> {
-                if (!COLOURED.contains(cue.kind())) return false;
+                if (!COLOURED.contains(kind)) return false;
                 List<String> colours = v.stream().filter(COLOURS::contains).toList();
                 if (colours.isEmpty()) return false;
-                String noun = switch (cue.kind()) {
-                    case "hair", "beard", "skin" -> cue.kind();
+                String noun = switch (kind) {
+                    case "hair", "beard", "skin" -> kind;
                     default -> v.get(v.size() - 1);
                 };
                 boolean other = false;

@@ -1,0 +1,662 @@
+package lemon.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import lemon.story.StoryCharacter;
+import lemon.story.StoryCue;
+
+/**
+ * What the story itself says about a character's looks and station, sentence by sentence, so a
+ * description can keep it: the words around a mention ("the old cobbler", "Henrik was a tall man
+ * with a grey beard", "Abdallah, her fellow-slave"), what the character wears or carries ("she put
+ * on a head-dress", "carrying an axe") and its own things ("his long white beard", "her golden
+ * hair"). Rule-based and deterministic; a few cues per kind, first said first.
+ */
+public final class StoryCues {
+    private StoryCues() {}
+
+    /** At most this many cues of one kind: the first ones the story gives. */
+    static final int PER_KIND = 3;
+
+    private static final Map<String, String> ADJECTIVE_KIND = new HashMap<>();
+
+    static {
+        for (String w : List.of("old", "young", "aged", "elderly", "ancient", "youthful")) ADJECTIVE_KIND.put(w, "age");
+        for (String w : List.of(
+                "tall",
+                "short",
+                "fat",
+                "thin",
+                "stout",
+                "slender",
+                "small",
+                "little",
+                "huge",
+                "big",
+                "strong",
+                "lean",
+                "plump",
+                "broad",
+                "hunchbacked",
+                "lame",
+                "tiny",
+                "enormous",
+                "powerful",
+                "one-eyed",
+                "bony",
+                "sturdy")) ADJECTIVE_KIND.put(w, "build");
+        for (String w : List.of("pale", "swarthy", "dark-skinned", "sunburnt", "tanned", "rosy", "dirty", "sooty"))
+            ADJECTIVE_KIND.put(w, "skin");
+        for (String w : List.of("beautiful", "handsome", "ugly", "pretty", "lovely", "plain", "comely"))
+            ADJECTIVE_KIND.put(w, "looks");
+        for (String w : List.of("poor", "rich", "wealthy", "royal", "noble", "humble", "ragged"))
+            ADJECTIVE_KIND.put(w, "station");
+    }
+
+    static final Set<String> HAIR = Set.of("hair", "locks", "curls", "tresses", "braids", "plaits", "ringlets");
+    static final Set<String> BEARD = Set.of("beard", "moustache", "mustache", "whiskers", "stubble");
+    static final Set<String> SKIN = Set.of("skin", "cheeks", "complexion", "face");
+    static final Set<String> HEADWEAR = Set.of(
+            "hat",
+            "cap",
+            "crown",
+            "turban",
+            "hood",
+            "veil",
+            "head-dress",
+            "headdress",
+            "helmet",
+            "bonnet",
+            "wreath",
+            "circlet",
+            "kerchief",
+            "headscarf",
+            "coif",
+            "tiara");
+    static final Set<String> GARMENTS = Set.of(
+            "cloak",
+            "coat",
+            "dress",
+            "gown",
+            "robe",
+            "robes",
+            "tunic",
+            "apron",
+            "shirt",
+            "jacket",
+            "waistcoat",
+            "trousers",
+            "breeches",
+            "boots",
+            "shoes",
+            "slippers",
+            "slipper",
+            "shoe",
+            "girdle",
+            "sash",
+            "belt",
+            "scarf",
+            "shawl",
+            "mantle",
+            "petticoat",
+            "suit",
+            "clothes",
+            "rags",
+            "uniform",
+            "armour",
+            "armor",
+            "disguise",
+            "habit",
+            "frock",
+            "stockings",
+            "vest",
+            "smock",
+            "skirt",
+            "doublet",
+            "cape",
+            "clothing",
+            "garment",
+            "garments",
+            "jerkin",
+            "sandals",
+            "manteau",
+            "apparel",
+            "finery");
+    static final Set<String> OBJECTS = Set.of(
+            "lamp",
+            "ring",
+            "wand",
+            "dagger",
+            "sword",
+            "scimitar",
+            "sabre",
+            "staff",
+            "stick",
+            "axe",
+            "basket",
+            "purse",
+            "jug",
+            "spindle",
+            "necklace",
+            "bag",
+            "book",
+            "pipe",
+            "flute",
+            "tabor",
+            "drum",
+            "bow",
+            "spear",
+            "lantern",
+            "key",
+            "mirror",
+            "comb",
+            "apple",
+            "bouquet",
+            "broomstick",
+            "broom",
+            "knife",
+            "club",
+            "cudgel",
+            "sack",
+            "pitcher",
+            "bucket",
+            "pail",
+            "crook",
+            "whip",
+            "cane",
+            "umbrella",
+            "violin",
+            "fiddle",
+            "harp",
+            "needle",
+            "thread",
+            "scissors",
+            "shears",
+            "hammer",
+            "net",
+            "rod",
+            "satchel",
+            "bundle",
+            "letter",
+            "map",
+            "pistol",
+            "gun",
+            "rifle",
+            "torch",
+            "candle",
+            "cup",
+            "goblet",
+            "chalk");
+    private static final Set<String> WEAR =
+            Set.of("wore", "wears", "wearing", "dressed", "clad", "clothed", "donned", "attired", "arrayed");
+    private static final Set<String> CARRY = Set.of(
+            "carried",
+            "carrying",
+            "carries",
+            "carry",
+            "held",
+            "holding",
+            "holds",
+            "bore",
+            "bearing",
+            "brandished",
+            "brandishing",
+            "clutched",
+            "clutching",
+            "took",
+            "drew");
+    private static final Set<String> DETERMINERS =
+            Set.of("a", "an", "the", "his", "her", "their", "its", "some", "one", "two", "pair");
+    /** Words a noun phrase of looks may hold before its head: colours, materials, sizes, "long". */
+    private static final Set<String> DESCRIBING = Set.of(
+            "long",
+            "short",
+            "thick",
+            "thin",
+            "white",
+            "black",
+            "grey",
+            "gray",
+            "red",
+            "golden",
+            "gold",
+            "yellow",
+            "brown",
+            "blue",
+            "green",
+            "silver",
+            "auburn",
+            "copper",
+            "purple",
+            "pink",
+            "orange",
+            "scarlet",
+            "crimson",
+            "dark",
+            "fair",
+            "ruddy",
+            "curly",
+            "straight",
+            "flowing",
+            "braided",
+            "plaited",
+            "tangled",
+            "bushy",
+            "glass",
+            "velvet",
+            "silk",
+            "silken",
+            "linen",
+            "woollen",
+            "leather",
+            "fur",
+            "iron",
+            "wooden",
+            "high",
+            "pointed",
+            "tall",
+            "great",
+            "little",
+            "big",
+            "large",
+            "small",
+            "fine",
+            "rich",
+            "old",
+            "new",
+            "ragged",
+            "torn",
+            "patched",
+            "dirty",
+            "clean",
+            "shining",
+            "bright",
+            "heavy",
+            "light",
+            "embroidered",
+            "jewelled",
+            "spangled",
+            "magic",
+            "enchanted",
+            "sharp",
+            "curved",
+            "bloody",
+            "rusty",
+            "gilded",
+            "beautiful",
+            "splendid",
+            "grand",
+            "plain",
+            "simple",
+            "wide",
+            "narrow",
+            "broad",
+            "pale",
+            "rosy",
+            "snow-white",
+            "coal-black",
+            "mean",
+            "poor");
+
+    public static List<StoryCue> of(String text, StoryCharacter c, List<StoryCharacter> all) {
+        List<StoryCharacter> chars = new ArrayList<>(all);
+        if (chars.stream().noneMatch(o -> o.id().equals(c.id()))) chars.add(c);
+        MentionIndex index = MentionIndex.build(text, chars);
+        Map<String, List<StoryCue>> byKind = new LinkedHashMap<>();
+        String role = c.role().toLowerCase(Locale.ROOT);
+        List<Integer> named = index.sentencesMentioning(c.id(), false);
+        if (isStation(role) && !named.isEmpty())
+            add(byKind, new StoryCue("station", role, index.sentences().get(named.get(0))));
+        for (int s = 0; s < index.sentences().size(); s++) {
+            List<WordToken> ts = index.tokens().get(s);
+            String sentence = index.sentences().get(s);
+            for (MentionIndex.Mention m : index.mentions(s)) {
+                if (!m.characterId().equals(c.id())) continue;
+                List<StoryCue> found = new ArrayList<>();
+                if (m.explicit()) {
+                    before(ts, m.start(), sentence, found);
+                    after(ts, m.end(), sentence, found);
+                }
+                possessions(ts, m, index.mentions(s), sentence, found);
+                actions(ts, m, index.mentions(s), sentence, found);
+                if (m.explicit()
+                        || List.of("he", "she").contains(ts.get(m.start()).lower()))
+                    work(sentence, m, index.mentions(s), found);
+                for (StoryCue cue : found) add(byKind, cue);
+            }
+        }
+        List<StoryCue> out = new ArrayList<>();
+        byKind.values().forEach(out::addAll);
+        // a noun of the other sex near a mention ("the clerk, his wife and maid") is someone else
+        out.removeIf(q -> q.kind().equals("gender")
+                && c.gender() != lemon.story.Gender.UNKNOWN
+                && Lexicon.genderOfHead(q.value()) != lemon.story.Gender.UNKNOWN
+                && Lexicon.genderOfHead(q.value()) != c.gender());
+        return out;
+    }
+
+    private static void add(Map<String, List<StoryCue>> byKind, StoryCue cue) {
+        List<StoryCue> list = byKind.computeIfAbsent(cue.kind(), k -> new ArrayList<>());
+        if (list.size() >= PER_KIND || list.stream().anyMatch(x -> x.value().equals(cue.value()))) return;
+        list.add(cue);
+    }
+
+    /** "the old cobbler", "a young slave girl named Morgiana": adjectives and nouns before the mention. */
+    private static void before(List<WordToken> ts, int start, String sentence, List<StoryCue> out) {
+        int j = start - 1;
+        if (j >= 0 && Lexicon.NAMING_VERBS.contains(ts.get(j).lower())) j--; // "… named Morgiana"
+        for (; j >= 0 && ts.get(j).isWord() && !ts.get(j).capitalised(); j--) {
+            String w = ts.get(j).lower();
+            if (DETERMINERS.contains(w)) break;
+            if (!describe(w, sentence, out)) break;
+        }
+    }
+
+    /** "Abdallah, her fellow-slave", "Henrik was a tall man with a grey beard", "Morgiana, who was brave". */
+    private static void after(List<WordToken> ts, int end, String sentence, List<StoryCue> out) {
+        int k = end;
+        if (k < ts.size() && ts.get(k).text().equals(",")) {
+            k++;
+            if (k + 1 < ts.size() && List.of("who", "which").contains(ts.get(k).lower())) k++;
+            else if (k < ts.size() && !DETERMINERS.contains(ts.get(k).lower())) return; // a list, not an apposition
+            // "the clerk, his wife and maid": a kinsman after a possessive is the next one in a list
+            if (k + 1 < ts.size()
+                    && List.of("his", "her", "their").contains(ts.get(k).lower())
+                    && NOT_STATIONS.contains(ts.get(k + 1).lower())) return;
+        }
+        if (k < ts.size()
+                && List.of("was", "is", "looked", "seemed").contains(ts.get(k).lower())) k++;
+        else if (k == end) {
+            with(ts, k, sentence, out); // "the man with a grey beard"
+            return;
+        }
+        while (k < ts.size()
+                && List.of("very", "so", "quite", "rather", "both")
+                        .contains(ts.get(k).lower())) k++;
+        if (k < ts.size() && DETERMINERS.contains(ts.get(k).lower())) k++;
+        // the noun phrase said of the character, up to its person noun: "a young fisher girl", "a tall man"
+        int stop = Math.min(ts.size(), k + 5);
+        for (; k < stop && ts.get(k).isWord() && !ts.get(k).capitalised(); k++) {
+            String w = ts.get(k).lower();
+            if (CLAUSE_WORDS.contains(w)) break;
+            describe(w, sentence, out);
+            if (Lexicon.isPersonNoun(w)) {
+                k++;
+                break;
+            }
+        }
+        with(ts, k, sentence, out);
+    }
+
+    /** "with a grey beard", "with long golden hair", "with a dagger". */
+    private static void with(List<WordToken> ts, int k, String sentence, List<StoryCue> out) {
+        if (k >= ts.size() || !ts.get(k).lower().equals("with")) return;
+        Phrase p = phrase(ts, k + 1);
+        if (p != null) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+    }
+
+    /** A word before or after a mention: an adjective of looks, a person noun of station or gender. */
+    private static boolean describe(String w, String sentence, List<StoryCue> out) {
+        String kind = ADJECTIVE_KIND.get(w);
+        if (kind != null) {
+            out.add(new StoryCue(kind, w, sentence));
+            return true;
+        }
+        if (Lexicon.isPersonNoun(w)) {
+            if (isStation(w)) out.add(new StoryCue("station", w, sentence));
+            else if (Lexicon.genderOfHead(w) != lemon.story.Gender.UNKNOWN)
+                out.add(new StoryCue("gender", w, sentence));
+            return true;
+        }
+        return Lexicon.ADJECTIVES.contains(w) || Lexicon.DISTINGUISHING.contains(w);
+    }
+
+    /** Person nouns that say who someone is to others, or only their sex: no station. */
+    private static final Set<String> NOT_STATIONS = Set.of(
+            "man",
+            "woman",
+            "lady",
+            "gentleman",
+            "lad",
+            "lass",
+            "maiden",
+            "friend",
+            "stranger",
+            "companion",
+            "wife",
+            "husband",
+            "son",
+            "daughter",
+            "brother",
+            "sister",
+            "mother",
+            "father",
+            "uncle",
+            "aunt",
+            "nephew",
+            "niece",
+            "cousin",
+            "grandmother",
+            "grandfather",
+            "child",
+            "children",
+            "neighbour",
+            "neighbor",
+            "guest",
+            "person",
+            "fellow",
+            "creature",
+            "boy",
+            "girl",
+            "baby",
+            "youth",
+            "bride",
+            "bridegroom",
+            "sweetheart",
+            "lover");
+
+    /** A person noun that says what someone does or is, not only who they are to someone ("woodcutter", "king"). */
+    public static boolean isStation(String noun) {
+        if (noun.isBlank() || noun.contains(" ") && !Lexicon.isPersonNoun(noun)) {
+            String last = noun.substring(noun.lastIndexOf(' ') + 1);
+            return !noun.isBlank() && Lexicon.isPersonNoun(last) && isStation(last);
+        }
+        return Lexicon.isPersonNoun(noun) && !Lexicon.GENERIC.contains(noun) && !NOT_STATIONS.contains(noun);
+    }
+
+    /** "his long white beard", "her golden slippers", "Morgiana's dagger". */
+    private static void possessions(
+            List<WordToken> ts,
+            MentionIndex.Mention m,
+            List<MentionIndex.Mention> others,
+            String sentence,
+            List<StoryCue> out) {
+        boolean possessive = !m.explicit()
+                ? List.of("his", "her").contains(ts.get(m.start()).lower())
+                : m.end() < ts.size() && ts.get(m.end()).kind() == WordToken.Kind.POSSESSIVE;
+        if (!possessive) return;
+        // "Cinderella, notwithstanding her mean apparel": the pronoun's nearest name before it is the owner;
+        // "…saw the captain, with a dagger under his robe": someone else's name there makes it theirs as likely
+        MentionIndex.Mention last = null;
+        for (MentionIndex.Mention o : others) if (o.explicit() && o.start() < m.start()) last = o;
+        boolean owned = m.explicit() || last != null && last.characterId().equals(m.characterId());
+        if (!m.explicit() && last != null && !owned) return;
+        int k = m.explicit() ? m.end() + 1 : m.end();
+        Phrase p = phrase(ts, k);
+        if (p == null || OBJECTS.contains(p.head)) return;
+        // "her clothes" after "her godmother touched her" may be anyone's; "his beard" is nearly always his
+        boolean body = HAIR.contains(p.head) || BEARD.contains(p.head) || SKIN.contains(p.head);
+        if (owned || body) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+    }
+
+    /** "she put on a head-dress", "Abdallah, carrying his tabor", "he took his axe": what the subject wears or bears. */
+    private static void actions(
+            List<WordToken> ts,
+            MentionIndex.Mention m,
+            List<MentionIndex.Mention> all,
+            String sentence,
+            List<StoryCue> out) {
+        if (!m.explicit() && !List.of("he", "she").contains(ts.get(m.start()).lower())) return; // not the subject
+        if (!m.explicit()
+                && all.stream()
+                        .anyMatch(o -> o.explicit()
+                                && o.start() < m.start()
+                                && !o.characterId().equals(m.characterId()))) return;
+        int limit = Math.min(ts.size(), m.end() + 9); // past an apposition: "Ilse, a fisher girl, wore…"
+        for (int k = m.end(); k < limit; k++) {
+            WordToken t = ts.get(k);
+            if (t.text().equals(".") || t.text().equals(";")) return;
+            final int at = k;
+            if (all.stream().anyMatch(o -> o.start() == at && o != m)) return; // someone else's action
+            String w = t.lower();
+            // "very meanly dressed", "richly dressed"
+            if (w.equals("dressed") && k > 0 && ts.get(k - 1).lower().endsWith("ly")) {
+                out.add(new StoryCue("clothing", ts.get(k - 1).lower() + " dressed", sentence));
+                return;
+            }
+            boolean putOn = w.equals("put")
+                    && k + 1 < ts.size()
+                    && ts.get(k + 1).lower().equals("on");
+            if (WEAR.contains(w) || putOn) {
+                int from = putOn ? k + 2 : k + 1;
+                if (from < ts.size()
+                        && List.of("in", "on").contains(ts.get(from).lower())) from++;
+                Phrase p = phrase(ts, from);
+                if (p != null && (GARMENTS.contains(p.head) || HEADWEAR.contains(p.head)))
+                    out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+                return;
+            }
+            if (CARRY.contains(w)) {
+                Phrase p = phrase(ts, k + 1);
+                if (p != null && (OBJECTS.contains(p.head) || GARMENTS.contains(p.head) || HEADWEAR.contains(p.head)))
+                    out.add(new StoryCue(OBJECTS.contains(p.head) ? "object" : kindOf(p.head), p.text, sentence));
+                return;
+            }
+        }
+    }
+
+    /** Work a story tells rather than names ("he earned their bread by cutting wood"), and the station it is. */
+    public static final Map<String, String> WORK = Map.ofEntries(
+            Map.entry("cutting wood", "woodcutter"),
+            Map.entry("cut wood", "woodcutter"),
+            Map.entry("chopping wood", "woodcutter"),
+            Map.entry("felling trees", "woodcutter"),
+            Map.entry("tending sheep", "shepherd"),
+            Map.entry("keeping sheep", "shepherd"),
+            Map.entry("minding the sheep", "shepherd"),
+            Map.entry("tending the geese", "goose-girl"),
+            Map.entry("keeping the geese", "goose-girl"),
+            Map.entry("mending shoes", "cobbler"),
+            Map.entry("making shoes", "shoemaker"),
+            Map.entry("baking bread", "baker"),
+            Map.entry("grinding corn", "miller"),
+            Map.entry("catching fish", "fisherman"),
+            Map.entry("mending nets", "fisherman"),
+            Map.entry("mended nets", "fisherman"),
+            Map.entry("spinning flax", "spinner"),
+            Map.entry("sewing clothes", "tailor"));
+
+    private static final java.util.regex.Pattern AS_ADJ_AS =
+            java.util.regex.Pattern.compile("(?i)\\bas ([a-z-]+) as (?:himself|herself)\\b");
+
+    /** Work done ("by cutting wood") and "as poor as himself", in a sentence where the character acts. */
+    private static void work(
+            String sentence, MentionIndex.Mention m, List<MentionIndex.Mention> all, List<StoryCue> out) {
+        if (all.stream()
+                .anyMatch(o -> o.explicit() && !o.characterId().equals(m.characterId()) && o.start() < m.start()))
+            return; // someone else is the subject
+        String low = sentence.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, String> w : WORK.entrySet())
+            if (java.util.regex.Pattern.compile("\\b" + w.getKey() + "\\b")
+                    .matcher(low)
+                    .find()) out.add(new StoryCue("station", w.getKey(), sentence));
+        java.util.regex.Matcher as = AS_ADJ_AS.matcher(sentence);
+        while (as.find()) {
+            String kind = ADJECTIVE_KIND.get(as.group(1).toLowerCase(Locale.ROOT));
+            if (kind != null) out.add(new StoryCue(kind, as.group(1).toLowerCase(Locale.ROOT), sentence));
+        }
+    }
+
+    private record Phrase(String text, String head) {}
+
+    /** Words that end the noun phrase said of a character: a new clause begins. */
+    private static final Set<String> CLAUSE_WORDS =
+            Set.of("who", "whom", "whose", "that", "which", "and", "but", "when", "while", "as", "because", "to");
+
+    private static final Set<String> UNCOUNTED = Set.of("armour", "armor", "apparel", "finery", "thread", "chalk");
+
+    /** Heads that say nothing of a look without a describing word. */
+    private static final Set<String> GENERIC_THINGS =
+            Set.of("clothes", "clothing", "garment", "garments", "apparel", "face");
+
+    /** A noun phrase of looks at k: determiner, describing words, a head noun it knows, "of"/"with" and more. */
+    private static Phrase phrase(List<WordToken> ts, int k) {
+        int i = k;
+        String det = null;
+        if (i < ts.size() && DETERMINERS.contains(ts.get(i).lower()))
+            det = ts.get(i++).lower();
+        List<String> words = new ArrayList<>();
+        String head = null;
+        for (; i < ts.size() && ts.get(i).isWord() && words.size() < 6; i++) {
+            String w = ts.get(i).lower();
+            if (known(w)) {
+                words.add(w);
+                head = w;
+                int more = i + 1; // "slippers of glass", "a dagger with a silver hilt"
+                if (more + 1 < ts.size()
+                        && List.of("of", "with").contains(ts.get(more).lower())) {
+                    List<String> tail = new ArrayList<>(List.of(ts.get(more).lower()));
+                    int q = more + 1;
+                    if (DETERMINERS.contains(ts.get(q).lower()))
+                        tail.add(ts.get(q++).lower());
+                    while (q < ts.size()
+                            && ts.get(q).isWord()
+                            && DESCRIBING.contains(ts.get(q).lower()))
+                        tail.add(ts.get(q++).lower());
+                    if (q < ts.size()
+                            && ts.get(q).isWord()
+                            && !Lexicon.isPersonNoun(ts.get(q).lower())) {
+                        tail.add(ts.get(q).lower());
+                        words.addAll(tail);
+                    }
+                }
+                break;
+            }
+            if (!DESCRIBING.contains(w) && !w.contains("-")) return null;
+            words.add(w);
+        }
+        if (head == null) return null;
+        if (words.size() == 1 && GENERIC_THINGS.contains(head)) return null; // "her clothes" says nothing
+        boolean indefinite = det != null && (det.equals("a") || det.equals("an") || det.equals("pair"));
+        String text = String.join(" ", words);
+        boolean countable =
+                !head.endsWith("s") && !HAIR.contains(head) && !SKIN.contains(head) && !UNCOUNTED.contains(head);
+        if (indefinite) text = det + " " + text;
+        else if (countable && (OBJECTS.contains(head) || GARMENTS.contains(head) || HEADWEAR.contains(head)))
+            text = (text.matches("[aeiou].*") ? "an " : "a ") + text; // "drew her dagger" → "a dagger"
+        return new Phrase(text, head);
+    }
+
+    private static boolean known(String w) {
+        return HAIR.contains(w)
+                || BEARD.contains(w)
+                || SKIN.contains(w)
+                || HEADWEAR.contains(w)
+                || GARMENTS.contains(w)
+                || OBJECTS.contains(w);
+    }
+
+    private static String kindOf(String head) {
+        if (HAIR.contains(head)) return "hair";
+        if (BEARD.contains(head)) return "beard";
+        if (SKIN.contains(head)) return "skin";
+        if (HEADWEAR.contains(head)) return "headwear";
+        if (GARMENTS.contains(head)) return "clothing";
+        return "object";
+    }
+}

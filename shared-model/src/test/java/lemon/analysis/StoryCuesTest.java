@@ -1,0 +1,76 @@
+package lemon.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import lemon.story.StoryCharacter;
+import lemon.story.StoryCue;
+import org.junit.jupiter.api.Test;
+
+class StoryCuesTest {
+    private static List<String> cues(String story, String name) {
+        List<StoryCharacter> cast = new OfflineAnalyst().analyze(story, 5).characters();
+        StoryCharacter c = RoleAliasesTest.named(cast, name);
+        return StoryCues.of(story, c, cast).stream()
+                .map(q -> q.kind() + ": " + q.value())
+                .toList();
+    }
+
+    @Test
+    void aCopulaWithAWithPhraseGivesBuildGenderAndBeard() {
+        List<String> cues = cues(
+                "Henrik was a tall man with a grey beard. Henrik lived by the sea. Henrik mended nets every morning.",
+                "Henrik");
+        // the work he does says his station: "mended nets" is a fisherman's
+        assertEquals(List.of("build: tall", "gender: man", "beard: a grey beard", "station: mended nets"), cues);
+    }
+
+    @Test
+    void anIntroductionGivesAgeStationAndGenderAndAnAppositionGivesStation() {
+        String story = "In the house there was a young slave girl named Morgiana. Morgiana told Abdallah, her"
+                + " fellow-slave, to light the fire. Abdallah laughed. Morgiana sang. Abdallah ate.";
+        assertEquals(List.of("gender: girl", "station: slave", "age: young"), cues(story, "Morgiana"));
+        assertTrue(
+                cues(story, "Abdallah").contains("station: fellow-slave"),
+                cues(story, "Abdallah").toString());
+    }
+
+    @Test
+    void whatTheSubjectWearsOrCarriesIsItsOwn() {
+        String story = "Morgiana put on a head-dress like a dancer's. Then she drew her dagger. Morgiana said nothing."
+                + " Ali watched Morgiana. Ali said she danced well.";
+        List<String> cues = cues(story, "Morgiana");
+        assertTrue(cues.contains("headwear: a head-dress"), cues.toString());
+        assertTrue(cues.contains("object: a dagger"), cues.toString());
+        assertTrue(cues(story, "Ali").isEmpty(), cues(story, "Ali").toString());
+    }
+
+    @Test
+    void aPronounAfterSomeoneElsesNameIsNotTakenAsTheirs() {
+        // "her clothes" follows the godmother's name: the clothes may be Cinderella's; her own hair stays hers
+        String story = "Cinderella sat by the fire. Her godmother touched her clothes with a wand."
+                + " Cinderella wept. Cinderella went to the ball, and Cinderella danced with her golden hair loose.";
+        List<String> cinderella = cues(story, "Cinderella");
+        assertTrue(cinderella.contains("hair: golden hair"), cinderella.toString());
+        assertTrue(cinderella.stream().noneMatch(c -> c.startsWith("clothing")), cinderella.toString());
+    }
+
+    @Test
+    void aPlainPossessionOrAListIsNoCue() {
+        String story = "Tomas, Anna and Piet went to the market. Tomas sold his house. Anna bought bread."
+                + " Tomas said goodbye. Anna and Piet laughed. Piet ate.";
+        assertTrue(cues(story, "Tomas").isEmpty(), cues(story, "Tomas").toString());
+    }
+
+    @Test
+    void theStationComesFromTheRole() {
+        List<StoryCue> cues = StoryCues.of(
+                "The woodcutter went into the forest. The woodcutter cut wood. The woodcutter came home.",
+                new StoryCharacter("woodcutter", "woodcutter", List.of(), lemon.story.Gender.MALE, "woodcutter", 3),
+                List.of());
+        assertEquals("station", cues.get(0).kind());
+        assertEquals("woodcutter", cues.get(0).value());
+        assertEquals("The woodcutter went into the forest.", cues.get(0).sentence());
+    }
+}

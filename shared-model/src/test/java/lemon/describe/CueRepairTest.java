@@ -1,0 +1,47 @@
+package lemon.describe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import lemon.story.StoryCue;
+import org.junit.jupiter.api.Test;
+
+class CueRepairTest {
+    static final List<StoryCue> HENRIK = List.of(
+            new StoryCue("gender", "man", "Henrik was a tall man with a grey beard."),
+            new StoryCue("beard", "a grey beard", "Henrik was a tall man with a grey beard."));
+
+    @Test
+    void findsTheCuesADescriptionContradicts() {
+        assertEquals(
+                List.of("man"),
+                CueRepair.contradicted("a tall woman in her twenties, wearing a crown of white flowers", HENRIK)
+                        .stream()
+                        .map(StoryCue::value)
+                        .toList());
+        assertTrue(
+                CueRepair.contradicted("a tall man with a grey beard", HENRIK).isEmpty());
+    }
+
+    @Test
+    void dropsTheContradictingClausesAndAddsWhatIsMissing() {
+        String repaired =
+                CueRepair.repair("a tall man in his forties, with a black beard, wearing a blue coat", HENRIK);
+        assertEquals("a tall man in his forties, wearing a blue coat, with a grey beard", repaired);
+        assertTrue(CueRepair.contradicted(repaired, HENRIK).isEmpty());
+    }
+
+    @Test
+    void theOppositeSexIsPutRightWordByWord() {
+        assertEquals(
+                "a tall man in his twenties, his hair cropped short, with a grey beard",
+                CueRepair.repair("a tall woman in her twenties, her hair cropped short", HENRIK));
+    }
+
+    @Test
+    void aDescriptionThatKeepsTheCuesIsLeftAlone() {
+        String d = "a tall man in his sixties with a grey beard, wearing a fisherman's smock";
+        assertEquals(d, CueRepair.repair(d, HENRIK));
+    }
+}

@@ -1,0 +1,74 @@
+package lemon.describe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import lemon.analysis.OfflineAnalyst;
+import lemon.analysis.StoryCues;
+import lemon.story.CdPair;
+import lemon.story.StoryCharacter;
+import org.junit.jupiter.api.Test;
+
+class OfflineDescriberTest {
+    /** Retrieved examples that would paint someone else entirely: a young woman with flowers, a bandit. */
+    static final List<CdPair> EXAMPLES = List.of(
+            new CdPair(
+                    "cd-1",
+                    "s",
+                    "fantasy",
+                    "Liese",
+                    "",
+                    "a brown-skinned woman in her early twenties with a slender build, bright green eyes,"
+                            + " long braided red hair, wearing a crown of white flowers"),
+            new CdPair(
+                    "cd-2",
+                    "s",
+                    "adventure",
+                    "Kasim",
+                    "",
+                    "a sunburnt man in his forties with a wiry build, a scarred, hawk-nosed face, black hair,"
+                            + " wearing a leather vest and a curved scimitar"));
+
+    private static String describe(String story, String name) {
+        List<StoryCharacter> cast = new OfflineAnalyst().analyze(story, 5).characters();
+        StoryCharacter c = cast.stream()
+                .filter(x -> x.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not in " + cast));
+        String d = new OfflineDescriber().describe("t", story, c, cast, EXAMPLES);
+        assertTrue(CueRepair.contradicted(d, StoryCues.of(story, c, cast)).isEmpty(), d);
+        return d;
+    }
+
+    @Test
+    void whatTheStoryStatesWinsOverTheExamples() {
+        String d = describe(
+                "Henrik was a tall man with a grey beard. Henrik lived by the sea. Henrik mended nets every morning.",
+                "Henrik");
+        assertTrue(d.startsWith("a tall") && d.contains(" man in his "), d);
+        assertTrue(d.contains("with a grey beard"), d);
+        assertFalse(d.contains("woman") || d.contains("braid") || d.contains("red hair"), d);
+    }
+
+    @Test
+    void theExamplesFillOnlyWhatTheStoryLeavesOpen() {
+        String d = describe(
+                "Ilse, a young fisher girl, wore a red scarf. Ilse sold fish on the quay. Ilse sang every day.",
+                "Ilse");
+        assertTrue(d.startsWith("a young") && d.contains(" girl in her late teens"), d);
+        assertTrue(d.contains("wearing a red scarf"), d);
+        assertFalse(d.contains("crown of white flowers"), "the story says what she wears: " + d);
+        assertTrue(d.contains("eyes") || d.contains("face"), "a face the story does not give is borrowed: " + d);
+    }
+
+    @Test
+    void anOldCharacterIsNeverInHerTeens() {
+        String d = describe(
+                "An old woman named Greta lived in the wood. Greta kept geese. Greta said little to anyone.", "Greta");
+        assertTrue(d.contains("old"), d);
+        assertFalse(d.contains("teens"), d);
+        assertEquals(-1, d.indexOf("twenties"), d);
+    }
+}
