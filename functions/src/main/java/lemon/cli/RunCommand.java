@@ -17,6 +17,7 @@ import lemon.pipeline.Pipeline;
 import lemon.run.RunIds;
 import lemon.run.RunOptions;
 import lemon.stage.ingest.IngestStage;
+import lemon.story.CastCorrections;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,6 +78,13 @@ public class RunCommand implements Callable<Integer> {
             description = "words appended to every scene prompt (default none)")
     String style;
 
+    @Option(
+            names = "--cast",
+            paramLabel = "FILE",
+            description = "corrections to the cast the analyst finds (merge, split, add, rename, drop, gender;"
+                    + " format in README), applied right after analysis and kept with the run's options")
+    Path castFile;
+
     @Option(names = "--run-id", paramLabel = "ID", description = "choose the run id instead of a generated one")
     String runId;
 
@@ -89,6 +97,22 @@ public class RunCommand implements Callable<Integer> {
     @Inject
     PipelineProvider configured;
 
+    /** The --cast file, read and checked before anything is stored. */
+    private CastCorrections cast() {
+        if (castFile == null) return CastCorrections.NONE;
+        try {
+            if (!Files.isRegularFile(castFile)) throw new IllegalArgumentException("no such file");
+            if (Files.size(castFile) > MAX_CAST_BYTES)
+                throw new IllegalArgumentException(
+                        "over " + MAX_CAST_BYTES / 1024 + " KiB; a cast file is a short list");
+            return CastCorrections.parse(Files.readAllBytes(castFile));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("--cast " + castFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    static final long MAX_CAST_BYTES = 256 * 1024;
+
     @Override
     public Integer call() throws IOException {
         RunOptions options;
@@ -97,7 +121,7 @@ public class RunCommand implements Callable<Integer> {
             if (seedsPerScene < 1)
                 throw new IllegalArgumentException("--seeds-per-scene must be at least 1, got " + seedsPerScene);
             // checked before anything is stored
-            options = new RunOptions(scenes, topK, portraits, seedsPerScene, iterations, style);
+            options = new RunOptions(scenes, topK, portraits, seedsPerScene, iterations, style, cast());
             if (runId != null) {
                 RunIds.check(runId); // likewise: a bad id must not leave an upload behind
             }

@@ -103,6 +103,7 @@ public final class LocalRun {
                 .put("seedsPerScene", options.seedsPerScene())
                 .put("iterations", options.iterations())
                 .put("style", options.style());
+        if (!options.cast().isEmpty()) input.set("cast", Json.MAPPER.valueToTree(options.cast()));
         return underLease(machine, functions, input, progress, lease, "lemon run");
     }
 

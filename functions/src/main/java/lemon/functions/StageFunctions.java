@@ -42,7 +42,8 @@ public class StageFunctions {
                 in.portraits() == null ? defaults.portraits() : in.portraits(),
                 in.seedsPerScene() == null ? defaults.seedsPerScene() : in.seedsPerScene(),
                 in.iterations() == null ? defaults.iterations() : in.iterations(),
-                in.style() == null ? defaults.style() : in.style());
+                in.style() == null ? defaults.style() : in.style(),
+                in.cast());
         return pipelines.get().ingest(in.runId(), in.uploadKey(), options);
     }
 

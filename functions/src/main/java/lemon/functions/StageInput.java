@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * What the workflow hands every stage: the run and the refine loop's iteration (0 when absent), and
  * for ingest the upload and run options ({@code iterations} is the loop's cap, an option; {@code
- * iteration} the pass a stage runs in).
+ * iteration} the pass a stage runs in; {@code cast} the user's corrections to the cast, absent for none).
  * Unknown fields (a previous stage's summary) are ignored so states can pass their input on.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -20,6 +20,7 @@ public record StageInput(
         Integer seedsPerScene,
         Integer iterations,
         String style,
+        lemon.story.CastCorrections cast,
         Failure failure) {
     /** The object a Catch with {@code "ResultPath": "$.failure"} puts into the state. */
     @JsonIgnoreProperties(ignoreUnknown = true)

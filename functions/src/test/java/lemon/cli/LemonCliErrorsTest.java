@@ -230,6 +230,32 @@ class LemonCliErrorsTest {
     }
 
     @Test
+    void aBadCastFileIsOneLineAndNothingIsStored(QuarkusMainLauncher launcher) throws Exception {
+        Path runs = DIR.resolve("runs");
+        Path story = Files.writeString(DIR.resolve("tale.txt"), "The king died. The queen wept.");
+        Path cast = Files.writeString(
+                DIR.resolve("cast.json"), "{\"drop\": [\"king\"], \"gender\": {\"queen\": \"royal\"}}");
+        assertEquals(
+                "lemon: --cast " + cast + ": the cast file is not valid: gender of 'queen' must be male, female or"
+                        + " unknown, got 'royal' (expected keys: merge, split, add, rename, drop, gender)",
+                oneLine(
+                        launcher.launch("run", story.toString(), "--cast", cast.toString(), "--out", runs.toString()),
+                        2));
+        assertEquals(
+                "lemon: --cast " + DIR.resolve("none.json") + ": no such file",
+                oneLine(
+                        launcher.launch(
+                                "run",
+                                story.toString(),
+                                "--cast",
+                                DIR.resolve("none.json").toString(),
+                                "--out",
+                                runs.toString()),
+                        2));
+        assertEquals(List.of(), filesUnder(runs));
+    }
+
+    @Test
     void badOptionsAreOneLine(QuarkusMainLauncher launcher) {
         assertEquals(
                 "lemon: Invalid value for option '--scenes': 'many' is not an int (see: lemon run --help)",

@@ -631,7 +631,9 @@ public final class StoryCues {
             words.add(w);
         }
         if (head == null) return null;
-        if (words.size() == 1 && GENERIC_THINGS.contains(head)) return null; // "her clothes" says nothing
+        // "her clothes", "her hair": a bare noun says nothing of a look
+        if (words.size() == 1 && (GENERIC_THINGS.contains(head) || HAIR.contains(head) || BEARD.contains(head)))
+            return null;
         boolean indefinite = det != null && (det.equals("a") || det.equals("an") || det.equals("pair"));
         String text = String.join(" ", words);
         boolean countable =

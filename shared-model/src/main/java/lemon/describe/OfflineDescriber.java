@@ -128,6 +128,9 @@ public final class OfflineDescriber implements CharacterDescriber {
             Map.entry("moustache", "earrings"),
             Map.entry("stubble", "freckles"),
             Map.entry("gentleman", "lady"),
+            Map.entry("shaven", "faced"),
+            Map.entry("bearded", "braided"),
+            Map.entry("handsome", "lovely"),
             Map.entry("himself", "herself"));
     private static final Map<String, String> TO_MALE = Map.ofEntries(
             Map.entry("she", "he"),
@@ -138,6 +141,7 @@ public final class OfflineDescriber implements CharacterDescriber {
             Map.entry("girl", "boy"),
             Map.entry("lady", "gentleman"),
             Map.entry("herself", "himself"),
+            Map.entry("pretty", "handsome"),
             Map.entry("gown", "robe"),
             Map.entry("dress", "tunic"),
             Map.entry("skirt", "breeches"));
@@ -178,10 +182,14 @@ public final class OfflineDescriber implements CharacterDescriber {
                                         .map(q -> StoryCues.WORK.getOrDefault(q.value(), q.value()))
                                         .toList()))
                 .toLowerCase(Locale.ROOT);
-        List<Look> looks = examples.stream()
+        List<Look> parsed = examples.stream()
                 .map(e -> Look.parse(e.description()))
                 .flatMap(java.util.Optional::stream)
                 .toList();
+        // a face, hair and clothes lent by someone of the same sex, when the examples have one
+        List<Look> sameSex =
+                parsed.stream().filter(l -> l.gender() == character.gender()).toList();
+        List<Look> looks = character.gender() != Gender.UNKNOWN && !sameSex.isEmpty() ? sameSex : parsed;
         // vary which example lends which feature, so two characters matched to the same examples differ
         int shift = Math.floorMod(character.id().hashCode(), Math.max(1, looks.size()));
         java.util.function.IntFunction<Look> pick = slot -> looks.get((shift + slot) % looks.size());

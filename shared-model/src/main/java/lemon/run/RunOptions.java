@@ -1,5 +1,8 @@
 package lemon.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import lemon.story.CastCorrections;
+
 /**
  * Options fixed when a run is created; later stages and resumes read them from the manifest so a
  * resumed run computes exactly what the first attempt would have.
@@ -9,8 +12,19 @@ package lemon.run;
  *                      often; 0 stops after the initial portraits (as runs did before the loop existed,
  *                      whose manifests read as 0)
  * @param style         words appended to every scene prompt ("" for none)
+ * @param cast          the user's corrections to the analysed cast ({@code --cast cast.json}), applied
+ *                      right after analysis; {@link CastCorrections#NONE} for none
  */
-public record RunOptions(int scenes, int topK, int portraits, int seedsPerScene, int iterations, String style) {
+public record RunOptions(
+        int scenes,
+        int topK,
+        int portraits,
+        int seedsPerScene,
+        int iterations,
+        String style,
+
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = CastCorrections.Absent.class)
+        CastCorrections cast) {
     public static final int DEFAULT_SCENES = 30;
     public static final int DEFAULT_TOP_K = 3;
     /** O, portraits per character; the paper uses 5. */
@@ -25,6 +39,7 @@ public record RunOptions(int scenes, int topK, int portraits, int seedsPerScene,
         if (portraits == 0) portraits = DEFAULT_PORTRAITS;
         if (seedsPerScene == 0) seedsPerScene = DEFAULT_SEEDS_PER_SCENE;
         style = style == null ? "" : style.strip();
+        cast = cast == null ? CastCorrections.NONE : cast;
         if (portraits < 1 || portraits > 20) {
             throw new IllegalArgumentException("portraits per character must be between 1 and 20, got " + portraits);
         }
@@ -44,6 +59,10 @@ public record RunOptions(int scenes, int topK, int portraits, int seedsPerScene,
         if (style.length() > 200 || style.contains("\n")) {
             throw new IllegalArgumentException("the style suffix must be one line of at most 200 characters");
         }
+    }
+
+    public RunOptions(int scenes, int topK, int portraits, int seedsPerScene, int iterations, String style) {
+        this(scenes, topK, portraits, seedsPerScene, iterations, style, CastCorrections.NONE);
     }
 
     /** Up to the initial portraits, without the personalise → refine loop. */

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The refine loop on the real lemon-mini engines, small: a JVM killed while personalize runs its
- * second pass is resumed, and the storyboard is byte for byte that of an uninterrupted run.
+ * second pass is resumed, and the storyboard is byte for byte that of an uninterrupted run. A second
+ * pass needs at least one picture the validator accepts: on Briar Rose. Rapunzel, the tale used before,
+ * lost its last accepted picture when describe-characters began to keep what the story states (the
+ * mini model at six steps paints most figures as men, and the validator checks genders).
  */
 class LoopResumeAfterKillTest {
     /** Three scenes, two takes, two passes at most. */
@@ -64,10 +67,10 @@ class LoopResumeAfterKillTest {
 
     @Test
     void aRunKilledInItsSecondPersonalisationResumesToTheSameStoryboard() throws Exception {
-        String upload = "uploads/rapunzel.txt";
+        String upload = "uploads/briar-rose.txt";
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         RunStore killedRuns = new RunStore(BlobStores.fromUri(killed.toString()));
-        killedRuns.blobs().put(upload, Fixtures.tale("rapunzel"));
+        killedRuns.blobs().put(upload, Fixtures.tale("briar-rose"));
         Process child = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp",
@@ -89,7 +92,7 @@ class LoopResumeAfterKillTest {
         try {
             // the uninterrupted run goes while the child paints: both use one libtorch thread, there are two cores
             RunStore cleanRuns = new RunStore(BlobStores.fromUri(clean.toString()));
-            cleanRuns.blobs().put(upload, Fixtures.tale("rapunzel"));
+            cleanRuns.blobs().put(upload, Fixtures.tale("briar-rose"));
             StageFunctions straight = functions(clean);
             assertTrue(LocalRun.start(straight, upload, OPTIONS, "r1", quiet).succeeded());
             assertEquals(

@@ -3,6 +3,7 @@ package lemon.stage.analyze;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import lemon.analysis.CastEditor;
 import lemon.ingest.StoryRejectedException;
 import lemon.port.StoryAnalyst;
 import lemon.report.GraphSvg;
@@ -67,8 +68,12 @@ public final class AnalyzeStage implements Stage {
 
     @Override
     public StageOutput run(StageContext run) {
-        StoryAnalysis analysis = withCharactersInEveryScene(analyst.analyze(
-                run.requireText(IngestStage.STORY), run.options().scenes()));
+        String story = run.requireText(IngestStage.STORY);
+        // the user's --cast corrections come before the scene check: a dropped character takes its scenes along
+        StoryAnalysis analysis = withCharactersInEveryScene(CastEditor.apply(
+                story,
+                analyst.analyze(story, run.options().scenes()),
+                run.options().cast()));
         if (analysis.characters().isEmpty()) {
             throw new StoryRejectedException(
                     StoryRejectedException.Reason.NO_CHARACTERS,
@@ -91,7 +96,9 @@ public final class AnalyzeStage implements Stage {
                         analysis.scenes().size(),
                         "edges",
                         analysis.graph().edges().size()),
-                Map.of("analyst", analyst.name()),
+                run.options().cast().isEmpty()
+                        ? Map.of("analyst", analyst.name())
+                        : Map.of("analyst", analyst.name(), "cast corrections", "applied (see the run's options)"),
                 analysis.warnings());
     }
 }

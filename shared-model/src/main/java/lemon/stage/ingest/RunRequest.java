@@ -29,6 +29,10 @@ public record RunRequest(String fileName, String sha256, RunOptions options, Run
         if (!run.options().style().equals(options.style())) {
             d.add("--style: the run has \"" + run.options().style() + "\", this request \"" + options.style() + "\"");
         }
+        if (!run.options().cast().equals(options.cast())) {
+            d.add("--cast: the run has " + (run.options().cast().isEmpty() ? "none" : "other corrections")
+                    + ", this request " + (options.cast().isEmpty() ? "none" : "other corrections"));
+        }
         if (llm != null && run.llm() != null && !llm.equals(run.llm())) {
             d.add("LLM: the run has " + run.llm().describe() + ", this request " + llm.describe());
         }

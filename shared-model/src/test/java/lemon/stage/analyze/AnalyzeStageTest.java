@@ -12,6 +12,7 @@ import lemon.run.StageState;
 import lemon.stage.RunFileTypes;
 import lemon.stage.StageFixture;
 import lemon.stage.StageResult;
+import lemon.story.CastCorrections;
 import lemon.story.Gender;
 import lemon.story.InteractionGraph;
 import lemon.story.Scene;
@@ -42,6 +43,38 @@ class AnalyzeStageTest {
         assertEquals(
                 AnalyzeStage.SPEC.writes(),
                 f.runs.manifest("r").stage(AnalyzeStage.NAME).outputs());
+    }
+
+    @Test
+    void theUsersCastCorrectionsAreAppliedAndKeptWithTheRun() {
+        CastCorrections cast = CastCorrections.parse(
+                "{\"rename\": {\"Carl Voss\": \"Carl the sailor\"}, \"gender\": {\"Boris Kade\": \"male\"}}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        StageFixture f = new StageFixture(new RunOptions(4, 3, 1, 2, 0, "", cast));
+        f.run(new AnalyzeStage(new OfflineAnalyst()));
+        List<StoryCharacter> characters = f.read(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS);
+        StoryCharacter carl = characters.stream()
+                .filter(c -> c.id().equals("carl-voss"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("Carl the sailor", carl.name());
+        assertEquals(cast, f.runs.manifest("r").options().cast(), "the manifest keeps what was applied");
+        assertTrue(f.runs.manifest("r").components().containsKey("cast corrections"));
+    }
+
+    @Test
+    void aCastFileNamingNoCharacterFailsTheStageAndWritesNothing() {
+        CastCorrections cast =
+                CastCorrections.parse("{\"drop\": [\"Dora\"]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        StageFixture f = new StageFixture(new RunOptions(4, 3, 1, 2, 0, "", cast));
+        var e = assertThrows(IllegalArgumentException.class, () -> f.run(new AnalyzeStage(new OfflineAnalyst())));
+        assertTrue(e.getMessage().contains("'Dora'"), e.getMessage());
+        assertEquals(
+                StageState.Status.FAILED,
+                f.runs.manifest("r").stage(AnalyzeStage.NAME).status());
+        assertTrue(
+                f.blobs.list("").stream().noneMatch(k -> k.endsWith(AnalyzeStage.CHARACTERS)),
+                f.blobs.list("").toString());
     }
 
     @Test
