@@ -11,8 +11,9 @@ import lemon.story.StoryCharacter;
 /**
  * Merges a name into a role the story equates it with: "Cogia Hassan was the robber Captain"
  * makes Cogia Hassan an alias of the captain (or the other way round when the name is mentioned
- * more), and so does an introduction, "an old cobbler named Baba Mustapha". Only "NAME was/is the
- * ROLE" and "a/an ROLE named/called NAME" count, a role introduced under two names merges with
+ * more), and so do an introduction, "an old cobbler named Baba Mustapha", and an apposition, "Baba
+ * Mustapha, the old cobbler,". Only "NAME was/is the ROLE", "a/an ROLE named/called NAME" and
+ * "NAME, the ROLE," count, a role introduced under two names merges with
  * neither, and relational roles ("the son of") never merge. Each merge keeps its sentence as evidence.
  */
 final class CopulaAliases {
@@ -46,8 +47,10 @@ final class CopulaAliases {
                 boolean naming = b.start() - a.end() == 1
                         && Lexicon.NAMING_VERBS.contains(between)
                         && introducedAt(ts, a.start());
-                StoryCharacter named = copula ? x : naming ? y : null;
-                StoryCharacter role = copula ? y : naming ? x : null;
+                // "Baba Mustapha, the old cobbler, …": an apposition closed by a comma or the sentence's end
+                boolean apposition = between.equals(",") && appositionAt(ts, a.end() + 1, b);
+                StoryCharacter named = copula || apposition ? x : naming ? y : null;
+                StoryCharacter role = copula || apposition ? y : naming ? x : null;
                 if (named == null
                         || !isProperName(named)
                         || isProperName(role)
@@ -94,6 +97,16 @@ final class CopulaAliases {
         for (Map.Entry<String, String> e : loser.evidence().entrySet())
             merged = merged.withEvidence(e.getKey(), e.getValue());
         return merged;
+    }
+
+    /** At k: "the"/"a"/"an", adjectives, then the mention m, then a comma, a semicolon or the end (not "and"). */
+    private static boolean appositionAt(List<WordToken> ts, int k, MentionIndex.Mention m) {
+        if (k >= ts.size() || !List.of("the", "a", "an").contains(ts.get(k).lower())) return false;
+        for (int j = k + 1; j < m.start(); j++)
+            if (!Lexicon.ADJECTIVES.contains(ts.get(j).lower())) return false;
+        if (m.end() >= ts.size()) return true;
+        String next = ts.get(m.end()).text();
+        return next.equals(",") || next.equals(";") || next.equals(".") || next.equals("!") || next.equals("?");
     }
 
     /** "a"/"an" before the mention at start, past its adjectives ("an old cobbler"). */

@@ -26,6 +26,18 @@ class NamingAliasesTest {
     }
 
     @Test
+    void anAppositionClosedByACommaIsTheSamePersonButAListIsNot() {
+        List<StoryCharacter> cast = cast("At dawn Morgiana went to Baba Mustapha, the old cobbler, and woke him."
+                + " The cobbler grumbled. Morgiana paid the cobbler in gold. Baba Mustapha said he would come."
+                + " The cobbler took his needle and followed her.");
+        assertEquals(named(cast, "Baba Mustapha"), named(cast, "cobbler"), cast.toString());
+        List<StoryCharacter> list = cast("Morgiana called Hassan, the cobbler and the baker to the door."
+                + " The cobbler came first. Hassan came last. The cobbler sat down, and Hassan said nothing."
+                + " The cobbler laughed at Hassan.");
+        assertNotEquals(named(list, "Hassan"), named(list, "cobbler"), list.toString());
+    }
+
+    @Test
     void aRoleIntroducedUnderTwoNamesIsTwoPeople() {
         List<StoryCharacter> cast = cast("In the village lived an old man named Tomas. The old man kept bees."
                 + " Across the river lived an old man named Piet. The old man sold fish, and Tomas bought it."
