@@ -561,6 +561,14 @@ public final class StoryCues {
             Map.entry("spinning flax", "spinner"),
             Map.entry("sewing clothes", "tailor"));
 
+    /** Sorted, so cues come out in the same order in every JVM (Map.ofEntries iterates in a per-JVM order). */
+    private static final Map<String, java.util.regex.Pattern> WORK_PATTERNS = new java.util.TreeMap<>();
+
+    static {
+        for (String work : WORK.keySet())
+            WORK_PATTERNS.put(work, java.util.regex.Pattern.compile("\\b" + work + "\\b"));
+    }
+
     private static final java.util.regex.Pattern AS_ADJ_AS =
             java.util.regex.Pattern.compile("(?i)\\bas ([a-z-]+) as (?:himself|herself)\\b");
 
@@ -571,10 +579,9 @@ public final class StoryCues {
                 .anyMatch(o -> o.explicit() && !o.characterId().equals(m.characterId()) && o.start() < m.start()))
             return; // someone else is the subject
         String low = sentence.toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, String> w : WORK.entrySet())
-            if (java.util.regex.Pattern.compile("\\b" + w.getKey() + "\\b")
-                    .matcher(low)
-                    .find()) out.add(new StoryCue("station", w.getKey(), sentence));
+        for (Map.Entry<String, java.util.regex.Pattern> w : WORK_PATTERNS.entrySet())
+            if (low.contains(w.getKey()) && w.getValue().matcher(low).find())
+                out.add(new StoryCue("station", w.getKey(), sentence));
         java.util.regex.Matcher as = AS_ADJ_AS.matcher(sentence);
         while (as.find()) {
             String kind = ADJECTIVE_KIND.get(as.group(1).toLowerCase(Locale.ROOT));
