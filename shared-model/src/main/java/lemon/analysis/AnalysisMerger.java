@@ -49,6 +49,9 @@ public final class AnalysisMerger {
             characters.add(merged);
             for (StoryCharacter c : group) idMap.put(c.id(), merged.id());
         }
+        // a member's group id from one part is the merged group's id
+        characters.replaceAll(
+                c -> c.memberOf() == null ? c : c.memberOf(idMap.getOrDefault(c.memberOf(), c.memberOf())));
         characters.sort(
                 Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));
 
@@ -110,7 +113,24 @@ public final class AnalysisMerger {
         if (best.gender() != Gender.UNKNOWN) gender = best.gender();
         if (!best.role().isEmpty()) role = best.role();
         aliases.remove(best.name());
-        return best.with(new ArrayList<>(aliases), gender, role, mentions);
+        StoryCharacter merged = best.with(new ArrayList<>(aliases), gender, role, mentions);
+        // a group or member in any part stays one after the merge
+        Integer members = merged.members();
+        String memberOf = merged.memberOf();
+        for (StoryCharacter c : group) {
+            if (members == null) members = c.members();
+            if (memberOf == null) memberOf = c.memberOf();
+        }
+        return new StoryCharacter(
+                merged.id(),
+                merged.name(),
+                merged.aliases(),
+                merged.gender(),
+                merged.role(),
+                merged.mentions(),
+                members,
+                memberOf,
+                merged.evidence());
     }
 
     private static List<String> surfaces(StoryCharacter c) {

@@ -37,7 +37,9 @@ public final class LlmStoryAnalyst implements StoryAnalyst {
         this.llm = llm;
     }
 
-    record CharacterAnswer(String name, List<String> aliases, String gender, String role) {}
+    /** {@code members}: for a group, its count (0 when the story gives none); {@code memberOf}: the group's name. */
+    record CharacterAnswer(
+            String name, List<String> aliases, String gender, String role, Integer members, String memberOf) {}
 
     record SceneAnswer(String prompt, List<String> characters) {}
 
@@ -65,6 +67,11 @@ public final class LlmStoryAnalyst implements StoryAnalyst {
         StoryAnalysis merged = AnalysisMerger.merge(parts, sceneCount);
         List<String> warnings = new ArrayList<>(merged.warnings());
         List<StoryCharacter> grounded = grounded(storyText, merged.characters(), warnings);
+        java.util.Set<String> groundedIds = new java.util.HashSet<>();
+        grounded.forEach(c -> groundedIds.add(c.id()));
+        grounded = grounded.stream()
+                .map(c -> c.memberOf() != null && !groundedIds.contains(c.memberOf()) ? c.memberOf(null) : c)
+                .toList();
         MentionIndex index = MentionIndex.build(storyText, grounded);
         List<StoryCharacter> counted = new ArrayList<>();
         for (StoryCharacter c : grounded) {
@@ -173,9 +180,19 @@ public final class LlmStoryAnalyst implements StoryAnalyst {
                             aliases,
                             gender(c.gender()),
                             c.role() == null ? "" : c.role().strip(),
-                            0));
+                            0,
+                            c.members() == null || c.members() < 0 || c.members() == 1 ? null : c.members(),
+                            null));
             idByName.put(c.name().strip().toLowerCase(Locale.ROOT), id);
             aliases.forEach(x -> idByName.putIfAbsent(x.toLowerCase(Locale.ROOT), id));
+        }
+        for (CharacterAnswer c : a.characters()) { // a member names its group; linked once every id is known
+            String group = c.memberOf() == null
+                    ? null
+                    : idByName.get(c.memberOf().strip().toLowerCase(Locale.ROOT));
+            String id = Slugs.of(c.name());
+            if (group != null && !group.equals(id) && byId.get(group).isGroup())
+                byId.put(id, byId.get(id).memberOf(group));
         }
         List<Scene> scenes = new ArrayList<>();
         for (SceneAnswer s : a.scenes()) {

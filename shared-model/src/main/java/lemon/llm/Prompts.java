@@ -27,7 +27,10 @@ public final class Prompts {
             + " [{\"prompt\": \"...\", \"characters\": [\"...\"]}]}. A character is any person or person-like"
             + " being who acts or speaks, whether named (\"Ali Baba\"), known by a relation (\"Cassim's wife\")"
             + " or only by a role (\"the tailor\", \"the witch\"); use the fullest form as name and list the"
-            + " other ways the story refers to them as aliases. Each scene prompt has at most 20 words,"
+            + " other ways the story refers to them as aliases. A group that acts together (\"her two sisters\","
+            + " \"the forty thieves\") is one character with \"members\": its count (0 when the story gives none);"
+            + " a member the story singles out (\"the captain\") is its own character with \"memberOf\": the"
+            + " group's name. Each scene prompt has at most 20 words,"
             + " describes one moment of the story, and names the characters present by their names.";
 
     private Prompts() {}

@@ -47,6 +47,38 @@ class LlmStoryAnalystTest {
     }
 
     @Test
+    void anLlmsGroupsAndTheirMembersAreKeptAndAMemberOfAnInventedGroupIsUnlinked() {
+        String answer = """
+                {"characters": [
+                  {"name": "Anna Berg", "aliases": [], "gender": "female", "role": "baker"},
+                  {"name": "the bells", "aliases": [], "gender": "unknown", "role": "bells", "members": 0},
+                  {"name": "Boris Kade", "aliases": [], "gender": "male", "role": "blacksmith", "memberOf": "the guild"},
+                  {"name": "the guild", "aliases": ["smiths"], "gender": "male", "role": "guild", "members": 12},
+                  {"name": "Carl Voss", "aliases": [], "gender": "male", "role": "sailor", "memberOf": "the bells"}],
+                 "scenes": [{"prompt": "Anna Berg opens her stall", "characters": ["Anna Berg"]}]}
+                """;
+        StageFixture f = new StageFixture(new RunOptions(1, 3, 1));
+        f.run(new AnalyzeStage(new LlmStoryAnalyst(new StructuredLlm(new ScriptedLlm().answer(answer), 1))));
+        List<StoryCharacter> characters = f.read(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS);
+        StoryCharacter bells = characters.stream()
+                .filter(c -> c.id().equals("bells"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(0, bells.members(), characters.toString());
+        StoryCharacter carl = characters.stream()
+                .filter(c -> c.id().equals("carl-voss"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("bells", carl.memberOf(), "linked to a group the story mentions");
+        StoryCharacter boris = characters.stream()
+                .filter(c -> c.id().equals("boris-kade"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(null, boris.memberOf(), "'the guild' is never in the story: dropped, and the link with it");
+        assertFalse(characters.stream().anyMatch(c -> c.id().equals("the-guild") || c.id().equals("guild")));
+    }
+
+    @Test
     void mentionsAreWholeWordsIgnoringCaseApostrophesAndALeadingArticle() {
         String text = "Once the King’s Son rode out. A tailor sat at his window. Annabel sang.";
         assertTrue(LlmStoryAnalyst.occurs(LlmStoryAnalyst.normalise(text), "the king's son"));
