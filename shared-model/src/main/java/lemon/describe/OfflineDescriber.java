@@ -1,14 +1,12 @@
 package lemon.describe;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import lemon.analysis.CharacterContexts;
 import lemon.analysis.StoryCues;
 import lemon.port.CharacterDescriber;
 import lemon.story.CdPair;
@@ -24,9 +22,6 @@ import lemon.story.StoryCue;
  */
 public final class OfflineDescriber implements CharacterDescriber {
     private static final Pattern WORD = Pattern.compile("[A-Za-z']+");
-    /** Words near a mention that make a character young; kinship words only count in the role. */
-    private static final Set<String> YOUNG =
-            Set.of("young", "little", "child", "boy", "girl", "maiden", "youth", "lad", "lass", "youngest", "baby");
 
     /** Borrowed looks that belong to age, not youth. */
     private static final Pattern AGED = Pattern.compile(
@@ -47,33 +42,6 @@ public final class OfflineDescriber implements CharacterDescriber {
             "widow",
             "eldest",
             "wrinkled");
-    private static final List<String> STORY_TRAITS = List.of(
-            "beautiful",
-            "handsome",
-            "ugly",
-            "tall",
-            "short",
-            "fat",
-            "thin",
-            "strong",
-            "poor",
-            "rich",
-            "wicked",
-            "kind",
-            "clever",
-            "proud",
-            "cruel",
-            "brave",
-            "gentle",
-            "greedy",
-            "lovely",
-            "fair",
-            "pale",
-            "lame",
-            "hunchbacked",
-            "small",
-            "huge",
-            "jealous");
     /** Person words the story may use that a description can stand on instead of "man" or "woman". */
     private static final Set<String> STORY_NOUNS =
             Set.of("girl", "boy", "lady", "gentleman", "maiden", "youth", "lad", "lass", "old woman", "old man");
@@ -172,7 +140,6 @@ public final class OfflineDescriber implements CharacterDescriber {
             List<StoryCharacter> all,
             List<CdPair> examples,
             List<StoryCue> story) {
-        Set<String> cues = cuesNear(CharacterContexts.mentionSentences(storyText, character, all), character);
         // the role, the name and the work the story tells ("cutting wood" → woodcutter) pick the costume
         String roleText = (character.role() + " " + character.name() + " "
                         + String.join(
@@ -306,29 +273,6 @@ public final class OfflineDescriber implements CharacterDescriber {
 
     private static boolean isStationNoun(String w) {
         return lemon.analysis.StoryCues.isStation(w);
-    }
-
-    /** Words within a few tokens of the character's name or alias: "a young slave girl named Morgiana". */
-    static Set<String> cuesNear(List<String> sentences, StoryCharacter c) {
-        List<String> names = new ArrayList<>(c.aliases());
-        names.add(c.name());
-        Set<String> cues = new LinkedHashSet<>();
-        for (String sentence : sentences) {
-            String low = sentence.toLowerCase(Locale.ROOT);
-            for (String n : names) {
-                Matcher m = Pattern.compile("((?:[a-z'-]+[ ,]+){0,4})" + Pattern.quote(n.toLowerCase(Locale.ROOT))
-                                // "Ali Baba's son" speaks of the son, not of Ali Baba
-                                + "(?!['’]s\\b)((?:[ ,]+[a-z'-]+){0,3})")
-                        .matcher(low);
-                while (m.find()) {
-                    Matcher w = WORD.matcher(m.group(1) + " " + m.group(2));
-                    while (w.find()) {
-                        cues.add(w.group());
-                    }
-                }
-            }
-        }
-        return cues;
     }
 
     static java.util.Optional<Gender> genderFromWords(String text) {
