@@ -119,14 +119,14 @@ public final class OfflineDescriber implements CharacterDescriber {
         return "offline-describer (rule-based, composes from retrieved examples; not an LLM)";
     }
 
-    @Override
+    /** As describe-characters does it, reading the story's cues first. */
     public String describe(
             String storyTitle,
             String storyText,
             StoryCharacter character,
             List<StoryCharacter> all,
             List<CdPair> examples) {
-        return describe(storyText, character, all, examples, StoryCues.of(storyText, character, all));
+        return describe(storyTitle, storyText, character, all, examples, StoryCues.of(storyText, character, all));
     }
 
     /**
@@ -134,7 +134,9 @@ public final class OfflineDescriber implements CharacterDescriber {
      * hair, beard, clothing and things carried. The retrieved examples lend only what it leaves open
      * (age in years, build, face, hair, clothing), and a borrowed clause that contradicts the story is dropped.
      */
+    @Override
     public String describe(
+            String storyTitle,
             String storyText,
             StoryCharacter character,
             List<StoryCharacter> all,

@@ -30,16 +30,26 @@ public final class LlmDescriber implements CharacterDescriber {
         return "llm:" + llm.name();
     }
 
-    @Override
+    /** As describe-characters does it, reading the story's cues first. */
     public String describe(
             String storyTitle,
             String storyText,
             StoryCharacter character,
             List<StoryCharacter> all,
             List<CdPair> examples) {
+        return describe(storyTitle, storyText, character, all, examples, StoryCues.of(storyText, character, all));
+    }
+
+    @Override
+    public String describe(
+            String storyTitle,
+            String storyText,
+            StoryCharacter character,
+            List<StoryCharacter> all,
+            List<CdPair> examples,
+            List<StoryCue> stated) {
         String excerpt = Prompts.excerptFor(
                 CharacterContexts.mentionSentences(storyText, character, all), storyText, STORY_WORD_BUDGET);
-        List<StoryCue> stated = StoryCues.of(storyText, character, all);
         String user = Prompts.describeUser(storyTitle, excerpt, character, examples, stated);
         String description = llm.ask(Prompts.DESCRIBE_SYSTEM, user, Answer.class, LlmDescriber::problems)
                 .description();

@@ -3,6 +3,7 @@ package lemon.port;
 import java.util.List;
 import lemon.story.CdPair;
 import lemon.story.StoryCharacter;
+import lemon.story.StoryCue;
 
 /** describe-characters: one appearance sentence for a character, guided by retrieved examples. */
 public interface CharacterDescriber {
@@ -11,11 +12,14 @@ public interface CharacterDescriber {
     /**
      * @param all every character of the story (to tell sentences about this one from the others)
      * @param examples retrieved C.D. pairs, best first
+     * @param stated what the story states about the character (read once by describe-characters, which also
+     *               records the ones the description keeps): the description keeps them and never contradicts them
      */
     String describe(
             String storyTitle,
             String storyText,
             StoryCharacter character,
             List<StoryCharacter> all,
-            List<CdPair> examples);
+            List<CdPair> examples,
+            List<StoryCue> stated);
 }

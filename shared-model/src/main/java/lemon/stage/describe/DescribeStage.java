@@ -64,9 +64,10 @@ public final class DescribeStage implements Stage {
                             .toList()
                     : List.of();
             List<CdPair> examples = ids.stream().map(retriever::pair).toList();
-            String raw = describer.describe(title, text, c, characters, examples);
+            List<StoryCue> stated = StoryCues.of(text, c, characters);
+            String raw = describer.describe(title, text, c, characters, examples, stated);
             String description = DescriptionCleaner.clean(raw, c.name());
-            List<StoryCue> kept = StoryCues.of(text, c, characters).stream()
+            List<StoryCue> kept = stated.stream()
                     .filter(q -> CueCheck.check(q.kind(), q.value(), description) == CueCheck.Verdict.KEPT)
                     .toList();
             out.add(new CharacterDescription(c.id(), c.name(), description, ids, kept));
