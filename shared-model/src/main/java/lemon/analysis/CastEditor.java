@@ -90,17 +90,17 @@ public final class CastEditor {
         if (cast.isEmpty()) throw new IllegalArgumentException("the cast file leaves no character");
 
         List<StoryCharacter> characters = new ArrayList<>();
-        MentionIndex first = MentionIndex.build(text, new ArrayList<>(cast.values()));
+        // mentions depend on names, aliases, genders and groups, none of which the counting below changes
+        MentionIndex index = MentionIndex.build(text, new ArrayList<>(cast.values()));
         for (StoryCharacter c : cast.values()) {
             String group = c.memberOf() == null ? null : movedTo.getOrDefault(c.memberOf(), c.memberOf());
             StoryCharacter counted = c.with(
                     c.aliases(),
                     c.gender(),
                     c.role(),
-                    first.sentencesMentioning(c.id(), false).size());
+                    index.sentencesMentioning(c.id(), false).size());
             characters.add(group != null && cast.containsKey(group) ? counted.memberOf(group) : counted.memberOf(null));
         }
-        MentionIndex index = MentionIndex.build(text, characters);
         List<Scene> scenes = new ArrayList<>();
         for (Scene s : analysis.scenes()) {
             Set<String> ids = new LinkedHashSet<>();
