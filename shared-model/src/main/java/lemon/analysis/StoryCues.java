@@ -462,11 +462,10 @@ public final class StoryCues {
 
     /** A person noun that says what someone does or is, not only who they are to someone ("woodcutter", "king"). */
     public static boolean isStation(String noun) {
-        if (noun.isBlank() || noun.contains(" ") && !Lexicon.isPersonNoun(noun)) {
-            String last = noun.substring(noun.lastIndexOf(' ') + 1);
-            return !noun.isBlank() && Lexicon.isPersonNoun(last) && isStation(last);
-        }
-        return Lexicon.isPersonNoun(noun) && !Lexicon.GENERIC.contains(noun) && !NOT_STATIONS.contains(noun);
+        // a phrase the lexicon does not know ("eldest son") by its head noun
+        String head =
+                noun.contains(" ") && !Lexicon.isPersonNoun(noun) ? noun.substring(noun.lastIndexOf(' ') + 1) : noun;
+        return Lexicon.isPersonNoun(head) && !Lexicon.GENERIC.contains(head) && !NOT_STATIONS.contains(head);
     }
 
     /** "his long white beard", "her golden slippers", "Morgiana's dagger". */
