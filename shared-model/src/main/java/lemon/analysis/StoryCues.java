@@ -209,7 +209,15 @@ public final class StoryCues {
             "clutched",
             "clutching",
             "took",
-            "drew");
+            "drew",
+            "seized",
+            "seizing",
+            "snatched",
+            "snatching",
+            "grasped",
+            "grasping",
+            "wielded",
+            "wielding");
     private static final Set<String> DETERMINERS =
             Set.of("a", "an", "the", "his", "her", "their", "its", "some", "one", "two", "pair");
     /** Words a noun phrase of looks may hold before its head: colours, materials, sizes, "long". */
@@ -486,11 +494,28 @@ public final class StoryCues {
         boolean owned = m.explicit() || last != null && last.characterId().equals(m.characterId());
         if (!m.explicit() && last != null && !owned) return;
         int k = m.explicit() ? m.end() + 1 : m.end();
+        // "showed her the lamp", "gave her a knife": her is whom it is given, not whose it is
+        if (!m.explicit() && k < ts.size() && DETERMINERS.contains(ts.get(k).lower())) return;
         Phrase p = phrase(ts, k);
-        if (p == null || OBJECTS.contains(p.head)) return;
+        if (p == null) return;
         // "her clothes" after "her godmother touched her" may be anyone's; "his beard" is nearly always his
         boolean body = HAIR.contains(p.head) || BEARD.contains(p.head) || SKIN.contains(p.head);
+        // "his sword", "her spindle": an object the story gives them, when they are the sentence's subject
+        boolean thing = OBJECTS.contains(p.head);
+        if (thing && !(owned && subjectBefore(ts, m, others))) return;
         if (owned || body) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+    }
+
+    /**
+     * Whether the owner is the sentence's first character: "she struck it with her wand", not "ordered Cinderella
+     * to lift the trapdoor, giving each mouse a tap with her wand" (the godmother's).
+     */
+    private static boolean subjectBefore(
+            List<WordToken> ts, MentionIndex.Mention m, List<MentionIndex.Mention> others) {
+        if (m.explicit()) return true; // "the butler's jug", "Ali Baba's axe"
+        MentionIndex.Mention first = null;
+        for (MentionIndex.Mention o : others) if (first == null || o.start() < first.start()) first = o;
+        return first != null && first != m && first.characterId().equals(m.characterId());
     }
 
     /** "she put on a head-dress", "Abdallah, carrying his tabor", "he took his axe": what the subject wears or bears. */
@@ -529,6 +554,13 @@ public final class StoryCues {
                 if (p != null && (GARMENTS.contains(p.head) || HEADWEAR.contains(p.head)))
                     out.add(new StoryCue(kindOf(p.head), p.text, sentence));
                 return;
+            }
+            // "the thirteenth fairy came, with a black cap on her head", "an ancient dame leaning on a staff"
+            if (w.equals("with")
+                    || (w.equals("on") && k > 0 && ts.get(k - 1).lower().equals("leaning"))) {
+                Phrase p = phrase(ts, k + 1);
+                if (p != null && known(p.head)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+                continue;
             }
             if (CARRY.contains(w)) {
                 Phrase p = phrase(ts, k + 1);

@@ -6,9 +6,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Whether a description keeps or contradicts one appearance cue the story states. Kept: most of
- * the cue's content words are in the description (a word counts when the description has a word
- * with the same first five letters: "braided" keeps "braid"). Contradicted: the description says
+ * Whether a description keeps or contradicts one appearance cue the story states. Kept: a gender or
+ * age cue when the description gives the same gender or age band ("daughter" by "a young woman",
+ * "an ancient dame" by "an old woman"); any other cue when most of its content words are in the
+ * description (a word counts when the description has a word with the same first five letters:
+ * "braided" keeps "braid"). Contradicted: the description says
  * the opposite gender or age, or paints the cue's hair, beard, skin, clothing or headwear in
  * another colour and never in the cue's. A rough, printed measure, not a judge of style.
  */
@@ -88,6 +90,7 @@ public final class CueCheck {
             "seventeen",
             "eighteen",
             "nineteen");
+    private static final Set<String> PRONOUNS = Set.of("he", "him", "his", "she", "her");
     private static final Set<String> COLOURED = Set.of("hair", "beard", "skin", "clothing", "headwear");
 
     private CueCheck() {}
@@ -95,6 +98,9 @@ public final class CueCheck {
     public static Verdict check(String kind, String value, String description) {
         List<String> d = words(description), v = words(value);
         if (contradicts(kind, v, d)) return Verdict.CONTRADICTED;
+        // a gender or age cue is about the person, not its words: "daughter" is kept by "a young woman"
+        Set<String> side = side(kind, v);
+        if (side != null && d.stream().anyMatch(side::contains)) return Verdict.KEPT;
         List<String> content =
                 v.stream().filter(w -> !STOP.contains(w) && w.length() > 2).toList();
         if (content.isEmpty()) return Verdict.MISSING;
@@ -102,14 +108,13 @@ public final class CueCheck {
         return 2 * present >= content.size() ? Verdict.KEPT : Verdict.MISSING;
     }
 
-    private static boolean contradicts(String kind, List<String> v, List<String> d) {
+    /** For a gender or age cue that says one side (male or female, old or young), the words of that side; else null. */
+    private static Set<String> side(String kind, List<String> v) {
         switch (kind) {
             case "gender" -> {
-                boolean male = v.stream().anyMatch(MALE::contains),
-                        female = v.stream().anyMatch(FEMALE::contains);
-                if (male == female) return false;
-                Set<String> same = male ? MALE : FEMALE, other = male ? FEMALE : MALE;
-                return d.stream().anyMatch(other::contains) && d.stream().noneMatch(same::contains);
+                boolean male = v.stream().anyMatch(w -> inSingular(MALE, w)),
+                        female = v.stream().anyMatch(w -> inSingular(FEMALE, w));
+                return male == female ? null : male ? MALE : FEMALE;
             }
             case "age" -> {
                 boolean old = v.stream().anyMatch(OLD::contains),
@@ -118,8 +123,26 @@ public final class CueCheck {
                     old = false;
                     young = v.stream().anyMatch(TEENS_OR_LESS::contains);
                 }
-                if (old == young) return false;
-                Set<String> same = old ? OLD : YOUNG, other = old ? YOUNG : OLD;
+                return old == young ? null : old ? OLD : YOUNG;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** In the set as it is or without a plural s ("brothers", "daughters"). */
+    private static boolean inSingular(Set<String> set, String w) {
+        if (PRONOUNS.contains(w)) return false; // "his daughter": the owner's gender, not the cue's
+        return set.contains(w) || (w.endsWith("s") && set.contains(w.substring(0, w.length() - 1)));
+    }
+
+    private static boolean contradicts(String kind, List<String> v, List<String> d) {
+        switch (kind) {
+            case "gender", "age" -> {
+                Set<String> same = side(kind, v);
+                if (same == null) return false;
+                Set<String> other = same == MALE ? FEMALE : same == FEMALE ? MALE : same == OLD ? YOUNG : OLD;
                 return d.stream().anyMatch(other::contains) && d.stream().noneMatch(same::contains);
             }
             default -> {

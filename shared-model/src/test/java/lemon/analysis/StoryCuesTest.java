@@ -57,6 +57,26 @@ class StoryCuesTest {
     }
 
     @Test
+    void anObjectInTheSubjectsHandOrAWithPhraseIsItsOwn() {
+        String story = "Ilse came to the gate, with a black cap on her head. Ilse, seizing her dagger, ran."
+                + " Then she struck the door with her wand. Ilse laughed. Ilse sang.";
+        List<String> ilse = cues(story, "Ilse");
+        assertTrue(ilse.contains("headwear: a black cap"), ilse.toString());
+        assertTrue(ilse.contains("object: a dagger"), ilse.toString());
+        assertTrue(ilse.contains("object: a wand"), ilse.toString());
+    }
+
+    @Test
+    void anObjectIsNotTheirsWhenSomeoneElseLeadsTheSentenceOrGivesIt() {
+        // the mother gives the knife; the godmother, who opens the sentence, taps with her own wand
+        String story = "Anna sat by the fire. The mother gave her a knife. Anna wept. Anna went out."
+                + " The godmother ordered Anna to lift the trapdoor, giving each mouse a tap with her wand."
+                + " The godmother laughed. The godmother sang. The mother slept.";
+        List<String> anna = cues(story, "Anna");
+        assertTrue(anna.stream().noneMatch(c -> c.startsWith("object")), anna.toString());
+    }
+
+    @Test
     void aPlainPossessionOrAListIsNoCue() {
         String story = "Tomas, Anna and Piet went to the market. Tomas sold his house. Anna bought bread."
                 + " Tomas said goodbye. Anna and Piet laughed. Piet ate.";

@@ -22,9 +22,20 @@ class CueCheckTest {
         assertEquals(Verdict.CONTRADICTED, check("gender", "a tall man", "a tall woman in a green dress"));
         assertEquals(Verdict.CONTRADICTED, check("age", "old", "a young woman in her late teens"));
         assertEquals(Verdict.CONTRADICTED, check("beard", "a grey beard", "a man with a thick brown beard"));
-        // "fifteen years old" is young: no contradiction with "late teens"
-        assertEquals(Verdict.MISSING, check("age", "fifteen years old", "a young woman in her late teens"));
+        // "fifteen years old" is young: kept by "late teens", not contradicted by it
+        assertEquals(Verdict.KEPT, check("age", "fifteen years old", "a young woman in her late teens"));
         // another colour elsewhere is no contradiction when the cue's colour is there too
         assertEquals(Verdict.KEPT, check("hair", "golden hair", "golden hair and a dark brown hair ribbon, red cloak"));
+    }
+
+    @Test
+    void aGenderOrAgeCueIsKeptByTheSameGenderOrAgeInOtherWords() {
+        assertEquals(Verdict.KEPT, check("gender", "his daughter", "a young woman with dark hair"));
+        assertEquals(Verdict.KEPT, check("gender", "two brothers", "a brown-skinned man in his forties"));
+        assertEquals(Verdict.KEPT, check("age", "an ancient dame", "an old woman with a hooked nose"));
+        // saying nothing of it is not keeping it, and a cue of no side is judged by its words
+        assertEquals(Verdict.MISSING, check("gender", "his daughter", "a figure in a grey cloak"));
+        assertEquals(Verdict.MISSING, check("age", "turned of twenty", "a young woman with dark hair"));
+        assertEquals(Verdict.CONTRADICTED, check("gender", "his daughter", "a tall man with a beard"));
     }
 }

@@ -94,7 +94,7 @@ public final class CastEvaluation {
     }
 
     /** The gold cues of one story's recalled characters, checked against their descriptions. */
-    public record CueScore(int judged, int kept, int contradicted, List<String> contradictions) {}
+    public record CueScore(int judged, int kept, int contradicted, List<String> contradictions, List<String> missing) {}
 
     /**
      * Each story's cues judged against the descriptions {@code describer} writes for the analyst's
@@ -111,7 +111,7 @@ public final class CastEvaluation {
             CastScore score = CastScore.of(gold, cast);
             Map<String, String> descriptions = describer.describe(text, cast);
             int judged = 0, kept = 0, contradicted = 0;
-            List<String> bad = new ArrayList<>();
+            List<String> bad = new ArrayList<>(), missing = new ArrayList<>();
             for (GoldCast.Cue cue : gold.cues()) {
                 String id = score.assigned().get(cue.character());
                 if (id == null || !descriptions.containsKey(id)) continue;
@@ -122,15 +122,15 @@ public final class CastEvaluation {
                         contradicted++;
                         bad.add(cue.character() + ": " + cue.kind() + " '" + cue.value() + "'");
                     }
-                    case MISSING -> {}
+                    case MISSING -> missing.add(cue.character() + ": " + cue.kind() + " '" + cue.value() + "'");
                 }
             }
-            out.put(story, new CueScore(judged, kept, contradicted, bad));
+            out.put(story, new CueScore(judged, kept, contradicted, bad, missing));
         }
         return out;
     }
 
-    /** Per story and pooled over the tales: cues kept and contradicted by the descriptions. */
+    /** Per story and pooled over the tales: cues kept and contradicted by the descriptions; then each cue left out. */
     public static void printCues(Map<String, CueScore> cues, PrintStream out) {
         out.println();
         out.printf(Locale.ROOT, "%-28s %6s %6s %13s%n", "descriptions", "cues", "kept", "contradicted");
@@ -153,6 +153,10 @@ public final class CastEvaluation {
             if (!e.getValue().contradictions().isEmpty())
                 out.println("  " + e.getKey() + " contradicts: "
                         + String.join("; ", e.getValue().contradictions()));
+        for (Map.Entry<String, CueScore> e : cues.entrySet())
+            if (!e.getValue().missing().isEmpty())
+                out.println("  " + e.getKey() + " leaves out: "
+                        + String.join("; ", e.getValue().missing()));
     }
 
     /** The committed baseline: per story, the counts of the analyst as it was when the gold casts were written. */
