@@ -13,8 +13,8 @@ import lemon.story.StoryCharacter;
  * makes Cogia Hassan an alias of the captain (or the other way round when the name is mentioned
  * more), and so do an introduction, "an old cobbler named Baba Mustapha", and an apposition, "Baba
  * Mustapha, the old cobbler,". Only "NAME was/is the ROLE", "a/an ROLE named/called NAME" and
- * "NAME, the ROLE," count, a role introduced under two names merges with
- * neither, and relational roles ("the son of") never merge. Each merge keeps its sentence as evidence.
+ * "NAME, the ROLE," count, and two names given to her (or him) in one sentence ("which made her be called
+ * Cinderwench; but the youngest called her Cinderella"); a role introduced under two names merges with neither, and relational roles ("the son of") never merge. Each merge keeps its sentence as evidence.
  */
 final class CopulaAliases {
     private CopulaAliases() {}
@@ -62,6 +62,26 @@ final class CopulaAliases {
                 if (naming) introduced.add(named.id());
             }
         }
+        // "which made her commonly be called Cinderwench; but the youngest called her Cinderella": one sentence
+        // giving her two names names one person (whoever the pronoun stands for)
+        for (int s = 0; s < index.sentences().size(); s++) {
+            List<WordToken> ts = index.tokens().get(s);
+            List<String> given = new ArrayList<>();
+            java.util.Set<String> pronouns = new java.util.HashSet<>();
+            for (MentionIndex.Mention b : index.mentions(s)) {
+                StoryCharacter y = byId.get(b.characterId());
+                if (!b.explicit() || y == null || !isProperName(y) || y.isGroup()) continue;
+                String pronoun = givenToPronoun(ts, b);
+                if (pronoun == null || given.contains(y.id())) continue;
+                given.add(y.id());
+                pronouns.add(pronoun);
+            }
+            if (given.size() != 2 || pronouns.size() != 1) continue; // "called him Hans and her Greta": two people
+            namesOfRole
+                    .computeIfAbsent(given.get(0), r -> new java.util.TreeSet<>())
+                    .add(given.get(1));
+            if (pairs.putIfAbsent(given.get(1), given.get(0)) == null) said.put(given.get(1), s);
+        }
         // a role introduced under two names ("a man named Hans", "a man named Peter") is two people
         pairs.entrySet().removeIf(p -> namesOfRole.get(p.getValue()).size() > 1);
         if (pairs.isEmpty()) return characters;
@@ -98,6 +118,24 @@ final class CopulaAliases {
             merged = merged.withEvidence(e.getKey(), e.getValue());
         return merged;
     }
+
+    /**
+     * "called her Cinderella", "made her commonly be called Cinderwench": the pronoun ("her" or "him") the name at b
+     * is given to, or null.
+     */
+    private static String givenToPronoun(List<WordToken> ts, MentionIndex.Mention b) {
+        int verb = b.start() - 1;
+        if (verb > 0 && PRONOUNS.contains(ts.get(verb).lower()))
+            return Lexicon.NAMING_VERBS.contains(ts.get(verb - 1).lower())
+                    ? ts.get(verb).lower()
+                    : null;
+        if (verb < 0 || !Lexicon.NAMING_VERBS.contains(ts.get(verb).lower())) return null;
+        for (int k = Math.max(0, verb - 4); k < verb; k++)
+            if (PRONOUNS.contains(ts.get(k).lower())) return ts.get(k).lower();
+        return null;
+    }
+
+    private static final List<String> PRONOUNS = List.of("her", "him");
 
     /** At k: "the"/"a"/"an", adjectives, then the mention m, then a comma, a semicolon or the end (not "and"). */
     private static boolean appositionAt(List<WordToken> ts, int k, MentionIndex.Mention m) {

@@ -38,6 +38,21 @@ class NamingAliasesTest {
     }
 
     @Test
+    void twoNamesGivenToHerInOneSentenceAreOnePersonButToHimAndHerTwo() {
+        List<StoryCharacter> cast = cast("Ella sat among the ashes, which made her commonly be called Cinderwench; but"
+                + " the youngest sister called her Ella. Ella swept the floor. Ella wept. The sisters laughed at"
+                + " Cinderwench. Cinderwench went to the ball.");
+        StoryCharacter ella = named(cast, "Ella");
+        assertEquals(ella, named(cast, "Cinderwench"), cast.toString());
+        assertTrue(
+                ella.evidence().values().stream().anyMatch(e -> e.contains("commonly be called")),
+                ella.evidence().toString());
+        List<StoryCharacter> two = cast("The king called him Hans, and the queen called her Greta. Hans ran."
+                + " Greta sang. Hans laughed. Greta laughed.");
+        assertNotEquals(named(two, "Hans"), named(two, "Greta"), two.toString());
+    }
+
+    @Test
     void aRoleIntroducedUnderTwoNamesIsTwoPeople() {
         List<StoryCharacter> cast = cast("In the village lived an old man named Tomas. The old man kept bees."
                 + " Across the river lived an old man named Piet. The old man sold fish, and Tomas bought it."
