@@ -44,8 +44,10 @@ final class CopulaAliases {
                         && (between.equals("was") || between.equals("is"))
                         && ts.get(a.end() + 1).lower().equals("the");
                 // "an old cobbler named Baba Mustapha": the role is introduced by its name
-                boolean naming = b.start() - a.end() == 1
-                        && Lexicon.NAMING_VERBS.contains(between)
+                // (or "a wonderful princess, called Briar Rose")
+                int verb = between.equals(",") ? a.end() + 1 : a.end();
+                boolean naming = b.start() - verb == 1
+                        && Lexicon.NAMING_VERBS.contains(ts.get(verb).lower())
                         && introducedAt(ts, a.start());
                 // "Baba Mustapha, the old cobbler, …": an apposition closed by a comma or the sentence's end
                 boolean apposition = between.equals(",") && appositionAt(ts, a.end() + 1, b);

@@ -26,6 +26,9 @@ final class RoleAliases {
     static List<StoryCharacter> merge(MentionIndex index, List<StoryCharacter> characters) {
         Map<String, StoryCharacter> byName = new LinkedHashMap<>();
         for (StoryCharacter c : characters) byName.put(c.name().toLowerCase(java.util.Locale.ROOT), c);
+        // a role already merged into a name ("a wonderful princess, called Briar Rose") is found by its alias
+        for (StoryCharacter c : characters)
+            for (String a : c.aliases()) byName.putIfAbsent(a.toLowerCase(java.util.Locale.ROOT), c);
         List<StoryCharacter[]> pairs = new ArrayList<>();
         for (String role : List.of("prince", "princess")) {
             List<StoryCharacter> children = ROYAL_CHILDREN.entrySet().stream()

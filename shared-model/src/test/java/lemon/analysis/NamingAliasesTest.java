@@ -53,6 +53,16 @@ class NamingAliasesTest {
     }
 
     @Test
+    void aRoleNamedAfterACommaIsThatPersonAndSoIsTheKingsDaughterSheIs() {
+        List<StoryCharacter> cast = cast("The king's daughter grew up fair and kind. The king's daughter pricked her"
+                + " finger. An old man told of a wonderful princess, called Rosa, asleep in the tower. The princess"
+                + " slept. The princess dreamed. Rosa woke. The prince kissed Rosa.");
+        StoryCharacter rosa = named(cast, "Rosa");
+        assertEquals(rosa, named(cast, "princess"), cast.toString());
+        assertEquals(rosa, named(cast, "king's daughter"), cast.toString());
+    }
+
+    @Test
     void aRoleIntroducedUnderTwoNamesIsTwoPeople() {
         List<StoryCharacter> cast = cast("In the village lived an old man named Tomas. The old man kept bees."
                 + " Across the river lived an old man named Piet. The old man sold fish, and Tomas bought it."
