@@ -36,6 +36,7 @@ final class GroupAliases {
                         || a.members() == 0
                         || !a.members().equals(b.members())) continue;
                 if (!PLAIN.contains(head(b))) continue; // b is the kinship or plain word, a absorbs it
+                if (Lexicon.isAnimal(head(a))) continue; // "two turtle-doves" are not "the two sisters"
                 if (a.gender() != Gender.UNKNOWN && b.gender() != Gender.UNKNOWN && a.gender() != b.gender()) continue;
                 boolean bothPlain = PLAIN.contains(head(a));
                 int ma = index.sentencesMentioning(a.id(), false).size();

@@ -49,6 +49,7 @@ final class Lexicon {
                 "monk",
                 "friar",
                 "huntsman",
+                "horseman",
                 "fisherman",
                 "woodman",
                 "woodsman",
@@ -187,6 +188,10 @@ final class Lexicon {
                 "boar",
                 "toad",
                 "raven",
+                "bird",
+                "dove",
+                "lamb",
+                "duck",
                 "eagle",
                 "dragon",
                 "lion",
@@ -213,6 +218,18 @@ final class Lexicon {
                 "neighbour",
                 "neighbor",
                 "old fairy");
+    }
+
+    /** Person nouns of the lexicon that are animals: they act and speak in tales, but are never kin to people. */
+    static final Set<String> ANIMALS = set(
+            "bear", "wolf", "fox", "frog", "cat", "unicorn", "boar", "toad", "raven", "bird", "dove", "lamb", "duck",
+            "eagle", "dragon", "lion");
+
+    /** Whether a noun, singular or plural, names an animal ("turtle-doves", "the bear"). */
+    static boolean isAnimal(String noun) {
+        String w = noun.substring(noun.lastIndexOf('-') + 1);
+        String singular = singularOfPlural(w);
+        return ANIMALS.contains(w) || (singular != null && ANIMALS.contains(singular));
     }
 
     /** Person nouns that need an owner to say who they are ("his wife", "the king's son"). */

@@ -30,6 +30,18 @@ class GroupsTest {
     }
 
     @Test
+    void birdsThatActAreCharactersAndTwoDovesAreNotTheTwoSisters() {
+        List<StoryCharacter> cast = cast("Ella lived with her two sisters. A little bird sat in the hazel tree."
+                + " Two turtle-doves flew down to the kitchen. The turtle-doves picked the lentils, and the bird"
+                + " threw down a silver dress. The two sisters went to the ball. The turtle-doves sang to Ella."
+                + " The sisters laughed at Ella. Ella thanked the bird. The two turtle-doves flew away.");
+        StoryCharacter sisters = named(cast, "sisters"), doves = named(cast, "turtle-doves");
+        assertNotEquals(sisters, doves, cast.toString());
+        assertEquals(2, doves.members(), cast.toString());
+        assertFalse(named(cast, "bird").isGroup());
+    }
+
+    @Test
     void aGroupTakesNoSingularPronoun() {
         List<StoryCharacter> cast = cast("The two sisters came into the kitchen. She was tired."
                 + " The sisters sat down. She was hungry. The two sisters ate bread. She smiled at them.");
