@@ -320,6 +320,7 @@ public final class StoryCues {
         List<Integer> named = index.sentencesMentioning(c.id(), false);
         if (isStation(role) && !named.isEmpty())
             add(byKind, new StoryCue("station", role, index.sentences().get(named.get(0))));
+        boolean animal = Lexicon.isAnimal(role.isEmpty() ? c.name().toLowerCase(Locale.ROOT) : role);
         for (int s = 0; s < index.sentences().size(); s++) {
             List<WordToken> ts = index.tokens().get(s);
             String sentence = index.sentences().get(s);
@@ -329,6 +330,7 @@ public final class StoryCues {
                 if (m.explicit()) {
                     before(ts, m.start(), sentence, found);
                     after(ts, m.end(), sentence, found);
+                    if (animal) coat(ts, m.start(), sentence, found);
                 }
                 possessions(ts, m, index.mentions(s), sentence, found);
                 actions(ts, m, index.mentions(s), sentence, found);
@@ -364,6 +366,24 @@ public final class StoryCues {
             if (!describe(w, sentence, out)) break;
         }
     }
+
+    /**
+     * "a black bear", "a big white duck": an animal's colour. The mini world paints people only, so the colour
+     * stands for the hair of the person the animal is painted as.
+     */
+    private static void coat(List<WordToken> ts, int start, String sentence, List<StoryCue> out) {
+        for (int j = start - 1; j >= Math.max(0, start - 3) && ts.get(j).isWord(); j--) {
+            String w = ts.get(j).lower();
+            if (DETERMINERS.contains(w)) return;
+            if (COAT_COLOURS.contains(w)) {
+                out.add(new StoryCue("hair", w + " hair", sentence));
+                return;
+            }
+        }
+    }
+
+    private static final Set<String> COAT_COLOURS =
+            Set.of("black", "white", "brown", "grey", "gray", "red", "golden", "yellow", "silver", "snow-white");
 
     /** "Abdallah, her fellow-slave", "Henrik was a tall man with a grey beard", "Morgiana, who was brave". */
     private static void after(List<WordToken> ts, int end, String sentence, List<StoryCue> out) {
@@ -670,8 +690,11 @@ public final class StoryCues {
         }
         if (head == null) return null;
         // "her clothes", "her hair": a bare noun says nothing of a look
-        if (words.size() == 1 && (GENERIC_THINGS.contains(head) || HAIR.contains(head) || BEARD.contains(head)))
-            return null;
+        if (words.size() == 1
+                && (GENERIC_THINGS.contains(head)
+                        || HAIR.contains(head)
+                        || BEARD.contains(head)
+                        || SKIN.contains(head))) return null;
         boolean indefinite = det != null && (det.equals("a") || det.equals("an") || det.equals("pair"));
         String text = String.join(" ", words);
         boolean countable =

@@ -77,6 +77,19 @@ class StoryCuesTest {
     }
 
     @Test
+    void anAnimalsColourIsTheHairItIsPaintedWithAndABareSkinSaysNothing() {
+        String story = "A black bear knocked at the door. The bear lay by the fire. The girls laughed with the bear."
+                + " Then his skin fell off. The bear was a prince.";
+        List<String> bear = cues(story, "bear");
+        assertTrue(bear.contains("hair: black hair"), bear.toString());
+        assertTrue(bear.stream().noneMatch(c -> c.startsWith("skin")), bear.toString());
+        // a person's colour word is not hair: "the black knight" keeps no hair cue
+        List<String> knight =
+                cues("The black knight rode by. The knight bowed. The knight rode on. The knight slept.", "knight");
+        assertTrue(knight.stream().noneMatch(c -> c.startsWith("hair")), knight.toString());
+    }
+
+    @Test
     void aPlainPossessionOrAListIsNoCue() {
         String story = "Tomas, Anna and Piet went to the market. Tomas sold his house. Anna bought bread."
                 + " Tomas said goodbye. Anna and Piet laughed. Piet ate.";
