@@ -85,6 +85,13 @@ final class GenderVotes {
         }
     }
 
+    /** Whether the subject pronoun occurs (outside quotes) before token {@code end}. */
+    private static boolean pronounBefore(List<WordToken> ts, int end, String pronoun) {
+        for (int k = 0; k < end; k++)
+            if (!ts.get(k).quoted() && ts.get(k).lower().equals(pronoun)) return true;
+        return false;
+    }
+
     static Map<String, Gender> decide(MentionIndex index, List<StoryCharacter> characters) {
         Map<String, Gender> known = new HashMap<>();
         for (StoryCharacter c : characters) if (!c.isGroup()) known.put(c.id(), c.gender()); // "he" is never a group
@@ -103,7 +110,9 @@ final class GenderVotes {
             for (int p = 0; p < ts.size(); p++) {
                 WordToken t = ts.get(p);
                 if (!t.isWord() || t.quoted()) continue;
-                // "Pippa promised to guard it with her life": with no one else named, a possessive is the subject's
+                // "Pippa promised to guard it with her life", "Abdallah took his tabor and played before Morgiana":
+                // with no one else named before it, a possessive is the subject's
+                final int at = p;
                 boolean possessive = (t.lower().equals("his") || t.lower().equals("her"))
                         && p + 1 < ts.size()
                         && ts.get(p + 1).isWord()
@@ -111,10 +120,13 @@ final class GenderVotes {
                         && !ms.isEmpty()
                         && ms.get(0).start() < p
                         && ms.stream()
+                                        .filter(m -> m.start() < at)
                                         .map(MentionIndex.Mention::characterId)
                                         .distinct()
                                         .count()
-                                == 1;
+                                == 1
+                        // "She then told Abdallah, her fellow-slave": the "she" before the name owns the "her"
+                        && !pronounBefore(ts, ms.get(0).start(), t.lower().equals("his") ? "he" : "she");
                 if (!SUBJECT_PRONOUNS.contains(t.lower()) && !possessive) continue;
                 Gender g = Lexicon.MALE_PRONOUNS.contains(t.lower()) ? Gender.MALE : Gender.FEMALE;
                 String voter = null;
@@ -142,7 +154,12 @@ final class GenderVotes {
                 }
             }
             var ids = index.charactersIn(s, false);
-            previousOnly = ids.size() == 1 ? ids.iterator().next() : null;
+            // "She then told Abdallah, her fellow-slave, …": its subject is someone before, so the next
+            // sentence's "she" need not be the one character it names
+            boolean pronounSubject = !ms.isEmpty()
+                    && (pronounBefore(ts, ms.get(0).start(), "he")
+                            || pronounBefore(ts, ms.get(0).start(), "she"));
+            previousOnly = ids.size() == 1 && !pronounSubject ? ids.iterator().next() : null;
         }
         Map<String, Gender> out = new TreeMap<>();
         for (Map.Entry<String, int[]> e : votes.entrySet()) {

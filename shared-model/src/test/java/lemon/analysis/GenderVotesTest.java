@@ -42,6 +42,16 @@ class GenderVotesTest {
     }
 
     @Test
+    void aPossessiveBeforeAnyOtherNameIsTheSubjectsButNotAfterAPronounSubject() {
+        // "She then told Abdallah, her fellow-slave": the "her" and the next "she" are whoever "She" is; then
+        // "Abdallah took his tabor … before Morgiana": the "his" comes before anyone else is named
+        Map<String, Gender> g = genders("Morgiana ran to the kitchen. She then told Abdallah, her fellow-slave, to"
+                + " set on the pot. Meanwhile her lamp went out, and she had no more oil. Abdallah took his tabor"
+                + " and played before Morgiana. Abdallah smiled at the door.");
+        assertEquals(Gender.MALE, g.get("Abdallah"), g.toString());
+    }
+
+    @Test
     void aSinglePronounCarriedFromTheSentenceBeforeDoesNotDecide() {
         // "She" opens a sentence after one that names only Abdallah: too weak alone to make him a woman
         Map<String, Gender> g = genders("Abdallah brought the broth to the kitchen. She thanked the cook for it."

@@ -34,6 +34,9 @@ import org.junit.jupiter.api.Test;
  * ({@link PinnedRuns#PORTRAITS}): the two PNGs are the bytes the first two of five had, every other file kept its hash.
  * descriptions.json and the PNGs again when objects in a character's own hand became cues (Morgiana snatches the
  * tabor: "carrying a dagger and a tabor").
+ * Forty-thieves' characters, graph, matches, descriptions and PNGs again when "Abdallah took his tabor and played
+ * before Morgiana" made Abdallah a man (a possessive before anyone else is named is the subject's): his pronouns
+ * now resolve to him.
  */
 class PinnedOutputsTest {
     static final List<String> FILES = List.of(
@@ -59,13 +62,13 @@ class PinnedOutputsTest {
                 Fixtures.tale("forty-thieves"),
                 "forty-thieves.txt",
                 Map.of(
-                        "characters.json", "fb7f20395f0e7201",
+                        "characters.json", "f6d7f5d305975de3",
                         "scenes.json", "4fbfa108df335c1c",
-                        "graph.json", "a333adfc3c22fff0",
-                        "matches.json", "8b2440aaf49a2aeb",
-                        "descriptions.json", "78676b168d582417",
+                        "graph.json", "27bddafa087ce98a",
+                        "matches.json", "5a4a7475c11f19ec",
+                        "descriptions.json", "606b260364330332",
                         "portraits.json", "6c75bdb60bac55e8",
-                        "portraits/*.png", "d881035b5716fc80"));
+                        "portraits/*.png", "ae781eed14a9acc0"));
     }
 
     @Test
