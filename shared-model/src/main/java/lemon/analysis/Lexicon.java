@@ -14,6 +14,11 @@ final class Lexicon {
     /** Singular nouns that denote a person (or a speaking animal) in tales, with their gender. */
     static final Map<String, Gender> PERSON_NOUNS = new HashMap<>();
 
+    /** Person nouns that are animals: they act and speak in tales, but are never kin to people. */
+    static final Set<String> ANIMALS = Set.of(
+            "bear", "wolf", "fox", "frog", "cat", "unicorn", "boar", "toad", "raven", "bird", "dove", "lamb", "duck",
+            "eagle", "dragon", "lion");
+
     private static Set<String> set(String... words) {
         return Set.copyOf(java.util.Arrays.asList(words)); // tolerates repeats, unlike Set.of
     }
@@ -23,6 +28,7 @@ final class Lexicon {
     }
 
     static {
+        for (String animal : ANIMALS) PERSON_NOUNS.put(animal, Gender.UNKNOWN);
         nouns(
                 Gender.MALE,
                 "countryman",
@@ -179,22 +185,6 @@ final class Lexicon {
                 "troll",
                 "elf",
                 "goblin",
-                "bear",
-                "wolf",
-                "fox",
-                "frog",
-                "cat",
-                "unicorn",
-                "boar",
-                "toad",
-                "raven",
-                "bird",
-                "dove",
-                "lamb",
-                "duck",
-                "eagle",
-                "dragon",
-                "lion",
                 "old woman",
                 "orphan",
                 "godfather",
@@ -219,11 +209,6 @@ final class Lexicon {
                 "neighbor",
                 "old fairy");
     }
-
-    /** Person nouns of the lexicon that are animals: they act and speak in tales, but are never kin to people. */
-    static final Set<String> ANIMALS = set(
-            "bear", "wolf", "fox", "frog", "cat", "unicorn", "boar", "toad", "raven", "bird", "dove", "lamb", "duck",
-            "eagle", "dragon", "lion");
 
     /** Whether a noun, singular or plural, names an animal ("turtle-doves", "the bear"). */
     static boolean isAnimal(String noun) {

@@ -522,7 +522,7 @@ public final class StoryCues {
         boolean body = HAIR.contains(p.head) || BEARD.contains(p.head) || SKIN.contains(p.head);
         // "his sword", "her spindle": an object the story gives them, when they are the sentence's subject
         boolean thing = OBJECTS.contains(p.head);
-        if (thing && !(owned && subjectBefore(ts, m, others))) return;
+        if (thing && !(owned && ownerLeads(m, others))) return;
         if (owned || body) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
     }
 
@@ -530,8 +530,7 @@ public final class StoryCues {
      * Whether the owner is the sentence's first character: "she struck it with her wand", not "ordered Cinderella
      * to lift the trapdoor, giving each mouse a tap with her wand" (the godmother's).
      */
-    private static boolean subjectBefore(
-            List<WordToken> ts, MentionIndex.Mention m, List<MentionIndex.Mention> others) {
+    private static boolean ownerLeads(MentionIndex.Mention m, List<MentionIndex.Mention> others) {
         if (m.explicit()) return true; // "the butler's jug", "Ali Baba's axe"
         MentionIndex.Mention first = null;
         for (MentionIndex.Mention o : others) if (first == null || o.start() < first.start()) first = o;
@@ -585,7 +584,7 @@ public final class StoryCues {
             if (CARRY.contains(w)) {
                 Phrase p = phrase(ts, k + 1);
                 if (p != null && (OBJECTS.contains(p.head) || GARMENTS.contains(p.head) || HEADWEAR.contains(p.head)))
-                    out.add(new StoryCue(OBJECTS.contains(p.head) ? "object" : kindOf(p.head), p.text, sentence));
+                    out.add(new StoryCue(kindOf(p.head), p.text, sentence));
                 return;
             }
         }
