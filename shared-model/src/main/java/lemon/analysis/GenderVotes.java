@@ -107,6 +107,9 @@ final class GenderVotes {
                     .filter(MentionIndex.Mention::explicit)
                     .toList();
             Map<Gender, String> carried = new HashMap<>(); // referent of a sentence-opening pronoun
+            // "She then told Abdallah, her fellow-slave": a pronoun before the first name is the sentence's subject
+            boolean heFirst = !ms.isEmpty() && pronounBefore(ts, ms.get(0).start(), "he"),
+                    sheFirst = !ms.isEmpty() && pronounBefore(ts, ms.get(0).start(), "she");
             for (int p = 0; p < ts.size(); p++) {
                 WordToken t = ts.get(p);
                 if (!t.isWord() || t.quoted()) continue;
@@ -125,8 +128,8 @@ final class GenderVotes {
                                         .distinct()
                                         .count()
                                 == 1
-                        // "She then told Abdallah, her fellow-slave": the "she" before the name owns the "her"
-                        && !pronounBefore(ts, ms.get(0).start(), t.lower().equals("his") ? "he" : "she");
+                        // the "she" before the name owns the "her"
+                        && !(t.lower().equals("his") ? heFirst : sheFirst);
                 if (!SUBJECT_PRONOUNS.contains(t.lower()) && !possessive) continue;
                 Gender g = Lexicon.MALE_PRONOUNS.contains(t.lower()) ? Gender.MALE : Gender.FEMALE;
                 String voter = null;
@@ -154,12 +157,9 @@ final class GenderVotes {
                 }
             }
             var ids = index.charactersIn(s, false);
-            // "She then told Abdallah, her fellow-slave, …": its subject is someone before, so the next
-            // sentence's "she" need not be the one character it names
-            boolean pronounSubject = !ms.isEmpty()
-                    && (pronounBefore(ts, ms.get(0).start(), "he")
-                            || pronounBefore(ts, ms.get(0).start(), "she"));
-            previousOnly = ids.size() == 1 && !pronounSubject ? ids.iterator().next() : null;
+            // its subject is someone before, so the next sentence's "she" need not be the one character it names
+            previousOnly =
+                    ids.size() == 1 && !heFirst && !sheFirst ? ids.iterator().next() : null;
         }
         Map<String, Gender> out = new TreeMap<>();
         for (Map.Entry<String, int[]> e : votes.entrySet()) {
