@@ -1,8 +1,8 @@
 package lemon.cli;
 
 import java.nio.file.Path;
+import lemon.config.PipelineSettings;
 import lemon.functions.PipelineProvider;
-import lemon.functions.PipelineSettings;
 import lemon.run.RunIds;
 import picocli.CommandLine.Option;
 

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import lemon.functions.LocalRun;
 import lemon.run.RunStore;
+import lemon.stage.StageErrors;
 import lemon.stage.analyze.AnalyzeStage;
 import lemon.stage.describe.DescribeStage;
 import lemon.stage.ingest.IngestStage;
@@ -33,7 +34,10 @@ final class RunSummary {
         }
         if (!outcome.succeeded()) {
             String id = outcome.runId();
-            String line = "lemon: run " + (id == null ? "" : id + " ") + "failed: " + outcome.error() + ": "
+            // a permanent failure's cause starts with the exception's own type, which says more than the contract's
+            // name
+            String line = "lemon: run " + (id == null ? "" : id + " ") + "failed: "
+                    + (StageErrors.PERMANENT.equals(outcome.error()) ? "" : outcome.error() + ": ")
                     + outcome.cause();
             if (id != null && runs.exists(id)) {
                 line += "; when that is fixed, continue with: " + resumeCommand(id, runs);

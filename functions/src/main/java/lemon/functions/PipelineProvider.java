@@ -5,19 +5,15 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import lemon.analysis.OfflineAnalyst;
-import lemon.describe.OfflineDescriber;
+import lemon.config.LemonConfig;
+import lemon.config.PipelineSettings;
 import lemon.ingest.StoryIngest;
-import lemon.llm.ChatModels;
-import lemon.llm.LlmDescriber;
 import lemon.llm.LlmRetryPolicy;
-import lemon.llm.LlmStoryAnalyst;
 import lemon.llm.RunLlm;
-import lemon.llm.StructuredLlm;
+import lemon.llm.TextAdapters;
 import lemon.pipeline.Pipeline;
 import lemon.port.CharacterRetriever;
 import lemon.port.CompatibilityValidator;
-import lemon.port.LlmClient;
 import lemon.port.Progress;
 import lemon.run.RunStore;
 import lemon.storage.BlobStores;
@@ -107,17 +103,15 @@ public class PipelineProvider {
     }
 
     public static Pipeline build(PipelineSettings s, Engines engines, Progress progress) {
-        LlmClient llm = ChatModels.create(s.llm(), progress);
-        StructuredLlm structured =
-                llm == null ? null : new StructuredLlm(llm, s.llm().maxAttempts());
+        TextAdapters text = TextAdapters.of(s.llm(), progress, lemon.llm.GgufChatModel::new);
         CharacterRetriever retriever = engines.retriever(s.cdDatabase());
         return new Pipeline(
                 new RunStore(BlobStores.fromUri(s.store())),
                 new StoryIngest(s.maxBytes(), s.minWords()),
                 Pipeline.standard(
-                        structured == null ? new OfflineAnalyst() : new LlmStoryAnalyst(structured),
+                        text.analyst(),
                         retriever,
-                        structured == null ? new OfflineDescriber() : new LlmDescriber(structured),
+                        text.describer(),
                         engines.painter(s.imageModel(), s.imageSteps()),
                         new Pipeline.LoopEngines(
                                 engines.personalizer(s.loop().personalizeSteps()),

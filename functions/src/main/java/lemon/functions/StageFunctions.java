@@ -4,9 +4,9 @@ import io.quarkus.funqy.Funq;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import lemon.run.RunOptions;
 import lemon.run.RunStore;
 import lemon.stage.StageCatalogue;
+import lemon.stage.StageInput;
 import lemon.stage.StageResult;
 import lemon.stage.analyze.AnalyzeStage;
 import lemon.stage.describe.DescribeStage;
@@ -35,16 +35,7 @@ public class StageFunctions {
 
     @Funq(IngestStage.NAME)
     public StageResult ingest(StageInput in) {
-        RunOptions defaults = RunOptions.defaults();
-        RunOptions options = new RunOptions(
-                in.scenes() == null ? defaults.scenes() : in.scenes(),
-                in.topK() == null ? defaults.topK() : in.topK(),
-                in.portraits() == null ? defaults.portraits() : in.portraits(),
-                in.seedsPerScene() == null ? defaults.seedsPerScene() : in.seedsPerScene(),
-                in.iterations() == null ? defaults.iterations() : in.iterations(),
-                in.style() == null ? defaults.style() : in.style(),
-                in.cast());
-        return pipelines.get().ingest(in.runId(), in.uploadKey(), options);
+        return pipelines.get().call(IngestStage.NAME, in);
     }
 
     @Funq(AnalyzeStage.NAME)
@@ -94,13 +85,12 @@ public class StageFunctions {
 
     @Funq(StageCatalogue.RECORD_FAILURE)
     public StageResult recordFailure(StageInput in) {
-        StageInput.Failure f = in.failure() == null ? new StageInput.Failure("Unknown", "") : in.failure();
-        return pipelines.get().recordFailure(in.runId(), f.error(), f.cause());
+        return pipelines.get().call(StageCatalogue.RECORD_FAILURE, in);
     }
 
     /** A catalogue stage on the input's run, at the input's iteration (0 when it names none). */
     protected StageResult run(String stage, StageInput in) {
-        return pipelines.get().run(stage, in.requireRunId(), in.iteration() == null ? 0 : in.iteration());
+        return pipelines.get().call(stage, in);
     }
 
     /** Where the stages' own progress lines go (LLM retries); returns the previous target. */

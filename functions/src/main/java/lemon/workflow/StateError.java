@@ -1,6 +1,6 @@
 package lemon.workflow;
 
-import lemon.port.TransientFailure;
+import lemon.stage.StageErrors;
 
 /**
  * An ASL error raised while a state runs. {@code catchable} is false for {@code States.Runtime}
@@ -26,22 +26,13 @@ final class StateError extends Exception {
     }
 
     /**
-     * The ASL error a task's exception raises: a {@link WorkflowError} names itself; a
-     * {@link TransientFailure} anywhere in the cause chain is {@value TransientFailure#ERROR_NAME};
-     * anything else is named by its simple class name.
+     * The ASL error a task's exception raises: a {@link WorkflowError} names itself; anything else is
+     * named by the error contract that the Lambda handler follows too ({@link StageErrors}).
      */
     static StateError fromTask(Throwable t) {
         if (t instanceof WorkflowError w) {
             return new StateError(w.errorName(), w.errorCause(), true);
         }
-        TransientFailure transientFailure = TransientFailure.in(t);
-        if (transientFailure != null) {
-            String message = transientFailure.getMessage() != null
-                    ? transientFailure.getMessage()
-                    : TransientFailure.rootMessage(transientFailure);
-            return new StateError(TransientFailure.ERROR_NAME, message, true);
-        }
-        String message = t.getMessage() != null ? t.getMessage() : t.toString();
-        return new StateError(t.getClass().getSimpleName(), message, true);
+        return new StateError(StageErrors.name(t), StageErrors.cause(t), true);
     }
 }

@@ -22,6 +22,7 @@ import lemon.stage.Placement;
 import lemon.stage.Stage;
 import lemon.stage.StageCatalogue;
 import lemon.stage.StageContext;
+import lemon.stage.StageInput;
 import lemon.stage.StageOutput;
 import lemon.stage.StageResult;
 import lemon.stage.StageSpec;

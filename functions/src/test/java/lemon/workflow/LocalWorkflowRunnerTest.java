@@ -314,8 +314,9 @@ class LocalWorkflowRunnerTest {
         assertTrue(events.contains("fail Failed Lemon.StageFailed"));
     }
 
+    /** The error contract's name (the one a Lambda reports too); the exception's type stays in the cause. */
     @Test
-    void plainExceptionsAreNamedByClassAndNotRetriedUnlessListed() {
+    void plainExceptionsArePermanentAndNotRetriedUnlessListed() {
         List<JsonNode> recorded = new ArrayList<>();
         String asl = RETRY.replace(
                 "'Record': {'Type': 'Pass', 'Next': 'Failed'}",
@@ -329,7 +330,9 @@ class LocalWorkflowRunnerTest {
         });
         assertEquals(List.of(), sleeps);
         assertEquals(
-                List.of(json("{'runId': 'r', 'failure': {'Error': 'IllegalStateException', 'Cause': 'broken'}}")),
+                List.of(
+                        json(
+                                "{'runId': 'r', 'failure': {'Error': 'Lemon.Permanent', 'Cause': 'IllegalStateException: broken'}}")),
                 recorded);
         assertEquals("Lemon.StageFailed", r.error());
     }
@@ -472,7 +475,7 @@ class LocalWorkflowRunnerTest {
                 },
                 1.0);
         assertEquals(
-                json("{'Error': 'IllegalStateException', 'Cause': 'broken'}"),
+                json("{'Error': 'Lemon.Permanent', 'Cause': 'IllegalStateException: broken'}"),
                 broken.output().get("failure"));
         ExecutionResult busy = runTimed(
                 (fn, in) -> {

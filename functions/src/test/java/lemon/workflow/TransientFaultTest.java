@@ -150,6 +150,6 @@ class TransientFaultTest {
         assertEquals("Lemon.StageFailed", r.error());
         // StructuredLlm's own bounded re-asks are for unusable answers; the runner adds none
         assertEquals(List.of(), sleeps);
-        assertEquals(List.of("fail Describe LlmFailedException", "fail Failed Lemon.StageFailed"), events);
+        assertEquals(List.of("fail Describe Lemon.Permanent", "fail Failed Lemon.StageFailed"), events);
     }
 }

@@ -2,6 +2,8 @@ package lemon.pipeline;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import lemon.cd.CdDatabase;
 import lemon.ingest.StoryIngest;
 import lemon.port.CharacterDescriber;
 import lemon.port.CharacterRetriever;
@@ -13,6 +15,7 @@ import lemon.port.StoryAnalyst;
 import lemon.run.RunManifest;
 import lemon.run.RunOptions;
 import lemon.run.RunStore;
+import lemon.stage.ElsewhereStage;
 import lemon.stage.Stage;
 import lemon.stage.StageCatalogue;
 import lemon.stage.StageLedger;
@@ -88,6 +91,40 @@ public final class Pipeline {
                 new PublishStage()));
     }
 
+    /**
+     * The catalogue of a function without tensor engines (a Lambda): the stages placed there run, the
+     * engine stages hold their places and refuse ({@link ElsewhereStage}). Describe needs only the C.D.
+     * pairs that match-characters chose, so it gets them from the database instead of a retriever.
+     */
+    public static StageCatalogue light(StoryAnalyst analyst, CharacterDescriber describer, CdDatabase database) {
+        CharacterRetriever pairs = new CharacterRetriever() {
+            @Override
+            public List<lemon.story.CharacterMatch> match(Map<String, List<String>> contexts, int k) {
+                throw new IllegalStateException("matching runs in the engine container");
+            }
+
+            @Override
+            public lemon.story.CdPair pair(String cdId) {
+                return database.byId(cdId);
+            }
+
+            @Override
+            public String name() {
+                return "cd-pairs:" + database.checksum();
+            }
+        };
+        return new StageCatalogue(List.<Stage>of(
+                new AnalyzeStage(analyst),
+                new ElsewhereStage(MatchStage.SPEC),
+                new DescribeStage(describer, pairs),
+                new ElsewhereStage(PortraitsStage.SPEC),
+                new ElsewhereStage(PersonalizeStage.SPEC),
+                new ElsewhereStage(VisualizeStage.SPEC),
+                new ElsewhereStage(ValidateStage.SPEC),
+                new ElsewhereStage(RefineStage.SPEC),
+                new PublishStage()));
+    }
+
     public RunStore runs() {
         return ledger.runs();
     }
@@ -106,6 +143,22 @@ public final class Pipeline {
                 .filter(s -> options.personalises() || !LOOP_STAGES.contains(s))
                 .toList();
         return ingest.ingest(runId, uploadKey, options, stages);
+    }
+
+    /**
+     * One of the workflow's functions on the input a Task state hands it: ingest creates the run, the
+     * failure handler records the caught error, every other name is a stage of the catalogue.
+     */
+    public StageResult call(String function, lemon.stage.StageInput in) {
+        if (function.equals(IngestStage.NAME)) {
+            return ingest(in.runId(), in.uploadKey(), in.options());
+        }
+        if (function.equals(StageCatalogue.RECORD_FAILURE)) {
+            lemon.stage.StageInput.Failure f =
+                    in.failure() == null ? new lemon.stage.StageInput.Failure("Unknown", "") : in.failure();
+            return recordFailure(in.runId(), f.error(), f.cause());
+        }
+        return run(function, in.requireRunId(), in.iterationOrZero());
     }
 
     public StageResult run(String stage, String runId, int iteration) {

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeoutException;
  */
 public class TransientFailure extends RuntimeException {
     /** The ASL error name Retry and Catch match. */
-    public static final String ERROR_NAME = "Lemon.Transient";
+    public static final String ERROR_NAME = lemon.stage.StageErrors.TRANSIENT;
 
     public TransientFailure(String message, Throwable cause) {
         super(message, cause);

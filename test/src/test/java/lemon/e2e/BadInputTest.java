@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import lemon.config.PipelineSettings;
 import lemon.functions.LocalRun;
-import lemon.functions.PipelineSettings;
 import lemon.llm.LlmRetryPolicy;
 import lemon.llm.LlmSettings;
 import lemon.run.RunStore;
@@ -148,10 +148,10 @@ class BadInputTest {
         assertEquals(
                 "done",
                 functions
-                        .ingest(new lemon.functions.StageInput(
+                        .ingest(new lemon.stage.StageInput(
                                 "bad", null, "uploads/crowd.txt", 30, 3, 1, null, 0, null, null, null))
                         .status());
-        var input = new lemon.functions.StageInput("bad", null, null, null, null, null, null, null, null, null, null);
+        var input = new lemon.stage.StageInput("bad", null, null, null, null, null, null, null, null, null, null);
         assertEquals("done", functions.analyzeStory(input).status());
         List<StoryCharacter> characters = runs.require("bad", AnalyzeStage.CHARACTERS, new TypeReference<>() {});
         assertEquals(200, characters.size());

@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import lemon.config.PipelineSettings;
 import lemon.functions.Engines;
 import lemon.functions.PipelineProvider;
-import lemon.functions.PipelineSettings;
 import lemon.functions.StageFunctions;
 import lemon.llm.LlmSettings;
 

@@ -24,7 +24,8 @@ public final class MatchStage implements Stage {
             NAME,
             List.of(IngestStage.STORY, AnalyzeStage.CHARACTERS),
             List.of(MATCHES),
-            Placement.LAMBDA,
+            // MiniLM runs on ONNX Runtime, whose natives alone exceed a Lambda zip's 50 MB
+            Placement.ENGINE_CONTAINER,
             "Portrait-prompting model: top-K character descriptions per character.");
     /** Context windows per character handed to the matcher; more adds time, little signal. */
     static final int CONTEXT_WINDOWS = 12;

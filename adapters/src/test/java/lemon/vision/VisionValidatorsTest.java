@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.common.MapBackedConfigSource;
@@ -12,7 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import lemon.functions.LemonConfig;
+import lemon.config.LemonConfig;
 import org.junit.jupiter.api.Test;
 
 class VisionValidatorsTest {
@@ -72,11 +71,15 @@ class VisionValidatorsTest {
         assertEquals("http://h:1/p", VisionValidators.redacted(URI.create("http://u:p@h:1/p?q=1#f")));
     }
 
-    /** The mapping as Quarkus builds it, without starting Quarkus (its Duration converter reads "30s"). */
+    /** Reads "30s" as Quarkus' Duration converter does, for the durations these keys use. */
+    private static final org.eclipse.microprofile.config.spi.Converter<Duration> SECONDS =
+            v -> Duration.parse("PT" + v.strip().toUpperCase(java.util.Locale.ROOT));
+
+    /** The mapping as Quarkus builds it, without starting Quarkus. */
     @Test
     void theConfigGroupMapsLemonValidatorKeys() {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withConverter(Duration.class, 100, new DurationConverter())
+                .withConverter(Duration.class, 100, SECONDS)
                 .withMapping(LemonConfig.class)
                 .withSources(
                         new MapBackedConfigSource(
@@ -94,7 +97,7 @@ class VisionValidatorsTest {
                 s);
 
         SmallRyeConfig defaults = new SmallRyeConfigBuilder()
-                .withConverter(Duration.class, 100, new DurationConverter())
+                .withConverter(Duration.class, 100, SECONDS)
                 .withMapping(LemonConfig.class)
                 .build();
         assertEquals(

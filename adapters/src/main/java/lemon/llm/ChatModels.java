@@ -20,13 +20,28 @@ public final class ChatModels {
      *
      * @return the client, or null when the provider is "offline"
      */
-    public static LlmClient create(LlmSettings s, lemon.port.Progress progress) {
-        LlmClient client = create(s);
+    public static LlmClient create(LlmSettings s, lemon.port.Progress progress, LocalModels gguf) {
+        LlmClient client = create(s, gguf);
         return client == null ? null : new RetryingLlmClient(client, s.retry(), progress);
     }
 
+    /**
+     * Opens a GGUF file as a chat model. Only the CLI has one (llama.cpp's natives stay out of the
+     * Lambda artefact), so it hands its own to {@link #create}.
+     */
+    @FunctionalInterface
+    public interface LocalModels {
+        ChatModel open(Path gguf);
+
+        /** Where no local models run: a clear refusal of the gguf provider. */
+        LocalModels NONE = gguf -> {
+            throw new IllegalArgumentException("the gguf LLM provider runs only in the lemon CLI; here choose"
+                    + " lemon.llm.provider=openai or bedrock");
+        };
+    }
+
     /** @return the bare client (no retries), or null when the provider is "offline" */
-    public static LlmClient create(LlmSettings s) {
+    public static LlmClient create(LlmSettings s, LocalModels gguf) {
         return switch (s.provider()) {
             case "offline" -> null;
             case "openai" -> {
@@ -58,7 +73,7 @@ public final class ChatModels {
             case "gguf" -> {
                 String path = s.ggufPath() != null && !s.ggufPath().isBlank() ? s.ggufPath() : s.model();
                 require(path, "GGUF file", "lemon.llm.gguf-path or --llm-model /path/model.gguf");
-                yield new ChatModelClient("gguf:" + Path.of(path).getFileName(), new GgufChatModel(Path.of(path)));
+                yield new ChatModelClient("gguf:" + Path.of(path).getFileName(), gguf.open(Path.of(path)));
             }
             default -> throw new IllegalArgumentException("unknown LLM provider " + s.provider());
         };

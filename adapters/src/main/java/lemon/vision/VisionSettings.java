@@ -2,7 +2,7 @@ package lemon.vision;
 
 import java.time.Duration;
 import java.util.List;
-import lemon.functions.LemonConfig;
+import lemon.config.LemonConfig;
 
 /**
  * Which compatibility validator to use ({@code lemon.validator.*}). {@code model}: {@code mini}

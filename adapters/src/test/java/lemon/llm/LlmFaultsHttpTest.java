@@ -35,7 +35,8 @@ class LlmFaultsHttpTest {
         LlmSettings s = new LlmSettings(
                         "openai", url, "llama-2-7b-chat", "LEMON_TEST_NO_KEY", "us-east-1", null, timeout, 3)
                 .withRetry(policy);
-        return ((RetryingLlmClient) ChatModels.create(s, (stage, message) -> lines.add(stage + "|" + message)))
+        return ((RetryingLlmClient) ChatModels.create(
+                        s, (stage, message) -> lines.add(stage + "|" + message), ChatModels.LocalModels.NONE))
                 .withSleeper(d -> {
                     sleeps.add(d);
                     slept += d.toNanos();

@@ -1,10 +1,9 @@
-package lemon.functions;
+package lemon.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
-import lemon.mini.pipelines.PortraitPipeline;
 
 /** application.properties keys under {@code lemon.}; the README lists them. */
 @ConfigMapping(prefix = "lemon")
@@ -76,7 +75,7 @@ public interface LemonConfig {
         String model();
 
         /** DDIM steps per image: fewer is faster and rougher (a draft run, a load test). */
-        @WithDefault("" + PortraitPipeline.DEFAULT_STEPS)
+        @WithDefault("" + PipelineSettings.DEFAULT_IMAGE_STEPS)
         int steps();
     }
 

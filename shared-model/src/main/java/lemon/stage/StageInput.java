@@ -1,4 +1,4 @@
-package lemon.functions;
+package lemon.stage;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -27,6 +27,24 @@ public record StageInput(
     public record Failure(
             @JsonProperty("Error") String error,
             @JsonProperty("Cause") String cause) {}
+
+    /** Ingest's run options: what the input gives, the defaults for the rest. */
+    public lemon.run.RunOptions options() {
+        lemon.run.RunOptions d = lemon.run.RunOptions.defaults();
+        return new lemon.run.RunOptions(
+                scenes == null ? d.scenes() : scenes,
+                topK == null ? d.topK() : topK,
+                portraits == null ? d.portraits() : portraits,
+                seedsPerScene == null ? d.seedsPerScene() : seedsPerScene,
+                iterations == null ? d.iterations() : iterations,
+                style == null ? d.style() : style,
+                cast);
+    }
+
+    /** The refine loop's pass this stage runs in (0 when the input names none). */
+    public int iterationOrZero() {
+        return iteration == null ? 0 : iteration;
+    }
 
     public String requireRunId() {
         if (runId == null || runId.isBlank()) {

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.request.ChatRequest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +17,7 @@ class ChatModelsTest {
 
     @Test
     void offlineMeansNoClient() {
-        assertNull(ChatModels.create(settings("offline", null, null, null)));
+        assertNull(ChatModels.create(settings("offline", null, null, null), ChatModels.LocalModels.NONE));
     }
 
     @Test
@@ -33,15 +29,19 @@ class ChatModelsTest {
     @Test
     void openAiNeedsAUrlAndAModel() {
         var e = assertThrows(
-                IllegalArgumentException.class, () -> ChatModels.create(settings("openai", null, "m", null)));
+                IllegalArgumentException.class,
+                () -> ChatModels.create(settings("openai", null, "m", null), ChatModels.LocalModels.NONE));
         assertTrue(e.getMessage().contains("base URL"), e.getMessage());
         e = assertThrows(
                 IllegalArgumentException.class,
-                () -> ChatModels.create(settings("openai", "http://127.0.0.1:9/v1", null, null)));
+                () -> ChatModels.create(
+                        settings("openai", "http://127.0.0.1:9/v1", null, null), ChatModels.LocalModels.NONE));
         assertTrue(e.getMessage().contains("model"), e.getMessage());
         assertEquals(
                 "openai-compatible:llama3@http://127.0.0.1:9/v1",
-                ChatModels.create(settings("openai", "http://127.0.0.1:9/v1", "llama3", null))
+                ChatModels.create(
+                                settings("openai", "http://127.0.0.1:9/v1", "llama3", null),
+                                ChatModels.LocalModels.NONE)
                         .name());
     }
 
@@ -49,29 +49,17 @@ class ChatModelsTest {
     void bedrockDefaultsToLlama2Chat() {
         assertEquals(
                 "bedrock:meta.llama2-13b-chat-v1@eu-west-1",
-                ChatModels.create(settings("bedrock", null, null, null)).name());
+                ChatModels.create(settings("bedrock", null, null, null), ChatModels.LocalModels.NONE)
+                        .name());
     }
 
     @Test
-    void aMissingGgufFileIsNamed() {
+    void withoutLocalModelsTheGgufProviderIsRefusedClearly() {
         var e = assertThrows(
                 IllegalArgumentException.class,
-                () -> ChatModels.create(settings("gguf", null, null, "/no/such/model.gguf")));
-        assertTrue(e.getMessage().contains("/no/such/model.gguf"), e.getMessage());
-    }
-
-    @Test
-    void ggufPromptsUseTheLlama2ChatTemplate() {
-        String prompt = GgufChatModel.llama2Prompt(ChatRequest.builder()
-                .messages(
-                        SystemMessage.from("Be brief."),
-                        UserMessage.from("Describe Morgiana."),
-                        AiMessage.from("{}"),
-                        UserMessage.from("Again."))
-                .build());
-        assertEquals(
-                "[INST] <<SYS>>\nBe brief.\n<</SYS>>\n\nDescribe Morgiana. [/INST] {} </s><s>[INST] Again. [/INST]",
-                prompt);
+                () -> ChatModels.create(
+                        settings("gguf", null, null, "/models/llama.gguf"), ChatModels.LocalModels.NONE));
+        assertTrue(e.getMessage().contains("only in the lemon CLI"), e.getMessage());
     }
 
     @Test

@@ -1,9 +1,8 @@
-package lemon.functions;
+package lemon.config;
 
 import java.time.Duration;
 import lemon.llm.LlmRetryPolicy;
 import lemon.llm.LlmSettings;
-import lemon.mini.pipelines.PortraitPipeline;
 import lemon.stage.personalize.PersonalizeStage;
 import lemon.vision.VisionSettings;
 
@@ -18,6 +17,8 @@ public record PipelineSettings(
         int imageSteps,
         Loop loop) {
     public static final String DEFAULT_IMAGE_MODEL = "mini";
+    /** The bundled model's DDIM steps (PortraitPipeline.DEFAULT_STEPS, which a functions test keeps equal). */
+    public static final int DEFAULT_IMAGE_STEPS = 20;
 
     /**
      * The personalise → refine loop's engines' settings.
@@ -56,18 +57,10 @@ public record PipelineSettings(
 
     /** With the bundled image model at its default steps. */
     public PipelineSettings(String store, LlmSettings llm, long maxBytes, int minWords, String cdDatabase) {
-        this(
-                store,
-                llm,
-                maxBytes,
-                minWords,
-                cdDatabase,
-                DEFAULT_IMAGE_MODEL,
-                PortraitPipeline.DEFAULT_STEPS,
-                Loop.DEFAULT);
+        this(store, llm, maxBytes, minWords, cdDatabase, DEFAULT_IMAGE_MODEL, DEFAULT_IMAGE_STEPS, Loop.DEFAULT);
     }
 
-    static PipelineSettings from(LemonConfig c) {
+    public static PipelineSettings from(LemonConfig c) {
         LemonConfig.Llm l = c.llm();
         return new PipelineSettings(
                 c.store(),

@@ -1,0 +1,67 @@
+package lemon.lambda;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Clock;
+import lemon.cd.CdDatabase;
+import lemon.config.LemonConfig;
+import lemon.config.PipelineSettings;
+import lemon.ingest.StoryIngest;
+import lemon.llm.ChatModels;
+import lemon.llm.RunLlm;
+import lemon.llm.TextAdapters;
+import lemon.pipeline.Pipeline;
+import lemon.port.Progress;
+import lemon.run.RunStore;
+import lemon.storage.BlobStores;
+
+/**
+ * The pipeline of a function without engines: the light catalogue ({@link Pipeline#light}) over the
+ * configured store and LLM. Built on first use, so a bad setting fails the invocation (with the
+ * error contract's name) rather than the function's start.
+ */
+@ApplicationScoped
+public class LightPipeline {
+    /** A Lambda has no terminal: progress lines (LLM retries) go to the log, and so to CloudWatch. */
+    static final Progress LOG = new Progress() {
+        private final System.Logger log = System.getLogger("lemon.progress");
+
+        @Override
+        public void report(String stage, String message) {
+            log.log(System.Logger.Level.INFO, stage.isEmpty() ? message : stage + ": " + message);
+        }
+    };
+
+    private final PipelineSettings settings;
+    private Pipeline pipeline;
+
+    @Inject
+    public LightPipeline(LemonConfig config) {
+        this(PipelineSettings.from(config));
+    }
+
+    LightPipeline(PipelineSettings settings) {
+        this.settings = settings;
+    }
+
+    public synchronized Pipeline get() {
+        if (pipeline == null) {
+            pipeline = build(settings);
+        }
+        return pipeline;
+    }
+
+    static Pipeline build(PipelineSettings s) {
+        TextAdapters text = TextAdapters.of(s.llm(), LOG, ChatModels.LocalModels.NONE);
+        CdDatabase database = s.cdDatabase() == null || s.cdDatabase().isBlank()
+                ? CdDatabase.bundled()
+                : CdDatabase.load(Path.of(s.cdDatabase()));
+        return new Pipeline(
+                new RunStore(BlobStores.fromUri(s.store())),
+                new StoryIngest(s.maxBytes(), s.minWords()),
+                Pipeline.light(text.analyst(), text.describer(), database),
+                Clock.systemUTC(),
+                RunLlm.of(s.llm()));
+    }
+}
