@@ -1,13 +1,25 @@
 data "aws_caller_identity" "current" {}
+data "aws_partition" "current" {}
 
 locals {
-  # Every Task of statemachine/lemon.asl.json, by function name (lemon-<name>); a test keeps them in step.
-  functions = ["ingest", "analyze-story", "match-characters", "describe-characters", "generate-portraits", "personalize", "visualize", "validate", "refine", "publish", "record-failure"]
-  # Artefacts live under runs/<runId>/ in the bucket.
+  account_id = data.aws_caller_identity.current.account_id
+  # Where each function of the stage catalogue runs (StageSpec.placement); a test keeps these lists, the ASL
+  # file and the catalogue in step. Light functions: one Lambda each, from the lambda module's function.zip.
+  lambda_functions = ["ingest", "analyze-story", "describe-characters", "publish", "next-pass", "record-failure"]
+  # Engine stages: ECS tasks of the engine image (lemon stage <function> <runId> [--iteration K]).
+  container_stages = ["match-characters", "generate-portraits", "personalize", "visualize", "validate", "refine"]
+  # Lambdas that call the LLM (the analyst and the describer).
+  llm_functions = ["analyze-story", "describe-characters"]
+  # Artefacts live under runs/<runId>/ in the bucket, uploads under runs/uploads/.
   runs_prefix = "runs/"
 }
 
 # ---------------------------------------------------------------- storage
+
+resource "aws_kms_key" "runs" {
+  description         = "${var.name_prefix}: run artefacts and logs"
+  enable_key_rotation = true
+}
 
 resource "aws_s3_bucket" "runs" {
   bucket_prefix = "${var.name_prefix}-runs-"
@@ -21,29 +33,85 @@ resource "aws_s3_bucket_public_access_block" "runs" {
   restrict_public_buckets = true
 }
 
-# ---------------------------------------------------------------- stage functions
+resource "aws_s3_bucket_server_side_encryption_configuration" "runs" {
+  bucket = aws_s3_bucket.runs.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.runs.arn
+    }
+    bucket_key_enabled = true
+  }
+}
 
-data "aws_iam_policy_document" "lambda_assume" {
-  statement {
-    actions = ["sts:AssumeRole"]
-    principals {
-      type        = "Service"
-      identifiers = ["lambda.amazonaws.com"]
+resource "aws_s3_bucket_versioning" "runs" {
+  bucket = aws_s3_bucket.runs.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+# Uploads are read once by ingest (which copies the story into the run); replaced artefacts are kept a while.
+resource "aws_s3_bucket_lifecycle_configuration" "runs" {
+  bucket = aws_s3_bucket.runs.id
+  rule {
+    id     = "uploads"
+    status = "Enabled"
+    filter {
+      prefix = "${local.runs_prefix}uploads/"
+    }
+    expiration {
+      days = var.upload_expiry_days
+    }
+  }
+  rule {
+    id     = "replaced-versions"
+    status = "Enabled"
+    filter {}
+    noncurrent_version_expiration {
+      noncurrent_days = var.noncurrent_expiry_days
+    }
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 2
     }
   }
 }
 
-resource "aws_iam_role" "lambda" {
-  name               = "${var.name_prefix}-lambda"
-  assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
+data "aws_iam_policy_document" "runs_bucket" {
+  statement {
+    sid       = "TlsOnly"
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.runs.arn, "${aws_s3_bucket.runs.arn}/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
 }
 
-resource "aws_iam_role_policy_attachment" "lambda_logs" {
-  role       = aws_iam_role.lambda.name
-  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+resource "aws_s3_bucket_policy" "runs" {
+  bucket = aws_s3_bucket.runs.id
+  policy = data.aws_iam_policy_document.runs_bucket.json
 }
 
-# Read, write and list run artefacts; nothing else in the bucket, no other bucket.
+resource "aws_s3_bucket_cors_configuration" "runs" {
+  count  = length(var.upload_origins) > 0 ? 1 : 0
+  bucket = aws_s3_bucket.runs.id
+  cors_rule {
+    allowed_methods = ["POST"]
+    allowed_origins = var.upload_origins
+    allowed_headers = ["*"]
+    max_age_seconds = 300
+  }
+}
+
+# Read, write and list run artefacts with the bucket's key; nothing else in the bucket, no other bucket.
 data "aws_iam_policy_document" "runs_access" {
   statement {
     actions   = ["s3:ListBucket"]
@@ -58,85 +126,8 @@ data "aws_iam_policy_document" "runs_access" {
     actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
     resources = ["${aws_s3_bucket.runs.arn}/${local.runs_prefix}*"]
   }
-}
-
-resource "aws_iam_role_policy" "lambda_runs" {
-  name   = "runs-bucket"
-  role   = aws_iam_role.lambda.id
-  policy = data.aws_iam_policy_document.runs_access.json
-}
-
-resource "aws_cloudwatch_log_group" "stage" {
-  for_each          = toset(local.functions)
-  name              = "/aws/lambda/lemon-${each.key}"
-  retention_in_days = var.log_retention_days
-}
-
-resource "aws_lambda_function" "stage" {
-  for_each         = toset(local.functions)
-  function_name    = "lemon-${each.key}"
-  role             = aws_iam_role.lambda.arn
-  filename         = var.lambda_zip_path
-  source_code_hash = filebase64sha256(var.lambda_zip_path)
-  runtime          = "java17"
-  handler          = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"
-  memory_size      = lookup(var.memory_mb, each.key, var.default_memory_mb)
-  timeout          = var.lambda_timeout_seconds
-
-  environment {
-    variables = {
-      QUARKUS_FUNQY_EXPORT = each.key
-      LEMON_STORE          = "s3://${aws_s3_bucket.runs.bucket}/runs"
-    }
-  }
-
-  depends_on = [aws_cloudwatch_log_group.stage, aws_iam_role_policy_attachment.lambda_logs]
-}
-
-# ---------------------------------------------------------------- state machine
-
-data "aws_iam_policy_document" "sfn_assume" {
   statement {
-    actions = ["sts:AssumeRole"]
-    principals {
-      type        = "Service"
-      identifiers = ["states.amazonaws.com"]
-    }
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [data.aws_caller_identity.current.account_id]
-    }
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+    resources = [aws_kms_key.runs.arn]
   }
-}
-
-resource "aws_iam_role" "sfn" {
-  name               = "${var.name_prefix}-workflow"
-  assume_role_policy = data.aws_iam_policy_document.sfn_assume.json
-}
-
-# Invoke exactly the stage functions, nothing else.
-data "aws_iam_policy_document" "sfn_invoke" {
-  statement {
-    actions   = ["lambda:InvokeFunction"]
-    resources = [for f in aws_lambda_function.stage : f.arn]
-  }
-}
-
-resource "aws_iam_role_policy" "sfn_invoke" {
-  name   = "invoke-stages"
-  role   = aws_iam_role.sfn.id
-  policy = data.aws_iam_policy_document.sfn_invoke.json
-}
-
-resource "aws_sfn_state_machine" "workflow" {
-  name     = "${var.name_prefix}-workflow"
-  role_arn = aws_iam_role.sfn.arn
-  # The one workflow definition; the local runner reads the same file.
-  definition = templatefile("${path.module}/statemachine/lemon.asl.json", {
-    aws_region = var.region
-    account_id = data.aws_caller_identity.current.account_id
-  })
-
-  depends_on = [aws_iam_role_policy.sfn_invoke]
 }

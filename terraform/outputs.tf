@@ -1,14 +1,19 @@
 output "runs_bucket" {
-  description = "Bucket holding runs/<runId>/ artefacts."
+  description = "Bucket holding runs/<runId>/ artefacts; upload stories under runs/uploads/."
   value       = aws_s3_bucket.runs.bucket
 }
 
 output "state_machine_arn" {
-  description = "Start executions here with {\"runId\": \"...\"}."
+  description = "Start executions here with {\"runId\": \"...\", \"uploadKey\": \"uploads/<file>\"}."
   value       = aws_sfn_state_machine.workflow.arn
 }
 
 output "function_arns" {
-  description = "Stage name → Lambda ARN."
+  description = "Function name → Lambda ARN."
   value       = { for name, f in aws_lambda_function.stage : name => f.arn }
+}
+
+output "engine_repository_url" {
+  description = "Push the engine images here (<tag> GPU, <tag>-cpu CPU)."
+  value       = aws_ecr_repository.engine.repository_url
 }

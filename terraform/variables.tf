@@ -5,29 +5,27 @@ variable "region" {
 }
 
 variable "name_prefix" {
-  description = "Prefix of the bucket, roles and state machine. Function names stay lemon-<stage>: the ASL file names them."
+  description = "Prefix of every name: bucket, keys, roles, functions (<prefix>-<function>, which the ASL file names), cluster, state machine."
   type        = string
   default     = "lemon"
 }
 
 variable "lambda_zip_path" {
-  description = "The Quarkus Lambda package (one zip for every stage; QUARKUS_FUNQY_EXPORT picks the function)."
+  description = "The light stages' Lambda artefact (one zip for every function; each runs the stage its name ends with)."
   type        = string
-  default     = "../functions/target/function.zip"
+  default     = "../lambda/target/function.zip"
 }
 
 variable "default_memory_mb" {
-  description = "Lambda memory for stages not listed in memory_mb."
+  description = "Lambda memory for functions not listed in memory_mb."
   type        = number
   default     = 1024
 }
 
 variable "memory_mb" {
-  description = "Lambda memory per stage, overriding default_memory_mb."
+  description = "Lambda memory per function, overriding default_memory_mb."
   type        = map(number)
-  default = {
-    "match-characters" = 2048
-  }
+  default     = {}
 }
 
 variable "lambda_timeout_seconds" {
@@ -37,7 +35,107 @@ variable "lambda_timeout_seconds" {
 }
 
 variable "log_retention_days" {
-  description = "CloudWatch log retention of the stage functions."
+  description = "CloudWatch log retention of the functions, the engine tasks and the workflow."
   type        = number
   default     = 14
+}
+
+variable "upload_expiry_days" {
+  description = "Days an uploaded story is kept (ingest copies it into its run)."
+  type        = number
+  default     = 7
+}
+
+variable "noncurrent_expiry_days" {
+  description = "Days a replaced or deleted artefact's old version is kept."
+  type        = number
+  default     = 30
+}
+
+variable "upload_origins" {
+  description = "Web origins allowed to POST uploads straight to the bucket (CORS); empty for none."
+  type        = list(string)
+  default     = []
+}
+
+variable "llm_provider" {
+  description = "The analyst's and describer's LLM: offline | openai | bedrock (gguf runs only in the CLI)."
+  type        = string
+  default     = "bedrock"
+}
+
+variable "llm_model" {
+  description = "The model id (Bedrock) or served model name (openai); empty for the provider's default."
+  type        = string
+  default     = "meta.llama2-13b-chat-v1"
+}
+
+variable "llm_base_url" {
+  description = "openai provider: the server's base URL."
+  type        = string
+  default     = ""
+}
+
+variable "llm_api_key_secret_arn" {
+  description = "openai provider: the Secrets Manager secret holding the API key; empty for none."
+  type        = string
+  default     = ""
+}
+
+variable "vpc_id" {
+  description = "VPC of the engine instances."
+  type        = string
+}
+
+variable "subnet_ids" {
+  description = "Subnets of the engine instances (with a route to S3, ECR and CloudWatch)."
+  type        = list(string)
+}
+
+variable "engine_image_tag" {
+  description = "Tag of the engine image in the ECR repository (the CPU variant is <tag>-cpu)."
+  type        = string
+  default     = "latest"
+}
+
+variable "gpu_instance_type" {
+  description = "Instance type of the GPU capacity provider."
+  type        = string
+  default     = "g5.xlarge"
+}
+
+variable "cpu_instance_type" {
+  description = "Instance type of the CPU capacity provider (match-characters)."
+  type        = string
+  default     = "c7i.large"
+}
+
+variable "gpu_max_instances" {
+  description = "Most GPU instances at once."
+  type        = number
+  default     = 2
+}
+
+variable "cpu_max_instances" {
+  description = "Most CPU instances at once."
+  type        = number
+  default     = 2
+}
+
+variable "gpu_task_memory_mb" {
+  description = "Memory of a GPU engine task."
+  type        = number
+  default     = 14336
+}
+
+variable "cpu_task_memory_mb" {
+  description = "Memory of a CPU engine task."
+  type        = number
+  default     = 3072
+}
+
+variable "alarm_topic_arn" {
+  description = "SNS topic told of failed executions; empty for none."
+  type        = string
+  default     = ""
 }

@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * One stage function on a stored run, with the same JSON in and out as a workflow Task. This is
- * what a container task runs: the GPU image starts {@code lemon stage generate-portraits <runId>
- * --store s3://…} and the stage reads and writes the run through the store like any other.
+ * what a container task runs: the GPU image starts {@code lemon stage personalize <runId>
+ * --iteration 1 --store s3://…} and the stage reads and writes the run through the store like any other.
  */
 @Command(
         name = "stage",
@@ -26,6 +26,12 @@ public class StageCommand implements Callable<Integer> {
 
     @Parameters(index = "1", paramLabel = "RUN_ID")
     String runId;
+
+    @picocli.CommandLine.Option(
+            names = "--iteration",
+            paramLabel = "K",
+            description = "the refine loop's pass (0, the default, outside the loop)")
+    int iteration;
 
     @Mixin
     CommonOptions common;
@@ -44,7 +50,11 @@ public class StageCommand implements Callable<Integer> {
         if (provider == null) {
             return 2;
         }
-        JsonNode input = Json.MAPPER.createObjectNode().put("runId", runId);
+        if (iteration < 0) {
+            System.err.println("lemon: --iteration must be ≥ 0, got " + iteration);
+            return 2;
+        }
+        JsonNode input = Json.MAPPER.createObjectNode().put("runId", runId).put("iteration", iteration);
         JsonNode result = new FunqDispatcher(new StageFunctions(provider)).invoke(function, input);
         System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         return "failed".equals(result.path("status").asText()) ? 1 : 0;

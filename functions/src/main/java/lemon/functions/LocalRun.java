@@ -15,6 +15,7 @@ import lemon.run.Json;
 import lemon.run.RunIds;
 import lemon.run.RunLease;
 import lemon.run.RunOptions;
+import lemon.stage.StageErrors;
 import lemon.workflow.AslStateMachine;
 import lemon.workflow.ExecutionListener;
 import lemon.workflow.ExecutionResult;
@@ -163,8 +164,12 @@ public final class LocalRun {
         AtomicReference<Throwable> thrown = new AtomicReference<>(); // the workflow keeps only its message
         TaskDispatcher leased = (function, in) -> {
             lease.check(); // a process that lost the run must not write to it
+            long start = System.nanoTime();
             try {
-                return stages.invoke(function, in);
+                JsonNode result = stages.invoke(function, in);
+                // from the function, not the state: a container task's state output is not the stage's result
+                printer.returned(result, (System.nanoTime() - start) / 1_000_000);
+                return result;
             } catch (Exception e) {
                 thrown.set(e); // the last attempt's, after any retries
                 throw e;
@@ -194,6 +199,8 @@ public final class LocalRun {
      * id and a rejection message for the summary.
      */
     private static final class ProgressPrinter implements ExecutionListener, Progress {
+        private static final java.util.regex.Pattern CONTAINER_REASON =
+                java.util.regex.Pattern.compile("exit \\d+: (Lemon\\.\\w+): (.*)", java.util.regex.Pattern.DOTALL);
         private final PrintStream out;
         private final java.util.Map<String, String> functionOfState;
         private final java.util.List<String> stages;
@@ -228,13 +235,10 @@ public final class LocalRun {
             }
         }
 
-        @Override
-        public void stateExited(String name, JsonNode output, long millis) {
-            // a state's output is its result only when it names this state's function: RecordFailure
-            // (ResultPath null) passes on the failed state's input, which is the previous stage's result
-            if (output == null
-                    || !functionOfState.containsKey(name)
-                    || !output.path("stage").asText().equals(functionOfState.get(name))) {
+        /** What a stage function returned: its line, the run id, and ingest's rejection if any. */
+        void returned(JsonNode output, long millis) {
+            // the workflow's bookkeeping (next-pass, record-failure) has no line of its own
+            if (output == null || !stages.contains(output.path("stage").asText())) {
                 return;
             }
             if (output.hasNonNull("runId")) {
@@ -257,7 +261,15 @@ public final class LocalRun {
         }
 
         @Override
-        public void stateFailed(String name, String error, String cause) {
+        public void stateFailed(String name, String rawError, String rawCause) {
+            String error = rawError;
+            String cause = StageErrors.readable(rawError, rawCause);
+            // run here, a container stage's own error is in its exit reason: shown as a Lambda stage's would be
+            java.util.regex.Matcher own = CONTAINER_REASON.matcher(cause == null ? "" : cause);
+            if ("States.TaskFailed".equals(rawError) && own.matches()) {
+                error = own.group(1);
+                cause = own.group(2);
+            }
             if (failedError == null) {
                 failedError = error;
                 failedCause = cause;

@@ -21,8 +21,9 @@ import lemon.stage.visualize.VisualizeStage;
 
 /**
  * The workflow's Task states, one Funqy function each, one line each: the stage catalogue holds
- * what a stage does, the ledger keeps its books. On AWS each is exported as its own Lambda
- * (quarkus.funqy.export); locally the workflow runner calls them in-process.
+ * what a stage does, the ledger keeps its books. Locally the workflow runner calls them in-process (and
+ * funqy-http serves them); on AWS the same {@code Pipeline.call} runs in the lambda module's handler for the
+ * light functions and in {@code lemon stage} in the engine container for the engine stages.
  */
 @ApplicationScoped
 public class StageFunctions {
@@ -81,6 +82,11 @@ public class StageFunctions {
     @Funq(PublishStage.NAME)
     public StageResult publish(StageInput in) {
         return run(PublishStage.NAME, in);
+    }
+
+    @Funq(StageCatalogue.NEXT_PASS)
+    public StageResult nextPass(StageInput in) {
+        return pipelines.get().call(StageCatalogue.NEXT_PASS, in);
     }
 
     @Funq(StageCatalogue.RECORD_FAILURE)

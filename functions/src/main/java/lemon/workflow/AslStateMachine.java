@@ -27,9 +27,12 @@ import java.util.regex.Pattern;
 public final class AslStateMachine {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Direct Lambda ARN of one of our functions; region/account may still be Terraform placeholders. */
-    private static final Pattern LAMBDA_ARN =
-            Pattern.compile("^arn:aws:lambda:[^:]+:[^:]+:function:lemon-([a-z0-9][a-z0-9-]*)$");
+    /**
+     * Direct Lambda ARN of one of our functions, {@code <prefix>-<function>}: the prefix is "lemon" or
+     * still Terraform's {@code ${name_prefix}} placeholder, as region and account may be.
+     */
+    private static final Pattern LAMBDA_ARN = Pattern.compile(
+            "^arn:aws:lambda:[^:]+:[^:]+:function:(?:lemon|\\$\\{name_prefix\\})-([a-z0-9][a-z0-9-]*)$");
     /** Run a container task and wait for it: what the engine stages use on AWS. */
     static final String ECS_RUN_TASK_SYNC = "arn:aws:states:::ecs:runTask.sync";
 
@@ -254,6 +257,20 @@ public final class AslStateMachine {
         return out;
     }
 
+    /** The functions Task states run as container tasks (ecs:runTask.sync), not as Lambdas. */
+    public java.util.Set<String> containerFunctions() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (State s : states.values()) {
+            if (s.function() != null && s.container() != null) {
+                out.add(s.function());
+            }
+            if (s.processor() != null) {
+                out.addAll(s.processor().containerFunctions());
+            }
+        }
+        return out;
+    }
+
     State state(String name) {
         return states.get(name);
     }
@@ -422,7 +439,7 @@ public final class AslStateMachine {
                     name,
                     "Resource",
                     "'" + arn + "': service integrations are not supported except " + ECS_RUN_TASK_SYNC
-                            + "; use the function ARN arn:aws:lambda:<region>:<account>:function:lemon-<name>");
+                            + "; use the function ARN arn:aws:lambda:<region>:<account>:function:${name_prefix}-<name>");
         }
         Matcher m = LAMBDA_ARN.matcher(arn);
         if (!m.matches()) {
@@ -430,7 +447,7 @@ public final class AslStateMachine {
                     name,
                     "Resource",
                     "'" + arn + "' is not a Lambda ARN of the form "
-                            + "arn:aws:lambda:<region>:<account>:function:lemon-<name>");
+                            + "arn:aws:lambda:<region>:<account>:function:${name_prefix}-<name> (or lemon-<name>)");
         }
         return m.group(1);
     }

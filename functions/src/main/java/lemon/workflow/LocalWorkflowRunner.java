@@ -354,7 +354,7 @@ public final class LocalWorkflowRunner {
 
     /**
      * An ecs:runTask.sync Task run here: the stage its container command names gets the run id that
-     * follows it, as {@code lemon stage <function> <runId>} would. As on AWS, the state's result is
+     * follows it (and the {@code --iteration} after that), as {@code lemon stage <function> <runId>} would. As on AWS, the state's result is
      * the stopped ECS task (not the stage's output), and a stage that fails is States.TaskFailed,
      * whatever its own error, because an exit code is all Step Functions sees of a container.
      */
@@ -384,10 +384,15 @@ public final class LocalWorkflowRunner {
             failure = "usage: lemon stage <function> <runId>; the command " + command + " has no run id";
         } else {
             try {
-                JsonNode out = invoke(
-                        s,
-                        s.function(),
-                        NODES.objectNode().put("runId", command.get(at).asText()));
+                ObjectNode stageInput =
+                        NODES.objectNode().put("runId", command.get(at).asText());
+                for (int i = at + 1; i + 1 < command.size(); i++) { // lemon stage's --iteration K
+                    if (command.get(i).asText().equals("--iteration")) {
+                        stageInput.put(
+                                "iteration", Integer.parseInt(command.get(i + 1).asText()));
+                    }
+                }
+                JsonNode out = invoke(s, s.function(), stageInput);
                 failure = out != null && "failed".equals(out.path("status").asText()) // lemon stage exits 1
                         ? "the stage reported status failed: "
                                 + out.path("message").asText()

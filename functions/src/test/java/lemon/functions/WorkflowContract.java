@@ -35,6 +35,11 @@ final class WorkflowContract {
                 problems);
         compare("the @Funq functions", funqFunctions, expected, problems);
         compare("Terraform's function list", terraformFunctions, expected, problems);
+        compare(
+                "the ASL file's container tasks",
+                machine.containerFunctions(),
+                new LinkedHashSet<>(catalogue.functions(lemon.stage.Placement.ENGINE_CONTAINER)),
+                problems);
         List<String> inFile = happyPath(asl).stream()
                 .map(machine.taskFunctions()::get)
                 .filter(catalogue.names()::contains)
@@ -79,17 +84,20 @@ final class WorkflowContract {
         }
     }
 
-    /** {@code local.functions} of terraform/main.tf. */
+    /** What terraform/main.tf deploys: {@code local.lambda_functions} and {@code local.container_stages}. */
     static Set<String> terraformFunctions(Path terraform) throws IOException {
-        Matcher m = Pattern.compile("functions\\s*=\\s*\\[([^]]*)]")
-                .matcher(Files.readString(terraform.resolve("main.tf")));
-        if (!m.find()) {
-            throw new IllegalStateException("local.functions not found in main.tf");
-        }
+        String main = Files.readString(terraform.resolve("main.tf"));
         Set<String> deployed = new LinkedHashSet<>();
-        Arrays.stream(m.group(1).split(","))
-                .map(s -> s.trim().replace("\"", ""))
-                .forEach(deployed::add);
+        for (String list : List.of("lambda_functions", "container_stages")) {
+            Matcher m = Pattern.compile(list + "\\s*=\\s*\\[([^]]*)]").matcher(main);
+            if (!m.find()) {
+                throw new IllegalStateException("local." + list + " not found in main.tf");
+            }
+            Arrays.stream(m.group(1).split(","))
+                    .map(s -> s.trim().replace("\"", ""))
+                    .filter(s -> !s.isEmpty())
+                    .forEach(deployed::add);
+        }
         return deployed;
     }
 

@@ -59,11 +59,10 @@ class WorkflowDefinitionTest {
             ObjectNode out = ((ObjectNode) input)
                     .put("stage", function)
                     .put("status", function.equals("ingest") ? ingestStatus : "ok");
-            // the summaries the loop's Choice states read: two passes of the refine loop
-            if (function.equals("generate-portraits")) out.putObject("summary").put("iterations", 2);
-            if (function.equals("refine")) {
-                int i = input.path("iteration").asInt(0);
-                out.putObject("summary").put("again", i + 1 < 2).put("nextIteration", i + 1);
+            // the loop's bookkeeping, which the Choice states read: two passes of the refine loop
+            if (function.equals("next-pass")) {
+                int next = input.has("iteration") ? input.get("iteration").asInt() + 1 : 0;
+                out.put("iteration", next).putObject("summary").put("again", next < 2);
             }
             return out;
         }
@@ -95,14 +94,17 @@ class WorkflowDefinitionTest {
                         "match-characters",
                         "describe-characters",
                         "generate-portraits",
+                        "next-pass",
                         "personalize",
                         "visualize",
                         "validate",
                         "refine",
+                        "next-pass",
                         "personalize",
                         "visualize",
                         "validate",
                         "refine",
+                        "next-pass",
                         "publish"),
                 stages.calls);
         assertEquals(json("{\"runId\": \"run-1\", \"stage\": \"publish\", \"status\": \"ok\"}"), r.output());
@@ -114,17 +116,19 @@ class WorkflowDefinitionTest {
                         "MatchCharacters",
                         "DescribeCharacters",
                         "GeneratePortraits",
+                        "LoopOrPublish",
                         "PersonaliseOrPublish",
                         "Personalize",
                         "Visualize",
                         "Validate",
                         "Refine",
+                        "NextPass",
                         "AnotherIteration",
-                        "NextIteration",
                         "Personalize",
                         "Visualize",
                         "Validate",
                         "Refine",
+                        "NextPass",
                         "AnotherIteration",
                         "Storyboard",
                         "Publish",
@@ -144,7 +148,7 @@ class WorkflowDefinitionTest {
     @Test
     void aFailingStageIsRecordedThenTheExecutionFails() {
         List<JsonNode> recorded = new ArrayList<>();
-        FakeStages stages = new FakeStages("ok", "match-characters") {
+        FakeStages stages = new FakeStages("ok", "describe-characters") {
             @Override
             public JsonNode invoke(String function, JsonNode input) {
                 if (function.equals("record-failure")) {
@@ -155,22 +159,51 @@ class WorkflowDefinitionTest {
         };
         ExecutionResult r = run(stages);
         assertEquals("Lemon.StageFailed", r.error());
-        assertEquals(List.of("ingest", "analyze-story", "match-characters", "record-failure"), stages.calls);
+        assertEquals(
+                List.of("ingest", "analyze-story", "match-characters", "describe-characters", "record-failure"),
+                stages.calls);
         assertEquals(1, recorded.size());
         assertEquals("run-1", recorded.get(0).get("runId").asText());
         assertEquals(
-                json("{\"Error\": \"Lemon.StageError\", \"Cause\": \"match-characters broke\"}"),
+                json("{\"Error\": \"Lemon.StageError\", \"Cause\": \"describe-characters broke\"}"),
                 recorded.get(0).get("failure"));
+    }
+
+    /** An engine stage is a container task: whatever its error, States.TaskFailed, retried once, then recorded. */
+    @Test
+    void aFailingContainerStageIsRetriedOnceThenRecorded() {
+        List<JsonNode> recorded = new ArrayList<>();
+        FakeStages stages = new FakeStages("ok", "personalize") {
+            @Override
+            public JsonNode invoke(String function, JsonNode input) {
+                if (function.equals("record-failure")) {
+                    recorded.add(input.deepCopy());
+                }
+                return super.invoke(function, input);
+            }
+        };
+        ExecutionResult r = run(stages);
+        assertEquals("Lemon.StageFailed", r.error());
+        assertEquals(
+                List.of("generate-portraits", "next-pass", "personalize", "personalize", "record-failure"),
+                stages.calls.subList(4, stages.calls.size()));
+        JsonNode failure = recorded.get(0).get("failure");
+        assertEquals("States.TaskFailed", failure.get("Error").asText());
+        assertEquals(
+                "exit 1: Lemon.StageError: personalize broke",
+                lemon.stage.StageErrors.readable(
+                        "States.TaskFailed", failure.get("Cause").asText()));
     }
 
     @Test
     void transientErrorsAreRetriedTwice() {
         int[] attempts = {0};
+        FakeStages fine = new FakeStages("ok");
         TaskDispatcher flaky = (function, input) -> {
             if (function.equals("analyze-story") && ++attempts[0] <= 2) {
                 throw new WorkflowException("Lemon.Transient", "rate limited");
             }
-            return ((ObjectNode) input).put("stage", function).put("status", "ok");
+            return fine.invoke(function, input);
         };
         List<String> retries = new ArrayList<>();
         ExecutionResult r = new LocalWorkflowRunner(machine, flaky, new ExecutionListener() {

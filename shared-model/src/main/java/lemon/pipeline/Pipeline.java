@@ -153,12 +153,45 @@ public final class Pipeline {
         if (function.equals(IngestStage.NAME)) {
             return ingest(in.runId(), in.uploadKey(), in.options());
         }
+        if (function.equals(StageCatalogue.NEXT_PASS)) {
+            return nextPass(in.requireRunId(), in.iteration());
+        }
         if (function.equals(StageCatalogue.RECORD_FAILURE)) {
             lemon.stage.StageInput.Failure f =
                     in.failure() == null ? new lemon.stage.StageInput.Failure("Unknown", "") : in.failure();
             return recordFailure(in.runId(), f.error(), f.cause());
         }
         return run(function, in.requireRunId(), in.iterationOrZero());
+    }
+
+    /**
+     * Whether the refine loop runs (again), read from the run: after the portraits ({@code after} null)
+     * when the run's options ask for passes; after refine's pass {@code after}, what that pass decided.
+     * The result's iteration is the next pass's and {@code summary.again} says whether it comes.
+     */
+    public StageResult nextPass(String runId, Integer after) {
+        RunManifest m = runs().manifest(runId);
+        boolean again;
+        int next;
+        if (after == null) {
+            again = m.options().personalises();
+            next = 0;
+        } else {
+            String key = new lemon.stage.StageKey(RefineStage.NAME, after).toString();
+            lemon.run.StageState refined = m.stage(key);
+            if (refined.status() != lemon.run.StageState.Status.DONE) {
+                throw new IllegalStateException("run " + runId + " has no finished " + key + " to continue from");
+            }
+            again = Boolean.TRUE.equals(refined.summary().get("again"));
+            next = after + 1;
+        }
+        return new StageResult(
+                runId,
+                StageCatalogue.NEXT_PASS,
+                next,
+                "done",
+                again ? "pass " + next + " of the refine loop" : "the refine loop is over",
+                Map.of("again", again));
     }
 
     public StageResult run(String stage, String runId, int iteration) {

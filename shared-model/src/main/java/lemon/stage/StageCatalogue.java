@@ -15,6 +15,11 @@ import lemon.stage.ingest.IngestStage;
 public final class StageCatalogue {
     /** The workflow's failure handler: a function of the ASL file, but not a stage of the run. */
     public static final String RECORD_FAILURE = "record-failure";
+    /**
+     * The refine loop's bookkeeping: whether another pass comes, and its iteration. A function of its
+     * own because an engine stage run as a container task returns nothing the workflow can read.
+     */
+    public static final String NEXT_PASS = "next-pass";
 
     private final Map<String, Stage> stages = new LinkedHashMap<>();
 
@@ -22,6 +27,7 @@ public final class StageCatalogue {
         for (Stage s : stages) {
             if (s.name().equals(IngestStage.NAME)
                     || s.name().equals(RECORD_FAILURE)
+                    || s.name().equals(NEXT_PASS)
                     || this.stages.put(s.name(), s) != null) {
                 throw new IllegalArgumentException("stage name '" + s.name() + "' is taken");
             }
@@ -55,11 +61,25 @@ public final class StageCatalogue {
         return specs().stream().map(StageSpec::name).toList();
     }
 
-    /** The functions the workflow calls: every stage, and the failure handler. */
+    /** The functions the workflow calls: every stage, the loop's bookkeeping and the failure handler. */
     public List<String> functions() {
         List<String> all = new ArrayList<>(names());
+        all.add(NEXT_PASS);
         all.add(RECORD_FAILURE);
         return all;
+    }
+
+    /** The functions deployed in {@code placement}: its stages, and with the Lambdas the workflow's own two. */
+    public List<String> functions(Placement placement) {
+        List<String> out = new ArrayList<>(specs().stream()
+                .filter(s -> s.placement() == placement)
+                .map(StageSpec::name)
+                .toList());
+        if (placement == Placement.LAMBDA) {
+            out.add(NEXT_PASS);
+            out.add(RECORD_FAILURE);
+        }
+        return out;
     }
 
     public Optional<Stage> find(String name) {

@@ -29,6 +29,29 @@ public final class StageErrors {
                 + (t.getMessage() != null ? t.getMessage() : TransientFailure.rootMessage(t));
     }
 
+    /**
+     * A failure as a person reads it. A container task's failure ({@code States.TaskFailed}) carries
+     * the whole stopped ECS task as its cause: this keeps its container's exit code and reason (where
+     * the local runner puts the stage's own error) or the task's stopped reason. Anything else as is.
+     */
+    public static String readable(String error, String cause) {
+        if (!"States.TaskFailed".equals(error) || cause == null || !cause.startsWith("{")) {
+            return cause;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode task = lemon.run.Json.MAPPER.readTree(cause);
+            com.fasterxml.jackson.databind.JsonNode container =
+                    task.path("Containers").path(0);
+            String reason =
+                    container.path("Reason").asText(task.path("StoppedReason").asText("stopped"));
+            return container.has("ExitCode")
+                    ? "exit " + container.get("ExitCode").asInt() + ": " + reason
+                    : reason;
+        } catch (java.io.IOException e) {
+            return cause;
+        }
+    }
+
     /** {@code t} as the exception a Lambda handler throws, whose class name is the error name. */
     public static RuntimeException asThrown(Throwable t) {
         if (t instanceof Lemon.Transient || t instanceof Lemon.Permanent) {

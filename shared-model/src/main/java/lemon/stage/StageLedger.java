@@ -80,8 +80,9 @@ public final class StageLedger {
     }
 
     /** Marks the entry that was running as failed, so {@code lemon resume} knows where to start. */
-    public StageResult recordFailure(String runId, String error, String cause) {
+    public StageResult recordFailure(String runId, String error, String rawCause) {
         String name = "record-failure";
+        String cause = StageErrors.readable(error, rawCause);
         if (!RunIds.valid(runId) || !runs.exists(runId)) {
             return new StageResult(runId, name, 0, "done", "no run to record the failure in", Map.of());
         }
