@@ -47,7 +47,7 @@ public class ResumeCommand implements Callable<Integer> {
         LocalRun.Outcome outcome = LocalRun.resume(new StageFunctions(provider), runId, System.out);
         return RunSummary.print(
                 outcome,
-                pipeline.runs(),
+                pipeline,
                 System.out,
                 System.err,
                 CommandLineSetup.verbose(spec.root().commandLine().getParseResult()));

@@ -85,6 +85,13 @@ public class RunCommand implements Callable<Integer> {
                     + " format in README), applied right after analysis and kept with the run's options")
     Path castFile;
 
+    @Option(
+            names = "--budget",
+            paramLabel = "USD",
+            description = "stop before a stage once the run has cost this much at the price table's prices"
+                    + " (a stage already started finishes; what was made is kept)")
+    Double budget;
+
     @Option(names = "--run-id", paramLabel = "ID", description = "choose the run id instead of a generated one")
     String runId;
 
@@ -121,7 +128,8 @@ public class RunCommand implements Callable<Integer> {
             if (seedsPerScene < 1)
                 throw new IllegalArgumentException("--seeds-per-scene must be at least 1, got " + seedsPerScene);
             // checked before anything is stored
-            options = new RunOptions(scenes, topK, portraits, seedsPerScene, iterations, style, cast());
+            options = new RunOptions(scenes, topK, portraits, seedsPerScene, iterations, style, cast())
+                    .withBudget(budget);
             if (runId != null) {
                 RunIds.check(runId); // likewise: a bad id must not leave an upload behind
             }
@@ -175,7 +183,7 @@ public class RunCommand implements Callable<Integer> {
         LocalRun.Outcome outcome = LocalRun.start(new StageFunctions(provider), uploadKey, options, id, System.out);
         return RunSummary.print(
                 outcome,
-                pipeline.runs(),
+                pipeline,
                 System.out,
                 System.err,
                 CommandLineSetup.verbose(spec.root().commandLine().getParseResult()));

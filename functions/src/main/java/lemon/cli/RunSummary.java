@@ -24,7 +24,13 @@ final class RunSummary {
      * A rejected story is an input problem: one line, exit 2. A failed stage: one line with the run id
      * and the command that continues it, exit 1 ({@code verbose}: the stage's stack trace after it).
      */
-    static int print(LocalRun.Outcome outcome, RunStore runs, PrintStream out, PrintStream err, boolean verbose) {
+    static int print(
+            LocalRun.Outcome outcome,
+            lemon.pipeline.Pipeline pipeline,
+            PrintStream out,
+            PrintStream err,
+            boolean verbose) {
+        RunStore runs = pipeline.runs();
         if (outcome.rejection() != null) {
             err.println(
                     IngestStage.RUN_EXISTS.equals(outcome.rejectionReason())
@@ -43,6 +49,9 @@ final class RunSummary {
                 line += "; when that is fixed, continue with: " + resumeCommand(id, runs);
             }
             err.println(line.replaceAll("\\s*\\R\\s*", " "));
+            if (id != null && runs.exists(id)) {
+                out.println("cost so far: " + pipeline.cost(id).line()); // stderr keeps its one line
+            }
             if (verbose && outcome.exception() != null) {
                 outcome.exception().printStackTrace(err);
             }
@@ -71,6 +80,7 @@ final class RunSummary {
         String where = runs.blobs().describe();
         String folder = (where.endsWith("/") ? where : where + "/") + id + "/";
         out.println("run " + id + " done; outputs in " + folder);
+        out.println("cost: " + pipeline.cost(id).line());
         boolean board = runs.exists(id) && existsFile(runs, id, PublishStage.STORYBOARD);
         out.println("open " + folder + (board ? PublishStage.STORYBOARD : PublishStage.REPORT));
         return 0;

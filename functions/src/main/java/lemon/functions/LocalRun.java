@@ -105,6 +105,7 @@ public final class LocalRun {
                 .put("iterations", options.iterations())
                 .put("style", options.style());
         if (!options.cast().isEmpty()) input.set("cast", Json.MAPPER.valueToTree(options.cast()));
+        if (options.budget() != null) input.put("budget", options.budget());
         return underLease(machine, functions, input, progress, lease, "lemon run");
     }
 

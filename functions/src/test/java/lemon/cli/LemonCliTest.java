@@ -48,6 +48,8 @@ class LemonCliTest {
                 out);
         assertTrue(out.contains("run tailor-storyboard done") && out.contains("storyboard.html"), out);
         assertTrue(
+                out.contains("cost: $") && out.contains("prices of 20"), "the cost line with its prices' date: " + out);
+        assertTrue(
                 java.nio.file.Files.exists(java.nio.file.Path.of("target/cli-runs/tailor-storyboard/storyboard.png")),
                 out);
         assertTrue(out.toLowerCase().contains("tailor") && out.toLowerCase().contains("giant"), out);

@@ -37,7 +37,18 @@ class StageLambdaHandlerTest {
                 .call(
                         "ingest",
                         new StageInput(
-                                runId, null, "uploads/" + runId + ".txt", null, null, 2, null, 0, null, null, null));
+                                runId,
+                                null,
+                                "uploads/" + runId + ".txt",
+                                null,
+                                null,
+                                2,
+                                null,
+                                0,
+                                null,
+                                null,
+                                null,
+                                null));
         assertEquals("done", ingested.status(), ingested.toString());
 
         MockLambda.Reply reply = MockLambda.invoke("{\"runId\":\"" + runId + "\"}");

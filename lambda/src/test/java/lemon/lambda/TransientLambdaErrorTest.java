@@ -34,7 +34,18 @@ class TransientLambdaErrorTest {
                 .call(
                         "ingest",
                         new StageInput(
-                                runId, null, "uploads/" + runId + ".txt", null, null, 2, null, 0, null, null, null));
+                                runId,
+                                null,
+                                "uploads/" + runId + ".txt",
+                                null,
+                                null,
+                                2,
+                                null,
+                                0,
+                                null,
+                                null,
+                                null,
+                                null));
 
         MockLambda.Reply reply = MockLambda.invoke("{\"runId\":\"" + runId + "\"}");
         assertEquals(500, reply.status(), reply.body());

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import lemon.cd.CdDatabase;
+import lemon.cost.OverBudget;
+import lemon.cost.PriceTable;
+import lemon.cost.RunCost;
 import lemon.ingest.StoryIngest;
 import lemon.port.CharacterDescriber;
 import lemon.port.CharacterRetriever;
@@ -16,6 +19,7 @@ import lemon.run.RunManifest;
 import lemon.run.RunOptions;
 import lemon.run.RunStore;
 import lemon.stage.ElsewhereStage;
+import lemon.stage.Placement;
 import lemon.stage.Stage;
 import lemon.stage.StageCatalogue;
 import lemon.stage.StageLedger;
@@ -37,6 +41,7 @@ import lemon.stage.visualize.VisualizeStage;
  * {@code lemon resume} are cheap and give the same outputs.
  */
 public final class Pipeline {
+    private final PriceTable prices;
     private final StageLedger ledger;
     private final IngestStage ingest;
     private final StageCatalogue catalogue;
@@ -47,9 +52,51 @@ public final class Pipeline {
 
     /** @param llm the LLM its analyst and describer use, recorded in every run it creates (null: not said) */
     public Pipeline(RunStore runs, StoryIngest ingest, StageCatalogue catalogue, Clock clock, RunManifest.Llm llm) {
-        this.ledger = new StageLedger(runs, clock);
-        this.ingest = new IngestStage(runs, ingest, clock, llm);
+        this(runs, ingest, catalogue, clock, llm, PriceTable.bundled());
+    }
+
+    /** @param prices what the run's cost (and so its budget, when it has one) is reckoned in */
+    public Pipeline(
+            RunStore runs,
+            StoryIngest ingest,
+            StageCatalogue catalogue,
+            Clock clock,
+            RunManifest.Llm llm,
+            PriceTable prices) {
+        this.prices = prices;
         this.catalogue = catalogue;
+        this.ledger = new StageLedger(runs, clock, this::checkBudget);
+        this.ingest = new IngestStage(runs, ingest, clock, llm);
+    }
+
+    /** What the run has cost so far at this pipeline's prices. */
+    public RunCost cost(String runId) {
+        return RunCost.of(runs().manifest(runId), this::placementOf, prices);
+    }
+
+    private Placement placementOf(String stage) {
+        return catalogue.find(stage).map(s -> s.spec().placement()).orElse(Placement.LAMBDA);
+    }
+
+    /** A run with a budget starts no stage once what it has cost reaches it; what it made stays. */
+    private void checkBudget(RunManifest m, Stage next) {
+        Double budget = m.options().budget();
+        if (budget == null) {
+            return;
+        }
+        RunCost spent = RunCost.of(m, this::placementOf, prices);
+        if (spent.total() >= budget) {
+            throw new OverBudget(String.format(
+                    java.util.Locale.ROOT,
+                    "run %s has cost $%.4f of its $%s budget (%s prices of %s), so %s did not start; its"
+                            + " outputs so far are kept",
+                    m.runId(),
+                    spent.total(),
+                    java.math.BigDecimal.valueOf(budget).toPlainString(),
+                    prices.region(),
+                    prices.date(),
+                    next.name()));
+        }
     }
 
     /** The engines of the personalise → visualise → validate → refine loop. */

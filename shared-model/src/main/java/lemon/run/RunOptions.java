@@ -24,7 +24,9 @@ public record RunOptions(
         String style,
 
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = CastCorrections.Absent.class)
-        CastCorrections cast) {
+        CastCorrections cast,
+        /** The most this run may cost at the price table's prices (USD); null for no cap. */
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double budget) {
     public static final int DEFAULT_SCENES = 30;
     public static final int DEFAULT_TOP_K = 3;
     /** O, portraits per character; the paper uses 5. */
@@ -56,9 +58,28 @@ public record RunOptions(
             throw new IllegalArgumentException(
                     "refinement iterations must be between 0 (no personalisation) and 10, got " + iterations);
         }
+        if (budget != null && !(budget > 0)) {
+            throw new IllegalArgumentException("a budget must be more than 0 (USD), got " + budget);
+        }
         if (style.length() > 200 || style.contains("\n")) {
             throw new IllegalArgumentException("the style suffix must be one line of at most 200 characters");
         }
+    }
+
+    public RunOptions(
+            int scenes,
+            int topK,
+            int portraits,
+            int seedsPerScene,
+            int iterations,
+            String style,
+            CastCorrections cast) {
+        this(scenes, topK, portraits, seedsPerScene, iterations, style, cast, null);
+    }
+
+    /** These options with a cost cap (null: none). */
+    public RunOptions withBudget(Double usd) {
+        return new RunOptions(scenes, topK, portraits, seedsPerScene, iterations, style, cast, usd);
     }
 
     public RunOptions(int scenes, int topK, int portraits, int seedsPerScene, int iterations, String style) {

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * What the workflow hands every stage: the run and the refine loop's iteration (0 when absent), and
  * for ingest the upload and run options ({@code iterations} is the loop's cap, an option; {@code
- * iteration} the pass a stage runs in; {@code cast} the user's corrections to the cast, absent for none).
+ * iteration} the pass a stage runs in; {@code cast} the user's corrections to the cast, absent for none;
+ * {@code budget} the run's cost cap in USD, absent for none).
  * Unknown fields (a previous stage's summary) are ignored so states can pass their input on.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -21,7 +22,8 @@ public record StageInput(
         Integer iterations,
         String style,
         lemon.story.CastCorrections cast,
-        Failure failure) {
+        Failure failure,
+        Double budget) {
     /** The object a Catch with {@code "ResultPath": "$.failure"} puts into the state. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Failure(
@@ -38,7 +40,8 @@ public record StageInput(
                 seedsPerScene == null ? d.seedsPerScene() : seedsPerScene,
                 iterations == null ? d.iterations() : iterations,
                 style == null ? d.style() : style,
-                cast);
+                cast,
+                budget);
     }
 
     /** The refine loop's pass this stage runs in (0 when the input names none). */

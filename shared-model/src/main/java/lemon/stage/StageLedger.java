@@ -24,10 +24,22 @@ import lemon.run.StageState;
 public final class StageLedger {
     private final RunStore runs;
     private final Clock clock;
+    private final BeforeStage beforeStage;
+
+    /** Asked before a stage really runs (not when it is reused): may refuse it, e.g. for a run over its budget. */
+    @FunctionalInterface
+    public interface BeforeStage {
+        void check(RunManifest manifest, Stage stage);
+    }
 
     public StageLedger(RunStore runs, Clock clock) {
+        this(runs, clock, (m, s) -> {});
+    }
+
+    public StageLedger(RunStore runs, Clock clock, BeforeStage beforeStage) {
         this.runs = runs;
         this.clock = clock;
+        this.beforeStage = beforeStage;
     }
 
     public RunStore runs() {
@@ -48,7 +60,11 @@ public final class StageLedger {
         StageContext context = new StageContext(runs, m, iteration);
         StageOutput done;
         try {
-            done = new StageAttempt(key.toString(), start).run(() -> stage.run(context));
+            // a refusal (a run over its budget) fails the entry like any other failure, so the manifest says why
+            done = new StageAttempt(key.toString(), start).run(() -> {
+                beforeStage.check(m, stage);
+                return stage.run(context);
+            });
         } catch (RuntimeException e) {
             runs.save(runs.manifest(runId)
                     .withStage(

@@ -1,0 +1,95 @@
+package lemon.cost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import lemon.analysis.OfflineAnalyst;
+import lemon.describe.OfflineDescriber;
+import lemon.ingest.StoryIngest;
+import lemon.pipeline.Pipeline;
+import lemon.run.RunManifest;
+import lemon.run.RunOptions;
+import lemon.run.RunStore;
+import lemon.run.StageState;
+import lemon.stage.Placement;
+import lemon.stage.StageErrors;
+import lemon.testing.FirstPairsRetriever;
+import lemon.testing.FixedImageGenerator;
+import lemon.testing.InMemoryBlobStore;
+import lemon.testing.LoopStandIns;
+import lemon.testing.TestRuns;
+import org.junit.jupiter.api.Test;
+
+/** A run's cost from its manifest at a price table's prices, and the budget that stops a run. */
+class RunCostTest {
+    static final PriceTable PRICES =
+            new PriceTable("2026-11-01", "test-1", "USD", 0.00001, 0.0, 2048, 3.6, 0.36, 0.001);
+
+    @Test
+    void lambdaSecondsAtTheirMemoryEngineSecondsAtTheirInstanceAndTransitions() {
+        RunManifest m = TestRuns.create(new InMemoryBlobStore(), "r1", RunOptions.defaults(), List.of())
+                .manifest("r1")
+                .withStage("analyze-story", new StageState(StageState.Status.DONE, "a", "b", 1000L, List.of(), null))
+                .withStage("personalize@1", new StageState(StageState.Status.FAILED, "a", "b", 10_000L, List.of(), "x"))
+                .withStage(
+                        "match-characters", new StageState(StageState.Status.DONE, "a", "b", 20_000L, List.of(), null))
+                .withStage("visualize", StageState.pending());
+        RunCost c = RunCost.of(
+                m,
+                s -> s.equals("personalize") || s.equals("match-characters")
+                        ? Placement.ENGINE_CONTAINER
+                        : Placement.LAMBDA,
+                PRICES);
+        long ingest = m.stage("ingest").millis();
+        assertEquals((1 + ingest / 1000.0) * 2 * 0.00001, c.lambda(), 1e-12, "ingest and 1 s of analysis at 2 GB");
+        assertEquals(10 * 0.001 + 20 * 0.0001, c.engine(), 1e-12, "GPU 3.6/h for personalize, CPU 0.36/h for match");
+        assertEquals((2 * 4 + 2) * 0.001, c.transitions(), 1e-12, "four entries ran; the pending one did not");
+        assertTrue(c.line().contains("test-1 prices of 2026-11-01"), c.line());
+        assertEquals("2026-11-01", c.asMap().get("pricesDate"));
+    }
+
+    @Test
+    void theBundledTableIsDatedAndReadable() {
+        PriceTable p = PriceTable.bundled();
+        assertTrue(p.date().matches("\\d{4}-\\d{2}-\\d{2}"), p.date());
+        assertTrue(p.gpuInstanceHour() > p.cpuInstanceHour() && p.lambdaGbSecond() > 0, p.toString());
+        assertThrows(IllegalArgumentException.class, () -> new PriceTable("", "r", "USD", 0, 0, 1024, 0, 0, 0));
+    }
+
+    @Test
+    void aTinyBudgetStopsTheRunAfterTheFirstPricedStageAndKeepsItsOutputs() throws Exception {
+        RunStore runs = new RunStore(new InMemoryBlobStore());
+        runs.blobs().put("uploads/story.txt", TestRuns.STORY.getBytes(StandardCharsets.UTF_8));
+        Pipeline p = new Pipeline(
+                runs,
+                new StoryIngest(),
+                Pipeline.standard(
+                        new OfflineAnalyst(),
+                        new FirstPairsRetriever(),
+                        new OfflineDescriber(),
+                        new FixedImageGenerator(),
+                        LoopStandIns.engines()),
+                TestRuns.CLOCK,
+                null,
+                PRICES);
+        p.ingest("r1", "uploads/story.txt", new RunOptions(4, 2, 2).withBudget(1e-9));
+        byte[] story = runs.blobs().get("r1/story.txt").orElseThrow();
+
+        // ingest is the first priced stage: the next one does not start
+        var e = assertThrows(OverBudget.class, () -> p.run("analyze-story", "r1", 0));
+        assertTrue(e.getMessage().contains("budget") && e.getMessage().contains("analyze-story"), e.getMessage());
+        assertEquals(StageErrors.PERMANENT, StageErrors.name(e), "not retried");
+        RunManifest m = runs.manifest("r1");
+        assertEquals(StageState.Status.FAILED, m.stage("analyze-story").status());
+        assertTrue(
+                m.stage("analyze-story").error().contains("budget"),
+                m.stage("analyze-story").error());
+        assertTrue(runs.blobs().get("r1/characters.json").isEmpty(), "analysis never ran");
+        assertTrue(
+                java.util.Arrays.equals(story, runs.blobs().get("r1/story.txt").orElseThrow()), "ingest's output kept");
+        assertTrue(p.cost("r1").total() > 0);
+    }
+}
