@@ -241,8 +241,16 @@ public final class Pipeline {
                 Map.of("again", again));
     }
 
+    /** The run's cost as JSON, written when publish finishes: the figures the CLI summary prints. */
+    public static final String COST = "cost.json";
+
     public StageResult run(String stage, String runId, int iteration) {
-        return ledger.run(catalogue.get(stage), runId, iteration);
+        StageResult r = ledger.run(catalogue.get(stage), runId, iteration);
+        if (stage.equals(PublishStage.NAME) && r.status().equals("done")) {
+            // beside the pages, not in them: a cost depends on this run's times, the pages are reproducible
+            runs().write(runId, COST, cost(runId).asMap());
+        }
+        return r;
     }
 
     public StageResult recordFailure(String runId, String error, String cause) {

@@ -52,6 +52,33 @@ class RunCostTest {
     }
 
     @Test
+    void publishLeavesTheCostBesideTheRunsPages() throws Exception {
+        RunStore runs = new RunStore(new InMemoryBlobStore());
+        runs.blobs().put("uploads/story.txt", TestRuns.STORY.getBytes(StandardCharsets.UTF_8));
+        Pipeline p = new Pipeline(
+                runs,
+                new StoryIngest(),
+                Pipeline.standard(
+                        new OfflineAnalyst(),
+                        new FirstPairsRetriever(),
+                        new OfflineDescriber(),
+                        new FixedImageGenerator(),
+                        LoopStandIns.engines()),
+                TestRuns.CLOCK,
+                null,
+                PRICES);
+        p.ingest("r1", "uploads/story.txt", new RunOptions(2, 2, 1));
+        for (String stage :
+                List.of("analyze-story", "match-characters", "describe-characters", "generate-portraits", "publish")) {
+            p.run(stage, "r1", 0);
+        }
+        var cost = lemon.run.Json.MAPPER.readTree(
+                runs.blobs().get("r1/" + Pipeline.COST).orElseThrow());
+        assertEquals("2026-11-01", cost.path("pricesDate").asText());
+        assertTrue(cost.path("total").asDouble() > 0, cost.toString());
+    }
+
+    @Test
     void theBundledTableIsDatedAndReadable() {
         PriceTable p = PriceTable.bundled();
         assertTrue(p.date().matches("\\d{4}-\\d{2}-\\d{2}"), p.date());
