@@ -62,7 +62,18 @@ public final class ChatModelClient implements LlmClient {
 
     @Override
     public String chat(String system, String user) {
-        return chat(SystemMessage.from(system), UserMessage.from(user));
+        return ask(system, user).text();
+    }
+
+    /** The answer with the tokens the provider says it counted (0 where it says nothing). */
+    @Override
+    public Answer ask(String system, String user) {
+        dev.langchain4j.model.chat.response.ChatResponse r =
+                respond(SystemMessage.from(system), UserMessage.from(user));
+        dev.langchain4j.model.output.TokenUsage u = r.tokenUsage();
+        long in = u == null || u.inputTokenCount() == null ? 0 : u.inputTokenCount();
+        long out = u == null || u.outputTokenCount() == null ? 0 : u.outputTokenCount();
+        return new Answer(r.aiMessage().text(), in, out);
     }
 
     /**
@@ -70,8 +81,12 @@ public final class ChatModelClient implements LlmClient {
      * for {@link #chat(String, String)}.
      */
     public String chat(ChatMessage... messages) {
+        return respond(messages).aiMessage().text();
+    }
+
+    private dev.langchain4j.model.chat.response.ChatResponse respond(ChatMessage... messages) {
         try {
-            return model.chat(messages).aiMessage().text();
+            return model.chat(messages);
         } catch (RuntimeException e) {
             if (isTransient(e)) {
                 String reason = transientReason(e);

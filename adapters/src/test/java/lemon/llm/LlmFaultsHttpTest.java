@@ -51,9 +51,14 @@ class LlmFaultsHttpTest {
                 .status(500, "{\"error\": {\"message\": \"CUDA out of memory\"}}")
                 .answer("{\"description\": \"a tall man\"}")) {
             LlmClient llm = client(server.baseUrl(), Duration.ofSeconds(10), Duration.ofMinutes(4));
-            String answer = new StageAttempt("describe-characters", nanoTime()).run(() -> llm.chat("sys", "user"));
+            StageAttempt attempt = new StageAttempt("describe-characters", nanoTime());
+            String answer = attempt.run(() -> llm.chat("sys", "user"));
             assertEquals("{\"description\": \"a tall man\"}", answer);
             assertEquals(2, server.requests.get());
+            assertEquals(
+                    java.util.Map.of("llmInputTokens", 10L, "llmOutputTokens", 10L),
+                    attempt.usage().asMap(),
+                    "the tokens the server counted for its answer, for the run's cost; the failed call had none");
             assertEquals(List.of(Duration.ofMillis(750)), sleeps, "1 s back-off, jittered to 0.75");
             assertEquals(List.of("describe-characters|LLM call failed (HTTP 500), retry 1 of 3 in 750 ms"), lines);
         }

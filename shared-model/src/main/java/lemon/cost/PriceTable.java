@@ -10,7 +10,7 @@ import lemon.run.Json;
 
 /**
  * What a run's resources cost, dated: Lambda per GB-second and request (at the functions' memory), an
- * engine task per instance-hour (GPU or CPU), a state transition. The bundled table is a snapshot of
+ * engine task per instance-hour (GPU or CPU), a state transition, a thousand LLM tokens in and out. The bundled table is a snapshot of
  * list prices; a deployment configures its own ({@code lemon.cost.prices}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -23,7 +23,9 @@ public record PriceTable(
         int lambdaMemoryMb,
         double gpuInstanceHour,
         double cpuInstanceHour,
-        double stateTransition) {
+        double stateTransition,
+        double llmInputPer1k,
+        double llmOutputPer1k) {
     static final String BUNDLED = "/lemon/cost/prices.json";
 
     public PriceTable {

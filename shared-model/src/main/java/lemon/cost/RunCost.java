@@ -14,20 +14,21 @@ import lemon.stage.StageKey;
  * What a run has cost so far at a price table's prices, from the time each stage entry took (every
  * attempt that ran: done or failed) and where the stage runs: a light function as a Lambda of the
  * table's memory, an engine stage as an instance-hour share of a GPU (CPU for match-characters, as
- * Terraform places it), and about two state transitions per stage entry. Locally it prices this
+ * Terraform places it), the LLM tokens its entry recorded (as the provider counted them), and about
+ * two state transitions per stage entry. Locally it prices this
  * machine's times as if they had been spent on AWS.
  */
 public record RunCost(
-        PriceTable prices, double lambda, double engine, double transitions, Map<String, Double> byStage) {
+        PriceTable prices, double lambda, double engine, double transitions, double llm, Map<String, Double> byStage) {
     /** The engine stages Terraform runs on the CPU capacity provider; the others get a GPU. */
     static final Set<String> CPU_STAGES = Set.of("match-characters");
 
     public double total() {
-        return lambda + engine + transitions;
+        return lambda + engine + transitions + llm;
     }
 
     public static RunCost of(RunManifest m, Function<String, Placement> placementOf, PriceTable p) {
-        double lambda = 0, engine = 0;
+        double lambda = 0, engine = 0, llm = 0;
         int entries = 0;
         Map<String, Double> byStage = new LinkedHashMap<>();
         for (var e : m.stages().entrySet()) {
@@ -46,22 +47,26 @@ public record RunCost(
                 cost = seconds * p.lambdaMemoryMb() / 1024.0 * p.lambdaGbSecond() + p.lambdaRequest();
                 lambda += cost;
             }
-            byStage.merge(stage, cost, Double::sum);
+            double tokens = s.usage().getOrDefault("llmInputTokens", 0L) / 1000.0 * p.llmInputPer1k()
+                    + s.usage().getOrDefault("llmOutputTokens", 0L) / 1000.0 * p.llmOutputPer1k();
+            llm += tokens;
+            byStage.merge(stage, cost + tokens, Double::sum);
         }
         double transitions = entries == 0 ? 0 : (2.0 * entries + 2) * p.stateTransition();
-        return new RunCost(p, lambda, engine, transitions, byStage);
+        return new RunCost(p, lambda, engine, transitions, llm, byStage);
     }
 
     /** "$0.0213 at us-east-1 prices of 2026-11-01 (Lambda $0.0003, engine tasks $0.0207, transitions $0.0003)" */
     public String line() {
         return String.format(
                 Locale.ROOT,
-                "$%.4f at %s prices of %s (Lambda $%.4f, engine tasks $%.4f, state transitions $%.4f)",
+                "$%.4f at %s prices of %s (Lambda $%.4f, engine tasks $%.4f, LLM tokens $%.4f, state transitions $%.4f)",
                 total(),
                 prices.region(),
                 prices.date(),
                 lambda,
                 engine,
+                llm,
                 transitions);
     }
 
@@ -72,6 +77,7 @@ public record RunCost(
         out.put("currency", prices.currency());
         out.put("lambda", round(lambda));
         out.put("engineTasks", round(engine));
+        out.put("llmTokens", round(llm));
         out.put("stateTransitions", round(transitions));
         out.put("pricesDate", prices.date());
         out.put("pricesRegion", prices.region());

@@ -101,7 +101,11 @@ public final class RetryingLlmClient implements LlmClient {
                 throw pastDeadline(last, retry, false);
             }
             try {
-                return callWithin(system, user, remaining, last, retry);
+                LlmClient.Answer answer = callWithin(system, user, remaining, last, retry);
+                if (attempt != null) {
+                    attempt.usage().addLlmTokens(answer.inputTokens(), answer.outputTokens());
+                }
+                return answer.text();
             } catch (TransientFailure e) {
                 last = e;
             }
@@ -137,8 +141,9 @@ public final class RetryingLlmClient implements LlmClient {
         }
     }
 
-    private String callWithin(String system, String user, long remainingNanos, TransientFailure last, int calls) {
-        Future<String> call = CALLS.submit(() -> client.chat(system, user));
+    private LlmClient.Answer callWithin(
+            String system, String user, long remainingNanos, TransientFailure last, int calls) {
+        Future<LlmClient.Answer> call = CALLS.submit(() -> client.ask(system, user));
         try {
             return call.get(remainingNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

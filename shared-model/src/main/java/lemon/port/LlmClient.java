@@ -11,4 +11,12 @@ public interface LlmClient {
     String name();
 
     String chat(String system, String user);
+
+    /** An answer and the tokens it took, as the provider counted them (0 where it does not say). */
+    record Answer(String text, long inputTokens, long outputTokens) {}
+
+    /** {@link #chat} with the token counts, for the run's cost; clients that cannot count report none. */
+    default Answer ask(String system, String user) {
+        return new Answer(chat(system, user), 0, 0);
+    }
 }

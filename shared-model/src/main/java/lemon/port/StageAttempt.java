@@ -10,8 +10,35 @@ import java.util.function.Supplier;
  * method carrying a context parameter. Confined to the thread that runs the stage: work a stage
  * hands to other threads sees no attempt.
  */
-public record StageAttempt(String stage, long startNanos) {
+public record StageAttempt(String stage, long startNanos, Usage usage) {
     private static final ThreadLocal<StageAttempt> CURRENT = new ThreadLocal<>();
+
+    public StageAttempt(String stage, long startNanos) {
+        this(stage, startNanos, new Usage());
+    }
+
+    /** What the attempt used that costs money beyond its time: LLM tokens. Safe to add to from any thread. */
+    public static final class Usage {
+        private final java.util.concurrent.atomic.AtomicLong llmInputTokens =
+                new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong llmOutputTokens =
+                new java.util.concurrent.atomic.AtomicLong();
+
+        public void addLlmTokens(long input, long output) {
+            llmInputTokens.addAndGet(input);
+            llmOutputTokens.addAndGet(output);
+        }
+
+        /** For the manifest entry: only what was used. */
+        public java.util.Map<String, Long> asMap() {
+            java.util.Map<String, Long> out = new java.util.TreeMap<>();
+            if (llmInputTokens.get() > 0 || llmOutputTokens.get() > 0) {
+                out.put("llmInputTokens", llmInputTokens.get());
+                out.put("llmOutputTokens", llmOutputTokens.get());
+            }
+            return out;
+        }
+    }
 
     /** The attempt running on this thread, if any. */
     public static Optional<StageAttempt> current() {

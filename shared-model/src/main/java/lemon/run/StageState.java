@@ -13,7 +13,10 @@ public record StageState(
         Long millis,
         List<String> outputs,
         String error,
-        java.util.Map<String, Object> summary) {
+        java.util.Map<String, Object> summary,
+        /** What the attempt used beyond its time (LLM tokens), for the run's cost; empty for none. */
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        java.util.Map<String, Long> usage) {
     public enum Status {
         PENDING,
         RUNNING,
@@ -26,6 +29,20 @@ public record StageState(
         summary = summary == null
                 ? java.util.Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(summary));
+        usage = usage == null
+                ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(usage));
+    }
+
+    public StageState(
+            Status status,
+            String startedAt,
+            String finishedAt,
+            Long millis,
+            List<String> outputs,
+            String error,
+            java.util.Map<String, Object> summary) {
+        this(status, startedAt, finishedAt, millis, outputs, error, summary, null);
     }
 
     public StageState(

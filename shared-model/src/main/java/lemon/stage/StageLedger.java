@@ -59,9 +59,10 @@ public final class StageLedger {
         runs.save(m.withStage(key.toString(), StageState.running(started)));
         StageContext context = new StageContext(runs, m, iteration);
         StageOutput done;
+        StageAttempt attempt = new StageAttempt(key.toString(), start);
         try {
             // a refusal (a run over its budget) fails the entry like any other failure, so the manifest says why
-            done = new StageAttempt(key.toString(), start).run(() -> {
+            done = attempt.run(() -> {
                 beforeStage.check(m, stage);
                 return stage.run(context);
             });
@@ -75,7 +76,9 @@ public final class StageLedger {
                                     now(),
                                     millisSince(start),
                                     List.of(),
-                                    e.getMessage())));
+                                    e.getMessage(),
+                                    null,
+                                    attempt.usage().asMap())));
             throw e;
         }
         RunManifest latest = runs.manifest(runId).withWarnings(done.warnings());
@@ -91,7 +94,8 @@ public final class StageLedger {
                         millisSince(start),
                         context.outputs(),
                         null,
-                        done.summary())));
+                        done.summary(),
+                        attempt.usage().asMap())));
         return new StageResult(runId, stage.name(), iteration, "done", done.message(), done.summary());
     }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** A run's cost from its manifest at a price table's prices, and the budget that stops a run. */
 class RunCostTest {
     static final PriceTable PRICES =
-            new PriceTable("2026-11-01", "test-1", "USD", 0.00001, 0.0, 2048, 3.6, 0.36, 0.001);
+            new PriceTable("2026-11-01", "test-1", "USD", 0.00001, 0.0, 2048, 3.6, 0.36, 0.001, 0.5, 2.0);
 
     @Test
     void lambdaSecondsAtTheirMemoryEngineSecondsAtTheirInstanceAndTransitions() {
@@ -36,7 +36,18 @@ class RunCostTest {
                 .withStage("personalize@1", new StageState(StageState.Status.FAILED, "a", "b", 10_000L, List.of(), "x"))
                 .withStage(
                         "match-characters", new StageState(StageState.Status.DONE, "a", "b", 20_000L, List.of(), null))
-                .withStage("visualize", StageState.pending());
+                .withStage("visualize", StageState.pending())
+                .withStage(
+                        "describe-characters",
+                        new StageState(
+                                StageState.Status.DONE,
+                                "a",
+                                "b",
+                                0L,
+                                List.of(),
+                                null,
+                                null,
+                                java.util.Map.of("llmInputTokens", 2000L, "llmOutputTokens", 1000L)));
         RunCost c = RunCost.of(
                 m,
                 s -> s.equals("personalize") || s.equals("match-characters")
@@ -46,7 +57,8 @@ class RunCostTest {
         long ingest = m.stage("ingest").millis();
         assertEquals((1 + ingest / 1000.0) * 2 * 0.00001, c.lambda(), 1e-12, "ingest and 1 s of analysis at 2 GB");
         assertEquals(10 * 0.001 + 20 * 0.0001, c.engine(), 1e-12, "GPU 3.6/h for personalize, CPU 0.36/h for match");
-        assertEquals((2 * 4 + 2) * 0.001, c.transitions(), 1e-12, "four entries ran; the pending one did not");
+        assertEquals((2 * 5 + 2) * 0.001, c.transitions(), 1e-12, "five entries ran; the pending one did not");
+        assertEquals(2 * 0.5 + 1 * 2.0, c.llm(), 1e-12, "2k tokens in at 0.5, 1k out at 2.0 per thousand");
         assertTrue(c.line().contains("test-1 prices of 2026-11-01"), c.line());
         assertEquals("2026-11-01", c.asMap().get("pricesDate"));
     }
@@ -83,7 +95,7 @@ class RunCostTest {
         PriceTable p = PriceTable.bundled();
         assertTrue(p.date().matches("\\d{4}-\\d{2}-\\d{2}"), p.date());
         assertTrue(p.gpuInstanceHour() > p.cpuInstanceHour() && p.lambdaGbSecond() > 0, p.toString());
-        assertThrows(IllegalArgumentException.class, () -> new PriceTable("", "r", "USD", 0, 0, 1024, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new PriceTable("", "r", "USD", 0, 0, 1024, 0, 0, 0, 0, 0));
     }
 
     @Test
