@@ -26,20 +26,10 @@ import lemon.vision.VisionValidators;
  */
 @ApplicationScoped
 public class PipelineProvider {
-    /** Without a LocalRun printing them (a Lambda, the HTTP functions), progress lines are logged. */
-    static final Progress LOG = new Progress() {
-        private final System.Logger log = System.getLogger("lemon.progress");
-
-        @Override
-        public void report(String stage, String message) {
-            log.log(System.Logger.Level.INFO, stage.isEmpty() ? message : stage + ": " + message);
-        }
-    };
-
     private final PipelineSettings settings;
     private final Engines engines;
     private Pipeline pipeline;
-    private final AtomicReference<Progress> progressTarget = new AtomicReference<>(LOG);
+    private final AtomicReference<Progress> progressTarget = new AtomicReference<>(Progress.LOG);
     /** What the pipeline's adapters report to: forwards to whoever listens now, so a rebuild is not needed. */
     private final Progress progress = (stage, message) -> progressTarget.get().report(stage, message);
 
@@ -84,7 +74,7 @@ public class PipelineProvider {
      * LocalRun installs its printer for the length of an execution.
      */
     public Progress reportProgressTo(Progress target) {
-        return progressTarget.getAndSet(target == null ? LOG : target);
+        return progressTarget.getAndSet(target == null ? Progress.LOG : target);
     }
 
     /**
@@ -99,7 +89,7 @@ public class PipelineProvider {
     }
 
     public static Pipeline build(PipelineSettings s, Engines engines) {
-        return build(s, engines, LOG);
+        return build(s, engines, Progress.LOG);
     }
 
     public static Pipeline build(PipelineSettings s, Engines engines, Progress progress) {

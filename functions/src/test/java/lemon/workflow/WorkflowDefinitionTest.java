@@ -68,6 +68,19 @@ class WorkflowDefinitionTest {
         }
     }
 
+    /** Fake stages where {@code failing} fails, keeping what the failure handler was given. */
+    static FakeStages recording(List<JsonNode> recorded, String failing) {
+        return new FakeStages("ok", failing) {
+            @Override
+            public JsonNode invoke(String function, JsonNode input) {
+                if (function.equals("record-failure")) {
+                    recorded.add(input.deepCopy());
+                }
+                return super.invoke(function, input);
+            }
+        };
+    }
+
     ExecutionResult run(FakeStages stages) {
         return new LocalWorkflowRunner(machine, stages, null)
                 .withSleeper(d -> {})
@@ -148,15 +161,7 @@ class WorkflowDefinitionTest {
     @Test
     void aFailingStageIsRecordedThenTheExecutionFails() {
         List<JsonNode> recorded = new ArrayList<>();
-        FakeStages stages = new FakeStages("ok", "describe-characters") {
-            @Override
-            public JsonNode invoke(String function, JsonNode input) {
-                if (function.equals("record-failure")) {
-                    recorded.add(input.deepCopy());
-                }
-                return super.invoke(function, input);
-            }
-        };
+        FakeStages stages = recording(recorded, "describe-characters");
         ExecutionResult r = run(stages);
         assertEquals("Lemon.StageFailed", r.error());
         assertEquals(
@@ -173,15 +178,7 @@ class WorkflowDefinitionTest {
     @Test
     void aFailingContainerStageIsRetriedOnceThenRecorded() {
         List<JsonNode> recorded = new ArrayList<>();
-        FakeStages stages = new FakeStages("ok", "personalize") {
-            @Override
-            public JsonNode invoke(String function, JsonNode input) {
-                if (function.equals("record-failure")) {
-                    recorded.add(input.deepCopy());
-                }
-                return super.invoke(function, input);
-            }
-        };
+        FakeStages stages = recording(recorded, "personalize");
         ExecutionResult r = run(stages);
         assertEquals("Lemon.StageFailed", r.error());
         assertEquals(

@@ -23,16 +23,6 @@ import lemon.storage.BlobStores;
  */
 @ApplicationScoped
 public class LightPipeline {
-    /** A Lambda has no terminal: progress lines (LLM retries) go to the log, and so to CloudWatch. */
-    static final Progress LOG = new Progress() {
-        private final System.Logger log = System.getLogger("lemon.progress");
-
-        @Override
-        public void report(String stage, String message) {
-            log.log(System.Logger.Level.INFO, stage.isEmpty() ? message : stage + ": " + message);
-        }
-    };
-
     private final PipelineSettings settings;
     private Pipeline pipeline;
 
@@ -53,7 +43,7 @@ public class LightPipeline {
     }
 
     static Pipeline build(PipelineSettings s) {
-        TextAdapters text = TextAdapters.of(s.llm(), LOG, ChatModels.LocalModels.NONE);
+        TextAdapters text = TextAdapters.of(s.llm(), Progress.LOG, ChatModels.LocalModels.NONE);
         CdDatabase database = s.cdDatabase() == null || s.cdDatabase().isBlank()
                 ? CdDatabase.bundled()
                 : CdDatabase.load(Path.of(s.cdDatabase()));

@@ -12,6 +12,27 @@ final class MockLambda {
 
     private MockLambda() {}
 
+    /** A run of the test story created in the function's store, as an earlier ingest would have; returns its id. */
+    static String ingestedRun(LightPipeline pipelines, String prefix) throws Exception {
+        String runId = prefix + "-" + System.nanoTime();
+        String upload = "uploads/" + runId + ".txt";
+        pipelines
+                .get()
+                .runs()
+                .blobs()
+                .put(upload, lemon.testing.TestRuns.STORY.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var ingested = pipelines
+                .get()
+                .call(
+                        "ingest",
+                        new lemon.stage.StageInput(
+                                runId, null, upload, null, null, 2, null, 0, null, null, null, null));
+        if (!ingested.status().equals("done")) {
+            throw new IllegalStateException("the test story was not ingested: " + ingested);
+        }
+        return runId;
+    }
+
     static Reply invoke(String json) throws Exception {
         int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
         HttpResponse<String> r = HttpClient.newHttpClient()

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import lemon.run.Json;
 import lemon.stage.StageErrors;
-import lemon.stage.StageInput;
 import lemon.stage.analyze.AnalyzeStage;
-import lemon.testing.TestRuns;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,30 +23,7 @@ class StageLambdaHandlerTest {
 
     @Test
     void analyzesAStoredRunAndAnswersWithTheStageResult() throws Exception {
-        String runId = "lambda-" + System.nanoTime();
-        pipelines
-                .get()
-                .runs()
-                .blobs()
-                .put("uploads/" + runId + ".txt", TestRuns.STORY.getBytes(StandardCharsets.UTF_8));
-        var ingested = pipelines
-                .get()
-                .call(
-                        "ingest",
-                        new StageInput(
-                                runId,
-                                null,
-                                "uploads/" + runId + ".txt",
-                                null,
-                                null,
-                                2,
-                                null,
-                                0,
-                                null,
-                                null,
-                                null,
-                                null));
-        assertEquals("done", ingested.status(), ingested.toString());
+        String runId = MockLambda.ingestedRun(pipelines, "lambda");
 
         MockLambda.Reply reply = MockLambda.invoke("{\"runId\":\"" + runId + "\"}");
         assertEquals(200, reply.status(), reply.body());

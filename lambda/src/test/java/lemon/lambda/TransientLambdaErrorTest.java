@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import lemon.run.Json;
 import lemon.stage.StageErrors;
-import lemon.stage.StageInput;
-import lemon.testing.TestRuns;
 import org.junit.jupiter.api.Test;
 
 /** An LLM that answers 503 makes analyze-story fail with the name the workflow retries. */
@@ -23,29 +20,7 @@ class TransientLambdaErrorTest {
 
     @Test
     void anOverloadedLlmIsATransientErrorThroughTheLambdaPath() throws Exception {
-        String runId = "overloaded-" + System.nanoTime();
-        pipelines
-                .get()
-                .runs()
-                .blobs()
-                .put("uploads/" + runId + ".txt", TestRuns.STORY.getBytes(StandardCharsets.UTF_8));
-        pipelines
-                .get()
-                .call(
-                        "ingest",
-                        new StageInput(
-                                runId,
-                                null,
-                                "uploads/" + runId + ".txt",
-                                null,
-                                null,
-                                2,
-                                null,
-                                0,
-                                null,
-                                null,
-                                null,
-                                null));
+        String runId = MockLambda.ingestedRun(pipelines, "overloaded");
 
         MockLambda.Reply reply = MockLambda.invoke("{\"runId\":\"" + runId + "\"}");
         assertEquals(500, reply.status(), reply.body());

@@ -9,6 +9,10 @@ package lemon.port;
 public interface Progress {
     Progress NONE = (stage, message) -> {};
 
+    /** Where nobody prints them (a Lambda, the HTTP functions): to the log, logger "lemon.progress". */
+    Progress LOG = (stage, message) -> System.getLogger("lemon.progress")
+            .log(System.Logger.Level.INFO, stage.isEmpty() ? message : stage + ": " + message);
+
     /**
      * @param stage the stage attempt the line is about ("analyze-story"), or "" outside a stage
      * @param message one line, no trailing newline

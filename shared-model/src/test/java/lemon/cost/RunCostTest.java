@@ -66,8 +66,22 @@ class RunCostTest {
     @Test
     void publishLeavesTheCostBesideTheRunsPages() throws Exception {
         RunStore runs = new RunStore(new InMemoryBlobStore());
+        Pipeline p = pipeline(runs);
+        p.ingest("r1", "uploads/story.txt", new RunOptions(2, 2, 1));
+        for (String stage :
+                List.of("analyze-story", "match-characters", "describe-characters", "generate-portraits", "publish")) {
+            p.run(stage, "r1", 0);
+        }
+        var cost = lemon.run.Json.MAPPER.readTree(
+                runs.blobs().get("r1/" + Pipeline.COST).orElseThrow());
+        assertEquals("2026-11-01", cost.path("pricesDate").asText());
+        assertTrue(cost.path("total").asDouble() > 0, cost.toString());
+    }
+
+    /** The standard stages on stand-ins over {@code runs}, at the test's prices, with the test story uploaded. */
+    static Pipeline pipeline(RunStore runs) throws java.io.IOException {
         runs.blobs().put("uploads/story.txt", TestRuns.STORY.getBytes(StandardCharsets.UTF_8));
-        Pipeline p = new Pipeline(
+        return new Pipeline(
                 runs,
                 new StoryIngest(),
                 Pipeline.standard(
@@ -79,15 +93,6 @@ class RunCostTest {
                 TestRuns.CLOCK,
                 null,
                 PRICES);
-        p.ingest("r1", "uploads/story.txt", new RunOptions(2, 2, 1));
-        for (String stage :
-                List.of("analyze-story", "match-characters", "describe-characters", "generate-portraits", "publish")) {
-            p.run(stage, "r1", 0);
-        }
-        var cost = lemon.run.Json.MAPPER.readTree(
-                runs.blobs().get("r1/" + Pipeline.COST).orElseThrow());
-        assertEquals("2026-11-01", cost.path("pricesDate").asText());
-        assertTrue(cost.path("total").asDouble() > 0, cost.toString());
     }
 
     @Test
@@ -101,19 +106,7 @@ class RunCostTest {
     @Test
     void aTinyBudgetStopsTheRunAfterTheFirstPricedStageAndKeepsItsOutputs() throws Exception {
         RunStore runs = new RunStore(new InMemoryBlobStore());
-        runs.blobs().put("uploads/story.txt", TestRuns.STORY.getBytes(StandardCharsets.UTF_8));
-        Pipeline p = new Pipeline(
-                runs,
-                new StoryIngest(),
-                Pipeline.standard(
-                        new OfflineAnalyst(),
-                        new FirstPairsRetriever(),
-                        new OfflineDescriber(),
-                        new FixedImageGenerator(),
-                        LoopStandIns.engines()),
-                TestRuns.CLOCK,
-                null,
-                PRICES);
+        Pipeline p = pipeline(runs);
         p.ingest("r1", "uploads/story.txt", new RunOptions(4, 2, 2).withBudget(1e-9));
         byte[] story = runs.blobs().get("r1/story.txt").orElseThrow();
 
