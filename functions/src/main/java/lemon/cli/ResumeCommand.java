@@ -18,6 +18,12 @@ public class ResumeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_ID")
     String runId;
 
+    @picocli.CommandLine.Option(
+            names = "--budget",
+            paramLabel = "USD",
+            description = "a new cost cap for the run (e.g. to go on after it stopped at its budget)")
+    Double budget;
+
     @Mixin
     CommonOptions common;
 
@@ -42,6 +48,16 @@ public class ResumeCommand implements Callable<Integer> {
         }
         provider = ExistingRun.with(provider, llm);
         Pipeline pipeline = provider.get();
+        if (budget != null) {
+            if (!(budget > 0)) {
+                System.err.println("lemon: --budget must be more than 0 (USD), got " + budget);
+                return 2;
+            }
+            var m = pipeline.runs().manifest(runId);
+            pipeline.runs().save(m.withOptions(m.options().withBudget(budget)));
+            System.out.println("LeMon: the run's budget is now $"
+                    + java.math.BigDecimal.valueOf(budget).toPlainString());
+        }
         System.out.println(
                 "LeMon: resuming " + runId + " in " + pipeline.runs().blobs().describe() + " with " + llm.message());
         LocalRun.Outcome outcome = LocalRun.resume(new StageFunctions(provider), runId, System.out);

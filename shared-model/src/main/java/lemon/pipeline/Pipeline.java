@@ -89,7 +89,7 @@ public final class Pipeline {
             throw new OverBudget(String.format(
                     java.util.Locale.ROOT,
                     "run %s has cost $%.4f of its $%s budget (%s prices of %s), so %s did not start; its"
-                            + " outputs so far are kept",
+                            + " outputs so far are kept (a resume with a larger --budget goes on from here)",
                     m.runId(),
                     spent.total(),
                     java.math.BigDecimal.valueOf(budget).toPlainString(),

@@ -75,6 +75,11 @@ public record RunManifest(
         return stages.getOrDefault(name, StageState.pending());
     }
 
+    /** The same run with other options (a resume that raises the budget). */
+    public RunManifest withOptions(RunOptions changed) {
+        return new RunManifest(schema, runId, createdAt, input, changed, llm, components, stages, warnings);
+    }
+
     public RunManifest withStage(String name, StageState state) {
         Map<String, StageState> copy = new LinkedHashMap<>(stages);
         copy.put(name, state);

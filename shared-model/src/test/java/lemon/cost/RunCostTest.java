@@ -123,5 +123,10 @@ class RunCostTest {
         assertTrue(
                 java.util.Arrays.equals(story, runs.blobs().get("r1/story.txt").orElseThrow()), "ingest's output kept");
         assertTrue(p.cost("r1").total() > 0);
+
+        // a larger budget (what lemon resume --budget writes) lets the run go on from there
+        RunManifest raised = runs.manifest("r1");
+        runs.save(raised.withOptions(raised.options().withBudget(100.0)));
+        assertEquals("done", p.run("analyze-story", "r1", 0).status());
     }
 }
