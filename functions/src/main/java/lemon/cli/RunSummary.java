@@ -45,11 +45,12 @@ final class RunSummary {
             String line = "lemon: run " + (id == null ? "" : id + " ") + "failed: "
                     + (StageErrors.PERMANENT.equals(outcome.error()) ? "" : outcome.error() + ": ")
                     + outcome.cause();
-            if (id != null && runs.exists(id)) {
+            boolean stored = id != null && runs.exists(id);
+            if (stored) {
                 line += "; when that is fixed, continue with: " + resumeCommand(id, runs);
             }
             err.println(line.replaceAll("\\s*\\R\\s*", " "));
-            if (id != null && runs.exists(id)) {
+            if (stored) {
                 out.println("cost so far: " + pipeline.cost(id).line()); // stderr keeps its one line
             }
             if (verbose && outcome.exception() != null) {

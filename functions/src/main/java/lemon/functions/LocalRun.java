@@ -160,9 +160,10 @@ public final class LocalRun {
 
     private static Outcome execute(
             AslStateMachine machine, StageFunctions functions, RunLease lease, JsonNode input, PrintStream progress) {
-        ProgressPrinter printer = new ProgressPrinter(progress, machine.taskFunctions(), functions.stageNames());
         FunqDispatcher stages = new FunqDispatcher(functions);
         AtomicReference<Throwable> thrown = new AtomicReference<>(); // the workflow keeps only its message
+        ProgressPrinter printer =
+                new ProgressPrinter(progress, machine.taskFunctions(), functions.stageNames(), thrown);
         TaskDispatcher leased = (function, in) -> {
             lease.check(); // a process that lost the run must not write to it
             long start = System.nanoTime();
@@ -200,8 +201,6 @@ public final class LocalRun {
      * id and a rejection message for the summary.
      */
     private static final class ProgressPrinter implements ExecutionListener, Progress {
-        private static final java.util.regex.Pattern CONTAINER_REASON =
-                java.util.regex.Pattern.compile("exit \\d+: (Lemon\\.\\w+): (.*)", java.util.regex.Pattern.DOTALL);
         private final PrintStream out;
         private final java.util.Map<String, String> functionOfState;
         private final java.util.List<String> stages;
@@ -211,7 +210,15 @@ public final class LocalRun {
         private String failedError;
         private String failedCause;
 
-        ProgressPrinter(PrintStream out, java.util.Map<String, String> functionOfState, java.util.List<String> stages) {
+        /** What the stage functions threw last: run here, a container stage's own error, not just its exit. */
+        private final AtomicReference<Throwable> thrown;
+
+        ProgressPrinter(
+                PrintStream out,
+                java.util.Map<String, String> functionOfState,
+                java.util.List<String> stages,
+                AtomicReference<Throwable> thrown) {
+            this.thrown = thrown;
             this.out = out;
             this.functionOfState = functionOfState;
             this.stages = stages;
@@ -263,14 +270,12 @@ public final class LocalRun {
 
         @Override
         public void stateFailed(String name, String rawError, String rawCause) {
-            String error = rawError;
-            String cause = StageErrors.readable(rawError, rawCause);
-            // run here, a container stage's own error is in its exit reason: shown as a Lambda stage's would be
-            java.util.regex.Matcher own = CONTAINER_REASON.matcher(cause == null ? "" : cause);
-            if ("States.TaskFailed".equals(rawError) && own.matches()) {
-                error = own.group(1);
-                cause = own.group(2);
-            }
+            // a container task fails as States.TaskFailed whatever went wrong inside; run here, the stage's own
+            // exception is at hand and is shown as a Lambda stage's failure would be
+            Throwable own = thrown.get();
+            boolean container = "States.TaskFailed".equals(rawError) && own != null;
+            String error = container ? StageErrors.name(own) : rawError;
+            String cause = container ? StageErrors.cause(own) : StageErrors.readable(rawError, rawCause);
             if (failedError == null) {
                 failedError = error;
                 failedCause = cause;

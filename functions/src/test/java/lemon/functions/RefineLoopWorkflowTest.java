@@ -190,6 +190,9 @@ class RefineLoopWorkflowTest {
         log.reset();
         LocalRun.Outcome first = run(broken, "board", 2, log);
         assertFalse(first.succeeded(), log.toString());
+        // a container stage fails as States.TaskFailed; the run says what the stage itself threw
+        assertEquals(lemon.stage.StageErrors.PERMANENT, first.error(), first.toString());
+        assertEquals("IllegalStateException: the container was stopped", first.cause(), first.toString());
         assertEquals(
                 StageState.Status.FAILED,
                 broken.pipeline()
