@@ -38,6 +38,11 @@ public final class EngineThreads {
     /** What the launchers export unless the caller set it: harmless for one thread, vital for more. */
     public static final String DEFAULT_WAIT_POLICY = "PASSIVE";
 
+    /** Read by oneDNN, libtorch's CPU convolution library, when it first runs: again only a launcher can set it. */
+    public static final String ONEDNN_ISA_ENV = "ONEDNN_MAX_CPU_ISA";
+    /** What the launchers export unless the caller set it (see {@link #isaWarning}). */
+    public static final String DEFAULT_ONEDNN_ISA = "AVX";
+
     private static final String PYTORCH = "pytorch";
     private static final int MAX_THREADS = 1024;
 
@@ -142,5 +147,35 @@ public final class EngineThreads {
                         + " intra-op threads with " + WAIT_POLICY_ENV + " " + (policy == null ? "unset" : policy)
                         + ": on a busy machine its spinning threads were 10-20x slower; export " + WAIT_POLICY_ENV
                         + "=PASSIVE before the JVM starts (the lemon script does) or leave " + THREADS + " at 1");
+    }
+
+    /**
+     * A warning when the CPU has AVX2 and nothing caps oneDNN. libtorch 2.7.1's oneDNN (3.7.1) computes
+     * a convolution's input gradient wrongly with its AVX2 and AVX-512 kernels when the output channels
+     * are not a multiple of their vector block (8 or 16: the UNet's 3-channel output, the upsampler's
+     * 12): now and then NaN, in 10–25% of the backward passes measured on an AMD EPYC (Zen 5), from
+     * leftover memory, so a training run skips steps at random and no two runs agree. Capped at AVX
+     * (or SSE4.1) none in thousands, and portraits were painted as fast (README, "Engine threads").
+     */
+    public static Optional<String> isaWarning(String isa, boolean cpuHasAvx2) {
+        if (!cpuHasAvx2 || (isa != null && !isa.isBlank())) return Optional.empty();
+        return Optional.of("this CPU has AVX2 and " + ONEDNN_ISA_ENV + " is unset: oneDNN's AVX2/AVX-512 convolution"
+                + " gradients come out NaN now and then, so training may skip steps or fail; export "
+                + ONEDNN_ISA_ENV + "=" + DEFAULT_ONEDNN_ISA + " before the JVM starts (the lemon script does)");
+    }
+
+    /** Whether {@code /proc/cpuinfo} lists avx2; false where it cannot be read (not Linux). */
+    public static boolean cpuHasAvx2() {
+        try {
+            return cpuFlagsHaveAvx2(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/cpuinfo")));
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    static boolean cpuFlagsHaveAvx2(String cpuinfo) {
+        return cpuinfo.lines()
+                .filter(l -> l.startsWith("flags"))
+                .anyMatch(l -> java.util.Arrays.asList(l.split("[\\s:]+")).contains("avx2"));
     }
 }

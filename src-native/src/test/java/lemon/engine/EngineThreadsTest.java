@@ -90,6 +90,18 @@ class EngineThreadsTest {
     }
 
     @Test
+    void anAvx2CpuWithoutAnIsaCapIsWarnedAbout() {
+        String zen5 = "processor\t: 0\nflags\t\t: fpu sse2 avx avx2 avx512f avx512bw\n";
+        String older = "processor\t: 0\nflags\t\t: fpu sse2 sse4_1 avx\n";
+        assertTrue(EngineThreads.cpuFlagsHaveAvx2(zen5));
+        assertFalse(EngineThreads.cpuFlagsHaveAvx2(older));
+        assertFalse(EngineThreads.cpuFlagsHaveAvx2("model name\t: avx2 in a name is not a flag\n"));
+        assertTrue(EngineThreads.isaWarning(null, true).orElseThrow().contains("ONEDNN_MAX_CPU_ISA=AVX "));
+        assertTrue(EngineThreads.isaWarning("AVX", true).isEmpty());
+        assertTrue(EngineThreads.isaWarning(null, false).isEmpty());
+    }
+
+    @Test
     void benchmarkSetupsParseAndRejectNonsense() {
         ThreadsBenchmark.Setup s = ThreadsBenchmark.Setup.parse("2:Active");
         assertEquals(OptionalInt.of(2), s.settings().threads());

@@ -6,10 +6,9 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import lemon.mini.loaders.Checkpoint;
 import lemon.mini.models.Upsampler2x;
 import lemon.mini.pipelines.MiniImageGenerator;
@@ -17,13 +16,16 @@ import lemon.mini.pipelines.PortraitPipeline;
 import lemon.mini.training.PortraitData;
 import lemon.mini.training.PortraitDiffusionTrainer;
 import lemon.port.ImageGenerator.Request;
+import lemon.testing.PinnedImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pins what the production code computes, recorded before the diffusion code was restructured:
- * the PNG bytes of the bundled generator at the default sampling, the committed upsampler on a
- * fixed render, and the first losses of a fixed-seed diffusion training run. A refactor that
+ * the portraits of the bundled generator at the default sampling, the committed upsampler on a
+ * fixed render, and the first losses of fixed-seed training runs. Images were pinned by their PNG
+ * bytes until a machine with other kernels (AMD EPYC, AVX-512) painted them a level apart in a few
+ * pixels: now within {@link PinnedImages}' tolerance, and losses within {@link #RELATIVE}. A refactor that
  * keeps behaviour keeps these; a deliberate change of the model or sampler updates them here.
  */
 class PinnedOutputsTest {
@@ -60,11 +62,17 @@ class PinnedOutputsTest {
             new Request("an old man with a white beard, dressed in a green robe", 12),
             new Request("a boy with short black hair in a yellow shirt and a red hat", 2026));
 
-    static final List<String> PORTRAIT_SHA256 = List.of(
-            "ac23a1e92d88ec056ed5bfd2f54585c5c68ed7cab4bffadad2146a5cf1da71ac",
-            "18bf178cddbf3576862da945b84774dd515de0f53847a9103c97ed92716e36c1",
-            "15e2520f1e6e3b58ac7860fdbd5f61a708e5f63f8f9204c1d2c396458ea777b8");
-    static final String UPSAMPLED_SHA256 = "23868442293818b1cb0093ee7d7e92479b1e920c1e170ea32bf616f515b9e1f4";
+    /** The portraits and the upsampled render, pinned within the tolerance of {@link PinnedImages}. */
+    static final String IMAGE_PINS = "pinned-portraits.txt";
+
+    static final String UPSAMPLED_PINS = "pinned-upsampled.txt";
+
+    /**
+     * Losses move with the machine too (a few parts in 100,000 between AVX2 and AVX-512 kernels);
+     * a change of data, model or optimiser moves them by far more than this relative tolerance.
+     */
+    static final double RELATIVE = 2e-4;
+
     static final float[] DIFFUSION_LOSSES = {1.0808156f, 0.97065777f};
     static final double[] VALIDATOR_LOSSES = {2.60164737701416, 2.617794990539551};
     static final double[] UPSAMPLER_HELD_OUT_L1 = {0.0549369762146395, 0.05079060473473244};
@@ -72,10 +80,9 @@ class PinnedOutputsTest {
     @Test
     void bundledGeneratorPaintsTheSameBytes() {
         List<byte[]> pngs = new MiniImageGenerator().generate(REQUESTS);
-        List<String> got = new ArrayList<>();
-        for (byte[] png : pngs) got.add(sha256(png));
-        System.out.println("portrait sha256: " + got);
-        assertEquals(PORTRAIT_SHA256, got);
+        Map<String, byte[]> named = new LinkedHashMap<>();
+        for (int i = 0; i < pngs.size(); i++) named.put("portrait-" + i, pngs.get(i));
+        PinnedImages.assertPinned(getClass(), IMAGE_PINS, named);
     }
 
     @Test
@@ -87,12 +94,8 @@ class PinnedOutputsTest {
                 Upsampler2x up = new Upsampler2x(Checkpoint.verify(dir).config(Upsampler2x.Config.class), m, 0)) {
             Checkpoint.load(dir, up);
             BufferedImage big = up.upsample(m, List.of(small)).get(0);
-            int[] rgb = big.getRGB(0, 0, 64, 64, null, 0, 64);
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4 * rgb.length);
-            for (int v : rgb) buf.putInt(v);
-            String got = sha256(buf.array());
-            System.out.println("upsampled sha256: " + got);
-            assertEquals(UPSAMPLED_SHA256, got);
+            PinnedImages.assertPinnedSignatures(
+                    getClass(), UPSAMPLED_PINS, Map.of("upsampled", PinnedImages.Signature.of(big)));
         }
     }
 
@@ -104,7 +107,8 @@ class PinnedOutputsTest {
             for (int i = 0; i < got.length; i++) got[i] = t.step();
         }
         System.out.println("diffusion losses: " + java.util.Arrays.toString(got));
-        for (int i = 0; i < got.length; i++) assertEquals(DIFFUSION_LOSSES[i], got[i], 1e-6, "loss of step " + (i + 1));
+        for (int i = 0; i < got.length; i++)
+            assertEquals(DIFFUSION_LOSSES[i], got[i], RELATIVE * DIFFUSION_LOSSES[i], "loss of step " + (i + 1));
     }
 
     @Test
@@ -116,7 +120,8 @@ class PinnedOutputsTest {
             for (int i = 0; i < got.length; i++) got[i] = t.trainStep(null, t.baseRate());
         }
         System.out.println("validator losses: " + java.util.Arrays.toString(got));
-        for (int i = 0; i < got.length; i++) assertEquals(VALIDATOR_LOSSES[i], got[i], 1e-6, "loss of step " + (i + 1));
+        for (int i = 0; i < got.length; i++)
+            assertEquals(VALIDATOR_LOSSES[i], got[i], RELATIVE * VALIDATOR_LOSSES[i], "loss of step " + (i + 1));
     }
 
     @Test
@@ -128,14 +133,7 @@ class PinnedOutputsTest {
             got = t.heldOutL1();
         }
         System.out.println("upsampler held-out L1: " + java.util.Arrays.toString(got));
-        assertArrayEquals(UPSAMPLER_HELD_OUT_L1, got, 1e-6);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        for (int i = 0; i < got.length; i++)
+            assertEquals(UPSAMPLER_HELD_OUT_L1[i], got[i], RELATIVE * UPSAMPLER_HELD_OUT_L1[i], "held-out L1 " + i);
     }
 }
