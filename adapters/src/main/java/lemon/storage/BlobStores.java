@@ -2,6 +2,7 @@ package lemon.storage;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Function;
 import lemon.port.BlobStore;
 
@@ -19,6 +20,32 @@ import lemon.port.BlobStore;
 public final class BlobStores {
     private BlobStores() {}
 
+    /** The bucket, prefix, endpoint and region of an {@code s3://} location; empty for any other store. */
+    public static Optional<PresignedPost.Bucket> s3Bucket(String location) {
+        return s3Bucket(location, BlobStores::setting);
+    }
+
+    static Optional<PresignedPost.Bucket> s3Bucket(String location, Function<String, String> settings) {
+        if (location == null || !location.startsWith("s3://")) {
+            return Optional.empty();
+        }
+        URI uri = URI.create(location);
+        String bucket = uri.getHost();
+        if (bucket == null || bucket.isBlank()) {
+            throw new IllegalArgumentException("No bucket in '" + location + "' (expected s3://bucket/prefix)");
+        }
+        String endpoint = settings.apply("LEMON_S3_ENDPOINT");
+        String region = settings.apply("LEMON_S3_REGION");
+        if (region == null) {
+            region = settings.apply("AWS_REGION");
+        }
+        return Optional.of(new PresignedPost.Bucket(
+                endpoint == null ? null : URI.create(endpoint),
+                region == null ? "us-east-1" : region,
+                bucket,
+                uri.getPath()));
+    }
+
     public static BlobStore fromUri(String location) {
         return fromUri(location, BlobStores::setting);
     }
@@ -27,23 +54,10 @@ public final class BlobStores {
         if (location == null || location.isBlank()) {
             throw new IllegalArgumentException("Blob store location is empty");
         }
-        if (location.startsWith("s3://")) {
-            URI uri = URI.create(location);
-            String bucket = uri.getHost();
-            if (bucket == null || bucket.isBlank()) {
-                throw new IllegalArgumentException("No bucket in '" + location + "' (expected s3://bucket/prefix)");
-            }
-            String endpoint = settings.apply("LEMON_S3_ENDPOINT");
-            String region = settings.apply("LEMON_S3_REGION");
-            if (region == null) {
-                region = settings.apply("AWS_REGION");
-            }
-            return S3BlobStore.create(
-                    endpoint == null ? null : URI.create(endpoint),
-                    region == null ? "us-east-1" : region,
-                    bucket,
-                    uri.getPath(),
-                    endpoint != null);
+        Optional<PresignedPost.Bucket> s3 = s3Bucket(location, settings);
+        if (s3.isPresent()) {
+            PresignedPost.Bucket b = s3.get();
+            return S3BlobStore.create(b.endpoint(), b.region(), b.name(), b.prefix(), b.endpoint() != null);
         }
         if (location.startsWith("file://")) {
             return new FileBlobStore(Path.of(URI.create(location)));

@@ -64,4 +64,22 @@ class StageFunctionsHttpTest {
                 .body("status", equalTo("rejected"))
                 .body("message", containsString("at least 50"));
     }
+
+    @Test
+    void anUploadFormNeedsAnS3StoreAndSaysSo() {
+        given().contentType("application/json")
+                .body("{\"tenant\": \"acme\", \"fileName\": \"story.txt\"}")
+                .post("/upload-url")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("refused"))
+                .body("message", containsString("upload forms need an S3 store, and the store is 'target/test-runs'"));
+        given().contentType("application/json")
+                .body("{\"tenant\": \"Acme\", \"fileName\": \"story.txt\"}")
+                .post("/upload-url")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("refused"))
+                .body("message", containsString("is not a tenant id"));
+    }
 }
