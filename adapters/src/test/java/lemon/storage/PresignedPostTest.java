@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
-class PresignedPostTest {
+public class PresignedPostTest {
     static final Instant NOW = Instant.parse("2026-12-02T18:00:00Z");
 
     @BeforeAll
@@ -142,7 +142,7 @@ class PresignedPostTest {
     }
 
     /** What a browser sends: multipart/form-data with the fields first and the file last. */
-    static HttpResponse<String> post(PresignedPost form, byte[] file) throws Exception {
+    public static HttpResponse<String> post(PresignedPost form, byte[] file) throws Exception {
         String boundary = "lemon-" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
         for (Map.Entry<String, String> f : form.fields().entrySet()) {

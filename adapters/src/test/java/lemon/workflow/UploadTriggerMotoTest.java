@@ -1,0 +1,188 @@
+package lemon.workflow;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import lemon.storage.PresignedPost;
+import lemon.storage.PresignedPostTest;
+import lemon.storage.UploadForms;
+import lemon.upload.RunStarter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Event;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The upload trigger against a local AWS that is not ours (moto's server): an upload form posted to
+ * S3, S3's notification on SQS, our starter, Step Functions' StartExecution. Skipped, with a notice,
+ * where python3 with moto is not installed.
+ */
+class UploadTriggerMotoTest {
+    static final AwsBasicCredentials KEYS = AwsBasicCredentials.create("testing", "testing");
+    static Process moto;
+    static URI endpoint;
+    static S3Client s3;
+    static SqsClient sqs;
+    static SfnClient sfn;
+
+    @BeforeAll
+    static void startMoto() throws Exception {
+        boolean hasMoto;
+        try {
+            hasMoto = new ProcessBuilder("python3", "-c", "import moto.server")
+                            .start()
+                            .waitFor()
+                    == 0;
+        } catch (java.io.IOException e) {
+            hasMoto = false;
+        }
+        if (!hasMoto) System.out.println("UploadTriggerMotoTest skipped: python3 with moto is not installed");
+        Assumptions.assumeTrue(hasMoto, "python3 with moto is not installed");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path script = Files.createTempFile("moto_server", ".py");
+        Files.write(
+                script,
+                UploadTriggerMotoTest.class
+                        .getResourceAsStream("moto_server.py")
+                        .readAllBytes());
+        moto = new ProcessBuilder("python3", script.toString(), String.valueOf(port))
+                .redirectErrorStream(true)
+                .start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(moto.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null && !line.contains("moto ready")) {}
+        assertNotNull(line, "moto did not start");
+        Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
+        drain.setDaemon(true);
+        drain.start();
+        endpoint = URI.create("http://127.0.0.1:" + port);
+        var creds = StaticCredentialsProvider.create(KEYS);
+        s3 = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .credentialsProvider(creds)
+                .build();
+        sqs = SqsClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(creds)
+                .build();
+        sfn = SfnClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(creds)
+                .build();
+    }
+
+    @AfterAll
+    static void stopMoto() {
+        if (moto != null) moto.destroy();
+    }
+
+    @Test
+    void aPostedStoryStartsOneExecutionAndAnOversizedOneNone() throws Exception {
+        s3.createBucket(r -> r.bucket("stories"));
+        String queue = sqs.createQueue(r -> r.queueName("uploads")).queueUrl();
+        String queueArn = sqs.getQueueAttributes(r -> r.queueUrl(queue).attributeNamesWithStrings("QueueArn"))
+                .attributesAsStrings()
+                .get("QueueArn");
+        s3.putBucketNotificationConfiguration(r -> r.bucket("stories")
+                .notificationConfiguration(n -> n.queueConfigurations(q -> q.queueArn(queueArn)
+                        .events(Event.S3_OBJECT_CREATED)
+                        .filter(f ->
+                                f.key(k -> k.filterRules(fr -> fr.name("prefix").value("runs/tenants/")))))));
+        String machine = sfn.createStateMachine(r -> r.name("lemon")
+                        .roleArn("arn:aws:iam::123456789012:role/lemon-workflow")
+                        .definition(
+                                "{\"StartAt\": \"Wait\", \"States\": {\"Wait\": {\"Type\": \"Pass\", \"End\": true}}}"))
+                .stateMachineArn();
+        RunStarter starter = new RunStarter("stories", "runs", 200, new StepFunctionsExecutions(sfn, machine));
+
+        System.setProperty("LEMON_S3_ENDPOINT", endpoint.toString());
+        // what the function's role gives it on AWS: the default credential chain
+        System.setProperty("aws.accessKeyId", KEYS.accessKeyId());
+        System.setProperty("aws.secretAccessKey", KEYS.secretAccessKey());
+        UploadForms.Form form, big;
+        try {
+            UploadForms forms = new UploadForms("s3://stories/runs", 200);
+            form = forms.open("acme", "Ali Baba.txt");
+            big = forms.open("acme", "long.txt");
+        } finally {
+            System.clearProperty("LEMON_S3_ENDPOINT");
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
+        byte[] story = "Ali Baba was a poor woodcutter who lived with his wife.".getBytes(StandardCharsets.UTF_8);
+        assertEquals(204, PresignedPostTest.post(asPost(form), story).statusCode());
+        // moto does not enforce the form's content-length-range as S3 does; the starter checks again
+        assertEquals(204, PresignedPostTest.post(asPost(big), new byte[500]).statusCode());
+
+        List<String> bodies = receive(queue, 2);
+        List<RunStarter.Outcome> outcomes = new ArrayList<>();
+        for (String body : bodies) outcomes.addAll(starter.handle(body));
+        for (String body : bodies) outcomes.addAll(starter.handle(body)); // SQS delivers at least once
+        System.out.println("upload trigger outcomes: " + outcomes);
+
+        var executions = sfn.listExecutions(r -> r.stateMachineArn(machine)).executions();
+        assertEquals(1, executions.size(), "one run for the story, none for the oversized upload: " + outcomes);
+        String input = sfn.describeExecution(
+                        r -> r.executionArn(executions.get(0).executionArn()))
+                .input();
+        assertTrue(input.contains("\"uploadKey\":\"" + form.key() + "\""), input);
+        assertEquals(
+                List.of(RunStarter.Status.STARTED, RunStarter.Status.ALREADY_STARTED),
+                outcomes.stream()
+                        .filter(o -> o.key().endsWith("Ali Baba.txt"))
+                        .map(RunStarter.Outcome::status)
+                        .toList());
+        assertTrue(outcomes.stream()
+                .filter(o -> o.key().endsWith("long.txt"))
+                .allMatch(o ->
+                        o.status() == RunStarter.Status.REFUSED && o.message().contains("over the cap")));
+    }
+
+    static PresignedPost asPost(UploadForms.Form form) {
+        return new PresignedPost(URI.create(form.url()), form.fields(), form.expires());
+    }
+
+    /** The notifications that name uploads (S3's test event left out), waiting up to 10 s for {@code n}. */
+    static List<String> receive(String queue, int n) {
+        List<String> bodies = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (bodies.size() < n && System.nanoTime() < deadline) {
+            for (Message m : sqs.receiveMessage(
+                            r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages()) {
+                if (m.body().contains("\"Records\"")) bodies.add(m.body());
+            }
+        }
+        return bodies;
+    }
+}

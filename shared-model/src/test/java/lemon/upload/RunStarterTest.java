@@ -1,0 +1,80 @@
+package lemon.upload;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunStarterTest {
+    /** Step Functions as far as names go: a name starts once. */
+    static final class NamedExecutions implements RunStarter.Executions {
+        final Map<String, String> started = new LinkedHashMap<>();
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public boolean start(String name, String inputJson) {
+            calls.add(name);
+            return started.putIfAbsent(name, inputJson) == null;
+        }
+    }
+
+    /** A notification as S3 sends it (a POST upload; the key URL-encoded, '+' for a space). */
+    static String created(String bucket, String encodedKey, long size, String eTag) {
+        return "{\"Records\": [{\"eventVersion\": \"2.1\", \"eventSource\": \"aws:s3\", \"eventName\": \"ObjectCreated:Post\","
+                + " \"s3\": {\"bucket\": {\"name\": \"" + bucket + "\"}, \"object\": {\"key\": \"" + encodedKey
+                + "\", \"size\": " + size + ", \"eTag\": \"" + eTag + "\"}}}]}";
+    }
+
+    final NamedExecutions executions = new NamedExecutions();
+    final RunStarter starter = new RunStarter("stories", "runs", 1000, executions);
+
+    @Test
+    void anUploadStartsOneRunHoweverOftenItIsAnnounced() {
+        String message = created("stories", "runs%2Ftenants%2Facme%2Fuploads%2Fid-1%2FAli+Baba.txt", 600, "e1");
+        RunStarter.Outcome first = starter.handle(message).get(0);
+        assertEquals(RunStarter.Status.STARTED, first.status());
+        assertTrue(first.execution().matches("acme-[0-9a-f]{24}"), first.execution());
+        assertEquals(
+                "{\"uploadKey\":\"tenants/acme/uploads/id-1/Ali Baba.txt\",\"tenant\":\"acme\"}",
+                executions.started.get(first.execution()));
+        RunStarter.Outcome again = starter.handle(message).get(0);
+        assertEquals(RunStarter.Status.ALREADY_STARTED, again.status());
+        assertEquals(first.execution(), again.execution());
+        assertEquals(1, executions.started.size());
+        // the same key uploaded again (another ETag) is another story
+        RunStarter.Outcome replaced = starter.handle(
+                        created("stories", "runs%2Ftenants%2Facme%2Fuploads%2Fid-1%2FAli+Baba.txt", 600, "e2"))
+                .get(0);
+        assertEquals(RunStarter.Status.STARTED, replaced.status());
+        assertNotEquals(first.execution(), replaced.execution());
+    }
+
+    @Test
+    void uploadsOutsideATenantsFolderOverTheCapOrElsewhereAreRefusedAndStartNothing() {
+        Map<String, String> refused = Map.of(
+                created("stories", "runs%2Ftenants%2Facme%2Fuploads%2Fid%2Fbig.txt", 1001, "e"), "over the cap of 1000",
+                created("stories", "runs%2Ftenants%2Facme%2Fuploads%2Fid%2Fempty.txt", 0, "e"), "empty",
+                created("stories", "runs%2Fuploads%2Fstory.txt", 10, "e"), "is not under runs/tenants/",
+                created("stories", "runs%2Ftenants%2FAcme%2Fuploads%2Fid%2Fa.txt", 10, "e"), "is not under",
+                created("stories", "runs%2Ftenants%2Facme%2Fruns%2Fid%2Fa.txt", 10, "e"), "is not under",
+                created("stories", "other%2Ftenants%2Facme%2Fuploads%2Fid%2Fa.txt", 10, "e"), "is not under",
+                created("elsewhere", "runs%2Ftenants%2Facme%2Fuploads%2Fid%2Fa.txt", 10, "e"), "bucket 'elsewhere'");
+        refused.forEach((message, why) -> {
+            RunStarter.Outcome o = starter.handle(message).get(0);
+            assertEquals(RunStarter.Status.REFUSED, o.status(), message);
+            assertTrue(o.message().contains(why), o.message());
+        });
+        assertTrue(executions.calls.isEmpty());
+    }
+
+    @Test
+    void aTestEventNamesNoUploadAndGarbageIsRefusedClearly() {
+        assertTrue(starter.handle("{\"Service\": \"Amazon S3\", \"Event\": \"s3:TestEvent\", \"Bucket\": \"stories\"}")
+                .isEmpty());
+        var e = assertThrows(IllegalArgumentException.class, () -> starter.handle("not json"));
+        assertTrue(e.getMessage().startsWith("not an S3 event notification"), e.getMessage());
+    }
+}
