@@ -17,3 +17,13 @@ output "engine_repository_url" {
   description = "Push the engine images here (<tag> GPU, <tag>-cpu CPU)."
   value       = aws_ecr_repository.engine.repository_url
 }
+
+output "uploads_queue_url" {
+  description = "Where S3 announces uploaded stories to the upload trigger."
+  value       = aws_sqs_queue.uploads.url
+}
+
+output "uploads_dead_letter_queue_url" {
+  description = "Upload notifications the trigger failed on five times (alarmed)."
+  value       = aws_sqs_queue.uploads_dlq.url
+}

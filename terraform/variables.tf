@@ -139,3 +139,9 @@ variable "alarm_topic_arn" {
   type        = string
   default     = ""
 }
+
+variable "trigger_timeout_seconds" {
+  description = "Timeout of the upload trigger function (a batch of ten StartExecution calls)."
+  type        = number
+  default     = 60
+}

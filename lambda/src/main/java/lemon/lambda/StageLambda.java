@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * leaves as {@code Lemon.Transient} or {@code Lemon.Permanent} (the class's name is the error type
  * Lambda reports and Step Functions matches), never as a framework wrapper.
  */
+@jakarta.inject.Named("stage")
 public class StageLambda implements RequestHandler<StageInput, StageResult> {
     private final LightPipeline pipelines;
     private final Optional<String> configuredStage;
