@@ -155,7 +155,9 @@ class UploadTriggerMotoTest {
         String input = sfn.describeExecution(
                         r -> r.executionArn(executions.get(0).executionArn()))
                 .input();
-        assertTrue(input.contains("\"uploadKey\":\"" + form.key() + "\""), input);
+        // the run works in the tenant's folder: the upload's key there drops tenants/acme/
+        assertTrue(input.contains("\"uploadKey\":\"" + form.key().substring("tenants/acme/".length()) + "\""), input);
+        assertTrue(input.contains("\"tenant\":\"acme\""), input);
         assertEquals(
                 List.of(RunStarter.Status.STARTED, RunStarter.Status.ALREADY_STARTED),
                 outcomes.stream()

@@ -37,12 +37,17 @@ public class CommonOptions {
      * id, or no such run where these options point).
      */
     PipelineProvider storedRun(PipelineProvider configured, String runId) {
+        return storedRun(configured, runId, null);
+    }
+
+    /** As above, for a tenant's run (under tenants/TENANT/ of the store; blank: the store itself). */
+    PipelineProvider storedRun(PipelineProvider configured, String runId, String tenant) {
         if (!RunIds.valid(runId)) {
             System.err.println("lemon: " + new RunIds.InvalidRunIdException(runId).getMessage());
             return null;
         }
         PipelineProvider provider = provider(configured);
-        return runExists(provider, runId) ? provider : null;
+        return runExists(provider, runId, tenant) ? provider : null;
     }
 
     /** The configured provider with these options applied. */
@@ -54,7 +59,15 @@ public class CommonOptions {
      * True if the provider's store holds {@code runId}; otherwise prints where it looked.
      */
     static boolean runExists(PipelineProvider provider, String runId) {
+        return runExists(provider, runId, null);
+    }
+
+    static boolean runExists(PipelineProvider provider, String runId, String tenant) {
         var runs = ExistingRun.store(provider); // not provider.get(): its LLM may not be the run's
+        if (tenant != null && !tenant.isBlank()) {
+            runs = new lemon.run.RunStore(
+                    new lemon.port.PrefixedBlobStore(runs.blobs(), lemon.upload.UploadSlot.TENANTS + tenant + "/"));
+        }
         if (!runs.exists(runId)) {
             System.err.println("lemon: no run '" + runId + "' in "
                     + runs.blobs().describe() + " (use --out/--store to point at where it was stored)");

@@ -77,8 +77,8 @@ public class EvalDescriptionsCommand implements Callable<Integer> {
             String runId = "story-" + i++,
                     key = "uploads/" + runId + (e.getKey().endsWith(".txt") ? ".txt" : ".md");
             runs.blobs().put(key, e.getValue());
-            f.ingest(new StageInput(runId, 0, key, null, null, null, null, 0, null, null, null, null));
-            StageInput in = new StageInput(runId, 0, null, null, null, null, null, null, null, null, null, null);
+            f.ingest(new StageInput(runId, 0, key, null, null, null, null, 0, null, null, null, null, null));
+            StageInput in = new StageInput(runId, 0, null, null, null, null, null, null, null, null, null, null, null);
             f.analyzeStory(in);
             f.matchCharacters(in);
             f.describeCharacters(in);

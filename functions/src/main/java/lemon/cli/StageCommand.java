@@ -33,6 +33,12 @@ public class StageCommand implements Callable<Integer> {
             description = "the refine loop's pass (0, the default, outside the loop)")
     int iteration;
 
+    @picocli.CommandLine.Option(
+            names = "--tenant",
+            paramLabel = "TENANT",
+            description = "whose run it is: the run lives under tenants/TENANT/ of the store (blank: the store itself)")
+    String tenant;
+
     @Mixin
     CommonOptions common;
 
@@ -46,7 +52,15 @@ public class StageCommand implements Callable<Integer> {
             System.err.println("lemon: no stage function '" + function + "'; known: " + String.join(", ", known));
             return 2;
         }
-        PipelineProvider provider = common.storedRun(configured, runId);
+        if (tenant != null && !tenant.isBlank()) {
+            try {
+                lemon.upload.UploadSlot.checkTenant(tenant);
+            } catch (IllegalArgumentException e) {
+                System.err.println("lemon: " + e.getMessage());
+                return 2;
+            }
+        }
+        PipelineProvider provider = common.storedRun(configured, runId, tenant);
         if (provider == null) {
             return 2;
         }
@@ -54,7 +68,11 @@ public class StageCommand implements Callable<Integer> {
             System.err.println("lemon: --iteration must be ≥ 0, got " + iteration);
             return 2;
         }
-        JsonNode input = Json.MAPPER.createObjectNode().put("runId", runId).put("iteration", iteration);
+        JsonNode input = Json.MAPPER
+                .createObjectNode()
+                .put("runId", runId)
+                .put("iteration", iteration)
+                .put("tenant", tenant == null ? "" : tenant);
         JsonNode result = new FunqDispatcher(new StageFunctions(provider)).invoke(function, input);
         System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         return "failed".equals(result.path("status").asText()) ? 1 : 0;

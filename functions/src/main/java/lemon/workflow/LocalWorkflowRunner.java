@@ -354,7 +354,7 @@ public final class LocalWorkflowRunner {
 
     /**
      * An ecs:runTask.sync Task run here: the stage its container command names gets the run id that
-     * follows it (and the {@code --iteration} after that), as {@code lemon stage <function> <runId>} would. As on AWS, the state's result is
+     * follows it (and the {@code --iteration} and {@code --tenant} after that), as {@code lemon stage <function> <runId>} would. As on AWS, the state's result is
      * the stopped ECS task (not the stage's output), and a stage that fails is States.TaskFailed,
      * whatever its own error, because an exit code is all Step Functions sees of a container.
      */
@@ -386,10 +386,12 @@ public final class LocalWorkflowRunner {
             try {
                 ObjectNode stageInput =
                         NODES.objectNode().put("runId", command.get(at).asText());
-                for (int i = at + 1; i + 1 < command.size(); i++) { // lemon stage's --iteration K
+                for (int i = at + 1; i + 1 < command.size(); i++) { // lemon stage's --iteration K, --tenant T
                     if (command.get(i).asText().equals("--iteration")) {
                         stageInput.put(
                                 "iteration", Integer.parseInt(command.get(i + 1).asText()));
+                    } else if (command.get(i).asText().equals("--tenant")) {
+                        stageInput.put("tenant", command.get(i + 1).asText());
                     }
                 }
                 JsonNode out = invoke(s, s.function(), stageInput);

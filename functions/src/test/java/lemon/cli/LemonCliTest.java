@@ -203,6 +203,18 @@ class LemonCliTest {
         assertTrue(
                 unknown.getErrorOutput().contains("no stage function 'paint-everything'; known: "),
                 unknown.getErrorOutput());
+        // a container task of a tenant's run looks in that tenant's folder only
+        LaunchResult elsewhere = launcher.launch(
+                "stage", "generate-portraits", "staged", "--out", "target/cli-runs", "--tenant", "acme");
+        assertEquals(2, elsewhere.exitCode());
+        assertTrue(
+                elsewhere.getErrorOutput().contains("no run 'staged' in ")
+                        && elsewhere.getErrorOutput().contains("tenants/acme/"),
+                elsewhere.getErrorOutput());
+        LaunchResult badTenant =
+                launcher.launch("stage", "generate-portraits", "staged", "--out", "target/cli-runs", "--tenant", "A/B");
+        assertEquals(2, badTenant.exitCode());
+        assertTrue(badTenant.getErrorOutput().contains("is not a tenant id"), badTenant.getErrorOutput());
     }
 
     @Test

@@ -38,7 +38,10 @@ class WorkflowDefinitionTest {
         assertEquals("analyze-story", machine.taskFunctions().get("AnalyzeStory"));
     }
 
-    /** Fake stages: echo the input, add {"stage": name, "status": "ok"}; the listed ones fail. */
+    /**
+     * Fake stages: echo the input, add {"stage": name, "status": "ok"} and the tenant ("" for none, as every
+     * real function's result carries it: the file's container commands read $.tenant); the listed ones fail.
+     */
     static class FakeStages implements TaskDispatcher {
         final List<String> calls = new ArrayList<>();
         final Set<String> failing;
@@ -58,7 +61,8 @@ class WorkflowDefinitionTest {
             }
             ObjectNode out = ((ObjectNode) input)
                     .put("stage", function)
-                    .put("status", function.equals("ingest") ? ingestStatus : "ok");
+                    .put("status", function.equals("ingest") ? ingestStatus : "ok")
+                    .put("tenant", input.path("tenant").asText(""));
             // the loop's bookkeeping, which the Choice states read: two passes of the refine loop
             if (function.equals("next-pass")) {
                 int next = input.has("iteration") ? input.get("iteration").asInt() + 1 : 0;
@@ -120,7 +124,10 @@ class WorkflowDefinitionTest {
                         "next-pass",
                         "publish"),
                 stages.calls);
-        assertEquals(json("{\"runId\": \"run-1\", \"stage\": \"publish\", \"status\": \"ok\"}"), r.output());
+        assertEquals(
+                json("{\"runId\": \"run-1\", \"tenant\": \"\", \"stage\": \"publish\", \"status\": \"ok\"}"),
+                r.output(),
+                "the Storyboard state hands Publish the run and its tenant only");
         assertEquals(
                 List.of(
                         "Ingest",
@@ -232,7 +239,10 @@ class WorkflowDefinitionTest {
                         "describe failed",
                         new lemon.port.TransientFailure("put s3://b/runs/run-1/descriptions.json failed: 503", null));
             }
-            return ((ObjectNode) input).put("stage", function).put("status", "ok");
+            return ((ObjectNode) input)
+                    .put("stage", function)
+                    .put("status", "ok")
+                    .put("tenant", "");
         };
         ExecutionResult r = new LocalWorkflowRunner(machine, busyStore, null)
                 .withSleeper(sleeps::add)

@@ -26,7 +26,7 @@ final class MockLambda {
                 .call(
                         "ingest",
                         new lemon.stage.StageInput(
-                                runId, null, upload, null, null, 2, null, 0, null, null, null, null));
+                                runId, null, upload, null, null, 2, null, 0, null, null, null, null, null));
         if (!ingested.status().equals("done")) {
             throw new IllegalStateException("the test story was not ingested: " + ingested);
         }

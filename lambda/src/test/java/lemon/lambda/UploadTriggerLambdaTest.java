@@ -47,6 +47,6 @@ class UploadTriggerLambdaTest {
                         .toList(),
                 "only the throttled message comes back; garbage and test events are consumed");
         assertEquals(1, started.size());
-        assertTrue(started.get(0).contains("tenants/acme/uploads/id/a.txt"));
+        assertTrue(started.get(0).contains("\"uploadKey\":\"uploads/id/a.txt\""), started.get(0));
     }
 }

@@ -45,6 +45,13 @@ public final class Pipeline {
     private final StageLedger ledger;
     private final IngestStage ingest;
     private final StageCatalogue catalogue;
+    // what a tenant's pipeline is made of: the same, over the tenant's folder of the store
+    private final RunStore runs;
+    private final StoryIngest storyIngest;
+    private final Clock clock;
+    private final RunManifest.Llm llm;
+    private final String tenant; // null for the store's own pipeline
+    private final java.util.Map<String, Pipeline> tenants = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Pipeline(RunStore runs, StoryIngest ingest, StageCatalogue catalogue, Clock clock) {
         this(runs, ingest, catalogue, clock, null);
@@ -63,10 +70,49 @@ public final class Pipeline {
             Clock clock,
             RunManifest.Llm llm,
             PriceTable prices) {
+        this(runs, ingest, catalogue, clock, llm, prices, null);
+    }
+
+    private Pipeline(
+            RunStore runs,
+            StoryIngest ingest,
+            StageCatalogue catalogue,
+            Clock clock,
+            RunManifest.Llm llm,
+            PriceTable prices,
+            String tenant) {
         this.prices = prices;
         this.catalogue = catalogue;
         this.ledger = new StageLedger(runs, clock, this::checkBudget);
         this.ingest = new IngestStage(runs, ingest, clock, llm);
+        this.runs = runs;
+        this.storyIngest = ingest;
+        this.clock = clock;
+        this.llm = llm;
+        this.tenant = tenant;
+    }
+
+    /**
+     * The pipeline of one tenant: the same stages over the store's {@code tenants/<tenant>/} folder,
+     * which holds that tenant's uploads and runs and nothing else; blank is the store itself.
+     */
+    public Pipeline forTenant(String t) {
+        if (t == null || t.isBlank() || t.equals(tenant)) return this;
+        if (tenant != null) {
+            throw new IllegalArgumentException("tenant " + tenant + "'s pipeline cannot run tenant " + t + "'s runs");
+        }
+        String id = lemon.upload.UploadSlot.checkTenant(t);
+        return tenants.computeIfAbsent(
+                id,
+                k -> new Pipeline(
+                        new RunStore(new lemon.port.PrefixedBlobStore(
+                                runs.blobs(), lemon.upload.UploadSlot.TENANTS + k + "/")),
+                        storyIngest,
+                        catalogue,
+                        clock,
+                        llm,
+                        prices,
+                        k));
     }
 
     /** What the run has cost so far at this pipeline's prices. */
@@ -197,6 +243,13 @@ public final class Pipeline {
      * failure handler records the caught error, every other name is a stage of the catalogue.
      */
     public StageResult call(String function, lemon.stage.StageInput in) {
+        String t = in.tenant() == null || in.tenant().isBlank() ? tenant : in.tenant();
+        if (t != null && !t.equals(tenant)) return forTenant(t).call(function, in);
+        StageResult r = callHere(function, in);
+        return t == null ? r : r.withTenant(t);
+    }
+
+    private StageResult callHere(String function, lemon.stage.StageInput in) {
         if (function.equals(IngestStage.NAME)) {
             return ingest(in.runId(), in.uploadKey(), in.options());
         }

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * What the workflow hands every stage: the run and the refine loop's iteration (0 when absent), and
  * for ingest the upload and run options ({@code iterations} is the loop's cap, an option; {@code
  * iteration} the pass a stage runs in; {@code cast} the user's corrections to the cast, absent for none;
- * {@code budget} the run's cost cap in USD, absent for none).
+ * {@code budget} the run's cost cap in USD, absent for none; {@code tenant} whose run it is, absent or "" for
+ * none: a tenant's runs and uploads live under {@code tenants/<tenant>/} of the store).
  * Unknown fields (a previous stage's summary) are ignored so states can pass their input on.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -23,7 +24,8 @@ public record StageInput(
         String style,
         lemon.story.CastCorrections cast,
         Failure failure,
-        Double budget) {
+        Double budget,
+        String tenant) {
     /** The object a Catch with {@code "ResultPath": "$.failure"} puts into the state. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Failure(

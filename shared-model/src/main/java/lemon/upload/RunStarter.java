@@ -55,11 +55,12 @@ public final class RunStarter {
     Outcome start(UploadEvents.Created c) {
         String refusal = refusal(c);
         if (refusal != null) return new Outcome(c.key(), Status.REFUSED, null, refusal);
-        String uploadKey = c.key().substring(prefix.length());
-        String tenant = uploadKey.split("/")[1];
-        String name = executionName(tenant, uploadKey, c.versionId() != null ? c.versionId() : c.eTag());
+        String storeKey = c.key().substring(prefix.length()); // tenants/<tenant>/uploads/<id>/<file>
+        String tenant = storeKey.split("/")[1];
+        String name = executionName(tenant, storeKey, c.versionId() != null ? c.versionId() : c.eTag());
         Map<String, Object> input = new LinkedHashMap<>();
-        input.put("uploadKey", uploadKey);
+        // the run's functions work in the tenant's folder, where the upload is uploads/<id>/<file>
+        input.put("uploadKey", storeKey.substring((UploadSlot.TENANTS + tenant + "/").length()));
         input.put("tenant", tenant);
         boolean started = executions.start(name, json(input));
         return new Outcome(

@@ -44,7 +44,8 @@ public record UploadSlot(String tenant, String key, String fileName, String cont
         return new UploadSlot(tenant, uploadsOf(tenant) + id + "/" + name, name, type, maxBytes);
     }
 
-    static String checkTenant(String tenant) {
+    /** The tenant id, or an IllegalArgumentException saying what a tenant id is. */
+    public static String checkTenant(String tenant) {
         if (tenant == null || !TENANT.matcher(tenant).matches()) {
             throw new IllegalArgumentException(
                     "tenant '" + tenant + "' is not a tenant id: 1 to 40 lower-case letters, digits and inner hyphens");

@@ -38,7 +38,7 @@ class RunStarterTest {
         assertEquals(RunStarter.Status.STARTED, first.status());
         assertTrue(first.execution().matches("acme-[0-9a-f]{24}"), first.execution());
         assertEquals(
-                "{\"uploadKey\":\"tenants/acme/uploads/id-1/Ali Baba.txt\",\"tenant\":\"acme\"}",
+                "{\"uploadKey\":\"uploads/id-1/Ali Baba.txt\",\"tenant\":\"acme\"}",
                 executions.started.get(first.execution()));
         RunStarter.Outcome again = starter.handle(message).get(0);
         assertEquals(RunStarter.Status.ALREADY_STARTED, again.status());

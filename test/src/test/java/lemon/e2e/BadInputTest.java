@@ -149,9 +149,10 @@ class BadInputTest {
                 "done",
                 functions
                         .ingest(new lemon.stage.StageInput(
-                                "bad", null, "uploads/crowd.txt", 30, 3, 1, null, 0, null, null, null, null))
+                                "bad", null, "uploads/crowd.txt", 30, 3, 1, null, 0, null, null, null, null, null))
                         .status());
-        var input = new lemon.stage.StageInput("bad", null, null, null, null, null, null, null, null, null, null, null);
+        var input = new lemon.stage.StageInput(
+                "bad", null, null, null, null, null, null, null, null, null, null, null, null);
         assertEquals("done", functions.analyzeStory(input).status());
         List<StoryCharacter> characters = runs.require("bad", AnalyzeStage.CHARACTERS, new TypeReference<>() {});
         assertEquals(200, characters.size());

@@ -161,7 +161,7 @@ class TaleWorkflowTest {
         byte[] before = Files.readAllBytes(run.dir().resolve("descriptions.json"));
         var functions = Fixtures.functions(Fixtures.settings(run.store().toString()));
         var result = functions.describeCharacters(new lemon.stage.StageInput(
-                PinnedRuns.RUN_ID, null, null, null, null, null, null, null, null, null, null, null));
+                PinnedRuns.RUN_ID, null, null, null, null, null, null, null, null, null, null, null, null));
         assertEquals("reused", result.status());
         assertEquals(new String(before), Files.readString(run.dir().resolve("descriptions.json")));
         assertFalse(new PipelineProvider(Fixtures.settings(dir.toString()), Fixtures.ENGINES)
