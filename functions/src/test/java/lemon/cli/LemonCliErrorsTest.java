@@ -274,7 +274,7 @@ class LemonCliErrorsTest {
 
     static final java.util.regex.Pattern BAD_ID_LINE = java.util.regex.Pattern.compile(
             "lemon: run id '.*'( \\(\\d+ characters\\))? is not valid: use 1-64 letters, digits, '\\.', '_' or '-',"
-                    + " starting with a letter or digit, and not uploads \\(the store keeps its own files there\\)");
+                    + " starting with a letter or digit, and not uploads or tenants \\(the store keeps its own files there\\)");
 
     /** The CLI's side of the run-id battery (RunIdsTest has all of it): checked before anything is stored. */
     @Test

@@ -18,12 +18,15 @@ public final class RunIds {
     /** Where uploads are kept: {@code uploads/<sha>/<file>}. */
     public static final String UPLOADS = "uploads";
 
+    /** Where the tenants' uploads and runs are kept: {@code tenants/<tenant>/} (lemon.upload.UploadSlot). */
+    public static final String TENANTS = "tenants";
+
     /**
      * Every top-level area of a store that is not a run. A new area must be added here, or a run
      * could be created inside it. Compared ignoring case: on macOS and Windows "Uploads" is the same
      * folder.
      */
-    public static final List<String> RESERVED = List.of(UPLOADS);
+    public static final List<String> RESERVED = List.of(UPLOADS, TENANTS);
 
     public static final int MAX_LENGTH = 64;
     private static final Pattern FORM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (MAX_LENGTH - 1) + "}");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The run-id battery: every bad id gets the same one message, and no key of it reaches a store. */
 class RunIdsTest {
     static final String RULE = " is not valid: use 1-64 letters, digits, '.', '_' or '-', starting with a letter"
-            + " or digit, and not uploads (the store keeps its own files there)";
+            + " or digit, and not uploads or tenants (the store keeps its own files there)";
 
     static final List<String> BAD = List.of(
             "a/b",
@@ -30,6 +30,8 @@ class RunIdsTest {
             "uploads",
             "Uploads",
             "UPLOADS",
+            "tenants",
+            "Tenants",
             "a\0b",
             "tab\there",
             "line\nbreak",
