@@ -259,7 +259,7 @@ public final class Pipeline {
         if (function.equals(StageCatalogue.RECORD_FAILURE)) {
             lemon.stage.StageInput.Failure f =
                     in.failure() == null ? new lemon.stage.StageInput.Failure("Unknown", "") : in.failure();
-            return recordFailure(in.runId(), f.error(), f.cause());
+            return recordFailure(in.runId(), in.uploadKey(), f.error(), f.cause());
         }
         return run(function, in.requireRunId(), in.iterationOrZero());
     }
@@ -308,5 +308,40 @@ public final class Pipeline {
 
     public StageResult recordFailure(String runId, String error, String cause) {
         return ledger.recordFailure(runId, error, cause);
+    }
+
+    /** Suffix of the record of a failure that happened before the upload became a run. */
+    public static final String UPLOAD_FAILURE = ".failure.json";
+
+    /**
+     * As above; when ingest failed before the run existed, the failure is recorded beside the upload
+     * ({@code <uploadKey>.failure.json}: error, readable cause, time), the one place its owner can look.
+     */
+    public StageResult recordFailure(String runId, String uploadKey, String error, String cause) {
+        StageResult r = ledger.recordFailure(runId, error, cause);
+        if (!r.message().equals(StageLedger.NO_RUN) || uploadKey == null || uploadKey.isBlank()) return r;
+        String key = uploadKey + UPLOAD_FAILURE;
+        java.util.Map<String, Object> record = new java.util.LinkedHashMap<>();
+        record.put("upload", uploadKey);
+        record.put("error", error);
+        record.put("cause", lemon.stage.StageErrors.readable(error, cause));
+        record.put("at", clock.instant().toString());
+        try {
+            runs.blobs()
+                    .put(
+                            key,
+                            lemon.run.Json.MAPPER
+                                    .writerWithDefaultPrettyPrinter()
+                                    .writeValueAsBytes(record));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot record the failure beside " + uploadKey, e);
+        }
+        return new StageResult(
+                runId,
+                r.stage(),
+                0,
+                "done",
+                "the upload failed before it became a run; recorded in " + key,
+                java.util.Map.of("recorded", key));
     }
 }

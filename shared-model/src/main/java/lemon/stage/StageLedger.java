@@ -99,12 +99,15 @@ public final class StageLedger {
         return new StageResult(runId, stage.name(), iteration, "done", done.message(), done.summary());
     }
 
+    /** What record-failure answers when the run was never made (ingest failed before creating it). */
+    public static final String NO_RUN = "no run to record the failure in";
+
     /** Marks the entry that was running as failed, so {@code lemon resume} knows where to start. */
     public StageResult recordFailure(String runId, String error, String rawCause) {
         String name = "record-failure";
         String cause = StageErrors.readable(error, rawCause);
         if (!RunIds.valid(runId) || !runs.exists(runId)) {
-            return new StageResult(runId, name, 0, "done", "no run to record the failure in", Map.of());
+            return new StageResult(runId, name, 0, "done", NO_RUN, Map.of());
         }
         RunManifest m = runs.manifest(runId);
         for (var e : m.stages().entrySet()) {

@@ -84,6 +84,7 @@ public final class RunStarter {
                 && !parts[4].isEmpty();
         if (!shaped)
             return "'" + c.key() + "' is not under " + prefix + UploadSlot.TENANTS + "<tenant>/uploads/<id>/<file>";
+        if (!UploadSlot.isStoryFile(parts[4])) return "'" + parts[4] + "' is not a story file (.txt or .md)";
         if (c.size() > maxBytes) return "the upload has " + c.size() + " bytes, over the cap of " + maxBytes;
         if (c.size() == 0) return "the upload is empty";
         return null;

@@ -69,6 +69,11 @@ public record UploadSlot(String tenant, String key, String fileName, String cont
         return name;
     }
 
+    /** Whether a file name has a story's extension (.txt, .md); a failure record beside an upload has not. */
+    public static boolean isStoryFile(String name) {
+        return TYPES.containsKey(extension(name));
+    }
+
     private static String extension(String name) {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);

@@ -52,4 +52,35 @@ class TenantPipelineTest {
         assertTrue(e.getMessage().contains("is not a tenant id"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> p.forTenant("acme").forTenant("globex"));
     }
+
+    @Test
+    void aFailureBeforeTheRunExistsIsRecordedBesideTheUpload() throws Exception {
+        InMemoryBlobStore root = new InMemoryBlobStore();
+        root.put("tenants/acme/uploads/id/story.txt", "Too short.".getBytes(StandardCharsets.UTF_8));
+        Pipeline p = new Pipeline(new RunStore(root), new StoryIngest(), LightCatalogueTest.light(), TestRuns.CLOCK);
+        StageInput failed = new StageInput(
+                null,
+                null,
+                "uploads/id/story.txt",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new StageInput.Failure(
+                        "Lemon.Permanent",
+                        "{\"errorType\":\"Lemon.Permanent\",\"errorMessage\":\"the store is read-only\"}"),
+                null,
+                "acme");
+        StageResult r = p.call("record-failure", failed);
+        assertEquals(
+                "tenants/acme/uploads/id/story.txt.failure.json".substring("tenants/acme/".length()),
+                r.summary().get("recorded"));
+        String record = new String(
+                root.get("tenants/acme/uploads/id/story.txt.failure.json").orElseThrow(), StandardCharsets.UTF_8);
+        assertTrue(record.contains("\"error\" : \"Lemon.Permanent\"") && record.contains("read-only"), record);
+        assertEquals("acme", r.tenant());
+    }
 }

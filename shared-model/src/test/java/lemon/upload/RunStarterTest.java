@@ -57,6 +57,8 @@ class RunStarterTest {
         Map<String, String> refused = Map.of(
                 created("stories", "runs%2Ftenants%2Facme%2Fuploads%2Fid%2Fbig.txt", 1001, "e"), "over the cap of 1000",
                 created("stories", "runs%2Ftenants%2Facme%2Fuploads%2Fid%2Fempty.txt", 0, "e"), "empty",
+                created("stories", "runs%2Ftenants%2Facme%2Fuploads%2Fid%2Fa.txt.failure.json", 10, "e"),
+                        "is not a story file",
                 created("stories", "runs%2Fuploads%2Fstory.txt", 10, "e"), "is not under runs/tenants/",
                 created("stories", "runs%2Ftenants%2FAcme%2Fuploads%2Fid%2Fa.txt", 10, "e"), "is not under",
                 created("stories", "runs%2Ftenants%2Facme%2Fruns%2Fid%2Fa.txt", 10, "e"), "is not under",
