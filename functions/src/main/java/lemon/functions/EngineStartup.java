@@ -32,7 +32,7 @@ public class EngineStartup {
         LOG.log(System.Logger.Level.DEBUG, EngineThreads.describe(settings));
         EngineThreads.waitPolicyWarning(settings, System.getenv(EngineThreads.WAIT_POLICY_ENV))
                 .ifPresent(w -> LOG.log(System.Logger.Level.WARNING, w));
-        EngineThreads.isaWarning(System.getenv(EngineThreads.ONEDNN_ISA_ENV), EngineThreads.cpuHasAvx2())
+        EngineThreads.isaWarning(System.getenv(EngineThreads.ONEDNN_ISA_ENV), EngineThreads::cpuHasAvx2)
                 .ifPresent(w -> LOG.log(System.Logger.Level.WARNING, w));
     }
 }

@@ -157,8 +157,9 @@ public final class EngineThreads {
      * leftover memory, so a training run skips steps at random and no two runs agree. Capped at AVX
      * (or SSE4.1) none in thousands, and portraits were painted as fast (README, "Engine threads").
      */
-    public static Optional<String> isaWarning(String isa, boolean cpuHasAvx2) {
-        if (!cpuHasAvx2 || (isa != null && !isa.isBlank())) return Optional.empty();
+    public static Optional<String> isaWarning(String isa, java.util.function.BooleanSupplier cpuHasAvx2) {
+        // the CPU's flags are read only when nothing caps the library: most starts never read them
+        if ((isa != null && !isa.isBlank()) || !cpuHasAvx2.getAsBoolean()) return Optional.empty();
         return Optional.of("this CPU has AVX2 and " + ONEDNN_ISA_ENV + " is unset: oneDNN's AVX2/AVX-512 convolution"
                 + " gradients come out NaN now and then, so training may skip steps or fail; export "
                 + ONEDNN_ISA_ENV + "=" + DEFAULT_ONEDNN_ISA + " before the JVM starts (the lemon script does)");
