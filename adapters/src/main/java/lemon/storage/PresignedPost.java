@@ -35,8 +35,7 @@ public record PresignedPost(URI url, Map<String, String> fields, Instant expires
      */
     public record Bucket(URI endpoint, String region, String name, String prefix) {
         public Bucket {
-            String p = prefix == null ? "" : prefix.replaceAll("^/+|/+$", "");
-            prefix = p.isEmpty() ? "" : p + "/";
+            prefix = lemon.port.PrefixedBlobStore.folder(prefix);
         }
     }
 

@@ -60,8 +60,8 @@ public final class S3BlobStore implements BlobStore {
             throw new IllegalArgumentException("S3 bucket name is empty");
         }
         this.bucket = bucket;
-        String p = prefix == null ? "" : prefix.replaceAll("^/+|/+$", "");
-        this.prefix = p.isEmpty() ? "" : BlobKeys.check(p) + "/";
+        String folder = lemon.port.PrefixedBlobStore.folder(prefix);
+        this.prefix = folder.isEmpty() ? "" : BlobKeys.check(folder.substring(0, folder.length() - 1)) + "/";
     }
 
     /**

@@ -63,11 +63,8 @@ public class CommonOptions {
     }
 
     static boolean runExists(PipelineProvider provider, String runId, String tenant) {
-        var runs = ExistingRun.store(provider); // not provider.get(): its LLM may not be the run's
-        if (tenant != null && !tenant.isBlank()) {
-            runs = new lemon.run.RunStore(
-                    new lemon.port.PrefixedBlobStore(runs.blobs(), lemon.upload.UploadSlot.TENANTS + tenant + "/"));
-        }
+        // not provider.get(): its LLM may not be the run's
+        var runs = ExistingRun.store(provider).forTenant(tenant);
         if (!runs.exists(runId)) {
             System.err.println("lemon: no run '" + runId + "' in "
                     + runs.blobs().describe() + " (use --out/--store to point at where it was stored)");

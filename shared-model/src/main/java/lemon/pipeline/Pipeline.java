@@ -103,16 +103,7 @@ public final class Pipeline {
         }
         String id = lemon.upload.UploadSlot.checkTenant(t);
         return tenants.computeIfAbsent(
-                id,
-                k -> new Pipeline(
-                        new RunStore(new lemon.port.PrefixedBlobStore(
-                                runs.blobs(), lemon.upload.UploadSlot.TENANTS + k + "/")),
-                        storyIngest,
-                        catalogue,
-                        clock,
-                        llm,
-                        prices,
-                        k));
+                id, k -> new Pipeline(runs.forTenant(k), storyIngest, catalogue, clock, llm, prices, k));
     }
 
     /** What the run has cost so far at this pipeline's prices. */
@@ -327,12 +318,7 @@ public final class Pipeline {
         record.put("cause", lemon.stage.StageErrors.readable(error, cause));
         record.put("at", clock.instant().toString());
         try {
-            runs.blobs()
-                    .put(
-                            key,
-                            lemon.run.Json.MAPPER
-                                    .writerWithDefaultPrettyPrinter()
-                                    .writeValueAsBytes(record));
+            runs.blobs().put(key, lemon.run.Json.bytes(record));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot record the failure beside " + uploadKey, e);
         }

@@ -24,6 +24,15 @@ public final class PrefixedBlobStore implements BlobStore {
         this.prefix = prefix;
     }
 
+    /**
+     * A folder as keys are prefixed with it: "" for none (null, blank or only slashes), otherwise
+     * without leading or trailing slashes and with one '/' after it ({@code "/runs/"} → {@code "runs/"}).
+     */
+    public static String folder(String prefix) {
+        String p = prefix == null ? "" : prefix.replaceAll("^/+|/+$", "");
+        return p.isEmpty() ? "" : p + "/";
+    }
+
     /** A key of this view, checked: no way out of the folder by '..' or an absolute path. */
     private String inside(String key) {
         if (key == null

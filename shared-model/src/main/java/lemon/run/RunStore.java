@@ -30,6 +30,12 @@ public final class RunStore {
         return blobs;
     }
 
+    /** The runs of one tenant: this store's {@code tenants/<tenant>/} folder; blank is this store itself. */
+    public RunStore forTenant(String tenant) {
+        if (tenant == null || tenant.isBlank()) return this;
+        return new RunStore(new lemon.port.PrefixedBlobStore(blobs, lemon.upload.UploadSlot.folderOf(tenant)));
+    }
+
     /**
      * Sweeps orphaned temporary files under {@code prefix} ({@link #ORPHAN_AGE}). Best effort: an
      * orphan that stays is swept at the next stage start, and no stage should fail over one.

@@ -39,8 +39,7 @@ public final class RunStarter {
 
     public RunStarter(String bucket, String prefix, long maxBytes, Executions executions) {
         this.bucket = bucket;
-        String p = prefix == null ? "" : prefix.replaceAll("^/+|/+$", "");
-        this.prefix = p.isEmpty() ? "" : p + "/";
+        this.prefix = lemon.port.PrefixedBlobStore.folder(prefix);
         this.maxBytes = maxBytes;
         this.executions = executions;
     }
@@ -60,7 +59,7 @@ public final class RunStarter {
         String name = executionName(tenant, storeKey, c.versionId() != null ? c.versionId() : c.eTag());
         Map<String, Object> input = new LinkedHashMap<>();
         // the run's functions work in the tenant's folder, where the upload is uploads/<id>/<file>
-        input.put("uploadKey", storeKey.substring((UploadSlot.TENANTS + tenant + "/").length()));
+        input.put("uploadKey", storeKey.substring(UploadSlot.folderOf(tenant).length()));
         input.put("tenant", tenant);
         boolean started = executions.start(name, json(input));
         return new Outcome(
@@ -108,7 +107,7 @@ public final class RunStarter {
 
     private static String json(Map<String, Object> map) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(map);
+            return UploadEvents.JSON.writeValueAsString(map);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -17,7 +17,8 @@ public final class UploadEvents {
     /** One created object: its bucket, decoded key, size, ETag and version (null when unversioned). */
     public record Created(String bucket, String key, long size, String eTag, String versionId) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Compact JSON for the notifications read and the execution inputs written (RunStarter). */
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private UploadEvents() {}
 

@@ -21,11 +21,16 @@ public record UploadSlot(String tenant, String key, String fileName, String cont
     /** The types a story may be uploaded as, by file extension. */
     static final Map<String, String> TYPES = Map.of(".txt", "text/plain", ".md", "text/markdown");
 
-    public static final String TENANTS = "tenants/";
+    public static final String TENANTS = lemon.run.RunIds.TENANTS + "/";
+
+    /** A tenant's folder of the store, {@code tenants/<tenant>/}: its uploads and its runs. */
+    public static String folderOf(String tenant) {
+        return TENANTS + checkTenant(tenant) + "/";
+    }
 
     /** The folder of a tenant's uploads, relative to the store root. */
     public static String uploadsOf(String tenant) {
-        return TENANTS + checkTenant(tenant) + "/uploads/";
+        return folderOf(tenant) + "uploads/";
     }
 
     /**
