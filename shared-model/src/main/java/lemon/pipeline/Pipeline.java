@@ -309,8 +309,9 @@ public final class Pipeline {
      * ({@code <uploadKey>.failure.json}: error, readable cause, time), the one place its owner can look.
      */
     public StageResult recordFailure(String runId, String uploadKey, String error, String cause) {
-        StageResult r = ledger.recordFailure(runId, error, cause);
-        if (!r.message().equals(StageLedger.NO_RUN) || uploadKey == null || uploadKey.isBlank()) return r;
+        if (ledger.hasRun(runId) || uploadKey == null || uploadKey.isBlank()) {
+            return ledger.recordFailure(runId, error, cause);
+        }
         String key = uploadKey + UPLOAD_FAILURE;
         java.util.Map<String, Object> record = new java.util.LinkedHashMap<>();
         record.put("upload", uploadKey);
@@ -324,7 +325,7 @@ public final class Pipeline {
         }
         return new StageResult(
                 runId,
-                r.stage(),
+                StageCatalogue.RECORD_FAILURE,
                 0,
                 "done",
                 "the upload failed before it became a run; recorded in " + key,

@@ -102,11 +102,16 @@ public final class StageLedger {
     /** What record-failure answers when the run was never made (ingest failed before creating it). */
     public static final String NO_RUN = "no run to record the failure in";
 
+    /** Whether {@code runId} names a run of this store, in which a failure can be recorded. */
+    public boolean hasRun(String runId) {
+        return RunIds.valid(runId) && runs.exists(runId);
+    }
+
     /** Marks the entry that was running as failed, so {@code lemon resume} knows where to start. */
     public StageResult recordFailure(String runId, String error, String rawCause) {
-        String name = "record-failure";
+        String name = StageCatalogue.RECORD_FAILURE;
         String cause = StageErrors.readable(error, rawCause);
-        if (!RunIds.valid(runId) || !runs.exists(runId)) {
+        if (!hasRun(runId)) {
             return new StageResult(runId, name, 0, "done", NO_RUN, Map.of());
         }
         RunManifest m = runs.manifest(runId);
