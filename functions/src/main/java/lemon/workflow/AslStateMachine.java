@@ -246,27 +246,23 @@ public final class AslStateMachine {
     /** Task state name → function name ("analyze-story"), including Tasks inside Map processors. */
     public Map<String, String> taskFunctions() {
         Map<String, String> out = new LinkedHashMap<>();
-        for (State s : states.values()) {
-            if (s.function() != null) {
-                out.put(s.name(), s.function());
-            }
-            if (s.processor() != null) {
-                out.putAll(s.processor().taskFunctions());
-            }
-        }
+        for (State s : taskStates()) out.put(s.name(), s.function());
         return out;
     }
 
     /** The functions Task states run as container tasks (ecs:runTask.sync), not as Lambdas. */
     public java.util.Set<String> containerFunctions() {
         java.util.Set<String> out = new java.util.TreeSet<>();
+        for (State s : taskStates()) if (s.container() != null) out.add(s.function());
+        return out;
+    }
+
+    /** Every Task state, those inside Map processors included, in file order. */
+    private java.util.List<State> taskStates() {
+        java.util.List<State> out = new java.util.ArrayList<>();
         for (State s : states.values()) {
-            if (s.function() != null && s.container() != null) {
-                out.add(s.function());
-            }
-            if (s.processor() != null) {
-                out.addAll(s.processor().containerFunctions());
-            }
+            if (s.function() != null) out.add(s);
+            if (s.processor() != null) out.addAll(s.processor().taskStates());
         }
         return out;
     }
