@@ -115,4 +115,18 @@ public record PipelineSettings(
     public PipelineSettings withCdDatabase(String path) {
         return new PipelineSettings(store, llm, maxBytes, minWords, path, imageModel, imageSteps, loop);
     }
+
+    /**
+     * The pipeline of these settings around {@code catalogue}: the store, the ingest limits, the
+     * system clock and the LLM recorded in its runs. The CLI and the Lambda functions differ only in
+     * the catalogue they hand in.
+     */
+    public lemon.pipeline.Pipeline pipeline(lemon.stage.StageCatalogue catalogue) {
+        return new lemon.pipeline.Pipeline(
+                new lemon.run.RunStore(lemon.storage.BlobStores.fromUri(store)),
+                new lemon.ingest.StoryIngest(maxBytes, minWords),
+                catalogue,
+                java.time.Clock.systemUTC(),
+                lemon.llm.RunLlm.of(llm));
+    }
 }

@@ -2,21 +2,16 @@ package lemon.functions;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import lemon.config.LemonConfig;
 import lemon.config.PipelineSettings;
-import lemon.ingest.StoryIngest;
 import lemon.llm.LlmRetryPolicy;
-import lemon.llm.RunLlm;
 import lemon.llm.TextAdapters;
 import lemon.pipeline.Pipeline;
 import lemon.port.CharacterRetriever;
 import lemon.port.CompatibilityValidator;
 import lemon.port.Progress;
-import lemon.run.RunStore;
-import lemon.storage.BlobStores;
 import lemon.vision.VisionValidators;
 
 /**
@@ -95,23 +90,18 @@ public class PipelineProvider {
     public static Pipeline build(PipelineSettings s, Engines engines, Progress progress) {
         TextAdapters text = TextAdapters.of(s.llm(), progress, lemon.llm.GgufChatModel::new);
         CharacterRetriever retriever = engines.retriever(s.cdDatabase());
-        return new Pipeline(
-                new RunStore(BlobStores.fromUri(s.store())),
-                new StoryIngest(s.maxBytes(), s.minWords()),
-                Pipeline.standard(
-                        text.analyst(),
-                        retriever,
-                        text.describer(),
-                        engines.painter(s.imageModel(), s.imageSteps()),
-                        new Pipeline.LoopEngines(
-                                engines.personalizer(s.loop().personalizeSteps()),
-                                validator(s, progress, engines),
-                                engines.scorer(),
-                                s.loop().clipThreshold(),
-                                s.loop().dropMargin(),
-                                s.loop().tokens(),
-                                s.loop().sceneMapper())),
-                Clock.systemUTC(),
-                RunLlm.of(s.llm()));
+        return s.pipeline(Pipeline.standard(
+                text.analyst(),
+                retriever,
+                text.describer(),
+                engines.painter(s.imageModel(), s.imageSteps()),
+                new Pipeline.LoopEngines(
+                        engines.personalizer(s.loop().personalizeSteps()),
+                        validator(s, progress, engines),
+                        engines.scorer(),
+                        s.loop().clipThreshold(),
+                        s.loop().dropMargin(),
+                        s.loop().tokens(),
+                        s.loop().sceneMapper())));
     }
 }

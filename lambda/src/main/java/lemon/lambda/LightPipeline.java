@@ -3,18 +3,13 @@ package lemon.lambda;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.time.Clock;
 import lemon.cd.CdDatabase;
 import lemon.config.LemonConfig;
 import lemon.config.PipelineSettings;
-import lemon.ingest.StoryIngest;
 import lemon.llm.ChatModels;
-import lemon.llm.RunLlm;
 import lemon.llm.TextAdapters;
 import lemon.pipeline.Pipeline;
 import lemon.port.Progress;
-import lemon.run.RunStore;
-import lemon.storage.BlobStores;
 
 /**
  * The pipeline of a function without engines: the light catalogue ({@link Pipeline#light}) over the
@@ -47,11 +42,6 @@ public class LightPipeline {
         CdDatabase database = s.cdDatabase() == null || s.cdDatabase().isBlank()
                 ? CdDatabase.bundled()
                 : CdDatabase.load(Path.of(s.cdDatabase()));
-        return new Pipeline(
-                new RunStore(BlobStores.fromUri(s.store())),
-                new StoryIngest(s.maxBytes(), s.minWords()),
-                Pipeline.light(text.analyst(), text.describer(), database),
-                Clock.systemUTC(),
-                RunLlm.of(s.llm()));
+        return s.pipeline(Pipeline.light(text.analyst(), text.describer(), database));
     }
 }
