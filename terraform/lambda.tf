@@ -10,7 +10,7 @@ data "aws_iam_policy_document" "lambda_assume" {
   }
 }
 
-# A role per function: its log group, the run artefacts, and Bedrock only where the LLM is called.
+# A role per function: its log group, the run artefacts, and Bedrock or SageMaker only where the LLM is called.
 resource "aws_iam_role" "function" {
   for_each           = toset(local.lambda_functions)
   name               = "${var.name_prefix}-fn-${each.key}"
@@ -34,6 +34,14 @@ data "aws_iam_policy_document" "function" {
     content {
       actions   = ["bedrock:InvokeModel"]
       resources = ["arn:${data.aws_partition.current.partition}:bedrock:${var.region}::foundation-model/${var.llm_model}"]
+    }
+  }
+  dynamic "statement" {
+    # SageMaker keeps endpoint names lower-case in its ARNs
+    for_each = contains(local.llm_functions, each.key) && var.llm_provider == "sagemaker" ? [1] : []
+    content {
+      actions   = ["sagemaker:InvokeEndpoint"]
+      resources = ["arn:${data.aws_partition.current.partition}:sagemaker:${var.region}:${local.account_id}:endpoint/${lower(var.llm_model)}"]
     }
   }
 }
@@ -84,6 +92,7 @@ resource "aws_lambda_function" "stage" {
       },
       var.llm_model == "" ? {} : { LEMON_LLM_MODEL = var.llm_model },
       var.llm_base_url == "" ? {} : { LEMON_LLM_BASE_URL = var.llm_base_url },
+      var.llm_provider == "sagemaker" ? { LEMON_LLM_SAGEMAKER_FORMAT = var.llm_sagemaker_format } : {},
       contains(local.llm_functions, each.key) && var.llm_api_key_secret_arn != "" ? {
         LEMON_LLM_API_KEY = data.aws_secretsmanager_secret_version.llm_key[0].secret_string
       } : {}

@@ -59,21 +59,32 @@ variable "upload_origins" {
 }
 
 variable "llm_provider" {
-  description = "The analyst's and describer's LLM: offline | openai | bedrock (gguf runs only in the CLI)."
+  description = "The analyst's and describer's LLM: offline | openai | bedrock | sagemaker (gguf runs only in the CLI)."
   type        = string
   default     = "bedrock"
 }
 
 variable "llm_model" {
-  description = "The model id (Bedrock) or served model name (openai); empty for the provider's default."
+  description = "The model id (Bedrock), served model name (openai) or endpoint name (sagemaker); empty for the provider's default."
   type        = string
   default     = "meta.llama2-13b-chat-v1"
 }
 
 variable "llm_base_url" {
-  description = "openai provider: the server's base URL."
+  description = "openai provider: the server's base URL; sagemaker: an optional runtime URL (a VPC endpoint's)."
   type        = string
   default     = ""
+}
+
+variable "llm_sagemaker_format" {
+  description = "sagemaker provider: the endpoint's payload, messages (TGI/LMI Messages API) or tgi (a Llama-2 prompt)."
+  type        = string
+  default     = "messages"
+
+  validation {
+    condition     = contains(["messages", "tgi"], var.llm_sagemaker_format)
+    error_message = "llm_sagemaker_format must be messages or tgi."
+  }
 }
 
 variable "llm_api_key_secret_arn" {

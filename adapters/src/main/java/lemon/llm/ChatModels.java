@@ -4,7 +4,10 @@ import dev.langchain4j.model.bedrock.BedrockChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import lemon.port.LlmClient;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /** Builds the configured LLM client; every provider goes through LangChain4j's ChatModel. */
@@ -36,12 +39,17 @@ public final class ChatModels {
         /** Where no local models run: a clear refusal of the gguf provider. */
         LocalModels NONE = gguf -> {
             throw new IllegalArgumentException("the gguf LLM provider runs only in the lemon CLI; here choose"
-                    + " lemon.llm.provider=openai or bedrock");
+                    + " lemon.llm.provider=openai, bedrock or sagemaker");
         };
     }
 
     /** @return the bare client (no retries), or null when the provider is "offline" */
     public static LlmClient create(LlmSettings s, LocalModels gguf) {
+        return create(s, gguf, () -> DefaultCredentialsProvider.builder().build());
+    }
+
+    /** As above; a SageMaker endpoint's calls are signed with {@code aws}'s credentials (tests: static ones). */
+    static LlmClient create(LlmSettings s, LocalModels gguf, Supplier<AwsCredentialsProvider> aws) {
         return switch (s.provider()) {
             case "offline" -> null;
             case "openai" -> {
@@ -69,6 +77,22 @@ public final class ChatModels {
                         .build();
                 yield new ChatModelClient(
                         "bedrock:" + model + "@" + s.region(), "Bedrock in " + s.region(), s.timeout(), chat);
+            }
+            case "sagemaker" -> {
+                String endpoint = require(s.model(), "SageMaker endpoint name", "lemon.llm.model or --llm-model");
+                SageMakerChatModel chat = SageMakerChatModel.builder()
+                        .endpointName(endpoint)
+                        .region(s.region())
+                        .endpointUrl(s.baseUrl())
+                        .format(SageMakerChatModel.Format.parse(s.sagemakerFormat()))
+                        .timeout(s.timeout())
+                        .credentials(aws.get())
+                        .build();
+                yield new ChatModelClient(
+                        "sagemaker:" + endpoint + "@" + s.region(),
+                        chat.invocationUrl().toString(),
+                        s.timeout(),
+                        chat);
             }
             case "gguf" -> {
                 String path = s.ggufPath() != null && !s.ggufPath().isBlank() ? s.ggufPath() : s.model();

@@ -18,6 +18,7 @@ public final class RunLlm {
                         s.model() == null || s.model().isBlank() ? ChatModels.DEFAULT_BEDROCK_MODEL : s.model(),
                         null,
                         s.region());
+            case "sagemaker" -> new RunManifest.Llm("sagemaker", s.model(), s.baseUrl(), s.region());
             case "gguf" ->
                 new RunManifest.Llm(
                         "gguf", s.ggufPath() != null && !s.ggufPath().isBlank() ? s.ggufPath() : s.model(), null, null);
@@ -62,16 +63,20 @@ public final class RunLlm {
         return new Choice(apply(configured, recorded), "the run's LLM: " + recorded.describe());
     }
 
-    /** {@code base} (key variable, timeout, attempts) pointed at the LLM a run recorded. */
+    /**
+     * {@code base} (key variable, timeout, attempts, SageMaker payload format) pointed at the LLM a
+     * run recorded.
+     */
     public static LlmSettings apply(LlmSettings base, RunManifest.Llm run) {
         return new LlmSettings(
-                run.provider(),
-                run.url(),
-                run.model(),
-                base.apiKeyEnv(),
-                run.region() != null ? run.region() : base.region(),
-                run.provider().equals("gguf") ? run.model() : null,
-                base.timeout(),
-                base.maxAttempts());
+                        run.provider(),
+                        run.url(),
+                        run.model(),
+                        base.apiKeyEnv(),
+                        run.region() != null ? run.region() : base.region(),
+                        run.provider().equals("gguf") ? run.model() : null,
+                        base.timeout(),
+                        base.maxAttempts())
+                .withSageMakerFormat(base.sagemakerFormat());
     }
 }

@@ -54,6 +54,34 @@ class ChatModelsTest {
     }
 
     @Test
+    void sageMakerNeedsAnEndpointNameAndOneOfTwoPayloadFormats() {
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ChatModels.create(settings("sagemaker", null, null, null), ChatModels.LocalModels.NONE));
+        assertTrue(e.getMessage().contains("SageMaker endpoint name"), e.getMessage());
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ChatModels.create(
+                        settings("sagemaker", null, "arn:aws:sagemaker:eu-west-1:1:endpoint/llama", null),
+                        ChatModels.LocalModels.NONE));
+        assertTrue(e.getMessage().contains("is not a SageMaker endpoint name"), e.getMessage());
+        assertEquals(
+                "sagemaker:llama-2-13b-chat@eu-west-1",
+                ChatModels.create(settings("sagemaker", null, "llama-2-13b-chat", null), ChatModels.LocalModels.NONE)
+                        .name());
+        assertEquals("messages", settings("sagemaker", null, "m", null).sagemakerFormat());
+        assertEquals(
+                "tgi",
+                settings("sagemaker", null, "m", null)
+                        .withSageMakerFormat("TGI")
+                        .sagemakerFormat());
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> settings("sagemaker", null, "m", null).withSageMakerFormat("jumpstart"));
+        assertEquals("unknown lemon.llm.sagemaker-format 'jumpstart'; use messages or tgi", e.getMessage());
+    }
+
+    @Test
     void withoutLocalModelsTheGgufProviderIsRefusedClearly() {
         var e = assertThrows(
                 IllegalArgumentException.class,

@@ -23,6 +23,9 @@ class RunLlmTest {
         assertEquals(
                 new RunManifest.Llm("gguf", "/models/l.gguf", null, null),
                 RunLlm.of(OFFLINE.withProvider("gguf", "/models/l.gguf", null)));
+        assertEquals(
+                new RunManifest.Llm("sagemaker", "llama-2-7b-chat", null, "eu-west-1"),
+                RunLlm.of(OFFLINE.withProvider("sagemaker", "llama-2-7b-chat", null)));
         String json = new String(lemon.run.Json.bytes(OPENAI), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(!json.contains("KEY") && !json.contains("region"), json);
     }
@@ -41,6 +44,15 @@ class RunLlmTest {
                 "the run's LLM: openai gpt-x at http://llm:8000/v1",
                 RunLlm.forRun("r1", OPENAI, OFFLINE, "openai", "gpt-x", null).message(),
                 "options that agree with the run are fine");
+    }
+
+    @Test
+    void aResumedSageMakerRunKeepsTheConfiguredPayloadFormat() {
+        var run = new RunManifest.Llm("sagemaker", "llama-2-7b-chat", null, "eu-central-1");
+        LlmSettings s = RunLlm.forRun("r2", run, OFFLINE.withSageMakerFormat("tgi"), null, null, null)
+                .settings();
+        assertEquals(run, RunLlm.of(s));
+        assertEquals("tgi", s.sagemakerFormat());
     }
 
     @Test

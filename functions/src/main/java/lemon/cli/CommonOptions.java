@@ -17,13 +17,20 @@ public class CommonOptions {
     @Option(
             names = "--llm",
             paramLabel = "PROVIDER",
-            description = "offline (default, rule-based), openai (any OpenAI-compatible server), bedrock, gguf")
+            description = "offline (default, rule-based), openai (any OpenAI-compatible server), bedrock, sagemaker (a"
+                    + " SageMaker endpoint), gguf")
     String llm;
 
-    @Option(names = "--llm-model", paramLabel = "MODEL", description = "model name, Bedrock model id, or .gguf path")
+    @Option(
+            names = "--llm-model",
+            paramLabel = "MODEL",
+            description = "model name, Bedrock model id, SageMaker endpoint name, or .gguf path")
     String llmModel;
 
-    @Option(names = "--llm-url", paramLabel = "URL", description = "base URL of an OpenAI-compatible server")
+    @Option(
+            names = "--llm-url",
+            paramLabel = "URL",
+            description = "base URL of an OpenAI-compatible server, or a SageMaker runtime URL (e.g. a VPC endpoint's)")
     String llmUrl;
 
     @Option(
