@@ -24,6 +24,8 @@ public interface LemonConfig {
 
     Validator validator();
 
+    Cost cost();
+
     interface Ingest {
         @WithDefault("2097152")
         long maxBytes();
@@ -33,36 +35,22 @@ public interface LemonConfig {
     }
 
     interface Llm {
-        /**
-         * offline | openai (an OpenAI-compatible server) | bedrock | sagemaker (a SageMaker
-         * endpoint, signed InvokeEndpoint calls) | gguf
-         */
+        /** offline | openai | bedrock | gguf */
         @WithDefault("offline")
         String provider();
 
-        /** openai: the server's base URL; sagemaker: an optional runtime URL (a VPC endpoint's). */
         Optional<String> baseUrl();
 
-        /** openai: the served model; bedrock: the model id; sagemaker: the endpoint's name; gguf: the file. */
         Optional<String> model();
 
         /** Name of the environment variable that holds the API key (never the key itself). */
         @WithDefault("LEMON_LLM_API_KEY")
         String apiKeyEnv();
 
-        /** bedrock and sagemaker. */
         @WithDefault("us-east-1")
         String region();
 
         Optional<String> ggufPath();
-
-        /**
-         * sagemaker: the payload the endpoint's container takes; messages = the OpenAI-style
-         * Messages API of TGI and LMI containers, tgi = TGI's text generation with a Llama-2 chat
-         * prompt (JumpStart's Llama-2 endpoints).
-         */
-        @WithDefault("messages")
-        String sagemakerFormat();
 
         @WithDefault("120s")
         Duration timeout();
@@ -140,5 +128,14 @@ public interface LemonConfig {
     interface Cd {
         /** A JSONL file of C.D. pairs; empty means the bundled database. */
         Optional<String> database();
+    }
+
+    /** What runs are priced at and capped by (see PipelineSettings.Cost). */
+    interface Cost {
+        /** A price table file; empty means the bundled lemon/cost/prices.json. */
+        Optional<String> prices();
+
+        /** USD a tenant's runs started in a calendar month (UTC) may cost; empty means no cap. */
+        Optional<Double> tenantMonthlyCap();
     }
 }

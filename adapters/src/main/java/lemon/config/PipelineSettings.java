@@ -15,7 +15,8 @@ public record PipelineSettings(
         String cdDatabase,
         String imageModel,
         int imageSteps,
-        Loop loop) {
+        Loop loop,
+        Cost cost) {
     public static final String DEFAULT_IMAGE_MODEL = "mini";
     /** The bundled model's DDIM steps (PortraitPipeline.DEFAULT_STEPS, which a functions test keeps equal). */
     public static final int DEFAULT_IMAGE_STEPS = 20;
@@ -55,9 +56,41 @@ public record PipelineSettings(
         }
     }
 
-    /** With the bundled image model at its default steps. */
+    /**
+     * What runs are priced at and capped by.
+     *
+     * @param prices           a price table file (JSON, as the bundled {@code lemon/cost/prices.json}); null:
+     *                         the bundled table
+     * @param tenantMonthlyCap USD each tenant's runs started in a calendar month (UTC) may cost, checked
+     *                         before every stage; the runs without a tenant (the local CLI's) are capped
+     *                         alike; null: no cap
+     */
+    public record Cost(String prices, Double tenantMonthlyCap) {
+        public static final Cost DEFAULT = new Cost(null, null);
+
+        public lemon.cost.PriceTable priceTable() {
+            return prices == null
+                    ? lemon.cost.PriceTable.bundled()
+                    : lemon.cost.PriceTable.load(java.nio.file.Path.of(prices));
+        }
+    }
+
+    public PipelineSettings {
+        cost = cost == null ? Cost.DEFAULT : cost; // settings made before runs had prices or caps
+    }
+
+    /** With the bundled image model at its default steps, the bundled prices and no monthly cap. */
     public PipelineSettings(String store, LlmSettings llm, long maxBytes, int minWords, String cdDatabase) {
-        this(store, llm, maxBytes, minWords, cdDatabase, DEFAULT_IMAGE_MODEL, DEFAULT_IMAGE_STEPS, Loop.DEFAULT);
+        this(
+                store,
+                llm,
+                maxBytes,
+                minWords,
+                cdDatabase,
+                DEFAULT_IMAGE_MODEL,
+                DEFAULT_IMAGE_STEPS,
+                Loop.DEFAULT,
+                Cost.DEFAULT);
     }
 
     public static PipelineSettings from(LemonConfig c) {
@@ -77,8 +110,7 @@ public record PipelineSettings(
                                 l.retries(),
                                 l.backoff(),
                                 max(l.backoff(), LlmRetryPolicy.DEFAULT.maxBackoff()),
-                                l.stageDeadline()),
-                        l.sagemakerFormat()),
+                                l.stageDeadline())),
                 c.ingest().maxBytes(),
                 c.ingest().minWords(),
                 c.cd().database().orElse(null),
@@ -90,7 +122,10 @@ public record PipelineSettings(
                         c.loop().dropMargin(),
                         VisionSettings.from(c.validator()),
                         PersonalizeStage.Tokens.parse(c.loop().tokens()),
-                        c.loop().sceneMapper()));
+                        c.loop().sceneMapper()),
+                new Cost(
+                        c.cost().prices().orElse(null),
+                        c.cost().tenantMonthlyCap().orElse(null)));
     }
 
     private static Duration max(Duration a, Duration b) {
@@ -98,36 +133,42 @@ public record PipelineSettings(
     }
 
     public PipelineSettings withStore(String s) {
-        return new PipelineSettings(s, llm, maxBytes, minWords, cdDatabase, imageModel, imageSteps, loop);
+        return new PipelineSettings(s, llm, maxBytes, minWords, cdDatabase, imageModel, imageSteps, loop, cost);
     }
 
     public PipelineSettings withLlm(LlmSettings l) {
-        return new PipelineSettings(store, l, maxBytes, minWords, cdDatabase, imageModel, imageSteps, loop);
+        return new PipelineSettings(store, l, maxBytes, minWords, cdDatabase, imageModel, imageSteps, loop, cost);
     }
 
     public PipelineSettings withImageSteps(int steps) {
-        return new PipelineSettings(store, llm, maxBytes, minWords, cdDatabase, imageModel, steps, loop);
+        return new PipelineSettings(store, llm, maxBytes, minWords, cdDatabase, imageModel, steps, loop, cost);
     }
 
     public PipelineSettings withLoop(Loop l) {
-        return new PipelineSettings(store, llm, maxBytes, minWords, cdDatabase, imageModel, imageSteps, l);
+        return new PipelineSettings(store, llm, maxBytes, minWords, cdDatabase, imageModel, imageSteps, l, cost);
     }
 
     public PipelineSettings withCdDatabase(String path) {
-        return new PipelineSettings(store, llm, maxBytes, minWords, path, imageModel, imageSteps, loop);
+        return new PipelineSettings(store, llm, maxBytes, minWords, path, imageModel, imageSteps, loop, cost);
+    }
+
+    public PipelineSettings withCost(Cost c) {
+        return new PipelineSettings(store, llm, maxBytes, minWords, cdDatabase, imageModel, imageSteps, loop, c);
     }
 
     /**
      * The pipeline of these settings around {@code catalogue}: the store, the ingest limits, the
-     * system clock and the LLM recorded in its runs. The CLI and the Lambda functions differ only in
-     * the catalogue they hand in.
+     * system clock, the LLM recorded in its runs, the prices its runs' cost is reckoned in and the
+     * tenants' monthly cap. The CLI and the Lambda functions differ only in the catalogue they hand in.
      */
     public lemon.pipeline.Pipeline pipeline(lemon.stage.StageCatalogue catalogue) {
         return new lemon.pipeline.Pipeline(
-                new lemon.run.RunStore(lemon.storage.BlobStores.fromUri(store)),
-                new lemon.ingest.StoryIngest(maxBytes, minWords),
-                catalogue,
-                java.time.Clock.systemUTC(),
-                lemon.llm.RunLlm.of(llm));
+                        new lemon.run.RunStore(lemon.storage.BlobStores.fromUri(store)),
+                        new lemon.ingest.StoryIngest(maxBytes, minWords),
+                        catalogue,
+                        java.time.Clock.systemUTC(),
+                        lemon.llm.RunLlm.of(llm),
+                        cost.priceTable())
+                .withTenantMonthlyCap(cost.tenantMonthlyCap());
     }
 }

@@ -10,8 +10,13 @@ import lemon.run.Json;
 
 /**
  * What a run's resources cost, dated: Lambda per GB-second and request (at the functions' memory), an
- * engine task per instance-hour (GPU or CPU), a state transition, a thousand LLM tokens in and out. The bundled table is a snapshot of
- * list prices; a deployment configures its own ({@code lemon.cost.prices}).
+ * engine task per instance-hour (GPU or CPU), a state transition, a thousand LLM tokens in and out, a
+ * thousand S3 requests of each price class (PUT, COPY, POST, LIST; GET and the rest). The bundled table
+ * is a snapshot of list prices; a deployment configures its own ({@code lemon.cost.prices}).
+ *
+ * <p>A table written before a price was in it still loads: a missing field reads as 0, so a table
+ * without the S3 fields prices S3 requests at nothing, as runs were priced before they were counted.
+ * The counts stay in each manifest entry's usage, so a newer table prices them.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PriceTable(
@@ -25,7 +30,9 @@ public record PriceTable(
         double cpuInstanceHour,
         double stateTransition,
         double llmInputPer1k,
-        double llmOutputPer1k) {
+        double llmOutputPer1k,
+        double s3PutPer1k,
+        double s3GetPer1k) {
     static final String BUNDLED = "/lemon/cost/prices.json";
 
     public PriceTable {
@@ -37,7 +44,9 @@ public record PriceTable(
                 || lambdaMemoryMb < 128
                 || gpuInstanceHour < 0
                 || cpuInstanceHour < 0
-                || stateTransition < 0) {
+                || stateTransition < 0
+                || s3PutPer1k < 0
+                || s3GetPer1k < 0) {
             throw new IllegalArgumentException("prices must be ≥ 0 and Lambda memory ≥ 128 MB");
         }
     }

@@ -1,9 +1,12 @@
 package lemon.pipeline;
 
 import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import lemon.cd.CdDatabase;
+import lemon.cost.MonthlySpend;
 import lemon.cost.OverBudget;
 import lemon.cost.PriceTable;
 import lemon.cost.RunCost;
@@ -51,6 +54,7 @@ public final class Pipeline {
     private final Clock clock;
     private final RunManifest.Llm llm;
     private final String tenant; // null for the store's own pipeline
+    private final Double tenantMonthlyCap; // USD a tenant's runs may cost per calendar month; null: no cap
     private final java.util.Map<String, Pipeline> tenants = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Pipeline(RunStore runs, StoryIngest ingest, StageCatalogue catalogue, Clock clock) {
@@ -70,7 +74,7 @@ public final class Pipeline {
             Clock clock,
             RunManifest.Llm llm,
             PriceTable prices) {
-        this(runs, ingest, catalogue, clock, llm, prices, null);
+        this(runs, ingest, catalogue, clock, llm, prices, null, null);
     }
 
     private Pipeline(
@@ -80,7 +84,12 @@ public final class Pipeline {
             Clock clock,
             RunManifest.Llm llm,
             PriceTable prices,
-            String tenant) {
+            String tenant,
+            Double tenantMonthlyCap) {
+        if (tenantMonthlyCap != null && !(tenantMonthlyCap >= 0 && Double.isFinite(tenantMonthlyCap))) {
+            throw new IllegalArgumentException(
+                    "lemon.cost.tenant-monthly-cap must be a number of USD ≥ 0, got " + tenantMonthlyCap);
+        }
         this.prices = prices;
         this.catalogue = catalogue;
         this.ledger = new StageLedger(runs, clock, this::checkBudget);
@@ -90,6 +99,16 @@ public final class Pipeline {
         this.clock = clock;
         this.llm = llm;
         this.tenant = tenant;
+        this.tenantMonthlyCap = tenantMonthlyCap;
+    }
+
+    /**
+     * The same pipeline with a cap on what each tenant's runs may cost per calendar month (UTC), checked
+     * before every stage beside the run's own budget; the runs without a tenant (the local CLI's) are
+     * capped alike. Null: no cap.
+     */
+    public Pipeline withTenantMonthlyCap(Double usd) {
+        return new Pipeline(runs, storyIngest, catalogue, clock, llm, prices, tenant, usd);
     }
 
     /**
@@ -103,7 +122,8 @@ public final class Pipeline {
         }
         String id = lemon.upload.UploadSlot.checkTenant(t);
         return tenants.computeIfAbsent(
-                id, k -> new Pipeline(runs.forTenant(k), storyIngest, catalogue, clock, llm, prices, k));
+                id,
+                k -> new Pipeline(runs.forTenant(k), storyIngest, catalogue, clock, llm, prices, k, tenantMonthlyCap));
     }
 
     /** What the run has cost so far at this pipeline's prices. */
@@ -115,8 +135,46 @@ public final class Pipeline {
         return catalogue.find(stage).map(s -> s.spec().placement()).orElse(Placement.LAMBDA);
     }
 
+    /** Before a stage starts: the run's own budget, then its tenant's monthly cap. */
+    private void checkBudget(RunManifest m, Stage next, RunStore metered) {
+        checkRunBudget(m, next);
+        checkTenantMonthlyCap(m, next, metered);
+    }
+
+    /**
+     * A tenant whose runs started this calendar month (UTC, by the pipeline's clock) have cost its
+     * monthly cap starts no stage of any run this month; what the runs made stays, and a run refused so
+     * goes on with {@code lemon resume} once the cap is raised or the month is over (a run counts to
+     * the month it started in). Read through the stage call's metered store: the listing and the
+     * manifest reads are that stage's S3 requests.
+     */
+    private void checkTenantMonthlyCap(RunManifest m, Stage next, RunStore metered) {
+        if (tenantMonthlyCap == null) {
+            return;
+        }
+        YearMonth month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+        MonthlySpend spent = MonthlySpend.of(metered, month, run -> RunCost.of(run, this::placementOf, prices));
+        if (spent.total() >= tenantMonthlyCap) {
+            throw new OverBudget(String.format(
+                    java.util.Locale.ROOT,
+                    "%s spent $%.4f of the $%s monthly cap (lemon.cost.tenant-monthly-cap) in %s UTC, over %d"
+                            + " run(s) started this month, at %s prices of %s; so %s of run %s did not start."
+                            + " The run's outputs so far are kept: lemon resume goes on from here once the cap"
+                            + " is raised or next month",
+                    tenant == null ? "the runs without a tenant have" : "tenant " + tenant + " has",
+                    spent.total(),
+                    java.math.BigDecimal.valueOf(tenantMonthlyCap).toPlainString(),
+                    month,
+                    spent.runs(),
+                    prices.region(),
+                    prices.date(),
+                    next.name(),
+                    m.runId()));
+        }
+    }
+
     /** A run with a budget starts no stage once what it has cost reaches it; what it made stays. */
-    private void checkBudget(RunManifest m, Stage next) {
+    private void checkRunBudget(RunManifest m, Stage next) {
         Double budget = m.options().budget();
         if (budget == null) {
             return;

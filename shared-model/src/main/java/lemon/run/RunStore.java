@@ -37,6 +37,14 @@ public final class RunStore {
     }
 
     /**
+     * The same runs through a store that counts every request and byte into {@code usage}: what one
+     * stage call made of the store, as S3 would bill it ({@link lemon.port.MeteredBlobStore}).
+     */
+    public RunStore metered(lemon.port.StageAttempt.Usage usage) {
+        return new RunStore(new lemon.port.MeteredBlobStore(blobs, usage));
+    }
+
+    /**
      * Sweeps orphaned temporary files under {@code prefix} ({@link #ORPHAN_AGE}). Best effort: an
      * orphan that stays is swept at the next stage start, and no stage should fail over one.
      */

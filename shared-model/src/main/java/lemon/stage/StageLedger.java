@@ -19,21 +19,27 @@ import lemon.run.StageState;
  * otherwise it runs, each output is written whole (the BlobStore's put is atomic) and the entry
  * turns done only after the last one, with start, end and milliseconds. Iterations are separate
  * entries with separate files, so a retry of iteration 1 overwrites iteration 1 only. The stage
- * runs as a {@link StageAttempt}, which adapters inside it use for per-attempt deadlines.
+ * runs as a {@link StageAttempt}, which adapters inside it use for per-attempt deadlines; the entry
+ * records what the attempt used (LLM tokens, and the store requests and bytes of this call, counted by
+ * a {@link lemon.port.MeteredBlobStore} of its own) for the run's cost.
  */
 public final class StageLedger {
     private final RunStore runs;
     private final Clock clock;
     private final BeforeStage beforeStage;
 
-    /** Asked before a stage really runs (not when it is reused): may refuse it, e.g. for a run over its budget. */
+    /**
+     * Asked before a stage really runs (not when it is reused): may refuse it, e.g. for a run over its
+     * budget. {@code runs} is the stage call's metered view of the store, so what the check reads (a
+     * tenant's other runs) is counted as that stage's use.
+     */
     @FunctionalInterface
     public interface BeforeStage {
-        void check(RunManifest manifest, Stage stage);
+        void check(RunManifest manifest, Stage stage, RunStore runs);
     }
 
     public StageLedger(RunStore runs, Clock clock) {
-        this(runs, clock, (m, s) -> {});
+        this(runs, clock, (m, s, r) -> {});
     }
 
     public StageLedger(RunStore runs, Clock clock, BeforeStage beforeStage) {
@@ -48,40 +54,45 @@ public final class StageLedger {
 
     public StageResult run(Stage stage, String runId, int iteration) {
         StageKey key = new StageKey(stage.name(), iteration);
-        RunManifest m = runs.manifest(runId);
+        // this call's own view of the store, counting its requests into its own usage: calls on other
+        // runs or iterations may run at once in this JVM, each with its own counts. Everything the call
+        // asks of the store is counted, except the closing manifest write that records the counts.
+        StageAttempt.Usage usage = new StageAttempt.Usage();
+        RunStore metered = runs.metered(usage);
+        RunManifest m = metered.manifest(runId);
         StageState state = m.stage(key.toString());
-        if (state.status() == StageState.Status.DONE && outputsPresent(runId, state.outputs())) {
+        if (state.status() == StageState.Status.DONE && outputsPresent(metered, runId, state.outputs())) {
             return reused(runId, key, state.summary());
         }
-        runs.sweepOrphans(runId + "/"); // temporary files of a write that a kill interrupted
+        metered.sweepOrphans(runId + "/"); // temporary files of a write that a kill interrupted
         String started = now();
         long start = System.nanoTime();
-        runs.save(m.withStage(key.toString(), StageState.running(started)));
-        StageContext context = new StageContext(runs, m, iteration);
+        metered.save(m.withStage(key.toString(), StageState.running(started)));
+        StageContext context = new StageContext(metered, m, iteration);
         StageOutput done;
-        StageAttempt attempt = new StageAttempt(key.toString(), start);
+        StageAttempt attempt = new StageAttempt(key.toString(), start, usage);
         try {
             // a refusal (a run over its budget) fails the entry like any other failure, so the manifest says why
             done = attempt.run(() -> {
-                beforeStage.check(m, stage);
+                beforeStage.check(m, stage, metered);
                 return stage.run(context);
             });
         } catch (RuntimeException e) {
-            runs.save(runs.manifest(runId)
-                    .withStage(
-                            key.toString(),
-                            new StageState(
-                                    StageState.Status.FAILED,
-                                    started,
-                                    now(),
-                                    millisSince(start),
-                                    List.of(),
-                                    e.getMessage(),
-                                    null,
-                                    attempt.usage().asMap())));
+            RunManifest latest = metered.manifest(runId);
+            runs.save(latest.withStage(
+                    key.toString(),
+                    new StageState(
+                            StageState.Status.FAILED,
+                            started,
+                            now(),
+                            millisSince(start),
+                            List.of(),
+                            e.getMessage(),
+                            null,
+                            attempt.usage().asMap())));
             throw e;
         }
-        RunManifest latest = runs.manifest(runId).withWarnings(done.warnings());
+        RunManifest latest = metered.manifest(runId).withWarnings(done.warnings());
         for (var c : new java.util.TreeMap<>(done.components()).entrySet()) {
             latest = latest.withComponent(c.getKey(), c.getValue());
         }
@@ -140,7 +151,7 @@ public final class StageLedger {
         return new StageResult(runId, name, 0, "done", error + ": " + cause, Map.of());
     }
 
-    private boolean outputsPresent(String runId, List<String> outputs) {
+    private static boolean outputsPresent(RunStore runs, String runId, List<String> outputs) {
         try {
             for (String file : outputs) {
                 if (!runs.blobs().exists(RunStore.key(runId, file))) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** A run's cost from its manifest at a price table's prices, and the budget that stops a run. */
 class RunCostTest {
     static final PriceTable PRICES =
-            new PriceTable("2026-11-01", "test-1", "USD", 0.00001, 0.0, 2048, 3.6, 0.36, 0.001, 0.5, 2.0);
+            new PriceTable("2026-11-01", "test-1", "USD", 0.00001, 0.0, 2048, 3.6, 0.36, 0.001, 0.5, 2.0, 5.0, 0.4);
 
     @Test
     void lambdaSecondsAtTheirMemoryEngineSecondsAtTheirInstanceAndTransitions() {
@@ -47,7 +47,13 @@ class RunCostTest {
                                 List.of(),
                                 null,
                                 null,
-                                java.util.Map.of("llmInputTokens", 2000L, "llmOutputTokens", 1000L)));
+                                java.util.Map.of(
+                                        "llmInputTokens", 2000L,
+                                        "llmOutputTokens", 1000L,
+                                        "s3PutRequests", 3000L,
+                                        "s3GetRequests", 5000L,
+                                        "s3BytesWritten", 1_000_000L,
+                                        "s3BytesRead", 2_000_000L)));
         RunCost c = RunCost.of(
                 m,
                 s -> s.equals("personalize") || s.equals("match-characters")
@@ -59,8 +65,38 @@ class RunCostTest {
         assertEquals(10 * 0.001 + 20 * 0.0001, c.engine(), 1e-12, "GPU 3.6/h for personalize, CPU 0.36/h for match");
         assertEquals((2 * 5 + 2) * 0.001, c.transitions(), 1e-12, "five entries ran; the pending one did not");
         assertEquals(2 * 0.5 + 1 * 2.0, c.llm(), 1e-12, "2k tokens in at 0.5, 1k out at 2.0 per thousand");
+        // the S3 requests the ingest entry recorded (the store's own) come on top of describe's
+        long ingestPuts = m.stage("ingest").usage().get("s3PutRequests");
+        long ingestGets = m.stage("ingest").usage().get("s3GetRequests");
+        assertEquals(
+                (3000 + ingestPuts) / 1000.0 * 5.0 + (5000 + ingestGets) / 1000.0 * 0.4,
+                c.s3(),
+                1e-12,
+                "3k PUT-class at 5.0 and 5k GET-class at 0.4 per thousand; bytes are not priced");
+        assertEquals(c.lambda() + c.engine() + c.transitions() + c.llm() + c.s3(), c.total(), 1e-12);
         assertTrue(c.line().contains("test-1 prices of 2026-11-01"), c.line());
+        assertTrue(
+                c.line()
+                        .matches(
+                                "\\$\\d+\\.\\d{4} at test-1 prices of 2026-11-01 \\(Lambda \\$\\d+\\.\\d{4}, engine tasks"
+                                        + " \\$0\\.0120, LLM tokens \\$3\\.0000, S3 requests \\$\\d+\\.\\d{4}, state transitions"
+                                        + " \\$0\\.0120\\)"),
+                c.line());
         assertEquals("2026-11-01", c.asMap().get("pricesDate"));
+        assertEquals(Math.round(c.s3() * 1e6) / 1e6, c.asMap().get("s3Requests"));
+        assertEquals(
+                List.of(
+                        "total",
+                        "currency",
+                        "lambda",
+                        "engineTasks",
+                        "llmTokens",
+                        "s3Requests",
+                        "stateTransitions",
+                        "pricesDate",
+                        "pricesRegion"),
+                List.copyOf(c.asMap().keySet()),
+                "the run's cost.json fields, in order");
     }
 
     @Test
@@ -100,7 +136,36 @@ class RunCostTest {
         PriceTable p = PriceTable.bundled();
         assertTrue(p.date().matches("\\d{4}-\\d{2}-\\d{2}"), p.date());
         assertTrue(p.gpuInstanceHour() > p.cpuInstanceHour() && p.lambdaGbSecond() > 0, p.toString());
-        assertThrows(IllegalArgumentException.class, () -> new PriceTable("", "r", "USD", 0, 0, 1024, 0, 0, 0, 0, 0));
+        assertEquals(0.005, p.s3PutPer1k(), 1e-12, "S3 Standard PUT, COPY, POST, LIST per 1,000 in us-east-1");
+        assertEquals(0.0004, p.s3GetPer1k(), 1e-12, "S3 Standard GET and other requests per 1,000 in us-east-1");
+        assertThrows(
+                IllegalArgumentException.class, () -> new PriceTable("", "r", "USD", 0, 0, 1024, 0, 0, 0, 0, 0, 0, 0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new PriceTable("2026-11-01", "r", "USD", 0, 0, 1024, 0, 0, 0, 0, 0, -0.005, 0));
+    }
+
+    /** A deployment's table written before S3 was priced still loads; it prices S3 requests at nothing. */
+    @Test
+    void aTableWithoutS3PricesStillLoadsAndPricesS3AtNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path old = dir.resolve("prices-2026-06.json");
+        java.nio.file.Files.writeString(old, """
+                {"date": "2026-06-01", "region": "eu-west-1", "currency": "USD",
+                 "lambdaGbSecond": 0.0000166667, "lambdaRequest": 0.0000002, "lambdaMemoryMb": 1024,
+                 "gpuInstanceHour": 1.2, "cpuInstanceHour": 0.1, "stateTransition": 0.000025,
+                 "llmInputPer1k": 0.00075, "llmOutputPer1k": 0.001}
+                """);
+        PriceTable p = PriceTable.load(old);
+        assertEquals("2026-06-01", p.date());
+        assertEquals(0.0, p.s3PutPer1k());
+        assertEquals(0.0, p.s3GetPer1k());
+        RunManifest m = TestRuns.create(new InMemoryBlobStore(), "r1", RunOptions.defaults(), List.of())
+                .manifest("r1");
+        assertTrue(m.stage("ingest").usage().get("s3PutRequests") > 0, "the requests are still counted");
+        RunCost c = RunCost.of(m, s -> Placement.LAMBDA, p);
+        assertEquals(0.0, c.s3());
+        assertTrue(c.line().contains("S3 requests $0.0000"), c.line());
     }
 
     @Test

@@ -13,6 +13,7 @@ import lemon.ingest.IngestedStory;
 import lemon.ingest.StoryIngest;
 import lemon.ingest.StoryRejectedException;
 import lemon.port.BlobStore;
+import lemon.port.StageAttempt;
 import lemon.run.RunIds;
 import lemon.run.RunManifest;
 import lemon.run.RunOptions;
@@ -48,6 +49,8 @@ public final class IngestStage {
     private final StoryIngest ingest;
     private final Clock clock;
     private final RunManifest.Llm llm;
+    /** What this call asked of the store; null on the stage as constructed, which meters each call apart. */
+    private final StageAttempt.Usage usage;
 
     public IngestStage(RunStore runs, StoryIngest ingest, Clock clock) {
         this(runs, ingest, clock, null);
@@ -55,14 +58,26 @@ public final class IngestStage {
 
     /** @param llm the LLM of the pipeline, recorded in new runs and compared with existing ones; null: unknown */
     public IngestStage(RunStore runs, StoryIngest ingest, Clock clock, RunManifest.Llm llm) {
+        this(runs, ingest, clock, llm, null);
+    }
+
+    private IngestStage(RunStore runs, StoryIngest ingest, Clock clock, RunManifest.Llm llm, StageAttempt.Usage usage) {
         this.runs = runs;
         this.ingest = ingest;
         this.clock = clock;
         this.llm = llm;
+        this.usage = usage;
     }
 
     /** @param stages every stage of the workflow, in order, for the manifest's pending entries */
     public StageResult ingest(String runId, String uploadKey, RunOptions options, List<String> stages) {
+        if (usage == null) {
+            // each call on a store view of its own that counts its requests (ingests may run at once),
+            // recorded in the ingest entry as the ledger records the other stages'
+            StageAttempt.Usage counted = new StageAttempt.Usage();
+            return new IngestStage(runs.metered(counted), ingest, clock, llm, counted)
+                    .ingest(runId, uploadKey, options, stages);
+        }
         if (runId != null) {
             RunIds.check(runId);
         }
@@ -163,7 +178,9 @@ public final class IngestStage {
                                 now(),
                                 (System.nanoTime() - startNanos) / 1_000_000,
                                 List.of(STORY),
-                                null)));
+                                null,
+                                null,
+                                usage.asMap())));
         return new StageResult(
                 run.runId(),
                 NAME,
