@@ -35,22 +35,36 @@ public interface LemonConfig {
     }
 
     interface Llm {
-        /** offline | openai | bedrock | gguf */
+        /**
+         * offline | openai (an OpenAI-compatible server) | bedrock | sagemaker (a SageMaker
+         * endpoint, signed InvokeEndpoint calls) | gguf
+         */
         @WithDefault("offline")
         String provider();
 
+        /** openai: the server's base URL; sagemaker: an optional runtime URL (a VPC endpoint's). */
         Optional<String> baseUrl();
 
+        /** openai: the served model; bedrock: the model id; sagemaker: the endpoint's name; gguf: the file. */
         Optional<String> model();
 
         /** Name of the environment variable that holds the API key (never the key itself). */
         @WithDefault("LEMON_LLM_API_KEY")
         String apiKeyEnv();
 
+        /** bedrock and sagemaker. */
         @WithDefault("us-east-1")
         String region();
 
         Optional<String> ggufPath();
+
+        /**
+         * sagemaker: the payload the endpoint's container takes; messages = the OpenAI-style
+         * Messages API of TGI and LMI containers, tgi = TGI's text generation with a Llama-2 chat
+         * prompt (JumpStart's Llama-2 endpoints).
+         */
+        @WithDefault("messages")
+        String sagemakerFormat();
 
         @WithDefault("120s")
         Duration timeout();
