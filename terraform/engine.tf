@@ -194,11 +194,13 @@ resource "aws_ecs_task_definition" "engine" {
     essential            = true
     memory               = each.key == "gpu" ? var.gpu_task_memory_mb : var.cpu_task_memory_mb
     resourceRequirements = each.key == "gpu" ? [{ type = "GPU", value = "1" }] : []
-    environment = [
+    environment = concat([
       { name = "LEMON_STORE", value = "s3://${aws_s3_bucket.runs.bucket}/runs" },
       { name = "OMP_WAIT_POLICY", value = "PASSIVE" },
       { name = "MALLOC_ARENA_MAX", value = "2" },
-    ]
+      ], var.tenant_monthly_cap_usd == 0 ? [] : [
+      { name = "LEMON_COST_TENANT_MONTHLY_CAP", value = tostring(var.tenant_monthly_cap_usd) },
+    ])
     logConfiguration = {
       logDriver = "awslogs"
       options = {

@@ -93,6 +93,7 @@ resource "aws_lambda_function" "stage" {
       var.llm_model == "" ? {} : { LEMON_LLM_MODEL = var.llm_model },
       var.llm_base_url == "" ? {} : { LEMON_LLM_BASE_URL = var.llm_base_url },
       var.llm_provider == "sagemaker" ? { LEMON_LLM_SAGEMAKER_FORMAT = var.llm_sagemaker_format } : {},
+      var.tenant_monthly_cap_usd == 0 ? {} : { LEMON_COST_TENANT_MONTHLY_CAP = tostring(var.tenant_monthly_cap_usd) },
       contains(local.llm_functions, each.key) && var.llm_api_key_secret_arn != "" ? {
         LEMON_LLM_API_KEY = data.aws_secretsmanager_secret_version.llm_key[0].secret_string
       } : {}

@@ -1,5 +1,5 @@
 output "runs_bucket" {
-  description = "Bucket holding runs/<runId>/ artefacts; upload stories under runs/uploads/."
+  description = "Bucket holding the runs (runs/tenants/<tenant>/<runId>/) and the uploads (runs/uploads/<tenant>/<id>/<file>)."
   value       = aws_s3_bucket.runs.bucket
 }
 
@@ -26,4 +26,9 @@ output "uploads_queue_url" {
 output "uploads_dead_letter_queue_url" {
   description = "Upload notifications the trigger failed on five times (alarmed)."
   value       = aws_sqs_queue.uploads_dlq.url
+}
+
+output "upload_url_endpoint" {
+  description = "POST {\"fileName\": ..., \"options\": {...}} here with the caller's token (Authorization: Bearer …) for an upload form; null without upload_jwt_issuer."
+  value       = local.upload_api == 1 ? "${aws_apigatewayv2_stage.uploads[0].invoke_url}/upload-url" : null
 }

@@ -1,6 +1,7 @@
 # ---------------------------------------------------------------- upload trigger: S3 -> SQS (+DLQ) -> Lambda -> StartExecution
 
-# S3 announces every story uploaded under a tenant's folder; a message that the trigger cannot handle
+# S3 announces every object created under uploads/ (stories, and the run options the upload form keeps
+# beside them; nothing a run writes is there, so runs cause no notifications); a message that the trigger cannot handle
 # comes back and, after five tries, waits in the dead-letter queue (alarmed) instead of being lost.
 resource "aws_sqs_queue" "uploads_dlq" {
   name                      = "${var.name_prefix}-uploads-dlq"
@@ -50,13 +51,14 @@ resource "aws_s3_bucket_notification" "uploads" {
   queue {
     queue_arn     = aws_sqs_queue.uploads.arn
     events        = ["s3:ObjectCreated:*"]
-    filter_prefix = "${local.runs_prefix}tenants/"
+    filter_prefix = "${local.runs_prefix}uploads/"
   }
   depends_on = [aws_sqs_queue_policy.uploads]
 }
 
-# The trigger reads nothing from the bucket (the notification carries key, size and ETag): it may only
-# take messages from its queue and start (or look up) executions of this workflow.
+# The trigger reads from the bucket only the run options beside an upload (the notification carries key,
+# size and ETag); otherwise it may only take messages from its queue and start (or look up) executions of
+# this workflow.
 resource "aws_iam_role" "trigger" {
   name               = "${var.name_prefix}-fn-upload-trigger"
   assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
@@ -66,6 +68,10 @@ data "aws_iam_policy_document" "trigger" {
   statement {
     actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"]
     resources = [aws_sqs_queue.uploads.arn]
+  }
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["${aws_s3_bucket.runs.arn}/${local.runs_prefix}uploads/*/run-options.json"]
   }
   statement {
     actions   = ["states:StartExecution"]

@@ -46,6 +46,16 @@ variable "upload_expiry_days" {
   default     = 7
 }
 
+variable "tenant_monthly_cap_usd" {
+  description = "USD one tenant's runs started in a calendar month (UTC) may cost, checked before every stage; 0 for no cap."
+  type        = number
+  default     = 0
+  validation {
+    condition     = var.tenant_monthly_cap_usd >= 0
+    error_message = "tenant_monthly_cap_usd is 0 (no cap) or a positive amount of USD."
+  }
+}
+
 variable "noncurrent_expiry_days" {
   description = "Days a replaced or deleted artefact's old version is kept."
   type        = number
@@ -56,6 +66,24 @@ variable "upload_origins" {
   description = "Web origins allowed to POST uploads straight to the bucket (CORS); empty for none."
   type        = list(string)
   default     = []
+}
+
+variable "upload_jwt_issuer" {
+  description = "OIDC issuer whose tokens the upload API accepts (e.g. https://cognito-idp.REGION.amazonaws.com/POOL_ID); empty: no upload API."
+  type        = string
+  default     = ""
+}
+
+variable "upload_jwt_audience" {
+  description = "Audiences (client ids) the upload API's tokens must carry."
+  type        = list(string)
+  default     = []
+}
+
+variable "upload_tenant_claim" {
+  description = "The token claim that names the caller's tenant (Cognito: custom:tenant for a custom attribute named tenant)."
+  type        = string
+  default     = "custom:tenant"
 }
 
 variable "llm_provider" {

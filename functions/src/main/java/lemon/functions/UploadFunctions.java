@@ -3,23 +3,23 @@ package lemon.functions;
 import io.quarkus.funqy.Funq;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import lemon.storage.UploadDesk;
 import lemon.storage.UploadForms;
+import lemon.upload.UploadOptions;
 
 /**
  * The upload endpoint (not a workflow stage): a presigned S3 POST for one story of one tenant, so
- * a browser sends the file straight to the store and S3 checks its key, type and size.
+ * a browser sends the file straight to the store and S3 checks its key, type and size. Here the
+ * request names its tenant (a local server, one user); on AWS the deployment's authoriser does
+ * ({@code UploadUrlLambda} in the lambda module).
  */
 @ApplicationScoped
 public class UploadFunctions {
-    /** Who uploads and the file's name (its extension chooses text or Markdown). */
-    public record UploadRequest(String tenant, String fileName) {}
-
     /**
-     * {@code ready} with the form, or {@code refused} with why (a bad tenant, name or type, or a store
-     * that cannot take uploads), as the stage functions answer a rejected story: in the body, not as
-     * a server error.
+     * Who uploads, the file's name (its extension chooses text or Markdown) and, optionally, the
+     * run's options (what {@code lemon run}'s flags set), kept beside the upload for the trigger.
      */
-    public record UploadReply(String status, String message, UploadForms.Form form) {}
+    public record UploadRequest(String tenant, String fileName, UploadOptions options) {}
 
     private final PipelineProvider pipelines;
 
@@ -28,20 +28,17 @@ public class UploadFunctions {
         this.pipelines = pipelines;
     }
 
+    /**
+     * {@code ready} with the form, or {@code refused} with why, as the stage functions answer a
+     * rejected story: in the body, not as a server error.
+     */
     @Funq("upload-url")
-    public UploadReply uploadUrl(UploadRequest in) {
-        if (in == null)
-            return new UploadReply("refused", "upload-url needs {\"tenant\": ..., \"fileName\": ...}", null);
+    public UploadDesk.Reply uploadUrl(UploadRequest in) {
+        if (in == null) return UploadDesk.Reply.refused("upload-url needs {\"tenant\": ..., \"fileName\": ...}");
         var s = pipelines.settings();
-        try {
-            UploadForms.Form form = new UploadForms(s.store(), s.maxBytes()).open(in.tenant(), in.fileName());
-            return new UploadReply(
-                    "ready",
-                    "post the fields and then the file (at most " + form.maxBytes() + " bytes) to the url before "
-                            + form.expires(),
-                    form);
-        } catch (IllegalArgumentException e) {
-            return new UploadReply("refused", e.getMessage(), null);
-        }
+        return new UploadDesk(
+                        new UploadForms(s.store(), s.maxBytes()),
+                        pipelines.get().runs().blobs())
+                .open(in.tenant(), in.fileName(), in.options());
     }
 }

@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An execution the upload trigger starts (an upload key in the tenant's folder and the tenant) runs
- * the shipped workflow file, its container tasks included, entirely inside tenants/<tenant>/.
+ * the shipped workflow file, its container tasks included, entirely inside tenants/<tenant>/ (its upload in
+ * uploads/<tenant>/).
  */
 class TenantWorkflowTest {
     @Test
     void aTenantsExecutionRunsEveryStateInTheTenantsFolder() {
         InMemoryBlobStore blobs = new InMemoryBlobStore();
-        blobs.put("tenants/acme/uploads/id/story.txt", TestRuns.STORY.getBytes(StandardCharsets.UTF_8));
+        blobs.put("uploads/acme/id/story.txt", TestRuns.STORY.getBytes(StandardCharsets.UTF_8));
         Pipeline pipeline = TestPipelines.over(
                 blobs,
                 Pipeline.standard(

@@ -53,7 +53,14 @@ public class UploadTriggerLambda implements RequestHandler<SQSEvent, SQSBatchRes
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(software.amazon.awssdk.regions.Region.of(bucket.region()))
                 .build();
-        return new RunStarter(bucket.name(), bucket.prefix(), maxBytes, new StepFunctionsExecutions(sfn, arn));
+        lemon.port.BlobStore blobs = BlobStores.fromUri(store); // the uploader's run options beside the upload
+        return new RunStarter(bucket.name(), bucket.prefix(), maxBytes, new StepFunctionsExecutions(sfn, arn), key -> {
+            try {
+                return blobs.get(key);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e); // S3 unreachable: the message is delivered again
+            }
+        });
     }
 
     @Override

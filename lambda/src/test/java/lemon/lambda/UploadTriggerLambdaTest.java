@@ -20,7 +20,7 @@ class UploadTriggerLambdaTest {
 
     static String upload(String file) {
         return "{\"Records\": [{\"eventName\": \"ObjectCreated:Post\", \"s3\": {\"bucket\": {\"name\": \"stories\"},"
-                + " \"object\": {\"key\": \"runs/tenants/acme/uploads/id/" + file
+                + " \"object\": {\"key\": \"runs/uploads/acme/id/" + file
                 + "\", \"size\": 100, \"eTag\": \"e\"}}}]}";
     }
 

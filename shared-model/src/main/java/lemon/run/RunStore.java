@@ -30,10 +30,14 @@ public final class RunStore {
         return blobs;
     }
 
-    /** The runs of one tenant: this store's {@code tenants/<tenant>/} folder; blank is this store itself. */
+    /**
+     * The runs of one tenant: this store's {@code tenants/<tenant>/} folder, with its uploads (from
+     * {@code uploads/<tenant>/}) under {@code uploads/}; blank is this store itself.
+     */
     public RunStore forTenant(String tenant) {
         if (tenant == null || tenant.isBlank()) return this;
-        return new RunStore(new lemon.port.PrefixedBlobStore(blobs, lemon.upload.UploadSlot.folderOf(tenant)));
+        return new RunStore(new lemon.port.TenantBlobStore(
+                blobs, lemon.upload.UploadSlot.folderOf(tenant), lemon.upload.UploadSlot.uploadsOf(tenant)));
     }
 
     /**

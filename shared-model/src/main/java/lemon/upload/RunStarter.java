@@ -8,12 +8,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import lemon.port.TenantBlobStore;
 
 /**
  * Turns the uploads an S3 notification announces into workflow executions. Each upload gets an
  * execution name made from its key and its version (or ETag), so a message delivered twice, or
  * two messages for one upload, start one run; a new upload to the same key starts another. An
- * object outside the store's {@code tenants/<tenant>/uploads/}, in another bucket or over the cap
+ * object outside the store's {@code uploads/<tenant>/}, in another bucket or over the cap
  * is refused and starts nothing.
  */
 public final class RunStarter {
@@ -29,19 +32,40 @@ public final class RunStarter {
     public enum Status {
         STARTED,
         ALREADY_STARTED,
+        /** Not an upload: the run options the upload form keeps beside one. */
+        IGNORED,
         REFUSED
     }
+
+    /** What ingest writes beside an upload it could not start a run from (Pipeline.recordFailure). */
+    static final String FAILURE_SUFFIX = lemon.pipeline.Pipeline.UPLOAD_FAILURE;
 
     private final String bucket;
     private final String prefix; // the store's folder in the bucket: "" or ending in '/'
     private final long maxBytes;
     private final Executions executions;
+    private final Function<String, Optional<byte[]>> read;
 
+    /** For uploads without options: every run takes the defaults. */
     public RunStarter(String bucket, String prefix, long maxBytes, Executions executions) {
+        this(bucket, prefix, maxBytes, executions, key -> Optional.empty());
+    }
+
+    /**
+     * @param read an object of the store by its key under the prefix (empty when there is none):
+     *     where the uploader's {@link UploadOptions} are looked for
+     */
+    public RunStarter(
+            String bucket,
+            String prefix,
+            long maxBytes,
+            Executions executions,
+            Function<String, Optional<byte[]>> read) {
         this.bucket = bucket;
         this.prefix = lemon.port.PrefixedBlobStore.folder(prefix);
         this.maxBytes = maxBytes;
         this.executions = executions;
+        this.read = read;
     }
 
     /** Every upload of one notification, in order. */
@@ -52,15 +76,32 @@ public final class RunStarter {
     }
 
     Outcome start(UploadEvents.Created c) {
+        String file = c.key().substring(c.key().lastIndexOf('/') + 1);
+        if (c.key().startsWith(prefix + TenantBlobStore.UPLOADS)
+                && (file.equals(UploadOptions.FILE) || file.endsWith(FAILURE_SUFFIX))) {
+            return new Outcome(c.key(), Status.IGNORED, null, "written beside an upload by LeMon, not an upload");
+        }
         String refusal = refusal(c);
         if (refusal != null) return new Outcome(c.key(), Status.REFUSED, null, refusal);
-        String storeKey = c.key().substring(prefix.length()); // tenants/<tenant>/uploads/<id>/<file>
+        String storeKey = c.key().substring(prefix.length()); // uploads/<tenant>/<id>/<file>
         String tenant = storeKey.split("/")[1];
         String name = executionName(tenant, storeKey, c.versionId() != null ? c.versionId() : c.eTag());
+        UploadOptions options;
+        try {
+            options = read.apply(UploadOptions.keyBeside(storeKey))
+                    .map(UploadOptions::parse)
+                    .orElse(null);
+        } catch (IllegalArgumentException e) {
+            return new Outcome(c.key(), Status.REFUSED, null, e.getMessage());
+        }
         Map<String, Object> input = new LinkedHashMap<>();
-        // the run's functions work in the tenant's folder, where the upload is uploads/<id>/<file>
-        input.put("uploadKey", storeKey.substring(UploadSlot.folderOf(tenant).length()));
+        // the run's functions see the tenant's store, where the upload is uploads/<id>/<file>
+        input.put(
+                "uploadKey",
+                TenantBlobStore.UPLOADS
+                        + storeKey.substring(UploadSlot.uploadsOf(tenant).length()));
         input.put("tenant", tenant);
+        if (options != null) input.putAll(options.asInput());
         boolean started = executions.start(name, json(input));
         return new Outcome(
                 c.key(),
@@ -74,16 +115,15 @@ public final class RunStarter {
             return "the upload is in bucket '" + c.bucket() + "', not the store's '" + bucket + "'";
         String relative = c.key().startsWith(prefix) ? c.key().substring(prefix.length()) : null;
         String[] parts = relative == null ? new String[0] : relative.split("/", -1);
-        // tenants/<tenant>/uploads/<id>/<file>
-        boolean shaped = parts.length == 5
-                && (parts[0] + "/").equals(UploadSlot.TENANTS)
+        // uploads/<tenant>/<id>/<file>
+        boolean shaped = parts.length == 4
+                && (parts[0] + "/").equals(TenantBlobStore.UPLOADS)
                 && UploadSlot.TENANT.matcher(parts[1]).matches()
-                && parts[2].equals("uploads")
-                && !parts[3].isEmpty()
-                && !parts[4].isEmpty();
+                && !parts[2].isEmpty()
+                && !parts[3].isEmpty();
         if (!shaped)
-            return "'" + c.key() + "' is not under " + prefix + UploadSlot.TENANTS + "<tenant>/uploads/<id>/<file>";
-        if (!UploadSlot.isStoryFile(parts[4])) return "'" + parts[4] + "' is not a story file (.txt or .md)";
+            return "'" + c.key() + "' is not under " + prefix + TenantBlobStore.UPLOADS + "<tenant>/<id>/<file>";
+        if (!UploadSlot.isStoryFile(parts[3])) return "'" + parts[3] + "' is not a story file (.txt or .md)";
         if (c.size() > maxBytes) return "the upload has " + c.size() + " bytes, over the cap of " + maxBytes;
         if (c.size() == 0) return "the upload is empty";
         return null;

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Where one story may be uploaded straight to the store, and what it may be: a key of its own
- * under the tenant's prefix ({@code tenants/<tenant>/uploads/<id>/<file>}), a text or Markdown
+ * under the tenant's uploads ({@code uploads/<tenant>/<id>/<file>}), a text or Markdown
  * content type, at most the ingest cap in bytes. The presigned form is signed for exactly this, so
  * a browser cannot write elsewhere, another type or a bigger file; the run that the upload starts
  * is refused by the same checks as the CLI's if the content is not a story.
@@ -28,9 +28,13 @@ public record UploadSlot(String tenant, String key, String fileName, String cont
         return TENANTS + checkTenant(tenant) + "/";
     }
 
-    /** The folder of a tenant's uploads, relative to the store root. */
+    /**
+     * The folder of a tenant's uploads, relative to the store root: apart from its runs, so that one
+     * prefix ({@code uploads/}) holds every upload and nothing a run writes (the bucket's notification
+     * and expiry rule), and seen as {@code uploads/} in the tenant's view ({@link lemon.port.TenantBlobStore}).
+     */
     public static String uploadsOf(String tenant) {
-        return folderOf(tenant) + "uploads/";
+        return lemon.port.TenantBlobStore.UPLOADS + checkTenant(tenant) + "/";
     }
 
     /**

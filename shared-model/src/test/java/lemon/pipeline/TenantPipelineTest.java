@@ -20,7 +20,7 @@ class TenantPipelineTest {
     @Test
     void aTenantsRunIsMadeInItsFolderAndCarriesTheTenantOn() throws Exception {
         InMemoryBlobStore root = new InMemoryBlobStore();
-        root.put("tenants/acme/uploads/id/story.txt", TestRuns.STORY.getBytes(StandardCharsets.UTF_8));
+        root.put("uploads/acme/id/story.txt", TestRuns.STORY.getBytes(StandardCharsets.UTF_8));
         Pipeline p = new Pipeline(new RunStore(root), new StoryIngest(), LightCatalogueTest.light(), TestRuns.CLOCK);
 
         StageResult ingested = p.call("ingest", in("r1", "uploads/id/story.txt", "acme"));
@@ -56,7 +56,7 @@ class TenantPipelineTest {
     @Test
     void aFailureBeforeTheRunExistsIsRecordedBesideTheUpload() throws Exception {
         InMemoryBlobStore root = new InMemoryBlobStore();
-        root.put("tenants/acme/uploads/id/story.txt", "Too short.".getBytes(StandardCharsets.UTF_8));
+        root.put("uploads/acme/id/story.txt", "Too short.".getBytes(StandardCharsets.UTF_8));
         Pipeline p = new Pipeline(new RunStore(root), new StoryIngest(), LightCatalogueTest.light(), TestRuns.CLOCK);
         StageInput failed = new StageInput(
                 null,
@@ -76,10 +76,10 @@ class TenantPipelineTest {
                 "acme");
         StageResult r = p.call("record-failure", failed);
         assertEquals(
-                "tenants/acme/uploads/id/story.txt.failure.json".substring("tenants/acme/".length()),
+                "uploads/id/story.txt.failure.json", // as the tenant's functions name it
                 r.summary().get("recorded"));
-        String record = new String(
-                root.get("tenants/acme/uploads/id/story.txt.failure.json").orElseThrow(), StandardCharsets.UTF_8);
+        String record =
+                new String(root.get("uploads/acme/id/story.txt.failure.json").orElseThrow(), StandardCharsets.UTF_8);
         assertTrue(record.contains("\"error\" : \"Lemon.Permanent\"") && record.contains("read-only"), record);
         assertEquals("acme", r.tenant());
     }

@@ -33,7 +33,7 @@ class RunStarterTest {
 
     @Test
     void anUploadStartsOneRunHoweverOftenItIsAnnounced() {
-        String message = created("stories", "runs%2Ftenants%2Facme%2Fuploads%2Fid-1%2FAli+Baba.txt", 600, "e1");
+        String message = created("stories", "runs%2Fuploads%2Facme%2Fid-1%2FAli+Baba.txt", 600, "e1");
         RunStarter.Outcome first = starter.handle(message).get(0);
         assertEquals(RunStarter.Status.STARTED, first.status());
         assertTrue(first.execution().matches("acme-[0-9a-f]{24}"), first.execution());
@@ -46,7 +46,7 @@ class RunStarterTest {
         assertEquals(1, executions.started.size());
         // the same key uploaded again (another ETag) is another story
         RunStarter.Outcome replaced = starter.handle(
-                        created("stories", "runs%2Ftenants%2Facme%2Fuploads%2Fid-1%2FAli+Baba.txt", 600, "e2"))
+                        created("stories", "runs%2Fuploads%2Facme%2Fid-1%2FAli+Baba.txt", 600, "e2"))
                 .get(0);
         assertEquals(RunStarter.Status.STARTED, replaced.status());
         assertNotEquals(first.execution(), replaced.execution());
@@ -55,21 +55,47 @@ class RunStarterTest {
     @Test
     void uploadsOutsideATenantsFolderOverTheCapOrElsewhereAreRefusedAndStartNothing() {
         Map<String, String> refused = Map.of(
-                created("stories", "runs%2Ftenants%2Facme%2Fuploads%2Fid%2Fbig.txt", 1001, "e"), "over the cap of 1000",
-                created("stories", "runs%2Ftenants%2Facme%2Fuploads%2Fid%2Fempty.txt", 0, "e"), "empty",
-                created("stories", "runs%2Ftenants%2Facme%2Fuploads%2Fid%2Fa.txt.failure.json", 10, "e"),
-                        "is not a story file",
-                created("stories", "runs%2Fuploads%2Fstory.txt", 10, "e"), "is not under runs/tenants/",
-                created("stories", "runs%2Ftenants%2FAcme%2Fuploads%2Fid%2Fa.txt", 10, "e"), "is not under",
-                created("stories", "runs%2Ftenants%2Facme%2Fruns%2Fid%2Fa.txt", 10, "e"), "is not under",
-                created("stories", "other%2Ftenants%2Facme%2Fuploads%2Fid%2Fa.txt", 10, "e"), "is not under",
-                created("elsewhere", "runs%2Ftenants%2Facme%2Fuploads%2Fid%2Fa.txt", 10, "e"), "bucket 'elsewhere'");
+                created("stories", "runs%2Fuploads%2Facme%2Fid%2Fbig.txt", 1001, "e"), "over the cap of 1000",
+                created("stories", "runs%2Fuploads%2Facme%2Fid%2Fempty.txt", 0, "e"), "empty",
+                created("stories", "runs%2Fuploads%2Facme%2Fid%2Fa.pdf", 10, "e"), "is not a story file",
+                created("stories", "runs%2Fuploads%2Fstory.txt", 10, "e"), "is not under runs/uploads/<tenant>/",
+                created("stories", "runs%2Fuploads%2FAcme%2Fid%2Fa.txt", 10, "e"), "is not under",
+                created("stories", "runs%2Ftenants%2Facme%2Fuploads%2Fid%2Fa.txt", 10, "e"), "is not under",
+                created("stories", "other%2Fuploads%2Facme%2Fid%2Fa.txt", 10, "e"), "is not under",
+                created("elsewhere", "runs%2Fuploads%2Facme%2Fid%2Fa.txt", 10, "e"), "bucket 'elsewhere'");
         refused.forEach((message, why) -> {
             RunStarter.Outcome o = starter.handle(message).get(0);
             assertEquals(RunStarter.Status.REFUSED, o.status(), message);
             assertTrue(o.message().contains(why), o.message());
         });
         assertTrue(executions.calls.isEmpty());
+    }
+
+    @Test
+    void theUploadersOptionsBesideTheUploadGoIntoTheRunsInputAndWhatLemonWritesThereIsIgnored() {
+        Map<String, byte[]> store = new java.util.HashMap<>();
+        store.put(
+                "uploads/acme/id-1/" + UploadOptions.FILE, new UploadOptions(3, null, 1, null, 1, "ink", 0.5).toJson());
+        store.put("uploads/acme/id-2/" + UploadOptions.FILE, "{\"scenes\": 500}".getBytes());
+        RunStarter reading = new RunStarter(
+                "stories", "runs", 1000, executions, key -> java.util.Optional.ofNullable(store.get(key)));
+        RunStarter.Outcome o = reading.handle(created("stories", "runs%2Fuploads%2Facme%2Fid-1%2Fa.txt", 10, "e"))
+                .get(0);
+        assertEquals(
+                "{\"uploadKey\":\"uploads/id-1/a.txt\",\"tenant\":\"acme\",\"scenes\":3,\"portraits\":1,"
+                        + "\"iterations\":1,\"style\":\"ink\",\"budget\":0.5}",
+                executions.started.get(o.execution()));
+        RunStarter.Outcome bad = reading.handle(created("stories", "runs%2Fuploads%2Facme%2Fid-2%2Fa.txt", 10, "e"))
+                .get(0);
+        assertEquals(RunStarter.Status.REFUSED, bad.status());
+        assertTrue(bad.message().contains("scenes must be between 1 and 200, got 500"), bad.message());
+        for (String written : List.of(UploadOptions.FILE, "a.txt.failure.json")) {
+            RunStarter.Outcome ignored = reading.handle(
+                            created("stories", "runs%2Fuploads%2Facme%2Fid-1%2F" + written, 10, "e"))
+                    .get(0);
+            assertEquals(RunStarter.Status.IGNORED, ignored.status(), written);
+        }
+        assertEquals(1, executions.started.size());
     }
 
     @Test

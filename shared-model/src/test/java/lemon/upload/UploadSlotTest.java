@@ -8,7 +8,7 @@ class UploadSlotTest {
     @Test
     void aSlotIsAKeyOfItsOwnUnderTheTenantsUploadsWithTheTypeOfItsExtension() {
         UploadSlot txt = UploadSlot.open("acme", "Ali Baba.txt", 2048, "id-1");
-        assertEquals("tenants/acme/uploads/id-1/Ali Baba.txt", txt.key());
+        assertEquals("uploads/acme/id-1/Ali Baba.txt", txt.key());
         assertEquals("text/plain", txt.contentType());
         assertEquals(2048, txt.maxBytes());
         assertEquals(
