@@ -308,7 +308,7 @@ public final class Pipeline {
         if (function.equals(StageCatalogue.RECORD_FAILURE)) {
             lemon.stage.StageInput.Failure f =
                     in.failure() == null ? new lemon.stage.StageInput.Failure("Unknown", "") : in.failure();
-            return recordFailure(in.runId(), in.uploadKey(), f.error(), f.cause());
+            return recordFailure(in.runId(), in.uploadKey(), f.error(), f.cause(), in.iteration());
         }
         return run(function, in.requireRunId(), in.iterationOrZero());
     }
@@ -367,8 +367,21 @@ public final class Pipeline {
      * ({@code <uploadKey>.failure.json}: error, readable cause, time), the one place its owner can look.
      */
     public StageResult recordFailure(String runId, String uploadKey, String error, String cause) {
+        return recordFailure(runId, uploadKey, error, cause, null);
+    }
+
+    /**
+     * @param iteration the refine pass the failure came in, where the workflow's state says (a
+     *     failure in pass k before its stage began is recorded on that pass's first unfinished stage)
+     */
+    public StageResult recordFailure(String runId, String uploadKey, String error, String cause, Integer iteration) {
         if (ledger.hasRun(runId) || uploadKey == null || uploadKey.isBlank()) {
-            return ledger.recordFailure(runId, error, cause);
+            List<String> next = iteration == null || iteration == 0
+                    ? List.of()
+                    : LOOP_STAGES.stream()
+                            .map(st -> new lemon.stage.StageKey(st, iteration).toString())
+                            .toList();
+            return ledger.recordFailure(runId, error, cause, next);
         }
         String key = uploadKey + UPLOAD_FAILURE;
         java.util.Map<String, Object> record = new java.util.LinkedHashMap<>();

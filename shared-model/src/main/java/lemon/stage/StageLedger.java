@@ -120,35 +120,70 @@ public final class StageLedger {
 
     /** Marks the entry that was running as failed, so {@code lemon resume} knows where to start. */
     public StageResult recordFailure(String runId, String error, String rawCause) {
+        return recordFailure(runId, error, rawCause, List.of());
+    }
+
+    /**
+     * Records a caught failure in the run's manifest: on the stage that was running; not again when
+     * the stage recorded it as it failed (the last entry to finish failed); or, when the failure came
+     * before any stage began (an engine task that found no capacity or whose container
+     * did not start, a function that could not start), on the stage that was to run: the first of
+     * {@code next} that is not done, else the first pending entry of the manifest.
+     */
+    public StageResult recordFailure(String runId, String error, String rawCause, List<String> next) {
         String name = StageCatalogue.RECORD_FAILURE;
         String cause = StageErrors.readable(error, rawCause);
         if (!hasRun(runId)) {
             return new StageResult(runId, name, 0, "done", NO_RUN, Map.of());
         }
         RunManifest m = runs.manifest(runId);
-        for (var e : m.stages().entrySet()) {
-            StageState s = e.getValue();
-            if (s.status() == StageState.Status.RUNNING) {
-                runs.save(m.withStage(
-                        e.getKey(),
-                        new StageState(
-                                StageState.Status.FAILED,
-                                s.startedAt(),
-                                now(),
-                                null,
-                                List.of(),
-                                error + ": " + cause)));
-                StageKey key = StageKey.parse(e.getKey());
-                return new StageResult(
-                        runId,
-                        name,
-                        key.iteration(),
-                        "done",
-                        e.getKey() + " failed: " + cause,
-                        Map.of("stage", key.stage()));
-            }
+        String failed = m.stages().entrySet().stream()
+                .filter(e -> e.getValue().status() == StageState.Status.RUNNING)
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
+        boolean started = failed != null;
+        // a stage that threw has recorded its own failure (the last entry to finish is that one)
+        boolean recorded = !started
+                && m.stages().values().stream()
+                        .filter(st -> st.finishedAt() != null)
+                        .max(java.util.Comparator.comparing(StageState::finishedAt))
+                        .map(st -> st.status() == StageState.Status.FAILED)
+                        .orElse(false);
+        if (recorded) {
+            return new StageResult(runId, name, 0, "done", error + ": " + cause, Map.of());
         }
-        return new StageResult(runId, name, 0, "done", error + ": " + cause, Map.of());
+        if (!started) {
+            failed = next.stream()
+                    .filter(k -> m.stage(k).status() != StageState.Status.DONE)
+                    .findFirst()
+                    .or(() -> m.stages().entrySet().stream()
+                            .filter(e -> e.getValue().status() == StageState.Status.PENDING)
+                            .map(Map.Entry::getKey)
+                            .findFirst())
+                    .orElse(null);
+        }
+        if (failed == null) {
+            return new StageResult(runId, name, 0, "done", error + ": " + cause, Map.of());
+        }
+        StageState s = m.stage(failed);
+        runs.save(m.withStage(
+                failed,
+                new StageState(
+                        StageState.Status.FAILED,
+                        s.startedAt(),
+                        now(),
+                        null,
+                        List.of(),
+                        (started ? "" : "did not start: ") + error + ": " + cause)));
+        StageKey key = StageKey.parse(failed);
+        return new StageResult(
+                runId,
+                name,
+                key.iteration(),
+                "done",
+                failed + (started ? " failed: " : " did not start: ") + cause,
+                Map.of("stage", key.stage()));
     }
 
     private static boolean outputsPresent(RunStore runs, String runId, List<String> outputs) {

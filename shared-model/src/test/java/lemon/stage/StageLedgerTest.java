@@ -170,6 +170,39 @@ class StageLedgerTest {
     }
 
     @Test
+    void aFailureBeforeAnyStageBeganIsRecordedOnTheStageThatWasToRun() {
+        // an engine task that found no capacity: nothing is running, "count" was next
+        StageResult r = ledger.recordFailure("r", "ECS.AmazonECSException", "No Container Instances were found");
+        StageState s = runs.manifest("r").stage("count");
+        assertEquals(StageState.Status.FAILED, s.status());
+        assertEquals("did not start: ECS.AmazonECSException: No Container Instances were found", s.error());
+        assertEquals("count did not start: No Container Instances were found", r.message());
+
+        // a stage that failed recorded it itself: nothing more is marked
+        StageResult again = ledger.recordFailure("r", "Lemon.Permanent", "again");
+        assertEquals("Lemon.Permanent: again", again.message());
+        assertEquals(s, runs.manifest("r").stage("count"));
+
+        // in a later pass: the first of that pass's stages not done, though the manifest lists none of them
+        runs.save(runs.manifest("r")
+                .withStage(
+                        "count@2",
+                        new StageState(
+                                StageState.Status.DONE,
+                                null,
+                                null,
+                                1L,
+                                List.of(),
+                                null,
+                                java.util.Map.of(),
+                                java.util.Map.of())));
+        ledger.recordFailure("r", "States.TaskFailed", "{}", List.of("count@2", "paint@2"));
+        assertEquals(
+                StageState.Status.FAILED, runs.manifest("r").stage("paint@2").status());
+        assertEquals(StageState.Status.DONE, runs.manifest("r").stage("count@2").status());
+    }
+
+    @Test
     void keysNameTheIteration() {
         assertEquals("visualize", new StageKey("visualize", 0).toString());
         assertEquals("visualize@3", new StageKey("visualize", 3).toString());
