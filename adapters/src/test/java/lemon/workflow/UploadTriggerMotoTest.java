@@ -2,29 +2,22 @@ package lemon.workflow;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import lemon.storage.PresignedPost;
-import lemon.storage.PresignedPostTest;
 import lemon.storage.UploadForms;
+import lemon.testing.aws.FormPost;
+import lemon.testing.aws.Moto;
 import lemon.upload.RunStarter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Event;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -37,8 +30,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * where python3 with moto is not installed.
  */
 class UploadTriggerMotoTest {
-    static final AwsBasicCredentials KEYS = AwsBasicCredentials.create("testing", "testing");
-    static Process moto;
+    static final AwsBasicCredentials KEYS = Moto.KEYS;
+    static Moto moto;
     static URI endpoint;
     static S3Client s3;
     static SqsClient sqs;
@@ -46,64 +39,20 @@ class UploadTriggerMotoTest {
 
     @BeforeAll
     static void startMoto() throws Exception {
-        boolean hasMoto;
-        try {
-            hasMoto = new ProcessBuilder("python3", "-c", "import moto.server")
-                            .start()
-                            .waitFor()
-                    == 0;
-        } catch (java.io.IOException e) {
-            hasMoto = false;
-        }
-        if (!hasMoto) System.out.println("UploadTriggerMotoTest skipped: python3 with moto is not installed");
-        Assumptions.assumeTrue(hasMoto, "python3 with moto is not installed");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path script = Files.createTempFile("moto_server", ".py");
-        Files.write(
-                script,
-                UploadTriggerMotoTest.class
-                        .getResourceAsStream("moto_server.py")
-                        .readAllBytes());
-        moto = new ProcessBuilder("python3", script.toString(), String.valueOf(port))
-                .redirectErrorStream(true)
-                .start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(moto.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null && !line.contains("moto ready")) {}
-        assertNotNull(line, "moto did not start");
-        Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
-        drain.setDaemon(true);
-        drain.start();
-        endpoint = URI.create("http://127.0.0.1:" + port);
-        var creds = StaticCredentialsProvider.create(KEYS);
-        s3 = S3Client.builder()
+        Assumptions.assumeTrue(Moto.installed("UploadTriggerMotoTest"), "python3 with moto is not installed");
+        moto = Moto.start();
+        endpoint = moto.endpoint();
+        s3 = moto.client(S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
                 .forcePathStyle(true)
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .credentialsProvider(creds)
-                .build();
-        sqs = SqsClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(creds)
-                .build();
-        sfn = SfnClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(creds)
-                .build();
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED));
+        sqs = moto.client(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()));
+        sfn = moto.client(SfnClient.builder().httpClient(UrlConnectionHttpClient.create()));
     }
 
     @AfterAll
     static void stopMoto() {
-        if (moto != null) moto.destroy();
+        if (moto != null) moto.close();
     }
 
     @Test
@@ -117,7 +66,7 @@ class UploadTriggerMotoTest {
                 .notificationConfiguration(n -> n.queueConfigurations(q -> q.queueArn(queueArn)
                         .events(Event.S3_OBJECT_CREATED)
                         .filter(f ->
-                                f.key(k -> k.filterRules(fr -> fr.name("prefix").value("runs/tenants/")))))));
+                                f.key(k -> k.filterRules(fr -> fr.name("prefix").value("runs/uploads/")))))));
         String machine = sfn.createStateMachine(r -> r.name("lemon")
                         .roleArn("arn:aws:iam::123456789012:role/lemon-workflow")
                         .definition(
@@ -140,9 +89,13 @@ class UploadTriggerMotoTest {
             System.clearProperty("aws.secretAccessKey");
         }
         byte[] story = "Ali Baba was a poor woodcutter who lived with his wife.".getBytes(StandardCharsets.UTF_8);
-        assertEquals(204, PresignedPostTest.post(asPost(form), story).statusCode());
+        assertEquals(
+                204, FormPost.post(URI.create(form.url()), form.fields(), story).statusCode());
         // moto does not enforce the form's content-length-range as S3 does; the starter checks again
-        assertEquals(204, PresignedPostTest.post(asPost(big), new byte[500]).statusCode());
+        assertEquals(
+                204,
+                FormPost.post(URI.create(big.url()), big.fields(), new byte[500])
+                        .statusCode());
 
         List<String> bodies = receive(queue, 2);
         List<RunStarter.Outcome> outcomes = new ArrayList<>();
@@ -155,8 +108,10 @@ class UploadTriggerMotoTest {
         String input = sfn.describeExecution(
                         r -> r.executionArn(executions.get(0).executionArn()))
                 .input();
-        // the run works in the tenant's folder: the upload's key there drops tenants/acme/
-        assertTrue(input.contains("\"uploadKey\":\"" + form.key().substring("tenants/acme/".length()) + "\""), input);
+        // the run sees the tenant's store, where its uploads are uploads/<id>/<file>
+        assertTrue(
+                input.contains("\"uploadKey\":\"uploads/" + form.key().substring("uploads/acme/".length()) + "\""),
+                input);
         assertTrue(input.contains("\"tenant\":\"acme\""), input);
         assertEquals(
                 List.of(RunStarter.Status.STARTED, RunStarter.Status.ALREADY_STARTED),
@@ -168,10 +123,6 @@ class UploadTriggerMotoTest {
                 .filter(o -> o.key().endsWith("long.txt"))
                 .allMatch(o ->
                         o.status() == RunStarter.Status.REFUSED && o.message().contains("over the cap")));
-    }
-
-    static PresignedPost asPost(UploadForms.Form form) {
-        return new PresignedPost(URI.create(form.url()), form.fields(), form.expires());
     }
 
     /** The notifications that name uploads (S3's test event left out), waiting up to 10 s for {@code n}. */

@@ -378,23 +378,13 @@ public final class LocalWorkflowRunner {
                 .addObject()
                 .put("Name", override.path("Name").asText("engine"))
                 .put("LastStatus", "STOPPED");
-        int at = s.container().stageArg() + 2;
+        var parsed = StageCommand.parse(command, s.container().stageArg());
         String failure;
-        if (!command.isArray() || command.size() <= at || !command.get(at).isValueNode()) {
+        if (parsed.isEmpty()) {
             failure = "usage: lemon stage <function> <runId>; the command " + command + " has no run id";
         } else {
             try {
-                ObjectNode stageInput =
-                        NODES.objectNode().put("runId", command.get(at).asText());
-                for (int i = at + 1; i + 1 < command.size(); i++) { // lemon stage's --iteration K, --tenant T
-                    if (command.get(i).asText().equals("--iteration")) {
-                        stageInput.put(
-                                "iteration", Integer.parseInt(command.get(i + 1).asText()));
-                    } else if (command.get(i).asText().equals("--tenant")) {
-                        stageInput.put("tenant", command.get(i + 1).asText());
-                    }
-                }
-                JsonNode out = invoke(s, s.function(), stageInput);
+                JsonNode out = invoke(s, s.function(), parsed.get().input());
                 failure = out != null && "failed".equals(out.path("status").asText()) // lemon stage exits 1
                         ? "the stage reported status failed: "
                                 + out.path("message").asText()

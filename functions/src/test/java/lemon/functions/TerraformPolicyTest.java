@@ -79,6 +79,24 @@ class TerraformPolicyTest {
         assertEquals(List.of(), problems);
     }
 
+    /** {@code terraform fmt -check} where a terraform binary is on PATH (CI's machines have none; this one may). */
+    @Test
+    void theFilesAreFormattedAsTerraformFormatsThem() throws Exception {
+        Process fmt;
+        try {
+            fmt = new ProcessBuilder("terraform", "fmt", "-check", "-recursive", "-list=true")
+                    .directory(WorkflowContract.terraformDir().toFile())
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException e) {
+            System.out.println("terraform fmt -check skipped: no terraform on PATH");
+            org.junit.jupiter.api.Assumptions.abort("no terraform on PATH");
+            return;
+        }
+        String out = new String(fmt.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, fmt.waitFor(), "terraform fmt would change: " + out);
+    }
+
     @Test
     void theCheckCatchesWhatItIsFor() {
         String broad = """

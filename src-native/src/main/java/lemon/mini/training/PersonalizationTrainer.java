@@ -547,14 +547,21 @@ public final class PersonalizationTrainer implements AutoCloseable {
                 List.of(loss, lossRec, lossCt).stream().map(String::valueOf).toList());
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(buf)) {
-            zip.putNextEntry(new ZipEntry("state.json"));
+            zip.putNextEntry(entry("state.json"));
             zip.write(JSON.writeValueAsBytes(counters));
-            zip.putNextEntry(new ZipEntry("weights.safetensors"));
+            zip.putNextEntry(entry("weights.safetensors"));
             Safetensors.write(zip, weights, "F32", null);
-            zip.putNextEntry(new ZipEntry(Adam.STATE_FILE));
+            zip.putNextEntry(entry(Adam.STATE_FILE));
             adam.save(zip);
         }
         return buf.toByteArray();
+    }
+
+    /** An entry dated 1980-01-01 (zip's first day), not now: the same state gives the same bytes and sha256. */
+    private static ZipEntry entry(String name) {
+        ZipEntry e = new ZipEntry(name);
+        e.setTimeLocal(java.time.LocalDateTime.of(1980, 1, 1, 0, 0));
+        return e;
     }
 
     /**
