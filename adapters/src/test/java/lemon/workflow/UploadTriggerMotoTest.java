@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import lemon.storage.UploadForms;
@@ -22,7 +21,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Event;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The upload trigger against a local AWS that is not ours (moto's server): an upload form posted to
@@ -125,17 +123,7 @@ class UploadTriggerMotoTest {
                         o.status() == RunStarter.Status.REFUSED && o.message().contains("over the cap")));
     }
 
-    /** The notifications that name uploads (S3's test event left out), waiting up to 10 s for {@code n}. */
     static List<String> receive(String queue, int n) {
-        List<String> bodies = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (bodies.size() < n && System.nanoTime() < deadline) {
-            for (Message m : sqs.receiveMessage(
-                            r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
-                    .messages()) {
-                if (m.body().contains("\"Records\"")) bodies.add(m.body());
-            }
-        }
-        return bodies;
+        return Moto.notifications(sqs, queue, n);
     }
 }

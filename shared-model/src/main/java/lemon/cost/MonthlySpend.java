@@ -1,15 +1,10 @@
 package lemon.cost;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
 import java.util.function.Function;
-import lemon.run.RunIds;
 import lemon.run.RunManifest;
 import lemon.run.RunStore;
 
@@ -32,27 +27,11 @@ public record MonthlySpend(YearMonth month, double total, int runs) {
     public static MonthlySpend of(RunStore runs, YearMonth month, Function<RunManifest, RunCost> costOf) {
         double total = 0;
         int counted = 0;
-        try {
-            // a run is a top-level folder with a manifest; deeper keys (another tenant's runs below the
-            // store's top, a run's own files) and uploads, which have no manifest, are not runs of this folder
-            for (String key : runs.blobs().list("")) {
-                int slash = key.indexOf('/');
-                if (slash < 0 || !key.substring(slash + 1).equals(RunStore.MANIFEST)) {
-                    continue;
-                }
-                String runId = key.substring(0, slash);
-                if (!RunIds.valid(runId)) {
-                    continue;
-                }
-                Optional<RunManifest> m = readable(runs, runId);
-                if (m.isPresent() && month.equals(startMonth(m.get()))) {
-                    total += costOf.apply(m.get()).total();
-                    counted++;
-                }
+        for (RunManifest m : runs.manifests()) {
+            if (month.equals(startMonth(m))) {
+                total += costOf.apply(m).total();
+                counted++;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot list the runs in " + runs.blobs().describe(), e);
         }
         return new MonthlySpend(month, total, counted);
     }
@@ -65,16 +44,6 @@ public record MonthlySpend(YearMonth month, double total, int runs) {
                     : YearMonth.from(Instant.parse(m.createdAt()).atZone(ZoneOffset.UTC));
         } catch (DateTimeParseException e) {
             return null;
-        }
-    }
-
-    private static Optional<RunManifest> readable(RunStore runs, String runId) {
-        try {
-            return runs.read(runId, RunStore.MANIFEST, new TypeReference<RunManifest>() {});
-        } catch (UncheckedIOException unreadable) {
-            // a manifest this code cannot read (another version's) is left out rather than stopping every
-            // stage of the tenant; a store that cannot be read at all fails the listing above
-            return Optional.empty();
         }
     }
 }

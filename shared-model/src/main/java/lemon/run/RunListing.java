@@ -1,8 +1,5 @@
 package lemon.run;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import lemon.port.BlobStore;
 
 /** The runs of a store, newest first, each with where it stands: what {@code lemon runs} prints. */
@@ -54,31 +50,8 @@ public final class RunListing {
     public static List<Row> list(BlobStore blobs, Clock clock, RunLease.Processes processes) {
         RunStore runs = new RunStore(blobs);
         List<Row> rows = new ArrayList<>();
-        try {
-            // every key is listed once; a run is a top-level folder with a manifest (uploads have none)
-            for (String key : blobs.list("")) {
-                int slash = key.indexOf('/');
-                if (slash < 0 || !key.substring(slash + 1).equals(RunStore.MANIFEST)) {
-                    continue;
-                }
-                String runId = key.substring(0, slash);
-                if (!RunIds.valid(runId)) {
-                    continue;
-                }
-                Optional<RunManifest> m;
-                try {
-                    m = runs.read(runId, RunStore.MANIFEST, new TypeReference<RunManifest>() {});
-                } catch (UncheckedIOException unreadable) {
-                    continue; // not a manifest this code can read; a listing should not stop there
-                }
-                if (m.isPresent()) {
-                    boolean held =
-                            RunLease.holder(blobs, runId, clock, processes).isPresent();
-                    rows.add(row(m.get(), held));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the runs in " + blobs.describe(), e);
+        for (RunManifest m : runs.manifests()) {
+            rows.add(row(m, RunLease.holder(blobs, m.runId(), clock, processes).isPresent()));
         }
         rows.sort(Comparator.comparing(Row::createdAt).reversed().thenComparing(Row::runId));
         return rows;

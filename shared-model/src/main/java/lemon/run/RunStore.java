@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import lemon.port.BlobStore;
 
@@ -38,6 +40,32 @@ public final class RunStore {
         if (tenant == null || tenant.isBlank()) return this;
         return new RunStore(new lemon.port.TenantBlobStore(
                 blobs, lemon.upload.UploadSlot.folderOf(tenant), lemon.upload.UploadSlot.uploadsOf(tenant)));
+    }
+
+    /**
+     * The manifests of this folder's runs, in key order: every top-level folder with a valid run id and
+     * a manifest. Deeper keys (another tenant's runs below the store's top, a run's own files), uploads
+     * (no manifest) and manifests this code cannot read (another version's) are left out, so a listing
+     * never stops at one; a store that cannot be listed is an UncheckedIOException.
+     */
+    public List<RunManifest> manifests() {
+        List<RunManifest> out = new ArrayList<>();
+        try {
+            for (String key : blobs.list("")) { // every key once: one listing, however many runs
+                int slash = key.indexOf('/');
+                if (slash < 0 || !key.substring(slash + 1).equals(MANIFEST)) continue;
+                String runId = key.substring(0, slash);
+                if (!RunIds.valid(runId)) continue;
+                try {
+                    read(runId, MANIFEST, new TypeReference<RunManifest>() {}).ifPresent(out::add);
+                } catch (UncheckedIOException unreadable) {
+                    // not a manifest this code can read
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the runs in " + blobs.describe(), e);
+        }
+        return out;
     }
 
     /**

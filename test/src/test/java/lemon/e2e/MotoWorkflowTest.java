@@ -52,7 +52,6 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The deployment's path end to end against a local AWS that is not ours: an upload form from our
@@ -397,18 +396,9 @@ class MotoWorkflowTest {
         return reply.form().key();
     }
 
-    /** The notifications that name uploads (S3's test event left out), waiting up to 10 s for {@code n}. */
+    /** The upload notifications on the queue, exactly {@code n} of them. */
     static List<String> receive(int n) {
-        List<String> bodies = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (bodies.size() < n && System.nanoTime() < deadline) {
-            for (Message m : sqs.receiveMessage(
-                            r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
-                    .messages()) {
-                if (m.body().contains("\"Records\"")) bodies.add(m.body());
-                sqs.deleteMessage(r -> r.queueUrl(queue).receiptHandle(m.receiptHandle()));
-            }
-        }
+        List<String> bodies = Moto.notifications(sqs, queue, n);
         assertEquals(n, bodies.size(), "upload notifications");
         return bodies;
     }

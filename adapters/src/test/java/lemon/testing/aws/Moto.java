@@ -125,6 +125,24 @@ public final class Moto implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * The S3 notifications on {@code queue} that name objects (S3's test event left out), taken off
+     * the queue, waiting up to 10 s for {@code n}.
+     */
+    public static List<String> notifications(software.amazon.awssdk.services.sqs.SqsClient sqs, String queue, int n) {
+        List<String> bodies = new ArrayList<>();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (bodies.size() < n && System.nanoTime() < deadline) {
+            for (var m : sqs.receiveMessage(
+                            r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages()) {
+                if (m.body().contains("\"Records\"")) bodies.add(m.body());
+                sqs.deleteMessage(r -> r.queueUrl(queue).receiptHandle(m.receiptHandle()));
+            }
+        }
+        return bodies;
+    }
+
     @Override
     public void close() {
         process.destroy();
