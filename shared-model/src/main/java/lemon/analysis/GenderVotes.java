@@ -61,9 +61,20 @@ final class GenderVotes {
                 || !List.of("was", "is", ",").contains(ts.get(k).text().toLowerCase(java.util.Locale.ROOT)))
             return Gender.UNKNOWN;
         k++;
-        if (k >= ts.size() || !List.of("a", "an").contains(ts.get(k).lower())) return Gender.UNKNOWN;
+        // "Henrik was a tall man"; "Carl, her brother, was waiting" (but "the clerk, his wife and maid" is a list)
+        if (k >= ts.size()) return Gender.UNKNOWN;
+        boolean article = List.of("a", "an").contains(ts.get(k).lower());
+        boolean possessive = List.of("his", "her", "their", "my", "our", "your")
+                .contains(ts.get(k).lower());
+        if (!article && !possessive) return Gender.UNKNOWN;
         for (k++; k < ts.size() && k < end + 7 && ts.get(k).isWord(); k++) {
+            if (k + 1 < ts.size() && List.of("'s", "’s").contains(ts.get(k + 1).lower()))
+                continue; // her sister's husband
             Gender g = Lexicon.genderOfHead(ts.get(k).lower());
+            boolean listed = possessive
+                    && k + 1 < ts.size()
+                    && List.of("and", "or").contains(ts.get(k + 1).lower());
+            if (listed) return Gender.UNKNOWN;
             if (g != Gender.UNKNOWN || Lexicon.isPersonNoun(ts.get(k).lower())) return g;
         }
         return Gender.UNKNOWN;

@@ -26,6 +26,16 @@ class GenderVotesTest {
     }
 
     @Test
+    void anAppositionWithAPossessiveGivesTheNounsGenderButAListDoesNot() {
+        // "Carl, her brother": the "her" is Anna's, the brother Carl; "Bram, his wife and the maid" is three people
+        Map<String, Gender> g = genders("Anna met Boris at the station. Carl, her brother, was waiting outside with"
+                + " the car. Anna and Carl drove Boris home. Bram, his wife and the maid came to the door."
+                + " Bram and Anna laughed at Boris, and Bram waved to Carl.");
+        assertEquals(Gender.MALE, g.get("Carl"), g.toString());
+        assertEquals(Gender.MALE, g.get("Bram"), g.toString()); // his own "his", not "wife"
+    }
+
+    @Test
     void aTitleGivesTheGender() {
         Map<String, Gender> g = genders("Mrs Plum baked the cake for the wedding. Mr Tilly iced it."
                 + " Then Plum and Tilly carried the cake to the tent, where Plum cut it and Tilly served it.");
