@@ -62,6 +62,8 @@ final class CharacterFinder {
         int afterArticle;
         /** Evidence only a person gives: speech, a possessive, "who", a verb things do not do. */
         int animate;
+        /** Introduced as a person by name: "a mild man named Rupert", "a bodyguard called Dacre". */
+        int named;
     }
 
     /** Below this many sentences a story may name a character once ("Anna found a kitten"). */
@@ -130,6 +132,9 @@ final class CharacterFinder {
     /** Capitalised words the story gives as a name ("a goat whose name was Duchess", "a dog called King"). */
     private final java.util.Set<String> givenNames = new java.util.HashSet<>();
 
+    /** Names the story introduces as a person's ("a mild man named Rupert"): one mention makes a character. */
+    private final java.util.Set<String> introducedNames = new java.util.HashSet<>();
+
     private List<Candidate> findNames() {
         Map<String, NameStat> stats = new TreeMap<>();
         for (List<WordToken> ts : tokens) {
@@ -166,6 +171,7 @@ final class CharacterFinder {
         List<String> accepted = new ArrayList<>();
         for (Map.Entry<String, NameStat> e : stats.entrySet()) {
             if (looksLikeName(e.getKey(), e.getValue())) accepted.add(e.getKey());
+            if (e.getValue().named > 0) introducedNames.add(e.getKey());
         }
         // Longer forms first, so "Baba" joins the group of "Ali Baba".
         accepted.sort(Comparator.comparingInt((String f) -> -f.split(" ").length)
@@ -233,14 +239,36 @@ final class CharacterFinder {
         // "the Water of Life": a capitalised word after "Capitalised of" names a thing or place.
         if (i > 1 && ts.get(i - 1).lower().equals("of") && ts.get(i - 2).capitalised()) st.afterArticle++;
         if (hasAnimateEvidence(ts, i, j)) st.animate++;
+        if (namedPerson(ts, i)) st.named++;
     }
+
+    /**
+     * "a mild man named Rupert": a naming verb right before, a person noun in the few words before it;
+     * not a disguise ("he returned as a merchant named Cogia Houssain" is someone already there).
+     */
+    private static boolean namedPerson(List<WordToken> ts, int i) {
+        if (i < 2 || !Lexicon.NAMING_VERBS.contains(ts.get(i - 1).lower())) return false;
+        for (int k = i - 2; k >= Math.max(0, i - 5) && ts.get(k).isWord(); k--) {
+            if (!Lexicon.isPersonNoun(ts.get(k).lower())) continue;
+            for (int d = k - 1; d >= Math.max(0, k - 4) && ts.get(d).isWord(); d--)
+                if (ts.get(d).lower().equals("as")) return false;
+            return true;
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> PLACE_PREPOSITIONS =
+            java.util.Set.of("at", "in", "near", "from", "inside", "beyond", "across", "of");
 
     /** Possessive, ", who", a speech cue or a verb of people ("Anna found", "said Boris"). */
     private static boolean hasAnimateEvidence(List<WordToken> ts, int i, int j) {
         if (j < ts.size()) {
             WordToken next = ts.get(j);
             if (next.kind() == WordToken.Kind.POSSESSIVE) return true;
-            if (next.isWord() && Lexicon.ANIMATE_VERBS.contains(next.lower())) return true;
+            // "the well at Kessa ran dry", "the elders of Kessa thanked": the verb is the noun's before it, not the
+            // name's
+            boolean place = i > 0 && PLACE_PREPOSITIONS.contains(ts.get(i - 1).lower());
+            if (!place && next.isWord() && Lexicon.ANIMATE_VERBS.contains(next.lower())) return true;
             if (next.text().equals(",")
                     && j + 1 < ts.size()
                     && List.of("who", "whom", "whose").contains(ts.get(j + 1).lower())) return true;
@@ -269,7 +297,8 @@ final class CharacterFinder {
     private boolean looksLikeName(String form, NameStat st) {
         // Capitalised mid-sentence is not enough: only a person's evidence tells a name from a capitalised noun
         // ("Temperatures climbed", "and Humidity rose" in a weather report).
-        if (st.count < (shortStory() ? 1 : 2) || st.animate < 1) return false;
+        // one mention is enough in a short story, or where the text introduces the name as a person's
+        if (st.count < (shortStory() || st.named > 0 ? 1 : 2) || st.animate + st.named < 1) return false;
         if (st.afterArticle * 2 >= st.count) return false;
         String[] words = form.split(" ");
         String last = words[words.length - 1].toLowerCase(Locale.ROOT);
@@ -525,7 +554,7 @@ final class CharacterFinder {
             int mentions = index.sentencesMentioning(c.id(), false).size();
             Candidate cand = byId.get(c.id());
             int min = switch (cand.kind) {
-                case NAME -> shortStory() ? 1 : 2;
+                case NAME -> shortStory() || cand.forms.keySet().stream().anyMatch(introducedNames::contains) ? 1 : 2;
                 case RELATIONAL -> 2;
                 case ROLE -> Lexicon.GENERIC.contains(cand.key) ? 5 : 3;
                 // "the men" may be any men; a group of men must be named often to be one band.

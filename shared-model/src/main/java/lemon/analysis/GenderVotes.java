@@ -142,6 +142,18 @@ final class GenderVotes {
                         // the "she" before the name owns the "her"
                         && !(t.lower().equals("his") ? heFirst : sheFirst);
                 if (!SUBJECT_PRONOUNS.contains(t.lower()) && !possessive) continue;
+                // "Teodor asked Amaya whether she would come": after two people and a "whether"/"that", the
+                // pronoun may be either one's; it does not vote
+                boolean reported = p > 0
+                        && List.of("whether", "that", "if")
+                                .contains(ts.get(p - 1).lower())
+                        && ms.stream()
+                                        .filter(m -> m.end() <= at)
+                                        .map(MentionIndex.Mention::characterId)
+                                        .distinct()
+                                        .count()
+                                >= 2;
+                if (reported) continue;
                 Gender g = Lexicon.MALE_PRONOUNS.contains(t.lower()) ? Gender.MALE : Gender.FEMALE;
                 String voter = null;
                 boolean inSentence = false;

@@ -36,6 +36,14 @@ class GenderVotesTest {
     }
 
     @Test
+    void aPronounReportedAfterTwoPeopleDoesNotVote() {
+        // the "she" after "Teodor asked Amaya whether" is Amaya's, not Teodor's
+        Map<String, Gender> g = genders("Amaya, a young woman, sold paper in the market. Teodor made lanterns."
+                + " Teodor lost his temper. Teodor asked Amaya whether she would come. Amaya laughed at Teodor.");
+        assertEquals(Gender.MALE, g.get("Teodor"), g.toString());
+    }
+
+    @Test
     void aTitleGivesTheGender() {
         Map<String, Gender> g = genders("Mrs Plum baked the cake for the wedding. Mr Tilly iced it."
                 + " Then Plum and Tilly carried the cake to the tent, where Plum cut it and Tilly served it.");

@@ -37,6 +37,29 @@ class NameFindingTest {
     }
 
     @Test
+    void aNameTheTextGivesAPersonOnceIsACharacterEvenInALongStory() {
+        StringBuilder story = new StringBuilder();
+        for (int i = 0; i < 16; i++) story.append("Pippa carried the cake to the gate and said it was fine. ");
+        story.append("The bride burst into tears. Her new husband, a mild man named Rupert, thought they were tears"
+                + " of joy and began to clap.");
+        assertEquals(List.of("Pippa", "Rupert"), names(story.toString()));
+        // but a name someone takes as a disguise is not a new person
+        StringBuilder disguise = new StringBuilder();
+        for (int i = 0; i < 16; i++) disguise.append("Pippa carried the cake to the gate and said it was fine. ");
+        disguise.append("Later the thief returned as a merchant named Cogia Houssain and sat down to supper.");
+        assertEquals(List.of("Pippa"), names(disguise.toString()));
+    }
+
+    @Test
+    void aPlaceWhoseNounDoesSomethingIsNotAPerson() {
+        assertEquals(
+                List.of("Amara"),
+                names("When the well at Kessa ran dry, Amara set out across the desert. Amara walked for three days"
+                        + " and found salt by the cliffs. She said the road was long. Amara returned to Kessa with"
+                        + " the salt, and the elders of Kessa thanked her."));
+    }
+
+    @Test
     void namesWithParticlesAreWhole() {
         assertEquals(
                 List.of("Fatima bint Khalid", "Li Wei", "Yusuf al-Rashid"),
