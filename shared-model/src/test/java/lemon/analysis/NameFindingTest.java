@@ -38,16 +38,16 @@ class NameFindingTest {
 
     @Test
     void aNameTheTextGivesAPersonOnceIsACharacterEvenInALongStory() {
-        StringBuilder story = new StringBuilder();
-        for (int i = 0; i < 16; i++) story.append("Pippa carried the cake to the gate and said it was fine. ");
-        story.append("The bride burst into tears. Her new husband, a mild man named Rupert, thought they were tears"
-                + " of joy and began to clap.");
-        assertEquals(List.of("Pippa", "Rupert"), names(story.toString()));
+        // sixteen sentences: not a short story, where any name said once would do
+        String opening = "Pippa carried the cake to the gate and said it was fine. ".repeat(16);
+        assertEquals(
+                List.of("Pippa", "Rupert"),
+                names(opening + "The bride burst into tears. Her new husband, a mild man named Rupert, thought"
+                        + " they were tears of joy and began to clap."));
         // but a name someone takes as a disguise is not a new person
-        StringBuilder disguise = new StringBuilder();
-        for (int i = 0; i < 16; i++) disguise.append("Pippa carried the cake to the gate and said it was fine. ");
-        disguise.append("Later the thief returned as a merchant named Cogia Houssain and sat down to supper.");
-        assertEquals(List.of("Pippa"), names(disguise.toString()));
+        assertEquals(
+                List.of("Pippa"),
+                names(opening + "Later the thief returned as a merchant named Cogia Houssain and sat down."));
     }
 
     @Test
