@@ -57,8 +57,8 @@ resource "aws_s3_bucket_notification" "uploads" {
 }
 
 # The trigger reads from the bucket only the run options beside an upload (the notification carries key,
-# size and ETag); otherwise it may only take messages from its queue and start (or look up) executions of
-# this workflow.
+# size and ETag) and writes only why it refused an upload, beside it; otherwise it may only take messages
+# from its queue and start (or look up) executions of this workflow.
 resource "aws_iam_role" "trigger" {
   name               = "${var.name_prefix}-fn-upload-trigger"
   assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
@@ -72,6 +72,15 @@ data "aws_iam_policy_document" "trigger" {
   statement {
     actions   = ["s3:GetObject"]
     resources = ["${aws_s3_bucket.runs.arn}/${local.runs_prefix}uploads/*/run-options.json"]
+  }
+  statement {
+    actions   = ["s3:PutObject"]
+    resources = ["${aws_s3_bucket.runs.arn}/${local.runs_prefix}uploads/*.failure.json"]
+  }
+  statement {
+    # the bucket's objects are encrypted with its key (SSE-KMS)
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+    resources = [aws_kms_key.runs.arn]
   }
   statement {
     actions   = ["states:StartExecution"]

@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 /**
  * The upload trigger (the function Terraform names {@code <prefix>-upload-trigger}, handler
  * {@code upload-trigger}): S3's notifications arrive in batches from SQS, and each upload starts one
- * execution of the workflow ({@link RunStarter}). A refused upload is logged and its message
- * consumed; a message that could not be handled (Step Functions unreachable or throttling) is
+ * execution of the workflow ({@link RunStarter}). A refused upload is logged, its reason written beside
+ * it ({@code <upload>.failure.json}) and its message consumed; a message that could not be handled (Step Functions unreachable or throttling) is
  * handed back as a batch item failure, so SQS delivers it again and, after the queue's limit, moves
  * it to the dead-letter queue.
  */
@@ -53,14 +53,13 @@ public class UploadTriggerLambda implements RequestHandler<SQSEvent, SQSBatchRes
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(software.amazon.awssdk.regions.Region.of(bucket.region()))
                 .build();
-        lemon.port.BlobStore blobs = BlobStores.fromUri(store); // the uploader's run options beside the upload
-        return new RunStarter(bucket.name(), bucket.prefix(), maxBytes, new StepFunctionsExecutions(sfn, arn), key -> {
-            try {
-                return blobs.get(key);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e); // S3 unreachable: the message is delivered again
-            }
-        });
+        // the store: the uploader's run options beside each upload, and why a refused one was refused
+        return new RunStarter(
+                bucket.name(),
+                bucket.prefix(),
+                maxBytes,
+                new StepFunctionsExecutions(sfn, arn),
+                BlobStores.fromUri(store));
     }
 
     @Override

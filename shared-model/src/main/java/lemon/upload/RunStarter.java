@@ -1,5 +1,7 @@
 package lemon.upload;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,8 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
+import lemon.port.BlobStore;
 import lemon.port.TenantBlobStore;
 
 /**
@@ -44,28 +45,24 @@ public final class RunStarter {
     private final String prefix; // the store's folder in the bucket: "" or ending in '/'
     private final long maxBytes;
     private final Executions executions;
-    private final Function<String, Optional<byte[]>> read;
+    private final BlobStore store;
 
-    /** For uploads without options: every run takes the defaults. */
+    /** Without a store: every run takes the defaults, and a refusal is only answered. */
     public RunStarter(String bucket, String prefix, long maxBytes, Executions executions) {
-        this(bucket, prefix, maxBytes, executions, key -> Optional.empty());
+        this(bucket, prefix, maxBytes, executions, null);
     }
 
     /**
-     * @param read an object of the store by its key under the prefix (empty when there is none):
-     *     where the uploader's {@link UploadOptions} are looked for
+     * @param store the store under the prefix, where the uploader's {@link UploadOptions} are read and a
+     *     refused upload's reason is written beside it ({@code <upload>.failure.json}, as ingest records
+     *     a story it rejects), so the uploader can learn why no run came
      */
-    public RunStarter(
-            String bucket,
-            String prefix,
-            long maxBytes,
-            Executions executions,
-            Function<String, Optional<byte[]>> read) {
+    public RunStarter(String bucket, String prefix, long maxBytes, Executions executions, BlobStore store) {
         this.bucket = bucket;
         this.prefix = lemon.port.PrefixedBlobStore.folder(prefix);
         this.maxBytes = maxBytes;
         this.executions = executions;
-        this.read = read;
+        this.store = store;
     }
 
     /** Every upload of one notification, in order. */
@@ -82,17 +79,21 @@ public final class RunStarter {
             return new Outcome(c.key(), Status.IGNORED, null, "written beside an upload by LeMon, not an upload");
         }
         String refusal = refusal(c);
-        if (refusal != null) return new Outcome(c.key(), Status.REFUSED, null, refusal);
+        if (refusal != null) return refused(c, refusal);
         String storeKey = c.key().substring(prefix.length()); // uploads/<tenant>/<id>/<file>
         String tenant = storeKey.split("/")[1];
         String name = executionName(tenant, storeKey, c.versionId() != null ? c.versionId() : c.eTag());
         UploadOptions options;
         try {
-            options = read.apply(UploadOptions.keyBeside(storeKey))
-                    .map(UploadOptions::parse)
-                    .orElse(null);
+            options = store == null
+                    ? null
+                    : store.get(UploadOptions.keyBeside(storeKey))
+                            .map(UploadOptions::parse)
+                            .orElse(null);
         } catch (IllegalArgumentException e) {
-            return new Outcome(c.key(), Status.REFUSED, null, e.getMessage());
+            return refused(c, e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the run options beside " + storeKey, e); // delivered again
         }
         Map<String, Object> input = new LinkedHashMap<>();
         // the run's functions see the tenant's store, where the upload is uploads/<id>/<file>
@@ -108,6 +109,34 @@ public final class RunStarter {
                 started ? Status.STARTED : Status.ALREADY_STARTED,
                 name,
                 started ? "started " + name : name + " was started before (a repeated notification)");
+    }
+
+    /**
+     * A refusal, recorded beside the upload when it is one (a tenant's upload that is empty, too big,
+     * not a story or has bad options); an object elsewhere is only answered.
+     */
+    private Outcome refused(UploadEvents.Created c, String why) {
+        String relative = c.key().startsWith(prefix) ? c.key().substring(prefix.length()) : "";
+        String[] parts = relative.split("/", -1);
+        boolean upload = store != null
+                && bucket.equals(c.bucket())
+                && parts.length == 4
+                && (parts[0] + "/").equals(TenantBlobStore.UPLOADS)
+                && UploadSlot.TENANT.matcher(parts[1]).matches()
+                && !parts[2].isEmpty()
+                && !parts[3].isEmpty();
+        if (upload) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("upload", relative);
+            record.put("error", "refused");
+            record.put("cause", why);
+            try {
+                store.put(relative + FAILURE_SUFFIX, UploadEvents.JSON.writeValueAsBytes(record));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot record why " + relative + " was refused", e);
+            }
+        }
+        return new Outcome(c.key(), Status.REFUSED, null, why);
     }
 
     private String refusal(UploadEvents.Created c) {

@@ -72,13 +72,12 @@ class RunStarterTest {
     }
 
     @Test
-    void theUploadersOptionsBesideTheUploadGoIntoTheRunsInputAndWhatLemonWritesThereIsIgnored() {
-        Map<String, byte[]> store = new java.util.HashMap<>();
+    void theUploadersOptionsBesideTheUploadGoIntoTheRunsInputAndWhatLemonWritesThereIsIgnored() throws Exception {
+        lemon.testing.InMemoryBlobStore store = new lemon.testing.InMemoryBlobStore();
         store.put(
                 "uploads/acme/id-1/" + UploadOptions.FILE, new UploadOptions(3, null, 1, null, 1, "ink", 0.5).toJson());
         store.put("uploads/acme/id-2/" + UploadOptions.FILE, "{\"scenes\": 500}".getBytes());
-        RunStarter reading = new RunStarter(
-                "stories", "runs", 1000, executions, key -> java.util.Optional.ofNullable(store.get(key)));
+        RunStarter reading = new RunStarter("stories", "runs", 1000, executions, store);
         RunStarter.Outcome o = reading.handle(created("stories", "runs%2Fuploads%2Facme%2Fid-1%2Fa.txt", 10, "e"))
                 .get(0);
         assertEquals(
@@ -89,6 +88,10 @@ class RunStarterTest {
                 .get(0);
         assertEquals(RunStarter.Status.REFUSED, bad.status());
         assertTrue(bad.message().contains("scenes must be between 1 and 200, got 500"), bad.message());
+        // the uploader finds why beside its upload
+        String record =
+                new String(store.get("uploads/acme/id-2/a.txt.failure.json").orElseThrow());
+        assertTrue(record.contains("\"error\":\"refused\"") && record.contains("got 500"), record);
         for (String written : List.of(UploadOptions.FILE, "a.txt.failure.json")) {
             RunStarter.Outcome ignored = reading.handle(
                             created("stories", "runs%2Fuploads%2Facme%2Fid-1%2F" + written, 10, "e"))
@@ -96,6 +99,21 @@ class RunStarterTest {
             assertEquals(RunStarter.Status.IGNORED, ignored.status(), written);
         }
         assertEquals(1, executions.started.size());
+    }
+
+    @Test
+    void aRefusedUploadGetsItsReasonBesideItButNothingIsWrittenElsewhere() throws Exception {
+        lemon.testing.InMemoryBlobStore store = new lemon.testing.InMemoryBlobStore();
+        RunStarter recording = new RunStarter("stories", "runs", 1000, executions, store);
+        recording.handle(created("stories", "runs%2Fuploads%2Facme%2Fid%2Fbig.txt", 1001, "e"));
+        recording.handle(created("stories", "runs%2Fuploads%2Facme%2Fid%2Fa.pdf", 10, "e"));
+        recording.handle(created("stories", "runs%2Ftenants%2Facme%2Fr1%2Fstory.txt", 10, "e"));
+        recording.handle(created("elsewhere", "runs%2Fuploads%2Facme%2Fid%2Fc.txt", 10, "e"));
+        assertEquals(
+                List.of("uploads/acme/id/a.pdf.failure.json", "uploads/acme/id/big.txt.failure.json"), store.list(""));
+        assertTrue(new String(store.get("uploads/acme/id/big.txt.failure.json").orElseThrow())
+                .contains("over the cap of 1000"));
+        assertTrue(executions.calls.isEmpty());
     }
 
     @Test

@@ -374,14 +374,8 @@ class MotoWorkflowTest {
     }
 
     static RunStarter starter() {
-        BlobStore store = BlobStores.fromUri(STORE);
-        return new RunStarter(BUCKET, "runs", 2L * 1024 * 1024, new StepFunctionsExecutions(sfn, machine), key -> {
-            try {
-                return store.get(key);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        return new RunStarter(
+                BUCKET, "runs", 2L * 1024 * 1024, new StepFunctionsExecutions(sfn, machine), BlobStores.fromUri(STORE));
     }
 
     /** Asks our upload-url function for a form and posts the story with it, as a browser does; returns the key. */
