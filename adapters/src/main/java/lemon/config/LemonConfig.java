@@ -116,6 +116,10 @@ public interface LemonConfig {
         /** whether scenes are painted with the tokens' NeTI mappers (see VisualizeStage) */
         @WithDefault("true")
         boolean sceneMapper();
+
+        /** whether the refine loop's accepted scene pairs train the NeTI mapper too, or only the tokens and graph */
+        @WithDefault("true")
+        boolean scenePairsTrainMapper();
     }
 
     /** The refining module's people/gender validator (see lemon.vision.VisionSettings). */

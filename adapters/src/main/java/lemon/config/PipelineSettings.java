@@ -30,6 +30,8 @@ public record PipelineSettings(
      * @param validator        the people/gender validator: the bundled one, or a vision LLM
      * @param tokens           what each character's token stands beside in prompts
      * @param sceneMapper      whether scenes are painted with the tokens' mappers
+     * @param scenePairsTrainMapper whether the refine loop's scene pairs train the mapper too (or only the
+     *                         tokens and graph network)
      */
     public record Loop(
             int personalizeSteps,
@@ -37,12 +39,23 @@ public record PipelineSettings(
             double dropMargin,
             VisionSettings validator,
             PersonalizeStage.Tokens tokens,
-            boolean sceneMapper) {
+            boolean sceneMapper,
+            boolean scenePairsTrainMapper) {
         public static final Loop DEFAULT =
-                new Loop(200, 0.0, 0.05, VisionSettings.MINI, PersonalizeStage.Tokens.DESCRIBED, true);
+                new Loop(200, 0.0, 0.05, VisionSettings.MINI, PersonalizeStage.Tokens.DESCRIBED, true, true);
 
         public Loop(int personalizeSteps, double clipThreshold, double dropMargin, VisionSettings validator) {
-            this(personalizeSteps, clipThreshold, dropMargin, validator, PersonalizeStage.Tokens.ALONE, true);
+            this(personalizeSteps, clipThreshold, dropMargin, validator, PersonalizeStage.Tokens.ALONE, true, true);
+        }
+
+        public Loop(
+                int personalizeSteps,
+                double clipThreshold,
+                double dropMargin,
+                VisionSettings validator,
+                PersonalizeStage.Tokens tokens,
+                boolean sceneMapper) {
+            this(personalizeSteps, clipThreshold, dropMargin, validator, tokens, sceneMapper, true);
         }
 
         public Loop {
@@ -123,7 +136,8 @@ public record PipelineSettings(
                         c.loop().dropMargin(),
                         VisionSettings.from(c.validator()),
                         PersonalizeStage.Tokens.parse(c.loop().tokens()),
-                        c.loop().sceneMapper()),
+                        c.loop().sceneMapper(),
+                        c.loop().scenePairsTrainMapper()),
                 new Cost(
                         c.cost().prices().orElse(null),
                         c.cost().tenantMonthlyCap().orElse(null)));

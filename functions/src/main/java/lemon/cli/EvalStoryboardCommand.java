@@ -107,7 +107,8 @@ public class EvalStoryboardCommand implements Callable<Integer> {
                 + (settings.loop().tokens() == PipelineSettings.Loop.DEFAULT.tokens()
                         ? ""
                         : "-" + settings.loop().tokens().name().toLowerCase(Locale.ROOT))
-                + (settings.loop().sceneMapper() == PipelineSettings.Loop.DEFAULT.sceneMapper() ? "" : "-nomap");
+                + (settings.loop().sceneMapper() == PipelineSettings.Loop.DEFAULT.sceneMapper() ? "" : "-nomap")
+                + (settings.loop().scenePairsTrainMapper() ? "" : "-pairtok");
         StoryboardEval.Models models = new StoryboardEval.Models(
                 engines.painter(settings.imageModel(), settings.imageSteps()),
                 engines.scorer(),
@@ -124,6 +125,9 @@ public class EvalStoryboardCommand implements Callable<Integer> {
         used.put("personalize steps", steps);
         used.put("tokens (lemon.loop.tokens)", settings.loop().tokens().name().toLowerCase(Locale.ROOT));
         used.put("scene mapper (lemon.loop.scene-mapper)", settings.loop().sceneMapper());
+        used.put(
+                "scene pairs train the mapper (lemon.loop.scene-pairs-train-mapper)",
+                settings.loop().scenePairsTrainMapper());
         used.put("image steps", settings.imageSteps());
         used.put("--out", out.toString());
         System.out.println("eval-storyboard: " + found.size() + (found.size() == 1 ? " story → " : " stories → ") + out

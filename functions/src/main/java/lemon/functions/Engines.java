@@ -33,7 +33,7 @@ public class Engines {
 
     private final Map<String, CharacterRetriever> retrievers = new HashMap<>();
     private final Map<String, MiniImageGenerator> painters = new HashMap<>();
-    private final Map<Integer, MiniPersonalizer> personalizers = new HashMap<>();
+    private final Map<String, MiniPersonalizer> personalizers = new HashMap<>();
     private MiniValidatorAdapter validator;
     private MiniClipScorer scorer;
 
@@ -51,8 +51,18 @@ public class Engines {
      * request and are shared with nothing else (it freezes them).
      */
     public synchronized Personalizer personalizer(int steps) {
+        return personalizer(steps, true);
+    }
+
+    /** The same, where the loop's scene pairs train the mapper too ({@code true}, the default) or only the tokens. */
+    public synchronized Personalizer personalizer(int steps, boolean scenePairsTrainMapper) {
         return personalizers.computeIfAbsent(
-                steps, n -> new MiniPersonalizer(PersonalizationTrainer.Settings.DEFAULT.withSteps(n), System.err));
+                steps + (scenePairsTrainMapper ? "" : "-tokens"),
+                k -> new MiniPersonalizer(
+                        PersonalizationTrainer.Settings.DEFAULT
+                                .withSteps(steps)
+                                .withScenePairsTrainMapper(scenePairsTrainMapper),
+                        System.err));
     }
 
     /** The bundled people/gender validator, loaded on first use. */

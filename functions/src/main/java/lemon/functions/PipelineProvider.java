@@ -96,7 +96,8 @@ public class PipelineProvider {
                 text.describer(),
                 engines.painter(s.imageModel(), s.imageSteps()),
                 new Pipeline.LoopEngines(
-                        engines.personalizer(s.loop().personalizeSteps()),
+                        engines.personalizer(
+                                s.loop().personalizeSteps(), s.loop().scenePairsTrainMapper()),
                         validator(s, progress, engines),
                         engines.scorer(),
                         s.loop().clipThreshold(),

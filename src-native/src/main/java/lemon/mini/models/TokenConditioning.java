@@ -20,6 +20,7 @@ public final class TokenConditioning implements Conditioning {
     private final MiniTextEncoder text;
     private final NDArray ids, placement, tokens;
     private final TokenMapper mapper;
+    private final boolean mapperFrozen;
     private final Conditioning.Constant prefix;
     private NDArray pooled, states;
 
@@ -37,6 +38,19 @@ public final class TokenConditioning implements Conditioning {
             NDArray tokens,
             TokenMapper mapper,
             Conditioning.Constant prefix) {
+        this(text, ids, placement, tokens, mapper, prefix, false);
+    }
+
+    /** @param mapperFrozen the mapper's offsets are used but pass no gradient back to the mapper */
+    public TokenConditioning(
+            MiniTextEncoder text,
+            NDArray ids,
+            NDArray placement,
+            NDArray tokens,
+            TokenMapper mapper,
+            Conditioning.Constant prefix,
+            boolean mapperFrozen) {
+        this.mapperFrozen = mapperFrozen;
         this.text = text;
         this.ids = ids;
         this.placement = placement;
@@ -67,7 +81,8 @@ public final class TokenConditioning implements Conditioning {
             return states;
         }
         float[] own = Arrays.copyOfRange(t, t.length - rows(), t.length);
-        NDArray v = perRow().add(mapper.offsets(tokens, own, layer));
+        NDArray offsets = mapper.offsets(tokens, own, layer);
+        NDArray v = perRow().add(mapperFrozen ? offsets.stopGradient() : offsets);
         return withPrefix(text.forward(ids, placement, v).states(), prefix == null ? null : prefix.states());
     }
 

@@ -121,8 +121,23 @@ public final class PersonalizationTrainer implements AutoCloseable {
             float delta,
             int rounds,
             int contrastMaxTimestep,
-            int checkpointEvery) {
-        public static final Settings DEFAULT = new Settings(200, 5e-3f, 1e-2f, 8, 0.03f, 0.8f, 2, 600, 50);
+            int checkpointEvery,
+            boolean scenePairsTrainMapper) {
+        public static final Settings DEFAULT = new Settings(200, 5e-3f, 1e-2f, 8, 0.03f, 0.8f, 2, 600, 50, true);
+
+        /** The settings before {@code scenePairsTrainMapper}: scene pairs train the mapper too. */
+        public Settings(
+                int steps,
+                float lr,
+                float weightDecay,
+                int batch,
+                float lambda,
+                float delta,
+                int rounds,
+                int contrastMaxTimestep,
+                int checkpointEvery) {
+            this(steps, lr, weightDecay, batch, lambda, delta, rounds, contrastMaxTimestep, checkpointEvery, true);
+        }
 
         public Settings {
             if (steps < 0) throw new IllegalArgumentException("steps must be ≥ 0, got " + steps);
@@ -137,20 +152,61 @@ public final class PersonalizationTrainer implements AutoCloseable {
         }
 
         public Settings withSteps(int n) {
-            return new Settings(n, lr, weightDecay, batch, lambda, delta, rounds, contrastMaxTimestep, checkpointEvery);
+            return new Settings(
+                    n,
+                    lr,
+                    weightDecay,
+                    batch,
+                    lambda,
+                    delta,
+                    rounds,
+                    contrastMaxTimestep,
+                    checkpointEvery,
+                    scenePairsTrainMapper);
         }
 
         public Settings withLambda(float l) {
-            return new Settings(steps, lr, weightDecay, batch, l, delta, rounds, contrastMaxTimestep, checkpointEvery);
+            return new Settings(
+                    steps,
+                    lr,
+                    weightDecay,
+                    batch,
+                    l,
+                    delta,
+                    rounds,
+                    contrastMaxTimestep,
+                    checkpointEvery,
+                    scenePairsTrainMapper);
         }
 
         public Settings withCheckpointEvery(int n) {
-            return new Settings(steps, lr, weightDecay, batch, lambda, delta, rounds, contrastMaxTimestep, n);
+            return new Settings(
+                    steps,
+                    lr,
+                    weightDecay,
+                    batch,
+                    lambda,
+                    delta,
+                    rounds,
+                    contrastMaxTimestep,
+                    n,
+                    scenePairsTrainMapper);
+        }
+
+        /**
+         * Whether accepted scene pairs train the NeTI mapper as well as the tokens and graph network
+         * (true, the paper's one model); false keeps the mapper to what the portraits teach it.
+         */
+        public Settings withScenePairsTrainMapper(boolean b) {
+            return new Settings(
+                    steps, lr, weightDecay, batch, lambda, delta, rounds, contrastMaxTimestep, checkpointEvery, b);
         }
 
         /** What the trained result depends on: all but steps and checkpointEvery (a longer run continues a shorter one). */
         String trajectory() {
-            return withSteps(0).withCheckpointEvery(1).toString();
+            String t = withSteps(0).withCheckpointEvery(1).toString();
+            // states saved before the field existed (always true then) still resume
+            return scenePairsTrainMapper ? t.replace(", scenePairsTrainMapper=true", "") : t;
         }
     }
 
@@ -426,16 +482,17 @@ public final class PersonalizationTrainer implements AutoCloseable {
             NDArray x = scope.create(x0, img), e = scope.create(eps, img);
             NDArray tokenIds = m.text().tokenIds(scope, prompts);
             NDArray place = scope.create(placement, new Shape(b, maxTokens, n));
+            boolean withMapper = s.scenePairsTrainMapper();
             NonFiniteGuard.Outcome o = NonFiniteGuard.backward(
                     () -> {
                         NDArray learned = graph.forward(tokens.get(TOKENS));
-                        var cond = new TokenConditioning(m.text(), tokenIds, place, learned, mapper, null);
+                        var cond = new TokenConditioning(m.text(), tokenIds, place, learned, mapper, null, !withMapper);
                         return Nn.mse(m.unet().forward(noise.addNoise(x, e, t), tf, cond), e);
                     },
-                    tokens,
-                    graph.params(),
-                    mapper.params());
-            if (!apply(o)) return Double.NaN;
+                    withMapper
+                            ? new Params[] {tokens, graph.params(), mapper.params()}
+                            : new Params[] {tokens, graph.params()});
+            if (!apply(o, withMapper)) return Double.NaN;
             lossRec = smooth(lossRec, o.loss());
             return o.loss();
         }
@@ -443,6 +500,11 @@ public final class PersonalizationTrainer implements AutoCloseable {
 
     /** Takes the optimiser step of a finite outcome (true), or counts a skipped batch (false). */
     private boolean apply(NonFiniteGuard.Outcome o) {
+        return apply(o, true);
+    }
+
+    /** The same; without the mapper, only the tokens and the graph network take the step. */
+    private boolean apply(NonFiniteGuard.Outcome o, boolean withMapper) {
         if (!o.applicable()) {
             skipped++;
             if (++skippedInARow >= 10)
@@ -451,7 +513,8 @@ public final class PersonalizationTrainer implements AutoCloseable {
             return false;
         }
         skippedInARow = 0;
-        adam.step(tokens, graph.params(), mapper.params());
+        if (withMapper) adam.step(tokens, graph.params(), mapper.params());
+        else adam.step(tokens, graph.params());
         steps++;
         loss = smooth(loss, o.loss());
         return true;

@@ -179,6 +179,12 @@ class PersonalizationTest {
                         new Personalizer.Request(portraits, CLASS_WORDS, GRAPH, List.of(pair), null, 8),
                         new MemoryCheckpoints());
         assertFalse(equalTokens(fresh, next), "continuing differs from starting over");
+        // scene pairs that train only the tokens and graph (the mapper stays as the portraits taught it)
+        Personalizer.Result tokensOnly = new MiniPersonalizer(
+                        settings.withSteps(16).withScenePairsTrainMapper(false), models, QUIET)
+                .personalize(request, new MemoryCheckpoints());
+        assertEquals(4L, tokensOnly.metrics().get("steps"));
+        assertFalse(equalTokens(tokensOnly, next), "the pair step learned differently");
     }
 
     @Test
