@@ -117,8 +117,11 @@ public interface LemonConfig {
         @WithDefault("true")
         boolean sceneMapper();
 
-        /** whether the refine loop's accepted scene pairs train the NeTI mapper too, or only the tokens and graph */
-        @WithDefault("true")
+        /**
+         * whether the refine loop's accepted scene pairs train the NeTI mapper too, or only the tokens and
+         * graph; false by default: on the twelve tales the loop then hurt the scenes less (issue 9's note)
+         */
+        @WithDefault("false")
         boolean scenePairsTrainMapper();
     }
 

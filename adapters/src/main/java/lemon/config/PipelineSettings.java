@@ -42,7 +42,7 @@ public record PipelineSettings(
             boolean sceneMapper,
             boolean scenePairsTrainMapper) {
         public static final Loop DEFAULT =
-                new Loop(200, 0.0, 0.05, VisionSettings.MINI, PersonalizeStage.Tokens.DESCRIBED, true, true);
+                new Loop(200, 0.0, 0.05, VisionSettings.MINI, PersonalizeStage.Tokens.DESCRIBED, true, false);
 
         public Loop(int personalizeSteps, double clipThreshold, double dropMargin, VisionSettings validator) {
             this(personalizeSteps, clipThreshold, dropMargin, validator, PersonalizeStage.Tokens.ALONE, true, true);

@@ -108,7 +108,9 @@ public class EvalStoryboardCommand implements Callable<Integer> {
                         ? ""
                         : "-" + settings.loop().tokens().name().toLowerCase(Locale.ROOT))
                 + (settings.loop().sceneMapper() == PipelineSettings.Loop.DEFAULT.sceneMapper() ? "" : "-nomap")
-                + (settings.loop().scenePairsTrainMapper() ? "" : "-pairtok");
+                + (settings.loop().scenePairsTrainMapper() == PipelineSettings.Loop.DEFAULT.scenePairsTrainMapper()
+                        ? ""
+                        : settings.loop().scenePairsTrainMapper() ? "-pairall" : "-pairtok");
         StoryboardEval.Models models = new StoryboardEval.Models(
                 engines.painter(settings.imageModel(), settings.imageSteps()),
                 engines.scorer(),

@@ -51,10 +51,10 @@ public class Engines {
      * request and are shared with nothing else (it freezes them).
      */
     public synchronized Personalizer personalizer(int steps) {
-        return personalizer(steps, true);
+        return personalizer(steps, lemon.config.PipelineSettings.Loop.DEFAULT.scenePairsTrainMapper());
     }
 
-    /** The same, where the loop's scene pairs train the mapper too ({@code true}, the default) or only the tokens. */
+    /** The same, where the loop's scene pairs train the mapper too ({@code true}, the paper) or only the tokens and graph. */
     public synchronized Personalizer personalizer(int steps, boolean scenePairsTrainMapper) {
         return personalizers.computeIfAbsent(
                 steps + (scenePairsTrainMapper ? "" : "-tokens"),
