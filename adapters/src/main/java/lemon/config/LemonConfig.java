@@ -123,6 +123,15 @@ public interface LemonConfig {
          */
         @WithDefault("false")
         boolean scenePairsTrainMapper();
+
+        /**
+         * pictures the base model paints of each scene of two or more characters for the first
+         * personalisation's scene pairs (see DescribedScenePairs); 0 = none, as in the paper; 2 by
+         * default: on the twelve tales the loop then ended with more multi-character pictures right
+         * (issue 9's note)
+         */
+        @WithDefault("2")
+        int describedScenePairs();
     }
 
     /** The refining module's people/gender validator (see lemon.vision.VisionSettings). */

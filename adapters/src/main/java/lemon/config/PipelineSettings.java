@@ -40,9 +40,21 @@ public record PipelineSettings(
             VisionSettings validator,
             PersonalizeStage.Tokens tokens,
             boolean sceneMapper,
-            boolean scenePairsTrainMapper) {
+            boolean scenePairsTrainMapper,
+            int describedScenePairs) {
         public static final Loop DEFAULT =
-                new Loop(200, 0.0, 0.05, VisionSettings.MINI, PersonalizeStage.Tokens.DESCRIBED, true, false);
+                new Loop(200, 0.0, 0.05, VisionSettings.MINI, PersonalizeStage.Tokens.DESCRIBED, true, false, 2);
+
+        public Loop(
+                int personalizeSteps,
+                double clipThreshold,
+                double dropMargin,
+                VisionSettings validator,
+                PersonalizeStage.Tokens tokens,
+                boolean sceneMapper,
+                boolean scenePairsTrainMapper) {
+            this(personalizeSteps, clipThreshold, dropMargin, validator, tokens, sceneMapper, scenePairsTrainMapper, 0);
+        }
 
         public Loop(int personalizeSteps, double clipThreshold, double dropMargin, VisionSettings validator) {
             this(personalizeSteps, clipThreshold, dropMargin, validator, PersonalizeStage.Tokens.ALONE, true, true);
@@ -66,6 +78,9 @@ public record PipelineSettings(
                         "lemon.loop.clip-threshold must be in [−1, 1], got " + clipThreshold);
             if (!(dropMargin >= 0))
                 throw new IllegalArgumentException("lemon.loop.drop-margin must be ≥ 0, got " + dropMargin);
+            if (describedScenePairs < 0 || describedScenePairs > 8)
+                throw new IllegalArgumentException(
+                        "lemon.loop.described-scene-pairs must be 0..8, got " + describedScenePairs);
         }
     }
 
@@ -137,7 +152,8 @@ public record PipelineSettings(
                         VisionSettings.from(c.validator()),
                         PersonalizeStage.Tokens.parse(c.loop().tokens()),
                         c.loop().sceneMapper(),
-                        c.loop().scenePairsTrainMapper()),
+                        c.loop().scenePairsTrainMapper(),
+                        c.loop().describedScenePairs()),
                 new Cost(
                         c.cost().prices().orElse(null),
                         c.cost().tenantMonthlyCap().orElse(null)));

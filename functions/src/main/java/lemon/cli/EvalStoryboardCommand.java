@@ -110,7 +110,10 @@ public class EvalStoryboardCommand implements Callable<Integer> {
                 + (settings.loop().sceneMapper() == PipelineSettings.Loop.DEFAULT.sceneMapper() ? "" : "-nomap")
                 + (settings.loop().scenePairsTrainMapper() == PipelineSettings.Loop.DEFAULT.scenePairsTrainMapper()
                         ? ""
-                        : settings.loop().scenePairsTrainMapper() ? "-pairall" : "-pairtok");
+                        : settings.loop().scenePairsTrainMapper() ? "-pairall" : "-pairtok")
+                + (settings.loop().describedScenePairs() == PipelineSettings.Loop.DEFAULT.describedScenePairs()
+                        ? ""
+                        : "-dp" + settings.loop().describedScenePairs());
         StoryboardEval.Models models = new StoryboardEval.Models(
                 engines.painter(settings.imageModel(), settings.imageSteps()),
                 engines.scorer(),
@@ -130,6 +133,9 @@ public class EvalStoryboardCommand implements Callable<Integer> {
         used.put(
                 "scene pairs train the mapper (lemon.loop.scene-pairs-train-mapper)",
                 settings.loop().scenePairsTrainMapper());
+        used.put(
+                "base-model scene pairs per scene (lemon.loop.described-scene-pairs)",
+                settings.loop().describedScenePairs());
         used.put("image steps", settings.imageSteps());
         used.put("--out", out.toString());
         System.out.println("eval-storyboard: " + found.size() + (found.size() == 1 ? " story → " : " stories → ") + out

@@ -103,6 +103,22 @@ public class PipelineProvider {
                         s.loop().clipThreshold(),
                         s.loop().dropMargin(),
                         s.loop().tokens(),
-                        s.loop().sceneMapper())));
+                        s.loop().sceneMapper(),
+                        describedPrompter(),
+                        s.loop().describedScenePairs())));
+    }
+
+    /** The base model's scene prompts (descriptions fitted to the bundled text encoder's window), as eval-storyboard's Base paints them. */
+    static lemon.stage.personalize.DescribedScenePairs.Prompter describedPrompter() {
+        var window = new java.util.concurrent.atomic.AtomicReference<lemon.mini.eval.BasePrompts.Window>();
+        return (scene, characters, descriptions, painted, style, register) -> lemon.mini.eval.BasePrompts.paint(
+                        scene,
+                        characters,
+                        descriptions,
+                        painted,
+                        style,
+                        window.updateAndGet(w -> w != null ? w : lemon.mini.eval.BasePrompts.Window.bundled()),
+                        register)
+                .prompt();
     }
 }

@@ -31,6 +31,7 @@ import lemon.stage.analyze.AnalyzeStage;
 import lemon.stage.describe.DescribeStage;
 import lemon.stage.ingest.IngestStage;
 import lemon.stage.match.MatchStage;
+import lemon.stage.personalize.DescribedScenePairs;
 import lemon.stage.personalize.PersonalizeStage;
 import lemon.stage.portraits.PortraitsStage;
 import lemon.stage.publish.PublishStage;
@@ -202,7 +203,21 @@ public final class Pipeline {
             double clipThreshold,
             double dropMargin,
             PersonalizeStage.Tokens tokens,
-            boolean sceneMapper) {
+            boolean sceneMapper,
+            DescribedScenePairs.Prompter describedPrompter,
+            int describedTakes) {
+        /** Without base-model scene pairs in the first pass (the paper). */
+        public LoopEngines(
+                Personalizer personalizer,
+                CompatibilityValidator validator,
+                ImageTextScorer scorer,
+                double clipThreshold,
+                double dropMargin,
+                PersonalizeStage.Tokens tokens,
+                boolean sceneMapper) {
+            this(personalizer, validator, scorer, clipThreshold, dropMargin, tokens, sceneMapper, null, 0);
+        }
+
         /** With the tokens alone, as the paper paints them. */
         public LoopEngines(
                 Personalizer personalizer,
@@ -226,7 +241,13 @@ public final class Pipeline {
                 new MatchStage(retriever),
                 new DescribeStage(describer, retriever),
                 new PortraitsStage(painter),
-                new PersonalizeStage(loop.personalizer(), loop.tokens()),
+                new PersonalizeStage(
+                        loop.personalizer(),
+                        loop.tokens(),
+                        loop.describedTakes() > 0 && loop.describedPrompter() != null
+                                ? new DescribedScenePairs(
+                                        painter, loop.validator(), loop.describedPrompter(), loop.describedTakes())
+                                : null),
                 new VisualizeStage(painter, loop.sceneMapper()),
                 new ValidateStage(loop.validator(), loop.scorer(), loop.clipThreshold()),
                 new RefineStage(loop.scorer(), painter, loop.dropMargin()),

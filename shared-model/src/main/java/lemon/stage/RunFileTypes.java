@@ -19,6 +19,7 @@ public final class RunFileTypes {
     public static final TypeReference<List<Portrait>> PORTRAITS = new TypeReference<>() {};
     public static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     public static final TypeReference<lemon.story.TrainingSet> TRAINING_SET = new TypeReference<>() {};
+    public static final TypeReference<List<lemon.story.TrainingSet.ScenePair>> SCENE_PAIRS = new TypeReference<>() {};
     public static final TypeReference<lemon.story.Personalization> PERSONALIZATION = new TypeReference<>() {};
     public static final TypeReference<List<lemon.story.SceneImage>> SCENE_IMAGES = new TypeReference<>() {};
     public static final TypeReference<List<lemon.story.SceneCheck>> SCENE_CHECKS = new TypeReference<>() {};

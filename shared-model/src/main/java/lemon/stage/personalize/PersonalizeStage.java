@@ -43,6 +43,7 @@ public final class PersonalizeStage implements Stage {
             List.of(
                     AnalyzeStage.CHARACTERS,
                     AnalyzeStage.GRAPH,
+                    AnalyzeStage.SCENES,
                     DescribeStage.DESCRIPTIONS,
                     PortraitsStage.PORTRAITS,
                     RefineStage.TRAINING_SET),
@@ -75,14 +76,21 @@ public final class PersonalizeStage implements Stage {
 
     private final Personalizer personalizer;
     private final Tokens words;
+    private final DescribedScenePairs described;
 
     public PersonalizeStage(Personalizer personalizer) {
         this(personalizer, Tokens.ALONE);
     }
 
     public PersonalizeStage(Personalizer personalizer, Tokens words) {
+        this(personalizer, words, null);
+    }
+
+    /** @param described the first pass's scene pairs painted by the base model; null: none (the paper) */
+    public PersonalizeStage(Personalizer personalizer, Tokens words, DescribedScenePairs described) {
         this.personalizer = personalizer;
         this.words = words;
+        this.described = described;
     }
 
     @Override
@@ -115,6 +123,30 @@ public final class PersonalizeStage implements Stage {
         }
         byte[] start = run.bytesEarlier(STATE).orElse(null);
         Map<String, String> anchors = words == Tokens.DESCRIBED ? anchors(run, portraits.keySet()) : Map.of();
+        List<String> ids = new ArrayList<>(portraits.keySet());
+        DescribedScenePairs.Result first = null;
+        if (described != null && run.iteration() == 0) {
+            Map<String, String> placeholders = new LinkedHashMap<>();
+            for (int i = 0; i < ids.size(); i++) placeholders.put(ids.get(i), placeholder(i));
+            Map<String, StoryCharacter> byId = new LinkedHashMap<>();
+            characters.forEach(c -> byId.put(c.id(), c));
+            Map<String, String> descriptions = new TreeMap<>();
+            for (CharacterDescription d : run.require(DescribeStage.DESCRIPTIONS, RunFileTypes.DESCRIPTIONS))
+                if (d.description() != null && !d.description().isBlank())
+                    descriptions.put(d.characterId(), d.description());
+            first = described.paint(
+                    run,
+                    byId,
+                    run.require(AnalyzeStage.SCENES, RunFileTypes.SCENES),
+                    placeholders,
+                    DescribedScenePairs.phrases(placeholders, anchors),
+                    descriptions);
+            run.write(DescribedScenePairs.PAIRS, first.pairs());
+            for (TrainingSet.ScenePair p : first.pairs()) {
+                pairs.add(new Personalizer.Pair(
+                        run.bytesAt(p.file()).orElseThrow(() -> missing(run, p.file())), p.prompt(), p.placeholders()));
+            }
+        }
         Personalizer.Result result = personalizer
                 .personalize(
                         new Personalizer.Request(
@@ -124,7 +156,6 @@ public final class PersonalizeStage implements Stage {
         for (var blob : new TreeMap<>(result.blobs()).entrySet()) run.writeBytes(blob.getKey(), blob.getValue());
         if (result.state() != null) run.writeBytes(STATE, result.state());
         Map<String, Personalization.Token> tokens = new LinkedHashMap<>();
-        List<String> ids = new ArrayList<>(portraits.keySet());
         for (int i = 0; i < ids.size(); i++) {
             ImageGenerator.LearnedToken t = result.tokens().get(ids.get(i));
             if (t == null)
@@ -137,10 +168,17 @@ public final class PersonalizeStage implements Stage {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("characters", tokens.size());
         summary.put("scenePairs", pairs.size());
+        if (first != null) {
+            summary.put("describedPictures", first.pictures());
+            summary.put("describedPairs", first.pairs().size());
+        }
         summary.put("tokens", words.name().toLowerCase(java.util.Locale.ROOT));
         return new StageOutput(
                 tokens.size() + " character tokens learned"
-                        + (pairs.isEmpty() ? "" : ", with " + pairs.size() + " accepted scene images")
+                        + (first != null
+                                ? ", with " + first.pairs().size() + " of " + first.pictures()
+                                        + " base-model scene pictures (" + first.scenes() + " scenes) as scene pairs"
+                                : pairs.isEmpty() ? "" : ", with " + pairs.size() + " accepted scene images")
                         + metricsLine(result.metrics()),
                 summary,
                 Map.of("personalizer", personalizer.name()),
@@ -164,6 +202,17 @@ public final class PersonalizeStage implements Stage {
     static TrainingSet trainingSet(StageContext run) {
         return run.readEarlier(RefineStage.TRAINING_SET, RunFileTypes.TRAINING_SET)
                 .orElseGet(() -> initial(run.require(PortraitsStage.PORTRAITS, RunFileTypes.PORTRAITS)));
+    }
+
+    /**
+     * What the first refine starts its training set from: the initial portraits and the pairs the
+     * first personalisation painted ({@link DescribedScenePairs}; none when it painted none).
+     */
+    public static TrainingSet first(StageContext run) {
+        TrainingSet portraits = initial(run.require(PortraitsStage.PORTRAITS, RunFileTypes.PORTRAITS));
+        List<TrainingSet.ScenePair> pairs =
+                run.read(DescribedScenePairs.PAIRS, RunFileTypes.SCENE_PAIRS).orElse(List.of());
+        return new TrainingSet(portraits.portraits(), pairs);
     }
 
     /** The initial portraits as a training set. */

@@ -84,9 +84,8 @@ public final class RefineStage implements Stage {
         List<SceneCheck> checks = run.require(ValidateStage.SCENE_CHECKS, RunFileTypes.SCENE_CHECKS);
         List<SceneImage> images = run.require(VisualizeStage.SCENE_IMAGES, RunFileTypes.SCENE_IMAGES);
         Personalization p = run.require(PersonalizeStage.PERSONALIZATION, RunFileTypes.PERSONALIZATION);
-        TrainingSet set = run.readEarlier(TRAINING_SET, RunFileTypes.TRAINING_SET)
-                .orElseGet(
-                        () -> PersonalizeStage.initial(run.require(PortraitsStage.PORTRAITS, RunFileTypes.PORTRAITS)));
+        TrainingSet set =
+                run.readEarlier(TRAINING_SET, RunFileTypes.TRAINING_SET).orElseGet(() -> PersonalizeStage.first(run));
 
         Map<String, SceneImage> imageByFile = new LinkedHashMap<>();
         images.forEach(i -> imageByFile.put(i.file(), i));

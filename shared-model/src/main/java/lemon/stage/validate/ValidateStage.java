@@ -123,7 +123,7 @@ public final class ValidateStage implements Stage {
      * The genders seen hold the genders expected, in any order: a character of unstated gender
      * matches either, and the counts must already agree.
      */
-    static boolean gendersMatch(List<Gender> expected, List<Gender> seen) {
+    public static boolean gendersMatch(List<Gender> expected, List<Gender> seen) {
         if (seen.size() != expected.size()) return false;
         int needMale = 0, needFemale = 0, seenMale = 0, seenFemale = 0;
         for (Gender g : expected) {

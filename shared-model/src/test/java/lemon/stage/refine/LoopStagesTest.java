@@ -19,6 +19,7 @@ import lemon.stage.StageResult;
 import lemon.stage.analyze.AnalyzeStage;
 import lemon.stage.describe.DescribeStage;
 import lemon.stage.match.MatchStage;
+import lemon.stage.personalize.DescribedScenePairs;
 import lemon.stage.personalize.PersonalizeStage;
 import lemon.stage.portraits.PortraitsStage;
 import lemon.stage.publish.PublishStage;
@@ -110,6 +111,101 @@ class LoopStagesTest {
             assertTrue(f.blobs.get("r/" + d.replacement()).isPresent(), "replacement painted and stored");
         }
         next.pairs().forEach(pair -> assertTrue(pair.placeholders().size() >= 2, "only multi-character pictures"));
+    }
+
+    @Test
+    void theFirstPassCanLearnFromBaseModelScenesThatPassTheValidator() {
+        Map<String, String> descriptions = new java.util.TreeMap<>();
+        f.read(DescribeStage.DESCRIPTIONS, RunFileTypes.DESCRIPTIONS)
+                .forEach(d -> descriptions.put(d.characterId(), d.description()));
+        Map<String, lemon.story.Gender> genders = new java.util.HashMap<>();
+        f.read(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS).forEach(c -> genders.put(c.id(), c.gender()));
+        // the Base prompt: each painted character's description, in order
+        DescribedScenePairs.Prompter prompter = (scene, characters, desc, painted, style, register) ->
+                String.join(" | ", painted.stream().map(desc::get).toList()) + ", " + style;
+        // a validator that sees the right people in the pictures of even seeds and nobody in the rest
+        Map<Integer, lemon.port.ImageGenerator.Request> requestOf = new java.util.HashMap<>();
+        lemon.port.ImageGenerator recording = new lemon.port.ImageGenerator() {
+            @Override
+            public String name() {
+                return painter.name();
+            }
+
+            @Override
+            public List<byte[]> generate(List<Request> batch) {
+                List<byte[]> out = painter.generate(batch);
+                for (int i = 0; i < out.size(); i++) requestOf.put(java.util.Arrays.hashCode(out.get(i)), batch.get(i));
+                return out;
+            }
+        };
+        lemon.port.CompatibilityValidator halfRight = new lemon.port.CompatibilityValidator() {
+            @Override
+            public String name() {
+                return "half-right";
+            }
+
+            @Override
+            public Verdict inspect(byte[] png) {
+                var q = requestOf.get(java.util.Arrays.hashCode(png));
+                if (q.seed() % 2 != 0) return new Verdict(0, List.of(), 1);
+                List<lemon.story.Gender> seen = java.util.Arrays.stream(
+                                q.description().replace(", ink drawing", "").split(" \\| "))
+                        .map(d -> descriptions.entrySet().stream()
+                                .filter(e -> e.getValue().equals(d))
+                                .map(e -> genders.get(e.getKey()))
+                                .findFirst()
+                                .orElseThrow())
+                        .map(g -> g == lemon.story.Gender.FEMALE ? g : lemon.story.Gender.MALE)
+                        .limit(3)
+                        .toList();
+                return new Verdict(seen.size(), seen, 1);
+            }
+        };
+        var described = new DescribedScenePairs(recording, halfRight, prompter, 2);
+        List<lemon.story.Scene> scenes = f.read(AnalyzeStage.SCENES, RunFileTypes.SCENES);
+        StageResult r = run(new PersonalizeStage(personalizer, PersonalizeStage.Tokens.ALONE, described), 0);
+
+        List<lemon.port.ImageGenerator.Request> base = painter.requests().stream()
+                .filter(q -> q.tokens().isEmpty() && q.canvas() == lemon.port.ImageGenerator.Canvas.SCENE)
+                .toList();
+        long multi = scenes.stream()
+                .filter(s -> s.characterIds().stream()
+                                .filter(descriptions::containsKey)
+                                .count()
+                        >= 2)
+                .count();
+        assertTrue(multi > 0, "the fixture story has scenes of two or more characters");
+        assertEquals(2 * multi, base.size(), "two base pictures of every scene of two or more characters");
+        base.forEach(q -> assertTrue(q.description().endsWith(", ink drawing"), q.description()));
+        assertEquals(base.size(), r.summary().get("describedPictures"));
+
+        List<TrainingSet.ScenePair> pairs = f.read(DescribedScenePairs.PAIRS, RunFileTypes.SCENE_PAIRS);
+        assertEquals(pairs.size(), r.summary().get("describedPairs"));
+        assertTrue(
+                !pairs.isEmpty() && pairs.size() < base.size(), "the stand-in validator passes some: " + pairs.size());
+        assertEquals(pairs.size(), personalizer.requests.get(0).pairs().size(), "the first pass learns from them");
+        for (TrainingSet.ScenePair pair : pairs) {
+            byte[] png = f.blobs.get("r/" + pair.file()).orElseThrow();
+            List<lemon.story.Gender> expected =
+                    pair.placeholders().values().stream().map(genders::get).toList();
+            assertTrue(
+                    DescribedScenePairs.passes(halfRight.inspect(png), expected),
+                    "only pictures the validator passes are kept: " + pair.file());
+            assertTrue(pair.placeholders().size() >= 2);
+            pair.placeholders().keySet().forEach(ph -> assertTrue(pair.prompt().contains(ph), pair.prompt()));
+            assertTrue(pair.prompt().endsWith(", ink drawing"), "trained under visualize's prompt: " + pair.prompt());
+        }
+
+        // the first refine keeps them in the training set; the next pass learns from them without painting again
+        run(new VisualizeStage(painter), 0);
+        run(new ValidateStage(loop.validator(), loop.scorer(), -1), 0);
+        run(new RefineStage(loop.scorer(), painter, 0.0), 0);
+        TrainingSet next = f.read(RefineStage.TRAINING_SET, RunFileTypes.TRAINING_SET);
+        assertTrue(next.pairs().containsAll(pairs), "the base pairs carried into the next training set");
+        int painted = painter.requests().size();
+        run(new PersonalizeStage(personalizer, PersonalizeStage.Tokens.ALONE, described), 1);
+        assertEquals(painted, painter.requests().size(), "painted once, in the first pass");
+        assertEquals(next.pairs().size(), personalizer.requests.get(1).pairs().size());
     }
 
     @Test
