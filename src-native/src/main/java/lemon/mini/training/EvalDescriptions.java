@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import lemon.mini.pipelines.ContactSheet;
 import lemon.mini.pipelines.PortraitPipeline;
 import lemon.mini.render.Attributes;
@@ -150,6 +151,8 @@ public final class EvalDescriptions {
                         template == null ? "-" : pct(template.conditional()[h.ordinal()]),
                         template == null ? "-" : pct(template.realRenders()[h.ordinal()]));
             }
+            for (Head h : List.of(Head.HAIR, Head.CLOTHING, Head.HEADWEAR))
+                if (probe.has(h)) confusion(out, probe, h, stated, cond);
             long hwColour =
                     stated.stream().filter(s -> s.headwearColour() != null).count();
             out.printf(
@@ -179,6 +182,65 @@ public final class EvalDescriptions {
             }
             return t;
         }
+    }
+
+    /** Per stated class of head h: how many descriptions state it and what the probe reads off their portraits. */
+    static void confusion(
+            PrintStream out,
+            AttributeProbe probe,
+            Head h,
+            List<DescriptionAttributes> stated,
+            List<List<BufferedImage>> portraits) {
+        Object[] names = null;
+        Map<Integer, int[]> reads = new java.util.TreeMap<>();
+        Map<Integer, Integer> descriptions = new java.util.TreeMap<>();
+        for (int d = 0; d < stated.size(); d++) {
+            int want = stated(h, stated.get(d));
+            if (want < 0) continue;
+            if (names == null) names = classOf(h, stated.get(d)).getEnumConstants();
+            int[] row = reads.computeIfAbsent(want, k -> new int[64]);
+            descriptions.merge(want, 1, Integer::sum);
+            for (BufferedImage img : portraits.get(d)) row[probe.predict(h, img)]++;
+        }
+        if (names == null) return;
+        out.printf(
+                Locale.ROOT,
+                "%s as stated → as read off the portraits:%n",
+                h.name().toLowerCase(Locale.ROOT));
+        for (var e : reads.entrySet()) {
+            int total = java.util.Arrays.stream(e.getValue()).sum();
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < e.getValue().length; i++) if (e.getValue()[i] > 0) order.add(i);
+            order.sort((x, y) -> e.getValue()[y] - e.getValue()[x]);
+            StringBuilder line = new StringBuilder();
+            for (int i : order.subList(0, Math.min(4, order.size())))
+                line.append(String.format(Locale.ROOT, " %s %.0f%%", name(names, i), 100.0 * e.getValue()[i] / total));
+            out.printf(
+                    Locale.ROOT,
+                    "  %-10s (%3d descriptions):%s%n",
+                    name(names, e.getKey()),
+                    descriptions.get(e.getKey()),
+                    line);
+        }
+    }
+
+    private static String name(Object[] names, int i) {
+        return i < names.length ? names[i].toString().toLowerCase(Locale.ROOT) : "#" + i;
+    }
+
+    private static Class<? extends Enum<?>> classOf(Head h, DescriptionAttributes a) {
+        Enum<?> v = switch (h) {
+            case GENDER -> a.gender();
+            case HAIR -> a.hair();
+            case CLOTHING -> a.clothing();
+            case AGE -> a.age();
+            case FACIAL_HAIR -> a.facialHair();
+            case HEADWEAR -> a.headwear();
+            case SKIN -> a.skin();
+        };
+        @SuppressWarnings("unchecked")
+        Class<? extends Enum<?>> c = (Class<? extends Enum<?>>) v.getDeclaringClass();
+        return c;
     }
 
     private static List<BufferedImage> paint(PortraitPipeline gen, List<String> texts, List<Long> seeds) {
