@@ -52,7 +52,13 @@ public final class EvalDescriptions {
 
     /** The class index a description states for head h, or −1 when it does not state it. */
     public static int stated(Head h, DescriptionAttributes a) {
-        Enum<?> v = switch (h) {
+        Enum<?> v = value(h, a);
+        return v == null ? -1 : v.ordinal();
+    }
+
+    /** What a description states for head h, or null. */
+    private static Enum<?> value(Head h, DescriptionAttributes a) {
+        return switch (h) {
             case GENDER -> a.gender();
             case HAIR -> a.hair();
             case CLOTHING -> a.clothing();
@@ -61,7 +67,6 @@ public final class EvalDescriptions {
             case HEADWEAR -> a.headwear();
             case SKIN -> a.skin();
         };
-        return v == null ? -1 : v.ordinal();
     }
 
     /** Counts, per head, portraits whose probe reading equals the stated class (rows: one description each). */
@@ -229,17 +234,8 @@ public final class EvalDescriptions {
     }
 
     private static Class<? extends Enum<?>> classOf(Head h, DescriptionAttributes a) {
-        Enum<?> v = switch (h) {
-            case GENDER -> a.gender();
-            case HAIR -> a.hair();
-            case CLOTHING -> a.clothing();
-            case AGE -> a.age();
-            case FACIAL_HAIR -> a.facialHair();
-            case HEADWEAR -> a.headwear();
-            case SKIN -> a.skin();
-        };
         @SuppressWarnings("unchecked")
-        Class<? extends Enum<?>> c = (Class<? extends Enum<?>>) v.getDeclaringClass();
+        Class<? extends Enum<?>> c = (Class<? extends Enum<?>>) value(h, a).getDeclaringClass();
         return c;
     }
 

@@ -35,5 +35,24 @@ class EvalDescriptionsTest {
                     t.accuracy(h) > t.unconditionalAccuracy(h) + 0.2,
                     h + " " + t.accuracy(h) + " vs " + t.unconditionalAccuracy(h));
         }
+
+        // the breakdown: one line per stated hair colour, its description count and its commonest reading
+        var text = new java.io.ByteArrayOutputStream();
+        EvalDescriptions.confusion(
+                new java.io.PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8),
+                probe,
+                Head.HAIR,
+                stated,
+                own);
+        String[] lines = text.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n");
+        assertTrue(lines[0].startsWith("hair as stated"), lines[0]);
+        int described = 0;
+        for (int k = 1; k < lines.length; k++) {
+            var m = java.util.regex.Pattern.compile("^  (\\w+) +\\( *(\\d+) descriptions\\): (\\w+) ")
+                    .matcher(lines[k]);
+            assertTrue(m.find(), lines[k]);
+            described += Integer.parseInt(m.group(2));
+        }
+        assertEquals(t.stated()[Head.HAIR.ordinal()], described, "every description that states a hair colour, once");
     }
 }
