@@ -132,6 +132,14 @@ public interface LemonConfig {
          */
         @WithDefault("2")
         int describedScenePairs();
+
+        /**
+         * world | description: what a described token's anchor keeps of the description (see
+         * Personalizer.Anchor); description by default: on the twelve tales it painted characters
+         * far more like their portraits (issue 9's note)
+         */
+        @WithDefault("description")
+        String anchor();
     }
 
     /** The refining module's people/gender validator (see lemon.vision.VisionSettings). */

@@ -3,6 +3,7 @@ package lemon.config;
 import java.time.Duration;
 import lemon.llm.LlmRetryPolicy;
 import lemon.llm.LlmSettings;
+import lemon.port.Personalizer;
 import lemon.stage.personalize.PersonalizeStage;
 import lemon.vision.VisionSettings;
 
@@ -41,9 +42,18 @@ public record PipelineSettings(
             PersonalizeStage.Tokens tokens,
             boolean sceneMapper,
             boolean scenePairsTrainMapper,
-            int describedScenePairs) {
-        public static final Loop DEFAULT =
-                new Loop(200, 0.0, 0.05, VisionSettings.MINI, PersonalizeStage.Tokens.DESCRIBED, true, false, 2);
+            int describedScenePairs,
+            Personalizer.Anchor anchor) {
+        public static final Loop DEFAULT = new Loop(
+                200,
+                0.0,
+                0.05,
+                VisionSettings.MINI,
+                PersonalizeStage.Tokens.DESCRIBED,
+                true,
+                false,
+                2,
+                Personalizer.Anchor.DESCRIPTION);
 
         public Loop(
                 int personalizeSteps,
@@ -53,7 +63,16 @@ public record PipelineSettings(
                 PersonalizeStage.Tokens tokens,
                 boolean sceneMapper,
                 boolean scenePairsTrainMapper) {
-            this(personalizeSteps, clipThreshold, dropMargin, validator, tokens, sceneMapper, scenePairsTrainMapper, 0);
+            this(
+                    personalizeSteps,
+                    clipThreshold,
+                    dropMargin,
+                    validator,
+                    tokens,
+                    sceneMapper,
+                    scenePairsTrainMapper,
+                    0,
+                    Personalizer.Anchor.WORLD);
         }
 
         public Loop(int personalizeSteps, double clipThreshold, double dropMargin, VisionSettings validator) {
@@ -153,7 +172,8 @@ public record PipelineSettings(
                         PersonalizeStage.Tokens.parse(c.loop().tokens()),
                         c.loop().sceneMapper(),
                         c.loop().scenePairsTrainMapper(),
-                        c.loop().describedScenePairs()),
+                        c.loop().describedScenePairs(),
+                        Personalizer.Anchor.parse(c.loop().anchor())),
                 new Cost(
                         c.cost().prices().orElse(null),
                         c.cost().tenantMonthlyCap().orElse(null)));

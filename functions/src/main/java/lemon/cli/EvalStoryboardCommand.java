@@ -113,13 +113,19 @@ public class EvalStoryboardCommand implements Callable<Integer> {
                         : settings.loop().scenePairsTrainMapper() ? "-pairall" : "-pairtok")
                 + (settings.loop().describedScenePairs() == PipelineSettings.Loop.DEFAULT.describedScenePairs()
                         ? ""
-                        : "-dp" + settings.loop().describedScenePairs());
+                        : "-dp" + settings.loop().describedScenePairs())
+                + (settings.loop().anchor() == PipelineSettings.Loop.DEFAULT.anchor()
+                        ? ""
+                        : "-anchor-" + settings.loop().anchor().name().toLowerCase(Locale.ROOT));
         StoryboardEval.Models models = new StoryboardEval.Models(
                 engines.painter(settings.imageModel(), settings.imageSteps()),
                 engines.scorer(),
                 engines.validator(),
                 BasePrompts.Window.bundled(),
-                engines.personalizer(steps)::anchor);
+                engines.personalizer(
+                        steps,
+                        settings.loop().scenePairsTrainMapper(),
+                        settings.loop().anchor())::anchor);
         Map<String, Object> used = new LinkedHashMap<>();
         used.put("stories", found.size());
         used.put("--scenes", options.scenes());
@@ -136,6 +142,7 @@ public class EvalStoryboardCommand implements Callable<Integer> {
         used.put(
                 "base-model scene pairs per scene (lemon.loop.described-scene-pairs)",
                 settings.loop().describedScenePairs());
+        used.put("anchors (lemon.loop.anchor)", settings.loop().anchor().name().toLowerCase(Locale.ROOT));
         used.put("image steps", settings.imageSteps());
         used.put("--out", out.toString());
         System.out.println("eval-storyboard: " + found.size() + (found.size() == 1 ? " story → " : " stories → ") + out

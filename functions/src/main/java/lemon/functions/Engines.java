@@ -51,17 +51,23 @@ public class Engines {
      * request and are shared with nothing else (it freezes them).
      */
     public synchronized Personalizer personalizer(int steps) {
-        return personalizer(steps, lemon.config.PipelineSettings.Loop.DEFAULT.scenePairsTrainMapper());
+        var d = lemon.config.PipelineSettings.Loop.DEFAULT;
+        return personalizer(steps, d.scenePairsTrainMapper(), d.anchor());
     }
 
-    /** The same, where the loop's scene pairs train the mapper too ({@code true}, the paper) or only the tokens and graph. */
-    public synchronized Personalizer personalizer(int steps, boolean scenePairsTrainMapper) {
+    /**
+     * The same, where the loop's scene pairs train the mapper too ({@code true}, the paper) or only the tokens and
+     * graph, with anchors of the given words.
+     */
+    public synchronized Personalizer personalizer(
+            int steps, boolean scenePairsTrainMapper, Personalizer.Anchor anchor) {
         return personalizers.computeIfAbsent(
-                steps + (scenePairsTrainMapper ? "" : "-tokens"),
+                steps + (scenePairsTrainMapper ? "" : "-tokens") + "-" + anchor,
                 k -> new MiniPersonalizer(
                         PersonalizationTrainer.Settings.DEFAULT
                                 .withSteps(steps)
                                 .withScenePairsTrainMapper(scenePairsTrainMapper),
+                        anchor,
                         System.err));
     }
 

@@ -97,7 +97,9 @@ public class PipelineProvider {
                 engines.painter(s.imageModel(), s.imageSteps()),
                 new Pipeline.LoopEngines(
                         engines.personalizer(
-                                s.loop().personalizeSteps(), s.loop().scenePairsTrainMapper()),
+                                s.loop().personalizeSteps(),
+                                s.loop().scenePairsTrainMapper(),
+                                s.loop().anchor()),
                         validator(s, progress, engines),
                         engines.scorer(),
                         s.loop().clipThreshold(),

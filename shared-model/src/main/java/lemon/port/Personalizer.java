@@ -27,6 +27,21 @@ public interface Personalizer {
         return description.strip();
     }
 
+    /** What an anchor keeps of its character's description, for personalisers that choose. */
+    enum Anchor {
+        /** The attributes the image model's world draws, in the words its scene captions use: three fit a scene. */
+        WORLD,
+        /** The description itself, fitted to what the model reads: more of the look, two fit a scene. */
+        DESCRIPTION;
+
+        /** From a setting's value: "world" or "description". */
+        public static Anchor parse(String value) {
+            for (Anchor a : values()) if (a.name().equalsIgnoreCase(value.strip())) return a;
+            throw new IllegalArgumentException(
+                    "lemon.loop.anchor must be \"world\" or \"description\", got \"" + value + "\"");
+        }
+    }
+
     /** From portraits alone, from scratch. */
     default Result personalize(
             Map<String, List<byte[]>> portraits,

@@ -45,6 +45,7 @@ import lemon.story.InteractionGraph;
 public final class MiniPersonalizer implements Personalizer {
     private final PersonalizationTrainer.Settings settings;
     private final PrintStream progress;
+    private final Personalizer.Anchor anchorWords;
     private PersonalizationTrainer.Models models;
 
     /** The bundled models (loaded on first use), default settings, progress on stderr. */
@@ -53,14 +54,28 @@ public final class MiniPersonalizer implements Personalizer {
     }
 
     public MiniPersonalizer(PersonalizationTrainer.Settings settings, PrintStream progress) {
-        this(settings, null, progress);
+        this(settings, null, Personalizer.Anchor.WORLD, progress);
     }
 
-    /** Over the given frozen models (tests use small ones). */
+    public MiniPersonalizer(
+            PersonalizationTrainer.Settings settings, Personalizer.Anchor anchorWords, PrintStream progress) {
+        this(settings, null, anchorWords, progress);
+    }
+
+    /** Over the given frozen models (tests use small ones), world-word anchors. */
     public MiniPersonalizer(
             PersonalizationTrainer.Settings settings, PersonalizationTrainer.Models models, PrintStream progress) {
+        this(settings, models, Personalizer.Anchor.WORLD, progress);
+    }
+
+    public MiniPersonalizer(
+            PersonalizationTrainer.Settings settings,
+            PersonalizationTrainer.Models models,
+            Personalizer.Anchor anchorWords,
+            PrintStream progress) {
         this.settings = settings;
         this.models = models;
+        this.anchorWords = anchorWords;
         this.progress = progress;
     }
 
@@ -92,36 +107,44 @@ public final class MiniPersonalizer implements Personalizer {
         return String.format(
                 Locale.ROOT,
                 "lemon-mini-personalizer (graph network L=%d, NeTI mapper, L_rec + %.3g·L_ct with δ=%.2f, AdamW lr %.3g, "
-                        + "%d steps of %d portraits)",
+                        + "%d steps of %d portraits, %s anchors)",
                 s.rounds(),
                 s.lambda(),
                 s.delta(),
                 s.lr(),
                 s.steps(),
-                s.batch());
+                s.batch(),
+                anchorWords.name().toLowerCase(Locale.ROOT));
     }
 
     /**
-     * Words of a description an anchor keeps: three anchors and the longest scene caption's other
-     * words ("&lt;c1&gt; … hands a golden cup to &lt;c2&gt; …, while &lt;c3&gt; … looks on": 12)
-     * fit the bundled text encoder's 62-word window, so no anchor is cut off at the end.
+     * Words of a world-word anchor: three anchors and the longest scene caption's other words
+     * ("&lt;c1&gt; … hands a golden cup to &lt;c2&gt; …, while &lt;c3&gt; … looks on": 12) fit the
+     * bundled text encoder's 62-word window, so no anchor is cut off at the end.
      */
-    static final int ANCHOR_WORDS = 16;
+    static final int WORLD_WORDS = 16;
 
     /**
-     * The description as the world's scene captions name a person ({@link
-     * DescriptionAttributes#inWorldWords}: gender and age, clothing colour, hair colour or beard, in
-     * the register the model learned scenes from), fitted to {@link #ANCHOR_WORDS} words the text
-     * encoder knows ({@link BasePrompts#fit}). A description that states none of those is fitted as
-     * written.
+     * Words of a description anchor: about the share a Base prompt gives each of two characters
+     * ((62 − 12) / 2 = 25), so a two-character scene holds both whole.
+     */
+    static final int DESCRIPTION_WORDS = 24;
+
+    /**
+     * The description fitted to words the text encoder knows ({@link BasePrompts#fit}): with {@link
+     * Personalizer.Anchor#WORLD} as the world's scene captions name a person (in the register the model learned
+     * scenes from; a description that states none of those is fitted as written), with {@link
+     * Personalizer.Anchor#DESCRIPTION} as written.
      */
     @Override
     public String anchor(String description) {
         MiniTextEncoder text = models().text();
         var window = BasePrompts.Window.of(text.tokenizer(), text.config().maxTokens(), false);
+        if (anchorWords == Personalizer.Anchor.DESCRIPTION)
+            return BasePrompts.fit(description, Math.min(DESCRIPTION_WORDS, window.maxWords() - 4), window);
         String world = DescriptionAttributes.inWorldWords(description);
         return BasePrompts.fit(
-                world == null ? description : world, Math.min(ANCHOR_WORDS, window.maxWords() - 4), window);
+                world == null ? description : world, Math.min(WORLD_WORDS, window.maxWords() - 4), window);
     }
 
     @Override

@@ -197,6 +197,12 @@ class PersonalizationTest {
                 "in a green hat and a blue",
                 p.anchor("hawk-nosed, in a green hat and a blue scarf"),
                 "stating none of the world's attributes, it is fitted as written: unknown words go");
+        String whole = new MiniPersonalizer(SETTINGS, models, Personalizer.Anchor.DESCRIPTION, QUIET)
+                .anchor(
+                        "a tall, hawk-nosed man with a thick grey beard and red hair, wearing a blue shirt and a scimitar.");
+        for (String kept : List.of("man", "grey beard", "red hair", "blue shirt"))
+            assertTrue(whole.contains(kept), "a description anchor keeps the description's own words: " + whole);
+        assertFalse(whole.contains("scimitar") || whole.contains("hawk"), "but not words the model does not know");
 
         MemoryCheckpoints sink = new MemoryCheckpoints();
         Personalizer.Result alone = personalize(SETTINGS, 7, sink);
