@@ -55,38 +55,18 @@ public record PipelineSettings(
                 2,
                 Personalizer.Anchor.DESCRIPTION);
 
-        public Loop(
-                int personalizeSteps,
-                double clipThreshold,
-                double dropMargin,
-                VisionSettings validator,
-                PersonalizeStage.Tokens tokens,
-                boolean sceneMapper,
-                boolean scenePairsTrainMapper) {
+        /** The paper's loop: tokens alone, mappers everywhere, no base-model pairs (tests that pin its structure). */
+        public Loop(int personalizeSteps, double clipThreshold, double dropMargin, VisionSettings validator) {
             this(
                     personalizeSteps,
                     clipThreshold,
                     dropMargin,
                     validator,
-                    tokens,
-                    sceneMapper,
-                    scenePairsTrainMapper,
+                    PersonalizeStage.Tokens.ALONE,
+                    true,
+                    true,
                     0,
                     Personalizer.Anchor.WORLD);
-        }
-
-        public Loop(int personalizeSteps, double clipThreshold, double dropMargin, VisionSettings validator) {
-            this(personalizeSteps, clipThreshold, dropMargin, validator, PersonalizeStage.Tokens.ALONE, true, true);
-        }
-
-        public Loop(
-                int personalizeSteps,
-                double clipThreshold,
-                double dropMargin,
-                VisionSettings validator,
-                PersonalizeStage.Tokens tokens,
-                boolean sceneMapper) {
-            this(personalizeSteps, clipThreshold, dropMargin, validator, tokens, sceneMapper, true);
         }
 
         public Loop {

@@ -206,26 +206,23 @@ public final class Pipeline {
             boolean sceneMapper,
             DescribedScenePairs.Prompter describedPrompter,
             int describedTakes) {
-        /** Without base-model scene pairs in the first pass (the paper). */
-        public LoopEngines(
-                Personalizer personalizer,
-                CompatibilityValidator validator,
-                ImageTextScorer scorer,
-                double clipThreshold,
-                double dropMargin,
-                PersonalizeStage.Tokens tokens,
-                boolean sceneMapper) {
-            this(personalizer, validator, scorer, clipThreshold, dropMargin, tokens, sceneMapper, null, 0);
-        }
-
-        /** With the tokens alone, as the paper paints them. */
+        /** The paper's loop: tokens alone, scenes with their mappers, no base-model scene pairs. */
         public LoopEngines(
                 Personalizer personalizer,
                 CompatibilityValidator validator,
                 ImageTextScorer scorer,
                 double clipThreshold,
                 double dropMargin) {
-            this(personalizer, validator, scorer, clipThreshold, dropMargin, PersonalizeStage.Tokens.ALONE, true);
+            this(
+                    personalizer,
+                    validator,
+                    scorer,
+                    clipThreshold,
+                    dropMargin,
+                    PersonalizeStage.Tokens.ALONE,
+                    true,
+                    null,
+                    0);
         }
     }
 

@@ -40,6 +40,8 @@ import org.junit.jupiter.api.Test;
  * Forty-thieves' characters, graph, matches, descriptions and PNGs again when "Abdallah took his tabor and played
  * before Morgiana" made Abdallah a man (a possessive before anyone else is named is the subject's): his pronouns
  * now resolve to him.
+ * The PNGs again when the painter left a description's unknown words out instead of reading each run of them as one
+ * {@code <unk>}, and read each hair phrase as the one colour it states (issue 14); the text files kept their hashes.
  */
 class PinnedOutputsTest {
     static final List<String> FILES = List.of(

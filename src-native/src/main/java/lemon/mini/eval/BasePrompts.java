@@ -59,7 +59,7 @@ public final class BasePrompts {
     /**
      * What the text encoder reads: its word splitter (lower-cased words and marks), the words it
      * knows, how many words fit its window besides the start and end marks, and whether the
-     * generator compacts a run of unknown words into one ({@link DescriptionWords#compact}) or reads
+     * generator leaves out the words it does not know ({@link DescriptionWords#compact}) or reads
      * each as an unknown token of its own.
      */
     public record Window(
@@ -101,14 +101,7 @@ public final class BasePrompts {
         public int length(String text) {
             List<String> ws = words.apply(text);
             if (!compacts) return ws.size();
-            int n = 0;
-            boolean inUnknown = false;
-            for (String w : ws) {
-                boolean k = known.test(w);
-                if (k || !inUnknown) n++;
-                inUnknown = !k;
-            }
-            return n;
+            return (int) ws.stream().filter(known).count();
         }
 
         private static byte[] optionalResource(String name) throws IOException {

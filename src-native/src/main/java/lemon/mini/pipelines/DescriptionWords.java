@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lemon.mini.render.DescriptionAttributes;
 
 /**
  * Free-text descriptions (from the story pipeline's LLM) use words the training captions never
@@ -106,9 +107,13 @@ public final class DescriptionWords {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}-]*");
 
-    /** Rewrites unknown words (per {@code known}) that have a caption synonym; keeps the rest as written. */
+    /**
+     * Rewrites each hair phrase's colour words to the one colour they read as ({@link
+     * DescriptionAttributes#hairAsRead}), then unknown words (per {@code known}) that have a caption
+     * synonym; keeps the rest as written.
+     */
     public static String normalise(String description, Predicate<String> known) {
-        String lower = description.toLowerCase(Locale.ROOT);
+        String lower = DescriptionAttributes.hairAsRead(description).toLowerCase(Locale.ROOT);
         Matcher m = WORD.matcher(lower);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -125,22 +130,18 @@ public final class DescriptionWords {
     }
 
     /**
-     * Keeps a long description's attribute words inside the text encoder's window: a run of
-     * words the encoder does not know ("hawk-nosed", "scimitar") becomes one {@code unk} word, since
-     * each would encode as the same unknown token anyway, and when the result is still longer than
-     * {@code maxWords} the remaining unknown words go first, from the end. Known words keep their
-     * order, so "a black turban" stays a black turban. (Chosen over encoding in chunks: the UNet
-     * reads one sequence of states, and a second chunk's pooled vector would need a merge rule the
-     * model never trained on.)
+     * Keeps a long description's attribute words inside the text encoder's window: the words the
+     * encoder does not know ("hawk-nosed", "scimitar") are left out, and what remains is cut at
+     * {@code maxWords}. Known words keep their order, so "a black turban" stays a black turban.
+     * (Chosen over encoding in chunks: the UNet reads one sequence, and a second chunk's pooled
+     * vector would need a merge rule the model never trained on. Unknown words once stood as one
+     * {@code <unk>} per run, as the committed weights were trained; left out, the pipeline's
+     * descriptions painted gender, clothing, beard and headwear more faithfully on those same
+     * weights, issue 14's note.)
      */
-    public static String compact(List<String> tokens, Predicate<String> known, String unk, int maxWords) {
+    public static String compact(List<String> tokens, Predicate<String> known, int maxWords) {
         List<String> out = new ArrayList<>();
-        for (String w : tokens) {
-            if (known.test(w)) out.add(w);
-            else if (out.isEmpty() || !out.get(out.size() - 1).equals(unk)) out.add(unk);
-        }
-        for (int i = out.size() - 1; out.size() > maxWords && i >= 0; i--)
-            if (out.get(i).equals(unk)) out.remove(i);
+        for (String w : tokens) if (known.test(w)) out.add(w);
         return String.join(" ", out.subList(0, Math.min(out.size(), maxWords)));
     }
 }

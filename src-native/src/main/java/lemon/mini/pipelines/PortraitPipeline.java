@@ -198,7 +198,6 @@ public final class PortraitPipeline implements AutoCloseable {
         return DescriptionWords.compact(
                 tok.words(n),
                 w -> tok.id(w) != CaptionTokenizer.UNK_ID || isPlaceholder(w),
-                CaptionTokenizer.UNK,
                 text.config().maxTokens() - 2);
     }
 

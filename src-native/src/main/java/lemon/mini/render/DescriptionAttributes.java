@@ -297,6 +297,51 @@ public record DescriptionAttributes(
                 gender, age(lower, w, gender), hair, facial, clothing, headwear, headColour, skin(lower));
     }
 
+    /** Shade words a hair phrase may hold beside its colour ("light brown", "deep red"). */
+    private static final Set<String> HAIR_SHADES =
+            Set.of("light", "dark", "pale", "deep", "bright", "medium", "rich", "dull", "bleached");
+
+    /**
+     * {@code text} with the colour words of each hair phrase replaced by the one world colour
+     * {@link #parse} reads from them: "greying light brown hair" → "brown hair", "tousled greying
+     * copper hair" → "tousled red hair", "long raven locks" → "long black locks". The text encoder
+     * reads what the description states, as the world draws it (one hair colour), instead of two or
+     * three colour words of which "light" and "brown" are also skin tones. Other words stay as
+     * written, lower-cased where a phrase is rewritten.
+     */
+    public static String hairAsRead(String text) {
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\''));
+        List<String> w = new ArrayList<>();
+        List<int[]> at = new ArrayList<>();
+        while (m.find()) {
+            w.add(stripPossessive(m.group()));
+            at.add(new int[] {m.start(), m.end()});
+        }
+        StringBuilder out = new StringBuilder(text);
+        for (int i = w.size() - 1; i >= 0; i--) { // from the end, so earlier offsets hold
+            if (!HAIR_NOUNS.contains(w.get(i))) continue;
+            HairColour c = hairBefore(w, i);
+            if (c == null) continue;
+            List<Integer> span = new ArrayList<>();
+            for (int j = i - 1; j >= Math.max(0, i - 4); j--) {
+                String x = w.get(j);
+                if (BREAKS.contains(x) && !(x.equals("and") && j > 0 && HAIR_COLOURS.containsKey(w.get(j - 1)))) break;
+                if (x.equals("and") || hairColour(x, null) != null || HAIR_SHADES.contains(x)) span.add(j);
+            }
+            // span runs from the word nearest the noun backwards; the colour takes the place of the nearest
+            for (int k = 0; k < span.size(); k++) {
+                int[] r = at.get(span.get(k));
+                if (k == 0) out.replace(r[0], r[1], c.word());
+                else {
+                    int end = r[1];
+                    while (end < out.length() && out.charAt(end) == ' ') end++;
+                    out.delete(r[0], end);
+                }
+            }
+        }
+        return out.toString();
+    }
+
     /** The world's garment words, as its captions name them; a description's first one is kept. */
     private static final List<String> WORLD_GARMENTS =
             List.of("tunic", "dress", "gown", "robe", "coat", "shirt", "blouse", "armour", "armor");

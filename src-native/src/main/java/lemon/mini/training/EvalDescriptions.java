@@ -158,6 +158,15 @@ public final class EvalDescriptions {
             }
             for (Head h : List.of(Head.HAIR, Head.CLOTHING, Head.HEADWEAR))
                 if (probe.has(h)) confusion(out, probe, h, stated, cond);
+            if (template != null) { // the same on the model's own caption register, to tell the model from the register
+                out.println("on the held-out template captions:");
+                List<DescriptionAttributes> said = template.captionsUsed().stream()
+                        .map(DescriptionAttributes::parse)
+                        .toList();
+                List<List<BufferedImage>> each =
+                        template.generated().stream().map(List::of).toList();
+                for (Head h : List.of(Head.HAIR, Head.CLOTHING)) confusion(out, probe, h, said, each);
+            }
             long hwColour =
                     stated.stream().filter(s -> s.headwearColour() != null).count();
             out.printf(

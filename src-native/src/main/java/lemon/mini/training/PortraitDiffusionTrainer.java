@@ -447,7 +447,6 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
         return lemon.mini.pipelines.DescriptionWords.compact(
                 tok.words(lemon.mini.pipelines.DescriptionWords.normalise(description, known)),
                 known,
-                CaptionTokenizer.UNK,
                 text.config().maxTokens() - 2);
     }
 

@@ -84,11 +84,15 @@ class PortraitPipelineTest {
     }
 
     @Test
-    void freeTextColourWordsAreMappedOntoTheCaptionVocabularyAndUnknownWordsCompacted() {
-        // the committed weights were trained on compacted descriptions: a run of unknown words reads as one <unk>
+    void freeTextColourWordsAreMappedOntoTheCaptionVocabularyAndUnknownWordsLeftOut() {
+        // the committed weights read compacted descriptions: words the encoder does not know are left out
         assertEquals(
-                "a young woman with long <unk> red hair , wearing a <unk> blue <unk> dress",
+                "a young woman with long red hair , wearing a blue dress",
                 gen.normalise("A young woman with long braided auburn hair, wearing a plain navy linen dress"));
+        assertEquals(
+                "a man , red hair , wearing a blue tunic",
+                gen.normalise("a weathered man, tousled greying copper hair, wearing a royal blue tunic"),
+                "a hair phrase reads as the one colour it states: greying copper is red");
         assertEquals(
                 "<c1> talks with <c2> , in blue",
                 gen.normalise("<c1> talks with <c2>, in navy"),

@@ -15,6 +15,38 @@ import org.junit.jupiter.api.Test;
 
 class DescriptionAttributesTest {
     @Test
+    void eachHairPhraseReadsAsTheOneColourTheParseStates() {
+        assertEquals(
+                "a poor man, tousled red hair, wearing a rough tunic",
+                DescriptionAttributes.hairAsRead("a poor man, tousled greying copper hair, wearing a rough tunic"));
+        assertEquals(
+                "a brown-skinned man, neatly combed brown hair, soft red slippers",
+                DescriptionAttributes.hairAsRead(
+                        "a brown-skinned man, neatly combed greying light brown hair, soft red slippers"));
+        assertEquals("short curly blonde hair", DescriptionAttributes.hairAsRead("short curly greying blond hair"));
+        assertEquals("long braided red hair", DescriptionAttributes.hairAsRead("long braided auburn hair"));
+        assertEquals("grey locks", DescriptionAttributes.hairAsRead("Silver-grey locks"));
+        assertEquals(
+                "with black hair and a red cloak", DescriptionAttributes.hairAsRead("with black hair and a red cloak"));
+        // the rewrite says what the parse reads
+        String[][] cases = {
+            {"tousled greying copper hair", "tousled red hair"},
+            {"greying light brown hair", "brown hair"},
+            {"fiery russet curls", "red curls"},
+            {"dark raven tresses", "black tresses"}
+        };
+        for (String[] c : cases) {
+            assertEquals(c[1], DescriptionAttributes.hairAsRead(c[0]));
+            assertEquals(
+                    DescriptionAttributes.parse(c[0]).hair(),
+                    DescriptionAttributes.parse(c[1]).hair(),
+                    c[0]);
+        }
+        // no colour read, nothing rewritten
+        assertEquals("Long, flowing hair", DescriptionAttributes.hairAsRead("Long, flowing hair"));
+    }
+
+    @Test
     void aliBabaFromIssue14() {
         DescriptionAttributes a = DescriptionAttributes.parse(
                 "a weathered man in his early forties with a lean and wiry build, a thick black beard and "
