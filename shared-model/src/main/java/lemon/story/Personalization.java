@@ -31,6 +31,11 @@ public record Personalization(String personalizer, Map<String, Token> tokens, Ma
 
         /** What a prompt says for the character: the placeholder, then its anchor if it has one. */
         public String phrase() {
+            return phrase(placeholder, anchor);
+        }
+
+        /** A placeholder followed by its anchor, or alone when there is none. */
+        public static String phrase(String placeholder, String anchor) {
             return anchor == null || anchor.isBlank() ? placeholder : placeholder + " " + anchor;
         }
     }

@@ -12,6 +12,7 @@ import lemon.stage.validate.ValidateStage;
 import lemon.stage.visualize.ScenePrompts;
 import lemon.stage.visualize.VisualizeStage;
 import lemon.story.Gender;
+import lemon.story.Personalization;
 import lemon.story.Scene;
 import lemon.story.StoryCharacter;
 import lemon.story.TrainingSet;
@@ -60,8 +61,13 @@ public record DescribedScenePairs(
                 ScenePrompts.Register register);
     }
 
-    /** What was painted: the accepted pairs, and how many pictures of how many scenes were tried. */
-    public record Result(List<TrainingSet.ScenePair> pairs, int pictures, int scenes) {}
+    /**
+     * What was painted: the accepted pairs and their pictures' bytes (in the same order), and how
+     * many pictures of how many scenes were tried.
+     */
+    public record Result(List<TrainingSet.ScenePair> pairs, List<byte[]> pngs, int pictures, int scenes) {
+        static final Result NONE = new Result(List.of(), List.of(), 0, 0);
+    }
 
     /**
      * Paints, checks and writes the pairs of this run (pictures under {@link #DIR}).
@@ -77,7 +83,7 @@ public record DescribedScenePairs(
             Map<String, String> placeholders,
             Map<String, String> phrases,
             Map<String, String> descriptions) {
-        if (takes == 0) return new Result(List.of(), 0, 0);
+        if (takes == 0) return Result.NONE;
         ScenePrompts.Register register =
                 painter.readsFreeText() ? ScenePrompts.Register.SENTENCE : ScenePrompts.Register.CAPTION;
         String style = run.options().style();
@@ -107,30 +113,28 @@ public record DescribedScenePairs(
                 expected.add(genders);
             }
         }
-        if (requests.isEmpty()) return new Result(List.of(), 0, 0);
+        if (requests.isEmpty()) return Result.NONE;
         List<byte[]> pngs = painter.generate(requests);
         List<TrainingSet.ScenePair> accepted = new ArrayList<>();
+        List<byte[]> acceptedPngs = new ArrayList<>();
         for (int i = 0; i < pngs.size(); i++) {
             if (!passes(validator.inspect(pngs.get(i)), expected.get(i))) continue;
             run.writeBytes(names.get(i), pngs.get(i));
             accepted.add(candidates.get(i));
+            acceptedPngs.add(pngs.get(i));
         }
-        return new Result(accepted, pngs.size(), sceneCount);
+        return new Result(accepted, acceptedPngs, pngs.size(), sceneCount);
     }
 
     /** The validator's people count and genders agree with the characters painted (validate's rule, CLIP aside). */
     public static boolean passes(CompatibilityValidator.Verdict v, List<Gender> expected) {
-        return v.people() == Math.min(expected.size(), VisualizeStage.MAX_PEOPLE)
-                && ValidateStage.gendersMatch(expected, v.genders());
+        return ValidateStage.countMatches(v, expected) && ValidateStage.gendersMatch(expected, v.genders());
     }
 
     /** Placeholder → phrase for {@link #paint}, from the tokens' placeholders and anchors. */
     static Map<String, String> phrases(Map<String, String> placeholders, Map<String, String> anchors) {
         Map<String, String> out = new LinkedHashMap<>();
-        placeholders.forEach((id, ph) -> {
-            String a = anchors.get(id);
-            out.put(ph, a == null || a.isBlank() ? ph : ph + " " + a);
-        });
+        placeholders.forEach((id, ph) -> out.put(ph, Personalization.Token.phrase(ph, anchors.get(id))));
         return out;
     }
 }

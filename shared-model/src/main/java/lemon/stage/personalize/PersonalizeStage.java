@@ -142,9 +142,9 @@ public final class PersonalizeStage implements Stage {
                     DescribedScenePairs.phrases(placeholders, anchors),
                     descriptions);
             run.write(DescribedScenePairs.PAIRS, first.pairs());
-            for (TrainingSet.ScenePair p : first.pairs()) {
-                pairs.add(new Personalizer.Pair(
-                        run.bytesAt(p.file()).orElseThrow(() -> missing(run, p.file())), p.prompt(), p.placeholders()));
+            for (int i = 0; i < first.pairs().size(); i++) {
+                TrainingSet.ScenePair p = first.pairs().get(i);
+                pairs.add(new Personalizer.Pair(first.pngs().get(i), p.prompt(), p.placeholders()));
             }
         }
         Personalizer.Result result = personalizer

@@ -73,7 +73,7 @@ public final class ValidateStage implements Stage {
             List<Gender> expected =
                     img.characterIds().stream().map(id -> byId.get(id).gender()).toList();
             CompatibilityValidator.Verdict v = validator.inspect(pngs.get(i));
-            boolean count = v.people() == Math.min(expected.size(), 3);
+            boolean count = countMatches(v, expected);
             boolean genders = count && gendersMatch(expected, v.genders());
             boolean aligned = clip[i] >= clipThreshold;
             boolean ok = count && genders && aligned;
@@ -123,6 +123,11 @@ public final class ValidateStage implements Stage {
      * The genders seen hold the genders expected, in any order: a character of unstated gender
      * matches either, and the counts must already agree.
      */
+    /** The validator counted the people painted (three standing for three or more). */
+    public static boolean countMatches(CompatibilityValidator.Verdict v, List<Gender> expected) {
+        return v.people() == Math.min(expected.size(), 3);
+    }
+
     public static boolean gendersMatch(List<Gender> expected, List<Gender> seen) {
         if (seen.size() != expected.size()) return false;
         int needMale = 0, needFemale = 0, seenMale = 0, seenFemale = 0;
