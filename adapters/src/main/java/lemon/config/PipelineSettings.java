@@ -17,7 +17,8 @@ public record PipelineSettings(
         String imageModel,
         int imageSteps,
         Loop loop,
-        Cost cost) {
+        Cost cost,
+        Guidance guidance) {
     public static final String DEFAULT_IMAGE_MODEL = "mini";
     /** The bundled model's DDIM steps (PortraitPipeline.DEFAULT_STEPS, which a functions test keeps equal). */
     public static final int DEFAULT_IMAGE_STEPS = 20;
@@ -33,6 +34,9 @@ public record PipelineSettings(
      * @param sceneMapper      whether scenes are painted with the tokens' mappers
      * @param scenePairsTrainMapper whether the refine loop's scene pairs train the mapper too (or only the
      *                         tokens and graph network)
+     * @param graphRounds      L, rounds of the graph network (Eq. 2); 0 passes the tokens through unchanged
+     * @param lambda           λ, the ranking loss's weight (Eq. 4); 0 trains on L_rec alone
+     * @param mapper           whether tokens have NeTI mappers (false: Textual Inversion's one vector per token)
      */
     public record Loop(
             int personalizeSteps,
@@ -43,7 +47,11 @@ public record PipelineSettings(
             boolean sceneMapper,
             boolean scenePairsTrainMapper,
             int describedScenePairs,
-            Personalizer.Anchor anchor) {
+            Personalizer.Anchor anchor,
+            int graphRounds,
+            double lambda,
+            boolean mapper) {
+        /** L = 2 rounds and λ = 0.03 as PersonalizationTrainer.Settings.DEFAULT explains. */
         public static final Loop DEFAULT = new Loop(
                 200,
                 0.0,
@@ -53,7 +61,10 @@ public record PipelineSettings(
                 true,
                 false,
                 2,
-                Personalizer.Anchor.DESCRIPTION);
+                Personalizer.Anchor.DESCRIPTION,
+                2,
+                0.03,
+                true);
 
         /** The paper's loop: tokens alone, mappers everywhere, no base-model pairs (tests that pin its structure). */
         public Loop(int personalizeSteps, double clipThreshold, double dropMargin, VisionSettings validator) {
@@ -66,7 +77,61 @@ public record PipelineSettings(
                     true,
                     true,
                     0,
-                    Personalizer.Anchor.WORLD);
+                    Personalizer.Anchor.WORLD,
+                    DEFAULT.graphRounds,
+                    DEFAULT.lambda,
+                    DEFAULT.mapper);
+        }
+
+        /** The same loop with another graph, ranking loss or mapper (the evaluation's baselines and ablations). */
+        public Loop with(int graphRounds, double lambda, boolean mapper) {
+            return new Loop(
+                    personalizeSteps,
+                    clipThreshold,
+                    dropMargin,
+                    validator,
+                    tokens,
+                    sceneMapper && mapper,
+                    scenePairsTrainMapper,
+                    describedScenePairs,
+                    anchor,
+                    graphRounds,
+                    lambda,
+                    mapper);
+        }
+
+        /** The same loop training {@code n} steps per fresh personalisation. */
+        public Loop withPersonalizeSteps(int n) {
+            return new Loop(
+                    n,
+                    clipThreshold,
+                    dropMargin,
+                    validator,
+                    tokens,
+                    sceneMapper,
+                    scenePairsTrainMapper,
+                    describedScenePairs,
+                    anchor,
+                    graphRounds,
+                    lambda,
+                    mapper);
+        }
+
+        /** The same loop with {@code n} base-model pictures per scene in the first pass (0: none, as the paper). */
+        public Loop withDescribedScenePairs(int n) {
+            return new Loop(
+                    personalizeSteps,
+                    clipThreshold,
+                    dropMargin,
+                    validator,
+                    tokens,
+                    sceneMapper,
+                    scenePairsTrainMapper,
+                    n,
+                    anchor,
+                    graphRounds,
+                    lambda,
+                    mapper);
         }
 
         public Loop {
@@ -80,6 +145,37 @@ public record PipelineSettings(
             if (describedScenePairs < 0 || describedScenePairs > 8)
                 throw new IllegalArgumentException(
                         "lemon.loop.described-scene-pairs must be 0..8, got " + describedScenePairs);
+            if (graphRounds < 0 || graphRounds > 8)
+                throw new IllegalArgumentException("lemon.loop.graph-rounds must be 0..8, got " + graphRounds);
+            if (!(lambda >= 0 && lambda <= 10))
+                throw new IllegalArgumentException("lemon.loop.lambda must be in [0, 10], got " + lambda);
+        }
+    }
+
+    /**
+     * How describe-characters is guided by the C.D. database (§4.1): by the examples the trained matcher
+     * retrieves (the paper), by K examples drawn at random per character ({@code RANDOM}, the \\Rank
+     * ablation), or by none ({@code examples} false, the \\ICL ablation: the describer reads the story alone).
+     */
+    public record Guidance(boolean examples, Retrieval retrieval) {
+        public static final Guidance DEFAULT = new Guidance(true, Retrieval.TRAINED);
+
+        public enum Retrieval {
+            TRAINED,
+            RANDOM;
+
+            public static Retrieval parse(String s) {
+                try {
+                    return valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(
+                            "lemon.guidance.retrieval must be trained or random, got '" + s + "'");
+                }
+            }
+        }
+
+        public Guidance {
+            if (retrieval == null) throw new IllegalArgumentException("a retrieval is needed (trained or random)");
         }
     }
 
@@ -104,6 +200,21 @@ public record PipelineSettings(
 
     public PipelineSettings {
         cost = cost == null ? Cost.DEFAULT : cost; // settings made before runs had prices or caps
+        guidance = guidance == null ? Guidance.DEFAULT : guidance;
+    }
+
+    /** With the paper's guidance: retrieved examples from the trained matcher. */
+    public PipelineSettings(
+            String store,
+            LlmSettings llm,
+            long maxBytes,
+            int minWords,
+            String cdDatabase,
+            String imageModel,
+            int imageSteps,
+            Loop loop,
+            Cost cost) {
+        this(store, llm, maxBytes, minWords, cdDatabase, imageModel, imageSteps, loop, cost, Guidance.DEFAULT);
     }
 
     /** With the bundled image model at its default steps, the bundled prices and no monthly cap. */
@@ -153,10 +264,16 @@ public record PipelineSettings(
                         c.loop().sceneMapper(),
                         c.loop().scenePairsTrainMapper(),
                         c.loop().describedScenePairs(),
-                        Personalizer.Anchor.parse(c.loop().anchor())),
+                        Personalizer.Anchor.parse(c.loop().anchor()),
+                        c.loop().graphRounds(),
+                        c.loop().lambda(),
+                        c.loop().mapper()),
                 new Cost(
                         c.cost().prices().orElse(null),
-                        c.cost().tenantMonthlyCap().orElse(null)));
+                        c.cost().tenantMonthlyCap().orElse(null)),
+                new Guidance(
+                        c.guidance().examples(),
+                        Guidance.Retrieval.parse(c.guidance().retrieval())));
     }
 
     private static Duration max(Duration a, Duration b) {
@@ -164,27 +281,36 @@ public record PipelineSettings(
     }
 
     public PipelineSettings withStore(String s) {
-        return new PipelineSettings(s, llm, maxBytes, minWords, cdDatabase, imageModel, imageSteps, loop, cost);
+        return new PipelineSettings(
+                s, llm, maxBytes, minWords, cdDatabase, imageModel, imageSteps, loop, cost, guidance);
     }
 
     public PipelineSettings withLlm(LlmSettings l) {
-        return new PipelineSettings(store, l, maxBytes, minWords, cdDatabase, imageModel, imageSteps, loop, cost);
+        return new PipelineSettings(
+                store, l, maxBytes, minWords, cdDatabase, imageModel, imageSteps, loop, cost, guidance);
     }
 
     public PipelineSettings withImageSteps(int steps) {
-        return new PipelineSettings(store, llm, maxBytes, minWords, cdDatabase, imageModel, steps, loop, cost);
+        return new PipelineSettings(
+                store, llm, maxBytes, minWords, cdDatabase, imageModel, steps, loop, cost, guidance);
     }
 
     public PipelineSettings withLoop(Loop l) {
-        return new PipelineSettings(store, llm, maxBytes, minWords, cdDatabase, imageModel, imageSteps, l, cost);
+        return new PipelineSettings(
+                store, llm, maxBytes, minWords, cdDatabase, imageModel, imageSteps, l, cost, guidance);
     }
 
     public PipelineSettings withCdDatabase(String path) {
-        return new PipelineSettings(store, llm, maxBytes, minWords, path, imageModel, imageSteps, loop, cost);
+        return new PipelineSettings(store, llm, maxBytes, minWords, path, imageModel, imageSteps, loop, cost, guidance);
+    }
+
+    public PipelineSettings withGuidance(Guidance g) {
+        return new PipelineSettings(store, llm, maxBytes, minWords, cdDatabase, imageModel, imageSteps, loop, cost, g);
     }
 
     public PipelineSettings withCost(Cost c) {
-        return new PipelineSettings(store, llm, maxBytes, minWords, cdDatabase, imageModel, imageSteps, loop, c);
+        return new PipelineSettings(
+                store, llm, maxBytes, minWords, cdDatabase, imageModel, imageSteps, loop, c, guidance);
     }
 
     /**

@@ -95,37 +95,13 @@ public class EvalStoryboardCommand implements Callable<Integer> {
         PipelineSettings settings = configured.settings().withStore(out.toString());
         PipelineProvider provider = configured.with(settings);
         int steps = settings.loop().personalizeSteps();
-        String suffix = String.format(
-                        Locale.ROOT,
-                        "-t%d-o%d-s%d-i%d-ps%d",
-                        options.scenes(),
-                        options.portraits(),
-                        options.seedsPerScene(),
-                        options.iterations(),
-                        steps)
-                // a run with other loop settings than the defaults is another run, not one to reuse
-                + (settings.loop().tokens() == PipelineSettings.Loop.DEFAULT.tokens()
-                        ? ""
-                        : "-" + settings.loop().tokens().name().toLowerCase(Locale.ROOT))
-                + (settings.loop().sceneMapper() == PipelineSettings.Loop.DEFAULT.sceneMapper() ? "" : "-nomap")
-                + (settings.loop().scenePairsTrainMapper() == PipelineSettings.Loop.DEFAULT.scenePairsTrainMapper()
-                        ? ""
-                        : settings.loop().scenePairsTrainMapper() ? "-pairall" : "-pairtok")
-                + (settings.loop().describedScenePairs() == PipelineSettings.Loop.DEFAULT.describedScenePairs()
-                        ? ""
-                        : "-dp" + settings.loop().describedScenePairs())
-                + (settings.loop().anchor() == PipelineSettings.Loop.DEFAULT.anchor()
-                        ? ""
-                        : "-anchor-" + settings.loop().anchor().name().toLowerCase(Locale.ROOT));
+        String suffix = suffix(options, settings);
         StoryboardEval.Models models = new StoryboardEval.Models(
                 engines.painter(settings.imageModel(), settings.imageSteps()),
                 engines.scorer(),
                 engines.validator(),
                 BasePrompts.Window.bundled(),
-                engines.personalizer(
-                        steps,
-                        settings.loop().scenePairsTrainMapper(),
-                        settings.loop().anchor())::anchor);
+                engines.personalizer(settings.loop())::anchor);
         Map<String, Object> used = new LinkedHashMap<>();
         used.put("stories", found.size());
         used.put("--scenes", options.scenes());
@@ -160,6 +136,47 @@ public class EvalStoryboardCommand implements Callable<Integer> {
         StoryboardEval.writeJson(report, json);
         System.out.println("numbers also in " + json);
         return report.stories().stream().allMatch(r -> r.error() == null) ? 0 : 1;
+    }
+
+    /**
+     * What makes a run id of these options and loop settings: the options, and each loop setting
+     * that is not its default (a run with other settings is another run, not one to reuse).
+     */
+    static String suffix(RunOptions options, PipelineSettings settings) {
+        int steps = settings.loop().personalizeSteps();
+        return String.format(
+                        Locale.ROOT,
+                        "-t%d-o%d-s%d-i%d-ps%d",
+                        options.scenes(),
+                        options.portraits(),
+                        options.seedsPerScene(),
+                        options.iterations(),
+                        steps)
+                // a run with other loop settings than the defaults is another run, not one to reuse
+                + (settings.loop().tokens() == PipelineSettings.Loop.DEFAULT.tokens()
+                        ? ""
+                        : "-" + settings.loop().tokens().name().toLowerCase(Locale.ROOT))
+                + (settings.loop().sceneMapper() == PipelineSettings.Loop.DEFAULT.sceneMapper() ? "" : "-nomap")
+                + (settings.loop().scenePairsTrainMapper() == PipelineSettings.Loop.DEFAULT.scenePairsTrainMapper()
+                        ? ""
+                        : settings.loop().scenePairsTrainMapper() ? "-pairall" : "-pairtok")
+                + (settings.loop().describedScenePairs() == PipelineSettings.Loop.DEFAULT.describedScenePairs()
+                        ? ""
+                        : "-dp" + settings.loop().describedScenePairs())
+                + (settings.loop().anchor() == PipelineSettings.Loop.DEFAULT.anchor()
+                        ? ""
+                        : "-anchor-" + settings.loop().anchor().name().toLowerCase(Locale.ROOT))
+                + (settings.loop().graphRounds() == PipelineSettings.Loop.DEFAULT.graphRounds()
+                        ? ""
+                        : "-g" + settings.loop().graphRounds())
+                + (settings.loop().lambda() == PipelineSettings.Loop.DEFAULT.lambda()
+                        ? ""
+                        : "-l" + settings.loop().lambda())
+                + (settings.loop().mapper() ? "" : "-nomapper")
+                + (settings.guidance().equals(PipelineSettings.Guidance.DEFAULT)
+                        ? ""
+                        : "-" + (settings.guidance().examples() ? "" : "noicl")
+                                + settings.guidance().retrieval().name().toLowerCase(Locale.ROOT));
     }
 
     /** The stories named: files as given, folders' .txt and .md files (not README) by name; each file once. */

@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             EvalMiniCommand.class,
             EvalDescriptionsCommand.class,
             EvalStoryboardCommand.class,
+            EvalCommand.class,
             EvalCastCommand.class,
             PersonalizeCheckCommand.class,
             GenerateCommand.class,

@@ -229,32 +229,43 @@ public final class StoryboardEval {
     }
 
     private StoryResult evaluate(Story story, String runId) {
+        RunOutcome o = ensureRun(story, runId);
+        return o.error() != null
+                ? StoryResult.failed(story.name(), runId, o.error())
+                : measure(story.name(), runId, o.status());
+    }
+
+    /** A run made or found: its status ("ran" or "reused"), or why there is none to measure. */
+    record RunOutcome(String status, String error) {}
+
+    /**
+     * Runs the whole workflow for {@code story} as {@code runId} with this evaluation's functions and
+     * options, unless the store holds that run completed; a stored run made with other options is
+     * reported, not mixed in.
+     */
+    RunOutcome ensureRun(Story story, String runId) {
         String sha = StoryIngest.sha256(story.bytes());
         boolean stored = runs.exists(runId);
         if (stored) {
             List<String> d = new RunRequest(story.fileName(), sha, options, null).differences(runs.manifest(runId));
             if (!d.isEmpty())
-                return StoryResult.failed(
-                        story.name(),
-                        runId,
+                return new RunOutcome(
+                        "failed",
                         "the store's run " + runId + " was made with other settings (" + String.join("; ", d)
                                 + "); measure into another --out");
         }
-        boolean reused = stored && complete(runs.manifest(runId));
-        if (!reused) {
-            log.println(story.name() + ": running the workflow as run " + runId);
-            String uploadKey = IngestStage.uploadKey(story.fileName(), sha);
-            try {
-                runs.blobs().put(uploadKey, story.bytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            LocalRun.Outcome o = LocalRun.start(functions, uploadKey, options, runId, log);
-            if (!o.succeeded())
-                return StoryResult.failed(
-                        story.name(), runId, o.rejection() != null ? o.rejection() : o.error() + ": " + o.cause());
+        if (stored && complete(runs.manifest(runId))) return new RunOutcome("reused", null);
+        log.println(story.name() + ": running the workflow as run " + runId);
+        String uploadKey = IngestStage.uploadKey(story.fileName(), sha);
+        try {
+            runs.blobs().put(uploadKey, story.bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return measure(story.name(), runId, reused ? "reused" : "ran");
+        LocalRun.Outcome o = LocalRun.start(functions, uploadKey, options, runId, log);
+        if (!o.succeeded())
+            return new RunOutcome("failed", o.rejection() != null ? o.rejection() : o.error() + ": " + o.cause());
+        return new RunOutcome("ran", null);
     }
 
     private StoryResult measure(String story, String runId, String status) {
@@ -341,8 +352,7 @@ public final class StoryboardEval {
     /** A picture to measure and the characters painted in it, left to right. */
     record Picture(byte[] png, List<String> characterIds) {}
 
-    private Map<String, float[]> references(
-            StageContext run, List<StoryCharacter> characters, List<Portrait> portraits) {
+    Map<String, float[]> references(StageContext run, List<StoryCharacter> characters, List<Portrait> portraits) {
         List<byte[]> pngs = new ArrayList<>();
         for (Portrait p : portraits)
             pngs.add(run.bytesAt(p.file())
@@ -381,7 +391,7 @@ public final class StoryboardEval {
         return t;
     }
 
-    private static List<Picture> stored(StageContext run, List<SceneImage> images, int iteration) {
+    static List<Picture> stored(StageContext run, List<SceneImage> images, int iteration) {
         List<Picture> out = new ArrayList<>();
         for (SceneImage img : images) {
             String key = StageKey.file(img.file(), iteration);
@@ -400,7 +410,7 @@ public final class StoryboardEval {
      * reused while the painter and every prompt are the same; {@code variant} names the subfolder of
      * one set of descriptions ("" for the stories' own).
      */
-    private List<Picture> basePictures(
+    List<Picture> basePictures(
             StageContext run,
             Map<String, StoryCharacter> byId,
             Map<Integer, Scene> scenes,

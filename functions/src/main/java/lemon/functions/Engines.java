@@ -51,24 +51,22 @@ public class Engines {
      * request and are shared with nothing else (it freezes them).
      */
     public synchronized Personalizer personalizer(int steps) {
-        var d = lemon.config.PipelineSettings.Loop.DEFAULT;
-        return personalizer(steps, d.scenePairsTrainMapper(), d.anchor());
+        return personalizer(lemon.config.PipelineSettings.Loop.DEFAULT.withPersonalizeSteps(steps));
     }
 
     /**
-     * The same, where the loop's scene pairs train the mapper too ({@code true}, the paper) or only the tokens and
-     * graph, with anchors of the given words.
+     * The personalizer of a loop's settings: its steps, whether scene pairs train the mapper too ({@code true},
+     * the paper) or only the tokens and graph, its anchors, graph rounds, λ and whether tokens have mappers.
      */
-    public synchronized Personalizer personalizer(
-            int steps, boolean scenePairsTrainMapper, Personalizer.Anchor anchor) {
+    public synchronized Personalizer personalizer(lemon.config.PipelineSettings.Loop loop) {
+        PersonalizationTrainer.Settings settings = PersonalizationTrainer.Settings.DEFAULT
+                .withSteps(loop.personalizeSteps())
+                .withScenePairsTrainMapper(loop.scenePairsTrainMapper())
+                .withRounds(loop.graphRounds())
+                .withLambda((float) loop.lambda())
+                .withMapper(loop.mapper());
         return personalizers.computeIfAbsent(
-                steps + (scenePairsTrainMapper ? "" : "-tokens") + "-" + anchor,
-                k -> new MiniPersonalizer(
-                        PersonalizationTrainer.Settings.DEFAULT
-                                .withSteps(steps)
-                                .withScenePairsTrainMapper(scenePairsTrainMapper),
-                        anchor,
-                        System.err));
+                settings + "-" + loop.anchor(), k -> new MiniPersonalizer(settings, loop.anchor(), System.err));
     }
 
     /** The bundled people/gender validator, loaded on first use. */
@@ -120,6 +118,15 @@ public class Engines {
     private synchronized MiniClipScorer loadedScorer() {
         if (scorer == null) scorer = MiniClipScorer.bundled();
         return scorer;
+    }
+
+    /**
+     * K C.D. pairs drawn at random per character from the database (the bundled one when null): the
+     * \\Rank ablation's retriever, in place of the trained matcher.
+     */
+    public CharacterRetriever randomRetriever(String cdDatabase) {
+        return new lemon.engine.matcher.RandomRetriever(
+                cdDatabase == null ? CdDatabase.bundled() : CdDatabase.load(Path.of(cdDatabase)), 0);
     }
 
     /** Loaded on first use, so runs that stop before matching never pay for the encoder. */

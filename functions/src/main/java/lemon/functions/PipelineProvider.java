@@ -89,17 +89,18 @@ public class PipelineProvider {
 
     public static Pipeline build(PipelineSettings s, Engines engines, Progress progress) {
         TextAdapters text = TextAdapters.of(s.llm(), progress, lemon.llm.GgufChatModel::new);
-        CharacterRetriever retriever = engines.retriever(s.cdDatabase());
+        CharacterRetriever retriever = s.guidance().retrieval() == PipelineSettings.Guidance.Retrieval.RANDOM
+                ? engines.randomRetriever(s.cdDatabase())
+                : engines.retriever(s.cdDatabase());
         return s.pipeline(Pipeline.standard(
                 text.analyst(),
                 retriever,
-                text.describer(),
+                s.guidance().examples()
+                        ? text.describer()
+                        : lemon.port.CharacterDescriber.withoutExamples(text.describer()),
                 engines.painter(s.imageModel(), s.imageSteps()),
                 new Pipeline.LoopEngines(
-                        engines.personalizer(
-                                s.loop().personalizeSteps(),
-                                s.loop().scenePairsTrainMapper(),
-                                s.loop().anchor()),
+                        engines.personalizer(s.loop()),
                         validator(s, progress, engines),
                         engines.scorer(),
                         s.loop().clipThreshold(),

@@ -22,4 +22,28 @@ public interface CharacterDescriber {
             List<StoryCharacter> all,
             List<CdPair> examples,
             List<StoryCue> stated);
+
+    /**
+     * {@code describer} shown no retrieved examples, whatever match-characters chose: the \\ICL ablation,
+     * where the description comes from the story alone.
+     */
+    static CharacterDescriber withoutExamples(CharacterDescriber describer) {
+        return new CharacterDescriber() {
+            @Override
+            public String name() {
+                return describer.name() + " (no examples)";
+            }
+
+            @Override
+            public String describe(
+                    String storyTitle,
+                    String storyText,
+                    StoryCharacter character,
+                    List<StoryCharacter> all,
+                    List<CdPair> examples,
+                    List<StoryCue> stated) {
+                return describer.describe(storyTitle, storyText, character, all, List.of(), stated);
+            }
+        };
+    }
 }

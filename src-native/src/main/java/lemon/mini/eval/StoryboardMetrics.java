@@ -96,15 +96,20 @@ public final class StoryboardMetrics {
      * SceneRegions#squares} at the picture's height: one column of k each).
      */
     public static List<byte[]> crops(byte[] scenePng, int people) {
-        BufferedImage scene = read(scenePng);
         List<byte[]> out = new ArrayList<>(people);
-        for (BufferedImage square : SceneRegions.squares(scene, people, scene.getHeight())) out.add(png(square));
+        for (BufferedImage square : cropImages(scenePng, people)) out.add(png(square));
         return out;
+    }
+
+    /** The same crops as images (what the attribute probe reads). */
+    public static List<BufferedImage> cropImages(byte[] scenePng, int people) {
+        BufferedImage scene = read(scenePng);
+        return SceneRegions.squares(scene, people, scene.getHeight());
     }
 
     /** Everything measured of one method (on one story, or pooled): add scores and verdicts, read a summary. */
     public static final class Tally {
-        private int crops, identified, othersCounted, multi, multiOk;
+        private int crops, identified, othersCounted, multi, multiOk, pictures, countOk;
         private double own, others;
 
         public Tally add(CropScore s) {
@@ -119,10 +124,13 @@ public final class StoryboardMetrics {
         }
 
         /**
-         * A picture's validator verdict: counted when {@code painted} ≥ 2, a success when the
-         * validator saw exactly that many people.
+         * A picture's validator verdict: a success when the validator saw exactly as many people as
+         * were painted (on-stage count matching, every picture), and among the multi-character ones
+         * when {@code painted} ≥ 2.
          */
         public Tally picture(int painted, int seen) {
+            pictures++;
+            countOk += seen == painted ? 1 : 0;
             if (painted >= 2) {
                 multi++;
                 multiOk += seen == painted ? 1 : 0;
@@ -136,6 +144,8 @@ public final class StoryboardMetrics {
             othersCounted += other.othersCounted;
             multi += other.multi;
             multiOk += other.multiOk;
+            pictures += other.pictures;
+            countOk += other.countOk;
             own += other.own;
             others += other.others;
             return this;
@@ -149,7 +159,10 @@ public final class StoryboardMetrics {
                     othersCounted == 0 ? Double.NaN : others / othersCounted,
                     multi,
                     multiOk,
-                    multi == 0 ? Double.NaN : (double) multiOk / multi);
+                    multi == 0 ? Double.NaN : (double) multiOk / multi,
+                    pictures,
+                    countOk,
+                    pictures == 0 ? Double.NaN : (double) countOk / pictures);
         }
 
         public static Tally of(Collection<Tally> tallies) {
@@ -168,6 +181,9 @@ public final class StoryboardMetrics {
      * @param multiPictures   pictures with two or more painted characters
      * @param multiOk         of those, the ones where the validator counted as many people as painted
      * @param multiSuccess    multiOk / multiPictures
+     * @param pictures        pictures whose people were counted
+     * @param countOk         of those, the ones where the validator counted as many people as painted
+     * @param countMatch      countOk / pictures
      */
     public record Summary(
             int crops,
@@ -176,7 +192,10 @@ public final class StoryboardMetrics {
             double otherCosine,
             int multiPictures,
             int multiOk,
-            double multiSuccess) {}
+            double multiSuccess,
+            int pictures,
+            int countOk,
+            double countMatch) {}
 
     private static BufferedImage read(byte[] png) {
         try {

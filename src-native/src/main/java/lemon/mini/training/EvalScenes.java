@@ -64,6 +64,12 @@ public final class EvalScenes {
                 2 * canvas.height());
     }
 
+    /** The same probe for people in pictures of {@code width} × {@code height} px (the painted, upsampled size). */
+    public static AttributeProbe probe(int width, int height) {
+        return AttributeProbe.trainOnScenes(
+                PortraitDiffusionTrainer.Settings.standard().dataSeed(), 6000, 15, width, height);
+    }
+
     /** n held-out scenes; scene j starts from seed + j, conditional and unconditional alike. */
     public static Result evaluate(
             PortraitPipeline gen,

@@ -106,9 +106,10 @@ public final class MiniPersonalizer implements Personalizer {
         var s = settings;
         return String.format(
                 Locale.ROOT,
-                "lemon-mini-personalizer (graph network L=%d, NeTI mapper, L_rec + %.3g·L_ct with δ=%.2f, AdamW lr %.3g, "
+                "lemon-mini-personalizer (graph network L=%d, %s, L_rec + %.3g·L_ct with δ=%.2f, AdamW lr %.3g, "
                         + "%d steps of %d portraits, %s anchors)",
                 s.rounds(),
+                s.mapper() ? "NeTI mapper" : "no mapper",
                 s.lambda(),
                 s.delta(),
                 s.lr(),
@@ -197,8 +198,11 @@ public final class MiniPersonalizer implements Personalizer {
             TrainingLoop.Result run = TrainingLoop.run(trainer.inLoop(checkpoints), plan, null, progress);
             double seconds = (System.nanoTime() - t0) / 1e9;
 
-            byte[] mapper = trainer.mapperBytes();
-            String key = "mapper-" + Checkpoint.sha256(mapper).substring(0, 16) + ".safetensors";
+            // without a mapper (Textual Inversion) a token is its one vector: no mapper file to store
+            byte[] mapper = settings.mapper() ? trainer.mapperBytes() : null;
+            String key = mapper == null
+                    ? null
+                    : "mapper-" + Checkpoint.sha256(mapper).substring(0, 16) + ".safetensors";
             Map<String, LearnedToken> tokens = new HashMap<>();
             trainer.learnedTokens().forEach((id, e) -> tokens.put(id, new LearnedToken(e, key)));
             double[] losses = trainer.losses();
@@ -216,7 +220,7 @@ public final class MiniPersonalizer implements Personalizer {
                 metrics.put("lossRec", round(losses[1]));
                 metrics.put("lossCt", round(losses[2]));
             }
-            return new Result(tokens, metrics, Map.of(key, mapper), trainer.state());
+            return new Result(tokens, metrics, mapper == null ? Map.of() : Map.of(key, mapper), trainer.state());
         } catch (IOException e) {
             throw new UncheckedIOException("personalisation state: " + e.getMessage(), e);
         }

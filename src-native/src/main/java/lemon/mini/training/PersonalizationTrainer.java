@@ -122,8 +122,9 @@ public final class PersonalizationTrainer implements AutoCloseable {
             int rounds,
             int contrastMaxTimestep,
             int checkpointEvery,
-            boolean scenePairsTrainMapper) {
-        public static final Settings DEFAULT = new Settings(200, 5e-3f, 1e-2f, 8, 0.03f, 0.8f, 2, 600, 50, true);
+            boolean scenePairsTrainMapper,
+            boolean mapper) {
+        public static final Settings DEFAULT = new Settings(200, 5e-3f, 1e-2f, 8, 0.03f, 0.8f, 2, 600, 50, true, true);
 
         /** The settings before {@code scenePairsTrainMapper}: scene pairs train the mapper too. */
         public Settings(
@@ -136,7 +137,18 @@ public final class PersonalizationTrainer implements AutoCloseable {
                 int rounds,
                 int contrastMaxTimestep,
                 int checkpointEvery) {
-            this(steps, lr, weightDecay, batch, lambda, delta, rounds, contrastMaxTimestep, checkpointEvery, true);
+            this(
+                    steps,
+                    lr,
+                    weightDecay,
+                    batch,
+                    lambda,
+                    delta,
+                    rounds,
+                    contrastMaxTimestep,
+                    checkpointEvery,
+                    true,
+                    true);
         }
 
         public Settings {
@@ -162,7 +174,8 @@ public final class PersonalizationTrainer implements AutoCloseable {
                     rounds,
                     contrastMaxTimestep,
                     checkpointEvery,
-                    scenePairsTrainMapper);
+                    scenePairsTrainMapper,
+                    mapper);
         }
 
         public Settings withLambda(float l) {
@@ -176,7 +189,24 @@ public final class PersonalizationTrainer implements AutoCloseable {
                     rounds,
                     contrastMaxTimestep,
                     checkpointEvery,
-                    scenePairsTrainMapper);
+                    scenePairsTrainMapper,
+                    mapper);
+        }
+
+        /** Rounds of the graph network (Eq. 2); 0 passes each token through unchanged (the \\Graph ablation). */
+        public Settings withRounds(int l) {
+            return new Settings(
+                    steps,
+                    lr,
+                    weightDecay,
+                    batch,
+                    lambda,
+                    delta,
+                    l,
+                    contrastMaxTimestep,
+                    checkpointEvery,
+                    scenePairsTrainMapper,
+                    mapper);
         }
 
         public Settings withCheckpointEvery(int n) {
@@ -190,7 +220,8 @@ public final class PersonalizationTrainer implements AutoCloseable {
                     rounds,
                     contrastMaxTimestep,
                     n,
-                    scenePairsTrainMapper);
+                    scenePairsTrainMapper,
+                    mapper);
         }
 
         /**
@@ -199,13 +230,43 @@ public final class PersonalizationTrainer implements AutoCloseable {
          */
         public Settings withScenePairsTrainMapper(boolean b) {
             return new Settings(
-                    steps, lr, weightDecay, batch, lambda, delta, rounds, contrastMaxTimestep, checkpointEvery, b);
+                    steps,
+                    lr,
+                    weightDecay,
+                    batch,
+                    lambda,
+                    delta,
+                    rounds,
+                    contrastMaxTimestep,
+                    checkpointEvery,
+                    b,
+                    mapper);
+        }
+
+        /**
+         * Whether each token has a NeTI mapper M(t, layer) at all (true, the paper); false is Textual
+         * Inversion's one vector per token, at every timestep and layer, and nothing of a mapper is trained.
+         */
+        public Settings withMapper(boolean b) {
+            return new Settings(
+                    steps,
+                    lr,
+                    weightDecay,
+                    batch,
+                    lambda,
+                    delta,
+                    rounds,
+                    contrastMaxTimestep,
+                    checkpointEvery,
+                    scenePairsTrainMapper,
+                    b);
         }
 
         /** What the trained result depends on: all but steps and checkpointEvery (a longer run continues a shorter one). */
         String trajectory() {
             String t = withSteps(0).withCheckpointEvery(1).toString();
-            // states saved before the field existed (always true then) still resume
+            // states saved before these fields existed (always true then) still resume
+            t = t.replace(", mapper=true", "");
             return scenePairsTrainMapper ? t.replace(", scenePairsTrainMapper=true", "") : t;
         }
     }
@@ -425,7 +486,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
             NonFiniteGuard.Outcome o = NonFiniteGuard.backward(
                     () -> {
                         NDArray learned = graph.forward(tokens.get(TOKENS));
-                        var cond = new TokenConditioning(m.text(), tokenIds, place, learned, mapper, null);
+                        var cond = new TokenConditioning(m.text(), tokenIds, place, learned, usedMapper(), null);
                         NDArray xt = noise.addNoise(x0, eps, bt.t());
                         NDArray epsHat = m.unet().forward(xt, tf, cond);
                         parts[0] = Nn.mse(epsHat, eps);
@@ -439,10 +500,8 @@ public final class PersonalizationTrainer implements AutoCloseable {
                         }
                         return parts[0].add(Nn.scale(parts[1], s.lambda())); // not mul(float): see Nn.scale
                     },
-                    tokens,
-                    graph.params(),
-                    mapper.params());
-            if (!apply(o)) return Double.NaN;
+                    trained(s.mapper()));
+            if (!apply(o, s.mapper())) return Double.NaN;
             lossRec = smooth(lossRec, parts[0].getFloat());
             lossCt = smooth(lossCt, parts[1].getFloat());
             return o.loss();
@@ -482,25 +541,31 @@ public final class PersonalizationTrainer implements AutoCloseable {
             NDArray x = scope.create(x0, img), e = scope.create(eps, img);
             NDArray tokenIds = m.text().tokenIds(scope, prompts);
             NDArray place = scope.create(placement, new Shape(b, maxTokens, n));
-            boolean withMapper = s.scenePairsTrainMapper();
+            boolean withMapper = s.mapper() && s.scenePairsTrainMapper();
             NonFiniteGuard.Outcome o = NonFiniteGuard.backward(
                     () -> {
                         NDArray learned = graph.forward(tokens.get(TOKENS));
-                        var cond = new TokenConditioning(m.text(), tokenIds, place, learned, mapper, null, !withMapper);
+                        var cond = new TokenConditioning(
+                                m.text(), tokenIds, place, learned, usedMapper(), null, !withMapper);
                         return Nn.mse(m.unet().forward(noise.addNoise(x, e, t), tf, cond), e);
                     },
-                    withMapper
-                            ? new Params[] {tokens, graph.params(), mapper.params()}
-                            : new Params[] {tokens, graph.params()});
+                    trained(withMapper));
             if (!apply(o, withMapper)) return Double.NaN;
             lossRec = smooth(lossRec, o.loss());
             return o.loss();
         }
     }
 
-    /** Takes the optimiser step of a finite outcome (true), or counts a skipped batch (false). */
-    private boolean apply(NonFiniteGuard.Outcome o) {
-        return apply(o, true);
+    /** The mapper the conditioning applies: none when the settings have no mapper (Textual Inversion). */
+    private TokenMapper usedMapper() {
+        return s.mapper() ? mapper : null;
+    }
+
+    /** What takes the optimiser's step: the tokens and graph network, and the mapper with them or not. */
+    private Params[] trained(boolean withMapper) {
+        return withMapper
+                ? new Params[] {tokens, graph.params(), mapper.params()}
+                : new Params[] {tokens, graph.params()};
     }
 
     /** The same; without the mapper, only the tokens and the graph network take the step. */

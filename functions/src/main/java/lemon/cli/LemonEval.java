@@ -1,0 +1,634 @@
+package lemon.cli;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import lemon.config.PipelineSettings;
+import lemon.mini.eval.BasePrompts;
+import lemon.mini.eval.EvalMetrics;
+import lemon.mini.eval.StoryboardMetrics;
+import lemon.mini.render.DescriptionAttributes;
+import lemon.mini.training.AttributeProbe;
+import lemon.mini.training.AttributeProbe.Head;
+import lemon.mini.training.EvalDescriptions;
+import lemon.pipeline.Pipeline;
+import lemon.run.RunManifest;
+import lemon.run.RunOptions;
+import lemon.run.RunStore;
+import lemon.run.StageState;
+import lemon.stage.RunFileTypes;
+import lemon.stage.StageContext;
+import lemon.stage.StageKey;
+import lemon.stage.analyze.AnalyzeStage;
+import lemon.stage.describe.DescribeStage;
+import lemon.stage.portraits.PortraitsStage;
+import lemon.stage.visualize.ScenePrompts;
+import lemon.stage.visualize.VisualizeStage;
+import lemon.story.CharacterDescription;
+import lemon.story.Portrait;
+import lemon.story.Scene;
+import lemon.story.SceneImage;
+import lemon.story.StoryCharacter;
+
+/**
+ * {@code lemon eval} (issue 10): the paper's Tables 2 and 4 and ViStoryBench-style metrics for Base,
+ * Textual Inversion, NeTI-like, LeMon and its ablations, on the same stories, scenes, seeds and
+ * models. Each personalised method is a whole run of the workflow with its own settings ({@link
+ * Variant}), kept in the store and reused by a rerun; Base and LeMon\Iter are measured on LeMon's run
+ * (Base paints its scenes from descriptions, {@link StoryboardEval#basePictures}; \Iter is its
+ * iteration 0). {@link EvalCommand} wires it to the configured engines.
+ */
+public final class LemonEval {
+
+    /** A run's settings: what a method switches off. */
+    public enum Variant {
+        LEMON("lemon"),
+        TI("ti"),
+        NETI("neti"),
+        NO_ICL("no-icl"),
+        NO_RANK("no-rank"),
+        NO_GRAPH("no-graph"),
+        NO_LCT("no-lct");
+
+        public final String key;
+
+        Variant(String key) {
+            this.key = key;
+        }
+
+        /**
+         * The settings of this variant's runs. TI and NeTI train on the portraits alone (no graph, no
+         * L_ct, no base-model scene pairs, no refinement) for {@code budget} steps, LeMon's whole budget
+         * over its iterations; the ablations differ from LeMon in one switch each.
+         */
+        PipelineSettings settings(PipelineSettings s, int budget) {
+            PipelineSettings.Loop l = s.loop();
+            return switch (this) {
+                case LEMON -> s;
+                case TI ->
+                    s.withLoop(l.with(0, 0, false).withDescribedScenePairs(0).withPersonalizeSteps(budget));
+                case NETI ->
+                    s.withLoop(l.with(0, 0, true).withDescribedScenePairs(0).withPersonalizeSteps(budget));
+                case NO_ICL ->
+                    s.withGuidance(
+                            new PipelineSettings.Guidance(false, s.guidance().retrieval()));
+                case NO_RANK ->
+                    s.withGuidance(new PipelineSettings.Guidance(
+                            s.guidance().examples(), PipelineSettings.Guidance.Retrieval.RANDOM));
+                case NO_GRAPH -> s.withLoop(l.with(0, l.lambda(), l.mapper()));
+                case NO_LCT -> s.withLoop(l.with(l.graphRounds(), 0, l.mapper()));
+            };
+        }
+
+        /** TI and NeTI stop after one pass: personalise, visualise, validate, no second personalisation. */
+        RunOptions options(RunOptions o) {
+            return this == TI || this == NETI
+                    ? new RunOptions(o.scenes(), o.topK(), o.portraits(), o.seedsPerScene(), 1, o.style())
+                    : o;
+        }
+    }
+
+    /** Where a method's pictures come from. */
+    enum Measured {
+        /** Base pictures painted from the run's descriptions */
+        BASE,
+        /** visualize's pictures at iteration 0 */
+        FIRST,
+        /** visualize's pictures at the run's last iteration */
+        LAST
+    }
+
+    /** The methods, in the order of the tables: Table 2's rows, then Table 4's. */
+    public enum Method {
+        BASE("Base", "base", Variant.LEMON, Measured.BASE, 2),
+        TI("Textual Inversion", "ti", Variant.TI, Measured.FIRST, 2),
+        NETI("NeTI-like", "neti", Variant.NETI, Measured.FIRST, 2),
+        LEMON("LeMon", "lemon", Variant.LEMON, Measured.LAST, 0),
+        NO_ICL("LeMon\\ICL", "no-icl", Variant.NO_ICL, Measured.LAST, 4),
+        NO_RANK("LeMon\\Rank", "no-rank", Variant.NO_RANK, Measured.LAST, 4),
+        NO_GRAPH("LeMon\\Graph", "no-graph", Variant.NO_GRAPH, Measured.LAST, 4),
+        NO_LCT("LeMon\\Lct", "no-lct", Variant.NO_LCT, Measured.LAST, 4),
+        NO_ITER("LeMon\\Iter", "no-iter", Variant.LEMON, Measured.FIRST, 4);
+        public final String label, key;
+        final Variant variant;
+        final Measured measured;
+        /** The paper's table the method is a row of (0: both). */
+        final int table;
+
+        Method(String label, String key, Variant variant, Measured measured, int table) {
+            this.label = label;
+            this.key = key;
+            this.variant = variant;
+            this.measured = measured;
+            this.table = table;
+        }
+
+        /** "ti" or "TI" or "Textual Inversion" → TI. */
+        public static Method parse(String s) {
+            String k = s.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+            for (Method m : values())
+                if (m.key.equals(k) || m.label.toLowerCase(Locale.ROOT).equals(k)) return m;
+            List<String> keys = new ArrayList<>();
+            for (Method m : values()) keys.add(m.key);
+            throw new IllegalArgumentException("no method '" + s + "'; the methods are " + String.join(", ", keys));
+        }
+    }
+
+    /** The attributes ground-truth identity reads: what the scene probe was trained for. */
+    static final List<Head> TRUTH_HEADS = List.of(Head.GENDER, Head.HAIR, Head.CLOTHING);
+
+    /** Everything measured of one method on one story (or pooled over stories). */
+    public static final class Scores {
+        final StoryboardMetrics.Tally tally = new StoryboardMetrics.Tally();
+        final EvalMetrics.Truth truth = new EvalMetrics.Truth(TRUTH_HEADS.size());
+        double textImageSum;
+        int textImageN, copied, crops;
+        /** per story values (one for a story's scores, each story's for pooled ones) */
+        final List<Double> style = new ArrayList<>(), coherence = new ArrayList<>(), distinctness = new ArrayList<>();
+
+        double seconds;
+        long steps;
+        /** personalisations the measured pictures come after (one story's scores) */
+        int passes;
+
+        double textImage() {
+            return textImageN == 0 ? Double.NaN : textImageSum / textImageN;
+        }
+
+        double copyPaste() {
+            return crops == 0 ? Double.NaN : (double) copied / crops;
+        }
+
+        static double mean(List<Double> v) {
+            return EvalMetrics.meanAndSd(
+                    v.stream().mapToDouble(Double::doubleValue).toArray())[0];
+        }
+
+        void addAll(Scores o) {
+            tally.addAll(o.tally);
+            truth.addAll(o.truth);
+            textImageSum += o.textImageSum;
+            textImageN += o.textImageN;
+            copied += o.copied;
+            crops += o.crops;
+            style.addAll(o.style);
+            coherence.addAll(o.coherence);
+            distinctness.addAll(o.distinctness);
+            seconds += o.seconds;
+            steps += o.steps;
+        }
+    }
+
+    /** One metric: its column, how it reads a method's scores, whether higher is better, how it prints. */
+    record Metric(String key, String column, Function<Scores, Double> value, boolean higherBetter, boolean percent) {}
+
+    static final List<Metric> METRICS = List.of(
+            new Metric("textImage", "CLIP-T", Scores::textImage, true, false),
+            new Metric("imageImage", "CLIP-I", s -> s.tally.summary().consistency(), true, false),
+            new Metric("identification", "char-ID", s -> s.tally.summary().identification(), true, true),
+            new Metric("otherCosine", "cos other", s -> s.tally.summary().otherCosine(), false, false),
+            new Metric("countMatch", "count ok", s -> s.tally.summary().countMatch(), true, true),
+            new Metric("multiSuccess", "multi ok", s -> s.tally.summary().multiSuccess(), true, true),
+            new Metric("truthAll", "truth all", s -> s.truth.allRight(), true, true),
+            new Metric("truthGender", "gender", s -> s.truth.accuracy(0), true, true),
+            new Metric("truthHair", "hair", s -> s.truth.accuracy(1), true, true),
+            new Metric("truthClothing", "clothing", s -> s.truth.accuracy(2), true, true),
+            new Metric("style", "style", s -> Scores.mean(s.style), true, false),
+            new Metric("copyPaste", "copy", Scores::copyPaste, false, true),
+            new Metric("portraitCoherence", "coherence", s -> Scores.mean(s.coherence), true, false),
+            new Metric("portraitDistinctness", "distinct", s -> Scores.mean(s.distinctness), true, false));
+
+    /** The metrics LeMon is compared with each other method on, story by story. */
+    static final List<String> PAIRED = List.of("imageImage", "identification", "textImage", "countMatch", "truthAll");
+
+    /** The evaluation's engines; probe: the scene attribute probe for pictures of a size (built once per size). */
+    public record Models(
+            StoryboardEval.Models storyboard, java.util.function.BiFunction<Integer, Integer, AttributeProbe> probe) {}
+
+    /** A variant's runs: its functions (the pipeline of its settings), its options and its steps per run. */
+    public record VariantRuns(
+            lemon.functions.StageFunctions functions, RunOptions options, long steps, String settings) {}
+
+    /** One story's result: per method its scores, or the error that kept the story from being measured. */
+    public record StoryResult(String story, Map<Method, Scores> methods, Map<Variant, String> runIds, String error) {}
+
+    public record Report(
+            Map<String, Object> options, List<Method> methods, Map<Method, Scores> pooled, List<StoryResult> stories) {}
+
+    private final Map<Variant, VariantRuns> variants;
+    private final Models models;
+    private final String suffix;
+    private final PrintStream log;
+    private final Map<String, AttributeProbe> probes = new LinkedHashMap<>();
+
+    /**
+     * @param variants the runs each needed variant makes (LeMon's always: Base and \Iter read it)
+     * @param suffix   appended to each run id (the options that shape the runs)
+     */
+    public LemonEval(Map<Variant, VariantRuns> variants, Models models, String suffix, PrintStream log) {
+        if (!variants.containsKey(Variant.LEMON)) throw new IllegalArgumentException("LeMon's runs are needed");
+        this.variants = variants;
+        this.models = models;
+        this.suffix = suffix;
+        this.log = log;
+    }
+
+    /** The variants the methods need: theirs, and LeMon's. */
+    public static List<Variant> needed(List<Method> methods) {
+        List<Variant> out = new ArrayList<>(List.of(Variant.LEMON));
+        for (Method m : methods) if (!out.contains(m.variant)) out.add(m.variant);
+        return out;
+    }
+
+    public Report evaluate(List<StoryboardEval.Story> stories, List<Method> methods, Map<String, Object> options) {
+        List<StoryResult> results = new ArrayList<>();
+        List<String> stems = new ArrayList<>();
+        for (StoryboardEval.Story s : stories) {
+            String stem = stem(s.name(), stems);
+            stems.add(stem);
+            StoryResult r;
+            try {
+                r = evaluate(s, stem, methods);
+            } catch (RuntimeException e) {
+                r = new StoryResult(s.name(), Map.of(), Map.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            log.println(r.error() == null ? s.name() + ": measured" : s.name() + ": FAILED: " + r.error());
+            log.flush();
+            results.add(r);
+        }
+        Map<Method, Scores> pooled = new EnumMap<>(Method.class);
+        for (Method m : methods) {
+            Scores p = new Scores();
+            for (StoryResult r : results)
+                if (r.error() == null) p.addAll(r.methods().get(m));
+            pooled.put(m, p);
+        }
+        return new Report(options, methods, pooled, results);
+    }
+
+    private StoryResult evaluate(StoryboardEval.Story story, String stem, List<Method> methods) {
+        Map<Variant, String> ids = new EnumMap<>(Variant.class);
+        for (Variant v : needed(methods)) {
+            String id = stem + "-" + v.key + suffix;
+            ids.put(v, id);
+            StoryboardEval.RunOutcome o = storyboard(v).ensureRun(story, id);
+            if (o.error() != null) return new StoryResult(story.name(), Map.of(), ids, v.key + ": " + o.error());
+            log.println("  " + story.name() + " " + v.key + ": " + o.status() + " (" + id + ")");
+        }
+        Map<Method, Scores> out = new EnumMap<>(Method.class);
+        for (Method m : methods) out.put(m, measure(m, ids.get(m.variant)));
+        return new StoryResult(story.name(), out, ids, null);
+    }
+
+    private StoryboardEval storyboard(Variant v) {
+        VariantRuns r = variants.get(v);
+        return new StoryboardEval(r.functions(), models.storyboard(), r.options(), suffix, log);
+    }
+
+    /** One method's pictures of one run, measured against that run's portraits and descriptions. */
+    Scores measure(Method method, String runId) {
+        VariantRuns vr = variants.get(method.variant);
+        RunStore runs = vr.functions().runs();
+        RunManifest manifest = runs.manifest(runId);
+        int last = StoryboardEval.lastRefinement(manifest);
+        if (last < 0) throw new IllegalStateException("run " + runId + " has no completed refine stage");
+        int at = method.measured == Measured.LAST ? last : 0;
+        StageContext run = new StageContext(runs, manifest, last);
+        List<StoryCharacter> characters = run.require(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS);
+        Map<String, StoryCharacter> byId = new LinkedHashMap<>();
+        characters.forEach(c -> byId.put(c.id(), c));
+        Map<Integer, Scene> scenes = new LinkedHashMap<>();
+        run.require(AnalyzeStage.SCENES, RunFileTypes.SCENES).forEach(s -> scenes.put(s.index(), s));
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        for (CharacterDescription d : run.require(DescribeStage.DESCRIPTIONS, RunFileTypes.DESCRIPTIONS))
+            descriptions.put(d.characterId(), d.description());
+        List<Portrait> portraits = run.readAt(PortraitsStage.PORTRAITS, 0, RunFileTypes.PORTRAITS)
+                .orElseThrow(() -> new IllegalStateException("run " + runId + " has no portraits"));
+        List<SceneImage> images = run.readAt(VisualizeStage.SCENE_IMAGES, at, RunFileTypes.SCENE_IMAGES)
+                .orElseThrow(
+                        () -> new IllegalStateException("run " + runId + " lacks the pictures of iteration " + at));
+
+        List<StoryboardEval.Picture> pictures = method.measured == Measured.BASE
+                ? storyboard(method.variant).basePictures(run, byId, scenes, descriptions, images, new boolean[1], "")
+                : StoryboardEval.stored(run, images, at);
+        ScenePrompts.Register register = models.storyboard().painter().readsFreeText()
+                ? ScenePrompts.Register.SENTENCE
+                : ScenePrompts.Register.CAPTION;
+        List<String> prompts = new ArrayList<>();
+        for (SceneImage img : images)
+            prompts.add(BasePrompts.paint(
+                            scenes.get(img.scene()),
+                            byId,
+                            descriptions,
+                            img.characterIds(),
+                            run.options().style(),
+                            models.storyboard().window(),
+                            register)
+                    .prompt());
+
+        var scorer = models.storyboard().scorer();
+        Scores s = new Scores();
+        // the references: each character's initial portraits
+        List<byte[]> portraitPngs = new ArrayList<>();
+        for (Portrait p : portraits)
+            portraitPngs.add(run.bytesAt(p.file())
+                    .orElseThrow(() -> new IllegalStateException("run " + runId + " is missing " + p.file())));
+        float[][] pe = portraitPngs.isEmpty() ? new float[0][] : scorer.embedImages(portraitPngs);
+        Map<String, List<float[]>> own = new LinkedHashMap<>();
+        for (StoryCharacter c : characters) own.put(c.id(), new ArrayList<>());
+        for (int i = 0; i < pe.length; i++)
+            own.get(portraits.get(i).characterId()).add(pe[i]);
+        own.values().removeIf(List::isEmpty);
+        Map<String, float[]> references = new LinkedHashMap<>();
+        own.forEach((id, e) -> references.put(id, StoryboardMetrics.mean(e)));
+        s.coherence.add(EvalMetrics.portraitCoherence(own));
+        s.distinctness.add(EvalMetrics.portraitDistinctness(own));
+
+        // whole pictures: text–image, style, people counts
+        List<byte[]> pngs = pictures.stream().map(StoryboardEval.Picture::png).toList();
+        float[][] whole = pngs.isEmpty() ? new float[0][] : scorer.embedImages(pngs);
+        float[][] texts = prompts.isEmpty() ? new float[0][] : scorer.embedTexts(prompts);
+        for (int i = 0; i < whole.length; i++) {
+            s.textImageSum += StoryboardMetrics.cosine(whole[i], texts[i]);
+            s.textImageN++;
+        }
+        s.style.add(EvalMetrics.meanPairwiseCosine(List.of(whole)));
+
+        // each painted character: its crop against the references, copy-paste, the probe's reading
+        Map<String, DescriptionAttributes> stated = new LinkedHashMap<>();
+        descriptions.forEach((id, d) -> stated.put(id, d == null ? null : DescriptionAttributes.parse(d)));
+        List<byte[]> crops = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        for (StoryboardEval.Picture p : pictures) {
+            int k = p.characterIds().size();
+            if (k == 0) continue;
+            s.tally.picture(k, models.storyboard().validator().inspect(p.png()).people());
+            List<BufferedImage> squares = StoryboardMetrics.cropImages(p.png(), k);
+            AttributeProbe probe = probe(p.png());
+            for (int i = 0; i < k; i++) {
+                String id = p.characterIds().get(i);
+                DescriptionAttributes a = stated.get(id);
+                if (a != null) {
+                    int[] want = new int[TRUTH_HEADS.size()], read = new int[TRUTH_HEADS.size()];
+                    for (int h = 0; h < want.length; h++) {
+                        want[h] = EvalDescriptions.stated(TRUTH_HEADS.get(h), a);
+                        read[h] = want[h] < 0 ? -1 : probe.predict(TRUTH_HEADS.get(h), squares.get(i));
+                    }
+                    s.truth.person(want, read);
+                }
+                if (!references.containsKey(id)) continue; // no portraits to compare with
+                crops.add(StoryboardMetrics.crops(p.png(), k).get(i));
+                owners.add(id);
+            }
+        }
+        float[][] ce = crops.isEmpty() ? new float[0][] : scorer.embedImages(crops);
+        for (int i = 0; i < ce.length; i++) {
+            s.tally.add(StoryboardMetrics.score(owners.get(i), ce[i], references));
+            s.crops++;
+            if (EvalMetrics.copied(ce[i], own.get(owners.get(i)))) s.copied++;
+        }
+
+        // cost: the loop stages up to the measured iteration (Base: painting as many pictures as visualize@0)
+        for (var e : manifest.stages().entrySet()) {
+            StageKey key = StageKey.parse(e.getKey());
+            StageState st = e.getValue();
+            if (st.millis() == null || key.iteration() > at) continue;
+            boolean counts = method.measured == Measured.BASE
+                    ? key.stage().equals(VisualizeStage.NAME) && key.iteration() == 0
+                    : Pipeline.LOOP_STAGES.contains(key.stage());
+            if (counts) s.seconds += st.millis() / 1000.0;
+        }
+        s.steps = method.measured == Measured.BASE ? 0 : steps(vr.steps(), at + 1);
+        s.passes = method.measured == Measured.BASE ? 0 : at + 1;
+        return s;
+    }
+
+    /** Optimiser steps over {@code passes} personalisations: a fresh run's, then a quarter of it per later pass. */
+    static long steps(long fresh, int passes) {
+        return fresh + (long) (passes - 1) * Math.max(1, fresh / 4);
+    }
+
+    /** The scene probe for pictures of this one's size, trained on first use. */
+    private AttributeProbe probe(byte[] png) {
+        java.awt.Dimension d = dimensions(png);
+        return probes.computeIfAbsent(d.width + "x" + d.height, k -> {
+            log.println("  training the scene attribute probe for " + d.width + "×" + d.height + " pictures");
+            return models.probe().apply(d.width, d.height);
+        });
+    }
+
+    private static java.awt.Dimension dimensions(byte[] png) {
+        try {
+            BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+            return new java.awt.Dimension(img.getWidth(), img.getHeight());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A run id stem from a story's name: lower case, letters, digits, '.', '_' and '-'; unique among {@code taken}. */
+    String stem(String name, List<String> taken) {
+        String stem =
+                name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "");
+        if (stem.isEmpty()) stem = "story";
+        int room = 64 - suffix.length() - 12;
+        if (stem.length() > room) stem = stem.substring(0, room);
+        String id = stem;
+        for (int i = 2; taken.contains(id); i++) id = stem + "-" + i;
+        return id;
+    }
+
+    // ---- the report ------------------------------------------------------------------------------
+
+    /** The Markdown report: the options, Table 2's and Table 4's layout, the paired comparisons, per story. */
+    public static String markdown(Report r) {
+        StringBuilder out = new StringBuilder("# lemon eval\n\n");
+        r.options()
+                .forEach((k, v) ->
+                        out.append("- ").append(k).append(": ").append(v).append('\n'));
+        long measured = r.stories().stream().filter(s -> s.error() == null).count();
+        out.append("\nMean over ")
+                .append(measured)
+                .append(measured == 1 ? " story" : " stories")
+                .append(" (crops and pictures pooled; style, coherence and distinctness per story, then averaged).")
+                .append(" CLIP-T: scene prompt (with descriptions) vs picture; CLIP-I: a character's crop vs its")
+                .append(" portraits; char-ID: crops nearest their own character's portraits; cos other: to the other")
+                .append(" characters' (lower is more distinct); count ok: the validator counts the painted people")
+                .append(" (every picture; multi ok: of ≥ 2); truth: the attribute probe reads each painted person's")
+                .append(
+                        " stated gender, hair and clothing colour (all: every stated one); style: CLIP cosine between a")
+                .append(" story's pictures; copy: crops within ")
+                .append(EvalMetrics.COPY_COSINE)
+                .append(
+                        " cosine of one portrait; coherence / distinct: the portraits within one character / 1 − between")
+                .append(" characters.\n");
+        for (int table : List.of(2, 4)) {
+            List<Method> rows = r.methods().stream()
+                    .filter(m -> m.table == 0 || m.table == table)
+                    .toList();
+            if (rows.isEmpty()) continue;
+            out.append("\n## ")
+                    .append(table == 2 ? "Table 2 layout: baselines" : "Table 4 layout: ablations")
+                    .append("\n\n| method |");
+            for (Metric m : METRICS) out.append(' ').append(m.column()).append(" |");
+            out.append(" seconds | steps |\n|---|");
+            out.append("---:|".repeat(METRICS.size() + 2)).append('\n');
+            for (Method m : rows) {
+                Scores s = r.pooled().get(m);
+                out.append("| ").append(m.label).append(" |");
+                for (Metric x : METRICS)
+                    out.append(' ').append(format(x, x.value().apply(s))).append(" |");
+                out.append(String.format(Locale.ROOT, " %.0f | %d |%n", s.seconds, s.steps));
+            }
+        }
+        if (r.methods().contains(Method.LEMON) && measured > 0) {
+            out.append("\n## LeMon against each method, story by story\n\n")
+                    .append(
+                            "LeMon − method: mean ± standard deviation of the per-story difference, stories where LeMon")
+                    .append(
+                            " leads (for cos other and copy, lower is better and a lead is a lower value); **bold** where")
+                    .append(" the mean is larger than two standard errors.\n\n| method |");
+            for (String k : PAIRED) out.append(' ').append(metric(k).column()).append(" |");
+            out.append("\n|---|").append("---|".repeat(PAIRED.size())).append('\n');
+            for (Method m : r.methods()) {
+                if (m == Method.LEMON) continue;
+                out.append("| ").append(m.label).append(" |");
+                for (String k : PAIRED) {
+                    EvalMetrics.Paired p = paired(r, Method.LEMON, m, metric(k));
+                    out.append(' ').append(pairedCell(p, metric(k))).append(" |");
+                }
+                out.append('\n');
+            }
+        }
+        out.append("\n## Per story: CLIP-I (char-ID)\n\nLeMon's loop stops early when refine drops no portrait;")
+                .append(" passes: the personalisations its pictures come after (1: LeMon\\Iter's own).\n\n| story |");
+        for (Method m : r.methods()) out.append(' ').append(m.label).append(" |");
+        boolean passes = r.methods().contains(Method.LEMON);
+        if (passes) out.append(" LeMon passes |");
+        out.append("\n|---|")
+                .append("---|".repeat(r.methods().size() + (passes ? 1 : 0)))
+                .append('\n');
+        for (StoryResult s : r.stories()) {
+            out.append("| ").append(s.story()).append(" |");
+            if (s.error() != null) {
+                out.append(" FAILED: ").append(s.error().replace('|', '/')).append(" |\n");
+                continue;
+            }
+            for (Method m : r.methods()) {
+                var sum = s.methods().get(m).tally.summary();
+                out.append(String.format(Locale.ROOT, " %s (%s) |", dec(sum.consistency()), pct(sum.identification())));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    static Metric metric(String key) {
+        return METRICS.stream().filter(m -> m.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    /** a − b per story on one metric, with the sign turned where lower is better (a lead is positive). */
+    static EvalMetrics.Paired paired(Report r, Method a, Method b, Metric metric) {
+        List<StoryResult> ok =
+                r.stories().stream().filter(s -> s.error() == null).toList();
+        double[] x = new double[ok.size()], y = new double[ok.size()];
+        double sign = metric.higherBetter() ? 1 : -1;
+        for (int i = 0; i < ok.size(); i++) {
+            x[i] = sign * metric.value().apply(ok.get(i).methods().get(a));
+            y[i] = sign * metric.value().apply(ok.get(i).methods().get(b));
+        }
+        return EvalMetrics.paired(x, y);
+    }
+
+    private static String pairedCell(EvalMetrics.Paired p, Metric m) {
+        if (p.stories() == 0) return "–";
+        double scale = m.percent() ? 100 : 1;
+        String mean = String.format(Locale.ROOT, m.percent() ? "%+.1f" : "%+.3f", scale * p.meanDifference());
+        String sd = Double.isNaN(p.sd())
+                ? ""
+                : String.format(Locale.ROOT, m.percent() ? " ± %.1f" : " ± %.3f", scale * p.sd());
+        String cell = mean + sd + " (" + p.wins() + "/" + p.stories() + ")";
+        return p.decisive() ? "**" + cell + "**" : cell;
+    }
+
+    static String format(Metric m, double v) {
+        return m.percent() ? pct(v) : dec(v);
+    }
+
+    static String dec(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    static String pct(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.0f%%", 100 * v);
+    }
+
+    /** eval.json: per method the pooled metrics, per story each method's, the paired comparisons; NaN as null. */
+    public static Map<String, Object> json(Report r) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("options", r.options());
+        Map<String, Object> pooled = new LinkedHashMap<>();
+        for (Method m : r.methods()) pooled.put(m.key, values(r.pooled().get(m)));
+        root.put("pooled", pooled);
+        if (r.methods().contains(Method.LEMON)) {
+            Map<String, Object> paired = new LinkedHashMap<>();
+            for (Method m : r.methods()) {
+                if (m == Method.LEMON) continue;
+                Map<String, Object> per = new LinkedHashMap<>();
+                for (String k : PAIRED) {
+                    EvalMetrics.Paired p = paired(r, Method.LEMON, m, metric(k));
+                    Map<String, Object> v = new LinkedHashMap<>();
+                    v.put("stories", p.stories());
+                    v.put("meanLead", num(p.meanDifference()));
+                    v.put("sd", num(p.sd()));
+                    v.put("wins", p.wins());
+                    v.put("decisive", p.decisive());
+                    per.put(k, v);
+                }
+                paired.put(m.key, per);
+            }
+            root.put("lemonAgainst", paired);
+        }
+        List<Map<String, Object>> stories = new ArrayList<>();
+        for (StoryResult s : r.stories()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("story", s.story());
+            Map<String, String> ids = new LinkedHashMap<>();
+            s.runIds().forEach((v, id) -> ids.put(v.key, id));
+            o.put("runs", ids);
+            if (s.error() != null) o.put("error", s.error());
+            else {
+                Map<String, Object> methods = new LinkedHashMap<>();
+                s.methods().forEach((m, sc) -> methods.put(m.key, values(sc)));
+                o.put("methods", methods);
+            }
+            stories.add(o);
+        }
+        root.put("stories", stories);
+        return root;
+    }
+
+    private static Map<String, Object> values(Scores s) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        for (Metric m : METRICS) v.put(m.key(), num(m.value().apply(s)));
+        var sum = s.tally.summary();
+        v.put("crops", sum.crops());
+        v.put("pictures", sum.pictures());
+        v.put("multiPictures", sum.multiPictures());
+        v.put("truthPeople", s.truth.people());
+        v.put("seconds", num(s.seconds));
+        v.put("steps", s.steps);
+        if (s.passes > 0) v.put("passes", s.passes);
+        return v;
+    }
+
+    private static Double num(double v) {
+        return Double.isNaN(v) ? null : Math.round(v * 1e4) / 1e4;
+    }
+}

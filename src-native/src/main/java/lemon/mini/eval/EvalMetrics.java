@@ -1,0 +1,192 @@
+package lemon.mini.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The evaluation's metrics beyond {@link StoryboardMetrics} (issue 10), on embeddings already
+ * computed, so each is checked on hand-made numbers:
+ *
+ * <ul>
+ *   <li><b>style consistency</b>: mean CLIP cosine between the pictures of one story (ViStoryBench
+ *       scores style with a style encoder; CLIP-mini is the only image encoder here, so content
+ *       shared by two pictures counts too);
+ *   <li><b>copy-paste</b>: a character's crop closer to one of its portraits than {@link
+ *       #COPY_COSINE}: a scene that pastes a reference rather than painting the person anew;
+ *   <li><b>portrait coherence</b> and <b>distinctness</b>: mean cosine between one character's
+ *       portraits, and 1 − mean cosine between portraits of different characters of a story;
+ *   <li><b>paired comparison</b> of two methods over stories: the mean per-story difference, its spread
+ *       and whether the mean is larger than two standard errors.
+ * </ul>
+ */
+public final class EvalMetrics {
+    private EvalMetrics() {}
+
+    /**
+     * A crop this near (CLIP cosine) to one portrait counts as copied. Two renders of one mini-world
+     * person in different poses score about 0.6–0.8 with CLIP-mini; 0.95 is left only by a near-copy.
+     */
+    public static final double COPY_COSINE = 0.95;
+
+    /** Mean cosine over all unordered pairs; NaN for fewer than two. */
+    public static double meanPairwiseCosine(List<float[]> embeddings) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < embeddings.size(); i++)
+            for (int j = i + 1; j < embeddings.size(); j++) {
+                sum += StoryboardMetrics.cosine(embeddings.get(i), embeddings.get(j));
+                n++;
+            }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** Whether {@code crop} is a near-copy of any of {@code portraits} (cosine ≥ {@link #COPY_COSINE}). */
+    public static boolean copied(float[] crop, List<float[]> portraits) {
+        for (float[] p : portraits) if (StoryboardMetrics.cosine(crop, p) >= COPY_COSINE) return true;
+        return false;
+    }
+
+    /** Mean over characters with two or more portraits of their mean pairwise cosine; NaN when none has two. */
+    public static double portraitCoherence(Map<String, List<float[]>> portraitsByCharacter) {
+        double sum = 0;
+        int n = 0;
+        for (List<float[]> own : portraitsByCharacter.values()) {
+            double c = meanPairwiseCosine(own);
+            if (Double.isNaN(c)) continue;
+            sum += c;
+            n++;
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** 1 − mean cosine over every pair of portraits of two different characters; NaN with one character. */
+    public static double portraitDistinctness(Map<String, List<float[]>> portraitsByCharacter) {
+        List<List<float[]>> groups = new ArrayList<>(portraitsByCharacter.values());
+        double sum = 0;
+        long n = 0;
+        for (int a = 0; a < groups.size(); a++)
+            for (int b = a + 1; b < groups.size(); b++)
+                for (float[] x : groups.get(a))
+                    for (float[] y : groups.get(b)) {
+                        sum += StoryboardMetrics.cosine(x, y);
+                        n++;
+                    }
+        return n == 0 ? Double.NaN : 1 - sum / n;
+    }
+
+    /**
+     * Two methods compared story by story (NaN pairs left out).
+     *
+     * @param meanDifference mean of a − b over the stories
+     * @param sd             the differences' sample standard deviation (NaN for one story)
+     * @param wins           stories where a is above b
+     * @param decisive       |mean| larger than two standard errors (about a 95% paired test): a lead
+     *                       bigger than the story-to-story and seed-to-seed spread
+     */
+    public record Paired(int stories, double meanDifference, double sd, int wins, boolean decisive) {
+        public double standardError() {
+            return stories < 2 ? Double.NaN : sd / Math.sqrt(stories);
+        }
+    }
+
+    public static Paired paired(double[] a, double[] b) {
+        if (a.length != b.length) throw new IllegalArgumentException(a.length + " and " + b.length + " stories");
+        List<Double> d = new ArrayList<>();
+        int wins = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (Double.isNaN(a[i]) || Double.isNaN(b[i])) continue;
+            d.add(a[i] - b[i]);
+            if (a[i] > b[i]) wins++;
+        }
+        int n = d.size();
+        if (n == 0) return new Paired(0, Double.NaN, Double.NaN, 0, false);
+        double mean = d.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double sd = Double.NaN;
+        if (n > 1) {
+            double ss = 0;
+            for (double x : d) ss += (x - mean) * (x - mean);
+            sd = Math.sqrt(ss / (n - 1));
+        }
+        boolean decisive = n > 1 && Math.abs(mean) > 2 * sd / Math.sqrt(n);
+        return new Paired(n, mean, sd, wins, decisive);
+    }
+
+    /** Mean and sample standard deviation of the finite values; NaNs when there are none (sd: fewer than two). */
+    public static double[] meanAndSd(double[] values) {
+        double sum = 0;
+        int n = 0;
+        for (double v : values)
+            if (!Double.isNaN(v)) {
+                sum += v;
+                n++;
+            }
+        if (n == 0) return new double[] {Double.NaN, Double.NaN};
+        double mean = sum / n, ss = 0;
+        for (double v : values) if (!Double.isNaN(v)) ss += (v - mean) * (v - mean);
+        return new double[] {mean, n < 2 ? Double.NaN : Math.sqrt(ss / (n - 1))};
+    }
+
+    /**
+     * Ground-truth identity (issue 10): per attribute, how many painted people of characters whose
+     * description states it were read by the attribute probe as stated, and how many people had
+     * every stated attribute right.
+     */
+    public static final class Truth {
+        private final int[] stated, right;
+        private int people, allRight;
+
+        public Truth(int heads) {
+            stated = new int[heads];
+            right = new int[heads];
+        }
+
+        /**
+         * One painted person: {@code want[h]} the stated class of head h or −1, {@code read[h]} the
+         * probe's reading (ignored where nothing is stated). A person with nothing stated is not counted.
+         */
+        public Truth person(int[] want, int[] read) {
+            boolean any = false, all = true;
+            for (int h = 0; h < stated.length; h++) {
+                if (want[h] < 0) continue;
+                any = true;
+                stated[h]++;
+                if (want[h] == read[h]) right[h]++;
+                else all = false;
+            }
+            if (any) {
+                people++;
+                if (all) allRight++;
+            }
+            return this;
+        }
+
+        public Truth addAll(Truth o) {
+            for (int h = 0; h < stated.length; h++) {
+                stated[h] += o.stated[h];
+                right[h] += o.right[h];
+            }
+            people += o.people;
+            allRight += o.allRight;
+            return this;
+        }
+
+        /** Accuracy of head h over the people whose description states it; NaN when none does. */
+        public double accuracy(int h) {
+            return stated[h] == 0 ? Double.NaN : (double) right[h] / stated[h];
+        }
+
+        public int stated(int h) {
+            return stated[h];
+        }
+
+        /** People with every stated attribute read as stated, of those with any stated. */
+        public double allRight() {
+            return people == 0 ? Double.NaN : (double) allRight / people;
+        }
+
+        public int people() {
+            return people;
+        }
+    }
+}
