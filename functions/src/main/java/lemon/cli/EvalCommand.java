@@ -58,6 +58,13 @@ public class EvalCommand implements Callable<Integer> {
             description = "the store of runs, reused by a rerun; eval.md and eval.json go here (default target/eval)")
     Path out;
 
+    @Option(
+            names = "--seeds",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "run seeds per story, 1–10: every method runs again from other noise (default 1)")
+    int seeds;
+
     @Option(names = "--scenes", paramLabel = "N", defaultValue = "8", description = "scenes per story (default 8)")
     int scenes;
 
@@ -94,6 +101,7 @@ public class EvalCommand implements Callable<Integer> {
         List<StoryboardEval.Story> found;
         List<LemonEval.Method> chosen = new ArrayList<>();
         try {
+            if (seeds < 1 || seeds > 10) throw new IllegalArgumentException("--seeds must be 1–10, got " + seeds);
             if (iterations < 1)
                 throw new IllegalArgumentException("--iterations must be at least 1, got " + iterations);
             options = new RunOptions(scenes, RunOptions.DEFAULT_TOP_K, portraits, seedsPerScene, iterations, "");
@@ -133,6 +141,7 @@ public class EvalCommand implements Callable<Integer> {
         Map<String, Object> used = new LinkedHashMap<>();
         used.put("stories", found.size());
         used.put("methods", String.join(", ", chosen.stream().map(m -> m.label).toList()));
+        used.put("--seeds (run seeds per story)", seeds);
         used.put("--scenes", options.scenes());
         used.put("--seeds-per-scene", options.seedsPerScene());
         used.put("--portraits", options.portraits());
@@ -159,7 +168,7 @@ public class EvalCommand implements Callable<Integer> {
                 new LemonEval.Models(storyboard, EvalScenes::probe),
                 EvalStoryboardCommand.suffix(options, settings),
                 System.err);
-        LemonEval.Report report = eval.evaluate(found, chosen, used);
+        LemonEval.Report report = eval.evaluate(found, chosen, seeds, used);
         String md = LemonEval.markdown(report);
         System.out.println();
         System.out.println(md);

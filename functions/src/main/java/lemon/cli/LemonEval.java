@@ -215,8 +215,9 @@ public final class LemonEval {
     public record VariantRuns(
             lemon.functions.StageFunctions functions, RunOptions options, long steps, String settings) {}
 
-    /** One story's result: per method its scores, or the error that kept the story from being measured. */
-    public record StoryResult(String story, Map<Method, Scores> methods, Map<Variant, String> runIds, String error) {}
+    /** One story at one run seed: per method its scores, or the error that kept it from being measured. */
+    public record StoryResult(
+            String story, long seed, Map<Method, Scores> methods, Map<Variant, String> runIds, String error) {}
 
     public record Report(
             Map<String, Object> options, List<Method> methods, Map<Method, Scores> pooled, List<StoryResult> stories) {}
@@ -246,21 +247,27 @@ public final class LemonEval {
         return out;
     }
 
-    public Report evaluate(List<StoryboardEval.Story> stories, List<Method> methods, Map<String, Object> options) {
+    /** Every story at run seeds 0 … seeds − 1, each method measured on the same scenes. */
+    public Report evaluate(
+            List<StoryboardEval.Story> stories, List<Method> methods, int seeds, Map<String, Object> options) {
         List<StoryResult> results = new ArrayList<>();
         List<String> stems = new ArrayList<>();
         for (StoryboardEval.Story s : stories) {
             String stem = stem(s.name(), stems);
             stems.add(stem);
-            StoryResult r;
-            try {
-                r = evaluate(s, stem, methods);
-            } catch (RuntimeException e) {
-                r = new StoryResult(s.name(), Map.of(), Map.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            for (long seed = 0; seed < seeds; seed++) {
+                StoryResult r;
+                try {
+                    r = evaluate(s, stem, seed, methods);
+                } catch (RuntimeException e) {
+                    r = new StoryResult(
+                            s.name(), seed, Map.of(), Map.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
+                String at = s.name() + (seeds > 1 ? " (seed " + seed + ")" : "");
+                log.println(r.error() == null ? at + ": measured" : at + ": FAILED: " + r.error());
+                log.flush();
+                results.add(r);
             }
-            log.println(r.error() == null ? s.name() + ": measured" : s.name() + ": FAILED: " + r.error());
-            log.flush();
-            results.add(r);
         }
         Map<Method, Scores> pooled = new EnumMap<>(Method.class);
         for (Method m : methods) {
@@ -272,27 +279,28 @@ public final class LemonEval {
         return new Report(options, methods, pooled, results);
     }
 
-    private StoryResult evaluate(StoryboardEval.Story story, String stem, List<Method> methods) {
+    private StoryResult evaluate(StoryboardEval.Story story, String stem, long seed, List<Method> methods) {
         Map<Variant, String> ids = new EnumMap<>(Variant.class);
         for (Variant v : needed(methods)) {
-            String id = stem + "-" + v.key + suffix;
+            String id = stem + "-" + v.key + suffix + (seed == 0 ? "" : "-seed" + seed);
             ids.put(v, id);
-            StoryboardEval.RunOutcome o = storyboard(v).ensureRun(story, id);
-            if (o.error() != null) return new StoryResult(story.name(), Map.of(), ids, v.key + ": " + o.error());
+            StoryboardEval.RunOutcome o = storyboard(v, seed).ensureRun(story, id);
+            if (o.error() != null) return new StoryResult(story.name(), seed, Map.of(), ids, v.key + ": " + o.error());
             log.println("  " + story.name() + " " + v.key + ": " + o.status() + " (" + id + ")");
         }
         Map<Method, Scores> out = new EnumMap<>(Method.class);
-        for (Method m : methods) out.put(m, measure(m, ids.get(m.variant)));
-        return new StoryResult(story.name(), out, ids, null);
+        for (Method m : methods) out.put(m, measure(m, ids.get(m.variant), seed));
+        return new StoryResult(story.name(), seed, out, ids, null);
     }
 
-    private StoryboardEval storyboard(Variant v) {
+    private StoryboardEval storyboard(Variant v, long seed) {
         VariantRuns r = variants.get(v);
-        return new StoryboardEval(r.functions(), models.storyboard(), r.options(), suffix, log);
+        return new StoryboardEval(
+                r.functions(), models.storyboard(), r.options().withSeed(seed), suffix, log);
     }
 
     /** One method's pictures of one run, measured against that run's portraits and descriptions. */
-    Scores measure(Method method, String runId) {
+    Scores measure(Method method, String runId, long seed) {
         VariantRuns vr = variants.get(method.variant);
         RunStore runs = vr.functions().runs();
         RunManifest manifest = runs.manifest(runId);
@@ -315,7 +323,8 @@ public final class LemonEval {
                         () -> new IllegalStateException("run " + runId + " lacks the pictures of iteration " + at));
 
         List<StoryboardEval.Picture> pictures = method.measured == Measured.BASE
-                ? storyboard(method.variant).basePictures(run, byId, scenes, descriptions, images, new boolean[1], "")
+                ? storyboard(method.variant, seed)
+                        .basePictures(run, byId, scenes, descriptions, images, new boolean[1], "")
                 : StoryboardEval.stored(run, images, at);
         ScenePrompts.Register register = models.storyboard().painter().readsFreeText()
                 ? ScenePrompts.Register.SENTENCE
@@ -437,7 +446,7 @@ public final class LemonEval {
         String stem =
                 name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "");
         if (stem.isEmpty()) stem = "story";
-        int room = 64 - suffix.length() - 12;
+        int room = 64 - suffix.length() - 16; // "-no-graph" and "-seedN" follow
         if (stem.length() > room) stem = stem.substring(0, room);
         String id = stem;
         for (int i = 2; taken.contains(id); i++) id = stem + "-" + i;
@@ -455,7 +464,7 @@ public final class LemonEval {
         long measured = r.stories().stream().filter(s -> s.error() == null).count();
         out.append("\nMean over ")
                 .append(measured)
-                .append(measured == 1 ? " story" : " stories")
+                .append(measured == 1 ? " story and seed" : " stories and seeds")
                 .append(" (crops and pictures pooled; style, coherence and distinctness per story, then averaged).")
                 .append(" CLIP-T: scene prompt (with descriptions) vs picture; CLIP-I: a character's crop vs its")
                 .append(" portraits; char-ID: crops nearest their own character's portraits; cos other: to the other")
@@ -489,11 +498,12 @@ public final class LemonEval {
         }
         if (r.methods().contains(Method.LEMON) && measured > 0) {
             out.append("\n## LeMon against each method, story by story\n\n")
+                    .append("LeMon − method: mean ± standard deviation over stories of the per-story difference (a")
                     .append(
-                            "LeMon − method: mean ± standard deviation of the per-story difference, stories where LeMon")
+                            " story's: the mean over its seeds), stories where LeMon leads and, with several seeds, the")
                     .append(
-                            " leads (for cos other and copy, lower is better and a lead is a lower value); **bold** where")
-                    .append(" the mean is larger than two standard errors.\n\n| method |");
+                            " seed-to-seed spread of the difference; **bold** where the mean is larger than two standard")
+                    .append(" errors and than the seed-to-seed spread.\n\n| method |");
             for (String k : PAIRED) out.append(' ').append(metric(k).column()).append(" |");
             out.append("\n|---|").append("---|".repeat(PAIRED.size())).append('\n');
             for (Method m : r.methods()) {
@@ -515,7 +525,11 @@ public final class LemonEval {
                 .append("---|".repeat(r.methods().size() + (passes ? 1 : 0)))
                 .append('\n');
         for (StoryResult s : r.stories()) {
-            out.append("| ").append(s.story()).append(" |");
+            boolean seeds = r.stories().stream().anyMatch(x -> x.seed() > 0);
+            out.append("| ")
+                    .append(s.story())
+                    .append(seeds ? " (seed " + s.seed() + ")" : "")
+                    .append(" |");
             if (s.error() != null) {
                 out.append(" FAILED: ").append(s.error().replace('|', '/')).append(" |\n");
                 continue;
@@ -533,15 +547,25 @@ public final class LemonEval {
         return METRICS.stream().filter(m -> m.key().equals(key)).findFirst().orElseThrow();
     }
 
-    /** a − b per story on one metric, with the sign turned where lower is better (a lead is positive). */
+    /**
+     * a − b per story (its seeds' mean) on one metric, with the sign turned where lower is better (a lead
+     * is positive); a story counts only when every one of its seeds was measured.
+     */
     static EvalMetrics.Paired paired(Report r, Method a, Method b, Metric metric) {
-        List<StoryResult> ok =
-                r.stories().stream().filter(s -> s.error() == null).toList();
-        double[] x = new double[ok.size()], y = new double[ok.size()];
+        Map<String, List<StoryResult>> byStory = new LinkedHashMap<>();
+        for (StoryResult s : r.stories())
+            byStory.computeIfAbsent(s.story(), k -> new ArrayList<>()).add(s);
+        List<double[]> x = new ArrayList<>(), y = new ArrayList<>();
         double sign = metric.higherBetter() ? 1 : -1;
-        for (int i = 0; i < ok.size(); i++) {
-            x[i] = sign * metric.value().apply(ok.get(i).methods().get(a));
-            y[i] = sign * metric.value().apply(ok.get(i).methods().get(b));
+        for (List<StoryResult> seeds : byStory.values()) {
+            if (seeds.stream().anyMatch(s -> s.error() != null)) continue;
+            double[] xs = new double[seeds.size()], ys = new double[seeds.size()];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = sign * metric.value().apply(seeds.get(i).methods().get(a));
+                ys[i] = sign * metric.value().apply(seeds.get(i).methods().get(b));
+            }
+            x.add(xs);
+            y.add(ys);
         }
         return EvalMetrics.paired(x, y);
     }
@@ -553,7 +577,10 @@ public final class LemonEval {
         String sd = Double.isNaN(p.sd())
                 ? ""
                 : String.format(Locale.ROOT, m.percent() ? " ± %.1f" : " ± %.3f", scale * p.sd());
-        String cell = mean + sd + " (" + p.wins() + "/" + p.stories() + ")";
+        String spread = Double.isNaN(p.seedSpread())
+                ? ""
+                : String.format(Locale.ROOT, m.percent() ? ", seeds ± %.1f" : ", seeds ± %.3f", scale * p.seedSpread());
+        String cell = mean + sd + " (" + p.wins() + "/" + p.stories() + spread + ")";
         return p.decisive() ? "**" + cell + "**" : cell;
     }
 
@@ -588,6 +615,7 @@ public final class LemonEval {
                     v.put("meanLead", num(p.meanDifference()));
                     v.put("sd", num(p.sd()));
                     v.put("wins", p.wins());
+                    v.put("seedSpread", num(p.seedSpread()));
                     v.put("decisive", p.decisive());
                     per.put(k, v);
                 }
@@ -599,6 +627,7 @@ public final class LemonEval {
         for (StoryResult s : r.stories()) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("story", s.story());
+            o.put("seed", s.seed());
             Map<String, String> ids = new LinkedHashMap<>();
             s.runIds().forEach((v, id) -> ids.put(v.key, id));
             o.put("runs", ids);

@@ -92,6 +92,14 @@ public class RunCommand implements Callable<Integer> {
                     + " (a stage already started finishes; what was made is kept)")
     Double budget;
 
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "0",
+            description =
+                    "mixed into every seed the run draws: another seed paints and trains from other noise (default 0)")
+    long seed;
+
     @Option(names = "--run-id", paramLabel = "ID", description = "choose the run id instead of a generated one")
     String runId;
 
@@ -129,7 +137,8 @@ public class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--seeds-per-scene must be at least 1, got " + seedsPerScene);
             // checked before anything is stored
             options = new RunOptions(scenes, topK, portraits, seedsPerScene, iterations, style, cast())
-                    .withBudget(budget);
+                    .withBudget(budget)
+                    .withSeed(seed);
             if (runId != null) {
                 RunIds.check(runId); // likewise: a bad id must not leave an upload behind
             }

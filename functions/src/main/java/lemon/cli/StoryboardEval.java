@@ -438,7 +438,7 @@ public final class StoryboardEval {
             wanted.add(new BaseImage(
                     img.scene(),
                     img.take(),
-                    VisualizeStage.seed(img.scene(), img.take()),
+                    img.seed(), // visualize's, the run seed mixed in
                     p.prompt(),
                     p.characterIds(),
                     "base/" + img.scene() + "-" + img.take() + ".png"));

@@ -216,8 +216,8 @@ class StoryboardEvalTest {
 
     @Test
     void theClosingLineSaysBetterOrWorseAndByHowMuch() {
-        var base = new lemon.mini.eval.StoryboardMetrics.Summary(10, 0.70, 0.5, 0.6, 4, 1, 0.25);
-        var lemon = new lemon.mini.eval.StoryboardMetrics.Summary(10, 0.75, 0.6, 0.5, 4, 2, 0.5);
+        var base = new lemon.mini.eval.StoryboardMetrics.Summary(10, 0.70, 0.5, 0.6, 4, 1, 0.25, 6, 3, 0.5);
+        var lemon = new lemon.mini.eval.StoryboardMetrics.Summary(10, 0.75, 0.6, 0.5, 4, 2, 0.5, 6, 4, 0.667);
         assertEquals(
                 "LeMon vs Base: within-character consistency 0.750 vs 0.700 (+0.050, better); "
                         + "multi-character success 50.0% vs 25.0% (+25.0 points, better).",

@@ -14,6 +14,9 @@ import lemon.story.CastCorrections;
  * @param style         words appended to every scene prompt ("" for none)
  * @param cast          the user's corrections to the analysed cast ({@code --cast cast.json}), applied
  *                      right after analysis; {@link CastCorrections#NONE} for none
+ * @param seed          mixed into every seed the run draws (portraits, personalisation, scene pictures):
+ *                      another seed paints and trains anew from other noise; 0, the default, is every run's
+ *                      seed before the option existed (and is left out of the manifest)
  */
 public record RunOptions(
         int scenes,
@@ -26,7 +29,8 @@ public record RunOptions(
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = CastCorrections.Absent.class)
         CastCorrections cast,
         /** The most this run may cost at the price table's prices (USD); null for no cap. */
-        @JsonInclude(JsonInclude.Include.NON_NULL) Double budget) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double budget,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) long seed) {
     public static final int DEFAULT_SCENES = 30;
     public static final int DEFAULT_TOP_K = 3;
     /** O, portraits per character; the paper uses 5. */
@@ -77,9 +81,31 @@ public record RunOptions(
         this(scenes, topK, portraits, seedsPerScene, iterations, style, cast, null);
     }
 
+    public RunOptions(
+            int scenes,
+            int topK,
+            int portraits,
+            int seedsPerScene,
+            int iterations,
+            String style,
+            CastCorrections cast,
+            Double budget) {
+        this(scenes, topK, portraits, seedsPerScene, iterations, style, cast, budget, 0);
+    }
+
     /** These options with a cost cap (null: none). */
     public RunOptions withBudget(Double usd) {
-        return new RunOptions(scenes, topK, portraits, seedsPerScene, iterations, style, cast, usd);
+        return new RunOptions(scenes, topK, portraits, seedsPerScene, iterations, style, cast, usd, seed);
+    }
+
+    /** These options with another run seed. */
+    public RunOptions withSeed(long s) {
+        return new RunOptions(scenes, topK, portraits, seedsPerScene, iterations, style, cast, budget, s);
+    }
+
+    /** A stage's own seed with this run's seed mixed in: itself at the default seed 0. */
+    public long seeded(long stageSeed) {
+        return stageSeed + seed * 1_000_000_007L;
     }
 
     public RunOptions(int scenes, int topK, int portraits, int seedsPerScene, int iterations, String style) {

@@ -26,6 +26,9 @@ public record RunRequest(String fileName, String sha256, RunOptions options, Run
         option(d, "--portraits", run.options().portraits(), options.portraits());
         option(d, "--seeds-per-scene", run.options().seedsPerScene(), options.seedsPerScene());
         option(d, "--iterations", run.options().iterations(), options.iterations());
+        if (run.options().seed() != options.seed()) {
+            d.add("--seed: the run has " + run.options().seed() + ", this request " + options.seed());
+        }
         if (!run.options().style().equals(options.style())) {
             d.add("--style: the run has \"" + run.options().style() + "\", this request \"" + options.style() + "\"");
         }

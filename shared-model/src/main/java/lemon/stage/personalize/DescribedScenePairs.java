@@ -105,7 +105,7 @@ public record DescribedScenePairs(
                     .toList();
             for (int k = 0; k < takes; k++) {
                 requests.add(ImageGenerator.Request.scene(
-                        described, VisualizeStage.seed(s.index(), FIRST_TAKE + k), Map.of()));
+                        described, run.options().seeded(VisualizeStage.seed(s.index(), FIRST_TAKE + k)), Map.of()));
                 String name = DIR + s.index() + "-" + k + ".png";
                 names.add(name);
                 candidates.add(

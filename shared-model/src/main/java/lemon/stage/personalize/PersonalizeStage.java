@@ -150,7 +150,13 @@ public final class PersonalizeStage implements Stage {
         Personalizer.Result result = personalizer
                 .personalize(
                         new Personalizer.Request(
-                                portraits, classWords, graph, pairs, start, SEED + run.iteration(), anchors),
+                                portraits,
+                                classWords,
+                                graph,
+                                pairs,
+                                start,
+                                run.options().seeded(SEED + run.iteration()),
+                                anchors),
                         run.checkpoints(NAME))
                 .prefixed(DIR);
         for (var blob : new TreeMap<>(result.blobs()).entrySet()) run.writeBytes(blob.getKey(), blob.getValue());

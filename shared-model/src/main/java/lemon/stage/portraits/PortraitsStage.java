@@ -48,7 +48,7 @@ public final class PortraitsStage implements Stage {
         List<ImageGenerator.Request> requests = new ArrayList<>();
         for (CharacterDescription d : descriptions) {
             for (int i = 0; i < per; i++) {
-                long seed = seed(d.characterId(), i);
+                long seed = run.options().seeded(seed(d.characterId(), i));
                 requests.add(ImageGenerator.Request.of(d.description(), seed));
                 portraits.add(
                         new Portrait(d.characterId(), i, seed, PORTRAIT_DIR + d.characterId() + "-" + i + ".png"));

@@ -129,7 +129,7 @@ public final class RefineStage implements Stage {
                 for (int c = 0; c < CANDIDATES; c++) {
                     requests.add(new ImageGenerator.Request(
                             VisualizeStage.PORTRAIT_PROMPT + token.phrase(),
-                            PortraitsStage.seed(id, 1000 * (iteration + 1) + 10 * j + c),
+                            run.options().seeded(PortraitsStage.seed(id, 1000 * (iteration + 1) + 10 * j + c)),
                             Map.of(
                                     token.placeholder(),
                                     new ImageGenerator.LearnedToken(token.embedding(), token.mapper()))));

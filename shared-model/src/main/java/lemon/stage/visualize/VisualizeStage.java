@@ -88,7 +88,7 @@ public final class VisualizeStage implements Stage {
                     painter.readsFreeText() ? ScenePrompts.Register.SENTENCE : ScenePrompts.Register.CAPTION);
             String prompt = withAnchors(painted.prompt(), p, painted.placeholders());
             for (int k = 0; k < takes; k++) {
-                long seed = seed(s.index(), k);
+                long seed = run.options().seeded(seed(s.index(), k));
                 requests.add(
                         ImageGenerator.Request.scene(prompt, seed, tokens(p, painted.placeholders(), sceneMapper)));
                 images.add(new SceneImage(
@@ -106,7 +106,9 @@ public final class VisualizeStage implements Stage {
         for (var t : p.tokens().entrySet()) {
             String prompt = PORTRAIT_PROMPT + t.getValue().phrase();
             requests.add(new ImageGenerator.Request(
-                    prompt, seed(-1, 0), tokens(p, Map.of(t.getValue().placeholder(), t.getKey()))));
+                    prompt,
+                    run.options().seeded(seed(-1, 0)),
+                    tokens(p, Map.of(t.getValue().placeholder(), t.getKey()))));
             portraitFiles.add(TOKEN_PORTRAITS + t.getKey() + ".png");
         }
         Function<String, java.util.Optional<byte[]>> mappers = run::bytes;

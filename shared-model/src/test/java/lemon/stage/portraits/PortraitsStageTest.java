@@ -53,6 +53,27 @@ class PortraitsStageTest {
     }
 
     @Test
+    void aRunSeedPaintsFromOtherNoiseAndTheDefaultSeedIsLeftOutOfTheManifest() throws Exception {
+        RunOptions seeded = new RunOptions(4, 2, 2).withSeed(3);
+        StageFixture f = new StageFixture(seeded);
+        FirstPairsRetriever retriever = new FirstPairsRetriever();
+        f.run(new AnalyzeStage(new OfflineAnalyst()));
+        f.run(new MatchStage(retriever));
+        f.run(new DescribeStage(new OfflineDescriber(), retriever));
+        f.run(new PortraitsStage(new FixedImageGenerator()));
+        for (Portrait p : f.read(PortraitsStage.PORTRAITS, RunFileTypes.PORTRAITS))
+            assertEquals(seeded.seeded(PortraitsStage.seed(p.characterId(), p.index())), p.seed());
+        assertNotEquals(PortraitsStage.seed("anna", 0), seeded.seeded(PortraitsStage.seed("anna", 0)));
+        assertEquals(PortraitsStage.seed("anna", 0), new RunOptions(4, 2, 2).seeded(PortraitsStage.seed("anna", 0)));
+
+        String plain =
+                new String(lemon.run.Json.bytes(new RunOptions(4, 2, 2)), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(false, plain.contains("\"seed\""), "manifests of seed 0 read as before: " + plain);
+        byte[] json = lemon.run.Json.bytes(seeded);
+        assertEquals(seeded, lemon.run.Json.MAPPER.readValue(json, RunOptions.class));
+    }
+
+    @Test
     void seedsAreStableAndDifferPerPortrait() {
         assertEquals(PortraitsStage.seed("anna-berg", 0), PortraitsStage.seed("anna-berg", 0));
         assertNotEquals(PortraitsStage.seed("anna-berg", 0), PortraitsStage.seed("anna-berg", 1));

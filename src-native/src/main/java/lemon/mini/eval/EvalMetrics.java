@@ -76,40 +76,60 @@ public final class EvalMetrics {
     }
 
     /**
-     * Two methods compared story by story (NaN pairs left out).
+     * Two methods compared story by story (a story's number: the mean over its seeds; NaN pairs left out).
      *
      * @param meanDifference mean of a − b over the stories
-     * @param sd             the differences' sample standard deviation (NaN for one story)
+     * @param sd             the per-story differences' sample standard deviation (NaN for one story)
      * @param wins           stories where a is above b
-     * @param decisive       |mean| larger than two standard errors (about a 95% paired test): a lead
-     *                       bigger than the story-to-story and seed-to-seed spread
+     * @param seedSpread     the seed-to-seed spread of a − b: the mean over stories of its standard deviation
+     *                       across seeds (NaN with one seed)
+     * @param decisive       |mean| larger than two standard errors over stories (about a 95% paired test) and,
+     *                       with several seeds, larger than the seed-to-seed spread
      */
-    public record Paired(int stories, double meanDifference, double sd, int wins, boolean decisive) {
+    public record Paired(int stories, double meanDifference, double sd, int wins, double seedSpread, boolean decisive) {
         public double standardError() {
             return stories < 2 ? Double.NaN : sd / Math.sqrt(stories);
         }
     }
 
+    /** One seed per story. */
     public static Paired paired(double[] a, double[] b) {
         if (a.length != b.length) throw new IllegalArgumentException(a.length + " and " + b.length + " stories");
-        List<Double> d = new ArrayList<>();
-        int wins = 0;
+        List<double[]> as = new ArrayList<>(), bs = new ArrayList<>();
         for (int i = 0; i < a.length; i++) {
-            if (Double.isNaN(a[i]) || Double.isNaN(b[i])) continue;
-            d.add(a[i] - b[i]);
-            if (a[i] > b[i]) wins++;
+            as.add(new double[] {a[i]});
+            bs.add(new double[] {b[i]});
+        }
+        return paired(as, bs);
+    }
+
+    /** {@code a.get(story)[seed]} against {@code b.get(story)[seed]}. */
+    public static Paired paired(List<double[]> a, List<double[]> b) {
+        if (a.size() != b.size()) throw new IllegalArgumentException(a.size() + " and " + b.size() + " stories");
+        List<Double> d = new ArrayList<>();
+        List<Double> spreads = new ArrayList<>();
+        int wins = 0;
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).length != b.get(i).length)
+                throw new IllegalArgumentException(
+                        "story " + i + ": " + a.get(i).length + " and " + b.get(i).length + " seeds");
+            double[] diff = new double[a.get(i).length];
+            for (int s = 0; s < diff.length; s++) diff[s] = a.get(i)[s] - b.get(i)[s];
+            double[] m = meanAndSd(diff);
+            if (Double.isNaN(m[0])) continue;
+            d.add(m[0]);
+            if (m[0] > 0) wins++;
+            if (!Double.isNaN(m[1])) spreads.add(m[1]);
         }
         int n = d.size();
-        if (n == 0) return new Paired(0, Double.NaN, Double.NaN, 0, false);
-        double mean = d.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double sd = Double.NaN;
-        if (n > 1) {
-            double ss = 0;
-            for (double x : d) ss += (x - mean) * (x - mean);
-            sd = Math.sqrt(ss / (n - 1));
-        }
-        boolean decisive = n > 1 && Math.abs(mean) > 2 * sd / Math.sqrt(n);
-        return new Paired(n, mean, sd, wins, decisive);
+        if (n == 0) return new Paired(0, Double.NaN, Double.NaN, 0, Double.NaN, false);
+        double[] m = meanAndSd(d.stream().mapToDouble(Double::doubleValue).toArray());
+        double spread = spreads.isEmpty()
+                ? Double.NaN
+                : spreads.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        boolean decisive =
+                n > 1 && Math.abs(m[0]) > 2 * m[1] / Math.sqrt(n) && (Double.isNaN(spread) || Math.abs(m[0]) > spread);
+        return new Paired(n, m[0], m[1], wins, spread, decisive);
     }
 
     /** Mean and sample standard deviation of the finite values; NaNs when there are none (sd: fewer than two). */

@@ -62,7 +62,8 @@ class StoryboardMetricsTest {
         t.add(StoryboardMetrics.score("anna", new float[] {1, 0, 0}, refs())); // own 1, right
         t.add(StoryboardMetrics.score("boris", new float[] {1, 1, 0}, refs())); // own .707, nearest anna (first)
         t.add(StoryboardMetrics.score("carl", new float[] {0, 0, 2}, refs())); // own 1, right
-        t.picture(2, 2).picture(3, 2).picture(2, 2).picture(1, 1).picture(1, 3); // single ones do not count
+        // single ones do not count for multi-character success, but do for count matching
+        t.picture(2, 2).picture(3, 2).picture(2, 2).picture(1, 1).picture(1, 3);
         StoryboardMetrics.Summary s = t.summary();
         assertEquals(3, s.crops());
         assertEquals((1 + Math.sqrt(0.5) + 1) / 3, s.consistency(), EPS);
@@ -71,6 +72,9 @@ class StoryboardMetricsTest {
         assertEquals(3, s.multiPictures());
         assertEquals(2, s.multiOk());
         assertEquals(2.0 / 3, s.multiSuccess(), EPS);
+        assertEquals(5, s.pictures());
+        assertEquals(3, s.countOk());
+        assertEquals(3.0 / 5, s.countMatch(), EPS);
     }
 
     @Test

@@ -140,6 +140,37 @@ class PersonalizationTest {
     }
 
     @Test
+    void withoutAMapperTokensAreOneVectorAndWithoutRoundsTheGraphPassesThemThrough() throws Exception {
+        // Textual Inversion: no mapper file, no token names one, and the mapper never trains
+        var ti = SETTINGS.withMapper(false).withRounds(0).withLambda(0);
+        Personalizer.Result r = personalize(ti, 7, new MemoryCheckpoints());
+        assertTrue(r.blobs().isEmpty(), "no mapper stored: " + r.blobs().keySet());
+        r.tokens().values().forEach(t -> assertEquals(null, t.mapperKey()));
+        assertFalse(equalTokens(r, personalize(SETTINGS, 7, new MemoryCheckpoints())), "the switches change training");
+        var characters = new ArrayList<PersonalizationTrainer.Character>();
+        for (String id : List.of("ali", "cassim")) {
+            List<BufferedImage> imgs = new ArrayList<>();
+            for (byte[] p : portraits.get(id)) imgs.add(ImageIO.read(new java.io.ByteArrayInputStream(p)));
+            characters.add(new PersonalizationTrainer.Character(
+                    id, MiniPersonalizer.classEmbedding(models.text(), CLASS_WORDS.get(id)), imgs));
+        }
+        float[][] w = MiniPersonalizer.weights(List.of("ali", "cassim"), GRAPH);
+        try (var trainer = new PersonalizationTrainer(models, ti, characters, w, 7)) {
+            byte[] mapper0 = trainer.mapperBytes();
+            // L = 0: what stands for a token is the token itself, the class word at the start
+            assertArrayEquals(
+                    models.text().embeddingOf("man"), trainer.learnedTokens().get("ali"), 1e-6f);
+            assertTrue(Double.isFinite(trainer.trainStep()));
+            assertArrayEquals(mapper0, trainer.mapperBytes(), "the mapper did not train");
+            assertFalse(
+                    java.util.Arrays.equals(
+                            models.text().embeddingOf("man"),
+                            trainer.learnedTokens().get("ali")),
+                    "the token trained");
+        }
+    }
+
+    @Test
     void trainsOnAFreshThreadAsAWorkflowTaskDoes() throws Exception {
         // PyTorch's grad mode is per thread and on by default: the optimiser's in-place updates must not rely on it
         var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
