@@ -89,6 +89,13 @@ public class EvalCommand implements Callable<Integer> {
             description = "portraits per character (default 4)")
     int portraits;
 
+    @Option(
+            names = "--quick",
+            description = "a check that every method and metric runs, in a minute or two: --scenes 2 --portraits 2"
+                    + " --seeds-per-scene 1 --iterations 2, 4 personalisation and 4 sampling steps, and (without"
+                    + " --stories) the two bundled examples; its numbers mean nothing")
+    boolean quick;
+
     @Inject
     PipelineProvider configured;
 
@@ -104,6 +111,12 @@ public class EvalCommand implements Callable<Integer> {
             if (seeds < 1 || seeds > 10) throw new IllegalArgumentException("--seeds must be 1–10, got " + seeds);
             if (iterations < 1)
                 throw new IllegalArgumentException("--iterations must be at least 1, got " + iterations);
+            if (quick) {
+                scenes = 2;
+                portraits = 2; // coherence needs two
+                seedsPerScene = 1;
+                iterations = 2;
+            }
             options = new RunOptions(scenes, RunOptions.DEFAULT_TOP_K, portraits, seedsPerScene, iterations, "");
             if (methods == null || methods.isEmpty()) chosen.addAll(List.of(LemonEval.Method.values()));
             else
@@ -112,13 +125,18 @@ public class EvalCommand implements Callable<Integer> {
                     if (!chosen.contains(parsed)) chosen.add(parsed);
                 }
             chosen.sort(null); // the tables' order
-            found = stories != null ? read(stories) : defaultStories();
+            found = stories != null
+                    ? read(stories)
+                    : quick ? Examples.NAMES.stream().map(EvalCommand::example).toList() : defaultStories();
             if (found.isEmpty()) throw new IllegalArgumentException("no stories (.txt or .md) found in " + stories);
         } catch (IllegalArgumentException e) {
             System.err.println("lemon: " + e.getMessage());
             return 2;
         }
         PipelineSettings settings = configured.settings().withStore(out.toString());
+        if (quick)
+            settings =
+                    settings.withLoop(settings.loop().withPersonalizeSteps(4)).withImageSteps(4);
         int fresh = settings.loop().personalizeSteps();
         int budget = (int) LemonEval.steps(fresh, iterations);
         Map<LemonEval.Variant, LemonEval.VariantRuns> variants = new EnumMap<>(LemonEval.Variant.class);
@@ -139,6 +157,7 @@ public class EvalCommand implements Callable<Integer> {
                 BasePrompts.Window.bundled(),
                 engines.personalizer(settings.loop())::anchor);
         Map<String, Object> used = new LinkedHashMap<>();
+        if (quick) used.put("--quick", "tiny budgets: the numbers only show that every method and metric runs");
         used.put("stories", found.size());
         used.put("methods", String.join(", ", chosen.stream().map(m -> m.label).toList()));
         used.put("--seeds (run seeds per story)", seeds);
@@ -175,7 +194,12 @@ public class EvalCommand implements Callable<Integer> {
         Files.createDirectories(out);
         Files.writeString(out.resolve("eval.md"), md);
         Files.write(out.resolve("eval.json"), Json.bytes(LemonEval.json(report)));
-        System.out.println("also in " + out.resolve("eval.md") + " and " + out.resolve("eval.json"));
+        Map<String, byte[]> charts = LemonEval.charts(report);
+        for (var c : charts.entrySet()) Files.write(out.resolve(c.getKey()), c.getValue());
+        Files.writeString(out.resolve("eval.html"), LemonEval.html(report, List.copyOf(charts.keySet())));
+        System.out.println("also in " + out.resolve("eval.md") + ", " + out.resolve("eval.json") + ", "
+                + out.resolve("eval.html") + " (each method's pictures per story) and " + charts.size()
+                + " charts (" + out.resolve("chart-*.png") + ")");
         return report.stories().stream().allMatch(r -> r.error() == null) ? 0 : 1;
     }
 

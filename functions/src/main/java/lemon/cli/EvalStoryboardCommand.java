@@ -173,6 +173,7 @@ public class EvalStoryboardCommand implements Callable<Integer> {
                         ? ""
                         : "-l" + settings.loop().lambda())
                 + (settings.loop().mapper() ? "" : "-nomapper")
+                + (settings.imageSteps() == PipelineSettings.DEFAULT_IMAGE_STEPS ? "" : "-is" + settings.imageSteps())
                 + (settings.guidance().equals(PipelineSettings.Guidance.DEFAULT)
                         ? ""
                         : "-" + (settings.guidance().examples() ? "" : "noicl")

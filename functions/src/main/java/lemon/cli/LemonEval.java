@@ -156,6 +156,8 @@ public final class LemonEval {
         long steps;
         /** personalisations the measured pictures come after (one story's scores) */
         int passes;
+        /** one story's pictures: their keys in the store and "scene·take" labels, in visualize's order */
+        final List<String> pictureKeys = new ArrayList<>(), pictureLabels = new ArrayList<>();
 
         double textImage() {
             return textImageN == 0 ? Double.NaN : textImageSum / textImageN;
@@ -252,6 +254,8 @@ public final class LemonEval {
             List<StoryboardEval.Story> stories, List<Method> methods, int seeds, Map<String, Object> options) {
         List<StoryResult> results = new ArrayList<>();
         List<String> stems = new ArrayList<>();
+        int units = stories.size() * seeds, done = 0;
+        long t0 = System.nanoTime();
         for (StoryboardEval.Story s : stories) {
             String stem = stem(s.name(), stems);
             stems.add(stem);
@@ -263,8 +267,18 @@ public final class LemonEval {
                     r = new StoryResult(
                             s.name(), seed, Map.of(), Map.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
                 }
+                done++;
                 String at = s.name() + (seeds > 1 ? " (seed " + seed + ")" : "");
-                log.println(r.error() == null ? at + ": measured" : at + ": FAILED: " + r.error());
+                double elapsed = (System.nanoTime() - t0) / 1e9, left = elapsed / done * (units - done);
+                log.println(String.format(
+                        Locale.ROOT,
+                        "[%d/%d] %s: %s; %.0f min so far%s",
+                        done,
+                        units,
+                        at,
+                        r.error() == null ? "measured" : "FAILED: " + r.error(),
+                        elapsed / 60,
+                        done < units ? String.format(Locale.ROOT, ", about %.0f min left", left / 60) : ""));
                 log.flush();
                 results.add(r);
             }
@@ -343,6 +357,10 @@ public final class LemonEval {
 
         var scorer = models.storyboard().scorer();
         Scores s = new Scores();
+        for (int i = 0; i < pictures.size(); i++) {
+            s.pictureKeys.add(pictures.get(i).key());
+            s.pictureLabels.add(images.get(i).scene() + "·" + images.get(i).take());
+        }
         // the references: each character's initial portraits
         List<byte[]> portraitPngs = new ArrayList<>();
         for (Portrait p : portraits)
@@ -354,6 +372,11 @@ public final class LemonEval {
         for (int i = 0; i < pe.length; i++)
             own.get(portraits.get(i).characterId()).add(pe[i]);
         own.values().removeIf(List::isEmpty);
+        Map<String, List<BufferedImage>> portraitImages = new LinkedHashMap<>();
+        for (int i = 0; i < portraits.size(); i++)
+            portraitImages
+                    .computeIfAbsent(portraits.get(i).characterId(), k -> new ArrayList<>())
+                    .add(StoryboardMetrics.cropImages(portraitPngs.get(i), 1).get(0));
         Map<String, float[]> references = new LinkedHashMap<>();
         own.forEach((id, e) -> references.put(id, StoryboardMetrics.mean(e)));
         s.coherence.add(EvalMetrics.portraitCoherence(own));
@@ -394,13 +417,13 @@ public final class LemonEval {
                 if (!references.containsKey(id)) continue; // no portraits to compare with
                 crops.add(StoryboardMetrics.crops(p.png(), k).get(i));
                 owners.add(id);
+                if (EvalMetrics.copied(squares.get(i), portraitImages.get(id))) s.copied++;
             }
         }
         float[][] ce = crops.isEmpty() ? new float[0][] : scorer.embedImages(crops);
         for (int i = 0; i < ce.length; i++) {
             s.tally.add(StoryboardMetrics.score(owners.get(i), ce[i], references));
             s.crops++;
-            if (EvalMetrics.copied(ce[i], own.get(owners.get(i)))) s.copied++;
         }
 
         // cost: the loop stages up to the measured iteration (Base: painting as many pictures as visualize@0)
@@ -473,9 +496,9 @@ public final class LemonEval {
                 .append(
                         " stated gender, hair and clothing colour (all: every stated one); style: CLIP cosine between a")
                 .append(" story's pictures; copy: crops within ")
-                .append(EvalMetrics.COPY_COSINE)
+                .append(EvalMetrics.COPY_CORRELATION)
                 .append(
-                        " cosine of one portrait; coherence / distinct: the portraits within one character / 1 − between")
+                        " pixel correlation with one portrait; coherence / distinct: the portraits within one character / 1 − between")
                 .append(" characters.\n");
         for (int table : List.of(2, 4)) {
             List<Method> rows = r.methods().stream()
@@ -594,6 +617,88 @@ public final class LemonEval {
 
     static String pct(double v) {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.0f%%", 100 * v);
+    }
+
+    /**
+     * One bar chart per metric (file name → PNG): each method's mean with an error bar of ± the standard
+     * deviation of its per-story (and per-seed) values.
+     */
+    public static Map<String, byte[]> charts(Report r) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        List<StoryResult> ok =
+                r.stories().stream().filter(s -> s.error() == null).toList();
+        List<String> labels = r.methods().stream().map(m -> m.label).toList();
+        for (Metric metric : METRICS) {
+            double[] values = new double[r.methods().size()], spreads = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                Method m = r.methods().get(i);
+                values[i] = metric.value().apply(r.pooled().get(m));
+                double[] per = ok.stream()
+                        .mapToDouble(s -> metric.value().apply(s.methods().get(m)))
+                        .toArray();
+                spreads[i] = EvalMetrics.meanAndSd(per)[1];
+            }
+            String title = metric.column() + (metric.higherBetter() ? " (higher is better)" : " (lower is better)")
+                    + ", ± sd over stories";
+            out.put(
+                    "chart-" + metric.key() + ".png",
+                    lemon.report.BarChart.render(title, labels, values, spreads, metric.percent()));
+        }
+        return out;
+    }
+
+    /**
+     * eval.html: the table, the charts, and per story (its first seed) one row of pictures per method
+     * for the same scenes, read from the store folder the page sits in.
+     */
+    public static String html(Report r, List<String> chartFiles) {
+        StringBuilder h = new StringBuilder(
+                "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>lemon eval</title>"
+                        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>"
+                        + "body{font-family:sans-serif;margin:1em}table{border-collapse:collapse}"
+                        + "td,th{border:1px solid #ccc;padding:2px 6px;font-size:13px}"
+                        + "img.pic{height:64px;image-rendering:pixelated;margin:1px}"
+                        + ".charts img{max-width:100%}</style></head><body><h1>lemon eval</h1>");
+        h.append("<pre>").append(esc(markdown(r))).append("</pre><h2>Charts</h2><div class=\"charts\">");
+        for (String f : chartFiles)
+            h.append("<img src=\"")
+                    .append(esc(f))
+                    .append("\" alt=\"bar chart ")
+                    .append(esc(f))
+                    .append("\">");
+        h.append("</div><h2>Pictures: each method on the same scenes</h2>");
+        for (StoryResult s : r.stories()) {
+            if (s.error() != null || s.seed() != 0) continue;
+            h.append("<h3>").append(esc(s.story())).append("</h3><table><tr><th>method</th><th>CLIP-I (char-ID)</th>");
+            List<String> scenes = s.methods().values().iterator().next().pictureLabels;
+            h.append("<th>pictures (scene·take): ")
+                    .append(esc(String.join(", ", scenes)))
+                    .append("</th></tr>");
+            for (Method m : r.methods()) {
+                Scores sc = s.methods().get(m);
+                var sum = sc.tally.summary();
+                h.append("<tr><td>")
+                        .append(esc(m.label))
+                        .append("</td><td>")
+                        .append(dec(sum.consistency()))
+                        .append(" (")
+                        .append(pct(sum.identification()))
+                        .append(")</td><td>");
+                for (int i = 0; i < sc.pictureKeys.size(); i++)
+                    h.append("<img class=\"pic\" loading=\"lazy\" src=\"")
+                            .append(esc(sc.pictureKeys.get(i)))
+                            .append("\" alt=\"")
+                            .append(esc(m.label + ", scene " + sc.pictureLabels.get(i)))
+                            .append("\">");
+                h.append("</td></tr>");
+            }
+            h.append("</table>");
+        }
+        return h.append("</body></html>\n").toString();
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** eval.json: per method the pooled metrics, per story each method's, the paired comparisons; NaN as null. */

@@ -349,8 +349,8 @@ public final class StoryboardEval {
                 baseMillis);
     }
 
-    /** A picture to measure and the characters painted in it, left to right. */
-    record Picture(byte[] png, List<String> characterIds) {}
+    /** A picture to measure, the characters painted in it left to right, and its key in the store. */
+    record Picture(byte[] png, List<String> characterIds, String key) {}
 
     Map<String, float[]> references(StageContext run, List<StoryCharacter> characters, List<Portrait> portraits) {
         List<byte[]> pngs = new ArrayList<>();
@@ -399,7 +399,8 @@ public final class StoryboardEval {
                     run.bytesAt(key)
                             .orElseThrow(() ->
                                     new IllegalStateException("run " + run.runId() + " is missing its picture " + key)),
-                    img.characterIds()));
+                    img.characterIds(),
+                    run.runId() + "/" + key));
         }
         return out;
     }
@@ -453,7 +454,7 @@ public final class StoryboardEval {
                 for (BaseImage b : wanted) {
                     Optional<byte[]> png = runs.blobs().get(dir + b.file());
                     if (png.isEmpty()) break;
-                    out.add(new Picture(png.get(), b.characterIds()));
+                    out.add(new Picture(png.get(), b.characterIds(), dir + b.file()));
                 }
                 if (out.size() == wanted.size()) return out;
             }
@@ -466,7 +467,10 @@ public final class StoryboardEval {
             List<Picture> out = new ArrayList<>();
             for (int i = 0; i < wanted.size(); i++) {
                 runs.blobs().put(dir + wanted.get(i).file(), pngs.get(i));
-                out.add(new Picture(pngs.get(i), wanted.get(i).characterIds()));
+                out.add(new Picture(
+                        pngs.get(i),
+                        wanted.get(i).characterIds(),
+                        dir + wanted.get(i).file()));
             }
             runs.blobs().put(dir + BASE_INDEX, Json.bytes(want)); // last: the index vouches for the pictures
             painted[0] = true;

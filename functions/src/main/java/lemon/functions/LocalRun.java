@@ -106,6 +106,7 @@ public final class LocalRun {
                 .put("style", options.style());
         if (!options.cast().isEmpty()) input.set("cast", Json.MAPPER.valueToTree(options.cast()));
         if (options.budget() != null) input.put("budget", options.budget());
+        if (options.seed() != 0) input.put("seed", options.seed());
         return underLease(machine, functions, input, progress, lease, "lemon run");
     }
 

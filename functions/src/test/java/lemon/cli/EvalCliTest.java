@@ -16,21 +16,24 @@ import lemon.testing.TestRuns;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code lemon eval} as a user runs it, every method on the real bundled models at tiny budgets (two
- * scenes, one portrait, one picture per scene, one iteration, two personalisation and two sampling
- * steps): both tables, the paired comparison and eval.json come out, each method's run carries its
- * switches, a rerun reuses every run, and an unknown method is refused before anything runs.
+ * {@code lemon eval --quick} as CI runs it: every method on the real bundled models at tiny budgets
+ * over two short stories; every method and metric has a finite number, both tables, the paired
+ * comparison, eval.json, the charts and the picture page come out, each method's run carries its
+ * switches, a rerun reuses every run, and an unknown method or seed count is refused before anything runs.
  */
 @QuarkusMainTest
 class EvalCliTest {
+    static final String HARBOUR = """
+            Mira Lund was a young woman with black hair who mended nets in the harbour, always in her green coat.
+            Every evening Mira Lund sat with Old Tomas, a grey-haired fisherman in a brown coat, and Tomas told her
+            about the storms. One spring Petra Holm, a blonde girl in a red dress, came down to the harbour with
+            bread. Petra Holm gave the bread to Old Tomas, and Mira Lund laughed while Tomas ate. When the boats
+            came home, Mira Lund and Petra Holm carried the nets together, and Old Tomas watched them from the pier.
+            """;
+
     @Test
-    void measuresEveryMethodOnTheTestStoryAndReusesTheRuns(QuarkusMainLauncher launcher) throws Exception {
-        EvalStoryboardCliTest.TINY.forEach(System::setProperty);
-        try {
-            measure(launcher);
-        } finally {
-            EvalStoryboardCliTest.TINY.keySet().forEach(System::clearProperty);
-        }
+    void measuresEveryMethodOnTwoStoriesAndReusesTheRuns(QuarkusMainLauncher launcher) throws Exception {
+        measure(launcher);
     }
 
     private void measure(QuarkusMainLauncher launcher) throws Exception {
@@ -50,21 +53,8 @@ class EvalCliTest {
         assertEquals(2, noSeeds.exitCode());
         assertTrue(noSeeds.getErrorOutput().contains("--seeds must be 1–10"), noSeeds.getErrorOutput());
 
-        String[] args = {
-            "eval",
-            "--stories",
-            story.toString(),
-            "--out",
-            out.toString(),
-            "--scenes",
-            "2",
-            "--portraits",
-            "1",
-            "--seeds-per-scene",
-            "1",
-            "--iterations",
-            "1"
-        };
+        Path other = Files.writeString(out.resolve("harbour.txt"), HARBOUR);
+        String[] args = {"eval", "--quick", "--stories", story.toString(), other.toString(), "--out", out.toString()};
         LaunchResult first = launcher.launch(args);
         String text = first.getOutput();
         assertEquals(0, first.exitCode(), text + first.getErrorOutput());
@@ -81,12 +71,22 @@ class EvalCliTest {
         }) assertTrue(text.contains(row), row + " in\n" + text);
         assertTrue(text.contains("Table 2 layout") && text.contains("Table 4 layout"), text);
         assertTrue(text.contains("LeMon against each method, story by story"), text);
-        assertTrue(text.contains("step budget: 2 per personalised method"), text);
+        assertTrue(text.contains("step budget: 5 per personalised method"), text);
         assertEquals(
                 text.strip().lines().filter(l -> l.startsWith("# lemon eval")).count(), 1);
         assertTrue(Files.readString(out.resolve("eval.md")).contains("| LeMon\\Iter |"));
 
         JsonNode json = Json.MAPPER.readTree(Files.readAllBytes(out.resolve("eval.json")));
+        // every method has a finite number for every metric (null in the JSON is one that was not measured)
+        for (LemonEval.Method m : LemonEval.Method.values())
+            for (LemonEval.Metric metric : LemonEval.METRICS) {
+                JsonNode v = json.path("pooled").path(m.key).path(metric.key());
+                assertTrue(v.isNumber() && Double.isFinite(v.asDouble()), m.key + " " + metric.key() + ": " + v);
+            }
+        assertEquals(2, json.path("stories").size());
+        assertTrue(Files.readString(out.resolve("eval.html")).contains("alt=\"LeMon\\Graph, scene "));
+        for (LemonEval.Metric metric : LemonEval.METRICS)
+            assertTrue(Files.size(out.resolve("chart-" + metric.key() + ".png")) > 1000, metric.key());
         JsonNode lemon = json.path("pooled").path("lemon");
         assertTrue(lemon.path("crops").asInt() > 0, json.toString());
         assertEquals(
@@ -110,7 +110,7 @@ class EvalCliTest {
         LaunchResult again = launcher.launch(args);
         assertEquals(0, again.exitCode(), again.getOutput() + again.getErrorOutput());
         assertEquals(
-                7,
+                14,
                 again.getErrorOutput()
                         .lines()
                         .filter(l -> l.contains(": reused ("))

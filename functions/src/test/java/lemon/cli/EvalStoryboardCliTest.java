@@ -71,7 +71,7 @@ class EvalStoryboardCliTest {
         assertTrue(text.contains("ran ") && text.contains("painted in"), text);
         JsonNode json = Json.MAPPER.readTree(Files.readAllBytes(out.resolve("eval-storyboard.json")));
         JsonNode s = json.path("stories").get(0);
-        assertEquals("market-day-t2-o1-s1-i1-ps2", s.path("runId").asText(), json.toString());
+        assertEquals("market-day-t2-o1-s1-i1-ps2-is2", s.path("runId").asText(), json.toString());
         assertTrue(s.path("methods").path("Base").path("crops").asInt() > 0, json.toString());
         assertEquals(
                 s.path("methods").path("Base").path("crops").asInt(),

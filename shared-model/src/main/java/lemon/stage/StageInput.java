@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * for ingest the upload and run options ({@code iterations} is the loop's cap, an option; {@code
  * iteration} the pass a stage runs in; {@code cast} the user's corrections to the cast, absent for none;
  * {@code budget} the run's cost cap in USD, absent for none; {@code tenant} whose run it is, absent or "" for
- * none: a tenant's runs and uploads live under {@code tenants/<tenant>/} of the store).
+ * none: a tenant's runs and uploads live under {@code tenants/<tenant>/} of the store; {@code seed} the run
+ * seed, absent for 0).
  * Unknown fields (a previous stage's summary) are ignored so states can pass their input on.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -25,7 +26,40 @@ public record StageInput(
         lemon.story.CastCorrections cast,
         Failure failure,
         Double budget,
-        String tenant) {
+        String tenant,
+        Long seed) {
+    /** Without a run seed (0). */
+    public StageInput(
+            String runId,
+            Integer iteration,
+            String uploadKey,
+            Integer scenes,
+            Integer topK,
+            Integer portraits,
+            Integer seedsPerScene,
+            Integer iterations,
+            String style,
+            lemon.story.CastCorrections cast,
+            Failure failure,
+            Double budget,
+            String tenant) {
+        this(
+                runId,
+                iteration,
+                uploadKey,
+                scenes,
+                topK,
+                portraits,
+                seedsPerScene,
+                iterations,
+                style,
+                cast,
+                failure,
+                budget,
+                tenant,
+                null);
+    }
+
     /** The object a Catch with {@code "ResultPath": "$.failure"} puts into the state. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Failure(
@@ -43,7 +77,8 @@ public record StageInput(
                 iterations == null ? d.iterations() : iterations,
                 style == null ? d.style() : style,
                 cast,
-                budget);
+                budget,
+                seed == null ? 0 : seed);
     }
 
     /** The refine loop's pass this stage runs in (0 when the input names none). */

@@ -114,6 +114,9 @@ class IngestStageTest {
                         .contains(
                                 "(--scenes: the run has 10, this request 12; --portraits: the run has 2, this request 5)"),
                 options.message());
+        var in = new lemon.stage.StageInput(
+                "r", null, "u", null, null, null, null, null, null, null, null, null, null, 3L);
+        assertEquals(3L, in.options().seed(), "the workflow input's seed reaches the run's options");
         StageResult seed = withLlm.ingest("r4", "uploads/s.txt", new RunOptions(10, 3, 2).withSeed(1), stages);
         assertEquals("rejected", seed.status());
         assertTrue(seed.message().contains("(--seed: the run has 0, this request 1)"), seed.message());

@@ -1,5 +1,6 @@
 package lemon.mini.eval;
 
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,11 @@ import java.util.Map;
  *   <li><b>style consistency</b>: mean CLIP cosine between the pictures of one story (ViStoryBench
  *       scores style with a style encoder; CLIP-mini is the only image encoder here, so content
  *       shared by two pictures counts too);
- *   <li><b>copy-paste</b>: a character's crop closer to one of its portraits than {@link
- *       #COPY_COSINE}: a scene that pastes a reference rather than painting the person anew;
+ *   <li><b>copy-paste</b>: a character's crop whose pixels correlate with one of its portraits' by
+ *       {@link #COPY_CORRELATION} or more: a scene that pastes a reference rather than painting the
+ *       person anew. In pixels, as CLIP-mini reads attributes (two renders of one person from other
+ *       noise score 0.98 there), and strict, as the mini world draws one person nearly alike in every
+ *       portrait (0.97 between two portraits' pixels): only a crop that is one portrait counts;
  *   <li><b>portrait coherence</b> and <b>distinctness</b>: mean cosine between one character's
  *       portraits, and 1 − mean cosine between portraits of different characters of a story;
  *   <li><b>paired comparison</b> of two methods over stories: the mean per-story difference, its spread
@@ -23,11 +27,8 @@ import java.util.Map;
 public final class EvalMetrics {
     private EvalMetrics() {}
 
-    /**
-     * A crop this near (CLIP cosine) to one portrait counts as copied. Two renders of one mini-world
-     * person in different poses score about 0.6–0.8 with CLIP-mini; 0.95 is left only by a near-copy.
-     */
-    public static final double COPY_COSINE = 0.95;
+    /** A crop whose pixels correlate this much with one portrait's counts as copied. */
+    public static final double COPY_CORRELATION = 0.99;
 
     /** Mean cosine over all unordered pairs; NaN for fewer than two. */
     public static double meanPairwiseCosine(List<float[]> embeddings) {
@@ -41,10 +42,41 @@ public final class EvalMetrics {
         return n == 0 ? Double.NaN : sum / n;
     }
 
-    /** Whether {@code crop} is a near-copy of any of {@code portraits} (cosine ≥ {@link #COPY_COSINE}). */
-    public static boolean copied(float[] crop, List<float[]> portraits) {
-        for (float[] p : portraits) if (StoryboardMetrics.cosine(crop, p) >= COPY_COSINE) return true;
+    /** Whether {@code crop} is a near-copy of any of {@code portraits} (correlation ≥ {@link #COPY_CORRELATION}). */
+    public static boolean copied(BufferedImage crop, List<BufferedImage> portraits) {
+        for (BufferedImage p : portraits) if (pixelCorrelation(crop, p) >= COPY_CORRELATION) return true;
         return false;
+    }
+
+    /** Pearson correlation of the RGB values of two images, {@code a} scaled to {@code b}'s size. */
+    public static double pixelCorrelation(BufferedImage a, BufferedImage b) {
+        int w = b.getWidth(), h = b.getHeight();
+        BufferedImage s = a;
+        if (a.getWidth() != w || a.getHeight() != h) {
+            s = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = s.createGraphics();
+            g.setRenderingHint(
+                    java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(a, 0, 0, w, h, null);
+            g.dispose();
+        }
+        double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+        int n = 0;
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++) {
+                int p = s.getRGB(x, y), q = b.getRGB(x, y);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    double u = (p >> shift) & 0xFF, v = (q >> shift) & 0xFF;
+                    sx += u;
+                    sy += v;
+                    sxx += u * u;
+                    syy += v * v;
+                    sxy += u * v;
+                    n++;
+                }
+            }
+        double cov = sxy - sx * sy / n, vx = sxx - sx * sx / n, vy = syy - sy * sy / n;
+        return vx <= 0 || vy <= 0 ? (vx == vy ? 1 : 0) : cov / Math.sqrt(vx * vy);
     }
 
     /** Mean over characters with two or more portraits of their mean pairwise cosine; NaN when none has two. */

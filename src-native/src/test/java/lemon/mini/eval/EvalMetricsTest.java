@@ -21,9 +21,23 @@ class EvalMetricsTest {
     }
 
     @Test
-    void aCropIsCopiedOnlyWhenNearlyOneOfItsPortraits() {
-        assertTrue(EvalMetrics.copied(new float[] {1, 0.05f}, List.of(Y, X)));
-        assertFalse(EvalMetrics.copied(XY, List.of(X, Y)), "45° from both: painted anew");
+    void aCropIsCopiedOnlyWhenItsPixelsFollowOneOfItsPortraits() {
+        java.awt.image.BufferedImage stripes = image(8, (x, y) -> x % 2 == 0 ? 0xFFFFFF : 0x000000);
+        java.awt.image.BufferedImage brighter = image(8, (x, y) -> x % 2 == 0 ? 0xFFFFFF : 0x404040);
+        java.awt.image.BufferedImage rows = image(8, (x, y) -> y % 2 == 0 ? 0xFFFFFF : 0x000000);
+        assertEquals(1.0, EvalMetrics.pixelCorrelation(brighter, stripes), 1e-9, "a brightness change is still a copy");
+        assertEquals(0.0, EvalMetrics.pixelCorrelation(rows, stripes), 1e-9);
+        assertTrue(EvalMetrics.copied(brighter, List.of(rows, stripes)));
+        assertFalse(EvalMetrics.copied(rows, List.of(stripes)));
+        // a crop at twice the size is compared at the portrait's
+        java.awt.image.BufferedImage big = image(16, (x, y) -> (x / 2) % 2 == 0 ? 0xFFFFFF : 0x000000);
+        assertTrue(EvalMetrics.pixelCorrelation(big, stripes) > 0.5);
+    }
+
+    static java.awt.image.BufferedImage image(int size, java.util.function.IntBinaryOperator rgb) {
+        var img = new java.awt.image.BufferedImage(size, size, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < size; y++) for (int x = 0; x < size; x++) img.setRGB(x, y, rgb.applyAsInt(x, y));
+        return img;
     }
 
     @Test
