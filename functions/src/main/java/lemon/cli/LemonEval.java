@@ -25,12 +25,8 @@ import lemon.run.StageState;
 import lemon.stage.RunFileTypes;
 import lemon.stage.StageContext;
 import lemon.stage.StageKey;
-import lemon.stage.analyze.AnalyzeStage;
-import lemon.stage.describe.DescribeStage;
-import lemon.stage.portraits.PortraitsStage;
 import lemon.stage.visualize.ScenePrompts;
 import lemon.stage.visualize.VisualizeStage;
-import lemon.story.CharacterDescription;
 import lemon.story.Portrait;
 import lemon.story.Scene;
 import lemon.story.SceneImage;
@@ -318,20 +314,14 @@ public final class LemonEval {
         VariantRuns vr = variants.get(method.variant);
         RunStore runs = vr.functions().runs();
         RunManifest manifest = runs.manifest(runId);
-        int last = StoryboardEval.lastRefinement(manifest);
-        if (last < 0) throw new IllegalStateException("run " + runId + " has no completed refine stage");
-        int at = method.measured == Measured.LAST ? last : 0;
-        StageContext run = new StageContext(runs, manifest, last);
-        List<StoryCharacter> characters = run.require(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS);
-        Map<String, StoryCharacter> byId = new LinkedHashMap<>();
-        characters.forEach(c -> byId.put(c.id(), c));
-        Map<Integer, Scene> scenes = new LinkedHashMap<>();
-        run.require(AnalyzeStage.SCENES, RunFileTypes.SCENES).forEach(s -> scenes.put(s.index(), s));
-        Map<String, String> descriptions = new LinkedHashMap<>();
-        for (CharacterDescription d : run.require(DescribeStage.DESCRIPTIONS, RunFileTypes.DESCRIPTIONS))
-            descriptions.put(d.characterId(), d.description());
-        List<Portrait> portraits = run.readAt(PortraitsStage.PORTRAITS, 0, RunFileTypes.PORTRAITS)
-                .orElseThrow(() -> new IllegalStateException("run " + runId + " has no portraits"));
+        StoryboardEval.RunFiles files = StoryboardEval.RunFiles.read(runs, runId);
+        int at = method.measured == Measured.LAST ? files.last() : 0;
+        StageContext run = files.run();
+        List<StoryCharacter> characters = files.characters();
+        Map<String, StoryCharacter> byId = files.byId();
+        Map<Integer, Scene> scenes = files.scenes();
+        Map<String, String> descriptions = files.descriptions();
+        List<Portrait> portraits = files.portraits();
         List<SceneImage> images = run.readAt(VisualizeStage.SCENE_IMAGES, at, RunFileTypes.SCENE_IMAGES)
                 .orElseThrow(
                         () -> new IllegalStateException("run " + runId + " lacks the pictures of iteration " + at));

@@ -268,21 +268,54 @@ public final class StoryboardEval {
         return new RunOutcome("ran", null);
     }
 
+    /**
+     * What a measurement reads of a completed run: its context at the last refined iteration, the
+     * characters (in the story's order and by id), scenes by index, descriptions by character id and
+     * the initial portraits.
+     */
+    record RunFiles(
+            StageContext run,
+            int last,
+            List<StoryCharacter> characters,
+            Map<String, StoryCharacter> byId,
+            Map<Integer, Scene> scenes,
+            Map<String, String> descriptions,
+            List<Portrait> portraits) {
+        /** Throws IllegalStateException when the run has no completed refine stage or lacks a file. */
+        static RunFiles read(RunStore runs, String runId) {
+            RunManifest manifest = runs.manifest(runId);
+            int last = lastRefinement(manifest);
+            if (last < 0) throw new IllegalStateException("the run has no completed refine stage");
+            StageContext run = new StageContext(runs, manifest, last);
+            List<StoryCharacter> characters = run.require(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS);
+            Map<String, StoryCharacter> byId = new LinkedHashMap<>();
+            characters.forEach(c -> byId.put(c.id(), c));
+            Map<Integer, Scene> scenes = new LinkedHashMap<>();
+            run.require(AnalyzeStage.SCENES, RunFileTypes.SCENES).forEach(s -> scenes.put(s.index(), s));
+            Map<String, String> descriptions = new LinkedHashMap<>();
+            for (CharacterDescription d : run.require(DescribeStage.DESCRIPTIONS, RunFileTypes.DESCRIPTIONS))
+                descriptions.put(d.characterId(), d.description());
+            List<Portrait> portraits = run.readAt(PortraitsStage.PORTRAITS, 0, RunFileTypes.PORTRAITS)
+                    .orElseThrow(() -> missing(runId, 0));
+            return new RunFiles(run, last, characters, byId, scenes, descriptions, portraits);
+        }
+    }
+
     private StoryResult measure(String story, String runId, String status) {
+        RunFiles files;
+        try {
+            files = RunFiles.read(runs, runId);
+        } catch (IllegalStateException e) {
+            return StoryResult.failed(story, runId, e.getMessage());
+        }
         RunManifest manifest = runs.manifest(runId);
-        int last = lastRefinement(manifest);
-        if (last < 0) return StoryResult.failed(story, runId, "the run has no completed refine stage");
-        StageContext run = new StageContext(runs, manifest, last);
-        List<StoryCharacter> characters = run.require(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS);
-        Map<String, StoryCharacter> byId = new LinkedHashMap<>();
-        characters.forEach(c -> byId.put(c.id(), c));
-        Map<Integer, Scene> scenes = new LinkedHashMap<>();
-        run.require(AnalyzeStage.SCENES, RunFileTypes.SCENES).forEach(s -> scenes.put(s.index(), s));
-        Map<String, String> descriptions = new LinkedHashMap<>();
-        for (CharacterDescription d : run.require(DescribeStage.DESCRIPTIONS, RunFileTypes.DESCRIPTIONS))
-            descriptions.put(d.characterId(), d.description());
-        List<Portrait> portraits =
-                run.readAt(PortraitsStage.PORTRAITS, 0, RunFileTypes.PORTRAITS).orElseThrow(() -> missing(runId, 0));
+        int last = files.last();
+        StageContext run = files.run();
+        List<StoryCharacter> characters = files.characters();
+        Map<String, StoryCharacter> byId = files.byId();
+        Map<Integer, Scene> scenes = files.scenes();
+        Map<String, String> descriptions = files.descriptions();
+        List<Portrait> portraits = files.portraits();
         List<SceneImage> first = run.readAt(VisualizeStage.SCENE_IMAGES, 0, RunFileTypes.SCENE_IMAGES)
                 .orElseThrow(() -> missing(runId, 0));
         List<SceneImage> lastImages = run.readAt(VisualizeStage.SCENE_IMAGES, last, RunFileTypes.SCENE_IMAGES)
