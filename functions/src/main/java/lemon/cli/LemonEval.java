@@ -148,8 +148,11 @@ public final class LemonEval {
         /** per story values (one for a story's scores, each story's for pooled ones) */
         final List<Double> style = new ArrayList<>(), coherence = new ArrayList<>(), distinctness = new ArrayList<>();
 
+        /** cost per run: the mean over the runs added (a story's scores are one run's) */
         double seconds;
+
         long steps;
+        int runs = 1;
         /** personalisations the measured pictures come after (one story's scores) */
         int passes;
         /** one story's pictures: their keys in the store and "scene·take" labels, in visualize's order */
@@ -168,6 +171,13 @@ public final class LemonEval {
                     v.stream().mapToDouble(Double::doubleValue).toArray())[0];
         }
 
+        /** Adds another story's (or seed's) scores; a fresh Scores to pool into starts empty. */
+        static Scores pooled() {
+            Scores s = new Scores();
+            s.runs = 0;
+            return s;
+        }
+
         void addAll(Scores o) {
             tally.addAll(o.tally);
             truth.addAll(o.truth);
@@ -178,8 +188,9 @@ public final class LemonEval {
             style.addAll(o.style);
             coherence.addAll(o.coherence);
             distinctness.addAll(o.distinctness);
-            seconds += o.seconds;
-            steps += o.steps;
+            seconds = (seconds * runs + o.seconds * o.runs) / Math.max(1, runs + o.runs);
+            steps = Math.round((steps * (double) runs + o.steps * (double) o.runs) / Math.max(1, runs + o.runs));
+            runs += o.runs;
         }
     }
 
@@ -281,7 +292,7 @@ public final class LemonEval {
         }
         Map<Method, Scores> pooled = new EnumMap<>(Method.class);
         for (Method m : methods) {
-            Scores p = new Scores();
+            Scores p = Scores.pooled();
             for (StoryResult r : results)
                 if (r.error() == null) p.addAll(r.methods().get(m));
             pooled.put(m, p);
@@ -489,7 +500,8 @@ public final class LemonEval {
                 .append(EvalMetrics.COPY_CORRELATION)
                 .append(
                         " pixel correlation with one portrait; coherence / distinct: the portraits within one character / 1 − between")
-                .append(" characters.\n");
+                .append(" characters; seconds and steps: per story and seed, the loop's stages (Base: visualize@0's,")
+                .append(" which paints as many pictures) and the optimiser steps of its personalisations.\n");
         for (int table : List.of(2, 4)) {
             List<Method> rows = r.methods().stream()
                     .filter(m -> m.table == 0 || m.table == table)
