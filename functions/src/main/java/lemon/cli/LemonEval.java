@@ -563,6 +563,8 @@ public final class LemonEval {
                 var sum = s.methods().get(m).tally.summary();
                 out.append(String.format(Locale.ROOT, " %s (%s) |", dec(sum.consistency()), pct(sum.identification())));
             }
+            if (passes)
+                out.append(' ').append(s.methods().get(Method.LEMON).passes).append(" |");
             out.append('\n');
         }
         return out.toString();

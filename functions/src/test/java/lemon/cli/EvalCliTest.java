@@ -70,6 +70,11 @@ class EvalCliTest {
             "| LeMon\\Iter |"
         }) assertTrue(text.contains(row), row + " in\n" + text);
         assertTrue(text.contains("Table 2 layout") && text.contains("Table 4 layout"), text);
+        // the per-story table: a cell under every heading, LeMon's passes included
+        String header = text.lines().filter(l -> l.startsWith("| story |")).findFirst().orElseThrow();
+        String row = text.lines().filter(l -> l.startsWith("| market-day |")).findFirst().orElseThrow();
+        assertTrue(header.endsWith("| LeMon passes |"), header);
+        assertEquals(header.chars().filter(c -> c == '|').count(), row.chars().filter(c -> c == '|').count(), row);
         assertTrue(text.contains("LeMon against each method, story by story"), text);
         assertTrue(text.contains("step budget: 5 per personalised method"), text);
         assertEquals(
