@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "eval",
         description = "Measure Base, Textual Inversion, NeTI-like, LeMon and its ablations (\\ICL, \\Rank, \\Graph,"
-                + " \\Lct, \\Iter) on the same stories, scenes, seeds and models: CLIP text–image and image–image,"
+                + " \\Lct, \\Pairs, \\Iter) on the same stories, scenes, seeds and models: CLIP text–image and image–image,"
                 + " character identification, people counts, ground-truth attributes, style, copy-paste, portrait"
                 + " coherence and distinctness, cost; Markdown tables in the layout of the paper's Tables 2 and 4,"
                 + " a paired comparison per story, eval.json. Runs are kept in --out and reused.")
@@ -47,8 +47,9 @@ public class EvalCommand implements Callable<Integer> {
             names = "--methods",
             split = ",",
             paramLabel = "M",
-            description = "comma-separated, of base, ti, neti, lemon, no-icl, no-rank, no-graph, no-lct, no-iter"
-                    + " (default: all)")
+            description =
+                    "comma-separated, of base, ti, neti, lemon, no-icl, no-rank, no-graph, no-lct, no-pairs, no-iter"
+                            + " (default: all)")
     List<String> methods;
 
     @Option(

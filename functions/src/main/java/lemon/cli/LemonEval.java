@@ -50,7 +50,8 @@ public final class LemonEval {
         NO_ICL("no-icl"),
         NO_RANK("no-rank"),
         NO_GRAPH("no-graph"),
-        NO_LCT("no-lct");
+        NO_LCT("no-lct"),
+        NO_PAIRS("no-pairs");
 
         public final String key;
 
@@ -79,6 +80,7 @@ public final class LemonEval {
                             s.guidance().examples(), PipelineSettings.Guidance.Retrieval.RANDOM));
                 case NO_GRAPH -> s.withLoop(l.with(0, l.lambda(), l.mapper()));
                 case NO_LCT -> s.withLoop(l.with(l.graphRounds(), 0, l.mapper()));
+                case NO_PAIRS -> s.withLoop(l.withDescribedScenePairs(0));
             };
         }
 
@@ -110,6 +112,8 @@ public final class LemonEval {
         NO_RANK("LeMon\\Rank", "no-rank", Variant.NO_RANK, Measured.LAST, 4),
         NO_GRAPH("LeMon\\Graph", "no-graph", Variant.NO_GRAPH, Measured.LAST, 4),
         NO_LCT("LeMon\\Lct", "no-lct", Variant.NO_LCT, Measured.LAST, 4),
+        /** our addition, not the paper's: no base-model scene pairs in the first pass (lemon.loop.described-scene-pairs) */
+        NO_PAIRS("LeMon\\Pairs", "no-pairs", Variant.NO_PAIRS, Measured.LAST, 4),
         NO_ITER("LeMon\\Iter", "no-iter", Variant.LEMON, Measured.FIRST, 4);
         public final String label, key;
         final Variant variant;

@@ -67,14 +67,22 @@ class EvalCliTest {
             "| LeMon\\Rank |",
             "| LeMon\\Graph |",
             "| LeMon\\Lct |",
+            "| LeMon\\Pairs |",
             "| LeMon\\Iter |"
         }) assertTrue(text.contains(row), row + " in\n" + text);
         assertTrue(text.contains("Table 2 layout") && text.contains("Table 4 layout"), text);
         // the per-story table: a cell under every heading, LeMon's passes included
-        String header = text.lines().filter(l -> l.startsWith("| story |")).findFirst().orElseThrow();
-        String row = text.lines().filter(l -> l.startsWith("| market-day |")).findFirst().orElseThrow();
+        String header =
+                text.lines().filter(l -> l.startsWith("| story |")).findFirst().orElseThrow();
+        String row = text.lines()
+                .filter(l -> l.startsWith("| market-day |"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(header.endsWith("| LeMon passes |"), header);
-        assertEquals(header.chars().filter(c -> c == '|').count(), row.chars().filter(c -> c == '|').count(), row);
+        assertEquals(
+                header.chars().filter(c -> c == '|').count(),
+                row.chars().filter(c -> c == '|').count(),
+                row);
         assertTrue(text.contains("LeMon against each method, story by story"), text);
         assertTrue(text.contains("step budget: 5 per personalised method"), text);
         assertEquals(
@@ -100,7 +108,7 @@ class EvalCliTest {
         assertEquals(0, json.path("pooled").path("base").path("steps").asInt());
         assertTrue(json.path("lemonAgainst").has("ti"), json.toString());
         JsonNode runs = json.path("stories").get(0).path("runs");
-        assertEquals(7, runs.size(), runs.toString());
+        assertEquals(8, runs.size(), runs.toString());
         // each run carries its method's switches in its manifest
         JsonNode ti = Json.MAPPER.readTree(
                 Files.readAllBytes(out.resolve(runs.path("ti").asText() + "/manifest.json")));
@@ -115,7 +123,7 @@ class EvalCliTest {
         LaunchResult again = launcher.launch(args);
         assertEquals(0, again.exitCode(), again.getOutput() + again.getErrorOutput());
         assertEquals(
-                14,
+                16,
                 again.getErrorOutput()
                         .lines()
                         .filter(l -> l.contains(": reused ("))

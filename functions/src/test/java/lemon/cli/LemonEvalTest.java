@@ -52,6 +52,9 @@ class LemonEvalTest {
         assertEquals(
                 PipelineSettings.Guidance.Retrieval.TRAINED, noIcl.guidance().retrieval());
         assertEquals(lemon, noIcl.loop());
+        assertEquals(
+                lemon.withDescribedScenePairs(0),
+                LemonEval.Variant.NO_PAIRS.settings(DEFAULTS, 250).loop());
         PipelineSettings noRank = LemonEval.Variant.NO_RANK.settings(DEFAULTS, 250);
         assertTrue(noRank.guidance().examples());
         assertEquals(
