@@ -93,7 +93,7 @@ public class EvalCommand implements Callable<Integer> {
     @Option(
             names = "--quick",
             description = "a check that every method and metric runs, in a minute or two: --scenes 2 --portraits 2"
-                    + " --seeds-per-scene 1 --iterations 2, 4 personalisation and 4 sampling steps, and (without"
+                    + " --seeds-per-scene 1 --iterations 1, 2 personalisation and 2 sampling steps, and (without"
                     + " --stories) the two bundled examples; its numbers mean nothing")
     boolean quick;
 
@@ -116,7 +116,7 @@ public class EvalCommand implements Callable<Integer> {
                 scenes = 2;
                 portraits = 2; // coherence needs two
                 seedsPerScene = 1;
-                iterations = 2;
+                iterations = 1; // the loop's later passes are tested by the workflow tests
             }
             options = new RunOptions(scenes, RunOptions.DEFAULT_TOP_K, portraits, seedsPerScene, iterations, "");
             if (methods == null || methods.isEmpty()) chosen.addAll(List.of(LemonEval.Method.values()));
@@ -137,7 +137,7 @@ public class EvalCommand implements Callable<Integer> {
         PipelineSettings settings = configured.settings().withStore(out.toString());
         if (quick)
             settings =
-                    settings.withLoop(settings.loop().withPersonalizeSteps(4)).withImageSteps(4);
+                    settings.withLoop(settings.loop().withPersonalizeSteps(2)).withImageSteps(2);
         int fresh = settings.loop().personalizeSteps();
         int budget = (int) LemonEval.steps(fresh, iterations);
         Map<LemonEval.Variant, LemonEval.VariantRuns> variants = new EnumMap<>(LemonEval.Variant.class);

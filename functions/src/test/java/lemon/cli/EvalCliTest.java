@@ -84,7 +84,7 @@ class EvalCliTest {
                 row.chars().filter(c -> c == '|').count(),
                 row);
         assertTrue(text.contains("LeMon against each method, story by story"), text);
-        assertTrue(text.contains("step budget: 5 per personalised method"), text);
+        assertTrue(text.contains("step budget: 2 per personalised method"), text);
         assertEquals(
                 text.strip().lines().filter(l -> l.startsWith("# lemon eval")).count(), 1);
         assertTrue(Files.readString(out.resolve("eval.md")).contains("| LeMon\\Iter |"));
