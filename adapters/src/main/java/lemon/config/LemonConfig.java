@@ -143,11 +143,11 @@ public interface LemonConfig {
         @WithDefault("description")
         String anchor();
 
-        /** L, rounds of the graph network over the interaction graph (Eq. 2); 0 = no graph (the \\Graph ablation) */
+        /** L, rounds of the graph network over the interaction graph (Eq. 2); 0 = no graph (the \Graph ablation) */
         @WithDefault("2")
         int graphRounds();
 
-        /** λ, the weight of the ranking loss L_ct (Eq. 4); 0 = none (the \\Lct ablation) */
+        /** λ, the weight of the ranking loss L_ct (Eq. 4); 0 = none (the \Lct ablation) */
         @WithDefault("0.03")
         double lambda();
 
@@ -158,11 +158,11 @@ public interface LemonConfig {
 
     /** How descriptions are guided by C.D. examples (see PipelineSettings.Guidance). */
     interface Guidance {
-        /** whether describe-characters sees the retrieved examples (the paper's in-context learning); false = \\ICL */
+        /** whether describe-characters sees the retrieved examples (the paper's in-context learning); false = \ICL */
         @WithDefault("true")
         boolean examples();
 
-        /** trained (the matcher) | random (K examples drawn at random per character: the \\Rank ablation) */
+        /** trained (the matcher) | random (K examples drawn at random per character: the \Rank ablation) */
         @WithDefault("trained")
         String retrieval();
     }

@@ -154,8 +154,8 @@ public record PipelineSettings(
 
     /**
      * How describe-characters is guided by the C.D. database (§4.1): by the examples the trained matcher
-     * retrieves (the paper), by K examples drawn at random per character ({@code RANDOM}, the \\Rank
-     * ablation), or by none ({@code examples} false, the \\ICL ablation: the describer reads the story alone).
+     * retrieves (the paper), by K examples drawn at random per character ({@code RANDOM}, the \Rank
+     * ablation), or by none ({@code examples} false, the \ICL ablation: the describer reads the story alone).
      */
     public record Guidance(boolean examples, Retrieval retrieval) {
         public static final Guidance DEFAULT = new Guidance(true, Retrieval.TRAINED);

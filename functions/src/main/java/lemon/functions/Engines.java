@@ -122,7 +122,7 @@ public class Engines {
 
     /**
      * K C.D. pairs drawn at random per character from the database (the bundled one when null): the
-     * \\Rank ablation's retriever, in place of the trained matcher.
+     * \Rank ablation's retriever, in place of the trained matcher.
      */
     public CharacterRetriever randomRetriever(String cdDatabase) {
         return new lemon.engine.matcher.RandomRetriever(

@@ -24,7 +24,7 @@ public interface CharacterDescriber {
             List<StoryCue> stated);
 
     /**
-     * {@code describer} shown no retrieved examples, whatever match-characters chose: the \\ICL ablation,
+     * {@code describer} shown no retrieved examples, whatever match-characters chose: the \ICL ablation,
      * where the description comes from the story alone.
      */
     static CharacterDescriber withoutExamples(CharacterDescriber describer) {

@@ -193,7 +193,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
                     mapper);
         }
 
-        /** Rounds of the graph network (Eq. 2); 0 passes each token through unchanged (the \\Graph ablation). */
+        /** Rounds of the graph network (Eq. 2); 0 passes each token through unchanged (the \Graph ablation). */
         public Settings withRounds(int l) {
             return new Settings(
                     steps,
