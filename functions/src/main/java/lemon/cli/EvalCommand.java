@@ -2,7 +2,6 @@ package lemon.cli;
 
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -192,33 +191,19 @@ public class EvalCommand implements Callable<Integer> {
         String md = LemonEval.markdown(report);
         System.out.println();
         System.out.println(md);
-        Files.createDirectories(out);
-        write(out.resolve("eval.md"), md.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        write(out.resolve("eval.json"), Json.bytes(LemonEval.json(report)));
+        // the store's folder writes each file whole (temp file, atomic move): no half report from a killed evaluation
+        var reports = new lemon.storage.FileBlobStore(out);
+        reports.put("eval.md", md.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        reports.put("eval.json", Json.bytes(LemonEval.json(report)));
         Map<String, byte[]> charts = LemonEval.charts(report);
-        for (var c : charts.entrySet()) write(out.resolve(c.getKey()), c.getValue());
-        write(
-                out.resolve("eval.html"),
+        for (var c : charts.entrySet()) reports.put(c.getKey(), c.getValue());
+        reports.put(
+                "eval.html",
                 LemonEval.html(report, List.copyOf(charts.keySet())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         System.out.println("also in " + out.resolve("eval.md") + ", " + out.resolve("eval.json") + ", "
                 + out.resolve("eval.html") + " (each method's pictures per story) and " + charts.size()
                 + " charts (" + out.resolve("chart-*.png") + ")");
         return report.stories().stream().allMatch(r -> r.error() == null) ? 0 : 1;
-    }
-
-    /** Whole or not at all: a reader never sees half a report from a killed evaluation. */
-    private static void write(Path file, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            Files.move(
-                    tmp,
-                    file,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /** The twelve tales, the four new stories and the bundled examples. */

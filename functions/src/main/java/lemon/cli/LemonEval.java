@@ -381,7 +381,7 @@ public final class LemonEval {
         for (int i = 0; i < portraits.size(); i++)
             portraitImages
                     .computeIfAbsent(portraits.get(i).characterId(), k -> new ArrayList<>())
-                    .add(StoryboardMetrics.cropImages(portraitPngs.get(i), 1).get(0));
+                    .add(StoryboardMetrics.read(portraitPngs.get(i)));
         Map<String, float[]> references = new LinkedHashMap<>();
         own.forEach((id, e) -> references.put(id, StoryboardMetrics.mean(e)));
         s.coherence.add(EvalMetrics.portraitCoherence(own));
@@ -406,8 +406,9 @@ public final class LemonEval {
             int k = p.characterIds().size();
             if (k == 0) continue;
             s.tally.picture(k, models.storyboard().validator().inspect(p.png()).people());
-            List<BufferedImage> squares = StoryboardMetrics.cropImages(p.png(), k);
-            AttributeProbe probe = probe(p.png());
+            BufferedImage picture = StoryboardMetrics.read(p.png()); // decoded once for probe, crops and copies
+            List<BufferedImage> squares = StoryboardMetrics.cropImages(picture, k);
+            AttributeProbe probe = probe(picture);
             for (int i = 0; i < k; i++) {
                 String id = p.characterIds().get(i);
                 DescriptionAttributes a = stated.get(id);
@@ -420,7 +421,7 @@ public final class LemonEval {
                     s.truth.person(want, read);
                 }
                 if (!references.containsKey(id)) continue; // no portraits to compare with
-                crops.add(StoryboardMetrics.crops(p.png(), k).get(i));
+                crops.add(StoryboardMetrics.png(squares.get(i)));
                 owners.add(id);
                 if (EvalMetrics.copied(squares.get(i), portraitImages.get(id))) s.copied++;
             }
@@ -452,30 +453,17 @@ public final class LemonEval {
     }
 
     /** The scene probe for pictures of this one's size, trained on first use. */
-    private AttributeProbe probe(byte[] png) {
-        java.awt.Dimension d = dimensions(png);
-        return probes.computeIfAbsent(d.width + "x" + d.height, k -> {
-            log.println("  training the scene attribute probe for " + d.width + "×" + d.height + " pictures");
-            return models.probe().apply(d.width, d.height);
+    private AttributeProbe probe(BufferedImage picture) {
+        int w = picture.getWidth(), h = picture.getHeight();
+        return probes.computeIfAbsent(w + "x" + h, k -> {
+            log.println("  training the scene attribute probe for " + w + "×" + h + " pictures");
+            return models.probe().apply(w, h);
         });
-    }
-
-    private static java.awt.Dimension dimensions(byte[] png) {
-        try {
-            BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
-            return new java.awt.Dimension(img.getWidth(), img.getHeight());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** A run id stem from a story's name: lower case, letters, digits, '.', '_' and '-'; unique among {@code taken}. */
     String stem(String name, List<String> taken) {
-        String stem =
-                name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "");
-        if (stem.isEmpty()) stem = "story";
-        int room = 64 - suffix.length() - 16; // "-no-graph" and "-seedN" follow
-        if (stem.length() > room) stem = stem.substring(0, room);
+        String stem = StoryboardEval.stem(name, 64 - suffix.length() - 16); // "-no-graph" and "-seedN" follow
         String id = stem;
         for (int i = 2; taken.contains(id); i++) id = stem + "-" + i;
         return id;

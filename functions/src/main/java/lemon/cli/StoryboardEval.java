@@ -532,14 +532,18 @@ public final class StoryboardEval {
 
     /** A run id from a story's name: lower case, letters, digits, '.', '_' and '-'; unique among {@code taken}. */
     String runId(String name, List<String> taken) {
-        String stem =
-                name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "");
-        if (stem.isEmpty()) stem = "story";
-        int room = 64 - runIdSuffix.length() - 3;
-        if (stem.length() > room) stem = stem.substring(0, room);
+        String stem = stem(name, 64 - runIdSuffix.length() - 3);
         String id = stem + runIdSuffix;
         for (int i = 2; taken.contains(id); i++) id = stem + "-" + i + runIdSuffix;
         return id;
+    }
+
+    /** A story's name as the start of a run id: lower case, letters, digits, '.', '_' and '-', at most {@code room} long. */
+    static String stem(String name, int room) {
+        String stem =
+                name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "");
+        if (stem.isEmpty()) stem = "story";
+        return stem.length() > room ? stem.substring(0, room) : stem;
     }
 
     private static IllegalStateException missing(String runId, int iteration) {

@@ -97,14 +97,18 @@ public final class StoryboardMetrics {
      */
     public static List<byte[]> crops(byte[] scenePng, int people) {
         List<byte[]> out = new ArrayList<>(people);
-        for (BufferedImage square : cropImages(scenePng, people)) out.add(png(square));
+        for (BufferedImage square : cropImages(read(scenePng), people)) out.add(png(square));
         return out;
     }
 
-    /** The same crops as images (what the attribute probe reads). */
-    public static List<BufferedImage> cropImages(byte[] scenePng, int people) {
-        BufferedImage scene = read(scenePng);
+    /** The same crops as images (what the attribute probe reads), of a picture already decoded. */
+    public static List<BufferedImage> cropImages(BufferedImage scene, int people) {
         return SceneRegions.squares(scene, people, scene.getHeight());
+    }
+
+    /** The same crops of a PNG. */
+    public static List<BufferedImage> cropImages(byte[] scenePng, int people) {
+        return cropImages(read(scenePng), people);
     }
 
     /** Everything measured of one method (on one story, or pooled): add scores and verdicts, read a summary. */
@@ -197,7 +201,8 @@ public final class StoryboardMetrics {
             int countOk,
             double countMatch) {}
 
-    private static BufferedImage read(byte[] png) {
+    /** A PNG decoded; IllegalArgumentException when it is not an image. */
+    public static BufferedImage read(byte[] png) {
         try {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
             if (img == null) throw new IllegalArgumentException("not an image (" + png.length + " bytes)");
@@ -207,7 +212,7 @@ public final class StoryboardMetrics {
         }
     }
 
-    private static byte[] png(BufferedImage img) {
+    public static byte[] png(BufferedImage img) {
         try {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             ImageIO.write(img, "png", buf);
