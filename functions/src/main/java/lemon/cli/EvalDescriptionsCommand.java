@@ -54,6 +54,13 @@ public class EvalDescriptionsCommand implements Callable<Integer> {
             description = "contact sheet (default lemon-runs/eval-descriptions-<example>.png)")
     Path sheet;
 
+    @Option(
+            names = "--table",
+            paramLabel = "TSV",
+            description = "also write one row per description: its text, the words the model reads, what it states, "
+                    + "what the probe reads off its portraits")
+    Path table;
+
     @Inject
     PipelineProvider configured;
 
@@ -91,7 +98,7 @@ public class EvalDescriptionsCommand implements Callable<Integer> {
         String example = "example:" + Examples.DEFAULT;
         Path png = sheet != null ? sheet : Path.of("lemon-runs", "eval-descriptions-" + Examples.DEFAULT + ".png");
         EvalDescriptions.run(
-                all, new EvalDescriptions.Options(portraits, template, 1, weights), example, png, System.out);
+                all, new EvalDescriptions.Options(portraits, template, 1, weights, table), example, png, System.out);
         return 0;
     }
 }

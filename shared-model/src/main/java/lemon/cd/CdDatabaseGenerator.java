@@ -327,6 +327,18 @@ public final class CdDatabaseGenerator {
         return out.toString();
     }
 
+    /**
+     * A fresh description in the database's register: an archetype drawn uniformly, its gender (either
+     * for 'A'), age, build, looks, hair and clothes drawn as {@link #generate} draws them. The
+     * portrait model trains on such sentences so that it reads the describer's register (issue 14);
+     * {@link #generate}'s draws are untouched, so the committed database stays byte-identical.
+     */
+    public static String randomDescription(Random rnd) {
+        Archetype a = Archetypes.ALL.get(rnd.nextInt(Archetypes.ALL.size()));
+        char g = a.gender() == 'A' ? (rnd.nextBoolean() ? 'M' : 'F') : a.gender();
+        return description(rnd, a, g);
+    }
+
     private static String description(Random rnd, Archetype a, char gender) {
         int age = a.minAge() + rnd.nextInt(a.maxAge() - a.minAge() + 1);
         String hair = hair(rnd, age, gender);

@@ -28,10 +28,13 @@ public final class EvalDescriptions {
     /** One character's description from one story. */
     public record Described(String story, String character, String description) {}
 
-    /** Options: portraits per description, template captions, where the contact sheet goes, weights (null: committed). */
-    public record Options(int portraits, int templateCaptions, long seed, Path weights) {
+    /**
+     * Options: portraits per description, template captions, weights (null: committed), and where
+     * the per-description table goes (null: none).
+     */
+    public record Options(int portraits, int templateCaptions, long seed, Path weights, Path table) {
         public static Options defaults() {
-            return new Options(4, 200, 1, null);
+            return new Options(4, 200, 1, null, null);
         }
     }
 
@@ -123,6 +126,7 @@ public final class EvalDescriptions {
             }
             double paintS = (System.nanoTime() - t0) / 1e9;
             Tally t = tally(probe, stated, cond, uncond);
+            if (o.table() != null) writeTable(o.table(), gen, probe, all, stated, cond);
             EvalDiffusion.Result template = o.templateCaptions() > 0
                     ? EvalDiffusion.evaluate(gen, probe, o.templateCaptions(), 25, 1000)
                     : null;
@@ -196,6 +200,36 @@ public final class EvalDescriptions {
             }
             return t;
         }
+    }
+
+    /**
+     * One row per description, tab-separated: story, character, the description, the words the
+     * model reads of it, what it states and what the probe reads most often off its portraits, so
+     * a miss can be traced to its wording.
+     */
+    static void writeTable(
+            Path file,
+            PortraitPipeline gen,
+            AttributeProbe probe,
+            List<Described> all,
+            List<DescriptionAttributes> stated,
+            List<List<BufferedImage>> portraits)
+            throws IOException {
+        StringBuilder sb = new StringBuilder("story\tcharacter\tdescription\tmodel reads\tstated\tread\n");
+        for (int d = 0; d < all.size(); d++) {
+            Described x = all.get(d);
+            for (String cell : List.of(
+                    x.story(),
+                    x.character(),
+                    x.description(),
+                    gen.normalise(x.description()),
+                    statedWords(stated.get(d)),
+                    readings(probe, portraits.get(d))))
+                sb.append(cell.replaceAll("[\\t\\n]", " ")).append('\t');
+            sb.setCharAt(sb.length() - 1, '\n');
+        }
+        if (file.getParent() != null) java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, sb);
     }
 
     /** Per stated class of head h: how many descriptions state it and what the probe reads off their portraits. */

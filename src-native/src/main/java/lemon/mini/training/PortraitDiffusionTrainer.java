@@ -61,7 +61,8 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
             int sceneEvery,
             int sceneWidth,
             int sceneHeight,
-            float descriptionCaptions) {
+            float descriptionCaptions,
+            float describedPortraits) {
         /** Portraits only, template captions: what trained the committed weights. */
         public Settings(
                 TextEncoderConfig text,
@@ -72,7 +73,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
                 float captionDropout,
                 long dataSeed,
                 int vocabCaptions) {
-            this(text, unet, batch, lr, emaDecay, captionDropout, dataSeed, vocabCaptions, 0, 0, 0, 0f);
+            this(text, unet, batch, lr, emaDecay, captionDropout, dataSeed, vocabCaptions, 0, 0, 0, 0f, 0f);
         }
 
         public static Settings standard() {
@@ -98,14 +99,38 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
                     every,
                     2 * unet.sampleSize(),
                     unet.sampleSize(),
+                    fraction,
+                    describedPortraits);
+        }
+
+        /**
+         * A {@code fraction} of portraits painted from fresh C.D.-register descriptions instead
+         * ({@link DescribedPortraits}: the character has what the description states), on top of
+         * the synthetic description-register captions; the rest keep template captions.
+         */
+        public Settings withDescribedPortraits(float fraction) {
+            return new Settings(
+                    text,
+                    unet,
+                    batch,
+                    lr,
+                    emaDecay,
+                    captionDropout,
+                    dataSeed,
+                    vocabCaptions,
+                    sceneEvery,
+                    sceneWidth,
+                    sceneHeight,
+                    descriptionCaptions,
                     fraction);
         }
 
         /** What the exported generator says it was trained for. */
         public lemon.mini.pipelines.GeneratorConfig generatorConfig() {
-            return sceneEvery > 0 || descriptionCaptions > 0
+            boolean described = descriptionCaptions > 0 || describedPortraits > 0;
+            return sceneEvery > 0 || described
                     ? new lemon.mini.pipelines.GeneratorConfig(
-                            sceneEvery > 0 ? sceneWidth : 0, sceneEvery > 0 ? sceneHeight : 0, descriptionCaptions > 0)
+                            sceneEvery > 0 ? sceneWidth : 0, sceneEvery > 0 ? sceneHeight : 0, described)
                     : lemon.mini.pipelines.GeneratorConfig.PORTRAITS_ONLY;
         }
 
@@ -423,13 +448,20 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
             Sample smp = scenes
                     ? PortraitData.scene(s.dataSeed(), i, 2 * s.sceneWidth(), 2 * s.sceneHeight())
                     : PortraitData.portrait(s.dataSeed(), i, 2 * size);
-            ImageTensors.write(PortraitData.half(smp.image()), px, j * 3 * h * w);
+            java.awt.image.BufferedImage image = smp.image();
             String caption = smp.caption();
-            if (!scenes && s.descriptionCaptions() > 0) {
+            if (!scenes && (s.descriptionCaptions() > 0 || s.describedPortraits() > 0)) {
                 java.util.Random r = new java.util.Random(s.dataSeed() * 1_000_003L + i);
-                if (r.nextFloat() < s.descriptionCaptions())
+                float u = r.nextFloat();
+                if (u < s.descriptionCaptions())
                     caption = compacted(lemon.mini.render.Captions.descriptionCaption(smp.attributes(), r));
+                else if (u < s.descriptionCaptions() + s.describedPortraits()) {
+                    DescribedPortraits.Described d = DescribedPortraits.draw(r);
+                    image = lemon.mini.render.PortraitRenderer.render(d.attributes(), smp.seed(), 2 * size);
+                    caption = compacted(d.description());
+                }
             }
+            ImageTensors.write(PortraitData.half(image), px, j * 3 * h * w);
             caps.add(caption);
         }
         return new Batch(px, h, w, caps, i);

@@ -19,9 +19,11 @@ class SceneDiffusionTrainerTest {
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
     }
 
-    // every 2nd block of indices is a scene batch, so 4 steps see both shapes (8×8 and 16×8)
-    static final PortraitDiffusionTrainer.Settings MIXED =
-            PortraitDiffusionTrainer.Settings.tiny().withScenesAndDescriptions(2, 0.5f);
+    // every 2nd block of indices is a scene batch, so 4 steps see both shapes (8×8 and 16×8); portraits
+    // mix all three caption kinds
+    static final PortraitDiffusionTrainer.Settings MIXED = PortraitDiffusionTrainer.Settings.tiny()
+            .withScenesAndDescriptions(2, 0.3f)
+            .withDescribedPortraits(0.4f);
 
     @Test
     void mixedBatchesTrainAndResumeExactly(@TempDir Path work) throws Exception {
