@@ -93,6 +93,7 @@ final class CharacterFinder {
             }
         }
         List<Candidate> candidates = new ArrayList<>(findNames());
+        introduced.addAll(openingPeople());
         candidates.addAll(findRolesAndRelations(candidates));
         List<String> warnings = new ArrayList<>();
         if (candidates.isEmpty())
@@ -314,6 +315,35 @@ final class CharacterFinder {
 
     // ---------------------------------------------------------------- roles and relations
 
+    /** How many opening sentences may introduce an unnamed man or woman the tale is about. */
+    static final int OPENING_SENTENCES = 2;
+
+    /** Generic heads the story opens with ("There was once a man and his wife"): they name someone. */
+    private final java.util.Set<String> introduced = new java.util.HashSet<>();
+
+    /**
+     * "man" and "woman" when an opening sentence introduces one with an indefinite article and an
+     * opening frame ("there was/were/lived", "once"): a tale's protagonists without names. Later
+     * "the man" and "the woman" then mean them.
+     */
+    private java.util.Set<String> openingPeople() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (List<WordToken> ts : tokens.subList(0, Math.min(OPENING_SENTENCES, tokens.size()))) {
+            boolean frame = false;
+            for (WordToken t : ts) if (List.of("there", "once", "lived").contains(t.lower())) frame = true;
+            if (!frame) continue;
+            for (int i = 0; i < ts.size(); i++) {
+                String d = ts.get(i).lower();
+                if (!d.equals("a") && !d.equals("an")) continue;
+                int k = i + 1;
+                while (k < ts.size() && Lexicon.ADJECTIVES.contains(ts.get(k).lower())) k++;
+                if (k < ts.size() && List.of("man", "woman").contains(ts.get(k).lower()))
+                    out.add(ts.get(k).lower());
+            }
+        }
+        return out;
+    }
+
     private List<Candidate> findRolesAndRelations(List<Candidate> names) {
         Map<String, Candidate> byKey = new TreeMap<>();
         for (List<WordToken> ts : tokens) {
@@ -400,9 +430,10 @@ final class CharacterFinder {
         return ordinal || Lexicon.GENERIC.contains(noun);
     }
 
-    private static void role(Map<String, Candidate> byKey, String key, String noun, String form) {
-        // "the man" is a different man from one page to the next; "the old man" is someone.
-        if (Lexicon.GENERIC.contains(key)) return;
+    private void role(Map<String, Candidate> byKey, String key, String noun, String form) {
+        // "the man" is a different man from one page to the next; "the old man" is someone, and so is
+        // the man a tale opens with ("There were once a man and a woman …"; Rapunzel's parents).
+        if (Lexicon.GENERIC.contains(key) && !introduced.contains(key)) return;
         Candidate c = byKey.computeIfAbsent("role:" + key, k -> new Candidate(Kind.ROLE, key));
         c.head = noun;
         c.add(form);
@@ -556,7 +587,8 @@ final class CharacterFinder {
             int min = switch (cand.kind) {
                 case NAME -> shortStory() || cand.forms.keySet().stream().anyMatch(introducedNames::contains) ? 1 : 2;
                 case RELATIONAL -> 2;
-                case ROLE -> Lexicon.GENERIC.contains(cand.key) ? 5 : 3;
+                // the man a tale opens with is someone from the first sentence; any other "the man" is anyone
+                case ROLE -> introduced.contains(cand.key) ? 2 : Lexicon.GENERIC.contains(cand.key) ? 5 : 3;
                 // "the men" may be any men; a group of men must be named often to be one band.
                 case GROUP -> Lexicon.GENERIC.contains(cand.head) ? 5 : 3;
             };

@@ -48,4 +48,22 @@ class RoleAliasesTest {
                 + " The queen's son laughed at the prince.");
         assertTrue(named(royals, "prince") != named(royals, "king's son"), royals.toString());
     }
+
+    @Test
+    void theManAndTheWomanATaleOpensWithAreCharacters() {
+        List<StoryCharacter> cast = cast("There were once a man and a woman who wished for a child."
+                + " The woman stood at the window and looked into the garden of the witch."
+                + " The man climbed the wall for her. The witch caught the man in the garden."
+                + " The woman waited, and the witch came to the woman's door.");
+        assertEquals(lemon.story.Gender.MALE, named(cast, "man").gender(), cast.toString());
+        assertEquals(lemon.story.Gender.FEMALE, named(cast, "woman").gender(), cast.toString());
+        // the same words without the opening: "the man" is whoever is about
+        List<StoryCharacter> anyone = cast("The witch lived in the forest. A man came by and the witch hid."
+                + " The man went on. Later a woman sat by the well, and the witch watched the woman."
+                + " The man and the woman never met the witch again.");
+        assertTrue(
+                anyone.stream()
+                        .noneMatch(c -> c.name().equals("man") || c.name().equals("woman")),
+                anyone.toString());
+    }
 }
