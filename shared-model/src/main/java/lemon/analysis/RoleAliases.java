@@ -11,7 +11,9 @@ import lemon.story.StoryCharacter;
  * is the prince and a king's daughter the princess; the maid of a story with one waiting-maid is
  * she. Each rule fires only when the story has exactly one character on each side: a tale with two
  * princes, or a king's son and a prince from another land, keeps them apart (as it keeps
- * "the maid" apart when there are two kinds of maid).
+ * "the maid" apart when there are two kinds of maid). A story can also reveal it in one sentence:
+ * "The old woman had appeared to be most friendly, but she was really an old witch" (Hansel and
+ * Grettel); that sentence is kept as the evidence.
  */
 final class RoleAliases {
     /** Relational name → the role it is, for royal children. */
@@ -48,6 +50,14 @@ final class RoleAliases {
                     .count();
             if (compounds == 1 && byName.containsKey(head)) pairs.add(new StoryCharacter[] {c, byName.get(head)});
         }
+        Map<StoryCharacter[], Integer> revealedIn = new java.util.HashMap<>();
+        for (int s = 0; s < index.sentences().size(); s++) {
+            StoryCharacter[] p = revealed(index, s, characters);
+            if (p != null) {
+                pairs.add(p);
+                revealedIn.put(p, s);
+            }
+        }
         if (pairs.isEmpty()) return characters;
         Map<String, StoryCharacter> byId = new LinkedHashMap<>();
         for (StoryCharacter c : characters) byId.put(c.id(), c);
@@ -57,14 +67,62 @@ final class RoleAliases {
             int mx = index.sentencesMentioning(x.id(), false).size();
             int my = index.sentencesMentioning(y.id(), false).size();
             StoryCharacter winner = mx >= my ? x : y, loser = winner == x ? y : x;
+            Integer s = revealedIn.get(p);
             byId.put(
                     winner.id(),
                     CopulaAliases.absorbed(winner, loser)
                             .withEvidence(
                                     "alias " + loser.name(),
-                                    "the story has one " + x.name() + " and one " + y.name() + " (rule)"));
+                                    s != null
+                                            ? index.sentences().get(s)
+                                            : "the story has one " + x.name() + " and one " + y.name() + " (rule)"));
             byId.remove(loser.id());
         }
         return new ArrayList<>(byId.values());
+    }
+
+    /** Words that say a copula reveals who someone truly is. */
+    private static final java.util.Set<String> REVEALING = java.util.Set.of("really", "actually", "reality", "truth");
+
+    /**
+     * Two roles sentence s makes one: "ROLE … but she was really a/an [adjectives] ROLE", the
+     * pronoun's gender agreeing with both; null when it says no such thing.
+     */
+    private static StoryCharacter[] revealed(MentionIndex index, int s, List<StoryCharacter> characters) {
+        List<WordToken> ts = index.tokens().get(s);
+        List<MentionIndex.Mention> ms = index.mentions(s).stream()
+                .filter(MentionIndex.Mention::explicit)
+                .toList();
+        for (int k = 1; k < ms.size(); k++) {
+            MentionIndex.Mention b = ms.get(k);
+            int j = b.start() - 1;
+            while (j >= 0 && Lexicon.ADJECTIVES.contains(ts.get(j).lower())) j--;
+            if (j < 3 || !(ts.get(j).lower().equals("a") || ts.get(j).lower().equals("an"))) continue;
+            j--;
+            if (!REVEALING.contains(ts.get(j).lower())) continue;
+            if (ts.get(j).lower().equals("reality") || ts.get(j).lower().equals("truth")) j--; // "in reality"
+            j--;
+            if (j < 1 || !(ts.get(j).lower().equals("was") || ts.get(j).lower().equals("is"))) continue;
+            String pronoun = ts.get(j - 1).lower();
+            if (!pronoun.equals("she") && !pronoun.equals("he")) continue;
+            StoryCharacter y = byIdOf(characters, b.characterId());
+            for (int i = k - 1; i >= 0; i--) {
+                StoryCharacter x = byIdOf(characters, ms.get(i).characterId());
+                if (x == null || y == null || x == y || x.isGroup() || y.isGroup()) continue;
+                if (CopulaAliases.isProperName(x) || CopulaAliases.isProperName(y)) continue;
+                lemon.story.Gender g = pronoun.equals("she") ? lemon.story.Gender.FEMALE : lemon.story.Gender.MALE;
+                if (agrees(x, g) && agrees(y, g)) return new StoryCharacter[] {x, y};
+            }
+        }
+        return null;
+    }
+
+    private static boolean agrees(StoryCharacter c, lemon.story.Gender g) {
+        return c.gender() == g || c.gender() == lemon.story.Gender.UNKNOWN;
+    }
+
+    private static StoryCharacter byIdOf(List<StoryCharacter> characters, String id) {
+        for (StoryCharacter c : characters) if (c.id().equals(id)) return c;
+        return null;
     }
 }

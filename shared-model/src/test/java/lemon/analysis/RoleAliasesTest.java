@@ -66,4 +66,22 @@ class RoleAliasesTest {
                         .noneMatch(c -> c.name().equals("man") || c.name().equals("woman")),
                 anyone.toString());
     }
+
+    @Test
+    void aSentenceThatRevealsWhoSheReallyIsMakesTwoRolesOne() {
+        String revealed = "The old woman had appeared to be most friendly, but she was really an old witch.";
+        List<StoryCharacter> cast = cast("The children came to a little house in the forest. The old woman came out."
+                + " The old woman gave them milk and pancakes. " + revealed
+                + " The witch shut the boy in a stable. The witch fed the girl crabs. The witch lit the oven.");
+        StoryCharacter witch = named(cast, "witch");
+        assertEquals(witch, named(cast, "old woman"), cast.toString());
+        assertTrue(
+                witch.evidence().values().stream().anyMatch(e -> e.contains("she was really an old witch")),
+                witch.evidence().toString());
+        // the pronoun must fit both: an old man she really was is not
+        List<StoryCharacter> apart = cast("The children came to a little house in the forest. The old man came out."
+                + " The old man gave them milk. The old man had seemed kind, but she was really an old witch."
+                + " The witch shut the boy in a stable. The witch fed the girl crabs. The witch lit the oven.");
+        assertTrue(named(apart, "witch") != named(apart, "old man"), apart.toString());
+    }
 }
