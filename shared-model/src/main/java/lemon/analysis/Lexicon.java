@@ -597,6 +597,10 @@ final class Lexicon {
             "october",
             "november",
             "december",
+            "today",
+            "tomorrow",
+            "tonight",
+            "yesterday",
             // common places of the tales
             "persia",
             "china",

@@ -24,7 +24,8 @@ class NameFindingTest {
                         + " stayed high along the shore, and fog lingered in the valleys. Temperatures dropped again"
                         + " after sunset, and Humidity rose towards evening. Tomorrow begins cloudy, with rain from the"
                         + " west. Tomorrow brings stronger winds on the hills. Temperatures reached a record for the"
-                        + " month, and Humidity is expected to ease on Thursday."));
+                        + " month, and Humidity is expected to ease on Thursday. Tomorrow's sunrise is at 6:42,"
+                        + " and Tomorrow's outlook is dry."));
     }
 
     @Test
