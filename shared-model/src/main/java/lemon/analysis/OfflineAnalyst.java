@@ -29,7 +29,13 @@ public final class OfflineAnalyst implements StoryAnalyst {
         CharacterFinder.Result found = CharacterFinder.find(sentences, tokens);
         List<String> warnings = new ArrayList<>(found.warnings());
         if (found.characters().isEmpty()) {
-            warnings.add("no characters found in the story");
+            String script = otherScript(text);
+            warnings.add(
+                    script == null
+                            ? "no characters found in the story"
+                            : "no characters found: the story is written mostly in " + script + " script, and the"
+                                    + " offline analyst reads English (it finds names by their capitals); set"
+                                    + " lemon.llm.provider to an LLM to analyse it");
             return new StoryAnalysis(List.of(), List.of(), new InteractionGraph(List.of(), List.of()), warnings);
         }
         List<Scene> sceneList = new SceneComposer(found.index()).compose(scenes);
@@ -39,5 +45,24 @@ public final class OfflineAnalyst implements StoryAnalyst {
         }
         InteractionGraph graph = GraphBuilder.build(found.index(), found.characters());
         return new StoryAnalysis(found.characters(), sceneList, graph, warnings);
+    }
+
+    /** The script most letters of {@code text} are in when it is not Latin ("Han", "Arabic"), else null. */
+    static String otherScript(String text) {
+        java.util.Map<Character.UnicodeScript, Integer> counts = new java.util.EnumMap<>(Character.UnicodeScript.class);
+        int letters = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isLetter(cp)) continue;
+            letters++;
+            counts.merge(Character.UnicodeScript.of(cp), 1, Integer::sum);
+        }
+        var top = counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue());
+        if (top.isEmpty()
+                || top.get().getKey() == Character.UnicodeScript.LATIN
+                || 2 * top.get().getValue() < letters) return null;
+        String name = top.get().getKey().name().toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 }

@@ -124,4 +124,30 @@ class OfflineAnalystTest {
         }
         return out;
     }
+
+    @Test
+    void aStoryInAnotherScriptSaysWhyNobodyIsFound() {
+        for (var story : java.util.Map.of(
+                        "Han", "李伟在河边开了一家茶馆。每天早上，张敏给他送来新鲜的茶叶。李伟笑着说：“谢谢你。”",
+                        "Arabic", "كان أحمد يعمل في السوق. جاءت فاطمة إليه وقالت: أين الخبز؟ ضحك أحمد وأعطاها رغيفا.")
+                .entrySet()) {
+            var a = new OfflineAnalyst().analyze(story.getValue(), 4);
+            assertTrue(a.characters().isEmpty());
+            assertTrue(
+                    a.warnings().stream()
+                            .anyMatch(w -> w.contains("mostly in " + story.getKey() + " script")
+                                    && w.contains("lemon.llm.provider")),
+                    a.warnings().toString());
+        }
+        // romanised names are names
+        var latin = new OfflineAnalyst()
+                .analyze(
+                        "Li Wei ran the tea house. Zhang Min said to Li Wei: \"Rain.\""
+                                + " Li Wei laughed, and Zhang Min went home.",
+                        4);
+        assertEquals(2, latin.characters().size(), latin.characters().toString());
+        assertTrue(
+                latin.warnings().stream().noneMatch(w -> w.contains("script")),
+                latin.warnings().toString());
+    }
 }

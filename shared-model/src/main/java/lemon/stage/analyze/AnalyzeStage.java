@@ -78,7 +78,12 @@ public final class AnalyzeStage implements Stage {
             throw new StoryRejectedException(
                     StoryRejectedException.Reason.NO_CHARACTERS,
                     "no characters found in \"" + run.manifest().input().title() + "\": the story needs at least one"
-                            + " named or clearly described person (e.g. 'the tailor', 'Ali Baba')");
+                            + " named or clearly described person (e.g. 'the tailor', 'Ali Baba')"
+                            + analysis.warnings().stream()
+                                    .filter(w -> w.contains("script"))
+                                    .map(w -> "; " + w.substring(w.indexOf(':') + 2))
+                                    .findFirst()
+                                    .orElse(""));
         }
         run.write(CHARACTERS, analysis.characters());
         run.write(SCENES, analysis.scenes());

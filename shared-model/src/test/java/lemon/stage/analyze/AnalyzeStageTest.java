@@ -1,6 +1,7 @@
 package lemon.stage.analyze;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,7 @@ class AnalyzeStageTest {
         };
         var e = assertThrows(StoryRejectedException.class, () -> f.run(new AnalyzeStage(nobody)));
         assertTrue(e.getMessage().contains("no characters found"), e.getMessage());
+        assertFalse(e.getMessage().contains("script"), e.getMessage());
         assertEquals(
                 StageState.Status.FAILED,
                 f.runs.manifest("r").stage(AnalyzeStage.NAME).status());
@@ -133,5 +135,26 @@ class AnalyzeStageTest {
                 f.runs.manifest("r").warnings().stream()
                         .anyMatch(w -> w.startsWith("dropped 1 scene prompt naming no character: \"Ignore previous")),
                 f.runs.manifest("r").warnings().toString());
+    }
+
+    @Test
+    void aStoryInAnotherScriptIsRejectedWithTheReason() {
+        StageFixture f = new StageFixture(RunOptions.defaults());
+        String warning = "no characters found: the story is written mostly in Han script, and the offline analyst"
+                + " reads English (it finds names by their capitals); set lemon.llm.provider to an LLM to analyse it";
+        var offlineOnHan = new lemon.port.StoryAnalyst() {
+            @Override
+            public String name() {
+                return "offline";
+            }
+
+            @Override
+            public StoryAnalysis analyze(String storyText, int sceneCount) {
+                return new StoryAnalysis(
+                        List.of(), List.of(), new InteractionGraph(List.of(), List.of()), List.of(warning));
+            }
+        };
+        var e = assertThrows(StoryRejectedException.class, () -> f.run(new AnalyzeStage(offlineOnHan)));
+        assertTrue(e.getMessage().contains("; the story is written mostly in Han script"), e.getMessage());
     }
 }
