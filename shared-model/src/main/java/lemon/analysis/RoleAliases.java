@@ -13,7 +13,8 @@ import lemon.story.StoryCharacter;
  * princes, or a king's son and a prince from another land, keeps them apart (as it keeps
  * "the maid" apart when there are two kinds of maid). A story can also reveal it in one sentence:
  * "The old woman had appeared to be most friendly, but she was really an old witch" (Hansel and
- * Grettel); that sentence is kept as the evidence.
+ * Grettel), "This godmother of hers, who was a fairy" (Cinderella); that sentence is kept as the
+ * evidence.
  */
 final class RoleAliases {
     /** Relational name → the role it is, for royal children. */
@@ -86,7 +87,8 @@ final class RoleAliases {
 
     /**
      * Two roles sentence s makes one: "ROLE … but she was really a/an [adjectives] ROLE", the
-     * pronoun's gender agreeing with both; null when it says no such thing.
+     * pronoun's gender agreeing with both, or "ROLE [of hers], who was a/an [adjectives] ROLE";
+     * null when it says no such thing.
      */
     private static StoryCharacter[] revealed(MentionIndex index, int s, List<StoryCharacter> characters) {
         List<WordToken> ts = index.tokens().get(s);
@@ -99,6 +101,18 @@ final class RoleAliases {
             while (j >= 0 && Lexicon.ADJECTIVES.contains(ts.get(j).lower())) j--;
             if (j < 3 || !(ts.get(j).lower().equals("a") || ts.get(j).lower().equals("an"))) continue;
             j--;
+            StoryCharacter who = whoWas(ts, j, ms.get(k - 1), characters);
+            StoryCharacter named = byIdOf(characters, b.characterId());
+            if (who != null
+                    && named != null
+                    && who != named
+                    && !who.isGroup()
+                    && !named.isGroup()
+                    && !CopulaAliases.isProperName(who)
+                    && !CopulaAliases.isProperName(named)
+                    && (who.gender() == named.gender()
+                            || who.gender() == lemon.story.Gender.UNKNOWN
+                            || named.gender() == lemon.story.Gender.UNKNOWN)) return new StoryCharacter[] {who, named};
             if (!REVEALING.contains(ts.get(j).lower())) continue;
             if (ts.get(j).lower().equals("reality") || ts.get(j).lower().equals("truth")) j--; // "in reality"
             j--;
@@ -115,6 +129,19 @@ final class RoleAliases {
             }
         }
         return null;
+    }
+
+    /**
+     * The character of mention {@code before} when tokens up to {@code was} (inclusive) read
+     * "MENTION [up to three words], who was|is": the relative clause of "This godmother of hers, who was".
+     */
+    private static StoryCharacter whoWas(
+            List<WordToken> ts, int was, MentionIndex.Mention before, List<StoryCharacter> characters) {
+        if (was < 2
+                || !(ts.get(was).lower().equals("was") || ts.get(was).lower().equals("is"))) return null;
+        if (!ts.get(was - 1).lower().equals("who") || !ts.get(was - 2).text().equals(",")) return null;
+        int gap = (was - 2) - before.end();
+        return gap >= 0 && gap <= 3 ? byIdOf(characters, before.characterId()) : null;
     }
 
     private static boolean agrees(StoryCharacter c, lemon.story.Gender g) {

@@ -84,4 +84,18 @@ class RoleAliasesTest {
                 + " The witch shut the boy in a stable. The witch fed the girl crabs. The witch lit the oven.");
         assertTrue(named(apart, "witch") != named(apart, "old man"), apart.toString());
     }
+
+    @Test
+    void aRoleWhoWasAnotherRoleIsOne() {
+        List<StoryCharacter> cast = cast("Her godmother saw her in tears. This godmother of hers, who was a fairy,"
+                + " asked what was the matter. The fairy touched the pumpkin with her wand."
+                + " Her godmother laughed. The fairy sent her to the ball, and her godmother waited.");
+        assertEquals(named(cast, "godmother"), named(cast, "fairy"), cast.toString());
+        // the clause belongs to the role right before it, not to the sentence's subject
+        List<StoryCharacter> court = cast("The king sent the page, who was a thief, to the gate. The thief listened at"
+                + " the door. The page ran back to the king. The king trusted the page, and the thief smiled."
+                + " The king slept.");
+        assertEquals(named(court, "page"), named(court, "thief"), court.toString());
+        assertTrue(named(court, "king") != named(court, "page"), court.toString());
+    }
 }
