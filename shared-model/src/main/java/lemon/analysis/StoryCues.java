@@ -388,10 +388,12 @@ public final class StoryCues {
     /** "Abdallah, her fellow-slave", "Henrik was a tall man with a grey beard", "Morgiana, who was brave". */
     private static void after(List<WordToken> ts, int end, String sentence, List<StoryCue> out) {
         int k = end;
+        boolean apposition = false;
         if (k < ts.size() && ts.get(k).text().equals(",")) {
             k++;
             if (k + 1 < ts.size() && List.of("who", "which").contains(ts.get(k).lower())) k++;
             else if (k < ts.size() && !DETERMINERS.contains(ts.get(k).lower())) return; // a list, not an apposition
+            else apposition = true;
             // "the clerk, his wife and maid": a kinsman after a possessive is the next one in a list
             if (k + 1 < ts.size()
                     && List.of("his", "her", "their").contains(ts.get(k).lower())
@@ -409,15 +411,21 @@ public final class StoryCues {
         if (k < ts.size() && DETERMINERS.contains(ts.get(k).lower())) k++;
         // the noun phrase said of the character, up to its person noun: "a young fisher girl", "a tall man"
         int stop = Math.min(ts.size(), k + 5);
+        List<StoryCue> said = new ArrayList<>();
         for (; k < stop && ts.get(k).isWord() && !ts.get(k).capitalised(); k++) {
             String w = ts.get(k).lower();
             if (CLAUSE_WORDS.contains(w)) break;
-            describe(w, sentence, out);
+            describe(w, sentence, said);
             if (Lexicon.isPersonNoun(w)) {
                 k++;
                 break;
             }
         }
+        // an apposition closes ("Abdallah, her fellow-slave, …"); "his daughter, the king sent …" is the next clause
+        if (apposition
+                && k < ts.size()
+                && !List.of(",", ".", ";", ":", "!", "?").contains(ts.get(k).text())) return;
+        out.addAll(said);
         with(ts, k, sentence, out);
     }
 

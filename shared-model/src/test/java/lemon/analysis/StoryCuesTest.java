@@ -37,6 +37,17 @@ class StoryCuesTest {
     }
 
     @Test
+    void theNextClausesSubjectAfterACommaIsNoApposition() {
+        // the bundled example gave the king's daughter "every inch the king" from this sentence
+        String story = "The king promised his daughter to the tailor. Still unwilling to give up his daughter, the"
+                + " king sent the tailor after a unicorn. The king's daughter married the tailor. The king's daughter"
+                + " wept. The king laughed.";
+        assertTrue(
+                cues(story, "king's daughter").stream().noneMatch(q -> q.equals("station: king")),
+                cues(story, "king's daughter").toString());
+    }
+
+    @Test
     void whatTheSubjectWearsOrCarriesIsItsOwn() {
         String story = "Morgiana put on a head-dress like a dancer's. Then she drew her dagger. Morgiana said nothing."
                 + " Ali watched Morgiana. Ali said she danced well.";
