@@ -11,9 +11,10 @@ import lemon.mini.render.DescriptionAttributes;
 
 /**
  * Free-text descriptions (from the story pipeline's LLM) use words the training captions never
- * do: "auburn", "navy", "lady". Each word the tokenizer does not know is replaced by its nearest
- * caption word from a small synonym table, so the colour and gender words that steer the model
- * survive; everything else still maps to {@code <unk>}.
+ * do: "auburn", "navy", "lady", "a feathered cap", "in his late sixties". Each word the tokenizer
+ * does not know is replaced by its nearest caption word from a small synonym table (colours,
+ * people, age decades, the headwear and garments {@link DescriptionAttributes} reads as the
+ * world's), so the words that steer the model survive; everything else still maps to {@code <unk>}.
  */
 public final class DescriptionWords {
     private DescriptionWords() {}
@@ -103,7 +104,48 @@ public final class DescriptionWords {
             Map.entry("women", "woman"),
             Map.entry("men", "man"),
             Map.entry("grandmother", "woman"),
-            Map.entry("grandfather", "man"));
+            Map.entry("grandfather", "man"),
+            // ages: the decade's age band in a word the captions use
+            Map.entry("thirties", "twenties"),
+            Map.entry("sixties", "elderly"),
+            Map.entry("seventies", "elderly"),
+            Map.entry("eighties", "elderly"),
+            Map.entry("nineties", "elderly"),
+            // headwear the world draws, under the names descriptions give it
+            Map.entry("cap", "hat"),
+            Map.entry("bonnet", "hat"),
+            Map.entry("beret", "hat"),
+            Map.entry("fez", "hat"),
+            Map.entry("tiara", "crown"),
+            Map.entry("diadem", "crown"),
+            Map.entry("circlet", "crown"),
+            Map.entry("coronet", "crown"),
+            Map.entry("cowl", "hood"),
+            Map.entry("kerchief", "headscarf"),
+            Map.entry("headcloth", "headscarf"),
+            Map.entry("veil", "headscarf"),
+            Map.entry("wimple", "headscarf"),
+            // garments: the world's nearest, so a stated colour stays on clothes
+            Map.entry("cloak", "robe"),
+            Map.entry("cape", "robe"),
+            Map.entry("mantle", "robe"),
+            Map.entry("kaftan", "robe"),
+            Map.entry("caftan", "robe"),
+            Map.entry("habit", "robe"),
+            Map.entry("jacket", "coat"),
+            Map.entry("overcoat", "coat"),
+            Map.entry("doublet", "tunic"),
+            Map.entry("jerkin", "tunic"),
+            Map.entry("smock", "tunic"),
+            Map.entry("vest", "tunic"),
+            Map.entry("waistcoat", "tunic"),
+            Map.entry("uniform", "tunic"),
+            Map.entry("livery", "tunic"),
+            Map.entry("jumper", "tunic"),
+            Map.entry("sweater", "tunic"),
+            Map.entry("frock", "dress"),
+            Map.entry("skirt", "dress"),
+            Map.entry("bodice", "dress"));
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}-]*");
 

@@ -81,5 +81,10 @@ class PortraitDiffusionTrainerTest {
                 "a woman with red hair in a blue dress and a gold crown",
                 DescriptionWords.normalise(
                         "A lady with auburn hair in a navy dress and a gold crown", known::contains));
+        // what the evaluation reads as a hat, a robe and an old man, the encoder now reads too
+        var vocabulary = java.util.Set.of("a", "man", "in", "his", "elderly", "red", "robe", "and", "hat");
+        assertEquals(
+                "a man in his elderly, a red robe and a hat",
+                DescriptionWords.normalise("a man in his sixties, a red cloak and a cap", vocabulary::contains));
     }
 }
