@@ -151,11 +151,13 @@ public final class DescriptionWords {
 
     /**
      * Rewrites each hair phrase's colour words to the one colour they read as ({@link
-     * DescriptionAttributes#hairAsRead}), then unknown words (per {@code known}) that have a caption
-     * synonym; keeps the rest as written.
+     * DescriptionAttributes#hairAsRead}), leaves out colours that colour nothing the world paints
+     * ({@link DescriptionAttributes#withoutStrayColours}: "cold grey eyes"), then replaces unknown
+     * words (per {@code known}) that have a caption synonym; keeps the rest as written.
      */
     public static String normalise(String description, Predicate<String> known) {
-        String lower = DescriptionAttributes.hairAsRead(description).toLowerCase(Locale.ROOT);
+        String lower = DescriptionAttributes.withoutStrayColours(DescriptionAttributes.hairAsRead(description))
+                .toLowerCase(Locale.ROOT);
         Matcher m = WORD.matcher(lower);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

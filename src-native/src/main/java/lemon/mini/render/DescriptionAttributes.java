@@ -342,6 +342,52 @@ public record DescriptionAttributes(
         return out.toString();
     }
 
+    /** Nouns a colour may colour in the world's pictures besides hair, garments and headwear. */
+    private static final Set<String> PAINTED = Set.of("beard", "beards", "moustache", "moustaches", "mustache", "skin");
+
+    /**
+     * {@code text} without the colour words that colour nothing the world paints: "cold grey eyes",
+     * "a silver brooch", "black leather boots", or a colour its garments never wear ("a grey silk
+     * dress"). A colour belongs to the next head noun of its phrase, as {@link #parse} reads it; one
+     * that reaches no hair, beard, garment or headwear before the phrase ends is left out. The
+     * text encoder has no noun for eyes or brooches (they are left out as unknown words), so a stray
+     * "grey" would otherwise stand beside the hair. Other words stay as written.
+     */
+    public static String withoutStrayColours(String text) {
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\''));
+        List<String> w = new ArrayList<>();
+        List<int[]> at = new ArrayList<>();
+        while (m.find()) {
+            w.add(stripPossessive(m.group()));
+            at.add(new int[] {m.start(), m.end()});
+        }
+        StringBuilder out = new StringBuilder(text);
+        for (int i = w.size() - 1; i >= 0; i--) { // from the end, so earlier offsets hold
+            String x = w.get(i), last = x.substring(x.lastIndexOf('-') + 1); // "silver-grey"; not "fair-skinned"
+            boolean clothingColour = COLOURS.containsKey(last);
+            if (!clothingColour && (WEAK_HAIR.contains(last) || !HAIR_COLOURS.containsKey(last))) continue;
+            boolean paints = false;
+            for (int j = i + 1; j < Math.min(w.size(), i + 5); j++) {
+                String y = w.get(j);
+                if (BREAKS.contains(y)) break;
+                if (HAIR_NOUNS.contains(y) || PAINTED.contains(y) || HEADWEAR.containsKey(y) || y.equals("hooded")) {
+                    paints = true;
+                    break;
+                }
+                if (GARMENTS.contains(y)) {
+                    paints = clothingColour;
+                    break;
+                }
+            }
+            if (paints) continue;
+            int[] r = at.get(i);
+            int end = r[1];
+            while (end < out.length() && out.charAt(end) == ' ') end++;
+            out.delete(r[0], end);
+        }
+        return out.toString();
+    }
+
     /** The world's garment words, as its captions name them; a description's first one is kept. */
     private static final List<String> WORLD_GARMENTS =
             List.of("tunic", "dress", "gown", "robe", "coat", "shirt", "blouse", "armour", "armor");

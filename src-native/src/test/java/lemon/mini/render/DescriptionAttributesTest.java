@@ -15,6 +15,23 @@ import org.junit.jupiter.api.Test;
 
 class DescriptionAttributesTest {
     @Test
+    void coloursThatColourNothingTheWorldPaintsAreLeftOut() {
+        assertEquals(
+                "a fair-skinned woman, high cheekbones, cold eyes, red hair, wearing a silk dress and a ring of keys",
+                DescriptionAttributes.withoutStrayColours("a fair-skinned woman, high cheekbones, cold grey eyes, red"
+                        + " hair, wearing a grey silk dress and a ring of keys"));
+        assertEquals(
+                "a white beard, a blue velvet mantle, a golden crown and a brooch, leather boots",
+                DescriptionAttributes.withoutStrayColours(
+                        "a white beard, a blue velvet mantle, a golden crown and a silver brooch, black leather boots"));
+        // what stays is what the parse reads: the stated attributes do not change
+        String d = "an old man with grey eyes, a long white beard, curly white hair, a blue mantle with gold lilies";
+        assertEquals(
+                DescriptionAttributes.parse(d),
+                DescriptionAttributes.parse(DescriptionAttributes.withoutStrayColours(d)));
+    }
+
+    @Test
     void eachHairPhraseReadsAsTheOneColourTheParseStates() {
         assertEquals(
                 "a poor man, tousled red hair, wearing a rough tunic",
