@@ -421,10 +421,12 @@ public final class StoryCues {
                 break;
             }
         }
-        // an apposition closes ("Abdallah, her fellow-slave, …"); "his daughter, the king sent …" is the next clause
+        // an apposition closes or goes on describing ("Abdallah, her fellow-slave, …", "Their captain, a tall man
+        // with a hard face, …"); "his daughter, the king sent …" is the next clause
         if (apposition
                 && k < ts.size()
-                && !List.of(",", ".", ";", ":", "!", "?").contains(ts.get(k).text())) return;
+                && !List.of(",", ".", ";", ":", "!", "?", "with", "who", "whose", "in")
+                        .contains(ts.get(k).text().toLowerCase(java.util.Locale.ROOT))) return;
         out.addAll(said);
         with(ts, k, sentence, out);
     }

@@ -45,6 +45,12 @@ class StoryCuesTest {
         assertTrue(
                 cues(story, "king's daughter").stream().noneMatch(q -> q.equals("station: king")),
                 cues(story, "king's daughter").toString());
+        // an apposition that goes on describing still counts
+        String captain = "Their captain, a tall man with a hard face, stopped before the rock. The captain cried out."
+                + " The captain laughed. The captain slept.";
+        assertTrue(
+                cues(captain, "captain").contains("build: tall"),
+                cues(captain, "captain").toString());
     }
 
     @Test
