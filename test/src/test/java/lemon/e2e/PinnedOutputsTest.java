@@ -42,6 +42,9 @@ import org.junit.jupiter.api.Test;
  * now resolve to him.
  * The PNGs again when the painter left a description's unknown words out instead of reading each run of them as one
  * {@code <unk>}, and read each hair phrase as the one colour it states (issue 14); the text files kept their hashes.
+ * The PNGs again when the UNet was retrained on C.D.-register descriptions and the painter read headwear, garment and
+ * age words through synonyms and left out colours that colour nothing it paints (issue 14); the text files kept
+ * their hashes.
  */
 class PinnedOutputsTest {
     static final List<String> FILES = List.of(
