@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bytes until a machine with other kernels (AMD EPYC, AVX-512) painted them a level apart in a few
  * pixels: now within {@link PinnedImages}' tolerance, and losses within {@link #RELATIVE}. A refactor that
  * keeps behaviour keeps these; a deliberate change of the model or sampler updates them here.
+ * The portraits were re-pinned when the UNet was retrained on C.D.-register descriptions (issue 14).
  */
 class PinnedOutputsTest {
     static {

@@ -94,8 +94,8 @@ class PortraitPipelineTest {
                 gen.normalise("a weathered man, tousled greying copper hair, wearing a royal blue tunic"),
                 "a hair phrase reads as the one colour it states: greying copper is red");
         assertEquals(
-                "<c1> talks with <c2> , in blue",
-                gen.normalise("<c1> talks with <c2>, in navy"),
+                "<c1> talks with <c2> , in a blue robe",
+                gen.normalise("<c1> talks with <c2>, in a navy cloak"),
                 "placeholders of learned tokens are kept as they are");
     }
 

@@ -225,9 +225,10 @@ class PersonalizationTest {
                 "a tall, hawk-nosed man with a thick grey beard and red hair, wearing a blue shirt and a scimitar.");
         assertEquals("a man in a blue shirt with a red beard", anchor, "as the world's scene captions say it");
         assertEquals(
-                "in a green hat and a blue",
+                "in a green hat",
                 p.anchor("hawk-nosed, in a green hat and a blue scarf"),
-                "stating none of the world's attributes, it is fitted as written: unknown words go");
+                "stating none of the world's attributes, it is fitted as written: unknown words go, and so does a"
+                        + " colour on a thing the world does not colour");
         String whole = new MiniPersonalizer(SETTINGS, models, Personalizer.Anchor.DESCRIPTION, QUIET)
                 .anchor(
                         "a tall, hawk-nosed man with a thick grey beard and red hair, wearing a blue shirt and a scimitar.");
