@@ -301,6 +301,20 @@ public record DescriptionAttributes(
     private static final Set<String> HAIR_SHADES =
             Set.of("light", "dark", "pale", "deep", "bright", "medium", "rich", "dull", "bleached");
 
+    /** A text's words, lower-cased and without possessive endings, with their [start, end) in the text. */
+    private record Words(List<String> lower, List<int[]> at) {
+        static Words of(String text) {
+            Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\''));
+            List<String> w = new ArrayList<>();
+            List<int[]> at = new ArrayList<>();
+            while (m.find()) {
+                w.add(stripPossessive(m.group()));
+                at.add(new int[] {m.start(), m.end()});
+            }
+            return new Words(w, at);
+        }
+    }
+
     /**
      * {@code text} with the colour words of each hair phrase replaced by the one world colour
      * {@link #parse} reads from them: "greying light brown hair" → "brown hair", "tousled greying
@@ -310,13 +324,9 @@ public record DescriptionAttributes(
      * written, lower-cased where a phrase is rewritten.
      */
     public static String hairAsRead(String text) {
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\''));
-        List<String> w = new ArrayList<>();
-        List<int[]> at = new ArrayList<>();
-        while (m.find()) {
-            w.add(stripPossessive(m.group()));
-            at.add(new int[] {m.start(), m.end()});
-        }
+        Words words = Words.of(text);
+        List<String> w = words.lower();
+        List<int[]> at = words.at();
         StringBuilder out = new StringBuilder(text);
         for (int i = w.size() - 1; i >= 0; i--) { // from the end, so earlier offsets hold
             if (!HAIR_NOUNS.contains(w.get(i))) continue;
@@ -354,13 +364,9 @@ public record DescriptionAttributes(
      * "grey" would otherwise stand beside the hair. Other words stay as written.
      */
     public static String withoutStrayColours(String text) {
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\''));
-        List<String> w = new ArrayList<>();
-        List<int[]> at = new ArrayList<>();
-        while (m.find()) {
-            w.add(stripPossessive(m.group()));
-            at.add(new int[] {m.start(), m.end()});
-        }
+        Words words = Words.of(text);
+        List<String> w = words.lower();
+        List<int[]> at = words.at();
         StringBuilder out = new StringBuilder(text);
         for (int i = w.size() - 1; i >= 0; i--) { // from the end, so earlier offsets hold
             String x = w.get(i), last = x.substring(x.lastIndexOf('-') + 1); // "silver-grey"; not "fair-skinned"
