@@ -78,6 +78,7 @@ final class CharacterFinder {
     private CharacterFinder(List<String> sentences, List<List<WordToken>> tokens) {
         this.sentences = sentences;
         this.tokens = tokens;
+        this.introduced = openingPeople(tokens);
     }
 
     static Result find(List<String> sentences, List<List<WordToken>> tokens) {
@@ -93,7 +94,6 @@ final class CharacterFinder {
             }
         }
         List<Candidate> candidates = new ArrayList<>(findNames());
-        introduced.addAll(openingPeople());
         candidates.addAll(findRolesAndRelations(candidates));
         List<String> warnings = new ArrayList<>();
         if (candidates.isEmpty())
@@ -319,14 +319,14 @@ final class CharacterFinder {
     static final int OPENING_SENTENCES = 2;
 
     /** Generic heads the story opens with ("There was once a man and his wife"): they name someone. */
-    private final java.util.Set<String> introduced = new java.util.HashSet<>();
+    private final java.util.Set<String> introduced;
 
     /**
      * "man" and "woman" when an opening sentence introduces one with an indefinite article and an
      * opening frame ("there was/were/lived", "once"): a tale's protagonists without names. Later
      * "the man" and "the woman" then mean them.
      */
-    private java.util.Set<String> openingPeople() {
+    private static java.util.Set<String> openingPeople(List<List<WordToken>> tokens) {
         java.util.Set<String> out = new java.util.HashSet<>();
         for (List<WordToken> ts : tokens.subList(0, Math.min(OPENING_SENTENCES, tokens.size()))) {
             boolean frame = false;

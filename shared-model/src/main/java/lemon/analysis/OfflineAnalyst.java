@@ -33,7 +33,7 @@ public final class OfflineAnalyst implements StoryAnalyst {
             warnings.add(
                     script == null
                             ? "no characters found in the story"
-                            : "no characters found: the story is written mostly in " + script + " script, and the"
+                            : NO_CHARACTERS_BECAUSE + "the story is written mostly in " + script + " script, and the"
                                     + " offline analyst reads English (it finds names by their capitals); set"
                                     + " lemon.llm.provider to an LLM to analyse it");
             return new StoryAnalysis(List.of(), List.of(), new InteractionGraph(List.of(), List.of()), warnings);

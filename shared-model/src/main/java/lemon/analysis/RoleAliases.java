@@ -51,17 +51,17 @@ final class RoleAliases {
                     .count();
             if (compounds == 1 && byName.containsKey(head)) pairs.add(new StoryCharacter[] {c, byName.get(head)});
         }
+        Map<String, StoryCharacter> byId = new LinkedHashMap<>();
+        for (StoryCharacter c : characters) byId.put(c.id(), c);
         Map<StoryCharacter[], Integer> revealedIn = new java.util.HashMap<>();
         for (int s = 0; s < index.sentences().size(); s++) {
-            StoryCharacter[] p = revealed(index, s, characters);
+            StoryCharacter[] p = revealed(index, s, byId);
             if (p != null) {
                 pairs.add(p);
                 revealedIn.put(p, s);
             }
         }
         if (pairs.isEmpty()) return characters;
-        Map<String, StoryCharacter> byId = new LinkedHashMap<>();
-        for (StoryCharacter c : characters) byId.put(c.id(), c);
         for (StoryCharacter[] p : pairs) {
             StoryCharacter x = byId.get(p[0].id()), y = byId.get(p[1].id());
             if (x == null || y == null || x == y) continue;
@@ -90,7 +90,7 @@ final class RoleAliases {
      * pronoun's gender agreeing with both, or "ROLE [of hers], who was a/an [adjectives] ROLE";
      * null when it says no such thing.
      */
-    private static StoryCharacter[] revealed(MentionIndex index, int s, List<StoryCharacter> characters) {
+    private static StoryCharacter[] revealed(MentionIndex index, int s, Map<String, StoryCharacter> ids) {
         List<WordToken> ts = index.tokens().get(s);
         List<MentionIndex.Mention> ms = index.mentions(s).stream()
                 .filter(MentionIndex.Mention::explicit)
@@ -101,8 +101,8 @@ final class RoleAliases {
             while (j >= 0 && Lexicon.ADJECTIVES.contains(ts.get(j).lower())) j--;
             if (j < 3 || !(ts.get(j).lower().equals("a") || ts.get(j).lower().equals("an"))) continue;
             j--;
-            StoryCharacter who = whoWas(ts, j, ms.get(k - 1), characters);
-            StoryCharacter named = byIdOf(characters, b.characterId());
+            StoryCharacter who = whoWas(ts, j, ms.get(k - 1), ids);
+            StoryCharacter named = ids.get(b.characterId());
             if (who != null
                     && named != null
                     && who != named
@@ -119,13 +119,12 @@ final class RoleAliases {
             if (j < 1 || !(ts.get(j).lower().equals("was") || ts.get(j).lower().equals("is"))) continue;
             String pronoun = ts.get(j - 1).lower();
             if (!pronoun.equals("she") && !pronoun.equals("he")) continue;
-            StoryCharacter y = byIdOf(characters, b.characterId());
             for (int i = k - 1; i >= 0; i--) {
-                StoryCharacter x = byIdOf(characters, ms.get(i).characterId());
-                if (x == null || y == null || x == y || x.isGroup() || y.isGroup()) continue;
-                if (CopulaAliases.isProperName(x) || CopulaAliases.isProperName(y)) continue;
+                StoryCharacter x = ids.get(ms.get(i).characterId());
+                if (x == null || named == null || x == named || x.isGroup() || named.isGroup()) continue;
+                if (CopulaAliases.isProperName(x) || CopulaAliases.isProperName(named)) continue;
                 lemon.story.Gender g = pronoun.equals("she") ? lemon.story.Gender.FEMALE : lemon.story.Gender.MALE;
-                if (agrees(x, g) && agrees(y, g)) return new StoryCharacter[] {x, y};
+                if (agrees(x, g) && agrees(named, g)) return new StoryCharacter[] {x, named};
             }
         }
         return null;
@@ -136,20 +135,15 @@ final class RoleAliases {
      * "MENTION [up to three words], who was|is": the relative clause of "This godmother of hers, who was".
      */
     private static StoryCharacter whoWas(
-            List<WordToken> ts, int was, MentionIndex.Mention before, List<StoryCharacter> characters) {
+            List<WordToken> ts, int was, MentionIndex.Mention before, Map<String, StoryCharacter> ids) {
         if (was < 2
                 || !(ts.get(was).lower().equals("was") || ts.get(was).lower().equals("is"))) return null;
         if (!ts.get(was - 1).lower().equals("who") || !ts.get(was - 2).text().equals(",")) return null;
         int gap = (was - 2) - before.end();
-        return gap >= 0 && gap <= 3 ? byIdOf(characters, before.characterId()) : null;
+        return gap >= 0 && gap <= 3 ? ids.get(before.characterId()) : null;
     }
 
     private static boolean agrees(StoryCharacter c, lemon.story.Gender g) {
         return c.gender() == g || c.gender() == lemon.story.Gender.UNKNOWN;
-    }
-
-    private static StoryCharacter byIdOf(List<StoryCharacter> characters, String id) {
-        for (StoryCharacter c : characters) if (c.id().equals(id)) return c;
-        return null;
     }
 }

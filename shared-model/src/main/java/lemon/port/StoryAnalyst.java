@@ -7,5 +7,11 @@ public interface StoryAnalyst {
     /** What did the work, for the manifest ("offline-analyst", "openai:llama-3-8b"). */
     String name();
 
+    /**
+     * How a warning starts that says why no character was found ("no characters found: the story is
+     * written mostly in Han script …"); analyze-story adds the reason to its rejection.
+     */
+    String NO_CHARACTERS_BECAUSE = "no characters found: ";
+
     StoryAnalysis analyze(String storyText, int sceneCount);
 }

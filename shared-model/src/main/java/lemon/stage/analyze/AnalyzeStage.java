@@ -80,8 +80,8 @@ public final class AnalyzeStage implements Stage {
                     "no characters found in \"" + run.manifest().input().title() + "\": the story needs at least one"
                             + " named or clearly described person (e.g. 'the tailor', 'Ali Baba')"
                             + analysis.warnings().stream()
-                                    .filter(w -> w.contains("script"))
-                                    .map(w -> "; " + w.substring(w.indexOf(':') + 2))
+                                    .filter(w -> w.startsWith(StoryAnalyst.NO_CHARACTERS_BECAUSE))
+                                    .map(w -> "; " + w.substring(StoryAnalyst.NO_CHARACTERS_BECAUSE.length()))
                                     .findFirst()
                                     .orElse(""));
         }
