@@ -111,20 +111,6 @@ public final class DescriptionWords {
             Map.entry("seventies", "elderly"),
             Map.entry("eighties", "elderly"),
             Map.entry("nineties", "elderly"),
-            // headwear the world draws, under the names descriptions give it
-            Map.entry("cap", "hat"),
-            Map.entry("bonnet", "hat"),
-            Map.entry("beret", "hat"),
-            Map.entry("fez", "hat"),
-            Map.entry("tiara", "crown"),
-            Map.entry("diadem", "crown"),
-            Map.entry("circlet", "crown"),
-            Map.entry("coronet", "crown"),
-            Map.entry("cowl", "hood"),
-            Map.entry("kerchief", "headscarf"),
-            Map.entry("headcloth", "headscarf"),
-            Map.entry("veil", "headscarf"),
-            Map.entry("wimple", "headscarf"),
             // garments: the world's nearest, so a stated colour stays on clothes
             Map.entry("cloak", "robe"),
             Map.entry("cape", "robe"),
@@ -149,6 +135,12 @@ public final class DescriptionWords {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}-]*");
 
+    /** The caption word for an unknown one: the table's, or the world's headwear as the evaluation reads it ("cap" → "hat"). */
+    private static String synonym(String word) {
+        String syn = SYNONYMS.get(word);
+        return syn != null ? syn : DescriptionAttributes.headwearWord(word);
+    }
+
     /**
      * Rewrites each hair phrase's colour words to the one colour they read as ({@link
      * DescriptionAttributes#hairAsRead}), leaves out colours that colour nothing the world paints
@@ -163,8 +155,8 @@ public final class DescriptionWords {
         while (m.find()) {
             String w = m.group(), rep = w;
             if (!known.test(w)) {
-                String syn = SYNONYMS.get(w);
-                if (syn == null && w.contains("-")) syn = SYNONYMS.get(w.substring(0, w.indexOf('-'))); // "silver-grey"
+                String syn = synonym(w);
+                if (syn == null && w.contains("-")) syn = synonym(w.substring(0, w.indexOf('-'))); // "silver-grey"
                 if (syn != null) rep = syn;
             }
             m.appendReplacement(out, Matcher.quoteReplacement(rep));

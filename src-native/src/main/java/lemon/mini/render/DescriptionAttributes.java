@@ -342,11 +342,7 @@ public record DescriptionAttributes(
             for (int k = 0; k < span.size(); k++) {
                 int[] r = at.get(span.get(k));
                 if (k == 0) out.replace(r[0], r[1], c.word());
-                else {
-                    int end = r[1];
-                    while (end < out.length() && out.charAt(end) == ' ') end++;
-                    out.delete(r[0], end);
-                }
+                else cut(out, r);
             }
         }
         return out.toString();
@@ -385,13 +381,25 @@ public record DescriptionAttributes(
                     break;
                 }
             }
-            if (paints) continue;
-            int[] r = at.get(i);
-            int end = r[1];
-            while (end < out.length() && out.charAt(end) == ' ') end++;
-            out.delete(r[0], end);
+            if (!paints) cut(out, at.get(i));
         }
         return out.toString();
+    }
+
+    /** Deletes the word at [start, end) and the spaces after it. */
+    private static void cut(StringBuilder out, int[] word) {
+        int end = word[1];
+        while (end < out.length() && out.charAt(end) == ' ') end++;
+        out.delete(word[0], end);
+    }
+
+    /**
+     * The world's word for a headwear noun a description uses ("cap" → "hat", "circlet" → "crown"),
+     * as {@link #parse} reads it; null for any other word.
+     */
+    public static String headwearWord(String noun) {
+        Headwear h = HEADWEAR.get(noun);
+        return h == null ? null : h.name().toLowerCase(Locale.ROOT);
     }
 
     /** The world's garment words, as its captions name them; a description's first one is kept. */
