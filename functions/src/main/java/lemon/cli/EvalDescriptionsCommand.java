@@ -17,6 +17,7 @@ import lemon.run.RunStore;
 import lemon.stage.StageInput;
 import lemon.stage.describe.DescribeStage;
 import lemon.story.CharacterDescription;
+import lemon.util.FileTrees;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -75,6 +76,21 @@ public class EvalDescriptionsCommand implements Callable<Integer> {
                 stories.put(dir.relativize(p).toString(), Files.readAllBytes(p));
         }
         Path store = Files.createTempDirectory("lemon-eval-descriptions-");
+        List<EvalDescriptions.Described> all;
+        try {
+            all = describeAll(stories, store);
+        } finally {
+            FileTrees.delete(store); // the runs were only the way to the descriptions
+        }
+        String example = "example:" + Examples.DEFAULT;
+        Path png = sheet != null ? sheet : Path.of("lemon-runs", "eval-descriptions-" + Examples.DEFAULT + ".png");
+        EvalDescriptions.run(
+                all, new EvalDescriptions.Options(portraits, template, 1, weights, table), example, png, System.out);
+        return 0;
+    }
+
+    /** Each story through ingest → analyze → match → describe, as a run does, in a throwaway store. */
+    private List<EvalDescriptions.Described> describeAll(Map<String, byte[]> stories, Path store) throws Exception {
         PipelineProvider provider = configured.with(configured.settings().withStore(store.toString()));
         StageFunctions f = new StageFunctions(provider);
         RunStore runs = provider.get().runs();
@@ -95,10 +111,6 @@ public class EvalDescriptionsCommand implements Callable<Integer> {
                 all.add(new EvalDescriptions.Described(e.getKey(), d.name(), d.description()));
             System.out.printf("%-44s %2d descriptions%n", e.getKey(), ds.size());
         }
-        String example = "example:" + Examples.DEFAULT;
-        Path png = sheet != null ? sheet : Path.of("lemon-runs", "eval-descriptions-" + Examples.DEFAULT + ".png");
-        EvalDescriptions.run(
-                all, new EvalDescriptions.Options(portraits, template, 1, weights, table), example, png, System.out);
-        return 0;
+        return all;
     }
 }

@@ -229,13 +229,6 @@ class LemonCliTest {
     }
 
     static void deleteTree(java.nio.file.Path dir) throws java.io.IOException {
-        if (java.nio.file.Files.exists(dir)) {
-            try (var all = java.nio.file.Files.walk(dir)) {
-                for (java.nio.file.Path p :
-                        all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.delete(p);
-                }
-            }
-        }
+        lemon.util.FileTrees.delete(dir);
     }
 }

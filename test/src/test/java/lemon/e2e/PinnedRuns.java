@@ -72,8 +72,8 @@ final class PinnedRuns {
     }
 
     private static void deleteTree(Path root) {
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        try {
+            lemon.util.FileTrees.delete(root);
         } catch (IOException e) {
             // a temp folder left behind is harmless
         }

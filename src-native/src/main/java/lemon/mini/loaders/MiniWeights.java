@@ -1,18 +1,16 @@
 package lemon.mini.loaders;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Where the committed lemon-mini weights live: {@code src/main/resources/lemon/mini/<model>/},
- * on the classpath as {@code /lemon/mini/<model>/}. From a jar the files are copied to a temp
- * folder first, because checkpoints are read as files.
+ * on the classpath as {@code /lemon/mini/<model>/}. From a jar the files are copied out first
+ * ({@link BundledCopy}, once per content), because checkpoints are read as files.
  */
 public final class MiniWeights {
     public static final String VALIDATOR = "validator", CLIP = "clip";
@@ -42,12 +40,9 @@ public final class MiniWeights {
                 throw new IOException(e);
             }
         }
-        Path tmp = Files.createTempDirectory("lemon-mini-" + model);
-        for (String f : FILES) {
-            try (InputStream in = MiniWeights.class.getResourceAsStream("/lemon/mini/" + model + "/" + f)) {
-                if (in != null) Files.copy(in, tmp.resolve(f), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return tmp;
+        List<String> present = new ArrayList<>();
+        for (String f : FILES)
+            if (MiniWeights.class.getResource("/lemon/mini/" + model + "/" + f) != null) present.add(f);
+        return BundledCopy.of("mini-" + model, BundledCopy.read(MiniWeights.class, "/lemon/mini/" + model, present));
     }
 }

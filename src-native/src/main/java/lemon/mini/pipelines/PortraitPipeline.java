@@ -6,16 +6,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import lemon.mini.loaders.BundledCopy;
 import lemon.mini.loaders.Checkpoint;
 import lemon.mini.loaders.MapperFiles;
 import lemon.mini.loaders.ModelManifest;
@@ -142,7 +141,7 @@ public final class PortraitPipeline implements AutoCloseable {
         return load(committedDir());
     }
 
-    /** The committed generator directory: on the classpath, or a temporary copy when inside a jar. */
+    /** The committed generator directory: on the classpath, or its copy ({@link BundledCopy}) when inside a jar. */
     public static Path committedDir() throws IOException {
         URL url = PortraitPipeline.class.getResource(RESOURCE + "/unet/" + ModelManifest.FILE);
         if (url == null) throw new IOException("no committed diffusion weights on the classpath under " + RESOURCE);
@@ -153,33 +152,20 @@ public final class PortraitPipeline implements AutoCloseable {
                 throw new IOException(e);
             }
         }
-        Path tmp = Files.createTempDirectory("lemon-diffusion");
+        // The manifests name each part's files; the scheduler and generator configs are optional
+        // (weights from before them fall back to defaults, or paint portraits only).
+        List<String> files = new ArrayList<>();
         for (String part : List.of("text", "unet", "upsampler")) {
-            Files.createDirectories(tmp.resolve(part));
-            List<String> files = new ArrayList<>(List.of(ModelManifest.FILE));
-            try (InputStream in =
-                    PortraitPipeline.class.getResourceAsStream(RESOURCE + "/" + part + "/" + ModelManifest.FILE)) {
-                Files.copy(in, tmp.resolve(part).resolve(ModelManifest.FILE));
-            }
-            files.addAll(ModelManifest.read(tmp.resolve(part)).sha256().keySet());
-            for (String f : files.subList(1, files.size())) {
-                try (InputStream in = PortraitPipeline.class.getResourceAsStream(RESOURCE + "/" + part + "/" + f)) {
-                    if (in == null) throw new IOException("missing resource " + part + "/" + f);
-                    Files.copy(in, tmp.resolve(part).resolve(f));
-                }
-            }
+            Map<String, byte[]> manifest =
+                    BundledCopy.read(PortraitPipeline.class, RESOURCE, List.of(part + "/" + ModelManifest.FILE));
+            files.add(part + "/" + ModelManifest.FILE);
+            for (String f : ModelManifest.fromBytes(manifest.values().iterator().next())
+                    .sha256()
+                    .keySet()) files.add(part + "/" + f);
         }
-        try (InputStream in = PortraitPipeline.class.getResourceAsStream(
-                RESOURCE + "/" + SchedulerConfig.DIR + "/" + SchedulerConfig.FILE)) {
-            if (in != null) { // weights from before the scheduler config fall back to its defaults
-                Files.createDirectories(tmp.resolve(SchedulerConfig.DIR));
-                Files.copy(in, tmp.resolve(SchedulerConfig.DIR).resolve(SchedulerConfig.FILE));
-            }
-        }
-        try (InputStream in = PortraitPipeline.class.getResourceAsStream(RESOURCE + "/" + GeneratorConfig.FILE)) {
-            if (in != null) Files.copy(in, tmp.resolve(GeneratorConfig.FILE)); // absent: portraits only
-        }
-        return tmp;
+        for (String optional : List.of(SchedulerConfig.DIR + "/" + SchedulerConfig.FILE, GeneratorConfig.FILE))
+            if (PortraitPipeline.class.getResource(RESOURCE + "/" + optional) != null) files.add(optional);
+        return BundledCopy.of("diffusion", BundledCopy.read(PortraitPipeline.class, RESOURCE, files));
     }
 
     /** Training steps of the loaded UNet. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import lemon.mini.loaders.Checkpoint;
 import lemon.mini.pipelines.PortraitPipeline;
+import lemon.util.FileTrees;
 
 /**
  * Trains the portrait diffusion model and exports it as a generator directory ({@code text/},
@@ -112,7 +113,7 @@ public final class DiffusionTraining {
                                     100 * r.realRenders()[1],
                                     100 * r.realRenders()[2]);
                 }
-                deleteTree(trial);
+                FileTrees.delete(trial);
             }
             t.exportGenerator(o.out(), metrics);
             copyUpsampler(o.out(), o.out());
@@ -132,11 +133,5 @@ public final class DiffusionTraining {
             for (Path f : (Iterable<Path>) files::iterator) Files.copy(f, dst.resolve(f.getFileName()));
         }
         Checkpoint.verify(dst);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) Files.delete(p);
-        }
     }
 }

@@ -6,13 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import lemon.mini.loaders.Checkpoint;
 import lemon.mini.loaders.ModelManifest;
 import lemon.mini.models.MiniModel;
 import lemon.mini.models.Params;
+import lemon.util.FileTrees;
 
 /**
  * Periodic training checkpoints that survive a kill at any moment: each save goes to a fresh
@@ -40,13 +39,13 @@ final class WorkCheckpoints {
         Files.createDirectories(parent);
         Path tmp = parent.resolve(dir.getFileName() + ".new");
         Path old = parent.resolve(dir.getFileName() + ".old");
-        deleteTree(tmp);
+        FileTrees.delete(tmp);
         ModelManifest m = Checkpoint.save(tmp, name, model, steps, dataSeed, metrics);
         extra.write(tmp);
-        deleteTree(old);
+        FileTrees.delete(old);
         if (Files.exists(dir)) Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
         Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(old);
+        FileTrees.delete(old);
         return m;
     }
 
@@ -70,12 +69,5 @@ final class WorkCheckpoints {
         if (Files.exists(dir.resolve(ModelManifest.FILE))) return dir;
         Path old = dir.toAbsolutePath().getParent().resolve(dir.getFileName() + ".old");
         return Files.exists(old.resolve(ModelManifest.FILE)) ? old : null;
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) return;
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
-        }
     }
 }
