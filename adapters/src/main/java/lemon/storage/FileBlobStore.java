@@ -258,18 +258,29 @@ public final class FileBlobStore implements BlobStore {
         if (!Files.isDirectory(start)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(start)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith(BlobKeys.TEMP_PREFIX))
-                    .map(p -> root.relativize(p)
+        // A store is listed while runs write to it: a temporary file renamed or a lease released between
+        // reading a folder and looking at its entry is simply not there (S3 lists a snapshot too).
+        List<String> keys = new java.util.ArrayList<>();
+        Files.walkFileTree(start, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes a) {
+                if (a.isRegularFile() && !p.getFileName().toString().startsWith(BlobKeys.TEMP_PREFIX)) {
+                    String k = root.relativize(p)
                             .toString()
-                            .replace(p.getFileSystem().getSeparator(), "/"))
-                    .filter(k -> k.startsWith(prefix))
-                    .sorted()
-                    .toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause(); // a file vanished or became unreadable during the walk
-        }
+                            .replace(p.getFileSystem().getSeparator(), "/");
+                    if (k.startsWith(prefix)) keys.add(k);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                if (e instanceof java.nio.file.NoSuchFileException) return java.nio.file.FileVisitResult.CONTINUE;
+                throw e;
+            }
+        });
+        keys.sort(null);
+        return keys;
     }
 
     /**

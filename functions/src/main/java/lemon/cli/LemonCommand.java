@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
             RunCommand.class,
             ResumeCommand.class,
             RunsCommand.class,
+            ServeCommand.class,
             TrainMatcherCommand.class,
             EvalMatcherCommand.class,
             BenchTalesCommand.class,

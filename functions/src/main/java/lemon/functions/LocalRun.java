@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import lemon.port.Progress;
 import lemon.run.Json;
 import lemon.run.RunIds;
@@ -52,6 +53,13 @@ public final class LocalRun {
 
     private LocalRun() {}
 
+    /** A run stopped on request before its next stage (the web app's cancel); resumable. */
+    public static final class RunStoppedException extends RuntimeException {
+        public RunStoppedException() {
+            super("stopped on request before the next stage; resume to continue");
+        }
+    }
+
     public static AslStateMachine workflow() {
         try (InputStream in = LocalRun.class.getClassLoader().getResourceAsStream(WORKFLOW_RESOURCE)) {
             if (in == null) {
@@ -93,6 +101,22 @@ public final class LocalRun {
             String runId,
             PrintStream progress,
             RunLease.Settings lease) {
+        return start(machine, functions, uploadKey, options, runId, progress, lease, () -> false);
+    }
+
+    /**
+     * The same, stopped before its next stage once {@code stop} answers true (the web app's cancel):
+     * a stage already started finishes, the run fails as stopped and can be resumed.
+     */
+    public static Outcome start(
+            AslStateMachine machine,
+            StageFunctions functions,
+            String uploadKey,
+            RunOptions options,
+            String runId,
+            PrintStream progress,
+            RunLease.Settings lease,
+            BooleanSupplier stop) {
         String id = runId != null ? runId : RunIds.generate(Clock.systemUTC());
         ObjectNode input = Json.MAPPER
                 .createObjectNode()
@@ -107,7 +131,7 @@ public final class LocalRun {
         if (!options.cast().isEmpty()) input.set("cast", Json.MAPPER.valueToTree(options.cast()));
         if (options.budget() != null) input.put("budget", options.budget());
         if (options.seed() != 0) input.put("seed", options.seed());
-        return underLease(machine, functions, input, progress, lease, "lemon run");
+        return underLease(machine, functions, input, progress, lease, "lemon run", stop);
     }
 
     /** Continues a run: completed stages are reused, the rest run. */
@@ -126,13 +150,25 @@ public final class LocalRun {
             String runId,
             PrintStream progress,
             RunLease.Settings lease) {
+        return resume(machine, functions, runId, progress, lease, () -> false);
+    }
+
+    /** The same, stopped before its next stage once {@code stop} answers true. */
+    public static Outcome resume(
+            AslStateMachine machine,
+            StageFunctions functions,
+            String runId,
+            PrintStream progress,
+            RunLease.Settings lease,
+            BooleanSupplier stop) {
         return underLease(
                 machine,
                 functions,
                 Json.MAPPER.createObjectNode().put("runId", runId),
                 progress,
                 lease,
-                "lemon resume");
+                "lemon resume",
+                stop);
     }
 
     private static Outcome underLease(
@@ -141,7 +177,8 @@ public final class LocalRun {
             ObjectNode input,
             PrintStream progress,
             RunLease.Settings settings,
-            String purpose) {
+            String purpose,
+            BooleanSupplier stop) {
         String runId = input.get("runId").asText();
         try (RunLease lease = RunLease.acquire(
                 functions.runs().blobs(),
@@ -155,18 +192,26 @@ public final class LocalRun {
                             + "; waiting for it to finish (Ctrl-C stops waiting)");
                     progress.flush();
                 })) {
-            return execute(machine, functions, lease, input, progress);
+            return execute(machine, functions, lease, input, progress, stop);
         }
     }
 
     private static Outcome execute(
-            AslStateMachine machine, StageFunctions functions, RunLease lease, JsonNode input, PrintStream progress) {
+            AslStateMachine machine,
+            StageFunctions functions,
+            RunLease lease,
+            JsonNode input,
+            PrintStream progress,
+            BooleanSupplier stop) {
         FunqDispatcher stages = new FunqDispatcher(functions);
         AtomicReference<Throwable> thrown = new AtomicReference<>(); // the workflow keeps only its message
         ProgressPrinter printer =
                 new ProgressPrinter(progress, machine.taskFunctions(), functions.stageNames(), thrown);
         TaskDispatcher leased = (function, in) -> {
             lease.check(); // a process that lost the run must not write to it
+            // stopped: no further stage starts, but the failure is still recorded, so the run resumes
+            if (stop.getAsBoolean() && !function.equals(lemon.stage.StageCatalogue.RECORD_FAILURE))
+                throw new RunStoppedException();
             long start = System.nanoTime();
             try {
                 JsonNode result = stages.invoke(function, in);

@@ -1,0 +1,297 @@
+package lemon.web;
+
+import io.smallrye.mutiny.Multi;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import lemon.functions.PipelineProvider;
+import lemon.run.Json;
+import lemon.run.RunLines;
+import lemon.run.RunOptions;
+import lemon.story.CastCorrections;
+import lemon.upload.UploadSlot;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The web app's API (the page is one client; curl is another): start a run from a story's bytes,
+ * follow its progress, list, resume, stop and delete runs, read a run's files or all of them as a
+ * zip. The tenant comes from the {@code X-Lemon-Tenant} header or the {@code lemon-tenant} cookie
+ * (the page's), {@value #DEFAULT_TENANT} when neither is given: on one machine the identity is a
+ * name, not a secret; on AWS the deployment's authoriser supplies it.
+ */
+@Path("/api")
+@Tag(name = "runs")
+public class RunsApi {
+    static final String DEFAULT_TENANT = "local";
+
+    @Inject
+    WebRuns runs;
+
+    @Inject
+    PipelineProvider configured;
+
+    /** The upload limits the page checks before sending (the server checks again). */
+    public record Limits(long maxBytes, int minWords, List<String> types) {}
+
+    public record Started(String runId) {}
+
+    @GET
+    @Path("/limits")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upload limits: largest story in bytes, fewest words, file types")
+    public Limits limits() {
+        return new Limits(
+                configured.settings().maxBytes(), configured.settings().minWords(), List.of(".txt", ".md"));
+    }
+
+    @POST
+    @Path("/runs")
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN, "text/markdown"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Start a run",
+            description =
+                    "The body is the story file's bytes as they are (UTF-8 text or Markdown); fileName's extension "
+                            + "says which. Checked as the CLI checks it: a refused story (empty, binary, not UTF-8, over the cap, "
+                            + "too short) is a 400 with why, and nothing is stored.")
+    public Response start(
+            @Context HttpHeaders headers,
+            @QueryParam("fileName") @DefaultValue("story.txt") String fileName,
+            @QueryParam("scenes") @DefaultValue("30") int scenes,
+            @QueryParam("portraits") @DefaultValue("5") int portraits,
+            @QueryParam("seedsPerScene") @DefaultValue("2") int seedsPerScene,
+            @QueryParam("iterations") @DefaultValue("3") int iterations,
+            @QueryParam("topK") @DefaultValue("3") int topK,
+            @QueryParam("style") @DefaultValue("") String style,
+            @QueryParam("budget") Double budget,
+            java.io.InputStream body)
+            throws java.io.IOException {
+        RunOptions options;
+        try {
+            if (portraits < 1) throw new IllegalArgumentException("portraits must be at least 1, got " + portraits);
+            if (seedsPerScene < 1)
+                throw new IllegalArgumentException("seeds per scene must be at least 1, got " + seedsPerScene);
+            options = new RunOptions(scenes, topK, portraits, seedsPerScene, iterations, style, CastCorrections.NONE)
+                    .withBudget(budget);
+        } catch (IllegalArgumentException e) {
+            throw new WebRuns.Refused(400, e.getMessage());
+        }
+        // read up to one byte past the cap: enough for ingest to say "larger than the cap"
+        long cap = configured.settings().maxBytes();
+        byte[] bytes = body == null ? new byte[0] : body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+        if (bytes.length > cap) {
+            String length = headers.getHeaderString("Content-Length");
+            throw new WebRuns.Refused(
+                    400,
+                    new lemon.ingest.StoryIngest(cap, configured.settings().minWords())
+                            .tooLarge(
+                                    fileName,
+                                    length != null && length.matches("\\d{1,18}") ? Long.parseLong(length) : -1)
+                            .getMessage());
+        }
+        String id = runs.start(tenant(headers), fileName, bytes, options);
+        return Response.accepted(new Started(id)).build();
+    }
+
+    @GET
+    @Path("/runs")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The tenant's runs, newest first")
+    public List<WebRuns.RunView> list(@Context HttpHeaders headers) {
+        return runs.list(tenant(headers));
+    }
+
+    @GET
+    @Path("/runs/{runId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One run: state, stages with their times, cost, files")
+    public WebRuns.RunView run(@Context HttpHeaders headers, @PathParam("runId") String runId) {
+        return runs.view(tenant(headers), runId);
+    }
+
+    @GET
+    @Path("/runs/{runId}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(
+            summary = "The run's progress lines as server-sent events",
+            description =
+                    "Every line kept since the given one (after, or the Last-Event-ID a reconnecting browser sends), "
+                            + "then each new one; each event's data is {seq, text, last}; the stream ends after the last.")
+    public Multi<OutboundSseEvent> events(
+            @Context HttpHeaders headers,
+            @PathParam("runId") String runId,
+            @QueryParam("after") @DefaultValue("0") long after,
+            @HeaderParam("Last-Event-ID") Long lastEventId,
+            @Context Sse sse) {
+        RunLines lines = runs.lines(tenant(headers), runId); // an unknown run is a 404 before the stream starts
+        long from = lastEventId != null ? Math.max(after, lastEventId) : after;
+        return Multi.createFrom().emitter(emitter -> {
+            AutoCloseable following = lines.follow(from, line -> {
+                emitter.emit(sse.newEventBuilder()
+                        .id(Long.toString(line.seq()))
+                        .data(json(line))
+                        .build());
+                if (line.last()) emitter.complete();
+            });
+            emitter.onTermination(() -> {
+                try {
+                    following.close();
+                } catch (Exception ignored) {
+                    // removing a listener cannot fail
+                }
+            });
+        });
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectWriter COMPACT =
+            Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
+    private static String json(Object value) {
+        try {
+            return COMPACT.writeValueAsString(value); // one data: line per event
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @POST
+    @Path("/runs/{runId}/resume")
+    @Operation(summary = "Continue a failed, stopped or interrupted run from its last completed stage")
+    public Response resume(@Context HttpHeaders headers, @PathParam("runId") String runId) {
+        runs.resume(tenant(headers), runId);
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("/runs/{runId}/cancel")
+    @Operation(summary = "Stop a run: a queued one never starts, a running one stops after its current stage")
+    public Response cancel(@Context HttpHeaders headers, @PathParam("runId") String runId) {
+        runs.cancel(tenant(headers), runId);
+        return Response.accepted().build();
+    }
+
+    @DELETE
+    @Path("/runs/{runId}")
+    @Operation(summary = "Delete a run and every file it made")
+    public Response delete(@Context HttpHeaders headers, @PathParam("runId") String runId) {
+        runs.delete(tenant(headers), runId);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/runs/{runId}/files/{path: .+}")
+    @Operation(summary = "One file of a run (storyboard.html, report.html, a portrait…)")
+    public Response file(
+            @Context HttpHeaders headers, @PathParam("runId") String runId, @PathParam("path") String path) {
+        byte[] bytes = runs.file(tenant(headers), runId, path);
+        return Response.ok(bytes, typeOf(path)).build();
+    }
+
+    @GET
+    @Path("/runs/{runId}/zip")
+    @Produces("application/zip")
+    @Operation(summary = "Every file of a run as one zip")
+    public Response zip(@Context HttpHeaders headers, @PathParam("runId") String runId) {
+        String tenant = tenant(headers);
+        runs.view(tenant, runId); // an unknown run is a 404 before the stream starts
+        StreamingOutput body = out -> runs.zip(tenant, runId, out);
+        return Response.ok(body, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + runId + ".zip\"")
+                .build();
+    }
+
+    /** The request's tenant: header, then cookie, then the default; a malformed id is a 400. */
+    static String tenant(HttpHeaders headers) {
+        String t = headers.getHeaderString("X-Lemon-Tenant");
+        if (t == null || t.isBlank()) {
+            var cookie = headers.getCookies().get("lemon-tenant");
+            t = cookie != null ? cookie.getValue() : null;
+        }
+        if (t == null || t.isBlank()) return DEFAULT_TENANT;
+        try {
+            return UploadSlot.checkTenant(t.strip().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new WebRuns.Refused(400, e.getMessage());
+        }
+    }
+
+    private static final Map<String, String> TYPES = Map.of(
+            "html", "text/html; charset=utf-8",
+            "png", "image/png",
+            "svg", "image/svg+xml",
+            "json", "application/json",
+            "txt", "text/plain; charset=utf-8",
+            "md", "text/markdown; charset=utf-8",
+            "csv", "text/csv; charset=utf-8");
+
+    static String typeOf(String path) {
+        String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        return TYPES.getOrDefault(ext, MediaType.APPLICATION_OCTET_STREAM);
+    }
+
+    /**
+     * An upload with an empty body is refused before the body is read: Quarkus REST waits for a
+     * body that never comes when Content-Length is 0 (RestAssured and curl --data-binary "" send it).
+     */
+    @org.jboss.resteasy.reactive.server.ServerRequestFilter(preMatching = true)
+    public java.util.Optional<Response> refuseEmptyUploads(jakarta.ws.rs.container.ContainerRequestContext request) {
+        if (request.getMethod().equals("POST")
+                && request.getUriInfo().getPath().equals("/api/runs")
+                && "0".equals(request.getHeaderString("Content-Length"))) {
+            String name = request.getUriInfo().getQueryParameters().getFirst("fileName");
+            return java.util.Optional.of(new RefusedMapper()
+                    .toResponse(new WebRuns.Refused(400, (name == null ? "story.txt" : name) + " is empty (0 bytes)")));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A story posted as a form (curl --data-binary without a type) is told which types the API takes. */
+    @Provider
+    public static class UnsupportedTypeMapper implements ExceptionMapper<jakarta.ws.rs.NotSupportedException> {
+        @Override
+        public Response toResponse(jakarta.ws.rs.NotSupportedException e) {
+            return new RefusedMapper()
+                    .toResponse(
+                            new WebRuns.Refused(
+                                    415,
+                                    "post the story's bytes as the body with Content-Type application/octet-stream, text/plain "
+                                            + "or text/markdown (curl: -H 'Content-Type: text/plain' --data-binary @story.txt)"));
+        }
+    }
+
+    /** A refusal as its status with {"error": why}. */
+    @Provider
+    public static class RefusedMapper implements ExceptionMapper<WebRuns.Refused> {
+        @Override
+        public Response toResponse(WebRuns.Refused e) {
+            return Response.status(e.status)
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(Json.MAPPER
+                            .createObjectNode()
+                            .put("error", e.getMessage())
+                            .toString())
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,423 @@
+package lemon.web;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import lemon.functions.LocalRun;
+import lemon.functions.PipelineProvider;
+import lemon.functions.StageFunctions;
+import lemon.ingest.IngestedStory;
+import lemon.ingest.StoryIngest;
+import lemon.run.RunIds;
+import lemon.run.RunLease;
+import lemon.run.RunLines;
+import lemon.run.RunListing;
+import lemon.run.RunManifest;
+import lemon.run.RunOptions;
+import lemon.run.RunStore;
+import lemon.run.StageState;
+import lemon.stage.ingest.IngestStage;
+import lemon.upload.UploadSlot;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The runs of the web app: a story checked and stored, then run by the same local workflow as
+ * {@code lemon run} on a small pool of workers (queued beyond it), its progress lines kept and
+ * pushed to the page; listing, resuming, stopping, deleting and reading a run's files. Each tenant
+ * has its own folder of the store ({@code tenants/<tenant>/}, the layout of the AWS deployment), and
+ * every call is answered from that folder only, so one tenant can neither see nor touch another's runs.
+ */
+@ApplicationScoped
+public class WebRuns {
+    /** A request the service refuses, with the HTTP status it maps to and why. */
+    public static final class Refused extends RuntimeException {
+        public final int status;
+
+        public Refused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    /** One stage of a run as the page shows it. */
+    public record StageView(String name, String status, Long millis, String error) {}
+
+    /**
+     * A run as the page shows it: {@code state} is queued, running or stopping while this server
+     * works on it, else done, failed or interrupted (from the store).
+     */
+    public record RunView(
+            String runId,
+            String state,
+            String title,
+            String createdAt,
+            int stagesDone,
+            int stages,
+            long seconds,
+            double costUsd,
+            String error,
+            List<StageView> stageList,
+            List<String> files) {}
+
+    /** A run this server has queued or is running, with its lines. */
+    static final class Live {
+        final String tenant, runId, title;
+        final RunLines lines = new RunLines();
+        volatile String state = "queued";
+        volatile boolean stop;
+        volatile Future<?> work;
+
+        Live(String tenant, String runId, String title) {
+            this.tenant = tenant;
+            this.runId = runId;
+            this.title = title;
+        }
+
+        boolean working() {
+            return !lines.closed();
+        }
+    }
+
+    private final PipelineProvider configured;
+    private final ExecutorService workers;
+    private final Map<String, Live> live = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    public WebRuns(
+            PipelineProvider configured, @ConfigProperty(name = "lemon.web.workers", defaultValue = "1") int workers) {
+        if (workers < 1) throw new IllegalArgumentException("lemon.web.workers must be at least 1, got " + workers);
+        this.configured = configured;
+        this.workers = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "lemon-web-run");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stopWorkers() {
+        live.values().forEach(l -> l.stop = true); // each ends after its current stage; resumable
+        workers.shutdown();
+    }
+
+    /** The tenant's own provider: the store's {@code tenants/<tenant>/} folder, engines shared. */
+    PipelineProvider forTenant(String tenant) {
+        String root = configured.settings().store();
+        String folder = UploadSlot.folderOf(tenant); // checks the id
+        return configured.with(configured.settings().withStore((root.endsWith("/") ? root : root + "/") + folder));
+    }
+
+    private RunStore store(String tenant) {
+        return forTenant(tenant).get().runs();
+    }
+
+    /**
+     * Checks the story as ingest will (type, size, encoding, length) and stores it, then queues its
+     * run; a refused story stores nothing and starts nothing.
+     */
+    public String start(String tenant, String fileName, byte[] bytes, RunOptions options) {
+        PipelineProvider provider = forTenant(tenant);
+        String name;
+        try {
+            name = UploadSlot.open(tenant, fileName, provider.settings().maxBytes())
+                    .fileName();
+        } catch (IllegalArgumentException e) {
+            throw new Refused(400, e.getMessage());
+        }
+        IngestedStory story;
+        try {
+            story = new StoryIngest(
+                            provider.settings().maxBytes(), provider.settings().minWords())
+                    .ingest(name, bytes);
+        } catch (lemon.ingest.StoryRejectedException e) {
+            throw new Refused(400, e.getMessage());
+        }
+        String runId = RunIds.generate(clock);
+        String uploadKey = IngestStage.uploadKey(name, story.sha256());
+        try {
+            provider.get().runs().blobs().put(uploadKey, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the story", e);
+        }
+        Live l = new Live(tenant, runId, story.title());
+        live.put(key(tenant, runId), l);
+        l.lines.add("queued: " + story.title() + " (" + story.words() + " words)");
+        submit(
+                l,
+                out -> LocalRun.start(
+                        LocalRun.workflow(),
+                        new StageFunctions(provider),
+                        uploadKey,
+                        options,
+                        runId,
+                        out,
+                        RunLease.Settings.DEFAULT,
+                        () -> l.stop));
+        return runId;
+    }
+
+    /** Continues a failed, stopped or interrupted run from its last completed stage. */
+    public void resume(String tenant, String runId) {
+        RunManifest m = manifest(tenant, runId);
+        Live running = live.get(key(tenant, runId));
+        if (running != null && running.working())
+            throw new Refused(409, "run " + runId + " is already " + running.state);
+        if (RunListing.list(store(tenant).blobs(), clock, RunLease.Processes.CURRENT).stream()
+                .anyMatch(r -> r.runId().equals(runId) && r.status() == RunListing.Status.DONE))
+            throw new Refused(409, "run " + runId + " is complete; nothing to resume");
+        Live l = new Live(tenant, runId, m.input().title());
+        live.put(key(tenant, runId), l);
+        l.lines.add("queued: resume of " + runId);
+        PipelineProvider provider = forTenant(tenant);
+        submit(
+                l,
+                out -> LocalRun.resume(
+                        LocalRun.workflow(),
+                        new StageFunctions(provider),
+                        runId,
+                        out,
+                        RunLease.Settings.DEFAULT,
+                        () -> l.stop));
+    }
+
+    private void submit(Live l, Function<PrintStream, LocalRun.Outcome> body) {
+        l.work = workers.submit(() -> {
+            if (l.stop) return;
+            l.state = "running";
+            try (PrintStream out = new PrintStream(new LineStream(l.lines::add), true, StandardCharsets.UTF_8)) {
+                LocalRun.Outcome o = body.apply(out);
+                out.flush();
+                l.lines.close(
+                        o.succeeded()
+                                ? "done"
+                                : o.rejection() != null
+                                        ? "refused: " + o.rejection()
+                                        : l.stop
+                                                ? "stopped: resume to continue"
+                                                : "failed: " + o.error() + ": " + o.cause());
+            } catch (RuntimeException | Error e) {
+                l.lines.close("failed: " + e);
+            } finally {
+                l.state = "ended";
+            }
+        });
+    }
+
+    /**
+     * Stops a run: a queued one never starts (its upload is kept, nothing else was made), a running
+     * one after its current stage, resumable.
+     */
+    public void cancel(String tenant, String runId) {
+        Live l = live.get(key(tenant, runId));
+        if (l == null || !l.working()) throw new Refused(409, "run " + runId + " is not running here");
+        l.stop = true;
+        if (l.state.equals("queued") && l.work.cancel(false)) {
+            l.state = "ended";
+            l.lines.close("cancelled before it started");
+        } else {
+            l.state = "stopping";
+            l.lines.add("stopping after the current stage");
+        }
+    }
+
+    /** Deletes a run's files; a run this server works on must be stopped first. */
+    public void delete(String tenant, String runId) {
+        manifestOrLive(tenant, runId);
+        Live l = live.get(key(tenant, runId));
+        if (l != null && l.working()) throw new Refused(409, "run " + runId + " is " + l.state + "; stop it first");
+        RunStore runs = store(tenant);
+        try {
+            for (String k : runs.blobs().list(runId + "/")) runs.blobs().delete(k);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete run " + runId, e);
+        }
+        live.remove(key(tenant, runId));
+    }
+
+    /** The tenant's runs, newest first: those in the store, and those queued here before their first stage. */
+    public List<RunView> list(String tenant) {
+        RunStore runs = store(tenant);
+        List<RunView> out = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (RunListing.Row r : RunListing.list(runs.blobs(), clock, RunLease.Processes.CURRENT)) {
+            out.add(view(tenant, runs, runs.manifest(r.runId()), r, false));
+            seen.add(r.runId());
+        }
+        for (Live l : live.values())
+            if (l.tenant.equals(tenant) && !seen.contains(l.runId) && l.working()) out.add(0, queuedView(l));
+        return out;
+    }
+
+    /** One run, with its stages and files. */
+    public RunView view(String tenant, String runId) {
+        RunStore runs = store(tenant);
+        Optional<RunManifest> m = readManifest(runs, runId);
+        if (m.isEmpty()) return queuedView(liveOrUnknown(tenant, runId));
+        RunListing.Row row = RunListing.list(runs.blobs(), clock, RunLease.Processes.CURRENT).stream()
+                .filter(r -> r.runId().equals(runId))
+                .findFirst()
+                .orElseThrow();
+        return view(tenant, runs, m.get(), row, true);
+    }
+
+    private RunView view(String tenant, RunStore runs, RunManifest m, RunListing.Row row, boolean withFiles) {
+        Live l = live.get(key(tenant, m.runId()));
+        String state = l != null && l.working() ? l.state : row.status().name().toLowerCase(java.util.Locale.ROOT);
+        List<StageView> stages = new ArrayList<>();
+        long millis = 0;
+        for (var e : m.stages().entrySet()) {
+            StageState s = e.getValue();
+            if (s.millis() != null) millis += s.millis();
+            stages.add(new StageView(
+                    e.getKey(), s.status().name().toLowerCase(java.util.Locale.ROOT), s.millis(), s.error()));
+        }
+        double cost;
+        try {
+            cost = forTenant(tenant).get().cost(m.runId()).total();
+        } catch (RuntimeException unpriced) {
+            cost = 0;
+        }
+        return new RunView(
+                m.runId(),
+                state,
+                m.input().title(),
+                m.createdAt(),
+                row.stagesDone(),
+                row.stages(),
+                millis / 1000,
+                cost,
+                row.error(),
+                stages,
+                withFiles ? files(runs, m.runId()) : List.of());
+    }
+
+    private static RunView queuedView(Live l) {
+        return new RunView(l.runId, l.state, l.title, null, 0, 0, 0, 0, null, List.of(), List.of());
+    }
+
+    /** The run's lines kept here (none for a run this server has not worked on since it started). */
+    public RunLines lines(String tenant, String runId) {
+        Live l = live.get(key(tenant, runId));
+        if (l != null) return l.lines;
+        manifest(tenant, runId);
+        RunLines none = new RunLines();
+        none.close("this server has not worked on run " + runId + " since it started; its state is in the store");
+        return none;
+    }
+
+    /** The run's files, relative to its folder (its lease and temporary files left out). */
+    private static List<String> files(RunStore runs, String runId) {
+        try {
+            return runs.blobs().list(runId + "/").stream()
+                    .map(k -> k.substring(runId.length() + 1))
+                    .filter(k -> !k.startsWith(RunLease.FOLDER) && !k.contains("/.") && !k.startsWith("."))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list run " + runId, e);
+        }
+    }
+
+    /** One file of a run; a path outside the run's folder is refused. */
+    public byte[] file(String tenant, String runId, String path) {
+        manifest(tenant, runId);
+        if (path == null || path.isBlank() || path.startsWith("/") || path.contains("..") || path.contains("\\"))
+            throw new Refused(400, "not a file of a run: " + path);
+        try {
+            return store(tenant)
+                    .blobs()
+                    .get(runId + "/" + path)
+                    .orElseThrow(() -> new Refused(404, "run " + runId + " has no file " + path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + " of run " + runId, e);
+        }
+    }
+
+    /** Every file of a run in one zip, under a folder named after the run. */
+    public void zip(String tenant, String runId, OutputStream to) throws IOException {
+        RunStore runs = store(tenant);
+        manifest(tenant, runId);
+        try (ZipOutputStream zip = new ZipOutputStream(to)) {
+            for (String f : files(runs, runId)) {
+                Optional<byte[]> bytes = runs.blobs().get(runId + "/" + f);
+                if (bytes.isEmpty()) continue; // deleted since the listing
+                zip.putNextEntry(new ZipEntry(runId + "/" + f));
+                zip.write(bytes.get());
+                zip.closeEntry();
+            }
+        }
+    }
+
+    private RunManifest manifest(String tenant, String runId) {
+        return readManifest(store(tenant), runId)
+                .orElseThrow(() -> new Refused(404, "no run " + runId + " for this tenant"));
+    }
+
+    private void manifestOrLive(String tenant, String runId) {
+        if (live.containsKey(key(tenant, runId))) return;
+        manifest(tenant, runId);
+    }
+
+    private Live liveOrUnknown(String tenant, String runId) {
+        Live l = live.get(key(tenant, runId));
+        if (l == null) throw new Refused(404, "no run " + runId + " for this tenant");
+        return l;
+    }
+
+    private static Optional<RunManifest> readManifest(RunStore runs, String runId) {
+        if (!RunIds.valid(runId)) throw new Refused(400, "not a run id: " + runId);
+        return runs.exists(runId) ? Optional.of(runs.manifest(runId)) : Optional.empty();
+    }
+
+    private static String key(String tenant, String runId) {
+        return tenant + "/" + runId;
+    }
+
+    /** Cuts what the workflow prints into lines (a progress bar's carriage returns end a line too). */
+    static final class LineStream extends OutputStream {
+        private final java.util.function.Consumer<String> sink;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        LineStream(java.util.function.Consumer<String> sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n' || b == '\r') {
+                flushLine();
+            } else {
+                line.write(b);
+            }
+        }
+
+        private void flushLine() {
+            if (line.size() > 0) sink.accept(line.toString(StandardCharsets.UTF_8));
+            line.reset();
+        }
+
+        @Override
+        public synchronized void close() {
+            flushLine();
+        }
+    }
+}
