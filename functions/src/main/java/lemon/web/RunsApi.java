@@ -52,17 +52,21 @@ public class RunsApi {
     PipelineProvider configured;
 
     /** The upload limits the page checks before sending (the server checks again). */
-    public record Limits(long maxBytes, int minWords, List<String> types) {}
+    public record Limits(long maxBytes, int minWords, List<String> types, String llm) {}
 
     public record Started(String runId) {}
 
     @GET
     @Path("/limits")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload limits: largest story in bytes, fewest words, file types")
+    @Operation(summary = "Upload limits (largest story in bytes, fewest words, file types) and the LLM runs use")
     public Limits limits() {
+        var s = configured.settings();
         return new Limits(
-                configured.settings().maxBytes(), configured.settings().minWords(), List.of(".txt", ".md"));
+                s.maxBytes(),
+                s.minWords(),
+                List.of(".txt", ".md"),
+                lemon.llm.RunLlm.of(s.llm()).describe());
     }
 
     @POST

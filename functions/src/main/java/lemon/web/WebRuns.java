@@ -99,6 +99,9 @@ public class WebRuns {
     private final PipelineProvider configured;
     private final ExecutorService workers;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
+    /** Runs waiting for a worker, in order: each is told how many are ahead of it as the queue moves. */
+    private final java.util.Deque<Live> waiting = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
     private final Clock clock = Clock.systemUTC();
 
     @Inject
@@ -200,9 +203,18 @@ public class WebRuns {
     }
 
     private void submit(Live l, Function<PrintStream, LocalRun.Outcome> body) {
+        waiting.add(l);
+        int ahead = (int) live.values().stream()
+                        .filter(r -> r.state.equals("running"))
+                        .count()
+                + waiting.size()
+                - 1;
+        if (ahead > 0) l.lines.add("queued: " + ahead + (ahead == 1 ? " run" : " runs") + " ahead");
         l.work = workers.submit(() -> {
+            waiting.remove(l);
             if (l.stop) return;
             l.state = "running";
+            tellWaiting();
             try (PrintStream out = new PrintStream(new LineStream(l.lines::add), true, StandardCharsets.UTF_8)) {
                 LocalRun.Outcome o = body.apply(out);
                 out.flush();
@@ -222,6 +234,17 @@ public class WebRuns {
         });
     }
 
+    /** Each waiting run hears how many runs are ahead of it (running ones included), so its page keeps moving. */
+    private void tellWaiting() {
+        int ahead = (int) live.values().stream()
+                .filter(r -> r.state.equals("running") || r.state.equals("stopping"))
+                .count();
+        for (Live w : waiting) {
+            if (ahead > 0) w.lines.add("queued: " + ahead + (ahead == 1 ? " run" : " runs") + " ahead");
+            ahead++;
+        }
+    }
+
     /**
      * Stops a run: a queued one never starts (its upload is kept, nothing else was made), a running
      * one after its current stage, resumable.
@@ -231,6 +254,7 @@ public class WebRuns {
         if (l == null || !l.working()) throw new Refused(409, "run " + runId + " is not running here");
         l.stop = true;
         if (l.state.equals("queued") && l.work.cancel(false)) {
+            waiting.remove(l);
             l.state = "ended";
             l.lines.close("cancelled before it started");
         } else {

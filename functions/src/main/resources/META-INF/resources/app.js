@@ -149,6 +149,8 @@ async function showResults(runId, files) {
     $(id).hidden = !has(f);
     $(id).href = fileUrl(runId, f);
   }
+  $('graph').hidden = !has('graph.svg');
+  $('graph-img').src = has('graph.svg') ? fileUrl(runId, 'graph.svg') : '';
   if (!has('descriptions.json')) return;
   const descriptions = await (await fetch(fileUrl(runId, 'descriptions.json'))).json();
   const portraits = has('portraits.json') ? await (await fetch(fileUrl(runId, 'portraits.json'))).json() : [];
@@ -266,6 +268,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   });
   wireDrop();
   try { limits = await api('/limits'); } catch (e) { /* the defaults above */ }
+  if (limits.llm) $('llm').textContent = 'Characters are found and described by: ' + limits.llm + ' (as the server is configured).';
   listRuns();
   const m = location.hash.match(/run=([^&]+)/);
   if (m) openRun(decodeURIComponent(m[1]));

@@ -186,6 +186,11 @@ class WebAppApiTest {
                 assertEquals(List.of(), all.filter(Files::isRegularFile).toList(), "a refused story stores nothing");
             }
         }
+        given().get("/api/limits")
+                .then()
+                .statusCode(200)
+                .body("maxBytes", equalTo((int) provider.settings().maxBytes()))
+                .body("llm", containsString("offline"));
         given().header("X-Lemon-Tenant", "Not A Tenant!")
                 .get("/api/runs")
                 .then()
@@ -239,5 +244,38 @@ class WebAppApiTest {
                 .get("/api/runs/" + second + "/events")
                 .asString();
         assertTrue(events.contains("cancelled before it started"), events);
+    }
+
+    @Test
+    void aRunStoppedMidwayFailsResumablyAndResumesToTheEnd() throws Exception {
+        String gina = tenant("gina");
+        String runId = start(gina, story(), "scenes=2&portraits=1&seedsPerScene=1&iterations=1");
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (!"running"
+                .equals(given().header("X-Lemon-Tenant", gina)
+                        .get("/api/runs/" + runId)
+                        .path("state"))) {
+            if (System.nanoTime() > deadline) throw new AssertionError("run " + runId + " never started");
+            Thread.sleep(100);
+        }
+        given().header("X-Lemon-Tenant", gina)
+                .post("/api/runs/" + runId + "/cancel")
+                .then()
+                .statusCode(202);
+        Response stopped = waitUntilEnded(gina, runId);
+        assertEquals("failed", stopped.path("state"), stopped.asString());
+        assertTrue(stopped.<String>path("error").contains("stopped on request"), stopped.asString());
+        assertTrue(stopped.<Integer>path("stagesDone") < stopped.<Integer>path("stages"), stopped.asString());
+
+        given().header("X-Lemon-Tenant", gina)
+                .post("/api/runs/" + runId + "/resume")
+                .then()
+                .statusCode(202);
+        Response resumed = waitUntilEnded(gina, runId);
+        assertEquals("done", resumed.path("state"), resumed.asString());
+        String events = given().header("X-Lemon-Tenant", gina)
+                .get("/api/runs/" + runId + "/events")
+                .asString();
+        assertTrue(events.contains("queued: resume of " + runId) && events.contains("reused"), events);
     }
 }
