@@ -214,7 +214,8 @@ public final class LocalRun {
                 throw new RunStoppedException();
             long start = System.nanoTime();
             try {
-                JsonNode result = stages.invoke(function, in);
+                // engines deep in the stage (painting, training) report to this run's lines, not only the log
+                JsonNode result = lemon.port.StageProgress.within(printer, function, () -> stages.invoke(function, in));
                 // from the function, not the state: a container task's state output is not the stage's result
                 printer.returned(result, (System.nanoTime() - start) / 1_000_000);
                 return result;

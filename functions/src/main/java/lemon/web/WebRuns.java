@@ -3,12 +3,10 @@ package lemon.web;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -215,7 +213,7 @@ public class WebRuns {
             if (l.stop) return;
             l.state = "running";
             tellWaiting();
-            try (PrintStream out = new PrintStream(new LineStream(l.lines::add), true, StandardCharsets.UTF_8)) {
+            try (PrintStream out = lemon.util.LineOutput.printStream(l.lines::add)) {
                 LocalRun.Outcome o = body.apply(out);
                 out.flush();
                 l.lines.close(
@@ -414,34 +412,5 @@ public class WebRuns {
 
     private static String key(String tenant, String runId) {
         return tenant + "/" + runId;
-    }
-
-    /** Cuts what the workflow prints into lines (a progress bar's carriage returns end a line too). */
-    static final class LineStream extends OutputStream {
-        private final java.util.function.Consumer<String> sink;
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-        LineStream(java.util.function.Consumer<String> sink) {
-            this.sink = sink;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            if (b == '\n' || b == '\r') {
-                flushLine();
-            } else {
-                line.write(b);
-            }
-        }
-
-        private void flushLine() {
-            if (line.size() > 0) sink.accept(line.toString(StandardCharsets.UTF_8));
-            line.reset();
-        }
-
-        @Override
-        public synchronized void close() {
-            flushLine();
-        }
     }
 }

@@ -124,6 +124,8 @@ class WebAppApiTest {
                 .asString();
         assertTrue(events.contains("\"seq\":1,") && events.contains("publish"), events);
         assertTrue(events.contains("{\"seq\":") && events.contains("\"text\":\"done\",\"last\":true"), events);
+        // lines from inside a stage: the shared personalizer's own, routed to this run (StageProgress)
+        assertTrue(events.contains("personalize: ") && events.contains("steps/s"), events);
 
         given().header("X-Lemon-Tenant", alice)
                 .get("/api/runs")

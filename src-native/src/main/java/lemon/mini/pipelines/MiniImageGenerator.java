@@ -119,8 +119,9 @@ public final class MiniImageGenerator implements ImageGenerator {
                     List<BufferedImage> imgs = paint(pipeline, canvas, part, mapper);
                     for (int j = 0; j < imgs.size(); j++) out[idx.get(from + j)] = png(imgs.get(j));
                     done += part.size();
-                    if (requests.size() > BATCH)
-                        LOG.log(System.Logger.Level.INFO, "painted {0} of {1} images", done, requests.size());
+                    String line = "painted " + done + " of " + requests.size() + " images";
+                    if (requests.size() > BATCH && !lemon.port.StageProgress.report(line))
+                        LOG.log(System.Logger.Level.INFO, line);
                 }
             }
         }

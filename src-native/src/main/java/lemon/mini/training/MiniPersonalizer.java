@@ -173,6 +173,10 @@ public final class MiniPersonalizer implements Personalizer {
         for (Pair p : request.pairs())
             pairs.add(new PersonalizationTrainer.ScenePair(
                     decode("a scene pair", p.png()), p.prompt(), p.placeholders()));
+        // within a run's stage, its lines and training bar go to the run (its CLI lines, its web page)
+        PrintStream out = lemon.port.StageProgress.listening()
+                ? lemon.util.LineOutput.printStream(lemon.port.StageProgress::report)
+                : progress;
         try (PersonalizationTrainer trainer =
                 new PersonalizationTrainer(m, settings, characters, pairs, weights, seed)) {
             if (request.startFrom() != null) trainer.warmStart(request.startFrom());
@@ -181,9 +185,9 @@ public final class MiniPersonalizer implements Personalizer {
             var saved = checkpoints.latest();
             if (saved.isPresent()) {
                 if (trainer.restore(saved.get())) resumed = trainer.steps();
-                else progress.println("personalize: the saved state is from other inputs; starting over");
+                else out.println("personalize: the saved state is from other inputs; starting over");
             }
-            progress.printf(
+            out.printf(
                     Locale.ROOT,
                     "personalize: %d characters, %d interactions, %d scene pairs, %d steps%s%s%n",
                     ids.size(),
@@ -195,7 +199,7 @@ public final class MiniPersonalizer implements Personalizer {
             long t0 = System.nanoTime();
             TrainingLoop.Plan plan = new TrainingLoop.Plan(
                     "personalize", steps, settings.checkpointEvery(), 0, 0.95, null, LearningRate.CONSTANT);
-            TrainingLoop.Result run = TrainingLoop.run(trainer.inLoop(checkpoints), plan, null, progress);
+            TrainingLoop.Result run = TrainingLoop.run(trainer.inLoop(checkpoints), plan, null, out);
             double seconds = (System.nanoTime() - t0) / 1e9;
 
             // without a mapper (Textual Inversion) a token is its one vector: no mapper file to store
