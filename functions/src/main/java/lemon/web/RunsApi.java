@@ -29,30 +29,34 @@ import lemon.run.Json;
 import lemon.run.RunLines;
 import lemon.run.RunOptions;
 import lemon.story.CastCorrections;
-import lemon.upload.UploadSlot;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The web app's API (the page is one client; curl is another): start a run from a story's bytes,
  * follow its progress, list, resume, stop and delete runs, read a run's files or all of them as a
- * zip. The tenant comes from the {@code X-Lemon-Tenant} header or the {@code lemon-tenant} cookie
- * (the page's), {@value #DEFAULT_TENANT} when neither is given: on one machine the identity is a
- * name, not a secret; on AWS the deployment's authoriser supplies it.
+ * zip. Who asks is a tenant ({@link Tenants}: a name, or a token where {@code lemon.web.tokens} is
+ * set); every answer comes from that tenant's runs only.
  */
 @Path("/api")
 @Tag(name = "runs")
 public class RunsApi {
-    static final String DEFAULT_TENANT = "local";
-
     @Inject
     WebRuns runs;
 
     @Inject
     PipelineProvider configured;
 
+    private final Tenants tenants;
+
+    @Inject
+    public RunsApi(@ConfigProperty(name = "lemon.web.tokens", defaultValue = " ") String tokens) {
+        this.tenants = Tenants.parse(tokens);
+    }
+
     /** The upload limits the page checks before sending (the server checks again). */
-    public record Limits(long maxBytes, int minWords, List<String> types, String llm) {}
+    public record Limits(long maxBytes, int minWords, List<String> types, String llm, boolean tokens) {}
 
     public record Started(String runId) {}
 
@@ -66,7 +70,8 @@ public class RunsApi {
                 s.maxBytes(),
                 s.minWords(),
                 List.of(".txt", ".md"),
-                lemon.llm.RunLlm.of(s.llm()).describe());
+                lemon.llm.RunLlm.of(s.llm()).describe(),
+                tenants.needTokens());
     }
 
     @POST
@@ -225,19 +230,16 @@ public class RunsApi {
                 .build();
     }
 
-    /** The request's tenant: header, then cookie, then the default; a malformed id is a 400. */
-    static String tenant(HttpHeaders headers) {
-        String t = headers.getHeaderString("X-Lemon-Tenant");
-        if (t == null || t.isBlank()) {
-            var cookie = headers.getCookies().get("lemon-tenant");
-            t = cookie != null ? cookie.getValue() : null;
-        }
-        if (t == null || t.isBlank()) return DEFAULT_TENANT;
-        try {
-            return UploadSlot.checkTenant(t.strip().toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new WebRuns.Refused(400, e.getMessage());
-        }
+    /** The request's tenant ({@link Tenants}): a 400 for a malformed name, a 401 without a known token where tokens are set. */
+    String tenant(HttpHeaders headers) {
+        var cookies = headers.getCookies();
+        return tenants.resolve(
+                headers.getHeaderString("Authorization"),
+                cookies.containsKey("lemon-token") ? cookies.get("lemon-token").getValue() : null,
+                headers.getHeaderString("X-Lemon-Tenant"),
+                cookies.containsKey("lemon-tenant")
+                        ? cookies.get("lemon-tenant").getValue()
+                        : null);
     }
 
     private static final Map<String, String> TYPES = Map.of(

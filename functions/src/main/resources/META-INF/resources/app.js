@@ -12,8 +12,10 @@ function tenant() {
   return m ? decodeURIComponent(m[1]) : 'local';
 }
 
+// Where the server asks for tokens (lemon.web.tokens), the field takes a token instead of a name.
 function setTenant(t) {
-  document.cookie = 'lemon-tenant=' + encodeURIComponent(t) + '; path=/; SameSite=Strict';
+  const name = limits.tokens ? 'lemon-token' : 'lemon-tenant';
+  document.cookie = name + '=' + encodeURIComponent(t) + '; path=/; SameSite=Strict';
 }
 
 async function api(path, options = {}) {
@@ -154,6 +156,9 @@ async function showResults(runId, files) {
   if (!has('descriptions.json')) return;
   const descriptions = await (await fetch(fileUrl(runId, 'descriptions.json'))).json();
   const portraits = has('portraits.json') ? await (await fetch(fileUrl(runId, 'portraits.json'))).json() : [];
+  const matches = has('matches.json') ? await (await fetch(fileUrl(runId, 'matches.json'))).json() : [];
+  const examplesOf = (id) => ((matches.find((m) => m.characterId === id) || {}).matches || [])
+    .map((m) => `${m.character} (${m.script}${m.score ? ', ' + m.score.toFixed(2) : ''})`);
   $('characters').replaceChildren(...descriptions.map((d) => {
     const card = document.createElement('article');
     card.className = 'character';
@@ -162,9 +167,10 @@ async function showResults(runId, files) {
     const p = document.createElement('p');
     p.textContent = d.description;
     card.append(h, p);
-    if (d.exampleIds && d.exampleIds.length) {
+    const examples = examplesOf(d.characterId);
+    if (examples.length || (d.exampleIds && d.exampleIds.length)) {
       const ex = document.createElement('p');
-      ex.textContent = 'C.D. examples: ' + d.exampleIds.join(', ');
+      ex.textContent = 'Written from the C.D. examples: ' + (examples.length ? examples : d.exampleIds).join('; ');
       card.append(ex);
     }
     if (d.storyCues && d.storyCues.length) {
@@ -251,7 +257,6 @@ function wireDrop() {
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
-  $('tenant').value = tenant();
   $('tenant-form').addEventListener('submit', (e) => {
     e.preventDefault();
     if (!$('tenant').checkValidity()) { $('tenant').reportValidity(); return; }
@@ -268,6 +273,15 @@ document.addEventListener('DOMContentLoaded', async () => {
   });
   wireDrop();
   try { limits = await api('/limits'); } catch (e) { /* the defaults above */ }
+  if (limits.tokens) {
+    $('tenant-label').textContent = 'Token';
+    $('tenant').type = 'password';
+    $('tenant').removeAttribute('pattern');
+    $('tenant').removeAttribute('title');
+    $('tenant').autocomplete = 'current-password';
+  } else {
+    $('tenant').value = tenant();
+  }
   if (limits.llm) $('llm').textContent = 'Characters are found and described by: ' + limits.llm + ' (as the server is configured).';
   listRuns();
   const m = location.hash.match(/run=([^&]+)/);
