@@ -96,6 +96,15 @@ public class WebRuns {
 
     private final PipelineProvider configured;
     private final ExecutorService workers;
+    /** Reminds waiting runs where they stand, so a page whose run waits long still hears from it. */
+    private final java.util.concurrent.ScheduledExecutorService reminders =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "lemon-web-queue");
+                t.setDaemon(true);
+                return t;
+            });
+
+    static final java.time.Duration REMIND_EVERY = java.time.Duration.ofSeconds(30);
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     /** Runs waiting for a worker, in order: each is told how many are ahead of it as the queue moves. */
     private final java.util.Deque<Live> waiting = new java.util.concurrent.ConcurrentLinkedDeque<>();
@@ -112,12 +121,18 @@ public class WebRuns {
             t.setDaemon(true);
             return t;
         });
+        reminders.scheduleWithFixedDelay(
+                this::tellWaiting,
+                REMIND_EVERY.toSeconds(),
+                REMIND_EVERY.toSeconds(),
+                java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stopWorkers() {
         live.values().forEach(l -> l.stop = true); // each ends after its current stage; resumable
         workers.shutdown();
+        reminders.shutdownNow();
     }
 
     /** The tenant's own provider: the store's {@code tenants/<tenant>/} folder, engines shared. */
@@ -127,8 +142,15 @@ public class WebRuns {
         return configured.with(configured.settings().withStore((root.endsWith("/") ? root : root + "/") + folder));
     }
 
+    /** Each tenant's provider for reading its runs (listing, views, costs), built once. */
+    private final Map<String, PipelineProvider> readers = new ConcurrentHashMap<>();
+
+    private PipelineProvider reader(String tenant) {
+        return readers.computeIfAbsent(tenant, this::forTenant);
+    }
+
     private RunStore store(String tenant) {
-        return forTenant(tenant).get().runs();
+        return reader(tenant).get().runs();
     }
 
     /**
@@ -182,9 +204,9 @@ public class WebRuns {
         Live running = live.get(key(tenant, runId));
         if (running != null && running.working())
             throw new Refused(409, "run " + runId + " is already " + running.state);
-        if (RunListing.list(store(tenant).blobs(), clock, RunLease.Processes.CURRENT).stream()
-                .anyMatch(r -> r.runId().equals(runId) && r.status() == RunListing.Status.DONE))
-            throw new Refused(409, "run " + runId + " is complete; nothing to resume");
+        if (RunListing.row(store(tenant).blobs(), m, clock, RunLease.Processes.CURRENT)
+                        .status()
+                == RunListing.Status.DONE) throw new Refused(409, "run " + runId + " is complete; nothing to resume");
         Live l = new Live(tenant, runId, m.input().title());
         live.put(key(tenant, runId), l);
         l.lines.add("queued: resume of " + runId);
@@ -232,8 +254,11 @@ public class WebRuns {
         });
     }
 
-    /** Each waiting run hears how many runs are ahead of it (running ones included), so its page keeps moving. */
-    private void tellWaiting() {
+    /**
+     * Each waiting run hears how many runs are ahead of it (running ones included): when the queue
+     * moves, and every {@link #REMIND_EVERY} while it waits.
+     */
+    private synchronized void tellWaiting() {
         int ahead = (int) live.values().stream()
                 .filter(r -> r.state.equals("running") || r.state.equals("stopping"))
                 .count();
@@ -294,10 +319,7 @@ public class WebRuns {
         RunStore runs = store(tenant);
         Optional<RunManifest> m = readManifest(runs, runId);
         if (m.isEmpty()) return queuedView(liveOrUnknown(tenant, runId));
-        RunListing.Row row = RunListing.list(runs.blobs(), clock, RunLease.Processes.CURRENT).stream()
-                .filter(r -> r.runId().equals(runId))
-                .findFirst()
-                .orElseThrow();
+        RunListing.Row row = RunListing.row(runs.blobs(), m.get(), clock, RunLease.Processes.CURRENT);
         return view(tenant, runs, m.get(), row, true);
     }
 
@@ -314,7 +336,7 @@ public class WebRuns {
         }
         double cost;
         try {
-            cost = forTenant(tenant).get().cost(m.runId()).total();
+            cost = reader(tenant).get().cost(m.runId()).total();
         } catch (RuntimeException unpriced) {
             cost = 0;
         }

@@ -151,6 +151,9 @@ async function showResults(runId, files) {
     $(id).hidden = !has(f);
     $(id).href = fileUrl(runId, f);
   }
+  $('storyboard-panel').hidden = !has('storyboard.html');
+  const board = has('storyboard.html') ? fileUrl(runId, 'storyboard.html') : 'about:blank';
+  if ($('storyboard-frame').getAttribute('src') !== board) $('storyboard-frame').setAttribute('src', board);
   $('graph').hidden = !has('graph.svg');
   $('graph-img').src = has('graph.svg') ? fileUrl(runId, 'graph.svg') : '';
   if (!has('descriptions.json')) return;

@@ -57,6 +57,11 @@ public final class RunListing {
         return rows;
     }
 
+    /** One run's row, without listing the others (the web app's view of one run). */
+    public static Row row(BlobStore blobs, RunManifest m, Clock clock, RunLease.Processes processes) {
+        return row(m, RunLease.holder(blobs, m.runId(), clock, processes).isPresent());
+    }
+
     static Row row(RunManifest m, boolean held) {
         int done = 0;
         String error = null;
