@@ -40,7 +40,8 @@ class WebAppApiTest {
     }
 
     static byte[] story() throws Exception {
-        try (var in = WebAppApiTest.class.getClassLoader().getResourceAsStream("lemon/examples/ali-baba.md")) {
+        // two characters: a whole run in seconds at the test profile's sizes
+        try (var in = WebAppApiTest.class.getClassLoader().getResourceAsStream("lemon/web/two-friends.md")) {
             return in.readAllBytes();
         }
     }
@@ -49,7 +50,7 @@ class WebAppApiTest {
         return given().header("X-Lemon-Tenant", tenant)
                 .contentType("text/plain")
                 .body(story)
-                .post("/api/runs?fileName=ali-baba.md&" + options)
+                .post("/api/runs?fileName=two-friends.md&" + options)
                 .then()
                 .statusCode(202)
                 .extract()

@@ -37,8 +37,8 @@ class WebAppBrowserTest {
 
         Path shots = Path.of("target/browser-screenshots").toAbsolutePath();
         Files.createDirectories(shots);
-        Path story = shots.resolve("ali-baba.md");
-        try (var in = getClass().getClassLoader().getResourceAsStream("lemon/examples/ali-baba.md")) {
+        Path story = shots.resolve("two-friends.md");
+        try (var in = getClass().getClassLoader().getResourceAsStream("lemon/web/two-friends.md")) {
             Files.write(story, in.readAllBytes());
         }
         Process node = new ProcessBuilder(
