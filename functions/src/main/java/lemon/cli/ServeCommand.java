@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 /**
  * The web app (issue 13): the page at / and its API at /api, served by this same application until
  * Ctrl-C. The HTTP listener is off for every other command; the {@code lemon} launcher turns it on
- * for this one (and passes --port and --host to it), since Quarkus opens it before a command runs.
+ * for this one (and passes --port, --host and --out as settings), since Quarkus opens it and wires the
+ * store before a command runs.
  */
 @Command(
         name = "serve",
@@ -25,6 +26,12 @@ public class ServeCommand implements Callable<Integer> {
             defaultValue = "127.0.0.1",
             description = "address to listen on (default 127.0.0.1: this machine only; tenants are names, not secrets)")
     String host;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "where runs go (default lemon.store, ./lemon-runs): DIR/tenants/<tenant>/<run>")
+    String out;
 
     @Override
     public Integer call() {

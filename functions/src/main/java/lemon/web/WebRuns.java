@@ -222,7 +222,16 @@ public class WebRuns {
                         () -> l.stop));
     }
 
+    /** Ended runs whose lines are kept for a page that comes back; the oldest beyond this are let go. */
+    static final int KEEP_ENDED = 200;
+
     private void submit(Live l, Function<PrintStream, LocalRun.Outcome> body) {
+        List<String> ended = live.entrySet().stream()
+                .filter(e -> !e.getValue().working())
+                .sorted(java.util.Comparator.comparing(e -> e.getValue().runId)) // ids begin with their time
+                .map(Map.Entry::getKey)
+                .toList();
+        for (String k : ended.subList(0, Math.max(0, ended.size() - KEEP_ENDED))) live.remove(k);
         waiting.add(l);
         int ahead = (int) live.values().stream()
                         .filter(r -> r.state.equals("running"))
