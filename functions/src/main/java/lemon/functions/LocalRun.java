@@ -86,27 +86,14 @@ public final class LocalRun {
             RunOptions options,
             String runId,
             PrintStream progress) {
-        return start(machine, functions, uploadKey, options, runId, progress, RunLease.Settings.DEFAULT);
+        return start(machine, functions, uploadKey, options, runId, progress, RunLease.Settings.DEFAULT, () -> false);
     }
 
     /**
-     * The same with other lease timings. The run id is fixed before anything runs, so the lease can
-     * be taken on it: while another process works on that id this one waits, then continues.
-     */
-    public static Outcome start(
-            AslStateMachine machine,
-            StageFunctions functions,
-            String uploadKey,
-            RunOptions options,
-            String runId,
-            PrintStream progress,
-            RunLease.Settings lease) {
-        return start(machine, functions, uploadKey, options, runId, progress, lease, () -> false);
-    }
-
-    /**
-     * The same, stopped before its next stage once {@code stop} answers true (the web app's cancel):
-     * a stage already started finishes, the run fails as stopped and can be resumed.
+     * The same with other lease timings, stopped before its next stage once {@code stop} answers true
+     * (the web app's cancel): a stage already started finishes, the run fails as stopped and can be
+     * resumed. The run id is fixed before anything runs, so the lease can be taken on it: while
+     * another process works on that id this one waits, then continues.
      */
     public static Outcome start(
             AslStateMachine machine,
@@ -141,19 +128,10 @@ public final class LocalRun {
 
     public static Outcome resume(
             AslStateMachine machine, StageFunctions functions, String runId, PrintStream progress) {
-        return resume(machine, functions, runId, progress, RunLease.Settings.DEFAULT);
+        return resume(machine, functions, runId, progress, RunLease.Settings.DEFAULT, () -> false);
     }
 
-    public static Outcome resume(
-            AslStateMachine machine,
-            StageFunctions functions,
-            String runId,
-            PrintStream progress,
-            RunLease.Settings lease) {
-        return resume(machine, functions, runId, progress, lease, () -> false);
-    }
-
-    /** The same, stopped before its next stage once {@code stop} answers true. */
+    /** The same with other lease timings, stopped before its next stage once {@code stop} answers true. */
     public static Outcome resume(
             AslStateMachine machine,
             StageFunctions functions,

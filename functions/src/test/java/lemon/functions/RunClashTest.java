@@ -79,7 +79,8 @@ class RunClashTest {
                         OPTIONS,
                         "clash",
                         new PrintStream(log, true, StandardCharsets.UTF_8),
-                        LEASE);
+                        LEASE,
+                        () -> false);
                 return new Attempt(o, log.toString(StandardCharsets.UTF_8));
             }));
         }
