@@ -120,8 +120,12 @@ final class CharacterFinder {
         for (StoryCharacter c : kept) {
             int mentions = finalIndex.sentencesMentioning(c.id(), false).size();
             String role = c.role().isEmpty() ? roles.getOrDefault(c.id(), "") : c.role();
-            // no pronoun or noun said it: an occupation tales give to one sex ("the coachman") is a last resort
+            // no pronoun or noun said it: an occupation tales give to one sex ("the coachman") is a last resort,
+            // and then a one-word name that is a gendered noun (a goat called Duchess, a dog called Prince)
             Gender g = c.gender() == Gender.UNKNOWN ? Lexicon.usualGender(role) : c.gender();
+            if (g == Gender.UNKNOWN
+                    && CopulaAliases.isProperName(c)
+                    && !c.name().contains(" ")) g = Lexicon.genderOf(c.name().toLowerCase(java.util.Locale.ROOT));
             out.add(c.with(c.aliases(), g, role, mentions));
         }
         out.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));

@@ -44,6 +44,16 @@ class GenderVotesTest {
     }
 
     @Test
+    void aOneWordNameThatIsAGenderedNounGivesItsGenderWhenNothingElseDoes() {
+        // a goat called Duchess is "it" throughout; Ned's "he" still decides Ned
+        Map<String, Gender> g = genders("Ned bought a goat, whose name was Duchess. Duchess ate the roses."
+                + " Ned chased Duchess round the garden until he fell over, and Duchess ate his hat as well."
+                + " Ned laughed at Duchess.");
+        assertEquals(Gender.FEMALE, g.get("Duchess"), g.toString());
+        assertEquals(Gender.MALE, g.get("Ned"), g.toString());
+    }
+
+    @Test
     void aTitleGivesTheGender() {
         Map<String, Gender> g = genders("Mrs Plum baked the cake for the wedding. Mr Tilly iced it."
                 + " Then Plum and Tilly carried the cake to the tent, where Plum cut it and Tilly served it.");
