@@ -6,13 +6,13 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /** The retellings shipped with LeMon (shared-model resources lemon/examples/NAME.md). */
-final class Examples {
-    static final String DEFAULT = "ali-baba";
-    static final List<String> NAMES = List.of("ali-baba", "valiant-tailor");
+public final class Examples {
+    public static final String DEFAULT = "ali-baba";
+    public static final List<String> NAMES = List.of("ali-baba", "valiant-tailor");
 
     private Examples() {}
 
-    static byte[] read(String name) {
+    public static byte[] read(String name) {
         if (!NAMES.contains(name)) {
             throw new IllegalArgumentException("no bundled example '" + name + "'; there are " + NAMES);
         }

@@ -56,7 +56,8 @@ public class RunsApi {
     }
 
     /** The upload limits the page checks before sending (the server checks again). */
-    public record Limits(long maxBytes, int minWords, List<String> types, String llm, boolean tokens) {}
+    public record Limits(
+            long maxBytes, int minWords, List<String> types, String llm, boolean tokens, List<String> examples) {}
 
     public record Started(String runId) {}
 
@@ -71,7 +72,8 @@ public class RunsApi {
                 s.minWords(),
                 List.of(".txt", ".md"),
                 lemon.llm.RunLlm.of(s.llm()).describe(),
-                tenants.needTokens());
+                tenants.needTokens(),
+                lemon.cli.Examples.NAMES);
     }
 
     @POST
@@ -94,6 +96,7 @@ public class RunsApi {
             @QueryParam("topK") @DefaultValue("3") int topK,
             @QueryParam("style") @DefaultValue("") String style,
             @QueryParam("budget") Double budget,
+            @QueryParam("example") String example,
             java.io.InputStream body)
             throws java.io.IOException {
         RunOptions options;
@@ -107,6 +110,14 @@ public class RunsApi {
             throw new WebRuns.Refused(400, e.getMessage());
         }
         // read up to one byte past the cap: enough for ingest to say "larger than the cap"
+        if (example != null && !example.isBlank()) {
+            // a bundled story: the page's "try an example", no upload needed
+            if (!lemon.cli.Examples.NAMES.contains(example))
+                throw new WebRuns.Refused(
+                        400, "no bundled example '" + example + "'; there are " + lemon.cli.Examples.NAMES);
+            String id = runs.start(tenant(headers), example + ".md", lemon.cli.Examples.read(example), options);
+            return Response.accepted(new Started(id)).build();
+        }
         long cap = configured.settings().maxBytes();
         byte[] bytes = body == null ? new byte[0] : body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
         if (bytes.length > cap) {
@@ -264,7 +275,8 @@ public class RunsApi {
     public java.util.Optional<Response> refuseEmptyUploads(jakarta.ws.rs.container.ContainerRequestContext request) {
         if (request.getMethod().equals("POST")
                 && request.getUriInfo().getPath().equals("/api/runs")
-                && "0".equals(request.getHeaderString("Content-Length"))) {
+                && "0".equals(request.getHeaderString("Content-Length"))
+                && request.getUriInfo().getQueryParameters().getFirst("example") == null) {
             String name = request.getUriInfo().getQueryParameters().getFirst("fileName");
             return java.util.Optional.of(new RefusedMapper()
                     .toResponse(new WebRuns.Refused(400, (name == null ? "story.txt" : name) + " is empty (0 bytes)")));

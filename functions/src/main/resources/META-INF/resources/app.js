@@ -55,21 +55,21 @@ async function storyToSend() {
   return { name: 'pasted.txt', bytes: new TextEncoder().encode($('text').value) };
 }
 
-async function start(event) {
+async function start(event, example) {
   event.preventDefault();
   const error = $('story-error');
   error.textContent = '';
-  const story = await storyToSend();
-  const problem = checkStory(story.bytes, story.name);
+  const story = example ? { name: example + '.md', bytes: new Uint8Array(0) } : await storyToSend();
+  const problem = example ? null : checkStory(story.bytes, story.name);
   if (problem) { error.textContent = problem; return; }
-  const q = new URLSearchParams({ fileName: story.name });
+  const q = new URLSearchParams(example ? { example } : { fileName: story.name });
   for (const k of ['scenes', 'portraits', 'seedsPerScene', 'iterations', 'style', 'budget']) {
     const v = $(k).value.trim();
     if (v) q.set(k, v);
   }
   $('start').disabled = true;
   try {
-    const r = await api('/runs?' + q, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: story.bytes });
+    const r = await api('/runs?' + q, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: example ? '' : story.bytes });
     $('upload-form').reset();
     openRun(r.runId);
     listRuns();
@@ -270,12 +270,14 @@ document.addEventListener('DOMContentLoaded', async () => {
     listRuns();
   });
   $('upload-form').addEventListener('submit', start);
+  $('start-example').addEventListener('click', (e) => start(e, $('example').value));
   $('cancel').addEventListener('click', async () => { await api('/runs/' + encodeURIComponent(current.runId) + '/cancel', { method: 'POST' }).catch((e) => alert(e.message)); refreshRun(); });
   $('resume').addEventListener('click', async () => {
     try { await api('/runs/' + encodeURIComponent(current.runId) + '/resume', { method: 'POST' }); openRun(current.runId); } catch (e) { alert(e.message); }
   });
   wireDrop();
   try { limits = await api('/limits'); } catch (e) { /* the defaults above */ }
+  $('example').replaceChildren(...(limits.examples || []).map((name) => new Option(name, name)));
   if (limits.tokens) {
     $('tenant-label').textContent = 'Token';
     $('tenant').type = 'password';

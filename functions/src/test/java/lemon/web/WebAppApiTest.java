@@ -193,7 +193,14 @@ class WebAppApiTest {
                 .then()
                 .statusCode(200)
                 .body("maxBytes", equalTo((int) provider.settings().maxBytes()))
-                .body("llm", containsString("offline"));
+                .body("llm", containsString("offline"))
+                .body("examples", hasItem("ali-baba"));
+        given().header("X-Lemon-Tenant", carol)
+                .contentType("text/plain")
+                .post("/api/runs?example=no-such-story")
+                .then()
+                .statusCode(400)
+                .body("error", containsString("no bundled example 'no-such-story'"));
         given().header("X-Lemon-Tenant", "Not A Tenant!")
                 .get("/api/runs")
                 .then()
