@@ -1,6 +1,7 @@
-// The web app as a person uses it, in a real browser: a bad upload shows its error and starts
-// nothing; a story goes through every stage (with a reload mid-run); a portrait opens; the zip
-// downloads; another tenant sees none of it, in the page or through the API; the page at phone width.
+// The web app as a person uses it, in a real browser: labelled controls; a bad upload, typed and
+// sent by keyboard alone, shows its error and starts nothing; a story goes through every stage
+// (with a reload mid-run); a portrait opens; the zip downloads; another tenant sees none of it, in
+// the page or through the API; the page at phone width.
 // Usage: node webapp.mjs BASE_URL SCREENSHOT_DIR CHROMIUM STORY_FILE  (WebAppBrowserTest runs it)
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -22,9 +23,18 @@ async function pageOf(tenant) {
 try {
   const alice = await pageOf('alice-' + stamp);
 
-  // a bad upload: its error beside the field, no run
-  await alice.fill('#text', 'Too short to be a story.');
-  await alice.click('#start');
+  // every control has a label
+  const unlabelled = await alice.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+    .filter((e) => !e.labels || e.labels.length === 0).map((e) => e.id || e.name));
+  check(unlabelled.length === 0, 'controls without a label: ' + unlabelled);
+
+  // a bad upload, by keyboard alone: its error beside the field, no run
+  await alice.focus('#text');
+  await alice.keyboard.type('Too short to be a story.');
+  for (let i = 0; i < 20 && await alice.evaluate(() => document.activeElement.id) !== 'start'; i++)
+    await alice.keyboard.press('Tab');
+  check(await alice.evaluate(() => document.activeElement.id) === 'start', 'Start cannot be reached with Tab');
+  await alice.keyboard.press('Enter');
   await alice.waitForSelector('#story-error:has-text("a story needs at least")');
   await alice.waitForSelector('#runs-empty:not([hidden])');
   check(await alice.locator('#runs-body tr').count() === 0, 'a refused story started a run');
