@@ -312,7 +312,13 @@ public final class LocalRun {
 
         @Override
         public void report(String stage, String message) {
-            out.printf(Locale.ROOT, "      %-20s %s%n", stage, message);
+            // an engine's own line often names the stage first ("personalize: 8 characters", its bar's label)
+            String m = message.startsWith(stage + ":")
+                    ? message.substring(stage.length() + 1).strip()
+                    : message.startsWith(stage + " ")
+                            ? message.substring(stage.length()).strip()
+                            : message;
+            out.printf(Locale.ROOT, "      %-20s %s%n", stage, m);
             out.flush();
         }
 

@@ -126,7 +126,7 @@ class WebAppApiTest {
         assertTrue(events.contains("\"seq\":1,") && events.contains("publish"), events);
         assertTrue(events.contains("{\"seq\":") && events.contains("\"text\":\"done\",\"last\":true"), events);
         // lines from inside a stage: the shared personalizer's own, routed to this run (StageProgress)
-        assertTrue(events.contains("personalize: ") && events.contains("steps/s"), events);
+        assertTrue(events.contains(" interactions, ") && events.contains("steps/s"), events);
 
         given().header("X-Lemon-Tenant", alice)
                 .get("/api/runs")
