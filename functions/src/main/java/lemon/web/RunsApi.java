@@ -233,9 +233,7 @@ public class RunsApi {
     @Produces("application/zip")
     @Operation(summary = "Every file of a run as one zip")
     public Response zip(@Context HttpHeaders headers, @PathParam("runId") String runId) {
-        String tenant = tenant(headers);
-        runs.view(tenant, runId); // an unknown run is a 404 before the stream starts
-        StreamingOutput body = out -> runs.zip(tenant, runId, out);
+        StreamingOutput body = runs.zip(tenant(headers), runId)::writeTo; // an unknown run: a 404, nothing sent
         return Response.ok(body, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"" + runId + ".zip\"")
                 .build();

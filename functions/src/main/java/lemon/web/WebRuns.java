@@ -233,12 +233,7 @@ public class WebRuns {
                 .toList();
         for (String k : ended.subList(0, Math.max(0, ended.size() - KEEP_ENDED))) live.remove(k);
         waiting.add(l);
-        int ahead = (int) live.values().stream()
-                        .filter(r -> r.state.equals("running"))
-                        .count()
-                + waiting.size()
-                - 1;
-        if (ahead > 0) l.lines.add("queued: " + ahead + (ahead == 1 ? " run" : " runs") + " ahead");
+        tellAhead(l, working() + waiting.size() - 1);
         l.work = workers.submit(() -> {
             waiting.remove(l);
             if (l.stop) return;
@@ -268,13 +263,19 @@ public class WebRuns {
      * moves, and every {@link #REMIND_EVERY} while it waits.
      */
     private synchronized void tellWaiting() {
-        int ahead = (int) live.values().stream()
+        int ahead = working();
+        for (Live w : waiting) tellAhead(w, ahead++);
+    }
+
+    /** Runs a worker holds now. */
+    private int working() {
+        return (int) live.values().stream()
                 .filter(r -> r.state.equals("running") || r.state.equals("stopping"))
                 .count();
-        for (Live w : waiting) {
-            if (ahead > 0) w.lines.add("queued: " + ahead + (ahead == 1 ? " run" : " runs") + " ahead");
-            ahead++;
-        }
+    }
+
+    private static void tellAhead(Live w, int ahead) {
+        if (ahead > 0) w.lines.add("queued: " + ahead + (ahead == 1 ? " run" : " runs") + " ahead");
     }
 
     /**
@@ -312,14 +313,14 @@ public class WebRuns {
     /** The tenant's runs, newest first: those in the store, and those queued here before their first stage. */
     public List<RunView> list(String tenant) {
         RunStore runs = store(tenant);
+        Map<String, RunManifest> manifests = new java.util.HashMap<>();
+        for (RunManifest m : runs.manifests()) manifests.put(m.runId(), m);
         List<RunView> out = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        for (RunListing.Row r : RunListing.list(runs.blobs(), clock, RunLease.Processes.CURRENT)) {
-            out.add(view(tenant, runs, runs.manifest(r.runId()), r, false));
-            seen.add(r.runId());
-        }
+        for (RunListing.Row r :
+                RunListing.rows(List.copyOf(manifests.values()), runs.blobs(), clock, RunLease.Processes.CURRENT))
+            out.add(view(tenant, runs, manifests.get(r.runId()), r, false));
         for (Live l : live.values())
-            if (l.tenant.equals(tenant) && !seen.contains(l.runId) && l.working()) out.add(0, queuedView(l));
+            if (l.tenant.equals(tenant) && !manifests.containsKey(l.runId) && l.working()) out.add(0, queuedView(l));
         return out;
     }
 
@@ -345,7 +346,7 @@ public class WebRuns {
         }
         double cost;
         try {
-            cost = reader(tenant).get().cost(m.runId()).total();
+            cost = reader(tenant).get().cost(m).total();
         } catch (RuntimeException unpriced) {
             cost = 0;
         }
@@ -405,10 +406,23 @@ public class WebRuns {
         }
     }
 
-    /** Every file of a run in one zip, under a folder named after the run. */
-    public void zip(String tenant, String runId, OutputStream to) throws IOException {
+    /** Writes a run's zip to a stream (what a response sends after its headers). */
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(OutputStream to) throws IOException;
+    }
+
+    /**
+     * Every file of a run in one zip, under a folder named after the run; an unknown run is refused
+     * here, before anything is written.
+     */
+    public Writer zip(String tenant, String runId) {
         RunStore runs = store(tenant);
         manifest(tenant, runId);
+        return to -> zip(runs, runId, to);
+    }
+
+    private static void zip(RunStore runs, String runId, OutputStream to) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(to)) {
             for (String f : files(runs, runId)) {
                 Optional<byte[]> bytes = runs.blobs().get(runId + "/" + f);

@@ -129,7 +129,12 @@ public final class Pipeline {
 
     /** What the run has cost so far at this pipeline's prices. */
     public RunCost cost(String runId) {
-        return RunCost.of(runs().manifest(runId), this::placementOf, prices);
+        return cost(runs().manifest(runId));
+    }
+
+    /** The same for a manifest already read. */
+    public RunCost cost(RunManifest m) {
+        return RunCost.of(m, this::placementOf, prices);
     }
 
     private Placement placementOf(String stage) {

@@ -59,9 +59,4 @@ public final class RunLines {
         }
         return () -> listeners.remove(listener);
     }
-
-    /** The kept lines after {@code afterSeq}. */
-    public synchronized List<Line> after(long afterSeq) {
-        return lines.stream().filter(l -> l.seq() > afterSeq).toList();
-    }
 }

@@ -48,11 +48,14 @@ public final class RunListing {
     private RunListing() {}
 
     public static List<Row> list(BlobStore blobs, Clock clock, RunLease.Processes processes) {
-        RunStore runs = new RunStore(blobs);
+        return rows(new RunStore(blobs).manifests(), blobs, clock, processes);
+    }
+
+    /** The rows of manifests already read from {@code blobs}, newest first. */
+    public static List<Row> rows(
+            List<RunManifest> manifests, BlobStore blobs, Clock clock, RunLease.Processes processes) {
         List<Row> rows = new ArrayList<>();
-        for (RunManifest m : runs.manifests()) {
-            rows.add(row(m, RunLease.holder(blobs, m.runId(), clock, processes).isPresent()));
-        }
+        for (RunManifest m : manifests) rows.add(row(blobs, m, clock, processes));
         rows.sort(Comparator.comparing(Row::createdAt).reversed().thenComparing(Row::runId));
         return rows;
     }

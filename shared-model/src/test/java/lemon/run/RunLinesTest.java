@@ -31,7 +31,7 @@ class RunLinesTest {
 
         // a reloaded page that saw line 2 asks for what follows it
         assertEquals(
-                List.of(3L, 4L), lines.after(2).stream().map(RunLines.Line::seq).toList());
+                List.of(3L, 4L), kept(lines, 2).stream().map(RunLines.Line::seq).toList());
         List<RunLines.Line> late = new ArrayList<>();
         lines.follow(2, late::add);
         assertEquals(2, late.size());
@@ -64,12 +64,19 @@ class RunLinesTest {
     }
 
     @Test
-    void aLongRunKeepsItsNewestLines() {
+    void aLongRunKeepsItsNewestLines() throws Exception {
         RunLines lines = new RunLines();
         for (int i = 0; i < RunLines.KEEP + 10; i++) lines.add("line " + i);
-        List<RunLines.Line> kept = lines.after(0);
+        List<RunLines.Line> kept = kept(lines, 0);
         assertEquals(RunLines.KEEP, kept.size());
         assertEquals(11, kept.get(0).seq());
         assertEquals("line " + (RunLines.KEEP + 9), kept.get(kept.size() - 1).text());
+    }
+
+    /** The kept lines after {@code afterSeq}, as a follower that stops at once sees them. */
+    private static List<RunLines.Line> kept(RunLines lines, long afterSeq) throws Exception {
+        List<RunLines.Line> got = new ArrayList<>();
+        lines.follow(afterSeq, got::add).close();
+        return got;
     }
 }

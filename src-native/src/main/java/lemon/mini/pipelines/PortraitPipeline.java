@@ -152,20 +152,21 @@ public final class PortraitPipeline implements AutoCloseable {
                 throw new IOException(e);
             }
         }
-        // The manifests name each part's files; the scheduler and generator configs are optional
+        // Each part's manifest names its files; the scheduler and generator configs are optional
         // (weights from before them fall back to defaults, or paint portraits only).
-        List<String> files = new ArrayList<>();
+        Map<String, byte[]> files = new java.util.TreeMap<>();
         for (String part : List.of("text", "unet", "upsampler")) {
-            Map<String, byte[]> manifest =
-                    BundledCopy.read(PortraitPipeline.class, RESOURCE, List.of(part + "/" + ModelManifest.FILE));
-            files.add(part + "/" + ModelManifest.FILE);
-            for (String f : ModelManifest.fromBytes(manifest.values().iterator().next())
-                    .sha256()
-                    .keySet()) files.add(part + "/" + f);
+            String manifest = part + "/" + ModelManifest.FILE;
+            files.putAll(BundledCopy.read(PortraitPipeline.class, RESOURCE, List.of(manifest)));
+            List<String> named = ModelManifest.fromBytes(files.get(manifest)).sha256().keySet().stream()
+                    .map(f -> part + "/" + f)
+                    .toList();
+            files.putAll(BundledCopy.read(PortraitPipeline.class, RESOURCE, named));
         }
         for (String optional : List.of(SchedulerConfig.DIR + "/" + SchedulerConfig.FILE, GeneratorConfig.FILE))
-            if (PortraitPipeline.class.getResource(RESOURCE + "/" + optional) != null) files.add(optional);
-        return BundledCopy.of("diffusion", BundledCopy.read(PortraitPipeline.class, RESOURCE, files));
+            if (PortraitPipeline.class.getResource(RESOURCE + "/" + optional) != null)
+                files.putAll(BundledCopy.read(PortraitPipeline.class, RESOURCE, List.of(optional)));
+        return BundledCopy.of("diffusion", files);
     }
 
     /** Training steps of the loaded UNet. */
