@@ -109,26 +109,30 @@ public class RunsApi {
         } catch (IllegalArgumentException e) {
             throw new WebRuns.Refused(400, e.getMessage());
         }
-        // read up to one byte past the cap: enough for ingest to say "larger than the cap"
         if (example != null && !example.isBlank()) {
             // a bundled story: the page's "try an example", no upload needed
-            if (!lemon.cli.Examples.NAMES.contains(example))
-                throw new WebRuns.Refused(
-                        400, "no bundled example '" + example + "'; there are " + lemon.cli.Examples.NAMES);
-            String id = runs.start(tenant(headers), example + ".md", lemon.cli.Examples.read(example), options);
+            byte[] bundled;
+            try {
+                bundled = lemon.cli.Examples.read(example);
+            } catch (IllegalArgumentException unknown) {
+                throw new WebRuns.Refused(400, unknown.getMessage());
+            }
+            String id = runs.start(tenant(headers), example + ".md", bundled, options);
             return Response.accepted(new Started(id)).build();
         }
-        long cap = configured.settings().maxBytes();
-        byte[] bytes = body == null ? new byte[0] : body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
-        if (bytes.length > cap) {
-            String length = headers.getHeaderString("Content-Length");
-            throw new WebRuns.Refused(
-                    400,
-                    new lemon.ingest.StoryIngest(cap, configured.settings().minWords())
-                            .tooLarge(
-                                    fileName,
-                                    length != null && length.matches("\\d{1,18}") ? Long.parseLong(length) : -1)
-                            .getMessage());
+        // bounded as the CLI reads a file: a declared or read size over the cap is refused, at most cap + 1 bytes read
+        String length = headers.getHeaderString("Content-Length");
+        byte[] bytes;
+        try {
+            bytes = new lemon.ingest.StoryIngest(
+                            configured.settings().maxBytes(),
+                            configured.settings().minWords())
+                    .read(
+                            fileName,
+                            body == null ? java.io.InputStream.nullInputStream() : body,
+                            length != null && length.matches("\\d{1,18}") ? Long.parseLong(length) : -1);
+        } catch (lemon.ingest.StoryRejectedException tooLarge) {
+            throw new WebRuns.Refused(400, tooLarge.getMessage());
         }
         String id = runs.start(tenant(headers), fileName, bytes, options);
         return Response.accepted(new Started(id)).build();
