@@ -35,11 +35,22 @@ public final class BundledCopy {
     /** Reads classpath resources under {@code base} (relative path → bytes); a missing one is an error. */
     public static SortedMap<String, byte[]> read(Class<?> anchor, String base, Iterable<String> relativePaths)
             throws IOException {
+        return read(anchor, base, relativePaths, true);
+    }
+
+    /** The same for resources a build may lack (older weights): those missing are left out. */
+    public static SortedMap<String, byte[]> readPresent(Class<?> anchor, String base, Iterable<String> relativePaths)
+            throws IOException {
+        return read(anchor, base, relativePaths, false);
+    }
+
+    private static SortedMap<String, byte[]> read(
+            Class<?> anchor, String base, Iterable<String> relativePaths, boolean required) throws IOException {
         SortedMap<String, byte[]> files = new TreeMap<>();
         for (String rel : relativePaths) {
             try (InputStream in = anchor.getResourceAsStream(base + "/" + rel)) {
-                if (in == null) throw new IOException("missing bundled resource " + base + "/" + rel);
-                files.put(rel, in.readAllBytes());
+                if (in != null) files.put(rel, in.readAllBytes());
+                else if (required) throw new IOException("missing bundled resource " + base + "/" + rel);
             }
         }
         return files;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,9 +39,7 @@ public final class MiniWeights {
                 throw new IOException(e);
             }
         }
-        List<String> present = new ArrayList<>();
-        for (String f : FILES)
-            if (MiniWeights.class.getResource("/lemon/mini/" + model + "/" + f) != null) present.add(f);
-        return BundledCopy.of("mini-" + model, BundledCopy.read(MiniWeights.class, "/lemon/mini/" + model, present));
+        return BundledCopy.of(
+                "mini-" + model, BundledCopy.readPresent(MiniWeights.class, "/lemon/mini/" + model, FILES));
     }
 }

@@ -163,9 +163,10 @@ public final class PortraitPipeline implements AutoCloseable {
                     .toList();
             files.putAll(BundledCopy.read(PortraitPipeline.class, RESOURCE, named));
         }
-        for (String optional : List.of(SchedulerConfig.DIR + "/" + SchedulerConfig.FILE, GeneratorConfig.FILE))
-            if (PortraitPipeline.class.getResource(RESOURCE + "/" + optional) != null)
-                files.putAll(BundledCopy.read(PortraitPipeline.class, RESOURCE, List.of(optional)));
+        files.putAll(BundledCopy.readPresent(
+                PortraitPipeline.class,
+                RESOURCE,
+                List.of(SchedulerConfig.DIR + "/" + SchedulerConfig.FILE, GeneratorConfig.FILE)));
         return BundledCopy.of("diffusion", files);
     }
 
