@@ -59,17 +59,24 @@ async function start(event, example) {
   event.preventDefault();
   const error = $('story-error');
   error.textContent = '';
-  const story = example ? { name: example + '.md', bytes: new Uint8Array(0) } : await storyToSend();
-  const problem = example ? null : checkStory(story.bytes, story.name);
-  if (problem) { error.textContent = problem; return; }
-  const q = new URLSearchParams(example ? { example } : { fileName: story.name });
+  const q = new URLSearchParams();
+  let body = '';
+  if (example) {
+    q.set('example', example); // a bundled story: nothing to upload
+  } else {
+    const story = await storyToSend();
+    const problem = checkStory(story.bytes, story.name);
+    if (problem) { error.textContent = problem; return; }
+    q.set('fileName', story.name);
+    body = story.bytes;
+  }
   for (const k of ['scenes', 'portraits', 'seedsPerScene', 'iterations', 'style', 'budget']) {
     const v = $(k).value.trim();
     if (v) q.set(k, v);
   }
   $('start').disabled = true;
   try {
-    const r = await api('/runs?' + q, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: example ? '' : story.bytes });
+    const r = await api('/runs?' + q, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body });
     $('upload-form').reset();
     openRun(r.runId);
     listRuns();
