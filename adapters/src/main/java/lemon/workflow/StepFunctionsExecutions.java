@@ -1,15 +1,16 @@
 package lemon.workflow;
 
-import lemon.upload.RunStarter;
+import java.util.Optional;
+import lemon.upload.DeployedRuns;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 
 /**
- * Starts the deployed workflow. Step Functions answers a repeated StartExecution of one name with
+ * Starts, reads and stops the deployed workflow's executions. Step Functions answers a repeated StartExecution of one name with
  * the same input by returning the existing execution (and with other input by ExecutionAlreadyExists);
  * either way no second run starts, and this says whether the call started it.
  */
-public final class StepFunctionsExecutions implements RunStarter.Executions {
+public final class StepFunctionsExecutions implements DeployedRuns.Workflow {
     private final SfnClient sfn;
     private final String stateMachineArn;
 
@@ -31,12 +32,26 @@ public final class StepFunctionsExecutions implements RunStarter.Executions {
     }
 
     private boolean exists(String name) {
-        String arn = stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + name;
+        return status(name).isPresent();
+    }
+
+    @Override
+    public Optional<String> status(String name) {
         try {
-            sfn.describeExecution(r -> r.executionArn(arn));
-            return true;
+            return Optional.of(
+                    sfn.describeExecution(r -> r.executionArn(arn(name))).statusAsString());
         } catch (software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException e) {
-            return false;
+            return Optional.empty();
         }
+    }
+
+    @Override
+    public void stop(String name, String cause) {
+        sfn.stopExecution(r -> r.executionArn(arn(name)).error("Lemon.Stopped").cause(cause));
+    }
+
+    /** An execution's ARN: the state machine's, with its resource type and the execution's name. */
+    private String arn(String name) {
+        return stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + name;
     }
 }

@@ -28,6 +28,7 @@ import lemon.functions.PipelineProvider;
 import lemon.run.Json;
 import lemon.run.RunLines;
 import lemon.run.RunOptions;
+import lemon.run.RunViews;
 import lemon.story.CastCorrections;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -107,7 +108,7 @@ public class RunsApi {
             options = new RunOptions(scenes, topK, portraits, seedsPerScene, iterations, style, CastCorrections.NONE)
                     .withBudget(budget);
         } catch (IllegalArgumentException e) {
-            throw new WebRuns.Refused(400, e.getMessage());
+            throw new RunViews.Refused(400, e.getMessage());
         }
         if (example != null && !example.isBlank()) {
             // a bundled story: the page's "try an example", no upload needed
@@ -115,7 +116,7 @@ public class RunsApi {
             try {
                 bundled = lemon.cli.Examples.read(example);
             } catch (IllegalArgumentException unknown) {
-                throw new WebRuns.Refused(400, unknown.getMessage());
+                throw new RunViews.Refused(400, unknown.getMessage());
             }
             String id = runs.start(tenant(headers), example + ".md", bundled, options);
             return Response.accepted(new Started(id)).build();
@@ -132,7 +133,7 @@ public class RunsApi {
                             body == null ? java.io.InputStream.nullInputStream() : body,
                             length != null && length.matches("\\d{1,18}") ? Long.parseLong(length) : -1);
         } catch (lemon.ingest.StoryRejectedException tooLarge) {
-            throw new WebRuns.Refused(400, tooLarge.getMessage());
+            throw new RunViews.Refused(400, tooLarge.getMessage());
         }
         String id = runs.start(tenant(headers), fileName, bytes, options);
         return Response.accepted(new Started(id)).build();
@@ -142,7 +143,7 @@ public class RunsApi {
     @Path("/runs")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The tenant's runs, newest first")
-    public List<WebRuns.RunView> list(@Context HttpHeaders headers) {
+    public List<RunViews.RunView> list(@Context HttpHeaders headers) {
         return runs.list(tenant(headers));
     }
 
@@ -150,7 +151,7 @@ public class RunsApi {
     @Path("/runs/{runId}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One run: state, stages with their times, cost, files")
-    public WebRuns.RunView run(@Context HttpHeaders headers, @PathParam("runId") String runId) {
+    public RunViews.RunView run(@Context HttpHeaders headers, @PathParam("runId") String runId) {
         return runs.view(tenant(headers), runId);
     }
 
@@ -281,7 +282,8 @@ public class RunsApi {
                 && request.getUriInfo().getQueryParameters().getFirst("example") == null) {
             String name = request.getUriInfo().getQueryParameters().getFirst("fileName");
             return java.util.Optional.of(new RefusedMapper()
-                    .toResponse(new WebRuns.Refused(400, (name == null ? "story.txt" : name) + " is empty (0 bytes)")));
+                    .toResponse(
+                            new RunViews.Refused(400, (name == null ? "story.txt" : name) + " is empty (0 bytes)")));
         }
         return java.util.Optional.empty();
     }
@@ -293,7 +295,7 @@ public class RunsApi {
         public Response toResponse(jakarta.ws.rs.NotSupportedException e) {
             return new RefusedMapper()
                     .toResponse(
-                            new WebRuns.Refused(
+                            new RunViews.Refused(
                                     415,
                                     "post the story's bytes as the body with Content-Type application/octet-stream, text/plain "
                                             + "or text/markdown (curl: -H 'Content-Type: text/plain' --data-binary @story.txt)"));
@@ -302,9 +304,9 @@ public class RunsApi {
 
     /** A refusal as its status with {"error": why}. */
     @Provider
-    public static class RefusedMapper implements ExceptionMapper<WebRuns.Refused> {
+    public static class RefusedMapper implements ExceptionMapper<RunViews.Refused> {
         @Override
-        public Response toResponse(WebRuns.Refused e) {
+        public Response toResponse(RunViews.Refused e) {
             return Response.status(e.status)
                     .type(MediaType.APPLICATION_JSON)
                     .entity(Json.MAPPER

@@ -3,6 +3,7 @@ package lemon.web;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import lemon.run.RunViews;
 import lemon.upload.UploadSlot;
 
 /**
@@ -57,7 +58,7 @@ public final class Tenants {
                     : tokenCookie;
             String tenant = token == null ? null : tenantOfToken.get(token);
             if (tenant == null)
-                throw new WebRuns.Refused(
+                throw new RunViews.Refused(
                         401,
                         token == null
                                 ? "this server needs a token: Authorization: Bearer <token> (the page: its Token field)"
@@ -69,7 +70,7 @@ public final class Tenants {
         try {
             return UploadSlot.checkTenant(t.strip().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new WebRuns.Refused(400, e.getMessage());
+            throw new RunViews.Refused(400, e.getMessage());
         }
     }
 }

@@ -11,14 +11,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import lemon.functions.LocalRun;
 import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
@@ -31,7 +28,9 @@ import lemon.run.RunListing;
 import lemon.run.RunManifest;
 import lemon.run.RunOptions;
 import lemon.run.RunStore;
-import lemon.run.StageState;
+import lemon.run.RunViews;
+import lemon.run.RunViews.Refused;
+import lemon.run.RunViews.RunView;
 import lemon.stage.ingest.IngestStage;
 import lemon.upload.UploadSlot;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,35 +45,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class WebRuns {
     /** A request the service refuses, with the HTTP status it maps to and why. */
-    public static final class Refused extends RuntimeException {
-        public final int status;
-
-        public Refused(int status, String message) {
-            super(message);
-            this.status = status;
-        }
-    }
-
-    /** One stage of a run as the page shows it. */
-    public record StageView(String name, String status, Long millis, String error) {}
-
-    /**
-     * A run as the page shows it: {@code state} is queued, running or stopping while this server
-     * works on it, else done, failed or interrupted (from the store).
-     */
-    public record RunView(
-            String runId,
-            String state,
-            String title,
-            String createdAt,
-            int stagesDone,
-            int stages,
-            long seconds,
-            double costUsd,
-            String error,
-            List<StageView> stageList,
-            List<String> files) {}
-
     /** A run this server has queued or is running, with its lines. */
     static final class Live {
         final String tenant, runId, title;
@@ -301,71 +271,42 @@ public class WebRuns {
         manifestOrLive(tenant, runId);
         Live l = live.get(key(tenant, runId));
         if (l != null && l.working()) throw new Refused(409, "run " + runId + " is " + l.state + "; stop it first");
-        RunStore runs = store(tenant);
-        try {
-            for (String k : runs.blobs().list(runId + "/")) runs.blobs().delete(k);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete run " + runId, e);
-        }
+        RunViews.delete(store(tenant), runId);
         live.remove(key(tenant, runId));
     }
 
     /** The tenant's runs, newest first: those in the store, and those queued here before their first stage. */
     public List<RunView> list(String tenant) {
-        RunStore runs = store(tenant);
-        Map<String, RunManifest> manifests = new java.util.HashMap<>();
-        for (RunManifest m : runs.manifests()) manifests.put(m.runId(), m);
         List<RunView> out = new ArrayList<>();
-        for (RunListing.Row r :
-                RunListing.rows(List.copyOf(manifests.values()), runs.blobs(), clock, RunLease.Processes.CURRENT))
-            out.add(view(tenant, runs, manifests.get(r.runId()), r, false));
+        java.util.Set<String> stored = new java.util.HashSet<>();
+        for (RunView v : RunViews.list(store(tenant), cost(tenant), clock)) {
+            stored.add(v.runId());
+            out.add(withLive(tenant, v));
+        }
         for (Live l : live.values())
-            if (l.tenant.equals(tenant) && !manifests.containsKey(l.runId) && l.working()) out.add(0, queuedView(l));
+            if (l.tenant.equals(tenant) && !stored.contains(l.runId) && l.working()) out.add(0, queuedView(l));
         return out;
     }
 
     /** One run, with its stages and files. */
     public RunView view(String tenant, String runId) {
         RunStore runs = store(tenant);
-        Optional<RunManifest> m = readManifest(runs, runId);
-        if (m.isEmpty()) return queuedView(liveOrUnknown(tenant, runId));
-        RunListing.Row row = RunListing.row(runs.blobs(), m.get(), clock, RunLease.Processes.CURRENT);
-        return view(tenant, runs, m.get(), row, true);
+        if (RunViews.manifest(runs, runId).isEmpty()) return queuedView(liveOrUnknown(tenant, runId));
+        return withLive(tenant, RunViews.view(runs, runId, cost(tenant), clock));
     }
 
-    private RunView view(String tenant, RunStore runs, RunManifest m, RunListing.Row row, boolean withFiles) {
-        Live l = live.get(key(tenant, m.runId()));
-        String state = l != null && l.working() ? l.state : row.status().name().toLowerCase(java.util.Locale.ROOT);
-        List<StageView> stages = new ArrayList<>();
-        long millis = 0;
-        for (var e : m.stages().entrySet()) {
-            StageState s = e.getValue();
-            if (s.millis() != null) millis += s.millis();
-            stages.add(new StageView(
-                    e.getKey(), s.status().name().toLowerCase(java.util.Locale.ROOT), s.millis(), s.error()));
-        }
-        double cost;
-        try {
-            cost = reader(tenant).get().cost(m).total();
-        } catch (RuntimeException unpriced) {
-            cost = 0;
-        }
-        return new RunView(
-                m.runId(),
-                state,
-                m.input().title(),
-                m.createdAt(),
-                row.stagesDone(),
-                row.stages(),
-                millis / 1000,
-                cost,
-                row.error(),
-                stages,
-                withFiles ? files(runs, m.runId()) : List.of());
+    private java.util.function.ToDoubleFunction<RunManifest> cost(String tenant) {
+        return m -> reader(tenant).get().cost(m).total();
+    }
+
+    /** The state this server knows for a run it works on now, over the store's. */
+    private RunView withLive(String tenant, RunView v) {
+        Live l = live.get(key(tenant, v.runId()));
+        return l != null && l.working() ? v.withState(l.state, v.error()) : v;
     }
 
     private static RunView queuedView(Live l) {
-        return new RunView(l.runId, l.state, l.title, null, 0, 0, 0, 0, null, List.of(), List.of());
+        return RunView.pending(l.runId, l.state, l.title, null, null);
     }
 
     /** The run's lines kept here (none for a run this server has not worked on since it started). */
@@ -378,32 +319,9 @@ public class WebRuns {
         return none;
     }
 
-    /** The run's files, relative to its folder (its lease and temporary files left out). */
-    private static List<String> files(RunStore runs, String runId) {
-        try {
-            return runs.blobs().list(runId + "/").stream()
-                    .map(k -> k.substring(runId.length() + 1))
-                    .filter(k -> !k.startsWith(RunLease.FOLDER) && !k.contains("/.") && !k.startsWith("."))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list run " + runId, e);
-        }
-    }
-
     /** One file of a run; a path outside the run's folder is refused. */
     public byte[] file(String tenant, String runId, String path) {
-        manifest(tenant, runId);
-        if (path == null || path.isBlank() || path.startsWith("/") || path.contains("..") || path.contains("\\"))
-            throw new Refused(400, "not a file of a run: " + path);
-        try {
-            return store(tenant)
-                    .blobs()
-                    .get(runId + "/" + path)
-                    .orElseThrow(() -> new Refused(404, "run " + runId + " has no file " + path));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + " of run " + runId, e);
-        }
+        return RunViews.file(store(tenant), runId, path);
     }
 
     /** Writes a run's zip to a stream (what a response sends after its headers). */
@@ -419,24 +337,11 @@ public class WebRuns {
     public Writer zip(String tenant, String runId) {
         RunStore runs = store(tenant);
         manifest(tenant, runId);
-        return to -> zip(runs, runId, to);
-    }
-
-    private static void zip(RunStore runs, String runId, OutputStream to) throws IOException {
-        try (ZipOutputStream zip = new ZipOutputStream(to)) {
-            for (String f : files(runs, runId)) {
-                Optional<byte[]> bytes = runs.blobs().get(runId + "/" + f);
-                if (bytes.isEmpty()) continue; // deleted since the listing
-                zip.putNextEntry(new ZipEntry(runId + "/" + f));
-                zip.write(bytes.get());
-                zip.closeEntry();
-            }
-        }
+        return to -> RunViews.zip(runs, runId, to);
     }
 
     private RunManifest manifest(String tenant, String runId) {
-        return readManifest(store(tenant), runId)
-                .orElseThrow(() -> new Refused(404, "no run " + runId + " for this tenant"));
+        return RunViews.require(store(tenant), runId);
     }
 
     private void manifestOrLive(String tenant, String runId) {
@@ -448,11 +353,6 @@ public class WebRuns {
         Live l = live.get(key(tenant, runId));
         if (l == null) throw new Refused(404, "no run " + runId + " for this tenant");
         return l;
-    }
-
-    private static Optional<RunManifest> readManifest(RunStore runs, String runId) {
-        if (!RunIds.valid(runId)) throw new Refused(400, "not a run id: " + runId);
-        return runs.exists(runId) ? Optional.of(runs.manifest(runId)) : Optional.empty();
     }
 
     private static String key(String tenant, String runId) {

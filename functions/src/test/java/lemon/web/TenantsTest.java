@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import lemon.run.RunViews;
 import org.junit.jupiter.api.Test;
 
 class TenantsTest {
@@ -15,7 +16,7 @@ class TenantsTest {
         assertEquals("local", names.resolve(null, null, null, null));
         assertEquals("alice", names.resolve(null, null, "Alice", "bob"));
         assertEquals("bob", names.resolve(null, null, " ", "bob"));
-        WebRuns.Refused bad = assertThrows(WebRuns.Refused.class, () -> names.resolve(null, null, "../bob", null));
+        RunViews.Refused bad = assertThrows(RunViews.Refused.class, () -> names.resolve(null, null, "../bob", null));
         assertEquals(400, bad.status);
     }
 
@@ -25,11 +26,12 @@ class TenantsTest {
         assertTrue(tokens.needTokens());
         assertEquals("alice", tokens.resolve("Bearer s3cret-token-of-alice", null, "bob", "bob"));
         assertEquals("bob", tokens.resolve(null, "s3cret-token-of-bob-", "alice", null));
-        WebRuns.Refused none = assertThrows(WebRuns.Refused.class, () -> tokens.resolve(null, null, "alice", "alice"));
+        RunViews.Refused none =
+                assertThrows(RunViews.Refused.class, () -> tokens.resolve(null, null, "alice", "alice"));
         assertEquals(401, none.status);
         assertTrue(none.getMessage().contains("needs a token"), none.getMessage());
-        WebRuns.Refused wrong = assertThrows(
-                WebRuns.Refused.class, () -> tokens.resolve("Bearer guessed-token-000000", null, null, null));
+        RunViews.Refused wrong = assertThrows(
+                RunViews.Refused.class, () -> tokens.resolve("Bearer guessed-token-000000", null, null, null));
         assertEquals(401, wrong.status);
     }
 

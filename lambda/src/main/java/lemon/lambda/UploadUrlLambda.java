@@ -59,7 +59,7 @@ public class UploadUrlLambda implements RequestHandler<APIGatewayV2HTTPEvent, AP
         if (body != null && event.getIsBase64Encoded()) {
             body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
         }
-        UploadApi.Answer a = api.get().answer(tenant(event), body);
+        UploadApi.Answer a = api.get().answer(tenant(event, claim), body);
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(a.status())
                 .withHeaders(Map.of("Content-Type", "application/json"))
@@ -67,7 +67,8 @@ public class UploadUrlLambda implements RequestHandler<APIGatewayV2HTTPEvent, AP
                 .build();
     }
 
-    private String tenant(APIGatewayV2HTTPEvent event) {
+    /** The caller's tenant: the claim of the token API Gateway's JWT authoriser verified; null without one. */
+    static String tenant(APIGatewayV2HTTPEvent event, String claim) {
         var context = event.getRequestContext();
         var authorizer = context == null ? null : context.getAuthorizer();
         var jwt = authorizer == null ? null : authorizer.getJwt();

@@ -75,7 +75,9 @@ public final class RunStarter {
     Outcome start(UploadEvents.Created c) {
         String file = c.key().substring(c.key().lastIndexOf('/') + 1);
         if (c.key().startsWith(prefix + TenantBlobStore.UPLOADS)
-                && (file.equals(UploadOptions.FILE) || file.endsWith(FAILURE_SUFFIX))) {
+                && (file.equals(UploadOptions.FILE)
+                        || file.equals(UploadExecution.FILE)
+                        || file.endsWith(FAILURE_SUFFIX))) {
             return new Outcome(c.key(), Status.IGNORED, null, "written beside an upload by LeMon, not an upload");
         }
         String refusal = refusal(c);
@@ -104,11 +106,25 @@ public final class RunStarter {
         input.put("tenant", tenant);
         if (options != null) input.putAll(options.asInput());
         boolean started = executions.start(name, json(input));
+        if (started && store != null) record(storeKey, name);
         return new Outcome(
                 c.key(),
                 started ? Status.STARTED : Status.ALREADY_STARTED,
                 name,
                 started ? "started " + name : name + " was started before (a repeated notification)");
+    }
+
+    /** Keeps the execution's name beside the upload, for the runs API (UploadExecution). */
+    private void record(String storeKey, String name) {
+        try {
+            store.put(
+                    UploadExecution.keyBeside(storeKey),
+                    new UploadExecution(name, java.time.Instant.now().toString()).toJson());
+        } catch (IOException e) {
+            // the run goes on; the runs API then reads its state from the store alone
+            System.getLogger(RunStarter.class.getName())
+                    .log(System.Logger.Level.WARNING, "cannot record execution " + name + " beside " + storeKey, e);
+        }
     }
 
     /**

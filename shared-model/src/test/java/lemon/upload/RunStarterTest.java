@@ -92,7 +92,13 @@ class RunStarterTest {
         String record =
                 new String(store.get("uploads/acme/id-2/a.txt.failure.json").orElseThrow());
         assertTrue(record.contains("\"error\":\"refused\"") && record.contains("got 500"), record);
-        for (String written : List.of(UploadOptions.FILE, "a.txt.failure.json")) {
+        // the started execution is kept beside its upload, for the runs API
+        assertEquals(
+                o.execution(),
+                UploadExecution.parse(store.get("uploads/acme/id-1/" + UploadExecution.FILE)
+                                .orElseThrow())
+                        .name());
+        for (String written : List.of(UploadOptions.FILE, UploadExecution.FILE, "a.txt.failure.json")) {
             RunStarter.Outcome ignored = reading.handle(
                             created("stories", "runs%2Fuploads%2Facme%2Fid-1%2F" + written, 10, "e"))
                     .get(0);
