@@ -12,6 +12,8 @@ locals {
   llm_functions = ["analyze-story", "describe-characters"]
   # Artefacts live under runs/<runId>/ in the bucket, uploads under runs/uploads/.
   runs_prefix = "runs/"
+  # where pages upload from and read runs' files: the origins set, and the page the API serves
+  page_origins = concat(var.upload_origins, local.upload_api == 1 ? [aws_apigatewayv2_api.uploads[0].api_endpoint] : [])
 }
 
 # ---------------------------------------------------------------- storage
@@ -101,11 +103,12 @@ resource "aws_s3_bucket_policy" "runs" {
 }
 
 resource "aws_s3_bucket_cors_configuration" "runs" {
-  count  = length(var.upload_origins) > 0 ? 1 : 0
+  count  = length(local.page_origins) > 0 ? 1 : 0
   bucket = aws_s3_bucket.runs.id
   cors_rule {
-    allowed_methods = ["POST"]
-    allowed_origins = var.upload_origins
+    # POST: the upload form; GET: the page reading a run's files through the runs API's signed links
+    allowed_methods = ["GET", "POST"]
+    allowed_origins = local.page_origins
     allowed_headers = ["*"]
     max_age_seconds = 300
   }

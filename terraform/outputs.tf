@@ -32,3 +32,13 @@ output "upload_url_endpoint" {
   description = "POST {\"fileName\": ..., \"options\": {...}} here with the caller's token (Authorization: Bearer …) for an upload form; null without upload_jwt_issuer."
   value       = local.upload_api == 1 ? "${aws_apigatewayv2_stage.uploads[0].invoke_url}/upload-url" : null
 }
+
+output "runs_endpoint" {
+  description = "The runs API (GET /runs, GET /runs/{runId}, POST …/stop|resume|zip, DELETE /runs/{runId}) with the caller's token; the page's API base is this without /runs. Null without upload_jwt_issuer."
+  value       = local.upload_api == 1 ? "${aws_apigatewayv2_stage.uploads[0].invoke_url}/runs" : null
+}
+
+output "page_url" {
+  description = "The web page on AWS: sign in with a token from the identity provider, drop a story, follow its run. Null without upload_jwt_issuer."
+  value       = local.upload_api == 1 ? "${aws_apigatewayv2_stage.uploads[0].invoke_url}/" : null
+}

@@ -57,7 +57,8 @@ resource "aws_s3_bucket_notification" "uploads" {
 }
 
 # The trigger reads from the bucket only the run options beside an upload (the notification carries key,
-# size and ETag) and writes only why it refused an upload, beside it; otherwise it may only take messages
+# size and ETag) and writes only why it refused an upload, beside it, and which execution it started (in the
+# tenant's executions/); otherwise it may only take messages
 # from its queue and start (or look up) executions of this workflow.
 resource "aws_iam_role" "trigger" {
   name               = "${var.name_prefix}-fn-upload-trigger"
@@ -74,8 +75,12 @@ data "aws_iam_policy_document" "trigger" {
     resources = ["${aws_s3_bucket.runs.arn}/${local.runs_prefix}uploads/*/run-options.json"]
   }
   statement {
-    actions   = ["s3:PutObject"]
-    resources = ["${aws_s3_bucket.runs.arn}/${local.runs_prefix}uploads/*.failure.json"]
+    actions = ["s3:PutObject"]
+    resources = [
+      "${aws_s3_bucket.runs.arn}/${local.runs_prefix}uploads/*.failure.json",
+      # the execution it started, for the runs API (lemon.upload.UploadExecution)
+      "${aws_s3_bucket.runs.arn}/${local.runs_prefix}tenants/*/executions/*",
+    ]
   }
   statement {
     # the bucket's objects are encrypted with its key (SSE-KMS)

@@ -74,7 +74,7 @@ resource "aws_apigatewayv2_api" "uploads" {
   protocol_type = "HTTP"
   cors_configuration {
     allow_origins = var.upload_origins
-    allow_methods = ["POST"]
+    allow_methods = ["GET", "POST", "DELETE"]
     allow_headers = ["authorization", "content-type"]
     max_age       = 300
   }

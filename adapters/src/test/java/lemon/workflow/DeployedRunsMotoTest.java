@@ -76,7 +76,8 @@ class DeployedRunsMotoTest {
         String upload = "uploads/u1/story.txt";
         acme.blobs().put(upload, lemon.testing.TestRuns.STORY.getBytes(StandardCharsets.UTF_8));
         assertTrue(executions.start("acme-first", "{\"uploadKey\":\"" + upload + "\",\"tenant\":\"acme\"}"));
-        acme.blobs().put(UploadExecution.keyBeside(upload), new UploadExecution("acme-first", "now").toJson());
+        acme.blobs()
+                .put(UploadExecution.keyFor(upload).orElseThrow(), new UploadExecution("acme-first", "now").toJson());
         String runId = new Pipeline(
                         root,
                         new StoryIngest(),

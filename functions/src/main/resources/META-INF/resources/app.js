@@ -1,11 +1,20 @@
 // The LeMon page: plain JavaScript over the API at /api (documented at /q/openapi). The tenant is a
 // cookie, so the page's fetches, its event stream and its links to a run's files all carry it.
+// Served by the AWS deployment (its config.json says so), the same page talks to the deployment's API
+// instead: the caller's sign-in token on every call, the story posted straight to S3 through an upload
+// form, the run's state polled, its files read through signed links.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
 let limits = { maxBytes: 2097152, minWords: 50 };
-let current = null; // { runId, events }
+let deployment = null; // the deployment's config.json when the page is served on AWS
+let current = null; // { runId, events, links }
 let refreshTimer = null;
+const POLL_MS = 3000;
+
+function token() {
+  return sessionStorage.getItem('lemon-token') || '';
+}
 
 function tenant() {
   const m = document.cookie.match(/(?:^|;\s*)lemon-tenant=([^;]*)/);
@@ -14,15 +23,18 @@ function tenant() {
 
 // Where the server asks for tokens (lemon.web.tokens), the field takes a token instead of a name.
 function setTenant(t) {
+  if (deployment) { sessionStorage.setItem('lemon-token', t); return; }
   const name = limits.tokens ? 'lemon-token' : 'lemon-tenant';
   document.cookie = name + '=' + encodeURIComponent(t) + '; path=/; SameSite=Strict';
 }
 
 async function api(path, options = {}) {
-  const r = await fetch('/api' + path, options);
+  if (deployment) options.headers = Object.assign({}, options.headers, { Authorization: 'Bearer ' + token() });
+  const r = await fetch((deployment ? '' : '/api') + path, options);
   if (!r.ok) {
     let why = r.status + ' ' + r.statusText;
-    try { why = (await r.json()).error || why; } catch (e) { /* not JSON */ }
+    try { const j = await r.json(); why = j.error || j.message || why; } catch (e) { /* not JSON */ }
+    if (deployment && r.status === 401 && !token()) why = 'sign in: paste your sign-in token (an ID token) above';
     throw new Error(why);
   }
   return r.status === 204 || r.status === 202 && !(r.headers.get('content-type') || '').includes('json')
@@ -75,6 +87,17 @@ async function start(event, example) {
     if (v) q.set(k, v);
   }
   $('start').disabled = true;
+  if (deployment) {
+    try {
+      await upload(await storyToSend(), q);
+      $('upload-form').reset();
+    } catch (e) {
+      error.textContent = e.message;
+    } finally {
+      $('start').disabled = false;
+    }
+    return;
+  }
   try {
     const r = await api('/runs?' + q, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body });
     $('upload-form').reset();
@@ -87,20 +110,62 @@ async function start(event, example) {
   }
 }
 
+// On AWS: an upload form from the API, the story posted to S3 with it, then the run the upload starts.
+async function upload(story, q) {
+  const options = {};
+  for (const [k, v] of q) if (k !== 'fileName') options[k] = k === 'style' ? v : Number(v);
+  const r = await api('/upload-url', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ fileName: story.name, options }),
+  });
+  const form = new FormData();
+  for (const [k, v] of Object.entries(r.form.fields)) form.append(k, v);
+  form.append('file', new Blob([story.bytes]), story.name); // S3 takes the file last
+  const stored = await fetch(r.form.url, { method: 'POST', body: form });
+  if (!stored.ok) throw new Error('the store refused the upload (' + stored.status + '); ask for a new form and try again');
+  // the runs API names an upload from inside the tenant's folder: uploads/<id>/<file>
+  awaitRun('uploads/' + r.form.key.split('/').slice(2).join('/'), story.name);
+}
+
+// Until the workflow has made the run from the upload: its row, then the run itself (or why it was refused).
+function awaitRun(upload, name) {
+  if (current && current.events) current.events.close();
+  current = { runId: null, upload };
+  $('run').hidden = false;
+  $('run-title').textContent = name;
+  $('run-state').textContent = 'uploaded; waiting for the workflow to start it';
+  $('stages').replaceChildren();
+  $('results').hidden = true;
+  const poll = async () => {
+    if (!current || current.upload !== upload || current.runId) return;
+    try {
+      const row = (await api('/runs')).find((r) => r.upload === upload);
+      if (row && row.runId) { openRun(row.runId); listRuns(); return; }
+      if (row && row.state === 'refused') { $('run-state').textContent = 'refused: ' + row.error; listRuns(); return; }
+      if (row) $('run-state').textContent = row.state === 'starting' ? 'the workflow is reading the story' : 'uploaded; waiting for the workflow to start it';
+    } catch (e) {
+      $('run-state').textContent = e.message;
+    }
+    setTimeout(poll, POLL_MS);
+  };
+  poll();
+}
+
 function fileUrl(runId, path) {
+  if (deployment) return (current && current.runId === runId && current.links && current.links[path]) || '';
   return '/api/runs/' + encodeURIComponent(runId) + '/files/' + path.split('/').map(encodeURIComponent).join('/');
 }
 
 function openRun(runId) {
   if (current && current.events) current.events.close();
-  current = { runId, events: null };
+  current = { runId, events: null, links: {} };
   history.replaceState(null, '', '#run=' + encodeURIComponent(runId));
   $('run').hidden = false;
   $('run-title').textContent = 'Run ' + runId;
   $('log').textContent = '';
   $('results').hidden = true;
-  $('zip').href = '/api/runs/' + encodeURIComponent(runId) + '/zip';
-  follow(runId);
+  $('zip').href = deployment ? '#' : '/api/runs/' + encodeURIComponent(runId) + '/zip';
+  if (!deployment) follow(runId);
   refreshRun();
 }
 
@@ -119,9 +184,9 @@ function follow(runId) {
   };
 }
 
-function scheduleRefresh() {
+function scheduleRefresh(ms = 700) {
   if (refreshTimer) return;
-  refreshTimer = setTimeout(() => { refreshTimer = null; refreshRun(); }, 700);
+  refreshTimer = setTimeout(() => { refreshTimer = null; refreshRun(); }, ms);
 }
 
 async function refreshRun() {
@@ -135,11 +200,13 @@ async function refreshRun() {
     return;
   }
   if (!current || current.runId !== runId) return;
+  current.links = v.links || {};
+  if (deployment && ['running', 'queued'].includes(v.state)) scheduleRefresh(POLL_MS);
   $('run-title').textContent = v.title ? v.title + ' (' + runId + ')' : 'Run ' + runId;
   $('run-state').textContent = v.state + (v.stages ? ` — ${v.stagesDone} of ${v.stages} stages, ${v.seconds} s` : '')
     + (v.costUsd ? `, $${v.costUsd.toFixed(4)}` : '') + (v.error ? ' — ' + v.error : '');
   $('cancel').hidden = !['queued', 'running'].includes(v.state);
-  $('resume').hidden = !['failed', 'interrupted'].includes(v.state);
+  $('resume').hidden = !['failed', 'interrupted', 'stopped'].includes(v.state);
   const stages = $('stages');
   stages.replaceChildren(...v.stageList.map((s) => {
     const li = document.createElement('li');
@@ -159,8 +226,12 @@ async function showResults(runId, files) {
     $(id).href = fileUrl(runId, f);
   }
   $('storyboard-panel').hidden = !has('storyboard.html');
-  const board = has('storyboard.html') ? fileUrl(runId, 'storyboard.html') : 'about:blank';
-  if ($('storyboard-frame').getAttribute('src') !== board) $('storyboard-frame').setAttribute('src', board);
+  if (deployment) {
+    await signedPages(runId, has);
+  } else {
+    const board = has('storyboard.html') ? fileUrl(runId, 'storyboard.html') : 'about:blank';
+    if ($('storyboard-frame').getAttribute('src') !== board) $('storyboard-frame').setAttribute('src', board);
+  }
   $('graph').hidden = !has('graph.svg');
   $('graph-img').src = has('graph.svg') ? fileUrl(runId, 'graph.svg') : '';
   if (!has('descriptions.json')) return;
@@ -205,6 +276,25 @@ async function showResults(runId, files) {
   }));
 }
 
+// On AWS a page's relative links to the run's pictures would miss their signatures: the storyboard and the
+// report are read once and shown with each link replaced by its signed one.
+async function signedPages(runId, has) {
+  const key = runId + has('storyboard.html') + has('report.html'); // read again only when one appears
+  if (current.pages === key) return;
+  current.pages = key;
+  const links = current.links;
+  const signed = async (f) => {
+    const html = await (await fetch(links[f])).text();
+    return html.replace(/(src|href)="([^"#?:]+)"/g, (all, attr, path) => (links[path] ? `${attr}="${links[path]}"` : all));
+  };
+  if (has('storyboard.html')) {
+    const html = await signed('storyboard.html');
+    $('storyboard-frame').srcdoc = html;
+    $('storyboard-link').href = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+  }
+  if (has('report.html')) $('report-link').href = URL.createObjectURL(new Blob([await signed('report.html')], { type: 'text/html' }));
+}
+
 function view(src, title) {
   $('viewer-title').textContent = title;
   $('viewer-img').src = src;
@@ -227,7 +317,7 @@ async function listRuns() {
     const tr = document.createElement('tr');
     const cell = (text) => { const td = document.createElement('td'); td.textContent = text; tr.append(td); return td; };
     cell(r.title || r.runId);
-    cell(r.state);
+    cell(r.state + (r.runId || !r.error ? '' : ': ' + r.error));
     cell(r.stages ? r.stagesDone + '/' + r.stages : '');
     cell(r.seconds ? r.seconds + ' s' : '');
     cell(r.costUsd ? '$' + r.costUsd.toFixed(4) : '');
@@ -240,6 +330,7 @@ async function listRuns() {
       b.addEventListener('click', fn);
       actions.append(b);
     };
+    if (!r.runId) return tr; // an upload the workflow has not made a run of (yet)
     button('Open', () => openRun(r.runId));
     if (!['queued', 'running', 'stopping'].includes(r.state)) {
       button('Delete', async () => {
@@ -278,20 +369,41 @@ document.addEventListener('DOMContentLoaded', async () => {
   });
   $('upload-form').addEventListener('submit', start);
   $('start-example').addEventListener('click', (e) => start(e, $('example').value));
-  $('cancel').addEventListener('click', async () => { await api('/runs/' + encodeURIComponent(current.runId) + '/cancel', { method: 'POST' }).catch((e) => alert(e.message)); refreshRun(); });
+  $('cancel').addEventListener('click', async () => {
+    const verb = deployment ? '/stop' : '/cancel';
+    await api('/runs/' + encodeURIComponent(current.runId) + verb, { method: 'POST' }).catch((e) => alert(e.message));
+    refreshRun();
+  });
+  $('zip').addEventListener('click', async (e) => {
+    if (!deployment) return; // the local server sends the zip itself
+    e.preventDefault();
+    try { location.href = (await api('/runs/' + encodeURIComponent(current.runId) + '/zip', { method: 'POST' })).url; } catch (err) { alert(err.message); }
+  });
   $('resume').addEventListener('click', async () => {
     try { await api('/runs/' + encodeURIComponent(current.runId) + '/resume', { method: 'POST' }); openRun(current.runId); } catch (e) { alert(e.message); }
   });
   wireDrop();
-  try { limits = await api('/limits'); } catch (e) { /* the defaults above */ }
+  try {
+    const config = await fetch('config.json');
+    if (config.ok) deployment = await config.json();
+  } catch (e) { /* served by ./lemon serve */ }
+  if (deployment) {
+    limits = deployment;
+    $('tenant-label').textContent = 'Sign-in token';
+    $('tenant').value = token();
+    $('log').closest('details').hidden = true; // the deployment keeps its progress lines in its logs
+    $('start-example').closest('span').hidden = true;
+  } else {
+    try { limits = await api('/limits'); } catch (e) { /* the defaults above */ }
+  }
   $('example').replaceChildren(...(limits.examples || []).map((name) => new Option(name, name)));
-  if (limits.tokens) {
+  if (limits.tokens || deployment) {
     $('tenant-label').textContent = 'Token';
     $('tenant').type = 'password';
     $('tenant').removeAttribute('pattern');
     $('tenant').removeAttribute('title');
     $('tenant').autocomplete = 'current-password';
-  } else {
+  } else if (!deployment) {
     $('tenant').value = tenant();
   }
   if (limits.llm) $('llm').textContent = 'Characters are found and described by: ' + limits.llm + ' (as the server is configured).';

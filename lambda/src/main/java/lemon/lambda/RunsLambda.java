@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 public class RunsLambda implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Supplier<DeployedRunsApi> api;
     private final String claim;
+    private final String pageConfig;
 
     @Inject
     public RunsLambda(
@@ -39,10 +40,16 @@ public class RunsLambda implements RequestHandler<APIGatewayV2HTTPEvent, APIGate
             @ConfigProperty(name = "lemon.upload.tenant-claim") Optional<String> claim,
             @ConfigProperty(name = "lemon.workflow.state-machine-arn") Optional<String> machine) {
         // built at the first request, as the stages' pipeline is: a bad setting fails the request, not the start
-        this(() -> deployed(config.store(), pipelines, machine), claimOf(claim));
+        this(
+                () -> deployed(config.store(), pipelines, machine),
+                claimOf(claim),
+                config.ingest().maxBytes(),
+                config.ingest().minWords());
     }
 
-    RunsLambda(Supplier<DeployedRuns> runs, String claim) {
+    RunsLambda(Supplier<DeployedRuns> runs, String claim, long maxBytes, int minWords) {
+        // what the page checks before it uploads; the trigger and ingest check again
+        this.pageConfig = "{\"deployment\":true,\"maxBytes\":" + maxBytes + ",\"minWords\":" + minWords + "}";
         DeployedRunsApi[] built = new DeployedRunsApi[1];
         this.api = () -> {
             synchronized (built) {
@@ -77,20 +84,46 @@ public class RunsLambda implements RequestHandler<APIGatewayV2HTTPEvent, APIGate
                 Clock.systemUTC());
     }
 
+    /** The page's files, served without a token (GET /, /app.js, /app.css); config.json puts it in deployment mode. */
+    static final Map<String, String> PAGE = Map.of(
+            "/", "index.html",
+            "/index.html", "index.html",
+            "/app.js", "app.js",
+            "/app.css", "app.css");
+
+    static final Map<String, String> TYPES = Map.of(
+            "html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8",
+            "css", "text/css; charset=utf-8");
+
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         var http = event.getRequestContext() == null
                 ? null
                 : event.getRequestContext().getHttp();
-        DeployedRunsApi.Answer a = api.get()
-                .answer(
-                        UploadUrlLambda.tenant(event, claim),
-                        http == null ? "GET" : http.getMethod(),
-                        event.getRawPath());
+        String path = event.getRawPath() == null ? "/" : event.getRawPath();
+        if (PAGE.containsKey(path)) return page(PAGE.get(path));
+        if (path.equals("/config.json")) return answer(200, "application/json", pageConfig);
+        DeployedRunsApi.Answer a =
+                api.get().answer(UploadUrlLambda.tenant(event, claim), http == null ? "GET" : http.getMethod(), path);
+        return answer(a.status(), "application/json", a.body());
+    }
+
+    private static APIGatewayV2HTTPResponse answer(int status, String type, String body) {
         return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(a.status())
-                .withHeaders(Map.of("Content-Type", "application/json", "Cache-Control", "no-store"))
-                .withBody(a.body())
+                .withStatusCode(status)
+                .withHeaders(Map.of("Content-Type", type, "Cache-Control", "no-store"))
+                .withBody(body)
                 .build();
+    }
+
+    private static APIGatewayV2HTTPResponse page(String file) {
+        try (var in = RunsLambda.class.getResourceAsStream("/lemon/page/" + file)) {
+            if (in == null) throw new IllegalStateException("the page's " + file + " is not in this build");
+            String type = TYPES.get(file.substring(file.lastIndexOf('.') + 1));
+            return answer(200, type, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

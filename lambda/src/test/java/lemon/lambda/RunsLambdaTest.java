@@ -49,7 +49,9 @@ class RunsLambdaTest {
         };
         var handler = new RunsLambda(
                 () -> new DeployedRuns(new RunStore(root), none, k -> "signed:" + k, m -> 0, Clock.systemUTC()),
-                UploadUrlLambda.DEFAULT_CLAIM);
+                UploadUrlLambda.DEFAULT_CLAIM,
+                1000,
+                20);
 
         var mine = handler.handleRequest(event(Map.of("custom:tenant", "acme"), "GET", "/runs"), null);
         assertEquals(200, mine.getStatusCode(), mine.getBody());
@@ -63,5 +65,15 @@ class RunsLambdaTest {
         assertEquals(405, wrongMethod.getStatusCode());
         var anonymous = handler.handleRequest(event(Map.of("sub", "u-1"), "GET", "/runs"), null);
         assertEquals(401, anonymous.getStatusCode(), anonymous.getBody());
+
+        // the page, without a token, and its switch to deployment mode with the upload limits
+        var page = handler.handleRequest(event(Map.of(), "GET", "/"), null);
+        assertEquals(200, page.getStatusCode());
+        assertTrue(page.getBody().contains("<script src=\"app.js\""), page.getBody());
+        assertTrue(page.getHeaders().get("Content-Type").startsWith("text/html"));
+        var script = handler.handleRequest(event(Map.of(), "GET", "/app.js"), null);
+        assertTrue(script.getBody().contains("async function upload("), "the deployment's page is this build's page");
+        var config = handler.handleRequest(event(Map.of(), "GET", "/config.json"), null);
+        assertEquals("{\"deployment\":true,\"maxBytes\":1000,\"minWords\":20}", config.getBody());
     }
 }

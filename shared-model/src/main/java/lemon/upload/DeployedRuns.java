@@ -93,7 +93,7 @@ public final class DeployedRuns {
     public void stop(String tenant, String runId) {
         RunStore runs = runs(tenant);
         RunManifest m = RunViews.require(runs, runId);
-        UploadExecution e = execution(runs, m)
+        UploadExecution e = execution(runs, m.input().uploadKey())
                 .orElseThrow(() -> new Refused(409, "run " + runId + " has no workflow execution to stop"));
         if (!"RUNNING".equals(workflow.status(e.name()).orElse(""))) {
             throw new Refused(409, "run " + runId + " is not running");
@@ -109,7 +109,8 @@ public final class DeployedRuns {
                 withExecution(runs, RunViews.view(runs, runId, cost, clock)).state();
         if (state.equals("running")) throw new Refused(409, "run " + runId + " is already running");
         if (state.equals("done")) throw new Refused(409, "run " + runId + " is complete; nothing to resume");
-        if (m.input().uploadKey() == null) {
+        Optional<String> record = UploadExecution.keyFor(m.input().uploadKey());
+        if (record.isEmpty()) {
             throw new Refused(
                     409,
                     "run " + runId + " was not started from an upload; resume it with `lemon resume " + runId + "`");
@@ -119,7 +120,7 @@ public final class DeployedRuns {
         workflow.start(name, input);
         put(
                 runs.blobs(),
-                UploadExecution.keyBeside(m.input().uploadKey()),
+                record.get(),
                 new UploadExecution(name, clock.instant().toString()).toJson());
         return name;
     }
@@ -142,6 +143,8 @@ public final class DeployedRuns {
             }
         }
         try {
+            for (String record : UploadExecution.keyFor(upload).stream().toList())
+                runs.blobs().delete(record);
             runs.blobs().delete(EXPORTS + runId + ".zip");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the zip of run " + runId, e);
@@ -172,9 +175,8 @@ public final class DeployedRuns {
 
     /** The store's state, told apart by what the run's execution reports. */
     private RunView withExecution(RunStore runs, RunView v) {
-        if (v.state().equals("done") || v.upload() == null) return v;
-        Optional<UploadExecution> e =
-                read(runs.blobs(), UploadExecution.keyBeside(v.upload())).map(UploadExecution::parse);
+        if (v.state().equals("done")) return v;
+        Optional<UploadExecution> e = execution(runs, v.upload());
         if (e.isEmpty()) return v;
         String status = workflow.status(e.get().name()).orElse("");
         return switch (status) {
@@ -186,9 +188,10 @@ public final class DeployedRuns {
         };
     }
 
-    private Optional<UploadExecution> execution(RunStore runs, RunManifest m) {
-        if (m.input().uploadKey() == null) return Optional.empty();
-        return read(runs.blobs(), UploadExecution.keyBeside(m.input().uploadKey()))
+    /** The execution recorded for the run of an upload; none for a run started otherwise. */
+    private Optional<UploadExecution> execution(RunStore runs, String upload) {
+        return UploadExecution.keyFor(upload)
+                .flatMap(k -> read(runs.blobs(), k))
                 .map(UploadExecution::parse);
     }
 
@@ -211,15 +214,18 @@ public final class DeployedRuns {
         for (var folder : byFolder.entrySet()) {
             List<String> names = folder.getValue();
             Optional<String> story = names.stream()
-                    .filter(n -> !n.equals(UploadOptions.FILE)
-                            && !n.equals(UploadExecution.FILE)
-                            && !n.endsWith(lemon.pipeline.Pipeline.UPLOAD_FAILURE))
+                    .filter(n -> !n.equals(UploadOptions.FILE) && !n.endsWith(lemon.pipeline.Pipeline.UPLOAD_FAILURE))
                     .findFirst();
             if (story.isEmpty() || withRuns.contains(folder.getKey() + story.get())) continue;
             String key = folder.getKey() + story.get();
             Optional<byte[]> failure = read(runs.blobs(), key + lemon.pipeline.Pipeline.UPLOAD_FAILURE);
-            String state =
-                    failure.isPresent() ? "refused" : names.contains(UploadExecution.FILE) ? "starting" : "waiting";
+            String state = failure.isPresent()
+                    ? "refused"
+                    : UploadExecution.keyFor(key)
+                                    .filter(k -> exists(runs.blobs(), k))
+                                    .isPresent()
+                            ? "starting"
+                            : "waiting";
             out.add(RunView.pending(
                     null,
                     state,
@@ -245,6 +251,14 @@ public final class DeployedRuns {
     private static Optional<byte[]> read(BlobStore blobs, String key) {
         try {
             return blobs.get(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + key, e);
+        }
+    }
+
+    private static boolean exists(BlobStore blobs, String key) {
+        try {
+            return blobs.exists(key);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + key, e);
         }

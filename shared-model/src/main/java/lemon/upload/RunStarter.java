@@ -75,9 +75,7 @@ public final class RunStarter {
     Outcome start(UploadEvents.Created c) {
         String file = c.key().substring(c.key().lastIndexOf('/') + 1);
         if (c.key().startsWith(prefix + TenantBlobStore.UPLOADS)
-                && (file.equals(UploadOptions.FILE)
-                        || file.equals(UploadExecution.FILE)
-                        || file.endsWith(FAILURE_SUFFIX))) {
+                && (file.equals(UploadOptions.FILE) || file.endsWith(FAILURE_SUFFIX))) {
             return new Outcome(c.key(), Status.IGNORED, null, "written beside an upload by LeMon, not an upload");
         }
         String refusal = refusal(c);
@@ -106,7 +104,7 @@ public final class RunStarter {
         input.put("tenant", tenant);
         if (options != null) input.putAll(options.asInput());
         boolean started = executions.start(name, json(input));
-        if (started && store != null) record(storeKey, name);
+        if (started && store != null) record(tenant, (String) input.get("uploadKey"), name);
         return new Outcome(
                 c.key(),
                 started ? Status.STARTED : Status.ALREADY_STARTED,
@@ -114,16 +112,16 @@ public final class RunStarter {
                 started ? "started " + name : name + " was started before (a repeated notification)");
     }
 
-    /** Keeps the execution's name beside the upload, for the runs API (UploadExecution). */
-    private void record(String storeKey, String name) {
+    /** Keeps the execution's name in the tenant's folder, for the runs API (UploadExecution). */
+    private void record(String tenant, String uploadKey, String name) {
+        String key =
+                UploadSlot.folderOf(tenant) + UploadExecution.keyFor(uploadKey).orElseThrow();
         try {
-            store.put(
-                    UploadExecution.keyBeside(storeKey),
-                    new UploadExecution(name, java.time.Instant.now().toString()).toJson());
+            store.put(key, new UploadExecution(name, java.time.Instant.now().toString()).toJson());
         } catch (IOException e) {
             // the run goes on; the runs API then reads its state from the store alone
             System.getLogger(RunStarter.class.getName())
-                    .log(System.Logger.Level.WARNING, "cannot record execution " + name + " beside " + storeKey, e);
+                    .log(System.Logger.Level.WARNING, "cannot record execution " + name + " at " + key, e);
         }
     }
 

@@ -75,7 +75,7 @@ class DeployedRunsTest {
         RunStore mine = new RunStore(root).forTenant(tenant);
         String key = "uploads/" + id + "/story.txt";
         mine.blobs().put(key, TestRuns.STORY.getBytes(StandardCharsets.UTF_8));
-        mine.blobs().put(UploadExecution.keyBeside(key), new UploadExecution(execution, "now").toJson());
+        mine.blobs().put(UploadExecution.keyFor(key).orElseThrow(), new UploadExecution(execution, "now").toJson());
         workflow.status.put(execution, "RUNNING");
         var in = new StageInput(null, null, key, null, null, null, null, 0, null, null, null, null, tenant);
         return pipeline.call("ingest", in).runId();
@@ -172,6 +172,7 @@ class DeployedRunsTest {
                 acme.blobs().list("uploads/").isEmpty(),
                 acme.blobs().list("uploads/").toString());
         assertTrue(acme.blobs().get("exports/" + runId + ".zip").isEmpty());
+        assertTrue(acme.blobs().get("executions/u1.json").isEmpty(), "its execution record is gone too");
         assertTrue(runs.list("acme").isEmpty());
         assertArrayEquals(
                 other,

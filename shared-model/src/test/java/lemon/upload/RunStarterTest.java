@@ -92,13 +92,13 @@ class RunStarterTest {
         String record =
                 new String(store.get("uploads/acme/id-2/a.txt.failure.json").orElseThrow());
         assertTrue(record.contains("\"error\":\"refused\"") && record.contains("got 500"), record);
-        // the started execution is kept beside its upload, for the runs API
+        // the started execution is kept in the tenant's folder (not beside the upload: no new notification)
         assertEquals(
                 o.execution(),
-                UploadExecution.parse(store.get("uploads/acme/id-1/" + UploadExecution.FILE)
-                                .orElseThrow())
+                UploadExecution.parse(
+                                store.get("tenants/acme/executions/id-1.json").orElseThrow())
                         .name());
-        for (String written : List.of(UploadOptions.FILE, UploadExecution.FILE, "a.txt.failure.json")) {
+        for (String written : List.of(UploadOptions.FILE, "a.txt.failure.json")) {
             RunStarter.Outcome ignored = reading.handle(
                             created("stories", "runs%2Fuploads%2Facme%2Fid-1%2F" + written, 10, "e"))
                     .get(0);
