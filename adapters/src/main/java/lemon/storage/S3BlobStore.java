@@ -155,7 +155,10 @@ public final class S3BlobStore implements BlobStore {
     public void put(String key, byte[] bytes) throws IOException {
         String k = objectKey(key);
         try {
-            s3.putObject(r -> r.bucket(bucket).key(k), RequestBody.fromBytes(bytes));
+            // typed by name, so a signed link to a picture or a page opens as one in a browser
+            s3.putObject(
+                    r -> r.bucket(bucket).key(k).contentType(lemon.run.RunViews.contentType(key)),
+                    RequestBody.fromBytes(bytes));
         } catch (SdkException e) {
             throw failure("put", key, e);
         }
@@ -175,7 +178,11 @@ public final class S3BlobStore implements BlobStore {
         for (int attempt = 1; ; attempt++) {
             try {
                 s3.putObject(
-                        r -> r.bucket(bucket).key(k).ifNoneMatch("*").metadata(Map.of(PUT_TOKEN, token)),
+                        r -> r.bucket(bucket)
+                                .key(k)
+                                .contentType(lemon.run.RunViews.contentType(key))
+                                .ifNoneMatch("*")
+                                .metadata(Map.of(PUT_TOKEN, token)),
                         RequestBody.fromBytes(bytes));
                 return true;
             } catch (S3Exception e) {

@@ -22,8 +22,6 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import lemon.functions.PipelineProvider;
 import lemon.run.Json;
 import lemon.run.RunLines;
@@ -256,18 +254,8 @@ public class RunsApi {
                         : null);
     }
 
-    private static final Map<String, String> TYPES = Map.of(
-            "html", "text/html; charset=utf-8",
-            "png", "image/png",
-            "svg", "image/svg+xml",
-            "json", "application/json",
-            "txt", "text/plain; charset=utf-8",
-            "md", "text/markdown; charset=utf-8",
-            "csv", "text/csv; charset=utf-8");
-
     static String typeOf(String path) {
-        String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        return TYPES.getOrDefault(ext, MediaType.APPLICATION_OCTET_STREAM);
+        return lemon.run.RunViews.contentType(path);
     }
 
     /**

@@ -201,7 +201,11 @@ async function refreshRun() {
   }
   if (!current || current.runId !== runId) return;
   current.links = v.links || {};
-  if (deployment && ['running', 'queued'].includes(v.state)) scheduleRefresh(POLL_MS);
+  if (deployment) {
+    if (['running', 'queued'].includes(v.state)) scheduleRefresh(POLL_MS);
+    if (current.state !== v.state) listRuns(); // the list has no stream to tell it
+    current.state = v.state;
+  }
   $('run-title').textContent = v.title ? v.title + ' (' + runId + ')' : 'Run ' + runId;
   $('run-state').textContent = v.state + (v.stages ? ` — ${v.stagesDone} of ${v.stages} stages, ${v.seconds} s` : '')
     + (v.costUsd ? `, $${v.costUsd.toFixed(4)}` : '') + (v.error ? ' — ' + v.error : '');
@@ -398,7 +402,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   }
   $('example').replaceChildren(...(limits.examples || []).map((name) => new Option(name, name)));
   if (limits.tokens || deployment) {
-    $('tenant-label').textContent = 'Token';
+    if (!deployment) $('tenant-label').textContent = 'Token';
     $('tenant').type = 'password';
     $('tenant').removeAttribute('pattern');
     $('tenant').removeAttribute('title');

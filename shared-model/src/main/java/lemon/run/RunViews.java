@@ -208,6 +208,21 @@ public final class RunViews {
         }
     }
 
+    private static final Map<String, String> TYPES = Map.of(
+            "html", "text/html; charset=utf-8",
+            "png", "image/png",
+            "svg", "image/svg+xml",
+            "json", "application/json",
+            "txt", "text/plain; charset=utf-8",
+            "md", "text/markdown; charset=utf-8",
+            "csv", "text/csv; charset=utf-8",
+            "zip", "application/zip");
+
+    /** The media type a run's file is served as, from its name; unknown kinds as bytes. */
+    public static String contentType(String path) {
+        return TYPES.getOrDefault(lower(path.substring(path.lastIndexOf('.') + 1)), "application/octet-stream");
+    }
+
     private static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
     }
