@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
         description = "Serve the web app: drop a story in a page and watch it become a storyboard "
                 + "(http://127.0.0.1:8080 by default; runs go to the store, per tenant).")
 public class ServeCommand implements Callable<Integer> {
+    @jakarta.inject.Inject
+    lemon.web.WebRuns runs;
+
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "port to listen on (default 8080)")
     int port;
 
@@ -46,6 +49,8 @@ public class ServeCommand implements Callable<Integer> {
         System.out.println("LeMon web app on http://" + host + ":" + actual
                 + "/ (API: /api, OpenAPI: /q/openapi); runs in " + store
                 + "/tenants/<tenant>/; Ctrl-C stops (a running run stops after its stage and can be resumed)");
+        int waiting = runs.restoreQueue();
+        if (waiting > 0) System.out.println(waiting + " run(s) left waiting by the last server queued again");
         Quarkus.waitForExit();
         return 0;
     }

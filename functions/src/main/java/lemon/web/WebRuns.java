@@ -21,6 +21,7 @@ import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
 import lemon.ingest.IngestedStory;
 import lemon.ingest.StoryIngest;
+import lemon.run.Json;
 import lemon.run.RunIds;
 import lemon.run.RunLease;
 import lemon.run.RunLines;
@@ -52,6 +53,8 @@ public class WebRuns {
         volatile String state = "queued";
         volatile boolean stop;
         volatile Future<?> work;
+        /** Its entry in the tenant's queue/ until a worker takes it; null for a resume (its manifest is enough). */
+        volatile String queued;
 
         Live(String tenant, String runId, String title) {
             this.tenant = tenant;
@@ -98,11 +101,31 @@ public class WebRuns {
                 java.util.concurrent.TimeUnit.SECONDS);
     }
 
+    /** Set as the server stops: waiting runs stay in their queue/ for the next server. */
+    private volatile boolean closing;
+
+    /** The longest the server waits, as it stops, for running stages to end. */
+    static final java.time.Duration STOP_WAIT = java.time.Duration.ofMinutes(5);
+
+    /**
+     * Running runs stop after their current stage (resumable) and the server waits for that: a JVM that
+     * exits while an engine works in native code can crash in it (seen: ONNX Runtime creating a session).
+     */
     @PreDestroy
     void stopWorkers() {
-        live.values().forEach(l -> l.stop = true); // each ends after its current stage; resumable
+        closing = true;
+        live.values().forEach(l -> l.stop = true);
         workers.shutdown();
         reminders.shutdownNow();
+        if (working() > 0)
+            System.out.println("lemon: waiting for the running stage to end (at most " + STOP_WAIT.toMinutes()
+                    + " min); its run stops there and can be resumed");
+        try {
+            if (!workers.awaitTermination(STOP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+                System.err.println("lemon: a stage did not end in time; its run is left interrupted (resumable)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The tenant's own provider: the store's {@code tenants/<tenant>/} folder, engines shared. */
@@ -151,21 +174,87 @@ public class WebRuns {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the story", e);
         }
-        Live l = new Live(tenant, runId, story.title());
-        live.put(key(tenant, runId), l);
-        l.lines.add("queued: " + story.title() + " (" + story.words() + " words)");
+        Waiting w = new Waiting(runId, uploadKey, story.title(), options);
+        put(tenant, QUEUE + runId + ".json", Json.bytes(w));
+        enqueue(tenant, w, "queued: " + story.title() + " (" + story.words() + " words)");
+        return runId;
+    }
+
+    /**
+     * A run waiting for a worker, kept in its tenant's folder ({@code queue/<runId>.json}) until a worker
+     * takes it, so a server that stops with runs waiting starts them when it comes back.
+     */
+    record Waiting(String runId, String uploadKey, String title, RunOptions options) {}
+
+    static final String QUEUE = "queue/";
+
+    private void enqueue(String tenant, Waiting w, String firstLine) {
+        Live l = new Live(tenant, w.runId(), w.title());
+        l.queued = QUEUE + w.runId() + ".json";
+        live.put(key(tenant, w.runId()), l);
+        l.lines.add(firstLine);
+        PipelineProvider provider = forTenant(tenant);
         submit(
                 l,
                 out -> LocalRun.start(
                         LocalRun.workflow(),
                         new StageFunctions(provider),
-                        uploadKey,
-                        options,
-                        runId,
+                        w.uploadKey(),
+                        w.options(),
+                        w.runId(),
                         out,
                         RunLease.Settings.DEFAULT,
                         () -> l.stop));
-        return runId;
+    }
+
+    /**
+     * Queues again the runs a previous server left waiting (every tenant's {@code queue/}), in the order
+     * they were queued; {@code ./lemon serve} calls it as it starts. Returns how many.
+     */
+    public int restoreQueue() {
+        var root = configured.get().runs().blobs();
+        List<String[]> found = new ArrayList<>();
+        try {
+            for (String k : root.list(UploadSlot.TENANTS)) {
+                String[] p = k.split("/");
+                if (p.length == 4 && (p[2] + "/").equals(QUEUE) && p[3].endsWith(".json")) found.add(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the waiting runs in " + root.describe(), e);
+        }
+        found.sort(java.util.Comparator.comparing(p -> p[3])); // run ids begin with their time
+        int n = 0;
+        for (String[] p : found) {
+            try {
+                Waiting w = Json.MAPPER.readValue(root.get(String.join("/", p)).orElseThrow(), Waiting.class);
+                if (live.containsKey(key(p[1], w.runId()))) continue;
+                enqueue(p[1], w, "queued again: the server restarted before " + w.title() + " started");
+                n++;
+            } catch (IOException | RuntimeException unreadable) {
+                System.err.println("lemon: a waiting run cannot be read, left as it is: " + String.join("/", p) + ": "
+                        + unreadable.getMessage());
+            }
+        }
+        return n;
+    }
+
+    private void put(String tenant, String key, byte[] bytes) {
+        try {
+            store(tenant).blobs().put(key, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + key, e);
+        }
+    }
+
+    /** Takes a run out of its tenant's queue/ (a worker took it, or it was cancelled). */
+    private void unqueue(Live l) {
+        if (l.queued == null) return;
+        try {
+            store(l.tenant).blobs().delete(l.queued);
+            l.queued = null;
+        } catch (IOException e) {
+            l.lines.add("warning: cannot take the run out of the waiting list (" + e.getMessage() + ")");
+        }
     }
 
     /** Continues a failed, stopped or interrupted run from its last completed stage. */
@@ -206,7 +295,14 @@ public class WebRuns {
         tellAhead(l, working() + waiting.size() - 1);
         l.work = workers.submit(() -> {
             waiting.remove(l);
-            if (l.stop) return;
+            if (closing) return; // left in queue/: the next server starts it
+            if (l.stop) { // cancelled as the worker took it
+                unqueue(l);
+                l.state = "ended";
+                l.lines.close("cancelled before it started");
+                return;
+            }
+            unqueue(l);
             l.state = "running";
             tellWaiting();
             try (PrintStream out = lemon.util.LineOutput.printStream(l.lines::add)) {
@@ -258,6 +354,7 @@ public class WebRuns {
         l.stop = true;
         if (l.state.equals("queued") && l.work.cancel(false)) {
             waiting.remove(l);
+            unqueue(l);
             l.state = "ended";
             l.lines.close("cancelled before it started");
         } else {

@@ -232,6 +232,32 @@ class WebAppApiTest {
         given().cookie("lemon-tenant", dora).get("/api/runs").then().body("runId", hasItem(runId));
     }
 
+    @Inject
+    WebRuns runs;
+
+    @Test
+    void aRunLeftWaitingByAStoppedServerIsQueuedAgainAndRunsToTheEnd() throws Exception {
+        String hana = tenant("hana");
+        // what a server that stopped with a run waiting leaves: the upload and its entry in the queue
+        var blobs = new lemon.port.PrefixedBlobStore(provider.get().runs().blobs(), "tenants/" + hana + "/");
+        String runId = lemon.run.RunIds.generate(java.time.Clock.systemUTC());
+        blobs.put("uploads/left.md", story());
+        var options = new lemon.run.RunOptions(2, lemon.run.RunOptions.DEFAULT_TOP_K, 1, 1, 0, "");
+        blobs.put(
+                WebRuns.QUEUE + runId + ".json",
+                lemon.run.Json.bytes(new WebRuns.Waiting(runId, "uploads/left.md", "Left waiting", options)));
+
+        assertTrue(runs.restoreQueue() >= 1);
+        assertEquals(0, runs.restoreQueue(), "a run queued here is not queued twice");
+        Response ended = waitUntilEnded(hana, runId);
+        String events = given().header("X-Lemon-Tenant", hana)
+                .get("/api/runs/" + runId + "/events")
+                .asString();
+        assertEquals("done", ended.path("state"), events);
+        assertTrue(blobs.list(WebRuns.QUEUE).isEmpty(), "its queue entry is gone once a worker took it");
+        assertTrue(events.contains("the server restarted before Left waiting started"), events);
+    }
+
     @Test
     void aQueuedRunCanBeCancelledAndAFinishedOneResumedNoMore() throws Exception {
         String fred = tenant("fred");
@@ -254,6 +280,11 @@ class WebAppApiTest {
                 .get("/api/runs/" + second + "/events")
                 .asString();
         assertTrue(events.contains("cancelled before it started"), events);
+        assertTrue(
+                new lemon.port.PrefixedBlobStore(provider.get().runs().blobs(), "tenants/" + fred + "/")
+                        .list(WebRuns.QUEUE)
+                        .isEmpty(),
+                "no run is left waiting");
     }
 
     @Test
