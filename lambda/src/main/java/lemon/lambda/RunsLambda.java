@@ -11,16 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import lemon.config.LemonConfig;
-import lemon.storage.BlobStores;
 import lemon.storage.DeployedRunsApi;
 import lemon.storage.S3Links;
 import lemon.upload.DeployedRuns;
-import lemon.workflow.StepFunctionsExecutions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The runs API behind API Gateway's JWT authoriser (the function Terraform names {@code <prefix>-runs},
@@ -65,21 +60,12 @@ public class RunsLambda implements RequestHandler<APIGatewayV2HTTPEvent, APIGate
     }
 
     private static DeployedRuns deployed(String store, LightPipeline pipelines, Optional<String> machine) {
-        var bucket = BlobStores.s3Bucket(store)
-                .orElseThrow(() -> new IllegalStateException(
-                        "the runs API needs an S3 store (LEMON_STORE=s3://bucket/prefix), not '" + store + "'"));
-        String arn = machine.filter(s -> !s.isBlank())
-                .orElseThrow(() -> new IllegalStateException(
-                        "the runs API needs the workflow's ARN in LEMON_WORKFLOW_STATE_MACHINE_ARN"));
-        SfnClient sfn = SfnClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(bucket.region()))
-                .build();
+        Deployment d = Deployment.of("the runs API", store, machine);
         var pipeline = pipelines.get();
         return new DeployedRuns(
                 pipeline.runs(),
-                new StepFunctionsExecutions(sfn, arn),
-                new S3Links(bucket, DefaultCredentialsProvider.builder().build(), S3Links.TTL),
+                d.workflow(),
+                new S3Links(d.bucket(), DefaultCredentialsProvider.builder().build(), S3Links.TTL),
                 m -> pipeline.cost(m).total(),
                 Clock.systemUTC());
     }

@@ -13,10 +13,7 @@ import lemon.config.LemonConfig;
 import lemon.storage.BlobStores;
 import lemon.storage.PresignedPost;
 import lemon.upload.RunStarter;
-import lemon.workflow.StepFunctionsExecutions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The upload trigger (the function Terraform names {@code <prefix>-upload-trigger}, handler
@@ -43,23 +40,10 @@ public class UploadTriggerLambda implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     private static RunStarter starter(String store, long maxBytes, Optional<String> machine) {
-        PresignedPost.Bucket bucket = BlobStores.s3Bucket(store)
-                .orElseThrow(() -> new IllegalStateException(
-                        "the upload trigger needs an S3 store (LEMON_STORE=s3://bucket/prefix), not '" + store + "'"));
-        String arn = machine.filter(s -> !s.isBlank())
-                .orElseThrow(() -> new IllegalStateException(
-                        "the upload trigger needs the workflow's ARN in LEMON_WORKFLOW_STATE_MACHINE_ARN"));
-        SfnClient sfn = SfnClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(software.amazon.awssdk.regions.Region.of(bucket.region()))
-                .build();
+        Deployment d = Deployment.of("the upload trigger", store, machine);
+        PresignedPost.Bucket bucket = d.bucket();
         // the store: the uploader's run options beside each upload, and why a refused one was refused
-        return new RunStarter(
-                bucket.name(),
-                bucket.prefix(),
-                maxBytes,
-                new StepFunctionsExecutions(sfn, arn),
-                BlobStores.fromUri(store));
+        return new RunStarter(bucket.name(), bucket.prefix(), maxBytes, d.workflow(), BlobStores.fromUri(store));
     }
 
     @Override
