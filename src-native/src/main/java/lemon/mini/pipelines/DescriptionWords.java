@@ -142,6 +142,23 @@ public final class DescriptionWords {
     }
 
     /**
+     * An unknown hyphenated word: one that names skin or hair becomes the world's phrase for it
+     * ("olive-skinned" → "olive skin", "silver-haired" → "grey hair"; nothing when its colour is not a
+     * caption word), so a skin tone is not read as a clothing colour ("olive" → "green") or left as a
+     * bare colour the model gives to hair ("fair", "brown"); any other takes its first part's synonym
+     * ("silver-grey" → "grey").
+     */
+    private static String compound(String w, Predicate<String> known) {
+        String first = w.substring(0, w.indexOf('-')), rest = w.substring(w.indexOf('-') + 1);
+        if (rest.equals("skinned") || rest.equals("haired")) {
+            String colour = known.test(first) ? first : SYNONYMS.get(first);
+            String noun = rest.equals("skinned") ? "skin" : "hair";
+            return colour != null && known.test(noun) ? colour + " " + noun : "";
+        }
+        return synonym(first);
+    }
+
+    /**
      * Rewrites each hair phrase's colour words to the one colour they read as ({@link
      * DescriptionAttributes#hairAsRead}), leaves out colours that colour nothing the world paints
      * ({@link DescriptionAttributes#withoutStrayColours}: "cold grey eyes"), then replaces unknown
@@ -156,7 +173,7 @@ public final class DescriptionWords {
             String w = m.group(), rep = w;
             if (!known.test(w)) {
                 String syn = synonym(w);
-                if (syn == null && w.contains("-")) syn = synonym(w.substring(0, w.indexOf('-'))); // "silver-grey"
+                if (syn == null && w.contains("-")) syn = compound(w, known);
                 if (syn != null) rep = syn;
             }
             m.appendReplacement(out, Matcher.quoteReplacement(rep));
