@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * {@code <unk>}, and read each hair phrase as the one colour it states (issue 14); the text files kept their hashes.
  * The PNGs again when the UNet was retrained on C.D.-register descriptions and the painter read headwear, garment and
  * age words through synonyms and left out colours that colour nothing it paints (issue 14); the text files kept
- * their hashes.
+ * their hashes. The PNGs again when hyphenated skin and hair words became the world's phrase ("olive-skinned" →
+ * "olive skin", no longer "green"); the text files kept their hashes.
  */
 class PinnedOutputsTest {
     static final List<String> FILES = List.of(
