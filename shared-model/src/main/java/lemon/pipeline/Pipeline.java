@@ -323,7 +323,14 @@ public final class Pipeline {
 
     private StageResult callHere(String function, lemon.stage.StageInput in) {
         if (function.equals(IngestStage.NAME)) {
-            return ingest(in.runId(), in.uploadKey(), in.options());
+            StageResult r = ingest(in.runId(), in.uploadKey(), in.options());
+            // a tenant's uploader (the deployment's) has only its upload's folder to learn why: keep it there
+            if (tenant != null
+                    && "rejected".equals(r.status())
+                    && in.uploadKey() != null
+                    && !in.uploadKey().isBlank())
+                recordBesideUpload(in.uploadKey(), "Lemon.InputRejected", r.message());
+            return r;
         }
         if (function.equals(StageCatalogue.NEXT_PASS)) {
             return nextPass(in.requireRunId(), in.iteration());
@@ -382,6 +389,22 @@ public final class Pipeline {
         return ledger.recordFailure(runId, error, cause);
     }
 
+    /** Writes {@code <uploadKey>.failure.json} (upload, error, cause, time); returns its key. */
+    private String recordBesideUpload(String uploadKey, String error, String cause) {
+        String key = uploadKey + UPLOAD_FAILURE;
+        java.util.Map<String, Object> record = new java.util.LinkedHashMap<>();
+        record.put("upload", uploadKey);
+        record.put("error", error);
+        record.put("cause", cause);
+        record.put("at", clock.instant().toString());
+        try {
+            runs.blobs().put(key, lemon.run.Json.bytes(record));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot record the failure beside " + uploadKey, e);
+        }
+        return key;
+    }
+
     /** Suffix of the record of a failure that happened before the upload became a run. */
     public static final String UPLOAD_FAILURE = ".failure.json";
 
@@ -406,17 +429,7 @@ public final class Pipeline {
                             .toList();
             return ledger.recordFailure(runId, error, cause, next);
         }
-        String key = uploadKey + UPLOAD_FAILURE;
-        java.util.Map<String, Object> record = new java.util.LinkedHashMap<>();
-        record.put("upload", uploadKey);
-        record.put("error", error);
-        record.put("cause", lemon.stage.StageErrors.readable(error, cause));
-        record.put("at", clock.instant().toString());
-        try {
-            runs.blobs().put(key, lemon.run.Json.bytes(record));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot record the failure beside " + uploadKey, e);
-        }
+        String key = recordBesideUpload(uploadKey, error, lemon.stage.StageErrors.readable(error, cause));
         return new StageResult(
                 runId,
                 StageCatalogue.RECORD_FAILURE,

@@ -216,6 +216,11 @@ public final class DeployedRuns {
             Optional<String> story = names.stream()
                     .filter(n -> !n.equals(UploadOptions.FILE) && !n.endsWith(lemon.pipeline.Pipeline.UPLOAD_FAILURE))
                     .findFirst();
+            if (story.isEmpty()) // ingest rejected the story: it deleted it and kept why
+            story = names.stream()
+                    .filter(n -> n.endsWith(lemon.pipeline.Pipeline.UPLOAD_FAILURE))
+                    .map(n -> n.substring(0, n.length() - lemon.pipeline.Pipeline.UPLOAD_FAILURE.length()))
+                    .findFirst();
             if (story.isEmpty() || withRuns.contains(folder.getKey() + story.get())) continue;
             String key = folder.getKey() + story.get();
             Optional<byte[]> failure = read(runs.blobs(), key + lemon.pipeline.Pipeline.UPLOAD_FAILURE);

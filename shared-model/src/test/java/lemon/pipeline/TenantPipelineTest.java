@@ -45,6 +45,27 @@ class TenantPipelineTest {
     }
 
     @Test
+    void aTenantsRejectedStoryLeavesWhyBesideWhereItWasAndTheStoresOwnRunsDoNot() throws Exception {
+        InMemoryBlobStore root = new InMemoryBlobStore();
+        root.put("uploads/acme/id/short.txt", "Too short to be a story.".getBytes(StandardCharsets.UTF_8));
+        Pipeline p = new Pipeline(new RunStore(root), new StoryIngest(), LightCatalogueTest.light(), TestRuns.CLOCK);
+        assertEquals(
+                "rejected",
+                p.call("ingest", in(null, "uploads/id/short.txt", "acme")).status());
+        assertFalse(root.exists("uploads/acme/id/short.txt"), "the rejected story is deleted");
+        String why =
+                new String(root.get("uploads/acme/id/short.txt.failure.json").orElseThrow(), StandardCharsets.UTF_8);
+        assertTrue(why.contains("Lemon.InputRejected") && why.contains("a story needs at least"), why);
+
+        // the CLI's runs (no tenant) print why and keep nothing
+        root.put("uploads/short.txt", "Too short to be a story.".getBytes(StandardCharsets.UTF_8));
+        assertEquals(
+                "rejected",
+                p.call("ingest", in(null, "uploads/short.txt", null)).status());
+        assertEquals(java.util.List.of("uploads/acme/id/short.txt.failure.json"), root.list(""));
+    }
+
+    @Test
     void aBadTenantIsRefusedBeforeAnythingIsStored() {
         InMemoryBlobStore root = new InMemoryBlobStore();
         Pipeline p = new Pipeline(new RunStore(root), new StoryIngest(), LightCatalogueTest.light(), TestRuns.CLOCK);

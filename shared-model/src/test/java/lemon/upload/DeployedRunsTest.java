@@ -90,8 +90,17 @@ class DeployedRunsTest {
         acme.blobs()
                 .put("uploads/u3/bad.txt" + Pipeline.UPLOAD_FAILURE, "{\"cause\":\"the file is empty\"}".getBytes());
 
+        // a story ingest rejected: deleted, why kept beside where it was
+        acme.blobs()
+                .put(
+                        "uploads/u4/short.txt" + Pipeline.UPLOAD_FAILURE,
+                        "{\"cause\":\"a story needs at least 50 words\"}".getBytes());
+
         List<RunView> listed = runs.list("acme");
-        assertEquals(3, listed.size(), listed.toString());
+        assertEquals(4, listed.size(), listed.toString());
+        assertEquals("refused", listed.get(3).state());
+        assertEquals("uploads/u4/short.txt", listed.get(3).upload());
+        assertEquals("a story needs at least 50 words", listed.get(3).error());
         assertEquals(runId, listed.get(0).runId());
         assertEquals("running", listed.get(0).state());
         assertEquals(0.25, listed.get(0).costUsd());
