@@ -73,7 +73,11 @@ public class StageCommand implements Callable<Integer> {
                 .put("runId", runId)
                 .put("iteration", iteration)
                 .put("tenant", tenant == null ? "" : tenant);
-        JsonNode result = new FunqDispatcher(new StageFunctions(provider)).invoke(function, input);
+        // an engine task's lines also go to the run's progress.json, where the runs API shows the latest
+        var progress = new lemon.run.RunProgressFile(
+                provider.get().runs(), runId, (stage, line) -> System.err.println(line), java.time.Clock.systemUTC());
+        JsonNode result = lemon.port.StageProgress.within(
+                progress, function, () -> new FunqDispatcher(new StageFunctions(provider)).invoke(function, input));
         System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         return "failed".equals(result.path("status").asText()) ? 1 : 0;
     }

@@ -208,7 +208,8 @@ async function refreshRun() {
   }
   $('run-title').textContent = v.title ? v.title + ' (' + runId + ')' : 'Run ' + runId;
   $('run-state').textContent = v.state + (v.stages ? ` — ${v.stagesDone} of ${v.stages} stages, ${v.seconds} s` : '')
-    + (v.costUsd ? `, $${v.costUsd.toFixed(4)}` : '') + (v.error ? ' — ' + v.error : '');
+    + (v.costUsd ? `, $${v.costUsd.toFixed(4)}` : '') + (v.error ? ' — ' + v.error : '')
+    + (v.progress ? ' — ' + v.progress : ''); // on AWS: the running engine task's latest line
   $('cancel').hidden = !['queued', 'running'].includes(v.state);
   $('resume').hidden = !['failed', 'interrupted', 'stopped'].includes(v.state);
   const stages = $('stages');

@@ -53,7 +53,8 @@ public final class RunViews {
             String upload,
             List<StageView> stageList,
             List<String> files,
-            Map<String, String> links) {
+            Map<String, String> links,
+            String progress) {
         public RunView withState(String state, String error) {
             return new RunView(
                     runId,
@@ -68,7 +69,8 @@ public final class RunViews {
                     upload,
                     stageList,
                     files,
-                    links);
+                    links,
+                    progress);
         }
 
         public RunView withLinks(Map<String, String> links) {
@@ -85,12 +87,33 @@ public final class RunViews {
                     upload,
                     stageList,
                     files,
-                    links);
+                    links,
+                    progress);
+        }
+
+        /** With the latest line of its running stage, where no stream carries its lines ({@link RunProgressFile}). */
+        public RunView withProgress(String progress) {
+            return new RunView(
+                    runId,
+                    state,
+                    title,
+                    createdAt,
+                    stagesDone,
+                    stages,
+                    seconds,
+                    costUsd,
+                    error,
+                    upload,
+                    stageList,
+                    files,
+                    links,
+                    progress);
         }
 
         /** A run known before its manifest exists (queued, or an upload its workflow has not picked up). */
         public static RunView pending(String runId, String state, String title, String upload, String error) {
-            return new RunView(runId, state, title, null, 0, 0, 0, 0, error, upload, List.of(), List.of(), Map.of());
+            return new RunView(
+                    runId, state, title, null, 0, 0, 0, 0, error, upload, List.of(), List.of(), Map.of(), null);
         }
     }
 
@@ -140,7 +163,8 @@ public final class RunViews {
                 m.input().uploadKey(),
                 stages,
                 withFiles ? files(runs, m.runId()) : List.of(),
-                Map.of());
+                Map.of(),
+                null);
     }
 
     /** The run's manifest; empty when the store has no such run; a malformed id is a 400. */
@@ -159,7 +183,10 @@ public final class RunViews {
         try {
             return runs.blobs().list(runId + "/").stream()
                     .map(k -> k.substring(runId.length() + 1))
-                    .filter(k -> !k.startsWith(RunLease.FOLDER) && !k.contains("/.") && !k.startsWith("."))
+                    .filter(k -> !k.startsWith(RunLease.FOLDER)
+                            && !k.equals(RunProgressFile.FILE)
+                            && !k.contains("/.")
+                            && !k.startsWith("."))
                     .sorted()
                     .toList();
         } catch (IOException e) {

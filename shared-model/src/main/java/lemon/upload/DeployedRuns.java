@@ -83,6 +83,8 @@ public final class DeployedRuns {
     public RunView view(String tenant, String runId) {
         RunStore runs = runs(tenant);
         RunView v = withExecution(runs, RunViews.view(runs, runId, cost, clock));
+        if (v.state().equals("running"))
+            v = v.withProgress(lemon.run.RunProgressFile.latest(runs, runId).orElse(null));
         Map<String, String> signed = new LinkedHashMap<>();
         String folder = UploadSlot.folderOf(tenant);
         for (String f : v.files()) signed.put(f, links.link(folder + RunViews.fileKey(runId, f)));

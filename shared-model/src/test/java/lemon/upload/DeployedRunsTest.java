@@ -110,8 +110,20 @@ class DeployedRunsTest {
         assertEquals("refused", listed.get(2).state());
         assertEquals("the file is empty", listed.get(2).error());
 
+        // a running run shows its engine task's latest line; it is no file of the run's
+        acme.blobs()
+                .put(
+                        runId + "/" + lemon.run.RunProgressFile.FILE,
+                        "{\"stage\":\"personalize\",\"line\":\"step 90 of 200\"}".getBytes());
+        RunView running = runs.view("acme", runId);
+        assertEquals("personalize: step 90 of 200", running.progress());
+        assertTrue(
+                !running.files().contains(lemon.run.RunProgressFile.FILE),
+                running.files().toString());
+
         workflow.status.put("acme-e1", "ABORTED");
         assertEquals("stopped", runs.view("acme", runId).state());
+        assertNull(runs.view("acme", runId).progress(), "no progress line for a run that does not run");
         workflow.status.put("acme-e1", "TIMED_OUT");
         RunView failed = runs.view("acme", runId);
         assertEquals("failed", failed.state());
