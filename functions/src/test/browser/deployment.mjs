@@ -3,7 +3,7 @@
 // signed in, a story goes to S3 through the upload form, its run is found and followed to the end; the
 // portraits and the storyboard's pictures load through signed links; the zip downloads; another tenant
 // sees nothing. Usage: node deployment.mjs PAGE_URL SCREENSHOT_DIR CHROMIUM STORY_FILE
-// (MotoWorkflowTest runs it)
+// (DeploymentPageTest runs it)
 import { chromium } from 'playwright-core';
 
 const [base, shots, executablePath, storyFile] = process.argv.slice(2);
