@@ -358,6 +358,11 @@ final class CharacterFinder {
                     group(byKey, group);
                     continue;
                 }
+                if (bareMember(ts, i)) { // "the eldest went", "but the youngest called her Cinderella"
+                    String adjective = ts.get(i + 1).lower();
+                    role(byKey, adjective, adjective, "the " + adjective);
+                    continue;
+                }
                 if (!t.isWord() || !Lexicon.isPersonNoun(t.lower())) continue;
                 if (i + 1 < ts.size()) {
                     WordToken next = ts.get(i + 1);
@@ -426,6 +431,22 @@ final class CharacterFinder {
         } else if (Lexicon.POSSESSIVE_PRONOUNS.contains(d) && !Lexicon.RELATIONAL.contains(noun)) {
             role(byKey, keyNoun, noun, modified); // "their captain" is the captain
         }
+    }
+
+    /**
+     * "the eldest" standing alone as a noun phrase (followed by a verb, a comma, "of", the end): a member
+     * singled out of a family group; {@link GroupMembers} keeps it only where the story has exactly one.
+     */
+    static boolean bareMember(List<WordToken> ts, int i) {
+        if (!ts.get(i).lower().equals("the") || i + 1 >= ts.size()) return false;
+        if (!GroupMembers.BARE.contains(ts.get(i + 1).lower())) return false;
+        if (i + 2 >= ts.size() || !ts.get(i + 2).isWord()) return true;
+        String next = ts.get(i + 2).lower();
+        return !Lexicon.ADJECTIVES.contains(next)
+                && !Lexicon.isPersonNoun(next)
+                && !Lexicon.DISTINGUISHING.contains(next)
+                && Lexicon.singularOfPlural(next) == null
+                && !List.of("one", "ones", "two", "three", "and", "or").contains(next);
     }
 
     private static boolean distinguishes(String adjective, String noun) {
@@ -592,7 +613,11 @@ final class CharacterFinder {
                 case NAME -> shortStory() || cand.forms.keySet().stream().anyMatch(introducedNames::contains) ? 1 : 2;
                 case RELATIONAL -> 2;
                 // the man a tale opens with is someone from the first sentence; any other "the man" is anyone
-                case ROLE -> introduced.contains(cand.key) ? 2 : Lexicon.GENERIC.contains(cand.key) ? 5 : 3;
+                // so is a member the story sets apart from its family twice ("the eldest", "the youngest")
+                case ROLE ->
+                    introduced.contains(cand.key) || GroupMembers.BARE.contains(cand.key)
+                            ? 2
+                            : Lexicon.GENERIC.contains(cand.key) ? 5 : 3;
                 // "the men" may be any men; a group of men must be named often to be one band.
                 case GROUP -> Lexicon.GENERIC.contains(cand.head) ? 5 : 3;
             };

@@ -21,9 +21,51 @@ final class GroupMembers {
     static final int PAIR_MENTIONS = 2;
 
     static List<StoryCharacter> link(MentionIndex index, List<StoryCharacter> characters) {
-        List<StoryCharacter> linked = linkByNoun(characters);
+        List<StoryCharacter> linked = linkBare(index, linkByNoun(characters));
         return linkPair(index, linked);
     }
+
+    /** Superlatives that single one member out of a family by themselves ("the eldest", "the youngest"). */
+    static final java.util.Set<String> BARE = java.util.Set.of("eldest", "youngest", "elder", "younger", "oldest");
+
+    /** The heads of family groups a bare superlative can single a member out of. */
+    private static final java.util.Set<String> FAMILY =
+            java.util.Set.of("sister", "brother", "son", "daughter", "child");
+
+    /**
+     * "the eldest" alone is a member of the story's one family group ("her two sisters") where that group
+     * is in the same sentence or the two before, at least {@link #BARE_MENTIONS} times; otherwise it says
+     * nobody the reader can tell ("The youngest gave her for gift", of the fairies), and is left out.
+     * A member takes its family's gender when nothing else gave it one.
+     */
+    private static List<StoryCharacter> linkBare(MentionIndex index, List<StoryCharacter> characters) {
+        List<StoryCharacter> families = characters.stream()
+                .filter(g -> g.isGroup() && nouns(g).stream().anyMatch(FAMILY::contains))
+                .toList();
+        List<StoryCharacter> out = new ArrayList<>();
+        for (StoryCharacter c : characters) {
+            boolean bare = !c.isGroup()
+                    && BARE.contains(MentionIndex.stripArticle(c.name()).toLowerCase(Locale.ROOT));
+            if (!bare) {
+                out.add(c);
+                continue;
+            }
+            if (families.size() != 1 || c.memberOf() != null) continue;
+            StoryCharacter family = families.get(0);
+            java.util.Set<Integer> near = new java.util.HashSet<>();
+            for (int s : index.sentencesMentioning(family.id(), false)) for (int k = 0; k <= 2; k++) near.add(s + k);
+            long beside = index.sentencesMentioning(c.id(), false).stream()
+                    .filter(near::contains)
+                    .count();
+            if (beside < BARE_MENTIONS) continue;
+            lemon.story.Gender g = c.gender() == lemon.story.Gender.UNKNOWN ? family.gender() : c.gender();
+            out.add(c.with(c.aliases(), g, c.role(), c.mentions()).memberOf(family.id()));
+        }
+        return out;
+    }
+
+    /** Times a bare member must be set apart beside its family. */
+    static final int BARE_MENTIONS = 2;
 
     private static List<StoryCharacter> linkPair(MentionIndex index, List<StoryCharacter> characters) {
         List<StoryCharacter> pairs = characters.stream()

@@ -30,6 +30,32 @@ class GroupsTest {
     }
 
     @Test
+    void theEldestAndTheYoungestSetApartBesideTheirSistersAreMembersWithTheirGender() {
+        List<StoryCharacter> cast = cast("Ella lived with her two sisters in a cold house. Her sisters laughed at her."
+                + " \u201cI will wear red,\u201d said the eldest. \u201cAnd I blue,\u201d said the youngest."
+                + " The two sisters went to the ball. The eldest danced with the prince, and the youngest sulked."
+                + " Ella swept the floor while her sisters were away.");
+        StoryCharacter sisters = named(cast, "two sisters");
+        StoryCharacter eldest = named(cast, "eldest");
+        StoryCharacter youngest = named(cast, "youngest");
+        assertEquals(sisters.id(), eldest.memberOf());
+        assertEquals(sisters.id(), youngest.memberOf());
+        assertEquals(Gender.FEMALE, eldest.gender(), "the sisters' gender");
+    }
+
+    @Test
+    void aBareSuperlativeFarFromAnyFamilyIsNobody() {
+        // the youngest of the fairies, pages before the only family group: nobody the reader can tell
+        List<StoryCharacter> cast = cast("The fairies came to the christening. The youngest gave her beauty."
+                + " The fairies sat at the table. The youngest spoke again and gave her grace. The fairies left."
+                + " The queen thanked the fairies. The king thanked the fairies. The queen smiled. The king smiled."
+                + " Years later the princess had two sons. The two sons played in the garden with the princess."
+                + " The two sons grew tall. The princess loved the two sons.");
+        assertTrue(cast.stream().anyMatch(c -> c.isGroup() && c.name().contains("sons")), "a family is there: " + cast);
+        assertTrue(cast.stream().noneMatch(c -> c.name().contains("youngest")), cast.toString());
+    }
+
+    @Test
     void birdsThatActAreCharactersAndTwoDovesAreNotTheTwoSisters() {
         List<StoryCharacter> cast = cast("Ella lived with her two sisters. A little bird sat in the hazel tree."
                 + " Two turtle-doves flew down to the kitchen. The turtle-doves picked the lentils, and the bird"
