@@ -56,43 +56,19 @@ public final class RunViews {
             Map<String, String> links,
             String progress) {
         public RunView withState(String state, String error) {
-            return new RunView(
-                    runId,
-                    state,
-                    title,
-                    createdAt,
-                    stagesDone,
-                    stages,
-                    seconds,
-                    costUsd,
-                    error,
-                    upload,
-                    stageList,
-                    files,
-                    links,
-                    progress);
+            return with(state, error, links, progress);
         }
 
         public RunView withLinks(Map<String, String> links) {
-            return new RunView(
-                    runId,
-                    state,
-                    title,
-                    createdAt,
-                    stagesDone,
-                    stages,
-                    seconds,
-                    costUsd,
-                    error,
-                    upload,
-                    stageList,
-                    files,
-                    links,
-                    progress);
+            return with(state, error, links, progress);
         }
 
         /** With the latest line of its running stage, where no stream carries its lines ({@link RunProgressFile}). */
         public RunView withProgress(String progress) {
+            return with(state, error, links, progress);
+        }
+
+        private RunView with(String state, String error, Map<String, String> links, String progress) {
             return new RunView(
                     runId,
                     state,
