@@ -106,9 +106,13 @@ public final class RunViews {
 
     /** One run with its files; an unknown run is a 404, a malformed id a 400. */
     public static RunView view(RunStore runs, String runId, ToDoubleFunction<RunManifest> cost, Clock clock) {
-        RunManifest m =
-                manifest(runs, runId).orElseThrow(() -> new Refused(404, "no run " + runId + " for this tenant"));
-        return view(runs, m, RunListing.row(runs.blobs(), m, clock, RunLease.Processes.CURRENT), cost, true);
+        return view(runs, require(runs, runId), cost, clock, true);
+    }
+
+    /** One run from its manifest already read; {@code withFiles} false leaves its folder unlisted. */
+    public static RunView view(
+            RunStore runs, RunManifest m, ToDoubleFunction<RunManifest> cost, Clock clock, boolean withFiles) {
+        return view(runs, m, RunListing.row(runs.blobs(), m, clock, RunLease.Processes.CURRENT), cost, withFiles);
     }
 
     private static RunView view(

@@ -108,7 +108,7 @@ public final class DeployedRuns {
         RunStore runs = runs(tenant);
         RunManifest m = RunViews.require(runs, runId);
         String state =
-                withExecution(runs, RunViews.view(runs, runId, cost, clock)).state();
+                withExecution(runs, RunViews.view(runs, m, cost, clock, false)).state();
         if (state.equals("running")) throw new Refused(409, "run " + runId + " is already running");
         if (state.equals("done")) throw new Refused(409, "run " + runId + " is complete; nothing to resume");
         Optional<String> record = UploadExecution.keyFor(m.input().uploadKey());
@@ -131,7 +131,9 @@ public final class DeployedRuns {
     public void delete(String tenant, String runId) {
         RunStore runs = runs(tenant);
         RunManifest m = RunViews.require(runs, runId);
-        if (withExecution(runs, RunViews.view(runs, runId, cost, clock)).state().equals("running")) {
+        if (withExecution(runs, RunViews.view(runs, m, cost, clock, false))
+                .state()
+                .equals("running")) {
             throw new Refused(409, "run " + runId + " is running; stop it first");
         }
         RunViews.delete(runs, runId);
