@@ -358,6 +358,11 @@ final class CharacterFinder {
                     group(byKey, group);
                     continue;
                 }
+                String[] ordinalOf = ordinalOfGroup(ts, i);
+                if (ordinalOf != null) { // "the twelfth of the friendly fairies"
+                    role(byKey, ordinalOf[0] + " " + ordinalOf[1], ordinalOf[1], ordinalOf[2]);
+                    continue;
+                }
                 if (bareMember(ts, i)) { // "the eldest went", "but the youngest called her Cinderella"
                     String adjective = ts.get(i + 1).lower();
                     role(byKey, adjective, adjective, "the " + adjective);
@@ -447,6 +452,27 @@ final class CharacterFinder {
                 && !Lexicon.DISTINGUISHING.contains(next)
                 && Lexicon.singularOfPlural(next) == null
                 && !List.of("one", "ones", "two", "three", "and", "or").contains(next);
+    }
+
+    /**
+     * "the twelfth of the [friendly] fairies": {ordinal, singular noun, the phrase} for a member singled out
+     * of a plural of persons, else null.
+     */
+    static String[] ordinalOfGroup(List<WordToken> ts, int i) {
+        if (i + 4 >= ts.size() || !ts.get(i).lower().equals("the")) return null;
+        String ordinal = ts.get(i + 1).lower();
+        if (!Lexicon.ORDINALS.contains(ordinal)
+                || !ts.get(i + 2).lower().equals("of")
+                || !ts.get(i + 3).lower().equals("the")) return null;
+        // the plural within two more words: adjectives the lexicon may not know ("friendly")
+        for (int k = i + 4; k < Math.min(ts.size(), i + 7); k++) {
+            WordToken w = ts.get(k);
+            if (!w.isWord() || w.capitalised()) return null;
+            String singular = Lexicon.singularOfPlural(w.lower());
+            if (singular != null && Lexicon.isPersonNoun(singular))
+                return new String[] {ordinal, singular, joinLower(ts, i + 1, k + 1)};
+        }
+        return null;
     }
 
     private static boolean distinguishes(String adjective, String noun) {
@@ -598,12 +624,30 @@ final class CharacterFinder {
         return best;
     }
 
+    /** "the men" may be any men; a group of men must be named often to be one band. */
+    private static int groupMinimum(Candidate group) {
+        return Lexicon.GENERIC.contains(group.head) ? 5 : 3;
+    }
+
+    /** "second son" where the story has a group of sons. */
+    private static boolean ordinalMember(String roleKey, java.util.Set<String> groupNouns) {
+        String[] w = roleKey.split(" ");
+        return w.length == 2 && Lexicon.ORDINALS.contains(w[0]) && groupNouns.contains(GroupPhrase.fold(w[1]));
+    }
+
     /** Keeps characters mentioned often enough for their kind; caps the list. */
     private List<StoryCharacter> filter(
             MentionIndex index, List<StoryCharacter> all, List<Candidate> candidates, List<String> warnings) {
         Map<String, Candidate> byId = new HashMap<>();
         for (Candidate c : candidates) {
             byId.putIfAbsent(Slugs.of(c.name != null ? c.name : canonicalRoleName(c)), c);
+        }
+        java.util.Set<String> groupNouns = new java.util.HashSet<>();
+        for (StoryCharacter c : all) {
+            Candidate cand = byId.get(c.id());
+            if (cand.kind == Kind.GROUP
+                    && index.sentencesMentioning(c.id(), false).size() >= groupMinimum(cand))
+                groupNouns.add(GroupPhrase.fold(cand.head));
         }
         List<StoryCharacter> kept = new ArrayList<>();
         for (StoryCharacter c : all) {
@@ -614,12 +658,14 @@ final class CharacterFinder {
                 case RELATIONAL -> 2;
                 // the man a tale opens with is someone from the first sentence; any other "the man" is anyone
                 // so is a member the story sets apart from its family twice ("the eldest", "the youngest")
+                // a member a story counts out of one of its groups ("the thirteenth fairy") matters once named
                 case ROLE ->
-                    introduced.contains(cand.key) || GroupMembers.BARE.contains(cand.key)
-                            ? 2
-                            : Lexicon.GENERIC.contains(cand.key) ? 5 : 3;
-                // "the men" may be any men; a group of men must be named often to be one band.
-                case GROUP -> Lexicon.GENERIC.contains(cand.head) ? 5 : 3;
+                    ordinalMember(cand.key, groupNouns)
+                            ? 1
+                            : introduced.contains(cand.key) || GroupMembers.BARE.contains(cand.key)
+                                    ? 2
+                                    : Lexicon.GENERIC.contains(cand.key) ? 5 : 3;
+                case GROUP -> groupMinimum(cand);
             };
             // "the men" may be whoever is about; only men the story keeps counting ("the two men") are a band
             if (cand.kind == Kind.GROUP && ANYONE.contains(cand.head) && 2 * counted(cand) < cand.count()) continue;

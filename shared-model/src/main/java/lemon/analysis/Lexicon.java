@@ -23,6 +23,12 @@ final class Lexicon {
         return Set.copyOf(java.util.Arrays.asList(words)); // tolerates repeats, unlike Set.of
     }
 
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new java.util.HashSet<>(a);
+        out.addAll(b);
+        return Set.copyOf(out);
+    }
+
     private static void nouns(Gender g, String... words) {
         for (String w : words) PERSON_NOUNS.put(w, g);
     }
@@ -294,6 +300,16 @@ final class Lexicon {
             "second",
             "third",
             "first",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
             "wicked",
             "poor",
             "good",
@@ -346,9 +362,25 @@ final class Lexicon {
             "same",
             "other");
 
+    /** Ordinals that single one member out of a counted group ("the thirteenth fairy", "the second son"). */
+    static final Set<String> ORDINALS = set(
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth");
+
     /** Adjectives that tell two people with the same head noun apart ("the eldest son"). */
-    static final Set<String> DISTINGUISHING = set(
-            "eldest", "youngest", "elder", "younger", "oldest", "second", "third", "first", "old", "young", "little");
+    static final Set<String> DISTINGUISHING =
+            union(set("eldest", "youngest", "elder", "younger", "oldest", "old", "young", "little"), ORDINALS);
 
     /** Capitalised words that head a name as a title ("King Thrushbeard", "Dame Gothel"). */
     static final Set<String> TITLES = set(

@@ -44,6 +44,30 @@ class GroupsTest {
     }
 
     @Test
+    void aMemberCountedOutOfAGroupIsACharacterOnceNamed() {
+        List<StoryCharacter> cast = cast("The king had twelve fairies at the feast. The fairies gave the child gifts."
+                + " The fairies sang. The fairies danced. Then the thirteenth fairy came in, angry, and cursed the child."
+                + " The twelfth of the friendly fairies softened the curse. The king thanked the fairies.");
+        StoryCharacter fairies =
+                cast.stream().filter(StoryCharacter::isGroup).findFirst().orElseThrow();
+        StoryCharacter thirteenth = named(cast, "thirteenth fairy"), twelfth = named(cast, "twelfth fairy");
+        assertEquals(fairies.id(), thirteenth.memberOf(), cast.toString());
+        assertEquals(fairies.id(), twelfth.memberOf(), cast.toString());
+    }
+
+    @Test
+    void anOrdinalWithoutAGroupOfItsNounIsNobody() {
+        // a second man and a first soldier, once each, in a story with no band of men or soldiers
+        List<StoryCharacter> cast = cast("Anna walked to the market on the second day. A second man sold her bread."
+                + " Anna paid the second man and went home. The first soldier at the gate waved. Anna smiled."
+                + " Anna baked the bread. Anna ate the bread. Anna slept.");
+        assertTrue(
+                cast.stream()
+                        .noneMatch(c -> c.name().contains("second") || c.name().contains("first")),
+                cast.toString());
+    }
+
+    @Test
     void aBareSuperlativeFarFromAnyFamilyIsNobody() {
         // the youngest of the fairies, pages before the only family group: nobody the reader can tell
         List<StoryCharacter> cast = cast("The fairies came to the christening. The youngest gave her beauty."

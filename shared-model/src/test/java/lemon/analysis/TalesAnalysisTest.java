@@ -110,7 +110,9 @@ class TalesAnalysisTest {
                 // "the man" is a character only where the tale opens with him (Rapunzel's parents)
                 if (!tale.equals("rapunzel.txt"))
                     assertFalse(Set.of("man", "woman").contains(c.name().toLowerCase()), tale + ": " + c);
-                assertTrue(c.mentions() >= 2, tale + ": " + c);
+                // once is enough only for a member counted out of a group ("the thirteenth fairy")
+                assertTrue(
+                        c.mentions() >= 2 || Lexicon.ORDINALS.contains(c.name().split(" ")[0]), tale + ": " + c);
             }
             assertEquals(30, a.scenes().size(), tale);
             assertScenesWellFormed(a);
