@@ -22,7 +22,53 @@ final class GroupMembers {
 
     static List<StoryCharacter> link(MentionIndex index, List<StoryCharacter> characters) {
         List<StoryCharacter> linked = linkBare(index, linkByNoun(characters));
-        return linkPair(index, linked);
+        return siblingOfThePair(linkPair(index, linked));
+    }
+
+    /** Kin nouns that, standing alone, name one of a sibling pair by gender. */
+    private static final Map<String, lemon.story.Gender> SIBLING =
+            Map.of("sister", lemon.story.Gender.FEMALE, "brother", lemon.story.Gender.MALE);
+
+    /**
+     * In a tale about one pair of children, a boy and a girl ("Hansel and Grettel"), "the sister" or
+     * "his little sister" is the girl and "the brother" the boy: merged into that member, with the rule
+     * as evidence. Two sisters (Snow-White and Rose-Red) leave "her sister" apart: it could be either.
+     */
+    private static List<StoryCharacter> siblingOfThePair(List<StoryCharacter> characters) {
+        List<StoryCharacter> pairs = characters.stream()
+                .filter(c -> c.isGroup() && c.members() == 2 && GroupAliases.PLAIN.contains(GroupAliases.head(c)))
+                .toList();
+        if (pairs.size() != 1) return characters;
+        StoryCharacter pair = pairs.get(0);
+        List<StoryCharacter> members =
+                characters.stream().filter(c -> pair.id().equals(c.memberOf())).toList();
+        if (members.size() != 2
+                || members.stream().anyMatch(m -> m.gender() == lemon.story.Gender.UNKNOWN)
+                || members.get(0).gender() == members.get(1).gender()) return characters;
+        List<StoryCharacter> out = new ArrayList<>(characters);
+        for (StoryCharacter role : characters) {
+            String[] w = MentionIndex.stripArticle(role.name())
+                    .toLowerCase(Locale.ROOT)
+                    .split(" ");
+            lemon.story.Gender g = SIBLING.get(w[w.length - 1]);
+            if (g == null || role.isGroup() || role.memberOf() != null || CopulaAliases.isProperName(role)) continue;
+            boolean bare = true; // "little sister", not "the king's sister"
+            for (int k = 0; k < w.length - 1; k++) bare &= Lexicon.ADJECTIVES.contains(w[k]);
+            StoryCharacter member =
+                    members.stream().filter(m -> m.gender() == g).findFirst().orElseThrow();
+            if (!bare || (role.gender() != g && role.gender() != lemon.story.Gender.UNKNOWN)) continue;
+            int at = out.indexOf(member);
+            out.set(
+                    at,
+                    CopulaAliases.absorbed(out.get(at), role)
+                            .withEvidence(
+                                    "alias " + role.name(),
+                                    "the story's one pair of children is a boy and a girl: the " + w[w.length - 1]
+                                            + " is " + member.name() + " (rule)"));
+            members = members.stream().map(m -> m == member ? out.get(at) : m).toList();
+            out.remove(role);
+        }
+        return out;
     }
 
     /** Superlatives that single one member out of a family by themselves ("the eldest", "the youngest"). */
