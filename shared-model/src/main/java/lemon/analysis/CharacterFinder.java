@@ -178,6 +178,18 @@ final class CharacterFinder {
             if (looksLikeName(e.getKey(), e.getValue())) accepted.add(e.getKey());
             if (e.getValue().named > 0) introducedNames.add(e.getKey());
         }
+        // "At first Mustapha refused": one word of a name already found ("Baba Mustapha") is that name once
+        // said, as long as the word is not mostly a common one or written after an article
+        List<String> longer = accepted.stream().filter(f -> f.contains(" ")).toList();
+        for (Map.Entry<String, NameStat> e : stats.entrySet()) {
+            String form = e.getKey();
+            NameStat st = e.getValue();
+            if (accepted.contains(form) || form.contains(" ")) continue;
+            if (longer.stream().noneMatch(f -> containsWords(f, form))) continue;
+            if (st.afterArticle * 2 >= st.count
+                    || lowerCounts.getOrDefault(form.toLowerCase(Locale.ROOT), 0) >= st.count) continue;
+            accepted.add(form);
+        }
         // Longer forms first, so "Baba" joins the group of "Ali Baba".
         accepted.sort(Comparator.comparingInt((String f) -> -f.split(" ").length)
                 .thenComparing(f -> -stats.get(f).count)

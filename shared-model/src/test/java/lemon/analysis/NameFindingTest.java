@@ -29,6 +29,38 @@ class NameFindingTest {
     }
 
     @Test
+    void oneWordOfANameFoundIsThatNameEvenSaidOnce() {
+        List<StoryCharacter> cast = new OfflineAnalyst()
+                .analyze(
+                        "Karim kept a shop in the market of the old town, and every morning he swept the step before"
+                                + " it. Near the gate lived an old cobbler named Baba Mustapha, who opened his stall"
+                                + " before anyone else. One day a stranger came to Baba Mustapha and asked him to show"
+                                + " the way to the house of Karim. At first Mustapha refused, saying that he had"
+                                + " promised to keep quiet. Then the stranger gave him a piece of gold, and Baba"
+                                + " Mustapha led him through the lanes. Karim saw them coming and hid the money under"
+                                + " the floor. The stranger left, and Baba Mustapha went back to his stall.",
+                        5)
+                .characters();
+        StoryCharacter mustapha = RoleAliasesTest.named(cast, "Baba Mustapha");
+        assertEquals(List.of("Mustapha"), mustapha.aliases(), cast.toString());
+        assertEquals(5, mustapha.mentions(), "the sentence that says only 'Mustapha' counts");
+    }
+
+    @Test
+    void aWordOfANameThatIsMostlyACommonWordStaysOut() {
+        List<StoryCharacter> cast = new OfflineAnalyst()
+                .analyze(
+                        "Briar Rose lived in a castle with a great garden. Every morning Briar Rose walked among"
+                                + " the roses, and she cut a rose for her mother. The gardener loved the roses too. One"
+                                + " day a rose fell from the wall, and Briar Rose picked it up. Rose bushes grew over"
+                                + " the whole castle, and a prince came to see Briar Rose. The prince cut through the"
+                                + " roses and found Briar Rose asleep.",
+                        5)
+                .characters();
+        assertEquals(List.of(), RoleAliasesTest.named(cast, "Briar Rose").aliases(), cast.toString());
+    }
+
+    @Test
     void aFiftyWordStoryNamesEachOfItsPeopleOnce() {
         assertEquals(
                 List.of("Anna", "Boris", "Carl"),
