@@ -48,10 +48,24 @@ final class GenderVotes {
                     g = Lexicon.genderOfHead(ts.get(before - 1).lower()); // "a man named X"
                 else g = Lexicon.genderOfHead(word); // "his sister Clementine", "Queen Mab"
                 if (g == Gender.UNKNOWN) g = copulaNoun(ts, m.end()); // "Henrik was a tall man"
+                if (g == Gender.UNKNOWN) g = nameWas(ts, m.start()); // "The youth's name was Curdken"
                 if (g == Gender.UNKNOWN) continue;
                 votes.computeIfAbsent(m.characterId(), k -> new int[4])[g == Gender.MALE ? 0 : 1] += 2;
             }
         }
+    }
+
+    /** "The youth's name was Curdken", "her name is Juno": the gender of whoever owns the name. */
+    private static Gender nameWas(List<WordToken> ts, int start) {
+        int k = start - 1;
+        if (k < 2
+                || !List.of("was", "is").contains(ts.get(k).lower())
+                || !ts.get(k - 1).lower().equals("name")) return Gender.UNKNOWN;
+        WordToken owner = ts.get(k - 2);
+        if (owner.lower().equals("his")) return Gender.MALE;
+        if (owner.lower().equals("her")) return Gender.FEMALE;
+        if (owner.kind() != WordToken.Kind.POSSESSIVE || k < 3 || !ts.get(k - 3).isWord()) return Gender.UNKNOWN;
+        return Lexicon.genderOfHead(ts.get(k - 3).lower());
     }
 
     /** The gender of the person noun in "… was a tall man", "…, an old woman" right after a mention. */
@@ -118,6 +132,7 @@ final class GenderVotes {
                     .filter(MentionIndex.Mention::explicit)
                     .toList();
             Map<Gender, String> carried = new HashMap<>(); // referent of a sentence-opening pronoun
+
             // "She then told Abdallah, her fellow-slave": a pronoun before the first name is the sentence's subject
             boolean heFirst = !ms.isEmpty() && pronounBefore(ts, ms.get(0).start(), "he"),
                     sheFirst = !ms.isEmpty() && pronounBefore(ts, ms.get(0).start(), "she");

@@ -26,6 +26,18 @@ class GenderVotesTest {
     }
 
     @Test
+    void whoseNameItIsGivesTheGender() {
+        // "The girl's name was Wren" and "his name was Oskar"; an ungendered owner ("the child's") gives nothing
+        Map<String, Gender> g = genders("The old shepherd had a helper in the hills. The girl's name was Wren, and"
+                + " Wren kept the flock by the stream. In spring Wren counted the lambs. The shepherd thanked Wren for"
+                + " the count. A boat came up the river, and its pilot waved; his name was Oskar. Oskar said that the"
+                + " salt was cheap this year. The child's name was Pim. Pim ran to Oskar and Wren, and Oskar laughed.");
+        assertEquals(Gender.FEMALE, g.get("Wren"), g.toString());
+        assertEquals(Gender.MALE, g.get("Oskar"), g.toString());
+        assertEquals(Gender.UNKNOWN, g.get("Pim"), g.toString());
+    }
+
+    @Test
     void anAppositionWithAPossessiveGivesTheNounsGenderButAListDoesNot() {
         // "Carl, her brother": the "her" is Anna's, the brother Carl; "Bram, his wife and the maid" is three people
         Map<String, Gender> g = genders("Anna met Boris at the station. Carl, her brother, was waiting outside with"
