@@ -79,6 +79,27 @@ final class CharacterFinder {
         this.sentences = sentences;
         this.tokens = tokens;
         this.introduced = openingPeople(tokens);
+        this.oldAndYoung = oldAndYoung(tokens);
+    }
+
+    /** Role nouns the story writes both "old X" and "young X": there the old one is someone of their own. */
+    private final java.util.Set<String> oldAndYoung;
+
+    /**
+     * "the old King" and "the young King" (the goose-girl's father-in-law and her husband), "a very old fairy"
+     * and "the young Fairy": a noun the story gives both ages is two people, and "old" tells the elder apart.
+     */
+    private static java.util.Set<String> oldAndYoung(List<List<WordToken>> tokens) {
+        java.util.Set<String> old = new java.util.HashSet<>(), young = new java.util.HashSet<>();
+        for (List<WordToken> ts : tokens)
+            for (int i = 0; i + 1 < ts.size(); i++) {
+                String a = ts.get(i).lower(), noun = ts.get(i + 1).lower();
+                if (!Lexicon.isPersonNoun(noun) || Lexicon.GENERIC.contains(noun)) continue;
+                if (a.equals("old")) old.add(noun);
+                if (a.equals("young")) young.add(noun);
+            }
+        old.retainAll(young);
+        return java.util.Set.copyOf(old);
     }
 
     static Result find(List<String> sentences, List<List<WordToken>> tokens) {
@@ -403,7 +424,8 @@ final class CharacterFinder {
                 && (Lexicon.ADJECTIVES.contains(ts.get(j).lower())
                         || Lexicon.isPersonNoun(ts.get(j).lower()))) {
             String w = ts.get(j).lower();
-            if (distinguishing == null && distinguishes(w, noun)) distinguishing = w;
+            if (distinguishing == null && (distinguishes(w, noun) || (w.equals("old") && oldAndYoung.contains(noun))))
+                distinguishing = w;
             j--;
         }
         if (j < 0) return;

@@ -1,6 +1,7 @@
 package lemon.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -97,5 +98,19 @@ class RoleAliasesTest {
                 + " The king slept.");
         assertEquals(named(court, "page"), named(court, "thief"), court.toString());
         assertTrue(named(court, "king") != named(court, "page"), court.toString());
+    }
+
+    @Test
+    void theOldAndTheYoungKingAreTwoPeopleButTheOldKingAloneIsTheKing() {
+        List<StoryCharacter> two = cast("The old king lived in a castle by the sea. One day the old king sent his son"
+                + " away to marry. The young king came home with a bride, and the old king welcomed them. The young"
+                + " king ruled well, and the old king watched from his tower. When the old king died, the young king"
+                + " wept. The young king and his bride lived happily.");
+        assertNotEquals(named(two, "old king"), named(two, "young king"), two.toString());
+        List<StoryCharacter> one = cast("The old king lived in a castle by the sea. One day the king sent his son away"
+                + " to marry. The prince came home with a bride, and the old king welcomed them. The king laughed, and"
+                + " the prince bowed to the old king. When the king died, the prince wept. The prince and his bride"
+                + " lived happily.");
+        assertEquals(named(one, "old king"), named(one, "king"), one.toString());
     }
 }
