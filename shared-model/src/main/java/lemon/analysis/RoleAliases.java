@@ -41,6 +41,15 @@ final class RoleAliases {
             if (children.size() == 1 && byName.containsKey(role))
                 pairs.add(new StoryCharacter[] {children.get(0), byName.get(role)});
         }
+        // "the eldest son" and "the eldest brother": one of the brothers who are the sons (the water of life)
+        for (String d : Lexicon.DISTINGUISHING) {
+            if (List.of("old", "young", "little").contains(d)) continue;
+            for (String[] kin : new String[][] {{"son", "brother"}, {"daughter", "sister"}}) {
+                StoryCharacter child = byName.get(d + " " + kin[0]), sibling = byName.get(d + " " + kin[1]);
+                if (child != null && sibling != null && child != sibling)
+                    pairs.add(new StoryCharacter[] {child, sibling});
+            }
+        }
         for (StoryCharacter c : characters) {
             String name = c.name();
             int dash = name.lastIndexOf('-');

@@ -113,4 +113,19 @@ class RoleAliasesTest {
                 + " lived happily.");
         assertEquals(named(one, "old king"), named(one, "king"), one.toString());
     }
+
+    @Test
+    void theEldestSonIsTheEldestBrotherButNotTheYoungest() {
+        List<StoryCharacter> cast = cast("A king had three sons. The eldest son was proud, and the eldest son rode out"
+                + " first to find the water. A dwarf asked where he was going, but the eldest brother laughed at him."
+                + " The dwarf cursed the eldest brother, and he was stuck in a ravine. Then the youngest brother rode"
+                + " out. The youngest brother was kind to the dwarf. The dwarf helped the youngest brother, and the"
+                + " youngest brother found the water.");
+        assertEquals(named(cast, "eldest son"), named(cast, "eldest brother"), cast.toString());
+        assertNotEquals(named(cast, "eldest son"), named(cast, "youngest brother"), cast.toString());
+        assertTrue(
+                named(cast, "eldest son").evidence().containsKey("alias eldest son")
+                        || named(cast, "eldest son").evidence().containsKey("alias eldest brother"),
+                cast.toString());
+    }
 }
