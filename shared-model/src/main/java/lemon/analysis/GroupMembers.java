@@ -21,8 +21,43 @@ final class GroupMembers {
     static final int PAIR_MENTIONS = 2;
 
     static List<StoryCharacter> link(MentionIndex index, List<StoryCharacter> characters) {
-        List<StoryCharacter> linked = linkBare(index, linkByNoun(characters));
+        List<StoryCharacter> linked = linkNamed(index, linkBare(index, linkByNoun(characters)));
         return siblingOfThePair(linkPair(index, linked));
+    }
+
+    /**
+     * "two children, the eldest of which, a daughter, was named Morning, and the youngest … they called Day":
+     * as many names as the group counts, each given by a naming verb after the group in one sentence, are
+     * its members. Fewer or more names say nothing about who is in it.
+     */
+    private static List<StoryCharacter> linkNamed(MentionIndex index, List<StoryCharacter> characters) {
+        Map<String, StoryCharacter> byId = new HashMap<>();
+        for (StoryCharacter c : characters) byId.put(c.id(), c);
+        Map<String, String> memberOf = new HashMap<>();
+        for (int s = 0; s < index.sentences().size(); s++) {
+            List<WordToken> ts = index.tokens().get(s);
+            List<MentionIndex.Mention> ms = index.mentions(s);
+            for (MentionIndex.Mention g : ms) {
+                StoryCharacter group = byId.get(g.characterId());
+                if (!g.explicit() || group == null || !group.isGroup() || group.members() == null) continue;
+                List<String> named = new ArrayList<>();
+                for (MentionIndex.Mention m : ms) {
+                    StoryCharacter c = byId.get(m.characterId());
+                    if (!m.explicit() || m.start() <= g.end() || c == null || !CopulaAliases.isProperName(c)) continue;
+                    boolean given = m.start() > 0
+                            && Lexicon.NAMING_VERBS.contains(
+                                    ts.get(m.start() - 1).lower());
+                    if (given && !named.contains(c.id())) named.add(c.id());
+                }
+                if (named.size() == group.members() && named.size() >= 2)
+                    for (String id : named) memberOf.putIfAbsent(id, group.id());
+            }
+        }
+        if (memberOf.isEmpty()) return characters;
+        List<StoryCharacter> out = new ArrayList<>();
+        for (StoryCharacter c : characters)
+            out.add(memberOf.containsKey(c.id()) && c.memberOf() == null ? c.memberOf(memberOf.get(c.id())) : c);
+        return out;
     }
 
     /** Kin nouns that, standing alone, name one of a sibling pair by gender. */

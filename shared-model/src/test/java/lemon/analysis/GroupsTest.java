@@ -100,6 +100,29 @@ class GroupsTest {
                 king.toString());
     }
 
+    /** The miller's two children; {@code introduction} ends the first sentence, after "had two children". */
+    private static String millersChildren(String introduction) {
+        return "The miller and his wife had two children" + introduction + " The two children played by the mill"
+                + " every day. Lotte climbed the willow, and Benno fished in the race. The two children were happy."
+                + " One day Lotte found a silver key, and Benno found the lock. The two children opened the old chest"
+                + " together. Inside lay a map, and the two children followed it to the sea. The two children never"
+                + " came back.";
+    }
+
+    @Test
+    void asManyNamesAsTheGroupCountsGivenBesideItAreItsMembers() {
+        List<StoryCharacter> cast = cast(millersChildren(", a girl named Lotte and a boy they called Benno."));
+        StoryCharacter children = named(cast, "two children");
+        assertEquals(children.id(), named(cast, "Lotte").memberOf(), cast.toString());
+        assertEquals(children.id(), named(cast, "Benno").memberOf(), cast.toString());
+        // three names for two children: which two is not said
+        List<StoryCharacter> three = cast(millersChildren(", and at the market the two children met a girl named"
+                + " Lotte, a boy called Benno and a woman named Greet. Greet sang to the children, and Greet"
+                + " laughed."));
+        assertNull(named(three, "Lotte").memberOf(), three.toString());
+        assertNull(named(three, "Benno").memberOf(), three.toString());
+    }
+
     @Test
     void anOrdinalWithoutAGroupOfItsNounIsNobody() {
         // a second man and a first soldier, once each, in a story with no band of men or soldiers
