@@ -118,8 +118,8 @@ public final class EvalDescriptions {
                     seeds.add(o.seed() + 100L * d + j);
                 }
             }
-            List<BufferedImage> c = paint(gen, texts, seeds),
-                    u = paint(gen, Collections.nCopies(texts.size(), ""), seeds);
+            List<BufferedImage> c = paint(gen, texts, seeds, "from the descriptions", out),
+                    u = paint(gen, Collections.nCopies(texts.size(), ""), seeds, "unconditional", out);
             for (int d = 0; d < all.size(); d++) {
                 cond.add(c.subList(d * o.portraits(), (d + 1) * o.portraits()));
                 uncond.add(u.subList(d * o.portraits(), (d + 1) * o.portraits()));
@@ -282,12 +282,19 @@ public final class EvalDescriptions {
         return c;
     }
 
-    private static List<BufferedImage> paint(PortraitPipeline gen, List<String> texts, List<Long> seeds) {
+    /** Paints in batches of 16, printing a line about every tenth of the way (minutes of work). */
+    private static List<BufferedImage> paint(
+            PortraitPipeline gen, List<String> texts, List<Long> seeds, String what, PrintStream log) {
         List<BufferedImage> out = new ArrayList<>();
+        int reported = 0;
         for (int from = 0; from < texts.size(); from += 16) {
             int to = Math.min(texts.size(), from + 16);
             out.addAll(gen.generateEach(
                     texts.subList(from, to), seeds.subList(from, to), PortraitPipeline.Sampling.DEFAULT));
+            if (to == texts.size() || to - reported >= texts.size() / 10) {
+                log.printf(Locale.ROOT, "painted %d/%d portraits %s%n", to, texts.size(), what);
+                reported = to;
+            }
         }
         return out;
     }

@@ -159,6 +159,9 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
     private DdpmTrainer ddpm;
     private long steps;
     private int cursor;
+    /** The exported generator's metric naming the data index its training reached ({@link #warmStartFrom}). */
+    static final String DATA_CURSOR = "data_cursor";
+
     private int rollbacks, skipped, skippedInARow;
 
     private record Batch(float[] pixels, int height, int width, List<String> captions, int cursorAfter) {}
@@ -202,9 +205,20 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
     public void warmStartFrom(Path generatorDir) throws IOException {
         if (steps != 0) throw new IllegalStateException("a warm start comes before the first step, not at " + steps);
         Checkpoint.load(generatorDir.resolve("unet"), unet);
+        cursor = warmStartCursor(ModelManifest.read(generatorDir.resolve("unet")), s.batch());
         ddpm.close();
         startOptimisers(0);
         save();
+    }
+
+    /**
+     * Where a warm start's data begins: after the samples the generator already saw, so a second
+     * fine-tune learns from fresh pictures and descriptions instead of repeating the first one's.
+     * A generator exported before the cursor was recorded saw about steps × batch samples.
+     */
+    static int warmStartCursor(ModelManifest generatorUnet, int batch) {
+        Double seen = generatorUnet.metrics().get(DATA_CURSOR);
+        return seen != null ? seen.intValue() : Math.toIntExact(generatorUnet.steps() * batch);
     }
 
     /** {@code exact}: continue the optimiser and noise too (a resume); a rollback restarts both on purpose. */
@@ -374,7 +388,9 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
     }
 
     /** Writes the EMA weights as {@code dir/ema-text} and {@code dir/ema-unet}. */
-    private void exportEma(Path dir, Map<String, Double> metrics) throws IOException {
+    private void exportEma(Path dir, Map<String, Double> given) throws IOException {
+        Map<String, Double> metrics = new java.util.LinkedHashMap<>(given);
+        metrics.put(DATA_CURSOR, (double) cursor);
         try (MiniTextEncoder t = new MiniTextEncoder(text.config(), text.tokenizer(), root, 0);
                 MiniUNet u = new MiniUNet(s.unet(), root, 0)) {
             if (ddpm.textEma() != null) ddpm.textEma().copyInto(t.params());

@@ -43,6 +43,41 @@ class PortraitDiffusionTrainerTest {
         }
         assertEquals(n + 3, ModelManifest.read(work.resolve("unet")).steps(), "checkpoint written at the end");
         assertEquals(n + 3, ModelManifest.read(work.resolve("ema-unet")).steps());
+
+        // A warm start from the exported generator goes on with the data where its training stopped.
+        Path gen = work.resolve("generator");
+        double reached;
+        try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(settings, work, true)) {
+            t.exportGenerator(gen, java.util.Map.of());
+            reached = ModelManifest.read(gen.resolve("unet")).metrics().get(PortraitDiffusionTrainer.DATA_CURSOR);
+            assertTrue(reached >= (n + 3) * settings.batch(), "cursor past every sample seen: " + reached);
+        }
+        try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(settings, work.resolve("fine-tune"), false)) {
+            t.warmStartFrom(gen);
+            assertEquals(0, t.steps());
+        }
+        assertEquals(
+                reached,
+                ModelManifest.read(work.resolve("fine-tune").resolve("unet"))
+                        .metrics()
+                        .get("cursor"),
+                "the fine-tune's first batch is the one after the generator's last");
+    }
+
+    @Test
+    void aGeneratorWithoutARecordedCursorIsTakenToHaveSeenStepsTimesBatchSamples() {
+        var old = new ModelManifest("u", "unet", null, 1, 2101, 7, java.util.Map.of(), java.util.Map.of());
+        assertEquals(2101 * 32, PortraitDiffusionTrainer.warmStartCursor(old, 32));
+        var recorded = new ModelManifest(
+                "u",
+                "unet",
+                null,
+                1,
+                2101,
+                7,
+                java.util.Map.of(PortraitDiffusionTrainer.DATA_CURSOR, 99_000.0),
+                java.util.Map.of());
+        assertEquals(99_000, PortraitDiffusionTrainer.warmStartCursor(recorded, 32));
     }
 
     @Test
