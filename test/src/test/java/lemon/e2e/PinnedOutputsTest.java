@@ -71,11 +71,11 @@ class PinnedOutputsTest {
                 Fixtures.tale("forty-thieves"),
                 "forty-thieves.txt",
                 Map.of(
-                        "characters.json", "f6d7f5d305975de3",
-                        "scenes.json", "4fbfa108df335c1c",
-                        "graph.json", "27bddafa087ce98a",
-                        "matches.json", "5a4a7475c11f19ec",
-                        "descriptions.json", "606b260364330332",
+                        "characters.json", "4271db13bd5d65bc",
+                        "scenes.json", "c9ac7413de9aea24",
+                        "graph.json", "4c8de1ad305c4bd9",
+                        "matches.json", "2dd6dcd39a33033f",
+                        "descriptions.json", "4a8ad682668421cd",
                         "portraits.json", "6c75bdb60bac55e8"),
                 "forty-thieves-portraits.txt");
     }
