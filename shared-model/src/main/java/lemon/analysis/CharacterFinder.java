@@ -676,16 +676,18 @@ final class CharacterFinder {
         for (Candidate c : candidates) {
             byId.putIfAbsent(Slugs.of(c.name != null ? c.name : canonicalRoleName(c)), c);
         }
+        Map<String, Integer> mentionsOf = new HashMap<>();
+        for (StoryCharacter c : all)
+            mentionsOf.put(c.id(), index.sentencesMentioning(c.id(), false).size());
         java.util.Set<String> groupNouns = new java.util.HashSet<>();
         for (StoryCharacter c : all) {
             Candidate cand = byId.get(c.id());
-            if (cand.kind == Kind.GROUP
-                    && index.sentencesMentioning(c.id(), false).size() >= groupMinimum(cand))
+            if (cand.kind == Kind.GROUP && mentionsOf.get(c.id()) >= groupMinimum(cand))
                 groupNouns.add(GroupPhrase.fold(cand.head));
         }
         List<StoryCharacter> kept = new ArrayList<>();
         for (StoryCharacter c : all) {
-            int mentions = index.sentencesMentioning(c.id(), false).size();
+            int mentions = mentionsOf.get(c.id());
             Candidate cand = byId.get(c.id());
             int min = switch (cand.kind) {
                 case NAME -> shortStory() || cand.forms.keySet().stream().anyMatch(introducedNames::contains) ? 1 : 2;
