@@ -70,11 +70,8 @@ final class GroupMembers {
      * as evidence. Two sisters (Snow-White and Rose-Red) leave "her sister" apart: it could be either.
      */
     private static List<StoryCharacter> siblingOfThePair(List<StoryCharacter> characters) {
-        List<StoryCharacter> pairs = characters.stream()
-                .filter(c -> c.isGroup() && c.members() == 2 && GroupAliases.PLAIN.contains(GroupAliases.head(c)))
-                .toList();
-        if (pairs.size() != 1) return characters;
-        StoryCharacter pair = pairs.get(0);
+        StoryCharacter pair = onePair(characters);
+        if (pair == null) return characters;
         List<StoryCharacter> members =
                 characters.stream().filter(c -> pair.id().equals(c.memberOf())).toList();
         if (members.size() != 2
@@ -148,12 +145,17 @@ final class GroupMembers {
     /** Times a bare member must be set apart beside its family. */
     static final int BARE_MENTIONS = 2;
 
-    private static List<StoryCharacter> linkPair(MentionIndex index, List<StoryCharacter> characters) {
+    /** The story's one pair named by kinship ("the two children"), or null when it has none or several. */
+    private static StoryCharacter onePair(List<StoryCharacter> characters) {
         List<StoryCharacter> pairs = characters.stream()
                 .filter(c -> c.isGroup() && c.members() == 2 && GroupAliases.PLAIN.contains(GroupAliases.head(c)))
                 .toList();
-        if (pairs.size() != 1) return characters;
-        StoryCharacter group = pairs.get(0);
+        return pairs.size() == 1 ? pairs.get(0) : null;
+    }
+
+    private static List<StoryCharacter> linkPair(MentionIndex index, List<StoryCharacter> characters) {
+        StoryCharacter group = onePair(characters);
+        if (group == null) return characters;
         Map<String, StoryCharacter> byId = new HashMap<>();
         for (StoryCharacter c : characters) byId.put(c.id(), c);
         Map<String, Integer> joined = new java.util.TreeMap<>();
