@@ -37,6 +37,12 @@ public class EvalCastCommand implements Callable<Integer> {
                     + " and print how many of the gold cues each story's descriptions keep and contradict")
     boolean descriptions;
 
+    @Option(
+            names = "--show",
+            description = "with --descriptions: also print each found character's description, with the cues the story"
+                    + " states for it (what the describer read)")
+    boolean show;
+
     @Override
     public Integer call() throws Exception {
         Path dir = data != null ? data : Home.sharedDir().resolve("data");
@@ -47,13 +53,30 @@ public class EvalCastCommand implements Callable<Integer> {
         if (descriptions)
             CastEvaluation.printCues(
                     CastEvaluation.cues(
-                            new OfflineAnalyst(), dir, OfflineAnalyst.DEFAULT_SCENES, EvalCastCommand::describe),
+                            new OfflineAnalyst(),
+                            dir,
+                            OfflineAnalyst.DEFAULT_SCENES,
+                            show ? EvalCastCommand::describeAndShow : EvalCastCommand::describe),
                     System.out);
         if (saveBaseline != null) {
             CastEvaluation.writeBaseline(scores, saveBaseline);
             System.out.println("baseline written to " + saveBaseline);
         }
         return 0;
+    }
+
+    /** As {@link #describe}, printing each character's description and the story's cues for it. */
+    static Map<String, String> describeAndShow(String text, java.util.List<lemon.story.StoryCharacter> cast) {
+        Map<String, String> out = describe(text, cast);
+        System.out.println("\n" + text.strip().lines().findFirst().orElse("").strip());
+        for (lemon.story.StoryCharacter c : cast) {
+            System.out.println(
+                    "  " + c.name() + (c.aliases().isEmpty() ? "" : " (" + String.join(", ", c.aliases()) + ")") + ": "
+                            + out.get(c.id()));
+            for (lemon.story.StoryCue q : lemon.analysis.StoryCues.of(text, c, cast))
+                System.out.println("      " + q.kind() + " '" + q.value() + "'");
+        }
+        return out;
     }
 
     /** match-characters then describe-characters, as the stages do, without a run. */

@@ -191,7 +191,20 @@ public final class StoryCues {
             "candle",
             "cup",
             "goblet",
-            "chalk");
+            "chalk",
+            "briefcase",
+            "suitcase",
+            "watch",
+            "ledger",
+            "notebook",
+            "wallet",
+            "spectacles",
+            "rope",
+            "shield",
+            "lance",
+            "scroll",
+            "flask",
+            "pouch");
     private static final Set<String> WEAR =
             Set.of("wore", "wears", "wearing", "dressed", "clad", "clothed", "donned", "attired", "arrayed");
     private static final Set<String> CARRY = Set.of(
@@ -328,18 +341,22 @@ public final class StoryCues {
                 if (!m.characterId().equals(c.id())) continue;
                 List<StoryCue> found = new ArrayList<>();
                 if (m.explicit()) {
-                    before(ts, m.start(), sentence, found);
+                    before(ts, m.start(), m.end(), sentence, found);
                     after(ts, m.end(), sentence, found);
                     if (animal) coat(ts, m.start(), sentence, found);
                 }
+                if (m.explicit()
+                        || List.of("he", "she").contains(ts.get(m.start()).lower()))
+                    yearsOld(ts, m.end(), sentence, found);
                 possessions(ts, m, index.mentions(s), sentence, found);
                 actions(ts, m, index.mentions(s), sentence, found);
                 if (m.explicit()
                         || List.of("he", "she").contains(ts.get(m.start()).lower()))
-                    work(sentence, m, index.mentions(s), found);
+                    work(ts, sentence, m, index.mentions(s), found);
                 for (StoryCue cue : found) add(byKind, cue);
             }
         }
+        for (StoryCue cue : namesSay(c, index)) add(byKind, cue);
         List<StoryCue> out = new ArrayList<>();
         byKind.values().forEach(out::addAll);
         // a noun of the other sex near a mention ("the clerk, his wife and maid") is someone else
@@ -350,21 +367,238 @@ public final class StoryCues {
         return out;
     }
 
+    /**
+     * What the names the story calls the character by say: a station ("the prince", "the king's son", "Major Ashby")
+     * and an age ("the old mother"), each with the first sentence that uses that name.
+     */
+    private static List<StoryCue> namesSay(StoryCharacter c, MentionIndex index) {
+        List<StoryCue> out = new ArrayList<>();
+        List<String> names = new ArrayList<>(List.of(c.name()));
+        names.addAll(c.aliases());
+        List<String> ages = new ArrayList<>();
+        for (String name : names) {
+            String[] words = name.strip().split("\\s+");
+            String sentence = firstUse(name, index);
+            if (sentence == null) continue;
+            String first = words[0].toLowerCase(Locale.ROOT);
+            if (words.length > 1 && STATION_TITLES.contains(first) && Character.isUpperCase(words[0].charAt(0))) {
+                out.add(new StoryCue("station", first, sentence));
+                continue;
+            }
+            // a group named by what its members are: "the hundred horsemen" are horsemen, "the two children" children
+            String single = c.members() == null
+                    ? null
+                    : Lexicon.singularOfPlural(words[words.length - 1].toLowerCase(Locale.ROOT));
+            if (single != null && single.equals("child")) out.add(new StoryCue("age", "children", sentence));
+            else if (single != null && isStation(single)) out.add(new StoryCue("station", single, sentence));
+            String lower = withoutAdjectives(name.toLowerCase(Locale.ROOT).replace('’', '\''));
+            // a role the story names in lower case ("the prince"); a capitalised name is a name ("Duchess" the goat)
+            if (!Character.isUpperCase(name.strip().charAt(0)) && (isStation(lower) || isRank(lower)))
+                out.add(new StoryCue("station", lower, sentence));
+            for (String w : words)
+                if ("age".equals(ADJECTIVE_KIND.get(w.toLowerCase(Locale.ROOT)))) ages.add(w.toLowerCase(Locale.ROOT));
+        }
+        // "the old king" and "the young king" for one character: its names say no age
+        if (!ages.isEmpty() && ages.stream().distinct().count() == 1)
+            out.add(new StoryCue(
+                    "age",
+                    ages.get(0),
+                    firstUse(
+                            names.stream()
+                                    .filter(n -> n.toLowerCase(Locale.ROOT).contains(ages.get(0)))
+                                    .findFirst()
+                                    .orElseThrow(),
+                            index)));
+        return out;
+    }
+
+    /** "valiant little tailor" → "tailor", "thirteenth fairy" → "fairy": the noun a name's adjectives describe. */
+    private static String withoutAdjectives(String name) {
+        String[] words = name.split(" ");
+        int i = 0;
+        while (i < words.length - 1
+                && (Lexicon.ADJECTIVES.contains(words[i])
+                        || Lexicon.DISTINGUISHING.contains(words[i])
+                        || ADJECTIVE_KIND.containsKey(words[i])
+                        || DESCRIBING.contains(words[i]))) i++;
+        return String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length));
+    }
+
+    /** "the king's son", "a merchant's daughter": a child named by a parent's station is of that rank. */
+    private static boolean isRank(String phrase) {
+        int s = phrase.indexOf("'s ");
+        if (s <= 0) return false;
+        String owner = phrase.substring(phrase.lastIndexOf(' ', s - 1) + 1, s);
+        return isStation(owner) && NOT_STATIONS.contains(phrase.substring(s + 3).strip());
+    }
+
+    /** The first sentence that uses a name, whole words, any case; null when none does. */
+    private static String firstUse(String name, MentionIndex index) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(
+                "(?i)(?<![\\p{L}])" + java.util.regex.Pattern.quote(name).replace("'", "\\E['’]\\Q") + "(?![\\p{L}])");
+        for (String sentence : index.sentences()) if (p.matcher(sentence).find()) return sentence;
+        return null;
+    }
+
+    /** A word of looks, age, build, skin or station that describes ("old", "tall", "poor"), not a noun. */
+    public static boolean isAdjective(String w) {
+        return ADJECTIVE_KIND.containsKey(w);
+    }
+
     private static void add(Map<String, List<StoryCue>> byKind, StoryCue cue) {
         List<StoryCue> list = byKind.computeIfAbsent(cue.kind(), k -> new ArrayList<>());
         if (list.size() >= PER_KIND || list.stream().anyMatch(x -> x.value().equals(cue.value()))) return;
         list.add(cue);
     }
 
-    /** "the old cobbler", "a young slave girl named Morgiana": adjectives and nouns before the mention. */
-    private static void before(List<WordToken> ts, int start, String sentence, List<StoryCue> out) {
+    /**
+     * "the old cobbler", "a young slave girl named Morgiana", "Detective Inspector Rhiannon Cole", "the captain, an old
+     * sailor named Merritt", "Her grandmother, Nonna Vee, …": titles, adjectives and nouns before the mention.
+     */
+    private static void before(List<WordToken> ts, int start, int end, String sentence, List<StoryCue> out) {
+        titles(ts, start, sentence, out);
         int j = start - 1;
-        if (j >= 0 && Lexicon.NAMING_VERBS.contains(ts.get(j).lower())) j--; // "… named Morgiana"
+        boolean named = j >= 0 && Lexicon.NAMING_VERBS.contains(ts.get(j).lower());
+        int opens = -1; // the determiner of the noun phrase a naming verb follows
+        if (named) {
+            j--; // "… named Morgiana"
+            // "a salesman named Felix Brandt": the noun before "named" is what the person is, known to the lexicon
+            // or not, when a determiner opens its phrase
+            // "the boy was called Hansel": a verb or an adverb before "called" is no noun; the noun before "was" is
+            if (j >= 1 && List.of("was", "is").contains(ts.get(j).lower()) && determinerBefore(ts, j - 1) >= 0)
+                describe(ts.get(j - 1).lower(), sentence, out);
+            int det = j >= 0
+                            && (NOT_NOUNS.contains(ts.get(j).lower())
+                                    || ts.get(j).lower().endsWith("ly"))
+                    ? -1
+                    : determinerBefore(ts, j);
+            opens = det;
+            // "a glassblower from the capital named Teodor": the place is not what he is, the noun before it is
+            if (det >= 2 && PLACE_PREPOSITIONS.contains(ts.get(det - 1).lower())) {
+                appositionHead(ts, det - 2, sentence, out);
+                return;
+            }
+            String w = j >= 0 ? ts.get(j).lower() : "";
+            if (det >= 0 && !describe(w, sentence, out) && !Lexicon.ADJECTIVES.contains(w))
+                out.add(new StoryCue("station", w, sentence));
+            if (det >= 0) j--;
+        }
         for (; j >= 0 && ts.get(j).isWord() && !ts.get(j).capitalised(); j--) {
             String w = ts.get(j).lower();
             if (DETERMINERS.contains(w)) break;
             if (!describe(w, sentence, out)) break;
         }
+        // "The diplomat, a man named Anselm Varga": the noun the apposition is said of
+        if (opens >= 2
+                && A_OR_THE.contains(ts.get(opens).lower())
+                && ts.get(opens - 1).text().equals(",")) appositionHead(ts, opens - 2, sentence, out);
+        // "Her grandmother, Nonna Vee, who …": a name set off by commas after the sentence's opening noun phrase
+        if (!named
+                && j >= 1
+                && ts.get(j).text().equals(",")
+                && end < ts.size()
+                && ts.get(end).text().equals(",")) {
+            if (determinerBefore(ts, j - 1) == 0) appositionHead(ts, j - 1, sentence, out);
+        }
+    }
+
+    private static final Set<String> A_OR_THE = Set.of("a", "an", "the");
+    private static final Set<String> NOT_NOUNS = Set.of(
+            "was",
+            "were",
+            "is",
+            "are",
+            "be",
+            "been",
+            "being",
+            "am",
+            "also",
+            "then",
+            "now",
+            "still",
+            "and",
+            "or",
+            "not",
+            "commonly",
+            "always",
+            "often",
+            "sometimes",
+            "once",
+            "later",
+            "therefore",
+            "thus",
+            "rightly",
+            "so");
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("from", "of", "in", "at", "near");
+
+    /** The index of the determiner that opens the noun phrase ending at word k (adjectives between), or -1. */
+    private static int determinerBefore(List<WordToken> ts, int k) {
+        if (k < 0 || !ts.get(k).isWord() || DETERMINERS.contains(ts.get(k).lower())) return -1;
+        for (int d = k - 1; d >= Math.max(0, k - 4); d--) {
+            WordToken t = ts.get(d);
+            if (!t.isWord()) return -1;
+            if (DETERMINERS.contains(t.lower())) return d;
+            if (t.capitalised() && !t.initial()) return -1;
+        }
+        return -1;
+    }
+
+    /** The head noun of a noun phrase said of the character ("the diplomat", "their father"): its station or sex. */
+    private static void appositionHead(List<WordToken> ts, int k, String sentence, List<StoryCue> out) {
+        if (determinerBefore(ts, k) < 0) return;
+        String w = ts.get(k).lower();
+        if (w.endsWith("s") && !Lexicon.isPersonNoun(w)) return; // "two brothers, one named Cassim": a plural
+        if (describe(w, sentence, out) || Lexicon.ADJECTIVES.contains(w) || ADJECTIVE_KIND.containsKey(w)) return;
+        out.add(new StoryCue("station", w, sentence));
+    }
+
+    /** Titles of office or rank that head a name ("Detective Inspector", "Major", "Doctor"). */
+    static final Set<String> STATION_TITLES = Set.of(
+            "detective",
+            "inspector",
+            "sergeant",
+            "constable",
+            "officer",
+            "major",
+            "colonel",
+            "general",
+            "lieutenant",
+            "captain",
+            "admiral",
+            "commander",
+            "doctor",
+            "dr",
+            "professor",
+            "judge",
+            "mayor",
+            "king",
+            "queen",
+            "prince",
+            "princess",
+            "duke",
+            "duchess",
+            "count",
+            "countess",
+            "baron",
+            "baroness",
+            "sultan",
+            "emperor",
+            "empress",
+            "caliph",
+            "vizier",
+            "bishop",
+            "abbot",
+            "abbess");
+
+    /** "Detective Inspector Rhiannon Cole": capitalised titles of office just before a name. */
+    private static void titles(List<WordToken> ts, int start, String sentence, List<StoryCue> out) {
+        List<String> said = new ArrayList<>();
+        for (int j = start - 1; j >= Math.max(0, start - 4) && ts.get(j).capitalised(); j--) {
+            if (STATION_TITLES.contains(ts.get(j).lower()))
+                said.add(0, ts.get(j).text());
+            else if (!said.isEmpty()) break;
+        }
+        if (!said.isEmpty()) out.add(new StoryCue("station", String.join(" ", said), sentence));
     }
 
     /**
@@ -385,6 +619,20 @@ public final class StoryCues {
     private static final Set<String> COAT_COLOURS =
             Set.of("black", "white", "brown", "grey", "gray", "red", "golden", "yellow", "silver", "snow-white");
 
+    private static final Set<String> COPULAS =
+            Set.of("was", "is", "looked", "seemed", "remained", "became", "grew", "stayed", "appeared");
+
+    /** "When she was twelve years old": an age in years. */
+    private static void yearsOld(List<WordToken> ts, int end, String sentence, List<StoryCue> out) {
+        if (end + 3 < ts.size()
+                && List.of("was", "is").contains(ts.get(end).lower())
+                && (Lexicon.NUMBERS.contains(ts.get(end + 1).lower())
+                        || ts.get(end + 1).text().matches("\\d+"))
+                && ts.get(end + 2).lower().equals("years")
+                && ts.get(end + 3).lower().equals("old"))
+            out.add(new StoryCue("age", ts.get(end + 1).lower() + " years old", sentence));
+    }
+
     /** "Abdallah, her fellow-slave", "Henrik was a tall man with a grey beard", "Morgiana, who was brave". */
     private static void after(List<WordToken> ts, int end, String sentence, List<StoryCue> out) {
         int k = end;
@@ -399,14 +647,17 @@ public final class StoryCues {
                     && List.of("his", "her", "their").contains(ts.get(k).lower())
                     && NOT_STATIONS.contains(ts.get(k + 1).lower())) return;
         }
-        if (k < ts.size()
-                && List.of("was", "is", "looked", "seemed").contains(ts.get(k).lower())) k++;
-        else if (k == end) {
+        while (k < ts.size()
+                && List.of("still", "soon", "now").contains(ts.get(k).lower())) k++;
+        if (k < ts.size() && COPULAS.contains(ts.get(k).lower())) {
+            k++;
+            if (k < ts.size() && ts.get(k).lower().equals("into")) k++; // "grew into the most beautiful child"
+        } else if (k == end) {
             with(ts, k, sentence, out); // "the man with a grey beard"
             return;
         }
         while (k < ts.size()
-                && List.of("very", "so", "quite", "rather", "both")
+                && List.of("very", "so", "quite", "rather", "both", "most")
                         .contains(ts.get(k).lower())) k++;
         if (k < ts.size() && DETERMINERS.contains(ts.get(k).lower())) k++;
         // the noun phrase said of the character, up to its person noun: "a young fisher girl", "a tall man"
@@ -434,8 +685,7 @@ public final class StoryCues {
     /** "with a grey beard", "with long golden hair", "with a dagger". */
     private static void with(List<WordToken> ts, int k, String sentence, List<StoryCue> out) {
         if (k >= ts.size() || !ts.get(k).lower().equals("with")) return;
-        Phrase p = phrase(ts, k + 1);
-        if (p != null) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+        for (Phrase p : phrases(ts, k + 1)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
     }
 
     /** A word before or after a mention: an adjective of looks, a person noun of station or gender. */
@@ -446,6 +696,7 @@ public final class StoryCues {
             return true;
         }
         if (Lexicon.isPersonNoun(w)) {
+            if (List.of("child", "baby", "infant").contains(w)) out.add(new StoryCue("age", w, sentence));
             if (isStation(w)) out.add(new StoryCue("station", w, sentence));
             else if (Lexicon.genderOfHead(w) != lemon.story.Gender.UNKNOWN)
                 out.add(new StoryCue("gender", w, sentence));
@@ -555,6 +806,7 @@ public final class StoryCues {
             String sentence,
             List<StoryCue> out) {
         if (!m.explicit() && !List.of("he", "she").contains(ts.get(m.start()).lower())) return; // not the subject
+        if (m.end() < ts.size() && ts.get(m.end()).kind() == WordToken.Kind.POSSESSIVE) return; // an owner
         if (!m.explicit()
                 && all.stream()
                         .anyMatch(o -> o.explicit()
@@ -565,7 +817,11 @@ public final class StoryCues {
             WordToken t = ts.get(k);
             if (t.text().equals(".") || t.text().equals(";")) return;
             final int at = k;
-            if (all.stream().anyMatch(o -> o.start() == at && o != m)) return; // someone else's action
+            // someone else's action; "walked into Harrow's tent with …" is still the walker's
+            if (all.stream()
+                    .anyMatch(o -> o.start() == at
+                            && o != m
+                            && !(o.end() < ts.size() && ts.get(o.end()).kind() == WordToken.Kind.POSSESSIVE))) return;
             String w = t.lower();
             // "very meanly dressed", "richly dressed"
             if (w.equals("dressed") && k > 0 && ts.get(k - 1).lower().endsWith("ly")) {
@@ -579,22 +835,24 @@ public final class StoryCues {
                 int from = putOn ? k + 2 : k + 1;
                 if (from < ts.size()
                         && List.of("in", "on").contains(ts.get(from).lower())) from++;
-                Phrase p = phrase(ts, from);
-                if (p != null && (GARMENTS.contains(p.head) || HEADWEAR.contains(p.head)))
-                    out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+                for (Phrase p : phrases(ts, from))
+                    if (GARMENTS.contains(p.head) || HEADWEAR.contains(p.head))
+                        out.add(new StoryCue(kindOf(p.head), p.text, sentence));
                 return;
             }
             // "the thirteenth fairy came, with a black cap on her head", "an ancient dame leaning on a staff"
             if (w.equals("with")
                     || (w.equals("on") && k > 0 && ts.get(k - 1).lower().equals("leaning"))) {
-                Phrase p = phrase(ts, k + 1);
-                if (p != null && known(p.head)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+                for (Phrase p : phrases(ts, k + 1))
+                    if (known(p.head)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
                 continue;
             }
             if (CARRY.contains(w)) {
-                Phrase p = phrase(ts, k + 1);
-                if (p != null && (OBJECTS.contains(p.head) || GARMENTS.contains(p.head) || HEADWEAR.contains(p.head)))
-                    out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+                int from = k + 1;
+                if (from < ts.size() && PARTICLES.contains(ts.get(from).lower())) from++; // "drew out his sword"
+                for (Phrase p : phrases(ts, from))
+                    if (OBJECTS.contains(p.head) || GARMENTS.contains(p.head) || HEADWEAR.contains(p.head))
+                        out.add(new StoryCue(kindOf(p.head), p.text, sentence));
                 return;
             }
         }
@@ -632,16 +890,51 @@ public final class StoryCues {
     private static final java.util.regex.Pattern AS_ADJ_AS =
             java.util.regex.Pattern.compile("(?i)\\bas ([a-z-]+) as (?:himself|herself)\\b");
 
-    /** Work done ("by cutting wood") and "as poor as himself", in a sentence where the character acts. */
+    /**
+     * Who does the work named at its first use in the sentence: the last one named before it who is a clause's subject
+     * (a verb follows, not "and" or a comma): "Cassim was married to a rich wife, while Ali Baba had to keep his wife
+     * and children by cutting wood" is Ali Baba's work.
+     */
+    private static boolean ownWork(
+            List<WordToken> ts, String work, List<MentionIndex.Mention> all, MentionIndex.Mention m) {
+        MentionIndex.Mention doer = doer(ts, work, all);
+        return doer != null && doer.characterId().equals(m.characterId());
+    }
+
+    private static MentionIndex.Mention doer(List<WordToken> ts, String work, List<MentionIndex.Mention> all) {
+        String[] words = work.split(" ");
+        int at = -1;
+        for (int k = 0; k + words.length <= ts.size() && at < 0; k++) {
+            boolean match = true;
+            for (int q = 0; q < words.length && match; q++)
+                match = ts.get(k + q).lower().equals(words[q]);
+            if (match) at = k;
+        }
+        MentionIndex.Mention doer = null;
+        for (MentionIndex.Mention o : all) {
+            if (o.start() >= at || o.end() >= ts.size()) continue;
+            if (!o.explicit()
+                    && Lexicon.POSSESSIVE_PRONOUNS.contains(ts.get(o.start()).lower())) continue; // an owner
+            WordToken next = ts.get(o.end());
+            if (next.isWord() && !List.of("and", "or", "nor").contains(next.lower())) doer = o;
+        }
+        return doer;
+    }
+
+    /** Work done ("by cutting wood") by the character, and "as poor as himself" where it leads the sentence. */
     private static void work(
-            String sentence, MentionIndex.Mention m, List<MentionIndex.Mention> all, List<StoryCue> out) {
+            List<WordToken> ts,
+            String sentence,
+            MentionIndex.Mention m,
+            List<MentionIndex.Mention> all,
+            List<StoryCue> out) {
+        String low = sentence.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, java.util.regex.Pattern> w : WORK_PATTERNS.entrySet())
+            if (low.contains(w.getKey()) && w.getValue().matcher(low).find() && ownWork(ts, w.getKey(), all, m))
+                out.add(new StoryCue("station", w.getKey(), sentence));
         if (all.stream()
                 .anyMatch(o -> o.explicit() && !o.characterId().equals(m.characterId()) && o.start() < m.start()))
             return; // someone else is the subject
-        String low = sentence.toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, java.util.regex.Pattern> w : WORK_PATTERNS.entrySet())
-            if (low.contains(w.getKey()) && w.getValue().matcher(low).find())
-                out.add(new StoryCue("station", w.getKey(), sentence));
         java.util.regex.Matcher as = AS_ADJ_AS.matcher(sentence);
         while (as.find()) {
             String kind = ADJECTIVE_KIND.get(as.group(1).toLowerCase(Locale.ROOT));
@@ -649,7 +942,34 @@ public final class StoryCues {
         }
     }
 
-    private record Phrase(String text, String head) {}
+    /** A noun phrase of looks: its words, its head noun, and the index after it. */
+    private record Phrase(String text, String head, int end) {}
+
+    /**
+     * A phrase and those joined to it by "and" or a comma: "with his father's ledger and a lamp", "with a black cap on
+     * her head, and black shoes on her feet, and a broomstick in her hand".
+     */
+    private static List<Phrase> phrases(List<WordToken> ts, int k) {
+        List<Phrase> out = new ArrayList<>();
+        Phrase p = phrase(ts, k);
+        while (p != null) {
+            out.add(p);
+            int i = p.end();
+            // "on her head", "in his hand": where it is worn or held
+            if (i + 2 < ts.size()
+                    && WHERE.contains(ts.get(i).lower())
+                    && List.of("his", "her", "their").contains(ts.get(i + 1).lower())
+                    && ts.get(i + 2).isWord()) i += 3;
+            if (i < ts.size() && ts.get(i).text().equals(",")) i++;
+            if (i < ts.size() && ts.get(i).lower().equals("and")) i++;
+            if (i == p.end()) break;
+            p = phrase(ts, i);
+        }
+        return out;
+    }
+
+    private static final Set<String> PARTICLES = Set.of("out", "up", "off", "forth", "down");
+    private static final Set<String> WHERE = Set.of("on", "in", "at", "round", "around", "over", "under");
 
     /** Words that end the noun phrase said of a character: a new clause begins. */
     private static final Set<String> CLAUSE_WORDS =
@@ -669,8 +989,17 @@ public final class StoryCues {
             det = ts.get(i++).lower();
         List<String> words = new ArrayList<>();
         String head = null;
+        int unknown = 0, end = -1;
         for (; i < ts.size() && ts.get(i).isWord() && words.size() < 6; i++) {
             String w = ts.get(i).lower();
+            // "his father's ledger": an owner inside the phrase
+            if (i + 2 < ts.size()
+                    && ts.get(i + 1).kind() == WordToken.Kind.POSSESSIVE
+                    && !ts.get(i).capitalised()) {
+                words.add(w + "'s");
+                i++;
+                continue;
+            }
             if (known(w)) {
                 words.add(w);
                 head = w;
@@ -687,14 +1016,25 @@ public final class StoryCues {
                         tail.add(ts.get(q++).lower());
                     if (q < ts.size()
                             && ts.get(q).isWord()
-                            && !Lexicon.isPersonNoun(ts.get(q).lower())) {
+                            && !Lexicon.isPersonNoun(ts.get(q).lower())
+                            && !List.of("him", "her", "them", "it", "me", "us", "you")
+                                    .contains(ts.get(q).lower())) {
                         tail.add(ts.get(q).lower());
                         words.addAll(tail);
+                        end = q + 1;
                     }
                 }
+                if (end < 0) end = i + 1;
                 break;
             }
-            if (!DESCRIBING.contains(w) && !w.contains("-")) return null;
+            // "a locked briefcase", "a fire bucket": a word it does not know may still describe a known thing
+            boolean plain = DESCRIBING.contains(w) || w.contains("-");
+            if (!plain
+                    && (++unknown > 2
+                            || ts.get(i).capitalised()
+                            || CLAUSE_WORDS.contains(w)
+                            || DETERMINERS.contains(w)
+                            || Lexicon.isPersonNoun(w))) return null;
             words.add(w);
         }
         if (head == null) return null;
@@ -709,9 +1049,10 @@ public final class StoryCues {
         boolean countable =
                 !head.endsWith("s") && !HAIR.contains(head) && !SKIN.contains(head) && !UNCOUNTED.contains(head);
         if (indefinite) text = det + " " + text;
+        else if (text.contains("'s ")) text = det == null ? text : det + " " + text; // "his father's ledger"
         else if (countable && (OBJECTS.contains(head) || GARMENTS.contains(head) || HEADWEAR.contains(head)))
             text = (text.matches("[aeiou].*") ? "an " : "a ") + text; // "drew her dagger" → "a dagger"
-        return new Phrase(text, head);
+        return new Phrase(text, head, end);
     }
 
     private static boolean known(String w) {

@@ -66,7 +66,8 @@ public final class CueCheck {
             "dame",
             "widow");
     static final Set<String> OLD = Set.of("old", "aged", "elderly", "grey-haired", "ancient", "sixties", "seventies");
-    static final Set<String> YOUNG = Set.of("young", "little", "child", "youth", "teens", "twenties", "youngest");
+    static final Set<String> YOUNG =
+            Set.of("young", "little", "child", "children", "youth", "teens", "twenties", "youngest");
     static final Set<String> COLOURS = Set.of(
             "black", "white", "grey", "gray", "red", "golden", "gold", "yellow", "brown", "blue", "green", "silver",
             "auburn", "copper", "purple", "pink", "orange", "scarlet", "crimson", "fair", "dark", "ruddy");

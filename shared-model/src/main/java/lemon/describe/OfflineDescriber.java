@@ -173,6 +173,9 @@ public final class OfflineDescriber implements CharacterDescriber {
                         .orElse(looks.isEmpty() ? Gender.UNKNOWN : looks.get(0).gender());
         // the story's own age words decide; words merely near a mention only when the story states none
         List<String> ages = stated.apply("age");
+        // "twelve years old", "a child": an age the description gives as a young girl or boy of that age
+        String inYears = ages.isEmpty() ? null : yearsOf(ages.get(0));
+        boolean childish = !ages.isEmpty() && (inYears != null || CHILD_WORDS.contains(ages.get(0)));
         boolean young, old;
         if (!ages.isEmpty()) {
             old = OLD.contains(ages.get(0));
@@ -190,8 +193,12 @@ public final class OfflineDescriber implements CharacterDescriber {
                 noun = w;
                 break;
             }
+        if (childish && List.of("woman", "man", "person").contains(noun))
+            noun = gender == Gender.FEMALE ? "girl" : gender == Gender.MALE ? "boy" : "child";
         String age;
-        if (young && !old) {
+        if (inYears != null) {
+            age = "of " + inYears;
+        } else if (young && !old) {
             age = "in " + pronoun + " late teens";
         } else if (old && !young) {
             age = "in " + pronoun + " late sixties";
@@ -208,10 +215,12 @@ public final class OfflineDescriber implements CharacterDescriber {
             age = "in " + pronoun + " thirties";
         }
         List<String> lead = new ArrayList<>();
-        lead.addAll(ages.stream().limit(1).toList());
+        // an age word leads ("an old cobbler"); a child is a young girl or boy
+        if (childish) lead.add("young");
+        else lead.addAll(ages.stream().limit(1).filter(StoryCues::isAdjective).toList());
         for (String kind : List.of("looks", "build", "skin", "station"))
             for (String w : stated.apply(kind))
-                if (!w.contains(" ") && !isStationNoun(w) && lead.size() < 4) lead.add(w);
+                if (!w.contains(" ") && StoryCues.isAdjective(w) && lead.size() < 4) lead.add(w);
         List<String> traits = List.copyOf(lead);
         boolean storyBuild = !stated.apply("build").isEmpty();
         if (!looks.isEmpty() && stated.apply("skin").isEmpty())
@@ -229,7 +238,8 @@ public final class OfflineDescriber implements CharacterDescriber {
                         .contains(character.role().toLowerCase(Locale.ROOT))) stations.add(character.role());
         for (String said : stated.apply("station")) {
             String w = StoryCues.WORK.getOrDefault(said, said);
-            if (isStationNoun(w) && stations.stream().noneMatch(x -> x.contains(w))) stations.add(w);
+            // a station word that is no adjective ("poor" leads) is what they are: "salesman", "Detective Inspector"
+            if (!StoryCues.isAdjective(w) && stations.stream().noneMatch(x -> x.contains(w))) stations.add(w);
         }
         if (!stations.isEmpty()) parts.add("every inch the " + String.join(" and ", stations));
         String roleLook = ROLE_LOOK.entrySet().stream()
@@ -271,6 +281,38 @@ public final class OfflineDescriber implements CharacterDescriber {
             parts.add("a hard, scheming look in the eyes");
         }
         return CueRepair.repair(String.join(", ", parts), story);
+    }
+
+    private static final Set<String> CHILD_WORDS = Set.of("child", "children", "baby", "infant");
+
+    private static final List<String> NUMBER_WORDS = List.of(
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen");
+
+    /** "twelve years old" → "twelve" when the age is under twenty, else null. */
+    static String yearsOf(String age) {
+        Matcher m = Pattern.compile("^(\\w+) years old$").matcher(age);
+        if (!m.matches()) return null;
+        String n = m.group(1);
+        boolean under20 = NUMBER_WORDS.contains(n) || n.matches("1?\\d");
+        return under20 ? n : null;
     }
 
     private static boolean isStationNoun(String w) {
@@ -318,7 +360,16 @@ public final class OfflineDescriber implements CharacterDescriber {
                 default -> Gender.UNKNOWN;
             };
             return java.util.Optional.of(new Look(
-                    m.group(1), g, m.group(3), m.group(4), face, hair.isEmpty() ? "neatly kept hair" : hair, clothing));
+                    // "a brown-skinned old woman …": the age word belongs to the example's age, not its skin
+                    m.group(1)
+                            .replaceAll("\\s*\\b(old|young|elderly|aged)\\b", "")
+                            .strip(),
+                    g,
+                    m.group(3),
+                    m.group(4),
+                    face,
+                    hair.isEmpty() ? "neatly kept hair" : hair,
+                    clothing));
         }
     }
 

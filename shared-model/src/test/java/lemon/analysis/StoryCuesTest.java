@@ -123,4 +123,119 @@ class StoryCuesTest {
         assertEquals("woodcutter", cues.get(0).value());
         assertEquals("The woodcutter went into the forest.", cues.get(0).sentence());
     }
+
+    @Test
+    void theNounBeforeNamedIsWhatThePersonIsAndAnAppositionBeforeItToo() {
+        String story = "A salesman named Felix checked his watch. She told the captain, an old sailor named Merritt,"
+                + " to turn back. A glassblower from the capital named Teodor came. Felix laughed. Merritt laughed."
+                + " Teodor laughed. Felix slept. Merritt slept. Teodor slept.";
+        assertTrue(
+                cues(story, "Felix").contains("station: salesman"),
+                cues(story, "Felix").toString());
+        List<String> merritt = cues(story, "Merritt");
+        assertTrue(merritt.containsAll(List.of("station: sailor", "age: old", "station: captain")), merritt.toString());
+        // the place he comes from is not what he is
+        List<String> teodor = cues(story, "Teodor");
+        assertTrue(teodor.contains("station: glassblower"), teodor.toString());
+        assertTrue(teodor.stream().noneMatch(c -> c.contains("capital")), teodor.toString());
+    }
+
+    @Test
+    void aPluralOrAVerbBeforeNamedIsNoStation() {
+        String story = "There dwelt two brothers, one named Cassim, the other Ali. The boy was called Hansel."
+                + " Cassim laughed. Ali laughed. Hansel laughed. Cassim slept. Ali slept. Hansel slept.";
+        assertTrue(
+                cues(story, "Cassim").stream().noneMatch(c -> c.startsWith("station")),
+                cues(story, "Cassim").toString());
+        List<String> hansel = cues(story, "Hansel");
+        assertTrue(hansel.contains("gender: boy"), hansel.toString());
+        assertTrue(hansel.stream().noneMatch(c -> c.startsWith("station")), hansel.toString());
+    }
+
+    @Test
+    void aTitleBeforeANameIsAStationButACapitalisedNameIsNot() {
+        String story = "Detective Inspector Rhiannon Cole boarded the ferry. Major Ashby drew a map. A goat called"
+                + " Duchess ate the flowers. Cole waited. Ashby waited. Duchess waited. Cole slept. Ashby slept."
+                + " Duchess slept.";
+        List<String> cole = cues(story, "Cole");
+        assertTrue(cole.contains("station: Detective Inspector"), cole.toString());
+        assertTrue(
+                cues(story, "Ashby").contains("station: Major"),
+                cues(story, "Ashby").toString());
+        List<String> duchess = cues(story, "Duchess");
+        assertTrue(duchess.stream().noneMatch(c -> c.contains("duchess")), duchess.toString());
+    }
+
+    @Test
+    void aNounPhraseSetOffBeforeANameIsSaidOfIt() {
+        String story = "Her grandmother, Nonna, who had taught her to fold paper, smiled. Nonna laughed. Nonna slept."
+                + " Her mother, Anna and Boris went out. Anna laughed. Boris laughed. Anna slept. Boris slept.";
+        assertTrue(
+                cues(story, "Nonna").contains("gender: grandmother"),
+                cues(story, "Nonna").toString());
+        // a list, not an apposition: Anna is not the mother
+        assertTrue(
+                cues(story, "Anna").stream().noneMatch(c -> c.contains("mother")),
+                cues(story, "Anna").toString());
+    }
+
+    @Test
+    void theNamesACharacterIsCalledBySayItsStationAndAge() {
+        StoryCharacter prince = new StoryCharacter(
+                "prince", "prince", List.of("king's son", "young prince"), lemon.story.Gender.MALE, "prince", 3);
+        String story = "The king's son rode out. The young prince sang. The prince slept.";
+        List<String> cues = StoryCues.of(story, prince, List.of(prince)).stream()
+                .map(q -> q.kind() + ": " + q.value())
+                .toList();
+        assertTrue(cues.containsAll(List.of("station: prince", "station: king's son", "age: young")), cues.toString());
+        // a name that opens with a title of office
+        StoryCharacter major =
+                new StoryCharacter("major-ashby", "Major Ashby", List.of(), lemon.story.Gender.MALE, "", 3);
+        assertTrue(
+                StoryCues.of("Major Ashby drew a map.", major, List.of(major)).stream()
+                        .anyMatch(q -> q.kind().equals("station") && q.value().equals("major")),
+                "Major Ashby");
+        // called both old and young: the names say no age
+        StoryCharacter king = new StoryCharacter(
+                "king", "king", List.of("old king", "young king"), lemon.story.Gender.MALE, "king", 3);
+        List<StoryCue> kingCues =
+                StoryCues.of("The old king rode out. The young king sang. The king slept.", king, List.of(king));
+        assertTrue(kingCues.stream().noneMatch(q -> q.kind().equals("age")), kingCues.toString());
+    }
+
+    @Test
+    void workIsTheCharactersWhoDoesIt() {
+        String story = "Cassim was married to a rich wife and lived in plenty, while Ali had to keep his wife and"
+                + " children by cutting wood in the forest. Cassim laughed. Ali laughed. Cassim slept. Ali slept.";
+        assertTrue(
+                cues(story, "Ali").contains("station: cutting wood"),
+                cues(story, "Ali").toString());
+        assertTrue(
+                cues(story, "Cassim").stream().noneMatch(c -> c.contains("wood")),
+                cues(story, "Cassim").toString());
+    }
+
+    @Test
+    void thingsJoinedByAndAreAllTheSubjectsAndAnOwnerIsNoActor() {
+        String story = "That night Brannoc walked into Harrow's tent with his father's ledger and a lamp."
+                + " Ilse came to the gate, with a black cap on her head, and black shoes on her feet, and a broomstick"
+                + " in her hand. Brannoc laughed. Harrow laughed. Ilse laughed. Brannoc slept. Harrow slept. Ilse slept.";
+        List<String> brannoc = cues(story, "Brannoc");
+        assertTrue(brannoc.containsAll(List.of("object: his father's ledger", "object: a lamp")), brannoc.toString());
+        assertTrue(
+                cues(story, "Harrow").stream().noneMatch(c -> c.startsWith("object")),
+                cues(story, "Harrow").toString());
+        List<String> ilse = cues(story, "Ilse");
+        assertTrue(
+                ilse.containsAll(List.of("headwear: a black cap", "clothing: black shoes", "object: a broomstick")),
+                ilse.toString());
+    }
+
+    @Test
+    void anAgeInYearsOrAChildIsAnAge() {
+        String story = "Rapunzel grew into the most beautiful child under the sun. When she was twelve years old, the"
+                + " witch shut her into a tower. Rapunzel sang. Rapunzel wept.";
+        List<String> rapunzel = cues(story, "Rapunzel");
+        assertTrue(rapunzel.containsAll(List.of("age: child", "age: twelve years old")), rapunzel.toString());
+    }
 }

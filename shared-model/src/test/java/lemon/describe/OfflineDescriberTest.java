@@ -71,4 +71,34 @@ class OfflineDescriberTest {
         assertFalse(d.contains("teens"), d);
         assertEquals(-1, d.indexOf("twenties"), d);
     }
+
+    @Test
+    void anExamplesAgeWordIsNotLentAsSkin() {
+        // the example's "old" would make a twelve-year-old "a brown-skinned old woman"
+        OfflineDescriber.Look look = OfflineDescriber.Look.parse(
+                        "a brown-skinned old woman in her early sixties with a thin build, a lined face, white hair,"
+                                + " wearing a black shawl")
+                .orElseThrow();
+        assertEquals("brown-skinned", look.skin());
+    }
+
+    @Test
+    void whatTheStorySaysSomeoneIsIsTheirStationNotAnAdjective() {
+        String d = describe("A salesman named Felix checked his watch. Felix laughed. Felix slept.", "Felix");
+        assertTrue(d.contains("every inch the salesman"), d);
+        assertFalse(d.startsWith("a salesman,"), d);
+        assertTrue(d.contains("carrying a watch"), d);
+    }
+
+    @Test
+    void aChildOfTheStoryIsAYoungGirlOrBoyOfItsAge() {
+        String d = describe(
+                "Rapunzel was a little girl. When she was twelve years old, the witch shut her into a tower."
+                        + " Rapunzel sang. Rapunzel wept.",
+                "Rapunzel");
+        assertTrue(d.contains("young") && d.contains(" girl of twelve"), d);
+        assertFalse(d.contains("woman"), d);
+        assertEquals("twelve", OfflineDescriber.yearsOf("twelve years old"));
+        assertEquals(null, OfflineDescriber.yearsOf("forty years old"));
+    }
 }

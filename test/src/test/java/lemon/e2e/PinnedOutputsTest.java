@@ -75,7 +75,7 @@ class PinnedOutputsTest {
                         "scenes.json", "c9ac7413de9aea24",
                         "graph.json", "4c8de1ad305c4bd9",
                         "matches.json", "2dd6dcd39a33033f",
-                        "descriptions.json", "4a8ad682668421cd",
+                        "descriptions.json", "054e51ad18665fcf",
                         "portraits.json", "6c75bdb60bac55e8"),
                 "forty-thieves-portraits.txt");
     }
@@ -94,7 +94,7 @@ class PinnedOutputsTest {
                         "scenes.json", "4e43ee43bbfecd05",
                         "graph.json", "23b5d7fd2e3eb960",
                         "matches.json", "2cfaeb8cce44178c",
-                        "descriptions.json", "e5d6500d8d7c41c6",
+                        "descriptions.json", "82b4261b8d98fc82",
                         "portraits.json", "8bf82d65fcd33c2a"),
                 "ali-baba-portraits.txt");
     }
