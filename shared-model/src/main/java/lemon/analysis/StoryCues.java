@@ -620,7 +620,7 @@ public final class StoryCues {
             Set.of("black", "white", "brown", "grey", "gray", "red", "golden", "yellow", "silver", "snow-white");
 
     private static final Set<String> COPULAS =
-            Set.of("was", "is", "looked", "seemed", "remained", "became", "grew", "stayed", "appeared");
+            Set.of("was", "is", "looked", "seemed", "remained", "became", "grew", "stayed");
 
     /** "When she was twelve years old": an age in years. */
     private static void yearsOld(List<WordToken> ts, int end, String sentence, List<StoryCue> out) {
@@ -659,11 +659,25 @@ public final class StoryCues {
         while (k < ts.size()
                 && List.of("very", "so", "quite", "rather", "both", "most")
                         .contains(ts.get(k).lower())) k++;
-        if (k < ts.size() && DETERMINERS.contains(ts.get(k).lower())) k++;
+        boolean determined = k < ts.size() && DETERMINERS.contains(ts.get(k).lower());
+        if (determined) k++;
         // the noun phrase said of the character, up to its person noun: "a young fisher girl", "a tall man"
         int stop = Math.min(ts.size(), k + 5);
         List<StoryCue> said = new ArrayList<>();
-        for (; k < stop && ts.get(k).isWord() && !ts.get(k).capitalised(); k++) {
+        for (; k < stop && !ts.get(k).capitalised(); k++) {
+            // "a careless, idle boy": a comma between two describing words
+            if (determined
+                    && ts.get(k).text().equals(",")
+                    && k > 0
+                    && ts.get(k - 1).isWord()
+                    && !DETERMINERS.contains(ts.get(k - 1).lower())
+                    && k + 1 < ts.size()
+                    && ts.get(k + 1).isWord()
+                    && !ts.get(k + 1).capitalised()) {
+                stop = Math.min(ts.size(), stop + 1);
+                continue;
+            }
+            if (!ts.get(k).isWord()) break;
             String w = ts.get(k).lower();
             if (CLAUSE_WORDS.contains(w)) break;
             describe(w, sentence, said);
@@ -772,7 +786,17 @@ public final class StoryCues {
         // "…saw the captain, with a dagger under his robe": someone else's name there makes it theirs as likely
         MentionIndex.Mention last = null;
         for (MentionIndex.Mention o : others) if (o.explicit() && o.start() < m.start()) last = o;
-        boolean owned = m.explicit() || last != null && last.characterId().equals(m.characterId());
+        // "she dropped her left golden slipper": with no name in the sentence, the subject pronoun's own
+        MentionIndex.Mention subject = others.stream()
+                .filter(o -> o.start() < m.start()
+                        && List.of("he", "she").contains(ts.get(o.start()).lower()))
+                .findFirst()
+                .orElse(null);
+        boolean subjectsOwn =
+                last == null && subject != null && subject.characterId().equals(m.characterId());
+        boolean owned = m.explicit()
+                || subjectsOwn
+                || last != null && last.characterId().equals(m.characterId());
         if (!m.explicit() && last != null && !owned) return;
         int k = m.explicit() ? m.end() + 1 : m.end();
         // "showed her the lamp", "gave her a knife": her is whom it is given, not whose it is

@@ -238,4 +238,33 @@ class StoryCuesTest {
         List<String> rapunzel = cues(story, "Rapunzel");
         assertTrue(rapunzel.containsAll(List.of("age: child", "age: twelve years old")), rapunzel.toString());
     }
+
+    @Test
+    void withNoNameInTheSentenceTheSubjectPronounsThingsAreItsOwn() {
+        String story = "Greta ran down the stairs. In her haste she dropped her left golden slipper upon the stairs."
+                + " Greta wept. Greta slept.";
+        assertTrue(
+                cues(story, "Greta").contains("clothing: a left golden slipper"),
+                cues(story, "Greta").toString());
+        // a name in the sentence that is someone else's: the slipper may be hers
+        String other = "Greta ran down the stairs. Anna saw that she dropped her golden slipper. Greta wept."
+                + " Greta slept. Anna laughed. Anna slept.";
+        assertTrue(
+                cues(other, "Greta").stream().noneMatch(c -> c.contains("slipper")),
+                cues(other, "Greta").toString());
+    }
+
+    @Test
+    void describingWordsJoinedByCommasStillLeadToThePersonNoun() {
+        String story = "The tailor had a son called Aladdin, a careless, idle boy who played all day. Aladdin laughed."
+                + " Aladdin slept.";
+        assertTrue(
+                cues(story, "Aladdin").contains("gender: boy"),
+                cues(story, "Aladdin").toString());
+        // no noun phrase after the verb: a comma ends it ("appeared at once, gave the child …")
+        String verb = "The witch came at once, gave the child a name and left. The witch laughed. The witch slept.";
+        assertTrue(
+                cues(verb, "witch").stream().noneMatch(c -> c.contains("child")),
+                cues(verb, "witch").toString());
+    }
 }
