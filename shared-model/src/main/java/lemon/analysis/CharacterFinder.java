@@ -670,6 +670,43 @@ final class CharacterFinder {
     }
 
     /** Keeps characters mentioned often enough for their kind; caps the list. */
+    /** Verbs of speech right before or after a mention make its character a speaker. */
+    private static final java.util.Set<String> SPEECH = java.util.Set.of(
+            "said", "says", "cried", "replied", "answered", "asked", "exclaimed", "whispered", "shouted", "told");
+
+    /** Whether the character is named right before or after a verb of speech in some sentence. */
+    static boolean speaks(MentionIndex index, String id) {
+        for (int s = 0; s < index.sentences().size(); s++) {
+            List<WordToken> ts = index.tokens().get(s);
+            for (MentionIndex.Mention m : index.mentions(s)) {
+                if (!m.explicit() || !m.characterId().equals(id)) continue;
+                int j = m.start() - 1; // "said the old lady"
+                while (j >= 0
+                        && (Lexicon.DETERMINERS.contains(ts.get(j).lower())
+                                || Lexicon.ADJECTIVES.contains(ts.get(j).lower())
+                                || Lexicon.DISTINGUISHING.contains(ts.get(j).lower()))) j--;
+                if (j >= 0 && SPEECH.contains(ts.get(j).lower())) return true;
+                if (m.end() < ts.size() && SPEECH.contains(ts.get(m.end()).lower())) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the story brings the character in with "a" or "an" ("an old man told him"): a newcomer. */
+    static boolean broughtIn(MentionIndex index, String id) {
+        for (int s = 0; s < index.sentences().size(); s++) {
+            List<WordToken> ts = index.tokens().get(s);
+            for (MentionIndex.Mention m : index.mentions(s)) {
+                if (!m.explicit() || !m.characterId().equals(id)) continue;
+                int j = m.start() - 1;
+                while (j >= 0 && Lexicon.ADJECTIVES.contains(ts.get(j).lower())) j--;
+                if (List.of("a", "an").contains(ts.get(m.start()).lower())
+                        || j >= 0 && List.of("a", "an").contains(ts.get(j).lower())) return true;
+            }
+        }
+        return false;
+    }
+
     private List<StoryCharacter> filter(
             MentionIndex index, List<StoryCharacter> all, List<Candidate> candidates, List<String> warnings) {
         Map<String, Candidate> byId = new HashMap<>();
@@ -703,6 +740,8 @@ final class CharacterFinder {
                                     : Lexicon.GENERIC.contains(cand.key) ? 5 : 3;
                 case GROUP -> groupMinimum(cand);
             };
+            // a newcomer who speaks ("there sat an old lady …", "said the old lady") matters in two sentences
+            if (cand.kind == Kind.ROLE && min > 2 && speaks(index, c.id()) && broughtIn(index, c.id())) min = 2;
             // "the men" may be whoever is about; only men the story keeps counting ("the two men") are a band
             if (cand.kind == Kind.GROUP && ANYONE.contains(cand.head) && 2 * counted(cand) < cand.count()) continue;
             if (mentions >= min) {

@@ -1,6 +1,7 @@
 package lemon.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import lemon.story.StoryCharacter;
@@ -107,5 +108,24 @@ class NameFindingTest {
         List<String> found = names("Ned arrived with a goat, whose name was Duchess. It took Ned an hour to get Duchess"
                 + " out of the car. Duchess ate the flowers, and Ned laughed.");
         assertEquals(true, found.contains("Duchess"), found.toString());
+    }
+
+    @Test
+    void aNewcomerWhoSpeaksMattersInTwoSentences() {
+        String story = "The princess climbed the tower. There sat an old lady spinning away very busily."
+                + " \u201cSpinning,\u201d said the old lady, and nodded her head. The princess laughed. The princess slept.";
+        List<StoryCharacter> cast = RoleAliasesTest.cast(story);
+        assertTrue(cast.stream().anyMatch(c -> c.name().equals("lady")), cast.toString());
+        // two sentences without a word spoken, or a speaker the story does not bring in with "a": not yet someone
+        String silent = "The princess climbed the tower. There sat an old lady spinning away very busily."
+                + " The old lady nodded her head. The princess laughed. The princess slept.";
+        assertTrue(
+                RoleAliasesTest.cast(silent).stream().noneMatch(c -> c.name().equals("lady")),
+                RoleAliasesTest.cast(silent).toString());
+        String known = "The princess climbed the tower. The butler was asleep on the stairs. \u201cHush,\u201d said"
+                + " the butler. The princess laughed. The princess slept.";
+        assertTrue(
+                RoleAliasesTest.cast(known).stream().noneMatch(c -> c.name().equals("butler")),
+                RoleAliasesTest.cast(known).toString());
     }
 }
