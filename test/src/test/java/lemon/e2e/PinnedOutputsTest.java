@@ -71,12 +71,12 @@ class PinnedOutputsTest {
                 Fixtures.tale("forty-thieves"),
                 "forty-thieves.txt",
                 Map.of(
-                        "characters.json", "4271db13bd5d65bc",
-                        "scenes.json", "c9ac7413de9aea24",
-                        "graph.json", "4c8de1ad305c4bd9",
-                        "matches.json", "2dd6dcd39a33033f",
-                        "descriptions.json", "054e51ad18665fcf",
-                        "portraits.json", "6c75bdb60bac55e8"),
+                        "characters.json", "94a6f81f69a6a436",
+                        "scenes.json", "152dfbe6b4c455a6",
+                        "graph.json", "c8a64f8134a5e943",
+                        "matches.json", "b61c3d351f2573b4",
+                        "descriptions.json", "b06998d9ef9381ba",
+                        "portraits.json", "8fd239c8b15006f1"),
                 "forty-thieves-portraits.txt");
     }
 
@@ -94,7 +94,7 @@ class PinnedOutputsTest {
                         "scenes.json", "4e43ee43bbfecd05",
                         "graph.json", "23b5d7fd2e3eb960",
                         "matches.json", "2cfaeb8cce44178c",
-                        "descriptions.json", "82b4261b8d98fc82",
+                        "descriptions.json", "1d98334114e3c815",
                         "portraits.json", "8bf82d65fcd33c2a"),
                 "ali-baba-portraits.txt");
     }
