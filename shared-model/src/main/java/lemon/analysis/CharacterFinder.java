@@ -670,25 +670,13 @@ final class CharacterFinder {
     }
 
     /** Keeps characters mentioned often enough for their kind; caps the list. */
-    /** Verbs of speech right before or after a mention make its character a speaker. */
-    private static final java.util.Set<String> SPEECH = java.util.Set.of(
-            "said", "says", "cried", "replied", "answered", "asked", "exclaimed", "whispered", "shouted", "told");
-
     /** Whether the character is named right before or after a verb of speech in some sentence. */
     static boolean speaks(MentionIndex index, String id) {
-        for (int s = 0; s < index.sentences().size(); s++) {
-            List<WordToken> ts = index.tokens().get(s);
-            for (MentionIndex.Mention m : index.mentions(s)) {
-                if (!m.explicit() || !m.characterId().equals(id)) continue;
-                int j = m.start() - 1; // "said the old lady"
-                while (j >= 0
-                        && (Lexicon.DETERMINERS.contains(ts.get(j).lower())
-                                || Lexicon.ADJECTIVES.contains(ts.get(j).lower())
-                                || Lexicon.DISTINGUISHING.contains(ts.get(j).lower()))) j--;
-                if (j >= 0 && SPEECH.contains(ts.get(j).lower())) return true;
-                if (m.end() < ts.size() && SPEECH.contains(ts.get(m.end()).lower())) return true;
-            }
-        }
+        for (int s = 0; s < index.sentences().size(); s++)
+            for (MentionIndex.Mention m : index.mentions(s))
+                if (m.explicit()
+                        && m.characterId().equals(id)
+                        && Lexicon.speaker(index.tokens().get(s), m)) return true;
         return false;
     }
 

@@ -912,6 +912,22 @@ final class Lexicon {
             "some",
             "all");
 
+    /** Verbs of speech right before or after a mention make its character a speaker. */
+    static final Set<String> SPEECH_VERBS =
+            set("said", "says", "cried", "replied", "answered", "asked", "exclaimed", "whispered", "shouted", "told");
+
+    /** Whether a mention outside quotes is the speaker of its sentence: "said the old lady", "the dwarf cried". */
+    static boolean speaker(List<WordToken> ts, MentionIndex.Mention m) {
+        if (ts.get(m.start()).quoted()) return false;
+        int j = m.start() - 1;
+        while (j >= 0
+                && (DETERMINERS.contains(ts.get(j).lower())
+                        || ADJECTIVES.contains(ts.get(j).lower())
+                        || DISTINGUISHING.contains(ts.get(j).lower()))) j--;
+        if (j >= 0 && SPEECH_VERBS.contains(ts.get(j).lower())) return true;
+        return m.end() < ts.size() && SPEECH_VERBS.contains(ts.get(m.end()).lower());
+    }
+
     /** "thieves", "giants", "kings": a group, never one character. */
     static boolean isPersonPlural(String lower) {
         return singularOfPlural(lower) != null;

@@ -350,6 +350,7 @@ public final class StoryCues {
                     yearsOld(ts, m.end(), sentence, found);
                 possessions(ts, m, index.mentions(s), sentence, found);
                 actions(ts, m, index.mentions(s), sentence, found);
+                if (m.explicit() && Lexicon.speaker(ts, m)) spoken(ts, sentence, found);
                 if (m.explicit()
                         || List.of("he", "she").contains(ts.get(m.start()).lower()))
                     work(ts, sentence, m, index.mentions(s), found);
@@ -621,6 +622,16 @@ public final class StoryCues {
 
     private static final Set<String> COPULAS =
             Set.of("was", "is", "looked", "seemed", "remained", "became", "grew", "stayed");
+
+    /** "I will wear my red velvet suit," said the eldest: what a speaker calls "my" is the speaker's. */
+    private static void spoken(List<WordToken> ts, String sentence, List<StoryCue> out) {
+        for (int k = 0; k + 1 < ts.size(); k++) {
+            if (!ts.get(k).quoted() || !ts.get(k).lower().equals("my")) continue;
+            for (Phrase p : phrases(ts, k + 1))
+                if (GARMENTS.contains(p.head) || HEADWEAR.contains(p.head) || OBJECTS.contains(p.head))
+                    out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+        }
+    }
 
     /** "When she was twelve years old": an age in years. */
     private static void yearsOld(List<WordToken> ts, int end, String sentence, List<StoryCue> out) {

@@ -267,4 +267,17 @@ class StoryCuesTest {
                 cues(verb, "witch").stream().noneMatch(c -> c.contains("child")),
                 cues(verb, "witch").toString());
     }
+
+    @Test
+    void whatASpeakerCallsMyIsTheSpeakers() {
+        String story = "\u201cI will wear my red velvet suit,\u201d said Anna. \u201cLend me your yellow cloak,\u201d"
+                + " said Anna to Greta. Anna laughed. Greta laughed. Anna slept. Greta slept.";
+        List<String> anna = cues(story, "Anna");
+        assertTrue(anna.contains("clothing: a red velvet suit"), anna.toString());
+        // "your" is the one spoken to, and the speaker's cue is not hers
+        assertTrue(anna.stream().noneMatch(c -> c.contains("yellow")), anna.toString());
+        assertTrue(
+                cues(story, "Greta").stream().noneMatch(c -> c.contains("suit")),
+                cues(story, "Greta").toString());
+    }
 }
