@@ -484,6 +484,12 @@ public final class StoryCues {
                 out.add(new StoryCue("station", w, sentence));
             if (det >= 0) j--;
         }
+        int opening = commaRun(ts, j);
+        if (opening >= 0) { // "a fat, jolly coachman": every describing word back to the determiner
+            for (int q = j; q > opening; q--)
+                if (ts.get(q).isWord()) describe(ts.get(q).lower(), sentence, out);
+            j = opening;
+        }
         for (; j >= 0 && ts.get(j).isWord() && !ts.get(j).capitalised(); j--) {
             String w = ts.get(j).lower();
             if (DETERMINERS.contains(w)) break;
@@ -531,6 +537,26 @@ public final class StoryCues {
             "rightly",
             "so");
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("from", "of", "in", "at", "near");
+
+    /**
+     * The determiner that opens a run of describing words with a comma among them, ending at k ("a fat, jolly"), or
+     * -1: a list ("the king, the queen") or a clause is no such run.
+     */
+    private static int commaRun(List<WordToken> ts, int k) {
+        boolean comma = false;
+        for (int d = k; d >= Math.max(0, k - 6); d--) {
+            WordToken t = ts.get(d);
+            if (t.text().equals(",")) {
+                if (d == k) return -1;
+                comma = true;
+                continue;
+            }
+            if (!t.isWord() || (t.capitalised() && !t.initial()) || CLAUSE_WORDS.contains(t.lower())) return -1;
+            if (DETERMINERS.contains(t.lower())) return comma && d < k ? d : -1;
+            if (Lexicon.isPersonNoun(t.lower())) return -1;
+        }
+        return -1;
+    }
 
     /** The index of the determiner that opens the noun phrase ending at word k (adjectives between), or -1. */
     private static int determinerBefore(List<WordToken> ts, int k) {
@@ -789,8 +815,9 @@ public final class StoryCues {
             List<MentionIndex.Mention> others,
             String sentence,
             List<StoryCue> out) {
+        // "their head-dresses": a group's own
         boolean possessive = !m.explicit()
-                ? List.of("his", "her").contains(ts.get(m.start()).lower())
+                ? List.of("his", "her", "their").contains(ts.get(m.start()).lower())
                 : m.end() < ts.size() && ts.get(m.end()).kind() == WordToken.Kind.POSSESSIVE;
         if (!possessive) return;
         // "Cinderella, notwithstanding her mean apparel": the pronoun's nearest name before it is the owner;
@@ -800,7 +827,8 @@ public final class StoryCues {
         // "she dropped her left golden slipper": with no name in the sentence, the subject pronoun's own
         MentionIndex.Mention subject = others.stream()
                 .filter(o -> o.start() < m.start()
-                        && List.of("he", "she").contains(ts.get(o.start()).lower()))
+                        && List.of("he", "she", "they")
+                                .contains(ts.get(o.start()).lower()))
                 .findFirst()
                 .orElse(null);
         boolean subjectsOwn =

@@ -280,4 +280,23 @@ class StoryCuesTest {
                 cues(story, "Greta").stream().noneMatch(c -> c.contains("suit")),
                 cues(story, "Greta").toString());
     }
+
+    @Test
+    void describingWordsWithCommasBeforeTheMentionAndAGroupsOwnThings() {
+        String story = "The rat was turned into a fat, jolly coachman. The coachman laughed. The coachman drove."
+                + " The coachman slept.";
+        assertTrue(
+                cues(story, "coachman").contains("build: fat"),
+                cues(story, "coachman").toString());
+        // a list is no run of describing words: the queen is not the king's
+        String list = "The king, the queen and the cook sat down. The king laughed. The king slept. The king ate.";
+        assertTrue(
+                cues(list, "king").stream().noneMatch(c -> c.contains("queen")),
+                cues(list, "king").toString());
+        String group = "Ella lived with her two sisters. Her sisters laughed at Ella. The two sisters went out."
+                + " They made up their high head-dresses. Her sisters danced. Ella wept. Ella slept.";
+        assertTrue(
+                cues(group, "two sisters").stream().anyMatch(c -> c.contains("head-dress")),
+                cues(group, "two sisters").toString());
+    }
 }
