@@ -815,9 +815,8 @@ public final class StoryCues {
             List<MentionIndex.Mention> others,
             String sentence,
             List<StoryCue> out) {
-        // "their head-dresses": a group's own
         boolean possessive = !m.explicit()
-                ? List.of("his", "her", "their").contains(ts.get(m.start()).lower())
+                ? List.of("his", "her").contains(ts.get(m.start()).lower())
                 : m.end() < ts.size() && ts.get(m.end()).kind() == WordToken.Kind.POSSESSIVE;
         if (!possessive) return;
         // "Cinderella, notwithstanding her mean apparel": the pronoun's nearest name before it is the owner;
@@ -827,8 +826,7 @@ public final class StoryCues {
         // "she dropped her left golden slipper": with no name in the sentence, the subject pronoun's own
         MentionIndex.Mention subject = others.stream()
                 .filter(o -> o.start() < m.start()
-                        && List.of("he", "she", "they")
-                                .contains(ts.get(o.start()).lower()))
+                        && List.of("he", "she").contains(ts.get(o.start()).lower()))
                 .findFirst()
                 .orElse(null);
         boolean subjectsOwn =

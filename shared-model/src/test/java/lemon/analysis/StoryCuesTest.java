@@ -282,7 +282,7 @@ class StoryCuesTest {
     }
 
     @Test
-    void describingWordsWithCommasBeforeTheMentionAndAGroupsOwnThings() {
+    void describingWordsWithCommasBeforeTheMention() {
         String story = "The rat was turned into a fat, jolly coachman. The coachman laughed. The coachman drove."
                 + " The coachman slept.";
         assertTrue(
@@ -293,10 +293,5 @@ class StoryCuesTest {
         assertTrue(
                 cues(list, "king").stream().noneMatch(c -> c.contains("queen")),
                 cues(list, "king").toString());
-        String group = "Ella lived with her two sisters. Her sisters laughed at Ella. The two sisters went out."
-                + " They made up their high head-dresses. Her sisters danced. Ella wept. Ella slept.";
-        assertTrue(
-                cues(group, "two sisters").stream().anyMatch(c -> c.contains("head-dress")),
-                cues(group, "two sisters").toString());
     }
 }
