@@ -17,7 +17,7 @@ final class Lexicon {
     /** Person nouns that are animals: they act and speak in tales, but are never kin to people. */
     static final Set<String> ANIMALS = Set.of(
             "bear", "wolf", "fox", "frog", "cat", "unicorn", "boar", "toad", "raven", "bird", "dove", "lamb", "duck",
-            "eagle", "dragon", "lion");
+            "eagle", "dragon", "lion", "fish");
 
     private static Set<String> set(String... words) {
         return Set.copyOf(java.util.Arrays.asList(words)); // tolerates repeats, unlike Set.of

@@ -128,4 +128,14 @@ class NameFindingTest {
                 RoleAliasesTest.cast(known).stream().noneMatch(c -> c.name().equals("butler")),
                 RoleAliasesTest.cast(known).toString());
     }
+
+    @Test
+    void aFishThatActsIsACharacterLikeAnyAnimal() {
+        String story =
+                "The queen saw a poor little fish lying on the bank. She threw the little fish back into the river,"
+                        + " and the little fish lifted its head and spoke. What the little fish had foretold came to pass."
+                        + " The queen laughed. The queen slept.";
+        List<StoryCharacter> cast = RoleAliasesTest.cast(story);
+        assertTrue(cast.stream().anyMatch(c -> c.name().equals("fish")), cast.toString());
+    }
 }
