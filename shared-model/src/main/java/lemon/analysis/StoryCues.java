@@ -357,6 +357,7 @@ public final class StoryCues {
                 for (StoryCue cue : found) add(byKind, cue);
             }
         }
+        if (c.members() != null) for (StoryCue cue : theirs(c, index)) add(byKind, cue);
         for (StoryCue cue : namesSay(c, index)) add(byKind, cue);
         List<StoryCue> out = new ArrayList<>();
         byKind.values().forEach(out::addAll);
@@ -657,6 +658,39 @@ public final class StoryCues {
                 if (GARMENTS.contains(p.head) || HEADWEAR.contains(p.head) || OBJECTS.contains(p.head))
                     out.add(new StoryCue(kindOf(p.head), p.text, sentence));
         }
+    }
+
+    /**
+     * A group's own things: "they drew their sabres" in a sentence that names the group or follows one that does, when
+     * no other group is named there (plural pronouns are not resolved by the mention index).
+     */
+    private static List<StoryCue> theirs(StoryCharacter group, MentionIndex index) {
+        List<StoryCue> out = new ArrayList<>();
+        // the group or one of its members ("said the youngest") named
+        java.util.function.IntPredicate names = s -> index.mentions(s).stream()
+                .anyMatch(m -> m.explicit()
+                        && (m.characterId().equals(group.id())
+                                || index.characters().stream()
+                                        .anyMatch(o -> o.id().equals(m.characterId())
+                                                && group.id().equals(o.memberOf()))));
+        java.util.function.IntPredicate otherGroup = s -> index.mentions(s).stream()
+                .anyMatch(m -> m.explicit()
+                        && !m.characterId().equals(group.id())
+                        && index.characters().stream()
+                                .anyMatch(o -> o.id().equals(m.characterId()) && o.members() != null));
+        for (int s = 0; s < index.sentences().size(); s++) {
+            if (!(names.test(s) || s > 0 && names.test(s - 1) && !otherGroup.test(s - 1)) || otherGroup.test(s))
+                continue;
+            List<WordToken> ts = index.tokens().get(s);
+            for (int k = 0; k + 1 < ts.size(); k++) {
+                if (ts.get(k).quoted() || !ts.get(k).lower().equals("their")) continue;
+                for (Phrase p : phrases(ts, k + 1))
+                    if (GARMENTS.contains(p.head) || HEADWEAR.contains(p.head) || OBJECTS.contains(p.head))
+                        out.add(new StoryCue(
+                                kindOf(p.head), p.text, index.sentences().get(s)));
+            }
+        }
+        return out;
     }
 
     /** "When she was twelve years old": an age in years. */
@@ -1051,6 +1085,7 @@ public final class StoryCues {
         List<String> words = new ArrayList<>();
         String head = null;
         int unknown = 0, end = -1;
+        boolean plural = false;
         for (; i < ts.size() && ts.get(i).isWord() && words.size() < 6; i++) {
             String w = ts.get(i).lower();
             // "his father's ledger": an owner inside the phrase
@@ -1061,9 +1096,11 @@ public final class StoryCues {
                 i++;
                 continue;
             }
-            if (known(w)) {
+            String singular = singularKnown(w);
+            if (singular != null) {
                 words.add(w);
-                head = w;
+                head = singular;
+                plural = !singular.equals(w);
                 int more = i + 1; // "slippers of glass", "a dagger with a silver hilt"
                 if (more + 1 < ts.size()
                         && List.of("of", "with").contains(ts.get(more).lower())) {
@@ -1107,13 +1144,24 @@ public final class StoryCues {
                         || SKIN.contains(head))) return null;
         boolean indefinite = det != null && (det.equals("a") || det.equals("an") || det.equals("pair"));
         String text = String.join(" ", words);
-        boolean countable =
-                !head.endsWith("s") && !HAIR.contains(head) && !SKIN.contains(head) && !UNCOUNTED.contains(head);
+        boolean countable = !plural
+                && !head.endsWith("s")
+                && !HAIR.contains(head)
+                && !SKIN.contains(head)
+                && !UNCOUNTED.contains(head);
         if (indefinite) text = det + " " + text;
         else if (text.contains("'s ")) text = det == null ? text : det + " " + text; // "his father's ledger"
         else if (countable && (OBJECTS.contains(head) || GARMENTS.contains(head) || HEADWEAR.contains(head)))
             text = (text.matches("[aeiou].*") ? "an " : "a ") + text; // "drew her dagger" → "a dagger"
         return new Phrase(text, head, end);
+    }
+
+    /** The known head a word is, as written or as the singular of a plural ("sabres" → "sabre"), or null. */
+    private static String singularKnown(String w) {
+        if (known(w)) return w;
+        if (w.endsWith("es") && known(w.substring(0, w.length() - 2))) return w.substring(0, w.length() - 2);
+        if (w.endsWith("s") && known(w.substring(0, w.length() - 1))) return w.substring(0, w.length() - 1);
+        return null;
     }
 
     private static boolean known(String w) {

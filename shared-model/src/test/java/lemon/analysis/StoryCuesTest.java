@@ -294,4 +294,19 @@ class StoryCuesTest {
                 cues(list, "king").stream().noneMatch(c -> c.contains("queen")),
                 cues(list, "king").toString());
     }
+
+    @Test
+    void aGroupsThingsFollowItsNameAndAPluralOfAKnownThingIsKnown() {
+        String story =
+                "The forty thieves rode up to the rock. The thieves returned to their cave. They drew their sabres"
+                        + " and went in. The thieves laughed. Ali watched. Ali slept. Ali ate. The thieves slept.";
+        List<String> thieves = cues(story, "forty thieves");
+        assertTrue(thieves.contains("object: sabres"), thieves.toString());
+        // "their" far from any naming of the group is anyone's
+        String far = "The forty thieves rode up to the rock. The thieves laughed. Ali watched the road. Ali ate bread."
+                + " Ali slept. They drew their sabres. The thieves slept.";
+        assertTrue(
+                cues(far, "forty thieves").stream().noneMatch(c -> c.contains("sabre")),
+                cues(far, "forty thieves").toString());
+    }
 }
