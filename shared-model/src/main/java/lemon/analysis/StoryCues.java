@@ -350,7 +350,10 @@ public final class StoryCues {
                     yearsOld(ts, m.end(), sentence, found);
                 possessions(ts, m, index.mentions(s), sentence, found);
                 actions(ts, m, index.mentions(s), sentence, found);
-                if (m.explicit() && Lexicon.speaker(ts, m)) spoken(ts, sentence, found);
+                if ((m.explicit()
+                                || List.of("he", "she")
+                                        .contains(ts.get(m.start()).lower()))
+                        && Lexicon.speaker(ts, m)) spoken(ts, sentence, found);
                 if (m.explicit()
                         || List.of("he", "she").contains(ts.get(m.start()).lower()))
                     work(ts, sentence, m, index.mentions(s), found);
@@ -653,7 +656,33 @@ public final class StoryCues {
     /** "I will wear my red velvet suit," said the eldest: what a speaker calls "my" is the speaker's. */
     private static void spoken(List<WordToken> ts, String sentence, List<StoryCue> out) {
         for (int k = 0; k + 1 < ts.size(); k++) {
-            if (!ts.get(k).quoted() || !ts.get(k).lower().equals("my")) continue;
+            if (!ts.get(k).quoted()) continue;
+            // "I am a king's son", "Old as I am": what the speaker says of itself
+            if (ts.get(k).lower().equals("i") && ts.get(k + 1).lower().equals("am")) {
+                if (k >= 2
+                        && ts.get(k - 1).lower().equals("as")
+                        && ADJECTIVE_KIND.containsKey(ts.get(k - 2).lower()))
+                    describe(ts.get(k - 2).lower(), sentence, out);
+                int q = k + 2;
+                if (q < ts.size() && A_OR_THE.contains(ts.get(q).lower())) {
+                    for (q++; q < ts.size() && q < k + 7 && ts.get(q).quoted(); q++) {
+                        if (ts.get(q).kind() == WordToken.Kind.POSSESSIVE) continue;
+                        if (!ts.get(q).isWord()) break;
+                        String w = ts.get(q).lower();
+                        // "a king's son" is of the king's rank
+                        if (q + 2 < ts.size()
+                                && ts.get(q + 1).kind() == WordToken.Kind.POSSESSIVE
+                                && isRank(w + "'s " + ts.get(q + 2).lower())) {
+                            out.add(new StoryCue(
+                                    "station", w + "'s " + ts.get(q + 2).lower(), sentence));
+                            break;
+                        }
+                        describe(w, sentence, out);
+                        if (Lexicon.isPersonNoun(w)) break;
+                    }
+                }
+            }
+            if (!ts.get(k).lower().equals("my")) continue;
             for (Phrase p : phrases(ts, k + 1))
                 if (GARMENTS.contains(p.head) || HEADWEAR.contains(p.head) || OBJECTS.contains(p.head))
                     out.add(new StoryCue(kindOf(p.head), p.text, sentence));

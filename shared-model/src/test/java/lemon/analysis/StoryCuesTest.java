@@ -309,4 +309,24 @@ class StoryCuesTest {
                 cues(far, "forty thieves").stream().noneMatch(c -> c.contains("sabre")),
                 cues(far, "forty thieves").toString());
     }
+
+    @Test
+    void whatASpeakerSaysOfItselfIsItsOwn() {
+        String story =
+                "The bear came in. \u201cI am a king\u2019s son,\u201d said the bear. The bear slept by the fire."
+                        + " \u201cOld as I am, I see well,\u201d replied the cobbler. The cobbler laughed. The cobbler sewed."
+                        + " The bear laughed.";
+        assertTrue(
+                cues(story, "bear").contains("station: king's son"),
+                cues(story, "bear").toString());
+        assertTrue(
+                cues(story, "cobbler").contains("age: old"),
+                cues(story, "cobbler").toString());
+        // said of someone else: not the speaker's
+        String other =
+                "\u201cYou are a king\u2019s son,\u201d said the bear. The bear slept. The bear ate. The bear sang.";
+        assertTrue(
+                cues(other, "bear").stream().noneMatch(c -> c.contains("king")),
+                cues(other, "bear").toString());
+    }
 }
