@@ -50,6 +50,7 @@ final class RoleAliases {
                     pairs.add(new StoryCharacter[] {child, sibling});
             }
         }
+        pairs.addAll(parents(index, byName));
         for (StoryCharacter c : characters) {
             String name = c.name();
             int dash = name.lastIndexOf('-');
@@ -89,6 +90,31 @@ final class RoleAliases {
             byId.remove(loser.id());
         }
         return new ArrayList<>(byId.values());
+    }
+
+    /**
+     * The story's one husband and wife are its one father and mother when a sentence names the mother and father
+     * together ("their step-mother had said to their father"), another the wife and husband ("'No, wife,' said her
+     * husband"), and no sentence names the husband beside the father or the wife beside the mother (Hansel and
+     * Grettel's woodcutter and his wife). A daughter who marries keeps her husband apart from her father: the wedding
+     * names them together.
+     */
+    private static List<StoryCharacter[]> parents(MentionIndex index, Map<String, StoryCharacter> byName) {
+        StoryCharacter father = byName.get("father"), husband = byName.get("husband"), wife = byName.get("wife");
+        StoryCharacter mother = byName.containsKey("mother")
+                ? byName.get("mother")
+                : byName.containsKey("step-mother") ? byName.get("step-mother") : byName.get("stepmother");
+        if (father == null || husband == null || wife == null || mother == null) return List.of();
+        if (java.util.Set.of(father, husband, wife, mother).size() < 4) return List.of();
+        if (!together(index, mother, father) || !together(index, wife, husband)) return List.of();
+        if (together(index, husband, father) || together(index, wife, mother)) return List.of();
+        return List.of(new StoryCharacter[] {father, husband}, new StoryCharacter[] {mother, wife});
+    }
+
+    /** Whether some sentence names both characters. */
+    private static boolean together(MentionIndex index, StoryCharacter a, StoryCharacter b) {
+        List<Integer> withA = index.sentencesMentioning(a.id(), false);
+        return index.sentencesMentioning(b.id(), false).stream().anyMatch(withA::contains);
     }
 
     /** Words that say a copula reveals who someone truly is. */

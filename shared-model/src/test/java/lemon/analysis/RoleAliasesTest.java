@@ -128,4 +128,19 @@ class RoleAliasesTest {
                         || named(cast, "eldest son").evidence().containsKey("alias eldest brother"),
                 cast.toString());
     }
+
+    @Test
+    void theOneCoupleAreTheChildrensParents() {
+        String story = "A poor woodcutter lived by the forest with his wife and two children. The children heard their"
+                + " mother speak to their father at night. \u201cNo, wife,\u201d said her husband, \u201cI will not.\u201d"
+                + " The wife laughed at him. The husband sighed. The father wept. The mother slept. The wife woke."
+                + " The husband went out. The father came home. The mother scolded. The children hid.";
+        List<StoryCharacter> cast = cast(story);
+        assertEquals(named(cast, "father"), named(cast, "husband"), cast.toString());
+        assertEquals(named(cast, "mother"), named(cast, "wife"), cast.toString());
+        // the wedding names the bride's father beside her husband: two men
+        String wedding = story + " At the wedding the father gave the girl to her husband. The husband bowed.";
+        List<StoryCharacter> two = cast(wedding);
+        assertNotEquals(named(two, "father"), named(two, "husband"), two.toString());
+    }
 }
