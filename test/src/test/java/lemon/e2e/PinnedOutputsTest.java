@@ -75,7 +75,7 @@ class PinnedOutputsTest {
                         "scenes.json", "152dfbe6b4c455a6",
                         "graph.json", "c8a64f8134a5e943",
                         "matches.json", "b61c3d351f2573b4",
-                        "descriptions.json", "b06998d9ef9381ba",
+                        "descriptions.json", "d26e0ff2ef29c8c7",
                         "portraits.json", "8fd239c8b15006f1"),
                 "forty-thieves-portraits.txt");
     }
@@ -94,7 +94,7 @@ class PinnedOutputsTest {
                         "scenes.json", "4e43ee43bbfecd05",
                         "graph.json", "23b5d7fd2e3eb960",
                         "matches.json", "2cfaeb8cce44178c",
-                        "descriptions.json", "1d98334114e3c815",
+                        "descriptions.json", "31335c97df6548c1",
                         "portraits.json", "8bf82d65fcd33c2a"),
                 "ali-baba-portraits.txt");
     }
