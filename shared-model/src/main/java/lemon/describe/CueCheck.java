@@ -71,7 +71,8 @@ public final class CueCheck {
     static final Set<String> COLOURS = Set.of(
             "black", "white", "grey", "gray", "red", "golden", "gold", "yellow", "brown", "blue", "green", "silver",
             "auburn", "copper", "purple", "pink", "orange", "scarlet", "crimson", "fair", "dark", "ruddy");
-    private static final Set<String> TEENS_OR_LESS = Set.of(
+    /** Number words of an age under twenty. */
+    static final Set<String> TEENS_OR_LESS = Set.of(
             "one",
             "two",
             "three",
@@ -91,6 +92,7 @@ public final class CueCheck {
             "seventeen",
             "eighteen",
             "nineteen");
+
     private static final Set<String> PRONOUNS = Set.of("he", "him", "his", "she", "her");
     private static final Set<String> COLOURED = Set.of("hair", "beard", "skin", "clothing", "headwear");
 

@@ -285,38 +285,13 @@ public final class OfflineDescriber implements CharacterDescriber {
 
     private static final Set<String> CHILD_WORDS = Set.of("child", "children", "baby", "infant");
 
-    private static final List<String> NUMBER_WORDS = List.of(
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen");
-
     /** "twelve years old" → "twelve" when the age is under twenty, else null. */
     static String yearsOf(String age) {
         Matcher m = Pattern.compile("^(\\w+) years old$").matcher(age);
         if (!m.matches()) return null;
         String n = m.group(1);
-        boolean under20 = NUMBER_WORDS.contains(n) || n.matches("1?\\d");
+        boolean under20 = CueCheck.TEENS_OR_LESS.contains(n) || n.matches("1?\\d");
         return under20 ? n : null;
-    }
-
-    private static boolean isStationNoun(String w) {
-        return lemon.analysis.StoryCues.isStation(w);
     }
 
     static java.util.Optional<Gender> genderFromWords(String text) {
