@@ -973,10 +973,12 @@ public final class StoryCues {
             }
             if (CARRY.contains(w)) {
                 int from = k + 1;
+                if (from < ts.size() && ts.get(from).lower().equals("off")) return; // "took off her cloak": not carried
                 if (from < ts.size() && PARTICLES.contains(ts.get(from).lower())) from++; // "drew out his sword"
+                // a garment in the hand is carried, not worn: "the prince took the shoe"
                 for (Phrase p : phrases(ts, from))
                     if (OBJECTS.contains(p.head) || GARMENTS.contains(p.head) || HEADWEAR.contains(p.head))
-                        out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+                        out.add(new StoryCue("object", p.text, sentence));
                 return;
             }
         }

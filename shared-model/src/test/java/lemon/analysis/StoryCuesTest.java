@@ -329,4 +329,16 @@ class StoryCuesTest {
                 cues(other, "bear").stream().noneMatch(c -> c.contains("king")),
                 cues(other, "bear").toString());
     }
+
+    @Test
+    void aGarmentInTheHandIsCarriedNotWorn() {
+        String story = "Ella ran home. The prince took the shoe and rode out. The prince laughed. The prince slept."
+                + " Ella took off her cloak. Ella slept. Ella ate.";
+        assertTrue(
+                cues(story, "prince").contains("object: a shoe"),
+                cues(story, "prince").toString());
+        assertTrue(
+                cues(story, "Ella").stream().noneMatch(c -> c.contains("cloak")),
+                cues(story, "Ella").toString());
+    }
 }
