@@ -205,8 +205,20 @@ public final class StoryCues {
             "scroll",
             "flask",
             "pouch");
-    private static final Set<String> WEAR =
-            Set.of("wore", "wears", "wearing", "dressed", "clad", "clothed", "donned", "attired", "arrayed");
+    private static final Set<String> WEAR = Set.of(
+            "wore",
+            "wears",
+            "wearing",
+            "dressed",
+            "clad",
+            "clothed",
+            "donned",
+            "attired",
+            "arrayed",
+            "clasped",
+            "fastened",
+            "buckled",
+            "girded");
     private static final Set<String> CARRY = Set.of(
             "carried",
             "carrying",
@@ -952,17 +964,24 @@ public final class StoryCues {
                 out.add(new StoryCue("clothing", ts.get(k - 1).lower() + " dressed", sentence));
                 return;
             }
-            boolean putOn = w.equals("put")
+            // "put on a head-dress", "slipped on his little coat", "pulled on her boots"
+            boolean putOn = List.of("put", "slipped", "pulled").contains(w)
                     && k + 1 < ts.size()
                     && ts.get(k + 1).lower().equals("on");
             if (WEAR.contains(w) || putOn) {
                 int from = putOn ? k + 2 : k + 1;
                 if (from < ts.size()
                         && List.of("in", "on").contains(ts.get(from).lower())) from++;
-                for (Phrase p : phrases(ts, from))
+                List<Phrase> worn = phrases(ts, from);
+                for (Phrase p : worn)
                     if (GARMENTS.contains(p.head) || HEADWEAR.contains(p.head))
                         out.add(new StoryCue(kindOf(p.head), p.text, sentence));
-                return;
+                if (worn.isEmpty()) return;
+                // "put on a head-dress …, and clasped a girdle round her waist": the next thing put on
+                int after = worn.get(worn.size() - 1).end();
+                limit = Math.min(ts.size(), Math.max(limit, after + 8));
+                k = after - 1;
+                continue;
             }
             // "the thirteenth fairy came, with a black cap on her head", "an ancient dame leaning on a staff"
             if (w.equals("with")
@@ -1079,19 +1098,28 @@ public final class StoryCues {
         List<Phrase> out = new ArrayList<>();
         Phrase p = phrase(ts, k);
         while (p != null) {
-            out.add(p);
             int i = p.end();
-            // "on her head", "in his hand": where it is worn or held
+            // "round her waist", "on her head": where it is worn or held, kept with it
             if (i + 2 < ts.size()
                     && WHERE.contains(ts.get(i).lower())
                     && List.of("his", "her", "their").contains(ts.get(i + 1).lower())
-                    && ts.get(i + 2).isWord()) i += 3;
+                    && ts.get(i + 2).isWord()) {
+                p = new Phrase(p.text() + " " + joinLower(ts, i, i + 3), p.head(), i + 3);
+                i += 3;
+            }
+            out.add(p);
             if (i < ts.size() && ts.get(i).text().equals(",")) i++;
             if (i < ts.size() && ts.get(i).lower().equals("and")) i++;
             if (i == p.end()) break;
             p = phrase(ts, i);
         }
         return out;
+    }
+
+    private static String joinLower(List<WordToken> ts, int from, int to) {
+        List<String> words = new ArrayList<>();
+        for (int i = from; i < to; i++) words.add(ts.get(i).lower());
+        return String.join(" ", words);
     }
 
     private static final Set<String> PARTICLES = Set.of("out", "up", "off", "forth", "down");

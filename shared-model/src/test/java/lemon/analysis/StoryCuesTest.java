@@ -78,7 +78,7 @@ class StoryCuesTest {
         String story = "Ilse came to the gate, with a black cap on her head. Ilse, seizing her dagger, ran."
                 + " Then she struck the door with her wand. Ilse laughed. Ilse sang.";
         List<String> ilse = cues(story, "Ilse");
-        assertTrue(ilse.contains("headwear: a black cap"), ilse.toString());
+        assertTrue(ilse.contains("headwear: a black cap on her head"), ilse.toString());
         assertTrue(ilse.contains("object: a dagger"), ilse.toString());
         assertTrue(ilse.contains("object: a wand"), ilse.toString());
     }
@@ -227,7 +227,10 @@ class StoryCuesTest {
                 cues(story, "Harrow").toString());
         List<String> ilse = cues(story, "Ilse");
         assertTrue(
-                ilse.containsAll(List.of("headwear: a black cap", "clothing: black shoes", "object: a broomstick")),
+                ilse.containsAll(List.of(
+                        "headwear: a black cap on her head",
+                        "clothing: black shoes on her feet",
+                        "object: a broomstick in her hand")),
                 ilse.toString());
     }
 
@@ -341,5 +344,15 @@ class StoryCuesTest {
         assertTrue(
                 cues(story, "Ella").stream().noneMatch(c -> c.equals("object: a cloak")),
                 cues(story, "Ella").toString());
+    }
+
+    @Test
+    void oneThingPutOnAfterAnotherAndWhereItIsWorn() {
+        String story = "Morgiana put on a head-dress, and clasped a girdle round her waist. Morgiana laughed."
+                + " Morgiana slept. Then he slipped on his little coat, said Ali. Ali laughed. Ali slept.";
+        List<String> morgiana = cues(story, "Morgiana");
+        assertTrue(
+                morgiana.containsAll(List.of("headwear: a head-dress", "clothing: a girdle round her waist")),
+                morgiana.toString());
     }
 }
