@@ -441,6 +441,32 @@ public final class StoryCues {
         return String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length));
     }
 
+    /**
+     * "her hair, which was of pure gold", "her hair, that glittered like gold": bare hair or a beard whose colour the
+     * next clause gives, as one phrase; else null.
+     */
+    private static Phrase colouredAfter(List<WordToken> ts, int k) {
+        if (k + 3 >= ts.size()) return null;
+        String head = ts.get(k).lower();
+        if (!HAIR.contains(head) && !BEARD.contains(head)) return null;
+        if (!ts.get(k + 1).text().equals(",")
+                || !List.of("which", "that").contains(ts.get(k + 2).lower())) return null;
+        List<String> words = new ArrayList<>();
+        boolean coloured = false;
+        int i = k + 3;
+        for (; i < ts.size() && i < k + 9 && ts.get(i).isWord(); i++) {
+            String w = ts.get(i).lower();
+            words.add(w);
+            coloured |= COAT_COLOURS.contains(w) || w.equals("gold");
+        }
+        if (!coloured) return null;
+        // "hair of pure gold"; "hair that glittered like gold"
+        String said = List.of("was", "is", "were").contains(words.get(0))
+                ? String.join(" ", words.subList(1, words.size()))
+                : ts.get(k + 2).lower() + " " + String.join(" ", words);
+        return new Phrase(head + " " + said, head, i);
+    }
+
     /** "the king's son", "a merchant's daughter": a child named by a parent's station is of that rank. */
     private static boolean isRank(String phrase) {
         int s = phrase.indexOf("'s ");
@@ -914,6 +940,7 @@ public final class StoryCues {
         // "showed her the lamp", "gave her a knife": her is whom it is given, not whose it is
         if (!m.explicit() && k < ts.size() && DETERMINERS.contains(ts.get(k).lower())) return;
         Phrase p = phrase(ts, k);
+        if (p == null) p = colouredAfter(ts, k);
         if (p == null) return;
         // "her clothes" after "her godmother touched her" may be anyone's; "his beard" is nearly always his
         boolean body = HAIR.contains(p.head) || BEARD.contains(p.head) || SKIN.contains(p.head);

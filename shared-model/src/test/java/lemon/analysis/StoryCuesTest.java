@@ -355,4 +355,17 @@ class StoryCuesTest {
                 morgiana.containsAll(List.of("headwear: a head-dress", "clothing: a girdle round her waist")),
                 morgiana.toString());
     }
+
+    @Test
+    void theColourOfHairCanComeInTheNextClause() {
+        String story = "Greta sat down and unloosed her hair, which was of pure gold. Greta sang. Greta slept."
+                + " Anna combed her hair, which was very long. Anna laughed. Anna slept.";
+        assertTrue(
+                cues(story, "Greta").contains("hair: hair of pure gold"),
+                cues(story, "Greta").toString());
+        // a clause that gives no colour says nothing
+        assertTrue(
+                cues(story, "Anna").stream().noneMatch(c -> c.startsWith("hair")),
+                cues(story, "Anna").toString());
+    }
 }
