@@ -239,7 +239,10 @@ public final class OfflineDescriber implements CharacterDescriber {
         for (String said : stated.apply("station")) {
             String w = StoryCues.WORK.getOrDefault(said, said);
             // a station word that is no adjective ("poor" leads) is what they are: "salesman", "Detective Inspector"
-            if (!StoryCues.isAdjective(w) && stations.stream().noneMatch(x -> x.contains(w))) stations.add(w);
+            if (StoryCues.isAdjective(w) || stations.stream().anyMatch(x -> x.contains(w))) continue;
+            // "robber captain" says "captain" and "robber" already: the longer name stands for both
+            stations.removeIf(x -> (" " + w + " ").contains(" " + x + " "));
+            stations.add(w);
         }
         if (!stations.isEmpty()) parts.add("every inch the " + String.join(" and ", stations));
         String roleLook = ROLE_LOOK.entrySet().stream()

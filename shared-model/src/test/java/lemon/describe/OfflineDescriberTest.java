@@ -101,4 +101,16 @@ class OfflineDescriberTest {
         assertEquals("twelve", OfflineDescriber.yearsOf("twelve years old"));
         assertEquals(null, OfflineDescriber.yearsOf("forty years old"));
     }
+
+    @Test
+    void aLongerStationStandsForTheShorterOnesItSays() {
+        StoryCharacter c = new StoryCharacter("captain", "captain", List.of(), lemon.story.Gender.MALE, "", 3);
+        List<lemon.story.StoryCue> cues = List.of(
+                new lemon.story.StoryCue("station", "captain", "s"),
+                new lemon.story.StoryCue("station", "robber", "s"),
+                new lemon.story.StoryCue("station", "robber captain", "s"));
+        String d = new OfflineDescriber().describe("t", "The captain laughed.", c, List.of(c), EXAMPLES, cues);
+        assertTrue(d.contains("every inch the robber captain,"), d);
+        assertFalse(d.contains("captain and"), d);
+    }
 }
