@@ -574,7 +574,8 @@ final class CharacterFinder {
         return sb.toString();
     }
 
-    private static String joinLower(List<WordToken> ts, int from, int to) {
+    /** The tokens' texts in [from, to), space-separated, in lower case. */
+    static String joinLower(List<WordToken> ts, int from, int to) {
         return joinText(ts, from, to).toLowerCase(Locale.ROOT);
     }
 

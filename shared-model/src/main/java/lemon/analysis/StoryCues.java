@@ -357,18 +357,14 @@ public final class StoryCues {
                     after(ts, m.end(), sentence, found);
                     if (animal) coat(ts, m.start(), sentence, found);
                 }
-                if (m.explicit()
-                        || List.of("he", "she").contains(ts.get(m.start()).lower()))
-                    yearsOld(ts, m.end(), sentence, found);
+                // a name, or a he or she: someone the sentence is about, not only whose thing it is
+                boolean subject = m.explicit()
+                        || List.of("he", "she").contains(ts.get(m.start()).lower());
+                if (subject) yearsOld(ts, m.end(), sentence, found);
                 possessions(ts, m, index.mentions(s), sentence, found);
                 actions(ts, m, index.mentions(s), sentence, found);
-                if ((m.explicit()
-                                || List.of("he", "she")
-                                        .contains(ts.get(m.start()).lower()))
-                        && Lexicon.speaker(ts, m)) spoken(ts, sentence, found);
-                if (m.explicit()
-                        || List.of("he", "she").contains(ts.get(m.start()).lower()))
-                    work(ts, sentence, m, index.mentions(s), found);
+                if (subject && Lexicon.speaker(ts, m)) spoken(ts, sentence, found);
+                if (subject) work(ts, sentence, m, index.mentions(s), found);
                 for (StoryCue cue : found) add(byKind, cue);
             }
         }
@@ -722,8 +718,7 @@ public final class StoryCues {
             }
             if (!ts.get(k).lower().equals("my")) continue;
             for (Phrase p : phrases(ts, k + 1))
-                if (GARMENTS.contains(p.head) || HEADWEAR.contains(p.head) || OBJECTS.contains(p.head))
-                    out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+                if (isThing(p.head)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
         }
     }
 
@@ -733,18 +728,17 @@ public final class StoryCues {
      */
     private static List<StoryCue> theirs(StoryCharacter group, MentionIndex index) {
         List<StoryCue> out = new ArrayList<>();
-        // the group or one of its members ("said the youngest") named
-        java.util.function.IntPredicate names = s -> index.mentions(s).stream()
-                .anyMatch(m -> m.explicit()
-                        && (m.characterId().equals(group.id())
-                                || index.characters().stream()
-                                        .anyMatch(o -> o.id().equals(m.characterId())
-                                                && group.id().equals(o.memberOf()))));
-        java.util.function.IntPredicate otherGroup = s -> index.mentions(s).stream()
-                .anyMatch(m -> m.explicit()
-                        && !m.characterId().equals(group.id())
-                        && index.characters().stream()
-                                .anyMatch(o -> o.id().equals(m.characterId()) && o.members() != null));
+        // the group or one of its members ("said the youngest") named; another group named
+        Set<String> ours = new java.util.HashSet<>(List.of(group.id()));
+        Set<String> otherGroups = new java.util.HashSet<>();
+        for (StoryCharacter o : index.characters()) {
+            if (group.id().equals(o.memberOf())) ours.add(o.id());
+            if (o.members() != null && !o.id().equals(group.id())) otherGroups.add(o.id());
+        }
+        java.util.function.IntPredicate names =
+                s -> index.mentions(s).stream().anyMatch(m -> m.explicit() && ours.contains(m.characterId()));
+        java.util.function.IntPredicate otherGroup =
+                s -> index.mentions(s).stream().anyMatch(m -> m.explicit() && otherGroups.contains(m.characterId()));
         for (int s = 0; s < index.sentences().size(); s++) {
             if (!(names.test(s) || s > 0 && names.test(s - 1) && !otherGroup.test(s - 1)) || otherGroup.test(s))
                 continue;
@@ -752,7 +746,7 @@ public final class StoryCues {
             for (int k = 0; k + 1 < ts.size(); k++) {
                 if (ts.get(k).quoted() || !ts.get(k).lower().equals("their")) continue;
                 for (Phrase p : phrases(ts, k + 1))
-                    if (GARMENTS.contains(p.head) || HEADWEAR.contains(p.head) || OBJECTS.contains(p.head))
+                    if (isThing(p.head))
                         out.add(new StoryCue(
                                 kindOf(p.head), p.text, index.sentences().get(s)));
             }
@@ -1023,8 +1017,7 @@ public final class StoryCues {
                 if (from < ts.size() && PARTICLES.contains(ts.get(from).lower())) from++; // "drew out his sword"
                 // a garment in the hand is carried, not worn: "the prince took the shoe"
                 for (Phrase p : phrases(ts, from))
-                    if (OBJECTS.contains(p.head) || GARMENTS.contains(p.head) || HEADWEAR.contains(p.head))
-                        out.add(new StoryCue("object", p.text, sentence));
+                    if (isThing(p.head)) out.add(new StoryCue("object", p.text, sentence));
                 return;
             }
         }
@@ -1131,7 +1124,7 @@ public final class StoryCues {
                     && WHERE.contains(ts.get(i).lower())
                     && List.of("his", "her", "their").contains(ts.get(i + 1).lower())
                     && ts.get(i + 2).isWord()) {
-                p = new Phrase(p.text() + " " + joinLower(ts, i, i + 3), p.head(), i + 3);
+                p = new Phrase(p.text() + " " + CharacterFinder.joinLower(ts, i, i + 3), p.head(), i + 3);
                 i += 3;
             }
             out.add(p);
@@ -1141,12 +1134,6 @@ public final class StoryCues {
             p = phrase(ts, i);
         }
         return out;
-    }
-
-    private static String joinLower(List<WordToken> ts, int from, int to) {
-        List<String> words = new ArrayList<>();
-        for (int i = from; i < to; i++) words.add(ts.get(i).lower());
-        return String.join(" ", words);
     }
 
     private static final Set<String> PARTICLES = Set.of("out", "up", "off", "forth", "down");
@@ -1248,6 +1235,11 @@ public final class StoryCues {
         if (w.endsWith("es") && known(w.substring(0, w.length() - 2))) return w.substring(0, w.length() - 2);
         if (w.endsWith("s") && known(w.substring(0, w.length() - 1))) return w.substring(0, w.length() - 1);
         return null;
+    }
+
+    /** A thing worn or carried: a garment, headwear or an object. */
+    private static boolean isThing(String head) {
+        return GARMENTS.contains(head) || HEADWEAR.contains(head) || OBJECTS.contains(head);
     }
 
     private static boolean known(String w) {

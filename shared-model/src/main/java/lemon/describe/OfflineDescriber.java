@@ -288,9 +288,11 @@ public final class OfflineDescriber implements CharacterDescriber {
 
     private static final Set<String> CHILD_WORDS = Set.of("child", "children", "baby", "infant");
 
+    private static final Pattern YEARS_OLD = Pattern.compile("^(\\w+) years old$");
+
     /** "twelve years old" → "twelve" when the age is under twenty, else null. */
     static String yearsOf(String age) {
-        Matcher m = Pattern.compile("^(\\w+) years old$").matcher(age);
+        Matcher m = YEARS_OLD.matcher(age);
         if (!m.matches()) return null;
         String n = m.group(1);
         boolean under20 = CueCheck.TEENS_OR_LESS.contains(n) || n.matches("1?\\d");
