@@ -135,6 +135,9 @@ public final class DescriptionWords {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}-]*");
 
+    /** The caption words that say who a person is; an owner's ("the king's daughter") is not the person described. */
+    private static final java.util.Set<String> PERSON = java.util.Set.of("man", "woman", "boy", "girl");
+
     /** The caption word for an unknown one: the table's, or the world's headwear as the evaluation reads it ("cap" → "hat"). */
     private static String synonym(String word) {
         String syn = SYNONYMS.get(word);
@@ -162,7 +165,9 @@ public final class DescriptionWords {
      * Rewrites each hair phrase's colour words to the one colour they read as ({@link
      * DescriptionAttributes#hairAsRead}), leaves out colours that colour nothing the world paints
      * ({@link DescriptionAttributes#withoutStrayColours}: "cold grey eyes"), then replaces unknown
-     * words (per {@code known}) that have a caption synonym; keeps the rest as written.
+     * words (per {@code known}) that have a caption synonym; keeps the rest as written. A person
+     * word that owns something ("every inch the king's daughter") is left out: read as "man", it
+     * told the model a princess was a man.
      */
     public static String normalise(String description, Predicate<String> known) {
         String lower = DescriptionAttributes.withoutStrayColours(DescriptionAttributes.hairAsRead(description))
@@ -176,6 +181,7 @@ public final class DescriptionWords {
                 if (syn == null && w.contains("-")) syn = compound(w, known);
                 if (syn != null) rep = syn;
             }
+            if (PERSON.contains(rep) && (lower.startsWith("'s", m.end()) || lower.startsWith("’s", m.end()))) rep = "";
             m.appendReplacement(out, Matcher.quoteReplacement(rep));
         }
         m.appendTail(out);
