@@ -62,11 +62,25 @@ public class EvalDescriptionsCommand implements Callable<Integer> {
                     + "what the probe reads off its portraits")
     Path table;
 
+    @Option(
+            names = "--guidance",
+            description = "classifier-free guidance scale (default "
+                    + lemon.mini.pipelines.PortraitPipeline.DEFAULT_GUIDANCE + ", as runs paint)")
+    float guidance = lemon.mini.pipelines.PortraitPipeline.DEFAULT_GUIDANCE;
+
+    @Option(
+            names = "--rescale",
+            description = "guidance rescale φ, 0–1 (default " + lemon.mini.pipelines.PortraitPipeline.DEFAULT_RESCALE
+                    + ", as runs paint)")
+    float rescale = lemon.mini.pipelines.PortraitPipeline.DEFAULT_RESCALE;
+
     @Inject
     PipelineProvider configured;
 
     @Override
     public Integer call() throws Exception {
+        var sampling = new lemon.mini.pipelines.PortraitPipeline.Sampling(
+                lemon.mini.pipelines.PortraitPipeline.DEFAULT_STEPS, guidance, rescale); // refuses bad values up front
         Path dir = data != null ? data : Home.sharedDir().resolve("data");
         Map<String, byte[]> stories = new LinkedHashMap<>();
         for (String name : Examples.NAMES) stories.put("example:" + name, Examples.read(name));
@@ -85,7 +99,11 @@ public class EvalDescriptionsCommand implements Callable<Integer> {
         String example = "example:" + Examples.DEFAULT;
         Path png = sheet != null ? sheet : Path.of("lemon-runs", "eval-descriptions-" + Examples.DEFAULT + ".png");
         EvalDescriptions.run(
-                all, new EvalDescriptions.Options(portraits, template, 1, weights, table), example, png, System.out);
+                all,
+                new EvalDescriptions.Options(portraits, template, 1, weights, table, sampling),
+                example,
+                png,
+                System.out);
         return 0;
     }
 

@@ -29,12 +29,18 @@ public final class EvalDescriptions {
     public record Described(String story, String character, String description) {}
 
     /**
-     * Options: portraits per description, template captions, weights (null: committed), and where
-     * the per-description table goes (null: none).
+     * Options: portraits per description, template captions, weights (null: committed), where the
+     * per-description table goes (null: none), and how to sample (steps, guidance, rescale).
      */
-    public record Options(int portraits, int templateCaptions, long seed, Path weights, Path table) {
+    public record Options(
+            int portraits,
+            int templateCaptions,
+            long seed,
+            Path weights,
+            Path table,
+            PortraitPipeline.Sampling sampling) {
         public static Options defaults() {
-            return new Options(4, 200, 1, null, null);
+            return new Options(4, 200, 1, null, null, PortraitPipeline.Sampling.DEFAULT);
         }
     }
 
@@ -118,8 +124,8 @@ public final class EvalDescriptions {
                     seeds.add(o.seed() + 100L * d + j);
                 }
             }
-            List<BufferedImage> c = paint(gen, texts, seeds, "from the descriptions", out),
-                    u = paint(gen, Collections.nCopies(texts.size(), ""), seeds, "unconditional", out);
+            List<BufferedImage> c = paint(gen, texts, seeds, o.sampling(), "from the descriptions", out),
+                    u = paint(gen, Collections.nCopies(texts.size(), ""), seeds, o.sampling(), "unconditional", out);
             for (int d = 0; d < all.size(); d++) {
                 cond.add(c.subList(d * o.portraits(), (d + 1) * o.portraits()));
                 uncond.add(u.subList(d * o.portraits(), (d + 1) * o.portraits()));
@@ -128,7 +134,7 @@ public final class EvalDescriptions {
             Tally t = tally(probe, stated, cond, uncond);
             if (o.table() != null) writeTable(o.table(), gen, probe, all, stated, cond);
             EvalDiffusion.Result template = o.templateCaptions() > 0
-                    ? EvalDiffusion.evaluate(gen, probe, o.templateCaptions(), 25, 1000)
+                    ? EvalDiffusion.evaluate(gen, probe, o.templateCaptions(), 25, 1000, o.sampling())
                     : null;
             long stories = all.stream().map(Described::story).distinct().count();
             out.printf(
@@ -137,7 +143,7 @@ public final class EvalDescriptions {
                     all.size(),
                     stories,
                     o.portraits(),
-                    PortraitPipeline.Sampling.DEFAULT,
+                    o.sampling(),
                     gen.trainedSteps(),
                     paintS);
             out.printf(
@@ -284,13 +290,17 @@ public final class EvalDescriptions {
 
     /** Paints in batches of 16, printing a line about every tenth of the way (minutes of work). */
     private static List<BufferedImage> paint(
-            PortraitPipeline gen, List<String> texts, List<Long> seeds, String what, PrintStream log) {
+            PortraitPipeline gen,
+            List<String> texts,
+            List<Long> seeds,
+            PortraitPipeline.Sampling sampling,
+            String what,
+            PrintStream log) {
         List<BufferedImage> out = new ArrayList<>();
         int reported = 0;
         for (int from = 0; from < texts.size(); from += 16) {
             int to = Math.min(texts.size(), from + 16);
-            out.addAll(gen.generateEach(
-                    texts.subList(from, to), seeds.subList(from, to), PortraitPipeline.Sampling.DEFAULT));
+            out.addAll(gen.generateEach(texts.subList(from, to), seeds.subList(from, to), sampling));
             if (to == texts.size() || to - reported >= texts.size() / 10) {
                 log.printf(Locale.ROOT, "painted %d/%d portraits %s%n", to, texts.size(), what);
                 reported = to;
