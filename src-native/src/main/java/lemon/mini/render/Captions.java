@@ -266,7 +266,8 @@ public final class Captions {
             hair = hair.replaceFirst(
                     "\\b" + a.hairColour().word() + "\\b",
                     "greying " + a.hairColour().word());
-        parts.add(pickOf(r, "tousled ", "", "", "thick ") + hair);
+        String texture = pickOf(r, "tousled ", "", "", "thick ");
+        parts.add(hair.startsWith("a ") ? hair : texture + hair); // not "thick a neat black bun"
         parts.add(clothingPhrase(a, r));
         String head = headwearPhrase(a, r);
         if (head != null) {
