@@ -19,6 +19,7 @@ import lemon.stage.describe.DescribeStage;
 import lemon.story.CharacterDescription;
 import lemon.util.FileTrees;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -62,25 +63,21 @@ public class EvalDescriptionsCommand implements Callable<Integer> {
                     + "what the probe reads off its portraits")
     Path table;
 
-    @Option(
-            names = "--guidance",
-            description = "classifier-free guidance scale (default "
-                    + lemon.mini.pipelines.PortraitPipeline.DEFAULT_GUIDANCE + ", as runs paint)")
-    float guidance = lemon.mini.pipelines.PortraitPipeline.DEFAULT_GUIDANCE;
-
-    @Option(
-            names = "--rescale",
-            description = "guidance rescale φ, 0–1 (default " + lemon.mini.pipelines.PortraitPipeline.DEFAULT_RESCALE
-                    + ", as runs paint)")
-    float rescale = lemon.mini.pipelines.PortraitPipeline.DEFAULT_RESCALE;
+    @Mixin
+    SamplingOptions samplingOptions;
 
     @Inject
     PipelineProvider configured;
 
     @Override
     public Integer call() throws Exception {
-        var sampling = new lemon.mini.pipelines.PortraitPipeline.Sampling(
-                lemon.mini.pipelines.PortraitPipeline.DEFAULT_STEPS, guidance, rescale); // refuses bad values up front
+        lemon.mini.pipelines.PortraitPipeline.Sampling sampling;
+        try { // refused before minutes of describing
+            sampling = samplingOptions.sampling(lemon.mini.pipelines.PortraitPipeline.DEFAULT_STEPS);
+        } catch (IllegalArgumentException e) {
+            System.err.println("lemon: " + e.getMessage());
+            return 2;
+        }
         Path dir = data != null ? data : Home.sharedDir().resolve("data");
         Map<String, byte[]> stories = new LinkedHashMap<>();
         for (String name : Examples.NAMES) stories.put("example:" + name, Examples.read(name));

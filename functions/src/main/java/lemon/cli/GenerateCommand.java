@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import lemon.mini.pipelines.ContactSheet;
 import lemon.mini.pipelines.PortraitPipeline;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,18 +32,8 @@ public class GenerateCommand implements Callable<Integer> {
             description = "DDIM steps (default 20)")
     int steps;
 
-    @Option(
-            names = "--guidance",
-            defaultValue = "" + PortraitPipeline.DEFAULT_GUIDANCE,
-            description = "classifier-free guidance scale (default 7.5; 1 = none)")
-    float guidance;
-
-    @Option(
-            names = "--rescale",
-            defaultValue = "" + PortraitPipeline.DEFAULT_RESCALE,
-            description =
-                    "guidance rescale φ, 0 to 1: keeps strong guidance from oversaturating colours (default 0.7; 0 = off)")
-    float rescale;
+    @Mixin
+    SamplingOptions samplingOptions;
 
     @Option(names = "--review", description = "write the review sheet: 4 descriptions × 4 seeds")
     boolean review;
@@ -69,10 +60,9 @@ public class GenerateCommand implements Callable<Integer> {
         PortraitPipeline.Sampling sampling = null;
         if (problem == null) {
             try {
-                sampling = new PortraitPipeline.Sampling(steps, guidance, rescale);
+                sampling = samplingOptions.sampling(steps);
             } catch (IllegalArgumentException e) {
-                problem = "--"
-                        + e.getMessage(); // the messages name the record's components, which are the options' names
+                problem = e.getMessage();
             }
         }
         if (problem != null) {
