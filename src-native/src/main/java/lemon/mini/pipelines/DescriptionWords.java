@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lemon.mini.render.Captions;
 import lemon.mini.render.DescriptionAttributes;
 
 /**
@@ -135,9 +136,6 @@ public final class DescriptionWords {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}-]*");
 
-    /** The caption words that say who a person is; an owner's ("the king's daughter") is not the person described. */
-    private static final java.util.Set<String> PERSON = java.util.Set.of("man", "woman", "boy", "girl");
-
     /** The caption word for an unknown one: the table's, or the world's headwear as the evaluation reads it ("cap" → "hat"). */
     private static String synonym(String word) {
         String syn = SYNONYMS.get(word);
@@ -181,7 +179,9 @@ public final class DescriptionWords {
                 if (syn == null && w.contains("-")) syn = compound(w, known);
                 if (syn != null) rep = syn;
             }
-            if (PERSON.contains(rep) && (lower.startsWith("'s", m.end()) || lower.startsWith("’s", m.end()))) rep = "";
+            // an owner ("the king's daughter") is not the person described
+            boolean person = Captions.MALE_WORDS.contains(rep) || Captions.FEMALE_WORDS.contains(rep);
+            if (person && (lower.startsWith("'s", m.end()) || lower.startsWith("’s", m.end()))) rep = "";
             m.appendReplacement(out, Matcher.quoteReplacement(rep));
         }
         m.appendTail(out);
