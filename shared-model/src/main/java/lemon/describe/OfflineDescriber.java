@@ -259,7 +259,11 @@ public final class OfflineDescriber implements CharacterDescriber {
             String build = pick.apply(2).build();
             if (!storyBuild)
                 parts.add(build.endsWith("built") ? build : "with " + article(build) + " " + build + " build");
-            String face = adjustGender(pick.apply(0).face(), gender);
+            String face = adjustGender(
+                    gender == Gender.FEMALE
+                            ? withoutFacialHair(pick.apply(0).face())
+                            : pick.apply(0).face(),
+                    gender);
             if (!young || !AGED.matcher(face).find()) parts.add(face); // no silver beard on a young man
             // a beard the story colours would clash with borrowed hair of another colour
             String hair = adjustGender(pick.apply(1).hair(), gender);
@@ -284,6 +288,24 @@ public final class OfflineDescriber implements CharacterDescriber {
             parts.add("a hard, scheming look in the eyes");
         }
         return CueRepair.repair(String.join(", ", parts), story);
+    }
+
+    /** "a white beard and narrowed eyes": the beard and the "and" that joins it to what follows. */
+    private static final Pattern BEARD_AND = Pattern.compile(
+            "\\b(?:an?|his|her) (?:(?!with\\b|and\\b|an?\\b)[\\w-]+,? ){0,3}(?:beard|moustache|stubble|whiskers) and ");
+    /** "a careworn face with a long white beard", "rosy cheeks and a neat grey beard". */
+    private static final Pattern WITH_BEARD =
+            Pattern.compile("(?:,? (?:with|and))? (?:an?|his|her) (?:(?!with\\b|and\\b|an?\\b)[\\w-]+,? ){0,3}"
+                    + "(?:beard|moustache|stubble|whiskers)\\b");
+
+    /**
+     * A man's face lent to a woman, without its beard or moustache. Swapped word for word it became
+     * "a long white braid" beside the hair clause's "greying sandy hair": two hair colours, one of them
+     * the example's beard.
+     */
+    static String withoutFacialHair(String face) {
+        String out = WITH_BEARD.matcher(BEARD_AND.matcher(face).replaceAll("")).replaceAll("");
+        return out.isBlank() ? "a plain face" : out.strip();
     }
 
     private static final Set<String> CHILD_WORDS = Set.of("child", "children", "baby", "infant");

@@ -43,6 +43,28 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void aWomanBorrowsAFaceWithoutItsBeard() {
+        assertEquals(
+                "a dignified, careworn face",
+                OfflineDescriber.withoutFacialHair("a dignified, careworn face with a long white beard"));
+        assertEquals(
+                "narrowed, far-seeing eyes",
+                OfflineDescriber.withoutFacialHair("a white beard and narrowed, far-seeing eyes"));
+        assertEquals(
+                "a scarred, hawk-nosed face with cold, commanding eyes",
+                OfflineDescriber.withoutFacialHair(
+                        "a scarred, hawk-nosed face with a thick black beard and cold, commanding eyes"));
+        assertEquals(
+                "a round, jovial face, rosy cheeks",
+                OfflineDescriber.withoutFacialHair("a round, jovial face, rosy cheeks and a neat grey beard"));
+        assertEquals(
+                "a lined face",
+                OfflineDescriber.withoutFacialHair("a lined face and a drooping salt-and-pepper moustache"));
+        // a face with no beard is left as it is
+        assertEquals("a freckled, honest face", OfflineDescriber.withoutFacialHair("a freckled, honest face"));
+    }
+
+    @Test
     void whatTheStoryStatesWinsOverTheExamples() {
         String d = describe(
                 "Henrik was a tall man with a grey beard. Henrik lived by the sea. Henrik mended nets every morning.",
