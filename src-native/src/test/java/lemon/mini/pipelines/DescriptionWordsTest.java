@@ -40,4 +40,37 @@ class DescriptionWordsTest {
         assertEquals("a boy with the ’s red hair", DescriptionWords.normalise("a boy with the man’s red hair", KNOWN));
         assertEquals("a woman in a green robe", DescriptionWords.normalise("a lady in a green robe", KNOWN));
     }
+
+    /**
+     * Compaction keeps the known words in order, but not the bare articles and commas unknown words
+     * leave behind: they pushed the hair phrase back in the window, where the encoder reads weakly.
+     */
+    @Test
+    void compactionLeavesOutWhatUnknownWordsLeaveBehind() {
+        assertEquals(
+                "a man , a face , brown hair , wearing a green robe",
+                compact(
+                        "a tanned man, with a wiry and hunched build, a hawk-nosed face, shaggy brown hair, wearing a"
+                                + " green robe.",
+                        62),
+                "of 'with a wiry and hunched build' only 'with a and' is known: it says nothing");
+        assertEquals(
+                "a man , grey hair", compact("a man; grey close-cropped hair", 62), "a hyphen does not end a phrase");
+        assertEquals("a man , <c1> with <c2>", compact("a man, <c1> with <c2>", 62), "placeholders are words");
+        assertEquals("a man , brown", compact("a man, brown hair", 4), "cut at the window");
+    }
+
+    private static final java.util.regex.Pattern TOKEN =
+            java.util.regex.Pattern.compile("<[^<>\\s]+>|[\\p{L}\\p{N}]+|[^\\s\\p{L}\\p{N}]");
+
+    /** Compacted as the pipeline does it, with the tokenizer's split; punctuation, "face" and "wearing" known too. */
+    private static String compact(String description, int window) {
+        java.util.List<String> tokens = TOKEN.matcher(description)
+                .results()
+                .map(java.util.regex.MatchResult::group)
+                .toList();
+        Predicate<String> known =
+                w -> KNOWN.test(w) || !Character.isLetter(w.charAt(0)) || w.equals("face") || w.equals("wearing");
+        return DescriptionWords.compact(tokens, known, window);
+    }
 }
