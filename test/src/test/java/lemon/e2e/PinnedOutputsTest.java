@@ -75,7 +75,7 @@ class PinnedOutputsTest {
                         "scenes.json", "152dfbe6b4c455a6",
                         "graph.json", "c8a64f8134a5e943",
                         "matches.json", "b61c3d351f2573b4",
-                        "descriptions.json", "190b371646d46cf3",
+                        "descriptions.json", "aad107dca9df7523",
                         "portraits.json", "8fd239c8b15006f1"),
                 "forty-thieves-portraits.txt");
     }
