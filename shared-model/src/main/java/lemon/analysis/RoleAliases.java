@@ -8,7 +8,7 @@ import lemon.story.StoryCharacter;
 
 /**
  * Merges two role characters that the words themselves make one person: a king's (or queen's) son
- * is the prince and a king's daughter the princess; the maid of a story with one waiting-maid is
+ * is the prince and a king's daughter the princess, the hag is the witch and the little man the dwarf; the maid of a story with one waiting-maid is
  * she. Each rule fires only when the story has exactly one character on each side: a tale with two
  * princes, or a king's son and a prince from another land, keeps them apart (as it keeps
  * "the maid" apart when there are two kinds of maid). A story can also reveal it in one sentence:
@@ -23,6 +23,19 @@ final class RoleAliases {
             "queen's son", "prince",
             "king's daughter", "princess",
             "queen's daughter", "princess");
+
+    /**
+     * A name a tale calls someone by → the role it means: "the old hag" is the witch, "the little
+     * man" the dwarf. Merged only when the story has one of each and most sentences that name the
+     * epithet do not name the role too (a hag who calls on the witch is someone else).
+     */
+    private static final Map<String, String> EPITHETS = Map.of(
+            "hag", "witch",
+            "old hag", "witch",
+            "crone", "witch",
+            "little man", "dwarf",
+            "manikin", "dwarf",
+            "mannikin", "dwarf");
 
     private RoleAliases() {}
 
@@ -40,6 +53,11 @@ final class RoleAliases {
                     .toList();
             if (children.size() == 1 && byName.containsKey(role))
                 pairs.add(new StoryCharacter[] {children.get(0), byName.get(role)});
+        }
+        for (var e : EPITHETS.entrySet()) {
+            StoryCharacter epithet = byName.get(e.getKey()), role = byName.get(e.getValue());
+            if (epithet != null && role != null && epithet != role && !mostlyTogether(index, epithet, role))
+                pairs.add(new StoryCharacter[] {epithet, role});
         }
         // "the eldest son" and "the eldest brother": one of the brothers who are the sons (the water of life)
         for (String d : Lexicon.DISTINGUISHING) {
@@ -109,6 +127,16 @@ final class RoleAliases {
         if (!together(index, mother, father) || !together(index, wife, husband)) return List.of();
         if (together(index, husband, father) || together(index, wife, mother)) return List.of();
         return List.of(new StoryCharacter[] {father, husband}, new StoryCharacter[] {mother, wife});
+    }
+
+    /**
+     * Whether half or more of the sentences that name {@code a} name {@code b} too: two people who
+     * meet. One such sentence is how a tale re-names someone ("a dwarf …, and the little man sprang").
+     */
+    private static boolean mostlyTogether(MentionIndex index, StoryCharacter a, StoryCharacter b) {
+        List<Integer> withB = index.sentencesMentioning(b.id(), false), withA = index.sentencesMentioning(a.id(), false);
+        long both = withA.stream().filter(withB::contains).count();
+        return 2 * both >= withA.size();
     }
 
     /** Whether some sentence names both characters. */

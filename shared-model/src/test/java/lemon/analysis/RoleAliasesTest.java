@@ -29,6 +29,21 @@ class RoleAliasesTest {
     }
 
     @Test
+    void theHagIsTheWitchAndTheLittleManTheDwarfUnlessTheyMeet() {
+        List<StoryCharacter> cast = cast("The witch lived in a house of bread. The witch waited for children."
+                + " The children came, and the witch took them in. \"Eat,\" said the old hag, and she laughed."
+                + " The hag lit the oven. The dwarf sat by the brook. The dwarf was angry."
+                + " \"Help me,\" cried the little man. The little man pulled at his beard.");
+        assertEquals(named(cast, "witch"), named(cast, "hag"), cast.toString());
+        assertEquals(named(cast, "dwarf"), named(cast, "little man"), cast.toString());
+        // a hag who calls on the witch is someone else
+        List<StoryCharacter> two = cast("The witch lived in a house of bread. The witch waited for children."
+                + " The hag came to the witch's door. The hag begged the witch for bread."
+                + " The witch drove the hag away, and the hag cursed the witch.");
+        assertNotEquals(named(two, "witch"), named(two, "hag"), two.toString());
+    }
+
+    @Test
     void theMaidOfAStoryWithOneWaitingMaidIsShe() {
         List<StoryCharacter> cast = cast("The princess rode out with her waiting-maid. The waiting-maid was proud."
                 + " The maid would not fetch water for the princess. The maid took the princess's horse,"
