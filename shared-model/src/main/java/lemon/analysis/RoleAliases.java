@@ -84,6 +84,7 @@ final class RoleAliases {
         Map<StoryCharacter[], Integer> revealedIn = new java.util.HashMap<>();
         for (int s = 0; s < index.sentences().size(); s++) {
             StoryCharacter[] p = revealed(index, s, byId);
+            if (p == null) p = both(index, s, byId);
             if (p != null) {
                 pairs.add(p);
                 revealedIn.put(p, s);
@@ -191,6 +192,42 @@ final class RoleAliases {
             }
         }
         return null;
+    }
+
+    /**
+     * Two roles sentence s says are one: "he is both the false oil merchant and the Captain of the
+     * Forty Thieves" (is|was both [up to three words] ROLE and [up to three words] ROLE). Without the
+     * copula ("Both the merchant and the captain laughed") they are two people. Null when it says no such thing.
+     */
+    private static StoryCharacter[] both(MentionIndex index, int s, Map<String, StoryCharacter> ids) {
+        List<WordToken> ts = index.tokens().get(s);
+        List<MentionIndex.Mention> ms = index.mentions(s).stream()
+                .filter(MentionIndex.Mention::explicit)
+                .toList();
+        for (int k = 1; k < ms.size(); k++) {
+            MentionIndex.Mention a = ms.get(k - 1), b = ms.get(k);
+            int and = a.end();
+            if (and >= b.start() || !ts.get(and).lower().equals("and") || b.start() - and - 1 > 3) continue;
+            if (!allWords(ts, and + 1, b.start())) continue;
+            int j = a.start() - 1;
+            while (j >= 0 && a.start() - j <= 4 && ts.get(j).isWord() && !ts.get(j).lower().equals("both")) j--;
+            if (j < 1 || !ts.get(j).lower().equals("both")) continue;
+            String copula = ts.get(j - 1).lower();
+            if (!copula.equals("is") && !copula.equals("was")) continue;
+            StoryCharacter x = ids.get(a.characterId()), y = ids.get(b.characterId());
+            if (x == null || y == null || x == y || x.isGroup() || y.isGroup()) continue;
+            if (CopulaAliases.isProperName(x) && CopulaAliases.isProperName(y)) continue;
+            if (x.gender() != y.gender()
+                    && x.gender() != lemon.story.Gender.UNKNOWN
+                    && y.gender() != lemon.story.Gender.UNKNOWN) continue;
+            return new StoryCharacter[] {x, y};
+        }
+        return null;
+    }
+
+    private static boolean allWords(List<WordToken> ts, int from, int to) {
+        for (int i = from; i < to; i++) if (!ts.get(i).isWord()) return false;
+        return true;
     }
 
     /**

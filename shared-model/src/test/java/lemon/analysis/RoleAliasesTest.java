@@ -44,6 +44,20 @@ class RoleAliasesTest {
     }
 
     @Test
+    void heIsBothTheMerchantAndTheCaptain() {
+        String story = "The captain of the robbers rode to the town. The captain hid his men in jars."
+                + " A merchant knocked at the door. The merchant asked for a bed."
+                + " The merchant would eat no salt. \"Look at him! he is both the false oil merchant and the captain"
+                + " of the robbers.\"";
+        List<StoryCharacter> cast = cast(story);
+        assertEquals(named(cast, "merchant"), named(cast, "captain"), cast.toString());
+        List<StoryCharacter> two = cast(story.replace("he is both", "look at"));
+        assertNotEquals(named(two, "merchant"), named(two, "captain"), two.toString());
+        List<StoryCharacter> laughing = cast(story.replace("he is both", "both"));
+        assertNotEquals(named(laughing, "merchant"), named(laughing, "captain"), "no copula: " + laughing);
+    }
+
+    @Test
     void theMaidOfAStoryWithOneWaitingMaidIsShe() {
         List<StoryCharacter> cast = cast("The princess rode out with her waiting-maid. The waiting-maid was proud."
                 + " The maid would not fetch water for the princess. The maid took the princess's horse,"
