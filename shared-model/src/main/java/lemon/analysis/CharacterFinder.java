@@ -174,8 +174,11 @@ final class CharacterFinder {
                     givenNames.add(ts.get(i).lower());
             }
         }
+        // "Ali, Hasan and Omar": names said in one list, so one name's person evidence is the others' too
+        Map<String, java.util.Set<String>> listedWith = new java.util.HashMap<>();
         for (List<WordToken> ts : tokens) {
-            int i = 0;
+            int i = 0, lastEnd = -1;
+            String lastForm = null;
             while (i < ts.size()) {
                 if (!isNameWord(ts.get(i))) {
                     i++;
@@ -191,6 +194,17 @@ final class CharacterFinder {
                                                 ts.get(j).lower())
                                         && isNameWord(ts.get(j + 1))))) j++;
                 recordRun(ts, i, j, stats);
+                String form = joinText(ts, i, j);
+                if (lastForm != null && listJoin(ts, lastEnd, i)) {
+                    listedWith
+                            .computeIfAbsent(form, k -> new java.util.HashSet<>())
+                            .add(lastForm);
+                    listedWith
+                            .computeIfAbsent(lastForm, k -> new java.util.HashSet<>())
+                            .add(form);
+                }
+                lastForm = form;
+                lastEnd = j;
                 i = j;
             }
         }
@@ -198,6 +212,15 @@ final class CharacterFinder {
         for (Map.Entry<String, NameStat> e : stats.entrySet()) {
             if (looksLikeName(e.getKey(), e.getValue())) accepted.add(e.getKey());
             if (e.getValue().named > 0) introducedNames.add(e.getKey());
+        }
+        for (Map.Entry<String, NameStat> e : stats.entrySet()) {
+            NameStat st = e.getValue();
+            if (accepted.contains(e.getKey()) || st.animate + st.named > 0) continue;
+            boolean listed = listedWith.getOrDefault(e.getKey(), java.util.Set.of()).stream()
+                    .anyMatch(accepted::contains);
+            st.animate++;
+            if (listed && looksLikeName(e.getKey(), st)) accepted.add(e.getKey());
+            else st.animate--;
         }
         // "At first Mustapha refused": one word of a name already found ("Baba Mustapha") is that name once
         // said, as long as the word is not mostly a common one or written after an article
@@ -254,6 +277,16 @@ final class CharacterFinder {
         return t.capitalised()
                 && !Lexicon.NOT_NAMES.contains(t.lower())
                 && Character.isLetter(t.text().charAt(0));
+    }
+
+    /** Whether tokens [from, to) join two names of one list: "," or "and" or ", and" (or "or"). */
+    private static boolean listJoin(List<WordToken> ts, int from, int to) {
+        if (to - from < 1 || to - from > 2) return false;
+        for (int k = from; k < to; k++) {
+            String w = ts.get(k).lower();
+            if (!w.equals(",") && !w.equals("and") && !w.equals("or")) return false;
+        }
+        return true;
     }
 
     private static final java.util.regex.Pattern PARTICLE_NAME = java.util.regex.Pattern.compile(

@@ -61,6 +61,22 @@ class NameFindingTest {
         assertEquals(List.of(), RoleAliasesTest.named(cast, "Briar Rose").aliases(), cast.toString());
     }
 
+    /** Hasan and Omar never speak or act alone, but they are listed with Ali, who does. */
+    @Test
+    void namesListedWithAPersonArePeople() {
+        assertEquals(
+                List.of("Ali", "Hasan", "Omar"),
+                names(
+                                "Ali, Hasan and Omar were poor woodcutters in a village under the mountains. Every day Ali went"
+                                        + " into the forest with Hasan and Omar, and they cut wood until the sun went down. One"
+                                        + " evening a robber watched them from the rocks. Ali saw him and warned the others, and they"
+                                        + " ran home. The robber followed them as far as the well. The next day the robber came"
+                                        + " back, but Ali had moved the wood, and the robber laughed at Hasan and Omar for nothing.")
+                        .stream()
+                        .filter(n -> !n.equals("robber"))
+                        .toList());
+    }
+
     @Test
     void aFiftyWordStoryNamesEachOfItsPeopleOnce() {
         assertEquals(
