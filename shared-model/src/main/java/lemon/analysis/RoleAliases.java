@@ -135,7 +135,8 @@ final class RoleAliases {
      * meet. One such sentence is how a tale re-names someone ("a dwarf …, and the little man sprang").
      */
     private static boolean mostlyTogether(MentionIndex index, StoryCharacter a, StoryCharacter b) {
-        List<Integer> withB = index.sentencesMentioning(b.id(), false), withA = index.sentencesMentioning(a.id(), false);
+        List<Integer> withB = index.sentencesMentioning(b.id(), false),
+                withA = index.sentencesMentioning(a.id(), false);
         long both = withA.stream().filter(withB::contains).count();
         return 2 * both >= withA.size();
     }
@@ -210,7 +211,10 @@ final class RoleAliases {
             if (and >= b.start() || !ts.get(and).lower().equals("and") || b.start() - and - 1 > 3) continue;
             if (!allWords(ts, and + 1, b.start())) continue;
             int j = a.start() - 1;
-            while (j >= 0 && a.start() - j <= 4 && ts.get(j).isWord() && !ts.get(j).lower().equals("both")) j--;
+            while (j >= 0
+                    && a.start() - j <= 4
+                    && ts.get(j).isWord()
+                    && !ts.get(j).lower().equals("both")) j--;
             if (j < 1 || !ts.get(j).lower().equals("both")) continue;
             String copula = ts.get(j - 1).lower();
             if (!copula.equals("is") && !copula.equals("was")) continue;

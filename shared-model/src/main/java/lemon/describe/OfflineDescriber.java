@@ -50,6 +50,11 @@ public final class OfflineDescriber implements CharacterDescriber {
     private static final Pattern KINSHIP = Pattern.compile("(?i)(girl|boy|man|woman|son|daughter|wife|husband|"
             + "brother|sister|mother|father|child|children|fellow|friend|person)s?");
 
+    /** Looks that say a borrowed face belongs to a villain. */
+    private static final Pattern VILLAINOUS = Pattern.compile(
+            "(?i)\\b(scarred|sly|hard|cold|greedy|cruel|fierce|menacing|mocking|calculating|shifty|suspicious|sneering|"
+                    + "haughty)\\b");
+
     private static final Set<String> NEGATIVE_TRAITS = Set.of("wicked", "cruel", "greedy", "jealous", "proud", "ugly");
     /** Role words that fix the costume better than any borrowed clause. */
     private static final Map<String, String> ROLE_LOOK = Map.ofEntries(
@@ -222,6 +227,9 @@ public final class OfflineDescriber implements CharacterDescriber {
             for (String w : stated.apply(kind))
                 if (!w.contains(" ") && StoryCues.isAdjective(w) && lead.size() < 4) lead.add(w);
         List<String> traits = List.copyOf(lead);
+        boolean villain = traits.stream().anyMatch(NEGATIVE_TRAITS::contains)
+                || roleText.matches(
+                        ".*\\b(witch|thief|robber|robbers|thieves|captain|giant|stepmother|wolf|magician)\\b.*");
         boolean storyBuild = !stated.apply("build").isEmpty();
         if (!looks.isEmpty() && stated.apply("skin").isEmpty())
             lead.add(pick.apply(1).skin());
@@ -259,11 +267,15 @@ public final class OfflineDescriber implements CharacterDescriber {
             String build = pick.apply(2).build();
             if (!storyBuild)
                 parts.add(build.endsWith("built") ? build : "with " + article(build) + " " + build + " build");
-            String face = adjustGender(
-                    gender == Gender.FEMALE
-                            ? withoutFacialHair(pick.apply(0).face())
-                            : pick.apply(0).face(),
-                    gender);
+            // a bandit's scarred, sly face is lent only to someone the story makes a villain
+            String lent = pick.apply(0).face();
+            if (!villain)
+                for (int slot = 0; slot < looks.size(); slot++)
+                    if (!VILLAINOUS.matcher(pick.apply(slot).face()).find()) {
+                        lent = pick.apply(slot).face();
+                        break;
+                    }
+            String face = adjustGender(gender == Gender.FEMALE ? withoutFacialHair(lent) : lent, gender);
             if (!young || !AGED.matcher(face).find()) parts.add(face); // no silver beard on a young man
             // a beard the story colours would clash with borrowed hair of another colour
             String hair = adjustGender(pick.apply(1).hair(), gender);
@@ -281,10 +293,7 @@ public final class OfflineDescriber implements CharacterDescriber {
         else if (roleLook != null) parts.add(roleLook);
         List<String> carried = stated.apply("object");
         if (!carried.isEmpty()) parts.add("carrying " + String.join(" and ", carried));
-        boolean negative = traits.stream().anyMatch(NEGATIVE_TRAITS::contains)
-                || roleText.matches(
-                        ".*\\b(witch|thief|robber|robbers|thieves|captain|giant|stepmother|wolf|magician)\\b.*");
-        if (negative) {
+        if (villain) {
             parts.add("a hard, scheming look in the eyes");
         }
         return CueRepair.repair(String.join(", ", parts), story);

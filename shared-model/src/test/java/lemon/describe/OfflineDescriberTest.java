@@ -64,6 +64,31 @@ class OfflineDescriberTest {
         assertEquals("a freckled, honest face", OfflineDescriber.withoutFacialHair("a freckled, honest face"));
     }
 
+    /** Kasim's "scarred, hawk-nosed face" is a bandit's: a woodcutter borrows another face, a robber may keep it. */
+    @Test
+    void aVillainsFaceIsLentOnlyToAVillain() {
+        List<CdPair> bandits = List.of(
+                EXAMPLES.get(1),
+                new CdPair(
+                        "cd-3",
+                        "s",
+                        "adventure",
+                        "Oren",
+                        "",
+                        "a tanned man in his fifties with a stocky build, a round, cheerful face, grey hair,"
+                                + " wearing a wool tunic"));
+        String story = "Ali, Hasan and Omar were poor woodcutters. Ali went into the forest with Hasan and Omar."
+                + " Ali cut wood. Hasan cut wood. Omar cut wood. The robber watched Ali. The robber hid in the rocks."
+                + " The robber laughed at Hasan and Omar.";
+        List<StoryCharacter> cast = new OfflineAnalyst().analyze(story, 5).characters();
+        assertEquals(4, cast.size(), cast.toString());
+        for (StoryCharacter c : cast) {
+            String d = new OfflineDescriber().describe("t", story, c, cast, bandits);
+            if (c.name().contains("robber")) assertTrue(d.contains("scheming look"), d);
+            else assertFalse(d.contains("scarred"), d);
+        }
+    }
+
     @Test
     void whatTheStoryStatesWinsOverTheExamples() {
         String d = describe(
