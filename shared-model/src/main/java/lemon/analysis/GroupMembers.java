@@ -21,7 +21,7 @@ final class GroupMembers {
     static final int PAIR_MENTIONS = 2;
 
     static List<StoryCharacter> link(MentionIndex index, List<StoryCharacter> characters) {
-        List<StoryCharacter> linked = linkNamed(index, linkBare(index, linkByNoun(characters)));
+        List<StoryCharacter> linked = linkNamed(index, linkBare(index, linkOneOf(index, linkByNoun(characters))));
         return siblingOfThePair(linkPair(index, linked));
     }
 
@@ -57,6 +57,37 @@ final class GroupMembers {
         List<StoryCharacter> out = new ArrayList<>();
         for (StoryCharacter c : characters)
             out.add(memberOf.containsKey(c.id()) && c.memberOf() == null ? c.memberOf(memberOf.get(c.id())) : c);
+        return out;
+    }
+
+    /**
+     * "One of the thieves started up": where the story singles someone out of a group so, the
+     * character it then calls by the group's noun ("the thief") is that member, when one group has
+     * the noun. Without such a sentence "the old woman" is no member of "the women".
+     */
+    private static List<StoryCharacter> linkOneOf(MentionIndex index, List<StoryCharacter> characters) {
+        java.util.Set<String> singledOut = new java.util.HashSet<>();
+        for (List<WordToken> ts : index.tokens())
+            for (int i = 0; i + 3 < ts.size(); i++)
+                if (ts.get(i).lower().equals("one")
+                        && ts.get(i + 1).lower().equals("of")
+                        && ts.get(i + 2).lower().equals("the")) {
+                    String noun = Lexicon.singularOfPlural(ts.get(i + 3).lower());
+                    if (noun != null) singledOut.add(GroupPhrase.fold(noun));
+                }
+        if (singledOut.isEmpty()) return characters;
+        Map<String, List<String>> groupsByNoun = new HashMap<>();
+        for (StoryCharacter g : characters)
+            if (g.isGroup())
+                for (String noun : nouns(g))
+                    groupsByNoun.computeIfAbsent(noun, k -> new ArrayList<>()).add(g.id());
+        List<StoryCharacter> out = new ArrayList<>();
+        for (StoryCharacter c : characters) {
+            String noun = GroupPhrase.fold(MentionIndex.stripArticle(c.name()).toLowerCase(Locale.ROOT));
+            List<String> groups = groupsByNoun.getOrDefault(noun, List.of());
+            boolean member = !c.isGroup() && c.memberOf() == null && singledOut.contains(noun) && groups.size() == 1;
+            out.add(member ? c.memberOf(groups.get(0)) : c);
+        }
         return out;
     }
 

@@ -44,6 +44,20 @@ class GroupsTest {
     }
 
     @Test
+    void theOneSingledOutOfAGroupIsItsMember() {
+        String story = "The forty thieves rode to the cave. The forty thieves hid their gold."
+                + " One of the thieves went into the town. The thief asked the cobbler the way."
+                + " The thief marked the door with chalk. The forty thieves came that night, but the thief had lied.";
+        List<StoryCharacter> cast = cast(story);
+        StoryCharacter thieves =
+                cast.stream().filter(StoryCharacter::isGroup).findFirst().orElseThrow();
+        assertEquals(thieves.id(), named(cast, "thief").memberOf(), cast.toString());
+        // nobody singled out: the thief is a thief of his own
+        List<StoryCharacter> apart = cast(story.replace("One of the thieves went", "A thief went"));
+        assertEquals(null, named(apart, "thief").memberOf(), apart.toString());
+    }
+
+    @Test
     void aMemberCountedOutOfAGroupIsACharacterOnceNamed() {
         List<StoryCharacter> cast = cast("The king had twelve fairies at the feast. The fairies gave the child gifts."
                 + " The fairies sang. The fairies danced. Then the thirteenth fairy came in, angry, and cursed the child."
