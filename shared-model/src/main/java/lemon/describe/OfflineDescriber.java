@@ -268,15 +268,16 @@ public final class OfflineDescriber implements CharacterDescriber {
             if (!storyBuild)
                 parts.add(build.endsWith("built") ? build : "with " + article(build) + " " + build + " build");
             // a bandit's scarred, sly face is lent only to someone the story makes a villain
-            String lent = pick.apply(0).face();
-            if (!villain)
-                for (int slot = 0; slot < looks.size(); slot++)
-                    if (!VILLAINOUS.matcher(pick.apply(slot).face()).find()) {
-                        lent = pick.apply(slot).face();
-                        break;
-                    }
-            String face = adjustGender(gender == Gender.FEMALE ? withoutFacialHair(lent) : lent, gender);
-            if (!young || !AGED.matcher(face).find()) parts.add(face); // no silver beard on a young man
+            // (none of the examples' faces fits: the description leaves the face open)
+            String lent = villain ? pick.apply(0).face() : null;
+            for (int slot = 0; lent == null && slot < looks.size(); slot++)
+                if (!VILLAINOUS.matcher(pick.apply(slot).face()).find())
+                    lent = pick.apply(slot).face();
+            String face = lent == null
+                    ? null
+                    : adjustGender(gender == Gender.FEMALE ? withoutFacialHair(lent) : lent, gender);
+            if (face != null && (!young || !AGED.matcher(face).find()))
+                parts.add(face); // no silver beard on a young man
             // a beard the story colours would clash with borrowed hair of another colour
             String hair = adjustGender(pick.apply(1).hair(), gender);
             if (stated.apply("hair").isEmpty()

@@ -87,6 +87,11 @@ class OfflineDescriberTest {
             if (c.name().contains("robber")) assertTrue(d.contains("scheming look"), d);
             else assertFalse(d.contains("scarred"), d);
         }
+        // only bandits to borrow from: the woodcutter's face is left open
+        StoryCharacter ali =
+                cast.stream().filter(c -> c.name().equals("Ali")).findFirst().orElseThrow();
+        String d = new OfflineDescriber().describe("t", story, ali, cast, List.of(EXAMPLES.get(1)));
+        assertFalse(d.contains("scarred") || d.contains("face"), d);
     }
 
     @Test
