@@ -71,12 +71,12 @@ class PinnedOutputsTest {
                 Fixtures.tale("forty-thieves"),
                 "forty-thieves.txt",
                 Map.of(
-                        "characters.json", "94a6f81f69a6a436",
-                        "scenes.json", "152dfbe6b4c455a6",
-                        "graph.json", "c8a64f8134a5e943",
-                        "matches.json", "b61c3d351f2573b4",
-                        "descriptions.json", "aad107dca9df7523",
-                        "portraits.json", "8fd239c8b15006f1"),
+                        "characters.json", "7e0a73c6379a7098",
+                        "scenes.json", "c4c4ff13f197d0bc",
+                        "graph.json", "851f58eec01227e7",
+                        "matches.json", "7e602e1bc98d4d19",
+                        "descriptions.json", "67e09dc4f6c17487",
+                        "portraits.json", "9b6f22877cd30f77"),
                 "forty-thieves-portraits.txt");
     }
 
@@ -94,7 +94,7 @@ class PinnedOutputsTest {
                         "scenes.json", "4e43ee43bbfecd05",
                         "graph.json", "23b5d7fd2e3eb960",
                         "matches.json", "2cfaeb8cce44178c",
-                        "descriptions.json", "31335c97df6548c1",
+                        "descriptions.json", "354707ea77f45a57",
                         "portraits.json", "8bf82d65fcd33c2a"),
                 "ali-baba-portraits.txt");
     }
