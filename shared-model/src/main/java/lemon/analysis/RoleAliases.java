@@ -157,9 +157,7 @@ final class RoleAliases {
      */
     private static StoryCharacter[] revealed(MentionIndex index, int s, Map<String, StoryCharacter> ids) {
         List<WordToken> ts = index.tokens().get(s);
-        List<MentionIndex.Mention> ms = index.mentions(s).stream()
-                .filter(MentionIndex.Mention::explicit)
-                .toList();
+        List<MentionIndex.Mention> ms = explicitMentions(index, s);
         for (int k = 1; k < ms.size(); k++) {
             MentionIndex.Mention b = ms.get(k);
             int j = b.start() - 1;
@@ -202,9 +200,7 @@ final class RoleAliases {
      */
     private static StoryCharacter[] both(MentionIndex index, int s, Map<String, StoryCharacter> ids) {
         List<WordToken> ts = index.tokens().get(s);
-        List<MentionIndex.Mention> ms = index.mentions(s).stream()
-                .filter(MentionIndex.Mention::explicit)
-                .toList();
+        List<MentionIndex.Mention> ms = explicitMentions(index, s);
         for (int k = 1; k < ms.size(); k++) {
             MentionIndex.Mention a = ms.get(k - 1), b = ms.get(k);
             int and = a.end();
@@ -227,6 +223,10 @@ final class RoleAliases {
             return new StoryCharacter[] {x, y};
         }
         return null;
+    }
+
+    private static List<MentionIndex.Mention> explicitMentions(MentionIndex index, int s) {
+        return index.mentions(s).stream().filter(MentionIndex.Mention::explicit).toList();
     }
 
     private static boolean allWords(List<WordToken> ts, int from, int to) {
