@@ -193,9 +193,8 @@ final class CharacterFinder {
                                         && Lexicon.NAME_PARTICLES.contains(
                                                 ts.get(j).lower())
                                         && isNameWord(ts.get(j + 1))))) j++;
-                recordRun(ts, i, j, stats);
-                String form = joinText(ts, i, j);
-                if (lastForm != null && listJoin(ts, lastEnd, i)) {
+                String form = recordRun(ts, i, j, stats);
+                if (form != null && lastForm != null && listJoin(ts, lastEnd, i)) {
                     listedWith
                             .computeIfAbsent(form, k -> new java.util.HashSet<>())
                             .add(lastForm);
@@ -218,9 +217,7 @@ final class CharacterFinder {
             if (accepted.contains(e.getKey()) || st.animate + st.named > 0) continue;
             boolean listed = listedWith.getOrDefault(e.getKey(), java.util.Set.of()).stream()
                     .anyMatch(accepted::contains);
-            st.animate++;
-            if (listed && looksLikeName(e.getKey(), st)) accepted.add(e.getKey());
-            else st.animate--;
+            if (listed && shapedLikeName(e.getKey(), st)) accepted.add(e.getKey());
         }
         // "At first Mustapha refused": one word of a name already found ("Baba Mustapha") is that name once
         // said, as long as the word is not mostly a common one or written after an article
@@ -292,16 +289,16 @@ final class CharacterFinder {
     private static final java.util.regex.Pattern PARTICLE_NAME = java.util.regex.Pattern.compile(
             "(al|el|ad|ar|as|ash|at|az|ad-d|abu|ibn|bin|bint|ben|d|de|di|da|du|o)[-'’]\\p{Lu}\\p{L}+");
 
-    private void recordRun(List<WordToken> ts, int i, int j, Map<String, NameStat> stats) {
+    /** Counts the run ts[i, j) as a name's mention and returns its text; null for a lone role noun, which is no name. */
+    private String recordRun(List<WordToken> ts, int i, int j, Map<String, NameStat> stats) {
         // A lone person noun or title ("the Captain", "King") is a role, not a name, unless the story gives it as one.
         if (j - i == 1
                 && !givenNames.contains(ts.get(i).lower())
                 && (Lexicon.isPersonNoun(ts.get(i).lower())
                         || Lexicon.isPersonPlural(ts.get(i).lower())
-                        || Lexicon.TITLES.contains(ts.get(i).lower()))) return;
-        StringBuilder sb = new StringBuilder();
-        for (int k = i; k < j; k++) sb.append(k > i ? " " : "").append(ts.get(k).text());
-        NameStat st = stats.computeIfAbsent(sb.toString(), k -> new NameStat());
+                        || Lexicon.TITLES.contains(ts.get(i).lower()))) return null;
+        String form = joinText(ts, i, j);
+        NameStat st = stats.computeIfAbsent(form, k -> new NameStat());
         st.count++;
         if (!ts.get(i).initial()) st.midSentence++;
         if (i > 0
@@ -311,6 +308,7 @@ final class CharacterFinder {
         if (i > 1 && ts.get(i - 1).lower().equals("of") && ts.get(i - 2).capitalised()) st.afterArticle++;
         if (hasAnimateEvidence(ts, i, j)) st.animate++;
         if (namedPerson(ts, i)) st.named++;
+        return form;
     }
 
     /**
@@ -368,8 +366,13 @@ final class CharacterFinder {
     private boolean looksLikeName(String form, NameStat st) {
         // Capitalised mid-sentence is not enough: only a person's evidence tells a name from a capitalised noun
         // ("Temperatures climbed", "and Humidity rose" in a weather report).
+        return st.animate + st.named >= 1 && shapedLikeName(form, st);
+    }
+
+    /** Everything {@link #looksLikeName} asks but a person's evidence: often enough, mid-sentence, not a common word. */
+    private boolean shapedLikeName(String form, NameStat st) {
         // one mention is enough in a short story, or where the text introduces the name as a person's
-        if (st.count < (shortStory() || st.named > 0 ? 1 : 2) || st.animate + st.named < 1) return false;
+        if (st.count < (shortStory() || st.named > 0 ? 1 : 2)) return false;
         if (st.afterArticle * 2 >= st.count) return false;
         String[] words = form.split(" ");
         String last = words[words.length - 1].toLowerCase(Locale.ROOT);

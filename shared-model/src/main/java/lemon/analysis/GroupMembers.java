@@ -76,11 +76,7 @@ final class GroupMembers {
                     if (noun != null) singledOut.add(GroupPhrase.fold(noun));
                 }
         if (singledOut.isEmpty()) return characters;
-        Map<String, List<String>> groupsByNoun = new HashMap<>();
-        for (StoryCharacter g : characters)
-            if (g.isGroup())
-                for (String noun : nouns(g))
-                    groupsByNoun.computeIfAbsent(noun, k -> new ArrayList<>()).add(g.id());
+        Map<String, List<String>> groupsByNoun = groupsByNoun(characters);
         List<StoryCharacter> out = new ArrayList<>();
         for (StoryCharacter c : characters) {
             String noun = GroupPhrase.fold(MentionIndex.stripArticle(c.name()).toLowerCase(Locale.ROOT));
@@ -224,21 +220,23 @@ final class GroupMembers {
     }
 
     private static List<StoryCharacter> linkByNoun(List<StoryCharacter> characters) {
-        Map<String, String> groupByNoun = new HashMap<>();
-        Map<String, Integer> groupsPerNoun = new HashMap<>();
-        for (StoryCharacter g : characters) {
-            if (!g.isGroup()) continue;
-            for (String noun : nouns(g)) {
-                groupByNoun.putIfAbsent(noun, g.id());
-                groupsPerNoun.merge(noun, 1, Integer::sum);
-            }
-        }
-        if (groupByNoun.isEmpty()) return characters;
+        Map<String, List<String>> groupsByNoun = groupsByNoun(characters);
+        if (groupsByNoun.isEmpty()) return characters;
         List<StoryCharacter> out = new ArrayList<>();
         for (StoryCharacter c : characters) {
-            String group = c.isGroup() || c.memberOf() != null ? null : groupOf(c, groupByNoun, groupsPerNoun);
+            String group = c.isGroup() || c.memberOf() != null ? null : groupOf(c, groupsByNoun);
             out.add(group == null ? c : c.memberOf(group));
         }
+        return out;
+    }
+
+    /** Each group's head nouns, singular and folded ("thieves" → "thief"), → the groups that have it, in cast order. */
+    private static Map<String, List<String>> groupsByNoun(List<StoryCharacter> characters) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (StoryCharacter g : characters)
+            if (g.isGroup())
+                for (String noun : nouns(g))
+                    out.computeIfAbsent(noun, k -> new ArrayList<>()).add(g.id());
         return out;
     }
 
@@ -254,7 +252,7 @@ final class GroupMembers {
         return out;
     }
 
-    private static String groupOf(StoryCharacter c, Map<String, String> groupByNoun, Map<String, Integer> count) {
+    private static String groupOf(StoryCharacter c, Map<String, List<String>> groupsByNoun) {
         for (String phrase : phrases(c)) {
             String[] w = phrase.split(" ");
             String noun = null;
@@ -267,7 +265,8 @@ final class GroupMembers {
             }
             if (noun == null) continue;
             String folded = GroupPhrase.fold(noun);
-            if (count.getOrDefault(folded, 0) == 1) return groupByNoun.get(folded);
+            List<String> groups = groupsByNoun.getOrDefault(folded, List.of());
+            if (groups.size() == 1) return groups.get(0);
         }
         return null;
     }

@@ -135,16 +135,20 @@ final class RoleAliases {
      * meet. One such sentence is how a tale re-names someone ("a dwarf …, and the little man sprang").
      */
     private static boolean mostlyTogether(MentionIndex index, StoryCharacter a, StoryCharacter b) {
-        List<Integer> withB = index.sentencesMentioning(b.id(), false),
-                withA = index.sentencesMentioning(a.id(), false);
-        long both = withA.stream().filter(withB::contains).count();
-        return 2 * both >= withA.size();
+        return 2 * sentencesNamingBoth(index, a, b)
+                >= index.sentencesMentioning(a.id(), false).size();
+    }
+
+    private static long sentencesNamingBoth(MentionIndex index, StoryCharacter a, StoryCharacter b) {
+        List<Integer> withA = index.sentencesMentioning(a.id(), false);
+        return index.sentencesMentioning(b.id(), false).stream()
+                .filter(withA::contains)
+                .count();
     }
 
     /** Whether some sentence names both characters. */
     private static boolean together(MentionIndex index, StoryCharacter a, StoryCharacter b) {
-        List<Integer> withA = index.sentencesMentioning(a.id(), false);
-        return index.sentencesMentioning(b.id(), false).stream().anyMatch(withA::contains);
+        return sentencesNamingBoth(index, a, b) > 0;
     }
 
     /** Words that say a copula reveals who someone truly is. */
@@ -173,9 +177,7 @@ final class RoleAliases {
                     && !named.isGroup()
                     && !CopulaAliases.isProperName(who)
                     && !CopulaAliases.isProperName(named)
-                    && (who.gender() == named.gender()
-                            || who.gender() == lemon.story.Gender.UNKNOWN
-                            || named.gender() == lemon.story.Gender.UNKNOWN)) return new StoryCharacter[] {who, named};
+                    && gendersAgree(who, named)) return new StoryCharacter[] {who, named};
             if (!REVEALING.contains(ts.get(j).lower())) continue;
             if (ts.get(j).lower().equals("reality") || ts.get(j).lower().equals("truth")) j--; // "in reality"
             j--;
@@ -217,9 +219,7 @@ final class RoleAliases {
             StoryCharacter x = ids.get(a.characterId()), y = ids.get(b.characterId());
             if (x == null || y == null || x == y || x.isGroup() || y.isGroup()) continue;
             if (CopulaAliases.isProperName(x) && CopulaAliases.isProperName(y)) continue;
-            if (x.gender() != y.gender()
-                    && x.gender() != lemon.story.Gender.UNKNOWN
-                    && y.gender() != lemon.story.Gender.UNKNOWN) continue;
+            if (!gendersAgree(x, y)) continue;
             return new StoryCharacter[] {x, y};
         }
         return null;
@@ -245,6 +245,11 @@ final class RoleAliases {
         if (!ts.get(was - 1).lower().equals("who") || !ts.get(was - 2).text().equals(",")) return null;
         int gap = (was - 2) - before.end();
         return gap >= 0 && gap <= 3 ? ids.get(before.characterId()) : null;
+    }
+
+    /** The same gender, or one of them not known: two names that may be one person. */
+    private static boolean gendersAgree(StoryCharacter x, StoryCharacter y) {
+        return agrees(x, y.gender()) || y.gender() == lemon.story.Gender.UNKNOWN;
     }
 
     private static boolean agrees(StoryCharacter c, lemon.story.Gender g) {
