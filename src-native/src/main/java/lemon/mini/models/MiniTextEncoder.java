@@ -116,6 +116,27 @@ public final class MiniTextEncoder implements MiniModel {
         }
     }
 
+    private volatile float longestWord;
+
+    /**
+     * The length of the longest base word embedding: what a learned input vector may not exceed
+     * ({@link TokenConditioning}), since the encoder never saw a longer input.
+     */
+    public float longestWordNorm() {
+        if (longestWord == 0) {
+            float[] table = params.get(TOKEN_EMB).toFloatArray();
+            int w = cfg.width();
+            double longest = 0;
+            for (int row = 0; row < table.length / w; row++) {
+                double sum = 0;
+                for (int i = 0; i < w; i++) sum += table[row * w + i] * (double) table[row * w + i];
+                longest = Math.max(longest, sum);
+            }
+            longestWord = (float) Math.sqrt(longest);
+        }
+        return longestWord;
+    }
+
     /** Token ids [B, maxTokens] (int64) for captions. */
     public NDArray tokenIds(NDManager m, List<String> captions) {
         int t = cfg.maxTokens();

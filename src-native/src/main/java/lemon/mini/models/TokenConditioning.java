@@ -2,6 +2,7 @@ package lemon.mini.models;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 
 /**
@@ -82,14 +83,37 @@ public final class TokenConditioning implements Conditioning {
         }
         float[] own = Arrays.copyOfRange(t, t.length - rows(), t.length);
         NDArray offsets = mapper.offsets(tokens, own, layer);
-        NDArray v = perRow().add(mapperFrozen ? offsets.stopGradient() : offsets);
+        NDArray v = capped(perRow().add(mapperFrozen ? offsets.stopGradient() : offsets));
         return withPrefix(text.forward(ids, placement, v).states(), prefix == null ? null : prefix.states());
     }
 
     private void encodeWithoutOffsets() {
-        MiniTextEncoder.Encoded e = text.forward(ids, placement, perRow());
+        MiniTextEncoder.Encoded e = text.forward(ids, placement, capped(perRow()));
         pooled = withPrefix(e.pooled(), prefix == null ? null : prefix.pooled());
         states = withPrefix(e.states(), prefix == null ? null : prefix.states());
+    }
+
+    /**
+     * Each vector shortened to the longest word's length where it is longer. Unbounded, training
+     * let tokens grow to 2–4× and mapper offsets to 20–50× any word the encoder has seen; such an
+     * input swamps the prompt's other words, and strong guidance turned it into noise.
+     */
+    private NDArray capped(NDArray v) {
+        // the factors are constants of the step (no gradient through the length), computed here
+        // in Java: a reduction inside the engine rounded differently from run to run
+        Shape shape = v.getShape();
+        int width = (int) shape.get(shape.dimension() - 1);
+        float[] x = v.toFloatArray();
+        float[] factor = new float[x.length / width];
+        double longest = text.longestWordNorm();
+        for (int row = 0; row < factor.length; row++) {
+            double sum = 0;
+            for (int i = 0; i < width; i++) sum += x[row * width + i] * (double) x[row * width + i];
+            factor[row] = (float) Math.min(1, longest / Math.sqrt(sum));
+        }
+        long[] dims = shape.getShape().clone();
+        dims[dims.length - 1] = 1;
+        return v.mul(v.getManager().create(factor, new Shape(dims)));
     }
 
     private static NDArray withPrefix(NDArray own, NDArray first) {

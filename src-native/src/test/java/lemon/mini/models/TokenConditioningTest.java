@@ -1,0 +1,114 @@
+package lemon.mini.models;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Learned vectors enter the text encoder no longer than its longest word, with or without mapper offsets. */
+class TokenConditioningTest {
+    static final TextEncoderConfig CFG = TextEncoderConfig.tiny();
+    static final float[] T = {400};
+
+    @Test
+    void aWordsOwnRowPassesUnchangedAndALongerVectorIsShortenedToTheLongestWord() {
+        try (NDManager m = TestSupport.manager();
+                MiniTextEncoder enc = new MiniTextEncoder(CFG, TestSupport.tokenizer(CFG), m, 1);
+                NDManager scope = m.newSubManager()) {
+            enc.params().attachTo(scope);
+            NDArray ids = enc.tokenIds(scope, List.of("a man with red hair"));
+            NDArray place = placementOf(enc, ids, "man");
+            float[] man = enc.embeddingOf("man");
+            float longest = enc.longestWordNorm();
+            assertTrue(norm(man) <= longest);
+
+            float[] plain = enc.forward(ids).states().toFloatArray();
+            assertArrayEquals(plain, statesWith(enc, ids, place, man, null), 1e-5f, "a word's row encodes as the word");
+
+            float[] far = scaled(man, 40 / norm(man));
+            float[] atLongest = enc.forward(ids, place, vectors(scope, scaled(man, longest / norm(man))))
+                    .states()
+                    .toFloatArray();
+            float[] capped = statesWith(enc, ids, place, far, null);
+            assertArrayEquals(
+                    atLongest, capped, 1e-4f, "40 long reads as the same direction at the longest word's length");
+            assertTrue(maxDiff(plain, capped) > 1e-3, "the longer vector is not shortened to the word's own length");
+        }
+    }
+
+    @Test
+    void largeMapperOffsetsAreCappedWithTheToken() {
+        try (NDManager m = TestSupport.manager();
+                MiniTextEncoder enc = new MiniTextEncoder(CFG, TestSupport.tokenizer(CFG), m, 1);
+                TokenMapper mapper = new TokenMapper(TokenMapper.Config.of(CFG.width(), 2, 1000), m, 3);
+                NDManager scope = m.newSubManager()) {
+            Random r = new Random(7);
+            float[] w = new float[CFG.width() * 128];
+            for (int i = 0; i < w.length; i++) w[i] = (float) r.nextGaussian() * 5f; // offsets far longer than words
+            mapper.params().load("out.weight", new long[] {CFG.width(), 128}, w);
+            enc.params().attachTo(scope);
+            mapper.params().attachTo(scope);
+            NDArray ids = enc.tokenIds(scope, List.of("a woman in a park"));
+            NDArray place = placementOf(enc, ids, "woman");
+            float[] token = enc.embeddingOf("woman");
+
+            float[] offset = mapper.offsets(vectors(scope, token).get(0), T, 1).toFloatArray();
+            float[] sum = new float[token.length];
+            for (int i = 0; i < sum.length; i++) sum[i] = token[i] + offset[i];
+            assertTrue(norm(sum) > 5 * enc.longestWordNorm(), "the test needs an offset longer than any word");
+            float[] expected = enc.forward(ids, place, vectors(scope, scaled(sum, enc.longestWordNorm() / norm(sum))))
+                    .states()
+                    .toFloatArray();
+            assertArrayEquals(expected, statesWith(enc, ids, place, token, mapper), 1e-4f);
+        }
+    }
+
+    /** The states layer 1 reads at timestep T with {@code token} learned at the placement. */
+    private static float[] statesWith(
+            MiniTextEncoder enc, NDArray ids, NDArray place, float[] token, TokenMapper mapper) {
+        NDManager scope = ids.getManager();
+        var cond =
+                new TokenConditioning(enc, ids, place, scope.create(token, new Shape(1, token.length)), mapper, null);
+        return cond.context(1, T).toFloatArray();
+    }
+
+    /** [1, T, 1]: one at the first position holding {@code word}. */
+    private static NDArray placementOf(MiniTextEncoder enc, NDArray ids, String word) {
+        long[] row = ids.toLongArray();
+        float[] place = new float[row.length];
+        int id = enc.tokenizer().id(word);
+        for (int p = 0; p < row.length; p++)
+            if (row[p] == id) {
+                place[p] = 1f;
+                break;
+            }
+        return ids.getManager().create(place, new Shape(1, row.length, 1));
+    }
+
+    /** One row's vectors [1, 1, width]. */
+    private static NDArray vectors(NDManager scope, float[] v) {
+        return scope.create(v, new Shape(1, 1, v.length));
+    }
+
+    private static float[] scaled(float[] v, float by) {
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = v[i] * by;
+        return out;
+    }
+
+    private static float norm(float[] v) {
+        double s = 0;
+        for (float x : v) s += x * (double) x;
+        return (float) Math.sqrt(s);
+    }
+
+    private static double maxDiff(float[] a, float[] b) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
+        return d;
+    }
+}
