@@ -115,9 +115,24 @@ public final class OfflineDescriber implements CharacterDescriber {
             Map.entry("lady", "gentleman"),
             Map.entry("herself", "himself"),
             Map.entry("pretty", "handsome"),
+            Map.entry("lovely", "handsome"),
+            Map.entry("beautiful", "handsome"),
+            // a woman's clothes become the nearest a man wears in the same tales
             Map.entry("gown", "robe"),
+            Map.entry("gowns", "robes"),
             Map.entry("dress", "tunic"),
-            Map.entry("skirt", "breeches"));
+            Map.entry("dresses", "tunics"),
+            Map.entry("frock", "tunic"),
+            Map.entry("bodice", "jerkin"),
+            Map.entry("corset", "jerkin"),
+            Map.entry("blouse", "shirt"),
+            Map.entry("skirt", "breeches"),
+            Map.entry("skirts", "breeches"),
+            Map.entry("petticoat", "breeches"),
+            Map.entry("petticoats", "breeches"),
+            Map.entry("shawl", "cloak"),
+            Map.entry("bonnet", "cap"),
+            Map.entry("veil", "hood"));
 
     @Override
     public String name() {

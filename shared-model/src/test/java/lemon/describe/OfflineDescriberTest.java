@@ -8,6 +8,7 @@ import java.util.List;
 import lemon.analysis.OfflineAnalyst;
 import lemon.analysis.StoryCues;
 import lemon.story.CdPair;
+import lemon.story.Gender;
 import lemon.story.StoryCharacter;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,22 @@ class OfflineDescriberTest {
                 OfflineDescriber.withoutFacialHair("a lined face and a drooping salt-and-pepper moustache"));
         // a face with no beard is left as it is
         assertEquals("a freckled, honest face", OfflineDescriber.withoutFacialHair("a freckled, honest face"));
+    }
+
+    @Test
+    void aManBorrowsAWomansClothesAsTheNearestAManWears() {
+        assertEquals(
+                "a stiff grey silk tunic, a tight jerkin and a tattered black cloak",
+                OfflineDescriber.adjustGender(
+                        "a stiff grey silk tunic, a tight bodice and a tattered black shawl", Gender.MALE));
+        assertEquals(
+                "a plain linen tunic, a silk shirt, breeches and a lace cap",
+                OfflineDescriber.adjustGender(
+                        "a plain linen dress, a silk blouse, petticoats and a lace bonnet", Gender.MALE));
+        // a woman keeps them
+        assertEquals(
+                "a tight bodice and a shawl",
+                OfflineDescriber.adjustGender("a tight bodice and a shawl", Gender.FEMALE));
     }
 
     /** Kasim's "scarred, hawk-nosed face" is a bandit's: a woodcutter borrows another face, a robber may keep it. */
