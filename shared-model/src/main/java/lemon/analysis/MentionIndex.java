@@ -169,6 +169,11 @@ public final class MentionIndex {
             return null;
         }
 
+        /** Characters named in sentence {@link #relationSentence} as a relation of another ("her godmother"). */
+        private final Map<String, String> relationOwners = new HashMap<>();
+
+        private int relationSentence = -1;
+
         /** Tries to match a reference at token i; records it and returns the end, or i. */
         int matchAt(List<WordToken> ts, int i, int s, List<Mention> found, List<Mention> recent) {
             WordToken t = ts.get(i);
@@ -187,7 +192,7 @@ public final class MentionIndex {
             boolean male = Lexicon.MALE_PRONOUNS.contains(lower);
             boolean female = Lexicon.FEMALE_PRONOUNS.contains(lower);
             if (!male && !female) return i;
-            String owner = resolve(male ? Gender.MALE : Gender.FEMALE, recent);
+            String owner = resolve(male ? Gender.MALE : Gender.FEMALE, recent, s);
             boolean possessive = lower.equals("his") || lower.equals("her");
             if (possessive) {
                 int j = i + 1;
@@ -199,7 +204,15 @@ public final class MentionIndex {
                     String id = owner == null ? null : relational.get(owner + "|" + noun);
                     if (id == null) id = roleByNoun.get(noun);
                     if (id != null && !id.equals(owner)) {
-                        if (owner != null) found.add(new Mention(owner, s, i, i + 1, false));
+                        if (owner != null) {
+                            // a relation that opens the sentence ("Her godmother … she struck it") is its subject
+                            if (!found.isEmpty()) {
+                                if (relationSentence != s) relationOwners.clear();
+                                relationOwners.put(id, owner);
+                                relationSentence = s;
+                            }
+                            found.add(new Mention(owner, s, i, i + 1, false));
+                        }
                         record(new Mention(id, s, i, j + 1, true), found, recent);
                         return j + 1;
                     }
@@ -220,11 +233,18 @@ public final class MentionIndex {
             recent.add(m);
         }
 
-        /** Most recent character of the given gender; else the most recent one of unknown gender. */
-        private String resolve(Gender g, List<Mention> recent) {
+        /**
+         * Most recent character of the given gender; else the most recent one of unknown gender. One
+         * named in this sentence as another's relation ("what her godmother had recommended to her; so
+         * that she …") leaves the sentence's later pronouns of that gender to the one whose relation it is,
+         * unless the relation opens the sentence.
+         */
+        private String resolve(Gender g, List<Mention> recent, int s) {
             for (int k = recent.size() - 1; k >= 0; k--) {
                 String id = recent.get(k).characterId();
-                if (genders.get(id) == g) return id;
+                if (genders.get(id) != g) continue;
+                String owner = relationSentence == s ? relationOwners.get(id) : null;
+                return owner != null && genders.get(owner) == g ? owner : id;
             }
             for (int k = recent.size() - 1; k >= 0; k--) {
                 String id = recent.get(k).characterId();

@@ -146,6 +146,8 @@ public final class CueCheck {
                 Set<String> same = side(kind, v);
                 if (same == null) return false;
                 Set<String> other = same == MALE ? FEMALE : same == FEMALE ? MALE : same == OLD ? YOUNG : OLD;
+                // an age word among what they wear or carry is the thing's: "wearing nasty old clothes"
+                if (kind.equals("age")) d = beforeWhatTheyWear(d);
                 return d.stream().anyMatch(other::contains) && d.stream().noneMatch(same::contains);
             }
             default -> {
@@ -167,6 +169,14 @@ public final class CueCheck {
                 return other && colours.stream().noneMatch(d::contains);
             }
         }
+    }
+
+    private static final Set<String> WEAR = Set.of("wearing", "carrying", "dressed", "clad", "holding");
+
+    /** The words before the first clause of clothes or things carried. */
+    private static List<String> beforeWhatTheyWear(List<String> d) {
+        for (int i = 0; i < d.size(); i++) if (WEAR.contains(d.get(i))) return d.subList(0, i);
+        return d;
     }
 
     private static boolean has(List<String> d, String w) {

@@ -74,6 +74,20 @@ class StoryCuesTest {
     }
 
     @Test
+    void pronounsAfterSomeonesRelationStayWithThemUnlessTheRelationOpensTheSentence() {
+        // Cinderella: "… forgot what her godmother had recommended to her; so that she … in her nasty old clothes"
+        String story =
+                "Anna was a poor girl. Anna went to the ball. The prince was always by her, and she forgot what her godmother had"
+                        + " told her, so that she ran away. She got home in her nasty old clothes. The godmother laughed."
+                        + " Her godmother came back, and she struck the door with her wand. The godmother sang. Anna slept.";
+        List<String> anna = cues(story, "Anna");
+        assertTrue(anna.contains("clothing: nasty old clothes"), anna.toString());
+        assertTrue(anna.stream().noneMatch(c -> c.startsWith("object")), anna.toString());
+        List<String> godmother = cues(story, "godmother");
+        assertTrue(godmother.stream().noneMatch(c -> c.startsWith("clothing")), godmother.toString());
+    }
+
+    @Test
     void anObjectInTheSubjectsHandOrAWithPhraseIsItsOwn() {
         String story = "Ilse came to the gate, with a black cap on her head. Ilse, seizing her dagger, ran."
                 + " Then she struck the door with her wand. Ilse laughed. Ilse sang.";

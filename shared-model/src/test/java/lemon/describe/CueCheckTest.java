@@ -24,6 +24,11 @@ class CueCheckTest {
         assertEquals(Verdict.CONTRADICTED, check("beard", "a grey beard", "a man with a thick brown beard"));
         // "fifteen years old" is young: kept by "late teens", not contradicted by it
         assertEquals(Verdict.KEPT, check("age", "fifteen years old", "a young woman in her late teens"));
+        // an age word of what they wear is the thing's age, not theirs
+        assertEquals(
+                Verdict.MISSING,
+                check("age", "young girl", "a dirty woman with black hair, wearing nasty old clothes"));
+        assertEquals(Verdict.CONTRADICTED, check("age", "young girl", "an old woman, wearing nasty old clothes"));
         // another colour elsewhere is no contradiction when the cue's colour is there too
         assertEquals(Verdict.KEPT, check("hair", "golden hair", "golden hair and a dark brown hair ribbon, red cloak"));
     }
