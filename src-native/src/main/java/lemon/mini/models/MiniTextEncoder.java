@@ -124,15 +124,8 @@ public final class MiniTextEncoder implements MiniModel {
      */
     public float longestWordNorm() {
         if (longestWord == 0) {
-            float[] table = params.get(TOKEN_EMB).toFloatArray();
-            int w = cfg.width();
-            double longest = 0;
-            for (int row = 0; row < table.length / w; row++) {
-                double sum = 0;
-                for (int i = 0; i < w; i++) sum += table[row * w + i] * (double) table[row * w + i];
-                longest = Math.max(longest, sum);
-            }
-            longestWord = (float) Math.sqrt(longest);
+            double[] lengths = Nn.rowLengths(params.get(TOKEN_EMB).toFloatArray(), cfg.width());
+            longestWord = (float) java.util.Arrays.stream(lengths).max().orElseThrow();
         }
         return longestWord;
     }

@@ -125,4 +125,15 @@ public final class Nn {
         NDArray picked = logp.mul(labels.oneHot((int) logits.getShape().get(1)).toType(logits.getDataType(), false));
         return picked.sum(new int[] {1}).mean().neg();
     }
+
+    /** The Euclidean length of each row of {@code width} values in {@code x}, summed in double in Java. */
+    public static double[] rowLengths(float[] x, int width) {
+        double[] out = new double[x.length / width];
+        for (int row = 0; row < out.length; row++) {
+            double sum = 0;
+            for (int i = 0; i < width; i++) sum += x[row * width + i] * (double) x[row * width + i];
+            out[row] = Math.sqrt(sum);
+        }
+        return out;
+    }
 }

@@ -103,14 +103,10 @@ public final class TokenConditioning implements Conditioning {
         // in Java: a reduction inside the engine rounded differently from run to run
         Shape shape = v.getShape();
         int width = (int) shape.get(shape.dimension() - 1);
-        float[] x = v.toFloatArray();
-        float[] factor = new float[x.length / width];
-        double longest = text.longestWordNorm();
-        for (int row = 0; row < factor.length; row++) {
-            double sum = 0;
-            for (int i = 0; i < width; i++) sum += x[row * width + i] * (double) x[row * width + i];
-            factor[row] = (float) Math.min(1, longest / Math.sqrt(sum));
-        }
+        double[] lengths = Nn.rowLengths(v.toFloatArray(), width);
+        float[] factor = new float[lengths.length];
+        for (int row = 0; row < factor.length; row++)
+            factor[row] = (float) Math.min(1, text.longestWordNorm() / lengths[row]);
         long[] dims = shape.getShape().clone();
         dims[dims.length - 1] = 1;
         return v.mul(v.getManager().create(factor, new Shape(dims)));
