@@ -306,7 +306,7 @@ public final class OfflineDescriber implements CharacterDescriber {
             for (StoryCue c : story)
                 if (c.kind().equals(kind) && c.value().contains(" ")) parts.add(CueRepair.clause(c));
         if (!wearing.isEmpty()) parts.add("wearing " + String.join(", ", wearing));
-        else if (roleLook != null) parts.add(roleLook);
+        else if (roleLook != null) parts.add(adjustGender(roleLook, gender)); // a male slave wears no dress
         List<String> carried = stated.apply("object");
         if (!carried.isEmpty()) parts.add("carrying " + String.join(" and ", carried));
         if (villain) {

@@ -75,6 +75,11 @@ class OfflineDescriberTest {
                 "a plain linen tunic, a silk shirt, breeches and a lace cap",
                 OfflineDescriber.adjustGender(
                         "a plain linen dress, a silk blouse, petticoats and a lace bonnet", Gender.MALE));
+        // a station's costume too: Abdallah, a slave, was dressed as the story's slave girl
+        String slave = describe(
+                "Abdallah was a tall man. Abdallah was a slave. He lit the fire. Abdallah sang. Abdallah slept.",
+                "Abdallah");
+        assertTrue(slave.contains("linen tunic") && !slave.contains("dress"), slave);
         // a woman keeps them
         assertEquals(
                 "a tight bodice and a shawl",

@@ -75,7 +75,7 @@ class PinnedOutputsTest {
                         "scenes.json", "c4c4ff13f197d0bc",
                         "graph.json", "851f58eec01227e7",
                         "matches.json", "7e602e1bc98d4d19",
-                        "descriptions.json", "ad0568ff925189c3",
+                        "descriptions.json", "d617fbbd1107d3c0",
                         "portraits.json", "9b6f22877cd30f77"),
                 "forty-thieves-portraits.txt");
     }
