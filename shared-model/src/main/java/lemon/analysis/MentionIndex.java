@@ -53,6 +53,7 @@ public final class MentionIndex {
         for (int s = 0; s < tokens.size(); s++) {
             List<WordToken> ts = tokens.get(s);
             List<Mention> found = new ArrayList<>();
+            matcher.newSentence();
             int i = 0;
             while (i < ts.size()) {
                 int end = matcher.matchAt(ts, i, s, found, recent);
@@ -169,10 +170,13 @@ public final class MentionIndex {
             return null;
         }
 
-        /** Characters named in sentence {@link #relationSentence} as a relation of another ("her godmother"). */
+        /** Characters named in the current sentence as a relation of another ("her godmother") → that other. */
         private final Map<String, String> relationOwners = new HashMap<>();
 
-        private int relationSentence = -1;
+        /** A relation's hold on pronouns ends with its sentence. */
+        void newSentence() {
+            relationOwners.clear();
+        }
 
         /** Tries to match a reference at token i; records it and returns the end, or i. */
         int matchAt(List<WordToken> ts, int i, int s, List<Mention> found, List<Mention> recent) {
@@ -192,7 +196,7 @@ public final class MentionIndex {
             boolean male = Lexicon.MALE_PRONOUNS.contains(lower);
             boolean female = Lexicon.FEMALE_PRONOUNS.contains(lower);
             if (!male && !female) return i;
-            String owner = resolve(male ? Gender.MALE : Gender.FEMALE, recent, s);
+            String owner = resolve(male ? Gender.MALE : Gender.FEMALE, recent);
             boolean possessive = lower.equals("his") || lower.equals("her");
             if (possessive) {
                 int j = i + 1;
@@ -206,11 +210,7 @@ public final class MentionIndex {
                     if (id != null && !id.equals(owner)) {
                         if (owner != null) {
                             // a relation that opens the sentence ("Her godmother … she struck it") is its subject
-                            if (!found.isEmpty()) {
-                                if (relationSentence != s) relationOwners.clear();
-                                relationOwners.put(id, owner);
-                                relationSentence = s;
-                            }
+                            if (!found.isEmpty()) relationOwners.put(id, owner);
                             found.add(new Mention(owner, s, i, i + 1, false));
                         }
                         record(new Mention(id, s, i, j + 1, true), found, recent);
@@ -239,11 +239,11 @@ public final class MentionIndex {
          * that she …") leaves the sentence's later pronouns of that gender to the one whose relation it is,
          * unless the relation opens the sentence.
          */
-        private String resolve(Gender g, List<Mention> recent, int s) {
+        private String resolve(Gender g, List<Mention> recent) {
             for (int k = recent.size() - 1; k >= 0; k--) {
                 String id = recent.get(k).characterId();
                 if (genders.get(id) != g) continue;
-                String owner = relationSentence == s ? relationOwners.get(id) : null;
+                String owner = relationOwners.get(id);
                 return owner != null && genders.get(owner) == g ? owner : id;
             }
             for (int k = recent.size() - 1; k >= 0; k--) {

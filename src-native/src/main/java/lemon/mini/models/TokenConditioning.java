@@ -104,9 +104,9 @@ public final class TokenConditioning implements Conditioning {
         Shape shape = v.getShape();
         int width = (int) shape.get(shape.dimension() - 1);
         double[] lengths = Nn.rowLengths(v.toFloatArray(), width);
+        double longest = text.longestWordNorm();
         float[] factor = new float[lengths.length];
-        for (int row = 0; row < factor.length; row++)
-            factor[row] = (float) Math.min(1, text.longestWordNorm() / lengths[row]);
+        for (int row = 0; row < factor.length; row++) factor[row] = (float) Math.min(1, longest / lengths[row]);
         long[] dims = shape.getShape().clone();
         dims[dims.length - 1] = 1;
         return v.mul(v.getManager().create(factor, new Shape(dims)));

@@ -101,9 +101,7 @@ class TokenConditioningTest {
     }
 
     private static float norm(float[] v) {
-        double s = 0;
-        for (float x : v) s += x * (double) x;
-        return (float) Math.sqrt(s);
+        return (float) Nn.rowLengths(v, v.length)[0];
     }
 
     private static double maxDiff(float[] a, float[] b) {
