@@ -197,6 +197,15 @@ public final class StoryboardPage {
                             .append(Html.esc(names.getOrDefault(d.characterId(), d.characterId())))
                             .append("\"><br>");
                 }
+                for (Refinement.Drop d : r.spared()) {
+                    h.append("kept <img class=\"p\" src=\"")
+                            .append(Html.esc(d.file()))
+                            .append("\" alt=\"low-scoring portrait of ")
+                            .append(Html.esc(names.getOrDefault(d.characterId(), d.characterId())))
+                            .append("\"> (score ")
+                            .append(String.format(Locale.ROOT, "%.3f", d.score()))
+                            .append("): no replacement sat nearer its other portraits<br>");
+                }
                 h.append(Html.esc(r.reason()));
             }
             h.append("</td></tr>\n");

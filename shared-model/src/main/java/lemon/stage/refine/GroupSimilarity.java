@@ -79,15 +79,23 @@ public final class GroupSimilarity {
         return low.subList(0, Math.min(low.size(), scores.length / 2));
     }
 
-    /** Index of the candidate with the highest cosine to the mean of {@code reference} (0 when there is none). */
-    public static int closest(List<float[]> candidates, List<float[]> reference) {
-        if (reference.isEmpty()) return 0;
-        float[] mean = new float[reference.get(0).length];
-        for (float[] r : reference) add(mean, r);
-        int best = 0;
-        for (int i = 1; i < candidates.size(); i++)
-            if (cosine(candidates.get(i), mean) > cosine(candidates.get(best), mean)) best = i;
-        return best;
+    /**
+     * Which candidate to put in place of portrait {@code j}: the one that leaves the portraits'
+     * {@link #spread} lowest, or -1 when none leaves it lower than portrait j does.
+     */
+    public static int replacement(List<float[]> portraits, int j, List<float[]> candidates) {
+        double best = spread(portraits);
+        int chosen = -1;
+        List<float[]> trial = new ArrayList<>(portraits);
+        for (int c = 0; c < candidates.size(); c++) {
+            trial.set(j, candidates.get(c));
+            double s = spread(trial);
+            if (s < best) {
+                best = s;
+                chosen = c;
+            }
+        }
+        return chosen;
     }
 
     /** Mean pairwise cosine distance (1 − cos) among a character's portraits: 0 when all alike. */

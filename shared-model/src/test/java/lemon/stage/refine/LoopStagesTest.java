@@ -104,12 +104,20 @@ class LoopStagesTest {
                 ref.acceptedImages().size());
         assertEquals(ref.dropped().size(), r.summary().get("dropped"));
         assertEquals(1, r.summary().get("nextIteration"));
-        assertEquals(!ref.dropped().isEmpty(), r.summary().get("again"));
+        assertEquals(
+                !ref.dropped().isEmpty() || !ref.spared().isEmpty(), r.summary().get("again"));
         for (Refinement.Drop d : ref.dropped()) {
             assertTrue(next.portraits().get(d.characterId()).contains(d.replacement()));
             assertFalse(next.portraits().get(d.characterId()).contains(d.file()));
             assertTrue(f.blobs.get("r/" + d.replacement()).isPresent(), "replacement painted and stored");
         }
+        for (Refinement.Drop d : ref.spared()) {
+            assertNull(d.replacement());
+            assertTrue(next.portraits().get(d.characterId()).contains(d.file()), "a spared portrait stays");
+        }
+        ref.spreadBefore()
+                .forEach((id, before) -> assertTrue(
+                        ref.spreadAfter().get(id) <= before, id + ": a replacement never widens the spread"));
         next.pairs().forEach(pair -> assertTrue(pair.placeholders().size() >= 2, "only multi-character pictures"));
     }
 
