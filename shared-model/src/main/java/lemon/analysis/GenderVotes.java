@@ -11,7 +11,8 @@ import lemon.story.StoryCharacter;
  * Decides genders the nouns do not state, from subject pronouns: a "he" after "Cassim" votes male
  * for the sentence's first character (usually its subject); a sentence that opens with a pronoun
  * votes, with every later pronoun of that gender, for the previous sentence's only character.
- * Pronouns in quoted speech do not vote.
+ * Pronouns in quoted speech do not vote. Words that name the gender at a mention ("a man named
+ * Anselm", "The youth's name was Curdken") decide over pronouns when they all agree.
  */
 final class GenderVotes {
     /** Subject and reflexive pronouns: possessives and objects too often point at someone else. */
@@ -50,7 +51,9 @@ final class GenderVotes {
                 if (g == Gender.UNKNOWN) g = copulaNoun(ts, m.end()); // "Henrik was a tall man"
                 if (g == Gender.UNKNOWN) g = nameWas(ts, m.start()); // "The youth's name was Curdken"
                 if (g == Gender.UNKNOWN) continue;
-                votes.computeIfAbsent(m.characterId(), k -> new int[4])[g == Gender.MALE ? 0 : 1] += 2;
+                int[] v = votes.computeIfAbsent(m.characterId(), k -> new int[6]);
+                v[g == Gender.MALE ? 0 : 1] += 2;
+                v[g == Gender.MALE ? 4 : 5]++;
             }
         }
     }
@@ -106,7 +109,7 @@ final class GenderVotes {
             String rel = c.name().substring(apos + 3).toLowerCase(java.util.Locale.ROOT);
             Gender g = rel.equals("wife") ? Gender.MALE : rel.equals("husband") ? Gender.FEMALE : Gender.UNKNOWN;
             if (owner == null || g == Gender.UNKNOWN || known.get(owner) != Gender.UNKNOWN) continue;
-            votes.computeIfAbsent(owner, k -> new int[4])[g == Gender.MALE ? 0 : 1] += 2;
+            votes.computeIfAbsent(owner, k -> new int[6])[g == Gender.MALE ? 0 : 1] += 2;
         }
     }
 
@@ -126,12 +129,14 @@ final class GenderVotes {
         namingVotes(index, known, votes);
         spouseVotes(characters, known, votes);
         String previousOnly = null;
+        Gender previousGender = null; // the pronoun that voted for previousOnly in its own sentence
         for (int s = 0; s < index.sentences().size(); s++) {
             List<WordToken> ts = index.tokens().get(s);
             List<MentionIndex.Mention> ms = index.mentions(s).stream()
                     .filter(MentionIndex.Mention::explicit)
                     .toList();
             Map<Gender, String> carried = new HashMap<>(); // referent of a sentence-opening pronoun
+            Map<String, Gender> votedHere = new HashMap<>(); // after a "he" about someone, a "she" is someone else
 
             // "She then told Abdallah, her fellow-slave": a pronoun before the first name is the sentence's subject
             boolean heFirst = !ms.isEmpty() && pronounBefore(ts, ms.get(0).start(), "he"),
@@ -175,7 +180,8 @@ final class GenderVotes {
                 if (carried.containsKey(g)) {
                     voter = carried.get(g);
                 } else if (ms.isEmpty() || ms.get(0).start() > p) {
-                    voter = previousOnly;
+                    // "The slaughterer said he would …" then "… she said": not the one a "he" was just about
+                    voter = previousGender == null || previousGender == g ? previousOnly : null;
                     carried.put(g, voter);
                 } else {
                     // The sentence's first compatible character, usually its subject.
@@ -188,16 +194,25 @@ final class GenderVotes {
                         }
                     }
                 }
+                if (voter != null && votedHere.getOrDefault(voter, g) != g) continue;
                 if (voter != null && known.get(voter) == Gender.UNKNOWN) {
-                    int[] v = votes.computeIfAbsent(voter, k -> new int[4]);
+                    // a subject pronoun says who the person is; "her" after a name is often someone else's
+                    if (SUBJECT_PRONOUNS.contains(t.lower())) votedHere.put(voter, g);
+                    int[] v = votes.computeIfAbsent(voter, k -> new int[6]);
                     v[g == Gender.MALE ? 0 : 1]++;
                     if (inSentence) v[g == Gender.MALE ? 2 : 3]++;
                 }
             }
-            var ids = index.charactersIn(s, false);
+            // someone named only in speech ("Then let the slaughterer cut off the head") is not whom the
+            // narration's next "she" is about
+            var ids = ms.stream()
+                    .filter(m -> !ts.get(m.start()).quoted())
+                    .map(MentionIndex.Mention::characterId)
+                    .collect(java.util.stream.Collectors.toSet());
             // its subject is someone before, so the next sentence's "she" need not be the one character it names
             previousOnly =
                     ids.size() == 1 && !heFirst && !sheFirst ? ids.iterator().next() : null;
+            previousGender = previousOnly == null ? null : votedHere.get(previousOnly);
         }
         Map<String, Gender> out = new TreeMap<>();
         for (Map.Entry<String, int[]> e : votes.entrySet()) {
@@ -208,7 +223,12 @@ final class GenderVotes {
             // the object the pronoun skips past, and a pronoun carried from the sentence before is weaker.
             boolean name = names.contains(e.getKey());
             boolean sureMale = name && e.getValue()[2] > 0, sureFemale = name && e.getValue()[3] > 0;
-            if ((m >= 2 && m >= 2 * f) || (m == 1 && f == 0 && sureMale)) out.put(e.getKey(), Gender.MALE);
+            // the story naming the gender ("The youth's name was Curdken") outweighs any count of pronouns,
+            // which a girl sharing his sentences ("she called out … Curdken ran up to her") tips the other way
+            int namedMale = e.getValue()[4], namedFemale = e.getValue()[5];
+            if (namedMale > 0 && namedFemale == 0) out.put(e.getKey(), Gender.MALE);
+            else if (namedFemale > 0 && namedMale == 0) out.put(e.getKey(), Gender.FEMALE);
+            else if ((m >= 2 && m >= 2 * f) || (m == 1 && f == 0 && sureMale)) out.put(e.getKey(), Gender.MALE);
             else if ((f >= 2 && f >= 2 * m) || (f == 1 && m == 0 && sureFemale)) out.put(e.getKey(), Gender.FEMALE);
         }
         return out;

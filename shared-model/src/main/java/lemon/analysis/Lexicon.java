@@ -57,6 +57,7 @@ final class Lexicon {
                 "gentleman",
                 "fellow",
                 "lad",
+                "youth", // "a youth" is a young man: "The youth's name was Curdken"
                 "bridegroom",
                 "monk",
                 "friar",
@@ -169,7 +170,6 @@ final class Lexicon {
                 "beggar",
                 "child",
                 "baby",
-                "youth",
                 "physician",
                 "doctor",
                 "judge",

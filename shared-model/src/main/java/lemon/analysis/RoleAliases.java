@@ -69,6 +69,15 @@ final class RoleAliases {
             }
         }
         pairs.addAll(parents(index, byName));
+        Map<StoryCharacter[], String> because = new java.util.HashMap<>();
+        for (StoryCharacter[] p : heroine(index, characters)) {
+            pairs.add(p);
+            because.put(
+                    p,
+                    p[0].name() + ", the story's most-named woman, and \"the " + p[1].name()
+                            + "\" are seldom named in one sentence, and the " + p[1].name()
+                            + " comes after her (rule)");
+        }
         for (StoryCharacter c : characters) {
             String name = c.name();
             int dash = name.lastIndexOf('-');
@@ -105,10 +114,53 @@ final class RoleAliases {
                                     "alias " + loser.name(),
                                     s != null
                                             ? index.sentences().get(s)
-                                            : "the story has one " + x.name() + " and one " + y.name() + " (rule)"));
+                                            : because.containsKey(p)
+                                                    ? because.get(p)
+                                                    : "the story has one " + x.name() + " and one " + y.name()
+                                                            + " (rule)"));
             byId.remove(loser.id());
         }
         return new ArrayList<>(byId.values());
+    }
+
+    /** What a tale calls its heroine where it does not use her name: at the ball, in disguise, as a bride. */
+    private static final java.util.Set<String> HEROINE_ROLES = java.util.Set.of("lady", "maiden", "princess", "damsel");
+
+    /**
+     * A named heroine seen by others without her name: Ashputtel at the feast is "this lady", "the
+     * beautiful maiden"; Cinderella at the ball "a great princess". The heroine is the named woman
+     * with the most sentences; a lady, maiden, princess or damsel (no distinguishing word: "the old
+     * lady" is someone else) is her when at most a quarter of the role's sentences name her too,
+     * the role first appears after her and in fewer sentences. Two women in one sentence are
+     * mostly two people; a tale's irony allows one ("Cinderella … asked them the name of that
+     * princess").
+     */
+    private static List<StoryCharacter[]> heroine(MentionIndex index, List<StoryCharacter> characters) {
+        StoryCharacter heroine = null;
+        int most = 0;
+        for (StoryCharacter c : characters) {
+            if (!CopulaAliases.isProperName(c) || c.isGroup() || c.gender() != lemon.story.Gender.FEMALE) continue;
+            int n = index.sentencesMentioning(c.id(), false).size();
+            if (n > most) {
+                heroine = c;
+                most = n;
+            }
+        }
+        if (heroine == null) return List.of();
+        List<Integer> hers = index.sentencesMentioning(heroine.id(), false);
+        List<StoryCharacter[]> out = new ArrayList<>();
+        for (StoryCharacter r : characters) {
+            if (r == heroine || CopulaAliases.isProperName(r) || r.isGroup() || r.memberOf() != null) continue;
+            if (!HEROINE_ROLES.contains(r.name().toLowerCase(java.util.Locale.ROOT))) continue;
+            if (!agrees(r, lemon.story.Gender.FEMALE)) continue;
+            // the finder keys "the old lady" as the lady where no young one is in the story
+            if (r.aliases().stream().anyMatch(a -> a.matches("(?i).*\\b(old|aged|ancient|elderly)\\b.*"))) continue;
+            List<Integer> its = index.sentencesMentioning(r.id(), false);
+            if (its.isEmpty() || its.size() >= hers.size() || its.get(0) < hers.get(0)) continue;
+            if (4 * sentencesNamingBoth(index, heroine, r) > its.size()) continue;
+            out.add(new StoryCharacter[] {heroine, r});
+        }
+        return out;
     }
 
     /**

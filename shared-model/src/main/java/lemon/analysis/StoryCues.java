@@ -497,6 +497,12 @@ public final class StoryCues {
     private static void before(List<WordToken> ts, int start, int end, String sentence, List<StoryCue> out) {
         titles(ts, start, sentence, out);
         int j = start - 1;
+        // "The youth's name was Curdken": the owner of the name is what the person is
+        if (j >= 3
+                && List.of("was", "is").contains(ts.get(j).lower())
+                && ts.get(j - 1).lower().equals("name")
+                && ts.get(j - 2).kind() == WordToken.Kind.POSSESSIVE
+                && ts.get(j - 3).isWord()) describe(ts.get(j - 3).lower(), sentence, out);
         boolean named = j >= 0 && Lexicon.NAMING_VERBS.contains(ts.get(j).lower());
         int opens = -1; // the determiner of the noun phrase a naming verb follows
         if (named) {
@@ -842,7 +848,7 @@ public final class StoryCues {
             return true;
         }
         if (Lexicon.isPersonNoun(w)) {
-            if (List.of("child", "baby", "infant").contains(w)) out.add(new StoryCue("age", w, sentence));
+            if (List.of("child", "baby", "infant", "youth").contains(w)) out.add(new StoryCue("age", w, sentence));
             if (isStation(w)) out.add(new StoryCue("station", w, sentence));
             else if (Lexicon.genderOfHead(w) != lemon.story.Gender.UNKNOWN)
                 out.add(new StoryCue("gender", w, sentence));

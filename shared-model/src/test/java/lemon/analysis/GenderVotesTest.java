@@ -124,4 +124,30 @@ class GenderVotesTest {
                 + " The coachman drove the carriage home, and she sang. The coachman smiled.");
         assertEquals(Gender.FEMALE, told.get("coachman"), told.toString());
     }
+
+    @Test
+    void wordsThatNameTheGenderOutweighTheGirlsPronounsInHisSentences() {
+        // Curdken shares his sentences with a girl whose "she" and "her" follow his name
+        String story = "The old king sent the girl to the meadow. The youth's name was Curdken. Curdken ran up to her,"
+                + " but she called out to the wind. Curdken was angry with her, and she laughed. Curdken told the"
+                + " king, and she hid.";
+        assertEquals(Gender.MALE, genders(story).get("Curdken"), genders(story).toString());
+        // with no word naming his gender the pronoun count stands
+        assertEquals(
+                Gender.FEMALE,
+                genders(story.replace("The youth's name was Curdken.", "The name was Curdken."))
+                        .get("Curdken"));
+    }
+
+    @Test
+    void aSheAfterAHeIsSomeoneElseInTheSentenceAndInTheNextOneItOpens() {
+        // the girls' "she" follows the slaughterer named in speech, and his "he" in his sentence and at the next
+        // one's start
+        Map<String, Gender> g = genders("The bride spoke to the king. \"Then let the slaughterer cut off the horse's"
+                + " head.\" But the truth was she was afraid of the horse. The princess went to the slaughterer and"
+                + " promised him gold."
+                + " The slaughterer said he would do as she desired. Early next morning, as she and the boy drove"
+                + " the geese through the gate, she said as she passed under it: \"Alas!\" The slaughterer slept.");
+        assertEquals(Gender.MALE, g.get("slaughterer"), g.toString());
+    }
 }

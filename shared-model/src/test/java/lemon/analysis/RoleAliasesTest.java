@@ -172,4 +172,25 @@ class RoleAliasesTest {
         List<StoryCharacter> two = cast(wedding);
         assertNotEquals(named(two, "father"), named(two, "husband"), two.toString());
     }
+
+    @Test
+    void theLadyAtTheBallIsTheNamedHeroineUnlessTheyMeet() {
+        String story = "Once there was a girl called Elsa. Elsa swept the hearth, and her sisters laughed at her."
+                + " Elsa wept by the fire, and she wished for a ball gown. Elsa's godmother came, and she gave Elsa"
+                + " a gown. Then she went to the ball. The prince danced with the lady all night."
+                + " \"Who is this lady?\" asked the prince. At midnight the lady ran away, and she lost her shoe.";
+        List<StoryCharacter> cast = cast(story);
+        StoryCharacter elsa = named(cast, "Elsa");
+        assertEquals(elsa, named(cast, "lady"), cast.toString());
+        assertTrue(
+                elsa.evidence().get("alias lady").contains("(rule)"),
+                elsa.evidence().toString());
+        // a lady who keeps meeting her is someone else, and so is an old lady
+        List<StoryCharacter> met = cast(story.replace("danced with the lady all night", "danced with the lady and Elsa")
+                .replace("At midnight the lady ran away", "At midnight the lady and Elsa ran away"));
+        assertNotEquals(named(met, "Elsa"), named(met, "lady"), met.toString());
+        List<StoryCharacter> old =
+                cast(story.replace("the lady", "the old lady").replace("this lady", "this old lady"));
+        assertNotEquals(named(old, "Elsa"), named(old, "old lady"), old.toString());
+    }
 }

@@ -382,4 +382,15 @@ class StoryCuesTest {
                 cues(story, "Anna").stream().noneMatch(c -> c.startsWith("hair")),
                 cues(story, "Anna").toString());
     }
+
+    @Test
+    void theOwnerOfANameIsWhatThePersonIs() {
+        String story = "The old king sent the girl to the meadow. The youth's name was Curdken. Curdken ran up to her,"
+                + " and Curdken lost his hat. Curdken told the king.";
+        assertTrue(
+                cues(story, "Curdken").containsAll(List.of("age: youth", "gender: youth")),
+                cues(story, "Curdken").toString());
+        // "the name was Curdken" says nothing of him
+        assertEquals(List.of("headwear: a hat"), cues(story.replace("The youth's name", "The name"), "Curdken"));
+    }
 }
