@@ -202,7 +202,8 @@ public final class OfflineDescriber implements CharacterDescriber {
             young = !old;
         } else { // no age word at a mention: only a role or a noun that implies youth says young
             young = YOUNG_ROLES.stream().anyMatch(w -> roleText.matches(".*\\b" + w + "\\b.*"))
-                    || stated.apply("gender").stream().anyMatch(YOUNG_NOUNS::contains);
+                    || stated.apply("gender").stream().anyMatch(YOUNG_NOUNS::contains)
+                    || character.aliases().stream().anyMatch(OfflineDescriber::youngName);
             old = false;
         }
         String pronoun = gender == Gender.FEMALE ? "her" : gender == Gender.MALE ? "his" : "their";
@@ -331,6 +332,14 @@ public final class OfflineDescriber implements CharacterDescriber {
     static String withoutFacialHair(String face) {
         String out = WITH_BEARD.matcher(BEARD_AND.matcher(face).replaceAll("")).replaceAll("");
         return out.isBlank() ? "a plain face" : out.strip();
+    }
+
+    /** A name the story calls someone by that makes them young: "the little maiden", "his daughter", not "the old maid". */
+    private static boolean youngName(String alias) {
+        String[] w = alias.toLowerCase(Locale.ROOT).split("[^\\p{L}-]+");
+        String head = w[w.length - 1];
+        return (YOUNG_NOUNS.contains(head) || YOUNG_ROLES.contains(head))
+                && java.util.Arrays.stream(w).noneMatch(OLD::contains);
     }
 
     private static final Set<String> CHILD_WORDS = Set.of("child", "children", "baby", "infant");

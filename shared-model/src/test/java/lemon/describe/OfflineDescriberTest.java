@@ -187,4 +187,15 @@ class OfflineDescriberTest {
         assertTrue(d.contains("every inch the robber captain,"), d);
         assertFalse(d.contains("captain and"), d);
     }
+
+    @Test
+    void aNameThatMakesSomeoneYoungKeepsTheBorrowedAgeYoung() {
+        // Ashputtel, "the little maiden", was a woman in her early fifties: the examples' middle years
+        StoryCharacter elsa = new StoryCharacter("elsa", "Elsa", List.of("the little maiden"), Gender.FEMALE, "", 5);
+        String d = new OfflineDescriber().describe("t", "Elsa swept.", elsa, List.of(elsa), EXAMPLES, List.of());
+        assertTrue(d.contains("in her late teens"), d);
+        StoryCharacter maid = new StoryCharacter("elsa", "Elsa", List.of("the old maiden"), Gender.FEMALE, "", 5);
+        String old = new OfflineDescriber().describe("t", "Elsa swept.", maid, List.of(maid), EXAMPLES, List.of());
+        assertFalse(old.contains("teens"), old);
+    }
 }
