@@ -361,6 +361,7 @@ public final class StoryCues {
                 boolean subject = m.explicit()
                         || List.of("he", "she").contains(ts.get(m.start()).lower());
                 if (subject) yearsOld(ts, m.end(), sentence, found);
+                if (subject) had(ts, m.end(), sentence, found);
                 possessions(ts, m, index.mentions(s), sentence, found);
                 actions(ts, m, index.mentions(s), sentence, found);
                 if (subject && Lexicon.speaker(ts, m)) spoken(ts, sentence, found);
@@ -832,6 +833,17 @@ public final class StoryCues {
                         .contains(ts.get(k).text().toLowerCase(java.util.Locale.ROOT))) return;
         out.addAll(said);
         with(ts, k, sentence, out);
+    }
+
+    /**
+     * "Rapunzel had magnificent long hair", "he had a long white beard": hair, beard or skin the subject has.
+     * Only the body: "he had a donkey" or "she had two sisters" says nothing of how they look.
+     */
+    private static void had(List<WordToken> ts, int end, String sentence, List<StoryCue> out) {
+        if (end >= ts.size() || !List.of("had", "has").contains(ts.get(end).lower())) return;
+        for (Phrase p : phrases(ts, end + 1))
+            if (HAIR.contains(p.head) || BEARD.contains(p.head) || SKIN.contains(p.head))
+                out.add(new StoryCue(kindOf(p.head), p.text, sentence));
     }
 
     /** "with a grey beard", "with long golden hair", "with a dagger". */

@@ -393,4 +393,13 @@ class StoryCuesTest {
         // "the name was Curdken" says nothing of him
         assertEquals(List.of("headwear: a hat"), cues(story.replace("The youth's name", "The name"), "Curdken"));
     }
+
+    @Test
+    void hairOrABeardTheSubjectHasIsALookButNotWhatElseTheyHave() {
+        String story = "Rapunzel had magnificent long hair, fine as spun gold. Rapunzel sang. Rapunzel had a little"
+                + " basket. Rapunzel wept, and Rapunzel waited.";
+        List<String> cues = cues(story, "Rapunzel");
+        assertTrue(cues.contains("hair: magnificent long hair"), cues.toString());
+        assertTrue(cues.stream().noneMatch(c -> c.contains("basket")), cues.toString());
+    }
 }
