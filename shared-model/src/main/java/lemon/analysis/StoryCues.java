@@ -836,10 +836,15 @@ public final class StoryCues {
     }
 
     /**
-     * "Rapunzel had magnificent long hair", "he had a long white beard": hair, beard or skin the subject has.
+     * "Rapunzel had magnificent long hair", "a coachman, who had the smartest whiskers": hair, beard or skin
+     * the subject has.
      * Only the body: "he had a donkey" or "she had two sisters" says nothing of how they look.
      */
     private static void had(List<WordToken> ts, int end, String sentence, List<StoryCue> out) {
+        // "a fat, jolly coachman, who had the smartest whiskers"
+        if (end + 1 < ts.size()
+                && ts.get(end).text().equals(",")
+                && ts.get(end + 1).lower().equals("who")) end += 2;
         if (end >= ts.size() || !List.of("had", "has").contains(ts.get(end).lower())) return;
         for (Phrase p : phrases(ts, end + 1))
             if (HAIR.contains(p.head) || BEARD.contains(p.head) || SKIN.contains(p.head))

@@ -401,5 +401,10 @@ class StoryCuesTest {
         List<String> cues = cues(story, "Rapunzel");
         assertTrue(cues.contains("hair: magnificent long hair"), cues.toString());
         assertTrue(cues.stream().noneMatch(c -> c.contains("basket")), cues.toString());
+        String coach = "The rat was turned into a fat coachman, who had the smartest whiskers. The coachman drove."
+                + " The coachman waited. The coachman slept.";
+        assertTrue(
+                cues(coach, "coachman").contains("beard: smartest whiskers"),
+                cues(coach, "coachman").toString());
     }
 }
