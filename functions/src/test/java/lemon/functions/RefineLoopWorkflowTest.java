@@ -195,6 +195,12 @@ class RefineLoopWorkflowTest {
                 .read("capped", "iterations/2/" + RefineStage.REFINEMENT, RunFileTypes.REFINEMENT)
                 .orElseThrow();
         assertFalse(last.dropped().isEmpty(), "portraits were still being dropped");
+        String board =
+                new String(f.blobs().get("capped/" + PublishStage.STORYBOARD).orElseThrow(), StandardCharsets.UTF_8);
+        for (Refinement.Drop d : last.dropped())
+            assertTrue(board.contains("src=\"" + d.replacement() + "\""), "the storyboard shows " + d);
+        for (Refinement.Drop d : last.spared())
+            assertTrue(board.contains("src=\"" + d.file() + "\" alt=\"low-scoring"), "the storyboard shows " + d);
         assertFalse(last.again());
         assertTrue(last.reason().contains("cap"), last.reason());
         assertEquals(3, f.personalizer().calls.get());

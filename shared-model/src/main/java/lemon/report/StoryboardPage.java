@@ -185,26 +185,21 @@ public final class StoryboardPage {
                                 Locale.ROOT, "%.4f → %.4f", mean(r.spreadBefore()), mean(r.spreadAfter())))
                         .append("<br>");
                 for (Refinement.Drop d : r.dropped()) {
-                    h.append("dropped <img class=\"p\" src=\"")
-                            .append(Html.esc(d.file()))
-                            .append("\" alt=\"dropped portrait of ")
-                            .append(Html.esc(names.getOrDefault(d.characterId(), d.characterId())))
-                            .append("\"> (score ")
-                            .append(String.format(Locale.ROOT, "%.3f", d.score()))
-                            .append(") for <img class=\"p\" src=\"")
-                            .append(Html.esc(d.replacement()))
-                            .append("\" alt=\"new portrait of ")
-                            .append(Html.esc(names.getOrDefault(d.characterId(), d.characterId())))
-                            .append("\"><br>");
+                    String who = names.getOrDefault(d.characterId(), d.characterId());
+                    h.append("dropped ")
+                            .append(portrait(d.file(), "dropped portrait of " + who))
+                            .append(String.format(Locale.ROOT, " (score %.3f) for ", d.score()))
+                            .append(portrait(d.replacement(), "new portrait of " + who))
+                            .append("<br>");
                 }
                 for (Refinement.Drop d : r.spared()) {
-                    h.append("kept <img class=\"p\" src=\"")
-                            .append(Html.esc(d.file()))
-                            .append("\" alt=\"low-scoring portrait of ")
-                            .append(Html.esc(names.getOrDefault(d.characterId(), d.characterId())))
-                            .append("\"> (score ")
-                            .append(String.format(Locale.ROOT, "%.3f", d.score()))
-                            .append("): no replacement sat nearer its other portraits<br>");
+                    String who = names.getOrDefault(d.characterId(), d.characterId());
+                    h.append("kept ")
+                            .append(portrait(d.file(), "low-scoring portrait of " + who))
+                            .append(String.format(
+                                    Locale.ROOT,
+                                    " (score %.3f): every replacement would have widened the spread<br>",
+                                    d.score()));
                 }
                 h.append(Html.esc(r.reason()));
             }
@@ -212,6 +207,10 @@ public final class StoryboardPage {
         }
         h.append("</table>\n</body></html>\n");
         return h.toString();
+    }
+
+    private static String portrait(String file, String alt) {
+        return "<img class=\"p\" src=\"" + Html.esc(file) + "\" alt=\"" + Html.esc(alt) + "\">";
     }
 
     static double mean(Map<String, Double> m) {
