@@ -125,6 +125,7 @@ final class GenderVotes {
         for (StoryCharacter c : characters) if (!c.isGroup()) known.put(c.id(), c.gender()); // "he" is never a group
         java.util.Set<String> names = new java.util.HashSet<>();
         for (StoryCharacter c : characters) if (CopulaAliases.isProperName(c)) names.add(c.id());
+        // per character: {male, female, male from its own sentence, female ditto, male named by words, female ditto}
         Map<String, int[]> votes = new TreeMap<>();
         namingVotes(index, known, votes);
         spouseVotes(characters, known, votes);

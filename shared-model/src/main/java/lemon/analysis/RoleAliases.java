@@ -69,6 +69,7 @@ final class RoleAliases {
             }
         }
         pairs.addAll(parents(index, byName));
+        // each pair's evidence where it is more than "one of each": the sentence that says so, or the rule
         Map<StoryCharacter[], String> because = new java.util.HashMap<>();
         for (StoryCharacter[] p : heroine(index, characters)) {
             pairs.add(p);
@@ -90,13 +91,12 @@ final class RoleAliases {
         }
         Map<String, StoryCharacter> byId = new LinkedHashMap<>();
         for (StoryCharacter c : characters) byId.put(c.id(), c);
-        Map<StoryCharacter[], Integer> revealedIn = new java.util.HashMap<>();
         for (int s = 0; s < index.sentences().size(); s++) {
             StoryCharacter[] p = revealed(index, s, byId);
             if (p == null) p = both(index, s, byId);
             if (p != null) {
                 pairs.add(p);
-                revealedIn.put(p, s);
+                because.put(p, index.sentences().get(s));
             }
         }
         if (pairs.isEmpty()) return characters;
@@ -106,18 +106,13 @@ final class RoleAliases {
             int mx = index.sentencesMentioning(x.id(), false).size();
             int my = index.sentencesMentioning(y.id(), false).size();
             StoryCharacter winner = mx >= my ? x : y, loser = winner == x ? y : x;
-            Integer s = revealedIn.get(p);
             byId.put(
                     winner.id(),
                     CopulaAliases.absorbed(winner, loser)
                             .withEvidence(
                                     "alias " + loser.name(),
-                                    s != null
-                                            ? index.sentences().get(s)
-                                            : because.containsKey(p)
-                                                    ? because.get(p)
-                                                    : "the story has one " + x.name() + " and one " + y.name()
-                                                            + " (rule)"));
+                                    because.getOrDefault(
+                                            p, "the story has one " + x.name() + " and one " + y.name() + " (rule)")));
             byId.remove(loser.id());
         }
         return new ArrayList<>(byId.values());

@@ -33,8 +33,8 @@ public record Refinement(
 
     /**
      * A low-scoring portrait, its score and the portrait the personalised model painted for its place:
-     * in {@link #dropped} the one that replaced it, in {@link #spared} null (no candidate sat nearer the
-     * character's other portraits than it does, so it stays).
+     * in {@link #dropped} the one that replaced it, in {@link #spared} null (every candidate would have
+     * left the character's portraits more spread than it does, so it stays).
      */
     public record Drop(String characterId, String file, double score, String replacement) {}
 }
