@@ -30,6 +30,9 @@ public final class OfflineDescriber implements CharacterDescriber {
     private static final Set<String> YOUNG_NOUNS = Set.of("girl", "boy", "lad", "lass", "maiden", "youth", "child");
 
     private static final Set<String> YOUNG_ROLES = Set.of("son", "daughter", "prince", "princess");
+
+    /** Kin words that make someone old wherever the story calls them so: a grandmother is no woman of thirty. */
+    private static final Set<String> OLD_NOUNS = Set.of("grandmother", "grandfather", "grandma", "grandpa", "granny");
     private static final Set<String> OLD = Set.of(
             "old",
             "aged",
@@ -44,7 +47,19 @@ public final class OfflineDescriber implements CharacterDescriber {
             "wrinkled");
     /** Person words the story may use that a description can stand on instead of "man" or "woman". */
     private static final Set<String> STORY_NOUNS =
-            Set.of("girl", "boy", "lady", "gentleman", "maiden", "youth", "lad", "lass", "old woman", "old man");
+            Set.of(
+                    "girl",
+                    "boy",
+                    "lady",
+                    "gentleman",
+                    "maiden",
+                    "youth",
+                    "lad",
+                    "lass",
+                    "old woman",
+                    "old man",
+                    "grandmother",
+                    "grandfather");
 
     /** Roles that say nothing about looks ("the girl", "his wife"): not worth a clause. */
     private static final Pattern KINSHIP = Pattern.compile("(?i)(girl|boy|man|woman|son|daughter|wife|husband|"
@@ -204,7 +219,9 @@ public final class OfflineDescriber implements CharacterDescriber {
             young = YOUNG_ROLES.stream().anyMatch(w -> roleText.matches(".*\\b" + w + "\\b.*"))
                     || stated.apply("gender").stream().anyMatch(YOUNG_NOUNS::contains)
                     || character.aliases().stream().anyMatch(OfflineDescriber::youngName);
-            old = false;
+            old = stated.apply("gender").stream().anyMatch(OLD_NOUNS::contains)
+                    || character.aliases().stream().anyMatch(a -> OLD_NOUNS.contains(head(a)));
+            if (old) young = false;
         }
         String pronoun = gender == Gender.FEMALE ? "her" : gender == Gender.MALE ? "his" : "their";
         String noun = gender == Gender.FEMALE ? "woman" : gender == Gender.MALE ? "man" : "person";
@@ -296,9 +313,8 @@ public final class OfflineDescriber implements CharacterDescriber {
                 parts.add(face); // no silver beard on a young man
             // a beard the story colours would clash with borrowed hair of another colour
             String hair = adjustGender(pick.apply(1).hair(), gender);
-            if (stated.apply("hair").isEmpty()
-                    && stated.apply("beard").isEmpty()
-                    && (!young || !AGED.matcher(hair).find())) parts.add(hair);
+            if (young) hair = youthful(hair);
+            if (stated.apply("hair").isEmpty() && stated.apply("beard").isEmpty() && hair != null) parts.add(hair);
             if (roleLook == null && wearing.isEmpty()) {
                 parts.add("wearing " + adjustGender(pick.apply(2).clothing(), gender));
             }
@@ -336,10 +352,26 @@ public final class OfflineDescriber implements CharacterDescriber {
 
     /** A name the story calls someone by that makes them young: "the little maiden", "his daughter", not "the old maid". */
     private static boolean youngName(String alias) {
-        String[] w = alias.toLowerCase(Locale.ROOT).split("[^\\p{L}-]+");
-        String head = w[w.length - 1];
+        String head = head(alias);
         return (YOUNG_NOUNS.contains(head) || YOUNG_ROLES.contains(head))
-                && java.util.Arrays.stream(w).noneMatch(OLD::contains);
+                && java.util.Arrays.stream(alias.toLowerCase(Locale.ROOT).split("[^\\p{L}-]+"))
+                        .noneMatch(OLD::contains);
+    }
+
+    /** Borrowed hair for a young person: "greying auburn hair" → "auburn hair"; null when the colour itself is old ("curly white hair"). */
+    static String youthful(String hair) {
+        String h = AGEING.matcher(hair).replaceAll("").replaceAll("\\s{2,}", " ").strip();
+        return AGED.matcher(h).find() || h.isEmpty() ? null : h;
+    }
+
+    private static final Pattern AGEING = Pattern.compile("(?i)\\b(greying|graying|thinning|silvered|balding)\\b,?");
+
+    /** The last word of a name, lower case, in the singular: "her two daughters" → "daughter". */
+    private static String head(String alias) {
+        String[] w = alias.toLowerCase(Locale.ROOT).split("[^\\p{L}-]+");
+        String last = w.length == 0 ? "" : w[w.length - 1];
+        if (last.endsWith("ren")) return last.substring(0, last.length() - 3); // children
+        return last.endsWith("s") && !last.endsWith("ss") ? last.substring(0, last.length() - 1) : last;
     }
 
     private static final Set<String> CHILD_WORDS = Set.of("child", "children", "baby", "infant");

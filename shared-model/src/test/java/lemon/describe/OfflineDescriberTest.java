@@ -198,4 +198,23 @@ class OfflineDescriberTest {
         String old = new OfflineDescriber().describe("t", "Elsa swept.", maid, List.of(maid), EXAMPLES, List.of());
         assertFalse(old.contains("teens"), old);
     }
+
+    @Test
+    void kinWordsSetTheAgeTheExamplesLeaveOpen() {
+        // Cinderella's sisters ("her two daughters") were women in their mid-fifties; Nonna Vee, "her grandmother", was thirty
+        StoryCharacter sisters = new StoryCharacter("sisters", "two sisters", List.of("two daughters"), Gender.FEMALE, "", 9);
+        String d = new OfflineDescriber().describe("t", "The sisters laughed.", sisters, List.of(sisters), EXAMPLES, List.of());
+        assertTrue(d.contains("in her late teens"), d);
+        assertFalse(d.contains("greying"), d);
+        assertEquals("loosely plaited auburn hair", OfflineDescriber.youthful("loosely plaited greying auburn hair"));
+        assertEquals(null, OfflineDescriber.youthful("curly white hair"));
+        StoryCharacter vee = new StoryCharacter("vee", "Vee", List.of(), Gender.FEMALE, "", 4);
+        List<lemon.story.StoryCue> cues = List.of(new lemon.story.StoryCue("gender", "grandmother", "s"));
+        String g = new OfflineDescriber().describe("t", "Vee watered the plants.", vee, List.of(vee), EXAMPLES, cues);
+        assertTrue(g.contains("grandmother in her late sixties"), g);
+        // a grandmother's grandchild is no older for it
+        StoryCharacter child = new StoryCharacter("ana", "Ana", List.of("her grandmother's child"), Gender.FEMALE, "", 4);
+        String c = new OfflineDescriber().describe("t", "Ana ran.", child, List.of(child), EXAMPLES, List.of());
+        assertFalse(c.contains("sixties"), c);
+    }
 }
