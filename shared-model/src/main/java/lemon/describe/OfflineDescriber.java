@@ -33,6 +33,7 @@ public final class OfflineDescriber implements CharacterDescriber {
 
     /** Kin words that make someone old wherever the story calls them so: a grandmother is no woman of thirty. */
     private static final Set<String> OLD_NOUNS = Set.of("grandmother", "grandfather", "grandma", "grandpa", "granny");
+
     private static final Set<String> OLD = Set.of(
             "old",
             "aged",
@@ -46,20 +47,19 @@ public final class OfflineDescriber implements CharacterDescriber {
             "eldest",
             "wrinkled");
     /** Person words the story may use that a description can stand on instead of "man" or "woman". */
-    private static final Set<String> STORY_NOUNS =
-            Set.of(
-                    "girl",
-                    "boy",
-                    "lady",
-                    "gentleman",
-                    "maiden",
-                    "youth",
-                    "lad",
-                    "lass",
-                    "old woman",
-                    "old man",
-                    "grandmother",
-                    "grandfather");
+    private static final Set<String> STORY_NOUNS = Set.of(
+            "girl",
+            "boy",
+            "lady",
+            "gentleman",
+            "maiden",
+            "youth",
+            "lad",
+            "lass",
+            "old woman",
+            "old man",
+            "grandmother",
+            "grandfather");
 
     /** Roles that say nothing about looks ("the girl", "his wife"): not worth a clause. */
     private static final Pattern KINSHIP = Pattern.compile("(?i)(girl|boy|man|woman|son|daughter|wife|husband|"
@@ -360,7 +360,8 @@ public final class OfflineDescriber implements CharacterDescriber {
 
     /** Borrowed hair for a young person: "greying auburn hair" → "auburn hair"; null when the colour itself is old ("curly white hair"). */
     static String youthful(String hair) {
-        String h = AGEING.matcher(hair).replaceAll("").replaceAll("\\s{2,}", " ").strip();
+        String h =
+                AGEING.matcher(hair).replaceAll("").replaceAll("\\s{2,}", " ").strip();
         return AGED.matcher(h).find() || h.isEmpty() ? null : h;
     }
 

@@ -201,9 +201,12 @@ class OfflineDescriberTest {
 
     @Test
     void kinWordsSetTheAgeTheExamplesLeaveOpen() {
-        // Cinderella's sisters ("her two daughters") were women in their mid-fifties; Nonna Vee, "her grandmother", was thirty
-        StoryCharacter sisters = new StoryCharacter("sisters", "two sisters", List.of("two daughters"), Gender.FEMALE, "", 9);
-        String d = new OfflineDescriber().describe("t", "The sisters laughed.", sisters, List.of(sisters), EXAMPLES, List.of());
+        // Cinderella's sisters ("her two daughters") were women in their mid-fifties; Nonna Vee, "her grandmother", was
+        // thirty
+        StoryCharacter sisters =
+                new StoryCharacter("sisters", "two sisters", List.of("two daughters"), Gender.FEMALE, "", 9);
+        String d = new OfflineDescriber()
+                .describe("t", "The sisters laughed.", sisters, List.of(sisters), EXAMPLES, List.of());
         assertTrue(d.contains("in her late teens"), d);
         assertFalse(d.contains("greying"), d);
         assertEquals("loosely plaited auburn hair", OfflineDescriber.youthful("loosely plaited greying auburn hair"));
@@ -213,7 +216,8 @@ class OfflineDescriberTest {
         String g = new OfflineDescriber().describe("t", "Vee watered the plants.", vee, List.of(vee), EXAMPLES, cues);
         assertTrue(g.contains("grandmother in her late sixties"), g);
         // a grandmother's grandchild is no older for it
-        StoryCharacter child = new StoryCharacter("ana", "Ana", List.of("her grandmother's child"), Gender.FEMALE, "", 4);
+        StoryCharacter child =
+                new StoryCharacter("ana", "Ana", List.of("her grandmother's child"), Gender.FEMALE, "", 4);
         String c = new OfflineDescriber().describe("t", "Ana ran.", child, List.of(child), EXAMPLES, List.of());
         assertFalse(c.contains("sixties"), c);
     }
