@@ -364,6 +364,7 @@ public final class StoryCues {
                 if (subject) had(ts, m.end(), sentence, found);
                 possessions(ts, m, index.mentions(s), sentence, found);
                 actions(ts, m, index.mentions(s), sentence, found);
+                if (m.explicit() || namedJustBefore(index, s, m)) given(ts, m, sentence, found);
                 if (subject && Lexicon.speaker(ts, m)) spoken(ts, sentence, found);
                 if (subject) work(ts, sentence, m, index.mentions(s), found);
                 for (StoryCue cue : found) add(byKind, cue);
@@ -1046,6 +1047,52 @@ public final class StoryCues {
         }
     }
 
+    /**
+     * Whether a pronoun's character is named in the sentence before it or in the one before that, and
+     * not in this sentence ahead of the pronoun (there it would be the giver: "the bird … brought a dress
+     * for her" is not the bird's dress).
+     */
+    private static boolean namedJustBefore(MentionIndex index, int s, MentionIndex.Mention m) {
+        boolean before = s > 0
+                && index.mentions(s - 1).stream()
+                        .anyMatch(o -> o.explicit() && o.characterId().equals(m.characterId()));
+        boolean giver = index.mentions(s).stream()
+                .anyMatch(o ->
+                        o.explicit() && o.start() < m.start() && o.characterId().equals(m.characterId()));
+        return before && !giver;
+    }
+
+    private static final Set<String> GIVE = Set.of("brought", "gave", "threw", "handed", "fetched", "sent");
+
+    /**
+     * Clothes someone is given are theirs to wear: "gave her an old grey frock to put on", "brought a
+     * gold and silver dress for her, and slippers of spangled silk". Only garments and headwear: a ring
+     * or a purse given is not shown to be kept.
+     */
+    private static void given(List<WordToken> ts, MentionIndex.Mention m, String sentence, List<StoryCue> out) {
+        List<Phrase> things = new ArrayList<>();
+        int before = m.start() - 1;
+        if (before >= 0 && GIVE.contains(ts.get(before).lower())) { // "gave her a frock"
+            things.addAll(phrases(ts, m.end()));
+        } else if (before >= 1 && List.of("for", "to").contains(ts.get(before).lower())) { // "brought a dress for her"
+            for (int v = before - 1; v >= Math.max(0, before - 9); v--) {
+                String w = ts.get(v).lower();
+                if (w.equals(".") || w.equals(";")) break;
+                if (!GIVE.contains(w)) continue;
+                int from = v + 1;
+                if (from < ts.size() && PARTICLES.contains(ts.get(from).lower())) from++; // "threw down"
+                for (Phrase p : phrases(ts, from)) if (p.end() <= before) things.add(p);
+                int after = m.end(); // ", and slippers of spangled silk": more of what was brought
+                if (after + 1 < ts.size() && ts.get(after).text().equals(",")) after++;
+                if (after < ts.size() && ts.get(after).lower().equals("and")) things.addAll(phrases(ts, after + 1));
+                break;
+            }
+        }
+        for (Phrase p : things)
+            if (GARMENTS.contains(p.head()) || HEADWEAR.contains(p.head()))
+                out.add(new StoryCue(kindOf(p.head()), p.text(), sentence));
+    }
+
     /** Work a story tells rather than names ("he earned their bread by cutting wood"), and the station it is. */
     public static final Map<String, String> WORK = Map.ofEntries(
             Map.entry("cutting wood", "woodcutter"),
@@ -1216,13 +1263,23 @@ public final class StoryCues {
                         tail.add(ts.get(q).lower());
                         words.addAll(tail);
                         end = q + 1;
+                    } else if (tail.stream().anyMatch(DESCRIBING::contains)) { // "slippers of spangled silk"
+                        words.addAll(tail);
+                        end = q;
                     }
                 }
                 if (end < 0) end = i + 1;
                 break;
             }
-            // "a locked briefcase", "a fire bucket": a word it does not know may still describe a known thing
-            boolean plain = DESCRIBING.contains(w) || w.contains("-");
+            // "a locked briefcase", "a fire bucket": a word it does not know may still describe a known thing;
+            // "a gold and silver dress": "and" between two describing words
+            boolean plain = DESCRIBING.contains(w)
+                    || w.contains("-")
+                    || (w.equals("and")
+                            && !words.isEmpty()
+                            && DESCRIBING.contains(words.get(words.size() - 1))
+                            && i + 1 < ts.size()
+                            && DESCRIBING.contains(ts.get(i + 1).lower()));
             if (!plain
                     && (++unknown > 2
                             || ts.get(i).capitalised()

@@ -407,4 +407,22 @@ class StoryCuesTest {
                 cues(coach, "coachman").contains("beard: smartest whiskers"),
                 cues(coach, "coachman").toString());
     }
+
+    @Test
+    void clothesSomeoneIsGivenAreTheirsToWear() {
+        String story =
+                "Elsa sat by the hearth. Her sisters took away her fine clothes, and gave her an old grey frock to put on."
+                        + " Elsa cried under the tree. Then her friend the bird flew out of the tree, and brought a gold and silver dress for her,"
+                        + " and slippers of spangled silk. Elsa went to the feast. Elsa danced.";
+        List<String> elsa = cues(story, "Elsa");
+        assertTrue(elsa.contains("clothing: an old grey frock"), elsa.toString());
+        assertTrue(elsa.contains("clothing: a gold and silver dress"), elsa.toString());
+        assertTrue(elsa.contains("clothing: slippers of spangled silk"), elsa.toString());
+        // what the giver brings for someone else, or a thing that is no garment, is not hers
+        String other = "Elsa bowed to the king. Elsa brought a velvet cloak for the king. The king gave her a ring."
+                + " The king smiled. Elsa sang. Elsa wept. Elsa left.";
+        assertTrue(
+                cues(other, "Elsa").stream().noneMatch(q -> q.contains("cloak") || q.contains("ring")),
+                cues(other, "Elsa").toString());
+    }
 }
