@@ -46,6 +46,8 @@ import org.junit.jupiter.api.Test;
  * age words through synonyms and left out colours that colour nothing it paints (issue 14); the text files kept
  * their hashes. The PNGs again when hyphenated skin and hair words became the world's phrase ("olive-skinned" →
  * "olive skin", no longer "green"); the text files kept their hashes.
+ * The bundled example's descriptions.json and its son's two portraits again when a young person kept borrowed hair
+ * without its grey ("sandy hair") instead of losing the hair clause; forty-thieves kept every hash.
  */
 class PinnedOutputsTest {
     static final List<String> FILES = List.of(
@@ -94,7 +96,7 @@ class PinnedOutputsTest {
                         "scenes.json", "4e43ee43bbfecd05",
                         "graph.json", "23b5d7fd2e3eb960",
                         "matches.json", "2cfaeb8cce44178c",
-                        "descriptions.json", "354707ea77f45a57",
+                        "descriptions.json", "633bf8e2deaa74fe",
                         "portraits.json", "8bf82d65fcd33c2a"),
                 "ali-baba-portraits.txt");
     }
