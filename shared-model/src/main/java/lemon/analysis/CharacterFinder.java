@@ -584,7 +584,9 @@ final class CharacterFinder {
         if (isNameWord(prev)) {
             int s = p - 1;
             while (s > 0 && isNameWord(ts.get(s - 1))) s--;
-            return canonicalName(joinText(ts, s, p), names);
+            String name = canonicalName(joinText(ts, s, p), names);
+            // "the King’s son": a capitalised title that names no one is the noun it is
+            if (name != null || s < p - 1 || !Lexicon.isPersonNoun(prev.lower())) return name;
         }
         if (prev.isWord() && Lexicon.isPersonNoun(prev.lower())) return prev.lower();
         return null;

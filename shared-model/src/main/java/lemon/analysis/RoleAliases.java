@@ -17,12 +17,15 @@ import lemon.story.StoryCharacter;
  * evidence.
  */
 final class RoleAliases {
-    /** Relational name → the role it is, for royal children. */
-    private static final Map<String, String> ROYAL_CHILDREN = Map.of(
-            "king's son", "prince",
-            "queen's son", "prince",
-            "king's daughter", "princess",
-            "queen's daughter", "princess");
+    /** Relational name → the role it is, for royal children: "the king's son", "the Sultan's daughter". */
+    private static final Map<String, String> ROYAL_CHILDREN = new java.util.HashMap<>();
+
+    static {
+        for (String monarch : List.of("king", "queen", "sultan", "emperor", "empress", "tsar", "czar", "shah")) {
+            ROYAL_CHILDREN.put(monarch + "'s son", "prince");
+            ROYAL_CHILDREN.put(monarch + "'s daughter", "princess");
+        }
+    }
 
     /**
      * A name a tale calls someone by → the role it means: "the old hag" is the witch, "the little

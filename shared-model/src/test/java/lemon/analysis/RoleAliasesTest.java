@@ -29,6 +29,18 @@ class RoleAliasesTest {
     }
 
     @Test
+    void aCapitalisedMonarchsChildIsThePrinceOrPrincess() {
+        // Cinderella writes "the King’s son" eight times: the title names no one, so it is the king's son
+        List<StoryCharacter> cast = cast("The King’s son rode to the ball. The Prince saw a lady there."
+                + " The King’s son danced with the lady, and the Prince followed her."
+                + " The lady left, and the King’s son was sad.");
+        assertEquals(named(cast, "prince"), named(cast, "king's son"), cast.toString());
+        List<StoryCharacter> sultan = cast("The Sultan's daughter went to the bath. The princess wore a veil."
+                + " The Sultan's daughter smiled, and the princess laughed. The Sultan's daughter went home.");
+        assertEquals(named(sultan, "princess"), named(sultan, "sultan's daughter"), sultan.toString());
+    }
+
+    @Test
     void theHagIsTheWitchAndTheLittleManTheDwarfUnlessTheyMeet() {
         List<StoryCharacter> cast = cast("The witch lived in a house of bread. The witch waited for children."
                 + " The children came, and the witch took them in. \"Eat,\" said the old hag, and she laughed."
