@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lemon.story.Gender;
 import lemon.story.StoryCharacter;
 
 /**
@@ -97,14 +98,16 @@ final class RoleAliases {
         for (int s = 0; s < index.sentences().size(); s++) {
             StoryCharacter[] p = revealed(index, s, byId);
             if (p == null) p = both(index, s, byId);
+            if (p == null) p = saysWhoSheIs(index, s, byId, byName);
             if (p != null) {
                 pairs.add(p);
                 because.put(p, index.sentences().get(s));
             }
         }
         if (pairs.isEmpty()) return characters;
+        Map<String, String> into = new java.util.HashMap<>(); // a merged character's id → the one it went into
         for (StoryCharacter[] p : pairs) {
-            StoryCharacter x = byId.get(p[0].id()), y = byId.get(p[1].id());
+            StoryCharacter x = byId.get(mergedId(into, p[0].id())), y = byId.get(mergedId(into, p[1].id()));
             if (x == null || y == null || x == y) continue;
             int mx = index.sentencesMentioning(x.id(), false).size();
             int my = index.sentencesMentioning(y.id(), false).size();
@@ -117,8 +120,15 @@ final class RoleAliases {
                                     because.getOrDefault(
                                             p, "the story has one " + x.name() + " and one " + y.name() + " (rule)")));
             byId.remove(loser.id());
+            into.put(loser.id(), winner.id());
         }
         return new ArrayList<>(byId.values());
+    }
+
+    /** Where a character went: "the king's daughter" merged into the princess is the princess for later pairs. */
+    private static String mergedId(Map<String, String> into, String id) {
+        while (into.containsKey(id)) id = into.get(id);
+        return id;
     }
 
     /** What a tale calls its heroine where it does not use her name: at the ball, in disguise, as a bride. */
@@ -199,6 +209,41 @@ final class RoleAliases {
     /** Whether some sentence names both characters. */
     private static boolean together(MentionIndex index, StoryCharacter a, StoryCharacter b) {
         return sentencesNamingBoth(index, a, b) > 0;
+    }
+
+    /**
+     * A speaker who says whose child or servant she is: "Here I sit, …, I who am a king's daughter" said by the
+     * goose-girl makes her the king's daughter, when the cast has one by that name and the two are seldom named in
+     * one sentence. The speaker is the one character the sentence names outside its quotes, beside a verb of
+     * speech there. Only a relation ("X's Y") counts: "I am a poor man" names no one.
+     */
+    private static StoryCharacter[] saysWhoSheIs(
+            MentionIndex index, int s, Map<String, StoryCharacter> ids, Map<String, StoryCharacter> byName) {
+        List<WordToken> ts = index.tokens().get(s);
+        java.util.Set<String> outside = new java.util.HashSet<>();
+        for (MentionIndex.Mention m : index.mentions(s)) if (!ts.get(m.start()).quoted()) outside.add(m.characterId());
+        if (outside.size() != 1) return null;
+        if (ts.stream().noneMatch(t -> !t.quoted() && Lexicon.SPEECH_VERBS.contains(t.lower()))) return null;
+        StoryCharacter speaker = ids.get(outside.iterator().next());
+        for (int k = 0; k + 4 < ts.size(); k++) {
+            if (!ts.get(k).quoted() || !ts.get(k).lower().equals("i")) continue;
+            int q = k + 1;
+            if (ts.get(q).lower().equals("who")) q++;
+            if (!ts.get(q).lower().equals("am")) continue;
+            q++;
+            if (List.of("a", "an", "the").contains(ts.get(q).lower())) q++;
+            if (q + 2 >= ts.size() || ts.get(q + 1).kind() != WordToken.Kind.POSSESSIVE) continue;
+            StoryCharacter said =
+                    byName.get(ts.get(q).lower() + "'s " + ts.get(q + 2).lower());
+            if (said == null || speaker == null) return null;
+            said = ids.get(said.id());
+            if (said == null || said == speaker || said.isGroup() || speaker.isGroup()) return null;
+            if (said.gender() != Gender.UNKNOWN
+                    && speaker.gender() != Gender.UNKNOWN
+                    && said.gender() != speaker.gender()) return null;
+            return mostlyTogether(index, speaker, said) ? null : new StoryCharacter[] {speaker, said};
+        }
+        return null;
     }
 
     /** Words that say a copula reveals who someone truly is. */

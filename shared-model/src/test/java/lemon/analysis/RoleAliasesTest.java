@@ -205,4 +205,22 @@ class RoleAliasesTest {
                 cast(story.replace("the lady", "the old lady").replace("this lady", "this old lady"));
         assertNotEquals(named(old, "Elsa"), named(old, "old lady"), old.toString());
     }
+
+    @Test
+    void aSpeakerWhoSaysWhoseDaughterSheIsIsThatDaughter() {
+        String tale = "The king's daughter rode to the far castle with her maid. The king's daughter wept on the road."
+                + " The goose-girl drove the geese to the meadow. The goose-girl sang to the dead horse."
+                + " In the evening the goose-girl came home, and the old king called her aside."
+                + " Then she sat by the stove and said: \u201cHere I sit, I who am a king\u2019s daughter, and I must keep the geese.\u201d"
+                + " The goose-girl wept. The old king listened.";
+        List<StoryCharacter> cast = cast(tale);
+        assertEquals(named(cast, "goose-girl"), named(cast, "king's daughter"), cast.toString());
+        // the same words from a girl who keeps meeting the king's daughter: two people
+        String two =
+                "The king's daughter and the goose-girl walked to the meadow. The king's daughter and the goose-girl"
+                        + " sat down. The goose-girl laughed at the king's daughter. The king's daughter wept."
+                        + " Then she said: \u201cI am a king\u2019s daughter.\u201d The goose-girl ran home.";
+        List<StoryCharacter> apart = cast(two);
+        assertTrue(named(apart, "goose-girl") != named(apart, "king's daughter"), apart.toString());
+    }
 }
