@@ -58,7 +58,7 @@ public record PipelineSettings(
                 0.05,
                 VisionSettings.MINI,
                 PersonalizeStage.Tokens.DESCRIBED,
-                true,
+                false,
                 false,
                 2,
                 Personalizer.Anchor.DESCRIPTION,
@@ -92,6 +92,23 @@ public record PipelineSettings(
                     validator,
                     tokens,
                     sceneMapper && mapper,
+                    scenePairsTrainMapper,
+                    describedScenePairs,
+                    anchor,
+                    graphRounds,
+                    lambda,
+                    mapper);
+        }
+
+        /** The same loop painting scenes with the tokens' mappers or without them. */
+        public Loop withSceneMapper(boolean paint) {
+            return new Loop(
+                    personalizeSteps,
+                    clipThreshold,
+                    dropMargin,
+                    validator,
+                    tokens,
+                    paint && mapper,
                     scenePairsTrainMapper,
                     describedScenePairs,
                     anchor,

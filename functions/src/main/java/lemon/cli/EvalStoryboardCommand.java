@@ -156,7 +156,9 @@ public class EvalStoryboardCommand implements Callable<Integer> {
                 + (settings.loop().tokens() == PipelineSettings.Loop.DEFAULT.tokens()
                         ? ""
                         : "-" + settings.loop().tokens().name().toLowerCase(Locale.ROOT))
-                + (settings.loop().sceneMapper() == PipelineSettings.Loop.DEFAULT.sceneMapper() ? "" : "-nomap")
+                + (settings.loop().sceneMapper() == PipelineSettings.Loop.DEFAULT.sceneMapper()
+                        ? ""
+                        : settings.loop().sceneMapper() ? "-map" : "-nomap")
                 + (settings.loop().scenePairsTrainMapper() == PipelineSettings.Loop.DEFAULT.scenePairsTrainMapper()
                         ? ""
                         : settings.loop().scenePairsTrainMapper() ? "-pairall" : "-pairtok")

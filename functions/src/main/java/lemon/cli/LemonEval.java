@@ -71,7 +71,10 @@ public final class LemonEval {
                 case TI ->
                     s.withLoop(l.with(0, 0, false).withDescribedScenePairs(0).withPersonalizeSteps(budget));
                 case NETI ->
-                    s.withLoop(l.with(0, 0, true).withDescribedScenePairs(0).withPersonalizeSteps(budget));
+                    s.withLoop(l.with(0, 0, true)
+                            .withSceneMapper(true) // NeTI paints with its mapper wherever its token is
+                            .withDescribedScenePairs(0)
+                            .withPersonalizeSteps(budget));
                 case NO_ICL ->
                     s.withGuidance(
                             new PipelineSettings.Guidance(false, s.guidance().retrieval()));
