@@ -795,6 +795,8 @@ public final class StoryCues {
         } else if (k == end) {
             with(ts, k, sentence, out); // "the man with a grey beard"
             return;
+        } else if (!apposition) {
+            return; // "the Sultan, who ordered the executioner …": the clause says what he did, not what he is
         }
         while (k < ts.size()
                 && List.of("very", "so", "quite", "rather", "both", "most")

@@ -425,4 +425,16 @@ class StoryCuesTest {
                 cues(other, "Elsa").stream().noneMatch(q -> q.contains("cloak") || q.contains("ring")),
                 cues(other, "Elsa").toString());
     }
+
+    @Test
+    void aWhoClauseSaysWhatSomeoneIsOnlyWithACopula() {
+        String story = "The Sultan, who ordered the executioner to strike, sat on his throne. The Sultan frowned."
+                + " The Sultan, who was a proud man, said nothing. The executioner waited. The executioner bowed."
+                + " The Sultan laughed.";
+        List<String> sultan = cues(story, "sultan");
+        assertTrue(sultan.stream().noneMatch(q -> q.contains("executioner")), sultan.toString());
+        assertTrue(
+                sultan.contains("build: proud") || sultan.contains("looks: proud") || sultan.contains("gender: man"),
+                sultan.toString());
+    }
 }
