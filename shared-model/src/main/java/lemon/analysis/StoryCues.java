@@ -773,6 +773,10 @@ public final class StoryCues {
             out.add(new StoryCue("age", ts.get(end + 1).lower() + " years old", sentence));
     }
 
+    /** Prepositions that end what a copula says: what follows is where or at whom, not what someone is. */
+    private static final Set<String> AFTER_A_VERB =
+            Set.of("at", "on", "upon", "into", "towards", "toward", "from", "for", "after", "about", "round");
+
     /** "Abdallah, her fellow-slave", "Henrik was a tall man with a grey beard", "Morgiana, who was brave". */
     private static void after(List<WordToken> ts, int end, String sentence, List<StoryCue> out) {
         int k = end;
@@ -822,6 +826,7 @@ public final class StoryCues {
             if (!ts.get(k).isWord()) break;
             String w = ts.get(k).lower();
             if (CLAUSE_WORDS.contains(w)) break;
+            if (AFTER_A_VERB.contains(w)) break; // "looked contemptuously at the tailor" is not "looked a tailor"
             describe(w, sentence, said);
             if (Lexicon.isPersonNoun(w)) {
                 k++;

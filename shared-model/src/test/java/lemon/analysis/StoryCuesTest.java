@@ -427,11 +427,17 @@ class StoryCuesTest {
     }
 
     @Test
-    void aWhoClauseSaysWhatSomeoneIsOnlyWithACopula() {
+    void whatACopulaSaysEndsAtAPrepositionAndAWhoClauseNeedsOne() {
         String story = "The Sultan, who ordered the executioner to strike, sat on his throne. The Sultan frowned."
                 + " The Sultan, who was a proud man, said nothing. The executioner waited. The executioner bowed."
                 + " The Sultan laughed.";
         List<String> sultan = cues(story, "sultan");
+        String giant =
+                "The giant looked contemptuously at the tailor. The giant laughed. The giant slept. The tailor ran."
+                        + " The tailor hid. The tailor sang.";
+        assertTrue(
+                cues(giant, "giant").stream().noneMatch(q -> q.contains("tailor")),
+                cues(giant, "giant").toString());
         assertTrue(sultan.stream().noneMatch(q -> q.contains("executioner")), sultan.toString());
         assertTrue(
                 sultan.contains("build: proud") || sultan.contains("looks: proud") || sultan.contains("gender: man"),
