@@ -53,7 +53,7 @@ public record PipelineSettings(
             boolean mapper) {
         /** L = 2 rounds and λ = 0.03 as PersonalizationTrainer.Settings.DEFAULT explains. */
         public static final Loop DEFAULT = new Loop(
-                200,
+                50,
                 0.0,
                 0.05,
                 VisionSettings.MINI,
