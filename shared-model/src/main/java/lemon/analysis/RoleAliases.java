@@ -231,7 +231,7 @@ final class RoleAliases {
             if (ts.get(q).lower().equals("who")) q++;
             if (!ts.get(q).lower().equals("am")) continue;
             q++;
-            if (List.of("a", "an", "the").contains(ts.get(q).lower())) q++;
+            if (StoryCues.A_OR_THE.contains(ts.get(q).lower())) q++;
             if (q + 2 >= ts.size() || ts.get(q + 1).kind() != WordToken.Kind.POSSESSIVE) continue;
             StoryCharacter said =
                     byName.get(ts.get(q).lower() + "'s " + ts.get(q + 2).lower());

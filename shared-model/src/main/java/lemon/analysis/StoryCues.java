@@ -555,7 +555,7 @@ public final class StoryCues {
         }
     }
 
-    private static final Set<String> A_OR_THE = Set.of("a", "an", "the");
+    static final Set<String> A_OR_THE = Set.of("a", "an", "the");
     private static final Set<String> NOT_NOUNS = Set.of(
             "was",
             "were",
@@ -1055,9 +1055,9 @@ public final class StoryCues {
     }
 
     /**
-     * Whether a pronoun's character is named in the sentence before it or in the one before that, and
-     * not in this sentence ahead of the pronoun (there it would be the giver: "the bird … brought a dress
-     * for her" is not the bird's dress).
+     * Whether a pronoun's character is named in the sentence before it, and not in this sentence ahead of
+     * the pronoun (there it would be the giver: "the bird … brought a dress for her" is not the bird's
+     * dress).
      */
     private static boolean namedJustBefore(MentionIndex index, int s, MentionIndex.Mention m) {
         boolean before = s > 0
