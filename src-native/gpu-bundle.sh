@@ -23,7 +23,7 @@ tr ':' '\n' <"$OUT/cp.txt" | grep -v -e onnxruntime -e minilm -e pytorch-native-
 javac --release 17 -d "$OUT/launch" -cp src-native/target/classes src-native/launch/GpuCheckLauncher.java \
   && jar cf "$OUT/lib/gpu-check-launcher.jar" -C "$OUT/launch" . && rm -rf "$OUT/launch"
 JDK=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
-"$JDK/bin/jlink" --add-modules java.base,java.logging,java.management,java.naming,java.xml,jdk.unsupported \
+"$JDK/bin/jlink" --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.xml,jdk.unsupported \
   --strip-debug --no-man-pages --no-header-files --compress=2 --output "$OUT/jre"
 cp -r "$JDK/include" "$OUT/jre/include" # for CMake's FindJNI when the JNI is compiled there
 (cd "$OUT" && tar cJf jre.tar.xz jre && rm -rf jre)

@@ -19,7 +19,8 @@ import lemon.mini.training.DdpmTrainer;
  * pretend and times a smaller config instead, saying so loudly.
  *
  * <p>Args: {@code [--config sd1x|mini|mini-pixel|tiny] [--batch N] [--steps N] [--instantiate-sd]
- * [--profile FILE]} ({@code --instantiate-sd} builds the SD-1.x UNet with random weights on this
+ * [--profile FILE]}, or {@code --personalize [--config sd1x|mini] [--batches 2,8] [--characters 7]
+ * [--steps N] [--size 64]} for {@link PersonalizeStepCheck} ({@code --instantiate-sd} builds the SD-1.x UNet with random weights on this
  * device and prints its real parameter count; ~3.4 GB. {@code --profile} records one more step with
  * PyTorch's profiler and writes its Chrome trace to FILE, to see which operators take the time).
  */
@@ -35,6 +36,14 @@ public final class GpuCheck {
         String[] args = argList.toArray(String[]::new);
         Engine engine = Engine.getEngine("PyTorch");
         boolean gpu = engine.getGpuCount() > 0;
+        if (Arrays.asList(args).contains("--personalize")) {
+            out.printf(
+                    "engine %s %s, device %s, CUDA devices: %d%n",
+                    engine.getEngineName(), engine.getVersion(), engine.defaultDevice(), engine.getGpuCount());
+            if (!gpu) out.println("!!! NO CUDA DEVICE DETECTED BY DJL — CPU run, NOT the SD-1.x GPU check !!!");
+            PersonalizeStepCheck.run(args, out, gpu);
+            return;
+        }
         String config = arg(args, "--config", gpu ? "sd1x" : "mini");
         int batch = Integer.parseInt(arg(args, "--batch", gpu ? "2" : "32"));
         int steps = Integer.parseInt(arg(args, "--steps", "5"));
@@ -93,7 +102,7 @@ public final class GpuCheck {
         }
     }
 
-    private static String arg(String[] args, String name, String dflt) {
+    static String arg(String[] args, String name, String dflt) {
         for (int i = 0; i + 1 < args.length; i++) if (args[i].equals(name)) return args[i + 1];
         return dflt;
     }

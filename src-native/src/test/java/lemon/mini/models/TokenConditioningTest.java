@@ -67,6 +67,59 @@ class TokenConditioningTest {
         }
     }
 
+    @Test
+    void everyLayerEncodedInOnePassReadsAsThatLayerEncodedAloneAndANewTimestepIsEncodedAgain() {
+        int layers = 3;
+        try (NDManager m = TestSupport.manager();
+                MiniTextEncoder enc = new MiniTextEncoder(CFG, TestSupport.tokenizer(CFG), m, 1);
+                TokenMapper mapper = new TokenMapper(TokenMapper.Config.of(CFG.width(), layers, 1000), m, 3);
+                NDManager scope = m.newSubManager()) {
+            Random r = new Random(11);
+            float[] w = new float[CFG.width() * 128];
+            for (int i = 0; i < w.length; i++) w[i] = (float) r.nextGaussian() * 0.05f; // offsets within the cap
+            mapper.params().load("out.weight", new long[] {CFG.width(), 128}, w);
+            enc.params().attachTo(scope);
+            mapper.params().attachTo(scope);
+            NDArray ids = enc.tokenIds(scope, List.of("a woman in a park", "a man with red hair"));
+            long len = ids.getShape().get(1);
+            float[] place = new float[2 * (int) len];
+            long[] row = ids.toLongArray();
+            for (int b = 0; b < 2; b++)
+                for (int p = 0; p < len; p++)
+                    if (row[b * (int) len + p] == enc.tokenizer().id(b == 0 ? "woman" : "man"))
+                        place[b * (int) len + p] = 1f;
+            NDArray placement = scope.create(place, new Shape(2, len, 1));
+            NDArray token = scope.create(enc.embeddingOf("woman"), new Shape(1, CFG.width()));
+            var cond = new TokenConditioning(enc, ids, placement, token, mapper, null);
+            for (float[] t : List.of(new float[] {400, 700}, new float[] {100, 900})) {
+                for (int layer = 0; layer < layers; layer++) {
+                    float[] v = token.expandDims(0)
+                            .repeat(0, 2)
+                            .add(mapper.offsets(token, t, layer)) // [2, 1, width]: one per row
+                            .toFloatArray();
+                    for (int b = 0; b < 2; b++) { // the cap, as for one layer
+                        float[] one = java.util.Arrays.copyOfRange(v, b * CFG.width(), (b + 1) * CFG.width());
+                        float by = Math.min(1f, enc.longestWordNorm() / norm(one));
+                        for (int i = 0; i < one.length; i++) v[b * CFG.width() + i] = one[i] * by;
+                    }
+                    NDArray alone = enc.forward(ids, placement, scope.create(v, new Shape(2, 1, CFG.width())))
+                            .states();
+                    assertArrayEquals(
+                            alone.toFloatArray(),
+                            cond.context(layer, t).toFloatArray(),
+                            1e-5f,
+                            "layer " + layer + " at t = " + t[0] + ", " + t[1]);
+                }
+                assertTrue(
+                        maxDiff(
+                                        cond.context(0, t).toFloatArray(),
+                                        cond.context(2, t).toFloatArray())
+                                > 1e-4,
+                        "the layers' offsets must tell their states apart for this test to mean anything");
+            }
+        }
+    }
+
     /** The states layer 1 reads at timestep T with {@code token} learned at the placement. */
     private static float[] statesWith(
             MiniTextEncoder enc, NDArray ids, NDArray place, float[] token, TokenMapper mapper) {
