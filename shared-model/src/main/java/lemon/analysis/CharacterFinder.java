@@ -454,12 +454,19 @@ final class CharacterFinder {
         String noun = ts.get(head).lower();
         int j = head - 1;
         String distinguishing = null;
+        String origin = null; // "the African magician": where someone is from belongs to the role's phrase
         while (j >= 0
                 && ts.get(j).isWord()
-                && !ts.get(j).capitalised()
-                && (Lexicon.ADJECTIVES.contains(ts.get(j).lower())
-                        || Lexicon.isPersonNoun(ts.get(j).lower()))) {
+                && ((!ts.get(j).capitalised()
+                                && (Lexicon.ADJECTIVES.contains(ts.get(j).lower())
+                                        || Lexicon.isPersonNoun(ts.get(j).lower())))
+                        || (origin == null && origin(ts, j, names)))) {
             String w = ts.get(j).lower();
+            if (ts.get(j).capitalised()) {
+                origin = ts.get(j).text();
+                j--;
+                continue;
+            }
             if (distinguishing == null && (distinguishes(w, noun) || (w.equals("old") && oldAndYoung.contains(noun))))
                 distinguishing = w;
             j--;
@@ -467,6 +474,7 @@ final class CharacterFinder {
         if (j < 0) return;
         WordToken det = ts.get(j);
         String modified = joinLower(ts, j + 1, head + 1);
+        if (origin != null) modified = modified.replaceFirst("\\b" + origin.toLowerCase(Locale.ROOT) + "\\b", origin);
         String keyNoun = distinguishing == null ? noun : distinguishing + " " + noun;
         if (det.kind() == WordToken.Kind.POSSESSIVE) {
             String owner = ownerBefore(ts, j, names);
@@ -507,6 +515,24 @@ final class CharacterFinder {
             role(byKey, keyNoun, noun, modified); // "their captain" is the captain
         }
     }
+
+    /**
+     * A capitalised word at j that says where someone is from ("African", "Egyptian", "Chinese",
+     * "English", "Moorish") inside a noun phrase: after an article or a lower-case word, and no name of
+     * the story ("the Baba household" is Baba's).
+     */
+    static boolean origin(List<WordToken> ts, int j, List<Candidate> names) {
+        WordToken w = ts.get(j);
+        if (!w.capitalised() || j == 0 || !ts.get(j - 1).isWord()) return false;
+        WordToken before = ts.get(j - 1);
+        if (before.capitalised() && !StoryCues.A_OR_THE.contains(before.lower())) return false;
+        if (!ORIGIN.matcher(w.text()).matches()) return false;
+        for (Candidate n : names) for (String f : n.forms.keySet()) if (f.contains(w.text())) return false;
+        return true;
+    }
+
+    private static final java.util.regex.Pattern ORIGIN =
+            java.util.regex.Pattern.compile("\\p{Lu}\\p{Ll}+(?:ian|an|ese|ish)");
 
     /**
      * "the eldest" standing alone as a noun phrase (followed by a verb, a comma, "of", the end): a member

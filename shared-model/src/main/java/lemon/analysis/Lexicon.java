@@ -913,8 +913,18 @@ final class Lexicon {
             "all");
 
     /** Verbs of speech right before or after a mention make its character a speaker. */
-    static final Set<String> SPEECH_VERBS =
-            set("said", "says", "cried", "replied", "answered", "asked", "exclaimed", "whispered", "shouted", "told");
+    static final Set<String> SPEECH_VERBS = set(
+            "said",
+            "says",
+            "saying",
+            "cried",
+            "replied",
+            "answered",
+            "asked",
+            "exclaimed",
+            "whispered",
+            "shouted",
+            "told");
 
     /** Whether a mention outside quotes is the speaker of its sentence: "said the old lady", "the dwarf cried". */
     static boolean speaker(List<WordToken> ts, MentionIndex.Mention m) {

@@ -215,7 +215,8 @@ final class RoleAliases {
      * A speaker who says whose child or servant she is: "Here I sit, …, I who am a king's daughter" said by the
      * goose-girl makes her the king's daughter, when the cast has one by that name and the two are seldom named in
      * one sentence. The speaker is the one character the sentence names outside its quotes, beside a verb of
-     * speech there. Only a relation ("X's Y") counts: "I am a poor man" names no one.
+     * speech there. Only a relation counts, "X's Y" or "your" and a kin word ("I am your uncle": the story's one
+     * uncle): "I am a poor man" names no one.
      */
     private static StoryCharacter[] saysWhoSheIs(
             MentionIndex index, int s, Map<String, StoryCharacter> ids, Map<String, StoryCharacter> byName) {
@@ -231,10 +232,17 @@ final class RoleAliases {
             if (ts.get(q).lower().equals("who")) q++;
             if (!ts.get(q).lower().equals("am")) continue;
             q++;
-            if (StoryCues.A_OR_THE.contains(ts.get(q).lower())) q++;
-            if (q + 2 >= ts.size() || ts.get(q + 1).kind() != WordToken.Kind.POSSESSIVE) continue;
-            StoryCharacter said =
-                    byName.get(ts.get(q).lower() + "'s " + ts.get(q + 2).lower());
+            StoryCharacter said;
+            if (ts.get(q).lower().equals("your")
+                    && Lexicon.RELATIONAL.contains(ts.get(q + 1).lower())) {
+                // "I am your uncle": the one kin of that name the story has ("his uncle", "Aladdin's uncle")
+                said = onlyKin(ids.values(), ts.get(q + 1).lower());
+                if (said == null) continue;
+            } else {
+                if (StoryCues.A_OR_THE.contains(ts.get(q).lower())) q++;
+                if (q + 2 >= ts.size() || ts.get(q + 1).kind() != WordToken.Kind.POSSESSIVE) continue;
+                said = byName.get(ts.get(q).lower() + "'s " + ts.get(q + 2).lower());
+            }
             if (said == null || speaker == null) return null;
             said = ids.get(said.id());
             if (said == null || said == speaker || said.isGroup() || speaker.isGroup()) return null;
@@ -244,6 +252,19 @@ final class RoleAliases {
             return mostlyTogether(index, speaker, said) ? null : new StoryCharacter[] {speaker, said};
         }
         return null;
+    }
+
+    /** The one character whose name or role is that kin word ("uncle", "Aladdin's uncle"), else null. */
+    private static StoryCharacter onlyKin(java.util.Collection<StoryCharacter> cast, String kin) {
+        StoryCharacter found = null;
+        for (StoryCharacter c : cast) {
+            boolean is =
+                    c.role().equals(kin) || c.name().equals(kin) || c.name().endsWith("'s " + kin);
+            if (!is) continue;
+            if (found != null) return null;
+            found = c;
+        }
+        return found;
     }
 
     /** Words that say a copula reveals who someone truly is. */

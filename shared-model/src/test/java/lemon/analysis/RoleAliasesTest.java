@@ -223,4 +223,34 @@ class RoleAliasesTest {
         List<StoryCharacter> apart = cast(two);
         assertTrue(named(apart, "goose-girl") != named(apart, "king's daughter"), apart.toString());
     }
+
+    @Test
+    void aStrangerWhoSaysIAmYourUncleIsTheUncle() {
+        String tale = "The boy played in the street. A magician came to the town and watched the boy."
+                + " On this the magician kissed him, saying, \u201cI am your uncle.\u201d The boy ran home to his mother."
+                + " His uncle came with wine and fruit. The magician told the boy of a cave."
+                + " His uncle led the boy to the mountains. The magician lit a fire, and the uncle said a word."
+                + " The magician sent the boy into the cave.";
+        List<StoryCharacter> cast = cast(tale);
+        assertEquals(named(cast, "magician"), named(cast, "uncle"), cast.toString());
+        // an uncle who stands beside the speaker all along is someone else
+        String two = "The magician and the uncle came to the town. The magician and the uncle sat down."
+                + " The uncle laughed at the magician. On this the magician kissed the boy, saying, \u201cI am your uncle.\u201d"
+                + " The uncle and the magician went home. The uncle slept.";
+        List<StoryCharacter> apart = cast(two);
+        assertNotEquals(named(apart, "magician"), named(apart, "uncle"), apart.toString());
+    }
+
+    @Test
+    void whereSomeoneIsFromIsPartOfTheirRoleButANameIsNot() {
+        List<StoryCharacter> cast = cast("One day a famous African magician came to the town. The African magician"
+                + " spoke to the boy. The magician gave the boy a ring. Then the magician went away.");
+        StoryCharacter magician = named(cast, "magician");
+        assertTrue(magician.aliases().contains("African magician"), cast.toString());
+        List<StoryCharacter> morgan = cast("Morgan lived by the river. Morgan had a son. The Morgan boy fished all"
+                + " day. The boy caught a pike, and the boy sold it. Morgan was proud of the boy.");
+        assertTrue(
+                morgan.stream().flatMap(c -> c.aliases().stream()).noneMatch(a -> a.contains("Morgan boy")),
+                morgan.toString());
+    }
 }
