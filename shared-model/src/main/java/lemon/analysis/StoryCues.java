@@ -367,6 +367,10 @@ public final class StoryCues {
                 if (m.explicit() || namedJustBefore(index, s, m)) given(ts, m, sentence, found);
                 if (subject && Lexicon.speaker(ts, m)) spoken(ts, sentence, found);
                 if (subject) work(ts, sentence, m, index.mentions(s), found);
+                // clothes reached through a pronoun are not an animal's: "in her little grey frock" just after
+                // "the bird" is the girl's, whom the mention index missed
+                if (animal && !m.explicit())
+                    found.removeIf(q -> q.kind().equals("clothing") || q.kind().equals("headwear"));
                 for (StoryCue cue : found) add(byKind, cue);
             }
         }

@@ -121,6 +121,24 @@ class StoryCuesTest {
     }
 
     @Test
+    void anAnimalIsNotDressedThroughAPronoun() {
+        // Ashputtel: "her little grey frock" right after "the bird" is the girl's; the index gave the bird the pronoun
+        String story = "Elsa went to the hazel-tree every day. The bird sat in the hazel-tree and sang to Elsa."
+                + " Elsa danced at the feast. Then she ran to the tree, and put her dress beneath the tree, that the bird"
+                + " might carry it away, and lay down again amid the ashes in her little grey frock."
+                + " The bird flew away. Elsa slept by the fire.";
+        assertTrue(
+                cues(story, "bird").stream().noneMatch(q -> q.startsWith("clothing")),
+                cues(story, "bird").toString());
+        // the same pronoun about a person dresses her
+        String girl = "Elsa went to the hazel-tree every day. Elsa danced at the feast. Then she lay down again amid"
+                + " the ashes in her little grey frock. Elsa slept by the fire.";
+        assertTrue(
+                cues(girl, "Elsa").contains("clothing: a little grey frock"),
+                cues(girl, "Elsa").toString());
+    }
+
+    @Test
     void aPlainPossessionOrAListIsNoCue() {
         String story = "Tomas, Anna and Piet went to the market. Tomas sold his house. Anna bought bread."
                 + " Tomas said goodbye. Anna and Piet laughed. Piet ate.";
