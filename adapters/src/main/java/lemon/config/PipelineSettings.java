@@ -85,57 +85,32 @@ public record PipelineSettings(
 
         /** The same loop with another graph, ranking loss or mapper (the evaluation's baselines and ablations). */
         public Loop with(int graphRounds, double lambda, boolean mapper) {
-            return new Loop(
-                    personalizeSteps,
-                    clipThreshold,
-                    dropMargin,
-                    validator,
-                    tokens,
-                    sceneMapper && mapper,
-                    scenePairsTrainMapper,
-                    describedScenePairs,
-                    anchor,
-                    graphRounds,
-                    lambda,
-                    mapper);
+            return copy(personalizeSteps, sceneMapper && mapper, describedScenePairs, graphRounds, lambda, mapper);
         }
 
         /** The same loop painting scenes with the tokens' mappers or without them. */
         public Loop withSceneMapper(boolean paint) {
-            return new Loop(
-                    personalizeSteps,
-                    clipThreshold,
-                    dropMargin,
-                    validator,
-                    tokens,
-                    paint && mapper,
-                    scenePairsTrainMapper,
-                    describedScenePairs,
-                    anchor,
-                    graphRounds,
-                    lambda,
-                    mapper);
+            return copy(personalizeSteps, paint && mapper, describedScenePairs, graphRounds, lambda, mapper);
         }
 
         /** The same loop training {@code n} steps per fresh personalisation. */
         public Loop withPersonalizeSteps(int n) {
-            return new Loop(
-                    n,
-                    clipThreshold,
-                    dropMargin,
-                    validator,
-                    tokens,
-                    sceneMapper,
-                    scenePairsTrainMapper,
-                    describedScenePairs,
-                    anchor,
-                    graphRounds,
-                    lambda,
-                    mapper);
+            return copy(n, sceneMapper, describedScenePairs, graphRounds, lambda, mapper);
         }
 
         /** The same loop with {@code n} base-model pictures per scene in the first pass (0: none, as the paper). */
         public Loop withDescribedScenePairs(int n) {
+            return copy(personalizeSteps, sceneMapper, n, graphRounds, lambda, mapper);
+        }
+
+        /** This loop with the fields the withers change set anew, the others kept. */
+        private Loop copy(
+                int personalizeSteps,
+                boolean sceneMapper,
+                int describedScenePairs,
+                int graphRounds,
+                double lambda,
+                boolean mapper) {
             return new Loop(
                     personalizeSteps,
                     clipThreshold,
@@ -144,7 +119,7 @@ public record PipelineSettings(
                     tokens,
                     sceneMapper,
                     scenePairsTrainMapper,
-                    n,
+                    describedScenePairs,
                     anchor,
                     graphRounds,
                     lambda,

@@ -101,9 +101,10 @@ public final class TokenConditioning implements Conditioning {
     private void encodeEveryLayer(float[] own) {
         int layers = mapper.config().layers();
         NDArray[] rows = new NDArray[layers];
+        NDArray perRow = perRow();
         for (int layer = 0; layer < layers; layer++) {
             NDArray offsets = mapper.offsets(tokens, own, layer);
-            rows[layer] = perRow().add(mapperFrozen ? offsets.stopGradient() : offsets);
+            rows[layer] = perRow.add(mapperFrozen ? offsets.stopGradient() : offsets);
         }
         NDArray v = capped(NDArrays.concat(new NDList(rows), 0));
         NDArray all = text.forward(ids.tile(new long[] {layers, 1}), placement.tile(new long[] {layers, 1, 1}), v)

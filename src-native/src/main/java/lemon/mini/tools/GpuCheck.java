@@ -36,10 +36,10 @@ public final class GpuCheck {
         String[] args = argList.toArray(String[]::new);
         Engine engine = Engine.getEngine("PyTorch");
         boolean gpu = engine.getGpuCount() > 0;
+        out.printf(
+                "engine %s %s, device %s, CUDA devices: %d%n",
+                engine.getEngineName(), engine.getVersion(), engine.defaultDevice(), engine.getGpuCount());
         if (Arrays.asList(args).contains("--personalize")) {
-            out.printf(
-                    "engine %s %s, device %s, CUDA devices: %d%n",
-                    engine.getEngineName(), engine.getVersion(), engine.defaultDevice(), engine.getGpuCount());
             if (!gpu) out.println("!!! NO CUDA DEVICE DETECTED BY DJL — CPU run, NOT the SD-1.x GPU check !!!");
             PersonalizeStepCheck.run(args, out, gpu);
             return;
@@ -47,9 +47,6 @@ public final class GpuCheck {
         String config = arg(args, "--config", gpu ? "sd1x" : "mini");
         int batch = Integer.parseInt(arg(args, "--batch", gpu ? "2" : "32"));
         int steps = Integer.parseInt(arg(args, "--steps", "5"));
-        out.printf(
-                "engine %s %s, device %s, CUDA devices: %d%n",
-                engine.getEngineName(), engine.getVersion(), engine.defaultDevice(), engine.getGpuCount());
         if (!gpu) {
             out.println("!!! NO CUDA DEVICE DETECTED BY DJL — CPU run with config '" + config + "' batch " + batch
                     + ", NOT the SD-1.x GPU check !!!");
