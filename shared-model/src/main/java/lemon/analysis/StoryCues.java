@@ -345,7 +345,7 @@ public final class StoryCues {
         List<Integer> named = index.sentencesMentioning(c.id(), false);
         if (isStation(role) && !named.isEmpty())
             add(byKind, new StoryCue("station", role, index.sentences().get(named.get(0))));
-        boolean animal = Lexicon.isAnimal(role.isEmpty() ? c.name().toLowerCase(Locale.ROOT) : role);
+        boolean animal = animal(c) != null;
         for (int s = 0; s < index.sentences().size(); s++) {
             List<WordToken> ts = index.tokens().get(s);
             String sentence = index.sentences().get(s);
@@ -367,10 +367,12 @@ public final class StoryCues {
                 if (m.explicit() || namedJustBefore(index, s, m)) given(ts, m, sentence, found);
                 if (subject && Lexicon.speaker(ts, m)) spoken(ts, sentence, found);
                 if (subject) work(ts, sentence, m, index.mentions(s), found);
-                // clothes reached through a pronoun are not an animal's: "in her little grey frock" just after
-                // "the bird" is the girl's, whom the mention index missed
+                // clothes or things reached through a pronoun are not an animal's: "in her little grey frock" just
+                // after "the bird" is the girl's, "he took a rope and an axe" after the unicorn is the tailor's,
+                // whom the mention index missed
                 if (animal && !m.explicit())
-                    found.removeIf(q -> q.kind().equals("clothing") || q.kind().equals("headwear"));
+                    found.removeIf(
+                            q -> List.of("clothing", "headwear", "object").contains(q.kind()));
                 for (StoryCue cue : found) add(byKind, cue);
             }
         }
@@ -384,6 +386,20 @@ public final class StoryCues {
                 && Lexicon.genderOfHead(q.value()) != lemon.story.Gender.UNKNOWN
                 && Lexicon.genderOfHead(q.value()) != c.gender());
         return out;
+    }
+
+    /**
+     * The animal a character is, in the singular ("duck" for "the duck", "turtle-dove" for "two
+     * turtle-doves"), from its role or else its name; null for a person.
+     */
+    public static String animal(StoryCharacter c) {
+        String role = c.role().toLowerCase(Locale.ROOT).strip();
+        String[] words = (role.isEmpty() ? c.name().toLowerCase(Locale.ROOT) : role).split("\\s+");
+        String last = words[words.length - 1];
+        if (!Lexicon.isAnimal(last)) return null;
+        int dash = last.lastIndexOf('-'); // "turtle-doves": the plural is the last part's
+        String tail = last.substring(dash + 1), single = Lexicon.singularOfPlural(tail);
+        return last.substring(0, dash + 1) + (single != null && Lexicon.isAnimal(single) ? single : tail);
     }
 
     /**
@@ -679,17 +695,19 @@ public final class StoryCues {
     }
 
     /**
-     * "a black bear", "a big white duck": an animal's colour. The mini world paints people only, so the colour
-     * stands for the hair of the person the animal is painted as.
+     * "a black bear", "a big white duck": an animal's colour, given as "black hair" (the hair of the person a
+     * model that paints only people paints it as; the describer writes it back as the animal's colour), and the
+     * size or age words beside it, which a colour word stops the mention's own reading from reaching.
      */
     private static void coat(List<WordToken> ts, int start, String sentence, List<StoryCue> out) {
+        boolean coloured = false;
         for (int j = start - 1; j >= Math.max(0, start - 3) && ts.get(j).isWord(); j--) {
             String w = ts.get(j).lower();
             if (DETERMINERS.contains(w)) return;
-            if (COAT_COLOURS.contains(w)) {
+            if (!coloured && COAT_COLOURS.contains(w)) {
                 out.add(new StoryCue("hair", w + " hair", sentence));
-                return;
-            }
+                coloured = true;
+            } else if (!describe(w, sentence, out)) return;
         }
     }
 

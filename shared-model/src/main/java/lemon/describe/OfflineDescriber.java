@@ -18,7 +18,8 @@ import lemon.story.StoryCue;
  * The describer used when no LLM is configured. It does what the ICL prompt asks an LLM to do,
  * by rule: age, gender and role from the story's own cues, build / face / hair / clothing
  * clauses borrowed from the retrieved C.D. examples (best match first), adjusted to the
- * character's gender, and a look that fits the role. Deterministic for the same inputs.
+ * character's gender, and a look that fits the role; an animal from the story's words alone.
+ * Deterministic for the same inputs.
  */
 public final class OfflineDescriber implements CharacterDescriber {
     private static final Pattern WORD = Pattern.compile("[A-Za-z']+");
@@ -177,6 +178,9 @@ public final class OfflineDescriber implements CharacterDescriber {
             List<StoryCharacter> all,
             List<CdPair> examples,
             List<StoryCue> story) {
+        // a duck is no man in a captain's coat: an animal is described as the animal, from the story alone
+        String animal = StoryCues.animal(character);
+        if (animal != null) return CueRepair.repair(animalLook(animal, story), story);
         // the role, the name and the work the story tells ("cutting wood" → woodcutter) pick the costume
         String roleText = (character.role() + " " + character.name() + " "
                         + String.join(
@@ -330,6 +334,44 @@ public final class OfflineDescriber implements CharacterDescriber {
             parts.add("a hard, scheming look in the eyes");
         }
         return CueRepair.repair(String.join(", ", parts), story);
+    }
+
+    /**
+     * "a little white duck", "a big black bear, with his thick black head": what the story says of an
+     * animal (its age, station, looks, size and colour words, then what it wears or carries), and nothing borrowed:
+     * the retrieved examples are people.
+     */
+    static String animalLook(String animal, List<StoryCue> story) {
+        List<String> lead = new ArrayList<>();
+        List<String> clauses = new ArrayList<>();
+        for (String kind : List.of("age", "station", "looks", "build")) // "the poor fish": a word, no costume
+        for (StoryCue c : story)
+                if (c.kind().equals(kind)
+                        && !c.value().contains(" ")
+                        && StoryCues.isAdjective(c.value())
+                        && !lead.contains(c.value())) lead.add(c.value());
+        String colour = null;
+        for (StoryCue c : story) {
+            if (!List.of("hair", "beard", "skin").contains(c.kind())) continue;
+            String[] w = c.value().strip().split("\\s+");
+            // "white hair" is how the story cues give an animal's colour ("a white duck")
+            if (colour == null && c.kind().equals("hair") && w.length == 2 && w[1].equals("hair")) colour = w[0];
+            else if (!(w.length == 2 && w[1].equals("hair"))) clauses.add(CueRepair.clause(c));
+        }
+        if (colour != null) lead.add(colour);
+        String head = lead.isEmpty() ? animal : String.join(" ", lead) + " " + animal;
+        List<String> parts = new ArrayList<>();
+        parts.add(article(head) + " " + head);
+        parts.addAll(clauses);
+        List<String> wearing = new ArrayList<>();
+        for (StoryCue c : story) if (c.kind().equals("headwear") || c.kind().equals("clothing")) wearing.add(c.value());
+        if (!wearing.isEmpty()) parts.add("wearing " + String.join(", ", wearing));
+        List<String> carried = story.stream()
+                .filter(c -> c.kind().equals("object"))
+                .map(StoryCue::value)
+                .toList();
+        if (!carried.isEmpty()) parts.add("carrying " + String.join(" and ", carried));
+        return String.join(", ", parts);
     }
 
     /** "a white beard and narrowed eyes": the beard and the "and" that joins it to what follows. */

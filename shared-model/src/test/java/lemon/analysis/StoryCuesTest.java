@@ -136,6 +136,12 @@ class StoryCuesTest {
         assertTrue(
                 cues(girl, "Elsa").contains("clothing: a little grey frock"),
                 cues(girl, "Elsa").toString());
+        // nor does it carry what "he took" after it is named: the tailor's rope and axe
+        String hunt = "The unicorn ran at the tree. The unicorn was caught. The unicorn struggled."
+                + " He took a rope and an axe with him, and went into the forest.";
+        assertTrue(
+                cues(hunt, "unicorn").stream().noneMatch(q -> q.startsWith("object")),
+                cues(hunt, "unicorn").toString());
     }
 
     @Test

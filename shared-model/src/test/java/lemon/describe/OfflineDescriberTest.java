@@ -44,6 +44,29 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void anAnimalIsDescribedAsTheAnimalWithNothingBorrowed() {
+        String story = "Hansel and Grettel came to a lake. There swam a white duck. The duck swam toward them."
+                + " Hansel got on the back of the duck. The duck carried Grettel over too. Hansel thanked the duck."
+                + " Grettel sang.";
+        String duck = describe(story, "duck");
+        assertEquals("a white duck", duck);
+        // the examples lend people's looks: none of them reaches an animal
+        String bears = "A big black bear came to the door. The bear lay by the fire. The children played with the bear."
+                + " The bear thanked the children. Rose laughed. Rose slept.";
+        assertEquals("a big black bear", describe(bears, "bear"));
+    }
+
+    @Test
+    void anAnimalsGroupIsDescribedAsOneOfIt() {
+        assertEquals(
+                "turtle-dove",
+                StoryCues.animal(
+                        new StoryCharacter("t", "two turtle-doves", List.of(), Gender.UNKNOWN, "two turtle-doves", 3)));
+        assertEquals("duck", StoryCues.animal(new StoryCharacter("d", "Quack", List.of(), Gender.UNKNOWN, "duck", 3)));
+        assertEquals(null, StoryCues.animal(new StoryCharacter("k", "king", List.of(), Gender.MALE, "king", 3)));
+    }
+
+    @Test
     void aWomanBorrowsAFaceWithoutItsBeard() {
         assertEquals(
                 "a dignified, careworn face",
