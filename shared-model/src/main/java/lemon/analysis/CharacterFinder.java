@@ -417,9 +417,16 @@ final class CharacterFinder {
         return out;
     }
 
+    /** The sentence {@link #findRolesAndRelations} is reading. */
+    private int reading;
+
+    /** A kind word's phrase ("good bird") → the animal it was first found to stand for, if one. */
+    private final Map<String, java.util.Optional<String>> kindPhrases = new HashMap<>();
+
     private List<Candidate> findRolesAndRelations(List<Candidate> names) {
         Map<String, Candidate> byKey = new TreeMap<>();
-        for (List<WordToken> ts : tokens) {
+        for (reading = 0; reading < tokens.size(); reading++) {
+            List<WordToken> ts = tokens.get(reading);
             for (int i = 0; i < ts.size(); i++) {
                 WordToken t = ts.get(i);
                 GroupPhrase group = GroupPhrase.at(ts, i);
@@ -510,10 +517,31 @@ final class CharacterFinder {
                     }
                 }
             }
-            role(byKey, keyNoun, noun, modified);
+            // "The good bird did this" just after "heavy a load for the duck": the kind word with a word of its own
+            // stands for the one animal of that kind named in this sentence or the two before
+            // (where the phrase is first used: "the good bird" stays whatever it was found to be then)
+            String animal = modified.equals(noun)
+                    ? null
+                    : kindPhrases
+                            .computeIfAbsent(modified, k -> java.util.Optional.ofNullable(animalOfKind(noun, ts, head)))
+                            .orElse(null);
+            if (animal != null) role(byKey, animal, animal, modified);
+            else role(byKey, keyNoun, noun, modified);
         } else if (Lexicon.POSSESSIVE_PRONOUNS.contains(d) && !Lexicon.RELATIONAL.contains(noun)) {
             role(byKey, keyNoun, noun, modified); // "their captain" is the captain
         }
+    }
+
+    /** The one animal of the kind {@code kind} names ("bird": duck, dove…) in the reading sentence before {@code head} or the two before it; else null. */
+    private String animalOfKind(String kind, List<WordToken> ts, int head) {
+        java.util.Set<String> of = Lexicon.KINDS.get(kind);
+        if (of == null) return null;
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (int k = 0; k < head; k++)
+            if (of.contains(ts.get(k).lower())) seen.add(ts.get(k).lower());
+        for (int p = Math.max(0, reading - 2); p < reading; p++)
+            for (WordToken t : tokens.get(p)) if (of.contains(t.lower())) seen.add(t.lower());
+        return seen.size() == 1 ? seen.iterator().next() : null;
     }
 
     /**

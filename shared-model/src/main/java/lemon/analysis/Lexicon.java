@@ -223,6 +223,12 @@ final class Lexicon {
         return ANIMALS.contains(w) || (singular != null && ANIMALS.contains(singular));
     }
 
+    /**
+     * A kind word → the animals of that kind a tale may call by it: "the good bird" just after "the duck"
+     * is the duck ({@link CharacterFinder}).
+     */
+    static final Map<String, Set<String>> KINDS = Map.of("bird", set("duck", "dove", "raven", "eagle"));
+
     /** Person nouns that need an owner to say who they are ("his wife", "the king's son"). */
     static final Set<String> RELATIONAL = set(
             "wife",
