@@ -350,9 +350,18 @@ final class CharacterFinder {
                     && Lexicon.DETERMINERS.contains(ts.get(j + 1).lower()))
                 for (int k = j + 2; k < Math.min(ts.size(), j + 6) && ts.get(k).isWord(); k++)
                     if (Lexicon.isPersonNoun(ts.get(k).lower())) return true;
+            // "Mustapha the tailor": a person noun as the name's epithet
+            if (next.lower().equals("the")
+                    && j + 1 < ts.size()
+                    && !ts.get(j + 1).capitalised()
+                    && Lexicon.isPersonNoun(ts.get(j + 1).lower())) return true;
         }
         if (i == 0) return false;
         String before = ts.get(i - 1).lower();
+        // "the son of Mustapha": whose kin someone is
+        if (before.equals("of")
+                && i >= 2
+                && Lexicon.RELATIONAL.contains(ts.get(i - 2).lower())) return true;
         return Lexicon.NAMING_CUES.contains(before)
                 || Lexicon.PERSON_OBJECT_VERBS.contains(before)
                 || Lexicon.isPersonNoun(before) // "her sister Clementine", "the slave Morgiana"
@@ -794,9 +803,19 @@ final class CharacterFinder {
         for (Candidate c : candidates) {
             byId.putIfAbsent(Slugs.of(c.name != null ? c.name : canonicalRoleName(c)), c);
         }
+        Map<String, java.util.Set<Integer>> sentencesOf = new HashMap<>();
+        for (StoryCharacter c : all)
+            sentencesOf.put(c.id(), new java.util.HashSet<>(index.sentencesMentioning(c.id(), false)));
+        // "the son of Mustapha" names Mustapha too, though the index gives the phrase to the son
+        for (StoryCharacter c : all) {
+            Candidate cand = byId.get(c.id());
+            String owner = cand.kind == Kind.RELATIONAL ? Slugs.of(cand.ownerSurface) : null;
+            if (owner != null && sentencesOf.containsKey(owner) && byId.get(owner).kind == Kind.NAME)
+                sentencesOf.get(owner).addAll(index.sentencesMentioning(c.id(), false));
+        }
         Map<String, Integer> mentionsOf = new HashMap<>();
         for (StoryCharacter c : all)
-            mentionsOf.put(c.id(), index.sentencesMentioning(c.id(), false).size());
+            mentionsOf.put(c.id(), sentencesOf.get(c.id()).size());
         java.util.Set<String> groupNouns = new java.util.HashSet<>();
         for (StoryCharacter c : all) {
             Candidate cand = byId.get(c.id());

@@ -99,6 +99,7 @@ final class RoleAliases {
             StoryCharacter[] p = revealed(index, s, byId);
             if (p == null) p = both(index, s, byId);
             if (p == null) p = saysWhoSheIs(index, s, byId, byName);
+            if (p == null) p = namedParent(index, s, byName);
             if (p != null) {
                 pairs.add(p);
                 because.put(p, index.sentences().get(s));
@@ -204,6 +205,27 @@ final class RoleAliases {
         return index.sentencesMentioning(b.id(), false).stream()
                 .filter(withA::contains)
                 .count();
+    }
+
+    /**
+     * "if he was not the son of Mustapha the tailor": a name given as someone's parent is the story's one
+     * father (a woman's name its one mother), unless the two are mostly named together.
+     */
+    private static StoryCharacter[] namedParent(MentionIndex index, int s, Map<String, StoryCharacter> byName) {
+        List<WordToken> ts = index.tokens().get(s);
+        for (int k = 0; k + 2 < ts.size(); k++) {
+            if (!List.of("son", "daughter", "child").contains(ts.get(k).lower())
+                    || !ts.get(k + 1).lower().equals("of")) continue;
+            int end = k + 2;
+            while (end < ts.size() && ts.get(end).isWord() && ts.get(end).capitalised()) end++;
+            if (end == k + 2) continue;
+            StoryCharacter named = byName.get(CharacterFinder.joinLower(ts, k + 2, end));
+            if (named == null || !CopulaAliases.isProperName(named)) continue;
+            StoryCharacter parent = byName.get(named.gender() == Gender.FEMALE ? "mother" : "father");
+            if (parent == null || parent == named || mostlyTogether(index, named, parent)) continue;
+            return new StoryCharacter[] {named, parent};
+        }
+        return null;
     }
 
     /** Whether some sentence names both characters. */
