@@ -15,7 +15,8 @@ import lemon.story.StoryCharacter;
  * offline analyst's or an LLM's): names and aliases are matched as token sequences (longest
  * first; capitalised forms case-sensitively, role forms like "captain" in any case), "his wife"
  * resolves to "Cassim's wife" when "his" is Cassim, and he/she/him/her resolve to the most recent
- * character of a compatible gender in the same or the two previous sentences.
+ * character of a compatible gender in the same or the two previous sentences (one of no known sex
+ * named in the same sentence is compatible, and nearer than any named before it).
  */
 public final class MentionIndex {
     /** One reference to a character: tokens [start, end) of sentence {@code sentence}. */
@@ -196,7 +197,7 @@ public final class MentionIndex {
             boolean male = Lexicon.MALE_PRONOUNS.contains(lower);
             boolean female = Lexicon.FEMALE_PRONOUNS.contains(lower);
             if (!male && !female) return i;
-            String owner = resolve(male ? Gender.MALE : Gender.FEMALE, recent);
+            String owner = resolve(male ? Gender.MALE : Gender.FEMALE, recent, s);
             boolean possessive = lower.equals("his") || lower.equals("her");
             if (possessive) {
                 int j = i + 1;
@@ -234,14 +235,20 @@ public final class MentionIndex {
         }
 
         /**
-         * Most recent character of the given gender; else the most recent one of unknown gender. One
+         * Most recent character of the given gender, or of unknown gender named by name or noun in this
+         * sentence; else the most recent one of unknown gender. One
          * named in this sentence as another's relation ("what her godmother had recommended to her; so
          * that she …") leaves the sentence's later pronouns of that gender to the one whose relation it is,
          * unless the relation opens the sentence.
          */
-        private String resolve(Gender g, List<Mention> recent) {
+        private String resolve(Gender g, List<Mention> recent, int sentence) {
             for (int k = recent.size() - 1; k >= 0; k--) {
                 String id = recent.get(k).characterId();
+                // "Morgiana went to an old cobbler … who opened his stall": someone of no known sex named in this
+                // sentence after everyone of the pronoun's is nearer than the man named sentences before
+                if (genders.get(id) == Gender.UNKNOWN
+                        && recent.get(k).explicit()
+                        && recent.get(k).sentence() == sentence) return id;
                 if (genders.get(id) != g) continue;
                 String owner = relationOwners.get(id);
                 return owner != null && genders.get(owner) == g ? owner : id;

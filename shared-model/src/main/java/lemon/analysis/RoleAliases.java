@@ -75,6 +75,10 @@ final class RoleAliases {
         pairs.addAll(parents(index, byName));
         // each pair's evidence where it is more than "one of each": the sentence that says so, or the rule
         Map<StoryCharacter[], String> because = new java.util.HashMap<>();
+        for (Map.Entry<StoryCharacter[], String> e : sharedThings(index).entrySet()) {
+            pairs.add(e.getKey());
+            because.put(e.getKey(), e.getValue());
+        }
         for (StoryCharacter[] p : heroine(index, characters)) {
             pairs.add(p);
             because.put(
@@ -226,6 +230,73 @@ final class RoleAliases {
             return new StoryCharacter[] {named, parent};
         }
         return null;
+    }
+
+    /** A thing the story names this often at most, each time as someone's, can tell whose it is. */
+    private static final int RARE_THING = 3;
+
+    /**
+     * "an old cobbler … who opened his stall" and "Baba Mustapha's stall": a thing the story names at most
+     * three times, each time as someone's, and gives to one role and one name only (never named in one
+     * sentence) makes them one. Evidence: the two sentences.
+     */
+    private static Map<StoryCharacter[], String> sharedThings(MentionIndex index) {
+        Map<String, Integer> uses = new java.util.HashMap<>();
+        Map<String, Map<String, Integer>> owners = new java.util.TreeMap<>(); // thing → owner id → sentence
+        for (int s = 0; s < index.sentences().size(); s++) {
+            List<WordToken> ts = index.tokens().get(s);
+            for (int k = 1; k < ts.size(); k++) {
+                WordToken t = ts.get(k);
+                if (!t.isWord() || t.capitalised() || Lexicon.isPersonNoun(t.lower())) continue;
+                uses.merge(t.lower(), 1, Integer::sum);
+                String owner = null;
+                for (MentionIndex.Mention m : index.mentions(s)) {
+                    boolean pronoun = !m.explicit()
+                            && m.start() == k - 1
+                            && List.of("his", "her").contains(ts.get(k - 1).lower());
+                    boolean named =
+                            m.explicit() && m.end() == k - 1 && ts.get(k - 1).kind() == WordToken.Kind.POSSESSIVE;
+                    if (pronoun || named) owner = m.characterId();
+                }
+                if (owner != null)
+                    owners.computeIfAbsent(t.lower(), x -> new LinkedHashMap<>())
+                            .putIfAbsent(owner, s);
+            }
+        }
+        Map<String, StoryCharacter> byId = new LinkedHashMap<>();
+        for (StoryCharacter c : index.characters()) byId.put(c.id(), c);
+        Map<StoryCharacter[], String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, Integer>> e : owners.entrySet()) {
+            Map<String, Integer> whose = e.getValue();
+            int possessed = possessedUses(index, e.getKey());
+            if (whose.size() != 2 || uses.get(e.getKey()) > RARE_THING || possessed < uses.get(e.getKey())) continue;
+            List<StoryCharacter> two = whose.keySet().stream().map(byId::get).toList();
+            StoryCharacter name =
+                    two.stream().filter(CopulaAliases::isProperName).findFirst().orElse(null);
+            StoryCharacter role = two.stream()
+                    .filter(c -> !CopulaAliases.isProperName(c))
+                    .findFirst()
+                    .orElse(null);
+            if (name == null || role == null || together(index, name, role)) continue;
+            if (name.gender() != Gender.UNKNOWN && role.gender() != Gender.UNKNOWN && name.gender() != role.gender())
+                continue;
+            out.put(
+                    new StoryCharacter[] {role, name},
+                    index.sentences().get(whose.get(role.id())) + " … "
+                            + index.sentences().get(whose.get(name.id())));
+        }
+        return out;
+    }
+
+    /** How many times the story names a thing right after "his", "her" or a possessive ("Mustapha's"). */
+    private static int possessedUses(MentionIndex index, String thing) {
+        int n = 0;
+        for (List<WordToken> ts : index.tokens())
+            for (int k = 1; k < ts.size(); k++)
+                if (ts.get(k).lower().equals(thing)
+                        && (ts.get(k - 1).kind() == WordToken.Kind.POSSESSIVE
+                                || List.of("his", "her").contains(ts.get(k - 1).lower()))) n++;
+        return n;
     }
 
     /** Whether some sentence names both characters. */

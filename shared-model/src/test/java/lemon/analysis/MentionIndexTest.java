@@ -1,0 +1,35 @@
+package lemon.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import lemon.story.Gender;
+import lemon.story.StoryCharacter;
+import org.junit.jupiter.api.Test;
+
+class MentionIndexTest {
+    /** Who the first "his" of the last sentence is. */
+    private static String hisIn(String text, List<StoryCharacter> cast) {
+        MentionIndex index = MentionIndex.build(text, cast);
+        int last = index.sentences().size() - 1;
+        List<WordToken> ts = index.tokens().get(last);
+        return index.mentions(last).stream()
+                .filter(m -> !m.explicit() && ts.get(m.start()).lower().equals("his"))
+                .findFirst()
+                .orElseThrow()
+                .characterId();
+    }
+
+    @Test
+    void someoneOfNoKnownSexNamedInTheSentenceIsNearerThanAManNamedBefore() {
+        List<StoryCharacter> cast = List.of(
+                new StoryCharacter("karim", "Karim", List.of(), Gender.MALE, "", 2),
+                new StoryCharacter("mira", "Mira", List.of(), Gender.FEMALE, "", 2),
+                new StoryCharacter("cobbler", "cobbler", List.of(), Gender.UNKNOWN, "cobbler", 2));
+        String story = "Karim was dead. Next day Mira went to an old cobbler near the gate who opened his stall early.";
+        assertEquals("cobbler", hisIn(story, cast));
+        // named in a sentence before, the man of the same sex is still the nearer one
+        assertEquals("karim", hisIn("The cobbler slept. Karim opened his stall early.", cast));
+        assertEquals("karim", hisIn("Mira saw the cobbler. Then Karim was sad, and he opened his stall.", cast));
+    }
+}
