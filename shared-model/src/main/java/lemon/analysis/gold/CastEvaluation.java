@@ -212,6 +212,23 @@ public final class CastEvaluation {
         row(out, "the four new stories", fresh, complete ? freshThen : null);
         row(out, "all sixteen", tales.plus(fresh), complete ? talesThen.plus(freshThen) : null);
         out.println(baseline.isEmpty() ? "" : "(in brackets: the baseline, " + BASELINE_RESOURCE + ")");
+        // the bars are whole percentages: a rounded 90% may be 89.5%
+        for (var pooled : List.of(Map.entry("the twelve tales", tales), Map.entry("all sixteen", tales.plus(fresh)))) {
+            Counts c = pooled.getValue();
+            out.printf(
+                    Locale.ROOT,
+                    "%s: recall %d/%d = %.1f%%, precision %d/%d = %.1f%%, gender %d/%d = %.1f%%%n",
+                    pooled.getKey(),
+                    c.recalled(),
+                    c.gold(),
+                    100 * c.recall(),
+                    c.correct(),
+                    c.judged(),
+                    100 * c.precision(),
+                    c.genderRight(),
+                    c.genderKnown(),
+                    100 * c.genderAccuracy());
+        }
         for (CastScore s : scores) {
             List<String> lines = new ArrayList<>();
             if (!s.missed().isEmpty()) lines.add("missed: " + String.join("; ", s.missed()));

@@ -30,6 +30,13 @@ class CastEvaluationTest {
         assertTrue(
                 out.lines().anyMatch(l -> l.startsWith("the twelve tales") && l.matches(".*\\d+% \\(\\s*\\d+%\\).*")),
                 out);
+        // and the exact fractions behind the rounded pooled figures
+        assertTrue(
+                out.lines()
+                        .anyMatch(
+                                l -> l.matches(
+                                        "the twelve tales: recall \\d+/\\d+ = [\\d.]+%, precision \\d+/\\d+ = [\\d.]+%, gender .*")),
+                out);
 
         // a saved baseline reads back as the same counts
         Path file = tmp.resolve("baseline.json");
