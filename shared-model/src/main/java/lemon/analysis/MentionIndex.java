@@ -242,13 +242,17 @@ public final class MentionIndex {
          * unless the relation opens the sentence.
          */
         private String resolve(Gender g, List<Mention> recent, int sentence) {
+            // "Morgiana went to an old cobbler … who opened his stall": where no one of the pronoun's sex is in this
+            // sentence, someone of no known sex named in it is nearer than the man named sentences before
+            boolean sameSexHere =
+                    recent.stream().anyMatch(m -> m.sentence() == sentence && genders.get(m.characterId()) == g);
+            for (int k = recent.size() - 1;
+                    k >= 0 && !sameSexHere && recent.get(k).sentence() == sentence;
+                    k--)
+                if (genders.get(recent.get(k).characterId()) == Gender.UNKNOWN
+                        && recent.get(k).explicit()) return recent.get(k).characterId();
             for (int k = recent.size() - 1; k >= 0; k--) {
                 String id = recent.get(k).characterId();
-                // "Morgiana went to an old cobbler … who opened his stall": someone of no known sex named in this
-                // sentence after everyone of the pronoun's is nearer than the man named sentences before
-                if (genders.get(id) == Gender.UNKNOWN
-                        && recent.get(k).explicit()
-                        && recent.get(k).sentence() == sentence) return id;
                 if (genders.get(id) != g) continue;
                 String owner = relationOwners.get(id);
                 return owner != null && genders.get(owner) == g ? owner : id;

@@ -31,5 +31,17 @@ class MentionIndexTest {
         // named in a sentence before, the man of the same sex is still the nearer one
         assertEquals("karim", hisIn("The cobbler slept. Karim opened his stall early.", cast));
         assertEquals("karim", hisIn("Mira saw the cobbler. Then Karim was sad, and he opened his stall.", cast));
+        // nor when someone of the pronoun's sex is in the sentence: "her" after an unknown Boris is still Mira's
+        List<StoryCharacter> market = List.of(
+                new StoryCharacter("mira", "Mira", List.of(), Gender.FEMALE, "", 2),
+                new StoryCharacter("boris", "Boris", List.of(), Gender.UNKNOWN, "", 2));
+        MentionIndex index = MentionIndex.build("Mira opened her stall, and Boris bought bread from her.", market);
+        List<WordToken> ts = index.tokens().get(0);
+        assertEquals(
+                List.of("mira", "mira"),
+                index.mentions(0).stream()
+                        .filter(m -> !m.explicit() && ts.get(m.start()).lower().equals("her"))
+                        .map(MentionIndex.Mention::characterId)
+                        .toList());
     }
 }
