@@ -656,8 +656,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
     /** Everything a resumed run needs: trained weights, AdamW's moments, counters, and what they were trained on. */
     public byte[] state() throws IOException {
         Map<String, Safetensors.Tensor> weights = new LinkedHashMap<>();
-        for (var e : Map.of("tokens/", tokens, "graph/", graph.params(), "mapper/", mapper.params())
-                .entrySet()) {
+        for (var e : trainedParams().entrySet()) {
             for (var w : e.getValue().all().entrySet()) {
                 weights.put(
                         e.getKey() + w.getKey(),
@@ -723,10 +722,21 @@ public final class PersonalizationTrainer implements AutoCloseable {
         return files;
     }
 
+    /**
+     * What trains, by the prefix its weights are saved under, in one fixed order: {@code Map.of} iterates in an
+     * order drawn anew by each JVM, and a state saved in another process must have the same bytes.
+     */
+    private Map<String, Params> trainedParams() {
+        Map<String, Params> out = new LinkedHashMap<>();
+        out.put("tokens/", tokens);
+        out.put("graph/", graph.params());
+        out.put("mapper/", mapper.params());
+        return out;
+    }
+
     private void loadWeights(byte[] safetensors) throws IOException {
         try (Safetensors st = Safetensors.open(safetensors, "personalisation weights")) {
-            for (var e : Map.of("tokens/", tokens, "graph/", graph.params(), "mapper/", mapper.params())
-                    .entrySet()) {
+            for (var e : trainedParams().entrySet()) {
                 for (String name : List.copyOf(e.getValue().all().keySet())) {
                     Safetensors.Tensor t = st.read(e.getKey() + name);
                     e.getValue().load(name, t.shape(), t.data());
