@@ -197,6 +197,7 @@ resource "aws_ecs_task_definition" "engine" {
     environment = concat([
       { name = "LEMON_STORE", value = "s3://${aws_s3_bucket.runs.bucket}/runs" },
       { name = "OMP_WAIT_POLICY", value = "PASSIVE" },
+      { name = "OMP_NUM_THREADS", value = "1" },
       { name = "MALLOC_ARENA_MAX", value = "2" },
       ], var.tenant_monthly_cap_usd == 0 ? [] : [
       { name = "LEMON_COST_TENANT_MONTHLY_CAP", value = tostring(var.tenant_monthly_cap_usd) },

@@ -32,6 +32,8 @@ public class EngineStartup {
         LOG.log(System.Logger.Level.DEBUG, EngineThreads.describe(settings));
         EngineThreads.waitPolicyWarning(settings, System.getenv(EngineThreads.WAIT_POLICY_ENV))
                 .ifPresent(w -> LOG.log(System.Logger.Level.WARNING, w));
+        EngineThreads.teamWarning(settings, System.getenv(EngineThreads.TEAM_ENV))
+                .ifPresent(w -> LOG.log(System.Logger.Level.WARNING, w));
         EngineThreads.isaWarning(System.getenv(EngineThreads.ONEDNN_ISA_ENV), EngineThreads::cpuHasAvx2)
                 .ifPresent(w -> LOG.log(System.Logger.Level.WARNING, w));
     }

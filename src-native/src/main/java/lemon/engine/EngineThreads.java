@@ -38,6 +38,15 @@ public final class EngineThreads {
     /** What the launchers export unless the caller set it: harmless for one thread, vital for more. */
     public static final String DEFAULT_WAIT_POLICY = "PASSIVE";
 
+    /**
+     * The OpenMP team a thread gets when it did not start the engine: stages run on pooled task threads, and
+     * oneDNN's kernels size their team from the calling thread's OpenMP setting, which only the engine's own
+     * thread has from {@value #THREADS}; elsewhere it is this variable or one thread per core. A team of
+     * another size sums in another order, so the same run painted and trained a few thousandths apart
+     * depending on which thread ran a stage (a resumed run's second pass differed from an uninterrupted one).
+     */
+    public static final String TEAM_ENV = "OMP_NUM_THREADS";
+
     /** Read by oneDNN, libtorch's CPU convolution library, when it first runs: again only a launcher can set it. */
     public static final String ONEDNN_ISA_ENV = "ONEDNN_MAX_CPU_ISA";
     /** What the launchers export unless the caller set it (see {@link #isaWarning}). */
@@ -147,6 +156,19 @@ public final class EngineThreads {
                         + " intra-op threads with " + WAIT_POLICY_ENV + " " + (policy == null ? "unset" : policy)
                         + ": on a busy machine its spinning threads were 10-20x slower; export " + WAIT_POLICY_ENV
                         + "=PASSIVE before the JVM starts (the lemon script does) or leave " + THREADS + " at 1");
+    }
+
+    /**
+     * A warning when {@value #TEAM_ENV} does not match the intra-op threads: then a stage's numbers depend
+     * on the thread it happens to run on (see {@link #TEAM_ENV}).
+     */
+    public static Optional<String> teamWarning(Settings s, String team) {
+        String want = s.threads().isPresent() ? String.valueOf(s.threads().getAsInt()) : null;
+        if (want == null || want.equals(team == null ? null : team.strip())) return Optional.empty();
+        return Optional.of(TEAM_ENV + " is " + (team == null ? "unset" : team) + " but " + THREADS + " is " + want
+                + ": stages run on pooled threads, which size oneDNN's team from " + TEAM_ENV
+                + ", so a run's pictures and tokens can differ by which thread ran them; export " + TEAM_ENV + "="
+                + want + " before the JVM starts (the lemon script exports 1)");
     }
 
     /**

@@ -90,6 +90,18 @@ class EngineThreadsTest {
     }
 
     @Test
+    void anOpenMpTeamOtherThanTheIntraOpThreadsIsWarnedAbout() {
+        assertTrue(EngineThreads.teamWarning(ONE, "1").isEmpty());
+        assertTrue(EngineThreads.teamWarning(ONE, null).orElseThrow().startsWith("OMP_NUM_THREADS is unset but"));
+        assertTrue(EngineThreads.teamWarning(read(Map.of(EngineThreads.THREADS, "2")), "1")
+                .orElseThrow()
+                .contains("export OMP_NUM_THREADS=2"));
+        // libtorch's own choice is one per core on every thread: nothing to match
+        assertTrue(EngineThreads.teamWarning(EngineThreads.Settings.PYTORCH_DEFAULT, null)
+                .isEmpty());
+    }
+
+    @Test
     void anAvx2CpuWithoutAnIsaCapIsWarnedAbout() {
         String zen5 = "processor\t: 0\nflags\t\t: fpu sse2 avx avx2 avx512f avx512bw\n";
         String older = "processor\t: 0\nflags\t\t: fpu sse2 sse4_1 avx\n";
