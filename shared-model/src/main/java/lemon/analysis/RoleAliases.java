@@ -241,7 +241,7 @@ final class RoleAliases {
      * sentence) makes them one. Evidence: the two sentences.
      */
     private static Map<StoryCharacter[], String> sharedThings(MentionIndex index) {
-        Map<String, Integer> uses = new java.util.HashMap<>();
+        Map<String, Integer> uses = new java.util.HashMap<>(), possessed = new java.util.HashMap<>();
         Map<String, Map<String, Integer>> owners = new java.util.TreeMap<>(); // thing → owner id → sentence
         for (int s = 0; s < index.sentences().size(); s++) {
             List<WordToken> ts = index.tokens().get(s);
@@ -249,6 +249,9 @@ final class RoleAliases {
                 WordToken t = ts.get(k);
                 if (!t.isWord() || t.capitalised() || Lexicon.isPersonNoun(t.lower())) continue;
                 uses.merge(t.lower(), 1, Integer::sum);
+                if (ts.get(k - 1).kind() == WordToken.Kind.POSSESSIVE
+                        || List.of("his", "her").contains(ts.get(k - 1).lower()))
+                    possessed.merge(t.lower(), 1, Integer::sum);
                 String owner = null;
                 for (MentionIndex.Mention m : index.mentions(s)) {
                     boolean pronoun = !m.explicit()
@@ -268,8 +271,8 @@ final class RoleAliases {
         Map<StoryCharacter[], String> out = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Integer>> e : owners.entrySet()) {
             Map<String, Integer> whose = e.getValue();
-            int possessed = possessedUses(index, e.getKey());
-            if (whose.size() != 2 || uses.get(e.getKey()) > RARE_THING || possessed < uses.get(e.getKey())) continue;
+            int used = uses.get(e.getKey());
+            if (whose.size() != 2 || used > RARE_THING || possessed.getOrDefault(e.getKey(), 0) < used) continue;
             List<StoryCharacter> two = whose.keySet().stream().map(byId::get).toList();
             StoryCharacter name =
                     two.stream().filter(CopulaAliases::isProperName).findFirst().orElse(null);
@@ -286,17 +289,6 @@ final class RoleAliases {
                             + index.sentences().get(whose.get(name.id())));
         }
         return out;
-    }
-
-    /** How many times the story names a thing right after "his", "her" or a possessive ("Mustapha's"). */
-    private static int possessedUses(MentionIndex index, String thing) {
-        int n = 0;
-        for (List<WordToken> ts : index.tokens())
-            for (int k = 1; k < ts.size(); k++)
-                if (ts.get(k).lower().equals(thing)
-                        && (ts.get(k - 1).kind() == WordToken.Kind.POSSESSIVE
-                                || List.of("his", "her").contains(ts.get(k - 1).lower()))) n++;
-        return n;
     }
 
     /** Whether some sentence names both characters. */
