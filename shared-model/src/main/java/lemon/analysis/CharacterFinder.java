@@ -811,7 +811,7 @@ final class CharacterFinder {
             Candidate cand = byId.get(c.id());
             String owner = cand.kind == Kind.RELATIONAL ? Slugs.of(cand.ownerSurface) : null;
             if (owner != null && sentencesOf.containsKey(owner) && byId.get(owner).kind == Kind.NAME)
-                sentencesOf.get(owner).addAll(index.sentencesMentioning(c.id(), false));
+                sentencesOf.get(owner).addAll(sentencesOf.get(c.id()));
         }
         Map<String, Integer> mentionsOf = new HashMap<>();
         for (StoryCharacter c : all)

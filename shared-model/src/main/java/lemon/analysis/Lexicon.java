@@ -218,9 +218,15 @@ final class Lexicon {
 
     /** Whether a noun, singular or plural, names an animal ("turtle-doves", "the bear"). */
     static boolean isAnimal(String noun) {
-        String w = noun.substring(noun.lastIndexOf('-') + 1);
-        String singular = singularOfPlural(w);
-        return ANIMALS.contains(w) || (singular != null && ANIMALS.contains(singular));
+        return animalOf(noun) != null;
+    }
+
+    /** The animal a noun names, in the singular ("turtle-doves" → "turtle-dove", "bear"); null for none. */
+    static String animalOf(String noun) {
+        int dash = noun.lastIndexOf('-'); // "turtle-doves": the plural is the last part's
+        String w = noun.substring(dash + 1), singular = singularOfPlural(w);
+        if (ANIMALS.contains(w)) return noun;
+        return singular != null && ANIMALS.contains(singular) ? noun.substring(0, dash + 1) + singular : null;
     }
 
     /**

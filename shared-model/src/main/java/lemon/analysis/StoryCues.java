@@ -395,11 +395,7 @@ public final class StoryCues {
     public static String animal(StoryCharacter c) {
         String role = c.role().toLowerCase(Locale.ROOT).strip();
         String[] words = (role.isEmpty() ? c.name().toLowerCase(Locale.ROOT) : role).split("\\s+");
-        String last = words[words.length - 1];
-        if (!Lexicon.isAnimal(last)) return null;
-        int dash = last.lastIndexOf('-'); // "turtle-doves": the plural is the last part's
-        String tail = last.substring(dash + 1), single = Lexicon.singularOfPlural(tail);
-        return last.substring(0, dash + 1) + (single != null && Lexicon.isAnimal(single) ? single : tail);
+        return Lexicon.animalOf(words[words.length - 1]);
     }
 
     /**

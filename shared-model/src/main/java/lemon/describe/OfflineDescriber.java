@@ -355,8 +355,9 @@ public final class OfflineDescriber implements CharacterDescriber {
             if (!List.of("hair", "beard", "skin").contains(c.kind())) continue;
             String[] w = c.value().strip().split("\\s+");
             // "white hair" is how the story cues give an animal's colour ("a white duck")
-            if (colour == null && c.kind().equals("hair") && w.length == 2 && w[1].equals("hair")) colour = w[0];
-            else if (!(w.length == 2 && w[1].equals("hair"))) clauses.add(CueRepair.clause(c));
+            boolean coat = w.length == 2 && w[1].equals("hair");
+            if (!coat) clauses.add(CueRepair.clause(c));
+            else if (colour == null && c.kind().equals("hair")) colour = w[0];
         }
         if (colour != null) lead.add(colour);
         String head = lead.isEmpty() ? animal : String.join(" ", lead) + " " + animal;
