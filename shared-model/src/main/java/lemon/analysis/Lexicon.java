@@ -132,7 +132,8 @@ final class Lexicon {
                 "waiting-maid",
                 "chambermaid",
                 "handmaid",
-                "servant-girl");
+                "servant-girl",
+                "craftswoman");
         nouns(
                 Gender.UNKNOWN,
                 "clerk",
@@ -149,6 +150,7 @@ final class Lexicon {
                 "baker",
                 "butcher",
                 "merchant",
+                "boxer",
                 "captain",
                 "robber",
                 "thief",

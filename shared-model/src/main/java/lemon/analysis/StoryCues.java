@@ -234,6 +234,7 @@ public final class StoryCues {
             "clutched",
             "clutching",
             "took",
+            "taking",
             "drew",
             "seized",
             "seizing",
@@ -334,7 +335,8 @@ public final class StoryCues {
             "snow-white",
             "coal-black",
             "mean",
-            "poor");
+            "poor",
+            "precious");
 
     public static List<StoryCue> of(String text, StoryCharacter c, List<StoryCharacter> all) {
         List<StoryCharacter> chars = new ArrayList<>(all);
@@ -360,6 +362,12 @@ public final class StoryCues {
                 // a name, or a he or she: someone the sentence is about, not only whose thing it is
                 boolean subject = m.explicit()
                         || List.of("he", "she").contains(ts.get(m.start()).lower());
+                // "did not recognize him in the disguise of an oil merchant"
+                // ("stabbed her with a knife" is the stabber's knife)
+                if (!m.explicit()
+                        && List.of("him", "her").contains(ts.get(m.start()).lower())
+                        && m.end() < ts.size()
+                        && ts.get(m.end()).lower().equals("in")) with(ts, m.end(), sentence, found);
                 if (subject) yearsOld(ts, m.end(), sentence, found);
                 if (subject) had(ts, m.end(), sentence, found);
                 possessions(ts, m, index.mentions(s), sentence, found);
@@ -711,7 +719,7 @@ public final class StoryCues {
             Set.of("black", "white", "brown", "grey", "gray", "red", "golden", "yellow", "silver", "snow-white");
 
     private static final Set<String> COPULAS =
-            Set.of("was", "is", "looked", "seemed", "remained", "became", "grew", "stayed");
+            Set.of("was", "is", "looked", "seemed", "remained", "became", "grew", "stayed", "been");
 
     /** "I will wear my red velvet suit," said the eldest: what a speaker calls "my" is the speaker's. */
     private static void spoken(List<WordToken> ts, String sentence, List<StoryCue> out) {
@@ -811,6 +819,10 @@ public final class StoryCues {
         }
         while (k < ts.size()
                 && List.of("still", "soon", "now").contains(ts.get(k).lower())) k++;
+        // "Merritt, who had been a boxer": the perfect's "been" is the copula
+        if (k + 1 < ts.size()
+                && List.of("had", "has").contains(ts.get(k).lower())
+                && ts.get(k + 1).lower().equals("been")) k++;
         if (k < ts.size() && COPULAS.contains(ts.get(k).lower())) {
             k++;
             if (k < ts.size() && ts.get(k).lower().equals("into")) k++; // "grew into the most beautiful child"
@@ -845,6 +857,15 @@ public final class StoryCues {
             String w = ts.get(k).lower();
             if (CLAUSE_WORDS.contains(w)) break;
             if (AFTER_A_VERB.contains(w)) break; // "looked contemptuously at the tailor" is not "looked a tailor"
+            // "Brannoc, a merchant's son": a child named by a parent's station is of that rank
+            if (k + 2 < ts.size()
+                    && ts.get(k + 1).kind() == WordToken.Kind.POSSESSIVE
+                    && ts.get(k + 2).isWord()
+                    && isRank(w + "'s " + ts.get(k + 2).lower())) {
+                said.add(new StoryCue("station", w + "'s " + ts.get(k + 2).lower(), sentence));
+                k += 3;
+                break;
+            }
             describe(w, sentence, said);
             if (Lexicon.isPersonNoun(w)) {
                 k++;
@@ -877,10 +898,16 @@ public final class StoryCues {
                 out.add(new StoryCue(kindOf(p.head), p.text, sentence));
     }
 
-    /** "with a grey beard", "with long golden hair", "with a dagger". */
+    /** "with a grey beard", "with long golden hair", "with a dagger"; "in a red cloak" (only what is worn). */
     private static void with(List<WordToken> ts, int k, String sentence, List<StoryCue> out) {
-        if (k >= ts.size() || !ts.get(k).lower().equals("with")) return;
-        for (Phrase p : phrases(ts, k + 1)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+        if (k >= ts.size()) return;
+        String w = ts.get(k).lower();
+        if (w.equals("with"))
+            for (Phrase p : phrases(ts, k + 1)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+        if (w.equals("in"))
+            for (Phrase p : phrases(ts, k + 1))
+                if (GARMENTS.contains(p.head) || HEADWEAR.contains(p.head))
+                    out.add(new StoryCue(kindOf(p.head), p.text, sentence));
     }
 
     /** A word before or after a mention: an adjective of looks, a person noun of station or gender. */
@@ -1018,21 +1045,29 @@ public final class StoryCues {
                         .anyMatch(o -> o.explicit()
                                 && o.start() < m.start()
                                 && !o.characterId().equals(m.characterId()))) return;
-        int limit = Math.min(ts.size(), m.end() + 9); // past an apposition: "Ilse, a fisher girl, wore…"
-        for (int k = m.end(); k < limit; k++) {
+        int main = relativeClauseEnd(ts, m.end());
+        int limit = Math.min(ts.size(), main + 9); // past an apposition: "Ilse, a fisher girl, wore…"
+        boolean pastAnOwner = false;
+        for (int k = main; k < limit; k++) {
             WordToken t = ts.get(k);
             if (t.text().equals(".") || t.text().equals(";")) return;
             final int at = k;
-            // someone else's action; "walked into Harrow's tent with …" is still the walker's
-            if (all.stream()
-                    .anyMatch(o -> o.start() == at
-                            && o != m
-                            && !(o.end() < ts.size() && ts.get(o.end()).kind() == WordToken.Kind.POSSESSIVE))) return;
+            // someone else's action; "walked into Harrow's tent with …" is still the walker's, and so is "he
+            // seized a bag" after "the dwarf felt himself free"
+            for (MentionIndex.Mention o : all) {
+                if (o.start() != at || o == m) continue;
+                boolean owner = onlyAnOwner(ts, o);
+                if (!owner && !(o.characterId().equals(m.characterId()) && subjectPronoun(ts, o))) return;
+                pastAnOwner |= owner;
+            }
             String w = t.lower();
-            // "very meanly dressed", "richly dressed"
-            if (w.equals("dressed") && k > 0 && ts.get(k - 1).lower().endsWith("ly")) {
+            // "very meanly dressed", "richly dressed", "well dressed"
+            if (w.equals("dressed")
+                    && k > 0
+                    && (ts.get(k - 1).lower().endsWith("ly")
+                            || ts.get(k - 1).lower().equals("well"))) {
                 out.add(new StoryCue("clothing", ts.get(k - 1).lower() + " dressed", sentence));
-                return;
+                continue; // "well dressed and covered in soot"
             }
             // "put on a head-dress", "slipped on his little coat", "pulled on her boots"
             boolean putOn = List.of("put", "slipped", "pulled").contains(w)
@@ -1053,11 +1088,28 @@ public final class StoryCues {
                 k = after - 1;
                 continue;
             }
+            // "tired and covered in soot": what is on the skin, a bare noun ("covered with a cloak" is worn)
+            if (w.equals("covered")
+                    && k + 2 < ts.size()
+                    && List.of("in", "with").contains(ts.get(k + 1).lower())
+                    && ts.get(k + 2).isWord()
+                    && !ts.get(k + 2).capitalised()
+                    && !DETERMINERS.contains(ts.get(k + 2).lower())
+                    && !Lexicon.isPersonNoun(ts.get(k + 2).lower())) {
+                out.add(new StoryCue(
+                        "skin",
+                        "covered " + ts.get(k + 1).lower() + " " + ts.get(k + 2).lower(),
+                        sentence));
+                continue;
+            }
             // "the thirteenth fairy came, with a black cap on her head", "an ancient dame leaning on a staff"
+            // past someone's thing, "with" may be that thing's: "thanked his little friend with the scarlet cloak" is
+            // the friend's cloak, "knocked it out of his hand with a fire bucket" the knocker's bucket
             if (w.equals("with")
                     || (w.equals("on") && k > 0 && ts.get(k - 1).lower().equals("leaning"))) {
                 for (Phrase p : phrases(ts, k + 1))
-                    if (known(p.head)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+                    if (known(p.head) && (!pastAnOwner || OBJECTS.contains(p.head)))
+                        out.add(new StoryCue(kindOf(p.head), p.text, sentence));
                 continue;
             }
             if (CARRY.contains(w)) {
@@ -1070,6 +1122,44 @@ public final class StoryCues {
                 return;
             }
         }
+    }
+
+    /** "Harrow's", "his", "her" before its noun: a mention that only says whose a thing is. */
+    private static boolean onlyAnOwner(List<WordToken> ts, MentionIndex.Mention o) {
+        if (o.explicit()) return o.end() < ts.size() && ts.get(o.end()).kind() == WordToken.Kind.POSSESSIVE;
+        String w = ts.get(o.start()).lower();
+        if (List.of("his", "its", "their").contains(w)) return true;
+        // "her bedroom", not "gave her a frock" or "saw her in the garden"
+        return w.equals("her")
+                && o.end() < ts.size()
+                && ts.get(o.end()).isWord()
+                && !DETERMINERS.contains(ts.get(o.end()).lower())
+                && !CLAUSE_WORDS.contains(ts.get(o.end()).lower())
+                && !WHERE.contains(ts.get(o.end()).lower())
+                && !AFTER_A_VERB.contains(ts.get(o.end()).lower())
+                && !List.of("and", "or", "up", "out", "off", "down", "away", "back")
+                        .contains(ts.get(o.end()).lower());
+    }
+
+    /** "he" or "she": the same one again as a clause's subject ("the dwarf felt himself free, he seized a bag"). */
+    private static boolean subjectPronoun(List<WordToken> ts, MentionIndex.Mention o) {
+        return !o.explicit() && List.of("he", "she").contains(ts.get(o.start()).lower());
+    }
+
+    /**
+     * Where the main clause goes on after a relative clause set off by commas ("Merritt, who had been a boxer before
+     * he was a sailor, knocked it out … with a fire bucket"): the index after its closing comma, else {@code end}.
+     */
+    private static int relativeClauseEnd(List<WordToken> ts, int end) {
+        if (end + 1 >= ts.size()
+                || !ts.get(end).text().equals(",")
+                || !List.of("who", "whom", "whose").contains(ts.get(end + 1).lower())) return end;
+        for (int k = end + 2; k < Math.min(ts.size(), end + 20); k++) {
+            String t = ts.get(k).text();
+            if (t.equals(",")) return k + 1;
+            if (List.of(".", ";", ":", "!", "?").contains(t)) return end;
+        }
+        return end;
     }
 
     /**
@@ -1087,7 +1177,8 @@ public final class StoryCues {
         return before && !giver;
     }
 
-    private static final Set<String> GIVE = Set.of("brought", "gave", "threw", "handed", "fetched", "sent");
+    private static final Set<String> GIVE =
+            Set.of("brought", "gave", "threw", "handed", "fetched", "sent", "bought", "made");
 
     /**
      * Clothes someone is given are theirs to wear: "gave her an old grey frock to put on", "brought a
@@ -1214,13 +1305,17 @@ public final class StoryCues {
         Phrase p = phrase(ts, k);
         while (p != null) {
             int i = p.end();
-            // "round her waist", "on her head": where it is worn or held, kept with it
+            // "round her waist", "on her head", "in her right hand": where it is worn or held, kept with it
             if (i + 2 < ts.size()
                     && WHERE.contains(ts.get(i).lower())
                     && List.of("his", "her", "their").contains(ts.get(i + 1).lower())
                     && ts.get(i + 2).isWord()) {
-                p = new Phrase(p.text() + " " + CharacterFinder.joinLower(ts, i, i + 3), p.head(), i + 3);
-                i += 3;
+                int to = i + 3;
+                if (to < ts.size()
+                        && List.of("right", "left").contains(ts.get(i + 2).lower())
+                        && ts.get(to).isWord()) to++;
+                p = new Phrase(p.text() + " " + CharacterFinder.joinLower(ts, i, to), p.head(), to);
+                i = to;
             }
             out.add(p);
             if (i < ts.size() && ts.get(i).text().equals(",")) i++;
@@ -1269,10 +1364,15 @@ public final class StoryCues {
                 words.add(w);
                 head = singular;
                 plural = !singular.equals(w);
-                int more = i + 1; // "slippers of glass", "a dagger with a silver hilt"
+                int more = i + 1; // "slippers of glass", "a dagger with a silver hilt", "a bag full of gold"
+                List<String> tail = new ArrayList<>();
+                if (more + 2 < ts.size()
+                        && ts.get(more).lower().equals("full")
+                        && ts.get(more + 1).lower().equals("of"))
+                    tail.add(ts.get(more++).lower());
                 if (more + 1 < ts.size()
                         && List.of("of", "with").contains(ts.get(more).lower())) {
-                    List<String> tail = new ArrayList<>(List.of(ts.get(more).lower()));
+                    tail.add(ts.get(more).lower());
                     int q = more + 1;
                     if (DETERMINERS.contains(ts.get(q).lower()))
                         tail.add(ts.get(q++).lower());
@@ -1283,9 +1383,15 @@ public final class StoryCues {
                     if (q < ts.size()
                             && ts.get(q).isWord()
                             && !Lexicon.isPersonNoun(ts.get(q).lower())
+                            && !CLAUSE_WORDS.contains(ts.get(q).lower())
                             && !List.of("him", "her", "them", "it", "me", "us", "you")
                                     .contains(ts.get(q).lower())) {
                         tail.add(ts.get(q).lower());
+                        // "the disguise of an oil merchant": the one it makes them look like
+                        if (q + 1 < ts.size()
+                                && ts.get(q + 1).isWord()
+                                && Lexicon.isPersonNoun(ts.get(q + 1).lower()))
+                            tail.add(ts.get(++q).lower());
                         words.addAll(tail);
                         end = q + 1;
                     } else if (tail.stream().anyMatch(DESCRIBING::contains)) { // "slippers of spangled silk"

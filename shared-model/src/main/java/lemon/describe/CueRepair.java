@@ -66,8 +66,10 @@ public final class CueRepair {
         String v = cue.value().strip();
         String low = v.toLowerCase(Locale.ROOT);
         return switch (cue.kind()) {
-            case "hair", "beard", "skin" -> low.startsWith("with ") ? v : "with " + v;
-            case "clothing", "headwear" -> low.startsWith("wearing ") || low.startsWith("dressed") ? v : "wearing " + v;
+            // "covered in soot" is said as it is
+            case "hair", "beard", "skin" -> low.startsWith("with ") || low.startsWith("covered ") ? v : "with " + v;
+            case "clothing", "headwear" ->
+                low.startsWith("wearing ") || OfflineDescriber.saysDressed(low) ? v : "wearing " + v;
             case "object" -> "carrying " + v;
             case "station" ->
                 "every inch the " + lemon.analysis.StoryCues.WORK.getOrDefault(low, v); // "mended nets" → fisherman

@@ -299,7 +299,11 @@ public final class OfflineDescriber implements CharacterDescriber {
                 .findFirst()
                 .orElse(null);
         List<String> wearing = new ArrayList<>(stated.apply("headwear"));
-        wearing.addAll(stated.apply("clothing"));
+        // "well dressed", "dressed in gold" say how, not what is worn: a clause of their own
+        List<String> dressed = stated.apply("clothing").stream()
+                .filter(OfflineDescriber::saysDressed)
+                .toList();
+        stated.apply("clothing").stream().filter(v -> !saysDressed(v)).forEach(wearing::add);
         if (!looks.isEmpty()) {
             String build = pick.apply(2).build();
             if (!storyBuild)
@@ -326,6 +330,7 @@ public final class OfflineDescriber implements CharacterDescriber {
         for (String kind : List.of("hair", "beard", "skin"))
             for (StoryCue c : story)
                 if (c.kind().equals(kind) && c.value().contains(" ")) parts.add(CueRepair.clause(c));
+        parts.addAll(dressed);
         if (!wearing.isEmpty()) parts.add("wearing " + String.join(", ", wearing));
         else if (roleLook != null) parts.add(adjustGender(roleLook, gender)); // a male slave wears no dress
         List<String> carried = stated.apply("object");
@@ -365,7 +370,9 @@ public final class OfflineDescriber implements CharacterDescriber {
         parts.add(article(head) + " " + head);
         parts.addAll(clauses);
         List<String> wearing = new ArrayList<>();
-        for (StoryCue c : story) if (c.kind().equals("headwear") || c.kind().equals("clothing")) wearing.add(c.value());
+        for (StoryCue c : story)
+            if (c.kind().equals("clothing") && saysDressed(c.value())) parts.add(c.value());
+            else if (c.kind().equals("headwear") || c.kind().equals("clothing")) wearing.add(c.value());
         if (!wearing.isEmpty()) parts.add("wearing " + String.join(", ", wearing));
         List<String> carried = story.stream()
                 .filter(c -> c.kind().equals("object"))
@@ -373,6 +380,11 @@ public final class OfflineDescriber implements CharacterDescriber {
                 .toList();
         if (!carried.isEmpty()) parts.add("carrying " + String.join(" and ", carried));
         return String.join(", ", parts);
+    }
+
+    /** "well dressed", "very meanly dressed", "dressed in gold": a clothing cue that is no garment. */
+    static boolean saysDressed(String cue) {
+        return cue.matches("(?:.* )?dressed(?: .*)?");
     }
 
     /** "a white beard and narrowed eyes": the beard and the "and" that joins it to what follows. */

@@ -467,4 +467,58 @@ class StoryCuesTest {
                 sultan.contains("build: proud") || sultan.contains("looks: proud") || sultan.contains("gender: man"),
                 sultan.toString());
     }
+
+    @Test
+    void aRelativeClauseIsPassedOverAndItsPerfectSaysWhatSomeoneWas() {
+        String story = "Merritt, who had been a boxer before he was a sailor, knocked the knife out of his hand with a"
+                + " fire bucket. Merritt laughed. Felix wept. Merritt slept. Felix slept.";
+        List<String> merritt = cues(story, "Merritt");
+        assertTrue(merritt.containsAll(List.of("station: boxer", "object: a fire bucket")), merritt.toString());
+        assertTrue(
+                cues(story, "Felix").stream().noneMatch(q -> q.contains("bucket")),
+                cues(story, "Felix").toString());
+    }
+
+    @Test
+    void pastSomeonesThingWithGivesOnlyATool() {
+        // the cloak is the friend's, not the thanker's; the tool after an owner's word is still the actor's
+        String story = "Then Konrad thanked his little friend with the scarlet cloak for his aid. Konrad laughed."
+                + " Konrad slept. Lotte went to her bedroom, and taking a small knife she cut her finger. Lotte wept."
+                + " Lotte slept.";
+        assertTrue(
+                cues(story, "Konrad").stream().noneMatch(q -> q.contains("cloak")),
+                cues(story, "Konrad").toString());
+        assertTrue(
+                cues(story, "Lotte").contains("object: a small knife"),
+                cues(story, "Lotte").toString());
+    }
+
+    @Test
+    void howSomeoneIsDressedCoveredOrRankedIsACue() {
+        String story = "Teodor was polite, tired and covered in soot. Brannoc, a merchant's son who had never slept"
+                + " outside, laughed at him. Teodor was civil and well dressed. Brannoc slept. Teodor slept."
+                + " Brannoc wept. Teodor sang.";
+        List<String> teodor = cues(story, "Teodor");
+        assertTrue(teodor.containsAll(List.of("skin: covered in soot", "clothing: well dressed")), teodor.toString());
+        assertTrue(
+                cues(story, "Brannoc").contains("station: merchant's son"),
+                cues(story, "Brannoc").toString());
+    }
+
+    @Test
+    void clothesBoughtForSomeoneOrSeenOnThemAreTheirs() {
+        String story = "Next day Ayla bought Omar a fine suit of clothes. Omar rubbed his hands. Ayla shook her head."
+                + " Omar slept. Ayla slept. Omar came home, but Ayla did not know him in the disguise of an oil"
+                + " merchant.";
+        List<String> omar = cues(story, "Omar");
+        assertTrue(
+                omar.containsAll(
+                        List.of("clothing: a fine suit of clothes", "clothing: a disguise of an oil merchant")),
+                omar.toString());
+        // "stabbed her with a knife": the knife is the stabber's, not hers
+        String stab = "Ayla met Omar. Omar stabbed her with a knife. Ayla wept. Omar laughed. Ayla slept. Omar slept.";
+        assertTrue(
+                cues(stab, "Ayla").stream().noneMatch(q -> q.contains("knife")),
+                cues(stab, "Ayla").toString());
+    }
 }

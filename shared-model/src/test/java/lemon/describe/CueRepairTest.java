@@ -44,4 +44,13 @@ class CueRepairTest {
         String d = "a tall man in his sixties with a grey beard, wearing a fisherman's smock";
         assertEquals(d, CueRepair.repair(d, HENRIK));
     }
+
+    @Test
+    void aCueThatSaysHowIsWrittenAsItIs() {
+        String s = "Teodor was tired, well dressed and covered in soot.";
+        assertEquals("covered in soot", CueRepair.clause(new StoryCue("skin", "covered in soot", s)));
+        assertEquals("well dressed", CueRepair.clause(new StoryCue("clothing", "well dressed", s)));
+        assertEquals("with a grey beard", CueRepair.clause(new StoryCue("beard", "a grey beard", s)));
+        assertEquals("wearing a red cap", CueRepair.clause(new StoryCue("headwear", "a red cap", s)));
+    }
 }

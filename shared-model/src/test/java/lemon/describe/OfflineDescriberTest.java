@@ -150,6 +150,16 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void howTheStorySaysSomeoneIsDressedIsAClauseOfItsOwn() {
+        String d = describe(
+                "Teodor was civil, well dressed and covered in soot. Teodor wore a blue cap. Teodor sang every day.",
+                "Teodor");
+        assertTrue(d.contains(", well dressed, wearing a blue cap"), d);
+        assertTrue(d.contains(", covered in soot"), d);
+        assertFalse(d.contains("wearing well") || d.contains("with covered"), d);
+    }
+
+    @Test
     void theExamplesFillOnlyWhatTheStoryLeavesOpen() {
         String d = describe(
                 "Ilse, a young fisher girl, wore a red scarf. Ilse sold fish on the quay. Ilse sang every day.",

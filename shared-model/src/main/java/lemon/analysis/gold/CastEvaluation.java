@@ -134,9 +134,13 @@ public final class CastEvaluation {
     public static void printCues(Map<String, CueScore> cues, PrintStream out) {
         out.println();
         out.printf(Locale.ROOT, "%-28s %6s %6s %13s%n", "descriptions", "cues", "kept", "contradicted");
-        int j = 0, k = 0, c = 0;
+        int j = 0, k = 0, c = 0, tj = 0, tk = 0;
         for (Map.Entry<String, CueScore> e : cues.entrySet()) {
             CueScore s = e.getValue();
+            if (GoldCast.bundled(e.getKey()).source().startsWith("tales/")) {
+                tj += s.judged();
+                tk += s.kept();
+            }
             out.printf(
                     Locale.ROOT,
                     "%-28s %6d %5.0f%% %13d%n",
@@ -149,6 +153,15 @@ public final class CastEvaluation {
             c += s.contradicted();
         }
         out.printf(Locale.ROOT, "%-28s %6d %5.0f%% %13d%n", "all sixteen", j, j == 0 ? 100.0 : 100.0 * k / j, c);
+        out.printf(
+                Locale.ROOT,
+                "cues kept: the twelve tales %d/%d = %.1f%%, all sixteen %d/%d = %.1f%%%n",
+                tk,
+                tj,
+                tj == 0 ? 100.0 : 100.0 * tk / tj,
+                k,
+                j,
+                j == 0 ? 100.0 : 100.0 * k / j);
         for (Map.Entry<String, CueScore> e : cues.entrySet())
             if (!e.getValue().contradictions().isEmpty())
                 out.println("  " + e.getKey() + " contradicts: "
