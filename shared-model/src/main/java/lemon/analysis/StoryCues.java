@@ -357,6 +357,7 @@ public final class StoryCues {
                 if (m.explicit()) {
                     before(ts, m.start(), m.end(), sentence, found);
                     after(ts, m.end(), sentence, found);
+                    epithet(ts, m.end(), chars, sentence, found);
                     if (animal) coat(ts, m.start(), sentence, found);
                 }
                 // a name, or a he or she: someone the sentence is about, not only whose thing it is
@@ -415,10 +416,19 @@ public final class StoryCues {
         List<String> names = new ArrayList<>(List.of(c.name()));
         names.addAll(c.aliases());
         List<String> ages = new ArrayList<>();
+        // "the little tailor", "the little old man": the other describing words of its names, by kind ("the poor bear"
+        // is pitied, not poor: no station)
+        Map<String, Map<String, String>> said = new java.util.TreeMap<>();
         for (String name : names) {
             String[] words = name.strip().split("\\s+");
             String sentence = firstUse(name, index);
             if (sentence == null) continue;
+            for (int i = 0; i + 1 < words.length; i++) {
+                String w = words[i].toLowerCase(Locale.ROOT);
+                String kind = ADJECTIVE_KIND.get(w);
+                if (kind != null && List.of("build", "looks", "skin").contains(kind))
+                    said.computeIfAbsent(kind, k -> new LinkedHashMap<>()).putIfAbsent(w, sentence);
+            }
             String first = words[0].toLowerCase(Locale.ROOT);
             if (words.length > 1 && STATION_TITLES.contains(first) && Character.isUpperCase(words[0].charAt(0))) {
                 out.add(new StoryCue("station", first, sentence));
@@ -437,6 +447,10 @@ public final class StoryCues {
             for (String w : words)
                 if ("age".equals(ADJECTIVE_KIND.get(w.toLowerCase(Locale.ROOT)))) ages.add(w.toLowerCase(Locale.ROOT));
         }
+        // "the little tailor" and "the big tailor" for one character: its names say nothing of its build
+        for (Map.Entry<String, Map<String, String>> kind : said.entrySet())
+            if (kind.getValue().size() == 1)
+                kind.getValue().forEach((w, sentence) -> out.add(new StoryCue(kind.getKey(), w, sentence)));
         // "the old king" and "the young king" for one character: its names say no age
         if (!ages.isEmpty() && ages.stream().distinct().count() == 1)
             out.add(new StoryCue(
@@ -449,6 +463,27 @@ public final class StoryCues {
                                     .orElseThrow(),
                             index)));
         return out;
+    }
+
+    /**
+     * "the son of Mustapha the tailor": a station noun after a name says what it is, unless that noun names someone
+     * else of the story ("told Ali Baba the captain was near" is about the captain).
+     */
+    private static void epithet(
+            List<WordToken> ts, int end, List<StoryCharacter> chars, String sentence, List<StoryCue> out) {
+        if (end + 1 >= ts.size()
+                || !ts.get(end).lower().equals("the")
+                || ts.get(end + 1).capitalised()
+                || !isStation(ts.get(end + 1).lower())) return;
+        String noun = ts.get(end + 1).lower();
+        for (StoryCharacter o : chars) {
+            List<String> names = new ArrayList<>(o.aliases());
+            names.add(o.name());
+            if (o.role() != null) names.add(o.role());
+            for (String n : names)
+                if (List.of(n.toLowerCase(Locale.ROOT).split("[\\s']+")).contains(noun)) return;
+        }
+        out.add(new StoryCue("station", noun, sentence));
     }
 
     /** "valiant little tailor" → "tailor", "thirteenth fairy" → "fairy": the noun a name's adjectives describe. */
@@ -1048,10 +1083,26 @@ public final class StoryCues {
         int main = relativeClauseEnd(ts, m.end());
         int limit = Math.min(ts.size(), main + 9); // past an apposition: "Ilse, a fisher girl, wore…"
         boolean pastAnOwner = false;
-        for (int k = main; k < limit; k++) {
+        for (int k = main; k < ts.size(); k++) {
             WordToken t = ts.get(k);
             if (t.text().equals(".") || t.text().equals(";")) return;
             final int at = k;
+            if (k >= limit) {
+                // "…, and took the wand", "…, seized a pair of scissors": a later verb of the same subject opens a
+                // new window; nothing else past the first one is theirs for sure
+                if (t.quoted()) return;
+                int verb = k + 1 < ts.size()
+                                && ts.get(k + 1).lower().equals("and")
+                                && t.text().equals(",")
+                        ? k + 2
+                        : k + 1;
+                if ((t.text().equals(",") || t.lower().equals("and"))
+                        && verb < ts.size()
+                        && (CARRY.contains(ts.get(verb).lower())
+                                || WEAR.contains(ts.get(verb).lower()))) limit = Math.min(ts.size(), verb + 9);
+                else if (all.stream().anyMatch(o -> o.start() == at && !onlyAnOwner(ts, o))) return;
+                continue;
+            }
             // someone else's action; "walked into Harrow's tent with …" is still the walker's, and so is "he
             // seized a bag" after "the dwarf felt himself free"
             for (MentionIndex.Mention o : all) {
@@ -1117,9 +1168,13 @@ public final class StoryCues {
                 if (from < ts.size() && ts.get(from).lower().equals("off")) return; // "took off her cloak": not carried
                 if (from < ts.size() && PARTICLES.contains(ts.get(from).lower())) from++; // "drew out his sword"
                 // a garment in the hand is carried, not worn: "the prince took the shoe"
-                for (Phrase p : phrases(ts, from))
-                    if (isThing(p.head)) out.add(new StoryCue("object", p.text, sentence));
-                return;
+                List<Phrase> carried = phrases(ts, from);
+                for (Phrase p : carried) if (isThing(p.head)) out.add(new StoryCue("object", p.text, sentence));
+                // the window closes: only a coordinated verb of the same subject opens another
+                limit = carried.isEmpty()
+                        ? from
+                        : carried.get(carried.size() - 1).end();
+                k = limit - 1;
             }
         }
     }
@@ -1345,6 +1400,15 @@ public final class StoryCues {
         String det = null;
         if (i < ts.size() && DETERMINERS.contains(ts.get(i).lower()))
             det = ts.get(i++).lower();
+        // "a pair of scissors": the pair is how many, the scissors the thing
+        if (det != null
+                && A_OR_THE.contains(det)
+                && i + 2 < ts.size()
+                && ts.get(i).lower().equals("pair")
+                && ts.get(i + 1).lower().equals("of")) {
+            det = det + " pair of";
+            i += 2;
+        }
         List<String> words = new ArrayList<>();
         String head = null;
         int unknown = 0, end = -1;
@@ -1384,6 +1448,7 @@ public final class StoryCues {
                             && ts.get(q).isWord()
                             && !Lexicon.isPersonNoun(ts.get(q).lower())
                             && !CLAUSE_WORDS.contains(ts.get(q).lower())
+                            && !List.of("right", "left").contains(ts.get(q).lower()) // "with the right" hand
                             && !List.of("him", "her", "them", "it", "me", "us", "you")
                                     .contains(ts.get(q).lower())) {
                         tail.add(ts.get(q).lower());
@@ -1426,7 +1491,8 @@ public final class StoryCues {
                         || HAIR.contains(head)
                         || BEARD.contains(head)
                         || SKIN.contains(head))) return null;
-        boolean indefinite = det != null && (det.equals("a") || det.equals("an") || det.equals("pair"));
+        boolean indefinite =
+                det != null && (det.equals("a") || det.equals("an") || det.equals("pair") || det.endsWith(" pair of"));
         String text = String.join(" ", words);
         boolean countable = !plural
                 && !head.endsWith("s")

@@ -521,4 +521,53 @@ class StoryCuesTest {
                 cues(stab, "Ayla").stream().noneMatch(q -> q.contains("knife")),
                 cues(stab, "Ayla").toString());
     }
+
+    @Test
+    void aLaterVerbOfTheSameSubjectIsReadToo() {
+        String story = "Then Konrad thanked the old woman for her kind words and her help, and took the wand and the"
+                + " bread. Konrad laughed. Konrad slept. In her anger Greta pulled the girl's long hair, wrapped it"
+                + " twice round her left hand, seized a pair of scissors with the right, and cut it off. Greta wept."
+                + " Greta slept.";
+        assertTrue(
+                cues(story, "Konrad").contains("object: a wand"),
+                cues(story, "Konrad").toString());
+        assertTrue(
+                cues(story, "Greta").contains("object: a pair of scissors"),
+                cues(story, "Greta").toString());
+        // another subject between: the later verb is theirs
+        String other = "Konrad thanked the old woman for her kind words and her good help, and Greta took the wand."
+                + " Konrad laughed. Konrad slept. Greta wept. Greta slept.";
+        assertTrue(
+                cues(other, "Konrad").stream().noneMatch(q -> q.contains("wand")),
+                cues(other, "Konrad").toString());
+    }
+
+    @Test
+    void anEpithetSaysWhatSomeoneIsUnlessItNamesSomeoneElse() {
+        String story = "Aladdin was the son of Mustapha the tailor. Mustapha died. Aladdin laughed. Mustapha was poor."
+                + " Aladdin slept.";
+        assertTrue(
+                cues(story, "Mustapha").contains("station: tailor"),
+                cues(story, "Mustapha").toString());
+        // "told Ali the captain was near": the captain is someone else of the story
+        String captain = "Morgiana told Ali the captain was near. The captain laughed. Ali wept.";
+        StoryCharacter ali = new StoryCharacter("ali", "Ali", List.of(), lemon.story.Gender.MALE, "", 2);
+        StoryCharacter theCaptain =
+                new StoryCharacter("captain", "captain", List.of(), lemon.story.Gender.MALE, "captain", 2);
+        List<StoryCue> aliCues = StoryCues.of(captain, ali, List.of(ali, theCaptain));
+        assertTrue(aliCues.stream().noneMatch(q -> q.value().contains("captain")), aliCues.toString());
+    }
+
+    @Test
+    void aNamesOwnDescribingWordIsACueWhenItsNamesAgree() {
+        String story = "One morning a little tailor sat by the window. The little tailor sewed. The little tailor"
+                + " laughed. The little tailor slept.";
+        assertTrue(
+                cues(story, "little tailor").contains("build: little"),
+                cues(story, "little tailor").toString());
+        String pitied = "The poor bear wept. The poor bear slept. The poor bear ate. The bear ran.";
+        assertTrue(
+                cues(pitied, "bear").stream().noneMatch(q -> q.contains("poor")),
+                cues(pitied, "bear").toString());
+    }
 }

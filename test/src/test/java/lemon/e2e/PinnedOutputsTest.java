@@ -52,7 +52,8 @@ import org.junit.jupiter.api.Test;
  * opened his stall" and "Baba Mustapha's stall" made the cobbler Baba Mustapha (one character, not two); scenes.json
  * and the bundled example kept their hashes.
  * Both descriptions.json again when more of what the story states became cues (the captain "well dressed", "in the
- * disguise of an oil merchant"; Ali Baba loading "bags of coins"): every other file and the PNGs kept theirs.
+ * disguise of an oil merchant"; Ali Baba loading "bags of coins"), and the captain's two portraits, painted from his
+ * description; every other file and PNG kept its pin.
  */
 class PinnedOutputsTest {
     static final List<String> FILES = List.of(
