@@ -60,7 +60,7 @@ public final class StoryCues {
 
     static final Set<String> HAIR = Set.of("hair", "locks", "curls", "tresses", "braids", "plaits", "ringlets");
     static final Set<String> BEARD = Set.of("beard", "moustache", "mustache", "whiskers", "stubble");
-    static final Set<String> SKIN = Set.of("skin", "cheeks", "complexion", "face");
+    static final Set<String> SKIN = Set.of("skin", "cheeks", "complexion", "face", "lips");
     static final Set<String> HEADWEAR = Set.of(
             "hat",
             "cap",
@@ -235,6 +235,7 @@ public final class StoryCues {
             "clutching",
             "took",
             "taking",
+            "fetched",
             "drew",
             "seized",
             "seizing",
@@ -522,6 +523,36 @@ public final class StoryCues {
                 ? String.join(" ", words.subList(1, words.size()))
                 : ts.get(k + 2).lower() + " " + String.join(" ", words);
         return new Phrase(head + " " + said, head, i);
+    }
+
+    /**
+     * "her cheeks were carnation, and her lips were coral", "his beard was white": a body word and the one word a
+     * copula says of it, as "coral lips"; else null.
+     */
+    private static Phrase bodyIs(List<WordToken> ts, int k) {
+        if (k + 2 >= ts.size()) return null;
+        String head = ts.get(k).lower();
+        if (!HAIR.contains(head) && !BEARD.contains(head) && !SKIN.contains(head)) return null;
+        if (!List.of("was", "were", "is", "are").contains(ts.get(k + 1).lower())) return null;
+        int w = k + 2;
+        if (List.of("very", "so", "quite").contains(ts.get(w).lower())) w++;
+        if (w >= ts.size() || !ts.get(w).isWord() || ts.get(w).capitalised()) return null;
+        String said = ts.get(w).lower();
+        // a state, not a look: "her hair was cut off", "his face was turned away", "was gone"
+        boolean look = DESCRIBING.contains(said)
+                || COAT_COLOURS.contains(said)
+                || !(said.endsWith("ed")
+                        || said.endsWith("ing")
+                        || said.endsWith("ly")
+                        || NOT_NOUNS.contains(said)
+                        || DETERMINERS.contains(said)
+                        || List.of("gone", "wet", "cut", "up", "down", "off", "in", "out")
+                                .contains(said));
+        boolean ends = w + 1 >= ts.size()
+                || !ts.get(w + 1).isWord()
+                || ts.get(w + 1).lower().equals("and");
+        if (!look || !ends) return null;
+        return new Phrase(said + " " + head, head, w + 1);
     }
 
     /** "the king's son", "a merchant's daughter": a child named by a parent's station is of that rank. */
@@ -1046,6 +1077,7 @@ public final class StoryCues {
         if (!m.explicit() && k < ts.size() && DETERMINERS.contains(ts.get(k).lower())) return;
         Phrase p = phrase(ts, k);
         if (p == null) p = colouredAfter(ts, k);
+        if (p == null) p = bodyIs(ts, k);
         if (p == null) return;
         // "her clothes" after "her godmother touched her" may be anyone's; "his beard" is nearly always his
         boolean body = HAIR.contains(p.head) || BEARD.contains(p.head) || SKIN.contains(p.head);

@@ -570,4 +570,13 @@ class StoryCuesTest {
                 cues(pitied, "bear").stream().noneMatch(q -> q.contains("poor")),
                 cues(pitied, "bear").toString());
     }
+
+    @Test
+    void whatACopulaSaysOfSomeonesHairOrLipsIsTheirLook() {
+        String story = "Greta lay asleep. Her cheeks were carnation, and her lips were coral. Greta woke. Greta"
+                + " laughed. Her hair was cut off. Greta wept.";
+        List<String> greta = cues(story, "Greta");
+        assertTrue(greta.containsAll(List.of("skin: carnation cheeks", "skin: coral lips")), greta.toString());
+        assertTrue(greta.stream().noneMatch(q -> q.contains("cut")), greta.toString());
+    }
 }
