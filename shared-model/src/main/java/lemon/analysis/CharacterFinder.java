@@ -513,7 +513,12 @@ final class CharacterFinder {
                     int k = head + 3;
                     while (k < ts.size()
                             && Lexicon.ADJECTIVES.contains(ts.get(k).lower())) k++;
-                    if (k < ts.size() && ts.get(k).isWord() && !ts.get(k).capitalised()) {
+                    // "the son of the King then reigning": a capitalised rank is still the noun it is
+                    if (k < ts.size()
+                            && ts.get(k).isWord()
+                            && (!ts.get(k).capitalised()
+                                    || Lexicon.RELATIONAL.contains(noun)
+                                            && Lexicon.isPersonNoun(ts.get(k).lower()))) {
                         String w = ts.get(k).lower();
                         if (Lexicon.RELATIONAL.contains(noun) && Lexicon.isPersonNoun(w)) {
                             relation(byKey, w, keyNoun, keyNoun + " of the " + w);

@@ -29,6 +29,20 @@ class RoleAliasesTest {
     }
 
     @Test
+    void theSonOfACapitalisedKingIsTheKingsSon() {
+        // the sleeping beauty's prince is first "the son of the King then reigning": no third man called "son"
+        List<StoryCharacter> cast = cast("The son of the King then reigning went hunting in the wood. The prince"
+                + " saw a castle there. The son of the King rode to the gate, and the prince went in. The son of"
+                + " the King found a princess asleep. The princess woke.");
+        assertEquals(named(cast, "prince"), named(cast, "son of the king"), cast.toString());
+        assertTrue(cast.stream().noneMatch(c -> c.name().equals("son")), cast.toString());
+        // a capitalised place is no one: "the son of the North" stays his own man
+        List<StoryCharacter> north = cast("The son of the North rode south. The son of the North met a king."
+                + " The king laughed at the son of the North. The king slept.");
+        assertTrue(north.stream().noneMatch(c -> c.aliases().contains("son of the north")), north.toString());
+    }
+
+    @Test
     void aCapitalisedMonarchsChildIsThePrinceOrPrincess() {
         // Cinderella writes "the King’s son" eight times: the title names no one, so it is the king's son
         List<StoryCharacter> cast = cast("The King’s son rode to the ball. The Prince saw a lady there."
