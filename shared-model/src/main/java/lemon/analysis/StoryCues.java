@@ -388,6 +388,14 @@ public final class StoryCues {
         }
         if (c.members() != null) for (StoryCue cue : theirs(c, index)) add(byKind, cue);
         for (StoryCue cue : namesSay(c, index)) add(byKind, cue);
+        // "two children, … named Morning, and … they called Day": a member of a group of children is a child
+        for (StoryCharacter g : chars) {
+            if (!g.id().equals(c.memberOf())) continue;
+            String[] words = g.name().toLowerCase(Locale.ROOT).strip().split("\\s+");
+            String sentence = firstUse(g.name(), index);
+            if ("child".equals(Lexicon.singularOfPlural(words[words.length - 1])) && sentence != null)
+                add(byKind, new StoryCue("age", "child", sentence));
+        }
         List<StoryCue> out = new ArrayList<>();
         byKind.values().forEach(out::addAll);
         // a noun of the other sex near a mention ("the clerk, his wife and maid") is someone else

@@ -579,4 +579,25 @@ class StoryCuesTest {
         assertTrue(greta.containsAll(List.of("skin: carnation cheeks", "skin: coral lips")), greta.toString());
         assertTrue(greta.stream().noneMatch(q -> q.contains("cut")), greta.toString());
     }
+
+    @Test
+    void aMemberOfAGroupOfChildrenIsAChild() {
+        String story = "The princess had two children: a daughter named Morning, and a son they called Day. The two"
+                + " children played. Day ran. Morning sang. The princess laughed.";
+        lemon.story.Gender u = lemon.story.Gender.UNKNOWN;
+        StoryCharacter children = new StoryCharacter("two-children", "two children", List.of(), u, "", 2, 2, null);
+        StoryCharacter day =
+                new StoryCharacter("day", "Day", List.of(), lemon.story.Gender.MALE, "", 2, null, "two-children");
+        StoryCharacter princess =
+                new StoryCharacter("princess", "princess", List.of(), lemon.story.Gender.FEMALE, "princess", 2);
+        List<StoryCharacter> cast = List.of(children, day, princess);
+        List<StoryCue> dayCues = StoryCues.of(story, day, cast);
+        assertTrue(
+                dayCues.stream()
+                        .anyMatch(q -> q.kind().equals("age") && q.value().equals("child")),
+                dayCues.toString());
+        // the mother of the children is no child
+        List<StoryCue> hers = StoryCues.of(story, princess, cast);
+        assertTrue(hers.stream().noneMatch(q -> q.kind().equals("age")), hers.toString());
+    }
 }
