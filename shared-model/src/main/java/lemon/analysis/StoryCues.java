@@ -450,6 +450,10 @@ public final class StoryCues {
             if (single != null && single.equals("child")) out.add(new StoryCue("age", "children", sentence));
             else if (single != null && isStation(single)) out.add(new StoryCue("station", single, sentence));
             String lower = withoutAdjectives(name.toLowerCase(Locale.ROOT).replace('’', '\''));
+            // "son of the king" says what "king's son" says
+            java.util.regex.Matcher kinOf = KIN_OF.matcher(lower);
+            if (kinOf.matches() && NOT_STATIONS.contains(kinOf.group(1)))
+                lower = kinOf.group(2) + "'s " + kinOf.group(1);
             // a role the story names in lower case ("the prince"); a capitalised name is a name ("Duchess" the goat)
             if (!Character.isUpperCase(name.strip().charAt(0)) && (isStation(lower) || isRank(lower)))
                 out.add(new StoryCue("station", lower, sentence));
@@ -494,6 +498,8 @@ public final class StoryCues {
         }
         out.add(new StoryCue("station", noun, sentence));
     }
+
+    private static final java.util.regex.Pattern KIN_OF = java.util.regex.Pattern.compile("(\\p{L}+) of the (\\p{L}+)");
 
     /** "valiant little tailor" → "tailor", "thirteenth fairy" → "fairy": the noun a name's adjectives describe. */
     private static String withoutAdjectives(String name) {
