@@ -333,7 +333,10 @@ public final class OfflineDescriber implements CharacterDescriber {
         parts.addAll(dressed);
         if (!wearing.isEmpty()) parts.add("wearing " + String.join(", ", wearing));
         else if (roleLook != null) parts.add(adjustGender(roleLook, gender)); // a male slave wears no dress
-        List<String> carried = stated.apply("object");
+        // "carried her beautiful clothes back to the bird": what is worn already is not carried as well
+        List<String> carried = stated.apply("object").stream()
+                .filter(o -> !wearing.contains(o))
+                .toList();
         if (!carried.isEmpty()) parts.add("carrying " + String.join(" and ", carried));
         if (villain) {
             parts.add("a hard, scheming look in the eyes");

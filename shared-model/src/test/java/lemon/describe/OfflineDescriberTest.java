@@ -160,6 +160,14 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void whatIsWornIsNotCarriedAsWell() {
+        String d = describe(
+                "Elsa wore beautiful clothes. Elsa carried her beautiful clothes back to the tree. Elsa sang every day.",
+                "Elsa");
+        assertEquals(1, d.split("beautiful clothes", -1).length - 1, d);
+    }
+
+    @Test
     void theExamplesFillOnlyWhatTheStoryLeavesOpen() {
         String d = describe(
                 "Ilse, a young fisher girl, wore a red scarf. Ilse sold fish on the quay. Ilse sang every day.",
