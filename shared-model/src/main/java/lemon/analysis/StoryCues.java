@@ -362,8 +362,7 @@ public final class StoryCues {
                     if (animal) coat(ts, m.start(), sentence, found);
                 }
                 // a name, or a he or she: someone the sentence is about, not only whose thing it is
-                boolean subject = m.explicit()
-                        || List.of("he", "she").contains(ts.get(m.start()).lower());
+                boolean subject = m.explicit() || subjectPronoun(ts, m);
                 // "did not recognize him in the disguise of an oil merchant"
                 // ("stabbed her with a knife" is the stabber's knife)
                 if (!m.explicit()
@@ -1119,7 +1118,7 @@ public final class StoryCues {
             List<MentionIndex.Mention> all,
             String sentence,
             List<StoryCue> out) {
-        if (!m.explicit() && !List.of("he", "she").contains(ts.get(m.start()).lower())) return; // not the subject
+        if (!m.explicit() && !subjectPronoun(ts, m)) return; // not the subject
         if (m.end() < ts.size() && ts.get(m.end()).kind() == WordToken.Kind.POSSESSIVE) return; // an owner
         if (!m.explicit()
                 && all.stream()
@@ -1242,7 +1241,7 @@ public final class StoryCues {
                         .contains(ts.get(o.end()).lower());
     }
 
-    /** "he" or "she": the same one again as a clause's subject ("the dwarf felt himself free, he seized a bag"). */
+    /** "he" or "she": a pronoun that is a clause's subject ("the dwarf felt himself free, he seized a bag"). */
     private static boolean subjectPronoun(List<WordToken> ts, MentionIndex.Mention o) {
         return !o.explicit() && List.of("he", "she").contains(ts.get(o.start()).lower());
     }

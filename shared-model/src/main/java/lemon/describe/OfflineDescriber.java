@@ -298,12 +298,12 @@ public final class OfflineDescriber implements CharacterDescriber {
                 .sorted()
                 .findFirst()
                 .orElse(null);
-        List<String> wearing = new ArrayList<>(stated.apply("headwear"));
         // "well dressed", "dressed in gold" say how, not what is worn: a clause of their own
-        List<String> dressed = stated.apply("clothing").stream()
-                .filter(OfflineDescriber::saysDressed)
-                .toList();
-        stated.apply("clothing").stream().filter(v -> !saysDressed(v)).forEach(wearing::add);
+        Map<Boolean, List<String>> clothing = stated.apply("clothing").stream()
+                .collect(java.util.stream.Collectors.partitioningBy(OfflineDescriber::saysDressed));
+        List<String> dressed = clothing.get(true);
+        List<String> wearing = new ArrayList<>(stated.apply("headwear"));
+        wearing.addAll(clothing.get(false));
         if (!looks.isEmpty()) {
             String build = pick.apply(2).build();
             if (!storyBuild)

@@ -137,7 +137,7 @@ public final class CastEvaluation {
         int j = 0, k = 0, c = 0, tj = 0, tk = 0;
         for (Map.Entry<String, CueScore> e : cues.entrySet()) {
             CueScore s = e.getValue();
-            if (GoldCast.bundled(e.getKey()).source().startsWith("tales/")) {
+            if (GoldCast.bundled(e.getKey()).tale()) {
                 tj += s.judged();
                 tk += s.kept();
             }
@@ -213,7 +213,7 @@ public final class CastEvaluation {
         for (CastScore s : scores) {
             Counts now = Counts.of(s), then = baseline.get(s.story());
             row(out, s.story(), now, then);
-            boolean tale = GoldCast.bundled(s.story()).source().startsWith("tales/");
+            boolean tale = GoldCast.bundled(s.story()).tale();
             if (tale) tales = tales.plus(now);
             else fresh = fresh.plus(now);
             if (then == null) complete = false;

@@ -78,6 +78,11 @@ public record GoldCast(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Cue(String character, String kind, String value, String sentence) {}
 
+    /** Whether the story is one of the twelve tales (the paper's), not one of the four written for the repo. */
+    public boolean tale() {
+        return source().startsWith("tales/");
+    }
+
     /** The bundled gold cast of {@code story} (one of {@link #STORIES}). */
     public static GoldCast bundled(String story) {
         String resource = "/lemon/analysis/gold/" + story + ".json";
