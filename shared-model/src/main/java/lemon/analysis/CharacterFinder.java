@@ -125,17 +125,15 @@ final class CharacterFinder {
         MentionIndex first = MentionIndex.build(sentences, tokens, prelim);
         Map<String, Gender> genders = GenderVotes.decide(first, prelim);
         // Pass 2: with genders known, "his wife" and pronouns resolve; count and filter.
-        List<StoryCharacter> gendered = toCharacters(candidates, genders, Map.of());
-        MentionIndex second = MentionIndex.build(sentences, tokens, gendered);
-        List<StoryCharacter> merged =
-                GroupAliases.merge(second, RoleAliases.merge(second, CopulaAliases.merge(second, gendered)));
-        if (merged != gendered) {
-            gendered = merged;
-            second = MentionIndex.build(sentences, tokens, gendered);
-        }
-        List<StoryCharacter> kept = GroupMembers.link(second, filter(second, gendered, candidates, warnings));
+        List<StoryCharacter> kept = keep(candidates, genders, warnings);
         // Pass 3: index only the characters kept, so pronouns never resolve to dropped ones.
         MentionIndex finalIndex = MentionIndex.build(sentences, tokens, kept);
+        List<Candidate> kin = unnamedKin(finalIndex, kept, candidates);
+        if (!kin.isEmpty()) {
+            candidates.addAll(kin);
+            kept = keep(candidates, genders, new ArrayList<>());
+            finalIndex = MentionIndex.build(sentences, tokens, kept);
+        }
         Map<String, String> roles = NamedRoles.find(finalIndex, kept);
         List<StoryCharacter> out = new ArrayList<>();
         for (StoryCharacter c : kept) {
@@ -151,6 +149,71 @@ final class CharacterFinder {
         }
         out.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));
         return new Result(List.copyOf(out), MentionIndex.build(sentences, tokens, out), warnings);
+    }
+
+    /** Merges aliases over the candidates' characters, then keeps those mentioned often enough. */
+    private List<StoryCharacter> keep(List<Candidate> candidates, Map<String, Gender> genders, List<String> warnings) {
+        List<StoryCharacter> gendered = toCharacters(candidates, genders, Map.of());
+        MentionIndex second = MentionIndex.build(sentences, tokens, gendered);
+        List<StoryCharacter> merged =
+                GroupAliases.merge(second, RoleAliases.merge(second, CopulaAliases.merge(second, gendered)));
+        if (merged != gendered) {
+            gendered = merged;
+            second = MentionIndex.build(sentences, tokens, gendered);
+        }
+        return GroupMembers.link(second, filter(second, gendered, candidates, warnings));
+    }
+
+    /** Kin a story names only through a pronoun's owner: "her mother" of the princess, "his wife" of the clerk. */
+    private static final java.util.Set<String> ROYAL =
+            java.util.Set.of("king", "queen", "prince", "princess", "sultan", "emperor", "empress");
+
+    private static final java.util.Set<String> SPOUSES_AND_PARENTS =
+            java.util.Set.of("wife", "husband", "mother", "father", "stepmother", "stepfather");
+
+    /**
+     * "The Princess … told her mother", "Her mother did not believe her": a spouse or parent of a kept
+     * character that no character is, named so in two sentences, is someone ("the princess's mother").
+     * Not the kin of someone who is a kinsman already ("Aladdin's mother's son" is Aladdin, "the third
+     * brother's father" the king), nor of a group.
+     */
+    private List<Candidate> unnamedKin(MentionIndex index, List<StoryCharacter> kept, List<Candidate> candidates) {
+        Map<String, StoryCharacter> byId = new HashMap<>();
+        for (StoryCharacter c : kept) byId.put(c.id(), c);
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (Candidate c : candidates) known.add(c.key);
+        Map<String, java.util.Set<Integer>> sentencesOf = new TreeMap<>();
+        Map<String, String[]> ownerAndNoun = new HashMap<>();
+        for (MentionIndex.Unclaimed u : index.unclaimed()) {
+            StoryCharacter owner = byId.get(u.ownerId());
+            if (owner == null || owner.isGroup() || !SPOUSES_AND_PARENTS.contains(u.noun())) continue;
+            String ownerName = CopulaAliases.isProperName(owner)
+                    ? owner.name()
+                    : MentionIndex.stripArticle(owner.name()).toLowerCase(Locale.ROOT);
+            // "the clerk of the kitchen" → "the clerk's wife"
+            if (!CopulaAliases.isProperName(owner) && ownerName.contains(" of "))
+                ownerName = ownerName.substring(0, ownerName.indexOf(" of "));
+            String head = ownerName.substring(ownerName.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+            if (ownerName.contains("'s ") || Lexicon.RELATIONAL.contains(head) || head.equals(u.noun())) continue;
+            // a king's wife or mother where the story has a queen is she (or the story's kings are several)
+            String title = Lexicon.genderOfHead(u.noun()) == Gender.FEMALE ? "queen" : "king";
+            if (ROYAL.contains(head)
+                    && byId.values().stream().anyMatch(c -> c.role().endsWith(title))) continue;
+            String key = ownerName + "'s " + u.noun();
+            if (known.contains(key)) continue;
+            sentencesOf.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(u.sentence());
+            ownerAndNoun.put(key, new String[] {ownerName, u.noun()});
+        }
+        List<Candidate> out = new ArrayList<>();
+        for (Map.Entry<String, java.util.Set<Integer>> e : sentencesOf.entrySet()) {
+            if (e.getValue().size() < 2) continue;
+            Candidate c = new Candidate(Kind.RELATIONAL, e.getKey());
+            c.head = ownerAndNoun.get(e.getKey())[1];
+            c.ownerSurface = ownerAndNoun.get(e.getKey())[0];
+            c.forms.put(e.getKey(), e.getValue().size());
+            out.add(c);
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- proper names

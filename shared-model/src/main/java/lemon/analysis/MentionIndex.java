@@ -22,6 +22,9 @@ public final class MentionIndex {
     /** One reference to a character: tokens [start, end) of sentence {@code sentence}. */
     public record Mention(String characterId, int sentence, int start, int end, boolean explicit) {}
 
+    /** "his wife" where "his" is {@code ownerId} and no character is that owner's wife. */
+    record Unclaimed(String ownerId, String noun, int sentence) {}
+
     private static final int PRONOUN_WINDOW = 2;
 
     private final List<String> sentences;
@@ -64,7 +67,16 @@ public final class MentionIndex {
             int from = s - PRONOUN_WINDOW;
             recent.removeIf(m -> m.sentence() < from);
         }
-        return new MentionIndex(sentences, tokens, List.copyOf(characters), List.copyOf(bySentence));
+        MentionIndex out = new MentionIndex(sentences, tokens, List.copyOf(characters), List.copyOf(bySentence));
+        out.unclaimed = List.copyOf(matcher.unclaimed);
+        return out;
+    }
+
+    private List<Unclaimed> unclaimed = List.of();
+
+    /** Kin phrases after a resolved possessive pronoun that no character claims, in text order. */
+    List<Unclaimed> unclaimed() {
+        return unclaimed;
     }
 
     public List<String> sentences() {
@@ -115,6 +127,8 @@ public final class MentionIndex {
         private final Map<String, Gender> genders = new HashMap<>();
         /** "ownerId|rel" of relational characters ("cassim|wife") to their id. */
         private final Map<String, String> relational = new HashMap<>();
+        /** The other way: a relational character's id → {its owner's id, the relation}. */
+        private final Map<String, String[]> relationOf = new HashMap<>();
         /** Role characters by their head noun, the fallback for "her stepmother". */
         private final Map<String, String> roleByNoun = new HashMap<>();
 
@@ -139,7 +153,8 @@ public final class MentionIndex {
                     String owner = name.substring(0, apos);
                     String rel = name.substring(apos + 3).toLowerCase(Locale.ROOT);
                     String ownerId = idOfSurface(owner);
-                    if (ownerId != null) relational.putIfAbsent(ownerId + "|" + lastWord(rel), c.id());
+                    if (ownerId != null && relational.putIfAbsent(ownerId + "|" + lastWord(rel), c.id()) == null)
+                        relationOf.put(c.id(), new String[] {ownerId, lastWord(rel)});
                 } else if (!Character.isUpperCase(name.isEmpty() ? 'x' : name.charAt(0))) {
                     roleByNoun.putIfAbsent(lastWord(name.toLowerCase(Locale.ROOT)), c.id());
                 }
@@ -170,6 +185,8 @@ public final class MentionIndex {
             }
             return null;
         }
+
+        final List<Unclaimed> unclaimed = new ArrayList<>();
 
         /** Characters named in the current sentence as a relation of another ("her godmother") → that other. */
         private final Map<String, String> relationOwners = new HashMap<>();
@@ -206,6 +223,9 @@ public final class MentionIndex {
                         && ts.get(j).isWord()
                         && Lexicon.isPersonNoun(ts.get(j).lower())) {
                     String noun = ts.get(j).lower();
+                    // "told her mother … Her mother did not believe her": the second "her" is still the daughter's
+                    String[] ownersNoun = owner == null ? null : relationOf.get(owner);
+                    if (ownersNoun != null && ownersNoun[1].equals(noun)) owner = ownersNoun[0];
                     String id = owner == null ? null : relational.get(owner + "|" + noun);
                     if (id == null) id = roleByNoun.get(noun);
                     if (id != null && !id.equals(owner)) {
@@ -217,6 +237,8 @@ public final class MentionIndex {
                         record(new Mention(id, s, i, j + 1, true), found, recent);
                         return j + 1;
                     }
+                    if (owner != null && Lexicon.RELATIONAL.contains(noun))
+                        unclaimed.add(new Unclaimed(owner, noun, s));
                 }
             }
             if (owner != null) record(new Mention(owner, s, i, i + 1, false), found, recent);

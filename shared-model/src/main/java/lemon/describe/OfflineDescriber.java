@@ -220,7 +220,9 @@ public final class OfflineDescriber implements CharacterDescriber {
             old = OLD.contains(ages.get(0));
             young = !old;
         } else { // no age word at a mention: only a role or a noun that implies youth says young
-            young = YOUNG_ROLES.stream().anyMatch(w -> roleText.matches(".*\\b" + w + "\\b.*"))
+            // the princess's mother is no young princess: only the relation's own noun says her age
+            String ownRole = roleText.replaceAll("\\S+['’]s ", "");
+            young = YOUNG_ROLES.stream().anyMatch(w -> ownRole.matches(".*\\b" + w + "\\b.*"))
                     || stated.apply("gender").stream().anyMatch(YOUNG_NOUNS::contains)
                     || character.aliases().stream().anyMatch(OfflineDescriber::youngName);
             old = stated.apply("gender").stream().anyMatch(OLD_NOUNS::contains)

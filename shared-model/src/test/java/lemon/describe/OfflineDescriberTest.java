@@ -241,6 +241,19 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void theOwnerOfARelationDoesNotSetItsAge() {
+        // the princess's mother was "a woman in her late teens": "princess" is her daughter's word, not hers
+        StoryCharacter mother =
+                new StoryCharacter("princesss-mother", "princess's mother", List.of(), Gender.FEMALE, "mother", 3);
+        String d =
+                new OfflineDescriber().describe("t", "Her mother wept.", mother, List.of(mother), EXAMPLES, List.of());
+        assertFalse(d.contains("teens"), d);
+        StoryCharacter son = new StoryCharacter("kings-son", "king's son", List.of(), Gender.MALE, "son", 3);
+        String s = new OfflineDescriber().describe("t", "The son rode.", son, List.of(son), EXAMPLES, List.of());
+        assertTrue(s.contains("in his late teens"), s);
+    }
+
+    @Test
     void kinWordsSetTheAgeTheExamplesLeaveOpen() {
         // Cinderella's sisters ("her two daughters") were women in their mid-fifties; Nonna Vee, "her grandmother", was
         // thirty

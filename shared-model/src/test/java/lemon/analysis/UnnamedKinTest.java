@@ -1,0 +1,47 @@
+package lemon.analysis;
+
+import static lemon.analysis.RoleAliasesTest.cast;
+import static lemon.analysis.RoleAliasesTest.named;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import lemon.story.Gender;
+import lemon.story.StoryCharacter;
+import org.junit.jupiter.api.Test;
+
+/** A spouse or parent the story names only as someone's ("her mother", "his wife"). */
+class UnnamedKinTest {
+    @Test
+    void aMotherNamedOnlyThroughHerDaughterIsACharacter() {
+        List<StoryCharacter> cast = cast("The princess would not speak. The princess sat in her room. Then the princess"
+                + " told her mother about the night. Her mother did not believe her, and the princess wept.");
+        StoryCharacter mother = named(cast, "princess's mother");
+        assertEquals(Gender.FEMALE, mother.gender());
+        assertTrue(mother.mentions() >= 2, cast.toString());
+    }
+
+    @Test
+    void theClerkOfTheKitchensWifeIsTheClerksWife() {
+        List<StoryCharacter> cast = cast(
+                "The clerk of the kitchen took the boy away. The clerk of the kitchen hid him."
+                        + " The clerk carried the boy to his wife. His wife fed the boy, and the clerk went back to the kitchen.");
+        assertEquals(Gender.FEMALE, named(cast, "clerk's wife").gender());
+    }
+
+    @Test
+    void kinNamedInOneSentenceOrAlreadySomeoneIsNoOneNew() {
+        // one sentence: a mother in passing
+        List<StoryCharacter> once = cast("The princess would not speak. The princess sat in her room. Then the"
+                + " princess told her mother about the night. The princess wept.");
+        assertTrue(once.stream().noneMatch(c -> c.name().endsWith("mother")), once.toString());
+        // "her son" of Aladdin's mother is Aladdin, not a son of hers
+        List<StoryCharacter> son = cast("Aladdin was idle. Aladdin's mother spun cotton. Aladdin's mother scolded"
+                + " her son, and her son laughed. Aladdin's mother fed her son. Aladdin ran out.");
+        assertTrue(son.stream().noneMatch(c -> c.name().contains("mother's")), son.toString());
+        // where the story has a queen, the king's wife is she
+        List<StoryCharacter> queen = cast("The king rode out. The queen waited. The queen sang. The king came back to"
+                + " his wife. His wife was glad, and the king kissed his wife. The queen laughed.");
+        assertTrue(queen.stream().noneMatch(c -> c.name().contains("king's wife")), queen.toString());
+    }
+}
