@@ -165,6 +165,9 @@ final class CharacterFinder {
     }
 
     /** Kin a story names only through a pronoun's owner: "her mother" of the princess, "his wife" of the clerk. */
+    private static final java.util.Set<String> STEP_PARENTS =
+            java.util.Set.of("stepmother", "step-mother", "mother-in-law", "stepfather", "step-father");
+
     private static final java.util.Set<String> ROYAL =
             java.util.Set.of("king", "queen", "prince", "princess", "sultan", "emperor", "empress");
 
@@ -900,8 +903,10 @@ final class CharacterFinder {
                 // the man a tale opens with is someone from the first sentence; any other "the man" is anyone
                 // so is a member the story sets apart from its family twice ("the eldest", "the youngest")
                 // a member a story counts out of one of its groups ("the thirteenth fairy") matters once named
+                // a step-parent a tale names once is still the one who rules the heroine's house (Cinderella's
+                // "the mother-in-law", otherwise "his second wife" and "madam")
                 case ROLE ->
-                    ordinalMember(cand.key, groupNouns)
+                    ordinalMember(cand.key, groupNouns) || STEP_PARENTS.contains(cand.key)
                             ? 1
                             : introduced.contains(cand.key) || GroupMembers.BARE.contains(cand.key)
                                     ? 2

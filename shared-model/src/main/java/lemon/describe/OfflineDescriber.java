@@ -63,8 +63,8 @@ public final class OfflineDescriber implements CharacterDescriber {
             "grandfather");
 
     /** Roles that say nothing about looks ("the girl", "his wife"): not worth a clause. */
-    private static final Pattern KINSHIP = Pattern.compile("(?i)(girl|boy|man|woman|son|daughter|wife|husband|"
-            + "brother|sister|mother|father|child|children|fellow|friend|person)s?");
+    private static final Pattern KINSHIP = Pattern.compile("(?i)(step-?)?(girl|boy|man|woman|son|daughter|wife|husband|"
+            + "brother|sister|mother|father|child|children|fellow|friend|person)s?(-in-law)?");
 
     /** Looks that say a borrowed face belongs to a villain. */
     private static final Pattern VILLAINOUS = Pattern.compile(

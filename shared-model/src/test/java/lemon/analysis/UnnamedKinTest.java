@@ -10,7 +10,7 @@ import lemon.story.Gender;
 import lemon.story.StoryCharacter;
 import org.junit.jupiter.api.Test;
 
-/** A spouse or parent the story names only as someone's ("her mother", "his wife"). */
+/** A spouse or parent the story names only as someone's ("her mother", "his wife"), or a step-parent named once. */
 class UnnamedKinTest {
     @Test
     void aMotherNamedOnlyThroughHerDaughterIsACharacter() {
@@ -43,5 +43,25 @@ class UnnamedKinTest {
         List<StoryCharacter> queen = cast("The king rode out. The queen waited. The queen sang. The king came back to"
                 + " his wife. His wife was glad, and the king kissed his wife. The queen laughed.");
         assertTrue(queen.stream().noneMatch(c -> c.name().contains("king's wife")), queen.toString());
+    }
+
+    @Test
+    void aStepParentNamedOnceIsACharacter() {
+        List<StoryCharacter> cast = cast("Once there was a gentleman who married a proud woman. After the wedding the"
+                + " mother-in-law began to show herself in her true colors. Ella scrubbed the floors. Ella sat among the"
+                + " cinders. Ella went to the ball, and Ella danced.");
+        StoryCharacter step = named(cast, "mother-in-law");
+        assertEquals(Gender.FEMALE, step.gender());
+        // her station is no "mother-in-law": that is what she is to someone, not what she does
+        String d = new lemon.describe.OfflineDescriber()
+                .describe("t", "The mother-in-law scolded Ella.", step, cast, List.of());
+        assertTrue(!d.contains("every inch the mother-in-law"), d);
+        // a daughter-in-law or an old woman named once is no one yet
+        List<StoryCharacter> once = cast("Ella scrubbed the floors. Ella sat among the cinders. Her daughter-in-law"
+                + " laughed at Ella. The old woman nodded. Ella went to the ball, and Ella danced.");
+        assertTrue(
+                once.stream()
+                        .noneMatch(c -> c.name().contains("law") || c.name().contains("woman")),
+                once.toString());
     }
 }
