@@ -48,13 +48,13 @@ public final class CastEditor {
             cast.remove(whole.id());
             for (CastCorrections.NewCharacter part : split.getValue()) {
                 Gender g = CastCorrections.gender(part.gender(), part.name());
-                added(cast, part, g == Gender.UNKNOWN ? whole.gender() : g);
+                added(cast, part, g == Gender.UNKNOWN ? whole.gender() : g, movedTo);
             }
             done.add("split " + split.getKey());
         }
         for (CastCorrections.NewCharacter n : corrections.add()) {
-            added(cast, n, CastCorrections.gender(n.gender(), n.name()));
-            done.add("added " + n.name());
+            List<String> taken = added(cast, n, CastCorrections.gender(n.gender(), n.name()), movedTo);
+            done.add("added " + n.name() + (taken.isEmpty() ? "" : " (in place of " + String.join(", ", taken) + ")"));
         }
         for (Map.Entry<String, String> r : corrections.rename().entrySet()) {
             StoryCharacter c = find(cast, r.getKey());
@@ -117,11 +117,32 @@ public final class CastEditor {
         return new StoryAnalysis(characters, scenes, GraphBuilder.build(index, characters), warnings);
     }
 
-    private static void added(Map<String, StoryCharacter> cast, CastCorrections.NewCharacter n, Gender g) {
+    /**
+     * Puts the new character in the cast. A found character that one of its aliases names ("the stepmother",
+     * alias "mother-in-law", where the analyst found "mother-in-law") is the same person: the new one takes
+     * its place, so a cast file written for one analyst still reads right when a later one finds more.
+     * Returns the names of the characters it replaced.
+     */
+    private static List<String> added(
+            Map<String, StoryCharacter> cast, CastCorrections.NewCharacter n, Gender g, Map<String, String> movedTo) {
         String id = Slugs.of(n.name());
         if (cast.containsKey(id))
             throw new IllegalArgumentException("the cast file adds '" + n.name() + "', but the cast already has it");
-        cast.put(id, new StoryCharacter(id, n.name(), n.aliases(), g, "", 0));
+        StoryCharacter added = new StoryCharacter(id, n.name(), n.aliases(), g, "", 0);
+        List<String> taken = new ArrayList<>();
+        for (String alias : n.aliases()) {
+            StoryCharacter same = cast.values().stream()
+                    .filter(c -> norm(c.name()).equals(norm(alias)))
+                    .findFirst()
+                    .orElse(null);
+            if (same == null) continue;
+            added = CopulaAliases.absorbed(added, same).withEvidence("alias " + same.name(), "taken by the cast file");
+            cast.remove(same.id());
+            movedTo.put(same.id(), id);
+            taken.add(same.name());
+        }
+        cast.put(id, added.with(added.aliases(), added.gender(), added.role(), 0));
+        return taken;
     }
 
     /** The one character a reference names: its id, name or an alias, ignoring case and a leading article. */

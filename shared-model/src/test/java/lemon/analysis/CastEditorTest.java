@@ -66,6 +66,13 @@ class CastEditorTest {
         StoryCharacter stepmother = named(a, "the stepmother");
         assertEquals(Gender.FEMALE, stepmother.gender());
         assertEquals(2, stepmother.mentions(), "found in the text under its alias");
+        // the analyst finds "mother-in-law" itself: the added stepmother takes her place rather than doubling her
+        assertTrue(
+                a.characters().stream().noneMatch(c -> c.name().equals("mother-in-law")),
+                a.characters().toString());
+        assertTrue(
+                a.warnings().stream().anyMatch(w -> w.contains("added the stepmother (in place of mother-in-law)")),
+                a.warnings().toString());
         StoryCharacter renamed = named(a, "the cinder girl");
         assertEquals("cinderwench", renamed.id(), "a rename keeps the id every later file keys on");
         assertTrue(renamed.aliases().contains("Cinderwench"));
