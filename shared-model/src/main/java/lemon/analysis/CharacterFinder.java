@@ -164,13 +164,15 @@ final class CharacterFinder {
         return GroupMembers.link(second, filter(second, gendered, candidates, warnings));
     }
 
-    /** Kin a story names only through a pronoun's owner: "her mother" of the princess, "his wife" of the clerk. */
-    private static final java.util.Set<String> STEP_PARENTS =
+    /** Step-parents: named once, still someone (see {@link #filter}). */
+    static final java.util.Set<String> STEP_PARENTS =
             java.util.Set.of("stepmother", "step-mother", "mother-in-law", "stepfather", "step-father");
 
+    /** Owners whose wife or mother is the story's queen, where it has one. */
     private static final java.util.Set<String> ROYAL =
             java.util.Set.of("king", "queen", "prince", "princess", "sultan", "emperor", "empress");
 
+    /** Kin a story names only through a pronoun's owner: "her mother" of the princess, "his wife" of the clerk. */
     private static final java.util.Set<String> SPOUSES_AND_PARENTS =
             java.util.Set.of("wife", "husband", "mother", "father", "stepmother", "stepfather");
 
