@@ -838,6 +838,20 @@ final class CharacterFinder {
         return Lexicon.GENERIC.contains(group.head) ? 5 : 3;
     }
 
+    /** The sentences that name the character outside quoted speech. */
+    private static int narrated(MentionIndex index, String id) {
+        int n = 0;
+        for (int s = 0; s < index.sentences().size(); s++)
+            for (MentionIndex.Mention m : index.mentions(s))
+                if (m.explicit()
+                        && m.characterId().equals(id)
+                        && !index.tokens().get(s).get(m.start()).quoted()) {
+                    n++;
+                    break;
+                }
+        return n;
+    }
+
     /** "second son" where the story has a group of sons. */
     private static boolean ordinalMember(String roleKey, java.util.Set<String> groupNouns) {
         String[] w = roleKey.split(" ");
@@ -917,6 +931,10 @@ final class CharacterFinder {
             };
             // a newcomer who speaks ("there sat an old lady …", "said the old lady") matters in two sentences
             if (cand.kind == Kind.ROLE && min > 2 && speaks(index, c.id()) && broughtIn(index, c.id())) min = 2;
+            // a band the telling itself names twice acts in the story ("six footmen", "the guards"); one named only
+            // in speech or song ("'Three tailors rode forth'", "we tailors") needs the usual three
+            if (cand.kind == Kind.GROUP && min == 3 && narrated(index, c.id()) < 2) min = 3;
+            else if (cand.kind == Kind.GROUP && min == 3) min = 2;
             // "the men" may be whoever is about; only men the story keeps counting ("the two men") are a band
             if (cand.kind == Kind.GROUP && ANYONE.contains(cand.head) && 2 * counted(cand) < cand.count()) continue;
             if (mentions >= min) {

@@ -19,6 +19,21 @@ class GroupsTest {
     }
 
     @Test
+    void aBandTheTellingNamesTwiceIsAGroupOneNamedOnlyInSpeechIsNot() {
+        // Cinderella's six lizards turned six footmen, who skip up behind the coach
+        List<StoryCharacter> cast = cast("Ella went into the garden. The godmother turned six lizards into six footmen."
+                + " The footmen jumped up behind the coach. Ella rode to the ball.");
+        StoryCharacter footmen = named(cast, "footmen");
+        assertTrue(footmen.isGroup(), cast.toString());
+        assertEquals(6, footmen.members());
+        // the tailor's song and boast name tailors twice, but no band of tailors is in the story
+        List<StoryCharacter> song =
+                cast("The tailor sang: \u2018Three tailors rode forth from the gate.\u2019 The tailor"
+                        + " walked on. \u201cWe tailors are nimble,\u201d said the tailor. The tailor slept.");
+        assertTrue(song.stream().noneMatch(c -> c.name().contains("tailors")), song.toString());
+    }
+
+    @Test
     void countedSistersAreOneGroupWithTheirCountAndGender() {
         List<StoryCharacter> cast = cast("Ella lived with her two sisters. Her sisters laughed at Ella every day."
                 + " The two sisters went to the ball in silk. Ella swept the floor while her sisters danced."
