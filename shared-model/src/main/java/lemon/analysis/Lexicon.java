@@ -19,6 +19,15 @@ final class Lexicon {
             "bear", "wolf", "fox", "frog", "cat", "unicorn", "boar", "toad", "raven", "bird", "dove", "lamb", "duck",
             "eagle", "dragon", "lion", "fish");
 
+    /**
+     * Beasts a tale keeps about the place (a horse ridden, a goose plucked): not characters by their noun alone,
+     * but one the story names is that animal ("the Princess's horse was called Falada", "a goat whose name was
+     * Duchess"), and is painted as one.
+     */
+    static final Set<String> KEPT_ANIMALS = Set.of(
+            "horse", "mare", "pony", "goat", "dog", "cow", "pig", "donkey", "ass", "goose", "hen", "cock", "mouse",
+            "rat", "sheep", "ox", "parrot", "monkey", "owl", "swan", "hare", "rabbit", "snake");
+
     private static Set<String> set(String... words) {
         return Set.copyOf(java.util.Arrays.asList(words)); // tolerates repeats, unlike Set.of
     }
@@ -227,8 +236,10 @@ final class Lexicon {
     static String animalOf(String noun) {
         int dash = noun.lastIndexOf('-'); // "turtle-doves": the plural is the last part's
         String w = noun.substring(dash + 1), singular = singularOfPlural(w);
-        if (ANIMALS.contains(w)) return noun;
-        return singular != null && ANIMALS.contains(singular) ? noun.substring(0, dash + 1) + singular : null;
+        if (ANIMALS.contains(w) || KEPT_ANIMALS.contains(w)) return noun;
+        return singular != null && (ANIMALS.contains(singular) || KEPT_ANIMALS.contains(singular))
+                ? noun.substring(0, dash + 1) + singular
+                : null;
     }
 
     /**

@@ -8,7 +8,8 @@ import lemon.story.StoryCharacter;
 
 /**
  * Roles of named characters from appositions: "Abdallah, her fellow-slave", "Morgiana, a clever
- * slave", "a slave named Morgiana", "Ali Baba the woodcutter". The most frequent one wins.
+ * slave", "a slave named Morgiana", "Ali Baba the woodcutter", "her horse was called Falada", "a goat
+ * whose name was Duchess". The most frequent one wins.
  */
 final class NamedRoles {
     private NamedRoles() {}
@@ -49,7 +50,7 @@ final class NamedRoles {
         if (k < ts.size()
                 && ts.get(k).isWord()
                 && !ts.get(k).capitalised()
-                && Lexicon.isPersonNoun(ts.get(k).lower())
+                && isSomeone(ts.get(k).lower())
                 && (k + 1 >= ts.size() || ts.get(k + 1).kind() != WordToken.Kind.POSSESSIVE)) {
             return ts.get(k).lower();
         }
@@ -62,11 +63,26 @@ final class NamedRoles {
         WordToken prev = ts.get(start - 1);
         if (prev.isWord()
                 && !prev.capitalised()
-                && Lexicon.isPersonNoun(prev.lower())
+                && isSomeone(prev.lower())
                 && Lexicon.DETERMINERS.contains(ts.get(start - 2).lower())) return prev.lower();
         String cue = prev.lower();
-        if (!cue.equals("named") && !cue.equals("called")) return null;
-        WordToken noun = ts.get(start - 2);
-        return noun.isWord() && Lexicon.isPersonNoun(noun.lower()) ? noun.lower() : null;
+        int n = start - 2;
+        // "her horse was called Falada", "a goat whose name was Duchess"
+        if (cue.equals("called")
+                && n >= 1
+                && List.of("was", "is").contains(ts.get(n).lower())) n--;
+        else if (List.of("was", "is").contains(cue)
+                && n >= 2
+                && ts.get(n).lower().equals("name")
+                && ts.get(n - 1).lower().equals("whose")) n -= 2;
+        else if (!cue.equals("named") && !cue.equals("called")) return null;
+        if (n >= 1 && ts.get(n).text().equals(",")) n--; // "the goat, whose name was Duchess"
+        WordToken noun = ts.get(n);
+        return noun.isWord() && isSomeone(noun.lower()) ? noun.lower() : null;
+    }
+
+    /** A person noun, or an animal a name may be given to. */
+    private static boolean isSomeone(String lower) {
+        return Lexicon.isPersonNoun(lower) || Lexicon.isAnimal(lower);
     }
 }

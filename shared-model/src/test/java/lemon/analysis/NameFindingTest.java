@@ -167,4 +167,26 @@ class NameFindingTest {
         List<StoryCharacter> cast = RoleAliasesTest.cast(story);
         assertTrue(cast.stream().anyMatch(c -> c.name().equals("fish")), cast.toString());
     }
+
+    @Test
+    void aNamedBeastIsThatBeastAndIsDescribedAsOne() {
+        // the goose-girl's Falada was painted as a man in black armour, the goat Duchess as a wedding planner
+        String story = "The Princess's horse was called Falada, and could speak. The Princess rode Falada to the"
+                + " stream. Falada said nothing. The Princess wept, and Falada saw her.";
+        List<StoryCharacter> cast = RoleAliasesTest.cast(story);
+        StoryCharacter falada = RoleAliasesTest.named(cast, "Falada");
+        assertEquals("horse", falada.role(), cast.toString());
+        String d = new lemon.describe.OfflineDescriber().describe("t", story, falada, cast, List.of());
+        assertEquals("a horse", d);
+        String goat = "A goat stepped into the road. Pippa braked, and the goat climbed in beside her. It was the"
+                + " vicar's goat, whose name was Nettle. It took an hour to get Nettle out of the car, and Nettle, who"
+                + " had followed Pippa all the way, ate the flowers.";
+        assertEquals(
+                "goat",
+                RoleAliasesTest.named(RoleAliasesTest.cast(goat), "Nettle").role());
+        // a horse no one names is the rider's horse, not a character
+        List<StoryCharacter> ridden = RoleAliasesTest.cast("Ali mounted his horse. The horse ran to the town. Ali"
+                + " tied the horse to a post. The horse drank, and Ali went in.");
+        assertTrue(ridden.stream().noneMatch(c -> c.name().contains("horse")), ridden.toString());
+    }
 }
