@@ -357,7 +357,7 @@ public final class StoryCues {
                 List<StoryCue> found = new ArrayList<>();
                 if (m.explicit()) {
                     before(ts, m.start(), m.end(), sentence, found);
-                    after(ts, m.end(), sentence, found);
+                    after(ts, m.end(), c.gender(), sentence, found);
                     epithet(ts, m.end(), chars, sentence, found);
                     if (animal) coat(ts, m.start(), sentence, found);
                 }
@@ -368,11 +368,11 @@ public final class StoryCues {
                 if (!m.explicit()
                         && List.of("him", "her").contains(ts.get(m.start()).lower())
                         && m.end() < ts.size()
-                        && ts.get(m.end()).lower().equals("in")) with(ts, m.end(), sentence, found);
+                        && ts.get(m.end()).lower().equals("in")) with(ts, m.end(), c.gender(), sentence, found);
                 if (subject) yearsOld(ts, m.end(), sentence, found);
                 if (subject) had(ts, m.end(), sentence, found);
                 possessions(ts, m, index.mentions(s), sentence, found);
-                actions(ts, m, index.mentions(s), sentence, found);
+                actions(ts, m, c.gender(), index.mentions(s), sentence, found);
                 if (m.explicit() || namedJustBefore(index, s, m)) given(ts, m, sentence, found);
                 if (subject && Lexicon.speaker(ts, m)) spoken(ts, sentence, found);
                 if (subject) work(ts, sentence, m, index.mentions(s), found);
@@ -883,7 +883,8 @@ public final class StoryCues {
             Set.of("at", "on", "upon", "into", "towards", "toward", "from", "for", "after", "about", "round");
 
     /** "Abdallah, her fellow-slave", "Henrik was a tall man with a grey beard", "Morgiana, who was brave". */
-    private static void after(List<WordToken> ts, int end, String sentence, List<StoryCue> out) {
+    private static void after(
+            List<WordToken> ts, int end, lemon.story.Gender gender, String sentence, List<StoryCue> out) {
         int k = end;
         boolean apposition = false;
         if (k < ts.size() && ts.get(k).text().equals(",")) {
@@ -904,9 +905,14 @@ public final class StoryCues {
                 && ts.get(k + 1).lower().equals("been")) k++;
         if (k < ts.size() && COPULAS.contains(ts.get(k).lower())) {
             k++;
+            // "was and remained a king", "was made a lord"
+            if (k + 1 < ts.size()
+                    && ts.get(k).lower().equals("and")
+                    && COPULAS.contains(ts.get(k + 1).lower())) k += 2;
+            else if (k < ts.size() && ts.get(k).lower().equals("made")) k++;
             if (k < ts.size() && ts.get(k).lower().equals("into")) k++; // "grew into the most beautiful child"
         } else if (k == end) {
-            with(ts, k, sentence, out); // "the man with a grey beard"
+            with(ts, k, gender, sentence, out); // "the man with a grey beard"
             return;
         } else if (!apposition) {
             return; // "the Sultan, who ordered the executioner …": the clause says what he did, not what he is
@@ -958,7 +964,7 @@ public final class StoryCues {
                 && !List.of(",", ".", ";", ":", "!", "?", "with", "who", "whose", "in")
                         .contains(ts.get(k).text().toLowerCase(java.util.Locale.ROOT))) return;
         out.addAll(said);
-        with(ts, k, sentence, out);
+        with(ts, k, gender, sentence, out);
     }
 
     /**
@@ -978,15 +984,25 @@ public final class StoryCues {
     }
 
     /** "with a grey beard", "with long golden hair", "with a dagger"; "in a red cloak" (only what is worn). */
-    private static void with(List<WordToken> ts, int k, String sentence, List<StoryCue> out) {
+    private static void with(
+            List<WordToken> ts, int k, lemon.story.Gender gender, String sentence, List<StoryCue> out) {
         if (k >= ts.size()) return;
         String w = ts.get(k).lower();
+        if (otherSexes(ts, k + 1, gender)) return; // "the man with her basket" is not his
         if (w.equals("with"))
             for (Phrase p : phrases(ts, k + 1)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
         if (w.equals("in"))
             for (Phrase p : phrases(ts, k + 1))
                 if (GARMENTS.contains(p.head) || HEADWEAR.contains(p.head))
                     out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+    }
+
+    /** Whether the word at k is "her" for a man or "his" for a woman: what follows is someone else's. */
+    private static boolean otherSexes(List<WordToken> ts, int k, lemon.story.Gender gender) {
+        if (k >= ts.size()) return false;
+        String w = ts.get(k).lower();
+        return gender == lemon.story.Gender.MALE && w.equals("her")
+                || gender == lemon.story.Gender.FEMALE && w.equals("his");
     }
 
     /** A word before or after a mention: an adjective of looks, a person noun of station or gender. */
@@ -1125,6 +1141,7 @@ public final class StoryCues {
     private static void actions(
             List<WordToken> ts,
             MentionIndex.Mention m,
+            lemon.story.Gender gender,
             List<MentionIndex.Mention> all,
             String sentence,
             List<StoryCue> out) {
@@ -1213,6 +1230,7 @@ public final class StoryCues {
             // the friend's cloak, "knocked it out of his hand with a fire bucket" the knocker's bucket
             if (w.equals("with")
                     || (w.equals("on") && k > 0 && ts.get(k - 1).lower().equals("leaning"))) {
+                if (otherSexes(ts, k + 1, gender)) continue; // "to the tailor with her heavy basket"
                 for (Phrase p : phrases(ts, k + 1))
                     if (known(p.head) && (!pastAnOwner || OBJECTS.contains(p.head)))
                         out.add(new StoryCue(kindOf(p.head), p.text, sentence));

@@ -27,6 +27,34 @@ class StoryCuesTest {
     }
 
     @Test
+    void whatSomeoneBecomesAndRemainsIsTheirStation() {
+        String story = "The tailor went out. The tailor killed a giant. So the tailor was and remained a king to the"
+                + " end of his life.";
+        assertTrue(
+                cues(story, "tailor").contains("station: king"),
+                cues(story, "tailor").toString());
+        String lord = "Tom went out. Tom fought well. Tom was made a lord, and Tom was glad.";
+        assertTrue(
+                cues(lord, "Tom").contains("station: lord"), cues(lord, "Tom").toString());
+        // "was made to wait" makes him nothing
+        String wait = "Tom went out. Tom fought well. Tom was made to wait, and Tom was glad.";
+        assertTrue(
+                cues(wait, "Tom").stream().noneMatch(q -> q.startsWith("station")),
+                cues(wait, "Tom").toString());
+    }
+
+    @Test
+    void aThingOfHersNearAManIsNotHis() {
+        // the peasant woman's basket had the valiant little tailor carrying it
+        String story = "The tailor sat at his table. He was a little man. The woman came up the three steps to the"
+                + " tailor with her heavy basket, and he made her unpack all the pots for him. The tailor went home"
+                + " with his needle.";
+        List<String> tailor = cues(story, "tailor");
+        assertTrue(tailor.stream().noneMatch(q -> q.contains("basket")), tailor.toString());
+        assertTrue(tailor.stream().anyMatch(q -> q.contains("needle")), tailor.toString());
+    }
+
+    @Test
     void anIntroductionGivesAgeStationAndGenderAndAnAppositionGivesStation() {
         String story = "In the house there was a young slave girl named Morgiana. Morgiana told Abdallah, her"
                 + " fellow-slave, to light the fire. Abdallah laughed. Morgiana sang. Abdallah ate.";
