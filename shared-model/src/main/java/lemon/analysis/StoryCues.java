@@ -642,6 +642,11 @@ public final class StoryCues {
         for (; j >= 0 && ts.get(j).isWord() && !ts.get(j).capitalised(); j--) {
             String w = ts.get(j).lower();
             if (DETERMINERS.contains(w)) break;
+            // "a poor woodcutter" is poor; "took poor Rapunzel into a desert", "the poor bear" are pitied
+            if (w.equals("poor")) {
+                int det = determinerBefore(ts, j);
+                if (det < 0 || !List.of("a", "an").contains(ts.get(det).lower())) continue;
+            }
             if (!describe(w, sentence, out)) break;
         }
         // "The diplomat, a man named Anselm Varga": the noun the apposition is said of

@@ -44,6 +44,19 @@ class StoryCuesTest {
     }
 
     @Test
+    void aPoorManIsPoorButPoorRapunzelIsPitied() {
+        String story = "Rapunzel sang in the tower. Rapunzel let down her hair. The witch took poor Rapunzel into a"
+                + " desert. Rapunzel wept.";
+        assertTrue(
+                cues(story, "Rapunzel").stream().noneMatch(q -> q.contains("poor")),
+                cues(story, "Rapunzel").toString());
+        String woodcutter = "Once there was a poor woodcutter. The woodcutter went to the wood. The woodcutter slept.";
+        assertTrue(
+                cues(woodcutter, "woodcutter").contains("station: poor"),
+                cues(woodcutter, "woodcutter").toString());
+    }
+
+    @Test
     void aThingOfHersNearAManIsNotHis() {
         // the peasant woman's basket had the valiant little tailor carrying it
         String story = "The tailor sat at his table. He was a little man. The woman came up the three steps to the"
