@@ -1002,6 +1002,19 @@ public final class StoryCues {
                     out.add(new StoryCue(kindOf(p.head), p.text, sentence));
     }
 
+    private static final Set<String> PLACE_OR_AIM =
+            Set.of("to", "at", "from", "towards", "toward", "into", "upon", "by");
+
+    /** "to the bird", "at the little tailor": a mention that a preposition governs. */
+    private static boolean afterAPreposition(List<WordToken> ts, int start) {
+        int k = start - 1;
+        while (k >= 0
+                && ts.get(k).isWord()
+                && (DETERMINERS.contains(ts.get(k).lower())
+                        || Lexicon.ADJECTIVES.contains(ts.get(k).lower()))) k--;
+        return k >= 0 && PLACE_OR_AIM.contains(ts.get(k).lower());
+    }
+
     /** Whether the word at k is "her" for a man or "his" for a woman: what follows is someone else's. */
     private static boolean otherSexes(List<WordToken> ts, int k, lemon.story.Gender gender) {
         if (k >= ts.size()) return false;
@@ -1151,6 +1164,9 @@ public final class StoryCues {
             String sentence,
             List<StoryCue> out) {
         if (!m.explicit() && !subjectPronoun(ts, m)) return; // not the subject
+        // "carried her beautiful clothes back to the bird …, and then put on her little grey frock": after a
+        // preposition the name is where or to whom, and what follows is the subject's doing
+        if (m.explicit() && afterAPreposition(ts, m.start())) return;
         if (m.end() < ts.size() && ts.get(m.end()).kind() == WordToken.Kind.POSSESSIVE) return; // an owner
         if (!m.explicit()
                 && all.stream()

@@ -57,6 +57,20 @@ class StoryCuesTest {
     }
 
     @Test
+    void whatFollowsSomeoneAfterAPrepositionIsTheSubjectsDoing() {
+        // Ashputtel's little grey frock went to the bird she had carried her clothes back to
+        String story = "The bird sat in the hazel-tree. The bird sang. Ella carried her clothes back to the bird, and"
+                + " then put on her little grey frock. The bird flew away.";
+        assertTrue(
+                cues(story, "bird").stream().noneMatch(q -> q.contains("frock")),
+                cues(story, "bird").toString());
+        String own = "The tailor sat by the door. The tailor put on his coat. The tailor went out.";
+        assertTrue(
+                cues(own, "tailor").stream().anyMatch(q -> q.contains("coat")),
+                cues(own, "tailor").toString());
+    }
+
+    @Test
     void aThingOfHersNearAManIsNotHis() {
         // the peasant woman's basket had the valiant little tailor carrying it
         String story = "The tailor sat at his table. He was a little man. The woman came up the three steps to the"
