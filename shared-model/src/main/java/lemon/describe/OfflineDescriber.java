@@ -242,6 +242,8 @@ public final class OfflineDescriber implements CharacterDescriber {
         String age;
         if (inYears != null) {
             age = "of " + inYears;
+        } else if (childish) {
+            age = ""; // "a young boy": a child "in his late teens" is a youth, and is painted as one
         } else if (young && !old) {
             age = "in " + pronoun + " late teens";
         } else if (old && !young) {
@@ -274,8 +276,8 @@ public final class OfflineDescriber implements CharacterDescriber {
             lead.add(pick.apply(1).skin());
         String first = String.join(", ", lead);
         List<String> parts = new ArrayList<>();
-        parts.add(article(first.isEmpty() ? noun : first) + " " + (first.isEmpty() ? noun : first + " " + noun) + " "
-                + age);
+        parts.add(article(first.isEmpty() ? noun : first) + " " + (first.isEmpty() ? noun : first + " " + noun)
+                + (age.isEmpty() ? "" : " " + age));
         List<String> stations = new ArrayList<>();
         if (!character.role().isBlank()
                 && !KINSHIP.matcher(character.role()).matches()

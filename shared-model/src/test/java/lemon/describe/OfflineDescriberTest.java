@@ -241,6 +241,16 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void aChildIsAYoungGirlNotAGirlInHerLateTeens() {
+        // Morning and Day, "two children": "a young boy in his late teens" is painted as a youth
+        String d = describe("The two children played. Greta was only a child. Greta sang every day.", "Greta");
+        assertTrue(d.contains("young") && d.contains("girl"), d);
+        assertFalse(d.contains("teens"), d);
+        String youth = describe("Ilse, a young fisher girl, sold fish. Ilse sang every day.", "Ilse");
+        assertTrue(youth.contains("in her late teens"), youth);
+    }
+
+    @Test
     void theOwnerOfARelationDoesNotSetItsAge() {
         // the princess's mother was "a woman in her late teens": "princess" is her daughter's word, not hers
         StoryCharacter mother =
