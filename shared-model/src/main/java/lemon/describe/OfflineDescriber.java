@@ -63,8 +63,9 @@ public final class OfflineDescriber implements CharacterDescriber {
             "grandfather");
 
     /** Roles that say nothing about looks ("the girl", "his wife"): not worth a clause. */
-    private static final Pattern KINSHIP = Pattern.compile("(?i)(step-?)?(girl|boy|man|woman|son|daughter|wife|husband|"
-            + "brother|sister|mother|father|child|children|fellow|friend|person)s?(-in-law)?");
+    private static final Pattern KINSHIP = Pattern.compile("(?i)(step-?|grand)?(girl|boy|man|woman|son|daughter|wife|"
+            + "husband|brother|sister|mother|father|child|children|fellow|friend|person|niece|nephew|aunt|uncle|cousin)"
+            + "s?(-in-law)?");
 
     /** Looks that say a borrowed face belongs to a villain. */
     private static final Pattern VILLAINOUS = Pattern.compile(
@@ -462,8 +463,12 @@ public final class OfflineDescriber implements CharacterDescriber {
         return java.util.Optional.empty();
     }
 
-    private static String article(String next) {
-        return next.matches("(?i)[aeio].*") ? "an" : "a";
+    /** "an ugly dwarf", "a one-eyed man", "a unicorn", "an honest face": by the sound, not the letter. */
+    static String article(String next) {
+        String w = next.toLowerCase(java.util.Locale.ROOT);
+        if (w.matches("(one|once|uni|use|usu|eu|ewe).*")) return "a";
+        if (w.matches("(hour|honest|honour|honor|heir).*")) return "an";
+        return w.matches("[aeiou].*") ? "an" : "a";
     }
 
     /** One example description taken apart: "a tanned man in his early sixties with a heavy-set build, …". */

@@ -251,6 +251,20 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void theArticleFollowsTheSoundAndKinIsNoStation() {
+        // "a ugly, little … man" (the Water of Life's dwarf), "an one-eyed … man" (Harrow)
+        assertEquals("an", OfflineDescriber.article("ugly, little"));
+        assertEquals("a", OfflineDescriber.article("one-eyed"));
+        assertEquals("a", OfflineDescriber.article("unicorn"));
+        assertEquals("an", OfflineDescriber.article("honest"));
+        assertEquals("an", OfflineDescriber.article("old"));
+        // Sefa was "every inch the niece"
+        StoryCharacter sefa = new StoryCharacter("sefa", "Sefa", List.of(), Gender.FEMALE, "niece", 3);
+        String d = new OfflineDescriber().describe("t", "Sefa rode on.", sefa, List.of(sefa), EXAMPLES, List.of());
+        assertFalse(d.contains("every inch the niece"), d);
+    }
+
+    @Test
     void theOwnerOfARelationDoesNotSetItsAge() {
         // the princess's mother was "a woman in her late teens": "princess" is her daughter's word, not hers
         StoryCharacter mother =
