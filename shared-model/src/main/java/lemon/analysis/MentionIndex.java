@@ -214,7 +214,7 @@ public final class MentionIndex {
             boolean male = Lexicon.MALE_PRONOUNS.contains(lower);
             boolean female = Lexicon.FEMALE_PRONOUNS.contains(lower);
             if (!male && !female) return i;
-            String owner = resolve(male ? Gender.MALE : Gender.FEMALE, recent, s);
+            String owner = resolve(male ? Gender.MALE : Gender.FEMALE, recent, s, clauseSubject(ts, i, found));
             boolean possessive = lower.equals("his") || lower.equals("her");
             if (possessive) {
                 int j = i + 1;
@@ -263,6 +263,43 @@ public final class MentionIndex {
          * that she …") leaves the sentence's later pronouns of that gender to the one whose relation it is,
          * unless the relation opens the sentence.
          */
+        /** What may follow an object "her" ("gave her a pair of glass slippers"), where a possessive's noun would. */
+        private static final Set<String> AFTER_AN_OBJECT = Set.of(
+                "a", "an", "the", "some", "to", "and", "in", "into", "on", "at", "with", "from", "for", "out", "up",
+                "down", "away", "back", "off", "over", "that", "go", "come");
+
+        /**
+         * For an object "him" or "her", the one its clause's subject stands for when that subject is named or a
+         * pronoun just before the verb: "she gave her a pair of glass slippers" cannot give them to herself, so the
+         * second "her" is someone else. Null when the pronoun is no object or the subject is not that close.
+         */
+        private static String clauseSubject(List<WordToken> ts, int i, List<Mention> found) {
+            String w = ts.get(i).lower();
+            boolean object = w.equals("him")
+                    || w.equals("her")
+                            && (i + 1 >= ts.size()
+                                    || !ts.get(i + 1).isWord()
+                                    || AFTER_AN_OBJECT.contains(ts.get(i + 1).lower()));
+            if (!object || found.isEmpty()) return null;
+            Mention last = found.get(found.size() - 1);
+            if (i - last.end() < 1 || i - last.end() > 2) return null; // "she gave her", "she quickly gave her"
+            for (int k = last.end(); k < i; k++)
+                if (!ts.get(k).isWord() || ts.get(k).lower().equals("and")) return null;
+            String subject = ts.get(last.start()).lower();
+            boolean isSubject = last.explicit() || subject.equals("he") || subject.equals("she");
+            return isSubject ? last.characterId() : null;
+        }
+
+        private String resolve(Gender g, List<Mention> recent, int sentence, String notThisOne) {
+            if (notThisOne != null) {
+                List<Mention> others = new ArrayList<>();
+                for (Mention m : recent) if (!m.characterId().equals(notThisOne)) others.add(m);
+                String other = resolve(g, others, sentence, null);
+                if (other != null) return other;
+            }
+            return resolve(g, recent, sentence);
+        }
+
         private String resolve(Gender g, List<Mention> recent, int sentence) {
             // "Morgiana went to an old cobbler … who opened his stall": where no one of the pronoun's sex is in this
             // sentence, someone of no known sex named in it is nearer than the man named sentences before

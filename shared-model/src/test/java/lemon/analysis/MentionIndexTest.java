@@ -21,6 +21,28 @@ class MentionIndexTest {
     }
 
     @Test
+    void anObjectPronounIsNotItsOwnClausesSubject() {
+        // Cinderella's godmother "gave her a pair of glass slippers": not to herself
+        List<StoryCharacter> cast = List.of(
+                new StoryCharacter("ella", "Ella", List.of(), Gender.FEMALE, "", 2),
+                new StoryCharacter("godmother", "godmother", List.of(), Gender.FEMALE, "godmother", 2));
+        String story = "Ella wept by the fire. The godmother waved the wand. This done, she gave her a pair"
+                + " of glass slippers.";
+        MentionIndex index = MentionIndex.build(story, cast);
+        int last = index.sentences().size() - 1;
+        assertEquals(
+                List.of("godmother", "ella"),
+                index.mentions(last).stream()
+                        .map(MentionIndex.Mention::characterId)
+                        .toList());
+        // a possessive "her" may be the subject's own: "she took her wand"
+        MentionIndex own = MentionIndex.build("Ella wept. The godmother smiled. Then she took her wand.", cast);
+        assertEquals(
+                List.of("godmother", "godmother"),
+                own.mentions(2).stream().map(MentionIndex.Mention::characterId).toList());
+    }
+
+    @Test
     void someoneOfNoKnownSexNamedInTheSentenceIsNearerThanAManNamedBefore() {
         List<StoryCharacter> cast = List.of(
                 new StoryCharacter("karim", "Karim", List.of(), Gender.MALE, "", 2),
