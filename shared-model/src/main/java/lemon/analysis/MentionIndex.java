@@ -16,7 +16,8 @@ import lemon.story.StoryCharacter;
  * first; capitalised forms case-sensitively, role forms like "captain" in any case), "his wife"
  * resolves to "Cassim's wife" when "his" is Cassim, and he/she/him/her resolve to the most recent
  * character of a compatible gender in the same or the two previous sentences (one of no known sex
- * named in the same sentence is compatible, and nearer than any named before it).
+ * named in the same sentence is compatible, and nearer than any named before it; an object him or her
+ * skips the subject of its own clause).
  */
 public final class MentionIndex {
     /** One reference to a character: tokens [start, end) of sentence {@code sentence}. */
