@@ -113,6 +113,34 @@ final class GenderVotes {
         }
     }
 
+    /**
+     * Animals the narration calls "it": an "its" or "itself" after the animal's name in the same sentence, with no
+     * one else named in between ("a little bird came and built its nest", "the unicorn … with its horn").
+     */
+    private static java.util.Set<String> neuterAnimals(MentionIndex index, List<StoryCharacter> characters) {
+        java.util.Set<String> animals = new java.util.HashSet<>();
+        for (StoryCharacter c : characters) if (StoryCues.animal(c) != null) animals.add(c.id());
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (int s = 0; s < index.sentences().size(); s++) {
+            List<WordToken> ts = index.tokens().get(s);
+            List<MentionIndex.Mention> ms = index.mentions(s);
+            for (int i = 0; i < ms.size(); i++) {
+                MentionIndex.Mention m = ms.get(i);
+                if (!m.explicit()
+                        || !animals.contains(m.characterId())
+                        || ts.get(m.start()).quoted()) continue;
+                int until = i + 1 < ms.size() ? ms.get(i + 1).start() : ts.size();
+                for (int k = m.end(); k < until; k++)
+                    if (!ts.get(k).quoted()
+                            && List.of("its", "itself").contains(ts.get(k).lower())) {
+                        out.add(m.characterId());
+                        break;
+                    }
+            }
+        }
+        return out;
+    }
+
     /** Whether the subject pronoun occurs (outside quotes) before token {@code end}. */
     private static boolean pronounBefore(List<WordToken> ts, int end, String pronoun) {
         for (int k = 0; k < end; k++)
@@ -215,10 +243,13 @@ final class GenderVotes {
                     ids.size() == 1 && !heFirst && !sheFirst ? ids.iterator().next() : null;
             previousGender = previousOnly == null ? null : votedHere.get(previousOnly);
         }
+        java.util.Set<String> neuter = neuterAnimals(index, characters);
         Map<String, Gender> out = new TreeMap<>();
         for (Map.Entry<String, int[]> e : votes.entrySet()) {
             if (!known.containsKey(e.getKey())) continue;
             int m = e.getValue()[0], f = e.getValue()[1];
+            // "a little bird came and built its nest": the story calls it "it", so a nearby "she" is someone else
+            if (neuter.contains(e.getKey()) && e.getValue()[4] == 0 && e.getValue()[5] == 0) continue;
             // A single vote decides only for a proper name, when it came from the name's own sentence and
             // none disagrees: a short story may give a name one "she". A role noun ("the butler") is often
             // the object the pronoun skips past, and a pronoun carried from the sentence before is weaker.

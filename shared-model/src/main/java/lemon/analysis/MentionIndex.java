@@ -136,9 +136,13 @@ public final class MentionIndex {
         /** {@code capitals[k]}: word k must be capitalised in the text (it is a proper name). */
         private record Form(List<String> words, boolean[] capitals, String id) {}
 
+        /** Animals: a he or she in their sentence is not theirs for being the nearest of no known sex. */
+        private final Set<String> animals = new java.util.HashSet<>();
+
         Matcher(List<StoryCharacter> characters) {
             for (StoryCharacter c : characters) {
                 if (!c.isGroup()) genders.put(c.id(), c.gender()); // "she" is never a whole group
+                if (StoryCues.animal(c) != null) animals.add(c.id());
                 Set<String> surfaces = new LinkedHashSet<>();
                 surfaces.add(c.name());
                 surfaces.addAll(c.aliases());
@@ -310,7 +314,10 @@ public final class MentionIndex {
                     k >= 0 && !sameSexHere && recent.get(k).sentence() == sentence;
                     k--)
                 if (genders.get(recent.get(k).characterId()) == Gender.UNKNOWN
-                        && recent.get(k).explicit()) return recent.get(k).characterId();
+                        && recent.get(k).explicit()
+                        // "the bird came and brought a still finer dress than the one she had worn": the girl's
+                        && !animals.contains(recent.get(k).characterId()))
+                    return recent.get(k).characterId();
             for (int k = recent.size() - 1; k >= 0; k--) {
                 String id = recent.get(k).characterId();
                 if (genders.get(id) != g) continue;

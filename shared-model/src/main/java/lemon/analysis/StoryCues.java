@@ -127,6 +127,11 @@ public final class StoryCues {
             "manteau",
             "apparel",
             "finery");
+    /** Whether a noun names a garment, headwear or a thing carried that the cues know. */
+    public static boolean isWornOrCarried(String noun) {
+        return GARMENTS.contains(noun) || HEADWEAR.contains(noun) || OBJECTS.contains(noun);
+    }
+
     static final Set<String> OBJECTS = Set.of(
             "lamp",
             "ring",
@@ -373,7 +378,8 @@ public final class StoryCues {
                 if (subject) had(ts, m.end(), sentence, found);
                 possessions(ts, m, index.mentions(s), sentence, found);
                 actions(ts, m, c.gender(), index.mentions(s), sentence, found);
-                if (m.explicit() || namedJustBefore(index, s, m)) given(ts, m, sentence, found);
+                if (m.explicit() || namedJustBefore(index, s, m) || givenBySomeoneNamed(index, s, m))
+                    given(ts, m, sentence, found);
                 if (subject && Lexicon.speaker(ts, m)) spoken(ts, sentence, found);
                 if (subject) work(ts, sentence, m, index.mentions(s), found);
                 // clothes or things reached through a pronoun are not an animal's: "in her little grey frock" just
@@ -1324,6 +1330,14 @@ public final class StoryCues {
                 .anyMatch(o ->
                         o.explicit() && o.start() < m.start() && o.characterId().equals(m.characterId()));
         return before && !giver;
+    }
+
+    /** "Then her friend the bird … brought a gold and silver dress for her": someone else, named ahead, gives. */
+    private static boolean givenBySomeoneNamed(MentionIndex index, int s, MentionIndex.Mention m) {
+        return index.mentions(s).stream()
+                .anyMatch(o -> o.explicit()
+                        && o.start() < m.start()
+                        && !o.characterId().equals(m.characterId()));
     }
 
     private static final Set<String> GIVE =

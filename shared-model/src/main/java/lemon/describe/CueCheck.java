@@ -161,7 +161,9 @@ public final class CueCheck {
                 boolean other = false;
                 for (int i = 0; i < d.size(); i++) {
                     if (!d.get(i).startsWith(noun)) continue;
-                    for (int k = Math.max(0, i - 3); k < i; k++) {
+                    // the colours before the noun, back to the thing before it: "a gold and silver dress, slippers
+                    // of spangled silk" does not colour the slippers silver
+                    for (int k = i - 1; k >= Math.max(0, i - 3) && !isThing(d.get(k)); k--) {
                         if (colours.contains(d.get(k))) return false;
                         if (COLOURS.contains(d.get(k))) other = true;
                     }
@@ -169,6 +171,12 @@ public final class CueCheck {
                 return other && colours.stream().noneMatch(d::contains);
             }
         }
+    }
+
+    /** A word that names something worn or carried, in the singular or plural. */
+    private static boolean isThing(String w) {
+        String singular = w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
+        return lemon.analysis.StoryCues.isWornOrCarried(w) || lemon.analysis.StoryCues.isWornOrCarried(singular);
     }
 
     private static final Set<String> WEAR = Set.of("wearing", "carrying", "dressed", "clad", "holding");

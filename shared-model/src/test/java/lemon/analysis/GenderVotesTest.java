@@ -17,6 +17,19 @@ class GenderVotesTest {
     }
 
     @Test
+    void anAnimalTheStoryCallsItHasNoSex() {
+        // Ashputtel's bird "built its nest"; the girl's "she" and "her" beside it had made it a hen
+        Map<String, Gender> g = genders("Ella wept at the grave. A little bird came and built its nest upon the tree."
+                + " The bird talked with her, and she smiled. The bird brought her a dress, and she put it on."
+                + " The bird sang. Ella danced.");
+        assertEquals(Gender.UNKNOWN, g.get("bird"), g.toString());
+        // the boar the story never calls "its" keeps the sex its pronouns give
+        Map<String, Gender> boar = genders("The boar ran at the hunter. The boar was angry, and he charged. The boar"
+                + " roared, and he turned. The hunter fled.");
+        assertEquals(Gender.MALE, boar.get("boar"), boar.toString());
+    }
+
+    @Test
     void aGenderedNounThatIntroducesANameGivesItsGender() {
         Map<String, Gender> g = genders("The diplomat, a man named Anselm Varga, boarded with a briefcase."
                 + " Her sister Clementine waited on the quay with Varga."

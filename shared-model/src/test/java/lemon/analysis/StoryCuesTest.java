@@ -71,6 +71,20 @@ class StoryCuesTest {
     }
 
     @Test
+    void whatSomeoneNamedBringsForHerIsHers() {
+        // Ashputtel's dresses, brought by the bird: "for her" after the giver is named is the girl's
+        String story = "Ella was a little girl. Ella wept at the grave, and she prayed. Ella went to the tree, and she"
+                + " called. \u2018Shake, shake, hazel-tree!\u2019 Then her"
+                + " friend the bird flew out of the tree, and brought a gold and silver dress for her. The bird came"
+                + " again and brought a still finer dress than the one she had worn. Ella danced. The bird sang.";
+        List<String> ella = cues(story, "Ella");
+        assertTrue(ella.contains("clothing: a gold and silver dress"), ella.toString());
+        assertTrue(
+                cues(story, "bird").stream().noneMatch(q -> q.contains("dress")),
+                cues(story, "bird").toString());
+    }
+
+    @Test
     void aThingOfHersNearAManIsNotHis() {
         // the peasant woman's basket had the valiant little tailor carrying it
         String story = "The tailor sat at his table. He was a little man. The woman came up the three steps to the"

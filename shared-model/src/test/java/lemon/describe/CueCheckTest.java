@@ -1,6 +1,7 @@
 package lemon.describe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import lemon.describe.CueCheck.Verdict;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,15 @@ import org.junit.jupiter.api.Test;
 class CueCheckTest {
     static Verdict check(String kind, String value, String description) {
         return CueCheck.check(kind, value, description);
+    }
+
+    @Test
+    void aColourOfTheThingBeforeDoesNotColourTheNext() {
+        // Ashputtel's "golden slipper" was "contradicted" by the silver of the dress listed before her slippers
+        String d = "a young woman, wearing a gold and silver dress, slippers of spangled silk";
+        assertNotEquals(Verdict.CONTRADICTED, check("clothing", "golden slipper", d));
+        assertEquals(
+                Verdict.CONTRADICTED, check("clothing", "golden slipper", "a young woman, wearing silver slippers"));
     }
 
     @Test
