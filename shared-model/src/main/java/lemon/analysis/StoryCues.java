@@ -606,6 +606,8 @@ public final class StoryCues {
      * sailor named Merritt", "Her grandmother, Nonna Vee, …": titles, adjectives and nouns before the mention.
      */
     private static void before(List<WordToken> ts, int start, int end, String sentence, List<StoryCue> out) {
+        // "went to the king his father": what stands before "his father" is someone else
+        if (List.of("his", "her", "their").contains(ts.get(start).lower())) return;
         titles(ts, start, sentence, out);
         int j = start - 1;
         // "The youth's name was Curdken": the owner of the name is what the person is

@@ -85,6 +85,17 @@ class StoryCuesTest {
     }
 
     @Test
+    void whatStandsBeforeHisFatherIsSomeoneElse() {
+        // Ashputtel's father, a rich man, was "every inch the king" from "went … to the king his father"
+        String tale = Tales.read("ashputtel.txt");
+        List<StoryCharacter> cast = new OfflineAnalyst().analyze(tale, 30).characters();
+        List<String> father = StoryCues.of(tale, RoleAliasesTest.named(cast, "father"), cast).stream()
+                .map(q -> q.kind() + ": " + q.value())
+                .toList();
+        assertTrue(father.stream().noneMatch(q -> q.contains("king")), father.toString());
+    }
+
+    @Test
     void aThingOfHersNearAManIsNotHis() {
         // the peasant woman's basket had the valiant little tailor carrying it
         String story = "The tailor sat at his table. He was a little man. The woman came up the three steps to the"
