@@ -127,6 +127,14 @@ public final class StoryCues {
             "manteau",
             "apparel",
             "finery");
+    /** "an ugly dwarf", "a one-eyed man", "a usual petticoat", "an honest face": the article by sound, not letter. */
+    public static String article(String next) {
+        String w = next.toLowerCase(Locale.ROOT);
+        if (w.matches("(one|once|uni|use|usu|eu|ewe).*")) return "a";
+        if (w.matches("(hour|honest|honour|honor|heir).*")) return "an";
+        return w.matches("[aeiou].*") ? "an" : "a";
+    }
+
     /** Whether a noun names a garment, headwear or a thing carried that the cues know. */
     public static boolean isWornOrCarried(String noun) {
         return GARMENTS.contains(noun) || HEADWEAR.contains(noun) || OBJECTS.contains(noun);
@@ -1554,8 +1562,16 @@ public final class StoryCues {
                             && ts.get(q).isWord()
                             && DESCRIBING.contains(ts.get(q).lower()))
                         tail.add(ts.get(q++).lower());
+                    // "my red velvet suit with French trimming": a capitalised word describes the next one
+                    if (q + 1 < ts.size()
+                            && ts.get(q).capitalised()
+                            && ts.get(q + 1).isWord()
+                            && !ts.get(q + 1).capitalised()
+                            && !CLAUSE_WORDS.contains(ts.get(q + 1).lower()))
+                        tail.add(ts.get(q++).text());
                     if (q < ts.size()
                             && ts.get(q).isWord()
+                            && !ts.get(q).capitalised()
                             && !Lexicon.isPersonNoun(ts.get(q).lower())
                             && !CLAUSE_WORDS.contains(ts.get(q).lower())
                             && !List.of("right", "left").contains(ts.get(q).lower()) // "with the right" hand
@@ -1612,7 +1628,7 @@ public final class StoryCues {
         if (indefinite) text = det + " " + text;
         else if (text.contains("'s ")) text = det == null ? text : det + " " + text; // "his father's ledger"
         else if (countable && (OBJECTS.contains(head) || GARMENTS.contains(head) || HEADWEAR.contains(head)))
-            text = (text.matches("[aeiou].*") ? "an " : "a ") + text; // "drew her dagger" → "a dagger"
+            text = article(text) + " " + text; // "drew her dagger" → "a dagger"
         return new Phrase(text, head, end);
     }
 

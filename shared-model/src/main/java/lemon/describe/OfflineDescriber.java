@@ -224,6 +224,7 @@ public final class OfflineDescriber implements CharacterDescriber {
             // the princess's mother is no young princess: only the relation's own noun says her age
             String ownRole = roleText.replaceAll("\\S+['’]s ", "");
             young = YOUNG_ROLES.stream().anyMatch(w -> ownRole.matches(".*\\b" + w + "\\b.*"))
+                    || childOfAFamily(character, all)
                     || stated.apply("gender").stream().anyMatch(YOUNG_NOUNS::contains)
                     || character.aliases().stream().anyMatch(OfflineDescriber::youngName);
             old = stated.apply("gender").stream().anyMatch(OLD_NOUNS::contains)
@@ -464,11 +465,16 @@ public final class OfflineDescriber implements CharacterDescriber {
     }
 
     /** "an ugly dwarf", "a one-eyed man", "a unicorn", "an honest face": by the sound, not the letter. */
+    /** "the eldest" and "the youngest" of "her two daughters": someone's child, young as the group is. */
+    private static boolean childOfAFamily(StoryCharacter c, List<StoryCharacter> all) {
+        if (c.memberOf() == null) return false;
+        return all.stream()
+                .anyMatch(g -> g.id().equals(c.memberOf())
+                        && g.name().toLowerCase(Locale.ROOT).matches(".*\\b(sisters|daughters|brothers|sons)$"));
+    }
+
     static String article(String next) {
-        String w = next.toLowerCase(java.util.Locale.ROOT);
-        if (w.matches("(one|once|uni|use|usu|eu|ewe).*")) return "a";
-        if (w.matches("(hour|honest|honour|honor|heir).*")) return "an";
-        return w.matches("[aeiou].*") ? "an" : "a";
+        return StoryCues.article(next);
     }
 
     /** One example description taken apart: "a tanned man in his early sixties with a heavy-set build, …". */

@@ -410,6 +410,19 @@ class StoryCuesTest {
     }
 
     @Test
+    void aCapitalisedWordInsideAThingAndTheArticleBySound() {
+        // Cinderella's eldest sister wore "a red velvet suit with french", the youngest "an usual petticoat"
+        String story =
+                "\u201cI will wear my red velvet suit with French trimming,\u201d said Anna. \u201cAnd I my usual"
+                        + " petticoat,\u201d said Greta. Anna laughed. Greta laughed. Anna slept. Greta slept.";
+        assertTrue(
+                cues(story, "Anna").contains("clothing: a red velvet suit with French trimming"),
+                cues(story, "Anna").toString());
+        assertEquals("an", StoryCues.article("ugly"));
+        assertEquals("a", StoryCues.article("usual petticoat"));
+    }
+
+    @Test
     void describingWordsWithCommasBeforeTheMention() {
         String story = "The rat was turned into a fat, jolly coachman. The coachman laughed. The coachman drove."
                 + " The coachman slept.";

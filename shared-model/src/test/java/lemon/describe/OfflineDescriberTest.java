@@ -265,6 +265,19 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void theEldestOfTwoDaughtersIsYoung() {
+        // Cinderella's eldest and youngest sisters were "women in their late forties", the examples' middle years
+        StoryCharacter sisters = new StoryCharacter(
+                "two-daughters", "two daughters", List.of(), Gender.FEMALE, "two daughters", 5, 2, null);
+        StoryCharacter eldest = new StoryCharacter(
+                        "eldest", "eldest", List.of("the eldest"), Gender.FEMALE, "eldest", 3)
+                .memberOf("two-daughters");
+        String d = new OfflineDescriber()
+                .describe("t", "The eldest laughed.", eldest, List.of(sisters, eldest), EXAMPLES, List.of());
+        assertTrue(d.contains("in her late teens"), d);
+    }
+
+    @Test
     void theOwnerOfARelationDoesNotSetItsAge() {
         // the princess's mother was "a woman in her late teens": "princess" is her daughter's word, not hers
         StoryCharacter mother =
