@@ -1578,10 +1578,12 @@ public final class StoryCues {
                             && !List.of("him", "her", "them", "it", "me", "us", "you")
                                     .contains(ts.get(q).lower())) {
                         tail.add(ts.get(q).lower());
-                        // "the disguise of an oil merchant": the one it makes them look like
+                        // "the disguise of an oil merchant": the one it makes them look like; "his magic books of
+                        // a wonderful lamp": a word before a thing it knows describes that thing
                         if (q + 1 < ts.size()
                                 && ts.get(q + 1).isWord()
-                                && Lexicon.isPersonNoun(ts.get(q + 1).lower()))
+                                && (Lexicon.isPersonNoun(ts.get(q + 1).lower())
+                                        || singularKnown(ts.get(q + 1).lower()) != null))
                             tail.add(ts.get(++q).lower());
                         words.addAll(tail);
                         end = q + 1;

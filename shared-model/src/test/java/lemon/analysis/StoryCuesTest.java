@@ -418,6 +418,13 @@ class StoryCuesTest {
         assertTrue(
                 cues(story, "Anna").contains("clothing: a red velvet suit with French trimming"),
                 cues(story, "Anna").toString());
+        // Aladdin's magician carried "magic books of a wonderful"
+        String books =
+                "The magician had read in his magic books of a wonderful lamp. The magician laughed. The magician"
+                        + " slept.";
+        assertTrue(
+                cues(books, "magician").contains("object: magic books of a wonderful lamp"),
+                cues(books, "magician").toString());
         assertEquals("an", StoryCues.article("ugly"));
         assertEquals("a", StoryCues.article("usual petticoat"));
     }
