@@ -131,7 +131,7 @@ final class CharacterFinder {
         List<Candidate> kin = unnamedKin(finalIndex, kept, candidates);
         if (!kin.isEmpty()) {
             candidates.addAll(kin);
-            kept = keep(candidates, genders, new ArrayList<>());
+            kept = keep(candidates, genders, new ArrayList<>()); // its warnings are the first pass's
             finalIndex = MentionIndex.build(sentences, tokens, kept);
         }
         Map<String, String> roles = NamedRoles.find(finalIndex, kept);
@@ -933,8 +933,7 @@ final class CharacterFinder {
             if (cand.kind == Kind.ROLE && min > 2 && speaks(index, c.id()) && broughtIn(index, c.id())) min = 2;
             // a band the telling itself names twice acts in the story ("six footmen", "the guards"); one named only
             // in speech or song ("'Three tailors rode forth'", "we tailors") needs the usual three
-            if (cand.kind == Kind.GROUP && min == 3 && narrated(index, c.id()) < 2) min = 3;
-            else if (cand.kind == Kind.GROUP && min == 3) min = 2;
+            if (cand.kind == Kind.GROUP && min == 3 && narrated(index, c.id()) >= 2) min = 2;
             // "the men" may be whoever is about; only men the story keeps counting ("the two men") are a band
             if (cand.kind == Kind.GROUP && ANYONE.contains(cand.head) && 2 * counted(cand) < cand.count()) continue;
             if (mentions >= min) {

@@ -37,11 +37,13 @@ public final class MentionIndex {
             List<String> sentences,
             List<List<WordToken>> tokens,
             List<StoryCharacter> characters,
-            List<List<Mention>> bySentence) {
+            List<List<Mention>> bySentence,
+            List<Unclaimed> unclaimed) {
         this.sentences = sentences;
         this.tokens = tokens;
         this.characters = characters;
         this.bySentence = bySentence;
+        this.unclaimed = unclaimed;
     }
 
     public static MentionIndex build(String text, List<StoryCharacter> characters) {
@@ -68,12 +70,11 @@ public final class MentionIndex {
             int from = s - PRONOUN_WINDOW;
             recent.removeIf(m -> m.sentence() < from);
         }
-        MentionIndex out = new MentionIndex(sentences, tokens, List.copyOf(characters), List.copyOf(bySentence));
-        out.unclaimed = List.copyOf(matcher.unclaimed);
-        return out;
+        return new MentionIndex(
+                sentences, tokens, List.copyOf(characters), List.copyOf(bySentence), List.copyOf(matcher.unclaimed));
     }
 
-    private List<Unclaimed> unclaimed = List.of();
+    private final List<Unclaimed> unclaimed;
 
     /** Kin phrases after a resolved possessive pronoun that no character claims, in text order. */
     List<Unclaimed> unclaimed() {
