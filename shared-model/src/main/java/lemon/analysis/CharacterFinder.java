@@ -64,6 +64,8 @@ final class CharacterFinder {
         int animate;
         /** Introduced as a person by name: "a mild man named Rupert", "a bodyguard called Dacre". */
         int named;
+        /** Right after punctuation or at a sentence's start: where a verse line's capital stands too. */
+        int afterPunctuation;
     }
 
     /** Below this many sentences a story may name a character once ("Anna found a kitten"). */
@@ -316,6 +318,16 @@ final class CharacterFinder {
             }
             home.forms.merge(form, stats.get(form).count, Integer::sum);
         }
+        // "gently sway, / Blow Curdken's hat away": a capital that only ever opens a line or a sentence before a
+        // name the story mostly writes alone is the line's, not the name's ("Curdken", not "Blow Curdken")
+        for (Candidate g : groups)
+            g.forms.keySet().removeIf(f -> {
+                int space = f.indexOf(' ');
+                if (space < 0) return false;
+                Integer alone = g.forms.get(f.substring(space + 1));
+                NameStat st = stats.get(f);
+                return alone != null && alone > 2 * st.count && st.afterPunctuation == st.count;
+            });
         for (Candidate g : groups) {
             String best = null;
             for (Map.Entry<String, Integer> f : g.forms.entrySet()) {
@@ -369,6 +381,7 @@ final class CharacterFinder {
         NameStat st = stats.computeIfAbsent(form, k -> new NameStat());
         st.count++;
         if (!ts.get(i).initial()) st.midSentence++;
+        if (i == 0 || !ts.get(i - 1).isWord()) st.afterPunctuation++;
         if (i > 0
                 && (Lexicon.DETERMINERS.contains(ts.get(i - 1).lower())
                         || Lexicon.NUMBERS.contains(ts.get(i - 1).lower()))) st.afterArticle++;

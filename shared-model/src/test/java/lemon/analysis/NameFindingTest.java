@@ -189,4 +189,21 @@ class NameFindingTest {
                 + " tied the horse to a post. The horse drank, and Ali went in.");
         assertTrue(ridden.stream().noneMatch(c -> c.name().contains("horse")), ridden.toString());
     }
+
+    @Test
+    void aVerseLinesCapitalIsNotPartOfTheName() {
+        // the goose-girl's Curdken was "Blow Curdken", from the verse line "Blow Curdken's hat away"
+        String verse = "\u201cWind, wind, gently sway, Blow Tomas\u2019s hat away.\u201d ";
+        String story = "Tomas kept the geese. Tomas loved her hair. She sang: " + verse + "Tomas ran after his hat."
+                + " Tomas was angry. She sang again: " + verse + "Tomas ran. Tomas told the king. She sang: " + verse
+                + "Tomas sulked. Tomas slept.";
+        List<StoryCharacter> cast = RoleAliasesTest.cast(story);
+        StoryCharacter tomas = RoleAliasesTest.named(cast, "Tomas");
+        assertEquals("Tomas", tomas.name(), cast.toString());
+        assertTrue(tomas.aliases().stream().noneMatch(a -> a.startsWith("Blow")), tomas.toString());
+        // a first name the telling writes after a word is the name's: "a man named Anselm Varga"
+        List<StoryCharacter> varga = RoleAliasesTest.cast("The diplomat, a man named Anselm Varga, boarded. Varga sat"
+                + " down. Varga read. Varga slept. Anselm Varga woke. Varga ate.");
+        assertEquals("Anselm Varga", RoleAliasesTest.named(varga, "Varga").name(), varga.toString());
+    }
 }
