@@ -135,6 +135,11 @@ public final class StoryCues {
         return w.matches("[aeiou].*") ? "an" : "a";
     }
 
+    /** Whether a noun names an animal ("bird", "turtle-doves"). */
+    public static boolean isAnimalNoun(String noun) {
+        return Lexicon.isAnimal(noun.toLowerCase(Locale.ROOT));
+    }
+
     /** Whether a noun names a garment, headwear or a thing carried that the cues know. */
     public static boolean isWornOrCarried(String noun) {
         return GARMENTS.contains(noun) || HEADWEAR.contains(noun) || OBJECTS.contains(noun);

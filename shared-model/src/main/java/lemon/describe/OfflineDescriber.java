@@ -181,7 +181,12 @@ public final class OfflineDescriber implements CharacterDescriber {
             List<StoryCue> story) {
         // a duck is no man in a captain's coat: an animal is described as the animal, from the story alone
         String animal = StoryCues.animal(character);
-        if (animal != null) return CueRepair.repair(animalLook(animal, story), story);
+        if (animal != null) { // "a white duck", not "a white duck, every inch the bird"
+            List<StoryCue> asBeast = story.stream()
+                    .filter(c -> !(c.kind().equals("station") && StoryCues.isAnimalNoun(c.value())))
+                    .toList();
+            return CueRepair.repair(animalLook(animal, asBeast), asBeast);
+        }
         // the role, the name and the work the story tells ("cutting wood" → woodcutter) pick the costume
         String roleText = (character.role() + " " + character.name() + " "
                         + String.join(

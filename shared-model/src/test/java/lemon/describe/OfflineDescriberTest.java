@@ -54,6 +54,19 @@ class OfflineDescriberTest {
         String bears = "A big black bear came to the door. The bear lay by the fire. The children played with the bear."
                 + " The bear thanked the children. Rose laughed. Rose slept.";
         assertEquals("a big black bear", describe(bears, "bear"));
+        // Hansel's duck, "the good bird", was "a white duck, every inch the bird"
+        StoryCharacter bird = new StoryCharacter("duck", "duck", List.of("good bird"), Gender.UNKNOWN, "duck", 4);
+        String told = new OfflineDescriber()
+                .describe(
+                        "t",
+                        story,
+                        bird,
+                        List.of(bird),
+                        EXAMPLES,
+                        List.of(
+                                new lemon.story.StoryCue("hair", "white hair", "s"),
+                                new lemon.story.StoryCue("station", "bird", "s")));
+        assertEquals("a white duck", told);
     }
 
     @Test
