@@ -189,6 +189,9 @@ final class CharacterFinder {
         for (StoryCharacter c : kept) byId.put(c.id(), c);
         java.util.Set<String> known = new java.util.HashSet<>();
         for (Candidate c : candidates) known.add(c.key);
+        // "a miller … with his wife and his daughter, Liesel": where the story has a married pair, a child's "her
+        // mother" is most likely its wife, whom the reader cannot tie to the child
+        boolean parentsKnown = hasRelation(kept, "wife", "husband");
         Map<String, java.util.Set<Integer>> sentencesOf = new TreeMap<>();
         Map<String, String[]> ownerAndNoun = new HashMap<>();
         for (MentionIndex.Unclaimed u : index.unclaimed()) {
@@ -211,9 +214,14 @@ final class CharacterFinder {
             sentencesOf.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(u.sentence());
             ownerAndNoun.put(key, new String[] {ownerName, u.noun()});
         }
+        for (Map.Entry<String, java.util.Set<Integer>> e : sentencesOf.entrySet())
+            parentsKnown |= e.getValue().size() >= 2
+                    && List.of("wife", "husband").contains(ownerAndNoun.get(e.getKey())[1]);
         List<Candidate> out = new ArrayList<>();
         for (Map.Entry<String, java.util.Set<Integer>> e : sentencesOf.entrySet()) {
             if (e.getValue().size() < 2) continue;
+            if (parentsKnown
+                    && List.of("mother", "father").contains(ownerAndNoun.get(e.getKey())[1])) continue;
             Candidate c = new Candidate(Kind.RELATIONAL, e.getKey());
             c.head = ownerAndNoun.get(e.getKey())[1];
             c.ownerSurface = ownerAndNoun.get(e.getKey())[0];
@@ -221,6 +229,13 @@ final class CharacterFinder {
             out.add(c);
         }
         return out;
+    }
+
+    /** Whether some character is named as someone's one of these relations ("the miller's wife"). */
+    private static boolean hasRelation(List<StoryCharacter> cast, String... nouns) {
+        for (StoryCharacter c : cast)
+            for (String n : nouns) if (c.name().toLowerCase(Locale.ROOT).endsWith("'s " + n)) return true;
+        return false;
     }
 
     // ---------------------------------------------------------------- proper names
