@@ -25,8 +25,9 @@ final class Lexicon {
      * Duchess"), and is painted as one.
      */
     static final Set<String> KEPT_ANIMALS = Set.of(
-            "horse", "mare", "pony", "goat", "dog", "cow", "pig", "donkey", "ass", "goose", "hen", "cock", "mouse",
-            "rat", "sheep", "ox", "parrot", "monkey", "owl", "swan", "hare", "rabbit", "snake");
+            "horse", "mare", "pony", "goat", "dog", "hound", "puppy", "kitten", "cow", "pig", "donkey", "ass", "mule",
+            "camel", "goose", "hen", "cock", "mouse", "rat", "sheep", "ox", "parrot", "monkey", "owl", "swan", "hare",
+            "rabbit", "snake");
 
     private static Set<String> set(String... words) {
         return Set.copyOf(java.util.Arrays.asList(words)); // tolerates repeats, unlike Set.of

@@ -184,6 +184,11 @@ class NameFindingTest {
         assertEquals(
                 "goat",
                 RoleAliasesTest.named(RoleAliasesTest.cast(goat), "Nettle").role());
+        String hound = "Maren kept the lighthouse with her old dog, a shaggy hound called Pepper. Pepper lay by the"
+                + " stove, and Maren lit the lamp. Pepper barked at the boats. Maren laughed.";
+        assertEquals(
+                "hound",
+                RoleAliasesTest.named(RoleAliasesTest.cast(hound), "Pepper").role());
         // a horse no one names is the rider's horse, not a character
         List<StoryCharacter> ridden = RoleAliasesTest.cast("Ali mounted his horse. The horse ran to the town. Ali"
                 + " tied the horse to a post. The horse drank, and Ali went in.");
