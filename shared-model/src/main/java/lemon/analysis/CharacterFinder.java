@@ -192,8 +192,7 @@ final class CharacterFinder {
         // "a miller … with his wife and his daughter, Liesel": where the story has a married pair, a child's "her
         // mother" is most likely its wife, whom the reader cannot tie to the child
         boolean parentsKnown = hasRelation(kept, "wife", "husband");
-        Map<String, java.util.Set<Integer>> sentencesOf = new TreeMap<>();
-        Map<String, String[]> ownerAndNoun = new HashMap<>();
+        Map<String, java.util.Set<Integer>> sentencesOf = new TreeMap<>(); // "princess's mother" → its sentences
         for (MentionIndex.Unclaimed u : index.unclaimed()) {
             StoryCharacter owner = byId.get(u.ownerId());
             if (owner == null || owner.isGroup() || !SPOUSES_AND_PARENTS.contains(u.noun())) continue;
@@ -212,19 +211,18 @@ final class CharacterFinder {
             String key = ownerName + "'s " + u.noun();
             if (known.contains(key)) continue;
             sentencesOf.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(u.sentence());
-            ownerAndNoun.put(key, new String[] {ownerName, u.noun()});
         }
-        for (Map.Entry<String, java.util.Set<Integer>> e : sentencesOf.entrySet())
-            parentsKnown |= e.getValue().size() >= 2
-                    && List.of("wife", "husband").contains(ownerAndNoun.get(e.getKey())[1]);
+        sentencesOf.values().removeIf(named -> named.size() < 2);
+        for (String key : sentencesOf.keySet())
+            parentsKnown |= List.of("wife", "husband").contains(key.substring(key.lastIndexOf("'s ") + 3));
         List<Candidate> out = new ArrayList<>();
         for (Map.Entry<String, java.util.Set<Integer>> e : sentencesOf.entrySet()) {
-            if (e.getValue().size() < 2) continue;
-            if (parentsKnown
-                    && List.of("mother", "father").contains(ownerAndNoun.get(e.getKey())[1])) continue;
+            int apos = e.getKey().lastIndexOf("'s "); // the owner's name has no "'s " of its own
+            String noun = e.getKey().substring(apos + 3);
+            if (parentsKnown && List.of("mother", "father").contains(noun)) continue;
             Candidate c = new Candidate(Kind.RELATIONAL, e.getKey());
-            c.head = ownerAndNoun.get(e.getKey())[1];
-            c.ownerSurface = ownerAndNoun.get(e.getKey())[0];
+            c.head = noun;
+            c.ownerSurface = e.getKey().substring(0, apos);
             c.forms.put(e.getKey(), e.getValue().size());
             out.add(c);
         }

@@ -237,10 +237,9 @@ final class Lexicon {
     static String animalOf(String noun) {
         int dash = noun.lastIndexOf('-'); // "turtle-doves": the plural is the last part's
         String w = noun.substring(dash + 1), singular = singularOfPlural(w);
-        if (ANIMALS.contains(w) || KEPT_ANIMALS.contains(w)) return noun;
-        return singular != null && (ANIMALS.contains(singular) || KEPT_ANIMALS.contains(singular))
-                ? noun.substring(0, dash + 1) + singular
-                : null;
+        java.util.function.Predicate<String> beast = x -> ANIMALS.contains(x) || KEPT_ANIMALS.contains(x);
+        if (beast.test(w)) return noun;
+        return singular != null && beast.test(singular) ? noun.substring(0, dash + 1) + singular : null;
     }
 
     /**

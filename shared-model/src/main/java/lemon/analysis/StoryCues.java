@@ -140,11 +140,6 @@ public final class StoryCues {
         return Lexicon.isAnimal(noun.toLowerCase(Locale.ROOT));
     }
 
-    /** Whether a noun names a garment, headwear or a thing carried that the cues know. */
-    public static boolean isWornOrCarried(String noun) {
-        return GARMENTS.contains(noun) || HEADWEAR.contains(noun) || OBJECTS.contains(noun);
-    }
-
     static final Set<String> OBJECTS = Set.of(
             "lamp",
             "ring",
@@ -1647,8 +1642,8 @@ public final class StoryCues {
         return null;
     }
 
-    /** A thing worn or carried: a garment, headwear or an object. */
-    private static boolean isThing(String head) {
+    /** A thing worn or carried: a garment, headwear or an object the cues know. */
+    public static boolean isThing(String head) {
         return GARMENTS.contains(head) || HEADWEAR.contains(head) || OBJECTS.contains(head);
     }
 

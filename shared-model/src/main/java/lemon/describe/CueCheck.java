@@ -176,7 +176,7 @@ public final class CueCheck {
     /** A word that names something worn or carried, in the singular or plural. */
     private static boolean isThing(String w) {
         String singular = w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
-        return lemon.analysis.StoryCues.isWornOrCarried(w) || lemon.analysis.StoryCues.isWornOrCarried(singular);
+        return lemon.analysis.StoryCues.isThing(w) || lemon.analysis.StoryCues.isThing(singular);
     }
 
     private static final Set<String> WEAR = Set.of("wearing", "carrying", "dressed", "clad", "holding");

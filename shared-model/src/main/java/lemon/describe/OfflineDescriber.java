@@ -283,8 +283,8 @@ public final class OfflineDescriber implements CharacterDescriber {
             lead.add(pick.apply(1).skin());
         String first = String.join(", ", lead);
         List<String> parts = new ArrayList<>();
-        parts.add(article(first.isEmpty() ? noun : first) + " " + (first.isEmpty() ? noun : first + " " + noun)
-                + (age.isEmpty() ? "" : " " + age));
+        parts.add(StoryCues.article(first.isEmpty() ? noun : first) + " "
+                + (first.isEmpty() ? noun : first + " " + noun) + (age.isEmpty() ? "" : " " + age));
         List<String> stations = new ArrayList<>();
         if (!character.role().isBlank()
                 && !KINSHIP.matcher(character.role()).matches()
@@ -318,7 +318,8 @@ public final class OfflineDescriber implements CharacterDescriber {
         if (!looks.isEmpty()) {
             String build = pick.apply(2).build();
             if (!storyBuild)
-                parts.add(build.endsWith("built") ? build : "with " + article(build) + " " + build + " build");
+                parts.add(
+                        build.endsWith("built") ? build : "with " + StoryCues.article(build) + " " + build + " build");
             // a bandit's scarred, sly face is lent only to someone the story makes a villain
             // (none of the examples' faces fits: the description leaves the face open)
             String lent = villain ? pick.apply(0).face() : null;
@@ -381,7 +382,7 @@ public final class OfflineDescriber implements CharacterDescriber {
         if (colour != null) lead.add(colour);
         String head = lead.isEmpty() ? animal : String.join(" ", lead) + " " + animal;
         List<String> parts = new ArrayList<>();
-        parts.add(article(head) + " " + head);
+        parts.add(StoryCues.article(head) + " " + head);
         parts.addAll(clauses);
         List<String> wearing = new ArrayList<>();
         for (StoryCue c : story)
@@ -469,17 +470,12 @@ public final class OfflineDescriber implements CharacterDescriber {
         return java.util.Optional.empty();
     }
 
-    /** "an ugly dwarf", "a one-eyed man", "a unicorn", "an honest face": by the sound, not the letter. */
     /** "the eldest" and "the youngest" of "her two daughters": someone's child, young as the group is. */
     private static boolean childOfAFamily(StoryCharacter c, List<StoryCharacter> all) {
         if (c.memberOf() == null) return false;
         return all.stream()
                 .anyMatch(g -> g.id().equals(c.memberOf())
                         && g.name().toLowerCase(Locale.ROOT).matches(".*\\b(sisters|daughters|brothers|sons)$"));
-    }
-
-    static String article(String next) {
-        return StoryCues.article(next);
     }
 
     /** One example description taken apart: "a tanned man in his early sixties with a heavy-set build, …". */

@@ -266,11 +266,11 @@ class OfflineDescriberTest {
     @Test
     void theArticleFollowsTheSoundAndKinIsNoStation() {
         // "a ugly, little … man" (the Water of Life's dwarf), "an one-eyed … man" (Harrow)
-        assertEquals("an", OfflineDescriber.article("ugly, little"));
-        assertEquals("a", OfflineDescriber.article("one-eyed"));
-        assertEquals("a", OfflineDescriber.article("unicorn"));
-        assertEquals("an", OfflineDescriber.article("honest"));
-        assertEquals("an", OfflineDescriber.article("old"));
+        assertEquals("an", StoryCues.article("ugly, little"));
+        assertEquals("a", StoryCues.article("one-eyed"));
+        assertEquals("a", StoryCues.article("unicorn"));
+        assertEquals("an", StoryCues.article("honest"));
+        assertEquals("an", StoryCues.article("old"));
         // Sefa was "every inch the niece"
         StoryCharacter sefa = new StoryCharacter("sefa", "Sefa", List.of(), Gender.FEMALE, "niece", 3);
         String d = new OfflineDescriber().describe("t", "Sefa rode on.", sefa, List.of(sefa), EXAMPLES, List.of());
