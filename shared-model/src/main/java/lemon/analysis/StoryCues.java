@@ -1506,6 +1506,10 @@ public final class StoryCues {
     private static final Set<String> CLAUSE_WORDS =
             Set.of("who", "whom", "whose", "that", "which", "and", "but", "when", "while", "as", "because", "to");
 
+    /** Prepositions that put the thing a phrase names after someone else's noun, not at its head. */
+    private static final Set<String> INNER_PREPOSITIONS =
+            Set.of("against", "about", "for", "from", "without", "into", "upon", "by", "at", "in", "on", "to");
+
     private static final Set<String> UNCOUNTED = Set.of("armour", "armor", "apparel", "finery", "thread", "chalk");
 
     /** Heads that say nothing of a look without a describing word. */
@@ -1608,6 +1612,7 @@ public final class StoryCues {
                     && (++unknown > 2
                             || ts.get(i).capitalised()
                             || CLAUSE_WORDS.contains(w)
+                            || INNER_PREPOSITIONS.contains(w) // "the King's proclamation against spindles"
                             || DETERMINERS.contains(w)
                             || Lexicon.isPersonNoun(w))) return null;
             words.add(w);

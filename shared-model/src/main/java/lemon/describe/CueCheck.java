@@ -187,9 +187,13 @@ public final class CueCheck {
         return d;
     }
 
+    /** Whether the description has the word (in the singular), by its first five letters, alone or as part of a hyphened word ("waiting-maid"). */
     private static boolean has(List<String> d, String w) {
+        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) w = w.substring(0, w.length() - 1); // "lamps"
         String stem = w.length() > 5 ? w.substring(0, 5) : w;
-        return d.stream().anyMatch(x -> x.startsWith(stem));
+        return d.stream()
+                .anyMatch(x -> x.startsWith(stem)
+                        || java.util.Arrays.stream(x.split("-")).anyMatch(part -> part.startsWith(stem)));
     }
 
     static List<String> words(String s) {

@@ -118,7 +118,6 @@ public final class OfflineDescriber implements CharacterDescriber {
             Map.entry("moustache", "earrings"),
             Map.entry("stubble", "freckles"),
             Map.entry("gentleman", "lady"),
-            Map.entry("shaven", "faced"),
             Map.entry("bearded", "braided"),
             Map.entry("handsome", "lovely"),
             Map.entry("himself", "herself"));
@@ -315,9 +314,12 @@ public final class OfflineDescriber implements CharacterDescriber {
         List<String> dressed = clothing.get(true);
         List<String> wearing = new ArrayList<>(stated.apply("headwear"));
         wearing.addAll(clothing.get(false));
+        // build and clothes come from an example of about the character's age: Rapunzel is lent no crone's walking
+        // stick, a child no housekeeper's ring of keys
+        Look outfit = lender(looks, pick, young && !old, childish, old && !young);
         if (!looks.isEmpty()) {
-            String build = pick.apply(2).build();
-            if (!storyBuild)
+            String build = outfit == null ? pick.apply(2).build() : outfit.build();
+            if (!storyBuild && (outfit != null || !childish))
                 parts.add(
                         build.endsWith("built") ? build : "with " + StoryCues.article(build) + " " + build + " build");
             // a bandit's scarred, sly face is lent only to someone the story makes a villain
@@ -335,20 +337,24 @@ public final class OfflineDescriber implements CharacterDescriber {
             String hair = adjustGender(pick.apply(1).hair(), gender);
             if (young) hair = youthful(hair);
             if (stated.apply("hair").isEmpty() && stated.apply("beard").isEmpty() && hair != null) parts.add(hair);
-            if (roleLook == null && wearing.isEmpty()) {
-                parts.add("wearing " + adjustGender(pick.apply(2).clothing(), gender));
-            }
+            if (roleLook == null && wearing.isEmpty())
+                parts.add("wearing " + (outfit == null ? "simple clothes" : adjustGender(outfit.clothing(), gender)));
         }
         for (String kind : List.of("hair", "beard", "skin"))
             for (StoryCue c : story)
                 if (c.kind().equals(kind) && c.value().contains(" ")) parts.add(CueRepair.clause(c));
         parts.addAll(dressed);
-        if (!wearing.isEmpty()) parts.add("wearing " + String.join(", ", wearing));
+        // one of each thing: "a scarlet cloak" and "a new scarlet cloak" are one cloak, "lamps" and "a lamp" one lamp
+        List<String> worn = new ArrayList<>();
+        for (String w : wearing) if (!said(w, worn)) worn.add(counted(w));
+        if (!worn.isEmpty()) parts.add("wearing " + String.join(", ", worn));
         else if (roleLook != null) parts.add(adjustGender(roleLook, gender)); // a male slave wears no dress
-        // "carried her beautiful clothes back to the bird": what is worn already is not carried as well
-        List<String> carried = stated.apply("object").stream()
-                .filter(o -> !wearing.contains(o))
-                .toList();
+        // "carried her beautiful clothes back to the bird": what is worn already is not carried as well, and the
+        // fairy whose costume has her wand in hand carries no second one
+        List<String> carried = new ArrayList<>();
+        for (String o : stated.apply("object"))
+            if (!said(o, worn.isEmpty() && roleLook != null ? List.of(roleLook) : worn) && !said(o, carried))
+                carried.add(counted(o));
         if (!carried.isEmpty()) parts.add("carrying " + String.join(" and ", carried));
         if (villain) {
             parts.add("a hard, scheming look in the eyes");
@@ -395,6 +401,50 @@ public final class OfflineDescriber implements CharacterDescriber {
                 .toList();
         if (!carried.isEmpty()) parts.add("carrying " + String.join(" and ", carried));
         return String.join(", ", parts);
+    }
+
+    /** Whether what the story gives is said already by these clauses, as the cue check would judge it. */
+    private static boolean said(String thing, List<String> clauses) {
+        return !clauses.isEmpty()
+                && CueCheck.check("object", thing, String.join(", ", clauses)) == CueCheck.Verdict.KEPT;
+    }
+
+    /** "dress" → "a dress": a bare thing in the singular gets its article; "glittering garments" stays. */
+    private static String counted(String cue) {
+        return !cue.contains(" ") && StoryCues.isThing(cue) && (!cue.endsWith("s") || cue.endsWith("ss"))
+                ? StoryCues.article(cue) + " " + cue
+                : cue;
+    }
+
+    /**
+     * The example that lends build and clothes, from the third slot on: for someone young the first example in their
+     * teens or twenties (a child takes no other), then one in the middle years; for someone old the first in the
+     * sixties or later, then any; otherwise the third. Null when none suits.
+     */
+    private static Look lender(
+            List<Look> looks, java.util.function.IntFunction<Look> pick, boolean young, boolean child, boolean old) {
+        if (looks.isEmpty()) return null;
+        if (!young && !child && !old) return pick.apply(2);
+        // a girl in a crone's shawl is wrong; a grandmother in a young woman's dress is only plain
+        List<Integer> wanted = child ? List.of(-1) : young ? List.of(-1, 0) : List.of(1, 0, -1);
+        for (int band : wanted)
+            for (int slot = 2; slot < 2 + looks.size(); slot++)
+                if (band(pick.apply(slot).age()) == band) return pick.apply(slot);
+        return null;
+    }
+
+    private static final Pattern YEARS = Pattern.compile("\\d+");
+
+    /** An example's age as a band: -1 for the teens, twenties or under 30 years, 1 for the sixties on, else 0. */
+    static int band(String age) {
+        Matcher n = YEARS.matcher(age);
+        if (n.find()) {
+            int years = Integer.parseInt(n.group());
+            return years < 30 ? -1 : years >= 60 ? 1 : 0;
+        }
+        if (age.matches(".*\\b(teens|twenties)\\b.*")) return -1;
+        if (age.matches(".*\\b(sixties|seventies|eighties|nineties)\\b.*")) return 1;
+        return 0;
     }
 
     /** "well dressed", "very meanly dressed", "dressed in gold": a clothing cue that is no garment. */
@@ -517,6 +567,12 @@ public final class OfflineDescriber implements CharacterDescriber {
     }
 
     static String adjustGender(String clause, Gender gender) {
+        // a woman's face is no "clean-faced face", her hair no "close-faced hair": the shave goes, the crop stays
+        if (gender == Gender.FEMALE)
+            clause = clause.replaceAll("(,\\s*)?\\bclean-shaven\\b", "")
+                    .replaceAll("\\bclose-shaven\\b", "close-cropped")
+                    .replaceAll("\\s{2,}", " ")
+                    .strip();
         Map<String, String> swap = switch (gender) {
             case FEMALE -> TO_FEMALE;
             case MALE -> TO_MALE;

@@ -27,6 +27,16 @@ class StoryCuesTest {
     }
 
     @Test
+    void aThingNamedAfterAnotherNounsPrepositionIsNotTheOwners() {
+        // the king was "carrying proclamation against spindles"
+        String story = "The King was sad. The King spoke. The woman had never heard of the King's proclamation against"
+                + " spindles. The King's sword was bright.";
+        List<String> cues = cues(story, "king");
+        assertTrue(cues.contains("object: a sword"), cues.toString());
+        assertTrue(cues.stream().noneMatch(q -> q.contains("spindle")), cues.toString());
+    }
+
+    @Test
     void whatSomeoneBecomesAndRemainsIsTheirStation() {
         String story = "The tailor went out. The tailor killed a giant. So the tailor was and remained a king to the"
                 + " end of his life.";

@@ -25,6 +25,10 @@ class CueCheckTest {
         assertEquals(Verdict.KEPT, check("beard", "a long white beard", "an old man with a long white beard"));
         assertEquals(Verdict.KEPT, check("hair", "braided tresses", "a girl with her hair braided into tresses"));
         assertEquals(Verdict.MISSING, check("object", "a silver dagger", "a woman in a red cloak"));
+        // a part of a hyphened word and a plural count: the waiting-maid was also "every inch the maid"
+        assertEquals(Verdict.KEPT, check("station", "maid", "a woman, every inch the waiting-maid"));
+        assertEquals(Verdict.KEPT, check("object", "lamps", "a man carrying a lamp"));
+        assertEquals(Verdict.MISSING, check("station", "maid", "a woman, every inch the mermaid"));
     }
 
     @Test

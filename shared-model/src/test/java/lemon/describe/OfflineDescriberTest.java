@@ -325,4 +325,92 @@ class OfflineDescriberTest {
         String c = new OfflineDescriber().describe("t", "Ana ran.", child, List.of(child), EXAMPLES, List.of());
         assertFalse(c.contains("sixties"), c);
     }
+
+    /** A crone's and a girl's retrieved examples, as the tales' casts match them. */
+    private static final List<CdPair> CRONE_AND_GIRL = List.of(
+            new CdPair(
+                    "cd-3",
+                    "s",
+                    "fairy tale",
+                    "Hild",
+                    "",
+                    "a pale woman in her seventies with a thin and crooked build, a hooked nose, white hair,"
+                            + " wearing a tattered black shawl, a patched grey dress and a crooked walking stick"),
+            new CdPair(
+                    "cd-4",
+                    "s",
+                    "fairy tale",
+                    "Anni",
+                    "",
+                    "a ruddy-cheeked woman in her late teens with a slender build, a round face, auburn hair,"
+                            + " wearing a blue linen dress and a straw hat"));
+
+    @Test
+    void buildAndClothesAreLentBySomeoneOfAboutTheirAge() {
+        // Rapunzel was "a young girl, with a thin and crooked build, wearing … a crooked walking stick"
+        StoryCharacter girl = new StoryCharacter("mara", "Mara", List.of("the maiden"), Gender.FEMALE, "", 4);
+        StoryCharacter crone = new StoryCharacter("hag", "Old Hild", List.of("the old woman"), Gender.FEMALE, "", 4);
+        for (int turn = 0; turn < 2; turn++) { // whichever slot the character's id starts the examples at
+            List<CdPair> examples = turn == 0 ? CRONE_AND_GIRL : List.of(CRONE_AND_GIRL.get(1), CRONE_AND_GIRL.get(0));
+            String d = new OfflineDescriber().describe("t", "Mara sang.", girl, List.of(girl), examples, List.of());
+            assertTrue(d.contains("blue linen dress") && !d.contains("crooked"), d);
+            String o = new OfflineDescriber()
+                    .describe(
+                            "t",
+                            "Hild hobbled.",
+                            crone,
+                            List.of(crone),
+                            examples,
+                            List.of(new lemon.story.StoryCue("age", "old", "s")));
+            assertTrue(o.contains("walking stick"), o);
+        }
+        // a child takes clothes from no grown-up: Rose-red wore a housekeeper's ring of keys
+        String child = new OfflineDescriber()
+                .describe(
+                        "t",
+                        "Ana ran.",
+                        new StoryCharacter("ana", "Ana", List.of(), Gender.FEMALE, "", 4),
+                        List.of(),
+                        List.of(CRONE_AND_GIRL.get(0), EXAMPLES.get(1)),
+                        List.of(new lemon.story.StoryCue("age", "child", "s")));
+        assertTrue(child.contains("wearing simple clothes") && !child.contains("crooked"), child);
+        assertEquals(-1, OfflineDescriber.band("of about 25"));
+        assertEquals(1, OfflineDescriber.band("in his early sixties"));
+        assertEquals(0, OfflineDescriber.band("in her forties"));
+    }
+
+    @Test
+    void aWomanIsLentNoShaveAndEachThingIsSaidOnce() {
+        assertEquals(
+                "a lovely face and kind eyes, close-cropped red hair",
+                OfflineDescriber.adjustGender(
+                        "a handsome, clean-shaven face and kind eyes, close-shaven red hair", Gender.FEMALE));
+        StoryCharacter dwarf = new StoryCharacter("dwarf", "dwarf", List.of(), Gender.MALE, "dwarf", 4);
+        List<lemon.story.StoryCue> cues = List.of(
+                new lemon.story.StoryCue("headwear", "a sugarloaf cap", "s"),
+                new lemon.story.StoryCue("headwear", "a sugarloaf hat", "s"),
+                new lemon.story.StoryCue("clothing", "a scarlet cloak", "s"),
+                new lemon.story.StoryCue("clothing", "a new scarlet cloak", "s"),
+                new lemon.story.StoryCue("clothing", "apron", "s"),
+                new lemon.story.StoryCue("object", "lamps", "s"),
+                new lemon.story.StoryCue("object", "a lamp", "s"),
+                new lemon.story.StoryCue("object", "a bag of gold", "s"),
+                new lemon.story.StoryCue("object", "a bag of precious stones", "s"));
+        String d = new OfflineDescriber().describe("t", "The dwarf ran.", dwarf, List.of(dwarf), EXAMPLES, cues);
+        assertTrue(
+                d.contains("wearing a sugarloaf cap, a scarlet cloak, an apron, carrying lamps and a bag of gold and a"
+                        + " bag of precious stones"),
+                d);
+        // the fairy's costume has her wand in hand: she carries no second one
+        StoryCharacter fairy = new StoryCharacter("fairy", "fairy", List.of(), Gender.FEMALE, "fairy", 4);
+        String f = new OfflineDescriber()
+                .describe(
+                        "t",
+                        "The fairy came.",
+                        fairy,
+                        List.of(fairy),
+                        EXAMPLES,
+                        List.of(new lemon.story.StoryCue("object", "a wand", "s")));
+        assertTrue(f.contains("a slender wand in hand") && !f.contains("carrying a wand"), f);
+    }
 }
