@@ -149,6 +149,7 @@ final class CharacterFinder {
                     && !c.name().contains(" ")) g = Lexicon.genderOf(c.name().toLowerCase(java.util.Locale.ROOT));
             out.add(c.with(c.aliases(), g, role, mentions));
         }
+        out = new ArrayList<>(FamilyHead.alias(finalIndex, out)); // "a poor woodcutter with his wife" is the father
         out.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));
         return new Result(List.copyOf(out), MentionIndex.build(sentences, tokens, out), warnings);
     }
