@@ -222,6 +222,9 @@ public final class MentionIndex {
             if (!male && !female) return i;
             String owner = resolve(male ? Gender.MALE : Gender.FEMALE, recent, s, clauseSubject(ts, i, found));
             boolean possessive = lower.equals("his") || lower.equals("her");
+            // "commanded her harshly to take off her royal robes": what she is told to take off is her own
+            String told = possessive ? toldToOwner(ts, i, found) : null;
+            if (told != null) owner = told;
             if (possessive) {
                 int j = i + 1;
                 while (j < ts.size() && Lexicon.ADJECTIVES.contains(ts.get(j).lower())) j++;
@@ -280,13 +283,7 @@ public final class MentionIndex {
          * second "her" is someone else. Null when the pronoun is no object or the subject is not that close.
          */
         private static String clauseSubject(List<WordToken> ts, int i, List<Mention> found) {
-            String w = ts.get(i).lower();
-            boolean object = w.equals("him")
-                    || w.equals("her")
-                            && (i + 1 >= ts.size()
-                                    || !ts.get(i + 1).isWord()
-                                    || AFTER_AN_OBJECT.contains(ts.get(i + 1).lower()));
-            if (!object || found.isEmpty()) return null;
+            if (!isObject(ts, i) || found.isEmpty()) return null;
             Mention last = found.get(found.size() - 1);
             if (i - last.end() < 1 || i - last.end() > 2) return null; // "she gave her", "she quickly gave her"
             for (int k = last.end(); k < i; k++)
@@ -294,6 +291,41 @@ public final class MentionIndex {
             String subject = ts.get(last.start()).lower();
             boolean isSubject = last.explicit() || subject.equals("he") || subject.equals("she");
             return isSubject ? last.characterId() : null;
+        }
+
+        /**
+         * For a possessive after an object pronoun of its sex and a "to" ("commanded her to take off her robes",
+         * "bade him draw his sword"), the one that object pronoun stands for; else null.
+         */
+        private static String toldToOwner(List<WordToken> ts, int i, List<Mention> found) {
+            String object = ts.get(i).lower().equals("his") ? "him" : "her";
+            for (int k = found.size() - 1; k >= 0; k--) {
+                Mention m = found.get(k);
+                if (m.explicit() || m.end() > i || i - m.start() > 7) return null;
+                if (!ts.get(m.start()).lower().equals(object) || m.start() + 1 >= i) continue;
+                boolean to = false;
+                for (int j = m.start() + 1; j < i; j++) {
+                    if (!ts.get(j).isWord()) return null;
+                    to |= ts.get(j).lower().equals("to");
+                }
+                return to && isObject(ts, m.start()) ? m.characterId() : null;
+            }
+            return null;
+        }
+
+        /** "him", or a "her" that no noun follows: "gave her a ring", "commanded her harshly to go". */
+        private static boolean isObject(List<WordToken> ts, int i) {
+            String w = ts.get(i).lower();
+            if (w.equals("him")) return true;
+            if (!w.equals("her")) return false;
+            if (i + 1 >= ts.size() || !ts.get(i + 1).isWord()) return true;
+            String next = ts.get(i + 1).lower();
+            if (AFTER_AN_OBJECT.contains(next)) return true;
+            // "harshly to": an adverb, where "her lovely dress" has an adjective before its noun
+            return next.endsWith("ly")
+                    && !Lexicon.ADJECTIVES.contains(next)
+                    && i + 2 < ts.size()
+                    && AFTER_AN_OBJECT.contains(ts.get(i + 2).lower());
         }
 
         private String resolve(Gender g, List<Mention> recent, int sentence, String notThisOne) {

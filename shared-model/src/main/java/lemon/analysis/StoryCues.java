@@ -1143,7 +1143,8 @@ public final class StoryCues {
                 last == null && subject != null && subject.characterId().equals(m.characterId());
         boolean owned = m.explicit()
                 || subjectsOwn
-                || last != null && last.characterId().equals(m.characterId());
+                || last != null && last.characterId().equals(m.characterId())
+                || toldTo(ts, m, others);
         if (!m.explicit() && last != null && !owned) return;
         int k = m.explicit() ? m.end() + 1 : m.end();
         // "showed her the lamp", "gave her a knife": her is whom it is given, not whose it is
@@ -1158,6 +1159,18 @@ public final class StoryCues {
         boolean thing = OBJECTS.contains(p.head);
         if (thing && !(owned && ownerLeads(m, others))) return;
         if (owned || body) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+    }
+
+    /** "commanded her harshly to take off her royal robes": the possessive is the told one's, after "her … to". */
+    private static boolean toldTo(List<WordToken> ts, MentionIndex.Mention m, List<MentionIndex.Mention> others) {
+        if (m.explicit()) return false;
+        for (MentionIndex.Mention o : others) {
+            if (o.explicit() || o.start() >= m.start() || m.start() - o.start() > 7) continue;
+            if (!o.characterId().equals(m.characterId())
+                    || !List.of("him", "her").contains(ts.get(o.start()).lower())) continue;
+            for (int j = o.end(); j < m.start(); j++) if (ts.get(j).lower().equals("to")) return true;
+        }
+        return false;
     }
 
     /**

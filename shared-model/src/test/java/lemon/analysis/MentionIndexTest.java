@@ -21,6 +21,26 @@ class MentionIndexTest {
     }
 
     @Test
+    void whatSomeoneIsToldToDoWithHerThingsIsAboutHerOwn() {
+        // the goose-girl's waiting-maid "commanded her harshly to take off her royal robes": the princess's robes
+        List<StoryCharacter> cast = List.of(
+                new StoryCharacter("princess", "Princess", List.of(), Gender.FEMALE, "princess", 2),
+                new StoryCharacter("maid", "maid", List.of(), Gender.FEMALE, "maid", 2));
+        String story = "The Princess rode on. Then the maid commanded her harshly to take off her royal robes.";
+        MentionIndex index = MentionIndex.build(story, cast);
+        assertEquals(
+                List.of("maid", "princess", "princess"),
+                index.mentions(1).stream()
+                        .map(MentionIndex.Mention::characterId)
+                        .toList());
+        // with no object pronoun and "to" before it, the possessive is the nearest's as before
+        MentionIndex own = MentionIndex.build("The Princess rode on. Then the maid took her cloak.", cast);
+        assertEquals(
+                List.of("maid", "maid"),
+                own.mentions(1).stream().map(MentionIndex.Mention::characterId).toList());
+    }
+
+    @Test
     void anObjectPronounIsNotItsOwnClausesSubject() {
         // Cinderella's godmother "gave her a pair of glass slippers": not to herself
         List<StoryCharacter> cast = List.of(

@@ -27,6 +27,18 @@ class StoryCuesTest {
     }
 
     @Test
+    void whatSomeoneIsToldToTakeOffIsHers() {
+        String story = "The princess rode with the maid. The princess was thirsty. The maid laughed. Then the maid"
+                + " commanded her harshly to take off her royal robes. The princess wept.";
+        assertTrue(
+                cues(story, "princess").contains("clothing: royal robes"),
+                cues(story, "princess").toString());
+        assertTrue(
+                cues(story, "maid").stream().noneMatch(q -> q.contains("robes")),
+                cues(story, "maid").toString());
+    }
+
+    @Test
     void aThingNamedAfterAnotherNounsPrepositionIsNotTheOwners() {
         // the king was "carrying proclamation against spindles"
         String story = "The King was sad. The King spoke. The woman had never heard of the King's proclamation against"
