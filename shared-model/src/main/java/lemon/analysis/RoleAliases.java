@@ -104,6 +104,7 @@ final class RoleAliases {
             if (p == null) p = both(index, s, byId);
             if (p == null) p = saysWhoSheIs(index, s, byId, byName);
             if (p == null) p = namedParent(index, s, byName);
+            if (p == null) p = betrothed(index, s, byName);
             if (p != null) {
                 pairs.add(p);
                 because.put(p, index.sentences().get(s));
@@ -228,6 +229,31 @@ final class RoleAliases {
             StoryCharacter parent = byName.get(named.gender() == Gender.FEMALE ? "mother" : "father");
             if (parent == null || parent == named || mostlyTogether(index, named, parent)) continue;
             return new StoryCharacter[] {named, parent};
+        }
+        return null;
+    }
+
+    /**
+     * "When she grew up she was betrothed to a prince who lived a great way off" … "her bridegroom's kingdom": the one
+     * someone is betrothed (engaged, promised) to is the story's one bridegroom, or for a woman its one bride, unless
+     * some sentence names the two together.
+     */
+    private static StoryCharacter[] betrothed(MentionIndex index, int s, Map<String, StoryCharacter> byName) {
+        List<WordToken> ts = index.tokens().get(s);
+        for (int k = 0; k + 2 < ts.size(); k++) {
+            if (!List.of("betrothed", "engaged", "promised").contains(ts.get(k).lower())
+                    || !ts.get(k + 1).lower().equals("to")) continue;
+            int n = k + 2;
+            if (List.of("a", "an", "the").contains(ts.get(n).lower())) n++;
+            while (n < ts.size() && Lexicon.ADJECTIVES.contains(ts.get(n).lower())) n++;
+            if (n >= ts.size()) return null;
+            StoryCharacter partner = byName.get(ts.get(n).lower());
+            if (partner == null || partner.isGroup()) return null;
+            String spouse =
+                    partner.gender() == Gender.MALE ? "bridegroom" : partner.gender() == Gender.FEMALE ? "bride" : null;
+            StoryCharacter named = spouse == null ? null : byName.get(spouse);
+            if (named == null || named == partner || together(index, partner, named)) return null;
+            return new StoryCharacter[] {partner, named};
         }
         return null;
     }

@@ -29,6 +29,22 @@ class RoleAliasesTest {
     }
 
     @Test
+    void theOneSheIsBetrothedToIsHerBridegroom() {
+        // the goose-girl's prince and "her bridegroom" were two men
+        String story = "The queen had a daughter. When she grew up she was betrothed to a prince who lived far away."
+                + " The daughter rode to her bridegroom's kingdom. The bridegroom waited at the gate. The prince"
+                + " sprang forward to meet her. The prince led her in. The bridegroom sat at the head of the table.";
+        List<StoryCharacter> cast = cast(story);
+        StoryCharacter prince = named(cast, "prince");
+        assertEquals(prince, named(cast, "bridegroom"), cast.toString());
+        assertTrue(prince.evidence().values().stream().anyMatch(e -> e.contains("betrothed to a prince")));
+        // a prince the bridegroom meets is someone else
+        String apart = story.replace("The prince sprang forward to meet her.", "The prince stood by the bridegroom.");
+        List<StoryCharacter> two = cast(apart);
+        assertNotEquals(named(two, "prince"), named(two, "bridegroom"), two.toString());
+    }
+
+    @Test
     void theSonOfACapitalisedKingIsTheKingsSon() {
         // the sleeping beauty's prince is first "the son of the King then reigning": no third man called "son"
         List<StoryCharacter> cast = cast("The son of the King then reigning went hunting in the wood. The prince"
