@@ -144,6 +144,8 @@ final class CharacterFinder {
             // no pronoun or noun said it: an occupation tales give to one sex ("the coachman") is a last resort,
             // and then a one-word name that is a gendered noun (a goat called Duchess, a dog called Prince)
             Gender g = c.gender() == Gender.UNKNOWN ? Lexicon.usualGender(role) : c.gender();
+            // "The baker, a cheerful giant named Hector Plum": the noun that names him counts as much as his role
+            if (g == Gender.UNKNOWN) g = Lexicon.usualGender(roles.getOrDefault(c.id(), ""));
             if (g == Gender.UNKNOWN
                     && CopulaAliases.isProperName(c)
                     && !c.name().contains(" ")) g = Lexicon.genderOf(c.name().toLowerCase(java.util.Locale.ROOT));

@@ -51,6 +51,9 @@ final class CopulaAliases {
                         && introducedAt(ts, a.start());
                 // "Baba Mustapha, the old cobbler, …": an apposition closed by a comma or the sentence's end
                 boolean apposition = between.equals(",") && appositionAt(ts, a.end() + 1, b);
+                // "the mayor, a fussy man named Corbel": the role's apposition gives its name
+                boolean namedAfter = between.equals(",") && namedAppositionAt(ts, a.end() + 1, b.start());
+                naming |= namedAfter;
                 StoryCharacter named = copula || apposition ? x : naming ? y : null;
                 StoryCharacter role = copula || apposition ? y : naming ? x : null;
                 if (named == null
@@ -140,6 +143,17 @@ final class CopulaAliases {
     private static final List<String> PRONOUNS = List.of("her", "him");
 
     /** At k: "the"/"a"/"an", adjectives, then the mention m, then a comma, a semicolon or the end (not "and"). */
+    /** ", a fussy man named Corbel": an article, describing words, a person noun and a naming verb up to the name. */
+    private static boolean namedAppositionAt(List<WordToken> ts, int k, int name) {
+        if (name - k < 3 || !List.of("a", "an").contains(ts.get(k).lower())) return false;
+        if (!Lexicon.NAMING_VERBS.contains(ts.get(name - 1).lower())) return false;
+        String noun = ts.get(name - 2).lower();
+        if (!Lexicon.isPersonNoun(noun)) return false;
+        for (int i = k + 1; i < name - 2; i++)
+            if (!ts.get(i).isWord() || Lexicon.isPersonNoun(ts.get(i).lower())) return false;
+        return name - 2 - (k + 1) <= 3;
+    }
+
     private static boolean appositionAt(List<WordToken> ts, int k, MentionIndex.Mention m) {
         if (k >= ts.size() || !List.of("the", "a", "an").contains(ts.get(k).lower())) return false;
         for (int j = k + 1; j < m.start(); j++)

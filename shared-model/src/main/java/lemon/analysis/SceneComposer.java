@@ -133,9 +133,13 @@ public final class SceneComposer {
                                     && i + 1 < ts.size()
                                     && ts.get(i + 1).isWord()
                                     && !starts.containsKey(i + 1)
-                                    && !TRAILING_FILLERS.contains(ts.get(i + 1).lower()));
-                    if (possessive && name.contains(" of ")) {
-                        words.add(t.text()); // "the captain of the robbers's horse" reads badly
+                                    && !TRAILING_FILLERS.contains(ts.get(i + 1).lower())
+                                    && !AFTER_AN_OBJECT.contains(ts.get(i + 1).lower())); // "gave her nothing"
+                    boolean own = i + 1 < ts.size() && ts.get(i + 1).lower().equals("own");
+                    if (possessive && (name.contains(" of ") || own)) {
+                        // "the captain of the robbers's horse" reads badly; "two daughters of her own" is an idiom
+                        // whose "her" may be no character at all
+                        words.add(t.text());
                         wordOwner.add(null);
                     } else {
                         addWords(words, wordOwner, possessive ? name + "'s" : name, id);
@@ -298,13 +302,37 @@ public final class SceneComposer {
     private static boolean isModifier(WordToken t) {
         String w = t.lower();
         if (Lexicon.DETERMINERS.contains(w)) return true;
-        if ((t.capitalised() && !t.initial()) || Lexicon.AGENT_VERBS.contains(w) || w.endsWith("ed")) {
+        // a past tense ("saw", "killed") is no modifier; "red", "tired" are
+        boolean pastTense = w.endsWith("ed") && w.length() > 4 && !Lexicon.ADJECTIVES.contains(w);
+        if ((t.capitalised() && !t.initial()) || Lexicon.AGENT_VERBS.contains(w) || pastTense) {
             return false;
         }
         return !TAKE_ARTICLE_AFTER.contains(w)
                 && !Lexicon.SUBORDINATORS.contains(w)
                 && !List.of("and", "or", "but", "nor", "to", "than").contains(w);
     }
+
+    /** Words after an object "her" where a possessive's noun would stand: "gave her nothing", "sent her away". */
+    private static final Set<String> AFTER_AN_OBJECT = Set.of(
+            "nothing",
+            "everything",
+            "something",
+            "anything",
+            "all",
+            "again",
+            "too",
+            "alone",
+            "away",
+            "back",
+            "up",
+            "down",
+            "out",
+            "off",
+            "home",
+            "once",
+            "twice",
+            "here",
+            "there");
 
     private static final Set<String> TAKE_ARTICLE_AFTER = Set.of(
             "of", "in", "on", "at", "by", "with", "for", "from", "into", "onto", "upon", "to", "towards", "toward",

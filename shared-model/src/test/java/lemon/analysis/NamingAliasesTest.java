@@ -26,6 +26,28 @@ class NamingAliasesTest {
     }
 
     @Test
+    void aRolesAppositionThatGivesANameIsThatPerson() {
+        // "the mayor, a fussy man named Corbel" was a mayor and a Corbel
+        List<StoryCharacter> cast = cast("Amaya painted the barge. Then the mayor, a fussy man named Corbel, came to"
+                + " look. Corbel frowned at the paint. The mayor said it was too bright. Corbel left. Amaya laughed.");
+        assertEquals(named(cast, "Corbel"), named(cast, "mayor"), cast.toString());
+        // the noun that names him still tells his sex where his role does not: "a cheerful giant named Hector Plum"
+        List<StoryCharacter> baker = cast("The baker, a cheerful giant named Hector Plum, loaded the cake. Hector"
+                + " waved. Pippa drove off. Hector Plum went back inside. Pippa sang.");
+        StoryCharacter hector = named(baker, "Hector Plum");
+        assertEquals(hector, named(baker, "baker"), baker.toString());
+        assertEquals(Gender.MALE, hector.gender(), hector.toString());
+    }
+
+    @Test
+    void aTradeAStoryOfTodayNamesIsSomeone() {
+        // "a poor weaver" named in five sentences was nobody
+        List<StoryCharacter> cast = cast("There lived a poor weaver in the town. The weaver sat at his loom. Mirela"
+                + " brought the weaver bread. The weaver thanked her. The weaver slept.");
+        assertEquals("weaver", named(cast, "weaver").role(), cast.toString());
+    }
+
+    @Test
     void anAppositionClosedByACommaIsTheSamePersonButAListIsNot() {
         List<StoryCharacter> cast = cast("At dawn Morgiana went to Baba Mustapha, the old cobbler, and woke him."
                 + " The cobbler grumbled. Morgiana paid the cobbler in gold. Baba Mustapha said he would come."

@@ -1,0 +1,41 @@
+package lemon.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import lemon.story.Scene;
+import org.junit.jupiter.api.Test;
+
+class SceneComposerTest {
+    /** The scene whose prompt starts with these words, from a story of one scene per sentence. */
+    private static String scene(String story, String start) {
+        OfflineAnalyst analyst = new OfflineAnalyst();
+        List<Scene> scenes = analyst.analyze(story, 30).scenes();
+        return scenes.stream()
+                .map(Scene::prompt)
+                .filter(p -> p.startsWith(start))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(start + " not in " + scenes));
+    }
+
+    @Test
+    void aColourBeforeARoleIsKeptAndAnObjectHerIsNoOwner() {
+        String story = "Mirela walked into the wood. At last Mirela met a red fox on a fallen tree. The fox spoke to"
+                + " Mirela. The fox led Mirela home. The fairy gave her nothing, and Mirela wept. Mirela slept.";
+        // "a red the fox": "red" read as a past tense
+        String met = scene(story, "At last");
+        assertTrue(met.contains("met a red fox"), met);
+        // "gave the … 's nothing": an object "her" is no possessive
+        String gave = scene(story, "The fairy");
+        assertTrue(gave.contains("gave Mirela nothing"), gave);
+    }
+
+    @Test
+    void herOwnIsAnIdiomNotAName() {
+        // "a proud woman with two daughters of her own" became "… of Mirela's own"
+        String story = "Mirela lived with her father. The stepmother came with two daughters of her own."
+                + " The stepmother scolded Mirela. The stepmother laughed. Mirela wept.";
+        String came = scene(story, "The stepmother came");
+        assertTrue(came.contains("of her own"), came);
+    }
+}
