@@ -1058,6 +1058,8 @@ public final class StoryCues {
 
     /** Person nouns that say who someone is to others, or only their sex: no station. */
     private static final Set<String> NOT_STATIONS = Set.of(
+            "old man", // "every inch the old woman" says only her age and sex, which the description gives
+            "old woman",
             "man",
             "woman",
             "lady",
@@ -1519,6 +1521,10 @@ public final class StoryCues {
     private static final Set<String> CLAUSE_WORDS =
             Set.of("who", "whom", "whose", "that", "which", "and", "but", "when", "while", "as", "because", "to");
 
+    /** Verbs that end a noun phrase before a thing it names: what follows is what something became. */
+    private static final Set<String> LINKING_VERBS =
+            Set.of("became", "become", "becomes", "was", "were", "is", "are", "turned", "grew", "seemed", "looked");
+
     /** Prepositions that put the thing a phrase names after someone else's noun, not at its head. */
     private static final Set<String> INNER_PREPOSITIONS =
             Set.of("against", "about", "for", "from", "without", "into", "upon", "by", "at", "in", "on", "to");
@@ -1569,8 +1575,11 @@ public final class StoryCues {
                         && ts.get(more).lower().equals("full")
                         && ts.get(more + 1).lower().equals("of"))
                     tail.add(ts.get(more++).lower());
+                // "Mirela's cloak with her staff": a with-phrase of someone's own is what is done with it
                 if (more + 1 < ts.size()
-                        && List.of("of", "with").contains(ts.get(more).lower())) {
+                        && List.of("of", "with").contains(ts.get(more).lower())
+                        && !List.of("his", "her", "their", "its", "my", "your")
+                                .contains(ts.get(more + 1).lower())) {
                     tail.add(ts.get(more).lower());
                     int q = more + 1;
                     if (DETERMINERS.contains(ts.get(q).lower()))
@@ -1621,6 +1630,7 @@ public final class StoryCues {
                             && DESCRIBING.contains(words.get(words.size() - 1))
                             && i + 1 < ts.size()
                             && DESCRIBING.contains(ts.get(i + 1).lower()));
+            if (LINKING_VERBS.contains(w)) return null; // "the patches became threads of gold"
             if (!plain
                     && (++unknown > 2
                             || ts.get(i).capitalised()

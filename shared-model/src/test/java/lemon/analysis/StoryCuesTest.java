@@ -27,6 +27,20 @@ class StoryCuesTest {
     }
 
     @Test
+    void whatIsDoneWithSomeonesThingAndWhatItBecameAreNotPartOfIt() {
+        // Mirela carried "a cloak with her staff", the fairy "patches became threads of gold"
+        String story = "Mirela wore a red cloak. The old woman sat by the fire. She touched Mirela's cloak with her"
+                + " staff, and the patches became threads of gold. Mirela thanked the old woman. The old woman smiled.";
+        List<String> mirela = cues(story, "Mirela");
+        assertTrue(mirela.contains("clothing: a red cloak"), mirela.toString());
+        assertTrue(mirela.stream().noneMatch(q -> q.contains("staff")), mirela.toString());
+        List<String> old = cues(story, "old woman");
+        assertTrue(old.stream().noneMatch(q -> q.contains("became")), old.toString());
+        // "every inch the old woman" says only what "an old woman" does
+        assertTrue(old.stream().noneMatch(q -> q.startsWith("station")), old.toString());
+    }
+
+    @Test
     void whatSomeoneIsToldToTakeOffIsHers() {
         String story = "The princess rode with the maid. The princess was thirsty. The maid laughed. Then the maid"
                 + " commanded her harshly to take off her royal robes. The princess wept.";
