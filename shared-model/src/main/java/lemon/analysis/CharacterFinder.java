@@ -80,7 +80,8 @@ final class CharacterFinder {
     private CharacterFinder(List<String> sentences, List<List<WordToken>> tokens) {
         this.sentences = sentences;
         this.tokens = tokens;
-        this.introduced = openingPeople(tokens);
+        this.introduced = new java.util.HashSet<>(openingPeople(tokens));
+        this.introduced.addAll(recurringStrangers(tokens));
         this.oldAndYoung = oldAndYoung(tokens);
     }
 
@@ -505,6 +506,32 @@ final class CharacterFinder {
      * opening frame ("there was/were/lived", "once"): a tale's protagonists without names. Later
      * "the man" and "the woman" then mean them.
      */
+    /** Generic nouns that stay one person: a stranger, a youth, a lad or a lass, not a man or a friend. */
+    private static final java.util.Set<String> ONE_PERSON_NOUNS = java.util.Set.of("stranger", "youth", "lad", "lass");
+
+    /**
+     * "One Friday a stranger stopped at the cart … The stranger opened the suitcase": a generic noun the story
+     * introduces with "a" and then calls "the" in three sentences or more is one person, where "the man" of one page
+     * need not be the man of the next.
+     */
+    private static java.util.Set<String> recurringStrangers(List<List<WordToken>> tokens) {
+        java.util.Set<String> introducedOnce = new java.util.HashSet<>();
+        Map<String, Integer> definite = new HashMap<>();
+        for (List<WordToken> ts : tokens) {
+            java.util.Set<String> here = new java.util.HashSet<>();
+            for (int i = 0; i + 1 < ts.size(); i++) {
+                String d = ts.get(i).lower(), noun = ts.get(i + 1).lower();
+                if (!ONE_PERSON_NOUNS.contains(noun) || ts.get(i + 1).quoted()) continue;
+                if (d.equals("a")) introducedOnce.add(noun);
+                if (d.equals("the")) here.add(noun);
+            }
+            for (String noun : here) definite.merge(noun, 1, Integer::sum);
+        }
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String noun : introducedOnce) if (definite.getOrDefault(noun, 0) >= 3) out.add(noun);
+        return out;
+    }
+
     private static java.util.Set<String> openingPeople(List<List<WordToken>> tokens) {
         java.util.Set<String> out = new java.util.HashSet<>();
         for (List<WordToken> ts : tokens.subList(0, Math.min(OPENING_SENTENCES, tokens.size()))) {

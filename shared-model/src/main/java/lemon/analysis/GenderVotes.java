@@ -48,6 +48,7 @@ final class GenderVotes {
                         && ts.get(before - 1).isWord())
                     g = Lexicon.genderOfHead(ts.get(before - 1).lower()); // "a man named X"
                 else g = Lexicon.genderOfHead(word); // "his sister Clementine", "Queen Mab"
+                if (g == Gender.UNKNOWN) g = kinBeforeComma(ts, before); // "Her grandson, Chen Hao, helped her"
                 if (g == Gender.UNKNOWN) g = copulaNoun(ts, m.end()); // "Henrik was a tall man"
                 if (g == Gender.UNKNOWN) g = nameWas(ts, m.start()); // "The youth's name was Curdken"
                 if (g == Gender.UNKNOWN) continue;
@@ -56,6 +57,14 @@ final class GenderVotes {
                 v[g == Gender.MALE ? 4 : 5]++;
             }
         }
+    }
+
+    /** "Her grandson, Chen Hao": the gender of an owned person noun and a comma just before the name. */
+    private static Gender kinBeforeComma(List<WordToken> ts, int comma) {
+        if (comma < 2 || !ts.get(comma).text().equals(",")) return Gender.UNKNOWN;
+        if (!List.of("his", "her", "their", "my", "our", "your")
+                .contains(ts.get(comma - 2).lower())) return Gender.UNKNOWN;
+        return Lexicon.genderOfHead(ts.get(comma - 1).lower());
     }
 
     /** "The youth's name was Curdken", "her name is Juno": the gender of whoever owns the name. */
@@ -84,7 +93,13 @@ final class GenderVotes {
         boolean possessive = List.of("his", "her", "their", "my", "our", "your")
                 .contains(ts.get(k).lower());
         if (!article && !possessive) return Gender.UNKNOWN;
-        for (k++; k < ts.size() && k < end + 7 && ts.get(k).isWord(); k++) {
+        // "Yusuf was a big, bearded man": a comma between describing words
+        for (k++;
+                k < ts.size()
+                        && k < end + 8
+                        && (ts.get(k).isWord() || ts.get(k).text().equals(","));
+                k++) {
+            if (!ts.get(k).isWord()) continue;
             if (k + 1 < ts.size() && List.of("'s", "’s").contains(ts.get(k + 1).lower()))
                 continue; // her sister's husband
             Gender g = Lexicon.genderOfHead(ts.get(k).lower());

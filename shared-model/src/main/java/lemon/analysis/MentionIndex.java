@@ -197,9 +197,40 @@ public final class MentionIndex {
         /** Characters named in the current sentence as a relation of another ("her godmother") → that other. */
         private final Map<String, String> relationOwners = new HashMap<>();
 
+        /** Who the sentence before was about (its opening name or he/she), and who this one is about so far. */
+        private String previousSubject, subject;
+
+        private boolean subjectSeen;
+
         /** A relation's hold on pronouns ends with its sentence. */
         void newSentence() {
             relationOwners.clear();
+            previousSubject = subject;
+            subject = null;
+            subjectSeen = false;
+        }
+
+        /** Words that may open a sentence before its subject: "Then he", "But she", "At last he". */
+        private static final Set<String> OPENERS =
+                Set.of("then", "but", "so", "and", "now", "soon", "at", "last", "later", "still", "yet", "meanwhile");
+
+        /** Whether token i stands where a sentence's subject does: at its start, after opening words only. */
+        private static boolean subjectPosition(List<WordToken> ts, int i) {
+            for (int k = 0; k < i; k++) {
+                WordToken t = ts.get(k);
+                if (t.isWord() ? !OPENERS.contains(t.lower()) : !t.text().equals(",")) return false;
+            }
+            return i < ts.size() && !ts.get(i).quoted();
+        }
+
+        /** Notes the sentence's subject: the first mention in subject position that owns nothing. */
+        private void noteSubject(List<WordToken> ts, Mention m) {
+            if (subjectSeen) return;
+            subjectSeen = true;
+            boolean owner = m.explicit()
+                    ? m.end() < ts.size() && ts.get(m.end()).kind() == WordToken.Kind.POSSESSIVE
+                    : !List.of("he", "she").contains(ts.get(m.start()).lower());
+            if (!owner && subjectPosition(ts, m.start())) subject = m.characterId();
         }
 
         /** Tries to match a reference at token i; records it and returns the end, or i. */
@@ -213,14 +244,22 @@ public final class MentionIndex {
                     // "the slave Morgiana" mentions Morgiana, not a second character "slave".
                     if (!f.capitals[0] && end < ts.size() && startsName(ts.get(end))) continue;
                     // "Cassim's" alone is a mention of Cassim, the possessive stays with him.
-                    record(new Mention(f.id, s, i, end, true), found, recent);
+                    record(new Mention(f.id, s, i, end, true), found, recent, ts);
                     return end;
                 }
             }
             boolean male = Lexicon.MALE_PRONOUNS.contains(lower);
             boolean female = Lexicon.FEMALE_PRONOUNS.contains(lower);
             if (!male && !female) return i;
-            String owner = resolve(male ? Gender.MALE : Gender.FEMALE, recent, s, clauseSubject(ts, i, found));
+            Gender sex = male ? Gender.MALE : Gender.FEMALE;
+            String owner = resolve(sex, recent, s, clauseSubject(ts, i, found));
+            // "Chen Hao ran after the stranger. He found him on the bridge": a sentence that opens with he or she
+            // goes on about the one the sentence before was about, when that one is of the pronoun's sex
+            if (List.of("he", "she").contains(lower)
+                    && found.isEmpty()
+                    && subjectPosition(ts, i)
+                    && previousSubject != null
+                    && genders.get(previousSubject) == sex) owner = previousSubject;
             boolean possessive = lower.equals("his") || lower.equals("her");
             // "commanded her harshly to take off her royal robes": what she is told to take off is her own
             String told = possessive ? toldToOwner(ts, i, found) : null;
@@ -250,7 +289,7 @@ public final class MentionIndex {
                         unclaimed.add(new Unclaimed(owner, noun, s));
                 }
             }
-            if (owner != null) record(new Mention(owner, s, i, i + 1, false), found, recent);
+            if (owner != null) record(new Mention(owner, s, i, i + 1, false), found, recent, ts);
             return i + 1;
         }
 
@@ -258,6 +297,11 @@ public final class MentionIndex {
             if (!t.capitalised()) return false;
             for (Form f : forms.getOrDefault(t.lower(), List.of())) if (f.capitals[0]) return true;
             return false;
+        }
+
+        private void record(Mention m, List<Mention> found, List<Mention> recent, List<WordToken> ts) {
+            noteSubject(ts, m);
+            record(m, found, recent);
         }
 
         private static void record(Mention m, List<Mention> found, List<Mention> recent) {

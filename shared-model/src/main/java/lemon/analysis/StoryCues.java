@@ -1085,6 +1085,8 @@ public final class StoryCues {
             "cousin",
             "grandmother",
             "grandfather",
+            "grandson",
+            "granddaughter",
             "stepmother",
             "step-mother",
             "stepfather",

@@ -21,6 +21,30 @@ class MentionIndexTest {
     }
 
     @Test
+    void aSentenceOpeningWithHeGoesOnAboutTheSubjectBefore() {
+        // "Cassim left Ali Baba … He rose early": the "he" was Ali Baba, the man named last
+        List<StoryCharacter> cast = List.of(
+                new StoryCharacter("chen", "Chen", List.of(), Gender.MALE, "", 2),
+                new StoryCharacter("stranger", "stranger", List.of(), Gender.MALE, "stranger", 2));
+        MentionIndex index = MentionIndex.build("Chen ran after the stranger. He found him on the bridge.", cast);
+        assertEquals(
+                List.of("chen", "stranger"),
+                index.mentions(1).stream()
+                        .map(MentionIndex.Mention::characterId)
+                        .toList());
+        // a sentence whose subject is someone's possession or is of the other sex leaves the nearest rule as it was
+        List<StoryCharacter> two = List.of(
+                new StoryCharacter("ella", "Ella", List.of(), Gender.FEMALE, "", 2),
+                new StoryCharacter("tom", "Tom", List.of(), Gender.MALE, "", 2));
+        MentionIndex other = MentionIndex.build("Ella's cat bit Tom. He cried.", two);
+        assertEquals(
+                List.of("tom"),
+                other.mentions(1).stream()
+                        .map(MentionIndex.Mention::characterId)
+                        .toList());
+    }
+
+    @Test
     void whatSomeoneIsToldToDoWithHerThingsIsAboutHerOwn() {
         // the goose-girl's waiting-maid "commanded her harshly to take off her royal robes": the princess's robes
         List<StoryCharacter> cast = List.of(
