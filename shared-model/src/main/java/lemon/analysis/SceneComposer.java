@@ -166,8 +166,28 @@ public final class SceneComposer {
             words.remove(0);
             wordOwner.remove(0);
         }
+        spokenOnly(words, wordOwner);
         List<String> present = new ArrayList<>(index.charactersIn(s, true));
         return fit(k, words, wordOwner, present);
+    }
+
+    /** Verbs of speech that, alone beside the speaker, leave nothing to draw but someone speaking. */
+    private static final Set<String> SPEECH_VERBS =
+            Set.of("said", "asked", "answered", "replied", "cried", "called", "whispered", "shouted", "exclaimed");
+
+    /** '"Why do you weep?" asked the fox': the quote is dropped, so the picture is the fox speaking. */
+    private static void spokenOnly(List<String> words, List<String> owner) {
+        int verb = -1;
+        for (int w = 0; w < words.size(); w++) {
+            if (owner.get(w) != null) continue;
+            if (verb >= 0 || !SPEECH_VERBS.contains(words.get(w).toLowerCase())) return;
+            verb = w;
+        }
+        if (verb < 0 || owner.stream().allMatch(java.util.Objects::isNull)) return;
+        words.remove(verb);
+        owner.remove(verb);
+        words.add("speaks");
+        owner.add(null);
     }
 
     /** Truncates to the token budget while keeping every present character named. */

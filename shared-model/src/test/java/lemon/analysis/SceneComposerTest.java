@@ -38,4 +38,14 @@ class SceneComposerTest {
         String came = scene(story, "The stepmother came");
         assertTrue(came.contains("of her own"), came);
     }
+
+    @Test
+    void speechAloneIsTheSpeakerSpeaking() {
+        // "Asked the fox" was the prompt of '"Why do you weep, child?" asked the fox.'
+        String story = "Mirela walked into the wood. Mirela met a fox. \"Why do you weep, child?\" asked the fox."
+                + " The fox led Mirela home. Mirela slept.";
+        List<Scene> scenes = new OfflineAnalyst().analyze(story, 30).scenes();
+        assertTrue(scenes.stream().anyMatch(sc -> sc.prompt().equals("The fox speaks")), scenes.toString());
+        assertTrue(scenes.stream().noneMatch(sc -> sc.prompt().startsWith("Asked")), scenes.toString());
+    }
 }
