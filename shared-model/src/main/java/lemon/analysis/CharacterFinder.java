@@ -150,6 +150,9 @@ final class CharacterFinder {
             if (g == Gender.UNKNOWN
                     && CopulaAliases.isProperName(c)
                     && !c.name().contains(" ")) g = Lexicon.genderOf(c.name().toLowerCase(java.util.Locale.ROOT));
+            // nothing in the story says it: a first name that nearly always has one sex ("Anna met Boris")
+            if (g == Gender.UNKNOWN && CopulaAliases.isProperName(c) && !c.isGroup())
+                g = Lexicon.givenNameGender(c.name());
             out.add(c.with(c.aliases(), g, role, mentions));
         }
         out = new ArrayList<>(FamilyHead.alias(finalIndex, out)); // "a poor woodcutter with his wife" is the father

@@ -1122,6 +1122,29 @@ final class Lexicon {
         return USUALLY_MALE.contains(head) ? Gender.MALE : Gender.UNKNOWN;
     }
 
+    private static final Map<String, Gender> GIVEN_NAMES = givenNames();
+
+    /** The bundled given names, read once (see the resource's header for what it leaves out). */
+    private static Map<String, Gender> givenNames() {
+        Map<String, Gender> out = new HashMap<>();
+        try (var in = Lexicon.class.getResourceAsStream("given-names.txt")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String[] f = line.strip().split("\\s+");
+                if (f.length != 2 || line.startsWith("#")) continue;
+                out.put(f[1], f[0].equals("F") ? Gender.FEMALE : Gender.MALE);
+            }
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("given-names.txt is missing from the shared-model jar", e);
+        }
+        return Map.copyOf(out);
+    }
+
+    /** The sex a first name nearly always has ("Anna", "Boris"), else unknown. */
+    static Gender givenNameGender(String name) {
+        String first = name.strip().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
+        return GIVEN_NAMES.getOrDefault(first, Gender.UNKNOWN);
+    }
+
     static Gender genderOf(String noun) {
         Gender g = PERSON_NOUNS.get(noun);
         return g == null ? Gender.UNKNOWN : g;
