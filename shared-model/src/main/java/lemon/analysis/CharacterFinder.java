@@ -439,6 +439,14 @@ final class CharacterFinder {
             // name's
             boolean place = i > 0 && PLACE_PREPOSITIONS.contains(ts.get(i - 1).lower());
             if (!place && next.isWord() && Lexicon.ANIMATE_VERBS.contains(next.lower())) return true;
+            // "Felix was nervous": how only a person is
+            if (List.of("was", "is").contains(next.lower())) {
+                int k = j + 1;
+                if (k < ts.size()
+                        && List.of("very", "so", "too", "still")
+                                .contains(ts.get(k).lower())) k++;
+                if (k < ts.size() && Lexicon.MOODS.contains(ts.get(k).lower())) return true;
+            }
             if (next.text().equals(",")
                     && j + 1 < ts.size()
                     && List.of("who", "whom", "whose").contains(ts.get(j + 1).lower())) return true;

@@ -754,6 +754,38 @@ final class Lexicon {
             "mecca");
 
     /** Verbs that, right after a capitalised word, suggest the word names an agent. */
+    /** How a person is, said with "was": "Felix was nervous", never "Humidity was high". */
+    static final Set<String> MOODS = set(
+            "nervous",
+            "afraid",
+            "happy",
+            "sad",
+            "angry",
+            "glad",
+            "tired",
+            "hungry",
+            "frightened",
+            "scared",
+            "worried",
+            "delighted",
+            "furious",
+            "jealous",
+            "ashamed",
+            "curious",
+            "lonely",
+            "brave",
+            "kind",
+            "cruel",
+            "wise",
+            "foolish",
+            "clever",
+            "sorry",
+            "pleased",
+            "surprised",
+            "thirsty",
+            "asleep",
+            "awake");
+
     static final Set<String> AGENT_VERBS = set(
             "said",
             "says",
@@ -935,7 +967,43 @@ final class Lexicon {
             "listened",
             "pointed",
             "ate",
-            "drank");
+            "drank",
+            // what a person of today's stories does ("Felix sold buttons", "Felix obeyed")
+            "sold",
+            "bought",
+            "paid",
+            "obeyed",
+            "cooked",
+            "baked",
+            "fried",
+            "danced",
+            "rode",
+            "drove",
+            "grinned",
+            "winked",
+            "blushed",
+            "screamed",
+            "prayed",
+            "dreamed",
+            "whistled",
+            "giggled",
+            "explained",
+            "complained",
+            "insisted",
+            "admitted",
+            "apologised",
+            "apologized",
+            "knelt",
+            "bowed",
+            "wondered",
+            "remembered",
+            "forgot",
+            "hoped",
+            "feared",
+            "worried",
+            "hugged",
+            "cheered",
+            "panicked");
 
     /** Titles that only a person's name follows. */
     static final Set<String> PERSON_TITLES = set(
@@ -961,7 +1029,22 @@ final class Lexicon {
             "called",
             "answered",
             "sent",
-            "gave");
+            "gave",
+            "watched",
+            "hugged",
+            "embraced",
+            "scolded",
+            "praised",
+            "comforted",
+            "invited",
+            "hired",
+            "arrested",
+            "questioned",
+            "interviewed",
+            "teased",
+            "mocked",
+            "obeyed",
+            "paid");
 
     /** The verbs of "a man named X", "a bodyguard called Dacre". */
     static final Set<String> NAMING_VERBS = set("named", "called");

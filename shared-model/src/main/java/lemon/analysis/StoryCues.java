@@ -217,7 +217,8 @@ public final class StoryCues {
             "lance",
             "scroll",
             "flask",
-            "pouch");
+            "pouch",
+            "case"); // "his sample case"
     private static final Set<String> WEAR = Set.of(
             "wore",
             "wears",
@@ -257,7 +258,9 @@ public final class StoryCues {
             "grasped",
             "grasping",
             "wielded",
-            "wielding");
+            "wielding",
+            "pulled", // "pulled out his purse"
+            "pulling");
     private static final Set<String> DETERMINERS =
             Set.of("a", "an", "the", "his", "her", "their", "its", "some", "one", "two", "pair");
     /** Words a noun phrase of looks may hold before its head: colours, materials, sizes, "long". */
@@ -1145,10 +1148,11 @@ public final class StoryCues {
                 .orElse(null);
         boolean subjectsOwn =
                 last == null && subject != null && subject.characterId().equals(m.characterId());
+        boolean told = toldTo(ts, m, others);
         boolean owned = m.explicit()
                 || subjectsOwn
                 || last != null && last.characterId().equals(m.characterId())
-                || toldTo(ts, m, others);
+                || told;
         if (!m.explicit() && last != null && !owned) return;
         int k = m.explicit() ? m.end() + 1 : m.end();
         // "showed her the lamp", "gave her a knife": her is whom it is given, not whose it is
@@ -1161,7 +1165,7 @@ public final class StoryCues {
         boolean body = HAIR.contains(p.head) || BEARD.contains(p.head) || SKIN.contains(p.head);
         // "his sword", "her spindle": an object the story gives them, when they are the sentence's subject
         boolean thing = OBJECTS.contains(p.head);
-        if (thing && !(owned && ownerLeads(m, others))) return;
+        if (thing && !(owned && (ownerLeads(m, others) || told))) return; // "asked him to open his sample case"
         if (owned || body) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
     }
 

@@ -68,6 +68,18 @@ class NamingAliasesTest {
     }
 
     @Test
+    void whatOnlyAPersonDoesOrFeelsMakesANameSomeone() {
+        // Felix, named in four sentences, was nobody: none of "sold", "was nervous", "obeyed" told he was a person
+        List<StoryCharacter> cast =
+                cast("Felix sold buttons. Felix was nervous. Cole watched Felix. Cole spoke. Felix obeyed.");
+        assertEquals("Felix", named(cast, "Felix").name(), cast.toString());
+        // a weather report's capitals stay no one
+        assertTrue(cast("Temperatures climbed through the morning. Humidity was high. Tomorrow was cooler. Temperatures"
+                        + " fell at night. Humidity dropped.")
+                .isEmpty());
+    }
+
+    @Test
     void aTradeAStoryOfTodayNamesIsSomeone() {
         // "a poor weaver" named in five sentences was nobody
         List<StoryCharacter> cast = cast("There lived a poor weaver in the town. The weaver sat at his loom. Mirela"

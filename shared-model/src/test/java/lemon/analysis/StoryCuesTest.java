@@ -50,6 +50,15 @@ class StoryCuesTest {
         assertTrue(
                 cues(story, "maid").stream().noneMatch(q -> q.contains("robes")),
                 cues(story, "maid").toString());
+        // a thing the told one is asked to open is theirs, though someone else leads the sentence
+        String ferry = "Felix sold buttons. Felix was nervous. Cole watched Felix. Cole asked him to open his sample"
+                + " case. Felix obeyed.";
+        assertTrue(
+                cues(ferry, "Felix").contains("object: a sample case"),
+                cues(ferry, "Felix").toString());
+        assertTrue(
+                cues(ferry, "Cole").stream().noneMatch(q -> q.contains("case")),
+                cues(ferry, "Cole").toString());
     }
 
     @Test
