@@ -153,7 +153,7 @@ final class CharacterFinder {
             // nothing in the story says it: a first name that nearly always has one sex ("Anna met Boris")
             if (g == Gender.UNKNOWN && CopulaAliases.isProperName(c) && !c.isGroup())
                 g = Lexicon.givenNameGender(c.name());
-            out.add(c.with(c.aliases(), g, role, mentions));
+            out.add(c.with(withNarratorsKin(c), g, role, mentions));
         }
         out = new ArrayList<>(FamilyHead.alias(finalIndex, out)); // "a poor woodcutter with his wife" is the father
         out.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));
@@ -329,7 +329,8 @@ final class CharacterFinder {
         for (String form : accepted) {
             Candidate home = null;
             for (Candidate g : groups) {
-                boolean contains = g.forms.keySet().stream().anyMatch(f -> containsWords(f, form));
+                boolean contains =
+                        g.forms.keySet().stream().anyMatch(f -> containsWords(f, form) || titledSurname(f, form));
                 if (contains && (home == null || g.count() > home.count())) home = g;
             }
             if (home == null) {
@@ -386,6 +387,43 @@ final class CharacterFinder {
         return true;
     }
 
+    /** "Grandfather" is also "my grandfather" and "our grandfather" where the narration says so. */
+    private List<String> withNarratorsKin(StoryCharacter c) {
+        String kin = c.name().toLowerCase(Locale.ROOT);
+        if (!KIN_NAMES.contains(kin) || !Character.isUpperCase(c.name().charAt(0))) return c.aliases();
+        List<String> aliases = new ArrayList<>(c.aliases());
+        for (String owner : List.of("my", "our"))
+            for (List<WordToken> ts : tokens)
+                for (int i = 0; i + 1 < ts.size(); i++)
+                    if (ts.get(i).lower().equals(owner)
+                            && ts.get(i + 1).lower().equals(kin)
+                            && !ts.get(i).quoted()
+                            && !aliases.contains(owner + " " + kin)) aliases.add(owner + " " + kin);
+        return aliases;
+    }
+
+    /** Kin words a family calls someone by, capitalised as a name: "Grandfather polished the lens", "Mother sang". */
+    private static final java.util.Set<String> KIN_NAMES = java.util.Set.of(
+            "mother",
+            "father",
+            "grandfather",
+            "grandmother",
+            "grandma",
+            "grandpa",
+            "granny",
+            "mum",
+            "mom",
+            "dad",
+            "mama",
+            "papa");
+
+    /** A capitalised kin word standing alone as a name: no article or owner before it, not in quoted speech. */
+    private static boolean kinName(List<WordToken> ts, int i) {
+        WordToken t = ts.get(i);
+        if (!KIN_NAMES.contains(t.lower()) || !t.capitalised() || t.quoted()) return false;
+        return i == 0 || !Lexicon.DETERMINERS.contains(ts.get(i - 1).lower());
+    }
+
     private static final java.util.regex.Pattern PARTICLE_NAME = java.util.regex.Pattern.compile(
             "(al|el|ad|ar|as|ash|at|az|ad-d|abu|ibn|bin|bint|ben|d|de|di|da|du|o)[-'’]\\p{Lu}\\p{L}+");
 
@@ -394,6 +432,7 @@ final class CharacterFinder {
         // A lone person noun or title ("the Captain", "King") is a role, not a name, unless the story gives it as one.
         if (j - i == 1
                 && !givenNames.contains(ts.get(i).lower())
+                && !kinName(ts, i)
                 && (Lexicon.isPersonNoun(ts.get(i).lower())
                         || Lexicon.isPersonPlural(ts.get(i).lower())
                         || Lexicon.TITLES.contains(ts.get(i).lower()))) return null;
@@ -417,6 +456,10 @@ final class CharacterFinder {
      * not a disguise ("he returned as a merchant named Cogia Houssain" is someone already there).
      */
     private static boolean namedPerson(List<WordToken> ts, int i) {
+        // "Her name was Captain Ines Morales", "The youth's name was Curdken"
+        if (i >= 2
+                && List.of("was", "is").contains(ts.get(i - 1).lower())
+                && ts.get(i - 2).lower().equals("name")) return true;
         if (i < 2 || !Lexicon.NAMING_VERBS.contains(ts.get(i - 1).lower())) return false;
         for (int k = i - 2; k >= Math.max(0, i - 5) && ts.get(k).isWord(); k--) {
             if (!Lexicon.isPersonNoun(ts.get(k).lower())) continue;
@@ -432,6 +475,12 @@ final class CharacterFinder {
 
     /** Possessive, ", who", a speech cue or a verb of people ("Anna found", "said Boris"). */
     private static boolean hasAnimateEvidence(List<WordToken> ts, int i, int j) {
+        // "Captain Morales", "Mrs Plum": a title before a name is a person's
+        // (in the narration: "Tell me, Dame Gothel" is how Rapunzel addresses the enchantress, who is no second woman)
+        if (j - i >= 2
+                && !ts.get(i).quoted()
+                && (Lexicon.TITLES.contains(ts.get(i).lower())
+                        || Lexicon.PERSON_TITLES.contains(ts.get(i).lower()))) return true;
         if (j < ts.size()) {
             WordToken next = ts.get(j);
             if (next.kind() == WordToken.Kind.POSSESSIVE) return true;
@@ -494,10 +543,22 @@ final class CharacterFinder {
         if (st.afterArticle * 2 >= st.count) return false;
         String[] words = form.split(" ");
         String last = words[words.length - 1].toLowerCase(Locale.ROOT);
+        // "Grandfather took the radio" beside "my grandfather": the family's name for him, in either case
+        if (words.length == 1 && KIN_NAMES.contains(last)) return st.count >= 2;
         int lower = lowerCounts.getOrDefault(last, 0);
         // A word mostly written in lower case is a common word capitalised by position.
         if (lower >= st.count) return false;
         return st.midSentence >= 1 || lower == 0;
+    }
+
+    /** "Captain Morales" of "Captain Ines Morales": the same title and surname with the given names left out. */
+    private static boolean titledSurname(String longer, String shorter) {
+        String[] l = longer.split(" "), s = shorter.split(" ");
+        if (s.length != 2 || l.length < 3) return false;
+        String title = s[0].toLowerCase(Locale.ROOT);
+        return (Lexicon.TITLES.contains(title) || Lexicon.PERSON_TITLES.contains(title))
+                && l[0].equals(s[0])
+                && l[l.length - 1].equals(s[1]);
     }
 
     private static boolean containsWords(String longer, String shorter) {

@@ -80,6 +80,25 @@ class NamingAliasesTest {
     }
 
     @Test
+    void aFamilysNameForSomeoneAndATitledSurnameAreNames() {
+        // a first-person story of a keeper found no one: "Grandfather", "my grandfather", "Captain Morales"
+        List<StoryCharacter> cast = cast("My grandfather kept the lighthouse. He was a quiet man. Grandfather polished"
+                + " the lens. Grandfather took the radio. A voice called. Her name was Captain Ines Morales. Captain"
+                + " Morales climbed the steps and shook my grandfather's hand. Captain Morales sends him a card.");
+        StoryCharacter grandfather = named(cast, "Grandfather");
+        assertEquals(Gender.MALE, grandfather.gender());
+        assertTrue(grandfather.aliases().contains("my grandfather"), grandfather.toString());
+        StoryCharacter captain = named(cast, "Captain Morales");
+        assertEquals(captain, named(cast, "Captain Ines Morales"), cast.toString());
+        assertEquals(Gender.FEMALE, captain.gender());
+        // "the mother" with an article is a role, as before; a title said only in speech is how someone is addressed
+        List<StoryCharacter> addressed = cast(
+                "The enchantress came. The enchantress laughed. Rapunzel said: 'Tell me,"
+                        + " Dame Gothel, why?' Rapunzel wept. 'He will love me more than Dame Gothel does,' thought Rapunzel. The enchantress left.");
+        assertTrue(addressed.stream().noneMatch(c -> c.name().contains("Gothel")), addressed.toString());
+    }
+
+    @Test
     void aTradeAStoryOfTodayNamesIsSomeone() {
         // "a poor weaver" named in five sentences was nobody
         List<StoryCharacter> cast = cast("There lived a poor weaver in the town. The weaver sat at his loom. Mirela"
