@@ -129,6 +129,7 @@ final class CharacterFinder {
         Map<String, Gender> genders = GenderVotes.decide(first, prelim);
         // Pass 2: with genders known, "his wife" and pronouns resolve; count and filter.
         List<StoryCharacter> kept = keep(candidates, genders, warnings);
+        kept = withNarrator(kept);
         // Pass 3: index only the characters kept, so pronouns never resolve to dropped ones.
         MentionIndex finalIndex = MentionIndex.build(sentences, tokens, kept);
         List<Candidate> kin = unnamedKin(finalIndex, kept, candidates);
@@ -140,7 +141,10 @@ final class CharacterFinder {
         Map<String, String> roles = NamedRoles.find(finalIndex, kept);
         List<StoryCharacter> out = new ArrayList<>();
         for (StoryCharacter c : kept) {
-            int mentions = finalIndex.sentencesMentioning(c.id(), false).size();
+            // the narrator is only ever "I": its pronouns are its mentions
+            int mentions = finalIndex
+                    .sentencesMentioning(c.id(), c.id().equals(NARRATOR))
+                    .size();
             String role = c.role().isEmpty() ? roles.getOrDefault(c.id(), "") : c.role();
             // no pronoun or noun said it: an occupation tales give to one sex ("the coachman") is a last resort,
             // and then a one-word name that is a gendered noun (a goat called Duchess, a dog called Prince)
@@ -171,6 +175,25 @@ final class CharacterFinder {
             second = MentionIndex.build(sentences, tokens, gendered);
         }
         return GroupMembers.link(second, filter(second, gendered, candidates, warnings));
+    }
+
+    /** The id and name of a first-person story's narrator. */
+    static final String NARRATOR = "narrator";
+
+    /**
+     * "I stayed with him the winter I turned twelve": a story whose narration says I, me or my in three sentences
+     * and an eighth of them has its narrator as a character (quoted speech's "I" is the speaker's, not counted).
+     */
+    private List<StoryCharacter> withNarrator(List<StoryCharacter> kept) {
+        if (kept.stream().anyMatch(c -> c.id().equals(NARRATOR))) return kept;
+        int said = 0;
+        for (List<WordToken> ts : tokens)
+            if (ts.stream().anyMatch(t -> !t.quoted() && Lexicon.FIRST_PERSON.contains(t.lower()))) said++;
+        // an eighth of the sentences at least: a long quoted speech split into sentences lends a tale a few I's
+        if (said < 3 || 8 * said < tokens.size()) return kept;
+        List<StoryCharacter> out = new ArrayList<>(kept);
+        out.add(new StoryCharacter(NARRATOR, NARRATOR, List.of(), Gender.UNKNOWN, NARRATOR, said));
+        return out;
     }
 
     /** Step-parents: named once, still someone (see {@link #filter}). */

@@ -523,6 +523,8 @@ final class Lexicon {
 
     static final Set<String> MALE_PRONOUNS = set("he", "him", "his", "himself");
     static final Set<String> FEMALE_PRONOUNS = set("she", "her", "hers", "herself");
+    /** The narrator's words in a first-person story, outside quoted speech. */
+    static final Set<String> FIRST_PERSON = set("i", "me", "my", "myself", "mine");
 
     /** Capitalised words that are never a character name. */
     static final Set<String> NOT_NAMES = set(

@@ -140,8 +140,12 @@ public final class MentionIndex {
         /** Animals: a he or she in their sentence is not theirs for being the nearest of no known sex. */
         private final Set<String> animals = new java.util.HashSet<>();
 
+        /** The first-person narrator's id, where the cast has one. */
+        private String narrator;
+
         Matcher(List<StoryCharacter> characters) {
             for (StoryCharacter c : characters) {
+                if (c.id().equals(CharacterFinder.NARRATOR)) narrator = c.id();
                 if (!c.isGroup()) genders.put(c.id(), c.gender()); // "she" is never a whole group
                 if (StoryCues.animal(c) != null) animals.add(c.id());
                 Set<String> surfaces = new LinkedHashSet<>();
@@ -247,6 +251,11 @@ public final class MentionIndex {
                     record(new Mention(f.id, s, i, end, true), found, recent, ts);
                     return end;
                 }
+            }
+            // "I stayed with him the winter I turned twelve": the narration's I is its narrator
+            if (narrator != null && Lexicon.FIRST_PERSON.contains(lower) && !t.quoted()) {
+                record(new Mention(narrator, s, i, i + 1, false), found, recent, ts);
+                return i + 1;
             }
             boolean male = Lexicon.MALE_PRONOUNS.contains(lower);
             boolean female = Lexicon.FEMALE_PRONOUNS.contains(lower);
@@ -403,7 +412,7 @@ public final class MentionIndex {
             }
             for (int k = recent.size() - 1; k >= 0; k--) {
                 String id = recent.get(k).characterId();
-                if (genders.get(id) == Gender.UNKNOWN) return id;
+                if (genders.get(id) == Gender.UNKNOWN && !id.equals(narrator)) return id; // "he" is never "I"
             }
             return null;
         }

@@ -134,7 +134,8 @@ public final class SceneComposer {
                                     && ts.get(i + 1).isWord()
                                     && !starts.containsKey(i + 1)
                                     && !TRAILING_FILLERS.contains(ts.get(i + 1).lower())
-                                    && !AFTER_AN_OBJECT.contains(ts.get(i + 1).lower())); // "gave her nothing"
+                                    && !AFTER_AN_OBJECT.contains(ts.get(i + 1).lower()) // "gave her nothing"
+                                    && !adverb(ts.get(i + 1).lower())); // "spoke to her slowly"
                     boolean own = i + 1 < ts.size() && ts.get(i + 1).lower().equals("own");
                     if (possessive && (name.contains(" of ") || own)) {
                         // "the captain of the robbers's horse" reads badly; "two daughters of her own" is an idiom
@@ -330,6 +331,11 @@ public final class SceneComposer {
         return !TAKE_ARTICLE_AFTER.contains(w)
                 && !Lexicon.SUBORDINATORS.contains(w)
                 && !List.of("and", "or", "but", "nor", "to", "than").contains(w);
+    }
+
+    /** "slowly", "kindly": no noun a possessive "her" could own, where "her lovely dress" has one after it. */
+    private static boolean adverb(String w) {
+        return w.endsWith("ly") && !Lexicon.ADJECTIVES.contains(w);
     }
 
     /** Words after an object "her" where a possessive's noun would stand: "gave her nothing", "sent her away". */

@@ -99,6 +99,25 @@ class NamingAliasesTest {
     }
 
     @Test
+    void aFirstPersonStorysNarratorIsSomeoneButAQuotedIIsNot() {
+        String story = "My grandfather kept the lighthouse. I stayed with him one winter. Grandfather polished the lens"
+                + " while I wound the clockwork. He told me the names of the ships. Grandfather took the radio.";
+        List<StoryCharacter> cast = cast(story);
+        StoryCharacter narrator = named(cast, "narrator");
+        assertEquals(4, narrator.mentions(), cast.toString()); // the four sentences that say my, I or me
+        // "he" is never "I": the narrator has no sex for a pronoun to land on
+        MentionIndex index = MentionIndex.build(story, cast);
+        assertEquals(
+                List.of("grandfather", "narrator"),
+                index.mentions(3).stream()
+                        .map(MentionIndex.Mention::characterId)
+                        .toList());
+        List<StoryCharacter> told = cast("Tom met the bear. \"I am cold,\" said the bear. \"My paws hurt. I will sleep"
+                + " here.\" Tom laughed. The bear slept. Tom sang.");
+        assertTrue(told.stream().noneMatch(c -> c.id().equals("narrator")), told.toString());
+    }
+
+    @Test
     void aTradeAStoryOfTodayNamesIsSomeone() {
         // "a poor weaver" named in five sentences was nobody
         List<StoryCharacter> cast = cast("There lived a poor weaver in the town. The weaver sat at his loom. Mirela"

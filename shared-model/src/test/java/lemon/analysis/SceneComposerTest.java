@@ -28,6 +28,10 @@ class SceneComposerTest {
         // "gave the … 's nothing": an object "her" is no possessive
         String gave = scene(story, "The fairy");
         assertTrue(gave.contains("gave Mirela nothing"), gave);
+        String slowly = scene(
+                "Mirela called the fox. The fox spoke to her slowly and calmly. Mirela laughed. The fox slept.",
+                "The fox spoke");
+        assertTrue(slowly.contains("spoke to Mirela slowly"), slowly);
     }
 
     @Test
