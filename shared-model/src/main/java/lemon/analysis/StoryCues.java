@@ -77,7 +77,9 @@ public final class StoryCues {
             "kerchief",
             "headscarf",
             "coif",
-            "tiara");
+            "tiara",
+            "hijab",
+            "beret");
     static final Set<String> GARMENTS = Set.of(
             "cloak",
             "coat",
@@ -126,7 +128,30 @@ public final class StoryCues {
             "sandals",
             "manteau",
             "apparel",
-            "finery");
+            "finery",
+            // what people of today's stories wear ("the same blue fisherman's jumper")
+            "jumper",
+            "sweater",
+            "jersey",
+            "cardigan",
+            "raincoat",
+            "overcoat",
+            "jeans",
+            "anorak",
+            "parka",
+            "blazer",
+            "overalls",
+            "hoodie",
+            "oilskin",
+            "mackintosh",
+            "blouse",
+            "kilt",
+            "sari",
+            "kimono",
+            "kaftan",
+            "caftan",
+            "gloves",
+            "mittens");
     /** "an ugly dwarf", "a one-eyed man", "a usual petticoat", "an honest face": the article by sound, not letter. */
     public static String article(String next) {
         String w = next.toLowerCase(Locale.ROOT);

@@ -90,7 +90,7 @@ public final class OfflineDescriber implements CharacterDescriber {
             Map.entry("merchant", "wearing a rich silk robe and a turban, a purse at the belt"),
             Map.entry("thief", "wearing a dark tunic, a sash and a curved dagger at the belt"),
             Map.entry("robber", "wearing a dark tunic, a sash and a curved dagger at the belt"),
-            Map.entry("captain", "wearing a dark turban, a heavy sash and a curved sword, with a commanding stare"),
+            Map.entry("captain", "wearing a weathered captain's coat with brass buttons and a peaked cap"),
             Map.entry("slave", "wearing a simple linen dress and a headscarf, sleeves rolled for work"),
             Map.entry("servant", "wearing plain servant's clothes and an apron"),
             Map.entry("maid", "wearing a plain dress, apron and cap"),
@@ -275,8 +275,7 @@ public final class OfflineDescriber implements CharacterDescriber {
                 if (!w.contains(" ") && StoryCues.isAdjective(w) && lead.size() < 4) lead.add(w);
         List<String> traits = List.copyOf(lead);
         boolean villain = traits.stream().anyMatch(NEGATIVE_TRAITS::contains)
-                || roleText.matches(
-                        ".*\\b(witch|thief|robber|robbers|thieves|captain|giant|stepmother|wolf|magician)\\b.*");
+                || roleText.matches(".*\\b(witch|thief|robber|robbers|thieves|giant|stepmother|wolf|magician)\\b.*");
         boolean storyBuild = !stated.apply("build").isEmpty();
         if (!looks.isEmpty() && stated.apply("skin").isEmpty())
             lead.add(pick.apply(1).skin());

@@ -413,4 +413,18 @@ class OfflineDescriberTest {
                         List.of(new lemon.story.StoryCue("object", "a wand", "s")));
         assertTrue(f.contains("a slender wand in hand") && !f.contains("carrying a wand"), f);
     }
+
+    @Test
+    void aCaptainIsNoBanditAndTodaysClothesAreClothes() {
+        // a trawler's captain was painted in a turban with a curved sword and "a hard, scheming look in the eyes"
+        StoryCharacter captain =
+                new StoryCharacter("morales", "Captain Morales", List.of(), Gender.FEMALE, "captain", 3);
+        String d = new OfflineDescriber()
+                .describe("t", "Captain Morales climbed the steps.", captain, List.of(captain), EXAMPLES, List.of());
+        assertTrue(d.contains("captain's coat") && !d.contains("scheming") && !d.contains("turban"), d);
+        String story = "Grandfather kept the lighthouse. Grandfather wore a blue fisherman's jumper every day."
+                + " Grandfather took the radio. Grandfather slept.";
+        String g = describe(story, "Grandfather");
+        assertTrue(g.contains("jumper"), g);
+    }
 }
