@@ -479,10 +479,12 @@ final class CharacterFinder {
      * not a disguise ("he returned as a merchant named Cogia Houssain" is someone already there).
      */
     private static boolean namedPerson(List<WordToken> ts, int i) {
-        // "Her name was Captain Ines Morales", "The youth's name was Curdken"
-        if (i >= 2
-                && List.of("was", "is").contains(ts.get(i - 1).lower())
-                && ts.get(i - 2).lower().equals("name")) return true;
+        // "Her name was Captain Ines Morales", "The youth's name was Curdken", "The judge was Mrs Okafor"
+        int at = i >= 1 && Lexicon.PERSON_TITLES.contains(ts.get(i - 1).lower()) ? i - 1 : i; // "Mrs" is not the name
+        if (at >= 2
+                && List.of("was", "is").contains(ts.get(at - 1).lower())
+                && (ts.get(at - 2).lower().equals("name")
+                        || Lexicon.isPersonNoun(ts.get(at - 2).lower()))) return true;
         if (i < 2 || !Lexicon.NAMING_VERBS.contains(ts.get(i - 1).lower())) return false;
         for (int k = i - 2; k >= Math.max(0, i - 5) && ts.get(k).isWord(); k--) {
             if (!Lexicon.isPersonNoun(ts.get(k).lower())) continue;
@@ -529,8 +531,12 @@ final class CharacterFinder {
             if (apposition
                     && j + 1 < ts.size()
                     && Lexicon.DETERMINERS.contains(ts.get(j + 1).lower()))
-                for (int k = j + 2; k < Math.min(ts.size(), j + 6) && ts.get(k).isWord(); k++)
-                    if (Lexicon.isPersonNoun(ts.get(k).lower())) return true;
+                // "Elias was a thin, stooped man": describing words may be parted by a comma
+                for (int k = j + 2;
+                        k < Math.min(ts.size(), j + 7)
+                                && (ts.get(k).isWord() || ts.get(k).text().equals(","));
+                        k++)
+                    if (ts.get(k).isWord() && Lexicon.isPersonNoun(ts.get(k).lower())) return true;
             // "Mustapha the tailor": a person noun as the name's epithet
             if (next.lower().equals("the")
                     && j + 1 < ts.size()

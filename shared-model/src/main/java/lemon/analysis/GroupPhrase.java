@@ -102,6 +102,7 @@ record GroupPhrase(String key, String singular, String plural, String form, int 
                 (count > 0 ? countWord(ts, j + 1, i) + " " : "") + (subgroup == null ? "" : subgroup + " ") + plural;
         String base = fold(singular);
         String key = subgroup == null ? base : (subgroup.equals("younger") ? "younger " : "elder ") + base;
-        return new GroupPhrase(key, singular, plural, form, count);
+        // "the Baxter twins" are two, though the phrase gives no count
+        return new GroupPhrase(key, singular, plural, form, count == 0 && singular.equals("twin") ? 2 : count);
     }
 }

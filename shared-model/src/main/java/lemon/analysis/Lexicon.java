@@ -25,9 +25,45 @@ final class Lexicon {
      * Duchess"), and is painted as one.
      */
     static final Set<String> KEPT_ANIMALS = Set.of(
-            "horse", "mare", "pony", "goat", "dog", "hound", "puppy", "kitten", "cow", "pig", "donkey", "ass", "mule",
-            "camel", "goose", "hen", "cock", "mouse", "rat", "sheep", "ox", "parrot", "monkey", "owl", "swan", "hare",
-            "rabbit", "snake");
+            "horse",
+            "mare",
+            "pony",
+            "goat",
+            "dog",
+            "hound",
+            "puppy",
+            "kitten",
+            "cow",
+            "pig",
+            "donkey",
+            "ass",
+            "mule",
+            "camel",
+            "goose",
+            "hen",
+            "cock",
+            "mouse",
+            "rat",
+            "sheep",
+            "ox",
+            "parrot",
+            "monkey",
+            "owl",
+            "swan",
+            "hare",
+            "rabbit",
+            "snake",
+            "terrier",
+            "spaniel",
+            "collie",
+            "sheepdog",
+            "poodle",
+            "retriever",
+            "greyhound",
+            "beagle",
+            "stallion",
+            "foal",
+            "colt");
 
     private static Set<String> set(String... words) {
         return Set.copyOf(java.util.Arrays.asList(words)); // tolerates repeats, unlike Set.of
@@ -286,7 +322,8 @@ final class Lexicon {
                 "apprentice",
                 "journeyman",
                 "rider",
-                "courtier");
+                "courtier",
+                "twin");
         nouns(Gender.MALE, "herdsman", "ploughman", "abbot", "enchanter", "policeman", "stable-boy", "widower");
         nouns(
                 Gender.FEMALE,

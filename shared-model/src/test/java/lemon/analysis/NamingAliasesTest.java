@@ -118,6 +118,23 @@ class NamingAliasesTest {
     }
 
     @Test
+    void aKiteContestsPeopleTwinsAndDogAreFound() {
+        // Elias ("an old sailmaker named Elias Crane", "Elias was a thin, stooped man") and Mrs Okafor ("The judge was
+        // Mrs Okafor") were no one, the twins no group, the terrier Biscuit no dog
+        List<StoryCharacter> cast = cast("The favourites were the Baxter twins, Rob and Ruth. Their neighbour, an old"
+                + " sailmaker named Elias Crane, had sewn the wings. Elias was a thin, stooped man with a pipe. The"
+                + " twins carried the kite up the hill. Their dog, a spotted terrier called Biscuit, ran in circles."
+                + " The judge was Mrs Okafor, who wore a yellow hat. Rob ran after the kite. Ruth ran after Rob, and"
+                + " Biscuit ran after Ruth. Elias mended the kite. The twins won the contest. Rob laughed. Ruth sang."
+                + " The crowd cheered. The sun set. Everyone went home.");
+        assertEquals(Gender.MALE, named(cast, "Elias").gender(), cast.toString());
+        assertEquals(Gender.FEMALE, named(cast, "Okafor").gender(), cast.toString());
+        assertEquals(2, named(cast, "twins").members(), cast.toString());
+        assertEquals("terrier", named(cast, "Biscuit").role(), cast.toString());
+        assertEquals(Gender.MALE, named(cast, "Rob").gender(), cast.toString());
+    }
+
+    @Test
     void aTradeAStoryOfTodayNamesIsSomeone() {
         // "a poor weaver" named in five sentences was nobody
         List<StoryCharacter> cast = cast("There lived a poor weaver in the town. The weaver sat at his loom. Mirela"
