@@ -121,7 +121,7 @@ public final class SceneComposer {
                             || !isRoleLike(c)
                             || m.start() == 0
                             || !ts.get(m.start() - 1).isWord()
-                            || !isModifier(ts.get(m.start() - 1))) {
+                            || !(isModifier(ts.get(m.start() - 1)) || surnameAsModifier(ts, m.start()))) {
                         addWords(words, wordOwner, name, id);
                     } else {
                         addWords(words, wordOwner, c.name(), id); // "another robber", "oil merchant"
@@ -317,6 +317,13 @@ public final class SceneComposer {
 
     private static boolean isRoleLike(StoryCharacter c) {
         return !Character.isUpperCase(c.name().charAt(0)) || c.name().contains("'s ");
+    }
+
+    /** "the Baxter twins": a capitalised word between "the" and the role qualifies it. */
+    private static boolean surnameAsModifier(List<WordToken> ts, int start) {
+        return start >= 2
+                && ts.get(start - 1).capitalised()
+                && ts.get(start - 2).lower().equals("the");
     }
 
     /** A word that already qualifies the noun after it ("another", "finest", "oil"). */

@@ -52,4 +52,13 @@ class SceneComposerTest {
         assertTrue(scenes.stream().anyMatch(sc -> sc.prompt().equals("The fox speaks")), scenes.toString());
         assertTrue(scenes.stream().noneMatch(sc -> sc.prompt().startsWith("Asked")), scenes.toString());
     }
+
+    @Test
+    void aSurnameBeforeARoleQualifiesIt() {
+        // "the Baxter the twins"
+        String story =
+                "The Baxter twins flew a kite. The twins ran. The twins laughed at the wind. The twins went home.";
+        String flew = scene(story, "The Baxter");
+        assertTrue(flew.startsWith("The Baxter twins flew"), flew);
+    }
 }
