@@ -25,6 +25,27 @@ final class GroupMembers {
         return siblingOfThePair(linkPair(index, linked));
     }
 
+    /** "the Baxter twins, Rob and Ruth": the names listed right after the group, parted by commas and "and". */
+    private static List<String> apposed(
+            List<WordToken> ts,
+            List<MentionIndex.Mention> ms,
+            MentionIndex.Mention g,
+            Map<String, StoryCharacter> byId) {
+        List<String> named = new ArrayList<>();
+        int k = g.end();
+        if (k >= ts.size() || !ts.get(k).text().equals(",")) return named;
+        for (MentionIndex.Mention m : ms) {
+            if (m.start() <= g.end()) continue;
+            while (k < m.start()
+                    && (ts.get(k).text().equals(",") || ts.get(k).lower().equals("and"))) k++;
+            StoryCharacter c = byId.get(m.characterId());
+            if (k != m.start() || !m.explicit() || c == null || !CopulaAliases.isProperName(c)) break;
+            named.add(c.id());
+            k = m.end();
+        }
+        return named;
+    }
+
     /**
      * "two children, the eldest of which, a daughter, was named Morning, and the youngest … they called Day":
      * as many names as the group counts, each given by a naming verb after the group in one sentence, are
@@ -49,6 +70,7 @@ final class GroupMembers {
                                     ts.get(m.start() - 1).lower());
                     if (given && !named.contains(c.id())) named.add(c.id());
                 }
+                if (named.size() != group.members()) named = apposed(ts, ms, g, byId);
                 if (named.size() == group.members() && named.size() >= 2)
                     for (String id : named) memberOf.putIfAbsent(id, group.id());
             }

@@ -130,6 +130,8 @@ class NamingAliasesTest {
         assertEquals(Gender.MALE, named(cast, "Elias").gender(), cast.toString());
         assertEquals(Gender.FEMALE, named(cast, "Okafor").gender(), cast.toString());
         assertEquals(2, named(cast, "twins").members(), cast.toString());
+        assertEquals("twins", named(cast, "Ruth").memberOf(), cast.toString()); // "the Baxter twins, Rob and Ruth"
+        assertEquals("twins", named(cast, "Rob").memberOf(), cast.toString());
         assertEquals("terrier", named(cast, "Biscuit").role(), cast.toString());
         assertEquals(Gender.MALE, named(cast, "Rob").gender(), cast.toString());
     }
