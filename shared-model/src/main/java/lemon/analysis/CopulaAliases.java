@@ -54,8 +54,14 @@ final class CopulaAliases {
                 // "the mayor, a fussy man named Corbel": the role's apposition gives its name
                 boolean namedAfter = between.equals(",") && namedAppositionAt(ts, a.end() + 1, b.start());
                 naming |= namedAfter;
-                StoryCharacter named = copula || apposition ? x : naming ? y : null;
-                StoryCharacter role = copula || apposition ? y : naming ? x : null;
+                // "The stranger, whose name was Tomas Brandt, gave the coins": a name told late, kept as an alias
+                boolean whoseName = between.equals(",")
+                        && b.start() - a.end() == 4
+                        && ts.get(a.end() + 1).lower().equals("whose")
+                        && ts.get(a.end() + 2).lower().equals("name")
+                        && List.of("was", "is").contains(ts.get(a.end() + 3).lower());
+                StoryCharacter named = copula || apposition ? x : naming || whoseName ? y : null;
+                StoryCharacter role = copula || apposition ? y : naming || whoseName ? x : null;
                 if (named == null
                         || !isProperName(named)
                         || isProperName(role)

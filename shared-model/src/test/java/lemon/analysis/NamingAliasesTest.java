@@ -137,6 +137,18 @@ class NamingAliasesTest {
     }
 
     @Test
+    void aNameToldLateIsTheRolesAlias() {
+        // "The stranger, whose name was Tomas Brandt" was a second man, named once
+        List<StoryCharacter> cast = cast("One night a stranger came to the cart. Li Wei served the stranger. The"
+                + " stranger ate slowly. Li Wei laughed. The stranger, whose name was Tomas Brandt, paid in gold."
+                + " Li Wei thanked him. The stranger left. Li Wei slept. The moon rose. The market closed. The lamps"
+                + " went out. The river ran. The night was long. The dawn came. Li Wei woke.");
+        StoryCharacter stranger = named(cast, "stranger");
+        assertEquals(stranger, named(cast, "Tomas Brandt"), cast.toString());
+        assertEquals("stranger", stranger.name(), "the story calls him the stranger");
+    }
+
+    @Test
     void aTradeAStoryOfTodayNamesIsSomeone() {
         // "a poor weaver" named in five sentences was nobody
         List<StoryCharacter> cast = cast("There lived a poor weaver in the town. The weaver sat at his loom. Mirela"
