@@ -403,7 +403,9 @@ public final class StoryCues {
                     if (animal) coat(ts, m.start(), sentence, found);
                 }
                 // a name, or a he or she: someone the sentence is about, not only whose thing it is
-                boolean subject = m.explicit() || subjectPronoun(ts, m);
+                boolean subject = m.explicit()
+                        || subjectPronoun(ts, m)
+                        || ts.get(m.start()).lower().equals("i");
                 // "did not recognize him in the disguise of an oil merchant"
                 // ("stabbed her with a knife" is the stabber's knife)
                 if (!m.explicit()
@@ -925,7 +927,43 @@ public final class StoryCues {
                 && ts.get(end + 2).lower().equals("years")
                 && ts.get(end + 3).lower().equals("old"))
             out.add(new StoryCue("age", ts.get(end + 1).lower() + " years old", sentence));
+        // "the winter I turned twelve"
+        else if (end + 1 < ts.size()
+                && ts.get(end).lower().equals("turned")
+                && (AGE_NUMBERS.contains(ts.get(end + 1).lower())
+                        || ts.get(end + 1).text().matches("\\d{1,2}")))
+            out.add(new StoryCue("age", ts.get(end + 1).lower() + " years old", sentence));
     }
+
+    /** Number words an age is said in: "turned twelve", not "turned all the pages". */
+    private static final Set<String> AGE_NUMBERS = Set.of(
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety");
 
     /** Prepositions that end what a copula says: what follows is where or at whom, not what someone is. */
     private static final Set<String> AFTER_A_VERB =

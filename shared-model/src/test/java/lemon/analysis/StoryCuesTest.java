@@ -27,6 +27,16 @@ class StoryCuesTest {
     }
 
     @Test
+    void theNarratorsAgeIsTheOneTheyTurned() {
+        String story = "My grandfather kept the lighthouse. I stayed with him the winter I turned twelve. Grandfather"
+                + " polished the lens while I wound the clockwork. He told me the names of the ships. I turned all the"
+                + " pages of his log. Grandfather took the radio.";
+        List<String> cues = cues(story, "narrator");
+        assertTrue(cues.contains("age: twelve years old"), cues.toString());
+        assertTrue(cues.stream().noneMatch(q -> q.contains("all years")), cues.toString());
+    }
+
+    @Test
     void whatIsDoneWithSomeonesThingAndWhatItBecameAreNotPartOfIt() {
         // Mirela carried "a cloak with her staff", the fairy "patches became threads of gold"
         String story = "Mirela wore a red cloak. The old woman sat by the fire. She touched Mirela's cloak with her"
