@@ -935,8 +935,8 @@ public final class StoryCues {
             out.add(new StoryCue("age", ts.get(end + 1).lower() + " years old", sentence));
     }
 
-    /** Number words an age is said in: "turned twelve", not "turned all the pages". */
-    private static final Set<String> AGE_NUMBERS = Set.of(
+    /** Number words an age is said in, in order ("turned twelve", not "turned all the pages"); one to nineteen first. */
+    public static final List<String> AGE_NUMBERS = List.of(
             "one",
             "two",
             "three",

@@ -72,26 +72,7 @@ public final class CueCheck {
             "black", "white", "grey", "gray", "red", "golden", "gold", "yellow", "brown", "blue", "green", "silver",
             "auburn", "copper", "purple", "pink", "orange", "scarlet", "crimson", "fair", "dark", "ruddy");
     /** Number words of an age under twenty. */
-    static final Set<String> TEENS_OR_LESS = Set.of(
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen");
+    static final Set<String> TEENS_OR_LESS = Set.copyOf(lemon.analysis.StoryCues.AGE_NUMBERS.subList(0, 19));
 
     private static final Set<String> PRONOUNS = Set.of("he", "him", "his", "she", "her");
     private static final Set<String> COLOURED = Set.of("hair", "beard", "skin", "clothing", "headwear");
