@@ -129,7 +129,6 @@ final class CharacterFinder {
         Map<String, Gender> genders = GenderVotes.decide(first, prelim);
         // Pass 2: with genders known, "his wife" and pronouns resolve; count and filter.
         List<StoryCharacter> kept = keep(candidates, genders, warnings);
-        kept = withNarrator(kept);
         // Pass 3: index only the characters kept, so pronouns never resolve to dropped ones.
         MentionIndex finalIndex = MentionIndex.build(sentences, tokens, kept);
         List<Candidate> kin = unnamedKin(finalIndex, kept, candidates);
@@ -174,7 +173,8 @@ final class CharacterFinder {
             gendered = merged;
             second = MentionIndex.build(sentences, tokens, gendered);
         }
-        return GroupMembers.link(second, filter(second, gendered, candidates, warnings));
+        // the narrator is added here, so that a second pass (unnamed kin) keeps it too
+        return withNarrator(GroupMembers.link(second, filter(second, gendered, candidates, warnings)));
     }
 
     /** The id and name of a first-person story's narrator. */
