@@ -502,10 +502,7 @@ final class CharacterFinder {
     private static boolean hasAnimateEvidence(List<WordToken> ts, int i, int j) {
         // "Captain Morales", "Mrs Plum": a title before a name is a person's
         // (in the narration: "Tell me, Dame Gothel" is how Rapunzel addresses the enchantress, who is no second woman)
-        if (j - i >= 2
-                && !ts.get(i).quoted()
-                && (Lexicon.TITLES.contains(ts.get(i).lower())
-                        || Lexicon.PERSON_TITLES.contains(ts.get(i).lower()))) return true;
+        if (j - i >= 2 && !ts.get(i).quoted() && Lexicon.isTitle(ts.get(i).lower())) return true;
         if (j < ts.size()) {
             WordToken next = ts.get(j);
             if (next.kind() == WordToken.Kind.POSSESSIVE) return true;
@@ -585,9 +582,7 @@ final class CharacterFinder {
         String[] l = longer.split(" "), s = shorter.split(" ");
         if (s.length != 2 || l.length < 3) return false;
         String title = s[0].toLowerCase(Locale.ROOT);
-        return (Lexicon.TITLES.contains(title) || Lexicon.PERSON_TITLES.contains(title))
-                && l[0].equals(s[0])
-                && l[l.length - 1].equals(s[1]);
+        return Lexicon.isTitle(title) && l[0].equals(s[0]) && l[l.length - 1].equals(s[1]);
     }
 
     private static boolean containsWords(String longer, String shorter) {

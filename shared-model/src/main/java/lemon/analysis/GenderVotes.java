@@ -59,11 +59,13 @@ final class GenderVotes {
         }
     }
 
+    /** The possessives that may own the person noun said of a name ("her grandson, Chen Hao", "Carl, her brother"). */
+    private static final java.util.Set<String> OWNERS = java.util.Set.of("his", "her", "their", "my", "our", "your");
+
     /** "Her grandson, Chen Hao": the gender of an owned person noun and a comma just before the name. */
     private static Gender kinBeforeComma(List<WordToken> ts, int comma) {
         if (comma < 2 || !ts.get(comma).text().equals(",")) return Gender.UNKNOWN;
-        if (!List.of("his", "her", "their", "my", "our", "your")
-                .contains(ts.get(comma - 2).lower())) return Gender.UNKNOWN;
+        if (!OWNERS.contains(ts.get(comma - 2).lower())) return Gender.UNKNOWN;
         return Lexicon.genderOfHead(ts.get(comma - 1).lower());
     }
 
@@ -90,8 +92,7 @@ final class GenderVotes {
         // "Henrik was a tall man"; "Carl, her brother, was waiting" (but "the clerk, his wife and maid" is a list)
         if (k >= ts.size()) return Gender.UNKNOWN;
         boolean article = List.of("a", "an").contains(ts.get(k).lower());
-        boolean possessive = List.of("his", "her", "their", "my", "our", "your")
-                .contains(ts.get(k).lower());
+        boolean possessive = OWNERS.contains(ts.get(k).lower());
         if (!article && !possessive) return Gender.UNKNOWN;
         // "Yusuf was a big, bearded man": a comma between describing words
         for (k++;

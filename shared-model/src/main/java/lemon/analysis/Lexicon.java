@@ -1045,6 +1045,11 @@ final class Lexicon {
             "panicked");
 
     /** Titles that only a person's name follows. */
+    /** A word that heads a name as a title, a ruler's ("King", "Captain") or a form of address ("Mrs", "Dr"). */
+    static boolean isTitle(String lower) {
+        return TITLES.contains(lower) || PERSON_TITLES.contains(lower);
+    }
+
     static final Set<String> PERSON_TITLES = set(
             "mr", "mrs", "ms", "miss", "sir", "dame", "lady", "lord", "madam", "master", "mistress", "dr", "doctor");
 
@@ -1250,13 +1255,14 @@ final class Lexicon {
     private static Map<String, Gender> givenNames() {
         Map<String, Gender> out = new HashMap<>();
         try (var in = Lexicon.class.getResourceAsStream("given-names.txt")) {
+            if (in == null) throw new IllegalStateException("given-names.txt is missing from the shared-model jar");
             for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
                 String[] f = line.strip().split("\\s+");
                 if (f.length != 2 || line.startsWith("#")) continue;
                 out.put(f[1], f[0].equals("F") ? Gender.FEMALE : Gender.MALE);
             }
-        } catch (java.io.IOException | NullPointerException e) {
-            throw new IllegalStateException("given-names.txt is missing from the shared-model jar", e);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("given-names.txt could not be read from the shared-model jar", e);
         }
         return Map.copyOf(out);
     }
