@@ -66,6 +66,8 @@ final class CharacterFinder {
         int named;
         /** Right after punctuation or at a sentence's start: where a verse line's capital stands too. */
         int afterPunctuation;
+        /** The titles written before it ("Mrs" of "Mrs Okafor"), as written, with how often. */
+        final Map<String, Integer> titles = new HashMap<>();
     }
 
     /** Below this many sentences a story may name a character once ("Anna found a kitten"). */
@@ -377,9 +379,23 @@ final class CharacterFinder {
             for (Map.Entry<String, Integer> f : g.forms.entrySet()) {
                 if (best == null || better(f.getKey(), f.getValue(), best, g.forms.get(best))) best = f.getKey();
             }
-            g.name = best;
+            g.name = titled(best, stats.get(best));
+            g.forms.putIfAbsent(g.name, 0);
         }
         return groups;
+    }
+
+    /**
+     * "Mrs Okafor": a one-word name the story mostly writes after the same title keeps it, as a reader calls her
+     * (the title itself is no name word, so the run it was counted in began after it).
+     */
+    private static String titled(String name, NameStat st) {
+        if (name.contains(" ")) return name;
+        return st.titles.entrySet().stream()
+                .filter(t -> t.getValue() * 2 >= st.count)
+                .min(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(t -> t.getKey() + " " + name)
+                .orElse(name);
     }
 
     /** Prefer the longest form that occurs at least twice, then the most frequent one. */
@@ -471,6 +487,10 @@ final class CharacterFinder {
         if (i > 1 && ts.get(i - 1).lower().equals("of") && ts.get(i - 2).capitalised()) st.afterArticle++;
         if (hasAnimateEvidence(ts, i, j)) st.animate++;
         if (namedPerson(ts, i)) st.named++;
+        if (i > 0
+                && ts.get(i - 1).capitalised()
+                && Lexicon.PERSON_TITLES.contains(ts.get(i - 1).lower()))
+            st.titles.merge(ts.get(i - 1).text(), 1, Integer::sum);
         return form;
     }
 
@@ -646,6 +666,20 @@ final class CharacterFinder {
         return out;
     }
 
+    /**
+     * Animals the story names as the shape of something made ("a dragon kite", "the swan boat"): there the
+     * animal word is the thing's, and a later "the dragon climbed higher" is the kite, no creature of the story.
+     */
+    static java.util.Set<String> madeThingAnimals(List<List<WordToken>> tokens) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (List<WordToken> ts : tokens)
+            for (int i = 0; i + 1 < ts.size(); i++)
+                if (Lexicon.isAnimal(ts.get(i).lower())
+                        && Lexicon.MADE_THINGS.contains(ts.get(i + 1).lower()))
+                    out.add(ts.get(i).lower());
+        return out;
+    }
+
     /** The sentence {@link #findRolesAndRelations} is reading. */
     private int reading;
 
@@ -654,10 +688,12 @@ final class CharacterFinder {
 
     private List<Candidate> findRolesAndRelations(List<Candidate> names) {
         Map<String, Candidate> byKey = new TreeMap<>();
+        java.util.Set<String> madeThings = madeThingAnimals(tokens);
         for (reading = 0; reading < tokens.size(); reading++) {
             List<WordToken> ts = tokens.get(reading);
             for (int i = 0; i < ts.size(); i++) {
                 WordToken t = ts.get(i);
+                if (madeThings.contains(t.lower())) continue; // "a dragon kite": "the dragon" is the kite
                 GroupPhrase group = GroupPhrase.at(ts, i);
                 if (group != null) {
                     group(byKey, group);

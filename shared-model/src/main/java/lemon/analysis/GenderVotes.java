@@ -39,8 +39,11 @@ final class GenderVotes {
                 int before = m.start() - 1;
                 String word =
                         before >= 0 && ts.get(before).isWord() ? ts.get(before).lower() : "";
+                String first = ts.get(m.start()).lower(); // "Mrs Okafor" as her name: the title is in the mention
                 Gender g = Gender.UNKNOWN;
-                if (word.isEmpty()) g = Gender.UNKNOWN;
+                if (TITLE_GENDER_MALE.contains(first)) g = Gender.MALE;
+                else if (TITLE_GENDER_FEMALE.contains(first)) g = Gender.FEMALE;
+                else if (word.isEmpty()) g = Gender.UNKNOWN;
                 else if (TITLE_GENDER_MALE.contains(word)) g = Gender.MALE;
                 else if (TITLE_GENDER_FEMALE.contains(word)) g = Gender.FEMALE;
                 else if (Lexicon.NAMING_VERBS.contains(word)

@@ -343,6 +343,29 @@ final class Lexicon {
                 "peasant-woman");
     }
 
+    /** Things made in an animal's shape, after the animal's word: "a dragon kite", "the swan boat". */
+    static final Set<String> MADE_THINGS = Set.of(
+            "kite",
+            "kites",
+            "costume",
+            "mask",
+            "statue",
+            "toy",
+            "puppet",
+            "balloon",
+            "lantern",
+            "boat",
+            "float",
+            "figurehead",
+            "carving",
+            "doll",
+            "brooch",
+            "weathervane",
+            "sculpture",
+            "banner",
+            "flag",
+            "cake");
+
     /** Whether a noun, singular or plural, names an animal ("turtle-doves", "the bear"). */
     static boolean isAnimal(String noun) {
         return animalOf(noun) != null;

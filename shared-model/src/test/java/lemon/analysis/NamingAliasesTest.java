@@ -99,6 +99,32 @@ class NamingAliasesTest {
     }
 
     @Test
+    void aSurnameWrittenAfterItsTitleKeepsItAndTellsTheSex() {
+        // "The judge was Mrs Okafor … She blew her whistle" was a woman called "Okafor" of no sex, and the whistle
+        // Ruth's
+        List<StoryCharacter> cast = cast("Ruth held the string. The judge was Mrs Okafor, the schoolteacher. She blew"
+                + " her whistle. Mrs Okafor smiled at Ruth. Ruth waved.");
+        StoryCharacter judge = named(cast, "Mrs Okafor");
+        assertEquals("Mrs Okafor", judge.name(), cast.toString());
+        assertEquals(Gender.FEMALE, judge.gender());
+        // a name the title goes before only now and then stays the name alone
+        List<StoryCharacter> plain = cast("Okafor sold fish. Okafor sang. Mr Okafor, they called him. Okafor laughed.");
+        assertEquals("Okafor", named(plain, "Okafor").name(), plain.toString());
+    }
+
+    @Test
+    void anAnimalThatIsTheShapeOfSomethingMadeIsNoCharacter() {
+        // "a dragon kite … The dragon climbed higher" made the kite a dragon of the cast
+        List<StoryCharacter> kite = cast("Rob and Ruth built a dragon kite. Ruth held the string. The dragon climbed"
+                + " higher than the rest. Rob ran after the dragon. The dragon fell in a hedge.");
+        assertTrue(kite.stream().noneMatch(c -> c.name().contains("dragon")), kite.toString());
+        // a dragon that is one stays one
+        List<StoryCharacter> beast = cast("Rob met a dragon in the hills. The dragon roared at Rob. Rob ran. The dragon"
+                + " followed him home. The dragon slept by the kite.");
+        named(beast, "dragon");
+    }
+
+    @Test
     void aFirstPersonStorysNarratorIsSomeoneButAQuotedIIsNot() {
         String story = "My grandfather kept the lighthouse. I stayed with him one winter. Grandfather polished the lens"
                 + " while I wound the clockwork. He told me the names of the ships. Grandfather took the radio.";
