@@ -206,9 +206,15 @@ public final class MentionIndex {
 
         private boolean subjectSeen;
 
+        /** The owner of the last relation said by a possessive ("her father") and where its phrase ends. */
+        private String relationOwner;
+
+        private int relationEnd;
+
         /** A relation's hold on pronouns ends with its sentence. */
         void newSentence() {
             relationOwners.clear();
+            relationOwner = null;
             previousSubject = subject;
             subject = null;
             subjectSeen = false;
@@ -249,6 +255,16 @@ public final class MentionIndex {
                     if (!f.capitals[0] && end < ts.size() && startsName(ts.get(end))) continue;
                     // "Cassim's" alone is a mention of Cassim, the possessive stays with him.
                     record(new Mention(f.id, s, i, end, true), found, recent, ts);
+                    // "her father and mother and sisters": the kin listed after a relation are the same one's
+                    if (relationOwner != null
+                            && i == relationEnd + 1
+                            && List.of("and", ",").contains(ts.get(relationEnd).lower())
+                            && (Lexicon.isPersonNoun(ts.get(end - 1).lower())
+                                    || Lexicon.singularOfPlural(ts.get(end - 1).lower()) != null)) {
+                        if (!subjectPosition(ts, relationEnd - 1) && !f.id.equals(relationOwner))
+                            relationOwners.put(f.id, relationOwner);
+                        relationEnd = end;
+                    }
                     return end;
                 }
             }
@@ -261,7 +277,10 @@ public final class MentionIndex {
             boolean female = Lexicon.FEMALE_PRONOUNS.contains(lower);
             if (!male && !female) return i;
             Gender sex = male ? Gender.MALE : Gender.FEMALE;
-            String owner = resolve(sex, recent, s, clauseSubject(ts, i, found));
+            String notThisOne = clauseSubject(ts, i, found);
+            // "But the mother said, 'No, no, she is much too dirty'": who speaks of her is not her
+            if (notThisOne == null && t.quoted()) notThisOne = speakerOf(ts, i, found);
+            String owner = resolve(sex, recent, s, notThisOne);
             // "Chen Hao ran after the stranger. He found him on the bridge": a sentence that opens with he or she
             // goes on about the one the sentence before was about, when that one is of the pronoun's sex
             if (List.of("he", "she").contains(lower)
@@ -288,8 +307,10 @@ public final class MentionIndex {
                     if (id != null && !id.equals(owner)) {
                         if (owner != null) {
                             // a relation that opens the sentence ("Her godmother … she struck it") is its subject
-                            if (!found.isEmpty()) relationOwners.put(id, owner);
+                            if (!subjectPosition(ts, i)) relationOwners.put(id, owner);
                             found.add(new Mention(owner, s, i, i + 1, false));
+                            relationEnd = j + 1;
+                            relationOwner = owner;
                         }
                         record(new Mention(id, s, i, j + 1, true), found, recent);
                         return j + 1;
@@ -300,6 +321,29 @@ public final class MentionIndex {
             }
             if (owner != null) record(new Mention(owner, s, i, i + 1, false), found, recent, ts);
             return i + 1;
+        }
+
+        /**
+         * The one the narration names as the speaker of the quote token i stands in: named before it ("the mother
+         * said, '…'") or right after it ("'…,' said the mother", "'…,' the dwarf cried"); else null.
+         */
+        private String speakerOf(List<WordToken> ts, int i, List<Mention> found) {
+            for (Mention m : found) if (m.explicit() && Lexicon.speaker(ts, m)) return m.characterId();
+            int k = i;
+            while (k < ts.size() && (ts.get(k).quoted() || !ts.get(k).isWord())) k++;
+            if (k >= ts.size()) return null;
+            boolean verbFirst = Lexicon.SPEECH_VERBS.contains(ts.get(k).lower());
+            int at = verbFirst ? k + 1 : k;
+            while (at < ts.size() && Lexicon.DETERMINERS.contains(ts.get(at).lower())) at++;
+            if (at >= ts.size()) return null;
+            for (Form f : forms.getOrDefault(ts.get(at).lower(), List.of())) {
+                if (!matches(ts, at, f)) continue;
+                int end = at + f.words.size();
+                boolean verbAfter = end < ts.size()
+                        && Lexicon.SPEECH_VERBS.contains(ts.get(end).lower());
+                return verbFirst || verbAfter ? f.id : null;
+            }
+            return null;
         }
 
         private boolean startsName(WordToken t) {

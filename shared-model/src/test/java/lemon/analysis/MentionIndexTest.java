@@ -64,6 +64,46 @@ class MentionIndexTest {
                 own.mentions(1).stream().map(MentionIndex.Mention::characterId).toList());
     }
 
+    /** The characters the sentence's he, she, him or her stand for, in text order. */
+    private static List<String> pronounsIn(String text, int sentence, List<StoryCharacter> cast) {
+        MentionIndex index = MentionIndex.build(text, cast);
+        return index.mentions(sentence).stream()
+                .filter(m -> !m.explicit())
+                .map(MentionIndex.Mention::characterId)
+                .toList();
+    }
+
+    @Test
+    void kinListedAfterARelationAreTheSameOnesKin() {
+        // Ashputtel: "when her father and mother and sisters were gone, she went again into the garden" was the mother
+        List<StoryCharacter> cast = List.of(
+                new StoryCharacter("ella", "Ella", List.of(), Gender.FEMALE, "", 2),
+                new StoryCharacter("father", "Ella's father", List.of(), Gender.MALE, "father", 2),
+                new StoryCharacter("mother", "mother", List.of(), Gender.FEMALE, "mother", 2));
+        String story = "Ella sat by the fire. One day, when her father and mother were gone, she went to the tree.";
+        assertEquals(List.of("ella", "ella"), pronounsIn(story, 1, cast));
+        // the mother named on her own is the nearest woman as before
+        String alone = "Ella sat by the fire. One day her father left, and the mother came, and she sang.";
+        assertEquals(List.of("ella", "mother"), pronounsIn(alone, 1, cast));
+    }
+
+    @Test
+    void whomSomeoneSpeaksOfIsNotTheSpeaker() {
+        // Ashputtel's stepmother "said, 'No, no, she is much too dirty'": the prince then sent for the mother
+        List<StoryCharacter> cast = List.of(
+                new StoryCharacter("ella", "Ella", List.of(), Gender.FEMALE, "", 2),
+                new StoryCharacter("mother", "mother", List.of(), Gender.FEMALE, "mother", 2),
+                new StoryCharacter("prince", "prince", List.of(), Gender.MALE, "prince", 2));
+        String before = "Ella sat in the ashes. But the mother said, 'No, she is too dirty.' The prince had her come.";
+        assertEquals(List.of("ella"), pronounsIn(before, 1, cast));
+        assertEquals(List.of("ella"), pronounsIn(before, 2, cast));
+        String after = "Ella sat in the ashes. 'She is too dirty,' said the mother.";
+        assertEquals(List.of("ella"), pronounsIn(after, 1, cast));
+        // no speaker named: the nearest woman, as for any pronoun
+        String unsaid = "Ella sat in the ashes. The mother came in. 'She is too dirty.'";
+        assertEquals(List.of("mother"), pronounsIn(unsaid, 2, cast));
+    }
+
     @Test
     void anObjectPronounIsNotItsOwnClausesSubject() {
         // Cinderella's godmother "gave her a pair of glass slippers": not to herself
