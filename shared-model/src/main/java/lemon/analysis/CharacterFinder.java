@@ -787,14 +787,13 @@ final class CharacterFinder {
                     }
                 }
             }
-            // "The good bird did this" just after "heavy a load for the duck": the kind word with a word of its own
-            // stands for the one animal of that kind named in this sentence or the two before
-            // (where the phrase is first used: "the good bird" stays whatever it was found to be then)
-            String animal = modified.equals(noun)
-                    ? null
-                    : kindPhrases
-                            .computeIfAbsent(modified, k -> java.util.Optional.ofNullable(animalOfKind(noun, ts, head)))
-                            .orElse(null);
+            // "The good bird did this" just after "heavy a load for the duck", "struggled with the bird" just after
+            // "the eagle had pounced": the kind word, bare or with a word of its own, stands for the one animal of
+            // that kind named in this sentence or the two before (where the phrase is first used: "the good bird"
+            // stays whatever it was found to be then)
+            String animal = kindPhrases
+                    .computeIfAbsent(modified, k -> java.util.Optional.ofNullable(animalOfKind(noun, ts, head)))
+                    .orElse(null);
             if (animal != null) role(byKey, animal, animal, modified);
             else role(byKey, keyNoun, noun, modified);
         } else if (Lexicon.POSSESSIVE_PRONOUNS.contains(d) && !Lexicon.RELATIONAL.contains(noun)) {
