@@ -323,7 +323,11 @@ public final class OfflineDescriber implements CharacterDescriber {
                         build.endsWith("built") ? build : "with " + StoryCues.article(build) + " " + build + " build");
             // a bandit's scarred, sly face is lent only to someone the story makes a villain
             // (none of the examples' faces fits: the description leaves the face open)
-            String lent = villain ? pick.apply(0).face() : null;
+            String lent = null;
+            for (int slot = 0; villain && lent == null && slot < looks.size(); slot++)
+                if (VILLAINOUS.matcher(pick.apply(slot).face()).find())
+                    lent = pick.apply(slot).face();
+            if (villain && lent == null) lent = withoutKindness(pick.apply(0).face());
             for (int slot = 0; lent == null && slot < looks.size(); slot++)
                 if (!VILLAINOUS.matcher(pick.apply(slot).face()).find())
                     lent = pick.apply(slot).face();
@@ -413,6 +417,25 @@ public final class OfflineDescriber implements CharacterDescriber {
         return !cue.contains(" ") && StoryCues.isThing(cue) && (!cue.endsWith("s") || cue.endsWith("ss"))
                 ? StoryCues.article(cue) + " " + cue
                 : cue;
+    }
+
+    /** Kind words of a borrowed face that a villain's "hard, scheming look" would contradict. */
+    private static final Pattern KINDNESS = Pattern.compile(
+            "\\b(?:honest|kind|gentle|trusting|friendly|warm|innocent|sweet|cheerful|merry|earnest|open|soft),? ");
+
+    /**
+     * "a handsome, clean-shaven face and earnest, kind eyes" → "a handsome, clean-shaven face": a villain given a
+     * face none of whose examples is villainous keeps its shape, not its kindness (the eyes are the scheming look's).
+     */
+    static String withoutKindness(String face) {
+        String out = face.replaceAll(",? (?:and|with) (?:[\\w-]+,? ){0,3}eyes\\b", "");
+        out = KINDNESS.matcher(out)
+                .replaceAll("")
+                .replaceAll(", face\\b", " face")
+                .strip();
+        return out.isEmpty() || out.equals("face")
+                ? null
+                : StoryCues.article(out.replaceFirst("^(?:an?) ", "")) + " " + out.replaceFirst("^(?:an?) ", "");
     }
 
     /**

@@ -380,6 +380,21 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void aVillainIsLentNoKindEyes() {
+        // Aladdin's magician had "a handsome, clean-shaven face and earnest, kind eyes, … a hard, scheming look in the
+        // eyes"; the dwarf "a freckled, honest face and wide, trusting eyes"
+        assertEquals(
+                "a handsome, clean-shaven face",
+                OfflineDescriber.withoutKindness("a handsome, clean-shaven face and earnest, kind eyes"));
+        assertEquals(
+                "a freckled face", OfflineDescriber.withoutKindness("a freckled, honest face and wide, trusting eyes"));
+        assertEquals(
+                "an expressive face with dimples",
+                OfflineDescriber.withoutKindness("an expressive face with dimples and bright, quick eyes"));
+        assertEquals("a gaunt face", OfflineDescriber.withoutKindness("a gaunt face"));
+    }
+
+    @Test
     void aWomanIsLentNoShaveAndEachThingIsSaidOnce() {
         assertEquals(
                 "a lovely face and kind eyes, close-cropped red hair",
