@@ -102,7 +102,8 @@ final class CopulaAliases {
             if (x == null || y == null) continue;
             int mx = index.sentencesMentioning(x.id(), false).size();
             int my = index.sentencesMentioning(y.id(), false).size();
-            StoryCharacter winner = mx > my || introduced.contains(x.id()) ? x : y;
+            // a tie goes to the name ("Mrs Okafor, the teacher," once each: she is Mrs Okafor, not a teacher)
+            StoryCharacter winner = mx >= my || introduced.contains(x.id()) ? x : y;
             StoryCharacter loser = winner == x ? y : x;
             String evidence = index.sentences().get(said.get(p.getKey()));
             byId.put(winner.id(), absorbed(winner, loser).withEvidence("alias " + loser.name(), evidence));

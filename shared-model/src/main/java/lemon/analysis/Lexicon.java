@@ -323,8 +323,25 @@ final class Lexicon {
                 "journeyman",
                 "rider",
                 "courtier",
-                "twin");
-        nouns(Gender.MALE, "herdsman", "ploughman", "abbot", "enchanter", "policeman", "stable-boy", "widower");
+                "twin",
+                "schoolteacher",
+                "tutor",
+                "librarian",
+                "grocer",
+                "vicar");
+        nouns(
+                Gender.MALE,
+                "herdsman",
+                "ploughman",
+                "abbot",
+                "enchanter",
+                "policeman",
+                "stable-boy",
+                "widower",
+                "schoolmaster",
+                "headmaster",
+                "postman");
+        nouns(Gender.FEMALE, "schoolmistress", "headmistress", "postmistress");
         nouns(
                 Gender.FEMALE,
                 "seamstress",

@@ -354,7 +354,22 @@ public final class MentionIndex {
 
         private void record(Mention m, List<Mention> found, List<Mention> recent, List<WordToken> ts) {
             noteSubject(ts, m);
-            record(m, found, recent);
+            // "I am sure she cannot be the bride": what someone is said to be is no one a later pronoun stands for
+            // (a name there brings someone in: "The judge was Mrs Okafor. She blew her whistle.")
+            if (m.explicit() && !ts.get(m.start()).capitalised() && predicate(ts, m.start())) found.add(m);
+            else record(m, found, recent);
+        }
+
+        private static final Set<String> BE = Set.of("be", "is", "was", "were", "are", "been", "am");
+
+        /** Whether the phrase at i (its article included) follows a form of "be": "was the bride", "is not the one". */
+        private static boolean predicate(List<WordToken> ts, int i) {
+            int k = i - 1;
+            while (k >= 0
+                    && (Lexicon.DETERMINERS.contains(ts.get(k).lower())
+                            || Lexicon.ADJECTIVES.contains(ts.get(k).lower()))) k--;
+            if (k >= 0 && ts.get(k).lower().equals("not")) k--;
+            return k >= 0 && BE.contains(ts.get(k).lower());
         }
 
         private static void record(Mention m, List<Mention> found, List<Mention> recent) {

@@ -54,6 +54,10 @@ public final class StoryCues {
             ADJECTIVE_KIND.put(w, "skin");
         for (String w : List.of("beautiful", "handsome", "ugly", "pretty", "lovely", "plain", "comely"))
             ADJECTIVE_KIND.put(w, "looks");
+        // an animal's coat ("a spotted terrier called Biscuit")
+        for (String w :
+                List.of("spotted", "striped", "speckled", "shaggy", "scruffy", "brindled", "dappled", "piebald"))
+            ADJECTIVE_KIND.put(w, "looks");
         for (String w : List.of("poor", "rich", "wealthy", "royal", "noble", "humble", "ragged"))
             ADJECTIVE_KIND.put(w, "station");
     }
@@ -243,6 +247,10 @@ public final class StoryCues {
             "scroll",
             "flask",
             "pouch",
+            "whistle",
+            "clipboard",
+            "camera",
+            "kite",
             "case"); // "his sample case"
     private static final Set<String> WEAR = Set.of(
             "wore",
@@ -1163,6 +1171,7 @@ public final class StoryCues {
             "son-in-law",
             "stepsister",
             "step-sister",
+            "twin",
             "child",
             "children",
             "neighbour",

@@ -64,7 +64,7 @@ public final class OfflineDescriber implements CharacterDescriber {
 
     /** Roles that say nothing about looks ("the girl", "his wife"): not worth a clause. */
     private static final Pattern KINSHIP = Pattern.compile("(?i)(step-?|grand)?(girl|boy|man|woman|son|daughter|wife|"
-            + "husband|brother|sister|mother|father|child|children|fellow|friend|person|niece|nephew|aunt|uncle|cousin)"
+            + "husband|brother|sister|mother|father|child|children|fellow|friend|person|niece|nephew|aunt|uncle|cousin|twin)"
             + "s?(-in-law)?");
 
     /** Looks that say a borrowed face belongs to a villain. */

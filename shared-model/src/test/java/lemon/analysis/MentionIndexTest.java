@@ -105,6 +105,22 @@ class MentionIndexTest {
     }
 
     @Test
+    void whatSomeoneIsSaidToBeIsNoOneAPronounStandsFor() {
+        // Ashputtel's father: "I am sure she cannot be the bride." "The prince told him to send her": not the bride
+        List<StoryCharacter> cast = List.of(
+                new StoryCharacter("ella", "Ella", List.of(), Gender.FEMALE, "", 2),
+                new StoryCharacter("bride", "bride", List.of(), Gender.FEMALE, "bride", 2),
+                new StoryCharacter("father", "father", List.of(), Gender.MALE, "father", 2),
+                new StoryCharacter("prince", "prince", List.of(), Gender.MALE, "prince", 2));
+        String story =
+                "Ella sat in the ashes. 'She is not the bride,' said the father. The prince told him to send her.";
+        assertEquals(List.of("father", "ella"), pronounsIn(story, 2, cast));
+        // named as a referring phrase, the bride is the nearest woman as before
+        String bride = "Ella sat in the ashes. The bride sat on the horse. The prince told him to send her.";
+        assertEquals(List.of("bride"), pronounsIn(bride, 2, cast).subList(1, 2));
+    }
+
+    @Test
     void anObjectPronounIsNotItsOwnClausesSubject() {
         // Cinderella's godmother "gave her a pair of glass slippers": not to herself
         List<StoryCharacter> cast = List.of(

@@ -256,6 +256,24 @@ class StoryCuesTest {
     }
 
     @Test
+    void aDogsCoatAndATeachersStationAndClipboardAreCues() {
+        // a kite contest of my own: Biscuit was "a terrier.", Mrs Okafor a woman "wearing a yellow hat" and no more
+        String story = "Ruth flew the kite. Their dog, a spotted terrier called Biscuit, barked at Ruth. The judge was"
+                + " Mrs Okafor, the schoolteacher, who wore a yellow hat and carried a clipboard. She blew her whistle."
+                + " Ruth waved at Mrs Okafor.";
+        assertTrue(
+                cues(story, "Biscuit").contains("looks: spotted"),
+                cues(story, "Biscuit").toString());
+        List<String> judge = cues(story, "Mrs Okafor");
+        assertTrue(judge.contains("station: schoolteacher"), judge.toString());
+        assertTrue(judge.contains("object: a clipboard"), judge.toString());
+        // "The judge was Mrs Okafor": a name after "was" brings her in, so "She blew her whistle" is hers, not Ruth's
+        assertTrue(
+                cues(story, "Ruth").stream().noneMatch(c -> c.contains("whistle")),
+                cues(story, "Ruth").toString());
+    }
+
+    @Test
     void anAnimalIsNotDressedThroughAPronoun() {
         // Ashputtel: "her little grey frock" right after "the bird" is the girl's; the index gave the bird the pronoun
         String story = "Elsa went to the hazel-tree every day. The bird sat in the hazel-tree and sang to Elsa."
