@@ -346,6 +346,18 @@ final class CharacterFinder {
                     || lowerCounts.getOrDefault(form.toLowerCase(Locale.ROOT), 0) >= st.count) continue;
             accepted.add(form);
         }
+        // "Priya Nair ran the night shift … Priya gave him a towel": a full name said once is the given name's, when
+        // its other words are never common ones
+        for (Map.Entry<String, NameStat> e : stats.entrySet()) {
+            String[] words = e.getKey().split(" ");
+            if (words.length < 2 || accepted.contains(e.getKey()) || !accepted.contains(words[0])) continue;
+            boolean proper = true;
+            for (int w = 1; w < words.length; w++)
+                proper &= lowerCounts.getOrDefault(words[w].toLowerCase(Locale.ROOT), 0) == 0
+                        && !Lexicon.isTitle(words[w].toLowerCase(Locale.ROOT))
+                        && !Lexicon.isPersonNoun(words[w].toLowerCase(Locale.ROOT));
+            if (proper) accepted.add(e.getKey());
+        }
         // Longer forms first, so "Baba" joins the group of "Ali Baba".
         accepted.sort(Comparator.comparingInt((String f) -> -f.split(" ").length)
                 .thenComparing(f -> -stats.get(f).count)
@@ -353,7 +365,14 @@ final class CharacterFinder {
         List<Candidate> groups = new ArrayList<>();
         for (String form : accepted) {
             Candidate home = null;
+            // "a grumpy old man called Mr Fell" and "his nephew, Sam Fell": a surname the story brings in under its
+            // title is that one's name, and joins no one else's full name (unless written with the title too)
+            String title = titled(form, stats.get(form)).equals(form) || stats.get(form).named == 0
+                    ? null
+                    : titled(form, stats.get(form))
+                            .substring(0, titled(form, stats.get(form)).indexOf(' '));
             for (Candidate g : groups) {
+                if (title != null && g.forms.keySet().stream().noneMatch(f -> f.startsWith(title + " "))) continue;
                 boolean contains =
                         g.forms.keySet().stream().anyMatch(f -> containsWords(f, form) || titledSurname(f, form));
                 if (contains && (home == null || g.count() > home.count())) home = g;
@@ -505,7 +524,13 @@ final class CharacterFinder {
                 && List.of("was", "is").contains(ts.get(at - 1).lower())
                 && (ts.get(at - 2).lower().equals("name")
                         || Lexicon.isPersonNoun(ts.get(at - 2).lower()))) return true;
-        if (i < 2 || !Lexicon.NAMING_VERBS.contains(ts.get(i - 1).lower())) return false;
+        // "It was Tariq's aunt, Mrs Haddad, calling": a name in apposition to a kin word brings someone in
+        if (at >= 2
+                && ts.get(at - 1).text().equals(",")
+                && Lexicon.RELATIONAL.contains(ts.get(at - 2).lower())) return true;
+        // "a grumpy old man called Mr Fell"
+        if (at < 2 || !Lexicon.NAMING_VERBS.contains(ts.get(at - 1).lower())) return false;
+        i = at;
         for (int k = i - 2; k >= Math.max(0, i - 5) && ts.get(k).isWord(); k--) {
             if (!Lexicon.isPersonNoun(ts.get(k).lower())) continue;
             for (int d = k - 1; d >= Math.max(0, k - 4) && ts.get(d).isWord(); d--)

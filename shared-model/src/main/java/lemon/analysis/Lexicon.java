@@ -325,6 +325,15 @@ final class Lexicon {
                 "courtier",
                 "twin",
                 "schoolteacher",
+                "driver",
+                "conductor",
+                "stationmaster",
+                "engineer",
+                "pilot",
+                "mechanic",
+                "plumber",
+                "electrician",
+                "chef",
                 "tutor",
                 "librarian",
                 "grocer",
@@ -340,8 +349,10 @@ final class Lexicon {
                 "widower",
                 "schoolmaster",
                 "headmaster",
-                "postman");
-        nouns(Gender.FEMALE, "schoolmistress", "headmistress", "postmistress");
+                "postman",
+                "signalman",
+                "waiter");
+        nouns(Gender.FEMALE, "schoolmistress", "headmistress", "postmistress", "waitress");
         nouns(
                 Gender.FEMALE,
                 "seamstress",

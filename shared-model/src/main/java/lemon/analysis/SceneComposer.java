@@ -115,8 +115,16 @@ public final class SceneComposer {
             if (m != null) {
                 String id = m.characterId();
                 String name = display(byId.get(id));
-                if (m.explicit()) {
+                if (m.explicit() && namedRightAfter(ts, m, starts)) {
+                    // "a princess called Rosa" stays as written, not "a Rosa called Rosa"
+                    for (int w = m.start(); w < m.end(); w++) {
+                        words.add(ts.get(w).text());
+                        wordOwner.add(null);
+                    }
+                } else if (m.explicit()) {
                     StoryCharacter c = byId.get(id);
+                    // "telephoned the stationmaster" of Mr Fell, "said the princess" of Briar Rose: no "the Mr Fell"
+                    if (!isRoleLike(c) && !t.capitalised()) dropArticle(words, wordOwner);
                     if (dropDeterminer(words, wordOwner, c)
                             || !isRoleLike(c)
                             || m.start() == 0
@@ -313,6 +321,35 @@ public final class SceneComposer {
             return true;
         }
         return false;
+    }
+
+    /**
+     * "a princess called Rosa", "the baker, a cheerful giant named Hector Plum": a role the next words name by the
+     * same one's name (right after it, or in its apposition).
+     */
+    private static boolean namedRightAfter(
+            List<WordToken> ts, MentionIndex.Mention m, Map<Integer, MentionIndex.Mention> starts) {
+        if (ts.get(m.start()).capitalised()) return false;
+        int k = m.end();
+        boolean apposition = k < ts.size() && ts.get(k).text().equals(",");
+        int last = apposition ? Math.min(ts.size() - 1, k + 8) : k;
+        for (int j = apposition ? k + 1 : k;
+                j <= last && j < ts.size() && ts.get(j).isWord();
+                j++) {
+            if (!Lexicon.NAMING_VERBS.contains(ts.get(j).lower())) continue;
+            MentionIndex.Mention name = starts.get(j + 1);
+            return name != null && name.explicit() && name.characterId().equals(m.characterId());
+        }
+        return false;
+    }
+
+    /** Removes an article just written, where a name takes the place of the role it came with. */
+    private static void dropArticle(List<String> words, List<String> owner) {
+        if (words.isEmpty() || owner.get(owner.size() - 1) != null) return;
+        if (StoryCues.A_OR_THE.contains(words.get(words.size() - 1).toLowerCase())) {
+            words.remove(words.size() - 1);
+            owner.remove(owner.size() - 1);
+        }
     }
 
     private static boolean isRoleLike(StoryCharacter c) {

@@ -118,6 +118,25 @@ class NamingAliasesTest {
     }
 
     @Test
+    void aTitledSurnameBroughtInByItselfIsNotTheFullNamesKin() {
+        // a night-shift story of my own: "a grumpy old man called Mr Fell" and "my nephew, Sam … Sam Fell" were one
+        // man, "Sam Mr Fell was a cheerful giant"; "Priya Nair" said once was no alias of Priya; the aunt, "Mrs
+        // Haddad", named once in apposition to "aunt", was nobody
+        List<StoryCharacter> cast = cast("Priya Nair ran the signal box. A boy came in. The boy said his name was"
+                + " Tariq. Priya gave Tariq a towel. She telephoned a grumpy old man called Mr Fell. Mr Fell came with"
+                + " a lantern. Mr Fell said: 'The driver is my nephew, Sam.' Sam Fell was a cheerful giant. Sam lifted"
+                + " Tariq into the cab. Priya waved. At dawn it was Tariq's aunt, Mrs Haddad, calling from the town.");
+        assertNotEquals(named(cast, "Mr Fell"), named(cast, "Sam Fell"), cast.toString());
+        assertEquals(named(cast, "Sam"), named(cast, "Sam Fell"), cast.toString());
+        assertEquals(named(cast, "Priya"), named(cast, "Priya Nair"), cast.toString());
+        assertEquals(Gender.FEMALE, named(cast, "Mrs Haddad").gender(), cast.toString());
+        // a surname the story does not bring in under a title stays the full name's
+        List<StoryCharacter> one =
+                cast("Sam Fell drove the train. Fell whistled. Sam Fell waved. Fell laughed. Sam" + " slept.");
+        assertEquals(named(one, "Fell"), named(one, "Sam Fell"), one.toString());
+    }
+
+    @Test
     void anAnimalThatIsTheShapeOfSomethingMadeIsNoCharacter() {
         // "a dragon kite … The dragon climbed higher" made the kite a dragon of the cast
         List<StoryCharacter> kite = cast("Rob and Ruth built a dragon kite. Ruth held the string. The dragon climbed"

@@ -54,6 +54,16 @@ class SceneComposerTest {
     }
 
     @Test
+    void aNameTakesTheRolesPlaceWithoutItsArticle() {
+        // "Said the Briar Rose", "how the Grettel sobbed", "telephoned the Mr Fell"
+        String story = "There lived a princess called Rosa. Rosa walked in the castle. \"What is this?\" said the"
+                + " princess. Rosa took the spindle. Rosa slept.";
+        assertTrue(scene(story, "Rosa speaks").equals("Rosa speaks"), story);
+        String role = "The fox lived in the wood. \"What is this?\" said the fox. The fox ran. The fox slept.";
+        assertTrue(scene(role, "The fox").startsWith("The fox"), role);
+    }
+
+    @Test
     void aSurnameBeforeARoleQualifiesIt() {
         // "the Baxter the twins"
         String story =

@@ -70,6 +70,8 @@ import org.junit.jupiter.api.Test;
  * contexts his pronouns give him; the bundled example kept every hash.
  * Both descriptions.json and the thieves' two PNGs in each when a villain stopped being lent a kind face ("a freckled,
  * honest face and wide, trusting eyes … a hard, scheming look in the eyes": now a greedy face of a thief's example).
+ * The bundled example's scenes.json when a name standing for a role lost the role's article ("For a gold piece the
+ * Baba Mustapha let himself be blindfolded" is now "… piece Baba Mustapha let …"); every other file kept its pin.
  */
 class PinnedOutputsTest {
     static final List<String> FILES = List.of(
@@ -115,7 +117,7 @@ class PinnedOutputsTest {
                 "ali-baba.md",
                 Map.of(
                         "characters.json", "9a98cf67c3577798",
-                        "scenes.json", "5a8433afe875f004",
+                        "scenes.json", "5290b0d6a5b91701",
                         "graph.json", "d03189fababc4cea",
                         "matches.json", "6216850ab67e635e",
                         "descriptions.json", "a0c89b8b8924580b",
