@@ -161,6 +161,7 @@ final class CharacterFinder {
             out.add(c.with(withNarratorsKin(c), g, role, mentions));
         }
         out = new ArrayList<>(FamilyHead.alias(finalIndex, out)); // "a poor woodcutter with his wife" is the father
+        out = new ArrayList<>(NamedGenerics.alias(finalIndex, out)); // "The boy said his name was Tariq"
         out.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));
         return new Result(List.copyOf(out), MentionIndex.build(sentences, tokens, out), warnings);
     }

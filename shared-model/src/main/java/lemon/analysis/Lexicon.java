@@ -371,6 +371,10 @@ final class Lexicon {
                 "peasant-woman");
     }
 
+    /** Words that make "a cheerful giant" a big man, not a giant of the tales. */
+    static final Set<String> KINDLY =
+            Set.of("cheerful", "jolly", "gentle", "kind", "kindly", "friendly", "genial", "amiable", "smiling");
+
     /** Things made in an animal's shape, after the animal's word: "a dragon kite", "the swan boat". */
     static final Set<String> MADE_THINGS = Set.of(
             "kite",

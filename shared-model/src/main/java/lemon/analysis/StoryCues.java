@@ -138,6 +138,8 @@ public final class StoryCues {
             "sweater",
             "jersey",
             "cardigan",
+            "glasses", // worn, as spectacles are: "wearing silver-rimmed glasses"
+            "spectacles",
             "raincoat",
             "overcoat",
             "jeans",
@@ -240,7 +242,6 @@ public final class StoryCues {
             "ledger",
             "notebook",
             "wallet",
-            "spectacles",
             "rope",
             "shield",
             "lance",
@@ -409,6 +410,9 @@ public final class StoryCues {
                     after(ts, m.end(), c.gender(), sentence, found);
                     epithet(ts, m.end(), chars, sentence, found);
                     if (animal) coat(ts, m.start(), sentence, found);
+                } else if (describedAsPerson(ts, m)) {
+                    // "She was a small, quick woman of forty with silver-rimmed glasses", as of a name
+                    after(ts, m.end(), c.gender(), sentence, found);
                 }
                 // a name, or a he or she: someone the sentence is about, not only whose thing it is
                 boolean subject = m.explicit()
@@ -471,6 +475,8 @@ public final class StoryCues {
      * What the names the story calls the character by say: a station ("the prince", "the king's son", "Major Ashby")
      * and an age ("the old mother"), each with the first sentence that uses that name.
      */
+    private static final Set<String> YOUNG_NOUNS = Set.of("boy", "girl", "lad", "lass", "youth", "maiden");
+
     private static List<StoryCue> namesSay(StoryCharacter c, MentionIndex index) {
         List<StoryCue> out = new ArrayList<>();
         List<String> names = new ArrayList<>(List.of(c.name()));
@@ -510,6 +516,9 @@ public final class StoryCues {
                 out.add(new StoryCue("station", lower, sentence));
             for (String w : words)
                 if ("age".equals(ADJECTIVE_KIND.get(w.toLowerCase(Locale.ROOT)))) ages.add(w.toLowerCase(Locale.ROOT));
+            // "a boy knocked … The boy said his name was Tariq": the plain noun a named one came in with says its age
+            if (words.length == 1 && YOUNG_NOUNS.contains(first) && !name.equals(c.name()))
+                out.add(new StoryCue("age", first, sentence));
         }
         // "the little tailor" and "the big tailor" for one character: its names say nothing of its build
         for (Map.Entry<String, Map<String, String>> kind : said.entrySet())
@@ -935,6 +944,14 @@ public final class StoryCues {
                 && ts.get(end + 2).lower().equals("years")
                 && ts.get(end + 3).lower().equals("old"))
             out.add(new StoryCue("age", ts.get(end + 1).lower() + " years old", sentence));
+        // "He was about ten, soaked through": a bare number after "was" ends its clause ("was one of them" does not)
+        else if (end + 2 < ts.size()
+                && List.of("was", "is").contains(ts.get(end).lower())
+                && List.of("about", "nearly", "almost", "barely", "only")
+                        .contains(ts.get(end + 1).lower())
+                && isAge(ts.get(end + 2))
+                && (end + 3 >= ts.size() || !ts.get(end + 3).isWord()))
+            out.add(new StoryCue("age", ts.get(end + 2).lower() + " years old", sentence));
         // "the winter I turned twelve"
         else if (end + 1 < ts.size()
                 && ts.get(end).lower().equals("turned")
@@ -1046,6 +1063,14 @@ public final class StoryCues {
                 k += 3;
                 break;
             }
+            // "Sam Fell was a cheerful giant": a kindly giant of a man is big, no giant of the tales
+            if (w.equals("giant")
+                    && k > 0
+                    && Lexicon.KINDLY.contains(ts.get(k - 1).lower())) {
+                said.add(new StoryCue("build", "giant", sentence));
+                k++;
+                break;
+            }
             describe(w, sentence, said);
             if (Lexicon.isPersonNoun(w)) {
                 k++;
@@ -1059,7 +1084,17 @@ public final class StoryCues {
                 && !List.of(",", ".", ";", ":", "!", "?", "with", "who", "whose", "in")
                         .contains(ts.get(k).text().toLowerCase(java.util.Locale.ROOT))) return;
         out.addAll(said);
+        // "a small, quick woman of forty with silver-rimmed glasses"
+        if (k + 1 < ts.size() && ts.get(k).lower().equals("of") && isAge(ts.get(k + 1))) {
+            out.add(new StoryCue("age", ts.get(k + 1).lower() + " years old", sentence));
+            k += 2;
+        }
         with(ts, k, gender, sentence, out);
+    }
+
+    /** A number a person's age may be: "forty", "ten", "12". */
+    private static boolean isAge(WordToken t) {
+        return AGE_NUMBERS.contains(t.lower()) || t.text().matches("\\d{1,2}");
     }
 
     /**
@@ -1397,6 +1432,30 @@ public final class StoryCues {
                 && !AFTER_A_VERB.contains(ts.get(o.end()).lower())
                 && !List.of("and", "or", "up", "out", "off", "down", "away", "back")
                         .contains(ts.get(o.end()).lower());
+    }
+
+    private static final Set<String> PERSON_WORDS =
+            Set.of("man", "woman", "girl", "boy", "lady", "gentleman", "fellow", "youth", "maiden", "lad", "lass");
+
+    /**
+     * "She was a small, quick woman of forty": a he or she of the narration said to be a man, woman, boy or girl of
+     * its own sex, a few describing words on. Only this way round: "she was old", "he was a captain" through a
+     * pronoun may be anyone's, where the index guessed wrong.
+     */
+    private static boolean describedAsPerson(List<WordToken> ts, MentionIndex.Mention m) {
+        if (!subjectPronoun(ts, m) || ts.get(m.start()).quoted()) return false;
+        int k = m.end();
+        if (k + 1 >= ts.size() || !List.of("was", "is").contains(ts.get(k).lower())) return false;
+        if (!List.of("a", "an").contains(ts.get(k + 1).lower())) return false;
+        boolean she = ts.get(m.start()).lower().equals("she");
+        for (int j = k + 2;
+                j < Math.min(ts.size(), k + 8)
+                        && (ts.get(j).isWord() || ts.get(j).text().equals(","));
+                j++)
+            if (PERSON_WORDS.contains(ts.get(j).lower()))
+                return Lexicon.genderOfHead(ts.get(j).lower())
+                        == (she ? lemon.story.Gender.FEMALE : lemon.story.Gender.MALE);
+        return false;
     }
 
     /** "he" or "she": a pronoun that is a clause's subject ("the dwarf felt himself free, he seized a bag"). */

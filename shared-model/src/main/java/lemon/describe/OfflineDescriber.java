@@ -340,8 +340,13 @@ public final class OfflineDescriber implements CharacterDescriber {
             String hair = adjustGender(pick.apply(1).hair(), gender);
             if (young) hair = youthful(hair);
             if (stated.apply("hair").isEmpty() && stated.apply("beard").isEmpty() && hair != null) parts.add(hair);
-            if (roleLook == null && wearing.isEmpty())
-                parts.add("wearing " + (outfit == null ? "simple clothes" : adjustGender(outfit.clothing(), gender)));
+            // glasses are worn with clothes, not instead of them
+            if (roleLook == null && wearing.stream().allMatch(OfflineDescriber::accessory)) {
+                String clothes = outfit == null ? "simple clothes" : adjustGender(outfit.clothing(), gender);
+                for (String w : wearing) clothes += " and " + counted(w);
+                parts.add("wearing " + clothes);
+                wearing.clear();
+            }
         }
         for (String kind : List.of("hair", "beard", "skin"))
             for (StoryCue c : story)
@@ -404,6 +409,11 @@ public final class OfflineDescriber implements CharacterDescriber {
                 .toList();
         if (!carried.isEmpty()) parts.add("carrying " + String.join(" and ", carried));
         return String.join(", ", parts);
+    }
+
+    /** "silver-rimmed glasses", "spectacles": worn, but no outfit. */
+    private static boolean accessory(String cue) {
+        return cue.matches("(?:.* )?(?:glasses|spectacles)");
     }
 
     /** Whether what the story gives is said already by these clauses, as the cue check would judge it. */

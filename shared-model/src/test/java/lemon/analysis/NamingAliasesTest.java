@@ -130,6 +130,12 @@ class NamingAliasesTest {
         assertEquals(named(cast, "Sam"), named(cast, "Sam Fell"), cast.toString());
         assertEquals(named(cast, "Priya"), named(cast, "Priya Nair"), cast.toString());
         assertEquals(Gender.FEMALE, named(cast, "Mrs Haddad").gender(), cast.toString());
+        // "A boy came in. The boy said his name was Tariq": the boy is Tariq
+        assertEquals(named(cast, "Tariq"), named(cast, "boy"), cast.toString());
+        // a noun the story names twice is two people, neither's alias
+        List<StoryCharacter> two = cast("A boy came. The boy's name was Tom. Tom sat. A boy ran in. The boy's name"
+                + " was Ned. Ned laughed. Tom waved.");
+        assertTrue(two.stream().noneMatch(c -> c.aliases().contains("boy")), two.toString());
         // a surname the story does not bring in under a title stays the full name's
         List<StoryCharacter> one =
                 cast("Sam Fell drove the train. Fell whistled. Sam Fell waved. Fell laughed. Sam" + " slept.");

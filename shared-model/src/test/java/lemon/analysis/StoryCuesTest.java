@@ -274,6 +274,30 @@ class StoryCuesTest {
     }
 
     @Test
+    void whatTheNarrationSaysOfAShesAWomanAndABoyNamedLater() {
+        // a night-shift story of my own: Priya had no cue, the boy "about ten" was a man in his late fifties
+        String story = "Priya ran the signal box. She was a small, quick woman of forty with silver-rimmed glasses and"
+                + " a green cardigan. At midnight a boy knocked on the door. He was about ten, soaked through, and he"
+                + " carried a cardboard suitcase. The boy said his name was Tariq. Priya gave Tariq a towel. Sam Fell"
+                + " was a cheerful giant with a red beard. Sam lifted Tariq into the cab.";
+        List<String> priya = cues(story, "Priya");
+        for (String want : List.of(
+                "build: small",
+                "age: forty years old",
+                "clothing: silver-rimmed glasses",
+                "clothing: a green cardigan")) assertTrue(priya.contains(want), priya.toString());
+        List<String> tariq = cues(story, "Tariq");
+        for (String want : List.of("age: boy", "age: ten years old", "object: a cardboard suitcase"))
+            assertTrue(tariq.contains(want), tariq.toString());
+        // a cheerful giant of a man is big, no giant of the tales
+        List<String> sam = cues(story, "Sam Fell");
+        assertTrue(sam.contains("build: giant") && !sam.contains("station: giant"), sam.toString());
+        // "she was old" through a pronoun is not taken: the index may have guessed the pronoun wrong
+        List<String> old = cues("Ada sat down. Ada laughed. She was old and tired. Ada slept.", "Ada");
+        assertTrue(old.stream().noneMatch(c -> c.startsWith("age")), old.toString());
+    }
+
+    @Test
     void anAnimalIsNotDressedThroughAPronoun() {
         // Ashputtel: "her little grey frock" right after "the bird" is the girl's; the index gave the bird the pronoun
         String story = "Elsa went to the hazel-tree every day. The bird sat in the hazel-tree and sang to Elsa."

@@ -395,6 +395,21 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void glassesAreWornWithClothesNotInsteadOfThem() {
+        // Snow-white's mother "carrying spectacles"; as worn, they alone left her no clothes
+        StoryCharacter mother = new StoryCharacter("mother", "mother", List.of(), Gender.FEMALE, "mother", 4);
+        String d = new OfflineDescriber()
+                .describe(
+                        "t",
+                        "The mother read.",
+                        mother,
+                        List.of(mother),
+                        EXAMPLES,
+                        List.of(new lemon.story.StoryCue("clothing", "spectacles", "s")));
+        assertTrue(d.matches(".*wearing [^,]+ and spectacles.*") && !d.contains("wearing spectacles"), d);
+    }
+
+    @Test
     void aWomanIsLentNoShaveAndEachThingIsSaidOnce() {
         assertEquals(
                 "a lovely face and kind eyes, close-cropped red hair",

@@ -1,0 +1,97 @@
+package lemon.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import lemon.story.StoryCharacter;
+
+/**
+ * "At midnight a boy knocked on the door. … The boy said his name was Tariq": the plain noun the story brought someone
+ * in with, before it gave the name, is that named one's alias, so "a boy knocked", "he was about ten" and "he carried
+ * a cardboard suitcase" are Tariq's. The name must be told of the noun itself ("the boy's name was", "the boy said his
+ * name was", or "His name was" right after a sentence that brings in "a boy"); a noun named twice, or one some
+ * character is already called, is left alone.
+ */
+final class NamedGenerics {
+    private NamedGenerics() {}
+
+    private static final Set<String> HIS = Set.of("boy", "man", "youth", "lad", "fellow", "gentleman", "stranger");
+    private static final Set<String> HER = Set.of("girl", "woman", "lass", "maiden", "lady", "stranger");
+
+    static List<StoryCharacter> alias(MentionIndex index, List<StoryCharacter> cast) {
+        Set<String> called = new java.util.HashSet<>();
+        for (StoryCharacter c : cast) {
+            called.add(MentionIndex.stripArticle(c.name()).toLowerCase(Locale.ROOT));
+            for (String a : c.aliases()) called.add(MentionIndex.stripArticle(a).toLowerCase(Locale.ROOT));
+        }
+        Map<String, String> named = new HashMap<>(); // noun → the id of the one it names ("" when two)
+        Map<String, Integer> said = new HashMap<>();
+        List<List<WordToken>> tokens = index.tokens();
+        for (int s = 0; s < tokens.size(); s++) {
+            List<WordToken> ts = tokens.get(s);
+            for (int i = 1; i + 2 < ts.size(); i++) {
+                if (!ts.get(i).lower().equals("name")
+                        || !List.of("was", "is").contains(ts.get(i + 1).lower())) continue;
+                String id = nameAt(index, s, i + 2);
+                String noun = id == null ? null : nounOf(tokens, s, i);
+                if (noun == null || called.contains(noun)) continue;
+                named.merge(noun, id, (a, b) -> a.equals(b) ? a : "");
+                said.putIfAbsent(noun, s);
+            }
+        }
+        List<StoryCharacter> out = new ArrayList<>(cast);
+        for (Map.Entry<String, String> e : named.entrySet()) {
+            if (e.getValue().isEmpty()) continue;
+            for (int k = 0; k < out.size(); k++) {
+                StoryCharacter c = out.get(k);
+                if (!c.id().equals(e.getValue())) continue;
+                List<String> aliases = new ArrayList<>(c.aliases());
+                aliases.add(e.getKey());
+                out.set(
+                        k,
+                        c.with(aliases, c.gender(), c.role(), c.mentions())
+                                .withEvidence(
+                                        "alias " + e.getKey(), index.sentences().get(said.get(e.getKey()))));
+            }
+        }
+        return out;
+    }
+
+    /** The character a name at token i of sentence s is a mention of, or null. */
+    private static String nameAt(MentionIndex index, int s, int i) {
+        for (MentionIndex.Mention m : index.mentions(s))
+            if (m.start() == i && m.explicit() && index.tokens().get(s).get(i).capitalised()) return m.characterId();
+        return null;
+    }
+
+    /**
+     * The plain noun whose name "name" at i tells: "the boy's name", "the boy said his name" (the noun ahead in the
+     * sentence), "His name was" (the noun the sentence before brought in with "a"); null when none fits its sex.
+     */
+    private static String nounOf(List<List<WordToken>> tokens, int s, int i) {
+        List<WordToken> ts = tokens.get(s);
+        WordToken owner = ts.get(i - 1);
+        if (owner.kind() == WordToken.Kind.POSSESSIVE && i >= 2) {
+            String noun = ts.get(i - 2).lower();
+            return HIS.contains(noun) || HER.contains(noun) ? noun : null;
+        }
+        String pronoun = owner.lower();
+        if (!pronoun.equals("his") && !pronoun.equals("her")) return null;
+        Set<String> fits = pronoun.equals("his") ? HIS : HER;
+        for (int k = i - 2; k >= 1; k--)
+            if (fits.contains(ts.get(k).lower())
+                    && StoryCues.A_OR_THE.contains(ts.get(k - 1).lower()))
+                return ts.get(k).lower();
+        if (i - 1 != 0 || s == 0) return null; // "His name was …" opens the sentence
+        List<WordToken> before = tokens.get(s - 1);
+        String last = null;
+        for (int k = 1; k < before.size(); k++)
+            if (fits.contains(before.get(k).lower())
+                    && List.of("a", "an").contains(before.get(k - 1).lower()))
+                last = before.get(k).lower();
+        return last;
+    }
+}
