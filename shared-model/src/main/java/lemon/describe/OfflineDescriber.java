@@ -220,8 +220,13 @@ public final class OfflineDescriber implements CharacterDescriber {
         // "twelve years old", "a child": an age the description gives as a young girl or boy of that age
         String inYears = ages.isEmpty() ? null : yearsOf(ages.get(0));
         boolean childish = !ages.isEmpty() && (inYears != null || CHILD_WORDS.contains(ages.get(0)));
+        // "a small, quick woman of forty": a grown age in years is said as it is
+        Integer grown = ages.isEmpty() || inYears != null ? null : grownYearsOf(ages.get(0));
         boolean young, old;
-        if (!ages.isEmpty()) {
+        if (grown != null) {
+            old = grown >= 60;
+            young = grown < 30;
+        } else if (!ages.isEmpty()) {
             old = OLD.contains(ages.get(0));
             young = !old;
         } else { // no age word at a mention: only a role or a noun that implies youth says young
@@ -248,6 +253,8 @@ public final class OfflineDescriber implements CharacterDescriber {
         String age;
         if (inYears != null) {
             age = "of " + inYears;
+        } else if (grown != null) {
+            age = "of " + ages.get(0).replace(" years old", "");
         } else if (childish) {
             age = ""; // "a young boy": a child "in his late teens" is a youth, and is painted as one
         } else if (young && !old) {
@@ -299,6 +306,9 @@ public final class OfflineDescriber implements CharacterDescriber {
             stations.add(w);
         }
         if (!stations.isEmpty()) parts.add("every inch the " + String.join(" and ", stations));
+        // "a cheerful giant": a build the story gives as a noun
+        for (String w : stated.apply("build"))
+            if (!w.contains(" ") && !StoryCues.isAdjective(w)) parts.add("of " + w + " build");
         String roleLook = ROLE_LOOK.entrySet().stream()
                 .filter(e -> Pattern.compile("\\b" + e.getKey() + "\\b")
                         .matcher(roleText)
@@ -532,6 +542,16 @@ public final class OfflineDescriber implements CharacterDescriber {
     private static final Pattern YEARS_OLD = Pattern.compile("^(\\w+) years old$");
 
     /** "twelve years old" → "twelve" when the age is under twenty, else null. */
+    /** "forty years old" → 40: an age of twenty years or more, else null. */
+    static Integer grownYearsOf(String age) {
+        Matcher m = YEARS_OLD.matcher(age);
+        if (!m.matches()) return null;
+        String n = m.group(1);
+        int at = StoryCues.AGE_NUMBERS.indexOf(n);
+        int years = n.matches("\\d+") ? Integer.parseInt(n) : at < 0 ? 0 : at < 19 ? at + 1 : (at - 17) * 10;
+        return years >= 20 ? years : null;
+    }
+
     static String yearsOf(String age) {
         Matcher m = YEARS_OLD.matcher(age);
         if (!m.matches()) return null;

@@ -395,6 +395,33 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void aGrownAgeInYearsAndABuildNamedByANounAreSaid() {
+        // "a small, quick woman of forty" was "a woman in her late teens"; "a cheerful giant" had no build at all
+        StoryCharacter priya = new StoryCharacter("priya", "Priya", List.of(), Gender.FEMALE, "", 4);
+        String d = new OfflineDescriber()
+                .describe(
+                        "t",
+                        "Priya ran.",
+                        priya,
+                        List.of(priya),
+                        EXAMPLES,
+                        List.of(new lemon.story.StoryCue("age", "forty years old", "s")));
+        assertTrue(d.contains("woman of forty") && !d.contains("teens"), d);
+        assertEquals(40, OfflineDescriber.grownYearsOf("forty years old"));
+        assertEquals(null, OfflineDescriber.grownYearsOf("ten years old"));
+        StoryCharacter sam = new StoryCharacter("sam", "Sam", List.of(), Gender.MALE, "", 4);
+        String big = new OfflineDescriber()
+                .describe(
+                        "t",
+                        "Sam ran.",
+                        sam,
+                        List.of(sam),
+                        EXAMPLES,
+                        List.of(new lemon.story.StoryCue("build", "giant", "s")));
+        assertTrue(big.contains("of giant build"), big);
+    }
+
+    @Test
     void glassesAreWornWithClothesNotInsteadOfThem() {
         // Snow-white's mother "carrying spectacles"; as worn, they alone left her no clothes
         StoryCharacter mother = new StoryCharacter("mother", "mother", List.of(), Gender.FEMALE, "mother", 4);
