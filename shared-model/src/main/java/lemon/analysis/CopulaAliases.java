@@ -173,7 +173,12 @@ final class CopulaAliases {
     /** "a"/"an" before the mention at start, past its adjectives ("an old cobbler"). */
     private static boolean introducedAt(List<WordToken> ts, int start) {
         int j = start - 1;
-        while (j >= 0 && Lexicon.ADJECTIVES.contains(ts.get(j).lower())) j--;
+        // "a patient old tortoise called Marrow": describing words the lexicon may not know, a few at most
+        while (j >= 0
+                && ts.get(j).isWord()
+                && !ts.get(j).capitalised()
+                && !Lexicon.DETERMINERS.contains(ts.get(j).lower())
+                && (Lexicon.ADJECTIVES.contains(ts.get(j).lower()) || start - j <= 3)) j--;
         return j >= 0 && (ts.get(j).lower().equals("a") || ts.get(j).lower().equals("an"));
     }
 

@@ -16,8 +16,39 @@ final class Lexicon {
 
     /** Person nouns that are animals: they act and speak in tales, but are never kin to people. */
     static final Set<String> ANIMALS = Set.of(
-            "bear", "wolf", "fox", "frog", "cat", "unicorn", "boar", "toad", "raven", "bird", "dove", "lamb", "duck",
-            "eagle", "dragon", "lion", "fish");
+            "bear",
+            "wolf",
+            "fox",
+            "frog",
+            "cat",
+            "unicorn",
+            "boar",
+            "toad",
+            "raven",
+            "bird",
+            "dove",
+            "lamb",
+            "duck",
+            "eagle",
+            "dragon",
+            "lion",
+            "fish",
+            // the speaking beasts of fables
+            "owl",
+            "tortoise",
+            "turtle",
+            "hedgehog",
+            "badger",
+            "squirrel",
+            "crow",
+            "magpie",
+            "tiger",
+            "elephant",
+            "crocodile",
+            "beaver",
+            "mole",
+            "stork",
+            "heron");
 
     /**
      * Beasts a tale keeps about the place (a horse ridden, a goose plucked): not characters by their noun alone,
@@ -48,7 +79,6 @@ final class Lexicon {
             "ox",
             "parrot",
             "monkey",
-            "owl",
             "swan",
             "hare",
             "rabbit",

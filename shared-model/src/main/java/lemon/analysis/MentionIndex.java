@@ -206,6 +206,10 @@ public final class MentionIndex {
 
         private boolean subjectSeen;
 
+        /** The sexes of those named in the sentence before, and in this one so far. */
+        private Set<Gender> previousNamed = java.util.EnumSet.noneOf(Gender.class),
+                named = java.util.EnumSet.noneOf(Gender.class);
+
         /** The owner of the last relation said by a possessive ("her father") and where its phrase ends. */
         private String relationOwner;
 
@@ -215,6 +219,8 @@ public final class MentionIndex {
         void newSentence() {
             relationOwners.clear();
             relationOwner = null;
+            previousNamed = named;
+            named = java.util.EnumSet.noneOf(Gender.class);
             previousSubject = subject;
             subject = null;
             subjectSeen = false;
@@ -226,6 +232,15 @@ public final class MentionIndex {
 
         /** Whether token i stands where a sentence's subject does: at its start, after opening words only. */
         private static boolean subjectPosition(List<WordToken> ts, int i) {
+            // "A grey owl, …": the mention's own article and describing words stand before it
+            int from = i;
+            while (from > 0
+                    && (Lexicon.DETERMINERS.contains(ts.get(from - 1).lower())
+                            || Lexicon.ADJECTIVES.contains(ts.get(from - 1).lower()))) from--;
+            if (from < i
+                    && from > 0
+                    && !Lexicon.DETERMINERS.contains(ts.get(from).lower())) from = i;
+            i = from;
             for (int k = 0; k < i; k++) {
                 WordToken t = ts.get(k);
                 if (t.isWord() ? !OPENERS.contains(t.lower()) : !t.text().equals(",")) return false;
@@ -287,7 +302,11 @@ public final class MentionIndex {
                     && found.isEmpty()
                     && subjectPosition(ts, i)
                     && previousSubject != null
-                    && genders.get(previousSubject) == sex) owner = previousSubject;
+                    && (genders.get(previousSubject) == sex
+                            // "A grey owl … agreed to be the judge. She perched on a fence post": one of no known sex
+                            // the sentence before was about, where it named no one of the pronoun's sex
+                            || (genders.get(previousSubject) == Gender.UNKNOWN && !previousNamed.contains(sex))))
+                owner = previousSubject;
             boolean possessive = lower.equals("his") || lower.equals("her");
             // "commanded her harshly to take off her royal robes": what she is told to take off is her own
             String told = possessive ? toldToOwner(ts, i, found) : null;
@@ -372,9 +391,10 @@ public final class MentionIndex {
             return k >= 0 && BE.contains(ts.get(k).lower());
         }
 
-        private static void record(Mention m, List<Mention> found, List<Mention> recent) {
+        private void record(Mention m, List<Mention> found, List<Mention> recent) {
             found.add(m);
             recent.add(m);
+            if (m.explicit() && genders.get(m.characterId()) != null) named.add(genders.get(m.characterId()));
         }
 
         /**

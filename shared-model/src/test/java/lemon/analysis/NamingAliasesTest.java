@@ -143,6 +143,29 @@ class NamingAliasesTest {
     }
 
     @Test
+    void aFablesBeastsAreSomeoneAndTheirIntroductionNamesThem() {
+        // a fable of my own: "a patient old tortoise called Marrow" was Marrow and a second tortoise, the owl who
+        // judges the race nobody ("patient" is no word the lexicon knows, tortoises and owls were no one's nouns)
+        List<StoryCharacter> cast =
+                cast("In the meadow lived a boastful hare named Quickfoot and a patient old tortoise"
+                        + " called Marrow. Every morning the hare laughed at the tortoise. A grey owl agreed to be the judge."
+                        + " She perched on a post. Quickfoot saw the tortoise crawl. Marrow did not stop. The tortoise sat by"
+                        + " the owl. \"Slow and steady,\" said the owl.");
+        assertEquals(named(cast, "Marrow"), named(cast, "tortoise"), cast.toString());
+        named(cast, "owl");
+        MentionIndex index = MentionIndex.build("A grey owl agreed to be the judge. She perched on a post.", cast);
+        // "She" opens the sentence after one the owl, of no known sex, was the subject of, naming no woman
+        assertEquals(
+                "owl", index.mentions(1).get(0).characterId(), index.mentions(1).toString());
+        // where the sentence before named a woman, the she is hers
+        List<StoryCharacter> withElla = new java.util.ArrayList<>(cast);
+        withElla.add(new StoryCharacter("ella", "Ella", List.of(), Gender.FEMALE, "", 2));
+        MentionIndex ella = MentionIndex.build("A grey owl watched Ella. She perched on a post.", withElla);
+        assertEquals(
+                "ella", ella.mentions(1).get(0).characterId(), ella.mentions(1).toString());
+    }
+
+    @Test
     void anAnimalThatIsTheShapeOfSomethingMadeIsNoCharacter() {
         // "a dragon kite … The dragon climbed higher" made the kite a dragon of the cast
         List<StoryCharacter> kite = cast("Rob and Ruth built a dragon kite. Ruth held the string. The dragon climbed"
