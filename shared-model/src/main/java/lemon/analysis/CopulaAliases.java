@@ -60,12 +60,20 @@ final class CopulaAliases {
                         && ts.get(a.end() + 1).lower().equals("whose")
                         && ts.get(a.end() + 2).lower().equals("name")
                         && List.of("was", "is").contains(ts.get(a.end() + 3).lower());
+                // "Lady Ashworth's nephew, Julian, a pale young man": a role, then the name that says who it is
+                boolean nameAfter = between.equals(",")
+                        && b.start() == a.end() + 1
+                        && !apposition
+                        && (b.end() >= ts.size()
+                                || List.of(",", ";", ".", ":")
+                                        .contains(ts.get(b.end()).text()));
+                naming |= nameAfter;
                 StoryCharacter named = copula || apposition ? x : naming || whoseName ? y : null;
                 StoryCharacter role = copula || apposition ? y : naming || whoseName ? x : null;
                 if (named == null
                         || !isProperName(named)
                         || isProperName(role)
-                        || role.name().contains("'s ")) continue;
+                        || (role.name().contains("'s ") && !nameAfter)) continue;
                 namesOfRole
                         .computeIfAbsent(role.id(), r -> new java.util.TreeSet<>())
                         .add(named.id());

@@ -43,6 +43,8 @@ final class GenderVotes {
                 Gender g = Gender.UNKNOWN;
                 if (TITLE_GENDER_MALE.contains(first)) g = Gender.MALE;
                 else if (TITLE_GENDER_FEMALE.contains(first)) g = Gender.FEMALE;
+                else if (Lexicon.isTitle(first) && ts.get(m.start()).capitalised() && m.end() - m.start() > 1)
+                    g = Lexicon.genderOfHead(first); // "Lady Ashworth", "King Lear" as the name
                 else if (word.isEmpty()) g = Gender.UNKNOWN;
                 else if (TITLE_GENDER_MALE.contains(word)) g = Gender.MALE;
                 else if (TITLE_GENDER_FEMALE.contains(word)) g = Gender.FEMALE;

@@ -97,6 +97,23 @@ final class RoleAliases {
                     .count();
             if (compounds == 1 && byName.containsKey(head)) pairs.add(new StoryCharacter[] {c, byName.get(head)});
         }
+        // "Inspector Rao … The inspector gathered the household": the one name that has the role as its title
+        java.util.Set<StoryCharacter[]> nameWins = new java.util.HashSet<>();
+        Map<String, List<StoryCharacter>> titled = new java.util.HashMap<>();
+        for (StoryCharacter c : characters) {
+            String[] words = c.name().split(" ");
+            String title = words[0].toLowerCase(java.util.Locale.ROOT);
+            if (words.length >= 2 && Character.isUpperCase(words[0].charAt(0)) && Lexicon.isPersonNoun(title))
+                titled.computeIfAbsent(title, k -> new ArrayList<>()).add(c);
+        }
+        titled.forEach((title, named) -> {
+            StoryCharacter role = byName.get(title);
+            if (named.size() == 1 && role != null && role != named.get(0) && !role.isGroup()) {
+                StoryCharacter[] p = {named.get(0), role};
+                pairs.add(p);
+                nameWins.add(p);
+            }
+        });
         Map<String, StoryCharacter> byId = new LinkedHashMap<>();
         for (StoryCharacter c : characters) byId.put(c.id(), c);
         for (int s = 0; s < index.sentences().size(); s++) {
@@ -117,7 +134,7 @@ final class RoleAliases {
             if (x == null || y == null || x == y) continue;
             int mx = index.sentencesMentioning(x.id(), false).size();
             int my = index.sentencesMentioning(y.id(), false).size();
-            StoryCharacter winner = mx >= my ? x : y, loser = winner == x ? y : x;
+            StoryCharacter winner = nameWins.contains(p) || mx >= my ? x : y, loser = winner == x ? y : x;
             byId.put(
                     winner.id(),
                     CopulaAliases.absorbed(winner, loser)

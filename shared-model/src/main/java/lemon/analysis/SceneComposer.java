@@ -324,14 +324,25 @@ public final class SceneComposer {
     }
 
     /**
-     * "a princess called Rosa", "the baker, a cheerful giant named Hector Plum": a role the next words name by the
-     * same one's name (right after it, or in its apposition).
+     * "a princess called Rosa", "the baker, a cheerful giant named Hector Plum", "The younger, Ali Baba,": a role the
+     * next words name by the same one's name (right after it, or in its apposition).
      */
     private static boolean namedRightAfter(
             List<WordToken> ts, MentionIndex.Mention m, Map<Integer, MentionIndex.Mention> starts) {
         if (ts.get(m.start()).capitalised()) return false;
         int k = m.end();
         boolean apposition = k < ts.size() && ts.get(k).text().equals(",");
+        // "The younger, Ali Baba, had married": the name right after the comma
+        MentionIndex.Mention right = apposition ? starts.get(k + 1) : null;
+        if (right != null && right.explicit() && right.characterId().equals(m.characterId())) return true;
+        // "The youth's name was Curdken"
+        if (k + 3 < ts.size()
+                && ts.get(k).kind() == WordToken.Kind.POSSESSIVE
+                && ts.get(k + 1).lower().equals("name")
+                && List.of("was", "is").contains(ts.get(k + 2).lower())) {
+            MentionIndex.Mention name = starts.get(k + 3);
+            if (name != null && name.explicit() && name.characterId().equals(m.characterId())) return true;
+        }
         int last = apposition ? Math.min(ts.size() - 1, k + 8) : k;
         for (int j = apposition ? k + 1 : k;
                 j <= last && j < ts.size() && ts.get(j).isWord();

@@ -166,6 +166,26 @@ class NamingAliasesTest {
     }
 
     @Test
+    void aTitledNameIsItsRoleAndARoleFollowedByANameIsThatName() {
+        // a manor mystery of my own: "Inspector Rao" and "the inspector" were two people (the inspector's "he said
+        // quietly" the butler's), Lady Ashworth a man, and "Lady Ashworth's nephew, Julian," two people
+        List<StoryCharacter> cast = cast("The village sent for Inspector Rao. The inspector gathered the household."
+                + " There was the butler, Hobbs, a stiff old man; and Lady Ashworth's nephew, Julian, a pale young man."
+                + " Hobbs laid the key on the table. The inspector turned it over. Julian laughed. Inspector Rao knelt"
+                + " by the fire. Lady Ashworth wept for her nephew, whom she had loved since he was a boy.");
+        assertEquals(named(cast, "Inspector Rao"), named(cast, "inspector"), cast.toString());
+        assertEquals("Inspector Rao", named(cast, "inspector").name());
+        assertEquals(named(cast, "Hobbs"), named(cast, "butler"), cast.toString());
+        assertEquals(named(cast, "Julian"), named(cast, "Lady Ashworth's nephew"), cast.toString());
+        assertEquals(Gender.FEMALE, named(cast, "Lady Ashworth").gender(), cast.toString());
+        // two inspectors by name: "the inspector" is neither's
+        List<StoryCharacter> two = cast("Inspector Rao came. Inspector Bell came. The inspector sat. Inspector Rao"
+                + " spoke. Inspector Bell laughed. The inspector left.");
+        assertNotEquals(named(two, "Inspector Rao"), named(two, "Inspector Bell"), two.toString());
+        assertTrue(two.stream().noneMatch(c -> c.aliases().contains("inspector")), two.toString());
+    }
+
+    @Test
     void anAnimalThatIsTheShapeOfSomethingMadeIsNoCharacter() {
         // "a dragon kite … The dragon climbed higher" made the kite a dragon of the cast
         List<StoryCharacter> kite = cast("Rob and Ruth built a dragon kite. Ruth held the string. The dragon climbed"

@@ -59,6 +59,14 @@ class SceneComposerTest {
         String story = "There lived a princess called Rosa. Rosa walked in the castle. \"What is this?\" said the"
                 + " princess. Rosa took the spindle. Rosa slept.";
         assertTrue(scene(story, "Rosa speaks").equals("Rosa speaks"), story);
+        // a role the same sentence names stays as written: not "Ali Baba Ali Baba had married", "Curdken's name was
+        // Curdken"
+        String brothers = "There were two brothers. The elder, Cassim, married a rich wife. The younger, Ali Baba, had"
+                + " married a poor wife. Cassim laughed. Ali Baba cut wood. Ali Baba sang.";
+        assertTrue(scene(brothers, "The younger").startsWith("The younger Ali Baba had married"), brothers);
+        String youth = "A youth kept the geese. The youth's name was Curdken, and the girl helped him. Curdken sang."
+                + " Curdken ran. Curdken slept.";
+        assertTrue(scene(youth, "The youth").startsWith("The youth's name was Curdken"), youth);
         String role = "The fox lived in the wood. \"What is this?\" said the fox. The fox ran. The fox slept.";
         assertTrue(scene(role, "The fox").startsWith("The fox"), role);
     }
