@@ -12,14 +12,16 @@ import lemon.story.StoryCharacter;
  * "At midnight a boy knocked on the door. … The boy said his name was Tariq": the plain noun the story brought someone
  * in with, before it gave the name, is that named one's alias, so "a boy knocked", "he was about ten" and "he carried
  * a cardboard suitcase" are Tariq's. The name must be told of the noun itself ("the boy's name was", "the boy said his
- * name was", or "His name was" right after a sentence that brings in "a boy"); a noun named twice, or one some
- * character is already called, is left alone.
+ * name was", or "His name was" right after a sentence that brings in "a boy"); a noun named twice or brought in twice
+ * ("a boy … a boy"), or one some character is already called, is left alone; so are "man" and "woman", which a story
+ * brings in too often.
  */
 final class NamedGenerics {
     private NamedGenerics() {}
 
-    private static final Set<String> HIS = Set.of("boy", "man", "youth", "lad", "fellow", "gentleman", "stranger");
-    private static final Set<String> HER = Set.of("girl", "woman", "lass", "maiden", "lady", "stranger");
+    // not "man" or "woman": a story brings in many, and "a young woman called Dana" would be the first one named
+    private static final Set<String> HIS = Set.of("boy", "youth", "lad", "stranger");
+    private static final Set<String> HER = Set.of("girl", "lass", "maiden", "stranger");
 
     static List<StoryCharacter> alias(MentionIndex index, List<StoryCharacter> cast) {
         Set<String> called = new java.util.HashSet<>();
@@ -44,7 +46,8 @@ final class NamedGenerics {
         }
         List<StoryCharacter> out = new ArrayList<>(cast);
         for (Map.Entry<String, String> e : named.entrySet()) {
-            if (e.getValue().isEmpty()) continue;
+            // "a boy knocked … a boy ran in": a second one brought in is someone else, whom the alias would take
+            if (e.getValue().isEmpty() || broughtIn(tokens, e.getKey()) > 1) continue;
             for (int k = 0; k < out.size(); k++) {
                 StoryCharacter c = out.get(k);
                 if (!c.id().equals(e.getValue())) continue;
@@ -58,6 +61,17 @@ final class NamedGenerics {
             }
         }
         return out;
+    }
+
+    /** How often the narration brings in "a" noun. */
+    private static int broughtIn(List<List<WordToken>> tokens, String noun) {
+        int n = 0;
+        for (List<WordToken> ts : tokens)
+            for (int k = 1; k < ts.size(); k++)
+                if (ts.get(k).lower().equals(noun)
+                        && !ts.get(k).quoted()
+                        && List.of("a", "an").contains(ts.get(k - 1).lower())) n++;
+        return n;
     }
 
     /** The character a name at token i of sentence s is a mention of, or null. */

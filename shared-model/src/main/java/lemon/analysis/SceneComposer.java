@@ -145,6 +145,8 @@ public final class SceneComposer {
                                     && !AFTER_AN_OBJECT.contains(ts.get(i + 1).lower()) // "gave her nothing"
                                     && !adverb(ts.get(i + 1).lower())); // "spoke to her slowly"
                     boolean own = i + 1 < ts.size() && ts.get(i + 1).lower().equals("own");
+                    // "Her name was Captain Ines Morales", not "Captain Morales's name was Captain Morales"
+                    own |= i + 1 < ts.size() && ts.get(i + 1).lower().equals("name");
                     if (possessive && (name.contains(" of ") || own)) {
                         // "the captain of the robbers's horse" reads badly; "two daughters of her own" is an idiom
                         // whose "her" may be no character at all

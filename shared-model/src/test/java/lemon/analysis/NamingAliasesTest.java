@@ -136,6 +136,11 @@ class NamingAliasesTest {
         List<StoryCharacter> two = cast("A boy came. The boy's name was Tom. Tom sat. A boy ran in. The boy's name"
                 + " was Ned. Ned laughed. Tom waved.");
         assertTrue(two.stream().noneMatch(c -> c.aliases().contains("boy")), two.toString());
+        // nor "woman": "A woman called on the radio. Her name was Ines Morales … a young woman called Dana" made Dana
+        // a second name of Ines
+        List<StoryCharacter> women = cast("A woman called on the radio. Her name was Ines Morales. Ines waited. Later a"
+                + " young woman called Dana Hughes steered the boat. Dana laughed. Ines thanked Dana.");
+        assertTrue(women.stream().noneMatch(c -> c.aliases().contains("woman")), women.toString());
         // a surname the story does not bring in under a title stays the full name's
         List<StoryCharacter> one =
                 cast("Sam Fell drove the train. Fell whistled. Sam Fell waved. Fell laughed. Sam" + " slept.");

@@ -67,6 +67,9 @@ class SceneComposerTest {
         String youth = "A youth kept the geese. The youth's name was Curdken, and the girl helped him. Curdken sang."
                 + " Curdken ran. Curdken slept.";
         assertTrue(scene(youth, "The youth").startsWith("The youth's name was Curdken"), youth);
+        String radio = "The radio crackled. Ines called for help. Her name was Ines Morales, and her boat was sinking."
+                + " Ines waited. Ines slept.";
+        assertTrue(scene(radio, "Her name").startsWith("Her name was Ines"), radio);
         String role = "The fox lived in the wood. \"What is this?\" said the fox. The fox ran. The fox slept.";
         assertTrue(scene(role, "The fox").startsWith("The fox"), role);
     }
