@@ -1444,6 +1444,10 @@ public final class StoryCues {
      */
     private static boolean describedAsPerson(List<WordToken> ts, MentionIndex.Mention m) {
         if (!subjectPronoun(ts, m) || ts.get(m.start()).quoted()) return false;
+        // "who had loved him since he was a boy": what someone once was
+        if (m.start() > 0
+                && Set.of("since", "when", "until", "before", "after", "once", "if", "though")
+                        .contains(ts.get(m.start() - 1).lower())) return false;
         int k = m.end();
         if (k + 1 >= ts.size() || !List.of("was", "is").contains(ts.get(k).lower())) return false;
         if (!List.of("a", "an").contains(ts.get(k + 1).lower())) return false;

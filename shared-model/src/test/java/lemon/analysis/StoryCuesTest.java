@@ -292,6 +292,12 @@ class StoryCuesTest {
         // a cheerful giant of a man is big, no giant of the tales
         List<String> sam = cues(story, "Sam Fell");
         assertTrue(sam.contains("build: giant") && !sam.contains("station: giant"), sam.toString());
+        // nor what someone once was: "Lady Ashworth, who had loved him since he was a boy" (Julian, a young man)
+        List<String> julian = cues(
+                "Julian was a pale young man. Julian laughed. Ada had loved Julian since he was a"
+                        + " boy. Julian wept.",
+                "Julian");
+        assertTrue(julian.stream().noneMatch(c -> c.contains("boy")), julian.toString());
         // "she was old" through a pronoun is not taken: the index may have guessed the pronoun wrong
         List<String> old = cues("Ada sat down. Ada laughed. She was old and tired. Ada slept.", "Ada");
         assertTrue(old.stream().noneMatch(c -> c.startsWith("age")), old.toString());
