@@ -351,9 +351,12 @@ final class CharacterFinder {
         // its other words are never common ones
         for (Map.Entry<String, NameStat> e : stats.entrySet()) {
             String[] words = e.getKey().split(" ");
-            if (words.length < 2 || accepted.contains(e.getKey()) || !accepted.contains(words[0])) continue;
+            if (words.length < 2 || accepted.contains(e.getKey())) continue;
+            // "Captain Adaeze Obi found the robot … Captain Obi shook her head": the titled name in full
+            boolean titledFull = accepted.stream().anyMatch(f -> titledSurname(e.getKey(), f));
+            if (!accepted.contains(words[0]) && !titledFull) continue;
             boolean proper = true;
-            for (int w = 1; w < words.length; w++)
+            for (int w = 1; w < words.length - (titledFull ? 1 : 0); w++)
                 proper &= lowerCounts.getOrDefault(words[w].toLowerCase(Locale.ROOT), 0) == 0
                         && !Lexicon.isTitle(words[w].toLowerCase(Locale.ROOT))
                         && !Lexicon.isPersonNoun(words[w].toLowerCase(Locale.ROOT));

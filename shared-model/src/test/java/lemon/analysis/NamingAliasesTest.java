@@ -129,6 +129,14 @@ class NamingAliasesTest {
         assertNotEquals(named(cast, "Mr Fell"), named(cast, "Sam Fell"), cast.toString());
         assertEquals(named(cast, "Sam"), named(cast, "Sam Fell"), cast.toString());
         assertEquals(named(cast, "Priya"), named(cast, "Priya Nair"), cast.toString());
+        // the titled name in full, said once: "Captain Adaeze Obi found the robot … Captain Obi shook her head" was
+        // "Captain Obi Adaeze Obi found the robot"
+        List<StoryCharacter> ship = cast("The ship had drifted for eleven days when Captain Adaeze Obi found the robot."
+                + " The robot hummed. Captain Obi shook her head. The engineer laughed. Captain Obi knelt. The robot"
+                + " watered the plants. The engineer slept. Captain Obi smiled. The ship drifted on. The stars were"
+                + " cold. The plants grew. The engineer woke. The robot hummed again. The lights came back. Help"
+                + " came at last.");
+        assertEquals(named(ship, "Captain Obi"), named(ship, "Captain Adaeze Obi"), ship.toString());
         assertEquals(Gender.FEMALE, named(cast, "Mrs Haddad").gender(), cast.toString());
         // "A boy came in. The boy said his name was Tariq": the boy is Tariq
         assertEquals(named(cast, "Tariq"), named(cast, "boy"), cast.toString());
