@@ -394,45 +394,34 @@ class OfflineDescriberTest {
         assertEquals("a gaunt face", OfflineDescriber.withoutKindness("a gaunt face"));
     }
 
+    /** The offline description of a lone character from the test examples and one cue the story states. */
+    private static String describedWith(String name, Gender gender, String role, String kind, String value) {
+        StoryCharacter c = new StoryCharacter(name.toLowerCase(), name, List.of(), gender, role, 4);
+        return new OfflineDescriber()
+                .describe(
+                        "t",
+                        name + " ran.",
+                        c,
+                        List.of(c),
+                        EXAMPLES,
+                        List.of(new lemon.story.StoryCue(kind, value, "s")));
+    }
+
     @Test
     void aGrownAgeInYearsAndABuildNamedByANounAreSaid() {
         // "a small, quick woman of forty" was "a woman in her late teens"; "a cheerful giant" had no build at all
-        StoryCharacter priya = new StoryCharacter("priya", "Priya", List.of(), Gender.FEMALE, "", 4);
-        String d = new OfflineDescriber()
-                .describe(
-                        "t",
-                        "Priya ran.",
-                        priya,
-                        List.of(priya),
-                        EXAMPLES,
-                        List.of(new lemon.story.StoryCue("age", "forty years old", "s")));
+        String d = describedWith("Priya", Gender.FEMALE, "", "age", "forty years old");
         assertTrue(d.contains("woman of forty") && !d.contains("teens"), d);
         assertEquals(40, OfflineDescriber.grownYearsOf("forty years old"));
         assertEquals(null, OfflineDescriber.grownYearsOf("ten years old"));
-        StoryCharacter sam = new StoryCharacter("sam", "Sam", List.of(), Gender.MALE, "", 4);
-        String big = new OfflineDescriber()
-                .describe(
-                        "t",
-                        "Sam ran.",
-                        sam,
-                        List.of(sam),
-                        EXAMPLES,
-                        List.of(new lemon.story.StoryCue("build", "giant", "s")));
+        String big = describedWith("Sam", Gender.MALE, "", "build", "giant");
         assertTrue(big.contains("of giant build"), big);
     }
 
     @Test
     void glassesAreWornWithClothesNotInsteadOfThem() {
         // Snow-white's mother "carrying spectacles"; as worn, they alone left her no clothes
-        StoryCharacter mother = new StoryCharacter("mother", "mother", List.of(), Gender.FEMALE, "mother", 4);
-        String d = new OfflineDescriber()
-                .describe(
-                        "t",
-                        "The mother read.",
-                        mother,
-                        List.of(mother),
-                        EXAMPLES,
-                        List.of(new lemon.story.StoryCue("clothing", "spectacles", "s")));
+        String d = describedWith("mother", Gender.FEMALE, "mother", "clothing", "spectacles");
         assertTrue(d.matches(".*wearing [^,]+ and spectacles.*") && !d.contains("wearing spectacles"), d);
     }
 
