@@ -34,6 +34,8 @@ final class Lexicon {
             "lion",
             "fish",
             // the speaking beasts of fables
+            "hare",
+            "rabbit",
             "owl",
             "tortoise",
             "turtle",
@@ -80,8 +82,6 @@ final class Lexicon {
             "parrot",
             "monkey",
             "swan",
-            "hare",
-            "rabbit",
             "snake",
             "terrier",
             "spaniel",

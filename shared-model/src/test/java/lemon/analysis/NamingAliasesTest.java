@@ -165,6 +165,7 @@ class NamingAliasesTest {
                         + " She perched on a post. Quickfoot saw the tortoise crawl. Marrow did not stop. The tortoise sat by"
                         + " the owl. \"Slow and steady,\" said the owl.");
         assertEquals(named(cast, "Marrow"), named(cast, "tortoise"), cast.toString());
+        assertEquals(named(cast, "Quickfoot"), named(cast, "hare"), cast.toString());
         named(cast, "owl");
         MentionIndex index = MentionIndex.build("A grey owl agreed to be the judge. She perched on a post.", cast);
         // "She" opens the sentence after one the owl, of no known sex, was the subject of, naming no woman
