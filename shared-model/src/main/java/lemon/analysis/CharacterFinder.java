@@ -371,10 +371,8 @@ final class CharacterFinder {
             Candidate home = null;
             // "a grumpy old man called Mr Fell" and "his nephew, Sam Fell": a surname the story brings in under its
             // title is that one's name, and joins no one else's full name (unless written with the title too)
-            String title = titled(form, stats.get(form)).equals(form) || stats.get(form).named == 0
-                    ? null
-                    : titled(form, stats.get(form))
-                            .substring(0, titled(form, stats.get(form)).indexOf(' '));
+            String titledForm = stats.get(form).named == 0 ? form : titled(form, stats.get(form));
+            String title = titledForm.equals(form) ? null : titledForm.substring(0, titledForm.indexOf(' '));
             for (Candidate g : groups) {
                 if (title != null && g.forms.keySet().stream().noneMatch(f -> f.startsWith(title + " "))) continue;
                 boolean contains =

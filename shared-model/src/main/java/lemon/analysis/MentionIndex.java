@@ -232,7 +232,8 @@ public final class MentionIndex {
 
         /** Whether token i stands where a sentence's subject does: at its start, after opening words only. */
         private static boolean subjectPosition(List<WordToken> ts, int i) {
-            // "A grey owl, …": the mention's own article and describing words stand before it
+            // "A grey owl, …": the mention's own article and describing words stand before it (only when the walk
+            // back ends on an article or at the sentence's start: "Then old Tom" keeps "Then" as its opener)
             int from = i;
             while (from > 0
                     && (Lexicon.DETERMINERS.contains(ts.get(from - 1).lower())
