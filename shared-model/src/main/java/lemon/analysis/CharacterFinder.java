@@ -644,11 +644,6 @@ final class CharacterFinder {
     /** Generic heads the story opens with ("There was once a man and his wife"): they name someone. */
     private final java.util.Set<String> introduced;
 
-    /**
-     * "man" and "woman" when an opening sentence introduces one with an indefinite article and an
-     * opening frame ("there was/were/lived", "once"): a tale's protagonists without names. Later
-     * "the man" and "the woman" then mean them.
-     */
     /** Generic nouns that stay one person: a stranger, a youth, a lad or a lass, not a man or a friend. */
     private static final java.util.Set<String> ONE_PERSON_NOUNS = java.util.Set.of("stranger", "youth", "lad", "lass");
 
@@ -675,6 +670,11 @@ final class CharacterFinder {
         return out;
     }
 
+    /**
+     * "man" and "woman" when an opening sentence introduces one with an indefinite article and an
+     * opening frame ("there was/were/lived", "once"): a tale's protagonists without names. Later
+     * "the man" and "the woman" then mean them.
+     */
     private static java.util.Set<String> openingPeople(List<List<WordToken>> tokens) {
         java.util.Set<String> out = new java.util.HashSet<>();
         for (List<WordToken> ts : tokens.subList(0, Math.min(OPENING_SENTENCES, tokens.size()))) {
@@ -697,7 +697,7 @@ final class CharacterFinder {
      * Animals the story names as the shape of something made ("a dragon kite", "the swan boat"): there the
      * animal word is the thing's, and a later "the dragon climbed higher" is the kite, no creature of the story.
      */
-    static java.util.Set<String> madeThingAnimals(List<List<WordToken>> tokens) {
+    private static java.util.Set<String> madeThingAnimals(List<List<WordToken>> tokens) {
         java.util.Set<String> out = new java.util.HashSet<>();
         for (List<WordToken> ts : tokens)
             for (int i = 0; i + 1 < ts.size(); i++)

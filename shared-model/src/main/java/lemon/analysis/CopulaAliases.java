@@ -157,7 +157,6 @@ final class CopulaAliases {
 
     private static final List<String> PRONOUNS = List.of("her", "him");
 
-    /** At k: "the"/"a"/"an", adjectives, then the mention m, then a comma, a semicolon or the end (not "and"). */
     /** ", a fussy man named Corbel": an article, describing words, a person noun and a naming verb up to the name. */
     private static boolean namedAppositionAt(List<WordToken> ts, int k, int name) {
         if (name - k < 3 || !List.of("a", "an").contains(ts.get(k).lower())) return false;
@@ -169,6 +168,7 @@ final class CopulaAliases {
         return name - 2 - (k + 1) <= 3;
     }
 
+    /** At k: "the"/"a"/"an", adjectives, then the mention m, then a comma, a semicolon or the end (not "and"). */
     private static boolean appositionAt(List<WordToken> ts, int k, MentionIndex.Mention m) {
         if (k >= ts.size() || !List.of("the", "a", "an").contains(ts.get(k).lower())) return false;
         for (int j = k + 1; j < m.start(); j++)

@@ -23,11 +23,7 @@ final class FamilyHead {
 
     static List<StoryCharacter> alias(MentionIndex index, List<StoryCharacter> cast) {
         List<List<WordToken>> tokens = index.tokens();
-        Set<String> names = new java.util.HashSet<>();
-        for (StoryCharacter c : cast) {
-            names.add(MentionIndex.stripArticle(c.name()).toLowerCase(Locale.ROOT));
-            for (String a : c.aliases()) names.add(MentionIndex.stripArticle(a).toLowerCase(Locale.ROOT));
-        }
+        Set<String> names = MentionIndex.calledBy(cast); // a station taken as an alias below joins it
         List<StoryCharacter> out = new ArrayList<>(cast);
         for (int s = 0; s < Math.min(CharacterFinder.OPENING_SENTENCES, tokens.size()); s++) {
             List<WordToken> ts = tokens.get(s);

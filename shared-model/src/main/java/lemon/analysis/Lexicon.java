@@ -382,9 +382,12 @@ final class Lexicon {
                 "postman",
                 "signalman",
                 "waiter");
-        nouns(Gender.FEMALE, "schoolmistress", "headmistress", "postmistress", "waitress");
         nouns(
                 Gender.FEMALE,
+                "schoolmistress",
+                "headmistress",
+                "postmistress",
+                "waitress",
                 "seamstress",
                 "midwife",
                 "washerwoman",

@@ -509,6 +509,16 @@ public final class MentionIndex {
         }
     }
 
+    /** Every name and alias the cast is called by, without its article, in lower case ("tailor", "ali baba"). */
+    static Set<String> calledBy(List<StoryCharacter> cast) {
+        Set<String> out = new java.util.HashSet<>();
+        for (StoryCharacter c : cast) {
+            out.add(stripArticle(c.name()).toLowerCase(Locale.ROOT));
+            for (String a : c.aliases()) out.add(stripArticle(a).toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
     static String stripArticle(String s) {
         String t = s.strip();
         String l = t.toLowerCase(Locale.ROOT);

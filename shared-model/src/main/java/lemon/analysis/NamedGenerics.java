@@ -3,7 +3,6 @@ package lemon.analysis;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import lemon.story.StoryCharacter;
@@ -24,11 +23,7 @@ final class NamedGenerics {
     private static final Set<String> HER = Set.of("girl", "lass", "maiden", "stranger");
 
     static List<StoryCharacter> alias(MentionIndex index, List<StoryCharacter> cast) {
-        Set<String> called = new java.util.HashSet<>();
-        for (StoryCharacter c : cast) {
-            called.add(MentionIndex.stripArticle(c.name()).toLowerCase(Locale.ROOT));
-            for (String a : c.aliases()) called.add(MentionIndex.stripArticle(a).toLowerCase(Locale.ROOT));
-        }
+        Set<String> called = MentionIndex.calledBy(cast);
         Map<String, String> named = new HashMap<>(); // noun → the id of the one it names ("" when two)
         Map<String, Integer> said = new HashMap<>();
         List<List<WordToken>> tokens = index.tokens();

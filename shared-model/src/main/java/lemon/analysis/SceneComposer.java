@@ -124,7 +124,7 @@ public final class SceneComposer {
                 } else if (m.explicit()) {
                     StoryCharacter c = byId.get(id);
                     // "telephoned the stationmaster" of Mr Fell, "said the princess" of Briar Rose: no "the Mr Fell"
-                    if (!isRoleLike(c) && !t.capitalised()) dropArticle(words, wordOwner);
+                    if (!isRoleLike(c) && !t.capitalised()) dropLastWordOf(words, wordOwner, StoryCues.A_OR_THE);
                     if (dropDeterminer(words, wordOwner, c)
                             || !isRoleLike(c)
                             || m.start() == 0
@@ -315,14 +315,19 @@ public final class SceneComposer {
 
     /** Removes a determiner just written before a role character's name; true if it did. */
     private static boolean dropDeterminer(List<String> words, List<String> owner, StoryCharacter c) {
+        return isRoleLike(c) && dropLastWordOf(words, owner, Lexicon.DETERMINERS);
+    }
+
+    /**
+     * Removes the word just written when it is one of these and names no one; true if it did (an article before a
+     * name that takes the place of the role it came with: "said the princess" of Briar Rose).
+     */
+    private static boolean dropLastWordOf(List<String> words, List<String> owner, Set<String> these) {
         if (words.isEmpty() || owner.get(owner.size() - 1) != null) return false;
-        String last = words.get(words.size() - 1).toLowerCase();
-        if (isRoleLike(c) && Lexicon.DETERMINERS.contains(last)) {
-            words.remove(words.size() - 1);
-            owner.remove(owner.size() - 1);
-            return true;
-        }
-        return false;
+        if (!these.contains(words.get(words.size() - 1).toLowerCase())) return false;
+        words.remove(words.size() - 1);
+        owner.remove(owner.size() - 1);
+        return true;
     }
 
     /**
@@ -335,34 +340,26 @@ public final class SceneComposer {
         int k = m.end();
         boolean apposition = k < ts.size() && ts.get(k).text().equals(",");
         // "The younger, Ali Baba, had married": the name right after the comma
-        MentionIndex.Mention right = apposition ? starts.get(k + 1) : null;
-        if (right != null && right.explicit() && right.characterId().equals(m.characterId())) return true;
+        if (apposition && namedAt(starts, k + 1, m)) return true;
         // "The youth's name was Curdken"
         if (k + 3 < ts.size()
                 && ts.get(k).kind() == WordToken.Kind.POSSESSIVE
                 && ts.get(k + 1).lower().equals("name")
-                && List.of("was", "is").contains(ts.get(k + 2).lower())) {
-            MentionIndex.Mention name = starts.get(k + 3);
-            if (name != null && name.explicit() && name.characterId().equals(m.characterId())) return true;
-        }
+                && List.of("was", "is").contains(ts.get(k + 2).lower())
+                && namedAt(starts, k + 3, m)) return true;
         int last = apposition ? Math.min(ts.size() - 1, k + 8) : k;
         for (int j = apposition ? k + 1 : k;
                 j <= last && j < ts.size() && ts.get(j).isWord();
                 j++) {
-            if (!Lexicon.NAMING_VERBS.contains(ts.get(j).lower())) continue;
-            MentionIndex.Mention name = starts.get(j + 1);
-            return name != null && name.explicit() && name.characterId().equals(m.characterId());
+            if (Lexicon.NAMING_VERBS.contains(ts.get(j).lower())) return namedAt(starts, j + 1, m);
         }
         return false;
     }
 
-    /** Removes an article just written, where a name takes the place of the role it came with. */
-    private static void dropArticle(List<String> words, List<String> owner) {
-        if (words.isEmpty() || owner.get(owner.size() - 1) != null) return;
-        if (StoryCues.A_OR_THE.contains(words.get(words.size() - 1).toLowerCase())) {
-            words.remove(words.size() - 1);
-            owner.remove(owner.size() - 1);
-        }
+    /** Whether a name of m's own character starts at token k. */
+    private static boolean namedAt(Map<Integer, MentionIndex.Mention> starts, int k, MentionIndex.Mention m) {
+        MentionIndex.Mention name = starts.get(k);
+        return name != null && name.explicit() && name.characterId().equals(m.characterId());
     }
 
     private static boolean isRoleLike(StoryCharacter c) {

@@ -471,12 +471,12 @@ public final class StoryCues {
         return Lexicon.animalOf(words[words.length - 1]);
     }
 
+    private static final Set<String> YOUNG_NOUNS = Set.of("boy", "girl", "lad", "lass", "youth", "maiden");
+
     /**
      * What the names the story calls the character by say: a station ("the prince", "the king's son", "Major Ashby")
      * and an age ("the old mother"), each with the first sentence that uses that name.
      */
-    private static final Set<String> YOUNG_NOUNS = Set.of("boy", "girl", "lad", "lass", "youth", "maiden");
-
     private static List<StoryCue> namesSay(StoryCharacter c, MentionIndex index) {
         List<StoryCue> out = new ArrayList<>();
         List<String> names = new ArrayList<>(List.of(c.name()));
@@ -953,10 +953,7 @@ public final class StoryCues {
                 && (end + 3 >= ts.size() || !ts.get(end + 3).isWord()))
             out.add(new StoryCue("age", ts.get(end + 2).lower() + " years old", sentence));
         // "the winter I turned twelve"
-        else if (end + 1 < ts.size()
-                && ts.get(end).lower().equals("turned")
-                && (AGE_NUMBERS.contains(ts.get(end + 1).lower())
-                        || ts.get(end + 1).text().matches("\\d{1,2}")))
+        else if (end + 1 < ts.size() && ts.get(end).lower().equals("turned") && isAge(ts.get(end + 1)))
             out.add(new StoryCue("age", ts.get(end + 1).lower() + " years old", sentence));
     }
 

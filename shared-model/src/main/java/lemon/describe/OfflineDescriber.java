@@ -333,14 +333,9 @@ public final class OfflineDescriber implements CharacterDescriber {
                         build.endsWith("built") ? build : "with " + StoryCues.article(build) + " " + build + " build");
             // a bandit's scarred, sly face is lent only to someone the story makes a villain
             // (none of the examples' faces fits: the description leaves the face open)
-            String lent = null;
-            for (int slot = 0; villain && lent == null && slot < looks.size(); slot++)
-                if (VILLAINOUS.matcher(pick.apply(slot).face()).find())
-                    lent = pick.apply(slot).face();
+            String lent = villain ? firstFace(looks.size(), pick, true) : null;
             if (villain && lent == null) lent = withoutKindness(pick.apply(0).face());
-            for (int slot = 0; lent == null && slot < looks.size(); slot++)
-                if (!VILLAINOUS.matcher(pick.apply(slot).face()).find())
-                    lent = pick.apply(slot).face();
+            if (lent == null) lent = firstFace(looks.size(), pick, false);
             String face = lent == null
                     ? null
                     : adjustGender(gender == Gender.FEMALE ? withoutFacialHair(lent) : lent, gender);
@@ -437,6 +432,14 @@ public final class OfflineDescriber implements CharacterDescriber {
         return !cue.contains(" ") && StoryCues.isThing(cue) && (!cue.endsWith("s") || cue.endsWith("ss"))
                 ? StoryCues.article(cue) + " " + cue
                 : cue;
+    }
+
+    /** The face of the first example slot whose face is villainous, or is not; null when none is. */
+    private static String firstFace(int slots, java.util.function.IntFunction<Look> pick, boolean villainous) {
+        for (int slot = 0; slot < slots; slot++)
+            if (VILLAINOUS.matcher(pick.apply(slot).face()).find() == villainous)
+                return pick.apply(slot).face();
+        return null;
     }
 
     /** Kind words of a borrowed face that a villain's "hard, scheming look" would contradict. */
@@ -541,7 +544,6 @@ public final class OfflineDescriber implements CharacterDescriber {
 
     private static final Pattern YEARS_OLD = Pattern.compile("^(\\w+) years old$");
 
-    /** "twelve years old" → "twelve" when the age is under twenty, else null. */
     /** "forty years old" → 40: an age of twenty years or more, else null. */
     static Integer grownYearsOf(String age) {
         Matcher m = YEARS_OLD.matcher(age);
@@ -552,6 +554,7 @@ public final class OfflineDescriber implements CharacterDescriber {
         return years >= 20 ? years : null;
     }
 
+    /** "twelve years old" → "twelve" when the age is under twenty, else null. */
     static String yearsOf(String age) {
         Matcher m = YEARS_OLD.matcher(age);
         if (!m.matches()) return null;
