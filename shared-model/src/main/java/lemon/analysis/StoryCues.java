@@ -399,6 +399,8 @@ public final class StoryCues {
         if (isStation(role) && !named.isEmpty())
             add(byKind, new StoryCue("station", role, index.sentences().get(named.get(0))));
         boolean animal = animal(c) != null;
+        Map<String, lemon.story.Gender> sexes = new java.util.HashMap<>();
+        for (StoryCharacter o : chars) sexes.put(o.id(), o.gender());
         for (int s = 0; s < index.sentences().size(); s++) {
             List<WordToken> ts = index.tokens().get(s);
             String sentence = index.sentences().get(s);
@@ -426,7 +428,7 @@ public final class StoryCues {
                         && ts.get(m.end()).lower().equals("in")) with(ts, m.end(), c.gender(), sentence, found);
                 if (subject) yearsOld(ts, m.end(), sentence, found);
                 if (subject) had(ts, m.end(), sentence, found);
-                possessions(ts, m, index.mentions(s), sentence, found);
+                possessions(ts, m, index.mentions(s), sexes, sentence, found);
                 actions(ts, m, c.gender(), index.mentions(s), sentence, found);
                 if (m.explicit() || namedJustBefore(index, s, m) || givenBySomeoneNamed(index, s, m))
                     given(ts, m, sentence, found);
@@ -1234,6 +1236,7 @@ public final class StoryCues {
             List<WordToken> ts,
             MentionIndex.Mention m,
             List<MentionIndex.Mention> others,
+            Map<String, lemon.story.Gender> sexes,
             String sentence,
             List<StoryCue> out) {
         boolean possessive = !m.explicit()
@@ -1241,9 +1244,14 @@ public final class StoryCues {
                 : m.end() < ts.size() && ts.get(m.end()).kind() == WordToken.Kind.POSSESSIVE;
         if (!possessive) return;
         // "Cinderella, notwithstanding her mean apparel": the pronoun's nearest name before it is the owner;
-        // "…saw the captain, with a dagger under his robe": someone else's name there makes it theirs as likely
+        // "…saw the captain, with a dagger under his robe": someone else's name there makes it theirs as likely;
+        // not a name of the other sex: "came into the young Queen's room with his dagger"
+        lemon.story.Gender pronounSex = m.explicit()
+                ? lemon.story.Gender.UNKNOWN
+                : ts.get(m.start()).lower().equals("his") ? lemon.story.Gender.MALE : lemon.story.Gender.FEMALE;
         MentionIndex.Mention last = null;
-        for (MentionIndex.Mention o : others) if (o.explicit() && o.start() < m.start()) last = o;
+        for (MentionIndex.Mention o : others)
+            if (o.explicit() && o.start() < m.start() && !otherSex(sexes.get(o.characterId()), pronounSex)) last = o;
         // "she dropped her left golden slipper": with no name in the sentence, the subject pronoun's own
         MentionIndex.Mention subject = others.stream()
                 .filter(o -> o.start() < m.start()
@@ -1271,6 +1279,11 @@ public final class StoryCues {
         boolean thing = OBJECTS.contains(p.head);
         if (thing && !(owned && (ownerLeads(m, others) || told))) return; // "asked him to open his sample case"
         if (owned || body) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+    }
+
+    /** Whether a character of sex {@code a} cannot be one of sex {@code b}: both known and different. */
+    private static boolean otherSex(lemon.story.Gender a, lemon.story.Gender b) {
+        return a != null && a != lemon.story.Gender.UNKNOWN && b != lemon.story.Gender.UNKNOWN && a != b;
     }
 
     /** "commanded her harshly to take off her royal robes": the possessive is the told one's, after "her … to". */

@@ -209,6 +209,18 @@ class StoryCuesTest {
     }
 
     @Test
+    void aNameOfTheOtherSexBeforeAPossessiveLeavesItToTheSubject() {
+        // sleeping beauty's clerk "came into the young Queen's room with his dagger in his hand"
+        String story = "The clerk was afraid. The clerk went to the palace. He worked himself into as great a fury as"
+                + " he could, and came into the Queen's room with his dagger in his hand. The Queen wept. The Queen"
+                + " slept. Then the clerk saw Tom with his sword.";
+        List<String> clerk = cues(story, "clerk");
+        assertTrue(clerk.stream().anyMatch(c -> c.startsWith("object: a dagger")), clerk.toString());
+        // a name of the pronoun's own sex still leaves it to that one: the sword may be Tom's
+        assertTrue(clerk.stream().noneMatch(c -> c.contains("sword")), clerk.toString());
+    }
+
+    @Test
     void pronounsAfterSomeonesRelationStayWithThemUnlessTheRelationOpensTheSentence() {
         // Cinderella: "… forgot what her godmother had recommended to her; so that she … in her nasty old clothes"
         String story =
