@@ -207,12 +207,16 @@ final class CharacterFinder {
     private static final java.util.Set<String> ROYAL =
             java.util.Set.of("king", "queen", "prince", "princess", "sultan", "emperor", "empress");
 
-    /** Kin a story names only through a pronoun's owner: "her mother" of the princess, "his wife" of the clerk. */
-    private static final java.util.Set<String> SPOUSES_AND_PARENTS =
-            java.util.Set.of("wife", "husband", "mother", "father", "stepmother", "stepfather");
+    /**
+     * Kin a story names only through a pronoun's owner: "her mother" of the princess, "his wife" of the clerk, "his
+     * only daughter" of the tailor's king. Not a son: "his son" is most often a hero the story names, whom the index
+     * cannot always tie to it (Aladdin's vizier's son became a sultan's son).
+     */
+    private static final java.util.Set<String> UNNAMED_KIN =
+            java.util.Set.of("wife", "husband", "mother", "father", "stepmother", "stepfather", "daughter");
 
     /**
-     * "The Princess … told her mother", "Her mother did not believe her": a spouse or parent of a kept
+     * "The Princess … told her mother", "Her mother did not believe her": a spouse, parent or daughter of a kept
      * character that no character is, named so in two sentences, is someone ("the princess's mother").
      * Not the kin of someone who is a kinsman already ("Aladdin's mother's son" is Aladdin, "the third
      * brother's father" the king), nor of a group.
@@ -228,7 +232,7 @@ final class CharacterFinder {
         Map<String, java.util.Set<Integer>> sentencesOf = new TreeMap<>(); // "princess's mother" → its sentences
         for (MentionIndex.Unclaimed u : index.unclaimed()) {
             StoryCharacter owner = byId.get(u.ownerId());
-            if (owner == null || owner.isGroup() || !SPOUSES_AND_PARENTS.contains(u.noun())) continue;
+            if (owner == null || owner.isGroup() || !UNNAMED_KIN.contains(u.noun())) continue;
             String ownerName = CopulaAliases.isProperName(owner)
                     ? owner.name()
                     : MentionIndex.stripArticle(owner.name()).toLowerCase(Locale.ROOT);

@@ -314,7 +314,10 @@ public final class MentionIndex {
             if (told != null) owner = told;
             if (possessive) {
                 int j = i + 1;
-                while (j < ts.size() && Lexicon.ADJECTIVES.contains(ts.get(j).lower())) j++;
+                // "his only daughter", "her own mother"
+                while (j < ts.size()
+                        && (Lexicon.ADJECTIVES.contains(ts.get(j).lower())
+                                || List.of("only", "own").contains(ts.get(j).lower()))) j++;
                 if (j < ts.size()
                         && ts.get(j).isWord()
                         && Lexicon.isPersonNoun(ts.get(j).lower())) {

@@ -129,6 +129,8 @@ public final class SceneComposer {
                             || !isRoleLike(c)
                             || m.start() == 0
                             || !ts.get(m.start() - 1).isWord()
+                            // "give him his only daughter": the possessive is the mention's own determiner
+                            || Lexicon.POSSESSIVE_PRONOUNS.contains(t.lower())
                             || !(isModifier(ts.get(m.start() - 1)) || surnameAsModifier(ts, m.start()))) {
                         addWords(words, wordOwner, name, id);
                     } else {

@@ -30,6 +30,25 @@ class UnnamedKinTest {
     }
 
     @Test
+    void aDaughterNamedOnlyThroughHerFatherIsACharacterAndWrittenWithHerArticle() {
+        // the Valiant Little Tailor's princess: "his only daughter", "his daughter", never a name of her own
+        String story = "The king was afraid of the giants. The king sent for the tailor. The king promised him his"
+                + " only daughter if he killed the giants. The tailor killed them, and the king gave him his daughter."
+                + " The tailor laughed.";
+        List<StoryCharacter> cast = cast(story);
+        StoryCharacter daughter = named(cast, "king's daughter");
+        assertEquals(Gender.FEMALE, daughter.gender());
+        var scenes = new OfflineAnalyst().analyze(story, 5).scenes();
+        assertTrue(
+                scenes.stream().anyMatch(sc -> sc.prompt().contains("promised the tailor the king's daughter")),
+                scenes.toString());
+        // a daughter said once is someone in passing
+        List<StoryCharacter> once = cast("The king was afraid of the giants. The king sent for the tailor. The king"
+                + " promised him his only daughter. The tailor killed the giants. The tailor laughed.");
+        assertTrue(once.stream().noneMatch(c -> c.name().endsWith("daughter")), once.toString());
+    }
+
+    @Test
     void kinNamedInOneSentenceOrAlreadySomeoneIsNoOneNew() {
         // one sentence: a mother in passing
         List<StoryCharacter> once = cast("The princess would not speak. The princess sat in her room. Then the"
