@@ -750,7 +750,29 @@ final class CharacterFinder {
                 rolePhrase(ts, i, byKey, names);
             }
         }
+        compoundsBare(byKey);
         return new ArrayList<>(byKey.values());
+    }
+
+    /** "the boy" and the like, bare, each with the sentence it is first read in. */
+    private final Map<String, Integer> bareGenerics = new HashMap<>();
+
+    /** Each role's first sentence. */
+    private final Map<String, Integer> firstRead = new HashMap<>();
+
+    /**
+     * "pulling the kitchen-boy by the hair … going to beat the boy": a bare generic noun ("the boy", never a
+     * character by itself) said after the story's one compound role with that head is that role.
+     */
+    private void compoundsBare(Map<String, Candidate> byKey) {
+        for (Map.Entry<String, Integer> bare : bareGenerics.entrySet()) {
+            String head = bare.getKey();
+            List<String> compounds = byKey.keySet().stream()
+                    .filter(k -> k.startsWith("role:") && !k.contains(" ") && k.endsWith("-" + head))
+                    .toList();
+            if (compounds.size() == 1 && firstRead.get(compounds.get(0)) < bare.getValue())
+                byKey.get(compounds.get(0)).add(bare.getKey());
+        }
     }
 
     private void rolePhrase(List<WordToken> ts, int head, Map<String, Candidate> byKey, List<Candidate> names) {
@@ -908,7 +930,11 @@ final class CharacterFinder {
     private void role(Map<String, Candidate> byKey, String key, String noun, String form) {
         // "the man" is a different man from one page to the next; "the old man" is someone, and so is
         // the man a tale opens with ("There were once a man and a woman …"; Rapunzel's parents).
-        if (Lexicon.GENERIC.contains(key) && !introduced.contains(key)) return;
+        if (Lexicon.GENERIC.contains(key) && !introduced.contains(key)) {
+            if (form.equals(key)) bareGenerics.putIfAbsent(form, reading);
+            return;
+        }
+        firstRead.putIfAbsent("role:" + key, reading);
         Candidate c = byKey.computeIfAbsent("role:" + key, k -> new Candidate(Kind.ROLE, key));
         c.head = noun;
         c.add(form);

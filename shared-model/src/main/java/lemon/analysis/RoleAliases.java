@@ -87,6 +87,7 @@ final class RoleAliases {
                             + "\" are seldom named in one sentence, and the " + p[1].name()
                             + " comes after her (rule)");
         }
+        java.util.Set<StoryCharacter[]> nameWins = new java.util.HashSet<>(); // pairs whose first one names both
         for (StoryCharacter c : characters) {
             String name = c.name();
             int dash = name.lastIndexOf('-');
@@ -95,10 +96,14 @@ final class RoleAliases {
             long compounds = characters.stream()
                     .filter(o -> !o.name().contains(" ") && o.name().endsWith("-" + head))
                     .count();
-            if (compounds == 1 && byName.containsKey(head)) pairs.add(new StoryCharacter[] {c, byName.get(head)});
+            // "the kitchen-boy … the boy": the compound names him better, however often the bare noun is said
+            if (compounds == 1 && byName.containsKey(head)) {
+                StoryCharacter[] p = {c, byName.get(head)};
+                pairs.add(p);
+                nameWins.add(p);
+            }
         }
         // "Inspector Rao … The inspector gathered the household": the one name that has the role as its title
-        java.util.Set<StoryCharacter[]> nameWins = new java.util.HashSet<>();
         Map<String, List<StoryCharacter>> titled = new java.util.HashMap<>();
         for (StoryCharacter c : characters) {
             String[] words = c.name().split(" ");

@@ -242,8 +242,11 @@ public final class OfflineDescriber implements CharacterDescriber {
         }
         String pronoun = gender == Gender.FEMALE ? "her" : gender == Gender.MALE ? "his" : "their";
         String noun = gender == Gender.FEMALE ? "woman" : gender == Gender.MALE ? "man" : "person";
-        // the story's own word when it says more than the sex: "a young slave girl", "an old lady"
-        for (String w : stated.apply("gender"))
+        // the story's own word when it says more than the sex: "a young slave girl", "an old lady"; a kitchen-boy
+        // whose age the story gives only as "the boy" is a boy
+        List<String> ownWords = new java.util.ArrayList<>(stated.apply("gender"));
+        for (String a : ages) if (YOUNG_NOUNS.contains(a)) ownWords.add(a);
+        for (String w : ownWords)
             if (STORY_NOUNS.contains(w) && genderFromWords(w).orElse(gender) == gender) {
                 noun = w;
                 break;

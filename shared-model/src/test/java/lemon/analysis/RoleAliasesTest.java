@@ -175,6 +175,23 @@ class RoleAliasesTest {
     }
 
     @Test
+    void theBoyAfterTheStorysOneKitchenBoyIsHeAndTheCompoundNamesHim() {
+        // briar rose: "pulling the kitchen-boy by the hair … going to beat the boy … gave the boy the box on his ear"
+        List<StoryCharacter> cast = cast("The cook was pulling the kitchen-boy by the hair. The cook fell asleep."
+                + " The cook was going to beat the boy. The prince came. The cook gave the boy a box on his ear.");
+        StoryCharacter boy = named(cast, "kitchen-boy");
+        assertEquals("kitchen-boy", boy.name(), cast.toString());
+        assertTrue(boy.aliases().contains("boy"), cast.toString());
+        // the boy said before the kitchen-boy, or where two compounds end in "boy", may be anyone
+        List<StoryCharacter> before = cast("The cook was going to beat the boy. The kitchen-boy ran. The cook pulled"
+                + " the kitchen-boy by the hair. The kitchen-boy wept. The prince came.");
+        assertTrue(named(before, "kitchen-boy").aliases().isEmpty(), before.toString());
+        List<StoryCharacter> two = cast("The stable-boy ran. The kitchen-boy ran. The stable-boy laughed. The"
+                + " kitchen-boy wept. The stable-boy sang. The kitchen-boy hid. The cook beat the boy.");
+        assertTrue(two.stream().noneMatch(c -> c.aliases().contains("boy")), two.toString());
+    }
+
+    @Test
     void twoKindsOfMaidOrTwoRoyalChildrenStayApart() {
         List<StoryCharacter> maids = cast(
                 "The waiting-maid combed the queen's hair. The kitchen-maid scrubbed the pots."

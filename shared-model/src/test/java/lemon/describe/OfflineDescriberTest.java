@@ -278,6 +278,16 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void anAgeTheStoryGivesAsBoyMakesABoy() {
+        // briar rose's kitchen-boy, "the boy", was "a man in his late teens"
+        StoryCharacter c = new StoryCharacter("kitchen-boy", "kitchen-boy", List.of("boy"), Gender.MALE, "", 3);
+        List<lemon.story.StoryCue> cues = List.of(new lemon.story.StoryCue("age", "boy", "s"));
+        String d = new OfflineDescriber().describe("t", "The boy ran.", c, List.of(c), EXAMPLES, cues);
+        assertTrue(d.contains(" boy in his late teens"), d);
+        assertFalse(d.contains(" man "), d);
+    }
+
+    @Test
     void theEldestOfTwoDaughtersIsYoung() {
         // Cinderella's eldest and youngest sisters were "women in their late forties", the examples' middle years
         StoryCharacter sisters = new StoryCharacter(
