@@ -358,9 +358,16 @@ final class CharacterFinder {
             if (words.length < 2 || accepted.contains(e.getKey())) continue;
             // "Captain Adaeze Obi found the robot … Captain Obi shook her head": the titled name in full
             boolean titledFull = accepted.stream().anyMatch(f -> titledSurname(e.getKey(), f));
-            if (!accepted.contains(words[0]) && !titledFull) continue;
+            // "Dr. Amara Lin ran the only clinic … Dr. Lin listened": under the title its surname is called by
+            String surname = words[words.length - 1];
+            boolean surnameTitled = accepted.contains(surname)
+                    && e.getValue().titles.keySet().stream()
+                            .anyMatch(t -> stats.get(surname).titles.containsKey(t));
+            if (!accepted.contains(words[0]) && !titledFull && !surnameTitled) continue;
             boolean proper = true;
-            for (int w = 1; w < words.length - (titledFull ? 1 : 0); w++)
+            for (int w = surnameTitled && !accepted.contains(words[0]) ? 0 : 1;
+                    w < words.length - (titledFull || surnameTitled ? 1 : 0);
+                    w++)
                 proper &= lowerCounts.getOrDefault(words[w].toLowerCase(Locale.ROOT), 0) == 0
                         && !Lexicon.isTitle(words[w].toLowerCase(Locale.ROOT))
                         && !Lexicon.isPersonNoun(words[w].toLowerCase(Locale.ROOT));
@@ -407,7 +414,43 @@ final class CharacterFinder {
             g.name = titled(best, stats.get(best));
             g.forms.putIfAbsent(g.name, 0);
         }
-        return groups;
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate g : groups) out.addAll(couple(g, stats));
+        return out;
+    }
+
+    /**
+     * "Mr. and Mrs. Grant brought their son … Mrs. Grant carried him … Mr. Grant held the lantern": a one-word name
+     * the story writes after a man's title and after a woman's is two people, each called by its title; the name
+     * alone may be either and is neither's. Any other group comes back as it is.
+     */
+    private static List<Candidate> couple(Candidate g, Map<String, NameStat> stats) {
+        if (g.forms.size() > 2) return List.of(g);
+        String bare = g.forms.keySet().stream()
+                .filter(f -> !f.contains(" "))
+                .findFirst()
+                .orElse(null);
+        NameStat st = bare == null ? null : stats.get(bare);
+        if (st == null) return List.of(g);
+        String his = mostUsed(st.titles, Lexicon.MALE_TITLES), hers = mostUsed(st.titles, Lexicon.FEMALE_TITLES);
+        if (his == null || hers == null) return List.of(g);
+        List<Candidate> two = new ArrayList<>();
+        for (String title : List.of(his, hers)) {
+            Candidate c = new Candidate(Kind.NAME, title + " " + bare);
+            c.name = c.key;
+            c.forms.put(c.name, st.titles.get(title));
+            two.add(c);
+        }
+        return two;
+    }
+
+    /** The title of these written most often before a name (as written), or null when none of them is. */
+    private static String mostUsed(Map<String, Integer> titles, java.util.Set<String> these) {
+        return titles.entrySet().stream()
+                .filter(t -> these.contains(t.getKey().toLowerCase(Locale.ROOT)))
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .orElse(null);
     }
 
     /**

@@ -20,12 +20,6 @@ final class GenderVotes {
 
     private GenderVotes() {}
 
-    /** Titles before a name that say its gender ("Mrs Plum", "Sir Hector"), beside the gendered person nouns. */
-    private static final java.util.Set<String> TITLE_GENDER_MALE = java.util.Set.of("mr", "sir", "master");
-
-    private static final java.util.Set<String> TITLE_GENDER_FEMALE =
-            java.util.Set.of("mrs", "ms", "miss", "madam", "madame", "dame");
-
     /**
      * The words just before a name that name its gender: a gendered noun it is introduced by ("a man
      * named Anselm Varga", "his sister Clementine") or a title ("Mrs Plum", "King Lear"). Each counts
@@ -41,13 +35,13 @@ final class GenderVotes {
                         before >= 0 && ts.get(before).isWord() ? ts.get(before).lower() : "";
                 String first = ts.get(m.start()).lower(); // "Mrs Okafor" as her name: the title is in the mention
                 Gender g = Gender.UNKNOWN;
-                if (TITLE_GENDER_MALE.contains(first)) g = Gender.MALE;
-                else if (TITLE_GENDER_FEMALE.contains(first)) g = Gender.FEMALE;
+                if (Lexicon.MALE_TITLES.contains(first)) g = Gender.MALE;
+                else if (Lexicon.FEMALE_TITLES.contains(first)) g = Gender.FEMALE;
                 else if (Lexicon.isTitle(first) && ts.get(m.start()).capitalised() && m.end() - m.start() > 1)
                     g = Lexicon.genderOfHead(first); // "Lady Ashworth", "King Lear" as the name
                 else if (word.isEmpty()) g = Gender.UNKNOWN;
-                else if (TITLE_GENDER_MALE.contains(word)) g = Gender.MALE;
-                else if (TITLE_GENDER_FEMALE.contains(word)) g = Gender.FEMALE;
+                else if (Lexicon.MALE_TITLES.contains(word)) g = Gender.MALE;
+                else if (Lexicon.FEMALE_TITLES.contains(word)) g = Gender.FEMALE;
                 else if (Lexicon.NAMING_VERBS.contains(word)
                         && before > 0
                         && ts.get(before - 1).isWord())

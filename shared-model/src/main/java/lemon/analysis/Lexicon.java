@@ -1138,6 +1138,11 @@ final class Lexicon {
         return TITLES.contains(lower) || PERSON_TITLES.contains(lower);
     }
 
+    /** Titles before a name that say its sex ("Mrs Plum", "Sir Hector"), beside the gendered person nouns. */
+    static final Set<String> MALE_TITLES = set("mr", "sir", "master");
+
+    static final Set<String> FEMALE_TITLES = set("mrs", "ms", "miss", "madam", "madame", "dame");
+
     static final Set<String> PERSON_TITLES = set(
             "mr", "mrs", "ms", "miss", "sir", "dame", "lady", "lord", "madam", "master", "mistress", "dr", "doctor");
 

@@ -284,6 +284,19 @@ public final class MentionIndex {
                     return end;
                 }
             }
+            // "Mr. and Mrs. Grant brought their son": the first title is its own name's, the surname the second's
+            for (Form f : forms.getOrDefault(lower, List.of())) {
+                if (f.words.size() == 2
+                        && Lexicon.isTitle(lower)
+                        && f.capitals[0] == t.capitalised()
+                        && i + 3 < ts.size()
+                        && ts.get(i + 1).lower().equals("and")
+                        && Lexicon.isTitle(ts.get(i + 2).lower())
+                        && ts.get(i + 3).lower().equals(f.words.get(1))) {
+                    record(new Mention(f.id, s, i, i + 1, true), found, recent, ts);
+                    return i + 1;
+                }
+            }
             // "I stayed with him the winter I turned twelve": the narration's I is its narrator
             if (narrator != null && Lexicon.FIRST_PERSON.contains(lower) && !t.quoted()) {
                 record(new Mention(narrator, s, i, i + 1, false), found, recent, ts);

@@ -55,7 +55,36 @@ final class NamedGenerics {
                                         "alias " + e.getKey(), index.sentences().get(said.get(e.getKey()))));
             }
         }
+        // "brought their son Oliver through the snow. The boy had a fever": the story's one named son is "the boy" of
+        // a story that brings in no boy of its own (likewise a daughter and "the girl")
+        for (String[] child : new String[][] {{"boy", "son"}, {"girl", "daughter"}}) {
+            if (called.contains(child[0]) || named.containsKey(child[0]) || broughtIn(tokens, child[0]) > 0) continue;
+            List<StoryCharacter> named1 = out.stream()
+                    .filter(c -> CopulaAliases.isProperName(c) && c.role().equals(child[1]))
+                    .toList();
+            Integer first = firstSaid(tokens, child[0]);
+            if (named1.size() != 1 || first == null) continue;
+            StoryCharacter c = named1.get(0);
+            List<String> aliases = new ArrayList<>(c.aliases());
+            aliases.add(child[0]);
+            out.set(
+                    out.indexOf(c),
+                    c.with(aliases, c.gender(), c.role(), c.mentions())
+                            .withEvidence("alias " + child[0], index.sentences().get(first)));
+        }
         return out;
+    }
+
+    /** The first sentence of the narration saying "the" noun, or null. */
+    private static Integer firstSaid(List<List<WordToken>> tokens, String noun) {
+        for (int s = 0; s < tokens.size(); s++) {
+            List<WordToken> ts = tokens.get(s);
+            for (int k = 1; k < ts.size(); k++)
+                if (ts.get(k).lower().equals(noun)
+                        && !ts.get(k).quoted()
+                        && ts.get(k - 1).lower().equals("the")) return s;
+        }
+        return null;
     }
 
     /** How often the narration brings in "a" noun. */

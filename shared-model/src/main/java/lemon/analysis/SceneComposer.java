@@ -125,6 +125,10 @@ public final class SceneComposer {
                     StoryCharacter c = byId.get(id);
                     // "telephoned the stationmaster" of Mr Fell, "said the princess" of Briar Rose: no "the Mr Fell"
                     if (!isRoleLike(c) && !t.capitalised()) dropLastWordOf(words, wordOwner, StoryCues.A_OR_THE);
+                    // "Dr. Amara Lin" of Dr Lin: the title written before the name is the name's own, no "Dr Dr Lin"
+                    String title =
+                            name.substring(0, Math.max(0, name.indexOf(" "))).toLowerCase(java.util.Locale.ROOT);
+                    if (Lexicon.isTitle(title)) dropLastWordOf(words, wordOwner, Set.of(title));
                     if (dropDeterminer(words, wordOwner, c)
                             || !isRoleLike(c)
                             || m.start() == 0
@@ -142,7 +146,7 @@ public final class SceneComposer {
                             || (t.lower().equals("her")
                                     && i + 1 < ts.size()
                                     && ts.get(i + 1).isWord()
-                                    && !starts.containsKey(i + 1)
+                                    && (!starts.containsKey(i + 1) || ownRoleAfter(ts, starts.get(i + 1), starts))
                                     && !TRAILING_FILLERS.contains(ts.get(i + 1).lower())
                                     && !AFTER_AN_OBJECT.contains(ts.get(i + 1).lower()) // "gave her nothing"
                                     && !adverb(ts.get(i + 1).lower())); // "spoke to her slowly"
@@ -356,6 +360,19 @@ public final class SceneComposer {
             if (Lexicon.NAMING_VERBS.contains(ts.get(j).lower())) return namedAt(starts, j + 1, m);
         }
         return false;
+    }
+
+    /**
+     * "Her nurse, a cheerful young man named Tomasz", "her two sisters": a role written as the prompt writes it, after
+     * a "her" that is its owner's; not "gave her Cinderella's shoe", "told her he loved", nor "said her husband" of a
+     * husband written as "the father".
+     */
+    private boolean ownRoleAfter(
+            List<WordToken> ts, MentionIndex.Mention m, Map<Integer, MentionIndex.Mention> starts) {
+        if (!m.explicit() || ts.get(m.start()).capitalised()) return false;
+        if (namedRightAfter(ts, m, starts)) return true;
+        String written = MentionIndex.stripArticle(CharacterFinder.joinLower(ts, m.start(), m.end()));
+        return written.equals(byId.get(m.characterId()).name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Whether a name of m's own character starts at token k. */

@@ -38,6 +38,12 @@ public final class WordTokenizer {
                 }
                 out.add(new WordToken(s.substring(i, j), WordToken.Kind.WORD, nextInitial, depth > 0));
                 nextInitial = false;
+                // "Mr. Grant", "Dr. Lin": a title's abbreviating point is no punctuation, so the title stands right
+                // before the name as in "Mr Grant"
+                if (j + 1 < n
+                        && s.charAt(j) == '.'
+                        && Character.isWhitespace(s.charAt(j + 1))
+                        && Lexicon.PERSON_TITLES.contains(s.substring(i, j).toLowerCase(java.util.Locale.ROOT))) j++;
                 i = j;
                 if (i < n && isPossessive(s, i)) {
                     out.add(new WordToken("'s", WordToken.Kind.POSSESSIVE, false, depth > 0));

@@ -35,6 +35,17 @@ class SceneComposerTest {
     }
 
     @Test
+    void herBeforeARoleIsItsOwnerButNotBeforeAPronoun() {
+        String story = "Greta ran the inn. Her cook, a stout man named Piet, baked bread. Piet told her he would stay."
+                + " Greta laughed. Piet sang.";
+        String cook = scene(story, "Greta's cook");
+        assertTrue(cook.contains("named Piet"), cook);
+        // aladdin's "He told her he loved the Princess" became "… told Aladdin's mother's he loved"
+        String told = scene(story, "Piet told");
+        assertTrue(told.startsWith("Piet told Greta he would stay"), told);
+    }
+
+    @Test
     void herOwnIsAnIdiomNotAName() {
         // "a proud woman with two daughters of her own" became "… of Mirela's own"
         String story = "Mirela lived with her father. The stepmother came with two daughters of her own."
