@@ -67,7 +67,13 @@ public final class CueRepair {
         String low = v.toLowerCase(Locale.ROOT);
         return switch (cue.kind()) {
             // "covered in soot" is said as it is
-            case "hair", "beard", "skin" -> low.startsWith("with ") || low.startsWith("covered ") ? v : "with " + v;
+            case "hair", "beard", "skin" ->
+                low.startsWith("with ") || low.startsWith("covered ")
+                        ? v
+                        // "his face was pale": "with a pale face"
+                        : low.matches("(?!(a|an|the|his|her|their) ).*\\b(face|complexion)")
+                                ? "with " + lemon.analysis.StoryCues.article(v) + " " + v
+                                : "with " + v;
             case "clothing", "headwear" ->
                 low.startsWith("wearing ") || OfflineDescriber.saysDressed(low) ? v : "wearing " + v;
             case "object" -> "carrying " + v;

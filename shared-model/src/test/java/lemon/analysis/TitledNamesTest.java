@@ -57,6 +57,11 @@ class TitledNamesTest {
         // was "Dr Amara Dr Lin ran the only clinic", then "Dr Dr Lin"
         assertTrue(
                 scenes.stream().anyMatch(s -> s.prompt().startsWith("Dr Lin ran the only clinic")), scenes.toString());
+        // she was "every inch the Dr, …, every inch the Dr"
+        assertTrue(
+                StoryCues.of(CLINIC, lin, cast).stream()
+                        .anyMatch(q -> q.kind().equals("station") && q.value().equals("doctor")),
+                StoryCues.of(CLINIC, lin, cast).toString());
         // was "Dr Lin nurse a cheerful young man named Tomasz"
         assertTrue(scenes.stream().anyMatch(s -> s.prompt().startsWith("Dr Lin's nurse")), scenes.toString());
     }

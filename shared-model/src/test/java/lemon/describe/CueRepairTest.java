@@ -51,6 +51,9 @@ class CueRepairTest {
         assertEquals("covered in soot", CueRepair.clause(new StoryCue("skin", "covered in soot", s)));
         assertEquals("well dressed", CueRepair.clause(new StoryCue("clothing", "well dressed", s)));
         assertEquals("with a grey beard", CueRepair.clause(new StoryCue("beard", "a grey beard", s)));
+        // "his face was pale" was "with pale face"
+        assertEquals("with a pale face", CueRepair.clause(new StoryCue("skin", "pale face", s)));
+        assertEquals("with rosy cheeks", CueRepair.clause(new StoryCue("skin", "rosy cheeks", s)));
         assertEquals("wearing a red cap", CueRepair.clause(new StoryCue("headwear", "a red cap", s)));
     }
 }
