@@ -342,8 +342,9 @@ public final class OfflineDescriber implements CharacterDescriber {
             String face = lent == null
                     ? null
                     : adjustGender(gender == Gender.FEMALE ? withoutFacialHair(lent) : lent, gender);
-            if (face != null && (!young || !AGED.matcher(face).find()))
-                parts.add(face); // no silver beard on a young man
+            // no silver beard on a young man; no borrowed face where the story gives one ("his face was pale")
+            boolean storyFace = stated.apply("skin").stream().anyMatch(v -> v.matches(".*\\bface\\b.*"));
+            if (face != null && (!young || !AGED.matcher(face).find()) && !storyFace) parts.add(face);
             // a beard the story colours would clash with borrowed hair of another colour
             String hair = adjustGender(pick.apply(1).hair(), gender);
             if (young) hair = youthful(hair);

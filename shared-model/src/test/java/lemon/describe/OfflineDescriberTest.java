@@ -288,6 +288,16 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void aFaceTheStoryGivesTakesTheBorrowedOnesPlace() {
+        // snow-white's dwarf: "a narrow, clever face with lively eyes …, with a wizened face, with an ashen-gray face"
+        StoryCharacter c = new StoryCharacter("oliver", "Oliver", List.of(), Gender.MALE, "", 3);
+        List<lemon.story.StoryCue> cues = List.of(new lemon.story.StoryCue("skin", "pale face", "s"));
+        String d = new OfflineDescriber().describe("t", "Oliver slept.", c, List.of(c), EXAMPLES, cues);
+        assertEquals(1, d.split("\\bface\\b", -1).length - 1, d);
+        assertTrue(d.contains("pale face"), d);
+    }
+
+    @Test
     void theEldestOfTwoDaughtersIsYoung() {
         // Cinderella's eldest and youngest sisters were "women in their late forties", the examples' middle years
         StoryCharacter sisters = new StoryCharacter(
