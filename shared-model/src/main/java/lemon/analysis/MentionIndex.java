@@ -217,6 +217,13 @@ public final class MentionIndex {
 
         /** A relation's hold on pronouns ends with its sentence. */
         void newSentence() {
+            previousStrangers = lastTokens == null
+                    ? java.util.EnumSet.noneOf(Gender.class)
+                    : strangers(lastTokens, lastTokens.size());
+            // "She bought the smallest bowl … 'Keep it safe,' she whispered": still the stranger
+            previousStrangers.addAll(strangersGoingOn);
+            strangersGoingOn.clear();
+            lastTokens = null;
             relationOwners.clear();
             relationOwner = null;
             previousNamed = named;
@@ -224,6 +231,35 @@ public final class MentionIndex {
             previousSubject = subject;
             subject = null;
             subjectSeen = false;
+        }
+
+        /** The sentence being read, and the sexes of the strangers the one before it brought in. */
+        private List<WordToken> lastTokens;
+
+        private Set<Gender> previousStrangers = Set.of();
+
+        /** Sexes of the pronouns of this sentence left to a stranger. */
+        private final Set<Gender> strangersGoingOn = java.util.EnumSet.noneOf(Gender.class);
+
+        private static final Set<String> STRANGER_NOUNS =
+                Set.of("man", "woman", "boy", "girl", "lady", "gentleman", "youth", "maiden", "lad", "lass");
+
+        /**
+         * The sexes of the people the narration brings in before token {@code end} without naming them, a man or
+         * woman no character is: "a veiled woman", "an old man".
+         */
+        private Set<Gender> strangers(List<WordToken> ts, int end) {
+            Set<Gender> out = java.util.EnumSet.noneOf(Gender.class);
+            for (int k = 1; k < end; k++) {
+                String w = ts.get(k).lower();
+                if (!STRANGER_NOUNS.contains(w) || ts.get(k).quoted() || forms.containsKey(w)) continue;
+                for (int j = k - 1; j >= Math.max(0, k - 3) && ts.get(j).isWord(); j--)
+                    if (List.of("a", "an").contains(ts.get(j).lower())) {
+                        out.add(Lexicon.genderOf(w));
+                        break;
+                    }
+            }
+            return out;
         }
 
         /** Words that may open a sentence before its subject: "Then he", "But she", "At last he". */
@@ -261,6 +297,7 @@ public final class MentionIndex {
 
         /** Tries to match a reference at token i; records it and returns the end, or i. */
         int matchAt(List<WordToken> ts, int i, int s, List<Mention> found, List<Mention> recent) {
+            lastTokens = ts;
             WordToken t = ts.get(i);
             if (!t.isWord()) return i;
             String lower = t.lower();
@@ -306,10 +343,14 @@ public final class MentionIndex {
             boolean female = Lexicon.FEMALE_PRONOUNS.contains(lower);
             if (!male && !female) return i;
             Gender sex = male ? Gender.MALE : Gender.FEMALE;
+            // "One day a veiled woman stopped at his stall. She bought the smallest bowl": not the donkey
+            boolean stranger =
+                    previousStrangers.contains(sex) || strangers(ts, i).contains(sex);
             String notThisOne = clauseSubject(ts, i, found);
             // "But the mother said, 'No, no, she is much too dirty'": who speaks of her is not her
             if (notThisOne == null && t.quoted()) notThisOne = speakerOf(ts, i, found);
-            String owner = resolve(sex, recent, s, notThisOne);
+            String owner = resolve(sex, recent, s, notThisOne, stranger);
+            if (stranger && owner == null) strangersGoingOn.add(sex);
             // "Chen Hao ran after the stranger. He found him on the bridge": a sentence that opens with he or she
             // goes on about the one the sentence before was about, when that one is of the pronoun's sex
             if (List.of("he", "she").contains(lower)
@@ -477,21 +518,22 @@ public final class MentionIndex {
                     && AFTER_AN_OBJECT.contains(ts.get(i + 2).lower());
         }
 
-        private String resolve(Gender g, List<Mention> recent, int sentence, String notThisOne) {
+        private String resolve(Gender g, List<Mention> recent, int sentence, String notThisOne, boolean stranger) {
             if (notThisOne != null) {
                 List<Mention> others = new ArrayList<>();
                 for (Mention m : recent) if (!m.characterId().equals(notThisOne)) others.add(m);
-                String other = resolve(g, others, sentence, null);
+                String other = resolve(g, others, sentence, null, stranger);
                 if (other != null) return other;
             }
-            return resolve(g, recent, sentence);
+            return resolve(g, recent, sentence, stranger);
         }
 
-        private String resolve(Gender g, List<Mention> recent, int sentence) {
+        /** {@code stranger}: a person of the pronoun's sex no character is was just brought in; no one of no sex is it. */
+        private String resolve(Gender g, List<Mention> recent, int sentence, boolean stranger) {
             // "Morgiana went to an old cobbler … who opened his stall": where no one of the pronoun's sex is in this
             // sentence, someone of no known sex named in it is nearer than the man named sentences before
-            boolean sameSexHere =
-                    recent.stream().anyMatch(m -> m.sentence() == sentence && genders.get(m.characterId()) == g);
+            boolean sameSexHere = stranger
+                    || recent.stream().anyMatch(m -> m.sentence() == sentence && genders.get(m.characterId()) == g);
             for (int k = recent.size() - 1;
                     k >= 0 && !sameSexHere && recent.get(k).sentence() == sentence;
                     k--)
@@ -506,7 +548,7 @@ public final class MentionIndex {
                 String owner = relationOwners.get(id);
                 return owner != null && genders.get(owner) == g ? owner : id;
             }
-            for (int k = recent.size() - 1; k >= 0; k--) {
+            for (int k = recent.size() - 1; k >= 0 && !stranger; k--) {
                 String id = recent.get(k).characterId();
                 if (genders.get(id) == Gender.UNKNOWN && !id.equals(narrator)) return id; // "he" is never "I"
             }

@@ -115,8 +115,15 @@ public final class SceneComposer {
             if (m != null) {
                 String id = m.characterId();
                 String name = display(byId.get(id));
-                if (m.explicit() && namedRightAfter(ts, m, starts)) {
-                    // "a princess called Rosa" stays as written, not "a Rosa called Rosa"
+                int last = wordOwner.size() - 1;
+                if (last > 0
+                        && wordOwner.get(last) == null
+                        && StoryCues.A_OR_THE.contains(words.get(last).toLowerCase()))
+                    last--; // "made Yusuf the royal potter"
+                boolean sameJustWritten = last >= 0 && id.equals(wordOwner.get(last));
+                if (m.explicit() && (namedRightAfter(ts, m, starts) || sameJustWritten)) {
+                    // "a princess called Rosa" stays as written, not "a Rosa called Rosa"; "made Yusuf the royal
+                    // potter", not "made Yusuf Yusuf"
                     for (int w = m.start(); w < m.end(); w++) {
                         words.add(ts.get(w).text());
                         wordOwner.add(null);
@@ -129,7 +136,9 @@ public final class SceneComposer {
                     String title =
                             name.substring(0, Math.max(0, name.indexOf(" "))).toLowerCase(java.util.Locale.ROOT);
                     if (Lexicon.isTitle(title)) dropLastWordOf(words, wordOwner, Set.of(title));
-                    if (dropDeterminer(words, wordOwner, c)
+                    if (m.start() > 0 && ts.get(m.start() - 1).kind() == WordToken.Kind.POSSESSIVE) {
+                        addWords(words, wordOwner, c.name(), id); // "the caliph's guards", not "… the guards"
+                    } else if (dropDeterminer(words, wordOwner, c)
                             || !isRoleLike(c)
                             || m.start() == 0
                             || !ts.get(m.start() - 1).isWord()

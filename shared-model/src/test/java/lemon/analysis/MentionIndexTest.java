@@ -21,6 +21,30 @@ class MentionIndexTest {
     }
 
     @Test
+    void aStrangerOfThePronounsSexIsNotAnAnimalOfNoSex() {
+        // "a veiled woman stopped at his stall. She bought the smallest bowl" was the donkey's buying
+        List<StoryCharacter> cast = List.of(
+                new StoryCharacter("yusuf", "Yusuf", List.of(), Gender.MALE, "potter", 3),
+                new StoryCharacter("zahra", "Zahra", List.of(), Gender.UNKNOWN, "donkey", 3));
+        MentionIndex index = MentionIndex.build(
+                "Yusuf loaded Zahra. One day a veiled woman stopped at his stall. She bought a bowl. \"Keep it,\" she"
+                        + " whispered. Zahra brayed. She ate the hay.",
+                cast);
+        for (int s = 2; s <= 3; s++)
+            assertEquals(
+                    List.of(),
+                    index.mentions(s).stream()
+                            .map(MentionIndex.Mention::characterId)
+                            .toList());
+        // once the stranger is out of the telling, a she of no known sex is the donkey again
+        assertEquals(
+                List.of("zahra"),
+                index.mentions(5).stream()
+                        .map(MentionIndex.Mention::characterId)
+                        .toList());
+    }
+
+    @Test
     void aSentenceOpeningWithHeGoesOnAboutTheSubjectBefore() {
         // "Cassim left Ali Baba … He rose early": the "he" was Ali Baba, the man named last
         List<StoryCharacter> cast = List.of(

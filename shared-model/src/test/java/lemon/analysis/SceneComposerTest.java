@@ -46,6 +46,19 @@ class SceneComposerTest {
     }
 
     @Test
+    void aRoleAfterAnOwnerOrAfterItsOwnNameIsWrittenWithoutAnotherArticle() {
+        String story = "The caliph ruled Basra. That evening the Caliph's guards came to the market. The guards"
+                + " seized Yusuf. Yusuf wept. The guards laughed. The caliph made Yusuf the royal potter. Yusuf sang."
+                + " The royal potter baked pots.";
+        // "the caliph's the guards"
+        String came = scene(story, "That evening");
+        assertTrue(came.contains("the caliph's guards came"), came);
+        // "The caliph made Yusuf Yusuf"
+        String made = scene(story, "The caliph made");
+        assertTrue(made.contains("made Yusuf the royal potter"), made);
+    }
+
+    @Test
     void herOwnIsAnIdiomNotAName() {
         // "a proud woman with two daughters of her own" became "… of Mirela's own"
         String story = "Mirela lived with her father. The stepmother came with two daughters of her own."
