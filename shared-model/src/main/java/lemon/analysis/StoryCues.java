@@ -412,6 +412,13 @@ public final class StoryCues {
                     after(ts, m.end(), c.gender(), sentence, found);
                     epithet(ts, m.end(), chars, sentence, found);
                     if (animal) coat(ts, m.start(), sentence, found);
+                    // "a grey donkey called Zahra": the colour before the kind it is named as
+                    if (animal
+                            && m.start() >= 2
+                            && Lexicon.NAMING_VERBS.contains(
+                                    ts.get(m.start() - 1).lower())
+                            && Lexicon.isAnimal(ts.get(m.start() - 2).lower()))
+                        coat(ts, m.start() - 2, sentence, found);
                 } else if (describedAsPerson(ts, m)) {
                     // "She was a small, quick woman of forty with silver-rimmed glasses", as of a name
                     after(ts, m.end(), c.gender(), sentence, found);
@@ -688,8 +695,13 @@ public final class StoryCues {
                     ? -1
                     : determinerBefore(ts, j);
             opens = det;
-            // "a glassblower from the capital named Teodor": the place is not what he is, the noun before it is
-            if (det >= 2 && PLACE_PREPOSITIONS.contains(ts.get(det - 1).lower())) {
+            // "a glassblower from the capital named Teodor": the place is not what he is, the noun before it is;
+            // but "on the back of a grey donkey called Zahra" is the donkey's name
+            String named1 = j >= 0 ? ts.get(j).lower() : "";
+            if (det >= 2
+                    && PLACE_PREPOSITIONS.contains(ts.get(det - 1).lower())
+                    && !Lexicon.isPersonNoun(named1)
+                    && !Lexicon.isAnimal(named1)) {
                 appositionHead(ts, det - 2, sentence, out);
                 return;
             }

@@ -209,6 +209,20 @@ class StoryCuesTest {
     }
 
     @Test
+    void aBeastNamedAfterAPlacesOfIsThatBeastInItsColour() {
+        // the potter's donkey was "a donkey, every inch the back"
+        String story = "Yusuf carried his pots to the market on the back of a grey donkey called Zahra. Zahra brayed."
+                + " Yusuf fed Zahra.";
+        List<String> zahra = cues(story, "Zahra");
+        assertTrue(zahra.contains("hair: grey hair"), zahra.toString());
+        assertTrue(zahra.stream().noneMatch(c -> c.contains("back")), zahra.toString());
+        // a glassblower from the capital is still a glassblower, not a capital
+        List<String> teodor =
+                cues("A glassblower from the capital named Teodor came. Teodor sang. Teodor left.", "Teodor");
+        assertTrue(teodor.contains("station: glassblower"), teodor.toString());
+    }
+
+    @Test
     void aNameOfTheOtherSexBeforeAPossessiveLeavesItToTheSubject() {
         // sleeping beauty's clerk "came into the young Queen's room with his dagger in his hand"
         String story = "The clerk was afraid. The clerk went to the palace. He worked himself into as great a fury as"
