@@ -611,6 +611,12 @@ final class CharacterFinder {
                         && List.of("very", "so", "too", "still")
                                 .contains(ts.get(k).lower())) k++;
                 if (k < ts.size() && Lexicon.MOODS.contains(ts.get(k).lower())) return true;
+                // "Abuela Inés was seventy and nearly blind": an age in years, said bare or as "years old"
+                if (j + 2 < ts.size()
+                        && StoryCues.AGE_NUMBERS.contains(ts.get(j + 1).lower())
+                        && (!ts.get(j + 2).isWord()
+                                || List.of("and", "years", "but")
+                                        .contains(ts.get(j + 2).lower()))) return true;
             }
             if (next.text().equals(",")
                     && j + 1 < ts.size()

@@ -64,7 +64,12 @@ final class GenderVotes {
     /** "Her grandson, Chen Hao": the gender of an owned person noun and a comma just before the name. */
     private static Gender kinBeforeComma(List<WordToken> ts, int comma) {
         if (comma < 2 || !ts.get(comma).text().equals(",")) return Gender.UNKNOWN;
-        if (!OWNERS.contains(ts.get(comma - 2).lower())) return Gender.UNKNOWN;
+        int owner = comma - 2;
+        // "her little brother, Théo,"
+        while (owner > 0
+                && comma - owner <= 3
+                && Lexicon.ADJECTIVES.contains(ts.get(owner).lower())) owner--;
+        if (!OWNERS.contains(ts.get(owner).lower())) return Gender.UNKNOWN;
         return Lexicon.genderOfHead(ts.get(comma - 1).lower());
     }
 

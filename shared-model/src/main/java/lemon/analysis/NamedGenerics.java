@@ -124,12 +124,27 @@ final class NamedGenerics {
                     && StoryCues.A_OR_THE.contains(ts.get(k - 1).lower()))
                 return ts.get(k).lower();
         if (i - 1 != 0 || s == 0) return null; // "His name was …" opens the sentence
-        List<WordToken> before = tokens.get(s - 1);
-        String last = null;
-        for (int k = 1; k < before.size(); k++)
-            if (fits.contains(before.get(k).lower())
-                    && List.of("a", "an").contains(before.get(k - 1).lower()))
-                last = before.get(k).lower();
-        return last;
+        // the sentence before brings the noun in ("a boy knocked"), or one a few before it does and "the girl" has
+        // gone on about it since: "It was a girl in a yellow raincoat … The girl dropped the sack … Her name was Zoë"
+        String since = null;
+        for (int back = 1; back <= NAMED_WITHIN && s - back >= 0; back++) {
+            List<WordToken> before = tokens.get(s - back);
+            String brought = null, said = null;
+            for (int k = 1; k < before.size(); k++) {
+                String w = before.get(k).lower(), det = before.get(k - 1).lower();
+                if (!fits.contains(w) || before.get(k).quoted()) continue;
+                if (List.of("a", "an").contains(det)) brought = w;
+                else if (det.equals("the")) said = w;
+            }
+            if (brought != null) return back == 1 || brought.equals(since) ? brought : null;
+            if (said != null) {
+                if (since != null && !since.equals(said)) return null;
+                since = said;
+            }
+        }
+        return null;
     }
+
+    /** How many sentences back "Her name was" may reach for the girl it names, when "the girl" is said between. */
+    private static final int NAMED_WITHIN = 5;
 }

@@ -329,4 +329,34 @@ class NamingAliasesTest {
                 + " Kiri counted gold. Kiri's sister watched from the door. Kiri went to the cave.");
         assertEquals(Gender.UNKNOWN, named(sibling, "Kiri").gender(), sibling.toString());
     }
+
+    /** An orchard of my own, each finding below wrong on it. */
+    private static final String ORCHARD = "José guarded his grandmother's orchard. Abuela Inés was seventy and nearly"
+            + " blind, but she knew every tree. José was a gangly boy of twelve. At midnight a small figure climbed the wall. It was a girl in a"
+            + " yellow raincoat, carrying a sack. \"Stop, thief!\" José shouted. The girl dropped the sack and ran."
+            + " José caught up with her. Her name was Zoë. Zoë explained that her little brother, Théo, was sick."
+            + " José took her to Abuela Inés. Zoë came every Saturday, and Théo ate the apples.";
+
+    @Test
+    void aGirlBroughtInAFewSentencesBeforeHerNameIsToldIsThatName() {
+        StoryCharacter zoe = named(cast(ORCHARD), "Zoë");
+        assertTrue(zoe.aliases().contains("girl"), zoe.toString());
+        // with another girl brought in between, "Her name was" names her, not the first
+        List<StoryCharacter> two = cast("It was a girl in a yellow raincoat. The girl ran. A girl with a kite came by."
+                + " The boys laughed. The kite fell. Her name was Zoë. Zoë sang. Zoë laughed.");
+        assertTrue(named(two, "Zoë").aliases().stream().noneMatch("girl"::equals), two.toString());
+    }
+
+    @Test
+    void anAgeSaidOfANameMakesItSomeoneAndABrotherInAppositionIsMale() {
+        List<StoryCharacter> cast = cast(ORCHARD);
+        // "Abuela Inés was seventy and nearly blind": no one before
+        assertEquals(Gender.FEMALE, named(cast, "Abuela Inés").gender(), cast.toString());
+        // "her little brother, Théo,": of no known sex before
+        assertEquals(Gender.MALE, named(cast, "Théo").gender(), cast.toString());
+        // a distance is no age
+        List<StoryCharacter> road =
+                cast("Anna walked. The Kings Road was seven miles long. Anna sang at the Kings" + " Road. Anna slept.");
+        assertTrue(road.stream().noneMatch(c -> c.name().contains("Road")), road.toString());
+    }
 }
