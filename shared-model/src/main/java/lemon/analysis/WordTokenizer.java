@@ -74,7 +74,35 @@ public final class WordTokenizer {
             }
             i++;
         }
+        return withCapitalisedShouts(out);
+    }
+
+    /**
+     * "The ship's computer was called ORLA. ORLA spoke": a lone word in capitals among lower-case words reads as the
+     * name it is ("Orla"); a heading or a shout in capitals ("HANSEL AND GRETTEL"), a roman numeral or a two-letter
+     * word ("OK") stays as written.
+     */
+    private static List<WordToken> withCapitalisedShouts(List<WordToken> ts) {
+        long lower = ts.stream()
+                .filter(t -> t.isWord() && !t.text().equals(t.text().toUpperCase(java.util.Locale.ROOT)))
+                .count();
+        if (lower < 2) return ts;
+        List<WordToken> out = new ArrayList<>(ts);
+        for (int k = 0; k < ts.size(); k++) {
+            if (!allCapitals(ts.get(k))
+                    || (k > 0 && allCapitals(ts.get(k - 1)))
+                    || (k + 1 < ts.size() && allCapitals(ts.get(k + 1)))) continue;
+            WordToken t = ts.get(k);
+            String text = t.text().charAt(0) + t.text().substring(1).toLowerCase(java.util.Locale.ROOT);
+            out.set(k, new WordToken(text, t.kind(), t.initial(), t.quoted()));
+        }
         return out;
+    }
+
+    /** A word of three or more letters, all capitals, that is no roman numeral. */
+    private static boolean allCapitals(WordToken t) {
+        String w = t.text();
+        return t.isWord() && w.length() >= 3 && w.matches("\\p{Lu}[\\p{Lu}-]*\\p{Lu}") && !w.matches("[IVXLCDM]+");
     }
 
     /** 's or ’s at {@code i} closing a word ("Cassim's" but not "she's" inside "she'shall"). */

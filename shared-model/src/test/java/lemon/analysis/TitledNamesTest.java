@@ -31,6 +31,24 @@ class TitledNamesTest {
     }
 
     @Test
+    void aLoneNameInCapitalsIsAName() {
+        // "The ship's computer was called ORLA": no ORLA was found
+        List<StoryCharacter> cast = cast("The ship's computer was called ORLA. ORLA spoke in a calm voice. \"The clamp"
+                + " is jammed,\" ORLA said. Vasquez swore. \"Clamp released,\" said ORLA.");
+        assertTrue(cast.stream().anyMatch(c -> c.name().equals("Orla")), cast.toString());
+        // a heading or a shout in capitals, a roman numeral and a two-letter word stay as written
+        List<String> words =
+                WordTokenizer.tokenize("HANSEL AND GRETTEL met King Henry VIII, who said OK and waved.").stream()
+                        .map(WordToken::text)
+                        .toList();
+        assertEquals(
+                List.of(
+                        "HANSEL", "AND", "GRETTEL", "met", "King", "Henry", "VIII", ",", "who", "said", "OK", "and",
+                        "waved", "."),
+                words);
+    }
+
+    @Test
     void aSurnameUnderAMansTitleAndAWomansIsTwoPeople() {
         List<StoryCharacter> cast = cast(CLINIC);
         // both were one "Grant" of no known sex, whose "He thanked the nurse" went to the nurse
