@@ -12,6 +12,9 @@ import java.util.List;
 public final class WordTokenizer {
     private WordTokenizer() {}
 
+    /** Titles written short with a point ("Mr.", "Dr."); "sir." or "miss." ends a sentence. */
+    private static final java.util.Set<String> ABBREVIATED_TITLES = java.util.Set.of("mr", "mrs", "ms", "dr");
+
     public static List<WordToken> tokenize(String sentence) {
         List<WordToken> out = new ArrayList<>();
         String s = sentence;
@@ -43,7 +46,7 @@ public final class WordTokenizer {
                 if (j + 1 < n
                         && s.charAt(j) == '.'
                         && Character.isWhitespace(s.charAt(j + 1))
-                        && Lexicon.PERSON_TITLES.contains(s.substring(i, j).toLowerCase(java.util.Locale.ROOT))) j++;
+                        && ABBREVIATED_TITLES.contains(s.substring(i, j).toLowerCase(java.util.Locale.ROOT))) j++;
                 i = j;
                 if (i < n && isPossessive(s, i)) {
                     out.add(new WordToken("'s", WordToken.Kind.POSSESSIVE, false, depth > 0));

@@ -28,6 +28,12 @@ class TitledNamesTest {
                 .map(WordToken::text)
                 .toList();
         assertEquals(List.of("Mr", "Grant", "met", "Dr", "Lin", "."), words);
+        // a title said as a word keeps the point after it
+        assertEquals(
+                List.of("Thank", "you", ",", "sir", ".", "Good", "night"),
+                WordTokenizer.tokenize("Thank you, sir. Good night").stream()
+                        .map(WordToken::text)
+                        .toList());
     }
 
     @Test
