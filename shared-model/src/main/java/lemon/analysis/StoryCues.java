@@ -253,6 +253,11 @@ public final class StoryCues {
             "camera",
             "kite",
             "case"); // "his sample case"
+    private static final Set<String> RIDE = Set.of("mounted", "mounting", "rode", "riding");
+
+    /** Beasts someone rides: said as "riding a horse", not carried. */
+    public static final Set<String> MOUNTS = Set.of("horse", "pony", "mule", "donkey", "camel", "steed");
+
     private static final Set<String> WEAR = Set.of(
             "wore",
             "wears",
@@ -659,9 +664,18 @@ public final class StoryCues {
         return ADJECTIVE_KIND.containsKey(w);
     }
 
+    /** An object cue that is a beast ridden ("a grey mule"). */
+    private static boolean ridden(StoryCue q) {
+        String v = q.value();
+        return q.kind().equals("object") && MOUNTS.contains(v.substring(v.lastIndexOf(' ') + 1));
+    }
+
     private static void add(Map<String, List<StoryCue>> byKind, StoryCue cue) {
         List<StoryCue> list = byKind.computeIfAbsent(cue.kind(), k -> new ArrayList<>());
-        if (list.size() >= PER_KIND || list.stream().anyMatch(x -> x.value().equals(cue.value()))) return;
+        // a horse ridden is no thing in the hand: it takes none of the things' places, and one is enough
+        long held = list.stream().filter(x -> !ridden(x)).count();
+        if (ridden(cue) ? list.stream().anyMatch(StoryCues::ridden) : held >= PER_KIND) return;
+        if (list.stream().anyMatch(x -> x.value().equals(cue.value()))) return;
         list.add(cue);
     }
 
@@ -1427,6 +1441,26 @@ public final class StoryCues {
                 for (Phrase p : phrases(ts, k + 1))
                     if (known(p.head) && (!pastAnOwner || OBJECTS.contains(p.head)))
                         out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+                continue;
+            }
+            // "Aladdin mounted his horse", "rode upon a grey mule": the beast they ride
+            if (RIDE.contains(w)) {
+                int q = k + 1;
+                if (q < ts.size() && List.of("on", "upon").contains(ts.get(q).lower())) q++;
+                if (q < ts.size() && DETERMINERS.contains(ts.get(q).lower())) q++;
+                List<String> said = new ArrayList<>(); // "a grey mule": its describing words, two at most
+                while (q < ts.size()
+                        && ts.get(q).isWord()
+                        && said.size() < 2
+                        && !MOUNTS.contains(ts.get(q).lower()))
+                    said.add(ts.get(q++).lower());
+                if (q < ts.size()
+                        && ts.get(q).isWord()
+                        && MOUNTS.contains(ts.get(q).lower())) {
+                    said.add(ts.get(q).lower());
+                    String text = String.join(" ", said);
+                    out.add(new StoryCue("object", article(text) + " " + text, sentence));
+                }
                 continue;
             }
             if (CARRY.contains(w)) {

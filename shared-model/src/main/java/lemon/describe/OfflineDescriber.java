@@ -368,11 +368,14 @@ public final class OfflineDescriber implements CharacterDescriber {
         else if (roleLook != null) parts.add(adjustGender(roleLook, gender)); // a male slave wears no dress
         // "carried her beautiful clothes back to the bird": what is worn already is not carried as well, and the
         // fairy whose costume has her wand in hand carries no second one
-        List<String> carried = new ArrayList<>();
+        List<String> carried = new ArrayList<>(), ridden = new ArrayList<>();
         for (String o : stated.apply("object"))
-            if (!said(o, worn.isEmpty() && roleLook != null ? List.of(roleLook) : worn) && !said(o, carried))
+            if (CueRepair.ridden(o)) {
+                if (ridden.isEmpty()) ridden.add(o); // one horse under them
+            } else if (!said(o, worn.isEmpty() && roleLook != null ? List.of(roleLook) : worn) && !said(o, carried))
                 carried.add(counted(o));
         if (!carried.isEmpty()) parts.add("carrying " + String.join(" and ", carried));
+        for (String o : ridden) parts.add("riding " + o);
         if (villain) {
             parts.add("a hard, scheming look in the eyes");
         }

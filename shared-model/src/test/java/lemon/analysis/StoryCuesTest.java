@@ -209,6 +209,21 @@ class StoryCuesTest {
     }
 
     @Test
+    void aBeastRiddenIsTheRidersBesideTheThingsInHand() {
+        // aladdin "mounted his horse and passed through the streets": the horse went untold
+        String story =
+                "Aladdin took a ring, a lamp and a dagger. Aladdin mounted his horse and rode away. Later Aladdin"
+                        + " rode upon a grey mule. Aladdin rode past the mill.";
+        List<String> aladdin = cues(story, "Aladdin");
+        assertTrue(aladdin.contains("object: a horse"), aladdin.toString());
+        // one beast under him, and it takes none of the three things' places
+        assertTrue(aladdin.stream().noneMatch(c -> c.contains("mule") || c.contains("mill")), aladdin.toString());
+        assertTrue(
+                aladdin.containsAll(List.of("object: a ring", "object: a lamp", "object: a dagger")),
+                aladdin.toString());
+    }
+
+    @Test
     void aBeastNamedAfterAPlacesOfIsThatBeastInItsColour() {
         // the potter's donkey was "a donkey, every inch the back"
         String story = "Yusuf carried his pots to the market on the back of a grey donkey called Zahra. Zahra brayed."

@@ -54,6 +54,9 @@ class CueRepairTest {
         // "his face was pale" was "with pale face"
         assertEquals("with a pale face", CueRepair.clause(new StoryCue("skin", "pale face", s)));
         assertEquals("with rosy cheeks", CueRepair.clause(new StoryCue("skin", "rosy cheeks", s)));
+        // a horse is ridden, not carried
+        assertEquals("riding a grey horse", CueRepair.clause(new StoryCue("object", "a grey horse", s)));
+        assertEquals("carrying a horseshoe", CueRepair.clause(new StoryCue("object", "a horseshoe", s)));
         assertEquals("wearing a red cap", CueRepair.clause(new StoryCue("headwear", "a red cap", s)));
     }
 }

@@ -288,6 +288,15 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void aHorseIsRiddenNotCarried() {
+        StoryCharacter c = new StoryCharacter("aladdin", "Aladdin", List.of(), Gender.MALE, "", 3);
+        List<lemon.story.StoryCue> cues = List.of(
+                new lemon.story.StoryCue("object", "a ring", "s"), new lemon.story.StoryCue("object", "a horse", "s"));
+        String d = new OfflineDescriber().describe("t", "Aladdin rode.", c, List.of(c), EXAMPLES, cues);
+        assertTrue(d.contains("carrying a ring, riding a horse"), d);
+    }
+
+    @Test
     void aFaceTheStoryGivesTakesTheBorrowedOnesPlace() {
         // snow-white's dwarf: "a narrow, clever face with lively eyes …, with a wizened face, with an ashen-gray face"
         StoryCharacter c = new StoryCharacter("oliver", "Oliver", List.of(), Gender.MALE, "", 3);
