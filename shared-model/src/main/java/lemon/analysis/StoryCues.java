@@ -83,7 +83,8 @@ public final class StoryCues {
             "coif",
             "tiara",
             "hijab",
-            "beret");
+            "beret",
+            "pinner");
     static final Set<String> GARMENTS = Set.of(
             "cloak",
             "coat",
@@ -131,6 +132,8 @@ public final class StoryCues {
             "jerkin",
             "sandals",
             "manteau",
+            "stomacher",
+            "livery",
             "apparel",
             "finery",
             // what people of today's stories wear ("the same blue fisherman's jumper")
@@ -301,7 +304,7 @@ public final class StoryCues {
             "pulled", // "pulled out his purse"
             "pulling");
     private static final Set<String> DETERMINERS =
-            Set.of("a", "an", "the", "his", "her", "their", "its", "some", "one", "two", "pair");
+            Set.of("a", "an", "the", "his", "her", "their", "its", "my", "your", "our", "some", "one", "two", "pair");
     /** Words a noun phrase of looks may hold before its head: colours, materials, sizes, "long". */
     private static final Set<String> DESCRIBING = Set.of(
             "long",

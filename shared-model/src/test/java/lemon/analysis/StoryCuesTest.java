@@ -542,10 +542,12 @@ class StoryCuesTest {
 
     @Test
     void whatASpeakerCallsMyIsTheSpeakers() {
-        String story = "\u201cI will wear my red velvet suit,\u201d said Anna. \u201cLend me your yellow cloak,\u201d"
-                + " said Anna to Greta. Anna laughed. Greta laughed. Anna slept. Greta slept.";
+        String story = "\u201cI will wear my red velvet suit, and my diamond stomacher,\u201d said Anna. \u201cLend"
+                + " me your yellow cloak,\u201d said Anna to Greta. Anna laughed. Greta laughed. Anna slept. Greta slept.";
         List<String> anna = cues(story, "Anna");
         assertTrue(anna.contains("clothing: a red velvet suit"), anna.toString());
+        // Cinderella's youngest sister wore "a my diamond stomacher"
+        assertTrue(anna.contains("clothing: a diamond stomacher"), anna.toString());
         // "your" is the one spoken to, and the speaker's cue is not hers
         assertTrue(anna.stream().noneMatch(c -> c.contains("yellow")), anna.toString());
         assertTrue(
