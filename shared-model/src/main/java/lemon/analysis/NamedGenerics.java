@@ -43,17 +43,11 @@ final class NamedGenerics {
         for (Map.Entry<String, String> e : named.entrySet()) {
             // "a boy knocked … a boy ran in": a second one brought in is someone else, whom the alias would take
             if (e.getValue().isEmpty() || broughtIn(tokens, e.getKey()) > 1) continue;
-            for (int k = 0; k < out.size(); k++) {
-                StoryCharacter c = out.get(k);
-                if (!c.id().equals(e.getValue())) continue;
-                List<String> aliases = new ArrayList<>(c.aliases());
-                aliases.add(e.getKey());
-                out.set(
-                        k,
-                        c.with(aliases, c.gender(), c.role(), c.mentions())
-                                .withEvidence(
-                                        "alias " + e.getKey(), index.sentences().get(said.get(e.getKey()))));
-            }
+            for (int k = 0; k < out.size(); k++)
+                if (out.get(k).id().equals(e.getValue()))
+                    out.set(
+                            k,
+                            withAlias(out.get(k), e.getKey(), index.sentences().get(said.get(e.getKey()))));
         }
         // "brought their son Oliver through the snow. The boy had a fever": the story's one named son is "the boy" of
         // a story that brings in no boy of its own (likewise a daughter and "the girl")
@@ -65,36 +59,40 @@ final class NamedGenerics {
             Integer first = firstSaid(tokens, child[0]);
             if (named1.size() != 1 || first == null) continue;
             StoryCharacter c = named1.get(0);
-            List<String> aliases = new ArrayList<>(c.aliases());
-            aliases.add(child[0]);
-            out.set(
-                    out.indexOf(c),
-                    c.with(aliases, c.gender(), c.role(), c.mentions())
-                            .withEvidence("alias " + child[0], index.sentences().get(first)));
+            out.set(out.indexOf(c), withAlias(c, child[0], index.sentences().get(first)));
         }
         return out;
     }
 
+    /** The character with the noun as one more alias, and the sentence that says so as its evidence. */
+    private static StoryCharacter withAlias(StoryCharacter c, String noun, String sentence) {
+        List<String> aliases = new ArrayList<>(c.aliases());
+        aliases.add(noun);
+        return c.with(aliases, c.gender(), c.role(), c.mentions()).withEvidence("alias " + noun, sentence);
+    }
+
+    private static final Set<String> A_OR_AN = Set.of("a", "an");
+
+    /** Whether the narration's token k is the noun right after one of these determiners. */
+    private static boolean saidAfter(List<WordToken> ts, int k, String noun, Set<String> determiners) {
+        return k >= 1
+                && ts.get(k).lower().equals(noun)
+                && !ts.get(k).quoted()
+                && determiners.contains(ts.get(k - 1).lower());
+    }
+
     /** The first sentence of the narration saying "the" noun, or null. */
     private static Integer firstSaid(List<List<WordToken>> tokens, String noun) {
-        for (int s = 0; s < tokens.size(); s++) {
-            List<WordToken> ts = tokens.get(s);
-            for (int k = 1; k < ts.size(); k++)
-                if (ts.get(k).lower().equals(noun)
-                        && !ts.get(k).quoted()
-                        && ts.get(k - 1).lower().equals("the")) return s;
-        }
+        for (int s = 0; s < tokens.size(); s++)
+            for (int k = 1; k < tokens.get(s).size(); k++)
+                if (saidAfter(tokens.get(s), k, noun, Set.of("the"))) return s;
         return null;
     }
 
     /** How often the narration brings in "a" noun. */
     private static int broughtIn(List<List<WordToken>> tokens, String noun) {
         int n = 0;
-        for (List<WordToken> ts : tokens)
-            for (int k = 1; k < ts.size(); k++)
-                if (ts.get(k).lower().equals(noun)
-                        && !ts.get(k).quoted()
-                        && List.of("a", "an").contains(ts.get(k - 1).lower())) n++;
+        for (List<WordToken> ts : tokens) for (int k = 1; k < ts.size(); k++) if (saidAfter(ts, k, noun, A_OR_AN)) n++;
         return n;
     }
 
@@ -133,7 +131,7 @@ final class NamedGenerics {
             for (int k = 1; k < before.size(); k++) {
                 String w = before.get(k).lower(), det = before.get(k - 1).lower();
                 if (!fits.contains(w) || before.get(k).quoted()) continue;
-                if (List.of("a", "an").contains(det)) brought = w;
+                if (A_OR_AN.contains(det)) brought = w;
                 else if (det.equals("the")) said = w;
             }
             if (brought != null) return back == 1 || brought.equals(since) ? brought : null;

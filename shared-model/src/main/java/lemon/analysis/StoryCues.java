@@ -259,7 +259,7 @@ public final class StoryCues {
     private static final Set<String> RIDE = Set.of("mounted", "mounting", "rode", "riding");
 
     /** Beasts someone rides: said as "riding a horse", not carried. */
-    public static final Set<String> MOUNTS = Set.of("horse", "pony", "mule", "donkey", "camel", "steed");
+    private static final Set<String> MOUNTS = Set.of("horse", "pony", "mule", "donkey", "camel", "steed");
 
     private static final Set<String> WEAR = Set.of(
             "wore",
@@ -669,8 +669,13 @@ public final class StoryCues {
 
     /** An object cue that is a beast ridden ("a grey mule"). */
     private static boolean ridden(StoryCue q) {
-        String v = q.value();
-        return q.kind().equals("object") && MOUNTS.contains(v.substring(v.lastIndexOf(' ') + 1));
+        return q.kind().equals("object") && isRidden(q.value());
+    }
+
+    /** Whether a thing the story gives is a beast ridden ("a grey mule"): said as "riding a grey mule". */
+    public static boolean isRidden(String object) {
+        String[] words = object.strip().toLowerCase(Locale.ROOT).split("\\s+");
+        return MOUNTS.contains(words[words.length - 1]);
     }
 
     private static void add(Map<String, List<StoryCue>> byKind, StoryCue cue) {

@@ -61,12 +61,6 @@ public final class CueRepair {
         return CueCheck.check(cue.kind(), cue.value(), description) == CueCheck.Verdict.CONTRADICTED;
     }
 
-    /** Whether an object the story gives is a beast ridden ("a horse"), said as "riding a horse". */
-    public static boolean ridden(String object) {
-        String[] words = object.strip().toLowerCase(Locale.ROOT).split("\\s+");
-        return lemon.analysis.StoryCues.MOUNTS.contains(words[words.length - 1]);
-    }
-
     /** A cue as a clause of a description: "with a grey beard", "wearing a red cap", "carrying an axe". */
     public static String clause(StoryCue cue) {
         String v = cue.value().strip();
@@ -82,7 +76,7 @@ public final class CueRepair {
                                 : "with " + v;
             case "clothing", "headwear" ->
                 low.startsWith("wearing ") || OfflineDescriber.saysDressed(low) ? v : "wearing " + v;
-            case "object" -> (ridden(v) ? "riding " : "carrying ") + v;
+            case "object" -> (lemon.analysis.StoryCues.isRidden(v) ? "riding " : "carrying ") + v;
             case "station" ->
                 "every inch the " + lemon.analysis.StoryCues.WORK.getOrDefault(low, v); // "mended nets" → fisherman
             default -> v;

@@ -370,7 +370,7 @@ public final class OfflineDescriber implements CharacterDescriber {
         // fairy whose costume has her wand in hand carries no second one
         List<String> carried = new ArrayList<>(), ridden = new ArrayList<>();
         for (String o : stated.apply("object"))
-            if (CueRepair.ridden(o)) {
+            if (StoryCues.isRidden(o)) {
                 if (ridden.isEmpty()) ridden.add(o); // one horse under them
             } else if (!said(o, worn.isEmpty() && roleLook != null ? List.of(roleLook) : worn) && !said(o, carried))
                 carried.add(counted(o));
