@@ -514,7 +514,7 @@ public final class StoryCues {
             }
             String first = words[0].toLowerCase(Locale.ROOT);
             if (words.length > 1 && STATION_TITLES.contains(first) && Character.isUpperCase(words[0].charAt(0))) {
-                out.add(new StoryCue("station", ABBREVIATED_TITLES.getOrDefault(first, first), sentence));
+                out.add(new StoryCue("station", TITLES_IN_FULL.getOrDefault(first, first), sentence));
                 continue;
             }
             // a group named by what its members are: "the hundred horsemen" are horsemen, "the two children" children
@@ -871,7 +871,7 @@ public final class StoryCues {
             "abbess");
 
     /** A title's short form as its station reads in full: Dr Lin is "every inch the doctor", not "the Dr". */
-    private static final Map<String, String> ABBREVIATED_TITLES = Map.of("dr", "doctor");
+    private static final Map<String, String> TITLES_IN_FULL = Map.of("dr", "doctor");
 
     /** "Detective Inspector Rhiannon Cole": capitalised titles of office just before a name. */
     private static void titles(List<WordToken> ts, int start, String sentence, List<StoryCue> out) {
@@ -880,8 +880,7 @@ public final class StoryCues {
             if (STATION_TITLES.contains(ts.get(j).lower()))
                 said.add(
                         0,
-                        ABBREVIATED_TITLES.getOrDefault(
-                                ts.get(j).lower(), ts.get(j).text()));
+                        TITLES_IN_FULL.getOrDefault(ts.get(j).lower(), ts.get(j).text()));
             else if (!said.isEmpty()) break;
         }
         if (!said.isEmpty()) out.add(new StoryCue("station", String.join(" ", said), sentence));
