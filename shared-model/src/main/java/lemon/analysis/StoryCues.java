@@ -728,7 +728,8 @@ public final class StoryCues {
                 return;
             }
             String w = j >= 0 ? ts.get(j).lower() : "";
-            if (det >= 0 && !describe(w, sentence, out) && !Lexicon.ADJECTIVES.contains(w))
+            if (det >= 0 && kindlyGiant(ts, j)) out.add(new StoryCue("build", "giant", sentence));
+            else if (det >= 0 && !describe(w, sentence, out) && !Lexicon.ADJECTIVES.contains(w))
                 out.add(new StoryCue("station", w, sentence));
             if (det >= 0) j--;
         }
@@ -760,6 +761,16 @@ public final class StoryCues {
                 && ts.get(end).text().equals(",")) {
             if (determinerBefore(ts, j - 1) == 0) appositionHead(ts, j - 1, sentence, out);
         }
+    }
+
+    /**
+     * "Sam Fell was a cheerful giant", "a cheerful giant named Hector Plum": a kindly giant of a man is big, no giant
+     * of the tales.
+     */
+    private static boolean kindlyGiant(List<WordToken> ts, int k) {
+        return k > 0
+                && ts.get(k).lower().equals("giant")
+                && Lexicon.KINDLY.contains(ts.get(k - 1).lower());
     }
 
     static final Set<String> A_OR_THE = Set.of("a", "an", "the");
@@ -1101,10 +1112,7 @@ public final class StoryCues {
                 k += 3;
                 break;
             }
-            // "Sam Fell was a cheerful giant": a kindly giant of a man is big, no giant of the tales
-            if (w.equals("giant")
-                    && k > 0
-                    && Lexicon.KINDLY.contains(ts.get(k - 1).lower())) {
+            if (kindlyGiant(ts, k)) {
                 said.add(new StoryCue("build", "giant", sentence));
                 k++;
                 break;

@@ -30,7 +30,8 @@ public final class OfflineDescriber implements CharacterDescriber {
 
     private static final Set<String> YOUNG_NOUNS = Set.of("girl", "boy", "lad", "lass", "maiden", "youth", "child");
 
-    private static final Set<String> YOUNG_ROLES = Set.of("son", "daughter", "prince", "princess");
+    private static final Set<String> YOUNG_ROLES = Set.of(
+            "son", "daughter", "prince", "princess", "student", "pupil", "schoolboy", "schoolgirl", "apprentice");
 
     /** Kin words that make someone old wherever the story calls them so: a grandmother is no woman of thirty. */
     private static final Set<String> OLD_NOUNS = Set.of("grandmother", "grandfather", "grandma", "grandpa", "granny");
@@ -66,6 +67,8 @@ public final class OfflineDescriber implements CharacterDescriber {
     private static final Pattern KINSHIP = Pattern.compile("(?i)(step-?|grand)?(girl|boy|man|woman|son|daughter|wife|"
             + "husband|brother|sister|mother|father|child|children|fellow|friend|person|niece|nephew|aunt|uncle|cousin|twin)"
             + "s?(-in-law)?");
+
+    private static final Pattern BEARDED = Pattern.compile("\\b(beard|bearded|moustache|stubble|whiskers)\\b");
 
     /** Looks that say a borrowed face belongs to a villain. */
     private static final Pattern VILLAINOUS = Pattern.compile(
@@ -105,7 +108,39 @@ public final class OfflineDescriber implements CharacterDescriber {
             Map.entry("shepherd", "wearing a rough cloak, a crook in hand"),
             Map.entry("magician", "wearing a long dark robe patterned with stars and a tall pointed hat"),
             Map.entry("sultan", "wearing a jewelled turban and a robe of gold brocade"),
-            Map.entry("genie", "enormous and blue-skinned, with a topknot and golden armbands"));
+            Map.entry("genie", "enormous and blue-skinned, with a topknot and golden armbands"),
+            // today's work, so a detective on a ferry is lent no sea captain's coat
+            Map.entry("detective", "wearing a rumpled trench coat over a dark suit"),
+            Map.entry("inspector", "wearing a rumpled trench coat over a dark suit"),
+            Map.entry("bodyguard", "wearing a black suit, a white shirt and an earpiece"),
+            Map.entry("diplomat", "wearing a tailored dark suit with a lapel pin"),
+            Map.entry("salesman", "wearing a cheap grey suit and a loosened tie"),
+            Map.entry("student", "wearing a hooded jumper, jeans and a canvas backpack"),
+            Map.entry("baker", "wearing a flour-dusted white apron and a baker's cap"),
+            Map.entry("farmer", "wearing a checked work shirt, muddy boots and a flat cap"),
+            Map.entry("doctor", "wearing a white coat with a stethoscope round the neck"),
+            Map.entry("nurse", "wearing a blue nurse's tunic with a fob watch pinned to it"),
+            Map.entry("teacher", "wearing a knitted cardigan over a neat collared shirt"),
+            Map.entry("schoolteacher", "wearing a knitted cardigan over a neat collared shirt"),
+            Map.entry("sailor", "wearing a striped jersey and a knitted cap"),
+            Map.entry("major", "wearing a pressed military uniform with medals on the breast"),
+            Map.entry("colonel", "wearing a pressed military uniform with medals on the breast"),
+            Map.entry("mayor", "wearing a dark suit and a gold chain of office"),
+            Map.entry("pilot", "wearing a leather flight jacket"),
+            Map.entry("mechanic", "wearing oil-stained overalls"),
+            Map.entry("engineer", "wearing oil-stained overalls"),
+            Map.entry("astronaut", "wearing a white pressure suit with mission patches"),
+            Map.entry("scientist", "wearing a white lab coat"),
+            Map.entry("cook", "wearing a white apron and cap"),
+            Map.entry("priest", "wearing a black cassock"),
+            Map.entry("judge", "wearing a black judge's robe"),
+            Map.entry("blacksmith", "wearing a heavy leather apron over rolled sleeves"),
+            Map.entry("glassblower", "wearing a heavy leather apron over rolled sleeves"),
+            Map.entry("potter", "wearing a clay-stained smock over rolled sleeves"),
+            Map.entry("constable", "wearing a police uniform and cap"),
+            Map.entry("policeman", "wearing a police uniform and cap"),
+            Map.entry("journalist", "wearing a rumpled jacket, a notebook in the pocket"),
+            Map.entry("reporter", "wearing a rumpled jacket, a notebook in the pocket"));
 
     private static final Map<String, String> TO_FEMALE = Map.ofEntries(
             Map.entry("he", "she"),
@@ -178,6 +213,40 @@ public final class OfflineDescriber implements CharacterDescriber {
             List<StoryCharacter> all,
             List<CdPair> examples,
             List<StoryCue> story) {
+        return describe(character, all, examples, story, new java.util.HashSet<>(), List.of());
+    }
+
+    /**
+     * The cast in its order, each told apart from those before it: a face or hair already lent to someone in the
+     * story is lent again only when no other example, theirs or another character's, has one left.
+     */
+    @Override
+    public List<String> describeCast(
+            String storyTitle,
+            String storyText,
+            List<StoryCharacter> cast,
+            List<List<CdPair>> examples,
+            List<List<StoryCue>> stated) {
+        Set<String> lent = new java.util.HashSet<>();
+        List<CdPair> everyones =
+                examples.stream().flatMap(List::stream).distinct().toList();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < cast.size(); i++)
+            out.add(describe(cast.get(i), cast, examples.get(i), stated.get(i), lent, everyones));
+        return out;
+    }
+
+    /**
+     * @param lent faces and hair lent already in this story, added to here
+     * @param spare examples of the other characters, to lend from when this one's own are taken
+     */
+    private String describe(
+            StoryCharacter character,
+            List<StoryCharacter> all,
+            List<CdPair> examples,
+            List<StoryCue> story,
+            Set<String> lent,
+            List<CdPair> spare) {
         // a duck is no man in a captain's coat: an animal is described as the animal, from the story alone
         String animal = StoryCues.animal(character);
         if (animal != null) { // "a white duck", not "a white duck, every inch the bird"
@@ -336,19 +405,56 @@ public final class OfflineDescriber implements CharacterDescriber {
                         build.endsWith("built") ? build : "with " + StoryCues.article(build) + " " + build + " build");
             // a bandit's scarred, sly face is lent only to someone the story makes a villain
             // (none of the examples' faces fits: the description leaves the face open)
-            String lent = villain ? firstFace(looks.size(), pick, true) : null;
-            if (villain && lent == null) lent = withoutKindness(pick.apply(0).face());
-            if (lent == null) lent = firstFace(looks.size(), pick, false);
-            String face = lent == null
-                    ? null
-                    : adjustGender(gender == Gender.FEMALE ? withoutFacialHair(lent) : lent, gender);
-            // no silver beard on a young man; no borrowed face where the story gives one ("his face was pale")
+            String lentFace = villain ? firstFace(looks.size(), pick, true) : null;
+            if (villain && lentFace == null)
+                lentFace = withoutKindness(pick.apply(0).face());
+            if (lentFace == null) lentFace = firstFace(looks.size(), pick, false);
+            Gender sex = gender;
+            boolean youthful = young;
+            java.util.function.Function<String, String> asTheirs =
+                    f -> adjustGender(sex == Gender.FEMALE ? withoutFacialHair(f) : f, sex);
+            // no silver beard on a young man
+            java.util.function.Predicate<String> fits =
+                    f -> !youthful || !AGED.matcher(f).find();
+            String face = lentFace == null ? null : asTheirs.apply(lentFace);
+            // someone else in the story has this face: the next example's of the same kind that no one has
+            // another's grey hair is lent to no one the story does not make old, a beard to no youth
+            boolean aged = old && !young;
+            List<Look> others = alternatives(looks, pick, spare, character.gender()).stream()
+                    .filter(l ->
+                            aged || !AGED.matcher(l.face() + " " + l.hair()).find())
+                    .filter(l -> !youthful || !BEARDED.matcher(l.face()).find())
+                    .toList();
+            if (face != null && lent.contains(face))
+                for (Look l : others) {
+                    String f = asTheirs.apply(l.face());
+                    if (VILLAINOUS.matcher(l.face()).find() == villain && fits.test(f) && !lent.contains(f)) {
+                        face = f;
+                        break;
+                    }
+                }
+            // no borrowed face where the story gives one ("his face was pale")
             boolean storyFace = stated.apply("skin").stream().anyMatch(v -> v.matches(".*\\bface\\b.*"));
-            if (face != null && (!young || !AGED.matcher(face).find()) && !storyFace) parts.add(face);
+            if (face != null && fits.test(face) && !storyFace) {
+                parts.add(face);
+                lent.add(face);
+            }
+            java.util.function.Function<Look, String> hairOf =
+                    l -> youthful ? youthful(adjustGender(l.hair(), sex)) : adjustGender(l.hair(), sex);
+            String hair = hairOf.apply(pick.apply(1));
+            if (hair != null && lent.contains(hair))
+                for (Look l : others) {
+                    String h = hairOf.apply(l);
+                    if (h != null && !lent.contains(h)) {
+                        hair = h;
+                        break;
+                    }
+                }
             // a beard the story colours would clash with borrowed hair of another colour
-            String hair = adjustGender(pick.apply(1).hair(), gender);
-            if (young) hair = youthful(hair);
-            if (stated.apply("hair").isEmpty() && stated.apply("beard").isEmpty() && hair != null) parts.add(hair);
+            if (stated.apply("hair").isEmpty() && stated.apply("beard").isEmpty() && hair != null) {
+                parts.add(hair);
+                lent.add(hair);
+            }
             // glasses are worn with clothes, not instead of them
             if (roleLook == null && wearing.stream().allMatch(OfflineDescriber::accessory)) {
                 String clothes = outfit == null ? "simple clothes" : adjustGender(outfit.clothing(), gender);
@@ -421,6 +527,24 @@ public final class OfflineDescriber implements CharacterDescriber {
                 .toList();
         if (!carried.isEmpty()) parts.add("carrying " + String.join(" and ", carried));
         return String.join(", ", parts);
+    }
+
+    /**
+     * Where else a face or hair may come from, in order: the character's own examples from the first slot on, then
+     * the other characters' examples of its sex, then theirs of the other sex.
+     */
+    private static List<Look> alternatives(
+            List<Look> looks, java.util.function.IntFunction<Look> pick, List<CdPair> spare, Gender gender) {
+        List<Look> out = new ArrayList<>();
+        for (int slot = 0; slot < looks.size(); slot++) out.add(pick.apply(slot));
+        List<Look> theirs = spare.stream()
+                .map(e -> Look.parse(e.description()))
+                .flatMap(java.util.Optional::stream)
+                .filter(l -> !out.contains(l))
+                .toList();
+        theirs.stream().filter(l -> l.gender() == gender).forEach(out::add);
+        theirs.stream().filter(l -> l.gender() != gender).forEach(out::add);
+        return out;
     }
 
     /** "silver-rimmed glasses", "spectacles": worn, but no outfit. */

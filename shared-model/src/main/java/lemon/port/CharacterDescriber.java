@@ -24,6 +24,22 @@ public interface CharacterDescriber {
             List<StoryCue> stated);
 
     /**
+     * The whole cast of one story, in its order (lists by character): by default each described on its own. A
+     * describer that can tell the characters apart (no two with one borrowed face) does it here.
+     */
+    default List<String> describeCast(
+            String storyTitle,
+            String storyText,
+            List<StoryCharacter> cast,
+            List<List<CdPair>> examples,
+            List<List<StoryCue>> stated) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < cast.size(); i++)
+            out.add(describe(storyTitle, storyText, cast.get(i), cast, examples.get(i), stated.get(i)));
+        return out;
+    }
+
+    /**
      * {@code describer} shown no retrieved examples, whatever match-characters chose: the \ICL ablation,
      * where the description comes from the story alone.
      */

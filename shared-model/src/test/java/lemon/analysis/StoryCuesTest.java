@@ -333,6 +333,15 @@ class StoryCuesTest {
         // a cheerful giant of a man is big, no giant of the tales
         List<String> sam = cues(story, "Sam Fell");
         assertTrue(sam.contains("build: giant") && !sam.contains("station: giant"), sam.toString());
+        // so is one named after the words ("a cheerful giant named Hector Plum" was painted in a giant's hides)
+        List<String> hector = cues(
+                "The baker, a cheerful giant named Hector Plum, loaded the cake. Hector drove. Hector sang.",
+                "Hector Plum");
+        assertTrue(
+                hector.contains("build: giant")
+                        && hector.contains("station: baker")
+                        && !hector.contains("station: giant"),
+                hector.toString());
         // nor what someone once was: "Lady Ashworth, who had loved him since he was a boy" (Julian, a young man)
         List<String> julian = cues(
                 "Julian was a pale young man. Julian laughed. Ada had loved Julian since he was a"

@@ -501,5 +501,86 @@ class OfflineDescriberTest {
                 + " Grandfather took the radio. Grandfather slept.";
         String g = describe(story, "Grandfather");
         assertTrue(g.contains("jumper"), g);
+        // a detective and a student on a night ferry, whose examples are sea captains: dressed for their own work
+        CdPair seaCaptain = new CdPair(
+                "cd-5",
+                "s",
+                "thriller",
+                "Bom",
+                "",
+                "a tanned woman in her early fifties with a sturdy build, a stern, weather-beaten face, curly auburn"
+                        + " hair, wearing a weathered navy captain's coat with brass buttons and a peaked cap");
+        StoryCharacter cole = new StoryCharacter("cole", "Cole", List.of(), Gender.FEMALE, "", 3);
+        StoryCharacter juno = new StoryCharacter("juno", "Juno", List.of(), Gender.FEMALE, "", 3);
+        List<StoryCharacter> ferry = List.of(cole, juno);
+        String inspector = new OfflineDescriber()
+                .describe(
+                        "t",
+                        "",
+                        cole,
+                        ferry,
+                        List.of(seaCaptain),
+                        List.of(new lemon.story.StoryCue("station", "Detective Inspector", "s")));
+        assertTrue(inspector.contains("trench coat") && !inspector.contains("captain's coat"), inspector);
+        String student = new OfflineDescriber()
+                .describe(
+                        "t",
+                        "",
+                        juno,
+                        ferry,
+                        List.of(seaCaptain),
+                        List.of(new lemon.story.StoryCue("station", "student", "s")));
+        assertTrue(student.contains("in her late teens") && student.contains("backpack"), student);
+        // a cheerful giant of a baker is big, in a baker's apron, and no villain
+        StoryCharacter hector = new StoryCharacter("hector", "Hector Plum", List.of(), Gender.MALE, "baker", 3);
+        String baker = new OfflineDescriber()
+                .describe(
+                        "t",
+                        "",
+                        hector,
+                        List.of(hector),
+                        EXAMPLES,
+                        List.of(new lemon.story.StoryCue("build", "giant", "s")));
+        assertTrue(baker.contains("of giant build") && baker.contains("apron") && !baker.contains("scheming"), baker);
+    }
+
+    @Test
+    void aCastIsToldApartWhereTheExamplesAllow() {
+        // two women retrieved the same one example; the baker's examples hold another woman's look
+        CdPair nurse = new CdPair(
+                "cd-3",
+                "s",
+                "drama",
+                "Maud",
+                "",
+                "a pale woman in her forties with a sturdy build, a round, cheerful face, curly black hair,"
+                        + " wearing a starched apron");
+        CdPair crone = new CdPair(
+                "cd-4",
+                "s",
+                "drama",
+                "Old Bet",
+                "",
+                "a pale woman in her seventies with a bent build, a wrinkled face, thin white hair,"
+                        + " wearing a shawl");
+        StoryCharacter ann = new StoryCharacter("ann", "Ann", List.of(), Gender.FEMALE, "", 3);
+        StoryCharacter bea = new StoryCharacter("bea", "Bea", List.of(), Gender.FEMALE, "", 3);
+        StoryCharacter baker = new StoryCharacter("tom", "Tom", List.of(), Gender.MALE, "baker", 3);
+        List<StoryCharacter> cast = List.of(ann, bea, baker);
+        List<CdPair> women = List.of(EXAMPLES.get(0));
+        List<String> d = new OfflineDescriber()
+                .describeCast(
+                        "t",
+                        "Ann met Bea.",
+                        cast,
+                        List.of(women, women, List.of(EXAMPLES.get(1), crone, nurse)),
+                        List.of(List.of(), List.of(), List.of()));
+        assertTrue(d.get(0).contains("long braided red hair"), d.get(0));
+        // Bea is lent the one unused woman's look of her age: the crone's white hair goes to no one young
+        assertTrue(d.get(1).contains("curly black hair") && d.get(1).contains("a round, cheerful face"), d.get(1));
+        assertFalse(d.get(1).contains("red hair") || d.get(1).contains("white hair"), d.get(1));
+        // one at a time, as before, each takes its own first example
+        String alone = new OfflineDescriber().describe("t", "Ann met Bea.", bea, cast, women, List.of());
+        assertTrue(alone.contains("long braided red hair"), alone);
     }
 }

@@ -94,7 +94,32 @@ public final class CastEvaluation {
     }
 
     /** The gold cues of one story's recalled characters, checked against their descriptions. */
-    public record CueScore(int judged, int kept, int contradicted, List<String> contradictions, List<String> missing) {}
+    public record CueScore(
+            int judged,
+            int kept,
+            int contradicted,
+            List<String> contradictions,
+            List<String> missing,
+            int described,
+            int lookalikes) {}
+
+    /**
+     * How many of a story's descriptions repeat a face or hair clause word for word from one written before them:
+     * two characters painted with one face are hard to tell apart, whatever their names.
+     */
+    static int lookalikes(java.util.Collection<String> descriptions) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int repeats = 0;
+        for (String d : descriptions) {
+            List<String> looks = java.util.Arrays.stream(d.split(", "))
+                    .map(String::strip)
+                    .filter(x -> x.matches(".*\\b(face|hair)\\b.*"))
+                    .toList();
+            if (looks.stream().anyMatch(seen::contains)) repeats++;
+            seen.addAll(looks);
+        }
+        return repeats;
+    }
 
     /**
      * Each story's cues judged against the descriptions {@code describer} writes for the analyst's
@@ -125,7 +150,16 @@ public final class CastEvaluation {
                     case MISSING -> missing.add(cue.character() + ": " + cue.kind() + " '" + cue.value() + "'");
                 }
             }
-            out.put(story, new CueScore(judged, kept, contradicted, bad, missing));
+            out.put(
+                    story,
+                    new CueScore(
+                            judged,
+                            kept,
+                            contradicted,
+                            bad,
+                            missing,
+                            descriptions.size(),
+                            lookalikes(descriptions.values())));
         }
         return out;
     }
@@ -162,6 +196,13 @@ public final class CastEvaluation {
                 k,
                 j,
                 j == 0 ? 100.0 : 100.0 * k / j);
+        int described = cues.values().stream().mapToInt(CueScore::described).sum();
+        int alike = cues.values().stream().mapToInt(CueScore::lookalikes).sum();
+        out.printf(
+                Locale.ROOT,
+                "lookalikes: %d of %d descriptions repeat a face or hair of someone earlier in their story%n",
+                alike,
+                described);
         for (Map.Entry<String, CueScore> e : cues.entrySet())
             if (!e.getValue().contradictions().isEmpty())
                 out.println("  " + e.getKey() + " contradicts: "

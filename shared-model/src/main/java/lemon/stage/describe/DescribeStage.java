@@ -56,21 +56,28 @@ public final class DescribeStage implements Stage {
             String title, String text, List<StoryCharacter> characters, List<CharacterMatch> matchList) {
         Map<String, CharacterMatch> matches = new LinkedHashMap<>();
         matchList.forEach(x -> matches.put(x.characterId(), x));
-        List<CharacterDescription> out = new ArrayList<>();
+        List<List<String>> ids = new ArrayList<>();
+        List<List<CdPair>> examples = new ArrayList<>();
+        List<List<StoryCue>> stated = new ArrayList<>();
         for (StoryCharacter c : characters) {
-            List<String> ids = matches.containsKey(c.id())
+            List<String> own = matches.containsKey(c.id())
                     ? matches.get(c.id()).matches().stream()
                             .map(CharacterMatch.Scored::cdId)
                             .toList()
                     : List.of();
-            List<CdPair> examples = ids.stream().map(retriever::pair).toList();
-            List<StoryCue> stated = StoryCues.of(text, c, characters);
-            String raw = describer.describe(title, text, c, characters, examples, stated);
-            String description = DescriptionCleaner.clean(raw, c.name());
-            List<StoryCue> kept = stated.stream()
+            ids.add(own);
+            examples.add(own.stream().map(retriever::pair).toList());
+            stated.add(StoryCues.of(text, c, characters));
+        }
+        List<String> raw = describer.describeCast(title, text, characters, examples, stated);
+        List<CharacterDescription> out = new ArrayList<>();
+        for (int i = 0; i < characters.size(); i++) {
+            StoryCharacter c = characters.get(i);
+            String description = DescriptionCleaner.clean(raw.get(i), c.name());
+            List<StoryCue> kept = stated.get(i).stream()
                     .filter(q -> CueCheck.check(q.kind(), q.value(), description) == CueCheck.Verdict.KEPT)
                     .toList();
-            out.add(new CharacterDescription(c.id(), c.name(), description, ids, kept));
+            out.add(new CharacterDescription(c.id(), c.name(), description, ids.get(i), kept));
         }
         return out;
     }

@@ -75,4 +75,17 @@ class CastEvaluationTest {
                 wrong.get("forty-thieves").contradicted() > 0,
                 wrong.get("forty-thieves").toString());
     }
+
+    @Test
+    void aLookalikeRepeatsAFaceOrHairOfSomeoneDescribedBefore() {
+        assertEquals(
+                2,
+                CastEvaluation.lookalikes(List.of(
+                        "a tall man, a lined face and calm eyes, thinning chestnut hair, wearing a coat",
+                        "a short woman, a round face, thinning chestnut hair, wearing a dress",
+                        "a young girl, a lined face and calm eyes, red hair",
+                        "an old man, a lined face, white hair, wearing a lined coat")));
+        // the same coat or build is no lookalike: only the face and the hair are
+        assertEquals(0, CastEvaluation.lookalikes(List.of("a man, wearing a coat", "a woman, wearing a coat")));
+    }
 }
