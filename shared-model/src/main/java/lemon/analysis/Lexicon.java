@@ -53,6 +53,15 @@ final class Lexicon {
             "heron");
 
     /**
+     * Machines that act as a beast of the tales does: a character by the noun ("the robot said"), with no sex, painted
+     * as what it is, not as a man or a woman.
+     */
+    static final Set<String> MACHINES = Set.of("robot", "android", "droid", "automaton");
+
+    /** Machines a story keeps about the place: one it names is a character ("The ship's computer was called ORLA"). */
+    static final Set<String> KEPT_MACHINES = Set.of("computer");
+
+    /**
      * Beasts a tale keeps about the place (a horse ridden, a goose plucked): not characters by their noun alone,
      * but one the story names is that animal ("the Princess's horse was called Falada", "a goat whose name was
      * Duchess"), and is painted as one.
@@ -111,6 +120,7 @@ final class Lexicon {
 
     static {
         for (String animal : ANIMALS) PERSON_NOUNS.put(animal, Gender.UNKNOWN);
+        for (String machine : MACHINES) PERSON_NOUNS.put(machine, Gender.UNKNOWN);
         nouns(
                 Gender.MALE,
                 "countryman",
@@ -440,7 +450,8 @@ final class Lexicon {
     static String animalOf(String noun) {
         int dash = noun.lastIndexOf('-'); // "turtle-doves": the plural is the last part's
         String w = noun.substring(dash + 1), singular = singularOfPlural(w);
-        java.util.function.Predicate<String> beast = x -> ANIMALS.contains(x) || KEPT_ANIMALS.contains(x);
+        java.util.function.Predicate<String> beast = x ->
+                ANIMALS.contains(x) || KEPT_ANIMALS.contains(x) || MACHINES.contains(x) || KEPT_MACHINES.contains(x);
         if (beast.test(w)) return noun;
         return singular != null && beast.test(singular) ? noun.substring(0, dash + 1) + singular : null;
     }

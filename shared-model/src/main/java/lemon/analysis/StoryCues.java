@@ -480,7 +480,7 @@ public final class StoryCues {
 
     /**
      * The animal a character is, in the singular ("duck" for "the duck", "turtle-dove" for "two
-     * turtle-doves"), from its role or else its name; null for a person.
+     * turtle-doves"), or the machine ("robot"), from its role or else its name; null for a person.
      */
     public static String animal(StoryCharacter c) {
         String role = c.role().toLowerCase(Locale.ROOT).strip();

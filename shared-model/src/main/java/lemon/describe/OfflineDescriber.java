@@ -124,6 +124,9 @@ public final class OfflineDescriber implements CharacterDescriber {
             Map.entry("schoolteacher", "wearing a knitted cardigan over a neat collared shirt"),
             Map.entry("sailor", "wearing a striped jersey and a knitted cap"),
             Map.entry("major", "wearing a pressed military uniform with medals on the breast"),
+            Map.entry("lieutenant", "wearing a pressed uniform with rank insignia"),
+            Map.entry("sergeant", "wearing a pressed uniform with rank insignia"),
+            Map.entry("commander", "wearing a pressed uniform with rank insignia"),
             Map.entry("colonel", "wearing a pressed military uniform with medals on the breast"),
             Map.entry("mayor", "wearing a dark suit and a gold chain of office"),
             Map.entry("pilot", "wearing a leather flight jacket"),
@@ -213,7 +216,7 @@ public final class OfflineDescriber implements CharacterDescriber {
             List<StoryCharacter> all,
             List<CdPair> examples,
             List<StoryCue> story) {
-        return describe(character, all, examples, story, new java.util.HashSet<>(), List.of());
+        return describe(character, all, examples, story, new java.util.HashSet<>(), List.of(), Era.of(storyText));
     }
 
     /**
@@ -230,15 +233,17 @@ public final class OfflineDescriber implements CharacterDescriber {
         Set<String> lent = new java.util.HashSet<>();
         List<CdPair> everyones =
                 examples.stream().flatMap(List::stream).distinct().toList();
+        Era era = Era.of(storyText);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < cast.size(); i++)
-            out.add(describe(cast.get(i), cast, examples.get(i), stated.get(i), lent, everyones));
+            out.add(describe(cast.get(i), cast, examples.get(i), stated.get(i), lent, everyones, era));
         return out;
     }
 
     /**
      * @param lent faces and hair lent already in this story, added to here
      * @param spare examples of the other characters, to lend from when this one's own are taken
+     * @param era the story's time, which the borrowed clothes must be of
      */
     private String describe(
             StoryCharacter character,
@@ -246,7 +251,8 @@ public final class OfflineDescriber implements CharacterDescriber {
             List<CdPair> examples,
             List<StoryCue> story,
             Set<String> lent,
-            List<CdPair> spare) {
+            List<CdPair> spare,
+            Era era) {
         // a duck is no man in a captain's coat: an animal is described as the animal, from the story alone
         String animal = StoryCues.animal(character);
         if (animal != null) { // "a white duck", not "a white duck, every inch the bird"
@@ -458,6 +464,16 @@ public final class OfflineDescriber implements CharacterDescriber {
             // glasses are worn with clothes, not instead of them
             if (roleLook == null && wearing.stream().allMatch(OfflineDescriber::accessory)) {
                 String clothes = outfit == null ? "simple clothes" : adjustGender(outfit.clothing(), gender);
+                // a knight's armour on a nurse of today, a headset on a miller's daughter: the first example whose
+                // clothes are of the story's time, else plain ones
+                if (!era.fits(clothes)) {
+                    clothes = era == Era.TODAY ? "plain everyday clothes" : "simple clothes";
+                    for (int slot = 2; slot < 2 + looks.size(); slot++)
+                        if (era.fits(pick.apply(slot).clothing())) {
+                            clothes = adjustGender(pick.apply(slot).clothing(), gender);
+                            break;
+                        }
+                }
                 for (String w : wearing) clothes += " and " + counted(w);
                 parts.add("wearing " + clothes);
                 wearing.clear();
@@ -545,6 +561,53 @@ public final class OfflineDescriber implements CharacterDescriber {
         theirs.stream().filter(l -> l.gender() == gender).forEach(out::add);
         theirs.stream().filter(l -> l.gender() != gender).forEach(out::add);
         return out;
+    }
+
+    /** When a story is set, as far as its words tell: today, in the tales' past, or either. */
+    enum Era {
+        TODAY,
+        PAST,
+        UNKNOWN;
+
+        private static final Pattern TODAYS_WORDS = Pattern.compile(
+                "(?i)\\b(phones?|telephones?|cars?|radios?|trains?|computers?|laptops?|tractors?|lorry|lorries|trucks?|"
+                        + "buses|taxis?|airports?|planes?|helicopters?|television|emails?|clinics?|hospitals?|police|"
+                        + "motorbikes?|bicycles?|cameras?|ferry|jeans|cigarettes?|supermarkets?|offices?|rockets?|"
+                        + "spacecraft|orbit|docking|engineers?|scientists?|doctors?|nurses?)\\b");
+        private static final Pattern TALES_WORDS = Pattern.compile(
+                "(?i)\\b(kings?|queens?|princes?|princess(?:es)?|castles?|palaces?|kingdoms?|witch(?:es)?|fair(?:y|ies)|"
+                        + "dwarfs?|giants?|enchantress|knights?|swords?|sultans?|caliphs?|viziers?|genies?)\\b");
+        /** Clothes no one wore in the tales' past. */
+        private static final Pattern TODAYS_CLOTHES = Pattern.compile(
+                "(?i)\\b(phones?|headset|jeans|t-shirt|trench coat|sunglasses|earpiece|jumpsuit|lab coat|flight suit|"
+                        + "blaster|tablet|denim|cardigan|sweater|raincoat|tie|turtleneck|trousers|blouse|suit|hoodie)\\b");
+        /** Clothes no one wears today. */
+        private static final Pattern PAST_CLOTHES = Pattern.compile(
+                "(?i)\\b(armour|helm|chain-mail|hauberk|tabard|surcoat|doublet|jerkin|hose|tunic|robe|crown|circlet|"
+                        + "tiara|sceptre|scimitar|sword|longsword|breeches|smock|turban|caftan|mantle|kite shield)\\b");
+
+        static Era of(String story) {
+            long today = distinct(TODAYS_WORDS, story), past = distinct(TALES_WORDS, story);
+            if (today >= 2 && today > past) return TODAY;
+            if (past >= 2 && past > today) return PAST;
+            return UNKNOWN;
+        }
+
+        private static long distinct(Pattern words, String text) {
+            return words.matcher(text == null ? "" : text)
+                    .results()
+                    .map(r -> r.group().toLowerCase(Locale.ROOT))
+                    .distinct()
+                    .count();
+        }
+
+        boolean fits(String clothes) {
+            return switch (this) {
+                case TODAY -> !PAST_CLOTHES.matcher(clothes).find();
+                case PAST -> !TODAYS_CLOTHES.matcher(clothes).find();
+                case UNKNOWN -> true;
+            };
+        }
     }
 
     /** "silver-rimmed glasses", "spectacles": worn, but no outfit. */

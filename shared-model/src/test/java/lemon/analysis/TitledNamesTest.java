@@ -42,6 +42,22 @@ class TitledNamesTest {
         List<StoryCharacter> cast = cast("The ship's computer was called ORLA. ORLA spoke in a calm voice. \"The clamp"
                 + " is jammed,\" ORLA said. Vasquez swore. \"Clamp released,\" said ORLA.");
         assertTrue(cast.stream().anyMatch(c -> c.name().equals("Orla")), cast.toString());
+        // and she is the computer, painted as one ("a tanned man in his late forties" she was)
+        StoryCharacter orla =
+                cast.stream().filter(c -> c.name().equals("Orla")).findFirst().orElseThrow();
+        assertEquals("computer", lemon.analysis.StoryCues.animal(orla), orla.toString());
+        assertEquals(
+                "a computer",
+                new lemon.describe.OfflineDescriber().describe("t", "", orla, cast, List.of(), List.of()));
+        // a computer the story only uses is no one; a robot that acts is someone
+        assertTrue(cast("Vasquez turned on the computer. The computer beeped. Vasquez read the screen. The computer"
+                        + " beeped again.")
+                .stream()
+                .noneMatch(c -> c.name().contains("computer")));
+        assertTrue(
+                cast("The robot rolled in. The robot said hello. Vasquez laughed. The robot watered the plants.")
+                        .stream()
+                        .anyMatch(c -> "robot".equals(lemon.analysis.StoryCues.animal(c))));
         // a heading or a shout in capitals, a roman numeral and a two-letter word stay as written
         List<String> words =
                 WordTokenizer.tokenize("HANSEL AND GRETTEL met King Henry VIII, who said OK and waved.").stream()

@@ -583,4 +583,42 @@ class OfflineDescriberTest {
         String alone = new OfflineDescriber().describe("t", "Ann met Bea.", bea, cast, women, List.of());
         assertTrue(alone.contains("long braided red hair"), alone);
     }
+
+    @Test
+    void borrowedClothesAreOfTheStorysTime() {
+        CdPair knight = new CdPair(
+                "cd-6",
+                "s",
+                "fantasy",
+                "Sir Aldric",
+                "",
+                "a pale woman in her forties with a tall build, a stern face, red hair, wearing dented steel plate armour"
+                        + " and a longsword");
+        CdPair organiser = new CdPair(
+                "cd-7",
+                "s",
+                "comedy",
+                "Pippa",
+                "",
+                "a tanned woman in her thirties with a slim build, a flustered face, brown hair, wearing a smart"
+                        + " lavender dress, a headset and flat practical shoes");
+        StoryCharacter haddad = new StoryCharacter("haddad", "Mrs Haddad", List.of(), Gender.FEMALE, "", 3);
+        String today = "Mrs Haddad drove her car to the station. Her phone rang. Mrs Haddad sighed.";
+        List<CdPair> both = List.of(knight, organiser, knight);
+        String d = new OfflineDescriber().describe("t", today, haddad, List.of(haddad), both, List.of());
+        assertTrue(d.contains("headset") && !d.contains("armour"), d);
+        // in a tale it is the other way round
+        String tale = "Greta rode to the castle. The king was waiting. Greta laughed.";
+        StoryCharacter queen = new StoryCharacter("greta", "Greta", List.of(), Gender.FEMALE, "", 3);
+        String q = new OfflineDescriber()
+                .describe("t", tale, queen, List.of(queen), List.of(organiser, knight, organiser), List.of());
+        assertTrue(q.contains("armour") && !q.contains("headset"), q);
+        // with no example of the time, plain clothes of it
+        String only = new OfflineDescriber().describe("t", today, haddad, List.of(haddad), List.of(knight), List.of());
+        assertTrue(only.contains("plain everyday clothes"), only);
+        // a story whose time its words do not tell keeps what the examples lend
+        String untold = new OfflineDescriber()
+                .describe("t", "Mrs Haddad sighed.", haddad, List.of(haddad), List.of(knight), List.of());
+        assertTrue(untold.contains("armour"), untold);
+    }
 }
