@@ -161,6 +161,46 @@ final class GenderVotes {
         return out;
     }
 
+    /** Verbs a report is said, sworn or thought with: "swearing that he", "insisted that she". */
+    private static final java.util.Set<String> REPORTING = java.util.Set.of(
+            "said",
+            "saying",
+            "swore",
+            "swearing",
+            "insisted",
+            "insisting",
+            "claimed",
+            "claiming",
+            "thought",
+            "knew",
+            "promised",
+            "promising",
+            "admitted",
+            "vowed",
+            "vowing",
+            "declared",
+            "declaring",
+            "announced");
+
+    /**
+     * The character a report's pronoun is about when the one named last before "that" is a clause's subject (a word
+     * follows the name, not the report itself: "Teodor asked Amaya whether she …" stays undecided) and a reporting
+     * verb, not far on, opens the report; null otherwise.
+     */
+    private static String reporter(List<WordToken> ts, List<MentionIndex.Mention> ms, int pronoun) {
+        int conj = pronoun - 1;
+        if (conj < 1
+                || !ts.get(conj).lower().equals("that")
+                || !REPORTING.contains(ts.get(conj - 1).lower())) return null;
+        MentionIndex.Mention last = null;
+        for (MentionIndex.Mention m : ms) if (m.end() <= conj) last = m;
+        if (last == null || last.end() >= conj - 1 || conj - last.end() > 10) return null;
+        WordToken next = ts.get(last.end());
+        return next.isWord() && !next.capitalised() && next.kind() != WordToken.Kind.POSSESSIVE
+                ? last.characterId()
+                : null;
+    }
+
     /** Whether the subject pronoun occurs (outside quotes) before token {@code end}. */
     private static boolean pronounBefore(List<WordToken> ts, int end, String pronoun) {
         for (int k = 0; k < end; k++)
@@ -222,11 +262,19 @@ final class GenderVotes {
                                         .distinct()
                                         .count()
                                 >= 2;
-                if (reported) continue;
+                // but "… and Dacre was standing at the rail swearing that he had never …": the one whose clause the
+                // report closes, with its verb after the name and no one named between, is whom it is about
+                String reporter = reported ? reporter(ts, ms, p) : null;
+                if (reported && reporter == null) continue;
                 Gender g = Lexicon.MALE_PRONOUNS.contains(t.lower()) ? Gender.MALE : Gender.FEMALE;
                 String voter = null;
                 boolean inSentence = false;
-                if (carried.containsKey(g)) {
+                if (reporter != null) {
+                    Gender k = known.get(reporter);
+                    if (k != Gender.UNKNOWN && k != g) continue;
+                    voter = reporter;
+                    inSentence = true;
+                } else if (carried.containsKey(g)) {
                     voter = carried.get(g);
                 } else if (ms.isEmpty() || ms.get(0).start() > p) {
                     // "The slaughterer said he would …" then "… she said": not the one a "he" was just about

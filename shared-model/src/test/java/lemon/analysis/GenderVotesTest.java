@@ -66,6 +66,15 @@ class GenderVotesTest {
         Map<String, Gender> g = genders("Amaya, a young woman, sold paper in the market. Teodor made lanterns."
                 + " Teodor lost his temper. Teodor asked Amaya whether she would come. Amaya laughed at Teodor.");
         assertEquals(Gender.MALE, g.get("Teodor"), g.toString());
+        // but a report whose verb follows the one named last, with his own clause, is his: Dacre was of no sex
+        Map<String, Gender> ferry = genders("The diplomat, a man named Anselm Varga, had a bodyguard called Dacre."
+                + " The lights failed. Varga's seat was empty, and Dacre was standing at the rail swearing that he had"
+                + " never looked away. Cole questioned Dacre. Varga came back.");
+        assertEquals(Gender.MALE, ferry.get("Dacre"), ferry.toString());
+        // "Cole told Dacre that he …" names him after the verb: no vote
+        Map<String, Gender> told =
+                genders("Cole met Dacre. Cole told Dacre that he was wrong. Dacre left. Cole sighed.");
+        assertEquals(Gender.UNKNOWN, told.get("Dacre"), told.toString());
     }
 
     @Test
