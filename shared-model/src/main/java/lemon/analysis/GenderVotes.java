@@ -161,6 +161,13 @@ final class GenderVotes {
         return out;
     }
 
+    /** The index of the last semicolon or colon before token {@code p} outside quotes, or -1. */
+    private static int clauseStart(List<WordToken> ts, int p) {
+        for (int k = p - 1; k >= 0; k--)
+            if (!ts.get(k).quoted() && List.of(";", ":").contains(ts.get(k).text())) return k;
+        return -1;
+    }
+
     /** Verbs a report is said, sworn or thought with: "swearing that he", "insisted that she". */
     private static final java.util.Set<String> REPORTING = java.util.Set.of(
             "said",
@@ -236,13 +243,20 @@ final class GenderVotes {
                 // "Pippa promised to guard it with her life", "Abdallah took his tabor and played before Morgiana":
                 // with no one else named before it, a possessive is the subject's
                 final int at = p;
+                // "the butler had the jug at his lips; the maid sat …; and the cook … was holding up her hand, as if
+                // she …": past a semicolon, the clause's own names are the ones to look at, when it has any
+                int clause = clauseStart(ts, p);
+                List<MentionIndex.Mention> own = ms.stream()
+                        .filter(m -> m.start() > clause && m.start() < at)
+                        .toList();
+                List<MentionIndex.Mention> near = own.isEmpty() ? ms : own;
                 boolean possessive = (t.lower().equals("his") || t.lower().equals("her"))
                         && p + 1 < ts.size()
                         && ts.get(p + 1).isWord()
                         && !Lexicon.DETERMINERS.contains(ts.get(p + 1).lower())
                         && !ms.isEmpty()
                         && ms.get(0).start() < p
-                        && ms.stream()
+                        && near.stream()
                                         .filter(m -> m.start() < at)
                                         .map(MentionIndex.Mention::characterId)
                                         .distinct()
@@ -256,6 +270,8 @@ final class GenderVotes {
                 boolean reported = p > 0
                         && List.of("whether", "that", "if")
                                 .contains(ts.get(p - 1).lower())
+                        // "holding up her hand, as if she was going to beat the boy" is no report
+                        && !(p > 1 && ts.get(p - 2).lower().equals("as"))
                         && ms.stream()
                                         .filter(m -> m.end() <= at)
                                         .map(MentionIndex.Mention::characterId)
@@ -281,9 +297,9 @@ final class GenderVotes {
                     voter = previousGender == null || previousGender == g ? previousOnly : null;
                     carried.put(g, voter);
                 } else {
-                    // The sentence's first compatible character, usually its subject.
+                    // The sentence's (or the clause's) first compatible character, usually its subject.
                     inSentence = true;
-                    for (MentionIndex.Mention m : ms) {
+                    for (MentionIndex.Mention m : near) {
                         Gender k = known.get(m.characterId());
                         if (m.end() <= p && (k == Gender.UNKNOWN || k == g)) {
                             voter = m.characterId();

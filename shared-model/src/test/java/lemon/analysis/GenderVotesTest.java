@@ -78,6 +78,21 @@ class GenderVotesTest {
     }
 
     @Test
+    void pastASemicolonTheClausesOwnNameIsWhomItsPronounsAreAbout() {
+        // Briar Rose's cook was of no known sex: the maid, named first in the sentence, took her "she"
+        String castle =
+                "The butler woke. The maid woke. The cook woke. The butler had the jug at his lips; the maid sat"
+                        + " with a fowl in her lap; and the cook in the kitchen was still holding up her hand, as if she was"
+                        + " going to beat the boy. The butler laughed at the cook.";
+        Map<String, Gender> g = genders(castle);
+        assertEquals(Gender.FEMALE, g.get("cook"), g.toString());
+        // with no name in its own clause a pronoun still looks at the whole sentence
+        Map<String, Gender> h = genders(
+                "Bertil woke. The cook slept. Bertil took the jug; then he drank. Bertil sang." + " The cook snored.");
+        assertEquals(Gender.MALE, h.get("Bertil"), h.toString());
+    }
+
+    @Test
     void aOneWordNameThatIsAGenderedNounGivesItsGenderWhenNothingElseDoes() {
         // a goat called Duchess is "it" throughout; Ned's "he" still decides Ned
         Map<String, Gender> g = genders("Ned bought a goat, whose name was Duchess. Duchess ate the roses."
