@@ -1162,6 +1162,51 @@ final class CharacterFinder {
         return false;
     }
 
+    /**
+     * Whether the narration names the group and, in that sentence after it or the next one, "they" speak ("said they",
+     * "they said") with no other group named between.
+     */
+    static boolean theySpeakAfter(MentionIndex index, String id, java.util.Set<String> groups) {
+        for (int s = 0; s < index.sentences().size(); s++)
+            for (MentionIndex.Mention m : index.mentions(s)) {
+                if (!m.explicit()
+                        || !m.characterId().equals(id)
+                        || index.tokens().get(s).get(m.start()).quoted()) continue;
+                for (int t = s; t <= Math.min(s + 1, index.sentences().size() - 1); t++) {
+                    List<WordToken> ts = index.tokens().get(t);
+                    int from = t == s ? m.end() : 0;
+                    for (int k = from; k < ts.size(); k++) {
+                        WordToken w = ts.get(k);
+                        if (w.quoted() || !w.lower().equals("they")) continue;
+                        boolean said = (k > 0
+                                        && Lexicon.SPEECH_VERBS.contains(
+                                                ts.get(k - 1).lower()))
+                                || (k + 1 < ts.size()
+                                        && Lexicon.SPEECH_VERBS.contains(
+                                                ts.get(k + 1).lower()));
+                        if (said && !otherGroupBetween(index, id, groups, s, m.end(), t, k)) return true;
+                    }
+                }
+            }
+        return false;
+    }
+
+    /** Whether someone else named in the narration between (s, from) and (t, to) could be the "they". */
+    private static boolean otherGroupBetween(
+            MentionIndex index, String id, java.util.Set<String> groups, int s, int from, int t, int to) {
+        for (int u = s; u <= t; u++)
+            for (MentionIndex.Mention m : index.mentions(u)) {
+                boolean after = u > s || m.start() >= from, before = u < t || m.start() < to;
+                if (after
+                        && before
+                        && m.explicit()
+                        && !m.characterId().equals(id)
+                        && !index.tokens().get(u).get(m.start()).quoted()
+                        && groups.contains(m.characterId())) return true;
+            }
+        return false;
+    }
+
     /** Whether the story brings the character in with "a" or "an" ("an old man told him"): a newcomer. */
     static boolean broughtIn(MentionIndex index, String id) {
         for (int s = 0; s < index.sentences().size(); s++) {
@@ -1202,6 +1247,8 @@ final class CharacterFinder {
             if (cand.kind == Kind.GROUP && mentionsOf.get(c.id()) >= groupMinimum(cand))
                 groupNouns.add(GroupPhrase.fold(cand.head));
         }
+        java.util.Set<String> groupIds = new java.util.HashSet<>();
+        for (StoryCharacter c : all) if (c.isGroup()) groupIds.add(c.id());
         List<StoryCharacter> kept = new ArrayList<>();
         for (StoryCharacter c : all) {
             int mentions = mentionsOf.get(c.id());
@@ -1227,6 +1274,9 @@ final class CharacterFinder {
             // a band the telling itself names twice acts in the story ("six footmen", "the guards"); one named only
             // in speech or song ("'Three tailors rode forth'", "we tailors") needs the usual three
             if (cand.kind == Kind.GROUP && min == 3 && narrated(index, c.id()) >= 2) min = 2;
+            // a band the telling names once and then lets speak ("The soldiers … were set against the little tailor
+            // … 'What is to be the end of this?' they said"): it speaks for itself in the plot
+            if (cand.kind == Kind.GROUP && min == 3 && theySpeakAfter(index, c.id(), groupIds)) min = 1;
             // "the men" may be whoever is about; only men the story keeps counting ("the two men") are a band
             if (cand.kind == Kind.GROUP && ANYONE.contains(cand.head) && 2 * counted(cand) < cand.count()) continue;
             if (mentions >= min) {

@@ -34,6 +34,23 @@ class GroupsTest {
     }
 
     @Test
+    void aBandNamedOnceThatThenSpeaksIsAGroup() {
+        // the tailor's soldiers are named once, then "they said" what they fear of him, and ask for their dismissal
+        String story = "The tailor slept in the palace. The king liked the tailor. The soldiers, however, were set"
+                + " against the little tailor. ‘What is to be the end of this?’ they said. The tailor"
+                + " laughed. The king sighed.";
+        assertTrue(named(cast(story), "soldiers").isGroup());
+        // soldiers named once and never heard are walk-ons; so are ones whose "they said" is another band's
+        List<StoryCharacter> silent = cast("The tailor slept in the palace. The king liked the tailor. The soldiers"
+                + " marched past. The tailor laughed. The king sighed.");
+        assertTrue(silent.stream().noneMatch(c -> c.name().contains("soldiers")), silent.toString());
+        List<StoryCharacter> others = cast("The tailor slept in the palace. The king liked the tailor. The soldiers"
+                + " marched past the three giants. The three giants laughed. ‘Look,’ they said. The giants"
+                + " ran. The tailor laughed.");
+        assertTrue(others.stream().noneMatch(c -> c.name().contains("soldiers")), others.toString());
+    }
+
+    @Test
     void countedSistersAreOneGroupWithTheirCountAndGender() {
         List<StoryCharacter> cast = cast("Ella lived with her two sisters. Her sisters laughed at Ella every day."
                 + " The two sisters went to the ball in silk. Ella swept the floor while her sisters danced."
