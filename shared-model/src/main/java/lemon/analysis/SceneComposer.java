@@ -29,6 +29,21 @@ public final class SceneComposer {
             "will", "shall", "did", "do", "among", "through", "upon", "over", "under", "after", "before", "about",
             "without", "within", "behind", "while", "when", "if", "what", "where", "how", "whom", "whose", "every",
             "some", "any", "no", "one", "another");
+    /**
+     * Whether the word after a joining word starts a clause of its own ("and she never took", "and cried", "while
+     * Vasquez held"), not a noun phrase's second half ("a gold and silver dress", "the king and the queen").
+     */
+    private static boolean opensClause(List<String> words, List<String> owner, int at) {
+        if (at >= words.size()) return false;
+        String w = words.get(at).toLowerCase();
+        return owner.get(at) != null
+                || Set.of("he", "she", "they", "it", "i", "we").contains(w)
+                || looksLikeVerb(w);
+    }
+
+    /** Words that open the next clause of a sentence: where a prompt cut short may end. */
+    private static final Set<String> CLAUSE_JOINS = Set.of("and", "but", "while", "when", "then", "so", "as", "until");
+
     private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "(", ")", "—", "–", "[", "]");
 
     private final MentionIndex index;
@@ -94,6 +109,18 @@ public final class SceneComposer {
 
     private Scene prompt(int k, int s) {
         List<WordToken> ts = index.tokens().get(s);
+        // 'Vasquez swore. "Boateng, suit up."': a quote no one is said to speak is the one the sentence before
+        // was about speaking on; the picture is that one speaking with whoever the quote names
+        String speaker = ts.stream().filter(WordToken::isWord).allMatch(WordToken::quoted) ? speakerBefore(s) : null;
+        if (speaker != null) {
+            List<String> words = new ArrayList<>(), owner = new ArrayList<>();
+            addWords(words, owner, display(byId.get(speaker)), speaker);
+            words.add("speaks");
+            owner.add(null);
+            List<String> present = new ArrayList<>(List.of(speaker));
+            for (String id : index.charactersIn(s, true)) if (!present.contains(id)) present.add(id);
+            return fit(k, words, owner, present);
+        }
         boolean[] keep = keptTokens(ts);
         // Render kept tokens, writing characters by canonical name.
         List<String> words = new ArrayList<>();
@@ -197,6 +224,19 @@ public final class SceneComposer {
         return fit(k, words, wordOwner, present);
     }
 
+    /**
+     * The one character the narration of the sentence before names, when it names one: the speaker of a quote that
+     * follows it unattributed ('Vasquez swore. "Boateng, suit up."', '"Clamp released," said ORLA. "Also, …"').
+     */
+    private String speakerBefore(int s) {
+        if (s == 0) return null;
+        List<WordToken> before = index.tokens().get(s - 1);
+        Set<String> ids = new LinkedHashSet<>();
+        for (MentionIndex.Mention m : index.mentions(s - 1))
+            if (m.explicit() && !before.get(m.start()).quoted()) ids.add(m.characterId());
+        return ids.size() == 1 ? ids.iterator().next() : null;
+    }
+
     /** Verbs of speech that, alone beside the speaker, leave nothing to draw but someone speaking. */
     private static final Set<String> SPEECH_VERBS =
             Set.of("said", "asked", "answered", "replied", "cried", "called", "whispered", "shouted", "exclaimed");
@@ -231,6 +271,16 @@ public final class SceneComposer {
                 suffix = suffixLength(missing);
             }
             int newLimit = Math.min(words.size(), MAX_TOKENS - suffix);
+            // a sentence cut short ends where a clause does, not a few words into the next ("… and she never took");
+            // a clause cut after five words or more has said its action and keeps them
+            if (newLimit < words.size())
+                for (int j = newLimit - 1; j >= Math.max(newLimit / 2 + 1, newLimit - 5); j--)
+                    if (owner.get(j) == null
+                            && CLAUSE_JOINS.contains(words.get(j).toLowerCase())
+                            && opensClause(words, owner, j + 1)) {
+                        newLimit = j;
+                        break;
+                    }
             // Never cut a multi-word name in half.
             while (newLimit > 0
                     && newLimit < words.size()

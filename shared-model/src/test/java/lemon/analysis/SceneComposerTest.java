@@ -19,6 +19,25 @@ class SceneComposerTest {
     }
 
     @Test
+    void aPromptCutShortEndsWhereAClauseDoesAndAnUnsaidQuoteIsItsSpeakers() {
+        String story = "Vasquez flew the ship. Vasquez was a compact woman with cropped silver hair and a scar across"
+                + " her left eyebrow, and she never took off her flight jacket. Vasquez swore. \"Boateng, suit up.\""
+                + " Boateng grinned.";
+        // it was "… and a scar across her left eyebrow and she never took"
+        String look = scene(story, "Vasquez was");
+        assertTrue(look.endsWith("across her left eyebrow"), look);
+        // it was "Suit up with Boateng": the quote names whom it is said to; Vasquez, the sentence before's, says it
+        String suit = scene(story, "Vasquez speaks");
+        assertTrue(suit.equals("Vasquez speaks with Boateng"), suit);
+        // a long clause cut after five words has said what it does and keeps them; "and" inside a thing is no cut
+        String dress = scene(
+                "Ella sat by the grave. Ella's friend the bird flew out of the tree and brought a gold and silver dress"
+                        + " for her, and slippers of spangled silk. Ella wept.",
+                "Ella's friend");
+        assertTrue(dress.contains("brought a gold and silver dress"), dress);
+    }
+
+    @Test
     void aColourBeforeARoleIsKeptAndAnObjectHerIsNoOwner() {
         String story = "Mirela walked into the wood. At last Mirela met a red fox on a fallen tree. The fox spoke to"
                 + " Mirela. The fox led Mirela home. The fairy gave her nothing, and Mirela wept. Mirela slept.";
