@@ -576,11 +576,13 @@ public final class OfflineDescriber implements CharacterDescriber {
                         + "spacecraft|orbit|docking|engineers?|scientists?|doctors?|nurses?)\\b");
         private static final Pattern TALES_WORDS = Pattern.compile(
                 "(?i)\\b(kings?|queens?|princes?|princess(?:es)?|castles?|palaces?|kingdoms?|witch(?:es)?|fair(?:y|ies)|"
-                        + "dwarfs?|giants?|enchantress|knights?|swords?|sultans?|caliphs?|viziers?|genies?)\\b");
-        /** Clothes no one wore in the tales' past. */
+                        + "dwarfs?|giants?|enchantress|knights?|swords?|sultans?|caliphs?|viziers?|genies?|robbers|thieves|"
+                        + "slaves?|scimitars?)\\b");
+        /** Clothes and gear no one had in the tales' past: today's, and the gun belts of the last two centuries. */
         private static final Pattern TODAYS_CLOTHES = Pattern.compile(
                 "(?i)\\b(phones?|headset|jeans|t-shirt|trench coat|sunglasses|earpiece|jumpsuit|lab coat|flight suit|"
-                        + "blaster|tablet|denim|cardigan|sweater|raincoat|tie|turtleneck|trousers|blouse|suit|hoodie)\\b");
+                        + "blaster|tablet|denim|cardigan|sweater|raincoat|tie|turtleneck|trousers|blouse|suit|hoodie|"
+                        + "guns?|gun belts?|pistols?|revolvers?|holsters?|stetson|duster coat|flight jacket)\\b");
         /** Clothes no one wears today. */
         private static final Pattern PAST_CLOTHES = Pattern.compile(
                 "(?i)\\b(armour|helm|chain-mail|hauberk|tabard|surcoat|doublet|jerkin|hose|tunic|robe|crown|circlet|"

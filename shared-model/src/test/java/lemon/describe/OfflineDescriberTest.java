@@ -613,6 +613,25 @@ class OfflineDescriberTest {
         String q = new OfflineDescriber()
                 .describe("t", tale, queen, List.of(queen), List.of(organiser, knight, organiser), List.of());
         assertTrue(q.contains("armour") && !q.contains("headset"), q);
+        // Ali Baba's son wore an outlaw's gun belt: a tale of robbers and slaves is no western
+        CdPair outlaw = new CdPair(
+                "cd-8",
+                "s",
+                "western",
+                "Jed",
+                "",
+                "a tanned man in his thirties with a lean build, a hard face, black hair, wearing a dusty long coat,"
+                        + " a gun belt and a wide-brimmed black hat");
+        StoryCharacter son = new StoryCharacter("son", "Ali Baba's son", List.of(), Gender.MALE, "", 3);
+        String s = new OfflineDescriber()
+                .describe(
+                        "t",
+                        "The robbers hid the gold. The thieves slept. A slave watched them.",
+                        son,
+                        List.of(son),
+                        List.of(outlaw),
+                        List.of());
+        assertTrue(s.contains("simple clothes") && !s.contains("gun belt"), s);
         // with no example of the time, plain clothes of it
         String only = new OfflineDescriber().describe("t", today, haddad, List.of(haddad), List.of(knight), List.of());
         assertTrue(only.contains("plain everyday clothes"), only);
