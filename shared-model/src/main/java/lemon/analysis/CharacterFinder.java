@@ -833,7 +833,8 @@ final class CharacterFinder {
                 && ts.get(j).isWord()
                 && ((!ts.get(j).capitalised()
                                 && (Lexicon.ADJECTIVES.contains(ts.get(j).lower())
-                                        || Lexicon.isPersonNoun(ts.get(j).lower())))
+                                        || Lexicon.isPersonNoun(ts.get(j).lower())
+                                        || ts.get(j).lower().equals("very")))
                         || (origin == null && origin(ts, j, names)))) {
             String w = ts.get(j).lower();
             if (ts.get(j).capitalised()) {
@@ -900,6 +901,12 @@ final class CharacterFinder {
             else role(byKey, keyNoun, noun, modified);
         } else if (Lexicon.POSSESSIVE_PRONOUNS.contains(d) && !Lexicon.RELATIONAL.contains(noun)) {
             role(byKey, keyNoun, noun, modified); // "their captain" is the captain
+        } else if (List.of("a", "an").contains(d)
+                && head + 1 < ts.size()
+                && Lexicon.SPEECH_VERBS.contains(ts.get(head + 1).lower())) {
+            // "a very good countryman spake to him thus: …": a newcomer who speaks at once may be someone, never
+            // named again (filter keeps one who says much)
+            role(byKey, keyNoun, noun, modified.replaceFirst("^very ", ""));
         }
     }
 
@@ -1207,6 +1214,31 @@ final class CharacterFinder {
         return false;
     }
 
+    /** Quoted words that make a speech more than a line: a tale's told legend, not "Good jams, cheap!". */
+    private static final int SPEECH_AT_LENGTH = 30;
+
+    /**
+     * Whether the character, named as the speaker, says {@value #SPEECH_AT_LENGTH} words or more in the quote that
+     * follows: in its own sentence and the wholly quoted sentences after it.
+     */
+    static boolean speaksAtLength(MentionIndex index, String id) {
+        for (int s = 0; s < index.sentences().size(); s++)
+            for (MentionIndex.Mention m : index.mentions(s)) {
+                List<WordToken> ts = index.tokens().get(s);
+                if (!m.explicit() || !m.characterId().equals(id) || !Lexicon.speaker(ts, m)) continue;
+                int words = 0;
+                for (int k = m.end(); k < ts.size(); k++)
+                    if (ts.get(k).quoted() && ts.get(k).isWord()) words++;
+                for (int t = s + 1; t < index.sentences().size() && words < SPEECH_AT_LENGTH; t++) {
+                    List<WordToken> next = index.tokens().get(t);
+                    if (next.stream().anyMatch(w -> w.isWord() && !w.quoted())) break;
+                    words += (int) next.stream().filter(WordToken::isWord).count();
+                }
+                if (words >= SPEECH_AT_LENGTH) return true;
+            }
+        return false;
+    }
+
     /** Whether the story brings the character in with "a" or "an" ("an old man told him"): a newcomer. */
     static boolean broughtIn(MentionIndex index, String id) {
         for (int s = 0; s < index.sentences().size(); s++) {
@@ -1214,7 +1246,10 @@ final class CharacterFinder {
             for (MentionIndex.Mention m : index.mentions(s)) {
                 if (!m.explicit() || !m.characterId().equals(id)) continue;
                 int j = m.start() - 1;
-                while (j >= 0 && Lexicon.ADJECTIVES.contains(ts.get(j).lower())) j--;
+                // "a very good countryman"
+                while (j >= 0
+                        && (Lexicon.ADJECTIVES.contains(ts.get(j).lower())
+                                || ts.get(j).lower().equals("very"))) j--;
                 if (List.of("a", "an").contains(ts.get(m.start()).lower())
                         || j >= 0 && List.of("a", "an").contains(ts.get(j).lower())) return true;
             }
@@ -1271,6 +1306,9 @@ final class CharacterFinder {
             };
             // a newcomer who speaks ("there sat an old lady …", "said the old lady") matters in two sentences
             if (cand.kind == Kind.ROLE && min > 2 && speaks(index, c.id()) && broughtIn(index, c.id())) min = 2;
+            // and one who tells at length what sends the hero on ("a very good countryman spake to him thus: 'May it
+            // please your royal highness, it is now about fifty years …'") matters once
+            if (cand.kind == Kind.ROLE && min > 1 && broughtIn(index, c.id()) && speaksAtLength(index, c.id())) min = 1;
             // a band the telling itself names twice acts in the story ("six footmen", "the guards"); one named only
             // in speech or song ("'Three tailors rode forth'", "we tailors") needs the usual three
             if (cand.kind == Kind.GROUP && min == 3 && narrated(index, c.id()) >= 2) min = 2;

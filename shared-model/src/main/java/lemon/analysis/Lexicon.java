@@ -1260,7 +1260,9 @@ final class Lexicon {
             "exclaimed",
             "whispered",
             "shouted",
-            "told");
+            "told",
+            "spake",
+            "spoke");
 
     /** Whether a mention outside quotes is the speaker of its sentence: "said the old lady", "the dwarf cried". */
     static boolean speaker(List<WordToken> ts, MentionIndex.Mention m) {

@@ -159,6 +159,23 @@ class NameFindingTest {
     }
 
     @Test
+    void aNewcomerWhoTellsALegendMattersOnce() {
+        // Sleeping Beauty's countryman, named once, tells the Prince the legend that sends him into the wood
+        String story = "The Prince was at a stand, not knowing what to believe, when a very good countryman spake to"
+                + " him thus:\n\n\u201cMay it please your royal highness, it is now about fifty years since I heard"
+                + " from my father, who heard my grandfather say, that there was then in this castle a princess, the"
+                + " most beautiful was ever seen.\u201d The Prince went on. The Prince slept.";
+        List<StoryCharacter> cast = RoleAliasesTest.cast(story);
+        assertTrue(cast.stream().anyMatch(c -> c.name().equals("countryman")), cast.toString());
+        // a line is not a legend: "a pedlar said 'Good day'" once is a walk-on
+        String line = "The Prince was at a stand, when a pedlar said: \u201cGood day, sir.\u201d The Prince went on."
+                + " The Prince slept.";
+        assertTrue(
+                RoleAliasesTest.cast(line).stream().noneMatch(c -> c.name().equals("pedlar")),
+                RoleAliasesTest.cast(line).toString());
+    }
+
+    @Test
     void aFishThatActsIsACharacterLikeAnyAnimal() {
         String story =
                 "The queen saw a poor little fish lying on the bank. She threw the little fish back into the river,"
