@@ -650,7 +650,10 @@ final class Lexicon {
             "madame",
             "monsieur",
             "don",
-            "donna");
+            "donna",
+            // "Coach Mensah": a title only before a name; "the coach" of the tales is a carriage
+            "coach",
+            "professor");
 
     static final Set<String> DETERMINERS =
             set("the", "this", "that", "a", "an", "his", "her", "their", "my", "your", "our", "its");

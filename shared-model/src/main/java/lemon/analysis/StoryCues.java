@@ -845,6 +845,7 @@ public final class StoryCues {
 
     /** Titles of office or rank that head a name ("Detective Inspector", "Major", "Doctor"). */
     static final Set<String> STATION_TITLES = Set.of(
+            "coach",
             "detective",
             "inspector",
             "sergeant",
@@ -1196,6 +1197,13 @@ public final class StoryCues {
 
     /** A word before or after a mention: an adjective of looks, a person noun of station or gender. */
     private static boolean describe(String w, String sentence, List<StoryCue> out) {
+        // "a lanky sixteen-year-old called Dev Sharma": an age, no station
+        java.util.regex.Matcher aged = YEAR_OLD.matcher(w);
+        if (aged.matches()
+                && (AGE_NUMBERS.contains(aged.group(1)) || aged.group(1).matches("\\d{1,2}"))) {
+            out.add(new StoryCue("age", aged.group(1) + " years old", sentence));
+            return true;
+        }
         String kind = ADJECTIVE_KIND.get(w);
         if (kind != null) {
             out.add(new StoryCue(kind, w, sentence));
@@ -1210,6 +1218,8 @@ public final class StoryCues {
         }
         return Lexicon.ADJECTIVES.contains(w) || Lexicon.DISTINGUISHING.contains(w);
     }
+
+    private static final java.util.regex.Pattern YEAR_OLD = java.util.regex.Pattern.compile("(\\w+)-years?-old");
 
     /** Person nouns that say who someone is to others, or only their sex: no station. */
     private static final Set<String> NOT_STATIONS = Set.of(

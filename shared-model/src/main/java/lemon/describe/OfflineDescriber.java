@@ -26,7 +26,8 @@ public final class OfflineDescriber implements CharacterDescriber {
 
     /** Borrowed looks that belong to age, not youth. */
     private static final Pattern AGED = Pattern.compile(
-            "(?i)\\b(grey|greying|gray|graying|silver|silvered|white|thinning|balding|bald|wrinkled|weathered|lined)\\b");
+            "(?i)\\b(grey|greying|gray|graying|silver|silvered|white|thinning|balding|bald|wrinkled|weathered|lined|careworn|"
+                    + "wizened)\\b");
 
     private static final Set<String> YOUNG_NOUNS = Set.of("girl", "boy", "lad", "lass", "maiden", "youth", "child");
 
@@ -143,7 +144,10 @@ public final class OfflineDescriber implements CharacterDescriber {
             Map.entry("constable", "wearing a police uniform and cap"),
             Map.entry("policeman", "wearing a police uniform and cap"),
             Map.entry("journalist", "wearing a rumpled jacket, a notebook in the pocket"),
-            Map.entry("reporter", "wearing a rumpled jacket, a notebook in the pocket"));
+            Map.entry("reporter", "wearing a rumpled jacket, a notebook in the pocket"),
+            Map.entry("runner", "wearing a running vest, shorts and spiked shoes"),
+            Map.entry("athlete", "wearing a running vest, shorts and spiked shoes"),
+            Map.entry("coach", "wearing a tracksuit with a whistle round the neck"));
 
     private static final Map<String, String> TO_FEMALE = Map.ofEntries(
             Map.entry("he", "she"),
@@ -387,9 +391,14 @@ public final class OfflineDescriber implements CharacterDescriber {
         // "a cheerful giant": a build the story gives as a noun
         for (String w : stated.apply("build"))
             if (!w.contains(" ") && !StoryCues.isAdjective(w)) parts.add("of " + w + " build");
+        // the king's daughter wears no king's crown and robe: a royal child is dressed as one, anyone else's relation
+        // by their own word
+        String ownRoles = roleText.replaceAll("\\bking['’]s daughter\\b", "princess")
+                .replaceAll("\\bking['’]s son\\b", "prince")
+                .replaceAll("\\S+['’]s ", "");
         String roleLook = ROLE_LOOK.entrySet().stream()
                 .filter(e -> Pattern.compile("\\b" + e.getKey() + "\\b")
-                        .matcher(roleText)
+                        .matcher(ownRoles)
                         .find())
                 .map(Map.Entry::getValue)
                 .sorted()
@@ -423,6 +432,8 @@ public final class OfflineDescriber implements CharacterDescriber {
             java.util.function.Predicate<String> fits =
                     f -> !youthful || !AGED.matcher(f).find();
             String face = lentFace == null ? null : asTheirs.apply(lentFace);
+            // a youth in his late teens is lent no "wild tangled beard"
+            if (face != null && young && gender == Gender.MALE) face = withoutFacialHair(face);
             // someone else in the story has this face: the next example's of the same kind that no one has
             // another's grey hair is lent to no one the story does not make old, a beard to no youth
             boolean aged = old && !young;
@@ -573,16 +584,20 @@ public final class OfflineDescriber implements CharacterDescriber {
                 "(?i)\\b(phones?|telephones?|cars?|radios?|trains?|computers?|laptops?|tractors?|lorry|lorries|trucks?|"
                         + "buses|taxis?|airports?|planes?|helicopters?|television|emails?|clinics?|hospitals?|police|"
                         + "motorbikes?|bicycles?|cameras?|ferry|jeans|cigarettes?|supermarkets?|offices?|rockets?|"
-                        + "spacecraft|orbit|docking|engineers?|scientists?|doctors?|nurses?)\\b");
+                        + "spacecraft|orbit|docking|engineers?|scientists?|doctors?|nurses?|tracksuits?|stopwatch(?:es)?|"
+                        + "championships?|teams?|football|schools?|classrooms?|teachers?|students?)\\b");
         private static final Pattern TALES_WORDS = Pattern.compile(
                 "(?i)\\b(kings?|queens?|princes?|princess(?:es)?|castles?|palaces?|kingdoms?|witch(?:es)?|fair(?:y|ies)|"
                         + "dwarfs?|giants?|enchantress|knights?|swords?|sultans?|caliphs?|viziers?|genies?|robbers|thieves|"
                         + "slaves?|scimitars?)\\b");
-        /** Clothes and gear no one had in the tales' past: today's, and the gun belts of the last two centuries. */
+        /** Clothes and gear no one had in the tales' past. */
         private static final Pattern TODAYS_CLOTHES = Pattern.compile(
                 "(?i)\\b(phones?|headset|jeans|t-shirt|trench coat|sunglasses|earpiece|jumpsuit|lab coat|flight suit|"
                         + "blaster|tablet|denim|cardigan|sweater|raincoat|tie|turtleneck|trousers|blouse|suit|hoodie|"
-                        + "guns?|gun belts?|pistols?|revolvers?|holsters?|stetson|duster coat|flight jacket)\\b");
+                        + "flight jacket)\\b");
+        /** A western's gear, of neither the tales' time nor ours: Ali Baba's son and a relay runner wear none. */
+        private static final Pattern WESTERN_GEAR = Pattern.compile(
+                "(?i)\\b(guns?|gun belts?|pistols?|revolvers?|holsters?|stetson|duster coat|spurs|chaps|tin star)\\b");
         /** Clothes no one wears today. */
         private static final Pattern PAST_CLOTHES = Pattern.compile(
                 "(?i)\\b(armour|helm|chain-mail|hauberk|tabard|surcoat|doublet|jerkin|hose|tunic|robe|crown|circlet|"
@@ -605,8 +620,12 @@ public final class OfflineDescriber implements CharacterDescriber {
 
         boolean fits(String clothes) {
             return switch (this) {
-                case TODAY -> !PAST_CLOTHES.matcher(clothes).find();
-                case PAST -> !TODAYS_CLOTHES.matcher(clothes).find();
+                case TODAY ->
+                    !PAST_CLOTHES.matcher(clothes).find()
+                            && !WESTERN_GEAR.matcher(clothes).find();
+                case PAST ->
+                    !TODAYS_CLOTHES.matcher(clothes).find()
+                            && !WESTERN_GEAR.matcher(clothes).find();
                 case UNKNOWN -> true;
             };
         }

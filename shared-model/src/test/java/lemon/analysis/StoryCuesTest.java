@@ -333,6 +333,13 @@ class StoryCuesTest {
         // a cheerful giant of a man is big, no giant of the tales
         List<String> sam = cues(story, "Sam Fell");
         assertTrue(sam.contains("build: giant") && !sam.contains("station: giant"), sam.toString());
+        // "a lanky sixteen-year-old called Dev Sharma" is sixteen, not "every inch the sixteen-year-old"
+        List<String> dev = cues(
+                "Her anchor runner, a lanky sixteen-year-old called Dev Sharma, sat on the bench. Dev ran. Dev won.",
+                "Dev");
+        assertTrue(
+                dev.contains("age: sixteen years old") && dev.stream().noneMatch(c -> c.startsWith("station: sixteen")),
+                dev.toString());
         // so is one named after the words ("a cheerful giant named Hector Plum" was painted in a giant's hides)
         List<String> hector = cues(
                 "The baker, a cheerful giant named Hector Plum, loaded the cake. Hector drove. Hector sang.",

@@ -37,6 +37,25 @@ class TitledNamesTest {
     }
 
     @Test
+    void aCoachIsATitleBeforeANameAndACarriageElsewhere() {
+        // a relay story of my own: its coach, named only as "Coach Abena Mensah" and "Coach Mensah", was no one, and
+        // her "she" went to a runner
+        List<StoryCharacter> cast = cast("Coach Abena Mensah had trained the team for six seasons. Dev sat on the"
+                + " bench. Coach Mensah crouched in front of him, and she wore a green tracksuit. \"Breathe,\" she said."
+                + " Dev ran. Coach Mensah smiled.");
+        StoryCharacter coach = cast.stream()
+                .filter(c -> c.name().equals("Coach Mensah"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(cast.toString()));
+        assertEquals(lemon.story.Gender.FEMALE, coach.gender(), coach.toString());
+        // the godmother's coach is a carriage
+        assertTrue(cast("The godmother made a coach of the pumpkin. Ella rode in the coach. The coach was gold."
+                        + " Ella laughed. The godmother smiled.")
+                .stream()
+                .noneMatch(c -> c.name().toLowerCase().contains("coach")));
+    }
+
+    @Test
     void aLoneNameInCapitalsIsAName() {
         // "The ship's computer was called ORLA": no ORLA was found
         List<StoryCharacter> cast = cast("The ship's computer was called ORLA. ORLA spoke in a calm voice. \"The clamp"

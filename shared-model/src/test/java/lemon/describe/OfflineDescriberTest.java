@@ -632,6 +632,11 @@ class OfflineDescriberTest {
                         List.of(outlaw),
                         List.of());
         assertTrue(s.contains("simple clothes") && !s.contains("gun belt"), s);
+        // nor is a relay race of today: a runner was lent the Stetson and gun belt
+        String relay = "The team ran the championship final. Luca held the stopwatch.";
+        StoryCharacter luca = new StoryCharacter("luca", "Luca", List.of(), Gender.MALE, "", 3);
+        String r = new OfflineDescriber().describe("t", relay, luca, List.of(luca), List.of(outlaw), List.of());
+        assertTrue(r.contains("plain everyday clothes") && !r.contains("gun belt"), r);
         // with no example of the time, plain clothes of it
         String only = new OfflineDescriber().describe("t", today, haddad, List.of(haddad), List.of(knight), List.of());
         assertTrue(only.contains("plain everyday clothes"), only);
@@ -639,5 +644,32 @@ class OfflineDescriberTest {
         String untold = new OfflineDescriber()
                 .describe("t", "Mrs Haddad sighed.", haddad, List.of(haddad), List.of(knight), List.of());
         assertTrue(untold.contains("armour"), untold);
+    }
+
+    @Test
+    void aKingsDaughterIsDressedAsAPrincessAndAYouthIsLentNoBeard() {
+        StoryCharacter daughter =
+                new StoryCharacter("d", "king's daughter", List.of(), Gender.FEMALE, "king's daughter", 3);
+        String d = new OfflineDescriber()
+                .describe("t", "The king's daughter wept.", daughter, List.of(daughter), EXAMPLES, List.of());
+        assertTrue(d.contains("silk gown") && !d.contains("crown"), d);
+        CdPair greybeard = new CdPair(
+                "cd-9",
+                "s",
+                "fairy tale",
+                "Old Hal",
+                "",
+                "a pale man in his forties with a stout build, a rugged face with a wild tangled beard and small eyes,"
+                        + " brown hair, wearing a smock");
+        StoryCharacter luca = new StoryCharacter("luca", "Luca", List.of("boy"), Gender.MALE, "", 3);
+        String l = new OfflineDescriber()
+                .describe(
+                        "t",
+                        "Luca ran.",
+                        luca,
+                        List.of(luca),
+                        List.of(greybeard),
+                        List.of(new lemon.story.StoryCue("gender", "boy", "s")));
+        assertTrue(l.contains("a rugged face") && !l.contains("beard"), l);
     }
 }
