@@ -49,7 +49,19 @@ public final class StoryCues {
                 "powerful",
                 "one-eyed",
                 "bony",
-                "sturdy")) ADJECTIVE_KIND.put(w, "build");
+                "sturdy",
+                // "a lanky sixteen-year-old", "a compact woman", "a burly man"
+                "lanky",
+                "gangly",
+                "wiry",
+                "stocky",
+                "burly",
+                "skinny",
+                "compact",
+                "muscular",
+                "frail",
+                "portly",
+                "chubby")) ADJECTIVE_KIND.put(w, "build");
         for (String w : List.of("pale", "swarthy", "dark-skinned", "sunburnt", "tanned", "rosy", "dirty", "sooty"))
             ADJECTIVE_KIND.put(w, "skin");
         for (String w : List.of("beautiful", "handsome", "ugly", "pretty", "lovely", "plain", "comely"))
@@ -84,7 +96,9 @@ public final class StoryCues {
             "tiara",
             "hijab",
             "beret",
-            "pinner");
+            "pinner",
+            "headband",
+            "visor");
     static final Set<String> GARMENTS = Set.of(
             "cloak",
             "coat",
@@ -160,7 +174,14 @@ public final class StoryCues {
             "kaftan",
             "caftan",
             "gloves",
-            "mittens");
+            "mittens",
+            "tracksuit",
+            "spacesuit",
+            "trainers",
+            "sneakers",
+            "t-shirt",
+            "shorts",
+            "bandage");
     /** "an ugly dwarf", "a one-eyed man", "a usual petticoat", "an honest face": the article by sound, not letter. */
     public static String article(String next) {
         String w = next.toLowerCase(Locale.ROOT);
@@ -1147,7 +1168,7 @@ public final class StoryCues {
     /**
      * "Rapunzel had magnificent long hair", "a coachman, who had the smartest whiskers": hair, beard or skin
      * the subject has.
-     * Only the body: "he had a donkey" or "she had two sisters" says nothing of how they look.
+     * Only the body and what is worn: "he had a donkey" or "she had two sisters" says nothing of how they look.
      */
     private static void had(List<WordToken> ts, int end, String sentence, List<StoryCue> out) {
         // "a fat, jolly coachman, who had the smartest whiskers"
@@ -1156,8 +1177,12 @@ public final class StoryCues {
                 && ts.get(end + 1).lower().equals("who")) end += 2;
         if (end >= ts.size() || !List.of("had", "has").contains(ts.get(end).lower())) return;
         for (Phrase p : phrases(ts, end + 1))
-            if (HAIR.contains(p.head) || BEARD.contains(p.head) || SKIN.contains(p.head))
-                out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+            if (HAIR.contains(p.head)
+                    || BEARD.contains(p.head)
+                    || SKIN.contains(p.head)
+                    // "He had a bandage on his left knee and a lucky red headband": worn
+                    || GARMENTS.contains(p.head)
+                    || HEADWEAR.contains(p.head)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
     }
 
     /** "with a grey beard", "with long golden hair", "with a dagger"; "in a red cloak" (only what is worn). */
@@ -1769,6 +1794,8 @@ public final class StoryCues {
         String det = null;
         if (i < ts.size() && DETERMINERS.contains(ts.get(i).lower()))
             det = ts.get(i++).lower();
+        // "the same faded green tracksuit she had worn for every final": a faded green tracksuit
+        if (det != null && i < ts.size() && ts.get(i).lower().equals("same")) i++;
         // "a pair of scissors": the pair is how many, the scissors the thing
         if (det != null
                 && A_OR_THE.contains(det)

@@ -338,8 +338,23 @@ class StoryCuesTest {
                 "Her anchor runner, a lanky sixteen-year-old called Dev Sharma, sat on the bench. Dev ran. Dev won.",
                 "Dev");
         assertTrue(
-                dev.contains("age: sixteen years old") && dev.stream().noneMatch(c -> c.startsWith("station: sixteen")),
+                dev.contains("age: sixteen years old")
+                        && dev.contains("build: lanky")
+                        && dev.stream().noneMatch(c -> c.startsWith("station: sixteen")),
                 dev.toString());
+        // today's clothes are clothes, "the same" one is one, and what someone has on is worn
+        List<String> coach = cues(
+                "Coach Mensah crouched. Coach Mensah wore the same faded green tracksuit she had worn for every final."
+                        + " Luca had a bandage on his knee and a lucky red headband. Luca ran. Coach Mensah smiled.",
+                "Coach Mensah");
+        assertTrue(coach.contains("clothing: a faded green tracksuit"), coach.toString());
+        List<String> luca = cues(
+                "Coach Mensah crouched. Luca had a bandage on his knee and a lucky red headband. Luca ran. Luca won.",
+                "Luca");
+        assertTrue(luca.contains("headwear: a lucky red headband"), luca.toString());
+        // but "had" a sister or a donkey says nothing of a look
+        List<String> had = cues("Luca had a donkey and two sisters. Luca ran. Luca won.", "Luca");
+        assertTrue(had.isEmpty(), had.toString());
         // so is one named after the words ("a cheerful giant named Hector Plum" was painted in a giant's hides)
         List<String> hector = cues(
                 "The baker, a cheerful giant named Hector Plum, loaded the cake. Hector drove. Hector sang.",
