@@ -278,19 +278,38 @@ final class CharacterFinder {
     /** Capitalised words the story gives as a name ("a goat whose name was Duchess", "a dog called King"). */
     private final java.util.Set<String> givenNames = new java.util.HashSet<>();
 
+    /** Names given to an "it" that is a beast or a machine ("The villagers called it Cinder"). */
+    private final java.util.Set<String> namesOfAnIt = new java.util.HashSet<>();
+
+    /** Whether sentence s or one of the two before names a beast or a machine. */
+    private boolean beastNear(int s) {
+        for (int p = Math.max(0, s - 2); p <= s; p++)
+            for (WordToken t : tokens.get(p))
+                if (t.isWord() && !t.capitalised() && Lexicon.isAnimal(t.lower())) return true;
+        return false;
+    }
+
     /** Names the story introduces as a person's ("a mild man named Rupert"): one mention makes a character. */
     private final java.util.Set<String> introducedNames = new java.util.HashSet<>();
 
     private List<Candidate> findNames() {
         Map<String, NameStat> stats = new TreeMap<>();
-        for (List<WordToken> ts : tokens) {
+        for (int s = 0; s < tokens.size(); s++) {
+            List<WordToken> ts = tokens.get(s);
             for (int i = 1; i < ts.size(); i++) {
                 if (!ts.get(i).capitalised() || ts.get(i).initial()) continue;
                 String before = ts.get(i - 1).lower();
                 boolean nameWas = i > 1
                         && (before.equals("was") || before.equals("is"))
                         && ts.get(i - 2).lower().equals("name");
-                if (Lexicon.NAMING_VERBS.contains(before) || nameWas)
+                // "a dragon came down … The villagers called it Cinder": a name given to the beast or machine the
+                // sentence or the two before tell of ("called it Harrowby" of a town is no one's)
+                boolean calledIt = i > 1
+                        && before.equals("it")
+                        && Lexicon.NAMING_VERBS.contains(ts.get(i - 2).lower())
+                        && beastNear(s);
+                if (calledIt) namesOfAnIt.add(ts.get(i).lower());
+                if (Lexicon.NAMING_VERBS.contains(before) || nameWas || calledIt)
                     givenNames.add(ts.get(i).lower());
             }
         }
@@ -554,7 +573,11 @@ final class CharacterFinder {
         // "the Water of Life": a capitalised word after "Capitalised of" names a thing or place.
         if (i > 1 && ts.get(i - 1).lower().equals("of") && ts.get(i - 2).capitalised()) st.afterArticle++;
         if (hasAnimateEvidence(ts, i, j)) st.animate++;
-        if (namedPerson(ts, i)) st.named++;
+        // "The villagers called it Cinder": a name the story gives, a beast's or a machine's
+        boolean calledIt = i > 1
+                && ts.get(i - 1).lower().equals("it")
+                && namesOfAnIt.contains(ts.get(i).lower());
+        if (namedPerson(ts, i) || calledIt) st.named++;
         if (i > 0
                 && ts.get(i - 1).capitalised()
                 && Lexicon.PERSON_TITLES.contains(ts.get(i - 1).lower()))

@@ -26,6 +26,9 @@ final class CopulaAliases {
         Map<String, Integer> said = new LinkedHashMap<>(); // name id → the sentence that says so
         Map<String, java.util.Set<String>> namesOfRole = new LinkedHashMap<>();
         java.util.Set<String> introduced = new java.util.HashSet<>(); // names given at the introduction keep their name
+        // names given to an "it": the beast's, whose sex the story never gives (a "she" the name drew before it was
+        // known for a dragon is Wren's)
+        java.util.Set<String> calledIt = new java.util.HashSet<>();
         for (int s = 0; s < index.sentences().size(); s++) {
             List<WordToken> ts = index.tokens().get(s);
             List<MentionIndex.Mention> ms = index.mentions(s).stream()
@@ -101,6 +104,36 @@ final class CopulaAliases {
                     .add(given.get(1));
             if (pairs.putIfAbsent(given.get(1), given.get(0)) == null) said.put(given.get(1), s);
         }
+        // "One spring a dragon came down from the peaks … The villagers called it Cinder": the name is the one beast
+        // or machine the two sentences before tell of
+        for (int s = 0; s < index.sentences().size(); s++) {
+            List<WordToken> ts = index.tokens().get(s);
+            for (MentionIndex.Mention b : index.mentions(s)) {
+                StoryCharacter y = byId.get(b.characterId());
+                int it = b.start() - 1;
+                if (!b.explicit()
+                        || y == null
+                        || !isProperName(y)
+                        || it < 1
+                        || !ts.get(it).lower().equals("it")
+                        || !Lexicon.NAMING_VERBS.contains(ts.get(it - 1).lower())) continue;
+                java.util.Set<String> beasts = new java.util.LinkedHashSet<>();
+                for (int p = Math.max(0, s - 2); p <= s; p++)
+                    for (MentionIndex.Mention a : index.mentions(p)) {
+                        StoryCharacter x = byId.get(a.characterId());
+                        if (a.explicit() && x != null && x != y && !isProperName(x) && StoryCues.animal(x) != null)
+                            beasts.add(x.id());
+                    }
+                if (beasts.size() != 1) continue;
+                String beast = beasts.iterator().next();
+                namesOfRole
+                        .computeIfAbsent(beast, r -> new java.util.TreeSet<>())
+                        .add(y.id());
+                if (pairs.putIfAbsent(y.id(), beast) == null) said.put(y.id(), s);
+                introduced.add(y.id());
+                calledIt.add(y.id());
+            }
+        }
         // a role introduced under two names ("a man named Hans", "a man named Peter") is two people
         pairs.entrySet().removeIf(p -> namesOfRole.get(p.getValue()).size() > 1);
         if (pairs.isEmpty()) return characters;
@@ -114,7 +147,10 @@ final class CopulaAliases {
             StoryCharacter winner = mx >= my || introduced.contains(x.id()) ? x : y;
             StoryCharacter loser = winner == x ? y : x;
             String evidence = index.sentences().get(said.get(p.getKey()));
-            byId.put(winner.id(), absorbed(winner, loser).withEvidence("alias " + loser.name(), evidence));
+            StoryCharacter merged = absorbed(winner, loser).withEvidence("alias " + loser.name(), evidence);
+            if (calledIt.contains(p.getKey()))
+                merged = merged.with(merged.aliases(), y.gender(), merged.role(), merged.mentions());
+            byId.put(winner.id(), merged);
             byId.remove(loser.id());
         }
         return new ArrayList<>(byId.values());

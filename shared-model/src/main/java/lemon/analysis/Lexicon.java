@@ -123,6 +123,7 @@ final class Lexicon {
         for (String machine : MACHINES) PERSON_NOUNS.put(machine, Gender.UNKNOWN);
         nouns(
                 Gender.MALE,
+                "headman",
                 "countryman",
                 "king",
                 "prince",

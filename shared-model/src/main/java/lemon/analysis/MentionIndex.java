@@ -223,6 +223,10 @@ public final class MentionIndex {
             // "She bought the smallest bowl … 'Keep it safe,' she whispered": still the stranger
             previousStrangers.addAll(strangersGoingOn);
             strangersGoingOn.clear();
+            previousSaidIts = lastTokens != null
+                    && lastTokens.stream()
+                            .anyMatch(
+                                    t -> !t.quoted() && List.of("its", "itself").contains(t.lower()));
             lastTokens = null;
             relationOwners.clear();
             relationOwner = null;
@@ -232,6 +236,9 @@ public final class MentionIndex {
             subject = null;
             subjectSeen = false;
         }
+
+        /** Whether the sentence before said "its": an animal it was about is an "it", no he or she. */
+        private boolean previousSaidIts;
 
         /** The sentence being read, and the sexes of the strangers the one before it brought in. */
         private List<WordToken> lastTokens;
@@ -360,7 +367,10 @@ public final class MentionIndex {
                     && (genders.get(previousSubject) == sex
                             // "A grey owl … agreed to be the judge. She perched on a fence post": one of no known sex
                             // the sentence before was about, where it named no one of the pronoun's sex
-                            || (genders.get(previousSubject) == Gender.UNKNOWN && !previousNamed.contains(sex))))
+                            || (genders.get(previousSubject) == Gender.UNKNOWN
+                                    && !previousNamed.contains(sex)
+                                    // "Cinder lifted its head and watched her … She tipped the coal": not the dragon
+                                    && !(previousSaidIts && animals.contains(previousSubject)))))
                 owner = previousSubject;
             boolean possessive = lower.equals("his") || lower.equals("her");
             // "commanded her harshly to take off her royal robes": what she is told to take off is her own
