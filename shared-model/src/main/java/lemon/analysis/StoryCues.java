@@ -62,7 +62,8 @@ public final class StoryCues {
                 "frail",
                 "portly",
                 "chubby")) ADJECTIVE_KIND.put(w, "build");
-        for (String w : List.of("pale", "swarthy", "dark-skinned", "sunburnt", "tanned", "rosy", "dirty", "sooty"))
+        for (String w :
+                List.of("pale", "swarthy", "dark-skinned", "sunburnt", "tanned", "rosy", "dirty", "sooty", "freckled"))
             ADJECTIVE_KIND.put(w, "skin");
         for (String w : List.of("beautiful", "handsome", "ugly", "pretty", "lovely", "plain", "comely"))
             ADJECTIVE_KIND.put(w, "looks");
@@ -1147,8 +1148,11 @@ public final class StoryCues {
         }
         // an apposition closes or goes on describing ("Abdallah, her fellow-slave, …", "Their captain, a tall man
         // with a hard face, …"); "his daughter, the king sent …" is the next clause
+        // "Wren, a freckled girl of fourteen with soot on her cheeks": an age after "of" goes on describing
+        boolean ofAnAge = k + 1 < ts.size() && ts.get(k).lower().equals("of") && isAge(ts.get(k + 1));
         if (apposition
                 && k < ts.size()
+                && !ofAnAge
                 && !List.of(",", ".", ";", ":", "!", "?", "with", "who", "whose", "in")
                         .contains(ts.get(k).text().toLowerCase(java.util.Locale.ROOT))) return;
         out.addAll(said);
@@ -1201,6 +1205,69 @@ public final class StoryCues {
 
     private static final Set<String> PLACE_OR_AIM =
             Set.of("to", "at", "from", "towards", "toward", "into", "upon", "by");
+
+    /** Words before a noun phrase that leave it its clause's subject: "and the dragon ate", "when the fox came". */
+    private static final Set<String> BEFORE_A_SUBJECT = Set.of(
+            "and",
+            "or",
+            "but",
+            "then",
+            "when",
+            "while",
+            "as",
+            "that",
+            "if",
+            "because",
+            "so",
+            "till",
+            "until",
+            "after",
+            "before",
+            "where",
+            "since",
+            "though",
+            "although",
+            "once",
+            "now",
+            "soon",
+            "suddenly",
+            "there",
+            "here",
+            "also",
+            "still",
+            "yet",
+            "only",
+            "even",
+            "at",
+            "last",
+            "moment",
+            "instant");
+
+    /**
+     * "drive the dragon out", "stroked the little dog": a mention right after a lower-case verb, its object. Not after
+     * a verb of speech ("said the fox") or one "there" or "here" opens ("there lived a miller").
+     */
+    private static boolean afterAVerb(List<WordToken> ts, int start) {
+        int k = start - 1;
+        while (k >= 0
+                && ts.get(k).isWord()
+                && (DETERMINERS.contains(ts.get(k).lower())
+                        || Lexicon.ADJECTIVES.contains(ts.get(k).lower()))) k--;
+        if (k < 0
+                || k == start - 1
+                || !ts.get(k).isWord()
+                || ts.get(k).capitalised()
+                || ts.get(k).quoted()) return false;
+        String w = ts.get(k).lower();
+        if (BEFORE_A_SUBJECT.contains(w) || Lexicon.SPEECH_VERBS.contains(w) || PLACE_OR_AIM.contains(w)) return false;
+        if (k > 0 && List.of("there", "here").contains(ts.get(k - 1).lower())) return false;
+        return w.endsWith("ed") || Lexicon.PERSON_OBJECT_VERBS.contains(w) || DRIVING.contains(w);
+    }
+
+    /** Present-tense and irregular verbs that take a beast or a person as their object. */
+    private static final Set<String> DRIVING = Set.of(
+            "drive", "drove", "chase", "chased", "beat", "struck", "hit", "caught", "catch", "fed", "feed", "took",
+            "take", "brought", "bring", "led", "lead", "found", "find", "saw", "see", "met", "meet", "held", "hold");
 
     /** "to the bird", "at the little tailor": a mention that a preposition governs. */
     private static boolean afterAPreposition(List<WordToken> ts, int start) {
@@ -1403,6 +1470,15 @@ public final class StoryCues {
         // "carried her beautiful clothes back to the bird …, and then put on her little grey frock": after a
         // preposition the name is where or to whom, and what follows is the subject's doing
         if (m.explicit() && afterAPreposition(ts, m.start())) return;
+        // "wanted to drive the dragon out with torches": a verb's object, whose "with" is the driver's; but one right
+        // after it is its own ("saw the captain of the thieves, with a dagger hidden under his robe")
+        if (m.explicit() && afterAVerb(ts, m.start())) {
+            int w = m.end() < ts.size() && ts.get(m.end()).text().equals(",") ? m.end() + 1 : m.end();
+            if (w < ts.size() && ts.get(w).lower().equals("with") && !otherSexes(ts, w + 1, gender))
+                for (Phrase p : phrases(ts, w + 1))
+                    if (known(p.head)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+            return;
+        }
         if (m.end() < ts.size() && ts.get(m.end()).kind() == WordToken.Kind.POSSESSIVE) return; // an owner
         if (!m.explicit()
                 && all.stream()

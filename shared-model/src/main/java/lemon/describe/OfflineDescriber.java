@@ -71,6 +71,17 @@ public final class OfflineDescriber implements CharacterDescriber {
 
     private static final Pattern BEARDED = Pattern.compile("\\b(beard|bearded|moustache|stubble|whiskers)\\b");
 
+    /** Arms and armour in a borrowed outfit. */
+    private static final Pattern WEAPONS = Pattern.compile(
+            "(?i)\\b(scimitar|sword|longsword|sabre|dagger|knife|axe|club|spear|bow|arrows|quiver|armour|armor|"
+                    + "chain-mail|hauberk|shield|gun|guns|pistol|blaster|rifle)\\b");
+
+    /** Stations that bear arms: they may be lent an outfit with them. */
+    private static final Pattern FIGHTERS = Pattern.compile(
+            "\\b(soldier|soldiers|knight|guard|guards|captain|warrior|hunter|huntsman|huntsmen|bodyguard|sheriff|"
+                    + "executioner|thief|thieves|robber|robbers|pirate|bandit|outlaw|general|lieutenant|sergeant|"
+                    + "woodcutter|prince|king)\\b");
+
     /** Looks that say a borrowed face belongs to a villain. */
     private static final Pattern VILLAINOUS = Pattern.compile(
             "(?i)\\b(scarred|sly|hard|cold|greedy|cruel|fierce|menacing|mocking|calculating|shifty|suspicious|sneering|"
@@ -477,10 +488,14 @@ public final class OfflineDescriber implements CharacterDescriber {
                 String clothes = outfit == null ? "simple clothes" : adjustGender(outfit.clothing(), gender);
                 // a knight's armour on a nurse of today, a headset on a miller's daughter: the first example whose
                 // clothes are of the story's time, else plain ones
-                if (!era.fits(clothes)) {
+                // a blind old blacksmith is lent no robber chief's scimitar: arms only for a villain or a fighter
+                boolean armed = villain || FIGHTERS.matcher(roleText).find();
+                java.util.function.Predicate<String> suits =
+                        c -> era.fits(c) && (armed || !WEAPONS.matcher(c).find());
+                if (!suits.test(clothes)) {
                     clothes = era == Era.TODAY ? "plain everyday clothes" : "simple clothes";
                     for (int slot = 2; slot < 2 + looks.size(); slot++)
-                        if (era.fits(pick.apply(slot).clothing())) {
+                        if (suits.test(pick.apply(slot).clothing())) {
                             clothes = adjustGender(pick.apply(slot).clothing(), gender);
                             break;
                         }

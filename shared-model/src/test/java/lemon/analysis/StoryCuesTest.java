@@ -352,6 +352,26 @@ class StoryCuesTest {
                 "Coach Mensah crouched. Luca had a bandage on his knee and a lucky red headband. Luca ran. Luca won.",
                 "Luca");
         assertTrue(luca.contains("headwear: a lucky red headband"), luca.toString());
+        // a verb's object has no "with" of its own: the dragon was "carrying torches" from "drive the dragon out
+        // with torches"; the dragon of its own clause still has its "with"
+        String drive = "Wren met the dragon. The headman wanted to drive the dragon out with torches. The dragon"
+                + " came back with a torch. Wren laughed. The headman sighed.";
+        List<String> dragon = cues(drive, "dragon");
+        assertTrue(
+                dragon.stream().noneMatch(c -> c.contains("torches")) && dragon.contains("object: a torch"),
+                dragon.toString());
+        // what follows an object at once is its own: "saw the captain, with a dagger hidden under his robe"
+        List<String> captain = cues(
+                "Morgiana watched the captain. She saw the captain, with a dagger hidden under his robe. The captain"
+                        + " danced. Morgiana danced.",
+                "captain");
+        assertTrue(captain.contains("object: a dagger"), captain.toString());
+        // "Wren, a freckled girl of fourteen": her age and her freckles
+        List<String> wren = cues(
+                "There lived an apprentice called Wren, a freckled girl of fourteen with soot on her cheeks. Wren"
+                        + " worked. Wren sang.",
+                "Wren");
+        assertTrue(wren.contains("age: fourteen years old") && wren.contains("skin: freckled"), wren.toString());
         // but "had" a sister or a donkey says nothing of a look
         List<String> had = cues("Luca had a donkey and two sisters. Luca ran. Luca won.", "Luca");
         assertTrue(had.isEmpty(), had.toString());

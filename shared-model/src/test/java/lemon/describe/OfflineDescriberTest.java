@@ -608,11 +608,19 @@ class OfflineDescriberTest {
         String d = new OfflineDescriber().describe("t", today, haddad, List.of(haddad), both, List.of());
         assertTrue(d.contains("headset") && !d.contains("armour"), d);
         // in a tale it is the other way round
+        CdPair minstrel = new CdPair(
+                "cd-11",
+                "s",
+                "fantasy",
+                "Lute",
+                "",
+                "a pale woman in her forties with a slim build, a merry face, red hair, wearing a velvet doublet with a"
+                        + " lace collar");
         String tale = "Greta rode to the castle. The king was waiting. Greta laughed.";
         StoryCharacter queen = new StoryCharacter("greta", "Greta", List.of(), Gender.FEMALE, "", 3);
         String q = new OfflineDescriber()
-                .describe("t", tale, queen, List.of(queen), List.of(organiser, knight, organiser), List.of());
-        assertTrue(q.contains("armour") && !q.contains("headset"), q);
+                .describe("t", tale, queen, List.of(queen), List.of(organiser, minstrel, organiser), List.of());
+        assertTrue(q.contains("doublet") && !q.contains("headset"), q);
         // Ali Baba's son wore an outlaw's gun belt: a tale of robbers and slaves is no western
         CdPair outlaw = new CdPair(
                 "cd-8",
@@ -637,13 +645,30 @@ class OfflineDescriberTest {
         StoryCharacter luca = new StoryCharacter("luca", "Luca", List.of(), Gender.MALE, "", 3);
         String r = new OfflineDescriber().describe("t", relay, luca, List.of(luca), List.of(outlaw), List.of());
         assertTrue(r.contains("plain everyday clothes") && !r.contains("gun belt"), r);
+        // a blind old blacksmith is lent no robber chief's scimitar; a soldier may be
+        CdPair chief = new CdPair(
+                "cd-10",
+                "s",
+                "fairy tale",
+                "Zalim",
+                "",
+                "a tanned man in his fifties with a powerful build, a hard face, black hair, wearing a black turban, a"
+                        + " long dark cloak over leather armour and a curved scimitar");
+        StoryCharacter master = new StoryCharacter("tobiah", "Tobiah", List.of(), Gender.MALE, "master", 3);
+        String m = new OfflineDescriber()
+                .describe("t", "Tobiah slept.", master, List.of(master), List.of(chief), List.of());
+        assertTrue(m.contains("simple clothes") && !m.contains("scimitar"), m);
+        StoryCharacter soldier = new StoryCharacter("s", "soldier", List.of(), Gender.MALE, "soldier", 3);
+        String so = new OfflineDescriber()
+                .describe("t", "The soldier slept.", soldier, List.of(soldier), List.of(chief), List.of());
+        assertTrue(so.contains("uniform coat"), so); // a soldier's own look; the chief's would do too
         // with no example of the time, plain clothes of it
         String only = new OfflineDescriber().describe("t", today, haddad, List.of(haddad), List.of(knight), List.of());
         assertTrue(only.contains("plain everyday clothes"), only);
         // a story whose time its words do not tell keeps what the examples lend
         String untold = new OfflineDescriber()
-                .describe("t", "Mrs Haddad sighed.", haddad, List.of(haddad), List.of(knight), List.of());
-        assertTrue(untold.contains("armour"), untold);
+                .describe("t", "Mrs Haddad sighed.", haddad, List.of(haddad), List.of(minstrel), List.of());
+        assertTrue(untold.contains("doublet"), untold);
     }
 
     @Test
