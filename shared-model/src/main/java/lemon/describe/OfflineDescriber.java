@@ -445,14 +445,15 @@ public final class OfflineDescriber implements CharacterDescriber {
             String face = lentFace == null ? null : asTheirs.apply(lentFace);
             // a youth in his late teens is lent no "wild tangled beard"
             if (face != null && young && gender == Gender.MALE) face = withoutFacialHair(face);
-            // someone else in the story has this face: the next example's of the same kind that no one has
-            // another's grey hair is lent to no one the story does not make old, a beard to no youth
+            // where someone else in the story has this face or hair, the next example's that no one has; another's
+            // grey hair goes to no one the story does not make old, a beard to no youth
             boolean aged = old && !young;
             List<Look> others = alternatives(looks, pick, spare, character.gender()).stream()
                     .filter(l ->
                             aged || !AGED.matcher(l.face() + " " + l.hair()).find())
                     .filter(l -> !youthful || !BEARDED.matcher(l.face()).find())
                     .toList();
+            // of the same kind: villainous or not
             if (face != null && lent.contains(face))
                 for (Look l : others) {
                     String f = asTheirs.apply(l.face());
@@ -587,63 +588,6 @@ public final class OfflineDescriber implements CharacterDescriber {
         theirs.stream().filter(l -> l.gender() == gender).forEach(out::add);
         theirs.stream().filter(l -> l.gender() != gender).forEach(out::add);
         return out;
-    }
-
-    /** When a story is set, as far as its words tell: today, in the tales' past, or either. */
-    enum Era {
-        TODAY,
-        PAST,
-        UNKNOWN;
-
-        private static final Pattern TODAYS_WORDS = Pattern.compile(
-                "(?i)\\b(phones?|telephones?|cars?|radios?|trains?|computers?|laptops?|tractors?|lorry|lorries|trucks?|"
-                        + "buses|taxis?|airports?|planes?|helicopters?|television|emails?|clinics?|hospitals?|police|"
-                        + "motorbikes?|bicycles?|cameras?|ferry|jeans|cigarettes?|supermarkets?|offices?|rockets?|"
-                        + "spacecraft|orbit|docking|engineers?|scientists?|doctors?|nurses?|tracksuits?|stopwatch(?:es)?|"
-                        + "championships?|teams?|football|schools?|classrooms?|teachers?|students?)\\b");
-        private static final Pattern TALES_WORDS = Pattern.compile(
-                "(?i)\\b(kings?|queens?|princes?|princess(?:es)?|castles?|palaces?|kingdoms?|witch(?:es)?|fair(?:y|ies)|"
-                        + "dwarfs?|giants?|enchantress|knights?|swords?|sultans?|caliphs?|viziers?|genies?|robbers|thieves|"
-                        + "slaves?|scimitars?)\\b");
-        /** Clothes and gear no one had in the tales' past. */
-        private static final Pattern TODAYS_CLOTHES = Pattern.compile(
-                "(?i)\\b(phones?|headset|jeans|t-shirt|trench coat|sunglasses|earpiece|jumpsuit|lab coat|flight suit|"
-                        + "blaster|tablet|denim|cardigan|sweater|raincoat|tie|turtleneck|trousers|blouse|suit|hoodie|"
-                        + "flight jacket)\\b");
-        /** A western's gear, of neither the tales' time nor ours: Ali Baba's son and a relay runner wear none. */
-        private static final Pattern WESTERN_GEAR = Pattern.compile(
-                "(?i)\\b(guns?|gun belts?|pistols?|revolvers?|holsters?|stetson|duster coat|spurs|chaps|tin star)\\b");
-        /** Clothes no one wears today. */
-        private static final Pattern PAST_CLOTHES = Pattern.compile(
-                "(?i)\\b(armour|helm|chain-mail|hauberk|tabard|surcoat|doublet|jerkin|hose|tunic|robe|crown|circlet|"
-                        + "tiara|sceptre|scimitar|sword|longsword|breeches|smock|turban|caftan|mantle|kite shield)\\b");
-
-        static Era of(String story) {
-            long today = distinct(TODAYS_WORDS, story), past = distinct(TALES_WORDS, story);
-            if (today >= 2 && today > past) return TODAY;
-            if (past >= 2 && past > today) return PAST;
-            return UNKNOWN;
-        }
-
-        private static long distinct(Pattern words, String text) {
-            return words.matcher(text == null ? "" : text)
-                    .results()
-                    .map(r -> r.group().toLowerCase(Locale.ROOT))
-                    .distinct()
-                    .count();
-        }
-
-        boolean fits(String clothes) {
-            return switch (this) {
-                case TODAY ->
-                    !PAST_CLOTHES.matcher(clothes).find()
-                            && !WESTERN_GEAR.matcher(clothes).find();
-                case PAST ->
-                    !TODAYS_CLOTHES.matcher(clothes).find()
-                            && !WESTERN_GEAR.matcher(clothes).find();
-                case UNKNOWN -> true;
-            };
-        }
     }
 
     /** "silver-rimmed glasses", "spectacles": worn, but no outfit. */
