@@ -1379,8 +1379,10 @@ final class Lexicon {
 
     /** The sex a first name nearly always has ("Anna", "Boris"), else unknown. */
     static Gender givenNameGender(String name) {
-        String first = name.strip().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
-        return GIVEN_NAMES.getOrDefault(first, Gender.UNKNOWN);
+        String[] words = name.strip().split("\\s+");
+        // "Professor Edith Hale": the given name after the title
+        int at = words.length > 1 && isTitle(words[0].toLowerCase(java.util.Locale.ROOT)) ? 1 : 0;
+        return GIVEN_NAMES.getOrDefault(words[at].toLowerCase(java.util.Locale.ROOT), Gender.UNKNOWN);
     }
 
     static Gender genderOf(String noun) {

@@ -140,6 +140,9 @@ public final class MentionIndex {
         /** Animals: a he or she in their sentence is not theirs for being the nearest of no known sex. */
         private final Set<String> animals = new java.util.HashSet<>();
 
+        /** Animals the story has called "it" so far: no he, she, him or her is theirs. */
+        private final Set<String> neuter = new java.util.HashSet<>();
+
         /** The first-person narrator's id, where the cast has one. */
         private String narrator;
 
@@ -223,10 +226,6 @@ public final class MentionIndex {
             // "She bought the smallest bowl … 'Keep it safe,' she whispered": still the stranger
             previousStrangers.addAll(strangersGoingOn);
             strangersGoingOn.clear();
-            previousSaidIts = lastTokens != null
-                    && lastTokens.stream()
-                            .anyMatch(
-                                    t -> !t.quoted() && List.of("its", "itself").contains(t.lower()));
             lastTokens = null;
             relationOwners.clear();
             relationOwner = null;
@@ -236,9 +235,6 @@ public final class MentionIndex {
             subject = null;
             subjectSeen = false;
         }
-
-        /** Whether the sentence before said "its": an animal it was about is an "it", no he or she. */
-        private boolean previousSaidIts;
 
         /** The sentence being read, and the sexes of the strangers the one before it brought in. */
         private List<WordToken> lastTokens;
@@ -346,6 +342,11 @@ public final class MentionIndex {
                 record(new Mention(narrator, s, i, i + 1, false), found, recent, ts);
                 return i + 1;
             }
+            // "The parrot was called Admiral, and it could recite …": a beast the story calls "it" is no he or she
+            if (List.of("it", "its", "itself").contains(lower) && !t.quoted() && !found.isEmpty()) {
+                Mention last = found.get(found.size() - 1);
+                if (last.explicit() && animals.contains(last.characterId())) neuter.add(last.characterId());
+            }
             boolean male = Lexicon.MALE_PRONOUNS.contains(lower);
             boolean female = Lexicon.FEMALE_PRONOUNS.contains(lower);
             if (!male && !female) return i;
@@ -370,8 +371,7 @@ public final class MentionIndex {
                             || (genders.get(previousSubject) == Gender.UNKNOWN
                                     && !previousNamed.contains(sex)
                                     // "Cinder lifted its head and watched her … She tipped the coal": not the dragon
-                                    && !(previousSaidIts && animals.contains(previousSubject)))))
-                owner = previousSubject;
+                                    && !neuter.contains(previousSubject)))) owner = previousSubject;
             boolean possessive = lower.equals("his") || lower.equals("her");
             // "commanded her harshly to take off her royal robes": what she is told to take off is her own
             String told = possessive ? toldToOwner(ts, i, found) : null;
@@ -560,7 +560,8 @@ public final class MentionIndex {
             }
             for (int k = recent.size() - 1; k >= 0 && !stranger; k--) {
                 String id = recent.get(k).characterId();
-                if (genders.get(id) == Gender.UNKNOWN && !id.equals(narrator)) return id; // "he" is never "I"
+                // "he" is never "I", nor "her" a parrot the story calls "it"
+                if (genders.get(id) == Gender.UNKNOWN && !id.equals(narrator) && !neuter.contains(id)) return id;
             }
             return null;
         }

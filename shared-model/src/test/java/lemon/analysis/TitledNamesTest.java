@@ -56,6 +56,33 @@ class TitledNamesTest {
     }
 
     @Test
+    void aGivenNameAfterATitleTellsTheSexAndAParrotCalledItIsNoHer() {
+        // a hotel story of my own: "Professor Edith Hale" was of no sex, and the parrot got her room
+        String story = "Professor Edith Hale arrived at the hotel with a grey parrot in a brass cage. The parrot was"
+                + " called Admiral, and it could recite a poem. The manager, a nervous man named Felix Ortega, gave"
+                + " her the best room. Professor Hale thanked Felix Ortega. Admiral sang. Felix Ortega laughed at"
+                + " Admiral.";
+        List<StoryCharacter> cast = cast(story);
+        StoryCharacter hale = cast.stream()
+                .filter(c -> c.name().contains("Hale"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(cast.toString()));
+        assertEquals(lemon.story.Gender.FEMALE, hale.gender(), hale.toString());
+        String admiral = cast.stream()
+                .filter(c -> c.name().equals("Admiral"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(cast.toString()))
+                .id();
+        // with no given name to tell her sex, the "her" is still not the parrot's, which the story calls "it"
+        String untold = story.replace("Professor Edith Hale", "Professor Hale");
+        List<StoryCharacter> cast2 = cast(untold);
+        MentionIndex index = MentionIndex.build(untold, cast2);
+        assertTrue(
+                !index.charactersIn(2, true).contains(admiral),
+                index.mentions(2).toString());
+    }
+
+    @Test
     void aLoneNameInCapitalsIsAName() {
         // "The ship's computer was called ORLA": no ORLA was found
         List<StoryCharacter> cast = cast("The ship's computer was called ORLA. ORLA spoke in a calm voice. \"The clamp"
