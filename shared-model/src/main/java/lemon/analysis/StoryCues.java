@@ -1062,6 +1062,16 @@ public final class StoryCues {
             "eighty",
             "ninety");
 
+    /** Whether a "not", "never" or "nobody" stands in the clause before the mention ending at {@code end}. */
+    private static boolean negatedBefore(List<WordToken> ts, int end) {
+        for (int k = end - 1; k >= 0; k--) {
+            WordToken t = ts.get(k);
+            if (!t.isWord() && !t.text().equals("'")) return false; // the clause starts after a comma or a quote
+            if (List.of("not", "never", "nobody", "no", "n't").contains(t.lower())) return true;
+        }
+        return false;
+    }
+
     /** Prepositions that end what a copula says: what follows is where or at whom, not what someone is. */
     private static final Set<String> AFTER_A_VERB =
             Set.of("at", "on", "upon", "into", "towards", "toward", "from", "for", "after", "about", "round");
@@ -1089,6 +1099,10 @@ public final class StoryCues {
                 && ts.get(k + 1).lower().equals("been")) k++;
         if (k < ts.size() && COPULAS.contains(ts.get(k).lower())) {
             k++;
+            // "Samuel was not a thief", "did not think Samuel was a thief": what someone is not
+            if (k < ts.size()
+                    && List.of("not", "never", "no").contains(ts.get(k).lower())) return;
+            if (negatedBefore(ts, end)) return;
             // "was and remained a king", "was made a lord"
             if (k + 1 < ts.size()
                     && ts.get(k).lower().equals("and")

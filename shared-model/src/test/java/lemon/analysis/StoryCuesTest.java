@@ -372,6 +372,17 @@ class StoryCuesTest {
                         + " worked. Wren sang.",
                 "Wren");
         assertTrue(wren.contains("age: fourteen years old") && wren.contains("skin: freckled"), wren.toString());
+        // what someone is not: Samuel was "every inch the thief, … a hard, scheming look" from "did not think Samuel
+        // was a thief"
+        for (String denied : List.of(
+                "Professor Hale did not think Samuel was a thief.",
+                "Samuel was not a thief.",
+                "Samuel was never a" + " thief.")) {
+            List<String> samuel = cues(denied + " Samuel laughed. Samuel slept.", "Samuel");
+            assertTrue(samuel.stream().noneMatch(c -> c.contains("thief")), denied + " " + samuel);
+        }
+        assertTrue(cues("Samuel was a thief. Samuel laughed. Samuel slept.", "Samuel")
+                .contains("station: thief"));
         // but "had" a sister or a donkey says nothing of a look
         List<String> had = cues("Luca had a donkey and two sisters. Luca ran. Luca won.", "Luca");
         assertTrue(had.isEmpty(), had.toString());
