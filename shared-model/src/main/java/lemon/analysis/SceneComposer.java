@@ -37,9 +37,29 @@ public final class SceneComposer {
         if (at >= words.size()) return false;
         String w = words.get(at).toLowerCase();
         return owner.get(at) != null
-                || Set.of("he", "she", "they", "it", "i", "we").contains(w)
+                || Set.of("he", "she", "they", "it", "i", "we", "never", "always", "then", "also")
+                        .contains(w)
                 || looksLikeVerb(w);
     }
+
+    private static final Set<String> TIMES = Set.of(
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+            "day",
+            "week",
+            "month",
+            "year",
+            "spring",
+            "summer",
+            "autumn",
+            "winter",
+            "moment",
+            "instant",
+            "time",
+            "hour",
+            "very");
 
     /** Words that open the next clause of a sentence: where a prompt cut short may end. */
     private static final Set<String> CLAUSE_JOINS = Set.of("and", "but", "while", "when", "then", "so", "as", "until");
@@ -351,7 +371,11 @@ public final class SceneComposer {
                 fallbackWords = words;
             }
             String first = ts.get(c[0]).lower();
-            if (quoted * 2 >= words || Lexicon.SUBORDINATORS.contains(first)) continue;
+            // "That evening a diamond ring vanished …": "that" before a time is no subordinator
+            boolean thatTime = first.equals("that")
+                    && c[0] + 1 < c[1]
+                    && TIMES.contains(ts.get(c[0] + 1).lower());
+            if (quoted * 2 >= words || (Lexicon.SUBORDINATORS.contains(first) && !thatTime)) continue;
             for (int i = c[0]; i < c[1]; i++) keep[i] = true;
             any = true;
         }

@@ -35,6 +35,13 @@ class SceneComposerTest {
                         + " for her, and slippers of spangled silk. Ella wept.",
                 "Ella's friend");
         assertTrue(dress.contains("brought a gold and silver dress"), dress);
+        // "That evening …" is the sentence's main clause, no subordinate one: it was "A widow who wore black lace and
+        // never smiled with Lady Margaret"
+        String ring = scene(
+                "Lady Margaret dined. That evening a diamond ring vanished from the room of Lady Margaret, a widow who"
+                        + " wore black lace. Lady Margaret wept.",
+                "That evening");
+        assertTrue(ring.contains("a diamond ring vanished from the room of Lady Margaret"), ring);
     }
 
     @Test

@@ -91,6 +91,8 @@ import org.junit.jupiter.api.Test;
  * had none, the borrowed face being a greybeard's, and now has "a stern, regal face, tired but proud eyes").
  * Forty-thieves' descriptions.json and the son's two PNGs again when arms and armour were lent only to a villain or
  * a fighter (he wore the robber chief's turban, leather armour and scimitar; now simple clothes).
+ * The bundled example's scenes.json when "that" before a time ("That night …") stopped being read as a subordinate
+ * clause's opening; every other file and PNG kept its pin.
  */
 class PinnedOutputsTest {
     static final List<String> FILES = List.of(
@@ -136,7 +138,7 @@ class PinnedOutputsTest {
                 "ali-baba.md",
                 Map.of(
                         "characters.json", "6876de030e4b1f14",
-                        "scenes.json", "e2ee061ca2a85155",
+                        "scenes.json", "d5160cf696e0a6be",
                         "graph.json", "b6a0d14779942d19",
                         "matches.json", "da00383f76338a14",
                         "descriptions.json", "e700b87c0acde7d3",
