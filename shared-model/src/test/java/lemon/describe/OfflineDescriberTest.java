@@ -32,6 +32,11 @@ class OfflineDescriberTest {
                     "a sunburnt man in his forties with a wiry build, a scarred, hawk-nosed face, black hair,"
                             + " wearing a leather vest and a curved scimitar"));
 
+    /** A retrieved example of which only the description matters to the describer. */
+    private static CdPair example(String id, String description) {
+        return new CdPair(id, "s", "fairy tale", id, "", description);
+    }
+
     private static String describe(String story, String name) {
         List<StoryCharacter> cast = new OfflineAnalyst().analyze(story, 5).characters();
         StoryCharacter c = cast.stream()
@@ -127,12 +132,8 @@ class OfflineDescriberTest {
     void aVillainsFaceIsLentOnlyToAVillain() {
         List<CdPair> bandits = List.of(
                 EXAMPLES.get(1),
-                new CdPair(
+                example(
                         "cd-3",
-                        "s",
-                        "adventure",
-                        "Oren",
-                        "",
                         "a tanned man in his fifties with a stocky build, a round, cheerful face, grey hair,"
                                 + " wearing a wool tunic"));
         String story = "Ali, Hasan and Omar were poor woodcutters. Ali went into the forest with Hasan and Omar."
@@ -357,20 +358,12 @@ class OfflineDescriberTest {
 
     /** A crone's and a girl's retrieved examples, as the tales' casts match them. */
     private static final List<CdPair> CRONE_AND_GIRL = List.of(
-            new CdPair(
+            example(
                     "cd-3",
-                    "s",
-                    "fairy tale",
-                    "Hild",
-                    "",
                     "a pale woman in her seventies with a thin and crooked build, a hooked nose, white hair,"
                             + " wearing a tattered black shawl, a patched grey dress and a crooked walking stick"),
-            new CdPair(
+            example(
                     "cd-4",
-                    "s",
-                    "fairy tale",
-                    "Anni",
-                    "",
                     "a ruddy-cheeked woman in her late teens with a slender build, a round face, auburn hair,"
                             + " wearing a blue linen dress and a straw hat"));
 
@@ -502,12 +495,8 @@ class OfflineDescriberTest {
         String g = describe(story, "Grandfather");
         assertTrue(g.contains("jumper"), g);
         // a detective and a student on a night ferry, whose examples are sea captains: dressed for their own work
-        CdPair seaCaptain = new CdPair(
+        CdPair seaCaptain = example(
                 "cd-5",
-                "s",
-                "thriller",
-                "Bom",
-                "",
                 "a tanned woman in her early fifties with a sturdy build, a stern, weather-beaten face, curly auburn"
                         + " hair, wearing a weathered navy captain's coat with brass buttons and a peaked cap");
         StoryCharacter cole = new StoryCharacter("cole", "Cole", List.of(), Gender.FEMALE, "", 3);
@@ -547,20 +536,12 @@ class OfflineDescriberTest {
     @Test
     void aCastIsToldApartWhereTheExamplesAllow() {
         // two women retrieved the same one example; the baker's examples hold another woman's look
-        CdPair nurse = new CdPair(
+        CdPair nurse = example(
                 "cd-3",
-                "s",
-                "drama",
-                "Maud",
-                "",
                 "a pale woman in her forties with a sturdy build, a round, cheerful face, curly black hair,"
                         + " wearing a starched apron");
-        CdPair crone = new CdPair(
+        CdPair crone = example(
                 "cd-4",
-                "s",
-                "drama",
-                "Old Bet",
-                "",
                 "a pale woman in her seventies with a bent build, a wrinkled face, thin white hair,"
                         + " wearing a shawl");
         StoryCharacter ann = new StoryCharacter("ann", "Ann", List.of(), Gender.FEMALE, "", 3);
@@ -586,20 +567,12 @@ class OfflineDescriberTest {
 
     @Test
     void borrowedClothesAreOfTheStorysTime() {
-        CdPair knight = new CdPair(
+        CdPair knight = example(
                 "cd-6",
-                "s",
-                "fantasy",
-                "Sir Aldric",
-                "",
                 "a pale woman in her forties with a tall build, a stern face, red hair, wearing dented steel plate armour"
                         + " and a longsword");
-        CdPair organiser = new CdPair(
+        CdPair organiser = example(
                 "cd-7",
-                "s",
-                "comedy",
-                "Pippa",
-                "",
                 "a tanned woman in her thirties with a slim build, a flustered face, brown hair, wearing a smart"
                         + " lavender dress, a headset and flat practical shoes");
         StoryCharacter haddad = new StoryCharacter("haddad", "Mrs Haddad", List.of(), Gender.FEMALE, "", 3);
@@ -608,12 +581,8 @@ class OfflineDescriberTest {
         String d = new OfflineDescriber().describe("t", today, haddad, List.of(haddad), both, List.of());
         assertTrue(d.contains("headset") && !d.contains("armour"), d);
         // in a tale it is the other way round
-        CdPair minstrel = new CdPair(
+        CdPair minstrel = example(
                 "cd-11",
-                "s",
-                "fantasy",
-                "Lute",
-                "",
                 "a pale woman in her forties with a slim build, a merry face, red hair, wearing a velvet doublet with a"
                         + " lace collar");
         String tale = "Greta rode to the castle. The king was waiting. Greta laughed.";
@@ -622,12 +591,8 @@ class OfflineDescriberTest {
                 .describe("t", tale, queen, List.of(queen), List.of(organiser, minstrel, organiser), List.of());
         assertTrue(q.contains("doublet") && !q.contains("headset"), q);
         // Ali Baba's son wore an outlaw's gun belt: a tale of robbers and slaves is no western
-        CdPair outlaw = new CdPair(
+        CdPair outlaw = example(
                 "cd-8",
-                "s",
-                "western",
-                "Jed",
-                "",
                 "a tanned man in his thirties with a lean build, a hard face, black hair, wearing a dusty long coat,"
                         + " a gun belt and a wide-brimmed black hat");
         StoryCharacter son = new StoryCharacter("son", "Ali Baba's son", List.of(), Gender.MALE, "", 3);
@@ -646,12 +611,8 @@ class OfflineDescriberTest {
         String r = new OfflineDescriber().describe("t", relay, luca, List.of(luca), List.of(outlaw), List.of());
         assertTrue(r.contains("plain everyday clothes") && !r.contains("gun belt"), r);
         // a blind old blacksmith is lent no robber chief's scimitar; a soldier may be
-        CdPair chief = new CdPair(
+        CdPair chief = example(
                 "cd-10",
-                "s",
-                "fairy tale",
-                "Zalim",
-                "",
                 "a tanned man in his fifties with a powerful build, a hard face, black hair, wearing a black turban, a"
                         + " long dark cloak over leather armour and a curved scimitar");
         StoryCharacter master = new StoryCharacter("tobiah", "Tobiah", List.of(), Gender.MALE, "master", 3);
@@ -678,12 +639,8 @@ class OfflineDescriberTest {
         String d = new OfflineDescriber()
                 .describe("t", "The king's daughter wept.", daughter, List.of(daughter), EXAMPLES, List.of());
         assertTrue(d.contains("silk gown") && !d.contains("crown"), d);
-        CdPair greybeard = new CdPair(
+        CdPair greybeard = example(
                 "cd-9",
-                "s",
-                "fairy tale",
-                "Old Hal",
-                "",
                 "a pale man in his forties with a stout build, a rugged face with a wild tangled beard and small eyes,"
                         + " brown hair, wearing a smock");
         StoryCharacter luca = new StoryCharacter("luca", "Luca", List.of("boy"), Gender.MALE, "", 3);
