@@ -304,10 +304,7 @@ final class CharacterFinder {
                         && ts.get(i - 2).lower().equals("name");
                 // "a dragon came down … The villagers called it Cinder": a name given to the beast or machine the
                 // sentence or the two before tell of ("called it Harrowby" of a town is no one's)
-                boolean calledIt = i > 1
-                        && before.equals("it")
-                        && Lexicon.NAMING_VERBS.contains(ts.get(i - 2).lower())
-                        && beastNear(s);
+                boolean calledIt = Lexicon.namedAnIt(ts, i) && beastNear(s);
                 if (calledIt) namesOfAnIt.add(ts.get(i).lower());
                 if (Lexicon.NAMING_VERBS.contains(before) || nameWas || calledIt)
                     givenNames.add(ts.get(i).lower());
@@ -1206,14 +1203,9 @@ final class CharacterFinder {
                     List<WordToken> ts = index.tokens().get(t);
                     int from = t == s ? m.end() : 0;
                     for (int k = from; k < ts.size(); k++) {
-                        WordToken w = ts.get(k);
-                        if (w.quoted() || !w.lower().equals("they")) continue;
-                        boolean said = (k > 0
-                                        && Lexicon.SPEECH_VERBS.contains(
-                                                ts.get(k - 1).lower()))
-                                || (k + 1 < ts.size()
-                                        && Lexicon.SPEECH_VERBS.contains(
-                                                ts.get(k + 1).lower()));
+                        if (!ts.get(k).lower().equals("they")) continue;
+                        // "said they", "they said": "they" speaking as a named speaker does
+                        boolean said = Lexicon.speaker(ts, new MentionIndex.Mention(id, t, k, k + 1, false));
                         if (said && !otherGroupBetween(index, id, groups, s, m.end(), t, k)) return true;
                     }
                 }

@@ -110,13 +110,7 @@ final class CopulaAliases {
             List<WordToken> ts = index.tokens().get(s);
             for (MentionIndex.Mention b : index.mentions(s)) {
                 StoryCharacter y = byId.get(b.characterId());
-                int it = b.start() - 1;
-                if (!b.explicit()
-                        || y == null
-                        || !isProperName(y)
-                        || it < 1
-                        || !ts.get(it).lower().equals("it")
-                        || !Lexicon.NAMING_VERBS.contains(ts.get(it - 1).lower())) continue;
+                if (!b.explicit() || y == null || !isProperName(y) || !Lexicon.namedAnIt(ts, b.start())) continue;
                 java.util.Set<String> beasts = new java.util.LinkedHashSet<>();
                 for (int p = Math.max(0, s - 2); p <= s; p++)
                     for (MentionIndex.Mention a : index.mentions(p)) {

@@ -1268,6 +1268,13 @@ final class Lexicon {
             "spake",
             "spoke");
 
+    /** "The villagers called it Cinder": whether the capitalised word at i is a name given to an "it". */
+    static boolean namedAnIt(List<WordToken> ts, int i) {
+        return i > 1
+                && ts.get(i - 1).lower().equals("it")
+                && NAMING_VERBS.contains(ts.get(i - 2).lower());
+    }
+
     /** Whether a mention outside quotes is the speaker of its sentence: "said the old lady", "the dwarf cried". */
     static boolean speaker(List<WordToken> ts, MentionIndex.Mention m) {
         if (ts.get(m.start()).quoted()) return false;

@@ -42,6 +42,7 @@ public final class SceneComposer {
                 || looksLikeVerb(w);
     }
 
+    /** Words after "that" that make it a determiner of a time, not a subordinator: "That evening", "that very day". */
     private static final Set<String> TIMES = Set.of(
             "morning",
             "afternoon",

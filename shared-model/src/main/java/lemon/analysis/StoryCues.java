@@ -1180,7 +1180,12 @@ public final class StoryCues {
 
     /** A number a person's age may be: "forty", "ten", "12". */
     private static boolean isAge(WordToken t) {
-        return AGE_NUMBERS.contains(t.lower()) || t.text().matches("\\d{1,2}");
+        return isAge(t.lower());
+    }
+
+    /** "twelve", "12": a number an age in years is said in. */
+    private static boolean isAge(String w) {
+        return AGE_NUMBERS.contains(w) || w.matches("\\d{1,2}");
     }
 
     /**
@@ -1262,11 +1267,7 @@ public final class StoryCues {
      * a verb of speech ("said the fox") or one "there" or "here" opens ("there lived a miller").
      */
     private static boolean afterAVerb(List<WordToken> ts, int start) {
-        int k = start - 1;
-        while (k >= 0
-                && ts.get(k).isWord()
-                && (DETERMINERS.contains(ts.get(k).lower())
-                        || Lexicon.ADJECTIVES.contains(ts.get(k).lower()))) k--;
+        int k = beforeItsPhrase(ts, start);
         if (k < 0
                 || k == start - 1
                 || !ts.get(k).isWord()
@@ -1278,19 +1279,28 @@ public final class StoryCues {
         return w.endsWith("ed") || Lexicon.PERSON_OBJECT_VERBS.contains(w) || DRIVING.contains(w);
     }
 
-    /** Present-tense and irregular verbs that take a beast or a person as their object. */
+    /**
+     * Present-tense and irregular verbs that take a beast or a person as their object, beside
+     * {@link Lexicon#PERSON_OBJECT_VERBS} and any "-ed".
+     */
     private static final Set<String> DRIVING = Set.of(
-            "drive", "drove", "chase", "chased", "beat", "struck", "hit", "caught", "catch", "fed", "feed", "took",
-            "take", "brought", "bring", "led", "lead", "found", "find", "saw", "see", "met", "meet", "held", "hold");
+            "drive", "drove", "chase", "beat", "struck", "hit", "caught", "catch", "fed", "feed", "took", "take",
+            "brought", "bring", "led", "lead", "found", "find", "see", "meet", "held", "hold");
 
     /** "to the bird", "at the little tailor": a mention that a preposition governs. */
     private static boolean afterAPreposition(List<WordToken> ts, int start) {
+        int k = beforeItsPhrase(ts, start);
+        return k >= 0 && PLACE_OR_AIM.contains(ts.get(k).lower());
+    }
+
+    /** The index of the word before a mention's determiner and describing words ("drive the little dragon"), or -1. */
+    private static int beforeItsPhrase(List<WordToken> ts, int start) {
         int k = start - 1;
         while (k >= 0
                 && ts.get(k).isWord()
                 && (DETERMINERS.contains(ts.get(k).lower())
                         || Lexicon.ADJECTIVES.contains(ts.get(k).lower()))) k--;
-        return k >= 0 && PLACE_OR_AIM.contains(ts.get(k).lower());
+        return k;
     }
 
     /** Whether the word at k is "her" for a man or "his" for a woman: what follows is someone else's. */
@@ -1305,8 +1315,7 @@ public final class StoryCues {
     private static boolean describe(String w, String sentence, List<StoryCue> out) {
         // "a lanky sixteen-year-old called Dev Sharma": an age, no station
         java.util.regex.Matcher aged = YEAR_OLD.matcher(w);
-        if (aged.matches()
-                && (AGE_NUMBERS.contains(aged.group(1)) || aged.group(1).matches("\\d{1,2}"))) {
+        if (aged.matches() && isAge(aged.group(1))) {
             out.add(new StoryCue("age", aged.group(1) + " years old", sentence));
             return true;
         }
