@@ -246,8 +246,13 @@ public final class OfflineDescriber implements CharacterDescriber {
             List<List<CdPair>> examples,
             List<List<StoryCue>> stated) {
         Set<String> lent = new java.util.HashSet<>();
-        List<CdPair> everyones =
-                examples.stream().flatMap(List::stream).distinct().toList();
+        // every character's examples, read once: a character whose own are taken borrows from the others'
+        List<Look> everyones = examples.stream()
+                .flatMap(List::stream)
+                .distinct()
+                .map(e -> Look.parse(e.description()))
+                .flatMap(java.util.Optional::stream)
+                .toList();
         Era era = Era.of(storyText);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < cast.size(); i++)
@@ -257,7 +262,7 @@ public final class OfflineDescriber implements CharacterDescriber {
 
     /**
      * @param lent faces and hair lent already in this story, added to here
-     * @param spare examples of the other characters, to lend from when this one's own are taken
+     * @param spare the looks of every character's examples, to lend from when this one's own are taken
      * @param era the story's time, which the borrowed clothes must be of
      */
     private String describe(
@@ -266,7 +271,7 @@ public final class OfflineDescriber implements CharacterDescriber {
             List<CdPair> examples,
             List<StoryCue> story,
             Set<String> lent,
-            List<CdPair> spare,
+            List<Look> spare,
             Era era) {
         // a duck is no man in a captain's coat: an animal is described as the animal, from the story alone
         String animal = StoryCues.animal(character);
@@ -577,14 +582,10 @@ public final class OfflineDescriber implements CharacterDescriber {
      * the other characters' examples of its sex, then theirs of the other sex.
      */
     private static List<Look> alternatives(
-            List<Look> looks, java.util.function.IntFunction<Look> pick, List<CdPair> spare, Gender gender) {
+            List<Look> looks, java.util.function.IntFunction<Look> pick, List<Look> spare, Gender gender) {
         List<Look> out = new ArrayList<>();
         for (int slot = 0; slot < looks.size(); slot++) out.add(pick.apply(slot));
-        List<Look> theirs = spare.stream()
-                .map(e -> Look.parse(e.description()))
-                .flatMap(java.util.Optional::stream)
-                .filter(l -> !out.contains(l))
-                .toList();
+        List<Look> theirs = spare.stream().filter(l -> !out.contains(l)).toList();
         theirs.stream().filter(l -> l.gender() == gender).forEach(out::add);
         theirs.stream().filter(l -> l.gender() != gender).forEach(out::add);
         return out;
