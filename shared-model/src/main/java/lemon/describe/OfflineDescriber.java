@@ -22,6 +22,9 @@ import lemon.story.StoryCue;
  * Deterministic for the same inputs.
  */
 public final class OfflineDescriber implements CharacterDescriber {
+    /** A king's child and the title it holds: "the king's son" is the prince. */
+    private static final String[][] ROYAL_CHILDREN = {{"daughter", "princess"}, {"son", "prince"}};
+
     private static final Pattern WORD = Pattern.compile("[A-Za-z']+");
 
     /** Borrowed looks that belong to age, not youth. */
@@ -403,6 +406,13 @@ public final class OfflineDescriber implements CharacterDescriber {
             stations.removeIf(x -> (" " + w + " ").contains(" " + x + " "));
             stations.add(w);
         }
+        // a king's daughter is a princess whether or not the story says the word: her station is the title
+        for (String[] royal : ROYAL_CHILDREN)
+            if (Pattern.compile("\\bking['’]s " + royal[0] + "\\b")
+                            .matcher(roleText)
+                            .find()
+                    && stations.stream().noneMatch(x -> x.matches(".*\\b" + royal[1] + "\\b.*")))
+                stations.add(0, royal[1]); // "every inch the prince and king's son"
         if (!stations.isEmpty()) parts.add("every inch the " + String.join(" and ", stations));
         // "a cheerful giant": a build the story gives as a noun
         for (String w : stated.apply("build"))

@@ -334,6 +334,21 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void aKingsChildHoldsItsTitle() {
+        // the tailor's bride, "the king's daughter", was described with no station at all
+        StoryCharacter daughter =
+                new StoryCharacter("kings-daughter", "king's daughter", List.of(), Gender.FEMALE, "", 4);
+        String d = new OfflineDescriber()
+                .describe("t", "The daughter wept.", daughter, List.of(daughter), EXAMPLES, List.of());
+        assertTrue(d.contains("every inch the princess"), d);
+        // the king's servant is no prince
+        StoryCharacter servant = new StoryCharacter("kings-servant", "king's servant", List.of(), Gender.MALE, "", 4);
+        String s = new OfflineDescriber()
+                .describe("t", "The servant ran.", servant, List.of(servant), EXAMPLES, List.of());
+        assertFalse(s.contains("prince"), s);
+    }
+
+    @Test
     void kinWordsSetTheAgeTheExamplesLeaveOpen() {
         // Cinderella's sisters ("her two daughters") were women in their mid-fifties; Nonna Vee, "her grandmother", was
         // thirty
