@@ -357,7 +357,13 @@ public final class MentionIndex {
             String notThisOne = clauseSubject(ts, i, found);
             // "But the mother said, 'No, no, she is much too dirty'": who speaks of her is not her
             if (notThisOne == null && t.quoted()) notThisOne = speakerOf(ts, i, found);
-            String owner = resolve(sex, recent, s, notThisOne, stranger);
+            // "'Marsh had friends on the council,' he said": who says it is not whom the quote names
+            List<Mention> candidates = recent;
+            if (!t.quoted() && saysWhatWentBefore(ts, i))
+                candidates = recent.stream()
+                        .filter(m -> m.sentence() != s || !ts.get(m.start()).quoted())
+                        .toList();
+            String owner = resolve(sex, candidates, s, notThisOne, stranger);
             if (stranger && owner == null) strangersGoingOn.add(sex);
             // "Chen Hao ran after the stranger. He found him on the bridge": a sentence that opens with he or she
             // goes on about the one the sentence before was about, when that one is of the pronoun's sex
@@ -408,6 +414,16 @@ public final class MentionIndex {
             }
             if (owner != null) record(new Mention(owner, s, i, i + 1, false), found, recent, ts);
             return i + 1;
+        }
+
+        /** Whether the pronoun at i is a quote's speaker: "'…,' he said", "'…,' said he". */
+        private static boolean saysWhatWentBefore(List<WordToken> ts, int i) {
+            boolean quoteBefore = false;
+            for (int k = 0; k < i && !quoteBefore; k++) quoteBefore = ts.get(k).quoted();
+            if (!quoteBefore) return false;
+            return (i + 1 < ts.size()
+                            && Lexicon.SPEECH_VERBS.contains(ts.get(i + 1).lower()))
+                    || (i > 0 && Lexicon.SPEECH_VERBS.contains(ts.get(i - 1).lower()));
         }
 
         /**

@@ -129,6 +129,19 @@ class MentionIndexTest {
     }
 
     @Test
+    void whoSaysAQuoteIsNotWhomItNames() {
+        // forty-thieves: "'Ali Baba,' he said, showing him the gold piece" was Ali Baba speaking to himself, not Cassim
+        List<StoryCharacter> cast = List.of(
+                new StoryCharacter("cassim", "Cassim", List.of(), Gender.MALE, "", 2),
+                new StoryCharacter("ali", "Ali", List.of(), Gender.MALE, "", 2));
+        String tagged = "Cassim went to his brother. 'Ali, you measure gold,' he said.";
+        assertEquals(List.of("cassim"), pronounsIn(tagged, 1, cast));
+        // a he that says nothing may be the one the quote names, the nearest man as before
+        String untagged = "Cassim went to his brother. 'Ali is rich,' he thought, and he laughed.";
+        assertEquals(List.of("ali", "ali"), pronounsIn(untagged, 1, cast));
+    }
+
+    @Test
     void whatSomeoneIsSaidToBeIsNoOneAPronounStandsFor() {
         // Ashputtel's father: "I am sure she cannot be the bride." "The prince told him to send her": not the bride
         List<StoryCharacter> cast = List.of(
