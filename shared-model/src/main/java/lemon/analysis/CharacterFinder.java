@@ -68,6 +68,18 @@ final class CharacterFinder {
         int afterPunctuation;
         /** The titles written before it ("Mrs" of "Mrs Okafor"), as written, with how often. */
         final Map<String, Integer> titles = new HashMap<>();
+
+        /** Two forms' counts together, as if one form. */
+        static NameStat sum(NameStat a, NameStat b) {
+            NameStat s = new NameStat();
+            s.count = a.count + b.count;
+            s.midSentence = a.midSentence + b.midSentence;
+            s.afterArticle = a.afterArticle + b.afterArticle;
+            s.animate = a.animate + b.animate;
+            s.named = a.named + b.named;
+            s.afterPunctuation = a.afterPunctuation + b.afterPunctuation;
+            return s;
+        }
     }
 
     /** Below this many sentences a story may name a character once ("Anna found a kitten"). */
@@ -347,6 +359,25 @@ final class CharacterFinder {
         for (Map.Entry<String, NameStat> e : stats.entrySet()) {
             if (looksLikeName(e.getKey(), e.getValue())) accepted.add(e.getKey());
             if (e.getValue().named > 0) introducedNames.add(e.getKey());
+        }
+        // "The pathologist, Dr. Hannah Weiss, … 'Two days,' Weiss said": a full name and its surname or given name,
+        // each said once, are one name said twice
+        for (Map.Entry<String, NameStat> full : stats.entrySet()) {
+            String[] words = full.getKey().split(" ");
+            if (words.length < 2 || accepted.contains(full.getKey())) continue;
+            for (String part : List.of(words[0], words[words.length - 1])) {
+                NameStat one = stats.get(part);
+                if (one == null || accepted.contains(part)) continue;
+                NameStat both = NameStat.sum(full.getValue(), one);
+                boolean proper = java.util.Arrays.stream(words)
+                        .map(w -> w.toLowerCase(Locale.ROOT))
+                        .noneMatch(w ->
+                                lowerCounts.getOrDefault(w, 0) > 0 || Lexicon.isTitle(w) || Lexicon.isPersonNoun(w));
+                if (proper && looksLikeName(part, both)) {
+                    accepted.add(part);
+                    accepted.add(full.getKey());
+                }
+            }
         }
         for (Map.Entry<String, NameStat> e : stats.entrySet()) {
             NameStat st = e.getValue();
@@ -1181,11 +1212,10 @@ final class CharacterFinder {
     /** Keeps characters mentioned often enough for their kind; caps the list. */
     /** Whether the character is named right before or after a verb of speech in some sentence. */
     static boolean speaks(MentionIndex index, String id) {
+        // "'Beyond the red hills,' he said": a he or she the index gives them speaks for them too
         for (int s = 0; s < index.sentences().size(); s++)
             for (MentionIndex.Mention m : index.mentions(s))
-                if (m.explicit()
-                        && m.characterId().equals(id)
-                        && Lexicon.speaker(index.tokens().get(s), m)) return true;
+                if (m.characterId().equals(id) && Lexicon.speaker(index.tokens().get(s), m)) return true;
         return false;
     }
 
@@ -1267,6 +1297,10 @@ final class CharacterFinder {
                                 || ts.get(j).lower().equals("very"))) j--;
                 if (List.of("a", "an").contains(ts.get(m.start()).lower())
                         || j >= 0 && List.of("a", "an").contains(ts.get(j).lower())) return true;
+                // "The headman, an old man with a crooked staff, called the people together": told who they are
+                if (m.end() + 1 < ts.size()
+                        && ts.get(m.end()).text().equals(",")
+                        && List.of("a", "an").contains(ts.get(m.end() + 1).lower())) return true;
             }
         }
         return false;

@@ -114,6 +114,19 @@ class NameFindingTest {
     }
 
     @Test
+    void aFullNameAndItsSurnameEachSaidOnceAreOneNameSaidTwice() {
+        // a police story's pathologist, "Dr. Hannah Weiss, a small grey-haired woman", then "Weiss said", was no one
+        String opening = "Priya drove to the quarry and Priya looked at the rocks. ".repeat(16);
+        assertEquals(
+                List.of("Hannah Weiss", "Priya"),
+                names(opening + "The pathologist, Dr. Hannah Weiss, was kneeling by the body. \u201cTwo days,\u201d"
+                        + " Weiss said."));
+        // a place said in full and by one of its words is still no one: nothing a person does is done there
+        assertEquals(
+                List.of("Priya"), names(opening + "The road ran past Fenwick Mill. Beyond Fenwick the hills began."));
+    }
+
+    @Test
     void aPlaceWhoseNounDoesSomethingIsNotAPerson() {
         assertEquals(
                 List.of("Amara"),
@@ -151,6 +164,14 @@ class NameFindingTest {
         assertTrue(
                 RoleAliasesTest.cast(silent).stream().noneMatch(c -> c.name().equals("lady")),
                 RoleAliasesTest.cast(silent).toString());
+        // one the narration tells who they are ("The headman, an old man with a crooked staff") speaks through "he
+        // said" as well
+        String told = "The well ran dry. The headman, an old man with a crooked staff, called the people together."
+                + " \u201cGo to the hills,\u201d he said. Karim went. Karim came back, and the headman smiled. Karim"
+                + " slept.";
+        assertTrue(
+                RoleAliasesTest.cast(told).stream().anyMatch(c -> c.name().equals("headman")),
+                RoleAliasesTest.cast(told).toString());
         String known = "The princess climbed the tower. The butler was asleep on the stairs. \u201cHush,\u201d said"
                 + " the butler. The princess laughed. The princess slept.";
         assertTrue(
@@ -183,6 +204,15 @@ class NameFindingTest {
                         + " The queen laughed. The queen slept.";
         List<StoryCharacter> cast = RoleAliasesTest.cast(story);
         assertTrue(cast.stream().anyMatch(c -> c.name().equals("fish")), cast.toString());
+    }
+
+    @Test
+    void aDjinnThatActsIsACharacter() {
+        // "the djinn rose out of the water like smoke and turned him into a stone pillar": the tale's foe was no one
+        String story = "Karim reached the well. The djinn rose out of the water and roared. The djinn turned Karim into"
+                + " stone. Sami came next, and the djinn laughed. Sami slept.";
+        List<StoryCharacter> cast = RoleAliasesTest.cast(story);
+        assertTrue(cast.stream().anyMatch(c -> c.name().equals("djinn")), cast.toString());
     }
 
     @Test
