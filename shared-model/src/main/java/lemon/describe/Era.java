@@ -14,11 +14,12 @@ enum Era {
                     + "buses|taxis?|airports?|planes?|helicopters?|television|emails?|clinics?|hospitals?|police|"
                     + "motorbikes?|bicycles?|cameras?|ferry|jeans|cigarettes?|supermarkets?|offices?|rockets?|"
                     + "spacecraft|orbit|docking|engineers?|scientists?|doctors?|nurses?|tracksuits?|stopwatch(?:es)?|"
-                    + "championships?|teams?|football|schools?|classrooms?|teachers?|students?)\\b");
+                    + "championships?|teams?|football|schools?|classrooms?|teachers?|students?|detectives?|"
+                    + "pathologists?|car park|suitcases?|cardigans?|raincoats?|sweaters?|hoodies?|sunglasses)\\b");
     private static final Pattern TALES_WORDS = Pattern.compile(
             "(?i)\\b(kings?|queens?|princes?|princess(?:es)?|castles?|palaces?|kingdoms?|witch(?:es)?|fair(?:y|ies)|"
                     + "dwarfs?|giants?|enchantress|knights?|swords?|sultans?|caliphs?|viziers?|genies?|robbers|thieves|"
-                    + "slaves?|scimitars?)\\b");
+                    + "slaves?|scimitars?|djinns?|jinns?)\\b");
     /** Clothes and gear no one had in the tales' past. */
     private static final Pattern TODAYS_CLOTHES = Pattern.compile(
             "(?i)\\b(phones?|headset|jeans|t-shirt|trench coat|sunglasses|earpiece|jumpsuit|lab coat|flight suit|"
@@ -30,7 +31,9 @@ enum Era {
     /** Clothes no one wears today. */
     private static final Pattern PAST_CLOTHES = Pattern.compile(
             "(?i)\\b(armour|helm|chain-mail|hauberk|tabard|surcoat|doublet|jerkin|hose|tunic|robe|crown|circlet|"
-                    + "tiara|sceptre|scimitar|sword|longsword|breeches|smock|turban|caftan|mantle|kite shield)\\b");
+                    + "tiara|sceptre|scimitar|sword|longsword|breeches|smock|turban|caftan|mantle|kite shield|"
+                    + "chain shirt|chain mail|mail shirt|cloak|cape|staff|water skin|rope belt|sash|gauntlets|"
+                    + "bodice|kirtle|wimple|petticoats?)\\b");
 
     static Era of(String story) {
         long today = distinct(TODAYS_WORDS, story), past = distinct(TALES_WORDS, story);

@@ -641,6 +641,15 @@ class OfflineDescriberTest {
         // with no example of the time, plain clothes of it
         String only = new OfflineDescriber().describe("t", today, haddad, List.of(haddad), List.of(knight), List.of());
         assertTrue(only.contains("plain everyday clothes"), only);
+        // a police story of today (a detective, a car park, an airport) lent a pirate's sash over a chain shirt
+        CdPair pirate = example(
+                "cd-12",
+                "a tanned man in his thirties with a broad build, a hard face, black hair, wearing a crimson sash over a"
+                        + " chain shirt, high boots and gold earrings");
+        String police = "The detective found the shoe in the car park. Pike flew from the airport.";
+        StoryCharacter pike = new StoryCharacter("pike", "Pike", List.of(), Gender.MALE, "", 3);
+        String p = new OfflineDescriber().describe("t", police, pike, List.of(pike), List.of(pirate), List.of());
+        assertTrue(p.contains("plain everyday clothes") && !p.contains("chain shirt"), p);
         // a story whose time its words do not tell keeps what the examples lend
         String untold = new OfflineDescriber()
                 .describe("t", "Mrs Haddad sighed.", haddad, List.of(haddad), List.of(minstrel), List.of());
