@@ -439,7 +439,7 @@ public final class StoryCues {
                 List<StoryCue> found = new ArrayList<>();
                 if (m.explicit()) {
                     before(ts, m.start(), m.end(), sentence, found);
-                    after(ts, m.end(), c.gender(), sentence, found);
+                    after(ts, m.start(), m.end(), c.gender(), sentence, found);
                     epithet(ts, m.end(), chars, sentence, found);
                     if (animal) coat(ts, m.start(), sentence, found);
                     // "a grey donkey called Zahra": the colour before the kind it is named as
@@ -451,7 +451,7 @@ public final class StoryCues {
                         coat(ts, m.start() - 2, sentence, found);
                 } else if (describedAsPerson(ts, m)) {
                     // "She was a small, quick woman of forty with silver-rimmed glasses", as of a name
-                    after(ts, m.end(), c.gender(), sentence, found);
+                    after(ts, m.start(), m.end(), c.gender(), sentence, found);
                 }
                 // a name, or a he or she: someone the sentence is about, not only whose thing it is
                 boolean subject = m.explicit()
@@ -464,7 +464,15 @@ public final class StoryCues {
                         && m.end() < ts.size()
                         && ts.get(m.end()).lower().equals("in")) with(ts, m.end(), c.gender(), sentence, found);
                 if (subject) yearsOld(ts, m.end(), sentence, found);
+                // "He was seventy if he was a day"
+                if (subject
+                        && m.end() + 1 < ts.size()
+                        && ts.get(m.end()).lower().equals("was")
+                        && bareAge(ts, m.end() + 1)
+                        && found.stream().noneMatch(q -> q.kind().equals("age")))
+                    found.add(new StoryCue("age", ts.get(m.end() + 1).lower() + " years old", sentence));
                 if (subject) had(ts, m.end(), sentence, found);
+                if (subject) wornIn(ts, m, index.mentions(s), c.gender(), sentence, found);
                 possessions(ts, m, index.mentions(s), sexes, sentence, found);
                 actions(ts, m, c.gender(), index.mentions(s), sentence, found);
                 if (m.explicit() || namedJustBefore(index, s, m) || givenBySomeoneNamed(index, s, m))
@@ -1078,13 +1086,18 @@ public final class StoryCues {
 
     /** "Abdallah, her fellow-slave", "Henrik was a tall man with a grey beard", "Morgiana, who was brave". */
     private static void after(
-            List<WordToken> ts, int end, lemon.story.Gender gender, String sentence, List<StoryCue> out) {
+            List<WordToken> ts, int start, int end, lemon.story.Gender gender, String sentence, List<StoryCue> out) {
         int k = end;
         boolean apposition = false;
         if (k < ts.size() && ts.get(k).text().equals(",")) {
             k++;
             if (k + 1 < ts.size() && List.of("who", "which").contains(ts.get(k).lower())) k++;
-            else if (k < ts.size() && !DETERMINERS.contains(ts.get(k).lower())) return; // a list, not an apposition
+            // "The eldest, Karim, was broad and strong": the name is the apposition, the copula its clause's
+            else if (k < ts.size()
+                    && COPULAS.contains(ts.get(k).lower())
+                    && start > 0
+                    && ts.get(start - 1).text().equals(",")) {
+            } else if (k < ts.size() && !DETERMINERS.contains(ts.get(k).lower())) return; // a list, not an apposition
             else apposition = true;
             // "the clerk, his wife and maid": a kinsman after a possessive is the next one in a list
             if (k + 1 < ts.size()
@@ -1109,6 +1122,11 @@ public final class StoryCues {
                     && COPULAS.contains(ts.get(k + 1).lower())) k += 2;
             else if (k < ts.size() && ts.get(k).lower().equals("made")) k++;
             if (k < ts.size() && ts.get(k).lower().equals("into")) k++; // "grew into the most beautiful child"
+            // "Mei Lin, who was sixteen and knew everything": an age said bare
+            if (bareAge(ts, k)) {
+                out.add(new StoryCue("age", ts.get(k).lower() + " years old", sentence));
+                return;
+            }
         } else if (k == end) {
             with(ts, k, gender, sentence, out); // "the man with a grey beard"
             return;
@@ -1123,7 +1141,17 @@ public final class StoryCues {
         // the noun phrase said of the character, up to its person noun: "a young fisher girl", "a tall man"
         int stop = Math.min(ts.size(), k + 5);
         List<StoryCue> said = new ArrayList<>();
-        for (; k < stop && !ts.get(k).capitalised(); k++) {
+        for (; k < stop && (!ts.get(k).capitalised() || nationality(ts.get(k))); k++) {
+            // "a red-haired Irishman", "a tall Nigerian cook": the nation says no more than the noun after it
+            if (ts.get(k).capitalised()) {
+                String man = ts.get(k).lower().replaceAll("^[a-z]+(man|woman)$", "$1");
+                if (!man.equals(ts.get(k).lower())) {
+                    said.add(new StoryCue("gender", man, sentence));
+                    k++;
+                    break;
+                }
+                continue;
+            }
             // "a careless, idle boy": a comma between two describing words
             if (determined
                     && ts.get(k).text().equals(",")
@@ -1138,6 +1166,11 @@ public final class StoryCues {
             }
             if (!ts.get(k).isWord()) break;
             String w = ts.get(k).lower();
+            // "was broad and strong": two describing words of a look
+            if (w.equals("and")
+                    && !said.isEmpty()
+                    && k + 1 < stop
+                    && ADJECTIVE_KIND.containsKey(ts.get(k + 1).lower())) continue;
             if (CLAUSE_WORDS.contains(w)) break;
             if (AFTER_A_VERB.contains(w)) break; // "looked contemptuously at the tailor" is not "looked a tailor"
             // "Brannoc, a merchant's son": a child named by a parent's station is of that rank
@@ -1176,6 +1209,46 @@ public final class StoryCues {
             k += 2;
         }
         with(ts, k, gender, sentence, out);
+    }
+
+    /**
+     * "Ernie Cobb opened his door in a string vest and carpet slippers": the clothes the subject does something in,
+     * said after its verb before the clause ends or someone else is named.
+     */
+    private static void wornIn(
+            List<WordToken> ts,
+            MentionIndex.Mention m,
+            List<MentionIndex.Mention> here,
+            lemon.story.Gender gender,
+            String sentence,
+            List<StoryCue> out) {
+        for (int k = m.end(); k < Math.min(ts.size() - 2, m.end() + 8); k++) {
+            WordToken t = ts.get(k);
+            if (!t.isWord() || CLAUSE_WORDS.contains(t.lower())) return;
+            int at = k;
+            if (here.stream().anyMatch(o -> o.start() == at && !o.characterId().equals(m.characterId()))) return;
+            if (t.lower().equals("in")
+                    && List.of("a", "an").contains(ts.get(k + 1).lower())) {
+                with(ts, k, gender, sentence, out);
+                return;
+            }
+        }
+    }
+
+    /** "was sixteen and knew everything", "was seventy if he was a day": a number at k standing as an age. */
+    private static boolean bareAge(List<WordToken> ts, int k) {
+        return k < ts.size()
+                && isAge(ts.get(k))
+                && (k + 1 == ts.size()
+                        || !ts.get(k + 1).isWord()
+                        || List.of("and", "but", "years", "now", "then", "that", "when", "if")
+                                .contains(ts.get(k + 1).lower()));
+    }
+
+    /** "Irishman", "Nigerian", "Danish": a people's name, capitalised mid-phrase like no person's name. */
+    private static boolean nationality(WordToken t) {
+        String w = t.lower();
+        return t.isWord() && w.matches("[a-z]+(man|woman|ian|ese|ish|ch|ic)") && !Lexicon.isPersonNoun(w);
     }
 
     /** A number a person's age may be: "forty", "ten", "12". */
@@ -1324,6 +1397,15 @@ public final class StoryCues {
             out.add(new StoryCue(kind, w, sentence));
             return true;
         }
+        // "a red-haired Irishman", "a small grey-haired woman", "a black-bearded sailor"
+        java.util.regex.Matcher grown = HAIRED.matcher(w);
+        if (grown.matches()) {
+            out.add(new StoryCue(
+                    grown.group(2).equals("haired") ? "hair" : "beard",
+                    grown.group(1) + (grown.group(2).equals("haired") ? " hair" : " beard"),
+                    sentence));
+            return true;
+        }
         if (Lexicon.isPersonNoun(w)) {
             if (List.of("child", "baby", "infant", "youth").contains(w)) out.add(new StoryCue("age", w, sentence));
             if (isStation(w)) out.add(new StoryCue("station", w, sentence));
@@ -1335,6 +1417,9 @@ public final class StoryCues {
     }
 
     private static final java.util.regex.Pattern YEAR_OLD = java.util.regex.Pattern.compile("(\\w+)-years?-old");
+
+    private static final java.util.regex.Pattern HAIRED =
+            java.util.regex.Pattern.compile("([a-z]+(?:-[a-z]+)?)-(haired|bearded)");
 
     /** Person nouns that say who someone is to others, or only their sex: no station. */
     private static final Set<String> NOT_STATIONS = Set.of(
@@ -1843,6 +1928,18 @@ public final class StoryCues {
     private static List<Phrase> phrases(List<WordToken> ts, int k) {
         List<Phrase> out = new ArrayList<>();
         Phrase p = phrase(ts, k);
+        // "with a booming laugh and a white apron": a thing of no look first, then one
+        if (p == null) {
+            int i = k;
+            while (i < ts.size()
+                    && i - k < 4
+                    && ts.get(i).isWord()
+                    && !ts.get(i).lower().equals("and")) i++;
+            if (i > k
+                    && i + 1 < ts.size()
+                    && ts.get(i).lower().equals("and")
+                    && DETERMINERS.contains(ts.get(k).lower())) p = phrase(ts, i + 1);
+        }
         while (p != null) {
             int i = p.end();
             // "round her waist", "on her head", "in her right hand": where it is worn or held, kept with it

@@ -27,6 +27,44 @@ class StoryCuesTest {
     }
 
     @Test
+    void aPoliceStorysPeopleKeepTheirHairAgeAndClothes() {
+        // a detective "a red-haired Irishman" was painted blond; the pathologist "a small grey-haired woman" lost her
+        // hair; the night watchman "seventy if he was a day" opened his door "in a string vest and carpet slippers"
+        String story = "Priya drove out with her partner, Tom Reilly, a red-haired Irishman who talked too much. Reilly"
+                + " swore. The pathologist, Hannah Weiss, a small grey-haired woman with half-moon glasses, knelt. Weiss"
+                + " said no. Ernie Cobb opened his door in a string vest and carpet slippers. He was seventy if he was a"
+                + " day. Ernie Cobb said nothing. Priya sighed.";
+        assertEquals(List.of("hair: red hair", "gender: man"), cues(story, "Reilly"));
+        assertTrue(
+                cues(story, "Hannah Weiss").contains("hair: grey hair"),
+                cues(story, "Hannah Weiss").toString());
+        assertEquals(
+                List.of("clothing: a string vest", "clothing: carpet slippers", "age: seventy years old"),
+                cues(story, "Ernie Cobb"));
+        // what someone does something in that is no garment, and a number that is no age, say nothing
+        assertEquals(
+                List.of(),
+                cues(
+                        "Ernie Cobb opened the box in a hurry. Ernie Cobb was ten minutes late. Ernie Cobb said no.",
+                        "Ernie Cobb"));
+    }
+
+    @Test
+    void aSiblingsAgeAndBuildSaidInAClauseAboutThem() {
+        // a narrator's sister "who was sixteen" was a woman of thirty; "The eldest, Karim, was broad and strong" no one
+        // of any build; a cook "with a booming laugh and a white apron" wore no apron
+        String story =
+                "My sister Mei Lin, who was sixteen and knew everything, laughed. Mei Lin sang. The eldest, Karim,"
+                        + " was broad and strong. Karim ran. Karim slept. Mother ran the shop with Mr. Okafor, a tall Nigerian"
+                        + " cook with a booming laugh and a white apron. Mr. Okafor laughed. Mr. Okafor sang.";
+        assertTrue(
+                cues(story, "Mei Lin").contains("age: sixteen years old"),
+                cues(story, "Mei Lin").toString());
+        assertEquals(List.of("build: broad", "build: strong"), cues(story, "Karim"));
+        assertEquals(List.of("build: tall", "station: cook", "clothing: a white apron"), cues(story, "Mr Okafor"));
+    }
+
+    @Test
     void theNarratorsAgeIsTheOneTheyTurned() {
         String story = "My grandfather kept the lighthouse. I stayed with him the winter I turned twelve. Grandfather"
                 + " polished the lens while I wound the clockwork. He told me the names of the ships. I turned all the"
