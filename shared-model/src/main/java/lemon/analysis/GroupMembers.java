@@ -173,6 +173,21 @@ final class GroupMembers {
         for (StoryCharacter c : characters) {
             boolean bare = !c.isGroup()
                     && BARE.contains(MentionIndex.stripArticle(c.name()).toLowerCase(Locale.ROOT));
+            // "a widow and her three sons. The eldest, Karim, …": a name the story gives its eldest is that member's
+            boolean namedMember = !bare
+                    && !c.isGroup()
+                    && c.memberOf() == null
+                    && BARE.contains(c.role().toLowerCase(Locale.ROOT))
+                    && families.size() == 1
+                    && index.sentencesMentioning(c.id(), false).stream()
+                            .anyMatch(s -> index
+                                    .sentencesMentioning(families.get(0).id(), false)
+                                    .stream()
+                                    .anyMatch(f -> s >= f && s - f <= 2));
+            if (namedMember) {
+                out.add(c.memberOf(families.get(0).id()));
+                continue;
+            }
             if (!bare) {
                 out.add(c);
                 continue;

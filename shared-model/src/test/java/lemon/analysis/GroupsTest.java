@@ -76,6 +76,22 @@ class GroupsTest {
     }
 
     @Test
+    void theEldestTheStoryNamesIsAMemberToo() {
+        // "a widow named Farida and her three sons. The eldest, Karim, …": Karim was painted older than his mother
+        String story = "In a dry country lived a widow named Farida and her three sons. The eldest, Karim, was proud."
+                + " The three sons went to the well. Karim pushed past the old woman. Karim spoke. Farida wept.";
+        List<StoryCharacter> cast = cast(story);
+        StoryCharacter sons =
+                cast.stream().filter(StoryCharacter::isGroup).findFirst().orElseThrow();
+        assertEquals(sons.id(), named(cast, "Karim").memberOf(), cast.toString());
+        // the eldest of no family the story has is no one's member
+        List<StoryCharacter> alone =
+                cast("The guards stood at the gate. The eldest, Karim, was proud. Karim pushed past"
+                        + " the old woman. Karim spoke. The guards laughed.");
+        assertEquals(null, named(alone, "Karim").memberOf(), alone.toString());
+    }
+
+    @Test
     void theOneSingledOutOfAGroupIsItsMember() {
         String story = "The forty thieves rode to the cave. The forty thieves hid their gold."
                 + " One of the thieves went into the town. The thief asked the cobbler the way."
