@@ -446,10 +446,15 @@ public final class OfflineDescriber implements CharacterDescriber {
                         build.endsWith("built") ? build : "with " + StoryCues.article(build) + " " + build + " build");
             // a bandit's scarred, sly face is lent only to someone the story makes a villain
             // (none of the examples' faces fits: the description leaves the face open)
-            String lentFace = villain ? firstFace(looks.size(), pick, true) : null;
-            if (villain && lentFace == null)
+            // a crone's toothless grin goes to no one the story does not make old, a boyish face to no grandfather
+            boolean elder = old && !young;
+            java.util.function.Predicate<Look> ofAge = l -> band(l.age()) != (elder ? -1 : 1);
+            String lentFace = villain ? firstFace(looks.size(), pick, true, ofAge) : null;
+            if (villain && lentFace == null && ofAge.test(pick.apply(0)))
                 lentFace = withoutKindness(pick.apply(0).face());
-            if (lentFace == null) lentFace = firstFace(looks.size(), pick, false);
+            if (lentFace == null) lentFace = firstFace(looks.size(), pick, false, ofAge);
+            // an old one of whom only young examples tell keeps their faces rather than none
+            if (lentFace == null && elder) lentFace = firstFace(looks.size(), pick, false, l -> true);
             Gender sex = gender;
             boolean youthful = young;
             java.util.function.Function<String, String> asTheirs =
@@ -467,16 +472,20 @@ public final class OfflineDescriber implements CharacterDescriber {
                     .filter(l ->
                             aged || !AGED.matcher(l.face() + " " + l.hair()).find())
                     .filter(l -> !youthful || !BEARDED.matcher(l.face()).find())
+                    .filter(l -> elder || ofAge.test(l))
                     .toList();
-            // of the same kind: villainous or not
-            if (face != null && lent.contains(face))
+            // of the same kind: villainous or not; none left, no face rather than someone else's
+            if (face != null && lent.contains(face)) {
+                String unused = null;
                 for (Look l : others) {
                     String f = asTheirs.apply(l.face());
                     if (VILLAINOUS.matcher(l.face()).find() == villain && fits.test(f) && !lent.contains(f)) {
-                        face = f;
+                        unused = f;
                         break;
                     }
                 }
+                face = unused;
+            }
             // no borrowed face where the story gives one ("his face was pale")
             boolean storyFace = stated.apply("skin").stream().anyMatch(v -> v.matches(".*\\bface\\b.*"));
             if (face != null && fits.test(face) && !storyFace) {
@@ -485,15 +494,21 @@ public final class OfflineDescriber implements CharacterDescriber {
             }
             java.util.function.Function<Look, String> hairOf =
                     l -> youthful ? youthful(adjustGender(l.hair(), sex)) : adjustGender(l.hair(), sex);
-            String hair = hairOf.apply(pick.apply(1));
-            if (hair != null && lent.contains(hair))
+            String hair = null;
+            for (int slot = 1; slot < 1 + looks.size() && hair == null; slot++)
+                if (ofAge.test(pick.apply(slot))) hair = hairOf.apply(pick.apply(slot));
+            if (hair == null && elder) hair = hairOf.apply(pick.apply(1));
+            if (hair != null && lent.contains(hair)) {
+                String unused = null;
                 for (Look l : others) {
                     String h = hairOf.apply(l);
                     if (h != null && !lent.contains(h)) {
-                        hair = h;
+                        unused = h;
                         break;
                     }
                 }
+                hair = unused;
+            }
             // a beard the story colours would clash with borrowed hair of another colour
             if (stated.apply("hair").isEmpty() && stated.apply("beard").isEmpty() && hair != null) {
                 parts.add(hair);
@@ -620,9 +635,13 @@ public final class OfflineDescriber implements CharacterDescriber {
     }
 
     /** The face of the first example slot whose face is villainous, or is not; null when none is. */
-    private static String firstFace(int slots, java.util.function.IntFunction<Look> pick, boolean villainous) {
+    private static String firstFace(
+            int slots,
+            java.util.function.IntFunction<Look> pick,
+            boolean villainous,
+            java.util.function.Predicate<Look> ofAge) {
         for (int slot = 0; slot < slots; slot++)
-            if (VILLAINOUS.matcher(pick.apply(slot).face()).find() == villainous)
+            if (VILLAINOUS.matcher(pick.apply(slot).face()).find() == villainous && ofAge.test(pick.apply(slot)))
                 return pick.apply(slot).face();
         return null;
     }
@@ -654,7 +673,12 @@ public final class OfflineDescriber implements CharacterDescriber {
     private static Look lender(
             List<Look> looks, java.util.function.IntFunction<Look> pick, boolean young, boolean child, boolean old) {
         if (looks.isEmpty()) return null;
-        if (!young && !child && !old) return pick.apply(2);
+        // of no age the story tells: the middle years', a crone's walking stick only where no one else lends
+        if (!young && !child && !old) {
+            for (int slot = 2; slot < 2 + looks.size(); slot++)
+                if (band(pick.apply(slot).age()) != 1) return pick.apply(slot);
+            return pick.apply(2);
+        }
         // a girl in a crone's shawl is wrong; a grandmother in a young woman's dress is only plain
         List<Integer> wanted = child ? List.of(-1) : young ? List.of(-1, 0) : List.of(1, 0, -1);
         for (int band : wanted)

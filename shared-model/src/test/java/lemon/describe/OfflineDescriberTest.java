@@ -578,6 +578,47 @@ class OfflineDescriberTest {
         // one at a time, as before, each takes its own first example
         String alone = new OfflineDescriber().describe("t", "Ann met Bea.", bea, cast, women, List.of());
         assertTrue(alone.contains("long braided red hair"), alone);
+        // with nothing unused left, a third woman gets no face or hair rather than Ann's
+        StoryCharacter cat = new StoryCharacter("cat", "Cat", List.of(), Gender.FEMALE, "", 3);
+        List<String> three = new OfflineDescriber()
+                .describeCast(
+                        "t",
+                        "Ann met Bea and Cat.",
+                        List.of(ann, cat),
+                        List.of(women, women),
+                        List.of(List.of(), List.of()));
+        assertFalse(three.get(1).contains("red hair") || three.get(1).contains("face"), three.get(1));
+    }
+
+    @Test
+    void borrowedFacesAreOfTheCharactersAge() {
+        // a noodle-shop cook of no stated age was lent a crone's "deeply lined face, sunken cheeks and a toothless,
+        // gleeful grin"; a grandfather a "boyish face with a cheerful grin"
+        CdPair crone = example(
+                "cd-4",
+                "a pale woman in her seventies with a bent build, a toothless, wrinkled face, thin white hair,"
+                        + " wearing a shawl");
+        CdPair boy = example(
+                "cd-13",
+                "a pale man in his twenties with a lanky build, a boyish face with a cheerful grin, shaggy red hair,"
+                        + " wearing a worn blue shirt");
+        CdPair elder = example(
+                "cd-14",
+                "a tanned man in his sixties with a thin build, a gaunt, weather-beaten face, thinning grey hair,"
+                        + " wearing a sheepskin jacket");
+        StoryCharacter hua = new StoryCharacter("hua", "Chen Hua", List.of(), Gender.FEMALE, "", 3);
+        String mother =
+                new OfflineDescriber().describe("t", "Hua sighed.", hua, List.of(hua), List.of(crone), List.of());
+        assertFalse(mother.contains("toothless") || mother.contains("white hair"), mother);
+        StoryCharacter zhao = new StoryCharacter("zhao", "Grandfather", List.of(), Gender.MALE, "", 3);
+        List<lemon.story.StoryCue> thin = List.of(new lemon.story.StoryCue("age", "old", "s"));
+        String grandfather = new OfflineDescriber()
+                .describe("t", "Grandfather sighed.", zhao, List.of(zhao), List.of(boy, elder), thin);
+        assertTrue(grandfather.contains("weather-beaten face") && !grandfather.contains("boyish"), grandfather);
+        // an old one of whom only young examples tell keeps their face rather than none
+        String only =
+                new OfflineDescriber().describe("t", "Grandfather sighed.", zhao, List.of(zhao), List.of(boy), thin);
+        assertTrue(only.contains("face"), only);
     }
 
     @Test
