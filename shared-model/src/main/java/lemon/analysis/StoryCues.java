@@ -436,6 +436,9 @@ public final class StoryCues {
             String sentence = index.sentences().get(s);
             for (MentionIndex.Mention m : index.mentions(s)) {
                 if (!m.characterId().equals(c.id())) continue;
+                // "The dead man was lying face down on the rocks. He wore an expensive camel coat": the coat is the
+                // dead man's, whom no character is, not the detective's named before him
+                if (!m.explicit() && m.start() == 0 && s > 0 && strangerOpens(index, s - 1)) continue;
                 List<StoryCue> found = new ArrayList<>();
                 if (m.explicit()) {
                     before(ts, m.start(), m.end(), sentence, found);
@@ -1234,6 +1237,25 @@ public final class StoryCues {
             }
         }
     }
+
+    /** Whether sentence s opens with a man or woman the cast has no one for: "The dead man was lying …". */
+    private static boolean strangerOpens(MentionIndex index, int s) {
+        List<WordToken> ts = index.tokens().get(s);
+        if (ts.isEmpty() || !ts.get(0).lower().equals("the")) return false;
+        for (int k = 1; k < Math.min(ts.size(), 4); k++) {
+            WordToken t = ts.get(k);
+            if (!t.isWord() || t.capitalised()) return false;
+            if (STRANGERS.contains(t.lower())) {
+                int at = k;
+                return index.mentions(s).stream().noneMatch(m -> m.explicit() && m.start() <= at && m.end() > at);
+            }
+            if (Lexicon.isPersonNoun(t.lower())) return false;
+        }
+        return false;
+    }
+
+    /** Who a sentence may bring in without naming them. */
+    private static final Set<String> STRANGERS = Set.of("man", "woman", "boy", "girl", "lady", "gentleman");
 
     /** "was sixteen and knew everything", "was seventy if he was a day": a number at k standing as an age. */
     private static boolean bareAge(List<WordToken> ts, int k) {

@@ -69,7 +69,8 @@ public final class OfflineDescriber implements CharacterDescriber {
 
     /** Roles that say nothing about looks ("the girl", "his wife"): not worth a clause. */
     private static final Pattern KINSHIP = Pattern.compile("(?i)(step-?|grand)?(girl|boy|man|woman|son|daughter|wife|"
-            + "husband|brother|sister|mother|father|child|children|fellow|friend|person|niece|nephew|aunt|uncle|cousin|twin)"
+            + "husband|brother|sister|mother|father|child|children|fellow|friend|person|niece|nephew|aunt|uncle|cousin|twin|"
+            + "eldest|youngest|elder|younger|oldest)"
             + "s?(-in-law)?");
 
     private static final Pattern BEARDED = Pattern.compile("\\b(beard|bearded|moustache|stubble|whiskers)\\b");
@@ -77,7 +78,7 @@ public final class OfflineDescriber implements CharacterDescriber {
     /** Arms and armour in a borrowed outfit. */
     private static final Pattern WEAPONS = Pattern.compile(
             "(?i)\\b(scimitar|sword|longsword|sabre|dagger|knife|axe|club|spear|bow|arrows|quiver|armour|armor|"
-                    + "chain-mail|hauberk|shield|gun|guns|pistol|blaster|rifle)\\b");
+                    + "chain-mail|chain mail|breastplate|helm|hauberk|shield|gun|guns|pistol|blaster|rifle)\\b");
 
     /** Stations that bear arms: they may be lent an outfit with them. */
     private static final Pattern FIGHTERS = Pattern.compile(

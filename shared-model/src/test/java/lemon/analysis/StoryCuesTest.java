@@ -50,6 +50,20 @@ class StoryCuesTest {
     }
 
     @Test
+    void whatAManNoOneIsWearsIsNotTheDetectivesBeforeHim() {
+        // "The dead man was lying face down on the rocks. He wore an expensive camel coat": Reilly wore it
+        String story = "Reilly swore when his boots sank. The dead man was lying face down on the rocks. He wore an"
+                + " expensive camel coat. Reilly said nothing. Reilly sighed.";
+        assertEquals(List.of("clothing: boots"), cues(story, "Reilly"));
+        // one the cast has is someone: "The old man" named before is the he after
+        String known = "The old man was lying on the rocks. He wore a camel coat. The old man said nothing. The old"
+                + " man sighed.";
+        assertTrue(
+                cues(known, "old man").contains("clothing: a camel coat"),
+                cues(known, "old man").toString());
+    }
+
+    @Test
     void aSiblingsAgeAndBuildSaidInAClauseAboutThem() {
         // a narrator's sister "who was sixteen" was a woman of thirty; "The eldest, Karim, was broad and strong" no one
         // of any build; a cook "with a booming laugh and a white apron" wore no apron

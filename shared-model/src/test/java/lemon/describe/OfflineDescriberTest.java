@@ -591,6 +591,18 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void theEldestIsNoStationAndABreastplateNoVillagersClothes() {
+        // a widow's sons were "every inch the eldest" and "every inch the youngest", the youngest in a breastplate
+        CdPair knight = example(
+                "cd-15",
+                "a tanned man in his thirties with a lean build, a handsome face, black hair, wearing a polished"
+                        + " breastplate over a green tunic");
+        StoryCharacter sami = new StoryCharacter("sami", "Sami", List.of(), Gender.MALE, "youngest", 3);
+        String d = new OfflineDescriber().describe("t", "Sami sat.", sami, List.of(sami), List.of(knight), List.of());
+        assertFalse(d.contains("every inch") || d.contains("breastplate"), d);
+    }
+
+    @Test
     void borrowedFacesAreOfTheCharactersAge() {
         // a noodle-shop cook of no stated age was lent a crone's "deeply lined face, sunken cheeks and a toothless,
         // gleeful grin"; a grandfather a "boyish face with a cheerful grin"
