@@ -595,7 +595,10 @@ final class CharacterFinder {
         st.count++;
         if (!ts.get(i).initial()) st.midSentence++;
         if (i == 0 || !ts.get(i - 1).isWord()) st.afterPunctuation++;
+        // ("the Reverend Simon Okonkwo": the article is the title's)
+        boolean titled = j - i >= 2 && Lexicon.isTitle(ts.get(i).lower());
         if (i > 0
+                && !titled
                 && (Lexicon.DETERMINERS.contains(ts.get(i - 1).lower())
                         || Lexicon.NUMBERS.contains(ts.get(i - 1).lower()))) st.afterArticle++;
         // "the Water of Life": a capitalised word after "Capitalised of" names a thing or place.
@@ -620,14 +623,25 @@ final class CharacterFinder {
     private static boolean namedPerson(List<WordToken> ts, int i) {
         // "Her name was Captain Ines Morales", "The youth's name was Curdken", "The judge was Mrs Okafor"
         int at = i >= 1 && Lexicon.PERSON_TITLES.contains(ts.get(i - 1).lower()) ? i - 1 : i; // "Mrs" is not the name
+        // (a speaker's "A black one. Her name was Sergeant" tells of a dog of the war, no one in the story)
+        boolean toldOfInAQuote = ts.get(at).quoted()
+                && at >= 3
+                && List.of("her", "his", "its", "their").contains(ts.get(at - 3).lower());
         if (at >= 2
+                && !toldOfInAQuote
                 && List.of("was", "is").contains(ts.get(at - 1).lower())
                 && (ts.get(at - 2).lower().equals("name")
                         || Lexicon.isPersonNoun(ts.get(at - 2).lower()))) return true;
-        // "It was Tariq's aunt, Mrs Haddad, calling": a name in apposition to a kin word brings someone in
+        // "It was Tariq's aunt, Mrs Haddad, calling": a name in apposition to a kin word brings someone in, and one
+        // with its title after a role ("said Big Dave to the vicar, the Reverend Simon Okonkwo")
         if (at >= 2
                 && ts.get(at - 1).text().equals(",")
                 && Lexicon.RELATIONAL.contains(ts.get(at - 2).lower())) return true;
+        if (at >= 3
+                && Lexicon.isTitle(ts.get(at).lower())
+                && ts.get(at - 1).lower().equals("the")
+                && ts.get(at - 2).text().equals(",")
+                && Lexicon.isPersonNoun(ts.get(at - 3).lower())) return true;
         // "a grumpy old man called Mr Fell"
         if (at < 2 || !Lexicon.NAMING_VERBS.contains(ts.get(at - 1).lower())) return false;
         i = at;
@@ -749,7 +763,8 @@ final class CharacterFinder {
     private final java.util.Set<String> introduced;
 
     /** Generic nouns that stay one person: a stranger, a youth, a lad or a lass, not a man or a friend. */
-    private static final java.util.Set<String> ONE_PERSON_NOUNS = java.util.Set.of("stranger", "youth", "lad", "lass");
+    private static final java.util.Set<String> ONE_PERSON_NOUNS =
+            java.util.Set.of("stranger", "youth", "lad", "lass", "boy", "girl");
 
     /**
      * "One Friday a stranger stopped at the cart … The stranger opened the suitcase": a generic noun the story

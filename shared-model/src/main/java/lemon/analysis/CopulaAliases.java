@@ -19,6 +19,37 @@ import lemon.story.StoryCharacter;
 final class CopulaAliases {
     private CopulaAliases() {}
 
+    /**
+     * Whether the role's mention is of another kind than another of its mentions: "the day nurse" and "the night nurse", a
+     * word before the noun that no description is (an adjective, "old nurse" and "kind nurse", is one nurse).
+     */
+    private static boolean otherKind(MentionIndex index, String roleId, List<WordToken> ts, MentionIndex.Mention m) {
+        String here = kindWord(ts, m);
+        if (here == null) return false;
+        for (int s = 0; s < index.sentences().size(); s++)
+            for (MentionIndex.Mention other : index.mentions(s))
+                if (other.explicit() && other.characterId().equals(roleId)) {
+                    String there = kindWord(index.tokens().get(s), other);
+                    if (there != null && !there.equals(here)) return true;
+                }
+        return false;
+    }
+
+    /** The word naming a kind of the mention's noun: "day" of "the day nurse"; null where there is none. */
+    private static String kindWord(List<WordToken> ts, MentionIndex.Mention m) {
+        if (m.end() - m.start() != 1 || m.start() < 2) return null;
+        WordToken w = ts.get(m.start() - 1);
+        String d = ts.get(m.start() - 2).lower();
+        if (!w.isWord() || w.capitalised() || !List.of("the", "a", "an").contains(d)) return null;
+        String word = w.lower();
+        boolean describing = Lexicon.ADJECTIVES.contains(word)
+                || Lexicon.DISTINGUISHING.contains(word)
+                || StoryCues.isAdjective(word)
+                || word.matches(".*(ful|ing|ed|ous|ish|less|ive|ic|al|ent|ant|ble|est|some)")
+                || word.matches("\\w{4,}y"); // "the sleeping hare", "a boastful hare", "the grumpy man"
+        return describing || Lexicon.isPersonNoun(word) ? null : word;
+    }
+
     static List<StoryCharacter> merge(MentionIndex index, List<StoryCharacter> characters) {
         Map<String, StoryCharacter> byId = new LinkedHashMap<>();
         for (StoryCharacter c : characters) byId.put(c.id(), c);
@@ -64,8 +95,13 @@ final class CopulaAliases {
                         && ts.get(a.end() + 2).lower().equals("name")
                         && List.of("was", "is").contains(ts.get(a.end() + 3).lower());
                 // "Lady Ashworth's nephew, Julian, a pale young man": a role, then the name that says who it is
+                // ("to the vicar, the Reverend Simon Okonkwo, who was judging": the article is the title's)
+                boolean titledAfter = (b.start() == a.end() + 2 || b.start() == a.end() + 3)
+                        && ts.get(a.end() + 1).lower().equals("the")
+                        && Lexicon.isTitle(ts.get(a.end() + 2).lower());
+                if (titledAfter && isProperName(y) && !isProperName(x)) apposition = false;
                 boolean nameAfter = between.equals(",")
-                        && b.start() == a.end() + 1
+                        && (b.start() == a.end() + 1 || titledAfter)
                         && !apposition
                         && (b.end() >= ts.size()
                                 || List.of(",", ";", ".", ":")
@@ -73,6 +109,9 @@ final class CopulaAliases {
                 naming |= nameAfter;
                 StoryCharacter named = copula || apposition ? x : naming || whoseName ? y : null;
                 StoryCharacter role = copula || apposition ? y : naming || whoseName ? x : null;
+                // "The night nurse comes on at ten … the day nurse, a thin young man called Pavel": another nurse
+                MentionIndex.Mention roleMention = role == x ? a : b;
+                if (role != null && otherKind(index, role.id(), ts, roleMention)) continue;
                 if (named == null
                         || !isProperName(named)
                         || isProperName(role)

@@ -658,7 +658,12 @@ final class Lexicon {
             "donna",
             // "Coach Mensah": a title only before a name; "the coach" of the tales is a carriage
             "coach",
-            "professor");
+            "professor",
+            "reverend",
+            "rev",
+            "pastor",
+            "rabbi",
+            "imam");
 
     static final Set<String> DETERMINERS =
             set("the", "this", "that", "a", "an", "his", "her", "their", "my", "your", "our", "its");
@@ -673,6 +678,14 @@ final class Lexicon {
     /** Capitalised words that are never a character name. */
     static final Set<String> NOT_NAMES = set(
             // function words, pronouns, interjections that start sentences or speech
+            "everyone",
+            "everybody",
+            "anyone",
+            "anybody",
+            "someone",
+            "somebody",
+            "nobody",
+            "no-one",
             "a",
             "an",
             "the",
@@ -1163,7 +1176,21 @@ final class Lexicon {
     static final Set<String> FEMALE_TITLES = set("mrs", "ms", "miss", "madam", "madame", "dame");
 
     static final Set<String> PERSON_TITLES = set(
-            "mr", "mrs", "ms", "miss", "sir", "dame", "lady", "lord", "madam", "master", "mistress", "dr", "doctor");
+            "mr",
+            "mrs",
+            "ms",
+            "miss",
+            "sir",
+            "dame",
+            "lady",
+            "lord",
+            "madam",
+            "master",
+            "mistress",
+            "dr",
+            "doctor",
+            "reverend",
+            "rev");
 
     /** Verbs whose object is a person: "met Boris", "told Anna", "saw Carl". */
     static final Set<String> PERSON_OBJECT_VERBS = set(

@@ -1,6 +1,7 @@
 package lemon.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -124,6 +125,52 @@ class NameFindingTest {
         // a place said in full and by one of its words is still no one: nothing a person does is done there
         assertEquals(
                 List.of("Priya"), names(opening + "The road ran past Fenwick Mill. Beyond Fenwick the hills began."));
+    }
+
+    @Test
+    void aVillageStorysPeopleAndNoOneElse() {
+        // "Everyone in Little Hamble knew Big Dave" made Everyone a character, and his "He was the biggest man" hers;
+        // "the vicar, the Reverend Simon Okonkwo" was a nameless vicar
+        String opening = "Big Dave grew marrows and Big Dave said they were fine. ".repeat(16);
+        String story =
+                opening + "Everyone in the village knew Big Dave. \u201cShe feeds them beer,\u201d said Big Dave to"
+                        + " the vicar, the Reverend Simon Okonkwo, who was judging. The vicar laughed. Everyone agreed.";
+        assertEquals(List.of("Big Dave", "Reverend Simon Okonkwo"), names(story));
+        List<StoryCharacter> cast = new OfflineAnalyst().analyze(story, 5).characters();
+        assertTrue(
+                RoleAliasesTest.named(cast, "Reverend Simon Okonkwo").aliases().contains("vicar"), cast.toString());
+    }
+
+    @Test
+    void aDogASpeakerOnceHadIsNoOneInTheStory() {
+        // an old soldier's "A black one. Her name was Sergeant." painted a woman called Sergeant
+        String opening = "The nurse checked the charts and the nurse said they were fine. ".repeat(16);
+        List<String> war = names(opening + "\u201cI had a dog,\u201d the soldier says. \u201cIn the war. Her name was"
+                + " Sergeant.\u201d");
+        assertFalse(war.contains("Sergeant"), war.toString());
+        // the speaker's own name is the speaker's
+        List<String> own = names(opening + "The little man laughed. \u201cMy name is Rumpelstiltskin,\u201d he said.");
+        assertTrue(own.contains("Rumpelstiltskin"), own.toString());
+    }
+
+    @Test
+    void aBoyTheStoryBringsInAndGoesOnAboutIsSomeone() {
+        // a ward's boy of nine, "the boy" in five sentences after "a boy of nine", was no one
+        String story = "The nurse comes on at ten. She checks the charts. In the next bed there is a boy of nine with a"
+                + " broken arm. The boy cannot sleep. He watches the nurse. \u201cDoes he ever answer?\u201d the boy"
+                + " asks. The boy thinks about this. \u201cThat's Biscuit,\u201d the boy says. The nurse smiles."
+                + " The nurse hums. The nurse sits down. The nurse sings. The nurse laughs. The nurse sleeps. The"
+                + " nurse wakes.";
+        List<StoryCharacter> cast = RoleAliasesTest.cast(story);
+        assertTrue(cast.stream().anyMatch(c -> c.name().equals("boy")), cast.toString());
+        // "the day nurse, a thin young man called Pavel" is not the night nurse
+        List<StoryCharacter> two = RoleAliasesTest.cast(story.replace(
+                "The nurse wakes.",
+                "The night nurse wakes. The" + " day nurse, a thin young man called Pavel, comes in."));
+        assertTrue(
+                two.stream()
+                        .anyMatch(c -> c.name().equals("nurse") && c.aliases().isEmpty()),
+                two.toString());
     }
 
     @Test
