@@ -15,7 +15,8 @@ enum Era {
                     + "motorbikes?|bicycles?|cameras?|ferry|jeans|cigarettes?|supermarkets?|offices?|rockets?|"
                     + "spacecraft|orbit|docking|engineers?|scientists?|doctors?|nurses?|tracksuits?|stopwatch(?:es)?|"
                     + "championships?|teams?|football|schools?|classrooms?|teachers?|students?|detectives?|"
-                    + "pathologists?|car park|suitcases?|cardigans?|raincoats?|sweaters?|hoodies?|sunglasses)\\b");
+                    + "pathologists?|car park|suitcases?|cardigans?|raincoats?|sweaters?|hoodies?|sunglasses|vans?|"
+                    + "postman|greenhouses?)\\b");
     private static final Pattern TALES_WORDS = Pattern.compile(
             "(?i)\\b(kings?|queens?|princes?|princess(?:es)?|castles?|palaces?|kingdoms?|witch(?:es)?|fair(?:y|ies)|"
                     + "dwarfs?|giants?|enchantress|knights?|swords?|sultans?|caliphs?|viziers?|genies?|robbers|thieves|"
