@@ -1131,6 +1131,11 @@ public final class StoryCues {
                 return;
             }
         } else if (k == end) {
+            // "a boy of nine with a broken arm"
+            if (k + 1 < ts.size() && ts.get(k).lower().equals("of") && isAge(ts.get(k + 1))) {
+                out.add(new StoryCue("age", ts.get(k + 1).lower() + " years old", sentence));
+                k += 2;
+            }
             with(ts, k, gender, sentence, out); // "the man with a grey beard"
             return;
         } else if (!apposition) {
@@ -1211,6 +1216,19 @@ public final class StoryCues {
             out.add(new StoryCue("age", ts.get(k + 1).lower() + " years old", sentence));
             k += 2;
         }
+        // "He was the biggest man in the village, six foot six in his socks, with a ginger beard like a doormat": the
+        // with-phrase that closes what he is said to be
+        if (!apposition && k < ts.size() && !ts.get(k).lower().equals("with"))
+            for (int j = k; j + 1 < ts.size() && j < k + 12; j++) {
+                WordToken t = ts.get(j);
+                if (t.quoted()
+                        || List.of(";", ".", ":", "!", "?").contains(t.text())
+                        || CLAUSE_WORDS.contains(t.lower())) break;
+                if (t.text().equals(",") && ts.get(j + 1).lower().equals("with")) {
+                    k = j + 1;
+                    break;
+                }
+            }
         with(ts, k, gender, sentence, out);
     }
 
@@ -1768,7 +1786,12 @@ public final class StoryCues {
                         .contains(ts.get(m.start() - 1).lower())) return false;
         int k = m.end();
         if (k + 1 >= ts.size() || !List.of("was", "is").contains(ts.get(k).lower())) return false;
-        if (!List.of("a", "an").contains(ts.get(k + 1).lower())) return false;
+        // "He was the biggest man in the village": a superlative describes as "a" does
+        boolean superlative = k + 2 < ts.size()
+                && ts.get(k + 1).lower().equals("the")
+                && (ts.get(k + 2).lower().matches("[a-z]{3,}est")
+                        || ts.get(k + 2).lower().equals("most"));
+        if (!List.of("a", "an").contains(ts.get(k + 1).lower()) && !superlative) return false;
         boolean she = ts.get(m.start()).lower().equals("she");
         for (int j = k + 2;
                 j < Math.min(ts.size(), k + 8)

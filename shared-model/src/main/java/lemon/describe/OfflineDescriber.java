@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import lemon.analysis.StoryCues;
 import lemon.port.CharacterDescriber;
 import lemon.story.CdPair;
@@ -334,7 +335,9 @@ public final class OfflineDescriber implements CharacterDescriber {
             young = YOUNG_ROLES.stream().anyMatch(w -> ownRole.matches(".*\\b" + w + "\\b.*"))
                     || childOfAFamily(character, all)
                     || stated.apply("gender").stream().anyMatch(YOUNG_NOUNS::contains)
-                    || character.aliases().stream().anyMatch(OfflineDescriber::youngName);
+                    || character.aliases().stream().anyMatch(OfflineDescriber::youngName)
+                    // a ward's "boy" with no name is a boy
+                    || (!Character.isUpperCase(character.name().charAt(0)) && youngName(character.name()));
             old = stated.apply("gender").stream().anyMatch(OLD_NOUNS::contains)
                     || character.aliases().stream().anyMatch(a -> OLD_NOUNS.contains(head(a)));
             if (old) young = false;
@@ -350,6 +353,13 @@ public final class OfflineDescriber implements CharacterDescriber {
                 noun = w;
                 break;
             }
+        // a ward's "boy" with no name is a boy, in his teens at most
+        String ownNoun = head(character.name());
+        if (!Character.isUpperCase(character.name().charAt(0))
+                && YOUNG_NOUNS.contains(ownNoun)
+                && !ownNoun.equals("child") // "two children" are a girl and a boy, each as the story tells
+                && List.of("woman", "man", "person").contains(noun)
+                && genderFromWords(ownNoun).orElse(gender) == gender) noun = ownNoun;
         if (childish && List.of("woman", "man", "person").contains(noun))
             noun = gender == Gender.FEMALE ? "girl" : gender == Gender.MALE ? "boy" : "child";
         String age;
@@ -363,15 +373,22 @@ public final class OfflineDescriber implements CharacterDescriber {
             age = "in " + pronoun + " late teens";
         } else if (old && !young) {
             age = "in " + pronoun + " late sixties";
+        } else if (Stream.concat(stated.apply("hair").stream(), stated.apply("beard").stream())
+                .anyMatch(h -> h.matches("(?i).*\\b(grey|gray|white|silver)\\b.*"))) {
+            age = "in " + pronoun + " late fifties"; // "a broad, cheerful woman with grey curls" is no thirty
         } else if (!looks.isEmpty()) {
             // the story says no age: a borrowed one stays in the middle years, which no story word contradicts
             age = adjustGender(pick.apply(0).age(), gender)
                     .replaceAll("\\b(teens|twenties)\\b", "thirties")
                     .replaceAll("\\b(sixties|seventies|eighties|nineties)\\b", "fifties");
             java.util.regex.Matcher years = Pattern.compile("\\d+").matcher(age);
-            if (years.find()) // "of about 25", "aged 70"
-            age = age.replace(
-                    years.group(), String.valueOf(Math.max(30, Math.min(59, Integer.parseInt(years.group())))));
+            // "of about 25", "aged 70": a borrowed number is no age the story gave, said as a part of a decade
+            if (years.find()) {
+                int n = Math.max(30, Math.min(59, Integer.parseInt(years.group())));
+                String third = n % 10 < 4 ? "early" : n % 10 < 7 ? "mid-" : "late";
+                String decade = List.of("thirties", "forties", "fifties").get(n / 10 - 3);
+                age = "in " + pronoun + " " + (third.endsWith("-") ? third + decade : third + " " + decade);
+            }
         } else {
             age = "in " + pronoun + " thirties";
         }
@@ -490,8 +507,11 @@ public final class OfflineDescriber implements CharacterDescriber {
             // no borrowed face where the story gives one ("his face was pale")
             boolean storyFace = stated.apply("skin").stream().anyMatch(v -> v.matches(".*\\bface\\b.*"));
             if (face != null && fits.test(face) && !storyFace) {
-                parts.add(face);
                 lent.add(face);
+                // "with a ginger beard like a doormat": no clean-shaven face beside it
+                if (!stated.apply("beard").isEmpty())
+                    face = face.replaceAll(", clean-shaven\\b", "").replaceAll("\\bclean-shaven,? ", "");
+                parts.add(face);
             }
             java.util.function.Function<Look, String> hairOf =
                     l -> youthful ? youthful(adjustGender(l.hair(), sex)) : adjustGender(l.hair(), sex);
@@ -526,11 +546,14 @@ public final class OfflineDescriber implements CharacterDescriber {
                         c -> era.fits(c) && (armed || !WEAPONS.matcher(c).find());
                 if (!suits.test(clothes)) {
                     clothes = era == Era.TODAY ? "plain everyday clothes" : "simple clothes";
-                    for (int slot = 2; slot < 2 + looks.size(); slot++)
-                        if (suits.test(pick.apply(slot).clothing())) {
-                            clothes = adjustGender(pick.apply(slot).clothing(), gender);
+                    for (int slot = 2; slot < 2 + looks.size(); slot++) {
+                        // as they would wear it: a woman's "dark wool dress" is a man's tunic, of no time of today
+                        String theirs = adjustGender(pick.apply(slot).clothing(), gender);
+                        if (suits.test(theirs)) {
+                            clothes = theirs;
                             break;
                         }
+                    }
                 }
                 for (String w : wearing) clothes += " and " + counted(w);
                 parts.add("wearing " + clothes);

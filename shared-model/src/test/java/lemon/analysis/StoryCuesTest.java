@@ -1,6 +1,7 @@
 package lemon.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -61,6 +62,28 @@ class StoryCuesTest {
         assertTrue(
                 cues(known, "old man").contains("clothing: a camel coat"),
                 cues(known, "old man").toString());
+    }
+
+    @Test
+    void theBiggestManInTheVillageAndABoyOfNine() {
+        // "He was the biggest man in the village, six foot six in his socks, with a ginger beard" gave no beard; "a boy
+        // of nine with a broken arm" no age
+        String story = "Big Dave grew marrows. He was the biggest man in the village, six foot six in his socks, with a"
+                + " ginger beard like a doormat. Big Dave said so.";
+        assertTrue(
+                cues(story, "Big Dave").containsAll(List.of("gender: man", "beard: a ginger beard")),
+                cues(story, "Big Dave").toString());
+        String ward =
+                "The nurse comes on at ten. She checks the charts. In the next bed there is a boy of nine. The boy"
+                        + " cannot sleep. He watches the nurse. \u201cDoes he ever answer?\u201d the boy asks. The boy thinks"
+                        + " about this. The nurse smiles. The nurse hums. The nurse sits down. The nurse sings.";
+        assertEquals(List.of("age: nine years old"), cues(ward, "boy"));
+        // a with-phrase past a new clause is not what he was said to be
+        String other = "Big Dave grew marrows. He was the biggest man in the village that was home, with a ginger"
+                + " cat on every wall. Big Dave said so.";
+        assertFalse(
+                cues(other, "Big Dave").toString().contains("cat"),
+                cues(other, "Big Dave").toString());
     }
 
     @Test

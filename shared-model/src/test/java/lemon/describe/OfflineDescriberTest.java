@@ -603,6 +603,55 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void aWardsBoyAndNurseAndAVillageGiant() {
+        // the boy of a ward was "a fair-skinned man of 30"; a nurse "with grey curls" a woman of thirty; a man "with a
+        // ginger beard" had a clean-shaven face; a vicar of today wore a woman's dark wool dress made a tunic
+        StoryCharacter boy = new StoryCharacter("boy", "boy", List.of(), Gender.MALE, "boy", 5);
+        String b = new OfflineDescriber().describe("t", "The boy slept.", boy, List.of(boy), EXAMPLES, List.of());
+        assertTrue(b.contains("boy") && !b.contains("man"), b);
+        StoryCharacter nurse = new StoryCharacter("nurse", "nurse", List.of(), Gender.FEMALE, "nurse", 5);
+        String n = new OfflineDescriber()
+                .describe(
+                        "t",
+                        "The nurse hummed.",
+                        nurse,
+                        List.of(nurse),
+                        EXAMPLES,
+                        List.of(new lemon.story.StoryCue("hair", "grey curls", "s")));
+        assertTrue(n.contains("in her late fifties"), n);
+        CdPair shaven = example(
+                "cd-16",
+                "a tanned man of about 25 with a lean build, a handsome, clean-shaven face and kind eyes, short"
+                        + " brown hair, wearing a worn blue shirt");
+        StoryCharacter dave = new StoryCharacter("dave", "Big Dave", List.of(), Gender.MALE, "", 5);
+        String d = new OfflineDescriber()
+                .describe(
+                        "t",
+                        "Big Dave grew marrows.",
+                        dave,
+                        List.of(dave),
+                        List.of(shaven),
+                        List.of(new lemon.story.StoryCue("beard", "a ginger beard", "s")));
+        assertTrue(d.contains("a handsome face") && d.contains("ginger beard"), d);
+        // a borrowed "of about 25" is no age the story gave: said as the middle years' decade
+        assertTrue(d.contains("in his early thirties") && !d.contains("of 30"), d);
+        CdPair dowager = example(
+                "cd-17",
+                "a fair-skinned woman in her fifties with a gaunt build, a sharp face, grey hair, wearing a dark wool"
+                        + " dress with a high lace collar");
+        StoryCharacter vicar = new StoryCharacter("vicar", "Simon", List.of(), Gender.MALE, "vicar", 5);
+        String v = new OfflineDescriber()
+                .describe(
+                        "t",
+                        "Simon drove the van to the car park.",
+                        vicar,
+                        List.of(vicar),
+                        List.of(dowager),
+                        List.of());
+        assertFalse(v.contains("tunic"), v);
+    }
+
+    @Test
     void borrowedFacesAreOfTheCharactersAge() {
         // a noodle-shop cook of no stated age was lent a crone's "deeply lined face, sunken cheeks and a toothless,
         // gleeful grin"; a grandfather a "boyish face with a cheerful grin"
