@@ -161,7 +161,11 @@ final class CharacterFinder {
             String role = c.role().isEmpty() ? roles.getOrDefault(c.id(), "") : c.role();
             // no pronoun or noun said it: an occupation tales give to one sex ("the coachman") is a last resort,
             // and then a one-word name that is a gendered noun (a goat called Duchess, a dog called Prince)
-            Gender g = c.gender() == Gender.UNKNOWN ? Lexicon.usualGender(role) : c.gender();
+            // "a boy called Callum Reid": a role that is a sex's own noun says it outright
+            Gender g = c.gender() == Gender.UNKNOWN
+                    ? Lexicon.genderOfHead(role.toLowerCase(java.util.Locale.ROOT))
+                    : c.gender();
+            if (g == Gender.UNKNOWN) g = Lexicon.usualGender(role);
             // "The baker, a cheerful giant named Hector Plum": the noun that names him counts as much as his role
             if (g == Gender.UNKNOWN) g = Lexicon.usualGender(roles.getOrDefault(c.id(), ""));
             if (g == Gender.UNKNOWN
@@ -189,7 +193,50 @@ final class CharacterFinder {
             second = MentionIndex.build(sentences, tokens, gendered);
         }
         // the narrator is added here, so that a second pass (unnamed kin) keeps it too
-        return withNarrator(GroupMembers.link(second, filter(second, gendered, candidates, warnings)));
+        return namedNarrator(withNarrator(GroupMembers.link(second, filter(second, gendered, candidates, warnings))));
+    }
+
+    /**
+     * "My name is Agnes Pryce, and in the spring of 1923 I went to keep house for my uncle": the narrator and Agnes
+     * Pryce are one, under her name (the narration says so, not a speaker's quote).
+     */
+    private List<StoryCharacter> namedNarrator(List<StoryCharacter> kept) {
+        StoryCharacter narrator =
+                kept.stream().filter(c -> c.id().equals(NARRATOR)).findFirst().orElse(null);
+        if (narrator == null) return kept;
+        for (int s = 0; s < tokens.size(); s++)
+            for (int i = 0; i + 3 < tokens.get(s).size(); i++) {
+                List<WordToken> ts = tokens.get(s);
+                if (ts.get(i).quoted()
+                        || !ts.get(i).lower().equals("my")
+                        || !ts.get(i + 1).lower().equals("name")
+                        || !List.of("is", "was").contains(ts.get(i + 2).lower())) continue;
+                int j = i + 3;
+                while (j < ts.size() && ts.get(j).isWord() && ts.get(j).capitalised()) j++;
+                String said = joinText(ts, i + 3, j);
+                StoryCharacter named = kept.stream()
+                        .filter(c -> !c.isGroup()
+                                && (c.name().equals(said) || c.aliases().contains(said)))
+                        .findFirst()
+                        .orElse(null);
+                if (named == null || named == narrator) continue;
+                List<String> aliases = new ArrayList<>(named.aliases());
+                aliases.add(NARRATOR);
+                StoryCharacter merged = new StoryCharacter(
+                                NARRATOR,
+                                named.name(),
+                                aliases,
+                                named.gender(),
+                                named.role().isEmpty() ? NARRATOR : named.role(),
+                                narrator.mentions() + named.mentions())
+                        .withEvidence("alias " + NARRATOR, sentences.get(s));
+                List<StoryCharacter> out = new ArrayList<>();
+                for (StoryCharacter c : kept)
+                    if (c == narrator) out.add(merged);
+                    else if (c != named) out.add(c);
+                return out;
+            }
+        return kept;
     }
 
     /** The id and name of a first-person story's narrator. */
@@ -646,7 +693,12 @@ final class CharacterFinder {
         if (at < 2 || !Lexicon.NAMING_VERBS.contains(ts.get(at - 1).lower())) return false;
         i = at;
         for (int k = i - 2; k >= Math.max(0, i - 5) && ts.get(k).isWord(); k--) {
-            if (!Lexicon.isPersonNoun(ts.get(k).lower())) continue;
+            // "Her captain, a Norwegian called Olsen": a people's name after "a" is a person of that people
+            boolean ofAPeople = ts.get(k).capitalised()
+                    && k > 0
+                    && List.of("a", "an").contains(ts.get(k - 1).lower())
+                    && ts.get(k).lower().matches("[a-z]+(ian|ese|ish|man|woman|ch|er|i)");
+            if (!Lexicon.isPersonNoun(ts.get(k).lower()) && !ofAPeople) continue;
             for (int d = k - 1; d >= Math.max(0, k - 4) && ts.get(d).isWord(); d--)
                 if (ts.get(d).lower().equals("as")) return false;
             return true;

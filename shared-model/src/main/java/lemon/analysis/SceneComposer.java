@@ -200,6 +200,7 @@ public final class SceneComposer {
                     named.add(id);
                 } else if (!named.contains(id)) {
                     boolean possessive = t.lower().equals("his")
+                            || t.lower().equals("my") // "my mother's brooch": the narrator's
                             || (t.lower().equals("her")
                                     && i + 1 < ts.size()
                                     && ts.get(i + 1).isWord()

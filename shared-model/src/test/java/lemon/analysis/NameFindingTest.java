@@ -174,6 +174,37 @@ class NameFindingTest {
     }
 
     @Test
+    void aNarratorWhoGivesHerNameIsThatName() {
+        // "My name is Agnes Pryce, and … I went to keep house for my uncle": the narrator and Agnes were two people
+        String story =
+                "My name is Agnes Pryce, and in the spring I went to keep house for my uncle Edmund. Uncle Edmund"
+                        + " was the keeper. His assistant was a boy called Callum Reid. I was nineteen. I scrubbed the brass."
+                        + " Callum taught me knots. I taught him to read. Her captain, a Norwegian called Olsen, rowed ashore."
+                        + " I stayed for six years.";
+        List<StoryCharacter> cast = new OfflineAnalyst().analyze(story, 5).characters();
+        StoryCharacter agnes = RoleAliasesTest.named(cast, "Agnes Pryce");
+        assertEquals(CharacterFinder.NARRATOR, agnes.id(), cast.toString());
+        assertEquals(lemon.story.Gender.FEMALE, agnes.gender(), cast.toString());
+        // "a boy called Callum Reid" is a boy; "a Norwegian called Olsen" someone
+        assertEquals(
+                lemon.story.Gender.MALE, RoleAliasesTest.named(cast, "Callum").gender(), cast.toString());
+        assertTrue(cast.stream().anyMatch(c -> c.name().equals("Olsen")), cast.toString());
+        // a name a speaker gives in a quote is the speaker's, not the narrator's
+        List<StoryCharacter> quoted = new OfflineAnalyst()
+                .analyze(
+                        story.replace(
+                                "My name is Agnes Pryce, and in",
+                                "\u201cMy name is Agnes Pryce,\u201d she" + " said. In"),
+                        5)
+                .characters();
+        assertTrue(
+                quoted.stream()
+                        .noneMatch(c -> c.id().equals(CharacterFinder.NARRATOR)
+                                && c.name().equals("Agnes Pryce")),
+                quoted.toString());
+    }
+
+    @Test
     void aPlaceWhoseNounDoesSomethingIsNotAPerson() {
         assertEquals(
                 List.of("Amara"),

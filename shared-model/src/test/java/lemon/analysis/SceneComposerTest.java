@@ -19,6 +19,15 @@ class SceneComposerTest {
     }
 
     @Test
+    void theNarratorsThingsAreTheNarrators() {
+        // "My sister Mei Lin said …" was "The narrator sister Mei Lin said …"
+        String story = "I was eleven that summer. My sister Mei Lin laughed at the kite. I ran along the roof. Mei Lin"
+                + " held the string. I let go. I watched it fly.";
+        String sister = scene(story, "The narrator's sister");
+        assertTrue(sister.contains("Mei Lin laughed"), sister);
+    }
+
+    @Test
     void aPromptCutShortEndsWhereAClauseDoesAndAnUnsaidQuoteIsItsSpeakers() {
         String story = "Vasquez flew the ship. Vasquez was a compact woman with cropped silver hair and a scar across"
                 + " her left eyebrow, and she never took off her flight jacket. Vasquez swore. \"Boateng, suit up.\""
