@@ -69,6 +69,9 @@ final class CharacterFinder {
         /** The titles written before it ("Mrs" of "Mrs Okafor"), as written, with how often. */
         final Map<String, Integer> titles = new HashMap<>();
 
+        /** Words of a title before a name that are no person noun themselves: "Deputy Minister", "Vice Admiral". */
+        static final java.util.Set<String> TITLE_WORDS = java.util.Set.of("deputy", "vice", "chief", "acting", "grand");
+
         /** Two forms' counts together, as if one form. */
         static NameStat sum(NameStat a, NameStat b) {
             NameStat s = new NameStat();
@@ -416,7 +419,13 @@ final class CharacterFinder {
                 NameStat one = stats.get(part);
                 if (one == null || accepted.contains(part)) continue;
                 NameStat both = NameStat.sum(full.getValue(), one);
-                boolean proper = java.util.Arrays.stream(words)
+                // "Deputy Minister Harriet Osei": the titles before the name are no part of it
+                int first = 0;
+                while (first < words.length - 1
+                        && (Lexicon.isTitle(words[first].toLowerCase(Locale.ROOT))
+                                || Lexicon.isPersonNoun(words[first].toLowerCase(Locale.ROOT))
+                                || NameStat.TITLE_WORDS.contains(words[first].toLowerCase(Locale.ROOT)))) first++;
+                boolean proper = java.util.Arrays.stream(words, first, words.length)
                         .map(w -> w.toLowerCase(Locale.ROOT))
                         .noneMatch(w ->
                                 lowerCounts.getOrDefault(w, 0) > 0 || Lexicon.isTitle(w) || Lexicon.isPersonNoun(w));

@@ -122,6 +122,10 @@ class NameFindingTest {
                 List.of("Hannah Weiss", "Priya"),
                 names(opening + "The pathologist, Dr. Hannah Weiss, was kneeling by the body. \u201cTwo days,\u201d"
                         + " Weiss said."));
+        // under titles: "Deputy Minister Harriet Osei, a small brisk woman", then "Osei offered the moons of Saturn"
+        List<String> talks = names(opening + "The talks were led by Deputy Minister Harriet Osei, a small brisk woman."
+                + " Osei said no.");
+        assertTrue(talks.size() == 2 && talks.get(0).endsWith("Osei"), talks.toString());
         // a place said in full and by one of its words is still no one: nothing a person does is done there
         assertEquals(
                 List.of("Priya"), names(opening + "The road ran past Fenwick Mill. Beyond Fenwick the hills began."));
