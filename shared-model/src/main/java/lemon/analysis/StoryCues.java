@@ -762,8 +762,11 @@ public final class StoryCues {
             }
             String w = j >= 0 ? ts.get(j).lower() : "";
             if (det >= 0 && kindlyGiant(ts, j)) out.add(new StoryCue("build", "giant", sentence));
-            else if (det >= 0 && !describe(w, sentence, out) && !Lexicon.ADJECTIVES.contains(w))
-                out.add(new StoryCue("station", w, sentence));
+            // "a Norwegian called Olsen", "a nervous young Vell named Tib": a people's name is no station
+            else if (det >= 0
+                    && !describe(w, sentence, out)
+                    && !Lexicon.ADJECTIVES.contains(w)
+                    && !ts.get(j).capitalised()) out.add(new StoryCue("station", w, sentence));
             if (det >= 0) j--;
         }
         int opening = commaRun(ts, j);
@@ -1094,6 +1097,17 @@ public final class StoryCues {
         boolean apposition = false;
         if (k < ts.size() && ts.get(k).text().equals(",")) {
             k++;
+            // "a boy called Callum Reid, fifteen years old and red-haired"
+            if (k + 2 < ts.size()
+                    && isAge(ts.get(k))
+                    && ts.get(k + 1).lower().equals("years")
+                    && ts.get(k + 2).lower().equals("old")) {
+                out.add(new StoryCue("age", ts.get(k).lower() + " years old", sentence));
+                k += 3;
+                if (k + 1 < ts.size() && ts.get(k).lower().equals("and"))
+                    describe(ts.get(k + 1).lower(), sentence, out);
+                return;
+            }
             if (k + 1 < ts.size() && List.of("who", "which").contains(ts.get(k).lower())) k++;
             // "The eldest, Karim, was broad and strong": the name is the apposition, the copula its clause's
             else if (k < ts.size()
@@ -1196,7 +1210,8 @@ public final class StoryCues {
                 break;
             }
             describe(w, sentence, said);
-            if (Lexicon.isPersonNoun(w)) {
+            // "Ambassador Kesh-Ro, a tall grey creature with four arms": a being no person noun names ends it too
+            if (Lexicon.isPersonNoun(w) || BEINGS.contains(w)) {
                 k++;
                 break;
             }
@@ -1271,6 +1286,9 @@ public final class StoryCues {
         }
         return false;
     }
+
+    /** Nouns for someone of no people the lexicon knows. */
+    private static final Set<String> BEINGS = Set.of("creature", "being", "alien", "figure");
 
     /** Who a sentence may bring in without naming them. */
     private static final Set<String> STRANGERS = Set.of("man", "woman", "boy", "girl", "lady", "gentleman");

@@ -71,7 +71,7 @@ public final class OfflineDescriber implements CharacterDescriber {
     /** Roles that say nothing about looks ("the girl", "his wife"): not worth a clause. */
     private static final Pattern KINSHIP = Pattern.compile("(?i)(step-?|grand)?(girl|boy|man|woman|son|daughter|wife|"
             + "husband|brother|sister|mother|father|child|children|fellow|friend|person|niece|nephew|aunt|uncle|cousin|twin|"
-            + "eldest|youngest|elder|younger|oldest)"
+            + "eldest|youngest|elder|younger|oldest|narrator)"
             + "s?(-in-law)?");
 
     private static final Pattern BEARDED = Pattern.compile("\\b(beard|bearded|moustache|stubble|whiskers)\\b");
@@ -544,17 +544,21 @@ public final class OfflineDescriber implements CharacterDescriber {
                 boolean armed = villain || FIGHTERS.matcher(roleText).find();
                 java.util.function.Predicate<String> suits =
                         c -> era.fits(c) && (armed || !WEAPONS.matcher(c).find());
-                if (!suits.test(clothes)) {
-                    clothes = era == Era.TODAY ? "plain everyday clothes" : "simple clothes";
+                // and none someone before in the story was lent: four men of a ferry story wore one captain's coat
+                String plain = era == Era.TODAY ? "plain everyday clothes" : "simple clothes";
+                java.util.function.Predicate<String> unlent = suits.and(c -> !lent.contains(c));
+                if (!unlent.test(clothes)) {
+                    clothes = plain;
                     for (int slot = 2; slot < 2 + looks.size(); slot++) {
                         // as they would wear it: a woman's "dark wool dress" is a man's tunic, of no time of today
                         String theirs = adjustGender(pick.apply(slot).clothing(), gender);
-                        if (suits.test(theirs)) {
+                        if (unlent.test(theirs)) {
                             clothes = theirs;
                             break;
                         }
                     }
                 }
+                if (!clothes.equals(plain)) lent.add(clothes);
                 for (String w : wearing) clothes += " and " + counted(w);
                 parts.add("wearing " + clothes);
                 wearing.clear();
@@ -784,7 +788,7 @@ public final class OfflineDescriber implements CharacterDescriber {
         String n = m.group(1);
         int at = StoryCues.AGE_NUMBERS.indexOf(n);
         int years = n.matches("\\d+") ? Integer.parseInt(n) : at < 0 ? 0 : at < 19 ? at + 1 : (at - 17) * 10;
-        return years >= 20 ? years : null;
+        return years >= 18 ? years : null; // "a woman of nineteen", no girl
     }
 
     /** "twelve years old" → "twelve" when the age is under twenty, else null. */
@@ -792,8 +796,10 @@ public final class OfflineDescriber implements CharacterDescriber {
         Matcher m = YEARS_OLD.matcher(age);
         if (!m.matches()) return null;
         String n = m.group(1);
-        boolean under20 = CueCheck.TEENS_OR_LESS.contains(n) || n.matches("1?\\d");
-        return under20 ? n : null;
+        boolean under18 = (CueCheck.TEENS_OR_LESS.contains(n)
+                        && !List.of("eighteen", "nineteen").contains(n))
+                || n.matches("1?[0-7]|\\d");
+        return under18 ? n : null;
     }
 
     static java.util.Optional<Gender> genderFromWords(String text) {

@@ -87,6 +87,25 @@ class StoryCuesTest {
     }
 
     @Test
+    void aLighthouseDiarysBoyAndAnEmbassysPeople() {
+        // "a boy called Callum Reid, fifteen years old and red-haired" gave neither; "a Norwegian called Olsen" made
+        // him "every inch the norwegian"; "Ambassador Kesh-Ro, a tall grey creature with four arms" gave nothing
+        String story =
+                "His assistant was a boy called Callum Reid, fifteen years old and red-haired. Callum rowed. Callum"
+                        + " said no. Her captain, a Norwegian called Olsen, rowed ashore. Olsen said yes. Olsen laughed. The"
+                        + " leader was Ambassador Kesh-Ro, a tall grey creature with four arms. Kesh-Ro said no. Kesh-Ro sang.";
+        assertTrue(
+                cues(story, "Callum").containsAll(List.of("age: fifteen years old", "hair: red hair")),
+                cues(story, "Callum").toString());
+        assertFalse(
+                cues(story, "Olsen").toString().contains("norwegian"),
+                cues(story, "Olsen").toString());
+        assertTrue(
+                cues(story, "Kesh-Ro").contains("build: tall"),
+                cues(story, "Kesh-Ro").toString());
+    }
+
+    @Test
     void aSiblingsAgeAndBuildSaidInAClauseAboutThem() {
         // a narrator's sister "who was sixteen" was a woman of thirty; "The eldest, Karim, was broad and strong" no one
         // of any build; a cook "with a booming laugh and a white apron" wore no apron

@@ -578,6 +578,17 @@ class OfflineDescriberTest {
         // one at a time, as before, each takes its own first example
         String alone = new OfflineDescriber().describe("t", "Ann met Bea.", bea, cast, women, List.of());
         assertTrue(alone.contains("long braided red hair"), alone);
+        // nor the clothes someone before was lent: four men of a ferry story wore one captain's coat
+        StoryCharacter dan = new StoryCharacter("dan", "Dan", List.of(), Gender.MALE, "", 3);
+        StoryCharacter eli = new StoryCharacter("eli", "Eli", List.of(), Gender.MALE, "", 3);
+        List<CdPair> men = List.of(example(
+                "cd-18",
+                "a tanned man in his forties with a sturdy build, a stern face, grey eyes, short brown hair, wearing a"
+                        + " weathered navy captain's coat with brass buttons and a peaked cap"));
+        List<String> crew = new OfflineDescriber()
+                .describeCast("t", "Dan met Eli.", List.of(dan, eli), List.of(men, men), List.of(List.of(), List.of()));
+        String coat = crew.get(0).substring(crew.get(0).indexOf("wearing "));
+        assertFalse(crew.get(1).contains(coat), crew.toString());
         // with nothing unused left, a third woman gets no face or hair rather than Ann's
         StoryCharacter cat = new StoryCharacter("cat", "Cat", List.of(), Gender.FEMALE, "", 3);
         List<String> three = new OfflineDescriber()
@@ -609,6 +620,17 @@ class OfflineDescriberTest {
         StoryCharacter boy = new StoryCharacter("boy", "boy", List.of(), Gender.MALE, "boy", 5);
         String b = new OfflineDescriber().describe("t", "The boy slept.", boy, List.of(boy), EXAMPLES, List.of());
         assertTrue(b.contains("boy") && !b.contains("man"), b);
+        // a narrator of nineteen is a woman of nineteen, no girl
+        StoryCharacter agnes = new StoryCharacter("agnes", "Agnes", List.of(), Gender.FEMALE, "", 5);
+        String a = new OfflineDescriber()
+                .describe(
+                        "t",
+                        "Agnes sat.",
+                        agnes,
+                        List.of(agnes),
+                        EXAMPLES,
+                        List.of(new lemon.story.StoryCue("age", "nineteen years old", "s")));
+        assertTrue(a.contains("woman of nineteen"), a);
         StoryCharacter nurse = new StoryCharacter("nurse", "nurse", List.of(), Gender.FEMALE, "nurse", 5);
         String n = new OfflineDescriber()
                 .describe(
