@@ -1162,7 +1162,27 @@ final class Lexicon {
             "worried",
             "hugged",
             "cheered",
-            "panicked");
+            "panicked",
+            // what only people do with their hands and heads ("Ned wore a green cap", "Osei offered the moons")
+            "wore",
+            "jumped",
+            "fought",
+            "taught",
+            "learned",
+            "read",
+            "played",
+            "hurried",
+            "pleaded",
+            "grabbed",
+            "offered",
+            "pushed",
+            "pulled",
+            "threw",
+            "caught",
+            "knocked",
+            "scrubbed",
+            "swept",
+            "kneaded");
 
     /** Titles that only a person's name follows. */
     /** A word that heads a name as a title, a ruler's ("King", "Captain") or a form of address ("Mrs", "Dr"). */

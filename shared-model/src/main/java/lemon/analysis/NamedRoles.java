@@ -77,9 +77,15 @@ final class NamedRoles {
                 && ts.get(n - 1).lower().equals("whose")) n -= 2;
         else if (!cue.equals("named") && !cue.equals("called")) return null;
         if (n >= 1 && ts.get(n).text().equals(",")) n--; // "the goat, whose name was Duchess"
+        // "an old man everyone called Paco", "a woman they called Mother"
+        if (n >= 1 && cue.equals("called") && CALLERS.contains(ts.get(n).lower())) n--;
         WordToken noun = ts.get(n);
         return noun.isWord() && isSomeone(noun.lower()) ? noun.lower() : null;
     }
+
+    /** Who may call someone by a name, between the noun and "called". */
+    private static final java.util.Set<String> CALLERS =
+            java.util.Set.of("everyone", "everybody", "they", "people", "we", "folk", "all");
 
     /** A person noun, or an animal a name may be given to. */
     private static boolean isSomeone(String lower) {

@@ -209,6 +209,22 @@ class NameFindingTest {
     }
 
     @Test
+    void aTwinWhoWearsAndAManEveryoneCallsPaco() {
+        // "Nell and Ned Ashcombe were twins … Ned wore a green one": Ned was no one beside his grandmother Mrs Ashcombe
+        String story = "Nell and Ned Ashcombe were twins. Nell wore a blue cap and Ned wore a green one. Their"
+                + " grandmother, Mrs. Ashcombe, kept the post office. Mrs. Ashcombe sighed. Ned climbed first. Nell"
+                + " laughed. " + "The parrot sat on the counter. ".repeat(12);
+        List<StoryCharacter> cast = new OfflineAnalyst().analyze(story, 5).characters();
+        assertTrue(cast.stream().anyMatch(c -> c.name().startsWith("Ned")), cast.toString());
+        // "the street sweeper, an old man everyone called Paco" is a man
+        String paco = "Rosa baked bread. At four the street sweeper, an old man everyone called Paco, knocked. Paco"
+                + " laughed. Rosa sighed. " + "The ovens were hot. ".repeat(12);
+        List<StoryCharacter> bakery = new OfflineAnalyst().analyze(paco, 5).characters();
+        assertEquals(
+                lemon.story.Gender.MALE, RoleAliasesTest.named(bakery, "Paco").gender(), bakery.toString());
+    }
+
+    @Test
     void aPlaceWhoseNounDoesSomethingIsNotAPerson() {
         assertEquals(
                 List.of("Amara"),
