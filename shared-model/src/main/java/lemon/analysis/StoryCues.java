@@ -467,13 +467,13 @@ public final class StoryCues {
                         && m.end() < ts.size()
                         && ts.get(m.end()).lower().equals("in")) with(ts, m.end(), c.gender(), sentence, found);
                 if (subject) yearsOld(ts, m.end(), sentence, found);
-                // "He was seventy if he was a day"
+                // "He was seventy if he was a day", "She was fifty-three, short and strong"
                 if (subject
                         && m.end() + 1 < ts.size()
                         && ts.get(m.end()).lower().equals("was")
                         && bareAge(ts, m.end() + 1)
                         && found.stream().noneMatch(q -> q.kind().equals("age")))
-                    found.add(new StoryCue("age", ts.get(m.end() + 1).lower() + " years old", sentence));
+                    ageAndLooks(ts, m.end() + 1, c.gender(), sentence, found);
                 if (subject) had(ts, m.end(), sentence, found);
                 if (subject) wornIn(ts, m, index.mentions(s), c.gender(), sentence, found);
                 possessions(ts, m, index.mentions(s), sexes, sentence, found);
@@ -739,6 +739,10 @@ public final class StoryCues {
         int opens = -1; // the determiner of the noun phrase a naming verb follows
         if (named) {
             j--; // "… named Morgiana"
+            // "an old man everyone called Paco": who calls him so is not what he is
+            if (j >= 1
+                    && List.of("everyone", "everybody", "they", "people", "we", "folk")
+                            .contains(ts.get(j).lower())) j--;
             // "a salesman named Felix Brandt": the noun before "named" is what the person is, known to the lexicon
             // or not, when a determiner opens its phrase
             // "the boy was called Hansel": a verb or an adverb before "called" is no noun; the noun before "was" is
@@ -1141,7 +1145,7 @@ public final class StoryCues {
             if (k < ts.size() && ts.get(k).lower().equals("into")) k++; // "grew into the most beautiful child"
             // "Mei Lin, who was sixteen and knew everything": an age said bare
             if (bareAge(ts, k)) {
-                out.add(new StoryCue("age", ts.get(k).lower() + " years old", sentence));
+                ageAndLooks(ts, k, gender, sentence, out);
                 return;
             }
         } else if (k == end) {
@@ -1293,6 +1297,21 @@ public final class StoryCues {
     /** Who a sentence may bring in without naming them. */
     private static final Set<String> STRANGERS = Set.of("man", "woman", "boy", "girl", "lady", "gentleman");
 
+    /**
+     * The bare age at k and the describing words and with-phrase after it: "She was fifty-three, short and strong, with
+     * flour in her black hair".
+     */
+    private static void ageAndLooks(
+            List<WordToken> ts, int k, lemon.story.Gender gender, String sentence, List<StoryCue> out) {
+        out.add(new StoryCue("age", ts.get(k).lower() + " years old", sentence));
+        for (k++; k + 1 < ts.size() && List.of(",", "and").contains(ts.get(k).lower()); k += 2) {
+            String next = ts.get(k + 1).lower();
+            if (!ADJECTIVE_KIND.containsKey(next)) break;
+            describe(next, sentence, out);
+        }
+        if (k < ts.size() && ts.get(k).lower().equals("with")) with(ts, k, gender, sentence, out);
+    }
+
     /** "was sixteen and knew everything", "was seventy if he was a day": a number at k standing as an age. */
     private static boolean bareAge(List<WordToken> ts, int k) {
         return k < ts.size()
@@ -1316,6 +1335,12 @@ public final class StoryCues {
 
     /** "twelve", "12": a number an age in years is said in. */
     private static boolean isAge(String w) {
+        // "fifty-three": a tens word and a unit
+        int dash = w.indexOf('-');
+        if (dash > 0
+                && AGE_NUMBERS.indexOf(w.substring(0, dash)) >= 19
+                && AGE_NUMBERS.indexOf(w.substring(dash + 1)) >= 0
+                && AGE_NUMBERS.indexOf(w.substring(dash + 1)) < 9) return true;
         return AGE_NUMBERS.contains(w) || w.matches("\\d{1,2}");
     }
 

@@ -105,7 +105,9 @@ public final class CueCheck {
                         young = v.stream().anyMatch(YOUNG::contains);
                 if (v.contains("years")) { // "fifteen years old" is young: the count decides, not "old"
                     old = false;
-                    young = v.stream().anyMatch(TEENS_OR_LESS::contains);
+                    // "fifty-three years old": the three is a unit of the fifty
+                    young = v.stream().anyMatch(TEENS_OR_LESS::contains)
+                            && v.stream().noneMatch(w -> w.matches("(twen|thir|for|fif|six|seven|eigh|nine)ty"));
                 }
                 return old == young ? null : old ? OLD : YOUNG;
             }

@@ -779,15 +779,17 @@ public final class OfflineDescriber implements CharacterDescriber {
 
     private static final Set<String> CHILD_WORDS = Set.of("child", "children", "baby", "infant");
 
-    private static final Pattern YEARS_OLD = Pattern.compile("^(\\w+) years old$");
+    private static final Pattern YEARS_OLD = Pattern.compile("^([\\w-]+) years old$");
 
     /** "forty years old" → 40: an age of twenty years or more, else null. */
     static Integer grownYearsOf(String age) {
         Matcher m = YEARS_OLD.matcher(age);
         if (!m.matches()) return null;
         String n = m.group(1);
-        int at = StoryCues.AGE_NUMBERS.indexOf(n);
-        int years = n.matches("\\d+") ? Integer.parseInt(n) : at < 0 ? 0 : at < 19 ? at + 1 : (at - 17) * 10;
+        int dash = n.indexOf('-'); // "fifty-three"
+        int unit = dash > 0 ? StoryCues.AGE_NUMBERS.indexOf(n.substring(dash + 1)) + 1 : 0;
+        int at = StoryCues.AGE_NUMBERS.indexOf(dash > 0 ? n.substring(0, dash) : n);
+        int years = n.matches("\\d+") ? Integer.parseInt(n) : at < 0 ? 0 : at < 19 ? at + 1 : (at - 17) * 10 + unit;
         return years >= 18 ? years : null; // "a woman of nineteen", no girl
     }
 

@@ -106,6 +106,23 @@ class StoryCuesTest {
     }
 
     @Test
+    void aBakerOfFiftyThreeAndASweeperEveryoneCallsPaco() {
+        // "She was fifty-three, short and strong, with flour in her black hair" was a woman in her late teens (the
+        // three
+        // of fifty-three read as a child's age); "an old man everyone called Paco" was "every inch the everyone"
+        String story =
+                "Rosa Delgado unlocked the bakery. She was fifty-three, short and strong, with flour in her black"
+                        + " hair. Rosa said so. The sweeper, an old man everyone called Paco, knocked. Paco laughed. Paco said"
+                        + " yes.";
+        assertTrue(
+                cues(story, "Rosa").containsAll(List.of("age: fifty-three years old", "build: short", "build: strong")),
+                cues(story, "Rosa").toString());
+        assertFalse(
+                cues(story, "Paco").toString().contains("everyone"),
+                cues(story, "Paco").toString());
+    }
+
+    @Test
     void aSiblingsAgeAndBuildSaidInAClauseAboutThem() {
         // a narrator's sister "who was sixteen" was a woman of thirty; "The eldest, Karim, was broad and strong" no one
         // of any build; a cook "with a booming laugh and a white apron" wore no apron

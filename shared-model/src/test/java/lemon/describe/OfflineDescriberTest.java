@@ -631,6 +631,15 @@ class OfflineDescriberTest {
                         EXAMPLES,
                         List.of(new lemon.story.StoryCue("age", "nineteen years old", "s")));
         assertTrue(a.contains("woman of nineteen"), a);
+        String rosa = new OfflineDescriber()
+                .describe(
+                        "t",
+                        "Agnes sat.",
+                        agnes,
+                        List.of(agnes),
+                        EXAMPLES,
+                        List.of(new lemon.story.StoryCue("age", "fifty-three years old", "s")));
+        assertTrue(rosa.contains("woman of fifty-three") && !rosa.contains("teens"), rosa);
         StoryCharacter nurse = new StoryCharacter("nurse", "nurse", List.of(), Gender.FEMALE, "nurse", 5);
         String n = new OfflineDescriber()
                 .describe(
