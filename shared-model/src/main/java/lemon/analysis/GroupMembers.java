@@ -46,6 +46,29 @@ final class GroupMembers {
         return named;
     }
 
+    /** "Nell and Ned Ashcombe were twins": the names listed before "were" and the group, from the sentence's start. */
+    private static List<String> saidToBe(
+            List<WordToken> ts,
+            List<MentionIndex.Mention> ms,
+            MentionIndex.Mention g,
+            Map<String, StoryCharacter> byId) {
+        List<String> named = new ArrayList<>();
+        int k = g.start() - 1;
+        if (k >= 0 && ts.get(k).lower().equals("the")) k--;
+        if (k < 0 || !List.of("were", "are").contains(ts.get(k).lower())) return named;
+        int at = 0;
+        for (MentionIndex.Mention m : ms) {
+            if (m.start() >= k) break;
+            StoryCharacter c = byId.get(m.characterId());
+            while (at < m.start()
+                    && (ts.get(at).text().equals(",") || ts.get(at).lower().equals("and"))) at++;
+            if (at != m.start() || !m.explicit() || c == null || !CopulaAliases.isProperName(c)) return List.of();
+            named.add(c.id());
+            at = m.end();
+        }
+        return at == k ? named : List.of();
+    }
+
     /**
      * "two children, the eldest of which, a daughter, was named Morning, and the youngest … they called Day":
      * as many names as the group counts, each given by a naming verb after the group in one sentence, are
@@ -71,6 +94,7 @@ final class GroupMembers {
                     if (given && !named.contains(c.id())) named.add(c.id());
                 }
                 if (named.size() != group.members()) named = apposed(ts, ms, g, byId);
+                if (named.size() != group.members()) named = saidToBe(ts, ms, g, byId);
                 if (named.size() == group.members() && named.size() >= 2)
                     for (String id : named) memberOf.putIfAbsent(id, group.id());
             }

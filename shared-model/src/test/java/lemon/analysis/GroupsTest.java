@@ -92,6 +92,21 @@ class GroupsTest {
     }
 
     @Test
+    void namesSaidToBeTheGroupAreItsMembers() {
+        // "Nell and Ned Ashcombe were twins": the twins were a group no one was in
+        String story = "Nell and Ned Ashcombe were twins. Nell wore a blue cap and Ned wore a green one. The twins"
+                + " laughed. Ned climbed first. Nell said no. The twins ran home. Nell slept. Ned slept.";
+        List<StoryCharacter> cast = cast(story);
+        StoryCharacter twins =
+                cast.stream().filter(StoryCharacter::isGroup).findFirst().orElseThrow();
+        assertEquals(twins.id(), named(cast, "Nell").memberOf(), cast.toString());
+        // two names and a third thing are no pair of twins
+        List<StoryCharacter> three =
+                cast(story.replace("Nell and Ned Ashcombe were twins", "Nell, Ned and the dog were" + " twins"));
+        assertEquals(null, named(three, "Nell").memberOf(), three.toString());
+    }
+
+    @Test
     void theOneSingledOutOfAGroupIsItsMember() {
         String story = "The forty thieves rode to the cave. The forty thieves hid their gold."
                 + " One of the thieves went into the town. The thief asked the cobbler the way."
