@@ -16,7 +16,7 @@ enum Era {
                     + "spacecraft|orbit|docking|engineers?|scientists?|doctors?|nurses?|tracksuits?|stopwatch(?:es)?|"
                     + "championships?|teams?|football|schools?|classrooms?|teachers?|students?|detectives?|"
                     + "pathologists?|car park|suitcases?|cardigans?|raincoats?|sweaters?|hoodies?|sunglasses|vans?|"
-                    + "postman|greenhouses?)\\b");
+                    + "postman|greenhouses?|post office)\\b");
     private static final Pattern TALES_WORDS = Pattern.compile(
             "(?i)\\b(kings?|queens?|princes?|princess(?:es)?|castles?|palaces?|kingdoms?|witch(?:es)?|fair(?:y|ies)|"
                     + "dwarfs?|giants?|enchantress|knights?|swords?|sultans?|caliphs?|viziers?|genies?|robbers|thieves|"

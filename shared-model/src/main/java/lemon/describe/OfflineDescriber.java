@@ -281,8 +281,13 @@ public final class OfflineDescriber implements CharacterDescriber {
         // a duck is no man in a captain's coat: an animal is described as the animal, from the story alone
         String animal = StoryCues.animal(character);
         if (animal != null) { // "a white duck", not "a white duck, every inch the bird"
+            // nor "every inch the captain" of a parrot called Captain Flint: the title is its name's
+            String ownName = character.name().toLowerCase(Locale.ROOT);
             List<StoryCue> asBeast = story.stream()
-                    .filter(c -> !(c.kind().equals("station") && StoryCues.isAnimalNoun(c.value())))
+                    .filter(c -> !(c.kind().equals("station")
+                            && (StoryCues.isAnimalNoun(c.value())
+                                    || ownName.matches("(?:.*\\s)?"
+                                            + Pattern.quote(c.value().toLowerCase(Locale.ROOT)) + "\\s.*"))))
                     .toList();
             return CueRepair.repair(animalLook(animal, asBeast), asBeast);
         }

@@ -683,6 +683,31 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void aParrotCalledCaptainFlintIsNoCaptain() {
+        StoryCharacter flint = new StoryCharacter("flint", "Captain Flint", List.of(), Gender.UNKNOWN, "parrot", 3);
+        String d = new OfflineDescriber()
+                .describe(
+                        "t",
+                        "Captain Flint flew off.",
+                        flint,
+                        List.of(flint),
+                        EXAMPLES,
+                        List.of(new lemon.story.StoryCue("station", "captain", "s")));
+        assertTrue(d.startsWith("a parrot") && !d.contains("captain"), d);
+        // a parrot the story makes a ship's captain keeps it
+        StoryCharacter polly = new StoryCharacter("polly", "Polly", List.of(), Gender.UNKNOWN, "parrot", 3);
+        String p = new OfflineDescriber()
+                .describe(
+                        "t",
+                        "Polly flew off.",
+                        polly,
+                        List.of(polly),
+                        EXAMPLES,
+                        List.of(new lemon.story.StoryCue("station", "captain", "s")));
+        assertTrue(p.contains("captain"), p);
+    }
+
+    @Test
     void borrowedFacesAreOfTheCharactersAge() {
         // a noodle-shop cook of no stated age was lent a crone's "deeply lined face, sunken cheeks and a toothless,
         // gleeful grin"; a grandfather a "boyish face with a cheerful grin"
