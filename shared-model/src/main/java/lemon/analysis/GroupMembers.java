@@ -31,18 +31,9 @@ final class GroupMembers {
             List<MentionIndex.Mention> ms,
             MentionIndex.Mention g,
             Map<String, StoryCharacter> byId) {
+        if (g.end() >= ts.size() || !ts.get(g.end()).text().equals(",")) return List.of();
         List<String> named = new ArrayList<>();
-        int k = g.end();
-        if (k >= ts.size() || !ts.get(k).text().equals(",")) return named;
-        for (MentionIndex.Mention m : ms) {
-            if (m.start() <= g.end()) continue;
-            while (k < m.start()
-                    && (ts.get(k).text().equals(",") || ts.get(k).lower().equals("and"))) k++;
-            StoryCharacter c = byId.get(m.characterId());
-            if (k != m.start() || !m.explicit() || c == null || !CopulaAliases.isProperName(c)) break;
-            named.add(c.id());
-            k = m.end();
-        }
+        listed(ts, ms, g.end(), ts.size(), byId, named);
         return named;
     }
 
@@ -52,21 +43,36 @@ final class GroupMembers {
             List<MentionIndex.Mention> ms,
             MentionIndex.Mention g,
             Map<String, StoryCharacter> byId) {
-        List<String> named = new ArrayList<>();
         int k = g.start() - 1;
         if (k >= 0 && ts.get(k).lower().equals("the")) k--;
-        if (k < 0 || !List.of("were", "are").contains(ts.get(k).lower())) return named;
-        int at = 0;
+        if (k < 0 || !List.of("were", "are").contains(ts.get(k).lower())) return List.of();
+        List<String> named = new ArrayList<>();
+        return listed(ts, ms, 0, k, byId, named) == k ? named : List.of();
+    }
+
+    /**
+     * Adds to {@code named} the proper names listed from token {@code at} on, parted by commas and "and", up to
+     * {@code before}; returns where the list stops.
+     */
+    private static int listed(
+            List<WordToken> ts,
+            List<MentionIndex.Mention> ms,
+            int at,
+            int before,
+            Map<String, StoryCharacter> byId,
+            List<String> named) {
         for (MentionIndex.Mention m : ms) {
-            if (m.start() >= k) break;
+            if (m.start() < at) continue;
+            if (m.start() >= before) break;
+            int k = at;
+            while (k < m.start()
+                    && (ts.get(k).text().equals(",") || ts.get(k).lower().equals("and"))) k++;
             StoryCharacter c = byId.get(m.characterId());
-            while (at < m.start()
-                    && (ts.get(at).text().equals(",") || ts.get(at).lower().equals("and"))) at++;
-            if (at != m.start() || !m.explicit() || c == null || !CopulaAliases.isProperName(c)) return List.of();
+            if (k != m.start() || !m.explicit() || c == null || !CopulaAliases.isProperName(c)) break;
             named.add(c.id());
             at = m.end();
         }
-        return at == k ? named : List.of();
+        return at;
     }
 
     /**

@@ -37,6 +37,12 @@ class OfflineDescriberTest {
         return new CdPair(id, "s", "fairy tale", id, "", description);
     }
 
+    /** The offline describer's description of one character, the story's only one. */
+    private static String alone(
+            String story, StoryCharacter c, List<CdPair> examples, List<lemon.story.StoryCue> cues) {
+        return new OfflineDescriber().describe("t", story, c, List.of(c), examples, cues);
+    }
+
     private static String describe(String story, String name) {
         List<StoryCharacter> cast = new OfflineAnalyst().analyze(story, 5).characters();
         StoryCharacter c = cast.stream()
@@ -61,16 +67,13 @@ class OfflineDescriberTest {
         assertEquals("a big black bear", describe(bears, "bear"));
         // Hansel's duck, "the good bird", was "a white duck, every inch the bird"
         StoryCharacter bird = new StoryCharacter("duck", "duck", List.of("good bird"), Gender.UNKNOWN, "duck", 4);
-        String told = new OfflineDescriber()
-                .describe(
-                        "t",
-                        story,
-                        bird,
-                        List.of(bird),
-                        EXAMPLES,
-                        List.of(
-                                new lemon.story.StoryCue("hair", "white hair", "s"),
-                                new lemon.story.StoryCue("station", "bird", "s")));
+        String told = alone(
+                story,
+                bird,
+                EXAMPLES,
+                List.of(
+                        new lemon.story.StoryCue("hair", "white hair", "s"),
+                        new lemon.story.StoryCue("station", "bird", "s")));
         assertEquals("a white duck", told);
     }
 
@@ -247,10 +250,10 @@ class OfflineDescriberTest {
     void aNameThatMakesSomeoneYoungKeepsTheBorrowedAgeYoung() {
         // Ashputtel, "the little maiden", was a woman in her early fifties: the examples' middle years
         StoryCharacter elsa = new StoryCharacter("elsa", "Elsa", List.of("the little maiden"), Gender.FEMALE, "", 5);
-        String d = new OfflineDescriber().describe("t", "Elsa swept.", elsa, List.of(elsa), EXAMPLES, List.of());
+        String d = alone("Elsa swept.", elsa, EXAMPLES, List.of());
         assertTrue(d.contains("in her late teens"), d);
         StoryCharacter maid = new StoryCharacter("elsa", "Elsa", List.of("the old maiden"), Gender.FEMALE, "", 5);
-        String old = new OfflineDescriber().describe("t", "Elsa swept.", maid, List.of(maid), EXAMPLES, List.of());
+        String old = alone("Elsa swept.", maid, EXAMPLES, List.of());
         assertFalse(old.contains("teens"), old);
     }
 
@@ -274,7 +277,7 @@ class OfflineDescriberTest {
         assertEquals("an", StoryCues.article("old"));
         // Sefa was "every inch the niece"
         StoryCharacter sefa = new StoryCharacter("sefa", "Sefa", List.of(), Gender.FEMALE, "niece", 3);
-        String d = new OfflineDescriber().describe("t", "Sefa rode on.", sefa, List.of(sefa), EXAMPLES, List.of());
+        String d = alone("Sefa rode on.", sefa, EXAMPLES, List.of());
         assertFalse(d.contains("every inch the niece"), d);
     }
 
@@ -325,11 +328,10 @@ class OfflineDescriberTest {
         // the princess's mother was "a woman in her late teens": "princess" is her daughter's word, not hers
         StoryCharacter mother =
                 new StoryCharacter("princesss-mother", "princess's mother", List.of(), Gender.FEMALE, "mother", 3);
-        String d =
-                new OfflineDescriber().describe("t", "Her mother wept.", mother, List.of(mother), EXAMPLES, List.of());
+        String d = alone("Her mother wept.", mother, EXAMPLES, List.of());
         assertFalse(d.contains("teens"), d);
         StoryCharacter son = new StoryCharacter("kings-son", "king's son", List.of(), Gender.MALE, "son", 3);
-        String s = new OfflineDescriber().describe("t", "The son rode.", son, List.of(son), EXAMPLES, List.of());
+        String s = alone("The son rode.", son, EXAMPLES, List.of());
         assertTrue(s.contains("in his late teens"), s);
     }
 
@@ -338,13 +340,11 @@ class OfflineDescriberTest {
         // the tailor's bride, "the king's daughter", was described with no station at all
         StoryCharacter daughter =
                 new StoryCharacter("kings-daughter", "king's daughter", List.of(), Gender.FEMALE, "", 4);
-        String d = new OfflineDescriber()
-                .describe("t", "The daughter wept.", daughter, List.of(daughter), EXAMPLES, List.of());
+        String d = alone("The daughter wept.", daughter, EXAMPLES, List.of());
         assertTrue(d.contains("every inch the princess"), d);
         // the king's servant is no prince
         StoryCharacter servant = new StoryCharacter("kings-servant", "king's servant", List.of(), Gender.MALE, "", 4);
-        String s = new OfflineDescriber()
-                .describe("t", "The servant ran.", servant, List.of(servant), EXAMPLES, List.of());
+        String s = alone("The servant ran.", servant, EXAMPLES, List.of());
         assertFalse(s.contains("prince"), s);
     }
 
@@ -354,8 +354,7 @@ class OfflineDescriberTest {
         // thirty
         StoryCharacter sisters =
                 new StoryCharacter("sisters", "two sisters", List.of("two daughters"), Gender.FEMALE, "", 9);
-        String d = new OfflineDescriber()
-                .describe("t", "The sisters laughed.", sisters, List.of(sisters), EXAMPLES, List.of());
+        String d = alone("The sisters laughed.", sisters, EXAMPLES, List.of());
         assertTrue(d.contains("in her late teens"), d);
         assertFalse(d.contains("greying"), d);
         assertEquals("loosely plaited auburn hair", OfflineDescriber.youthful("loosely plaited greying auburn hair"));
@@ -367,7 +366,7 @@ class OfflineDescriberTest {
         // a grandmother's grandchild is no older for it
         StoryCharacter child =
                 new StoryCharacter("ana", "Ana", List.of("her grandmother's child"), Gender.FEMALE, "", 4);
-        String c = new OfflineDescriber().describe("t", "Ana ran.", child, List.of(child), EXAMPLES, List.of());
+        String c = alone("Ana ran.", child, EXAMPLES, List.of());
         assertFalse(c.contains("sixties"), c);
     }
 
@@ -389,16 +388,9 @@ class OfflineDescriberTest {
         StoryCharacter crone = new StoryCharacter("hag", "Old Hild", List.of("the old woman"), Gender.FEMALE, "", 4);
         for (int turn = 0; turn < 2; turn++) { // whichever slot the character's id starts the examples at
             List<CdPair> examples = turn == 0 ? CRONE_AND_GIRL : List.of(CRONE_AND_GIRL.get(1), CRONE_AND_GIRL.get(0));
-            String d = new OfflineDescriber().describe("t", "Mara sang.", girl, List.of(girl), examples, List.of());
+            String d = alone("Mara sang.", girl, examples, List.of());
             assertTrue(d.contains("blue linen dress") && !d.contains("crooked"), d);
-            String o = new OfflineDescriber()
-                    .describe(
-                            "t",
-                            "Hild hobbled.",
-                            crone,
-                            List.of(crone),
-                            examples,
-                            List.of(new lemon.story.StoryCue("age", "old", "s")));
+            String o = alone("Hild hobbled.", crone, examples, List.of(new lemon.story.StoryCue("age", "old", "s")));
             assertTrue(o.contains("walking stick"), o);
         }
         // a child takes clothes from no grown-up: Rose-red wore a housekeeper's ring of keys
@@ -486,14 +478,8 @@ class OfflineDescriberTest {
                 d);
         // the fairy's costume has her wand in hand: she carries no second one
         StoryCharacter fairy = new StoryCharacter("fairy", "fairy", List.of(), Gender.FEMALE, "fairy", 4);
-        String f = new OfflineDescriber()
-                .describe(
-                        "t",
-                        "The fairy came.",
-                        fairy,
-                        List.of(fairy),
-                        EXAMPLES,
-                        List.of(new lemon.story.StoryCue("object", "a wand", "s")));
+        String f =
+                alone("The fairy came.", fairy, EXAMPLES, List.of(new lemon.story.StoryCue("object", "a wand", "s")));
         assertTrue(f.contains("a slender wand in hand") && !f.contains("carrying a wand"), f);
     }
 
@@ -502,8 +488,7 @@ class OfflineDescriberTest {
         // a trawler's captain was painted in a turban with a curved sword and "a hard, scheming look in the eyes"
         StoryCharacter captain =
                 new StoryCharacter("morales", "Captain Morales", List.of(), Gender.FEMALE, "captain", 3);
-        String d = new OfflineDescriber()
-                .describe("t", "Captain Morales climbed the steps.", captain, List.of(captain), EXAMPLES, List.of());
+        String d = alone("Captain Morales climbed the steps.", captain, EXAMPLES, List.of());
         assertTrue(d.contains("captain's coat") && !d.contains("scheming") && !d.contains("turban"), d);
         String story = "Grandfather kept the lighthouse. Grandfather wore a blue fisherman's jumper every day."
                 + " Grandfather took the radio. Grandfather slept.";
@@ -537,14 +522,7 @@ class OfflineDescriberTest {
         assertTrue(student.contains("in her late teens") && student.contains("backpack"), student);
         // a cheerful giant of a baker is big, in a baker's apron, and no villain
         StoryCharacter hector = new StoryCharacter("hector", "Hector Plum", List.of(), Gender.MALE, "baker", 3);
-        String baker = new OfflineDescriber()
-                .describe(
-                        "t",
-                        "",
-                        hector,
-                        List.of(hector),
-                        EXAMPLES,
-                        List.of(new lemon.story.StoryCue("build", "giant", "s")));
+        String baker = alone("", hector, EXAMPLES, List.of(new lemon.story.StoryCue("build", "giant", "s")));
         assertTrue(baker.contains("of giant build") && baker.contains("apron") && !baker.contains("scheming"), baker);
     }
 
@@ -609,7 +587,7 @@ class OfflineDescriberTest {
                 "a tanned man in his thirties with a lean build, a handsome face, black hair, wearing a polished"
                         + " breastplate over a green tunic");
         StoryCharacter sami = new StoryCharacter("sami", "Sami", List.of(), Gender.MALE, "youngest", 3);
-        String d = new OfflineDescriber().describe("t", "Sami sat.", sami, List.of(sami), List.of(knight), List.of());
+        String d = alone("Sami sat.", sami, List.of(knight), List.of());
         assertFalse(d.contains("every inch") || d.contains("breastplate"), d);
     }
 
@@ -618,51 +596,30 @@ class OfflineDescriberTest {
         // the boy of a ward was "a fair-skinned man of 30"; a nurse "with grey curls" a woman of thirty; a man "with a
         // ginger beard" had a clean-shaven face; a vicar of today wore a woman's dark wool dress made a tunic
         StoryCharacter boy = new StoryCharacter("boy", "boy", List.of(), Gender.MALE, "boy", 5);
-        String b = new OfflineDescriber().describe("t", "The boy slept.", boy, List.of(boy), EXAMPLES, List.of());
+        String b = alone("The boy slept.", boy, EXAMPLES, List.of());
         assertTrue(b.contains("boy") && !b.contains("man"), b);
         // a narrator of nineteen is a woman of nineteen, no girl
         StoryCharacter agnes = new StoryCharacter("agnes", "Agnes", List.of(), Gender.FEMALE, "", 5);
-        String a = new OfflineDescriber()
-                .describe(
-                        "t",
-                        "Agnes sat.",
-                        agnes,
-                        List.of(agnes),
-                        EXAMPLES,
-                        List.of(new lemon.story.StoryCue("age", "nineteen years old", "s")));
+        String a = alone(
+                "Agnes sat.", agnes, EXAMPLES, List.of(new lemon.story.StoryCue("age", "nineteen years old", "s")));
         assertTrue(a.contains("woman of nineteen"), a);
-        String rosa = new OfflineDescriber()
-                .describe(
-                        "t",
-                        "Agnes sat.",
-                        agnes,
-                        List.of(agnes),
-                        EXAMPLES,
-                        List.of(new lemon.story.StoryCue("age", "fifty-three years old", "s")));
+        String rosa = alone(
+                "Agnes sat.", agnes, EXAMPLES, List.of(new lemon.story.StoryCue("age", "fifty-three years old", "s")));
         assertTrue(rosa.contains("woman of fifty-three") && !rosa.contains("teens"), rosa);
         StoryCharacter nurse = new StoryCharacter("nurse", "nurse", List.of(), Gender.FEMALE, "nurse", 5);
-        String n = new OfflineDescriber()
-                .describe(
-                        "t",
-                        "The nurse hummed.",
-                        nurse,
-                        List.of(nurse),
-                        EXAMPLES,
-                        List.of(new lemon.story.StoryCue("hair", "grey curls", "s")));
+        String n = alone(
+                "The nurse hummed.", nurse, EXAMPLES, List.of(new lemon.story.StoryCue("hair", "grey curls", "s")));
         assertTrue(n.contains("in her late fifties"), n);
         CdPair shaven = example(
                 "cd-16",
                 "a tanned man of about 25 with a lean build, a handsome, clean-shaven face and kind eyes, short"
                         + " brown hair, wearing a worn blue shirt");
         StoryCharacter dave = new StoryCharacter("dave", "Big Dave", List.of(), Gender.MALE, "", 5);
-        String d = new OfflineDescriber()
-                .describe(
-                        "t",
-                        "Big Dave grew marrows.",
-                        dave,
-                        List.of(dave),
-                        List.of(shaven),
-                        List.of(new lemon.story.StoryCue("beard", "a ginger beard", "s")));
+        String d = alone(
+                "Big Dave grew marrows.",
+                dave,
+                List.of(shaven),
+                List.of(new lemon.story.StoryCue("beard", "a ginger beard", "s")));
         assertTrue(d.contains("a handsome face") && d.contains("ginger beard"), d);
         // a borrowed "of about 25" is no age the story gave: said as the middle years' decade
         assertTrue(d.contains("in his early thirties") && !d.contains("of 30"), d);
@@ -671,39 +628,23 @@ class OfflineDescriberTest {
                 "a fair-skinned woman in her fifties with a gaunt build, a sharp face, grey hair, wearing a dark wool"
                         + " dress with a high lace collar");
         StoryCharacter vicar = new StoryCharacter("vicar", "Simon", List.of(), Gender.MALE, "vicar", 5);
-        String v = new OfflineDescriber()
-                .describe(
-                        "t",
-                        "Simon drove the van to the car park.",
-                        vicar,
-                        List.of(vicar),
-                        List.of(dowager),
-                        List.of());
+        String v = alone("Simon drove the van to the car park.", vicar, List.of(dowager), List.of());
         assertFalse(v.contains("tunic"), v);
     }
 
     @Test
     void aParrotCalledCaptainFlintIsNoCaptain() {
         StoryCharacter flint = new StoryCharacter("flint", "Captain Flint", List.of(), Gender.UNKNOWN, "parrot", 3);
-        String d = new OfflineDescriber()
-                .describe(
-                        "t",
-                        "Captain Flint flew off.",
-                        flint,
-                        List.of(flint),
-                        EXAMPLES,
-                        List.of(new lemon.story.StoryCue("station", "captain", "s")));
+        String d = alone(
+                "Captain Flint flew off.",
+                flint,
+                EXAMPLES,
+                List.of(new lemon.story.StoryCue("station", "captain", "s")));
         assertTrue(d.startsWith("a parrot") && !d.contains("captain"), d);
         // a parrot the story makes a ship's captain keeps it
         StoryCharacter polly = new StoryCharacter("polly", "Polly", List.of(), Gender.UNKNOWN, "parrot", 3);
-        String p = new OfflineDescriber()
-                .describe(
-                        "t",
-                        "Polly flew off.",
-                        polly,
-                        List.of(polly),
-                        EXAMPLES,
-                        List.of(new lemon.story.StoryCue("station", "captain", "s")));
+        String p =
+                alone("Polly flew off.", polly, EXAMPLES, List.of(new lemon.story.StoryCue("station", "captain", "s")));
         assertTrue(p.contains("captain"), p);
     }
 
@@ -724,8 +665,7 @@ class OfflineDescriberTest {
                 "a tanned man in his sixties with a thin build, a gaunt, weather-beaten face, thinning grey hair,"
                         + " wearing a sheepskin jacket");
         StoryCharacter hua = new StoryCharacter("hua", "Chen Hua", List.of(), Gender.FEMALE, "", 3);
-        String mother =
-                new OfflineDescriber().describe("t", "Hua sighed.", hua, List.of(hua), List.of(crone), List.of());
+        String mother = alone("Hua sighed.", hua, List.of(crone), List.of());
         assertFalse(mother.contains("toothless") || mother.contains("white hair"), mother);
         StoryCharacter zhao = new StoryCharacter("zhao", "Grandfather", List.of(), Gender.MALE, "", 3);
         List<lemon.story.StoryCue> thin = List.of(new lemon.story.StoryCue("age", "old", "s"));
@@ -751,7 +691,7 @@ class OfflineDescriberTest {
         StoryCharacter haddad = new StoryCharacter("haddad", "Mrs Haddad", List.of(), Gender.FEMALE, "", 3);
         String today = "Mrs Haddad drove her car to the station. Her phone rang. Mrs Haddad sighed.";
         List<CdPair> both = List.of(knight, organiser, knight);
-        String d = new OfflineDescriber().describe("t", today, haddad, List.of(haddad), both, List.of());
+        String d = alone(today, haddad, both, List.of());
         assertTrue(d.contains("headset") && !d.contains("armour"), d);
         // in a tale it is the other way round
         CdPair minstrel = example(
@@ -760,8 +700,7 @@ class OfflineDescriberTest {
                         + " lace collar");
         String tale = "Greta rode to the castle. The king was waiting. Greta laughed.";
         StoryCharacter queen = new StoryCharacter("greta", "Greta", List.of(), Gender.FEMALE, "", 3);
-        String q = new OfflineDescriber()
-                .describe("t", tale, queen, List.of(queen), List.of(organiser, minstrel, organiser), List.of());
+        String q = alone(tale, queen, List.of(organiser, minstrel, organiser), List.of());
         assertTrue(q.contains("doublet") && !q.contains("headset"), q);
         // Ali Baba's son wore an outlaw's gun belt: a tale of robbers and slaves is no western
         CdPair outlaw = example(
@@ -769,19 +708,13 @@ class OfflineDescriberTest {
                 "a tanned man in his thirties with a lean build, a hard face, black hair, wearing a dusty long coat,"
                         + " a gun belt and a wide-brimmed black hat");
         StoryCharacter son = new StoryCharacter("son", "Ali Baba's son", List.of(), Gender.MALE, "", 3);
-        String s = new OfflineDescriber()
-                .describe(
-                        "t",
-                        "The robbers hid the gold. The thieves slept. A slave watched them.",
-                        son,
-                        List.of(son),
-                        List.of(outlaw),
-                        List.of());
+        String s = alone(
+                "The robbers hid the gold. The thieves slept. A slave watched them.", son, List.of(outlaw), List.of());
         assertTrue(s.contains("simple clothes") && !s.contains("gun belt"), s);
         // nor is a relay race of today: a runner was lent the Stetson and gun belt
         String relay = "The team ran the championship final. Luca held the stopwatch.";
         StoryCharacter luca = new StoryCharacter("luca", "Luca", List.of(), Gender.MALE, "", 3);
-        String r = new OfflineDescriber().describe("t", relay, luca, List.of(luca), List.of(outlaw), List.of());
+        String r = alone(relay, luca, List.of(outlaw), List.of());
         assertTrue(r.contains("plain everyday clothes") && !r.contains("gun belt"), r);
         // a blind old blacksmith is lent no robber chief's scimitar; a soldier may be
         CdPair chief = example(
@@ -789,15 +722,13 @@ class OfflineDescriberTest {
                 "a tanned man in his fifties with a powerful build, a hard face, black hair, wearing a black turban, a"
                         + " long dark cloak over leather armour and a curved scimitar");
         StoryCharacter master = new StoryCharacter("tobiah", "Tobiah", List.of(), Gender.MALE, "master", 3);
-        String m = new OfflineDescriber()
-                .describe("t", "Tobiah slept.", master, List.of(master), List.of(chief), List.of());
+        String m = alone("Tobiah slept.", master, List.of(chief), List.of());
         assertTrue(m.contains("simple clothes") && !m.contains("scimitar"), m);
         StoryCharacter soldier = new StoryCharacter("s", "soldier", List.of(), Gender.MALE, "soldier", 3);
-        String so = new OfflineDescriber()
-                .describe("t", "The soldier slept.", soldier, List.of(soldier), List.of(chief), List.of());
+        String so = alone("The soldier slept.", soldier, List.of(chief), List.of());
         assertTrue(so.contains("uniform coat"), so); // a soldier's own look; the chief's would do too
         // with no example of the time, plain clothes of it
-        String only = new OfflineDescriber().describe("t", today, haddad, List.of(haddad), List.of(knight), List.of());
+        String only = alone(today, haddad, List.of(knight), List.of());
         assertTrue(only.contains("plain everyday clothes"), only);
         // a police story of today (a detective, a car park, an airport) lent a pirate's sash over a chain shirt
         CdPair pirate = example(
@@ -806,11 +737,10 @@ class OfflineDescriberTest {
                         + " chain shirt, high boots and gold earrings");
         String police = "The detective found the shoe in the car park. Pike flew from the airport.";
         StoryCharacter pike = new StoryCharacter("pike", "Pike", List.of(), Gender.MALE, "", 3);
-        String p = new OfflineDescriber().describe("t", police, pike, List.of(pike), List.of(pirate), List.of());
+        String p = alone(police, pike, List.of(pirate), List.of());
         assertTrue(p.contains("plain everyday clothes") && !p.contains("chain shirt"), p);
         // a story whose time its words do not tell keeps what the examples lend
-        String untold = new OfflineDescriber()
-                .describe("t", "Mrs Haddad sighed.", haddad, List.of(haddad), List.of(minstrel), List.of());
+        String untold = alone("Mrs Haddad sighed.", haddad, List.of(minstrel), List.of());
         assertTrue(untold.contains("doublet"), untold);
     }
 
@@ -818,22 +748,15 @@ class OfflineDescriberTest {
     void aKingsDaughterIsDressedAsAPrincessAndAYouthIsLentNoBeard() {
         StoryCharacter daughter =
                 new StoryCharacter("d", "king's daughter", List.of(), Gender.FEMALE, "king's daughter", 3);
-        String d = new OfflineDescriber()
-                .describe("t", "The king's daughter wept.", daughter, List.of(daughter), EXAMPLES, List.of());
+        String d = alone("The king's daughter wept.", daughter, EXAMPLES, List.of());
         assertTrue(d.contains("silk gown") && !d.contains("crown"), d);
         CdPair greybeard = example(
                 "cd-9",
                 "a pale man in his forties with a stout build, a rugged face with a wild tangled beard and small eyes,"
                         + " brown hair, wearing a smock");
         StoryCharacter luca = new StoryCharacter("luca", "Luca", List.of("boy"), Gender.MALE, "", 3);
-        String l = new OfflineDescriber()
-                .describe(
-                        "t",
-                        "Luca ran.",
-                        luca,
-                        List.of(luca),
-                        List.of(greybeard),
-                        List.of(new lemon.story.StoryCue("gender", "boy", "s")));
+        String l =
+                alone("Luca ran.", luca, List.of(greybeard), List.of(new lemon.story.StoryCue("gender", "boy", "s")));
         assertTrue(l.contains("a rugged face") && !l.contains("beard"), l);
     }
 }
