@@ -225,6 +225,7 @@ public final class MentionIndex {
                     : strangers(lastTokens, lastTokens.size());
             // "She bought the smallest bowl … 'Keep it safe,' she whispered": still the stranger
             previousStrangers.addAll(strangersGoingOn);
+            previousTokens = lastTokens;
             strangersGoingOn.clear();
             lastTokens = null;
             relationOwners.clear();
@@ -238,6 +239,9 @@ public final class MentionIndex {
 
         /** The sentence being read, and the sexes of the strangers the one before it brought in. */
         private List<WordToken> lastTokens;
+
+        /** The sentence before, where it had a mention. */
+        private List<WordToken> previousTokens;
 
         private Set<Gender> previousStrangers = Set.of();
 
@@ -350,6 +354,9 @@ public final class MentionIndex {
             boolean male = Lexicon.MALE_PRONOUNS.contains(lower);
             boolean female = Lexicon.FEMALE_PRONOUNS.contains(lower);
             if (!male && !female) return i;
+            // "In the morning a ship came in safe past the rocks. Her captain …": the ship's
+            if (lower.equals("her") && !t.quoted() && subjectPosition(ts, i) && vesselOpens(previousTokens))
+                return i + 1;
             Gender sex = male ? Gender.MALE : Gender.FEMALE;
             // "One day a veiled woman stopped at his stall. She bought the smallest bowl": not the donkey
             boolean stranger =
@@ -415,6 +422,21 @@ public final class MentionIndex {
             if (owner != null) record(new Mention(owner, s, i, i + 1, false), found, recent, ts);
             return i + 1;
         }
+
+        /** Whether the sentence's subject is a ship or boat: "In the morning a ship came in safe past the rocks". */
+        private static boolean vesselOpens(List<WordToken> ts) {
+            if (ts == null) return false;
+            for (int k = 0; k + 1 < ts.size(); k++) {
+                if (!ts.get(k).isWord()) continue;
+                if (List.of("a", "the").contains(ts.get(k).lower())
+                        && VESSELS.contains(ts.get(k + 1).lower())) return true;
+                if (Lexicon.isPersonNoun(ts.get(k).lower()) || ts.get(k).capitalised() && k > 0) return false;
+            }
+            return false;
+        }
+
+        private static final Set<String> VESSELS =
+                Set.of("ship", "boat", "vessel", "yacht", "ferry", "schooner", "frigate");
 
         /** Whether the pronoun at i is a quote's speaker: "'…,' he said", "'…,' said he". */
         private static boolean saysWhatWentBefore(List<WordToken> ts, int i) {

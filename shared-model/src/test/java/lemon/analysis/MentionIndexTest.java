@@ -129,6 +129,23 @@ class MentionIndexTest {
     }
 
     @Test
+    void aShipsCaptainIsNotTheNarrators() {
+        // "In the morning a ship came in safe past the rocks. Her captain … rowed ashore" was Agnes's captain
+        List<StoryCharacter> cast = List.of(new StoryCharacter("agnes", "Agnes", List.of(), Gender.FEMALE, "", 2));
+        assertEquals(
+                List.of(),
+                pronounsIn(
+                        "Agnes lit the lamp. In the morning a ship came in past the rocks. Her captain rowed ashore.",
+                        2,
+                        cast));
+        // a sentence about someone keeps "her" hers
+        assertEquals(
+                List.of("agnes"),
+                pronounsIn(
+                        "Agnes lit the lamp. In the morning Agnes saw the rocks. Her captain rowed ashore.", 2, cast));
+    }
+
+    @Test
     void whoSaysAQuoteIsNotWhomItNames() {
         // forty-thieves: "'Ali Baba,' he said, showing him the gold piece" was Ali Baba speaking to himself, not Cassim
         List<StoryCharacter> cast = List.of(
