@@ -93,9 +93,18 @@ final class GenderVotes {
                 || !List.of("was", "is", ",").contains(ts.get(k).text().toLowerCase(java.util.Locale.ROOT)))
             return Gender.UNKNOWN;
         k++;
+        // "Tariq, who was the cleverest boy in Year Six"
+        if (k + 1 < ts.size()
+                && ts.get(k - 1).text().equals(",")
+                && ts.get(k).lower().equals("who")
+                && List.of("was", "is").contains(ts.get(k + 1).lower())) k += 2;
         // "Henrik was a tall man"; "Carl, her brother, was waiting" (but "the clerk, his wife and maid" is a list)
         if (k >= ts.size()) return Gender.UNKNOWN;
-        boolean article = List.of("a", "an").contains(ts.get(k).lower());
+        // "the cleverest boy": a superlative describes as "a" does
+        boolean superlative = k + 1 < ts.size()
+                && ts.get(k).lower().equals("the")
+                && ts.get(k + 1).lower().matches("[a-z]{3,}est|most");
+        boolean article = List.of("a", "an").contains(ts.get(k).lower()) || superlative;
         boolean possessive = OWNERS.contains(ts.get(k).lower());
         if (!article && !possessive) return Gender.UNKNOWN;
         // "Yusuf was a big, bearded man": a comma between describing words

@@ -61,7 +61,9 @@ public final class StoryCues {
                 "muscular",
                 "frail",
                 "portly",
-                "chubby")) ADJECTIVE_KIND.put(w, "build");
+                "chubby",
+                "round",
+                "stooped")) ADJECTIVE_KIND.put(w, "build");
         for (String w :
                 List.of("pale", "swarthy", "dark-skinned", "sunburnt", "tanned", "rosy", "dirty", "sooty", "freckled"))
             ADJECTIVE_KIND.put(w, "skin");
@@ -156,6 +158,9 @@ public final class StoryCues {
             "sweater",
             "jersey",
             "cardigan",
+            "tie",
+            "necktie",
+            "cravat",
             "glasses", // worn, as spectacles are: "wearing silver-rimmed glasses"
             "spectacles",
             "raincoat",
@@ -1198,7 +1203,8 @@ public final class StoryCues {
                     && k + 1 < stop
                     && ADJECTIVE_KIND.containsKey(ts.get(k + 1).lower())) continue;
             if (CLAUSE_WORDS.contains(w)) break;
-            if (AFTER_A_VERB.contains(w)) break; // "looked contemptuously at the tailor" is not "looked a tailor"
+            // "looked contemptuously at the tailor" is not "looked a tailor"; "a round man" is round
+            if (AFTER_A_VERB.contains(w) && !(determined && ADJECTIVE_KIND.containsKey(w))) break;
             // "Brannoc, a merchant's son": a child named by a parent's station is of that rank
             if (k + 2 < ts.size()
                     && ts.get(k + 1).kind() == WordToken.Kind.POSSESSIVE
@@ -1370,8 +1376,13 @@ public final class StoryCues {
         if (k >= ts.size()) return;
         String w = ts.get(k).lower();
         if (otherSexes(ts, k + 1, gender)) return; // "the man with her basket" is not his
-        if (w.equals("with"))
+        if (w.equals("with")) {
+            // "a round man with a bald head and a red bow tie": no hair to lend
+            for (int j = k + 1; j + 1 < ts.size() && j < k + 4; j++)
+                if (ts.get(j).lower().equals("bald") && ts.get(j + 1).lower().equals("head"))
+                    out.add(new StoryCue("hair", "a bald head", sentence));
             for (Phrase p : phrases(ts, k + 1)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+        }
         if (w.equals("in"))
             for (Phrase p : phrases(ts, k + 1))
                 if (GARMENTS.contains(p.head) || HEADWEAR.contains(p.head))
@@ -2104,6 +2115,14 @@ public final class StoryCues {
                 continue;
             }
             String singular = singularKnown(w);
+            // "a red bow tie": a thing's name before a garment describes the garment
+            String next = i + 1 < ts.size() && ts.get(i + 1).isWord()
+                    ? singularKnown(ts.get(i + 1).lower())
+                    : null;
+            if (singular != null && next != null && (GARMENTS.contains(next) || HEADWEAR.contains(next))) {
+                words.add(w);
+                continue;
+            }
             if (singular != null) {
                 words.add(w);
                 head = singular;

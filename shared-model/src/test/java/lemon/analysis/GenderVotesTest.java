@@ -17,6 +17,14 @@ class GenderVotesTest {
     }
 
     @Test
+    void theCleverestBoyIsABoy() {
+        // "My best friend Tariq, who was the cleverest boy in Year Six": Tariq was of no sex
+        Map<String, Gender> g = genders("My best friend Tariq, who was the cleverest boy in Year Six, did the maths."
+                + " Tariq laughed. Tariq sang.");
+        assertEquals(Gender.MALE, g.get("Tariq"), g.toString());
+    }
+
+    @Test
     void anAnimalTheStoryCallsItHasNoSex() {
         // Ashputtel's bird "built its nest"; the girl's "she" and "her" beside it had made it a hen
         Map<String, Gender> g = genders("Ella wept at the grave. A little bird came and built its nest upon the tree."

@@ -123,6 +123,26 @@ class StoryCuesTest {
     }
 
     @Test
+    void aHeadmasterWithABaldHeadAndARedBowTie() {
+        // "Mr. Grimble, a round man with a bald head and a red bow tie" carried "a red bow" and was lent shaggy hair
+        String story = "The headmaster, Mr. Grimble, a round man with a bald head and a red bow tie, walked along the"
+                + " tables. Mr. Grimble said so. Mr. Grimble sighed.";
+        assertEquals(
+                List.of(
+                        "station: headmaster",
+                        "build: round",
+                        "gender: man",
+                        "hair: a bald head",
+                        "clothing: a red bow tie"),
+                cues(story, "Mr Grimble"));
+        // "The little tailor looked round": round is where he looked
+        String tailor = "The little tailor looked round and thought. The little tailor said so. The tailor sighed.";
+        assertFalse(
+                cues(tailor, "little tailor").toString().contains("round"),
+                cues(tailor, "little tailor").toString());
+    }
+
+    @Test
     void aSiblingsAgeAndBuildSaidInAClauseAboutThem() {
         // a narrator's sister "who was sixteen" was a woman of thirty; "The eldest, Karim, was broad and strong" no one
         // of any build; a cook "with a booming laugh and a white apron" wore no apron
