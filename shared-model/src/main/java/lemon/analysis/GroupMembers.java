@@ -199,37 +199,34 @@ final class GroupMembers {
         List<StoryCharacter> families = characters.stream()
                 .filter(g -> g.isGroup() && nouns(g).stream().anyMatch(FAMILY::contains))
                 .toList();
+        // the sentences naming the story's one family and the two after each: where a member is set apart beside it
+        StoryCharacter family = families.size() == 1 ? families.get(0) : null;
+        java.util.Set<Integer> near = new java.util.HashSet<>();
+        if (family != null)
+            for (int s : index.sentencesMentioning(family.id(), false)) for (int k = 0; k <= 2; k++) near.add(s + k);
         List<StoryCharacter> out = new ArrayList<>();
         for (StoryCharacter c : characters) {
             boolean bare = !c.isGroup()
                     && BARE.contains(MentionIndex.stripArticle(c.name()).toLowerCase(Locale.ROOT));
+            java.util.function.LongSupplier beside = () -> index.sentencesMentioning(c.id(), false).stream()
+                    .filter(near::contains)
+                    .count();
             // "a widow and her three sons. The eldest, Karim, …": a name the story gives its eldest is that member's
             boolean namedMember = !bare
                     && !c.isGroup()
                     && c.memberOf() == null
                     && BARE.contains(c.role().toLowerCase(Locale.ROOT))
-                    && families.size() == 1
-                    && index.sentencesMentioning(c.id(), false).stream()
-                            .anyMatch(s -> index
-                                    .sentencesMentioning(families.get(0).id(), false)
-                                    .stream()
-                                    .anyMatch(f -> s >= f && s - f <= 2));
+                    && family != null
+                    && beside.getAsLong() >= 1;
             if (namedMember) {
-                out.add(c.memberOf(families.get(0).id()));
+                out.add(c.memberOf(family.id()));
                 continue;
             }
             if (!bare) {
                 out.add(c);
                 continue;
             }
-            if (families.size() != 1 || c.memberOf() != null) continue;
-            StoryCharacter family = families.get(0);
-            java.util.Set<Integer> near = new java.util.HashSet<>();
-            for (int s : index.sentencesMentioning(family.id(), false)) for (int k = 0; k <= 2; k++) near.add(s + k);
-            long beside = index.sentencesMentioning(c.id(), false).stream()
-                    .filter(near::contains)
-                    .count();
-            if (beside < BARE_MENTIONS) continue;
+            if (family == null || c.memberOf() != null || beside.getAsLong() < BARE_MENTIONS) continue;
             lemon.story.Gender g = c.gender() == lemon.story.Gender.UNKNOWN ? family.gender() : c.gender();
             out.add(c.with(c.aliases(), g, c.role(), c.mentions()).memberOf(family.id()));
         }

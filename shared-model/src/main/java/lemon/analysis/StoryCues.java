@@ -1154,12 +1154,8 @@ public final class StoryCues {
                 return;
             }
         } else if (k == end) {
-            // "a boy of nine with a broken arm"
-            if (k + 1 < ts.size() && ts.get(k).lower().equals("of") && isAge(ts.get(k + 1))) {
-                out.add(new StoryCue("age", ts.get(k + 1).lower() + " years old", sentence));
-                k += 2;
-            }
-            with(ts, k, gender, sentence, out); // "the man with a grey beard"
+            // "a boy of nine with a broken arm", "the man with a grey beard"
+            with(ts, ofAnAge(ts, k, sentence, out), gender, sentence, out);
             return;
         } else if (!apposition) {
             return; // "the Sultan, who ordered the executioner …": the clause says what he did, not what he is
@@ -1229,18 +1225,14 @@ public final class StoryCues {
         // an apposition closes or goes on describing ("Abdallah, her fellow-slave, …", "Their captain, a tall man
         // with a hard face, …"); "his daughter, the king sent …" is the next clause
         // "Wren, a freckled girl of fourteen with soot on her cheeks": an age after "of" goes on describing
-        boolean ofAnAge = k + 1 < ts.size() && ts.get(k).lower().equals("of") && isAge(ts.get(k + 1));
+        boolean ofAnAge = isOfAnAge(ts, k);
         if (apposition
                 && k < ts.size()
                 && !ofAnAge
                 && !List.of(",", ".", ";", ":", "!", "?", "with", "who", "whose", "in")
                         .contains(ts.get(k).text().toLowerCase(java.util.Locale.ROOT))) return;
         out.addAll(said);
-        // "a small, quick woman of forty with silver-rimmed glasses"
-        if (k + 1 < ts.size() && ts.get(k).lower().equals("of") && isAge(ts.get(k + 1))) {
-            out.add(new StoryCue("age", ts.get(k + 1).lower() + " years old", sentence));
-            k += 2;
-        }
+        k = ofAnAge(ts, k, sentence, out); // "a small, quick woman of forty with silver-rimmed glasses"
         // "He was the biggest man in the village, six foot six in his socks, with a ginger beard like a doormat": the
         // with-phrase that closes what he is said to be
         if (!apposition && k < ts.size() && !ts.get(k).lower().equals("with"))
@@ -1328,6 +1320,18 @@ public final class StoryCues {
                                 .contains(ts.get(k + 1).lower()));
     }
 
+    /** Whether an age follows at k with "of": "a girl of fourteen". */
+    private static boolean isOfAnAge(List<WordToken> ts, int k) {
+        return k + 1 < ts.size() && ts.get(k).lower().equals("of") && isAge(ts.get(k + 1));
+    }
+
+    /** The age "of forty" at k as a cue, and where what follows it starts (k itself when there is none). */
+    private static int ofAnAge(List<WordToken> ts, int k, String sentence, List<StoryCue> out) {
+        if (!isOfAnAge(ts, k)) return k;
+        out.add(new StoryCue("age", ts.get(k + 1).lower() + " years old", sentence));
+        return k + 2;
+    }
+
     /** "Irishman", "Nigerian", "Danish": a people's name, capitalised mid-phrase like no person's name. */
     private static boolean nationality(WordToken t) {
         String w = t.lower();
@@ -1339,15 +1343,21 @@ public final class StoryCues {
         return isAge(t.lower());
     }
 
-    /** "twelve", "12": a number an age in years is said in. */
+    /** "twelve", "12", "fifty-three": a number an age in years is said in. */
     private static boolean isAge(String w) {
-        // "fifty-three": a tens word and a unit
+        return w.matches("\\d{1,2}") || (!w.matches("\\d+") && years(w) > 0);
+    }
+
+    /** The number a word says: "fifty-three" → 53 (a tens word and a unit), "twelve" → 12, "40" → 40; else 0. */
+    public static int years(String w) {
+        if (w.matches("\\d+")) return Integer.parseInt(w);
         int dash = w.indexOf('-');
-        if (dash > 0
-                && AGE_NUMBERS.indexOf(w.substring(0, dash)) >= 19
-                && AGE_NUMBERS.indexOf(w.substring(dash + 1)) >= 0
-                && AGE_NUMBERS.indexOf(w.substring(dash + 1)) < 9) return true;
-        return AGE_NUMBERS.contains(w) || w.matches("\\d{1,2}");
+        int at = AGE_NUMBERS.indexOf(dash > 0 ? w.substring(0, dash) : w);
+        if (dash > 0) {
+            int unit = AGE_NUMBERS.indexOf(w.substring(dash + 1));
+            return at >= 19 && unit >= 0 && unit < 9 ? (at - 17) * 10 + unit + 1 : 0;
+        }
+        return at < 0 ? 0 : at < 19 ? at + 1 : (at - 17) * 10;
     }
 
     /**

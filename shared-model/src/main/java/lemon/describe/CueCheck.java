@@ -107,7 +107,7 @@ public final class CueCheck {
                     old = false;
                     // "fifty-three years old": the three is a unit of the fifty
                     young = v.stream().anyMatch(TEENS_OR_LESS::contains)
-                            && v.stream().noneMatch(w -> w.matches("(twen|thir|for|fif|six|seven|eigh|nine)ty"));
+                            && v.stream().noneMatch(w -> lemon.analysis.StoryCues.AGE_NUMBERS.indexOf(w) >= 19);
                 }
                 return old == young ? null : old ? OLD : YOUNG;
             }

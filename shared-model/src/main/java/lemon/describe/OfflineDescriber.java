@@ -442,9 +442,10 @@ public final class OfflineDescriber implements CharacterDescriber {
             if (!w.contains(" ") && !StoryCues.isAdjective(w)) parts.add("of " + w + " build");
         // the king's daughter wears no king's crown and robe: a royal child is dressed as one, anyone else's relation
         // by their own word
-        String ownRoles = roleText.replaceAll("\\bking['’]s daughter\\b", "princess")
-                .replaceAll("\\bking['’]s son\\b", "prince")
-                .replaceAll("\\S+['’]s ", "");
+        String royalRoles = roleText;
+        for (String[] royal : ROYAL_CHILDREN)
+            royalRoles = royalRoles.replaceAll("\\bking['’]s " + royal[0] + "\\b", royal[1]);
+        String ownRoles = royalRoles.replaceAll("\\S+['’]s ", "");
         String roleLook = ROLE_LOOK.entrySet().stream()
                 .filter(e -> Pattern.compile("\\b" + e.getKey() + "\\b")
                         .matcher(ownRoles)
@@ -490,10 +491,9 @@ public final class OfflineDescriber implements CharacterDescriber {
             if (face != null && young && gender == Gender.MALE) face = withoutFacialHair(face);
             // where someone else in the story has this face or hair, the next example's that no one has; another's
             // grey hair goes to no one the story does not make old, a beard to no youth
-            boolean aged = old && !young;
             List<Look> others = alternatives(looks, pick, spare, character.gender()).stream()
                     .filter(l ->
-                            aged || !AGED.matcher(l.face() + " " + l.hair()).find())
+                            elder || !AGED.matcher(l.face() + " " + l.hair()).find())
                     .filter(l -> !youthful || !BEARDED.matcher(l.face()).find())
                     .filter(l -> elder || ofAge.test(l))
                     .toList();
@@ -786,19 +786,15 @@ public final class OfflineDescriber implements CharacterDescriber {
 
     private static final Pattern YEARS_OLD = Pattern.compile("^([\\w-]+) years old$");
 
-    /** "forty years old" → 40: an age of twenty years or more, else null. */
+    /** "forty years old" → 40: an age of eighteen years or more, else null. */
     static Integer grownYearsOf(String age) {
         Matcher m = YEARS_OLD.matcher(age);
         if (!m.matches()) return null;
-        String n = m.group(1);
-        int dash = n.indexOf('-'); // "fifty-three"
-        int unit = dash > 0 ? StoryCues.AGE_NUMBERS.indexOf(n.substring(dash + 1)) + 1 : 0;
-        int at = StoryCues.AGE_NUMBERS.indexOf(dash > 0 ? n.substring(0, dash) : n);
-        int years = n.matches("\\d+") ? Integer.parseInt(n) : at < 0 ? 0 : at < 19 ? at + 1 : (at - 17) * 10 + unit;
+        int years = StoryCues.years(m.group(1));
         return years >= 18 ? years : null; // "a woman of nineteen", no girl
     }
 
-    /** "twelve years old" → "twelve" when the age is under twenty, else null. */
+    /** "twelve years old" → "twelve" when the age is under eighteen, else null. */
     static String yearsOf(String age) {
         Matcher m = YEARS_OLD.matcher(age);
         if (!m.matches()) return null;
