@@ -466,11 +466,15 @@ final class CharacterFinder {
             boolean surnameTitled = accepted.contains(surname)
                     && e.getValue().titles.keySet().stream()
                             .anyMatch(t -> stats.get(surname).titles.containsKey(t));
-            if (!accepted.contains(words[0]) && !titledFull && !surnameTitled) continue;
+            // "He called himself Jack Reno … Reno smiled": a given name never said alone before a name found
+            boolean givenOnce = words.length == 2
+                    && accepted.contains(surname)
+                    && !stats.containsKey(words[0])
+                    && !StoryCues.STATION_TITLES.contains(words[0].toLowerCase(Locale.ROOT));
+            if (!accepted.contains(words[0]) && !titledFull && !surnameTitled && !givenOnce) continue;
+            boolean bySurname = (surnameTitled || givenOnce) && !accepted.contains(words[0]);
             boolean proper = true;
-            for (int w = surnameTitled && !accepted.contains(words[0]) ? 0 : 1;
-                    w < words.length - (titledFull || surnameTitled ? 1 : 0);
-                    w++)
+            for (int w = bySurname ? 0 : 1; w < words.length - (titledFull || surnameTitled || givenOnce ? 1 : 0); w++)
                 proper &= lowerCounts.getOrDefault(words[w].toLowerCase(Locale.ROOT), 0) == 0
                         && !Lexicon.isTitle(words[w].toLowerCase(Locale.ROOT))
                         && !Lexicon.isPersonNoun(words[w].toLowerCase(Locale.ROOT));
@@ -768,6 +772,11 @@ final class CharacterFinder {
         }
         if (i == 0) return false;
         String before = ts.get(i - 1).lower();
+        // "The youngest, Wade, was quiet": a name in apposition to a family's rank word is one of the family
+        if (i >= 3
+                && before.equals(",")
+                && GroupMembers.BARE.contains(ts.get(i - 2).lower())
+                && ts.get(i - 3).lower().equals("the")) return true;
         // "the son of Mustapha": whose kin someone is
         if (before.equals("of")
                 && i >= 2
@@ -792,8 +801,8 @@ final class CharacterFinder {
     private boolean shapedLikeName(String form, NameStat st) {
         // one mention is enough in a short story, or where the text introduces the name as a person's
         if (st.count < (shortStory() || st.named > 0 ? 1 : 2)) return false;
-        if (st.afterArticle * 2 >= st.count) return false;
         String[] words = form.split(" ");
+        if (st.afterArticle * 2 >= st.count && !epithetTitle(words)) return false;
         String last = words[words.length - 1].toLowerCase(Locale.ROOT);
         // "Grandfather took the radio" beside "my grandfather": the family's name for him, in either case
         if (words.length == 1 && KIN_NAMES.contains(last)) return st.count >= 2;
@@ -801,6 +810,20 @@ final class CharacterFinder {
         // A word mostly written in lower case is a common word capitalised by position.
         if (lower >= st.count) return false;
         return st.midSentence >= 1 || lower == 0;
+    }
+
+    /**
+     * "the Frost King", "the Snow Queen": a ruler's or a person's title after a word of the story's own, the way a
+     * tale names one who has no other name (not "the Grand Vizier", a rank, nor "the Water of Life", a thing).
+     */
+    private boolean epithetTitle(String[] words) {
+        if (words.length != 2) return false;
+        String first = words[0].toLowerCase(Locale.ROOT), last = words[1].toLowerCase(Locale.ROOT);
+        return (Lexicon.TITLES.contains(last) || Lexicon.isPersonNoun(last))
+                && !Lexicon.isTitle(first)
+                && !Lexicon.isPersonNoun(first)
+                && !NameStat.TITLE_WORDS.contains(first)
+                && !Lexicon.ADJECTIVES.contains(first);
     }
 
     /** "Captain Morales" of "Captain Ines Morales": the same title and surname with the given names left out. */
@@ -1367,10 +1390,13 @@ final class CharacterFinder {
             for (MentionIndex.Mention m : index.mentions(s)) {
                 if (!m.explicit() || !m.characterId().equals(id)) continue;
                 int j = m.start() - 1;
-                // "a very good countryman"
+                // "a very good countryman", "a talking fox"
                 while (j >= 0
                         && (Lexicon.ADJECTIVES.contains(ts.get(j).lower())
-                                || ts.get(j).lower().equals("very"))) j--;
+                                || ts.get(j).lower().equals("very")
+                                || (ts.get(j).isWord()
+                                        && !ts.get(j).capitalised()
+                                        && ts.get(j).lower().matches("[a-z]{2,}ing")))) j--;
                 if (List.of("a", "an").contains(ts.get(m.start()).lower())
                         || j >= 0 && List.of("a", "an").contains(ts.get(j).lower())) return true;
                 // "The headman, an old man with a crooked staff, called the people together": told who they are

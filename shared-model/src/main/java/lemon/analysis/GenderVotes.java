@@ -39,7 +39,16 @@ final class GenderVotes {
                 else if (Lexicon.FEMALE_TITLES.contains(first)) g = Gender.FEMALE;
                 else if (Lexicon.isTitle(first) && ts.get(m.start()).capitalised() && m.end() - m.start() > 1)
                     g = Lexicon.genderOfHead(first); // "Lady Ashworth", "King Lear" as the name
+                else if (m.end() - m.start() == 2
+                        && ts.get(m.end() - 1).capitalised()
+                        && Lexicon.TITLES.contains(ts.get(m.end() - 1).lower()))
+                    g = Lexicon.genderOfHead(ts.get(m.end() - 1).lower()); // "the Frost King"
                 else if (word.isEmpty()) g = Gender.UNKNOWN;
+                // "He called himself Jack Reno"
+                else if ((word.equals("himself") || word.equals("herself"))
+                        && before > 0
+                        && Lexicon.NAMING_VERBS.contains(ts.get(before - 1).lower()))
+                    g = word.equals("himself") ? Gender.MALE : Gender.FEMALE;
                 else if (Lexicon.MALE_TITLES.contains(word)) g = Gender.MALE;
                 else if (Lexicon.FEMALE_TITLES.contains(word)) g = Gender.FEMALE;
                 else if (Lexicon.NAMING_VERBS.contains(word)
@@ -86,6 +95,19 @@ final class GenderVotes {
         return Lexicon.genderOfHead(ts.get(k - 3).lower());
     }
 
+    /**
+     * Whether a sentence opening "He was" or "She was" names a person of that gender: "He was a fat old man", "He was
+     * the youngest officer aboard, a slim man with glasses".
+     */
+    private static boolean saysWhatItIs(List<WordToken> ts, Gender g) {
+        if (copulaNoun(ts, 1) == g) return true;
+        for (int k = 2; k < Math.min(ts.size(), 10); k++) {
+            if (!ts.get(k).isWord() && !ts.get(k).text().equals(",")) return false;
+            if (ts.get(k).text().equals(",")) return copulaNoun(ts, k) == g;
+        }
+        return false;
+    }
+
     /** The gender of the person noun in "… was a tall man", "…, an old woman" right after a mention. */
     private static Gender copulaNoun(List<WordToken> ts, int end) {
         int k = end;
@@ -98,6 +120,11 @@ final class GenderVotes {
                 && ts.get(k - 1).text().equals(",")
                 && ts.get(k).lower().equals("who")
                 && List.of("was", "is").contains(ts.get(k + 1).lower())) k += 2;
+        // "Peggy Dawes was ten, a thin girl": an age said first
+        if (k + 2 < ts.size()
+                && ts.get(k - 1).lower().equals("was")
+                && StoryCues.AGE_NUMBERS.contains(ts.get(k).lower())
+                && ts.get(k + 1).text().equals(",")) k += 2;
         // "Henrik was a tall man"; "Carl, her brother, was waiting" (but "the clerk, his wife and maid" is a list)
         if (k >= ts.size()) return Gender.UNKNOWN;
         // "the cleverest boy": a superlative describes as "a" does
@@ -305,6 +332,13 @@ final class GenderVotes {
                     // "The slaughterer said he would …" then "… she said": not the one a "he" was just about
                     voter = previousGender == null || previousGender == g ? previousOnly : null;
                     carried.put(g, voter);
+                    // "In the morning the Judge rode into town. He was a fat old man": the sentence opens with the
+                    // pronoun and says what it is, as a naming noun would; "'It's repeating,' said Lieutenant Sato.
+                    // He was the youngest officer aboard": a name's only pronoun, opening the next sentence
+                    if (voter != null && p == 0 && known.get(voter) == Gender.UNKNOWN && saysWhatItIs(ts, g)) {
+                        int[] v = votes.computeIfAbsent(voter, k -> new int[6]);
+                        v[g == Gender.MALE ? 4 : 5]++;
+                    }
                 } else {
                     // The sentence's (or the clause's) first compatible character, usually its subject.
                     inSentence = true;

@@ -1182,7 +1182,26 @@ final class Lexicon {
             "knocked",
             "scrubbed",
             "swept",
-            "kneaded");
+            "kneaded",
+            // what a body does that a capitalised thing does not ("Lottie poured whiskey", "Lottie reached" is not:
+            // "Temperatures reached forty")
+            "poured",
+            "looked",
+            "stepped",
+            "brushed",
+            "tapped",
+            "stared",
+            "glared",
+            "leaned",
+            "muttered",
+            "murmured",
+            "gasped",
+            "sobbed",
+            "chuckled",
+            "crept",
+            "scowled",
+            "yawned",
+            "shivered");
 
     /** Titles that only a person's name follows. */
     /** A word that heads a name as a title, a ruler's ("King", "Captain") or a form of address ("Mrs", "Dr"). */

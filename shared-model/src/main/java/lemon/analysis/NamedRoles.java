@@ -51,6 +51,7 @@ final class NamedRoles {
                 && ts.get(k).isWord()
                 && !ts.get(k).capitalised()
                 && isSomeone(ts.get(k).lower())
+                && !StoryCues.giantOfAMan(ts, k) // "Brannoch, a giant of a man": a big man
                 && (k + 1 >= ts.size() || ts.get(k + 1).kind() != WordToken.Kind.POSSESSIVE)) {
             return ts.get(k).lower();
         }
@@ -61,6 +62,14 @@ final class NamedRoles {
     private static String before(List<WordToken> ts, int start) {
         if (start < 2) return null;
         WordToken prev = ts.get(start - 1);
+        // "Maureen took the mouse home in her handbag and named it Bartholomew": the beast of the sentence
+        if (prev.lower().equals("it")
+                && Lexicon.NAMING_VERBS.contains(ts.get(start - 2).lower()))
+            for (int k = start - 3; k >= 0; k--)
+                if (ts.get(k).isWord()
+                        && !ts.get(k).capitalised()
+                        && Lexicon.animalOf(ts.get(k).lower()) != null)
+                    return ts.get(k).lower();
         if (prev.isWord()
                 && !prev.capitalised()
                 && isSomeone(prev.lower())
@@ -78,14 +87,58 @@ final class NamedRoles {
         else if (!cue.equals("named") && !cue.equals("called")) return null;
         if (n >= 1 && ts.get(n).text().equals(",")) n--; // "the goat, whose name was Duchess"
         // "an old man everyone called Paco", "a woman they called Mother"
-        if (n >= 1 && cue.equals("called") && CALLERS.contains(ts.get(n).lower())) n--;
+        if (cue.equals("called")) n = beforeCaller(ts, n);
+        if (n < 0) return null;
         WordToken noun = ts.get(n);
-        return noun.isWord() && isSomeone(noun.lower()) ? noun.lower() : null;
+        if (noun.isWord() && isSomeone(noun.lower())) return noun.lower();
+        // "The ship's robot, a spindly silver machine the crew called Dot": the apposition's head is what it is
+        int det = n;
+        while (det > 0
+                && n - det < 5
+                && ts.get(det).isWord()
+                && !List.of("a", "an").contains(ts.get(det).lower())) det--;
+        if (det >= 2
+                && List.of("a", "an").contains(ts.get(det).lower())
+                && ts.get(det - 1).text().equals(",")
+                && ts.get(det - 2).isWord()
+                && isSomeone(ts.get(det - 2).lower())) return ts.get(det - 2).lower();
+        return null;
     }
 
     /** Who may call someone by a name, between the noun and "called". */
     private static final java.util.Set<String> CALLERS =
             java.util.Set.of("everyone", "everybody", "they", "people", "we", "folk", "all");
+
+    /** Bodies of people that call someone by a name as one: "the crew called Dot", "the village called him Big Dave". */
+    private static final java.util.Set<String> BODIES = java.util.Set.of(
+            "crew", "family", "village", "town", "team", "class", "staff", "court", "army", "household", "school");
+
+    /**
+     * Where the phrase of who calls ends, looking back from {@code n} just before "called": "an old man everyone
+     * called Paco", "a spindly silver machine the crew called Dot", "a boy the villagers called Pip" (not "the man
+     * called Horse", who is the one so called); {@code n} itself when no caller stands there.
+     */
+    static int beforeCaller(List<WordToken> ts, int n) {
+        if (n < 0) return n;
+        String w = ts.get(n).lower();
+        if (CALLERS.contains(w)) return n - 1;
+        boolean body = BODIES.contains(w) || (Lexicon.isPersonPlural(w) && !Lexicon.isPersonNoun(w));
+        if (!body) return n;
+        // "the crew", "The village children"
+        int the = n >= 1 && ts.get(n - 1).lower().equals("the")
+                ? n - 1
+                : n >= 2
+                                && ts.get(n - 2).lower().equals("the")
+                                && ts.get(n - 1).isWord()
+                                && !ts.get(n - 1).capitalised()
+                        ? n - 2
+                        : -1;
+        if (the == 0) return -1; // "The village children called Peggy and Alfie the Cockney kids": no one before
+        if (the > 0
+                && ts.get(the - 1).isWord()
+                && !Lexicon.DETERMINERS.contains(ts.get(the - 1).lower())) return the - 1;
+        return n;
+    }
 
     /** A person noun, or an animal a name may be given to. */
     private static boolean isSomeone(String lower) {

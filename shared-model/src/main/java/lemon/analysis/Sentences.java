@@ -12,8 +12,11 @@ import java.util.Set;
  */
 public final class Sentences {
     private static final Set<String> ABBREVIATIONS = Set.of(
-            "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "mt", "capt", "col", "gen", "rev", "vs", "etc", "messrs",
-            "no", "vol", "ch", "fig");
+            "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "mt", "capt", "col", "gen", "rev", "vs", "etc",
+            "messrs");
+
+    /** Abbreviations only before a number ("No. 7", "vol. 2"): "Weiss said no. Ernie Cobb opened" is two sentences. */
+    private static final Set<String> BEFORE_NUMBERS = Set.of("no", "vol", "ch", "fig");
 
     private Sentences() {}
 
@@ -40,7 +43,7 @@ public final class Sentences {
             if (p.charAt(end) != ' ') continue;
             int next = end + 1;
             if (next >= n || !startsSentence(p.charAt(next))) continue;
-            if (c == '.' && isAbbreviation(p, i)) continue;
+            if (c == '.' && isAbbreviation(p, i, p.charAt(next))) continue;
             add(out, p.substring(start, end));
             start = next;
             i = end;
@@ -66,12 +69,13 @@ public final class Sentences {
     }
 
     /** True when the word ending just before {@code dot} is an abbreviation or an initial. */
-    private static boolean isAbbreviation(String p, int dot) {
+    private static boolean isAbbreviation(String p, int dot, char next) {
         int s = dot;
         while (s > 0 && Character.isLetter(p.charAt(s - 1))) s--;
         String word = p.substring(s, dot);
         if (word.length() == 1 && Character.isUpperCase(word.charAt(0)) && !word.equals("I")) return true;
-        return ABBREVIATIONS.contains(word.toLowerCase(java.util.Locale.ROOT));
+        String lower = word.toLowerCase(java.util.Locale.ROOT);
+        return ABBREVIATIONS.contains(lower) || (BEFORE_NUMBERS.contains(lower) && Character.isDigit(next));
     }
 
     private static void add(List<String> out, String s) {

@@ -744,10 +744,13 @@ public final class StoryCues {
         int opens = -1; // the determiner of the noun phrase a naming verb follows
         if (named) {
             j--; // "… named Morgiana"
-            // "an old man everyone called Paco": who calls him so is not what he is
-            if (j >= 1
-                    && List.of("everyone", "everybody", "they", "people", "we", "folk")
-                            .contains(ts.get(j).lower())) j--;
+            // "an old man everyone called Paco", "a machine the crew called Dot": who calls it so is not what it is
+            if (ts.get(j + 1).lower().equals("called")) j = NamedRoles.beforeCaller(ts, j);
+            // "a lanky boy of nineteen called Josh": the age, then the noun
+            if (j >= 2 && isAge(ts.get(j)) && ts.get(j - 1).lower().equals("of")) {
+                out.add(new StoryCue("age", ts.get(j).lower() + " years old", sentence));
+                j -= 2;
+            }
             // "a salesman named Felix Brandt": the noun before "named" is what the person is, known to the lexicon
             // or not, when a determiner opens its phrase
             // "the boy was called Hansel": a verb or an adverb before "called" is no noun; the noun before "was" is
@@ -815,7 +818,16 @@ public final class StoryCues {
     private static boolean kindlyGiant(List<WordToken> ts, int k) {
         return k > 0
                 && ts.get(k).lower().equals("giant")
-                && Lexicon.KINDLY.contains(ts.get(k - 1).lower());
+                && (Lexicon.KINDLY.contains(ts.get(k - 1).lower()) || giantOfAMan(ts, k));
+    }
+
+    /** "Brannoch, a giant of a man": a big man, said as "a bear of a man" is. */
+    static boolean giantOfAMan(List<WordToken> ts, int k) {
+        return k + 3 < ts.size()
+                && ts.get(k).lower().equals("giant")
+                && ts.get(k + 1).lower().equals("of")
+                && ts.get(k + 2).lower().equals("a")
+                && List.of("man", "woman").contains(ts.get(k + 3).lower());
     }
 
     static final Set<String> A_OR_THE = Set.of("a", "an", "the");
@@ -1197,7 +1209,8 @@ public final class StoryCues {
             if (w.equals("and")
                     && !said.isEmpty()
                     && k + 1 < stop
-                    && ADJECTIVE_KIND.containsKey(ts.get(k + 1).lower())) continue;
+                    && (ADJECTIVE_KIND.containsKey(ts.get(k + 1).lower())
+                            || looksWord(ts.get(k + 1).lower()))) continue;
             if (CLAUSE_WORDS.contains(w)) break;
             // "looked contemptuously at the tailor" is not "looked a tailor"; "a round man" is round
             if (AFTER_A_VERB.contains(w) && !(determined && ADJECTIVE_KIND.containsKey(w))) break;
@@ -1212,13 +1225,22 @@ public final class StoryCues {
             }
             if (kindlyGiant(ts, k)) {
                 said.add(new StoryCue("build", "giant", sentence));
-                k++;
+                if (giantOfAMan(ts, k))
+                    said.add(new StoryCue("gender", ts.get(k + 3).lower(), sentence));
+                k += giantOfAMan(ts, k) ? 4 : 1;
                 break;
             }
             describe(w, sentence, said);
             // "Ambassador Kesh-Ro, a tall grey creature with four arms": a being no person noun names ends it too
             if (Lexicon.isPersonNoun(w) || BEINGS.contains(w)) {
-                k++;
+                // "an elf archer": the second noun is what the first is
+                boolean another = k + 2 < ts.size()
+                        && ts.get(k + 1).isWord()
+                        && !ts.get(k + 1).capitalised()
+                        && (Lexicon.isPersonNoun(ts.get(k + 1).lower())
+                                || ts.get(k + 2).text().equals(","));
+                if (another) describe(ts.get(k + 1).lower(), sentence, said);
+                k += another ? 2 : 1;
                 break;
             }
         }
@@ -1229,10 +1251,11 @@ public final class StoryCues {
         if (apposition
                 && k < ts.size()
                 && !ofAnAge
-                && !List.of(",", ".", ";", ":", "!", "?", "with", "who", "whose", "in")
+                && !List.of(",", ".", ";", ":", "!", "?", "with", "who", "whose", "in", "from")
                         .contains(ts.get(k).text().toLowerCase(java.util.Locale.ROOT))) return;
         out.addAll(said);
         k = ofAnAge(ts, k, sentence, out); // "a small, quick woman of forty with silver-rimmed glasses"
+        if (apposition) k = appositionGoesOn(ts, k, sentence, out);
         // "He was the biggest man in the village, six foot six in his socks, with a ginger beard like a doormat": the
         // with-phrase that closes what he is said to be
         if (!apposition && k < ts.size() && !ts.get(k).lower().equals("with"))
@@ -1247,6 +1270,41 @@ public final class StoryCues {
                 }
             }
         with(ts, k, gender, sentence, out);
+    }
+
+    /**
+     * Where an apposition's with-phrase starts when more is said between: "Sefa, an elf archer, slender and silent,
+     * with silver hair" (the looks among those words are cues too), "Brannoch, a giant of a man from the northern
+     * hills, with a braided red beard"; {@code k} itself when no with-phrase follows so.
+     */
+    private static int appositionGoesOn(List<WordToken> ts, int k, String sentence, List<StoryCue> out) {
+        List<StoryCue> looks = new ArrayList<>();
+        int j = k;
+        if (j < ts.size() && ts.get(j).text().equals(",")) {
+            j++;
+            for (;
+                    j < ts.size()
+                            && j < k + 6
+                            && ts.get(j).isWord()
+                            && !ts.get(j).capitalised();
+                    j++) {
+                String w = ts.get(j).lower();
+                if (w.equals("and")) continue;
+                if (CLAUSE_WORDS.contains(w) || DETERMINERS.contains(w)) return k;
+                if (ADJECTIVE_KIND.containsKey(w)) looks.add(new StoryCue(ADJECTIVE_KIND.get(w), w, sentence));
+            }
+        } else if (j < ts.size() && ts.get(j).lower().equals("from")) {
+            for (j++; j < ts.size() && j < k + 6 && ts.get(j).isWord(); j++)
+                if (CLAUSE_WORDS.contains(ts.get(j).lower())
+                        || ts.get(j).lower().equals("with")) return k;
+        } else return k;
+        if (j + 1 < ts.size()
+                && ts.get(j).text().equals(",")
+                && ts.get(j + 1).lower().equals("with")) {
+            out.addAll(looks);
+            return j + 1;
+        }
+        return k;
     }
 
     /**
@@ -1302,9 +1360,17 @@ public final class StoryCues {
     private static void ageAndLooks(
             List<WordToken> ts, int k, lemon.story.Gender gender, String sentence, List<StoryCue> out) {
         out.add(new StoryCue("age", ts.get(k).lower() + " years old", sentence));
+        // "Peggy Dawes was ten, a thin girl with scabbed knees": what she is, said after her age
+        if (k + 2 < ts.size()
+                && ts.get(k + 1).text().equals(",")
+                && List.of("a", "an").contains(ts.get(k + 2).lower())) {
+            after(ts, k, k + 1, gender, sentence, out);
+            return;
+        }
         for (k++; k + 1 < ts.size() && List.of(",", "and").contains(ts.get(k).lower()); k += 2) {
             String next = ts.get(k + 1).lower();
-            if (!ADJECTIVE_KIND.containsKey(next)) break;
+            if (next.matches("[a-z]+-faced")) continue; // "forty-two, round-faced and balding"
+            if (!ADJECTIVE_KIND.containsKey(next) && !looksWord(next)) break;
             describe(next, sentence, out);
         }
         if (k < ts.size() && ts.get(k).lower().equals("with")) with(ts, k, gender, sentence, out);
@@ -1501,6 +1567,15 @@ public final class StoryCues {
             out.add(new StoryCue(kind, w, sentence));
             return true;
         }
+        // "Big Tom Kowalski was bald and bearded", "round-faced and balding"
+        if (List.of("bald", "balding").contains(w)) {
+            out.add(new StoryCue("hair", w.equals("bald") ? "a bald head" : "balding hair", sentence));
+            return true;
+        }
+        if (w.equals("bearded")) {
+            out.add(new StoryCue("beard", "a beard", sentence));
+            return true;
+        }
         // "a red-haired Irishman", "a small grey-haired woman", "a black-bearded sailor"
         java.util.regex.Matcher grown = HAIRED.matcher(w);
         if (grown.matches()) {
@@ -1630,6 +1705,8 @@ public final class StoryCues {
         int k = m.explicit() ? m.end() + 1 : m.end();
         // "showed her the lamp", "gave her a knife": her is whom it is given, not whose it is
         if (!m.explicit() && k < ts.size() && DETERMINERS.contains(ts.get(k).lower())) return;
+        // "a broad-shouldered woman in her fifties with close-cropped grey hair": an age, no hair of hers
+        if (k < ts.size() && ts.get(k).lower().matches("teens|(twen|thir|for|fif|six|seven|eigh|nine)ties")) return;
         Phrase p = phrase(ts, k);
         if (p == null) p = colouredAfter(ts, k);
         if (p == null) p = bodyIs(ts, k);
@@ -1855,6 +1932,8 @@ public final class StoryCues {
                 && ts.get(k + 1).lower().equals("the")
                 && (ts.get(k + 2).lower().matches("[a-z]{3,}est")
                         || ts.get(k + 2).lower().equals("most"));
+        // "She was tall and pale, with her dark hair tied back": looks said bare, of the one a sentence opens with
+        if (m.start() == 0 && looksWord(ts.get(k + 1).lower())) return true;
         if (!List.of("a", "an").contains(ts.get(k + 1).lower()) && !superlative) return false;
         boolean she = ts.get(m.start()).lower().equals("she");
         for (int j = k + 2;
@@ -1865,6 +1944,13 @@ public final class StoryCues {
                 return Lexicon.genderOfHead(ts.get(j).lower())
                         == (she ? lemon.story.Gender.FEMALE : lemon.story.Gender.MALE);
         return false;
+    }
+
+    /** A word of how someone looks said bare after "was": "tall", "pale", "bald", "bearded" (not "old", "poor"). */
+    private static boolean looksWord(String w) {
+        String kind = ADJECTIVE_KIND.get(w);
+        return (kind != null && !List.of("age", "station").contains(kind))
+                || List.of("bald", "balding", "bearded").contains(w);
     }
 
     /** "he" or "she": a pronoun that is a clause's subject ("the dwarf felt himself free, he seized a bag"). */

@@ -195,4 +195,17 @@ class GenderVotesTest {
                 + " the geese through the gate, she said as she passed under it: \"Alas!\" The slaughterer slept.");
         assertEquals(Gender.MALE, g.get("slaughterer"), g.toString());
     }
+
+    @Test
+    void anAgeBeforeTheNounAndASentenceThatSaysWhatTheOneBeforeIsGiveTheGender() {
+        // "Peggy Dawes was ten, a thin girl"; "the Judge rode into town … He was a fat old man"; "said Lieutenant
+        // Sato. He was the youngest officer aboard, a slim man": all of no sex, the last two a single pronoun each
+        Map<String, Gender> g = genders("Peggy Dawes was ten, a thin girl with scabbed knees. Peggy fed the hens."
+                + " Peggy sang. In the morning the judge rode into town. He was a fat old man in a white suit. The"
+                + " judge waited. The judge frowned. \"It's repeating,\" said Lieutenant Sato. He was the youngest"
+                + " officer aboard, a slim man with glasses. Sato nodded. Sato waited.");
+        assertEquals(Gender.FEMALE, g.get("Peggy"), g.toString());
+        assertEquals(Gender.MALE, g.get("judge"), g.toString());
+        assertEquals(Gender.MALE, g.get("Sato"), g.toString());
+    }
 }

@@ -356,4 +356,47 @@ class NameFindingTest {
                 + " down. Varga read. Varga slept. Anselm Varga woke. Varga ate.");
         assertEquals("Anselm Varga", RoleAliasesTest.named(varga, "Varga").name(), varga.toString());
     }
+
+    @Test
+    void aWesternsWidowYoungestSonAndStrangerAreFound() {
+        // a western of my own: the saloon's widow ("Lottie Brannigan poured whiskey", then "Lottie reached" and
+        // "Lottie poured" at sentences' starts) and the youngest brother ("The youngest, Wade, was quiet and thin")
+        // were no one; "He called himself Jack Reno" was not Reno's name
+        String story = "The stranger rode in on a Tuesday. He called himself Jack Reno. Inside the saloon, Lottie"
+                + " Brannigan poured whiskey behind the bar. The Hollister brothers came in at noon. The eldest, Clay,"
+                + " had a broken nose. The youngest, Wade, was quiet and thin. Clay said nothing. Reno did not move."
+                + " Lottie reached under the bar. Wade had thrown down his gun. Lottie poured Reno a drink. Reno smiled.";
+        List<StoryCharacter> cast = new OfflineAnalyst().analyze(story, 5).characters();
+        assertTrue(RoleAliasesTest.named(cast, "Lottie").aliases().contains("Lottie Brannigan"), cast.toString());
+        assertTrue(RoleAliasesTest.named(cast, "Reno").aliases().contains("Jack Reno"), cast.toString());
+        assertTrue(names(story).contains("Wade"), cast.toString());
+        assertEquals(
+                lemon.story.Gender.MALE, RoleAliasesTest.named(cast, "Reno").gender(), cast.toString());
+        // but a rank before a surname is no given name: "Major Ashby" stays the major's title and Ashby
+        List<StoryCharacter> major = new OfflineAnalyst()
+                .analyze("Major Ashby drew a map. Ashby waited. Ashby slept. Cole slept.", 5)
+                .characters();
+        assertTrue(RoleAliasesTest.named(major, "Ashby").aliases().isEmpty(), major.toString());
+    }
+
+    @Test
+    void aTalesVillainWithATitleForANameAndATalkingFoxAreFound() {
+        // a quest of my own: "The Frost King has taken my crown", "The Frost King was tall and blue-white" (six
+        // sentences) was no one, the name always after "the"; "a talking fox … said the fox" neither
+        String story = "The old queen sent for heroes. \"The Frost King has taken my crown,\" she told them. They met"
+                + " a talking fox, who wore a red scarf. \"He can be warmed,\" said the fox. The Frost King was tall"
+                + " and blue-white. The Frost King laughed at them. Pip threw the pot at the Frost King's feet. The"
+                + " Frost King shrank. Pip smiled. The queen made Pip a knight.";
+        List<StoryCharacter> cast = new OfflineAnalyst().analyze(story, 5).characters();
+        StoryCharacter king = RoleAliasesTest.named(cast, "Frost King");
+        assertEquals(lemon.story.Gender.MALE, king.gender(), cast.toString());
+        assertTrue(names(story).contains("fox"), cast.toString());
+        // a thing's name after "the" is still no one's ("the Water of Life"), nor a rank's ("the Grand Vizier" is
+        // the vizier)
+        assertTrue(
+                names("The Grand Vizier frowned. The Grand Vizier spoke. The Grand Vizier left. Ali laughed. Ali sang.")
+                        .stream()
+                        .noneMatch(n -> n.equals("Grand Vizier")),
+                "Grand Vizier");
+    }
 }

@@ -367,4 +367,18 @@ class RoleAliasesTest {
                 morgan.stream().flatMap(c -> c.aliases().stream()).noneMatch(a -> a.contains("Morgan boy")),
                 morgan.toString());
     }
+
+    @Test
+    void whoCallsSomeoneSoIsNotWhatTheyAreAndABeastNamedItIsTheBeast() {
+        // "The ship's robot, a spindly silver machine the crew called Dot": Dot was painted a man, every inch the
+        // crew; "Maureen took the mouse home … and named it Bartholomew": a man with too many rings
+        List<StoryCharacter> ship = cast("The ship's robot, a spindly silver machine the crew called Dot, rolled"
+                + " across the bridge. Dot beeped. \"It is a greeting,\" Dot said. Okafor nodded. Okafor smiled.");
+        assertEquals("robot", named(ship, "Dot").role(), ship.toString());
+        List<StoryCharacter> office = cast("Maureen took the mouse home in her handbag and named it Bartholomew.");
+        assertEquals("mouse", named(office, "Bartholomew").role(), office.toString());
+        // "a man called Horse" is the one called so
+        List<StoryCharacter> horse = cast("They met a man called Horse. Horse laughed. Horse sang.");
+        assertEquals("man", named(horse, "Horse").role(), horse.toString());
+    }
 }

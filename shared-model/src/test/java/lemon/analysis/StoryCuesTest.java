@@ -1046,4 +1046,55 @@ class StoryCuesTest {
         List<StoryCue> hers = StoryCues.of(story, princess, cast);
         assertTrue(hers.stream().noneMatch(q -> q.kind().equals("age")), hers.toString());
     }
+
+    @Test
+    void looksSaidBareAfterWasAndAfterAnAppositionAreCues() {
+        // a starship of my own: the engineer "was bald and bearded" and was painted with curly copper hair; the
+        // doctor "was tall and pale, with her dark hair tied back" kept only her hair
+        String ship = "Big Tom Kowalski was bald and bearded, with oil on his overalls. Kowalski laughed. The ship's"
+                + " doctor, Elena Marsh, came up. She was tall and pale, with her dark hair tied back. Marsh nodded.";
+        List<String> kowalski = cues(ship, "Kowalski");
+        assertTrue(kowalski.containsAll(List.of("hair: a bald head", "beard: a beard")), kowalski.toString());
+        List<String> marsh = cues(ship, "Marsh");
+        assertTrue(marsh.containsAll(List.of("build: tall", "skin: pale", "hair: dark hair")), marsh.toString());
+        // "Sefa, an elf archer, slender and silent, with silver hair"; "Brannoch, a giant of a man from the northern
+        // hills, with a braided red beard" (a big man, no giant's station)
+        String quest = "The second was Sefa, an elf archer, slender and silent, with silver hair to her waist. Sefa"
+                + " smiled. The first was Brannoch, a giant of a man from the northern hills, with a braided red beard"
+                + " and an axe. Brannoch laughed. Sefa sang. Brannoch sang.";
+        List<String> sefa = cues(quest, "Sefa");
+        assertTrue(sefa.containsAll(List.of("build: slender", "hair: silver hair")), sefa.toString());
+        List<String> brannoch = cues(quest, "Brannoch");
+        assertTrue(
+                brannoch.containsAll(List.of("build: giant", "gender: man", "beard: a braided red beard")),
+                brannoch.toString());
+        assertTrue(brannoch.stream().noneMatch(c -> c.startsWith("station")), brannoch.toString());
+        // "She was happy" is no look
+        assertTrue(
+                cues("Ada was glad. She was happy, with a smile. Ada sang. Ada slept.", "Ada")
+                        .isEmpty(),
+                cues("Ada was glad. She was happy, with a smile. Ada sang. Ada slept.", "Ada")
+                        .toString());
+    }
+
+    @Test
+    void anAgeIsNoStationAndADecadeIsNoHair() {
+        // "a lanky boy of nineteen called Josh" was every inch the nineteen; "a broad-shouldered woman in her fifties
+        // with close-cropped grey hair" had "fifties with close-cropped grey hair"; "Peggy Dawes was ten, a thin
+        // girl" and "Gary was forty-two, round-faced and balding" lost all but the age
+        String story = "The intern, a lanky boy of nineteen called Josh, was asleep. Josh yawned. Captain Imani Okafor"
+                + " stood on the bridge; she was a broad-shouldered woman in her fifties with grey hair. Okafor nodded."
+                + " Peggy Dawes was ten, a thin girl with a brown coat. Peggy sang. Gary was forty-two, round-faced and"
+                + " balding, and he wore a brown suit. Gary sighed. Josh slept. Okafor slept. Peggy slept.";
+        List<String> josh = cues(story, "Josh");
+        assertTrue(josh.containsAll(List.of("age: nineteen years old", "build: lanky")), josh.toString());
+        assertTrue(josh.stream().noneMatch(c -> c.contains("nineteen") && c.startsWith("station")), josh.toString());
+        assertTrue(
+                cues(story, "Okafor").stream().noneMatch(c -> c.contains("fifties")),
+                cues(story, "Okafor").toString());
+        List<String> peggy = cues(story, "Peggy");
+        assertTrue(peggy.containsAll(List.of("age: ten years old", "build: thin", "gender: girl")), peggy.toString());
+        List<String> gary = cues(story, "Gary");
+        assertTrue(gary.containsAll(List.of("age: forty-two years old", "hair: balding hair")), gary.toString());
+    }
 }

@@ -130,4 +130,12 @@ class SupportTest {
         assertEquals(morgiana.mentions(), sentences.size());
         for (String s : sentences) assertTrue(s.contains("Morgiana"), s);
     }
+
+    @Test
+    void noEndsASentenceUnlessANumberFollows() {
+        // "Weiss said no. Ernie Cobb opened his door" was one sentence, so the next "He" had no one to be about
+        assertEquals(
+                List.of("Weiss said no.", "Ernie Cobb opened his door.", "He lived at No. 7 Dock Road."),
+                Sentences.split("Weiss said no. Ernie Cobb opened his door. He lived at No. 7 Dock Road."));
+    }
 }
