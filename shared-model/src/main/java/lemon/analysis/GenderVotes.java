@@ -53,9 +53,13 @@ final class GenderVotes {
                 else if (Lexicon.FEMALE_TITLES.contains(word)) g = Gender.FEMALE;
                 else if (Lexicon.NAMING_VERBS.contains(word)
                         && before > 0
-                        && ts.get(before - 1).isWord())
-                    g = Lexicon.genderOfHead(ts.get(before - 1).lower()); // "a man named X"
-                else g = Lexicon.genderOfHead(word); // "his sister Clementine", "Queen Mab"
+                        && ts.get(before - 1).isWord()) {
+                    int noun = before - 1; // "a man named X"; "a lanky boy of nineteen called Josh"
+                    if (noun >= 2
+                            && StoryCues.AGE_NUMBERS.contains(ts.get(noun).lower())
+                            && ts.get(noun - 1).lower().equals("of")) noun -= 2;
+                    g = Lexicon.genderOfHead(ts.get(noun).lower());
+                } else g = Lexicon.genderOfHead(word); // "his sister Clementine", "Queen Mab"
                 if (g == Gender.UNKNOWN) g = kinBeforeComma(ts, before); // "Her grandson, Chen Hao, helped her"
                 if (g == Gender.UNKNOWN) g = copulaNoun(ts, m.end()); // "Henrik was a tall man"
                 if (g == Gender.UNKNOWN) g = nameWas(ts, m.start()); // "The youth's name was Curdken"
@@ -143,6 +147,9 @@ final class GenderVotes {
             if (!ts.get(k).isWord()) continue;
             if (k + 1 < ts.size() && List.of("'s", "’s").contains(ts.get(k + 1).lower()))
                 continue; // her sister's husband
+            // "Brannoch, a giant of a man"
+            if (StoryCues.giantOfAMan(ts, k))
+                return Lexicon.genderOfHead(ts.get(k + 3).lower());
             Gender g = Lexicon.genderOfHead(ts.get(k).lower());
             boolean listed = possessive
                     && k + 1 < ts.size()

@@ -382,7 +382,13 @@ final class Lexicon {
                 "tutor",
                 "librarian",
                 "grocer",
-                "vicar");
+                "vicar",
+                // an office's and a quest's ("an elf archer", "the intern"); an officer is StoryCues.OFFICERS'
+                "archer",
+                "intern",
+                "manager",
+                "scientist",
+                "accountant");
         nouns(
                 Gender.MALE,
                 "herdsman",

@@ -52,6 +52,7 @@ public final class StoryCues {
                 "sturdy",
                 // "a lanky sixteen-year-old", "a compact woman", "a burly man"
                 "lanky",
+                "slim",
                 "gangly",
                 "wiry",
                 "stocky",
@@ -775,9 +776,11 @@ public final class StoryCues {
             String w = j >= 0 ? ts.get(j).lower() : "";
             if (det >= 0 && kindlyGiant(ts, j)) out.add(new StoryCue("build", "giant", sentence));
             // "a Norwegian called Olsen", "a nervous young Vell named Tib": a people's name is no station
+            // ("a spindly silver machine the crew called Dot" is no machine by trade)
             else if (det >= 0
                     && !describe(w, sentence, out)
                     && !Lexicon.ADJECTIVES.contains(w)
+                    && !KINDS_OF_THING.contains(w)
                     && !ts.get(j).capitalised()) out.add(new StoryCue("station", w, sentence));
             if (det >= 0) j--;
         }
@@ -902,6 +905,8 @@ public final class StoryCues {
 
     /** Titles of office or rank that head a name ("Detective Inspector", "Major", "Doctor"). */
     static final Set<String> STATION_TITLES = Set.of(
+            "sheriff",
+            "marshal",
             "coach",
             "detective",
             "inspector",
@@ -1177,8 +1182,14 @@ public final class StoryCues {
                         .contains(ts.get(k).lower())) k++;
         boolean determined = k < ts.size() && DETERMINERS.contains(ts.get(k).lower());
         if (determined) k++;
-        // the noun phrase said of the character, up to its person noun: "a young fisher girl", "a tall man"
-        int stop = Math.min(ts.size(), k + 5);
+        // the noun phrase said of the character, up to its person noun: "a young fisher girl", "a tall man" (not where
+        // it is or with whom: "was with the king", "was on the bridge")
+        boolean placed = !apposition
+                && !determined
+                && k < ts.size()
+                && List.of("with", "on", "in", "at", "beside", "near", "by", "behind", "under", "inside")
+                        .contains(ts.get(k).lower());
+        int stop = placed ? k : Math.min(ts.size(), k + 5);
         List<StoryCue> said = new ArrayList<>();
         for (; k < stop && (!ts.get(k).capitalised() || nationality(ts.get(k))); k++) {
             // "a red-haired Irishman", "a tall Nigerian cook": the nation says no more than the noun after it
@@ -1232,7 +1243,7 @@ public final class StoryCues {
             }
             describe(w, sentence, said);
             // "Ambassador Kesh-Ro, a tall grey creature with four arms": a being no person noun names ends it too
-            if (Lexicon.isPersonNoun(w) || BEINGS.contains(w)) {
+            if (Lexicon.isPersonNoun(w) || BEINGS.contains(w) || OFFICERS.contains(w)) {
                 // "an elf archer": the second noun is what the first is
                 boolean another = k + 2 < ts.size()
                         && ts.get(k + 1).isWord()
@@ -1267,6 +1278,15 @@ public final class StoryCues {
                 if (t.text().equals(",") && ts.get(j + 1).lower().equals("with")) {
                     k = j + 1;
                     break;
+                }
+                // "He was the youngest officer aboard, a slim man with glasses": said again as a person
+                // (but "was with the king, a man of forty" is the king's)
+                if (t.text().equals(",")
+                        && List.of("a", "an").contains(ts.get(j + 1).lower())
+                        && personNounWithin(ts, j + 2, 4)
+                        && !someoneElseBetween(ts, k, j)) {
+                    after(ts, j, j, gender, sentence, out);
+                    return;
                 }
             }
         with(ts, k, gender, sentence, out);
@@ -1347,11 +1367,20 @@ public final class StoryCues {
         return false;
     }
 
+    /**
+     * Ranks that end the noun phrase said of someone ("He was the youngest officer aboard, a slim man") but that the
+     * lexicon leaves out of its person nouns, so that a household's "officers" among its cooks and guards are no band.
+     */
+    private static final Set<String> OFFICERS = Set.of("officer", "crewman");
+
+    /** Nouns of what kind of thing something is, no one's station. */
+    private static final Set<String> KINDS_OF_THING = Set.of("machine", "thing", "beast", "animal", "creature");
+
     /** Nouns for someone of no people the lexicon knows. */
     private static final Set<String> BEINGS = Set.of("creature", "being", "alien", "figure");
 
     /** Who a sentence may bring in without naming them. */
-    private static final Set<String> STRANGERS = Set.of("man", "woman", "boy", "girl", "lady", "gentleman");
+    private static final Set<String> STRANGERS = Set.of("man", "woman", "boy", "girl", "lady", "gentleman", "stranger");
 
     /**
      * The bare age at k and the describing words and with-phrase after it: "She was fifty-three, short and strong, with
@@ -1393,10 +1422,27 @@ public final class StoryCues {
 
     /** The age "of forty" at k as a cue, and where what follows it starts (k itself when there is none). */
     private static int ofAnAge(List<WordToken> ts, int k, String sentence, List<StoryCue> out) {
+        // "a broad-shouldered woman in her fifties with close-cropped grey hair"
+        if (k + 2 < ts.size()
+                && ts.get(k).lower().equals("in")
+                && List.of("his", "her", "their").contains(ts.get(k + 1).lower())) {
+            int d = k + 2;
+            String part = List.of("early", "late").contains(ts.get(d).lower()) && d + 1 < ts.size()
+                    ? ts.get(d++).lower() + " "
+                    : "";
+            if (DECADE.matcher(ts.get(d).lower()).matches()) {
+                out.add(new StoryCue("age", "in her " + part + ts.get(d).lower(), sentence));
+                return d + 1;
+            }
+        }
         if (!isOfAnAge(ts, k)) return k;
         out.add(new StoryCue("age", ts.get(k + 1).lower() + " years old", sentence));
         return k + 2;
     }
+
+    /** A decade of life, "fifties" or "mid-fifties". */
+    public static final java.util.regex.Pattern DECADE =
+            java.util.regex.Pattern.compile("(?:mid-)?(?:teens|(?:twen|thir|for|fif|six|seven|eigh|nine)ties)");
 
     /** "Irishman", "Nigerian", "Danish": a people's name, capitalised mid-phrase like no person's name. */
     private static boolean nationality(WordToken t) {
@@ -1706,7 +1752,7 @@ public final class StoryCues {
         // "showed her the lamp", "gave her a knife": her is whom it is given, not whose it is
         if (!m.explicit() && k < ts.size() && DETERMINERS.contains(ts.get(k).lower())) return;
         // "a broad-shouldered woman in her fifties with close-cropped grey hair": an age, no hair of hers
-        if (k < ts.size() && ts.get(k).lower().matches("teens|(twen|thir|for|fif|six|seven|eigh|nine)ties")) return;
+        if (k < ts.size() && DECADE.matcher(ts.get(k).lower()).matches()) return;
         Phrase p = phrase(ts, k);
         if (p == null) p = colouredAfter(ts, k);
         if (p == null) p = bodyIs(ts, k);
@@ -1937,12 +1983,36 @@ public final class StoryCues {
         if (!List.of("a", "an").contains(ts.get(k + 1).lower()) && !superlative) return false;
         boolean she = ts.get(m.start()).lower().equals("she");
         for (int j = k + 2;
-                j < Math.min(ts.size(), k + 8)
+                j < Math.min(ts.size(), k + 10)
                         && (ts.get(j).isWord() || ts.get(j).text().equals(","));
                 j++)
-            if (PERSON_WORDS.contains(ts.get(j).lower()))
-                return Lexicon.genderOfHead(ts.get(j).lower())
-                        == (she ? lemon.story.Gender.FEMALE : lemon.story.Gender.MALE);
+            if (PERSON_WORDS.contains(ts.get(j).lower())) {
+                lemon.story.Gender g = Lexicon.genderOfHead(ts.get(j).lower());
+                // "He was the youngest officer aboard, a slim man": an officer may be either, the man is he
+                if (g == lemon.story.Gender.UNKNOWN) continue;
+                return g == (she ? lemon.story.Gender.FEMALE : lemon.story.Gender.MALE);
+            }
+        return false;
+    }
+
+    /** Whether a person noun after a preposition stands in [from, to): "with the king", "beside her father". */
+    private static boolean someoneElseBetween(List<WordToken> ts, int from, int to) {
+        boolean preposition = false;
+        for (int j = Math.max(0, from); j < to; j++) {
+            String w = ts.get(j).lower();
+            if (List.of("with", "to", "beside", "by", "for", "of", "near", "behind", "from")
+                    .contains(w)) preposition = true;
+            else if (preposition && (Lexicon.isPersonNoun(w) || ts.get(j).capitalised())) return true;
+        }
+        return false;
+    }
+
+    /** Whether a person noun comes within n words from k, describing words between. */
+    private static boolean personNounWithin(List<WordToken> ts, int k, int n) {
+        for (int j = k; j < Math.min(ts.size(), k + n); j++) {
+            if (!ts.get(j).isWord() || ts.get(j).capitalised()) return false;
+            if (PERSON_WORDS.contains(ts.get(j).lower())) return true;
+        }
         return false;
     }
 
@@ -2149,7 +2219,8 @@ public final class StoryCues {
                 p = new Phrase(p.text() + " " + CharacterFinder.joinLower(ts, i, to), p.head(), to);
                 i = to;
             }
-            out.add(p);
+            // "a nervous habit of tapping his console" is no nun's habit
+            if (!(p.head().equals("habit") && p.text().contains("habit of "))) out.add(p);
             if (i < ts.size() && ts.get(i).text().equals(",")) i++;
             if (i < ts.size() && ts.get(i).lower().equals("and")) i++;
             if (i == p.end()) break;
@@ -2187,6 +2258,8 @@ public final class StoryCues {
             det = ts.get(i++).lower();
         // "the same faded green tracksuit she had worn for every final": a faded green tracksuit
         if (det != null && i < ts.size() && ts.get(i).lower().equals("same")) i++;
+        // "Pip gave him his own scarf": a scarf
+        if (det != null && i < ts.size() && ts.get(i).lower().equals("own")) i++;
         // "a pair of scissors": the pair is how many, the scissors the thing
         if (det != null
                 && A_OR_THE.contains(det)

@@ -327,8 +327,15 @@ public final class OfflineDescriber implements CharacterDescriber {
         boolean childish = !ages.isEmpty() && (inYears != null || CHILD_WORDS.contains(ages.get(0)));
         // "a small, quick woman of forty": a grown age in years is said as it is
         Integer grown = ages.isEmpty() || inYears != null ? null : grownYearsOf(ages.get(0));
+        // "a broad-shouldered woman in her fifties": the story's decade, in the character's pronoun
+        Matcher inADecade = ages.isEmpty() ? null : IN_A_DECADE.matcher(ages.get(0));
+        if (inADecade != null && !inADecade.matches()) inADecade = null;
         boolean young, old;
-        if (grown != null) {
+        if (inADecade != null) {
+            int tens = decadeYears(inADecade.group(2));
+            old = tens >= 60;
+            young = tens < 30;
+        } else if (grown != null) {
             old = grown >= 60;
             young = grown < 30;
         } else if (!ages.isEmpty()) {
@@ -370,6 +377,8 @@ public final class OfflineDescriber implements CharacterDescriber {
         String age;
         if (inYears != null) {
             age = "of " + inYears;
+        } else if (inADecade != null) {
+            age = "in " + pronoun + " " + inADecade.group(1) + inADecade.group(2);
         } else if (grown != null) {
             age = "of " + ages.get(0).replace(" years old", "");
         } else if (childish) {
@@ -787,6 +796,28 @@ public final class OfflineDescriber implements CharacterDescriber {
     private static final Pattern YEARS_OLD = Pattern.compile("^([\\w-]+) years old$");
 
     /** "forty years old" → 40: an age of eighteen years or more, else null. */
+    /** An age cue said as a decade ("in her fifties", "in her late forties"): the part of it and the decade. */
+    private static final Pattern IN_A_DECADE =
+            Pattern.compile("in (?:his|her|their) ((?:early |late )?)(" + StoryCues.DECADE.pattern() + ")");
+
+    /** The first year of a decade word: "fifties" → 50, "mid-forties" → 40, "teens" → 13. */
+    static int decadeYears(String decade) {
+        String d = decade.replace("mid-", "");
+        if (d.equals("teens")) return 13;
+        return 10
+                * (2
+                        + List.of(
+                                        "twenties",
+                                        "thirties",
+                                        "forties",
+                                        "fifties",
+                                        "sixties",
+                                        "seventies",
+                                        "eighties",
+                                        "nineties")
+                                .indexOf(d));
+    }
+
     static Integer grownYearsOf(String age) {
         Matcher m = YEARS_OLD.matcher(age);
         if (!m.matches()) return null;

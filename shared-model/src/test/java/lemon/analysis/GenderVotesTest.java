@@ -208,4 +208,12 @@ class GenderVotesTest {
         assertEquals(Gender.MALE, g.get("judge"), g.toString());
         assertEquals(Gender.MALE, g.get("Sato"), g.toString());
     }
+
+    @Test
+    void aGiantOfAManAndABoyOfNineteenAreMale() {
+        Map<String, Gender> g = genders("The first was Brannoch, a giant of a man from the northern hills. Brannoch"
+                + " laughed. The intern, a lanky boy of nineteen called Josh, was asleep. Josh yawned. Brannoch sang.");
+        assertEquals(Gender.MALE, g.get("Brannoch"), g.toString());
+        assertEquals(Gender.MALE, g.get("Josh"), g.toString());
+    }
 }

@@ -759,4 +759,14 @@ class OfflineDescriberTest {
                 alone("Luca ran.", luca, List.of(greybeard), List.of(new lemon.story.StoryCue("gender", "boy", "s")));
         assertTrue(l.contains("a rugged face") && !l.contains("beard"), l);
     }
+
+    @Test
+    void aDecadeTheStoryGivesIsTheAge() {
+        // "a broad-shouldered woman in her fifties with close-cropped grey hair" was painted in her early forties
+        String story = "Captain Imani Okafor was on the bridge, a broad-shouldered woman in her fifties with"
+                + " close-cropped grey hair and a navy uniform. Okafor nodded. Okafor smiled.";
+        String okafor = describe(story, "Okafor");
+        assertTrue(okafor.contains("woman in her fifties"), okafor);
+        assertTrue(okafor.contains("close-cropped grey hair") && okafor.contains("a navy uniform"), okafor);
+    }
 }
