@@ -126,7 +126,7 @@ class PinnedOutputsTest {
                         "characters.json", "d4ffa80224bd27f4",
                         "scenes.json", "6ee2bf402379bc1c",
                         "graph.json", "f70ac7213d15e884",
-                        "matches.json", "b2522dfa6167f717",
+                        "matches.json", "20d7f11c4e35483f",
                         "descriptions.json", "704f8702e070b45e",
                         "portraits.json", "1fa3872c19aa8890"),
                 "forty-thieves-portraits.txt");
@@ -145,7 +145,7 @@ class PinnedOutputsTest {
                         "characters.json", "6876de030e4b1f14",
                         "scenes.json", "d5160cf696e0a6be",
                         "graph.json", "b6a0d14779942d19",
-                        "matches.json", "da00383f76338a14",
+                        "matches.json", "25c3d2bac61684c9",
                         "descriptions.json", "a3d07150cfcd1ce3",
                         "portraits.json", "8bf82d65fcd33c2a"),
                 "ali-baba-portraits.txt");
@@ -166,13 +166,32 @@ class PinnedOutputsTest {
         PinnedImages.assertPinned(getClass(), portraitPins, portraits);
     }
 
-    /** One digest over the files' names and bytes, in the given order. */
+    /**
+     * What of a file is pinned: its bytes, but matches.json's scores to four decimals. The matcher's cosines come from
+     * ONNX Runtime, whose kernels may sum in another order on another CPU: on the AMD EPYC of 2026-12-05 both stories'
+     * matches.json differed from their pins, from the very code that had passed CI, while every other output (the
+     * descriptions written from the matched examples included) kept its bytes.
+     */
+    static byte[] pinnedBytes(Path f) throws IOException {
+        byte[] bytes = Files.readAllBytes(f);
+        if (!f.getFileName().toString().equals("matches.json")) return bytes;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\"score\" : )(-?[0-9.eE-]+)")
+                .matcher(new String(bytes, StandardCharsets.UTF_8));
+        StringBuilder out = new StringBuilder();
+        while (m.find())
+            m.appendReplacement(
+                    out, m.group(1) + String.format(java.util.Locale.ROOT, "%.4f", Double.parseDouble(m.group(2))));
+        m.appendTail(out);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One digest over the files' names and bytes (matches.json's scores rounded), in the given order. */
     static String sha256(List<Path> files) throws IOException {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             for (Path f : files) {
                 d.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-                d.update(Files.readAllBytes(f));
+                d.update(pinnedBytes(f));
             }
             return HexFormat.of().formatHex(d.digest()).substring(0, 16);
         } catch (java.security.NoSuchAlgorithmException e) {
