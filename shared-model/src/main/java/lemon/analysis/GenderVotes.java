@@ -61,6 +61,7 @@ final class GenderVotes {
                     g = Lexicon.genderOfHead(ts.get(noun).lower());
                 } else g = Lexicon.genderOfHead(word); // "his sister Clementine", "Queen Mab"
                 if (g == Gender.UNKNOWN) g = kinBeforeComma(ts, before); // "Her grandson, Chen Hao, helped her"
+                if (g == Gender.UNKNOWN) g = listedKin(ts, m.start()); // "twin daughters, Rosie and Ruth"
                 if (g == Gender.UNKNOWN) g = copulaNoun(ts, m.end()); // "Henrik was a tall man"
                 if (g == Gender.UNKNOWN) g = nameWas(ts, m.start()); // "The youth's name was Curdken"
                 if (g == Gender.UNKNOWN) continue;
@@ -84,6 +85,16 @@ final class GenderVotes {
                 && Lexicon.ADJECTIVES.contains(ts.get(owner).lower())) owner--;
         if (!OWNERS.contains(ts.get(owner).lower())) return Gender.UNKNOWN;
         return Lexicon.genderOfHead(ts.get(comma - 1).lower());
+    }
+
+    /** "They had twin daughters, Rosie and Ruth": the sex of a plural kin noun the names are listed after. */
+    private static Gender listedKin(List<WordToken> ts, int start) {
+        int k = start - 1;
+        // the second of two names: "…, Rosie and Ruth"
+        if (k >= 3 && ts.get(k).lower().equals("and") && ts.get(k - 1).capitalised()) k -= 2;
+        if (k < 1 || !ts.get(k).text().equals(",")) return Gender.UNKNOWN;
+        String single = Lexicon.singularOfPlural(ts.get(k - 1).lower());
+        return single == null ? Gender.UNKNOWN : Lexicon.genderOfHead(single);
     }
 
     /** "The youth's name was Curdken", "her name is Juno": the gender of whoever owns the name. */
@@ -150,6 +161,9 @@ final class GenderVotes {
             // "Brannoch, a giant of a man"
             if (StoryCues.giantOfAMan(ts, k))
                 return Lexicon.genderOfHead(ts.get(k + 3).lower());
+            // "a big, cheerful Irishwoman", "a tall Dutchman"
+            if (ts.get(k).capitalised() && ts.get(k).lower().matches("[a-z]{3,}(wo)?man"))
+                return ts.get(k).lower().endsWith("woman") ? Gender.FEMALE : Gender.MALE;
             Gender g = Lexicon.genderOfHead(ts.get(k).lower());
             boolean listed = possessive
                     && k + 1 < ts.size()

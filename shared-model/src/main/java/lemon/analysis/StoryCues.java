@@ -43,6 +43,8 @@ public final class StoryCues {
                 "plump",
                 "broad",
                 "hunchbacked",
+                "bent",
+                "hunched",
                 "lame",
                 "tiny",
                 "enormous",
@@ -78,8 +80,9 @@ public final class StoryCues {
             ADJECTIVE_KIND.put(w, "station");
     }
 
-    static final Set<String> HAIR = Set.of("hair", "locks", "curls", "tresses", "braids", "plaits", "ringlets");
-    static final Set<String> BEARD = Set.of("beard", "moustache", "mustache", "whiskers", "stubble");
+    static final Set<String> HAIR =
+            Set.of("hair", "locks", "curls", "tresses", "braids", "plaits", "ringlets", "bob", "ponytail");
+    static final Set<String> BEARD = Set.of("beard", "moustache", "mustache", "whiskers", "stubble", "goatee");
     static final Set<String> SKIN = Set.of("skin", "cheeks", "complexion", "face", "lips");
     static final Set<String> HEADWEAR = Set.of(
             "hat",
@@ -1398,9 +1401,13 @@ public final class StoryCues {
         }
         for (k++; k + 1 < ts.size() && List.of(",", "and").contains(ts.get(k).lower()); k += 2) {
             String next = ts.get(k + 1).lower();
-            if (next.matches("[a-z]+-faced")) continue; // "forty-two, round-faced and balding"
-            if (!ADJECTIVE_KIND.containsKey(next) && !looksWord(next)) break;
-            describe(next, sentence, out);
+            // "forty-two, round-faced and balding", "twenty-three, fearless and short": a word of no look says nothing
+            if (!ts.get(k + 1).isWord() || ts.get(k + 1).capitalised() || CLAUSE_WORDS.contains(next)) break;
+            if (next.equals("with")) {
+                k++;
+                break;
+            }
+            if (ADJECTIVE_KIND.containsKey(next) || looksWord(next)) describe(next, sentence, out);
         }
         if (k < ts.size() && ts.get(k).lower().equals("with")) with(ts, k, gender, sentence, out);
     }
@@ -1985,13 +1992,19 @@ public final class StoryCues {
         for (int j = k + 2;
                 j < Math.min(ts.size(), k + 10)
                         && (ts.get(j).isWord() || ts.get(j).text().equals(","));
-                j++)
+                j++) {
+            // "He was a silver-haired Italian of sixty-two", "She was a big, cheerful Irishwoman"
+            if (ts.get(j).capitalised() && nationality(ts.get(j))) {
+                String w = ts.get(j).lower();
+                return !w.endsWith("man") || (she ? w.endsWith("woman") : !w.endsWith("woman"));
+            }
             if (PERSON_WORDS.contains(ts.get(j).lower())) {
                 lemon.story.Gender g = Lexicon.genderOfHead(ts.get(j).lower());
                 // "He was the youngest officer aboard, a slim man": an officer may be either, the man is he
                 if (g == lemon.story.Gender.UNKNOWN) continue;
                 return g == (she ? lemon.story.Gender.FEMALE : lemon.story.Gender.MALE);
             }
+        }
         return false;
     }
 

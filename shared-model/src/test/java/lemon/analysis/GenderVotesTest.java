@@ -216,4 +216,21 @@ class GenderVotesTest {
         assertEquals(Gender.MALE, g.get("Brannoch"), g.toString());
         assertEquals(Gender.MALE, g.get("Josh"), g.toString());
     }
+
+    @Test
+    void namesListedAfterAPluralKinNounAreOfItsSex() {
+        // "They had twin daughters, Rosie and Ruth, who were seven": Rosie was of no sex
+        Map<String, Gender> g = genders("Tobias and his wife had twin daughters, Rosie and Ruth, who were seven."
+                + " Rosie sang. Ruth sang. Rosie laughed. Ruth laughed. Their friends, Kim and Alex, came by. Kim sang."
+                + " Alex sang.");
+        assertEquals(Gender.FEMALE, g.get("Rosie"), g.toString());
+        assertEquals(Gender.FEMALE, g.get("Ruth"), g.toString());
+        // friends are of either sex
+        assertEquals(Gender.UNKNOWN, g.get("Kim"), g.toString());
+        // "She was a big, cheerful Irishwoman" says what the one named before is, as "a woman" would
+        Map<String, Gender> ward = genders(
+                "His niece Gabriella drove. She was short. The charge nurse, Bernadette,"
+                        + " smiled. She was a big, cheerful Irishwoman with a grey bob. Gabriella laughed. Bernadette laughed.");
+        assertEquals(Gender.FEMALE, ward.get("Bernadette"), ward.toString());
+    }
 }

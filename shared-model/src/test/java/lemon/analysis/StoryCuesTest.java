@@ -1130,4 +1130,35 @@ class StoryCuesTest {
                 + " hello.";
         assertEquals(List.of("station: robot"), cues(robot, "Dot"));
     }
+
+    @Test
+    void aPeoplesNameIsAPersonAndWordsOfNoLookAreStepsOver() {
+        // a heist of my own: "He was a silver-haired Italian of sixty-two with a neat goatee" kept only his suit;
+        // "She was twenty-three, fearless and short, with a nose ring" lost "short"; a hospital's "She was a big,
+        // cheerful Irishwoman with a grey bob" her build and hair; a village's "a bent old man" his stoop
+        String story = "Marco Rossi planned the heists. He was a silver-haired Italian of sixty-two with a neat goatee"
+                + " and an expensive grey suit. His niece Gabriella drove. She was twenty-three, fearless and short,"
+                + " with a nose ring and a leather jacket. The priest, Father Anselm, a bent old man, prayed. Marco"
+                + " laughed. Gabriella laughed. Father Anselm slept.";
+        List<String> marco = cues(story, "Marco");
+        assertTrue(marco.containsAll(List.of("hair: silver hair", "beard: a neat goatee")), marco.toString());
+        List<String> gabriella = cues(story, "Gabriella");
+        assertTrue(
+                gabriella.containsAll(List.of("build: short", "object: a nose ring", "clothing: a leather jacket")),
+                gabriella.toString());
+        assertTrue(gabriella.stream().noneMatch(c -> c.contains("fearless")), gabriella.toString());
+        String ward = "The charge nurse, Bernadette, had worked nights for twenty years. She was a big, cheerful"
+                + " Irishwoman with a grey bob and reading glasses on a chain. \"He's drunk,\" Bernadette said.";
+        List<String> bernadette = cues(ward, "Bernadette");
+        assertTrue(bernadette.containsAll(List.of("build: big", "hair: a grey bob")), bernadette.toString());
+        assertTrue(
+                cues(story, "Father Anselm").contains("build: bent"),
+                cues(story, "Father Anselm").toString());
+        // a man is no Irishwoman: "He was a cheerful Irishwoman's son" says nothing of him
+        assertTrue(
+                cues("Liam waved. He was a tall Irishwoman's son with red hair. Liam sang. Liam slept.", "Liam")
+                        .stream()
+                        .noneMatch(c -> c.startsWith("build")),
+                "Liam");
+    }
 }
