@@ -476,6 +476,14 @@ public final class StoryCues {
                         && m.end() < ts.size()
                         && ts.get(m.end()).lower().equals("in")) with(ts, m.end(), c.gender(), sentence, found);
                 if (subject) yearsOld(ts, m.end(), sentence, found);
+                if (m.explicit()) pairsAge(ts, m, sentence, found);
+                // "…brought in a motorcyclist, a burly man in a torn leather jacket … His name was Duncan"
+                if (m.explicit() && s > 0 && nameGivenAfter(ts, m.start()))
+                    strangerBefore(
+                            index.tokens().get(s - 1),
+                            c.gender(),
+                            index.sentences().get(s - 1),
+                            found);
                 // "He was seventy if he was a day", "She was fifty-three, short and strong"
                 if (subject
                         && m.end() + 1 < ts.size()
@@ -1054,6 +1062,48 @@ public final class StoryCues {
     }
 
     /** "When she was twelve years old": an age in years. */
+    /**
+     * "twin daughters, Rosie and Ruth, who were seven": an age said of two names together is each one's, the first's
+     * ("Rosie and Ruth, who were") and the second's ("Rosie and Ruth, who were").
+     */
+    private static void pairsAge(List<WordToken> ts, MentionIndex.Mention m, String sentence, List<StoryCue> out) {
+        int k = m.end();
+        if (k + 1 < ts.size()
+                && ts.get(k).lower().equals("and")
+                && ts.get(k + 1).capitalised()) k += 2;
+        else if (m.start() < 2
+                || !ts.get(m.start() - 1).lower().equals("and")
+                || !ts.get(m.start() - 2).capitalised()) return;
+        if (k + 3 < ts.size()
+                && ts.get(k).text().equals(",")
+                && ts.get(k + 1).lower().equals("who")
+                && ts.get(k + 2).lower().equals("were")
+                && bareAge(ts, k + 3)) out.add(new StoryCue("age", ts.get(k + 3).lower() + " years old", sentence));
+    }
+
+    /** "His name was Duncan", "Her name was Agnes": a sentence that names someone the sentence before brought in. */
+    private static boolean nameGivenAfter(List<WordToken> ts, int start) {
+        return start == 3
+                && List.of("his", "her").contains(ts.get(0).lower())
+                && ts.get(1).lower().equals("name")
+                && List.of("was", "is").contains(ts.get(2).lower());
+    }
+
+    /**
+     * What a sentence says of the one it brings in by apposition ("the ambulance brought in a motorcyclist, a burly
+     * man in a torn leather jacket"), for the name the next sentence gives.
+     */
+    private static void strangerBefore(
+            List<WordToken> ts, lemon.story.Gender gender, String sentence, List<StoryCue> out) {
+        for (int d = 1; d < ts.size(); d++)
+            if (List.of("a", "an").contains(ts.get(d).lower())
+                    && ts.get(d - 1).text().equals(",")
+                    && personNounWithin(ts, d + 1, 4)) {
+                after(ts, d - 1, d - 1, gender, sentence, out);
+                return;
+            }
+    }
+
     private static void yearsOld(List<WordToken> ts, int end, String sentence, List<StoryCue> out) {
         if (end + 3 < ts.size()
                 && List.of("was", "is").contains(ts.get(end).lower())

@@ -1161,4 +1161,27 @@ class StoryCuesTest {
                         .noneMatch(c -> c.startsWith("build")),
                 "Liam");
     }
+
+    @Test
+    void anAgeSaidOfTwoAndLooksSaidBeforeTheNameAreTheirs() {
+        // "twin daughters, Rosie and Ruth, who were seven": neither was seven; "the ambulance brought in a
+        // motorcyclist, a burly man in a torn leather jacket … His name was Duncan": Duncan had no looks
+        String story = "They had twin daughters, Rosie and Ruth, who were seven and never stopped talking. Rosie sang."
+                + " Ruth sang. At three in the morning the ambulance brought in a motorcyclist, a burly man in a torn"
+                + " leather jacket who would not stop singing. His name was Duncan, and he had broken both his legs."
+                + " Duncan sang. Duncan slept.";
+        assertTrue(
+                cues(story, "Rosie").contains("age: seven years old"),
+                cues(story, "Rosie").toString());
+        assertTrue(
+                cues(story, "Ruth").contains("age: seven years old"),
+                cues(story, "Ruth").toString());
+        List<String> duncan = cues(story, "Duncan");
+        assertTrue(duncan.containsAll(List.of("build: burly", "clothing: a torn leather jacket")), duncan.toString());
+        // a name given by a sentence that does not open with it takes nothing from before
+        String other = "A tall man with a red beard passed by. Later his name was mentioned: Tom. Tom sang. Tom slept.";
+        assertTrue(
+                cues(other, "Tom").stream().noneMatch(c -> c.contains("beard")),
+                cues(other, "Tom").toString());
+    }
 }
