@@ -1253,6 +1253,15 @@ public final class StoryCues {
                     k++;
                     break;
                 }
+                // "a silver-haired Italian of sixty-two with a neat goatee": the people's name is the noun
+                boolean nounAfter = k + 1 < ts.size()
+                        && ts.get(k + 1).isWord()
+                        && !ts.get(k + 1).capitalised()
+                        && Lexicon.isPersonNoun(ts.get(k + 1).lower());
+                if (!nounAfter) {
+                    k++;
+                    break;
+                }
                 continue;
             }
             // "a careless, idle boy": a comma between two describing words
