@@ -143,10 +143,7 @@ final class GenderVotes {
         // "Henrik was a tall man"; "Carl, her brother, was waiting" (but "the clerk, his wife and maid" is a list)
         if (k >= ts.size()) return Gender.UNKNOWN;
         // "the cleverest boy": a superlative describes as "a" does
-        boolean superlative = k + 1 < ts.size()
-                && ts.get(k).lower().equals("the")
-                && ts.get(k + 1).lower().matches("[a-z]{3,}est|most");
-        boolean article = List.of("a", "an").contains(ts.get(k).lower()) || superlative;
+        boolean article = List.of("a", "an").contains(ts.get(k).lower()) || StoryCues.superlativeAt(ts, k);
         boolean possessive = OWNERS.contains(ts.get(k).lower());
         if (!article && !possessive) return Gender.UNKNOWN;
         // "Yusuf was a big, bearded man": a comma between describing words

@@ -2040,10 +2040,7 @@ public final class StoryCues {
         int k = m.end();
         if (k + 1 >= ts.size() || !List.of("was", "is").contains(ts.get(k).lower())) return false;
         // "He was the biggest man in the village": a superlative describes as "a" does
-        boolean superlative = k + 2 < ts.size()
-                && ts.get(k + 1).lower().equals("the")
-                && (ts.get(k + 2).lower().matches("[a-z]{3,}est")
-                        || ts.get(k + 2).lower().equals("most"));
+        boolean superlative = superlativeAt(ts, k + 1);
         // "She was tall and pale, with her dark hair tied back": looks said bare, of the one a sentence opens with
         if (m.start() == 0 && looksWord(ts.get(k + 1).lower())) return true;
         if (!List.of("a", "an").contains(ts.get(k + 1).lower()) && !superlative) return false;
@@ -2093,6 +2090,13 @@ public final class StoryCues {
         String kind = ADJECTIVE_KIND.get(w);
         return (kind != null && !List.of("age", "station").contains(kind))
                 || List.of("bald", "balding", "bearded").contains(w);
+    }
+
+    /** "the biggest", "the most": at i a superlative, which says what someone is as "a" does. */
+    static boolean superlativeAt(List<WordToken> ts, int i) {
+        return i + 1 < ts.size()
+                && ts.get(i).lower().equals("the")
+                && ts.get(i + 1).lower().matches("[a-z]{3,}est|most");
     }
 
     /** "he" or "she": a pronoun that is a clause's subject ("the dwarf felt himself free, he seized a bag"). */
