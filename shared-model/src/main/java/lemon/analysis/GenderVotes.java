@@ -159,8 +159,8 @@ final class GenderVotes {
             if (StoryCues.giantOfAMan(ts, k))
                 return Lexicon.genderOfHead(ts.get(k + 3).lower());
             // "a big, cheerful Irishwoman", "a tall Dutchman"
-            if (ts.get(k).capitalised() && ts.get(k).lower().matches("[a-z]{3,}(wo)?man"))
-                return ts.get(k).lower().endsWith("woman") ? Gender.FEMALE : Gender.MALE;
+            if (ts.get(k).capitalised() && StoryCues.sexOfAPeople(ts.get(k).lower()) != Gender.UNKNOWN)
+                return StoryCues.sexOfAPeople(ts.get(k).lower());
             Gender g = Lexicon.genderOfHead(ts.get(k).lower());
             boolean listed = possessive
                     && k + 1 < ts.size()

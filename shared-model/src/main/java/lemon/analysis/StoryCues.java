@@ -1247,9 +1247,9 @@ public final class StoryCues {
         for (; k < stop && (!ts.get(k).capitalised() || nationality(ts.get(k))); k++) {
             // "a red-haired Irishman", "a tall Nigerian cook": the nation says no more than the noun after it
             if (ts.get(k).capitalised()) {
-                String man = ts.get(k).lower().replaceAll("^[a-z]+(man|woman)$", "$1");
-                if (!man.equals(ts.get(k).lower())) {
-                    said.add(new StoryCue("gender", man, sentence));
+                lemon.story.Gender sex = sexOfAPeople(ts.get(k).lower());
+                if (sex != lemon.story.Gender.UNKNOWN) {
+                    said.add(new StoryCue("gender", sex == lemon.story.Gender.FEMALE ? "woman" : "man", sentence));
                     k++;
                     break;
                 }
@@ -1509,6 +1509,12 @@ public final class StoryCues {
     /** A decade of life, "fifties" or "mid-fifties". */
     public static final java.util.regex.Pattern DECADE =
             java.util.regex.Pattern.compile("(?:mid-)?(?:teens|(?:twen|thir|for|fif|six|seven|eigh|nine)ties)");
+
+    /** The sex a people's noun says: "Irishwoman" a woman, "Dutchman" a man, "Italian" neither. */
+    static lemon.story.Gender sexOfAPeople(String lower) {
+        if (!lower.matches("[a-z]{3,}(wo)?man")) return lemon.story.Gender.UNKNOWN;
+        return lower.endsWith("woman") ? lemon.story.Gender.FEMALE : lemon.story.Gender.MALE;
+    }
 
     /** "Irishman", "Nigerian", "Danish": a people's name, capitalised mid-phrase like no person's name. */
     private static boolean nationality(WordToken t) {
@@ -2051,8 +2057,9 @@ public final class StoryCues {
                 j++) {
             // "He was a silver-haired Italian of sixty-two", "She was a big, cheerful Irishwoman"
             if (ts.get(j).capitalised() && nationality(ts.get(j))) {
-                String w = ts.get(j).lower();
-                return !w.endsWith("man") || (she ? w.endsWith("woman") : !w.endsWith("woman"));
+                lemon.story.Gender sex = sexOfAPeople(ts.get(j).lower());
+                return sex == lemon.story.Gender.UNKNOWN
+                        || sex == (she ? lemon.story.Gender.FEMALE : lemon.story.Gender.MALE);
             }
             if (PERSON_WORDS.contains(ts.get(j).lower())) {
                 lemon.story.Gender g = Lexicon.genderOfHead(ts.get(j).lower());
