@@ -64,6 +64,7 @@ final class GenderVotes {
                 if (g == Gender.UNKNOWN) g = listedKin(ts, m.start()); // "twin daughters, Rosie and Ruth"
                 if (g == Gender.UNKNOWN) g = copulaNoun(ts, m.end()); // "Henrik was a tall man"
                 if (g == Gender.UNKNOWN) g = nameWas(ts, m.start()); // "The youth's name was Curdken"
+                if (g == Gender.UNKNOWN) g = eldestOf(index, s, m.start()); // "The eldest, Clay, had a shotgun"
                 if (g == Gender.UNKNOWN) continue;
                 int[] v = votes.computeIfAbsent(m.characterId(), k -> new int[6]);
                 v[g == Gender.MALE ? 0 : 1] += 2;
@@ -95,6 +96,29 @@ final class GenderVotes {
         if (k < 1 || !ts.get(k).text().equals(",")) return Gender.UNKNOWN;
         String single = Lexicon.singularOfPlural(ts.get(k - 1).lower());
         return single == null ? Gender.UNKNOWN : Lexicon.genderOfHead(single);
+    }
+
+    /**
+     * "The Hollister brothers came in. There were three of them, big men in dusty coats. The eldest, Clay, had a
+     * shotgun": one singled out by age from the people last named, of their sex (the nearest plural person noun in this
+     * sentence and the two before decides; "children" decides nothing).
+     */
+    private static Gender eldestOf(MentionIndex index, int s, int start) {
+        List<WordToken> ts = index.tokens().get(s);
+        if (start < 2
+                || !ts.get(start - 1).text().equals(",")
+                || !java.util.Set.of("eldest", "oldest", "youngest", "elder", "younger")
+                        .contains(ts.get(start - 2).lower())) return Gender.UNKNOWN;
+        for (int t = s, from = start - 3; t >= Math.max(0, s - 2); t--) {
+            List<WordToken> us = index.tokens().get(t);
+            for (int k = Math.min(from, us.size() - 1); k >= 0; k--) {
+                String single =
+                        us.get(k).isWord() ? Lexicon.singularOfPlural(us.get(k).lower()) : null;
+                if (single != null) return Lexicon.genderOfHead(single);
+            }
+            if (t > 0) from = index.tokens().get(t - 1).size() - 1;
+        }
+        return Gender.UNKNOWN;
     }
 
     /** "The youth's name was Curdken", "her name is Juno": the gender of whoever owns the name. */

@@ -440,14 +440,21 @@ public final class StoryCues {
         boolean animal = animal(c) != null;
         Map<String, lemon.story.Gender> sexes = new java.util.HashMap<>();
         for (StoryCharacter o : chars) sexes.put(o.id(), o.gender());
+        Map<Integer, Integer> strangers = strangersSentences(index);
+        Set<Integer> theirs = namedStranger(index, c, strangers);
         for (int s = 0; s < index.sentences().size(); s++) {
             List<WordToken> ts = index.tokens().get(s);
             String sentence = index.sentences().get(s);
-            for (MentionIndex.Mention m : index.mentions(s)) {
+            List<MentionIndex.Mention> mentions = new ArrayList<>(index.mentions(s));
+            if (theirs.contains(s)) {
+                mentions.removeIf(m -> m.start() == 0);
+                mentions.add(0, new MentionIndex.Mention(c.id(), s, 0, 1, false));
+            }
+            for (MentionIndex.Mention m : mentions) {
                 if (!m.characterId().equals(c.id())) continue;
                 // "The dead man was lying face down on the rocks. He wore an expensive camel coat": the coat is the
                 // dead man's, whom no character is, not the detective's named before him
-                if (!m.explicit() && m.start() == 0 && s > 0 && strangerOpens(index, s - 1)) continue;
+                if (!m.explicit() && m.start() == 0 && strangers.containsKey(s) && !theirs.contains(s)) continue;
                 List<StoryCue> found = new ArrayList<>();
                 if (m.explicit()) {
                     before(ts, m.start(), m.end(), sentence, found);
@@ -1244,6 +1251,7 @@ public final class StoryCues {
                         .contains(ts.get(k).lower());
         int stop = placed ? k : Math.min(ts.size(), k + 5);
         List<StoryCue> said = new ArrayList<>();
+        int first = k;
         for (; k < stop && (!ts.get(k).capitalised() || nationality(ts.get(k))); k++) {
             // "a red-haired Irishman", "a tall Nigerian cook": the nation says no more than the noun after it
             if (ts.get(k).capitalised()) {
@@ -1279,8 +1287,9 @@ public final class StoryCues {
             if (!ts.get(k).isWord()) break;
             String w = ts.get(k).lower();
             // "was broad and strong": two describing words of a look
+            // ("was quiet and thin": a first word of no look, bare, before one)
             if (w.equals("and")
-                    && !said.isEmpty()
+                    && (!said.isEmpty() || (!determined && !placed && k == first + 1))
                     && k + 1 < stop
                     && (ADJECTIVE_KIND.containsKey(ts.get(k + 1).lower())
                             || looksWord(ts.get(k + 1).lower()))) continue;
@@ -1414,6 +1423,58 @@ public final class StoryCues {
     }
 
     /** Whether sentence s opens with a man or woman the cast has no one for: "The dead man was lying …". */
+    /**
+     * The sentences that go on about a stranger, each opening with the same "He" or "She" ("The stranger rode in on a
+     * Tuesday. He was young, with a black hat pulled low. He called himself Jack Reno"), each with the stranger's
+     * sentence.
+     */
+    private static Map<Integer, Integer> strangersSentences(MentionIndex index) {
+        Map<Integer, Integer> out = new HashMap<>();
+        for (int t = 0; t + 1 < index.sentences().size(); t++) {
+            if (!strangerOpens(index, t)) continue;
+            String pronoun = openingSex(index.tokens().get(t + 1));
+            for (int u = t + 1; pronoun != null && u < index.sentences().size() && u <= t + 3; u++) {
+                if (!pronoun.equals(openingSex(index.tokens().get(u)))) break;
+                out.put(u, t);
+            }
+        }
+        return out;
+    }
+
+    /** "he" for a sentence opening with he, his or him, "she" for she or her, else null. */
+    private static String openingSex(List<WordToken> ts) {
+        if (ts.isEmpty()) return null;
+        return switch (ts.get(0).lower()) {
+            case "he", "his", "him" -> "he";
+            case "she", "her" -> "she";
+            default -> null;
+        };
+    }
+
+    /**
+     * The stranger's sentences that belong to the one a later sentence of theirs names: "He called himself Jack
+     * Reno", "Her name was Agnes" (the name by someone else, "He asked for Tuck", names no stranger).
+     */
+    private static Set<Integer> namedStranger(MentionIndex index, StoryCharacter c, Map<Integer, Integer> strangers) {
+        Set<Integer> out = new java.util.HashSet<>();
+        for (int s = 1; s < index.sentences().size(); s++) {
+            List<WordToken> ts = index.tokens().get(s);
+            boolean callsThemselves = ts.size() > 3
+                    && List.of("he", "she").contains(ts.get(0).lower())
+                    && Lexicon.NAMING_VERBS.contains(ts.get(1).lower())
+                    && List.of("himself", "herself").contains(ts.get(2).lower());
+            if (!callsThemselves && !nameGivenAfter(ts, 3)) continue;
+            if (index.mentions(s).stream()
+                    .noneMatch(m ->
+                            m.explicit() && m.start() == 3 && m.characterId().equals(c.id()))) continue;
+            Integer from = strangers.containsKey(s) ? strangers.get(s) : strangers.get(s - 1);
+            if (from == null) continue;
+            for (int u = from + 1; u <= s; u++)
+                if (strangers.get(u) != null && strangers.get(u).equals(from)) out.add(u);
+        }
+        return out;
+    }
+
     private static boolean strangerOpens(MentionIndex index, int s) {
         List<WordToken> ts = index.tokens().get(s);
         if (ts.isEmpty() || !ts.get(0).lower().equals("the")) return false;
@@ -2049,6 +2110,11 @@ public final class StoryCues {
         boolean superlative = superlativeAt(ts, k + 1);
         // "She was tall and pale, with her dark hair tied back": looks said bare, of the one a sentence opens with
         if (m.start() == 0 && looksWord(ts.get(k + 1).lower())) return true;
+        // "He was young, no more than twenty-five, with a black hat": an age said bare and gone on from
+        if (m.start() == 0
+                && "age".equals(ADJECTIVE_KIND.get(ts.get(k + 1).lower()))
+                && k + 2 < ts.size()
+                && ts.get(k + 2).text().equals(",")) return true;
         if (!List.of("a", "an").contains(ts.get(k + 1).lower()) && !superlative) return false;
         boolean she = ts.get(m.start()).lower().equals("she");
         for (int j = k + 2;

@@ -233,4 +233,17 @@ class GenderVotesTest {
                         + " smiled. She was a big, cheerful Irishwoman with a grey bob. Gabriella laughed. Bernadette laughed.");
         assertEquals(Gender.FEMALE, ward.get("Bernadette"), ward.toString());
     }
+
+    @Test
+    void oneSingledOutByAgeIsOfTheSexOfThoseNamedBefore() {
+        // a western's "Hollister brothers … big men in dusty coats. The eldest, Clay, had a broken nose": Clay was of
+        // no sex, as only the brothers say it
+        Map<String, Gender> brothers = genders("The Hollister brothers came in at noon. There were three of them, big"
+                + " men in dusty coats. The eldest, Clay, had a broken nose. Clay laughed. Clay drank. Clay slept.");
+        assertEquals(Gender.MALE, brothers.get("Clay"), brothers.toString());
+        // "children" may be either
+        Map<String, Gender> children = genders("The Dawes children came in at noon. There were three of them, thin"
+                + " and tired. The eldest, Robin, had a broken nose. Robin laughed. Robin drank. Robin slept.");
+        assertEquals(Gender.UNKNOWN, children.get("Robin"), children.toString());
+    }
 }

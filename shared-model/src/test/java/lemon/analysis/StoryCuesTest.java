@@ -1189,4 +1189,33 @@ class StoryCuesTest {
                 cues(other, "Tom").stream().noneMatch(c -> c.contains("beard")),
                 cues(other, "Tom").toString());
     }
+
+    @Test
+    void aStrangerKeepsTheLooksSaidBeforeTheNameHeGivesHimself() {
+        // a western: "The stranger rode in on a Tuesday. He was young, … with a black hat pulled low … He called
+        // himself
+        // Jack Reno": Reno was described from nothing, the hat no one's
+        String western =
+                "Sheriff Amos Tuck was a tall man with a drooping white moustache. Tuck did not like strangers."
+                        + " The stranger rode in on a Tuesday. He was young, no more than twenty-five, with a black hat pulled"
+                        + " low. He called himself Jack Reno. Tuck frowned. Reno smiled. Reno drank.";
+        List<String> reno = cues(western, "Reno");
+        assertTrue(reno.containsAll(List.of("age: young", "headwear: a black hat")), reno.toString());
+        assertTrue(
+                cues(western, "Tuck").stream().noneMatch(c -> c.contains("hat")),
+                cues(western, "Tuck").toString());
+        // a name someone else says gives the stranger none: "He asked for Reno"
+        String asked = "Sheriff Amos Tuck was a tall man with a drooping white moustache. Tuck did not like strangers."
+                + " The stranger rode in on a Tuesday. He was young, with a black hat pulled low. He asked for Reno."
+                + " Tuck frowned. Reno smiled. Reno drank.";
+        assertTrue(
+                cues(asked, "Reno").stream().noneMatch(c -> c.contains("hat")),
+                cues(asked, "Reno").toString());
+        // "The youngest, Wade, was quiet and thin": a first word of no look before one
+        String brothers =
+                "The Hollister brothers came in. The youngest, Wade, was quiet and thin. Wade drank. Wade" + " slept.";
+        assertTrue(
+                cues(brothers, "Wade").contains("build: thin"),
+                cues(brothers, "Wade").toString());
+    }
 }
