@@ -66,7 +66,13 @@ public final class StoryCues {
                 "portly",
                 "chubby",
                 "round",
-                "stooped")) ADJECTIVE_KIND.put(w, "build");
+                "stooped",
+                // "a broad-shouldered woman in her fifties", "a spindly silver machine"
+                "broad-shouldered",
+                "thickset",
+                "heavyset",
+                "gaunt",
+                "spindly")) ADJECTIVE_KIND.put(w, "build");
         for (String w :
                 List.of("pale", "swarthy", "dark-skinned", "sunburnt", "tanned", "rosy", "dirty", "sooty", "freckled"))
             ADJECTIVE_KIND.put(w, "skin");
@@ -2353,6 +2359,11 @@ public final class StoryCues {
                     && i + 1 < ts.size()
                     && ts.get(i).lower().equals("and")
                     && DETERMINERS.contains(ts.get(k).lower())) p = phrase(ts, i + 1);
+            // "with scabbed knees, a brown coat two sizes too big": a list goes on after the comma
+            else if (i > k
+                    && i + 1 < ts.size()
+                    && ts.get(i).text().equals(",")
+                    && List.of("a", "an").contains(ts.get(i + 1).lower())) p = phrase(ts, i + 1);
         }
         while (p != null) {
             int i = p.end();
@@ -2370,6 +2381,12 @@ public final class StoryCues {
             }
             // "a nervous habit of tapping his console" is no nun's habit
             if (!(p.head().equals("habit") && p.text().contains("habit of "))) out.add(p);
+            // "her dark hair tied back and a white lab coat": how it is worn, then the list goes on
+            if (i + 2 < ts.size()
+                    && ts.get(i).lower().endsWith("ed")
+                    && List.of("back", "up", "low", "short", "high", "loose")
+                            .contains(ts.get(i + 1).lower())
+                    && ts.get(i + 2).lower().equals("and")) i += 2;
             if (i < ts.size() && ts.get(i).text().equals(",")) i++;
             if (i < ts.size() && ts.get(i).lower().equals("and")) i++;
             if (i == p.end()) break;

@@ -1218,4 +1218,31 @@ class StoryCuesTest {
                 cues(brothers, "Wade").contains("build: thin"),
                 cues(brothers, "Wade").toString());
     }
+
+    @Test
+    void aWithListGoesOnPastAThingOfNoLookAndHowHairIsWorn() {
+        // an evacuee "with scabbed knees, a brown coat two sizes too big" had no coat; a ship's doctor "with her dark
+        // hair tied back and a white lab coat" no lab coat; a captain "a broad-shouldered woman" no build
+        String evacuee = "Peggy Dawes was ten, a thin girl with scabbed knees, a brown coat two sizes too big and a"
+                + " cardboard label. Peggy wept. Peggy slept.";
+        assertTrue(
+                cues(evacuee, "Peggy").contains("clothing: a brown coat"),
+                cues(evacuee, "Peggy").toString());
+        String ship =
+                "The ship's doctor, Elena Marsh, came up. She was tall and pale, with her dark hair tied back and a"
+                        + " white lab coat over her jumpsuit. Captain Imani Okafor was on the bridge, a broad-shouldered woman"
+                        + " in her fifties. Marsh sighed. Okafor nodded.";
+        List<String> marsh = cues(ship, "Marsh");
+        assertTrue(marsh.stream().anyMatch(c -> c.startsWith("clothing: a white lab coat")), marsh.toString());
+        assertTrue(
+                cues(ship, "Okafor").contains("build: broad-shouldered"),
+                cues(ship, "Okafor").toString());
+        // a comma that ends the with-phrase's clause lends nothing: "with scabbed knees, and Alfie had a brown coat"
+        String two =
+                "Peggy Dawes was ten, a thin girl with scabbed knees, and her brother had a brown coat. Peggy wept."
+                        + " Peggy slept.";
+        assertTrue(
+                cues(two, "Peggy").stream().noneMatch(c -> c.contains("coat")),
+                cues(two, "Peggy").toString());
+    }
 }
