@@ -415,16 +415,19 @@ final class CharacterFinder {
         for (Map.Entry<String, NameStat> full : stats.entrySet()) {
             String[] words = full.getKey().split(" ");
             if (words.length < 2 || accepted.contains(full.getKey())) continue;
-            for (String part : List.of(words[0], words[words.length - 1])) {
+            // "Deputy Minister Harriet Osei": the titles before the name are no part of it
+            int first = 0;
+            while (first < words.length - 1
+                    && (Lexicon.isTitle(words[first].toLowerCase(Locale.ROOT))
+                            || Lexicon.isPersonNoun(words[first].toLowerCase(Locale.ROOT))
+                            || NameStat.TITLE_WORDS.contains(words[first].toLowerCase(Locale.ROOT)))) first++;
+            // "Old Magnus Tulloch was the keeper … while Magnus held the lantern": an epithet before the name too
+            boolean epithet = first == 0 && words.length > 2 && EPITHETS.contains(words[0].toLowerCase(Locale.ROOT));
+            if (epithet) first = 1;
+            for (String part : List.of(words[epithet ? 1 : 0], words[words.length - 1])) {
                 NameStat one = stats.get(part);
                 if (one == null || accepted.contains(part)) continue;
                 NameStat both = NameStat.sum(full.getValue(), one);
-                // "Deputy Minister Harriet Osei": the titles before the name are no part of it
-                int first = 0;
-                while (first < words.length - 1
-                        && (Lexicon.isTitle(words[first].toLowerCase(Locale.ROOT))
-                                || Lexicon.isPersonNoun(words[first].toLowerCase(Locale.ROOT))
-                                || NameStat.TITLE_WORDS.contains(words[first].toLowerCase(Locale.ROOT)))) first++;
                 boolean proper = java.util.Arrays.stream(words, first, words.length)
                         .map(w -> w.toLowerCase(Locale.ROOT))
                         .noneMatch(w ->
@@ -637,6 +640,9 @@ final class CharacterFinder {
         if (!KIN_NAMES.contains(t.lower()) || !t.capitalised() || t.quoted()) return false;
         return i == 0 || !Lexicon.DETERMINERS.contains(ts.get(i - 1).lower());
     }
+
+    /** Words of age or size a name is said with, as in "Old Magnus Tulloch", "Little Jamie Price". */
+    private static final java.util.Set<String> EPITHETS = java.util.Set.of("old", "young", "little", "big");
 
     private static final java.util.regex.Pattern PARTICLE_NAME = java.util.regex.Pattern.compile(
             "(al|el|ad|ar|as|ash|at|az|ad-d|abu|ibn|bin|bint|ben|d|de|di|da|du|o)[-'’]\\p{Lu}\\p{L}+");

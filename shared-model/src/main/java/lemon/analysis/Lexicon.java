@@ -340,6 +340,8 @@ final class Lexicon {
                 "highwayman",
                 "poacher",
                 "gamekeeper",
+                "keeper", // "Old Magnus Tulloch was the keeper now"
+                "skipper",
                 "forester",
                 "trapper",
                 "trader",

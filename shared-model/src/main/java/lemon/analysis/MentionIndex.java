@@ -395,7 +395,13 @@ public final class MentionIndex {
                 while (j < ts.size()
                         && (Lexicon.ADJECTIVES.contains(ts.get(j).lower())
                                 || List.of("only", "own").contains(ts.get(j).lower()))) j++;
+                // "His daughter Ishbel did the work": the kin noun before a name is the name's, no kinsman of its own
+                boolean named = j + 1 < ts.size()
+                        && ts.get(j + 1).isWord()
+                        && ts.get(j + 1).capitalised()
+                        && !ts.get(j + 1).quoted();
                 if (j < ts.size()
+                        && !named
                         && ts.get(j).isWord()
                         && Lexicon.isPersonNoun(ts.get(j).lower())) {
                     String noun = ts.get(j).lower();

@@ -399,4 +399,24 @@ class NameFindingTest {
                         .noneMatch(n -> n.equals("Grand Vizier")),
                 "Grand Vizier");
     }
+
+    @Test
+    void anOldKeeperAndHisNamedDaughterAreFoundOnce() {
+        // a lighthouse story of my own: "Old Magnus Tulloch was the keeper now, a stooped man of eighty" and later
+        // "Magnus held the lantern", "Magnus shook their hands" was no one (the epithet hid the given name from the
+        // full name's evidence), and "The Keeper's Daughter" of the title beside "His daughter Ishbel" was a second
+        // daughter
+        String story = "The Keeper's Daughter\n\nThe lighthouse had been kept by one family for three generations."
+                + " Old Magnus Tulloch was the keeper now, a stooped man of eighty. His daughter Ishbel did most of the"
+                + " work. The storm came at night. The lamp failed. The rain fell hard. The boats were out. The wind"
+                + " rose. The sea was black. Ishbel climbed the tower while Magnus held the lantern below. The light"
+                + " came on. The boats came home. In the morning Magnus shook their hands. Ishbel smiled.";
+        List<StoryCharacter> cast = new OfflineAnalyst().analyze(story, 5).characters();
+        assertTrue(RoleAliasesTest.named(cast, "Magnus").aliases().contains("Old Magnus Tulloch"), cast.toString());
+        assertEquals(2, cast.size(), cast.toString());
+        // a kin noun before no name still brings the kinsman in: "his daughter … His daughter wept"
+        String kin = "The keeper lived on the rock. His daughter did the work. The keeper slept. His daughter wept."
+                + " The keeper woke.";
+        assertTrue(names(kin).contains("keeper's daughter"), names(kin).toString());
+    }
 }
