@@ -2168,7 +2168,8 @@ public final class StoryCues {
     private static boolean looksWord(String w) {
         String kind = ADJECTIVE_KIND.get(w);
         return (kind != null && !List.of("age", "station").contains(kind))
-                || List.of("bald", "balding", "bearded").contains(w);
+                || List.of("bald", "balding", "bearded").contains(w)
+                || HAIRED.matcher(w).matches(); // "She was forty, red-haired and strong"
     }
 
     /** "the biggest", "the most": at i a superlative, which says what someone is as "a" does. */
@@ -2381,12 +2382,18 @@ public final class StoryCues {
             }
             // "a nervous habit of tapping his console" is no nun's habit
             if (!(p.head().equals("habit") && p.text().contains("habit of "))) out.add(p);
-            // "her dark hair tied back and a white lab coat": how it is worn, then the list goes on
+            // "her dark hair tied back and a white lab coat", "silver hair pinned up in a bun and a red apron": how it
+            // is worn, then the list goes on
             if (i + 2 < ts.size()
                     && ts.get(i).lower().endsWith("ed")
                     && List.of("back", "up", "low", "short", "high", "loose")
-                            .contains(ts.get(i + 1).lower())
-                    && ts.get(i + 2).lower().equals("and")) i += 2;
+                            .contains(ts.get(i + 1).lower())) {
+                int and = i + 2;
+                while (and < Math.min(ts.size(), i + 7)
+                        && ts.get(and).isWord()
+                        && !ts.get(and).lower().equals("and")) and++;
+                if (and < ts.size() && ts.get(and).lower().equals("and")) i = and;
+            }
             if (i < ts.size() && ts.get(i).text().equals(",")) i++;
             if (i < ts.size() && ts.get(i).lower().equals("and")) i++;
             if (i == p.end()) break;

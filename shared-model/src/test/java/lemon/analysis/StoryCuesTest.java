@@ -1237,6 +1237,17 @@ class StoryCuesTest {
         assertTrue(
                 cues(ship, "Okafor").contains("build: broad-shouldered"),
                 cues(ship, "Okafor").toString());
+        // a market's "silver hair pinned up in a bun and a red apron" had no apron, a keeper's daughter "forty,
+        // red-haired and strong" no hair
+        String market =
+                "Wei Ling was a small, quick woman of sixty with silver hair pinned up in a bun and a red apron."
+                        + " Ishbel was forty, red-haired and strong. Wei Ling laughed. Ishbel slept.";
+        assertTrue(
+                cues(market, "Wei Ling").contains("clothing: a red apron"),
+                cues(market, "Wei Ling").toString());
+        assertTrue(
+                cues(market, "Ishbel").contains("hair: red hair"),
+                cues(market, "Ishbel").toString());
         // a comma that ends the with-phrase's clause lends nothing: "with scabbed knees, and Alfie had a brown coat"
         String two =
                 "Peggy Dawes was ten, a thin girl with scabbed knees, and her brother had a brown coat. Peggy wept."
