@@ -489,7 +489,7 @@ public final class StoryCues {
                         && m.end() < ts.size()
                         && ts.get(m.end()).lower().equals("in")) with(ts, m.end(), c.gender(), sentence, found);
                 if (subject) yearsOld(ts, m.end(), sentence, found);
-                if (m.explicit()) pairsAge(ts, m, sentence, found);
+                if (m.explicit()) pairsAge(ts, m, c.gender(), sentence, found);
                 // "…brought in a motorcyclist, a burly man in a torn leather jacket … His name was Duncan"
                 if (m.explicit() && s > 0 && nameGivenAfter(ts, m.start()))
                     strangerBefore(
@@ -1079,7 +1079,12 @@ public final class StoryCues {
      * "twin daughters, Rosie and Ruth, who were seven": an age said of two names together is each one's, the first's
      * ("Rosie and Ruth, who were") and the second's ("Rosie and Ruth, who were").
      */
-    private static void pairsAge(List<WordToken> ts, MentionIndex.Mention m, String sentence, List<StoryCue> out) {
+    private static void pairsAge(
+            List<WordToken> ts,
+            MentionIndex.Mention m,
+            lemon.story.Gender gender,
+            String sentence,
+            List<StoryCue> out) {
         int k = m.end();
         if (k + 1 < ts.size()
                 && ts.get(k).lower().equals("and")
@@ -1092,6 +1097,9 @@ public final class StoryCues {
                 && ts.get(k + 1).lower().equals("who")
                 && ts.get(k + 2).lower().equals("were")
                 && bareAge(ts, k + 3)) out.add(new StoryCue("age", ts.get(k + 3).lower() + " years old", sentence));
+        // "Kit and Nell were twelve, freckled and sunburnt": the age and the looks after it
+        else if (k + 1 < ts.size() && ts.get(k).lower().equals("were") && bareAge(ts, k + 1))
+            ageAndLooks(ts, k + 1, gender, sentence, out);
     }
 
     /** "His name was Duncan", "Her name was Agnes": a sentence that names someone the sentence before brought in. */
@@ -2123,6 +2131,7 @@ public final class StoryCues {
                 && ts.get(k + 2).text().equals(",")) return true;
         if (!List.of("a", "an").contains(ts.get(k + 1).lower()) && !superlative) return false;
         boolean she = ts.get(m.start()).lower().equals("she");
+        boolean someone = false;
         for (int j = k + 2;
                 j < Math.min(ts.size(), k + 10)
                         && (ts.get(j).isWord() || ts.get(j).text().equals(","));
@@ -2139,8 +2148,13 @@ public final class StoryCues {
                 if (g == lemon.story.Gender.UNKNOWN) continue;
                 return g == (she ? lemon.story.Gender.FEMALE : lemon.story.Gender.MALE);
             }
+            // "He was a retired bus driver, tall and bald": a station of either sex, said of the one a sentence opens
+            // with
+            if (m.start() == 0
+                    && Lexicon.isPersonNoun(ts.get(j).lower())
+                    && Lexicon.genderOfHead(ts.get(j).lower()) == lemon.story.Gender.UNKNOWN) someone = true;
         }
-        return false;
+        return someone;
     }
 
     /** Whether a person noun after a preposition stands in [from, to): "with the king", "beside her father". */

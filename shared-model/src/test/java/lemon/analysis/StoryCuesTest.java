@@ -1256,4 +1256,27 @@ class StoryCuesTest {
                 cues(two, "Peggy").stream().noneMatch(c -> c.contains("coat")),
                 cues(two, "Peggy").toString());
     }
+
+    @Test
+    void aStationOfEitherSexAndTwoNamesAgeAndLooks() {
+        // a seaside summer of my own: "He was a retired bus driver" gave the neighbour no station, "Kit and Nell were
+        // twelve, freckled and sunburnt" the twins nothing
+        String summer =
+                "Her neighbour, Mr Okonjo, kept pigeons. He was a retired bus driver, tall and bald. Kit and Nell"
+                        + " were twelve, freckled and sunburnt, and they had a kite. Mr Okonjo laughed. Kit ran. Nell flew the"
+                        + " kite.";
+        assertTrue(
+                cues(summer, "Okonjo").contains("station: driver"),
+                cues(summer, "Okonjo").toString());
+        for (String twin : List.of("Kit", "Nell"))
+            assertTrue(
+                    cues(summer, twin).containsAll(List.of("age: twelve years old", "skin: freckled")),
+                    cues(summer, twin).toString());
+        // a pronoun inside the sentence may be anyone's: "When he was a driver" says nothing of Okonjo
+        String once = "Mr Okonjo kept pigeons. The pigeons knew him from when he was a driver. Mr Okonjo laughed. Mr"
+                + " Okonjo slept.";
+        assertTrue(
+                cues(once, "Okonjo").stream().noneMatch(c -> c.contains("driver")),
+                cues(once, "Okonjo").toString());
+    }
 }
