@@ -1364,6 +1364,8 @@ public final class StoryCues {
                     k = j + 1;
                     break;
                 }
+                // "He was a retired bus driver, tall and bald, who wore a flat cap": looks said after what he is
+                if (t.text().equals(",") && j == k) lookList(ts, j + 1, sentence, out);
                 // "He was the youngest officer aboard, a slim man with glasses": said again as a person
                 // (but "was with the king, a man of forty" is the king's)
                 if (t.text().equals(",")
@@ -1375,6 +1377,20 @@ public final class StoryCues {
                 }
             }
         with(ts, k, gender, sentence, out);
+    }
+
+    /** "tall and bald," at k: a list of look words that ends at a comma or the sentence's end, each a cue. */
+    private static void lookList(List<WordToken> ts, int k, String sentence, List<StoryCue> out) {
+        List<StoryCue> looks = new ArrayList<>();
+        int j = k;
+        for (; j < ts.size() && j < k + 5 && ts.get(j).isWord(); j++) {
+            String w = ts.get(j).lower();
+            if (w.equals("and") && j > k) continue;
+            if (!ADJECTIVE_KIND.containsKey(w) && !looksWord(w)) return;
+            describe(w, sentence, looks);
+        }
+        if (j > k
+                && (j == ts.size() || List.of(",", ".", ";").contains(ts.get(j).text()))) out.addAll(looks);
     }
 
     /**

@@ -1266,8 +1266,14 @@ class StoryCuesTest {
                         + " were twelve, freckled and sunburnt, and they had a kite. Mr Okonjo laughed. Kit ran. Nell flew the"
                         + " kite.";
         assertTrue(
-                cues(summer, "Okonjo").contains("station: driver"),
+                cues(summer, "Okonjo").containsAll(List.of("station: driver", "build: tall", "hair: a bald head")),
                 cues(summer, "Okonjo").toString());
+        // a list that goes on to other things is no list of looks: "tall men and their buses"
+        String proud = "Mr Okonjo kept pigeons. He was a retired bus driver, tall men and their buses his only"
+                + " friends. Mr Okonjo laughed. Mr Okonjo slept.";
+        assertTrue(
+                cues(proud, "Okonjo").stream().noneMatch(c -> c.contains("tall")),
+                cues(proud, "Okonjo").toString());
         for (String twin : List.of("Kit", "Nell"))
             assertTrue(
                     cues(summer, twin).containsAll(List.of("age: twelve years old", "skin: freckled")),
