@@ -191,6 +191,15 @@ public final class MentionIndex {
             forms.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(new Form(List.copyOf(words), capitals, id));
         }
 
+        /** "Her name was Vivian Sharpe", "his name is Tobias": the one whose name a possessive at i introduces. */
+        private String nameSaidAfter(List<WordToken> ts, int i) {
+            if (i + 3 >= ts.size()
+                    || !ts.get(i + 1).lower().equals("name")
+                    || !List.of("was", "is").contains(ts.get(i + 2).lower())) return null;
+            for (Form f : forms.getOrDefault(ts.get(i + 3).lower(), List.of())) if (matches(ts, i + 3, f)) return f.id;
+            return null;
+        }
+
         private String idOfSurface(String surface) {
             List<WordToken> ts = WordTokenizer.tokenize(surface);
             for (Form f : forms.getOrDefault(ts.isEmpty() ? "" : ts.get(0).lower(), List.of())) {
@@ -389,6 +398,9 @@ public final class MentionIndex {
             // "commanded her harshly to take off her royal robes": what she is told to take off is her own
             String told = possessive ? toldToOwner(ts, i, found) : null;
             if (told != null) owner = told;
+            // "Her name was Vivian Sharpe": whose name it is, the sentence says
+            String nameOwner = possessive ? nameSaidAfter(ts, i) : null;
+            if (nameOwner != null) owner = nameOwner;
             if (possessive) {
                 int j = i + 1;
                 // "his only daughter", "her own mother"

@@ -1102,6 +1102,9 @@ public final class StoryCues {
             ageAndLooks(ts, k + 1, gender, sentence, out);
     }
 
+    /** Words a sentence may open with before the stranger it brings in: "On Tuesday a tall woman …", "One day a man …". */
+    private static final Set<String> OPENERS = Set.of("on", "one", "that", "at", "in", "then", "later", "next", "soon");
+
     /** "His name was Duncan", "Her name was Agnes": a sentence that names someone the sentence before brought in. */
     private static boolean nameGivenAfter(List<WordToken> ts, int start) {
         return start == 3
@@ -1116,6 +1119,26 @@ public final class StoryCues {
      */
     private static void strangerBefore(
             List<WordToken> ts, lemon.story.Gender gender, String sentence, List<StoryCue> out) {
+        // "On Tuesday a tall woman in a black coat came in … Her name was Vivian Sharpe": the sentence's subject
+        for (int d = 0; d < Math.min(ts.size(), 4); d++) {
+            if (!List.of("a", "an").contains(ts.get(d).lower())) {
+                if (!ts.get(d).isWord()
+                        || (d == 0
+                                ? !OPENERS.contains(ts.get(d).lower())
+                                : ts.get(d).lower().endsWith("ed"))) break;
+                continue;
+            }
+            int noun = d + 1;
+            while (noun < Math.min(ts.size(), d + 5)
+                    && ts.get(noun).isWord()
+                    && !PERSON_WORDS.contains(ts.get(noun).lower())) noun++;
+            if (noun >= ts.size() || !PERSON_WORDS.contains(ts.get(noun).lower())) break;
+            lemon.story.Gender sex = Lexicon.genderOfHead(ts.get(noun).lower());
+            if (sex != lemon.story.Gender.UNKNOWN && gender != lemon.story.Gender.UNKNOWN && sex != gender) break;
+            for (int j = d + 1; j < noun; j++) describe(ts.get(j).lower(), sentence, out);
+            with(ts, ofAnAge(ts, noun + 1, sentence, out), gender, sentence, out);
+            return;
+        }
         for (int d = 1; d < ts.size(); d++)
             if (List.of("a", "an").contains(ts.get(d).lower())
                     && ts.get(d - 1).text().equals(",")
@@ -1208,7 +1231,16 @@ public final class StoryCues {
                     describe(ts.get(k + 1).lower(), sentence, out);
                 return;
             }
-            if (k + 1 < ts.size() && List.of("who", "which").contains(ts.get(k).lower())) k++;
+            if (k + 1 < ts.size() && List.of("who", "which").contains(ts.get(k).lower())) {
+                k++;
+                // "a quiet young man named Tobias, who wore thick glasses and a striped apron"
+                if (List.of("wore", "wears").contains(ts.get(k).lower())) {
+                    for (Phrase p : phrases(ts, k + 1))
+                        if (GARMENTS.contains(p.head) || HEADWEAR.contains(p.head))
+                            out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+                    return;
+                }
+            }
             // "The eldest, Karim, was broad and strong": the name is the apposition, the copula its clause's
             else if (k < ts.size()
                     && COPULAS.contains(ts.get(k).lower())
@@ -1452,7 +1484,6 @@ public final class StoryCues {
         }
     }
 
-    /** Whether sentence s opens with a man or woman the cast has no one for: "The dead man was lying …". */
     /**
      * The sentences that go on about a stranger, each opening with the same "He" or "She" ("The stranger rode in on a
      * Tuesday. He was young, with a black hat pulled low. He called himself Jack Reno"), each with the stranger's
@@ -1505,6 +1536,7 @@ public final class StoryCues {
         return out;
     }
 
+    /** Whether sentence s opens with a man or woman the cast has no one for: "The dead man was lying …". */
     private static boolean strangerOpens(MentionIndex index, int s) {
         List<WordToken> ts = index.tokens().get(s);
         if (ts.isEmpty() || !ts.get(0).lower().equals("the")) return false;
@@ -2389,7 +2421,9 @@ public final class StoryCues {
             if (i > k
                     && i + 1 < ts.size()
                     && ts.get(i).lower().equals("and")
-                    && DETERMINERS.contains(ts.get(k).lower())) p = phrase(ts, i + 1);
+                    // ("with flour on her forearms and a yellow headscarf")
+                    && (DETERMINERS.contains(ts.get(k).lower())
+                            || List.of("a", "an").contains(ts.get(i + 1).lower()))) p = phrase(ts, i + 1);
             // "with scabbed knees, a brown coat two sizes too big": a list goes on after the comma
             else if (i > k
                     && i + 1 < ts.size()

@@ -220,4 +220,22 @@ class MentionIndexTest {
                         .map(MentionIndex.Mention::characterId)
                         .toList());
     }
+
+    @Test
+    void theNameASentenceGivesOwnsItsPossessive() {
+        // "Her name was Vivian Sharpe" gave the baker named before her the name's "Her"
+        List<StoryCharacter> cast = List.of(
+                new StoryCharacter("rosa", "Rosa", List.of(), Gender.FEMALE, "", 3),
+                new StoryCharacter("vivian", "Vivian Sharpe", List.of("Vivian"), Gender.FEMALE, "", 3));
+        MentionIndex index = MentionIndex.build(
+                "Rosa opened the bakery. A tall woman came in. Her name was Vivian Sharpe. Her coat was black.", cast);
+        assertEquals(
+                "vivian",
+                index.mentions(2).get(0).characterId(),
+                index.mentions(2).toString());
+        assertEquals(
+                "vivian",
+                index.mentions(3).get(0).characterId(),
+                index.mentions(3).toString());
+    }
 }

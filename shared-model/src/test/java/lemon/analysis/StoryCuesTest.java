@@ -1285,4 +1285,36 @@ class StoryCuesTest {
                 cues(once, "Okonjo").stream().noneMatch(c -> c.contains("driver")),
                 cues(once, "Okonjo").toString());
     }
+
+    @Test
+    void aBakerysNewcomerAssistantAndBakerKeepWhatTheyWear() {
+        // a bakery of my own: "On Tuesday a tall woman in a black coat came in … Her name was Vivian Sharpe" (her
+        // name's
+        // "Her" went to the baker), "Tobias, who wore thick glasses and a striped apron", and the baker "with flour on
+        // her forearms and a yellow headscarf" each lost what they wear
+        String bakery =
+                "Rosa Delgado opened the bakery. She was a round, cheerful woman with flour on her forearms and a"
+                        + " yellow headscarf. Her assistant, a quiet young man named Tobias, who wore thick glasses and a striped"
+                        + " apron, shaped the rolls. On Tuesday a tall woman in a black coat came in. Her name was Vivian Sharpe,"
+                        + " and she owned half the street. Rosa laughed. Tobias slept. Vivian left.";
+        assertTrue(
+                cues(bakery, "Rosa").contains("headwear: a yellow headscarf"),
+                cues(bakery, "Rosa").toString());
+        assertTrue(
+                cues(bakery, "Tobias").containsAll(List.of("clothing: thick glasses", "clothing: a striped apron")),
+                cues(bakery, "Tobias").toString());
+        assertTrue(
+                cues(bakery, "Vivian").containsAll(List.of("build: tall", "clothing: a black coat")),
+                cues(bakery, "Vivian").toString());
+        assertTrue(
+                cues(bakery, "Rosa").stream().noneMatch(c -> c.contains("black coat")),
+                cues(bakery, "Rosa").toString());
+        // a man brought in is no woman's: "On Tuesday a tall man in a black coat came in. Her name was Vivian"
+        String man =
+                "Rosa opened the bakery. On Tuesday a tall man in a black coat came in. Her name was Vivian Sharpe,"
+                        + " and she owned half the street. Rosa laughed. Vivian left. Vivian came back.";
+        assertTrue(
+                cues(man, "Vivian").stream().noneMatch(c -> c.contains("coat")),
+                cues(man, "Vivian").toString());
+    }
 }
