@@ -151,8 +151,8 @@ public interface LemonConfig {
         @WithDefault("2")
         int graphRounds();
 
-        /** λ, the weight of the ranking loss L_ct (Eq. 4); 0 = none (the \Lct ablation) */
-        @WithDefault("0.03")
+        /** λ, the weight of the ranking loss L_ct (Eq. 4); 0 = none (the \Lct ablation); README says why 0.003 */
+        @WithDefault("0.003")
         double lambda();
 
         /** whether each token has a NeTI mapper M(t, layer); false = one vector per token (Textual Inversion) */

@@ -51,7 +51,11 @@ public record PipelineSettings(
             int graphRounds,
             double lambda,
             boolean mapper) {
-        /** L = 2 rounds and λ = 0.03 as PersonalizationTrainer.Settings.DEFAULT explains. */
+        /**
+         * L = 2 rounds as PersonalizationTrainer.Settings.DEFAULT explains; λ = 0.003, a tenth of the trainer's 0.03,
+         * since at 0.03 the push apart of L_ct cost the loop's scenes likeness and people counts (README,
+         * {@code lemon.loop.lambda}).
+         */
         public static final Loop DEFAULT = new Loop(
                 50,
                 0.0,
@@ -63,7 +67,7 @@ public record PipelineSettings(
                 2,
                 Personalizer.Anchor.DESCRIPTION,
                 2,
-                0.03,
+                0.003,
                 true);
 
         /** The paper's loop: tokens alone, mappers everywhere, no base-model pairs (tests that pin its structure). */
