@@ -2158,7 +2158,9 @@ public final class StoryCues {
     /**
      * "She was a small, quick woman of forty": a he or she of the narration said to be a man, woman, boy or girl of
      * its own sex, a few describing words on. Only this way round: "she was old", "he was a captain" through a
-     * pronoun may be anyone's, where the index guessed wrong.
+     * pronoun may be anyone's, where the index guessed wrong; but a sentence that opens with the pronoun is about
+     * whom it goes on about, so there bare looks, a bare age going on ("He was young, no more than twenty-five") and a
+     * person noun of either sex ("He was a retired bus driver") count too.
      */
     private static boolean describedAsPerson(List<WordToken> ts, MentionIndex.Mention m) {
         if (!subjectPronoun(ts, m) || ts.get(m.start()).quoted()) return false;
