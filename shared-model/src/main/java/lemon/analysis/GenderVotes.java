@@ -107,8 +107,7 @@ final class GenderVotes {
         List<WordToken> ts = index.tokens().get(s);
         if (start < 2
                 || !ts.get(start - 1).text().equals(",")
-                || !java.util.Set.of("eldest", "oldest", "youngest", "elder", "younger")
-                        .contains(ts.get(start - 2).lower())) return Gender.UNKNOWN;
+                || !GroupMembers.BARE.contains(ts.get(start - 2).lower())) return Gender.UNKNOWN;
         for (int t = s, from = start - 3; t >= Math.max(0, s - 2); t--) {
             List<WordToken> us = index.tokens().get(t);
             for (int k = Math.min(from, us.size() - 1); k >= 0; k--) {

@@ -1235,9 +1235,7 @@ public final class StoryCues {
                 k++;
                 // "a quiet young man named Tobias, who wore thick glasses and a striped apron"
                 if (List.of("wore", "wears").contains(ts.get(k).lower())) {
-                    for (Phrase p : phrases(ts, k + 1))
-                        if (GARMENTS.contains(p.head) || HEADWEAR.contains(p.head))
-                            out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+                    worn(ts, k + 1, sentence, out);
                     return;
                 }
             }
@@ -1700,10 +1698,19 @@ public final class StoryCues {
                     out.add(new StoryCue("hair", "a bald head", sentence));
             for (Phrase p : phrases(ts, k + 1)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
         }
-        if (w.equals("in"))
-            for (Phrase p : phrases(ts, k + 1))
-                if (GARMENTS.contains(p.head) || HEADWEAR.contains(p.head))
-                    out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+        if (w.equals("in")) worn(ts, k + 1, sentence, out);
+    }
+
+    /**
+     * The noun phrases at k, those worn ("a red cloak", "thick glasses and a striped apron") each a cue; all of them
+     * returned, for where the list ends.
+     */
+    private static List<Phrase> worn(List<WordToken> ts, int k, String sentence, List<StoryCue> out) {
+        List<Phrase> said = phrases(ts, k);
+        for (Phrase p : said)
+            if (GARMENTS.contains(p.head) || HEADWEAR.contains(p.head))
+                out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+        return said;
     }
 
     private static final Set<String> PLACE_OR_AIM =
@@ -2063,13 +2070,10 @@ public final class StoryCues {
                 int from = putOn ? k + 2 : k + 1;
                 if (from < ts.size()
                         && List.of("in", "on").contains(ts.get(from).lower())) from++;
-                List<Phrase> worn = phrases(ts, from);
-                for (Phrase p : worn)
-                    if (GARMENTS.contains(p.head) || HEADWEAR.contains(p.head))
-                        out.add(new StoryCue(kindOf(p.head), p.text, sentence));
-                if (worn.isEmpty()) return;
+                List<Phrase> said = worn(ts, from, sentence, out);
+                if (said.isEmpty()) return;
                 // "put on a head-dress …, and clasped a girdle round her waist": the next thing put on
-                int after = worn.get(worn.size() - 1).end();
+                int after = said.get(said.size() - 1).end();
                 limit = Math.min(ts.size(), Math.max(limit, after + 8));
                 k = after - 1;
                 continue;

@@ -795,7 +795,6 @@ public final class OfflineDescriber implements CharacterDescriber {
 
     private static final Pattern YEARS_OLD = Pattern.compile("^([\\w-]+) years old$");
 
-    /** "forty years old" → 40: an age of eighteen years or more, else null. */
     /** An age cue said as a decade ("in her fifties", "in her late forties"): the part of it and the decade. */
     private static final Pattern IN_A_DECADE =
             Pattern.compile("in (?:his|her|their) ((?:early |late )?)(" + StoryCues.DECADE.pattern() + ")");
@@ -818,6 +817,7 @@ public final class OfflineDescriber implements CharacterDescriber {
                                 .indexOf(d));
     }
 
+    /** "forty years old" → 40: an age of eighteen years or more, else null. */
     static Integer grownYearsOf(String age) {
         Matcher m = YEARS_OLD.matcher(age);
         if (!m.matches()) return null;
