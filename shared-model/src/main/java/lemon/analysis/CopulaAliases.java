@@ -167,6 +167,26 @@ final class CopulaAliases {
                 calledIt.add(y.id());
             }
         }
+        // "The inspector came last. He was thin, and his name badge said Mr Pryce": the name is the role's whom the
+        // possessive stands for ("Her name was Vivian Sharpe" gives the possessive to the name: NamedGenerics' case)
+        for (int s = 0; s < index.sentences().size(); s++) {
+            List<WordToken> ts = index.tokens().get(s);
+            for (MentionIndex.Mention b : index.mentions(s)) {
+                StoryCharacter y = byId.get(b.characterId());
+                int owner = b.explicit() && y != null && isProperName(y) ? nameTold(ts, b.start()) : -1;
+                if (owner < 0) continue;
+                StoryCharacter x = index.mentions(s).stream()
+                        .filter(a -> a.start() == owner && !a.explicit())
+                        .map(a -> byId.get(a.characterId()))
+                        .findFirst()
+                        .orElse(null);
+                if (x == null || x == y || isProperName(x) || x.isGroup() || y.isGroup()) continue;
+                namesOfRole
+                        .computeIfAbsent(x.id(), r -> new java.util.TreeSet<>())
+                        .add(y.id());
+                if (pairs.putIfAbsent(y.id(), x.id()) == null) said.put(y.id(), s);
+            }
+        }
         // a role introduced under two names ("a man named Hans", "a man named Peter") is two people
         pairs.entrySet().removeIf(p -> namesOfRole.get(p.getValue()).size() > 1);
         if (pairs.isEmpty()) return characters;
@@ -225,6 +245,19 @@ final class CopulaAliases {
     }
 
     private static final List<String> PRONOUNS = List.of("her", "him");
+
+    /**
+     * "his name badge said Mr Pryce", "her name tag read": the index of the "his" or "her" whose name is told at
+     * {@code name}, or −1. Not "his name was", which {@link MentionIndex} gives to the name itself.
+     */
+    private static int nameTold(List<WordToken> ts, int name) {
+        int verb = name - 1;
+        if (verb < 3 || !List.of("said", "read").contains(ts.get(verb).lower())) return -1;
+        int k = verb - 1;
+        if (List.of("badge", "tag", "card", "plate").contains(ts.get(k).lower())) k--;
+        if (!ts.get(k).lower().equals("name") || ts.get(k - 1).quoted()) return -1;
+        return List.of("his", "her").contains(ts.get(k - 1).lower()) ? k - 1 : -1;
+    }
 
     /** ", a fussy man named Corbel": an article, describing words, a person noun and a naming verb up to the name. */
     private static boolean namedAppositionAt(List<WordToken> ts, int k, int name) {

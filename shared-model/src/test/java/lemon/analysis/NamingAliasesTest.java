@@ -294,6 +294,21 @@ class NamingAliasesTest {
     }
 
     @Test
+    void aNameOnABadgeIsWhoeverThePossessiveStandsFor() {
+        // a night market of my own: "his name badge said Mr Pryce" left the inspector and Mr Pryce two people
+        List<StoryCharacter> cast = cast("At nine a man walked down the row. Wei Ling watched him. The inspector came"
+                + " to her stall last. He was thin and nervous, and his name badge said Mr Pryce. A clerk followed"
+                + " him. The clerk was a tall woman; her name tag read Ms Okoro. Mr Pryce ate a dumpling. The"
+                + " inspector smiled. The clerk wrote it down. Ms Okoro laughed. The inspector paid. Wei Ling bowed.");
+        StoryCharacter inspector = named(cast, "inspector");
+        assertEquals(inspector, named(cast, "Mr Pryce"), cast.toString());
+        assertTrue(inspector.evidence().get("alias Mr Pryce").contains("name badge"), inspector.toString());
+        // her tag names the clerk she stands for, not the inspector of the sentence before
+        assertEquals(named(cast, "clerk"), named(cast, "Ms Okoro"), cast.toString());
+        assertNotEquals(inspector, named(cast, "Ms Okoro"), cast.toString());
+    }
+
+    @Test
     void aTradeAStoryOfTodayNamesIsSomeone() {
         // "a poor weaver" named in five sentences was nobody
         List<StoryCharacter> cast = cast("There lived a poor weaver in the town. The weaver sat at his loom. Mirela"
