@@ -746,8 +746,13 @@ public final class StoryCues {
         // a horse ridden is no thing in the hand: it takes none of the things' places, and one is enough
         long held = list.stream().filter(x -> !ridden(x)).count();
         if (ridden(cue) ? list.stream().anyMatch(StoryCues::ridden) : held >= PER_KIND) return;
-        if (list.stream().anyMatch(x -> x.value().equals(cue.value()))) return;
+        if (list.stream().anyMatch(x -> bare(x.value()).equals(bare(cue.value())))) return;
         list.add(cue);
+    }
+
+    /** A cue's words without the article or possessive that opens them: "her father's coat" is "father's coat". */
+    private static String bare(String value) {
+        return value.replaceFirst("^(?i)(a|an|the|his|her|their|its) ", "");
     }
 
     /**

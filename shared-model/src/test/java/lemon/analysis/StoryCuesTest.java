@@ -1248,6 +1248,12 @@ class StoryCuesTest {
         assertTrue(
                 cues(market, "Ishbel").contains("hair: red hair"),
                 cues(market, "Ishbel").toString());
+        // "she wore her father's old oilskin coat" was told twice, with and without "her"; one coat is one cue
+        String coat = "Ishbel was forty, and she wore her father's old oilskin coat in every weather. Ishbel slept.";
+        assertEquals(
+                List.of("clothing: her father's old oilskin coat"),
+                cues(coat, "Ishbel").stream().filter(c -> c.contains("coat")).toList(),
+                cues(coat, "Ishbel").toString());
         // a comma that ends the with-phrase's clause lends nothing: "with scabbed knees, and Alfie had a brown coat"
         String two =
                 "Peggy Dawes was ten, a thin girl with scabbed knees, and her brother had a brown coat. Peggy wept."
