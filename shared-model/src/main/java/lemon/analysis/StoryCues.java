@@ -72,7 +72,11 @@ public final class StoryCues {
                 "thickset",
                 "heavyset",
                 "gaunt",
-                "spindly")) ADJECTIVE_KIND.put(w, "build");
+                "spindly",
+                // "a large, warm woman in bright printed dresses"
+                "large",
+                "scrawny",
+                "petite")) ADJECTIVE_KIND.put(w, "build");
         for (String w :
                 List.of("pale", "swarthy", "dark-skinned", "sunburnt", "tanned", "rosy", "dirty", "sooty", "freckled"))
             ADJECTIVE_KIND.put(w, "skin");
@@ -1329,7 +1333,8 @@ public final class StoryCues {
                     && !DETERMINERS.contains(ts.get(k - 1).lower())
                     && k + 1 < ts.size()
                     && ts.get(k + 1).isWord()
-                    && !ts.get(k + 1).capitalised()) {
+                    && !ts.get(k + 1).capitalised()
+                    && !COPULAS.contains(ts.get(k + 1).lower())) { // "the choirmistress, was": the phrase ended
                 stop = Math.min(ts.size(), stop + 1);
                 continue;
             }
@@ -1387,6 +1392,14 @@ public final class StoryCues {
         out.addAll(said);
         k = ofAnAge(ts, k, sentence, out); // "a small, quick woman of forty with silver-rimmed glasses"
         if (apposition) k = appositionGoesOn(ts, k, sentence, out);
+        // "Mrs Agatha Bell, the choirmistress, was a tall, bony woman": the clause goes on past the apposition
+        if (apposition
+                && k + 1 < ts.size()
+                && ts.get(k).text().equals(",")
+                && COPULAS.contains(ts.get(k + 1).lower())) {
+            after(ts, start, k + 1, gender, sentence, out);
+            return;
+        }
         // "He was the biggest man in the village, six foot six in his socks, with a ginger beard like a doormat": the
         // with-phrase that closes what he is said to be
         if (!apposition && k < ts.size() && !ts.get(k).lower().equals("with"))
@@ -2459,10 +2472,16 @@ public final class StoryCues {
             if (!(p.head().equals("habit") && p.text().contains("habit of "))) out.add(p);
             // "her dark hair tied back and a white lab coat", "silver hair pinned up in a bun and a red apron": how it
             // is worn, then the list goes on
-            if (i + 2 < ts.size()
+            // ("her white hair in a tight bun and half-moon glasses")
+            boolean hairWorn = i + 2 < ts.size()
                     && ts.get(i).lower().endsWith("ed")
                     && List.of("back", "up", "low", "short", "high", "loose")
-                            .contains(ts.get(i + 1).lower())) {
+                            .contains(ts.get(i + 1).lower());
+            hairWorn |= i + 2 < ts.size()
+                    && p.head().equals("hair")
+                    && ts.get(i).lower().equals("in")
+                    && List.of("a", "an", "two", "one").contains(ts.get(i + 1).lower());
+            if (hairWorn) {
                 int and = i + 2;
                 while (and < Math.min(ts.size(), i + 7)
                         && ts.get(and).isWord()

@@ -19,6 +19,26 @@ class StoryCuesTest {
     }
 
     @Test
+    void aCopulaAfterARolesAppositionStillDescribes() {
+        // a choir of my own: "Mrs Agatha Bell, the choirmistress, was a tall, bony woman with her white hair in a tight
+        // bun and half-moon glasses" kept only the hair, and "Mrs Oduya, a large, warm woman" was of no build
+        String choir = "Mrs Agatha Bell, the choirmistress, was a tall, bony woman with her white hair in a tight bun"
+                + " and half-moon glasses on a silver chain. The altos were led by Mrs Oduya, a large, warm woman in"
+                + " bright printed dresses. Mrs Bell frowned. Mrs Oduya sang. Mrs Bell smiled. Mrs Oduya laughed.";
+        List<String> bell = cues(choir, "Mrs Bell");
+        assertTrue(
+                bell.containsAll(List.of("build: tall", "build: bony", "gender: woman", "clothing: half-moon glasses")),
+                bell.toString());
+        assertTrue(
+                cues(choir, "Mrs Oduya").contains("build: large"),
+                cues(choir, "Mrs Oduya").toString());
+        // the apposition is another's when a second name follows it: "Hetty, the twin of Flo, was tall" is Hetty's
+        String twins = "Hetty, the twin of Flo, was tall. Flo was short. Hetty sang. Flo sang. Hetty laughed.";
+        assertFalse(
+                cues(twins, "Flo").contains("build: tall"), cues(twins, "Flo").toString());
+    }
+
+    @Test
     void aCopulaWithAWithPhraseGivesBuildGenderAndBeard() {
         List<String> cues = cues(
                 "Henrik was a tall man with a grey beard. Henrik lived by the sea. Henrik mended nets every morning.",
