@@ -1492,6 +1492,10 @@ public final class StoryCues {
             if (!t.isWord() || CLAUSE_WORDS.contains(t.lower())) return;
             int at = k;
             if (here.stream().anyMatch(o -> o.start() == at && !o.characterId().equals(m.characterId()))) return;
+            // "Tobias saw a small figure in a red hood": what is brought in there wears it ("He was a fat old man in a
+            // white suit" is he)
+            if (List.of("a", "an").contains(t.lower())
+                    && !COPULAS.contains(ts.get(k - 1).lower())) return;
             if (t.lower().equals("in")
                     && List.of("a", "an").contains(ts.get(k + 1).lower())) {
                 with(ts, k, gender, sentence, out);
@@ -1979,10 +1983,26 @@ public final class StoryCues {
         if (p == null) return;
         // "her clothes" after "her godmother touched her" may be anyone's; "his beard" is nearly always his
         boolean body = HAIR.contains(p.head) || BEARD.contains(p.head) || SKIN.contains(p.head);
+        // "When Luca sang the solo, the vicar, an elderly man, forgot the page of his hymn book": a person between the
+        // name and the pronoun who is no one of the cast may own a thing as well ("the maiden loosed her hair" is hers)
+        if (!m.explicit() && !body && !told && uncastBetween(ts, last != null ? last.end() : 0, m.start(), others))
+            return;
         // "his sword", "her spindle": an object the story gives them, when they are the sentence's subject
         boolean thing = OBJECTS.contains(p.head);
         if (thing && !(owned && (ownerLeads(m, others) || told))) return; // "asked him to open his sample case"
         if (owned || body) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+    }
+
+    /** Whether "the" or "a" and a person noun no mention covers stand between from and to: someone of no cast. */
+    private static boolean uncastBetween(List<WordToken> ts, int from, int to, List<MentionIndex.Mention> mentions) {
+        for (int j = Math.max(1, from); j < to; j++) {
+            int at = j;
+            if (Lexicon.isPersonNoun(ts.get(j).lower())
+                    && !ts.get(j).capitalised()
+                    && StoryCues.A_OR_THE.contains(ts.get(j - 1).lower())
+                    && mentions.stream().noneMatch(o -> o.start() <= at && at < o.end())) return true;
+        }
+        return false;
     }
 
     /** Whether a character of sex {@code a} cannot be one of sex {@code b}: both known and different. */

@@ -39,6 +39,28 @@ class StoryCuesTest {
     }
 
     @Test
+    void whatSomeoneOfNoCastWearsOrHoldsIsNotTheSubjects() {
+        // an orchard of my own: "Tobias saw a small figure in a red hood" gave Tobias the hood, and "When Luca sang the
+        // solo, the vicar, an elderly man with a red nose, forgot the page of his hymn book" gave Luca the book
+        String story = "On the third night Tobias saw a small figure in a red hood slip under the fence. When Luca sang"
+                + " the solo, the vicar, an elderly man with a red nose, forgot to turn the page of his hymn book."
+                + " Tobias laughed. Luca bowed. Tobias slept. Luca sang.";
+        assertTrue(
+                cues(story, "Tobias").stream().noneMatch(c -> c.contains("hood")),
+                cues(story, "Tobias").toString());
+        assertTrue(
+                cues(story, "Luca").stream().noneMatch(c -> c.contains("book")),
+                cues(story, "Luca").toString());
+        // still his: what he does something in, what he was in, and his own things with no one between
+        String his = "Ernie opened the door in a string vest. Ernie was a fat old man in a white suit. When Ernie"
+                + " sang, he dropped his hymn book. Ernie laughed.";
+        List<String> ernie = cues(his, "Ernie");
+        assertTrue(
+                ernie.containsAll(List.of("clothing: a string vest", "clothing: a white suit", "object: a hymn book")),
+                ernie.toString());
+    }
+
+    @Test
     void aCopulaWithAWithPhraseGivesBuildGenderAndBeard() {
         List<String> cues = cues(
                 "Henrik was a tall man with a grey beard. Henrik lived by the sea. Henrik mended nets every morning.",
