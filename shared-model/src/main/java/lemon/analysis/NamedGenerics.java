@@ -124,7 +124,10 @@ final class NamedGenerics {
         if (i - 1 != 0 || s == 0) return null; // "His name was …" opens the sentence
         // the sentence before brings the noun in ("a boy knocked"), or one a few before it does and "the girl" has
         // gone on about it since: "It was a girl in a yellow raincoat … The girl dropped the sack … Her name was Zoë"
+        // ("a girl of about nine was feeding apples … 'Please don't tell,' she said. Her name was Mira": a sentence
+        // whose narration is only her "she" goes on about the girl too)
         String since = null;
+        boolean carried = true;
         for (int back = 1; back <= NAMED_WITHIN && s - back >= 0; back++) {
             List<WordToken> before = tokens.get(s - back);
             String brought = null, said = null;
@@ -134,13 +137,25 @@ final class NamedGenerics {
                 if (A_OR_AN.contains(det)) brought = w;
                 else if (det.equals("the")) said = w;
             }
-            if (brought != null) return back == 1 || brought.equals(since) ? brought : null;
+            if (brought != null)
+                return back == 1 || brought.equals(since) || (since == null && carried) ? brought : null;
+            if (said == null) carried &= onlyThePronoun(before, pronoun.equals("his") ? "he" : "she");
             if (said != null) {
                 if (since != null && !since.equals(said)) return null;
                 since = said;
             }
         }
         return null;
+    }
+
+    /** Whether a sentence's narration is its speaker's pronoun alone: "'Please don't tell,' she said." */
+    private static boolean onlyThePronoun(List<WordToken> ts, String pronoun) {
+        List<WordToken> told =
+                ts.stream().filter(t -> !t.quoted() && t.isWord()).toList();
+        return !told.isEmpty()
+                && told.size() <= 3
+                && told.stream().anyMatch(t -> t.lower().equals(pronoun))
+                && told.stream().noneMatch(t -> t.capitalised() && !t.lower().equals(pronoun));
     }
 
     /** How many sentences back "Her name was" may reach for the girl it names, when "the girl" is said between. */

@@ -1391,6 +1391,13 @@ public final class StoryCues {
                         .contains(ts.get(k).text().toLowerCase(java.util.Locale.ROOT))) return;
         out.addAll(said);
         k = ofAnAge(ts, k, sentence, out); // "a small, quick woman of forty with silver-rimmed glasses"
+        // "a stout, grey-haired woman of sixty-five who wore rubber boots and a man's tweed cap"
+        if (k + 1 < ts.size()
+                && ts.get(k).lower().equals("who")
+                && List.of("wore", "wears").contains(ts.get(k + 1).lower())) {
+            worn(ts, k + 2, sentence, out);
+            return;
+        }
         if (apposition) k = appositionGoesOn(ts, k, sentence, out);
         // "Mrs Agatha Bell, the choirmistress, was a tall, bony woman": the clause goes on past the apposition
         if (apposition
@@ -1626,7 +1633,17 @@ public final class StoryCues {
 
     /** Whether an age follows at k with "of": "a girl of fourteen". */
     private static boolean isOfAnAge(List<WordToken> ts, int k) {
-        return k + 1 < ts.size() && ts.get(k).lower().equals("of") && isAge(ts.get(k + 1));
+        return ageOf(ts, k) > 0;
+    }
+
+    /** Where the number of "of forty" or "of about nine" at k is, or −1. */
+    private static int ageOf(List<WordToken> ts, int k) {
+        if (k + 1 >= ts.size() || !ts.get(k).lower().equals("of")) return -1;
+        int n = k + 1;
+        if (n + 1 < ts.size()
+                && List.of("about", "around", "perhaps", "nearly", "maybe")
+                        .contains(ts.get(n).lower())) n++;
+        return isAge(ts.get(n)) ? n : -1;
     }
 
     /** The age "of forty" at k as a cue, and where what follows it starts (k itself when there is none). */
@@ -1644,9 +1661,10 @@ public final class StoryCues {
                 return d + 1;
             }
         }
-        if (!isOfAnAge(ts, k)) return k;
-        out.add(new StoryCue("age", ts.get(k + 1).lower() + " years old", sentence));
-        return k + 2;
+        int n = ageOf(ts, k);
+        if (n < 0) return k;
+        out.add(new StoryCue("age", ts.get(n).lower() + " years old", sentence));
+        return n + 1;
     }
 
     /** A decade of life, "fifties" or "mid-fifties". */

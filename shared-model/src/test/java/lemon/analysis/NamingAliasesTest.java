@@ -390,6 +390,24 @@ class NamingAliasesTest {
     }
 
     @Test
+    void aGirlWhoOnlySpeaksBetweenIsTheOneHerNameIsToldOf() {
+        // an orchard thief of my own: "a girl of about nine was feeding apples to a pony. 'Please don't tell,' she
+        // said. Her name was Mira" left the girl, and so her age, no one's
+        String told = "Inside, a girl of about nine was feeding apples to a pony. \"Please don't tell,\" she said. Her"
+                + " name was Mira, and she lived by the river. Tobias nodded. Mira grinned. Tobias laughed.";
+        StoryCharacter mira = named(cast(told), "Mira");
+        assertTrue(mira.aliases().contains("girl"), mira.toString());
+        assertTrue(
+                StoryCues.of(told, mira, cast(told)).stream()
+                        .anyMatch(q -> q.value().equals("nine years old")),
+                StoryCues.of(told, mira, cast(told)).toString());
+        // a sentence that tells of someone else between leaves her name to that one
+        List<StoryCharacter> other = cast("Inside, a girl of about nine was feeding apples to a pony. The old woman"
+                + " smiled at her. Her name was Mira. Tobias nodded. Mira grinned. Tobias laughed.");
+        assertTrue(named(other, "Mira").aliases().stream().noneMatch("girl"::equals), other.toString());
+    }
+
+    @Test
     void anAgeSaidOfANameMakesItSomeoneAndABrotherInAppositionIsMale() {
         List<StoryCharacter> cast = cast(ORCHARD);
         // "Abuela Inés was seventy and nearly blind": no one before

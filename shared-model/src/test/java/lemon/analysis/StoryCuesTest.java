@@ -32,6 +32,12 @@ class StoryCuesTest {
         assertTrue(
                 cues(choir, "Mrs Oduya").contains("build: large"),
                 cues(choir, "Mrs Oduya").toString());
+        // "a stout, grey-haired woman of sixty-five who wore rubber boots and a man's tweed cap" wore nothing
+        String orchard = "Greta was a stout, grey-haired woman of sixty-five who wore rubber boots and a tweed cap."
+                + " Greta laughed. Greta slept.";
+        assertTrue(
+                cues(orchard, "Greta").containsAll(List.of("clothing: rubber boots", "headwear: a tweed cap")),
+                cues(orchard, "Greta").toString());
         // the apposition is another's when a second name follows it: "Hetty, the twin of Flo, was tall" is Hetty's
         String twins = "Hetty, the twin of Flo, was tall. Flo was short. Hetty sang. Flo sang. Hetty laughed.";
         assertFalse(
