@@ -1563,11 +1563,22 @@ public final class StoryCues {
         return out;
     }
 
-    /** Whether sentence s opens with a man or woman the cast has no one for: "The dead man was lying …". */
+    /** Whether sentence s opens with someone the cast has no one for: "The dead man was lying …", "One day a man came". */
     private static boolean strangerOpens(MentionIndex index, int s) {
         List<WordToken> ts = index.tokens().get(s);
-        if (ts.isEmpty() || !ts.get(0).lower().equals("the")) return false;
-        for (int k = 1; k < Math.min(ts.size(), 4); k++) {
+        if (ts.isEmpty()) return false;
+        // "One wet Thursday a young man walked into the church hall": brought in after a word of when
+        int from = 1;
+        if (!ts.get(0).lower().equals("the")) {
+            if (!OPENERS.contains(ts.get(0).lower())) return false;
+            from = -1;
+            for (int d = 1; d < Math.min(ts.size(), 5) && from < 0; d++) {
+                if (!ts.get(d).isWord()) return false;
+                if (List.of("a", "an").contains(ts.get(d).lower())) from = d + 1;
+            }
+            if (from < 0) return false;
+        }
+        for (int k = from; k < Math.min(ts.size(), from + 3); k++) {
             WordToken t = ts.get(k);
             if (!t.isWord() || t.capitalised()) return false;
             if (STRANGERS.contains(t.lower())) {

@@ -1259,6 +1259,21 @@ class StoryCuesTest {
         assertTrue(
                 cues(asked, "Reno").stream().noneMatch(c -> c.contains("hat")),
                 cues(asked, "Reno").toString());
+        // a choir: "One wet Thursday a young man walked into the church hall … He was thin and shy, with a shock of
+        // black hair and a guitar case on his back. His name was Luca Ferri": a stranger brought in after a word of
+        // when
+        String choir = "Mrs Bell led the choir. One wet Thursday a young man walked into the church hall. He was thin"
+                + " and shy, with a shock of black hair. His name was Luca Ferri. Mrs Bell frowned. Luca sang. Luca"
+                + " bowed. Mrs Bell smiled.";
+        assertTrue(
+                cues(choir, "Luca").containsAll(List.of("build: thin", "hair: a shock of black hair")),
+                cues(choir, "Luca").toString());
+        // "One day the baker baked": no one brought in
+        String baker = "Mrs Bell led the choir. One day the baker came. He was thin and shy. His name was Luca Ferri."
+                + " Mrs Bell frowned. Luca sang. Luca bowed. Mrs Bell smiled.";
+        assertTrue(
+                cues(baker, "Luca").stream().noneMatch(c -> c.contains("thin")),
+                cues(baker, "Luca").toString());
         // "The youngest, Wade, was quiet and thin": a first word of no look before one
         String brothers =
                 "The Hollister brothers came in. The youngest, Wade, was quiet and thin. Wade drank. Wade" + " slept.";
