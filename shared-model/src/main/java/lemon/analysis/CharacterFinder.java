@@ -424,7 +424,8 @@ final class CharacterFinder {
             // "Old Magnus Tulloch was the keeper … while Magnus held the lantern": an epithet before the name too
             boolean epithet = first == 0 && words.length > 2 && EPITHETS.contains(words[0].toLowerCase(Locale.ROOT));
             if (epithet) first = 1;
-            for (String part : List.of(words[epithet ? 1 : 0], words[words.length - 1])) {
+            // ("Captain Rosa Delgado … said Rosa": the given name after the titles)
+            for (String part : List.of(words[first], words[words.length - 1])) {
                 NameStat one = stats.get(part);
                 if (one == null || accepted.contains(part)) continue;
                 NameStat both = NameStat.sum(full.getValue(), one);

@@ -419,4 +419,24 @@ class NameFindingTest {
                 + " The keeper woke.";
         assertTrue(names(kin).contains("keeper's daughter"), names(kin).toString());
     }
+
+    @Test
+    void aTitledFullNameSaidOnceIsItsGivenNamesToo() {
+        // a ferry of my own: "Captain Rosa Delgado had run it for twenty years … 'I can,' said Rosa" left her no
+        // name, only "the captain" (the title, not "Rosa", was checked against the full name)
+        String story = "The Last Ferry\n\nThe last ferry to the island left at six. Captain Rosa Delgado had run it"
+                + " for twenty years. She was a short, weathered woman with a grey plait and a captain's cap"
+                + " pushed back on her head, and she never raised her voice.\n\nHer deckhand that winter was a"
+                + " boy called Finn, her sister's son. He was sixteen, all elbows and freckles, and he wore a"
+                + " yellow oilskin that was much too big for him.\n\nThat evening three passengers came aboard."
+                + " The first was an old priest in a black cassock who carried a wicker basket. The second was"
+                + " a woman in a fur coat with two small dogs on a lead. The third was a tall man in a grey"
+                + " raincoat who kept his hat pulled down and said nothing at all.\n\nHalfway across, the"
+                + " engine died. The ferry drifted in the dark.\n\n\"Can you fix it?\" asked the woman in the"
+                + " fur coat.\n\n\"I can,\" said Rosa. \"Finn, bring the lamp.\"\n\nThe captain smiled.\n";
+        List<StoryCharacter> cast = new OfflineAnalyst().analyze(story, 5).characters();
+        StoryCharacter rosa = RoleAliasesTest.named(cast, "Rosa");
+        assertEquals(rosa, RoleAliasesTest.named(cast, "Captain Rosa Delgado"), cast.toString());
+        assertEquals(rosa, RoleAliasesTest.named(cast, "captain"), cast.toString());
+    }
 }
