@@ -90,8 +90,18 @@ public final class StoryCues {
             ADJECTIVE_KIND.put(w, "station");
     }
 
-    static final Set<String> HAIR =
-            Set.of("hair", "locks", "curls", "tresses", "braids", "plaits", "ringlets", "bob", "ponytail");
+    static final Set<String> HAIR = Set.of(
+            "hair",
+            "locks",
+            "curls",
+            "tresses",
+            "braids",
+            "plaits",
+            "plait",
+            "pigtails",
+            "ringlets",
+            "bob",
+            "ponytail");
     static final Set<String> BEARD = Set.of("beard", "moustache", "mustache", "whiskers", "stubble", "goatee");
     static final Set<String> SKIN = Set.of("skin", "cheeks", "complexion", "face", "lips");
     static final Set<String> HEADWEAR = Set.of(
@@ -201,7 +211,12 @@ public final class StoryCues {
             "sneakers",
             "t-shirt",
             "shorts",
-            "bandage");
+            "bandage",
+            // "an old priest in a black cassock", "a girl in a pinafore"
+            "cassock",
+            "pinafore",
+            "dungarees",
+            "wellingtons");
     /** "an ugly dwarf", "a one-eyed man", "a usual petticoat", "an honest face": the article by sound, not letter. */
     public static String article(String next) {
         String w = next.toLowerCase(Locale.ROOT);

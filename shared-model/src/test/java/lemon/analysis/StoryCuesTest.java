@@ -67,6 +67,20 @@ class StoryCuesTest {
     }
 
     @Test
+    void aPlaitIsHairAndACassockIsWorn() {
+        // a ferry of my own: "a short, weathered woman with a grey plait", "an old priest in a black cassock"
+        String ferry =
+                "Rosa was a short, weathered woman with a grey plait. Anselm was an old priest in a black cassock."
+                        + " Rosa laughed. Anselm prayed. Rosa slept. Anselm slept.";
+        assertTrue(
+                cues(ferry, "Rosa").contains("hair: a grey plait"),
+                cues(ferry, "Rosa").toString());
+        assertTrue(
+                cues(ferry, "Anselm").contains("clothing: a black cassock"),
+                cues(ferry, "Anselm").toString());
+    }
+
+    @Test
     void aCopulaWithAWithPhraseGivesBuildGenderAndBeard() {
         List<String> cues = cues(
                 "Henrik was a tall man with a grey beard. Henrik lived by the sea. Henrik mended nets every morning.",
