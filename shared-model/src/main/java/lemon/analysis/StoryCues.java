@@ -2008,8 +2008,15 @@ public final class StoryCues {
                         && List.of("he", "she").contains(ts.get(o.start()).lower()))
                 .findFirst()
                 .orElse(null);
-        boolean subjectsOwn =
-                last == null && subject != null && subject.characterId().equals(m.characterId());
+        // ("He took off his hat, and Finn saw that he was the doctor": a "he" the sentence then names apart is another)
+        boolean subjectsOwn = last == null
+                && subject != null
+                && subject.characterId().equals(m.characterId())
+                && others.stream()
+                        .noneMatch(o -> o.explicit()
+                                && o.start() > m.start()
+                                && ts.get(o.start() - 1).lower().equals("and")
+                                && o.characterId().equals(m.characterId()));
         boolean told = toldTo(ts, m, others);
         boolean owned = m.explicit()
                 || subjectsOwn

@@ -57,6 +57,18 @@ class StoryCuesTest {
         assertTrue(
                 cues(story, "Luca").stream().noneMatch(c -> c.contains("book")),
                 cues(story, "Luca").toString());
+        // "The tall man stood up. He took off his hat, and Finn saw that he was the doctor": the hat was Finn's
+        String ferry = "Finn held the lamp. The tall man stood up. He took off his hat, and Finn saw that he was the"
+                + " doctor. Finn laughed. Finn slept.";
+        assertTrue(
+                cues(ferry, "Finn").stream().noneMatch(c -> c.contains("hat")),
+                cues(ferry, "Finn").toString());
+        // a name said later that is no second subject leaves her things hers
+        String ball = "Ashputtel went to the feast. She looked so fine in her rich clothes; and they never once thought"
+                + " of Ashputtel. Ashputtel danced. Ashputtel ran home.";
+        assertTrue(
+                cues(ball, "Ashputtel").contains("clothing: rich clothes"),
+                cues(ball, "Ashputtel").toString());
         // still his: what he does something in, what he was in, and his own things with no one between
         String his = "Ernie opened the door in a string vest. Ernie was a fat old man in a white suit. When Ernie"
                 + " sang, he dropped his hymn book. Ernie laughed.";
