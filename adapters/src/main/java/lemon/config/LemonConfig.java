@@ -158,6 +158,10 @@ public interface LemonConfig {
         /** whether each token has a NeTI mapper M(t, layer); false = one vector per token (Textual Inversion) */
         @WithDefault("true")
         boolean mapper();
+
+        /** m of L_ct's push apart, (1 − y)·max(0, CLIP − m); −1 = no floor, the paper's Eq. 4 (README) */
+        @WithDefault("-1")
+        double pushFloor();
     }
 
     /** How descriptions are guided by C.D. examples (see PipelineSettings.Guidance). */

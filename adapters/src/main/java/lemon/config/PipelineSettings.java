@@ -50,7 +50,8 @@ public record PipelineSettings(
             Personalizer.Anchor anchor,
             int graphRounds,
             double lambda,
-            boolean mapper) {
+            boolean mapper,
+            double pushFloor) {
         /**
          * L = 2 rounds as PersonalizationTrainer.Settings.DEFAULT explains; λ = 0.003, a tenth of the trainer's 0.03,
          * since at 0.03 the push apart of L_ct cost the loop's scenes likeness and people counts (README,
@@ -68,7 +69,8 @@ public record PipelineSettings(
                 Personalizer.Anchor.DESCRIPTION,
                 2,
                 0.003,
-                true);
+                true,
+                -1);
 
         /** The paper's loop: tokens alone, mappers everywhere, no base-model pairs (tests that pin its structure). */
         public Loop(int personalizeSteps, double clipThreshold, double dropMargin, VisionSettings validator) {
@@ -84,7 +86,8 @@ public record PipelineSettings(
                     Personalizer.Anchor.WORLD,
                     DEFAULT.graphRounds,
                     DEFAULT.lambda,
-                    DEFAULT.mapper);
+                    DEFAULT.mapper,
+                    DEFAULT.pushFloor);
         }
 
         /** The same loop with another graph, ranking loss or mapper (the evaluation's baselines and ablations). */
@@ -127,7 +130,26 @@ public record PipelineSettings(
                     anchor,
                     graphRounds,
                     lambda,
-                    mapper);
+                    mapper,
+                    pushFloor);
+        }
+
+        /** The same loop with L_ct's push apart floored at {@code m} (−1: no floor, the paper's). */
+        public Loop withPushFloor(double m) {
+            return new Loop(
+                    personalizeSteps,
+                    clipThreshold,
+                    dropMargin,
+                    validator,
+                    tokens,
+                    sceneMapper,
+                    scenePairsTrainMapper,
+                    describedScenePairs,
+                    anchor,
+                    graphRounds,
+                    lambda,
+                    mapper,
+                    m);
         }
 
         public Loop {
@@ -145,6 +167,8 @@ public record PipelineSettings(
                 throw new IllegalArgumentException("lemon.loop.graph-rounds must be 0..8, got " + graphRounds);
             if (!(lambda >= 0 && lambda <= 10))
                 throw new IllegalArgumentException("lemon.loop.lambda must be in [0, 10], got " + lambda);
+            if (!(pushFloor >= -1 && pushFloor <= 1))
+                throw new IllegalArgumentException("lemon.loop.push-floor must be in [−1, 1], got " + pushFloor);
         }
     }
 
@@ -263,7 +287,8 @@ public record PipelineSettings(
                         Personalizer.Anchor.parse(c.loop().anchor()),
                         c.loop().graphRounds(),
                         c.loop().lambda(),
-                        c.loop().mapper()),
+                        c.loop().mapper(),
+                        c.loop().pushFloor()),
                 new Cost(
                         c.cost().prices().orElse(null),
                         c.cost().tenantMonthlyCap().orElse(null)),

@@ -174,6 +174,9 @@ public class EvalStoryboardCommand implements Callable<Integer> {
                 + (settings.loop().lambda() == PipelineSettings.Loop.DEFAULT.lambda()
                         ? ""
                         : "-l" + settings.loop().lambda())
+                + (settings.loop().pushFloor() == PipelineSettings.Loop.DEFAULT.pushFloor()
+                        ? ""
+                        : "-pf" + settings.loop().pushFloor())
                 + (settings.loop().mapper() ? "" : "-nomapper")
                 + (settings.imageSteps() == PipelineSettings.DEFAULT_IMAGE_STEPS ? "" : "-is" + settings.imageSteps())
                 + (settings.guidance().equals(PipelineSettings.Guidance.DEFAULT)

@@ -64,6 +64,7 @@ public class Engines {
                 .withScenePairsTrainMapper(loop.scenePairsTrainMapper())
                 .withRounds(loop.graphRounds())
                 .withLambda((float) loop.lambda())
+                .withPushFloor((float) loop.pushFloor())
                 .withMapper(loop.mapper());
         return personalizers.computeIfAbsent(
                 settings + "-" + loop.anchor(), k -> new MiniPersonalizer(settings, loop.anchor(), System.err));

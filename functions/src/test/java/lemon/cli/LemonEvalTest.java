@@ -85,5 +85,11 @@ class LemonEvalTest {
         assertTrue(g.getMessage().contains("lemon.loop.graph-rounds"), g.getMessage());
         var l = assertThrows(IllegalArgumentException.class, () -> PipelineSettings.Loop.DEFAULT.with(2, -0.1, true));
         assertTrue(l.getMessage().contains("lemon.loop.lambda"), l.getMessage());
+        var f = assertThrows(IllegalArgumentException.class, () -> PipelineSettings.Loop.DEFAULT.withPushFloor(1.5));
+        assertTrue(f.getMessage().contains("lemon.loop.push-floor"), f.getMessage());
+        // the floor is set alone, the other settings kept
+        var floored = PipelineSettings.Loop.DEFAULT.withPushFloor(0);
+        assertEquals(0.0, floored.pushFloor());
+        assertEquals(PipelineSettings.Loop.DEFAULT.lambda(), floored.lambda());
     }
 }

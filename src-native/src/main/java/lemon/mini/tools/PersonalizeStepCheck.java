@@ -119,7 +119,8 @@ final class PersonalizeStepCheck {
                         d.contrastMaxTimestep(),
                         d.checkpointEvery(),
                         d.scenePairsTrainMapper(),
-                        d.mapper());
+                        d.mapper(),
+                        d.pushFloor());
                 long[] ms = new long[steps];
                 try (var trainer = new PersonalizationTrainer(models, s, cast, w, 11)) {
                     trainer.trainStep(); // warm-up: allocator, kernels

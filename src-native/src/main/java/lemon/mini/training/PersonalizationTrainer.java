@@ -111,6 +111,8 @@ public final class PersonalizationTrainer implements AutoCloseable {
      *                            cosine schedule), and CLIP on it would push on noise
      * @param checkpointEvery     steps between saved states (default 50: a retry repeats at most 50 steps,
      *                            under a minute here, and a save of about 2 MB costs far less than a step)
+     * @param pushFloor           L_ct pushes pairs of different characters apart only while their CLIP is above
+     *                            it (default −1: always, the paper's Eq. 4; see {@link #withPushFloor})
      */
     public record Settings(
             int steps,
@@ -123,8 +125,10 @@ public final class PersonalizationTrainer implements AutoCloseable {
             int contrastMaxTimestep,
             int checkpointEvery,
             boolean scenePairsTrainMapper,
-            boolean mapper) {
-        public static final Settings DEFAULT = new Settings(200, 5e-3f, 1e-2f, 8, 0.03f, 0.8f, 2, 600, 50, true, true);
+            boolean mapper,
+            float pushFloor) {
+        public static final Settings DEFAULT =
+                new Settings(200, 5e-3f, 1e-2f, 8, 0.03f, 0.8f, 2, 600, 50, true, true, -1f);
 
         /** The settings before {@code scenePairsTrainMapper}: scene pairs train the mapper too. */
         public Settings(
@@ -148,7 +152,8 @@ public final class PersonalizationTrainer implements AutoCloseable {
                     contrastMaxTimestep,
                     checkpointEvery,
                     true,
-                    true);
+                    true,
+                    -1f);
         }
 
         public Settings {
@@ -159,6 +164,8 @@ public final class PersonalizationTrainer implements AutoCloseable {
             if (!(lambda >= 0)) throw new IllegalArgumentException("λ must be ≥ 0, got " + lambda);
             if (!(delta >= -1 && delta <= 1)) throw new IllegalArgumentException("δ must be in [−1, 1], got " + delta);
             if (rounds < 0) throw new IllegalArgumentException("rounds must be ≥ 0, got " + rounds);
+            if (!(pushFloor >= -1 && pushFloor <= 1))
+                throw new IllegalArgumentException("the push floor must be in [−1, 1], got " + pushFloor);
             if (checkpointEvery < 1)
                 throw new IllegalArgumentException("checkpointEvery must be ≥ 1, got " + checkpointEvery);
         }
@@ -175,7 +182,8 @@ public final class PersonalizationTrainer implements AutoCloseable {
                     contrastMaxTimestep,
                     checkpointEvery,
                     scenePairsTrainMapper,
-                    mapper);
+                    mapper,
+                    pushFloor);
         }
 
         public Settings withLambda(float l) {
@@ -190,7 +198,8 @@ public final class PersonalizationTrainer implements AutoCloseable {
                     contrastMaxTimestep,
                     checkpointEvery,
                     scenePairsTrainMapper,
-                    mapper);
+                    mapper,
+                    pushFloor);
         }
 
         /** Rounds of the graph network (Eq. 2); 0 passes each token through unchanged (the \Graph ablation). */
@@ -206,7 +215,8 @@ public final class PersonalizationTrainer implements AutoCloseable {
                     contrastMaxTimestep,
                     checkpointEvery,
                     scenePairsTrainMapper,
-                    mapper);
+                    mapper,
+                    pushFloor);
         }
 
         public Settings withCheckpointEvery(int n) {
@@ -221,7 +231,8 @@ public final class PersonalizationTrainer implements AutoCloseable {
                     contrastMaxTimestep,
                     n,
                     scenePairsTrainMapper,
-                    mapper);
+                    mapper,
+                    pushFloor);
         }
 
         /**
@@ -240,7 +251,28 @@ public final class PersonalizationTrainer implements AutoCloseable {
                     contrastMaxTimestep,
                     checkpointEvery,
                     b,
-                    mapper);
+                    mapper,
+                    pushFloor);
+        }
+
+        /**
+         * L_ct's push on pairs of different characters with a floor m: (1 − y)·max(0, CLIP − m), so pairs
+         * already less alike than m are left alone; −1 is no floor, the paper's (1 − y)·CLIP (CLIP ≥ −1).
+         */
+        public Settings withPushFloor(float m) {
+            return new Settings(
+                    steps,
+                    lr,
+                    weightDecay,
+                    batch,
+                    lambda,
+                    delta,
+                    rounds,
+                    contrastMaxTimestep,
+                    checkpointEvery,
+                    scenePairsTrainMapper,
+                    mapper,
+                    m);
         }
 
         /**
@@ -259,14 +291,15 @@ public final class PersonalizationTrainer implements AutoCloseable {
                     contrastMaxTimestep,
                     checkpointEvery,
                     scenePairsTrainMapper,
-                    b);
+                    b,
+                    pushFloor);
         }
 
         /** What the trained result depends on: all but steps and checkpointEvery (a longer run continues a shorter one). */
         String trajectory() {
             String t = withSteps(0).withCheckpointEvery(1).toString();
             // states saved before these fields existed (always true then) still resume
-            t = t.replace(", mapper=true", "");
+            t = t.replace(", mapper=true", "").replace(", pushFloor=-1.0", "");
             return scenePairsTrainMapper ? t.replace(", scenePairsTrainMapper=true", "") : t;
         }
     }
@@ -496,7 +529,8 @@ public final class PersonalizationTrainer implements AutoCloseable {
                             NDArray x0Hat = xt.mul(scope.create(keep, per))
                                     .sub(epsHat.mul(scope.create(drop, per)))
                                     .clip(-1f, 1f);
-                            parts[1] = ContrastLoss.of(m.clip().embedImages(x0Hat), bt.who(), use, s.delta());
+                            parts[1] = ContrastLoss.of(
+                                    m.clip().embedImages(x0Hat), bt.who(), use, s.delta(), s.pushFloor());
                         }
                         return parts[0].add(Nn.scale(parts[1], s.lambda())); // not mul(float): see Nn.scale
                     },
