@@ -92,22 +92,29 @@ public record PipelineSettings(
 
         /** The same loop with another graph, ranking loss or mapper (the evaluation's baselines and ablations). */
         public Loop with(int graphRounds, double lambda, boolean mapper) {
-            return copy(personalizeSteps, sceneMapper && mapper, describedScenePairs, graphRounds, lambda, mapper);
+            return copy(
+                    personalizeSteps,
+                    sceneMapper && mapper,
+                    describedScenePairs,
+                    graphRounds,
+                    lambda,
+                    mapper,
+                    pushFloor);
         }
 
         /** The same loop painting scenes with the tokens' mappers or without them. */
         public Loop withSceneMapper(boolean paint) {
-            return copy(personalizeSteps, paint && mapper, describedScenePairs, graphRounds, lambda, mapper);
+            return copy(personalizeSteps, paint && mapper, describedScenePairs, graphRounds, lambda, mapper, pushFloor);
         }
 
         /** The same loop training {@code n} steps per fresh personalisation. */
         public Loop withPersonalizeSteps(int n) {
-            return copy(n, sceneMapper, describedScenePairs, graphRounds, lambda, mapper);
+            return copy(n, sceneMapper, describedScenePairs, graphRounds, lambda, mapper, pushFloor);
         }
 
         /** The same loop with {@code n} base-model pictures per scene in the first pass (0: none, as the paper). */
         public Loop withDescribedScenePairs(int n) {
-            return copy(personalizeSteps, sceneMapper, n, graphRounds, lambda, mapper);
+            return copy(personalizeSteps, sceneMapper, n, graphRounds, lambda, mapper, pushFloor);
         }
 
         /** This loop with the fields the withers change set anew, the others kept. */
@@ -117,7 +124,8 @@ public record PipelineSettings(
                 int describedScenePairs,
                 int graphRounds,
                 double lambda,
-                boolean mapper) {
+                boolean mapper,
+                double pushFloor) {
             return new Loop(
                     personalizeSteps,
                     clipThreshold,
@@ -136,20 +144,7 @@ public record PipelineSettings(
 
         /** The same loop with L_ct's push apart floored at {@code m} (−1: no floor, the paper's). */
         public Loop withPushFloor(double m) {
-            return new Loop(
-                    personalizeSteps,
-                    clipThreshold,
-                    dropMargin,
-                    validator,
-                    tokens,
-                    sceneMapper,
-                    scenePairsTrainMapper,
-                    describedScenePairs,
-                    anchor,
-                    graphRounds,
-                    lambda,
-                    mapper,
-                    m);
+            return copy(personalizeSteps, sceneMapper, describedScenePairs, graphRounds, lambda, mapper, m);
         }
 
         public Loop {

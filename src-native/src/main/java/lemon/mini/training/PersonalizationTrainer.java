@@ -171,68 +171,20 @@ public final class PersonalizationTrainer implements AutoCloseable {
         }
 
         public Settings withSteps(int n) {
-            return new Settings(
-                    n,
-                    lr,
-                    weightDecay,
-                    batch,
-                    lambda,
-                    delta,
-                    rounds,
-                    contrastMaxTimestep,
-                    checkpointEvery,
-                    scenePairsTrainMapper,
-                    mapper,
-                    pushFloor);
+            return copy(n, rounds, checkpointEvery, lambda, scenePairsTrainMapper, mapper, pushFloor);
         }
 
         public Settings withLambda(float l) {
-            return new Settings(
-                    steps,
-                    lr,
-                    weightDecay,
-                    batch,
-                    l,
-                    delta,
-                    rounds,
-                    contrastMaxTimestep,
-                    checkpointEvery,
-                    scenePairsTrainMapper,
-                    mapper,
-                    pushFloor);
+            return copy(steps, rounds, checkpointEvery, l, scenePairsTrainMapper, mapper, pushFloor);
         }
 
         /** Rounds of the graph network (Eq. 2); 0 passes each token through unchanged (the \Graph ablation). */
         public Settings withRounds(int l) {
-            return new Settings(
-                    steps,
-                    lr,
-                    weightDecay,
-                    batch,
-                    lambda,
-                    delta,
-                    l,
-                    contrastMaxTimestep,
-                    checkpointEvery,
-                    scenePairsTrainMapper,
-                    mapper,
-                    pushFloor);
+            return copy(steps, l, checkpointEvery, lambda, scenePairsTrainMapper, mapper, pushFloor);
         }
 
         public Settings withCheckpointEvery(int n) {
-            return new Settings(
-                    steps,
-                    lr,
-                    weightDecay,
-                    batch,
-                    lambda,
-                    delta,
-                    rounds,
-                    contrastMaxTimestep,
-                    n,
-                    scenePairsTrainMapper,
-                    mapper,
-                    pushFloor);
+            return copy(steps, rounds, n, lambda, scenePairsTrainMapper, mapper, pushFloor);
         }
 
         /**
@@ -240,19 +192,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
          * (true, the paper's one model); false keeps the mapper to what the portraits teach it.
          */
         public Settings withScenePairsTrainMapper(boolean b) {
-            return new Settings(
-                    steps,
-                    lr,
-                    weightDecay,
-                    batch,
-                    lambda,
-                    delta,
-                    rounds,
-                    contrastMaxTimestep,
-                    checkpointEvery,
-                    b,
-                    mapper,
-                    pushFloor);
+            return copy(steps, rounds, checkpointEvery, lambda, b, mapper, pushFloor);
         }
 
         /**
@@ -260,6 +200,26 @@ public final class PersonalizationTrainer implements AutoCloseable {
          * already less alike than m are left alone; −1 is no floor, the paper's (1 − y)·CLIP (CLIP ≥ −1).
          */
         public Settings withPushFloor(float m) {
+            return copy(steps, rounds, checkpointEvery, lambda, scenePairsTrainMapper, mapper, m);
+        }
+
+        /**
+         * Whether each token has a NeTI mapper M(t, layer) at all (true, the paper); false is Textual
+         * Inversion's one vector per token, at every timestep and layer, and nothing of a mapper is trained.
+         */
+        public Settings withMapper(boolean b) {
+            return copy(steps, rounds, checkpointEvery, lambda, scenePairsTrainMapper, b, pushFloor);
+        }
+
+        /** These settings with the fields the withers change set anew, the others kept. */
+        private Settings copy(
+                int steps,
+                int rounds,
+                int checkpointEvery,
+                float lambda,
+                boolean scenePairsTrainMapper,
+                boolean mapper,
+                float pushFloor) {
             return new Settings(
                     steps,
                     lr,
@@ -272,26 +232,6 @@ public final class PersonalizationTrainer implements AutoCloseable {
                     checkpointEvery,
                     scenePairsTrainMapper,
                     mapper,
-                    m);
-        }
-
-        /**
-         * Whether each token has a NeTI mapper M(t, layer) at all (true, the paper); false is Textual
-         * Inversion's one vector per token, at every timestep and layer, and nothing of a mapper is trained.
-         */
-        public Settings withMapper(boolean b) {
-            return new Settings(
-                    steps,
-                    lr,
-                    weightDecay,
-                    batch,
-                    lambda,
-                    delta,
-                    rounds,
-                    contrastMaxTimestep,
-                    checkpointEvery,
-                    scenePairsTrainMapper,
-                    b,
                     pushFloor);
         }
 
