@@ -151,16 +151,16 @@ public interface LemonConfig {
         @WithDefault("2")
         int graphRounds();
 
-        /** λ, the weight of the ranking loss L_ct (Eq. 4); 0 = none (the \Lct ablation); README says why 0.003 */
-        @WithDefault("0.003")
+        /** λ, the weight of the ranking loss L_ct (Eq. 4); 0 = none (the \Lct ablation); README says why 0.03 */
+        @WithDefault("0.03")
         double lambda();
 
         /** whether each token has a NeTI mapper M(t, layer); false = one vector per token (Textual Inversion) */
         @WithDefault("true")
         boolean mapper();
 
-        /** m of L_ct's push apart, (1 − y)·max(0, CLIP − m); −1 = no floor, the paper's Eq. 4 (README) */
-        @WithDefault("-1")
+        /** m of L_ct's push apart, (1 − y)·max(0, CLIP − m); −1 = no floor, the paper's Eq. 4; README says why 0 */
+        @WithDefault("0")
         double pushFloor();
     }
 

@@ -53,9 +53,10 @@ public record PipelineSettings(
             boolean mapper,
             double pushFloor) {
         /**
-         * L = 2 rounds as PersonalizationTrainer.Settings.DEFAULT explains; λ = 0.003, a tenth of the trainer's 0.03,
-         * since at 0.03 the push apart of L_ct cost the loop's scenes likeness and people counts (README,
-         * {@code lemon.loop.lambda}).
+         * L = 2 rounds as PersonalizationTrainer.Settings.DEFAULT explains; λ = 0.03, the trainer's, with L_ct's push
+         * apart floored at 0: unfloored, the push cost the loop's scenes likeness and people counts, and floored it
+         * gave the most people counts right on the twelve tales (README, {@code lemon.loop.lambda} and
+         * {@code lemon.loop.push-floor}).
          */
         public static final Loop DEFAULT = new Loop(
                 50,
@@ -68,9 +69,9 @@ public record PipelineSettings(
                 2,
                 Personalizer.Anchor.DESCRIPTION,
                 2,
-                0.003,
+                0.03,
                 true,
-                -1);
+                0);
 
         /** The paper's loop: tokens alone, mappers everywhere, no base-model pairs (tests that pin its structure). */
         public Loop(int personalizeSteps, double clipThreshold, double dropMargin, VisionSettings validator) {

@@ -88,8 +88,8 @@ class LemonEvalTest {
         var f = assertThrows(IllegalArgumentException.class, () -> PipelineSettings.Loop.DEFAULT.withPushFloor(1.5));
         assertTrue(f.getMessage().contains("lemon.loop.push-floor"), f.getMessage());
         // the floor is set alone, the other settings kept
-        var floored = PipelineSettings.Loop.DEFAULT.withPushFloor(0);
-        assertEquals(0.0, floored.pushFloor());
-        assertEquals(PipelineSettings.Loop.DEFAULT.lambda(), floored.lambda());
+        var paper = PipelineSettings.Loop.DEFAULT.withPushFloor(-1);
+        assertEquals(-1.0, paper.pushFloor());
+        assertEquals(PipelineSettings.Loop.DEFAULT.lambda(), paper.lambda());
     }
 }
