@@ -1144,24 +1144,21 @@ public final class StoryCues {
     private static void strangerBefore(
             List<WordToken> ts, lemon.story.Gender gender, String sentence, List<StoryCue> out) {
         // "On Tuesday a tall woman in a black coat came in … Her name was Vivian Sharpe": the sentence's subject
-        for (int d = 0; d < Math.min(ts.size(), 4); d++) {
-            if (!List.of("a", "an").contains(ts.get(d).lower())) {
-                if (!ts.get(d).isWord()
-                        || (d == 0
-                                ? !OPENERS.contains(ts.get(d).lower())
-                                : ts.get(d).lower().endsWith("ed"))) break;
-                continue;
-            }
-            int noun = d + 1;
-            while (noun < Math.min(ts.size(), d + 5)
-                    && ts.get(noun).isWord()
-                    && !PERSON_WORDS.contains(ts.get(noun).lower())) noun++;
-            if (noun >= ts.size() || !PERSON_WORDS.contains(ts.get(noun).lower())) break;
+        int article = articleAfterOpener(ts);
+        int noun = article + 1;
+        while (article >= 0
+                && noun < Math.min(ts.size(), article + 5)
+                && ts.get(noun).isWord()
+                && !PERSON_WORDS.contains(ts.get(noun).lower())) noun++;
+        if (article >= 0
+                && noun < ts.size()
+                && PERSON_WORDS.contains(ts.get(noun).lower())) {
             lemon.story.Gender sex = Lexicon.genderOfHead(ts.get(noun).lower());
-            if (sex != lemon.story.Gender.UNKNOWN && gender != lemon.story.Gender.UNKNOWN && sex != gender) break;
-            for (int j = d + 1; j < noun; j++) describe(ts.get(j).lower(), sentence, out);
-            with(ts, ofAnAge(ts, noun + 1, sentence, out), gender, sentence, out);
-            return;
+            if (sex == lemon.story.Gender.UNKNOWN || gender == lemon.story.Gender.UNKNOWN || sex == gender) {
+                for (int j = article + 1; j < noun; j++) describe(ts.get(j).lower(), sentence, out);
+                with(ts, ofAnAge(ts, noun + 1, sentence, out), gender, sentence, out);
+                return;
+            }
         }
         for (int d = 1; d < ts.size(); d++)
             if (List.of("a", "an").contains(ts.get(d).lower())
@@ -1170,6 +1167,21 @@ public final class StoryCues {
                 after(ts, d - 1, d - 1, gender, sentence, out);
                 return;
             }
+    }
+
+    /**
+     * "On Tuesday a tall woman …", "One wet Thursday a young man …", "A stranger …": where the article of the subject a
+     * sentence brings in is, after at most a word of when and what follows it (no verb in -ed); −1 where there is none.
+     */
+    private static int articleAfterOpener(List<WordToken> ts) {
+        for (int d = 0; d < Math.min(ts.size(), 4); d++) {
+            if (List.of("a", "an").contains(ts.get(d).lower())) return d;
+            if (!ts.get(d).isWord()
+                    || (d == 0
+                            ? !OPENERS.contains(ts.get(d).lower())
+                            : ts.get(d).lower().endsWith("ed"))) return -1;
+        }
+        return -1;
     }
 
     private static void yearsOld(List<WordToken> ts, int end, String sentence, List<StoryCue> out) {
@@ -1256,12 +1268,9 @@ public final class StoryCues {
                 return;
             }
             if (k + 1 < ts.size() && List.of("who", "which").contains(ts.get(k).lower())) {
-                k++;
                 // "a quiet young man named Tobias, who wore thick glasses and a striped apron"
-                if (List.of("wore", "wears").contains(ts.get(k).lower())) {
-                    worn(ts, k + 1, sentence, out);
-                    return;
-                }
+                if (woreAfter(ts, k, sentence, out)) return;
+                k++;
             }
             // "The eldest, Karim, was broad and strong": the name is the apposition, the copula its clause's
             else if (k < ts.size()
@@ -1407,12 +1416,7 @@ public final class StoryCues {
         out.addAll(said);
         k = ofAnAge(ts, k, sentence, out); // "a small, quick woman of forty with silver-rimmed glasses"
         // "a stout, grey-haired woman of sixty-five who wore rubber boots and a man's tweed cap"
-        if (k + 1 < ts.size()
-                && ts.get(k).lower().equals("who")
-                && List.of("wore", "wears").contains(ts.get(k + 1).lower())) {
-            worn(ts, k + 2, sentence, out);
-            return;
-        }
+        if (k < ts.size() && ts.get(k).lower().equals("who") && woreAfter(ts, k, sentence, out)) return;
         if (apposition) k = appositionGoesOn(ts, k, sentence, out);
         // "Mrs Agatha Bell, the choirmistress, was a tall, bony woman": the clause goes on past the apposition
         if (apposition
@@ -1583,16 +1587,10 @@ public final class StoryCues {
         List<WordToken> ts = index.tokens().get(s);
         if (ts.isEmpty()) return false;
         // "One wet Thursday a young man walked into the church hall": brought in after a word of when
-        int from = 1;
-        if (!ts.get(0).lower().equals("the")) {
-            if (!OPENERS.contains(ts.get(0).lower())) return false;
-            from = -1;
-            for (int d = 1; d < Math.min(ts.size(), 5) && from < 0; d++) {
-                if (!ts.get(d).isWord()) return false;
-                if (List.of("a", "an").contains(ts.get(d).lower())) from = d + 1;
-            }
-            if (from < 0) return false;
-        }
+        // (not "A young man …", which opens with its article)
+        int article = ts.get(0).lower().equals("the") ? 0 : articleAfterOpener(ts);
+        if (article < 0 || (article == 0 && !ts.get(0).lower().equals("the"))) return false;
+        int from = article + 1;
         for (int k = from; k < Math.min(ts.size(), from + 3); k++) {
             WordToken t = ts.get(k);
             if (!t.isWord() || t.capitalised()) return false;
@@ -1765,6 +1763,14 @@ public final class StoryCues {
             for (Phrase p : phrases(ts, k + 1)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
         }
         if (w.equals("in")) worn(ts, k + 1, sentence, out);
+    }
+
+    /** "who wore thick glasses and a striped apron" after the relative pronoun at k: what is worn, and whether it was. */
+    private static boolean woreAfter(List<WordToken> ts, int k, String sentence, List<StoryCue> out) {
+        if (k + 1 >= ts.size()
+                || !List.of("wore", "wears").contains(ts.get(k + 1).lower())) return false;
+        worn(ts, k + 2, sentence, out);
+        return true;
     }
 
     /**
