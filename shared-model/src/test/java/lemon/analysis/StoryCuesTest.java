@@ -18,6 +18,18 @@ class StoryCuesTest {
                 .toList();
     }
 
+    /** The story's cues for the named one hold this cue (the cues analysed once, shown on failure). */
+    private static void assertCue(String story, String name, String cue) {
+        List<String> got = cues(story, name);
+        assertTrue(got.contains(cue), got.toString());
+    }
+
+    /** No cue of the story's for the named one has these words. */
+    private static void assertNoCue(String story, String name, String words) {
+        List<String> got = cues(story, name);
+        assertTrue(got.stream().noneMatch(c -> c.contains(words)), got.toString());
+    }
+
     @Test
     void aCopulaAfterARolesAppositionStillDescribes() {
         // a choir of my own: "Mrs Agatha Bell, the choirmistress, was a tall, bony woman with her white hair in a tight
@@ -29,9 +41,7 @@ class StoryCuesTest {
         assertTrue(
                 bell.containsAll(List.of("build: tall", "build: bony", "gender: woman", "clothing: half-moon glasses")),
                 bell.toString());
-        assertTrue(
-                cues(choir, "Mrs Oduya").contains("build: large"),
-                cues(choir, "Mrs Oduya").toString());
+        assertCue(choir, "Mrs Oduya", "build: large");
         // "a stout, grey-haired woman of sixty-five who wore rubber boots and a man's tweed cap" wore nothing
         String orchard = "Greta was a stout, grey-haired woman of sixty-five who wore rubber boots and a tweed cap."
                 + " Greta laughed. Greta slept.";
@@ -51,24 +61,16 @@ class StoryCuesTest {
         String story = "On the third night Tobias saw a small figure in a red hood slip under the fence. When Luca sang"
                 + " the solo, the vicar, an elderly man with a red nose, forgot to turn the page of his hymn book."
                 + " Tobias laughed. Luca bowed. Tobias slept. Luca sang.";
-        assertTrue(
-                cues(story, "Tobias").stream().noneMatch(c -> c.contains("hood")),
-                cues(story, "Tobias").toString());
-        assertTrue(
-                cues(story, "Luca").stream().noneMatch(c -> c.contains("book")),
-                cues(story, "Luca").toString());
+        assertNoCue(story, "Tobias", "hood");
+        assertNoCue(story, "Luca", "book");
         // "The tall man stood up. He took off his hat, and Finn saw that he was the doctor": the hat was Finn's
         String ferry = "Finn held the lamp. The tall man stood up. He took off his hat, and Finn saw that he was the"
                 + " doctor. Finn laughed. Finn slept.";
-        assertTrue(
-                cues(ferry, "Finn").stream().noneMatch(c -> c.contains("hat")),
-                cues(ferry, "Finn").toString());
+        assertNoCue(ferry, "Finn", "hat");
         // a name said later that is no second subject leaves her things hers
         String ball = "Ashputtel went to the feast. She looked so fine in her rich clothes; and they never once thought"
                 + " of Ashputtel. Ashputtel danced. Ashputtel ran home.";
-        assertTrue(
-                cues(ball, "Ashputtel").contains("clothing: rich clothes"),
-                cues(ball, "Ashputtel").toString());
+        assertCue(ball, "Ashputtel", "clothing: rich clothes");
         // still his: what he does something in, what he was in, and his own things with no one between
         String his = "Ernie opened the door in a string vest. Ernie was a fat old man in a white suit. When Ernie"
                 + " sang, he dropped his hymn book. Ernie laughed.";
@@ -84,12 +86,8 @@ class StoryCuesTest {
         String ferry =
                 "Rosa was a short, weathered woman with a grey plait. Anselm was an old priest in a black cassock."
                         + " Rosa laughed. Anselm prayed. Rosa slept. Anselm slept.";
-        assertTrue(
-                cues(ferry, "Rosa").contains("hair: a grey plait"),
-                cues(ferry, "Rosa").toString());
-        assertTrue(
-                cues(ferry, "Anselm").contains("clothing: a black cassock"),
-                cues(ferry, "Anselm").toString());
+        assertCue(ferry, "Rosa", "hair: a grey plait");
+        assertCue(ferry, "Anselm", "clothing: a black cassock");
     }
 
     @Test
@@ -110,9 +108,7 @@ class StoryCuesTest {
                 + " said no. Ernie Cobb opened his door in a string vest and carpet slippers. He was seventy if he was a"
                 + " day. Ernie Cobb said nothing. Priya sighed.";
         assertEquals(List.of("hair: red hair", "gender: man"), cues(story, "Reilly"));
-        assertTrue(
-                cues(story, "Hannah Weiss").contains("hair: grey hair"),
-                cues(story, "Hannah Weiss").toString());
+        assertCue(story, "Hannah Weiss", "hair: grey hair");
         assertEquals(
                 List.of("clothing: a string vest", "clothing: carpet slippers", "age: seventy years old"),
                 cues(story, "Ernie Cobb"));
@@ -133,9 +129,7 @@ class StoryCuesTest {
         // one the cast has is someone: "The old man" named before is the he after
         String known = "The old man was lying on the rocks. He wore a camel coat. The old man said nothing. The old"
                 + " man sighed.";
-        assertTrue(
-                cues(known, "old man").contains("clothing: a camel coat"),
-                cues(known, "old man").toString());
+        assertCue(known, "old man", "clothing: a camel coat");
     }
 
     @Test
@@ -174,9 +168,7 @@ class StoryCuesTest {
         assertFalse(
                 cues(story, "Olsen").toString().contains("norwegian"),
                 cues(story, "Olsen").toString());
-        assertTrue(
-                cues(story, "Kesh-Ro").contains("build: tall"),
-                cues(story, "Kesh-Ro").toString());
+        assertCue(story, "Kesh-Ro", "build: tall");
     }
 
     @Test
@@ -224,9 +216,7 @@ class StoryCuesTest {
                 "My sister Mei Lin, who was sixteen and knew everything, laughed. Mei Lin sang. The eldest, Karim,"
                         + " was broad and strong. Karim ran. Karim slept. Mother ran the shop with Mr. Okafor, a tall Nigerian"
                         + " cook with a booming laugh and a white apron. Mr. Okafor laughed. Mr. Okafor sang.";
-        assertTrue(
-                cues(story, "Mei Lin").contains("age: sixteen years old"),
-                cues(story, "Mei Lin").toString());
+        assertCue(story, "Mei Lin", "age: sixteen years old");
         assertEquals(List.of("build: broad", "build: strong"), cues(story, "Karim"));
         assertEquals(List.of("build: tall", "station: cook", "clothing: a white apron"), cues(story, "Mr Okafor"));
     }
@@ -259,21 +249,13 @@ class StoryCuesTest {
     void whatSomeoneIsToldToTakeOffIsHers() {
         String story = "The princess rode with the maid. The princess was thirsty. The maid laughed. Then the maid"
                 + " commanded her harshly to take off her royal robes. The princess wept.";
-        assertTrue(
-                cues(story, "princess").contains("clothing: royal robes"),
-                cues(story, "princess").toString());
-        assertTrue(
-                cues(story, "maid").stream().noneMatch(q -> q.contains("robes")),
-                cues(story, "maid").toString());
+        assertCue(story, "princess", "clothing: royal robes");
+        assertNoCue(story, "maid", "robes");
         // a thing the told one is asked to open is theirs, though someone else leads the sentence
         String ferry = "Felix sold buttons. Felix was nervous. Cole watched Felix. Cole asked him to open his sample"
                 + " case. Felix obeyed.";
-        assertTrue(
-                cues(ferry, "Felix").contains("object: a sample case"),
-                cues(ferry, "Felix").toString());
-        assertTrue(
-                cues(ferry, "Cole").stream().noneMatch(q -> q.contains("case")),
-                cues(ferry, "Cole").toString());
+        assertCue(ferry, "Felix", "object: a sample case");
+        assertNoCue(ferry, "Cole", "case");
     }
 
     @Test
@@ -290,12 +272,9 @@ class StoryCuesTest {
     void whatSomeoneBecomesAndRemainsIsTheirStation() {
         String story = "The tailor went out. The tailor killed a giant. So the tailor was and remained a king to the"
                 + " end of his life.";
-        assertTrue(
-                cues(story, "tailor").contains("station: king"),
-                cues(story, "tailor").toString());
+        assertCue(story, "tailor", "station: king");
         String lord = "Tom went out. Tom fought well. Tom was made a lord, and Tom was glad.";
-        assertTrue(
-                cues(lord, "Tom").contains("station: lord"), cues(lord, "Tom").toString());
+        assertCue(lord, "Tom", "station: lord");
         // "was made to wait" makes him nothing
         String wait = "Tom went out. Tom fought well. Tom was made to wait, and Tom was glad.";
         assertTrue(
@@ -307,13 +286,9 @@ class StoryCuesTest {
     void aPoorManIsPoorButPoorRapunzelIsPitied() {
         String story = "Rapunzel sang in the tower. Rapunzel let down her hair. The witch took poor Rapunzel into a"
                 + " desert. Rapunzel wept.";
-        assertTrue(
-                cues(story, "Rapunzel").stream().noneMatch(q -> q.contains("poor")),
-                cues(story, "Rapunzel").toString());
+        assertNoCue(story, "Rapunzel", "poor");
         String woodcutter = "Once there was a poor woodcutter. The woodcutter went to the wood. The woodcutter slept.";
-        assertTrue(
-                cues(woodcutter, "woodcutter").contains("station: poor"),
-                cues(woodcutter, "woodcutter").toString());
+        assertCue(woodcutter, "woodcutter", "station: poor");
     }
 
     @Test
@@ -321,9 +296,7 @@ class StoryCuesTest {
         // Ashputtel's little grey frock went to the bird she had carried her clothes back to
         String story = "The bird sat in the hazel-tree. The bird sang. Ella carried her clothes back to the bird, and"
                 + " then put on her little grey frock. The bird flew away.";
-        assertTrue(
-                cues(story, "bird").stream().noneMatch(q -> q.contains("frock")),
-                cues(story, "bird").toString());
+        assertNoCue(story, "bird", "frock");
         String own = "The tailor sat by the door. The tailor put on his coat. The tailor went out.";
         assertTrue(
                 cues(own, "tailor").stream().anyMatch(q -> q.contains("coat")),
@@ -339,9 +312,7 @@ class StoryCuesTest {
                 + " again and brought a still finer dress than the one she had worn. Ella danced. The bird sang.";
         List<String> ella = cues(story, "Ella");
         assertTrue(ella.contains("clothing: a gold and silver dress"), ella.toString());
-        assertTrue(
-                cues(story, "bird").stream().noneMatch(q -> q.contains("dress")),
-                cues(story, "bird").toString());
+        assertNoCue(story, "bird", "dress");
     }
 
     @Test
@@ -371,9 +342,7 @@ class StoryCuesTest {
         String story = "In the house there was a young slave girl named Morgiana. Morgiana told Abdallah, her"
                 + " fellow-slave, to light the fire. Abdallah laughed. Morgiana sang. Abdallah ate.";
         assertEquals(List.of("gender: girl", "station: slave", "age: young"), cues(story, "Morgiana"));
-        assertTrue(
-                cues(story, "Abdallah").contains("station: fellow-slave"),
-                cues(story, "Abdallah").toString());
+        assertCue(story, "Abdallah", "station: fellow-slave");
     }
 
     @Test
@@ -388,9 +357,7 @@ class StoryCuesTest {
         // an apposition that goes on describing still counts
         String captain = "Their captain, a tall man with a hard face, stopped before the rock. The captain cried out."
                 + " The captain laughed. The captain slept.";
-        assertTrue(
-                cues(captain, "captain").contains("build: tall"),
-                cues(captain, "captain").toString());
+        assertCue(captain, "captain", "build: tall");
     }
 
     @Test
@@ -507,16 +474,12 @@ class StoryCuesTest {
         String story = "Ruth flew the kite. Their dog, a spotted terrier called Biscuit, barked at Ruth. The judge was"
                 + " Mrs Okafor, the schoolteacher, who wore a yellow hat and carried a clipboard. She blew her whistle."
                 + " Ruth waved at Mrs Okafor.";
-        assertTrue(
-                cues(story, "Biscuit").contains("looks: spotted"),
-                cues(story, "Biscuit").toString());
+        assertCue(story, "Biscuit", "looks: spotted");
         List<String> judge = cues(story, "Mrs Okafor");
         assertTrue(judge.contains("station: schoolteacher"), judge.toString());
         assertTrue(judge.contains("object: a clipboard"), judge.toString());
         // "The judge was Mrs Okafor": a name after "was" brings her in, so "She blew her whistle" is hers, not Ruth's
-        assertTrue(
-                cues(story, "Ruth").stream().noneMatch(c -> c.contains("whistle")),
-                cues(story, "Ruth").toString());
+        assertNoCue(story, "Ruth", "whistle");
     }
 
     @Test
@@ -624,9 +587,7 @@ class StoryCuesTest {
         // the same pronoun about a person dresses her
         String girl = "Elsa went to the hazel-tree every day. Elsa danced at the feast. Then she lay down again amid"
                 + " the ashes in her little grey frock. Elsa slept by the fire.";
-        assertTrue(
-                cues(girl, "Elsa").contains("clothing: a little grey frock"),
-                cues(girl, "Elsa").toString());
+        assertCue(girl, "Elsa", "clothing: a little grey frock");
         // nor does it carry what "he took" after it is named: the tailor's rope and axe
         String hunt = "The unicorn ran at the tree. The unicorn was caught. The unicorn struggled."
                 + " He took a rope and an axe with him, and went into the forest.";
@@ -658,9 +619,7 @@ class StoryCuesTest {
         String story = "A salesman named Felix checked his watch. She told the captain, an old sailor named Merritt,"
                 + " to turn back. A glassblower from the capital named Teodor came. Felix laughed. Merritt laughed."
                 + " Teodor laughed. Felix slept. Merritt slept. Teodor slept.";
-        assertTrue(
-                cues(story, "Felix").contains("station: salesman"),
-                cues(story, "Felix").toString());
+        assertCue(story, "Felix", "station: salesman");
         List<String> merritt = cues(story, "Merritt");
         assertTrue(merritt.containsAll(List.of("station: sailor", "age: old", "station: captain")), merritt.toString());
         // the place he comes from is not what he is
@@ -688,9 +647,7 @@ class StoryCuesTest {
                 + " Duchess slept.";
         List<String> cole = cues(story, "Cole");
         assertTrue(cole.contains("station: Detective Inspector"), cole.toString());
-        assertTrue(
-                cues(story, "Ashby").contains("station: Major"),
-                cues(story, "Ashby").toString());
+        assertCue(story, "Ashby", "station: Major");
         List<String> duchess = cues(story, "Duchess");
         assertTrue(duchess.stream().noneMatch(c -> c.contains("duchess")), duchess.toString());
     }
@@ -699,13 +656,9 @@ class StoryCuesTest {
     void aNounPhraseSetOffBeforeANameIsSaidOfIt() {
         String story = "Her grandmother, Nonna, who had taught her to fold paper, smiled. Nonna laughed. Nonna slept."
                 + " Her mother, Anna and Boris went out. Anna laughed. Boris laughed. Anna slept. Boris slept.";
-        assertTrue(
-                cues(story, "Nonna").contains("gender: grandmother"),
-                cues(story, "Nonna").toString());
+        assertCue(story, "Nonna", "gender: grandmother");
         // a list, not an apposition: Anna is not the mother
-        assertTrue(
-                cues(story, "Anna").stream().noneMatch(c -> c.contains("mother")),
-                cues(story, "Anna").toString());
+        assertNoCue(story, "Anna", "mother");
     }
 
     @Test
@@ -743,12 +696,8 @@ class StoryCuesTest {
     void workIsTheCharactersWhoDoesIt() {
         String story = "Cassim was married to a rich wife and lived in plenty, while Ali had to keep his wife and"
                 + " children by cutting wood in the forest. Cassim laughed. Ali laughed. Cassim slept. Ali slept.";
-        assertTrue(
-                cues(story, "Ali").contains("station: cutting wood"),
-                cues(story, "Ali").toString());
-        assertTrue(
-                cues(story, "Cassim").stream().noneMatch(c -> c.contains("wood")),
-                cues(story, "Cassim").toString());
+        assertCue(story, "Ali", "station: cutting wood");
+        assertNoCue(story, "Cassim", "wood");
     }
 
     @Test
@@ -782,29 +731,21 @@ class StoryCuesTest {
     void withNoNameInTheSentenceTheSubjectPronounsThingsAreItsOwn() {
         String story = "Greta ran down the stairs. In her haste she dropped her left golden slipper upon the stairs."
                 + " Greta wept. Greta slept.";
-        assertTrue(
-                cues(story, "Greta").contains("clothing: a left golden slipper"),
-                cues(story, "Greta").toString());
+        assertCue(story, "Greta", "clothing: a left golden slipper");
         // a name in the sentence that is someone else's: the slipper may be hers
         String other = "Greta ran down the stairs. Anna saw that she dropped her golden slipper. Greta wept."
                 + " Greta slept. Anna laughed. Anna slept.";
-        assertTrue(
-                cues(other, "Greta").stream().noneMatch(c -> c.contains("slipper")),
-                cues(other, "Greta").toString());
+        assertNoCue(other, "Greta", "slipper");
     }
 
     @Test
     void describingWordsJoinedByCommasStillLeadToThePersonNoun() {
         String story = "The tailor had a son called Aladdin, a careless, idle boy who played all day. Aladdin laughed."
                 + " Aladdin slept.";
-        assertTrue(
-                cues(story, "Aladdin").contains("gender: boy"),
-                cues(story, "Aladdin").toString());
+        assertCue(story, "Aladdin", "gender: boy");
         // no noun phrase after the verb: a comma ends it ("appeared at once, gave the child …")
         String verb = "The witch came at once, gave the child a name and left. The witch laughed. The witch slept.";
-        assertTrue(
-                cues(verb, "witch").stream().noneMatch(c -> c.contains("child")),
-                cues(verb, "witch").toString());
+        assertNoCue(verb, "witch", "child");
     }
 
     @Test
@@ -817,9 +758,7 @@ class StoryCuesTest {
         assertTrue(anna.contains("clothing: a diamond stomacher"), anna.toString());
         // "your" is the one spoken to, and the speaker's cue is not hers
         assertTrue(anna.stream().noneMatch(c -> c.contains("yellow")), anna.toString());
-        assertTrue(
-                cues(story, "Greta").stream().noneMatch(c -> c.contains("suit")),
-                cues(story, "Greta").toString());
+        assertNoCue(story, "Greta", "suit");
     }
 
     @Test
@@ -828,16 +767,12 @@ class StoryCuesTest {
         String story =
                 "\u201cI will wear my red velvet suit with French trimming,\u201d said Anna. \u201cAnd I my usual"
                         + " petticoat,\u201d said Greta. Anna laughed. Greta laughed. Anna slept. Greta slept.";
-        assertTrue(
-                cues(story, "Anna").contains("clothing: a red velvet suit with French trimming"),
-                cues(story, "Anna").toString());
+        assertCue(story, "Anna", "clothing: a red velvet suit with French trimming");
         // Aladdin's magician carried "magic books of a wonderful"
         String books =
                 "The magician had read in his magic books of a wonderful lamp. The magician laughed. The magician"
                         + " slept.";
-        assertTrue(
-                cues(books, "magician").contains("object: magic books of a wonderful lamp"),
-                cues(books, "magician").toString());
+        assertCue(books, "magician", "object: magic books of a wonderful lamp");
         assertEquals("an", StoryCues.article("ugly"));
         assertEquals("a", StoryCues.article("usual petticoat"));
     }
@@ -846,14 +781,10 @@ class StoryCuesTest {
     void describingWordsWithCommasBeforeTheMention() {
         String story = "The rat was turned into a fat, jolly coachman. The coachman laughed. The coachman drove."
                 + " The coachman slept.";
-        assertTrue(
-                cues(story, "coachman").contains("build: fat"),
-                cues(story, "coachman").toString());
+        assertCue(story, "coachman", "build: fat");
         // a list is no run of describing words: the queen is not the king's
         String list = "The king, the queen and the cook sat down. The king laughed. The king slept. The king ate.";
-        assertTrue(
-                cues(list, "king").stream().noneMatch(c -> c.contains("queen")),
-                cues(list, "king").toString());
+        assertNoCue(list, "king", "queen");
     }
 
     @Test
@@ -866,9 +797,7 @@ class StoryCuesTest {
         // "their" far from any naming of the group is anyone's
         String far = "The forty thieves rode up to the rock. The thieves laughed. Ali watched the road. Ali ate bread."
                 + " Ali slept. They drew their sabres. The thieves slept.";
-        assertTrue(
-                cues(far, "forty thieves").stream().noneMatch(c -> c.contains("sabre")),
-                cues(far, "forty thieves").toString());
+        assertNoCue(far, "forty thieves", "sabre");
     }
 
     @Test
@@ -877,27 +806,19 @@ class StoryCuesTest {
                 "The bear came in. \u201cI am a king\u2019s son,\u201d said the bear. The bear slept by the fire."
                         + " \u201cOld as I am, I see well,\u201d replied the cobbler. The cobbler laughed. The cobbler sewed."
                         + " The bear laughed.";
-        assertTrue(
-                cues(story, "bear").contains("station: king's son"),
-                cues(story, "bear").toString());
-        assertTrue(
-                cues(story, "cobbler").contains("age: old"),
-                cues(story, "cobbler").toString());
+        assertCue(story, "bear", "station: king's son");
+        assertCue(story, "cobbler", "age: old");
         // said of someone else: not the speaker's
         String other =
                 "\u201cYou are a king\u2019s son,\u201d said the bear. The bear slept. The bear ate. The bear sang.";
-        assertTrue(
-                cues(other, "bear").stream().noneMatch(c -> c.contains("king")),
-                cues(other, "bear").toString());
+        assertNoCue(other, "bear", "king");
     }
 
     @Test
     void aGarmentInTheHandIsCarriedNotWorn() {
         String story = "Ella ran home. The prince took the shoe and rode out. The prince laughed. The prince slept."
                 + " Ella took off her cloak. Ella slept. Ella ate.";
-        assertTrue(
-                cues(story, "prince").contains("object: a shoe"),
-                cues(story, "prince").toString());
+        assertCue(story, "prince", "object: a shoe");
         // her own cloak, worn until then: not something she carries
         assertTrue(
                 cues(story, "Ella").stream().noneMatch(c -> c.equals("object: a cloak")),
@@ -918,9 +839,7 @@ class StoryCuesTest {
     void theColourOfHairCanComeInTheNextClause() {
         String story = "Greta sat down and unloosed her hair, which was of pure gold. Greta sang. Greta slept."
                 + " Anna combed her hair, which was very long. Anna laughed. Anna slept.";
-        assertTrue(
-                cues(story, "Greta").contains("hair: hair of pure gold"),
-                cues(story, "Greta").toString());
+        assertCue(story, "Greta", "hair: hair of pure gold");
         // a clause that gives no colour says nothing
         assertTrue(
                 cues(story, "Anna").stream().noneMatch(c -> c.startsWith("hair")),
@@ -947,9 +866,7 @@ class StoryCuesTest {
         assertTrue(cues.stream().noneMatch(c -> c.contains("basket")), cues.toString());
         String coach = "The rat was turned into a fat coachman, who had the smartest whiskers. The coachman drove."
                 + " The coachman waited. The coachman slept.";
-        assertTrue(
-                cues(coach, "coachman").contains("beard: smartest whiskers"),
-                cues(coach, "coachman").toString());
+        assertCue(coach, "coachman", "beard: smartest whiskers");
     }
 
     @Test
@@ -979,9 +896,7 @@ class StoryCuesTest {
         String giant =
                 "The giant looked contemptuously at the tailor. The giant laughed. The giant slept. The tailor ran."
                         + " The tailor hid. The tailor sang.";
-        assertTrue(
-                cues(giant, "giant").stream().noneMatch(q -> q.contains("tailor")),
-                cues(giant, "giant").toString());
+        assertNoCue(giant, "giant", "tailor");
         assertTrue(sultan.stream().noneMatch(q -> q.contains("executioner")), sultan.toString());
         assertTrue(
                 sultan.contains("build: proud") || sultan.contains("looks: proud") || sultan.contains("gender: man"),
@@ -994,9 +909,7 @@ class StoryCuesTest {
                 + " fire bucket. Merritt laughed. Felix wept. Merritt slept. Felix slept.";
         List<String> merritt = cues(story, "Merritt");
         assertTrue(merritt.containsAll(List.of("station: boxer", "object: a fire bucket")), merritt.toString());
-        assertTrue(
-                cues(story, "Felix").stream().noneMatch(q -> q.contains("bucket")),
-                cues(story, "Felix").toString());
+        assertNoCue(story, "Felix", "bucket");
     }
 
     @Test
@@ -1005,12 +918,8 @@ class StoryCuesTest {
         String story = "Then Konrad thanked his little friend with the scarlet cloak for his aid. Konrad laughed."
                 + " Konrad slept. Lotte went to her bedroom, and taking a small knife she cut her finger. Lotte wept."
                 + " Lotte slept.";
-        assertTrue(
-                cues(story, "Konrad").stream().noneMatch(q -> q.contains("cloak")),
-                cues(story, "Konrad").toString());
-        assertTrue(
-                cues(story, "Lotte").contains("object: a small knife"),
-                cues(story, "Lotte").toString());
+        assertNoCue(story, "Konrad", "cloak");
+        assertCue(story, "Lotte", "object: a small knife");
     }
 
     @Test
@@ -1020,9 +929,7 @@ class StoryCuesTest {
                 + " Brannoc wept. Teodor sang.";
         List<String> teodor = cues(story, "Teodor");
         assertTrue(teodor.containsAll(List.of("skin: covered in soot", "clothing: well dressed")), teodor.toString());
-        assertTrue(
-                cues(story, "Brannoc").contains("station: merchant's son"),
-                cues(story, "Brannoc").toString());
+        assertCue(story, "Brannoc", "station: merchant's son");
     }
 
     @Test
@@ -1037,9 +944,7 @@ class StoryCuesTest {
                 omar.toString());
         // "stabbed her with a knife": the knife is the stabber's, not hers
         String stab = "Ayla met Omar. Omar stabbed her with a knife. Ayla wept. Omar laughed. Ayla slept. Omar slept.";
-        assertTrue(
-                cues(stab, "Ayla").stream().noneMatch(q -> q.contains("knife")),
-                cues(stab, "Ayla").toString());
+        assertNoCue(stab, "Ayla", "knife");
     }
 
     @Test
@@ -1048,27 +953,19 @@ class StoryCuesTest {
                 + " bread. Konrad laughed. Konrad slept. In her anger Greta pulled the girl's long hair, wrapped it"
                 + " twice round her left hand, seized a pair of scissors with the right, and cut it off. Greta wept."
                 + " Greta slept.";
-        assertTrue(
-                cues(story, "Konrad").contains("object: a wand"),
-                cues(story, "Konrad").toString());
-        assertTrue(
-                cues(story, "Greta").contains("object: a pair of scissors"),
-                cues(story, "Greta").toString());
+        assertCue(story, "Konrad", "object: a wand");
+        assertCue(story, "Greta", "object: a pair of scissors");
         // another subject between: the later verb is theirs
         String other = "Konrad thanked the old woman for her kind words and her good help, and Greta took the wand."
                 + " Konrad laughed. Konrad slept. Greta wept. Greta slept.";
-        assertTrue(
-                cues(other, "Konrad").stream().noneMatch(q -> q.contains("wand")),
-                cues(other, "Konrad").toString());
+        assertNoCue(other, "Konrad", "wand");
     }
 
     @Test
     void anEpithetSaysWhatSomeoneIsUnlessItNamesSomeoneElse() {
         String story = "Aladdin was the son of Mustapha the tailor. Mustapha died. Aladdin laughed. Mustapha was poor."
                 + " Aladdin slept.";
-        assertTrue(
-                cues(story, "Mustapha").contains("station: tailor"),
-                cues(story, "Mustapha").toString());
+        assertCue(story, "Mustapha", "station: tailor");
         // "told Ali the captain was near": the captain is someone else of the story
         String captain = "Morgiana told Ali the captain was near. The captain laughed. Ali wept.";
         StoryCharacter ali = new StoryCharacter("ali", "Ali", List.of(), lemon.story.Gender.MALE, "", 2);
@@ -1082,13 +979,9 @@ class StoryCuesTest {
     void aNamesOwnDescribingWordIsACueWhenItsNamesAgree() {
         String story = "One morning a little tailor sat by the window. The little tailor sewed. The little tailor"
                 + " laughed. The little tailor slept.";
-        assertTrue(
-                cues(story, "little tailor").contains("build: little"),
-                cues(story, "little tailor").toString());
+        assertCue(story, "little tailor", "build: little");
         String pitied = "The poor bear wept. The poor bear slept. The poor bear ate. The bear ran.";
-        assertTrue(
-                cues(pitied, "bear").stream().noneMatch(q -> q.contains("poor")),
-                cues(pitied, "bear").toString());
+        assertNoCue(pitied, "bear", "poor");
     }
 
     @Test
@@ -1183,9 +1076,7 @@ class StoryCuesTest {
         assertTrue(sato.stream().noneMatch(c -> c.contains("habit")), sato.toString());
         // "Ali was with the king, a man of forty with a grey beard": the king's
         String court = "Ali was with the king, a man of forty with a grey beard. Ali laughed. Ali sang. Ali slept.";
-        assertTrue(
-                cues(court, "Ali").stream().noneMatch(c -> c.contains("beard")),
-                cues(court, "Ali").toString());
+        assertNoCue(court, "Ali", "beard");
         // a western: "The stranger rode in on a Tuesday. He was young, … with a black hat pulled low" dressed the
         // sheriff named in the paragraph before; "Sheriff Amos Tuck" was no sheriff
         String western =
@@ -1197,9 +1088,7 @@ class StoryCuesTest {
         // "Pip gave him his own scarf": a scarf, not "an own scarf"; "a spindly silver machine the crew called Dot"
         // is no machine by trade
         String quest = "The Frost King shrank. Pip gave him his own scarf. The Frost King wept. The Frost King slept.";
-        assertTrue(
-                cues(quest, "Frost King").contains("clothing: a scarf"),
-                cues(quest, "Frost King").toString());
+        assertCue(quest, "Frost King", "clothing: a scarf");
         String robot = "The ship's robot, a spindly silver machine the crew called Dot, rolled in. Dot beeped. Dot said"
                 + " hello.";
         assertEquals(List.of("station: robot"), cues(robot, "Dot"));
@@ -1230,9 +1119,7 @@ class StoryCuesTest {
         assertTrue(
                 bernadette.containsAll(List.of("build: big", "gender: woman", "hair: a grey bob")),
                 bernadette.toString());
-        assertTrue(
-                cues(story, "Father Anselm").contains("build: bent"),
-                cues(story, "Father Anselm").toString());
+        assertCue(story, "Father Anselm", "build: bent");
         // a man is no Irishwoman: "He was a cheerful Irishwoman's son" says nothing of him
         assertTrue(
                 cues("Liam waved. He was a tall Irishwoman's son with red hair. Liam sang. Liam slept.", "Liam")
@@ -1249,19 +1136,13 @@ class StoryCuesTest {
                 + " Ruth sang. At three in the morning the ambulance brought in a motorcyclist, a burly man in a torn"
                 + " leather jacket who would not stop singing. His name was Duncan, and he had broken both his legs."
                 + " Duncan sang. Duncan slept.";
-        assertTrue(
-                cues(story, "Rosie").contains("age: seven years old"),
-                cues(story, "Rosie").toString());
-        assertTrue(
-                cues(story, "Ruth").contains("age: seven years old"),
-                cues(story, "Ruth").toString());
+        assertCue(story, "Rosie", "age: seven years old");
+        assertCue(story, "Ruth", "age: seven years old");
         List<String> duncan = cues(story, "Duncan");
         assertTrue(duncan.containsAll(List.of("build: burly", "clothing: a torn leather jacket")), duncan.toString());
         // a name given by a sentence that does not open with it takes nothing from before
         String other = "A tall man with a red beard passed by. Later his name was mentioned: Tom. Tom sang. Tom slept.";
-        assertTrue(
-                cues(other, "Tom").stream().noneMatch(c -> c.contains("beard")),
-                cues(other, "Tom").toString());
+        assertNoCue(other, "Tom", "beard");
     }
 
     @Test
@@ -1275,16 +1156,12 @@ class StoryCuesTest {
                         + " low. He called himself Jack Reno. Tuck frowned. Reno smiled. Reno drank.";
         List<String> reno = cues(western, "Reno");
         assertTrue(reno.containsAll(List.of("age: young", "headwear: a black hat")), reno.toString());
-        assertTrue(
-                cues(western, "Tuck").stream().noneMatch(c -> c.contains("hat")),
-                cues(western, "Tuck").toString());
+        assertNoCue(western, "Tuck", "hat");
         // a name someone else says gives the stranger none: "He asked for Reno"
         String asked = "Sheriff Amos Tuck was a tall man with a drooping white moustache. Tuck did not like strangers."
                 + " The stranger rode in on a Tuesday. He was young, with a black hat pulled low. He asked for Reno."
                 + " Tuck frowned. Reno smiled. Reno drank.";
-        assertTrue(
-                cues(asked, "Reno").stream().noneMatch(c -> c.contains("hat")),
-                cues(asked, "Reno").toString());
+        assertNoCue(asked, "Reno", "hat");
         // a choir: "One wet Thursday a young man walked into the church hall … He was thin and shy, with a shock of
         // black hair and a guitar case on his back. His name was Luca Ferri": a stranger brought in after a word of
         // when
@@ -1297,15 +1174,11 @@ class StoryCuesTest {
         // "One day the baker baked": no one brought in
         String baker = "Mrs Bell led the choir. One day the baker came. He was thin and shy. His name was Luca Ferri."
                 + " Mrs Bell frowned. Luca sang. Luca bowed. Mrs Bell smiled.";
-        assertTrue(
-                cues(baker, "Luca").stream().noneMatch(c -> c.contains("thin")),
-                cues(baker, "Luca").toString());
+        assertNoCue(baker, "Luca", "thin");
         // "The youngest, Wade, was quiet and thin": a first word of no look before one
         String brothers =
                 "The Hollister brothers came in. The youngest, Wade, was quiet and thin. Wade drank. Wade" + " slept.";
-        assertTrue(
-                cues(brothers, "Wade").contains("build: thin"),
-                cues(brothers, "Wade").toString());
+        assertCue(brothers, "Wade", "build: thin");
     }
 
     @Test
@@ -1314,29 +1187,21 @@ class StoryCuesTest {
         // hair tied back and a white lab coat" no lab coat; a captain "a broad-shouldered woman" no build
         String evacuee = "Peggy Dawes was ten, a thin girl with scabbed knees, a brown coat two sizes too big and a"
                 + " cardboard label. Peggy wept. Peggy slept.";
-        assertTrue(
-                cues(evacuee, "Peggy").contains("clothing: a brown coat"),
-                cues(evacuee, "Peggy").toString());
+        assertCue(evacuee, "Peggy", "clothing: a brown coat");
         String ship =
                 "The ship's doctor, Elena Marsh, came up. She was tall and pale, with her dark hair tied back and a"
                         + " white lab coat over her jumpsuit. Captain Imani Okafor was on the bridge, a broad-shouldered woman"
                         + " in her fifties. Marsh sighed. Okafor nodded.";
         List<String> marsh = cues(ship, "Marsh");
         assertTrue(marsh.stream().anyMatch(c -> c.startsWith("clothing: a white lab coat")), marsh.toString());
-        assertTrue(
-                cues(ship, "Okafor").contains("build: broad-shouldered"),
-                cues(ship, "Okafor").toString());
+        assertCue(ship, "Okafor", "build: broad-shouldered");
         // a market's "silver hair pinned up in a bun and a red apron" had no apron, a keeper's daughter "forty,
         // red-haired and strong" no hair
         String market =
                 "Wei Ling was a small, quick woman of sixty with silver hair pinned up in a bun and a red apron."
                         + " Ishbel was forty, red-haired and strong. Wei Ling laughed. Ishbel slept.";
-        assertTrue(
-                cues(market, "Wei Ling").contains("clothing: a red apron"),
-                cues(market, "Wei Ling").toString());
-        assertTrue(
-                cues(market, "Ishbel").contains("hair: red hair"),
-                cues(market, "Ishbel").toString());
+        assertCue(market, "Wei Ling", "clothing: a red apron");
+        assertCue(market, "Ishbel", "hair: red hair");
         // "she wore her father's old oilskin coat" was told twice, with and without "her"; one coat is one cue
         String coat = "Ishbel was forty, and she wore her father's old oilskin coat in every weather. Ishbel slept.";
         assertEquals(
@@ -1347,9 +1212,7 @@ class StoryCuesTest {
         String two =
                 "Peggy Dawes was ten, a thin girl with scabbed knees, and her brother had a brown coat. Peggy wept."
                         + " Peggy slept.";
-        assertTrue(
-                cues(two, "Peggy").stream().noneMatch(c -> c.contains("coat")),
-                cues(two, "Peggy").toString());
+        assertNoCue(two, "Peggy", "coat");
     }
 
     @Test
@@ -1366,9 +1229,7 @@ class StoryCuesTest {
         // a list that goes on to other things is no list of looks: "tall men and their buses"
         String proud = "Mr Okonjo kept pigeons. He was a retired bus driver, tall men and their buses his only"
                 + " friends. Mr Okonjo laughed. Mr Okonjo slept.";
-        assertTrue(
-                cues(proud, "Okonjo").stream().noneMatch(c -> c.contains("tall")),
-                cues(proud, "Okonjo").toString());
+        assertNoCue(proud, "Okonjo", "tall");
         for (String twin : List.of("Kit", "Nell"))
             assertTrue(
                     cues(summer, twin).containsAll(List.of("age: twelve years old", "skin: freckled")),
@@ -1376,9 +1237,7 @@ class StoryCuesTest {
         // a pronoun inside the sentence may be anyone's: "When he was a driver" says nothing of Okonjo
         String once = "Mr Okonjo kept pigeons. The pigeons knew him from when he was a driver. Mr Okonjo laughed. Mr"
                 + " Okonjo slept.";
-        assertTrue(
-                cues(once, "Okonjo").stream().noneMatch(c -> c.contains("driver")),
-                cues(once, "Okonjo").toString());
+        assertNoCue(once, "Okonjo", "driver");
     }
 
     @Test
@@ -1392,24 +1251,18 @@ class StoryCuesTest {
                         + " yellow headscarf. Her assistant, a quiet young man named Tobias, who wore thick glasses and a striped"
                         + " apron, shaped the rolls. On Tuesday a tall woman in a black coat came in. Her name was Vivian Sharpe,"
                         + " and she owned half the street. Rosa laughed. Tobias slept. Vivian left.";
-        assertTrue(
-                cues(bakery, "Rosa").contains("headwear: a yellow headscarf"),
-                cues(bakery, "Rosa").toString());
+        assertCue(bakery, "Rosa", "headwear: a yellow headscarf");
         assertTrue(
                 cues(bakery, "Tobias").containsAll(List.of("clothing: thick glasses", "clothing: a striped apron")),
                 cues(bakery, "Tobias").toString());
         assertTrue(
                 cues(bakery, "Vivian").containsAll(List.of("build: tall", "clothing: a black coat")),
                 cues(bakery, "Vivian").toString());
-        assertTrue(
-                cues(bakery, "Rosa").stream().noneMatch(c -> c.contains("black coat")),
-                cues(bakery, "Rosa").toString());
+        assertNoCue(bakery, "Rosa", "black coat");
         // a man brought in is no woman's: "On Tuesday a tall man in a black coat came in. Her name was Vivian"
         String man =
                 "Rosa opened the bakery. On Tuesday a tall man in a black coat came in. Her name was Vivian Sharpe,"
                         + " and she owned half the street. Rosa laughed. Vivian left. Vivian came back.";
-        assertTrue(
-                cues(man, "Vivian").stream().noneMatch(c -> c.contains("coat")),
-                cues(man, "Vivian").toString());
+        assertNoCue(man, "Vivian", "coat");
     }
 }
