@@ -694,11 +694,11 @@ final class CharacterFinder {
         boolean toldOfInAQuote = ts.get(at).quoted()
                 && at >= 3
                 && List.of("her", "his", "its", "their").contains(ts.get(at - 3).lower());
-        if (at >= 2
-                && !toldOfInAQuote
-                && List.of("was", "is").contains(ts.get(at - 1).lower())
-                && (ts.get(at - 2).lower().equals("name")
-                        || Lexicon.isPersonNoun(ts.get(at - 2).lower()))) return true;
+        if (!toldOfInAQuote
+                && (Lexicon.nameToldBefore(ts, at)
+                        || at >= 2
+                                && List.of("was", "is").contains(ts.get(at - 1).lower())
+                                && Lexicon.isPersonNoun(ts.get(at - 2).lower()))) return true;
         // "It was Tariq's aunt, Mrs Haddad, calling": a name in apposition to a kin word brings someone in, and one
         // with its title after a role ("said Big Dave to the vicar, the Reverend Simon Okonkwo")
         if (at >= 2

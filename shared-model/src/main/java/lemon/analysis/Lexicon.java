@@ -1279,6 +1279,14 @@ final class Lexicon {
     /** The verbs of "a man named X", "a bodyguard called Dacre". */
     static final Set<String> NAMING_VERBS = set("named", "called");
 
+    /** Whether the words right before k tell a name: "Her name was |Vivian", "the youth's name is |Curdken". */
+    static boolean nameToldBefore(List<WordToken> ts, int k) {
+        return k >= 2
+                && k <= ts.size()
+                && ts.get(k - 2).lower().equals("name")
+                && (ts.get(k - 1).lower().equals("was") || ts.get(k - 1).lower().equals("is"));
+    }
+
     /** Subordinating words: a clause they open is background, not the scene's action. */
     static final Set<String> SUBORDINATORS = set(
             "when",

@@ -193,9 +193,7 @@ public final class MentionIndex {
 
         /** "Her name was Vivian Sharpe", "his name is Tobias": the one whose name a possessive at i introduces. */
         private String nameSaidAfter(List<WordToken> ts, int i) {
-            if (i + 3 >= ts.size()
-                    || !ts.get(i + 1).lower().equals("name")
-                    || !List.of("was", "is").contains(ts.get(i + 2).lower())) return null;
+            if (i + 3 >= ts.size() || !Lexicon.nameToldBefore(ts, i + 3)) return null;
             for (Form f : forms.getOrDefault(ts.get(i + 3).lower(), List.of())) if (matches(ts, i + 3, f)) return f.id;
             return null;
         }

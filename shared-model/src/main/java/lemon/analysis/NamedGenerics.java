@@ -30,8 +30,7 @@ final class NamedGenerics {
         for (int s = 0; s < tokens.size(); s++) {
             List<WordToken> ts = tokens.get(s);
             for (int i = 1; i + 2 < ts.size(); i++) {
-                if (!ts.get(i).lower().equals("name")
-                        || !List.of("was", "is").contains(ts.get(i + 1).lower())) continue;
+                if (!Lexicon.nameToldBefore(ts, i + 2)) continue;
                 String id = nameAt(index, s, i + 2);
                 String noun = id == null ? null : nounOf(tokens, s, i);
                 if (noun == null || called.contains(noun)) continue;

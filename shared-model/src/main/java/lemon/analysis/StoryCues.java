@@ -1131,10 +1131,7 @@ public final class StoryCues {
 
     /** "His name was Duncan", "Her name was Agnes": a sentence that names someone the sentence before brought in. */
     private static boolean nameGivenAfter(List<WordToken> ts, int start) {
-        return start == 3
-                && List.of("his", "her").contains(ts.get(0).lower())
-                && ts.get(1).lower().equals("name")
-                && List.of("was", "is").contains(ts.get(2).lower());
+        return start == 3 && List.of("his", "her").contains(ts.get(0).lower()) && Lexicon.nameToldBefore(ts, 3);
     }
 
     /**
