@@ -76,7 +76,9 @@ public final class StoryCues {
                 // "a large, warm woman in bright printed dresses"
                 "large",
                 "scrawny",
-                "petite")) ADJECTIVE_KIND.put(w, "build");
+                "petite",
+                // "a barrel-chested man with a grey beard"
+                "barrel-chested")) ADJECTIVE_KIND.put(w, "build");
         for (String w :
                 List.of("pale", "swarthy", "dark-skinned", "sunburnt", "tanned", "rosy", "dirty", "sooty", "freckled"))
             ADJECTIVE_KIND.put(w, "skin");
@@ -311,6 +313,11 @@ public final class StoryCues {
             "clipboard",
             "camera",
             "kite",
+            // "he never went anywhere without his battered guitar", "turning a brass compass over in his hands"
+            "guitar",
+            "compass",
+            "rucksack",
+            "backpack",
             "case"); // "his sample case"
     private static final Set<String> RIDE = Set.of("mounted", "mounting", "rode", "riding");
 
@@ -510,6 +517,7 @@ public final class StoryCues {
                 if (subject) yearsOld(ts, m.end(), sentence, found);
                 if (m.explicit()) pairsAge(ts, m, c.gender(), sentence, found);
                 // "…brought in a motorcyclist, a burly man in a torn leather jacket … His name was Duncan"
+                if (m.explicit()) personPhrase(ts, namedByRelative(ts, m.start()), c.gender(), sentence, found);
                 if (m.explicit() && s > 0 && nameGivenAfter(ts, m.start()))
                     strangerBefore(
                             index.tokens().get(s - 1),
@@ -765,8 +773,19 @@ public final class StoryCues {
         // a horse ridden is no thing in the hand: it takes none of the things' places, and one is enough
         long held = list.stream().filter(x -> !ridden(x)).count();
         if (ridden(cue) ? list.stream().anyMatch(StoryCues::ridden) : held >= PER_KIND) return;
-        if (list.stream().anyMatch(x -> bare(x.value()).equals(bare(cue.value())))) return;
+        if (list.stream().anyMatch(x -> saysMore(bare(x.value()), bare(cue.value())))) return;
         list.add(cue);
+    }
+
+    /**
+     * "battered guitar" of "guitar", "thirteenth fairy" of "fairy": the same thing said with more describing words
+     * before it (not "magic books of a wonderful lamp", whose thing is the books).
+     */
+    private static boolean saysMore(String longer, String shorter) {
+        if (longer.equals(shorter)) return true;
+        if (!longer.endsWith(" " + shorter)) return false;
+        String before = longer.substring(0, longer.length() - shorter.length());
+        return !before.matches("(?i).*\\b(of|with|in|on|under|from|for|and|or)\\b.*");
     }
 
     /** A cue's words without the article or possessive that opens them: "her father's coat" is "father's coat". */
@@ -1141,22 +1160,7 @@ public final class StoryCues {
     private static void strangerBefore(
             List<WordToken> ts, lemon.story.Gender gender, String sentence, List<StoryCue> out) {
         // "On Tuesday a tall woman in a black coat came in … Her name was Vivian Sharpe": the sentence's subject
-        int article = articleAfterOpener(ts);
-        int noun = article + 1;
-        while (article >= 0
-                && noun < Math.min(ts.size(), article + 5)
-                && ts.get(noun).isWord()
-                && !PERSON_WORDS.contains(ts.get(noun).lower())) noun++;
-        if (article >= 0
-                && noun < ts.size()
-                && PERSON_WORDS.contains(ts.get(noun).lower())) {
-            lemon.story.Gender sex = Lexicon.genderOfHead(ts.get(noun).lower());
-            if (sex == lemon.story.Gender.UNKNOWN || gender == lemon.story.Gender.UNKNOWN || sex == gender) {
-                for (int j = article + 1; j < noun; j++) describe(ts.get(j).lower(), sentence, out);
-                with(ts, ofAnAge(ts, noun + 1, sentence, out), gender, sentence, out);
-                return;
-            }
-        }
+        if (personPhrase(ts, articleAfterOpener(ts), gender, sentence, out)) return;
         for (int d = 1; d < ts.size(); d++)
             if (List.of("a", "an").contains(ts.get(d).lower())
                     && ts.get(d - 1).text().equals(",")
@@ -1164,6 +1168,48 @@ public final class StoryCues {
                 after(ts, d - 1, d - 1, gender, sentence, out);
                 return;
             }
+    }
+
+    /**
+     * "a tall woman in a black coat", "a short, wiry man in a yellow helmet": the describing words between the article
+     * at {@code article} and a person noun a few words on (not one of the other sex), and what the noun goes on with;
+     * false where no such noun follows.
+     */
+    private static boolean personPhrase(
+            List<WordToken> ts, int article, lemon.story.Gender gender, String sentence, List<StoryCue> out) {
+        int noun = article < 0 ? -1 : personNounAt(ts, article);
+        if (noun < 0) return false;
+        lemon.story.Gender sex = Lexicon.genderOfHead(ts.get(noun).lower());
+        if (sex != lemon.story.Gender.UNKNOWN && gender != lemon.story.Gender.UNKNOWN && sex != gender) return false;
+        for (int j = article + 1; j < noun; j++) describe(ts.get(j).lower(), sentence, out);
+        with(ts, ofAnAge(ts, noun + 1, sentence, out), gender, sentence, out);
+        return true;
+    }
+
+    /** The person noun the article at {@code article} opens, a few describing words or commas on; −1 where none. */
+    private static int personNounAt(List<WordToken> ts, int article) {
+        for (int noun = article + 1; noun < Math.min(ts.size(), article + 6); noun++) {
+            if (PERSON_WORDS.contains(ts.get(noun).lower())) return noun;
+            if (!ts.get(noun).isWord() && !ts.get(noun).text().equals(",")) return -1;
+        }
+        return -1;
+    }
+
+    /**
+     * "The first was a short, wiry man in a yellow helmet who said his name was Pavel": where the article of the one
+     * a relative clause right before the name at {@code start} names is; −1 where the name is not told so.
+     */
+    private static int namedByRelative(List<WordToken> ts, int start) {
+        if (start < 5
+                || !Lexicon.nameToldBefore(ts, start)
+                || !List.of("his", "her").contains(ts.get(start - 3).lower())
+                || !ts.get(start - 4).lower().equals("said")
+                || !ts.get(start - 5).lower().equals("who")) return -1;
+        for (int a = start - 6;
+                a >= Math.max(0, start - 16)
+                        && (ts.get(a).isWord() || ts.get(a).text().equals(","));
+                a--) if (List.of("a", "an").contains(ts.get(a).lower()) && personNounAt(ts, a) > 0) return a;
+        return -1;
     }
 
     /**
@@ -2625,11 +2671,13 @@ public final class StoryCues {
                 continue;
             }
             String singular = singularKnown(w);
-            // "a red bow tie": a thing's name before a garment describes the garment
+            // "a red bow tie", "a guitar case": a thing's name before a garment or a thing describes it
             String next = i + 1 < ts.size() && ts.get(i + 1).isWord()
                     ? singularKnown(ts.get(i + 1).lower())
                     : null;
-            if (singular != null && next != null && (GARMENTS.contains(next) || HEADWEAR.contains(next))) {
+            if (singular != null
+                    && next != null
+                    && (GARMENTS.contains(next) || HEADWEAR.contains(next) || OBJECTS.contains(next))) {
                 words.add(w);
                 continue;
             }

@@ -1265,4 +1265,40 @@ class StoryCuesTest {
                         + " and she owned half the street. Rosa laughed. Vivian left. Vivian came back.";
         assertNoCue(man, "Vivian", "coat");
     }
+
+    @Test
+    void aNameToldInARelativeClauseTakesTheLooksBeforeIt() {
+        // a mountain hut of my own: "The first was a short, wiry man in a yellow helmet who said his name was Pavel"
+        // gave Pavel nothing
+        String hut = "Two climbers knocked at the door. The first was a short, wiry man in a yellow helmet who said his"
+                + " name was Pavel. Ingrid let him in. Pavel sat down. Pavel ate. Ingrid slept.";
+        List<String> pavel = cues(hut, "Pavel");
+        assertTrue(
+                pavel.containsAll(List.of("build: short", "build: wiry", "headwear: a yellow helmet")),
+                pavel.toString());
+        // a man who tells a woman's name is not her
+        String told = "Tomas asked a tall man in a yellow helmet, who said her name was Lena. Lena slept. Lena woke."
+                + " Lena ate. Tomas left.";
+        assertNoCue(told, "Lena", "helmet");
+        assertNoCue(told, "Lena", "tall");
+    }
+
+    @Test
+    void aThingSaidAgainWithFewerWordsIsOneCue() {
+        // "he never went anywhere without his battered guitar … Tomas played his guitar" gave the guitar twice; a
+        // guitar case is a case
+        String hut = "Her nephew Tomas helped her. He was nineteen and tall, and he never went anywhere without his"
+                + " battered guitar. Marco was a barrel-chested man. Tomas played his guitar on the terrace. Marco"
+                + " smiled. Tomas slept. Marco left.";
+        List<String> tomas = cues(hut, "Tomas");
+        assertTrue(
+                tomas.contains("object: his battered guitar") || tomas.contains("object: a battered guitar"),
+                tomas.toString());
+        assertEquals(1, tomas.stream().filter(c -> c.contains("guitar")).count(), tomas.toString());
+        assertCue(hut, "Marco", "build: barrel-chested");
+        String luca = "Luca came in with a guitar case on his back. Luca sang. Luca smiled. Luca left.";
+        assertTrue(
+                cues(luca, "Luca").stream().anyMatch(c -> c.startsWith("object: a guitar case")),
+                cues(luca, "Luca").toString());
+    }
 }
