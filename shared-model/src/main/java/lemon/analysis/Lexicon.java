@@ -390,7 +390,12 @@ final class Lexicon {
                 "intern",
                 "manager",
                 "scientist",
-                "accountant");
+                "accountant",
+                // a mountain's ("three guides led by Marco Bellini", "two climbers knocked at the door")
+                "guide",
+                "climber",
+                "mountaineer",
+                "ranger");
         nouns(
                 Gender.MALE,
                 "herdsman",

@@ -98,6 +98,7 @@ public final class StoryCues {
             "curls",
             "tresses",
             "braids",
+            "braid",
             "plaits",
             "plait",
             "pigtails",
@@ -518,6 +519,7 @@ public final class StoryCues {
                 if (m.explicit()) pairsAge(ts, m, c.gender(), sentence, found);
                 // "…brought in a motorcyclist, a burly man in a torn leather jacket … His name was Duncan"
                 if (m.explicit()) personPhrase(ts, namedByRelative(ts, m.start()), c.gender(), sentence, found);
+                if (m.explicit()) introduced(index, s, m, c.gender(), found);
                 if (m.explicit() && s > 0 && nameGivenAfter(ts, m.start()))
                     strangerBefore(
                             index.tokens().get(s - 1),
@@ -1184,6 +1186,39 @@ public final class StoryCues {
         for (int j = article + 1; j < noun; j++) describe(ts.get(j).lower(), sentence, out);
         with(ts, ofAnAge(ts, noun + 1, sentence, out), gender, sentence, out);
         return true;
+    }
+
+    /**
+     * "The second was a young woman with a long blonde braid. She could hardly stand. 'This is Lena,' Pavel said": a
+     * name someone introduces takes the looks of the unnamed one of its sex brought in a sentence or two before.
+     */
+    private static void introduced(
+            MentionIndex index, int s, MentionIndex.Mention m, lemon.story.Gender gender, List<StoryCue> out) {
+        List<WordToken> ts = index.tokens().get(s);
+        int k = m.start();
+        if (k < 2
+                || !ts.get(k).quoted()
+                || !ts.get(k - 2).lower().equals("this")
+                || !ts.get(k - 1).lower().equals("is")
+                || (k > 2 && ts.get(k - 3).quoted() && ts.get(k - 3).isWord())) return;
+        for (int t = s - 1; t >= Math.max(0, s - 2); t--) {
+            List<WordToken> before = index.tokens().get(t);
+            // past a sentence between only when it goes on about the one brought in ("She could hardly stand")
+            if (t < s - 1 && openingSex(index.tokens().get(s - 1)) == null) return;
+            if (index.mentions(t).stream().anyMatch(MentionIndex.Mention::explicit)) continue;
+            for (int a = 0; a < before.size(); a++) {
+                if (!List.of("a", "an").contains(before.get(a).lower())
+                        || before.get(a).quoted()) continue;
+                int noun = personNounAt(before, a);
+                // of the name's own known sex: a name whose sex the story leaves open takes no one's looks
+                if (noun < 0
+                        || !STRANGERS.contains(before.get(noun).lower())
+                        || gender == lemon.story.Gender.UNKNOWN
+                        || Lexicon.genderOfHead(before.get(noun).lower()) != gender) continue;
+                personPhrase(before, a, gender, index.sentences().get(t), out);
+                return;
+            }
+        }
     }
 
     /** The person noun the article at {@code article} opens, a few describing words or commas on; −1 where none. */

@@ -317,4 +317,16 @@ class GroupsTest {
         assertNull(named(cast, "king").members());
         assertNull(named(cast, "king").memberOf());
     }
+
+    @Test
+    void guidesAndClimbersAreBandsOfPeople() {
+        // a mountain hut of my own: "three guides led by Marco Bellini … the guides arrived … The guides took them
+        // both down" were no one
+        List<StoryCharacter> cast = cast("Ingrid kept the hut. The radio called three guides led by Marco Bellini."
+                + " Ingrid waited. In the morning the guides arrived. Marco laughed. The guides took them both down."
+                + " Ingrid slept.");
+        StoryCharacter guides = named(cast, "guides");
+        assertTrue(guides.isGroup(), cast.toString());
+        assertEquals(3, guides.members(), cast.toString());
+    }
 }

@@ -1301,4 +1301,23 @@ class StoryCuesTest {
                 cues(luca, "Luca").stream().anyMatch(c -> c.startsWith("object: a guitar case")),
                 cues(luca, "Luca").toString());
     }
+
+    @Test
+    void aNameSomeoneIntroducesTakesTheLooksOfTheOneBroughtInBefore() {
+        // "The second was a young woman with a long blonde braid and frostbitten cheeks. She could hardly stand.
+        // 'This is Lena,' Pavel said" gave Lena nothing
+        String hut = "Pavel knocked at the door. The second was a young woman with a long blonde braid and frostbitten"
+                + " cheeks. She could hardly stand. ‘This is Lena,’ Pavel said. Lena slept. Pavel ate. Lena woke.";
+        List<String> lena = cues(hut, "Lena");
+        assertTrue(
+                lena.containsAll(List.of("age: young", "hair: a long blonde braid", "skin: frostbitten cheeks")),
+                lena.toString());
+        // a man brought in is not the woman introduced; nor is anyone past someone named between
+        String man = "Pavel knocked at the door. The second was a young man with a long blonde braid. ‘This is"
+                + " Lena,’ Pavel said. Lena slept. She woke. Pavel ate. Lena smiled. She left.";
+        assertNoCue(man, "Lena", "braid");
+        String named = "Pavel knocked at the door. The second was a young woman with a long blonde braid. Ingrid"
+                + " opened the door. ‘This is Lena,’ Pavel said. Lena slept. Pavel ate. Lena woke. Ingrid left.";
+        assertNoCue(named, "Lena", "braid");
+    }
 }
