@@ -1108,6 +1108,7 @@ public final class StoryCues {
             if (!(names.test(s) || s > 0 && names.test(s - 1) && !otherGroup.test(s - 1)) || otherGroup.test(s))
                 continue;
             List<WordToken> ts = index.tokens().get(s);
+            theyWere(ts, index.sentences().get(s), out);
             for (int k = 0; k + 1 < ts.size(); k++) {
                 if (ts.get(k).quoted() || !ts.get(k).lower().equals("their")) continue;
                 for (Phrase p : phrases(ts, k + 1))
@@ -1119,7 +1120,25 @@ public final class StoryCues {
         return out;
     }
 
-    /** "When she was twelve years old": an age in years. */
+    /** "They were big, freckled boys who had been held back a year": a group's looks and what its members are. */
+    private static void theyWere(List<WordToken> ts, String sentence, List<StoryCue> out) {
+        if (ts.size() < 4
+                || ts.get(0).quoted()
+                || !ts.get(0).lower().equals("they")
+                || !List.of("were", "are").contains(ts.get(1).lower())) return;
+        for (int j = 2;
+                j < Math.min(ts.size(), 10)
+                        && (ts.get(j).isWord() || ts.get(j).text().equals(","));
+                j++) {
+            String singular = Lexicon.singularOfPlural(ts.get(j).lower());
+            if (singular == null || !PERSON_WORDS.contains(singular)) continue;
+            for (int d = 2; d < j; d++) describe(ts.get(d).lower(), sentence, out);
+            if (Lexicon.genderOfHead(singular) != lemon.story.Gender.UNKNOWN)
+                out.add(new StoryCue("gender", singular, sentence));
+            return;
+        }
+    }
+
     /**
      * "twin daughters, Rosie and Ruth, who were seven": an age said of two names together is each one's, the first's
      * ("Rosie and Ruth, who were") and the second's ("Rosie and Ruth, who were").
@@ -1730,7 +1749,12 @@ public final class StoryCues {
                 && (k + 1 == ts.size()
                         || !ts.get(k + 1).isWord()
                         || List.of("and", "but", "years", "now", "then", "that", "when", "if")
-                                .contains(ts.get(k + 1).lower()));
+                                .contains(ts.get(k + 1).lower())
+                        // "I was twelve the year Mr Abernathy made us build volcanoes"
+                        || k + 2 < ts.size()
+                                && ts.get(k + 1).lower().equals("the")
+                                && List.of("year", "summer", "winter", "spring", "autumn", "day", "night", "week")
+                                        .contains(ts.get(k + 2).lower()));
     }
 
     /** Whether an age follows at k with "of": "a girl of fourteen". */
@@ -2329,8 +2353,8 @@ public final class StoryCues {
                         .contains(ts.get(o.end()).lower());
     }
 
-    private static final Set<String> PERSON_WORDS =
-            Set.of("man", "woman", "girl", "boy", "lady", "gentleman", "fellow", "youth", "maiden", "lad", "lass");
+    private static final Set<String> PERSON_WORDS = Set.of(
+            "man", "woman", "girl", "boy", "lady", "gentleman", "fellow", "youth", "maiden", "lad", "lass", "kid");
 
     /**
      * "She was a small, quick woman of forty": a he or she of the narration said to be a man, woman, boy or girl of
@@ -2340,7 +2364,9 @@ public final class StoryCues {
      * person noun of either sex ("He was a retired bus driver") count too.
      */
     private static boolean describedAsPerson(List<WordToken> ts, MentionIndex.Mention m) {
-        if (!subjectPronoun(ts, m) || ts.get(m.start()).quoted()) return false;
+        // "I was the smallest kid in Year Seven, with glasses …": a narrator tells their own looks, of either sex
+        boolean narrator = !m.explicit() && ts.get(m.start()).lower().equals("i");
+        if (!(subjectPronoun(ts, m) || narrator) || ts.get(m.start()).quoted()) return false;
         // "who had loved him since he was a boy": what someone once was
         if (m.start() > 0
                 && Set.of("since", "when", "until", "before", "after", "once", "if", "though")
@@ -2370,6 +2396,7 @@ public final class StoryCues {
                         || sex == (she ? lemon.story.Gender.FEMALE : lemon.story.Gender.MALE);
             }
             if (PERSON_WORDS.contains(ts.get(j).lower())) {
+                if (narrator) return true;
                 lemon.story.Gender g = Lexicon.genderOfHead(ts.get(j).lower());
                 // "He was the youngest officer aboard, a slim man": an officer may be either, the man is he
                 if (g == lemon.story.Gender.UNKNOWN) continue;
@@ -2636,6 +2663,18 @@ public final class StoryCues {
                     && p.head().equals("hair")
                     && ts.get(i).lower().equals("in")
                     && List.of("a", "an", "two", "one").contains(ts.get(i + 1).lower());
+            // "glasses that kept sliding down my nose and a green hoodie": a relative clause, then the list goes on
+            boolean relative = i + 1 < ts.size()
+                    && List.of("that", "which").contains(ts.get(i).lower());
+            if (relative) {
+                int and = i + 1;
+                while (and < Math.min(ts.size(), i + 9)
+                        && ts.get(and).isWord()
+                        && !ts.get(and).lower().equals("and")) and++;
+                if (and + 1 < ts.size()
+                        && ts.get(and).lower().equals("and")
+                        && List.of("a", "an").contains(ts.get(and + 1).lower())) i = and;
+            }
             if (hairWorn) {
                 int and = i + 2;
                 while (and < Math.min(ts.size(), i + 7)

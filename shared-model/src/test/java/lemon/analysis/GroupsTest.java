@@ -329,4 +329,13 @@ class GroupsTest {
         assertTrue(guides.isGroup(), cast.toString());
         assertEquals(3, guides.members(), cast.toString());
     }
+
+    @Test
+    void aFamilysTwinsAreAGroupOfTwo() {
+        List<StoryCharacter> cast = cast("Kit sat down. The Dobson twins sat behind us. Kit laughed. The Dobson twins"
+                + " won nothing, and Kit won the prize. Kit left.");
+        StoryCharacter twins = named(cast, "twins");
+        assertTrue(twins.isGroup(), cast.toString());
+        assertEquals(2, twins.members(), cast.toString());
+    }
 }

@@ -1320,4 +1320,26 @@ class StoryCuesTest {
                 + " opened the door. ‘This is Lena,’ Pavel said. Lena slept. Pavel ate. Lena woke. Ingrid left.";
         assertNoCue(named, "Lena", "braid");
     }
+
+    @Test
+    void aNarratorTellsTheirOwnLooksAndATwinsLooksAreTheGroups() {
+        // a school of my own, told by its narrator: "I was twelve the year …", "I was the smallest kid in Year Seven,
+        // with glasses that kept sliding down my nose and a green hoodie" gave the narrator nothing, and "The Dobson
+        // twins sat behind us. They were big, freckled boys" were no one
+        String school = "I was twelve the year Mr Abernathy made us build volcanoes. My name is Kit Moreno, and I was"
+                + " the smallest kid in Year Seven, with glasses that kept sliding down my nose and a green hoodie I"
+                + " refused to take off. The Dobson twins sat behind us. They were big, freckled boys who had been held"
+                + " back a year. Mr Abernathy laughed. The Dobson twins won nothing. I won. Mr Abernathy left.";
+        List<String> kit = cues(school, "Kit Moreno");
+        assertTrue(
+                kit.containsAll(List.of("age: twelve years old", "clothing: glasses", "clothing: a green hoodie")),
+                kit.toString());
+        List<String> twins = cues(school, "twins");
+        assertTrue(twins.containsAll(List.of("build: big", "skin: freckled", "gender: boy")), twins.toString());
+        assertNoCue(school, "Mr Abernathy", "freckled");
+        // what someone says of themself in a quote is theirs, not the narrator's
+        String quoted = "I was twelve that summer. My name is Kit Moreno. ‘I was a tall man once,’ said Mr Abernathy."
+                + " Mr Abernathy laughed. I laughed. Mr Abernathy left. I slept.";
+        assertNoCue(quoted, "Kit Moreno", "tall");
+    }
 }
