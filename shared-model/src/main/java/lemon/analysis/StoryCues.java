@@ -1551,13 +1551,31 @@ public final class StoryCues {
     }
 
     /** "tall and bald," at k: a list of look words that ends at a comma or the sentence's end, each a cue. */
+    private static boolean isLooks(String w) {
+        return ADJECTIVE_KIND.containsKey(w) || looksWord(w);
+    }
+
     private static void lookList(List<WordToken> ts, int k, String sentence, List<StoryCue> out) {
         List<StoryCue> looks = new ArrayList<>();
         int j = k;
-        for (; j < ts.size() && j < k + 5 && ts.get(j).isWord(); j++) {
+        for (; j < ts.size() && j < k + 8; j++) {
             String w = ts.get(j).lower();
             if (w.equals("and") && j > k) continue;
-            if (!ADJECTIVE_KIND.containsKey(w) && !looksWord(w)) return;
+            // "He was enormous, bald as an egg, with …": looks after a comma, and a likeness after one of them
+            if (w.equals(",")
+                    && j > k
+                    && j + 1 < ts.size()
+                    && isLooks(ts.get(j + 1).lower())) continue;
+            if (w.equals("as")
+                    && j > k
+                    && j + 2 < ts.size()
+                    && List.of("a", "an").contains(ts.get(j + 1).lower())
+                    && ts.get(j + 2).isWord()) {
+                j += 2;
+                continue;
+            }
+            if (!ts.get(j).isWord()) break;
+            if (!isLooks(w)) return;
             describe(w, sentence, looks);
         }
         if (j > k

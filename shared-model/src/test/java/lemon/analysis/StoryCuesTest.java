@@ -1342,4 +1342,19 @@ class StoryCuesTest {
                 + " Mr Abernathy laughed. I laughed. Mr Abernathy left. I slept.";
         assertNoCue(quoted, "Kit Moreno", "tall");
     }
+
+    @Test
+    void looksGoOnPastACommaAndALikeness() {
+        // "He was enormous, bald as an egg, with a bushy ginger beard" kept the beard and not the bald head
+        String school = "Mr Abernathy was our science teacher. He was enormous, bald as an egg, with a bushy ginger"
+                + " beard. Mr Abernathy laughed. Kit laughed. Mr Abernathy left. Kit left.";
+        List<String> teacher = cues(school, "Mr Abernathy");
+        assertTrue(
+                teacher.containsAll(List.of("build: enormous", "hair: a bald head", "beard: a bushy ginger beard")),
+                teacher.toString());
+        // a likeness that goes on into a clause is no list of looks
+        String rich = "Mr Abernathy was our teacher. He was enormous, as a giant would be in a story. Mr Abernathy"
+                + " laughed. Kit laughed. Mr Abernathy left.";
+        assertNoCue(rich, "Mr Abernathy", "giant");
+    }
 }
