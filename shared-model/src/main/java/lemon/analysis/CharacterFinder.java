@@ -740,7 +740,7 @@ final class CharacterFinder {
             // "the well at Kessa ran dry", "the elders of Kessa thanked": the verb is the noun's before it, not the
             // name's
             boolean place = i > 0 && PLACE_PREPOSITIONS.contains(ts.get(i - 1).lower());
-            if (!place && next.isWord() && Lexicon.ANIMATE_VERBS.contains(next.lower())) return true;
+            if (!place && next.isWord() && Lexicon.isAnimateVerb(next.lower())) return true;
             // "Felix was nervous": how only a person is
             if (List.of("was", "is").contains(next.lower())) {
                 int k = j + 1;
@@ -788,7 +788,7 @@ final class CharacterFinder {
         if (before.equals("of")
                 && i >= 2
                 && Lexicon.RELATIONAL.contains(ts.get(i - 2).lower())) return true;
-        return Lexicon.NAMING_CUES.contains(before)
+        return Lexicon.isNamingCue(before)
                 || Lexicon.PERSON_OBJECT_VERBS.contains(before)
                 || Lexicon.isPersonNoun(before) // "her sister Clementine", "the slave Morgiana"
                 || Lexicon.PERSON_TITLES.contains(before); // "Mrs Plum"

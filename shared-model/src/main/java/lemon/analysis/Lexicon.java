@@ -1072,6 +1072,70 @@ final class Lexicon {
             "added",
             "thought");
 
+    /** A naming cue, or its present tense ("'If it ever comes,' says Nell"). */
+    static boolean isNamingCue(String w) {
+        return NAMING_CUES.contains(w) || pastOfPresent(w, NAMING_CUES) != null;
+    }
+
+    /** A verb of people, or its present tense: a story told in the present ("Nell asks", "Albert smiles"). */
+    static boolean isAnimateVerb(String w) {
+        return ANIMATE_VERBS.contains(w) || pastOfPresent(w, ANIMATE_VERBS) != null;
+    }
+
+    /** The present's irregular pasts among the verbs of people. */
+    private static final Map<String, String> IRREGULAR_PASTS = Map.ofEntries(
+            Map.entry("comes", "came"),
+            Map.entry("goes", "went"),
+            Map.entry("sits", "sat"),
+            Map.entry("stands", "stood"),
+            Map.entry("takes", "took"),
+            Map.entry("gives", "gave"),
+            Map.entry("sees", "saw"),
+            Map.entry("runs", "ran"),
+            Map.entry("eats", "ate"),
+            Map.entry("drinks", "drank"),
+            Map.entry("sings", "sang"),
+            Map.entry("speaks", "spoke"),
+            Map.entry("knows", "knew"),
+            Map.entry("finds", "found"),
+            Map.entry("hears", "heard"),
+            Map.entry("feels", "felt"),
+            Map.entry("wakes", "woke"),
+            Map.entry("sleeps", "slept"),
+            Map.entry("tells", "told"),
+            Map.entry("thinks", "thought"),
+            Map.entry("weeps", "wept"),
+            Map.entry("meets", "met"),
+            Map.entry("hides", "hid"),
+            Map.entry("flees", "fled"),
+            Map.entry("writes", "wrote"),
+            Map.entry("kneels", "knelt"),
+            Map.entry("wears", "wore"),
+            Map.entry("fights", "fought"),
+            Map.entry("teaches", "taught"),
+            Map.entry("catches", "caught"),
+            Map.entry("throws", "threw"),
+            Map.entry("rides", "rode"),
+            Map.entry("drives", "drove"),
+            Map.entry("sells", "sold"),
+            Map.entry("buys", "bought"),
+            Map.entry("pays", "paid"));
+
+    /** The past among {@code pasts} whose present in -s is {@code w} ("asks" → "asked"), or null. */
+    private static String pastOfPresent(String w, Set<String> pasts) {
+        if (!w.endsWith("s") || w.length() < 3) return null;
+        if (IRREGULAR_PASTS.containsKey(w))
+            return pasts.contains(IRREGULAR_PASTS.get(w)) ? IRREGULAR_PASTS.get(w) : null;
+        String stem = w.substring(0, w.length() - 1);
+        for (String past : List.of(
+                stem + "ed", // asks
+                stem + "d", // smiles
+                stem.endsWith("e") ? stem.substring(0, stem.length() - 1) + "ed" : "", // watches
+                stem.endsWith("ie") ? stem.substring(0, stem.length() - 2) + "ied" : "")) // carries
+        if (pasts.contains(past)) return past;
+        return null;
+    }
+
     /** Lower-case words inside a name ("Fatima bint Khalid", "Ludwig van Beethoven", "Yusuf ibn Ali"). */
     static final Set<String> NAME_PARTICLES = set(
             "bin", "bint", "ibn", "ben", "abu", "van", "von", "der", "den", "de", "del", "della", "da", "di", "du",

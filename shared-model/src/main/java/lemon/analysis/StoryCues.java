@@ -197,6 +197,7 @@ public final class StoryCues {
             "parka",
             "blazer",
             "overalls",
+            "scrubs", // "still in her blue scrubs under a long camel coat"
             "hoodie",
             "oilskin",
             "mackintosh",
@@ -2168,15 +2169,19 @@ public final class StoryCues {
         boolean thing = OBJECTS.contains(p.head);
         if (thing && !(owned && (ownerLeads(m, others) || told))) return; // "asked him to open his sample case"
         if (owned || body) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+        Phrase layer = owned ? layeredOn(ts, p) : null;
+        if (layer != null) out.add(new StoryCue(kindOf(layer.head), layer.text, sentence));
     }
 
     /** Whether "the" or "a" and a person noun no mention covers stand between from and to: someone of no cast. */
     private static boolean uncastBetween(List<WordToken> ts, int from, int to, List<MentionIndex.Mention> mentions) {
         for (int j = Math.max(1, from); j < to; j++) {
             int at = j;
+            // ("She is a nurse …, still in her blue scrubs": what the subject is, no one else)
             if (Lexicon.isPersonNoun(ts.get(j).lower())
                     && !ts.get(j).capitalised()
                     && StoryCues.A_OR_THE.contains(ts.get(j - 1).lower())
+                    && !(j >= 2 && COPULAS.contains(ts.get(j - 2).lower()))
                     && mentions.stream().noneMatch(o -> o.start() <= at && at < o.end())) return true;
         }
         return false;
@@ -2420,6 +2425,11 @@ public final class StoryCues {
                 if (g == lemon.story.Gender.UNKNOWN) continue;
                 return g == (she ? lemon.story.Gender.FEMALE : lemon.story.Gender.MALE);
             }
+            // "She is a nurse coming off a double shift": a noun of the pronoun's own sex, of the one a sentence opens
+            // with
+            String w = ts.get(j).lower();
+            if (m.start() == 0 && Lexicon.isPersonNoun(w) && Lexicon.genderOfHead(w) != lemon.story.Gender.UNKNOWN)
+                return Lexicon.genderOfHead(w) == (she ? lemon.story.Gender.FEMALE : lemon.story.Gender.MALE);
             // "He was a retired bus driver, tall and bald": a station of either sex, said of the one a sentence opens
             // with
             if (m.start() == 0
@@ -2625,6 +2635,17 @@ public final class StoryCues {
         }
     }
 
+    /** "her blue scrubs under a long camel coat": the garment worn under or over garment {@code p}, or null. */
+    private static Phrase layeredOn(List<WordToken> ts, Phrase p) {
+        int i = p.end();
+        if (!GARMENTS.contains(p.head())
+                || i + 1 >= ts.size()
+                || !List.of("under", "over").contains(ts.get(i).lower())
+                || !List.of("a", "an").contains(ts.get(i + 1).lower())) return null;
+        Phrase worn = phrase(ts, i + 1);
+        return worn != null && GARMENTS.contains(worn.head()) ? worn : null;
+    }
+
     /** A noun phrase of looks: its words, its head noun, and the index after it. */
     private record Phrase(String text, String head, int end) {}
 
@@ -2681,6 +2702,11 @@ public final class StoryCues {
                     && p.head().equals("hair")
                     && ts.get(i).lower().equals("in")
                     && List.of("a", "an", "two", "one").contains(ts.get(i + 1).lower());
+            Phrase layer = layeredOn(ts, p);
+            if (layer != null) {
+                p = layer;
+                continue;
+            }
             // "glasses that kept sliding down my nose and a green hoodie": a relative clause, then the list goes on
             boolean relative = i + 1 < ts.size()
                     && List.of("that", "which").contains(ts.get(i).lower());

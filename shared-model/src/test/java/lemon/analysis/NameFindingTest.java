@@ -439,4 +439,19 @@ class NameFindingTest {
         assertEquals(rosa, RoleAliasesTest.named(cast, "Captain Rosa Delgado"), cast.toString());
         assertEquals(rosa, RoleAliasesTest.named(cast, "captain"), cast.toString());
     }
+
+    @Test
+    void aStoryToldInThePresentTenseHasItsPeople() {
+        // a station of my own, told in the present: "says Nell", "Nell asks" were no person's evidence, and Nell was
+        // no one
+        List<String> names = names("It is nearly midnight at Harrowgate station, and Nell Okoro is the only one left"
+                + " on the platform. The train is late. ‘If it ever comes,’ says Nell. The train arrives at last."
+                + " In the morning Nell asks at the ticket office about the old man.");
+        assertTrue(names.contains("Nell"), names.toString());
+        // a place whose verbs are no person's stays out in the present too
+        assertEquals(
+                List.of(),
+                names("The trains stop at Harrowgate. Harrowgate opens its gates at six and closes them at"
+                        + " midnight. Harrowgate lies on the river."));
+    }
 }

@@ -1357,4 +1357,20 @@ class StoryCuesTest {
                 + " laughed. Kit laughed. Mr Abernathy left.";
         assertNoCue(rich, "Mr Abernathy", "giant");
     }
+
+    @Test
+    void aNurseInScrubsUnderACoat() {
+        // "She is a nurse coming off a double shift, still in her blue scrubs under a long camel coat" gave nothing:
+        // a nurse is a noun of her own sex, no one else between her and "her", and the coat is worn over the scrubs
+        String station = "Nell Okoro waits on the platform. She is a nurse coming off a double shift, still in her"
+                + " blue scrubs under a long camel coat, and her feet hurt. Nell smiles. Nell sleeps. Nell leaves.";
+        List<String> nell = cues(station, "Nell");
+        assertTrue(
+                nell.containsAll(List.of("station: nurse", "clothing: blue scrubs", "clothing: a long camel coat")),
+                nell.toString());
+        // a man is no nurse of hers
+        String he = "Nell Okoro waits on the platform. He is a nurse coming off a double shift, still in his blue"
+                + " scrubs. Nell smiles. Nell sleeps. Nell leaves.";
+        assertNoCue(he, "Nell", "nurse");
+    }
 }
