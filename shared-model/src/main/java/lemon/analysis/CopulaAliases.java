@@ -250,9 +250,12 @@ final class CopulaAliases {
      * "his name badge said Mr Pryce", "her name tag read": the index of the "his" or "her" whose name is told at
      * {@code name}, or −1. Not "his name was", which {@link MentionIndex} gives to the name itself.
      */
-    private static int nameTold(List<WordToken> ts, int name) {
+    static int nameTold(List<WordToken> ts, int name) {
         int verb = name - 1;
-        if (verb < 3 || !List.of("said", "read").contains(ts.get(verb).lower())) return -1;
+        if (verb < 3
+                || verb >= ts.size()
+                || !List.of("said", "read", "says", "reads")
+                        .contains(ts.get(verb).lower())) return -1;
         int k = verb - 1;
         if (List.of("badge", "tag", "card", "plate").contains(ts.get(k).lower())) k--;
         if (!ts.get(k).lower().equals("name") || ts.get(k - 1).quoted()) return -1;

@@ -77,6 +77,7 @@ public final class StoryCues {
                 "large",
                 "scrawny",
                 "petite",
+                "heavy", // "a heavy woman in a navy uniform"
                 // "a barrel-chested man with a grey beard"
                 "barrel-chested")) ADJECTIVE_KIND.put(w, "build");
         for (String w :
@@ -1170,9 +1171,13 @@ public final class StoryCues {
     /** Words a sentence may open with before the stranger it brings in: "On Tuesday a tall woman …", "One day a man …". */
     private static final Set<String> OPENERS = Set.of("on", "one", "that", "at", "in", "then", "later", "next", "soon");
 
-    /** "His name was Duncan", "Her name was Agnes": a sentence that names someone the sentence before brought in. */
+    /**
+     * "His name was Duncan", "Her name was Agnes", "Her name badge says Mrs Pike": a sentence that names someone the
+     * sentence before brought in.
+     */
     private static boolean nameGivenAfter(List<WordToken> ts, int start) {
-        return start == 3 && List.of("his", "her").contains(ts.get(0).lower()) && Lexicon.nameToldBefore(ts, 3);
+        return start == 3 && List.of("his", "her").contains(ts.get(0).lower()) && Lexicon.nameToldBefore(ts, 3)
+                || CopulaAliases.nameTold(ts, start) == 0;
     }
 
     /**
@@ -2635,6 +2640,13 @@ public final class StoryCues {
         }
     }
 
+    /** "a navy uniform with a lantern": a thing held after "with" at k, beside a garment, not part of it. */
+    private static boolean heldWith(List<WordToken> ts, int k, String garment) {
+        if (!GARMENTS.contains(garment) || !ts.get(k).lower().equals("with")) return false;
+        Phrase p = phrase(ts, k + 1);
+        return p != null && OBJECTS.contains(p.head()) && !GARMENTS.contains(p.head());
+    }
+
     /** "her blue scrubs under a long camel coat": the garment worn under or over garment {@code p}, or null. */
     private static Phrase layeredOn(List<WordToken> ts, Phrase p) {
         int i = p.end();
@@ -2705,6 +2717,10 @@ public final class StoryCues {
             Phrase layer = layeredOn(ts, p);
             if (layer != null) {
                 p = layer;
+                continue;
+            }
+            if (heldWith(ts, i, p.head())) {
+                p = phrase(ts, i + 1);
                 continue;
             }
             // "glasses that kept sliding down my nose and a green hoodie": a relative clause, then the list goes on
@@ -2810,10 +2826,12 @@ public final class StoryCues {
                         && ts.get(more + 1).lower().equals("of"))
                     tail.add(ts.get(more++).lower());
                 // "Mirela's cloak with her staff": a with-phrase of someone's own is what is done with it
+                // ("a navy uniform with a lantern in her hand": a thing held with a garment is no part of it)
                 if (more + 1 < ts.size()
                         && List.of("of", "with").contains(ts.get(more).lower())
                         && !List.of("his", "her", "their", "its", "my", "your")
-                                .contains(ts.get(more + 1).lower())) {
+                                .contains(ts.get(more + 1).lower())
+                        && !heldWith(ts, more, singular)) {
                     tail.add(ts.get(more).lower());
                     int q = more + 1;
                     if (DETERMINERS.contains(ts.get(q).lower()))

@@ -1373,4 +1373,16 @@ class StoryCuesTest {
                 + " scrubs. Nell smiles. Nell sleeps. Nell leaves.";
         assertNoCue(he, "Nell", "nurse");
     }
+
+    @Test
+    void aNameBadgeThatSaysANameNamesTheOneBroughtInBefore() {
+        // "The station master comes out of his office, a heavy woman in a navy uniform with a lantern in her hand. Her
+        // name badge says Mrs Pike" gave Mrs Pike nothing, and the lantern was part of the uniform
+        String station = "Nell waits on the bench. The station master comes out of his office, a heavy woman in a navy"
+                + " uniform with a lantern in her hand. Her name badge says Mrs Pike. Mrs Pike looks at Nell. Nell"
+                + " smiles. Mrs Pike goes back inside. Nell leaves.";
+        List<String> pike = cues(station, "Mrs Pike");
+        assertTrue(pike.containsAll(List.of("build: heavy", "clothing: a navy uniform")), pike.toString());
+        assertNoCue(station, "Mrs Pike", "uniform with");
+    }
 }
