@@ -2001,6 +2001,19 @@ public final class StoryCues {
     }
 
     /** A word before or after a mention: an adjective of looks, a person noun of station or gender. */
+    /** "smallest" → "small", "biggest" → "big", "tiniest" → "tiny": the build a superlative is the most of, or null. */
+    private static String buildOfSuperlative(String w) {
+        if (!w.endsWith("est") || w.length() < 6) return null;
+        String stem = w.substring(0, w.length() - 3);
+        for (String base : List.of(
+                stem, // smallest
+                stem + "e", // largest
+                stem.substring(0, stem.length() - 1), // biggest
+                stem.endsWith("i") ? stem.substring(0, stem.length() - 1) + "y" : "")) // tiniest
+        if ("build".equals(ADJECTIVE_KIND.get(base))) return base;
+        return null;
+    }
+
     private static boolean describe(String w, String sentence, List<StoryCue> out) {
         // "a lanky sixteen-year-old called Dev Sharma": an age, no station
         java.util.regex.Matcher aged = YEAR_OLD.matcher(w);
@@ -2011,6 +2024,13 @@ public final class StoryCues {
         String kind = ADJECTIVE_KIND.get(w);
         if (kind != null) {
             out.add(new StoryCue(kind, w, sentence));
+            return true;
+        }
+        // "the smallest kid in Year Seven", "the biggest man in the village": a build said as the most of it (an age
+        // so said, "the youngest", "the oldest", is a place among siblings)
+        String build = buildOfSuperlative(w);
+        if (build != null) {
+            out.add(new StoryCue("build", build, sentence));
             return true;
         }
         // "Big Tom Kowalski was bald and bearded", "round-faced and balding"

@@ -1385,4 +1385,15 @@ class StoryCuesTest {
         assertTrue(pike.containsAll(List.of("build: heavy", "clothing: a navy uniform")), pike.toString());
         assertNoCue(station, "Mrs Pike", "uniform with");
     }
+
+    @Test
+    void aSuperlativeOfABuildIsThatBuildButTheYoungestIsNoAge() {
+        // "I was the smallest kid in Year Seven" gave no build
+        String school = "My name is Kit Moreno, and I was the smallest kid in Year Seven. Priya laughed. I laughed."
+                + " Priya left. I left.";
+        assertCue(school, "Kit Moreno", "build: small");
+        // "the youngest" tells a place among brothers, not how young
+        String brothers = "Wade was the youngest boy of the family. Wade laughed. Clay laughed. Wade left. Clay left.";
+        assertNoCue(brothers, "Wade", "young");
+    }
 }
