@@ -2660,11 +2660,13 @@ public final class StoryCues {
         }
     }
 
-    /** "a navy uniform with a lantern": a thing held after "with" at k, beside a garment, not part of it. */
-    private static boolean heldWith(List<WordToken> ts, int k, String garment) {
-        if (!GARMENTS.contains(garment) || !ts.get(k).lower().equals("with")) return false;
+    /** "a navy uniform with a lantern": the thing held after "with" at k, beside a garment, not part of it; or null. */
+    private static Phrase heldWith(List<WordToken> ts, int k, String garment) {
+        if (!GARMENTS.contains(garment)
+                || k + 1 >= ts.size()
+                || !ts.get(k).lower().equals("with")) return null;
         Phrase p = phrase(ts, k + 1);
-        return p != null && OBJECTS.contains(p.head()) && !GARMENTS.contains(p.head());
+        return p != null && OBJECTS.contains(p.head()) && !GARMENTS.contains(p.head()) ? p : null;
     }
 
     /** "her blue scrubs under a long camel coat": the garment worn under or over garment {@code p}, or null. */
@@ -2739,8 +2741,9 @@ public final class StoryCues {
                 p = layer;
                 continue;
             }
-            if (heldWith(ts, i, p.head())) {
-                p = phrase(ts, i + 1);
+            Phrase held = heldWith(ts, i, p.head());
+            if (held != null) {
+                p = held;
                 continue;
             }
             // "glasses that kept sliding down my nose and a green hoodie": a relative clause, then the list goes on
@@ -2851,7 +2854,7 @@ public final class StoryCues {
                         && List.of("of", "with").contains(ts.get(more).lower())
                         && !List.of("his", "her", "their", "its", "my", "your")
                                 .contains(ts.get(more + 1).lower())
-                        && !heldWith(ts, more, singular)) {
+                        && heldWith(ts, more, singular) == null) {
                     tail.add(ts.get(more).lower());
                     int q = more + 1;
                     if (DETERMINERS.contains(ts.get(q).lower()))

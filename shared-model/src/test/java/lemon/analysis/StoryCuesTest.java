@@ -1384,6 +1384,8 @@ class StoryCuesTest {
         List<String> pike = cues(station, "Mrs Pike");
         assertTrue(pike.containsAll(List.of("build: heavy", "clothing: a navy uniform")), pike.toString());
         assertNoCue(station, "Mrs Pike", "uniform with");
+        // a garment that ends a story without its full stop is still read (it once ran past the last word)
+        assertCue("Nell waits. Nell smiles. Nell sleeps. Nell wore her blue scrubs", "Nell", "clothing: blue scrubs");
     }
 
     @Test
