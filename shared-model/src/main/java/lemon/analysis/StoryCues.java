@@ -789,8 +789,12 @@ public final class StoryCues {
         if (longer.equals(shorter)) return true;
         if (!longer.endsWith(" " + shorter)) return false;
         String before = longer.substring(0, longer.length() - shorter.length());
-        return !before.matches("(?i).*\\b(of|with|in|on|under|from|for|and|or)\\b.*");
+        return !LINKING_WORD.matcher(before).find();
     }
+
+    /** A word that joins a thing to another ("books of a lamp"): what comes after it is not what is described. */
+    private static final java.util.regex.Pattern LINKING_WORD =
+            java.util.regex.Pattern.compile("(?i)\\b(of|with|in|on|under|from|for|and|or)\\b");
 
     /** A cue's words without the article or possessive that opens them: "her father's coat" is "father's coat". */
     private static String bare(String value) {
@@ -1472,8 +1476,7 @@ public final class StoryCues {
             if (w.equals("and")
                     && (!said.isEmpty() || (!determined && !placed && k == first + 1))
                     && k + 1 < stop
-                    && (ADJECTIVE_KIND.containsKey(ts.get(k + 1).lower())
-                            || looksWord(ts.get(k + 1).lower()))) continue;
+                    && isLooks(ts.get(k + 1).lower())) continue;
             if (CLAUSE_WORDS.contains(w)) break;
             // "looked contemptuously at the tailor" is not "looked a tailor"; "a round man" is round
             if (AFTER_A_VERB.contains(w) && !(determined && ADJECTIVE_KIND.containsKey(w))) break;
@@ -1761,7 +1764,7 @@ public final class StoryCues {
                 k++;
                 break;
             }
-            if (ADJECTIVE_KIND.containsKey(next) || looksWord(next)) describe(next, sentence, out);
+            if (isLooks(next)) describe(next, sentence, out);
         }
         if (k < ts.size() && ts.get(k).lower().equals("with")) with(ts, k, gender, sentence, out);
     }
