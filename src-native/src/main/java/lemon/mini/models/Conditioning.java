@@ -21,6 +21,36 @@ public interface Conditioning {
     /** Moves its arrays into a step's scope until that scope closes (intermediates then go with it). */
     default void tempAttach(NDManager scope) {}
 
+    /** Which caption positions each person's pixels read ({@link RegionMask}), or null: every pixel reads all. */
+    default RegionMask regions() {
+        return null;
+    }
+
+    /** {@code base} with regional cross-attention: its states, read through {@code regions}. */
+    static Conditioning withRegions(Conditioning base, RegionMask regions) {
+        return new Conditioning() {
+            @Override
+            public NDArray context(int layer, float[] t) {
+                return base.context(layer, t);
+            }
+
+            @Override
+            public NDArray pooled() {
+                return base.pooled();
+            }
+
+            @Override
+            public void tempAttach(NDManager scope) {
+                base.tempAttach(scope);
+            }
+
+            @Override
+            public RegionMask regions() {
+                return regions;
+            }
+        };
+    }
+
     /** The same states for every layer and timestep; {@code pooled} may be null. */
     static Constant constant(NDArray states, NDArray pooled) {
         return new Constant(states, pooled);

@@ -151,7 +151,7 @@ public final class MiniUNet implements MiniModel {
             case DOWN -> Nn.conv(h, params, l.name() + ".op", 2);
             case UP -> Nn.conv(Nn.upsample2x(h), params, l.name() + ".conv", 1);
             case RES -> res(l.name() + ".", h, emb, l.in() != l.out());
-            case ATTN -> spatialTransformer(l.name() + ".", h, cond.context(attn[0]++, t));
+            case ATTN -> spatialTransformer(l.name() + ".", h, cond.context(attn[0]++, t), cond.regions());
         };
     }
 
@@ -164,7 +164,7 @@ public final class MiniUNet implements MiniModel {
         return (project ? Nn.conv(x, params, p + "skip_connection", 1) : x).add(h);
     }
 
-    private NDArray spatialTransformer(String p, NDArray x, NDArray context) {
+    private NDArray spatialTransformer(String p, NDArray x, NDArray context, RegionMask regions) {
         Shape s = x.getShape();
         long b = s.get(0), c = s.get(1), hh = s.get(2), ww = s.get(3);
         NDArray h = Nn.conv(Nn.groupNorm(x, params, p + "norm", cfg.groups()), params, p + "proj_in", 1);
@@ -172,7 +172,8 @@ public final class MiniUNet implements MiniModel {
         String t = p + "transformer_blocks.0.";
         NDArray n1 = Nn.layerNorm(h, params, t + "norm1");
         h = h.add(Nn.attention(n1, n1, params, t + "attn1", cfg.heads(), null));
-        h = h.add(Nn.attention(Nn.layerNorm(h, params, t + "norm2"), context, params, t + "attn2", cfg.heads(), null));
+        NDArray mask = regions == null ? null : regions.scores(x.getManager(), (int) hh, (int) ww);
+        h = h.add(Nn.attention(Nn.layerNorm(h, params, t + "norm2"), context, params, t + "attn2", cfg.heads(), mask));
         NDList gate = Nn.linear(Nn.layerNorm(h, params, t + "norm3"), params, t + "ff.net.0.proj")
                 .split(2, 2);
         h = h.add(Nn.linear(gate.get(0).mul(Nn.gelu(gate.get(1))), params, t + "ff.net.2")); // GEGLU

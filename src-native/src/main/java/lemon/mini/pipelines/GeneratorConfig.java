@@ -15,8 +15,14 @@ import java.nio.file.Path;
  * @param sceneHeight         base height of that canvas (the upsampler doubles both)
  * @param compactDescriptions descriptions are read through {@link DescriptionWords#compact}, as the
  *                            trainer fed its description-register captions
+ * @param regionalAttention   the UNet learned scenes with regional cross-attention ({@link
+ *                            lemon.mini.models.RegionMask}), so it paints them with it (absent: false)
  */
-public record GeneratorConfig(int sceneWidth, int sceneHeight, boolean compactDescriptions) {
+public record GeneratorConfig(int sceneWidth, int sceneHeight, boolean compactDescriptions, boolean regionalAttention) {
+    public GeneratorConfig(int sceneWidth, int sceneHeight, boolean compactDescriptions) {
+        this(sceneWidth, sceneHeight, compactDescriptions, false);
+    }
+
     public static final String FILE = "generator_config.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

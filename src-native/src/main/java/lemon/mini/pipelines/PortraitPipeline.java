@@ -24,6 +24,7 @@ import lemon.mini.models.ImageTensors;
 import lemon.mini.models.MiniTextEncoder;
 import lemon.mini.models.MiniUNet;
 import lemon.mini.models.NoGrad;
+import lemon.mini.models.RegionMask;
 import lemon.mini.models.TextEncoderConfig;
 import lemon.mini.models.TokenConditioning;
 import lemon.mini.models.TokenMapper;
@@ -367,17 +368,35 @@ public final class PortraitPipeline implements AutoCloseable {
             text.params().attachTo(scope);
             MiniTextEncoder.Encoded cond = text.encode(scope, caps);
             MiniTextEncoder.Encoded uncond = text.encode(scope, Collections.nCopies(n, ""));
+            Conditioning.Constant c = Conditioning.constant(cond.states(), cond.pooled());
             NDArray x = denoise(
                     scope,
                     unet,
                     scheduler,
-                    Conditioning.constant(cond.states(), cond.pooled()),
-                    Conditioning.constant(uncond.states(), uncond.pooled()),
+                    regional(
+                            guided(sampling)
+                                    ? Conditioning.constant(uncond.states(), uncond.pooled())
+                                            .concat(c)
+                                    : c,
+                            caps,
+                            sampling),
                     scope.create(init, new Shape(n, 3, canvas.height(), canvas.width())),
                     sampling);
             px = x.toFloatArray();
         }
         return read(px, n, canvas);
+    }
+
+    /**
+     * {@code both} (when guided: the unconditional rows, then one per caption) read through regional
+     * cross-attention when the weights learned it, as they learned it; otherwise unchanged.
+     */
+    private Conditioning regional(Conditioning both, List<String> caps, Sampling sampling) {
+        if (!generator.regionalAttention()) return both;
+        int maxTokens = text.config().maxTokens();
+        RegionMask own = RegionMask.of(text.tokenizer(), caps, maxTokens);
+        return Conditioning.withRegions(
+                both, guided(sampling) ? RegionMask.none(caps.size(), maxTokens).concat(own) : own);
     }
 
     private static List<BufferedImage> read(float[] px, int n, CanvasSize canvas) {
@@ -441,7 +460,7 @@ public final class PortraitPipeline implements AutoCloseable {
                     scope,
                     unet,
                     scheduler,
-                    cond,
+                    regional(cond, caps, sampling),
                     scope.create(init, new Shape(n, 3, canvas.height(), canvas.width())),
                     sampling);
             px = x.toFloatArray();

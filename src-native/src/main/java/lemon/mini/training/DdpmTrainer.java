@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import lemon.mini.models.Conditioning;
 import lemon.mini.models.MiniTextEncoder;
 import lemon.mini.models.MiniUNet;
 import lemon.mini.models.Nn;
 import lemon.mini.models.Params;
+import lemon.mini.models.RegionMask;
 import lemon.mini.schedulers.NoiseScheduler;
 
 /**
@@ -36,6 +38,7 @@ public final class DdpmTrainer implements AutoCloseable {
     private Random rnd;
     private final float captionDropout;
     private int steps, skipped;
+    private boolean regional;
 
     /**
      * @param textEncoder    optional; its trainable parameters are updated too (freeze it to keep it fixed)
@@ -70,16 +73,30 @@ public final class DdpmTrainer implements AutoCloseable {
         adam.setRate(rate);
     }
 
+    /** Caption steps train with regional cross-attention ({@link RegionMask}): each person's words only for its column. */
+    public DdpmTrainer regional(boolean on) {
+        regional = on;
+        return this;
+    }
+
     /** One step on clean samples x0 [B, C, H, W] with their captions; returns the loss, NaN if skipped. */
     public float step(NDArray x0, List<String> captions) {
         if (textEncoder == null) throw new IllegalStateException("no text encoder: use step(x0, contextFn)");
         List<String> used = new ArrayList<>(captions);
         for (int i = 0; i < used.size(); i++) if (rnd.nextFloat() < captionDropout) used.set(i, "");
-        return step(x0, scope -> textEncoder.encode(scope, used));
+        RegionMask regions = regional
+                ? RegionMask.of(
+                        textEncoder.tokenizer(), used, textEncoder.config().maxTokens())
+                : null;
+        return step(x0, scope -> textEncoder.encode(scope, used), regions);
     }
 
     /** One step with the text encoding computed inside the step's scope by {@code context}; NaN if skipped. */
     public float step(NDArray x0, Function<NDManager, MiniTextEncoder.Encoded> context) {
+        return step(x0, context, null);
+    }
+
+    private float step(NDArray x0, Function<NDManager, MiniTextEncoder.Encoded> context, RegionMask regions) {
         Shape s = x0.getShape();
         int b = (int) s.get(0);
         float[] noise = new float[(int) s.size()];
@@ -102,7 +119,9 @@ public final class DdpmTrainer implements AutoCloseable {
                     () -> {
                         NDArray xt = scheduler.addNoise(x0, eps, ti);
                         MiniTextEncoder.Encoded text = context.apply(scope);
-                        return Nn.mse(unet.forward(xt, t, text.states(), text.pooled()), eps);
+                        Conditioning c = Conditioning.constant(text.states(), text.pooled());
+                        return Nn.mse(
+                                unet.forward(xt, t, regions == null ? c : Conditioning.withRegions(c, regions)), eps);
                     },
                     trained);
             if (!o.applicable()) return skip();

@@ -30,7 +30,8 @@ public final class DiffusionTraining {
             int eval,
             java.io.PrintStream log,
             boolean scenes,
-            Path warmStart) {}
+            Path warmStart,
+            boolean regional) {}
 
     /**
      * Every 3rd batch scenes (about half the compute: a scene canvas is twice a portrait); of the
@@ -38,8 +39,12 @@ public final class DiffusionTraining {
      * fresh C.D.-register descriptions (issues 9 and 14), the rest template captions, so the
      * model keeps the register its held-out evaluation reads.
      */
-    static PortraitDiffusionTrainer.Settings settings(boolean scenes) {
+    static PortraitDiffusionTrainer.Settings settings(boolean scenes, boolean regional) {
         PortraitDiffusionTrainer.Settings s = PortraitDiffusionTrainer.Settings.standard();
+        if (regional) // the mask is learned on scenes: a fine-tune for it sees them every 2nd batch
+        return s.withScenesAndDescriptions(2, 0.2f)
+                    .withDescribedPortraits(0.35f)
+                    .withRegionalAttention();
         return scenes ? s.withScenesAndDescriptions(3, 0.2f).withDescribedPortraits(0.35f) : s;
     }
 
@@ -47,7 +52,7 @@ public final class DiffusionTraining {
     public static void run(Options o, LossCurves curves) throws IOException {
         long t0 = System.nanoTime();
         try (PortraitDiffusionTrainer t =
-                new PortraitDiffusionTrainer(settings(o.scenes()), o.work(), o.resume(), o.clipDir())) {
+                new PortraitDiffusionTrainer(settings(o.scenes(), o.regional()), o.work(), o.resume(), o.clipDir())) {
             if (o.warmStart() != null && t.steps() == 0) {
                 t.warmStartFrom(o.warmStart());
                 o.log().println("diffusion: UNet warm-started from " + o.warmStart());

@@ -84,7 +84,11 @@ public final class MiniPersonalizer implements Personalizer {
             try {
                 PortraitPipeline p = PortraitPipeline.loadDefault(); // kept open: its models are what we train against
                 models = new PersonalizationTrainer.Models(
-                        p.textEncoder(), p.unet(), p.schedulerConfig(), loadClip(MiniWeights.clipDir()));
+                        p.textEncoder(),
+                        p.unet(),
+                        p.schedulerConfig(),
+                        loadClip(MiniWeights.clipDir()),
+                        p.generatorConfig().regionalAttention());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot load the lemon-mini models: " + e.getMessage(), e);
             }

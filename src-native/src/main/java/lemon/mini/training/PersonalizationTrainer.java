@@ -25,6 +25,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import lemon.mini.loaders.MapperFiles;
 import lemon.mini.loaders.Safetensors;
+import lemon.mini.models.Conditioning;
 import lemon.mini.models.GraphNetwork;
 import lemon.mini.models.ImageTensors;
 import lemon.mini.models.MiniClip;
@@ -32,6 +33,7 @@ import lemon.mini.models.MiniTextEncoder;
 import lemon.mini.models.MiniUNet;
 import lemon.mini.models.Nn;
 import lemon.mini.models.Params;
+import lemon.mini.models.RegionMask;
 import lemon.mini.models.TokenConditioning;
 import lemon.mini.models.TokenMapper;
 import lemon.mini.schedulers.DdpmScheduler;
@@ -58,7 +60,16 @@ public final class PersonalizationTrainer implements AutoCloseable {
     public static final String PROMPT = "a portrait of " + PLACEHOLDER;
 
     /** The frozen models: the text encoder and UNet that paint, their noise schedule, CLIP for L_ct. */
-    public record Models(MiniTextEncoder text, MiniUNet unet, SchedulerConfig scheduler, MiniClip clip) {}
+    /**
+     * @param regionalScenes the UNet paints scenes with regional cross-attention ({@link RegionMask}), so
+     *                       scene pairs train through it too
+     */
+    public record Models(
+            MiniTextEncoder text, MiniUNet unet, SchedulerConfig scheduler, MiniClip clip, boolean regionalScenes) {
+        public Models(MiniTextEncoder text, MiniUNet unet, SchedulerConfig scheduler, MiniClip clip) {
+            this(text, unet, scheduler, clip, false);
+        }
+    }
 
     /**
      * A character to learn: its id, the embedding its token starts from, its portraits (any size),
@@ -515,12 +526,14 @@ public final class PersonalizationTrainer implements AutoCloseable {
             NDArray x = scope.create(x0, img), e = scope.create(eps, img);
             NDArray tokenIds = m.text().tokenIds(scope, prompts);
             NDArray place = scope.create(placement, new Shape(b, maxTokens, n));
+            RegionMask regions = m.regionalScenes() ? RegionMask.of(m.text().tokenizer(), prompts, maxTokens) : null;
             boolean withMapper = s.mapper() && s.scenePairsTrainMapper();
             NonFiniteGuard.Outcome o = NonFiniteGuard.backward(
                     () -> {
                         NDArray learned = graph.forward(tokens.get(TOKENS));
-                        var cond = new TokenConditioning(
+                        Conditioning cond = new TokenConditioning(
                                 m.text(), tokenIds, place, learned, usedMapper(), null, !withMapper);
+                        if (regions != null) cond = Conditioning.withRegions(cond, regions);
                         return Nn.mse(m.unet().forward(noise.addNoise(x, e, t), tf, cond), e);
                     },
                     trained(withMapper));

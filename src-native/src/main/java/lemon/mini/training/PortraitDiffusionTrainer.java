@@ -62,7 +62,8 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
             int sceneWidth,
             int sceneHeight,
             float descriptionCaptions,
-            float describedPortraits) {
+            float describedPortraits,
+            boolean regionalAttention) {
         /** Portraits only, template captions: what trained the committed weights. */
         public Settings(
                 TextEncoderConfig text,
@@ -73,7 +74,7 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
                 float captionDropout,
                 long dataSeed,
                 int vocabCaptions) {
-            this(text, unet, batch, lr, emaDecay, captionDropout, dataSeed, vocabCaptions, 0, 0, 0, 0f, 0f);
+            this(text, unet, batch, lr, emaDecay, captionDropout, dataSeed, vocabCaptions, 0, 0, 0, 0f, 0f, false);
         }
 
         public static Settings standard() {
@@ -100,7 +101,8 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
                     2 * unet.sampleSize(),
                     unet.sampleSize(),
                     fraction,
-                    describedPortraits);
+                    describedPortraits,
+                    regionalAttention);
         }
 
         /**
@@ -122,7 +124,30 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
                     sceneWidth,
                     sceneHeight,
                     descriptionCaptions,
-                    fraction);
+                    fraction,
+                    regionalAttention);
+        }
+
+        /**
+         * Scenes learned with regional cross-attention ({@link lemon.mini.models.RegionMask}): each
+         * person's caption words are read only by that person's column.
+         */
+        public Settings withRegionalAttention() {
+            return new Settings(
+                    text,
+                    unet,
+                    batch,
+                    lr,
+                    emaDecay,
+                    captionDropout,
+                    dataSeed,
+                    vocabCaptions,
+                    sceneEvery,
+                    sceneWidth,
+                    sceneHeight,
+                    descriptionCaptions,
+                    describedPortraits,
+                    true);
         }
 
         /** What the exported generator says it was trained for. */
@@ -130,7 +155,10 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
             boolean described = descriptionCaptions > 0 || describedPortraits > 0;
             return sceneEvery > 0 || described
                     ? new lemon.mini.pipelines.GeneratorConfig(
-                            sceneEvery > 0 ? sceneWidth : 0, sceneEvery > 0 ? sceneHeight : 0, described)
+                            sceneEvery > 0 ? sceneWidth : 0,
+                            sceneEvery > 0 ? sceneHeight : 0,
+                            described,
+                            regionalAttention)
                     : lemon.mini.pipelines.GeneratorConfig.PORTRAITS_ONLY;
         }
 
@@ -259,13 +287,14 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
 
     private void startOptimisers(long noiseSeed) {
         ddpm = new DdpmTrainer(
-                unet,
-                text,
-                new DdpmScheduler(SCHEDULER, noiseSeed),
-                s.lr(),
-                s.emaDecay(),
-                s.captionDropout(),
-                1000 + noiseSeed);
+                        unet,
+                        text,
+                        new DdpmScheduler(SCHEDULER, noiseSeed),
+                        s.lr(),
+                        s.emaDecay(),
+                        s.captionDropout(),
+                        1000 + noiseSeed)
+                .regional(s.regionalAttention());
     }
 
     public long steps() {

@@ -19,7 +19,7 @@ import lemon.mini.pipelines.PortraitPipeline;
  * Trains the lemon-mini models, from the repository root:
  * <pre>
  *   lemon train-mini validator|clip|upsampler|diffusion|all|probe [--steps N] [--work DIR] [--out DIR]
- *       [--resume] [--seed S] [--eval N] [--minutes M] [--scenes] [--warm-start [DIR]]
+ *       [--resume] [--seed S] [--eval N] [--minutes M] [--scenes] [--regional] [--warm-start [DIR]]
  * </pre>
  * {@code all} trains them in that order within {@value #ALL_MINUTES} minutes: diffusion gets what the
  * others leave (it uses the CLIP just trained for its text encoder).
@@ -42,7 +42,8 @@ public final class TrainMini {
             double minutes,
             PrintStream log,
             boolean scenes,
-            Path warmStart) {
+            Path warmStart,
+            boolean regional) {
         public Options(
                 String what,
                 long steps,
@@ -53,7 +54,7 @@ public final class TrainMini {
                 int eval,
                 double minutes,
                 PrintStream log) {
-            this(what, steps, work, out, resume, seed, eval, minutes, log, false, null);
+            this(what, steps, work, out, resume, seed, eval, minutes, log, false, null, false);
         }
     }
 
@@ -102,7 +103,8 @@ public final class TrainMini {
                             o.eval() > 0 ? o.eval() : 100,
                             o.log(),
                             o.scenes(),
-                            o.warmStart()),
+                            o.warmStart(),
+                            o.regional()),
                     curves);
         }
         curves.write(o.work().resolve("loss-curves.png"));
@@ -216,13 +218,13 @@ public final class TrainMini {
         if (args.length == 0 || !MODELS.contains(args[0])) {
             throw new IllegalArgumentException(
                     "usage: TrainMini " + String.join("|", MODELS)
-                            + " [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S] [--eval N] [--minutes M] [--scenes] [--warm-start [DIR]]");
+                            + " [--steps N] [--work DIR] [--out DIR] [--resume] [--seed S] [--eval N] [--minutes M] [--scenes] [--regional] [--warm-start [DIR]]");
         }
         long steps = -1, seed = 2026;
         double minutes = 0;
         int eval = -1;
         Path work = Path.of("target", "lemon-mini-train"), out = MiniWeights.SOURCE_DIR;
-        boolean resume = false, scenes = false;
+        boolean resume = false, scenes = false, regional = false;
         Path warm = null;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
@@ -234,6 +236,7 @@ public final class TrainMini {
                 case "--eval" -> eval = Integer.parseInt(args[++i]);
                 case "--minutes" -> minutes = Double.parseDouble(args[++i]);
                 case "--scenes" -> scenes = true; // diffusion: scenes + description-register captions
+                case "--regional" -> regional = true; // diffusion: scenes learned with regional cross-attention
                 case "--warm-start" -> // diffusion: start from a generator's weights (default: the committed one)
                     warm = i + 1 < args.length && !args[i + 1].startsWith("--")
                             ? Path.of(args[++i])
@@ -241,7 +244,7 @@ public final class TrainMini {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(args[0], steps, work, out, resume, seed, eval, minutes, log, scenes, warm);
+        return new Options(args[0], steps, work, out, resume, seed, eval, minutes, log, scenes, warm, regional);
     }
 
     static void trainValidator(Options o, LossCurves curves) throws IOException {

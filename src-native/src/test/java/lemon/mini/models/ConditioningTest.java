@@ -59,4 +59,35 @@ class ConditioningTest {
             }
         }
     }
+
+    @Test
+    void regionsKeepEachPersonsWordsToItsColumnAndAMaskOfNoPeopleChangesNothing() {
+        UNetConfig cfg = UNetConfig.tiny();
+        try (NDManager m = TestSupport.manager();
+                MiniUNet unet = new MiniUNet(cfg, m, 3)) {
+            java.util.Random rnd = new java.util.Random(2);
+            for (var e : List.copyOf(unet.params().all().entrySet())) {
+                float[] w = new float[(int) e.getValue().size()];
+                for (int i = 0; i < w.length; i++) w[i] = (float) rnd.nextGaussian() * 0.2f;
+                unet.params().load(e.getKey(), e.getValue().getShape().getShape(), w);
+            }
+            try (NDManager scope = m.newSubManager()) {
+                unet.params().attachTo(scope);
+                NDArray x = scope.randomNormal(new Shape(1, 4, 8, 16));
+                NDArray ctx = scope.randomNormal(new Shape(1, 5, cfg.contextDim()));
+                float[] t = {300};
+                Conditioning plain = Conditioning.constant(ctx, null);
+                float[] without = unet.forward(x, t, plain).toFloatArray();
+                float[] none = unet.forward(x, t, Conditioning.withRegions(plain, RegionMask.none(1, 5)))
+                        .toFloatArray();
+                assertArrayEquals(without, none, "a mask of no people reads as plain conditioning");
+                RegionMask two = new RegionMask(new int[][] {{-1, 0, 0, 1, -1}});
+                float[] regional =
+                        unet.forward(x, t, Conditioning.withRegions(plain, two)).toFloatArray();
+                double d = 0;
+                for (int i = 0; i < without.length; i++) d = Math.max(d, Math.abs(without[i] - regional[i]));
+                assertTrue(d > 1e-4, "two people's columns read different words: " + d);
+            }
+        }
+    }
 }

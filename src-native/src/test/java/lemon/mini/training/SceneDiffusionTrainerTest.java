@@ -49,6 +49,34 @@ class SceneDiffusionTrainerTest {
     }
 
     @Test
+    void regionalAttentionChangesWhatSceneBatchesTeachAndTheExportSaysSo(@TempDir Path work) throws Exception {
+        Map<String, float[]> plainAfterPortraits = new TreeMap<>(), plainAfterScenes = new TreeMap<>();
+        try (PortraitDiffusionTrainer t = new PortraitDiffusionTrainer(MIXED, work.resolve("plain"), false)) {
+            t.step(); // portraits
+            t.unet().params().all().forEach((k, v) -> plainAfterPortraits.put(k, v.toFloatArray()));
+            t.step(); // scenes
+            Assumptions.assumeTrue(t.skipped() == 0, "a skipped batch changes the run for another reason");
+            t.unet().params().all().forEach((k, v) -> plainAfterScenes.put(k, v.toFloatArray()));
+        }
+        try (PortraitDiffusionTrainer t =
+                new PortraitDiffusionTrainer(MIXED.withRegionalAttention(), work.resolve("regional"), false)) {
+            t.step();
+            for (var e : plainAfterPortraits.entrySet()) // one person: nothing to keep apart
+            assertArrayEquals(e.getValue(), t.unet().params().get(e.getKey()).toFloatArray(), e.getKey());
+            t.step();
+            Assumptions.assumeTrue(t.skipped() == 0, "a skipped batch changes the run for another reason");
+            double d = 0;
+            for (var e : plainAfterScenes.entrySet()) {
+                float[] r = t.unet().params().get(e.getKey()).toFloatArray();
+                for (int i = 0; i < r.length; i++) d = Math.max(d, Math.abs(r[i] - e.getValue()[i]));
+            }
+            assertTrue(d > 0, "a scene batch read through the mask trains the UNet differently");
+            t.exportGenerator(work.resolve("gen"), Map.of());
+        }
+        assertEquals(new GeneratorConfig(16, 8, true, true), GeneratorConfig.readFrom(work.resolve("gen")));
+    }
+
+    @Test
     void portraitOnlyExportWritesNoGeneratorConfig(@TempDir Path work) throws Exception {
         try (PortraitDiffusionTrainer t =
                 new PortraitDiffusionTrainer(PortraitDiffusionTrainer.Settings.tiny(), work, false)) {
