@@ -430,6 +430,11 @@ final class GenderVotes {
             else if (namedFemale > 0 && namedMale == 0) out.put(e.getKey(), Gender.FEMALE);
             else if ((m >= 2 && m >= 2 * f) || (m == 1 && f == 0 && sureMale)) out.put(e.getKey(), Gender.MALE);
             else if ((f >= 2 && f >= 2 * m) || (f == 1 && m == 0 && sureFemale)) out.put(e.getKey(), Gender.FEMALE);
+            // "Albert does not. 'Aren't you coming?' she calls … Albert shakes his head": a name's own sentences say
+            // only one gender, and a pronoun carried from a sentence before (in talk, often the other speaker's)
+            // says the other no more often
+            else if (sureMale && e.getValue()[3] == 0 && m >= f) out.put(e.getKey(), Gender.MALE);
+            else if (sureFemale && e.getValue()[2] == 0 && f >= m) out.put(e.getKey(), Gender.FEMALE);
         }
         return out;
     }

@@ -477,6 +477,7 @@ public final class StoryCues {
         for (StoryCharacter o : chars) sexes.put(o.id(), o.gender());
         Map<Integer, Integer> strangers = strangersSentences(index);
         Set<Integer> theirs = namedStranger(index, c, strangers);
+        theirs.addAll(selfNamedStranger(index, c, sexes));
         for (int s = 0; s < index.sentences().size(); s++) {
             List<WordToken> ts = index.tokens().get(s);
             String sentence = index.sentences().get(s);
@@ -1704,6 +1705,59 @@ public final class StoryCues {
                 if (strangers.get(u) != null && strangers.get(u).equals(from)) out.add(u);
         }
         return out;
+    }
+
+    /**
+     * "A man sits down at the other end of the bench. He is old and very thin, with a white moustache … 'My name is
+     * Albert'": the sentences going on about an unnamed man or woman brought in before belong to the name that one of
+     * the same sex gives as their own in speech (no one else of that sex named between; a name of no known sex takes
+     * no one's).
+     */
+    private static Set<Integer> selfNamedStranger(
+            MentionIndex index, StoryCharacter c, Map<String, lemon.story.Gender> sexes) {
+        Set<Integer> out = new java.util.HashSet<>();
+        if (c.gender() == lemon.story.Gender.UNKNOWN) return out;
+        String pronoun = c.gender() == lemon.story.Gender.MALE ? "he" : "she";
+        for (int s = 1; s < index.sentences().size(); s++) {
+            List<WordToken> ts = index.tokens().get(s);
+            boolean givesOwnName = index.mentions(s).stream()
+                    .anyMatch(m -> m.explicit()
+                            && m.characterId().equals(c.id())
+                            && m.start() >= 3
+                            && ts.get(m.start()).quoted()
+                            && ts.get(m.start() - 3).lower().equals("my")
+                            && ts.get(m.start() - 2).lower().equals("name")
+                            && ts.get(m.start() - 1).lower().equals("is"));
+            if (!givesOwnName) continue;
+            for (int t = s - 1; t >= Math.max(0, s - 8); t--) {
+                boolean sameSexNamed = index.mentions(t).stream()
+                        .anyMatch(m -> m.explicit()
+                                && !m.characterId().equals(c.id())
+                                && sexes.get(m.characterId()) == c.gender());
+                if (sameSexNamed) break;
+                if (!bringsInStranger(index, t, c.gender())) continue;
+                for (int u = t + 1;
+                        u < s
+                                && u <= t + 3
+                                && pronoun.equals(openingSex(index.tokens().get(u)));
+                        u++) out.add(u);
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** Whether sentence t, outside speech, opens by bringing in an unnamed man or woman of sex g: "A man sits down". */
+    private static boolean bringsInStranger(MentionIndex index, int t, lemon.story.Gender g) {
+        List<WordToken> ts = index.tokens().get(t);
+        int article =
+                ts.isEmpty() || ts.get(0).quoted() ? -1 : ts.get(0).lower().matches("an?") ? 0 : articleAfterOpener(ts);
+        if (article < 0) return false;
+        int noun = personNounAt(ts, article);
+        return noun > 0
+                && STRANGERS.contains(ts.get(noun).lower())
+                && Lexicon.genderOfHead(ts.get(noun).lower()) == g
+                && index.mentions(t).stream().noneMatch(m -> m.explicit() && m.start() <= noun && m.end() > noun);
     }
 
     /** Whether sentence s opens with someone the cast has no one for: "The dead man was lying …", "One day a man came". */

@@ -1284,6 +1284,25 @@ class StoryCuesTest {
     }
 
     @Test
+    void aNameGivenAsOnesOwnInSpeechTakesTheLooksOfTheStrangerOfThatSex() {
+        // a station of my own: "A man sits down … He is old and very thin, with a white moustache and a bowler hat …
+        // 'My name is Albert.'" gave Albert nothing
+        String station = "Nell waits on the platform. A man sits down at the end of the bench. He is very thin, with a"
+                + " white moustache and a bowler hat. \"Waiting for the train?\" he asks. \"If it comes,\" says Nell."
+                + " He smiles. \"It always comes. My name is Albert.\" Albert shakes his head. Albert waits. Nell sleeps.";
+        List<String> albert = cues(station, "Albert");
+        assertTrue(
+                albert.containsAll(List.of("beard: a white moustache", "headwear: a bowler hat")), albert.toString());
+        // another man named between may be the one who spoke: the stranger's looks stay his
+        String between = station.replace("\"If it comes,\" says Nell.", "\"If it comes,\" says Tom. Tom sighs.");
+        assertNoCue(between, "Albert", "moustache");
+        // a woman's name is not the man's
+        String hers = "Nell waits on the platform. A man sits down at the end of the bench. He is very thin, with a"
+                + " bowler hat. \"My name is Ada,\" she says. Ada smiles at her sister. Ada waits. Nell sleeps.";
+        assertNoCue(hers, "Ada", "bowler");
+    }
+
+    @Test
     void aThingSaidAgainWithFewerWordsIsOneCue() {
         // "he never went anywhere without his battered guitar … Tomas played his guitar" gave the guitar twice; a
         // guitar case is a case
