@@ -88,6 +88,30 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
          * pipeline compacts descriptions.
          */
         public Settings withScenesAndDescriptions(int every, float fraction) {
+            return withData(
+                    every, 2 * unet.sampleSize(), unet.sampleSize(), fraction, describedPortraits, regionalAttention);
+        }
+
+        /**
+         * A {@code fraction} of portraits painted from fresh C.D.-register descriptions instead
+         * ({@link DescribedPortraits}: the character has what the description states), on top of
+         * the synthetic description-register captions; the rest keep template captions.
+         */
+        public Settings withDescribedPortraits(float fraction) {
+            return withData(sceneEvery, sceneWidth, sceneHeight, descriptionCaptions, fraction, regionalAttention);
+        }
+
+        /**
+         * Scenes learned with regional cross-attention ({@link lemon.mini.models.RegionMask}): each
+         * person's caption words are read only by that person's column.
+         */
+        public Settings withRegionalAttention() {
+            return withData(sceneEvery, sceneWidth, sceneHeight, descriptionCaptions, describedPortraits, true);
+        }
+
+        /** These settings with another data mix (the model and optimiser settings kept). */
+        private Settings withData(
+                int every, int width, int height, float descriptions, float described, boolean regional) {
             return new Settings(
                     text,
                     unet,
@@ -98,56 +122,11 @@ public final class PortraitDiffusionTrainer implements AutoCloseable {
                     dataSeed,
                     vocabCaptions,
                     every,
-                    2 * unet.sampleSize(),
-                    unet.sampleSize(),
-                    fraction,
-                    describedPortraits,
-                    regionalAttention);
-        }
-
-        /**
-         * A {@code fraction} of portraits painted from fresh C.D.-register descriptions instead
-         * ({@link DescribedPortraits}: the character has what the description states), on top of
-         * the synthetic description-register captions; the rest keep template captions.
-         */
-        public Settings withDescribedPortraits(float fraction) {
-            return new Settings(
-                    text,
-                    unet,
-                    batch,
-                    lr,
-                    emaDecay,
-                    captionDropout,
-                    dataSeed,
-                    vocabCaptions,
-                    sceneEvery,
-                    sceneWidth,
-                    sceneHeight,
-                    descriptionCaptions,
-                    fraction,
-                    regionalAttention);
-        }
-
-        /**
-         * Scenes learned with regional cross-attention ({@link lemon.mini.models.RegionMask}): each
-         * person's caption words are read only by that person's column.
-         */
-        public Settings withRegionalAttention() {
-            return new Settings(
-                    text,
-                    unet,
-                    batch,
-                    lr,
-                    emaDecay,
-                    captionDropout,
-                    dataSeed,
-                    vocabCaptions,
-                    sceneEvery,
-                    sceneWidth,
-                    sceneHeight,
-                    descriptionCaptions,
-                    describedPortraits,
-                    true);
+                    width,
+                    height,
+                    descriptions,
+                    described,
+                    regional);
         }
 
         /** What the exported generator says it was trained for. */

@@ -16,12 +16,7 @@ class ConditioningTest {
         UNetConfig cfg = UNetConfig.tiny();
         try (NDManager m = TestSupport.manager();
                 MiniUNet unet = new MiniUNet(cfg, m, 3)) {
-            java.util.Random rnd = new java.util.Random(1); // the zero-initialised output convs would hide any input
-            for (var e : List.copyOf(unet.params().all().entrySet())) {
-                float[] w = new float[(int) e.getValue().size()];
-                for (int i = 0; i < w.length; i++) w[i] = (float) rnd.nextGaussian() * 0.2f;
-                unet.params().load(e.getKey(), e.getValue().getShape().getShape(), w);
-            }
+            randomise(unet, 1);
             try (NDManager scope = m.newSubManager()) {
                 unet.params().attachTo(scope);
                 NDArray x = scope.randomNormal(new Shape(2, 4, 8, 8));
@@ -65,12 +60,7 @@ class ConditioningTest {
         UNetConfig cfg = UNetConfig.tiny();
         try (NDManager m = TestSupport.manager();
                 MiniUNet unet = new MiniUNet(cfg, m, 3)) {
-            java.util.Random rnd = new java.util.Random(2);
-            for (var e : List.copyOf(unet.params().all().entrySet())) {
-                float[] w = new float[(int) e.getValue().size()];
-                for (int i = 0; i < w.length; i++) w[i] = (float) rnd.nextGaussian() * 0.2f;
-                unet.params().load(e.getKey(), e.getValue().getShape().getShape(), w);
-            }
+            randomise(unet, 2);
             try (NDManager scope = m.newSubManager()) {
                 unet.params().attachTo(scope);
                 NDArray x = scope.randomNormal(new Shape(1, 4, 8, 16));
@@ -88,6 +78,16 @@ class ConditioningTest {
                 for (int i = 0; i < without.length; i++) d = Math.max(d, Math.abs(without[i] - regional[i]));
                 assertTrue(d > 1e-4, "two people's columns read different words: " + d);
             }
+        }
+    }
+
+    /** Random weights everywhere: the zero-initialised output convs would hide any input. */
+    private static void randomise(MiniUNet unet, long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        for (var e : List.copyOf(unet.params().all().entrySet())) {
+            float[] w = new float[(int) e.getValue().size()];
+            for (int i = 0; i < w.length; i++) w[i] = (float) rnd.nextGaussian() * 0.2f;
+            unet.params().load(e.getKey(), e.getValue().getShape().getShape(), w);
         }
     }
 }
