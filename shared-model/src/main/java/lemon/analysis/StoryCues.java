@@ -1750,8 +1750,9 @@ public final class StoryCues {
     /** Whether sentence t, outside speech, opens by bringing in an unnamed man or woman of sex g: "A man sits down". */
     private static boolean bringsInStranger(MentionIndex index, int t, lemon.story.Gender g) {
         List<WordToken> ts = index.tokens().get(t);
-        int article =
-                ts.isEmpty() || ts.get(0).quoted() ? -1 : ts.get(0).lower().matches("an?") ? 0 : articleAfterOpener(ts);
+        int article = ts.isEmpty() || ts.get(0).quoted()
+                ? -1
+                : List.of("a", "an").contains(ts.get(0).lower()) ? 0 : articleAfterOpener(ts);
         if (article < 0) return false;
         int noun = personNounAt(ts, article);
         return noun > 0

@@ -26,8 +26,9 @@ public interface Conditioning {
         return null;
     }
 
-    /** {@code base} with regional cross-attention: its states, read through {@code regions}. */
+    /** {@code base} with regional cross-attention: its states, read through {@code regions} (null: {@code base}). */
     static Conditioning withRegions(Conditioning base, RegionMask regions) {
+        if (regions == null) return base;
         return new Conditioning() {
             @Override
             public NDArray context(int layer, float[] t) {

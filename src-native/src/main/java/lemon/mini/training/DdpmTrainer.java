@@ -120,8 +120,7 @@ public final class DdpmTrainer implements AutoCloseable {
                         NDArray xt = scheduler.addNoise(x0, eps, ti);
                         MiniTextEncoder.Encoded text = context.apply(scope);
                         Conditioning c = Conditioning.constant(text.states(), text.pooled());
-                        return Nn.mse(
-                                unet.forward(xt, t, regions == null ? c : Conditioning.withRegions(c, regions)), eps);
+                        return Nn.mse(unet.forward(xt, t, Conditioning.withRegions(c, regions)), eps);
                     },
                     trained);
             if (!o.applicable()) return skip();

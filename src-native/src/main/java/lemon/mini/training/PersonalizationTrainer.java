@@ -59,8 +59,9 @@ public final class PersonalizationTrainer implements AutoCloseable {
     /** The prompt of every training portrait (the paper's "a portrait of S_i"). */
     public static final String PROMPT = "a portrait of " + PLACEHOLDER;
 
-    /** The frozen models: the text encoder and UNet that paint, their noise schedule, CLIP for L_ct. */
     /**
+     * The frozen models: the text encoder and UNet that paint, their noise schedule, CLIP for L_ct.
+     *
      * @param regionalScenes the UNet paints scenes with regional cross-attention ({@link RegionMask}), so
      *                       scene pairs train through it too
      */
@@ -531,9 +532,10 @@ public final class PersonalizationTrainer implements AutoCloseable {
             NonFiniteGuard.Outcome o = NonFiniteGuard.backward(
                     () -> {
                         NDArray learned = graph.forward(tokens.get(TOKENS));
-                        Conditioning cond = new TokenConditioning(
-                                m.text(), tokenIds, place, learned, usedMapper(), null, !withMapper);
-                        if (regions != null) cond = Conditioning.withRegions(cond, regions);
+                        Conditioning cond = Conditioning.withRegions(
+                                new TokenConditioning(
+                                        m.text(), tokenIds, place, learned, usedMapper(), null, !withMapper),
+                                regions);
                         return Nn.mse(m.unet().forward(noise.addNoise(x, e, t), tf, cond), e);
                     },
                     trained(withMapper));
