@@ -19,6 +19,11 @@ import java.util.Arrays;
  * <p>{@code prefix}, when given, are rows that come first in the UNet's batch (the unconditional half
  * under classifier-free guidance) and are passed through unchanged; the timesteps of those rows are
  * ignored. States are computed within the step (after {@link #tempAttach}), so nothing outlives it.
+ *
+ * <p>{@link #isolated} keeps each person's tokens to that person's words in a scene: the text encoder
+ * is causal, so a token would otherwise also change every word after it, the next person's words and
+ * the scene's shared ones (read by every pixel) included, and regional attention could not keep it in
+ * its column.
  */
 public final class TokenConditioning implements Conditioning {
     private final MiniTextEncoder text;
@@ -26,6 +31,7 @@ public final class TokenConditioning implements Conditioning {
     private final TokenMapper mapper;
     private final boolean mapperFrozen;
     private final Conditioning.Constant prefix;
+    private final Isolation isolation;
     private NDArray pooled, states;
     /** With a mapper: every layer's states, encoded together for the timesteps in {@link #statesFor}. */
     private NDArray[] layerStates;
@@ -58,6 +64,19 @@ public final class TokenConditioning implements Conditioning {
             TokenMapper mapper,
             Conditioning.Constant prefix,
             boolean mapperFrozen) {
+        this(text, ids, placement, tokens, mapper, prefix, mapperFrozen, null);
+    }
+
+    private TokenConditioning(
+            MiniTextEncoder text,
+            NDArray ids,
+            NDArray placement,
+            NDArray tokens,
+            TokenMapper mapper,
+            Conditioning.Constant prefix,
+            boolean mapperFrozen,
+            Isolation isolation) {
+        this.isolation = isolation;
         this.mapperFrozen = mapperFrozen;
         this.text = text;
         this.ids = ids;
@@ -65,6 +84,84 @@ public final class TokenConditioning implements Conditioning {
         this.tokens = tokens;
         this.mapper = mapper;
         this.prefix = prefix;
+    }
+
+    /**
+     * Per pass of the text encoder, which tokens keep their learned vectors ([B, K, 1], the others
+     * read the stand-in) and which positions take that pass's states ([B, T, 1]): pass 0 is the
+     * scene's (its words and the pooled vector), pass q + 1 person q's. A token of no person (a row
+     * of fewer than two people, or a word the scene grammar leaves to the scene) keeps its vector in
+     * every pass, so such a row encodes exactly as without isolation.
+     */
+    private record Isolation(NDArray standIns, NDArray[] keep, NDArray[] positions) {
+        void attach(NDManager scope) {
+            standIns.tempAttach(scope);
+            for (NDArray a : keep) a.tempAttach(scope);
+            for (NDArray a : positions) a.tempAttach(scope);
+        }
+    }
+
+    /**
+     * This conditioning with each token read only where its person's words are ({@code regions}, the
+     * rows' spans without any prefix): person q's words are encoded with the other people's tokens
+     * replaced by {@code standIn} (a word vector; {@link #standIn}), the scene's words and the pooled
+     * vector with every person's replaced.
+     */
+    public TokenConditioning isolated(RegionMask regions, float[] standIn) {
+        int b = rows(),
+                t = (int) ids.getShape().get(1),
+                k = (int) tokens.getShape().get(0);
+        int width = (int) tokens.getShape().get(1);
+        if (regions.personOfToken().length != b)
+            throw new IllegalArgumentException(regions.personOfToken().length + " region rows for " + b + " captions");
+        if (standIn.length != width)
+            throw new IllegalArgumentException("a stand-in of " + standIn.length + " numbers for tokens of " + width);
+        float[] place = placement.toFloatArray();
+        int[][] ownerOfToken = new int[b][k]; // −1: no person's
+        int passes = 1;
+        for (int row = 0; row < b; row++) {
+            int[] owner = regions.personOfToken()[row];
+            boolean scene = SceneSpans.people(owner) >= 2;
+            Arrays.fill(ownerOfToken[row], -1);
+            for (int p = 0; p < t; p++)
+                for (int j = 0; j < k; j++)
+                    if (scene && place[(row * t + p) * k + j] != 0 && owner[p] >= 0) ownerOfToken[row][j] = owner[p];
+            if (scene) passes = Math.max(passes, SceneSpans.people(owner) + 1);
+        }
+        NDManager m = ids.getManager();
+        NDArray[] keep = new NDArray[passes], positions = new NDArray[passes];
+        for (int pass = 0; pass < passes; pass++) {
+            int person = pass - 1;
+            float[] kp = new float[b * k], pos = new float[b * t];
+            for (int row = 0; row < b; row++) {
+                int[] owner = regions.personOfToken()[row];
+                boolean scene = SceneSpans.people(owner) >= 2;
+                for (int j = 0; j < k; j++)
+                    kp[row * k + j] = ownerOfToken[row][j] < 0 || ownerOfToken[row][j] == person ? 1f : 0f;
+                // a row without isolation takes every position from the scene's pass, which then reads all its tokens
+                for (int p = 0; p < t; p++) pos[row * t + p] = (scene ? owner[p] : -1) == person ? 1f : 0f;
+            }
+            keep[pass] = m.create(kp, new Shape(b, k, 1));
+            positions[pass] = m.create(pos, new Shape(b, t, 1));
+        }
+        float[] stand = new float[b * k * width];
+        for (int i = 0; i < b * k; i++) System.arraycopy(standIn, 0, stand, i * width, width);
+        return new TokenConditioning(
+                text,
+                ids,
+                placement,
+                tokens,
+                mapper,
+                prefix,
+                mapperFrozen,
+                new Isolation(m.create(stand, new Shape(b, k, width)), keep, positions));
+    }
+
+    /** What stands in for another person's token: "person", the mean of "man" and "woman". */
+    public static float[] standIn(MiniTextEncoder text) {
+        float[] man = text.embeddingOf("man"), woman = text.embeddingOf("woman"), out = new float[man.length];
+        for (int i = 0; i < out.length; i++) out[i] = (man[i] + woman[i]) / 2;
+        return out;
     }
 
     private int rows() {
@@ -107,7 +204,7 @@ public final class TokenConditioning implements Conditioning {
             rows[layer] = perRow.add(mapperFrozen ? offsets.stopGradient() : offsets);
         }
         NDArray v = capped(NDArrays.concat(new NDList(rows), 0));
-        NDArray all = text.forward(ids.tile(new long[] {layers, 1}), placement.tile(new long[] {layers, 1, 1}), v)
+        NDArray all = encode(v, ids.tile(new long[] {layers, 1}), placement.tile(new long[] {layers, 1, 1}), layers)
                 .states();
         int b = rows();
         layerStates = new NDArray[layers];
@@ -118,9 +215,28 @@ public final class TokenConditioning implements Conditioning {
     }
 
     private void encodeWithoutOffsets() {
-        MiniTextEncoder.Encoded e = text.forward(ids, placement, capped(perRow()));
+        MiniTextEncoder.Encoded e = encode(capped(perRow()), ids, placement, 1);
         pooled = withPrefix(e.pooled(), prefix == null ? null : prefix.pooled());
         states = withPrefix(e.states(), prefix == null ? null : prefix.states());
+    }
+
+    /** The text encoder's reading of {@code v} ([tiles·B, K, width]), isolated per person when asked. */
+    private MiniTextEncoder.Encoded encode(NDArray v, NDArray ids, NDArray placement, int tiles) {
+        if (isolation == null) return text.forward(ids, placement, v);
+        NDArray stand = tiled(isolation.standIns(), tiles), states = null, pooled = null;
+        for (int pass = 0; pass < isolation.keep().length; pass++) {
+            NDArray keep = tiled(isolation.keep()[pass], tiles);
+            MiniTextEncoder.Encoded e = text.forward(
+                    ids, placement, v.mul(keep).add(stand.mul(keep.neg().add(1f))));
+            NDArray part = e.states().mul(tiled(isolation.positions()[pass], tiles));
+            states = states == null ? part : states.add(part);
+            if (pass == 0) pooled = e.pooled();
+        }
+        return new MiniTextEncoder.Encoded(states, pooled);
+    }
+
+    private static NDArray tiled(NDArray a, int tiles) {
+        return tiles == 1 ? a : a.tile(new long[] {tiles, 1, 1});
     }
 
     /**
@@ -154,6 +270,7 @@ public final class TokenConditioning implements Conditioning {
         ids.tempAttach(scope);
         placement.tempAttach(scope);
         tokens.tempAttach(scope);
+        if (isolation != null) isolation.attach(scope);
         if (prefix != null) prefix.tempAttach(scope);
         pooled = null;
         states = null;

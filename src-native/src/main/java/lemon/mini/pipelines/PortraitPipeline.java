@@ -456,6 +456,8 @@ public final class PortraitPipeline implements AutoCloseable {
                     scope.create(flat, new Shape(k, width)),
                     mapper,
                     uncond);
+            if (generator.regionalAttention())
+                cond = cond.isolated(RegionMask.of(text.tokenizer(), caps, maxTokens), TokenConditioning.standIn(text));
             NDArray x = denoise(
                     scope,
                     unet,

@@ -529,13 +529,15 @@ public final class PersonalizationTrainer implements AutoCloseable {
             NDArray place = scope.create(placement, new Shape(b, maxTokens, n));
             RegionMask regions = m.regionalScenes() ? RegionMask.of(m.text().tokenizer(), prompts, maxTokens) : null;
             boolean withMapper = s.mapper() && s.scenePairsTrainMapper();
+            float[] standIn = TokenConditioning.standIn(m.text());
             NonFiniteGuard.Outcome o = NonFiniteGuard.backward(
                     () -> {
                         NDArray learned = graph.forward(tokens.get(TOKENS));
-                        Conditioning cond = Conditioning.withRegions(
-                                new TokenConditioning(
-                                        m.text(), tokenIds, place, learned, usedMapper(), null, !withMapper),
-                                regions);
+                        TokenConditioning tc = new TokenConditioning(
+                                m.text(), tokenIds, place, learned, usedMapper(), null, !withMapper);
+                        // painted scenes read each token only within its person's words: so do the pairs
+                        Conditioning cond =
+                                Conditioning.withRegions(regions == null ? tc : tc.isolated(regions, standIn), regions);
                         return Nn.mse(m.unet().forward(noise.addNoise(x, e, t), tf, cond), e);
                     },
                     trained(withMapper));

@@ -120,6 +120,86 @@ class TokenConditioningTest {
         }
     }
 
+    @Test
+    void anIsolatedTokenChangesOnlyItsOwnPersonsWordsAndARowOfOnePersonEncodesAsBefore() {
+        try (NDManager m = TestSupport.manager();
+                MiniTextEncoder enc = new MiniTextEncoder(CFG, TestSupport.tokenizer(CFG), m, 1);
+                NDManager scope = m.newSubManager()) {
+            enc.params().attachTo(scope);
+            NDArray ids = enc.tokenIds(scope, List.of("a man with red hair a woman with black hair"));
+            long[] row = ids.toLongArray();
+            int len = row.length, man = indexOf(row, enc, "man", 0), woman = indexOf(row, enc, "woman", 0);
+            int end = indexOf(row, enc, "hair", woman);
+            int[] owner = new int[len]; // the man's words, the woman's, and the rest the scene's
+            for (int p = 0; p < len; p++)
+                owner[p] = p >= man - 1 && p < woman - 1 ? 0 : p >= woman - 1 && p <= end ? 1 : -1;
+            float[] place = new float[len * 2];
+            place[man * 2] = 1f;
+            place[woman * 2 + 1] = 1f;
+            NDArray placement = scope.create(place, new Shape(1, len, 2));
+            float[] his = enc.embeddingOf("red"), hers = enc.embeddingOf("green"), other = enc.embeddingOf("blue");
+            float[] stand = TokenConditioning.standIn(enc);
+            RegionMask two = new RegionMask(new int[][] {owner});
+
+            TokenConditioning herFirst = new TokenConditioning(enc, ids, placement, pair(scope, his, hers), null, null);
+            TokenConditioning herSecond =
+                    new TokenConditioning(enc, ids, placement, pair(scope, his, other), null, null);
+            float[] a = herFirst.isolated(two, stand).context(0, T).toFloatArray();
+            float[] b = herSecond.isolated(two, stand).context(0, T).toFloatArray();
+            int w = CFG.width();
+            for (int p = 0; p < len; p++) {
+                float[] pa = java.util.Arrays.copyOfRange(a, p * w, (p + 1) * w);
+                float[] pb = java.util.Arrays.copyOfRange(b, p * w, (p + 1) * w);
+                if (owner[p] == 1) {
+                    if (p >= woman) assertTrue(maxDiff(pa, pb) > 1e-4, "her own words read her token, at " + p);
+                } else
+                    assertArrayEquals(pa, pb, 1e-6f, "her token reached position " + p + " (owner " + owner[p] + ")");
+            }
+            assertArrayEquals(
+                    herFirst.isolated(two, stand).pooled().toFloatArray(),
+                    herSecond.isolated(two, stand).pooled().toFloatArray(),
+                    1e-6f,
+                    "the pooled vector, read everywhere, does not see her token");
+            float[] plainA = herFirst.context(0, T).toFloatArray(),
+                    plainB = herSecond.context(0, T).toFloatArray();
+            float[] lastA = java.util.Arrays.copyOfRange(plainA, (len - 1) * w, len * w);
+            float[] lastB = java.util.Arrays.copyOfRange(plainB, (len - 1) * w, len * w);
+            assertTrue(maxDiff(lastA, lastB) > 1e-4, "without isolation her token reaches the scene's last words");
+            // her words as encoded with the man's token standing in as "person"
+            float[] expected = enc.forward(
+                            ids, placement, pair(scope, stand, hers).expandDims(0))
+                    .states()
+                    .toFloatArray();
+            for (int p = woman - 1; p <= end; p++)
+                assertArrayEquals(
+                        java.util.Arrays.copyOfRange(expected, p * w, (p + 1) * w),
+                        java.util.Arrays.copyOfRange(a, p * w, (p + 1) * w),
+                        1e-5f,
+                        "her word at " + p);
+
+            int[] alone = owner.clone(); // one person: isolation has nothing to keep apart
+            for (int p = 0; p < len; p++) alone[p] = Math.min(alone[p], 0);
+            assertArrayEquals(
+                    plainA,
+                    herFirst.isolated(new RegionMask(new int[][] {alone}), stand)
+                            .context(0, T)
+                            .toFloatArray(),
+                    1e-6f);
+        }
+    }
+
+    private static NDArray pair(NDManager scope, float[] first, float[] second) {
+        float[] v = new float[first.length * 2];
+        System.arraycopy(first, 0, v, 0, first.length);
+        System.arraycopy(second, 0, v, first.length, second.length);
+        return scope.create(v, new Shape(2, first.length));
+    }
+
+    private static int indexOf(long[] row, MiniTextEncoder enc, String word, int from) {
+        for (int p = from; p < row.length; p++) if (row[p] == enc.tokenizer().id(word)) return p;
+        throw new AssertionError(word + " is not in the caption");
+    }
+
     /** The states layer 1 reads at timestep T with {@code token} learned at the placement. */
     private static float[] statesWith(
             MiniTextEncoder enc, NDArray ids, NDArray place, float[] token, TokenMapper mapper) {

@@ -57,11 +57,13 @@ class MiniImageGeneratorScenesTest {
     }
 
     /**
-     * Two characters in one scene, each its own learned token under one shared mapper: tokens equal
-     * to "woman" and "man" with a zero mapper paint byte for byte what the words paint.
+     * Learned tokens in scenes under one shared mapper: a person alone, token equal to "woman" with a
+     * zero mapper, paints byte for byte what the word paints; two characters each read their own
+     * token (isolated to their own words, so a word-equal token no longer paints the plain words'
+     * picture), and a zero mapper paints as none.
      */
     @Test
-    void aSceneOfTwoLearnedCharactersPaintsWhatTheirWordsPaint() throws Exception {
+    void learnedCharactersInAScenePaintWithTheirOwnTokens() throws Exception {
         float[] woman = MiniImageGeneratorTest.committedWordEmbedding("woman"),
                 man = MiniImageGeneratorTest.committedWordEmbedding("man");
         byte[] zero;
@@ -71,14 +73,23 @@ class MiniImageGeneratorScenesTest {
         }
         var withMappers = PAINTER.withMappers(
                 key -> Optional.ofNullable(Map.of("zero", zero).get(key)));
-        Request words = Request.scene("a woman talks with a man in the forest", 31, Map.of());
+        Request word = Request.scene("a woman in the forest", 31, Map.of());
+        Request token = Request.scene("a <s1> in the forest", 31, Map.of("<s1>", new LearnedToken(woman, "zero")));
+        assertArrayEquals(
+                PAINTER.generate(List.of(word)).get(0),
+                withMappers.generate(List.of(token)).get(0));
+
         Request learned = Request.scene(
                 "a <s1> talks with a <s2> in the forest",
                 31,
                 Map.of("<s1>", new LearnedToken(woman, "zero"), "<s2>", new LearnedToken(man, "zero")));
         byte[] painted = withMappers.generate(List.of(learned)).get(0);
         assertEquals(128, image(painted).getWidth());
-        assertArrayEquals(PAINTER.generate(List.of(words)).get(0), painted);
+        Request noMapper = Request.scene(
+                "a <s1> talks with a <s2> in the forest",
+                31,
+                Map.of("<s1>", new LearnedToken(woman, null), "<s2>", new LearnedToken(man, null)));
+        assertArrayEquals(painted, PAINTER.generate(List.of(noMapper)).get(0), "a zero mapper paints as none");
         Request swapped = Request.scene(
                 "a <s1> talks with a <s2> in the forest",
                 31,
