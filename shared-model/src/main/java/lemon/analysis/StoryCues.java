@@ -1056,6 +1056,9 @@ public final class StoryCues {
     private static final Set<String> COAT_COLOURS =
             Set.of("black", "white", "brown", "grey", "gray", "red", "golden", "yellow", "silver", "snow-white");
 
+    /** Words of degree before a describing word: "very thin". */
+    private static final Set<String> DEGREES = Set.of("very", "so", "quite", "rather");
+
     private static final Set<String> COPULAS =
             Set.of("was", "is", "looked", "seemed", "remained", "became", "grew", "stayed", "been");
 
@@ -1478,6 +1481,15 @@ public final class StoryCues {
                     && (!said.isEmpty() || (!determined && !placed && k == first + 1))
                     && k + 1 < stop
                     && isLooks(ts.get(k + 1).lower())) continue;
+            // "old and very thin": a degree between them
+            if (w.equals("and")
+                    && !said.isEmpty()
+                    && k + 2 < stop
+                    && DEGREES.contains(ts.get(k + 1).lower())
+                    && isLooks(ts.get(k + 2).lower())) {
+                k++;
+                continue;
+            }
             if (CLAUSE_WORDS.contains(w)) break;
             // "looked contemptuously at the tailor" is not "looked a tailor"; "a round man" is round
             if (AFTER_A_VERB.contains(w) && !(determined && ADJECTIVE_KIND.containsKey(w))) break;
@@ -2488,6 +2500,15 @@ public final class StoryCues {
                 && "age".equals(ADJECTIVE_KIND.get(ts.get(k + 1).lower()))
                 && k + 2 < ts.size()
                 && ts.get(k + 2).text().equals(",")) return true;
+        // "He was old and thin", "He is old and very thin": an age said bare beside a look
+        if (m.start() == 0
+                && "age".equals(ADJECTIVE_KIND.get(ts.get(k + 1).lower()))
+                && k + 3 < ts.size()
+                && ts.get(k + 2).lower().equals("and")) {
+            int look = k + 3;
+            if (look + 1 < ts.size() && DEGREES.contains(ts.get(look).lower())) look++;
+            if (looksWord(ts.get(look).lower())) return true;
+        }
         if (!List.of("a", "an").contains(ts.get(k + 1).lower()) && !superlative) return false;
         boolean she = ts.get(m.start()).lower().equals("she");
         boolean someone = false;

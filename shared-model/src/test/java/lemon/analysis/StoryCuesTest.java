@@ -1146,6 +1146,24 @@ class StoryCuesTest {
     }
 
     @Test
+    void anAgeSaidBareBesideALookIsACueAndAnAgeBesideAMoodIsNot() {
+        // the station story's "He is old and very thin, with a white moustache" gave Albert no age and no build
+        String bench = "Tom walked into the village at dusk. He was old and thin, and he carried a staff. Mary looked"
+                + " up. She is young and very plump, with red hair. Tom smiled. Mary laughed.";
+        assertTrue(
+                cues(bench, "Tom").containsAll(List.of("age: old", "build: thin")),
+                cues(bench, "Tom").toString());
+        assertTrue(
+                cues(bench, "Mary").containsAll(List.of("age: young", "build: plump", "hair: red hair")),
+                cues(bench, "Mary").toString());
+        // "young and foolish" is no look, and "old enough" no age said of him
+        String fool = "Tom walked into the village at dusk. He was young and foolish. Mary looked up. She was old"
+                + " enough to know him. Tom smiled. Mary laughed.";
+        assertNoCue(fool, "Tom", "age");
+        assertNoCue(fool, "Mary", "age");
+    }
+
+    @Test
     void aStrangerKeepsTheLooksSaidBeforeTheNameHeGivesHimself() {
         // a western: "The stranger rode in on a Tuesday. He was young, … with a black hat pulled low … He called
         // himself
