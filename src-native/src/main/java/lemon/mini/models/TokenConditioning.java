@@ -118,15 +118,18 @@ public final class TokenConditioning implements Conditioning {
             throw new IllegalArgumentException("a stand-in of " + standIn.length + " numbers for tokens of " + width);
         float[] place = placement.toFloatArray();
         int[][] ownerOfToken = new int[b][k]; // −1: no person's
+        boolean[] scene = new boolean[b]; // two or more people: the rows isolation applies to
         int passes = 1;
         for (int row = 0; row < b; row++) {
             int[] owner = regions.personOfToken()[row];
-            boolean scene = SceneSpans.people(owner) >= 2;
+            int people = SceneSpans.people(owner);
+            scene[row] = people >= 2;
             Arrays.fill(ownerOfToken[row], -1);
             for (int p = 0; p < t; p++)
                 for (int j = 0; j < k; j++)
-                    if (scene && place[(row * t + p) * k + j] != 0 && owner[p] >= 0) ownerOfToken[row][j] = owner[p];
-            if (scene) passes = Math.max(passes, SceneSpans.people(owner) + 1);
+                    if (scene[row] && place[(row * t + p) * k + j] != 0 && owner[p] >= 0)
+                        ownerOfToken[row][j] = owner[p];
+            if (scene[row]) passes = Math.max(passes, people + 1);
         }
         NDManager m = ids.getManager();
         NDArray[] keep = new NDArray[passes], positions = new NDArray[passes];
@@ -135,11 +138,10 @@ public final class TokenConditioning implements Conditioning {
             float[] kp = new float[b * k], pos = new float[b * t];
             for (int row = 0; row < b; row++) {
                 int[] owner = regions.personOfToken()[row];
-                boolean scene = SceneSpans.people(owner) >= 2;
                 for (int j = 0; j < k; j++)
                     kp[row * k + j] = ownerOfToken[row][j] < 0 || ownerOfToken[row][j] == person ? 1f : 0f;
                 // a row without isolation takes every position from the scene's pass, which then reads all its tokens
-                for (int p = 0; p < t; p++) pos[row * t + p] = (scene ? owner[p] : -1) == person ? 1f : 0f;
+                for (int p = 0; p < t; p++) pos[row * t + p] = (scene[row] ? owner[p] : -1) == person ? 1f : 0f;
             }
             keep[pass] = m.create(kp, new Shape(b, k, 1));
             positions[pass] = m.create(pos, new Shape(b, t, 1));

@@ -392,11 +392,22 @@ public final class PortraitPipeline implements AutoCloseable {
      * cross-attention when the weights learned it, as they learned it; otherwise unchanged.
      */
     private Conditioning regional(Conditioning both, List<String> caps, Sampling sampling) {
-        if (!generator.regionalAttention()) return both;
-        int maxTokens = text.config().maxTokens();
-        RegionMask own = RegionMask.of(text.tokenizer(), caps, maxTokens);
+        return regional(both, regions(caps), sampling);
+    }
+
+    /** As {@link #regional(Conditioning, List, Sampling)} with the captions' regions already read (null: none). */
+    private Conditioning regional(Conditioning both, RegionMask own, Sampling sampling) {
+        if (own == null) return both;
+        int rows = own.personOfToken().length, maxTokens = text.config().maxTokens();
         return Conditioning.withRegions(
-                both, guided(sampling) ? RegionMask.none(caps.size(), maxTokens).concat(own) : own);
+                both, guided(sampling) ? RegionMask.none(rows, maxTokens).concat(own) : own);
+    }
+
+    /** Who each caption word speaks of, when the weights learned regional cross-attention; null otherwise. */
+    private RegionMask regions(List<String> caps) {
+        return generator.regionalAttention()
+                ? RegionMask.of(text.tokenizer(), caps, text.config().maxTokens())
+                : null;
     }
 
     private static List<BufferedImage> read(float[] px, int n, CanvasSize canvas) {
@@ -456,13 +467,13 @@ public final class PortraitPipeline implements AutoCloseable {
                     scope.create(flat, new Shape(k, width)),
                     mapper,
                     uncond);
-            if (generator.regionalAttention())
-                cond = cond.isolated(RegionMask.of(text.tokenizer(), caps, maxTokens), TokenConditioning.standIn(text));
+            RegionMask own = regions(caps);
+            if (own != null) cond = cond.isolated(own, TokenConditioning.standIn(text));
             NDArray x = denoise(
                     scope,
                     unet,
                     scheduler,
-                    regional(cond, caps, sampling),
+                    regional(cond, own, sampling),
                     scope.create(init, new Shape(n, 3, canvas.height(), canvas.width())),
                     sampling);
             px = x.toFloatArray();

@@ -280,7 +280,7 @@ public final class MiniPersonalizer implements Personalizer {
         List<String> known = new ArrayList<>();
         for (String w : normal.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
             if (!w.isEmpty() && tok.id(w) != CaptionTokenizer.UNK_ID) known.add(w);
-        if (known.isEmpty()) known = List.of("man", "woman");
+        if (known.isEmpty()) return lemon.mini.models.TokenConditioning.standIn(text);
         float[] sum = new float[text.config().width()];
         for (String w : known) {
             float[] row = text.embeddingOf(w);
