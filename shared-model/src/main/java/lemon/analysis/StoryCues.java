@@ -537,6 +537,7 @@ public final class StoryCues {
                         && found.stream().noneMatch(q -> q.kind().equals("age")))
                     ageAndLooks(ts, m.end() + 1, c.gender(), sentence, found);
                 if (subject) had(ts, m.end(), sentence, found);
+                if (subject) goneAbout(ts, m.end(), sentence, found);
                 if (subject) wornIn(ts, m, index.mentions(s), c.gender(), sentence, found);
                 possessions(ts, m, index.mentions(s), sexes, sentence, found);
                 actions(ts, m, c.gender(), index.mentions(s), sentence, found);
@@ -2046,6 +2047,21 @@ public final class StoryCues {
             "drive", "drove", "chase", "beat", "struck", "hit", "caught", "catch", "fed", "feed", "took", "take",
             "brought", "bring", "led", "lead", "found", "find", "see", "meet", "held", "hold");
 
+    /** Words said of how someone goes about dressed, with no garment named ("she always went veiled"). */
+    public static final Set<String> GONE_ABOUT = Set.of("veiled", "masked", "hooded", "barefoot", "cloaked");
+
+    private static final Set<String> GOING = Set.of("went", "walked", "came", "rode", "goes", "go", "was", "is");
+    private static final Set<String> HABITUALLY = Set.of("always", "often", "usually", "still");
+
+    /** "as she always went veiled", "he came masked": how the subject goes about, a look of their clothes. */
+    private static void goneAbout(List<WordToken> ts, int k, String sentence, List<StoryCue> out) {
+        while (k < ts.size() && HABITUALLY.contains(ts.get(k).lower())) k++;
+        if (k + 1 < ts.size()
+                && GOING.contains(ts.get(k).lower())
+                && GONE_ABOUT.contains(ts.get(k + 1).lower()))
+            out.add(new StoryCue("clothing", ts.get(k + 1).lower(), sentence));
+    }
+
     /** "to the bird", "at the little tailor": a mention that a preposition governs. */
     private static boolean afterAPreposition(List<WordToken> ts, int start) {
         int k = beforeItsPhrase(ts, start);
@@ -2221,15 +2237,23 @@ public final class StoryCues {
         lemon.story.Gender pronounSex = m.explicit()
                 ? lemon.story.Gender.UNKNOWN
                 : ts.get(m.start()).lower().equals("his") ? lemon.story.Gender.MALE : lemon.story.Gender.FEMALE;
-        MentionIndex.Mention last = null;
-        for (MentionIndex.Mention o : others)
-            if (o.explicit() && o.start() < m.start() && !otherSex(sexes.get(o.characterId()), pronounSex)) last = o;
         // "she dropped her left golden slipper": with no name in the sentence, the subject pronoun's own
         MentionIndex.Mention subject = others.stream()
                 .filter(o -> o.start() < m.start()
                         && List.of("he", "she").contains(ts.get(o.start()).lower()))
                 .findFirst()
                 .orElse(null);
+        MentionIndex.Mention last = null;
+        for (MentionIndex.Mention o : others)
+            if (o.explicit()
+                    && o.start() < m.start()
+                    && !otherSex(sexes.get(o.characterId()), pronounSex)
+                    // "she … carried her clothes back to the bird, and then put on her little grey frock": a name a
+                    // preposition governs, after the subject pronoun of the pronoun's own person, owns nothing here
+                    && !(subject != null
+                            && subject.start() < o.start()
+                            && subject.characterId().equals(m.characterId())
+                            && afterAPreposition(ts, o.start()))) last = o;
         // ("He took off his hat, and Finn saw that he was the doctor": a "he" the sentence then names apart is another)
         boolean subjectsOwn = last == null
                 && subject != null

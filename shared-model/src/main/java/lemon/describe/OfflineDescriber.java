@@ -743,9 +743,9 @@ public final class OfflineDescriber implements CharacterDescriber {
         return 0;
     }
 
-    /** "well dressed", "very meanly dressed", "dressed in gold": a clothing cue that is no garment. */
+    /** "well dressed", "very meanly dressed", "dressed in gold", "veiled": a clothing cue that is no garment. */
     static boolean saysDressed(String cue) {
-        return cue.matches("(?:.* )?dressed(?: .*)?");
+        return cue.matches("(?:.* )?dressed(?: .*)?") || StoryCues.GONE_ABOUT.contains(cue);
     }
 
     /** "a white beard and narrowed eyes": the beard and the "and" that joins it to what follows. */

@@ -55,6 +55,32 @@ class StoryCuesTest {
     }
 
     @Test
+    void aNameAPrepositionGovernsDoesNotTakeTheSubjectsClothes() {
+        // Ashputtel "carried her beautiful clothes back to the bird at the hazel-tree, and then put on her little grey
+        // frock": the bird, only where the clothes went, is not whose frock it is
+        String mill = "Mara was a kind girl. Mara lived with a crow in an old mill. When they came home, there sat"
+                + " Mara by the stove; she had hurried back to the crow at the mill, and then put on her little brown"
+                + " apron. Mara sang. The crow sang to Mara.";
+        assertCue(mill, "Mara", "clothing: a little brown apron");
+        // a name that is the next clause's subject still owns what follows it
+        String court = "Mara was a kind girl. Ilse was a proud woman. Mara sang. She bowed, and Ilse put on her blue"
+                + " cloak. Ilse laughed. Mara smiled. Ilse sang.";
+        assertNoCue(court, "Mara", "cloak");
+        assertCue(court, "Ilse", "clothing: a blue cloak");
+    }
+
+    @Test
+    void goingAboutVeiledIsHowTheyDress() {
+        // Aladdin's princess "always went veiled"; "went home" or "was veiled in mist" said of a place is nothing
+        String bazaar =
+                "Leila was the Sultan's daughter. Omar was a poor young man. Omar longed to see her face, which was hard, as she always"
+                        + " went veiled. Leila laughed. Omar sighed. Leila sang. Omar went home. Omar was happy.";
+        assertCue(bazaar, "Leila", "clothing: veiled");
+        assertNoCue(bazaar, "Omar", "veiled");
+        assertNoCue(bazaar, "Omar", "home");
+    }
+
+    @Test
     void whatSomeoneOfNoCastWearsOrHoldsIsNotTheSubjects() {
         // an orchard of my own: "Tobias saw a small figure in a red hood" gave Tobias the hood, and "When Luca sang the
         // solo, the vicar, an elderly man with a red nose, forgot the page of his hymn book" gave Luca the book

@@ -174,6 +174,12 @@ class OfflineDescriberTest {
         assertTrue(d.contains(", well dressed, wearing a blue cap"), d);
         assertTrue(d.contains(", covered in soot"), d);
         assertFalse(d.contains("wearing well") || d.contains("with covered"), d);
+        String veiled = describe(
+                "Leila was the Sultan's daughter. Omar was a poor young man. Omar longed to see her face, as she always went veiled. Leila"
+                        + " laughed. Omar sighed. Leila sang.",
+                "Leila");
+        assertTrue(veiled.contains(", veiled"), veiled);
+        assertFalse(veiled.contains("wearing veiled"), veiled);
     }
 
     @Test
