@@ -162,6 +162,10 @@ public interface LemonConfig {
         /** m of L_ct's push apart, (1 − y)·max(0, CLIP − m); −1 = no floor, the paper's Eq. 4; README says why 0 */
         @WithDefault("0")
         double pushFloor();
+
+        /** β of each token's pull β·‖e − c‖² towards its class word's embedding; 0 = none, the paper's; README says why 0.01 */
+        @WithDefault("0.01")
+        double tokenPull();
     }
 
     /** How descriptions are guided by C.D. examples (see PipelineSettings.Guidance). */

@@ -37,6 +37,8 @@ public record PipelineSettings(
      * @param graphRounds      L, rounds of the graph network (Eq. 2); 0 passes the tokens through unchanged
      * @param lambda           λ, the ranking loss's weight (Eq. 4); 0 trains on L_rec alone
      * @param mapper           whether tokens have NeTI mappers (false: Textual Inversion's one vector per token)
+     * @param pushFloor        m, the floor under L_ct's push apart of different characters (−1: none, the paper's)
+     * @param tokenPull        β, the weight of each token's pull towards its class word (0: none, the paper's)
      */
     public record Loop(
             int personalizeSteps,
@@ -51,12 +53,14 @@ public record PipelineSettings(
             int graphRounds,
             double lambda,
             boolean mapper,
-            double pushFloor) {
+            double pushFloor,
+            double tokenPull) {
         /**
          * L = 2 rounds as PersonalizationTrainer.Settings.DEFAULT explains; λ = 0.03, the trainer's, with L_ct's push
          * apart floored at 0: unfloored, the push cost the loop's scenes likeness and people counts, and floored it
          * gave the most people counts right on the twelve tales (README, {@code lemon.loop.lambda} and
-         * {@code lemon.loop.push-floor}).
+         * {@code lemon.loop.push-floor}); each token pulled towards its class word with β = 0.01: unpulled, tokens
+         * ended far from every word and cost the scenes likeness (README, {@code lemon.loop.token-pull}).
          */
         public static final Loop DEFAULT = new Loop(
                 50,
@@ -71,9 +75,13 @@ public record PipelineSettings(
                 2,
                 0.03,
                 true,
-                0);
+                0,
+                0.01);
 
-        /** The paper's loop: tokens alone, mappers everywhere, no base-model pairs (tests that pin its structure). */
+        /**
+         * The paper's loop: tokens alone, mappers everywhere, no base-model pairs, no token pull (tests that pin its
+         * structure).
+         */
         public Loop(int personalizeSteps, double clipThreshold, double dropMargin, VisionSettings validator) {
             this(
                     personalizeSteps,
@@ -88,7 +96,8 @@ public record PipelineSettings(
                     DEFAULT.graphRounds,
                     DEFAULT.lambda,
                     DEFAULT.mapper,
-                    DEFAULT.pushFloor);
+                    DEFAULT.pushFloor,
+                    0);
         }
 
         /** The same loop with another graph, ranking loss or mapper (the evaluation's baselines and ablations). */
@@ -140,7 +149,27 @@ public record PipelineSettings(
                     graphRounds,
                     lambda,
                     mapper,
-                    pushFloor);
+                    pushFloor,
+                    tokenPull);
+        }
+
+        /** The same loop pulling each token towards its class word with weight {@code beta} (0: no pull). */
+        public Loop withTokenPull(double beta) {
+            return new Loop(
+                    personalizeSteps,
+                    clipThreshold,
+                    dropMargin,
+                    validator,
+                    tokens,
+                    sceneMapper,
+                    scenePairsTrainMapper,
+                    describedScenePairs,
+                    anchor,
+                    graphRounds,
+                    lambda,
+                    mapper,
+                    pushFloor,
+                    beta);
         }
 
         /** The same loop with L_ct's push apart floored at {@code m} (−1: no floor, the paper's). */
@@ -165,6 +194,8 @@ public record PipelineSettings(
                 throw new IllegalArgumentException("lemon.loop.lambda must be in [0, 10], got " + lambda);
             if (!(pushFloor >= -1 && pushFloor <= 1))
                 throw new IllegalArgumentException("lemon.loop.push-floor must be in [−1, 1], got " + pushFloor);
+            if (!(tokenPull >= 0 && tokenPull <= 100))
+                throw new IllegalArgumentException("lemon.loop.token-pull must be in [0, 100], got " + tokenPull);
         }
     }
 
@@ -284,7 +315,8 @@ public record PipelineSettings(
                         c.loop().graphRounds(),
                         c.loop().lambda(),
                         c.loop().mapper(),
-                        c.loop().pushFloor()),
+                        c.loop().pushFloor(),
+                        c.loop().tokenPull()),
                 new Cost(
                         c.cost().prices().orElse(null),
                         c.cost().tenantMonthlyCap().orElse(null)),

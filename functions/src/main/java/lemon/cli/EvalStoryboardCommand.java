@@ -177,6 +177,9 @@ public class EvalStoryboardCommand implements Callable<Integer> {
                 + (settings.loop().pushFloor() == PipelineSettings.Loop.DEFAULT.pushFloor()
                         ? ""
                         : "-pf" + settings.loop().pushFloor())
+                + (settings.loop().tokenPull() == PipelineSettings.Loop.DEFAULT.tokenPull()
+                        ? ""
+                        : "-tp" + settings.loop().tokenPull())
                 + (settings.loop().mapper() ? "" : "-nomapper")
                 + (settings.imageSteps() == PipelineSettings.DEFAULT_IMAGE_STEPS ? "" : "-is" + settings.imageSteps())
                 + (settings.guidance().equals(PipelineSettings.Guidance.DEFAULT)

@@ -69,9 +69,13 @@ public final class LemonEval {
             return switch (this) {
                 case LEMON -> s;
                 case TI ->
-                    s.withLoop(l.with(0, 0, false).withDescribedScenePairs(0).withPersonalizeSteps(budget));
+                    s.withLoop(l.with(0, 0, false)
+                            .withTokenPull(0) // the pull towards the class word is LeMon's, not the baselines'
+                            .withDescribedScenePairs(0)
+                            .withPersonalizeSteps(budget));
                 case NETI ->
                     s.withLoop(l.with(0, 0, true)
+                            .withTokenPull(0)
                             .withSceneMapper(true) // NeTI paints with its mapper wherever its token is
                             .withDescribedScenePairs(0)
                             .withPersonalizeSteps(budget));

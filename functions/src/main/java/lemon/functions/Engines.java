@@ -65,6 +65,7 @@ public class Engines {
                 .withRounds(loop.graphRounds())
                 .withLambda((float) loop.lambda())
                 .withPushFloor((float) loop.pushFloor())
+                .withTokenPull((float) loop.tokenPull())
                 .withMapper(loop.mapper());
         return personalizers.computeIfAbsent(
                 settings + "-" + loop.anchor(), k -> new MiniPersonalizer(settings, loop.anchor(), System.err));

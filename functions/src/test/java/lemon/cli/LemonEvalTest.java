@@ -23,11 +23,13 @@ class LemonEvalTest {
         assertEquals(0.0, ti.lambda());
         assertEquals(0, ti.describedScenePairs(), "no base-model scene pairs");
         assertEquals(250, ti.personalizeSteps());
+        assertEquals(0.0, ti.tokenPull(), "no pull towards the class word: LeMon's own");
         PipelineSettings.Loop neti =
                 LemonEval.Variant.NETI.settings(DEFAULTS, 250).loop();
         assertTrue(neti.mapper() && neti.sceneMapper(), "NeTI keeps its mapper");
         assertEquals(0, neti.graphRounds());
         assertEquals(0.0, neti.lambda());
+        assertEquals(0.0, neti.tokenPull());
         RunOptions o = new RunOptions(8, 3, 4, 2, 2, "");
         assertEquals(1, LemonEval.Variant.TI.options(o).iterations(), "no refinement");
         assertEquals(2, LemonEval.Variant.NO_GRAPH.options(o).iterations());
@@ -91,5 +93,15 @@ class LemonEvalTest {
         var paper = PipelineSettings.Loop.DEFAULT.withPushFloor(-1);
         assertEquals(-1.0, paper.pushFloor());
         assertEquals(PipelineSettings.Loop.DEFAULT.lambda(), paper.lambda());
+        var t = assertThrows(IllegalArgumentException.class, () -> PipelineSettings.Loop.DEFAULT.withTokenPull(-0.01));
+        assertTrue(t.getMessage().contains("lemon.loop.token-pull"), t.getMessage());
+        // the pull is set alone, and the withers after it keep it
+        var pulled = PipelineSettings.Loop.DEFAULT
+                .withTokenPull(0.5)
+                .withPushFloor(-1)
+                .with(0, 0.0, false);
+        assertEquals(0.5, pulled.tokenPull());
+        assertEquals(-1.0, pulled.pushFloor());
+        assertEquals(PipelineSettings.Loop.DEFAULT.anchor(), pulled.anchor());
     }
 }

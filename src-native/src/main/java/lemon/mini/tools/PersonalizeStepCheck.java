@@ -120,7 +120,8 @@ final class PersonalizeStepCheck {
                         d.checkpointEvery(),
                         d.scenePairsTrainMapper(),
                         d.mapper(),
-                        d.pushFloor());
+                        d.pushFloor(),
+                        d.tokenPull());
                 long[] ms = new long[steps];
                 try (var trainer = new PersonalizationTrainer(models, s, cast, w, 11)) {
                     trainer.trainStep(); // warm-up: allocator, kernels

@@ -110,12 +110,13 @@ public final class MiniPersonalizer implements Personalizer {
         var s = settings;
         return String.format(
                 Locale.ROOT,
-                "lemon-mini-personalizer (graph network L=%d, %s, L_rec + %.3g·L_ct with δ=%.2f, AdamW lr %.3g, "
+                "lemon-mini-personalizer (graph network L=%d, %s, L_rec + %.3g·L_ct with δ=%.2f%s, AdamW lr %.3g, "
                         + "%d steps of %d portraits, %s anchors)",
                 s.rounds(),
                 s.mapper() ? "NeTI mapper" : "no mapper",
                 s.lambda(),
                 s.delta(),
+                s.tokenPull() == 0 ? "" : String.format(Locale.ROOT, " + %.3g·token pull", s.tokenPull()),
                 s.lr(),
                 s.steps(),
                 s.batch(),

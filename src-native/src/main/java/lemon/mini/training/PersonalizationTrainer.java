@@ -125,6 +125,8 @@ public final class PersonalizationTrainer implements AutoCloseable {
      *                            under a minute here, and a save of about 2 MB costs far less than a step)
      * @param pushFloor           L_ct pushes pairs of different characters apart only while their CLIP is above
      *                            it (default −1: always, the paper's Eq. 4; see {@link #withPushFloor})
+     * @param tokenPull           β of a pull β·‖e_i − c_i‖² of each character's token (the graph's output) towards
+     *                            its class word's embedding (default 0: none, the paper's; see {@link #withTokenPull})
      */
     public record Settings(
             int steps,
@@ -138,9 +140,10 @@ public final class PersonalizationTrainer implements AutoCloseable {
             int checkpointEvery,
             boolean scenePairsTrainMapper,
             boolean mapper,
-            float pushFloor) {
+            float pushFloor,
+            float tokenPull) {
         public static final Settings DEFAULT =
-                new Settings(200, 5e-3f, 1e-2f, 8, 0.03f, 0.8f, 2, 600, 50, true, true, -1f);
+                new Settings(200, 5e-3f, 1e-2f, 8, 0.03f, 0.8f, 2, 600, 50, true, true, -1f, 0f);
 
         /** The settings before {@code scenePairsTrainMapper}: scene pairs train the mapper too. */
         public Settings(
@@ -165,7 +168,8 @@ public final class PersonalizationTrainer implements AutoCloseable {
                     checkpointEvery,
                     true,
                     true,
-                    -1f);
+                    -1f,
+                    0f);
         }
 
         public Settings {
@@ -178,25 +182,27 @@ public final class PersonalizationTrainer implements AutoCloseable {
             if (rounds < 0) throw new IllegalArgumentException("rounds must be ≥ 0, got " + rounds);
             if (!(pushFloor >= -1 && pushFloor <= 1))
                 throw new IllegalArgumentException("the push floor must be in [−1, 1], got " + pushFloor);
+            if (!(tokenPull >= 0 && tokenPull <= 100))
+                throw new IllegalArgumentException("the token pull must be in [0, 100], got " + tokenPull);
             if (checkpointEvery < 1)
                 throw new IllegalArgumentException("checkpointEvery must be ≥ 1, got " + checkpointEvery);
         }
 
         public Settings withSteps(int n) {
-            return copy(n, rounds, checkpointEvery, lambda, scenePairsTrainMapper, mapper, pushFloor);
+            return copy(n, rounds, checkpointEvery, lambda, scenePairsTrainMapper, mapper, pushFloor, tokenPull);
         }
 
         public Settings withLambda(float l) {
-            return copy(steps, rounds, checkpointEvery, l, scenePairsTrainMapper, mapper, pushFloor);
+            return copy(steps, rounds, checkpointEvery, l, scenePairsTrainMapper, mapper, pushFloor, tokenPull);
         }
 
         /** Rounds of the graph network (Eq. 2); 0 passes each token through unchanged (the \Graph ablation). */
         public Settings withRounds(int l) {
-            return copy(steps, l, checkpointEvery, lambda, scenePairsTrainMapper, mapper, pushFloor);
+            return copy(steps, l, checkpointEvery, lambda, scenePairsTrainMapper, mapper, pushFloor, tokenPull);
         }
 
         public Settings withCheckpointEvery(int n) {
-            return copy(steps, rounds, n, lambda, scenePairsTrainMapper, mapper, pushFloor);
+            return copy(steps, rounds, n, lambda, scenePairsTrainMapper, mapper, pushFloor, tokenPull);
         }
 
         /**
@@ -204,7 +210,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
          * (true, the paper's one model); false keeps the mapper to what the portraits teach it.
          */
         public Settings withScenePairsTrainMapper(boolean b) {
-            return copy(steps, rounds, checkpointEvery, lambda, b, mapper, pushFloor);
+            return copy(steps, rounds, checkpointEvery, lambda, b, mapper, pushFloor, tokenPull);
         }
 
         /**
@@ -212,7 +218,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
          * already less alike than m are left alone; −1 is no floor, the paper's (1 − y)·CLIP (CLIP ≥ −1).
          */
         public Settings withPushFloor(float m) {
-            return copy(steps, rounds, checkpointEvery, lambda, scenePairsTrainMapper, mapper, m);
+            return copy(steps, rounds, checkpointEvery, lambda, scenePairsTrainMapper, mapper, m, tokenPull);
         }
 
         /**
@@ -220,7 +226,16 @@ public final class PersonalizationTrainer implements AutoCloseable {
          * Inversion's one vector per token, at every timestep and layer, and nothing of a mapper is trained.
          */
         public Settings withMapper(boolean b) {
-            return copy(steps, rounds, checkpointEvery, lambda, scenePairsTrainMapper, b, pushFloor);
+            return copy(steps, rounds, checkpointEvery, lambda, scenePairsTrainMapper, b, pushFloor, tokenPull);
+        }
+
+        /**
+         * A pull β·‖e_i − c_i‖² (mean over characters) of each token towards its class word: unpulled, a token
+         * ends 50 steps far from every word (cosine 0.2–0.3 to its class word), where the text encoder was never
+         * trained and a scene painted from it loses the character's likeness; 0 is no pull, the paper's.
+         */
+        public Settings withTokenPull(float beta) {
+            return copy(steps, rounds, checkpointEvery, lambda, scenePairsTrainMapper, mapper, pushFloor, beta);
         }
 
         /** These settings with the fields the withers change set anew, the others kept. */
@@ -231,7 +246,8 @@ public final class PersonalizationTrainer implements AutoCloseable {
                 float lambda,
                 boolean scenePairsTrainMapper,
                 boolean mapper,
-                float pushFloor) {
+                float pushFloor,
+                float tokenPull) {
             return new Settings(
                     steps,
                     lr,
@@ -244,14 +260,15 @@ public final class PersonalizationTrainer implements AutoCloseable {
                     checkpointEvery,
                     scenePairsTrainMapper,
                     mapper,
-                    pushFloor);
+                    pushFloor,
+                    tokenPull);
         }
 
         /** What the trained result depends on: all but steps and checkpointEvery (a longer run continues a shorter one). */
         String trajectory() {
             String t = withSteps(0).withCheckpointEvery(1).toString();
             // states saved before these fields existed (always true then) still resume
-            t = t.replace(", mapper=true", "").replace(", pushFloor=-1.0", "");
+            t = t.replace(", mapper=true", "").replace(", pushFloor=-1.0", "").replace(", tokenPull=0.0", "");
             return scenePairsTrainMapper ? t.replace(", scenePairsTrainMapper=true", "") : t;
         }
     }
@@ -272,6 +289,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
     private int pairHeight, pairWidth;
     private final NDManager root = Engine.getEngine("PyTorch").newBaseManager();
     private final Params tokens;
+    private final float[] classWords; // the tokens' starts, n × width: what the token pull pulls towards
     private final GraphNetwork graph;
     private final TokenMapper mapper;
     private final Adam adam;
@@ -332,6 +350,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
         for (ScenePair p : scenePairs) addPair(p);
         tokens = new Params(root);
         tokens.put(TOKENS, root.create(start, new Shape(characters.size(), width)));
+        classWords = start;
         graph = new GraphNetwork(width, s.rounds(), weights, root);
         mapper = new TokenMapper(
                 TokenMapper.Config.of(
@@ -484,7 +503,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
                             parts[1] = ContrastLoss.of(
                                     m.clip().embedImages(x0Hat), bt.who(), use, s.delta(), s.pushFloor());
                         }
-                        return parts[0].add(Nn.scale(parts[1], s.lambda())); // not mul(float): see Nn.scale
+                        return withPull(parts[0].add(Nn.scale(parts[1], s.lambda())), learned); // Nn.scale: see there
                     },
                     trained(s.mapper()));
             if (!apply(o, s.mapper())) return Double.NaN;
@@ -538,13 +557,20 @@ public final class PersonalizationTrainer implements AutoCloseable {
                         // painted scenes read each token only within its person's words: so do the pairs
                         Conditioning cond =
                                 Conditioning.withRegions(regions == null ? tc : tc.isolated(regions, standIn), regions);
-                        return Nn.mse(m.unet().forward(noise.addNoise(x, e, t), tf, cond), e);
+                        return withPull(Nn.mse(m.unet().forward(noise.addNoise(x, e, t), tf, cond), e), learned);
                     },
                     trained(withMapper));
             if (!apply(o, withMapper)) return Double.NaN;
             lossRec = smooth(lossRec, o.loss());
             return o.loss();
         }
+    }
+
+    /** loss + β·mean_i ‖e_i − c_i‖², each learned token's squared distance to its class word; loss itself at β = 0. */
+    private NDArray withPull(NDArray loss, NDArray learned) {
+        if (s.tokenPull() == 0) return loss;
+        NDArray apart = learned.sub(learned.getManager().create(classWords, learned.getShape()));
+        return loss.add(Nn.scale(apart.square().sum(), s.tokenPull() / ids.size()));
     }
 
     /** The mapper the conditioning applies: none when the settings have no mapper (Textual Inversion). */

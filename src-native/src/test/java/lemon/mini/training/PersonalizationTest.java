@@ -171,6 +171,33 @@ class PersonalizationTest {
     }
 
     @Test
+    void theTokenPullKeepsEachTokenNearerItsClassWord() throws Exception {
+        var characters = new ArrayList<PersonalizationTrainer.Character>();
+        for (String id : List.of("ali", "morgiana")) {
+            List<BufferedImage> imgs = new ArrayList<>();
+            for (byte[] p : portraits.get(id)) imgs.add(ImageIO.read(new java.io.ByteArrayInputStream(p)));
+            characters.add(new PersonalizationTrainer.Character(
+                    id, MiniPersonalizer.classEmbedding(models.text(), CLASS_WORDS.get(id)), imgs));
+        }
+        float[][] w = MiniPersonalizer.weights(List.of("ali", "morgiana"), GRAPH);
+        var plain = SETTINGS.withRounds(0).withLambda(0);
+        double[] apart = new double[2];
+        for (int k = 0; k < 2; k++) {
+            try (var trainer =
+                    new PersonalizationTrainer(models, k == 0 ? plain : plain.withTokenPull(50), characters, w, 7)) {
+                for (int i = 0; i < 8; i++) assertTrue(Double.isFinite(trainer.trainStep()));
+                float[] ali = trainer.learnedTokens().get("ali"),
+                        man = models.text().embeddingOf("man");
+                for (int j = 0; j < man.length; j++) apart[k] += (ali[j] - man[j]) * (ali[j] - man[j]);
+            }
+        }
+        assertTrue(apart[0] > 0, "unpulled, the token moved");
+        assertTrue(apart[1] < apart[0] / 4, "pulled, it stays near \"man\": " + apart[1] + " against " + apart[0]);
+        assertEquals(0f, PersonalizationTrainer.Settings.DEFAULT.tokenPull(), "no pull by default, as the paper");
+        assertThrows(IllegalArgumentException.class, () -> plain.withTokenPull(-1));
+    }
+
+    @Test
     void trainsOnAFreshThreadAsAWorkflowTaskDoes() throws Exception {
         // PyTorch's grad mode is per thread and on by default: the optimiser's in-place updates must not rely on it
         var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
