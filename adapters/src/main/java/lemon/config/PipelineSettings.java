@@ -109,22 +109,31 @@ public record PipelineSettings(
                     graphRounds,
                     lambda,
                     mapper,
-                    pushFloor);
+                    pushFloor,
+                    tokenPull);
         }
 
         /** The same loop painting scenes with the tokens' mappers or without them. */
         public Loop withSceneMapper(boolean paint) {
-            return copy(personalizeSteps, paint && mapper, describedScenePairs, graphRounds, lambda, mapper, pushFloor);
+            return copy(
+                    personalizeSteps,
+                    paint && mapper,
+                    describedScenePairs,
+                    graphRounds,
+                    lambda,
+                    mapper,
+                    pushFloor,
+                    tokenPull);
         }
 
         /** The same loop training {@code n} steps per fresh personalisation. */
         public Loop withPersonalizeSteps(int n) {
-            return copy(n, sceneMapper, describedScenePairs, graphRounds, lambda, mapper, pushFloor);
+            return copy(n, sceneMapper, describedScenePairs, graphRounds, lambda, mapper, pushFloor, tokenPull);
         }
 
         /** The same loop with {@code n} base-model pictures per scene in the first pass (0: none, as the paper). */
         public Loop withDescribedScenePairs(int n) {
-            return copy(personalizeSteps, sceneMapper, n, graphRounds, lambda, mapper, pushFloor);
+            return copy(personalizeSteps, sceneMapper, n, graphRounds, lambda, mapper, pushFloor, tokenPull);
         }
 
         /** This loop with the fields the withers change set anew, the others kept. */
@@ -135,7 +144,8 @@ public record PipelineSettings(
                 int graphRounds,
                 double lambda,
                 boolean mapper,
-                double pushFloor) {
+                double pushFloor,
+                double tokenPull) {
             return new Loop(
                     personalizeSteps,
                     clipThreshold,
@@ -155,26 +165,13 @@ public record PipelineSettings(
 
         /** The same loop pulling each token towards its class word with weight {@code beta} (0: no pull). */
         public Loop withTokenPull(double beta) {
-            return new Loop(
-                    personalizeSteps,
-                    clipThreshold,
-                    dropMargin,
-                    validator,
-                    tokens,
-                    sceneMapper,
-                    scenePairsTrainMapper,
-                    describedScenePairs,
-                    anchor,
-                    graphRounds,
-                    lambda,
-                    mapper,
-                    pushFloor,
-                    beta);
+            return copy(
+                    personalizeSteps, sceneMapper, describedScenePairs, graphRounds, lambda, mapper, pushFloor, beta);
         }
 
         /** The same loop with L_ct's push apart floored at {@code m} (−1: no floor, the paper's). */
         public Loop withPushFloor(double m) {
-            return copy(personalizeSteps, sceneMapper, describedScenePairs, graphRounds, lambda, mapper, m);
+            return copy(personalizeSteps, sceneMapper, describedScenePairs, graphRounds, lambda, mapper, m, tokenPull);
         }
 
         public Loop {
