@@ -86,6 +86,18 @@ public interface ImageGenerator {
         return true;
     }
 
+    /**
+     * A prompt with each placeholder followed by its anchor (placeholder → anchor; none or blank: the placeholder
+     * alone), as this model will read it. The default writes every anchor in full; a model with a short text window
+     * shortens them so the whole prompt fits it ({@code MiniImageGenerator}).
+     */
+    default String withAnchors(String prompt, Map<String, String> anchors) {
+        String out = prompt;
+        for (var e : anchors.entrySet())
+            out = out.replace(e.getKey(), lemon.story.Personalization.Token.phrase(e.getKey(), e.getValue()));
+        return out;
+    }
+
     /** One PNG per request, in order. */
     List<byte[]> generate(List<Request> requests);
 

@@ -12,7 +12,6 @@ import lemon.stage.validate.ValidateStage;
 import lemon.stage.visualize.ScenePrompts;
 import lemon.stage.visualize.VisualizeStage;
 import lemon.story.Gender;
-import lemon.story.Personalization;
 import lemon.story.Scene;
 import lemon.story.StoryCharacter;
 import lemon.story.TrainingSet;
@@ -73,7 +72,7 @@ public record DescribedScenePairs(
      * Paints, checks and writes the pairs of this run (pictures under {@link #DIR}).
      *
      * @param placeholders character id → its placeholder (personalize's)
-     * @param phrases      placeholder → what a prompt says for it (the placeholder and its anchor)
+     * @param anchors      placeholder → its token's anchor (what the token is trained and painted beside)
      * @param descriptions character id → its description
      */
     public Result paint(
@@ -81,7 +80,7 @@ public record DescribedScenePairs(
             Map<String, StoryCharacter> characters,
             List<Scene> scenes,
             Map<String, String> placeholders,
-            Map<String, String> phrases,
+            Map<String, String> anchors,
             Map<String, String> descriptions) {
         if (takes == 0) return Result.NONE;
         ScenePrompts.Register register =
@@ -98,8 +97,9 @@ public record DescribedScenePairs(
             if (p.characterIds().size() < 2) continue;
             sceneCount++;
             String described = prompter.prompt(s, characters, descriptions, p.characterIds(), style, register);
-            String trained = p.prompt();
-            for (var e : p.placeholders().entrySet()) trained = trained.replace(e.getKey(), phrases.get(e.getKey()));
+            // as visualize paints it: a crowded scene's anchors shortened to fit the model's window
+            String trained = painter.withAnchors(
+                    p.prompt(), subset(anchors, p.placeholders().keySet()));
             List<Gender> genders = p.characterIds().stream()
                     .map(id -> characters.get(id).gender())
                     .toList();
@@ -131,10 +131,16 @@ public record DescribedScenePairs(
         return ValidateStage.countMatches(v, expected) && ValidateStage.gendersMatch(expected, v.genders());
     }
 
-    /** Placeholder → phrase for {@link #paint}, from the tokens' placeholders and anchors. */
-    static Map<String, String> phrases(Map<String, String> placeholders, Map<String, String> anchors) {
+    /** Placeholder → anchor for {@link #paint}, from the tokens' placeholders and anchors (by character id). */
+    static Map<String, String> byPlaceholder(Map<String, String> placeholders, Map<String, String> anchors) {
         Map<String, String> out = new LinkedHashMap<>();
-        placeholders.forEach((id, ph) -> out.put(ph, Personalization.Token.phrase(ph, anchors.get(id))));
+        placeholders.forEach((id, ph) -> out.put(ph, anchors.get(id)));
+        return out;
+    }
+
+    private static Map<String, String> subset(Map<String, String> anchors, java.util.Set<String> placeholders) {
+        Map<String, String> out = new LinkedHashMap<>();
+        placeholders.forEach(ph -> out.put(ph, anchors.get(ph)));
         return out;
     }
 }

@@ -139,7 +139,7 @@ public final class PersonalizeStage implements Stage {
                     byId,
                     run.require(AnalyzeStage.SCENES, RunFileTypes.SCENES),
                     placeholders,
-                    DescribedScenePairs.phrases(placeholders, anchors),
+                    DescribedScenePairs.byPlaceholder(placeholders, anchors),
                     descriptions);
             run.write(DescribedScenePairs.PAIRS, first.pairs());
             for (int i = 0; i < first.pairs().size(); i++) {

@@ -86,7 +86,7 @@ public final class VisualizeStage implements Stage {
                     MAX_PEOPLE,
                     run.options().style(),
                     painter.readsFreeText() ? ScenePrompts.Register.SENTENCE : ScenePrompts.Register.CAPTION);
-            String prompt = withAnchors(painted.prompt(), p, painted.placeholders());
+            String prompt = painter.withAnchors(painted.prompt(), anchors(p, painted.placeholders()));
             for (int k = 0; k < takes; k++) {
                 long seed = run.options().seeded(seed(s.index(), k));
                 requests.add(
@@ -125,11 +125,10 @@ public final class VisualizeStage implements Stage {
                 List.of());
     }
 
-    /** {@code prompt} with each placeholder followed by its token's anchor, for tokens learned beside one. */
-    static String withAnchors(String prompt, Personalization p, Map<String, String> placeholders) {
-        String out = prompt;
-        for (var e : placeholders.entrySet())
-            out = out.replace(e.getKey(), p.tokens().get(e.getValue()).phrase());
+    /** Placeholder → its token's anchor (null for tokens learned alone), for the painter's {@code withAnchors}. */
+    static Map<String, String> anchors(Personalization p, Map<String, String> placeholders) {
+        Map<String, String> out = new LinkedHashMap<>();
+        placeholders.forEach((ph, id) -> out.put(ph, p.tokens().get(id).anchor()));
         return out;
     }
 

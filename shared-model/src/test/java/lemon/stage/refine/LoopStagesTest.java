@@ -12,6 +12,7 @@ import java.util.Map;
 import lemon.analysis.OfflineAnalyst;
 import lemon.describe.OfflineDescriber;
 import lemon.pipeline.Pipeline;
+import lemon.port.ImageGenerator;
 import lemon.run.RunOptions;
 import lemon.stage.RunFileTypes;
 import lemon.stage.StageFixture;
@@ -313,6 +314,51 @@ class LoopStagesTest {
         var bad = org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class, () -> PersonalizeStage.Tokens.parse("both"));
         assertEquals("lemon.loop.tokens must be \"alone\" or \"described\", got \"both\"", bad.getMessage());
+    }
+
+    @Test
+    void thePainterWordsEachSceneWithTheAnchorsAsItsWindowAllows() {
+        var shortReader = new LoopStandIns.CountingPersonalizer() {
+            @Override
+            public String anchor(String description) {
+                return String.join(
+                        " ", java.util.Arrays.asList(description.split(" ")).subList(0, 3));
+            }
+        };
+        run(new PersonalizeStage(shortReader, PersonalizeStage.Tokens.DESCRIBED), 0);
+        // a painter whose window holds one word of each anchor (MiniImageGenerator shortens when a prompt overruns)
+        FixedImageGenerator pixels = new FixedImageGenerator();
+        ImageGenerator narrow = new ImageGenerator() {
+            @Override
+            public String name() {
+                return pixels.name();
+            }
+
+            @Override
+            public List<byte[]> generate(List<Request> requests) {
+                return pixels.generate(requests);
+            }
+
+            @Override
+            public String withAnchors(String prompt, Map<String, String> anchors) {
+                Map<String, String> first = new java.util.LinkedHashMap<>();
+                anchors.forEach((ph, a) -> first.put(ph, a.split(" ")[0]));
+                return ImageGenerator.super.withAnchors(prompt, first);
+            }
+        };
+        run(new VisualizeStage(narrow), 0);
+        Personalization p = f.read(PersonalizeStage.PERSONALIZATION, RunFileTypes.PERSONALIZATION);
+        List<SceneImage> images = f.read(VisualizeStage.SCENE_IMAGES, RunFileTypes.SCENE_IMAGES);
+        for (SceneImage img : images) {
+            img.placeholders().forEach((ph, id) -> {
+                String anchor = p.tokens().get(id).anchor();
+                assertTrue(img.paintedPrompt().contains(ph + " " + anchor.split(" ")[0]), img.paintedPrompt());
+                assertFalse(img.paintedPrompt().contains(ph + " " + anchor), img.paintedPrompt());
+            });
+            assertTrue(
+                    pixels.requests().stream().anyMatch(r -> r.description().equals(img.paintedPrompt())),
+                    "painted as recorded: " + img.paintedPrompt());
+        }
     }
 
     @Test

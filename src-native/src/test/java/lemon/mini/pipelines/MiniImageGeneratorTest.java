@@ -44,6 +44,32 @@ class MiniImageGeneratorTest {
     }
 
     @Test
+    void threeLongAnchorsAreShortenedToFitTheWindowAndShortOnesAreWrittenInFull() {
+        // three people of forty-thieves' loop, anchors as personalize fits them: written in full the prompt overran
+        // the window, and the last person's words and "looks on" were cut off
+        Map<String, String> anchors = Map.of(
+                "<c1>", "a man in his twenties, dark, face, brown hair, wearing a tunic and a headscarf, carrying",
+                "<c7>", "a brown skin man in his forties, brown hair, wearing a robe and a short cape and boots",
+                "<c4>", "a fair skin woman in her forties, pinned-up blonde hair, wearing a gown, and a headscarf");
+        String scene = "<c7> talks with <c1>, while <c4> looks on";
+        MiniImageGenerator painter = new MiniImageGenerator();
+        var window = lemon.mini.eval.BasePrompts.Window.bundled();
+        String full = scene;
+        for (var e : anchors.entrySet()) full = full.replace(e.getKey(), e.getKey() + " " + e.getValue());
+        assertTrue(MiniImageGenerator.wordsOf(full, anchors.keySet(), window) > window.maxWords(), full);
+        String fitted = painter.withAnchors(scene, anchors);
+        assertTrue(MiniImageGenerator.wordsOf(fitted, anchors.keySet(), window) <= window.maxWords(), fitted);
+        assertTrue(fitted.endsWith("looks on"), fitted);
+        for (String kept : List.of("<c7> a brown", "<c1> a man", "<c4> a fair", "blonde hair", "robe", "gown"))
+            assertTrue(fitted.contains(kept), kept + " in " + fitted);
+        // two people fit: the prompt is the anchors in full, word for word
+        Map<String, String> two = Map.of("<c1>", anchors.get("<c1>"), "<c4>", anchors.get("<c4>"));
+        assertEquals(
+                "<c1> " + anchors.get("<c1>") + " talks with <c4> " + anchors.get("<c4>"),
+                painter.withAnchors("<c1> talks with <c4>", two));
+    }
+
+    @Test
     void aTokenWhoseMapperCannotBeReadIsRefusedNotPaintedAsAWord() {
         var token = new LearnedToken(new float[] {0.1f, 0.2f}, "mapper-1.safetensors");
         Request personal = new Request("a photo of <s1> in the forest", 3, Map.of("<s1>", token));
