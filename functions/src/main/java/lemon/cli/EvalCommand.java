@@ -14,7 +14,6 @@ import lemon.config.PipelineSettings;
 import lemon.functions.Engines;
 import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
-import lemon.mini.eval.BasePrompts;
 import lemon.mini.training.EvalScenes;
 import lemon.run.Json;
 import lemon.run.RunOptions;
@@ -154,7 +153,7 @@ public class EvalCommand implements Callable<Integer> {
                 engines.painter(settings.imageModel(), settings.imageSteps()),
                 engines.scorer(),
                 engines.validator(),
-                BasePrompts.Window.bundled(),
+                lemon.mini.pipelines.PromptWindow.bundled(),
                 engines.personalizer(settings.loop())::anchor);
         Map<String, Object> used = new LinkedHashMap<>();
         if (quick) used.put("--quick", "tiny budgets: the numbers only show that every method and metric runs");

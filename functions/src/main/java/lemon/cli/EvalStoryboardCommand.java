@@ -15,7 +15,6 @@ import lemon.config.PipelineSettings;
 import lemon.functions.Engines;
 import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
-import lemon.mini.eval.BasePrompts;
 import lemon.run.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -100,7 +99,7 @@ public class EvalStoryboardCommand implements Callable<Integer> {
                 engines.painter(settings.imageModel(), settings.imageSteps()),
                 engines.scorer(),
                 engines.validator(),
-                BasePrompts.Window.bundled(),
+                lemon.mini.pipelines.PromptWindow.bundled(),
                 engines.personalizer(settings.loop())::anchor);
         Map<String, Object> used = new LinkedHashMap<>();
         used.put("stories", found.size());

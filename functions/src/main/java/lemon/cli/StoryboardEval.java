@@ -94,7 +94,7 @@ public final class StoryboardEval {
             ImageGenerator painter,
             ImageTextScorer scorer,
             CompatibilityValidator validator,
-            BasePrompts.Window window,
+            lemon.mini.pipelines.PromptWindow window,
             java.util.function.UnaryOperator<String> anchor) {}
 
     /** A story to measure: its name (the run id's stem), file name and bytes. */

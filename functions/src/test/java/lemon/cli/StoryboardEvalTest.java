@@ -20,7 +20,6 @@ import lemon.describe.OfflineDescriber;
 import lemon.functions.PipelineProvider;
 import lemon.functions.StageFunctions;
 import lemon.ingest.StoryIngest;
-import lemon.mini.eval.BasePrompts;
 import lemon.pipeline.Pipeline;
 import lemon.port.ImageGenerator;
 import lemon.run.Json;
@@ -58,7 +57,7 @@ class StoryboardEvalTest {
                             painter,
                             new LoopStandIns.ColourScorer(),
                             new LoopStandIns.ColourValidator(),
-                            BasePrompts.Window.bundled(),
+                            lemon.mini.pipelines.PromptWindow.bundled(),
                             StoryboardEvalTest::firstThreeWords),
                     OPTIONS,
                     "-test",
@@ -180,7 +179,7 @@ class StoryboardEvalTest {
                         f.painter(),
                         new LoopStandIns.ColourScorer(),
                         new LoopStandIns.ColourValidator(),
-                        BasePrompts.Window.bundled(),
+                        lemon.mini.pipelines.PromptWindow.bundled(),
                         StoryboardEvalTest::firstThreeWords),
                 new RunOptions(5, 2, 3, 2, 2, ""),
                 "-test",

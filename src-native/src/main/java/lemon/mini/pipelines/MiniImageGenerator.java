@@ -92,14 +92,14 @@ public final class MiniImageGenerator implements ImageGenerator {
      * encoder's window. Written in full, three people's anchors overran it in every three-person scene of the twelve
      * tales, and the end was cut: the last person's last words and the scene's closing ones ("looks on"); those
      * pictures showed the right number of people in 61% (57/94), the two-person ones in 84% (42/50). So, as Base's
-     * descriptions are ({@link lemon.mini.eval.BasePrompts#paint}), each mention gets an equal share of what the
-     * rest of the prompt leaves (placeholder included), and {@link lemon.mini.eval.BasePrompts#fit} drops filler
+     * descriptions are ({@code BasePrompts.paint}), each mention gets an equal share of what the
+     * rest of the prompt leaves (placeholder included), and {@link PromptWindow#fit} drops filler
      * words first. A prompt that fits is written as before, word for word.
      */
     @Override
     public String withAnchors(String prompt, Map<String, String> anchors) {
         String whole = ImageGenerator.super.withAnchors(prompt, anchors);
-        lemon.mini.eval.BasePrompts.Window window = WINDOW.get();
+        PromptWindow window = WINDOW.get();
         if (wordsOf(whole, anchors.keySet(), window) <= window.maxWords()) return whole;
         String outside = prompt;
         int mentions = 0;
@@ -108,28 +108,26 @@ public final class MiniImageGenerator implements ImageGenerator {
             for (int at = prompt.indexOf(e.getKey()); at >= 0; at = prompt.indexOf(e.getKey(), at + 1)) mentions++;
         }
         int share = Math.max(
-                lemon.mini.eval.BasePrompts.MIN_SHARE,
+                PromptWindow.MIN_SHARE,
                 (window.maxWords() - wordsOf(outside, anchors.keySet(), window)) / Math.max(1, mentions));
         Map<String, String> fitted = new LinkedHashMap<>();
-        anchors.forEach((ph, a) ->
-                fitted.put(ph, a == null || a.isBlank() ? a : lemon.mini.eval.BasePrompts.fit(a, share, window)));
+        anchors.forEach((ph, a) -> fitted.put(ph, a == null || a.isBlank() ? a : PromptWindow.fit(a, share, window)));
         return ImageGenerator.super.withAnchors(prompt, fitted);
     }
 
     /** The bundled text encoder's window, read once (its tokenizer only: no weights). */
-    private static final java.util.function.Supplier<lemon.mini.eval.BasePrompts.Window> WINDOW =
-            new java.util.function.Supplier<>() {
-                private lemon.mini.eval.BasePrompts.Window window;
+    private static final java.util.function.Supplier<PromptWindow> WINDOW = new java.util.function.Supplier<>() {
+        private PromptWindow window;
 
-                @Override
-                public synchronized lemon.mini.eval.BasePrompts.Window get() {
-                    if (window == null) window = lemon.mini.eval.BasePrompts.Window.bundled();
-                    return window;
-                }
-            };
+        @Override
+        public synchronized PromptWindow get() {
+            if (window == null) window = PromptWindow.bundled();
+            return window;
+        }
+    };
 
     /** How many of the window's words {@code text} takes, each placeholder one. */
-    static int wordsOf(String text, java.util.Set<String> placeholders, lemon.mini.eval.BasePrompts.Window window) {
+    static int wordsOf(String text, java.util.Set<String> placeholders, PromptWindow window) {
         int marks = 0;
         for (String ph : placeholders) for (int at = text.indexOf(ph); at >= 0; at = text.indexOf(ph, at + 1)) marks++;
         for (String ph : placeholders) text = text.replace(ph, " ");

@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
-import lemon.mini.eval.BasePrompts;
 import lemon.mini.loaders.Checkpoint;
 import lemon.mini.loaders.MiniWeights;
 import lemon.mini.loaders.ModelManifest;
@@ -26,6 +25,7 @@ import lemon.mini.models.MiniClip;
 import lemon.mini.models.MiniTextEncoder;
 import lemon.mini.pipelines.DescriptionWords;
 import lemon.mini.pipelines.PortraitPipeline;
+import lemon.mini.pipelines.PromptWindow;
 import lemon.mini.render.DescriptionAttributes;
 import lemon.port.Checkpoints;
 import lemon.port.ImageGenerator.LearnedToken;
@@ -137,7 +137,7 @@ public final class MiniPersonalizer implements Personalizer {
     static final int DESCRIPTION_WORDS = 24;
 
     /**
-     * The description fitted to words the text encoder knows ({@link BasePrompts#fit}): with {@link
+     * The description fitted to words the text encoder knows ({@link PromptWindow#fit}): with {@link
      * Personalizer.Anchor#WORLD} as the world's scene captions name a person (in the register the model learned
      * scenes from; a description that states none of those is fitted as written), with {@link
      * Personalizer.Anchor#DESCRIPTION} as written.
@@ -145,11 +145,11 @@ public final class MiniPersonalizer implements Personalizer {
     @Override
     public String anchor(String description) {
         MiniTextEncoder text = models().text();
-        var window = BasePrompts.Window.of(text.tokenizer(), text.config().maxTokens(), false);
+        var window = PromptWindow.of(text.tokenizer(), text.config().maxTokens(), false);
         if (anchorWords == Personalizer.Anchor.DESCRIPTION)
-            return BasePrompts.fit(description, Math.min(DESCRIPTION_WORDS, window.maxWords() - 4), window);
+            return PromptWindow.fit(description, Math.min(DESCRIPTION_WORDS, window.maxWords() - 4), window);
         String world = DescriptionAttributes.inWorldWords(description);
-        return BasePrompts.fit(
+        return PromptWindow.fit(
                 world == null ? description : world, Math.min(WORLD_WORDS, window.maxWords() - 4), window);
     }
 

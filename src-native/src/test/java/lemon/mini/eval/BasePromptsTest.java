@@ -23,9 +23,9 @@ class BasePromptsTest {
     private static final Pattern TOKEN = Pattern.compile("<[^<>\\s]+>|[\\p{L}\\p{N}]+|[^\\s\\p{L}\\p{N}]");
 
     /** A text encoder that knows a few caption words and reads {@code max} of them. */
-    static BasePrompts.Window window(int max, String... known) {
+    static lemon.mini.pipelines.PromptWindow window(int max, String... known) {
         Set<String> words = Set.copyOf(Arrays.asList(known));
-        return new BasePrompts.Window(
+        return new lemon.mini.pipelines.PromptWindow(
                 text -> {
                     List<String> out = new ArrayList<>();
                     Matcher m = TOKEN.matcher(text.toLowerCase(Locale.ROOT));
@@ -37,7 +37,7 @@ class BasePromptsTest {
                 true);
     }
 
-    static final BasePrompts.Window CAPTIONS = window(
+    static final lemon.mini.pipelines.PromptWindow CAPTIONS = window(
             62, "a", "an", "the", "in", "her", "his", "with", "and", ",", "-", "woman", "man", "old", "young", "red",
             "blue", "green", "grey", "hair", "short", "long", "wearing", "dress", "coat", "beard", "wide", "brimmed",
             "hat");
@@ -90,7 +90,7 @@ class BasePromptsTest {
 
     @Test
     void eachPaintedCharacterGetsAnEqualShareOfTheWindow() {
-        BasePrompts.Window small = window(30, CAPTIONS.known()::test);
+        lemon.mini.pipelines.PromptWindow small = window(30, CAPTIONS.known()::test);
         Scene s = new Scene(2, "Anna Berg and Boris Kade and Carl Voss", List.of("anna", "boris", "carl"));
         BasePrompts.Painted p = BasePrompts.paint(s, CAST, DESCRIBED, List.of("anna", "boris", "carl"), "", small);
         // 30 words, 2 of them "and": 9 for each of the three
@@ -106,7 +106,7 @@ class BasePromptsTest {
 
     @Test
     void aCharacterNamedTwiceIsDescribedTwiceWithinTheWindow() {
-        BasePrompts.Window small = window(30, CAPTIONS.known()::test);
+        lemon.mini.pipelines.PromptWindow small = window(30, CAPTIONS.known()::test);
         Scene s = new Scene(3, "Anna Berg greets Carl Voss and Anna Berg smiles", List.of("anna", "carl"));
         BasePrompts.Painted p = BasePrompts.paint(s, CAST, DESCRIBED, List.of("anna", "carl"), "", small);
         String anna = p.fitted().get("anna");
@@ -119,17 +119,23 @@ class BasePromptsTest {
     @Test
     void fittingDropsUnknownWordsThenFillerFromTheEndThenCuts() {
         String d = "a cheerful young woman with long auburn hair, wearing a navy dress and a flour-dusted apron.";
-        assertEquals("a young woman with long red hair, wearing a blue dress", BasePrompts.fit(d, 40, CAPTIONS));
+        assertEquals(
+                "a young woman with long red hair, wearing a blue dress",
+                lemon.mini.pipelines.PromptWindow.fit(d, 40, CAPTIONS));
         // filler words go from the end first, until it fits; then the end is cut
-        assertEquals("a young woman with long red hair wearing blue dress", BasePrompts.fit(d, 10, CAPTIONS));
-        assertEquals("a young woman long red hair", BasePrompts.fit(d, 6, CAPTIONS));
+        assertEquals(
+                "a young woman with long red hair wearing blue dress",
+                lemon.mini.pipelines.PromptWindow.fit(d, 10, CAPTIONS));
+        assertEquals("a young woman long red hair", lemon.mini.pipelines.PromptWindow.fit(d, 6, CAPTIONS));
         // a phrase of nothing but filler and unknown words is left out, not kept as "a"
-        assertEquals("an old man", BasePrompts.fit("an ancient, gnarled old man, of a grim temper.", 20, CAPTIONS));
+        assertEquals(
+                "an old man",
+                lemon.mini.pipelines.PromptWindow.fit("an ancient, gnarled old man, of a grim temper.", 20, CAPTIONS));
     }
 
     @Test
     void theBundledWindowFitsARealDescription() throws Exception {
-        BasePrompts.Window bundled = BasePrompts.Window.bundled();
+        lemon.mini.pipelines.PromptWindow bundled = lemon.mini.pipelines.PromptWindow.bundled();
         assertEquals(62, bundled.maxWords());
         // the committed weights say in generator_config.json whether they read compacted text
         assertEquals(
@@ -143,7 +149,7 @@ class BasePromptsTest {
         String d = "a poor, olive-skinned woman in her late teens, with a lean and graceful build, a handsome, "
                 + "clean-shaven face and earnest, kind eyes, short cropped auburn hair, wearing a royal blue doublet "
                 + "with gold buttons, a short velvet cape and riding boots.";
-        String f = BasePrompts.fit(d, 15, bundled);
+        String f = lemon.mini.pipelines.PromptWindow.fit(d, 15, bundled);
         assertTrue(bundled.words().apply(f).size() <= 15, f);
         assertTrue(f.contains("woman") && f.contains("red hair") && f.contains("blue"), f);
         assertFalse(f.contains("<unk>"), f);
@@ -153,17 +159,19 @@ class BasePromptsTest {
     @Test
     void aCompactingGeneratorCountsOnlyTheWordsItKnowsAnotherEachWord() {
         assertEquals(4, CAPTIONS.length("the quick brown fox and a hat"), "it leaves the unknown words out");
-        BasePrompts.Window plain = new BasePrompts.Window(CAPTIONS.words(), CAPTIONS.known(), 62, false);
+        lemon.mini.pipelines.PromptWindow plain =
+                new lemon.mini.pipelines.PromptWindow(CAPTIONS.words(), CAPTIONS.known(), 62, false);
         assertEquals(7, plain.length("the quick brown fox and a hat"));
         // so a generator that reads every unknown word leaves each description less room
         Scene s = new Scene(5, "On the same quiet grey morning Anna Berg met Carl Voss", List.of("anna", "carl"));
-        BasePrompts.Window small = new BasePrompts.Window(CAPTIONS.words(), CAPTIONS.known(), 30, false);
+        lemon.mini.pipelines.PromptWindow small =
+                new lemon.mini.pipelines.PromptWindow(CAPTIONS.words(), CAPTIONS.known(), 30, false);
         BasePrompts.Painted p = BasePrompts.paint(s, CAST, DESCRIBED, List.of("anna", "carl"), "", small);
         assertTrue(small.words().apply(p.prompt()).size() <= 30, p.prompt());
     }
 
-    static BasePrompts.Window window(int max, java.util.function.Predicate<String> known) {
-        return new BasePrompts.Window(CAPTIONS.words(), known, max, true);
+    static lemon.mini.pipelines.PromptWindow window(int max, java.util.function.Predicate<String> known) {
+        return new lemon.mini.pipelines.PromptWindow(CAPTIONS.words(), known, max, true);
     }
 
     static Map<String, StoryCharacter> cast(StoryCharacter... cs) {

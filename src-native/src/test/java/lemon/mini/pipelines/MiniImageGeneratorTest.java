@@ -53,7 +53,7 @@ class MiniImageGeneratorTest {
                 "<c4>", "a fair skin woman in her forties, pinned-up blonde hair, wearing a gown, and a headscarf");
         String scene = "<c7> talks with <c1>, while <c4> looks on";
         MiniImageGenerator painter = new MiniImageGenerator();
-        var window = lemon.mini.eval.BasePrompts.Window.bundled();
+        var window = PromptWindow.bundled();
         String full = scene;
         for (var e : anchors.entrySet()) full = full.replace(e.getKey(), e.getKey() + " " + e.getValue());
         assertTrue(MiniImageGenerator.wordsOf(full, anchors.keySet(), window) > window.maxWords(), full);
