@@ -262,13 +262,7 @@ class LoopStagesTest {
         List<lemon.story.CharacterDescription> described =
                 f.read(DescribeStage.DESCRIPTIONS, RunFileTypes.DESCRIPTIONS);
         // a personaliser whose model reads only the first three words of a description
-        var shortReader = new LoopStandIns.CountingPersonalizer() {
-            @Override
-            public String anchor(String description) {
-                return String.join(
-                        " ", java.util.Arrays.asList(description.split(" ")).subList(0, 3));
-            }
-        };
+        var shortReader = firstThreeWords();
         run(new PersonalizeStage(shortReader, PersonalizeStage.Tokens.DESCRIBED), 0);
         Map<String, String> anchors = shortReader.requests.get(0).anchors();
         assertEquals(shortReader.requests.get(0).portraits().keySet(), anchors.keySet(), "every painted character");
@@ -318,13 +312,7 @@ class LoopStagesTest {
 
     @Test
     void thePainterWordsEachSceneWithTheAnchorsAsItsWindowAllows() {
-        var shortReader = new LoopStandIns.CountingPersonalizer() {
-            @Override
-            public String anchor(String description) {
-                return String.join(
-                        " ", java.util.Arrays.asList(description.split(" ")).subList(0, 3));
-            }
-        };
+        var shortReader = firstThreeWords();
         run(new PersonalizeStage(shortReader, PersonalizeStage.Tokens.DESCRIBED), 0);
         // a painter whose window holds one word of each anchor (MiniImageGenerator shortens when a prompt overruns)
         FixedImageGenerator pixels = new FixedImageGenerator();
@@ -389,5 +377,16 @@ class LoopStagesTest {
         assertFalse(portraits.isEmpty());
         portraits.forEach(r ->
                 r.tokens().values().forEach(t -> assertEquals(PersonalizeStage.DIR + "m", t.mapperKey())));
+    }
+
+    /** A personaliser whose model reads only the first three words of a description. */
+    private static LoopStandIns.CountingPersonalizer firstThreeWords() {
+        return new LoopStandIns.CountingPersonalizer() {
+            @Override
+            public String anchor(String description) {
+                return String.join(
+                        " ", java.util.Arrays.asList(description.split(" ")).subList(0, 3));
+            }
+        };
     }
 }
