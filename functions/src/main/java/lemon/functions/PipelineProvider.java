@@ -113,14 +113,13 @@ public class PipelineProvider {
 
     /** The base model's scene prompts (descriptions fitted to the bundled text encoder's window), as eval-storyboard's Base paints them. */
     static lemon.stage.personalize.DescribedScenePairs.Prompter describedPrompter() {
-        var window = new java.util.concurrent.atomic.AtomicReference<lemon.mini.pipelines.PromptWindow>();
         return (scene, characters, descriptions, painted, style, register) -> lemon.mini.eval.BasePrompts.paint(
                         scene,
                         characters,
                         descriptions,
                         painted,
                         style,
-                        window.updateAndGet(w -> w != null ? w : lemon.mini.pipelines.PromptWindow.bundled()),
+                        lemon.mini.pipelines.PromptWindow.bundled(), // read once, on the first scene
                         register)
                 .prompt();
     }

@@ -98,8 +98,7 @@ public record DescribedScenePairs(
             sceneCount++;
             String described = prompter.prompt(s, characters, descriptions, p.characterIds(), style, register);
             // as visualize paints it: a crowded scene's anchors shortened to fit the model's window
-            String trained = painter.withAnchors(
-                    p.prompt(), subset(anchors, p.placeholders().keySet()));
+            String trained = painter.withAnchors(p.prompt(), anchors);
             List<Gender> genders = p.characterIds().stream()
                     .map(id -> characters.get(id).gender())
                     .toList();
@@ -135,12 +134,6 @@ public record DescribedScenePairs(
     static Map<String, String> byPlaceholder(Map<String, String> placeholders, Map<String, String> anchors) {
         Map<String, String> out = new LinkedHashMap<>();
         placeholders.forEach((id, ph) -> out.put(ph, anchors.get(id)));
-        return out;
-    }
-
-    private static Map<String, String> subset(Map<String, String> anchors, java.util.Set<String> placeholders) {
-        Map<String, String> out = new LinkedHashMap<>();
-        placeholders.forEach(ph -> out.put(ph, anchors.get(ph)));
         return out;
     }
 }

@@ -78,9 +78,7 @@ public final class BasePrompts {
             for (int at = outside.indexOf(m); at >= 0; at = outside.indexOf(m, at + 1)) mentions++;
             outside = outside.replace(m, " ");
         }
-        int share = mentions == 0
-                ? window.maxWords()
-                : Math.max(PromptWindow.MIN_SHARE, (window.maxWords() - window.length(outside)) / mentions);
+        int share = window.share(window.length(outside), mentions);
         String prompt = p.prompt();
         Map<String, String> fitted = new LinkedHashMap<>();
         for (String id : painted) {

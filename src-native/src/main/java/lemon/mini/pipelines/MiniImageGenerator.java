@@ -99,39 +99,29 @@ public final class MiniImageGenerator implements ImageGenerator {
     @Override
     public String withAnchors(String prompt, Map<String, String> anchors) {
         String whole = ImageGenerator.super.withAnchors(prompt, anchors);
-        PromptWindow window = WINDOW.get();
+        PromptWindow window = PromptWindow.bundled();
         if (wordsOf(whole, anchors.keySet(), window) <= window.maxWords()) return whole;
-        String outside = prompt;
         int mentions = 0;
-        for (var e : anchors.entrySet()) {
-            if (e.getValue() == null || e.getValue().isBlank()) continue;
-            for (int at = prompt.indexOf(e.getKey()); at >= 0; at = prompt.indexOf(e.getKey(), at + 1)) mentions++;
-        }
-        int share = Math.max(
-                PromptWindow.MIN_SHARE,
-                (window.maxWords() - wordsOf(outside, anchors.keySet(), window)) / Math.max(1, mentions));
+        for (var e : anchors.entrySet())
+            if (e.getValue() != null && !e.getValue().isBlank()) mentions += occurrences(prompt, e.getKey());
+        int share = window.share(wordsOf(prompt, anchors.keySet(), window), mentions);
         Map<String, String> fitted = new LinkedHashMap<>();
         anchors.forEach((ph, a) -> fitted.put(ph, a == null || a.isBlank() ? a : PromptWindow.fit(a, share, window)));
         return ImageGenerator.super.withAnchors(prompt, fitted);
     }
 
-    /** The bundled text encoder's window, read once (its tokenizer only: no weights). */
-    private static final java.util.function.Supplier<PromptWindow> WINDOW = new java.util.function.Supplier<>() {
-        private PromptWindow window;
-
-        @Override
-        public synchronized PromptWindow get() {
-            if (window == null) window = PromptWindow.bundled();
-            return window;
-        }
-    };
-
     /** How many of the window's words {@code text} takes, each placeholder one. */
     static int wordsOf(String text, java.util.Set<String> placeholders, PromptWindow window) {
         int marks = 0;
-        for (String ph : placeholders) for (int at = text.indexOf(ph); at >= 0; at = text.indexOf(ph, at + 1)) marks++;
+        for (String ph : placeholders) marks += occurrences(text, ph);
         for (String ph : placeholders) text = text.replace(ph, " ");
         return window.length(text) + marks;
+    }
+
+    private static int occurrences(String text, String placeholder) {
+        int n = 0;
+        for (int at = text.indexOf(placeholder); at >= 0; at = text.indexOf(placeholder, at + 1)) n++;
+        return n;
     }
 
     /** Images per sampling batch: on 2 CPU cores a batch of 16 costs about a third per portrait of single ones. */

@@ -41,7 +41,14 @@ public record PromptWindow(
      * The bundled diffusion model's text encoder (its tokenizer, window, and whether its weights
      * read compacted descriptions; no weights loaded).
      */
-    public static PromptWindow bundled() {
+    public static synchronized PromptWindow bundled() {
+        if (bundled == null) bundled = readBundled();
+        return bundled;
+    }
+
+    private static PromptWindow bundled; // read once: the tokenizer and two small files, no weights
+
+    private static PromptWindow readBundled() {
         String dir = PortraitPipeline.RESOURCE + "/text/";
         try {
             CaptionTokenizer tok = CaptionTokenizer.fromBytes(resource(dir + "tokenizer.json"));
@@ -62,6 +69,14 @@ public record PromptWindow(
     /** What a text encoder with this tokenizer and window (start and end marks included) reads. */
     public static PromptWindow of(CaptionTokenizer tok, int maxTokens, boolean compacts) {
         return new PromptWindow(tok::words, w -> tok.id(w) != CaptionTokenizer.UNK_ID, maxTokens - 2, compacts);
+    }
+
+    /**
+     * Each of {@code mentions} descriptions' equal share of what {@code outsideWords} leave of the window, at least
+     * {@link #MIN_SHARE}; the whole window when there are none.
+     */
+    public int share(int outsideWords, int mentions) {
+        return mentions == 0 ? maxWords : Math.max(MIN_SHARE, (maxWords - outsideWords) / mentions);
     }
 
     /** How many of the window's words {@code text} takes. */
