@@ -241,7 +241,8 @@ public final class OfflineDescriber implements CharacterDescriber {
 
     /**
      * The cast in its order, each told apart from those before it: a face or hair already lent to someone in the
-     * story is lent again only when no other example, theirs or another character's, has one left.
+     * story is lent again only when no other example, theirs or another character's, has one left; clothes the
+     * story and the examples leave uncoloured get the colour the cast wears least ({@link OutfitColours}).
      */
     @Override
     public List<String> describeCast(
@@ -262,7 +263,7 @@ public final class OfflineDescriber implements CharacterDescriber {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < cast.size(); i++)
             out.add(describe(cast.get(i), cast, examples.get(i), stated.get(i), lent, everyones, era));
-        return out;
+        return OutfitColours.give(cast, out, stated);
     }
 
     /**
