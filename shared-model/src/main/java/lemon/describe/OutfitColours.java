@@ -71,7 +71,7 @@ public final class OutfitColours {
             Map.entry("orange", "orange"));
 
     /** What covers the body: the garment a colour is given to (a hat or a belt alone does not dress anyone). */
-    private static final Set<String> GARMENTS = Set.of(
+    public static final Set<String> GARMENTS = Set.of(
             "tunic",
             "tunics",
             "dress",

@@ -133,7 +133,32 @@ public final class DescriptionWords {
             Map.entry("sweater", "tunic"),
             Map.entry("frock", "dress"),
             Map.entry("skirt", "dress"),
-            Map.entry("bodice", "dress"));
+            Map.entry("bodice", "dress"),
+            Map.entry("pinafore", "dress"),
+            Map.entry("tunics", "tunic"),
+            Map.entry("dresses", "dress"),
+            Map.entry("gowns", "gown"),
+            Map.entry("robes", "robe"),
+            Map.entry("cloaks", "robe"),
+            Map.entry("coats", "coat"),
+            Map.entry("cassock", "robe"),
+            Map.entry("suit", "coat"),
+            Map.entry("cardigan", "coat"),
+            Map.entry("tracksuit", "coat"),
+            Map.entry("overalls", "tunic"),
+            Map.entry("apron", "tunic"),
+            Map.entry("jersey", "shirt"),
+            Map.entry("armor", "armour"),
+            // clothes in general: the world's garment that fits anyone, so a colour given them stays on clothes
+            Map.entry("clothes", "robe"),
+            Map.entry("clothing", "robe"),
+            Map.entry("garments", "robe"),
+            Map.entry("garment", "robe"),
+            Map.entry("apparel", "robe"),
+            Map.entry("attire", "robe"),
+            Map.entry("garb", "robe"),
+            Map.entry("rags", "robe"),
+            Map.entry("shawl", "robe"));
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}-]*");
 

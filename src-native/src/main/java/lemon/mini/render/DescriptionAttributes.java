@@ -134,7 +134,18 @@ public record DescriptionAttributes(
             "overalls",
             "coveralls",
             "suit",
-            "sari");
+            "sari",
+            "dresses",
+            "gowns",
+            "cloaks",
+            "coats",
+            "cassock",
+            "cardigan",
+            "jersey",
+            "tracksuit",
+            "garment",
+            "apparel",
+            "rags");
     private static final Map<String, Headwear> HEADWEAR = Map.ofEntries(
             Map.entry("turban", Headwear.TURBAN),
             Map.entry("hood", Headwear.HOOD),

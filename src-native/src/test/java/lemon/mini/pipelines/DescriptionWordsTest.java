@@ -1,6 +1,7 @@
 package lemon.mini.pipelines;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import java.util.function.Predicate;
@@ -72,5 +73,26 @@ class DescriptionWordsTest {
         Predicate<String> known =
                 w -> KNOWN.test(w) || !Character.isLetter(w.charAt(0)) || w.equals("face") || w.equals("wearing");
         return DescriptionWords.compact(tokens, known, window);
+    }
+
+    /**
+     * describe-characters colours a garment of each person its story leaves uncoloured ({@link
+     * lemon.describe.OutfitColours}): each of those garments must reach the bundled painter as a garment the
+     * tokenizer knows, its colour kept and read as the clothing colour, or the colour is lost on the way.
+     */
+    @Test
+    void everyGarmentTheDescriberColoursReachesThePainterWithItsColour() {
+        PromptWindow window = PromptWindow.bundled();
+        for (String garment : lemon.describe.OutfitColours.GARMENTS) {
+            String description = "a man in his thirties, wearing a rough blue " + garment;
+            assertEquals(
+                    lemon.mini.render.Attributes.Colour.BLUE,
+                    lemon.mini.render.DescriptionAttributes.parse(description).clothing(),
+                    garment);
+            String read = DescriptionWords.normalise(description, window.known());
+            java.util.List<String> words = window.words().apply(read);
+            assertTrue(words.contains("blue"), garment + ": " + read);
+            assertTrue(window.known().test(words.get(words.size() - 1)), garment + ": " + read);
+        }
     }
 }
