@@ -98,6 +98,9 @@ import org.junit.jupiter.api.Test;
  * Both descriptions.json when a borrowed number of years stopped reading as one the story gave (Morgiana "a woman of
  * 30" is "in her early thirties") and borrowed faces and hair had to be of the character's age; with them the PNGs
  * of Morgiana and Abdallah, whose prompts say their decade.
+ * Both descriptions.json and every PNG when clothes neither the story nor the example colours got the colour the
+ * cast wears least so far (Ali Baba "a rough blue woollen tunic", the robber "a dark blue tunic", issue 9: the men
+ * were painted in one red); the other text files kept their pins.
  */
 class PinnedOutputsTest {
     static final List<String> FILES = List.of(
@@ -127,7 +130,7 @@ class PinnedOutputsTest {
                         "scenes.json", "6ee2bf402379bc1c",
                         "graph.json", "f70ac7213d15e884",
                         "matches.json", "20d7f11c4e35483f",
-                        "descriptions.json", "704f8702e070b45e",
+                        "descriptions.json", "4ab80937a3ea7996",
                         "portraits.json", "1fa3872c19aa8890"),
                 "forty-thieves-portraits.txt");
     }
@@ -146,7 +149,7 @@ class PinnedOutputsTest {
                         "scenes.json", "d5160cf696e0a6be",
                         "graph.json", "b6a0d14779942d19",
                         "matches.json", "25c3d2bac61684c9",
-                        "descriptions.json", "a3d07150cfcd1ce3",
+                        "descriptions.json", "d1a70e1003cb9530",
                         "portraits.json", "8bf82d65fcd33c2a"),
                 "ali-baba-portraits.txt");
     }
