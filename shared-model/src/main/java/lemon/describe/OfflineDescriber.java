@@ -26,6 +26,14 @@ public final class OfflineDescriber implements CharacterDescriber {
     /** A king's child and the title it holds: "the king's son" is the prince. */
     private static final String[][] ROYAL_CHILDREN = {{"daughter", "princess"}, {"son", "prince"}};
 
+    /** "a king who had three sons", "the queen had an only daughter": the story's royal house has children. */
+    private static final Pattern ROYAL_HOUSE = Pattern.compile("(?i)\\b(?:king|queen|sultan|emperor|empress)\\b"
+            + "[^.;:!?]{0,60}?\\b(?:had|has|having)\\b[^.;:!?]{0,30}?\\b(?:sons?|daughters?)\\b");
+
+    /** A role that is only a child's place in its family: "the eldest son", "daughter". */
+    private static final Pattern CHILD_ROLE = Pattern.compile("(?i)(?:the\\s+)?(?:(?:eldest|elder|oldest|second|third|"
+            + "youngest|younger|only|little)\\s+)?(son|daughter)s?");
+
     private static final Pattern WORD = Pattern.compile("[A-Za-z']+");
 
     /** Borrowed looks that belong to age, not youth. */
@@ -236,7 +244,15 @@ public final class OfflineDescriber implements CharacterDescriber {
             List<StoryCharacter> all,
             List<CdPair> examples,
             List<StoryCue> story) {
-        return describe(character, all, examples, story, new java.util.HashSet<>(), List.of(), Era.of(storyText));
+        return describe(
+                character,
+                all,
+                examples,
+                story,
+                new java.util.HashSet<>(),
+                List.of(),
+                Era.of(storyText),
+                ROYAL_HOUSE.matcher(storyText).find());
     }
 
     /**
@@ -261,8 +277,9 @@ public final class OfflineDescriber implements CharacterDescriber {
                 .toList();
         Era era = Era.of(storyText);
         List<String> out = new ArrayList<>();
+        boolean royalHouse = ROYAL_HOUSE.matcher(storyText).find();
         for (int i = 0; i < cast.size(); i++)
-            out.add(describe(cast.get(i), cast, examples.get(i), stated.get(i), lent, everyones, era));
+            out.add(describe(cast.get(i), cast, examples.get(i), stated.get(i), lent, everyones, era, royalHouse));
         return OutfitColours.give(cast, out, stated);
     }
 
@@ -270,6 +287,7 @@ public final class OfflineDescriber implements CharacterDescriber {
      * @param lent faces and hair lent already in this story, added to here
      * @param spare the looks of every character's examples, to lend from when this one's own are taken
      * @param era the story's time, which the borrowed clothes must be of
+     * @param royalHouse whether the story tells of a king's or queen's children: its bare "eldest son" is a prince
      */
     private String describe(
             StoryCharacter character,
@@ -278,7 +296,8 @@ public final class OfflineDescriber implements CharacterDescriber {
             List<StoryCue> story,
             Set<String> lent,
             List<Look> spare,
-            Era era) {
+            Era era,
+            boolean royalHouse) {
         // a duck is no man in a captain's coat: an animal is described as the animal, from the story alone
         String animal = StoryCues.animal(character);
         if (animal != null) { // "a white duck", not "a white duck, every inch the bird"
@@ -301,6 +320,12 @@ public final class OfflineDescriber implements CharacterDescriber {
                                         .map(q -> StoryCues.WORK.getOrDefault(q.value(), q.value()))
                                         .toList()))
                 .toLowerCase(Locale.ROOT);
+        // "a king who had three sons … the eldest son": a child of the story's royal house is the king's son
+        Matcher child = CHILD_ROLE.matcher(character.role().strip());
+        if (royalHouse
+                && child.matches()
+                && Character.isLowerCase(character.name().charAt(0)))
+            roleText = "king's " + child.group(1).toLowerCase(Locale.ROOT) + " " + roleText;
         List<Look> parsed = examples.stream()
                 .map(e -> Look.parse(e.description()))
                 .flatMap(java.util.Optional::stream)

@@ -355,6 +355,25 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void theChildrenOfTheStorysRoyalHouseArePrincesWithoutThePossessive() {
+        // the Water of Life: "a king who had three sons … Then the eldest son said" made the eldest son no prince
+        StoryCharacter eldest = new StoryCharacter("eldest-son", "eldest son", List.of(), Gender.MALE, "eldest son", 4);
+        String royal = "There reigned a king who had three sons. Then the eldest son rode out.";
+        String d = new OfflineDescriber().describe("t", royal, eldest, List.of(eldest), EXAMPLES, List.of());
+        assertTrue(d.contains("every inch the prince"), d);
+        List<String> cast =
+                new OfflineDescriber().describeCast("t", royal, List.of(eldest), List.of(EXAMPLES), List.of(List.of()));
+        assertTrue(cast.get(0).contains("every inch the prince"), cast.get(0));
+        // a miller's eldest son is no prince, nor is a king's own named son made one by this rule
+        String miller = "There was a miller who had three sons. Then the eldest son rode out.";
+        String m = new OfflineDescriber().describe("t", miller, eldest, List.of(eldest), EXAMPLES, List.of());
+        assertFalse(m.contains("prince"), m);
+        StoryCharacter hans = new StoryCharacter("hans", "Hans", List.of(), Gender.MALE, "son", 4);
+        String h = new OfflineDescriber().describe("t", royal, hans, List.of(hans), EXAMPLES, List.of());
+        assertFalse(h.contains("prince"), h);
+    }
+
+    @Test
     void kinWordsSetTheAgeTheExamplesLeaveOpen() {
         // Cinderella's sisters ("her two daughters") were women in their mid-fifties; Nonna Vee, "her grandmother", was
         // thirty
