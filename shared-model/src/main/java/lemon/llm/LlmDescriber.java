@@ -5,6 +5,7 @@ import java.util.List;
 import lemon.analysis.CharacterContexts;
 import lemon.analysis.StoryCues;
 import lemon.describe.CueRepair;
+import lemon.describe.OutfitColours;
 import lemon.port.CharacterDescriber;
 import lemon.story.CdPair;
 import lemon.story.StoryCharacter;
@@ -67,6 +68,21 @@ public final class LlmDescriber implements CharacterDescriber {
         return CueRepair.contradicted(description, stated).isEmpty()
                 ? description
                 : CueRepair.repair(description, stated);
+    }
+
+    /**
+     * Each character asked on its own, then the cast dressed apart as the offline describer does it: clothes the
+     * answers leave uncoloured get the colour the cast wears least ({@link OutfitColours}).
+     */
+    @Override
+    public List<String> describeCast(
+            String storyTitle,
+            String storyText,
+            List<StoryCharacter> cast,
+            List<List<CdPair>> examples,
+            List<List<StoryCue>> stated) {
+        return OutfitColours.give(
+                cast, CharacterDescriber.super.describeCast(storyTitle, storyText, cast, examples, stated), stated);
     }
 
     static List<String> problems(Answer a) {

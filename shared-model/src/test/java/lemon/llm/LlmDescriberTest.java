@@ -56,4 +56,24 @@ class LlmDescriberTest {
         assertTrue(d.contains("a grey beard"), d);
         assertEquals("a man in his twenties, wearing a blue coat, with a grey beard, every inch the fisherman", d);
     }
+
+    @Test
+    void theCastIsDressedApartWhereTheAnswersLeaveTheClothesUncoloured() {
+        StoryCharacter ole = new StoryCharacter("ole", "Ole", List.of(), Gender.MALE, "", 3);
+        var llm = new StructuredLlmTest.ScriptedLlm()
+                .then("{\"description\": \"a tall man in his sixties with a grey beard, wearing a fisherman's smock\"}")
+                .then("{\"description\": \"a short man in his forties, wearing a fisherman's smock\"}");
+        List<String> d = new LlmDescriber(new StructuredLlm(llm, 3))
+                .describeCast(
+                        "t",
+                        STORY + " Ole sold the fish.",
+                        List.of(HENRIK, ole),
+                        List.of(List.of(), List.of()),
+                        List.of(STATED, List.of()));
+        assertEquals(
+                List.of(
+                        "a tall man in his sixties with a grey beard, wearing a fisherman's blue smock",
+                        "a short man in his forties, wearing a fisherman's green smock"),
+                d);
+    }
 }
