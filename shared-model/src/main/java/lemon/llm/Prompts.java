@@ -67,9 +67,8 @@ public final class Prompts {
         if (!c.role().isBlank()) {
             b.append(" (").append(c.role()).append(')');
         }
-        b.append(
-                        ": include age, gender, build, face, hair, and clothing with its colour, and let the look reflect whether the")
-                .append(" character plays a good or a bad part in the story.");
+        b.append(": include age, gender, build, face, hair, and clothing with its colour, and let the look reflect")
+                .append(" whether the character plays a good or a bad part in the story.");
         if (!stated.isEmpty()) {
             b.append(" The story states (keep these, never contradict them; the examples fill only the rest): ");
             b.append(String.join(
