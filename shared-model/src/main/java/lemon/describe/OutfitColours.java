@@ -171,6 +171,8 @@ public final class OutfitColours {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
     private static final Pattern DRESSED_IN = Pattern.compile("(?i)\\b(dressed|clad|attired|robed)\\s+(all\\s+)?in\\b");
+    private static final Pattern ARTICLE_AT_END = Pattern.compile("(?i)\\b(an?)\\s+$");
+    private static final Pattern WEARING = Pattern.compile("\\bwearing\\s+");
 
     /**
      * The descriptions, each person's that names no clothing colour given one (in place, the rest unchanged).
@@ -222,19 +224,19 @@ public final class OutfitColours {
         List<String> words = words(description);
         int[] span = worn(words);
         for (int i = span[0]; i < span[1]; i++) {
-            boolean garment = GARMENTS.contains(words.get(i));
-            if (!garment) continue;
+            if (!GARMENTS.contains(words.get(i))) continue;
             // back over the garment's phrase, then on over "of gold brocade"
-            for (int k = i - 1; k >= 0 && !PHRASE_START.contains(words.get(k)); k--)
-                if (colourOf(words.get(k)) != null) return colourOf(words.get(k));
-            if (i + 2 < words.size() && words.get(i + 1).equals("of") && colourOf(words.get(i + 2)) != null)
-                return colourOf(words.get(i + 2));
+            for (int k = i - 1; k >= 0 && !PHRASE_START.contains(words.get(k)); k--) {
+                String c = colourOf(words.get(k));
+                if (c != null) return c;
+            }
+            String of = i + 2 < words.size() && words.get(i + 1).equals("of") ? colourOf(words.get(i + 2)) : null;
+            if (of != null) return of;
         }
         Matcher m = DRESSED_IN.matcher(description);
         if (m.find()) { // "dressed in gold and silver"
             Matcher w = WORD.matcher(description.substring(m.end()));
-            if (w.find() && colourOf(w.group().toLowerCase(Locale.ROOT)) != null)
-                return colourOf(w.group().toLowerCase(Locale.ROOT));
+            if (w.find()) return colourOf(w.group().toLowerCase(Locale.ROOT));
         }
         return null;
     }
@@ -243,7 +245,10 @@ public final class OutfitColours {
     private static String storyColour(List<StoryCue> stated) {
         for (StoryCue q : stated) {
             if (!q.kind().equals("clothing") && !q.kind().equals("headwear")) continue;
-            for (String w : words(q.value())) if (colourOf(w) != null) return colourOf(w);
+            for (String w : words(q.value())) {
+                String c = colourOf(w);
+                if (c != null) return c;
+            }
         }
         return null;
     }
@@ -253,9 +258,9 @@ public final class OutfitColours {
      * of what they wear, or a clause of its own at the end.
      */
     static String dress(String description, String colour, Gender gender) {
-        List<int[]> spans = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>(); // where each of words begins in the description
         Matcher m = WORD.matcher(description);
-        while (m.find()) spans.add(new int[] {m.start(), m.end()});
+        while (m.find()) starts.add(m.start());
         List<String> words = words(description);
         int[] span = worn(words);
         for (int i = span[0]; i < span[1]; i++) {
@@ -263,10 +268,10 @@ public final class OutfitColours {
             int at = i;
             for (int k = i - 1; k >= 0 && !PHRASE_START.contains(words.get(k)); k--)
                 if (MATERIALS.contains(words.get(k))) at = k;
-            int pos = spans.get(at)[0];
+            int pos = starts.get(at);
             String before = description.substring(0, pos);
             // "an apron" → "a yellow apron": the article goes with the word after it
-            Matcher article = Pattern.compile("(?i)\\b(an?)\\s+$").matcher(before);
+            Matcher article = ARTICLE_AT_END.matcher(before);
             if (article.find()) {
                 String a = StoryCues.article(colour);
                 if (Character.isUpperCase(article.group(1).charAt(0)))
@@ -276,14 +281,14 @@ public final class OutfitColours {
             return before + colour + " " + description.substring(pos);
         }
         String garment = gender == Gender.FEMALE ? "dress" : gender == Gender.MALE ? "tunic" : "robe";
-        String worn = StoryCues.article(colour) + " " + colour + " " + garment;
-        Matcher wearing = Pattern.compile("\\bwearing\\s+").matcher(description);
+        String added = StoryCues.article(colour) + " " + colour + " " + garment;
+        Matcher wearing = WEARING.matcher(description);
         if (wearing.find())
-            return description.substring(0, wearing.end()) + worn + ", " + description.substring(wearing.end());
+            return description.substring(0, wearing.end()) + added + ", " + description.substring(wearing.end());
         String trimmed = description.stripTrailing();
         boolean stop = trimmed.endsWith(".");
         if (stop) trimmed = trimmed.substring(0, trimmed.length() - 1);
-        return trimmed + ", wearing " + worn + (stop ? "." : "");
+        return trimmed + ", wearing " + added + (stop ? "." : "");
     }
 
     private static List<String> words(String s) {
