@@ -289,7 +289,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
     private int pairHeight, pairWidth;
     private final NDManager root = Engine.getEngine("PyTorch").newBaseManager();
     private final Params tokens;
-    private final float[] classWords; // the tokens' starts, n × width: what the token pull pulls towards
+    private final NDArray classWords; // the tokens' starts, n × width: what the token pull pulls towards
     private final GraphNetwork graph;
     private final TokenMapper mapper;
     private final Adam adam;
@@ -350,7 +350,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
         for (ScenePair p : scenePairs) addPair(p);
         tokens = new Params(root);
         tokens.put(TOKENS, root.create(start, new Shape(characters.size(), width)));
-        classWords = start;
+        classWords = root.create(start, new Shape(characters.size(), width));
         graph = new GraphNetwork(width, s.rounds(), weights, root);
         mapper = new TokenMapper(
                 TokenMapper.Config.of(
@@ -569,7 +569,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
     /** loss + β·mean_i ‖e_i − c_i‖², each learned token's squared distance to its class word; loss itself at β = 0. */
     private NDArray withPull(NDArray loss, NDArray learned) {
         if (s.tokenPull() == 0) return loss;
-        NDArray apart = learned.sub(learned.getManager().create(classWords, learned.getShape()));
+        NDArray apart = learned.sub(classWords);
         return loss.add(Nn.scale(apart.square().sum(), s.tokenPull() / ids.size()));
     }
 
