@@ -999,8 +999,10 @@ final class CharacterFinder {
                 j--;
                 continue;
             }
-            if (distinguishing == null && (distinguishes(w, noun) || (w.equals("old") && oldAndYoung.contains(noun))))
-                distinguishing = w;
+            if (distinguishing == null
+                    && (distinguishes(w, noun)
+                            || (w.equals("old") && oldAndYoung.contains(noun))
+                            || (w.equals("young") && RoleAliases.CROWNED_CHILD.containsKey(noun)))) distinguishing = w;
             j--;
         }
         if (j < 0) return;

@@ -29,6 +29,13 @@ final class RoleAliases {
     }
 
     /**
+     * A crown → the royal child who wears it once married: "the young King was married to his real bride" (the
+     * goose-girl's prince), "The young Queen was turned of twenty" (the sleeping beauty, "the young queen" of the
+     * valiant little tailor's princess). The finder keys "the young King" apart from "the King" for this.
+     */
+    static final Map<String, String> CROWNED_CHILD = Map.of("king", "prince", "queen", "princess");
+
+    /**
      * A name a tale calls someone by → the role it means: "the old hag" is the witch, "the little
      * man" the dwarf. Merged only when the story has one of each and most sentences that name the
      * epithet do not name the role too (a hag who calls on the witch is someone else).
@@ -75,6 +82,14 @@ final class RoleAliases {
         pairs.addAll(parents(index, byName));
         // each pair's evidence where it is more than "one of each": the sentence that says so, or the rule
         Map<StoryCharacter[], String> because = new java.util.HashMap<>();
+        for (StoryCharacter[] p : crowned(byName)) {
+            pairs.add(p);
+            if (p[1].name().startsWith("young "))
+                because.put(
+                        p,
+                        "the story's one " + p[0].name() + " is \"the " + p[1].name()
+                                + "\" once crowned: a tale's young king or queen is the royal child it marries (rule)");
+        }
         for (Map.Entry<StoryCharacter[], String> e : sharedThings(index).entrySet()) {
             pairs.add(e.getKey());
             because.put(e.getKey(), e.getValue());
@@ -216,6 +231,31 @@ final class RoleAliases {
         if (!together(index, mother, father) || !together(index, wife, husband)) return List.of();
         if (together(index, husband, father) || together(index, wife, mother)) return List.of();
         return List.of(new StoryCharacter[] {father, husband}, new StoryCharacter[] {mother, wife});
+    }
+
+    /**
+     * "the young King" is the story's one prince (its one princess for "the young Queen"), crowned by the end of the
+     * tale; with no such child, the king it was keyed apart from. Where the story also has "the old King", the bare
+     * "King" is then the old one: the young one has his own name.
+     */
+    private static List<StoryCharacter[]> crowned(Map<String, StoryCharacter> byName) {
+        List<StoryCharacter[]> out = new ArrayList<>();
+        for (var e : CROWNED_CHILD.entrySet()) {
+            StoryCharacter young = byName.get("young " + e.getKey());
+            if (young == null) continue;
+            java.util.Set<StoryCharacter> children = new java.util.LinkedHashSet<>();
+            if (byName.containsKey(e.getValue())) children.add(byName.get(e.getValue()));
+            ROYAL_CHILDREN.forEach((name, role) -> {
+                if (role.equals(e.getValue()) && byName.containsKey(name)) children.add(byName.get(name));
+            });
+            children.remove(young);
+            StoryCharacter monarch = byName.get(e.getKey()), old = byName.get("old " + e.getKey());
+            if (children.size() == 1) {
+                out.add(new StoryCharacter[] {children.iterator().next(), young});
+                if (monarch != null && old != null && monarch != old) out.add(new StoryCharacter[] {old, monarch});
+            } else if (monarch != null && monarch != young) out.add(new StoryCharacter[] {monarch, young});
+        }
+        return out;
     }
 
     /**

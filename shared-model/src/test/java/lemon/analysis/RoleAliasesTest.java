@@ -29,6 +29,32 @@ class RoleAliasesTest {
     }
 
     @Test
+    void theYoungKingOfATalesEndIsItsPrinceAndTheBareKingTheOldOne() {
+        // the goose-girl's prince is "the young King" at the wedding, a man of his own beside "the old King"
+        String court = "The old King had a son. The prince rode out to fetch his bride. The old King waited at the"
+                + " gate, and the King was glad when the prince came home. The old King feasted. The King slept. The prince married the goose-girl, and the"
+                + " young King ruled the land. The goose-girl sang. The goose-girl laughed.";
+        List<StoryCharacter> cast = cast(court);
+        StoryCharacter prince = named(cast, "prince");
+        assertEquals(prince, named(cast, "young king"), cast.toString());
+        assertTrue(
+                prince.evidence().get("alias young king").contains("crowned"),
+                prince.evidence().toString());
+        assertEquals(named(cast, "old king"), named(cast, "king"), cast.toString());
+        // "the young Queen" is the one princess, crowned when she marries
+        String wedding = "The princess slept a hundred years. The prince woke the princess and married her. The young"
+                + " Queen was twenty. The queen his mother was an ogress. The queen hated the princess. The queen"
+                + " schemed at night, and the queen raged.";
+        List<StoryCharacter> queens = cast(wedding);
+        assertEquals(named(queens, "princess"), named(queens, "young queen"), queens.toString());
+        assertNotEquals(named(queens, "princess"), named(queens, "queen"), queens.toString());
+        // with no prince, the young King is the king himself, as before
+        String alone = "The king was brave. The young King rode to war. The king won. The king came home.";
+        List<StoryCharacter> one = cast(alone);
+        assertEquals(named(one, "king"), named(one, "young king"), one.toString());
+    }
+
+    @Test
     void theOneSheIsBetrothedToIsHerBridegroom() {
         // the goose-girl's prince and "her bridegroom" were two men
         String story = "The queen had a daughter. When she grew up she was betrothed to a prince who lived far away."
