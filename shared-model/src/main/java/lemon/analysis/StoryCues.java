@@ -544,6 +544,10 @@ public final class StoryCues {
                 if (m.explicit() || namedJustBefore(index, s, m) || givenBySomeoneNamed(index, s, m))
                     given(ts, m, sentence, found);
                 if (subject && Lexicon.speaker(ts, m)) spoken(ts, sentence, found);
+                else if (m.explicit()) {
+                    List<WordToken> said = saysNext(ts, m, index.mentions(s));
+                    if (said != null) spoken(said, sentence, found);
+                }
                 if (subject) work(ts, sentence, m, index.mentions(s), found);
                 // clothes or things reached through a pronoun are not an animal's: "in her little grey frock" just
                 // after "the bird" is the girl's, "he took a rope and an axe" after the unicorn is the tailor's,
@@ -555,6 +559,8 @@ public final class StoryCues {
             }
         }
         if (c.members() != null) for (StoryCue cue : theirs(c, index)) add(byKind, cue);
+        StoryCue couple = oldCouple(c, index);
+        if (couple != null) add(byKind, couple);
         for (StoryCue cue : namesSay(c, index)) add(byKind, cue);
         // "two children, … named Morning, and … they called Day": a member of a group of children is a child
         for (StoryCharacter g : chars) {
@@ -572,6 +578,47 @@ public final class StoryCues {
                 && Lexicon.genderOfHead(q.value()) != lemon.story.Gender.UNKNOWN
                 && Lexicon.genderOfHead(q.value()) != c.gender());
         return out;
+    }
+
+    private static final Set<String> SPOUSES =
+            Set.of("father", "mother", "step-mother", "stepmother", "husband", "wife");
+
+    /**
+     * "when the old people had fallen asleep" (Hansel and Grettel's father and step-mother): "the old people", "the
+     * old couple" or "the old folk" of a story whose one man and one woman are a father or husband and a mother or
+     * wife are those two, and old. Not "the old people of the village".
+     */
+    private static StoryCue oldCouple(StoryCharacter c, MentionIndex index) {
+        if (c.isGroup() || !isSpouse(c)) return null;
+        long
+                men =
+                        index.characters().stream()
+                                .filter(o -> isSpouse(o) && o.gender() == lemon.story.Gender.MALE)
+                                .count(),
+                women =
+                        index.characters().stream()
+                                .filter(o -> isSpouse(o) && o.gender() == lemon.story.Gender.FEMALE)
+                                .count();
+        if (men != 1 || women != 1) return null;
+        for (int s = 0; s < index.sentences().size(); s++) {
+            List<WordToken> ts = index.tokens().get(s);
+            for (int k = 0; k + 2 < ts.size(); k++)
+                if (ts.get(k).lower().equals("the")
+                        && ts.get(k + 1).lower().equals("old")
+                        && List.of("people", "couple", "folk", "folks")
+                                .contains(ts.get(k + 2).lower())
+                        && (k + 3 >= ts.size()
+                                || !List.of("of", "in", "from")
+                                        .contains(ts.get(k + 3).lower())))
+                    return new StoryCue("age", "old", index.sentences().get(s));
+        }
+        return null;
+    }
+
+    private static boolean isSpouse(StoryCharacter c) {
+        if (c.isGroup()) return false;
+        if (SPOUSES.contains(c.name().toLowerCase(Locale.ROOT))) return true;
+        return c.aliases().stream().anyMatch(a -> SPOUSES.contains(a.toLowerCase(Locale.ROOT)));
     }
 
     /**
@@ -1096,6 +1143,43 @@ public final class StoryCues {
             for (Phrase p : phrases(ts, k + 1))
                 if (isThing(p.head)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
         }
+    }
+
+    /**
+     * "the Princess began to feel very thirsty, and said to her waiting-maid: 'fetch me some water in my golden
+     * cup'": the quote a named subject goes on to say with "and said" (to whom it is said may be named), when no one
+     * else is named before it; null otherwise.
+     */
+    private static List<WordToken> saysNext(
+            List<WordToken> ts, MentionIndex.Mention m, List<MentionIndex.Mention> mentions) {
+        if (afterAPreposition(ts, m.start()) || afterAVerb(ts, m.start())) return null;
+        int open = m.end();
+        while (open < ts.size() && !ts.get(open).quoted()) open++;
+        if (open == ts.size()) return null;
+        int verb = -1;
+        for (int j = m.end() + 1; j < open; j++)
+            if (Lexicon.SPEECH_VERBS.contains(ts.get(j).lower())
+                    && List.of("and", ",").contains(ts.get(j - 1).lower())) verb = j;
+        if (verb < 0) return null;
+        // someone else named between them speaks, unless it is whom the words are said to
+        for (MentionIndex.Mention o : mentions)
+            if (o.start() >= m.end()
+                    && o.start() < open
+                    && !o.characterId().equals(m.characterId())
+                    && !(o.start() > verb && saidTo(ts, verb, o.start()))) return null;
+        int close = open;
+        while (close < ts.size() && ts.get(close).quoted()) close++;
+        return ts.subList(open, close);
+    }
+
+    /** "said to her waiting-maid": a mention at {@code at} is whom the speech verb at {@code verb} is said to. */
+    private static boolean saidTo(List<WordToken> ts, int verb, int at) {
+        if (verb + 1 >= ts.size() || !ts.get(verb + 1).lower().equals("to")) return false;
+        for (int j = verb + 2; j < at; j++)
+            if (!DETERMINERS.contains(ts.get(j).lower())
+                    && !Lexicon.ADJECTIVES.contains(ts.get(j).lower())
+                    && ts.get(j).kind() != WordToken.Kind.POSSESSIVE) return false;
+        return true;
     }
 
     /**
@@ -1982,6 +2066,15 @@ public final class StoryCues {
         return said;
     }
 
+    /** A garment or headwear among the few words before {@code k}: "a girdle round her waist, from which". */
+    private static boolean wornJustBefore(List<WordToken> ts, int k) {
+        for (int j = k - 1; j >= Math.max(0, k - 6); j--) {
+            String head = singularKnown(ts.get(j).lower());
+            if (head != null && (GARMENTS.contains(head) || HEADWEAR.contains(head))) return true;
+        }
+        return false;
+    }
+
     private static final Set<String> PLACE_OR_AIM =
             Set.of("to", "at", "from", "towards", "toward", "into", "upon", "by");
 
@@ -2415,6 +2508,16 @@ public final class StoryCues {
                 int after = said.get(said.size() - 1).end();
                 limit = Math.min(ts.size(), Math.max(limit, after + 8));
                 k = after - 1;
+                continue;
+            }
+            // "clasped a girdle round her waist, from which hung a dagger with a silver hilt": hung from what they wear
+            if (List.of("hung", "hanging").contains(w)
+                    && k >= 2
+                    && ts.get(k - 1).lower().equals("which")
+                    && ts.get(k - 2).lower().equals("from")
+                    && wornJustBefore(ts, k - 2)) {
+                for (Phrase p : phrases(ts, k + 1))
+                    if (isThing(p.head)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
                 continue;
             }
             // "tired and covered in soot": what is on the skin, a bare noun ("covered with a cloak" is worn)

@@ -1461,4 +1461,45 @@ class StoryCuesTest {
         String brothers = "Wade was the youngest boy of the family. Wade laughed. Clay laughed. Wade left. Clay left.";
         assertNoCue(brothers, "Wade", "young");
     }
+
+    @Test
+    void whatHangsFromWhatTheyWearIsTheirs() {
+        // Morgiana "clasped a girdle round her waist, from which hung a dagger with a silver hilt": the dagger was lost
+        String dance = "Zora was a clever servant. Zora put on a veil, and clasped a belt round her waist, from which"
+                + " hung a knife with a silver handle, and danced. Zora sang. Kemal watched Zora. Kemal laughed.";
+        assertCue(dance, "Zora", "object: a knife with a silver handle");
+        // what hangs from a wall is no one's
+        String hall = "Zora was a clever servant. Zora stood by the wall, from which hung a sword. Zora sang."
+                + " Kemal watched Zora. Kemal laughed.";
+        assertNoCue(hall, "Zora", "sword");
+    }
+
+    @Test
+    void theOldPeopleAreTheStorysCouple() {
+        // Hansel and Grettel: "when the old people had fallen asleep he got up": his father and step-mother, both old
+        String hut = "A poor miller lived with his wife and his son Tomas. The father said to his wife that the"
+                + " bread was gone. The wife wept. When the old people had fallen asleep, Tomas crept out. Tomas"
+                + " found a coin. The father laughed. The wife smiled. Tomas ran home to his father.";
+        assertCue(hut, "miller", "age: old");
+        assertCue(hut, "wife", "age: old");
+        assertNoCue(hut, "Tomas", "old");
+        // the old people of a village are the villagers
+        String village = hut.replace(
+                "When the old people had fallen asleep", "When the old people of the village" + " had fallen asleep");
+        assertNoCue(village, "miller", "old");
+    }
+
+    @Test
+    void whatANamedSubjectGoesOnToCallMyIsHers() {
+        // the goose-girl's princess "began to feel very thirsty, and said to her waiting-maid: 'Pray get down and
+        // fetch me some water in my golden cup'"
+        String ride = "Ilse was a princess. Ilse rode far with her maid Berta. Ilse grew tired, and said to her maid:"
+                + " \"Fetch me some water in my silver cup.\" Berta laughed. Ilse wept. Berta rode on.";
+        assertCue(ride, "Ilse", "object: a silver cup");
+        assertNoCue(ride, "Berta", "cup");
+        // someone else named before the speech says it
+        String other = ride.replace(
+                "Ilse grew tired, and said to her maid:", "Ilse grew tired, but Berta only" + " laughed and said:");
+        assertNoCue(other, "Ilse", "cup");
+    }
 }
