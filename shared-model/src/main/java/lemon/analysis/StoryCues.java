@@ -549,6 +549,7 @@ public final class StoryCues {
                     if (said != null) spoken(said, sentence, found);
                 }
                 if (subject) work(ts, sentence, m, index.mentions(s), found);
+                if (m.explicit()) addressed(ts, m, sentence, found);
                 // clothes or things reached through a pronoun are not an animal's: "in her little grey frock" just
                 // after "the bird" is the girl's, "he took a rope and an axe" after the unicorn is the tailor's,
                 // whom the mention index missed
@@ -1170,6 +1171,26 @@ public final class StoryCues {
         int close = open;
         while (close < ts.size() && ts.get(close).quoted()) close++;
         return ts.subList(open, close);
+    }
+
+    /**
+     * "Ah! dear Miss Charlotte, do lend me your yellow suit of clothes": what a speaker calls "your" after
+     * addressing someone by name is theirs (the name set off by a comma or "!" inside the quote).
+     */
+    private static void addressed(List<WordToken> ts, MentionIndex.Mention m, String sentence, List<StoryCue> out) {
+        if (!ts.get(m.start()).quoted() || m.end() >= ts.size()) return;
+        if (!List.of(",", "!").contains(ts.get(m.end()).text())) return;
+        int before = m.start() - 1;
+        while (before >= 0
+                && List.of("dear", "o", "oh", "my", "good")
+                        .contains(ts.get(before).lower())) before--;
+        if (before >= 0 && ts.get(before).quoted() && ts.get(before).isWord()) return; // "I saw Miss Charlotte, and"
+        for (int k = m.end() + 1; k + 1 < ts.size() && ts.get(k).quoted(); k++) {
+            if (!ts.get(k).lower().equals("your")) continue;
+            for (Phrase p : phrases(ts, k + 1))
+                if (isThing(p.head)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+            return;
+        }
     }
 
     /** "said to her waiting-maid": a mention at {@code at} is whom the speech verb at {@code verb} is said to. */
@@ -2454,7 +2475,15 @@ public final class StoryCues {
                         .anyMatch(o -> o.explicit()
                                 && o.start() < m.start()
                                 && !o.characterId().equals(m.characterId()))) return;
-        int main = relativeClauseEnd(ts, m.end());
+        int clause = relativeClauseEnd(ts, m.end());
+        // "Cogia Hassan, seeing that she was coming to him, pulled out his purse": a clause of someone else's, set off
+        // by commas after its participle, is passed over
+        int aside = participleClauseEnd(ts, clause);
+        boolean othersAside = all.stream()
+                .anyMatch(o -> o.start() > clause
+                        && o.start() < aside
+                        && !o.characterId().equals(m.characterId()));
+        int main = othersAside ? aside : clause;
         int limit = Math.min(ts.size(), main + 9); // past an apposition: "Ilse, a fisher girl, wore…"
         boolean pastAnOwner = false;
         for (int k = main; k < ts.size(); k++) {
@@ -2715,6 +2744,19 @@ public final class StoryCues {
      * Where the main clause goes on after a relative clause set off by commas ("Merritt, who had been a boxer before
      * he was a sailor, knocked it out … with a fire bucket"): the index after its closing comma, else {@code end}.
      */
+    /** ", seeing that she was coming to him," after a subject: where the participle's clause ends, else {@code end}. */
+    private static int participleClauseEnd(List<WordToken> ts, int end) {
+        if (end + 1 >= ts.size() || !ts.get(end).text().equals(",")) return end;
+        String w = ts.get(end + 1).lower();
+        if (!w.endsWith("ing") || w.length() < 6 || ts.get(end + 1).capitalised()) return end;
+        for (int k = end + 2; k < Math.min(ts.size(), end + 16); k++) {
+            String t = ts.get(k).text();
+            if (t.equals(",")) return k + 1;
+            if (List.of(".", ";", ":", "!", "?").contains(t) || ts.get(k).quoted()) return end;
+        }
+        return end;
+    }
+
     private static int relativeClauseEnd(List<WordToken> ts, int end) {
         if (end + 1 >= ts.size()
                 || !ts.get(end).text().equals(",")

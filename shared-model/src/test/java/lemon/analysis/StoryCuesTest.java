@@ -1502,4 +1502,30 @@ class StoryCuesTest {
                 "Ilse grew tired, and said to her maid:", "Ilse grew tired, but Berta only" + " laughed and said:");
         assertNoCue(other, "Ilse", "cup");
     }
+
+    @Test
+    void aParticiplesClauseAboutSomeoneElseDoesNotEndTheSubjectsDoing() {
+        // forty-thieves: "Cogia Hassan, seeing that she was coming to him, pulled out his purse"
+        String fair = "Pavel was a rich merchant. Nadia was a dancer. Nadia danced. Pavel, seeing that Nadia was"
+                + " coming to him, pulled out his purse. Nadia laughed. Pavel sighed.";
+        assertCue(fair, "Pavel", "object: a purse");
+        // what the other one does inside that clause is hers, not his
+        String knife = "Pavel was a rich merchant. Nadia was a dancer. Nadia danced. Pavel, seeing that Nadia"
+                + " held a knife, ran away. Nadia laughed. Pavel sighed.";
+        assertNoCue(knife, "Pavel", "knife");
+    }
+
+    @Test
+    void whatSomeoneAddressedByNameIsAskedToLendIsTheirs() {
+        // Cinderella: "Ah! dear Miss Charlotte, do lend me your yellow suit of clothes which you wear every day"
+        String ball = "Greta was a kind girl. Lotte was her proud sister. Lotte laughed at Greta. \"Ah! dear Lotte, do"
+                + " lend me your green silk dress,\" said Greta. Lotte refused. Greta wept. Lotte went to the ball.";
+        assertCue(ball, "Lotte", "clothing: green silk dress");
+        assertNoCue(ball, "Greta", "green silk");
+        // a name said in passing is not whom the words are said to
+        String passing = ball.replace(
+                "\"Ah! dear Lotte, do lend me your green silk dress,\" said Greta.",
+                "\"I saw Lotte, and your green silk dress is gone,\" said Greta.");
+        assertNoCue(passing, "Lotte", "green silk");
+    }
 }
