@@ -79,7 +79,10 @@ public final class StoryCues {
                 "petite",
                 "heavy", // "a heavy woman in a navy uniform"
                 // "a barrel-chested man with a grey beard"
-                "barrel-chested")) ADJECTIVE_KIND.put(w, "build");
+                "barrel-chested",
+                // "as he was light and nimble, he felt no fatigue"
+                "nimble",
+                "agile")) ADJECTIVE_KIND.put(w, "build");
         for (String w :
                 List.of("pale", "swarthy", "dark-skinned", "sunburnt", "tanned", "rosy", "dirty", "sooty", "freckled"))
             ADJECTIVE_KIND.put(w, "skin");
@@ -562,6 +565,7 @@ public final class StoryCues {
         if (c.members() != null) for (StoryCue cue : theirs(c, index)) add(byKind, cue);
         StoryCue couple = oldCouple(c, index);
         if (couple != null) add(byKind, couple);
+        for (StoryCue cue : marriedTo(c, index)) add(byKind, cue);
         for (StoryCue cue : namesSay(c, index)) add(byKind, cue);
         // "two children, … named Morning, and … they called Day": a member of a group of children is a child
         for (StoryCharacter g : chars) {
@@ -614,6 +618,46 @@ public final class StoryCues {
                     return new StoryCue("age", "old", index.sentences().get(s));
         }
         return null;
+    }
+
+    private static final java.util.regex.Pattern SPOUSE_OF =
+            java.util.regex.Pattern.compile("(?i)(?:(.+)['’]s (wife|husband)|(wife|husband) of (.+))");
+
+    /**
+     * "Cassim was married to a rich wife": what the story says of the wife as it marries her to someone, for the
+     * character that is that one's wife ("Cassim's wife"); the same for a husband.
+     */
+    private static List<StoryCue> marriedTo(StoryCharacter c, MentionIndex index) {
+        java.util.regex.Matcher mm = SPOUSE_OF.matcher(c.name());
+        if (!mm.matches()) return List.of();
+        String owner = mm.group(1) != null ? mm.group(1) : mm.group(4),
+                spouse = (mm.group(2) != null ? mm.group(2) : mm.group(3)).toLowerCase(Locale.ROOT);
+        StoryCharacter married = index.characters().stream()
+                .filter(o -> o != c
+                        && (o.name().equalsIgnoreCase(owner) || o.aliases().contains(owner)))
+                .findFirst()
+                .orElse(null);
+        if (married == null) return List.of();
+        List<StoryCue> out = new ArrayList<>();
+        for (int s = 0; s < index.sentences().size(); s++) {
+            List<WordToken> ts = index.tokens().get(s);
+            for (MentionIndex.Mention m : index.mentions(s)) {
+                if (!m.explicit() || !m.characterId().equals(married.id())) continue;
+                int k = m.end();
+                if (k < ts.size() && ts.get(k).lower().equals("was")) k++;
+                if (k >= ts.size()
+                        || !List.of("married", "wedded").contains(ts.get(k).lower())) continue;
+                k++;
+                if (k < ts.size() && ts.get(k).lower().equals("to")) k++;
+                if (k >= ts.size() || !List.of("a", "an").contains(ts.get(k).lower())) continue;
+                int first = ++k;
+                while (k < ts.size() && ts.get(k).isWord() && !ts.get(k).lower().equals(spouse)) k++;
+                if (k == ts.size() || k - first > 3) continue;
+                String sentence = index.sentences().get(s);
+                for (int j = first; j < k; j++) describe(ts.get(j).lower(), sentence, out);
+            }
+        }
+        return out;
     }
 
     private static boolean isSpouse(StoryCharacter c) {
@@ -2651,6 +2695,14 @@ public final class StoryCues {
         boolean superlative = superlativeAt(ts, k + 1);
         // "She was tall and pale, with her dark hair tied back": looks said bare, of the one a sentence opens with
         if (m.start() == 0 && looksWord(ts.get(k + 1).lower())) return true;
+        // "as he was light and nimble, he felt no fatigue": a reason given by the looks, the second of two words
+        // maybe the one known
+        if (m.start() > 0
+                && List.of("as", "because").contains(ts.get(m.start() - 1).lower())
+                && (looksWord(ts.get(k + 1).lower())
+                        || (k + 3 < ts.size()
+                                && ts.get(k + 2).lower().equals("and")
+                                && looksWord(ts.get(k + 3).lower())))) return true;
         // "He was young, no more than twenty-five, with a black hat": an age said bare and gone on from
         if (m.start() == 0
                 && "age".equals(ADJECTIVE_KIND.get(ts.get(k + 1).lower()))

@@ -1528,4 +1528,21 @@ class StoryCuesTest {
                 "\"I saw Lotte, and your green silk dress is gone,\" said Greta.");
         assertNoCue(passing, "Lotte", "green silk");
     }
+
+    @Test
+    void aLightAndNimbleManIsOfABuild() {
+        // the valiant little tailor "took to the road boldly, and as he was light and nimble, he felt no fatigue"
+        String road = "Jonas was a tailor. Jonas took to the road, and as he was light and nimble, he felt no"
+                + " fatigue. Jonas sang. Jonas laughed.";
+        assertCue(road, "Jonas", "build: nimble");
+    }
+
+    @Test
+    void aRichWifeIsRich() {
+        // forty-thieves: "Cassim was married to a rich wife and lived in plenty"
+        String town = "There once lived two brothers, Karim and Selim. Karim was married to a rich wife and lived in"
+                + " plenty. Karim's wife laughed at Selim. Karim's wife wore silk. Selim cut wood. Karim slept.";
+        assertCue(town, "Karim's wife", "station: rich");
+        assertNoCue(town, "Karim", "rich");
+    }
 }
