@@ -2422,8 +2422,16 @@ public final class StoryCues {
                                 && ts.get(o.start() - 1).lower().equals("and")
                                 && o.characterId().equals(m.characterId()));
         boolean told = toldTo(ts, m, others);
+        // "He changed clothes with her, … put on her veil": with no name before it, a "her" beside a "he" (or a
+        // "his" beside a "she") cannot be the subject's, so it is the one the pronoun stands for
+        boolean besideTheOtherSex = last == null
+                && subject != null
+                && !subject.characterId().equals(m.characterId())
+                && otherSex(sexes.get(subject.characterId()), pronounSex)
+                && others.stream().noneMatch(o -> o.explicit() && o.start() < m.start());
         boolean owned = m.explicit()
                 || subjectsOwn
+                || besideTheOtherSex
                 || last != null && last.characterId().equals(m.characterId())
                 || told;
         if (!m.explicit() && last != null && !owned) return;

@@ -1545,4 +1545,14 @@ class StoryCuesTest {
         assertCue(town, "Karim's wife", "station: rich");
         assertNoCue(town, "Karim", "rich");
     }
+
+    @Test
+    void herThingBesideAHeIsHers() {
+        // aladdin: the magician's brother "changed clothes with her, colored his face like hers, put on her veil, and
+        // murdered her": Fatima's veil
+        String cell = "Nura was a holy woman. Nura lived in a cell. Tariq was a wicked man. Tariq went to the cell."
+                + " He bound her hands, tore her blue veil, and ran away. Nura wept. Tariq laughed.";
+        assertCue(cell, "Nura", "headwear: a blue veil");
+        assertNoCue(cell, "Tariq", "veil");
+    }
 }
