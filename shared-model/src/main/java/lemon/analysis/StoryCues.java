@@ -371,7 +371,22 @@ public final class StoryCues {
             "wielded",
             "wielding",
             "pulled", // "pulled out his purse"
-            "pulling");
+            "pulling",
+            // "raised his scimitar to strike"
+            "raised",
+            "raising",
+            "lifted",
+            "lifting",
+            "swung",
+            "swinging",
+            "waved",
+            "waving");
+    /** Carrying verbs that lift or swing something: said of what is worn, they carry nothing. */
+    private static final Set<String> RAISED =
+            Set.of("raised", "raising", "lifted", "lifting", "swung", "swinging", "waved", "waving");
+    /** Verbs whose object does what the subject makes it do: "made Aladdin kneel down". */
+    private static final Set<String> CAUSATIVES = Set.of("made", "let", "bade", "bid", "helped");
+
     private static final Set<String> DETERMINERS =
             Set.of("a", "an", "the", "his", "her", "their", "its", "my", "your", "our", "some", "one", "two", "pair");
     /** Words a noun phrase of looks may hold before its head: colours, materials, sizes, "long". */
@@ -2512,6 +2527,9 @@ public final class StoryCues {
         // "carried her beautiful clothes back to the bird …, and then put on her little grey frock": after a
         // preposition the name is where or to whom, and what follows is the subject's doing
         if (m.explicit() && afterAPreposition(ts, m.start())) return;
+        // "made Aladdin kneel down, bandaged his eyes, and raised his scimitar": the verbs after the one made to
+        // kneel are the maker's
+        if (m.start() > 0 && CAUSATIVES.contains(ts.get(m.start() - 1).lower())) return;
         // "wanted to drive the dragon out with torches": a verb's object, whose "with" is the driver's; but one right
         // after it is its own ("saw the captain of the thieves, with a dagger hidden under his robe")
         if (m.explicit() && afterAVerb(ts, m.start())) {
@@ -2562,6 +2580,9 @@ public final class StoryCues {
             // seized a bag" after "the dwarf felt himself free"
             for (MentionIndex.Mention o : all) {
                 if (o.start() != at || o == m) continue;
+                // "made Aladdin kneel down, bandaged his eyes, and raised his scimitar": whom the subject makes
+                // (lets, bids) do something is not a new subject
+                if (o.explicit() && at > 0 && CAUSATIVES.contains(ts.get(at - 1).lower())) continue;
                 boolean owner = onlyAnOwner(ts, o);
                 if (!owner && !(o.characterId().equals(m.characterId()) && subjectPronoun(ts, o))) return;
                 pastAnOwner |= owner;
@@ -2652,7 +2673,11 @@ public final class StoryCues {
                 if (from < ts.size() && PARTICLES.contains(ts.get(from).lower())) from++; // "drew out his sword"
                 // a garment in the hand is carried, not worn: "the prince took the shoe"
                 List<Phrase> carried = phrases(ts, from);
-                for (Phrase p : carried) if (isThing(p.head)) out.add(new StoryCue("object", p.text, sentence));
+                // "raised her veil" lifts what she wears; "raised his scimitar" wields a thing
+                boolean wielded = RAISED.contains(w);
+                for (Phrase p : carried)
+                    if (wielded ? OBJECTS.contains(p.head) : isThing(p.head))
+                        out.add(new StoryCue("object", p.text, sentence));
                 // the window closes: only a coordinated verb of the same subject opens another
                 limit = carried.isEmpty()
                         ? from

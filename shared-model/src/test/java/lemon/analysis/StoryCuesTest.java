@@ -1555,4 +1555,20 @@ class StoryCuesTest {
         assertCue(cell, "Nura", "headwear: a blue veil");
         assertNoCue(cell, "Tariq", "veil");
     }
+
+    @Test
+    void whomTheSubjectMakesKneelIsNoNewSubject() {
+        // aladdin: "The executioner made Aladdin kneel down, bandaged his eyes, and raised his scimitar to strike"
+        String yard =
+                "Omar was a thief. The executioner was a grim man. The executioner made Omar kneel down, bandaged his"
+                        + " eyes, and raised his axe to strike. Omar wept. The executioner waited. Omar prayed. The executioner"
+                        + " sighed.";
+        assertCue(yard, "executioner", "object: an axe");
+        assertNoCue(yard, "Omar", "axe");
+        // someone named as the next clause's subject still ends it: the axe is Omar's
+        String own = yard.replace(
+                "The executioner made Omar kneel down, bandaged his eyes, and raised his axe",
+                "The executioner waited, and Omar knelt down and raised his axe");
+        assertNoCue(own, "executioner", "axe");
+    }
 }
