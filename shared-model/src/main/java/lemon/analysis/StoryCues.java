@@ -371,17 +371,8 @@ public final class StoryCues {
             "wielded",
             "wielding",
             "pulled", // "pulled out his purse"
-            "pulling",
-            // "raised his scimitar to strike"
-            "raised",
-            "raising",
-            "lifted",
-            "lifting",
-            "swung",
-            "swinging",
-            "waved",
-            "waving");
-    /** Carrying verbs that lift or swing something: said of what is worn, they carry nothing. */
+            "pulling");
+    /** "raised his scimitar to strike": verbs that lift or swing what is held; said of what is worn, nothing held. */
     private static final Set<String> RAISED =
             Set.of("raised", "raising", "lifted", "lifting", "swung", "swinging", "waved", "waving");
     /** Verbs whose object does what the subject makes it do: "made Aladdin kneel down". */
@@ -610,16 +601,7 @@ public final class StoryCues {
      */
     private static StoryCue oldCouple(StoryCharacter c, MentionIndex index) {
         if (c.isGroup() || !isSpouse(c)) return null;
-        long
-                men =
-                        index.characters().stream()
-                                .filter(o -> isSpouse(o) && o.gender() == lemon.story.Gender.MALE)
-                                .count(),
-                women =
-                        index.characters().stream()
-                                .filter(o -> isSpouse(o) && o.gender() == lemon.story.Gender.FEMALE)
-                                .count();
-        if (men != 1 || women != 1) return null;
+        if (spouses(index, lemon.story.Gender.MALE) != 1 || spouses(index, lemon.story.Gender.FEMALE) != 1) return null;
         for (int s = 0; s < index.sentences().size(); s++) {
             List<WordToken> ts = index.tokens().get(s);
             for (int k = 0; k + 2 < ts.size(); k++)
@@ -673,6 +655,12 @@ public final class StoryCues {
             }
         }
         return out;
+    }
+
+    private static long spouses(MentionIndex index, lemon.story.Gender sex) {
+        return index.characters().stream()
+                .filter(o -> isSpouse(o) && o.gender() == sex)
+                .count();
     }
 
     private static boolean isSpouse(StoryCharacter c) {
@@ -2572,6 +2560,7 @@ public final class StoryCues {
                 if ((t.text().equals(",") || t.lower().equals("and"))
                         && verb < ts.size()
                         && (CARRY.contains(ts.get(verb).lower())
+                                || RAISED.contains(ts.get(verb).lower())
                                 || WEAR.contains(ts.get(verb).lower()))) limit = Math.min(ts.size(), verb + 9);
                 else if (all.stream().anyMatch(o -> o.start() == at && !onlyAnOwner(ts, o))) return;
                 continue;
@@ -2667,7 +2656,7 @@ public final class StoryCues {
                 }
                 continue;
             }
-            if (CARRY.contains(w)) {
+            if (CARRY.contains(w) || RAISED.contains(w)) {
                 int from = k + 1;
                 if (from < ts.size() && ts.get(from).lower().equals("off")) return; // "took off her cloak": not carried
                 if (from < ts.size() && PARTICLES.contains(ts.get(from).lower())) from++; // "drew out his sword"
@@ -2825,10 +2814,6 @@ public final class StoryCues {
         return !o.explicit() && List.of("he", "she").contains(ts.get(o.start()).lower());
     }
 
-    /**
-     * Where the main clause goes on after a relative clause set off by commas ("Merritt, who had been a boxer before
-     * he was a sailor, knocked it out … with a fire bucket"): the index after its closing comma, else {@code end}.
-     */
     /** ", seeing that she was coming to him," after a subject: where the participle's clause ends, else {@code end}. */
     private static int participleClauseEnd(List<WordToken> ts, int end) {
         if (end + 1 >= ts.size() || !ts.get(end).text().equals(",")) return end;
@@ -2842,6 +2827,10 @@ public final class StoryCues {
         return end;
     }
 
+    /**
+     * Where the main clause goes on after a relative clause set off by commas ("Merritt, who had been a boxer before
+     * he was a sailor, knocked it out … with a fire bucket"): the index after its closing comma, else {@code end}.
+     */
     private static int relativeClauseEnd(List<WordToken> ts, int end) {
         if (end + 1 >= ts.size()
                 || !ts.get(end).text().equals(",")
