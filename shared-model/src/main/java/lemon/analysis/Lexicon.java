@@ -1421,7 +1421,14 @@ final class Lexicon {
             "shouted",
             "told",
             "spake",
-            "spoke");
+            "spoke",
+            // "he screamed in his screeching voice: …"
+            "screamed",
+            "shrieked",
+            "muttered",
+            "murmured",
+            "growled",
+            "roared");
 
     /** "The villagers called it Cinder": whether the capitalised word at i is a name given to an "it". */
     static boolean namedAnIt(List<WordToken> ts, int i) {

@@ -552,8 +552,14 @@ public final class StoryCues {
                 actions(ts, m, c.gender(), index.mentions(s), sentence, found);
                 if (m.explicit() || namedJustBefore(index, s, m) || givenBySomeoneNamed(index, s, m))
                     given(ts, m, sentence, found);
-                if (subject && Lexicon.speaker(ts, m)) spoken(ts, sentence, found);
-                else if (m.explicit()) {
+                if (subject && Lexicon.speaker(ts, m)) {
+                    spoken(ts, sentence, found);
+                    for (int q = s + 1; q < index.sentences().size() && q <= s + 3 && speechGoesOn(index, q); q++)
+                        spoken(
+                                stillQuoted(index.tokens().get(q)),
+                                index.sentences().get(q),
+                                found);
+                } else if (m.explicit()) {
                     List<WordToken> said = saysNext(ts, m, index.mentions(s));
                     if (said != null) spoken(said, sentence, found);
                 }
@@ -1218,6 +1224,33 @@ public final class StoryCues {
         int close = open;
         while (close < ts.size() && ts.get(close).quoted()) close++;
         return ts.subList(open, close);
+    }
+
+    /**
+     * "he screamed in his screeching voice: 'Couldn't you have treated me more carefully? You have torn my thin
+     * little coat …'": sentence {@code q} goes on with a quote the sentence before left open.
+     */
+    private static boolean speechGoesOn(MentionIndex index, int q) {
+        List<WordToken> before = index.tokens().get(q - 1), ts = index.tokens().get(q);
+        if (before.isEmpty() || ts.isEmpty()) return false;
+        WordToken last = before.get(before.size() - 1);
+        if (!last.quoted() || last.kind() == WordToken.Kind.QUOTE_CLOSE) return false;
+        // the tokenizer marks a sentence quoted when its quote closes there; one with no quote mark goes on with it
+        return ts.get(0).quoted() || ts.stream().noneMatch(StoryCues::isQuoteMark);
+    }
+
+    private static boolean isQuoteMark(WordToken t) {
+        return t.kind() == WordToken.Kind.QUOTE_OPEN || t.kind() == WordToken.Kind.QUOTE_CLOSE;
+    }
+
+    /** A sentence's words up to where the quote it began in closes, all read as quoted. */
+    private static List<WordToken> stillQuoted(List<WordToken> ts) {
+        List<WordToken> out = new ArrayList<>();
+        for (WordToken t : ts) {
+            if (t.kind() == WordToken.Kind.QUOTE_CLOSE) break;
+            out.add(t.withQuoted(true));
+        }
+        return out;
     }
 
     /**
@@ -3238,6 +3271,17 @@ public final class StoryCues {
             words.add(w);
         }
         if (head == null) return null;
+        // "a beard a yard long", "hair two feet long": how long it is says a look
+        if (words.size() == 1 && (HAIR.contains(head) || BEARD.contains(head))) {
+            int q = end;
+            if (q + 2 < ts.size()
+                    && (A_OR_THE.contains(ts.get(q).lower()) || isAge(ts.get(q)))
+                    && LENGTHS.contains(ts.get(q + 1).lower())
+                    && ts.get(q + 2).lower().equals("long")) {
+                words.add(joinLower(ts, q, q + 3));
+                end = q + 3;
+            }
+        }
         // "her clothes", "her hair": a bare noun says nothing of a look
         if (words.size() == 1
                 && (GENERIC_THINGS.contains(head)
@@ -3257,6 +3301,14 @@ public final class StoryCues {
         else if (countable && (OBJECTS.contains(head) || GARMENTS.contains(head) || HEADWEAR.contains(head)))
             text = article(text) + " " + text; // "drew her dagger" → "a dagger"
         return new Phrase(text, head, end);
+    }
+
+    private static final Set<String> LENGTHS = Set.of("yard", "yards", "foot", "feet", "inch", "inches", "ell", "ells");
+
+    private static String joinLower(List<WordToken> ts, int from, int to) {
+        List<String> out = new ArrayList<>();
+        for (int k = from; k < to; k++) out.add(ts.get(k).lower());
+        return String.join(" ", out);
     }
 
     /** The known head a word is, as written or as the singular of a plural ("sabres" → "sabre"), or null. */

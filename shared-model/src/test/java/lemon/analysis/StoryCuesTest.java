@@ -1571,4 +1571,27 @@ class StoryCuesTest {
                 "The executioner waited, and Omar knelt down and raised his axe");
         assertNoCue(own, "executioner", "axe");
     }
+
+    @Test
+    void aSpeechGoesOnIntoTheNextSentenceAsTheSpeakers() {
+        // snow-white and rose-red: the dwarf "screamed in his screeching voice: 'Couldn't you have treated me more
+        // carefully? You have torn my thin little coat all to shreds …'"
+        String bush = "Pim was a dwarf. Pim was caught in a bush. Anna pulled Pim free. He screamed at her: \"Could you"
+                + " not be careful? You have torn my thin little coat! Go away.\" Anna laughed. Pim ran off.";
+        assertCue(bush, "Pim", "clothing: a thin little coat");
+        assertNoCue(bush, "Anna", "coat");
+        // a quote closed before the next sentence leaves it to its own speaker
+        String closed = bush.replace(
+                "careful? You have torn my thin little coat! Go away.\"",
+                "careful?\" Anna" + " said: \"You have torn my thin little coat!\"");
+        assertNoCue(closed, "Pim", "coat");
+    }
+
+    @Test
+    void aBeardAYardLongIsALook() {
+        // snow-white and rose-red: "they perceived a dwarf with a wizened face and a beard a yard long"
+        String wood = "Kobi was a dwarf. The girls saw Kobi, with a wizened face and a beard a yard long. Kobi"
+                + " cursed. Kobi ran. The girls laughed at Kobi.";
+        assertCue(wood, "Kobi", "beard: a beard a yard long");
+    }
 }
