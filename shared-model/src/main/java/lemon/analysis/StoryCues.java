@@ -1497,9 +1497,16 @@ public final class StoryCues {
                 && isAge(ts.get(end + 2))
                 && (end + 3 >= ts.size() || !ts.get(end + 3).isWord()))
             out.add(new StoryCue("age", ts.get(end + 2).lower() + " years old", sentence));
-        // "the winter I turned twelve"
-        else if (end + 1 < ts.size() && ts.get(end).lower().equals("turned") && isAge(ts.get(end + 1)))
-            out.add(new StoryCue("age", ts.get(end + 1).lower() + " years old", sentence));
+        // "the winter I turned twelve", "The young Queen was turned of twenty", "she had turned sixteen"
+        else {
+            int k = end;
+            if (k < ts.size() && List.of("was", "had", "has").contains(ts.get(k).lower())) k++;
+            if (k < ts.size() && ts.get(k).lower().equals("turned")) k++;
+            else return;
+            if (k < ts.size() && ts.get(k).lower().equals("of")) k++;
+            if (k < ts.size() && isAge(ts.get(k)))
+                out.add(new StoryCue("age", ts.get(k).lower() + " years old", sentence));
+        }
     }
 
     /** Number words an age is said in, in order ("turned twelve", not "turned all the pages"); one to nineteen first. */

@@ -1594,4 +1594,16 @@ class StoryCuesTest {
                 + " cursed. Kobi ran. The girls laughed at Kobi.";
         assertCue(wood, "Kobi", "beard: a beard a yard long");
     }
+
+    @Test
+    void anAgeSheWasTurnedOfIsHerAge() {
+        // the sleeping beauty: "The young Queen was turned of twenty, not reckoning the hundred years she had been
+        // asleep"
+        String court = "Rosa was a princess. Rosa slept a hundred years. Rosa was turned of twenty when she woke."
+                + " Rosa laughed. Rosa danced.";
+        assertCue(court, "Rosa", "age: twenty years old");
+        // "turned the pages" is no age
+        String book = "Rosa was a princess. Rosa turned the pages. Rosa laughed. Rosa danced.";
+        assertNoCue(book, "Rosa", "age");
+    }
 }
