@@ -546,6 +546,7 @@ public final class StoryCues {
                         && found.stream().noneMatch(q -> q.kind().equals("age")))
                     ageAndLooks(ts, m.end() + 1, c.gender(), sentence, found);
                 if (subject) had(ts, m.end(), sentence, found);
+                if (subject) takenBack(ts, m, sentence, found);
                 if (subject) goneAbout(ts, m.end(), sentence, found);
                 if (subject) wornIn(ts, m, index.mentions(s), c.gender(), sentence, found);
                 possessions(ts, m, index.mentions(s), sexes, sentence, found);
@@ -1269,6 +1270,30 @@ public final class StoryCues {
             if (!ts.get(k).lower().equals("your")) continue;
             for (Phrase p : phrases(ts, k + 1))
                 if (isThing(p.head)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+            return;
+        }
+    }
+
+    /**
+     * "he saw on a table a sword and a loaf of bread, which he also took": the things a relative clause's subject
+     * takes are those the clause hangs on.
+     */
+    private static void takenBack(List<WordToken> ts, MentionIndex.Mention m, String sentence, List<StoryCue> out) {
+        int which = m.start() - 1;
+        if (which < 1 || !List.of("which", "that").contains(ts.get(which).lower())) return;
+        int verb = m.end();
+        while (verb < ts.size()
+                && List.of("also", "then", "quickly", "gladly")
+                        .contains(ts.get(verb).lower())) verb++;
+        if (verb >= ts.size() || !CARRY.contains(ts.get(verb).lower())) return;
+        int until = ts.get(which - 1).text().equals(",") ? which - 1 : which;
+        for (int d = Math.max(0, until - 10); d < until; d++) {
+            if (!DETERMINERS.contains(ts.get(d).lower())) continue;
+            List<Phrase> said = phrases(ts, d);
+            if (said.isEmpty() || said.get(said.size() - 1).end() > until) continue;
+            List<Phrase> things = said.stream().filter(p -> isThing(p.head)).toList();
+            if (things.isEmpty()) continue;
+            for (Phrase p : things) out.add(new StoryCue("object", p.text, sentence));
             return;
         }
     }

@@ -1606,4 +1606,17 @@ class StoryCuesTest {
         String book = "Rosa was a princess. Rosa turned the pages. Rosa laughed. Rosa danced.";
         assertNoCue(book, "Rosa", "age");
     }
+
+    @Test
+    void whatARelativeClausesSubjectTakesIsWhatTheClauseHangsOn() {
+        // the water of life: "In another room he saw on a table a sword and a loaf of bread, which he also took"
+        String hall =
+                "Ivo was the youngest prince. Ivo rode to the castle. In the hall Ivo saw on a table a sword and a"
+                        + " loaf of bread, which he also took. Ivo rode home. Ivo laughed.";
+        assertCue(hall, "Ivo", "object: a sword");
+        // what someone else takes is theirs
+        String other = "Ivo was the youngest prince. Ivo rode to the castle. In the hall Ivo saw on a table a sword,"
+                + " which the dwarf took. Ivo rode home. Ivo laughed. The dwarf laughed. The dwarf sang.";
+        assertNoCue(other, "Ivo", "sword");
+    }
 }
