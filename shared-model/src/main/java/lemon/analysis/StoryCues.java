@@ -1396,6 +1396,12 @@ public final class StoryCues {
      */
     private static boolean nameGivenAfter(List<WordToken> ts, int start) {
         return start == 3 && List.of("his", "her").contains(ts.get(0).lower()) && Lexicon.nameToldBefore(ts, 3)
+                // "The youth's name was Curdken": a person noun's name
+                || start == 5
+                        && ts.get(0).lower().equals("the")
+                        && Lexicon.isPersonNoun(ts.get(1).lower())
+                        && ts.get(2).kind() == WordToken.Kind.POSSESSIVE
+                        && Lexicon.nameToldBefore(ts, 5)
                 || CopulaAliases.nameTold(ts, start) == 0;
     }
 
@@ -1414,6 +1420,10 @@ public final class StoryCues {
                 after(ts, d - 1, d - 1, gender, sentence, out);
                 return;
             }
+        // "so he said, 'I've a small boy who looks after the geese'. The youth's name was Curdken": the last one the
+        // sentence brings in with "a", of the name's sex
+        for (int d = ts.size() - 2; d > 0; d--)
+            if (List.of("a", "an").contains(ts.get(d).lower()) && personPhrase(ts, d, gender, sentence, out)) return;
     }
 
     /**

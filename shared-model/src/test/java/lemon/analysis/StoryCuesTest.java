@@ -1619,4 +1619,16 @@ class StoryCuesTest {
                 + " which the dwarf took. Ivo rode home. Ivo laughed. The dwarf laughed. The dwarf sang.";
         assertNoCue(other, "Ivo", "sword");
     }
+
+    @Test
+    void theOneBroughtInBeforeTheYouthsNameIsTheYouth() {
+        // the goose-girl: "so he said, 'I've a small boy who looks after the geese, she'd better help him.' The
+        // youth's name was Curdken"
+        String farm = "The old King had no work for her, so he said, \"I've a small boy who looks after the geese.\""
+                + " The youth's name was Tobi, and the girl helped him. Tobi ran. Tobi laughed. The girl sang.";
+        assertCue(farm, "Tobi", "build: small");
+        // a girl brought in is not the youth
+        String girl = farm.replace("I've a small boy", "I've a small girl");
+        assertNoCue(girl, "Tobi", "small");
+    }
 }
