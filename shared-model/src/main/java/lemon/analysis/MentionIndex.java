@@ -67,6 +67,7 @@ public final class MentionIndex {
                 i = end > i ? end : i + 1;
             }
             bySentence.add(List.copyOf(found));
+            matcher.endSentence(ts, found);
             int from = s - PRONOUN_WINDOW;
             recent.removeIf(m -> m.sentence() < from);
         }
@@ -211,6 +212,9 @@ public final class MentionIndex {
         /** Characters named in the current sentence as a relation of another ("her godmother") → that other. */
         private final Map<String, String> relationOwners = new HashMap<>();
 
+        /** Who spoke the sentence before, where it was wholly the end of a speech begun earlier. */
+        private String previousQuotedSpeaker;
+
         /** Who the sentence before was about (its opening name or he/she), and who this one is about so far. */
         private String previousSubject, subject;
 
@@ -225,8 +229,38 @@ public final class MentionIndex {
 
         private int relationEnd;
 
+        /** Who speaks the quote the sentence before left open, and who spoke the wholly quoted sentence before. */
+        private String openQuoteSpeaker, quotedSpeaker;
+
+        /**
+         * Follows a speech over sentences: "The tailor said: 'I fear one unicorn still less than two giants. Seven at
+         * one blow, is my kind of affair.' He took a rope and an axe" — the he is the one who spoke.
+         */
+        void endSentence(List<WordToken> ts, List<Mention> found) {
+            if (ts.isEmpty()) return;
+            // the tokenizer marks a sentence quoted where its quote closes in it; one in the middle of a long speech
+            // has no quote mark at all
+            boolean marks = ts.stream()
+                    .anyMatch(t -> t.kind() == WordToken.Kind.QUOTE_OPEN || t.kind() == WordToken.Kind.QUOTE_CLOSE);
+            boolean continues = ts.get(0).quoted() || (openQuoteSpeaker != null && !marks);
+            String speaker = continues ? openQuoteSpeaker : null;
+            if (speaker == null)
+                for (Mention m : found)
+                    if (!ts.get(m.start()).quoted() && Lexicon.speaker(ts, m)) {
+                        speaker = m.characterId();
+                        break;
+                    }
+            WordToken last = ts.get(ts.size() - 1);
+            boolean open = (last.quoted() && last.kind() != WordToken.Kind.QUOTE_CLOSE) || (continues && !marks);
+            boolean wholly = ts.stream().allMatch(WordToken::quoted) || (continues && !marks);
+            openQuoteSpeaker = open ? speaker : null;
+            quotedSpeaker = wholly && continues ? speaker : null;
+        }
+
         /** A relation's hold on pronouns ends with its sentence. */
         void newSentence() {
+            previousQuotedSpeaker = quotedSpeaker;
+            quotedSpeaker = null;
             previousStrangers = lastTokens == null
                     ? java.util.EnumSet.noneOf(Gender.class)
                     : strangers(lastTokens, lastTokens.size());
@@ -392,6 +426,13 @@ public final class MentionIndex {
                                     && !previousNamed.contains(sex)
                                     // "Cinder lifted its head and watched her … She tipped the coal": not the dragon
                                     && !neuter.contains(previousSubject)))) owner = previousSubject;
+            // "… Seven at one blow, is my kind of affair.' He took a rope and an axe": after a speech's last
+            // sentence, a sentence that opens with he or she is about the one who spoke, when of the pronoun's sex
+            if (List.of("he", "she").contains(lower)
+                    && found.isEmpty()
+                    && subjectPosition(ts, i)
+                    && previousQuotedSpeaker != null
+                    && genders.get(previousQuotedSpeaker) == sex) owner = previousQuotedSpeaker;
             boolean possessive = lower.equals("his") || lower.equals("her");
             // "commanded her harshly to take off her royal robes": what she is told to take off is her own
             String told = possessive ? toldToOwner(ts, i, found) : null;

@@ -238,4 +238,25 @@ class MentionIndexTest {
                 index.mentions(3).get(0).characterId(),
                 index.mentions(3).toString());
     }
+
+    @Test
+    void aHeAfterALongSpeechIsTheOneWhoSpokeIt() {
+        // aladdin: "'Go down,' said the magician; 'at the foot of those steps …' … 'Pour out the oil it contains, and
+        // bring it to me.' He drew a ring from his finger and gave it to Aladdin": the magician drew it
+        List<StoryCharacter> cast = List.of(
+                new StoryCharacter("aladdin", "Aladdin", List.of(), Gender.MALE, "", 3),
+                new StoryCharacter("magician", "magician", List.of(), Gender.MALE, "magician", 3));
+        String cave = "Aladdin lifted the stone. \"Go down,\" said the magician; \"at the foot of the steps is a door."
+                + " Walk on, Aladdin, until you come to a lamp. Bring it to me, Aladdin.\" He drew a ring from his"
+                + " finger.";
+        MentionIndex index = MentionIndex.build(cave, cast);
+        int last = index.sentences().size() - 1;
+        assertEquals("magician", index.mentions(last).get(0).characterId());
+        // a speech closed in the sentence its speaker is named in leaves the next he to the usual reading
+        String closed = "Aladdin lifted the stone. \"Go down,\" said the magician. Aladdin went down the steps. He"
+                + " drew a ring from his finger.";
+        MentionIndex plain = MentionIndex.build(closed, cast);
+        int end = plain.sentences().size() - 1;
+        assertEquals("aladdin", plain.mentions(end).get(0).characterId());
+    }
 }
