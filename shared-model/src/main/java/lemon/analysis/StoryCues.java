@@ -547,6 +547,7 @@ public final class StoryCues {
                     ageAndLooks(ts, m.end() + 1, c.gender(), sentence, found);
                 if (subject) had(ts, m.end(), sentence, found);
                 if (subject) takenBack(ts, m, sentence, found);
+                if (subject) madeInto(ts, m.end(), sentence, found);
                 if (subject) goneAbout(ts, m.end(), sentence, found);
                 if (subject) wornIn(ts, m, index.mentions(s), c.gender(), sentence, found);
                 possessions(ts, m, index.mentions(s), sexes, sentence, found);
@@ -1272,6 +1273,36 @@ public final class StoryCues {
                 if (isThing(p.head)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
             return;
         }
+    }
+
+    /** "He was made captain of the Sultan's armies", "was crowned king": the station someone is raised to. */
+    private static void madeInto(List<WordToken> ts, int end, String sentence, List<StoryCue> out) {
+        int k = end;
+        if (k + 1 < ts.size()
+                && List.of("had", "has").contains(ts.get(k).lower())
+                && ts.get(k + 1).lower().equals("been")) k += 2;
+        else if (k < ts.size() && List.of("was", "is").contains(ts.get(k).lower())) k++;
+        else return;
+        if (k >= ts.size()
+                || !List.of("made", "appointed", "crowned").contains(ts.get(k).lower())) return;
+        k++;
+        if (k < ts.size() && A_OR_THE.contains(ts.get(k).lower())) k++;
+        if (k >= ts.size() || !Lexicon.isPersonNoun(ts.get(k).lower())) return;
+        int stop = k + 1;
+        // "captain of the Sultan's armies": an "of" and what it governs, up to the clause's end
+        if (stop + 1 < ts.size() && ts.get(stop).lower().equals("of")) {
+            stop++;
+            while (stop < ts.size()
+                    && stop < k + 7
+                    && (ts.get(stop).isWord() || ts.get(stop).kind() == WordToken.Kind.POSSESSIVE)
+                    && !CLAUSE_WORDS.contains(ts.get(stop).lower())) stop++;
+        }
+        StringBuilder text = new StringBuilder();
+        for (int j = k; j < stop; j++) {
+            if (ts.get(j).kind() != WordToken.Kind.POSSESSIVE && text.length() > 0) text.append(' ');
+            text.append(ts.get(j).text());
+        }
+        out.add(new StoryCue("station", text.toString(), sentence));
     }
 
     /**

@@ -1631,4 +1631,16 @@ class StoryCuesTest {
         String girl = farm.replace("I've a small boy", "I've a small girl");
         assertNoCue(girl, "Tobi", "small");
     }
+
+    @Test
+    void theStationSomeoneIsMadeIsTheirs() {
+        // aladdin: "He was made captain of the Sultan's armies, and won several battles for him"
+        String court = "Karim was a poor boy. Karim married the princess. He was made captain of the Sultan's armies,"
+                + " and won many battles. Karim smiled. Karim rode out.";
+        assertCue(court, "Karim", "station: captain of the Sultan's armies");
+        // what someone was made to do is no station
+        String chores =
+                court.replace("He was made captain of the Sultan's armies,", "He was made to sweep the" + " yard,");
+        assertNoCue(chores, "Karim", "sweep");
+    }
 }
