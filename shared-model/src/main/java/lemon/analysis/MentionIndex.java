@@ -242,19 +242,53 @@ public final class MentionIndex {
             // has no quote mark at all
             boolean marks = ts.stream()
                     .anyMatch(t -> t.kind() == WordToken.Kind.QUOTE_OPEN || t.kind() == WordToken.Kind.QUOTE_CLOSE);
-            boolean continues = ts.get(0).quoted() || (openQuoteSpeaker != null && !marks);
+            boolean continues = (ts.get(0).quoted() && ts.get(0).kind() != WordToken.Kind.QUOTE_OPEN)
+                    || (openQuoteSpeaker != null && !marks);
             String speaker = continues ? openQuoteSpeaker : null;
+            String addressee = null;
             if (speaker == null)
                 for (Mention m : found)
                     if (!ts.get(m.start()).quoted() && Lexicon.speaker(ts, m)) {
                         speaker = m.characterId();
+                        addressee = addressee(ts, found, m);
                         break;
                     }
+            // "'… and you must catch it first.' 'I fear one unicorn still less than two giants.'": a new quote no
+            // one is named to say answers the last speech, and is said by the one it was said to
+            boolean reply = false;
+            if (speaker == null && !continues && ts.get(0).kind() == WordToken.Kind.QUOTE_OPEN && turnTo != null) {
+                speaker = turnTo;
+                addressee = turnFrom;
+                reply = true;
+            }
+            if (!marks && !continues) turnFrom = turnTo = null; // narration between ends the exchange
+            else if (speaker != null && !continues) {
+                turnFrom = speaker;
+                turnTo = addressee;
+            }
             WordToken last = ts.get(ts.size() - 1);
             boolean open = (last.quoted() && last.kind() != WordToken.Kind.QUOTE_CLOSE) || (continues && !marks);
             boolean wholly = ts.stream().allMatch(WordToken::quoted) || (continues && !marks);
             openQuoteSpeaker = open ? speaker : null;
-            quotedSpeaker = wholly && continues ? speaker : null;
+            quotedSpeaker = wholly && (continues || reply) ? speaker : null;
+        }
+
+        /** The speaker and whom they speak to in the exchange going on ("said he to him"), for the reply. */
+        private String turnFrom, turnTo;
+
+        /** "said he to him", "said the king to the tailor": the one a speech verb near the speaker says it to. */
+        private static String addressee(List<WordToken> ts, List<Mention> found, Mention speaker) {
+            for (Mention o : found) {
+                if (o == speaker
+                        || o.characterId().equals(speaker.characterId())
+                        || ts.get(o.start()).quoted()) continue;
+                int to = o.start() - 1;
+                while (to >= 0 && Lexicon.DETERMINERS.contains(ts.get(to).lower())) to--; // "to the tailor"
+                if (to < 1 || !ts.get(to).lower().equals("to")) continue;
+                for (int k = Math.max(0, to - 3); k < to; k++)
+                    if (Lexicon.SPEECH_VERBS.contains(ts.get(k).lower())) return o.characterId();
+            }
+            return null;
         }
 
         /** A relation's hold on pronouns ends with its sentence. */

@@ -1238,7 +1238,8 @@ public final class StoryCues {
         WordToken last = before.get(before.size() - 1);
         if (!last.quoted() || last.kind() == WordToken.Kind.QUOTE_CLOSE) return false;
         // the tokenizer marks a sentence quoted when its quote closes there; one with no quote mark goes on with it
-        return ts.get(0).quoted() || ts.stream().noneMatch(StoryCues::isQuoteMark);
+        return (ts.get(0).quoted() && ts.get(0).kind() != WordToken.Kind.QUOTE_OPEN)
+                || ts.stream().noneMatch(StoryCues::isQuoteMark);
     }
 
     private static boolean isQuoteMark(WordToken t) {

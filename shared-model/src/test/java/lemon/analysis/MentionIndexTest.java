@@ -259,4 +259,29 @@ class MentionIndexTest {
         int end = plain.sentences().size() - 1;
         assertEquals("aladdin", plain.mentions(end).get(0).characterId());
     }
+
+    @Test
+    void anUnsaidReplyIsByTheOneTheSpeechWasSaidTo() {
+        // the valiant little tailor: "'…,' said he to him, '… you must catch it first.' 'I fear one unicorn still less
+        // than two giants. Seven at one blow, is my kind of affair.' He took a rope and an axe": the tailor answers
+        List<StoryCharacter> cast = List.of(
+                new StoryCharacter("king", "king", List.of(), Gender.MALE, "king", 3),
+                new StoryCharacter("tailor", "tailor", List.of(), Gender.MALE, "tailor", 3),
+                new StoryCharacter("unicorn", "unicorn", List.of(), Gender.UNKNOWN, "unicorn", 3));
+        String court = "The tailor came to the king. \"One more deed,\" said the king to the tailor, \"you must do."
+                + " In the forest roams a unicorn, and you must catch it.\" \"I fear one unicorn less than two"
+                + " giants. Seven at one blow is my affair.\" He took a rope and an axe.";
+        MentionIndex index = MentionIndex.build(court, cast);
+        int last = index.sentences().size() - 1;
+        assertEquals("tailor", index.mentions(last).get(0).characterId());
+        // the king goes on speaking when the tailor is only spoken of
+        String on = court.replace("said the king to the tailor", "said the king");
+        MentionIndex monologue = MentionIndex.build(on, cast);
+        int end = monologue.sentences().size() - 1;
+        assertEquals(
+                List.of(),
+                monologue.mentions(end).stream()
+                        .filter(m -> m.characterId().equals("tailor"))
+                        .toList());
+    }
 }
