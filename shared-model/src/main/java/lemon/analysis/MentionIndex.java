@@ -156,6 +156,7 @@ public final class MentionIndex {
                 surfaces.add(c.name());
                 surfaces.addAll(c.aliases());
                 for (String surface : surfaces) addForm(surface, c.id());
+                for (String surface : surfaces) for (String same : sameAge(surface)) addForm(same, c.id());
             }
             for (List<Form> list : forms.values()) {
                 list.sort((a, b) -> b.words.size() - a.words.size());
@@ -173,6 +174,23 @@ public final class MentionIndex {
                     roleByNoun.putIfAbsent(lastWord(name.toLowerCase(Locale.ROOT)), c.id());
                 }
             }
+        }
+
+        private static final List<String> OLD = List.of("old", "ancient", "aged", "elderly");
+
+        /**
+         * "the old woman" said as "an ancient dame" (Hansel and Grettel's witch, "an ancient dame leaning on a staff
+         * hobbled out"): an old man's or woman's name in the other words for old, and a woman's as a dame.
+         */
+        private static List<String> sameAge(String surface) {
+            String[] w = stripArticle(surface).toLowerCase(Locale.ROOT).split(" ");
+            if (w.length != 2
+                    || !OLD.contains(w[0])
+                    || !List.of("man", "woman", "dame").contains(w[1])) return List.of();
+            List<String> nouns = w[1].equals("man") ? List.of("man") : List.of("woman", "dame");
+            List<String> out = new ArrayList<>();
+            for (String a : OLD) for (String n : nouns) if (!(a.equals(w[0]) && n.equals(w[1]))) out.add(a + " " + n);
+            return out;
         }
 
         private void addForm(String surface, String id) {

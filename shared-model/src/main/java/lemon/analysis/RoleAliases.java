@@ -138,6 +138,11 @@ final class RoleAliases {
         for (StoryCharacter c : characters) byId.put(c.id(), c);
         for (int s = 0; s < index.sentences().size(); s++) {
             StoryCharacter[] p = revealed(index, s, byId);
+            // "she was really an old witch": what she really is names her
+            if (p != null && unmasks(index.tokens().get(s))) {
+                p = new StoryCharacter[] {p[1], p[0]};
+                nameWins.add(p);
+            }
             if (p == null) p = both(index, s, byId);
             if (p == null) p = saysWhoSheIs(index, s, byId, byName);
             if (p == null) p = namedParent(index, s, byName);
@@ -442,6 +447,14 @@ final class RoleAliases {
 
     /** Words that say a copula reveals who someone truly is. */
     private static final java.util.Set<String> REVEALING = java.util.Set.of("really", "actually", "reality", "truth");
+
+    /** "was really an old witch", "was in reality a fairy": a revealing word before the article of what someone is. */
+    private static boolean unmasks(List<WordToken> ts) {
+        for (int k = 0; k + 1 < ts.size(); k++)
+            if (REVEALING.contains(ts.get(k).lower())
+                    && List.of("a", "an").contains(ts.get(k + 1).lower())) return true;
+        return false;
+    }
 
     /**
      * Two roles sentence s makes one: "ROLE … but she was really a/an [adjectives] ROLE", the

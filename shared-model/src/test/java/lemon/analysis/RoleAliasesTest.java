@@ -407,4 +407,21 @@ class RoleAliasesTest {
         List<StoryCharacter> horse = cast("They met a man called Horse. Horse laughed. Horse sang.");
         assertEquals("man", named(horse, "Horse").role(), horse.toString());
     }
+
+    @Test
+    void anAncientDameIsTheOldWomanAndWhatSheReallyIsNamesHer() {
+        // hansel and grettel: "an ancient dame leaning on a staff hobbled out" … "The old woman had appeared to be most
+        // friendly, but she was really an old witch": one person, the witch, leaning on her staff
+        String wood = "Ina and Jan ate the roof. Suddenly an ancient dame leaning on a staff hobbled out. The old"
+                + " woman took them by the hand. The old woman fed them. The old woman smiled at them. The old woman"
+                + " had appeared to be most friendly, but she was really an old witch. The witch lit the oven. Ina"
+                + " wept. Jan wept. Ina pushed the witch. Jan ran.";
+        List<StoryCharacter> cast = cast(wood);
+        StoryCharacter witch = named(cast, "old woman");
+        assertEquals("witch", witch.name(), cast.toString());
+        List<String> cues = StoryCues.of(wood, witch, cast).stream()
+                .map(q -> q.kind() + ": " + q.value())
+                .toList();
+        assertTrue(cues.contains("object: a staff"), cues.toString());
+    }
 }
