@@ -1364,8 +1364,9 @@ public final class StoryCues {
             theyWere(ts, index.sentences().get(s), out);
             for (int k = 0; k + 1 < ts.size(); k++) {
                 if (ts.get(k).quoted() || !ts.get(k).lower().equals("their")) continue;
+                // "with their round rosy cheeks": their looks as well as their things
                 for (Phrase p : phrases(ts, k + 1))
-                    if (isThing(p.head))
+                    if (known(p.head))
                         out.add(new StoryCue(
                                 kindOf(p.head), p.text, index.sentences().get(s)));
             }

@@ -1643,4 +1643,14 @@ class StoryCuesTest {
                 court.replace("He was made captain of the Sultan's armies,", "He was made to sweep the" + " yard,");
         assertNoCue(chores, "Karim", "sweep");
     }
+
+    @Test
+    void aGroupsOwnLooksAreTheirs() {
+        // hansel and grettel: "before the children were awake, she … saw them both sleeping so peacefully, with their
+        // round rosy cheeks"
+        String hut = "The three sisters walked into the wood. The three sisters were hungry. A witch watched. The"
+                + " witch sang. Before the three sisters were awake, the witch saw them sleeping, with their round rosy"
+                + " cheeks. The three sisters woke. The witch laughed.";
+        assertCue(hut, "three sisters", "skin: round rosy cheeks");
+    }
 }
