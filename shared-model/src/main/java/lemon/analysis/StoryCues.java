@@ -1340,6 +1340,17 @@ public final class StoryCues {
         return true;
     }
 
+    /** "they … said", "said they": the sentence's quote is the group's own words. */
+    private static boolean theySay(List<WordToken> ts) {
+        for (int k = 0; k < ts.size(); k++) {
+            if (ts.get(k).quoted() || !ts.get(k).lower().equals("they")) continue;
+            if (k > 0 && Lexicon.SPEECH_VERBS.contains(ts.get(k - 1).lower())) return true;
+            for (int j = k + 1; j < Math.min(ts.size(), k + 10) && !ts.get(j).quoted(); j++)
+                if (Lexicon.SPEECH_VERBS.contains(ts.get(j).lower())) return true;
+        }
+        return false;
+    }
+
     /**
      * A group's own things: "they drew their sabres" in a sentence that names the group or follows one that does, when
      * no other group is named there (plural pronouns are not resolved by the mention index).
@@ -1362,10 +1373,16 @@ public final class StoryCues {
                 continue;
             List<WordToken> ts = index.tokens().get(s);
             theyWere(ts, index.sentences().get(s), out);
+            boolean theySay = theySay(ts);
             for (int k = 0; k + 1 < ts.size(); k++) {
-                if (ts.get(k).quoted() || !ts.get(k).lower().equals("their")) continue;
-                // "with their round rosy cheeks": their looks as well as their things
-                for (Phrase p : phrases(ts, k + 1))
+                // "so they called her up, and said, 'Now, comb our hair, brush our shoes, and tie our sashes'"
+                boolean spoken =
+                        theySay && ts.get(k).quoted() && ts.get(k).lower().equals("our");
+                if (!spoken && (ts.get(k).quoted() || !ts.get(k).lower().equals("their"))) continue;
+                // "with their round rosy cheeks": their looks as well as their things; of "our", the one phrase ("brush
+                // our shoes, and tie our sashes": "tie" is no garment)
+                Phrase one = spoken ? phrase(ts, k + 1) : null;
+                for (Phrase p : spoken ? (one == null ? List.<Phrase>of() : List.of(one)) : phrases(ts, k + 1))
                     if (known(p.head))
                         out.add(new StoryCue(
                                 kindOf(p.head), p.text, index.sentences().get(s)));
@@ -2552,6 +2569,11 @@ public final class StoryCues {
         // "a broad-shouldered woman in her fifties with close-cropped grey hair": an age, no hair of hers
         if (k < ts.size() && DECADE.matcher(ts.get(k).lower()).matches()) return;
         Phrase p = phrase(ts, k);
+        // "considering her clothes and headdress": the bare clothes say nothing, what is listed with them does
+        if (p == null
+                && k + 2 < ts.size()
+                && GENERIC_THINGS.contains(ts.get(k).lower())
+                && ts.get(k + 1).lower().equals("and")) p = phrase(ts, k + 2);
         if (p == null) p = colouredAfter(ts, k);
         if (p == null) p = bodyIs(ts, k);
         if (p == null) return;

@@ -1653,4 +1653,24 @@ class StoryCuesTest {
                 + " cheeks. The three sisters woke. The witch laughed.";
         assertCue(hut, "three sisters", "skin: round rosy cheeks");
     }
+
+    @Test
+    void whatIsListedWithBareClothesIsTheirs() {
+        // cinderella: "All the ladies were busied in considering her clothes and headdress"
+        String ball =
+                "Mila was a kind girl. Mila went to the ball. Mila showed her clothes and headdress to the ladies."
+                        + " Mila danced. Mila laughed.";
+        assertCue(ball, "Mila", "headwear: headdress");
+    }
+
+    @Test
+    void whatAGroupSaysIsOursIsTheirs() {
+        // ashputtel: "Ashputtel's two sisters were asked to come; so they called her up, and said, 'Now, comb our hair,
+        // brush our shoes, and tie our sashes for us'"
+        String feast = "Mila was a kind girl. The two sisters were proud. The two sisters laughed at Mila. The two"
+                + " sisters were asked to the feast; so they called Mila up, and said, \"Now, brush our shoes, and tie"
+                + " our sashes for us.\" Mila wept. The two sisters went.";
+        assertCue(feast, "two sisters", "clothing: sashes");
+        assertNoCue(feast, "two sisters", "tie");
+    }
 }
