@@ -548,6 +548,7 @@ public final class StoryCues {
                 if (subject) had(ts, m.end(), sentence, found);
                 if (subject) takenBack(ts, m, sentence, found);
                 if (subject) madeInto(ts, m.end(), sentence, found);
+                if (!m.explicit()) saidToBe(ts, m, sentence, found);
                 if (subject) goneAbout(ts, m.end(), sentence, found);
                 if (subject) wornIn(ts, m, index.mentions(s), c.gender(), sentence, found);
                 possessions(ts, m, index.mentions(s), sexes, sentence, found);
@@ -1273,6 +1274,25 @@ public final class StoryCues {
             for (Phrase p : phrases(ts, k + 1))
                 if (isThing(p.head)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
             return;
+        }
+    }
+
+    /** "'She's my slave and my housekeeper,' he said": the stations a speaker gives the he or she spoken of. */
+    private static void saidToBe(List<WordToken> ts, MentionIndex.Mention m, String sentence, List<StoryCue> out) {
+        if (!ts.get(m.start()).quoted()
+                || !List.of("he", "she").contains(ts.get(m.start()).lower())) return;
+        int k = m.end();
+        if (k >= ts.size() || !(ts.get(k).lower().equals("is") || ts.get(k).kind() == WordToken.Kind.POSSESSIVE))
+            return;
+        k++;
+        while (k + 1 < ts.size() && ts.get(k).quoted()) {
+            if (List.of("my", "a", "an", "our", "your").contains(ts.get(k).lower())) k++;
+            String noun = ts.get(k).lower();
+            if (!isStation(noun)) return;
+            out.add(new StoryCue("station", noun, sentence));
+            k++;
+            if (k + 1 >= ts.size() || !ts.get(k).lower().equals("and")) return;
+            k++;
         }
     }
 

@@ -1673,4 +1673,16 @@ class StoryCuesTest {
         assertCue(feast, "two sisters", "clothing: sashes");
         assertNoCue(feast, "two sisters", "tie");
     }
+
+    @Test
+    void whatASpeakerSaysSheIsIsHerStation() {
+        // forty-thieves: "'Come in, Morgiana,' said Ali Baba … he said: 'She's my slave and my housekeeper.'"
+        String house = "Nadia was clever. Omar was a merchant. \"Come in, Nadia,\" said Omar, \"she's my slave and my"
+                + " housekeeper.\" Nadia bowed. Omar smiled. Nadia danced.";
+        assertCue(house, "Nadia", "station: housekeeper");
+        assertCue(house, "Nadia", "station: slave");
+        // what she is said to be happy about is no station
+        String glad = house.replace("she's my slave and my housekeeper", "she's happy");
+        assertNoCue(glad, "Nadia", "happy");
+    }
 }
