@@ -1428,7 +1428,11 @@ final class Lexicon {
             "muttered",
             "murmured",
             "growled",
-            "roared");
+            "roared",
+            "yelled", // "he yelled to them: 'Do you call that manners, you toad-stools!'"
+            "bellowed",
+            "hissed",
+            "grumbled");
 
     /** "The villagers called it Cinder": whether the capitalised word at i is a name given to an "it". */
     static boolean namedAnIt(List<WordToken> ts, int i) {

@@ -2812,10 +2812,12 @@ public final class StoryCues {
                 if (from < ts.size() && PARTICLES.contains(ts.get(from).lower())) from++; // "drew out his sword"
                 // a garment in the hand is carried, not worn: "the prince took the shoe"
                 List<Phrase> carried = phrases(ts, from);
-                // "raised her veil" lifts what she wears; "raised his scimitar" wields a thing
-                boolean wielded = RAISED.contains(w);
+                // "raised her veil" lifts what she wears; "raised his scimitar" wields a thing; "swung the bag over his
+                // back" swings one the story has already given them
+                boolean wielded = RAISED.contains(w),
+                        told = from < ts.size() && ts.get(from).lower().equals("the");
                 for (Phrase p : carried)
-                    if (wielded ? OBJECTS.contains(p.head) : isThing(p.head))
+                    if (wielded ? OBJECTS.contains(p.head) && !told : isThing(p.head))
                         out.add(new StoryCue("object", p.text, sentence));
                 // the window closes: only a coordinated verb of the same subject opens another
                 limit = carried.isEmpty()

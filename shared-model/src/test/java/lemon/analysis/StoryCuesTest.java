@@ -1685,4 +1685,18 @@ class StoryCuesTest {
         String glad = house.replace("she's my slave and my housekeeper", "she's happy");
         assertNoCue(glad, "Nadia", "happy");
     }
+
+    @Test
+    void afterAYelledSpeechHeFetchesHisOwnAndTheBagHeSwingsIsNoNewOne() {
+        // snow-white and rose-red: "he yelled to them: '… I wish you'd been in Jericho first.' Then he fetched a sack
+        // of
+        // pearls"; earlier "he seized a bag full of gold … With these words he swung the bag over his back"
+        String river =
+                "Kobi was a little man with a long beard; his temper was short. Tomas was a boy. Tomas cut his beard. Kobi seized a bag full of gold. He"
+                        + " swung the bag over his back. Then Tomas laughed, and Kobi yelled: \"You toad-stool! You cut my"
+                        + " beard, Tomas. I wish you were gone, Tomas.\" Then he fetched a sack of pearls. Tomas ran. Kobi"
+                        + " cursed. Tomas laughed.";
+        assertCue(river, "Kobi", "object: a sack of pearls");
+        assertNoCue(river, "Kobi", "over his back");
+    }
 }
