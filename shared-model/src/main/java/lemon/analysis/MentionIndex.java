@@ -230,7 +230,7 @@ public final class MentionIndex {
         /** Characters named in the current sentence as a relation of another ("her godmother") → that other. */
         private final Map<String, String> relationOwners = new HashMap<>();
 
-        /** Who spoke the sentence before, where it was wholly the end of a speech begun earlier. */
+        /** Who spoke the sentence before, where it was wholly the end of a speech begun earlier (set as it ends). */
         private String previousQuotedSpeaker;
 
         /** Who the sentence before was about (its opening name or he/she), and who this one is about so far. */
@@ -247,21 +247,18 @@ public final class MentionIndex {
 
         private int relationEnd;
 
-        /** Who speaks the quote the sentence before left open, and who spoke the wholly quoted sentence before. */
-        private String openQuoteSpeaker, quotedSpeaker;
+        /** Who speaks the quote the sentence before left open. */
+        private String openQuoteSpeaker;
 
         /**
          * Follows a speech over sentences: "The tailor said: 'I fear one unicorn still less than two giants. Seven at
          * one blow, is my kind of affair.' He took a rope and an axe" — the he is the one who spoke.
          */
         void endSentence(List<WordToken> ts, List<Mention> found) {
+            previousQuotedSpeaker = null;
             if (ts.isEmpty()) return;
-            // the tokenizer marks a sentence quoted where its quote closes in it; one in the middle of a long speech
-            // has no quote mark at all
-            boolean marks = ts.stream()
-                    .anyMatch(t -> t.kind() == WordToken.Kind.QUOTE_OPEN || t.kind() == WordToken.Kind.QUOTE_CLOSE);
-            boolean continues = (ts.get(0).quoted() && ts.get(0).kind() != WordToken.Kind.QUOTE_OPEN)
-                    || (openQuoteSpeaker != null && !marks);
+            boolean marks = WordTokenizer.hasQuoteMark(ts);
+            boolean continues = WordTokenizer.beganInQuote(ts) || (openQuoteSpeaker != null && !marks);
             String speaker = continues ? openQuoteSpeaker : null;
             String addressee = null;
             if (speaker == null)
@@ -284,11 +281,10 @@ public final class MentionIndex {
                 turnFrom = speaker;
                 turnTo = addressee;
             }
-            WordToken last = ts.get(ts.size() - 1);
-            boolean open = (last.quoted() && last.kind() != WordToken.Kind.QUOTE_CLOSE) || (continues && !marks);
+            boolean open = WordTokenizer.endsInQuote(ts) || (continues && !marks);
             boolean wholly = ts.stream().allMatch(WordToken::quoted) || (continues && !marks);
             openQuoteSpeaker = open ? speaker : null;
-            quotedSpeaker = wholly && (continues || reply) ? speaker : null;
+            previousQuotedSpeaker = wholly && (continues || reply) ? speaker : null;
         }
 
         /** The speaker and whom they speak to in the exchange going on ("said he to him"), for the reply. */
@@ -311,8 +307,6 @@ public final class MentionIndex {
 
         /** A relation's hold on pronouns ends with its sentence. */
         void newSentence() {
-            previousQuotedSpeaker = quotedSpeaker;
-            quotedSpeaker = null;
             previousStrangers = lastTokens == null
                     ? java.util.EnumSet.noneOf(Gender.class)
                     : strangers(lastTokens, lastTokens.size());

@@ -58,10 +58,7 @@ final class RoleAliases {
             for (String a : c.aliases()) byName.putIfAbsent(a.toLowerCase(java.util.Locale.ROOT), c);
         List<StoryCharacter[]> pairs = new ArrayList<>();
         for (String role : List.of("prince", "princess")) {
-            List<StoryCharacter> children = ROYAL_CHILDREN.entrySet().stream()
-                    .filter(e -> e.getValue().equals(role) && byName.containsKey(e.getKey()))
-                    .map(e -> byName.get(e.getKey()))
-                    .toList();
+            List<StoryCharacter> children = royalChildren(byName, role);
             if (children.size() == 1 && byName.containsKey(role))
                 pairs.add(new StoryCharacter[] {children.get(0), byName.get(role)});
         }
@@ -238,6 +235,14 @@ final class RoleAliases {
         return List.of(new StoryCharacter[] {father, husband}, new StoryCharacter[] {mother, wife});
     }
 
+    /** The characters a royal child's relational name calls {@code role}: "the king's son" for "prince". */
+    private static List<StoryCharacter> royalChildren(Map<String, StoryCharacter> byName, String role) {
+        return ROYAL_CHILDREN.entrySet().stream()
+                .filter(e -> e.getValue().equals(role) && byName.containsKey(e.getKey()))
+                .map(e -> byName.get(e.getKey()))
+                .toList();
+    }
+
     /**
      * "the young King" is the story's one prince (its one princess for "the young Queen"), crowned by the end of the
      * tale; with no such child, the king it was keyed apart from. Where the story also has "the old King", the bare
@@ -250,9 +255,7 @@ final class RoleAliases {
             if (young == null) continue;
             java.util.Set<StoryCharacter> children = new java.util.LinkedHashSet<>();
             if (byName.containsKey(e.getValue())) children.add(byName.get(e.getValue()));
-            ROYAL_CHILDREN.forEach((name, role) -> {
-                if (role.equals(e.getValue()) && byName.containsKey(name)) children.add(byName.get(name));
-            });
+            children.addAll(royalChildren(byName, e.getValue()));
             children.remove(young);
             StoryCharacter monarch = byName.get(e.getKey()), old = byName.get("old " + e.getKey());
             if (children.size() == 1) {

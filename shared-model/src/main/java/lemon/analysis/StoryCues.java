@@ -1234,17 +1234,9 @@ public final class StoryCues {
      * little coat …'": sentence {@code q} goes on with a quote the sentence before left open.
      */
     private static boolean speechGoesOn(MentionIndex index, int q) {
-        List<WordToken> before = index.tokens().get(q - 1), ts = index.tokens().get(q);
-        if (before.isEmpty() || ts.isEmpty()) return false;
-        WordToken last = before.get(before.size() - 1);
-        if (!last.quoted() || last.kind() == WordToken.Kind.QUOTE_CLOSE) return false;
-        // the tokenizer marks a sentence quoted when its quote closes there; one with no quote mark goes on with it
-        return (ts.get(0).quoted() && ts.get(0).kind() != WordToken.Kind.QUOTE_OPEN)
-                || ts.stream().noneMatch(StoryCues::isQuoteMark);
-    }
-
-    private static boolean isQuoteMark(WordToken t) {
-        return t.kind() == WordToken.Kind.QUOTE_OPEN || t.kind() == WordToken.Kind.QUOTE_CLOSE;
+        List<WordToken> ts = index.tokens().get(q);
+        if (ts.isEmpty() || !WordTokenizer.endsInQuote(index.tokens().get(q - 1))) return false;
+        return WordTokenizer.beganInQuote(ts) || !WordTokenizer.hasQuoteMark(ts);
     }
 
     /** A sentence's words up to where the quote it began in closes, all read as quoted. */
@@ -3397,7 +3389,7 @@ public final class StoryCues {
                     && (A_OR_THE.contains(ts.get(q).lower()) || isAge(ts.get(q)))
                     && LENGTHS.contains(ts.get(q + 1).lower())
                     && ts.get(q + 2).lower().equals("long")) {
-                words.add(joinLower(ts, q, q + 3));
+                words.add(CharacterFinder.joinLower(ts, q, q + 3));
                 end = q + 3;
             }
         }
@@ -3423,12 +3415,6 @@ public final class StoryCues {
     }
 
     private static final Set<String> LENGTHS = Set.of("yard", "yards", "foot", "feet", "inch", "inches", "ell", "ells");
-
-    private static String joinLower(List<WordToken> ts, int from, int to) {
-        List<String> out = new ArrayList<>();
-        for (int k = from; k < to; k++) out.add(ts.get(k).lower());
-        return String.join(" ", out);
-    }
 
     /** The known head a word is, as written or as the singular of a plural ("sabres" → "sabre"), or null. */
     private static String singularKnown(String w) {

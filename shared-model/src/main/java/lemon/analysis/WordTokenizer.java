@@ -15,6 +15,24 @@ public final class WordTokenizer {
     /** Titles written short with a point ("Mr.", "Dr."); "sir." or "miss." ends a sentence. */
     private static final java.util.Set<String> ABBREVIATED_TITLES = java.util.Set.of("mr", "mrs", "ms", "dr");
 
+    /** Whether the sentence has a quote mark of its own (one in the middle of a long speech has none). */
+    static boolean hasQuoteMark(List<WordToken> ts) {
+        return ts.stream()
+                .anyMatch(t -> t.kind() == WordToken.Kind.QUOTE_OPEN || t.kind() == WordToken.Kind.QUOTE_CLOSE);
+    }
+
+    /** Whether the sentence began inside a quote an earlier one opened: marked quoted where the quote closes in it. */
+    static boolean beganInQuote(List<WordToken> ts) {
+        return !ts.isEmpty() && ts.get(0).quoted() && ts.get(0).kind() != WordToken.Kind.QUOTE_OPEN;
+    }
+
+    /** Whether a quote is still open at the sentence's end. */
+    static boolean endsInQuote(List<WordToken> ts) {
+        if (ts.isEmpty()) return false;
+        WordToken last = ts.get(ts.size() - 1);
+        return last.quoted() && last.kind() != WordToken.Kind.QUOTE_CLOSE;
+    }
+
     public static List<WordToken> tokenize(String sentence) {
         List<WordToken> out = new ArrayList<>();
         String s = sentence;
