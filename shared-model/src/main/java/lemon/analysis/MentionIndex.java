@@ -23,6 +23,14 @@ public final class MentionIndex {
     /** One reference to a character: tokens [start, end) of sentence {@code sentence}. */
     public record Mention(String characterId, int sentence, int start, int end, boolean explicit) {}
 
+    /**
+     * Who speaks the sentence's quote and whom they say it to, where the narration tells (null where not); {@code
+     * from} is the sentence the speech began in.
+     */
+    record Speech(String speaker, String addressee, int from) {}
+
+    private static final Speech NO_SPEECH = new Speech(null, null, -1);
+
     /** "his wife" where "his" is {@code ownerId} and no character is that owner's wife. */
     record Unclaimed(String ownerId, String noun, int sentence) {}
 
@@ -38,13 +46,17 @@ public final class MentionIndex {
             List<List<WordToken>> tokens,
             List<StoryCharacter> characters,
             List<List<Mention>> bySentence,
-            List<Unclaimed> unclaimed) {
+            List<Unclaimed> unclaimed,
+            List<Speech> speeches) {
         this.sentences = sentences;
         this.tokens = tokens;
         this.characters = characters;
         this.bySentence = bySentence;
         this.unclaimed = unclaimed;
+        this.speeches = speeches;
     }
+
+    private final List<Speech> speeches;
 
     public static MentionIndex build(String text, List<StoryCharacter> characters) {
         List<String> sentences = Sentences.split(text);
@@ -57,6 +69,7 @@ public final class MentionIndex {
         Matcher matcher = new Matcher(characters);
         List<List<Mention>> bySentence = new ArrayList<>();
         List<Mention> recent = new ArrayList<>();
+        List<Speech> speeches = new ArrayList<>();
         for (int s = 0; s < tokens.size(); s++) {
             List<WordToken> ts = tokens.get(s);
             List<Mention> found = new ArrayList<>();
@@ -67,12 +80,53 @@ public final class MentionIndex {
                 i = end > i ? end : i + 1;
             }
             bySentence.add(List.copyOf(found));
-            matcher.endSentence(ts, found);
+            speeches.add(matcher.endSentence(ts, found, s));
             int from = s - PRONOUN_WINDOW;
             recent.removeIf(m -> m.sentence() < from);
         }
         return new MentionIndex(
-                sentences, tokens, List.copyOf(characters), List.copyOf(bySentence), List.copyOf(matcher.unclaimed));
+                sentences,
+                tokens,
+                List.copyOf(characters),
+                List.copyOf(bySentence),
+                List.copyOf(matcher.unclaimed),
+                List.copyOf(speeches));
+    }
+
+    /**
+     * Whom the quote in sentence s is said to: the one the narration names ("said he to him"), the one a reply
+     * answers, or else the one other person the speech began beside ("She said: 'I will willingly go away with
+     * you …'" after a sentence about her and the prince alone); null where no one is clear or nothing is quoted.
+     */
+    public String addresseeOf(int s) {
+        Speech speech = speeches.get(s);
+        if (speech.speaker() == null || !WordTokenizer.hasQuoteMark(tokens.get(s)) && speech.from() == s) return null;
+        if (speech.addressee() != null) return speech.addressee();
+        // the speech's own narration first, then up to three sentences before it
+        for (int q = speech.from(); q >= 0 && q >= speech.from() - 3; q--) {
+            Set<String> others = new LinkedHashSet<>();
+            for (Mention m : bySentence.get(q)) {
+                WordToken first = tokens.get(q).get(m.start());
+                // "the names of his father": a relation named in passing is no one spoken to
+                if (first.quoted()
+                        || m.characterId().equals(speech.speaker())
+                        || (m.explicit() && List.of("his", "her", "their").contains(first.lower()))) continue;
+                others.add(m.characterId());
+            }
+            if (others.isEmpty()) continue;
+            String other = others.size() == 1 ? others.iterator().next() : null;
+            // "'I saw Lotte, and your dress is gone,' said Greta": one the speech names is spoken of, not to
+            return other == null || namedInQuote(speech.from(), other) || namedInQuote(s, other) ? null : other;
+        }
+        return null;
+    }
+
+    private boolean namedInQuote(int s, String id) {
+        for (Mention m : bySentence.get(s))
+            if (m.explicit()
+                    && m.characterId().equals(id)
+                    && tokens.get(s).get(m.start()).quoted()) return true;
+        return false;
     }
 
     private final List<Unclaimed> unclaimed;
@@ -254,13 +308,14 @@ public final class MentionIndex {
          * Follows a speech over sentences: "The tailor said: 'I fear one unicorn still less than two giants. Seven at
          * one blow, is my kind of affair.' He took a rope and an axe" — the he is the one who spoke.
          */
-        void endSentence(List<WordToken> ts, List<Mention> found) {
+        Speech endSentence(List<WordToken> ts, List<Mention> found, int s) {
             previousQuotedSpeaker = null;
-            if (ts.isEmpty()) return;
+            if (ts.isEmpty()) return NO_SPEECH;
             boolean marks = WordTokenizer.hasQuoteMark(ts);
             boolean continues = WordTokenizer.beganInQuote(ts) || (openQuoteSpeaker != null && !marks);
             String speaker = continues ? openQuoteSpeaker : null;
-            String addressee = null;
+            String addressee = continues ? openQuoteAddressee : null;
+            int from = continues ? openQuoteFrom : s;
             if (speaker == null)
                 for (Mention m : found)
                     if (!ts.get(m.start()).quoted() && Lexicon.speaker(ts, m)) {
@@ -284,8 +339,16 @@ public final class MentionIndex {
             boolean open = WordTokenizer.endsInQuote(ts) || (continues && !marks);
             boolean wholly = ts.stream().allMatch(WordToken::quoted) || (continues && !marks);
             openQuoteSpeaker = open ? speaker : null;
+            openQuoteAddressee = open ? addressee : null;
+            openQuoteFrom = from;
             previousQuotedSpeaker = wholly && (continues || reply) ? speaker : null;
+            return new Speech(speaker, addressee, from);
         }
+
+        /** Whom the open quote is said to, and the sentence it began in. */
+        private String openQuoteAddressee;
+
+        private int openQuoteFrom;
 
         /** The speaker and whom they speak to in the exchange going on ("said he to him"), for the reply. */
         private String turnFrom, turnTo;

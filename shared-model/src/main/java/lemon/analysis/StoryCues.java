@@ -582,6 +582,7 @@ public final class StoryCues {
         if (couple != null) add(byKind, couple);
         for (StoryCue cue : marriedTo(c, index)) add(byKind, cue);
         for (StoryCue cue : namesSay(c, index)) add(byKind, cue);
+        if (!c.isGroup()) for (StoryCue cue : spokenTo(c, index)) add(byKind, cue);
         // "two children, … named Morning, and … they called Day": a member of a group of children is a child
         for (StoryCharacter g : chars) {
             if (!g.id().equals(c.memberOf())) continue;
@@ -1267,6 +1268,29 @@ public final class StoryCues {
                 if (isThing(p.head)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
             return;
         }
+    }
+
+    /**
+     * "'Go down,' said the magician; … 'Tuck up your gown and go through them'": what a speech calls "your" is the
+     * one it is said to (as the mention index tells it), a garment, a thing or a beast to ride.
+     */
+    private static List<StoryCue> spokenTo(StoryCharacter c, MentionIndex index) {
+        List<StoryCue> out = new ArrayList<>();
+        for (int s = 0; s < index.sentences().size(); s++) {
+            if (!c.id().equals(index.addresseeOf(s))) continue;
+            List<WordToken> ts = index.tokens().get(s);
+            boolean middle = !WordTokenizer.hasQuoteMark(ts); // a speech's middle sentence, quoted all through
+            for (int k = 0; k + 1 < ts.size(); k++) {
+                if (!(middle || ts.get(k).quoted()) || !ts.get(k).lower().equals("your")) continue;
+                String sentence = index.sentences().get(s);
+                String next = ts.get(k + 1).lower();
+                if (MOUNTS.contains(next)) out.add(new StoryCue("object", article(next) + " " + next, sentence));
+                else
+                    for (Phrase p : phrases(ts, k + 1))
+                        if (isThing(p.head)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+            }
+        }
+        return out;
     }
 
     /** "'She's my slave and my housekeeper,' he said": the stations a speaker gives the he or she spoken of. */

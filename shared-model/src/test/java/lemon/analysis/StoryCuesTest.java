@@ -1699,4 +1699,22 @@ class StoryCuesTest {
         assertCue(river, "Kobi", "object: a sack of pearls");
         assertNoCue(river, "Kobi", "over his back");
     }
+
+    @Test
+    void whatASpeechCallsYourIsTheOnesItIsSaidTo() {
+        // aladdin: "'Go down,' said the magician; '… three large halls. Tuck up your gown and go through them …'"
+        // after a sentence about Aladdin alone; rapunzel: "She said: '… you will take me on your horse.'"
+        String cave =
+                "Omar was a poor boy. Zafir was a sorcerer. Zafir led Omar to a rock. Omar lifted the stone, as he"
+                        + " was told. \"Go down,\" said Zafir; \"you will find a hall. Tuck up your cloak and walk on. Then"
+                        + " come back on your mule.\" Omar went down. Zafir waited.";
+        assertCue(cave, "Omar", "clothing: a cloak");
+        assertCue(cave, "Omar", "object: a mule");
+        assertNoCue(cave, "Zafir", "cloak");
+        // spoken where two others were just about: no one is sure to be the one it is said to
+        String two = cave.replace("Omar lifted the stone, as he was told.", "Omar and Leila lifted the stone.")
+                .replace("Omar was a poor boy.", "Omar was a poor boy. Leila was his sister.");
+        assertNoCue(two, "Omar", "cloak");
+        assertNoCue(two, "Leila", "cloak");
+    }
 }
