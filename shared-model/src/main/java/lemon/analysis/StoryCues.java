@@ -546,6 +546,7 @@ public final class StoryCues {
                         && found.stream().noneMatch(q -> q.kind().equals("age")))
                     ageAndLooks(ts, m.end() + 1, c.gender(), sentence, found);
                 if (subject) had(ts, m.end(), sentence, found);
+                if (subject) dressedLike(ts, m.end(), sentence, found);
                 if (subject) takenBack(ts, m, sentence, found);
                 if (subject) madeInto(ts, m.end(), sentence, found);
                 if (!m.explicit()) saidToBe(ts, m, sentence, found);
@@ -2257,6 +2258,28 @@ public final class StoryCues {
                     // "He had a bandage on his left knee and a lucky red headband": worn
                     || GARMENTS.contains(p.head)
                     || HEADWEAR.contains(p.head)) out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+    }
+
+    /**
+     * "she was dressed like his great-grandmother, and had a point band peeping over a high collar": a look told by
+     * whose it is like, and what the subject has on after it.
+     */
+    private static void dressedLike(List<WordToken> ts, int end, String sentence, List<StoryCue> out) {
+        if (end + 3 >= ts.size()
+                || !List.of("was", "is").contains(ts.get(end).lower())
+                || !ts.get(end + 1).lower().equals("dressed")
+                || !ts.get(end + 2).lower().equals("like")) return;
+        int to = end + 3;
+        while (to < ts.size()
+                && ts.get(to).isWord()
+                && to - end < 8
+                && !ts.get(to).lower().equals("and")) to++;
+        List<String> words = new ArrayList<>();
+        for (int j = end + 1; j < to; j++) words.add(ts.get(j).lower());
+        out.add(new StoryCue("clothing", String.join(" ", words), sentence));
+        if (to + 2 < ts.size()
+                && ts.get(to).text().equals(",")
+                && ts.get(to + 1).lower().equals("and")) had(ts, to + 2, sentence, out);
     }
 
     /** "with a grey beard", "with long golden hair", "with a dagger"; "in a red cloak" (only what is worn). */

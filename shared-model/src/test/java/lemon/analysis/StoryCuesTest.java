@@ -1717,4 +1717,22 @@ class StoryCuesTest {
         assertNoCue(two, "Omar", "cloak");
         assertNoCue(two, "Leila", "cloak");
     }
+
+    @Test
+    void aLookToldByWhoseItIsLikeAndWhatSheHasOnAfterIt() {
+        // sleeping beauty: "she was dressed like his great-grandmother, and had a point band peeping over a high
+        // collar"
+        String quay =
+                "Mira was a ferrywoman. Tom was a clerk. Tom met Mira at the quay. She was dressed like a boatman,"
+                        + " and had a red scarf. Tom laughed. Mira rowed.";
+        assertCue(quay, "Mira", "clothing: dressed like a boatman");
+        assertCue(quay, "Mira", "clothing: a red scarf");
+        assertNoCue(quay, "Tom", "boatman");
+        // whom someone else says it of
+        String said = quay.replace(
+                "She was dressed like a boatman, and had a red scarf.",
+                "Mira laughed that Tom was dressed like a boatman.");
+        assertNoCue(said, "Mira", "boatman");
+        assertCue(said, "Tom", "clothing: dressed like a boatman");
+    }
 }
