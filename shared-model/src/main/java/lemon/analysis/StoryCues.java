@@ -240,6 +240,7 @@ public final class StoryCues {
 
     static final Set<String> OBJECTS = Set.of(
             "lamp",
+            "basin",
             "ring",
             "wand",
             "dagger",
@@ -1405,11 +1406,19 @@ public final class StoryCues {
                 s -> index.mentions(s).stream().anyMatch(m -> m.explicit() && ours.contains(m.characterId()));
         java.util.function.IntPredicate otherGroup =
                 s -> index.mentions(s).stream().anyMatch(m -> m.explicit() && otherGroups.contains(m.characterId()));
+        // the group stays in play past a sentence that names it into one that calls it "they" or "them": "the
+        // eighty slaves arrived … Aladdin made them set out to the palace … They were so richly dressed, with such
+        // splendid jewels in their girdles"
+        boolean inPlay = false;
         for (int s = 0; s < index.sentences().size(); s++) {
-            if (!(names.test(s) || s > 0 && names.test(s - 1) && !otherGroup.test(s - 1)) || otherGroup.test(s))
-                continue;
+            boolean before = inPlay
+                    && !otherGroup.test(s - 1)
+                    && (names.test(s - 1) || theyOrThem(index.tokens().get(s - 1)));
+            inPlay = names.test(s) || before;
+            if (!inPlay || otherGroup.test(s)) continue;
             List<WordToken> ts = index.tokens().get(s);
             theyWere(ts, index.sentences().get(s), out);
+            carriedBefore(ts, "they", index.sentences().get(s), out);
             boolean theySay = theySay(ts);
             for (int k = 0; k + 1 < ts.size(); k++) {
                 // "so they called her up, and said, 'Now, comb our hair, brush our shoes, and tie our sashes'"
@@ -1426,6 +1435,35 @@ public final class StoryCues {
             }
         }
         return out;
+    }
+
+    /**
+     * "the basins of gold they carried on their heads": a thing named before the one who carries it, the carrying verb
+     * with no object of its own.
+     */
+    private static void carriedBefore(List<WordToken> ts, String who, String sentence, List<StoryCue> out) {
+        for (int k = 1; k + 1 < ts.size(); k++) {
+            if (ts.get(k).quoted()
+                    || !ts.get(k).lower().equals(who)
+                    || !CARRY.contains(ts.get(k + 1).lower())) continue;
+            if (k + 2 < ts.size()
+                    && ts.get(k + 2).isWord()
+                    && !WHERE.contains(ts.get(k + 2).lower())) continue;
+            for (int det = k - 1; det >= 0 && det >= k - 5 && ts.get(det).isWord(); det--) {
+                if (!A_OR_THE.contains(ts.get(det).lower())) continue;
+                Phrase p = phrase(ts, det);
+                if (p != null && OBJECTS.contains(p.head)) {
+                    List<String> words = new ArrayList<>();
+                    for (int j = det + 1; j < k; j++) words.add(ts.get(j).lower());
+                    out.add(new StoryCue("object", String.join(" ", words), sentence));
+                }
+                break;
+            }
+        }
+    }
+
+    private static boolean theyOrThem(List<WordToken> ts) {
+        return ts.stream().anyMatch(t -> !t.quoted() && List.of("they", "them").contains(t.lower()));
     }
 
     /** "They were big, freckled boys who had been held back a year": a group's looks and what its members are. */

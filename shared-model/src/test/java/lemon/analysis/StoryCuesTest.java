@@ -1735,4 +1735,23 @@ class StoryCuesTest {
         assertNoCue(said, "Mira", "boatman");
         assertCue(said, "Tom", "clothing: dressed like a boatman");
     }
+
+    @Test
+    void aGroupCalledThemStaysInPlayAndWhatTheyCarryNamedBeforeThemIsTheirs() {
+        // aladdin: "the eighty slaves arrived … Aladdin made them set out to the palace, two and two … They were so
+        // richly dressed, with such splendid jewels in their girdles, that everyone crowded to see them and the basins
+        // of gold they carried on their heads"
+        String march = "Omar was a merchant. The twenty porters came to Omar. The twenty porters bowed. Omar sent them"
+                + " to the palace. They were proud, with jewels in their red sashes, and everyone looked at the"
+                + " baskets of figs they carried on their heads. Omar smiled.";
+        assertCue(march, "twenty porters", "clothing: red sashes");
+        assertCue(march, "twenty porters", "object: baskets of figs");
+        assertNoCue(march, "Omar", "figs");
+        // another group in the sentence between: "they" may be those
+        String guards = march.replace("Omar sent them to the palace.", "The five guards met them at the palace.")
+                .replace(
+                        "Omar was a merchant.", "Omar was a merchant. The five guards were tall. The five guards ran.");
+        assertNoCue(guards, "twenty porters", "sashes");
+        assertNoCue(guards, "twenty porters", "figs");
+    }
 }
