@@ -241,6 +241,8 @@ public final class StoryCues {
     static final Set<String> OBJECTS = Set.of(
             "lamp",
             "basin",
+            "pebble", // "one of the white pebbles out of his pocket"
+            "powder", // "a powder he had about him"
             "ring",
             "wand",
             "dagger",
@@ -548,6 +550,8 @@ public final class StoryCues {
                     ageAndLooks(ts, m.end() + 1, c.gender(), sentence, found);
                 if (subject) had(ts, m.end(), sentence, found);
                 if (subject) dressedLike(ts, m.end(), sentence, found);
+                if (!m.explicit()) carriedBefore(ts, m.start(), sentence, found);
+                if (!m.explicit()) outOfTheirs(ts, m.start(), sentence, found);
                 if (subject) takenBack(ts, m, sentence, found);
                 if (subject) madeInto(ts, m.end(), sentence, found);
                 if (!m.explicit()) saidToBe(ts, m, sentence, found);
@@ -1418,7 +1422,9 @@ public final class StoryCues {
             if (!inPlay || otherGroup.test(s)) continue;
             List<WordToken> ts = index.tokens().get(s);
             theyWere(ts, index.sentences().get(s), out);
-            carriedBefore(ts, "they", index.sentences().get(s), out);
+            for (int k = 0; k < ts.size(); k++)
+                if (ts.get(k).lower().equals("they"))
+                    carriedBefore(ts, k, index.sentences().get(s), out);
             boolean theySay = theySay(ts);
             for (int k = 0; k + 1 < ts.size(); k++) {
                 // "so they called her up, and said, 'Now, comb our hair, brush our shoes, and tie our sashes'"
@@ -1438,28 +1444,55 @@ public final class StoryCues {
     }
 
     /**
-     * "the basins of gold they carried on their heads": a thing named before the one who carries it, the carrying verb
-     * with no object of its own.
+     * "the basins of gold they carried on their heads", "a powder he had about him": a thing named before the one who
+     * carries it (the he, she or they at k), the carrying verb with no object of its own.
      */
-    private static void carriedBefore(List<WordToken> ts, String who, String sentence, List<StoryCue> out) {
-        for (int k = 1; k + 1 < ts.size(); k++) {
-            if (ts.get(k).quoted()
-                    || !ts.get(k).lower().equals(who)
-                    || !CARRY.contains(ts.get(k + 1).lower())) continue;
-            if (k + 2 < ts.size()
-                    && ts.get(k + 2).isWord()
-                    && !WHERE.contains(ts.get(k + 2).lower())) continue;
-            for (int det = k - 1; det >= 0 && det >= k - 5 && ts.get(det).isWord(); det--) {
-                if (!A_OR_THE.contains(ts.get(det).lower())) continue;
-                Phrase p = phrase(ts, det);
-                if (p != null && OBJECTS.contains(p.head)) {
-                    List<String> words = new ArrayList<>();
-                    for (int j = det + 1; j < k; j++) words.add(ts.get(j).lower());
-                    out.add(new StoryCue("object", String.join(" ", words), sentence));
-                }
-                break;
-            }
+    private static void carriedBefore(List<WordToken> ts, int k, String sentence, List<StoryCue> out) {
+        if (k < 2 || k + 1 >= ts.size() || ts.get(k).quoted()) return;
+        String verb = ts.get(k + 1).lower();
+        int after = k + 2;
+        if (verb.equals("had")
+                && k + 3 < ts.size()
+                && List.of("about", "with").contains(ts.get(k + 2).lower())
+                && List.of("him", "her", "them").contains(ts.get(k + 3).lower())) after = k + 4;
+        else if (!CARRY.contains(verb)) return;
+        if (after < ts.size()
+                && ts.get(after).isWord()
+                && !WHERE.contains(ts.get(after).lower())) return;
+        for (int det = k - 1; det >= 0 && det >= k - 5 && ts.get(det).isWord(); det--) {
+            if (!A_OR_THE.contains(ts.get(det).lower())) continue;
+            Phrase p = phrase(ts, det);
+            if (p != null && OBJECTS.contains(p.head)) out.add(new StoryCue("object", words(ts, det, k), sentence));
+            return;
         }
+    }
+
+    /**
+     * "had always dropped one of the white pebbles out of his pocket": what comes out of someone's pocket (purse, bag)
+     * was theirs; the his or her at k.
+     */
+    private static void outOfTheirs(List<WordToken> ts, int k, String sentence, List<StoryCue> out) {
+        if (k < 3 || k + 1 >= ts.size() || !CONTAINERS.contains(ts.get(k + 1).lower())) return;
+        int from = ts.get(k - 1).lower().equals("from")
+                ? k - 1
+                : ts.get(k - 1).lower().equals("of") && ts.get(k - 2).lower().equals("out") ? k - 2 : -1;
+        if (from < 2) return;
+        for (int det = from - 1; det >= 0 && det >= from - 5 && ts.get(det).isWord(); det--) {
+            if (!A_OR_THE.contains(ts.get(det).lower())) continue;
+            Phrase p = phrase(ts, det);
+            if (p != null && OBJECTS.contains(p.head)) out.add(new StoryCue("object", words(ts, det, from), sentence));
+            return;
+        }
+    }
+
+    private static final Set<String> CONTAINERS = Set.of("pocket", "pockets", "purse", "bag", "pouch", "sleeve");
+
+    /** The words [from, to) of a phrase opened by a determiner: "a powder", "white pebbles" (not "the"). */
+    private static String words(List<WordToken> ts, int from, int to) {
+        List<String> words = new ArrayList<>();
+        for (int j = ts.get(from).lower().equals("the") ? from + 1 : from; j < to; j++)
+            words.add(ts.get(j).lower());
+        return String.join(" ", words);
     }
 
     private static boolean theyOrThem(List<WordToken> ts) {

@@ -1754,4 +1754,21 @@ class StoryCuesTest {
         assertNoCue(guards, "twenty porters", "sashes");
         assertNoCue(guards, "twenty porters", "figs");
     }
+
+    @Test
+    void whatComesOutOfTheirPocketOrIsNamedBeforeTheyHaveItIsTheirs() {
+        // hansel and grettel: "Hansel … had always dropped one of the white pebbles out of his pocket on to the path";
+        // aladdin: "the magician threw on it a powder he had about him"
+        String path = "Jonas was a woodcutter's son. Mara was his sister. Jonas walked behind Mara, and he dropped one"
+                + " of the red pebbles out of his pocket. At the fire Jonas threw on it a powder he had about him. Mara"
+                + " slept.";
+        assertCue(path, "Jonas", "object: red pebbles");
+        assertCue(path, "Jonas", "object: a powder");
+        assertNoCue(path, "Mara", "pebbles");
+        // out of someone else's pocket, or a verb with its own object: not theirs
+        String other = path.replace("out of his pocket", "out of Mara's pocket")
+                .replace("a powder he had about him", "a powder he gave Mara");
+        assertNoCue(other, "Jonas", "pebbles");
+        assertNoCue(other, "Jonas", "powder");
+    }
 }
