@@ -36,6 +36,9 @@ public final class MentionIndex {
 
     private static final int PRONOUN_WINDOW = 2;
 
+    private static final Set<String> SPOUSES = Set.of("wife", "husband");
+    private static final Set<String> FORMER = Set.of("first", "late", "former", "dead");
+
     private final List<String> sentences;
     private final List<List<WordToken>> tokens;
     private final List<StoryCharacter> characters;
@@ -463,6 +466,12 @@ public final class MentionIndex {
                     int end = i + f.words.size();
                     // "the slave Morgiana" mentions Morgiana, not a second character "slave".
                     if (!f.capitals[0] && end < ts.size() && startsName(ts.get(end))) continue;
+                    // "the child of my first wife", "his late husband": the spouse before, not the one called so now
+                    if (!f.capitals[0]
+                            && f.words.size() == 1
+                            && SPOUSES.contains(f.words.get(0))
+                            && i > 0
+                            && FORMER.contains(ts.get(i - 1).lower())) return end;
                     // "Cassim's" alone is a mention of Cassim, the possessive stays with him.
                     record(new Mention(f.id, s, i, end, true), found, recent, ts);
                     // "her father and mother and sisters": the kin listed after a relation are the same one's

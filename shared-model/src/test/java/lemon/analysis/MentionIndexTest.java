@@ -284,4 +284,20 @@ class MentionIndexTest {
                         .filter(m -> m.characterId().equals("tailor"))
                         .toList());
     }
+
+    @Test
+    void aFirstWifeIsNotTheWifeOfNow() {
+        // Ashputtel's father: "there is only a little dirty Ashputtel here, the child of my first wife; I am sure she
+        // cannot be the bride" — the she is the child; "wife" is the new wife the story has named so far
+        List<StoryCharacter> cast = List.of(
+                new StoryCharacter("ella", "Ella", List.of(), Gender.FEMALE, "", 2),
+                new StoryCharacter("wife", "wife", List.of(), Gender.FEMALE, "wife", 2),
+                new StoryCharacter("father", "father", List.of(), Gender.MALE, "father", 2));
+        String story =
+                "The father took a new wife. 'There is only Ella here, the child of my first wife; she is dirty.'";
+        assertEquals(List.of("ella"), pronounsIn(story, 1, cast));
+        // the wife of now is still the wife
+        String now = "The father took a new wife. 'There is only Ella here, and my wife; she is proud.'";
+        assertEquals(List.of("wife"), pronounsIn(now, 1, cast));
+    }
 }
