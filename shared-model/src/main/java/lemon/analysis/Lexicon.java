@@ -478,6 +478,36 @@ final class Lexicon {
      * A kind word → the animals of that kind a tale may call by it: "the good bird" just after "the duck"
      * is the duck ({@link CharacterFinder}).
      */
+    private static final Set<String> BIRDS = set(
+            "bird",
+            "dove",
+            "turtle-dove",
+            "duck",
+            "raven",
+            "eagle",
+            "goose",
+            "hen",
+            "cock",
+            "swan",
+            "owl",
+            "crow",
+            "sparrow",
+            "parrot",
+            "pigeon",
+            "linnet",
+            "magpie",
+            "stork",
+            "heron",
+            "falcon",
+            "hawk",
+            "gull",
+            "robin");
+
+    /** A feathered beast ("dove", "raven"): its coat is feathers, not fur. */
+    static boolean isBird(String animal) {
+        return animal != null && BIRDS.contains(animal);
+    }
+
     static final Map<String, Set<String>> KINDS = Map.of("bird", set("duck", "dove", "raven", "eagle"));
 
     /** Person nouns that need an owner to say who they are ("his wife", "the king's son"). */

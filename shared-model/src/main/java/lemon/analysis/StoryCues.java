@@ -550,6 +550,7 @@ public final class StoryCues {
                     ageAndLooks(ts, m.end() + 1, c.gender(), sentence, found);
                 if (subject) had(ts, m.end(), sentence, found);
                 if (subject) dressedLike(ts, m.end(), sentence, found);
+                if (animal && !m.explicit()) ownCoat(ts, m, animal(c), sentence, found);
                 if (!m.explicit()) carriedBefore(ts, m.start(), sentence, found);
                 if (!m.explicit()) outOfTheirs(ts, m.start(), sentence, found);
                 if (subject) takenBack(ts, m, sentence, found);
@@ -1164,6 +1165,34 @@ public final class StoryCues {
             } else if (!describe(w, sentence, out)) return;
         }
     }
+
+    /**
+     * "a bear, who poked his thick black head through the door", "beat the snow out of his fur": a beast's own fur
+     * (feathers), and a head's or back's colour as the colour of its fur (the his, her or its at m).
+     */
+    private static void ownCoat(
+            List<WordToken> ts, MentionIndex.Mention m, String beast, String sentence, List<StoryCue> out) {
+        if (!List.of("his", "her", "its").contains(ts.get(m.start()).lower())) return;
+        List<String> words = new ArrayList<>();
+        int k = m.end();
+        while (k < ts.size()
+                && words.size() < 3
+                && (COAT_COLOURS.contains(ts.get(k).lower())
+                        || FUR_LOOKS.contains(ts.get(k).lower())))
+            words.add(ts.get(k++).lower());
+        if (k >= ts.size()) return;
+        String head = ts.get(k).lower();
+        boolean coloured = words.stream().anyMatch(COAT_COLOURS::contains);
+        if (FUR.contains(head)) words.add(head);
+        else if (List.of("head", "back", "body").contains(head) && coloured)
+            words.add(Lexicon.isBird(beast) ? "feathers" : "fur");
+        else return;
+        out.add(new StoryCue("hair", String.join(" ", words), sentence));
+    }
+
+    private static final Set<String> FUR = Set.of("fur", "mane", "feathers", "plumage", "pelt", "fleece", "wool");
+    private static final Set<String> FUR_LOOKS =
+            Set.of("thick", "shaggy", "soft", "rough", "sleek", "long", "short", "glossy", "matted", "bushy");
 
     private static final Set<String> COAT_COLOURS =
             Set.of("black", "white", "brown", "grey", "gray", "red", "golden", "yellow", "silver", "snow-white");

@@ -1771,4 +1771,22 @@ class StoryCuesTest {
         assertNoCue(other, "Jonas", "pebbles");
         assertNoCue(other, "Jonas", "powder");
     }
+
+    @Test
+    void aBeastsOwnFurAndTheColourOfItsHeadAreItsCoat() {
+        // snow-white and rose-red: "only a bear, who poked his thick black head through the door"; "The bear asked the
+        // children to beat the snow a little out of his fur"
+        String door = "Lena lived in a hut. One night a bear knocked, and the bear poked his thick black head through"
+                + " the door. The bear asked Lena to beat the snow out of his fur. The bear slept. Lena laughed.";
+        assertCue(door, "bear", "hair: thick black fur");
+        // a bird's coat is feathers
+        String roof = "Lena lived in a hut. A raven sat on the roof. The raven shook his grey head. The raven flew."
+                + " Lena laughed.";
+        assertCue(roof, "raven", "hair: grey feathers");
+        // a man's head is no coat
+        String man = door.replace("a bear knocked, and the bear poked", "a hunter knocked, and the hunter poked")
+                .replace("The bear asked", "The hunter asked")
+                .replace("The bear slept.", "The hunter slept.");
+        assertNoCue(man, "hunter", "fur");
+    }
 }
