@@ -3300,6 +3300,22 @@ public final class StoryCues {
      * A phrase and those joined to it by "and" or a comma: "with his father's ledger and a lamp", "with a black cap on
      * her head, and black shoes on her feet, and a broomstick in her hand".
      */
+    private static final Set<String> TRIMMED = Set.of(
+            "bedaubed",
+            "embroidered",
+            "trimmed",
+            "laced",
+            "edged",
+            "beset",
+            "decorated",
+            "adorned",
+            "spangled",
+            "studded",
+            "lined",
+            "braided",
+            "fringed",
+            "sewn");
+
     private static List<Phrase> phrases(List<WordToken> ts, int k) {
         List<Phrase> out = new ArrayList<>();
         Phrase p = phrase(ts, k);
@@ -3333,6 +3349,18 @@ public final class StoryCues {
                 if (to < ts.size()
                         && List.of("right", "left").contains(ts.get(i + 2).lower())
                         && ts.get(to).isWord()) to++;
+                p = new Phrase(p.text() + " " + CharacterFinder.joinLower(ts, i, to), p.head(), to);
+                i = to;
+            }
+            // "their liveries all bedaubed with gold and silver", "a cloak trimmed with fur": how it is made, kept with
+            // it
+            int made = i < ts.size() && ts.get(i).lower().equals("all") ? i + 1 : i;
+            if (made + 2 < ts.size()
+                    && TRIMMED.contains(ts.get(made).lower())
+                    && ts.get(made + 1).lower().equals("with")
+                    && GARMENTS.contains(p.head())) {
+                int to = made + 2;
+                while (to < ts.size() && to - made < 7 && ts.get(to).isWord()) to++;
                 p = new Phrase(p.text() + " " + CharacterFinder.joinLower(ts, i, to), p.head(), to);
                 i = to;
             }
@@ -3566,6 +3594,9 @@ public final class StoryCues {
     /** The known head a word is, as written or as the singular of a plural ("sabres" → "sabre"), or null. */
     private static String singularKnown(String w) {
         if (known(w)) return w;
+        // "liveries": livery
+        if (w.endsWith("ies") && known(w.substring(0, w.length() - 3) + "y"))
+            return w.substring(0, w.length() - 3) + "y";
         if (w.endsWith("es") && known(w.substring(0, w.length() - 2))) return w.substring(0, w.length() - 2);
         if (w.endsWith("s") && known(w.substring(0, w.length() - 1))) return w.substring(0, w.length() - 1);
         return null;

@@ -1789,4 +1789,19 @@ class StoryCuesTest {
                 .replace("The bear slept.", "The hunter slept.");
         assertNoCue(man, "hunter", "fur");
     }
+
+    @Test
+    void howAGarmentIsMadeIsKeptWithIt() {
+        // cinderella: "six footmen, who skipped up immediately behind the coach, with their liveries all bedaubed with
+        // gold and silver"; a plural in -ies is its garment ("liveries": livery)
+        String coach =
+                "Ella went to the ball. The six porters rode behind the coach. The six porters were proud of their"
+                        + " liveries all bedaubed with gold and silver. The six porters sang. Ella danced.";
+        assertCue(coach, "six porters", "clothing: liveries all bedaubed with gold and silver");
+        String cloak = "Ivo was a hunter. Ivo wore a cloak trimmed with fur. Ivo ran.";
+        assertCue(cloak, "Ivo", "clothing: a cloak trimmed with fur");
+        // a thing in the hand is not made of what follows it
+        String axe = "Ivo was a hunter. Ivo held an axe covered with blood. Ivo ran.";
+        assertNoCue(axe, "Ivo", "blood");
+    }
 }
