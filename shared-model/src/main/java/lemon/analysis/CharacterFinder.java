@@ -1200,7 +1200,7 @@ final class CharacterFinder {
         return joinText(ts, start, e);
     }
 
-    private static String joinText(List<WordToken> ts, int from, int to) {
+    static String joinText(List<WordToken> ts, int from, int to) {
         StringBuilder sb = new StringBuilder();
         for (int k = from; k < to; k++)
             sb.append(k > from ? " " : "").append(ts.get(k).text());

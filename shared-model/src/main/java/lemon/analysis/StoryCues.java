@@ -555,6 +555,7 @@ public final class StoryCues {
                 if (!m.explicit()) outOfTheirs(ts, m.start(), sentence, found);
                 if (subject) takenBack(ts, m, sentence, found);
                 if (subject) madeInto(ts, m.end(), sentence, found);
+                if (subject) ofTheRace(ts, m.end(), sentence, found);
                 if (!m.explicit()) saidToBe(ts, m, sentence, found);
                 if (subject) goneAbout(ts, m.end(), sentence, found);
                 if (subject) wornIn(ts, m, index.mentions(s), c.gender(), sentence, found);
@@ -1346,6 +1347,24 @@ public final class StoryCues {
             k++;
         }
     }
+
+    /** "she was of the race of the Ogres", "he was of the family of the Barmecides": the kin someone is born to. */
+    private static void ofTheRace(List<WordToken> ts, int end, String sentence, List<StoryCue> out) {
+        int k = end;
+        if (k + 5 >= ts.size()
+                || !List.of("was", "is").contains(ts.get(k).lower())
+                || !ts.get(k + 1).lower().equals("of")
+                || !ts.get(k + 2).lower().equals("the")
+                || !LINEAGES.contains(ts.get(k + 3).lower())
+                || !ts.get(k + 4).lower().equals("of")) return;
+        int to = k + 5;
+        if (ts.get(to).lower().equals("the")) to++;
+        if (to >= ts.size() || !ts.get(to).isWord() || !ts.get(to).capitalised()) return;
+        while (to < ts.size() && ts.get(to).isWord() && ts.get(to).capitalised()) to++;
+        out.add(new StoryCue("station", CharacterFinder.joinText(ts, k + 1, to), sentence));
+    }
+
+    private static final Set<String> LINEAGES = Set.of("race", "family", "house", "line", "blood", "tribe", "kin");
 
     /** "He was made captain of the Sultan's armies", "was crowned king": the station someone is raised to. */
     private static void madeInto(List<WordToken> ts, int end, String sentence, List<StoryCue> out) {

@@ -1804,4 +1804,15 @@ class StoryCuesTest {
         String axe = "Ivo was a hunter. Ivo held an axe covered with blood. Ivo ran.";
         assertNoCue(axe, "Ivo", "blood");
     }
+
+    @Test
+    void theRaceSomeoneIsOfIsTheirStation() {
+        // sleeping beauty's queen-mother: "he feared her, though he loved her, for she was of the race of the Ogres"
+        String court = "Greta was the old queen. Karl was her son. Karl feared Greta, for she was of the race of the"
+                + " Trolls. Karl sighed. Greta laughed.";
+        assertCue(court, "Greta", "station: of the race of the Trolls");
+        // a house of no name is a place
+        String house = court.replace("of the race of the Trolls", "of the house of the baker");
+        assertNoCue(house, "Greta", "baker");
+    }
 }
