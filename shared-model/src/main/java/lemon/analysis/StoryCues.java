@@ -2966,7 +2966,13 @@ public final class StoryCues {
             }
             if (CARRY.contains(w) || RAISED.contains(w)) {
                 int from = k + 1;
-                if (from < ts.size() && ts.get(from).lower().equals("off")) return; // "took off her cloak": not carried
+                if (from < ts.size() && ts.get(from).lower().equals("off")) {
+                    // "took off her cloak": not carried; "pulled off their rings and put them on his own fingers": his
+                    for (Phrase p : phrases(ts, from + 1))
+                        if (isThing(p.head) && putOnOwn(ts, p.end()))
+                            out.add(new StoryCue(kindOf(p.head), p.text, sentence));
+                    return;
+                }
                 if (from < ts.size() && PARTICLES.contains(ts.get(from).lower())) from++; // "drew out his sword"
                 // a garment in the hand is carried, not worn: "the prince took the shoe"
                 List<Phrase> carried = phrases(ts, from);
@@ -2984,6 +2990,20 @@ public final class StoryCues {
                 k = limit - 1;
             }
         }
+    }
+
+    /** "and put them on his own fingers" at k: what was just taken is put on the taker. */
+    private static boolean putOnOwn(List<WordToken> ts, int k) {
+        if (k + 5 >= ts.size()
+                || !ts.get(k).lower().equals("and")
+                || !ts.get(k + 1).lower().equals("put")
+                || !List.of("it", "them").contains(ts.get(k + 2).lower())
+                || !ts.get(k + 3).lower().equals("on")
+                || !List.of("his", "her").contains(ts.get(k + 4).lower())) return false;
+        int body = ts.get(k + 5).lower().equals("own") ? k + 6 : k + 5;
+        return body < ts.size()
+                && List.of("finger", "fingers", "head", "hand", "hands", "back", "feet")
+                        .contains(ts.get(body).lower());
     }
 
     /** "Harrow's", "his", "her" before its noun: a mention that only says whose a thing is. */

@@ -1815,4 +1815,16 @@ class StoryCuesTest {
         String house = court.replace("of the race of the Trolls", "of the house of the baker");
         assertNoCue(house, "Greta", "baker");
     }
+
+    @Test
+    void whatSomeoneTakesOffOthersAndPutsOnThemselvesIsTheirs() {
+        // water of life: "he saw several knights sitting in a trance; then he pulled off their rings and put them on
+        // his own fingers"
+        String hall = "Piet was a prince. Piet found the hall, and he pulled off their rings and put them on his own"
+                + " fingers. Piet rode home.";
+        assertCue(hall, "Piet", "object: rings");
+        // taken off and laid down: not his
+        String laid = hall.replace("and put them on his own fingers", "and put them on the table");
+        assertNoCue(laid, "Piet", "rings");
+    }
 }
