@@ -1481,6 +1481,9 @@ public final class StoryCues {
                 if (!spoken && (ts.get(k).quoted() || !ts.get(k).lower().equals("their"))) continue;
                 // "with their round rosy cheeks": their looks as well as their things; of "our", the one phrase ("brush
                 // our shoes, and tie our sashes": "tie" is no garment)
+                String limbs = spoken ? null : limbs(ts, k + 1);
+                if (limbs != null)
+                    out.add(new StoryCue("build", limbs, index.sentences().get(s)));
                 Phrase one = spoken ? phrase(ts, k + 1) : null;
                 for (Phrase p : spoken ? (one == null ? List.<Phrase>of() : List.of(one)) : phrases(ts, k + 1))
                     if (known(p.head))
@@ -2754,7 +2757,11 @@ public final class StoryCues {
                 && ts.get(k + 1).lower().equals("and")) p = phrase(ts, k + 2);
         if (p == null) p = colouredAfter(ts, k);
         if (p == null) p = bodyIs(ts, k);
-        if (p == null) return;
+        if (p == null) {
+            String limbs = limbs(ts, k);
+            if (limbs != null) out.add(new StoryCue("build", limbs, sentence));
+            return;
+        }
         // "her clothes" after "her godmother touched her" may be anyone's; "his beard" is nearly always his
         boolean body = HAIR.contains(p.head) || BEARD.contains(p.head) || SKIN.contains(p.head);
         // "When Luca sang the solo, the vicar, an elderly man, forgot the page of his hymn book": a person between the
@@ -2991,6 +2998,18 @@ public final class StoryCues {
             }
         }
     }
+
+    /** "small feet", "big hands" at k: the size of one's hands or feet, a build. */
+    private static String limbs(List<WordToken> ts, int k) {
+        if (k + 1 >= ts.size()
+                || !LIMB_SIZES.contains(ts.get(k).lower())
+                || !List.of("feet", "hands", "fingers", "legs", "arms")
+                        .contains(ts.get(k + 1).lower())) return null;
+        return ts.get(k).lower() + " " + ts.get(k + 1).lower();
+    }
+
+    private static final Set<String> LIMB_SIZES =
+            Set.of("small", "little", "tiny", "dainty", "big", "large", "huge", "long", "short", "thin", "bony");
 
     /** "and put them on his own fingers" at k: what was just taken is put on the taker. */
     private static boolean putOnOwn(List<WordToken> ts, int k) {

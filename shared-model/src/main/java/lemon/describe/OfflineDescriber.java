@@ -475,6 +475,7 @@ public final class OfflineDescriber implements CharacterDescriber {
         // "a cheerful giant": a build the story gives as a noun
         for (String w : stated.apply("build"))
             if (!w.contains(" ") && !StoryCues.isAdjective(w)) parts.add("of " + w + " build");
+            else if (w.contains(" ")) parts.add("with " + w); // "with small feet"
         // the king's daughter wears no king's crown and robe: a royal child is dressed as one, anyone else's relation
         // by their own word
         String royalRoles = roleText;

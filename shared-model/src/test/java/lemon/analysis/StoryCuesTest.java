@@ -1827,4 +1827,13 @@ class StoryCuesTest {
         String laid = hall.replace("and put them on his own fingers", "and put them on the table");
         assertNoCue(laid, "Piet", "rings");
     }
+
+    @Test
+    void theSizeOfAGroupsFeetIsTheirBuild() {
+        // snow-white and rose-red: "They tugged his fur with their hands, put their small feet on his back"
+        String stream = "The three sisters walked into the wood. The three sisters were hungry. The three sisters put"
+                + " their small feet in the stream. Old Tom watched. Old Tom slept.";
+        assertCue(stream, "three sisters", "build: small feet");
+        assertNoCue(stream, "Old Tom", "feet");
+    }
 }

@@ -167,6 +167,15 @@ class OfflineDescriberTest {
     }
 
     @Test
+    void theSizeOfHandsOrFeetTheStoryGivesIsKept() {
+        // snow-white and rose-red: the children "put their small feet on his back"
+        String d = describe(
+                "Nell was a little girl. Nell climbed on the bear, and she put her small feet on his back. Nell laughed.",
+                "Nell");
+        assertTrue(d.contains("with small feet"), d);
+    }
+
+    @Test
     void howTheStorySaysSomeoneIsDressedIsAClauseOfItsOwn() {
         String d = describe(
                 "Teodor was civil, well dressed and covered in soot. Teodor wore a blue cap. Teodor sang every day.",
