@@ -2738,7 +2738,17 @@ public final class StoryCues {
                 && !subject.characterId().equals(m.characterId())
                 && otherSex(sexes.get(subject.characterId()), pronounSex)
                 && others.stream().noneMatch(o -> o.explicit() && o.start() < m.start());
+        // "All the ladies were busied in considering her clothes and headdress": no one else in the sentence before
+        // it, the her is whom the mention index found
+        boolean alone = !m.explicit()
+                && last == null
+                && subject == null
+                && others.stream().noneMatch(o -> o.start() < m.start())
+                // "Then they took away her fine clothes": whom a group acts on may be anyone
+                && ts.subList(0, m.start()).stream()
+                        .noneMatch(t -> List.of("they", "we", "you", "i").contains(t.lower()));
         boolean owned = m.explicit()
+                || alone
                 || subjectsOwn
                 || besideTheOtherSex
                 || last != null && last.characterId().equals(m.characterId())
@@ -2751,7 +2761,7 @@ public final class StoryCues {
         if (k < ts.size() && DECADE.matcher(ts.get(k).lower()).matches()) return;
         Phrase p = phrase(ts, k);
         // "considering her clothes and headdress": the bare clothes say nothing, what is listed with them does
-        if (p == null
+        if ((p == null || GENERIC_THINGS.contains(p.text()))
                 && k + 2 < ts.size()
                 && GENERIC_THINGS.contains(ts.get(k).lower())
                 && ts.get(k + 1).lower().equals("and")) p = phrase(ts, k + 2);
@@ -2781,7 +2791,10 @@ public final class StoryCues {
         for (int j = Math.max(1, from); j < to; j++) {
             int at = j;
             // ("She is a nurse …, still in her blue scrubs": what the subject is, no one else)
+            // ("All the ladies were busied in considering her clothes": many are no her)
+            String plural = Lexicon.singularOfPlural(ts.get(j).lower());
             if (Lexicon.isPersonNoun(ts.get(j).lower())
+                    && (plural == null || plural.equals(ts.get(j).lower()))
                     && !ts.get(j).capitalised()
                     && StoryCues.A_OR_THE.contains(ts.get(j - 1).lower())
                     && !(j >= 2 && COPULAS.contains(ts.get(j - 2).lower()))

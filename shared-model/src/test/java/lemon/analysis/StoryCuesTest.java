@@ -1836,4 +1836,17 @@ class StoryCuesTest {
         assertCue(stream, "three sisters", "build: small feet");
         assertNoCue(stream, "Old Tom", "feet");
     }
+
+    @Test
+    void herThingsWhereNoOneElseIsBeforeHerAreHers() {
+        // cinderella: "All the ladies were busied in considering her clothes and headdress"
+        String ball = "Ella was a kind girl. Ella went to the ball. All the ladies were busied in considering her"
+                + " clothes and headdress. Ella danced. Ella laughed.";
+        assertCue(ball, "Ella", "headwear: headdress");
+        // one person of no cast before the her may be whose it is; so may a group's doing
+        String tailor = ball.replace("All the ladies were busied", "The tailor was busy");
+        assertNoCue(tailor, "Ella", "headdress");
+        String took = ball.replace("All the ladies were busied in considering", "Then they took away");
+        assertNoCue(took, "Ella", "headdress");
+    }
 }
