@@ -242,6 +242,7 @@ public final class StoryCues {
             "lamp",
             "basin",
             "pebble", // "one of the white pebbles out of his pocket"
+            "rag", // the goose-girl's mother's rag with three drops of blood
             "powder", // "a powder he had about him"
             "ring",
             "wand",
@@ -374,6 +375,7 @@ public final class StoryCues {
             "wielded",
             "wielding",
             "pulled", // "pulled out his purse"
+            "stuck", // "the Princess stuck the rag in front of her dress"
             "pulling");
     /** "raised his scimitar to strike": verbs that lift or swing what is held; said of what is worn, nothing held. */
     private static final Set<String> RAISED =

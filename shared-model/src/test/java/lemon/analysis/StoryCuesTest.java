@@ -1849,4 +1849,14 @@ class StoryCuesTest {
         String took = ball.replace("All the ladies were busied in considering", "Then they took away");
         assertNoCue(took, "Ella", "headdress");
     }
+
+    @Test
+    void whatSomeoneSticksInTheirDressIsCarried() {
+        // the goose-girl: "the Princess stuck the rag in front of her dress, mounted her horse, and set forth"
+        String road = "Mira was a princess. Mira stuck the rag in front of her dress, and set forth. Mira rode on.";
+        assertCue(road, "Mira", "object: a rag");
+        // stuck fast is no thing
+        String fast = "Mira was a princess. Mira stuck fast in the mud, and cried. Mira rode on.";
+        assertNoCue(fast, "Mira", "object");
+    }
 }
