@@ -558,6 +558,7 @@ public final class StoryCues {
                 if (subject) takenBack(ts, m, sentence, found);
                 if (subject) madeInto(ts, m.end(), sentence, found);
                 if (subject) ofTheRace(ts, m.end(), sentence, found);
+                if (subject) childOf(ts, m.end(), sentence, found);
                 if (!m.explicit()) saidToBe(ts, m, sentence, found);
                 if (subject) goneAbout(ts, m.end(), sentence, found);
                 if (subject) wornIn(ts, m, index.mentions(s), c.gender(), sentence, found);
@@ -1348,6 +1349,26 @@ public final class StoryCues {
             if (k + 1 >= ts.size() || !ts.get(k).lower().equals("and")) return;
             k++;
         }
+    }
+
+    /**
+     * "if he was not the son of Mustapha the tailor", "she was the daughter of a poor miller": whose child someone is,
+     * named with what that one is, tells their station.
+     */
+    private static void childOf(List<WordToken> ts, int end, String sentence, List<StoryCue> out) {
+        int k = end;
+        if (k >= ts.size() || !List.of("was", "is").contains(ts.get(k).lower())) return;
+        k++;
+        if (k < ts.size() && ts.get(k).lower().equals("not")) k++;
+        if (k + 3 >= ts.size()
+                || !A_OR_THE.contains(ts.get(k).lower())
+                || !List.of("son", "daughter", "child").contains(ts.get(k + 1).lower())
+                || !ts.get(k + 2).lower().equals("of")) return;
+        int to = k + 3;
+        while (to < ts.size() && ts.get(to).isWord() && to - k < 9) to++;
+        // a station word must close the phrase: "Mustapha the tailor", "a poor miller", not "of the house"
+        if (to == k + 3 || !isStation(ts.get(to - 1).lower())) return;
+        out.add(new StoryCue("station", CharacterFinder.joinText(ts, k + 1, to), sentence));
     }
 
     /** "she was of the race of the Ogres", "he was of the family of the Barmecides": the kin someone is born to. */

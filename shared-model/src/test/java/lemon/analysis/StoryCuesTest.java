@@ -1859,4 +1859,17 @@ class StoryCuesTest {
         String fast = "Mira was a princess. Mira stuck fast in the mud, and cried. Mira rode on.";
         assertNoCue(fast, "Mira", "object");
     }
+
+    @Test
+    void whoseChildSomeoneIsNamedWithTheirWorkIsTheirStation() {
+        // aladdin: "a stranger asked him his age, and if he was not the son of Mustapha the tailor"
+        String street = "Omar was a boy. Omar played in the street. A stranger asked Omar if he was not the son of"
+                + " Hassan the tailor. Omar nodded. Omar ran home.";
+        assertCue(street, "Omar", "station: son of Hassan the tailor");
+        String mill = "Nora was the daughter of a poor miller. Nora sang. Nora spun.";
+        assertCue(mill, "Nora", "station: daughter of a poor miller");
+        // whose child, with no work said, is no station
+        String house = "Nora was the daughter of the house. Nora sang. Nora spun.";
+        assertNoCue(house, "Nora", "daughter of");
+    }
 }
