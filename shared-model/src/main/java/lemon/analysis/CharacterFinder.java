@@ -181,6 +181,8 @@ final class CharacterFinder {
         }
         out = new ArrayList<>(FamilyHead.alias(finalIndex, out)); // "a poor woodcutter with his wife" is the father
         out = new ArrayList<>(NamedGenerics.alias(finalIndex, out)); // "The boy said his name was Tariq"
+        // "Rapunzel said to her: 'Tell me, Dame Gothel, …'"
+        out = new ArrayList<>(AddressedNames.alias(MentionIndex.build(sentences, tokens, out), out, lowerCounts));
         out.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));
         return new Result(List.copyOf(out), MentionIndex.build(sentences, tokens, out), warnings);
     }

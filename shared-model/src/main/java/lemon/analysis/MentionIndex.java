@@ -124,6 +124,11 @@ public final class MentionIndex {
         return null;
     }
 
+    /** Whom the narration says the quote in sentence s is said to ("said to her"), else null. */
+    String namedAddresseeOf(int s) {
+        return speeches.get(s).addressee();
+    }
+
     private boolean namedInQuote(int s, String id) {
         for (Mention m : bySentence.get(s))
             if (m.explicit()

@@ -419,4 +419,27 @@ class NamingAliasesTest {
                 cast("Anna walked. The Kings Road was seven miles long. Anna sang at the Kings" + " Road. Anna slept.");
         assertTrue(road.stream().noneMatch(c -> c.name().contains("Road")), road.toString());
     }
+
+    @Test
+    void aNameSomeoneIsCalledInASpeechMadeToThemIsTheirs() {
+        // rapunzel: "Rapunzel said to her: 'Tell me, Dame Gothel, how it happens …'" and later "old Dame Gothel"
+        String tower = "The witch locked Lina in the tower. The witch came every day. The witch climbed the hair. One"
+                + " day Lina said to the witch, 'Tell me, Dame Hilde, why are you so heavy?' The witch was angry."
+                + " Lina thought, 'He loves me more than old Dame Hilde does.' The witch cut her hair.";
+        List<StoryCharacter> cast = cast(tower);
+        StoryCharacter witch = named(cast, "witch");
+        assertTrue(witch.aliases().contains("Dame Hilde"), witch.toString());
+        assertTrue(
+                witch.evidence().get("alias Dame Hilde").startsWith("One day Lina said to the witch"),
+                witch.toString());
+        // a common word said to someone is no name of theirs
+        String mother = tower.replace("Tell me, Dame Hilde, why", "Tell me, Mother, why")
+                .replace("The witch was angry.", "The witch was angry, for she was no mother.");
+        assertTrue(named(cast(mother), "witch").aliases().stream().noneMatch(a -> a.contains("Mother")));
+        // said to two people, it is no one's
+        String two = tower.replace(
+                "The witch was angry.",
+                "Then Lina said to the prince, 'Tell me, Dame Hilde, why?'" + " The prince laughed. The prince sang.");
+        assertTrue(named(cast(two), "witch").aliases().stream().noneMatch(a -> a.contains("Hilde")));
+    }
 }
