@@ -1533,10 +1533,15 @@ public final class StoryCues {
         if (after < ts.size()
                 && ts.get(after).isWord()
                 && !WHERE.contains(ts.get(after).lower())) return;
-        for (int det = k - 1; det >= 0 && det >= k - 5 && ts.get(det).isWord(); det--) {
+        thingBefore(ts, k, sentence, out);
+    }
+
+    /** The thing named in the few words right before token {@code at}, opened by "a" or "the" ("the basins of gold"). */
+    private static void thingBefore(List<WordToken> ts, int at, String sentence, List<StoryCue> out) {
+        for (int det = at - 1; det >= 0 && det >= at - 5 && ts.get(det).isWord(); det--) {
             if (!A_OR_THE.contains(ts.get(det).lower())) continue;
             Phrase p = phrase(ts, det);
-            if (p != null && OBJECTS.contains(p.head)) out.add(new StoryCue("object", words(ts, det, k), sentence));
+            if (p != null && OBJECTS.contains(p.head)) out.add(new StoryCue("object", words(ts, det, at), sentence));
             return;
         }
     }
@@ -1550,13 +1555,7 @@ public final class StoryCues {
         int from = ts.get(k - 1).lower().equals("from")
                 ? k - 1
                 : ts.get(k - 1).lower().equals("of") && ts.get(k - 2).lower().equals("out") ? k - 2 : -1;
-        if (from < 2) return;
-        for (int det = from - 1; det >= 0 && det >= from - 5 && ts.get(det).isWord(); det--) {
-            if (!A_OR_THE.contains(ts.get(det).lower())) continue;
-            Phrase p = phrase(ts, det);
-            if (p != null && OBJECTS.contains(p.head)) out.add(new StoryCue("object", words(ts, det, from), sentence));
-            return;
-        }
+        if (from >= 2) thingBefore(ts, from, sentence, out);
     }
 
     private static final Set<String> CONTAINERS = Set.of("pocket", "pockets", "purse", "bag", "pouch", "sleeve");
