@@ -124,6 +124,16 @@ public final class MentionIndex {
         return null;
     }
 
+    /**
+     * Who goes on speaking in sentence s a speech begun in an earlier sentence ("The tailor said: 'I fear one
+     * unicorn still less than two giants. Seven at one blow, is my kind of affair.'": the tailor, in the second), else
+     * null.
+     */
+    public String speakerGoingOn(int s) {
+        Speech speech = speeches.get(s);
+        return speech.from() >= 0 && speech.from() < s ? speech.speaker() : null;
+    }
+
     /** Whom the narration says the quote in sentence s is said to ("said to her"), else null. */
     String namedAddresseeOf(int s) {
         return speeches.get(s).addressee();

@@ -495,6 +495,13 @@ public final class StoryCues {
         for (int s = 0; s < index.sentences().size(); s++) {
             List<WordToken> ts = index.tokens().get(s);
             String sentence = index.sentences().get(s);
+            // "he screamed …: 'Couldn't you have treated me more carefully? You have torn my thin little coat'": the
+            // "my" of a speech's later sentences is its speaker's
+            if (c.id().equals(index.speakerGoingOn(s))) {
+                List<StoryCue> said = new ArrayList<>();
+                spoken(stillQuoted(ts), sentence, said);
+                for (StoryCue cue : said) add(byKind, cue);
+            }
             List<MentionIndex.Mention> mentions = new ArrayList<>(index.mentions(s));
             if (theirs.contains(s)) {
                 mentions.removeIf(m -> m.start() == 0);
@@ -566,14 +573,8 @@ public final class StoryCues {
                 actions(ts, m, c.gender(), index.mentions(s), sentence, found);
                 if (m.explicit() || namedJustBefore(index, s, m) || givenBySomeoneNamed(index, s, m))
                     given(ts, m, sentence, found);
-                if (subject && Lexicon.speaker(ts, m)) {
-                    spoken(ts, sentence, found);
-                    for (int q = s + 1; q < index.sentences().size() && q <= s + 3 && speechGoesOn(index, q); q++)
-                        spoken(
-                                stillQuoted(index.tokens().get(q)),
-                                index.sentences().get(q),
-                                found);
-                } else if (m.explicit()) {
+                if (subject && Lexicon.speaker(ts, m)) spoken(ts, sentence, found);
+                else if (m.explicit()) {
                     List<WordToken> said = saysNext(ts, m, index.mentions(s));
                     if (said != null) spoken(said, sentence, found);
                 }
@@ -1267,16 +1268,6 @@ public final class StoryCues {
         int close = open;
         while (close < ts.size() && ts.get(close).quoted()) close++;
         return ts.subList(open, close);
-    }
-
-    /**
-     * "he screamed in his screeching voice: 'Couldn't you have treated me more carefully? You have torn my thin
-     * little coat …'": sentence {@code q} goes on with a quote the sentence before left open.
-     */
-    private static boolean speechGoesOn(MentionIndex index, int q) {
-        List<WordToken> ts = index.tokens().get(q);
-        if (ts.isEmpty() || !WordTokenizer.endsInQuote(index.tokens().get(q - 1))) return false;
-        return WordTokenizer.beganInQuote(ts) || !WordTokenizer.hasQuoteMark(ts);
     }
 
     /** A sentence's words up to where the quote it began in closes, all read as quoted. */
