@@ -3601,7 +3601,8 @@ public final class StoryCues {
                             && !Lexicon.isPersonNoun(ts.get(q).lower())
                             && !CLAUSE_WORDS.contains(ts.get(q).lower())
                             && !List.of("right", "left").contains(ts.get(q).lower()) // "with the right" hand
-                            && !List.of("him", "her", "them", "it", "me", "us", "you")
+                            // ("a purse of gold he had about him": a clause's subject)
+                            && !List.of("him", "her", "them", "it", "me", "us", "you", "he", "she", "they", "we", "i")
                                     .contains(ts.get(q).lower())) {
                         tail.add(ts.get(q).lower());
                         // "the disguise of an oil merchant": the one it makes them look like; "his magic books of

@@ -1872,4 +1872,14 @@ class StoryCuesTest {
         String house = "Nora was the daughter of the house. Nora sang. Nora spun.";
         assertNoCue(house, "Nora", "daughter of");
     }
+
+    @Test
+    void aThingsPhraseEndsBeforeTheClauseThatFollowsIt() {
+        // a story of my own: "The stranger paid with a purse of gold he had about him" gave "a purse of gold he"
+        String shop =
+                "Berthold was a lantern-maker. A stranger came in. The stranger sat. The stranger paid with a purse of gold he had"
+                        + " about him, and the stranger went away. The stranger laughed. Berthold smiled.";
+        assertCue(shop, "stranger", "object: a purse of gold");
+        assertNoCue(shop, "stranger", "gold he");
+    }
 }
