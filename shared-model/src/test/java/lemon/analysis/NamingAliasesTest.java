@@ -442,4 +442,22 @@ class NamingAliasesTest {
                 "Then Lina said to the prince, 'Tell me, Dame Hilde, why?'" + " The prince laughed. The prince sang.");
         assertTrue(named(cast(two), "witch").aliases().stream().noneMatch(a -> a.contains("Hilde")));
     }
+
+    @Test
+    void aNamesEpithetIsThatOne() {
+        // a story of my own: "Tomas the ferryman was a broad man" left "the ferryman" of "said Orrin to the ferryman"
+        // a second character
+        String river = "Tomas the ferryman was a broad man with a red cap. A merchant named Orrin came to the water."
+                + " 'Take me across,' said Orrin to the ferryman. The ferryman pushed off. Tomas laughed.";
+        List<StoryCharacter> cast = cast(river);
+        StoryCharacter tomas = named(cast, "Tomas");
+        assertEquals(tomas, named(cast, "ferryman"), cast.toString());
+        assertTrue(
+                tomas.evidence().containsValue("Tomas the ferryman was a broad man with a red cap."),
+                tomas.evidence().toString());
+        // two words before the noun are no epithet of the name: "Tomas met the old ferryman"
+        String met = river.replace("Tomas the ferryman was a broad man with a red cap.", "Tomas met the ferryman.");
+        List<StoryCharacter> two = cast(met);
+        assertNotEquals(named(two, "Tomas"), named(two, "ferryman"), two.toString());
+    }
 }
