@@ -181,10 +181,13 @@ final class CharacterFinder {
         }
         out = new ArrayList<>(FamilyHead.alias(finalIndex, out)); // "a poor woodcutter with his wife" is the father
         out = new ArrayList<>(NamedGenerics.alias(finalIndex, out)); // "The boy said his name was Tariq"
-        // "Rapunzel said to her: 'Tell me, Dame Gothel, …'"
-        out = new ArrayList<>(AddressedNames.alias(MentionIndex.build(sentences, tokens, out), out, lowerCounts));
         out.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));
-        return new Result(List.copyOf(out), MentionIndex.build(sentences, tokens, out), warnings);
+        // "Rapunzel said to her: 'Tell me, Dame Gothel, …'"; the cast's index serves as the result's when no name is
+        // added (most stories), so it is built once
+        MentionIndex index = MentionIndex.build(sentences, tokens, out);
+        List<StoryCharacter> named = AddressedNames.alias(index, out, lowerCounts);
+        if (!named.equals(out)) index = MentionIndex.build(sentences, tokens, named);
+        return new Result(List.copyOf(named), index, warnings);
     }
 
     /** Merges aliases over the candidates' characters, then keeps those mentioned often enough. */
