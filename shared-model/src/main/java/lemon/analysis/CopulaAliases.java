@@ -83,9 +83,8 @@ final class CopulaAliases {
                 boolean naming = b.start() - verb == 1
                         && Lexicon.NAMING_VERBS.contains(ts.get(verb).lower())
                         && introducedAt(ts, a.start());
-                // "Baba Mustapha, the old cobbler, …": an apposition closed by a comma or the sentence's end; "Tomas
-                // the
-                // ferryman was a broad man": a name's epithet
+                // "Baba Mustapha, the old cobbler, …": an apposition closed by a comma or the sentence's end; a name's
+                // epithet, "Tomas the ferryman was a broad man"
                 boolean apposition = (between.equals(",") && appositionAt(ts, a.end() + 1, b))
                         || (between.equals("the") && b.start() == a.end() + 1 && b.end() - b.start() == 1);
                 // "the mayor, a fussy man named Corbel": the role's apposition gives its name

@@ -1532,7 +1532,10 @@ public final class StoryCues {
         for (int det = at - 1; det >= 0 && det >= at - 5 && ts.get(det).isWord(); det--) {
             if (!A_OR_THE.contains(ts.get(det).lower())) continue;
             Phrase p = phrase(ts, det);
-            if (p != null && OBJECTS.contains(p.head)) out.add(new StoryCue("object", words(ts, det, at), sentence));
+            // "a powder", "white pebbles" (not "the")
+            int from = ts.get(det).lower().equals("the") ? det + 1 : det;
+            if (p != null && OBJECTS.contains(p.head))
+                out.add(new StoryCue("object", CharacterFinder.joinLower(ts, from, at), sentence));
             return;
         }
     }
@@ -1550,14 +1553,6 @@ public final class StoryCues {
     }
 
     private static final Set<String> CONTAINERS = Set.of("pocket", "pockets", "purse", "bag", "pouch", "sleeve");
-
-    /** The words [from, to) of a phrase opened by a determiner: "a powder", "white pebbles" (not "the"). */
-    private static String words(List<WordToken> ts, int from, int to) {
-        List<String> words = new ArrayList<>();
-        for (int j = ts.get(from).lower().equals("the") ? from + 1 : from; j < to; j++)
-            words.add(ts.get(j).lower());
-        return String.join(" ", words);
-    }
 
     private static boolean theyOrThem(List<WordToken> ts) {
         return ts.stream().anyMatch(t -> !t.quoted() && List.of("they", "them").contains(t.lower()));
@@ -2409,9 +2404,7 @@ public final class StoryCues {
                 && ts.get(to).isWord()
                 && to - end < 8
                 && !ts.get(to).lower().equals("and")) to++;
-        List<String> words = new ArrayList<>();
-        for (int j = end + 1; j < to; j++) words.add(ts.get(j).lower());
-        out.add(new StoryCue("clothing", String.join(" ", words), sentence));
+        out.add(new StoryCue("clothing", CharacterFinder.joinLower(ts, end + 1, to), sentence));
         if (to + 2 < ts.size()
                 && ts.get(to).text().equals(",")
                 && ts.get(to + 1).lower().equals("and")) had(ts, to + 2, sentence, out);
