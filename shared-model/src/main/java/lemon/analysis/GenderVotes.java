@@ -62,6 +62,7 @@ final class GenderVotes {
                 } else g = Lexicon.genderOfHead(word); // "his sister Clementine", "Queen Mab"
                 if (g == Gender.UNKNOWN) g = kinBeforeComma(ts, before); // "Her grandson, Chen Hao, helped her"
                 if (g == Gender.UNKNOWN) g = listedKin(ts, m.start()); // "twin daughters, Rosie and Ruth"
+                if (g == Gender.UNKNOWN) g = epithet(ts, m.end()); // "Tomas the ferryman was a broad man"
                 if (g == Gender.UNKNOWN) g = copulaNoun(ts, m.end()); // "Henrik was a tall man"
                 if (g == Gender.UNKNOWN) g = nameWas(ts, m.start()); // "The youth's name was Curdken"
                 if (g == Gender.UNKNOWN) g = eldestOf(index, s, m.start()); // "The eldest, Clay, had a shotgun"
@@ -71,6 +72,20 @@ final class GenderVotes {
                 v[g == Gender.MALE ? 4 : 5]++;
             }
         }
+    }
+
+    /**
+     * "Tomas the ferryman was a broad man", "Mustapha the tailor, a poor man": a name's epithet, the person noun after
+     * "the", gives its sex, or else what the name and epithet are said to be.
+     */
+    private static Gender epithet(List<WordToken> ts, int end) {
+        if (end + 1 >= ts.size()
+                || !ts.get(end).lower().equals("the")
+                || !ts.get(end + 1).isWord()
+                || ts.get(end + 1).capitalised()
+                || !Lexicon.isPersonNoun(ts.get(end + 1).lower())) return Gender.UNKNOWN;
+        Gender g = Lexicon.genderOfHead(ts.get(end + 1).lower());
+        return g != Gender.UNKNOWN ? g : copulaNoun(ts, end + 2);
     }
 
     /** The possessives that may own the person noun said of a name ("her grandson, Chen Hao", "Carl, her brother"). */

@@ -47,6 +47,19 @@ class GenderVotesTest {
     }
 
     @Test
+    void aNamesEpithetGivesItsGender() {
+        // the last paragraph's "she" beside him ("Bram poled back to Ilse, and she asked him …") had made him a woman
+        Map<String, Gender> g = genders("Bram the boatman was a stout fellow with a green hat. His niece Ilse sold"
+                + " eels at the quay. A pedlar named Joss wanted to cross. Bram poled him over, and Joss paid Bram a"
+                + " penny. Bram poled back to Ilse, and she asked him what Joss had paid. Ilse laughed at Bram.");
+        assertEquals(Gender.MALE, g.get("Bram"), g.toString());
+        // an epithet of no sex leaves it to what name and epithet are said to be
+        Map<String, Gender> h = genders("Wenna the miller was a tall woman with floury arms. Wenna ground the corn"
+                + " for Tobin, and Tobin carried it home. Tobin thanked Wenna, and he went.");
+        assertEquals(Gender.FEMALE, h.get("Wenna"), h.toString());
+    }
+
+    @Test
     void whoseNameItIsGivesTheGender() {
         // "The girl's name was Wren" and "his name was Oskar"; an ungendered owner ("the child's") gives nothing
         Map<String, Gender> g = genders("The old shepherd had a helper in the hills. The girl's name was Wren, and"
