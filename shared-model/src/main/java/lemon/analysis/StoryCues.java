@@ -1801,6 +1801,15 @@ public final class StoryCues {
         return false;
     }
 
+    /** ", whose name was Lina": the name at {@code start} told in a relative clause set off by a comma. */
+    private static boolean nameToldIn(List<WordToken> ts, int start) {
+        return start >= 4
+                && List.of("was", "is").contains(ts.get(start - 1).lower())
+                && ts.get(start - 2).lower().equals("name")
+                && ts.get(start - 3).lower().equals("whose")
+                && ts.get(start - 4).text().equals(",");
+    }
+
     /** Prepositions that end what a copula says: what follows is where or at whom, not what someone is. */
     private static final Set<String> AFTER_A_VERB =
             Set.of("at", "on", "upon", "into", "towards", "toward", "from", "for", "after", "about", "round");
@@ -1828,11 +1837,12 @@ public final class StoryCues {
                 if (woreAfter(ts, k, sentence, out)) return;
                 k++;
             }
-            // "The eldest, Karim, was broad and strong": the name is the apposition, the copula its clause's
+            // "The eldest, Karim, was broad and strong": the name is the apposition, the copula its clause's (so in
+            // "The younger, whose name was Lina, was small and quiet")
             else if (k < ts.size()
                     && COPULAS.contains(ts.get(k).lower())
                     && start > 0
-                    && ts.get(start - 1).text().equals(",")) {
+                    && (ts.get(start - 1).text().equals(",") || nameToldIn(ts, start))) {
             } else if (k < ts.size() && !DETERMINERS.contains(ts.get(k).lower())) return; // a list, not an apposition
             else apposition = true;
             // "the clerk, his wife and maid": a kinsman after a possessive is the next one in a list

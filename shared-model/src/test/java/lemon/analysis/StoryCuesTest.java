@@ -55,6 +55,20 @@ class StoryCuesTest {
     }
 
     @Test
+    void aNameToldInARelativeClauseLeavesTheCopulaToItsSubject() {
+        // a mill of my own: "The younger, whose name was Lina, was small and quiet" gave her no build
+        String mill = "A miller had two daughters. The elder, Marta, was tall. The younger, whose name was Lina, was"
+                + " small and quiet, with black braids. Lina sang. Marta laughed. Lina slept.";
+        assertCue(mill, "Lina", "build: small");
+        // a name told that way after a role of its own ("the baker, whose name was Otto") is not the next clause's
+        // subject when that is someone else
+        assertNoCue(
+                "Greta met the baker, whose name was Otto. Greta was tall and Otto was stout. Otto sang. Otto slept.",
+                "Otto",
+                "tall");
+    }
+
+    @Test
     void aNameAPrepositionGovernsDoesNotTakeTheSubjectsClothes() {
         // Ashputtel "carried her beautiful clothes back to the bird at the hazel-tree, and then put on her little grey
         // frock": the bird, only where the clothes went, is not whose frock it is
