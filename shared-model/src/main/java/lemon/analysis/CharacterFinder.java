@@ -680,7 +680,7 @@ final class CharacterFinder {
         boolean calledIt = i > 1
                 && ts.get(i - 1).lower().equals("it")
                 && namesOfAnIt.contains(ts.get(i).lower());
-        if (namedPerson(ts, i) || calledIt) st.named++;
+        if (namedPerson(ts, i) || calledIt || listedAsPeople(ts, j)) st.named++;
         if (i > 0
                 && ts.get(i - 1).capitalised()
                 && Lexicon.PERSON_TITLES.contains(ts.get(i - 1).lower()))
@@ -727,6 +727,27 @@ final class CharacterFinder {
             for (int d = k - 1; d >= Math.max(0, k - 4) && ts.get(d).isWord(); d--)
                 if (ts.get(d).lower().equals("as")) return false;
             return true;
+        }
+        return false;
+    }
+
+    /**
+     * "Sami and Yusuf were twins", "Anna, Bea and Cleo were sisters": names listed, from {@code end} on, before
+     * "were" and the people they are (a plural person noun, maybe counted or described first).
+     */
+    private static boolean listedAsPeople(List<WordToken> ts, int end) {
+        int k = end;
+        while (k < ts.size()
+                && (List.of(",", "and").contains(ts.get(k).lower())
+                        || ts.get(k).isWord() && ts.get(k).capitalised())) k++;
+        if (k >= ts.size() || !List.of("were", "are").contains(ts.get(k).lower())) return false;
+        for (k++; k < ts.size() && k <= end + 12 && ts.get(k).isWord(); k++) {
+            String w = ts.get(k).lower();
+            String single = Lexicon.singularOfPlural(w);
+            if (single != null) return true;
+            if (!Lexicon.DETERMINERS.contains(w)
+                    && !GroupPhrase.COUNTS.containsKey(w)
+                    && !Lexicon.ADJECTIVES.contains(w)) return false;
         }
         return false;
     }

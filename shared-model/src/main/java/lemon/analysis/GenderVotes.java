@@ -65,6 +65,7 @@ final class GenderVotes {
                 if (g == Gender.UNKNOWN) g = epithet(ts, m.end()); // "Tomas the ferryman was a broad man"
                 if (g == Gender.UNKNOWN) g = copulaNoun(ts, m.end()); // "Henrik was a tall man"
                 if (g == Gender.UNKNOWN) g = nameWas(ts, m.start()); // "The youth's name was Curdken"
+                if (g == Gender.UNKNOWN) g = listedAs(ts, m.end()); // "Nkem and Chidi were twins, thin girls"
                 if (g == Gender.UNKNOWN) g = eldestOf(index, s, m.start()); // "The eldest, Clay, had a shotgun"
                 if (g == Gender.UNKNOWN) continue;
                 int[] v = votes.computeIfAbsent(m.characterId(), k -> new int[6]);
@@ -131,6 +132,36 @@ final class GenderVotes {
                 if (single != null) return Lexicon.genderOfHead(single);
             }
             if (t > 0) from = index.tokens().get(t - 1).size() - 1;
+        }
+        return Gender.UNKNOWN;
+    }
+
+    /**
+     * "Ana and Bea were sisters", "Nkem and Chidi were twins, thin girls of fourteen": the sex of the people names
+     * listed from {@code end} on are said to be (the plural after "were", or one apposed to it).
+     */
+    private static Gender listedAs(List<WordToken> ts, int end) {
+        int k = end;
+        while (k < ts.size()
+                && (List.of(",", "and").contains(ts.get(k).lower())
+                        || ts.get(k).isWord() && ts.get(k).capitalised())) k++;
+        if (k >= ts.size() || !List.of("were", "are").contains(ts.get(k).lower())) return Gender.UNKNOWN;
+        boolean apposed = false;
+        for (k++; k < ts.size() && k <= end + 14; k++) {
+            if (ts.get(k).text().equals(",") && apposed) return Gender.UNKNOWN;
+            if (ts.get(k).text().equals(",")) {
+                apposed = true;
+                continue;
+            }
+            if (!ts.get(k).isWord()) return Gender.UNKNOWN;
+            String single = Lexicon.singularOfPlural(ts.get(k).lower());
+            if (single == null) continue;
+            Gender g = Lexicon.genderOfHead(single);
+            // "were twins, thin girls": an ungendered plural may be said again of a sex
+            if (g != Gender.UNKNOWN
+                    || apposed
+                    || k + 1 >= ts.size()
+                    || !ts.get(k + 1).text().equals(",")) return g;
         }
         return Gender.UNKNOWN;
     }

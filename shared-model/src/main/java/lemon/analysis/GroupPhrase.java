@@ -82,11 +82,15 @@ record GroupPhrase(String key, String singular, String plural, String form, int 
         int j = i - 1;
         int count = 0;
         String subgroup = null;
-        // "the Dobson twins": a family's name between the article and the plural
+        // "the Dobson twins", "the three Haddad brothers": a family's name between the article (or count) and the
+        // plural
         if (j > 0
                 && ts.get(j).capitalised()
                 && ts.get(j).isWord()
-                && ts.get(j - 1).lower().equals("the")
+                && (ts.get(j - 1).lower().equals("the")
+                        || j > 1
+                                && COUNTS.containsKey(ts.get(j - 1).lower())
+                                && ts.get(j - 2).lower().equals("the"))
                 && !COUNTS.containsKey(ts.get(j).lower())
                 && !SUBGROUP.contains(ts.get(j).lower())
                 && !Lexicon.ADJECTIVES.contains(ts.get(j).lower())

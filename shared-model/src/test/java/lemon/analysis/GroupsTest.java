@@ -34,6 +34,29 @@ class GroupsTest {
     }
 
     @Test
+    void aFamilysNameAfterTheCountKeepsTheCountAndNamesListedAsPeopleAreSomeone() {
+        // a night market of my own: "the three Haddad brothers" were a band of no count, and "Sami and Yusuf were
+        // twins", each named once in a page of seventeen sentences, were no one
+        String market = "Across the lane, the three Okonjo sisters sold lamps. Ada, the eldest, wore a leather jacket."
+                + " Nkem and Chidi were twins, thin girls in green caps. A bus went by. The rain began. The lamps shone."
+                + " A dog barked. The stalls filled. The night was long. A bell rang. The moon rose. The wind fell."
+                + " The twins stacked the stools. Ada laughed and said that one day she would open a shop. The sisters went"
+                + " home.";
+        List<StoryCharacter> cast = cast(market);
+        StoryCharacter sisters = named(cast, "sisters");
+        assertEquals(3, sisters.members(), cast.toString());
+        StoryCharacter twins = named(cast, "twins");
+        assertEquals(twins.id(), named(cast, "Nkem").memberOf(), cast.toString());
+        assertEquals(twins.id(), named(cast, "Chidi").memberOf(), cast.toString());
+        assertEquals(Gender.FEMALE, named(cast, "Nkem").gender(), cast.toString());
+        // days listed as what they were are no one
+        List<StoryCharacter> week = cast("Monday and Tuesday were days of rain. Ada sold lamps. Ada laughed. The rain"
+                + " fell. A bus went by. The lamps shone. A dog barked. The stalls filled. The night was long. A bell"
+                + " rang. The moon rose. The wind fell. The crowd thinned. Ada went home.");
+        assertTrue(week.stream().noneMatch(c -> c.name().equals("Monday")), week.toString());
+    }
+
+    @Test
     void aBandNamedOnceThatThenSpeaksIsAGroup() {
         // the tailor's soldiers are named once, then "they said" what they fear of him, and ask for their dismissal
         String story = "The tailor slept in the palace. The king liked the tailor. The soldiers, however, were set"
