@@ -994,10 +994,12 @@ public final class StoryCues {
             }
             if (!describe(w, sentence, out)) break;
         }
-        // "The diplomat, a man named Anselm Varga": the noun the apposition is said of
+        // "The diplomat, a man named Anselm Varga": the noun the apposition is said of (not a place's or a thing's
+        // after a preposition: "in a town with a crooked bridge, a baker named Hollis")
         if (opens >= 2
                 && A_OR_THE.contains(ts.get(opens).lower())
-                && ts.get(opens - 1).text().equals(",")) appositionHead(ts, opens - 2, sentence, out);
+                && ts.get(opens - 1).text().equals(",")
+                && openedOrAPerson(ts, opens - 2)) appositionHead(ts, opens - 2, sentence, out);
         // "Her grandmother, Nonna Vee, who …": a name set off by commas after the sentence's opening noun phrase
         if (!named
                 && j >= 1
@@ -1086,6 +1088,14 @@ public final class StoryCues {
             if (t.capitalised() && !t.initial()) return -1;
         }
         return -1;
+    }
+
+    /** Whether the noun phrase headed at {@code k} opens its clause or names a person: one after a verb or a preposition is a place or a thing. */
+    private static boolean openedOrAPerson(List<WordToken> ts, int k) {
+        int d = determinerBefore(ts, k);
+        return Lexicon.isPersonNoun(ts.get(k).lower())
+                || d == 0
+                || d > 0 && !ts.get(d - 1).isWord();
     }
 
     /** The head noun of a noun phrase said of the character ("the diplomat", "their father"): its station or sex. */

@@ -666,6 +666,12 @@ class StoryCuesTest {
         List<String> teodor = cues(story, "Teodor");
         assertTrue(teodor.contains("station: glassblower"), teodor.toString());
         assertTrue(teodor.stream().noneMatch(c -> c.contains("capital")), teodor.toString());
+        // a bakery of my own: "in a town with a crooked bridge, a baker named Hollis" made Hollis a bridge by trade
+        String town = "Long ago, in a town with a crooked bridge, a baker named Hollis kept a shop. Hollis laughed."
+                + " Hollis slept.";
+        List<String> hollis = cues(town, "Hollis");
+        assertTrue(hollis.contains("station: baker"), hollis.toString());
+        assertTrue(hollis.stream().noneMatch(c -> c.contains("bridge")), hollis.toString());
     }
 
     @Test
