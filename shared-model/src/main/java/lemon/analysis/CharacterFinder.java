@@ -1432,8 +1432,15 @@ final class CharacterFinder {
                                 || (ts.get(j).isWord()
                                         && !ts.get(j).capitalised()
                                         && ts.get(j).lower().matches("[a-z]{2,}ing")))) j--;
+                // "a police officer", "a night watchman": a noun saying which kind
+                boolean kind = j >= 1
+                        && ts.get(j).isWord()
+                        && !ts.get(j).capitalised()
+                        && !Lexicon.DETERMINERS.contains(ts.get(j).lower())
+                        && List.of("a", "an").contains(ts.get(j - 1).lower());
                 if (List.of("a", "an").contains(ts.get(m.start()).lower())
-                        || j >= 0 && List.of("a", "an").contains(ts.get(j).lower())) return true;
+                        || j >= 0 && List.of("a", "an").contains(ts.get(j).lower())
+                        || kind) return true;
                 // "The headman, an old man with a crooked staff, called the people together": told who they are
                 if (m.end() + 1 < ts.size()
                         && ts.get(m.end()).text().equals(",")

@@ -270,6 +270,13 @@ class NameFindingTest {
         assertTrue(
                 RoleAliasesTest.cast(told).stream().anyMatch(c -> c.name().equals("headman")),
                 RoleAliasesTest.cast(told).toString());
+        // brought in with a word for which kind ("a police constable", a night market of my own)
+        String kind =
+                "Karim sold lamps. One night a police constable walked down the lane. \u201cWhose van is this?\u201d"
+                        + " asked the constable. Karim moved it. Karim laughed. Karim slept.";
+        assertTrue(
+                RoleAliasesTest.cast(kind).stream().anyMatch(c -> c.name().equals("constable")),
+                RoleAliasesTest.cast(kind).toString());
         String known = "The princess climbed the tower. The butler was asleep on the stairs. \u201cHush,\u201d said"
                 + " the butler. The princess laughed. The princess slept.";
         assertTrue(
