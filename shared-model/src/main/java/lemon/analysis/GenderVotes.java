@@ -58,6 +58,8 @@ final class GenderVotes {
                     if (noun >= 2
                             && StoryCues.AGE_NUMBERS.contains(ts.get(noun).lower())
                             && ts.get(noun - 1).lower().equals("of")) noun -= 2;
+                    // "the youngest son was called Ivo"
+                    if (noun >= 1 && List.of("was", "is").contains(ts.get(noun).lower())) noun--;
                     g = Lexicon.genderOfHead(ts.get(noun).lower());
                 } else g = Lexicon.genderOfHead(word); // "his sister Clementine", "Queen Mab"
                 if (g == Gender.UNKNOWN) g = kinBeforeComma(ts, before); // "Her grandson, Chen Hao, helped her"
@@ -116,15 +118,21 @@ final class GenderVotes {
 
     /**
      * "The Hollister brothers came in. There were three of them, big men in dusty coats. The eldest, Clay, had a
-     * shotgun": one singled out by age from the people last named, of their sex (the nearest plural person noun in this
+     * shotgun", "the youngest was called Ivo": one singled out by age from the people last named, of their sex (the nearest plural person noun in this
      * sentence and the two before decides; "children" decides nothing).
      */
     private static Gender eldestOf(MentionIndex index, int s, int start) {
         List<WordToken> ts = index.tokens().get(s);
-        if (start < 2
-                || !ts.get(start - 1).text().equals(",")
-                || !GroupMembers.BARE.contains(ts.get(start - 2).lower())) return Gender.UNKNOWN;
-        for (int t = s, from = start - 3; t >= Math.max(0, s - 2); t--) {
+        int bare; // "The eldest, Clay,"; "The king had three sons, and the youngest was called Ivo"
+        if (start >= 2
+                && ts.get(start - 1).text().equals(",")
+                && GroupMembers.BARE.contains(ts.get(start - 2).lower())) bare = start - 2;
+        else if (start >= 3
+                && Lexicon.NAMING_VERBS.contains(ts.get(start - 1).lower())
+                && List.of("was", "is").contains(ts.get(start - 2).lower())
+                && GroupMembers.BARE.contains(ts.get(start - 3).lower())) bare = start - 3;
+        else return Gender.UNKNOWN;
+        for (int t = s, from = bare - 1; t >= Math.max(0, s - 2); t--) {
             List<WordToken> us = index.tokens().get(t);
             for (int k = Math.min(from, us.size() - 1); k >= 0; k--) {
                 String single =

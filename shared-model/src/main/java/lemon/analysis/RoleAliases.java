@@ -470,11 +470,19 @@ final class RoleAliases {
         for (int k = 1; k < ms.size(); k++) {
             MentionIndex.Mention b = ms.get(k);
             int j = b.start() - 1;
-            while (j >= 0 && Lexicon.ADJECTIVES.contains(ts.get(j).lower())) j--;
+            // "a bony old woman": describing words the lexicon may not know, a few
+            while (j >= 0
+                    && (Lexicon.ADJECTIVES.contains(ts.get(j).lower())
+                            || b.start() - j <= 3
+                                    && ts.get(j).isWord()
+                                    && !ts.get(j).capitalised()
+                                    && !Lexicon.DETERMINERS.contains(ts.get(j).lower()))) j--;
             if (j < 3 || !(ts.get(j).lower().equals("a") || ts.get(j).lower().equals("an"))) continue;
             j--;
             StoryCharacter who = whoWas(ts, j, ms.get(k - 1), ids);
             StoryCharacter named = ids.get(b.characterId());
+            // "The king was an old man" says what he is; "the old man" is him only if no other sentence has both
+            if (who != null && ms.get(k - 1).end() == j && togetherElsewhere(index, s, who, named)) who = null;
             if (who != null
                     && named != null
                     && who != named
@@ -545,11 +553,27 @@ final class RoleAliases {
      */
     private static StoryCharacter whoWas(
             List<WordToken> ts, int was, MentionIndex.Mention before, Map<String, StoryCharacter> ids) {
-        if (was < 2
+        if (was < 1
                 || !(ts.get(was).lower().equals("was") || ts.get(was).lower().equals("is"))) return null;
-        if (!ts.get(was - 1).lower().equals("who") || !ts.get(was - 2).text().equals(",")) return null;
+        // "The witch was a bony old woman": the role said to be the other, as its clause's subject
+        if (before.end() == was
+                && (before.start() == 0
+                        || !ts.get(before.start() - 1).isWord()
+                        || ts.get(before.start() - 1).lower().equals("the"))) return ids.get(before.characterId());
+        if (was < 2
+                || !ts.get(was - 1).lower().equals("who")
+                || !ts.get(was - 2).text().equals(",")) return null;
         int gap = (was - 2) - before.end();
         return gap >= 0 && gap <= 3 ? ids.get(before.characterId()) : null;
+    }
+
+    /** Whether a sentence other than {@code s} names both. */
+    private static boolean togetherElsewhere(MentionIndex index, int s, StoryCharacter x, StoryCharacter y) {
+        if (x == null || y == null) return false;
+        java.util.Set<Integer> both = new java.util.HashSet<>(index.sentencesMentioning(x.id(), false));
+        both.retainAll(index.sentencesMentioning(y.id(), false));
+        both.remove(s);
+        return !both.isEmpty();
     }
 
     /** The same gender, or one of them not known: two names that may be one person. */

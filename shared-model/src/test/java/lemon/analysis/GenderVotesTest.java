@@ -60,6 +60,22 @@ class GenderVotesTest {
     }
 
     @Test
+    void theYoungestCalledByNameIsOfTheFamilysSex() {
+        // an orchard of my own: "The king had three sons, and the youngest was called Ivo"; her feathers and "let her
+        // go" beside him had left Ivo of no sex
+        Map<String, Gender> g = genders("The king had three sons, and the youngest was called Ivo. Ivo caught one of"
+                + " her feathers, and the owl cried out. Ivo let her go. Ivo went home. The owl flew.");
+        assertEquals(Gender.MALE, g.get("Ivo"), g.toString());
+        Map<String, Gender> h = genders("The miller had two daughters, and the youngest son was called Lin. Lin sang."
+                + " Lin slept. Lin woke.");
+        assertEquals(Gender.MALE, h.get("Lin"), h.toString());
+        // "children" says no sex
+        Map<String, Gender> k = genders(
+                "The miller had three children, and the youngest was called Pim. Pim sang." + " Pim slept. Pim woke.");
+        assertEquals(Gender.UNKNOWN, k.get("Pim"), k.toString());
+    }
+
+    @Test
     void whoseNameItIsGivesTheGender() {
         // "The girl's name was Wren" and "his name was Oskar"; an ungendered owner ("the child's") gives nothing
         Map<String, Gender> g = genders("The old shepherd had a helper in the hills. The girl's name was Wren, and"

@@ -268,6 +268,23 @@ class RoleAliasesTest {
     }
 
     @Test
+    void aRoleSaidToBeAnotherIsOneUnlessTheTwoMeetElsewhere() {
+        // an orchard of my own: "The witch was a bony old woman …", then "said the old woman": two characters
+        List<StoryCharacter> tower = cast("Ivo came to a tower where a witch kept a princess. The witch was a bony old"
+                + " woman with a hooked nose. \u201cWhat do you want?\u201d said the old woman. The old woman went to"
+                + " the well. The witch came back. The princess ran out with Ivo. Ivo laughed.");
+        StoryCharacter witch = named(tower, "witch");
+        assertEquals(witch, named(tower, "old woman"), tower.toString());
+        assertTrue(
+                witch.evidence().values().stream().anyMatch(e -> e.contains("The witch was a bony old woman")),
+                witch.evidence().toString());
+        // but where a sentence has the king and the old man both, the old man is someone else
+        List<StoryCharacter> court = cast("The king was an old man with a white beard. The old man at the gate bowed"
+                + " to the king. The old man swept the yard. The old man sang. The king laughed. The king slept.");
+        assertNotEquals(named(court, "king"), named(court, "old man"), court.toString());
+    }
+
+    @Test
     void aRoleWhoWasAnotherRoleIsOne() {
         List<StoryCharacter> cast = cast("Her godmother saw her in tears. This godmother of hers, who was a fairy,"
                 + " asked what was the matter. The fairy touched the pumpkin with her wand."
