@@ -736,11 +736,8 @@ final class CharacterFinder {
      * "were" and the people they are (a plural person noun, maybe counted or described first).
      */
     private static boolean listedAsPeople(List<WordToken> ts, int end) {
-        int k = end;
-        while (k < ts.size()
-                && (List.of(",", "and").contains(ts.get(k).lower())
-                        || ts.get(k).isWord() && ts.get(k).capitalised())) k++;
-        if (k >= ts.size() || !List.of("were", "are").contains(ts.get(k).lower())) return false;
+        int k = listedUntilWere(ts, end);
+        if (k < 0) return false;
         for (k++; k < ts.size() && k <= end + 12 && ts.get(k).isWord(); k++) {
             String w = ts.get(k).lower();
             String single = Lexicon.singularOfPlural(w);
@@ -750,6 +747,15 @@ final class CharacterFinder {
                     && !Lexicon.ADJECTIVES.contains(w)) return false;
         }
         return false;
+    }
+
+    /** "…, Bea and Cleo were": where the "were" (or "are") after the names listed from {@code end} on stands, or -1. */
+    static int listedUntilWere(List<WordToken> ts, int end) {
+        int k = end;
+        while (k < ts.size()
+                && (List.of(",", "and").contains(ts.get(k).lower())
+                        || ts.get(k).isWord() && ts.get(k).capitalised())) k++;
+        return k < ts.size() && List.of("were", "are").contains(ts.get(k).lower()) ? k : -1;
     }
 
     private static final java.util.Set<String> PLACE_PREPOSITIONS =

@@ -149,11 +149,8 @@ final class GenderVotes {
      * listed from {@code end} on are said to be (the plural after "were", or one apposed to it).
      */
     private static Gender listedAs(List<WordToken> ts, int end) {
-        int k = end;
-        while (k < ts.size()
-                && (List.of(",", "and").contains(ts.get(k).lower())
-                        || ts.get(k).isWord() && ts.get(k).capitalised())) k++;
-        if (k >= ts.size() || !List.of("were", "are").contains(ts.get(k).lower())) return Gender.UNKNOWN;
+        int k = CharacterFinder.listedUntilWere(ts, end);
+        if (k < 0) return Gender.UNKNOWN;
         boolean apposed = false;
         for (k++; k < ts.size() && k <= end + 14; k++) {
             if (ts.get(k).text().equals(",") && apposed) return Gender.UNKNOWN;
