@@ -749,7 +749,7 @@ final class CharacterFinder {
         return false;
     }
 
-    /** "…, Bea and Cleo were": where the "were" (or "are") after the names listed from {@code end} on stands, or -1. */
+    /** "…, Bea and Cleo were": where the "were" or "are" after the names listed from {@code end} on stands, or -1. */
     static int listedUntilWere(List<WordToken> ts, int end) {
         int k = end;
         while (k < ts.size()

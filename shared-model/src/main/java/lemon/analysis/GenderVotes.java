@@ -118,8 +118,8 @@ final class GenderVotes {
 
     /**
      * "The Hollister brothers came in. There were three of them, big men in dusty coats. The eldest, Clay, had a
-     * shotgun", "the youngest was called Ivo": one singled out by age from the people last named, of their sex (the nearest plural person noun in this
-     * sentence and the two before decides; "children" decides nothing).
+     * shotgun", "the youngest was called Ivo": one singled out by age from the people last named, of their sex (the
+     * nearest plural person noun in this sentence and the two before decides; "children" decides nothing).
      */
     private static Gender eldestOf(MentionIndex index, int s, int start) {
         List<WordToken> ts = index.tokens().get(s);

@@ -1090,7 +1090,10 @@ public final class StoryCues {
         return -1;
     }
 
-    /** Whether the noun phrase headed at {@code k} opens its clause or names a person: one after a verb or a preposition is a place or a thing. */
+    /**
+     * Whether the noun phrase headed at {@code k} opens its clause or names a person: one after a verb or a preposition
+     * is a place or a thing.
+     */
     private static boolean openedOrAPerson(List<WordToken> ts, int k) {
         int d = determinerBefore(ts, k);
         return Lexicon.isPersonNoun(ts.get(k).lower())
