@@ -107,9 +107,6 @@ import org.junit.jupiter.api.Test;
  * Forty-thieves' descriptions.json again when what a speaker says someone is became a station ("She's my slave and my
  * housekeeper": Morgiana is "every inch the slave and housekeeper"); the painter reads neither word, so every PNG kept
  * its pin.
- * The two PNGs of Cassim's wife when a garment's colour the bundled world lacks stood as its nearest world colour
- * (her borrowed "stiff grey silk dress" is painted black; left out, the painter chose a colour per picture); every
- * file and every other PNG kept its pin.
  */
 class PinnedOutputsTest {
     static final List<String> FILES = List.of(
