@@ -51,7 +51,6 @@ public final class DescriptionWords {
             Map.entry("ivory", "white"),
             Map.entry("cream", "white"),
             // clothing colours
-            Map.entry("rose", "red"), // "a rose-coloured robe"
             Map.entry("crimson", "red"),
             Map.entry("scarlet", "red"),
             Map.entry("maroon", "red"),
@@ -130,7 +129,6 @@ public final class DescriptionWords {
             Map.entry("waistcoat", "tunic"),
             Map.entry("uniform", "tunic"),
             Map.entry("livery", "tunic"),
-            Map.entry("liveries", "tunic"),
             Map.entry("jumper", "tunic"),
             Map.entry("sweater", "tunic"),
             Map.entry("frock", "dress"),

@@ -116,7 +116,6 @@ public record DescriptionAttributes(
             "jerkin",
             "overcoat",
             "livery",
-            "liveries",
             "garb",
             "clothes",
             "clothing",
@@ -258,20 +257,7 @@ public record DescriptionAttributes(
             Map.entry("beige", Colour.BROWN),
             Map.entry("khaki", Colour.BROWN),
             Map.entry("russet", Colour.BROWN),
-            Map.entry("umber", Colour.BROWN),
-            // colours the world's garments never wear stand as the nearest ones they do: a "stiff grey silk dress"
-            // left out had the painter choose a colour per picture, so the character wore another in every one
-            Map.entry("grey", Colour.BLACK),
-            Map.entry("gray", Colour.BLACK),
-            Map.entry("charcoal", Colour.BLACK),
-            Map.entry("slate", Colour.BLACK),
-            Map.entry("silver", Colour.WHITE),
-            Map.entry("silvery", Colour.WHITE),
-            Map.entry("pearl", Colour.WHITE),
-            Map.entry("pink", Colour.RED),
-            Map.entry("rose", Colour.RED),
-            Map.entry("rose-coloured", Colour.RED),
-            Map.entry("orange", Colour.YELLOW));
+            Map.entry("umber", Colour.BROWN));
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\d][\\p{L}\\d'-]*|[,;.:()]");
     /** Words that end the phrase a colour can belong to. */
@@ -378,8 +364,8 @@ public record DescriptionAttributes(
 
     /**
      * {@code text} without the colour words that colour nothing the world paints: "cold grey eyes",
-     * "a silver brooch", "black leather boots"; a garment's colour in the world's word for it ("a grey silk
-     * dress" is black, "gold" yellow). A colour belongs to the next head noun of its phrase, as {@link #parse} reads it; one
+     * "a silver brooch", "black leather boots", or a colour its garments never wear ("a grey silk
+     * dress"). A colour belongs to the next head noun of its phrase, as {@link #parse} reads it; one
      * that reaches no hair, beard, garment or headwear before the phrase ends is left out. The
      * text encoder has no noun for eyes or brooches (they are left out as unknown words), so a stray
      * "grey" would otherwise stand beside the hair. Other words stay as written.
@@ -403,10 +389,6 @@ public record DescriptionAttributes(
                 }
                 if (GARMENTS.contains(y)) {
                     paints = clothingColour;
-                    // in the world's word for it, which the text encoder learned on clothes ("gold" → "yellow")
-                    if (paints && !COLOURS.get(last).word().equals(x))
-                        out.replace(
-                                at.get(i)[0], at.get(i)[1], COLOURS.get(last).word());
                     break;
                 }
             }
