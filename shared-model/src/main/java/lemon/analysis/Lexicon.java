@@ -474,10 +474,6 @@ final class Lexicon {
         return singular != null && beast.test(singular) ? noun.substring(0, dash + 1) + singular : null;
     }
 
-    /**
-     * A kind word → the animals of that kind a tale may call by it: "the good bird" just after "the duck"
-     * is the duck ({@link CharacterFinder}).
-     */
     private static final Set<String> BIRDS = set(
             "bird",
             "dove",
@@ -508,6 +504,10 @@ final class Lexicon {
         return animal != null && BIRDS.contains(animal);
     }
 
+    /**
+     * A kind word → the animals of that kind a tale may call by it: "the good bird" just after "the duck"
+     * is the duck ({@link CharacterFinder}).
+     */
     static final Map<String, Set<String>> KINDS = Map.of("bird", set("duck", "dove", "raven", "eagle"));
 
     /** Person nouns that need an owner to say who they are ("his wife", "the king's son"). */

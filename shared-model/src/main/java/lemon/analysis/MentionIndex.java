@@ -42,6 +42,7 @@ public final class MentionIndex {
     private final List<String> sentences;
     private final List<List<WordToken>> tokens;
     private final List<StoryCharacter> characters;
+    private final List<Speech> speeches;
     private final List<List<Mention>> bySentence;
 
     private MentionIndex(
@@ -58,8 +59,6 @@ public final class MentionIndex {
         this.unclaimed = unclaimed;
         this.speeches = speeches;
     }
-
-    private final List<Speech> speeches;
 
     public static MentionIndex build(String text, List<StoryCharacter> characters) {
         List<String> sentences = Sentences.split(text);

@@ -482,7 +482,9 @@ final class RoleAliases {
             StoryCharacter who = whoWas(ts, j, ms.get(k - 1), ids);
             StoryCharacter named = ids.get(b.characterId());
             // "The king was an old man" says what he is; "the old man" is him only if no other sentence has both
-            if (who != null && ms.get(k - 1).end() == j && togetherElsewhere(index, s, who, named)) who = null;
+            // (this one names both)
+            if (who != null && named != null && ms.get(k - 1).end() == j && sentencesNamingBoth(index, who, named) > 1)
+                who = null;
             if (who != null
                     && named != null
                     && who != named
@@ -565,15 +567,6 @@ final class RoleAliases {
                 || !ts.get(was - 2).text().equals(",")) return null;
         int gap = (was - 2) - before.end();
         return gap >= 0 && gap <= 3 ? ids.get(before.characterId()) : null;
-    }
-
-    /** Whether a sentence other than {@code s} names both. */
-    private static boolean togetherElsewhere(MentionIndex index, int s, StoryCharacter x, StoryCharacter y) {
-        if (x == null || y == null) return false;
-        java.util.Set<Integer> both = new java.util.HashSet<>(index.sentencesMentioning(x.id(), false));
-        both.retainAll(index.sentencesMentioning(y.id(), false));
-        both.remove(s);
-        return !both.isEmpty();
     }
 
     /** The same gender, or one of them not known: two names that may be one person. */

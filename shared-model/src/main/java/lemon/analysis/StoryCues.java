@@ -3396,10 +3396,7 @@ public final class StoryCues {
     /** A noun phrase of looks: its words, its head noun, and the index after it. */
     private record Phrase(String text, String head, int end) {}
 
-    /**
-     * A phrase and those joined to it by "and" or a comma: "with his father's ledger and a lamp", "with a black cap on
-     * her head, and black shoes on her feet, and a broomstick in her hand".
-     */
+    /** Words that tell how a garment is made, before "with": "liveries all bedaubed with gold and silver". */
     private static final Set<String> TRIMMED = Set.of(
             "bedaubed",
             "embroidered",
@@ -3416,6 +3413,10 @@ public final class StoryCues {
             "fringed",
             "sewn");
 
+    /**
+     * A phrase and those joined to it by "and" or a comma: "with his father's ledger and a lamp", "with a black cap on
+     * her head, and black shoes on her feet, and a broomstick in her hand".
+     */
     private static List<Phrase> phrases(List<WordToken> ts, int k) {
         List<Phrase> out = new ArrayList<>();
         Phrase p = phrase(ts, k);
