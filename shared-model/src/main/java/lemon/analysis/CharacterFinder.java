@@ -158,9 +158,11 @@ final class CharacterFinder {
         List<StoryCharacter> out = new ArrayList<>();
         for (StoryCharacter c : kept) {
             // the narrator is only ever "I": its pronouns are its mentions
-            int mentions = finalIndex
-                    .sentencesMentioning(c.id(), c.id().equals(NARRATOR))
-                    .size();
+            java.util.Set<Integer> where =
+                    new java.util.HashSet<>(finalIndex.sentencesMentioning(c.id(), c.id().equals(NARRATOR)));
+            // "My grandfather kept the lighthouse": the grandfather's mention says "my" for the narrator too
+            if (c.id().equals(NARRATOR)) where.addAll(firstPersonSentences());
+            int mentions = where.size();
             String role = c.role().isEmpty() ? roles.getOrDefault(c.id(), "") : c.role();
             // no pronoun or noun said it: an occupation tales give to one sex ("the coachman") is a last resort,
             // and then a one-word name that is a gendered noun (a goat called Duchess, a dog called Prince)
@@ -213,20 +215,28 @@ final class CharacterFinder {
                 kept.stream().filter(c -> c.id().equals(NARRATOR)).findFirst().orElse(null);
         if (narrator == null) return kept;
         for (int s = 0; s < tokens.size(); s++)
-            for (int i = 0; i + 3 < tokens.get(s).size(); i++) {
+            for (int i = 0; i + 2 < tokens.get(s).size(); i++) {
                 List<WordToken> ts = tokens.get(s);
-                if (ts.get(i).quoted()
-                        || !ts.get(i).lower().equals("my")
-                        || !ts.get(i + 1).lower().equals("name")
-                        || !List.of("is", "was").contains(ts.get(i + 2).lower())) continue;
-                int j = i + 3;
+                int from = narratorNameAt(ts, i);
+                if (from < 0) continue;
+                int j = from;
                 while (j < ts.size() && ts.get(j).isWord() && ts.get(j).capitalised()) j++;
-                String said = joinText(ts, i + 3, j);
+                String said = joinText(ts, from, j);
                 StoryCharacter named = kept.stream()
                         .filter(c -> !c.isGroup()
                                 && (c.name().equals(said) || c.aliases().contains(said)))
                         .findFirst()
                         .orElse(null);
+                // "I am Mei.", her name said once: the narrator goes by it
+                if (named == null
+                        && j > from
+                        && (j == ts.size()
+                                || List.of(".", ",", ";", "!")
+                                        .contains(ts.get(j).text()))
+                        && !Lexicon.isTitle(ts.get(from).lower())
+                        && !Lexicon.isPersonNoun(ts.get(from).lower())
+                        && !StoryCues.nationality(ts.get(from)))
+                    named = new StoryCharacter(said, said, List.of(), Gender.UNKNOWN, "", 1);
                 if (named == null || named == narrator) continue;
                 List<String> aliases = new ArrayList<>(named.aliases());
                 aliases.add(NARRATOR);
@@ -247,6 +257,21 @@ final class CharacterFinder {
         return kept;
     }
 
+    /**
+     * Where the narration gives the narrator's name, "My name is Agnes Pryce" or "I am Mei" (a quote's "I" is the
+     * speaker's): the index of the name's first word, or −1.
+     */
+    private static int narratorNameAt(List<WordToken> ts, int i) {
+        if (ts.get(i).quoted()) return -1;
+        String a = ts.get(i).lower(), b = ts.get(i + 1).lower();
+        if (a.equals("i") && b.equals("am") && ts.get(i + 2).capitalised()) return i + 2;
+        if (i + 3 < ts.size()
+                && a.equals("my")
+                && b.equals("name")
+                && List.of("is", "was").contains(ts.get(i + 2).lower())) return i + 3;
+        return -1;
+    }
+
     /** The id and name of a first-person story's narrator. */
     static final String NARRATOR = "narrator";
 
@@ -256,14 +281,21 @@ final class CharacterFinder {
      */
     private List<StoryCharacter> withNarrator(List<StoryCharacter> kept) {
         if (kept.stream().anyMatch(c -> c.id().equals(NARRATOR))) return kept;
-        int said = 0;
-        for (List<WordToken> ts : tokens)
-            if (ts.stream().anyMatch(t -> !t.quoted() && Lexicon.FIRST_PERSON.contains(t.lower()))) said++;
+        int said = firstPersonSentences().size();
         // an eighth of the sentences at least: a long quoted speech split into sentences lends a tale a few I's
         if (said < 3 || 8 * said < tokens.size()) return kept;
         List<StoryCharacter> out = new ArrayList<>(kept);
         out.add(new StoryCharacter(NARRATOR, NARRATOR, List.of(), Gender.UNKNOWN, NARRATOR, said));
         return out;
+    }
+
+    /** The sentences whose narration (not a quote) says I, me or my. */
+    private java.util.Set<Integer> firstPersonSentences() {
+        java.util.Set<Integer> said = new java.util.HashSet<>();
+        for (int s = 0; s < tokens.size(); s++)
+            if (tokens.get(s).stream().anyMatch(t -> !t.quoted() && Lexicon.FIRST_PERSON.contains(t.lower())))
+                said.add(s);
+        return said;
     }
 
     /** Step-parents: named once, still someone (see {@link #filter}). */
@@ -502,8 +534,11 @@ final class CharacterFinder {
             String title = titledForm.equals(form) ? null : titledForm.substring(0, titledForm.indexOf(' '));
             for (Candidate g : groups) {
                 if (title != null && g.forms.keySet().stream().noneMatch(f -> f.startsWith(title + " "))) continue;
-                boolean contains =
-                        g.forms.keySet().stream().anyMatch(f -> containsWords(f, form) || titledSurname(f, form));
+                boolean contains = g.forms.keySet().stream()
+                        .anyMatch(f -> containsWords(f, form)
+                                || titledSurname(f, form)
+                                || kinTitledGiven(f, form)
+                                || kinTitledGiven(form, f));
                 if (contains && (home == null || g.count() > home.count())) home = g;
             }
             if (home == null) {
@@ -612,9 +647,13 @@ final class CharacterFinder {
 
     /** "Grandfather" is also "my grandfather" and "our grandfather" where the narration says so. */
     private List<String> withNarratorsKin(StoryCharacter c) {
-        String kin = c.name().toLowerCase(Locale.ROOT);
-        if (!KIN_NAMES.contains(kin) || !Character.isUpperCase(c.name().charAt(0))) return c.aliases();
-        List<String> aliases = new ArrayList<>(c.aliases());
+        return withNarratorsKin(c.name(), c.aliases());
+    }
+
+    private List<String> withNarratorsKin(String name, List<String> known) {
+        String kin = name.toLowerCase(Locale.ROOT);
+        if (!KIN_NAMES.contains(kin) || !Character.isUpperCase(name.charAt(0))) return known;
+        List<String> aliases = new ArrayList<>(known);
         for (String owner : List.of("my", "our"))
             for (List<WordToken> ts : tokens)
                 for (int i = 0; i + 1 < ts.size(); i++)
@@ -626,7 +665,7 @@ final class CharacterFinder {
     }
 
     /** Kin words a family calls someone by, capitalised as a name: "Grandfather polished the lens", "Mother sang". */
-    private static final java.util.Set<String> KIN_NAMES = java.util.Set.of(
+    static final java.util.Set<String> KIN_NAMES = java.util.Set.of(
             "mother",
             "father",
             "grandfather",
@@ -871,6 +910,20 @@ final class CharacterFinder {
         if (s.length != 2 || l.length < 3) return false;
         String title = s[0].toLowerCase(Locale.ROOT);
         return Lexicon.isTitle(title) && l[0].equals(s[0]) && l[l.length - 1].equals(s[1]);
+    }
+
+    /** Kin words said before a given name, as a family calls an elder: "Uncle Wei", "Aunt Polly". */
+    private static final java.util.Set<String> KIN_TITLES =
+            java.util.Set.of("uncle", "aunt", "auntie", "grandpa", "grandma", "granny", "grandfather", "grandmother");
+
+    /** "Uncle Wei" of "Wei Zhang": a kin title before the full name's given name (a surname goes after "Mr"). */
+    private static boolean kinTitledGiven(String titled, String full) {
+        String[] t = titled.split(" "), f = full.split(" ");
+        return t.length == 2
+                && f.length >= 2
+                && KIN_TITLES.contains(t[0].toLowerCase(Locale.ROOT))
+                && t[1].equals(f[0])
+                && !Lexicon.isTitle(f[0].toLowerCase(Locale.ROOT));
     }
 
     private static boolean containsWords(String longer, String shorter) {
@@ -1258,6 +1311,8 @@ final class CharacterFinder {
                 if (!f.equals(name)) aliases.add(f);
             }
             if (c.kind == Kind.ROLE && !name.equals(c.key) && !aliases.contains(c.key)) aliases.add(c.key);
+            // "My grandfather, Wei Zhang, …" is Grandfather's mention before the aliases merge
+            if (c.kind == Kind.NAME) aliases = new ArrayList<>(withNarratorsKin(name, aliases));
             aliases.sort(Comparator.naturalOrder());
             Gender g = c.kind == Kind.NAME ? Gender.UNKNOWN : Lexicon.genderOfHead(c.head);
             if (g == Gender.UNKNOWN) g = votes.getOrDefault(id, Gender.UNKNOWN);

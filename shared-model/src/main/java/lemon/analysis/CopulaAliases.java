@@ -114,9 +114,13 @@ final class CopulaAliases {
                 // "The night nurse comes on at ten … the day nurse, a thin young man called Pavel": another nurse
                 MentionIndex.Mention roleMention = role == x ? a : b;
                 if (role != null && otherKind(index, role.id(), ts, roleMention)) continue;
+                // "My grandfather, Wei Zhang, opened the shop … Grandfather wiped his hands": a kin word the family
+                // calls him by is a role, whose name the apposition gives
                 if (named == null
                         || !isProperName(named)
                         || isProperName(role)
+                                && !CharacterFinder.KIN_NAMES.contains(
+                                        role.name().toLowerCase(java.util.Locale.ROOT))
                         || (role.name().contains("'s ") && !nameAfter)) continue;
                 namesOfRole
                         .computeIfAbsent(role.id(), r -> new java.util.TreeSet<>())

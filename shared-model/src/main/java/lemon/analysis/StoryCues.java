@@ -2366,7 +2366,7 @@ public final class StoryCues {
     }
 
     /** "Irishman", "Nigerian", "Danish": a people's name, capitalised mid-phrase like no person's name. */
-    private static boolean nationality(WordToken t) {
+    static boolean nationality(WordToken t) {
         String w = t.lower();
         return t.isWord() && w.matches("[a-z]+(man|woman|ian|ese|ish|ch|ic)") && !Lexicon.isPersonNoun(w);
     }

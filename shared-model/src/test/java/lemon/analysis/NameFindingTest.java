@@ -209,6 +209,28 @@ class NameFindingTest {
     }
 
     @Test
+    void aNarratorWhoSaysIAmMeiIsMei() {
+        // a noodle shop of my own: "I am Mei.", said once, left the narrator without a name
+        String story = "My grandfather opened the shop the year I was born. I am Mei. I am sixteen, and I wash bowls"
+                + " in the back. Farid came on Fridays. I listened while he talked. Farid left.";
+        StoryCharacter mei =
+                RoleAliasesTest.named(new OfflineAnalyst().analyze(story, 5).characters(), "Mei");
+        assertEquals(CharacterFinder.NARRATOR, mei.id());
+        assertEquals(lemon.story.Gender.FEMALE, mei.gender(), "Mei is a given name of girls");
+        // a people, or another speaker's "I am", names no narrator
+        for (String not : List.of("I am English.", "\u201cI am Mei,\u201d said the girl at the door.")) {
+            List<StoryCharacter> cast = new OfflineAnalyst()
+                    .analyze(story.replace("I am Mei.", not), 5)
+                    .characters();
+            StoryCharacter narrator = cast.stream()
+                    .filter(c -> c.id().equals(CharacterFinder.NARRATOR))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(CharacterFinder.NARRATOR, narrator.name(), not + " " + cast);
+        }
+    }
+
+    @Test
     void aTwinWhoWearsAndAManEveryoneCallsPaco() {
         // "Nell and Ned Ashcombe were twins … Ned wore a green one": Ned was no one beside his grandmother Mrs Ashcombe
         String story = "Nell and Ned Ashcombe were twins. Nell wore a blue cap and Ned wore a green one. Their"

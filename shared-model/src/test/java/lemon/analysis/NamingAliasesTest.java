@@ -460,4 +460,25 @@ class NamingAliasesTest {
         List<StoryCharacter> two = cast(met);
         assertNotEquals(named(two, "Tomas"), named(two, "ferryman"), two.toString());
     }
+
+    @Test
+    void aGrandfatherTheFamilyCallsByKinWordAndTitleIsOnePerson() {
+        // a noodle shop of my own: "My grandfather, Wei Zhang, …", "Grandfather wiped his hands" and "Uncle Wei"
+        // were three people, his looks given to "Grandfather" alone
+        String shop = "My grandfather, Wei Zhang, opened the noodle shop the year I was born. He is a small man with"
+                + " a bald head. Everyone on the street calls him Uncle Wei. I wash bowls while Grandfather rolls the"
+                + " dough. Farid came to the shop. Grandfather wiped his hands. I listened. Farid left. Grandfather"
+                + " poured tea. Uncle Wei framed the letter. I smiled.";
+        List<StoryCharacter> cast = cast(shop);
+        StoryCharacter wei = named(cast, "Wei Zhang");
+        assertEquals(wei, named(cast, "Grandfather"), cast.toString());
+        assertEquals(wei, named(cast, "Uncle Wei"), cast.toString());
+        assertTrue(wei.evidence().get("alias Grandfather").contains("My grandfather, Wei Zhang"), wei.toString());
+        // no apposition: the grandfather and a man named beside him are two; nor is Li Wei the uncle called Wei
+        List<StoryCharacter> two =
+                cast(shop.replace("My grandfather, Wei Zhang, opened", "My grandfather and Li Wei" + " opened")
+                        .replace("Uncle Wei framed the letter", "Li Wei said goodbye"));
+        assertNotEquals(named(two, "Li Wei"), named(two, "Grandfather"), two.toString());
+        assertNotEquals(named(two, "Li Wei"), named(two, "Uncle Wei"), two.toString());
+    }
 }
