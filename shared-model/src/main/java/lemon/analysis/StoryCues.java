@@ -1212,8 +1212,19 @@ public final class StoryCues {
     private static final Set<String> FUR_LOOKS =
             Set.of("thick", "shaggy", "soft", "rough", "sleek", "long", "short", "glossy", "matted", "bushy");
 
-    private static final Set<String> COAT_COLOURS =
-            Set.of("black", "white", "brown", "grey", "gray", "red", "golden", "yellow", "silver", "snow-white");
+    private static final Set<String> COAT_COLOURS = Set.of(
+            "black",
+            "white",
+            "brown",
+            "grey",
+            "gray",
+            "red",
+            "golden",
+            "yellow",
+            "silver",
+            "snow-white",
+            "green",
+            "blue");
 
     /** Words of degree before a describing word: "very thin". */
     private static final Set<String> DEGREES = Set.of("very", "so", "quite", "rather");

@@ -450,6 +450,23 @@ class StoryCuesTest {
     }
 
     @Test
+    void aParrotIsGreenAndABirdBlue() {
+        // a spice market of my own: "a green parrot named Zumurrud" had no colour (green and blue were no coat's)
+        String story = "Abu Yusuf owned a green parrot named Zumurrud. Zumurrud sat on a brass perch. Zumurrud cried"
+                + " out. His daughter Salma wore a blue headscarf, and a little blue bird watched her. The bird sang. Salma"
+                + " fed the bird.";
+        assertTrue(
+                cues(story, "Zumurrud").contains("hair: green hair"),
+                cues(story, "Zumurrud").toString());
+        assertTrue(
+                cues(story, "bird").contains("hair: blue hair"),
+                cues(story, "bird").toString());
+        assertTrue(
+                cues(story, "Salma").stream().noneMatch(c -> c.startsWith("hair")),
+                cues(story, "Salma").toString());
+    }
+
+    @Test
     void aNameOfTheOtherSexBeforeAPossessiveLeavesItToTheSubject() {
         // sleeping beauty's clerk "came into the young Queen's room with his dagger in his hand"
         String story = "The clerk was afraid. The clerk went to the palace. He worked himself into as great a fury as"
