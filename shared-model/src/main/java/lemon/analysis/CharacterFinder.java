@@ -99,6 +99,7 @@ final class CharacterFinder {
         this.tokens = tokens;
         this.introduced = new java.util.HashSet<>(openingPeople(tokens));
         this.introduced.addAll(recurringStrangers(tokens));
+        this.introduced.addAll(speakingNewcomers(tokens));
         this.oldAndYoung = oldAndYoung(tokens);
     }
 
@@ -965,6 +966,59 @@ final class CharacterFinder {
         return out;
     }
 
+    /** How many sentences after a newcomer's a "the man" or "the woman" is taken as still that one. */
+    private static final int SCENE_SENTENCES = 5;
+
+    /**
+     * "Then came a peasant woman down the street crying: 'Good jams, cheap!' … The woman came up the three steps …
+     * The woman … went away quite angry": a man or woman brought in crying out words, then "the woman" in two of the
+     * next {@value #SCENE_SENTENCES} sentences, is someone of the scene, not any woman.
+     */
+    private static java.util.Set<String> speakingNewcomers(List<List<WordToken>> tokens) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (int s = 0; s < tokens.size(); s++) {
+            List<WordToken> ts = tokens.get(s);
+            for (int i = 0; i < ts.size(); i++) {
+                if (!List.of("a", "an").contains(ts.get(i).lower()) || ts.get(i).quoted()) continue;
+                int k = i + 1;
+                while (k < ts.size()
+                        && k < i + 3
+                        && (Lexicon.ADJECTIVES.contains(ts.get(k).lower())
+                                || Lexicon.isPersonNoun(ts.get(k).lower()))
+                        && !ANYONE.contains(ts.get(k).lower())) k++;
+                if (k >= ts.size()
+                        || !List.of("man", "woman").contains(ts.get(k).lower())) continue;
+                if (!criesOut(ts, k + 1)) continue;
+                String the = "the " + ts.get(k).lower();
+                int later = 0;
+                for (int p = s + 1; p < Math.min(tokens.size(), s + 1 + SCENE_SENTENCES); p++)
+                    if (joinLower(tokens.get(p), 0, tokens.get(p).size()).contains(the)
+                            && tokens.get(p).stream().noneMatch(WordToken::quoted)) later++;
+                if (later >= 2) out.add(ts.get(k).lower());
+            }
+        }
+        return out;
+    }
+
+    /** Words of a newcomer crying their words as they come: "crying: 'Good jams, cheap!'". */
+    private static final java.util.Set<String> CRYING =
+            java.util.Set.of("crying", "calling", "shouting", "singing", "saying");
+
+    /**
+     * "Then came a peasant woman down the street crying: 'Good jams, cheap!'": a few words of where after the mention
+     * (ending at {@code end}), then a verb of speech, a colon and the quote.
+     */
+    private static boolean criesOut(List<WordToken> ts, int end) {
+        for (int k = end; k < Math.min(ts.size() - 2, end + 5); k++) {
+            WordToken w = ts.get(k);
+            if (!w.isWord() || w.quoted() || w.capitalised()) return false;
+            if ((CRYING.contains(w.lower()) || Lexicon.SPEECH_VERBS.contains(w.lower()))
+                    && ts.get(k + 1).text().equals(":")
+                    && ts.get(k + 2).quoted()) return true;
+        }
+        return false;
+    }
+
     /**
      * "man" and "woman" when an opening sentence introduces one with an indefinite article and an
      * opening frame ("there was/were/lived", "once"): a tale's protagonists without names. Later
@@ -1145,6 +1199,8 @@ final class CharacterFinder {
             else role(byKey, keyNoun, noun, modified);
         } else if (Lexicon.POSSESSIVE_PRONOUNS.contains(d) && !Lexicon.RELATIONAL.contains(noun)) {
             role(byKey, keyNoun, noun, modified); // "their captain" is the captain
+        } else if (List.of("a", "an").contains(d) && introduced.contains(keyNoun) && !modified.equals(keyNoun)) {
+            role(byKey, keyNoun, noun, modified); // "a peasant woman", then "the woman": what she is called by
         } else if (List.of("a", "an").contains(d)
                 && head + 1 < ts.size()
                 && Lexicon.SPEECH_VERBS.contains(ts.get(head + 1).lower())) {
@@ -1361,6 +1417,9 @@ final class CharacterFinder {
                 bestCount = f.getValue();
             }
         }
+        // "a peasant woman", then "the woman": called by what she was brought in as, not "woman"
+        if (best.equals(c.key) && ANYONE.contains(c.key))
+            for (String f : c.forms.keySet()) if (f.endsWith(" " + c.key) && !f.contains(" of ")) return f;
         return best;
     }
 

@@ -927,6 +927,10 @@ public final class StoryCues {
     private static void before(List<WordToken> ts, int start, int end, String sentence, List<StoryCue> out) {
         // "went to the king his father": what stands before "his father" is someone else
         if (List.of("his", "her", "their").contains(ts.get(start).lower())) return;
+        // "a peasant woman" named by its whole phrase: the words before "man" or "woman" say what she is
+        if (List.of("man", "woman").contains(ts.get(end - 1).lower()))
+            for (int q = start; q < end - 1 && ts.get(q).isWord() && !ts.get(q).capitalised(); q++)
+                if (!describe(ts.get(q).lower(), sentence, out)) break;
         titles(ts, start, sentence, out);
         int j = start - 1;
         // "The youth's name was Curdken": the owner of the name is what the person is

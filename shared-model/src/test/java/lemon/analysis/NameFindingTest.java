@@ -273,6 +273,28 @@ class NameFindingTest {
     }
 
     @Test
+    void aWomanWhoComesCryingHerWaresIsTheWomanOfTheScene() {
+        // the Valiant Little Tailor's peasant woman, "the woman" of its first page, was any woman and nobody
+        String story = "Karim sat by his window. Then came a peasant woman down the street crying: \u2018Good jams,"
+                + " cheap!\u2019 Karim called her up. The woman came up the steps with her basket. Karim tasted the"
+                + " jam. The woman went away grumbling. Karim ate. Karim slept.";
+        List<StoryCharacter> found = RoleAliasesTest.cast(story);
+        StoryCharacter woman = RoleAliasesTest.named(found, "peasant woman");
+        assertEquals(lemon.story.Gender.FEMALE, woman.gender());
+        List<String> cues = StoryCues.of(story, woman, found).stream()
+                .map(c -> c.kind() + ": " + c.value())
+                .toList();
+        assertTrue(cues.contains("station: peasant"), cues.toString());
+        // a woman who comes without a word, or whom no later sentence calls "the woman", stays any woman
+        for (String not : List.of(
+                story.replace("down the street crying: \u2018Good jams, cheap!\u2019", "down the street."),
+                story.replace("The woman went away", "Karim's wife went away"))) {
+            List<StoryCharacter> cast = RoleAliasesTest.cast(not);
+            assertTrue(cast.stream().noneMatch(c -> c.name().contains("woman")), cast.toString());
+        }
+    }
+
+    @Test
     void aNewcomerWhoSpeaksMattersInTwoSentences() {
         String story = "The princess climbed the tower. There sat an old lady spinning away very busily."
                 + " \u201cSpinning,\u201d said the old lady, and nodded her head. The princess laughed. The princess slept.";
