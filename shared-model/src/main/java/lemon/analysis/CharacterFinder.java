@@ -1096,8 +1096,16 @@ final class CharacterFinder {
             }
         }
         compoundsBare(byKey);
+        // "there sat a powerful giant … The giant looked": the giant is also what he was brought in as
+        for (Map.Entry<String, String> a : broughtInAs.entrySet()) {
+            Candidate c = byKey.get("role:" + a.getKey());
+            if (c != null && !a.getValue().equals(a.getKey())) c.add(a.getValue());
+        }
         return new ArrayList<>(byKey.values());
     }
+
+    /** Each role's first indefinite phrase with describing words, "powerful giant" of "a powerful giant". */
+    private final Map<String, String> broughtInAs = new HashMap<>();
 
     /** "the boy" and the like, bare, each with the sentence it is first read in. */
     private final Map<String, Integer> bareGenerics = new HashMap<>();
@@ -1145,6 +1153,14 @@ final class CharacterFinder {
             j--;
         }
         if (j < 0) return;
+        // "a powerful giant": a describing word the lexicon does not know (the words it knows are read as looks, and
+        // as "the old man" where they tell one of a kind from the rest)
+        int a = j >= 1 && j == head - 1 && Lexicon.shapedLikeAdjective(ts.get(j).text()) ? j - 1 : j;
+        if (a < j
+                && List.of("a", "an").contains(ts.get(a).lower())
+                && !ts.get(a).quoted())
+            broughtInAs.putIfAbsent(
+                    distinguishing == null ? noun : distinguishing + " " + noun, joinLower(ts, a + 1, head + 1));
         WordToken det = ts.get(j);
         String modified = joinLower(ts, j + 1, head + 1);
         if (origin != null) modified = modified.replaceFirst("\\b" + origin.toLowerCase(Locale.ROOT) + "\\b", origin);

@@ -1593,6 +1593,14 @@ final class Lexicon {
         return g == null ? Gender.UNKNOWN : g;
     }
 
+    /**
+     * "hideous", "powerful", "noble": a word the lexicon does not know that ends as describing words do (not "-ant"
+     * or "-ent": "servant", "merchant", "parent" are people).
+     */
+    static boolean shapedLikeAdjective(String lower) {
+        return lower.matches("[a-z]{3,}(ful|ous|ish|less|ive|ic|al|ble|some)") && !isPersonNoun(lower);
+    }
+
     static boolean isPersonNoun(String lower) {
         if (PERSON_NOUNS.containsKey(lower)) return true;
         int dash = lower.lastIndexOf('-');

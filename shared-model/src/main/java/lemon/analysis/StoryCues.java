@@ -799,7 +799,8 @@ public final class StoryCues {
                 && (Lexicon.ADJECTIVES.contains(words[i])
                         || Lexicon.DISTINGUISHING.contains(words[i])
                         || ADJECTIVE_KIND.containsKey(words[i])
-                        || DESCRIBING.contains(words[i]))) i++;
+                        || DESCRIBING.contains(words[i])
+                        || Lexicon.shapedLikeAdjective(words[i]))) i++;
         return String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length));
     }
 

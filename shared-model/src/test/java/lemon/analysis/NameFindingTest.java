@@ -295,6 +295,29 @@ class NameFindingTest {
     }
 
     @Test
+    void aGiantIsAlsoWhatHeWasBroughtInAs() {
+        // the tailor's "a powerful giant" and Aladdin's "a hideous genie" were only ever "the giant" and "the genie"
+        String story = "Karim climbed the hill. On the top there sat a powerful giant looking about him. The giant"
+                + " laughed at Karim. Karim gave the giant some cheese. The giant squeezed a stone. Then a hideous"
+                + " genie appeared. The genie bowed. Karim thanked the genie. A black bear came by. The bear sat down."
+                + " Karim fed the bear.";
+        List<StoryCharacter> cast = RoleAliasesTest.cast(story);
+        assertTrue(RoleAliasesTest.named(cast, "giant").aliases().contains("powerful giant"), cast.toString());
+        StoryCharacter genie = RoleAliasesTest.named(cast, "hideous genie");
+        List<String> cues = StoryCues.of(story, genie, cast).stream()
+                .map(c -> c.kind() + ": " + c.value())
+                .toList();
+        assertTrue(cues.contains("station: genie"), cues.toString());
+        assertTrue(cues.stream().noneMatch(c -> c.contains("hideous genie")), "hideous is no trade: " + cues);
+        // a colour is the bear's looks, not another name for it
+        StoryCharacter bear = RoleAliasesTest.named(cast, "bear");
+        assertFalse(bear.aliases().contains("black bear"), bear.toString());
+        assertTrue(
+                StoryCues.of(story, bear, cast).stream().anyMatch(c -> c.value().equals("black hair")),
+                StoryCues.of(story, bear, cast).toString());
+    }
+
+    @Test
     void aNewcomerWhoSpeaksMattersInTwoSentences() {
         String story = "The princess climbed the tower. There sat an old lady spinning away very busily."
                 + " \u201cSpinning,\u201d said the old lady, and nodded her head. The princess laughed. The princess slept.";
