@@ -1080,6 +1080,16 @@ final class CharacterFinder {
                     role(byKey, ordinalOf[0] + " " + ordinalOf[1], ordinalOf[1], ordinalOf[2]);
                     continue;
                 }
+                String pairNoun = oneOfAPair(ts, i);
+                if (pairNoun != null) { // "'You must be dreaming,' said the other": the second giant of the two
+                    String ordinal = ts.get(i + 1).lower().equals("first") ? "first" : "second";
+                    role(
+                            byKey,
+                            ordinal + " " + pairNoun,
+                            pairNoun,
+                            "the " + ts.get(i + 1).lower());
+                    continue;
+                }
                 if (bareMember(ts, i)) { // "the eldest went", "but the youngest called her Cinderella"
                     String adjective = ts.get(i + 1).lower();
                     role(byKey, adjective, adjective, "the " + adjective);
@@ -1270,6 +1280,28 @@ final class CharacterFinder {
                 && !Lexicon.DISTINGUISHING.contains(next)
                 && Lexicon.singularOfPlural(next) == null
                 && !List.of("one", "ones", "two", "three", "and", "or").contains(next);
+    }
+
+    /** How many sentences back a pair of people ("both giants") may be that "the other" speaks of. */
+    private static final int PAIR_SENTENCES = 6;
+
+    /**
+     * "After a while he perceived both giants … 'You must be dreaming,' said the other": "the first", "the second" or
+     * "the other" standing alone ({@link MentionIndex#barePairMember}) right after a story names two people of one
+     * kind; the singular noun of the two ("giant"), else null.
+     */
+    private String oneOfAPair(List<WordToken> ts, int i) {
+        if (!MentionIndex.barePairMember(ts, i) || ts.get(i).quoted()) return null;
+        for (int p = reading; p >= Math.max(0, reading - PAIR_SENTENCES); p--) {
+            List<WordToken> before = tokens.get(p);
+            for (int k = 0; k < (p == reading ? i : before.size()); k++) {
+                GroupPhrase pair = GroupPhrase.at(before, k);
+                // (any two men may be "two men … the other": only a pair of a kind, "both giants")
+                if (pair != null && pair.count() == 2 && !before.get(k).quoted() && !ANYONE.contains(pair.singular()))
+                    return pair.singular();
+            }
+        }
+        return null;
     }
 
     /**

@@ -193,6 +193,22 @@ public final class MentionIndex {
         return out;
     }
 
+    /** The words "the first", "the second" and "the other" of a pair end in. */
+    private static final java.util.Set<String> PAIR_MEMBERS = java.util.Set.of("first", "second", "other");
+
+    /**
+     * "the other" at i standing alone as one of a pair: before punctuation, a quote or a verb of speech ("said the
+     * other", "cried the other 'Why …'", "threw a stone down on the second."), not before a word it qualifies.
+     */
+    static boolean barePairMember(List<WordToken> ts, int i) {
+        if (i + 1 >= ts.size()
+                || !ts.get(i).lower().equals("the")
+                || !PAIR_MEMBERS.contains(ts.get(i + 1).lower())) return false;
+        if (i + 2 >= ts.size()) return true;
+        WordToken next = ts.get(i + 2);
+        return !next.isWord() || next.quoted() || Lexicon.SPEECH_VERBS.contains(next.lower());
+    }
+
     /** Matches surface forms, relational phrases and pronouns against a sentence's tokens. */
     private static final class Matcher {
         /** Surface forms by their first token (lower case), longest first. */
@@ -480,6 +496,10 @@ public final class MentionIndex {
                     int end = i + f.words.size();
                     // "the slave Morgiana" mentions Morgiana, not a second character "slave".
                     if (!f.capitals[0] && end < ts.size() && startsName(ts.get(end))) continue;
+                    // "said the other" is one of two giants; "the other side" is no one
+                    if (f.words.size() == 1
+                            && PAIR_MEMBERS.contains(f.words.get(0))
+                            && (i == 0 || !barePairMember(ts, i - 1))) continue;
                     // "the child of my first wife", "his late husband": the spouse before, not the one called so now
                     if (!f.capitals[0]
                             && f.words.size() == 1

@@ -318,6 +318,28 @@ class NameFindingTest {
     }
 
     @Test
+    void theOtherOfTwoGiantsIsTheSecondGiant() {
+        // the tailor's two giants: "said the other", "threw a stone down on the second" were nobody
+        String story = "Karim went into the forest. After a while he saw both giants asleep under a tree. He dropped a"
+                + " stone on the first giant. \u2018Why are you knocking me?\u2019 \u2018You must be dreaming,\u2019"
+                + " said the other. Then Karim threw a stone down on the second. \u2018What is this?\u2019 cried the"
+                + " other. Karim ran to the other side of the wood.";
+        List<StoryCharacter> cast = RoleAliasesTest.cast(story);
+        StoryCharacter second = RoleAliasesTest.named(cast, "second giant");
+        assertTrue(second.aliases().containsAll(List.of("the other", "the second")), second.toString());
+        MentionIndex index = MentionIndex.build(story, cast);
+        int side = index.sentences().size() - 1;
+        assertTrue(
+                index.mentions(side).stream().noneMatch(m -> m.characterId().equals(second.id())),
+                "the other side is no giant: " + index.mentions(side));
+        // two men may be any two; no pair before it, "the other" is no one
+        for (String not : List.of(story.replace("both giants", "two men"), story.replace("both giants", "a giant"))) {
+            List<StoryCharacter> none = RoleAliasesTest.cast(not);
+            assertTrue(none.stream().noneMatch(c -> c.name().startsWith("second")), none.toString());
+        }
+    }
+
+    @Test
     void aNewcomerWhoSpeaksMattersInTwoSentences() {
         String story = "The princess climbed the tower. There sat an old lady spinning away very busily."
                 + " \u201cSpinning,\u201d said the old lady, and nodded her head. The princess laughed. The princess slept.";
