@@ -272,6 +272,13 @@ class NameFindingTest {
         assertEquals(true, found.contains("Duchess"), found.toString());
     }
 
+    /** What the story says of c, as "kind: value". */
+    private static List<String> cues(String story, StoryCharacter c, List<StoryCharacter> cast) {
+        return StoryCues.of(story, c, cast).stream()
+                .map(q -> q.kind() + ": " + q.value())
+                .toList();
+    }
+
     @Test
     void aWomanWhoComesCryingHerWaresIsTheWomanOfTheScene() {
         // the Valiant Little Tailor's peasant woman, "the woman" of its first page, was any woman and nobody
@@ -281,9 +288,7 @@ class NameFindingTest {
         List<StoryCharacter> found = RoleAliasesTest.cast(story);
         StoryCharacter woman = RoleAliasesTest.named(found, "peasant woman");
         assertEquals(lemon.story.Gender.FEMALE, woman.gender());
-        List<String> cues = StoryCues.of(story, woman, found).stream()
-                .map(c -> c.kind() + ": " + c.value())
-                .toList();
+        List<String> cues = cues(story, woman, found);
         assertTrue(cues.contains("station: peasant"), cues.toString());
         // a woman who comes without a word, or whom no later sentence calls "the woman", stays any woman
         for (String not : List.of(
@@ -304,17 +309,15 @@ class NameFindingTest {
         List<StoryCharacter> cast = RoleAliasesTest.cast(story);
         assertTrue(RoleAliasesTest.named(cast, "giant").aliases().contains("powerful giant"), cast.toString());
         StoryCharacter genie = RoleAliasesTest.named(cast, "hideous genie");
-        List<String> cues = StoryCues.of(story, genie, cast).stream()
-                .map(c -> c.kind() + ": " + c.value())
-                .toList();
+        List<String> cues = cues(story, genie, cast);
         assertTrue(cues.contains("station: genie"), cues.toString());
         assertTrue(cues.stream().noneMatch(c -> c.contains("hideous genie")), "hideous is no trade: " + cues);
         // a colour is the bear's looks, not another name for it
         StoryCharacter bear = RoleAliasesTest.named(cast, "bear");
         assertFalse(bear.aliases().contains("black bear"), bear.toString());
         assertTrue(
-                StoryCues.of(story, bear, cast).stream().anyMatch(c -> c.value().equals("black hair")),
-                StoryCues.of(story, bear, cast).toString());
+                cues(story, bear, cast).contains("hair: black hair"),
+                cues(story, bear, cast).toString());
     }
 
     @Test
