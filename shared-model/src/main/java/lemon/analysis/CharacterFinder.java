@@ -989,10 +989,10 @@ final class CharacterFinder {
                 if (k >= ts.size()
                         || !List.of("man", "woman").contains(ts.get(k).lower())) continue;
                 if (!criesOut(ts, k + 1)) continue;
-                String the = "the " + ts.get(k).lower();
+                String the = " the " + ts.get(k).lower() + " ";
                 int later = 0;
                 for (int p = s + 1; p < Math.min(tokens.size(), s + 1 + SCENE_SENTENCES); p++)
-                    if (joinLower(tokens.get(p), 0, tokens.get(p).size()).contains(the)
+                    if ((" " + joinLower(tokens.get(p), 0, tokens.get(p).size()) + " ").contains(the)
                             && tokens.get(p).stream().noneMatch(WordToken::quoted)) later++;
                 if (later >= 2) out.add(ts.get(k).lower());
             }
