@@ -1065,6 +1065,7 @@ final class CharacterFinder {
     private List<Candidate> findRolesAndRelations(List<Candidate> names) {
         Map<String, Candidate> byKey = new TreeMap<>();
         java.util.Set<String> madeThings = madeThingAnimals(tokens);
+        java.util.Set<String> namedKinds = namedKinds(names);
         for (reading = 0; reading < tokens.size(); reading++) {
             List<WordToken> ts = tokens.get(reading);
             for (int i = 0; i < ts.size(); i++) {
@@ -1095,7 +1096,7 @@ final class CharacterFinder {
                     role(byKey, adjective, adjective, "the " + adjective);
                     continue;
                 }
-                if (!t.isWord() || !Lexicon.isPersonNoun(t.lower())) continue;
+                if (!t.isWord() || !Lexicon.isPersonNoun(t.lower()) && !namedKinds.contains(t.lower())) continue;
                 if (i + 1 < ts.size()) {
                     WordToken next = ts.get(i + 1);
                     if (next.kind() == WordToken.Kind.POSSESSIVE) continue; // an owner, not the head
@@ -1112,6 +1113,60 @@ final class CharacterFinder {
             if (c != null && !a.getValue().equals(a.getKey())) c.add(a.getValue());
         }
         return new ArrayList<>(byKey.values());
+    }
+
+    /**
+     * "a developer named Farid Haddad": a noun the lexicon does not know but shaped like a trade, said of a name found
+     * in "a/an … NOUN named/called NAME", is a kind of person in this story (then "the developer" is someone).
+     */
+    private java.util.Set<String> namedKinds(List<Candidate> names) {
+        java.util.Set<String> nameForms = new java.util.HashSet<>();
+        for (Candidate n : names) nameForms.addAll(n.forms.keySet());
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (List<WordToken> ts : tokens)
+            for (int i = 1; i + 2 < ts.size(); i++) {
+                WordToken noun = ts.get(i);
+                String w = noun.lower();
+                if (!noun.isWord()
+                        || noun.capitalised()
+                        || noun.quoted()
+                        || !Lexicon.NAMING_VERBS.contains(ts.get(i + 1).lower())
+                        || Lexicon.isPersonNoun(w)
+                        || Lexicon.isAnimal(w)
+                        || Lexicon.ADJECTIVES.contains(w)
+                        || !shapedLikeTrade(w)) continue;
+                boolean indefinite = false;
+                for (int k = i - 1; k >= Math.max(0, i - 3) && ts.get(k).isWord(); k--)
+                    if (List.of("a", "an").contains(ts.get(k).lower())) indefinite = true;
+                if (indefinite && nameForms.contains(nameRun(ts, i + 2))) out.add(w);
+            }
+        return out;
+    }
+
+    /** Places and things ending as trades do, which a story may name: "a tower called Greystone". */
+    private static final java.util.Set<String> NAMED_THINGS = java.util.Set.of(
+            "river",
+            "tower",
+            "manor",
+            "harbour",
+            "harbor",
+            "corner",
+            "mirror",
+            "water",
+            "letter",
+            "paper",
+            "cellar",
+            "meadow",
+            "center",
+            "centre",
+            "theater",
+            "theatre",
+            "shelter",
+            "monastery");
+
+    /** "developer", "cardiologist", "librarian", "accountant", "engineer": ends as the words for trades do. */
+    private static boolean shapedLikeTrade(String w) {
+        return w.matches("[a-z]{3,}(er|or|ist|ian|ant|ent|eer|ess|man|woman)") && !NAMED_THINGS.contains(w);
     }
 
     /** Each role's first indefinite phrase with describing words, "powerful giant" of "a powerful giant". */

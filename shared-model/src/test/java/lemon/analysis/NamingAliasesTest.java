@@ -481,4 +481,29 @@ class NamingAliasesTest {
         assertNotEquals(named(two, "Li Wei"), named(two, "Grandfather"), two.toString());
         assertNotEquals(named(two, "Li Wei"), named(two, "Uncle Wei"), two.toString());
     }
+
+    @Test
+    void aTradeTheLexiconDoesNotKnowIsOneWhenANameIsGivenIt() {
+        // a noodle shop of my own: "a developer named Farid Haddad … the developer told them" left Farid no role and
+        // the developer no one
+        String story = "Last spring a developer named Farid Haddad came to the shop. Farid smiled at Mei. Mei poured"
+                + " tea. Farid came back every week. Mei listened while the developer told them about his father."
+                + " Then Farid left.";
+        List<StoryCharacter> cast = cast(story);
+        StoryCharacter farid = named(cast, "Farid");
+        assertEquals("developer", farid.role(), cast.toString());
+        MentionIndex index = MentionIndex.build(story, cast);
+        assertTrue(
+                index.mentions(4).stream()
+                        .anyMatch(m -> m.explicit() && m.characterId().equals(farid.id())),
+                index.mentions(4).toString());
+        // a place given a name is no trade, however often "the town" or "the tower" comes back
+        for (String place : List.of("town", "tower")) {
+            List<StoryCharacter> there = cast(("Mei lived in a PLACE called Harrowby. The PLACE was small and grey. Mei"
+                            + " walked through the PLACE every morning. The PLACE slept while the baker baked. Mei"
+                            + " loved the PLACE. One day the PLACE woke early, and Mei laughed.")
+                    .replace("PLACE", place));
+            assertTrue(there.stream().noneMatch(c -> c.role().equals(place)), there.toString());
+        }
+    }
 }
