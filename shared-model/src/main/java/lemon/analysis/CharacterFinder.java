@@ -1134,39 +1134,13 @@ final class CharacterFinder {
                         || Lexicon.isPersonNoun(w)
                         || Lexicon.isAnimal(w)
                         || Lexicon.ADJECTIVES.contains(w)
-                        || !shapedLikeTrade(w)) continue;
+                        || !Lexicon.shapedLikeTrade(w)) continue;
                 boolean indefinite = false;
                 for (int k = i - 1; k >= Math.max(0, i - 3) && ts.get(k).isWord(); k--)
                     if (List.of("a", "an").contains(ts.get(k).lower())) indefinite = true;
                 if (indefinite && nameForms.contains(nameRun(ts, i + 2))) out.add(w);
             }
         return out;
-    }
-
-    /** Places and things ending as trades do, which a story may name: "a tower called Greystone". */
-    private static final java.util.Set<String> NAMED_THINGS = java.util.Set.of(
-            "river",
-            "tower",
-            "manor",
-            "harbour",
-            "harbor",
-            "corner",
-            "mirror",
-            "water",
-            "letter",
-            "paper",
-            "cellar",
-            "meadow",
-            "center",
-            "centre",
-            "theater",
-            "theatre",
-            "shelter",
-            "monastery");
-
-    /** "developer", "cardiologist", "librarian", "accountant", "engineer": ends as the words for trades do. */
-    private static boolean shapedLikeTrade(String w) {
-        return w.matches("[a-z]{3,}(er|or|ist|ian|ant|ent|eer|ess|man|woman)") && !NAMED_THINGS.contains(w);
     }
 
     /** Each role's first indefinite phrase with describing words, "powerful giant" of "a powerful giant". */

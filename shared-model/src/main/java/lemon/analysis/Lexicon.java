@@ -1593,6 +1593,34 @@ final class Lexicon {
         return g == null ? Gender.UNKNOWN : g;
     }
 
+    /** Places and things ending as trades do, which a story may name: "a tower called Greystone". */
+    private static final java.util.Set<String> NAMED_THINGS = java.util.Set.of(
+            "river",
+            "tower",
+            "manor",
+            "harbour",
+            "harbor",
+            "corner",
+            "mirror",
+            "water",
+            "letter",
+            "paper",
+            "cellar",
+            "meadow",
+            "center",
+            "centre",
+            "theater",
+            "theatre",
+            "shelter",
+            "monastery");
+
+    /** "developer", "cardiologist", "librarian", "accountant", "engineer": ends as the words for trades do. */
+    static boolean shapedLikeTrade(String w) {
+        return w.matches("[a-z]{3,}(er|or|ist|ian|ant|ent|eer|ess|man|woman)")
+                && !w.matches(".*(less|ness)") // "careless", "darkness"
+                && !NAMED_THINGS.contains(w);
+    }
+
     /**
      * "hideous", "powerful", "noble": a word the lexicon does not know that ends as describing words do (not "-ant"
      * or "-ent": "servant", "merchant", "parent" are people).

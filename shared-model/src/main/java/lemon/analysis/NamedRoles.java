@@ -50,7 +50,7 @@ final class NamedRoles {
         if (k < ts.size()
                 && ts.get(k).isWord()
                 && !ts.get(k).capitalised()
-                && isSomeone(ts.get(k).lower())
+                && (isSomeone(ts.get(k).lower()) || tradeAlone(ts, k))
                 && !StoryCues.giantOfAMan(ts, k) // "Brannoch, a giant of a man": a big man
                 && (k + 1 >= ts.size() || ts.get(k + 1).kind() != WordToken.Kind.POSSESSIVE)) {
             return ts.get(k).lower();
@@ -141,6 +141,15 @@ final class NamedRoles {
     }
 
     /** A person noun, or an animal a name may be given to. */
+    /** "Jaan Saar, the clockmaker on Pikk Street": a word shaped like a trade, the phrase's last before a preposition. */
+    private static boolean tradeAlone(List<WordToken> ts, int k) {
+        return Lexicon.shapedLikeTrade(ts.get(k).lower())
+                && (k + 1 >= ts.size()
+                        || !ts.get(k + 1).isWord()
+                        || List.of("on", "in", "of", "by", "at", "from")
+                                .contains(ts.get(k + 1).lower()));
+    }
+
     private static boolean isSomeone(String lower) {
         return Lexicon.isPersonNoun(lower) || Lexicon.isAnimal(lower);
     }

@@ -1839,6 +1839,32 @@ public final class StoryCues {
                 && ts.get(start - 4).text().equals(",");
     }
 
+    /**
+     * "a collector named Mrs. Vidal, tall and elegant, with a silver handbag": describing words set off by commas
+     * after the name (at k), closed by a comma or the sentence's end, and what she has "with" after them. A list of
+     * people, "Anna, Boris and Carl", has no describing word and says nothing.
+     */
+    private static void describedAfter(
+            List<WordToken> ts, int k, lemon.story.Gender gender, String sentence, List<StoryCue> out) {
+        List<StoryCue> said = new ArrayList<>();
+        int j = k;
+        for (; j < ts.size() && ts.get(j).isWord() && !ts.get(j).capitalised(); j++) {
+            String w = ts.get(j).lower();
+            // "elegant", which the lexicon does not know but is shaped like a describing word, is passed over
+            // ("smiling and waving", "he found the enchantress" say what was done)
+            if (j - k > 3) return;
+            if (!w.equals("and")
+                    && !describe(w, sentence, said)
+                    && !(w.matches("[a-z]{3,}(ant|ent|ful|ous|ive|ic|al|ble|ish|some)") && !Lexicon.isPersonNoun(w)))
+                return;
+        }
+        if (said.isEmpty()
+                || j < ts.size()
+                        && !List.of(",", ".", ";", "!").contains(ts.get(j).text())) return;
+        out.addAll(said);
+        if (j + 1 < ts.size() && ts.get(j).text().equals(",")) with(ts, j + 1, gender, sentence, out);
+    }
+
     /** Prepositions that end what a copula says: what follows is where or at whom, not what someone is. */
     private static final Set<String> AFTER_A_VERB =
             Set.of("at", "on", "upon", "into", "towards", "toward", "from", "for", "after", "about", "round");
@@ -1872,8 +1898,10 @@ public final class StoryCues {
                     && COPULAS.contains(ts.get(k).lower())
                     && start > 0
                     && (ts.get(start - 1).text().equals(",") || nameToldIn(ts, start))) {
-            } else if (k < ts.size() && !DETERMINERS.contains(ts.get(k).lower())) return; // a list, not an apposition
-            else apposition = true;
+            } else if (k < ts.size() && !DETERMINERS.contains(ts.get(k).lower())) {
+                describedAfter(ts, k, gender, sentence, out);
+                return; // a list, not an apposition
+            } else apposition = true;
             // "the clerk, his wife and maid": a kinsman after a possessive is the next one in a list
             if (k + 1 < ts.size()
                     && List.of("his", "her", "their").contains(ts.get(k).lower())
@@ -1923,6 +1951,7 @@ public final class StoryCues {
                         .contains(ts.get(k).lower());
         int stop = placed ? k : Math.min(ts.size(), k + 5);
         List<StoryCue> said = new ArrayList<>();
+        boolean traded = false;
         int first = k;
         for (; k < stop && (!ts.get(k).capitalised() || nationality(ts.get(k))); k++) {
             // "a red-haired Irishman", "a tall Nigerian cook": the nation says no more than the noun after it
@@ -1993,6 +2022,22 @@ public final class StoryCues {
                 k += giantOfAMan(ts, k) ? 4 : 1;
                 break;
             }
+            // "Jaan Saar, the clockmaker on Pikk Street": a trade the lexicon does not know, said of the one named
+            if (apposition
+                    && determined
+                    && (k + 1 >= ts.size()
+                            || !ts.get(k + 1).isWord()
+                            || AFTER_A_VERB.contains(ts.get(k + 1).lower())
+                            || List.of("in", "of", "by").contains(ts.get(k + 1).lower()))
+                    && !Lexicon.isPersonNoun(w)
+                    && !Lexicon.isAnimal(w)
+                    && !describe(w, sentence, said)
+                    && Lexicon.shapedLikeTrade(w)) {
+                said.add(new StoryCue("station", w, sentence));
+                traded = true; // what follows may be where the trade is plied
+                k++;
+                break;
+            }
             describe(w, sentence, said);
             // "Ambassador Kesh-Ro, a tall grey creature with four arms": a being no person noun names ends it too
             if (Lexicon.isPersonNoun(w) || BEINGS.contains(w) || OFFICERS.contains(w)) {
@@ -2014,6 +2059,7 @@ public final class StoryCues {
         if (apposition
                 && k < ts.size()
                 && !ofAnAge
+                && !traded
                 && !List.of(",", ".", ";", ":", "!", "?", "with", "who", "whose", "in", "from")
                         .contains(ts.get(k).text().toLowerCase(java.util.Locale.ROOT))) return;
         out.addAll(said);

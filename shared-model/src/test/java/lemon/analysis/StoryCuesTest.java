@@ -450,6 +450,34 @@ class StoryCuesTest {
     }
 
     @Test
+    void aClockmakerTheLexiconDoesNotKnowAndACollectorTallAndElegant() {
+        // a clockmaker's shop of my own: "old Jaan Saar, the clockmaker on Pikk Street" had no trade, and "Mrs. Vidal,
+        // tall and elegant, with …" no looks
+        String story = "Everyone knew old Jaan Saar, the clockmaker on Pikk Street. Jaan smiled. One evening a woman"
+                + " came in. She was a collector named Mrs. Vidal, tall and elegant, with a silver brooch. Mrs. Vidal"
+                + " laughed. Jaan bowed. Mrs. Vidal left.";
+        assertTrue(
+                cues(story, "Jaan").contains("station: clockmaker"),
+                cues(story, "Jaan").toString());
+        List<StoryCharacter> cast = new OfflineAnalyst().analyze(story, 5).characters();
+        assertEquals("clockmaker", RoleAliasesTest.named(cast, "Jaan").role(), cast.toString());
+        assertTrue(
+                cues(story, "Mrs Vidal").contains("build: tall"),
+                cues(story, "Mrs Vidal").toString());
+        // a careless boy has no trade; what a name's next clause did is no look ("he found the enchantress"); a list
+        // of names says nothing
+        String not = "Aladdin, a careless, idle boy, played ball. Aladdin laughed. Aladdin ran. Searching for his"
+                + " dearest Rapunzel, he found the enchantress, who glared. Rapunzel wept. Rapunzel sang. Rapunzel,"
+                + " Aladdin and Jorinde, tall and thin, met the enchantress. The enchantress left.";
+        assertTrue(
+                cues(not, "Aladdin").stream().noneMatch(c -> c.contains("careless")),
+                cues(not, "Aladdin").toString());
+        assertTrue(
+                cues(not, "Rapunzel").stream().noneMatch(c -> c.startsWith("station")),
+                cues(not, "Rapunzel").toString());
+    }
+
+    @Test
     void aParrotIsGreenAndABirdBlue() {
         // a spice market of my own: "a green parrot named Zumurrud" had no colour (green and blue were no coat's)
         String story = "Abu Yusuf owned a green parrot named Zumurrud. Zumurrud sat on a brass perch. Zumurrud cried"

@@ -30,7 +30,8 @@ class DescribeStageTest {
                 f.read(AnalyzeStage.CHARACTERS, RunFileTypes.CHARACTERS).size();
         ScriptedLlm llm = new ScriptedLlm();
         for (int i = 0; i < characters; i++) {
-            llm.answer("{\"description\": \"  A tall person with red hair, in a green coat.  \"}");
+            // no colour of coat: Carl Voss's is blue in the story, and a contradicting answer is asked again
+            llm.answer("{\"description\": \"  A tall person with red hair, in a long coat.  \"}");
         }
         f.run(new DescribeStage(new LlmDescriber(new StructuredLlm(llm, 1)), retriever));
 
