@@ -1855,8 +1855,8 @@ public final class StoryCues {
             if (j - k > 3) return;
             if (!w.equals("and")
                     && !describe(w, sentence, said)
-                    && !(w.matches("[a-z]{3,}(ant|ent|ful|ous|ive|ic|al|ble|ish|some)") && !Lexicon.isPersonNoun(w)))
-                return;
+                    && !Lexicon.shapedLikeAdjective(w)
+                    && !(w.matches("[a-z]{3,}(ant|ent)") && !Lexicon.isPersonNoun(w))) return;
         }
         if (said.isEmpty()
                 || j < ts.size()
@@ -2022,8 +2022,10 @@ public final class StoryCues {
                 k += giantOfAMan(ts, k) ? 4 : 1;
                 break;
             }
+            boolean described = describe(w, sentence, said);
             // "Jaan Saar, the clockmaker on Pikk Street": a trade the lexicon does not know, said of the one named
-            if (apposition
+            if (!described
+                    && apposition
                     && determined
                     && (k + 1 >= ts.size()
                             || !ts.get(k + 1).isWord()
@@ -2031,14 +2033,12 @@ public final class StoryCues {
                             || List.of("in", "of", "by").contains(ts.get(k + 1).lower()))
                     && !Lexicon.isPersonNoun(w)
                     && !Lexicon.isAnimal(w)
-                    && !describe(w, sentence, said)
                     && Lexicon.shapedLikeTrade(w)) {
                 said.add(new StoryCue("station", w, sentence));
                 traded = true; // what follows may be where the trade is plied
                 k++;
                 break;
             }
-            describe(w, sentence, said);
             // "Ambassador Kesh-Ro, a tall grey creature with four arms": a being no person noun names ends it too
             if (Lexicon.isPersonNoun(w) || BEINGS.contains(w) || OFFICERS.contains(w)) {
                 // "an elf archer": the second noun is what the first is
