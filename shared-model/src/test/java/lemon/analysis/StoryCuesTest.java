@@ -707,6 +707,9 @@ class StoryCuesTest {
         assertCue(story, "Felix", "station: salesman");
         List<String> merritt = cues(story, "Merritt");
         assertTrue(merritt.containsAll(List.of("station: sailor", "age: old", "station: captain")), merritt.toString());
+        // and he is the captain ("sailor", which the lexicon lacked, names the person of the apposition)
+        List<StoryCharacter> crew = new OfflineAnalyst().analyze(story, 5).characters();
+        assertTrue(RoleAliasesTest.named(crew, "Merritt").aliases().contains("captain"), crew.toString());
         // the place he comes from is not what he is
         List<String> teodor = cues(story, "Teodor");
         assertTrue(teodor.contains("station: glassblower"), teodor.toString());
