@@ -652,8 +652,8 @@ final class CharacterFinder {
     }
 
     private List<String> withNarratorsKin(String name, List<String> known) {
+        if (!kinWordName(name)) return known;
         String kin = name.toLowerCase(Locale.ROOT);
-        if (!KIN_NAMES.contains(kin) || !Character.isUpperCase(name.charAt(0))) return known;
         List<String> aliases = new ArrayList<>(known);
         for (String owner : List.of("my", "our"))
             for (List<WordToken> ts : tokens)
@@ -666,7 +666,7 @@ final class CharacterFinder {
     }
 
     /** Kin words a family calls someone by, capitalised as a name: "Grandfather polished the lens", "Mother sang". */
-    static final java.util.Set<String> KIN_NAMES = java.util.Set.of(
+    private static final java.util.Set<String> KIN_NAMES = java.util.Set.of(
             "mother",
             "father",
             "grandfather",
@@ -679,6 +679,11 @@ final class CharacterFinder {
             "dad",
             "mama",
             "papa");
+
+    /** "Grandfather", "Mother": a character named by the kin word a family calls it, capitalised. */
+    static boolean kinWordName(String name) {
+        return KIN_NAMES.contains(name.toLowerCase(Locale.ROOT)) && Character.isUpperCase(name.charAt(0));
+    }
 
     /** A capitalised kin word standing alone as a name: no article or owner before it, not in quoted speech. */
     private static boolean kinName(List<WordToken> ts, int i) {
@@ -1540,7 +1545,6 @@ final class CharacterFinder {
         return w.length == 2 && Lexicon.ORDINALS.contains(w[0]) && groupNouns.contains(GroupPhrase.fold(w[1]));
     }
 
-    /** Keeps characters mentioned often enough for their kind; caps the list. */
     /** Whether the character is named right before or after a verb of speech in some sentence. */
     static boolean speaks(MentionIndex index, String id) {
         // "'Beyond the red hills,' he said": a he or she the index gives them speaks for them too
@@ -1647,6 +1651,7 @@ final class CharacterFinder {
         return false;
     }
 
+    /** Keeps characters mentioned often enough for their kind; caps the list. */
     private List<StoryCharacter> filter(
             MentionIndex index, List<StoryCharacter> all, List<Candidate> candidates, List<String> warnings) {
         Map<String, Candidate> byId = new HashMap<>();

@@ -91,11 +91,7 @@ final class CopulaAliases {
                 boolean namedAfter = between.equals(",") && namedAppositionAt(ts, a.end() + 1, b.start());
                 naming |= namedAfter;
                 // "The stranger, whose name was Tomas Brandt, gave the coins": a name told late, kept as an alias
-                boolean whoseName = between.equals(",")
-                        && b.start() - a.end() == 4
-                        && ts.get(a.end() + 1).lower().equals("whose")
-                        && ts.get(a.end() + 2).lower().equals("name")
-                        && List.of("was", "is").contains(ts.get(a.end() + 3).lower());
+                boolean whoseName = b.start() - a.end() == 4 && StoryCues.nameToldIn(ts, b.start());
                 // "Lady Ashworth's nephew, Julian, a pale young man": a role, then the name that says who it is
                 // ("to the vicar, the Reverend Simon Okonkwo, who was judging": the article is the title's)
                 boolean titledAfter = (b.start() == a.end() + 2 || b.start() == a.end() + 3)
@@ -118,9 +114,7 @@ final class CopulaAliases {
                 // calls him by is a role, whose name the apposition gives
                 if (named == null
                         || !isProperName(named)
-                        || isProperName(role)
-                                && !CharacterFinder.KIN_NAMES.contains(
-                                        role.name().toLowerCase(java.util.Locale.ROOT))
+                        || isProperName(role) && !CharacterFinder.kinWordName(role.name())
                         || (role.name().contains("'s ") && !nameAfter)) continue;
                 namesOfRole
                         .computeIfAbsent(role.id(), r -> new java.util.TreeSet<>())

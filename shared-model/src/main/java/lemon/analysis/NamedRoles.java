@@ -140,7 +140,6 @@ final class NamedRoles {
         return n;
     }
 
-    /** A person noun, or an animal a name may be given to. */
     /** "Jaan Saar, the clockmaker on Pikk Street": a word shaped like a trade, the phrase's last before a preposition. */
     private static boolean tradeAlone(List<WordToken> ts, int k) {
         return Lexicon.shapedLikeTrade(ts.get(k).lower())
@@ -150,6 +149,7 @@ final class NamedRoles {
                                 .contains(ts.get(k + 1).lower()));
     }
 
+    /** A person noun, or an animal a name may be given to. */
     private static boolean isSomeone(String lower) {
         return Lexicon.isPersonNoun(lower) || Lexicon.isAnimal(lower);
     }

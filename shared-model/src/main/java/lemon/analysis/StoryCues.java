@@ -1831,7 +1831,7 @@ public final class StoryCues {
     }
 
     /** ", whose name was Lina": the name at {@code start} told in a relative clause set off by a comma. */
-    private static boolean nameToldIn(List<WordToken> ts, int start) {
+    static boolean nameToldIn(List<WordToken> ts, int start) {
         return start >= 4
                 && List.of("was", "is").contains(ts.get(start - 1).lower())
                 && ts.get(start - 2).lower().equals("name")
