@@ -1709,9 +1709,12 @@ final class CharacterFinder {
             if (cand.kind == Kind.GROUP && min == 3 && narrated(index, c.id()) >= 2) min = 2;
             // a band the telling names once and then lets speak ("The soldiers … were set against the little tailor
             // … 'What is to be the end of this?' they said"): it speaks for itself in the plot
-            if (cand.kind == Kind.GROUP && min == 3 && theySpeakAfter(index, c.id(), groupIds)) min = 1;
+            if (cand.kind == Kind.GROUP && min >= 3 && theySpeakAfter(index, c.id(), groupIds)) min = 1;
             // "the men" may be whoever is about; only men the story keeps counting ("the two men") are a band
-            if (cand.kind == Kind.GROUP && ANYONE.contains(cand.head) && 2 * counted(cand) < cand.count()) continue;
+            if (cand.kind == Kind.GROUP
+                    && ANYONE.contains(cand.head)
+                    && 2 * counted(cand) < cand.count()
+                    && !theySpeakAfter(index, c.id(), groupIds)) continue;
             if (mentions >= min) {
                 kept.add(c.with(c.aliases(), c.gender(), c.role(), mentions));
             }

@@ -71,7 +71,8 @@ record GroupPhrase(String key, String singular, String plural, String form, int 
         WordToken head = ts.get(i);
         if (!head.isWord()) return null;
         String plural = head.lower();
-        String singular = Lexicon.singularOfPlural(plural);
+        // "the people" of a tale are its crowd: a band of anyone, kept only where it speaks as one
+        String singular = plural.equals("people") ? "person" : Lexicon.singularOfPlural(plural);
         if (singular == null) return null;
         if (i + 1 < ts.size()) {
             WordToken next = ts.get(i + 1);

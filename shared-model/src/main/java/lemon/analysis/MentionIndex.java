@@ -500,6 +500,11 @@ public final class MentionIndex {
                     if (f.words.size() == 1
                             && PAIR_MEMBERS.contains(f.words.get(0))
                             && (i == 0 || !barePairMember(ts, i - 1))) continue;
+                    // "the people came" are the tale's crowd; "curing people" is anyone
+                    if (f.words.equals(List.of("people"))
+                            && (i == 0
+                                    || !List.of("the", "these", "those")
+                                            .contains(ts.get(i - 1).lower()))) continue;
                     // "the child of my first wife", "his late husband": the spouse before, not the one called so now
                     if (!f.capitals[0]
                             && f.words.size() == 1

@@ -74,6 +74,29 @@ class GroupsTest {
     }
 
     @Test
+    void theCrowdThatSpeaksAsOneIsAGroupPeopleInGeneralAreNoOne() {
+        // the tailor asleep in the palace yard: the people read his girdle and say who he must be
+        String yard = "The tailor lay down in the yard and slept. Whilst he lay there, the people came and looked at"
+                + " his girdle. ‘Ah!’ said they, ‘he must be a mighty lord.’ The tailor woke."
+                + " The king sent for the tailor. The tailor bowed.";
+        StoryCharacter people = named(cast(yard), "people");
+        assertTrue(people.isGroup(), cast(yard).toString());
+        // a crowd that only stands about is no one, nor are people the healer cures
+        List<StoryCharacter> idle = cast("The tailor lay down in the yard and slept. Whilst he lay there, the people"
+                + " came and looked at his girdle. The tailor woke. The king sent for the tailor. The tailor bowed.");
+        assertTrue(idle.stream().noneMatch(c -> c.name().contains("people")), idle.toString());
+        List<StoryCharacter> cured = cast("The healer walked into the town. She cured people by her touch. ‘Go"
+                + " home,’ said she, ‘you are well.’ The healer slept. The healer woke. The healer left.");
+        assertTrue(cured.stream().noneMatch(c -> c.name().contains("people")), cured.toString());
+        // beside a crowd that is someone, "people" alone is still anyone: the "her" is the servant's, not shared
+        List<StoryCharacter> gate = cast("The servant stood at the gate. The people came to the gate. ‘Bread!’"
+                + " said they. The servant fed people from her basket. The servant gave people her bread. The servant"
+                + " slept.");
+        assertTrue(named(gate, "people").isGroup(), gate.toString());
+        assertEquals(Gender.FEMALE, named(gate, "servant").gender(), gate.toString());
+    }
+
+    @Test
     void countedSistersAreOneGroupWithTheirCountAndGender() {
         List<StoryCharacter> cast = cast("Ella lived with her two sisters. Her sisters laughed at Ella every day."
                 + " The two sisters went to the ball in silk. Ella swept the floor while her sisters danced."
