@@ -1539,6 +1539,18 @@ final class CharacterFinder {
         return n;
     }
 
+    /**
+     * Whether the role is one of a kept group picked out by the group's own noun ("the other sister") or by a bare
+     * superlative ("the eldest", which {@link GroupMembers} links only beside its family), and the story goes on
+     * with it ({@link GroupMembers#goesOn}).
+     */
+    private static boolean singledOut(MentionIndex index, String id, Candidate cand, java.util.Set<String> groupNouns) {
+        if (!GroupMembers.goesOn(index, id)) return false;
+        return GroupMembers.BARE.contains(cand.key)
+                || cand.forms.keySet().stream().anyMatch(f -> f.startsWith("other "))
+                        && groupNouns.contains(GroupPhrase.fold(cand.key));
+    }
+
     /** "second son" where the story has a group of sons. */
     private static boolean ordinalMember(String roleKey, java.util.Set<String> groupNouns) {
         String[] w = roleKey.split(" ");
@@ -1704,6 +1716,9 @@ final class CharacterFinder {
             // and one who tells at length what sends the hero on ("a very good countryman spake to him thus: 'May it
             // please your royal highness, it is now about fifty years …'") matters once
             if (cand.kind == Kind.ROLE && min > 1 && broughtIn(index, c.id()) && speaksAtLength(index, c.id())) min = 1;
+            // one of a band singled out at its turn ("Both the sisters were overjoyed … The eldest went first into the
+            // room", "let the other sister try") who goes on acting in the sentences after matters once named
+            if (cand.kind == Kind.ROLE && min > 1 && singledOut(index, c.id(), cand, groupNouns)) min = 1;
             // a band the telling itself names twice acts in the story ("six footmen", "the guards"); one named only
             // in speech or song ("'Three tailors rode forth'", "we tailors") needs the usual three
             if (cand.kind == Kind.GROUP && min == 3 && narrated(index, c.id()) >= 2) min = 2;

@@ -226,11 +226,29 @@ final class GroupMembers {
                 out.add(c);
                 continue;
             }
-            if (family == null || c.memberOf() != null || beside.getAsLong() < BARE_MENTIONS) continue;
+            // set apart once, it must go on acting ("The eldest went first into the room … But her great toe …")
+            long times = beside.getAsLong();
+            if (family == null
+                    || c.memberOf() != null
+                    || times < BARE_MENTIONS && !(times == 1 && goesOn(index, c.id()))) continue;
             lemon.story.Gender g = c.gender() == lemon.story.Gender.UNKNOWN ? family.gender() : c.gender();
             out.add(c.with(c.aliases(), g, c.role(), c.mentions()).memberOf(family.id()));
         }
         return out;
+    }
+
+    /** Sentences after a member's one mention in which the story may go on with it ("her", "she"). */
+    private static final int GOES_ON_SENTENCES = 3;
+
+    /**
+     * Whether a character named once is taken up again by a pronoun of its own within the next
+     * {@value #GOES_ON_SENTENCES} sentences: the story goes on with it.
+     */
+    static boolean goesOn(MentionIndex index, String id) {
+        List<Integer> said = index.sentencesMentioning(id, false);
+        if (said.size() != 1) return false;
+        int at = said.get(0);
+        return index.sentencesMentioning(id, true).stream().anyMatch(s -> s > at && s <= at + GOES_ON_SENTENCES);
     }
 
     /** Times a bare member must be set apart beside its family. */
@@ -324,8 +342,9 @@ final class GroupMembers {
             if (of > 0) { // "captain of the robbers", "one of the thieves"
                 String[] after = phrase.substring(of + 8).split(" ");
                 noun = Lexicon.singularOfPlural(after[after.length - 1]);
-            } else if (w.length >= 2 && Lexicon.DISTINGUISHING.contains(w[w.length - 2])) {
-                noun = w[w.length - 1]; // "eldest son", "second giant"
+            } else if (w.length >= 2
+                    && (Lexicon.DISTINGUISHING.contains(w[w.length - 2]) || w[w.length - 2].equals("other"))) {
+                noun = w[w.length - 1]; // "eldest son", "second giant", "other sister"
             }
             if (noun == null) continue;
             String folded = GroupPhrase.fold(noun);

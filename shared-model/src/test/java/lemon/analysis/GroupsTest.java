@@ -97,6 +97,37 @@ class GroupsTest {
     }
 
     @Test
+    void aMemberSingledOutOnceAtHerTurnWhoGoesOnActingIsSomeoneOfTheGroup() {
+        // the slipper trial: each sister named once at her turn, then "her" and "she" carry the scene
+        String trial = "Ella lived with her two sisters. Her sisters laughed at her. Ella swept the floor while her"
+                + " sisters danced. The prince came with a slipper. Both the sisters were glad. The eldest went first"
+                + " into the room. But her foot was too big. The prince sent her home and said: ‘Let the other"
+                + " sister try.’ Then she went into the room. Her heel was too large. Ella tried the slipper.";
+        List<StoryCharacter> cast = cast(trial);
+        String sisters = named(cast, "sisters").id();
+        assertEquals(sisters, named(cast, "eldest").memberOf(), cast.toString());
+        assertEquals(sisters, named(cast, "other sister").memberOf(), cast.toString());
+        // named once and never taken up again, they are only the group's
+        String glance = "Ella lived with her two sisters. Her sisters laughed at her. Ella swept the floor while her"
+                + " sisters danced. The prince came with a slipper. Both the sisters were glad. The eldest laughed."
+                + " The prince frowned. ‘Let the other sister try,’ said the prince. The prince waited. The"
+                + " prince left. Ella tried the slipper.";
+        List<StoryCharacter> brief = cast(glance);
+        assertTrue(
+                brief.stream()
+                        .noneMatch(c -> c.name().contains("eldest") || c.name().contains("other")),
+                brief.toString());
+        // "the other sister" of no band of sisters, and a plain "the thief" beside the thieves, single no one out
+        List<StoryCharacter> alone = cast("The prince came with a slipper. Ella tried it first. The prince frowned."
+                + " \u2018Let the other sister try,\u2019 said the prince. Then she went in. Her heel was too large. The"
+                + " prince left. Ella laughed.");
+        assertTrue(alone.stream().noneMatch(c -> c.name().contains("sister")), alone.toString());
+        List<StoryCharacter> band = cast("Forty thieves rode to the cave. The thieves hid the gold. The thieves"
+                + " slept. The thief at the door woke. He shouted. The thieves rode away. Ali watched the thieves.");
+        assertTrue(band.stream().noneMatch(c -> c.name().equals("thief")), band.toString());
+    }
+
+    @Test
     void countedSistersAreOneGroupWithTheirCountAndGender() {
         List<StoryCharacter> cast = cast("Ella lived with her two sisters. Her sisters laughed at Ella every day."
                 + " The two sisters went to the ball in silk. Ella swept the floor while her sisters danced."
