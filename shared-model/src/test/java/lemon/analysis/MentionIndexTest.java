@@ -197,6 +197,31 @@ class MentionIndexTest {
     }
 
     @Test
+    void aHeAfterWhatSomeoneThoughtOfAnotherIsTheThinker() {
+        // the giant in the cave at midnight: he who got up and took the iron bar is the one who thought
+        List<StoryCharacter> cast = List.of(
+                new StoryCharacter("tailor", "tailor", List.of(), Gender.MALE, "tailor", 3),
+                new StoryCharacter("giant", "giant", List.of(), Gender.MALE, "giant", 3));
+        MentionIndex index = MentionIndex.build(
+                "The tailor lay in the big bed. When it was midnight, and the giant thought that the little tailor"
+                        + " was asleep, he got up and took an iron bar.",
+                cast);
+        assertEquals(
+                List.of("giant", "tailor", "giant"),
+                index.mentions(1).stream()
+                        .map(MentionIndex.Mention::characterId)
+                        .toList());
+        // what someone said of another is no thought of theirs: "he" is still the nearer man
+        MentionIndex said = MentionIndex.build(
+                "The tailor lay in the big bed. When it was midnight, and the giant said that the little tailor"
+                        + " was asleep, he got up and took an iron bar.",
+                cast);
+        assertEquals(
+                List.of("giant", "tailor", "tailor"),
+                said.mentions(1).stream().map(MentionIndex.Mention::characterId).toList());
+    }
+
+    @Test
     void someoneOfNoKnownSexNamedInTheSentenceIsNearerThanAManNamedBefore() {
         List<StoryCharacter> cast = List.of(
                 new StoryCharacter("karim", "Karim", List.of(), Gender.MALE, "", 2),
