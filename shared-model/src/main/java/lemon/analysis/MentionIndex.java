@@ -209,6 +209,34 @@ public final class MentionIndex {
         return !next.isWord() || next.quoted() || Lexicon.SPEECH_VERBS.contains(next.lower());
     }
 
+    /** Verbs that report what someone believes of another: "thought that", "believed that". */
+    private static final Set<String> THINKING =
+            Set.of("thought", "believed", "supposed", "fancied", "imagined", "knew", "felt", "saw");
+
+    /**
+     * For a he or she right after a comma, where the clause before ends on what someone thought of another ("X
+     * thought that Y was asleep, he …"), X; else null. The one thought of is asleep, away or unaware in that
+     * clause, not the one who acts next.
+     */
+    static String thinkerBefore(List<WordToken> ts, int i, List<Mention> found) {
+        if (i == 0 || !ts.get(i - 1).text().equals(",") || found.size() < 2) return null;
+        Mention thought = found.get(found.size() - 1);
+        if (!thought.explicit()) return null;
+        int k = thought.start() - 1;
+        while (k > 0
+                && !ts.get(k).lower().equals("that")
+                && (Lexicon.DETERMINERS.contains(ts.get(k).lower())
+                        || Lexicon.ADJECTIVES.contains(ts.get(k).lower()))) k--;
+        if (k < 2
+                || !ts.get(k).lower().equals("that")
+                || !THINKING.contains(ts.get(k - 1).lower())) return null;
+        Mention thinker = found.get(found.size() - 2);
+        boolean right = thinker.explicit()
+                && thinker.end() == k - 1
+                && !thinker.characterId().equals(thought.characterId());
+        return right ? thinker.characterId() : null;
+    }
+
     /** Matches surface forms, relational phrases and pronouns against a sentence's tokens. */
     private static final class Matcher {
         /** Surface forms by their first token (lower case), longest first. */
@@ -766,34 +794,6 @@ public final class MentionIndex {
                 return to && isObject(ts, m.start()) ? m.characterId() : null;
             }
             return null;
-        }
-
-        /** Verbs that report what someone believes of another: "thought that", "believed that". */
-        private static final Set<String> THINKING =
-                Set.of("thought", "believed", "supposed", "fancied", "imagined", "knew", "felt", "saw");
-
-        /**
-         * For a he or she right after a comma, where the clause before ends on what someone thought of another ("X
-         * thought that Y was asleep, he …"), X; else null. The one thought of is asleep, away or unaware in that
-         * clause, not the one who acts next.
-         */
-        private static String thinkerBefore(List<WordToken> ts, int i, List<Mention> found) {
-            if (i == 0 || !ts.get(i - 1).text().equals(",") || found.size() < 2) return null;
-            Mention thought = found.get(found.size() - 1);
-            if (!thought.explicit()) return null;
-            int k = thought.start() - 1;
-            while (k > 0
-                    && !ts.get(k).lower().equals("that")
-                    && (Lexicon.DETERMINERS.contains(ts.get(k).lower())
-                            || Lexicon.ADJECTIVES.contains(ts.get(k).lower()))) k--;
-            if (k < 2
-                    || !ts.get(k).lower().equals("that")
-                    || !THINKING.contains(ts.get(k - 1).lower())) return null;
-            Mention thinker = found.get(found.size() - 2);
-            boolean right = thinker.explicit()
-                    && thinker.end() == k - 1
-                    && !thinker.characterId().equals(thought.characterId());
-            return right ? thinker.characterId() : null;
         }
 
         /** "him", or a "her" that no noun follows: "gave her a ring", "commanded her harshly to go". */

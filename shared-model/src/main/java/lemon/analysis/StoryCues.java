@@ -328,7 +328,8 @@ public final class StoryCues {
             "compass",
             "rucksack",
             "backpack",
-            "case"); // "his sample case"
+            "case", // "his sample case"
+            "bar"); // "took a great iron bar"
     private static final Set<String> RIDE = Set.of("mounted", "mounting", "rode", "riding");
 
     /** Beasts someone rides: said as "riding a horse", not carried. */
@@ -2947,11 +2948,18 @@ public final class StoryCues {
             return;
         }
         if (m.end() < ts.size() && ts.get(m.end()).kind() == WordToken.Kind.POSSESSIVE) return; // an owner
+        // (but in "the giant thought that the little tailor was asleep, he got up, took a great iron bar" the he is
+        // the giant's for sure)
         if (!m.explicit()
                 && all.stream()
                         .anyMatch(o -> o.explicit()
                                 && o.start() < m.start()
-                                && !o.characterId().equals(m.characterId()))) return;
+                                && !o.characterId().equals(m.characterId()))
+                && !m.characterId()
+                        .equals(MentionIndex.thinkerBefore(
+                                ts,
+                                m.start(),
+                                all.stream().filter(o -> o.start() < m.start()).toList()))) return;
         int clause = relativeClauseEnd(ts, m.end());
         // "Cogia Hassan, seeing that she was coming to him, pulled out his purse": a clause of someone else's, set off
         // by commas after its participle, is passed over

@@ -682,6 +682,19 @@ class StoryCuesTest {
     }
 
     @Test
+    void whatTheThinkerTakesAfterThinkingTheOtherAsleepIsHis() {
+        // the giant at midnight: "he got up, took a great iron bar" is the giant's, though the tailor is named between
+        String cave = "The giant led the tailor into the cave. The giant showed him a bed. The tailor lay in a corner."
+                + " When it was midnight, and the giant thought that the tailor was asleep, he got up, took a great"
+                + " iron bar, and struck the bed.";
+        assertCue(cave, "giant", "object: a great iron bar");
+        assertNoCue(cave, "tailor", "bar");
+        // told it, he may be either: the bar stays no one's
+        String told = cave.replace("the giant thought that", "the giant said that");
+        assertNoCue(told, "giant", "bar");
+    }
+
+    @Test
     void aPlainPossessionOrAListIsNoCue() {
         String story = "Tomas, Anna and Piet went to the market. Tomas sold his house. Anna bought bread."
                 + " Tomas said goodbye. Anna and Piet laughed. Piet ate.";
