@@ -1551,6 +1551,32 @@ final class CharacterFinder {
                         && groupNouns.contains(GroupPhrase.fold(cand.key));
     }
 
+    /** Narrated sentences a crowd ("the people") must open to act as one. */
+    private static final int CROWD_SENTENCES = 2;
+
+    /** Words that may stand before a sentence's subject: "Then all the people", "But the people". */
+    private static final java.util.Set<String> BEFORE_A_SUBJECT =
+            java.util.Set.of("then", "but", "so", "and", "now", "all", "the");
+
+    /** The narrated sentences the character opens, as their subject: "The people, however, … followed". */
+    private static int openingSentences(MentionIndex index, String id) {
+        int n = 0;
+        for (int s = 0; s < index.sentences().size(); s++) {
+            List<WordToken> ts = index.tokens().get(s);
+            for (MentionIndex.Mention m : index.mentions(s)) {
+                if (!m.explicit()
+                        || !m.characterId().equals(id)
+                        || ts.get(m.start()).quoted()) continue;
+                boolean opens = ts.subList(0, m.start()).stream()
+                        .allMatch(t ->
+                                BEFORE_A_SUBJECT.contains(t.lower()) || t.text().equals(","));
+                if (opens) n++;
+                break;
+            }
+        }
+        return n;
+    }
+
     /** "second son" where the story has a group of sons. */
     private static boolean ordinalMember(String roleKey, java.util.Set<String> groupNouns) {
         String[] w = roleKey.split(" ");
@@ -1725,10 +1751,17 @@ final class CharacterFinder {
             // a band the telling names once and then lets speak ("The soldiers … were set against the little tailor
             // … 'What is to be the end of this?' they said"): it speaks for itself in the plot
             if (cand.kind == Kind.GROUP && min >= 3 && theySpeakAfter(index, c.id(), groupIds)) min = 1;
+            // "The people, however, who loved him, followed, armed … The people, indeed, looked so threatening that
+            // the Sultan gave way": the crowd the telling makes the subject of its sentences acts as one
+            boolean crowd = cand.kind == Kind.GROUP
+                    && cand.head.equals("person")
+                    && openingSentences(index, c.id()) >= CROWD_SENTENCES;
+            if (crowd) min = Math.min(min, CROWD_SENTENCES);
             // "the men" may be whoever is about; only men the story keeps counting ("the two men") are a band
             if (cand.kind == Kind.GROUP
                     && ANYONE.contains(cand.head)
                     && 2 * counted(cand) < cand.count()
+                    && !crowd
                     && !theySpeakAfter(index, c.id(), groupIds)) continue;
             if (mentions >= min) {
                 kept.add(c.with(c.aliases(), c.gender(), c.role(), mentions));

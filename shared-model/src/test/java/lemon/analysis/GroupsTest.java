@@ -97,6 +97,28 @@ class GroupsTest {
     }
 
     @Test
+    void theCrowdTheTellingMakesTheSubjectOfItsSentencesIsAGroup() {
+        // Aladdin led to the block: the people who love him follow him armed, then make the Sultan give way
+        String pardon = "Aladdin was seized in the street. The people, however, who loved him, followed, armed. The"
+                + " Sultan ordered his head cut off. The people, indeed, looked so threatening that the Sultan gave"
+                + " way. Aladdin was unbound. The Sultan frowned. Aladdin went home. The Sultan slept.";
+        assertTrue(named(cast(pardon), "people").isGroup(), cast(pardon).toString());
+        // people opening one sentence, or only pushed about, are the street's, no one
+        String once = "Aladdin was seized in the street. The people, however, who loved him, followed, armed. The"
+                + " Sultan ordered his head cut off. The guards pushed the people back, and the Sultan laughed."
+                + " Aladdin was led away. The Sultan frowned. Aladdin wept. The Sultan slept.";
+        assertTrue(
+                cast(once).stream().noneMatch(c -> c.name().contains("people")),
+                cast(once).toString());
+        String pushed = "Aladdin was seized in the street. The guards pushed the people back. The Sultan ordered his"
+                + " head cut off. The guards shouted at the people, and the Sultan laughed. Aladdin was led away. The"
+                + " Sultan frowned. Aladdin wept. The Sultan slept.";
+        assertTrue(
+                cast(pushed).stream().noneMatch(c -> c.name().contains("people")),
+                cast(pushed).toString());
+    }
+
+    @Test
     void aMemberSingledOutOnceAtHerTurnWhoGoesOnActingIsSomeoneOfTheGroup() {
         // the slipper trial: each sister named once at her turn, then "her" and "she" carry the scene
         String trial = "Ella lived with her two sisters. Her sisters laughed at her. Ella swept the floor while her"
