@@ -854,7 +854,7 @@ final class CharacterFinder {
                     && !ts.get(j + 1).capitalised()
                     && Lexicon.isPersonNoun(ts.get(j + 1).lower())) return true;
         }
-        if (i == 0) return false;
+        if (i == 0 || namesAThing(ts, i)) return false; // "a town called Harrowby" is no one called
         String before = ts.get(i - 1).lower();
         // "The youngest, Wade, was quiet": a name in apposition to a family's rank word is one of the family
         if (i >= 3
@@ -869,6 +869,26 @@ final class CharacterFinder {
                 || Lexicon.PERSON_OBJECT_VERBS.contains(before)
                 || Lexicon.isPersonNoun(before) // "her sister Clementine", "the slave Morgiana"
                 || Lexicon.PERSON_TITLES.contains(before); // "Mrs Plum"
+    }
+
+    /**
+     * "a town called Harrowby", "the river named Sill": a name the story gives to a thing or place, a common noun no
+     * person or kept beast or machine is, after its article (and a describing word), right before the naming verb (a
+     * trade-shaped one, "a developer named Farid", is read as a person's by {@code namedKinds} all the same).
+     */
+    static boolean namesAThing(List<WordToken> ts, int i) {
+        if (i < 3 || !Lexicon.NAMING_VERBS.contains(ts.get(i - 1).lower())) return false;
+        WordToken noun = ts.get(i - 2);
+        String w = noun.lower();
+        if (!noun.isWord()
+                || noun.capitalised()
+                || Lexicon.isPersonNoun(w)
+                || Lexicon.KEPT_ANIMALS.contains(w) // "a dog named Rex"
+                || Lexicon.KEPT_MACHINES.contains(w)
+                || w.equals("one")) return false; // "the one called Tom"
+        int det = i - 3;
+        if (det >= 1 && Lexicon.ADJECTIVES.contains(ts.get(det).lower())) det--; // "a little town called"
+        return List.of("a", "an", "the").contains(ts.get(det).lower());
     }
 
     private boolean shortStory() {

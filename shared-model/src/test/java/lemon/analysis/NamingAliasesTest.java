@@ -506,4 +506,21 @@ class NamingAliasesTest {
             assertTrue(there.stream().noneMatch(c -> c.role().equals(place)), there.toString());
         }
     }
+
+    @Test
+    void aNameGivenToAPlaceOrThingIsNoOnesInAShortStory() {
+        // fifty words of my own: the town and the river were once characters, painted as people
+        String story =
+                "Anna lived in a little town called Harrowby, near a river named Sill. Anna baked bread every morning."
+                        + " Boris sold the bread at the market. One day a storm came to Harrowby. Anna and Boris closed the"
+                        + " shop. The storm passed. Anna laughed.";
+        List<StoryCharacter> cast = cast(story);
+        assertTrue(cast.stream().noneMatch(c -> List.of("Harrowby", "Sill").contains(c.name())), cast.toString());
+        // a person, a beast or a trade so named is someone
+        String people = "Anna lived with a dog named Rex. A tall man called Tom sold bread. A developer named Farid"
+                + " bought it. The twins called Ada ate it. A boy called Prince ate it. Anna gave bread to the one called Ivo. She talked to a"
+                + " computer called Orla.";
+        List<StoryCharacter> named = cast(people);
+        for (String name : List.of("Rex", "Tom", "Farid", "Ada", "Prince", "Ivo", "Orla")) named(named, name);
+    }
 }
