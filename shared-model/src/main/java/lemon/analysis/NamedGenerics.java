@@ -39,6 +39,25 @@ final class NamedGenerics {
             }
         }
         List<StoryCharacter> out = new ArrayList<>(cast);
+        // "One autumn a young doctor came to the village. Her name was Ngozi Okafor": a role the cast has as a
+        // character of its own, brought in right before, is the named one
+        for (int s = 1; s < tokens.size(); s++) {
+            List<WordToken> ts = tokens.get(s);
+            if (ts.size() < 4 || !Lexicon.nameToldBefore(ts, 3) || ts.get(0).quoted()) continue;
+            String id = nameAt(index, s, 3);
+            String pronoun = ts.get(0).lower();
+            if (id == null || !pronoun.equals("his") && !pronoun.equals("her")) continue;
+            StoryCharacter role = roleBroughtIn(tokens.get(s - 1), out, pronoun);
+            StoryCharacter name =
+                    out.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+            if (role == null || name == null || role == name) continue;
+            out.set(
+                    out.indexOf(name),
+                    CopulaAliases.absorbed(name, role)
+                            .withEvidence(
+                                    "alias " + role.name(), index.sentences().get(s)));
+            out.remove(role);
+        }
         for (Map.Entry<String, String> e : named.entrySet()) {
             // "a boy knocked … a boy ran in": a second one brought in is someone else, whom the alias would take
             if (e.getValue().isEmpty() || broughtIn(tokens, e.getKey()) > 1) continue;
@@ -61,6 +80,30 @@ final class NamedGenerics {
             out.set(out.indexOf(c), withAlias(c, child[0], index.sentences().get(first)));
         }
         return out;
+    }
+
+    /**
+     * The cast's role character the sentence brings in with "a" (and describing words: "a young doctor"), of no sex
+     * its noun denies the pronoun; null when none or several.
+     */
+    private static StoryCharacter roleBroughtIn(List<WordToken> ts, List<StoryCharacter> cast, String pronoun) {
+        lemon.story.Gender sex = pronoun.equals("his") ? lemon.story.Gender.MALE : lemon.story.Gender.FEMALE;
+        StoryCharacter found = null;
+        for (int k = 1; k < ts.size(); k++) {
+            if (ts.get(k).quoted() || !ts.get(k).isWord()) continue;
+            String noun = ts.get(k).lower();
+            int d = k - 1;
+            while (d > 0 && Lexicon.ADJECTIVES.contains(ts.get(d).lower())) d--;
+            if (!A_OR_AN.contains(ts.get(d).lower())) continue;
+            lemon.story.Gender own = Lexicon.genderOf(noun);
+            if (own != lemon.story.Gender.UNKNOWN && own != sex) continue;
+            for (StoryCharacter c : cast)
+                if (!c.isGroup() && !CopulaAliases.isProperName(c) && c.name().equalsIgnoreCase(noun)) {
+                    if (found != null && found != c) return null;
+                    found = c;
+                }
+        }
+        return found;
     }
 
     /** The character with the noun as one more alias, and the sentence that says so as its evidence. */

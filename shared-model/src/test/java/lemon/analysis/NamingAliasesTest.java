@@ -523,4 +523,39 @@ class NamingAliasesTest {
         List<StoryCharacter> named = cast(people);
         for (String name : List.of("Rex", "Tom", "Farid", "Ada", "Prince", "Ivo", "Orla")) named(named, name);
     }
+
+    @Test
+    void aRoleBroughtInJustBeforeHerNameIsTheNamedOne() {
+        // a harbour of my own: "the doctor" was a man of his own beside Ngozi Okafor
+        String story = "One autumn a young doctor came to the village. Her name was Ngozi Okafor. The doctor opened a"
+                + " surgery by the pier. The fishermen did not trust the doctor. The doctor worked all winter. Ngozi"
+                + " laughed at the storms.";
+        List<StoryCharacter> cast = cast(story);
+        StoryCharacter ngozi = named(cast, "Ngozi Okafor");
+        assertTrue(ngozi.aliases().contains("doctor"), cast.toString());
+        assertEquals(Gender.FEMALE, ngozi.gender(), cast.toString());
+        assertTrue(cast.stream().noneMatch(c -> c.name().equals("doctor")), cast.toString());
+        // two brought in together: whose name it is, the story does not say
+        String two = story.replace("a young doctor came", "a young doctor and a teacher came")
+                .replace(
+                        "The fishermen did not trust the doctor.",
+                        "The teacher taught. The teacher sang. The teacher" + " slept.");
+        List<StoryCharacter> both = cast(two);
+        assertTrue(both.stream().anyMatch(c -> c.name().equals("doctor")), both.toString());
+        assertTrue(both.stream().anyMatch(c -> c.name().equals("teacher")), both.toString());
+        // one already there, who sends a girl, is not the girl named
+        String sent = story.replace(
+                        "One autumn a young doctor came to the village.", "The doctor sent a girl to the" + " gate.")
+                .replace("Ngozi Okafor", "Tilly Moss")
+                .replace("Ngozi laughed", "Tilly laughed");
+        List<StoryCharacter> sender = cast(sent);
+        assertTrue(sender.stream().anyMatch(c -> c.name().equals("doctor")), sender.toString());
+        // nor is "his" name a queen's
+        String queen = story.replace("a young doctor", "a young queen")
+                .replace("Her name", "His name")
+                .replace("the doctor", "the queen")
+                .replace("The doctor", "The queen");
+        List<StoryCharacter> apart = cast(queen);
+        assertTrue(apart.stream().anyMatch(c -> c.name().equals("queen")), apart.toString());
+    }
 }
