@@ -768,7 +768,11 @@ final class CharacterFinder {
                     && k > 0
                     && List.of("a", "an").contains(ts.get(k - 1).lower())
                     && ts.get(k).lower().matches("[a-z]+(ian|ese|ish|man|woman|ch|er|i)");
-            if (!Lexicon.isPersonNoun(ts.get(k).lower()) && !ofAPeople) continue;
+            // "an old harbourmaster named Declan Moriarty": a trade the lexicon does not know, by its shape
+            boolean trade = k == i - 2
+                    && !ts.get(k).capitalised()
+                    && Lexicon.shapedLikeTrade(ts.get(k).lower());
+            if (!Lexicon.isPersonNoun(ts.get(k).lower()) && !ofAPeople && !trade) continue;
             for (int d = k - 1; d >= Math.max(0, k - 4) && ts.get(d).isWord(); d--)
                 if (ts.get(d).lower().equals("as")) return false;
             return true;
@@ -873,7 +877,8 @@ final class CharacterFinder {
 
     /**
      * "a town called Harrowby", "the river named Sill": a name the story gives to a thing or place, a common noun no
-     * person or kept beast or machine is, after its article (and a describing word), right before the naming verb (a
+     * person or kept beast or machine is, after its article (and a word saying which kind), right before the naming
+     * verb (a
      * trade-shaped one, "a developer named Farid", is read as a person's by {@code namedKinds} all the same).
      */
     static boolean namesAThing(List<WordToken> ts, int i) {
@@ -886,9 +891,11 @@ final class CharacterFinder {
                 || Lexicon.KEPT_ANIMALS.contains(w) // "a dog named Rex"
                 || Lexicon.KEPT_MACHINES.contains(w)
                 || w.equals("one")) return false; // "the one called Tom"
+        // "a little town called", "a fishing village called": one word may say which kind
+        List<String> articles = List.of("a", "an", "the");
         int det = i - 3;
-        if (det >= 1 && Lexicon.ADJECTIVES.contains(ts.get(det).lower())) det--; // "a little town called"
-        return List.of("a", "an", "the").contains(ts.get(det).lower());
+        if (det >= 1 && ts.get(det).isWord() && !articles.contains(ts.get(det).lower())) det--;
+        return articles.contains(ts.get(det).lower());
     }
 
     private boolean shortStory() {

@@ -516,6 +516,14 @@ class NamingAliasesTest {
                         + " shop. The storm passed. Anna laughed.";
         List<StoryCharacter> cast = cast(story);
         assertTrue(cast.stream().noneMatch(c -> List.of("Harrowby", "Sill").contains(c.name())), cast.toString());
+        // nor is a fishing village, whose "her shoes" at the end made it a woman and kept the harbourmaster's "He"
+        // from voting him a man
+        String harbour = "In a fishing village called Kilbrack there lived an old harbourmaster named Declan Moriarty."
+                + " He was a stooped, white-bearded man. A doctor came. Declan lit the lantern. The doctor held the"
+                + " ladder. After that nobody in Kilbrack laughed at her shoes.";
+        List<StoryCharacter> kilbrack = cast(harbour);
+        assertTrue(kilbrack.stream().noneMatch(c -> c.name().equals("Kilbrack")), kilbrack.toString());
+        assertEquals(Gender.MALE, named(kilbrack, "Declan").gender(), kilbrack.toString());
         // a person, a beast or a trade so named is someone
         String people = "Anna lived with a dog named Rex. A tall man called Tom sold bread. A developer named Farid"
                 + " bought it. The twins called Ada ate it. A boy called Prince ate it. Anna gave bread to the one called Ivo. She talked to a"
