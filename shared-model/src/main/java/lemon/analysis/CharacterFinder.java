@@ -188,6 +188,19 @@ final class CharacterFinder {
         // "Rapunzel said to her: 'Tell me, Dame Gothel, …'"; the cast's index serves as the result's when no name is
         // added (most stories), so it is built once
         MentionIndex index = MentionIndex.build(sentences, tokens, out);
+        // "Everyone called him the Chief … 'Mostly,' the Chief answered, and he lit his pipe": with the aliases found
+        // last, the pronouns vote again for those still of no known sex
+        Map<String, Gender> revoted = GenderVotes.decide(index, out);
+        List<StoryCharacter> sexed = new ArrayList<>();
+        for (StoryCharacter c : out) {
+            Gender g = revoted.getOrDefault(c.id(), Gender.UNKNOWN);
+            boolean vote = c.gender() == Gender.UNKNOWN && !c.isGroup() && g != Gender.UNKNOWN;
+            sexed.add(vote ? c.with(c.aliases(), g, c.role(), c.mentions()) : c);
+        }
+        if (!sexed.equals(out)) {
+            out = sexed;
+            index = MentionIndex.build(sentences, tokens, out);
+        }
         List<StoryCharacter> named = AddressedNames.alias(index, out, lowerCounts);
         if (!named.equals(out)) index = MentionIndex.build(sentences, tokens, named);
         return new Result(List.copyOf(named), index, warnings);
@@ -764,10 +777,18 @@ final class CharacterFinder {
         i = at;
         for (int k = i - 2; k >= Math.max(0, i - 5) && ts.get(k).isWord(); k--) {
             // "Her captain, a Norwegian called Olsen": a people's name after "a" is a person of that people
+            // ("a broad, red-faced Scot called Hamish Baird": describing words may stand between)
+            int article = k - 1;
+            while (article > 0
+                    && k - article <= 4
+                    && (ts.get(article).text().equals(",")
+                            || ts.get(article).isWord() && !ts.get(article).capitalised())
+                    && !List.of("a", "an").contains(ts.get(article).lower())) article--;
             boolean ofAPeople = ts.get(k).capitalised()
                     && k > 0
-                    && List.of("a", "an").contains(ts.get(k - 1).lower())
-                    && ts.get(k).lower().matches("[a-z]+(ian|ese|ish|man|woman|ch|er|i)");
+                    && List.of("a", "an").contains(ts.get(article).lower())
+                    && (ts.get(k).lower().matches("[a-z]+(ian|ese|ish|man|woman|ch|er|i)")
+                            || SHORT_PEOPLES.contains(ts.get(k).lower()));
             // "an old harbourmaster named Declan Moriarty": a trade the lexicon does not know, by its shape
             boolean trade = k == i - 2
                     && !ts.get(k).capitalised()
@@ -874,6 +895,11 @@ final class CharacterFinder {
                 || Lexicon.isPersonNoun(before) // "her sister Clementine", "the slave Morgiana"
                 || Lexicon.PERSON_TITLES.contains(before); // "Mrs Plum"
     }
+
+    /** Words for one of a people that end as no other such word does: "a broad, red-faced Scot called Hamish". */
+    private static final java.util.Set<String> SHORT_PEOPLES = java.util.Set.of(
+            "scot", "swede", "turk", "finn", "pole", "dane", "greek", "arab", "serb", "croat", "kurd", "basque",
+            "swiss", "maori", "zulu", "inuk", "sikh", "jew", "slav", "celt", "gael", "bedouin", "cossack");
 
     /**
      * "a town called Harrowby", "the river named Sill": a name the story gives to a thing or place, a common noun no

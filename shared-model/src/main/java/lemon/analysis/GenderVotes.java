@@ -352,6 +352,8 @@ final class GenderVotes {
         Map<String, int[]> votes = new TreeMap<>();
         namingVotes(index, known, votes);
         spouseVotes(characters, known, votes);
+        java.util.Set<String> machines = new java.util.HashSet<>();
+        for (StoryCharacter c : characters) if (StoryCues.machine(c)) machines.add(c.id());
         String previousOnly = null;
         Gender previousGender = null; // the pronoun that voted for previousOnly in its own sentence
         for (int s = 0; s < index.sentences().size(); s++) {
@@ -458,8 +460,14 @@ final class GenderVotes {
                     .map(MentionIndex.Mention::characterId)
                     .collect(java.util.stream.Collectors.toSet());
             // its subject is someone before, so the next sentence's "she" need not be the one character it names
-            previousOnly =
-                    ids.size() == 1 && !heFirst && !sheFirst ? ids.iterator().next() : null;
+            // ("Everyone called him the Chief, even the robot. He wore a green jumper": a machine is no such one, its
+            // sex is said in its own sentence or not at all)
+            previousOnly = ids.size() == 1
+                            && !heFirst
+                            && !sheFirst
+                            && !machines.contains(ids.iterator().next())
+                    ? ids.iterator().next()
+                    : null;
             previousGender = previousOnly == null ? null : votedHere.get(previousOnly);
         }
         java.util.Set<String> neuter = neuterAnimals(index, characters);

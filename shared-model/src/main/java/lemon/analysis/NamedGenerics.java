@@ -58,6 +58,33 @@ final class NamedGenerics {
                                     "alias " + role.name(), index.sentences().get(s)));
             out.remove(role);
         }
+        // "Everyone called him the Chief": a title the story's people call someone by is that one's
+        for (int s = 0; s < tokens.size(); s++) {
+            List<WordToken> ts = tokens.get(s);
+            for (int i = 1; i + 2 < ts.size(); i++) {
+                if (!Lexicon.NAMING_VERBS.contains(ts.get(i - 1).lower())
+                        || !List.of("him", "her").contains(ts.get(i).lower())
+                        || !ts.get(i + 1).lower().equals("the")
+                        || !ts.get(i + 2).capitalised()
+                        || !ts.get(i + 2).isWord()
+                        || ts.get(i + 2).quoted()) continue;
+                final int at = i;
+                String id = index.mentions(s).stream()
+                        .filter(m -> m.start() == at && !m.explicit())
+                        .map(MentionIndex.Mention::characterId)
+                        .findFirst()
+                        .orElse(null);
+                String title = ts.get(i + 2).text();
+                boolean taken = out.stream()
+                        .anyMatch(c -> c.name().equalsIgnoreCase(title)
+                                || c.aliases().stream().anyMatch(title::equalsIgnoreCase));
+                for (int k = 0; k < out.size() && id != null && !taken; k++)
+                    if (out.get(k).id().equals(id))
+                        out.set(
+                                k,
+                                withAlias(out.get(k), title, index.sentences().get(s)));
+            }
+        }
         for (Map.Entry<String, String> e : named.entrySet()) {
             // "a boy knocked … a boy ran in": a second one brought in is someone else, whom the alias would take
             if (e.getValue().isEmpty() || broughtIn(tokens, e.getKey()) > 1) continue;

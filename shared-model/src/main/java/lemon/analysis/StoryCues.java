@@ -702,6 +702,12 @@ public final class StoryCues {
         return Lexicon.animalOf(words[words.length - 1]);
     }
 
+    /** Whether the character is a machine ("the robot", "the ship's computer"): an "it" until told otherwise. */
+    static boolean machine(StoryCharacter c) {
+        String beast = animal(c);
+        return beast != null && (Lexicon.MACHINES.contains(beast) || Lexicon.KEPT_MACHINES.contains(beast));
+    }
+
     private static final Set<String> YOUNG_NOUNS = Set.of("boy", "girl", "lad", "lass", "youth", "maiden");
 
     /**

@@ -566,4 +566,33 @@ class NamingAliasesTest {
         List<StoryCharacter> apart = cast(queen);
         assertTrue(apart.stream().anyMatch(c -> c.name().equals("queen")), apart.toString());
     }
+
+    @Test
+    void aScotCalledByATitleIsOneManAndTheRobotIsNoHe() {
+        // a weather station of my own: the chief was no one (a Scot is one of a people), "the Chief" no one's, his
+        // "He wore a green jumper" the robot's, and he of no sex
+        String station = "My name is Oksana, and I kept the station with two other people and a robot. The station"
+                + " chief was a broad, red-faced Scot called Hamish Baird. Everyone called him the Chief, even the robot."
+                + " He wore a green jumper every day. The robot swept the floors. \"We must fix the aerial,\" the"
+                + " Chief said. The robot sang. \"Mostly,\" the Chief answered, and he lit his pipe.";
+        // (at length, where a name said once must be brought in as someone's)
+        station +=
+                " The wind blew. The sea rose. The radio hissed. The lamp flickered. The snow fell. The night was long."
+                        + " The ship came.";
+        List<StoryCharacter> cast = cast(station);
+        StoryCharacter hamish = named(cast, "Hamish Baird");
+        assertTrue(hamish.aliases().contains("Chief"), cast.toString());
+        assertEquals(Gender.MALE, hamish.gender(), cast.toString());
+        MentionIndex index = MentionIndex.build(station, cast);
+        assertEquals(
+                hamish.id(),
+                index.mentions(3).stream()
+                        .filter(m -> !m.explicit())
+                        .findFirst()
+                        .orElseThrow()
+                        .characterId());
+        // called by a word the cast has for someone else, it is no new name of his
+        String taken = station.replace("Everyone called him the Chief", "Everyone called him the Robot");
+        assertTrue(named(cast(taken), "Hamish Baird").aliases().stream().noneMatch(a -> a.equalsIgnoreCase("robot")));
+    }
 }
