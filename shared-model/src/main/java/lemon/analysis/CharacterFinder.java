@@ -428,6 +428,7 @@ final class CharacterFinder {
         for (List<WordToken> ts : tokens) {
             int i = 0, lastEnd = -1;
             String lastForm = null;
+            boolean lastAfterPlace = false;
             while (i < ts.size()) {
                 if (!isNameWord(ts.get(i))) {
                     i++;
@@ -443,7 +444,8 @@ final class CharacterFinder {
                                                 ts.get(j).lower())
                                         && isNameWord(ts.get(j + 1))))) j++;
                 String form = recordRun(ts, i, j, stats);
-                if (form != null && lastForm != null && listJoin(ts, lastEnd, i)) {
+                // ("a quiet engineer from Osaka, Kenji Mori": a place after "from" is no one listed with the name)
+                if (form != null && lastForm != null && listJoin(ts, lastEnd, i) && !lastAfterPlace) {
                     listedWith
                             .computeIfAbsent(form, k -> new java.util.HashSet<>())
                             .add(lastForm);
@@ -453,6 +455,8 @@ final class CharacterFinder {
                 }
                 lastForm = form;
                 lastEnd = j;
+                lastAfterPlace =
+                        i > 0 && PLACE_PREPOSITIONS.contains(ts.get(i - 1).lower());
                 i = j;
             }
         }

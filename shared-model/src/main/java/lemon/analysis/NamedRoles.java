@@ -74,6 +74,27 @@ final class NamedRoles {
                 && !prev.capitalised()
                 && isSomeone(prev.lower())
                 && Lexicon.DETERMINERS.contains(ts.get(start - 2).lower())) return prev.lower();
+        // "a quiet engineer from Osaka, Kenji Mori": an apposition before the name (where they come from may follow
+        // its noun)
+        if (prev.text().equals(",")) {
+            int k = start - 2;
+            if (k >= 2
+                    && ts.get(k).capitalised()
+                    && List.of("from", "of").contains(ts.get(k - 1).lower())) k -= 2;
+            String w = ts.get(k).lower();
+            int d = k - 1;
+            while (d > 0
+                    && k - d <= 3
+                    && ts.get(d).isWord()
+                    && !List.of("a", "an").contains(ts.get(d).lower())) d--;
+            if (ts.get(k).isWord()
+                    && !ts.get(k).capitalised()
+                    && (isSomeone(w) || Lexicon.shapedLikeTrade(w))
+                    && d >= 0
+                    && List.of("a", "an").contains(ts.get(d).lower())
+                    // ("After a long dinner, Kenji slept": a place or time, no apposition)
+                    && (d == 0 || !GOVERNING.contains(ts.get(d - 1).lower()))) return w;
+        }
         String cue = prev.lower();
         int n = start - 2;
         // "her horse was called Falada", "a goat whose name was Duchess"
@@ -104,6 +125,11 @@ final class NamedRoles {
                 && isSomeone(ts.get(det - 2).lower())) return ts.get(det - 2).lower();
         return null;
     }
+
+    /** Prepositions whose object a phrase before a comma may be, rather than an apposition to the name after it. */
+    private static final java.util.Set<String> GOVERNING = java.util.Set.of(
+            "in", "on", "at", "by", "near", "beside", "under", "after", "before", "with", "from", "of", "for", "to",
+            "into", "behind", "above", "below", "inside", "outside", "across", "through", "during", "like");
 
     /** Who may call someone by a name, between the noun and "called". */
     private static final java.util.Set<String> CALLERS =

@@ -695,6 +695,30 @@ class StoryCuesTest {
     }
 
     @Test
+    void aTradeSetBeforeTheNameIsTheirsAndWhereTheyComeFromIsNoOne() {
+        // the weather station's engineer: "a quiet engineer from Osaka, Kenji Mori," had no trade, and Osaka, listed
+        // with his name, was someone
+        String station = "The third of us was a quiet engineer from Osaka, Kenji Mori, who fixed everything. Kenji"
+                + " laughed. Kenji slept. The wind blew.";
+        assertCue(station, "Kenji", "station: engineer");
+        List<StoryCharacter> cast = new OfflineAnalyst().analyze(station, 5).characters();
+        assertTrue(cast.stream().noneMatch(c -> c.name().equals("Osaka")), cast.toString());
+        assertEquals("engineer", RoleAliasesTest.named(cast, "Kenji").role());
+        // names listed after no place are still listed: "Anna, Boris and Carl" share what one of them does
+        List<StoryCharacter> three = new OfflineAnalyst()
+                .analyze("Anna, Boris and Carl walked to the sea. Anna laughed. The wind blew.", 5)
+                .characters();
+        RoleAliasesTest.named(three, "Carl");
+        // what a preposition governs is where or when, no apposition: a dinner is no trade
+        String dinner = "After a long dinner, Kenji Mori fixed everything. Kenji laughed. Kenji slept. The wind blew.";
+        assertNoCue(dinner, "Kenji", "dinner");
+        assertEquals(
+                "",
+                RoleAliasesTest.named(new OfflineAnalyst().analyze(dinner, 5).characters(), "Kenji")
+                        .role());
+    }
+
+    @Test
     void aPlainPossessionOrAListIsNoCue() {
         String story = "Tomas, Anna and Piet went to the market. Tomas sold his house. Anna bought bread."
                 + " Tomas said goodbye. Anna and Piet laughed. Piet ate.";
