@@ -908,8 +908,8 @@ final class CharacterFinder {
     /**
      * "a town called Harrowby", "the river named Sill": a name the story gives to a thing or place, a common noun no
      * person or kept beast or machine is, after its article (and a word saying which kind), right before the naming
-     * verb (a
-     * trade-shaped one, "a developer named Farid", is read as a person's by {@code namedKinds} all the same).
+     * verb. A trade-shaped noun ("a developer named Farid") is one too, but is read as a person's by
+     * {@code namedKinds} and {@code namedPerson} all the same.
      */
     static boolean namesAThing(List<WordToken> ts, int i) {
         if (i < 3 || !Lexicon.NAMING_VERBS.contains(ts.get(i - 1).lower())) return false;

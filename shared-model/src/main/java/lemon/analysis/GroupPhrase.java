@@ -71,7 +71,7 @@ record GroupPhrase(String key, String singular, String plural, String form, int 
         WordToken head = ts.get(i);
         if (!head.isWord()) return null;
         String plural = head.lower();
-        // "the people" of a tale are its crowd: a band of anyone, kept only where it speaks as one
+        // "the people" of a tale are its crowd: a band of anyone, kept only where it speaks or acts as one
         String singular = plural.equals("people") ? "person" : Lexicon.singularOfPlural(plural);
         if (singular == null) return null;
         if (i + 1 < ts.size()) {

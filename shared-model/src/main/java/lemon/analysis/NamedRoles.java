@@ -76,7 +76,8 @@ final class NamedRoles {
                 && Lexicon.DETERMINERS.contains(ts.get(start - 2).lower())) return prev.lower();
         // "a quiet engineer from Osaka, Kenji Mori": an apposition before the name (where they come from may follow
         // its noun)
-        if (prev.text().equals(",")) {
+        // (not in speech, where "He is an honest man, Morgiana" calls her by name)
+        if (prev.text().equals(",") && !ts.get(start).quoted()) {
             int k = start - 2;
             if (k >= 2
                     && ts.get(k).capitalised()

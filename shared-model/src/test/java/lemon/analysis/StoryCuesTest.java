@@ -701,21 +701,25 @@ class StoryCuesTest {
         String station = "The third of us was a quiet engineer from Osaka, Kenji Mori, who fixed everything. Kenji"
                 + " laughed. Kenji slept. The wind blew.";
         assertCue(station, "Kenji", "station: engineer");
-        List<StoryCharacter> cast = new OfflineAnalyst().analyze(station, 5).characters();
+        List<StoryCharacter> cast = RoleAliasesTest.cast(station);
         assertTrue(cast.stream().noneMatch(c -> c.name().equals("Osaka")), cast.toString());
         assertEquals("engineer", RoleAliasesTest.named(cast, "Kenji").role());
         // names listed after no place are still listed: "Anna, Boris and Carl" share what one of them does
-        List<StoryCharacter> three = new OfflineAnalyst()
-                .analyze("Anna, Boris and Carl walked to the sea. Anna laughed. The wind blew.", 5)
-                .characters();
+        List<StoryCharacter> three =
+                RoleAliasesTest.cast("Anna, Boris and Carl walked to the sea. Anna laughed. The wind blew.");
         RoleAliasesTest.named(three, "Carl");
+        // in speech the name after the comma is whom it is said to: Morgiana is no man
+        String salt =
+                "Morgiana, a clever slave, served the guest. \u201cHe is an honest man, Morgiana,\u201d returned her master. Morgiana"
+                        + " laughed. Morgiana slept. The wind blew.";
+        assertEquals(
+                "slave",
+                RoleAliasesTest.named(RoleAliasesTest.cast(salt), "Morgiana").role());
         // what a preposition governs is where or when, no apposition: a dinner is no trade
         String dinner = "After a long dinner, Kenji Mori fixed everything. Kenji laughed. Kenji slept. The wind blew.";
         assertNoCue(dinner, "Kenji", "dinner");
         assertEquals(
-                "",
-                RoleAliasesTest.named(new OfflineAnalyst().analyze(dinner, 5).characters(), "Kenji")
-                        .role());
+                "", RoleAliasesTest.named(RoleAliasesTest.cast(dinner), "Kenji").role());
     }
 
     @Test
