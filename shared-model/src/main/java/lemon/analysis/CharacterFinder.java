@@ -183,6 +183,8 @@ final class CharacterFinder {
             out.add(c.with(withNarratorsKin(c), g, role, mentions));
         }
         out = new ArrayList<>(FamilyHead.alias(finalIndex, out)); // "a poor woodcutter with his wife" is the father
+        Map<String, List<String>> aliasesBefore = new HashMap<>();
+        for (StoryCharacter c : out) aliasesBefore.put(c.id(), c.aliases());
         out = new ArrayList<>(NamedGenerics.alias(finalIndex, out)); // "The boy said his name was Tariq"
         out.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));
         // "Rapunzel said to her: 'Tell me, Dame Gothel, …'"; the cast's index serves as the result's when no name is
@@ -191,13 +193,18 @@ final class CharacterFinder {
         // "Everyone called him the Chief … 'Mostly,' the Chief answered, and he lit his pipe": with the aliases found
         // last, the pronouns vote again for those still of no known sex
         Map<String, Gender> revoted = GenderVotes.decide(index, out);
+        // and one given a name or title there ("the Chief") is mentioned wherever that is said
         List<StoryCharacter> sexed = new ArrayList<>();
         for (StoryCharacter c : out) {
             Gender g = revoted.getOrDefault(c.id(), Gender.UNKNOWN);
             boolean vote = c.gender() == Gender.UNKNOWN && !c.isGroup() && g != Gender.UNKNOWN;
-            sexed.add(vote ? c.with(c.aliases(), g, c.role(), c.mentions()) : c);
+            boolean renamed = !c.aliases().equals(aliasesBefore.get(c.id())) && !c.id().equals(NARRATOR);
+            int mentions = renamed ? index.sentencesMentioning(c.id(), false).size() : c.mentions();
+            sexed.add(vote || renamed ? c.with(c.aliases(), vote ? g : c.gender(), c.role(), mentions) : c);
         }
         if (!sexed.equals(out)) {
+            sexed.sort(
+                    Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));
             out = sexed;
             index = MentionIndex.build(sentences, tokens, out);
         }

@@ -582,6 +582,8 @@ class NamingAliasesTest {
         List<StoryCharacter> cast = cast(station);
         StoryCharacter hamish = named(cast, "Hamish Baird");
         assertTrue(hamish.aliases().contains("Chief"), cast.toString());
+        // and he is mentioned wherever he is called so: four sentences, not the one that names him
+        assertEquals(4, hamish.mentions(), cast.toString());
         assertEquals(Gender.MALE, hamish.gender(), cast.toString());
         MentionIndex index = MentionIndex.build(station, cast);
         assertEquals(
