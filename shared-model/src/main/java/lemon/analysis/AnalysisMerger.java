@@ -1,7 +1,6 @@
 package lemon.analysis;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,8 +51,7 @@ public final class AnalysisMerger {
         // a member's group id from one part is the merged group's id
         characters.replaceAll(
                 c -> c.memberOf() == null ? c : c.memberOf(idMap.getOrDefault(c.memberOf(), c.memberOf())));
-        characters.sort(
-                Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));
+        characters.sort(CharacterFinder.MOST_MENTIONED_FIRST); // the order one part's cast has
 
         // 2. Scenes: concatenate, remap ids, sample evenly.
         List<Scene> concatenated = new ArrayList<>();

@@ -19,6 +19,10 @@ import lemon.story.StoryCharacter;
  */
 final class CharacterFinder {
     static final int MAX_CHARACTERS = 200;
+    /** The cast's order: the most mentioned first, then by id. */
+    static final Comparator<StoryCharacter> MOST_MENTIONED_FIRST =
+            Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id);
+
     /** Above this many characters, the ones mentioned only twice are dropped. */
     static final int CROWDED = 60;
 
@@ -186,13 +190,14 @@ final class CharacterFinder {
         Map<String, List<String>> aliasesBefore = new HashMap<>();
         for (StoryCharacter c : out) aliasesBefore.put(c.id(), c.aliases());
         out = new ArrayList<>(NamedGenerics.alias(finalIndex, out)); // "The boy said his name was Tariq"
-        out.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));
+        out.sort(MOST_MENTIONED_FIRST);
         // "Rapunzel said to her: 'Tell me, Dame Gothel, …'"; the cast's index serves as the result's when no name is
         // added (most stories), so it is built once
         MentionIndex index = MentionIndex.build(sentences, tokens, out);
         // "Everyone called him the Chief … 'Mostly,' the Chief answered, and he lit his pipe": with the aliases found
         // last, the pronouns vote again for those still of no known sex
-        Map<String, Gender> revoted = GenderVotes.decide(index, out);
+        boolean unsexed = out.stream().anyMatch(c -> c.gender() == Gender.UNKNOWN && !c.isGroup());
+        Map<String, Gender> revoted = unsexed ? GenderVotes.decide(index, out) : Map.of();
         // and one given a name or title there ("the Chief") is mentioned wherever that is said
         List<StoryCharacter> sexed = new ArrayList<>();
         for (StoryCharacter c : out) {
@@ -203,8 +208,7 @@ final class CharacterFinder {
             sexed.add(vote || renamed ? c.with(c.aliases(), vote ? g : c.gender(), c.role(), mentions) : c);
         }
         if (!sexed.equals(out)) {
-            sexed.sort(
-                    Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));
+            sexed.sort(MOST_MENTIONED_FIRST);
             out = sexed;
             index = MentionIndex.build(sentences, tokens, out);
         }
@@ -1814,7 +1818,8 @@ final class CharacterFinder {
             if (cand.kind == Kind.GROUP && min == 3 && narrated(index, c.id()) >= 2) min = 2;
             // a band the telling names once and then lets speak ("The soldiers … were set against the little tailor
             // … 'What is to be the end of this?' they said"): it speaks for itself in the plot
-            if (cand.kind == Kind.GROUP && min >= 3 && theySpeakAfter(index, c.id(), groupIds)) min = 1;
+            boolean speaksAsOne = cand.kind == Kind.GROUP && theySpeakAfter(index, c.id(), groupIds);
+            if (speaksAsOne && min >= 3) min = 1;
             // "The people, however, who loved him, followed, armed … The people, indeed, looked so threatening that
             // the Sultan gave way": the crowd the telling makes the subject of its sentences acts as one
             boolean crowd = cand.kind == Kind.GROUP
@@ -1826,12 +1831,12 @@ final class CharacterFinder {
                     && ANYONE.contains(cand.head)
                     && 2 * counted(cand) < cand.count()
                     && !crowd
-                    && !theySpeakAfter(index, c.id(), groupIds)) continue;
+                    && !speaksAsOne) continue;
             if (mentions >= min) {
                 kept.add(c.with(c.aliases(), c.gender(), c.role(), mentions));
             }
         }
-        kept.sort(Comparator.comparingInt(StoryCharacter::mentions).reversed().thenComparing(StoryCharacter::id));
+        kept.sort(MOST_MENTIONED_FIRST);
         if (kept.size() > CROWDED) kept.removeIf(c -> c.mentions() < 3);
         if (kept.size() > MAX_CHARACTERS) {
             warnings.add("story has " + kept.size() + " characters; kept the " + MAX_CHARACTERS + " mentioned most");
