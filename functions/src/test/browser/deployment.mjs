@@ -41,9 +41,13 @@ try {
   check(await acme.locator('#stages li.done').count() >= 10, 'every stage done');
 
   // pictures through signed links: the portraits, then the storyboard's own
-  await acme.waitForFunction(() => [...document.querySelectorAll('#characters img')].some((i) => i.naturalWidth > 0));
-  const portraits = await acme.$$eval('#characters img', (all) => all.map((i) => i.naturalWidth > 0));
-  check(portraits.length > 0 && portraits.every(Boolean), 'portraits that did not load: ' + portraits);
+  // (the page draws the results once more when the state turns to done: wait for that drawing's portraits)
+  const portraitsLoaded = () => [...document.querySelectorAll('#characters img')].map((i) => i.complete && i.naturalWidth > 0);
+  await acme.waitForFunction(() => {
+    const all = [...document.querySelectorAll('#characters img')];
+    return all.length > 0 && all.every((i) => i.complete && i.naturalWidth > 0);
+  }, null, { timeout: 60_000 }).catch(async () => check(false, 'portraits that did not load: ' + await acme.evaluate(portraitsLoaded)));
+  const portraits = await acme.evaluate(portraitsLoaded);
   await acme.click('#storyboard-panel summary');
   const board = acme.frameLocator('#storyboard-frame');
   await board.locator('img').first().waitFor();

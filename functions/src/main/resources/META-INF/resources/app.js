@@ -220,10 +220,24 @@ async function refreshRun() {
     if (s.error) li.title = s.error;
     return li;
   }));
-  showResults(runId, v.files);
+  showResults(runId, v.files, v.state);
 }
 
-async function showResults(runId, files) {
+// Drawn again only when the run's files or state change: on AWS every poll signs new links, and
+// drawing each time would fetch every portrait again every few seconds.
+async function showResults(runId, files, state) {
+  const key = [runId, state, ...files].join('|');
+  if (current.shown === key) return;
+  current.shown = key;
+  try {
+    await drawResults(runId, files);
+  } catch (e) {
+    if (current) current.shown = null; // try again on the next refresh
+    throw e;
+  }
+}
+
+async function drawResults(runId, files) {
   const has = (f) => files.includes(f);
   $('results').hidden = !has('descriptions.json') && !has('report.html');
   for (const [id, f] of [['storyboard-link', 'storyboard.html'], ['report-link', 'report.html'], ['sheet-link', 'storyboard.png']]) {
