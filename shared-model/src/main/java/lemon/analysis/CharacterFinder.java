@@ -536,15 +536,19 @@ final class CharacterFinder {
             boolean surnameTitled = accepted.contains(surname)
                     && e.getValue().titles.keySet().stream()
                             .anyMatch(t -> stats.get(surname).titles.containsKey(t));
-            // "He called himself Jack Reno … Reno smiled": a given name never said alone before a name found
-            boolean givenOnce = words.length == 2
+            // "He called himself Jack Reno … Reno smiled": a given name never said alone before a name found (under a
+            // title too: "Inspector Ruth Calloway … Calloway walked round")
+            int given = words.length == 3 && Lexicon.isTitle(words[0].toLowerCase(Locale.ROOT)) ? 1 : 0;
+            boolean givenOnce = words.length - given == 2
                     && accepted.contains(surname)
-                    && !stats.containsKey(words[0])
-                    && !StoryCues.STATION_TITLES.contains(words[0].toLowerCase(Locale.ROOT));
+                    && !stats.containsKey(words[given])
+                    && !StoryCues.STATION_TITLES.contains(words[given].toLowerCase(Locale.ROOT));
             if (!accepted.contains(words[0]) && !titledFull && !surnameTitled && !givenOnce) continue;
             boolean bySurname = (surnameTitled || givenOnce) && !accepted.contains(words[0]);
             boolean proper = true;
-            for (int w = bySurname ? 0 : 1; w < words.length - (titledFull || surnameTitled || givenOnce ? 1 : 0); w++)
+            for (int w = bySurname ? given : 1;
+                    w < words.length - (titledFull || surnameTitled || givenOnce ? 1 : 0);
+                    w++)
                 proper &= lowerCounts.getOrDefault(words[w].toLowerCase(Locale.ROOT), 0) == 0
                         && !Lexicon.isTitle(words[w].toLowerCase(Locale.ROOT))
                         && !Lexicon.isPersonNoun(words[w].toLowerCase(Locale.ROOT));
@@ -602,26 +606,42 @@ final class CharacterFinder {
     /**
      * "Mr. and Mrs. Grant brought their son … Mrs. Grant carried him … Mr. Grant held the lantern": a one-word name
      * the story writes after a man's title and after a woman's is two people, each called by its title; the name
-     * alone may be either and is neither's. Any other group comes back as it is.
+     * alone may be either and is neither's. A full name with it ("Delia Harlow" beside "Mr and Mrs Harlow") stays a
+     * third name: which of the two it is, if either, the names alone do not say. Any other group comes back as it is.
      */
     private static List<Candidate> couple(Candidate g, Map<String, NameStat> stats) {
-        if (g.forms.size() > 2) return List.of(g);
-        String bare = g.forms.keySet().stream()
-                .filter(f -> !f.contains(" "))
-                .findFirst()
-                .orElse(null);
-        NameStat st = bare == null ? null : stats.get(bare);
-        if (st == null) return List.of(g);
-        String his = mostUsed(st.titles, Lexicon.MALE_TITLES), hers = mostUsed(st.titles, Lexicon.FEMALE_TITLES);
-        if (his == null || hers == null) return List.of(g);
-        List<Candidate> two = new ArrayList<>();
+        String bare = null, his = null, hers = null;
+        for (String f : g.forms.keySet()) {
+            NameStat st = f.contains(" ") ? null : stats.get(f);
+            if (st == null) continue;
+            his = mostUsed(st.titles, Lexicon.MALE_TITLES);
+            hers = mostUsed(st.titles, Lexicon.FEMALE_TITLES);
+            if (his != null && hers != null) {
+                bare = f;
+                break;
+            }
+        }
+        if (bare == null) return List.of(g);
+        NameStat st = stats.get(bare);
+        List<Candidate> out = new ArrayList<>();
         for (String title : List.of(his, hers)) {
             Candidate c = new Candidate(Kind.NAME, title + " " + bare);
             c.name = c.key;
             c.forms.put(c.name, st.titles.get(title));
-            two.add(c);
+            out.add(c);
         }
-        return two;
+        Map<String, Integer> rest = new TreeMap<>(g.forms);
+        rest.remove(bare);
+        rest.keySet().removeIf(f -> !stats.containsKey(f)); // "Mr Harlow", the name given the group for its title
+        if (rest.isEmpty()) return out;
+        String best = null;
+        for (Map.Entry<String, Integer> f : rest.entrySet())
+            if (best == null || better(f.getKey(), f.getValue(), best, rest.get(best))) best = f.getKey();
+        Candidate named = new Candidate(Kind.NAME, g.key);
+        named.name = best;
+        named.forms.putAll(rest);
+        out.add(0, named);
+        return out;
     }
 
     /** The title of these written most often before a name (as written), or null when none of them is. */
@@ -779,9 +799,11 @@ final class CharacterFinder {
                                 && Lexicon.isPersonNoun(ts.get(at - 2).lower()))) return true;
         // "It was Tariq's aunt, Mrs Haddad, calling": a name in apposition to a kin word brings someone in, and one
         // with its title after a role ("said Big Dave to the vicar, the Reverend Simon Okonkwo")
+        // ("The eldest, Victor, opened the door": so does one after a word that singles out one of a family)
         if (at >= 2
                 && ts.get(at - 1).text().equals(",")
-                && Lexicon.RELATIONAL.contains(ts.get(at - 2).lower())) return true;
+                && (Lexicon.RELATIONAL.contains(ts.get(at - 2).lower())
+                        || GroupMembers.BARE.contains(ts.get(at - 2).lower()))) return true;
         if (at >= 3
                 && Lexicon.isTitle(ts.get(at).lower())
                 && ts.get(at - 1).lower().equals("the")

@@ -115,18 +115,22 @@ final class RoleAliases {
                 nameWins.add(p);
             }
         }
-        // "Inspector Rao … The inspector gathered the household": the one name that has the role as its title
-        Map<String, List<StoryCharacter>> titled = new java.util.HashMap<>();
-        for (StoryCharacter c : characters) {
-            String[] words = c.name().split(" ");
-            String title = words[0].toLowerCase(java.util.Locale.ROOT);
-            if (words.length >= 2 && Character.isUpperCase(words[0].charAt(0)) && Lexicon.isPersonNoun(title))
-                titled.computeIfAbsent(title, k -> new ArrayList<>()).add(c);
-        }
+        // "Inspector Rao … The inspector gathered the household": the one name that has the role as its title (in
+        // full once, "Inspector Ruth Calloway", then called "Calloway")
+        Map<String, java.util.Set<StoryCharacter>> titled = new java.util.HashMap<>();
+        for (StoryCharacter c : characters)
+            for (String form : names(c)) {
+                String[] words = form.split(" ");
+                String title = words[0].toLowerCase(java.util.Locale.ROOT);
+                if (words.length >= 2 && Character.isUpperCase(words[0].charAt(0)) && Lexicon.isPersonNoun(title))
+                    titled.computeIfAbsent(title, k -> new java.util.LinkedHashSet<>())
+                            .add(c);
+            }
         titled.forEach((title, named) -> {
             StoryCharacter role = byName.get(title);
-            if (named.size() == 1 && role != null && role != named.get(0) && !role.isGroup()) {
-                StoryCharacter[] p = {named.get(0), role};
+            StoryCharacter one = named.size() == 1 ? named.iterator().next() : null;
+            if (one != null && role != null && role != one && !role.isGroup()) {
+                StoryCharacter[] p = {one, role};
                 pairs.add(p);
                 nameWins.add(p);
             }
@@ -576,5 +580,12 @@ final class RoleAliases {
 
     private static boolean agrees(StoryCharacter c, lemon.story.Gender g) {
         return c.gender() == g || c.gender() == lemon.story.Gender.UNKNOWN;
+    }
+
+    /** The character's name and aliases. */
+    private static List<String> names(StoryCharacter c) {
+        List<String> all = new ArrayList<>(List.of(c.name()));
+        all.addAll(c.aliases());
+        return all;
     }
 }

@@ -734,7 +734,13 @@ public final class StoryCues {
             }
             String first = words[0].toLowerCase(Locale.ROOT);
             if (words.length > 1 && STATION_TITLES.contains(first) && Character.isUpperCase(words[0].charAt(0))) {
-                out.add(new StoryCue("station", TITLES_IN_FULL.getOrDefault(first, first), sentence));
+                // "Detective Inspector Rhiannon Cole": every title of the name's, as written
+                int t = 1;
+                while (t < words.length - 1 && STATION_TITLES.contains(words[t].toLowerCase(Locale.ROOT))) t++;
+                String station = t == 1
+                        ? TITLES_IN_FULL.getOrDefault(first, first)
+                        : String.join(" ", java.util.Arrays.asList(words).subList(0, t));
+                out.add(new StoryCue("station", station, sentence));
                 continue;
             }
             // a group named by what its members are: "the hundred horsemen" are horsemen, "the two children" children

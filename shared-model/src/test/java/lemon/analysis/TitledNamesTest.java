@@ -164,4 +164,63 @@ class TitledNamesTest {
                 + " wood. The boy smiled. Oliver slept.");
         assertTrue(named(other, "Oliver").aliases().stream().noneMatch("boy"::equals), other.toString());
     }
+
+    @Test
+    void aCoupleUnderTheirTitlesAndTheGivenNameOfOneAreThreeNames() {
+        // a detective story of my own: "Mr and Mrs Harlow … His wife, Delia … Delia Harlow" made Delia one person with
+        // Mr Harlow, a woman of no known sex in his spectacles, and Mr Harlow no one
+        List<StoryCharacter> cast = cast("A call brought the inspector to the house of Mr and Mrs Harlow. Mr Harlow"
+                + " was a thin, nervous man with round spectacles. His wife, Delia, had long black hair. Delia said"
+                + " nothing. Mr Harlow wept. The ticket bore a name: Delia Harlow.");
+        StoryCharacter husband = named(cast, "Mr Harlow"), delia = named(cast, "Delia");
+        assertTrue(husband != delia, cast.toString());
+        assertEquals(Gender.MALE, husband.gender(), cast.toString());
+        assertEquals(Gender.FEMALE, delia.gender(), cast.toString());
+        // under one title only, the full name is still the titled one's
+        List<StoryCharacter> one = cast(
+                "Tom Harlow mended nets. Mr Harlow was a thin man. Tom laughed. Mr Harlow" + " frowned. Tom slept.");
+        assertEquals(1, one.size(), one.toString());
+    }
+
+    /**
+     * A detective story of my own, long enough (fifteen sentences) that a name said once is no one by the count
+     * alone; {@code %s} is the sentence that names the eldest.
+     */
+    private static final String QUAY_STREET = "Inspector Ruth Calloway had been with the city police for twenty years."
+            + " She was a stout woman with short grey hair. One Monday a call brought her to Quay Street. The violin"
+            + " had gone from its case. The inspector asked who else had been in the house. The cook had gone home"
+            + " at eight. The three Bellamy brothers from next door had come round to play cards. The brothers were"
+            + " loud young men. They had left after midnight. Calloway walked round to the Bellamy house. %s He said"
+            + " that his brothers were still asleep. The street was quiet. A cart went by. The inspector sighed."
+            + " Otto showed Calloway the violin. It was raining.";
+
+    @Test
+    void aRankBeforeAFullNameIsHerTitleAndTheRoleIsHers() {
+        // "Inspector Ruth Calloway … Calloway walked round … The inspector sighed" were "Calloway", of no known sex,
+        // and "the inspector" with her looks; the given name was lost
+        List<StoryCharacter> cast = cast(String.format(QUAY_STREET, "Nobody answered the door."));
+        StoryCharacter ruth = named(cast, "Calloway");
+        assertTrue(
+                ruth.aliases().contains("inspector") && ruth.aliases().contains("Inspector Ruth Calloway"),
+                ruth.toString());
+        assertEquals(Gender.FEMALE, ruth.gender(), ruth.toString());
+        // two inspectors: "the inspector" is neither's
+        List<StoryCharacter> two = cast("Inspector Ruth Calloway came at noon. Inspector Bell came at one. Calloway"
+                + " sat down. Bell stood. The inspector asked for tea. The inspector drank it. The inspector left.");
+        assertTrue(
+                two.stream()
+                        .noneMatch(c ->
+                                c.aliases().contains("inspector") && !c.name().equals("inspector")),
+                two.toString());
+    }
+
+    @Test
+    void aNameInAppositionToTheEldestIsSomeone() {
+        // "The eldest, Victor, opened the door in a green dressing gown" was no one: a name said once
+        List<StoryCharacter> cast = cast(String.format(QUAY_STREET, "The eldest, Victor, opened the door."));
+        assertEquals("eldest", named(cast, "Victor").role(), cast.toString());
+        // a name said once elsewhere stays no one
+        List<StoryCharacter> other = cast(String.format(QUAY_STREET, "A dog, Victor, barked at the door."));
+        assertTrue(other.stream().noneMatch(c -> c.name().equals("Victor")), other.toString());
+    }
 }
