@@ -119,7 +119,9 @@ final class GenderVotes {
     /**
      * "The Hollister brothers came in. There were three of them, big men in dusty coats. The eldest, Clay, had a
      * shotgun", "the youngest was called Ivo": one singled out by age from the people last named, of their sex (the
-     * nearest plural person noun in this sentence and the two before decides; "children" decides nothing).
+     * nearest plural person noun in this sentence and the three before decides; "children" decides nothing: "The
+     * brothers were loud young men. They had left after midnight. Calloway walked round to the Bellamy house. The
+     * eldest, Victor, opened the door").
      */
     private static Gender eldestOf(MentionIndex index, int s, int start) {
         List<WordToken> ts = index.tokens().get(s);
@@ -132,7 +134,7 @@ final class GenderVotes {
                 && List.of("was", "is").contains(ts.get(start - 2).lower())
                 && GroupMembers.BARE.contains(ts.get(start - 3).lower())) bare = start - 3;
         else return Gender.UNKNOWN;
-        for (int t = s, from = bare - 1; t >= Math.max(0, s - 2); t--) {
+        for (int t = s, from = bare - 1; t >= Math.max(0, s - 3); t--) {
             List<WordToken> us = index.tokens().get(t);
             for (int k = Math.min(from, us.size() - 1); k >= 0; k--) {
                 String single =

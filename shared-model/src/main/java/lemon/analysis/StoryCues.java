@@ -2193,7 +2193,13 @@ public final class StoryCues {
             lemon.story.Gender gender,
             String sentence,
             List<StoryCue> out) {
-        for (int k = m.end(); k < Math.min(ts.size() - 2, m.end() + 8); k++) {
+        int from = m.end();
+        // "The eldest, Victor, opened the door in a green dressing gown": past the name's closing comma
+        if (from < ts.size()
+                && ts.get(from).text().equals(",")
+                && m.start() > 0
+                && ts.get(m.start() - 1).text().equals(",")) from++;
+        for (int k = from; k < Math.min(ts.size() - 2, from + 8); k++) {
             WordToken t = ts.get(k);
             if (!t.isWord() || CLAUSE_WORDS.contains(t.lower())) return;
             int at = k;

@@ -118,6 +118,12 @@ class StoryCuesTest {
         assertTrue(
                 ernie.containsAll(List.of("clothing: a string vest", "clothing: a white suit", "object: a hymn book")),
                 ernie.toString());
+        // a name in apposition does it too ("The eldest, Victor, opened the door in a green dressing gown" was bare);
+        // one a preposition governs before a comma does not
+        String gown = "The brothers were loud. The eldest, Victor, opened the door in a green dressing gown. Victor"
+                + " yawned. After Victor, the cook came in a white apron. Victor slept. The cook slept.";
+        assertCue(gown, "Victor", "clothing: a green dressing gown");
+        assertNoCue(gown, "Victor", "apron");
     }
 
     @Test

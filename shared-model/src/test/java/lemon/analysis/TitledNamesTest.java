@@ -219,6 +219,8 @@ class TitledNamesTest {
         // "The eldest, Victor, opened the door in a green dressing gown" was no one: a name said once
         List<StoryCharacter> cast = cast(String.format(QUAY_STREET, "The eldest, Victor, opened the door."));
         assertEquals("eldest", named(cast, "Victor").role(), cast.toString());
+        // of the brothers' sex, named three sentences before
+        assertEquals(Gender.MALE, named(cast, "Victor").gender(), cast.toString());
         // a name said once elsewhere stays no one
         List<StoryCharacter> other = cast(String.format(QUAY_STREET, "A dog, Victor, barked at the door."));
         assertTrue(other.stream().noneMatch(c -> c.name().equals("Victor")), other.toString());
