@@ -445,6 +445,10 @@ public final class MentionIndex {
             named = java.util.EnumSet.noneOf(Gender.class);
             previousSubject = subject;
             subject = null;
+            previousLastOfSex = lastOfSex;
+            lastOfSex = new java.util.EnumMap<>(Gender.class);
+            previousReferred = referred;
+            referred = java.util.EnumSet.noneOf(Gender.class);
             subjectSeen = false;
         }
 
@@ -478,6 +482,55 @@ public final class MentionIndex {
                     }
             }
             return out;
+        }
+
+        /**
+         * Who a he or she would last stand for, by sex, in the sentence before and in this one so far: a character's
+         * id, {@link #STRANGER_NAMED} for a stranger just brought in ("an old man in a grey coat") or
+         * {@link #STRANGER_SAID} for one a pronoun already stood for.
+         */
+        private Map<Gender, String> previousLastOfSex = new java.util.EnumMap<>(Gender.class),
+                lastOfSex = new java.util.EnumMap<>(Gender.class);
+
+        /** (No character's id has a space.) */
+        private static final String STRANGER_NAMED = "a stranger", STRANGER_SAID = "a stranger said";
+
+        /** The sexes of the cast the sentence before told of, by name or pronoun, and this one so far. */
+        private Set<Gender> previousReferred = java.util.EnumSet.noneOf(Gender.class),
+                referred = java.util.EnumSet.noneOf(Gender.class);
+
+        /** A man or woman brought in with "a" or "an" whom no character's name or alias calls so: "an old man". */
+        private boolean strangerAt(List<WordToken> ts, int k) {
+            String w = ts.get(k).lower();
+            if (!STRANGER_NOUNS.contains(w) || ts.get(k).quoted() || forms.containsKey(w)) return false;
+            // ("after a time the maiden sat down": the maiden is someone known; "The clerk was a tall woman; her name
+            // tag read Ms Okoro": what someone is said to be is no one new)
+            for (int j = k - 1; j >= Math.max(0, k - 3) && ts.get(j).isWord(); j--) {
+                if (List.of("a", "an").contains(ts.get(j).lower()))
+                    return j == 0 || !BE.contains(ts.get(j - 1).lower());
+                if (Lexicon.DETERMINERS.contains(ts.get(j).lower())) return false;
+            }
+            return false;
+        }
+
+        /**
+         * "At the end of the street an old man in a grey coat was feeding the pigeons. He told the inspector that he
+         * had seen a young woman with a long case under her arm … 'She went into the pawnshop,' he said": a pronoun
+         * of the stranger's sex is the stranger's (no one of the cast) where the stranger is the last of that sex the
+         * sentence before told of and this one has named no one of it yet; within one sentence only a his, her or
+         * him just after the stranger is brought in ("The king met an old man and he gave him gold" is the king's
+         * he), and whatever follows a pronoun already the stranger's.
+         */
+        private boolean strangersTurn(Gender sex, String pronoun) {
+            String here = lastOfSex.get(sex);
+            // ("… his skin suddenly fell off, and a beautiful man stood beside them … 'I am a king's son,' he said",
+            // "he roamed … to the desert where Rapunzel, with the twins …, a boy and a girl, lived. He heard a voice":
+            // where the sentence before also told of one of the cast of that sex, the stranger may be them, or no one)
+            if (here == null)
+                return STRANGER_SAID.equals(previousLastOfSex.get(sex))
+                        || STRANGER_NAMED.equals(previousLastOfSex.get(sex)) && !previousReferred.contains(sex);
+            if (here.equals(STRANGER_SAID)) return true;
+            return here.equals(STRANGER_NAMED) && !List.of("he", "she").contains(pronoun);
         }
 
         /** Words that may open a sentence before its subject: "Then he", "But she", "At last he". */
@@ -519,6 +572,7 @@ public final class MentionIndex {
             WordToken t = ts.get(i);
             if (!t.isWord()) return i;
             String lower = t.lower();
+            if (strangerAt(ts, i)) lastOfSex.put(Lexicon.genderOf(lower), STRANGER_NAMED);
             for (Form f : forms.getOrDefault(lower, List.of())) {
                 if (matches(ts, i, f)) {
                     int end = i + f.words.size();
@@ -598,6 +652,8 @@ public final class MentionIndex {
                         .toList();
             String owner = resolve(sex, candidates, s, notThisOne, stranger);
             if (stranger && owner == null) strangersGoingOn.add(sex);
+            boolean strangers = strangersTurn(sex, lower);
+            if (strangers) owner = null;
             // "Chen Hao ran after the stranger. He found him on the bridge": a sentence that opens with he or she
             // goes on about the one the sentence before was about, when that one is of the pronoun's sex
             if (List.of("he", "she").contains(lower)
@@ -665,6 +721,7 @@ public final class MentionIndex {
                 }
             }
             if (owner != null) record(new Mention(owner, s, i, i + 1, false), found, recent, ts);
+            else if (strangers) lastOfSex.put(sex, STRANGER_SAID);
             return i + 1;
         }
 
@@ -745,6 +802,11 @@ public final class MentionIndex {
         private void record(Mention m, List<Mention> found, List<Mention> recent) {
             found.add(m);
             recent.add(m);
+            Gender sexOf = genders.get(m.characterId());
+            if (sexOf == Gender.MALE || sexOf == Gender.FEMALE) {
+                lastOfSex.put(sexOf, m.characterId());
+                referred.add(sexOf);
+            }
             if (m.explicit() && genders.get(m.characterId()) != null) named.add(genders.get(m.characterId()));
         }
 

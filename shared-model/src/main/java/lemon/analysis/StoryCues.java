@@ -2358,6 +2358,17 @@ public final class StoryCues {
     /** Who a sentence may bring in without naming them. */
     private static final Set<String> STRANGERS = Set.of("man", "woman", "boy", "girl", "lady", "gentleman", "stranger");
 
+    /** "a young woman", "an old man" at k: someone brought in by "a" or "an" and describing words only. */
+    private static boolean strangerBroughtIn(List<WordToken> ts, int k) {
+        if (!List.of("a", "an").contains(ts.get(k).lower()) || ts.get(k).quoted()) return false;
+        for (int j = k + 1; j < Math.min(ts.size(), k + 4); j++) {
+            String w = ts.get(j).lower();
+            if (STRANGERS.contains(w)) return true;
+            if (!Lexicon.ADJECTIVES.contains(w)) return false;
+        }
+        return false;
+    }
+
     /**
      * The bare age at k and the describing words and with-phrase after it: "She was fifty-three, short and strong, with
      * flour in her black hair".
@@ -3021,6 +3032,8 @@ public final class StoryCues {
                 if (!owner && !(o.characterId().equals(m.characterId()) && subjectPronoun(ts, o))) return;
                 pastAnOwner |= owner;
             }
+            // "told the inspector about a young woman with a long case": what follows a stranger brought in is theirs
+            if (strangerBroughtIn(ts, k)) return;
             String w = t.lower();
             // "very meanly dressed", "richly dressed", "well dressed"
             if (w.equals("dressed")

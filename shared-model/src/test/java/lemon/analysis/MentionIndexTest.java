@@ -45,6 +45,73 @@ class MentionIndexTest {
     }
 
     @Test
+    void aStrangerOfThePronounsSexTakesItsPronounsForAFewSentences() {
+        // a detective story of my own: "an old man in a grey coat was feeding the pigeons. He told the inspector that
+        // he
+        // had seen a young woman with a long case under her arm … 'She had a red scarf'" gave his "He" to the eldest
+        // brother named before and her red scarf to the inspector
+        List<StoryCharacter> cast = List.of(
+                new StoryCharacter("calloway", "Calloway", List.of("inspector"), Gender.FEMALE, "inspector", 5),
+                new StoryCharacter("sid", "Sid", List.of(), Gender.MALE, "", 3));
+        MentionIndex index = MentionIndex.build(
+                "Sid came down the stairs and said nothing. At the end of the street an old man in a grey coat was"
+                        + " feeding the pigeons. He told the inspector that he had seen a young woman with a long case"
+                        + " under her arm. \"She went into the pawnshop,\" he said. \"She had a red scarf.\" Calloway"
+                        + " thanked him. Sid laughed. He went home.",
+                cast);
+        assertEquals(List.of("calloway"), ids(index, 2)); // neither the old man's he nor the young woman's her
+        assertEquals(List.of(), ids(index, 3));
+        assertEquals(List.of(), ids(index, 4));
+        assertEquals(List.of("sid"), ids(index, 7)); // a name of the sex ends the stranger's turn
+        // the king named before the stranger keeps the he; so does a bear named in the stranger's sentence (a
+        // beautiful man stood where the bear was), and a he told of beside "the twins, a boy and a girl"
+        List<StoryCharacter> king = List.of(new StoryCharacter("king", "king", List.of(), Gender.MALE, "king", 3));
+        assertEquals(
+                List.of("king", "king"),
+                ids(MentionIndex.build("The king saw an old man at the gate. He sent for his guards.", king), 1));
+        List<StoryCharacter> bear = List.of(new StoryCharacter("bear", "bear", List.of(), Gender.MALE, "bear", 3));
+        assertEquals(
+                List.of("bear"),
+                ids(
+                        MentionIndex.build(
+                                "The bear came near, his skin fell off, and a beautiful"
+                                        + " man stood there. \"I am a king's son,\" he said.",
+                                bear),
+                        1));
+        List<StoryCharacter> prince =
+                List.of(new StoryCharacter("prince", "prince", List.of(), Gender.MALE, "prince", 3));
+        assertEquals(
+                List.of("prince"),
+                ids(
+                        MentionIndex.build(
+                                "The prince wept. He came to the desert where she lived"
+                                        + " with the twins, a boy and a girl. He heard a voice.",
+                                prince),
+                        2));
+        // within the stranger's sentence, a he or she is as it was ("The king met an old man and he gave him gold")
+        assertEquals(
+                List.of("king", "king"),
+                ids(MentionIndex.build("The king met an old man and he gave him gold.", king), 0)
+                        .subList(0, 2));
+        // "after a time the maiden sat down": no stranger
+        List<StoryCharacter> girl =
+                List.of(new StoryCharacter("girl", "goose-girl", List.of("girl"), Gender.FEMALE, "", 3));
+        assertEquals(
+                List.of("girl"),
+                ids(
+                        MentionIndex.build(
+                                "The goose-girl came. After a time the maiden sat down and" + " loosed her hair.",
+                                girl),
+                        1));
+    }
+
+    private static List<String> ids(MentionIndex index, int sentence) {
+        return index.mentions(sentence).stream()
+                .map(MentionIndex.Mention::characterId)
+                .toList();
+    }
+
+    @Test
     void aSentenceOpeningWithHeGoesOnAboutTheSubjectBefore() {
         // "Cassim left Ali Baba … He rose early": the "he" was Ali Baba, the man named last
         List<StoryCharacter> cast = List.of(

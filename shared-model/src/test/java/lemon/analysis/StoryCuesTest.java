@@ -124,6 +124,12 @@ class StoryCuesTest {
                 + " yawned. After Victor, the cook came in a white apron. Victor slept. The cook slept.";
         assertCue(gown, "Victor", "clothing: a green dressing gown");
         assertNoCue(gown, "Victor", "apron");
+        // what follows a stranger brought in is the stranger's: "He told the inspector about a young woman with a long
+        // case under her arm" gave the case to the inspector
+        String told = "Calloway was the inspector. An old man told the inspector about a young woman with a long case."
+                + " Calloway left with a notebook. Calloway slept.";
+        assertNoCue(told, "Calloway", "long case");
+        assertCue(told, "Calloway", "object: a notebook");
     }
 
     @Test
