@@ -799,11 +799,13 @@ final class CharacterFinder {
                                 && Lexicon.isPersonNoun(ts.get(at - 2).lower()))) return true;
         // "It was Tariq's aunt, Mrs Haddad, calling": a name in apposition to a kin word brings someone in, and one
         // with its title after a role ("said Big Dave to the vicar, the Reverend Simon Okonkwo")
-        // ("The eldest, Victor, opened the door": so does one after a word that singles out one of a family)
+        // ("The eldest, Victor, opened the door": so does one after a word that singles out one of a family, and a
+        // titled name after a person noun: "the headmistress, Mrs Dunmore, came out")
         if (at >= 2
                 && ts.get(at - 1).text().equals(",")
                 && (Lexicon.RELATIONAL.contains(ts.get(at - 2).lower())
-                        || GroupMembers.BARE.contains(ts.get(at - 2).lower()))) return true;
+                        || GroupMembers.BARE.contains(ts.get(at - 2).lower())
+                        || at < i && Lexicon.isPersonNoun(ts.get(at - 2).lower()))) return true;
         if (at >= 3
                 && Lexicon.isTitle(ts.get(at).lower())
                 && ts.get(at - 1).lower().equals("the")

@@ -225,4 +225,29 @@ class TitledNamesTest {
         List<StoryCharacter> other = cast(String.format(QUAY_STREET, "A dog, Victor, barked at the door."));
         assertTrue(other.stream().noneMatch(c -> c.name().equals("Victor")), other.toString());
     }
+
+    /** A school story of my own, fifteen sentences and more; {@code %s} is the one that names the headmistress. */
+    private static final String SCHOOL = "Miss Pell found a fox asleep under the slide. She was a young teacher with"
+            + " curly red hair. The children crowded at the window. Amy pressed her nose against the glass. Ben"
+            + " carried a notebook. Miss Pell sent Amy to fetch the caretaker. The caretaker was a tall man. He"
+            + " crouched beside the fox. It opened one eye. It went back to sleep. %s She was a strict woman. Ben"
+            + " saw her smile. Amy wrote a poem. Ben drew the fox. The fox slipped away. Miss Pell laughed.";
+
+    @Test
+    void aTitledNameSetOffAfterAPersonNounIsSomeone() {
+        // "At lunchtime the headmistress, Mrs Dunmore, came out in her long black coat" was no one, and "She was a
+        // strict woman" the fox's
+        List<StoryCharacter> cast = cast(
+                String.format(SCHOOL, "At lunchtime the headmistress, Mrs Dunmore, came out in her long black coat."));
+        StoryCharacter head = named(cast, "Mrs Dunmore");
+        assertEquals(Gender.FEMALE, head.gender(), head.toString());
+        assertTrue(
+                StoryCues.of(String.format(SCHOOL, "At lunchtime the headmistress, Mrs Dunmore, came out."), head, cast)
+                        .stream()
+                        .anyMatch(q -> q.value().equals("headmistress")),
+                cast.toString());
+        // after a place, the name said once is still no one
+        List<StoryCharacter> other = cast(String.format(SCHOOL, "At lunchtime by the gate, Mrs Dunmore came out."));
+        assertTrue(other.stream().noneMatch(c -> c.name().equals("Mrs Dunmore")), other.toString());
+    }
 }
