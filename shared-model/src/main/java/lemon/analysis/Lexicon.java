@@ -147,6 +147,9 @@ final class Lexicon {
                 "lad",
                 "youth", // "a youth" is a young man: "The youth's name was Curdken"
                 "bridegroom",
+                "groom",
+                "fiancé", // "Her fiancé, Daniel," is a man
+                "fiance",
                 "monk",
                 "friar",
                 "huntsman",
@@ -198,6 +201,8 @@ final class Lexicon {
                 "aunt",
                 "niece",
                 "bride",
+                "fiancée",
+                "fiancee",
                 "nurse",
                 "sorceress",
                 "mistress",
@@ -538,6 +543,10 @@ final class Lexicon {
     static final Set<String> RELATIONAL = set(
             "wife",
             "husband",
+            "fiancé",
+            "fiancée",
+            "fiance",
+            "fiancee",
             "son",
             "daughter",
             "brother",

@@ -3222,6 +3222,14 @@ public final class StoryCues {
                 && "age".equals(ADJECTIVE_KIND.get(ts.get(k + 1).lower()))
                 && k + 2 < ts.size()
                 && ts.get(k + 2).text().equals(",")) return true;
+        // "She was about my age, with short dark hair": an age told by someone else's, then gone on from
+        if (m.start() == 0
+                && k + 4 < ts.size()
+                && List.of("about", "around", "nearly", "roughly")
+                        .contains(ts.get(k + 1).lower())
+                && Lexicon.POSSESSIVE_PRONOUNS.contains(ts.get(k + 2).lower())
+                && ts.get(k + 3).lower().equals("age")
+                && ts.get(k + 4).text().equals(",")) return true;
         // "He was old and thin", "He is old and very thin": an age said bare beside a look
         if (m.start() == 0
                 && "age".equals(ADJECTIVE_KIND.get(ts.get(k + 1).lower()))

@@ -1327,6 +1327,13 @@ class StoryCuesTest {
                 + " The stranger rode in on a Tuesday. He was young, with a black hat pulled low. He asked for Reno."
                 + " Tuck frowned. Reno smiled. Reno drank.";
         assertNoCue(asked, "Reno", "hat");
+        // a wedding story of my own: "She was about my age, with short dark hair and a silver ring in her nose" said
+        // nothing of Sofia
+        String sofia = "My sister was getting married, and I had promised to collect the cake. I am not good with"
+                + " promises. His daughter Sofia worked the till. She was about my age, with short dark hair and a"
+                + " silver ring in her nose, and she laughed at everything I said. I drove slowly. I danced with Sofia."
+                + " Sofia laughed.";
+        assertCue(sofia, "Sofia", "hair: short dark hair");
         // a choir: "One wet Thursday a young man walked into the church hall … He was thin and shy, with a shock of
         // black hair and a guitar case on his back. His name was Luca Ferri": a stranger brought in after a word of
         // when
