@@ -472,15 +472,8 @@ public final class MentionIndex {
          */
         private Set<Gender> strangers(List<WordToken> ts, int end) {
             Set<Gender> out = java.util.EnumSet.noneOf(Gender.class);
-            for (int k = 1; k < end; k++) {
-                String w = ts.get(k).lower();
-                if (!STRANGER_NOUNS.contains(w) || ts.get(k).quoted() || forms.containsKey(w)) continue;
-                for (int j = k - 1; j >= Math.max(0, k - 3) && ts.get(j).isWord(); j--)
-                    if (List.of("a", "an").contains(ts.get(j).lower())) {
-                        out.add(Lexicon.genderOf(w));
-                        break;
-                    }
-            }
+            for (int k = 1; k < end; k++)
+                if (strangerAt(ts, k)) out.add(Lexicon.genderOf(ts.get(k).lower()));
             return out;
         }
 

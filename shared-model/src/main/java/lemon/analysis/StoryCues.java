@@ -1525,7 +1525,14 @@ public final class StoryCues {
             inPlay = names.test(s) || before;
             if (!inPlay || otherGroup.test(s)) continue;
             List<WordToken> ts = index.tokens().get(s);
-            theyWere(ts, index.sentences().get(s), out);
+            theyWere(ts, 0, index.sentences().get(s), out);
+            // "The brothers were loud young men who owed money": the group named as the sentence opens
+            for (MentionIndex.Mention m : index.mentions(s))
+                if (m.explicit()
+                        && m.characterId().equals(group.id())
+                        && ts.subList(0, m.start()).stream()
+                                .allMatch(t -> List.of("the", "these", "those").contains(t.lower())))
+                    theyWere(ts, m.end() - 1, index.sentences().get(s), out);
             for (int k = 0; k < ts.size(); k++)
                 if (ts.get(k).lower().equals("they"))
                     carriedBefore(ts, k, index.sentences().get(s), out);
@@ -1600,19 +1607,22 @@ public final class StoryCues {
         return ts.stream().anyMatch(t -> !t.quoted() && List.of("they", "them").contains(t.lower()));
     }
 
-    /** "They were big, freckled boys who had been held back a year": a group's looks and what its members are. */
-    private static void theyWere(List<WordToken> ts, String sentence, List<StoryCue> out) {
-        if (ts.size() < 4
-                || ts.get(0).quoted()
-                || !ts.get(0).lower().equals("they")
-                || !List.of("were", "are").contains(ts.get(1).lower())) return;
-        for (int j = 2;
+    /**
+     * "They were big, freckled boys who had been held back a year": a group's looks and what its members are, said of
+     * the "they" or the group's name at {@code at}.
+     */
+    private static void theyWere(List<WordToken> ts, int at, String sentence, List<StoryCue> out) {
+        if (ts.size() < at + 4
+                || ts.get(at).quoted()
+                || at == 0 && !ts.get(0).lower().equals("they")
+                || !List.of("were", "are").contains(ts.get(at + 1).lower())) return;
+        for (int j = at + 2;
                 j < Math.min(ts.size(), 10)
                         && (ts.get(j).isWord() || ts.get(j).text().equals(","));
                 j++) {
             String singular = Lexicon.singularOfPlural(ts.get(j).lower());
             if (singular == null || !PERSON_WORDS.contains(singular)) continue;
-            for (int d = 2; d < j; d++) describe(ts.get(d).lower(), sentence, out);
+            for (int d = at + 2; d < j; d++) describe(ts.get(d).lower(), sentence, out);
             if (Lexicon.genderOfHead(singular) != lemon.story.Gender.UNKNOWN)
                 out.add(new StoryCue("gender", singular, sentence));
             return;

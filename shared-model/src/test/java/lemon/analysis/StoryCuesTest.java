@@ -1528,6 +1528,14 @@ class StoryCuesTest {
         List<String> twins = cues(school, "twins");
         assertTrue(twins.containsAll(List.of("build: big", "skin: freckled", "gender: boy")), twins.toString());
         assertNoCue(school, "Mr Abernathy", "freckled");
+        // so are a group's named as its sentence opens: "The brothers were loud young men" was painted in its fifties;
+        // the men beside them are others
+        String brothers = "The three Bellamy brothers lived next door. The brothers were loud young men. Beside the"
+                + " brothers were two old men. The brothers laughed. Calloway sighed. The brothers slept.";
+        assertTrue(
+                cues(brothers, "brothers").contains("age: young"),
+                cues(brothers, "brothers").toString());
+        assertNoCue(brothers, "brothers", "old");
         // what someone says of themself in a quote is theirs, not the narrator's
         String quoted = "I was twelve that summer. My name is Kit Moreno. ‘I was a tall man once,’ said Mr Abernathy."
                 + " Mr Abernathy laughed. I laughed. Mr Abernathy left. I slept.";
