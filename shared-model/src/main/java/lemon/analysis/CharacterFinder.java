@@ -181,8 +181,12 @@ final class CharacterFinder {
             if (g == Gender.UNKNOWN
                     && CopulaAliases.isProperName(c)
                     && !c.name().contains(" ")) g = Lexicon.genderOf(c.name().toLowerCase(java.util.Locale.ROOT));
-            // nothing in the story says it: a first name that nearly always has one sex ("Anna met Boris")
-            if (g == Gender.UNKNOWN && CopulaAliases.isProperName(c) && !c.isGroup())
+            // nothing in the story says it: a first name that nearly always has one sex ("Anna met Boris"), unless
+            // it is a beast's or a machine's ("HUGO, the maintenance robot")
+            if (g == Gender.UNKNOWN
+                    && CopulaAliases.isProperName(c)
+                    && !c.isGroup()
+                    && StoryCues.animal(c.with(c.aliases(), g, role, mentions)) == null)
                 g = Lexicon.givenNameGender(c.name());
             out.add(c.with(withNarratorsKin(c), g, role, mentions));
         }
@@ -773,7 +777,9 @@ final class CharacterFinder {
         boolean calledIt = i > 1
                 && ts.get(i - 1).lower().equals("it")
                 && namesOfAnIt.contains(ts.get(i).lower());
-        if (namedPerson(ts, i) || calledIt || listedAsPeople(ts, j)) st.named++;
+        // "Captain Adaeze Obi finally admitted": a title before a given name and a surname brings someone in
+        boolean titledInFull = titled && j - i >= 3 && !ts.get(i).quoted();
+        if (namedPerson(ts, i) || calledIt || listedAsPeople(ts, j) || titledInFull) st.named++;
         if (i > 0
                 && ts.get(i - 1).capitalised()
                 && Lexicon.PERSON_TITLES.contains(ts.get(i - 1).lower()))

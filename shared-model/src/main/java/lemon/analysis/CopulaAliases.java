@@ -273,11 +273,17 @@ final class CopulaAliases {
         return name - 2 - (k + 1) <= 3;
     }
 
-    /** At k: "the"/"a"/"an", adjectives, then the mention m, then a comma, a semicolon or the end (not "and"). */
+    /**
+     * At k: "the"/"a"/"an", adjectives (and a word saying which kind just before the mention: "HUGO, the maintenance
+     * robot,"), then the mention m, then a comma, a semicolon or the end (not "and").
+     */
     private static boolean appositionAt(List<WordToken> ts, int k, MentionIndex.Mention m) {
         if (k >= ts.size() || !List.of("the", "a", "an").contains(ts.get(k).lower())) return false;
-        for (int j = k + 1; j < m.start(); j++)
-            if (!Lexicon.ADJECTIVES.contains(ts.get(j).lower())) return false;
+        for (int j = k + 1; j < m.start(); j++) {
+            WordToken t = ts.get(j);
+            boolean kind = j == m.start() - 1 && t.kind() == WordToken.Kind.WORD;
+            if (!Lexicon.ADJECTIVES.contains(t.lower()) && !kind) return false;
+        }
         if (m.end() >= ts.size()) return true;
         String next = ts.get(m.end()).text();
         return next.equals(",") || next.equals(";") || next.equals(".") || next.equals("!") || next.equals("?");

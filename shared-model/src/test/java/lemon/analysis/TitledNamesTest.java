@@ -250,4 +250,36 @@ class TitledNamesTest {
         List<StoryCharacter> other = cast(String.format(SCHOOL, "At lunchtime by the gate, Mrs Dunmore came out."));
         assertTrue(other.stream().noneMatch(c -> c.name().equals("Mrs Dunmore")), other.toString());
     }
+
+    /** A ship of my own, fifteen sentences and more; {@code %s} opens it. */
+    private static final String SHIP = "%s She was a tall woman of fifty with white hair. Her crew was small. The"
+            + " pilot, Tomas Varga, was a nervous young man. And then there was HUGO, the maintenance robot, a squat"
+            + " yellow machine. \"Options,\" said the captain. \"We could wait,\" said Tomas. HUGO rolled forward. Its"
+            + " eye blinked. The captain knelt down. The robot led them to the hold. Tomas swore. The captain smiled."
+            + " HUGO beeped. Tomas laughed. The engines started.";
+
+    @Test
+    void aTitleBeforeAFullNameBringsSomeoneInAndARobotIsNoMan() {
+        // "Captain Adaeze Obi finally admitted …" was only "the captain"; HUGO, the maintenance robot, was a man
+        // (the given-name list's Hugo) beside a second character "the robot"
+        List<StoryCharacter> cast =
+                cast(String.format(SHIP, "Captain Adaeze Obi admitted that the engines were dead."));
+        StoryCharacter captain = named(cast, "Captain Adaeze Obi");
+        assertTrue(captain.aliases().contains("captain"), captain.toString());
+        StoryCharacter hugo = named(cast, "Hugo");
+        assertEquals("robot", hugo.role(), cast.toString());
+        assertEquals(Gender.UNKNOWN, hugo.gender(), hugo.toString());
+        // said only in a quote, the full name brings no one in
+        List<StoryCharacter> quoted =
+                cast(String.format(SHIP, "The plaque said: \"Captain Adaeze Obi, first of the line.\""));
+        assertTrue(quoted.stream().noneMatch(c -> c.name().contains("Obi")), quoted.toString());
+        // a word saying which kind stands between the article and the role; another article does not
+        List<StoryCharacter> friend = cast("The robot swept the deck. Ada, the friend of the robot, slept. Ada laughed."
+                + " The robot beeped. Ada sang. The robot stopped. Tomas swore. Tomas laughed. The robot started. Ada"
+                + " woke. Tomas slept. The robot swept. Ada ate. Tomas ate. The robot waited. Ada left.");
+        assertTrue(
+                friend.stream()
+                        .noneMatch(c -> c.name().equals("Ada") && c.aliases().contains("robot")),
+                friend.toString());
+    }
 }
