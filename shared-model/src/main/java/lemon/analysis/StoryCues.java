@@ -1617,7 +1617,7 @@ public final class StoryCues {
                 || at == 0 && !ts.get(0).lower().equals("they")
                 || !List.of("were", "are").contains(ts.get(at + 1).lower())) return;
         for (int j = at + 2;
-                j < Math.min(ts.size(), 10)
+                j < Math.min(ts.size(), at + 10)
                         && (ts.get(j).isWord() || ts.get(j).text().equals(","));
                 j++) {
             String singular = Lexicon.singularOfPlural(ts.get(j).lower());
