@@ -595,10 +595,7 @@ final class CharacterFinder {
                 return alone != null && alone > 2 * st.count && st.afterPunctuation == st.count;
             });
         for (Candidate g : groups) {
-            String best = null;
-            for (Map.Entry<String, Integer> f : g.forms.entrySet()) {
-                if (best == null || better(f.getKey(), f.getValue(), best, g.forms.get(best))) best = f.getKey();
-            }
+            String best = bestForm(g.forms);
             g.name = titled(best, stats.get(best));
             g.forms.putIfAbsent(g.name, 0);
         }
@@ -638,11 +635,8 @@ final class CharacterFinder {
         rest.remove(bare);
         rest.keySet().removeIf(f -> !stats.containsKey(f)); // "Mr Harlow", the name given the group for its title
         if (rest.isEmpty()) return out;
-        String best = null;
-        for (Map.Entry<String, Integer> f : rest.entrySet())
-            if (best == null || better(f.getKey(), f.getValue(), best, rest.get(best))) best = f.getKey();
         Candidate named = new Candidate(Kind.NAME, g.key);
-        named.name = best;
+        named.name = bestForm(rest);
         named.forms.putAll(rest);
         out.add(0, named);
         return out;
@@ -668,6 +662,14 @@ final class CharacterFinder {
                 .min(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(t -> t.getKey() + " " + name)
                 .orElse(name);
+    }
+
+    /** The form a name group is called by, of its forms and their counts ({@link #better}). */
+    private static String bestForm(Map<String, Integer> forms) {
+        String best = null;
+        for (Map.Entry<String, Integer> f : forms.entrySet())
+            if (best == null || better(f.getKey(), f.getValue(), best, forms.get(best))) best = f.getKey();
+        return best;
     }
 
     /** Prefer the longest form that occurs at least twice, then the most frequent one. */
