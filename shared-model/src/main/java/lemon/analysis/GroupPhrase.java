@@ -66,11 +66,49 @@ record GroupPhrase(String key, String singular, String plural, String form, int 
         return "two"; // "both the sisters"
     }
 
+    /** Bodies of people, each with the word for one of them: "his court" is a band of courtiers. */
+    private static final Map<String, String> BODIES =
+            Map.of("court", "courtier", "council", "councillor", "household", "servant");
+
+    /** Verbs that gather a body or speak to it: "called his court together", "asked all his court". */
+    private static final List<String> GATHERING =
+            List.of("called", "gathered", "assembled", "summoned", "asked", "told", "addressed");
+
+    /** The word for one member of a body of people ("court" → "courtier"), or null when the noun is none. */
+    static String memberOfBody(String noun) {
+        return BODIES.get(noun);
+    }
+
+    private static GroupPhrase body(String noun) {
+        return new GroupPhrase(noun, BODIES.get(noun), noun, noun, 0);
+    }
+
+    /**
+     * "he called his court together", "said to his court", "gathered together his court": a body a sentence
+     * gathers or speaks to is people acting as one (where it is only a place, "came to the old king's court",
+     * it is no one).
+     */
+    private static boolean gatheredOrAddressed(List<WordToken> ts, int i) {
+        int j = i - 1;
+        if (j < 0 || !DETERMINERS.contains(ts.get(j).lower())) return false;
+        if (i + 1 < ts.size() && ts.get(i + 1).lower().equals("together")) return true;
+        j--;
+        if (j >= 0 && ts.get(j).lower().equals("all")) j--;
+        if (j >= 0 && ts.get(j).lower().equals("together")) j--;
+        if (j < 0) return false;
+        String verb = ts.get(j).lower();
+        if (GATHERING.contains(verb)) return true;
+        return verb.equals("to")
+                && j > 0
+                && List.of("said", "spoke", "cried").contains(ts.get(j - 1).lower());
+    }
+
     /** The group phrase headed by the plural at token i, or null when there is none. */
     static GroupPhrase at(List<WordToken> ts, int i) {
         WordToken head = ts.get(i);
         if (!head.isWord()) return null;
         String plural = head.lower();
+        if (BODIES.containsKey(plural)) return gatheredOrAddressed(ts, i) ? body(plural) : null;
         // "the people" of a tale are its crowd: a band of anyone, kept only where it speaks or acts as one
         String singular = plural.equals("people") ? "person" : Lexicon.singularOfPlural(plural);
         if (singular == null) return null;

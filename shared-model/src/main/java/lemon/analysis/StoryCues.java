@@ -743,10 +743,9 @@ public final class StoryCues {
                 out.add(new StoryCue("station", station, sentence));
                 continue;
             }
-            // a group named by what its members are: "the hundred horsemen" are horsemen, "the two children" children
-            String single = c.members() == null
-                    ? null
-                    : Lexicon.singularOfPlural(words[words.length - 1].toLowerCase(Locale.ROOT));
+            // a group named by what its members are: "the hundred horsemen" are horsemen, "the two children" children,
+            // "his court" courtiers
+            String single = c.members() == null ? null : oneOf(words[words.length - 1].toLowerCase(Locale.ROOT));
             if (single != null && single.equals("child")) out.add(new StoryCue("age", "children", sentence));
             else if (single != null && isStation(single)) out.add(new StoryCue("station", single, sentence));
             String lower = withoutAdjectives(name.toLowerCase(Locale.ROOT).replace('’', '\''));
@@ -2810,6 +2809,12 @@ public final class StoryCues {
             "lover");
 
     /** A person noun that says what someone does or is, not only who they are to someone ("woodcutter", "king"). */
+    /** What one of a group is, by the group's noun: "horsemen" → "horseman", "court" → "courtier". */
+    private static String oneOf(String noun) {
+        String single = Lexicon.singularOfPlural(noun);
+        return single != null ? single : GroupPhrase.memberOfBody(noun);
+    }
+
     public static boolean isStation(String noun) {
         // a phrase the lexicon does not know ("eldest son") by its head noun
         String head =

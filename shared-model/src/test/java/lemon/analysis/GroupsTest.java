@@ -437,4 +437,26 @@ class GroupsTest {
         assertTrue(twins.isGroup(), cast.toString());
         assertEquals(2, twins.members(), cast.toString());
     }
+
+    @Test
+    void aCourtGatheredOrSpokenToIsABandOfCourtiersOneThatIsAPlaceIsNoOne() {
+        // the water of life's "his court", gathered and spoken to in three sentences, was no one
+        String story = "The old king was angry with his son. He called his court together and asked what should be"
+                + " done. The prince rode away. The king said to his court, \u2018Forgive me.\u2019 At last the king"
+                + " gathered together his court for the wedding.";
+        List<StoryCharacter> cast = cast(story);
+        StoryCharacter court = named(cast, "court");
+        assertTrue(court.isGroup(), cast.toString());
+        assertEquals(
+                "courtier",
+                StoryCues.of(story, court, cast).stream()
+                        .filter(c -> c.kind().equals("station"))
+                        .findFirst()
+                        .orElseThrow()
+                        .value());
+        // a court the story only goes to is a place
+        List<StoryCharacter> place = cast("The old king was angry with his son. He rode to his court. The prince rode"
+                + " away. The king came back to his court. At last the king sat in his court.");
+        assertTrue(place.stream().noneMatch(c -> c.name().contains("court")), place.toString());
+    }
 }
