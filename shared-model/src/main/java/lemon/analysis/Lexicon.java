@@ -50,7 +50,9 @@ final class Lexicon {
             "beaver",
             "mole",
             "stork",
-            "heron");
+            "heron",
+            "fly",
+            "bee");
 
     /**
      * Machines that act as a beast of the tales does: a character by the noun ("the robot said"), with no sex, painted

@@ -336,6 +336,19 @@ class GroupsTest {
     }
 
     @Test
+    void fliesThatComeBackAreABandOfBeastsTheVerbIsNoOne() {
+        // the valiant little tailor's flies, who would not be turned away, were no one
+        List<StoryCharacter> cast = cast("The tailor spread jam on his bread. The flies smelled the jam and came down."
+                + " The tailor drove the flies away. The flies, however, came back again. The tailor struck them.");
+        StoryCharacter flies = named(cast, "flies");
+        assertTrue(flies.isGroup(), cast.toString());
+        assertEquals("fly", StoryCues.animal(flies), cast.toString());
+        List<StoryCharacter> verb = cast("Time flies, said the tailor. The tailor flies to the city. The tailor"
+                + " sews. The tailor flies home.");
+        assertTrue(verb.stream().noneMatch(c -> c.name().contains("flies")), verb.toString());
+    }
+
+    @Test
     void aGroupTakesNoSingularPronoun() {
         List<StoryCharacter> cast = cast("The two sisters came into the kitchen. She was tired."
                 + " The sisters sat down. She was hungry. The two sisters ate bread. She smiled at them.");
