@@ -105,6 +105,59 @@ final class CharacterFinder {
         this.introduced.addAll(recurringStrangers(tokens));
         this.introduced.addAll(speakingNewcomers(tokens));
         this.oldAndYoung = oldAndYoung(tokens);
+        this.goingOnAsIt = goingOnAsIt(tokens, goingOnAsItFrom);
+    }
+
+    /** Beasts brought in that the story goes on telling of as "it", each with what it was called ("snow-white bird"). */
+    private final Map<String, String> goingOnAsIt;
+
+    /** The sentence each of {@link #goingOnAsIt} is brought in. */
+    private final Map<String, Integer> goingOnAsItFrom = new HashMap<>();
+
+    /** What may follow an "it" that stands for no beast: "it was", "it happened", "it seemed". */
+    private static final java.util.Set<String> IMPERSONAL = java.util.Set.of(
+            "was", "is", "seemed", "seems", "happened", "had", "would", "could", "might", "must", "will", "shall");
+
+    /**
+     * "At midday they saw a beautiful little snow-white bird sitting on a branch … And when its song was finished it
+     * flapped its wings and flew on in front of them. They followed it …, on the roof of which it perched": a beast
+     * brought in with "a" that both of the next two sentences go on telling of as "it" (its, or an "it" that does
+     * something) acts in the story though its noun is said once. It is called by its colour where one is given.
+     */
+    private static Map<String, String> goingOnAsIt(List<List<WordToken>> tokens, Map<String, Integer> from) {
+        Map<String, String> out = new HashMap<>();
+        for (int s = 0; s + 2 < tokens.size(); s++) {
+            List<WordToken> ts = tokens.get(s);
+            for (int i = 0; i < ts.size(); i++) {
+                if (!List.of("a", "an").contains(ts.get(i).lower()) || ts.get(i).quoted()) continue;
+                int k = i + 1;
+                while (k < ts.size()
+                        && (Lexicon.ADJECTIVES.contains(ts.get(k).lower())
+                                || StoryCues.isColour(ts.get(k).lower()))) k++;
+                if (k >= ts.size()
+                        || !ts.get(k).isWord()
+                        || !Lexicon.ANIMALS.contains(ts.get(k).lower())) continue;
+                if (!saysIt(tokens.get(s + 1)) || !saysIt(tokens.get(s + 2))) continue;
+                String noun = ts.get(k).lower(), colour = ts.get(k - 1).lower();
+                if (out.putIfAbsent(noun, k - 1 > i && StoryCues.isColour(colour) ? colour + " " + noun : noun) == null)
+                    from.put(noun, s);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the narration of a sentence says "its", or "it" doing something. */
+    private static boolean saysIt(List<WordToken> ts) {
+        for (int i = 0; i < ts.size(); i++) {
+            WordToken t = ts.get(i);
+            if (t.quoted()) continue;
+            if (t.lower().equals("its")) return true;
+            if (t.lower().equals("it")
+                    && i + 1 < ts.size()
+                    && ts.get(i + 1).isWord()
+                    && !IMPERSONAL.contains(ts.get(i + 1).lower())) return true;
+        }
+        return false;
     }
 
     /** Role nouns the story writes both "old X" and "young X": there the old one is someone of their own. */
@@ -1212,6 +1265,11 @@ final class CharacterFinder {
             }
         }
         compoundsBare(byKey);
+        // "a beautiful little snow-white bird … it flew": what the beast was called, as it was first read
+        for (Map.Entry<String, String> beast : goingOnAsIt.entrySet()) {
+            reading = goingOnAsItFrom.get(beast.getKey());
+            role(byKey, beast.getKey(), beast.getKey(), beast.getValue());
+        }
         // "there sat a powerful giant … The giant looked": the giant is also what he was brought in as
         for (Map.Entry<String, String> a : broughtInAs.entrySet()) {
             Candidate c = byKey.get("role:" + a.getKey());
@@ -1837,6 +1895,8 @@ final class CharacterFinder {
                                     : Lexicon.GENERIC.contains(cand.key) ? 5 : 3;
                 case GROUP -> groupMinimum(cand);
             };
+            // a beast the story goes on telling of as "it" acts, though its noun is said once
+            if (cand.kind == Kind.ROLE && goingOnAsIt.containsKey(cand.key)) min = 1;
             // a newcomer who speaks ("there sat an old lady …", "said the old lady") matters in two sentences
             if (cand.kind == Kind.ROLE && min > 2 && speaks(index, c.id()) && broughtIn(index, c.id())) min = 2;
             // and one who tells at length what sends the hero on ("a very good countryman spake to him thus: 'May it

@@ -518,7 +518,10 @@ public final class StoryCues {
                     before(ts, m.start(), m.end(), sentence, found);
                     after(ts, m.start(), m.end(), c.gender(), sentence, found);
                     epithet(ts, m.end(), chars, sentence, found);
-                    if (animal) coat(ts, m.start(), sentence, found);
+                    // "a snow-white bird" where it is called "snow-white bird": the colour is the name's own first word
+                    boolean colourNamed = m.end() - m.start() > 1
+                            && COAT_COLOURS.contains(ts.get(m.start()).lower());
+                    if (animal) coat(ts, m.start() + (colourNamed ? 1 : 0), sentence, found);
                     // "a grey donkey called Zahra": the colour before the kind it is named as
                     if (animal
                             && m.start() >= 2
@@ -1228,6 +1231,11 @@ public final class StoryCues {
     private static final Set<String> FUR = Set.of("fur", "mane", "feathers", "plumage", "pelt", "fleece", "wool");
     private static final Set<String> FUR_LOOKS =
             Set.of("thick", "shaggy", "soft", "rough", "sleek", "long", "short", "glossy", "matted", "bushy");
+
+    /** Whether a word is a colour something may be painted in ("snow-white"). */
+    static boolean isColour(String word) {
+        return COAT_COLOURS.contains(word);
+    }
 
     private static final Set<String> COAT_COLOURS = Set.of(
             "black",

@@ -404,6 +404,27 @@ class NameFindingTest {
     }
 
     @Test
+    void aBeastBroughtInThatTheNextSentencesTellOfAsItIsACharacterInItsColour() {
+        // Hansel and Grettel's snow-white bird, which sings and leads the children to the bread house, said once
+        String story = "At noon the children saw a beautiful little snow-white bird on a branch. When its song was"
+                + " done it flew on ahead of them. They followed it, and it perched on the roof of a cottage. The"
+                + " children ate the roof. The children slept.";
+        List<StoryCharacter> cast = RoleAliasesTest.cast(story);
+        StoryCharacter bird = RoleAliasesTest.named(cast, "bird");
+        assertTrue(bird.aliases().contains("snow-white bird"), cast.toString());
+        assertEquals(
+                "a beautiful little snow-white bird",
+                new lemon.describe.OfflineDescriber().describe("t", story, bird, cast, List.of()));
+        // an "it" that does nothing ("it was", "it seemed"), or only one sentence of it, is no beast going on
+        String mouse = "The children saw a little owl. It was late. It seemed cold. The children ate the roof. The"
+                + " children slept.";
+        assertTrue(RoleAliasesTest.cast(mouse).stream().noneMatch(c -> c.name().equals("owl")));
+        String once = "The children saw a little grey owl. Its tail was long. The children ate the roof. The"
+                + " children slept.";
+        assertTrue(RoleAliasesTest.cast(once).stream().noneMatch(c -> c.name().equals("owl")));
+    }
+
+    @Test
     void aDjinnThatActsIsACharacter() {
         // "the djinn rose out of the water like smoke and turned him into a stone pillar": the tale's foe was no one
         String story = "Karim reached the well. The djinn rose out of the water and roared. The djinn turned Karim into"
