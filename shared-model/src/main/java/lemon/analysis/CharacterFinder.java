@@ -104,6 +104,8 @@ final class CharacterFinder {
         this.introduced = new java.util.HashSet<>(openingPeople(tokens));
         this.introduced.addAll(recurringStrangers(tokens));
         this.introduced.addAll(speakingNewcomers(tokens));
+        this.figures = figures(tokens);
+        this.introduced.addAll(figures.values());
         this.oldAndYoung = oldAndYoung(tokens);
         this.goingOnAsIt = goingOnAsIt(tokens, goingOnAsItFrom);
     }
@@ -1124,6 +1126,38 @@ final class CharacterFinder {
         return out;
     }
 
+    /** Sentences that open with "The figure", each with the newcomer's noun it goes on with ({@link #figures}). */
+    private final Map<Integer, String> figures;
+
+    /**
+     * "they perceived a beautiful child in a shining white robe sitting close to their resting-place. The figure got
+     * up, looked at them kindly, but said nothing, and vanished": a man, woman or child brought in with "a" and a
+     * describing word, whom the next sentence opens by calling "the figure", is someone of the scene, called by what
+     * it came as.
+     */
+    private static Map<Integer, String> figures(List<List<WordToken>> tokens) {
+        Map<Integer, String> out = new HashMap<>();
+        for (int s = 1; s < tokens.size(); s++) {
+            List<WordToken> next = tokens.get(s);
+            if (next.size() < 3
+                    || !next.get(0).lower().equals("the")
+                    || !next.get(1).lower().equals("figure")
+                    || !next.get(2).isWord()
+                    || next.get(2).lower().equals("of")) continue; // "The figure of a horse was carved on the door"
+            List<WordToken> ts = tokens.get(s - 1);
+            for (int i = 0; i + 2 < ts.size(); i++) {
+                if (!List.of("a", "an").contains(ts.get(i).lower()) || ts.get(i).quoted()) continue;
+                int k = i + 1;
+                while (k < ts.size() && Lexicon.ADJECTIVES.contains(ts.get(k).lower())) k++;
+                if (k > i + 1
+                        && k < ts.size()
+                        && Lexicon.GENERIC.contains(ts.get(k).lower()))
+                    out.put(s, ts.get(k).lower());
+            }
+        }
+        return out;
+    }
+
     /** How many sentences after a newcomer's a "the man" or "the woman" is taken as still that one. */
     private static final int SCENE_SENTENCES = 5;
 
@@ -1265,6 +1299,11 @@ final class CharacterFinder {
             }
         }
         compoundsBare(byKey);
+        // "a beautiful child … The figure got up": the figure is the newcomer
+        for (Map.Entry<Integer, String> figure : figures.entrySet()) {
+            reading = figure.getKey();
+            role(byKey, figure.getValue(), figure.getValue(), "figure");
+        }
         // "a beautiful little snow-white bird … it flew": what the beast was called, as it was first read
         for (Map.Entry<String, String> beast : goingOnAsIt.entrySet()) {
             reading = goingOnAsItFrom.get(beast.getKey());

@@ -764,6 +764,8 @@ public final class StoryCues {
             // "a boy knocked … The boy said his name was Tariq": the plain noun a named one came in with says its age
             if (words.length == 1 && YOUNG_NOUNS.contains(first) && !name.equals(c.name()))
                 out.add(new StoryCue("age", first, sentence));
+            // "a beautiful child … The figure got up": one called a child is a child, whatever its sex
+            if (words.length == 1 && first.equals("child")) out.add(new StoryCue("age", first, sentence));
         }
         // "the little tailor" and "the big tailor" for one character: its names say nothing of its build
         for (Map.Entry<String, Map<String, String>> kind : said.entrySet())

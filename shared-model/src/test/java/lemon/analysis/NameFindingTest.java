@@ -425,6 +425,32 @@ class NameFindingTest {
     }
 
     @Test
+    void aNewcomerTheNextSentenceCallsTheFigureIsSomeoneCalledByWhatItCameAs() {
+        // Snow-white and Rose-red's angel: "a beautiful child in a shining white robe … The figure got up, looked at
+        // them kindly, but said nothing, and vanished into the wood" was no one
+        String story =
+                "At dawn the sisters saw a beautiful child in a white robe beside them. The figure got up, looked"
+                        + " at them kindly, and vanished into the wood. The sisters ran home. The sisters told their mother.";
+        List<StoryCharacter> cast = RoleAliasesTest.cast(story);
+        StoryCharacter child = RoleAliasesTest.named(cast, "child");
+        assertTrue(child.aliases().containsAll(List.of("beautiful child", "figure")), cast.toString());
+        assertTrue(
+                new lemon.describe.OfflineDescriber()
+                        .describe("t", story, child, cast, List.of())
+                        .startsWith("a young, beautiful"),
+                cast.toString());
+        // a figure that is a thing, or a child brought in with no word of its own, is no one
+        for (String not : List.of(
+                "At dawn the sisters saw a beautiful child beside them. The figure of a horse was carved on the door."
+                        + " The sisters ran home. The sisters told their mother.",
+                "At dawn the sisters saw a child beside them. The figure got up and vanished. The sisters ran home."
+                        + " The sisters told their mother."))
+            assertTrue(
+                    RoleAliasesTest.cast(not).stream().noneMatch(c -> c.name().equals("child")),
+                    RoleAliasesTest.cast(not).toString());
+    }
+
+    @Test
     void aDjinnThatActsIsACharacter() {
         // "the djinn rose out of the water like smoke and turned him into a stone pillar": the tale's foe was no one
         String story = "Karim reached the well. The djinn rose out of the water and roared. The djinn turned Karim into"
