@@ -105,6 +105,7 @@ final class CharacterFinder {
         this.introduced.addAll(recurringStrangers(tokens));
         this.introduced.addAll(speakingNewcomers(tokens));
         this.figures = figures(tokens);
+        this.oneOfThem = oneOfThem(tokens);
         this.introduced.addAll(figures.values());
         this.oldAndYoung = oldAndYoung(tokens);
         this.goingOnAsIt = goingOnAsIt(tokens, goingOnAsItFrom);
@@ -1158,6 +1159,42 @@ final class CharacterFinder {
         return out;
     }
 
+    /** Sentences that open with a role first said there, each with the role and the "one of" it goes on with. */
+    private final Map<Integer, String[]> oneOfThem;
+
+    /**
+     * "he sent one of his courtiers to the little tailor to offer him military service when he awoke. The ambassador
+     * remained standing by the sleeper …": one of a band, whom the next sentence opens by calling by a person noun
+     * the story says there for the first time, is that one (and someone: named in two sentences). Not one called
+     * by the band's own noun ("One of the thieves … The thief bade him good-day"), a member of the band.
+     */
+    private static Map<Integer, String[]> oneOfThem(List<List<WordToken>> tokens) {
+        Map<Integer, String[]> out = new HashMap<>();
+        java.util.Set<String> said = new java.util.HashSet<>();
+        for (int s = 0; s < tokens.size(); s++) {
+            List<WordToken> next = tokens.get(s);
+            if (s > 0
+                    && next.size() > 2
+                    && next.get(0).lower().equals("the")
+                    && Lexicon.isPersonNoun(next.get(1).lower())
+                    && !said.contains(next.get(1).lower())
+                    && next.get(2).isWord()) {
+                List<WordToken> ts = tokens.get(s - 1);
+                for (int i = 0; i + 3 < ts.size(); i++) {
+                    if (!ts.get(i).lower().equals("one")
+                            || !ts.get(i + 1).lower().equals("of")
+                            || ts.get(i).quoted()
+                            || !GroupPhrase.DETERMINERS.contains(ts.get(i + 2).lower())) continue;
+                    String band = Lexicon.singularOfPlural(ts.get(i + 3).lower());
+                    if (band != null && !band.equals(next.get(1).lower()))
+                        out.put(s, new String[] {next.get(1).lower(), joinLower(ts, i, i + 4)});
+                }
+            }
+            for (WordToken t : next) if (t.isWord()) said.add(t.lower());
+        }
+        return out;
+    }
+
     /** How many sentences after a newcomer's a "the man" or "the woman" is taken as still that one. */
     private static final int SCENE_SENTENCES = 5;
 
@@ -1299,6 +1336,11 @@ final class CharacterFinder {
             }
         }
         compoundsBare(byKey);
+        // "one of his courtiers … The ambassador remained standing by the sleeper": the ambassador is that one
+        for (Map.Entry<Integer, String[]> one : oneOfThem.entrySet()) {
+            reading = one.getKey() - 1;
+            role(byKey, one.getValue()[0], one.getValue()[0], one.getValue()[1]);
+        }
         // "a beautiful child … The figure got up": the figure is the newcomer
         for (Map.Entry<Integer, String> figure : figures.entrySet()) {
             reading = figure.getKey();
@@ -1934,6 +1976,9 @@ final class CharacterFinder {
                                     : Lexicon.GENERIC.contains(cand.key) ? 5 : 3;
                 case GROUP -> groupMinimum(cand);
             };
+            // one of a band sent on an errand and called by what they are at once is someone of the scene
+            if (cand.kind == Kind.ROLE && oneOfThem.values().stream().anyMatch(o -> o[0].equals(cand.key)))
+                min = Math.min(min, 2);
             // a beast the story goes on telling of as "it" acts, though its noun is said once
             if (cand.kind == Kind.ROLE && goingOnAsIt.containsKey(cand.key)) min = 1;
             // a newcomer who speaks ("there sat an old lady …", "said the old lady") matters in two sentences

@@ -49,7 +49,7 @@ record GroupPhrase(String key, String singular, String plural, String form, int 
     private static final Map<String, String> SYNONYMS = Map.of("robber", "thief", "bandit", "thief");
 
     /** Words before a plural that make it this story's group rather than people in general. */
-    private static final List<String> DETERMINERS =
+    static final List<String> DETERMINERS =
             List.of("the", "these", "those", "her", "his", "their", "my", "our", "your", "its");
 
     /** Adjectives that set a subgroup apart: "the elder sons" are not all "the sons". */

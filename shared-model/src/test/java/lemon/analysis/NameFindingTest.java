@@ -451,6 +451,28 @@ class NameFindingTest {
     }
 
     @Test
+    void oneOfABandTheNextSentenceCallsByANewRoleIsThatOne() {
+        // the valiant little tailor's ambassador ("he sent one of his courtiers … The ambassador remained standing by
+        // the sleeper"), said once, was no one
+        String story = "The king sent one of his courtiers to the tailor. The ambassador waited until the tailor woke"
+                + " and gave him the offer. The tailor agreed. The king was glad. The tailor slept.";
+        List<StoryCharacter> cast = RoleAliasesTest.cast(story);
+        StoryCharacter ambassador = RoleAliasesTest.named(cast, "ambassador");
+        assertTrue(ambassador.aliases().contains("one of his courtiers"), cast.toString());
+        // called by the band's own noun, or by a role the story has said before, it is no one new
+        for (String not : List.of(
+                "The king sent one of his servants to the tailor. The servant waited until the tailor woke. The tailor"
+                        + " agreed. The king was glad. The tailor slept.",
+                "The ambassador was old. The king sent one of his courtiers to the tailor. The ambassador waited"
+                        + " until the tailor woke. The tailor agreed. The king was glad. The tailor slept."))
+            assertTrue(
+                    RoleAliasesTest.cast(not).stream()
+                            .noneMatch(c -> c.aliases().contains("one of his courtiers")
+                                    || c.aliases().contains("one of his servants")),
+                    RoleAliasesTest.cast(not).toString());
+    }
+
+    @Test
     void aDjinnThatActsIsACharacter() {
         // "the djinn rose out of the water like smoke and turned him into a stone pillar": the tale's foe was no one
         String story = "Karim reached the well. The djinn rose out of the water and roared. The djinn turned Karim into"
