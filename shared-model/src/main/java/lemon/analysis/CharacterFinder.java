@@ -1465,6 +1465,19 @@ final class CharacterFinder {
                         return;
                     }
                 }
+                // "The wife of a rich man fell sick": the kin of someone brought in with "a", as its own relation
+                if (List.of("a", "an").contains(after.lower()) && Lexicon.RELATIONAL.contains(noun)) {
+                    int k = head + 3;
+                    while (k < ts.size()
+                            && Lexicon.ADJECTIVES.contains(ts.get(k).lower())) k++;
+                    if (k < ts.size()
+                            && !ts.get(k).capitalised()
+                            && Lexicon.isPersonNoun(ts.get(k).lower())) {
+                        String owner = joinLower(ts, head + 3, k + 1);
+                        relation(byKey, owner, keyNoun, keyNoun + " of " + after.lower() + " " + owner);
+                        return;
+                    }
+                }
                 if (after.lower().equals("the")) {
                     int k = head + 3;
                     while (k < ts.size()
@@ -1496,6 +1509,8 @@ final class CharacterFinder {
                     .orElse(null);
             if (animal != null) role(byKey, animal, animal, modified);
             else role(byKey, keyNoun, noun, modified);
+        } else if (d.equals("another") && !det.quoted() && saidInTheNext(noun)) {
+            role(byKey, keyNoun, noun, modified); // "her father had married another wife. This new wife had …"
         } else if (Lexicon.POSSESSIVE_PRONOUNS.contains(d) && !Lexicon.RELATIONAL.contains(noun)) {
             role(byKey, keyNoun, noun, modified); // "their captain" is the captain
         } else if (List.of("a", "an").contains(d) && introduced.contains(keyNoun) && !modified.equals(keyNoun)) {
@@ -1507,6 +1522,12 @@ final class CharacterFinder {
             // named again (filter keeps one who says much)
             role(byKey, keyNoun, noun, modified.replaceFirst("^very ", ""));
         }
+    }
+
+    /** Whether the sentence after the one being read says the noun. */
+    private boolean saidInTheNext(String noun) {
+        return reading + 1 < tokens.size()
+                && tokens.get(reading + 1).stream().anyMatch(t -> t.lower().equals(noun) && !t.quoted());
     }
 
     /** The one animal of the kind {@code kind} names ("bird": duck, dove…) in the reading sentence before {@code head} or the two before it; else null. */
@@ -1816,6 +1837,50 @@ final class CharacterFinder {
         return n;
     }
 
+    /**
+     * Whether the tale's first sentence opens on the character ("The wife of a rich man fell sick; and when she felt
+     * that her end drew nigh, she called her only daughter …"); a title in capitals before it is no part of it.
+     */
+    private static boolean opensTheTale(MentionIndex index, String id) {
+        for (int s = 0; s < index.sentences().size(); s++) {
+            List<WordToken> ts = index.tokens().get(s);
+            int k = 0;
+            while (k < ts.size()
+                    && ts.get(k).isWord()
+                    && ts.get(k).text().equals(ts.get(k).text().toUpperCase(Locale.ROOT))) k++;
+            // a title alone: in capitals, or with no stop at its end ("The Keeper's Daughter")
+            if (k == ts.size() || ts.get(ts.size() - 1).isWord()) continue;
+            if (k < ts.size() && ts.get(k).lower().equals("the")) k++;
+            for (MentionIndex.Mention m : index.mentions(s))
+                if (m.explicit()
+                        && m.characterId().equals(id)
+                        && m.start() == k
+                        && !ts.get(k).quoted()) return true;
+            return false;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the narration brings the character in as "another" of its kind and names it again in the next sentence
+     * ("her father had married another wife. This new wife had two daughters of her own"; not Cinderella's mother, "He
+     * had likewise, by another wife, a young daughter", never named again).
+     */
+    private static boolean broughtInAsAnother(MentionIndex index, String id) {
+        for (int s = 0; s + 1 < index.sentences().size(); s++) {
+            if (index.mentions(s + 1).stream()
+                    .noneMatch(m -> m.explicit() && m.characterId().equals(id))) continue;
+            List<WordToken> ts = index.tokens().get(s);
+            for (MentionIndex.Mention m : index.mentions(s))
+                if (m.explicit()
+                        && m.characterId().equals(id)
+                        && m.start() > 0
+                        && ts.get(m.start() - 1).lower().equals("another")
+                        && !ts.get(m.start()).quoted()) return true;
+        }
+        return false;
+    }
+
     /** "second son" where the story has a group of sons. */
     private static boolean ordinalMember(String roleKey, java.util.Set<String> groupNouns) {
         String[] w = roleKey.split(" ");
@@ -1976,6 +2041,10 @@ final class CharacterFinder {
                                     : Lexicon.GENERIC.contains(cand.key) ? 5 : 3;
                 case GROUP -> groupMinimum(cand);
             };
+            // "The wife of a rich man fell sick": whom a tale opens on is someone of it, named once or not
+            if (cand.kind != Kind.GROUP && opensTheTale(index, c.id())) min = 1;
+            // "her father had married another wife": one brought in as another of a kind is new to the story
+            if (cand.kind == Kind.ROLE && broughtInAsAnother(index, c.id())) min = Math.min(min, 2);
             // one of a band sent on an errand and called by what they are at once is someone of the scene
             if (cand.kind == Kind.ROLE && oneOfThem.values().stream().anyMatch(o -> o[0].equals(cand.key)))
                 min = Math.min(min, 2);
