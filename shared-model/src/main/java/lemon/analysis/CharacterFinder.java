@@ -1881,6 +1881,32 @@ final class CharacterFinder {
         return false;
     }
 
+    /**
+     * Whether the narration names the character, tells of it in a clause set off by commas and then goes on with what
+     * it does: "the king's armour-bearer, who had heard all, was friendly with the young lord".
+     */
+    private static boolean toldOfAsItActs(MentionIndex index, String id) {
+        for (int s = 0; s < index.sentences().size(); s++) {
+            List<WordToken> ts = index.tokens().get(s);
+            for (MentionIndex.Mention m : index.mentions(s)) {
+                int e = m.end();
+                if (!m.explicit()
+                        || !m.characterId().equals(id)
+                        || ts.get(m.start()).quoted()
+                        || e + 1 >= ts.size()
+                        || !ts.get(e).text().equals(",")
+                        || !ts.get(e + 1).lower().equals("who")) continue;
+                int k = e + 2;
+                while (k < ts.size() && !ts.get(k).text().equals(",")) k++;
+                if (k + 1 < ts.size()
+                        && ts.get(k + 1).isWord()
+                        && !List.of("and", "but", "or", "who")
+                                .contains(ts.get(k + 1).lower())) return true;
+            }
+        }
+        return false;
+    }
+
     /** "second son" where the story has a group of sons. */
     private static boolean ordinalMember(String roleKey, java.util.Set<String> groupNouns) {
         String[] w = roleKey.split(" ");
@@ -2041,6 +2067,9 @@ final class CharacterFinder {
                                     : Lexicon.GENERIC.contains(cand.key) ? 5 : 3;
                 case GROUP -> groupMinimum(cand);
             };
+            // "the king's armour-bearer, who had heard all, was friendly with the young lord, and informed him of the
+            // whole plot": kin or servant of someone the story stops to tell of before it acts is someone of the plot
+            if (cand.kind == Kind.RELATIONAL && toldOfAsItActs(index, c.id())) min = 1;
             // "The wife of a rich man fell sick": whom a tale opens on is someone of it, named once or not
             if (cand.kind != Kind.GROUP && opensTheTale(index, c.id())) min = 1;
             // "her father had married another wife": one brought in as another of a kind is new to the story
