@@ -657,6 +657,48 @@ final class CharacterFinder {
         }
         List<Candidate> out = new ArrayList<>();
         for (Candidate g : groups) out.addAll(couple(g, stats));
+        for (Map.Entry<String, Integer> self : selfNamed(tokens).entrySet()) {
+            if (self.getValue() < 2 || out.stream().anyMatch(g -> g.forms.containsKey(self.getKey()))) continue;
+            Candidate c = new Candidate(Kind.NAME, self.getKey());
+            c.name = self.getKey();
+            c.forms.put(self.getKey(), self.getValue());
+            out.add(c);
+        }
+        return out;
+    }
+
+    /**
+     * Titles of the shape "X of the Y" that a speaker says they are ("I am the Slave of the Ring, and will obey thee in
+     * all things", "I am only the Slave of the Ring"), with in how many sentences: the speaker's own name, though
+     * said only in speech.
+     */
+    private static Map<String, Integer> selfNamed(List<List<WordToken>> tokens) {
+        Map<String, Integer> out = new TreeMap<>();
+        for (List<WordToken> ts : tokens) {
+            java.util.Set<String> here = new java.util.HashSet<>();
+            for (int i = 0; i + 3 < ts.size(); i++) {
+                if (!ts.get(i).quoted()
+                        || !ts.get(i).text().equals("I")
+                        || !ts.get(i + 1).lower().equals("am")) continue;
+                int k = i + 2;
+                if (ts.get(k).lower().equals("only")) k++;
+                if (k >= ts.size() || !ts.get(k).lower().equals("the")) continue;
+                int from = ++k;
+                boolean of = false;
+                while (k < ts.size()
+                        && (isNameWord(ts.get(k))
+                                || k + 1 < ts.size()
+                                        && List.of("of", "the")
+                                                .contains(ts.get(k).lower())
+                                        && (isNameWord(ts.get(k + 1))
+                                                || ts.get(k + 1).lower().equals("the")))) {
+                    of |= ts.get(k).lower().equals("of");
+                    k++;
+                }
+                if (of && k > from && isNameWord(ts.get(k - 1))) here.add(joinText(ts, from, k));
+            }
+            for (String title : here) out.merge(title, 1, Integer::sum);
+        }
         return out;
     }
 

@@ -122,7 +122,11 @@ final class RoleAliases {
             for (String form : names(c)) {
                 String[] words = form.split(" ");
                 String title = words[0].toLowerCase(java.util.Locale.ROOT);
-                if (words.length >= 2 && Character.isUpperCase(words[0].charAt(0)) && Lexicon.isPersonNoun(title))
+                // (not "the Slave of the Ring", a title of its own, beside the princess's slave)
+                if (words.length >= 2
+                        && Character.isUpperCase(words[0].charAt(0))
+                        && !words[1].equals("of")
+                        && Lexicon.isPersonNoun(title))
                     titled.computeIfAbsent(title, k -> new java.util.LinkedHashSet<>())
                             .add(c);
             }

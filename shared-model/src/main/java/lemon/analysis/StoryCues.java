@@ -759,6 +759,12 @@ public final class StoryCues {
             // a role the story names in lower case ("the prince"); a capitalised name is a name ("Duchess" the goat)
             if (!Character.isUpperCase(name.strip().charAt(0)) && (isStation(lower) || isRank(lower)))
                 out.add(new StoryCue("station", lower, sentence));
+            // but a title of a person noun "of the" something is what one is ("I am the Slave of the Ring")
+            if (words.length > 2
+                    && words[1].equals("of")
+                    && Lexicon.isPersonNoun(first)
+                    && Character.isUpperCase(name.strip().charAt(0)))
+                out.add(new StoryCue("station", name.strip(), sentence));
             for (String w : words)
                 if ("age".equals(ADJECTIVE_KIND.get(w.toLowerCase(Locale.ROOT)))) ages.add(w.toLowerCase(Locale.ROOT));
             // "a boy knocked … The boy said his name was Tariq": the plain noun a named one came in with says its age

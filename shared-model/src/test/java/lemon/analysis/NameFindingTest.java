@@ -517,6 +517,35 @@ class NameFindingTest {
     }
 
     @Test
+    void aTitleASpeakerTwiceSaysTheyAreIsTheirNameApartFromTheRoleOfItsFirstWord() {
+        // Aladdin's second genie: "I am the Slave of the Ring, and will obey thee in all things" … "I am only the Slave
+        // of the Ring; you must ask him of the lamp" was no one, and then was merged with the princess's slave
+        String story = "The princess called her slave. The slave brought water. Aladdin rubbed the ring, and a genie"
+                + " rose, saying: \u201cI am the Slave of the Ring, and will obey thee.\u201d The slave ran away."
+                + " Later Aladdin rubbed the ring again. \u201cI am only the Slave of the Ring,\u201d said the genie."
+                + " Aladdin slept.";
+        List<StoryCharacter> cast = RoleAliasesTest.cast(story);
+        StoryCharacter ring = RoleAliasesTest.named(cast, "Slave of the Ring");
+        assertTrue(ring.aliases().isEmpty(), cast.toString());
+        assertTrue(cast.stream().anyMatch(c -> c.name().equals("slave")), cast.toString());
+        assertTrue(
+                StoryCues.of(story, ring, cast).stream()
+                        .anyMatch(c -> c.kind().equals("station") && c.value().equals("Slave of the Ring")),
+                cast.toString());
+        // said once, or a title with no "of" ("I am the King"), names no one
+        for (String not : List.of(
+                "Aladdin rubbed the ring, and a genie rose, saying: \u201cI am the Slave of the Ring.\u201d Aladdin"
+                        + " slept. Aladdin woke. Aladdin ate.",
+                "The old man said: \u201cI am the King.\u201d Aladdin laughed. \u201cI am the King,\u201d said the"
+                        + " old man again. Aladdin slept."))
+            assertTrue(
+                    RoleAliasesTest.cast(not).stream()
+                            .noneMatch(c -> Character.isUpperCase(c.name().charAt(0))
+                                    && !c.name().equals("Aladdin")),
+                    RoleAliasesTest.cast(not).toString());
+    }
+
+    @Test
     void aDjinnThatActsIsACharacter() {
         // "the djinn rose out of the water like smoke and turned him into a stone pillar": the tale's foe was no one
         String story = "Karim reached the well. The djinn rose out of the water and roared. The djinn turned Karim into"
