@@ -42,6 +42,8 @@ final class CharacterFinder {
         String ownerSurface = "";
         String name;
         Gender gender = Gender.UNKNOWN;
+        /** For a thing the telling lets speak: the first sentence where it speaks; null for anyone else. */
+        String speaks;
         /** For a group: how often each count was given ("two sisters" → 2). */
         final Map<Integer, Integer> counts = new LinkedHashMap<>();
 
@@ -1201,6 +1203,62 @@ final class CharacterFinder {
         return out;
     }
 
+    /** Count words by their number ("three"), for a thing's counted form. */
+    private static final Map<Integer, String> COUNT_WORDS = new HashMap<>();
+
+    static {
+        GroupPhrase.COUNTS.forEach((w, n) -> {
+            if (!List.of("both", "twin").contains(w)) COUNT_WORDS.put(n, w);
+        });
+    }
+
+    /**
+     * "and the three drops of blood replied: 'If your mother only knew …'": a thing (no person, beast or name) the
+     * narration makes the speaker of a quote, "the [count] thing [of something]" just before a verb of speech and its
+     * colon or quote, in two sentences or more; each with its count (0 for none), in how many sentences and the first.
+     */
+    private static Map<String, int[]> speakingThings(List<List<WordToken>> tokens) {
+        Map<String, int[]> out = new TreeMap<>();
+        for (int s = 0; s < tokens.size(); s++) {
+            List<WordToken> ts = tokens.get(s);
+            java.util.Set<String> here = new java.util.HashSet<>();
+            for (int v = 2; v + 1 < ts.size(); v++) {
+                WordToken verb = ts.get(v), after = ts.get(v + 1);
+                if (verb.quoted()
+                        || !Lexicon.SPEECH_VERBS.contains(verb.lower())
+                        || !(after.text().equals(":") || after.quoted())) continue;
+                int end = v, start = v - 1;
+                if (start >= 2 && ts.get(start - 1).lower().equals("of")) start -= 2; // "drops of blood"
+                WordToken head = ts.get(start);
+                if (!head.isWord()
+                        || head.capitalised()
+                        || Lexicon.isPersonNoun(head.lower())
+                        || Lexicon.isPersonPlural(head.lower())
+                        || Lexicon.isAnimal(head.lower())) continue;
+                int det = start - 1;
+                int count =
+                        det >= 0 && GroupPhrase.COUNTS.containsKey(ts.get(det).lower())
+                                ? GroupPhrase.COUNTS.get(ts.get(det--).lower())
+                                : 0;
+                if (det < 0 || !ts.get(det).lower().equals("the")) continue;
+                String phrase = joinLower(ts, start, end);
+                if (here.add(phrase)) {
+                    final int first = s;
+                    int[] seen = out.computeIfAbsent(phrase, k -> new int[] {0, 0, first});
+                    if (count > 0) seen[0] = count;
+                    seen[1]++;
+                }
+            }
+        }
+        out.values().removeIf(seen -> seen[1] < 2);
+        // "hang up Falada's head … and the head replied": a part of someone speaks for them, it is no one of its own
+        for (List<WordToken> ts : tokens)
+            for (int i = 1; i + 1 < ts.size(); i++)
+                if (ts.get(i).kind() == WordToken.Kind.POSSESSIVE)
+                    out.remove(ts.get(i + 1).lower());
+        return out;
+    }
+
     /** Sentences that open with a role first said there, each with the role and the "one of" it goes on with. */
     private final Map<Integer, String[]> oneOfThem;
 
@@ -1378,6 +1436,24 @@ final class CharacterFinder {
             }
         }
         compoundsBare(byKey);
+        // "the three drops of blood replied: …": a thing the telling lets speak
+        for (Map.Entry<String, int[]> thing : speakingThings(tokens).entrySet()) {
+            String said = sentences.get(thing.getValue()[2]);
+            String phrase = thing.getKey();
+            int count = thing.getValue()[0];
+            String noun = phrase.split(" ")[0];
+            boolean plural = count > 0 || noun.endsWith("s") && !noun.endsWith("ss");
+            Candidate c = byKey.computeIfAbsent(
+                    (plural ? "group:" : "role:") + phrase,
+                    k -> new Candidate(plural ? Kind.GROUP : Kind.ROLE, phrase));
+            c.head = plural ? noun.substring(0, noun.length() - 1) : noun;
+            c.forms.putIfAbsent(phrase, 0);
+            if (count > 0) {
+                c.forms.merge(COUNT_WORDS.get(count) + " " + phrase, thing.getValue()[1], Integer::sum);
+                c.counts.merge(count, thing.getValue()[1], Integer::sum);
+            }
+            if (c.speaks == null) c.speaks = said;
+        }
         // "one of his courtiers … The ambassador remained standing by the sleeper": the ambassador is that one
         for (Map.Entry<Integer, String[]> one : oneOfThem.entrySet()) {
             reading = one.getKey() - 1;
@@ -1762,7 +1838,9 @@ final class CharacterFinder {
                 case RELATIONAL -> c.head;
             };
             Integer members = c.kind == Kind.GROUP ? members(c) : null;
-            byId.put(id, new StoryCharacter(id, name, aliases, g, role, c.count(), members, null));
+            // "the three drops of blood replied": why a thing is someone, and that it is painted as the thing
+            Map<String, String> evidence = c.speaks == null ? Map.of() : Map.of(StoryCues.THING, c.speaks);
+            byId.put(id, new StoryCharacter(id, name, aliases, g, role, c.count(), members, null, evidence));
         }
         return new ArrayList<>(byId.values());
     }
@@ -2116,6 +2194,8 @@ final class CharacterFinder {
             if (cand.kind != Kind.GROUP && opensTheTale(index, c.id())) min = 1;
             // "her father had married another wife": one brought in as another of a kind is new to the story
             if (cand.kind == Kind.ROLE && broughtInAsAnother(index, c.id())) min = Math.min(min, 2);
+            // a thing the telling lets speak twice is someone of the story ("the three drops of blood replied")
+            if (cand.speaks != null) min = Math.min(min, 2);
             // one of a band sent on an errand and called by what they are at once is someone of the scene
             if (cand.kind == Kind.ROLE && oneOfThem.values().stream().anyMatch(o -> o[0].equals(cand.key)))
                 min = Math.min(min, 2);

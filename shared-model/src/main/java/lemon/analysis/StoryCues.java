@@ -702,8 +702,20 @@ public final class StoryCues {
     public static String animal(StoryCharacter c) {
         String role = c.role().toLowerCase(Locale.ROOT).strip();
         String[] words = (role.isEmpty() ? c.name().toLowerCase(Locale.ROOT) : role).split("\\s+");
-        return Lexicon.animalOf(words[words.length - 1]);
+        String beast = Lexicon.animalOf(words[words.length - 1]);
+        if (beast != null || !c.evidence().containsKey(THING)) return beast;
+        // "the three drops of blood replied": a thing the telling lets speak is painted as one of it ("a drop of
+        // blood")
+        int k = GroupPhrase.COUNTS.containsKey(words[0]) && words.length > 1 ? 1 : 0;
+        String head = words[k];
+        if (c.isGroup() && head.endsWith("s") && !head.endsWith("ss")) head = head.substring(0, head.length() - 1);
+        List<String> thing = new ArrayList<>(List.of(head));
+        thing.addAll(List.of(words).subList(k + 1, words.length));
+        return String.join(" ", thing);
     }
+
+    /** The evidence key of a thing the telling lets speak (its sentence), which is painted as the thing. */
+    public static final String THING = "speaks as a thing";
 
     /** Whether the character is a machine ("the robot", "the ship's computer"): an "it" until told otherwise. */
     static boolean machine(StoryCharacter c) {

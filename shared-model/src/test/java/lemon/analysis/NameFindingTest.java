@@ -546,6 +546,45 @@ class NameFindingTest {
     }
 
     @Test
+    void aThingTheTellingLetsSpeakTwiceIsSomeonePaintedAsTheThing() {
+        // the goose-girl's three drops of blood ("and the three drops of blood replied: 'If your mother only knew …'"),
+        // which speak twice, were no one
+        String story = "The queen let three drops of blood fall on a white rag. The princess rode away. She said:"
+                + " \u201cWhat am I to do?\u201d and the three drops of blood replied: \u201cIf your mother only"
+                + " knew.\u201d The princess wept. Again she said: \u201cWhat am I to do?\u201d and the three drops of"
+                + " blood replied: \u201cHer heart would break.\u201d The princess rode on.";
+        List<StoryCharacter> cast = RoleAliasesTest.cast(story);
+        StoryCharacter drops = RoleAliasesTest.named(cast, "three drops of blood");
+        assertTrue(drops.isGroup(), cast.toString());
+        assertEquals(3, drops.members(), cast.toString());
+        assertEquals("drop of blood", StoryCues.animal(drops));
+        assertEquals(
+                "a drop of blood", new lemon.describe.OfflineDescriber().describe("t", story, drops, cast, List.of()));
+        assertTrue(drops.evidence().get(StoryCues.THING).contains("replied"), drops.toString());
+        // one thing, said in two sentences, where it speaks, is someone too, and painted as what it is
+        String glass = "The queen stood before the mirror and said: \u201cWho is fairest?\u201d and the mirror"
+                + " answered: \u201cYou, my queen.\u201d The queen smiled. The queen asked again, and the mirror"
+                + " answered: \u201cSnow-white.\u201d The queen raged.";
+        List<StoryCharacter> withGlass = RoleAliasesTest.cast(glass);
+        StoryCharacter mirror = RoleAliasesTest.named(withGlass, "mirror");
+        assertEquals(
+                "a mirror", new lemon.describe.OfflineDescriber().describe("t", glass, mirror, withGlass, List.of()));
+        // a thing that speaks once, or a part of someone speaking for them ("Falada's head"), is no one of its own
+        for (String not : List.of(
+                "The queen let three drops of blood fall on a rag. The princess kept the drops of blood. She said:"
+                        + " \u201cWhat am I to do?\u201d and the three drops of blood replied: \u201cIf your mother"
+                        + " only knew.\u201d The princess wept. The princess rode on.",
+                "The maid hung up Falada's head. The princess said: \u201cAlas, Falada.\u201d and the head replied:"
+                        + " \u201cAlas, young Queen.\u201d The princess wept. She said: \u201cAlas.\u201d and the"
+                        + " head replied: \u201cIf your mother knew.\u201d The princess rode on."))
+            assertTrue(
+                    RoleAliasesTest.cast(not).stream()
+                            .noneMatch(
+                                    c -> c.name().contains("blood") || c.name().equals("head")),
+                    RoleAliasesTest.cast(not).toString());
+    }
+
+    @Test
     void aDjinnThatActsIsACharacter() {
         // "the djinn rose out of the water like smoke and turned him into a stone pillar": the tale's foe was no one
         String story = "Karim reached the well. The djinn rose out of the water and roared. The djinn turned Karim into"
