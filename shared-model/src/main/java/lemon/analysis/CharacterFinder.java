@@ -1967,6 +1967,7 @@ final class CharacterFinder {
             int k = 0;
             while (k < ts.size()
                     && ts.get(k).isWord()
+                    && ts.get(k).text().length() > 1 // not the "A" of "A king and queen once upon a time reigned"
                     && ts.get(k).text().equals(ts.get(k).text().toUpperCase(Locale.ROOT))) k++;
             // a title alone: in capitals, or with no stop at its end ("The Keeper's Daughter")
             if (k == ts.size() || ts.get(ts.size() - 1).isWord()) continue;
