@@ -63,6 +63,7 @@ final class GenderVotes {
                     g = Lexicon.genderOfHead(ts.get(noun).lower());
                 } else g = Lexicon.genderOfHead(word); // "his sister Clementine", "Queen Mab"
                 if (g == Gender.UNKNOWN) g = kinBeforeComma(ts, before); // "Her grandson, Chen Hao, helped her"
+                if (g == Gender.UNKNOWN) g = kinAfterComma(ts, m.end()); // "Zhang Min, Li Wei's daughter, carried"
                 if (g == Gender.UNKNOWN) g = listedKin(ts, m.start()); // "twin daughters, Rosie and Ruth"
                 if (g == Gender.UNKNOWN) g = epithet(ts, m.end()); // "Tomas the ferryman was a broad man"
                 if (g == Gender.UNKNOWN) g = copulaNoun(ts, m.end()); // "Henrik was a tall man"
@@ -104,6 +105,20 @@ final class GenderVotes {
                 && Lexicon.ADJECTIVES.contains(ts.get(owner).lower())) owner--;
         if (!OWNERS.contains(ts.get(owner).lower())) return Gender.UNKNOWN;
         return Lexicon.genderOfHead(ts.get(comma - 1).lower());
+    }
+
+    /**
+     * "Zhang Min, Li Wei's daughter, carried the loaves": the gender of a person noun owned by a name and set off by
+     * commas just after the name (owned by a pronoun, "Carl, her brother", the apposition names him by its role).
+     */
+    private static Gender kinAfterComma(List<WordToken> ts, int comma) {
+        if (comma + 3 >= ts.size() || !ts.get(comma).text().equals(",")) return Gender.UNKNOWN;
+        int k = comma + 1;
+        while (k < ts.size() && ts.get(k).isWord() && ts.get(k).capitalised()) k++;
+        if (k == comma + 1 || k + 2 >= ts.size() || ts.get(k).kind() != WordToken.Kind.POSSESSIVE)
+            return Gender.UNKNOWN;
+        if (!List.of(",", ".").contains(ts.get(k + 2).text())) return Gender.UNKNOWN;
+        return Lexicon.genderOfHead(ts.get(k + 1).lower());
     }
 
     /** "They had twin daughters, Rosie and Ruth": the sex of a plural kin noun the names are listed after. */
@@ -291,10 +306,22 @@ final class GenderVotes {
         return out;
     }
 
-    /** The index of the last semicolon or colon before token {@code p} outside quotes, or -1. */
-    private static int clauseStart(List<WordToken> ts, int p) {
-        for (int k = p - 1; k >= 0; k--)
-            if (!ts.get(k).quoted() && List.of(";", ":").contains(ts.get(k).text())) return k;
+    /**
+     * The index of the last semicolon or colon before token {@code p} outside quotes, or -1; for a subject pronoun also
+     * of the comma of a ", and" or ", but" that opens a clause on a name ("Fatima gave Zhang Min a cake, and Li Wei
+     * laughed until he cried"; but "Duchess ate his hat" need not be Duchess's).
+     */
+    private static int clauseStart(List<WordToken> ts, int p, boolean subject) {
+        for (int k = p - 1; k >= 0; k--) {
+            if (ts.get(k).quoted()) continue;
+            if (List.of(";", ":").contains(ts.get(k).text())) return k;
+            if (subject
+                    && ts.get(k).text().equals(",")
+                    && k + 2 < p
+                    && List.of("and", "but").contains(ts.get(k + 1).lower())
+                    && ts.get(k + 2).isWord()
+                    && ts.get(k + 2).capitalised()) return k;
+        }
         return -1;
     }
 
@@ -377,7 +404,7 @@ final class GenderVotes {
                 final int at = p;
                 // "the butler had the jug at his lips; the maid sat …; and the cook … was holding up her hand, as if
                 // she …": past a semicolon, the clause's own names are the ones to look at, when it has any
-                int clause = clauseStart(ts, p);
+                int clause = clauseStart(ts, p, SUBJECT_PRONOUNS.contains(t.lower()));
                 List<MentionIndex.Mention> own = ms.stream()
                         .filter(m -> m.start() > clause && m.start() < at)
                         .toList();

@@ -287,4 +287,24 @@ class GenderVotesTest {
                 + " and tired. The eldest, Robin, had a broken nose. Robin laughed. Robin drank. Robin slept.");
         assertEquals(Gender.UNKNOWN, children.get("Robin"), children.toString());
     }
+
+    @Test
+    void aPronounAfterAndOpeningAClauseOnANameIsThatNamesNotTheSentencesFirst() {
+        // a bakery of my own: "Fatima gave Zhang Min a cake shaped like a teapot, and Li Wei laughed until he cried"
+        // made Fatima a man (the "he" went to the sentence's first name)
+        Map<String, Gender> g = genders("Noor baked bread every morning. Noor sold it at the door. Li Wei came at"
+                + " noon. Noor gave Mei a cake, and Li Wei laughed until he cried. Mei ran home.");
+        assertEquals(Gender.UNKNOWN, g.get("Noor"), g.toString());
+        assertEquals(Gender.MALE, g.get("Li Wei"), g.toString());
+    }
+
+    @Test
+    void aNamesKinNounSetOffAfterItGivesItsSex() {
+        // "Zhang Min, Li Wei's daughter, carried the loaves through the snow" left her of no known sex
+        String story = "Li Wei kept a tea shop. Zhang Min, Li Wei's %s, carried the loaves through the snow. Li Wei"
+                + " thanked Zhang Min. Zhang Min went home.";
+        assertEquals(Gender.FEMALE, genders(story.formatted("daughter")).get("Zhang Min"));
+        assertEquals(Gender.MALE, genders(story.formatted("son")).get("Zhang Min"));
+        assertEquals(Gender.UNKNOWN, genders(story.formatted("friend")).get("Zhang Min"));
+    }
 }
