@@ -123,12 +123,20 @@ final class GenderVotes {
 
     /** "They had twin daughters, Rosie and Ruth": the sex of a plural kin noun the names are listed after. */
     private static Gender listedKin(List<WordToken> ts, int start) {
+        String single = listedUnder(ts, start);
+        return single == null ? Gender.UNKNOWN : Lexicon.genderOfHead(single);
+    }
+
+    /**
+     * The person noun, in the singular, of a plural that the name at {@code start} is listed after ("twin daughters,
+     * Rosie and Ruth": daughter; "her two apprentices, Pim and Marlo": apprentice), or null.
+     */
+    static String listedUnder(List<WordToken> ts, int start) {
         int k = start - 1;
         // the second of two names: "…, Rosie and Ruth"
         if (k >= 3 && ts.get(k).lower().equals("and") && ts.get(k - 1).capitalised()) k -= 2;
-        if (k < 1 || !ts.get(k).text().equals(",")) return Gender.UNKNOWN;
-        String single = Lexicon.singularOfPlural(ts.get(k - 1).lower());
-        return single == null ? Gender.UNKNOWN : Lexicon.genderOfHead(single);
+        if (k < 1 || !ts.get(k).text().equals(",")) return null;
+        return Lexicon.singularOfPlural(ts.get(k - 1).lower());
     }
 
     /**

@@ -518,6 +518,9 @@ public final class StoryCues {
                     before(ts, m.start(), m.end(), sentence, found);
                     after(ts, m.start(), m.end(), c.gender(), sentence, found);
                     epithet(ts, m.end(), chars, sentence, found);
+                    // "her two apprentices, Pim and Marlo": what the names are listed as
+                    String listed = GenderVotes.listedUnder(ts, m.start());
+                    if (listed != null && isStation(listed)) found.add(new StoryCue("station", listed, sentence));
                     // "a snow-white bird" where it is called "snow-white bird": the colour is the name's own first word
                     boolean colourNamed = m.end() - m.start() > 1
                             && COAT_COLOURS.contains(ts.get(m.start()).lower());

@@ -433,6 +433,26 @@ class StoryCuesTest {
     }
 
     @Test
+    void namesListedAfterAPluralAreWhatItSays() {
+        // a toyshop of my own: "a toymaker called Odile Brandt and her two apprentices, Pim and Marlo" left the two
+        // with no station
+        String story = "In the city there lived a toymaker called Odile and her two apprentices, Pim and Marlo."
+                + " \u201cI will cut the wings,\u201d said Pim. \u201cI will wind the springs,\u201d said Marlo. Odile"
+                + " sold the bird.";
+        assertTrue(
+                cues(story, "Pim").contains("station: apprentice"),
+                cues(story, "Pim").toString());
+        assertTrue(
+                cues(story, "Marlo").contains("station: apprentice"),
+                cues(story, "Marlo").toString());
+        // a kin noun is no station ("twin daughters, Rosie and Ruth")
+        String twins = "The miller had twin daughters, Rosie and Ruth. Rosie baked. Ruth sang. Rosie slept.";
+        assertTrue(
+                cues(twins, "Rosie").stream().noneMatch(c -> c.startsWith("station")),
+                cues(twins, "Rosie").toString());
+    }
+
+    @Test
     void aBeastRiddenIsTheRidersBesideTheThingsInHand() {
         // aladdin "mounted his horse and passed through the streets": the horse went untold
         String story =
