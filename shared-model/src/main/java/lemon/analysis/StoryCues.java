@@ -2839,13 +2839,13 @@ public final class StoryCues {
             "sweetheart",
             "lover");
 
-    /** A person noun that says what someone does or is, not only who they are to someone ("woodcutter", "king"). */
     /** What one of a group is, by the group's noun: "horsemen" → "horseman", "court" → "courtier". */
     private static String oneOf(String noun) {
         String single = Lexicon.singularOfPlural(noun);
         return single != null ? single : GroupPhrase.memberOfBody(noun);
     }
 
+    /** A person noun that says what someone does or is, not only who they are to someone ("woodcutter", "king"). */
     public static boolean isStation(String noun) {
         // a phrase the lexicon does not know ("eldest son") by its head noun
         String head =
