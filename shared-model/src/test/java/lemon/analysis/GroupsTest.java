@@ -276,6 +276,22 @@ class GroupsTest {
                 king.toString());
     }
 
+    @Test
+    void aSisterWhoIsNotAStepSisterStaysOutOfTheStepSisters() {
+        // the must-not passage: the heroine's own sister beside her two step-sisters
+        List<StoryCharacter> cast = cast("Ella lived with her stepmother and her two step-sisters. The step-sisters"
+                + " made Ella scrub the floors. Ella's own sister, Rosa, lived by the sea. Rosa wrote to Ella every"
+                + " week. The step-sisters laughed at the letters. Rosa came to the ball, and the step-sisters went to"
+                + " the ball too.");
+        StoryCharacter steps = named(cast, "step-sisters");
+        assertTrue(steps.isGroup(), cast.toString());
+        assertEquals(2, steps.members(), cast.toString());
+        StoryCharacter rosa = named(cast, "Rosa");
+        assertNotEquals(steps.id(), rosa.memberOf(), cast.toString());
+        assertTrue(rosa.aliases().stream().noneMatch(a -> a.contains("step")), cast.toString());
+        assertEquals(Gender.FEMALE, rosa.gender(), cast.toString());
+    }
+
     /** The miller's two children; {@code introduction} ends the first sentence, after "had two children". */
     private static String millersChildren(String introduction) {
         return "The miller and his wife had two children" + introduction + " The two children played by the mill"
