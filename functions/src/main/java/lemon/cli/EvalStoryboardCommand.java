@@ -100,7 +100,8 @@ public class EvalStoryboardCommand implements Callable<Integer> {
                 engines.scorer(),
                 engines.validator(),
                 lemon.mini.pipelines.PromptWindow.bundled(),
-                engines.personalizer(settings.loop())::anchor);
+                engines.personalizer(settings.loop())::anchor,
+                lemon.mini.training.EvalScenes::probe);
         Map<String, Object> used = new LinkedHashMap<>();
         used.put("stories", found.size());
         used.put("--scenes", options.scenes());

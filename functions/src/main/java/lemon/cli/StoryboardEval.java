@@ -18,9 +18,14 @@ import lemon.functions.LocalRun;
 import lemon.functions.StageFunctions;
 import lemon.ingest.StoryIngest;
 import lemon.mini.eval.BasePrompts;
+import lemon.mini.eval.EvalMetrics.Truth;
 import lemon.mini.eval.StoryboardMetrics;
 import lemon.mini.eval.StoryboardMetrics.Summary;
 import lemon.mini.eval.StoryboardMetrics.Tally;
+import lemon.mini.render.DescriptionAttributes;
+import lemon.mini.training.AttributeProbe;
+import lemon.mini.training.AttributeProbe.Head;
+import lemon.mini.training.EvalDescriptions;
 import lemon.port.CompatibilityValidator;
 import lemon.port.ImageGenerator;
 import lemon.port.ImageTextScorer;
@@ -88,14 +93,27 @@ public final class StoryboardEval {
     /**
      * The models the measurement uses: the painter for the Base pictures (the pipeline's), CLIP for
      * the crops and portraits, the validator for the people counts, the text encoder's window
-     * the Base prompts are fitted to, and the anchor of a description (the personaliser's).
+     * the Base prompts are fitted to, the anchor of a description (the personaliser's), and the
+     * attribute probe for pictures of a width and height, which reads what each painted person
+     * wears (null: not measured).
      */
     public record Models(
             ImageGenerator painter,
             ImageTextScorer scorer,
             CompatibilityValidator validator,
             lemon.mini.pipelines.PromptWindow window,
-            java.util.function.UnaryOperator<String> anchor) {}
+            java.util.function.UnaryOperator<String> anchor,
+            java.util.function.BiFunction<Integer, Integer, AttributeProbe> probe) {
+        /** Without a probe: no "as described" figures. */
+        public Models(
+                ImageGenerator painter,
+                ImageTextScorer scorer,
+                CompatibilityValidator validator,
+                lemon.mini.pipelines.PromptWindow window,
+                java.util.function.UnaryOperator<String> anchor) {
+            this(painter, scorer, validator, window, anchor, null);
+        }
+    }
 
     /** A story to measure: its name (the run id's stem), file name and bytes. */
     public record Story(String name, String fileName, byte[] bytes) {}
@@ -111,6 +129,8 @@ public final class StoryboardEval {
      * @param totalMillis    their sum
      * @param wallMillis     first stage start to last stage end
      * @param baseMillis     painting the Base pictures (0 when reused from the store)
+     * @param truth          per method, the probe's reading of each painted person against what its
+     *     description states (gender, hair, clothing colour); empty without a probe
      */
     public record StoryResult(
             String story,
@@ -127,14 +147,30 @@ public final class StoryboardEval {
             Map<String, Long> stageMillis,
             long totalMillis,
             long wallMillis,
-            long baseMillis) {
+            long baseMillis,
+            Map<Method, Truth> truth) {
         boolean measured() {
             return error == null;
         }
 
         static StoryResult failed(String story, String runId, String error) {
             return new StoryResult(
-                    story, runId, "failed", error, 0, 0, 0, 0, Map.of(), Double.NaN, Double.NaN, Map.of(), 0, 0, 0);
+                    story,
+                    runId,
+                    "failed",
+                    error,
+                    0,
+                    0,
+                    0,
+                    0,
+                    Map.of(),
+                    Double.NaN,
+                    Double.NaN,
+                    Map.of(),
+                    0,
+                    0,
+                    0,
+                    Map.of());
         }
     }
 
@@ -143,7 +179,8 @@ public final class StoryboardEval {
             Map<String, Object> options,
             Map<String, String> models,
             Map<Method, Summary> pooled,
-            List<StoryResult> stories) {}
+            List<StoryResult> stories,
+            Map<Method, Truth> pooledTruth) {}
 
     /** Where the Base pictures of a run are kept in the store, beside (not inside) the run. */
     static final String BASE_PREFIX = "eval-base/";
@@ -163,6 +200,8 @@ public final class StoryboardEval {
     private final PrintStream log;
     /** Each measured run's tallies, for pooling by crop and picture rather than by story. */
     private final Map<String, Map<Method, Tally>> tallies = new LinkedHashMap<>();
+    /** The attribute probe per picture size, trained once. */
+    private final Map<String, AttributeProbe> probes = new LinkedHashMap<>();
 
     /**
      * @param runIdSuffix appended to each story's name to make its run id (the options that shape the
@@ -217,6 +256,12 @@ public final class StoryboardEval {
                 if (r.measured()) t.addAll(tallies.get(r.runId()).get(m));
             pooled.put(m, t.summary());
         }
+        Map<Method, Truth> pooledTruth = new EnumMap<>(Method.class);
+        for (StoryResult r : results)
+            r.truth()
+                    .forEach((m, t) -> pooledTruth
+                            .computeIfAbsent(m, k -> new Truth(TRUTH_HEADS.size()))
+                            .addAll(t));
         Map<String, String> allModels = new LinkedHashMap<>(modelNames);
         results.stream()
                 .filter(StoryResult::measured)
@@ -225,7 +270,7 @@ public final class StoryboardEval {
                     if (List.of("painter", "personalizer", "scorer", "validator")
                             .contains(role)) allModels.putIfAbsent("run " + role, what);
                 }));
-        return new Report(optionsUsed, allModels, pooled, results);
+        return new Report(optionsUsed, allModels, pooled, results, pooledTruth);
     }
 
     private StoryResult evaluate(Story story, String runId) {
@@ -339,10 +384,12 @@ public final class StoryboardEval {
         pictures.put(Method.LEMON, stored(run, lastImages, last));
         Map<Method, Tally> mine = new EnumMap<>(Method.class);
         Map<Method, Summary> summaries = new EnumMap<>(Method.class);
+        Map<Method, Truth> truth = new EnumMap<>(Method.class);
         for (var e : pictures.entrySet()) {
             Tally t = tally(e.getValue(), references);
             mine.put(e.getKey(), t);
             summaries.put(e.getKey(), t.summary());
+            if (models.probe() != null) truth.put(e.getKey(), truth(e.getValue(), descriptions));
         }
         tallies.put(runId, mine);
 
@@ -379,7 +426,8 @@ public final class StoryboardEval {
                 millis,
                 total,
                 wall,
-                baseMillis);
+                baseMillis,
+                truth);
     }
 
     /** A picture to measure, the characters painted in it left to right, and its key in the store. */
@@ -422,6 +470,45 @@ public final class StoryboardEval {
         float[][] emb = crops.isEmpty() ? new float[0][] : models.scorer().embedImages(crops);
         for (int i = 0; i < emb.length; i++) t.add(StoryboardMetrics.score(owners.get(i), emb[i], references));
         return t;
+    }
+
+    /** What the probe reads of each painted person: gender, hair and clothing colour. */
+    static final List<Head> TRUTH_HEADS = List.of(Head.GENDER, Head.HAIR, Head.CLOTHING);
+
+    /**
+     * Each painted person (the column of its picture) read by the attribute probe against what its
+     * description states; a person whose description states none of the three is not counted.
+     */
+    private Truth truth(List<Picture> pictures, Map<String, String> descriptions) {
+        Truth t = new Truth(TRUTH_HEADS.size());
+        Map<String, DescriptionAttributes> stated = new LinkedHashMap<>();
+        descriptions.forEach((id, d) -> stated.put(id, d == null ? null : DescriptionAttributes.parse(d)));
+        for (Picture p : pictures) {
+            int k = p.characterIds().size();
+            if (k == 0) continue;
+            java.awt.image.BufferedImage picture = StoryboardMetrics.read(p.png());
+            AttributeProbe probe = probe(picture.getWidth(), picture.getHeight());
+            List<java.awt.image.BufferedImage> squares = StoryboardMetrics.cropImages(picture, k);
+            for (int i = 0; i < k; i++) {
+                DescriptionAttributes a = stated.get(p.characterIds().get(i));
+                if (a == null) continue;
+                int[] want = new int[TRUTH_HEADS.size()], read = new int[TRUTH_HEADS.size()];
+                for (int h = 0; h < want.length; h++) {
+                    want[h] = EvalDescriptions.stated(TRUTH_HEADS.get(h), a);
+                    read[h] = want[h] < 0 ? -1 : probe.predict(TRUTH_HEADS.get(h), squares.get(i));
+                }
+                t.person(want, read);
+            }
+        }
+        return t;
+    }
+
+    /** The probe for pictures of this size, trained on first use. */
+    private AttributeProbe probe(int width, int height) {
+        return probes.computeIfAbsent(width + "x" + height, k -> {
+            log.println("training the scene attribute probe for " + width + "×" + height + " pictures");
+            return models.probe().apply(width, height);
+        });
     }
 
     static List<Picture> stored(StageContext run, List<SceneImage> images, int iteration) {
@@ -565,7 +652,11 @@ public final class StoryboardEval {
                 + " iteration.");
         out.println("consistency: CLIP cosine of a character's crop to its initial portraits; identified: crops"
                 + " nearest their own character; other: cosine to the other characters; multi-ok: validator counts"
-                + " the painted people (pictures of ≥ 2)");
+                + " the painted people (pictures of ≥ 2)"
+                + (report.pooledTruth().isEmpty()
+                        ? ""
+                        : "; dressed: the attribute probe reads each painted person's clothing colour as its"
+                                + " description states it"));
         out.printf(
                 Locale.ROOT,
                 "%-26s %5s %4s %2s | %-23s | %-19s | %-23s | %-25s | %s%n",
@@ -577,7 +668,7 @@ public final class StoryboardEval {
                 "identified %",
                 "other cos",
                 "multi-ok % (n)",
-                "portrait spread it0→last");
+                "portrait spread it0→last" + (report.pooledTruth().isEmpty() ? "" : " | dressed %"));
         for (StoryResult r : report.stories()) {
             if (!r.measured()) {
                 out.printf(Locale.ROOT, "%-26s FAILED: %s%n", clip(r.story(), 26), r.error());
@@ -585,7 +676,7 @@ public final class StoryboardEval {
             }
             out.printf(
                     Locale.ROOT,
-                    "%-26s %5d %4d %2d | %-23s | %-19s | %-23s | %-25s | %s → %s%n",
+                    "%-26s %5d %4d %2d | %-23s | %-19s | %-23s | %-25s | %s → %s%s%n",
                     clip(r.story(), 26),
                     r.characters(),
                     r.pictures(),
@@ -596,7 +687,8 @@ public final class StoryboardEval {
                     three(r.methods(), Summary::multiSuccess, StoryboardEval::pct) + " ("
                             + r.methods().get(Method.BASE).multiPictures() + ")",
                     dec(r.spreadBefore()),
-                    dec(r.spreadAfter()));
+                    dec(r.spreadAfter()),
+                    r.truth().isEmpty() ? "" : "          | " + dressed(r.truth()));
         }
         out.println();
         out.println("Times (manifest.json; total = the stages' sum, wall = first start to last end; the issue's"
@@ -642,6 +734,20 @@ public final class StoryboardEval {
         row(out, "cosine to other characters", report.pooled(), s -> dec(s.otherCosine()));
         row(out, "multi-character success", report.pooled(), s -> pct(s.multiSuccess()));
         row(out, "  (of pictures with ≥ 2 painted)", report.pooled(), s -> s.multiOk() + "/" + s.multiPictures());
+        Map<Method, Truth> truth = report.pooledTruth();
+        if (!truth.isEmpty()) {
+            String[] labels = {"gender as described", "hair colour as described", "dressed as described"};
+            for (int h = 0; h < TRUTH_HEADS.size(); h++) {
+                int head = h;
+                truthRow(out, labels[h], truth, t -> pct(t.accuracy(head)));
+            }
+            truthRow(
+                    out,
+                    "  (people with a stated colour)",
+                    truth,
+                    t -> String.valueOf(t.stated(TRUTH_HEADS.size() - 1)));
+            truthRow(out, "every stated attribute right", truth, t -> pct(t.allRight()));
+        }
         out.println();
         out.println(closing(report.pooled()));
     }
@@ -684,6 +790,28 @@ public final class StoryboardEval {
                 f.apply(m.get(Method.LEMON)));
     }
 
+    private static void truthRow(
+            PrintStream out, String label, Map<Method, Truth> m, java.util.function.Function<Truth, String> f) {
+        List<String> cells = new ArrayList<>();
+        for (Method k : Method.values()) cells.add(m.containsKey(k) ? f.apply(m.get(k)) : "–");
+        out.printf(
+                Locale.ROOT,
+                "%-34s %12s %14s %12s %12s%n",
+                label,
+                cells.get(0),
+                cells.get(1),
+                cells.get(2),
+                cells.get(3));
+    }
+
+    /** Clothing colour read as described, per method, in the per-story table's order. */
+    private static String dressed(Map<Method, Truth> truth) {
+        List<String> parts = new ArrayList<>();
+        for (Method k : Method.values())
+            parts.add(truth.containsKey(k) ? pct(truth.get(k).accuracy(TRUTH_HEADS.size() - 1)) : "  – ");
+        return String.join(" ", parts);
+    }
+
     private static String three(
             Map<Method, Summary> m,
             java.util.function.ToDoubleFunction<Summary> value,
@@ -710,7 +838,7 @@ public final class StoryboardEval {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("options", report.options());
         root.put("models", report.models());
-        root.put("pooled", methods(report.pooled()));
+        root.put("pooled", methods(report.pooled(), report.pooledTruth()));
         root.put("closing", closing(report.pooled()));
         List<Map<String, Object>> stories = new ArrayList<>();
         for (StoryResult r : report.stories()) {
@@ -727,7 +855,7 @@ public final class StoryboardEval {
             s.put("scenes", r.scenes());
             s.put("pictures", r.pictures());
             s.put("iterations", r.iterations());
-            s.put("methods", methods(r.methods()));
+            s.put("methods", methods(r.methods(), r.truth()));
             s.put("portraitSpreadIteration0", num(r.spreadBefore()));
             s.put("portraitSpreadLast", num(r.spreadAfter()));
             s.put("stageMillis", r.stageMillis());
@@ -742,7 +870,7 @@ public final class StoryboardEval {
         Files.write(file, Json.bytes(root));
     }
 
-    private static Map<String, Object> methods(Map<Method, Summary> m) {
+    private static Map<String, Object> methods(Map<Method, Summary> m, Map<Method, Truth> truth) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Method k : Method.values()) {
             Summary s = m.get(k);
@@ -754,6 +882,14 @@ public final class StoryboardEval {
             v.put("multiPictures", s.multiPictures());
             v.put("multiOk", s.multiOk());
             v.put("multiSuccess", num(s.multiSuccess()));
+            Truth t = truth.get(k);
+            if (t != null) {
+                v.put("truthPeople", t.people());
+                v.put("genderAsDescribed", num(t.accuracy(0)));
+                v.put("hairAsDescribed", num(t.accuracy(1)));
+                v.put("dressedAsDescribed", num(t.accuracy(2)));
+                v.put("allAsDescribed", num(t.allRight()));
+            }
             out.put(k.label, v);
         }
         return out;

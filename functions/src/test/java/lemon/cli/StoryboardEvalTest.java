@@ -170,6 +170,68 @@ class StoryboardEvalTest {
     }
 
     @Test
+    void withAProbeEachPaintedPersonIsReadAgainstWhatItsDescriptionStates() throws Exception {
+        Fixture f = fixture();
+        f.eval(new PrintStream(new ByteArrayOutputStream())).evaluate(STORIES, Map.of(), Map.of());
+        List<String> sizes = new java.util.ArrayList<>();
+        StoryboardEval withProbe = new StoryboardEval(
+                f.functions(),
+                new StoryboardEval.Models(
+                        f.painter(),
+                        new LoopStandIns.ColourScorer(),
+                        new LoopStandIns.ColourValidator(),
+                        lemon.mini.pipelines.PromptWindow.bundled(),
+                        StoryboardEvalTest::firstThreeWords,
+                        (w, h) -> {
+                            sizes.add(w + "x" + h);
+                            return lemon.mini.training.AttributeProbe.trainOnScenes(7, 60, 1, w, h);
+                        }),
+                OPTIONS,
+                "-test",
+                new PrintStream(new ByteArrayOutputStream()));
+        StoryboardEval.Report report = withProbe.evaluate(STORIES, Map.of(), Map.of());
+        StoryboardEval.StoryResult r = report.stories().get(0);
+        assertNull(r.error());
+        assertEquals(1, sizes.size(), "one probe per picture size, trained once: " + sizes);
+
+        // counted: every painted person whose description states a gender, hair or clothing colour
+        Map<String, lemon.mini.render.DescriptionAttributes> stated = new java.util.HashMap<>();
+        for (var d :
+                f.runs().require(r.runId(), lemon.stage.describe.DescribeStage.DESCRIPTIONS, RunFileTypes.DESCRIPTIONS))
+            stated.put(d.characterId(), lemon.mini.render.DescriptionAttributes.parse(d.description()));
+        int described = 0;
+        for (SceneImage img : f.runs().require(r.runId(), VisualizeStage.SCENE_IMAGES, RunFileTypes.SCENE_IMAGES))
+            for (String id : img.characterIds()) {
+                var a = stated.get(id);
+                if (a != null && (a.gender() != null || a.hair() != null || a.clothing() != null)) described++;
+            }
+        assertTrue(described > 0, "the test story's descriptions state colours");
+        for (StoryboardEval.Method m : StoryboardEval.Method.values()) {
+            assertEquals(described, r.truth().get(m).people(), m.label);
+            assertEquals(described, report.pooledTruth().get(m).people(), m.label);
+        }
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StoryboardEval.print(report, new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("dressed as described"), out.toString());
+        java.nio.file.Path json = Files.createTempFile("eval-storyboard", ".json");
+        StoryboardEval.writeJson(report, json);
+        JsonNode lemon =
+                Json.MAPPER.readTree(Files.readAllBytes(json)).path("pooled").path("LeMon");
+        assertEquals(described, lemon.path("truthPeople").asInt());
+        assertTrue(lemon.has("dressedAsDescribed") && lemon.has("allAsDescribed"), lemon.toString());
+        Files.delete(json);
+
+        // without a probe: no such figures
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        StoryboardEval.Report none =
+                f.eval(new PrintStream(new ByteArrayOutputStream())).evaluate(STORIES, Map.of(), Map.of());
+        assertTrue(none.pooledTruth().isEmpty() && none.stories().get(0).truth().isEmpty());
+        StoryboardEval.print(none, new PrintStream(plain, true, StandardCharsets.UTF_8));
+        assertFalse(plain.toString(StandardCharsets.UTF_8).contains("dressed"), plain.toString());
+    }
+
+    @Test
     void aStoredRunWithOtherSettingsIsReportedNotMixedIn() {
         Fixture f = fixture();
         f.eval(new PrintStream(new ByteArrayOutputStream())).evaluate(STORIES, Map.of(), Map.of());
