@@ -54,7 +54,8 @@ public interface Personalizer {
 
     /**
      * @param portraits  PNGs per character id
-     * @param classWords the word each character's token starts from ("man", "woman", "person")
+     * @param classWords the word each character's token starts from ("man", "woman", "person"; with anchors,
+     *     the word the anchor names the person by, "girl")
      * @param pairs      accepted scene images with their prompts (the refine loop's extra pairs)
      * @param startFrom  the {@link Result#state} of the previous iteration to continue from, or null
      * @param anchors    per character id, the words its token is painted beside (from {@link

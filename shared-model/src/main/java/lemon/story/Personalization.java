@@ -15,7 +15,7 @@ public record Personalization(String personalizer, Map<String, Token> tokens, Ma
     }
 
     /**
-     * @param anchor the words painted right after the placeholder wherever the token is used (the
+     * @param anchor the words painted with the placeholder wherever the token is used (the
      *     character's description as the model reads it), or null when the token stands alone
      */
     public record Token(
@@ -29,14 +29,34 @@ public record Personalization(String personalizer, Map<String, Token> tokens, Ma
             this(placeholder, embedding, mapper, null);
         }
 
-        /** What a prompt says for the character: the placeholder, then its anchor if it has one. */
+        /** What a prompt says for the character: its anchor with the placeholder in it, or the placeholder alone. */
         public String phrase() {
             return phrase(placeholder, anchor);
         }
 
-        /** A placeholder followed by its anchor, or alone when there is none. */
+        /**
+         * The anchor with the placeholder in the place of its {@link #personWord} ("a tall <c1> with
+         * red hair", as Textual Inversion writes "a photo of S*"; the token starts from that word);
+         * before the anchor when it names no person ("<c1> a little"); alone without an anchor. A
+         * placeholder before the article put a word where the scene model expects a person's "a" or
+         * "an", and in scenes of three it then lost who wears which colour and painted all three alike.
+         */
         public static String phrase(String placeholder, String anchor) {
-            return anchor == null || anchor.isBlank() ? placeholder : placeholder + " " + anchor;
+            if (anchor == null || anchor.isBlank()) return placeholder;
+            java.util.regex.Matcher m = PERSON_WORD.matcher(anchor);
+            return m.find()
+                    ? anchor.substring(0, m.start()) + placeholder + anchor.substring(m.end())
+                    : placeholder + " " + anchor;
         }
+
+        /** The first word the anchor calls the person by ("man", "girl"), lower case; null when it names none. */
+        public static String personWord(String anchor) {
+            if (anchor == null) return null;
+            java.util.regex.Matcher m = PERSON_WORD.matcher(anchor);
+            return m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : null;
+        }
+
+        private static final java.util.regex.Pattern PERSON_WORD = java.util.regex.Pattern.compile(
+                "\\b(man|woman|boy|girl|person|child)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
     }
 }

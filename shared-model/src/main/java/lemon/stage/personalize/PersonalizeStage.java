@@ -123,6 +123,12 @@ public final class PersonalizeStage implements Stage {
         }
         byte[] start = run.bytesEarlier(STATE).orElse(null);
         Map<String, String> anchors = words == Tokens.DESCRIBED ? anchors(run, portraits.keySet()) : Map.of();
+        // a token stands where its anchor names the person (Token.phrase), so it starts from that word:
+        // "girl" for a girl, whom "woman" would paint grown up
+        anchors.forEach((id, a) -> {
+            String word = Personalization.Token.personWord(a);
+            if (word != null) classWords.put(id, word);
+        });
         List<String> ids = new ArrayList<>(portraits.keySet());
         DescribedScenePairs.Result first = null;
         if (described != null && run.iteration() == 0) {

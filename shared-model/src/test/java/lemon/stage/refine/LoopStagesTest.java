@@ -278,11 +278,12 @@ class LoopStagesTest {
         assertTrue(images.stream().anyMatch(i -> !i.placeholders().isEmpty()));
         for (SceneImage img : images) {
             img.placeholders()
-                    .forEach((ph, id) ->
-                            assertTrue(img.paintedPrompt().contains(ph + " " + anchors.get(id)), img.paintedPrompt()));
+                    .forEach((ph, id) -> assertTrue(
+                            img.paintedPrompt().contains(Personalization.Token.phrase(ph, anchors.get(id))),
+                            img.paintedPrompt()));
         }
         for (var t : p.tokens().values()) {
-            String portrait = VisualizeStage.PORTRAIT_PROMPT + t.placeholder() + " " + t.anchor();
+            String portrait = VisualizeStage.PORTRAIT_PROMPT + t.phrase();
             assertTrue(
                     painter.requests().stream().anyMatch(r -> r.description().equals(portrait)),
                     "token portrait painted as \"" + portrait + "\"");
@@ -377,6 +378,23 @@ class LoopStagesTest {
         assertFalse(portraits.isEmpty());
         portraits.forEach(r ->
                 r.tokens().values().forEach(t -> assertEquals(PersonalizeStage.DIR + "m", t.mapperKey())));
+    }
+
+    @Test
+    void aDescribedTokenStartsFromTheWordItsAnchorCallsThePersonBy() {
+        // an anchor that calls everyone a girl: "woman" (the class word of her gender) would paint her grown up
+        var girls = new LoopStandIns.CountingPersonalizer() {
+            @Override
+            public String anchor(String description) {
+                return "a little girl with red hair";
+            }
+        };
+        run(new PersonalizeStage(girls, PersonalizeStage.Tokens.DESCRIBED), 0);
+        Map<String, String> classWords = girls.requests.get(0).classWords();
+        assertFalse(classWords.isEmpty());
+        classWords.forEach((id, word) -> assertEquals("girl", word, id));
+        Personalization p = f.read(PersonalizeStage.PERSONALIZATION, RunFileTypes.PERSONALIZATION);
+        p.tokens().values().forEach(t -> assertEquals("a little " + t.placeholder() + " with red hair", t.phrase()));
     }
 
     /** A personaliser whose model reads only the first three words of a description. */

@@ -88,7 +88,7 @@ public final class MiniImageGenerator implements ImageGenerator {
     }
 
     /**
-     * Each placeholder followed by its anchor, the anchors shortened when the whole would not fit the text
+     * Each placeholder written into its anchor, the anchors shortened when the whole would not fit the text
      * encoder's window. Written in full, three people's anchors overran it in every three-person scene of the twelve
      * tales, and the end was cut: the last person's last words and the scene's closing ones ("looks on"); those
      * pictures showed the right number of people in 61% (57/94), the two-person ones in 84% (42/50). So, as Base's

@@ -167,10 +167,7 @@ public final class MiniPersonalizer implements Personalizer {
             List<BufferedImage> images = new ArrayList<>();
             for (byte[] png : portraits.get(id)) images.add(decode("a portrait of " + id, png));
             String word = classWords.getOrDefault(id, "person");
-            String anchor = request.anchors().get(id);
-            String prompt = anchor == null || anchor.isBlank()
-                    ? PersonalizationTrainer.PROMPT
-                    : PersonalizationTrainer.PROMPT + " " + anchor.strip();
+            String prompt = trainingPrompt(request.anchors().get(id));
             characters.add(new PersonalizationTrainer.Character(id, classEmbedding(m.text(), word), images, prompt));
         }
         float[][] weights = weights(ids, graph);
@@ -275,6 +272,17 @@ public final class MiniPersonalizer implements Personalizer {
      * as "person" in the mini vocabulary, starts from the mean of "man" and "woman": a person of
      * either gender, rather than the unknown-word row.
      */
+    /**
+     * A character's portraits are learned as visualize words them: "a portrait of " and the anchor
+     * with the placeholder in its person word's place ({@link lemon.story.Personalization.Token#phrase}),
+     * or the paper's "a portrait of S_i" without an anchor.
+     */
+    static String trainingPrompt(String anchor) {
+        return "a portrait of "
+                + lemon.story.Personalization.Token.phrase(
+                        PersonalizationTrainer.PLACEHOLDER, anchor == null ? null : anchor.strip());
+    }
+
     static float[] classEmbedding(MiniTextEncoder text, String classWord) {
         CaptionTokenizer tok = text.tokenizer();
         String normal = DescriptionWords.normalise(classWord, w -> tok.id(w) != CaptionTokenizer.UNK_ID);

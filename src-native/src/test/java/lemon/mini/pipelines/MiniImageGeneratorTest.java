@@ -55,17 +55,19 @@ class MiniImageGeneratorTest {
         MiniImageGenerator painter = new MiniImageGenerator();
         var window = PromptWindow.bundled();
         String full = scene;
-        for (var e : anchors.entrySet()) full = full.replace(e.getKey(), e.getKey() + " " + e.getValue());
+        for (var e : anchors.entrySet())
+            full = full.replace(e.getKey(), lemon.story.Personalization.Token.phrase(e.getKey(), e.getValue()));
         assertTrue(MiniImageGenerator.wordsOf(full, anchors.keySet(), window) > window.maxWords(), full);
         String fitted = painter.withAnchors(scene, anchors);
         assertTrue(MiniImageGenerator.wordsOf(fitted, anchors.keySet(), window) <= window.maxWords(), fitted);
         assertTrue(fitted.endsWith("looks on"), fitted);
-        for (String kept : List.of("<c7> a brown", "<c1> a man", "<c4> a fair", "blonde hair", "robe", "gown"))
+        for (String kept : List.of("a brown skin <c7>", "a <c1>", "a fair skin <c4>", "blonde hair", "robe", "gown"))
             assertTrue(fitted.contains(kept), kept + " in " + fitted);
         // two people fit: the prompt is the anchors in full, word for word
         Map<String, String> two = Map.of("<c1>", anchors.get("<c1>"), "<c4>", anchors.get("<c4>"));
         assertEquals(
-                "<c1> " + anchors.get("<c1>") + " talks with <c4> " + anchors.get("<c4>"),
+                anchors.get("<c1>").replace(" man ", " <c1> ") + " talks with "
+                        + anchors.get("<c4>").replace(" woman ", " <c4> "),
                 painter.withAnchors("<c1> talks with <c4>", two));
     }
 

@@ -263,6 +263,10 @@ class PersonalizationTest {
             assertTrue(whole.contains(kept), "a description anchor keeps the description's own words: " + whole);
         assertFalse(whole.contains("scimitar") || whole.contains("hawk"), "but not words the model does not know");
 
+        // learned as painted: the placeholder where the anchor names the person, the paper's prompt without one
+        assertEquals("a portrait of a <s> in a blue shirt with a red beard", MiniPersonalizer.trainingPrompt(anchor));
+        assertEquals(PersonalizationTrainer.PROMPT, MiniPersonalizer.trainingPrompt(null));
+
         MemoryCheckpoints sink = new MemoryCheckpoints();
         Personalizer.Result alone = personalize(SETTINGS, 7, sink);
         var request = new Personalizer.Request(
