@@ -16,7 +16,6 @@ import lemon.mini.eval.StoryboardMetrics;
 import lemon.mini.render.DescriptionAttributes;
 import lemon.mini.training.AttributeProbe;
 import lemon.mini.training.AttributeProbe.Head;
-import lemon.mini.training.EvalDescriptions;
 import lemon.pipeline.Pipeline;
 import lemon.run.RunManifest;
 import lemon.run.RunOptions;
@@ -148,7 +147,7 @@ public final class LemonEval {
     }
 
     /** The attributes ground-truth identity reads: what the scene probe was trained for. */
-    static final List<Head> TRUTH_HEADS = List.of(Head.GENDER, Head.HAIR, Head.CLOTHING);
+    static final List<Head> TRUTH_HEADS = StoryboardEval.TRUTH_HEADS;
 
     /** Everything measured of one method on one story (or pooled over stories). */
     public static final class Scores {
@@ -419,14 +418,7 @@ public final class LemonEval {
             for (int i = 0; i < k; i++) {
                 String id = p.characterIds().get(i);
                 DescriptionAttributes a = stated.get(id);
-                if (a != null) {
-                    int[] want = new int[TRUTH_HEADS.size()], read = new int[TRUTH_HEADS.size()];
-                    for (int h = 0; h < want.length; h++) {
-                        want[h] = EvalDescriptions.stated(TRUTH_HEADS.get(h), a);
-                        read[h] = want[h] < 0 ? -1 : probe.predict(TRUTH_HEADS.get(h), squares.get(i));
-                    }
-                    s.truth.person(want, read);
-                }
+                if (a != null) StoryboardEval.readPerson(s.truth, probe, a, squares.get(i));
                 if (!references.containsKey(id)) continue; // no portraits to compare with
                 crops.add(StoryboardMetrics.png(squares.get(i)));
                 owners.add(id);

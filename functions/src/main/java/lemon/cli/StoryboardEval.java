@@ -491,16 +491,21 @@ public final class StoryboardEval {
             List<java.awt.image.BufferedImage> squares = StoryboardMetrics.cropImages(picture, k);
             for (int i = 0; i < k; i++) {
                 DescriptionAttributes a = stated.get(p.characterIds().get(i));
-                if (a == null) continue;
-                int[] want = new int[TRUTH_HEADS.size()], read = new int[TRUTH_HEADS.size()];
-                for (int h = 0; h < want.length; h++) {
-                    want[h] = EvalDescriptions.stated(TRUTH_HEADS.get(h), a);
-                    read[h] = want[h] < 0 ? -1 : probe.predict(TRUTH_HEADS.get(h), squares.get(i));
-                }
-                t.person(want, read);
+                if (a != null) readPerson(t, probe, a, squares.get(i));
             }
         }
         return t;
+    }
+
+    /** One painted person's crop read by the probe, counted against what its description states. */
+    static void readPerson(
+            Truth t, AttributeProbe probe, DescriptionAttributes stated, java.awt.image.BufferedImage crop) {
+        int[] want = new int[TRUTH_HEADS.size()], read = new int[TRUTH_HEADS.size()];
+        for (int h = 0; h < want.length; h++) {
+            want[h] = EvalDescriptions.stated(TRUTH_HEADS.get(h), stated);
+            read[h] = want[h] < 0 ? -1 : probe.predict(TRUTH_HEADS.get(h), crop);
+        }
+        t.person(want, read);
     }
 
     /** The probe for pictures of this size, trained on first use. */

@@ -68,6 +68,7 @@ class EvalStoryboardCliTest {
         assertEquals(0, first.exitCode(), text + first.getErrorOutput());
         assertTrue(text.contains("market-day") && text.contains("personalize steps 2"), text);
         assertTrue(text.contains("LeMon vs Base: within-character consistency"), text);
+        assertTrue(text.contains("dressed as described"), "the command reads each person with the probe: " + text);
         assertTrue(text.contains("ran ") && text.contains("painted in"), text);
         JsonNode json = Json.MAPPER.readTree(Files.readAllBytes(out.resolve("eval-storyboard.json")));
         JsonNode s = json.path("stories").get(0);
