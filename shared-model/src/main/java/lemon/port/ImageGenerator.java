@@ -88,7 +88,8 @@ public interface ImageGenerator {
 
     /**
      * A prompt with each placeholder written into its anchor (placeholder → anchor, {@link
-     * lemon.story.Personalization.Token#phrase}; none or blank: the placeholder alone), as this model will read it. The default writes every anchor in full; a model with a short text window
+     * lemon.story.Personalization.Token#phrase}; none or blank: the placeholder alone), as this model
+     * will read it. The default writes every anchor in full; a model with a short text window
      * shortens them so the whole prompt fits it ({@code MiniImageGenerator}).
      */
     default String withAnchors(String prompt, Map<String, String> anchors) {

@@ -267,12 +267,6 @@ public final class MiniPersonalizer implements Personalizer {
     }
 
     /**
-     * Where a character's token starts: the mean input embedding of its class word's known words
-     * (after the caption synonyms: "lady" is "woman"). A word the text encoder does not know, such
-     * as "person" in the mini vocabulary, starts from the mean of "man" and "woman": a person of
-     * either gender, rather than the unknown-word row.
-     */
-    /**
      * A character's portraits are learned as visualize words them: "a portrait of " and the anchor
      * with the placeholder in its person word's place ({@link lemon.story.Personalization.Token#phrase}),
      * or the paper's "a portrait of S_i" without an anchor.
@@ -283,6 +277,12 @@ public final class MiniPersonalizer implements Personalizer {
                         PersonalizationTrainer.PLACEHOLDER, anchor == null ? null : anchor.strip());
     }
 
+    /**
+     * Where a character's token starts: the mean input embedding of its class word's known words
+     * (after the caption synonyms: "lady" is "woman"). A word the text encoder does not know, such
+     * as "person" in the mini vocabulary, starts from the mean of "man" and "woman": a person of
+     * either gender, rather than the unknown-word row.
+     */
     static float[] classEmbedding(MiniTextEncoder text, String classWord) {
         CaptionTokenizer tok = text.tokenizer();
         String normal = DescriptionWords.normalise(classWord, w -> tok.id(w) != CaptionTokenizer.UNK_ID);
