@@ -51,18 +51,21 @@ class StoryboardEvalTest {
         }
 
         StoryboardEval eval(PrintStream log) {
-            return new StoryboardEval(
-                    functions,
-                    new StoryboardEval.Models(
-                            painter,
-                            new LoopStandIns.ColourScorer(),
-                            new LoopStandIns.ColourValidator(),
-                            lemon.mini.pipelines.PromptWindow.bundled(),
-                            StoryboardEvalTest::firstThreeWords),
-                    OPTIONS,
-                    "-test",
-                    log);
+            return new StoryboardEval(functions, standIns(painter, null), OPTIONS, "-test", log);
         }
+    }
+
+    /** The stand-in engines of the measurement; {@code probe} null: no "as described" figures. */
+    static StoryboardEval.Models standIns(
+            FixedImageGenerator painter,
+            java.util.function.BiFunction<Integer, Integer, lemon.mini.training.AttributeProbe> probe) {
+        return new StoryboardEval.Models(
+                painter,
+                new LoopStandIns.ColourScorer(),
+                new LoopStandIns.ColourValidator(),
+                lemon.mini.pipelines.PromptWindow.bundled(),
+                StoryboardEvalTest::firstThreeWords,
+                probe);
     }
 
     static Fixture fixture() {
@@ -176,16 +179,10 @@ class StoryboardEvalTest {
         List<String> sizes = new java.util.ArrayList<>();
         StoryboardEval withProbe = new StoryboardEval(
                 f.functions(),
-                new StoryboardEval.Models(
-                        f.painter(),
-                        new LoopStandIns.ColourScorer(),
-                        new LoopStandIns.ColourValidator(),
-                        lemon.mini.pipelines.PromptWindow.bundled(),
-                        StoryboardEvalTest::firstThreeWords,
-                        (w, h) -> {
-                            sizes.add(w + "x" + h);
-                            return lemon.mini.training.AttributeProbe.trainOnScenes(7, 60, 1, w, h);
-                        }),
+                standIns(f.painter(), (w, h) -> {
+                    sizes.add(w + "x" + h);
+                    return lemon.mini.training.AttributeProbe.trainOnScenes(7, 60, 1, w, h);
+                }),
                 OPTIONS,
                 "-test",
                 new PrintStream(new ByteArrayOutputStream()));
@@ -237,12 +234,7 @@ class StoryboardEvalTest {
         f.eval(new PrintStream(new ByteArrayOutputStream())).evaluate(STORIES, Map.of(), Map.of());
         StoryboardEval other = new StoryboardEval(
                 f.functions(),
-                new StoryboardEval.Models(
-                        f.painter(),
-                        new LoopStandIns.ColourScorer(),
-                        new LoopStandIns.ColourValidator(),
-                        lemon.mini.pipelines.PromptWindow.bundled(),
-                        StoryboardEvalTest::firstThreeWords),
+                standIns(f.painter(), null),
                 new RunOptions(5, 2, 3, 2, 2, ""),
                 "-test",
                 new PrintStream(new ByteArrayOutputStream()));
