@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Text conditioning with learned tokens: the captions' ids go through the text encoder with the
@@ -108,14 +110,29 @@ public final class TokenConditioning implements Conditioning {
      * vector with every person's replaced.
      */
     public TokenConditioning isolated(RegionMask regions, float[] standIn) {
+        float[][] each = new float[(int) tokens.getShape().get(0)][];
+        Arrays.fill(each, standIn);
+        return isolated(regions, each);
+    }
+
+    /**
+     * As {@link #isolated(RegionMask, float[])} with a stand-in per token ({@code standIns[j]} for
+     * token j): its own word ({@link #nearestWords}), so that the scene's pass and the pooled vector
+     * still hear who is a man, a woman or a girl when the token stands in the place of that word.
+     */
+    public TokenConditioning isolated(RegionMask regions, float[][] standIns) {
         int b = rows(),
                 t = (int) ids.getShape().get(1),
                 k = (int) tokens.getShape().get(0);
         int width = (int) tokens.getShape().get(1);
         if (regions.personOfToken().length != b)
             throw new IllegalArgumentException(regions.personOfToken().length + " region rows for " + b + " captions");
-        if (standIn.length != width)
-            throw new IllegalArgumentException("a stand-in of " + standIn.length + " numbers for tokens of " + width);
+        if (standIns.length != k)
+            throw new IllegalArgumentException(standIns.length + " stand-ins for " + k + " tokens");
+        for (float[] standIn : standIns)
+            if (standIn.length != width)
+                throw new IllegalArgumentException(
+                        "a stand-in of " + standIn.length + " numbers for tokens of " + width);
         float[] place = placement.toFloatArray();
         int[][] ownerOfToken = new int[b][k]; // −1: no person's
         boolean[] scene = new boolean[b]; // two or more people: the rows isolation applies to
@@ -147,7 +164,7 @@ public final class TokenConditioning implements Conditioning {
             positions[pass] = m.create(pos, new Shape(b, t, 1));
         }
         float[] stand = new float[b * k * width];
-        for (int i = 0; i < b * k; i++) System.arraycopy(standIn, 0, stand, i * width, width);
+        for (int i = 0; i < b * k; i++) System.arraycopy(standIns[i % k], 0, stand, i * width, width);
         return new TokenConditioning(
                 text,
                 ids,
@@ -157,6 +174,42 @@ public final class TokenConditioning implements Conditioning {
                 prefix,
                 mapperFrozen,
                 new Isolation(m.create(stand, new Shape(b, k, width)), keep, positions));
+    }
+
+    /** The words a person's token may stand in the place of. */
+    private static final List<String> PERSON_WORDS = List.of("man", "woman", "boy", "girl");
+
+    /**
+     * For each token the embedding of the person word nearest to it (cosine), or {@link #standIn}
+     * when none is near (below 0.5): a token held near its class word finds that word.
+     */
+    public static float[][] nearestWords(MiniTextEncoder text, List<float[]> tokens) {
+        List<float[]> words = new ArrayList<>();
+        for (String w : PERSON_WORDS)
+            if (text.tokenizer().id(w) != CaptionTokenizer.UNK_ID) words.add(text.embeddingOf(w));
+        float[][] out = new float[tokens.size()][];
+        for (int j = 0; j < out.length; j++) {
+            double best = 0.5;
+            out[j] = standIn(text);
+            for (float[] w : words) {
+                double c = cosine(tokens.get(j), w);
+                if (c > best) {
+                    best = c;
+                    out[j] = w;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double d = 0, na = 0, nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : d / Math.sqrt(na * nb);
     }
 
     /** What stands in for another person's token: "person", the mean of "man" and "woman". */

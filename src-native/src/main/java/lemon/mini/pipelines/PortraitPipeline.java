@@ -468,7 +468,7 @@ public final class PortraitPipeline implements AutoCloseable {
                     mapper,
                     uncond);
             RegionMask own = regions(caps);
-            if (own != null) cond = cond.isolated(own, TokenConditioning.standIn(text));
+            if (own != null) cond = cond.isolated(own, TokenConditioning.nearestWords(text, vectors));
             NDArray x = denoise(
                     scope,
                     unet,

@@ -290,6 +290,9 @@ public final class PersonalizationTrainer implements AutoCloseable {
     private final NDManager root = Engine.getEngine("PyTorch").newBaseManager();
     private final Params tokens;
     private final NDArray classWords; // the tokens' starts, n × width: what the token pull pulls towards
+    /** The same as arrays: what stands in for each token in the passes of the other people and the scene. */
+    private final float[][] starts;
+
     private final GraphNetwork graph;
     private final TokenMapper mapper;
     private final Adam adam;
@@ -351,6 +354,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
         tokens = new Params(root);
         tokens.put(TOKENS, root.create(start, new Shape(characters.size(), width)));
         classWords = root.create(start, new Shape(characters.size(), width));
+        starts = characters.stream().map(Character::start).toArray(float[][]::new);
         graph = new GraphNetwork(width, s.rounds(), weights, root);
         mapper = new TokenMapper(
                 TokenMapper.Config.of(
@@ -548,7 +552,7 @@ public final class PersonalizationTrainer implements AutoCloseable {
             NDArray place = scope.create(placement, new Shape(b, maxTokens, n));
             RegionMask regions = m.regionalScenes() ? RegionMask.of(m.text().tokenizer(), prompts, maxTokens) : null;
             boolean withMapper = s.mapper() && s.scenePairsTrainMapper();
-            float[] standIn = TokenConditioning.standIn(m.text());
+            float[][] standIn = starts; // each token's own class word, as painted scenes read it
             NonFiniteGuard.Outcome o = NonFiniteGuard.backward(
                     () -> {
                         NDArray learned = graph.forward(tokens.get(TOKENS));

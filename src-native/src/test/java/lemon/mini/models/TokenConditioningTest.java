@@ -188,6 +188,65 @@ class TokenConditioningTest {
         }
     }
 
+    @Test
+    void eachTokenMayHaveItsOwnStandInTheWordNearestIt() {
+        try (NDManager m = TestSupport.manager();
+                MiniTextEncoder enc = new MiniTextEncoder(CFG, TestSupport.tokenizer(CFG), m, 1);
+                NDManager scope = m.newSubManager()) {
+            enc.params().attachTo(scope);
+            NDArray ids = enc.tokenIds(scope, List.of("a man with red hair a woman with black hair"));
+            long[] row = ids.toLongArray();
+            int len = row.length, man = indexOf(row, enc, "man", 0), woman = indexOf(row, enc, "woman", 0);
+            int[] owner = new int[len];
+            for (int p = 0; p < len; p++) owner[p] = p >= man - 1 && p < woman - 1 ? 0 : p >= woman - 1 ? 1 : -1;
+            float[] place = new float[len * 2];
+            place[man * 2] = 1f;
+            place[woman * 2 + 1] = 1f;
+            NDArray placement = scope.create(place, new Shape(1, len, 2));
+            RegionMask two = new RegionMask(new int[][] {owner});
+            float[] manWord = enc.embeddingOf("man"), womanWord = enc.embeddingOf("woman");
+            TokenConditioning learned = new TokenConditioning(
+                    enc, ids, placement, pair(scope, enc.embeddingOf("red"), enc.embeddingOf("green")), null, null);
+
+            // the scene's pass (and the pooled vector every pixel reads) hears each token as its own word
+            float[] expected = enc.forward(
+                            ids, placement, pair(scope, manWord, womanWord).expandDims(0))
+                    .pooled()
+                    .toFloatArray();
+            float[] own = learned.isolated(two, new float[][] {manWord, womanWord})
+                    .pooled()
+                    .toFloatArray();
+            assertArrayEquals(expected, own, 1e-5f);
+            float[] person = learned.isolated(two, TokenConditioning.standIn(enc))
+                    .pooled()
+                    .toFloatArray();
+            assertTrue(maxDiff(expected, person) > 1e-4, "one stand-in for all is another vector");
+
+            // a token near a person word finds it; one near none gets the "person" stand-in
+            float[] nearMan = manWord.clone();
+            for (int i = 0; i < nearMan.length; i++) nearMan[i] += 0.01f * (i % 2 == 0 ? 1 : -1);
+            float[] none = new float[manWord.length];
+            for (int i = 0; i < none.length; i++) none[i] = (float) Math.sin(7 * i + 1);
+            // orthogonal to every person word (repeated, as they are not orthogonal to each other)
+            for (int round = 0; round < 5; round++) {
+                for (String w : List.of("man", "woman", "boy", "girl")) {
+                    if (enc.tokenizer().id(w) == CaptionTokenizer.UNK_ID) continue;
+                    float[] v = enc.embeddingOf(w);
+                    double dot = 0, vv = 0;
+                    for (int i = 0; i < v.length; i++) {
+                        dot += none[i] * v[i];
+                        vv += v[i] * v[i];
+                    }
+                    for (int i = 0; i < v.length; i++) none[i] -= (float) (dot / vv) * v[i];
+                }
+            }
+            float[][] near = TokenConditioning.nearestWords(enc, List.of(womanWord, nearMan, none));
+            assertArrayEquals(womanWord, near[0]);
+            assertArrayEquals(manWord, near[1]);
+            assertArrayEquals(TokenConditioning.standIn(enc), near[2], 1e-6f);
+        }
+    }
+
     private static NDArray pair(NDManager scope, float[] first, float[] second) {
         float[] v = new float[first.length * 2];
         System.arraycopy(first, 0, v, 0, first.length);
