@@ -180,11 +180,13 @@ public final class TokenConditioning implements Conditioning {
     private static final List<String> PERSON_WORDS = List.of("man", "woman", "boy", "girl");
 
     /**
-     * For each token the embedding of the person word nearest to it (cosine), or {@link #standIn}
-     * when none is near (below 0.5): a token held near its class word finds that word.
+     * For each token the embedding of the person word nearest to it (cosine), "person" ({@link
+     * #standIn}) among them, or "person" when none is near (below 0.5): a token held near its class
+     * word finds that word, the one it stands in for in training.
      */
     public static float[][] nearestWords(MiniTextEncoder text, List<float[]> tokens) {
         List<float[]> words = new ArrayList<>();
+        words.add(standIn(text));
         for (String w : PERSON_WORDS)
             if (text.tokenizer().id(w) != CaptionTokenizer.UNK_ID) words.add(text.embeddingOf(w));
         float[][] out = new float[tokens.size()][];
