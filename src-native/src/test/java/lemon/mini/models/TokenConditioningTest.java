@@ -126,17 +126,10 @@ class TokenConditioningTest {
                 MiniTextEncoder enc = new MiniTextEncoder(CFG, TestSupport.tokenizer(CFG), m, 1);
                 NDManager scope = m.newSubManager()) {
             enc.params().attachTo(scope);
-            NDArray ids = enc.tokenIds(scope, List.of("a man with red hair a woman with black hair"));
-            long[] row = ids.toLongArray();
-            int len = row.length, man = indexOf(row, enc, "man", 0), woman = indexOf(row, enc, "woman", 0);
-            int end = indexOf(row, enc, "hair", woman);
-            int[] owner = new int[len]; // the man's words, the woman's, and the rest the scene's
-            for (int p = 0; p < len; p++)
-                owner[p] = p >= man - 1 && p < woman - 1 ? 0 : p >= woman - 1 && p <= end ? 1 : -1;
-            float[] place = new float[len * 2];
-            place[man * 2] = 1f;
-            place[woman * 2 + 1] = 1f;
-            NDArray placement = scope.create(place, new Shape(1, len, 2));
+            TwoPeople people = twoPeople(enc, scope);
+            NDArray ids = people.ids(), placement = people.placement();
+            int len = people.owner().length, woman = people.woman(), end = people.end();
+            int[] owner = people.owner();
             float[] his = enc.embeddingOf("red"), hers = enc.embeddingOf("green"), other = enc.embeddingOf("blue");
             float[] stand = TokenConditioning.standIn(enc);
             RegionMask two = new RegionMask(new int[][] {owner});
@@ -194,16 +187,9 @@ class TokenConditioningTest {
                 MiniTextEncoder enc = new MiniTextEncoder(CFG, TestSupport.tokenizer(CFG), m, 1);
                 NDManager scope = m.newSubManager()) {
             enc.params().attachTo(scope);
-            NDArray ids = enc.tokenIds(scope, List.of("a man with red hair a woman with black hair"));
-            long[] row = ids.toLongArray();
-            int len = row.length, man = indexOf(row, enc, "man", 0), woman = indexOf(row, enc, "woman", 0);
-            int[] owner = new int[len];
-            for (int p = 0; p < len; p++) owner[p] = p >= man - 1 && p < woman - 1 ? 0 : p >= woman - 1 ? 1 : -1;
-            float[] place = new float[len * 2];
-            place[man * 2] = 1f;
-            place[woman * 2 + 1] = 1f;
-            NDArray placement = scope.create(place, new Shape(1, len, 2));
-            RegionMask two = new RegionMask(new int[][] {owner});
+            TwoPeople people = twoPeople(enc, scope);
+            NDArray ids = people.ids(), placement = people.placement();
+            RegionMask two = new RegionMask(new int[][] {people.owner()});
             float[] manWord = enc.embeddingOf("man"), womanWord = enc.embeddingOf("woman");
             TokenConditioning learned = new TokenConditioning(
                     enc, ids, placement, pair(scope, enc.embeddingOf("red"), enc.embeddingOf("green")), null, null);
@@ -247,6 +233,23 @@ class TokenConditioningTest {
             assertArrayEquals(person, near[2], 1e-6f);
             assertArrayEquals(person, near[3], 1e-6f);
         }
+    }
+
+    /** "a man with red hair a woman with black hair": his token on "man", hers on "woman", who owns which word. */
+    record TwoPeople(NDArray ids, NDArray placement, int[] owner, int woman, int end) {}
+
+    private static TwoPeople twoPeople(MiniTextEncoder enc, NDManager scope) {
+        NDArray ids = enc.tokenIds(scope, List.of("a man with red hair a woman with black hair"));
+        long[] row = ids.toLongArray();
+        int len = row.length, man = indexOf(row, enc, "man", 0), woman = indexOf(row, enc, "woman", 0);
+        int end = indexOf(row, enc, "hair", woman);
+        int[] owner = new int[len]; // the man's words, the woman's, and the rest the scene's
+        for (int p = 0; p < len; p++)
+            owner[p] = p >= man - 1 && p < woman - 1 ? 0 : p >= woman - 1 && p <= end ? 1 : -1;
+        float[] place = new float[len * 2];
+        place[man * 2] = 1f;
+        place[woman * 2 + 1] = 1f;
+        return new TwoPeople(ids, scope.create(place, new Shape(1, len, 2)), owner, woman, end);
     }
 
     private static NDArray pair(NDManager scope, float[] first, float[] second) {
