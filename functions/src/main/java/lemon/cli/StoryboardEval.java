@@ -385,11 +385,15 @@ public final class StoryboardEval {
         Map<Method, Tally> mine = new EnumMap<>(Method.class);
         Map<Method, Summary> summaries = new EnumMap<>(Method.class);
         Map<Method, Truth> truth = new EnumMap<>(Method.class);
+        Map<String, DescriptionAttributes> stated = new LinkedHashMap<>(); // parsed once for the four methods
+        if (models.probe() != null)
+            descriptions.forEach((id, d) -> stated.put(id, d == null ? null : DescriptionAttributes.parse(d)));
         for (var e : pictures.entrySet()) {
-            Tally t = tally(e.getValue(), references);
+            Truth read = models.probe() == null ? null : new Truth(TRUTH_HEADS.size());
+            Tally t = tally(e.getValue(), references, stated, read);
             mine.put(e.getKey(), t);
             summaries.put(e.getKey(), t.summary());
-            if (models.probe() != null) truth.put(e.getKey(), truth(e.getValue(), descriptions));
+            if (read != null) truth.put(e.getKey(), read);
         }
         tallies.put(runId, mine);
 
@@ -451,19 +455,32 @@ public final class StoryboardEval {
         return out;
     }
 
-    /** Every painted character's crop scored against the references; the people count of every multi-character picture. */
-    private Tally tally(List<Picture> pictures, Map<String, float[]> references) {
+    /**
+     * Every painted character's crop scored against the references; the people count of every
+     * multi-character picture; with {@code truth}, each painted person read by the probe against
+     * what its description states ({@code stated}; a person stating nothing is not counted).
+     */
+    private Tally tally(
+            List<Picture> pictures,
+            Map<String, float[]> references,
+            Map<String, DescriptionAttributes> stated,
+            Truth truth) {
         Tally t = new Tally();
         List<byte[]> crops = new ArrayList<>();
         List<String> owners = new ArrayList<>();
         for (Picture p : pictures) {
             int k = p.characterIds().size();
             if (k == 0) continue;
-            List<byte[]> squares = StoryboardMetrics.crops(p.png(), k);
+            java.awt.image.BufferedImage picture = StoryboardMetrics.read(p.png()); // once for probe and crops
+            List<java.awt.image.BufferedImage> squares = StoryboardMetrics.cropImages(picture, k);
+            AttributeProbe probe = truth == null ? null : probe(picture.getWidth(), picture.getHeight());
             for (int i = 0; i < k; i++) {
-                if (!references.containsKey(p.characterIds().get(i))) continue; // no portraits to compare with
-                crops.add(squares.get(i));
-                owners.add(p.characterIds().get(i));
+                String id = p.characterIds().get(i);
+                DescriptionAttributes a = stated.get(id);
+                if (probe != null && a != null) readPerson(truth, probe, a, squares.get(i));
+                if (!references.containsKey(id)) continue; // no portraits to compare with
+                crops.add(StoryboardMetrics.png(squares.get(i)));
+                owners.add(id);
             }
             if (k >= 2) t.picture(k, models.validator().inspect(p.png()).people());
         }
@@ -474,28 +491,6 @@ public final class StoryboardEval {
 
     /** What the probe reads of each painted person: gender, hair and clothing colour. */
     static final List<Head> TRUTH_HEADS = List.of(Head.GENDER, Head.HAIR, Head.CLOTHING);
-
-    /**
-     * Each painted person (the column of its picture) read by the attribute probe against what its
-     * description states; a person whose description states none of the three is not counted.
-     */
-    private Truth truth(List<Picture> pictures, Map<String, String> descriptions) {
-        Truth t = new Truth(TRUTH_HEADS.size());
-        Map<String, DescriptionAttributes> stated = new LinkedHashMap<>();
-        descriptions.forEach((id, d) -> stated.put(id, d == null ? null : DescriptionAttributes.parse(d)));
-        for (Picture p : pictures) {
-            int k = p.characterIds().size();
-            if (k == 0) continue;
-            java.awt.image.BufferedImage picture = StoryboardMetrics.read(p.png());
-            AttributeProbe probe = probe(picture.getWidth(), picture.getHeight());
-            List<java.awt.image.BufferedImage> squares = StoryboardMetrics.cropImages(picture, k);
-            for (int i = 0; i < k; i++) {
-                DescriptionAttributes a = stated.get(p.characterIds().get(i));
-                if (a != null) readPerson(t, probe, a, squares.get(i));
-            }
-        }
-        return t;
-    }
 
     /** One painted person's crop read by the probe, counted against what its description states. */
     static void readPerson(
