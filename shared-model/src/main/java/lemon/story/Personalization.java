@@ -56,7 +56,11 @@ public record Personalization(String personalizer, Map<String, Token> tokens, Ma
             return m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : null;
         }
 
+        /** The words an anchor may call a person by, the ones a token stands in the place of. */
+        public static final java.util.List<String> PERSON_WORDS =
+                java.util.List.of("man", "woman", "boy", "girl", "person", "child");
+
         private static final java.util.regex.Pattern PERSON_WORD = java.util.regex.Pattern.compile(
-                "\\b(man|woman|boy|girl|person|child)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+                "\\b(" + String.join("|", PERSON_WORDS) + ")\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
     }
 }

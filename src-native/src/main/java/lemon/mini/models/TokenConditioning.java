@@ -176,9 +176,6 @@ public final class TokenConditioning implements Conditioning {
                 new Isolation(m.create(stand, new Shape(b, k, width)), keep, positions));
     }
 
-    /** The words a person's token may stand in the place of. */
-    private static final List<String> PERSON_WORDS = List.of("man", "woman", "boy", "girl");
-
     /**
      * For each token the embedding of the person word nearest to it (cosine), "person" ({@link
      * #standIn}) among them, or "person" when none is near (below 0.5): a token held near its class
@@ -187,8 +184,8 @@ public final class TokenConditioning implements Conditioning {
     public static float[][] nearestWords(MiniTextEncoder text, List<float[]> tokens) {
         List<float[]> words = new ArrayList<>();
         words.add(standIn(text));
-        for (String w : PERSON_WORDS)
-            if (text.tokenizer().id(w) != CaptionTokenizer.UNK_ID) words.add(text.embeddingOf(w));
+        for (String w : lemon.story.Personalization.Token.PERSON_WORDS) // those the text encoder knows
+        if (text.tokenizer().id(w) != CaptionTokenizer.UNK_ID) words.add(text.embeddingOf(w));
         float[][] out = new float[tokens.size()][];
         for (int j = 0; j < out.length; j++) {
             double best = 0.5;

@@ -272,7 +272,7 @@ public final class MiniPersonalizer implements Personalizer {
      * or the paper's "a portrait of S_i" without an anchor.
      */
     static String trainingPrompt(String anchor) {
-        return "a portrait of "
+        return lemon.stage.visualize.VisualizeStage.PORTRAIT_PROMPT
                 + lemon.story.Personalization.Token.phrase(
                         PersonalizationTrainer.PLACEHOLDER, anchor == null ? null : anchor.strip());
     }
