@@ -70,6 +70,14 @@ public class EvalStoryboardCommand implements Callable<Integer> {
             description = "portraits per character (default 5)")
     int portraits;
 
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "mixed into every seed the runs draw (default 0): another seed trains and paints every method"
+                    + " again from other noise, into runs of their own")
+    long seed;
+
     @Inject
     PipelineProvider configured;
 
@@ -84,7 +92,8 @@ public class EvalStoryboardCommand implements Callable<Integer> {
             if (iterations < 1)
                 throw new IllegalArgumentException(
                         "--iterations must be at least 1: LeMon is measured after personalisation, got " + iterations);
-            options = new RunOptions(scenes, RunOptions.DEFAULT_TOP_K, portraits, seedsPerScene, iterations, "");
+            options = new RunOptions(scenes, RunOptions.DEFAULT_TOP_K, portraits, seedsPerScene, iterations, "")
+                    .withSeed(seed);
             found = read(stories != null ? stories : List.of(Home.sharedDir().resolve("data/tales")));
             if (found.isEmpty()) throw new IllegalArgumentException("no stories (.txt or .md) found in " + stories);
         } catch (IllegalArgumentException e) {
@@ -108,6 +117,7 @@ public class EvalStoryboardCommand implements Callable<Integer> {
         used.put("--seeds-per-scene", options.seedsPerScene());
         used.put("--portraits", options.portraits());
         used.put("--iterations", options.iterations());
+        used.put("--seed", options.seed());
         used.put("top-K", options.topK());
         used.put("personalize steps", steps);
         used.put("tokens (lemon.loop.tokens)", settings.loop().tokens().name().toLowerCase(Locale.ROOT));
@@ -152,6 +162,7 @@ public class EvalStoryboardCommand implements Callable<Integer> {
                         options.seedsPerScene(),
                         options.iterations(),
                         steps)
+                + (options.seed() == 0 ? "" : "-seed" + options.seed())
                 // a run with other loop settings than the defaults is another run, not one to reuse
                 + (settings.loop().tokens() == PipelineSettings.Loop.DEFAULT.tokens()
                         ? ""
