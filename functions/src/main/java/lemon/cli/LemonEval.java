@@ -30,6 +30,7 @@ import lemon.story.Portrait;
 import lemon.story.Scene;
 import lemon.story.SceneImage;
 import lemon.story.StoryCharacter;
+import lemon.util.Vectors;
 
 /**
  * {@code lemon eval} (issue 10): the paper's Tables 2 and 4 and ViStoryBench-style metrics for Base,
@@ -398,7 +399,7 @@ public final class LemonEval {
         float[][] whole = pngs.isEmpty() ? new float[0][] : scorer.embedImages(pngs);
         float[][] texts = prompts.isEmpty() ? new float[0][] : scorer.embedTexts(prompts);
         for (int i = 0; i < whole.length; i++) {
-            s.textImageSum += StoryboardMetrics.cosine(whole[i], texts[i]);
+            s.textImageSum += Vectors.cosine(whole[i], texts[i]);
             s.textImageN++;
         }
         s.style.add(EvalMetrics.meanPairwiseCosine(List.of(whole)));

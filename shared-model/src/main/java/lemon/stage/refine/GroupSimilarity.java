@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import lemon.util.Vectors;
 
 /**
  * The refining module's portrait scores (§4.3, Eq. 5). A single character cannot be cut out of a
@@ -44,7 +45,7 @@ public final class GroupSimilarity {
                     chosen[c] = r.nextInt(mine.size());
                     add(group, mine.get(chosen[c]));
                 }
-                double eta = cosine(a.embedding(), group);
+                double eta = Vectors.cosine(a.embedding(), group);
                 for (int c = 0; c < present.size(); c++) {
                     String id = present.get(c);
                     int n = portraits.get(id).size();
@@ -104,24 +105,11 @@ public final class GroupSimilarity {
         int pairs = 0;
         for (int i = 0; i < embeddings.size(); i++) {
             for (int j = i + 1; j < embeddings.size(); j++) {
-                total += 1 - cosine(embeddings.get(i), embeddings.get(j));
+                total += 1 - Vectors.cosine(embeddings.get(i), embeddings.get(j));
                 pairs++;
             }
         }
         return pairs == 0 ? 0 : total / pairs;
-    }
-
-    /** Cosine similarity of two vectors of one length (0 when either is all zeros). */
-    public static double cosine(float[] a, float[] b) {
-        if (a.length != b.length)
-            throw new IllegalArgumentException("vectors of " + a.length + " and " + b.length + " dimensions");
-        double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 
     private static void add(float[] into, float[] v) {

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import lemon.util.Vectors;
 
 /**
  * The evaluation's metrics beyond {@link StoryboardMetrics} (issue 10), on embeddings already
@@ -36,7 +37,7 @@ public final class EvalMetrics {
         int n = 0;
         for (int i = 0; i < embeddings.size(); i++)
             for (int j = i + 1; j < embeddings.size(); j++) {
-                sum += StoryboardMetrics.cosine(embeddings.get(i), embeddings.get(j));
+                sum += Vectors.cosine(embeddings.get(i), embeddings.get(j));
                 n++;
             }
         return n == 0 ? Double.NaN : sum / n;
@@ -101,7 +102,7 @@ public final class EvalMetrics {
             for (int b = a + 1; b < groups.size(); b++)
                 for (float[] x : groups.get(a))
                     for (float[] y : groups.get(b)) {
-                        sum += StoryboardMetrics.cosine(x, y);
+                        sum += Vectors.cosine(x, y);
                         n++;
                     }
         return n == 0 ? Double.NaN : 1 - sum / n;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import lemon.mini.pipelines.SceneRegions;
+import lemon.util.Vectors;
 
 /**
  * The storyboard measurement's metrics (issue 9), on embeddings and verdicts already computed, so
@@ -43,11 +44,11 @@ public final class StoryboardMetrics {
     public static CropScore score(String characterId, float[] crop, Map<String, float[]> references) {
         float[] mine = references.get(characterId);
         if (mine == null) throw new IllegalArgumentException("no reference for character " + characterId);
-        double own = cosine(crop, mine), others = 0, best = Double.NEGATIVE_INFINITY;
+        double own = Vectors.cosine(crop, mine), others = 0, best = Double.NEGATIVE_INFINITY;
         int n = 0;
         String nearest = null;
         for (var e : references.entrySet()) {
-            double c = cosine(crop, e.getValue());
+            double c = Vectors.cosine(crop, e.getValue());
             if (c > best) {
                 best = c;
                 nearest = e.getKey();
@@ -71,11 +72,6 @@ public final class StoryboardMetrics {
         }
         for (int i = 0; i < m.length; i++) m[i] /= embeddings.size();
         return m;
-    }
-
-    /** The refine stage's cosine, so the evaluation and refinement measure alike. */
-    public static double cosine(float[] a, float[] b) {
-        return lemon.stage.refine.GroupSimilarity.cosine(a, b);
     }
 
     /**

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import lemon.util.Vectors;
 
 /**
  * Text conditioning with learned tokens: the captions' ids go through the text encoder with the
@@ -191,7 +192,7 @@ public final class TokenConditioning implements Conditioning {
             double best = 0.5;
             out[j] = standIn(text);
             for (float[] w : words) {
-                double c = cosine(tokens.get(j), w);
+                double c = Vectors.cosine(tokens.get(j), w);
                 if (c > best) {
                     best = c;
                     out[j] = w;
@@ -199,16 +200,6 @@ public final class TokenConditioning implements Conditioning {
             }
         }
         return out;
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double d = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            d += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : d / Math.sqrt(na * nb);
     }
 
     /** What stands in for another person's token: "person", the mean of "man" and "woman". */
