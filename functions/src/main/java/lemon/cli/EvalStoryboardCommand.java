@@ -78,6 +78,14 @@ public class EvalStoryboardCommand implements Callable<Integer> {
                     + " again from other noise, into runs of their own")
     long seed;
 
+    @Option(
+            names = "--seeds",
+            paramLabel = "K",
+            defaultValue = "1",
+            description = "run seeds per story, 1–10: every story runs and is measured at --seed, --seed + 1, …,"
+                    + " pooled, with each seed's closing line (default 1)")
+    int seeds;
+
     @Inject
     PipelineProvider configured;
 
@@ -89,6 +97,7 @@ public class EvalStoryboardCommand implements Callable<Integer> {
         RunOptions options;
         List<StoryboardEval.Story> found;
         try {
+            if (seeds < 1 || seeds > 10) throw new IllegalArgumentException("--seeds must be 1–10, got " + seeds);
             if (iterations < 1)
                 throw new IllegalArgumentException(
                         "--iterations must be at least 1: LeMon is measured after personalisation, got " + iterations);
@@ -118,6 +127,7 @@ public class EvalStoryboardCommand implements Callable<Integer> {
         used.put("--portraits", options.portraits());
         used.put("--iterations", options.iterations());
         used.put("--seed", options.seed());
+        used.put("--seeds", seeds);
         used.put("top-K", options.topK());
         used.put("personalize steps", steps);
         used.put("tokens (lemon.loop.tokens)", settings.loop().tokens().name().toLowerCase(Locale.ROOT));
@@ -134,7 +144,10 @@ public class EvalStoryboardCommand implements Callable<Integer> {
         System.out.println("eval-storyboard: " + found.size() + (found.size() == 1 ? " story → " : " stories → ") + out
                 + " (workflow progress on stderr; completed runs there are reused)");
         System.out.flush();
-        StoryboardEval eval = new StoryboardEval(new StageFunctions(provider), models, options, suffix, System.err);
+        List<Long> runSeeds =
+                java.util.stream.LongStream.range(seed, seed + seeds).boxed().toList();
+        StoryboardEval eval =
+                new StoryboardEval(new StageFunctions(provider), models, options, runSeeds, suffix, System.err);
         Map<String, String> names = new LinkedHashMap<>();
         names.put("Base painter", models.painter().name());
         names.put("CLIP (crops, portraits)", models.scorer().name());
@@ -162,7 +175,6 @@ public class EvalStoryboardCommand implements Callable<Integer> {
                         options.seedsPerScene(),
                         options.iterations(),
                         steps)
-                + (options.seed() == 0 ? "" : "-seed" + options.seed())
                 // a run with other loop settings than the defaults is another run, not one to reuse
                 + (settings.loop().tokens() == PipelineSettings.Loop.DEFAULT.tokens()
                         ? ""

@@ -180,7 +180,8 @@ public final class StoryboardEval {
             Map<String, String> models,
             Map<Method, Summary> pooled,
             List<StoryResult> stories,
-            Map<Method, Truth> pooledTruth) {}
+            Map<Method, Truth> pooledTruth,
+            Map<Long, Map<Method, Summary>> bySeed) {}
 
     /** Where the Base pictures of a run are kept in the store, beside (not inside) the run. */
     static final String BASE_PREFIX = "eval-base/";
@@ -196,6 +197,7 @@ public final class StoryboardEval {
     private final RunStore runs;
     private final Models models;
     private final RunOptions options;
+    private final List<Long> seeds;
     private final String runIdSuffix;
     private final PrintStream log;
     /** Each measured run's tallies, for pooling by crop and picture rather than by story. */
@@ -210,12 +212,30 @@ public final class StoryboardEval {
      */
     public StoryboardEval(
             StageFunctions functions, Models models, RunOptions options, String runIdSuffix, PrintStream log) {
+        this(functions, models, options, List.of(options.seed()), runIdSuffix, log);
+    }
+
+    /**
+     * The same over several run seeds ({@link RunOptions#seed}): every story runs and is measured once
+     * per seed, as runs of their own ({@link #runId(String, List, long)}), and the numbers pool over
+     * all of them; each seed's pooled numbers are kept too ({@link Report#bySeed}).
+     */
+    public StoryboardEval(
+            StageFunctions functions,
+            Models models,
+            RunOptions options,
+            List<Long> seeds,
+            String runIdSuffix,
+            PrintStream log) {
         if (!options.personalises())
             throw new IllegalArgumentException("the storyboard measurement needs at least one refine iteration");
         this.functions = functions;
         this.runs = functions.runs();
         this.models = models;
+        if (seeds.isEmpty() || seeds.stream().distinct().count() != seeds.size())
+            throw new IllegalArgumentException("the run seeds must be distinct and at least one, got " + seeds);
         this.options = options;
+        this.seeds = List.copyOf(seeds);
         this.runIdSuffix = runIdSuffix;
         this.log = log;
     }
@@ -226,36 +246,22 @@ public final class StoryboardEval {
      */
     public Report evaluate(List<Story> stories, Map<String, Object> optionsUsed, Map<String, String> modelNames) {
         List<StoryResult> results = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        for (Story s : stories) {
-            String id = runId(s.name(), ids);
-            ids.add(id);
-            StoryResult r;
-            try {
-                r = evaluate(s, id);
-            } catch (RuntimeException e) {
-                r = StoryResult.failed(s.name(), id, e.getClass().getSimpleName() + ": " + e.getMessage());
+        Map<Long, List<StoryResult>> perSeed = new LinkedHashMap<>();
+        for (long seed : seeds) {
+            RunOptions seeded = options.withSeed(seed);
+            List<String> ids = new ArrayList<>();
+            for (Story s : stories) {
+                String id = runId(s.name(), ids, seed);
+                ids.add(id);
+                String label = seeds.size() == 1 ? s.name() : s.name() + " (seed " + seed + ")";
+                StoryResult r = evaluate(s, label, id, seeded);
+                perSeed.computeIfAbsent(seed, k -> new ArrayList<>()).add(r);
+                results.add(r);
             }
-            log.println(
-                    r.measured()
-                            ? String.format(
-                                    Locale.ROOT,
-                                    "%s: %s, %d pictures measured (%s)",
-                                    s.name(),
-                                    r.status(),
-                                    r.pictures(),
-                                    r.runId())
-                            : s.name() + ": FAILED: " + r.error());
-            log.flush();
-            results.add(r);
         }
-        Map<Method, Summary> pooled = new EnumMap<>(Method.class);
-        for (Method m : Method.values()) {
-            Tally t = new Tally();
-            for (StoryResult r : results)
-                if (r.measured()) t.addAll(tallies.get(r.runId()).get(m));
-            pooled.put(m, t.summary());
-        }
+        Map<Long, Map<Method, Summary>> bySeed = new LinkedHashMap<>();
+        if (seeds.size() > 1) perSeed.forEach((seed, rs) -> bySeed.put(seed, pool(rs)));
+        Map<Method, Summary> pooled = pool(results);
         Map<Method, Truth> pooledTruth = new EnumMap<>(Method.class);
         for (StoryResult r : results)
             r.truth()
@@ -270,14 +276,42 @@ public final class StoryboardEval {
                     if (List.of("painter", "personalizer", "scorer", "validator")
                             .contains(role)) allModels.putIfAbsent("run " + role, what);
                 }));
-        return new Report(optionsUsed, allModels, pooled, results, pooledTruth);
+        return new Report(optionsUsed, allModels, pooled, results, pooledTruth, bySeed);
     }
 
-    private StoryResult evaluate(Story story, String runId) {
-        RunOutcome o = ensureRun(story, runId);
-        return o.error() != null
-                ? StoryResult.failed(story.name(), runId, o.error())
-                : measure(story.name(), runId, o.status());
+    /** Runs (or reuses) and measures one story at one seed; a failure is its result, not the evaluation's end. */
+    private StoryResult evaluate(Story story, String label, String runId, RunOptions seeded) {
+        StoryResult r;
+        try {
+            RunOutcome o = ensureRun(story, runId, seeded);
+            r = o.error() != null ? StoryResult.failed(label, runId, o.error()) : measure(label, runId, o.status());
+        } catch (RuntimeException e) {
+            r = StoryResult.failed(label, runId, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        log.println(
+                r.measured()
+                        ? String.format(
+                                Locale.ROOT,
+                                "%s: %s, %d pictures measured (%s)",
+                                label,
+                                r.status(),
+                                r.pictures(),
+                                r.runId())
+                        : label + ": FAILED: " + r.error());
+        log.flush();
+        return r;
+    }
+
+    /** Every measured run's crops and pictures of some results, pooled per method. */
+    private Map<Method, Summary> pool(List<StoryResult> results) {
+        Map<Method, Summary> pooled = new EnumMap<>(Method.class);
+        for (Method m : Method.values()) {
+            Tally t = new Tally();
+            for (StoryResult r : results)
+                if (r.measured()) t.addAll(tallies.get(r.runId()).get(m));
+            pooled.put(m, t.summary());
+        }
+        return pooled;
     }
 
     /** A run made or found: its status ("ran" or "reused"), or why there is none to measure. */
@@ -289,6 +323,11 @@ public final class StoryboardEval {
      * reported, not mixed in.
      */
     RunOutcome ensureRun(Story story, String runId) {
+        return ensureRun(story, runId, options);
+    }
+
+    /** The same with other options (another run seed). */
+    RunOutcome ensureRun(Story story, String runId, RunOptions options) {
         String sha = StoryIngest.sha256(story.bytes());
         boolean stored = runs.exists(runId);
         if (stored) {
@@ -619,9 +658,15 @@ public final class StoryboardEval {
 
     /** A run id from a story's name: lower case, letters, digits, '.', '_' and '-'; unique among {@code taken}. */
     String runId(String name, List<String> taken) {
-        String stem = stem(name, 64 - runIdSuffix.length() - 3);
-        String id = stem + runIdSuffix;
-        for (int i = 2; taken.contains(id); i++) id = stem + "-" + i + runIdSuffix;
+        return runId(name, taken, 0);
+    }
+
+    /** The same for a run seed: {@code -seedN} at the end, none for seed 0 (the ids measured before seeds). */
+    String runId(String name, List<String> taken, long seed) {
+        String suffix = runIdSuffix + (seed == 0 ? "" : "-seed" + seed);
+        String stem = stem(name, 64 - suffix.length() - 3);
+        String id = stem + suffix;
+        for (int i = 2; taken.contains(id); i++) id = stem + "-" + i + suffix;
         return id;
     }
 
@@ -726,7 +771,9 @@ public final class StoryboardEval {
                 Locale.ROOT,
                 "Pooled over %d %s (every crop, every picture):%n",
                 measured,
-                measured == 1 ? "story" : "stories");
+                !report.bySeed().isEmpty()
+                        ? "runs, " + report.bySeed().size() + " run seeds of each story"
+                        : measured == 1 ? "story" : "stories");
         out.printf(Locale.ROOT, "%-34s %12s %14s %12s %12s%n", "", "Base", "Base, anchors", "LeMon it.0", "LeMon");
         row(out, "crops", report.pooled(), s -> String.valueOf(s.crops()));
         row(out, "within-character consistency", report.pooled(), s -> dec(s.consistency()));
@@ -749,6 +796,21 @@ public final class StoryboardEval {
             truthRow(out, "every stated attribute right", truth, t -> pct(t.allRight()));
         }
         out.println();
+        report.bySeed()
+                .forEach((seed, p) -> out.println(
+                        "seed " + seed + ": " + closing(p).lines().findFirst().orElse("")));
+        List<StoryResult> measuredRuns =
+                report.stories().stream().filter(StoryResult::measured).toList();
+        long ahead = measuredRuns.stream()
+                .filter(r -> r.methods().get(Method.LEMON).consistency()
+                        > r.methods().get(Method.BASE).consistency())
+                .count();
+        out.printf(
+                Locale.ROOT,
+                "LeMon's within-character consistency above Base's in %d of %d %s.%n",
+                ahead,
+                measuredRuns.size(),
+                report.bySeed().isEmpty() ? "stories" : "runs");
         out.println(closing(report.pooled()));
     }
 
@@ -840,6 +902,11 @@ public final class StoryboardEval {
         root.put("models", report.models());
         root.put("pooled", methods(report.pooled(), report.pooledTruth()));
         root.put("closing", closing(report.pooled()));
+        if (!report.bySeed().isEmpty()) {
+            Map<String, Object> bySeed = new LinkedHashMap<>();
+            report.bySeed().forEach((seed, p) -> bySeed.put(String.valueOf(seed), methods(p, Map.of())));
+            root.put("bySeed", bySeed);
+        }
         List<Map<String, Object>> stories = new ArrayList<>();
         for (StoryResult r : report.stories()) {
             Map<String, Object> s = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package lemon.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -250,6 +251,59 @@ class StoryboardEvalTest {
         assertEquals("snow-white-and-rose-red-test", e.runId("Snow White and Rose-Red", List.of()));
         assertEquals("tale-2-test", e.runId("tale", List.of("tale-test")));
         assertEquals(64, e.runId("x".repeat(100), List.of()).length() + 3);
+        assertEquals("tale-test", e.runId("tale", List.of(), 0), "seed 0: the ids measured before seeds");
+        assertEquals("tale-test-seed2", e.runId("tale", List.of(), 2));
+        assertEquals(64, e.runId("x".repeat(100), List.of(), 2).length() + 3);
+    }
+
+    @Test
+    void severalRunSeedsMakeRunsOfTheirOwnPooledTogetherAndPerSeed() {
+        Fixture f = fixture();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        StoryboardEval.Report report = new StoryboardEval(
+                        f.functions(),
+                        standIns(f.painter(), null),
+                        OPTIONS,
+                        List.of(0L, 1L),
+                        "-test",
+                        new PrintStream(log, true, StandardCharsets.UTF_8))
+                .evaluate(STORIES, Map.of(), Map.of());
+        List<StoryboardEval.StoryResult> runs = report.stories();
+        assertEquals(
+                List.of("market-day-test", "market-day-test-seed1"),
+                runs.stream().map(StoryboardEval.StoryResult::runId).toList(),
+                log.toString());
+        assertEquals(
+                List.of("Market Day (seed 0)", "Market Day (seed 1)"),
+                runs.stream().map(StoryboardEval.StoryResult::story).toList());
+        assertEquals(1L, f.runs().manifest("market-day-test-seed1").options().seed());
+        // another seed trained and painted from other noise: its first scene picture has another seed
+        long s0 = f.runs()
+                .require("market-day-test", VisualizeStage.SCENE_IMAGES, RunFileTypes.SCENE_IMAGES)
+                .get(0)
+                .seed();
+        long s1 = f.runs()
+                .require("market-day-test-seed1", VisualizeStage.SCENE_IMAGES, RunFileTypes.SCENE_IMAGES)
+                .get(0)
+                .seed();
+        assertNotEquals(s0, s1);
+
+        var pooled = report.pooled().get(StoryboardEval.Method.LEMON);
+        var first = report.bySeed().get(0L).get(StoryboardEval.Method.LEMON);
+        var second = report.bySeed().get(1L).get(StoryboardEval.Method.LEMON);
+        assertEquals(first.crops() + second.crops(), pooled.crops(), "the pool holds every seed's crops");
+        assertEquals(first.multiPictures() + second.multiPictures(), pooled.multiPictures());
+        assertEquals(
+                (first.consistency() * first.crops() + second.consistency() * second.crops()) / pooled.crops(),
+                pooled.consistency(),
+                1e-9);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StoryboardEval.print(report, new PrintStream(out, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("Pooled over 2 runs, 2 run seeds of each story"), text);
+        assertTrue(text.contains("seed 0: LeMon vs Base") && text.contains("seed 1: LeMon vs Base"), text);
+        assertTrue(text.contains("above Base's in ") && text.contains(" of 2 runs"), text);
     }
 
     @Test
