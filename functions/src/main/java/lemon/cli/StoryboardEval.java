@@ -799,19 +799,44 @@ public final class StoryboardEval {
         report.bySeed()
                 .forEach((seed, p) -> out.println(
                         "seed " + seed + ": " + closing(p).lines().findFirst().orElse("")));
-        List<StoryResult> measuredRuns =
-                report.stories().stream().filter(StoryResult::measured).toList();
-        long ahead = measuredRuns.stream()
-                .filter(r -> r.methods().get(Method.LEMON).consistency()
-                        > r.methods().get(Method.BASE).consistency())
-                .count();
-        out.printf(
-                Locale.ROOT,
-                "LeMon's within-character consistency above Base's in %d of %d %s.%n",
-                ahead,
-                measuredRuns.size(),
-                report.bySeed().isEmpty() ? "stories" : "runs");
+        out.println(leads(report));
         out.println(closing(report.pooled()));
+    }
+
+    /**
+     * LeMon's lead over Base story by story (run by run with several seeds): mean ± standard error and
+     * how many are ahead, on consistency and multi-character success, so that a pooled difference is
+     * read against the spread between stories and seeds.
+     */
+    static String leads(Report report) {
+        List<StoryResult> measured =
+                report.stories().stream().filter(StoryResult::measured).toList();
+        StoryboardMetrics.Lead likeness = StoryboardMetrics.Lead.of(measured.stream()
+                .map(r -> r.methods().get(Method.LEMON).consistency()
+                        - r.methods().get(Method.BASE).consistency())
+                .toList());
+        StoryboardMetrics.Lead multi = StoryboardMetrics.Lead.of(measured.stream()
+                .map(r -> 100
+                        * (r.methods().get(Method.LEMON).multiSuccess()
+                                - r.methods().get(Method.BASE).multiSuccess()))
+                .toList());
+        String unit = report.bySeed().isEmpty() ? "stories" : "runs";
+        return String.format(
+                Locale.ROOT,
+                "LeMon − Base %s by %s: within-character consistency %+.3f ± %.3f (ahead in %d of %d%s);"
+                        + " multi-character success %+.1f ± %.1f points (ahead in %d of %d%s). ± one standard error.",
+                unit.equals("runs") ? "run" : "story",
+                unit.equals("runs") ? "run" : "story",
+                likeness.mean(),
+                likeness.standardError(),
+                likeness.above(),
+                likeness.n(),
+                likeness.decisive() ? ", more than two standard errors" : "",
+                multi.mean(),
+                multi.standardError(),
+                multi.above(),
+                multi.n(),
+                multi.decisive() ? ", more than two standard errors" : "");
     }
 
     /** The closing lines: LeMon against Base (and Base with anchors) on consistency and multi-character success. */
@@ -902,6 +927,7 @@ public final class StoryboardEval {
         root.put("models", report.models());
         root.put("pooled", methods(report.pooled(), report.pooledTruth()));
         root.put("closing", closing(report.pooled()));
+        root.put("leads", leads(report));
         if (!report.bySeed().isEmpty()) {
             Map<String, Object> bySeed = new LinkedHashMap<>();
             report.bySeed().forEach((seed, p) -> bySeed.put(String.valueOf(seed), methods(p, Map.of())));

@@ -303,7 +303,8 @@ class StoryboardEvalTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("Pooled over 2 runs, 2 run seeds of each story"), text);
         assertTrue(text.contains("seed 0: LeMon vs Base") && text.contains("seed 1: LeMon vs Base"), text);
-        assertTrue(text.contains("above Base's in ") && text.contains(" of 2 runs"), text);
+        assertTrue(text.contains("LeMon − Base run by run: within-character consistency "), text);
+        assertTrue(text.contains("(ahead in ") && text.contains(" points (ahead in "), text);
     }
 
     @Test

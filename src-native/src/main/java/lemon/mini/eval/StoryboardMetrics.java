@@ -61,6 +61,35 @@ public final class StoryboardMetrics {
         return new CropScore(characterId, own, n == 0 ? Double.NaN : others / n, nearest);
     }
 
+    /**
+     * One method's lead over another, story by story (or run by run): the mean of the differences,
+     * its standard error (NaN with fewer than two) and how many differences are above zero. What
+     * tells a lead from the tale-to-tale and seed-to-seed noise, which the pooled numbers alone hide.
+     */
+    public record Lead(int n, double mean, double standardError, int above) {
+        /** The lead of some differences, NaN ones (nothing measured) left out. */
+        public static Lead of(List<Double> differences) {
+            double[] d = differences.stream()
+                    .filter(x -> x != null && !Double.isNaN(x))
+                    .mapToDouble(Double::doubleValue)
+                    .toArray();
+            if (d.length == 0) return new Lead(0, Double.NaN, Double.NaN, 0);
+            double mean = java.util.Arrays.stream(d).average().orElseThrow(), ss = 0;
+            int above = 0;
+            for (double x : d) {
+                ss += (x - mean) * (x - mean);
+                above += x > 0 ? 1 : 0;
+            }
+            double se = d.length < 2 ? Double.NaN : Math.sqrt(ss / (d.length - 1) / d.length);
+            return new Lead(d.length, mean, se, above);
+        }
+
+        /** Whether the lead is more than twice its standard error either way. */
+        public boolean decisive() {
+            return !Double.isNaN(standardError) && Math.abs(mean) > 2 * standardError;
+        }
+    }
+
     /** The mean of some embeddings: a character's reference from its portraits. */
     public static float[] mean(List<float[]> embeddings) {
         if (embeddings.isEmpty()) throw new IllegalArgumentException("no embeddings to average");

@@ -126,4 +126,18 @@ class StoryboardMetricsTest {
             assertEquals(colours[i], c.getRGB(32, 32) & 0xFFFFFF, "crop " + i);
         }
     }
+
+    @Test
+    void aLeadIsTheMeanDifferenceWithItsStandardErrorAndCountsTheStoriesAhead() {
+        var lead = StoryboardMetrics.Lead.of(java.util.Arrays.asList(0.01, 0.03, -0.01, Double.NaN));
+        assertEquals(3, lead.n(), "a story with nothing measured is left out");
+        assertEquals(0.01, lead.mean(), 1e-12);
+        // deviations 0, 0.02, -0.02: variance 0.0008 / 2, standard error sqrt(0.0004 / 3)
+        assertEquals(Math.sqrt(0.0004 / 3), lead.standardError(), 1e-12);
+        assertEquals(2, lead.above());
+        assertFalse(lead.decisive(), "0.01 is less than two standard errors (0.023)");
+        assertTrue(StoryboardMetrics.Lead.of(List.of(0.02, 0.021, 0.019)).decisive());
+        assertTrue(Double.isNaN(StoryboardMetrics.Lead.of(List.of(0.02)).standardError()));
+        assertEquals(0, StoryboardMetrics.Lead.of(List.of()).n());
+    }
 }
