@@ -820,13 +820,13 @@ public final class StoryboardEval {
                         * (r.methods().get(Method.LEMON).multiSuccess()
                                 - r.methods().get(Method.BASE).multiSuccess()))
                 .toList());
-        String unit = report.bySeed().isEmpty() ? "stories" : "runs";
+        String by = report.bySeed().isEmpty() ? "story" : "run";
         return String.format(
                 Locale.ROOT,
                 "LeMon − Base %s by %s: within-character consistency %+.3f ± %.3f (ahead in %d of %d%s);"
                         + " multi-character success %+.1f ± %.1f points (ahead in %d of %d%s). ± one standard error.",
-                unit.equals("runs") ? "run" : "story",
-                unit.equals("runs") ? "run" : "story",
+                by,
+                by,
                 likeness.mean(),
                 likeness.standardError(),
                 likeness.above(),
