@@ -183,14 +183,16 @@ public final class TokenConditioning implements Conditioning {
      * word finds that word, the one it stands in for in training.
      */
     public static float[][] nearestWords(MiniTextEncoder text, List<float[]> tokens) {
+        float[] person = standIn(text);
         List<float[]> words = new ArrayList<>();
-        words.add(standIn(text));
-        for (String w : lemon.story.Personalization.Token.PERSON_WORDS) // those the text encoder knows
-        if (text.tokenizer().id(w) != CaptionTokenizer.UNK_ID) words.add(text.embeddingOf(w));
+        words.add(person);
+        for (String w : lemon.story.Personalization.Token.PERSON_WORDS) {
+            if (text.tokenizer().id(w) != CaptionTokenizer.UNK_ID) words.add(text.embeddingOf(w)); // known words only
+        }
         float[][] out = new float[tokens.size()][];
         for (int j = 0; j < out.length; j++) {
             double best = 0.5;
-            out[j] = standIn(text);
+            out[j] = person;
             for (float[] w : words) {
                 double c = Vectors.cosine(tokens.get(j), w);
                 if (c > best) {
